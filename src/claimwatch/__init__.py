@@ -1,0 +1,27 @@
+"""claimwatch: turn news reports into a sourced, uncertainty-aware database of claims.
+
+The public API is what ``__all__`` lists; everything else is internal.
+"""
+
+from __future__ import annotations
+
+from .errors import ClaimwatchError
+from .model import Actor, Article, Claim, Estimate, Place, Quantity, Source, TimeInfo
+from .settings import Settings, load_settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "Actor",
+    "Article",
+    "Claim",
+    "ClaimwatchError",
+    "Estimate",
+    "Place",
+    "Quantity",
+    "Settings",
+    "Source",
+    "TimeInfo",
+    "load_settings",
+]

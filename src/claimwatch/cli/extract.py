@@ -1,0 +1,3 @@
+"""CLI commands: extract (owned by this area; see cli/__init__.py)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""CLI commands: web (owned by this area; see cli/__init__.py)."""
+
+COMMANDS: list = []

