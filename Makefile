@@ -33,7 +33,7 @@ bench: install
 	$(PY) benchmarks/run_all.py
 
 eval: install
-	$(PY) -m claimwatch.cli eval --suite default
+	$(PY) -m claimwatch.evaluate.suite
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis artifacts

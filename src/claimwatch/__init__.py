@@ -23,5 +23,17 @@ __all__ = [
     "Settings",
     "Source",
     "TimeInfo",
+    "extract",
+    "extract_document",
+    "extract_many",
     "load_settings",
 ]
+
+
+def __getattr__(name: str):
+    # the extraction API loads spaCy: imported on first use, so `import claimwatch.model` stays light
+    if name in {"extract", "extract_document", "extract_many"}:
+        from .extract import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'claimwatch' has no attribute {name!r}")

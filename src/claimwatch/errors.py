@@ -64,6 +64,7 @@ CATALOGUE: dict[str, tuple[str, int]] = {
     "E502": ("forbidden: {detail}", 403),
     "E503": ("request too large: {detail}", 413),
     "E504": ("bad request: {detail}", 400),
+    "E505": ("internal error: {detail}", 500),
     # evaluation
     "E601": ("cannot read gold file: {detail}", 400),
     "E602": ("quality gate failed: {detail}", 1),

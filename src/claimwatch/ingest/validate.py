@@ -12,15 +12,28 @@ from pathlib import Path
 from ..errors import BinaryInput, EmptyInput, EncodingInput, NotEnglish, TooLarge
 from ..settings import load_settings
 
-__all__ = ["read_limited", "decode_bytes", "check_text", "english_score", "ENGLISH_FUNCTION_WORDS"]
+__all__ = ["read_limited", "decode_bytes", "check_text", "english_score", "ENGLISH_FUNCTION_WORDS", "FOREIGN_FUNCTION_WORDS"]
 
 #: Frequent English function words; their share among word tokens separates English
 #: prose from other languages written in Latin script (and scores 0 on other scripts).
 ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to in a is that for on with as was by at from it he she they his her
+    """the of and to in is that for on with was by at from it he she they his her
     their be are were has have had not but or an this which who been will would said
-    also its after than more into about over there when what can could all no one
-    other we our you i him them were if so up out do did""".split()
+    also its after than more into about over there when what can could all one
+    other we our you him them if up out did""".split()
+)
+
+#: Frequent function words of other Latin-script languages (German, French, Spanish,
+#: Italian, Portuguese, Dutch, Polish, Romanian...), none of them an English word.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    """der die das und ist nicht mit den dem des ein eine einer auch sich auf für von wurde
+    sind les des est une pour dans qui pas sur avec sont ont été aux du au ces mais
+    el los las del que por una con para como más pero fue sus está
+    il che di della per non gli sono alla nella anche
+    não uma com os ao pela pelo foram mais são
+    het een van niet zijn voor dat werd ook naar bij
+    się nie jest na że z w do jak przez
+    și cu pentru este sunt care mai""".split()
 )
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -66,13 +79,20 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
     raise EncodingInput(name, detail=detail)
 
 
-def english_score(text: str, sample_words: int = 2000) -> float:
-    """Share of word tokens (in the first ``sample_words``) that are English function words."""
-    words = _WORD.findall(text[: sample_words * 12])[:sample_words]
+def _shares(text: str, sample_words: int = 2000) -> tuple[float, float]:
+    words = [w.lower() for w in _WORD.findall(text[: sample_words * 12])[:sample_words]]
     if not words:
-        return 0.0
-    hits = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
-    return hits / len(words)
+        return 0.0, 0.0
+    english = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
+    foreign = sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS)
+    return english / len(words), foreign / len(words)
+
+
+def english_score(text: str, sample_words: int = 2000) -> float:
+    """How English a text reads, 0..1: the share of word tokens (in the first ``sample_words``)
+    that are English function words, less the share that are other languages' function words."""
+    english, foreign = _shares(text, sample_words)
+    return max(0.0, english - foreign)
 
 
 def check_text(text: str, name: str, *, min_chars: int | None = None, min_english: float | None = None) -> str:

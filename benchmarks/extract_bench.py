@@ -1,0 +1,69 @@
+"""Extraction throughput vs bare spaCy, measured in the same run on the same articles.
+
+200 articles generated from dev-data paragraphs (benchmarks/corpus.py). "bare" is
+``nlp.pipe`` with the very components the extraction uses; "claimwatch" is the full
+extraction (validation, spaCy, every stage, claim assembly) through ``extract_many``.
+Target: claimwatch >= 85% of bare throughput, peak RSS <= 1 GB.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import generate  # noqa: E402
+
+N = int(os.environ.get("BENCH_ARTICLES", "200"))
+BATCH = 32
+
+
+def main() -> int:
+    from claimwatch.extract.api import extract_many
+    from claimwatch.extract.pipeline import get_pipeline
+    from claimwatch.ingest.document import Document, Reject
+
+    docs = generate(N)
+    words = sum(len(d["text"].split()) for d in docs)
+    pipeline = get_pipeline()
+    nlp = pipeline.nlp
+    warm = [Document(text=d["text"], published=d["published"]) for d in docs[:5]]
+    list(nlp.pipe([d.text for d in warm]))
+    list(extract_many(warm))
+
+    rounds = int(os.environ.get("BENCH_ROUNDS", "2"))
+    bare_t, full_t = [], []
+    rejects = claims = 0
+    for _ in range(rounds):  # interleaved, so machine noise hits both sides alike
+        t = time.perf_counter()
+        for _doc in nlp.pipe((d["text"] for d in docs), batch_size=BATCH):
+            pass
+        bare_t.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        rejects = claims = 0
+        documents = [Document(text=d["text"], published=d["published"], url=d["url"]) for d in docs]
+        for result in extract_many(documents, batch_size=BATCH):
+            if isinstance(result, Reject):
+                rejects += 1
+            else:
+                claims += len(result.claims)
+        full_t.append(time.perf_counter() - t)
+    bare, full = min(bare_t), min(full_t)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    ratio = bare / full
+    print(f"articles: {N}, words: {words}, spaCy components: {', '.join(nlp.pipe_names)}")
+    print(f"{'run':<12}{'seconds':>10}{'articles/s':>12}{'words/s':>12}{'ratio':>8}")
+    print(f"{'bare spaCy':<12}{bare:>10.2f}{N / bare:>12.1f}{words / bare:>12.0f}{1.0:>8.2f}")
+    print(f"{'claimwatch':<12}{full:>10.2f}{N / full:>12.1f}{words / full:>12.0f}{ratio:>8.2f}")
+    print(f"claims: {claims}, rejects: {rejects}, peak RSS: {rss_mb:.0f} MB")
+    ok = ratio >= 0.85 and rss_mb <= 1024
+    print(f"target (ratio >= 0.85, peak RSS <= 1024 MB): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

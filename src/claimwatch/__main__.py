@@ -1,0 +1,5 @@
+"""`python -m claimwatch` is the `claimwatch` command."""
+
+from .cli import main
+
+main()

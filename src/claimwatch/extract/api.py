@@ -1,0 +1,124 @@
+"""The public extraction API: text or :class:`~claimwatch.ingest.Document` in, :class:`~claimwatch.model.Article` out.
+
+* :func:`extract` — one text (validated by ``ingest.validate.check_text`` unless told not to);
+* :func:`extract_document` — one ingested document;
+* :func:`extract_many` — a stream of documents through ``nlp.pipe``; a bad document yields a
+  :class:`~claimwatch.ingest.Reject` and the rest go on, in input order.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from itertools import islice
+from typing import Iterable, Iterator
+
+from ..errors import ClaimwatchError, ExtractionError
+from ..ingest.document import Document, Reject
+from ..ingest.validate import check_text
+from ..model import Article, check_spans
+from .base import Analysis
+from .pipeline import get_pipeline, paragraphs_of
+
+__all__ = ["extract", "extract_many", "extract_document", "normalise_date"]
+
+
+def normalise_date(value: str | _dt.date | None) -> str | None:
+    """An ISO date (``YYYY-MM-DD``) from a date, datetime or ISO string; ``None`` if unparseable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    raw = str(value).strip()
+    for candidate in (raw[:10], raw):
+        try:
+            return _dt.date.fromisoformat(candidate).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _article(analysis: Analysis, *, url, title, outlet, published) -> Article:
+    article = Article(
+        text=analysis.text, url=url, title=title, outlet=outlet, published=published,
+        language="en", paragraphs=list(analysis.paragraphs),
+    )
+    claims = analysis.results.get("claims") or []
+    for claim in claims:
+        claim.article_id = article.id
+    article.claims = list(claims)
+    bad = check_spans(article)
+    if bad:
+        raise ExtractionError(detail=f"{len(bad)} span(s) do not slice the text, first: {bad[0]}")
+    return article
+
+
+def extract(
+    text: str,
+    *,
+    published: str | _dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    name: str = "<text>",
+    validate: bool = True,
+) -> Article:
+    """Every claim of one article's body ``text`` (SPEC §2), as an :class:`Article` with ``.claims``.
+
+    Raises a :class:`~claimwatch.errors.InputError` for empty, binary or non-English text.
+    """
+    if not isinstance(text, str):
+        raise ExtractionError(name, detail=f"text must be str, not {type(text).__name__}")
+    if validate:
+        check_text(text, name)
+    day = normalise_date(published)
+    try:
+        analysis = get_pipeline().analyse(text, day)
+    except ClaimwatchError:
+        raise
+    except Exception as exc:  # a stage crashed on this text: name the input
+        raise ExtractionError(name, detail=f"{type(exc).__name__}: {exc}") from exc
+    return _article(analysis, url=url, title=title, outlet=outlet, published=day)
+
+
+def extract_document(document: Document) -> Article:
+    """Extract one ingested :class:`Document` (its metadata goes onto the article)."""
+    return extract(
+        document.text, published=document.published, url=document.url, title=document.title,
+        outlet=document.outlet, name=document.name,
+    )
+
+
+def extract_many(documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[Article | Reject]:
+    """Extract a stream of documents with ``nlp.pipe`` underneath; yields, in input order, an
+    :class:`Article` per good document and a :class:`Reject` per bad one."""
+    pipeline = get_pipeline()
+    batch_size = max(1, int(batch_size))
+    it = iter(documents)
+    while True:
+        chunk = list(islice(it, batch_size))
+        if not chunk:
+            return
+        results: list[Article | Reject | None] = [None] * len(chunk)
+        good: list[int] = []
+        for n, doc in enumerate(chunk):
+            try:
+                check_text(doc.text, doc.name)
+                good.append(n)
+            except ClaimwatchError as exc:
+                results[n] = Reject.from_error(exc, doc.name)
+        parsed = pipeline.nlp.pipe((chunk[n].text for n in good), batch_size=batch_size)
+        for n, spacy_doc in zip(good, parsed):
+            doc = chunk[n]
+            day = normalise_date(doc.published)
+            try:
+                analysis = pipeline.analyse_doc(spacy_doc, day)
+                results[n] = _article(analysis, url=doc.url, title=doc.title, outlet=doc.outlet, published=day)
+            except ClaimwatchError as exc:
+                results[n] = Reject.from_error(exc, doc.name)
+            except Exception as exc:  # one document's failure never stops the batch
+                results[n] = Reject.from_error(ExtractionError(doc.name, detail=f"{type(exc).__name__}: {exc}"), doc.name)
+        for item in results:
+            assert item is not None
+            yield item

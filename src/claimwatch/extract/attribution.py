@@ -1,0 +1,589 @@
+"""Attribution stage: who each sentence's content is attributed to (SPEC §2 ``source``, §4, §5 evidential).
+
+Per sentence, from the dependency parse:
+
+* the subject (or passive agent) of a reporting verb — "said", "told", "writes", "believes",
+  "denounced ... by X" — with the verb as the cue;
+* "according to X" / "citing X" / "as reported by X", with the phrase as the cue;
+* hearsay without a named source — "reportedly", "allegedly", "is said to" — with
+  ``name=None``, ``type="unnamed"``, ``evidential="hearsay"``;
+* unnamed sources ("sources said", "officials who asked not to be named") are hearsay too.
+
+Then, over the article: the source mention is resolved to a canonical source (pronouns to
+the most recent compatible person or source, surnames and titled names to the full name,
+organisation variants through the alias table), persons take their affiliation and type
+from appositions and titles, and attributions are carried over (``scope="paragraph"``) to
+unattributed sentences that continue a quotation, that an anaphoric attribution sentence
+("The State Border Service writes about this on its Facebook page.") covers, or whose figures
+a following sentence sources ("..., according to a Telegram channel."); speaker labels
+("PENCE: ...") and source lines ("Source: X" → ``scope="article"``) are read too — see
+:mod:`claimwatch.extract.carryover`. Unattributed sentences get no mention: they are the
+author's voice.
+
+The lexicons are ``resources/attribution_cues.json`` (cues), ``resources/source_types.json``
+and ``resources/source_aliases.json`` (source typing, :mod:`claimwatch.extract.sources`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from .base import Analysis, AttributionMention, Stage
+from .carryover import CLOSE_Q, article_sources, carry_over, in_quote, quote_regions, quoted_chars, speaker_labels
+from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON, People, affiliation_span
+from .sources import (
+    canonical_name,
+    classify_source,
+    is_unnamed,
+    platform_of,
+    strip_determiners,
+)
+
+__all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
+
+_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_SPEECH = frozenset(_CUES["speech_verbs"])
+_COGNITION = frozenset(_CUES["cognition_verbs"])
+_STRONG = frozenset(_CUES["strong_speech_verbs"])
+_REPORTING = _SPEECH | _COGNITION
+_HEARSAY_ADV = frozenset(a for a in _CUES["hearsay_adverbs"] if a not in ("apparently", "seemingly", "ostensibly"))
+_HEARSAY_PASSIVE = frozenset(_CUES["hearsay_passives"])
+_HEARSAY_HEADS = {"report", "reports", "rumour", "rumours", "rumor", "rumors"}
+_COGNITION_BARE = frozenset(_CUES["cognition_without_that"])
+_HEARSAY_ADJ = {"rumoured", "rumored", "reputed", "purported", "alleged"}
+_STOP_LEFT = {"”", '"', ":", ";", "“"}
+_CORE = frozenset(_CUES["core_speech_verbs"])
+_QUOTE_MARKS = {"“", "”", '"', "«", "»", "``", "''"}
+_FIRST_SECOND = {"i", "we", "you"}
+_OBJECT_ACTS = frozenset(_CUES["object_speech_acts"])
+_ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _sentence_tokens(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    starts = [t.idx for t in doc]
+    out = []
+    for s, e in sentences:
+        lo = bisect.bisect_left(starts, s)
+        hi = bisect.bisect_left(starts, e)
+        out.append((lo, hi))
+    return out
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Char span of tokens [lo, hi) without outer punctuation; None if empty."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ in ("mark", "cc")
+                       and doc[lo].lower_ in ("that", "and", "but", "whether", "if")):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    if hi <= lo:
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+def _ent_end(tok: Token) -> int:
+    """Index after the entity holding ``tok`` (or after ``tok``)."""
+    if tok.ent_iob_ == "O":
+        return tok.i + 1
+    j = tok.i + 1
+    doc = tok.doc
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j
+
+
+def _mention_bounds(head: Token) -> tuple[int, int]:
+    """Token range of the head mention: left modifiers, the head, its entity and conjuncts."""
+    doc = head.doc
+    lo = head.left_edge.i
+    while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc" or doc[lo].tag_ in ("``", "''")):
+        lo += 1
+    hi = _ent_end(head)
+    proper = head.text[:1].isupper() and head.ent_type_ != "PERSON" and head.pos_ in ("PROPN", "NOUN")
+    for child in head.rights:
+        if proper and child.dep_ == "prep" and child.i == hi and child.lower_ in ("of", "for", "without", "on"):
+            rest = [t for t in child.subtree if t.i > child.i]
+            if rest and all(t.text[:1].isupper() or t.lower_ in ("the", "and", "of", "for") for t in rest):
+                hi = rest[-1].i + 1
+                continue
+        if child.dep_ in ("compound", "flat", "nummod") and child.i == hi:
+            hi = child.i + 1
+        elif child.dep_ == "conj" or (child.dep_ == "cc" and any(c.dep_ == "conj" for c in head.rights)):
+            hi = max(hi, _ent_end(child) if child.dep_ == "conj" else child.i + 1)
+    return lo, hi
+
+
+def _np_full(head: Token) -> tuple[int, int]:
+    """Token range of the head's noun phrase with its restrictive modifiers (no relative clause, no apposition)."""
+    lo, hi = _mention_bounds(head)
+    for child in head.rights:
+        if child.i < hi:
+            continue
+        if child.dep_ in ("acl", "prep", "amod", "compound", "nmod") and not child.is_punct:
+            hi = max(hi, child.right_edge.i + 1)
+        else:
+            break
+    doc = head.doc
+    for j in range(head.i, hi):
+        if doc[j].text == "," or doc[j].dep_ in ("relcl", "appos"):
+            hi = max(head.i + 1, j)
+            break
+    return lo, min(hi, lo + 14)
+
+
+# --------------------------------------------------------------------------- detection
+
+class _Cand:
+    __slots__ = ("src", "cue_lo", "cue_hi", "cue_i", "content", "hearsay", "depth", "in_quote", "via", "anaphoric")
+
+    def __init__(self, src, cue_lo, cue_hi, cue_i, content, hearsay=False, depth=0, in_quote=False, via=None,
+                 anaphoric=False):
+        self.src, self.cue_lo, self.cue_hi, self.cue_i = src, cue_lo, cue_hi, cue_i
+        self.content, self.hearsay, self.depth, self.in_quote = content, hearsay, depth, in_quote
+        self.via, self.anaphoric = via, anaphoric
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _content_of(doc: Doc, lo: int, hi: int, verb: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
+    """Content of a reporting verb: its clausal complements, else the rest of the sentence."""
+    kids = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")
+            and not (exclude[0] <= c.i < exclude[1])]
+    if not kids:
+        # "said in a statement that ...": the clause hangs off the statement noun
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            for obj in prep.children:
+                for c in obj.children:
+                    if c.dep_ in ("acl", "relcl", "ccomp") and c.left_edge.lower_ == "that" and c.left_edge.i > obj.i:
+                        kids.append(c)
+    if kids:
+        a = min(k.left_edge.i for k in kids)
+        b = max(k.right_edge.i for k in kids) + 1
+        return _trim(doc, max(a, lo), min(b, hi))
+    if verb.dep_ in ("parataxis", "ccomp") or (verb.dep_ == "ROOT" and verb.head.i == verb.i):
+        head = verb.head
+        if verb.dep_ != "ROOT" and lo <= head.i < hi:
+            # "The war, he said, will go on": the governing clause minus the parenthetical
+            a, b = verb.left_edge.i, verb.right_edge.i + 1
+            left = _trim(doc, lo, a)
+            right = _trim(doc, b, hi)
+            if left and right:
+                return left[0], right[1]
+            return left or right
+    a, b = exclude
+    left = _trim(doc, lo, a)
+    right = _trim(doc, b, hi)
+    if left and right:
+        return left if left[1] - left[0] >= right[1] - right[0] else right
+    return left or right
+
+
+def _via(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "via", "through"):
+            obj = " ".join(t.text for t in child.subtree)
+            p = platform_of(obj)
+            if p:
+                return p
+    return None
+
+
+def _left_subject(verb: Token, lo: int) -> Token | None:
+    """A misparsed subject: the nearest noun phrase left of a finite reporting verb
+    (""Yes," Brent Bozell, founder of the centre, tells Breitbart")."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= lo and verb.i - j <= 12:
+        t = doc[j]
+        if t.text in _STOP_LEFT:
+            return None
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME"):
+            head = t
+            while head.dep_ in ("compound", "amod", "poss", "nmod", "flat") and lo <= head.head.i < verb.i:
+                head = head.head
+            # an apposition ("X, founder of Y,") points back to X
+            while head.dep_ == "appos" and lo <= head.head.i < head.i:
+                head = head.head
+            if head.dep_ == "pobj":
+                j = head.head.i - 1
+                continue
+            return head
+        j -= 1
+    return None
+
+
+def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]], rstarts: list[int]) -> _Cand | None:
+    lemma = tok.lemma_.lower()
+    if lemma not in _REPORTING or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if tok.dep_ in ("amod", "compound", "acl") or tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"):
+        return None
+    doc = tok.doc
+    subj = agent = None
+    passive = False
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj") and subj is None:
+            subj = c
+        elif c.dep_ == "nsubjpass":
+            subj, passive = c, True
+        elif c.dep_ == "agent":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+    clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children)
+    # participles ("..., adding that"; "..., saying") share the governing verb's subject
+    if subj is None and agent is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB") \
+            and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):
+        head = tok.head
+        subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+        steps = 0
+        while subj is None and head.dep_ == "conj" and steps < 4:   # "... reversed, rushed and said"
+            head, steps = head.head, steps + 1
+            subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+    if subj is None and agent is None and lemma in _STRONG and tok.tag_ in ("VBD", "VBZ", "VBP") \
+            and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
+        subj = _left_subject(tok, lo)
+    cue_lo = cue_hi = tok.i
+    cue_hi += 1
+    for c in tok.children:  # "pointed out", "has said" stays "said": particles only
+        if c.dep_ == "prt" and c.i == cue_hi:
+            cue_hi += 1
+    if passive and agent is None:
+        # "X is said / reported / believed to ...", "It was reported that ..."
+        if lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it"):
+            aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
+            a = aux[0].i if aux else tok.i
+            content = _content_of(doc, lo, hi, tok, (a, tok.i + 1))
+            if subj.lower_ != "it":
+                content = _trim(doc, lo, hi)
+            return _Cand(None, a, tok.i + 1, tok.i, content, hearsay=True, depth=_depth(tok))
+        return None
+    src = agent if passive else subj
+    if src is None:
+        return None
+    if src.lower_ in ("who", "which", "that") and src.dep_.startswith("nsubj") and tok.dep_ == "relcl":
+        src = tok.head
+    elif src.lower_ in ("who", "what", "which", "whom", "whoever", "that", "this", "there"):
+        return None
+    if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and src.dep_ != "csubj":
+        return None
+    if src.dep_ == "csubj":
+        return None
+    if lemma in _COGNITION and not clausal and lemma not in _STRONG:
+        return None
+    if src.lower_ in _FIRST_SECOND and not in_quote(regions, rstarts, tok.idx):
+        return None                                      # the author's own "I think", "we said"
+    if lemma in _COGNITION and lemma not in _STRONG and lemma not in _COGNITION_BARE and not any(
+            g.dep_ == "mark" and g.lower_ == "that" for c in tok.children if c.dep_ == "ccomp" for g in c.children):
+        return None
+    if lemma == "continue" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" or any(
+            doc[j].text in CLOSE_Q + '"' for j in range(lo, tok.i))):
+        return None
+    if not clausal:
+        has_obj = (passive and agent is not None) or any(c.dep_ in ("dobj", "oprd") for c in tok.children)
+        if tok.dep_ == "relcl" and not has_obj:         # "the things Trump said"
+            return None
+        if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+            return None                                  # "put the toll at 30", not "put forward"
+        if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return None                                  # "added to the uncertainty"
+        if lemma not in _STRONG:
+            if not (lemma in _OBJECT_ACTS and has_obj):
+                return None
+        elif lemma not in _CORE and not (has_obj and lemma in _OBJECT_ACTS) and not any(
+                doc[j].text in _QUOTE_MARKS for j in range(lo, hi)) and tok.dep_ not in ("parataxis",):
+            return None                                  # "contend with", "repeat the phrase"
+    s_lo, s_hi = _mention_bounds(src)
+    excl = (min(s_lo, cue_lo), max(s_hi, cue_hi))
+    content = _content_of(doc, lo, hi, tok, excl)
+    anaphoric = False
+    if not clausal:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
+        anaphoric = any(o.lower_ in _ANAPHORIC or any(g.lower_ in _ANAPHORIC for g in o.children) for o in objs)
+        if content is None or anaphoric:
+            content = None
+    return _Cand(src, cue_lo, cue_hi, tok.i, content, depth=_depth(tok), via=_via(tok), anaphoric=anaphoric)
+
+
+def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
+    doc = tok.doc
+    low = tok.lower_
+    if low == "according" and tok.i + 1 < hi and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        cue = (tok.i, tok.i + 2)
+    elif low in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "prep", "acl"):
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+        if obj is None:
+            return None
+        cue = (tok.i, tok.i + 1)
+    else:
+        return None
+    pp_lo, pp_hi = tok.i, max(obj.right_edge.i + 1, cue[1])
+    content = None
+    left, right = _trim(doc, lo, pp_lo), _trim(doc, pp_hi, hi)
+    if left and right:
+        content = (left[0], right[1])
+    else:
+        content = left or right
+    return _Cand(obj, cue[0], cue[1], tok.i, content, depth=_depth(tok))
+
+
+def _hearsay_adverb(tok: Token, lo: int, hi: int) -> _Cand | None:
+    """"reportedly", "allegedly"; "rumoured / reputed to" however the tagger reads them."""
+    if tok.lower_ not in _HEARSAY_ADV and not (
+            tok.lower_ in _HEARSAY_ADJ and any(c.dep_ == "xcomp" for c in tok.children)):
+        return None
+    content = _trim(tok.doc, lo, hi)
+    return _Cand(None, tok.i, tok.i + 1, tok.i, content, hearsay=True, depth=_depth(tok) + 5)
+
+
+def _trailing(doc: Doc, c: _Cand, lo: int, hi: int) -> bool:
+    """ "..., the source added." / "..., said Caddell.": the outer attribution of a sentence."""
+    if c.src is None or c.hearsay:
+        return False
+    first = min(c.cue_lo, c.src.left_edge.i)
+    last = max(c.cue_hi - 1, c.src.i)
+    if first - 1 < lo or doc[first - 1].text not in (",", "”", '"', "—", "–"):
+        return False
+    j = last + 1
+    while j < hi and (doc[j].dep_ in ("npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod")
+                      or doc[j].ent_type_ in ("DATE", "TIME")) and j - last < 8:
+        j += 1
+    return j >= hi or doc[j].is_punct
+
+
+def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[_Cand]:
+    out = []
+    for j in range(lo, hi):
+        tok = doc[j]
+        c = _verb_candidate(tok, lo, hi, regions, rstarts) or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi)
+        if c is not None:
+            c.in_quote = in_quote(regions, rstarts, tok.idx)
+            out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------- article level
+
+class _Resolver:
+    def __init__(self, analysis: Analysis) -> None:
+        self.text = analysis.text
+        self.doc = analysis.doc
+        self.people = People(analysis.doc)
+        self.recent: list[tuple[int, AttributionMention]] = []   # (sent_i, mention) of named sources
+        self.para_of: list[int] = []
+
+    def _person_like(self, m: AttributionMention) -> bool:
+        return m.canonical is not None and self.people.person(m.canonical) is not None
+
+    def mention(self, cand: _Cand, sent_i: int) -> AttributionMention:
+        doc, text = self.doc, self.text
+        cue_span = (doc[cand.cue_lo].idx, doc[cand.cue_hi - 1].idx + len(doc[cand.cue_hi - 1]))
+        m = AttributionMention(sent_i=sent_i, name=None, span=None, cue=text[cue_span[0]:cue_span[1]],
+                               cue_span=cue_span, cue_i=cand.cue_i, content_span=cand.content, via=cand.via)
+        if cand.src is None:
+            m.type, m.evidential = "unnamed", "hearsay"
+            return m
+        head = cand.src
+        lo, hi = _mention_bounds(head)
+        a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        while a < b and not (text[a].isalnum() or text[a] in "$€£"):
+            a += 1
+        while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
+            b -= 1
+        span = (a, b) if b > a else (doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))
+        m.name, m.span = text[span[0]:span[1]], span
+        low = head.lower_
+        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
+            self._resolve_pronoun(m, low, sent_i, span[0])
+        else:
+            self._resolve_name(m, head)
+        if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and not any(
+                doc[j].pos_ == "PROPN" for j in range(lo, hi))):
+            m.type, m.evidential = "unnamed", "hearsay"
+        else:
+            m.evidential = "attributed"
+        if m.type == "social_media":
+            m.via = None
+        if m.type != "unnamed" and m.canonical:
+            self.recent.append((sent_i, m))
+        return m
+
+    def _resolve_name(self, m: AttributionMention, head: Token) -> None:
+        doc, text = self.doc, self.text
+        person = None
+        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and self.people.resolve_name(m.name or "")):
+            full = self.people.resolve_name(m.name or "")
+            person = self.people.person(full)
+        if person is not None:
+            m.canonical = person.name
+            m.affiliation = person.affiliation
+            ctx = " ; ".join([strip_determiners(m.name or "")] + person.contexts)
+            m.type = classify_source(m.name, ent_label="PERSON", context=ctx)
+            return
+        lo, hi = _np_full(head)
+        full = text[doc[lo].idx: doc[hi - 1].idx + len(doc[hi - 1])]
+        if is_unnamed(full) or is_unnamed(text[doc[lo].idx: head.right_edge.idx + len(head.right_edge)]):
+            m.type, m.canonical = "unnamed", strip_determiners(m.name or "")
+            return
+        proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+        m.canonical = canonical_name(m.name if proper else full, context=text)
+        ctx = None
+        if proper:
+            toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
+            if toks:
+                ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])]
+                aff = affiliation_span(doc, toks)
+                if aff:
+                    m.affiliation = canonical_name(text[aff[0]:aff[1]], context=text)
+            m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
+            return
+        m.type = classify_source(full, ent_label=head.ent_type_ or None)
+        # "The mayor of Kherson, Roman Mrochko," / "the agency's spokesman Joe Smith": the person named
+        named = next((c for c in head.rights if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+                      and c.ent_type_ in ("PERSON", "", "NORP")), None)
+        if named is None:   # "the mayor of Kherson, Roman Mrochko": the apposition hangs off the pobj
+            named = next((t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
+                          and t.ent_type_ in ("PERSON", "", "NORP") and t.head.dep_ == "pobj" and t.head.head.head.i == head.i),
+                         None)
+        if named is not None:
+            n_lo, n_hi = _mention_bounds(named)
+            who = self.people.resolve_name(doc[n_lo:n_hi].text) or canonical_name(doc[n_lo:n_hi].text, person=True)
+            m.canonical = who
+            person = self.people.person(who)
+            if person is not None and person.affiliation:
+                m.affiliation = person.affiliation
+
+    def _resolve_pronoun(self, m: AttributionMention, low: str, sent_i: int, char: int) -> None:
+        want_person = low in PRONOUNS_PERSON
+        for s_i, prev in reversed(self.recent[-6:]):
+            if sent_i - s_i > 4 or (not want_person and self.para_of[s_i] != self.para_of[sent_i]):
+                break
+            if self._person_like(prev) == want_person:
+                self._copy(m, prev)
+                return
+        if want_person:
+            full = self.people.latest_before(char)
+            person = self.people.person(full)
+            if person is not None:
+                m.canonical, m.affiliation = person.name, person.affiliation
+                m.type = classify_source(person.name, ent_label="PERSON", context=" ; ".join(person.contexts))
+                return
+        m.canonical = None
+        m.type = "witness" if want_person else "official"
+
+    @staticmethod
+    def _copy(m: AttributionMention, prev: AttributionMention) -> None:
+        m.canonical, m.affiliation, m.type = prev.canonical, prev.affiliation, prev.type
+        if m.via is None and prev.via:
+            m.via = prev.via
+
+
+def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> str:
+    if m.content_span is None:
+        return "none"
+    s, e = m.content_span
+    q = quoted_chars(regions, rstarts, s, e, text=text)
+    if q == 0:
+        return "indirect"
+    if q >= 0.85 * (e - s) - 2:
+        return "direct"
+    return "mixed"
+
+
+def find_attributions(analysis: Analysis) -> list[AttributionMention]:
+    """One attribution mention per attributed sentence (pure; reads the parse only)."""
+    return _find(analysis, nested=False)
+
+
+def find_attribution_candidates(analysis: Analysis) -> list[AttributionMention]:
+    """Every attribution found, nested ones included ("..., he said, adding that ...",
+    "I think ..." inside a quote): several mentions may share a sentence. For evaluation
+    and research; the stage keeps one per sentence."""
+    return _find(analysis, nested=True)
+
+
+def _find(analysis: Analysis, nested: bool) -> list[AttributionMention]:
+    doc, text = analysis.doc, analysis.text
+    sentences = analysis.sentences
+    if not sentences:
+        return []
+    tok_ranges = _sentence_tokens(doc, sentences)
+    regions = quote_regions(text)
+    rstarts = [a for a, _ in regions]
+    resolver = _Resolver(analysis)
+    p_starts = [s for s, _ in analysis.paragraphs] or [0]
+    para_of = [max(0, bisect.bisect_right(p_starts, s) - 1) for s, _ in sentences]
+    resolver.para_of = para_of
+    found: dict[int, AttributionMention] = {}
+    anaphoric: set[int] = set()
+    trailing: set[int] = set()
+    others: list[AttributionMention] = []
+    for i, (lo, hi) in enumerate(tok_ranges):
+        cands = _candidates(doc, lo, hi, regions, rstarts)
+        if not cands:
+            continue
+        best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
+                                         not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
+        if best.in_quote:
+            # only attributions quoted inside a quotation: the quotation's speaker (carried over) wins
+            if nested:
+                for c in cands:
+                    extra = resolver.mention(c, i)
+                    extra.quote = _quote_kind(extra, text, regions, rstarts)
+                    others.append(extra)
+            continue
+        m = resolver.mention(best, i)
+        m.quote = _quote_kind(m, text, regions, rstarts)
+        found[i] = m
+        if nested:
+            for c in cands:
+                if c is not best:
+                    extra = resolver.mention(c, i)
+                    extra.quote = _quote_kind(extra, text, regions, rstarts)
+                    others.append(extra)
+        if best.anaphoric or (best.content is None and best.src is not None):
+            anaphoric.add(i)
+        elif best.content is not None and m.span is not None and best.content[1] <= m.span[0]:
+            trailing.add(i)
+    speaker_labels(analysis, found, para_of, resolver.people)
+    carry_over(analysis, found, anaphoric, trailing, para_of, tok_ranges, regions, rstarts)
+    article_sources(analysis, found, para_of, resolver.people)
+    out = [found[i] for i in sorted(found)]
+    if nested:
+        out = sorted(out + others, key=lambda m: (m.sent_i, m.cue_span or (0, 0)))
+    return out
+
+
+def attribution_for(analysis: Analysis, sent_i: int) -> AttributionMention | None:
+    """The attribution covering sentence ``sent_i``, or None (the author's voice).
+
+    Reads ``analysis.results["attributions"]`` (one mention per sentence, in sentence order)."""
+    mentions = analysis.results.get("attributions")
+    if mentions is None:
+        mentions = find_attributions(analysis)
+        analysis.results["attributions"] = mentions
+    i = bisect.bisect_left(mentions, sent_i, key=lambda m: m.sent_i)
+    if i < len(mentions) and mentions[i].sent_i == sent_i:
+        return mentions[i]
+    return None
+
+
+STAGE = Stage("attribution", ("doc",), ("attributions",), find_attributions)

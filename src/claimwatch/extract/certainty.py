@@ -1,0 +1,343 @@
+"""Certainty, polarity and hearsay of every verbal predicate (SPEC §5, FactBank/MEANTIME style).
+
+Each predicate gets its *local* cues — modal auxiliaries ("may", "could"), epistemic adverbs
+("probably", "possibly"), hearsay adverbs ("reportedly"), negation ("not", "never", a "no"
+subject or object) — and then inherits from the predicates that govern it in the dependency
+tree: a source-introducing verb colours its complement ("X speculated that officials may have
+approved" → possible; "believes that" → probable; "plans to" → underspecified; "denied that" /
+"failed to" → negative), and a predicate's own modal, negation and hearsay cues reach the
+words inside its clause. Relative clauses and appositions are presupposed, so they stop the
+walk. Conditionals ("if", "unless", "would" in the consequent) and questions are
+underspecified. The cue lexicon is ``resources/certainty_cues.json``.
+
+Core: :func:`find_modalities`; lookup: :func:`modality_for`; step: :data:`STAGE`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Token
+
+from .base import Analysis, Modality, Stage
+
+__all__ = ["find_modalities", "modality_for", "governing_predicate", "is_predicate", "CERTAINTY_RANK", "STAGE"]
+
+CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "underspecified": 3}
+_BY_RANK = {v: k for k, v in CERTAINTY_RANK.items()}
+
+#: dependency relations that introduce a clausal complement of their head
+_COMPLEMENT = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "oprd"})
+#: relations whose dependent is presupposed / independent of its head's modality
+_BLOCK = frozenset({"relcl", "appos", "parataxis", "acl"})
+_SUBJ_OBJ = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"})
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The cue lexicon (loaded once)."""
+    raw = resources.files("claimwatch.resources").joinpath("certainty_cues.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    data["hearsay_adverbs"] = frozenset(data["hearsay_adverbs"])
+    data["hearsay_predicates"] = frozenset(data["hearsay_predicates"])
+    data["negators"] = frozenset(data["negators"])
+    data["negative_pronouns"] = frozenset(data["negative_pronouns"])
+    data["conditional_marks"] = frozenset(data["conditional_marks"])
+    data["plan_nouns"] = frozenset(data["plan_nouns"])
+    data["object_plan_verbs"] = frozenset(data["object_plan_verbs"])
+    return data
+
+
+def is_predicate(tok: Token) -> bool:
+    """A verbal predicate: a verb, or an auxiliary that heads its clause (copula)."""
+    if tok.pos_ == "VERB":
+        return tok.dep_ not in ("aux", "auxpass")
+    if tok.pos_ == "AUX":
+        return tok.dep_ not in ("aux", "auxpass", "neg")
+    return False
+
+
+@dataclass
+class _Local:
+    """The cues found on one token's own dependents."""
+
+    rank: int = 0
+    negations: int = 0
+    hearsay: bool = False
+    modal_rank: int = 0          # the part of ``rank`` that comes from modals / adverbs (inherited inside a clause)
+    cues: list[str] = field(default_factory=list)
+
+
+def _has_conditional_advcl(tok: Token) -> bool:
+    marks = cues()["conditional_marks"]
+    for child in tok.children:
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in child.children):
+            return True
+    return False
+
+
+def _negative_argument(tok: Token) -> str | None:
+    """A "no"-determined or negative-pronoun subject/object ("No bodies were found", "nobody died")."""
+    c = cues()
+    for child in tok.children:
+        if child.dep_ not in _SUBJ_OBJ:
+            continue
+        if child.lower_ in c["negative_pronouns"]:
+            return child.text
+        neither = [g for g in child.children if g.dep_ == "preconj" and g.lower_ == "neither"]
+        if neither:
+            return neither[0].text
+        if child.lower_ == "one" and any(g.lower_ == "no" for g in child.children):
+            return "no one"
+        dets = [g for g in child.children if g.dep_ == "det" and g.lower_ == "no"]
+        if dets and not any(g.dep_ == "nummod" or g.like_num for g in child.children):
+            return dets[0].text
+    return None
+
+
+def _local(tok: Token) -> _Local:
+    c = cues()
+    out = _Local()
+
+    def bump(rank_name: str, cue: str, modal: bool = True) -> None:
+        r = CERTAINTY_RANK[rank_name]
+        out.rank = max(out.rank, r)
+        if modal:
+            out.modal_rank = max(out.modal_rank, r)
+        out.cues.append(cue)
+
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            value = c["modal_aux"].get(low, c["modal_aux"].get(child.lemma_.lower()))
+            if value == "conditional":
+                if _has_conditional_advcl(tok):
+                    bump("underspecified", low)
+            elif value and low in ("can", "could", "ca") and any(g.dep_ == "neg" for g in tok.children):
+                pass  # "could not swim": a negated fact, not a possibility
+            elif value:
+                bump(value, low)
+        elif child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj", "cc") and low in ("never", "neither", "nor")):
+            if low in c["negators"] or child.dep_ == "neg":
+                out.negations += 1
+                out.cues.append(child.text)
+        elif child.dep_ == "advmod":
+            if low in c["hearsay_adverbs"]:
+                out.hearsay = True
+                out.cues.append(child.text)
+            elif low in c["adverbs"] and c["adverbs"][low]:
+                bump(c["adverbs"][low], child.text)
+        elif child.dep_ == "mark" and low in c["conditional_marks"] and tok.dep_ in ("advcl", "ccomp"):
+            bump("underspecified", child.text)
+    neg_arg = _negative_argument(tok)
+    if neg_arg:
+        out.negations += 1
+        out.cues.append(neg_arg)
+    # "is going to deport": future intention
+    if tok.lemma_ == "go" and tok.tag_ == "VBG" and any(ch.dep_ == "xcomp" for ch in tok.children):
+        bump("underspecified", "going to")
+    # a passive hearsay predicate: "is rumoured to have fled", "it is alleged that", "reported to have"
+    if tok.lemma_.lower() in c["hearsay_predicates"] and tok.tag_ == "VBN" and any(
+        ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children
+    ):
+        out.hearsay = True
+        out.cues.append(tok.text)
+    return out
+
+
+def _complement_effect(gov: Token, rel: str) -> tuple[int, int, str | None]:
+    """What ``gov`` does to a complement attached by ``rel``: (certainty rank, negation toggles, cue)."""
+    c = cues()
+    lemma = gov.lemma_.lower()
+    rank, neg, cue = 0, 0, None
+    value = c["complement_verbs"].get(lemma) if gov.pos_ in ("VERB", "AUX") else None
+    if value:
+        rank, cue = CERTAINTY_RANK[value], gov.text
+    want = c["negating_complement_verbs"].get(lemma)
+    if want and gov.pos_ == "VERB" and (rel == want or (want == "ccomp" and rel in ("ccomp", "csubj"))):
+        neg, cue = 1, gov.text
+    adj = None
+    if gov.pos_ == "ADJ" or gov.tag_ == "VBN":
+        adj = c["predicative_adjectives"].get(gov.lower_)
+    if adj is None and gov.pos_ == "AUX":
+        for ch in gov.children:
+            if ch.dep_ == "acomp" and ch.lower_ in c["predicative_adjectives"]:
+                adj = c["predicative_adjectives"][ch.lower_]
+                cue = ch.text
+    if adj:
+        if adj == "probable_negative":
+            rank, neg = max(rank, 1), neg + 1
+        else:
+            rank = max(rank, CERTAINTY_RANK[adj])
+        cue = cue or gov.text
+    return rank, neg, cue
+
+
+def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dict[int, _Local] | None = None) -> Modality:
+    cache = {} if cache is None else cache
+
+    def local_of(t: Token) -> _Local:
+        found_local = cache.get(t.i)
+        if found_local is None:
+            found_local = cache[t.i] = _local(t)
+        return found_local
+
+    local = local_of(tok)
+    rank, negs, hearsay = local.rank, local.negations, local.hearsay
+    found = list(local.cues)
+    if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues()["conditional_marks"] for g in tok.children):
+        rank = max(rank, CERTAINTY_RANK["underspecified"])
+    cur = tok
+    s0, s1 = sent_span
+    while cur.head.i != cur.i:
+        gov, rel = cur.head, cur.dep_
+        if not (s0 <= gov.idx < s1):
+            break
+        if rel in _BLOCK:
+            if rel == "acl" and gov.lemma_.lower() in cues()["plan_nouns"] and cur.pos_ in ("VERB", "AUX"):
+                rank = max(rank, CERTAINTY_RANK["underspecified"])
+                found.append(gov.text)
+                cur = gov
+                continue
+            break
+        g_local = local_of(gov)
+        if rel in _COMPLEMENT:
+            r, n, cue = _complement_effect(gov, rel)
+            rank = max(rank, r, g_local.modal_rank)
+            if cue:
+                found.append(cue)
+            negs += n
+            if g_local.negations:
+                if rel == "xcomp" or n:  # "did not try to", "never denied that" (negations cancel)
+                    negs += g_local.negations
+                elif gov.lemma_.lower() in cues()["complement_verbs"] and cues()["complement_verbs"][gov.lemma_.lower()] == "probable":
+                    negs += g_local.negations  # neg-raising: "does not believe that" = believes that not
+                else:
+                    rank = max(rank, CERTAINTY_RANK["underspecified"])
+            hearsay = hearsay or g_local.hearsay
+            found.extend(g_local.cues)
+        elif rel == "advcl":
+            pass  # an adverbial clause keeps its own modality; only higher complement-takers reach it
+        elif rel == "conj":
+            rank = max(rank, g_local.modal_rank)
+            hearsay = hearsay or g_local.hearsay
+        else:
+            if gov.pos_ in ("VERB", "AUX") or gov.pos_ == "ADJ":
+                rank = max(rank, g_local.modal_rank)
+                negs += g_local.negations
+                hearsay = hearsay or g_local.hearsay
+                found.extend(g_local.cues)
+                if gov.pos_ == "ADJ":
+                    r, n, cue = _complement_effect(gov, rel)
+                    rank, negs = max(rank, r), negs + n
+        cur = gov
+    if question:
+        rank = max(rank, CERTAINTY_RANK["underspecified"])
+        found.append("?")
+    seen: list[str] = []
+    for cue in found:
+        if cue not in seen:
+            seen.append(cue)
+    return Modality(
+        sent_i=0,
+        head_i=tok.i,
+        certainty=_BY_RANK[rank],
+        polarity="negative" if negs % 2 else "positive",
+        cues=seen,
+        hearsay=hearsay,
+    )
+
+
+def _is_question(analysis: Analysis, sent_i: int) -> bool:
+    s, e = analysis.sentences[sent_i]
+    return analysis.text[s:e].rstrip("\"'”’ )").endswith("?")
+
+
+def find_modalities(analysis: Analysis) -> list[Modality]:
+    """One :class:`Modality` per verbal predicate of the article, in text order."""
+    out: list[Modality] = []
+    doc = analysis.doc
+    cache: dict[int, _Local] = {}
+    for sent_i, (s, e) in enumerate(analysis.sentences):
+        question = _is_question(analysis, sent_i)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if is_predicate(tok):
+                m = _modality(tok, (s, e), question, cache)
+                m.sent_i = sent_i
+                out.append(m)
+    return out
+
+
+def governing_predicate(analysis: Analysis, sent_i: int, head_i: int) -> Token | None:
+    """The predicate governing token ``head_i`` (the token itself when it is one), within its sentence."""
+    doc = analysis.doc
+    if not (0 <= head_i < len(doc)):
+        return None
+    s, e = analysis.sentences[sent_i] if 0 <= sent_i < len(analysis.sentences) else (0, len(analysis.text))
+    tok = doc[head_i]
+    while True:
+        if is_predicate(tok):
+            return tok
+        if tok.head.i == tok.i or not (s <= tok.head.idx < e):
+            return None
+        tok = tok.head
+
+
+def modality_for(analysis: Analysis, sent_i: int, head_i: int) -> Modality | None:
+    """The :class:`Modality` of the predicate governing token ``head_i`` (None in a verbless fragment)."""
+    pred = governing_predicate(analysis, sent_i, head_i)
+    if pred is None:
+        return None
+    mods = analysis.results.get("modalities")
+    found = None
+    if mods is not None:
+        index = analysis.results.get("_modality_index")
+        if index is None or index[0] is not mods:
+            index = (mods, {m.head_i: m for m in mods})
+            analysis.results["_modality_index"] = index
+        found = index[1].get(pred.i)
+    if found is None:
+        found = _modality(pred, analysis.sentences[sent_i], _is_question(analysis, sent_i))
+        found.sent_i = sent_i
+    return _argument_effect(analysis.doc[head_i], pred, found)
+
+
+def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
+    """What the predicate does to the word looked up, beyond its own modality: a complement
+    ("feared *dead*"), a noun object of a plan/appeal verb ("called for an *investigation*"),
+    or any argument of a passive epistemic frame ("12 people are *believed* to have died")."""
+    c = cues()
+    child = head
+    while child.i != pred.i and child.head.i != pred.i and child.head.i != child.i:
+        child = child.head
+    rank, neg, cue = 0, 0, None
+    lemma = pred.lemma_.lower()
+    passive_frame = (
+        pred.tag_ == "VBN" and any(ch.dep_ == "auxpass" for ch in pred.children)
+        and c["complement_verbs"].get(lemma) and any(ch.dep_ in ("xcomp", "oprd", "acomp", "ccomp") for ch in pred.children)
+    )
+    if child.i != pred.i and child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and not is_predicate(child):
+        rank, neg, cue = _complement_effect(pred, "xcomp" if child.dep_ != "ccomp" else "ccomp")
+    elif child.i != pred.i and lemma in c["object_plan_verbs"] and (
+        (child.dep_ == "dobj" and head.i == child.i)
+        or (child.dep_ == "prep" and child.lower_ in ("for", "on") and head.head.i == child.i)
+    ):
+        rank, cue = CERTAINTY_RANK["underspecified"], pred.text
+    elif passive_frame and head.i != pred.i:
+        rank, neg, cue = _complement_effect(pred, "xcomp")
+    if not rank and not neg:
+        return m
+    new_rank = max(CERTAINTY_RANK[m.certainty], rank)
+    polarity = m.polarity if neg % 2 == 0 else ("positive" if m.polarity == "negative" else "negative")
+    return Modality(sent_i=m.sent_i, head_i=m.head_i, certainty=_BY_RANK[new_rank], polarity=polarity,
+                    cues=m.cues + ([cue] if cue and cue not in m.cues else []), hearsay=m.hearsay)
+
+
+STAGE = Stage("certainty", ("doc",), ("modalities",), find_modalities)

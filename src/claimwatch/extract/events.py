@@ -1,0 +1,298 @@
+"""Event typing (SPEC §6): trigger words on lemmas, checked against their dependency context.
+
+Two kinds of rule, both in ``resources/event_triggers.json``:
+
+* **pairs** — a trigger that needs a related word: "crossed *the border*", "fled *their posts*",
+  "lost *their lives*", "*bodies* ... *found*", "evade *conscription*", "called *up*". The partner
+  is looked for among the trigger's children, grandchildren (through a preposition, a
+  clausal complement or a passive auxiliary) and its head / grandparent.
+* **words** — triggers that name the event on their own ("detained", "deserter", "drowned",
+  "extradition"), optionally restricted by part of speech.
+
+Deaths take a ``cause`` from cue words of their sentence ("swimming", "river" → drowning;
+"exposure", "froze" → exposure; "wild creatures" → animal ...); a death whose sentence names
+several causes yields one mention per cause. Deaths and injuries whose trigger is tied to
+fighting ("killed in fighting", or soldiers "killed in a missile strike") are
+``combat_casualties``; civilians killed in a strike are deaths (violence). "Lost N soldiers" is a combat
+casualty unless its paragraph is about desertion.
+
+Core: :func:`find_events`; step: :data:`STAGE`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterator
+
+from spacy.tokens import Token
+
+from .base import Analysis, EventMention, Stage
+
+__all__ = ["find_events", "death_causes", "STAGE"]
+
+_PLACE_PREPS = frozenset({"to", "into", "across", "towards", "toward", "from"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_PASS_THROUGH = frozenset({"prep", "agent", "xcomp", "auxpass", "prt", "dobj", "pobj", "compound", "amod", "advmod", "npadvmod", "acomp", "ccomp", "nsubjpass", "nsubj", "poss", "pcomp"})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The trigger lexicon (loaded once), indexed for lookup."""
+    raw = resources.files("claimwatch.resources").joinpath("event_triggers.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    words: dict[str, str] = {}
+    for etype, lemmas in data["words"].items():
+        for lemma in lemmas:
+            words[lemma] = etype
+    data["word_index"] = words
+    pairs_by_trigger: dict[str, list[dict[str, Any]]] = {}
+    for rule in data["pairs"]:
+        rule["with_set"] = frozenset(rule["with"])
+        for lemma in rule["trigger"]:
+            pairs_by_trigger.setdefault(lemma, []).append(rule)
+    data["pair_index"] = pairs_by_trigger
+    data["war_set"] = frozenset(data["war_context"])
+    data["strike_set"] = frozenset(data["strike_context"])
+    data["military_set"] = frozenset(data["military_victims"])
+    data["cause_sets"] = {cause: frozenset(cues) for cause, cues in data["causes"].items()}
+    data["need_set"] = frozenset(data["need_subjects"])
+    data["death_block"] = frozenset(data["death_noun_blockers"])
+    data["kept_heads"] = frozenset(data["compound_heads_kept"])
+    data["weak_violence_set"] = frozenset(data["weak_violence"])
+    return data
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _related(tok: Token) -> Iterator[Token]:
+    """Tokens close to ``tok`` in the tree: children, grandchildren (through function words), head, grandparent."""
+    for child in tok.children:
+        if child.dep_ in _SUBJECTS and tok.pos_ in ("VERB", "AUX"):
+            continue  # "conscripts fled": a subject is who acts, not what the act is about
+        yield child
+        if child.dep_ in _PASS_THROUGH:
+            for grand in child.children:
+                yield grand
+                if grand.dep_ in ("prep", "pobj", "dobj", "auxpass", "compound"):
+                    yield from grand.children
+    if tok.head.i != tok.i:
+        yield tok.head
+        if tok.dep_ in _PASS_THROUGH and tok.head.head.i != tok.head.i:
+            yield tok.head.head
+
+
+def _is_place(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC")
+
+
+def _place_partner(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "dobj" and _is_place(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            for grand in child.children:
+                if grand.dep_ == "pobj" and _is_place(grand):
+                    return grand
+    return None
+
+
+def _subject_tokens(tok: Token) -> Iterator[Token]:
+    for child in tok.children:
+        if child.dep_ in _SUBJECTS:
+            yield from child.subtree
+        elif child.dep_ == "agent":
+            for grand in child.children:
+                yield from grand.subtree
+
+
+def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
+    with_set = rule["with_set"]
+    for rel in (_subject_tokens(tok) if rule.get("subject") else _related(tok)):
+        if rel.i == tok.i:
+            continue
+        if _lemma(rel) in with_set or rel.lower_ in with_set:
+            return rel
+    if "@place" in with_set:
+        return _place_partner(tok)
+    return None
+
+
+def _pos_ok(tok: Token, allowed: list[str] | None) -> bool:
+    return not allowed or tok.pos_ in allowed
+
+
+def _context_of(tok: Token) -> str | None:
+    """``"combat"`` / ``"strike"`` when the trigger (or its conjunct: "killed and wounded in")
+    is tied by a preposition or adverb to fighting / to a strike, else None."""
+    lex = lexicon()
+    war, strike = lex["war_set"], lex["strike_set"]
+
+    def kind(t: Token) -> str | None:
+        words = {_lemma(t), t.lower_} | {_lemma(g) for g in t.children if g.dep_ in ("compound", "amod")}
+        if words & war:
+            return "combat"
+        if words & strike:
+            return "strike"
+        return None
+
+    heads = [tok] + [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "agent"):
+                for grand in child.children:
+                    if grand.dep_ == "pobj" or (grand.dep_ == "pcomp" and grand.tag_ == "VBG"):
+                        found = kind(grand)
+                        if found:
+                            return found
+            if child.dep_ in ("npadvmod", "advmod"):
+                found = kind(child)
+                if found:
+                    return found
+    return None
+
+
+def _military_victims(tok: Token) -> bool:
+    mil = lexicon()["military_set"]
+    heads = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
+                nouns = [child] + [g for g in child.children if g.dep_ == "pobj" or g.dep_ == "prep"]
+                nouns += [gg for g in child.children if g.dep_ == "prep" for gg in g.children]
+                if any(_lemma(n) in mil for n in nouns):
+                    return True
+    return False
+
+
+def death_causes(tokens: list[Token]) -> list[str]:
+    """Causes named by cue words among ``tokens`` (SPEC §6), ``["unknown"]`` when none."""
+    lex = lexicon()
+    found: list[str] = []
+    lemmas = {_lemma(t) for t in tokens} | {t.lower_ for t in tokens}
+    for cause, cue_set in lex["cause_sets"].items():
+        if cause == "violence":
+            strong = (cue_set - lex["weak_violence_set"]) & lemmas
+            if strong:
+                found.append(cause)
+        elif cue_set & lemmas:
+            found.append(cause)
+    if not found and lex["weak_violence_set"] & lemmas:
+        found.append("violence")
+    return found or ["unknown"]
+
+
+def _span_of(tok: Token, partner: Token | None) -> tuple[int, int]:
+    if partner is not None and abs(partner.i - tok.i) <= 3:
+        a, b = min(tok.i, partner.i), max(tok.i, partner.i)
+        doc = tok.doc
+        return doc[a].idx, doc[b].idx + len(doc[b])
+    return tok.idx, tok.idx + len(tok)
+
+
+def _modifier_only(tok: Token) -> bool:
+    """A noun/adjective that only modifies another noun: "conscription age", "border crossing point"."""
+    return (
+        tok.pos_ in ("NOUN", "ADJ")
+        and tok.dep_ in ("compound", "amod", "nmod")
+        and tok.head.i != tok.i
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and _lemma(tok.head) not in lexicon()["kept_heads"]
+    )
+
+
+def _word_type(tok: Token) -> str | None:
+    lex = lexicon()
+    lemma, low = _lemma(tok), tok.lower_
+    etype = lex["word_index"].get(lemma) or lex["word_index"].get(low)
+    key = lemma if lemma in lex["word_index"] else low
+    if etype is None:
+        if lemma == "need" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "xcomp" for c in tok.children):
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.dep_ == "neg" for c in tok.children) or any(_lemma(s) in lex["need_set"] or s.lower_ in lex["need_set"] for s in subj):
+                return "policy"
+        return None
+    if not _pos_ok(tok, lex["word_pos"].get(key)):
+        return None
+    acronym = tok.text.isupper() and len(tok.text) <= 5
+    if not acronym and (tok.pos_ in ("PROPN",) or tok.ent_type_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "LAW")):
+        return None  # part of a name ("Investigation Committee", "Death Valley")
+    if _modifier_only(tok) and not (tok.pos_ == "ADJ" and etype in ("death", "missing", "injury")):
+        return None
+    if etype == "desertion" and lemma == "desert" and tok.pos_ != "VERB":
+        return None
+    return etype
+
+
+def _paragraph_has(analysis: Analysis, sent_i: int, etype: str, found: list[EventMention]) -> bool:
+    para = analysis.paragraph_index(analysis.sentences[sent_i][0]) if analysis.paragraphs else 0
+    return any(
+        e.event_type == etype and (analysis.paragraph_index(e.span[0]) if analysis.paragraphs else 0) == para
+        for e in found
+    )
+
+
+def find_events(analysis: Analysis) -> list[EventMention]:
+    """Every event mention of the article, in text order (one per trigger; one per cause for deaths)."""
+    lex = lexicon()
+    doc, text = analysis.doc, analysis.text
+    found: list[EventMention] = []
+    deferred: list[tuple[EventMention, dict[str, Any]]] = []
+    for sent_i, (s, e) in enumerate(analysis.sentences):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        used: set[int] = set()
+        partners: set[int] = set()
+        hits: list[tuple[Token, str, Token | None, dict[str, Any] | None]] = []
+        for tok in span:
+            if _modifier_only(tok):
+                continue
+            for rule in lex["pair_index"].get(_lemma(tok), ()):
+                if not _pos_ok(tok, rule.get("pos")):
+                    continue
+                partner = _pair_partner(tok, rule)
+                if partner is not None and partner.i not in used:
+                    hits.append((tok, rule["type"], partner, rule))
+                    used.add(tok.i)
+                    partners.add(partner.i)
+                    break
+        paired = {h[0].i: h[1] for h in hits}
+        for tok in span:
+            if tok.i in partners:
+                continue
+            etype = _word_type(tok)
+            if etype and paired.get(tok.i) != etype:
+                hits.append((tok, etype, None, None))
+                used.add(tok.i)
+        sent_tokens = list(span)
+        for tok, etype, partner, rule in sorted(hits, key=lambda h: (h[0].i, h[2] is not None)):
+            if etype in ("death", "injury") and set(death_causes(sent_tokens)) <= {"violence", "unknown"}:
+                context = _context_of(tok)
+                if context == "combat" or (context == "strike" and _military_victims(tok)):
+                    etype = "combat_casualties"
+            start, end = _span_of(tok, partner)
+            base = dict(span=(start, end), text=text[start:end], sent_i=sent_i, head_i=tok.i)
+            if etype == "death":
+                causes = [rule["cause"]] if rule and rule.get("cause") else death_causes(sent_tokens)
+                for cause in causes:
+                    found.append(EventMention(event_type="death", cause=cause, **base))
+            else:
+                mention = EventMention(event_type=etype, **base)
+                found.append(mention)
+                if rule and rule.get("paragraph_override"):
+                    deferred.append((mention, rule["paragraph_override"]))
+    for mention, override in deferred:
+        for context_type, new_type in override.items():
+            others = [m for m in found if m is not mention]
+            if _paragraph_has(analysis, mention.sent_i, context_type, others):
+                mention.event_type = new_type
+                break
+    found.sort(key=lambda m: m.span[0])  # stable: a trigger's own word type stays before its pair type
+    return found
+
+
+STAGE = Stage("events", ("doc",), ("events",), find_events)

@@ -1,0 +1,420 @@
+"""Stage 1: counted quantities (SPEC §3) with what they count.
+
+The number grammar (:mod:`claimwatch.extract.numbers`) finds every number phrase of the text with
+its bounds; this stage uses the spaCy parse to keep the ones that count something and to attach
+what is counted:
+
+* ``unit`` — the counted noun as written ("soldiers", "Ukrainians", "hryvnias"); a noun that counts
+  the people of its "of" phrase takes the count ("the bodies of around 30 Ukrainians" -> "bodies");
+  a head too generic to stand alone keeps its classifying modifier ("criminal organizations"); money
+  written with a symbol counts the currency ("$15,000" -> "dollars", no ``unit_span``); a number
+  without a noun that refers back to an earlier count of the same sentence inherits its unit
+  ("Of the more than 18,000 personnel ..., almost 12,000 are ..." -> "personnel").
+* ``counted`` — the noun with its modifiers and first post-modifier, as a short description.
+
+Excluded, because they name rather than count: ages ("41-year-old", "aged 41", "Papermaster, 49,"),
+unit ordinals ("58th Combined Arms Army"; an ordinal is kept only before a running-total noun such
+as "the 25th death"), years and dates, times, numbers after a naming noun ("Article 336", "page 4",
+"Flight 17"), numbers inside names ("Boeing 747"), phone numbers, sports scores ("3-1"), durations,
+distances and other measurements ("three days", "20 km"), multipliers ("four times"), rates
+("15 a year"). Percentages are excluded too: a percentage is a proportion of something, not a
+count of people or things, and carries no unit to reconcile across reports.
+
+Vague quantifiers with no number ("many deserters", "some Ukrainians", "numerous migrants") are
+kept only before a noun of the domain (people, groups, incidents, bodies, boats ...: the
+``person/group/incident/object`` classes of ``resources/quantity_nouns.tsv``) or a NORP entity; so
+"some time", "many ways" and "many countries" are not counts (a vague number of countries is
+context, not a figure a coder records).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from .base import Analysis, QuantityMention, Stage
+from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
+
+__all__ = ["find_quantities", "STAGE", "noun_classes"]
+
+
+@lru_cache(maxsize=1)
+def noun_classes() -> dict[str, frozenset[str]]:
+    """The noun lexicon of ``resources/quantity_nouns.tsv``: class -> words (lower case)."""
+    raw = resources.files("claimwatch.resources").joinpath("quantity_nouns.tsv").read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, words = line.split("\t", 1)
+        out.setdefault(cls.strip(), set()).update(w.lower() for w in words.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_C = noun_classes()
+_DOMAIN = _C["person"] | _C["group"] | _C["incident"] | _C["object"]
+_NONCOUNT = _C["time"] | _C["measure"] | _C["times"]
+_ABSTRACT = _C["abstract"]
+_CONTAINER = _C["container"]
+_GENERIC = _C["generic"]
+_RUNNING = _C["running"]
+_NAMING = _C["naming"]
+_NAMING_CAP = _C["naming_cap"]
+_CURRENCY_WORDS = frozenset(
+    "dollar dollars euro euros pound pounds hryvnia hryvnias hryvnia rouble roubles ruble rubles yuan yen "
+    "rupee rupees zloty zlotys franc francs lira liras lire dinar dinars dirham dirhams riyal riyals "
+    "shekel shekels lei leu forint forints koruna crowns krona kronor krone kroner lari manat som tenge "
+    "usd eur gbp uah rub".split()
+)
+_MAGNITUDE_WORDS = frozenset("dozen dozens score scores hundred hundreds thousand thousands million millions "
+                             "billion billions few couple handful number lot lots several many some numerous "
+                             "multiple countless".split())
+_TEMPORAL_DET = frozenset("last next this past previous coming every each per a an that".split())
+_NAME_ENTS = frozenset("ORG PRODUCT LAW FAC WORK_OF_ART EVENT PERSON GPE LOC".split())
+_NOUN_POS = frozenset(("NOUN", "PROPN"))
+_MOD_DEPS = frozenset(("nummod", "amod", "det", "quantmod", "compound", "nmod", "npadvmod", "appos", "predet"))
+
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)[\s-]*(?:old|of\s+age)\b|-year\b|\s*(?:yo|y\.o\.)\b", re.I)
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bage\s+of|\bat\s+age)\s*$", re.I)
+_HYPHEN_AFTER = re.compile(r"-(?!strong\b|odd\b|plus\b)[a-z]", re.I)
+_SCORE_AFTER = re.compile(r"\s*[-–:]\s*\d")
+_SCORE_BEFORE = re.compile(r"\d\s*[-–:]\s*$")
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|night)\b", re.I)
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
+_DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b", re.I)
+_YEAR_BEFORE = re.compile(
+    rf"\b(?:in|since|by|of|until|till|from|to|year|years|early|late|mid|before|after|during|spring|summer|autumn|"
+    rf"winter|fall|around|circa|between|and|fiscal|fy|through|{_MONTH}(?:\s+\d{{1,2}},?)?)\s*$", re.I)
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\s*#?\s*$")
+_APPOS_AGE = re.compile(r"^\s*(?:[,)]|and\s+\d{1,3}\s*[,)])")
+_ENUM = re.compile(r"\(\s*$")
+
+
+def _cls(tok: Token) -> tuple[str, str]:
+    return tok.lower_, tok.lemma_.lower()
+
+
+def _in(tok: Token, words: frozenset[str]) -> bool:
+    low, lemma = _cls(tok)
+    return low in words or lemma in words
+
+
+def _token_at(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _anchor(tokens: list[Token]) -> Token | None:
+    """The token carrying the number: the last numeral / magnitude word of the phrase core."""
+    for tok in reversed(tokens):
+        if tok.like_num or tok.lower_ in _MAGNITUDE_WORDS or tok.pos_ == "NUM":
+            return tok
+    return tokens[-1] if tokens else None
+
+
+def _of_noun(tok: Token, inside: set[int]) -> tuple[Token | None, bool]:
+    """Follow "N of (the) X" chains; returns (noun, saw_pronoun)."""
+    t = tok
+    for _ in range(4):
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None:
+            return None, False
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None, False
+        if pobj.i in inside or pobj.lower_ in _MAGNITUDE_WORDS:
+            t = pobj
+            continue
+        if pobj.pos_ == "PRON":
+            return None, True
+        if pobj.pos_ in _NOUN_POS:
+            return pobj, False
+        return None, False
+    return None, False
+
+
+def _scan_right(doc: Doc, i: int) -> Token | None:
+    """Fallback when the parse gives no head: the last noun of the modifier run after the number."""
+    noun = None
+    if i < len(doc) and doc[i].lower_ in _TEMPORAL_DET:
+        return None  # "15,000 last week": a time phrase, not the counted noun
+    for j in range(i, min(i + 5, len(doc))):
+        t = doc[j]
+        if t.pos_ in _NOUN_POS and not t.is_punct:
+            noun = t
+            if t.tag_ in ("NNS", "NNPS") or (j + 1 < len(doc) and doc[j + 1].pos_ not in _NOUN_POS):
+                break
+        elif t.pos_ == "ADJ" or t.tag_ in ("VBN", "VBG", "HYPH") or t.text == "-":
+            continue
+        else:
+            break
+    return noun
+
+
+def _counted_noun(doc: Doc, tok: Token, inside: set[int], last_i: int) -> tuple[Token | None, bool]:
+    noun, pron = _of_noun(tok, inside)
+    if noun is not None or pron:
+        return noun, pron
+    h = tok
+    seen = 0
+    while h.head.i != h.i and h.head.i in inside and seen < 8:
+        h = h.head
+        seen += 1
+    if h.dep_ == "conj" and h.head.pos_ == "NUM":  # "102 and 21 people"
+        h = h.head
+        if h.dep_ == "conj" and h.head.pos_ == "NUM":
+            h = h.head
+    if h is not tok:
+        noun, pron = _of_noun(h, inside)
+        if noun is not None or pron:
+            return noun, pron
+    if h.dep_ in _MOD_DEPS and h.head.pos_ in _NOUN_POS and h.head.i not in inside and h.head.i > h.i:
+        return h.head, False
+    if h.dep_ == "conj" and h.head.pos_ in _NOUN_POS:
+        return None, False
+    if last_i + 1 < len(doc):
+        return _scan_right(doc, last_i + 1), False
+    return None, False
+
+
+def _unit_of(doc: Doc, noun: Token) -> tuple[Token, int, int]:
+    """(unit head token, unit start char, unit end char)."""
+    if (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in _NOUN_POS
+            and _in(noun.head.head, _CONTAINER) and noun.head.head.i < noun.i):
+        noun = noun.head.head
+    start = noun.idx
+    if _in(noun, _GENERIC) and noun.i > 0:
+        prev = doc[noun.i - 1]
+        if (prev.dep_ in ("amod", "compound") and prev.head.i == noun.i and prev.ent_type_ not in ("NORP", "GPE")
+                and not prev.like_num and prev.pos_ in ("ADJ", "NOUN", "PROPN")):
+            start = prev.idx
+    return noun, start, noun.idx + len(noun.text)
+
+
+def _counted_text(doc: Doc, noun: Token, inside: set[int]) -> str:
+    start = noun.i
+    for c in noun.lefts:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i not in inside:
+            start = min(start, c.left_edge.i if c.left_edge.i not in inside else c.i)
+    while start in inside and start < noun.i:
+        start += 1
+    end = noun.i
+    for c in noun.rights:
+        if c.dep_ in ("prep", "relcl", "acl"):
+            end = min(c.right_edge.i, noun.i + 12)
+            break
+    toks = []
+    for t in doc[start:end + 1]:
+        if t.is_punct and t.i > noun.i and t.text not in ("-", "'"):
+            break
+        toks.append(t)
+    return "".join(t.text_with_ws for t in toks).strip() or noun.text
+
+
+def _excluded_context(text: str, ph: NumberPhrase) -> bool:
+    s, e = ph.core
+    after = text[e:e + 24]
+    before = text[max(0, s - 30):s]
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return True
+    if ph.kind != "ordinal" and _HYPHEN_AFTER.match(after):
+        return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
+    if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
+        return True
+    if _RATE_AFTER.match(after):
+        return True
+    if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
+        return True  # enumerations "(1)", "(2)"
+    if ph.value is not None and ph.value <= 31 and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+        return True
+    m = _PREV_WORD.search(before[-16:])
+    if m and before.rstrip(" #").endswith(m.group(1)):
+        word = m.group(1).lower().rstrip(".")
+        if word in _NAMING or m.group(1).lower() in _NAMING or (m.group(1)[0].isupper() and word in _NAMING_CAP):
+            return True
+    return False
+
+
+def _is_year(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    s, e = ph.core
+    raw = text[s:e]
+    if not (len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100) or ph.currency:
+        return False
+    return tok.ent_type_ == "DATE" or bool(_YEAR_BEFORE.search(text, max(0, s - 30), s))
+
+
+def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
+    """"Papermaster, 49, ..." / "Anna Smith (34)": an age next to a person."""
+    if ph.value is None or ph.value > 120 or ph.kind != "number" or ph.qualifier != "exact":
+        return False
+    s, e = ph.core
+    before = text[max(0, s - 3):s]
+    if not (before.endswith(", ") or before.endswith("(")) or not _APPOS_AGE.match(text[e:e + 12] or "."):
+        if not (before.endswith(", ") and e == len(text)):
+            return False
+    prev = tok.i - 1
+    while prev >= 0 and doc[prev].is_punct:
+        prev -= 1
+    if prev < 0:
+        return False
+    p = doc[prev]
+    if p.dep_ == "conj" and p.head.pos_ in ("NUM", "PROPN", "NOUN") and p.head.i < p.i:
+        p = p.head  # "Two boys, 12 and 14," -> look past the first age
+    if p.like_num and p.i > 0:
+        q = p.i - 1
+        while q >= 0 and (doc[q].is_punct or doc[q].lower_ == "and" or doc[q].like_num):
+            q -= 1
+        p = doc[q] if q >= 0 else p
+    return p.ent_type_ == "PERSON" or _in(p, _C["person"])
+
+
+_MONTH_RE = re.compile(rf"^{_MONTH}$|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+
+
+def _model_number(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
+    """"Boeing 767", "iPhone 4", "iOS 4.0", "the 787": a number that is part of a product/model name."""
+    if ph.currency or ph.span[0] != ph.core[0] or ph.qualifier not in ("exact", "range"):
+        return False
+    s = ph.core[0]
+    first = doc.char_span(s, ph.core[1], alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    prev = doc[first.start - 1]
+    if prev.idx + len(prev.text) + 1 != s or text[s - 1] != " ":
+        return False
+    if prev.pos_ == "PROPN" and prev.text[:1].isalpha() and not _MONTH_RE.match(prev.text) and prev.ent_type_ not in ("DATE", "NORP", "GPE"):
+        return True
+    raw = text[s:ph.core[1]]
+    if prev.lower_ == "the" and raw.isdigit() and len(raw) >= 3:
+        nxt = doc[first.end] if first.end < len(doc) else None
+        return nxt is None or nxt.is_punct or nxt.pos_ in ("PROPN", "VERB", "AUX", "ADP")
+    return False
+
+
+def _after_name(doc: Doc, tok: Token, ph: NumberPhrase, text: str) -> bool:
+    span = doc.char_span(ph.core[0], ph.core[1], alignment_mode="expand")
+    if span is None or span.start == 0 or ph.kind != "number":
+        return False
+    prev = doc[span.start - 1]
+    if prev.text in ("'s", "’s") and prev.i > 0:
+        prev = doc[prev.i - 1]
+    elif prev.idx + len(prev.text) + 1 != ph.core[0]:
+        return False
+    return (any(c.isupper() for c in prev.text) and not prev.is_sent_start and not _MONTH_RE.match(prev.text)
+            and prev.ent_type_ not in ("DATE", "TIME"))
+
+
+def _mention(analysis: Analysis, ph: NumberPhrase, unit: str | None, unit_span, counted, head_i: int,
+             low=None, best=None, high=None, override=False) -> QuantityMention:
+    s, e = ph.span
+    return QuantityMention(
+        span=(s, e), text=analysis.text[s:e],
+        low=low if override else ph.low, best=best if override else ph.best, high=high if override else ph.high,
+        qualifier=ph.qualifier, unit=unit, counted=counted, unit_span=unit_span, head_i=head_i,
+        sent_i=analysis.sent_index(s),
+    )
+
+
+def find_quantities(analysis: Analysis) -> list[QuantityMention]:
+    """Counted quantities of the article, in text order."""
+    text, doc = analysis.text, analysis.doc
+    out: list[QuantityMention] = []
+    for ph in find_number_phrases(text):
+        if ph.kind == "percent":
+            continue
+        toks = _token_at(doc, *ph.core)
+        if not toks:
+            continue
+        tok = _anchor(toks)
+        if tok is None:
+            continue
+        inside = {t.i for t in _token_at(doc, *ph.span)} | {t.i for t in toks}
+        if ph.kind in ("number", "ordinal") and _excluded_context(text, ph):
+            continue
+        if ph.kind == "number" and (_is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc)):
+            continue
+        if ph.kind == "number" and tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
+            continue  # inside a name: "Boeing 747", "Flight 200"
+        if ph.kind == "number" and _model_number(text, ph, tok, doc):
+            continue
+        if ph.kind == "ordinal":
+            m = _ordinal_count(analysis, ph, tok)
+            if m is not None:
+                out.append(m)
+            continue
+        noun, pron = _counted_noun(doc, tok, inside, max(inside))
+        if noun is not None and noun.like_num:
+            noun = None
+        if noun is not None and (_in(noun, _NONCOUNT) or noun.lower_ == "%"):
+            if not ph.currency:
+                continue
+            noun = None
+        if ph.kind == "vague":
+            if noun is None or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
+                continue
+        elif ph.kind == "magnitude":
+            if noun is not None and _in(noun, _ABSTRACT):
+                continue
+            if noun is None and tok.ent_type_ in ("DATE", "TIME"):
+                continue
+        else:
+            if tok.ent_type_ in ("DATE", "TIME", "PERCENT") and not (noun is not None and _in(noun, _DOMAIN)):
+                continue
+            if ph.value == 1 and text[ph.core[0]:ph.core[1]].lower() == "one":
+                if noun is None or pron or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
+                    continue  # "one of", "no one", "one important difference"
+        if pron:
+            noun = None
+        if ph.kind == "number" and not ph.currency and ph.value is not None and not float(ph.value).is_integer():
+            continue  # "1847.27", "0.68 in": a level or a measurement; counts are whole numbers
+        unit = unit_span = counted = None
+        head_i = tok.i
+        currency = CURRENCY_UNITS.get((ph.currency or "").replace(" ", ""))
+        if ph.currency and currency is None:
+            currency = CURRENCY_UNITS.get(ph.currency.rstrip("$ ").strip()) or "dollars"
+        if noun is not None:
+            unit_tok, us, ue = _unit_of(doc, noun)
+            counted = _counted_text(doc, unit_tok, inside)
+            if currency and not _in(unit_tok, _CURRENCY_WORDS):
+                unit = currency
+            else:
+                unit, unit_span, head_i = text[us:ue], (us, ue), unit_tok.i
+        elif currency:
+            unit = currency
+        elif _after_name(doc, tok, ph, text):
+            continue  # "iOS 5", "Boeing's 747", "Fancher, 787 project": a bare number after a name
+        else:
+            prev = _previous_in_sentence(out, analysis.sent_index(ph.span[0]))
+            if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
+                unit, unit_span, counted = prev.unit, prev.unit_span, prev.counted
+        out.append(_mention(analysis, ph, unit, unit_span, counted, head_i))
+    return out
+
+
+def _previous_in_sentence(found: list[QuantityMention], sent_i: int) -> QuantityMention | None:
+    for q in reversed(found):
+        if q.sent_i != sent_i:
+            return None
+        if q.unit and q.unit_span:
+            return q
+    return None
+
+
+def _ordinal_count(analysis: Analysis, ph: NumberPhrase, tok: Token) -> QuantityMention | None:
+    """"the 25th death", "its 24th case": an ordinal that states a running total."""
+    doc = analysis.doc
+    noun = tok.head if tok.dep_ == "amod" and tok.head.pos_ in _NOUN_POS else _scan_right(doc, tok.i + 1)
+    if noun is None or noun.i <= tok.i or noun.i - tok.i > 3 or not _in(noun, _RUNNING):
+        return None
+    before = analysis.text[max(0, ph.span[0] - 12):ph.span[0]].lower()
+    if not re.search(r"(?:\bthe|\bits|\btheir|\bhis|\bher|'s|’s|\bthis\s+year's)\s*$", before):
+        return None
+    unit, us, ue = _unit_of(doc, noun)
+    return _mention(analysis, ph, analysis.text[us:ue], (us, ue), _counted_text(doc, noun, {tok.i}), unit.i)
+
+
+STAGE = Stage("quantities", ("doc",), ("quantities",), find_quantities)

@@ -1,0 +1,292 @@
+"""Source typing and source-name canonicalisation (SPEC §4).
+
+Pure functions over strings; no parsing. The lexicon lives in
+``resources/source_types.json`` (organisation patterns and person roles per type,
+case-sensitive acronyms, titles, outlet name endings) and the alias table of widely
+known organisation name variants in ``resources/source_aliases.json``. Both are read
+once per process.
+
+* :func:`classify_source` — the SPEC §4 type of a source phrase ("the UK's Ministry of
+  Defense" → ``military``, "a Telegram channel" → ``social_media``, "sources" →
+  ``unnamed``). Organisation patterns beat person roles; matches in the head part of
+  the phrase (before "of", "to", "who", a comma ...) beat matches in its modifiers;
+  among those the rightmost (the English head noun), the longest, and then the type
+  priority decide. ``context`` (an apposition, a relative clause, an earlier title) is
+  consulted when the name itself only gives a role or nothing.
+* :func:`canonical_name` — strips determiners, possessive markers and titles and maps
+  known variants to one canonical name ("The UK's Ministry of Defense" →
+  "UK Ministry of Defence").
+* :func:`platform_of` — the platform named in a phrase ("on its Facebook page" → "Facebook").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "SOURCE_TYPES",
+    "TITLES",
+    "classify_source",
+    "canonical_name",
+    "strip_determiners",
+    "strip_title",
+    "alias_of",
+    "platform_of",
+    "is_unnamed",
+    "looks_like_outlet",
+    "normalise_key",
+    "is_organisation",
+]
+
+SOURCE_TYPES = (
+    "official", "military", "law_enforcement", "judicial", "media", "ngo",
+    "social_media", "expert", "witness", "unnamed", "author",
+)
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("claimwatch.resources").joinpath(name).read_text(encoding="utf-8"))
+
+
+_TYPES = _load("source_types.json")
+_ALIASES = _load("source_aliases.json")
+_CUES = _load("attribution_cues.json")
+
+_PRIORITY = {t: i for i, t in enumerate(_TYPES["priority"])}
+_GENERIC = {
+    "service", "services", "office", "department", "agency", "agencies", "bureau", "mission",
+    "directorate", "command", "division", "council", "commission", "administration",
+    "authorities", "authority", "head", "chief", "leader", "director", "intelligence", "media",
+}
+
+
+def _pattern(p: str) -> str:
+    """A lexicon pattern as a regex: words on whitespace, trailing ``*`` = any ending, ``?`` kept."""
+    out = re.escape(p).replace(r"\ ", r"\s+").replace(r"\*", r"[\w'-]*").replace(r"\?", "?")
+    return out
+
+
+def _compile(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    pats = sorted({p for p in patterns if p}, key=len, reverse=True)
+    if not pats:
+        return None
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(_pattern(p) for p in pats) + r")(?![\w-])", flags)
+
+
+# (type, strength) -> regex; strength 2 = organisation, 1 = role
+_MATCHERS: list[tuple[str, int, re.Pattern[str]]] = []
+for _t, _spec in _TYPES["types"].items():
+    for _kind, _strength in (("org", 2), ("role", 1)):
+        _rx = _compile(_spec.get(_kind, []))
+        if _rx is not None:
+            _MATCHERS.append((_t, _strength, _rx))
+for _t, _acr in _TYPES["acronyms"].items():
+    if _t.startswith("_"):
+        continue
+    _rx = _compile(_acr, flags=0)
+    if _rx is not None:
+        _MATCHERS.append((_t, 2, _rx))
+
+_UNNAMED_HEAD = _compile(_TYPES["unnamed"]["heads"])
+_UNNAMED_MARK = _compile(_TYPES["unnamed"]["markers"])
+_UNNAMED_WEAK = _compile(_TYPES["unnamed"]["weak_markers"])
+_UNNAMED_WEAK_HEAD = _compile(_TYPES["unnamed"]["weak_heads"])
+_OUTLET_END = re.compile(
+    r"(?:^|\s)(?:[A-Z][\w.&'-]*\s+)*(?:" + "|".join(re.escape(s) for s in _TYPES["outlet_suffixes"]) + r")$",
+    re.IGNORECASE,
+)
+_TITLES = {t.strip(".") for t in _TYPES["titles"]}
+TITLES = frozenset(_TITLES)
+_HEAD_CUT = re.compile(
+    r",|\(|\s(?:of|to|for|at|in|with|from|on|by|near|who|whom|whose|which|that|linked|close|based|run|"
+    r"headquartered|affiliated|loyal|working|speaking)\b",
+    re.IGNORECASE,
+)
+_DETERMINERS = re.compile(
+    r"^(?:(?:the|a|an|this|that|these|those|its|their|his|her|our|another|one|some|several|two|three)\s+)+",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"\b([A-Z][\w.&-]*)(?:['’]s|['’])(?=\s)")
+_PLATFORMS = {k: v for k, v in _CUES["platforms"].items()}
+_PLATFORM_RX = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(_PLATFORMS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def strip_determiners(name: str) -> str:
+    """"The UK's Ministry of Defense" → "UK Ministry of Defense" (determiners; the possessive 's of a proper name)."""
+    s = _DETERMINERS.sub("", name.strip())
+    s = _POSSESSIVE.sub(r"\1", s)
+    return re.sub(r"\s+", " ", s).strip(" ,;:")
+
+
+def strip_title(name: str) -> tuple[str | None, str]:
+    """Split leading titles off a person name: "Col. Demchenko" → ("Col.", "Demchenko").
+
+    Only strips when a capitalised name remains ("Minister" alone stays as it is)."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and words[i].lower().strip(".,") in _TITLES:
+        i += 1
+    if i == 0 or not words[i][:1].isupper():
+        return None, name
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def normalise_key(name: str) -> str:
+    s = strip_determiners(name.replace("’", "'")).lower()
+    s = re.sub(r"[^\w\s-]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _build_alias_index() -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    exact: dict[str, dict] = {}
+    generic: dict[str, list[dict]] = {}
+    for entry in _ALIASES["entries"]:
+        for v in entry.get("variants", []):
+            exact.setdefault(normalise_key(v), entry)
+        exact.setdefault(normalise_key(entry["canonical"]), entry)
+        for v in entry.get("generic_variants", []):
+            generic.setdefault(normalise_key(v), []).append(entry)
+    return exact, generic
+
+
+_ALIAS_EXACT, _ALIAS_GENERIC = _build_alias_index()
+
+
+@lru_cache(maxsize=64)
+def _country_counts(context: str) -> dict[str, int]:
+    low = context.lower()
+    counts: dict[str, int] = {}
+    for entry in _ALIASES["entries"]:
+        c = entry.get("country")
+        if not c or c in counts:
+            continue
+        words = entry.get("country_words", [])
+        rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+        counts[c] = len(rx.findall(low))
+    return counts
+
+
+def alias_of(name: str, context: str | None = None) -> str | None:
+    """The canonical name of a known organisation variant, or None.
+
+    Generic variants ("State Border Service") resolve only with a ``context`` (the article
+    text) that mentions the entry's country, the most mentioned country winning."""
+    key = normalise_key(name)
+    entry = _ALIAS_EXACT.get(key)
+    if entry is not None:
+        return entry["canonical"]
+    candidates = _ALIAS_GENERIC.get(key)
+    if candidates and context:
+        counts = _country_counts(context)
+        best = max(candidates, key=lambda e: counts.get(e.get("country", ""), 0))
+        if counts.get(best.get("country", ""), 0) > 0:
+            return best["canonical"]
+    return None
+
+
+def canonical_name(name: str, *, context: str | None = None, person: bool = False) -> str:
+    """Determiners and possessives stripped (and titles, for a ``person``); known variants mapped to one name."""
+    base = strip_determiners(name)
+    alias = alias_of(base, context)
+    if alias:
+        return alias
+    if person:
+        _, base = strip_title(base)
+    return base
+
+
+def is_unnamed(name: str) -> bool:
+    """"sources", "a source close to the talks", "officials who asked not to be named"."""
+    low = name.lower()
+    if _UNNAMED_MARK is not None and _UNNAMED_MARK.search(low):
+        return True
+    head = _HEAD_CUT.split(low, maxsplit=1)[0]
+    if _UNNAMED_HEAD is not None and _UNNAMED_HEAD.search(head):
+        return True
+    return bool(_UNNAMED_WEAK is not None and _UNNAMED_WEAK.search(low) and _UNNAMED_WEAK_HEAD is not None
+                and _UNNAMED_WEAK_HEAD.search(head))
+
+
+def looks_like_outlet(name: str) -> bool:
+    """A capitalised name ending in an outlet word ("The Kyiv Independent", "Fox News")."""
+    s = strip_determiners(name)
+    return bool(s[:1].isupper() and _OUTLET_END.search(s))
+
+
+def platform_of(text: str) -> str | None:
+    """The platform named in ``text`` ("on its Facebook page" → "Facebook"), if any."""
+    for m in _PLATFORM_RX.finditer(text):
+        word = m.group(1)
+        if word.lower() == "x" and word != "X":
+            continue
+        return _PLATFORMS[word.lower()]
+    return None
+
+
+def _best_match(text: str) -> tuple[str, int] | None:
+    """(type, strength) of the best lexicon match in ``text``, or None."""
+    if not text:
+        return None
+    cut = _HEAD_CUT.search(text)
+    head_end = cut.start() if cut else len(text)
+    best_key = None
+    best = None
+    for typ, strength, rx in _MATCHERS:
+        for m in rx.finditer(text):
+            word = m.group(0).lower()
+            key = (
+                strength,
+                m.start() < head_end,
+                word not in _GENERIC,
+                m.end() if m.start() < head_end else -m.start(),
+                m.end() - m.start(),
+                -_PRIORITY.get(typ, 99),
+            )
+            if best_key is None or key > best_key:
+                best_key, best = key, (typ, strength)
+    return best
+
+
+def is_organisation(text: str) -> bool:
+    """Whether ``text`` names an organisation the lexicon knows (a ministry, a border guard, an outlet ...)."""
+    found = _best_match(text.replace("’", "'"))
+    return (found is not None and found[1] == 2) or looks_like_outlet(text) or alias_of(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def classify_source(name: str | None, *, ent_label: str | None = None, context: str | None = None) -> str:
+    """The SPEC §4 type of a source phrase.
+
+    ``ent_label`` is the spaCy entity label of the phrase's head, if any; ``context`` is
+    other text about the same source (an apposition, a relative clause, a title seen
+    earlier). Unknown people are ``witness`` (a named private person); unknown
+    institutions, states and peoples are ``official``.
+    """
+    if not name or not name.strip():
+        return "unnamed" if name is not None else "author"
+    name = name.replace("’", "'").strip()
+    if is_unnamed(name):
+        return "unnamed"
+    found = _best_match(name)
+    if (found is None or found[1] < 2) and context:
+        ctx = _best_match(context.replace("’", "'"))
+        if ctx is not None and (found is None or ctx[1] > found[1]):
+            found = ctx
+    if found is not None:
+        return found[0]
+    if looks_like_outlet(name):
+        return "media"
+    if ent_label == "PERSON":
+        return "witness"
+    if ent_label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return "official"
+    stripped = strip_determiners(name)
+    if stripped[:1].isupper():
+        return "official"
+    return "witness"

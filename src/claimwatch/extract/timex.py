@@ -1,0 +1,209 @@
+"""Temporal expressions: find them, normalise them against the publication date, attach them.
+
+Detection is the rule grammar of :mod:`claimwatch.extract.timex_rules` (absolute dates, months,
+weekdays, "this week", "N days ago", ranges, seasons, quarters, named periods such as "since the
+beginning of martial law"), plus bare years that spaCy tags as DATE entities ("1998" with no preposition). Tense decides direction: "on Monday" in "will meet on Monday" is the
+next Monday, otherwise the latest one on or before publication. With no publication date, relative
+expressions stay ``unresolved`` (start/end ``None``).
+
+:func:`time_for` picks the time of a claim: the expression attached to the claim's predicate, then
+one attached to a clause governing it, then any in the sentence, then the article's dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .base import Analysis, Stage, TimeMention
+from .timex_rules import normalise, scan
+
+__all__ = ["find_times", "time_for", "dateline", "STAGE", "timeml_value", "evaluate_timex", "normalise_text"]
+
+_FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo"}
+_FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "set", "due", "aim", "hope", "prepare", "want"}
+_RELATIVE_KINDS = {"month", "qual_month", "month_day", "weekday", "deictic", "rel_unit", "ago", "past_n",
+                   "other_day", "season", "range_md", "range_dm", "range_any", "quarter"}
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Z][a-z]+\.?\s*)?\(?[^)\n]{0,40}\)?\s*[-–—]")
+
+
+def _governor(tok):
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _is_past(gov) -> bool:
+    if gov.tag_ in ("VBD",):
+        return True
+    return any(ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD" for ch in gov.children) or (
+        gov.tag_ == "VBN" and any(ch.lower_ in ("has", "have", "had", "was", "were") for ch in gov.children))
+
+
+def _is_future(gov) -> bool:
+    for ch in gov.children:
+        if ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX:
+            return True
+        if ch.lower_ == "going" and any(c.lower_ == "to" for c in ch.children):
+            return True
+    if gov.tag_ == "VB" and gov.dep_ in ("xcomp", "ccomp") and gov.head.lemma_.lower() in _FUTURE_HEADS:
+        return True
+    return False
+
+
+def _mention(analysis: Analysis, s: int, e: int, value, future_gov) -> TimeMention:
+    start, end, precision, anchor = value
+    return TimeMention(span=(s, e), text=analysis.text[s:e], start=start, end=end, precision=precision,
+                       anchor=anchor, sent_i=analysis.sent_index(s) if analysis.sentences else 0,
+                       head_i=future_gov.i if future_gov is not None else None)
+
+
+def find_times(analysis: Analysis) -> list[TimeMention]:
+    """Every temporal expression in the article, normalised (SPEC §2 ``time``)."""
+    doc, text = analysis.doc, analysis.text
+    out: list[TimeMention] = []
+    covered: list[tuple[int, int]] = []
+    for f in scan(text):
+        span = doc.char_span(f.start, f.end, alignment_mode="expand")
+        gov = _governor(span.root) if span is not None and len(span) else None
+        future: bool | None = bool(gov is not None and f.kind in _RELATIVE_KINDS and _is_future(gov))
+        if not future and f.kind == "month_day" and not (gov is not None and _is_past(gov)):
+            future = None  # tense says nothing: the nearest such date
+        out.append(_mention(analysis, f.start, f.end, normalise(f, analysis.published, future=future), gov))
+        covered.append((f.start, f.end))
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(ent.start_char < e and s < ent.end_char for s, e in covered):
+            continue
+        t = ent.text
+        if not re.fullmatch(r"(?:1[6-9]\d\d|20\d\d)", t):
+            continue  # other DATE entities are durations, ages or vague ("decades"): no value
+        value = (f"{t}-01-01", f"{t}-12-31", "year", "absolute")
+        out.append(_mention(analysis, ent.start_char, ent.end_char, value, _governor(ent.root)))
+    out.sort(key=lambda m: m.span[0])
+    return out
+
+
+def normalise_text(expression: str, published: str | None = None, *, future: bool = False) -> tuple | None:
+    """Normalise one expression out of context: (start, end, precision, anchor) or None if not a time."""
+    found = [f for f in scan(expression)]
+    if not found:
+        return None
+    f = max(found, key=lambda x: x.end - x.start)
+    return normalise(f, published, future=future)
+
+
+def dateline(analysis: Analysis) -> TimeMention | None:
+    """An article-level date: a time in a dateline ("KYIV, March 3 (Reuters) -") or a short first
+    paragraph that is only a date line."""
+    times = analysis.results.get("times") or []
+    if not times or not analysis.paragraphs:
+        return None
+    p0 = analysis.paragraphs[0]
+    first = [t for t in times if p0[0] <= t.span[0] < p0[1]]
+    if not first:
+        return None
+    para = analysis.text[p0[0]:p0[1]]
+    t = first[0]
+    if p0[1] - p0[0] <= 60 or (_DATELINE.match(para) and t.span[0] - p0[0] < 60):
+        return t
+    return None
+
+
+def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> TimeMention | None:
+    """The time of a claim whose predicate is token ``head_i`` in sentence ``sent_i``."""
+    times = [t for t in analysis.results.get("times") or [] if t.sent_i == sent_i]
+    if not times:
+        return dateline(analysis)
+    if head_i is None or len(times) == 1:
+        return times[0]
+    head = analysis.doc[head_i]
+    clause = _governor(head)
+    chain = [clause.i] + [a.i for a in clause.ancestors]
+
+    def rank(t: TimeMention) -> tuple[int, int]:
+        if t.head_i is None:
+            return (3, 0)
+        if t.head_i in (head_i, clause.i):
+            return (0, 0)
+        if t.head_i in chain:
+            return (1, chain.index(t.head_i))
+        return (2, abs(t.head_i - head_i))
+
+    return min(times, key=rank)
+
+
+def timeml_value(t: TimeMention) -> str | None:
+    """The TimeML/TIMEX3-style value of a mention (for evaluation): YYYY-MM-DD, YYYY-MM, YYYY,
+    YYYY-Www, YYYY-Qn, a decade 199X; None when unresolved or not expressible."""
+    if not t.start:
+        return None
+    s = date.fromisoformat(t.start)
+    if t.precision == "day":
+        return t.start
+    if t.precision == "month":
+        return t.start[:7]
+    if t.precision == "year":
+        return t.start[:4]
+    if t.precision == "week":
+        y, w, _ = s.isocalendar()
+        return f"{y}-W{w:02d}"
+    if t.precision == "range" and t.end:
+        e = date.fromisoformat(t.end)
+        if s.day == 1 and s.month in (1, 4, 7, 10) and e.year == s.year and e.month == s.month + 2:
+            return f"{s.year}-Q{(s.month + 2) // 3}"
+        if s.month == 1 and s.day == 1 and e.year == s.year + 9 and s.year % 10 == 0:
+            return f"{str(s.year)[:3]}X"
+        if s.year == e.year and s.month == e.month:
+            return t.start[:7]
+    return None
+
+
+def evaluate_timex(records, nlp=None, *, limit: int | None = None, clip_to_annotated: bool = False) -> dict:
+    """Span P/R (overlap, one-to-one) and value accuracy on gold TIMEX3 records (dev JSONL), from raw
+    text. Value accuracy counts matched DATE timexes whose gold value is a calendar value
+    (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn)."""
+    from .pipeline import load_nlp, paragraphs_of, segment
+
+    nlp = nlp or load_nlp()
+    cal = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q\d)?$")
+    tp = fp = fn = 0
+    vals = vals_ok = 0
+    recs = [r for r in records if r.get("timexes") is not None][: limit or None]
+    for rec, doc in zip(recs, nlp.pipe(r["text"] for r in recs)):
+        paras = paragraphs_of(doc.text)
+        analysis = Analysis(text=doc.text, doc=doc, published=rec.get("published"), paragraphs=paras,
+                            sentences=segment(doc, paras))
+        pred = find_times(analysis)
+        if clip_to_annotated:
+            # corpora that annotate only the first sentences (MEANTIME): score up to the last annotation
+            last = max((a["span"][1] for layer in ("timexes", "events", "quantities")
+                        for a in rec.get(layer) or [] if a.get("span")), default=len(doc.text))
+            end = next((e for s, e in analysis.sentences if s <= last <= e), last)
+            pred = [p for p in pred if p.span[0] < end]
+        used: set[int] = set()
+        for g in rec["timexes"]:
+            gs, ge = g["span"]
+            if rec.get("published") and g.get("text") and gs < 0:
+                continue
+            hit = next((k for k, p in enumerate(pred) if k not in used and p.span[0] < ge and gs < p.span[1]), None)
+            if hit is None:
+                fn += 1
+                continue
+            used.add(hit)
+            tp += 1
+            if g.get("type") == "DATE" and cal.match(g.get("value") or ""):
+                vals += 1
+                vals_ok += timeml_value(pred[hit]) == g["value"]
+        fp += len(pred) - len(used)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec_ = tp / (tp + fn) if tp + fn else 0.0
+    return {"documents": len(recs), "gold": tp + fn, "predicted": tp + fp, "tp": tp,
+            "precision": round(prec, 4), "recall": round(rec_, 4),
+            "f1": round(2 * prec * rec_ / (prec + rec_), 4) if prec + rec_ else 0.0,
+            "value_accuracy": round(vals_ok / vals, 4) if vals else 0.0, "valued": vals}
+
+
+STAGE = Stage("timex", ("doc",), ("times",), find_times)

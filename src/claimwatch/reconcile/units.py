@@ -1,0 +1,102 @@
+"""Unit compatibility: which counted nouns measure the same kind of thing.
+
+"bodies", "men", "Ukrainians", "people" and "migrants" all count people;
+"criminal organizations" and "smuggling groups" both count organisations;
+"hryvnias" and "UAH" both count Ukrainian money. The table lives in
+``resources/reconcile_units.json`` (loaded once). A noun that is not in the
+table forms its own class (its lower-cased singular form), so two unknown
+nouns are compatible only when they are the same word.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["unit_class", "units_compatible", "PEOPLE_EVENTS", "load_unit_table"]
+
+_TABLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "reconcile_units.json"
+
+#: Event types whose counts are counts of people unless the text says otherwise.
+PEOPLE_EVENTS = frozenset({
+    "death", "missing", "injury", "detention", "border_crossing", "desertion", "draft_evasion",
+    "deportation", "combat_casualties", "mobilization", "asylum",
+})
+
+_MODIFIERS = re.compile(
+    r"^(?:more|other|further|additional|new|young|old|elderly|dead|missing|injured|wounded|"
+    r"military-aged|military|conscription-age|fighting-age|draft-age|male|female|undocumented|"
+    r"irregular|illegal|foreign|local|unarmed|armed|suspected|alleged)\s+",
+)
+
+
+@lru_cache(maxsize=1)
+def load_unit_table() -> dict[str, str]:
+    """noun (lower case) -> class name."""
+    raw = json.loads(_TABLE_PATH.read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for cls, nouns in raw.items():
+        if cls.startswith("_"):
+            continue
+        for noun in nouns:
+            table[noun.lower()] = cls
+    return table
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def _noun_class(unit: str) -> str | None:
+    table = load_unit_table()
+    text = " ".join(unit.lower().replace("’", "'").split()).strip(" .,:;\"'")
+    if not text:
+        return None
+    while True:
+        if text in table:
+            return table[text]
+        stripped = _MODIFIERS.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    words = text.split()
+    # the head of an English noun phrase is its last word ("smuggling groups" -> "groups")
+    for candidate in (" ".join(words[-2:]), words[-1]):
+        if candidate in table:
+            return table[candidate]
+    head = words[-1]
+    if _singular(head) in table:
+        return table[_singular(head)]
+    return _singular(head)
+
+
+def unit_class(unit: str | None, event_type: str | None = None) -> str | None:
+    """The class a counted noun belongs to ("bodies" -> "people").
+
+    A missing unit on a count of a people-event (deaths, detentions, crossings ...)
+    is taken to count people; otherwise ``None`` (unknown).
+    """
+    if unit:
+        cls = _noun_class(unit)
+        if cls:
+            return cls
+    if event_type in PEOPLE_EVENTS:
+        return "people"
+    return None
+
+
+def units_compatible(a: str | None, b: str | None, event_type: str | None = None) -> bool:
+    """True when two counted nouns measure the same kind of thing."""
+    ca, cb = unit_class(a, event_type), unit_class(b, event_type)
+    if ca is None or cb is None:
+        return ca is cb
+    return ca == cb

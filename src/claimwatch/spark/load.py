@@ -1,0 +1,76 @@
+"""`claimwatch load-parquet`: bring the Spark job's Parquet tables into the store.
+
+Reads ``articles``, ``claims`` and ``rejects`` with pyarrow (no Spark needed), rebuilds the
+SPEC objects, bulk-inserts them (each article with all its claims in one transaction, already
+stored articles skipped), records the rejects, then reconciles the new articles.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..model import Article, Claim
+__all__ = ["read_output", "load_output", "restore_numbers"]
+
+
+def restore_numbers(claim: dict[str, Any]) -> dict[str, Any]:
+    """Quantity bounds stored as doubles that hold whole numbers back to ints (in place)."""
+    quantity = claim.get("quantity")
+    if quantity:
+        for key in ("low", "best", "high"):
+            value = quantity.get(key)
+            if isinstance(value, float) and value.is_integer():
+                quantity[key] = int(value)
+    return claim
+
+
+def _table(output: str, name: str) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    path = Path(output) / name
+    if not path.exists():
+        return []
+    return pq.read_table(str(path)).to_pylist()
+
+
+def read_output(output: str) -> tuple[list[Article], list[dict[str, Any]]]:
+    """The articles (with their claims, in claim-id order) and the rejects of one job output."""
+    claims: dict[str, list[Claim]] = defaultdict(list)
+    for row in _table(output, "claims"):
+        claims[row["article_id"]].append(Claim.from_dict(restore_numbers(row)))
+    articles = []
+    for row in _table(output, "articles"):
+        art = Article.from_dict({"article": row})
+        art.duplicate_of = row.get("duplicate_of")
+        art.claims = sorted(claims.get(art.id, []), key=lambda c: int(c.id.lstrip("c") or 0))
+        articles.append(art)
+    return articles, _table(output, "rejects")
+
+
+def _batches(items: list[Article], size: int) -> Iterator[list[Article]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def load_output(output: str, store, *, reconcile: bool = True, batch_size: int = 200) -> dict[str, int]:
+    """Load a job output into ``store``; returns counts (articles added, skipped, rejects)."""
+    if not os.path.isdir(output):
+        from ..errors import UnreadableInput
+
+        raise UnreadableInput(output, detail="not a directory written by spark-extract")
+    articles, rejects = read_output(output)
+    run_id = store.start_run("load-parquet", [output])
+    added = 0
+    for batch in _batches(articles, batch_size):
+        added += store.add_articles(batch, run_id=run_id)
+    for r in rejects:
+        store.record_reject(r["name"], r["code"], r["reason"], run_id=run_id)
+    store.finish_run(run_id, added, len(rejects))
+    if reconcile and added:
+        from ..reconcile import update_estimates
+
+        update_estimates(store, [a.id for a in articles])
+    return {"articles": added, "skipped": len(articles) - added, "rejects": len(rejects)}

@@ -1,0 +1,440 @@
+"""The :class:`Store`: articles with all their claims, queries, reviews, runs and rejects.
+
+Writes happen in one transaction per call (``add_articles``: the whole batch, every article with
+all its claims, or nothing). Writers are serialised (SQLite ``BEGIN IMMEDIATE``; PostgreSQL a
+transaction-scoped advisory lock) so near-duplicate linking sees every earlier article.
+Reviewed values win everywhere: ``claims.data`` holds the effective claim, ``claims.machine`` the
+extracted one, and ``revisions`` the append-only history (the machine value first).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, func, insert, or_, select, text, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import ClaimwatchError, NotFound, StoreError, ValidationError
+from ..model import Article, Claim
+from ..settings import load_settings
+from . import tables as T
+from .bulk import BulkWriter
+from .engine import make_engine, migrate, redact
+from .estimates import EstimatesMixin
+from .filters import apply_where, claim_filters, fts_query
+from .rows import claim_from_row, claim_rows, derived_rows, merge_changes, now, validate_claim
+
+__all__ = ["Store", "WRITE_DELAY_ENV"]
+
+#: Test hook: seconds to sleep inside a write transaction, between the article rows and their
+#: claims (the crash-safety test SIGKILLs an ingest there). Never set in normal use.
+WRITE_DELAY_ENV = "CLAIMWATCH_TEST_WRITE_DELAY"
+_DERIVED = ("claim_sources", "claim_quantities", "claim_times", "claim_places", "evidence")
+_PG_WRITE_LOCK = 74217306
+
+
+class Store(EstimatesMixin):
+    """A claimwatch database (SQLite file by default, or PostgreSQL)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or load_settings().db
+        importlib.import_module("claimwatch.ingest.dedup")  # import datasketch up front, not in the first write
+
+        self.engine = make_engine(self.url)
+        self.dialect = self.engine.dialect.name
+        try:
+            migrate(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(redact(self.url), detail=_short(exc)) from None
+        self._dedup = None
+        self._dedup_seen = 0
+        self.last_added_ids: list[str] = []
+
+    # -- plumbing -----------------------------------------------------------------------------
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({redact(self.url)!r})"
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+                if self.dialect == "postgresql":
+                    conn.execute(text(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})"))
+                yield conn
+        except ClaimwatchError:
+            self._dedup = None
+            raise
+        except SQLAlchemyError as exc:
+            self._dedup = None
+            raise StoreError(redact(self.url), detail=_short(exc)) from None
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(redact(self.url), detail=_short(exc)) from None
+
+    # -- runs and rejects ---------------------------------------------------------------------
+    def start_run(self, kind: str, inputs: list[str] | tuple[str, ...]) -> int:
+        with self._write() as conn:
+            res = conn.execute(insert(T.ingest_runs).values(
+                kind=kind, inputs=list(inputs), started_at=now(), accepted=0, rejected=0, status="running"))
+            return int(res.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, accepted: int, rejected: int, status: str = "done") -> None:
+        with self._write() as conn:
+            conn.execute(update(T.ingest_runs).where(T.ingest_runs.c.id == run_id).values(
+                finished_at=now(), accepted=accepted, rejected=rejected, status=status))
+
+    def runs(self, limit: int = 20) -> list[dict]:
+        with self._read() as conn:
+            rows = conn.execute(select(T.ingest_runs).order_by(T.ingest_runs.c.id.desc()).limit(limit))
+            return [dict(r._mapping) for r in rows]
+
+    def record_reject(self, name: str, code: str, reason: str, *, run_id: int | None = None) -> None:
+        self.record_rejects([(name, code, reason)], run_id=run_id)
+
+    def record_rejects(self, items: Iterable[tuple[str, str, str]], *, run_id: int | None = None) -> None:
+        rows = [{"run_id": run_id, "name": n, "code": c, "reason": r, "at": now()} for n, c, r in items]
+        if rows:
+            with self._write() as conn:
+                conn.execute(insert(T.rejects), rows)
+
+    def rejects(self, run_id: int | None = None) -> list[dict]:
+        q = select(T.rejects.c.run_id, T.rejects.c.name, T.rejects.c.code, T.rejects.c.reason, T.rejects.c.at)
+        if run_id is not None:
+            q = q.where(T.rejects.c.run_id == run_id)
+        with self._read() as conn:
+            return [dict(r._mapping) for r in conn.execute(q.order_by(T.rejects.c.id))]
+
+    # -- articles -----------------------------------------------------------------------------
+    def has_articles(self, ids: Iterable[str]) -> set[str]:
+        ids = list(set(ids))
+        found: set[str] = set()
+        with self._read() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                found.update(r[0] for r in conn.execute(select(T.articles.c.id).where(T.articles.c.id.in_(chunk))))
+        return found
+
+    def has_url(self, url: str) -> bool:
+        with self._read() as conn:
+            return conn.execute(select(T.articles.c.id).where(T.articles.c.url == url).limit(1)).first() is not None
+
+    def count_articles(self, *, originals_only: bool = False) -> int:
+        q = select(func.count()).select_from(T.articles)
+        if originals_only:
+            q = q.where(T.articles.c.duplicate_of.is_(None))
+        with self._read() as conn:
+            return int(conn.execute(q).scalar_one())
+
+    def add_article(self, article: Article, *, run_id: int | None = None) -> bool:
+        """Store one article and all its claims in one transaction; False if already stored."""
+        return self.add_articles([article], run_id=run_id) == 1
+
+    def add_articles(self, articles: Iterable[Article], *, run_id: int | None = None) -> int:
+        """Store a batch in one transaction (all or nothing); returns how many were new."""
+        from ..ingest.dedup import signature, to_bytes
+
+        batch: dict[str, Article] = {}
+        for art in articles:
+            if not isinstance(art, Article):
+                raise ValidationError(str(art)[:60], detail="not an Article")
+            batch.setdefault(art.id, art)
+        self.last_added_ids: list[str] = []
+        if not batch:
+            return 0
+        for art in batch.values():
+            for claim in art.claims:
+                problems = validate_claim(claim, art)
+                if problems:
+                    raise ValidationError(f"{art.id}:{claim.id}", detail="; ".join(problems[:3]))
+        sigs = {aid: signature(art.text) for aid, art in batch.items()}
+        delay = float(os.environ.get(WRITE_DELAY_ENV) or 0)
+        with self._write() as conn:
+            present = {r[0] for r in conn.execute(select(T.articles.c.id).where(T.articles.c.id.in_(list(batch))))}
+            new = [a for aid, a in batch.items() if aid not in present]
+            self.last_added_ids = [a.id for a in new]
+            if not new:
+                return 0
+            index = self._dedup_index(conn)
+            stamp = now()
+            art_rows, hash_rows = [], []
+            table_rows: dict[str, list[dict]] = {name: [] for name in ("claims", "revisions", *_DERIVED)}
+            for art in new:
+                dup = art.duplicate_of
+                if dup is not None and dup not in present and dup not in {a["id"] for a in art_rows}:
+                    if not conn.execute(select(T.articles.c.id).where(T.articles.c.id == dup)).first():
+                        dup = None
+                if dup is None:
+                    dup = self._original_for(conn, index, sigs[art.id], art, art_rows)
+                art.duplicate_of = dup
+                art_rows.append({
+                    "id": art.id, "url": art.url, "outlet": art.outlet, "title": art.title,
+                    "published": art.published, "language": art.language or "en", "text": art.text,
+                    "paragraphs": [list(p) for p in art.paragraphs], "duplicate_of": dup,
+                    "n_claims": len(art.claims), "run_id": run_id, "ingested_at": stamp,
+                })
+                hash_rows.append({"article_id": art.id, "signature": to_bytes(sigs[art.id])})
+                index.add(art.id, sigs[art.id])
+                for seq, claim in enumerate(art.claims):
+                    claim.article_id = art.id
+                    rows = claim_rows(claim, art.id, seq)
+                    for name, rs in rows.items():
+                        table_rows[name].extend(rs)
+                    data = rows["claims"][0]["data"]
+                    table_rows["revisions"].append({
+                        "claim_uid": f"{art.id}:{claim.id}", "who": "machine", "at": stamp,
+                        "action": "extract", "before": None, "after": data,
+                    })
+            # parents before children: a duplicate may point at an article of the same batch
+            art_rows.sort(key=lambda r: r["duplicate_of"] is not None)
+            bulk = BulkWriter(conn)  # one bulk statement per table for the whole batch
+            bulk.insert(T.articles, art_rows)
+            bulk.insert(T.article_minhash, hash_rows)
+            if delay:
+                time.sleep(delay)
+            for name in ("claims", "revisions", *_DERIVED):
+                bulk.insert(getattr(T, name), table_rows[name])
+            return len(new)
+
+    def _dedup_index(self, conn: Connection):
+        from ..ingest.dedup import NearDuplicateIndex, from_bytes
+
+        if self._dedup is None:
+            self._dedup = NearDuplicateIndex()
+            self._dedup_seen = 0
+        rows = conn.execute(select(T.article_minhash.c.seq, T.article_minhash.c.article_id, T.article_minhash.c.signature)
+                            .where(T.article_minhash.c.seq > self._dedup_seen).order_by(T.article_minhash.c.seq))
+        for seq, aid, sig in rows:
+            self._dedup.add(aid, from_bytes(bytes(sig)))
+            self._dedup_seen = max(self._dedup_seen, seq)
+        return self._dedup
+
+    def _original_for(self, conn: Connection, index, sig, art: Article, pending: list[dict]) -> str | None:
+        matches = [aid for aid, _ in index.match(sig, exclude=art.id)]
+        if not matches:
+            return None
+        pend = {r["id"]: r for r in pending}
+        roots: dict[str, tuple] = {}
+        stored = [m for m in matches if m not in pend]
+        meta = {}
+        if stored:
+            q = (select(T.articles.c.id, T.articles.c.duplicate_of, T.articles.c.published, T.article_minhash.c.seq)
+                 .join(T.article_minhash, T.article_minhash.c.article_id == T.articles.c.id)
+                 .where(T.articles.c.id.in_(stored)))
+            meta = {r.id: (r.duplicate_of, r.published, r.seq) for r in conn.execute(q)}
+        for m in matches:
+            if m in pend:
+                root = pend[m]["duplicate_of"] or m
+            elif m in meta:
+                root = meta[m][0] or m
+            else:
+                continue
+            if root in pend:
+                roots[root] = (pend[root]["published"] is None, pend[root]["published"] or "", 1 << 62)
+            elif root in meta:
+                roots[root] = (meta[root][1] is None, meta[root][1] or "", meta[root][2])
+            else:
+                roots.setdefault(root, (True, "", 1 << 61))
+        return min(roots, key=lambda r: roots[r]) if roots else None
+
+    def get_article(self, article_id: str, *, with_claims: bool = True) -> Article:
+        with self._read() as conn:
+            row = conn.execute(select(T.articles).where(T.articles.c.id == article_id)).first()
+            if row is None:
+                raise NotFound(article_id, detail=f"article {article_id}")
+            art = _article_from_row(row)
+            if with_claims:
+                rows = conn.execute(select(T.claims.c.data, T.claims.c.review)
+                                    .where(T.claims.c.article_id == article_id).order_by(T.claims.c.seq))
+                art.claims = [claim_from_row(r.data, r.review) for r in rows]
+        return art
+
+    def search_articles(self, q: str | None = None, outlet: str | None = None, since: str | None = None,
+                        until: str | None = None, source_type: str | None = None, event_type: str | None = None,
+                        limit: int = 50, offset: int = 0) -> tuple[list[Article], int]:
+        a = T.articles
+        conds = []
+        rank = None
+        if q and q.strip():
+            cond, rank = fts_query(self.dialect, q)
+            if cond is None:
+                return [], 0
+            conds.append(cond)
+        if outlet:
+            conds.append(func.lower(a.c.outlet) == outlet.lower())
+        if since:
+            conds.append(a.c.published >= since)
+        if until:
+            conds.append(a.c.published <= until)
+        if source_type or event_type:
+            sub = select(T.claims.c.uid).where(T.claims.c.article_id == a.c.id)
+            if event_type:
+                sub = sub.where(T.claims.c.event_type == event_type)
+            if source_type:
+                sub = sub.join(T.claim_sources, T.claim_sources.c.claim_uid == T.claims.c.uid).where(
+                    T.claim_sources.c.type == source_type)
+            conds.append(exists(sub))
+        where = and_(*conds) if conds else None
+        cols = [c for c in a.c if c.name != "tsv"]
+        base = select(*cols)
+        count = select(func.count()).select_from(a)
+        if where is not None:
+            base, count = base.where(where), count.where(where)
+        order = [rank] if rank is not None else []
+        order += [a.c.published.is_(None), a.c.published.desc(), a.c.id]
+        with self._read() as conn:
+            total = int(conn.execute(count).scalar_one())
+            rows = conn.execute(base.order_by(*order).limit(limit).offset(offset)).all()
+        return [_article_from_row(r) for r in rows], total
+
+    # -- claims -------------------------------------------------------------------------------
+    def get_claim(self, uid: str) -> Claim:
+        with self._read() as conn:
+            row = conn.execute(select(T.claims.c.data, T.claims.c.review).where(T.claims.c.uid == uid)).first()
+        if row is None:
+            raise NotFound(uid, detail=f"claim {uid}")
+        return claim_from_row(row.data, row.review)
+
+    def query_claims(self, source_type: str | None = None, event_type: str | None = None, since: str | None = None,
+                     until: str | None = None, place: str | None = None, status: str | None = None,
+                     reviewed: bool | None = None, article_id: str | None = None, limit: int | None = None,
+                     offset: int = 0, *, where: list[str] | None = None, kind: str | None = None,
+                     include_duplicates: bool = True) -> list[Claim]:
+        """Claims matching every given filter, newest articles first.
+
+        ``status`` is the review state (``accepted`` | ``corrected`` | ``rejected`` | ``unreviewed``);
+        rejected claims are left out unless ``status="rejected"`` is asked for. ``where`` takes
+        ``FIELD OP VALUE`` conditions (see :func:`claimwatch.store.filters.apply_where`)."""
+        q, conds = claim_filters(source_type=source_type, event_type=event_type, since=since, until=until,
+                                 place=place, status=status, reviewed=reviewed, article_id=article_id, kind=kind,
+                                 include_duplicates=include_duplicates)
+        if where:
+            conds += apply_where(where)
+        q = q.where(and_(*conds)) if conds else q
+        a = T.articles
+        q = q.order_by(a.c.published.is_(None), a.c.published.desc(), T.claims.c.article_id, T.claims.c.seq)
+        if limit is not None:
+            q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
+        with self._read() as conn:
+            return [claim_from_row(r.data, r.review) for r in conn.execute(q)]
+
+    def claims_for_reconcile(self, article_ids: Iterable[str] | None = None) -> list[tuple[Claim, dict]]:
+        a, c = T.articles, T.claims
+        q = (select(c.c.data, c.c.review, a.c.id, a.c.url, a.c.outlet, a.c.published, a.c.duplicate_of)
+             .join(a, a.c.id == c.c.article_id)
+             .where(or_(c.c.review.is_(None), c.c.review != "rejected")))
+        if article_ids is not None:
+            ids = list(article_ids)
+            if not ids:
+                return []
+            q = q.where(c.c.article_id.in_(ids))
+        q = q.order_by(a.c.published.is_(None), a.c.published, c.c.article_id, c.c.seq)
+        with self._read() as conn:
+            return [(claim_from_row(r.data, r.review),
+                     {"id": r.id, "url": r.url, "outlet": r.outlet, "published": r.published,
+                      "duplicate_of": r.duplicate_of}) for r in conn.execute(q)]
+
+    def review_claim(self, uid: str, action: str, changes: dict | None = None, who: str = "anonymous") -> Claim:
+        """Accept, correct or reject a claim; appends to the revision log. Reviewed values win."""
+        states = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
+        if action not in states:
+            raise ValidationError(uid, detail=f"action {action!r} not one of accept, correct, reject")
+        if not who or not str(who).strip():
+            raise ValidationError(uid, detail="a reviewer name is required")
+        with self._write() as conn:
+            row = conn.execute(select(T.claims.c.data, T.claims.c.review, T.claims.c.article_id, T.articles.c.text)
+                               .join(T.articles, T.articles.c.id == T.claims.c.article_id)
+                               .where(T.claims.c.uid == uid)).first()
+            if row is None:
+                raise NotFound(uid, detail=f"claim {uid}")
+            before = dict(row.data, review=row.review) if row.review else dict(row.data)
+            data = dict(row.data)
+            data.pop("review", None)
+            if action == "correct":
+                if not changes:
+                    raise ValidationError(uid, detail="a correction needs changes")
+                for key in ("id", "article_id", "review"):
+                    if key in changes:
+                        raise ValidationError(uid, detail=f"{key} cannot be changed")
+                data = merge_changes(data, changes)
+                try:
+                    claim = Claim.from_dict(data)
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise ValidationError(uid, detail=f"malformed claim: {_short(exc)}") from None
+                problems = validate_claim(claim, Article(text=row.text, id=row.article_id))
+                if problems:
+                    raise ValidationError(uid, detail="; ".join(problems[:3]))
+            elif changes:
+                raise ValidationError(uid, detail=f"{action} takes no changes")
+            claim = Claim.from_dict(data)
+            claim.article_id = row.article_id
+            claim.review = states[action]
+            data = claim.to_dict()
+            data.pop("review", None)
+            stamp = now()
+            conn.execute(update(T.claims).where(T.claims.c.uid == uid).values(
+                kind=claim.kind, event_type=claim.event_type, certainty=claim.certainty, polarity=claim.polarity,
+                evidential=claim.evidential, cause=claim.cause, text=claim.text, span_start=claim.span[0],
+                span_end=claim.span[1], review=claim.review, data=data, updated_at=stamp))
+            for name in _DERIVED:
+                table = getattr(T, name)
+                conn.execute(delete(table).where(table.c.claim_uid == uid))
+            for name, rows in derived_rows(claim, uid, row.article_id).items():
+                if rows:
+                    conn.execute(insert(getattr(T, name)), rows)
+            conn.execute(insert(T.reviews).values(claim_uid=uid, who=who, at=stamp, action=action, changes=changes))
+            conn.execute(insert(T.revisions).values(claim_uid=uid, who=who, at=stamp, action=action,
+                                                    before=before, after=claim.to_dict()))
+        return claim
+
+    def revisions(self, uid: str) -> list[dict]:
+        r = T.revisions
+        with self._read() as conn:
+            rows = conn.execute(select(r.c.who, r.c.at, r.c.action, r.c.before, r.c.after)
+                                .where(r.c.claim_uid == uid).order_by(r.c.id)).all()
+        if not rows:
+            raise NotFound(uid, detail=f"claim {uid}")
+        return [{"who": x.who, "when": x.at.isoformat() if hasattr(x.at, "isoformat") else x.at,
+                 "action": x.action, "before": x.before, "after": x.after} for x in rows]
+
+    def stats(self) -> dict[str, int]:
+        out = {}
+        with self._read() as conn:
+            for name in ("articles", "claims", "rejects", "estimates", "ingest_runs"):
+                out[name] = int(conn.execute(select(func.count()).select_from(getattr(T, name))).scalar_one())
+            out["duplicates"] = int(conn.execute(select(func.count()).select_from(T.articles)
+                                                 .where(T.articles.c.duplicate_of.is_not(None))).scalar_one())
+        return out
+
+
+def _article_from_row(row) -> Article:
+    m = row._mapping
+    return Article(text=m["text"], id=m["id"], url=m["url"], outlet=m["outlet"], title=m["title"],
+                   published=m["published"], language=m["language"] or "en",
+                   paragraphs=[tuple(p) for p in (m["paragraphs"] or [])], duplicate_of=m["duplicate_of"])
+
+
+def _short(exc: BaseException) -> str:
+    msg = str(getattr(exc, "orig", None) or exc)
+    return " ".join(msg.split())[:300]

@@ -1,0 +1,236 @@
+"""The SQL schema (SQLAlchemy 2 Core tables). Alembic migrations under ``migrations/`` create
+and change it; this module is what queries use. Keep both in step: every change here comes with
+a new migration.
+
+Layout: ``articles`` (+ full-text index) → ``claims`` (the full claim JSON, machine and effective,
+plus filter columns) → ``claim_sources`` / ``claim_quantities`` / ``claim_times`` / ``claim_places``
+/ ``evidence`` (one row per emitted span) for queries; ``revisions`` (append-only log of every change
+to a claim, the machine value first) and ``reviews``; ``ingest_runs`` and ``rejects``;
+``estimates`` + ``estimate_claims`` (membership); ``api_tokens`` (hashed); ``article_minhash``
+(near-duplicate signatures).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = [
+    "metadata", "articles", "claims", "claim_sources", "claim_quantities", "claim_times",
+    "claim_places", "evidence", "revisions", "reviews", "ingest_runs", "rejects", "estimates",
+    "estimate_claims", "api_tokens", "article_minhash",
+]
+
+metadata = MetaData()
+
+ingest_runs = Table(
+    "ingest_runs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("inputs", JSON, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("accepted", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    Column("status", String(16), nullable=False, default="running"),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(16), primary_key=True),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", String(32)),
+    Column("language", String(8), nullable=False, default="en"),
+    Column("text", Text, nullable=False),
+    Column("paragraphs", JSON, nullable=False),
+    Column("duplicate_of", String(16), ForeignKey("articles.id")),
+    Column("n_claims", Integer, nullable=False),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id")),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_outlet", "outlet"),
+    Index("ix_articles_url", "url"),
+    Index("ix_articles_duplicate_of", "duplicate_of"),
+)
+
+article_minhash = Table(
+    "article_minhash", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("uid", String(64), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("claim_id", String(32), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("event_type", String(32)),
+    Column("certainty", String(16), nullable=False),
+    Column("polarity", String(16), nullable=False),
+    Column("evidential", String(16), nullable=False),
+    Column("cause", String(16)),
+    Column("text", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("review", String(16)),
+    Column("machine", JSON, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_claims_article", "article_id", "seq"),
+    Index("ix_claims_event_type", "event_type"),
+    Index("ix_claims_review", "review"),
+)
+
+claim_sources = Table(
+    "claim_sources", metadata,
+    Column("claim_uid", String(64), ForeignKey("claims.uid", ondelete="CASCADE"), primary_key=True),
+    Column("name", Text),
+    Column("canonical", Text),
+    Column("affiliation", Text),
+    Column("type", String(32), nullable=False),
+    Column("cue", Text),
+    Column("quote", String(16)),
+    Column("scope", String(16)),
+    Column("via", Text),
+    Index("ix_claim_sources_type", "type"),
+    Index("ix_claim_sources_canonical", "canonical"),
+)
+
+claim_quantities = Table(
+    "claim_quantities", metadata,
+    Column("claim_uid", String(64), ForeignKey("claims.uid", ondelete="CASCADE"), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("low", Float),
+    Column("best", Float),
+    Column("high", Float),
+    Column("qualifier", String(16)),
+    Column("unit", Text),
+    Column("counted", Text),
+    Index("ix_claim_quantities_unit", "unit"),
+)
+
+claim_times = Table(
+    "claim_times", metadata,
+    Column("claim_uid", String(64), ForeignKey("claims.uid", ondelete="CASCADE"), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("start", String(32)),
+    Column("end", String(32)),
+    Column("precision", String(16)),
+    Column("anchor", String(16)),
+    Index("ix_claim_times_start", "start"),
+)
+
+claim_places = Table(
+    "claim_places", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_uid", String(64), ForeignKey("claims.uid", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text),
+    Column("country", String(8)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("feature", Text),
+    Column("geonameid", Integer),
+    Column("role", String(32)),
+    Index("ix_claim_places_claim", "claim_uid"),
+    Index("ix_claim_places_name", "name"),
+    Index("ix_claim_places_country", "country"),
+)
+
+evidence = Table(
+    "evidence", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_uid", String(64), ForeignKey("claims.uid", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String(16), nullable=False),
+    Column("role", String(16), nullable=False),  # claim | quantity | source | time | place | actor
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_evidence_claim", "claim_uid"),
+)
+
+revisions = Table(
+    "revisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_uid", String(64), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(16), nullable=False),  # extract | accept | correct | reject
+    Column("before", JSON),
+    Column("after", JSON, nullable=False),
+    Index("ix_revisions_claim", "claim_uid", "id"),
+)
+
+reviews = Table(
+    "reviews", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_uid", String(64), ForeignKey("claims.uid", ondelete="CASCADE"), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("changes", JSON),
+    Index("ix_reviews_claim", "claim_uid"),
+)
+
+rejects = Table(
+    "rejects", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id")),
+    Column("name", Text, nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_rejects_run", "run_id"),
+)
+
+estimates = Table(
+    "estimates", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_type", String(32)),
+    Column("unit", Text),
+    Column("low", Float),
+    Column("best", Float),
+    Column("high", Float),
+    Column("status", String(16), nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_estimates_status", "status"),
+    Index("ix_estimates_event_type", "event_type"),
+)
+
+estimate_claims = Table(
+    "estimate_claims", metadata,
+    Column("estimate_id", String(64), ForeignKey("estimates.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_uid", String(64), primary_key=True),
+    Column("article_id", String(16), nullable=False),
+    Index("ix_estimate_claims_claim", "claim_uid"),
+    Index("ix_estimate_claims_article", "article_id"),
+)
+
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked", Integer, nullable=False, default=0),
+)

@@ -1,0 +1,103 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from ..settings import Settings, load_settings
+from .errors import install_error_handlers
+from .security import BodyLimit, SecurityHeaders
+
+__all__ = ["create_app", "STATIC_DIR", "TEMPLATE_DIR"]
+
+HERE = Path(__file__).parent
+STATIC_DIR = HERE / "static"
+TEMPLATE_DIR = HERE / "templates"
+
+API_DESCRIPTION = """\
+The claimwatch REST API: articles, claims (with their evidence spans), reviews, estimates, map
+layers and exports.
+
+* Every error has one shape: `{"error": {"code": "E302", "message": "...", "detail": {...}}}`
+  with the HTTP status of the code (see `claimwatch.errors.CATALOGUE`).
+* Write endpoints (`POST /api/claims/{uid}/review`, `POST /api/articles`) need a token made with
+  `claimwatch token create NAME`, sent as `Authorization: Bearer <token>`. Read endpoints are
+  public unless the server runs with `CLAIMWATCH_PUBLIC_READ=false`.
+* Request bodies are limited to `max_request_bytes` (413, code E503).
+"""
+
+
+def _default_update_estimates(store, article_ids):
+    from ..reconcile import update_estimates
+
+    return update_estimates(store, article_ids=article_ids)
+
+
+def _default_extractor(document):
+    from ..extract.api import extract_document
+
+    return extract_document(document)
+
+
+def create_app(
+    settings_or_store: Any = None,
+    *,
+    settings: Settings | None = None,
+    store: Any = None,
+    extractor: Callable | None = None,
+    update_estimates: Callable | None = None,
+) -> FastAPI:
+    """Build the app.
+
+    ``settings_or_store`` is a :class:`~claimwatch.settings.Settings` (the store is opened from
+    ``settings.db``) or an open store (settings from the environment). ``extractor`` (Document ->
+    Article) and ``update_estimates`` (store, article_ids) default to
+    :func:`claimwatch.extract.api.extract_document` and :func:`claimwatch.reconcile.update_estimates`.
+    """
+    if isinstance(settings_or_store, Settings):
+        settings = settings_or_store
+    elif settings_or_store is not None:
+        store = settings_or_store
+    settings = settings or load_settings()
+    if store is None:
+        from ..store import Store
+
+        store = Store(settings.db)
+
+    app = FastAPI(
+        title="claimwatch",
+        version="0.1.0",
+        description=API_DESCRIPTION,
+        openapi_url="/openapi.json",
+        docs_url=None,  # Swagger UI would load from a CDN; the schema is at /openapi.json
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.extractor = extractor or _default_extractor
+    app.state.update_estimates = update_estimates or _default_update_estimates
+    templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
+    templates.env.autoescape = True  # every template, whatever its extension
+    from .render import install_filters
+
+    install_filters(templates.env)
+    app.state.templates = templates
+
+    install_error_handlers(app)
+    from .api import router as api_router
+    from .pages import router as page_router
+
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app

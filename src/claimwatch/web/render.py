@@ -1,0 +1,189 @@
+"""View helpers: highlighted article text, claim summaries, the estimate timeline chart.
+
+Nothing here builds HTML strings from article text: the helpers return plain data (segments,
+coordinates) and the templates render them with autoescaping.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..model import Article, Claim, Estimate
+
+__all__ = ["highlight_segments", "claim_summary", "fmt_num", "timeline_chart", "install_filters", "safe_url", "ROLES"]
+
+#: highlight roles, innermost first (the class order of a segment and its tooltip follow it)
+ROLES = ("quantity", "source", "time", "place", "evidence")
+
+
+def fmt_num(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.2f}" if isinstance(value, float) else str(value)
+
+
+def claim_summary(claim: Claim) -> str:
+    """A one-line description of a claim (tooltips, lists)."""
+    parts = [claim.id, claim.event_type or claim.kind]
+    q = claim.quantity
+    if q is not None:
+        rng = f"{fmt_num(q.low)}–{fmt_num(q.high)}"
+        parts.append(f"best {fmt_num(q.best)} [{rng}] {q.qualifier} {q.unit or ''}".strip())
+    s = claim.source
+    parts.append(f"source: {s.canonical or s.name or 'author'} ({s.type})")
+    if claim.time is not None:
+        parts.append(f"time: {claim.time.start or claim.time.text}")
+    if claim.places:
+        parts.append("places: " + ", ".join(p.name or p.text for p in claim.places))
+    parts.append(claim.certainty)
+    if claim.polarity == "negative":
+        parts.append("denied")
+    if claim.review:
+        parts.append(f"review: {claim.review}")
+    return " · ".join(parts)
+
+
+def _marks(article: Article) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, claim id, role, tooltip) for every span of every claim."""
+    n = len(article.text)
+    out = []
+    for c in article.claims:
+        if c.review == "rejected":
+            continue
+        spans: list[tuple[Any, str, str]] = [(c.span, "evidence", claim_summary(c))]
+        if c.quantity is not None:
+            q = c.quantity
+            spans.append((q.span, "quantity", f"{c.id} quantity: {q.text} → best {fmt_num(q.best)}, "
+                                              f"low {fmt_num(q.low)}, high {fmt_num(q.high)}, {q.qualifier}"
+                                              + (f", unit {q.unit}" if q.unit else "")))
+        if c.source.span is not None:
+            spans.append((c.source.span, "source", f"{c.id} source: {c.source.canonical or c.source.name} "
+                                                   f"({c.source.type})"))
+        if c.time is not None and c.time.span is not None:
+            t = c.time
+            spans.append((t.span, "time", f"{c.id} time: {t.start or '?'}–{t.end or ''} ({t.precision}, {t.anchor})"))
+        for p in c.places:
+            if p.span is not None:
+                where = f" ({p.lat:.3f}, {p.lon:.3f})" if p.lat is not None and p.lon is not None else ""
+                spans.append((p.span, "place", f"{c.id} place: {p.name or p.text}{where}, {p.role}"))
+        for span, role, tip in spans:
+            if span is None:
+                continue
+            s, e = max(0, int(span[0])), min(n, int(span[1]))
+            if s < e:
+                out.append((s, e, c.id, role, tip))
+    return out
+
+
+def highlight_segments(article: Article) -> list[dict[str, Any]]:
+    """Split ``article.text`` at every span boundary. Each segment: ``text``, ``roles`` (CSS
+    classes, innermost role first), ``refs`` ("c1:quantity c1:evidence"), ``claims`` (ids),
+    ``tip`` (the innermost mark's description). The segments concatenate to the text exactly."""
+    text = article.text
+    marks = sorted(_marks(article), key=lambda m: m[0])
+    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    segments = []
+    active: list[tuple[int, int, str, str, str]] = []
+    nxt = 0
+    for a, b in zip(cuts, cuts[1:]):
+        # sweep: marks starting at or before a join, marks ending at or before a leave
+        while nxt < len(marks) and marks[nxt][0] <= a:
+            active.append(marks[nxt])
+            nxt += 1
+        active = [m for m in active if m[1] > a]
+        if not active:
+            segments.append({"text": text[a:b], "roles": [], "refs": "", "claims": [], "tip": "", "start": a})
+            continue
+        here = sorted(active, key=lambda m: (ROLES.index(m[3]), m[1] - m[0]))
+        roles: list[str] = []
+        claims: list[str] = []
+        for m in here:
+            if m[3] not in roles:
+                roles.append(m[3])
+            if m[2] not in claims:
+                claims.append(m[2])
+        segments.append({
+            "text": text[a:b],
+            "roles": roles,
+            "refs": " ".join(f"{m[2]}:{m[3]}" for m in here),
+            "claims": claims,
+            "tip": here[0][4],
+            "start": a,
+        })
+    return segments
+
+
+def _ordinal(day: str | None) -> int | None:
+    if not day:
+        return None
+    try:
+        return date.fromisoformat(day[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def timeline_chart(estimate: Estimate, width: int = 640, height: int = 240) -> dict[str, Any] | None:
+    """Coordinates of an SVG chart of the figures over time: one point per claim at its
+    publication date (best), with a bar from low to high (to the top edge when unbounded)."""
+    points = []
+    for c in estimate.claims:
+        x = _ordinal(c.published)
+        if x is None or c.best is None:
+            continue
+        points.append({"x": x, "best": c.best, "low": c.low, "high": c.high, "claim": c})
+    if not points:
+        return None
+    pad_l, pad_r, pad_t, pad_b = 64, 16, 16, 36
+    xs = [p["x"] for p in points]
+    values = [v for p in points for v in (p["best"], p["low"], p["high"]) if v is not None]
+    x0, x1 = min(xs), max(xs)
+    if x0 == x1:
+        x0, x1 = x0 - 1, x1 + 1
+    y1 = max(values) * 1.1 or 1
+    y0 = 0
+
+    def sx(x: float) -> float:
+        return round(pad_l + (x - x0) / (x1 - x0) * (width - pad_l - pad_r), 1)
+
+    def sy(y: float) -> float:
+        return round(height - pad_b - (y - y0) / (y1 - y0) * (height - pad_t - pad_b), 1)
+
+    out_points = []
+    for p in sorted(points, key=lambda p: p["x"]):
+        c = p["claim"]
+        out_points.append({
+            "cx": sx(p["x"]), "cy": sy(p["best"]),
+            "y_low": sy(p["low"]) if p["low"] is not None else sy(p["best"]),
+            "y_high": sy(p["high"]) if p["high"] is not None else pad_t,
+            "label": f"{c.published}: {fmt_num(p['best'])} ({(c.source or {}).get('canonical') or (c.source or {}).get('name') or 'author'})",
+            "open_high": p["high"] is None,
+        })
+    ticks = []
+    for i in range(5):
+        v = y0 + (y1 - y0) * i / 4
+        ticks.append({"y": sy(v), "label": fmt_num(int(round(v)))})
+    return {
+        "width": width, "height": height, "points": out_points, "ticks": ticks,
+        "x_left": pad_l, "x_right": width - pad_r, "y_base": height - pad_b,
+        "date_first": date.fromordinal(min(xs)).isoformat(), "date_last": date.fromordinal(max(xs)).isoformat(),
+        "line": " ".join(f"{p['cx']},{p['cy']}" for p in out_points),
+    }
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: article URLs are untrusted (``javascript:`` etc.)."""
+    if not url or not isinstance(url, str):
+        return None
+    scheme = url.split(":", 1)[0].strip().lower() if ":" in url else ""
+    return url if scheme in ("http", "https") else None
+
+
+def install_filters(env) -> None:
+    env.filters["num"] = fmt_num
+    env.filters["safe_url"] = safe_url
+    env.globals["claim_summary"] = claim_summary

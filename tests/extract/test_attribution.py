@@ -1,0 +1,334 @@
+"""Attribution stage: sources, cues, quotes, evidentials, carry-over, pronoun and alias resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.attribution import (
+    STAGE,
+    attribution_for,
+    find_attribution_candidates,
+    find_attributions,
+)
+from claimwatch.extract.base import Analysis
+from claimwatch.extract.pipeline import paragraphs_of, segment
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    def run(text: str) -> Analysis:
+        doc = nlp(text)
+        paragraphs = paragraphs_of(text)
+        analysis = Analysis(text=text, doc=doc, paragraphs=paragraphs)
+        analysis.sentences = segment(doc, paragraphs)
+        STAGE.run(analysis)
+        return analysis
+
+    return run
+
+
+def _spans_exact(analysis: Analysis) -> None:
+    text = analysis.text
+    for m in find_attribution_candidates(analysis) + analysis.results["attributions"]:
+        for span, value in ((m.span, m.name), (m.cue_span, m.cue)):
+            if span is not None:
+                assert text[span[0]:span[1]] == value
+            else:
+                assert value is None or value == ":"
+        if m.content_span is not None:
+            s, e = m.content_span
+            assert 0 <= s < e <= len(text)
+            assert text[s:e] == text[s:e].strip()
+
+
+# (sentence, name, type, cue, quote, evidential)
+SENTENCES = [
+    ("Police said two men were arrested near the border.",
+     "Police", "law_enforcement", "said", "indirect", "attributed"),
+    ("“We will not give up,” the mayor told reporters.",
+     "the mayor", "official", "told", "direct", "attributed"),
+    ("The ministry said in a statement that 14 people had been killed.",
+     "The ministry", "official", "said", "indirect", "attributed"),
+    ("According to the UN refugee agency, more than 3,000 migrants died at sea last year.",
+     "the UN refugee agency", "ngo", "According to", "indirect", "attributed"),
+    ("Local residents told Reuters that the shelling lasted for hours.",
+     "Local residents", "witness", "told", "indirect", "attributed"),
+    ("The army reported that 12 soldiers were wounded in the attack.",
+     "The army", "military", "reported", "indirect", "attributed"),
+    ("Amnesty International denounced the executions as a grave violation of human rights.",
+     "Amnesty International", "ngo", "denounced", "indirect", "attributed"),
+    ("The Institute for the Study of War estimated that Russia had lost 300 tanks.",
+     "The Institute for the Study of War", "expert", "estimated", "indirect", "attributed"),
+    ("Two people were killed, sources said.",
+     "sources", "unnamed", "said", "indirect", "hearsay"),
+    ("Five migrants reportedly drowned off the coast of Libya.",
+     None, "unnamed", "reportedly", "indirect", "hearsay"),
+    ("The suspect allegedly paid smugglers 5,000 euros.",
+     None, "unnamed", "allegedly", "indirect", "hearsay"),
+    ("A senior official, who asked not to be named, said the talks had collapsed.",
+     "A senior official", "unnamed", "said", "indirect", "hearsay"),
+    ("The court ruled that the deportation was unlawful.",
+     "The court", "judicial", "ruled", "indirect", "attributed"),
+    ("Judge Maria Lopez said the evidence was insufficient.",
+     "Judge Maria Lopez", "judicial", "said", "indirect", "attributed"),
+    ("Interior Minister Gerald Darmanin said 27 people died when their boat capsized.",
+     "Interior Minister Gerald Darmanin", "official", "said", "indirect", "attributed"),
+    ("The Kremlin denied that its troops had crossed the border.",
+     "The Kremlin", "official", "denied", "indirect", "attributed"),
+    ("A Telegram channel close to the Wagner group claimed that 40 fighters were killed.",
+     "A Telegram channel", "social_media", "claimed", "indirect", "attributed"),
+    ("The Red Cross warned that the humanitarian situation was deteriorating.",
+     "The Red Cross", "ngo", "warned", "indirect", "attributed"),
+    ("The New York Times reported that the president had been briefed.",
+     "The New York Times", "media", "reported", "indirect", "attributed"),
+    ("Professor Anna Smith, an expert on migration at Oxford University, believes the figures are too low.",
+     "Professor Anna Smith", "expert", "believes", "indirect", "attributed"),
+    ("The man's mother said he had been forced to fight.",
+     "The man's mother", "witness", "said", "indirect", "attributed"),
+    ("Witnesses said the car exploded shortly after noon.",
+     "Witnesses", "witness", "said", "indirect", "attributed"),
+    ("Human Rights Watch said in a report that detainees were beaten.",
+     "Human Rights Watch", "ngo", "said", "indirect", "attributed"),
+    ("The European Commission announced that it would send 200 additional border guards.",
+     "The European Commission", "official", "announced", "indirect", "attributed"),
+    ("Ukraine's General Staff said Russian forces lost 1,000 troops in a day.",
+     "Ukraine's General Staff", "military", "said", "indirect", "attributed"),
+    ("The defence ministry added that air defences shot down 20 drones.",
+     "The defence ministry", "military", "added", "indirect", "attributed"),
+    ("“The situation is catastrophic,” said Jan Egeland, head of the Norwegian Refugee Council.",
+     "Jan Egeland", "ngo", "said", "direct", "attributed"),
+    ("An analyst at a Kyiv think tank speculated that the offensive would stall.",
+     "An analyst", "expert", "speculated", "indirect", "attributed"),
+    ("Officials in Lampedusa said 40 people were rescued.",
+     "Officials", "official", "said", "indirect", "attributed"),
+    ("It was reported that dozens of houses were destroyed.",
+     None, "unnamed", "was reported", "indirect", "hearsay"),
+    ("The deserter is said to have crossed the river at night.",
+     None, "unnamed", "is said", "indirect", "hearsay"),
+    ("The prosecutor's office said it had opened a criminal case.",
+     "The prosecutor's office", "official", "said", "indirect", "attributed"),
+    ("A blogger wrote that the unit had been disbanded.",
+     "A blogger", "social_media", "wrote", "indirect", "attributed"),
+    ("The journalist told the BBC that she had received threats.",
+     "The journalist", "media", "told", "indirect", "attributed"),
+    ("Citing police sources, the newspaper said eight people were detained.",
+     "the newspaper", "media", "said", "indirect", "attributed"),
+    ("The Pentagon said it was aware of the reports.",
+     "The Pentagon", "military", "said", "indirect", "attributed"),
+    ("Doctors Without Borders said its teams treated 300 patients.",
+     "Doctors Without Borders", "ngo", "said", "indirect", "attributed"),
+    ("Investigators believe the fire was started deliberately.",
+     "Investigators", "law_enforcement", "believe", "indirect", "attributed"),
+    ("The bodies of 12 migrants were found, the Italian coast guard said on Sunday.",
+     "the Italian coast guard", "law_enforcement", "said", "indirect", "attributed"),
+    ("“It was chaos,” a survivor told the Associated Press, adding that many people were missing.",
+     "a survivor", "witness", "told", "direct", "attributed"),
+    ("Russian state media claimed that the village had been captured.",
+     "Russian state media", "media", "claimed", "indirect", "attributed"),
+    ("The UN said the aid convoy was hit by shelling, calling it a violation of international law.",
+     "The UN", "ngo", "said", "indirect", "attributed"),
+    ("Police said the driver had told them he was “just following orders” from the smugglers.",
+     "Police", "law_enforcement", "said", "mixed", "attributed"),
+    ("The governor wrote on Telegram that 15 drones had been shot down overnight.",
+     "The governor", "official", "wrote", "indirect", "attributed"),
+    ("Frontex said irregular crossings fell by 20 percent.",
+     "Frontex", "law_enforcement", "said", "indirect", "attributed"),
+    ("The commander is rumoured to have fled to Belarus.",
+     None, "unnamed", "rumoured", "indirect", "hearsay"),
+    ("According to unconfirmed reports, 20 people were killed.",
+     "unconfirmed reports", "unnamed", "According to", "indirect", "hearsay"),
+    ("Sources close to the ministry told AFP that the deal was off.",
+     "Sources", "unnamed", "told", "indirect", "hearsay"),
+    ("The bodies were found by fishermen, local media reported.",
+     "local media", "media", "reported", "indirect", "attributed"),
+    ("“We have no food,” said Olena, a mother of three from Mariupol.",
+     "Olena", "witness", "said", "direct", "attributed"),
+]
+
+
+@pytest.mark.parametrize("text,name,typ,cue,quote,evidential", SENTENCES)
+def test_sentence_attribution(analyse, text, name, typ, cue, quote, evidential) -> None:
+    analysis = analyse(text)
+    m = attribution_for(analysis, 0)
+    assert m is not None
+    assert (m.name, m.type, m.cue, m.quote, m.evidential, m.scope) == (name, typ, cue, quote, evidential, "sentence")
+    assert m.sent_i == 0
+    assert m.cue_i is not None and m.cue_span[0] <= analysis.doc[m.cue_i].idx < m.cue_span[1]
+    _spans_exact(analysis)
+
+
+def test_enough_sentences() -> None:
+    assert len(SENTENCES) >= 40
+
+
+@pytest.mark.parametrize("text", [
+    "The migrants were rescued by the coast guard.",
+    "Heavy rain fell across the region on Monday.",
+    "The search continues in the mountains.",
+    "I think the figures are wrong.",
+])
+def test_no_attribution_is_the_authors_voice(analyse, text) -> None:
+    analysis = analyse(text)
+    assert analysis.results["attributions"] == []
+    assert attribution_for(analysis, 0) is None
+
+
+def test_content_span(analyse) -> None:
+    text = "The ministry said in a statement that 14 people had been killed."
+    m = attribution_for(analyse(text), 0)
+    s, e = m.content_span
+    assert text[s:e] == "14 people had been killed"
+    text = "Another 40 are missing, according to the police."
+    m = attribution_for(analyse(text), 0)
+    assert text[slice(*m.content_span)] == "Another 40 are missing"
+
+
+def test_via_platform(analyse) -> None:
+    m = attribution_for(analyse("The State Border Service wrote on Facebook that 15 men had been detained."), 0)
+    assert (m.type, m.via) == ("law_enforcement", "Facebook")
+    # a platform that is itself the source is not a "via"
+    m = attribution_for(analyse("A Telegram channel said on Telegram that the unit had withdrawn."), 0)
+    assert (m.type, m.via) == ("social_media", None)
+
+
+def test_pronoun_title_and_surname_resolution(analyse) -> None:
+    text = (
+        "Andrii Demchenko, a spokesman for Ukraine’s State Border Service, said 30 bodies had been found. "
+        "He added that the search would continue.\n\n"
+        "Col. Demchenko told reporters that most of the victims had drowned. Demchenko said more would follow."
+    )
+    analysis = analyse(text)
+    ms = analysis.results["attributions"]
+    assert [m.name for m in ms] == ["Andrii Demchenko", "He", "Col. Demchenko", "Demchenko"]
+    for m in ms:
+        assert m.canonical == "Andrii Demchenko"
+        assert m.type == "law_enforcement"
+        assert m.affiliation == "State Border Guard Service of Ukraine"
+        assert m.scope == "sentence"
+    _spans_exact(analysis)
+
+
+def test_she_and_it_resolution(analyse) -> None:
+    analysis = analyse(
+        "Maria Lopez, a resident of the village, said the water rose within minutes. "
+        "She said her neighbours were missing. The regional police said 12 people had drowned. "
+        "It said the search was suspended."
+    )
+    she, it = attribution_for(analysis, 1), attribution_for(analysis, 3)
+    assert (she.canonical, she.type) == ("Maria Lopez", "witness")
+    assert (it.name, it.canonical, it.type) == ("It", "regional police", "law_enforcement")
+
+
+def test_title_noun_with_the_person_named(analyse) -> None:
+    m = attribution_for(analyse("The mayor of Kherson, Roman Mrochko, said three people were killed."), 0)
+    assert (m.name, m.canonical, m.type) == ("The mayor", "Roman Mrochko", "official")
+
+
+def test_group_pronoun_stays_in_its_paragraph(analyse) -> None:
+    analysis = analyse(
+        "Residents said the shelling started at dawn. They added that the power was cut.\n\n"
+        "John Smith said the talks failed. They said the talks failed."
+    )
+    assert attribution_for(analysis, 1).canonical == "Residents"
+    assert attribution_for(analysis, 3).canonical is None
+
+
+def test_quote_continues_over_sentences(analyse) -> None:
+    analysis = analyse("“We found 12 bodies,” the police chief said. “Many more are missing. The search continues.”")
+    first = attribution_for(analysis, 0)
+    assert (first.name, first.quote, first.scope) == ("the police chief", "direct", "sentence")
+    for i in (1, 2):
+        m = attribution_for(analysis, i)
+        assert (m.name, m.type, m.quote, m.scope) == ("the police chief", "law_enforcement", "direct", "paragraph")
+        assert m.span == first.span
+
+
+def test_anaphoric_attribution_is_carried_over_the_paragraph(analyse) -> None:
+    analysis = analyse(
+        "Fifteen men were detained near the border on Sunday. They had tried to cross the river at night. "
+        "The State Border Service writes about this on its Facebook page.\n\n"
+        "The weather was cold."
+    )
+    for i in (0, 1):
+        m = attribution_for(analysis, i)
+        assert (m.name, m.type, m.via, m.scope, m.cue) == (
+            "The State Border Service", "law_enforcement", "Facebook", "paragraph", "writes")
+    assert attribution_for(analysis, 2).scope == "sentence"
+    assert attribution_for(analysis, 3) is None
+
+
+def test_trailing_source_covers_preceding_figures(analyse) -> None:
+    analysis = analyse("More than 200 people have been detained since May. Another 40 are missing, according to the police.")
+    m0, m1 = attribution_for(analysis, 0), attribution_for(analysis, 1)
+    assert (m0.name, m0.scope, m0.cue) == ("the police", "paragraph", "according to")
+    assert (m1.name, m1.scope) == ("the police", "sentence")
+
+
+def test_no_carry_without_figures_or_across_paragraphs(analyse) -> None:
+    analysis = analyse("The war began in 2022. The ministry said 50 soldiers died.\n\nTwo more died later, officials said.")
+    assert attribution_for(analysis, 0) is None
+    assert attribution_for(analysis, 1).name == "The ministry"
+    assert attribution_for(analysis, 2).name == "officials"
+
+
+def test_source_line_gives_article_scope(analyse) -> None:
+    analysis = analyse("Three people died in the blaze.\n\nThe fire started in a warehouse, police said.\n\nSource: Reuters")
+    m0 = attribution_for(analysis, 0)
+    assert (m0.name, m0.type, m0.scope, m0.cue) == ("Reuters", "media", "article", "Source")
+    assert attribution_for(analysis, 1).name == "police"
+    _spans_exact(analysis)
+
+
+def test_signature_line_attributes_the_paragraph_before(analyse) -> None:
+    analysis = analyse("We waited three days at the border.\n\n― Maria Gonzalez\n\nThe camp was closed in May.")
+    m = attribution_for(analysis, 0)
+    assert (m.name, m.type, m.scope) == ("Maria Gonzalez", "witness", "paragraph")
+    assert attribution_for(analysis, 2) is None
+
+
+def test_speaker_labels(analyse) -> None:
+    analysis = analyse("WALLACE: Will the talks go ahead?\n\nPENCE: They will. We are ready.")
+    for i, _ in enumerate(analysis.sentences):
+        m = attribution_for(analysis, i)
+        para = analysis.paragraph_index(analysis.sentences[i][0])
+        first = i == 0 or analysis.paragraph_index(analysis.sentences[i - 1][0]) != para
+        expected = ("WALLACE", "Wallace") if para == 0 else ("PENCE", "Pence")
+        assert (m.name, m.canonical, m.cue, m.quote) == (*expected, ":", "direct")
+        assert m.scope == ("sentence" if first else "paragraph")
+    _spans_exact(analysis)
+
+
+def test_nested_candidates(analyse) -> None:
+    analysis = analyse("“I think we will win,” Smith said, adding that the vote was fair.")
+    primary = attribution_for(analysis, 0)
+    assert (primary.name, primary.cue) == ("Smith", "said")
+    cues = [m.cue for m in find_attribution_candidates(analysis)]
+    assert "said" in cues and "adding" in cues
+
+
+def test_seed_article(analyse, seed_body, seed_gold) -> None:
+    analysis = analyse(seed_body)
+    _spans_exact(analysis)
+    checked = 0
+    for claim in seed_gold["claims"]:
+        start = seed_body.index(claim["evidence"])
+        sent_i = analysis.sent_index(start)
+        gold = claim["source"]
+        m = attribution_for(analysis, sent_i)
+        if gold["type"] == "author":
+            assert m is None, claim["evidence"]
+            continue
+        assert m is not None, claim["evidence"]
+        assert (m.name, m.type, m.cue, m.scope) == (gold["name"], gold["type"], gold["cue"], gold["scope"])
+        assert m.evidential == claim["evidential"]
+        if gold["name"] is not None:
+            assert m.canonical == gold["canonical"]
+            assert m.affiliation == gold["affiliation"]
+        checked += 1
+    assert checked >= 10
+
+
+def test_stage_contract() -> None:
+    assert STAGE.name == "attribution"
+    assert STAGE.provides == ("attributions",)
+    assert STAGE.core is find_attributions

@@ -1,0 +1,113 @@
+"""Certainty / polarity / hearsay of predicates (SPEC §5) on general news language."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract import certainty
+from claimwatch.extract.pipeline import Pipeline
+
+# (sentence, word whose governing predicate is judged, certainty, polarity, hearsay)
+CASES = [
+    ("Police arrested 12 people on Sunday.", "arrested", "certain", "positive", False),
+    ("Officials may have approved the use of force.", "approved", "possible", "positive", False),
+    ("The UK's Ministry of Defence speculated that senior officials may have approved the use of force.", "approved", "possible", "positive", False),
+    ("Analysts speculated that the commander was removed.", "removed", "possible", "positive", False),
+    ("Investigators suspect that the boat capsized near the coast.", "capsized", "possible", "positive", False),
+    ("The migrants might have drowned in the river.", "drowned", "possible", "positive", False),
+    ("Dozens could die if the camp is not evacuated.", "die", "possible", "positive", False),
+    ("The smugglers possibly crossed the border at night.", "crossed", "possible", "positive", False),
+    ("Perhaps 300 people fled the town.", "fled", "possible", "positive", False),
+    ("Hundreds are likely to have died in the fire.", "died", "probable", "positive", False),
+    ("The men probably drowned while crossing the river.", "drowned", "probable", "positive", False),
+    ("He believes the bodies were swept downstream.", "swept", "probable", "positive", False),
+    ("Officials expect that more migrants will arrive next month.", "arrive", "probable", "positive", False),
+    ("The commander appears to have fled the country.", "fled", "probable", "positive", False),
+    ("The army plans to call up 10,000 reservists.", "call", "underspecified", "positive", False),
+    ("The government intends to deport the families.", "deport", "underspecified", "positive", False),
+    ("Will the ministry extend the ban?", "extend", "underspecified", "positive", False),
+    ("If the talks fail, the border would be closed.", "closed", "underspecified", "positive", False),
+    ("If the talks fail, the border will be closed.", "fail", "underspecified", "positive", False),
+    ("The ministry announced plans to expand conscription.", "expand", "underspecified", "positive", False),
+    ("The government is going to introduce new rules.", "introduce", "underspecified", "positive", False),
+    ("Police did not arrest anyone at the crossing.", "arrest", "certain", "negative", False),
+    ("The soldiers never reached the front.", "reached", "certain", "negative", False),
+    ("No bodies were found on the beach.", "found", "certain", "negative", False),
+    ("Nobody was injured in the attack.", "injured", "certain", "negative", False),
+    ("The ministry denied that troops had crossed the border.", "crossed", "certain", "negative", False),
+    ("The border guard failed to stop the convoy.", "stop", "certain", "negative", False),
+    ("The recruits refused to fight.", "fight", "certain", "negative", False),
+    ("Russian citizens do not need to possess a foreign passport.", "need", "certain", "negative", False),
+    ("The spokesman said that 40 migrants were detained.", "detained", "certain", "positive", False),
+    ("He was reportedly fighting in Ukraine before crossing into Poland.", "fighting", "certain", "positive", True),
+    ("The commander allegedly ordered the shooting.", "ordered", "certain", "positive", True),
+    ("The general is rumoured to have fled abroad.", "fled", "certain", "positive", True),
+    ("Officials may not have known about the crossing.", "known", "possible", "negative", False),
+    ("It is unclear whether the men survived.", "survived", "underspecified", "positive", False),
+    ("The men who drowned may have been fleeing conscription.", "drowned", "certain", "positive", False),
+    ("Many deserters would often seek refuge in Kazakhstan.", "seek", "certain", "positive", False),
+    ("The officers did not say whether anyone was detained.", "detained", "underspecified", "positive", False),
+    ("Officials fear that hundreds drowned in the storm.", "drowned", "possible", "positive", False),
+    ("The army does not plan to mobilize students.", "mobilize", "underspecified", "negative", False),
+    ("Residents could not cross the bridge.", "cross", "certain", "negative", False),
+    ("It is unlikely that the migrants survived.", "survived", "probable", "negative", False),
+    ("The men are thought to have drowned.", "drowned", "probable", "positive", False),
+    ("Neither the police nor the army confirmed the arrests.", "confirmed", "certain", "negative", False),
+    ("Officials said the bodies were probably those of migrants.", "were", "probable", "positive", False),
+    ("The refugees were allegedly beaten by guards.", "beaten", "certain", "positive", True),
+    ("Ukraine is expected to extend martial law.", "extend", "probable", "positive", False),
+    ("The commander has never denied that his troops deserted.", "deserted", "certain", "positive", False),
+]
+
+
+@pytest.fixture(scope="module")
+def pipe(nlp):
+    return Pipeline(nlp, stages=[certainty.STAGE])
+
+
+@pytest.mark.parametrize("sentence,word,cert,pol,hearsay", CASES, ids=[c[0][:40] for c in CASES])
+def test_modality(pipe, sentence, word, cert, pol, hearsay):
+    analysis = pipe.analyse(sentence)
+    tok = next(t for t in analysis.doc if t.text == word)
+    m = certainty.modality_for(analysis, analysis.sent_index(tok.idx), tok.i)
+    assert m is not None
+    assert (m.certainty, m.polarity, m.hearsay) == (cert, pol, hearsay), m.cues
+
+
+def test_every_predicate_gets_a_modality(pipe):
+    analysis = pipe.analyse("Police said 12 men were detained. They may have crossed the river. Nobody drowned.")
+    mods = analysis.results["modalities"]
+    verbs = [t.i for t in analysis.doc if certainty.is_predicate(t)]
+    assert sorted(m.head_i for m in mods) == verbs
+    assert all(m.certainty in certainty.CERTAINTY_RANK for m in mods)
+
+
+def test_nouns_walk_up_to_their_predicate(pipe):
+    analysis = pipe.analyse("The bodies of 30 migrants may have been discovered near the river.")
+    bodies = next(t for t in analysis.doc if t.text == "bodies")
+    m = certainty.modality_for(analysis, 0, bodies.i)
+    assert analysis.doc[m.head_i].text == "discovered" and m.certainty == "possible"
+
+
+def test_verbless_fragment_has_no_modality(pipe):
+    analysis = pipe.analyse("Photo: the border crossing at Medyka")
+    tok = next(t for t in analysis.doc if t.text == "Medyka")
+    assert certainty.governing_predicate(analysis, 0, tok.i) is None
+    assert certainty.modality_for(analysis, 0, tok.i) is None
+
+
+ARGUMENT_CASES = [
+    ("Another five people are missing and feared dead.", "dead", "possible"),
+    ("The agency called for an investigation into the deaths.", "investigation", "underspecified"),
+    ("The army plans a new offensive in the spring.", "offensive", "underspecified"),
+    ("Twelve people are believed to have drowned.", "people", "probable"),
+    ("Police opened an investigation into the deaths.", "investigation", "certain"),
+    ("He sought asylum in Germany.", "asylum", "certain"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,cert", ARGUMENT_CASES, ids=[c[0][:40] for c in ARGUMENT_CASES])
+def test_predicate_colours_its_arguments(pipe, sentence, word, cert):
+    analysis = pipe.analyse(sentence)
+    tok = next(t for t in analysis.doc if t.text == word)
+    assert certainty.modality_for(analysis, 0, tok.i).certainty == cert

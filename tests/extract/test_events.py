@@ -1,0 +1,95 @@
+"""Event typing (SPEC §6) on general news language."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract import events
+from claimwatch.extract.pipeline import Pipeline
+
+# (sentence, expected set of (event_type, cause-or-None))
+CASES = [
+    ("Border guards detained 14 migrants near the village.", {("detention", None)}),
+    ("The suspect was arrested on Tuesday.", {("detention", None)}),
+    ("Two Syrians were apprehended after crossing the border from Belarus.", {("detention", None), ("border_crossing", None)}),
+    ("The group crossed into Lithuania at night.", {("border_crossing", None)}),
+    ("Thousands of men have fled the country since the war began.", {("border_crossing", None)}),
+    ("He tried to enter Poland illegally.", {("border_crossing", None)}),
+    ("The soldier fled his post and hid in the forest.", {("desertion", None)}),
+    ("Desertion has become a growing problem for the army.", {("desertion", None)}),
+    ("Three soldiers deserted last week.", {("desertion", None)}),
+    ("The unit reported that three men went AWOL.", {("desertion", None)}),
+    ("Several conscripts refused to fight and were jailed.", {("desertion", None), ("detention", None)}),
+    ("Many young men are trying to evade conscription.", {("draft_evasion", None)}),
+    ("Police caught a group of draft dodgers at the station.", {("detention", None), ("draft_evasion", None)}),
+    ("Border guards stopped a man who tried to swim across the Tisza.", {("detention", None), ("border_crossing", None)}),
+    ("The bus stopped at the station.", set()),
+    ("Men of conscription age are not allowed to leave the country.", {("policy", None), ("border_crossing", None)}),
+    ("The wounded soldier succumbed to his injuries in hospital.", {("death", "unknown"), ("injury", None)}),
+    ("He was charged with evading military service.", {("legal_action", None), ("draft_evasion", None)}),
+    ("Queues formed at the border crossing point.", set()),
+    ("Two migrants drowned in the Tisza river.", {("death", "drowning")}),
+    ("A man froze to death in the forest near the border.", {("death", "exposure")}),
+    ("The bodies of five people were found in the snow.", {("death", "exposure")}),
+    ("Three hikers died after being attacked by a bear.", {("death", "animal")}),
+    ("A teenager died in a car accident on the motorway.", {("death", "accident")}),
+    ("Four civilians were killed in shelling overnight.", {("death", "violence")}),
+    ("Six soldiers were killed in a drone strike near the front.", {("combat_casualties", None)}),
+    ("Fourteen civilians were killed and thirty wounded in a missile strike on the city.", {("death", "violence"), ("injury", None)}),
+    ("Twelve soldiers were wounded in fighting near the town.", {("combat_casualties", None)}),
+    ("The brigade lost 300 soldiers in the offensive.", {("combat_casualties", None)}),
+    ("Seven people are still missing after the storm.", {("missing", None)}),
+    ("A border guard was injured during the incident.", {("injury", None)}),
+    ("Two of them were taken to hospital with frostbite.", {("injury", None)}),
+    ("The gang smuggled dozens of people across the border.", {("smuggling", None), ("border_crossing", None)}),
+    ("He paid a bribe of $5,000 to a border officer.", {("smuggling", None)}),
+    ("Germany deported 200 Afghans last year.", {("deportation", None)}),
+    ("Prosecutors requested his extradition to Ukraine.", {("deportation", None)}),
+    ("The president announced a new wave of mobilization.", {("mobilization", None)}),
+    ("The army called up 5,000 reservists.", {("mobilization", None)}),
+    ("Police opened a criminal case against the organizer.", {("legal_action", None)}),
+    ("The court sentenced him to three years in prison.", {("legal_action", None)}),
+    ("Investigators launched an investigation into the deaths.", {("legal_action", None), ("death", "unknown")}),
+    ("More than 1,000 Ukrainians applied for asylum in Moldova.", {("asylum", None)}),
+    ("The government banned men aged 18 to 60 from leaving the country.", {("policy", None), ("border_crossing", None)}),
+    ("Travellers are required to show a permit at the checkpoint.", {("policy", None)}),
+    ("Parliament passed a new law on military registration.", {("policy", None)}),
+    ("The minister denounced the smugglers' practices.", {("statement", None), ("smuggling", None)}),
+    ("Human rights groups condemned the pushbacks.", {("statement", None), ("deportation", None)}),
+    ("The weather was mild and the market reopened on Monday.", set()),
+    ("Death Valley National Park attracts many visitors.", set()),
+]
+
+
+@pytest.fixture(scope="module")
+def pipe(nlp):
+    return Pipeline(nlp, stages=[events.STAGE])
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_event_types(pipe, sentence, expected):
+    analysis = pipe.analyse(sentence)
+    got = {(e.event_type, e.cause) for e in analysis.results["events"]}
+    assert got == expected
+
+
+def test_mention_spans_slice_the_text(pipe):
+    text = "Two migrants drowned. Police arrested the smugglers who had crossed the border."
+    analysis = pipe.analyse(text)
+    assert analysis.results["events"]
+    for e in analysis.results["events"]:
+        assert text[e.span[0]:e.span[1]] == e.text
+        assert analysis.sent_index(e.span[0]) == e.sent_i
+
+
+def test_several_causes_give_several_deaths(pipe):
+    analysis = pipe.analyse("Officials said the fatalities were due to swimming through rivers and attacks by wild animals.")
+    causes = sorted(e.cause for e in analysis.results["events"] if e.event_type == "death")
+    assert causes == ["animal", "drowning"]
+
+
+def test_lost_soldiers_in_a_desertion_paragraph_is_desertion(pipe):
+    text = "Desertions have soared in the southern units. The 58th Army has lost 2,500 soldiers, a channel said."
+    analysis = pipe.analyse(text)
+    lost = [e for e in analysis.results["events"] if e.text.startswith("lost")]
+    assert [e.event_type for e in lost] == ["desertion"]

@@ -1,0 +1,93 @@
+"""The offline gazetteer: loads from the package, indexes variants, knows borders and demonyms."""
+
+from __future__ import annotations
+
+import gzip
+from importlib import resources
+
+import pytest
+
+from claimwatch.extract.gazetteer import get_gazetteer, haversine_km, load, norm
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def test_loads_from_package_data():
+    g = load()
+    assert len(g.entries) > 50_000
+    assert len(g.countries) > 200
+    assert g.max_words >= 3
+
+
+def test_shared_instance_is_loaded_once(gaz):
+    assert get_gazetteer() is gaz
+
+
+def test_table_is_compact():
+    raw = resources.files("claimwatch.resources").joinpath("gazetteer", "places.tsv.gz").read_bytes()
+    assert len(raw) < 5_000_000
+    header = gzip.decompress(raw).split(b"\n", 1)[0].decode()
+    assert header.split("\t") == ["feature", "name", "cc", "lat", "lon", "importance", "geonameid", "key", "alt_keys"]
+
+
+def test_every_row_key_is_the_normalised_name():
+    raw = resources.files("claimwatch.resources").joinpath("gazetteer", "places.tsv.gz").read_bytes()
+    for line in gzip.decompress(raw).decode().split("\n")[1:2000]:
+        if line:
+            f = line.split("\t")
+            assert f[7] == norm(f[1])
+
+
+@pytest.mark.parametrize("raw,key", [
+    ("Zakarpats'ka Oblast'", "zakarpatska oblast"),
+    ("Przemyśl", "przemysl"),
+    ("Rostov-on-Don", "rostov on don"),
+    ("  The   Hague ", "the hague"),
+    ("Kyiv’s", "kyivs"),
+])
+def test_norm(raw, key):
+    assert norm(raw) == key
+
+
+@pytest.mark.parametrize("name,feature,cc,lat,lon", [
+    ("Poland", "country", "PL", 52.0, 20.0),
+    ("Ukraine", "country", "UA", 49.0, 32.0),
+    ("Transcarpathia", "admin1", "UA", 48.4, 23.4),
+    ("Zakarpattia", "admin1", "UA", 48.4, 23.4),
+    ("Zakarpatska oblast", "admin1", "UA", 48.4, 23.4),
+    ("Tysa", "river", None, 48.1, 22.8),
+    ("Carpathian Mountains", "mountain_range", None, 47.5, 24.5),
+    ("Bosporus", "strait", None, 41.05, 29.02),
+    ("Mukachevo", "city", "UA", 48.44, 22.72),
+])
+def test_lookup_variants(gaz, name, feature, cc, lat, lon):
+    hits = [e for e in gaz.lookup(name) if e.feature == feature]
+    assert hits, name
+    e = hits[0]
+    assert e.cc == cc
+    assert haversine_km(e.lat, e.lon, lat, lon) < 50
+
+
+def test_demonyms_map_to_countries(gaz):
+    assert gaz.demonym("Polish") == "PL"
+    assert gaz.demonym("Ukrainians") == "UA"
+    assert gaz.demonym("Belarusian") == "BY"
+    assert gaz.country_code("Romanian") == "RO"
+    assert gaz.lookup("Polish") == []  # a demonym is not a place name
+
+
+def test_border_lies_on_the_frontier(gaz):
+    b = gaz.border("PL", "BY")
+    assert b.feature == "border" and {b.cc, b.cc2} == {"PL", "BY"}
+    assert haversine_km(b.lat, b.lon, 52.7, 23.6) < 60
+    hu_ua = gaz.border("UA", "HU")
+    assert haversine_km(hu_ua.lat, hu_ua.lon, 48.2, 22.6) < 50
+    assert gaz.border("PL", "PL") is None
+
+
+def test_ambiguous_name_lists_every_reading(gaz):
+    features = {(e.feature, e.cc) for e in gaz.lookup("Georgia")}
+    assert ("country", "GE") in features and ("admin1", "US") in features

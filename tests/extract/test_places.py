@@ -1,0 +1,201 @@
+"""Toponym detection, resolution (within 50 km), feature, country and role."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.gazetteer import haversine_km
+from claimwatch.extract.places import STAGE, places_for, resolve_name
+
+# (text, mention, lat, lon, feature or None (any), country ISO2 or "-" (any), role)
+CASES = [
+    # countries (GeoNames-style country points)
+    ("Police detained twelve migrants in Poland on Friday.", "Poland", 52.0, 20.0, "country", "PL", "event"),
+    ("He fled Ukraine after the call-up.", "Ukraine", 49.0, 32.0, "country", "UA", "origin"),
+    ("He was caught crossing into Poland from Belarus.", "Poland", 52.0, 20.0, "country", "PL", "destination"),
+    ("He was caught crossing into Poland from Belarus.", "Belarus", 53.0, 28.0, "country", "BY", "origin"),
+    ("Many deserters would often seek refuge in Kazakhstan.", "Kazakhstan", 48.0, 68.0, "country", "KZ", "destination"),
+    ("An investigative publication headquartered in Latvia said so.", "Latvia", 57.0, 25.0, "country", "LV", "source_location"),
+    ("The men were deported to Afghanistan last month.", "Afghanistan", 33.0, 65.0, "country", "AF", "destination"),
+    ("Migrants arrived in Italy by boat.", "Italy", 42.8, 12.8, "country", "IT", "destination"),
+    ("Refugees from Syria were stopped at the fence.", "Syria", 35.0, 38.0, "country", "SY", "origin"),
+    ("Fighting continues in Sudan, the agency said.", "Sudan", 15.0, 30.0, "country", "SD", "event"),
+    ("The United States sent more aid.", "United States", 39.76, -98.5, "country", "US", "event"),
+    ("Officials in the U.S. declined to comment.", "U.S.", 39.76, -98.5, "country", "US", "event"),
+    ("Thousands of people fled to Moldova.", "Moldova", 47.0, 29.0, "country", "MD", "destination"),
+    ("The two men returned to Britain in March.", "Britain", 54.0, -2.0, "country", "GB", "destination"),
+    ("Protests spread across Georgia, a former Soviet republic bordering Russia.", "Georgia", 42.0, 43.5, "country", "GE", "event"),
+    ("Tbilisi, Georgia saw large protests.", "Georgia", 42.0, 43.5, "country", "GE", "event"),
+    ("Atlanta, Georgia police arrested two men.", "Georgia", 32.7, -83.4, "admin1", "US", "event"),
+    ("Smugglers brought them out of Libya.", "Libya", 25.0, 17.0, "country", "LY", "origin"),
+    ("The boat left Turkey at night.", "Turkey", 39.0, 35.0, "country", "TR", "origin"),
+    ("They were smuggled into Hungary.", "Hungary", 47.0, 20.0, "country", "HU", "destination"),
+    # admin-1 regions with variants
+    ("Bodies were found in Zakarpattia.", "Zakarpattia", 48.4, 23.4, "admin1", "UA", "event"),
+    ("Border guards in Transcarpathia stopped 40 men.", "Transcarpathia", 48.4, 23.4, "admin1", "UA", "event"),
+    ("The man was detained in Zakarpatska oblast.", "Zakarpatska oblast", 48.4, 23.4, "admin1", "UA", "event"),
+    ("Police in the Lviv region detained him.", "Lviv region", 49.8, 24.0, None, "UA", "event"),
+    ("The group was stopped in Podlaskie.", "Podlaskie", 53.3, 22.7, "admin1", "PL", "event"),
+    ("Rescuers searched Maramures County.", "Maramures County", 47.6, 24.0, "admin1", "RO", "event"),
+    ("Shelling hit Kharkiv Oblast overnight.", "Kharkiv Oblast", 49.5, 36.5, "admin1", "UA", "event"),
+    ("Officials in Texas said the men were held.", "Texas", 31.2, -99.0, "admin1", "US", "event"),
+    ("Two were arrested in Bavaria.", "Bavaria", 48.9, 11.4, "admin1", "DE", "event"),
+    ("Residents of Crimea were told to leave.", "Crimea", 45.3, 34.3, None, "-", "event"),
+    ("Fighting raged in the Donetsk region.", "Donetsk region", 48.1, 37.8, None, "UA", "event"),
+    # populated places, containment, context
+    ("Bodies were found near Mukachevo, Zakarpattia.", "Mukachevo", 48.44, 22.72, "city", "UA", "event"),
+    ("Bodies were found near Mukachevo, Zakarpattia.", "Zakarpattia", 48.4, 23.4, "admin1", "UA", "event"),
+    ("Talks were held in Kyiv.", "Kyiv", 50.45, 30.52, "city", "UA", "event"),
+    ("Talks were held in Kiev.", "Kiev", 50.45, 30.52, None, "UA", "event"),
+    ("The train from Lviv was late.", "Lviv", 49.84, 24.02, None, "UA", "origin"),
+    ("Ships left Odesa with grain.", "Odesa", 46.48, 30.73, "city", "UA", "origin"),
+    ("Border guards in Uzhhorod detained the men.", "Uzhhorod", 48.62, 22.3, "city", "UA", "event"),
+    ("Volunteers met refugees in Przemysl, Poland.", "Przemysl", 49.78, 22.77, "city", "PL", "event"),
+    ("The summit took place in Chisinau.", "Chisinau", 47.0, 28.86, "city", "MD", "event"),
+    ("Alexandria, La. police charged a woman.", "Alexandria", 31.31, -92.45, "city", "US", "event"),
+    ("Alexandria, Egypt is a port city.", "Alexandria", 31.2, 29.92, "city", "EG", "event"),
+    ("Three men were arrested in Athens, Ga.", "Athens", 33.96, -83.38, "city", "US", "event"),
+    ("Greek police in Athens said the boat sank.", "Athens", 37.98, 23.73, "city", "GR", "event"),
+    ("Migrants camp near Calais before crossing.", "Calais", 50.95, 1.85, "city", "FR", "event"),
+    ("The opposition rallied in Minsk.", "Minsk", 53.9, 27.57, "city", "BY", "event"),
+    ("A court in Moscow sentenced him.", "Moscow", 55.75, 37.62, "city", "RU", "event"),
+    ("Soldiers were moved to Rostov-on-Don.", "Rostov-on-Don", 47.23, 39.72, "city", "RU", "destination"),
+    ("An outlet based in Riga reported the figures.", "Riga", 56.95, 24.11, "city", "LV", "source_location"),
+    ("A Riga-based outlet reported the figures.", "Riga", 56.95, 24.11, "city", "LV", "source_location"),
+    ("Boats capsized off Lampedusa.", "Lampedusa", 35.51, 12.6, None, "IT", "event"),
+    # rivers
+    ("Bodies were found in the Tisza River.", "Tisza River", 48.1, 22.8, "river", None, "event"),
+    ("A man drowned in the Tysa.", "Tysa", 48.1, 22.8, "river", None, "event"),
+    ("Two men drowned trying to swim across the Tisa river.", "Tisa river", 48.1, 22.8, "river", None, "event"),
+    ("The body was pulled from the Dniester.", "Dniester", 48.5, 27.4, "river", None, "origin"),
+    ("They swam across the Prut River.", "Prut River", 47.5, 27.5, "river", None, "event"),
+    ("The Bug River marks the frontier.", "Bug River", 51.3, 23.6, "river", None, "event"),
+    ("Migrants crossed the Evros river into Greece.", "Evros river", 41.3, 26.3, "river", None, "event"),
+    ("Bridges over the Dnipro were hit.", "Dnipro", 49.5, 32.5, "river", None, "event"),
+    ("The bodies were found in the Drina River.", "Drina River", 44.2, 19.3, "river", None, "event"),
+    ("Barges sailed down the Danube.", "Danube", 44.7, 22.4, "river", None, "event"),
+    # mountain ranges
+    ("Some died of exposure over the Carpathian Mountains.", "Carpathian Mountains", 47.5, 24.5, "mountain_range", None, "event"),
+    ("Men try to cross the Carpathians on foot.", "Carpathians", 47.5, 24.5, "mountain_range", None, "event"),
+    ("Hikers were rescued in the Alps.", "Alps", 46.4, 10.9, "mountain_range", None, "event"),
+    ("Routes through the Pyrenees are watched.", "Pyrenees", 42.8, 1.5, "mountain_range", None, "event"),
+    ("Fighters hid in the Caucasus Mountains.", "Caucasus Mountains", 42.7, 44.5, "mountain_range", None, "event"),
+    ("Factories were moved beyond the Urals.", "Urals", 60.0, 59.5, "mountain_range", "-", "event"),
+    # seas, straits, lakes
+    ("Drones were launched over the Black Sea.", "Black Sea", 43.2, 34.2, "sea", None, "event"),
+    ("More than 70 people drowned in the English Channel.", "English Channel", 50.2, -1.0, None, None, "event"),
+    ("Ships passed through the Bosporus.", "Bosporus", 41.05, 29.02, "strait", None, "event"),
+    ("The boat sank in the Strait of Gibraltar.", "Strait of Gibraltar", 35.9, -5.7, "strait", None, "event"),
+    ("Ferries crossed the Kerch Strait.", "Kerch Strait", 45.3, 36.5, "strait", None, "event"),
+    ("Shipwrecks in the Mediterranean killed hundreds.", "Mediterranean", 35.0, 18.0, "sea", None, "event"),
+    ("Rubber boats crossed the Aegean Sea.", "Aegean Sea", 39.0, 25.0, "sea", None, "event"),
+    ("Tourists swam in Lake Balaton.", "Lake Balaton", 46.8, 17.6, "lake", None, "event"),
+    ("Patrols increased on the Sea of Azov.", "Sea of Azov", 46.1, 36.5, "sea", None, "event"),
+    ("Fishermen vanished on Lake Chad.", "Lake Chad", 13.1, 14.5, "lake", None, "event"),
+    # borders
+    ("Dozens waited at the Polish-Belarusian border.", "Polish-Belarusian border", 52.7, 23.6, "border", "-", "event"),
+    ("He was stopped at the Ukrainian-Hungarian border.", "Ukrainian-Hungarian border", 48.2, 22.6, "border", "-", "event"),
+    ("Tents lined the border between Poland and Ukraine.", "border between Poland and Ukraine", 50.3, 23.7, "border", "-", "event"),
+    ("The Finland-Russia border was closed.", "Finland-Russia border", 64.95, 30.1, "border", "-", "event"),
+    # regions
+    ("Almost 12,000 are members of the army in eastern Ukraine.", "eastern Ukraine", 48.5, 37.5, "region", "UA", "event"),
+    ("Troops fled their postings in the Southern Military District.", "Southern Military District", 46.4, 43.1, "region", "RU", "event"),
+    ("Smugglers move people fleeing the war to Europe.", "Europe", 48.7, 9.1, "region", None, "destination"),
+    ("Shelling continued in the Donbas.", "Donbas", 48.2, 38.3, "region", "UA", "event"),
+    ("The route runs through the Balkans.", "Balkans", 43.0, 21.0, "region", None, "event"),
+    # an institution that reports locates its source; one that acts locates the event
+    ("The UK's Ministry of Defence said 200 soldiers deserted.", "UK", 54.0, -2.0, "country", "GB", "source_location"),
+    ("He is an adviser to the head of Ukraine’s State Border Service.", "Ukraine", 49.0, 32.0, "country", "UA", "source_location"),
+    ("He was detained by Ukraine's border guards.", "Ukraine", 49.0, 32.0, "country", "UA", "event"),
+    ("People fleeing Ukraine’s martial rule to Europe pay smugglers.", "Ukraine", 49.0, 32.0, "country", "UA", "origin"),
+    # anaphora: the country = the last named country
+    ("Men fled Ukraine. Thirty died trying to flee the country.", "the country", 49.0, 32.0, "country", "UA", "origin"),
+]
+
+
+def _find(analysis, mention):
+    for p in analysis.results["places"]:
+        if p.text == mention:
+            return p
+    return None
+
+
+@pytest.mark.parametrize("text,mention,lat,lon,feature,country,role", CASES,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(CASES)])
+def test_toponym(analyse, text, mention, lat, lon, feature, country, role):
+    a = analyse(text, stages=("places",))
+    p = _find(a, mention)
+    assert p is not None, [x.text for x in a.results["places"]]
+    assert text[p.span[0]:p.span[1]] == p.text
+    assert haversine_km(p.lat, p.lon, lat, lon) < 50, (p.name, p.lat, p.lon)
+    if feature:
+        assert p.feature == feature
+    if country != "-":
+        assert p.country == country
+    assert p.role == role
+
+
+def test_enough_cases():
+    assert len(CASES) >= 80
+
+
+@pytest.mark.parametrize("text", [
+    "Polish border police detained a Russian deserter.",
+    "Ukrainian men of military age cannot leave.",
+    "The Belarusian authorities deny it.",
+])
+def test_demonyms_are_not_places(analyse, text):
+    a = analyse(text, stages=("places",))
+    assert a.results["places"] == []
+
+
+def test_demonym_on_institution_locates_the_claim(analyse):
+    a = analyse("A Russian deserter was apprehended by Polish border police.", stages=("places",))
+    got = places_for(a, 0, None)
+    assert [(p.name, p.country, p.role) for p in got] == [("Poland", "PL", "event")]
+    assert a.text[got[0].span[0]:got[0].span[1]] == "Polish"
+
+
+def test_person_names_are_not_rivers(analyse):
+    a = analyse("Mr. Nelson and Mr. Stewart met reporters on Tuesday.", stages=("places",))
+    assert a.results["places"] == []
+
+
+def test_places_for_prefers_the_claims_clause(analyse):
+    a = analyse("A publication based in Latvia said deserters fled to Kazakhstan.", stages=("places",))
+    flee = next(t.i for t in a.doc if t.lemma_ == "flee")
+    got = places_for(a, 0, flee)
+    assert got[0].name == "Kazakhstan" and got[0].role == "destination"
+    assert {p.name for p in got} == {"Latvia", "Kazakhstan"}
+
+
+def test_seed_places_and_spans(analyse, seed_body, seed_gold):
+    a = analyse(seed_body, stages=("places",))
+    places = a.results["places"]
+    for p in places:
+        assert seed_body[p.span[0]:p.span[1]] == p.text
+    by_text: dict[str, set] = {}
+    for p in places:
+        by_text.setdefault(p.text, set()).add(p.role)
+    # every gold place written in the body is found, at the gold point, with the gold feature
+    for claim in seed_gold["claims"]:
+        for g in claim["places"]:
+            if g["text"] not in seed_body:
+                continue
+            hits = [p for p in places if p.text == g["text"]]
+            assert hits, g["text"]
+            assert any(haversine_km(p.lat, p.lon, g["lat"], g["lon"]) < 50 and p.feature == g["feature"]
+                       and p.country == g["country"] for p in hits), g
+    assert "source_location" in by_text["Latvia"]
+    assert "destination" in by_text["Kazakhstan"]
+    assert {"origin", "destination"} <= by_text["Poland"] | by_text["Belarus"]
+
+
+def test_resolve_name_uses_context():
+    assert resolve_name("Georgia").cc == "GE"
+    assert resolve_name("Georgia", context=("US",)).cc == "US"
+    assert resolve_name("Tisza", feature="river").feature == "river"
+
+
+def test_stage_contract():
+    assert STAGE.name == "places" and STAGE.provides == ("places",) and STAGE.requires == ("doc",)

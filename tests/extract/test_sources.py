@@ -1,0 +1,157 @@
+"""Source typing (SPEC §4) and source-name canonicalisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.sources import (
+    SOURCE_TYPES,
+    alias_of,
+    canonical_name,
+    classify_source,
+    is_unnamed,
+    platform_of,
+    strip_determiners,
+    strip_title,
+)
+
+TYPED = [
+    # military
+    ("The UK's Ministry of Defense", "military"),
+    ("the defence ministry", "military"),
+    ("Ukraine's General Staff", "military"),
+    ("the armed forces", "military"),
+    ("a military intelligence agency", "military"),
+    ("the Pentagon", "military"),
+    ("Brig. Gen. Pat Ryder", "military"),
+    # law enforcement
+    ("Polish border police", "law_enforcement"),
+    ("the State Border Guard Service", "law_enforcement"),
+    ("the Italian coast guard", "law_enforcement"),
+    ("police spokesman", "law_enforcement"),
+    ("a spokesman for the police", "law_enforcement"),
+    ("the Security Service of Ukraine", "law_enforcement"),
+    ("investigators", "law_enforcement"),
+    # judicial
+    ("the Supreme Court", "judicial"),
+    ("a judge", "judicial"),
+    ("the tribunal", "judicial"),
+    # official
+    ("the Kremlin", "official"),
+    ("the foreign ministry", "official"),
+    ("the prosecutor's office", "official"),
+    ("Interior Minister Gerald Darmanin", "official"),
+    ("the mayor of Przemysl", "official"),
+    ("a government spokesperson", "official"),
+    ("the regional governor", "official"),
+    ("the European Commission", "official"),
+    # media
+    ("an investigative Russian publication headquartered in Latvia", "media"),
+    ("the news agency", "media"),
+    ("The Kyiv Independent", "media"),
+    ("a correspondent", "media"),
+    ("Reuters", "media"),
+    ("state television", "media"),
+    # ngo
+    ("the UN refugee agency", "ngo"),
+    ("the Red Cross", "ngo"),
+    ("Amnesty International", "ngo"),
+    ("a human rights group", "ngo"),
+    ("Human Rights Watch", "ngo"),
+    ("IOM", "ngo"),
+    ("Amnesty researcher", "ngo"),
+    # social media
+    ("a Telegram channel", "social_media"),
+    ("a Telegram channel linked to the Russian army", "social_media"),
+    ("a Facebook post", "social_media"),
+    ("a pro-war blogger", "social_media"),
+    # expert
+    ("an analyst", "expert"),
+    ("a professor of political science", "expert"),
+    ("a Kyiv think tank", "expert"),
+    ("the Institute for the Study of War", "expert"),
+    ("researchers", "expert"),
+    # witness
+    ("his mother", "witness"),
+    ("a resident of Kherson", "witness"),
+    ("witnesses", "witness"),
+    ("a survivor", "witness"),
+    ("relatives of the victims", "witness"),
+    # unnamed
+    ("sources", "unnamed"),
+    ("a source close to the negotiations", "unnamed"),
+    ("officials who asked not to be named", "unnamed"),
+    ("a senior official speaking on condition of anonymity", "unnamed"),
+    ("people familiar with the matter", "unnamed"),
+]
+
+
+@pytest.mark.parametrize("name,expected", TYPED)
+def test_classify_source(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_enough_typing_cases_and_every_type_covered() -> None:
+    assert len(TYPED) >= 30
+    covered = {t for _, t in TYPED}
+    assert covered == set(SOURCE_TYPES) - {"author"}
+
+
+def test_entity_label_fallbacks() -> None:
+    assert classify_source("Maria Kowalska", ent_label="PERSON") == "witness"
+    assert classify_source("Acme Holdings", ent_label="ORG") == "official"
+    assert classify_source("Fox News", ent_label="ORG") == "media"
+    assert classify_source(None) == "author"
+
+
+def test_context_gives_a_person_the_type_of_the_organisation() -> None:
+    ctx = "who is an adviser to the head of Ukraine's State Border Service"
+    assert classify_source("Andrii Demchenko", ent_label="PERSON", context=ctx) == "law_enforcement"
+    assert classify_source("Anna Smith", ent_label="PERSON", context="a professor at Oxford University") == "expert"
+    # an organisation in the name itself is not overridden by a role in the context
+    assert classify_source("the Red Cross", context="its spokesperson") == "ngo"
+
+
+def test_strip_determiners_and_possessives() -> None:
+    assert strip_determiners("The UK’s Ministry of Defense") == "UK Ministry of Defense"
+    assert strip_determiners("a Telegram channel") == "Telegram channel"
+    assert strip_determiners("the man's mother") == "man's mother"
+
+
+def test_strip_title() -> None:
+    assert strip_title("Col. Demchenko") == ("Col.", "Demchenko")
+    assert strip_title("Foreign Minister Dmytro Kuleba") == ("Foreign Minister", "Dmytro Kuleba")
+    assert strip_title("President") == (None, "President")
+
+
+def test_aliases() -> None:
+    assert canonical_name("The UK’s Ministry of Defense") == "UK Ministry of Defence"
+    assert canonical_name("the Pentagon") == "US Department of Defense"
+    assert canonical_name("the UN refugee agency") == "UNHCR"
+    assert canonical_name("Ukraine’s State Border Service") == "State Border Guard Service of Ukraine"
+    assert canonical_name("a Telegram channel") == "Telegram channel"
+    assert canonical_name("Col. Demchenko", person=True) == "Demchenko"
+
+
+def test_generic_alias_needs_the_country_in_the_article() -> None:
+    assert alias_of("the State Border Service") is None
+    ukraine = "Ukrainian men tried to leave Ukraine. Kyiv said ..."
+    assert alias_of("the State Border Service", ukraine) == "State Border Guard Service of Ukraine"
+    poland = "Poland said the Polish border guard ... Warsaw"
+    assert alias_of("the border guard", poland) == "Polish Border Guard"
+    assert alias_of("the border guard", "Nothing about any country here.") is None
+
+
+def test_unnamed() -> None:
+    assert is_unnamed("sources")
+    assert is_unnamed("two people familiar with the talks")
+    assert not is_unnamed("a Telegram channel close to the Wagner group")
+    assert not is_unnamed("the ministry")
+
+
+def test_platform_of() -> None:
+    assert platform_of("on its Facebook page") == "Facebook"
+    assert platform_of("in a post on X") == "X"
+    assert platform_of("on Telegram") == "Telegram"
+    assert platform_of("in a statement") is None
+    assert platform_of("x marks the spot") is None
