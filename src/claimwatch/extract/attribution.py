@@ -60,6 +60,11 @@ _CORE = frozenset(_CUES["core_speech_verbs"])
 _QUOTE_MARKS = {"“", "”", '"', "«", "»", "``", "''"}
 _FIRST_SECOND = {"i", "we", "you"}
 _OBJECT_ACTS = frozenset(_CUES["object_speech_acts"])
+_DESCRIPTORS = frozenset(_CUES["name_descriptors"])
+_NAME_JOINERS = {"the", "of", "for", "and", "&", "de", "du", "la", "-", "on", "without", "in"}
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "june", "july", "august", "september", "october", "november",
+              "december", "on", "in", "at", "as", "but", "and", "which", "who", "that", "said", "says"}
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
 
 
@@ -117,6 +122,34 @@ def _mention_bounds(head: Token) -> tuple[int, int]:
         elif child.dep_ == "conj" or (child.dep_ == "cc" and any(c.dep_ == "conj" for c in head.rights)):
             hi = max(hi, _ent_end(child) if child.dep_ == "conj" else child.i + 1)
     return lo, hi
+
+
+def _descriptor_name(head: Token, hi: int) -> tuple[int, int] | None:
+    """The name after a generic descriptor ("the charity Save the Children", "the independent
+    outlet Mediazona", "the group, We Are Monitoring,"): token range of the name, or None."""
+    if head.pos_ != "NOUN" or not head.text.islower() or head.lemma_.lower() not in _DESCRIPTORS:
+        return None
+    doc = head.doc
+    j = hi
+    if j < len(doc) and doc[j].text == "," and j + 1 < len(doc):
+        j += 1
+    k = j
+    while k < len(doc) and k - j < 7:
+        t = doc[k]
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.lower_ in _NOT_NAMES and not (t.lower_ in _NAME_JOINERS and k > j):
+            break
+        if t.text[:1].isupper() or t.text.isupper():
+            k += 1
+        elif t.lower_ in _NAME_JOINERS and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() \
+                and doc[k + 1].lower_ not in _NOT_NAMES:
+            k += 1
+        else:
+            break
+    if k == j or doc[k - 1].lower_ in _NAME_JOINERS:
+        return None
+    if k < len(doc) and (doc[k].text[:1].isalnum() and doc[k].pos_ in ("NOUN", "PROPN")):
+        return None  # "the group Vostok member ...": not a clean name
+    return j, k
 
 
 def _np_full(head: Token) -> tuple[int, int]:
@@ -216,8 +249,8 @@ def _left_subject(verb: Token, lo: int) -> Token | None:
             while head.dep_ in ("compound", "amod", "poss", "nmod", "flat") and lo <= head.head.i < verb.i:
                 head = head.head
             # an apposition ("X, founder of Y,") points back to X
-            while head.dep_ == "appos" and lo <= head.head.i < head.i:
-                head = head.head
+            while head.dep_ == "appos" and lo <= head.head.i < head.i and head.ent_type_ != "PERSON":
+                head = head.head  # (a named person is the speaker, not what a misparse hangs them from)
             if head.dep_ == "pobj":
                 j = head.head.i - 1
                 continue
@@ -236,8 +269,8 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
     subj = agent = None
     passive = False
     for c in tok.children:
-        if c.dep_ in ("nsubj", "csubj") and subj is None:
-            subj = c
+        if c.dep_ in ("nsubj", "csubj") and (subj is None or abs(c.i - tok.i) < abs(subj.i - tok.i)):
+            subj = c  # two subjects (a misparse of "<clause>, the agency said"): the nearest one
         elif c.dep_ == "nsubjpass":
             subj, passive = c, True
         elif c.dep_ == "agent":
@@ -403,6 +436,18 @@ class _Resolver:
             return m
         head = cand.src
         lo, hi = _mention_bounds(head)
+        named = _descriptor_name(head, hi) if head.i < cand.cue_lo or head.i >= cand.cue_hi else None
+        if named is not None and named[0] <= cand.cue_lo < named[1]:
+            named = None
+        if named is None and head.pos_ == "PROPN":
+            # "the charity Oxfam" parsed as one name: the descriptor before it is not part of the name
+            k = max((j for j in range(lo, head.i) if doc[j].text.islower() and doc[j].pos_ == "NOUN"
+                     and doc[j].lemma_.lower() in _DESCRIPTORS), default=None)
+            if k is not None and all(doc[j].text[:1].isupper() or doc[j].lower_ in _NAME_JOINERS
+                                     for j in range(k + 1, head.i + 1)):
+                named = (k + 1, hi)
+        if named is not None:
+            hi = named[1]
         a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         while a < b and not (text[a].isalnum() or text[a] in "$€£"):
             a += 1
@@ -413,6 +458,11 @@ class _Resolver:
         low = head.lower_
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
             self._resolve_pronoun(m, low, sent_i, span[0])
+        elif named is not None:
+            name = doc[named[0]:named[1]].text
+            desc = doc[lo:named[0]].text.strip(" ,")
+            m.canonical = canonical_name(name, context=text)
+            m.type = classify_source(name, ent_label="ORG", context=strip_determiners(desc))
         else:
             self._resolve_name(m, head)
         if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and not any(

@@ -63,6 +63,10 @@ _BORDER_BETWEEN_RE = re.compile(
 _BORDER_WITH_RE = re.compile(
     r"\b([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)(?:’s|'s)\s+(?:\w+\s+)?(border|frontier)\s+with\s+(?:the\s+)?"
     r"([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)")
+_ONE_BORDER_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Aa])\s+([A-Z][a-z]+)\s+(?:state\s+|land\s+|river\s+|eastern\s+|western\s+"
+                            r"|northern\s+|southern\s+)?(?:border|frontier)\b(?!\s+(?:with|between))")
+#: a dateline opening the article: "PARIS (AFP) -", "KYIV, March 3 (Reuters) —", "LONDON —"
+_DATELINE = re.compile(r"[A-Z][A-Za-z .'’-]{1,40}(?:,[^\n(]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|--)\s")
 _COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:country|nation)\b(?!['’]s\b)", re.I)
 
 
@@ -76,6 +80,7 @@ class _Cand:
     cue: tuple[str, ...] = ()   # feature types cued by a generic word ("river")
     label: str = ""             # spaCy label, "" for gazetteer scan
     entry: Entry | None = None  # pre-resolved (borders, anaphora)
+    parts: tuple = ()           # a border's two sides: ((start, end, iso2), ...)
 
 
 def _strip_feature_word(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
@@ -137,7 +142,15 @@ def _candidates(analysis: Analysis, gaz: Gazetteer) -> list[_Cand]:
                 s += 4
             tr = tok_range(s, end)
             if entry and tr and not any(taken[tr[0]:tr[1]]):
-                claim(_Cand(s, end, tr[0], tr[1], norm(entry.name), ("border",), "BORDER", entry))
+                parts = tuple((m.start(g), m.start(g) + len(x), cc) for g, x, cc in zip(groups, names, (a, b)))
+                claim(_Cand(s, end, tr[0], tr[1], norm(entry.name), ("border",), "BORDER", entry, parts))
+    # "the Belarusian border", "Ukraine's border": one country's frontier locates the event in it
+    for m in _ONE_BORDER_RE.finditer(text):
+        cc = gaz.country_code(m.group(1))
+        entry = gaz.country(cc) if cc else None
+        tr = tok_range(m.start(1), m.end(1))
+        if entry is not None and tr and not any(taken[tr[0]:tr[1]]):
+            claim(_Cand(m.start(1), m.end(1), tr[0], tr[1], norm(entry.name), ("country",), "BORDER1", entry))
 
     # spaCy entities
     for ent in doc.ents:
@@ -156,7 +169,11 @@ def _candidates(analysis: Analysis, gaz: Gazetteer) -> list[_Cand]:
         # extend over a following generic feature word ("Tisza" + "River")
         if e < len(doc) and doc[e].lower_ in FEATURE_WORDS and doc[e].lower_ not in ("city", "town", "state"):
             e += 1
-        claim(_Cand(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e, "", (), ent.label_))
+        key = ""
+        if e - s == 1 and s > 0 and doc[s - 1].lower_ == "the" and not gaz.has(norm(doc[s].text)) \
+                and gaz.has("the " + norm(doc[s].text)):
+            key = "the " + norm(doc[s].text)  # "the Channel": known by its generic word with the article
+        claim(_Cand(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e, key, (), ent.label_))
 
     # gazetteer scan over capitalised runs not covered by a place entity
     person_org: list = [False] * len(doc)
@@ -197,6 +214,11 @@ def _candidates(analysis: Analysis, gaz: Gazetteer) -> list[_Cand]:
             if best:
                 break
         tok = doc[i]
+        the_name = False
+        if best is None and i > 0 and lowers[i - 1] == "the" and tok.pos_ == "PROPN" \
+                and gaz.has("the " + norm(texts[i])):
+            # "the Channel", "the Gulf": a sea known by its generic word with the article
+            best, the_name = (i + 1, "the " + norm(texts[i]), ()), True
         if best is None:
             i += 1
             continue
@@ -207,10 +229,14 @@ def _candidates(analysis: Analysis, gaz: Gazetteer) -> list[_Cand]:
             phys = [h for h in hits if h[0].feature in PHYSICAL]
             if phys:
                 hits = phys + [h for h in hits if h[0].feature not in PHYSICAL]
-                cue = tuple({h[0].feature for h in phys})
+                cue = tuple(sorted({h[0].feature for h in phys}))  # sorted: no hash-order dependence
         top = hits[0][0]
         if j - i == 1 and hits[0][1] and len(texts[i]) <= 5 and not (i >= 2 and texts[i - 1] == ","):
             i += 1  # "Miss", "Tex": abbreviations of regions count only after "<place>,"
+            continue
+        if the_name:
+            claim(_Cand(doc[i].idx, doc[i].idx + len(doc[i]), i, j, key, cue, "GAZ"))
+            i = j
             continue
         if j - i == 1 and (tok.pos_ != "PROPN" or tok.is_stop or tok.lower_.rstrip(".") in _GENERIC
                            or len(tok.text) < 3 and not tok.text.isupper()):
@@ -465,6 +491,12 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
                     best, best_s = (a, b), sc
         if best:
             chosen[k], chosen[k + 1] = best
+    dl_end = -1
+    if analysis.paragraphs:
+        p0 = analysis.paragraphs[0][0]
+        m = _DATELINE.match(text, p0)
+        if m:
+            dl_end = m.end()
     last_country: Entry | None = None
     for k, c in enumerate(cands):
         entry: Entry | None = c.entry
@@ -484,11 +516,18 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
             span=(s, e), text=text[s:e], name=entry.name, lat=entry.lat, lon=entry.lon,
             country=None if entry.feature == "border" else entry.cc, feature=entry.feature,
             geonameid=entry.geonameid, precision=PRECISION.get(entry.feature, "feature"),
-            role=_role(doc, root), sent_i=analysis.sent_index(s) if analysis.sentences else 0,
+            role="source_location" if c.end <= dl_end else _role(doc, root), sent_i=analysis.sent_index(s) if analysis.sentences else 0,
             head_i=_governor(root).i,
         ))
         if entry.feature == "border":
             out[-1].country = entry.cc
+            for ps, pe, cc in c.parts:  # "the Polish-Belarusian border": both countries too
+                side = gaz.country(cc)
+                if side is not None:
+                    out.append(PlaceMention(
+                        span=(ps, pe), text=text[ps:pe], name=side.name, lat=side.lat, lon=side.lon, country=cc,
+                        feature="country", geonameid=side.geonameid, precision="country", role=out[-1].role,
+                        sent_i=out[-1].sent_i, head_i=out[-1].head_i))
     return out
 
 

@@ -155,7 +155,19 @@ def _scan_right(doc: Doc, i: int) -> Token | None:
     return noun
 
 
+def _copula_noun(tok: Token) -> Token | None:
+    """"at least six of the dead were children", "two were women": a pronominal count that is the
+    subject of "be" counts the plural noun it is said to be."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NNS"
+                 and not any(g.dep_ in ("det", "poss", "prep") for g in c.children)), None)  # not "members of X"
+
+
 def _counted_noun(doc: Doc, tok: Token, inside: set[int], last_i: int) -> tuple[Token | None, bool]:
+    attr = _copula_noun(tok)
+    if attr is not None:
+        return attr, False
     noun, pron = _of_noun(tok, inside)
     if noun is not None or pron:
         return noun, pron

@@ -12,8 +12,10 @@ one attached to a clause governing it, then any in the sentence, then the articl
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from importlib import resources
 
 from .base import Analysis, Stage, TimeMention
 from .timex_rules import normalise, scan
@@ -61,6 +63,12 @@ def _mention(analysis: Analysis, s: int, e: int, value, future_gov) -> TimeMenti
                        head_i=future_gov.i if future_gov is not None else None)
 
 
+def _since_clause(gov) -> bool:
+    """Whether a predicate is a "since ..." clause ("since the war began in 2022")."""
+    return gov is not None and gov.dep_ == "advcl" and any(
+        ch.dep_ == "mark" and ch.lower_ == "since" for ch in gov.children)
+
+
 def find_times(analysis: Analysis) -> list[TimeMention]:
     """Every temporal expression in the article, normalised (SPEC §2 ``time``)."""
     doc, text = analysis.doc, analysis.text
@@ -72,7 +80,10 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         future: bool | None = bool(gov is not None and f.kind in _RELATIVE_KINDS and _is_future(gov))
         if not future and f.kind == "month_day" and not (gov is not None and _is_past(gov)):
             future = None  # tense says nothing: the nearest such date
-        out.append(_mention(analysis, f.start, f.end, normalise(f, analysis.published, future=future), gov))
+        value = normalise(f, analysis.published, future=future)
+        if _since_clause(gov) and value[0] and value[1] and value[2] in ("year", "month", "day"):
+            value = (value[0], None, value[2], value[3])  # "since the crisis began in 2021": open from then
+        out.append(_mention(analysis, f.start, f.end, value, gov))
         covered.append((f.start, f.end))
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(ent.start_char < e and s < ent.end_char for s, e in covered):
@@ -80,7 +91,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         t = ent.text
         if not re.fullmatch(r"(?:1[6-9]\d\d|20\d\d)", t):
             continue  # other DATE entities are durations, ages or vague ("decades"): no value
-        value = (f"{t}-01-01", f"{t}-12-31", "year", "absolute")
+        value = (f"{t}-01-01", None if _since_clause(_governor(ent.root)) else f"{t}-12-31", "year", "absolute")
         out.append(_mention(analysis, ent.start_char, ent.end_char, value, _governor(ent.root)))
     out.sort(key=lambda m: m.span[0])
     return out
@@ -112,27 +123,68 @@ def dateline(analysis: Analysis) -> TimeMention | None:
     return None
 
 
+_SPEECH_LEMMAS = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json")
+                                      .read_text("utf-8"))["speech_verbs"]) | {"say", "report", "announce", "estimate"}
+#: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
+#: an embedded statement or a relative clause ("ccomp", "relcl", "acl") has its own time
+_OWN_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "prep", "pobj", "pcomp", "npadvmod", "advmod", "conj", "dobj",
+                              "nsubj", "nsubjpass", "attr", "oprd", "agent", "dative", "compound", "amod", "nmod"})
+
+
+def _depth_below(tok, clause) -> int | None:
+    """How many steps ``tok`` hangs below ``clause`` inside the clause's own material, or None."""
+    t, depth = tok, 0
+    while t.i != clause.i:
+        if t.dep_ not in _OWN_CLAUSE_DEPS or t.head is t:
+            return None
+        t, depth = t.head, depth + 1
+        if depth > 12:
+            return None
+    return depth
+
+
+def _perfect(clause) -> bool:
+    """A present-perfect predicate ("have died", "has detained"): a running total up to now."""
+    return clause.tag_ == "VBN" and any(
+        ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve", "’ve") for ch in clause.children)
+
+
 def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> TimeMention | None:
-    """The time of a claim whose predicate is token ``head_i`` in sentence ``sent_i``."""
+    """The time of a claim whose predicate is token ``head_i`` in sentence ``sent_i``.
+
+    Preference: a time attached to the predicate itself, then one inside the predicate's own
+    clause ("died trying to cross the Channel in 2024"), then one on a governing clause (usually
+    the report: "..., officials said on Thursday"), then the nearest other one. A report's date
+    is not the time of a running total ("have died ... , the agency said on Monday")."""
     times = [t for t in analysis.results.get("times") or [] if t.sent_i == sent_i]
     if not times:
         return dateline(analysis)
-    if head_i is None or len(times) == 1:
+    if head_i is None or len(times) == 1 and times[0].head_i is None:
         return times[0]
-    head = analysis.doc[head_i]
+    doc = analysis.doc
+    head = doc[head_i]
     clause = _governor(head)
     chain = [clause.i] + [a.i for a in clause.ancestors]
+    perfect = _perfect(clause)
 
     def rank(t: TimeMention) -> tuple[int, int]:
         if t.head_i is None:
-            return (3, 0)
+            return (4, 0)
         if t.head_i in (head_i, clause.i):
             return (0, 0)
+        depth = _depth_below(doc[t.head_i], clause)
+        if depth is not None:
+            return (1, depth)
         if t.head_i in chain:
-            return (1, chain.index(t.head_i))
-        return (2, abs(t.head_i - head_i))
+            return (2, chain.index(t.head_i))
+        return (3, abs(t.head_i - head_i))
 
-    return min(times, key=rank)
+    best = min(times, key=rank)
+    r = rank(best)
+    if r[0] >= 2 and perfect and best.precision in ("day", "week") and best.head_i is not None \
+            and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS:
+        return None  # the date of the report, not of the running total it gives
+    return best
 
 
 def timeml_value(t: TimeMention) -> str | None:
