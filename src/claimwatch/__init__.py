@@ -6,6 +6,9 @@ The public API is what ``__all__`` lists; everything else is internal.
 from __future__ import annotations
 
 from .errors import ClaimwatchError
+
+# bound after the subpackage import, so `claimwatch.extract` is the function, not the package
+from .extract.api import extract, extract_document, extract_many  # noqa: E402
 from .model import Actor, Article, Claim, Estimate, Place, Quantity, Source, TimeInfo
 from .settings import Settings, load_settings
 
@@ -29,11 +32,3 @@ __all__ = [
     "load_settings",
 ]
 
-
-def __getattr__(name: str):
-    # the extraction API loads spaCy: imported on first use, so `import claimwatch.model` stays light
-    if name in {"extract", "extract_document", "extract_many"}:
-        from .extract import api
-
-        return getattr(api, name)
-    raise AttributeError(f"module 'claimwatch' has no attribute {name!r}")
