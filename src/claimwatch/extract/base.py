@@ -30,6 +30,7 @@ __all__ = [
     "EventMention",
     "TimeMention",
     "PlaceMention",
+    "governing_predicate",
 ]
 
 Span = tuple[int, int]
@@ -122,6 +123,17 @@ class PlaceMention:
     role: str = "event"
     sent_i: int = 0
     head_i: int | None = None
+
+
+def governing_predicate(tok):
+    """The predicate a token hangs from: the first verb or auxiliary up the dependency tree
+    (at most 12 steps), else the root."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
 
 
 @dataclass

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .base import Analysis, PlaceMention, Stage
+from .base import Analysis, PlaceMention, Stage, governing_predicate
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, get_gazetteer, haversine_km, norm
 
 __all__ = ["find_places", "places_for", "resolve_name", "STAGE", "PRECISION", "institution_places",
@@ -358,16 +358,6 @@ def resolve_name(name: str, *, context: tuple[str, ...] = (), feature: str | Non
     return opts[0][1] if opts else None
 
 
-def _governor(tok):
-    """The predicate a token hangs from (first verb / auxiliary up the tree, else the root)."""
-    t = tok
-    for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
-            return t
-        t = t.head
-    return t
-
-
 def _role(doc, head_tok) -> str:
     t = head_tok
     # "a Riga-based outlet", "Latvia-based"
@@ -517,7 +507,7 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
             country=None if entry.feature == "border" else entry.cc, feature=entry.feature,
             geonameid=entry.geonameid, precision=PRECISION.get(entry.feature, "feature"),
             role="source_location" if c.end <= dl_end else _role(doc, root), sent_i=analysis.sent_index(s) if analysis.sentences else 0,
-            head_i=_governor(root).i,
+            head_i=governing_predicate(root).i,
         ))
         if entry.feature == "border":
             out[-1].country = entry.cc
@@ -554,7 +544,7 @@ def institution_places(analysis: Analysis, sent_i: int) -> list[PlaceMention]:
         out.append(PlaceMention(
             span=(tok.idx, tok.idx + len(tok)), text=tok.text, name=entry.name, lat=entry.lat, lon=entry.lon,
             country=cc, feature="country", geonameid=entry.geonameid, precision="country", role="event",
-            sent_i=sent_i, head_i=_governor(head).i))
+            sent_i=sent_i, head_i=governing_predicate(head).i))
     return out
 
 
@@ -568,7 +558,7 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
         return list(places)
     doc = analysis.doc
     head = doc[head_i]
-    clause = _governor(head)
+    clause = governing_predicate(head)
 
     def inside(p: PlaceMention) -> int:
         tok = doc[p.head_i] if p.head_i is not None else None

@@ -17,7 +17,7 @@ import re
 from datetime import date
 from importlib import resources
 
-from .base import Analysis, Stage, TimeMention
+from .base import Analysis, Stage, TimeMention, governing_predicate
 from .timex_rules import normalise, scan
 
 __all__ = ["find_times", "time_for", "dateline", "STAGE", "timeml_value", "evaluate_timex", "normalise_text"]
@@ -27,15 +27,6 @@ _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "set", "due", "aim", "h
 _RELATIVE_KINDS = {"month", "qual_month", "month_day", "weekday", "deictic", "rel_unit", "ago", "past_n",
                    "other_day", "season", "range_md", "range_dm", "range_any", "quarter"}
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Z][a-z]+\.?\s*)?\(?[^)\n]{0,40}\)?\s*[-–—]")
-
-
-def _governor(tok):
-    t = tok
-    for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
-            return t
-        t = t.head
-    return t
 
 
 def _is_past(gov) -> bool:
@@ -76,7 +67,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     covered: list[tuple[int, int]] = []
     for f in scan(text):
         span = doc.char_span(f.start, f.end, alignment_mode="expand")
-        gov = _governor(span.root) if span is not None and len(span) else None
+        gov = governing_predicate(span.root) if span is not None and len(span) else None
         future: bool | None = bool(gov is not None and f.kind in _RELATIVE_KINDS and _is_future(gov))
         if not future and f.kind == "month_day" and not (gov is not None and _is_past(gov)):
             future = None  # tense says nothing: the nearest such date
@@ -91,8 +82,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         t = ent.text
         if not re.fullmatch(r"(?:1[6-9]\d\d|20\d\d)", t):
             continue  # other DATE entities are durations, ages or vague ("decades"): no value
-        value = (f"{t}-01-01", None if _since_clause(_governor(ent.root)) else f"{t}-12-31", "year", "absolute")
-        out.append(_mention(analysis, ent.start_char, ent.end_char, value, _governor(ent.root)))
+        value = (f"{t}-01-01", None if _since_clause(governing_predicate(ent.root)) else f"{t}-12-31", "year", "absolute")
+        out.append(_mention(analysis, ent.start_char, ent.end_char, value, governing_predicate(ent.root)))
     out.sort(key=lambda m: m.span[0])
     return out
 
@@ -163,7 +154,7 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         return times[0]
     doc = analysis.doc
     head = doc[head_i]
-    clause = _governor(head)
+    clause = governing_predicate(head)
     chain = [clause.i] + [a.i for a in clause.ancestors]
     perfect = _perfect(clause)
 
