@@ -49,31 +49,32 @@ def extraction_alone(path: Path, workers: int, batch_size: int):
 
     docs = [d for d in iter_inputs([path]) if isinstance(d, Document)]
     chunks = [docs[i:i + batch_size] for i in range(0, len(docs), batch_size)]
-    batches: list[list] = []
+    batches: list[tuple[list, dict]] = []
     work = 0.0
     t0 = time.perf_counter()
     if workers <= 1:
         B._init_worker()
         results = (B._extract_batch(c) for c in chunks)
-        for out, seconds in results:
-            batches.append([a for a in out if isinstance(a, Article)])
+        for out, seconds, prep in results:
+            batches.append(([a for a in out if isinstance(a, Article)], prep))
             work += seconds
     else:
         with mp.get_context("fork").Pool(workers, initializer=B._init_worker) as pool:
-            for out, seconds in pool.imap(B._extract_batch, chunks):
-                batches.append([a for a in out if isinstance(a, Article)])
+            for out, seconds, prep in pool.imap(B._extract_batch, chunks):
+                batches.append(([a for a in out if isinstance(a, Article)], prep))
                 work += seconds
     return time.perf_counter() - t0, work, batches
 
 
-def storage_alone(url: str, batches: list[list]) -> tuple[float, int, int]:
-    """Write pre-extracted batches into a fresh database, one process: (seconds, articles, claims)."""
+def storage_alone(url: str, batches: list[tuple[list, dict]]) -> tuple[float, int, int]:
+    """Write pre-extracted batches into a fresh database, one process, exactly as the writing
+    process of ``ingest`` does (signatures and claim JSON prepared by the workers): (seconds, articles, claims)."""
     from claimwatch.store import Store
 
     store = Store(url)
     try:
         t0 = time.perf_counter()
-        n = sum(store.add_articles(b) for b in batches)
+        n = sum(store.add_articles(arts, prepared=prep) for arts, prep in batches)
         seconds = time.perf_counter() - t0
         claims = store.stats()["claims"]
     finally:
@@ -129,7 +130,7 @@ def main() -> int:
     path = write_jsonl(generate(args.n), tmp / "corpus.jsonl")
     print(f"{args.n} articles, {workers} extraction workers, batches of {args.batch_size}")
     e_wall, e_work, batches = extraction_alone(path, workers, args.batch_size)
-    n = sum(len(b) for b in batches)
+    n = sum(len(arts) for arts, _ in batches)
     print(f"extraction alone: {e_wall:.1f}s wall, {n / e_wall:.1f} articles/s; "
           f"extraction work {e_work:.1f}s (sum of per-batch seconds)")
     pg_url, pgdir = start_pg()
@@ -145,6 +146,10 @@ def main() -> int:
             ratio = res.store_seconds / e_wall
             ok &= ratio < TARGET
             s_alone, n_alone, _ = storage_alone(alone_url, batches)
+            if res.rejected or res.accepted != n:
+                reasons = sorted({f"{r.code} {r.reason}"[:80] for r in res.rejects})[:3]
+                print(f"{label}: {res.accepted} stored, {res.rejected} rejected, {res.already_stored} already stored "
+                      f"(extraction alone kept {n}); reasons: {reasons}")
             print(f"{label:<11}{res.accepted:>9}{claims:>8}{wall:>8.1f}{res.accepted / wall:>8.1f}"
                   f"{res.store_seconds:>9.2f}{ratio:>14.1%}{wall / e_wall:>14.2f}"
                   f"{s_alone:>9.2f}{1000 * s_alone / max(n_alone, 1):>8.1f}{s_alone / e_work:>11.1%}")

@@ -104,3 +104,21 @@ def test_near_duplicate_index():
     idx.add("other", signature(" ".join(f"term{i}" for i in range(300))))
     assert [k for k, _ in idx.match(signature(base.replace("word150", "changed")))] == ["a"]
     assert idx.match(signature(" ".join(f"word{i}" for i in range(150)))) == []
+
+
+def test_signatures_are_those_of_a_fresh_minhash():
+    """The permutations drawn once per process give exactly datasketch's own signature, so
+    signatures stored earlier (or by other processes) stay comparable; bytes round-trip."""
+    from datasketch import MinHash
+
+    from claimwatch.ingest.dedup import NUM_PERM, SCHEME, from_bytes, shingles, to_bytes
+
+    for text in ("Officials said 40 migrants drowned off Libya on Tuesday near the coast of Zuwara.",
+                 " ".join(f"word{i}" for i in range(200)), "short"):
+        fresh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+        fresh.update_batch(list(shingles(text)))
+        sig = signature(text)
+        assert list(sig.hashvalues) == list(fresh.hashvalues)
+        back = from_bytes(to_bytes(sig))
+        assert back.jaccard(fresh) == 1.0 and to_bytes(back) == to_bytes(fresh)
+    assert signature("one text about a shipwreck").jaccard(signature("another about border crossings")) < 0.5

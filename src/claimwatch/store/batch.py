@@ -25,6 +25,7 @@ from ..errors import ClaimwatchError, ExtractionError
 from ..ingest.document import Document, Reject
 from ..model import Article, article_id_for
 from ..settings import load_settings
+from .rows import Prepared, prepare
 
 __all__ = ["IngestResult", "ingest", "resolve_extractor", "EXTRACTOR_ENV"]
 
@@ -83,7 +84,12 @@ def _init_worker() -> None:
             pass
 
 
-def _extract_batch(docs: list[Document]) -> tuple[list[Article | Reject], float]:
+def _extract_batch(docs: list[Document]) -> tuple[list[Article | Reject], float, dict[str, Prepared]]:
+    """Extract one batch in a worker: (results, seconds, prepared rows by article id).
+
+    The near-duplicate signature and claim JSON of every article (``store.rows.prepare``) are
+    computed here, in parallel, rather than in the single writing process
+    (``Store.add_articles(prepared=...)``); ``seconds`` includes that work."""
     if _WORKER_EXTRACT is None:
         _init_worker()
     if _WORKER_EXTRACT is None:
@@ -102,12 +108,18 @@ def _extract_batch(docs: list[Document]) -> tuple[list[Article | Reject], float]
                 out.append(Reject.from_error(exc, doc.name))
             except Exception as exc:  # noqa: BLE001
                 out.append(Reject(doc.name, "E201", f"extraction failed: {type(exc).__name__}: {exc}"[:300]))
+    prepared: dict[str, Prepared] = {}
     for doc, res in zip(docs, out):
         if isinstance(res, Article):
             for key in ("url", "title", "published", "outlet"):
                 if getattr(res, key) is None and getattr(doc, key) is not None:
                     setattr(res, key, getattr(doc, key))
-    return out, time.perf_counter() - t0
+            if res.id not in prepared:
+                try:
+                    prepared[res.id] = prepare(res)
+                except Exception:  # noqa: BLE001 - the writer redoes it and reports the problem
+                    pass
+    return out, time.perf_counter() - t0, prepared
 
 
 def _batches(items: Iterable[Document | Reject], size: int) -> Iterator[tuple[list[Document], list[Reject]]]:
@@ -194,7 +206,7 @@ def _record(store, res: IngestResult, rejects: list[Reject]) -> None:
 
 
 def _write_all(results, store, res: IngestResult, on_progress) -> None:
-    for out, seconds in results:
+    for out, seconds, prepared in results:
         res.extract_seconds += seconds
         arts = [a for a in out if isinstance(a, Article)]
         rej = [r for r in out if isinstance(r, Reject)]
@@ -202,7 +214,7 @@ def _write_all(results, store, res: IngestResult, on_progress) -> None:
         if rej:
             _record(store, res, rej)
         if arts:
-            new = store.add_articles(arts, run_id=res.run_id)
+            new = store.add_articles(arts, run_id=res.run_id, prepared=prepared)
             added = set(store.last_added_ids)
             res.accepted += new
             res.already_stored += len(arts) - new

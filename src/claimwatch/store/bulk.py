@@ -19,13 +19,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Table
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-__all__ = ["BulkWriter"]
+__all__ = ["BulkWriter", "RawJSON"]
+
+
+class RawJSON(str):
+    """Text that is already JSON (stored as is in a JSON column, not serialised again)."""
+
+    __slots__ = ()
 
 
 class BulkWriter:
@@ -38,7 +45,10 @@ class BulkWriter:
         self._plans: dict[tuple[str, tuple[str, ...]], tuple[str, list]] = {}
 
     def dumps(self, value: Any) -> str:
-        """JSON text of ``value``, serialised once per object for the life of this writer."""
+        """JSON text of ``value``, serialised once per object for the life of this writer
+        (a :class:`RawJSON` is already JSON text)."""
+        if type(value) is RawJSON:
+            return value
         hit = self._json.get(id(value))
         if hit is not None and hit[0] is value:
             return hit[1]
@@ -58,7 +68,7 @@ class BulkWriter:
                     # like SQLAlchemy's JSON type: None is stored as JSON null unless none_as_null
                     procs.append((self.dumps, not col.type.none_as_null))
                 else:
-                    procs.append((col.type._cached_bind_processor(self.dialect), False))
+                    procs.append((_last_value_cache(col.type._cached_bind_processor(self.dialect)), False))
             names = ", ".join(quote(c.name) for c in cols)
             if self.dialect.name == "postgresql":
                 sql = f"COPY {quote(table.name)} ({names}) FROM STDIN"
@@ -74,14 +84,19 @@ class BulkWriter:
         keys = list(rows[0])
         sql, procs = self._plan(table, keys)
         active = [(i, p, on_none) for i, (p, on_none) in enumerate(procs) if p is not None]
-        tuples = []
-        for row in rows:
-            vals = [row[k] for k in keys]
-            for i, p, on_none in active:
-                v = vals[i]
-                if v is not None or on_none:
-                    vals[i] = p(v)
-            tuples.append(vals)
+        get = itemgetter(*keys)
+        if len(keys) == 1:
+            tuples: list = [(v,) for v in map(get, rows)]
+        else:
+            tuples = list(map(get, rows))
+        if active:
+            for n, vals in enumerate(tuples):
+                vals = list(vals)
+                for i, p, on_none in active:
+                    v = vals[i]
+                    if v is not None or on_none:
+                        vals[i] = p(v)
+                tuples[n] = vals
         raw = self.conn.connection.driver_connection
         try:
             if self.dialect.name == "postgresql":
@@ -94,3 +109,18 @@ class BulkWriter:
             raise DBAPIError.instance(sql, None, exc, self.dialect.loaded_dbapi.Error,
                                       dialect=self.dialect) from None
         return len(tuples)
+
+
+def _last_value_cache(proc):
+    """Wrap a bind processor so a value repeated row after row (the batch timestamp) is
+    converted once."""
+    if proc is None:
+        return None
+    last: list = [object(), None]
+
+    def cached(value):
+        if value is not last[0]:
+            last[0], last[1] = value, proc(value)
+        return last[1]
+
+    return cached

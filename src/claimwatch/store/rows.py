@@ -3,6 +3,8 @@ query tables (source, quantity, time, places) and one ``evidence`` row per emitt
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -11,7 +13,8 @@ from ..model import (
     QUALIFIERS, QUOTE_KINDS, SCOPES, SOURCE_TYPES, TIME_ANCHORS, TIME_PRECISIONS, Article, Claim,
 )
 
-__all__ = ["now", "claim_rows", "claim_from_row", "validate_claim", "merge_changes"]
+__all__ = ["now", "claim_data", "claim_rows", "derived_rows", "claim_from_row", "validate_claim", "merge_changes",
+           "Prepared", "prepare"]
 
 
 def now() -> datetime:
@@ -22,18 +25,47 @@ def _num(v: Any) -> float | None:
     return None if v is None else float(v)
 
 
-def claim_rows(claim: Claim, article_id: str, seq: int, machine: dict | None = None) -> dict[str, list[dict]]:
-    """Rows for every table a claim lives in, keyed by table name."""
-    uid = f"{article_id}:{claim.id}"
+def claim_data(claim: Claim, article_id: str) -> dict:
+    """The claim JSON as stored (``claims.data``/``machine``, the first ``revisions.after``)."""
+    claim.article_id = article_id
     data = claim.to_dict()
     data["article_id"] = article_id
+    return data
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Per-article work that ``Store.add_articles`` would otherwise do inside the writing process,
+    done ahead of the write (by the extraction workers, in parallel): the near-duplicate signature
+    (``claimwatch.ingest.dedup.to_bytes``) and the JSON text of every claim (``claim_data``)."""
+
+    signature: bytes
+    claims_json: tuple[str, ...]
+
+
+def prepare(article: Article) -> Prepared:
+    """What :class:`Prepared` holds for ``article`` (sets ``claim.article_id`` like the write does)."""
+    from ..ingest.dedup import signature, to_bytes
+
+    return Prepared(to_bytes(signature(article.text)),
+                    tuple(json.dumps(claim_data(c, article.id)) for c in article.claims))
+
+
+def claim_rows(claim: Claim, article_id: str, seq: int, machine: Any = None, *, data: Any = None,
+               stamp: datetime | None = None) -> dict[str, list[dict]]:
+    """Rows for every table a claim lives in, keyed by table name. ``data`` is the claim JSON
+    (a dict, or its text from :func:`prepare` wrapped in ``bulk.RawJSON``); computed when None."""
+    uid = f"{article_id}:{claim.id}"
+    if data is None:
+        data = claim_data(claim, article_id)
     rows: dict[str, list[dict]] = {
         "claims": [{
             "uid": uid, "article_id": article_id, "claim_id": claim.id, "seq": seq, "kind": claim.kind,
             "event_type": claim.event_type, "certainty": claim.certainty, "polarity": claim.polarity,
             "evidential": claim.evidential, "cause": claim.cause, "text": claim.text,
             "span_start": claim.span[0], "span_end": claim.span[1], "review": claim.review,
-            "machine": machine if machine is not None else data, "data": data, "updated_at": now(),
+            "machine": machine if machine is not None else data, "data": data,
+            "updated_at": stamp if stamp is not None else now(),
         }],
     }
     rows.update(derived_rows(claim, uid, article_id))

@@ -10,9 +10,10 @@ extracted one, and ``revisions`` the append-only history (the machine value firs
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -24,11 +25,11 @@ from ..errors import ClaimwatchError, NotFound, StoreError, ValidationError
 from ..model import Article, Claim
 from ..settings import load_settings
 from . import tables as T
-from .bulk import BulkWriter
+from .bulk import BulkWriter, RawJSON
 from .engine import make_engine, migrate, redact
 from .estimates import EstimatesMixin
 from .filters import apply_where, claim_filters, fts_query
-from .rows import claim_from_row, claim_rows, derived_rows, merge_changes, now, validate_claim
+from .rows import Prepared, claim_data, claim_from_row, claim_rows, derived_rows, merge_changes, now, validate_claim
 
 __all__ = ["Store", "WRITE_DELAY_ENV"]
 
@@ -149,9 +150,16 @@ class Store(EstimatesMixin):
         """Store one article and all its claims in one transaction; False if already stored."""
         return self.add_articles([article], run_id=run_id) == 1
 
-    def add_articles(self, articles: Iterable[Article], *, run_id: int | None = None) -> int:
-        """Store a batch in one transaction (all or nothing); returns how many were new."""
-        from ..ingest.dedup import signature, to_bytes
+    def add_articles(self, articles: Iterable[Article], *, run_id: int | None = None,
+                     prepared: Mapping[str, Prepared] | None = None) -> int:
+        """Store a batch in one transaction (all or nothing); returns how many were new.
+
+        ``prepared`` optionally maps article ids to :class:`claimwatch.store.rows.Prepared`
+        (near-duplicate signature and claim JSON computed ahead, e.g. by the extraction workers
+        with ``rows.prepare``); whatever is not given is computed here. Every row of the batch is
+        built before the write transaction opens, then written with one bulk statement per table
+        (``store.bulk``), so the write lock is held only for the database work."""
+        from ..ingest.dedup import from_bytes, signature, to_bytes
 
         batch: dict[str, Article] = {}
         for art in articles:
@@ -166,7 +174,31 @@ class Store(EstimatesMixin):
                 problems = validate_claim(claim, art)
                 if problems:
                     raise ValidationError(f"{art.id}:{claim.id}", detail="; ".join(problems[:3]))
-        sigs = {aid: signature(art.text) for aid, art in batch.items()}
+        given = prepared or {}
+        stamp = now()
+        sigs: dict[str, bytes] = {}
+        claim_tables: dict[str, dict[str, list[dict]]] = {}
+        for aid, art in batch.items():
+            prep = given.get(aid)
+            if prep is not None and len(prep.claims_json) != len(art.claims):
+                raise ValidationError(aid, detail="prepared rows do not match the article's claims")
+            sigs[aid] = prep.signature if prep is not None else to_bytes(signature(art.text))
+            tables: dict[str, list[dict]] = {name: [] for name in ("claims", "revisions", *_DERIVED)}
+            for seq, claim in enumerate(art.claims):
+                if prep is not None:
+                    if not prep.claims_json[seq].startswith(f'{{"id": {json.dumps(claim.id)}, '):
+                        raise ValidationError(f"{aid}:{claim.id}", detail="prepared claim JSON is for another claim")
+                    claim.article_id = aid
+                    data: Any = RawJSON(prep.claims_json[seq])
+                else:
+                    data = RawJSON(json.dumps(claim_data(claim, aid)))
+                for name, rs in claim_rows(claim, aid, seq, data=data, stamp=stamp).items():
+                    tables[name].extend(rs)
+                tables["revisions"].append({
+                    "claim_uid": f"{aid}:{claim.id}", "who": "machine", "at": stamp,
+                    "action": "extract", "before": None, "after": data,
+                })
+            claim_tables[aid] = tables
         delay = float(os.environ.get(WRITE_DELAY_ENV) or 0)
         with self._write() as conn:
             present = {r[0] for r in conn.execute(select(T.articles.c.id).where(T.articles.c.id.in_(list(batch))))}
@@ -175,7 +207,7 @@ class Store(EstimatesMixin):
             if not new:
                 return 0
             index = self._dedup_index(conn)
-            stamp = now()
+            stamp = now()  # the time of the write, not of the preparation (which may wait for the lock)
             art_rows, hash_rows = [], []
             table_rows: dict[str, list[dict]] = {name: [] for name in ("claims", "revisions", *_DERIVED)}
             for art in new:
@@ -183,8 +215,9 @@ class Store(EstimatesMixin):
                 if dup is not None and dup not in present and dup not in {a["id"] for a in art_rows}:
                     if not conn.execute(select(T.articles.c.id).where(T.articles.c.id == dup)).first():
                         dup = None
+                sig = from_bytes(sigs[art.id])
                 if dup is None:
-                    dup = self._original_for(conn, index, sigs[art.id], art, art_rows)
+                    dup = self._original_for(conn, index, sig, art, art_rows)
                 art.duplicate_of = dup
                 art_rows.append({
                     "id": art.id, "url": art.url, "outlet": art.outlet, "title": art.title,
@@ -192,18 +225,14 @@ class Store(EstimatesMixin):
                     "paragraphs": [list(p) for p in art.paragraphs], "duplicate_of": dup,
                     "n_claims": len(art.claims), "run_id": run_id, "ingested_at": stamp,
                 })
-                hash_rows.append({"article_id": art.id, "signature": to_bytes(sigs[art.id])})
-                index.add(art.id, sigs[art.id])
-                for seq, claim in enumerate(art.claims):
-                    claim.article_id = art.id
-                    rows = claim_rows(claim, art.id, seq)
-                    for name, rs in rows.items():
-                        table_rows[name].extend(rs)
-                    data = rows["claims"][0]["data"]
-                    table_rows["revisions"].append({
-                        "claim_uid": f"{art.id}:{claim.id}", "who": "machine", "at": stamp,
-                        "action": "extract", "before": None, "after": data,
-                    })
+                hash_rows.append({"article_id": art.id, "signature": sigs[art.id]})
+                index.add(art.id, sig)
+                for name, rs in claim_tables[art.id].items():
+                    table_rows[name].extend(rs)
+            for r in table_rows["claims"]:
+                r["updated_at"] = stamp
+            for r in table_rows["revisions"]:
+                r["at"] = stamp
             # parents before children: a duplicate may point at an article of the same batch
             art_rows.sort(key=lambda r: r["duplicate_of"] is not None)
             bulk = BulkWriter(conn)  # one bulk statement per table for the whole batch

@@ -214,7 +214,9 @@ def review_claim(request: Request, uid: str, body: ReviewBody, ident: Identity =
             affected.update(c.article_id for c in store.get_estimate(eid).claims)
         except ClaimwatchError:
             pass
-    who = ident.name or (body.who or "").strip() or request.cookies.get(WHO_COOKIE, "").strip()[:200] or "api"
+    # the reviewer's own name when given (several reviewers may share a token), else the token's name
+    who = ((body.who or "").strip()[:200] or request.cookies.get(WHO_COOKIE, "").strip()[:200]
+           or ident.name or "api")
     claim = store.review_claim(uid, body.action, body.changes if body.action == "correct" else None, who)
     if claim.article_id is None:
         claim.article_id = current.article_id
