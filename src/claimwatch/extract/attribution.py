@@ -33,6 +33,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, AttributionMention, Stage
+from .mentions import descriptor_name, mention_bounds, noun_phrase, sentence_tokens, trim_span
 from .carryover import CLOSE_Q, article_sources, carry_over, in_quote, quote_regions, quoted_chars, speaker_labels
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON, People, affiliation_span
 from .sources import (
@@ -62,112 +63,7 @@ _FIRST_SECOND = {"i", "we", "you"}
 _OBJECT_ACTS = frozenset(_CUES["object_speech_acts"])
 _DESCRIPTORS = frozenset(_CUES["name_descriptors"])
 _NAME_JOINERS = {"the", "of", "for", "and", "&", "de", "du", "la", "-", "on", "without", "in"}
-_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-              "february", "march", "april", "june", "july", "august", "september", "october", "november",
-              "december", "on", "in", "at", "as", "but", "and", "which", "who", "that", "said", "says"}
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
-
-
-# --------------------------------------------------------------------------- helpers
-
-def _sentence_tokens(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    starts = [t.idx for t in doc]
-    out = []
-    for s, e in sentences:
-        lo = bisect.bisect_left(starts, s)
-        hi = bisect.bisect_left(starts, e)
-        out.append((lo, hi))
-    return out
-
-
-def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """Char span of tokens [lo, hi) without outer punctuation; None if empty."""
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ in ("mark", "cc")
-                       and doc[lo].lower_ in ("that", "and", "but", "whether", "if")):
-        lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        hi -= 1
-    if hi <= lo:
-        return None
-    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-
-
-def _ent_end(tok: Token) -> int:
-    """Index after the entity holding ``tok`` (or after ``tok``)."""
-    if tok.ent_iob_ == "O":
-        return tok.i + 1
-    j = tok.i + 1
-    doc = tok.doc
-    while j < len(doc) and doc[j].ent_iob_ == "I":
-        j += 1
-    return j
-
-
-def _mention_bounds(head: Token) -> tuple[int, int]:
-    """Token range of the head mention: left modifiers, the head, its entity and conjuncts."""
-    doc = head.doc
-    lo = head.left_edge.i
-    while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc" or doc[lo].tag_ in ("``", "''")):
-        lo += 1
-    hi = _ent_end(head)
-    proper = head.text[:1].isupper() and head.ent_type_ != "PERSON" and head.pos_ in ("PROPN", "NOUN")
-    for child in head.rights:
-        if proper and child.dep_ == "prep" and child.i == hi and child.lower_ in ("of", "for", "without", "on"):
-            rest = [t for t in child.subtree if t.i > child.i]
-            if rest and all(t.text[:1].isupper() or t.lower_ in ("the", "and", "of", "for") for t in rest):
-                hi = rest[-1].i + 1
-                continue
-        if child.dep_ in ("compound", "flat", "nummod") and child.i == hi:
-            hi = child.i + 1
-        elif child.dep_ == "conj" or (child.dep_ == "cc" and any(c.dep_ == "conj" for c in head.rights)):
-            hi = max(hi, _ent_end(child) if child.dep_ == "conj" else child.i + 1)
-    return lo, hi
-
-
-def _descriptor_name(head: Token, hi: int) -> tuple[int, int] | None:
-    """The name after a generic descriptor ("the charity Save the Children", "the independent
-    outlet Mediazona", "the group, We Are Monitoring,"): token range of the name, or None."""
-    if head.pos_ != "NOUN" or not head.text.islower() or head.lemma_.lower() not in _DESCRIPTORS:
-        return None
-    doc = head.doc
-    j = hi
-    if j < len(doc) and doc[j].text == "," and j + 1 < len(doc):
-        j += 1
-    k = j
-    while k < len(doc) and k - j < 7:
-        t = doc[k]
-        if t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.lower_ in _NOT_NAMES and not (t.lower_ in _NAME_JOINERS and k > j):
-            break
-        if t.text[:1].isupper() or t.text.isupper():
-            k += 1
-        elif t.lower_ in _NAME_JOINERS and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() \
-                and doc[k + 1].lower_ not in _NOT_NAMES:
-            k += 1
-        else:
-            break
-    if k == j or doc[k - 1].lower_ in _NAME_JOINERS:
-        return None
-    if k < len(doc) and (doc[k].text[:1].isalnum() and doc[k].pos_ in ("NOUN", "PROPN")):
-        return None  # "the group Vostok member ...": not a clean name
-    return j, k
-
-
-def _np_full(head: Token) -> tuple[int, int]:
-    """Token range of the head's noun phrase with its restrictive modifiers (no relative clause, no apposition)."""
-    lo, hi = _mention_bounds(head)
-    for child in head.rights:
-        if child.i < hi:
-            continue
-        if child.dep_ in ("acl", "prep", "amod", "compound", "nmod") and not child.is_punct:
-            hi = max(hi, child.right_edge.i + 1)
-        else:
-            break
-    doc = head.doc
-    for j in range(head.i, hi):
-        if doc[j].text == "," or doc[j].dep_ in ("relcl", "appos"):
-            hi = max(head.i + 1, j)
-            break
-    return lo, min(hi, lo + 14)
 
 
 # --------------------------------------------------------------------------- detection
@@ -206,20 +102,20 @@ def _content_of(doc: Doc, lo: int, hi: int, verb: Token, exclude: tuple[int, int
     if kids:
         a = min(k.left_edge.i for k in kids)
         b = max(k.right_edge.i for k in kids) + 1
-        return _trim(doc, max(a, lo), min(b, hi))
+        return trim_span(doc, max(a, lo), min(b, hi))
     if verb.dep_ in ("parataxis", "ccomp") or (verb.dep_ == "ROOT" and verb.head.i == verb.i):
         head = verb.head
         if verb.dep_ != "ROOT" and lo <= head.i < hi:
             # "The war, he said, will go on": the governing clause minus the parenthetical
             a, b = verb.left_edge.i, verb.right_edge.i + 1
-            left = _trim(doc, lo, a)
-            right = _trim(doc, b, hi)
+            left = trim_span(doc, lo, a)
+            right = trim_span(doc, b, hi)
             if left and right:
                 return left[0], right[1]
             return left or right
     a, b = exclude
-    left = _trim(doc, lo, a)
-    right = _trim(doc, b, hi)
+    left = trim_span(doc, lo, a)
+    right = trim_span(doc, b, hi)
     if left and right:
         return left if left[1] - left[0] >= right[1] - right[0] else right
     return left or right
@@ -300,7 +196,7 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
             a = aux[0].i if aux else tok.i
             content = _content_of(doc, lo, hi, tok, (a, tok.i + 1))
             if subj.lower_ != "it":
-                content = _trim(doc, lo, hi)
+                content = trim_span(doc, lo, hi)
             return _Cand(None, a, tok.i + 1, tok.i, content, hearsay=True, depth=_depth(tok))
         return None
     src = agent if passive else subj
@@ -338,7 +234,7 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         elif lemma not in _CORE and not (has_obj and lemma in _OBJECT_ACTS) and not any(
                 doc[j].text in _QUOTE_MARKS for j in range(lo, hi)) and tok.dep_ not in ("parataxis",):
             return None                                  # "contend with", "repeat the phrase"
-    s_lo, s_hi = _mention_bounds(src)
+    s_lo, s_hi = mention_bounds(src)
     excl = (min(s_lo, cue_lo), max(s_hi, cue_hi))
     content = _content_of(doc, lo, hi, tok, excl)
     anaphoric = False
@@ -370,7 +266,7 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
         return None
     pp_lo, pp_hi = tok.i, max(obj.right_edge.i + 1, cue[1])
     content = None
-    left, right = _trim(doc, lo, pp_lo), _trim(doc, pp_hi, hi)
+    left, right = trim_span(doc, lo, pp_lo), trim_span(doc, pp_hi, hi)
     if left and right:
         content = (left[0], right[1])
     else:
@@ -383,7 +279,7 @@ def _hearsay_adverb(tok: Token, lo: int, hi: int) -> _Cand | None:
     if tok.lower_ not in _HEARSAY_ADV and not (
             tok.lower_ in _HEARSAY_ADJ and any(c.dep_ == "xcomp" for c in tok.children)):
         return None
-    content = _trim(tok.doc, lo, hi)
+    content = trim_span(tok.doc, lo, hi)
     return _Cand(None, tok.i, tok.i + 1, tok.i, content, hearsay=True, depth=_depth(tok) + 5)
 
 
@@ -435,8 +331,8 @@ class _Resolver:
             m.type, m.evidential = "unnamed", "hearsay"
             return m
         head = cand.src
-        lo, hi = _mention_bounds(head)
-        named = _descriptor_name(head, hi) if head.i < cand.cue_lo or head.i >= cand.cue_hi else None
+        lo, hi = mention_bounds(head)
+        named = descriptor_name(head, hi) if head.i < cand.cue_lo or head.i >= cand.cue_hi else None
         if named is not None and named[0] <= cand.cue_lo < named[1]:
             named = None
         if named is None and head.pos_ == "PROPN":
@@ -488,7 +384,7 @@ class _Resolver:
             ctx = " ; ".join([strip_determiners(m.name or "")] + person.contexts)
             m.type = classify_source(m.name, ent_label="PERSON", context=ctx)
             return
-        lo, hi = _np_full(head)
+        lo, hi = noun_phrase(head)
         full = text[doc[lo].idx: doc[hi - 1].idx + len(doc[hi - 1])]
         if is_unnamed(full) or is_unnamed(text[doc[lo].idx: head.right_edge.idx + len(head.right_edge)]):
             m.type, m.canonical = "unnamed", strip_determiners(m.name or "")
@@ -514,7 +410,7 @@ class _Resolver:
                           and t.ent_type_ in ("PERSON", "", "NORP") and t.head.dep_ == "pobj" and t.head.head.head.i == head.i),
                          None)
         if named is not None:
-            n_lo, n_hi = _mention_bounds(named)
+            n_lo, n_hi = mention_bounds(named)
             who = self.people.resolve_name(doc[n_lo:n_hi].text) or canonical_name(doc[n_lo:n_hi].text, person=True)
             m.canonical = who
             person = self.people.person(who)
@@ -575,7 +471,7 @@ def _find(analysis: Analysis, nested: bool) -> list[AttributionMention]:
     sentences = analysis.sentences
     if not sentences:
         return []
-    tok_ranges = _sentence_tokens(doc, sentences)
+    tok_ranges = sentence_tokens(doc, sentences)
     regions = quote_regions(text)
     rstarts = [a for a, _ in regions]
     resolver = _Resolver(analysis)

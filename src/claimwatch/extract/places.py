@@ -21,8 +21,7 @@ from importlib import resources
 from .base import Analysis, PlaceMention, Stage, governing_predicate
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, get_gazetteer, haversine_km, norm
 
-__all__ = ["find_places", "places_for", "resolve_name", "STAGE", "PRECISION", "institution_places",
-           "evaluate_toponyms"]
+__all__ = ["find_places", "places_for", "resolve_name", "STAGE", "PRECISION", "institution_places"]
 
 #: feature -> precision of the resolved point
 PRECISION = {"country": "country", "admin1": "admin1", "city": "city", "border": "border", "region": "region"}
@@ -572,58 +571,3 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
 
 
 STAGE = Stage("places", ("doc",), ("places",), find_places)
-
-
-def evaluate_toponyms(records, nlp=None, *, limit: int | None = None) -> dict:
-    """Score toponym detection and resolution on gold records (dev JSONL: ``text``, ``published``,
-    ``toponyms`` with spans and lat/lon), extracting from the raw text.
-
-    Detection: a predicted place matches a gold toponym when the spans overlap (one-to-one).
-    Resolution: share of matched gold toponyms with coordinates whose prediction lies within
-    161 km (100 miles), and the same over all gold toponyms with coordinates (``acc161_all``).
-    """
-    from .pipeline import load_nlp, paragraphs_of, segment
-
-    nlp = nlp or load_nlp()
-    tp = fp = fn = 0
-    close = with_coords_matched = with_coords = 0
-    errors: list[float] = []
-    recs = [r for r in records if r.get("toponyms") is not None][: limit or None]
-    for rec, doc in zip(recs, nlp.pipe(r["text"] for r in recs)):
-        paras = paragraphs_of(doc.text)
-        analysis = Analysis(text=doc.text, doc=doc, published=rec.get("published"), paragraphs=paras,
-                            sentences=segment(doc, paras))
-        pred = find_places(analysis)
-        used: set[int] = set()
-        for g in rec["toponyms"]:
-            gs, ge = g["span"]
-            has = g.get("lat") is not None and g.get("lon") is not None
-            with_coords += has
-            hit = None
-            for k, p in enumerate(pred):
-                if k not in used and p.span[0] < ge and gs < p.span[1]:
-                    hit = k
-                    break
-            if hit is None:
-                fn += 1
-                continue
-            used.add(hit)
-            tp += 1
-            p = pred[hit]
-            if has and p.lat is not None:
-                with_coords_matched += 1
-                d = haversine_km(g["lat"], g["lon"], p.lat, p.lon)
-                errors.append(d)
-                close += d <= 161
-        fp += len(pred) - len(used)
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec_ = tp / (tp + fn) if tp + fn else 0.0
-    errors.sort()
-    return {
-        "documents": len(recs), "gold": tp + fn, "predicted": tp + fp, "tp": tp,
-        "precision": round(prec, 4), "recall": round(rec_, 4),
-        "f1": round(2 * prec * rec_ / (prec + rec_), 4) if prec + rec_ else 0.0,
-        "acc161": round(close / with_coords_matched, 4) if with_coords_matched else 0.0,
-        "acc161_all": round(close / with_coords, 4) if with_coords else 0.0,
-        "median_km": round(errors[len(errors) // 2], 1) if errors else None,
-    }

@@ -20,7 +20,7 @@ from importlib import resources
 from .base import Analysis, Stage, TimeMention, governing_predicate
 from .timex_rules import normalise, scan
 
-__all__ = ["find_times", "time_for", "dateline", "STAGE", "timeml_value", "evaluate_timex", "normalise_text"]
+__all__ = ["find_times", "time_for", "dateline", "STAGE", "timeml_value", "normalise_text"]
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo"}
 _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "set", "due", "aim", "hope", "prepare", "want"}
@@ -202,51 +202,6 @@ def timeml_value(t: TimeMention) -> str | None:
         if s.year == e.year and s.month == e.month:
             return t.start[:7]
     return None
-
-
-def evaluate_timex(records, nlp=None, *, limit: int | None = None, clip_to_annotated: bool = False) -> dict:
-    """Span P/R (overlap, one-to-one) and value accuracy on gold TIMEX3 records (dev JSONL), from raw
-    text. Value accuracy counts matched DATE timexes whose gold value is a calendar value
-    (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn)."""
-    from .pipeline import load_nlp, paragraphs_of, segment
-
-    nlp = nlp or load_nlp()
-    cal = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?|-W\d\d|-Q\d)?$")
-    tp = fp = fn = 0
-    vals = vals_ok = 0
-    recs = [r for r in records if r.get("timexes") is not None][: limit or None]
-    for rec, doc in zip(recs, nlp.pipe(r["text"] for r in recs)):
-        paras = paragraphs_of(doc.text)
-        analysis = Analysis(text=doc.text, doc=doc, published=rec.get("published"), paragraphs=paras,
-                            sentences=segment(doc, paras))
-        pred = find_times(analysis)
-        if clip_to_annotated:
-            # corpora that annotate only the first sentences (MEANTIME): score up to the last annotation
-            last = max((a["span"][1] for layer in ("timexes", "events", "quantities")
-                        for a in rec.get(layer) or [] if a.get("span")), default=len(doc.text))
-            end = next((e for s, e in analysis.sentences if s <= last <= e), last)
-            pred = [p for p in pred if p.span[0] < end]
-        used: set[int] = set()
-        for g in rec["timexes"]:
-            gs, ge = g["span"]
-            if rec.get("published") and g.get("text") and gs < 0:
-                continue
-            hit = next((k for k, p in enumerate(pred) if k not in used and p.span[0] < ge and gs < p.span[1]), None)
-            if hit is None:
-                fn += 1
-                continue
-            used.add(hit)
-            tp += 1
-            if g.get("type") == "DATE" and cal.match(g.get("value") or ""):
-                vals += 1
-                vals_ok += timeml_value(pred[hit]) == g["value"]
-        fp += len(pred) - len(used)
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec_ = tp / (tp + fn) if tp + fn else 0.0
-    return {"documents": len(recs), "gold": tp + fn, "predicted": tp + fp, "tp": tp,
-            "precision": round(prec, 4), "recall": round(rec_, 4),
-            "f1": round(2 * prec * rec_ / (prec + rec_), 4) if prec + rec_ else 0.0,
-            "value_accuracy": round(vals_ok / vals, 4) if vals else 0.0, "valued": vals}
 
 
 STAGE = Stage("timex", ("doc",), ("times",), find_times)
