@@ -257,11 +257,16 @@ def test_xss_payloads_render_inert(browser, live_server, artifacts_dir):
     browser.get(f"{live_server.url}/map")
     el = wait(browser, lambda d: d.find_element(By.ID, "map"))
     wait(browser, lambda d: el.get_attribute("data-markers"))
-    opened = browser.execute_script(
-        "const ps = document.querySelectorAll('#map path.leaflet-interactive'); const texts = [];"
-        "ps.forEach(p => { p.dispatchEvent(new MouseEvent('click', {bubbles: true}));"
-        "  const c = document.querySelector('.leaflet-popup-content'); if (c) texts.push(c.textContent); });"
-        "return texts;")
+    # one marker at a time, letting each popup (and the map's auto-pan to it) settle first
+    browser.set_script_timeout(60)
+    opened = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "const ps = Array.from(document.querySelectorAll('#map path.leaflet-interactive')); const texts = [];"
+        "function next(i) { if (i >= ps.length) { done(texts); return; }"
+        "  ps[i].dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+        "  setTimeout(function () { const c = document.querySelector('.leaflet-popup-content');"
+        "    if (c) texts.push(c.textContent); next(i + 1); }, 60); }"
+        "next(0);")
     assert any("<script>window.__xss=1" in t for t in opened), opened
     assert not browser.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content script, .leaflet-popup-content img")
     with pytest.raises(NoAlertPresentException):
