@@ -17,7 +17,7 @@ from ..ingest.document import Document, Reject
 from ..ingest.validate import check_text
 from ..model import Article, check_spans
 from .base import Analysis
-from .pipeline import get_pipeline, paragraphs_of
+from .pipeline import get_pipeline
 
 __all__ = ["extract", "extract_many", "extract_document", "normalise_date"]
 

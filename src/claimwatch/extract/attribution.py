@@ -33,7 +33,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, AttributionMention, Stage
-from .mentions import descriptor_name, mention_bounds, noun_phrase, sentence_tokens, trim_span
+from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase, sentence_tokens, trim_span
 from .carryover import CLOSE_Q, article_sources, carry_over, in_quote, quote_regions, quoted_chars, speaker_labels
 from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON, People, affiliation_span
 from .sources import (
@@ -61,8 +61,6 @@ _CORE = frozenset(_CUES["core_speech_verbs"])
 _QUOTE_MARKS = {"“", "”", '"', "«", "»", "``", "''"}
 _FIRST_SECOND = {"i", "we", "you"}
 _OBJECT_ACTS = frozenset(_CUES["object_speech_acts"])
-_DESCRIPTORS = frozenset(_CUES["name_descriptors"])
-_NAME_JOINERS = {"the", "of", "for", "and", "&", "de", "du", "la", "-", "on", "without", "in"}
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
 
 
@@ -338,8 +336,8 @@ class _Resolver:
         if named is None and head.pos_ == "PROPN":
             # "the charity Oxfam" parsed as one name: the descriptor before it is not part of the name
             k = max((j for j in range(lo, head.i) if doc[j].text.islower() and doc[j].pos_ == "NOUN"
-                     and doc[j].lemma_.lower() in _DESCRIPTORS), default=None)
-            if k is not None and all(doc[j].text[:1].isupper() or doc[j].lower_ in _NAME_JOINERS
+                     and doc[j].lemma_.lower() in DESCRIPTORS), default=None)
+            if k is not None and all(doc[j].text[:1].isupper() or doc[j].lower_ in NAME_JOINERS
                                      for j in range(k + 1, head.i + 1)):
                 named = (k + 1, hi)
         if named is not None:

@@ -10,11 +10,13 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["sentence_tokens", "trim_span", "entity_end", "mention_bounds", "descriptor_name", "noun_phrase"]
+__all__ = ["DESCRIPTORS", "NAME_JOINERS", "sentence_tokens", "trim_span", "entity_end", "mention_bounds", "descriptor_name", "noun_phrase"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
-_DESCRIPTORS = frozenset(_CUES["name_descriptors"])
-_NAME_JOINERS = {"the", "of", "for", "and", "&", "de", "du", "la", "-", "on", "without", "in"}
+#: generic heads a name may follow ("the charity Save the Children")
+DESCRIPTORS = frozenset(_CUES["name_descriptors"])
+#: small words allowed inside a multi-word name
+NAME_JOINERS = {"the", "of", "for", "and", "&", "de", "du", "la", "-", "on", "without", "in"}
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "june", "july", "august", "september", "october", "november",
               "december", "on", "in", "at", "as", "but", "and", "which", "who", "that", "said", "says"}
@@ -77,7 +79,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
 def descriptor_name(head: Token, hi: int) -> tuple[int, int] | None:
     """The name after a generic descriptor ("the charity Save the Children", "the independent
     outlet Mediazona", "the group, We Are Monitoring,"): token range of the name, or None."""
-    if head.pos_ != "NOUN" or not head.text.islower() or head.lemma_.lower() not in _DESCRIPTORS:
+    if head.pos_ != "NOUN" or not head.text.islower() or head.lemma_.lower() not in DESCRIPTORS:
         return None
     doc = head.doc
     j = hi
@@ -86,16 +88,16 @@ def descriptor_name(head: Token, hi: int) -> tuple[int, int] | None:
     k = j
     while k < len(doc) and k - j < 7:
         t = doc[k]
-        if t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.lower_ in _NOT_NAMES and not (t.lower_ in _NAME_JOINERS and k > j):
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL") or t.lower_ in _NOT_NAMES and not (t.lower_ in NAME_JOINERS and k > j):
             break
         if t.text[:1].isupper() or t.text.isupper():
             k += 1
-        elif t.lower_ in _NAME_JOINERS and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() \
+        elif t.lower_ in NAME_JOINERS and k > j and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() \
                 and doc[k + 1].lower_ not in _NOT_NAMES:
             k += 1
         else:
             break
-    if k == j or doc[k - 1].lower_ in _NAME_JOINERS:
+    if k == j or doc[k - 1].lower_ in NAME_JOINERS:
         return None
     if k < len(doc) and (doc[k].text[:1].isalnum() and doc[k].pos_ in ("NOUN", "PROPN")):
         return None  # "the group Vostok member ...": not a clean name
