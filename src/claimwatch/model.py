@@ -120,6 +120,8 @@ class Quantity(_JSONMixin):
     qualifier: str = "exact"
     unit: str | None = None
     counted: str | None = None
+    #: id of the claim stating the total this figure is a part of ("15 died: 12 men and 3 women")
+    part_of: str | None = None
 
     _span_fields = ("span",)
 
@@ -155,6 +157,8 @@ class TimeInfo(_JSONMixin):
     precision: str = "unknown"
     anchor: str = "absolute"
     span: Span | None = None
+    #: sentence (stated in the claim's sentence) | paragraph | article (inherited, SPEC §2 Context)
+    scope: str = "sentence"
 
     _span_fields = ("span",)
 
@@ -173,6 +177,8 @@ class Place(_JSONMixin):
     geonameid: int | None = None
     role: str = "event"
     precision: str | None = None
+    #: sentence (stated in the claim's sentence) | paragraph | article (inherited, SPEC §2 Context)
+    scope: str = "sentence"
 
     _span_fields = ("span",)
 
@@ -195,6 +201,8 @@ class Claim:
     text: str
     span: Span
     event_type: str | None = None
+    #: for ``legal_action``: the event type of the offence ("border_crossing"), SPEC §2
+    offence: str | None = None
     source: Source = field(default_factory=Source)
     certainty: str = "certain"
     polarity: str = "positive"
@@ -220,6 +228,7 @@ class Claim:
             "text": self.text,
             "span": _span_json(self.span),
             "event_type": self.event_type,
+            "offence": self.offence,
             "source": self.source.to_dict(),
             "certainty": self.certainty,
             "polarity": self.polarity,
@@ -246,6 +255,7 @@ class Claim:
             text=data["text"],
             span=_span(data["span"]),  # type: ignore[arg-type]
             event_type=data.get("event_type"),
+            offence=data.get("offence"),
             source=Source.from_dict(data.get("source") or {}),
             certainty=data.get("certainty", "certain"),
             polarity=data.get("polarity", "positive"),

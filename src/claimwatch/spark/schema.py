@@ -39,19 +39,19 @@ SOURCE = StructType([
 ])
 QUANTITY = StructType([
     _s("text"), _s("span", _SPAN), _s("low", DoubleType()), _s("best", DoubleType()),
-    _s("high", DoubleType()), _s("qualifier"), _s("unit"), _s("counted"),
+    _s("high", DoubleType()), _s("qualifier"), _s("unit"), _s("counted"), _s("part_of"),
 ])
 TIME = StructType([
-    _s("text"), _s("start"), _s("end"), _s("precision"), _s("anchor"), _s("span", _SPAN),
+    _s("text"), _s("start"), _s("end"), _s("precision"), _s("anchor"), _s("span", _SPAN), _s("scope"),
 ])
 PLACE = StructType([
     _s("text"), _s("span", _SPAN), _s("name"), _s("lat", DoubleType()), _s("lon", DoubleType()),
-    _s("country"), _s("feature"), _s("geonameid", LongType()), _s("role"), _s("precision"),
+    _s("country"), _s("feature"), _s("geonameid", LongType()), _s("role"), _s("precision"), _s("scope"),
 ])
 ACTOR = StructType([_s("text"), _s("role"), _s("span", _SPAN)])
 
 CLAIM_SCHEMA = StructType([
-    _s("article_id"), _s("id"), _s("kind"), _s("text"), _s("span", _SPAN), _s("event_type"),
+    _s("article_id"), _s("id"), _s("kind"), _s("text"), _s("span", _SPAN), _s("event_type"), _s("offence"),
     _s("cause"), _s("source", SOURCE), _s("certainty"), _s("polarity"), _s("evidential"),
     _s("quantity", QUANTITY), _s("time", TIME), _s("places", ArrayType(PLACE)),
     _s("actors", ArrayType(ACTOR)),
