@@ -17,9 +17,9 @@ def analyse(nlp):
         paras = paragraphs_of(text)
         a = Analysis(text=text, doc=doc, published=published, paragraphs=paras, sentences=segment(doc, paras))
         if "times" in stages:
-            a.results["times"] = find_times(a)
+            a.times = find_times(a)
         if "places" in stages:
-            a.results["places"] = find_places(a)
+            a.places = find_places(a)
         return a
 
     return run

@@ -29,7 +29,7 @@ def analyse(nlp):
 
 def _spans_exact(analysis: Analysis) -> None:
     text = analysis.text
-    for m in find_attribution_candidates(analysis) + analysis.results["attributions"]:
+    for m in find_attribution_candidates(analysis) + analysis.attributions:
         for span, value in ((m.span, m.name), (m.cue_span, m.cue)):
             if span is not None:
                 assert text[span[0]:span[1]] == value
@@ -169,7 +169,7 @@ def test_enough_sentences() -> None:
 ])
 def test_no_attribution_is_the_authors_voice(analyse, text) -> None:
     analysis = analyse(text)
-    assert analysis.results["attributions"] == []
+    assert analysis.attributions == []
     assert attribution_for(analysis, 0) is None
 
 
@@ -198,7 +198,7 @@ def test_pronoun_title_and_surname_resolution(analyse) -> None:
         "Col. Demchenko told reporters that most of the victims had drowned. Demchenko said more would follow."
     )
     analysis = analyse(text)
-    ms = analysis.results["attributions"]
+    ms = analysis.attributions
     assert [m.name for m in ms] == ["Andrii Demchenko", "He", "Col. Demchenko", "Demchenko"]
     for m in ms:
         assert m.canonical == "Andrii Demchenko"

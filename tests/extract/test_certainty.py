@@ -76,7 +76,7 @@ def test_modality(pipe, sentence, word, cert, pol, hearsay):
 
 def test_every_predicate_gets_a_modality(pipe):
     analysis = pipe.analyse("Police said 12 men were detained. They may have crossed the river. Nobody drowned.")
-    mods = analysis.results["modalities"]
+    mods = analysis.modalities
     verbs = [t.i for t in analysis.doc if certainty.is_predicate(t)]
     assert sorted(m.head_i for m in mods) == verbs
     assert all(m.certainty in certainty.CERTAINTY_RANK for m in mods)

@@ -42,7 +42,7 @@ def _attributions(analysis):
 
 
 def _attribution_for(analysis, sent_i):
-    return next((a for a in analysis.results["attributions"] if a.sent_i == sent_i), None)
+    return next((a for a in analysis.attributions if a.sent_i == sent_i), None)
 
 
 def _time_for(analysis, sent_i, head_i):
@@ -82,7 +82,7 @@ def pipe(nlp):
 
 def run(pipe, text):
     analysis = pipe.analyse(text, "2024-03-05")
-    art = Article(text=text, claims=analysis.results["claims"])
+    art = Article(text=text, claims=analysis.claims)
     assert check_spans(art) == []
     return art.claims
 
@@ -157,17 +157,16 @@ def test_time_and_places_empty_when_those_stages_are_absent(nlp):
               functools.partial(claims.assemble_claims, lookups={"attribution_for": _attribution_for, "time_for": None, "places_for": None})),
     ]
     analysis = Pipeline(nlp, stages=stages).analyse("Border guards detained 4 men in Poland on Monday.")
-    (c,) = analysis.results["claims"]
+    (c,) = analysis.claims
     assert c.time is None and c.places == []
 
 
-def test_missing_stage_module_is_stood_in_for(monkeypatch):
-    fake = "claimwatch.extract.no_such_stage_module"
-    monkeypatch.setitem(pipeline_mod._PROVIDES, fake, ("nothing",))
-    with pytest.warns(UserWarning, match="not installed"):
-        stages, absent = pipeline_mod.load_stages([fake, "claimwatch.extract.events"])
-    assert absent == [fake] and stages[1] is events.STAGE
-    assert stages[0].core(None) == []
+def test_default_pipeline_runs_every_stage_in_order():
+    from claimwatch.extract.base import STAGE_RESULTS
+    from claimwatch.extract.pipeline import STAGES, check_order
+
+    check_order(STAGES)
+    assert [p for st in STAGES for p in st.provides] == list(STAGE_RESULTS)
 
 
 def test_stage_order_is_checked(nlp):

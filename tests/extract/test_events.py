@@ -69,27 +69,27 @@ def pipe(nlp):
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_event_types(pipe, sentence, expected):
     analysis = pipe.analyse(sentence)
-    got = {(e.event_type, e.cause) for e in analysis.results["events"]}
+    got = {(e.event_type, e.cause) for e in analysis.events}
     assert got == expected
 
 
 def test_mention_spans_slice_the_text(pipe):
     text = "Two migrants drowned. Police arrested the smugglers who had crossed the border."
     analysis = pipe.analyse(text)
-    assert analysis.results["events"]
-    for e in analysis.results["events"]:
+    assert analysis.events
+    for e in analysis.events:
         assert text[e.span[0]:e.span[1]] == e.text
         assert analysis.sent_index(e.span[0]) == e.sent_i
 
 
 def test_several_causes_give_several_deaths(pipe):
     analysis = pipe.analyse("Officials said the fatalities were due to swimming through rivers and attacks by wild animals.")
-    causes = sorted(e.cause for e in analysis.results["events"] if e.event_type == "death")
+    causes = sorted(e.cause for e in analysis.events if e.event_type == "death")
     assert causes == ["animal", "drowning"]
 
 
 def test_lost_soldiers_in_a_desertion_paragraph_is_desertion(pipe):
     text = "Desertions have soared in the southern units. The 58th Army has lost 2,500 soldiers, a channel said."
     analysis = pipe.analyse(text)
-    lost = [e for e in analysis.results["events"] if e.text.startswith("lost")]
+    lost = [e for e in analysis.events if e.text.startswith("lost")]
     assert [e.event_type for e in lost] == ["desertion"]

@@ -114,7 +114,7 @@ CASES = [
 
 
 def _find(analysis, mention):
-    for p in analysis.results["places"]:
+    for p in analysis.places:
         if p.text == mention:
             return p
     return None
@@ -125,7 +125,7 @@ def _find(analysis, mention):
 def test_toponym(analyse, text, mention, lat, lon, feature, country, role):
     a = analyse(text, stages=("places",))
     p = _find(a, mention)
-    assert p is not None, [x.text for x in a.results["places"]]
+    assert p is not None, [x.text for x in a.places]
     assert text[p.span[0]:p.span[1]] == p.text
     assert haversine_km(p.lat, p.lon, lat, lon) < 50, (p.name, p.lat, p.lon)
     if feature:
@@ -146,7 +146,7 @@ def test_enough_cases():
 ])
 def test_demonyms_are_not_places(analyse, text):
     a = analyse(text, stages=("places",))
-    assert a.results["places"] == []
+    assert a.places == []
 
 
 def test_demonym_on_institution_locates_the_claim(analyse):
@@ -158,7 +158,7 @@ def test_demonym_on_institution_locates_the_claim(analyse):
 
 def test_person_names_are_not_rivers(analyse):
     a = analyse("Mr. Nelson and Mr. Stewart met reporters on Tuesday.", stages=("places",))
-    assert a.results["places"] == []
+    assert a.places == []
 
 
 def test_places_for_prefers_the_claims_clause(analyse):
@@ -171,7 +171,7 @@ def test_places_for_prefers_the_claims_clause(analyse):
 
 def test_seed_places_and_spans(analyse, seed_body, seed_gold):
     a = analyse(seed_body, stages=("places",))
-    places = a.results["places"]
+    places = a.places
     for p in places:
         assert seed_body[p.span[0]:p.span[1]] == p.text
     by_text: dict[str, set] = {}

@@ -13,7 +13,7 @@ PIPE = Pipeline(load_nlp(), stages=[quantities.STAGE])
 
 def quants(text: str):
     analysis = PIPE.analyse(text)
-    found = analysis.results["quantities"]
+    found = analysis.quantities
     for q in found:
         assert text[q.span[0]:q.span[1]] == q.text
         if q.unit_span is not None:
@@ -120,7 +120,7 @@ def test_exclusion_does_not_drop_the_real_count():
 
 def test_seed_gold_counts_are_all_found(seed_body, seed_gold):
     analysis = PIPE.analyse(seed_body)
-    found = analysis.results["quantities"]
+    found = analysis.quantities
     counts = [c for c in seed_gold["claims"] if c["kind"] == "count"]
     assert counts
     for claim in counts:

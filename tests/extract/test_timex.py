@@ -97,7 +97,7 @@ CASES = [
 
 
 def _find(analysis, expression):
-    for t in analysis.results["times"]:
+    for t in analysis.times:
         if t.text == expression:
             return t
     return None
@@ -108,10 +108,10 @@ def _find(analysis, expression):
 def test_timex(analyse, text, published, expr, start, end, precision, anchor):
     a = analyse(text, published, stages=("times",))
     if expr is None:
-        assert a.results["times"] == []
+        assert a.times == []
         return
     t = _find(a, expr)
-    assert t is not None, [(x.text, x.start) for x in a.results["times"]]
+    assert t is not None, [(x.text, x.start) for x in a.times]
     assert text[t.span[0]:t.span[1]] == t.text
     assert (t.start, t.end, t.precision, t.anchor) == (start, end, precision, anchor)
 
@@ -129,26 +129,26 @@ def test_enough_cases():
 ])
 def test_not_times(analyse, text):
     a = analyse(text, P, stages=("times",))
-    assert [t.text for t in a.results["times"]] == []
+    assert [t.text for t in a.times] == []
 
 
 def test_named_period_needs_its_context(analyse):
     a = analyse("Under martial law, protests were banned in the Philippines.", P, stages=("times",))
-    assert all(t.start != "2022-02-24" for t in a.results["times"])
+    assert all(t.start != "2022-02-24" for t in a.times)
 
 
 def test_no_publication_date_never_anchors_to_today(analyse):
     a = analyse("Yesterday and last week and on Monday, 3 days ago, things happened.", None, stages=("times",))
-    assert a.results["times"]
-    for t in a.results["times"]:
+    assert a.times
+    for t in a.times:
         assert (t.start, t.end, t.anchor, t.precision) == (None, None, "unresolved", "unknown")
 
 
 def test_seed_times_match_gold(analyse, seed_body, seed_gold):
     a = analyse(seed_body, seed_gold["published"], stages=("times",))
-    for t in a.results["times"]:
+    for t in a.times:
         assert seed_body[t.span[0]:t.span[1]] == t.text
-    got = {t.text: t for t in a.results["times"]}
+    got = {t.text: t for t in a.times}
     for claim in seed_gold["claims"]:
         g = claim.get("time")
         if not g:

@@ -13,7 +13,6 @@ results are turned into items: ``quantities`` -> quantities, ``attributions`` ->
 
 from __future__ import annotations
 
-import importlib
 from typing import Any, Iterable, Protocol
 
 from .gold import GoldDoc, Item
@@ -37,18 +36,17 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
 
 
 def analysis_items(analysis: Any) -> dict[str, list[Item]]:
-    """claimwatch stage results (``Analysis.results``) as evaluation items per layer."""
-    res = analysis.results
+    """claimwatch stage results (the typed attributes of ``Analysis``) as evaluation items per layer."""
     doc = analysis.doc
     out: dict[str, list[Item]] = {}
 
     out["quantities"] = [
         Item(tuple(q.span), q.text, {"value": q.best, "unit": q.unit, "qualifier": q.qualifier})
-        for q in res.get("quantities") or []
+        for q in analysis.quantities
     ]
 
     attributions = []
-    for a in res.get("attributions") or []:
+    for a in analysis.attributions:
         if _get(a, "name") is None and _get(a, "cue") is None:
             continue  # the author's own voice
         roles = {"source": tuple(a.span) if a.span and a.name else None,
@@ -60,16 +58,16 @@ def analysis_items(analysis: Any) -> dict[str, list[Item]]:
 
     out["timexes"] = [
         Item(tuple(t.span), t.text, {"value": timex_value(t.start, t.end, t.precision)})
-        for t in res.get("times") or []
+        for t in analysis.times
     ]
     out["toponyms"] = [
         Item(tuple(p.span), p.text, {"lat": p.lat, "lon": p.lon, "name": p.name})
-        for p in res.get("places") or []
+        for p in analysis.places
     ]
 
     modalities: list[Item] = []
     by_head: dict[int, Any] = {}
-    for m in res.get("modalities") or []:
+    for m in analysis.modalities:
         by_head[m.head_i] = m
         if doc is not None and 0 <= m.head_i < len(doc):
             tok = doc[m.head_i]
@@ -77,7 +75,7 @@ def analysis_items(analysis: Any) -> dict[str, list[Item]]:
                                    {"certainty": m.certainty, "polarity": m.polarity}))
     out["modalities"] = modalities
     events = []
-    for e in res.get("events") or []:
+    for e in analysis.events:
         m = by_head.get(e.head_i) if e.head_i is not None else None
         if m is None:  # a modality on a token inside the trigger
             m = next((by_head[i] for i in by_head
@@ -88,12 +86,12 @@ def analysis_items(analysis: Any) -> dict[str, list[Item]]:
             "event_type": e.event_type}))
     out["events"] = events
 
-    out["claims"] = [Item(tuple(c.span), c.text, {"claim": c.to_dict()}) for c in res.get("claims") or []]
+    out["claims"] = [Item(tuple(c.span), c.text, {"claim": c.to_dict()}) for c in analysis.claims]
     return out
 
 
 class ClaimwatchSystem:
-    """The claimwatch extraction pipeline (all stages that can be imported)."""
+    """The claimwatch extraction pipeline."""
 
     name = "claimwatch"
     layers = ("quantities", "attributions", "timexes", "toponyms", "events", "claims")
@@ -101,7 +99,6 @@ class ClaimwatchSystem:
 
     def __init__(self, pipeline: Any = None) -> None:
         self._pipeline = pipeline
-        self.missing: list[str] = []
         self._error: str | None = None
         self.errors: list[str] = []
 
@@ -112,27 +109,9 @@ class ClaimwatchSystem:
 
         try:
             self._pipeline = pl.get_pipeline()
-        except Exception:  # noqa: BLE001 - a stage still missing: run what can run
-            try:
-                self._pipeline = self._partial(pl)
-            except Exception as exc:  # noqa: BLE001
-                self._error = f"{exc.__class__.__name__}: {exc}"
+        except Exception as exc:  # noqa: BLE001 - reported as the system being unavailable
+            self._error = f"{exc.__class__.__name__}: {exc}"
         return self._pipeline
-
-    def _partial(self, pl: Any) -> Any:
-        stages, available = [], {"doc", "paragraphs", "sentences"}
-        for module in pl.STAGE_MODULES:
-            try:
-                stage = importlib.import_module(module).STAGE
-            except Exception as exc:  # noqa: BLE001
-                self.missing.append(f"{module.rsplit('.', 1)[-1]} ({exc.__class__.__name__})")
-                continue
-            if all(r in available for r in stage.requires):
-                stages.append(stage)
-                available.update(stage.provides)
-            else:
-                self.missing.append(f"{module.rsplit('.', 1)[-1]} (needs a missing stage)")
-        return pl.Pipeline(pl.load_nlp(), stages)
 
     def unavailable(self) -> str | None:
         self._load()

@@ -44,7 +44,7 @@ def _article(analysis: Analysis, *, url, title, outlet, published) -> Article:
         text=analysis.text, url=url, title=title, outlet=outlet, published=published,
         language="en", paragraphs=list(analysis.paragraphs),
     )
-    claims = analysis.results.get("claims") or []
+    claims = analysis.claims
     for claim in claims:
         claim.article_id = article.id
     article.claims = list(claims)

@@ -519,11 +519,8 @@ def _find(analysis: Analysis, nested: bool) -> list[AttributionMention]:
 def attribution_for(analysis: Analysis, sent_i: int) -> AttributionMention | None:
     """The attribution covering sentence ``sent_i``, or None (the author's voice).
 
-    Reads ``analysis.results["attributions"]`` (one mention per sentence, in sentence order)."""
-    mentions = analysis.results.get("attributions")
-    if mentions is None:
-        mentions = find_attributions(analysis)
-        analysis.results["attributions"] = mentions
+    Reads ``analysis.attributions`` (one mention per sentence, in sentence order)."""
+    mentions = analysis.attributions
     i = bisect.bisect_left(mentions, sent_i, key=lambda m: m.sent_i)
     if i < len(mentions) and mentions[i].sent_i == sent_i:
         return mentions[i]

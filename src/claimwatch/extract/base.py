@@ -17,13 +17,17 @@ All offsets are character offsets into ``Analysis.text`` (== ``Article.text``), 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from ..model import Claim
 
 __all__ = [
     "Analysis",
     "Stage",
+    "STAGE_RESULTS",
     "QuantityMention",
     "AttributionMention",
     "Modality",
@@ -136,19 +140,34 @@ def governing_predicate(tok):
     return t
 
 
+#: what the stages provide: the typed attribute of :class:`Analysis` each one fills
+STAGE_RESULTS = ("quantities", "attributions", "modalities", "events", "times", "places", "claims")
+
+
 @dataclass
 class Analysis:
-    """The working state of one article while the stages run."""
+    """The working state of one article while the stages run.
+
+    Each stage writes its typed result to the attribute it ``provides`` (as spaCy components
+    write ``Doc`` attributes); later stages read those attributes directly. ``provided`` names
+    what has been written so far, so that a stage can check its needs.
+    """
 
     text: str
     doc: Doc
     published: str | None = None    # ISO date of publication, if known
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
-    results: dict[str, Any] = field(default_factory=dict)
-
-    def get(self, name: str) -> Any:
-        return self.results[name]
+    quantities: list[QuantityMention] = field(default_factory=list)
+    attributions: list[AttributionMention] = field(default_factory=list)
+    modalities: list[Modality] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    claims: list["Claim"] = field(default_factory=list)
+    provided: set[str] = field(default_factory=lambda: {"doc", "paragraphs", "sentences"})
+    #: private look-up indexes a stage builds over its own result (rebuilt when the result changes)
+    indexes: dict[str, Any] = field(default_factory=dict)
 
     def sent_index(self, char: int) -> int:
         """Index of the sentence holding character offset ``char``."""
@@ -173,9 +192,8 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Stage:
-    """A thin step: run ``core`` and store its result under ``provides[0]``.
-
-    ``core(analysis) -> result``; stages providing several names return a dict.
+    """A thin step: run ``core`` and store its result on the :class:`Analysis` attribute named
+    by ``provides[0]`` (stages providing several names return a dict keyed by them).
     """
 
     name: str
@@ -184,14 +202,13 @@ class Stage:
     core: Callable[[Analysis], Any]
 
     def run(self, analysis: Analysis) -> None:
-        missing = [r for r in self.requires if r != "doc" and r not in analysis.results]
+        missing = [r for r in self.requires if r not in analysis.provided]
         if missing:
             from ..errors import ExtractionError
 
             raise ExtractionError(self.name, code="E203", detail=f"{self.name} needs {', '.join(missing)}")
         result = self.core(analysis)
-        if len(self.provides) == 1:
-            analysis.results[self.provides[0]] = result
-        else:
-            for key in self.provides:
-                analysis.results[key] = result[key]
+        values = {self.provides[0]: result} if len(self.provides) == 1 else {k: result[k] for k in self.provides}
+        for key, value in values.items():
+            setattr(analysis, key, value)
+        analysis.provided.update(values)

@@ -295,14 +295,12 @@ def modality_for(analysis: Analysis, sent_i: int, head_i: int) -> Modality | Non
     pred = governing_predicate(analysis, sent_i, head_i)
     if pred is None:
         return None
-    mods = analysis.results.get("modalities")
-    found = None
-    if mods is not None:
-        index = analysis.results.get("_modality_index")
-        if index is None or index[0] is not mods:
-            index = (mods, {m.head_i: m for m in mods})
-            analysis.results["_modality_index"] = index
-        found = index[1].get(pred.i)
+    mods = analysis.modalities
+    index = analysis.indexes.get("modalities")
+    if index is None or index[0] is not mods:
+        index = (mods, {m.head_i: m for m in mods})
+        analysis.indexes["modalities"] = index
+    found = index[1].get(pred.i)
     if found is None:
         found = _modality(pred, analysis.sentences[sent_i], _is_question(analysis, sent_i))
         found.sent_i = sent_i

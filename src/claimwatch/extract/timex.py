@@ -100,7 +100,7 @@ def normalise_text(expression: str, published: str | None = None, *, future: boo
 def dateline(analysis: Analysis) -> TimeMention | None:
     """An article-level date: a time in a dateline ("KYIV, March 3 (Reuters) -") or a short first
     paragraph that is only a date line."""
-    times = analysis.results.get("times") or []
+    times = analysis.times
     if not times or not analysis.paragraphs:
         return None
     p0 = analysis.paragraphs[0]
@@ -147,7 +147,7 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
     clause ("died trying to cross the Channel in 2024"), then one on a governing clause (usually
     the report: "..., officials said on Thursday"), then the nearest other one. A report's date
     is not the time of a running total ("have died ... , the agency said on Monday")."""
-    times = [t for t in analysis.results.get("times") or [] if t.sent_i == sent_i]
+    times = [t for t in analysis.times if t.sent_i == sent_i]
     if not times:
         return dateline(analysis)
     if head_i is None or len(times) == 1 and times[0].head_i is None:
