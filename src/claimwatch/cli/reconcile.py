@@ -121,8 +121,8 @@ def reconcile_cmd(articles, db):
 
     new = reconcile.update_estimates(_store(db), list(articles) or None)
     stats = reconcile.last_update
-    click.echo(f"{len(new)} estimate(s) saved; {stats.get('blocks_recomputed', 0)} of "
-               f"{stats.get('blocks_total', 0)} block(s) recomputed")
+    click.echo(f"{len(new)} estimate(s) and {stats.get('incidents_saved', 0)} incident(s) saved; "
+               f"{stats.get('units_recomputed', 0)} of {stats.get('units_total', 0)} unit(s) recomputed")
 
 
 COMMANDS = [estimates_cmd, estimate_cmd, reconcile_cmd]

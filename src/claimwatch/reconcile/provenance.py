@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .blocking import ClaimFeatures
+from .features import ClaimFeatures
 
 __all__ = ["name_key", "names_match", "origin_groups", "group_label", "OriginGroup"]
 

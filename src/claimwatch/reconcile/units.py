@@ -55,11 +55,17 @@ def _singular(word: str) -> str:
     return word
 
 
+#: words that stand for an earlier noun ("37 others were rescued"): they say nothing of what is counted
+_ANAPHORIC = frozenset({"other", "others", "more", "ones", "one", "those", "them", "these", "some", "many", "all",
+                        "rest", "total", "each", "few", "several", "dozen", "dozens", "hundred", "hundreds",
+                        "thousand", "thousands", "number", "figure"})
+
+
 @lru_cache(maxsize=4096)
 def _noun_class(unit: str) -> str | None:
     table = load_unit_table()
     text = " ".join(unit.lower().replace("’", "'").split()).strip(" .,:;\"'")
-    if not text:
+    if not text or text.split()[-1] in _ANAPHORIC:
         return None
     while True:
         if text in table:
