@@ -21,6 +21,7 @@ from ..model import Estimate, Incident
 from .core import Item, Plan, Unit, link_parts, make_plan, run_unit, run_units
 from .curation import ACTIONS, Curation, validate_curation
 from .features import ClaimFeatures, features_for
+from .review import CurationResult, curate
 from .update import last_update, plan_update, update_estimates
 
 __all__ = [
@@ -38,6 +39,8 @@ __all__ = [
     "features_for",
     "ClaimFeatures",
     "Curation",
+    "CurationResult",
+    "curate",
     "ACTIONS",
     "validate_curation",
     "last_update",

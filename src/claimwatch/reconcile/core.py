@@ -72,6 +72,7 @@ def make_plan(items: list[Item], curations: Iterable[Curation] = ()) -> Plan:
     settle_measures(features)
     cons = constraints_from(curations, {f.uid for f in features})
     adopt(features, cons)
+    _note_totals(features)
     segs = segments_of(features)
     seg_of = {f.uid: i for i, s in enumerate(segs) for f in s.members}
     must = [(seg_of[a], seg_of[b]) for a, b in cons.must if a in seg_of and b in seg_of]
@@ -88,6 +89,16 @@ def make_plan(items: list[Item], curations: Iterable[Curation] = ()) -> Plan:
         units[uid] = Unit(uid, totals=blocks[key])
     unit_of = {f.uid: u.id for u in units.values() for f in u.features()}
     return Plan(features, metas, units, unit_of, cons)
+
+
+def _note_totals(features: list[ClaimFeatures]) -> None:
+    """Give each part the figure of its total: a figure equal to the total is the total's measure,
+    never the part's ("15 died: 12 men and 3 women" — another report's "15" is not a part)."""
+    by_uid = {f.uid: f for f in features}
+    for f in features:
+        total = by_uid.get(f.part_of or "")
+        if total is not None and total.claim.quantity is not None:
+            f.extra["total_best"] = total.claim.quantity.best
 
 
 def _index_pairs(members: list[ClaimFeatures], pairs: list[tuple[str, str]]) -> list[tuple[int, int]]:

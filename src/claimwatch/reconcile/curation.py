@@ -115,7 +115,8 @@ def validate_curation(c: Curation, estimates: dict[str, Estimate]) -> Curation:
         if (lo is not None and best is not None and lo > best) or (hi is not None and best is not None and best > hi) \
                 or (lo is not None and hi is not None and lo > hi):
             raise ValidationError(est.id, detail="override needs low <= best <= high")
-        c.value = {k: v for k, v in zip(("low", "best", "high"), (lo, best, hi))}
+        c.value = {k: (int(v) if v is not None and v.is_integer() else v)
+                   for k, v in zip(("low", "best", "high"), (lo, best, hi))}
     return c
 
 

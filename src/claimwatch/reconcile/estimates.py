@@ -1,9 +1,9 @@
 """One estimate of a figure from one group of claims: ranges, origins, status, explanation.
 
 * **Ranges.** A claim's interval is ``[low, high]`` with a missing bound open
-  (``[0, inf)`` for "many"). A figure replaced by a later one of the same origin is
-  *superseded* (a later report; for a running total a later as-of date; or the same report
-  revising it); a running total of another origin stated for an earlier date and below the
+  (``[0, inf)`` for "many"). A figure replaced by a later, different figure of the same origin
+  is *superseded* (a later report: "at least 8" then "9"; for a running total a later as-of
+  date; or the same report revising it); a running total of another origin stated for an earlier date and below the
   newest figure is *outdated*. Neither counts any more; denied figures never count.
 * **low / best / high** over the current claims: ``low`` the smallest stated lower bound,
   ``high`` the largest stated upper bound (``None`` when no claim bounds it). ``best``
@@ -57,9 +57,15 @@ def _replaces(b: ClaimFeatures, a: ClaimFeatures) -> bool:
         return revises(b) and not revises(a)
     if a.measure == "running" and a.asof and b.asof:
         return b.asof > a.asof
-    if not (a.published and b.published) or b.published <= a.published:
-        return False
-    return not (a.measure == "incident" and a.day and b.day and a.day != b.day)
+    return bool(a.published and b.published and b.published > a.published)
+
+
+def _updates(b: ClaimFeatures, a: ClaimFeatures) -> bool:
+    """Does ``b`` state another figure than ``a`` ("at least 8" -> "9"; "about 30" -> "30" does not)?"""
+    qa, qb = a.claim.quantity, b.claim.quantity
+    if qa is None or qb is None or qa.best is None or qb.best is None:
+        return not overlaps(a.interval, b.interval)
+    return qa.best != qb.best
 
 
 def _supersession(group: OriginGroup) -> tuple[list[ClaimFeatures], dict[str, str]]:
@@ -69,7 +75,7 @@ def _supersession(group: OriginGroup) -> tuple[list[ClaimFeatures], dict[str, st
     by_uid = {f.uid: f for f in ms}
     for a in ms:
         for b in ms:
-            if a is b or not _replaces(b, a) or overlaps(a.interval, b.interval):
+            if a is b or not _replaces(b, a) or not _updates(b, a):
                 continue
             prev = superseded.get(a.uid)
             if prev is None or _when(b) > _when(by_uid[prev]):

@@ -116,6 +116,15 @@ def _local_tokens(claim: Claim) -> frozenset[str]:
     return toks or content_tokens(text)
 
 
+def _subject(claim: Claim) -> frozenset[str]:
+    """Subject words: a figure's or a reported event's without the words of who reported it; an
+    event whose source has no reporting cue keeps them (the source is its agent: "prosecutors
+    opened an investigation")."""
+    if claim.kind == "count" or claim.source.cue:
+        return subject_tokens(claim)
+    return content_tokens(claim.text)
+
+
 def claim_source_words(claim: Claim) -> set[str]:
     return {w for name in (claim.source.name, claim.source.canonical, claim.source.affiliation) if name
             for w in content_tokens(name)}
@@ -164,8 +173,8 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         asof=as_of(claim, published) if measure == "running" else None,
         period=period_key(claim, measure, ref),
         points=geo_points(claim.places),
-        tokens=subject_tokens(claim),
-        local=_local_tokens(claim) if kind == "count" else subject_tokens(claim),
+        tokens=_subject(claim),
+        local=_local_tokens(claim) if kind == "count" else _subject(claim),
         interval=interval(claim) if kind == "count" else None,
         sentence=(article_id, claim.span[0], claim.span[1]) if claim.span else (article_id, -1, -1),
         cum_start=cum_start,
@@ -178,11 +187,13 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
 
 def settle_measures(features: list[ClaimFeatures]) -> None:
     """A figure in the present perfect with no time ("at least 25 men have died") is a running
-    total when its report dates no incident, and the report's incident figure when it does
-    ("nine migrants have drowned", in a report of Thursday's drownings)."""
-    dated = {f.article_id for f in features if f.day is not None and f.measure == "incident"}
+    total when its report tells of no incident, and the report's incident figure when it does
+    ("nine migrants have drowned", in a report of Thursday's drownings that also says what
+    happened): a report tells of an incident when another of its figures or events is of one."""
+    told = {f.article_id for f in features
+            if f.measure == "incident" and not f.extra.get("perfect") and (f.kind == "count" or f.day is not None)}
     for f in features:
-        if f.extra.get("perfect") and f.article_id not in dated:
+        if f.extra.get("perfect") and f.article_id not in told:
             f.measure = "running"
             f.period = "running"
             f.asof = f.ref

@@ -155,10 +155,18 @@ def different_figures(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def same_sentence_or_part(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """Two figures of one sentence, or a part and its total: never one measure."""
+    """Two figures of one sentence, or a part and its total (or a figure equal to that total):
+    never one measure."""
     if a.kind == "count" and b.kind == "count" and a.sentence == b.sentence and a.uid != b.uid:
         return True
-    return a.part_of == b.uid or b.part_of == a.uid
+    if a.part_of == b.uid or b.part_of == a.uid:
+        return True
+    for part, other in ((a, b), (b, a)):
+        total = part.extra.get("total_best")
+        q = other.claim.quantity
+        if total is not None and q is not None and q.best == total and not other.part_of:
+            return True
+    return False
 
 
 # -- totals ------------------------------------------------------------------------------------

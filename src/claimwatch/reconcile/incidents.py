@@ -85,8 +85,9 @@ def _figures(features: Iterable[ClaimFeatures]) -> frozenset[float]:
 
 def _day_groups(members: list[ClaimFeatures]) -> list[list[ClaimFeatures]]:
     """Split a report's incident claims by the days (or months) they state. Days within a week
-    of the publication are the news of the report and stay with it; a day far from it (or, in
-    an undated report, a day group smaller than the rest) is a happening of its own."""
+    of the report's own day (its publication, or in an undated report the day most of its
+    dated claims state) are the news of the report and stay with it; a day far from it is a
+    happening of its own, and so is an event dated by a month apart from the report's days."""
     dated = sorted((f for f in members if f.day is not None), key=lambda f: (f.day, f.uid))
     groups: list[list[ClaimFeatures]] = []
     for f in dated:
@@ -107,28 +108,25 @@ def _day_groups(members: list[ClaimFeatures]) -> list[list[ClaimFeatures]]:
             periods[f"{t.precision}:{t.start}"].append(f)
         else:
             main.append(f)
-    published = parse_date(members[0].published) if members else None
+    # the report's day: its publication, else the day its largest group of dated claims states
+    anchor = parse_date(members[0].published) if members else None
+    if anchor is None and groups:
+        anchor = max(groups, key=lambda g: (len(g), -g[0].day.toordinal() if g[0].day else 0))[0].day
     apart: list[list[ClaimFeatures]] = []
-    if published is not None:
-        for g in groups:
-            if all(f.day is not None and abs((f.day - published).days) <= INCIDENT_WINDOW_DAYS for f in g):
-                main.extend(g)
-            else:
-                apart.append(g)
-    elif groups:
-        biggest = max(range(len(groups)), key=lambda i: (len(groups[i]), -i))
-        if len(groups[biggest]) >= len(main):
-            main.extend(groups[biggest])
-            apart = [g for i, g in enumerate(groups) if i != biggest]
+    for g in groups:
+        if anchor is not None and all(f.day is not None and abs((f.day - anchor).days) <= INCIDENT_WINDOW_DAYS for f in g):
+            main.extend(g)
         else:
-            apart = groups
+            apart.append(g)
     out = [main] + apart + [periods[k] for k in sorted(periods)]
     return [g for g in out if g]
 
 
 def _main_day(group: list[ClaimFeatures]) -> date | None:
-    """The day of a segment: the first day of its largest run of stated days."""
-    days = sorted(f.day for f in group if f.day is not None)
+    """The day of a segment: the largest run of days its figures state (else its events),
+    ties going to the later run (the news, not the background: "the boat had left a week earlier")."""
+    counted = [f.day for f in group if f.day is not None and f.kind == "count"]
+    days = sorted(counted or [f.day for f in group if f.day is not None])
     if not days:
         return None
     runs: list[list[date]] = []
@@ -137,7 +135,7 @@ def _main_day(group: list[ClaimFeatures]) -> date | None:
             runs[-1].append(d)
         else:
             runs.append([d])
-    return max(runs, key=lambda r: (len(r), -r[0].toordinal()))[0]
+    return max(runs, key=lambda r: (len(r), r[0].toordinal()))[0]
 
 
 def _within(start: str, end: str | None, days: list[date | None]) -> bool:

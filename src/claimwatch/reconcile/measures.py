@@ -8,7 +8,8 @@ and the words of their own clause; hard constraints keep apart
 
 * two figures of one sentence, and a part and its total (``quantity.part_of``);
 * two different figures of one report (6 bodies and 2 bodies are two measures, not a
-  disagreement) unless the report revises one by the other ("later revised to 79");
+  disagreement) unless the report revises one by the other ("later revised to 79") or sets
+  out two sources' figures ("residents say 10; the authority says six");
 * figures of different unit classes (12 guards, 12 regions), and figures too far apart to
   be one measure reported differently (6 vs 53);
 * figures of different stated days.
@@ -26,10 +27,10 @@ from typing import Iterable
 
 from .features import ClaimFeatures
 from .grouping import agglomerate, different_figures, same_sentence_or_part, value_score, values_compatible
-from .provenance import name_key, names_match
+from .provenance import distinctive, name_key, names_match
 from .timing import EVENT_DAY_TOLERANCE
 
-__all__ = ["count_link", "event_link", "days_apart", "group_measures", "revises", "weighted_dice", "MEASURE_THRESHOLD",
+__all__ = ["count_link", "event_link", "days_apart", "disputed", "group_measures", "revises", "weighted_dice", "MEASURE_THRESHOLD",
            "EVENT_THRESHOLD"]
 
 MEASURE_THRESHOLD = 0.55
@@ -70,6 +71,21 @@ def _day_of_year(md: tuple[int, int]) -> int | None:
         return None
 
 
+def _source_key(f: ClaimFeatures) -> tuple[str, ...]:
+    src = f.claim.source
+    if src.type in ("author", "unnamed"):
+        return ()
+    return name_key(src.canonical or src.name)
+
+
+def disputed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Two figures of one report from two different named sources: the report sets out a
+    disagreement ("residents say 10 died; the authority puts the toll at six"), not two measures.
+    A source named only by generic words ("the service", "police") may be either, so it is not."""
+    ka, kb = _source_key(a), _source_key(b)
+    return bool(distinctive(ka) and distinctive(kb)) and not names_match(ka, kb)
+
+
 def _type_score(a: ClaimFeatures, b: ClaimFeatures) -> float:
     if a.event_type == "?" or b.event_type == "?":
         return 0.5
@@ -106,7 +122,7 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
         return None
     if not values_compatible(a.interval, b.interval):
         return None
-    if a.report == b.report and different_figures(a, b) and not (revises(a) or revises(b)):
+    if a.report == b.report and different_figures(a, b) and not (revises(a) or revises(b) or disputed(a, b)):
         return None  # one report, two different figures: two measures (6 bodies, 2 bodies)
     if days_apart(a, b):
         return None
@@ -147,7 +163,9 @@ def group_measures(members: list[ClaimFeatures], *, must: Iterable[tuple[int, in
         sub = [members[i] for i in idx]
         m = [(local[a], local[b]) for a, b in must if a in local and b in local]
         c = [(local[a], local[b]) for a, b in cannot if a in local and b in local]
-        weights = idf_weights([f.local if counts else f.tokens for f in sub])
+        # figures: words the whole incident uses ("boat", "Lampedusa") tell its measures apart less
+        # than rare ones; events are told apart by their whole sentences (plain Dice)
+        weights = idf_weights([f.local for f in members]) if counts else None
         link = count_link if counts else event_link
         out.extend(agglomerate(sub, lambda x, y: link(x, y, weights), MEASURE_THRESHOLD if counts else EVENT_THRESHOLD,
                                order=lambda f: (f.published or "", f.uid), must=m, cannot=c))

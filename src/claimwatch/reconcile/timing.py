@@ -59,6 +59,7 @@ _RUNNING_TEXT = re.compile(
     r"(?:(?:19|20)\d\d|" + _MONTHS + r"|spring|summer|autumn|fall|winter)|since\s+(?:its|it\s+was|they\s+were)\s+"
     r"(?:launch|creat|start|set\s+up|open)\w*|since\s+the\s+(?:full-scale\s+)?(?:war|invasion|crisis|conflict)|"
     r"so\s+far|to\s+date|as\s+of\s+(?:\w+\s+){0,3}\w+|running\s+total|cumulative|"
+    r"(?:have|has)\s+already\s+\w+|"
     r"(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:now\s+)?(?:risen|rose|climbed|reached|stands|stood)|"
     r"bringing\s+(?:the\s+)?(?:total|toll|number)|brings\s+(?:the\s+)?(?:total|toll|number)|"
     r"(?:a|the)\s+total\s+of\s+[\d,.]+\s+(?:\w+\s+)?(?:since|so\s+far)|"
@@ -122,10 +123,21 @@ def measure_of(claim: Claim, published: str | None = None) -> str:
     return "incident"
 
 
+_PERFECT_AFTER = re.compile(r"^\W*(?:[\w'-]+\s+){0,4}?(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+)?"
+                            r"(?:been\s+)?\w+(?:ed|en|wn|ne|ght|lt|st)\b", re.I)
+
+
 def perfect_without_time(claim: Claim) -> bool:
-    """A figure in the present perfect with no time of its own ("at least 25 men have died"):
-    a running total unless the report dates an incident (see ``features.settle_measures``)."""
-    return claim.time is None and bool(_PERFECT.search(claim.text or ""))
+    """A figure that is the subject of a present perfect and has no time of its own ("at least 25
+    men have died while trying to ..."): a running total unless its report tells of an incident
+    (see ``features.settle_measures``). "Police have named the three people who died" is not."""
+    q = claim.quantity
+    if claim.time is not None or q is None or q.span is None or claim.span is None:
+        return False
+    end = q.span[1] - claim.span[0]
+    if not 0 <= end <= len(claim.text or ""):
+        return False
+    return bool(_PERFECT_AFTER.match((claim.text or "")[end:end + 80]))
 
 
 def stated_day(claim: Claim) -> date | None:
