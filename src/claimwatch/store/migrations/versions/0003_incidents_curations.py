@@ -6,8 +6,8 @@ override) that every re-reconciliation replays.
 Existing estimates keep their JSON; the new columns are filled from it where it says them
 (older estimates are counts; ``claimwatch reconcile`` recomputes everything with incidents).
 
-Revision ID: 0002_rec
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_rec"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
