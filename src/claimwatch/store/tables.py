@@ -6,8 +6,10 @@ Layout: ``articles`` (+ full-text index) → ``claims`` (the full claim JSON, ma
 plus filter columns) → ``claim_sources`` / ``claim_quantities`` / ``claim_times`` / ``claim_places``
 / ``evidence`` (one row per emitted span) for queries; ``revisions`` (append-only log of every change
 to a claim, the machine value first) and ``reviews``; ``ingest_runs`` and ``rejects``;
-``estimates`` + ``estimate_claims`` (membership); ``api_tokens`` (hashed); ``article_minhash``
-(near-duplicate signatures); ``reconcile_queue`` (stored articles whose estimates are pending).
+``estimates`` + ``estimate_claims`` (membership), ``incidents`` (the estimates of one real-world
+incident) and ``curations`` (reviewers' changes to estimates, append-only; see
+``claimwatch.reconcile.curation``); ``api_tokens`` (hashed); ``article_minhash`` (near-duplicate
+signatures); ``reconcile_queue`` (stored articles whose estimates are pending).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from sqlalchemy import (
 __all__ = [
     "metadata", "articles", "claims", "claim_sources", "claim_quantities", "claim_times",
     "claim_places", "evidence", "revisions", "reviews", "ingest_runs", "rejects", "estimates",
-    "estimate_claims", "api_tokens", "article_minhash", "reconcile_queue",
+    "estimate_claims", "incidents", "curations", "api_tokens", "article_minhash", "reconcile_queue",
 ]
 
 metadata = MetaData()
@@ -230,8 +232,38 @@ estimates = Table(
     Column("independent_sources", Integer, nullable=False),
     Column("data", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(16)),
+    Column("measure", String(16)),
+    Column("incident_id", String(64)),
     Index("ix_estimates_status", "status"),
     Index("ix_estimates_event_type", "event_type"),
+    Index("ix_estimates_incident", "incident_id"),
+)
+
+incidents = Table(
+    "incidents", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_type", String(32)),
+    Column("country", String(8)),
+    Column("date_start", String(32)),
+    Column("date_end", String(32)),
+    Column("n_estimates", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_incidents_date_start", "date_start"),
+    Index("ix_incidents_country", "country"),
+)
+
+curations = Table(
+    "curations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("why", Text, nullable=False),
+    Column("action", String(16), nullable=False),  # detach | move | merge | split | mark | override
+    Column("estimate_id", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+    Index("ix_curations_estimate", "estimate_id"),
 )
 
 estimate_claims = Table(

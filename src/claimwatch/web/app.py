@@ -81,9 +81,11 @@ def create_app(
 
     install_error_handlers(app)
     from .api import router as api_router
+    from .curation import router as curation_router
     from .pages import router as page_router
 
     app.include_router(api_router)
+    app.include_router(curation_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
