@@ -35,7 +35,7 @@ from ..errors import EvaluationError
 
 __all__ = [
     "ClaimSet", "GoldArticle", "read_claim_set", "score_claims", "score_estimates", "summarise",
-    "predict", "evaluate_claim_set", "CLAIM_METRICS",
+    "predict", "evaluate_claim_set", "format_claim_set", "iter_claim_metrics", "CLAIM_METRICS",
 ]
 
 #: the figures reported (and gated) for a claim set, in print order
