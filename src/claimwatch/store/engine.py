@@ -17,7 +17,7 @@ from ..errors import StoreError
 __all__ = ["make_engine", "migrate", "MIGRATIONS", "HEAD", "normalise_url", "redact"]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD = "0001"
+HEAD = "0002"
 #: SQLite busy timeout (ms): how long a writer waits for another writer's transaction.
 BUSY_TIMEOUT_MS = 60_000
 

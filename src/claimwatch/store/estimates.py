@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, insert, select, update
 from ..errors import NotFound, ValidationError
 from ..model import ESTIMATE_STATUSES, Estimate
 from . import tables as T
+from .lists import estimate_list_columns
 from .rows import now
 
 __all__ = ["EstimatesMixin", "hash_token"]
@@ -48,6 +49,7 @@ class EstimatesMixin:
                     "id": e.id, "event_type": e.event_type, "unit": e.unit, "low": _num(e.low),
                     "best": _num(e.best), "high": _num(e.high), "status": e.status,
                     "independent_sources": e.independent_sources, "data": e.to_dict(), "updated_at": stamp,
+                    **estimate_list_columns(e),
                 } for e in ests])
                 members = {}
                 for e in ests:

@@ -7,7 +7,8 @@ plus filter columns) → ``claim_sources`` / ``claim_quantities`` / ``claim_time
 / ``evidence`` (one row per emitted span) for queries; ``revisions`` (append-only log of every change
 to a claim, the machine value first) and ``reviews``; ``ingest_runs`` and ``rejects``;
 ``estimates`` + ``estimate_claims`` (membership); ``api_tokens`` (hashed); ``article_minhash``
-(near-duplicate signatures).
+(near-duplicate signatures); ``ingest_jobs`` (articles posted to the web API, extracted off the
+request by the app's job queue).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from sqlalchemy import (
 __all__ = [
     "metadata", "articles", "claims", "claim_sources", "claim_quantities", "claim_times",
     "claim_places", "evidence", "revisions", "reviews", "ingest_runs", "rejects", "estimates",
-    "estimate_claims", "api_tokens", "article_minhash",
+    "estimate_claims", "api_tokens", "article_minhash", "ingest_jobs",
 ]
 
 metadata = MetaData()
@@ -213,8 +214,20 @@ estimates = Table(
     Column("independent_sources", Integer, nullable=False),
     Column("data", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # list columns (store/lists.py estimate_list_columns): where and when, for filters and sorting
+    Column("place", Text),
+    Column("country", String(8)),
+    Column("date_start", String(32)),
+    Column("date_end", String(32)),
+    Column("latest", String(32)),
+    Column("latest_best", Float),
+    Column("n_claims", Integer),
     Index("ix_estimates_status", "status"),
     Index("ix_estimates_event_type", "event_type"),
+    Index("ix_estimates_country", "country"),
+    Index("ix_estimates_date_start", "date_start"),
+    Index("ix_estimates_latest", "latest"),
+    Index("ix_estimates_place", "place"),
 )
 
 estimate_claims = Table(
@@ -233,4 +246,22 @@ api_tokens = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked", Integer, nullable=False, default=0),
+)
+
+ingest_jobs = Table(
+    "ingest_jobs", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("status", String(16), nullable=False),  # queued | running | done | failed
+    Column("who", Text),
+    Column("name", Text),
+    Column("submitted_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("article_id", String(16)),
+    Column("created", Integer),
+    Column("claims", Integer),
+    Column("estimates", JSON),
+    Column("error_code", String(8)),
+    Column("error_message", Text),
+    Index("ix_ingest_jobs_submitted", "submitted_at"),
 )
