@@ -111,7 +111,7 @@ def review(request: Request, event_type: str | None = None, page: int = Query(1,
     size = request.app.state.settings.page_size
     store = request.app.state.store
     try:
-        query = claim_query({"status": "unreviewed", "event_type": event_type}, "published", size, (page - 1) * size)
+        query = claim_query({"status": "unreviewed", "event_type": event_type}, "-published", size, (page - 1) * size)
     except ValidationError as exc:
         return render_page(request, "review.html", status_code=422, error=exc.reason, claims=[], total=0, page=1,
                            event_type=event_type or "", more=False, one=one, contexts={}, offset=0)
