@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, insert, select, update
 from ..errors import NotFound, ValidationError
 from ..model import ESTIMATE_STATUSES, Estimate, Incident
 from . import tables as T
+from .lists import estimate_list_columns
 from .rows import now
 
 __all__ = ["EstimatesMixin", "hash_token"]
@@ -59,6 +60,7 @@ class EstimatesMixin:
                     "best": _num(e.best), "high": _num(e.high), "status": e.status,
                     "independent_sources": e.independent_sources, "data": e.to_dict(), "updated_at": stamp,
                     "kind": e.kind, "measure": e.measure, "incident_id": e.incident,
+                    **estimate_list_columns(e),
                 } for e in ests])
                 members = {}
                 for e in ests:
