@@ -119,10 +119,9 @@ def reconcile_cmd(articles, db):
     """Recompute cross-report estimates from the stored claims."""
     from .. import reconcile
 
-    new = reconcile.update_estimates(_store(db), list(articles) or None)
-    stats = reconcile.last_update
-    click.echo(f"{len(new)} estimate(s) saved; {stats.get('blocks_recomputed', 0)} of "
-               f"{stats.get('blocks_total', 0)} block(s) recomputed")
+    report = reconcile.update_report(_store(db), list(articles) or None)
+    click.echo(f"{report.estimates_saved} estimate(s) saved; {report.blocks_recomputed} of "
+               f"{report.blocks_total} block(s) recomputed")
 
 
 COMMANDS = [estimates_cmd, estimate_cmd, reconcile_cmd]

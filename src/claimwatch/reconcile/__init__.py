@@ -3,6 +3,7 @@
     reconcile_claims(items)            pure: [(Claim, article meta)] -> [Estimate]
     reconcile_block(features, metas)   one block (a batch job runs this per partition)
     update_estimates(store, ids)       incremental: recompute only the blocks the given articles touch
+    update_report(store, ids)          the same, with what it recomputed (an UpdateReport)
 
 The flow: :mod:`.blocking` (features + block keys) -> :mod:`.grouping` (which
 claims measure the same thing) -> :mod:`.estimates` (ranges, status,
@@ -27,9 +28,10 @@ __all__ = [
     "update_estimates",
     "plan_update",
     "UpdatePlan",
+    "UpdateReport",
+    "update_report",
     "block_key",
     "features_for",
-    "last_update",
 ]
 
 Item = tuple[Claim, dict[str, Any]]
@@ -89,8 +91,19 @@ class UpdatePlan:
     features: dict[BlockKey, list[ClaimFeatures]] = field(default_factory=dict)
 
 
-#: statistics of the most recent :func:`update_estimates` call (for benchmarks and logs)
-last_update: dict[str, int] = {}
+@dataclass
+class UpdateReport:
+    """What one :func:`update_report` call did (for the CLI, benchmarks and logs)."""
+
+    estimates: list[Estimate]
+    blocks_total: int = 0
+    blocks_recomputed: int = 0
+    claims_recomputed: int = 0
+    estimates_replaced: int = 0
+
+    @property
+    def estimates_saved(self) -> int:
+        return len(self.estimates)
 
 
 def plan_update(items: list[Item], article_ids: Iterable[str] | None = None, *,
@@ -128,6 +141,11 @@ def update_estimates(store: Any, article_ids: Iterable[str] | None = None) -> li
     ``store.save_estimates(estimates, replace_ids=...)``. Returns the new estimates.
     Estimate ids are stable: an estimate keeps its id while its earliest claim stays.
     """
+    return update_report(store, article_ids).estimates
+
+
+def update_report(store: Any, article_ids: Iterable[str] | None = None) -> UpdateReport:
+    """:func:`update_estimates`, returning what it recomputed with the new estimates."""
     ids = None if article_ids is None else [str(a) for a in article_ids]
     items = store.claims_for_reconcile()
     metas = _metas(items)
@@ -162,8 +180,6 @@ def update_estimates(store: Any, article_ids: Iterable[str] | None = None) -> li
     except Exception as exc:
         raise ClaimwatchError("reconcile", code="E401", detail=f"{type(exc).__name__}: {exc}") from exc
     store.save_estimates(new, replace_ids=replace)
-    last_update.clear()
-    last_update.update({"blocks_total": plan.total_blocks, "blocks_recomputed": len(plan.touched),
-                        "claims_recomputed": sum(len(v) for v in plan.features.values()),
-                        "estimates_saved": len(new), "estimates_replaced": len(replace)})
-    return new
+    return UpdateReport(estimates=new, blocks_total=plan.total_blocks, blocks_recomputed=len(plan.touched),
+                        claims_recomputed=sum(len(v) for v in plan.features.values()),
+                        estimates_replaced=len(replace))

@@ -54,9 +54,7 @@ def block_id(key: tuple[str, ...]) -> str:
 
 
 def _claim_of(row: dict[str, Any]) -> Claim:
-    from .load import restore_numbers
-
-    return Claim.from_dict(restore_numbers(dict(row)))
+    return Claim.from_dict(dict(row))
 
 
 def keyed_features(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Iterator[tuple[str, Any]]:

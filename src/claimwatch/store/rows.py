@@ -6,12 +6,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, cast
 
-from ..model import (
-    CERTAINTIES, CLAIM_KINDS, DEATH_CAUSES, EVENT_TYPES, EVIDENTIALS, PLACE_ROLES, POLARITIES,
-    QUALIFIERS, QUOTE_KINDS, SCOPES, SOURCE_TYPES, TIME_ANCHORS, TIME_PRECISIONS, Article, Claim,
-)
+from ..model import REVIEW_STATES, Article, Claim, Quantity, ReviewState
+from ..schema import problems
 
 __all__ = ["now", "claim_data", "claim_rows", "derived_rows", "claim_from_row", "validate_claim", "merge_changes",
            "Prepared", "prepare"]
@@ -116,10 +114,19 @@ def derived_rows(claim: Claim, uid: str, article_id: str) -> dict[str, list[dict
     return out
 
 
+def review_state(value: str | None) -> ReviewState | None:
+    """A stored review column as the model's review state (refusing anything else)."""
+    if value is None:
+        return None
+    if value not in REVIEW_STATES:
+        raise ValueError(f"review {value!r} not one of {', '.join(REVIEW_STATES)}")
+    return cast(ReviewState, value)
+
+
 def claim_from_row(data: dict, review: str | None = None) -> Claim:
     claim = Claim.from_dict(data)
     if review is not None:
-        claim.review = review
+        claim.review = review_state(review)
     return claim
 
 
@@ -134,49 +141,17 @@ def merge_changes(base: dict, changes: dict) -> dict:
     return out
 
 
-_ENUMS = {
-    "kind": CLAIM_KINDS, "certainty": CERTAINTIES, "polarity": POLARITIES, "evidential": EVIDENTIALS,
-}
-
-
 def validate_claim(claim: Claim, article: Article | None = None) -> list[str]:
-    """Problems with a claim's values (SPEC enums, bounds order, spans); empty = valid."""
-    bad: list[str] = []
-    for name, allowed in _ENUMS.items():
-        if getattr(claim, name) not in allowed:
-            bad.append(f"{name} {getattr(claim, name)!r} not one of {', '.join(allowed)}")
-    if claim.event_type is not None and claim.event_type not in EVENT_TYPES:
-        bad.append(f"event_type {claim.event_type!r} is not a SPEC event type")
-    if claim.cause is not None and claim.cause not in DEATH_CAUSES:
-        bad.append(f"cause {claim.cause!r} not one of {', '.join(DEATH_CAUSES)}")
-    s = claim.source
-    if s.type not in SOURCE_TYPES:
-        bad.append(f"source.type {s.type!r} not one of {', '.join(SOURCE_TYPES)}")
-    if s.quote not in QUOTE_KINDS:
-        bad.append(f"source.quote {s.quote!r} not one of {', '.join(QUOTE_KINDS)}")
-    if s.scope not in SCOPES:
-        bad.append(f"source.scope {s.scope!r} not one of {', '.join(SCOPES)}")
+    """Problems with a claim's values (empty = valid): every field against the typed model
+    (SPEC vocabularies, numbers, spans; :func:`claimwatch.schema.problems`), bounds in order, and
+    every span slicing the article to its text."""
+    bad = problems(claim)
     q = claim.quantity
-    if q is not None:
-        if q.qualifier not in QUALIFIERS:
-            bad.append(f"quantity.qualifier {q.qualifier!r} not one of {', '.join(QUALIFIERS)}")
-        for name in ("low", "best", "high"):
-            v = getattr(q, name)
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
-                bad.append(f"quantity.{name} {v!r} is not a number")
+    if q is not None and isinstance(q, Quantity):
         nums = [v for v in (q.low, q.best, q.high) if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if nums != sorted(nums):
             bad.append(f"quantity bounds out of order: low={q.low} best={q.best} high={q.high}")
-    t = claim.time
-    if t is not None:
-        if t.precision not in TIME_PRECISIONS:
-            bad.append(f"time.precision {t.precision!r} not one of {', '.join(TIME_PRECISIONS)}")
-        if t.anchor not in TIME_ANCHORS:
-            bad.append(f"time.anchor {t.anchor!r} not one of {', '.join(TIME_ANCHORS)}")
-    for p in claim.places:
-        if p.role not in PLACE_ROLES:
-            bad.append(f"place role {p.role!r} not one of {', '.join(PLACE_ROLES)}")
-    if article is not None:
+    if article is not None and not bad:
         for expected, (start, end) in claim.spans():
             if not (0 <= start <= end <= len(article.text)) or article.text[start:end] != expected:
                 bad.append(f"span {start}:{end} does not slice the article to {expected!r}")

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import ClaimwatchError, NotFound, StoreError, ValidationError
-from ..model import Article, Claim
+from ..model import Article, Claim, ReviewState
 from ..settings import load_settings
 from . import tables as T
 from .bulk import BulkWriter, RawJSON
@@ -375,7 +375,7 @@ class Store(RunsMixin, EstimatesMixin):
 
     def review_claim(self, uid: str, action: str, changes: dict | None = None, who: str = "anonymous") -> Claim:
         """Accept, correct or reject a claim; appends to the revision log. Reviewed values win."""
-        states = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
+        states: dict[str, ReviewState] = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
         if action not in states:
             raise ValidationError(uid, detail=f"action {action!r} not one of accept, correct, reject")
         if not who or not str(who).strip():

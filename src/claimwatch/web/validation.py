@@ -1,7 +1,8 @@
 """Checks on a reviewer's correction before it reaches the store (which validates again).
 
-A correction is a nested dict shaped like the claim JSON. Here: only known fields, enum values
-from the SPEC, numbers where numbers go, and bounds in order (low <= best <= high) after the
+A correction is a nested dict shaped like the claim JSON. Here: only editable fields, each value
+checked against the typed model (:func:`claimwatch.schema.check_value`: SPEC vocabularies, numbers
+where numbers go, text where text goes), and bounds in order (low <= best <= high) after the
 change is applied. Each problem names its field.
 """
 
@@ -10,23 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ValidationError
-from ..model import (CERTAINTIES, DEATH_CAUSES, EVENT_TYPES, EVIDENTIALS, POLARITIES, QUALIFIERS,
-                     SOURCE_TYPES, TIME_ANCHORS, TIME_PRECISIONS, Claim)
+from ..model import Claim
+from ..schema import check_value, spec_at
 
 __all__ = ["check_changes", "EDITABLE"]
 
-_ENUMS: dict[str, tuple[str, ...]] = {
-    "event_type": EVENT_TYPES, "certainty": CERTAINTIES, "polarity": POLARITIES, "evidential": EVIDENTIALS,
-    "cause": DEATH_CAUSES, "kind": ("count", "event", "statement"),
-    "source.type": SOURCE_TYPES, "quantity.qualifier": QUALIFIERS,
-    "time.precision": TIME_PRECISIONS, "time.anchor": TIME_ANCHORS,
+#: every field a correction may set (dotted paths); lists (places, actors) are replaced whole.
+#: What each may hold (vocabulary, number, text, nullable) comes from the typed model.
+EDITABLE = {
+    "kind", "event_type", "certainty", "polarity", "evidential", "cause",
+    "source.type", "source.name", "source.canonical", "source.affiliation", "source.cue", "source.via",
+    "quantity.qualifier", "quantity.low", "quantity.best", "quantity.high", "quantity.unit", "quantity.counted",
+    "time.precision", "time.anchor", "time.start", "time.end", "places", "actors",
 }
-_NULLABLE = {"event_type", "cause"}
-_NUMBERS = {"quantity.low", "quantity.best", "quantity.high"}
-_STRINGS = {"source.name", "source.canonical", "source.affiliation", "source.cue", "source.via",
-            "quantity.unit", "quantity.counted", "time.start", "time.end"}
-#: every field a correction may set (dotted paths); lists (places, actors) are replaced whole
-EDITABLE = set(_ENUMS) | _NUMBERS | _STRINGS | {"places", "actors"}
 
 
 def _flatten(changes: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -56,25 +53,18 @@ def check_changes(uid: str, claim: Claim, changes: dict[str, Any] | None) -> Non
     flat = _flatten(changes)
     problems: list[str] = []
     for path, value in flat.items():
-        if path not in EDITABLE:
+        spec = spec_at(Claim, path) if path in EDITABLE else None
+        if spec is None:
             problems.append(f"{path}: not an editable field")
-        elif path in _ENUMS:
-            if value is None and path in _NULLABLE:
-                continue
-            if value not in _ENUMS[path]:
-                problems.append(f"{path}: {value!r} not one of {', '.join(_ENUMS[path])}")
-        elif path in _NUMBERS:
-            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-                problems.append(f"{path}: {value!r} is not a number")
-            elif value is not None and value < 0:
+        elif path in ("places", "actors"):
+            if not isinstance(value, list):
+                problems.append(f"{path}: must be a list")
+        else:
+            problems.extend(check_value(spec, value, path))
+            if spec.kind == "number" and isinstance(value, (int, float)) and value < 0:
                 problems.append(f"{path}: {value!r} is negative")
-        elif path in _STRINGS:
-            if value is not None and not isinstance(value, str):
-                problems.append(f"{path}: {value!r} is not text")
-            elif path in ("time.start", "time.end") and value and not _is_date(value):
+            elif path in ("time.start", "time.end") and isinstance(value, str) and value and not _is_date(value):
                 problems.append(f"{path}: {value!r} is not an ISO date (YYYY-MM-DD)")
-        elif path in ("places", "actors") and not isinstance(value, list):
-            problems.append(f"{path}: must be a list")
     if any(p.startswith("quantity.") for p in flat):
         q = claim.quantity
         if q is None and "quantity.best" not in flat:
