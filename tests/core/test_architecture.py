@@ -13,6 +13,7 @@ FORBIDDEN = {
     "model": {"*"},
     "errors": {"*"},
     "schema": {"*"},
+    "dedup": {"*"},
     "ingest": {"extract", "store", "reconcile", "flow", "web", "export", "cli", "evaluate", "spark"},
     "extract": {"store", "reconcile", "flow", "web", "export", "cli", "evaluate", "spark"},
     "store": {"ingest", "extract", "flow", "web", "reconcile", "cli", "evaluate", "spark", "export"},
@@ -24,7 +25,7 @@ FORBIDDEN = {
     "spark": {"cli", "web"},
 }
 #: the exceptions to a "*" rule: what such a module may import
-ALLOWED = {"schema": {"model"}}
+ALLOWED = {"schema": {"model"}, "dedup": {"settings", "errors"}}
 MAX_LINES = 600
 
 

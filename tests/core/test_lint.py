@@ -24,7 +24,7 @@ SRC = ROOT / "src" / "claimwatch"
 PENDING_SPLIT = ("extract/attribution.py", "extract/places.py", "extract/timex_rules.py")
 
 #: areas held clean by ruff and mypy
-CLEAN = ("model.py", "errors.py", "settings.py", "schema.py", "flow", "ingest", "store", "spark", "cli/store.py",
+CLEAN = ("model.py", "errors.py", "settings.py", "schema.py", "dedup.py", "flow", "ingest", "store", "spark", "cli/store.py",
          "cli/__init__.py")
 
 

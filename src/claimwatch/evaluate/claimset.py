@@ -328,7 +328,7 @@ def score_estimates(claim_set: ClaimSet, estimates: list[dict]) -> dict[str, Any
 
 def _link_duplicates(articles: list[Any]) -> None:
     """``duplicate_of`` as ingest sets it: a near-duplicate points at the earliest article."""
-    from ..ingest.dedup import NearDuplicateIndex, signature
+    from ..dedup import NearDuplicateIndex, signature
 
     index = NearDuplicateIndex()
     for art in articles:

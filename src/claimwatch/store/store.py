@@ -31,7 +31,7 @@ from .rows import Prepared, claim_data, claim_from_row, claim_rows, derived_rows
 from .runs import RunsMixin
 
 if TYPE_CHECKING:
-    from .dedup import NearDuplicateIndex
+    from ..dedup import NearDuplicateIndex
 
 __all__ = ["Store"]
 
@@ -51,7 +51,7 @@ class Store(RunsMixin, EstimatesMixin):
             dedup_threshold = settings.dedup_threshold if dedup_threshold is None else dedup_threshold
         self.url = url
         self.dedup_threshold = dedup_threshold
-        importlib.import_module("claimwatch.store.dedup")  # import datasketch up front, not in the first write
+        importlib.import_module("claimwatch.dedup")  # import datasketch up front, not in the first write
 
         self.engine = make_engine(self.url)
         self.dialect = self.engine.dialect.name
@@ -157,7 +157,7 @@ class Store(RunsMixin, EstimatesMixin):
     def _prepare_rows(self, batch: dict[str, Article], given: Mapping[str, Prepared]
                       ) -> tuple[dict[str, bytes], dict[str, dict[str, list[dict]]]]:
         """Validate the batch and build its signatures and claim rows (outside the transaction)."""
-        from .dedup import signature, to_bytes
+        from ..dedup import signature, to_bytes
 
         for art in batch.values():
             for claim in art.claims:
@@ -193,7 +193,7 @@ class Store(RunsMixin, EstimatesMixin):
     def _insert_new(self, conn: Connection, new: list[Article], present: set[str], sigs: dict[str, bytes],
                     claim_tables: dict[str, dict[str, list[dict]]], run_id: int | None) -> None:
         """Link near-duplicates and bulk-insert the new articles, their claims and queue rows."""
-        from .dedup import from_bytes
+        from ..dedup import from_bytes
 
         index = self._dedup_index(conn)
         stamp = now()  # the time of the write, not of the preparation (which may wait for the lock)
@@ -233,7 +233,7 @@ class Store(RunsMixin, EstimatesMixin):
         bulk.insert(T.reconcile_queue, [{"article_id": a.id, "run_id": run_id, "queued_at": stamp} for a in new])
 
     def _dedup_index(self, conn: Connection) -> NearDuplicateIndex:
-        from .dedup import NearDuplicateIndex, from_bytes
+        from ..dedup import NearDuplicateIndex, from_bytes
 
         if self._dedup is None:
             self._dedup = NearDuplicateIndex(self.dedup_threshold)
