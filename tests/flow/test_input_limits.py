@@ -293,3 +293,18 @@ def test_a_symlink_named_on_the_command_line_is_followed(tmp_path):
 def test_rejects_keep_their_reason_type():
     r = Reject.from_error(TooSlow("x", limit="1"), "x")
     assert r.code == "E108" and r.line() == "x: too slow: extraction took more than 1 s (the per-article time budget) (E108)"
+
+
+def test_spark_partitions_apply_the_same_checks():
+    """The Spark job's extraction step checks documents like the flow: limits, published."""
+    from claimwatch.spark.job import extract_partition
+
+    big = Document(text=SENTENCE * 20, name="big")
+    small = Document(text=SENTENCE * 2, published="someday", name="small")
+    rows = [("d", json.dumps(big.to_dict())), ("d", json.dumps(small.to_dict())),
+            ("r", json.dumps({"name": "bad", "code": "E101", "reason": "empty"}))]
+    out = list(extract_partition(rows, 8, load_settings(max_input_chars=500)))
+    rejects = [json.loads(p) for t, p in out if t == "r"]
+    articles = [json.loads(p) for t, p in out if t == "a"]
+    assert [(r["name"], r["code"]) for r in rejects] == [("big", "E105"), ("bad", "E101")]
+    assert [(a["name"], a["published"]) for a in articles] == [("small", None)]
