@@ -28,7 +28,7 @@ __all__ = [
     "Span",
     "ClaimKind", "Qualifier", "SourceType", "Certainty", "Polarity", "Evidential", "EventType", "DeathCause",
     "QuoteKind", "Scope", "PlaceRole", "TimePrecision", "TimeAnchor", "ActorRole", "ReviewState",
-    "EstimateStatus",
+    "EstimateStatus", "EstimateKind", "Measure",
     "CLAIM_KINDS",
     "QUALIFIERS",
     "SOURCE_TYPES",
@@ -57,6 +57,9 @@ __all__ = [
     "EstimateClaim",
     "Origin",
     "Estimate",
+    "Incident",
+    "ESTIMATE_KINDS",
+    "MEASURES",
     "article_id_for",
     "normalise_for_id",
     "check_spans",
@@ -85,6 +88,10 @@ TimeAnchor = Literal["absolute", "published", "unresolved"]  # §2
 ActorRole = Literal["agent", "patient"]  # §2
 ReviewState = Literal["accepted", "corrected", "rejected"]  # a person's review of a claim
 EstimateStatus = Literal["single", "corroborated", "conflicting", "superseded"]  # §7
+#: what an estimate reconciles: figures (count claims), events, or statements (SPEC §7)
+EstimateKind = Literal["count", "event", "statement"]
+#: kinds of figure that are never merged: one incident, a closed period's total, a running total
+Measure = Literal["incident", "period", "running"]
 
 CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
@@ -102,6 +109,8 @@ TIME_ANCHORS: tuple[str, ...] = get_args(TimeAnchor)
 ACTOR_ROLES: tuple[str, ...] = get_args(ActorRole)
 REVIEW_STATES: tuple[str, ...] = get_args(ReviewState)
 ESTIMATE_STATUSES: tuple[str, ...] = get_args(EstimateStatus)
+ESTIMATE_KINDS: tuple[str, ...] = get_args(EstimateKind)
+MEASURES: tuple[str, ...] = get_args(Measure)
 
 #: field metadata: leave the key out of the JSON while the value is None (``present_if``
 #: ``(field, value)`` keeps it, as null, when that other field has that value)
@@ -467,12 +476,28 @@ class Estimate:
     places: list[dict[str, Any]] = field(default_factory=list)
     claims: list[EstimateClaim] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    #: count | event | statement (an event estimate has no low/best/high)
+    kind: EstimateKind = "count"
+    #: incident | period | running for figures; None for events and statements
+    measure: Measure | None = None
+    #: id of the incident this estimate belongs to (None for period and running totals)
+    incident: str | None = None
+    #: id of the estimate of the total this figure is a part of ("12 men" of "15 died")
+    part_of: str | None = None
+    #: a reviewer's low/best/high: {"low", "best", "high", "who", "why", "at", "computed": {...}}
+    override: dict[str, Any] | None = None
+    #: the curations that shaped this estimate: [{"id", "action", "who", "why", "at"}]
+    curations: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "kind": self.kind,
             "event_type": self.event_type,
             "unit": self.unit,
+            "measure": self.measure,
+            "incident": self.incident,
+            "part_of": self.part_of,
             "low": self.low,
             "best": self.best,
             "high": self.high,
@@ -485,6 +510,8 @@ class Estimate:
             "places": self.places,
             "claims": [c.to_dict() for c in self.claims],
             "timeline": self.timeline,
+            "override": self.override,
+            "curations": self.curations,
         }
 
     @classmethod
@@ -505,4 +532,38 @@ class Estimate:
             places=list(data.get("places") or []),
             claims=[EstimateClaim.from_dict(c) for c in data.get("claims") or []],
             timeline=list(data.get("timeline") or []),
+            kind=data.get("kind") or "count",
+            measure=data.get("measure"),
+            incident=data.get("incident"),
+            part_of=data.get("part_of"),
+            override=data.get("override"),
+            curations=list(data.get("curations") or []),
         )
+
+
+@dataclass
+class Incident:
+    """One real-world incident reported by several articles: its estimates (one per measure,
+    one per event) with where and when, as a coder codes one event row."""
+
+    id: str
+    event_types: list[str] = field(default_factory=list)
+    time: dict[str, Any] | None = None
+    places: list[dict[str, Any]] = field(default_factory=list)
+    country: str | None = None
+    estimates: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "event_types": self.event_types, "time": self.time, "places": self.places,
+                "country": self.country, "estimates": self.estimates, "articles": self.articles,
+                "actors": self.actors, "sources": self.sources}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Incident":
+        return cls(id=data["id"], event_types=list(data.get("event_types") or []), time=data.get("time"),
+                   places=list(data.get("places") or []), country=data.get("country"),
+                   estimates=list(data.get("estimates") or []), articles=list(data.get("articles") or []),
+                   actors=list(data.get("actors") or []), sources=list(data.get("sources") or []))

@@ -46,10 +46,10 @@ def test_incremental_equals_full_and_touches_only_its_blocks(corpus_items):
     before = [cm for cm in corpus_items if cm[1]["id"] != last_article]
     store = MemoryStore(before)
     full = R.update_report(store)
-    assert full.blocks_recomputed == full.blocks_total
+    assert full.units_recomputed == full.units_total
     store.items = list(corpus_items)
     inc = R.update_report(store, [last_article])
-    assert inc.blocks_recomputed == 1 < inc.blocks_total
+    assert inc.units_recomputed == 1 < inc.units_total
     assert _canon(store.list_estimates()) == _canon(reconcile_claims(corpus_items))
 
 

@@ -4,6 +4,7 @@ query tables (source, quantity, time, places) and one ``evidence`` row per emitt
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, cast
@@ -12,7 +13,7 @@ from ..model import REVIEW_STATES, Article, Claim, Quantity, ReviewState
 from ..schema import problems
 
 __all__ = ["now", "claim_data", "claim_rows", "derived_rows", "claim_from_row", "validate_claim", "merge_changes",
-           "Prepared", "prepare"]
+           "Prepared", "prepare", "MAX_QUANTITY", "number_problem"]
 
 
 def now() -> datetime:
@@ -141,16 +142,48 @@ def merge_changes(base: dict, changes: dict) -> dict:
     return out
 
 
+#: largest figure a claim may state: beyond any count or sum a report gives, and exact in a float
+MAX_QUANTITY = 1e15
+
+
+def number_problem(value: Any, low: float, high: float) -> str | None:
+    """Why ``value`` is not an acceptable number in [low, high] (None when it is, or is absent):
+    not a number, NaN or infinite, or out of range. Used on reviewers' input and again on write."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"{value!r} is not a number"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value!r} is not a finite number"
+    if not low <= value <= high:
+        return f"{value!r} is out of range ({low:g} to {high:g})"
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def validate_claim(claim: Claim, article: Article | None = None) -> list[str]:
     """Problems with a claim's values (empty = valid): every field against the typed model
-    (SPEC vocabularies, numbers, spans; :func:`claimwatch.schema.problems`), bounds in order, and
-    every span slicing the article to its text."""
+    (SPEC vocabularies, finite numbers, spans; :func:`claimwatch.schema.problems`), figures in
+    [0, MAX_QUANTITY] and in order, coordinates on the globe, and every span slicing the article
+    to its text."""
     bad = problems(claim)
     q = claim.quantity
     if q is not None and isinstance(q, Quantity):
+        for name in ("low", "best", "high"):
+            value = getattr(q, name)
+            if _is_number(value) and not 0 <= value <= MAX_QUANTITY:
+                bad.append(f"quantity.{name} {number_problem(value, 0, MAX_QUANTITY)}")
         nums = [v for v in (q.low, q.best, q.high) if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if nums != sorted(nums):
             bad.append(f"quantity bounds out of order: low={q.low} best={q.best} high={q.high}")
+    for i, p in enumerate(claim.places):
+        for name, limit in (("lat", 90.0), ("lon", 180.0)):
+            value = getattr(p, name, None)
+            if isinstance(value, (int, float)) and _is_number(value) and not -limit <= value <= limit:
+                bad.append(f"places[{i}].{name} {number_problem(value, -limit, limit)}")
     if article is not None and not bad:
         for expected, (start, end) in claim.spans():
             if not (0 <= start <= end <= len(article.text)) or article.text[start:end] != expected:
