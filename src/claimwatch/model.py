@@ -553,17 +553,21 @@ class Incident:
     country: str | None = None
     estimates: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
-    actors: list[str] = field(default_factory=list)
+    #: [{"text", "role"}]: agents (who acted) first, then patients (who it happened to)
+    actors: list[dict[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    #: causes of death the claims give (SPEC §6: drowning, violence, ...)
+    causes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "event_types": self.event_types, "time": self.time, "places": self.places,
                 "country": self.country, "estimates": self.estimates, "articles": self.articles,
-                "actors": self.actors, "sources": self.sources}
+                "actors": self.actors, "sources": self.sources, "causes": self.causes}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Incident":
         return cls(id=data["id"], event_types=list(data.get("event_types") or []), time=data.get("time"),
                    places=list(data.get("places") or []), country=data.get("country"),
                    estimates=list(data.get("estimates") or []), articles=list(data.get("articles") or []),
-                   actors=list(data.get("actors") or []), sources=list(data.get("sources") or []))
+                   actors=list(data.get("actors") or []), sources=list(data.get("sources") or []),
+                   causes=list(data.get("causes") or []))
