@@ -11,6 +11,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from ..flow.runs import default_reconciler
 from ..settings import Settings, load_settings
 from .cache import ResponseCache
 from .errors import install_error_handlers
@@ -39,18 +40,6 @@ layers and exports.
 """
 
 
-def _default_update_estimates(store, article_ids):
-    from ..reconcile import update_estimates
-
-    return update_estimates(store, article_ids=article_ids)
-
-
-def _default_extractor(document):
-    from ..extract.api import extract_document
-
-    return extract_document(document)
-
-
 def create_app(
     settings_or_store: Any = None,
     *,
@@ -63,8 +52,9 @@ def create_app(
 
     ``settings_or_store`` is a :class:`~claimwatch.settings.Settings` (the store is opened from
     ``settings.db``) or an open store (settings from the environment). ``extractor`` (Document ->
-    Article) and ``update_estimates`` (store, article_ids) default to
-    :func:`claimwatch.extract.api.extract_document` and :func:`claimwatch.reconcile.update_estimates`.
+    Article) and ``update_estimates`` (store, article_ids) are passed to the ingest flow
+    (:func:`claimwatch.flow.ingest_document`); they default to the NLP extraction and
+    :func:`claimwatch.reconcile.update_estimates`.
     """
     if isinstance(settings_or_store, Settings):
         settings = settings_or_store
@@ -74,12 +64,12 @@ def create_app(
     if store is None:
         from ..store import Store
 
-        store = Store(settings.db)
+        store = Store(settings.db, dedup_threshold=settings.dedup_threshold)
 
     from .jobs import IngestQueue
 
     queue = IngestQueue(store, workers=settings.ingest_workers, extractor=extractor,
-                        update_estimates=update_estimates or _default_update_estimates)
+                        update_estimates=update_estimates, settings=settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -97,8 +87,8 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
-    app.state.extractor = extractor or _default_extractor
-    app.state.update_estimates = update_estimates or _default_update_estimates
+    app.state.extractor = extractor  # None: the flow's default (the NLP pipeline)
+    app.state.update_estimates = update_estimates or default_reconciler
     app.state.ingest_queue = queue
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     templates.env.autoescape = True  # every template, whatever its extension
@@ -110,11 +100,12 @@ def create_app(
     install_error_handlers(app)
     from .api import router as api_router
     from .api_review import router as review_router
+    from .curation import router as curation_router
     from .jobs import router as jobs_router
     from .pages import router as page_router
     from .pages_lists import router as list_page_router
 
-    for router in (api_router, review_router, jobs_router, page_router, list_page_router):
+    for router in (api_router, review_router, curation_router, jobs_router, page_router, list_page_router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 

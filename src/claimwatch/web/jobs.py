@@ -30,41 +30,42 @@ from pydantic import BaseModel, Field
 
 from ..errors import ClaimwatchError, InputError, ValidationError
 from ..ingest.document import Document
+from ..settings import Settings, load_settings
 from ..store.rows import now
 from .api import ERROR_RESPONSES
 from .bodies import parse_json
 from .security import Identity, require_read, require_write
 
-__all__ = ["router", "IngestQueue", "ingest_document", "MAX_ARTICLE_CHARS"]
+__all__ = ["router", "IngestQueue", "ingest_document"]
 
 log = logging.getLogger("claimwatch.web")
-
-#: longest article body (characters) the extraction takes in one piece (spaCy's ``nlp.max_length``)
-MAX_ARTICLE_CHARS = 1_000_000
 
 router = APIRouter(prefix="/api", tags=["ingest"], responses=ERROR_RESPONSES)
 
 
 # -- the work --------------------------------------------------------------------------------
-def ingest_document(store: Any, doc: Document, extractor: Callable, update_estimates: Callable) -> dict[str, Any]:
-    """Extract one document, store the article with its claims, update the estimates it touches.
-    This is today's ingest of one posted article; the job queue calls it and nothing else."""
-    article = extractor(doc)
-    created = store.add_article(article)
-    estimates: dict[str, Any] = {"updated": [], "error": None}
-    if created:
-        try:
-            estimates["updated"] = [e.id for e in (update_estimates(store, [article.id]) or [])]
-        except Exception:
-            log.exception("estimate update failed for %s", article.id)
-            estimates = {"updated": None, "error": "the estimates could not be updated (the server log has the cause)"}
-    return {"article_id": article.id, "created": bool(created), "claims": len(article.claims), "estimates": estimates}
+def ingest_document(store: Any, doc: Document, extractor: Callable | None, update_estimates: Callable | None,
+                    settings: Settings | None = None) -> dict[str, Any]:
+    """One posted document through the ingest flow (:func:`claimwatch.flow.ingest_document`:
+    check, extract, store, update the estimates it touches), as the job's result."""
+    from ..flow import ingest_document as flow_ingest_document
+
+    res = flow_ingest_document(doc, store, settings=settings, extractor=extractor, reconciler=update_estimates)
+    if res.reconcile_error:
+        log.error("estimate update failed for %s: %s", res.article.id, res.reconcile_error)
+        estimates: dict[str, Any] = {"updated": None,
+                                     "error": "the estimates could not be updated (the server log has the cause)"}
+    else:
+        estimates = {"updated": [e.id for e in res.estimates or []], "error": None}
+    return {"article_id": res.article.id, "created": res.created, "claims": len(res.article.claims),
+            "estimates": estimates}
 
 
-def _run_job(store: Any, job_id: str, doc: Document, extractor: Callable, update_estimates: Callable) -> dict:
+def _run_job(store: Any, job_id: str, doc: Document, extractor: Callable | None, update_estimates: Callable | None,
+             settings: Settings | None = None) -> dict:
     store.update_job(job_id, status="running", started_at=now())
     try:
-        result = ingest_document(store, doc, extractor, update_estimates)
+        result = ingest_document(store, doc, extractor, update_estimates, settings)
     except ClaimwatchError as exc:
         message = exc.reason if exc.http_status < 500 else "the article could not be extracted (the server log has the cause)"
         if exc.http_status >= 500:
@@ -84,17 +85,15 @@ def _run_job(store: Any, job_id: str, doc: Document, extractor: Callable, update
 _WORKER_STORES: dict[str, Any] = {}
 
 
-def _process_job(db_url: str, job_id: str, doc_fields: dict) -> dict:
-    """Entry point in a worker process: its own store connection, the real pipeline."""
-    from ..extract.api import extract_document
-    from ..reconcile import update_estimates
+def _process_job(db_url: str, job_id: str, doc_fields: dict, settings: Settings) -> dict:
+    """Entry point in a worker process: its own store connection, the flow's defaults (the NLP
+    pipeline, :func:`claimwatch.reconcile.update_estimates`) and the app's settings."""
     from ..store import Store
 
     store = _WORKER_STORES.get(db_url)
     if store is None:
-        store = _WORKER_STORES[db_url] = Store(db_url)
-    return _run_job(store, job_id, Document(**doc_fields), extract_document,
-                    lambda s, ids: update_estimates(s, article_ids=ids))
+        store = _WORKER_STORES[db_url] = Store(db_url, dedup_threshold=settings.dedup_threshold)
+    return _run_job(store, job_id, Document(**doc_fields), None, None, settings)
 
 
 def _warm() -> bool:
@@ -110,8 +109,9 @@ class IngestQueue:
     worker thread for an app given its own extractor)."""
 
     def __init__(self, store: Any, *, workers: int = 1, extractor: Callable | None = None,
-                 update_estimates: Callable | None = None) -> None:
+                 update_estimates: Callable | None = None, settings: Settings | None = None) -> None:
         self.store = store
+        self.settings = settings or load_settings()
         self.workers = max(1, int(workers))
         self.extractor = extractor
         self.update_estimates = update_estimates
@@ -124,13 +124,6 @@ class IngestQueue:
         can open), False for a worker thread."""
         url = str(getattr(self.store, "url", ""))
         return self.extractor is None and ":memory:" not in url and url != "sqlite://"
-
-    def _thread_extractor(self) -> Callable:
-        if self.extractor is not None:
-            return self.extractor
-        from ..extract.api import extract_document
-
-        return extract_document
 
     def _executor(self) -> cf.Executor:
         with self._lock:
@@ -152,10 +145,10 @@ class IngestQueue:
         job_id = uuid.uuid4().hex
         self.store.create_job(job_id, who, doc.title or doc.url)
         if self.in_process:
-            future = self._executor().submit(_process_job, self.store.url, job_id, asdict(doc))
+            future = self._executor().submit(_process_job, self.store.url, job_id, asdict(doc), self.settings)
         else:
-            future = self._executor().submit(_run_job, self.store, job_id, doc, self._thread_extractor(),
-                                             self.update_estimates)
+            future = self._executor().submit(_run_job, self.store, job_id, doc, self.extractor,
+                                             self.update_estimates, self.settings)
         return job_id, future
 
     def status(self, job_id: str) -> dict[str, Any]:
@@ -195,6 +188,7 @@ class ArticleBody(BaseModel):
 def _document(request: Request, ctype: str, raw: bytes) -> Document:
     from ..ingest import read_bytes
 
+    settings = request.app.state.settings
     name = "request body"
     if ctype == "application/json":
         try:
@@ -206,7 +200,8 @@ def _document(request: Request, ctype: str, raw: bytes) -> Document:
             detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors[:3]) or "malformed"
             raise ValidationError(name, detail=detail) from None
         if body.html:
-            doc = read_bytes(body.text.encode("utf-8"), name, content_type="text/html")
+            doc = read_bytes(body.text.encode("utf-8", "surrogatepass"), name, content_type="text/html",
+                             settings=settings)
             doc.title = body.title or doc.title
             doc.url, doc.outlet = body.url, body.outlet
             doc.published = body.published or doc.published
@@ -214,7 +209,7 @@ def _document(request: Request, ctype: str, raw: bytes) -> Document:
         return Document(text=body.text, title=body.title, url=body.url, published=body.published,
                         outlet=body.outlet, name=name)
     if ctype in ("text/plain", "text/html", "application/xhtml+xml", ""):
-        doc = read_bytes(raw, name, content_type=ctype or None)
+        doc = read_bytes(raw, name, content_type=ctype or None, settings=settings)
         qp = request.query_params
         doc.title = (qp.get("title") or doc.title or None) and (qp.get("title") or doc.title)[:1000]
         doc.url = (qp.get("url") or doc.url or None) and (qp.get("url") or doc.url)[:4000]
@@ -236,15 +231,13 @@ async def ingest_article(request: Request, wait: float = Query(0, ge=0, le=300, 
     the query string: `title`, `url`, `published`, `outlet`). Answers 202 `{job, status, status_url}`."""
     from starlette.concurrency import run_in_threadpool
 
-    from ..ingest.validate import check_text
+    from ..ingest.validate import check_document
 
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     raw = await request.body()
     doc = await run_in_threadpool(_document, request, ctype, raw)
-    if len(doc.text) > MAX_ARTICLE_CHARS:
-        raise ClaimwatchError("request body", code="E503",
-                              detail=f"the article has {len(doc.text):,} characters, limit {MAX_ARTICLE_CHARS:,}")
-    await run_in_threadpool(check_text, doc.text, doc.name)
+    # size (E105, 413), encoding, emptiness, language: refused now, before a job exists
+    await run_in_threadpool(check_document, doc, request.app.state.settings)
     queue: IngestQueue = request.app.state.ingest_queue
     job_id, future = await run_in_threadpool(queue.submit, doc, ident.name)
     if wait:

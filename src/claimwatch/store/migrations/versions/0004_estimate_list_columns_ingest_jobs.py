@@ -3,13 +3,11 @@
 * ``estimates`` gets its list columns (place, country, date_start, date_end, latest, latest_best,
   n_claims) with indexes, filled from each stored estimate's JSON
   (``claimwatch.store.lists.estimate_list_columns``), so the list filters and sorts on columns;
-* indexes for list pages (articles by date, an article's claims covering their list columns), and
-  planner statistics (``ANALYZE``);
 * ``ingest_jobs``: one row per article posted to ``POST /api/articles`` (queued, running, done,
   failed; the result or the error), read by ``GET /api/jobs/{id}`` from any server process.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0004
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -19,8 +17,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -29,22 +27,16 @@ _COLUMNS = (
     ("date_end", sa.String(length=32)), ("latest", sa.String(length=32)), ("latest_best", sa.Float()),
     ("n_claims", sa.Integer()),
 )
-_INDEXES = (("ix_estimates_country", ["country", "id"]), ("ix_estimates_date_start", ["date_start", "id"]),
-            ("ix_estimates_latest", ["latest", "id"]), ("ix_estimates_place", ["place", "id"]),
-            ("ix_estimates_best", ["best", "id"]))
-#: pages of lists read from indexes: articles newest first, an article's claims in order (covering)
-_LIST_INDEXES = (("articles", "ix_articles_published_id", ["published", "id"]),
-                 ("claims", "ix_claims_list", ["article_id", "seq", "review", "uid", "event_type"]))
+_INDEXES = (("ix_estimates_country", "country"), ("ix_estimates_date_start", "date_start"),
+            ("ix_estimates_latest", "latest"), ("ix_estimates_place", "place"))
 
 
 def upgrade() -> None:
     with op.batch_alter_table("estimates", schema=None) as batch_op:
         for name, kind in _COLUMNS:
             batch_op.add_column(sa.Column(name, kind, nullable=True))
-        for index, columns in _INDEXES:
-            batch_op.create_index(index, columns, unique=False)
-    for table, index, columns in _LIST_INDEXES:
-        op.create_index(index, table, columns, unique=False)
+        for index, column in _INDEXES:
+            batch_op.create_index(index, [column], unique=False)
     _fill_estimate_columns()
     op.create_table(
         "ingest_jobs",
@@ -64,7 +56,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_ingest_jobs_submitted", "ingest_jobs", ["submitted_at"], unique=False)
-    op.execute("ANALYZE")  # planner statistics, so list pages walk the indexes instead of sorting tables
 
 
 def _fill_estimate_columns() -> None:
@@ -83,8 +74,6 @@ def _fill_estimate_columns() -> None:
 def downgrade() -> None:
     op.drop_index("ix_ingest_jobs_submitted", table_name="ingest_jobs")
     op.drop_table("ingest_jobs")
-    for table, index, _ in _LIST_INDEXES:
-        op.drop_index(index, table_name=table)
     with op.batch_alter_table("estimates", schema=None) as batch_op:
         for index, _ in _INDEXES:
             batch_op.drop_index(index)
