@@ -30,12 +30,13 @@ import bisect
 import json
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from .base import Analysis, AttributionMention, Stage
+from .base import Analysis, AttributionMention, Entity, Stage
+from .entities import EntityRegistry, document_noun, find_entities
 from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase, sentence_tokens, trim_span
-from .carryover import CLOSE_Q, article_sources, carry_over, in_quote, quote_regions, quoted_chars, speaker_labels
-from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON, People, affiliation_span
+from .quotes import CLOSE_Q, in_quote, quote_regions, quoted_chars
+from .source_lines import label_attributions, line_attributions
 from .sources import (
     canonical_name,
     classify_source,
@@ -43,6 +44,9 @@ from .sources import (
     platform_of,
     strip_determiners,
 )
+
+PRONOUNS_PERSON = {"he", "she", "i", "him", "her"}
+PRONOUNS_GROUP = {"it", "they", "we", "them", "who", "which", "that"}
 
 __all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
 
@@ -67,13 +71,14 @@ _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
 # --------------------------------------------------------------------------- detection
 
 class _Cand:
-    __slots__ = ("src", "cue_lo", "cue_hi", "cue_i", "content", "hearsay", "depth", "in_quote", "via", "anaphoric")
+    __slots__ = ("src", "cue_lo", "cue_hi", "cue_i", "content", "hearsay", "depth", "in_quote", "via", "anaphoric",
+                 "kind")
 
     def __init__(self, src, cue_lo, cue_hi, cue_i, content, hearsay=False, depth=0, in_quote=False, via=None,
-                 anaphoric=False):
+                 anaphoric=False, kind="clause"):
         self.src, self.cue_lo, self.cue_hi, self.cue_i = src, cue_lo, cue_hi, cue_i
         self.content, self.hearsay, self.depth, self.in_quote = content, hearsay, depth, in_quote
-        self.via, self.anaphoric = via, anaphoric
+        self.via, self.anaphoric, self.kind = via, anaphoric, kind
 
 
 def _depth(tok: Token) -> int:
@@ -269,7 +274,7 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
         content = (left[0], right[1])
     else:
         content = left or right
-    return _Cand(obj, cue[0], cue[1], tok.i, content, depth=_depth(tok))
+    return _Cand(obj, cue[0], cue[1], tok.i, content, depth=_depth(tok), kind="according")
 
 
 def _hearsay_adverb(tok: Token, lo: int, hi: int) -> _Cand | None:
@@ -307,26 +312,33 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[_Cand]:
     return out
 
 
-# --------------------------------------------------------------------------- article level
+# --------------------------------------------------------------------------- resolution
 
 class _Resolver:
+    """Resolves a source mention to its canonical source through the entity registry."""
+
     def __init__(self, analysis: Analysis) -> None:
         self.text = analysis.text
         self.doc = analysis.doc
-        self.people = People(analysis.doc)
+        self.registry: EntityRegistry = analysis.entities if analysis.entities is not None else find_entities(analysis)
         self.recent: list[tuple[int, AttributionMention]] = []   # (sent_i, mention) of named sources
         self.para_of: list[int] = []
+        self.plural: set[int] = set()        # ids of mentions whose head is a plural noun ("Residents")
 
-    def _person_like(self, m: AttributionMention) -> bool:
-        return m.canonical is not None and self.people.person(m.canonical) is not None
+    def _entity_kind(self, m: AttributionMention) -> str | None:
+        ent = self.registry.entity(m.entity_id)
+        if ent is not None:
+            return ent.kind
+        return "person" if m.type == "witness" and id(m) not in self.plural else None
 
     def mention(self, cand: _Cand, sent_i: int) -> AttributionMention:
         doc, text = self.doc, self.text
         cue_span = (doc[cand.cue_lo].idx, doc[cand.cue_hi - 1].idx + len(doc[cand.cue_hi - 1]))
         m = AttributionMention(sent_i=sent_i, name=None, span=None, cue=text[cue_span[0]:cue_span[1]],
-                               cue_span=cue_span, cue_i=cand.cue_i, content_span=cand.content, via=cand.via)
+                               cue_span=cue_span, cue_i=cand.cue_i, content_span=cand.content, via=cand.via,
+                               kind=cand.kind)
         if cand.src is None:
-            m.type, m.evidential = "unnamed", "hearsay"
+            m.type, m.evidential, m.kind = "unnamed", "hearsay", "hearsay"
             return m
         head = cand.src
         lo, hi = mention_bounds(head)
@@ -342,21 +354,15 @@ class _Resolver:
                 named = (k + 1, hi)
         if named is not None:
             hi = named[1]
-        a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        while a < b and not (text[a].isalnum() or text[a] in "$€£"):
-            a += 1
-        while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
-            b -= 1
-        span = (a, b) if b > a else (doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))
+        span = _char_span(doc, text, lo, hi, head)
         m.name, m.span = text[span[0]:span[1]], span
         low = head.lower_
+        if head.tag_ in ("NNS", "NNPS"):
+            self.plural.add(id(m))
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
-            self._resolve_pronoun(m, low, sent_i, span[0])
+            self._resolve_pronoun(m, head, sent_i)
         elif named is not None:
-            name = doc[named[0]:named[1]].text
-            desc = doc[lo:named[0]].text.strip(" ,")
-            m.canonical = canonical_name(name, context=text)
-            m.type = classify_source(name, ent_label="ORG", context=strip_determiners(desc))
+            self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
         else:
             self._resolve_name(m, head)
         if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and not any(
@@ -370,33 +376,43 @@ class _Resolver:
             self.recent.append((sent_i, m))
         return m
 
-    def _resolve_name(self, m: AttributionMention, head: Token) -> None:
-        doc, text = self.doc, self.text
-        person = None
-        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and self.people.resolve_name(m.name or "")):
-            full = self.people.resolve_name(m.name or "")
-            person = self.people.person(full)
-        if person is not None:
-            m.canonical = person.name
-            m.affiliation = person.affiliation
-            ctx = " ; ".join([strip_determiners(m.name or "")] + person.contexts)
-            m.type = classify_source(m.name, ent_label="PERSON", context=ctx)
+    def _use(self, m: AttributionMention, ent: Entity) -> None:
+        m.canonical, m.type, m.entity_id = ent.name, ent.type, ent.id
+        if ent.kind == "person":
+            m.affiliation = ent.affiliation
+
+    def _resolve_descriptor(self, m: AttributionMention, name: Span, desc: str) -> None:
+        ent = self.registry.in_span(name.start_char, name.end_char)
+        if ent is not None:
+            self._use(m, ent)
             return
+        m.canonical = canonical_name(name.text, context=self.text)
+        m.type = classify_source(name.text, ent_label="ORG", context=strip_determiners(desc))
+
+    def _resolve_name(self, m: AttributionMention, head: Token) -> None:
+        doc, text, reg = self.doc, self.text, self.registry
         lo, hi = noun_phrase(head)
         full = text[doc[lo].idx: doc[hi - 1].idx + len(doc[hi - 1])]
         if is_unnamed(full) or is_unnamed(text[doc[lo].idx: head.right_edge.idx + len(head.right_edge)]):
             m.type, m.canonical = "unnamed", strip_determiners(m.name or "")
             return
+        if document_noun(head) is not None and not any(doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON"
+                                                       for j in range(lo, hi)):
+            issuer = reg.issuer(head) or self._recent_source(m.sent_i, organisation=True)
+            if issuer is not None:
+                self._use(m, issuer)
+                return
+        ent = reg.at(head.idx)
+        if ent is None and head.pos_ in ("NOUN", "PROPN"):
+            ent = reg.describes(head)
+        if ent is not None:
+            self._use(m, ent)
+            return
         proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
         m.canonical = canonical_name(m.name if proper else full, context=text)
-        ctx = None
         if proper:
             toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
-            if toks:
-                ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])]
-                aff = affiliation_span(doc, toks)
-                if aff:
-                    m.affiliation = canonical_name(text[aff[0]:aff[1]], context=text)
+            ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
             m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
             return
         m.type = classify_source(full, ent_label=head.ent_type_ or None)
@@ -409,35 +425,48 @@ class _Resolver:
                          None)
         if named is not None:
             n_lo, n_hi = mention_bounds(named)
-            who = self.people.resolve_name(doc[n_lo:n_hi].text) or canonical_name(doc[n_lo:n_hi].text, person=True)
-            m.canonical = who
-            person = self.people.person(who)
-            if person is not None and person.affiliation:
-                m.affiliation = person.affiliation
+            person = reg.person(doc[n_lo:n_hi].text)
+            m.canonical = person.name if person is not None else canonical_name(doc[n_lo:n_hi].text, person=True)
+            if person is not None:
+                m.entity_id, m.affiliation = person.id, person.affiliation
 
-    def _resolve_pronoun(self, m: AttributionMention, low: str, sent_i: int, char: int) -> None:
-        want_person = low in PRONOUNS_PERSON
+    def _recent_source(self, sent_i: int, organisation: bool = False) -> Entity | None:
+        for s_i, prev in reversed(self.recent[-6:]):
+            ent = self.registry.entity(prev.entity_id)
+            if ent is not None and (not organisation or ent.kind == "organisation" or ent.affiliation):
+                if ent.kind == "person" and organisation and ent.affiliation:
+                    org = next((e for e in self.registry.entities if e.kind == "organisation"
+                                and e.name == ent.affiliation), None)
+                    return org or ent
+                return ent
+        return None
+
+    def _resolve_pronoun(self, m: AttributionMention, head: Token, sent_i: int) -> None:
+        want_person = head.lower_ in PRONOUNS_PERSON
         for s_i, prev in reversed(self.recent[-6:]):
             if sent_i - s_i > 4 or (not want_person and self.para_of[s_i] != self.para_of[sent_i]):
                 break
-            if self._person_like(prev) == want_person:
-                self._copy(m, prev)
+            if (self._entity_kind(prev) == "person") == want_person:
+                m.canonical, m.affiliation, m.type, m.entity_id = prev.canonical, prev.affiliation, prev.type, prev.entity_id
+                if m.via is None and prev.via:
+                    m.via = prev.via
                 return
-        if want_person:
-            full = self.people.latest_before(char)
-            person = self.people.person(full)
-            if person is not None:
-                m.canonical, m.affiliation = person.name, person.affiliation
-                m.type = classify_source(person.name, ent_label="PERSON", context=" ; ".join(person.contexts))
-                return
+        ent = self.registry.at(head.idx) or self.registry.latest(
+            head.idx, "person" if want_person else "organisation", within_sents=6)
+        if ent is not None:
+            self._use(m, ent)
+            return
         m.canonical = None
         m.type = "witness" if want_person else "official"
 
-    @staticmethod
-    def _copy(m: AttributionMention, prev: AttributionMention) -> None:
-        m.canonical, m.affiliation, m.type = prev.canonical, prev.affiliation, prev.type
-        if m.via is None and prev.via:
-            m.via = prev.via
+
+def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int, int]:
+    a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    while a < b and not (text[a].isalnum() or text[a] in "$€£"):
+        a += 1
+    while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
+        b -= 1
+    return (a, b) if b > a else (doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))
 
 
 def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> str:
@@ -453,18 +482,10 @@ def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> str:
 
 
 def find_attributions(analysis: Analysis) -> list[AttributionMention]:
-    """One attribution mention per attributed sentence (pure; reads the parse only)."""
-    return _find(analysis, nested=False)
-
-
-def find_attribution_candidates(analysis: Analysis) -> list[AttributionMention]:
-    """Every attribution found, nested ones included ("..., he said, adding that ...",
-    "I think ..." inside a quote): several mentions may share a sentence. For evaluation
-    and research; the stage keeps one per sentence."""
-    return _find(analysis, nested=True)
-
-
-def _find(analysis: Analysis, nested: bool) -> list[AttributionMention]:
+    """Every attribution of the article, in text order (pure; reads the parse and the entity
+    registry): per sentence the primary one (``primary=True``) and the nested ones ("..., he
+    said, adding that ..."), plus speaker labels and source lines. No carried copies: which
+    sentences each one covers is decided by the report context."""
     doc, text = analysis.doc, analysis.text
     sentences = analysis.sentences
     if not sentences:
@@ -474,57 +495,45 @@ def _find(analysis: Analysis, nested: bool) -> list[AttributionMention]:
     rstarts = [a for a, _ in regions]
     resolver = _Resolver(analysis)
     p_starts = [s for s, _ in analysis.paragraphs] or [0]
-    para_of = [max(0, bisect.bisect_right(p_starts, s) - 1) for s, _ in sentences]
-    resolver.para_of = para_of
-    found: dict[int, AttributionMention] = {}
-    anaphoric: set[int] = set()
-    trailing: set[int] = set()
-    others: list[AttributionMention] = []
+    resolver.para_of = [max(0, bisect.bisect_right(p_starts, s) - 1) for s, _ in sentences]
+    out: list[AttributionMention] = []
+    primary_sents: set[int] = set()
     for i, (lo, hi) in enumerate(tok_ranges):
         cands = _candidates(doc, lo, hi, regions, rstarts)
         if not cands:
             continue
         best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
                                          not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
-        if best.in_quote:
-            # only attributions quoted inside a quotation: the quotation's speaker (carried over) wins
-            if nested:
-                for c in cands:
-                    extra = resolver.mention(c, i)
-                    extra.quote = _quote_kind(extra, text, regions, rstarts)
-                    others.append(extra)
-            continue
-        m = resolver.mention(best, i)
-        m.quote = _quote_kind(m, text, regions, rstarts)
-        found[i] = m
-        if nested:
-            for c in cands:
-                if c is not best:
-                    extra = resolver.mention(c, i)
-                    extra.quote = _quote_kind(extra, text, regions, rstarts)
-                    others.append(extra)
-        if best.anaphoric or (best.content is None and best.src is not None):
-            anaphoric.add(i)
-        elif best.content is not None and m.span is not None and best.content[1] <= m.span[0]:
-            trailing.add(i)
-    speaker_labels(analysis, found, para_of, resolver.people)
-    carry_over(analysis, found, anaphoric, trailing, para_of, tok_ranges, regions, rstarts)
-    article_sources(analysis, found, para_of, resolver.people)
-    out = [found[i] for i in sorted(found)]
-    if nested:
-        out = sorted(out + others, key=lambda m: (m.sent_i, m.cue_span or (0, 0)))
+        for c in cands:
+            m = resolver.mention(c, i)
+            m.quote = _quote_kind(m, text, regions, rstarts)
+            m.primary = c is best and not best.in_quote
+            if m.primary:
+                primary_sents.add(i)
+                m.anaphoric = c.anaphoric or (c.content is None and c.src is not None)
+                m.trailing = not m.anaphoric and c.content is not None and m.span is not None and c.content[1] <= m.span[0]
+            out.append(m)
+    out.extend(label_attributions(analysis, resolver.registry, primary_sents))
+    out.extend(line_attributions(analysis, resolver.registry))
+    out.sort(key=lambda m: (m.sent_i, not m.primary, m.cue_span or m.span or (0, 0)))
     return out
 
 
-def attribution_for(analysis: Analysis, sent_i: int) -> AttributionMention | None:
-    """The attribution covering sentence ``sent_i``, or None (the author's voice).
+def find_attribution_candidates(analysis: Analysis) -> list[AttributionMention]:
+    """Every attribution found (kept for callers of the former API; the stage returns them all)."""
+    return find_attributions(analysis)
 
-    Reads ``analysis.attributions`` (one mention per sentence, in sentence order)."""
+
+def attribution_for(analysis: Analysis, sent_i: int) -> AttributionMention | None:
+    """The primary attribution found in sentence ``sent_i`` itself, or None (no carry-over:
+    see :func:`claimwatch.extract.context.source_for` for what covers a sentence)."""
     mentions = analysis.attributions
     i = bisect.bisect_left(mentions, sent_i, key=lambda m: m.sent_i)
-    if i < len(mentions) and mentions[i].sent_i == sent_i:
-        return mentions[i]
+    while i < len(mentions) and mentions[i].sent_i == sent_i:
+        if mentions[i].primary:
+            return mentions[i]
+        i += 1
     return None
 
 
-STAGE = Stage("attribution", ("doc",), ("attributions",), find_attributions)
+STAGE = Stage("attribution", ("doc", "entities"), ("attributions",), find_attributions)

@@ -1,0 +1,271 @@
+"""Report context: the report's frame, and what each claim takes from it (SPEC §2 Context).
+
+A coder reads the whole report, not one sentence. After the sentence stages this stage builds:
+
+* the **frame**: the headline line (a first line without final punctuation), the **lead** (the
+  first paragraph after it), the report's **source** (a "Source: X" line, a closing "According
+  to X." or "— Reuters", a dateline agency, the lead's "This was stated by X"), the **lead
+  time** (the first time in the lead that dates an event rather than a statement: "made the
+  discovery Thursday", not "officials said Friday") and the **lead places** (the first places of
+  the lead that locate an event, not the nationality of an institution such as "U.S. officials");
+* **source coverage**: which attribution speaks for each sentence and how far it was carried
+  (:mod:`claimwatch.extract.carryover`);
+* per sentence, the **event time** and **event places** it states, for the sentences after it.
+
+The claim assembly asks three look-ups, each returning where the value came from as a SPEC
+``scope`` (``sentence`` | ``paragraph`` | ``article``):
+
+* :func:`source_for` — the attribution covering a sentence;
+* :func:`claim_time` — the claim's own time (``timex.time_for``), unless it is only the date of
+  the statement ("..., the agency said on Friday") and the report dates the event; with no time
+  of its own, the event time of the previous sentence of the paragraph, else the lead time. A
+  background claim — a prediction, a general statement with no event, a running total when the
+  lead is not one — does not inherit;
+* :func:`claim_places` — the claim's own places (``places.places_for``); when none of them
+  locates the event, the event places of the previous sentence of the paragraph, else the lead
+  places, are added.
+
+Inherited values keep the span and text of the words that stated them. The time and place
+*normalisation* is the time and places stages' (``timex.time_for``, ``places.places_for``);
+the decision to inherit is made here.
+
+Core: :func:`find_context`; step: :data:`STAGE` (provides ``context``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Token
+
+from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
+from .carryover import paragraph_of_sentences, source_coverage
+from .certainty import governing_predicate
+from .entities import role_in
+from .places import places_for
+from .timex import time_for
+
+__all__ = ["ReportContext", "find_context", "source_for", "claim_time", "claim_places", "STAGE"]
+
+_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+#: predicates that date a statement, not the event it reports
+_STATEMENT_LEMMAS = frozenset(_CUES["speech_verbs"]) | {"say", "report", "announce", "update", "release", "publish",
+                                                        "communicate", "tell", "add"}
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
+_MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
+#: nouns whose modifiers locate an institution or a group, not the event ("U.S. officials", "Italian coast guard")
+_INSTITUTION_NOUNS = frozenset({
+    "official", "officer", "team", "crew", "authority", "agent", "police", "guard", "government", "army", "force",
+    "ministry", "media", "citizen", "national", "navy", "coastguard", "service", "agency", "embassy", "president",
+    "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "press", "court", "prosecutor", "outlet",
+    "newspaper", "channel", "military", "troop", "soldier", "counterpart", "side", "unit", "department",
+})
+
+
+@dataclass
+class ReportContext:
+    """The report's frame and per-sentence context (see the module doc)."""
+
+    lead_para: int = 0
+    headline: tuple[int, int] | None = None
+    source: AttributionMention | None = None
+    sources: dict[int, AttributionMention] = field(default_factory=dict)
+    lead_time: TimeMention | None = None
+    lead_places: list[PlaceMention] = field(default_factory=list)
+    event_times: dict[int, TimeMention] = field(default_factory=dict)
+    event_places: dict[int, list[PlaceMention]] = field(default_factory=dict)
+    para_of: list[int] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------- the frame
+
+def _headline(analysis: Analysis) -> tuple[int, int] | None:
+    """A first paragraph that is a headline or a dateline line: one line, no final punctuation."""
+    if len(analysis.paragraphs) < 2:
+        return None
+    s, e = analysis.paragraphs[0]
+    line = analysis.text[s:e]
+    if "\n" in line or len(line) > 200 or line.rstrip().endswith(_SENTENCE_END):
+        return None
+    return s, e
+
+
+def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
+    """A time that dates the statement ("officials said Friday"), not what was stated."""
+    if t.head_i is None:
+        return False
+    cue_heads = {m.cue_i for m in analysis.attributions if m.sent_i == t.sent_i and m.cue_i is not None}
+    if t.head_i in cue_heads:
+        return True
+    return analysis.doc[t.head_i].lemma_.lower() in _STATEMENT_LEMMAS
+
+
+def _resolved(t: TimeMention) -> bool:
+    return bool(t.start or t.end)
+
+
+def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
+    out: dict[int, TimeMention] = {}
+    for t in analysis.times:
+        if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t):
+            out[t.sent_i] = t
+    return out
+
+
+def _place_token(analysis: Analysis, p: PlaceMention) -> Token | None:
+    chunk = analysis.doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+    return chunk.root if chunk is not None and len(chunk) else None
+
+
+def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
+    """Whether a place locates what happened, rather than an institution or a group ("U.S.
+    officials", "the Italian coast guard", "Russian soldiers") or the reporting source."""
+    if p.role == "source_location" or p.lat is None:
+        return False
+    tok = _place_token(analysis, p)
+    if tok is None:
+        return True
+    if tok.ent_type_ == "NORP" or tok.pos_ == "ADJ":
+        return False
+    entities = analysis.entities
+    if entities is not None and any(m.kind in ("name", "description") and m.span[0] <= p.span[0] and p.span[1] <= m.span[1]
+                                    and (m.span[1] - m.span[0]) > (p.span[1] - p.span[0])
+                                    for e in entities.entities for m in e.mentions):
+        return False    # a place inside an organisation's name ("Kalamata Coast Guard")
+    head = tok.head
+    if tok.dep_ in ("amod", "compound", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i != tok.i:
+        lemma = head.lemma_.lower()
+        if lemma in _INSTITUTION_NOUNS or role_in(head.text) is not None:
+            return False
+    return True
+
+
+def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
+    out: dict[int, list[PlaceMention]] = {}
+    for p in analysis.places:
+        if p.role in ("event", "destination") and locates_event(analysis, p):
+            out.setdefault(p.sent_i, []).append(p)
+    return out
+
+
+def _lead_sentences(ctx: ReportContext) -> list[int]:
+    return [i for i, p in enumerate(ctx.para_of) if p in (ctx.lead_para, ctx.lead_para + 1)]
+
+
+def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
+    lead = _lead_sentences(ctx)
+    for i in lead:
+        if i in ctx.event_times:
+            return ctx.event_times[i]
+    first_para = [i for i in lead if ctx.para_of[i] == ctx.lead_para]
+    return next((t for t in analysis.times if t.sent_i in first_para and _resolved(t)), None)
+
+
+def find_context(analysis: Analysis) -> ReportContext:
+    """The report's frame and per-sentence context (pure; reads the earlier stages' results)."""
+    ctx = ReportContext(para_of=paragraph_of_sentences(analysis))
+    ctx.headline = _headline(analysis)
+    ctx.lead_para = 1 if ctx.headline is not None else 0
+    ctx.sources, ctx.source = source_coverage(analysis, ctx.lead_para)
+    ctx.event_times = _event_times(analysis)
+    ctx.event_places = _event_places(analysis)
+    ctx.lead_time = _lead_time(analysis, ctx)
+    ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx) if i in ctx.event_places), [])
+    return ctx
+
+
+def _context(analysis: Analysis) -> ReportContext:
+    if analysis.context is None:
+        analysis.context = find_context(analysis)
+    return analysis.context
+
+
+# ---------------------------------------------------------------------------- look-ups
+
+def source_for(analysis: Analysis, sent_i: int) -> AttributionMention | None:
+    """The attribution covering sentence ``sent_i`` (its ``scope`` says how far it was carried),
+    or None: the author's voice."""
+    return _context(analysis).sources.get(sent_i)
+
+
+def _aux(pred: Token) -> set[str]:
+    return {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _running_total(pred: Token) -> bool:
+    return pred.tag_ == "VBN" and bool(_aux(pred) & _PERFECT_AUX)
+
+
+def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
+    """A claim about another time than the report's event: a prediction or possibility
+    ("could rise", "will cross"), a running total ("have died") unless the lead is one, a
+    general statement in the present with no event ("The area draws migrants")."""
+    if head_i is None:
+        return False
+    pred = governing_predicate(analysis, sent_i, head_i)
+    if pred is None:
+        return False
+    aux = _aux(pred)
+    if aux & _MODALS:
+        return True
+    if _running_total(pred):
+        lead = _context(analysis).lead_time
+        return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
+    present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and aux & {"is", "are", "'s", "’s", "'re", "’re"})
+    return present and event_type is None
+
+
+def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, str]:
+    ctx = _context(analysis)
+    j = sent_i - 1
+    while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
+        if j in ctx.event_times:
+            return ctx.event_times[j], "paragraph"
+        j -= 1
+    if ctx.lead_time is not None and ctx.lead_time.sent_i != sent_i:
+        return ctx.lead_time, "article"
+    return None, "sentence"
+
+
+def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
+               event_type: str | None = None) -> tuple[TimeMention | None, str]:
+    """The time of a claim and where it came from (``sentence`` | ``paragraph`` | ``article``)."""
+    own = time_for(analysis, sent_i, head_i) if head_i is not None else None
+    if own is not None and own.sent_i == sent_i and analysis.sentences[sent_i][0] <= own.span[0] < analysis.sentences[sent_i][1]:
+        if is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
+            inherited, scope = _inherit_time(analysis, sent_i)
+            if inherited is not None and not is_statement_time(analysis, inherited):
+                return inherited, scope
+        return own, "sentence"
+    if background(analysis, sent_i, head_i, event_type):
+        return None, "sentence"
+    inherited, scope = _inherit_time(analysis, sent_i)
+    if inherited is not None:
+        return inherited, scope
+    return own, "article" if own is not None else "sentence"    # a dateline's date
+
+
+def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
+                 event_type: str | None = None) -> list[tuple[PlaceMention, str]]:
+    """The places of a claim, each with where it came from (``sentence`` | ``paragraph`` | ``article``)."""
+    ctx = _context(analysis)
+    own = [p for p in places_for(analysis, sent_i, head_i)] if head_i is not None else []
+    out = [(p, "sentence") for p in own]
+    if any(p.sent_i == sent_i and p.role in ("event", "destination") and locates_event(analysis, p) for p in own):
+        return out
+    if background(analysis, sent_i, head_i, event_type) and event_type is None:
+        return out
+    j = sent_i - 1
+    while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
+        if j in ctx.event_places:
+            return out + [(p, "paragraph") for p in ctx.event_places[j]]
+        j -= 1
+    if ctx.lead_places and ctx.lead_places[0].sent_i != sent_i:
+        return out + [(p, "article") for p in ctx.lead_places]
+    return out
+
+
+STAGE = Stage("context", ("attributions", "times", "places", "entities"), ("context",), find_context)

@@ -1,0 +1,69 @@
+"""Quotation marks in a report: where quotations open and close, and how much of a span is quoted.
+
+Used by the attribution stage (direct / indirect / mixed quotes) and the report context (a
+quotation continued over several sentences keeps its speaker).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+__all__ = ["quote_regions", "quoted_chars", "in_quote", "has_number", "CLOSE_Q", "OPEN_Q"]
+
+OPEN_Q = "“«„"
+
+CLOSE_Q = "”»"
+
+_QUOTE_CHARS = re.compile(r"``|''|[\"“”«»„]")  # also the ASCII ``...'' and ''...'' conventions
+
+_NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """[open, close) offsets of quotations (curly, guillemets, straight double quotes, ``...'' and ''...'')."""
+    regions = []
+    open_at: int | None = None
+    for m in _QUOTE_CHARS.finditer(text):
+        ch, pos = m.group(0), m.start()
+        if ch in OPEN_Q or ch == "``":
+            open_at = pos
+        elif ch in CLOSE_Q:
+            if open_at is not None:
+                regions.append((open_at, m.end()))
+            open_at = None
+        else:  # straight quote toggles
+            if open_at is None:
+                open_at = pos
+            else:
+                regions.append((open_at, m.end()))
+                open_at = None
+    if open_at is not None:
+        regions.append((open_at, len(text)))
+    return regions
+
+
+def quoted_chars(regions: list[tuple[int, int]], starts: list[int], s: int, e: int, min_words: int = 2,
+                 text: str = "") -> int:
+    """Characters of [s, e) inside quotations of at least ``min_words`` words."""
+    i = max(0, bisect.bisect_right(starts, s) - 1)
+    n = 0
+    while i < len(regions) and regions[i][0] < e:
+        a, b = regions[i]
+        lo, hi = max(a, s), min(b, e)
+        if hi > lo and len(text[a:b].split()) >= min_words:
+            n += hi - lo
+        i += 1
+    return n
+
+
+def in_quote(regions: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and regions[i][0] < pos < regions[i][1]
+
+
+def has_number(doc: Doc, lo: int, hi: int) -> bool:
+    return any(doc[j].ent_type_ in _NUMERIC_ENTS or (doc[j].like_num and doc[j].ent_type_ not in ("DATE", "TIME", "ORDINAL"))
+               for j in range(lo, hi))
