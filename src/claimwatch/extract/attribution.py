@@ -30,23 +30,15 @@ import bisect
 import json
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from .base import Analysis, AttributionMention, Entity, Stage
-from .entities import EntityRegistry, document_noun, find_entities
-from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase, sentence_tokens, trim_span
+from .base import Analysis, AttributionMention, Stage
+from .entities import document_noun
+from .mentions import mention_bounds, sentence_tokens, trim_span
 from .quotes import CLOSE_Q, in_quote, quote_regions, quoted_chars
 from .source_lines import label_attributions, line_attributions
-from .sources import (
-    canonical_name,
-    classify_source,
-    is_unnamed,
-    platform_of,
-    strip_determiners,
-)
-
-PRONOUNS_PERSON = {"he", "she", "i", "him", "her"}
-PRONOUNS_GROUP = {"it", "they", "we", "them", "who", "which", "that"}
+from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
+from .sources import classify_source, looks_like_outlet, platform_of
 
 __all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
 
@@ -57,7 +49,6 @@ _STRONG = frozenset(_CUES["strong_speech_verbs"])
 _REPORTING = _SPEECH | _COGNITION
 _HEARSAY_ADV = frozenset(a for a in _CUES["hearsay_adverbs"] if a not in ("apparently", "seemingly", "ostensibly"))
 _HEARSAY_PASSIVE = frozenset(_CUES["hearsay_passives"])
-_HEARSAY_HEADS = {"report", "reports", "rumour", "rumours", "rumor", "rumors"}
 _COGNITION_BARE = frozenset(_CUES["cognition_without_that"])
 _HEARSAY_ADJ = {"rumoured", "rumored", "reputed", "purported", "alleged"}
 _STOP_LEFT = {"”", '"', ":", ";", "“"}
@@ -66,6 +57,11 @@ _QUOTE_MARKS = {"“", "”", '"', "«", "»", "``", "''"}
 _FIRST_SECOND = {"i", "we", "you"}
 _OBJECT_ACTS = frozenset(_CUES["object_speech_acts"])
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
+_EVIDENTIAL = frozenset(_CUES["evidential_verbs"])
+_EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]
+_DOC_ACCORDING = [tuple(p) for p in _CUES["document_according_phrases"]]
+_SELF_REFERENCE = frozenset(_CUES["self_reference"])
+_NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 migrants has been reported"
 
 
 # --------------------------------------------------------------------------- detection
@@ -194,7 +190,7 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
             cue_hi += 1
     if passive and agent is None:
         # "X is said / reported / believed to ...", "It was reported that ..."
-        if lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it"):
+        if lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it" or lemma in _NOMINAL_HEARSAY):
             aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
             a = aux[0].i if aux else tok.i
             content = _content_of(doc, lo, hi, tok, (a, tok.i + 1))
@@ -202,6 +198,11 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
                 content = trim_span(doc, lo, hi)
             return _Cand(None, a, tok.i + 1, tok.i, content, hearsay=True, depth=_depth(tok))
         return None
+    if passive and subj is not None and subj.lower_ in _ANAPHORIC:
+        # "This was stated by X": the content is what came before
+        aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
+        return _Cand(agent, aux[0].i if aux else tok.i, tok.i + 1, tok.i, None, depth=_depth(tok), via=_via(tok),
+                     anaphoric=True)
     src = agent if passive else subj
     if src is None:
         return None
@@ -222,6 +223,8 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         return None
     if lemma == "continue" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" or any(
             doc[j].text in CLOSE_Q + '"' for j in range(lo, tok.i))):
+        return None
+    if not clausal and not _bare_object_allowed(tok, lemma, lo, hi):
         return None
     if not clausal:
         has_obj = (passive and agent is not None) or any(c.dep_ in ("dobj", "oprd") for c in tok.children)
@@ -249,6 +252,46 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
     return _Cand(src, cue_lo, cue_hi, tok.i, content, depth=_depth(tok), via=_via(tok), anaphoric=anaphoric)
 
 
+def _bare_object_allowed(tok: Token, lemma: str, lo: int, hi: int) -> bool:
+    """A reporting verb with no clause after it: a participle ("..., stating their intention")
+    needs a quotation; "call" needs what it calls something ("called it a violation") or what
+    it calls for ("called for an inquiry"), not a telephone ("call a hotline")."""
+    doc = tok.doc
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp") and not any(
+            doc[j].text in _QUOTE_MARKS for j in range(lo, hi)):
+        return False
+    if lemma == "call":
+        return any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children)
+    return True
+
+
+def _evidential_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
+    """Non-speech evidential verbs: "statistics project that ...", "Panama registers a daily
+    average of 1,250", "surveys point to rising fatalities", "survivors spoke of three missing"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _EVIDENTIAL or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") or subj.pos_ not in (
+            "NOUN", "PROPN", "PRON"):
+        return None
+    doc = tok.doc
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+    cue_hi = tok.i + 1
+    if comp is None:
+        preps = _EVIDENTIAL_PREPS.get(lemma, [])
+        comp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+        if comp is not None and comp.i == tok.i + 1:
+            cue_hi = comp.i + 1
+    if comp is None:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or not any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT") for t in obj.subtree):
+            return None
+        comp = obj
+    content = trim_span(doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1), min(hi, comp.right_edge.i + 1))
+    return _Cand(subj, tok.i, cue_hi, tok.i, content, depth=_depth(tok), kind="evidential")
+
+
 def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     doc = tok.doc
     low = tok.lower_
@@ -260,6 +303,11 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
         if obj is None:
             return None
         cue = (tok.i, tok.i + 2)
+    elif _doc_phrase(tok, hi) is not None:
+        cue = (tok.i, tok.i + _doc_phrase(tok, hi))
+        obj = next((c for c in doc[cue[1] - 1].children if c.dep_ == "pobj"), None)
+        if obj is None or document_noun(obj) is None:
+            return None
     elif low in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "prep", "acl"):
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
         if obj is None:
@@ -275,6 +323,16 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     else:
         content = left or right
     return _Cand(obj, cue[0], cue[1], tok.i, content, depth=_depth(tok), kind="according")
+
+
+def _doc_phrase(tok: Token, hi: int) -> int | None:
+    """Length of a document-according phrase ("in line with", "based on") starting at ``tok``."""
+    doc = tok.doc
+    for phrase in _DOC_ACCORDING:
+        n = len(phrase)
+        if tok.i + n <= hi and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == phrase:
+            return n
+    return None
 
 
 def _hearsay_adverb(tok: Token, lo: int, hi: int) -> _Cand | None:
@@ -301,172 +359,47 @@ def _trailing(doc: Doc, c: _Cand, lo: int, hi: int) -> bool:
     return j >= hi or doc[j].is_punct
 
 
+def _self_reference(src: Token) -> bool:
+    phrase = " ".join(t.lower_ for t in src.subtree)
+    return any(ref in phrase for ref in _SELF_REFERENCE)
+
+
 def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[_Cand]:
     out = []
     for j in range(lo, hi):
         tok = doc[j]
-        c = _verb_candidate(tok, lo, hi, regions, rstarts) or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi)
+        c = (_verb_candidate(tok, lo, hi, regions, rstarts) or _evidential_candidate(tok, lo, hi)
+             or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi))
+        if c is not None and c.src is not None and _self_reference(c.src):
+            continue       # "A previous version of this article said ...": the author's own voice
         if c is not None:
             c.in_quote = in_quote(regions, rstarts, tok.idx)
             out.append(c)
     return out
 
 
-# --------------------------------------------------------------------------- resolution
-
-class _Resolver:
-    """Resolves a source mention to its canonical source through the entity registry."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self.text = analysis.text
-        self.doc = analysis.doc
-        self.registry: EntityRegistry = analysis.entities if analysis.entities is not None else find_entities(analysis)
-        self.recent: list[tuple[int, AttributionMention]] = []   # (sent_i, mention) of named sources
-        self.para_of: list[int] = []
-        self.plural: set[int] = set()        # ids of mentions whose head is a plural noun ("Residents")
-
-    def _entity_kind(self, m: AttributionMention) -> str | None:
-        ent = self.registry.entity(m.entity_id)
-        if ent is not None:
-            return ent.kind
-        return "person" if m.type == "witness" and id(m) not in self.plural else None
-
-    def mention(self, cand: _Cand, sent_i: int) -> AttributionMention:
-        doc, text = self.doc, self.text
-        cue_span = (doc[cand.cue_lo].idx, doc[cand.cue_hi - 1].idx + len(doc[cand.cue_hi - 1]))
-        m = AttributionMention(sent_i=sent_i, name=None, span=None, cue=text[cue_span[0]:cue_span[1]],
-                               cue_span=cue_span, cue_i=cand.cue_i, content_span=cand.content, via=cand.via,
-                               kind=cand.kind)
-        if cand.src is None:
-            m.type, m.evidential, m.kind = "unnamed", "hearsay", "hearsay"
-            return m
-        head = cand.src
-        lo, hi = mention_bounds(head)
-        named = descriptor_name(head, hi) if head.i < cand.cue_lo or head.i >= cand.cue_hi else None
-        if named is not None and named[0] <= cand.cue_lo < named[1]:
-            named = None
-        if named is None and head.pos_ == "PROPN":
-            # "the charity Oxfam" parsed as one name: the descriptor before it is not part of the name
-            k = max((j for j in range(lo, head.i) if doc[j].text.islower() and doc[j].pos_ == "NOUN"
-                     and doc[j].lemma_.lower() in DESCRIPTORS), default=None)
-            if k is not None and all(doc[j].text[:1].isupper() or doc[j].lower_ in NAME_JOINERS
-                                     for j in range(k + 1, head.i + 1)):
-                named = (k + 1, hi)
-        if named is not None:
-            hi = named[1]
-        span = _char_span(doc, text, lo, hi, head)
-        m.name, m.span = text[span[0]:span[1]], span
-        low = head.lower_
-        if head.tag_ in ("NNS", "NNPS"):
-            self.plural.add(id(m))
-        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
-            self._resolve_pronoun(m, head, sent_i)
-        elif named is not None:
-            self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
-        else:
-            self._resolve_name(m, head)
-        if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and not any(
-                doc[j].pos_ == "PROPN" for j in range(lo, hi))):
-            m.type, m.evidential = "unnamed", "hearsay"
-        else:
-            m.evidential = "attributed"
-        if m.type == "social_media":
-            m.via = None
-        if m.type != "unnamed" and m.canonical:
-            self.recent.append((sent_i, m))
-        return m
-
-    def _use(self, m: AttributionMention, ent: Entity) -> None:
-        m.canonical, m.type, m.entity_id = ent.name, ent.type, ent.id
-        if ent.kind == "person":
-            m.affiliation = ent.affiliation
-
-    def _resolve_descriptor(self, m: AttributionMention, name: Span, desc: str) -> None:
-        ent = self.registry.in_span(name.start_char, name.end_char)
-        if ent is not None:
-            self._use(m, ent)
-            return
-        m.canonical = canonical_name(name.text, context=self.text)
-        m.type = classify_source(name.text, ent_label="ORG", context=strip_determiners(desc))
-
-    def _resolve_name(self, m: AttributionMention, head: Token) -> None:
-        doc, text, reg = self.doc, self.text, self.registry
-        lo, hi = noun_phrase(head)
-        full = text[doc[lo].idx: doc[hi - 1].idx + len(doc[hi - 1])]
-        if is_unnamed(full) or is_unnamed(text[doc[lo].idx: head.right_edge.idx + len(head.right_edge)]):
-            m.type, m.canonical = "unnamed", strip_determiners(m.name or "")
-            return
-        if document_noun(head) is not None and not any(doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON"
-                                                       for j in range(lo, hi)):
-            issuer = reg.issuer(head) or self._recent_source(m.sent_i, organisation=True)
-            if issuer is not None:
-                self._use(m, issuer)
-                return
-        ent = reg.at(head.idx)
-        if ent is None and head.pos_ in ("NOUN", "PROPN"):
-            ent = reg.describes(head)
-        if ent is not None:
-            self._use(m, ent)
-            return
-        proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-        m.canonical = canonical_name(m.name if proper else full, context=text)
-        if proper:
-            toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
-            ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
-            m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
-            return
-        m.type = classify_source(full, ent_label=head.ent_type_ or None)
-        # "The mayor of Kherson, Roman Mrochko," / "the agency's spokesman Joe Smith": the person named
-        named = next((c for c in head.rights if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
-                      and c.ent_type_ in ("PERSON", "", "NORP")), None)
-        if named is None:   # "the mayor of Kherson, Roman Mrochko": the apposition hangs off the pobj
-            named = next((t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
-                          and t.ent_type_ in ("PERSON", "", "NORP") and t.head.dep_ == "pobj" and t.head.head.head.i == head.i),
-                         None)
-        if named is not None:
-            n_lo, n_hi = mention_bounds(named)
-            person = reg.person(doc[n_lo:n_hi].text)
-            m.canonical = person.name if person is not None else canonical_name(doc[n_lo:n_hi].text, person=True)
-            if person is not None:
-                m.entity_id, m.affiliation = person.id, person.affiliation
-
-    def _recent_source(self, sent_i: int, organisation: bool = False) -> Entity | None:
-        for s_i, prev in reversed(self.recent[-6:]):
-            ent = self.registry.entity(prev.entity_id)
-            if ent is not None and (not organisation or ent.kind == "organisation" or ent.affiliation):
-                if ent.kind == "person" and organisation and ent.affiliation:
-                    org = next((e for e in self.registry.entities if e.kind == "organisation"
-                                and e.name == ent.affiliation), None)
-                    return org or ent
-                return ent
-        return None
-
-    def _resolve_pronoun(self, m: AttributionMention, head: Token, sent_i: int) -> None:
-        want_person = head.lower_ in PRONOUNS_PERSON
-        for s_i, prev in reversed(self.recent[-6:]):
-            if sent_i - s_i > 4 or (not want_person and self.para_of[s_i] != self.para_of[sent_i]):
-                break
-            if (self._entity_kind(prev) == "person") == want_person:
-                m.canonical, m.affiliation, m.type, m.entity_id = prev.canonical, prev.affiliation, prev.type, prev.entity_id
-                if m.via is None and prev.via:
-                    m.via = prev.via
-                return
-        ent = self.registry.at(head.idx) or self.registry.latest(
-            head.idx, "person" if want_person else "organisation", within_sents=6)
-        if ent is not None:
-            self._use(m, ent)
-            return
-        m.canonical = None
-        m.type = "witness" if want_person else "official"
+def _relays(src: Token) -> bool:
+    """A source that relays what others said: a news outlet or agency ("Italian news agency Ansa")."""
+    lo, hi = mention_bounds(src)
+    phrase = src.doc[lo:hi].text
+    return classify_source(phrase, ent_label=src.ent_type_ or None) in ("media", "social_media") or looks_like_outlet(phrase)
 
 
-def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int, int]:
-    a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    while a < b and not (text[a].isalnum() or text[a] in "$€£"):
-        a += 1
-    while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
-        b -= 1
-    return (a, b) if b > a else (doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))
+def _primary(doc: Doc, cands: list[_Cand], lo: int, hi: int) -> _Cand:
+    """The attribution that speaks for a sentence: outside quotations, with a source; an
+    anaphoric one with a named source ("This was stated by X, Censor.NET reports") first; else
+    the outer reporting clause ("..., the agency said") — but when what the outer one reports is
+    itself attributed ("The coast guard said it rescued 57 migrants, Ansa reported") by an
+    outlet that relays it, the inner, original source."""
+    best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
+                                     not (c.anaphoric and c.src is not None and c.src.lower_ not in _ANAPHORIC),
+                                     not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
+    if best.anaphoric or best.content is None or best.src is None or not _relays(best.src):
+        return best
+    inner = [c for c in cands if c is not best and c.src is not None and not c.in_quote and not c.hearsay
+             and doc[c.cue_i].idx >= best.content[0] and doc[c.cue_i].idx < best.content[1]
+             and c.src.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP]
+    return min(inner, key=lambda c: c.depth) if inner else best
 
 
 def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> str:
@@ -493,7 +426,7 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
     tok_ranges = sentence_tokens(doc, sentences)
     regions = quote_regions(text)
     rstarts = [a for a, _ in regions]
-    resolver = _Resolver(analysis)
+    resolver = SourceResolver(analysis)
     p_starts = [s for s, _ in analysis.paragraphs] or [0]
     resolver.para_of = [max(0, bisect.bisect_right(p_starts, s) - 1) for s, _ in sentences]
     out: list[AttributionMention] = []
@@ -502,8 +435,7 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
         cands = _candidates(doc, lo, hi, regions, rstarts)
         if not cands:
             continue
-        best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
-                                         not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
+        best = _primary(doc, cands, lo, hi)
         for c in cands:
             m = resolver.mention(c, i)
             m.quote = _quote_kind(m, text, regions, rstarts)

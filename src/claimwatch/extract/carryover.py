@@ -12,9 +12,10 @@ attribution stage found, per sentence:
   opens the paragraph after the lead, it covers the lead and is the report's source (``article``);
 * a sentence giving figures followed in its paragraph by a sentence sourced at its end
   ("..., according to a Telegram channel.") takes that source (``paragraph``);
-* an unattributed sentence continuing a paragraph whose earlier sentence is attributed to a
-  named source takes that source (``paragraph``: "The agency said U.S. crews rescued 37 migrants.
-  Mexican officials took 39 into custody.");
+* an unattributed sentence continuing a paragraph whose earlier sentence a named institution
+  or official says takes that source (``paragraph``: "The agency said U.S. crews rescued 37
+  migrants. Mexican officials took 39 into custody."); not after a witness, an unnamed source or
+  a non-speech evidential ("surveys point to ...");
 * the report's source — a "Source: X" line, a closing "According to X." paragraph or "— Reuters",
   a dateline agency, the anaphoric attribution of the lead — covers every sentence left
   (``article``); a signature ("― Julie Diaz") covers the paragraph before it (``paragraph``).
@@ -31,6 +32,11 @@ from .quotes import has_number, in_quote, quote_regions, quoted_chars
 from .mentions import sentence_tokens
 
 __all__ = ["carry", "source_coverage", "paragraph_of_sentences"]
+
+
+#: sources whose attribution does not run on past their sentence: witnesses, unnamed sources,
+#: the author (a survivor's account is theirs, the next sentence is the reporter's again)
+_NOT_FORWARD = frozenset({"unnamed", "author", "witness"})
 
 
 def carry(m: AttributionMention, sent_i: int, scope: str, quote: str | None = None) -> AttributionMention:
@@ -133,12 +139,16 @@ class _Coverage:
                 self.found[j] = carry(m, j, "paragraph", "indirect")
                 j -= 1
             opens = j < 0 or self.para_of[j] != self.para_of[i]
-            if opens and self.para_of[i] == self.lead_para + 1 and m.name is not None:
-                for k in self.in_para(self.lead_para):
-                    if k not in self.found:
-                        self.found[k] = carry(m, k, "article", "indirect")
-                if self.article is None:
-                    self.article = m
+            p = self.para_of[i]
+            if not opens or p == 0 or m.name is None:
+                continue
+            # opening a paragraph: it covers the paragraph before; after the lead, it is the report's source
+            lead = p - 1 <= self.lead_para
+            for k in self.in_para(p - 1):
+                if k not in self.found:
+                    self.found[k] = carry(m, k, "article" if lead else "paragraph", "indirect")
+            if lead and self.article is None:
+                self.article = m
 
     def trailing(self, mentions: list[AttributionMention]) -> None:
         """Figures sourced at the end of the next sentence ("..., according to a Telegram channel.")."""
@@ -158,7 +168,7 @@ class _Coverage:
             prev = self.found.get(i - 1)
             if i in self.found or prev is None or self.para_of[i - 1] != self.para_of[i]:
                 continue
-            if prev.name is None or prev.type in ("unnamed", "author") or prev.scope == "article" \
+            if prev.name is None or prev.type in _NOT_FORWARD or prev.scope == "article" \
                     or prev.kind not in ("clause", "according", "label"):
                 continue
             if self.text[self.sentences[i - 1][0]:self.sentences[i - 1][1]].rstrip().endswith("?"):

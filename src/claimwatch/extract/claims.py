@@ -257,7 +257,7 @@ _CONTEXT = object()
 def _fill_time_places(analysis: Analysis, claim: Claim, sent_i: int, head_i: int | None,
                       time_for: Any, places_for: Any) -> None:
     if time_for is _CONTEXT:
-        tm, scope = claim_time(analysis, sent_i, head_i, claim.event_type)
+        tm, scope = claim_time(analysis, sent_i, head_i, claim.event_type, statement=claim.kind == "statement")
         claim.time = _time_info(tm, analysis, scope)
     elif time_for is not None and head_i is not None:
         claim.time = _time_info(time_for(analysis, sent_i, head_i), analysis)

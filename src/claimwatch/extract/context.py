@@ -35,7 +35,9 @@ Core: :func:`find_context`; step: :data:`STAGE` (provides ``context``).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 
 from spacy.tokens import Token
@@ -50,19 +52,20 @@ from .timex import time_for
 __all__ = ["ReportContext", "find_context", "source_for", "claim_time", "claim_places", "STAGE"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_LEX = json.loads(resources.files("claimwatch.resources").joinpath("report_context.json").read_text("utf-8"))
 #: predicates that date a statement, not the event it reports
-_STATEMENT_LEMMAS = frozenset(_CUES["speech_verbs"]) | {"say", "report", "announce", "update", "release", "publish",
-                                                        "communicate", "tell", "add"}
+_STATEMENT_LEMMAS = frozenset(_CUES["speech_verbs"]) | frozenset(_LEX["statement_lemmas"])
+_RUNNING_TOTAL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LEX["running_total_markers"]) + r")(?![\w-])",
+                            re.IGNORECASE)
+#: nouns whose place modifiers locate an institution or a group, not the event ("U.S. officials", "Italian coast guard")
+_INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
+_LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
+_HEADLINE_WORDS = 20
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
-#: nouns whose modifiers locate an institution or a group, not the event ("U.S. officials", "Italian coast guard")
-_INSTITUTION_NOUNS = frozenset({
-    "official", "officer", "team", "crew", "authority", "agent", "police", "guard", "government", "army", "force",
-    "ministry", "media", "citizen", "national", "navy", "coastguard", "service", "agency", "embassy", "president",
-    "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "press", "court", "prosecutor", "outlet",
-    "newspaper", "channel", "military", "troop", "soldier", "counterpart", "side", "unit", "department",
-})
+#: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
+_DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
 
 
 @dataclass
@@ -83,12 +86,13 @@ class ReportContext:
 # ---------------------------------------------------------------------------- the frame
 
 def _headline(analysis: Analysis) -> tuple[int, int] | None:
-    """A first paragraph that is a headline or a dateline line: one line, no final punctuation."""
+    """A first paragraph that is a headline or a dateline line: one short line (at most 20
+    words), no final punctuation. A longer unpunctuated first line is a standfirst: the lead."""
     if len(analysis.paragraphs) < 2:
         return None
     s, e = analysis.paragraphs[0]
     line = analysis.text[s:e]
-    if "\n" in line or len(line) > 200 or line.rstrip().endswith(_SENTENCE_END):
+    if "\n" in line or len(line.split()) > _HEADLINE_WORDS or line.rstrip().endswith(_SENTENCE_END):
         return None
     return s, e
 
@@ -107,10 +111,25 @@ def _resolved(t: TimeMention) -> bool:
     return bool(t.start or t.end)
 
 
+def _main_clause(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a time dates its sentence's main clause, not a clause describing a participant
+    ("the boat, which also sailed last Thursday", "a town that has become ... in the last year")."""
+    if t.head_i is None:
+        return True
+    tok = analysis.doc[t.head_i]
+    for _ in range(12):
+        if tok.dep_ in _DESCRIPTIVE:
+            return False
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
+
+
 def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
     out: dict[int, TimeMention] = {}
     for t in analysis.times:
-        if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t):
+        if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t):
             out[t.sent_i] = t
     return out
 
@@ -151,15 +170,30 @@ def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
     return out
 
 
-def _lead_sentences(ctx: ReportContext) -> list[int]:
-    return [i for i, p in enumerate(ctx.para_of) if p in (ctx.lead_para, ctx.lead_para + 1)]
+def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:
+    return [i for i, p in enumerate(ctx.para_of) if ctx.lead_para <= p < ctx.lead_para + paragraphs]
+
+
+def _dates_an_event(t: TimeMention) -> bool:
+    """A time that can date the report's event: a day, a night, a week (not a year or an open period)."""
+    if t.precision in ("day", "week"):
+        return True
+    if t.precision == "range" and t.start and t.end:
+        return (date.fromisoformat(t.end) - date.fromisoformat(t.start)).days <= 7
+    return False
 
 
 def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
-    lead = _lead_sentences(ctx)
-    for i in lead:
-        if i in ctx.event_times:
-            return ctx.event_times[i]
+    """The time of the report's event: the first event time of the lead paragraphs that dates an
+    event (a day, a night), else the first event time of the lead, else the date of the lead's
+    statement ("officials said Friday")."""
+    lead = _lead_sentences(ctx, _LEAD_PARAGRAPHS)
+    timed = [ctx.event_times[i] for i in lead if i in ctx.event_times]
+    found = next((t for t in timed if _dates_an_event(t)), None)
+    if found is None:
+        found = next((t for t in timed if ctx.para_of[t.sent_i] == ctx.lead_para), None)
+    if found is not None:
+        return found
     first_para = [i for i in lead if ctx.para_of[i] == ctx.lead_para]
     return next((t for t in analysis.times if t.sent_i in first_para and _resolved(t)), None)
 
@@ -173,7 +207,8 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.event_times = _event_times(analysis)
     ctx.event_places = _event_places(analysis)
     ctx.lead_time = _lead_time(analysis, ctx)
-    ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx) if i in ctx.event_places), [])
+    ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
+                            if i in ctx.event_places), [])
     return ctx
 
 
@@ -195,8 +230,13 @@ def _aux(pred: Token) -> set[str]:
     return {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _running_total(pred: Token) -> bool:
-    return pred.tag_ == "VBN" and bool(_aux(pred) & _PERFECT_AUX)
+def _running_total(analysis: Analysis, sent_i: int, pred: Token) -> bool:
+    """A present perfect with a cumulative marker ("have died so far this year", "have crossed
+    since January"); a bare present perfect ("nine migrants have drowned") reports an event."""
+    if not (pred.tag_ == "VBN" and _aux(pred) & _PERFECT_AUX):
+        return False
+    s, e = analysis.sentences[sent_i]
+    return bool(_RUNNING_TOTAL.search(analysis.text, s, e))
 
 
 def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
@@ -211,7 +251,7 @@ def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: 
     aux = _aux(pred)
     if aux & _MODALS:
         return True
-    if _running_total(pred):
+    if _running_total(analysis, sent_i, pred):
         lead = _context(analysis).lead_time
         return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
     present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and aux & {"is", "are", "'s", "’s", "'re", "’re"})
@@ -230,14 +270,41 @@ def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, 
     return None, "sentence"
 
 
-def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
-               event_type: str | None = None) -> tuple[TimeMention | None, str]:
-    """The time of a claim and where it came from (``sentence`` | ``paragraph`` | ``article``)."""
+def _precedes_statement(event: TimeMention, statement: TimeMention) -> bool:
+    """An event time that the statement date can stand for: on or up to a week before it."""
+    if not (event.start and statement.start) or not _dates_an_event(event):
+        return False
+    days = (date.fromisoformat(statement.start) - date.fromisoformat(event.end or event.start)).days
+    return 0 <= days <= 7
+
+
+def _own_time(analysis: Analysis, sent_i: int, head_i: int | None) -> TimeMention | None:
+    """The claim's own time: one stated in its sentence, not in a clause describing another participant."""
     own = time_for(analysis, sent_i, head_i) if head_i is not None else None
-    if own is not None and own.sent_i == sent_i and analysis.sentences[sent_i][0] <= own.span[0] < analysis.sentences[sent_i][1]:
-        if is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
+    if own is None or own.sent_i != sent_i or not (
+            analysis.sentences[sent_i][0] <= own.span[0] < analysis.sentences[sent_i][1]):
+        return None
+    if not _main_clause(analysis, own) and own.head_i is not None and head_i is not None:
+        clause = analysis.doc[own.head_i]
+        while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
+            clause = clause.head
+        if not (clause.left_edge.i <= head_i <= clause.right_edge.i):
+            return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
+    return own
+
+
+def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
+               event_type: str | None = None, statement: bool = False) -> tuple[TimeMention | None, str]:
+    """The time of a claim and where it came from (``sentence`` | ``paragraph`` | ``article``).
+
+    A claim's own time wins — unless it only dates the statement ("..., the agency said on
+    Friday") and the report dates the event itself up to a week before it. A statement claim
+    keeps the date it was made."""
+    own = _own_time(analysis, sent_i, head_i)
+    if own is not None:
+        if not statement and is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
             inherited, scope = _inherit_time(analysis, sent_i)
-            if inherited is not None and not is_statement_time(analysis, inherited):
+            if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own):
                 return inherited, scope
         return own, "sentence"
     if background(analysis, sent_i, head_i, event_type):
@@ -245,7 +312,10 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
     inherited, scope = _inherit_time(analysis, sent_i)
     if inherited is not None:
         return inherited, scope
-    return own, "article" if own is not None else "sentence"    # a dateline's date
+    dated = time_for(analysis, sent_i, head_i) if head_i is not None else None
+    if dated is not None and dated.sent_i != sent_i:
+        return dated, "article"     # a dateline's date
+    return None, "sentence"
 
 
 def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,

@@ -50,6 +50,7 @@ _ROLE_TYPES: dict[str, str] = _LEX["role_types"]
 _ORG_NOUNS = frozenset(_LEX["organisation_nouns"])
 _GENERIC_ORG = frozenset(_LEX["generic_organisation_nouns"])
 _DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
+_ISSUER_PREPS = frozenset(p for p in _LEX["document_issuer_prepositions"] if " " not in p)
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"it", "they"}
 _NAME_STOP = {"the", "of", "for", "and", "in", "on", "to", "a", "an", "&"}
@@ -100,6 +101,8 @@ class EntityRegistry:
         self._by_char: list[tuple[int, int, int]] = []      # (start, end, entity id), sorted
         self._surnames: dict[str, int] = {}
         self._keys: dict[str, int] = {}
+        #: token index of a role noun -> the person named right after it ("the Minister ... Vakhtang Homelauri")
+        self.role_nouns: dict[int, int] = {}
 
     # ------------------------------------------------------------------ building
     def _sent(self, char: int) -> int:
@@ -186,18 +189,18 @@ class EntityRegistry:
 
     def issuer(self, tok: Token) -> Entity | None:
         """The body that issued a document noun: "a CBP statement", "the ministry's data",
-        "a press release from the U.S. agency"."""
+        "a press release from the U.S. agency", "surveys by the IOM" (not "an announcement
+        shared with The Texas Tribune": that one received it)."""
         for child in tok.children:
             if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i < tok.i:
                 ent = self.at(child.idx) or (self.describes(child) if child.pos_ == "NOUN" else None)
                 if ent is not None and ent.kind == "organisation":
                     return ent
-            if child.dep_ in ("prep", "agent", "acl") and child.i > tok.i:
-                for obj in child.subtree:
-                    if obj.dep_ == "pobj":
-                        ent = self.at(obj.idx) or self.describes(obj)
-                        if ent is not None:
-                            return ent
+            if child.i > tok.i and (child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS or child.dep_ == "agent"):
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                ent = (self.at(obj.idx) or self.describes(obj)) if obj is not None else None
+                if ent is not None:
+                    return ent
         return None
 
     def to_dict(self) -> list[dict]:
@@ -265,7 +268,7 @@ def _affiliation(doc: Doc, toks: list[Token]) -> str | None:
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
             name = doc[t.i:_name_tail(doc, end)].text
-            if _is_org_name(doc[t.i:end]):
+            if _is_org_name(doc[t.i:end]) and role_in(" ".join(name.split()[:2])) is None:
                 return canonical_name(name, context=doc.text)
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and (t.lower_ in _ORG_NOUNS or t.lemma_.lower() in _ORG_NOUNS):
             lo, hi = mention_bounds(t)
@@ -289,9 +292,30 @@ def _person_type(role: str | None, affiliation: str | None, context: str) -> str
     return "witness"
 
 
+def _role_named_people(doc: Doc) -> list[Span]:
+    """Names the small model misses, written right after a role ("the Minister of Internal
+    Affairs of Georgia Vakhtang Homelauri", "spokesman Joe Smith"): two or three capitalised
+    words after a role noun phrase, not a known place or organisation."""
+    out = []
+    taken = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or role_in(tok.text) is None or tok.i + 2 >= len(doc):
+            continue
+        end = _capitalised_run(doc, tok.i + 1) if doc[tok.i + 1].lower_ in ("of", "for") else tok.i + 1
+        if end < len(doc) and doc[end].lower_ in ("of", "for"):
+            end = _capitalised_run(doc, end + 1)
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
+                and doc[k].ent_type_ not in ("GPE", "LOC", "ORG", "NORP") and k not in taken:
+            k += 1
+        if k - end >= 2 and not _is_place_name(doc[end:k].text) and not is_organisation(doc[end:k].text):
+            out.append(Span(doc, end, k, label="PERSON", kb_id=str(tok.i)))
+    return out
+
+
 def _add_people(reg: EntityRegistry) -> None:
     doc = reg.doc
-    for raw in doc.ents:
+    for raw in sorted(list(doc.ents) + _role_named_people(doc), key=lambda e: e.start):
         if raw.label_ != "PERSON":
             continue
         ent = _person_span(doc, raw)
@@ -308,6 +332,9 @@ def _add_people(reg: EntityRegistry) -> None:
             if not short:
                 reg._surnames[key] = known.id
         ctx_toks = _person_context(ent)
+        if raw.kb_id_:     # named after a role: the role phrase is the context
+            role_tok = doc[int(raw.kb_id_)]
+            ctx_toks = sorted(set(ctx_toks) | set(doc[role_tok.left_edge.i:ent.start]), key=lambda t: t.i)
         ctx = doc.text[ctx_toks[0].idx: ctx_toks[-1].idx + len(ctx_toks[-1])] if ctx_toks else ""
         if title:
             ctx = f"{title} {ctx}".strip()
@@ -317,6 +344,8 @@ def _add_people(reg: EntityRegistry) -> None:
         known.affiliation = known.affiliation or _affiliation(doc, ctx_toks)
         known.type = _person_type(known.role, known.affiliation, " ; ".join(known.contexts))
         reg.add_mention(known, ent.start, ent.end, "short_name" if short or title else "name", ent.root.i)
+        if raw.kb_id_:
+            reg.role_nouns[int(raw.kb_id_)] = known.id
 
 
 # ---------------------------------------------------------------------------- organisations
@@ -332,7 +361,8 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
             lo, hi = ent.start, ent.end
             while lo < hi and doc[lo].lower_ in ("the", "a", "an"):
                 lo += 1
-            if lo < hi:
+            hi = _trim_dates(doc, lo, hi)
+            if lo < hi and role_in(doc[lo].text) is None:
                 hi = _name_tail(doc, hi)
                 lo = _possessor(doc, head, lo)
                 out.append((lo, hi, head.i, "name"))
@@ -345,7 +375,7 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
         if low not in _ORG_NOUNS and two not in _ORG_NOUNS:
             continue
         lo, hi = mention_bounds(tok)
-        hi = _name_tail(doc, min(hi, tok.i + 1))
+        hi = _trim_dates(doc, lo, _name_tail(doc, min(hi, tok.i + 1)))
         while lo < hi and (doc[lo].dep_ == "det" or doc[lo].is_punct):
             lo += 1
         if lo >= hi or any(i in taken for i in range(lo, hi)) or any(
@@ -374,19 +404,40 @@ def _possessor(doc: Doc, head: Token, lo: int) -> int:
     return lo
 
 
+def _capitalised_run(doc: Doc, k: int) -> int:
+    """End of a run of capitalised words (with "the"/"and"/"of" inside) from ``k``; it stops after
+    a country or place ("Ministry of Internal Affairs of Georgia | Vakhtang Homelauri")."""
+    while k < len(doc):
+        t = doc[k]
+        if t.text[:1].isupper() and t.ent_type_ != "PERSON" and t.ent_type_ != "DATE":
+            k += 1
+            if t.ent_type_ in ("GPE", "LOC") and (k >= len(doc) or doc[k].ent_iob_ != "I"):
+                return k
+        elif t.lower_ in ("the", "and", "of") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+            k += 1
+        else:
+            break
+    return k
+
+
 def _name_tail(doc: Doc, hi: int) -> int:
     """Extend a name over "of / for <Capitalised words>" ("Coordination Headquarters for the
-    Treatment of Prisoners of War")."""
+    Treatment of Prisoners of War") and "and <Capitalised words>" ending in an organisation noun
+    ("U.S. Customs | and Border Protection")."""
     j = hi
-    while j + 1 < len(doc) and doc[j].lower_ in ("of", "for", "on") and (
-            doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ == "the" and j + 2 < len(doc) and doc[j + 2].text[:1].isupper()):
-        k = j + 1
-        while k < len(doc) and (doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON" or doc[k].lower_ in ("the", "and", "of")
-                                and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()):
-            k += 1
-        if k == j + 1:
+    while j + 1 < len(doc) and doc[j].lower_ in ("of", "for", "on", "and"):
+        k = _capitalised_run(doc, j + 1)
+        if k == j + 1 or doc[j + 1].lower_ == "the" and k == j + 2:
+            break
+        if doc[j].lower_ == "and" and not (doc[k - 1].lemma_.lower() in _ORG_NOUNS or source_strength(doc[j + 1:k].text) == 2):
             break
         hi = j = k
+    return hi
+
+
+def _trim_dates(doc: Doc, lo: int, hi: int) -> int:
+    while hi > lo and (doc[hi - 1].ent_type_ in ("DATE", "TIME") or doc[hi - 1].lower_ in ("on", "in", "at")):
+        hi -= 1
     return hi
 
 

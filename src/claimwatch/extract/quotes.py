@@ -22,26 +22,49 @@ _QUOTE_CHARS = re.compile(r"``|''|[\"“”«»„]")  # also the ASCII ``...'' 
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 
 
+def _straight_role(text: str, start: int, end: int) -> str:
+    """Whether a straight quote opens or closes, from its neighbours: "open" after a space or
+    the start and before a word; "close" after a word or punctuation and before a space,
+    punctuation or the end; else "toggle"."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if (before.isspace() or before in "([{—–-") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-"):
+        return "close"
+    return "toggle"
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """[open, close) offsets of quotations (curly, guillemets, straight double quotes, ``...'' and ''...'')."""
+    """[open, close) offsets of quotations (curly, guillemets, straight double quotes, ``...'' and ''...'').
+
+    A straight quote opens or closes according to its neighbours; a quotation still open when
+    another one opens (the closing mark missing, or a quotation running over paragraphs, whose
+    paragraphs each open with a mark) ends at the line break before the new one."""
     regions = []
     open_at: int | None = None
+
+    def close(at: int) -> None:
+        nonlocal open_at
+        if open_at is not None and at > open_at:
+            regions.append((open_at, at))
+        open_at = None
+
     for m in _QUOTE_CHARS.finditer(text):
         ch, pos = m.group(0), m.start()
-        if ch in OPEN_Q or ch == "``":
-            open_at = pos
-        elif ch in CLOSE_Q:
+        role = "open" if ch in OPEN_Q or ch == "``" else "close" if ch in CLOSE_Q else _straight_role(text, pos, m.end())
+        if role == "toggle":
+            role = "open" if open_at is None else "close"
+        if role == "open":
             if open_at is not None:
-                regions.append((open_at, m.end()))
-            open_at = None
-        else:  # straight quote toggles
-            if open_at is None:
-                open_at = pos
-            else:
-                regions.append((open_at, m.end()))
-                open_at = None
+                brk = text.rfind("\n", open_at, pos)
+                close(brk if brk > open_at else pos)
+            open_at = pos
+        elif open_at is not None:
+            close(m.end())
     if open_at is not None:
-        regions.append((open_at, len(text)))
+        brk = text.find("\n", open_at)
+        close(brk if brk > 0 else len(text))
     return regions
 
 

@@ -73,6 +73,16 @@ def _label_content(analysis: Analysis, start: int, para_end: int, sent_i: int) -
     return None
 
 
+def _names_someone(analysis: Analysis, start: int, end: int) -> bool:
+    """A speaker label names someone: a proper name, or a name in capitals ("PENCE"); a section
+    label ("Details:", "Background:") is a common noun."""
+    label = analysis.text[start:end]
+    if label.isupper() and len(label) > 1:
+        return True
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
+
+
 def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sents: set[int]) -> list[AttributionMention]:
     """Speaker labels at paragraph starts ("PENCE: Well, ...")."""
     text = analysis.text
@@ -80,7 +90,7 @@ def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sen
     starts = [s for s, _ in analysis.sentences]
     for ps, pe in analysis.paragraphs:
         m = _LABEL.match(text, ps, pe)
-        if m is None or m.group(1).lower() in _LABEL_STOP:
+        if m is None or m.group(1).lower() in _LABEL_STOP or not _names_someone(analysis, m.start(1), m.end(1)):
             continue
         sent_i = max(0, bisect.bisect_right(starts, m.start(1)) - 1)
         if not analysis.sentences or not (ps <= analysis.sentences[sent_i][0] < pe):
