@@ -38,7 +38,7 @@ from .mentions import mention_bounds, sentence_tokens, trim_span
 from .quotes import CLOSE_Q, in_quote, quote_regions, quoted_chars
 from .source_lines import label_attributions, line_attributions
 from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
-from .sources import classify_source, looks_like_outlet, platform_of
+from .sources import classify_source, looks_like_outlet, platform_of, source_strength
 
 __all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
 
@@ -61,6 +61,8 @@ _EVIDENTIAL = frozenset(_CUES["evidential_verbs"])
 _EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]
 _DOC_ACCORDING = [tuple(p) for p in _CUES["document_according_phrases"]]
 _SELF_REFERENCE = frozenset(_CUES["self_reference"])
+_NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
+_TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
 _NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 migrants has been reported"
 
 
@@ -212,6 +214,10 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         return None
     if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and src.dep_ != "csubj":
         return None
+    if _cannot_speak(tok, src):
+        src = _inverted_source(tok, lemma, lo)     # "... crossed the jungle, reports the National Migration Service"
+        if src is None:
+            return None
     if src.dep_ == "csubj":
         return None
     if lemma in _COGNITION and not clausal and lemma not in _STRONG:
@@ -250,6 +256,30 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         if content is None or anaphoric:
             content = None
     return _Cand(src, cue_lo, cue_hi, tok.i, content, depth=_depth(tok), via=_via(tok), anaphoric=anaphoric)
+
+
+def _cannot_speak(verb: Token, src: Token) -> bool:
+    """A subject that is no source ("The Rio Grande has claimed 12 lives", "the year claimed 3,000
+    lives"): a place, a period or a thing, or "claim"/"take" with a death toll for object."""
+    if verb.lemma_.lower() in ("claim", "take") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in verb.children):
+        return True
+    if src.ent_type_ in ("LOC", "FAC", "DATE", "TIME"):
+        return True
+    return src.lemma_.lower() in _NON_SPEAKING or src.lower_ in _NON_SPEAKING
+
+
+def _inverted_source(verb: Token, lemma: str, lo: int) -> Token | None:
+    """The source after the verb in an inverted reporting clause ("..., reports the National
+    Migration Service"), which the parser may read as the verb's object."""
+    if lemma not in _CORE or verb.tag_ not in ("VBZ", "VBD") or verb.i - lo < 4:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.right_edge.i - (
+        verb.right_edge.i - c.right_edge.i)), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG" or source_strength(
+            " ".join(t.text for t in obj.subtree)) == 2):
+        return None
+    return obj
 
 
 def _bare_object_allowed(tok: Token, lemma: str, lo: int, hi: int) -> bool:

@@ -146,18 +146,16 @@ def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any]
     time_for = lookups.get("time_for", _CONTEXT)
     places_for = lookups.get("places_for", _CONTEXT)
 
-    attr_cache: dict[int, AttributionMention | None] = {}
-
-    def attribution(sent_i: int) -> AttributionMention | None:
+    def attribution(sent_i: int, head_i: int | None = None) -> AttributionMention | None:
         if attribution_for is None:
             return None
-        if sent_i not in attr_cache:
-            attr_cache[sent_i] = attribution_for(analysis, sent_i)
-        return attr_cache[sent_i]
+        if attribution_for is source_for:
+            return source_for(analysis, sent_i, head_i)
+        return attribution_for(analysis, sent_i)
 
     def fill(claim: Claim, sent_i: int, head_i: int | None) -> Claim:
         modality = modality_for(analysis, sent_i, head_i) if head_i is not None else None
-        claim.source, claim.evidential = source_of(attribution(sent_i), modality, analysis)
+        claim.source, claim.evidential = source_of(attribution(sent_i, head_i), modality, analysis)
         if modality is not None:
             claim.certainty, claim.polarity = modality.certainty, modality.polarity
         _fill_time_places(analysis, claim, sent_i, head_i, time_for, places_for)

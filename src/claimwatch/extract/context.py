@@ -54,18 +54,20 @@ __all__ = ["ReportContext", "find_context", "source_for", "claim_time", "claim_p
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
 _LEX = json.loads(resources.files("claimwatch.resources").joinpath("report_context.json").read_text("utf-8"))
 #: predicates that date a statement, not the event it reports
-_STATEMENT_LEMMAS = frozenset(_CUES["speech_verbs"]) | frozenset(_LEX["statement_lemmas"])
+_STATEMENT_LEMMAS = frozenset(_LEX["statement_lemmas"])
 _RUNNING_TOTAL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LEX["running_total_markers"]) + r")(?![\w-])",
                             re.IGNORECASE)
 #: nouns whose place modifiers locate an institution or a group, not the event ("U.S. officials", "Italian coast guard")
 _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
+_SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
 _HEADLINE_WORDS = 20
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
 _DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
+_RELATIVE = frozenset({"relcl"})
 
 
 @dataclass
@@ -98,7 +100,8 @@ def _headline(analysis: Analysis) -> tuple[int, int] | None:
 
 
 def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
-    """A time that dates the statement ("officials said Friday"), not what was stated."""
+    """A time that dates the statement ("officials said Friday"), not what was stated: it hangs
+    from the cue of an attribution of its sentence, or from a verb of stating."""
     if t.head_i is None:
         return False
     cue_heads = {m.cue_i for m in analysis.attributions if m.sent_i == t.sent_i and m.cue_i is not None}
@@ -114,16 +117,7 @@ def _resolved(t: TimeMention) -> bool:
 def _main_clause(analysis: Analysis, t: TimeMention) -> bool:
     """Whether a time dates its sentence's main clause, not a clause describing a participant
     ("the boat, which also sailed last Thursday", "a town that has become ... in the last year")."""
-    if t.head_i is None:
-        return True
-    tok = analysis.doc[t.head_i]
-    for _ in range(12):
-        if tok.dep_ in _DESCRIPTIVE:
-            return False
-        if tok.head.i == tok.i:
-            return True
-        tok = tok.head
-    return True
+    return _in_main_clause(analysis, t.head_i)
 
 
 def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
@@ -162,10 +156,28 @@ def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
     return True
 
 
+def _in_main_clause(analysis: Analysis, head_i: int | None, descriptive: frozenset[str] = _DESCRIPTIVE) -> bool:
+    """Whether token ``head_i`` is outside every clause that describes a participant."""
+    if head_i is None:
+        return True
+    tok = analysis.doc[head_i]
+    for _ in range(16):
+        if tok.dep_ in descriptive:
+            return False
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
+
+
 def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
+    """Per sentence, the places that locate its main event (not a clause describing a participant:
+    "traffickers who sailed from Tobruk, Libya")."""
     out: dict[int, list[PlaceMention]] = {}
     for p in analysis.places:
-        if p.role in ("event", "destination") and locates_event(analysis, p):
+        tok = _place_token(analysis, p)
+        if p.role in ("event", "destination") and locates_event(analysis, p) and (
+                tok is None or _in_main_clause(analysis, tok.i, _RELATIVE)):
             out.setdefault(p.sent_i, []).append(p)
     return out
 
@@ -220,10 +232,30 @@ def _context(analysis: Analysis) -> ReportContext:
 
 # ---------------------------------------------------------------------------- look-ups
 
-def source_for(analysis: Analysis, sent_i: int) -> AttributionMention | None:
+def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> AttributionMention | None:
     """The attribution covering sentence ``sent_i`` (its ``scope`` says how far it was carried),
-    or None: the author's voice."""
-    return _context(analysis).sources.get(sent_i)
+    or None: the author's voice. With the claim's head token ``head_i``: an attribution made in
+    a subordinate clause that does not hold the claim ("Although the ministry said 20 died, the
+    toll is 35") does not cover it."""
+    found = _context(analysis).sources.get(sent_i)
+    if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
+        return found
+    return None if _subordinate_elsewhere(analysis, found.cue_i, head_i) else found
+
+
+def _subordinate_elsewhere(analysis: Analysis, cue_i: int, head_i: int) -> bool:
+    """Whether the cue sits in a subordinate clause (concessive, conditional, relative ...) that
+    does not contain the claim's head."""
+    doc = analysis.doc
+    tok = doc[cue_i]
+    for _ in range(12):
+        if tok.dep_ == "relcl" or tok.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _SUBORDINATING for c in tok.children):
+            return not (tok.left_edge.i <= head_i <= tok.right_edge.i)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _aux(pred: Token) -> set[str]:
@@ -256,6 +288,16 @@ def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: 
         return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
     present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and aux & {"is", "are", "'s", "’s", "'re", "’re"})
     return present and event_type is None
+
+
+def _generic(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
+    """A general statement in the present with no event ("The area draws migrants from dozens
+    of countries"): it happens nowhere in particular. Running totals and predictions still take
+    the report's place."""
+    if head_i is None or event_type is not None:
+        return False
+    pred = governing_predicate(analysis, sent_i, head_i)
+    return pred is not None and pred.tag_ in ("VBZ", "VBP") and not _aux(pred) & _MODALS
 
 
 def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, str]:
@@ -326,7 +368,7 @@ def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
     out = [(p, "sentence") for p in own]
     if any(p.sent_i == sent_i and p.role in ("event", "destination") and locates_event(analysis, p) for p in own):
         return out
-    if background(analysis, sent_i, head_i, event_type) and event_type is None:
+    if _generic(analysis, sent_i, head_i, event_type):
         return out
     j = sent_i - 1
     while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:

@@ -301,12 +301,12 @@ def _role_named_people(doc: Doc) -> list[Span]:
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or role_in(tok.text) is None or tok.i + 2 >= len(doc):
             continue
-        end = _capitalised_run(doc, tok.i + 1) if doc[tok.i + 1].lower_ in ("of", "for") else tok.i + 1
-        if end < len(doc) and doc[end].lower_ in ("of", "for"):
-            end = _capitalised_run(doc, end + 1)
+        end = tok.i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and end - tok.i < 12:
+            end = _capitalised_run(doc, end + 1)       # "Minister of Internal Affairs of Georgia"
         k = end
         while k < len(doc) and k - end < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
-                and doc[k].ent_type_ not in ("GPE", "LOC", "ORG", "NORP") and k not in taken:
+                and doc[k].ent_type_ not in ("GPE", "LOC", "NORP") and k not in taken and not _is_country(doc[k].text):
             k += 1
         if k - end >= 2 and not _is_place_name(doc[end:k].text) and not is_organisation(doc[end:k].text):
             out.append(Span(doc, end, k, label="PERSON", kb_id=str(tok.i)))
@@ -411,7 +411,7 @@ def _capitalised_run(doc: Doc, k: int) -> int:
         t = doc[k]
         if t.text[:1].isupper() and t.ent_type_ != "PERSON" and t.ent_type_ != "DATE":
             k += 1
-            if t.ent_type_ in ("GPE", "LOC") and (k >= len(doc) or doc[k].ent_iob_ != "I"):
+            if t.ent_type_ in ("GPE", "LOC") and (k >= len(doc) or doc[k].ent_iob_ != "I") or _is_country(t.text):
                 return k
         elif t.lower_ in ("the", "and", "of") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
             k += 1
@@ -439,6 +439,12 @@ def _trim_dates(doc: Doc, lo: int, hi: int) -> int:
     while hi > lo and (doc[hi - 1].ent_type_ in ("DATE", "TIME") or doc[hi - 1].lower_ in ("on", "in", "at")):
         hi -= 1
     return hi
+
+
+def _is_country(word: str) -> bool:
+    from .gazetteer import get_gazetteer
+
+    return bool(get_gazetteer().lookup(word, ("country",)))
 
 
 def _is_place_name(text: str) -> bool:
@@ -476,14 +482,27 @@ def _same_org(reg: EntityRegistry, name: str, kind: str, tok: Token) -> Entity |
 
 def _add_organisations(reg: EntityRegistry) -> None:
     doc = reg.doc
+    people: set[int] = set()
+    for e in reg.entities:
+        for m in e.mentions:
+            span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+            people.update(t.i for t in span or [])
     for lo, hi, head_i, kind in _org_heads(doc):
+        trimmed = hi
+        while trimmed > lo and trimmed - 1 in people:   # "Georgia Vakhtang Homelauri" tagged ORG: not the person
+            trimmed -= 1
+        if trimmed <= lo or head_i in people or trimmed < hi and _is_place_name(doc[lo:trimmed].text):
+            continue
+        hi = trimmed
+        head_i = head_i if head_i < hi else hi - 1
         name = doc[lo:hi].text.strip(" ,;:")
         if not name:
             continue
         ent = _same_org(reg, name, kind, doc[head_i])
         if ent is None:
             canonical = canonical_name(name, context=doc.text)
-            ent = reg.new("organisation", canonical, classify_source(name, ent_label="ORG"))
+            typed = canonical if source_strength(canonical) == 2 else name    # "CBP" -> its known full name
+            ent = reg.new("organisation", canonical, classify_source(typed, ent_label="ORG"))
             reg._keys[canonical.lower()] = ent.id
         reg.add_mention(ent, lo, hi, kind, head_i)
         _acronym_after(reg, ent, hi)

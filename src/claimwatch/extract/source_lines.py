@@ -35,7 +35,7 @@ _SOURCE_LINE = re.compile(
 )
 _DASH_LINE = re.compile(r"^\s*(?:[—–―]|--?)\s*([A-Z][\w.&'’ -]{1,60}?)\s*$")
 _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
-_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'-]{1,60}?\(\s*([A-Z][\w.&' -]{1,30}?)\s*\)\s*(?:[-–—]+|:)")
+_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,60}?\(\s*([A-Z][\w.&' -]{1,30}?)\s*\)\s*(?:[-–—]+|:)")
 _LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(:)\s+\S")
 _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
 

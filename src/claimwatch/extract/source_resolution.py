@@ -65,6 +65,10 @@ class SourceResolver:
             return m
         head = cand.src
         lo, hi = mention_bounds(head)
+        for j in range(head.i - 1, lo - 1, -1):      # "KYIV, March 3 (Reuters) - Ukraine said": not the dateline
+            if doc[j].text in ("-", "--", "—", "–", ")", ":"):
+                lo = j + 1
+                break
         named = descriptor_name(head, hi) if head.i < cand.cue_lo or head.i >= cand.cue_hi else None
         if named is not None and named[0] <= cand.cue_lo < named[1]:
             named = None
