@@ -33,10 +33,10 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, AttributionMention, Stage
-from .entities import document_noun
-from .mentions import mention_bounds, sentence_tokens, trim_span
+from .entities import document_noun, role_in
+from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
 from .quotes import CLOSE_Q, in_quote, quote_regions, quoted_chars
-from .source_lines import label_attributions, line_attributions
+from .source_lines import label_attributions, line_attributions, signature_attributions
 from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
 from .sources import classify_source, looks_like_outlet, platform_of, source_strength
 
@@ -62,6 +62,7 @@ _EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]
 _DOC_ACCORDING = [tuple(p) for p in _CUES["document_according_phrases"]]
 _SELF_REFERENCE = frozenset(_CUES["self_reference"])
 _NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
+_STANCE = frozenset(_CUES["stance_verbs"])
 _TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
 _NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 migrants has been reported"
 
@@ -70,13 +71,14 @@ _NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 
 
 class _Cand:
     __slots__ = ("src", "cue_lo", "cue_hi", "cue_i", "content", "hearsay", "depth", "in_quote", "via", "anaphoric",
-                 "kind")
+                 "kind", "rel")
 
     def __init__(self, src, cue_lo, cue_hi, cue_i, content, hearsay=False, depth=0, in_quote=False, via=None,
                  anaphoric=False, kind="clause"):
         self.src, self.cue_lo, self.cue_hi, self.cue_i = src, cue_lo, cue_hi, cue_i
         self.content, self.hearsay, self.depth, self.in_quote = content, hearsay, depth, in_quote
         self.via, self.anaphoric, self.kind = via, anaphoric, kind
+        self.rel: Token | None = None      # the relative pronoun standing for the source ("who said")
 
 
 def _depth(tok: Token) -> int:
@@ -208,8 +210,9 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
     src = agent if passive else subj
     if src is None:
         return None
+    rel = None
     if src.lower_ in ("who", "which", "that") and src.dep_.startswith("nsubj") and tok.dep_ == "relcl":
-        src = tok.head
+        rel, src = src, tok.head
     elif src.lower_ in ("who", "what", "which", "whom", "whoever", "that", "this", "there"):
         return None
     if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and src.dep_ != "csubj":
@@ -255,7 +258,9 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         anaphoric = any(o.lower_ in _ANAPHORIC or any(g.lower_ in _ANAPHORIC for g in o.children) for o in objs)
         if content is None or anaphoric:
             content = None
-    return _Cand(src, cue_lo, cue_hi, tok.i, content, depth=_depth(tok), via=_via(tok), anaphoric=anaphoric)
+    cand = _Cand(src, cue_lo, cue_hi, tok.i, content, depth=_depth(tok), via=_via(tok), anaphoric=anaphoric)
+    cand.rel = rel
+    return cand
 
 
 def _cannot_speak(verb: Token, src: Token) -> bool:
@@ -287,7 +292,7 @@ def _bare_object_allowed(tok: Token, lemma: str, lo: int, hi: int) -> bool:
     needs a quotation; "call" needs what it calls something ("called it a violation") or what
     it calls for ("called for an inquiry"), not a telephone ("call a hotline")."""
     doc = tok.doc
-    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp") and not any(
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp") and lemma not in ("say", "tell") and not any(
             doc[j].text in _QUOTE_MARKS for j in range(lo, hi)):
         return False
     if lemma == "call":
@@ -320,6 +325,27 @@ def _evidential_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
         comp = obj
     content = trim_span(doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1), min(hi, comp.right_edge.i + 1))
     return _Cand(subj, tok.i, cue_hi, tok.i, content, depth=_depth(tok), kind="evidential")
+
+
+def _stance_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
+    """A source's stance towards content that is not speech: "Trump wants to build a wall", "the
+    ministry plans to deport 200 people", "she declined to comment" (PolNeAR's notion of a cue)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _STANCE or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp", "xcomp"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("who", "which", "that", "there", "it", "this", "what") or subj.pos_ not in (
+            "NOUN", "PROPN", "PRON") or _cannot_speak(tok, subj):
+        return None
+    if subj.pos_ == "NOUN" and not (subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or role_in(subj.text)
+                                    or source_strength(subj.text)):
+        return None          # "the plan wants ...": a person or a body takes a stance
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None) or next(
+        (c for c in tok.children if c.dep_ == "dobj"), None)
+    if comp is None:
+        return None
+    content = trim_span(tok.doc, max(lo, comp.left_edge.i), min(hi, comp.right_edge.i + 1))
+    return _Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=_depth(tok) + 1, kind="stance")
 
 
 def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
@@ -399,7 +425,7 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[_Cand]:
     for j in range(lo, hi):
         tok = doc[j]
         c = (_verb_candidate(tok, lo, hi, regions, rstarts) or _evidential_candidate(tok, lo, hi)
-             or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi))
+             or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or _stance_candidate(tok, lo, hi))
         if c is not None and c.src is not None and _self_reference(c.src):
             continue       # "A previous version of this article said ...": the author's own voice
         if c is not None:
@@ -423,10 +449,11 @@ def _primary(doc: Doc, cands: list[_Cand], lo: int, hi: int) -> _Cand:
     outlet that relays it, the inner, original source."""
     best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
                                      not (c.anaphoric and c.src is not None and c.src.lower_ not in _ANAPHORIC),
-                                     not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
+                                     c.kind == "stance", not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
     if best.anaphoric or best.content is None or best.src is None or not _relays(best.src):
         return best
     inner = [c for c in cands if c is not best and c.src is not None and not c.in_quote and not c.hearsay
+             and c.kind != "stance"
              and doc[c.cue_i].idx >= best.content[0] and doc[c.cue_i].idx < best.content[1]
              and c.src.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP]
     return min(inner, key=lambda c: c.depth) if inner else best
@@ -467,7 +494,9 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
             continue
         best = _primary(doc, cands, lo, hi)
         for c in cands:
-            m = resolver.mention(c, i)
+            if c.in_quote:
+                continue        # "I think ..." inside a quotation: the quotation's speaker speaks
+            m = with_spans(doc, c, resolver.mention(c, i))
             m.quote = _quote_kind(m, text, regions, rstarts)
             m.primary = c is best and not best.in_quote
             if m.primary:
@@ -477,6 +506,7 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
             out.append(m)
     out.extend(label_attributions(analysis, resolver.registry, primary_sents))
     out.extend(line_attributions(analysis, resolver.registry))
+    out.extend(signature_attributions(analysis, resolver.registry))
     out.sort(key=lambda m: (m.sent_i, not m.primary, m.cue_span or m.span or (0, 0)))
     return out
 

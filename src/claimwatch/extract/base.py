@@ -86,6 +86,10 @@ class AttributionMention:
     anaphoric: bool = False         # "X reported this.": the content is what came before
     trailing: bool = False          # "..., according to X.": the cue and source close the sentence
     entity_id: int | None = None    # the source in the entity registry (``Analysis.entities``)
+    #: the whole source phrase as attribution corpora (PolNeAR) mark it: with its apposition, title
+    #: and modifiers ("Brian Fallon, the campaign's press secretary,"), or the relative pronoun itself
+    #: ("who"); ``span``/``name`` keep the head mention a claim's ``source.name`` shows
+    source_span: Span | None = None
 
 
 @dataclass

@@ -44,7 +44,7 @@ def carry(m: AttributionMention, sent_i: int, scope: str, quote: str | None = No
     return AttributionMention(
         sent_i=sent_i, name=m.name, span=m.span, canonical=m.canonical, affiliation=m.affiliation, type=m.type,
         cue=m.cue, cue_span=m.cue_span, quote=quote or m.quote, scope=scope, evidential=m.evidential, via=m.via,
-        content_span=None, cue_i=m.cue_i, kind=m.kind, primary=False, entity_id=m.entity_id,
+        content_span=None, cue_i=m.cue_i, kind=m.kind, primary=False, entity_id=m.entity_id, source_span=m.source_span,
     )
 
 
@@ -180,7 +180,11 @@ class _Coverage:
         last = len(self.analysis.paragraphs) - 1
         for m in mentions:
             p = self.para_of[m.sent_i] if m.sent_i < len(self.para_of) else last
-            if m.kind == "signature" and p > 0:
+            if m.kind == "signature" and m.content_span is not None:     # "“...” ― Sonya Herridge"
+                for i, (a, b) in enumerate(self.sentences):
+                    if a < m.content_span[1] and m.content_span[0] < b and i not in self.found:
+                        self.found[i] = carry(m, i, "sentence" if i == m.sent_i else "paragraph", "direct")
+            elif m.kind == "signature" and p > 0:
                 for i in self.in_para(p - 1):
                     if i not in self.found:
                         self.found[i] = carry(m, i, "paragraph", "direct" if self.quoted(i) else "indirect")

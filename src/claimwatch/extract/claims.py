@@ -177,7 +177,7 @@ def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any]
                 continue
             attr = attribution(sent_i)
             if attr is None or attr.type == "author" or (attr.name is None and attr.cue is None) \
-                    or attr.scope == "article":
+                    or attr.scope == "article" or attr.kind == "stance":   # "X wants to ..." is no statement
                 continue
             s_text, s_span = sentence(sent_i)
             claim = Claim(id="", kind="statement", text=s_text, span=s_span)

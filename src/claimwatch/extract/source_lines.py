@@ -23,9 +23,10 @@ from importlib import resources
 
 from .base import Analysis, AttributionMention
 from .entities import EntityRegistry
+from .quotes import quote_regions
 from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
 
-__all__ = ["label_attributions", "line_attributions", "name_source"]
+__all__ = ["label_attributions", "line_attributions", "signature_attributions", "name_source"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
 
@@ -36,6 +37,8 @@ _SOURCE_LINE = re.compile(
 _DASH_LINE = re.compile(r"^\s*(?:[—–―]|--?)\s*([A-Z][\w.&'’ -]{1,60}?)\s*$")
 _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,60}?\(\s*([A-Z][\w.&' -]{1,30}?)\s*\)\s*(?:[-–—]+|:)")
+#: a signature after a closing quotation mark, within a paragraph: ”― Sonya Herridge
+_INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
 _LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(:)\s+\S")
 _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
 
@@ -156,5 +159,27 @@ def line_attributions(analysis: Analysis, registry: EntityRegistry) -> list[Attr
             type=typ, affiliation=aff, cue=text[cue_span[0]:cue_span[1]] if cue_span else None, cue_span=cue_span,
             scope="sentence", evidential="hearsay" if typ == "unnamed" else "attributed", quote="none", kind=kind,
             primary=False, entity_id=ent_id,
+        ))
+    return out
+
+
+def signature_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
+    """A quotation signed within its paragraph: "“... our greatest shame.” ― Sonya Herridge" — the
+    dash is the cue, the name the source, the quotation before it the content."""
+    text = analysis.text
+    regions = quote_regions(text)
+    out: list[AttributionMention] = []
+    for m in _INLINE_SIGNATURE.finditer(text):
+        quote = next((r for r in regions if r[0] < m.start() < r[1] <= m.start() + 1), None)
+        if quote is None:
+            continue
+        name = m.group(2).rstrip(".")
+        name_s = m.start(2)
+        canonical, typ, aff, ent_id = name_source(registry, name, text)
+        out.append(AttributionMention(
+            sent_i=_sentence_at(analysis, m.start(1)), name=name, span=(name_s, name_s + len(name)), canonical=canonical,
+            type=typ, affiliation=aff, cue=m.group(1), cue_span=(m.start(1), m.end(1)), quote="direct", kind="signature",
+            evidential="hearsay" if typ == "unnamed" else "attributed", primary=False, entity_id=ent_id,
+            content_span=(quote[0], quote[1]),
         ))
     return out
