@@ -63,6 +63,7 @@ _DOC_ACCORDING = [tuple(p) for p in _CUES["document_according_phrases"]]
 _SELF_REFERENCE = frozenset(_CUES["self_reference"])
 _NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
 _STANCE = frozenset(_CUES["stance_verbs"])
+_STANCE_CLAUSE_ONLY = frozenset(_CUES["stance_clause_only"])
 _TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
 _NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 migrants has been reported"
 
@@ -340,8 +341,9 @@ def _stance_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     if subj.pos_ == "NOUN" and not (subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or role_in(subj.text)
                                     or source_strength(subj.text)):
         return None          # "the plan wants ...": a person or a body takes a stance
-    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None) or next(
-        (c for c in tok.children if c.dep_ == "dobj"), None)
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+    if comp is None and lemma not in _STANCE_CLAUSE_ONLY:
+        comp = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if comp is None:
         return None
     content = trim_span(tok.doc, max(lo, comp.left_edge.i), min(hi, comp.right_edge.i + 1))
@@ -503,6 +505,9 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
                 primary_sents.add(i)
                 m.anaphoric = c.anaphoric or (c.content is None and c.src is not None)
                 m.trailing = not m.anaphoric and c.content is not None and m.span is not None and c.content[1] <= m.span[0]
+            elif m.content_span is not None and (c.kind == "stance" or best.content is not None and (
+                    m.content_span[0] < best.content[1] and best.content[0] < m.content_span[1])):
+                m.content_span = None   # a nested attribution's content is part of the primary one's
             out.append(m)
     out.extend(label_attributions(analysis, resolver.registry, primary_sents))
     out.extend(line_attributions(analysis, resolver.registry))

@@ -90,6 +90,10 @@ class AttributionMention:
     #: and modifiers ("Brian Fallon, the campaign's press secretary,"), or the relative pronoun itself
     #: ("who"); ``span``/``name`` keep the head mention a claim's ``source.name`` shows
     source_span: Span | None = None
+    #: the cue as attribution corpora mark it: with its auxiliaries, negation and adverbs ("has
+    #: said", "did not immediately respond"), preposition and colon ("called for", "said:");
+    #: ``cue``/``cue_span`` keep the reporting word(s) a claim's ``source.cue`` shows
+    cue_phrase_span: Span | None = None
 
 
 @dataclass

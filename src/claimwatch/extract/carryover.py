@@ -45,6 +45,7 @@ def carry(m: AttributionMention, sent_i: int, scope: str, quote: str | None = No
         sent_i=sent_i, name=m.name, span=m.span, canonical=m.canonical, affiliation=m.affiliation, type=m.type,
         cue=m.cue, cue_span=m.cue_span, quote=quote or m.quote, scope=scope, evidential=m.evidential, via=m.via,
         content_span=None, cue_i=m.cue_i, kind=m.kind, primary=False, entity_id=m.entity_id, source_span=m.source_span,
+        cue_phrase_span=m.cue_phrase_span,
     )
 
 

@@ -23,7 +23,9 @@ The claim assembly asks three look-ups, each returning where the value came from
   lead is not one — does not inherit;
 * :func:`claim_places` — the claim's own places (``places.places_for``); when none of them
   locates the event, the event places of the previous sentence of the paragraph, else the lead
-  places, are added.
+  places, are added — not when the paragraph has named other places already (an origin, a
+  route: its own geography), and only those in the country of the institution the claim names
+  ("U.S. officials recovered six bodies" takes the lead's Eagle Pass, not a Mexican town).
 
 Inherited values keep the span and text of the words that stated them. The time and place
 *normalisation* is the time and places stages' (``timex.time_for``, ``places.places_for``);
@@ -82,6 +84,7 @@ class ReportContext:
     lead_places: list[PlaceMention] = field(default_factory=list)
     event_times: dict[int, TimeMention] = field(default_factory=dict)
     event_places: dict[int, list[PlaceMention]] = field(default_factory=dict)
+    placed: set[int] = field(default_factory=set)      # sentences that name a place of any role
     para_of: list[int] = field(default_factory=list)
 
 
@@ -218,6 +221,7 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.sources, ctx.source = source_coverage(analysis, ctx.lead_para)
     ctx.event_times = _event_times(analysis)
     ctx.event_places = _event_places(analysis)
+    ctx.placed = {p.sent_i for p in analysis.places if p.role != "source_location" and p.lat is not None}
     ctx.lead_time = _lead_time(analysis, ctx)
     ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
                             if i in ctx.event_places), [])
@@ -360,6 +364,18 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
     return None, "sentence"
 
 
+def _compatible(analysis: Analysis, inherited: list[PlaceMention], own: list[PlaceMention]) -> list[PlaceMention]:
+    """The inherited places that fit the claim's own: none it names already, and — when it names
+    the country of the institution that acted ("Polish border police", "U.S. officials") — those
+    in that country or on its border (no country given). An origin ("arrived from Russia") does
+    not restrict them."""
+    names = {p.name or p.text for p in own}
+    countries = {p.country for p in own if p.country and p.role in ("event", "destination")
+                 and not locates_event(analysis, p)}
+    return [p for p in inherited if (p.name or p.text) not in names
+            and (not countries or p.country is None or p.country in countries)]
+
+
 def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
                  event_type: str | None = None) -> list[tuple[PlaceMention, str]]:
     """The places of a claim, each with where it came from (``sentence`` | ``paragraph`` | ``article``)."""
@@ -373,10 +389,12 @@ def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
     j = sent_i - 1
     while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
         if j in ctx.event_places:
-            return out + [(p, "paragraph") for p in ctx.event_places[j]]
+            return out + [(p, "paragraph") for p in _compatible(analysis, ctx.event_places[j], own)]
+        if j in ctx.placed:
+            return out      # the paragraph's own geography (an origin, a route) is not the lead's event
         j -= 1
     if ctx.lead_places and ctx.lead_places[0].sent_i != sent_i:
-        return out + [(p, "article") for p in ctx.lead_places]
+        return out + [(p, "article") for p in _compatible(analysis, ctx.lead_places, own)]
     return out
 
 

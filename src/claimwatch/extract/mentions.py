@@ -181,17 +181,22 @@ def _source_bounds(doc: Doc, c, lo_s: int, hi_s: int) -> tuple[int, int] | None:
         lo += 1
     while hi > src.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in (")",):
         hi -= 1
-    if hi < len(doc) and doc[hi].text == "," and any(t.text == "," for t in doc[src.i:hi]) and hi + 1 == c.cue_lo:
+    if hi < len(doc) and doc[hi].text == "," and any(t.text == "," for t in doc[src.i:hi]) and hi + 1 == _cue_bounds(doc, c)[0]:
         hi += 1     # "Brian Fallon, the campaign's press secretary, said": the apposition's closing comma
     return (min(lo, lo_s), max(hi, hi_s)) if lo <= lo_s else (lo, max(hi, hi_s))
 
 
 def with_spans(doc: Doc, c, m: AttributionMention) -> AttributionMention:
-    """The record's cue as written and its whole source phrase."""
+    """The record's cue phrase and whole source phrase as attribution corpora mark them; the
+    claim's cue keeps the reporting word(s) with their preposition ("called for")."""
     text = doc.text
     lo, hi = _cue_bounds(doc, c)
-    m.cue_span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-    m.cue = text[m.cue_span[0]:m.cue_span[1]]
+    m.cue_phrase_span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    verb = doc[c.cue_i]
+    if c.kind in ("clause", "evidential", "stance") and verb.pos_ in ("VERB", "AUX") and c.cue_hi < hi \
+            and doc[c.cue_hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()):
+        m.cue_span = (m.cue_span[0], doc[c.cue_hi].idx + len(doc[c.cue_hi]))     # "called for", "spoke of"
+        m.cue = text[m.cue_span[0]:m.cue_span[1]]
     if c.src is not None and m.span is not None:
         head = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
         bounds = _source_bounds(doc, c, head.start, head.end) if head is not None else None
