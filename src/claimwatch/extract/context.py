@@ -123,10 +123,18 @@ def _main_clause(analysis: Analysis, t: TimeMention) -> bool:
     return _in_main_clause(analysis, t.head_i)
 
 
+def _hedged(analysis: Analysis, t: TimeMention) -> bool:
+    """A time of a hedged or hypothetical predicate ("it would have sunk a couple of hours earlier")."""
+    return t.head_i is not None and bool(_aux(analysis.doc[t.head_i]) & _MODALS)
+
+
 def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
+    """Per sentence, the time that dates its event: resolved, not the date of a statement, in the
+    main clause, not of a hedged predicate."""
     out: dict[int, TimeMention] = {}
     for t in analysis.times:
-        if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t):
+        if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
+                and not _hedged(analysis, t):
             out[t.sent_i] = t
     return out
 
@@ -324,13 +332,14 @@ def _precedes_statement(event: TimeMention, statement: TimeMention) -> bool:
     return 0 <= days <= 7
 
 
-def _own_time(analysis: Analysis, sent_i: int, head_i: int | None) -> TimeMention | None:
-    """The claim's own time: one stated in its sentence, not in a clause describing another participant."""
+def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bool = False) -> TimeMention | None:
+    """The claim's own time: one stated in its sentence, not in a clause describing another
+    participant (a statement claim takes any time of its sentence)."""
     own = time_for(analysis, sent_i, head_i) if head_i is not None else None
     if own is None or own.sent_i != sent_i or not (
             analysis.sentences[sent_i][0] <= own.span[0] < analysis.sentences[sent_i][1]):
         return None
-    if not _main_clause(analysis, own) and own.head_i is not None and head_i is not None:
+    if not statement and not _main_clause(analysis, own) and own.head_i is not None and head_i is not None:
         clause = analysis.doc[own.head_i]
         while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
             clause = clause.head
@@ -346,7 +355,7 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
     A claim's own time wins — unless it only dates the statement ("..., the agency said on
     Friday") and the report dates the event itself up to a week before it. A statement claim
     keeps the date it was made."""
-    own = _own_time(analysis, sent_i, head_i)
+    own = _own_time(analysis, sent_i, head_i, statement)
     if own is not None:
         if not statement and is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
             inherited, scope = _inherit_time(analysis, sent_i)
