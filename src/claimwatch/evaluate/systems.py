@@ -49,8 +49,9 @@ def analysis_items(analysis: Any) -> dict[str, list[Item]]:
     for a in analysis.attributions:
         if _get(a, "name") is None and _get(a, "cue") is None:
             continue  # the author's own voice
-        roles = {"source": tuple(a.span) if a.span and a.name else None,
-                 "cue": tuple(a.cue_span) if _get(a, "cue_span") else None,
+        source = _get(a, "source_span") or (a.span if a.name else None)   # the whole source phrase
+        roles = {"source": tuple(source) if source else None,
+                 "cue": tuple(_get(a, "cue_phrase_span") or a.cue_span) if _get(a, "cue_span") else None,
                  "content": tuple(a.content_span) if _get(a, "content_span") else None}
         first = next((s for s in roles.values() if s is not None), None)
         attributions.append(Item(first, a.name or "", roles))

