@@ -111,6 +111,11 @@ class TimeMention:
     anchor: str                     # absolute | published | unresolved
     sent_i: int = 0
     head_i: int | None = None       # token the expression attaches to (governing predicate)
+    value: str | None = None        # TIMEX3 value: "2023-12", "1989-Q3", "P3M", "PRESENT_REF", "XXXX-WXX-4"
+    type: str = "DATE"              # TIMEX3 type: DATE | TIME | DURATION | SET
+    mod: str | None = None          # TIMEX3 mod: START | MID | END | APPROX
+    phrase: Span | None = None      # the phrase with its preposition ("as of Sunday"); ``span`` is TimeML's ("Sunday")
+    statement: bool = False         # (from ``time_for``) the time dates the report of the claim, not its event
 
 
 @dataclass
