@@ -39,7 +39,6 @@ _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|star
 _PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock"})
 #: expressions of a period running up to the report's present ("the first seven months of 2023")
 _RUNNING_PERIODS = frozenset({"n_of_year", "past_n", "so_far"})
-_PERIOD_VALUE = re.compile(r"\d{4}-(?:Q[1-4]|\d\d)")
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 
 
@@ -157,8 +156,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         tv = normalise(f, Ctx(ref, future, last_day, period))
-        if tv.value and tv.start is not None and _PERIOD_VALUE.fullmatch(tv.value):
-            last_period = (sent, tv)
+        if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):
+            last_period = (sent, tv)  # the last period named: "a year earlier", "the same day" refer to it
         if _since_clause(gov) and tv.start and tv.end and tv.precision in ("year", "month", "day"):
             tv = replace(tv, end=None)  # "since the crisis began in 2021": open from then
         out.append(_mention(analysis, f, f.core, f.end, tv, gov))

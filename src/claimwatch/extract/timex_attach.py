@@ -24,6 +24,7 @@ from .timex_words import RUNNING_TOTAL
 
 __all__ = ["time_for", "dateline"]
 
+_SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Z][a-z]+\.?\s*)?\(?[^)\n]{0,40}\)?\s*[-–—]")
 _SPEECH_LEMMAS = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json")
                                       .read_text("utf-8"))["speech_verbs"]) | {"say", "report", "announce", "estimate"}
@@ -105,8 +106,13 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
     clause = governing_predicate(head)
     chain = [clause.i] + [a.i for a in clause.ancestors]
 
+    text = analysis.text
+
     def rank(t: TimeMention) -> tuple[int, int, int]:
-        near = min(abs(t.span[0] - head.idx), abs(t.span[1] - head.idx))
+        # nearest in the text, and not across a comma or semicolon ("the day before yesterday there
+        # were 11,200, last night less than 10,000": each count has its own time)
+        lo, hi = sorted((head.idx, t.span[0] if t.span[0] > head.idx else t.span[1]))
+        near = hi - lo + (1000 if _SEPARATOR.search(text, lo, hi) else 0)
         if t.head_i is None:
             return (4, 0, near)
         if t.head_i in (head_i, clause.i):

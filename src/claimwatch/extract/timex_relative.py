@@ -128,11 +128,14 @@ def _weekday(g: dict, ctx: Ctx) -> TV | None:
 def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     """"the night before", "the previous evening", "the next day", "that day": relative to the last
     day the report stated before it, else to the reference date."""
+    text = g["_text"].lower()
+    off = -1 if ("before" in text or "previous" in text) else 1 if ("next" in text or "following" in text or "after" in text) else 0
+    period = ctx.last_period
+    if off == 0 and period is not None and period.start is not None and period.precision != "day":
+        return replace(period, value=None)  # "two months ago ... on the same day": within that period
     base = ctx.last_day or _ref(ctx)
     if base is None:
         return None
-    text = g["_text"].lower()
-    off = -1 if ("before" in text or "previous" in text) else 1 if ("next" in text or "following" in text or "after" in text) else 0
     d = base + timedelta(days=off)
     unit = g.get("u") or g.get("u2") or g.get("u3") or g.get("u4") or "day"
     if unit.lower() == "day":
