@@ -132,6 +132,9 @@ class PlaceMention:
     role: str = "event"
     sent_i: int = 0
     head_i: int | None = None
+    #: name (a toponym) | embedded (in an organisation's name: "Texas Department of ...") | demonym
+    #: ("Palestinian": the country) | anaphor ("the river": the place named before) | institution
+    kind: str = "name"
 
 
 def governing_predicate(tok):

@@ -222,7 +222,9 @@ def load() -> Gazetteer:
                 lst.append((e, False))
         for d in dem.split("|") if dem else []:
             for form in [d] + _plural(d):
-                demonyms.setdefault(norm(form), iso)
+                other = demonyms.get(norm(form))
+                if other is None or countries[other].importance < e.importance:
+                    demonyms[norm(form)] = iso  # "American": the United States, not American Samoa
     borders: dict[tuple[str, str], tuple[float, float]] = {}
     for line in _read_text("gazetteer", "borders.tsv").splitlines()[1:]:
         a, b, lat, lon = line.split("\t")

@@ -8,25 +8,18 @@ country named. Cue words (``resources/gazetteer/place_cues.json``) are loaded on
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from importlib import resources
 
+from . import place_refs
 from .base import Analysis
-from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, norm
+from .gazetteer import FEATURE_WORDS, Gazetteer, norm
+from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand
 
 __all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES", "DATELINE"]
 
-PRECISION = {"country": "country", "admin1": "admin1", "city": "city", "border": "border", "region": "region"}
 
 
-def _cues() -> dict[str, frozenset[str]]:
-    raw = resources.files("claimwatch.resources").joinpath("gazetteer", "place_cues.json").read_text(encoding="utf-8")
-    return {k: frozenset(v) for k, v in json.loads(raw).items() if isinstance(v, list)}
-
-
-CUES = _C = _cues()  # hand-made cue lexicon (resources/gazetteer/place_cues.json), loaded once
+_C = CUES
 _DIRECTIONS = _C["directions"]
 _STOP_CAPS = _C["stop_caps"]
 _GENERIC = _C["generic"]
@@ -43,9 +36,6 @@ _SOURCE_NOUNS = _C["source_nouns"]
 _INSTITUTIONS = _C["institutions"]
 _REPORTING = _C["reporting"]
 
-PHYSICAL = ("river", "lake", "mountain_range", "sea", "ocean", "gulf", "bay", "strait", "channel",
-            "lagoon", "island", "peninsula", "desert", "plateau", "plain", "delta", "basin", "valley",
-            "cape", "waterfall", "region")
 
 _BORDER_RE = re.compile(
     r"\b(?:[Tt]he\s+)?([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)\s?[-–/]\s?([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)\s+"
@@ -57,23 +47,10 @@ _BORDER_WITH_RE = re.compile(
     r"\b([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)(?:’s|'s)\s+(?:\w+\s+)?(border|frontier)\s+with\s+(?:the\s+)?"
     r"([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)")
 _ONE_BORDER_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Aa])\s+([A-Z][a-z]+)\s+(?:state\s+|land\s+|river\s+|eastern\s+|western\s+"
-                            r"|northern\s+|southern\s+)?(?:border|frontier)\b(?!\s+(?:with|between))")
+                            r"|northern\s+|southern\s+)?(?:border|frontier)\b(?!\s+(?:with|between|guards?|police|service|"
+                            r"troops|agency|patrol|forces?|officers?|officials|authorities|committee|control))")
 #: a dateline opening the article: "PARIS (AFP) -", "KYIV, March 3 (Reuters) —", "LONDON —"
 DATELINE = _DATELINE = re.compile(r"[A-Z][A-Za-z .'’-]{1,40}(?:,[^\n(]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|--)\s")
-_COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:country|nation)\b(?!['’]s\b)", re.I)
-
-
-@dataclass
-class Cand:
-    start: int                  # char span
-    end: int
-    tok_start: int              # token range [tok_start, tok_end)
-    tok_end: int
-    key: str                    # normalised look-up key
-    cue: tuple[str, ...] = ()   # feature types cued by a generic word ("river")
-    label: str = ""             # spaCy label, "" for gazetteer scan
-    entry: Entry | None = None  # pre-resolved (borders, anaphora)
-    parts: tuple = ()           # a border's two sides: ((start, end, iso2), ...)
 
 
 def _strip_feature_word(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
@@ -137,13 +114,16 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
             if entry and tr and not any(taken[tr[0]:tr[1]]):
                 parts = tuple((m.start(g), m.start(g) + len(x), cc) for g, x, cc in zip(groups, names, (a, b)))
                 claim(Cand(s, end, tr[0], tr[1], norm(entry.name), ("border",), "BORDER", entry, parts))
-    # "the Belarusian border", "Ukraine's border": one country's frontier locates the event in it
+    # "the Belarusian border", "the border with Moldova": one country's frontier; the other side is a
+    # neighbour the article names (else the country itself locates the event)
     for m in _ONE_BORDER_RE.finditer(text):
         cc = gaz.country_code(m.group(1))
         entry = gaz.country(cc) if cc else None
-        tr = tok_range(m.start(1), m.end(1))
+        tr = tok_range(m.start(1), m.end())
         if entry is not None and tr and not any(taken[tr[0]:tr[1]]):
-            claim(Cand(m.start(1), m.end(1), tr[0], tr[1], norm(entry.name), ("country",), "BORDER1", entry))
+            claim(Cand(m.start(1), m.end(), tr[0], tr[1], norm(entry.name), ("border",), "BORDER_WITH", entry))
+    for c in place_refs.one_sided_borders(analysis, gaz, taken):
+        cands.append(c)
 
     # spaCy entities
     for ent in doc.ents:
@@ -169,6 +149,7 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
         claim(Cand(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e, key, (), ent.label_))
 
     # gazetteer scan over capitalised runs not covered by a place entity
+    people = place_refs.person_names(doc)
     person_org: list = [False] * len(doc)
     ent_of: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
@@ -243,11 +224,16 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
         label = person_org[i] if person_org[i] == person_org[last] else "MIXED"
         if label == "MIXED" and i in ent_of and ent_of[i][0] >= i and ent_of[i][1] < j and not person_org[last]:
             label = ""  # the gazetteer name runs past the entity ("Rostov" + "-on-Don")
+        placed = top.feature == "city" and not hits[0][1] and place_refs.in_place_context(doc, i, j) \
+            and not any(w in people for w in texts[i:j])
         acceptable = (
             cue
             or top.feature != "city"
             or (top.importance >= 5.0 and not hits[0][1])
+            or placed and tok.pos_ == "PROPN" and not label
         )
+        if placed and not cue:
+            cue = ("city",)  # "near Pylos", "an Alexandria man": the town, however small
         if label in ("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MIXED"):
             acceptable = False
         elif label in ("PERSON", "ORG"):
@@ -265,20 +251,19 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
             if acceptable and label == "PERSON" and i > 0 and doc[i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"):
                 acceptable = False
         elif label == "NORP":
-            # "the Carpathians" is a range, "Ukrainians" a people
-            acceptable = bool(acceptable and top.feature in PHYSICAL and gaz.demonym(" ".join(texts[i:j])) is None)
+            # "the Carpathians" is a range, "Odesa region" a region, "Ukrainians" a people
+            acceptable = bool((acceptable and top.feature in PHYSICAL or cue and j - i > 1)
+                              and gaz.demonym(" ".join(texts[i:j])) is None)
         if acceptable:
             claim(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, key, cue, "GAZ"))
             i = j
         else:
             i += 1
 
-    # "the country" -> the last country named before it
-    for m in _COUNTRY_ANAPHOR.finditer(text):
-        tr = tok_range(m.start(), m.end())
-        if not tr or any(taken[tr[0]:tr[1]]):
-            continue
-        cands.append(Cand(m.start(), m.end(), tr[0], tr[1], "", ("country",), "ANAPHOR"))
+    cands += place_refs.repeated_names(analysis, gaz, cands, taken)
+    cands += place_refs.embedded_names(analysis, gaz, taken)
+    cands += place_refs.demonyms(analysis, gaz, taken)
+    cands += place_refs.anaphors(analysis, taken)  # "the river", "the country": resolved in order later
     cands.sort(key=lambda c: c.start)
     return cands
 

@@ -48,7 +48,7 @@ def options(gaz: Gazetteer, c: Cand, words: list[str], ctx_cc: dict[str, float],
     """Scored gazetteer entries for a candidate, best first."""
     keys = [(c.key, c.cue)] if c.key else keys_for(gaz, words)
     if words and words[0].lower() in _DIRECTIONS and len(words) > 1:
-        keys.append((norm(" ".join(words[1:])), c.cue))
+        keys += keys_for(gaz, words[1:])  # "southwestern Salcininkai region"
     out: list[tuple[float, Entry]] = []
     for key, cue in keys:
         got = [(_score(entry, alt, cue, c.label, ctx_cc, pts), entry) for entry, alt in gaz.lookup_key(key)[:40]]

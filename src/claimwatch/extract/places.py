@@ -13,9 +13,12 @@ Belarus", "fled Ukraine"), ``destination`` ("into Poland", "fled to Kazakhstan",
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .base import Analysis, PlaceMention, Stage, governing_predicate
 from .gazetteer import Entry, get_gazetteer
 from .place_candidates import CUES, DATELINE, PRECISION, candidates
+from .place_refs import refer_back
 from .place_resolve import resolve, resolve_name
 
 __all__ = ["find_places", "places_for", "resolve_name", "STAGE", "PRECISION", "institution_places"]
@@ -33,6 +36,7 @@ _SOURCE_VERBS = CUES["source_verbs"]
 _SOURCE_NOUNS = CUES["source_nouns"]
 _INSTITUTIONS = CUES["institutions"]
 _REPORTING = CUES["reporting"]
+_PEOPLE = CUES["people_nouns"]
 
 
 def _role(doc, head_tok) -> str:
@@ -97,27 +101,28 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
         m = DATELINE.match(text, p0)
         if m:
             dl_end = m.end()
-    last_country: Entry | None = None
+    history: list[tuple[int, Entry]] = []  # (sentence, entry) of the places resolved so far
     for k, c in enumerate(cands):
+        sent_i = analysis.sent_index(c.start) if analysis.sentences else 0
         entry: Entry | None = c.entry
-        if c.label == "ANAPHOR":
-            entry = last_country
+        if c.label in ("ANAPHOR", "BORDER_WITH"):
+            entry = refer_back(c, history, sent_i, gaz)
         elif entry is None:
             entry = entries[k]
         if entry is None:
             continue
-        if entry.feature == "country":
-            last_country = entry
         if c.label == "GAZ" and entry.feature == "city" and entry.importance < 5.0 and not c.cue:
             continue
+        if c.kind != "embedded":
+            history.append((sent_i, entry))
         root = doc[c.tok_start:c.tok_end].root
         s, e = c.start, c.end
         out.append(PlaceMention(
             span=(s, e), text=text[s:e], name=entry.name, lat=entry.lat, lon=entry.lon,
             country=None if entry.feature == "border" else entry.cc, feature=entry.feature,
             geonameid=entry.geonameid, precision=PRECISION.get(entry.feature, "feature"),
-            role="source_location" if c.end <= dl_end else _role(doc, root), sent_i=analysis.sent_index(s) if analysis.sentences else 0,
-            head_i=governing_predicate(root).i,
+            role="source_location" if c.end <= dl_end else _role(doc, root), sent_i=sent_i,
+            head_i=governing_predicate(root).i, kind=c.kind,
         ))
         if entry.feature == "border":
             out[-1].country = entry.cc
@@ -152,18 +157,23 @@ def institution_places(analysis: Analysis, sent_i: int) -> list[PlaceMention]:
         out.append(PlaceMention(
             span=(tok.idx, tok.idx + len(tok)), text=tok.text, name=entry.name, lat=entry.lat, lon=entry.lon,
             country=cc, feature="country", geonameid=entry.geonameid, precision="country", role="event",
-            sent_i=sent_i, head_i=governing_predicate(head).i))
+            sent_i=sent_i, head_i=governing_predicate(head).i, kind="institution"))
     return out
 
 
 def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> list[PlaceMention]:
-    """The places of a claim: those in its sentence, the ones under the claim's predicate first;
-    if the sentence names no place, a country located by "<demonym> police/authorities"."""
-    places = [p for p in analysis.places if p.sent_i == sent_i]
+    """The places of a claim: those its sentence names (and "the river" / "the border" it refers
+    back to), the ones under the claim's predicate first, then the countries its counted people
+    come from ("33,000 Haitians", "Iraqi migrants": role ``origin``); if the sentence names no
+    place, a country located by "<demonym> police/authorities". A nationality word or a name inside
+    an organisation's name is not where the claim happened."""
+    mentions = [p for p in analysis.places if p.sent_i == sent_i]
+    places = [p for p in mentions if p.kind in ("name", "anaphor")]
+    origins = _origins(analysis, [p for p in mentions if p.kind == "demonym"], head_i)
     if not places:
-        return institution_places(analysis, sent_i)
+        return origins or institution_places(analysis, sent_i)
     if head_i is None:
-        return list(places)
+        return list(places) + origins
     doc = analysis.doc
     head = doc[head_i]
     clause = governing_predicate(head)
@@ -176,7 +186,30 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
             return 0
         return 1
 
-    return sorted(places, key=inside)
+    return sorted(places, key=inside) + origins
+
+
+def _origins(analysis: Analysis, demonyms: list[PlaceMention], head_i: int | None) -> list[PlaceMention]:
+    """Countries of origin of the counted people: the demonym is the counted noun ("33,000
+    Haitians"), modifies it ("Iraqi migrants", "Venezuelan citizens") or names its nationality
+    ("migrants of Venezuelan nationality")."""
+    if head_i is None or not demonyms:
+        return []
+    doc = analysis.doc
+    head = doc[head_i]
+    people = head.lemma_.lower() in _PEOPLE or head.lower_ in _PEOPLE
+    out = []
+    for p in demonyms:
+        tok = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if tok is None:
+            continue
+        t = tok.root
+        is_counted = t.i == head.i
+        modifies = people and t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod")
+        of_nationality = t.head.lower_ in _PEOPLE and t.head.head.lower_ == "of" and t.head.head.head.i == head.i
+        if is_counted or modifies or of_nationality:
+            out.append(replace(p, role="origin"))
+    return out
 
 
 STAGE = Stage("places", ("doc",), ("places",), find_places)
