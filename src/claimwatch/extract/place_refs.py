@@ -126,12 +126,11 @@ def embedded_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> lis
             if not doc[a].text[:1].isupper() or doc[a].lower_ in _GENERIC:
                 continue
             key = norm(doc[a:b].text)
-            hits = gaz.lookup_key(key)
-            if not hits or hits[0][1]:
-                continue
-            top = hits[0][0]
-            if top.feature in ("country", "admin1") or top.feature == "city" and top.importance >= 5.0:
-                out.append(Cand(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), a, b, key, (), "GAZ", kind="embedded"))
+            fits = [e for e, alt in gaz.lookup_key(key) if not alt and (
+                e.feature in ("country", "admin1", "admin2") or e.feature == "city" and e.importance >= 5.0)]
+            if fits:
+                out.append(Cand(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), a, b, key,
+                                ("country", "admin1", "admin2", "city"), "GAZ", kind="embedded"))
                 for k in range(a, b):
                     taken[k] = True
                 break
@@ -142,6 +141,15 @@ def demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand
     """Nationality words ("American", "Palestinians"): the country, ``kind="demonym"``."""
     doc = analysis.doc
     out: list[Cand] = []
+    for ent in doc.ents:  # "Sri Lankan", "South Ossetian": several words
+        if ent.label_ == "NORP" and len(ent) > 1 and not any(taken[ent.start:ent.end]):
+            cc = gaz.demonym(ent.text)
+            entry = gaz.country(cc) if cc else None
+            if entry is not None:
+                for k in range(ent.start, ent.end):
+                    taken[k] = True
+                out.append(Cand(ent.start_char, ent.end_char, ent.start, ent.end, norm(entry.name), ("country",), "NORP",
+                                entry, kind="demonym"))
     for tok in doc:
         if taken[tok.i] or not tok.text[:1].isupper() or tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
             continue

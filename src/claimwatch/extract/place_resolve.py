@@ -156,4 +156,52 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
                     best, best_s = (a, b), sc
         if best:
             chosen[k], chosen[k + 1] = best
+    _cohere([norm(" ".join(w)) for w in words], opts, chosen)
     return [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
+
+
+def _anchors(names: list[str], opts: list, chosen: dict[int, Entry]) -> list[tuple[str, Entry]]:
+    """Places the article locates with confidence: a "<town>, <state>" pair, a name with one reading,
+    or one whose best reading clearly outscores the next."""
+    out = []
+    for k, o in enumerate(opts):
+        e = chosen.get(k) or (o[0][1] if o else None)
+        if e is None or e.feature not in ("city", "admin2", "admin1"):
+            continue
+        spots = {(round(x.lat, 1), round(x.lon, 1)) for _, x in o[:6]}
+        if k in chosen or len(spots) == 1 or len(o) > 1 and o[0][0] - o[1][0] >= 2.5:
+            out.append((names[k], e))
+    return out
+
+
+def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
+    """Geographic coherence, and one reading per name: an ambiguous name ("Dublin", "Paris") takes
+    the reading near the places the article locates with confidence (a local paper's towns lie
+    together), the same reading wherever the article repeats it."""
+    anchors = _anchors(names, opts, chosen)
+    if not anchors:
+        return
+    totals: dict[str, dict[int, float]] = {}
+    entries: dict[int, Entry] = {}
+    for k, o in enumerate(opts):
+        if k in chosen or len(o) < 2:
+            continue
+        key = names[k]
+        tally = totals.setdefault(key, {})
+        for sc, e in o[:15]:
+            if e is not o[0][1] and norm(e.name) != key:
+                continue  # another reading by an alternative name ("Washington" -> Watervliet): not on proximity alone
+            bonus = 0.0
+            if e.feature != "country":
+                reach = 350.0 if e.feature == "admin1" else 150.0
+                near = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < reach)
+                wide = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < 400)
+                bonus = min(3.5, 1.5 * near + 0.7 * wide)  # never enough to move Moscow to Idaho
+            tally[id(e)] = tally.get(id(e), 0.0) + sc + bonus
+            entries[id(e)] = e
+    for k, o in enumerate(opts):
+        key = names[k]
+        if k in chosen or len(o) < 2 or key not in totals:
+            continue
+        best = max(totals[key].items(), key=lambda x: x[1])[0]
+        chosen[k] = entries[best]
