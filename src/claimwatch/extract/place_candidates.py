@@ -125,6 +125,9 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     for c in place_refs.one_sided_borders(analysis, gaz, taken):
         cands.append(c)
 
+    for c in place_refs.datelines(analysis, gaz, taken) + place_refs.streets(analysis, taken):
+        cands.append(c)
+
     # spaCy entities
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):

@@ -26,7 +26,7 @@ from .gazetteer import Entry, Gazetteer, norm
 from .place_lexicon import ANAPHORS, CUES, Cand
 
 __all__ = ["in_place_context", "repeated_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
-           "refer_back"]
+           "refer_back", "streets", "datelines", "person_names"]
 
 _BEFORE = CUES["place_before"]
 _AFTER = CUES["place_after"]
@@ -58,8 +58,9 @@ def in_place_context(doc: Doc, i: int, j: int) -> bool:
     if i > 0 and doc[i - 1].lower_ in _BEFORE:
         if doc[i - 1].lower_ != "of" or (i > 1 and doc[i - 2].lower_ in _OF_PLACE):
             return True
-    if j < len(doc) and doc[j].lower_ in _AFTER and not doc[j].text[:1].isupper():
-        return True
+    if j < len(doc) and doc[j].lower_ in _AFTER and (not doc[j].text[:1].isupper() or j + 1 == len(doc)
+                                                     or not doc[j + 1].text[:1].isupper()):
+        return True  # "an Alexandria man", "Alexandria Police went", not "Jackson Police Department"
     return j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].ent_type_ == "GPE"
 
 
@@ -203,9 +204,14 @@ def one_sided_borders(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> 
     return out
 
 
-def refer_back(c: Cand, history: list[tuple[int, Entry]], sent_i: int, gaz: Gazetteer) -> Entry | None:
-    """The place an anaphor or a one-sided border refers to, from the places resolved before it
-    (``history``: (sentence, entry) in text order)."""
+def refer_back(c: Cand, history: list[tuple[int, Entry]], sent_i: int, gaz: Gazetteer, text: str = "") -> Entry | None:
+    """The place an anaphor, a one-sided border or a street refers to, from the places resolved
+    before it (``history``: (sentence, entry) in text order)."""
+    if c.label == "STREET":  # the town (or county) the article last placed things in
+        town = next((e for s, e in reversed(history) if e.feature in ("city", "admin2")), None)
+        if town is None:
+            return None
+        return Entry("street", text[c.start:c.end], town.cc, town.lat, town.lon, 1.0, None)
     if c.label == "BORDER_WITH" and c.entry is not None:
         other = _neighbour(c.entry.cc, history, sent_i, gaz)
         return gaz.border(c.entry.cc, other) if other else c.entry
@@ -236,3 +242,41 @@ def _neighbour(cc: str | None, history: list[tuple[int, Entry]], sent_i: int, ga
         if e.cc and e.cc != cc and e.cc in nbs and e.feature != "border":
             return e.cc
     return None
+
+
+_STREET_RE = re.compile(
+    r"\b(?:(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Lane|Ln\.|Boulevard|Blvd\.?|Parkway|"
+    r"Pkwy\.?|Pike|Trail|Circle|Terrace|Highway|Turnpike|Expressway|Freeway)(?![\w-])"
+    r"|(?:Highway|Interstate|Route|State\s+Route|U\.S\.\s+Route|US|I|SR|County\s+Road)[\s-]?\d{1,4}[A-Z]?\b)")
+_DATELINE_RE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?=\s*(?:,\s*[A-Z][\w.]+\s*)?(?:\([^)\n]*\)\s*)?[—–-])")
+
+
+def streets(analysis: Analysis, taken: list[bool]) -> list[Cand]:
+    """Streets and roads ("Main Street", "Highway 19"): places of local news, located at the town
+    the article places them in (see :func:`refer_back`)."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    for m in _STREET_RE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(taken[span.start:span.end]) or span[0].lower_ in _GENERIC - {"main", "state"}:
+            continue
+        for k in range(span.start, span.end):
+            taken[k] = True
+        out.append(Cand(m.start(), m.end(), span.start, span.end, "", ("street",), "STREET"))
+    return out
+
+
+def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
+    """A dateline's town in capitals at the start of a paragraph ("TORRINGTON —", "BEIRUT (AP) -")."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    for m in _DATELINE_RE.finditer(text):
+        name = m.group("name").rstrip(".")
+        key = norm(name)
+        span = doc.char_span(m.start("name"), m.start("name") + len(name), alignment_mode="expand")
+        if span is None or any(taken[span.start:span.end]) or not gaz.has(key):
+            continue
+        for k in range(span.start, span.end):
+            taken[k] = True
+        out.append(Cand(span.start_char, span.end_char, span.start, span.end, key, ("city", "admin1", "country"), "GAZ"))
+    return out

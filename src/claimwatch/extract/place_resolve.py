@@ -107,7 +107,7 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     doc = analysis.doc
     ctx = _context_countries(gaz, analysis)
     words = [[t.text for t in doc[c.tok_start:c.tok_end]] for c in cands]
-    todo = [c.entry is None and c.label != "ANAPHOR" for c in cands]
+    todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET") for c in cands]
     opts = [options(gaz, c, w, ctx) if t else [] for c, w, t in zip(cands, words, todo)]
     # second pass: the countries and regions the first pass found become the context
     counts: dict[str, int] = {}

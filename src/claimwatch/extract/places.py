@@ -105,15 +105,15 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
     for k, c in enumerate(cands):
         sent_i = analysis.sent_index(c.start) if analysis.sentences else 0
         entry: Entry | None = c.entry
-        if c.label in ("ANAPHOR", "BORDER_WITH"):
-            entry = refer_back(c, history, sent_i, gaz)
+        if c.label in ("ANAPHOR", "BORDER_WITH", "STREET"):
+            entry = refer_back(c, history, sent_i, gaz, text)
         elif entry is None:
             entry = entries[k]
         if entry is None:
             continue
         if c.label == "GAZ" and entry.feature == "city" and entry.importance < 5.0 and not c.cue:
             continue
-        if c.kind != "embedded":
+        if c.kind != "embedded" and c.label != "STREET":
             history.append((sent_i, entry))
         root = doc[c.tok_start:c.tok_end].root
         s, e = c.start, c.end
