@@ -129,12 +129,15 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
         cands.append(c)
 
     # spaCy entities
+    people = place_refs.person_names(doc)
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         s, e = _trim(doc, ent.start, ent.end)
         if s >= e or any(taken[s:e]):
             continue
+        if all(doc[k].text in people for k in range(s, e)) and not place_refs.in_place_context(doc, s, e):
+            continue  # "coach Ripley": a surname the article gives a person
         if s > 0 and doc[s - 1].lower_ in _DIRECTIONS and not taken[s - 1]:
             s -= 1  # "eastern Ukraine"
         for x in range(min(len(doc), e + 4), e, -1):  # "Rostov" + "-on-Don"
@@ -152,7 +155,6 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
         claim(Cand(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e, key, (), ent.label_))
 
     # gazetteer scan over capitalised runs not covered by a place entity
-    people = place_refs.person_names(doc)
     person_org: list = [False] * len(doc)
     ent_of: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:

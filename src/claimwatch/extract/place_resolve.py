@@ -118,7 +118,8 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
             top = o[0][1]
             if top.feature == "city":
                 cities.append((k0, top))
-            if top.cc:
+            # country evidence only from names whose readings agree on the country ("Georgia" does not)
+            if top.cc and all(e.cc == top.cc for sc, e in o[1:6] if sc > o[0][0] - 4.0):
                 counts[top.cc] = counts.get(top.cc, 0) + 1
             if top.feature == "admin1":
                 pts.append((top.cc, top.lat, top.lon))
@@ -174,12 +175,22 @@ def _anchors(names: list[str], opts: list, chosen: dict[int, Entry]) -> list[tup
     return out
 
 
+def _cell(e: Entry) -> tuple[int, int]:
+    return int((e.lat + 90) // 1.4), int((e.lon + 180) // 1.8)  # about 150 km
+
+
 def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
-    """Geographic coherence, and one reading per name: an ambiguous name ("Dublin", "Paris") takes
-    the reading near the places the article locates with confidence (a local paper's towns lie
-    together), the same reading wherever the article repeats it."""
+    """Geographic coherence, and one reading per name: an ambiguous name ("Paris", "Henry County")
+    takes the reading near the places the article locates with confidence and near a possible
+    reading of its other names (a local paper's towns lie together), the same reading wherever the
+    article repeats it."""
     anchors = _anchors(names, opts, chosen)
-    if not anchors:
+    cells: dict[str, set[tuple[int, int]]] = {}
+    for k, o in enumerate(opts):
+        for _, e in o[:15]:
+            if e.feature in ("city", "admin2", "admin1"):
+                cells.setdefault(names[k], set()).add(_cell(e))
+    if len(cells) < 2 and not anchors:
         return
     totals: dict[str, dict[int, float]] = {}
     entries: dict[int, Entry] = {}
@@ -196,7 +207,10 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
                 reach = 350.0 if e.feature == "admin1" else 150.0
                 near = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < reach)
                 wide = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < 400)
-                bonus = min(3.5, 1.5 * near + 0.7 * wide)  # never enough to move Moscow to Idaho
+                cy, cx = _cell(e)
+                around = {(cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
+                support = sum(1 for other, cs in cells.items() if other != key and cs & around)
+                bonus = min(3.5, 1.5 * near + 0.7 * wide + 1.0 * support)  # never enough to move Moscow to Idaho
             tally[id(e)] = tally.get(id(e), 0.0) + sc + bonus
             entries[id(e)] = e
     for k, o in enumerate(opts):
