@@ -203,6 +203,9 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
             continue
         j, key, cue = best
         hits = gaz.lookup_key(key)
+        if cue and not any(h[0].feature in cue for h in hits[:10]):
+            i += 1  # "Big Creek" is no creek named "Big" (Biga, Turkey): the generic word must fit
+            continue
         if i > 0 and lowers[i - 1] == "the" and not cue:
             # "the Dnipro": a determiner points to a river, range or sea rather than a town
             phys = [h for h in hits if h[0].feature in PHYSICAL]

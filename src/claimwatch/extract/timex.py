@@ -35,8 +35,8 @@ _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would"}
 _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "set", "due", "aim", "hope", "prepare", "want", "project",
                  "forecast", "propose", "promise", "threaten", "vow", "agree", "decide"}
 _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|starting|from\s+next)\s+$", re.I)
-#: kinds a present-tense clause puts in the future ("meets Monday", "the offer expires Nov. 10")
-_PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock"})
+#: kinds a present-tense clause puts in the future ("meets Monday", "the offer expires Nov. 10", "resume in January")
+_PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock", "month"})
 #: expressions of a period running up to the report's present ("the first seven months of 2023")
 _RUNNING_PERIODS = frozenset({"n_of_year", "past_n", "so_far"})
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
@@ -98,19 +98,21 @@ def reference(published: str | None, found: list[Found]) -> Ref:
     year = None
     for f in found:
         tv = normalise(f, bare)
-        if tv.anchor == "absolute" and tv.start is not None and f.kind != "named":  # named periods are background
+        day = tv.start or tv.end
+        if tv.anchor == "absolute" and day is not None and f.kind != "named":  # named periods are background
             if tv.precision == "day" and tv.type in ("DATE", "TIME"):
-                return Ref(tv.start, tv.start.year, "absolute")
+                return Ref(day, day.year, "absolute")
             if tv.precision in ("month", "week") or f.kind in _RUNNING_PERIODS:
-                year = year or tv.start.year
+                year = year or day.year
     if year is None:
         return Ref(None, None, "absolute")
     with_year = Ctx(Ref(None, year, "absolute"))
     for f in found:
         if f.kind in ("month_day", "clock"):
             tv = normalise(f, with_year)
-            if tv.start is not None and tv.precision == "day":
-                return Ref(tv.start, year, "absolute")
+            day = tv.start or tv.end  # "as of Sunday, August 13" ends there
+            if day is not None and tv.precision == "day":
+                return Ref(day, year, "absolute")
     return Ref(None, year, "absolute")
 
 

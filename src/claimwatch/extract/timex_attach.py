@@ -132,10 +132,12 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
     if r[0] >= 2 and _perfect(clause) and best.precision in ("day", "week") and best.head_i is not None \
             and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS:
         return None  # the date of the report, not of the running total it gives
-    if best.start is None and best.end is not None:
-        # "As of Saturday, 161,062 have crossed ... this year": the period gives the start
-        period = next((t for t in times if t is not best and t.start and t.end and t.start <= best.end <= t.end
-                       and rank(t)[0] <= 1), None)
-        if period is not None:
-            return _as_phrase(analysis, best, start=period.start, precision="range")
+    if r[0] <= 1:
+        # "As of Saturday, 161,062 have crossed ... this year": the end bound, from the period's start
+        own = [t for t in times if rank(t)[0] <= 1]
+        bound = next((t for t in own if t.start is None and t.end is not None), None)
+        period = next((t for t in own if bound is not None and t is not bound and t.start and t.end
+                       and t.start <= bound.end <= t.end), None)
+        if bound is not None and period is not None:
+            return _as_phrase(analysis, bound, start=period.start, precision="range")
     return _as_phrase(analysis, best, statement=statement)
