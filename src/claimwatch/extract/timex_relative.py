@@ -390,6 +390,13 @@ def plausible(f: Found, text: str) -> bool:
     if f.kind == "weekday" and not f.prep and not f.groups.get("rel") and re.match(r"\s+[A-Z][a-z]+\b(?!\s*,)", text[f.end:]) \
             and not re.match(rf"\s+{MON}", text[f.end:]):
         return False  # "Sunday Times", "Monday Night Football": part of a name
+    if f.kind == "duration" and re.search(r"quarters?$", low_core) and (
+            "-" in low_core or text[f.end:f.end + 3] == " of" or low_core.startswith("about")):
+        return False  # "three-quarters", "a quarter of the vote": fractions
+    if f.kind == "duration" and low_core in ("a second", "one second"):
+        return False  # "a second time", "a second boat"
+    if f.kind == "month" and re.fullmatch(r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)", core):
+        return False  # "Jan Smith": an abbreviation needs its full stop or a day
     if f.kind == "duration" and f.groups.get("n", "").lower() in ("a", "an") and not f.prep:
         if re.search(r"(?:\d|\b(?:dozen|hundred|thousand|million|times))\S*(?:\s+[\w-]+){0,3}\s+$", before):
             f.kind = "set"  # "1,250 a day": a rate
