@@ -23,7 +23,7 @@ def _score(entry: Entry, alt: bool, cue: tuple[str, ...], label: str, ctx_cc: di
     if cue:
         s += 6.0 if entry.feature in cue else -6.0
     if label == "LOC" and entry.feature in PHYSICAL:
-        s += 1.0
+        s += 3.0  # the tagger's LOC is a physical place; a country context must not turn it into a town
     if label == "GPE" and not cue and entry.feature in PHYSICAL and entry.feature != "region":
         s -= 2.5  # "Ohio" the state, "Ontario" the province: not the river / lake
     if label in ("GPE", "GAZ") and entry.feature in ("country", "admin1", "city"):
@@ -195,8 +195,8 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
     totals: dict[str, dict[int, float]] = {}
     entries: dict[int, Entry] = {}
     for k, o in enumerate(opts):
-        if k in chosen or len(o) < 2:
-            continue
+        if k in chosen or len(o) < 2 or o[0][1].feature in PHYSICAL:
+            continue  # "the Rio Grande" the river stays the river, whatever towns lie near
         key = names[k]
         tally = totals.setdefault(key, {})
         for sc, e in o[:15]:

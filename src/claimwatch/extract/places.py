@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .base import Analysis, PlaceMention, Stage, governing_predicate
-from .gazetteer import Entry, get_gazetteer
+from .gazetteer import Entry, get_gazetteer, haversine_km
 from .place_candidates import CUES, DATELINE, PRECISION, candidates
 from .place_refs import refer_back
 from .place_resolve import resolve, resolve_name
@@ -133,7 +133,30 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
                         span=(ps, pe), text=text[ps:pe], name=side.name, lat=side.lat, lon=side.lon, country=cc,
                         feature="country", geonameid=side.geonameid, precision="country", role=out[-1].role,
                         sent_i=out[-1].sent_i, head_i=out[-1].head_i))
+    _rivers_at_their_reach(analysis, out)
     return out
+
+
+#: how far from a long river's reference point the reach a report names may lie
+_REACH_KM = 800.0
+
+
+def _rivers_at_their_reach(analysis: Analysis, out: list[PlaceMention]) -> None:
+    """A long river is placed where the report puts it: at the town or county named in the same
+    paragraph ("the Rio Grande near Eagle Pass"), for every later mention of that river too."""
+    towns = [p for p in out if p.kind == "name" and p.feature in ("city", "admin2") and p.lat is not None]
+    reach: dict[str, tuple[float, float]] = {}
+    for p in out:
+        if p.feature != "river" or p.lat is None or p.name is None:
+            continue
+        para = analysis.paragraph_index(p.span[0])
+        near = [t for t in towns if analysis.paragraph_index(t.span[0]) == para
+                and haversine_km(t.lat, t.lon, p.lat, p.lon) < _REACH_KM]
+        if near and p.name not in reach:
+            town = min(near, key=lambda t: abs(t.span[0] - p.span[0]))
+            reach[p.name] = (town.lat, town.lon)
+        if p.name in reach:
+            p.lat, p.lon = reach[p.name]
 
 
 def institution_places(analysis: Analysis, sent_i: int) -> list[PlaceMention]:

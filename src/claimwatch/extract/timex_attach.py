@@ -25,7 +25,8 @@ from .timex_words import RUNNING_TOTAL
 __all__ = ["time_for", "dateline"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Z][a-z]+\.?\s*)?\(?[^)\n]{0,40}\)?\s*[-–—]")
+#: "KYIV, March 3 (Reuters) -", "PARIS —": the dash is a separator, not a hyphen ("a quarter-million")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Z][a-z]+\.?\s*)?\(?[^)\n]{0,40}\)?(?:\s+[-–—]{1,2}|\s*[–—])\s")
 _SPEECH_LEMMAS = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json")
                                       .read_text("utf-8"))["speech_verbs"]) | {"say", "report", "announce", "estimate"}
 #: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
