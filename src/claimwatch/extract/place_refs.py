@@ -35,7 +35,7 @@ _GENERIC = CUES["generic"] | CUES["stop_caps"]
 _OF_PLACE = frozenset({"city", "town", "village", "port", "island", "region", "province", "district", "municipality",
                        "county", "state", "republic", "suburb", "outskirts", "coast", "area"})
 _ANAPHOR_RE = re.compile(
-    r"\b(?:the|this|that|these)\s+(?:(?:swollen|same|whole|entire|southern|northern|eastern|western|nearby|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese)\s+(?:(?:swollen|same|whole|entire|southern|northern|eastern|western|nearby|"
     r"neighbouring|neighboring|shared|common|state|land|dangerous|treacherous|small|tiny|remote|Italian|Greek)\s+)?"
     r"(?P<noun>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in ANAPHORS), key=len, reverse=True))
     + r")\b(?!['’]s?\s+(?:government|president|capital|authorities|army|police))")

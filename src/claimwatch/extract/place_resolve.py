@@ -47,11 +47,13 @@ def options(gaz: Gazetteer, c: Cand, words: list[str], ctx_cc: dict[str, float],
              pts: tuple = ()) -> list[tuple[float, Entry]]:
     """Scored gazetteer entries for a candidate, best first."""
     keys = [(c.key, c.cue)] if c.key else keys_for(gaz, words)
+    stripped = {k for k, cue in keys[1:] if cue}  # "Big Creek" -> "big": only a reading of the cued feature
     if words and words[0].lower() in _DIRECTIONS and len(words) > 1:
         keys += keys_for(gaz, words[1:])  # "southwestern Salcininkai region"
     out: list[tuple[float, Entry]] = []
     for key, cue in keys:
-        got = [(_score(entry, alt, cue, c.label, ctx_cc, pts), entry) for entry, alt in gaz.lookup_key(key)[:40]]
+        got = [(_score(entry, alt, cue, c.label, ctx_cc, pts), entry) for entry, alt in gaz.lookup_key(key)[:40]
+               if key not in stripped or entry.feature in cue]
         out += got
         if got and (not cue or max(got, key=lambda x: x[0])[1].feature in cue):
             break
@@ -157,8 +159,17 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
                     best, best_s = (a, b), sc
         if best:
             chosen[k], chosen[k + 1] = best
-    _cohere([norm(" ".join(w)) for w in words], opts, chosen)
-    return [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
+    paired = set(chosen)
+    names = [norm(" ".join(w)) for w in words]
+    _cohere(names, opts, chosen)
+    out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
+    for k, e in enumerate(out):
+        if e is not None and k not in paired and e.importance < 5.0:
+            major = next((m for _, m in opts[k] if m.importance >= 6.5 and m.importance - e.importance >= 2.5
+                          and norm(m.name) == names[k] and m.feature == e.feature), None)
+            if major is not None:
+                out[k] = major  # Moscow is Moscow, Russia unless the text says "Moscow, Idaho"
+    return out
 
 
 def _anchors(names: list[str], opts: list, chosen: dict[int, Entry]) -> list[tuple[str, Entry]]:
