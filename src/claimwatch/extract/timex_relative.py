@@ -202,9 +202,13 @@ def _unit_value(d: date, unit: str, anchor: str) -> TV:
 
 
 @rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})\s+"
-             r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![\w-])")
+             r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![\w-])"
+             r"(?P<than>\s+than\s+(?:originally\s+|first\s+|initially\s+)?(?:planned|expected|scheduled|forecast|announced))?")
 def _ago(g: dict, ctx: Ctx) -> TV | None:
     d_word = low(g, "dir")
+    if g.get("than") and ctx.last_day is not None:
+        # "arrives on November 11, three days later than originally planned": that same day
+        return cal.day_value(ctx.last_day, ref_anchor(ctx))
     forward = d_word in ("later", "from now", "hence")
     base = ctx.last_day if d_word in ("earlier", "later") and ctx.last_day else _ref(ctx)
     n, unit = number(g["n"]), unit_of(g["u"])
