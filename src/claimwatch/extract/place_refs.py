@@ -204,41 +204,45 @@ def one_sided_borders(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> 
     return out
 
 
-def refer_back(c: Cand, history: list[tuple[int, Entry]], sent_i: int, gaz: Gazetteer, text: str = "") -> Entry | None:
+def refer_back(c: Cand, history: list[tuple[int, Entry, str]], sent_i: int, gaz: Gazetteer,
+               text: str = "") -> Entry | None:
     """The place an anaphor, a one-sided border or a street refers to, from the places resolved
-    before it (``history``: (sentence, entry) in text order)."""
+    before it (``history``: (sentence, entry, kind) in text order). A nationality word can name a
+    border's other side ("Belarusian officers crossed Lithuania's border") but is no antecedent of
+    "the country"."""
     if c.label == "STREET":  # the town (or county) the article last placed things in
-        town = next((e for s, e in reversed(history) if e.feature in ("city", "admin2")), None)
+        town = next((e for s, e, k in reversed(history) if e.feature in ("city", "admin2")), None)
         if town is None:
             return None
         return Entry("street", text[c.start:c.end], town.cc, town.lat, town.lon, 1.0, None)
     if c.label == "BORDER_WITH" and c.entry is not None:
-        other = _neighbour(c.entry.cc, history, sent_i, gaz)
+        other = _neighbour(c.entry.cc, history, gaz)
         return gaz.border(c.entry.cc, other) if other else c.entry
     wanted = c.cue
-    for s, e in reversed(history):
+    named = [(s, e) for s, e, k in history if k != "demonym"]
+    for s, e in reversed(named):
         if e.feature in wanted:
             return e
     if "border" in wanted:  # "the border": the frontier of the two countries the report is about
         ccs: list[str] = []
-        for s, e in reversed(history):
+        for s, e, k in reversed(history):
             if e.cc and e.cc not in ccs and e.feature != "border":
                 ccs.append(e.cc)
             if len(ccs) == 2:
                 return gaz.border(ccs[0], ccs[1]) if ccs[1] in gaz.neighbours.get(ccs[0], ()) else None
     if "country" in wanted:
-        for s, e in reversed(history):
+        for s, e in reversed(named):
             if e.cc and e.feature in ("admin1", "city", "admin2"):
                 return gaz.country(e.cc)
     return None
 
 
-def _neighbour(cc: str | None, history: list[tuple[int, Entry]], sent_i: int, gaz: Gazetteer) -> str | None:
+def _neighbour(cc: str | None, history: list[tuple[int, Entry, str]], gaz: Gazetteer) -> str | None:
     """A land neighbour of ``cc`` the article names (nearest before the border first)."""
     if not cc:
         return None
     nbs = gaz.neighbours.get(cc, ())
-    for s, e in reversed(history):
+    for s, e, k in reversed(history):
         if e.cc and e.cc != cc and e.cc in nbs and e.feature != "border":
             return e.cc
     return None

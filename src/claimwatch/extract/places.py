@@ -101,7 +101,7 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
         m = DATELINE.match(text, p0)
         if m:
             dl_end = m.end()
-    history: list[tuple[int, Entry]] = []  # (sentence, entry) of the places resolved so far
+    history: list[tuple[int, Entry, str]] = []  # (sentence, entry, kind) of the places resolved so far
     for k, c in enumerate(cands):
         sent_i = analysis.sent_index(c.start) if analysis.sentences else 0
         entry: Entry | None = c.entry
@@ -114,7 +114,7 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
         if c.label == "GAZ" and entry.feature == "city" and entry.importance < 5.0 and not c.cue:
             continue
         if c.kind != "embedded" and c.label != "STREET":
-            history.append((sent_i, entry))
+            history.append((sent_i, entry, c.kind))  # what "the country", "the border" may refer back to
         root = doc[c.tok_start:c.tok_end].root
         s, e = c.start, c.end
         out.append(PlaceMention(
@@ -143,17 +143,18 @@ _REACH_KM = 800.0
 
 def _rivers_at_their_reach(analysis: Analysis, out: list[PlaceMention]) -> None:
     """A long river is placed where the report puts it: at the town or county named in the same
-    paragraph ("the Rio Grande near Eagle Pass"), for every later mention of that river too."""
+    paragraph ("the Rio Grande near Eagle Pass"), else the nearest town the report names within
+    800 km of its reference point, for every mention of that river."""
     towns = [p for p in out if p.kind == "name" and p.feature in ("city", "admin2") and p.lat is not None]
     reach: dict[str, tuple[float, float]] = {}
     for p in out:
         if p.feature != "river" or p.lat is None or p.name is None:
             continue
         para = analysis.paragraph_index(p.span[0])
-        near = [t for t in towns if analysis.paragraph_index(t.span[0]) == para
-                and haversine_km(t.lat, t.lon, p.lat, p.lon) < _REACH_KM]
+        near = [t for t in towns if haversine_km(t.lat, t.lon, p.lat, p.lon) < _REACH_KM]
         if near and p.name not in reach:
-            town = min(near, key=lambda t: abs(t.span[0] - p.span[0]))
+            # the town of its paragraph, else the nearest town the report names
+            town = min(near, key=lambda t: (analysis.paragraph_index(t.span[0]) != para, abs(t.span[0] - p.span[0])))
             reach[p.name] = (town.lat, town.lon)
         if p.name in reach:
             p.lat, p.lon = reach[p.name]
