@@ -128,7 +128,7 @@ def embedded_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> lis
                 continue
             key = norm(doc[a:b].text)
             fits = [e for e, alt in gaz.lookup_key(key) if not alt and (
-                e.feature in ("country", "admin1", "admin2") or e.feature == "city" and e.importance >= 5.0)]
+                e.feature in ("country", "admin1", "admin2") or e.feature == "city" and e.importance >= 4.3)]
             if fits:
                 out.append(Cand(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), a, b, key,
                                 ("country", "admin1", "admin2", "city"), "GAZ", kind="embedded"))
