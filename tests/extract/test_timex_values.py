@@ -189,3 +189,21 @@ def test_n_days_ago_is_that_day(pub, n):
 
     tv = normalise(found[0], Ctx(Ref(pub, pub.year, "published")))
     assert (pub - tv.start).days == n and tv.value == tv.start.isoformat()
+
+
+_PHRASES = [c[0] for c in LAYER] + [c[0] for c in BOUNDS] + [
+    "As of 7:50 am Sunday, August 13, 281,399 migrants crossed.", "between March 1 and March 5, 2023",
+    "The drills ran 10–12 May 2022 and from October through July.", "Tuesday nights and each July"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=6),
+       st.lists(st.sampled_from(["", " ", " and then, ", "\n\n", " Officials said: ", " x" * 40]), min_size=6, max_size=6))
+def test_rules_run_around_their_triggers_without_losing_matches(phrases, fillers):
+    from claimwatch.extract.timex_rules import _matches
+
+    text = "".join(p + f for p, f in zip(phrases, fillers))
+    for r in RULES:
+        full = {(m.start(), m.end()) for m in r.pattern.finditer(text)}
+        windowed = {(m.start(), m.end()) for m in _matches(r, text)}
+        assert full <= windowed or not full, r.kind

@@ -23,7 +23,7 @@ from importlib import resources
 from . import timex_dates, timex_relative
 from .timex_calendar import TV
 from .timex_registry import RULES, Ctx, Found, parse_iso
-from .timex_words import PREP
+from .timex_words import MON, PREP, WD
 
 __all__ = ["Found", "Ctx", "scan", "normalise", "named_periods", "rule_type", "point"]
 
@@ -59,7 +59,7 @@ def scan(text: str) -> list[Found]:
             prep = " ".join(p.group(0).lower().split()) if p else ""
             found.append(Found(m.start(), m.end(), "named", {}, m.group(0), rec, m.start() + (p.end() if p else 0), prep))
     for r in RULES:
-        for m in r.pattern.finditer(text):
+        for m in _matches(r, text):
             s, e = m.start(), m.end()
             if e <= s:
                 continue
@@ -76,6 +76,56 @@ def scan(text: str) -> list[Found]:
             chosen.append(f)
     chosen.sort(key=lambda f: f.start)
     return [f for f in chosen if timex_relative.plausible(f, text)]
+
+
+_MON_I = re.compile(MON)
+_WD_I = re.compile(WD)
+#: words every match of a rule contains: the rule runs only around them (a full scan of every rule
+#: over the whole text costs several times the rest of the stage)
+TRIGGERS: dict[str, re.Pattern] = {
+    **{k: _MON_I for k in ("full", "month_day", "qual_month", "month_year", "month_rel", "month", "range_md",
+                           "range_dm", "range_any")},
+    **{k: _WD_I for k in ("weekday", "night_range")},
+    "set": re.compile(r"(?i:daily|weekly|monthly|yearly|hourly|nightly|every|each|per)|" + WD),
+    **{k: re.compile(p, re.I) for k, p in {
+        "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d[/.]\d", "qual_year": r"\d{4}", "year": r"\d{4}",
+        "range_y": r"\d{4}", "qual_rel_year": r"year", "decade": r"\d0['’]?s\b", "quarter": r"quarter|Q[1-4]",
+        "the_quarter": r"quarter|year[\s-]+(?:earlier|ago)", "season": r"spring|summer|autumn|fall|winter",
+        "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
+        "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|\d[:h]\d\d",
+        "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
+        "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend",
+        "ago": r"\b(?:ago|earlier|later|now|hence|back)\b",
+        "past_n": r"\b(?:past|last|previous|first|next|coming|final|latest|recent|remaining|following|preceding)\b",
+        "n_of_year": r"\b(?:of|into)\s+\d{4}", "so_far": r"so\s+far|to\s+date|thus\s+far|year[\s-]to[\s-]date",
+        "duration": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur",
+        "plural_unit": r"seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries",
+        "reference": r"now|current|present|moment|these\s+days|recent|future|past|other\s+day"}.items()},
+}
+_BEFORE, _AFTER = 90, 110
+
+
+def _matches(r, text: str) -> list:
+    """The rule's matches: only in windows around its trigger words, each match re-run from its start
+    over the whole text (so a window's end never cuts one short)."""
+    trigger = TRIGGERS.get(r.kind)
+    if trigger is None:
+        return list(r.pattern.finditer(text))
+    windows: list[list[int]] = []
+    for t in trigger.finditer(text):
+        a, b = max(0, t.start() - _BEFORE), min(len(text), t.end() + _AFTER)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    out, seen = [], set()
+    for a, b in windows:
+        for m in r.pattern.finditer(text, a, b):
+            full = r.pattern.match(text, m.start()) or m
+            if full.start() not in seen:
+                seen.add(full.start())
+                out.append(full)
+    return out
 
 
 _OPEN_START = ("since", "starting", "starting on", "starting in", "starting from", "from")
