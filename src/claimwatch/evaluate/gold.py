@@ -56,6 +56,9 @@ class GoldDoc:
     text: str
     published: str | None = None
     layers: dict[str, list[Item] | None] = field(default_factory=dict)
+    #: end of the annotated part of the text when only a part is annotated (MEANTIME: the title and
+    #: first sentences); predictions after it are not scored, else ``None``
+    annotated_until: int | None = None
 
     def layer(self, name: str) -> list[Item] | None:
         return self.layers.get(name)
@@ -115,9 +118,25 @@ def read_layer_jsonl(path: str | Path, *, limit: int | None = None) -> list[Gold
             for name in LAYERS:
                 value = raw.get(name)
                 layers[name] = None if value is None else _layer_items(name, value, text, where)
-            docs.append(GoldDoc(str(raw.get("id", n)), str(raw.get("dataset") or path.stem), text,
-                                raw.get("published"), layers))
+            dataset = str(raw.get("dataset") or path.stem)
+            docs.append(GoldDoc(str(raw.get("id", n)), dataset, text, raw.get("published"), layers,
+                                _annotated_until(text, layers) if dataset in PARTIALLY_ANNOTATED else None))
     return docs
+
+
+#: datasets that annotate only the beginning of each document (MEANTIME: the title and the first
+#: five sentences, Minard et al. 2016, "MEANTIME, the NewsReader Multilingual Event and Time Corpus")
+PARTIALLY_ANNOTATED = frozenset({"meantime"})
+
+
+def _annotated_until(text: str, layers: dict[str, list[Item] | None]) -> int | None:
+    """The end of the sentence holding the last annotation of any layer."""
+    ends = [i.span[1] for items in layers.values() if items for i in items if i.span is not None]
+    if not ends:
+        return None
+    last = max(ends)
+    stop = min((k for k in (text.find(". ", last), text.find("\n", last)) if k >= 0), default=len(text))
+    return stop + 1
 
 
 def body_of(raw: str) -> str:

@@ -87,6 +87,8 @@ def run_system(system: Any, docs: list[GoldDoc], layers: Iterable[str] | None = 
             if gold is None:
                 continue
             items = pred.get(layer, [])
+            if doc.annotated_until is not None:  # only the annotated part of the document is scored
+                items = [i for i in items if i.span is None or i.span[0] < doc.annotated_until]
             if layer == "claims":
                 score_claims(score, gold, items, doc.text, doc.id)
             else:

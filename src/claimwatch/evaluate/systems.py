@@ -58,12 +58,13 @@ def analysis_items(analysis: Any) -> dict[str, list[Item]]:
     out["attributions"] = attributions
 
     out["timexes"] = [
-        Item(tuple(t.span), t.text, {"value": timex_value(t.start, t.end, t.precision)})
+        Item(tuple(t.span), t.text, {"value": _get(t, "value") or timex_value(t.start, t.end, t.precision),
+                                     "type": _get(t, "type")})
         for t in analysis.times
     ]
-    out["toponyms"] = [
+    out["toponyms"] = [  # toponyms are names (and demonyms, names inside organisations); not "the river"
         Item(tuple(p.span), p.text, {"lat": p.lat, "lon": p.lon, "name": p.name})
-        for p in analysis.places
+        for p in analysis.places if _get(p, "kind", "name") != "anaphor"
     ]
 
     modalities: list[Item] = []

@@ -130,6 +130,11 @@ class TimeMention:
     anchor: str                     # absolute | published | unresolved
     sent_i: int = 0
     head_i: int | None = None       # token the expression attaches to (governing predicate)
+    value: str | None = None        # TIMEX3 value: "2023-12", "1989-Q3", "P3M", "PRESENT_REF", "XXXX-WXX-4"
+    type: str = "DATE"              # TIMEX3 type: DATE | TIME | DURATION | SET
+    mod: str | None = None          # TIMEX3 mod: START | MID | END | APPROX
+    phrase: Span | None = None      # the phrase with its preposition ("as of Sunday"); ``span`` is TimeML's ("Sunday")
+    statement: bool = False         # (from ``time_for``) the time dates the report of the claim, not its event
 
 
 @dataclass
@@ -146,6 +151,9 @@ class PlaceMention:
     role: str = "event"
     sent_i: int = 0
     head_i: int | None = None
+    #: name (a toponym) | embedded (in an organisation's name: "Texas Department of ...") | demonym
+    #: ("Palestinian": the country) | anaphor ("the river": the place named before) | institution
+    kind: str = "name"
 
 
 @dataclass
