@@ -99,6 +99,7 @@ class EventMention:
     sent_i: int
     head_i: int | None = None
     cause: str | None = None        # deaths only: SPEC §6 causes
+    offence: str | None = None      # legal_action only: the event type of the offence (SPEC §2)
 
 
 @dataclass

@@ -14,7 +14,10 @@ Deaths take a ``cause`` from cue words of their sentence ("swimming", "river" â†
 several causes yields one mention per cause. Deaths and injuries whose trigger is tied to
 fighting ("killed in fighting", or soldiers "killed in a missile strike") are
 ``combat_casualties``; civilians killed in a strike are deaths (violence). "Lost N soldiers" is a combat
-casualty unless its paragraph is about desertion.
+casualty unless its paragraph is about desertion. Words that also name crimes ("assault",
+"attack") and strikes on military victims make combat casualties only in a report of armed
+conflict (:func:`.frames.armed_conflict_report`). The mentions then go through the predicate
+frames of :mod:`.frames` (casualty, legal, forced return, movement).
 
 Core: :func:`find_events`; step: :data:`STAGE`.
 """
@@ -29,6 +32,7 @@ from typing import Any, Iterator
 from spacy.tokens import Token
 
 from .base import Analysis, EventMention, Stage
+from .frames import armed_conflict_report, refine_mentions
 
 __all__ = ["find_events", "death_causes", "STAGE"]
 
@@ -61,6 +65,7 @@ def lexicon() -> dict[str, Any]:
     data["death_block"] = frozenset(data["death_noun_blockers"])
     data["kept_heads"] = frozenset(data["compound_heads_kept"])
     data["weak_violence_set"] = frozenset(data["weak_violence"])
+    data["ambiguous_war_set"] = frozenset(data["ambiguous_war_context"])
     return data
 
 
@@ -125,11 +130,15 @@ def _pos_ok(tok: Token, allowed: list[str] | None) -> bool:
     return not allowed or tok.pos_ in allowed
 
 
-def _context_of(tok: Token) -> str | None:
+def _context_of(tok: Token, armed_conflict: bool = True) -> str | None:
     """``"combat"`` / ``"strike"`` when the trigger (or its conjunct: "killed and wounded in")
-    is tied by a preposition or adverb to fighting / to a strike, else None."""
+    is tied by a preposition or adverb to fighting / to a strike, else None. Words that also
+    name crimes ("assault", "attack", "raid", "bombing", "explosion") mean fighting only in an
+    armed-conflict report."""
     lex = lexicon()
     war, strike = lex["war_set"], lex["strike_set"]
+    if not armed_conflict:
+        war, strike = war - lex["ambiguous_war_set"], strike - lex["ambiguous_war_set"]
 
     def kind(t: Token) -> str | None:
         words = {_lemma(t), t.lower_} | {_lemma(g) for g in t.children if g.dep_ in ("compound", "amod")}
@@ -241,6 +250,7 @@ def find_events(analysis: Analysis) -> list[EventMention]:
     doc, text = analysis.doc, analysis.text
     found: list[EventMention] = []
     deferred: list[tuple[EventMention, dict[str, Any]]] = []
+    armed_conflict = armed_conflict_report(analysis)
     for sent_i, (s, e) in enumerate(analysis.sentences):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
@@ -271,7 +281,7 @@ def find_events(analysis: Analysis) -> list[EventMention]:
         sent_tokens = list(span)
         for tok, etype, partner, rule in sorted(hits, key=lambda h: (h[0].i, h[2] is not None)):
             if etype in ("death", "injury") and set(death_causes(sent_tokens)) <= {"violence", "unknown"}:
-                context = _context_of(tok)
+                context = _context_of(tok, armed_conflict)
                 if context == "combat" or (context == "strike" and _military_victims(tok)):
                     etype = "combat_casualties"
             start, end = _span_of(tok, partner)
@@ -292,7 +302,7 @@ def find_events(analysis: Analysis) -> list[EventMention]:
                 mention.event_type = new_type
                 break
     found.sort(key=lambda m: m.span[0])  # stable: a trigger's own word type stays before its pair type
-    return found
+    return refine_mentions(analysis, found)
 
 
 STAGE = Stage("events", ("doc",), ("events",), find_events)
