@@ -95,7 +95,7 @@ class EventMention:
 
     span: Span                      # the trigger word(s)
     text: str
-    event_type: str
+    event_type: str | None          # None: an incident no SPEC §6 type fits ("the boat sank")
     sent_i: int
     head_i: int | None = None
     cause: str | None = None        # deaths only: SPEC §6 causes

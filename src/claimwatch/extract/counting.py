@@ -89,6 +89,8 @@ class LinkContext:
     def of(cls, analysis: Analysis) -> "LinkContext":
         ctx = cls(analysis, migration=migration_report(analysis))
         for m in sorted(analysis.events, key=lambda m: m.span[1] - m.span[0]):  # the word's own type first
+            if m.event_type is None:
+                continue
             if m.head_i is not None:
                 ctx.by_head.setdefault(m.head_i, []).append(m)
             ctx.by_sent.setdefault(m.sent_i, []).append(m)
@@ -268,8 +270,17 @@ def _vehicle_of(arg: Token) -> Token | None:
     h = arg.head
     if arg.dep_ == "pobj" and h.lower_ in p["preps"] and h.head.pos_ == "NOUN" and h.head.lower_ in vehicles:
         return h.head
-    if arg.dep_ == "dobj" and _lemma(h) in p["verbs"] and h.dep_ in ("acl", "relcl") and h.head.lower_ in vehicles:
-        return h.head
+    if arg.dep_ == "dobj" and _lemma(h) in p["verbs"]:
+        if h.dep_ in ("acl", "relcl") and h.head.lower_ in vehicles:
+            return h.head
+        cur = h
+        for _ in range(3):  # "the first boat is said to have carried 48 people"
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj if subj.lower_ in vehicles else None
+            if cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head.i == cur.i:
+                break
+            cur = cur.head
     return None
 
 
@@ -342,6 +353,19 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
     return None
 
 
+def _vehicle_event(ctx: LinkContext, vehicle: Token) -> CountLink | None:
+    """People carried by a vehicle share its detention, smuggling or forced return."""
+    varg = argument_of(vehicle)
+    owner = _governor(varg)
+    if owner is None:
+        return None
+    link, _seen = _typed(ctx, _complex(owner, role_of(varg, owner), varg.dep_ == "nsubjpass"), "person", False,
+                         owner.i, "vehicle")
+    if link is not None and link.event_type in ("detention", "smuggling", "deportation"):
+        return link
+    return None
+
+
 def _fatal_count(arg: Token) -> bool:
     return is_fatal(arg) if arg.pos_ in ("NUM", "PRON", "DET") else False
 
@@ -368,24 +392,23 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
             return CountLink(pred_i=pred.i, via="predicate")  # an event, but not with this participant
     if _null_frame(pred, head):
         return CountLink(pred_i=pred.i if pred is not None else None, via="null")
+    vehicle = _vehicle_of(arg)
+    if vehicle is not None:
+        found = _vehicle_event(ctx, vehicle)
+        if found is not None:
+            return found
     found = _noun_type(ctx, q, head, cls)
     if found is not None:
         return found
-    vehicle = _vehicle_of(arg)
-    if vehicle is not None or _on_board(arg, pred):
-        owner = _governor(argument_of(vehicle)) if vehicle is not None else None
-        if owner is not None:
-            varg = argument_of(vehicle)
-            link, _seen = _typed(ctx, _complex(owner, role_of(varg, owner), varg.dep_ == "nsubjpass"), "person", False,
-                                 owner.i, "vehicle")
-            if link is not None and link.event_type in ("detention", "smuggling", "deportation"):
-                return link
-        if ctx.migration:
-            return CountLink("border_crossing", pred_i=pred.i if pred is not None else None, via="vehicle")
+    if (vehicle is not None or _on_board(arg, pred)) and ctx.migration:
+        return CountLink("border_crossing", pred_i=pred.i if pred is not None else None, via="vehicle")
     clause_pred = pred if pred is not None else governing_predicate(ctx.analysis, q.sent_i, head.i)
     found = _clause_events(ctx, head, clause_pred, sent_events, cls)
     if found is not None:
         return found
+    if ctx.migration and cls in ("person", "none", "group") and clause_pred is not None and (
+            _lemma(clause_pred) in _s("flow_predicates")):
+        return CountLink("border_crossing", pred_i=clause_pred.i, via="context")
     if clause_pred is None and sent_events:
         m = min(sent_events, key=lambda e: abs((e.head_i or 0) - head.i))
         if _can_take_part(cls, m.event_type):

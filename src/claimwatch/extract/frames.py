@@ -20,6 +20,8 @@ Applied by :func:`claimwatch.extract.events.find_events` after the trigger look-
 * **forced return** — someone returned, sent, pushed or turned back, or taken to a border or a
   country by others (passive, or an authority as subject) is a ``deportation`` (SPEC §6: forced
   return); a person who returns to a country on their own is a ``border_crossing``.
+* **incidents** — a sinking, crash, explosion or collapse in a sentence that reports no typed
+  event is an event mention without a type (``event_type`` None: SPEC §6 "null if none fits").
 * **movement** — in a report about migration (enough ``migration_cues``), arriving, entering,
   passing or walking through a route, a border or a country, and nouns of passage ("the entry of
   2,473 migrants"), are border crossings.
@@ -234,6 +236,8 @@ def _forced_return(tok: Token) -> str | None:
     dest = _destination(tok)
     if not back and dest is None:
         return None
+    if _withdrawal(tok):
+        return "border_crossing"
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -241,9 +245,15 @@ def _forced_return(tok: Token) -> str | None:
         if _lemma(tok) == "take" and not back and (dest is None or _lemma(dest) not in ("border", "country", "homeland")):
             return None  # "taken to hospital", "taken to the station"
         return "deportation"
-    if _lemma(tok) == "return" and obj is None and dest is not None and dest.ent_type_ in ("GPE", "LOC"):
+    if _lemma(tok) == "return" and obj is None and dest is not None:
         return "border_crossing"
     return None
+
+
+def _withdrawal(tok: Token) -> bool:
+    """"the guards withdrew to their country's territory": a voluntary return across a border."""
+    return (tok.pos_ == "VERB" and _lemma(tok) in ("withdraw", "retreat", "return") and _destination(tok) is not None
+            and not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children))
 
 
 def _path_or_place(tok: Token) -> bool:
@@ -272,7 +282,7 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
     out: list[EventMention] = []
     for sent_i, toks in sent_tokens.items():
         for tok in toks:
-            etype = _forced_return(tok)
+            etype = "border_crossing" if _lemma(tok) in ("withdraw", "retreat") and _withdrawal(tok) else _forced_return(tok)
             if etype is None and migration and tok.i not in typed_heads and _movement(tok):
                 etype = "border_crossing"
             if etype is None or (tok.i, etype) in have:
@@ -281,6 +291,23 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
                 mentions[:] = [m for m in mentions if not (m.head_i == tok.i and m.event_type == "border_crossing")]
             out.append(EventMention(span=(tok.idx, tok.idx + len(tok)), text=text[tok.idx:tok.idx + len(tok)],
                                     event_type=etype, sent_i=sent_i, head_i=tok.i))
+    return out
+
+
+def _incidents(analysis: Analysis, mentions: list[EventMention], sent_tokens: dict[int, list[Token]]) -> list[EventMention]:
+    """An incident no SPEC §6 type fits ("the boat sank", "a coach overturned"), in a sentence
+    that reports no other event: an event mention with ``event_type`` None."""
+    words = _s("incident_words")
+    busy = {m.sent_i for m in mentions}
+    out: list[EventMention] = []
+    for sent_i, toks in sent_tokens.items():
+        if sent_i in busy:
+            continue
+        for tok in toks:
+            if _lemma(tok) in words and tok.pos_ in ("VERB", "NOUN") and tok.dep_ not in ("compound", "amod"):
+                out.append(EventMention(span=(tok.idx, tok.idx + len(tok)), text=analysis.text[tok.idx:tok.idx + len(tok)],
+                                        event_type=None, sent_i=sent_i, head_i=tok.i))
+                break
     return out
 
 
@@ -298,5 +325,6 @@ def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> lis
     found = _casualty(found, doc)
     found = _legal(found, doc, sent_tokens)
     found += _new_mentions(analysis, found, sent_tokens)
+    found += _incidents(analysis, found, sent_tokens)
     found.sort(key=lambda m: m.span[0])
     return found

@@ -208,10 +208,11 @@ def draft_claims(analysis: Analysis) -> list[Draft]:
             covered.add((d.sent_i, d.claim.event_type, d.claim.cause))
             covered.add((d.sent_i, d.claim.event_type, None))
 
-    seen_events: set[tuple[int, str, str | None]] = set()
-    for ev in sorted(analysis.events, key=lambda e: e.span):
+    seen_events: set[tuple[int, str | None, str | None]] = set()
+    with_claims = {d.sent_i for d in drafts}
+    for ev in sorted(analysis.events, key=lambda e: (e.event_type is None, e.span)):
         key = (ev.sent_i, ev.event_type, ev.cause)
-        if key in seen_events:
+        if key in seen_events or (ev.event_type is None and ev.sent_i in with_claims):
             continue
         seen_events.add(key)
         if key in covered or (ev.cause in (None, "unknown") and (ev.sent_i, ev.event_type, None) in covered):
@@ -220,6 +221,7 @@ def draft_claims(analysis: Analysis) -> list[Draft]:
         claim = Claim(id="", kind="event", text=text[s:e], span=(s, e), event_type=ev.event_type, cause=ev.cause,
                       offence=ev.offence, actors=actors_of(analysis, ev.head_i, ev.event_type))
         drafts.append(Draft((ev.span[0], 1), claim, ev.sent_i, ev.head_i))
+        with_claims.add(ev.sent_i)
     return drafts
 
 
