@@ -42,7 +42,8 @@ from .events import lexicon as event_lexicon
 from .frames import frames, is_fatal, migration_report, person_noun
 from .quantities import noun_classes
 
-__all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of"]
+__all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
+           "clause_head", "compares_or_continues"]
 
 #: what a counted noun says about the event when no predicate types it
 UNIT_EVENT_TYPES = {
@@ -74,6 +75,7 @@ class CountLink:
     offence: str | None = None
     pred_i: int | None = None       # the predicate it is an argument of (for actors)
     via: str = "none"               # how it was found: predicate | noun | clause | vehicle | context | sentence
+    mention_i: int | None = None    # head token of the event mention that gave the type
 
 
 @dataclass
@@ -241,7 +243,7 @@ def _from_mention(ctx: LinkContext, m: EventMention, pred_i: int | None, via: st
         etype, cause = ("death", "violence") if etype == "injury" else (etype, None)
     if etype == "death" and cause is None:
         cause = _cause(ctx, m.sent_i)
-    return CountLink(etype, cause, m.offence, pred_i, via)
+    return CountLink(etype, cause, m.offence, pred_i, via, m.head_i)
 
 
 def _cause(ctx: LinkContext, sent_i: int) -> str:
@@ -270,6 +272,9 @@ def _vehicle_of(arg: Token) -> Token | None:
     h = arg.head
     if arg.dep_ == "pobj" and h.lower_ in p["preps"] and h.head.pos_ == "NOUN" and h.head.lower_ in vehicles:
         return h.head
+    if arg.dep_ == "pobj" and h.lower_ in p["preps"] and h.head.pos_ == "VERB":
+        # "stopped a truck with 41 passengers" (the "with" phrase attached to the verb)
+        return next((c for c in h.head.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in vehicles), None)
     if arg.dep_ == "dobj" and _lemma(h) in p["verbs"]:
         if h.dep_ in ("acl", "relcl") and h.head.lower_ in vehicles:
             return h.head
@@ -297,7 +302,12 @@ def _null_frame(pred: Token | None, head: Token) -> bool:
     null = _s("null_frames")
     if _lemma(head) in null or head.lower_ in null:
         return True
-    return pred is not None and (_lemma(pred) in null or pred.lower_ in null)
+    if pred is None:
+        return False
+    if _lemma(pred) in null or pred.lower_ in null:
+        return True
+    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.i != head.i and any(t.lower_ in null for t in subj.subtree)
 
 
 def _in_clause(tok: Token, root: Token) -> bool:
@@ -306,7 +316,7 @@ def _in_clause(tok: Token, root: Token) -> bool:
     while cur.i != root.i:
         if cur.head.i == cur.i:
             return False
-        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in cur.children):
+        if cur.dep_ in ("conj", "advcl", "ccomp", "parataxis") and cur.pos_ in ("VERB", "AUX") and _has_subject(cur):
             return False
         cur = cur.head
     return True
@@ -353,6 +363,34 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
     return None
 
 
+def clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` is in (a verb with its own subject, or the root)."""
+    cur = tok
+    for _ in range(30):
+        if cur.head.i == cur.i:
+            return cur
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("conj", "advcl", "ccomp", "parataxis", "relcl") and _has_subject(cur):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def compares_or_continues(head: Token, typed: bool) -> bool:
+    """"up from 5,000-6,000", "compared with 300", and — when nothing else types it — "two
+    others": a figure measured against (or continuing) the sentence's previous count, so it
+    counts the same thing."""
+    if head.lower_ in ("others", "more") and not typed:
+        return True
+    arg = argument_of(head)
+    if arg.dep_ == "pobj":
+        prep = arg.head
+        if prep.lower_ in ("from", "with", "to", "against") and _lemma(prep.head) in _s("comparison_heads"):
+            return True
+        if prep.lower_ in ("against", "versus", "vs"):
+            return True
+    return False
+
+
 def _vehicle_event(ctx: LinkContext, vehicle: Token) -> CountLink | None:
     """People carried by a vehicle share its detention, smuggling or forced return."""
     varg = argument_of(vehicle)
@@ -380,6 +418,11 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
     arg = argument_of(head)
     pred = _governor(arg)
     fatal = _fatal_count(arg)
+    vehicle = _vehicle_of(arg)
+    if vehicle is not None:
+        found = _vehicle_event(ctx, vehicle)
+        if found is not None:
+            return found
     if pred is not None and pred.i != arg.i:
         role = role_of(arg, pred)
         if arg.dep_ == "npadvmod" and arg.pos_ in ("NUM", "PRON"):
@@ -392,11 +435,6 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
             return CountLink(pred_i=pred.i, via="predicate")  # an event, but not with this participant
     if _null_frame(pred, head):
         return CountLink(pred_i=pred.i if pred is not None else None, via="null")
-    vehicle = _vehicle_of(arg)
-    if vehicle is not None:
-        found = _vehicle_event(ctx, vehicle)
-        if found is not None:
-            return found
     found = _noun_type(ctx, q, head, cls)
     if found is not None:
         return found

@@ -146,11 +146,24 @@ def armed_conflict_report(analysis: Analysis) -> bool:
 
 
 def migration_report(analysis: Analysis) -> bool:
-    """The report is about migration, flight or conscription (enough migration words)."""
+    """The report is about migration, flight or conscription: enough migration words and people
+    moving into or out of a country ("entered Georgia", "arrived from Russia")."""
     key = "frames.migration"
     if key not in analysis.indexes:
-        analysis.indexes[key] = _cue_count(analysis.doc, _s("migration_cues")) >= frames()["migration_min"]
+        doc = analysis.doc
+        moves = sum(1 for t in doc if t.pos_ == "VERB" and _lemma(t) in _s("movement_verbs") and _country_path(t))
+        analysis.indexes[key] = _cue_count(doc, _s("migration_cues")) + moves >= frames()["migration_min"]
     return bool(analysis.indexes[key])
+
+
+def _country_path(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "dobj" and child.ent_type_ == "GPE":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("into", "from", "to", "across", "out"):
+            if any(g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in child.children):
+                return True
+    return False
 
 
 # ------------------------------------------------------------------ legal frames
@@ -230,9 +243,10 @@ def _authority(tok: Token) -> bool:
 
 def _forced_return(tok: Token) -> str | None:
     """``deportation`` / ``border_crossing`` / None for a mover verb (see the module doc)."""
-    if tok.pos_ != "VERB" or _lemma(tok) not in _s("forced_movers"):
-        return None
+    lemma = _lemma(tok)
     back = any(c.lower_ in _s("forced_particles") and c.dep_ in ("prt", "advmod") for c in tok.children)
+    if tok.pos_ != "VERB" or not (lemma in _s("forced_movers") or (back and lemma in _s("forced_back_movers"))):
+        return None
     dest = _destination(tok)
     if not back and dest is None:
         return None
@@ -304,7 +318,7 @@ def _incidents(analysis: Analysis, mentions: list[EventMention], sent_tokens: di
         if sent_i in busy:
             continue
         for tok in toks:
-            if _lemma(tok) in words and tok.pos_ in ("VERB", "NOUN") and tok.dep_ not in ("compound", "amod"):
+            if _lemma(tok) in words and tok.pos_ == "VERB":
                 out.append(EventMention(span=(tok.idx, tok.idx + len(tok)), text=analysis.text[tok.idx:tok.idx + len(tok)],
                                         event_type=None, sent_i=sent_i, head_i=tok.i))
                 break

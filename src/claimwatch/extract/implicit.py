@@ -146,6 +146,11 @@ def _np_span(tokens: list[Token]) -> tuple[int, int]:
             right = of.right_edge
     while right.i + 1 < len(last.doc) and last.doc[right.i + 1].dep_ == "flat" and last.doc[right.i + 1].head.i == last.i:
         right = last.doc[right.i + 1]
+    doc = first.doc
+    while left.i < first.i and (left.is_space or left.is_punct or left.sent.start != first.sent.start):
+        left = doc[left.i + 1]
+    while right.i > last.i and (right.is_space or right.is_punct):
+        right = doc[right.i - 1]
     return left.idx, right.idx + len(right)
 
 

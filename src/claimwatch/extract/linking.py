@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from ..model import Actor, Claim, Quantity
 from .base import Analysis, EventMention, QuantityMention
-from .counting import UNIT_EVENT_TYPES, LinkContext, link_count
+from .counting import UNIT_EVENT_TYPES, CountLink, LinkContext, clause_head, compares_or_continues, link_count
 from .implicit import CountRef, find_parts, implicit_participants
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
@@ -129,9 +129,10 @@ def _quantity_index(analysis: Analysis) -> dict[int, QuantityMention]:
     return out
 
 
-def _count_drafts(analysis: Analysis, ctx: LinkContext) -> list[Draft]:
+def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], dict[int, CountLink]]:
     text = analysis.text
     drafts: list[Draft] = []
+    links: dict[int, CountLink] = {}
     for q in sorted(analysis.quantities, key=lambda q: q.span):
         if not slices(analysis, q.text, tuple(q.span)):
             warnings.warn(f"claimwatch: quantity {q.text!r} at {q.span} does not slice the text; skipped", stacklevel=2)
@@ -139,6 +140,10 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> list[Draft]:
         sent_i = analysis.sent_index(q.span[0])
         head = _head_token(analysis, q.span, q.head_i)
         link = link_count(ctx, q, head)
+        prev = drafts[-1] if drafts and drafts[-1].sent_i == sent_i else None
+        if prev is not None and head is not None and compares_or_continues(head, link.event_type is not None) and prev.claim.event_type:
+            link = CountLink(prev.claim.event_type, prev.claim.cause, prev.claim.offence, links[len(drafts) - 1].pred_i,
+                             "previous", links[len(drafts) - 1].mention_i)
         s, e = analysis.sentences[sent_i]
         claim = Claim(
             id="", kind="count", text=text[s:e], span=(s, e), event_type=link.event_type, cause=link.cause,
@@ -150,22 +155,25 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> list[Draft]:
         )
         if link.event_type and link.pred_i is not None:
             claim.actors = actors_of(analysis, link.pred_i, link.event_type)
+        links[len(drafts)] = link
         drafts.append(Draft((q.span[0], 0), claim, sent_i, head.i if head is not None else None))
-    return drafts
+    return drafts, links
 
 
-def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draft, tuple[int, ...]]]:
+def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draft, tuple[int, ...], int | None]]:
     text = analysis.text
     qindex = _quantity_index(analysis)
     taken = [(d.sent_i, d.claim.event_type, d.claim.quantity.span) for d in drafts if d.claim.quantity is not None]
-    out: list[tuple[Draft, tuple[int, ...]]] = []
+    out: list[tuple[Draft, tuple[int, ...], int | None]] = []
     for m in sorted(analysis.events, key=lambda m: m.span):
         for imp in implicit_participants(analysis, m, qindex):
             if any(sent == m.sent_i and et == m.event_type and sp[0] < imp.span[1] and imp.span[0] < sp[1]
                    for sent, et, sp in taken):
                 continue
-            taken.append((m.sent_i, m.event_type, imp.span))
             s, e = analysis.sentences[m.sent_i]
+            if not (s <= imp.span[0] < imp.span[1] <= e):
+                continue
+            taken.append((m.sent_i, m.event_type, imp.span))
             np_text = text[imp.span[0]:imp.span[1]]
             claim = Claim(
                 id="", kind="count", text=text[s:e], span=(s, e), event_type=m.event_type, cause=m.cause,
@@ -174,7 +182,7 @@ def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draf
                                   qualifier="exact", unit=imp.unit, counted=np_text),
                 actors=actors_of(analysis, m.head_i, m.event_type),
             )
-            out.append((Draft((imp.span[0], 0), claim, m.sent_i, imp.head_i), tuple(imp.parts)))
+            out.append((Draft((imp.span[0], 0), claim, m.sent_i, imp.head_i), tuple(imp.parts), m.head_i))
     return out
 
 
@@ -190,33 +198,50 @@ def _link_totals(analysis: Analysis, drafts: list[Draft], implicit_parts: dict[i
         drafts[part].total = drafts[total]
 
 
+def _covered_mentions(analysis: Analysis, drafts: list[Draft], heads: dict[int, int | None]) -> set[int]:
+    """Ids of the event mentions a count already says: the mention it took its type from and
+    the mentions of that type in the same clause; a count typed without a mention (by its
+    unit or the report's context) covers its type in the whole sentence."""
+    doc = analysis.doc
+    covered: set[int] = set()
+    for k, d in enumerate(drafts):
+        etype = d.claim.event_type
+        if not etype:
+            continue
+        head_i = heads.get(k)
+        for m in analysis.events:
+            if m.sent_i != d.sent_i or m.event_type != etype or m.head_i is None:
+                continue
+            if head_i is None or m.head_i == head_i or clause_head(doc[m.head_i]).i == clause_head(doc[head_i]).i:
+                covered.add(id(m))
+    return covered
+
+
 def draft_claims(analysis: Analysis) -> list[Draft]:
     """Count drafts for every counted quantity and implicit count, event drafts for the events
     they leave uncovered."""
     text = analysis.text
     ctx = LinkContext.of(analysis)
-    drafts = _count_drafts(analysis, ctx)
-    implicit = _implicit_drafts(analysis, drafts)
+    drafts, links = _count_drafts(analysis, ctx)
+    heads: dict[int, int | None] = {k: link.mention_i for k, link in links.items()}
     implicit_parts: dict[int, tuple[int, ...]] = {}
-    for d, parts in implicit:
+    for d, parts, mention_head in _implicit_drafts(analysis, drafts):
         implicit_parts[len(drafts)] = parts
+        heads[len(drafts)] = mention_head
         drafts.append(d)
     _link_totals(analysis, drafts, implicit_parts)
-    covered: set[tuple[int, str, str | None]] = set()
-    for d in drafts:
-        if d.claim.event_type:
-            covered.add((d.sent_i, d.claim.event_type, d.claim.cause))
-            covered.add((d.sent_i, d.claim.event_type, None))
+    covered = _covered_mentions(analysis, drafts, heads)
 
-    seen_events: set[tuple[int, str | None, str | None]] = set()
+    emitted: set[tuple[int, str | None, str | None]] = set()
     with_claims = {d.sent_i for d in drafts}
     for ev in sorted(analysis.events, key=lambda e: (e.event_type is None, e.span)):
         key = (ev.sent_i, ev.event_type, ev.cause)
-        if key in seen_events or (ev.event_type is None and ev.sent_i in with_claims):
+        if id(ev) in covered or key in emitted or (ev.event_type is None and ev.sent_i in with_claims):
             continue
-        seen_events.add(key)
-        if key in covered or (ev.cause in (None, "unknown") and (ev.sent_i, ev.event_type, None) in covered):
+        if ev.event_type == "death" and ev.cause in (None, "unknown") and any(
+                k[0] == ev.sent_i and k[1] == "death" for k in emitted):
             continue
+        emitted.add(key)
         s, e = analysis.sentences[ev.sent_i]
         claim = Claim(id="", kind="event", text=text[s:e], span=(s, e), event_type=ev.event_type, cause=ev.cause,
                       offence=ev.offence, actors=actors_of(analysis, ev.head_i, ev.event_type))
