@@ -70,10 +70,10 @@ def _lemma(tok: Token) -> str:
 
 
 def person_noun(tok: Token) -> bool:
-    """A noun that names people: the person class of the quantity lexicon, the frames' extra
-    roles ("pedestrian", "neighbour"), a PERSON name or a NORP plural ("Ukrainians")."""
+    """A noun that names people: the person class of ``resources/quantity_nouns.tsv`` ("men",
+    "pedestrian", "neighbour"), a PERSON name or a NORP plural ("Ukrainians")."""
     low, lemma = tok.lower_, _lemma(tok)
-    people = noun_classes()["person"] | _s("extra_people")
+    people = noun_classes()["person"]
     return low in people or lemma in people or tok.ent_type_ == "PERSON" or (tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN"))
 
 

@@ -56,7 +56,7 @@ def noun_classes() -> dict[str, frozenset[str]]:
 
 _C = noun_classes()
 _DOMAIN = _C["person"] | _C["group"] | _C["incident"] | _C["object"]
-_NONCOUNT = _C["time"] | _C["measure"] | _C["times"]
+_NONCOUNT = _C["time"] | _C["measure"] | _C["times"] | _C["media"] | _C["legal_count"]
 _ABSTRACT = _C["abstract"]
 _CONTAINER = _C["container"]
 _GENERIC = _C["generic"]
@@ -90,8 +90,18 @@ _YEAR_BEFORE = re.compile(
     rf"\b(?:in|since|by|of|until|till|from|to|year|years|early|late|mid|before|after|during|spring|summer|autumn|"
     rf"winter|fall|around|circa|between|and|fiscal|fy|through|{_MONTH}(?:\s+\d{{1,2}},?)?)\s*$", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\s*#?\s*$")
-_APPOS_AGE = re.compile(r"^\s*(?:[,)]|and\s+\d{1,3}\s*[,)])")
 _ENUM = re.compile(r"\(\s*$")
+# numbers that name rather than count (issue 11): street addresses and "block" numbers, emergency
+# and phone numbers after "call"/"dial", gallery counters ("Photo 1 of 14", "Image 1/8"), rankings
+_BLOCK_AFTER = re.compile(r"\s+blocks?\s+(?:of|from|on|in)\b", re.I)
+_STREET_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.'-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|"
+    r"Square|Sq|Court|Ct|Terrace|Crescent|Close|Highway|Hwy|Parkway|Pkwy|Row|Alley)\b\.?")
+_CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?$", re.I)
+_COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
+_RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
+_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)+$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how|as)\s*$", re.I)
 
 
 def _cls(tok: Token) -> tuple[str, str]:
@@ -231,8 +241,17 @@ def _excluded_context(text: str, ph: NumberPhrase) -> bool:
     s, e = ph.core
     after = text[e:e + 24]
     before = text[max(0, s - 30):s]
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_LIST_BEFORE.search(before):
         return True
+    if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e)):
+        return True  # "the 2700 block of Fondren Road", "14 Market Square"
+    if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
+        return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
+    raw = text[s:e]
+    if raw.isdigit() and len(raw) >= 7:
+        return True  # "reference 2300411": an identifier (figures that large are written with separators)
+    if ph.kind == "vague" and _NOT_A_COUNT_BEFORE.search(before):
+        return True  # "too many people", "not so many"
     if ph.kind != "ordinal" and _HYPHEN_AFTER.match(after):
         return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
     if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
@@ -251,6 +270,24 @@ def _excluded_context(text: str, ph: NumberPhrase) -> bool:
     return False
 
 
+def _date_entity(tok: Token) -> bool:
+    """The number is part of a date or time the parser found *and* that entity names a time
+    ("June 13", "two days", "5 p.m."): the statistical tagger also marks bare figures ("was 78",
+    "between 4 and 6 thousand") as dates, which are not."""
+    if tok.ent_type_ not in ("DATE", "TIME", "PERCENT"):
+        return False
+    if tok.ent_type_ == "PERCENT":
+        return True
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return True
+    return any(_in(t, _C["time"]) or _MONTH_RE.match(t.text) or t.lower_ in _TIME_WORDS or
+               (len(t.text) == 4 and t.text.isdigit()) for t in ent)
+
+
+_TIME_WORDS = frozenset("ago today yesterday tomorrow tonight am pm a.m. p.m. o'clock noon midnight".split())
+
+
 def _is_year(text: str, ph: NumberPhrase, tok: Token) -> bool:
     s, e = ph.core
     raw = text[s:e]
@@ -259,28 +296,25 @@ def _is_year(text: str, ph: NumberPhrase, tok: Token) -> bool:
     return tok.ent_type_ == "DATE" or bool(_YEAR_BEFORE.search(text, max(0, s - 30), s))
 
 
+_AGE_LEAD = re.compile(r"(?:,\s*|\(\s*|,\s*(?:also|both|each|aged|ages)\s+|\d{1,3}\s*(?:,|and|&)\s*)$")
+_AGE_TAIL = re.compile(r"^\s*(?:[,);.]|and\s+\d{1,3}\b|&\s*\d{1,3}\b|$)")
+_AGE_FILLER = frozenset({"also", "both", "each", "aged", "ages", "and", "&"})
+
+
 def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
-    """"Papermaster, 49, ..." / "Anna Smith (34)": an age next to a person."""
-    if ph.value is None or ph.value > 120 or ph.kind != "number" or ph.qualifier != "exact":
+    """An age set off next to a person: "Papermaster, 49, ...", "Anna Smith (34)", "Sara Ruiz,
+    39.", "The men, 27 and 31, ...", "a second boy, also 17", "two passengers, both 16"."""
+    if ph.value is None or ph.value > 120 or ph.kind != "number" or ph.qualifier not in ("exact", "range"):
         return False
     s, e = ph.core
-    before = text[max(0, s - 3):s]
-    if not (before.endswith(", ") or before.endswith("(")) or not _APPOS_AGE.match(text[e:e + 12] or "."):
-        if not (before.endswith(", ") and e == len(text)):
-            return False
+    if not _AGE_LEAD.search(text[max(0, s - 12):s]) or not _AGE_TAIL.match(text[e:e + 12]):
+        return False
     prev = tok.i - 1
-    while prev >= 0 and doc[prev].is_punct:
+    while prev >= 0 and (doc[prev].is_punct or doc[prev].lower_ in _AGE_FILLER or doc[prev].like_num):
         prev -= 1
     if prev < 0:
         return False
     p = doc[prev]
-    if p.dep_ == "conj" and p.head.pos_ in ("NUM", "PROPN", "NOUN") and p.head.i < p.i:
-        p = p.head  # "Two boys, 12 and 14," -> look past the first age
-    if p.like_num and p.i > 0:
-        q = p.i - 1
-        while q >= 0 and (doc[q].is_punct or doc[q].lower_ == "and" or doc[q].like_num):
-            q -= 1
-        p = doc[q] if q >= 0 else p
     return p.ent_type_ == "PERSON" or _in(p, _C["person"])
 
 
@@ -345,7 +379,7 @@ def find_quantities(analysis: Analysis) -> list[QuantityMention]:
         if tok is None:
             continue
         inside = {t.i for t in _token_at(doc, *ph.span)} | {t.i for t in toks}
-        if ph.kind in ("number", "ordinal") and _excluded_context(text, ph):
+        if ph.kind in ("number", "ordinal", "vague") and _excluded_context(text, ph):
             continue
         if ph.kind == "number" and (_is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc)):
             continue
@@ -374,11 +408,15 @@ def find_quantities(analysis: Analysis) -> list[QuantityMention]:
             if noun is None and tok.ent_type_ in ("DATE", "TIME"):
                 continue
         else:
-            if tok.ent_type_ in ("DATE", "TIME", "PERCENT") and not (noun is not None and _in(noun, _DOMAIN)):
+            if _date_entity(tok) and not (noun is not None and (_in(noun, _DOMAIN) or _in(noun, _CURRENCY_WORDS))):
                 continue
             if ph.value == 1 and text[ph.core[0]:ph.core[1]].lower() == "one":
-                if noun is None or pron or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
-                    continue  # "one of", "no one", "one important difference"
+                partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                if partitive and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and (
+                        pron or (noun is not None and _in(noun, _C["person"]))):
+                    pass  # "one of them was killed", "four were shot, one of them fatally"
+                elif noun is None or pron or partitive or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
+                    continue  # "she is one of the organisers", "no one", "one important difference"
         if pron:
             noun = None
         if ph.kind == "number" and not ph.currency and ph.value is not None and not float(ph.value).is_integer():
