@@ -25,7 +25,8 @@ from spacy.tokens import Token
 
 from ..model import Actor, Claim, Quantity
 from .base import Analysis, EventMention, QuantityMention
-from .counting import UNIT_EVENT_TYPES, CountLink, LinkContext, clause_head, compares_or_continues, link_count
+from .counting import UNIT_EVENT_TYPES, CountLink, LinkContext, clause_head, compares_or_continues, link_count, noun_class
+from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
@@ -129,6 +130,20 @@ def _quantity_index(analysis: Analysis) -> dict[int, QuantityMention]:
     return out
 
 
+def _standalone(q: QuantityMention, head: Token | None) -> bool:
+    """A count that takes part in no event is still a claim ("37 migrants were rescued", "104
+    survivors", "9,836 applications"), except a figure of vessels or objects outside any event
+    ("two coast guard vessels"), a count of the incidents themselves ("two shipwrecks occurred":
+    each is an event) and a vague word without bounds ("a number of guards")."""
+    if q.qualifier == "vague" and q.best is None:
+        return False
+    own_number = head is not None and q.span[0] <= head.idx < q.span[1]
+    noun = None if head is None or own_number or head.pos_ not in ("NOUN", "PROPN") else head
+    if noun is not None and noun.lemma_.lower() in frames()["sets"]["incident_count_nouns"]:
+        return False
+    return noun_class(noun, q) != "object"
+
+
 def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], dict[int, CountLink]]:
     text = analysis.text
     drafts: list[Draft] = []
@@ -144,6 +159,8 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
         if prev is not None and head is not None and compares_or_continues(head, link.event_type is not None) and prev.claim.event_type:
             link = CountLink(prev.claim.event_type, prev.claim.cause, prev.claim.offence, links[len(drafts) - 1].pred_i,
                              "previous", links[len(drafts) - 1].mention_i)
+        if link.event_type is None and not _standalone(q, head):
+            continue
         s, e = analysis.sentences[sent_i]
         claim = Claim(
             id="", kind="count", text=text[s:e], span=(s, e), event_type=link.event_type, cause=link.cause,
