@@ -59,6 +59,8 @@ UNIT_EVENT_TYPES = {
 _MAGNITUDE = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "dozen", "hundred", "thousand",
                         "million", "number", "lot", "lots", "couple", "handful", "group", "total"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "npadvmod", "appos", "acomp"})
+_ADJUNCT_PREPS = frozenset({"despite", "after", "before", "because", "following", "amid", "during", "since", "while",
+                            "as", "until", "unlike", "besides", "notwithstanding"})
 #: verbs whose active subject acts even without an object ("the gunman opened fire", "police arrested")
 _ACTING = frozenset({"kill", "murder", "attack", "fire", "arrest", "detain", "deport", "injure", "wound", "hurt"})
 _INTRANSITIVE = frozenset({"miss", "die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
@@ -318,6 +320,8 @@ def _in_clause(tok: Token, root: Token) -> bool:
             return False
         if cur.dep_ in ("conj", "advcl", "ccomp", "parataxis") and cur.pos_ in ("VERB", "AUX") and _has_subject(cur):
             return False
+        if cur.dep_ == "advcl" or (cur.dep_ == "prep" and cur.lower_ in _ADJUNCT_PREPS):
+            return False  # "despite attempts to block access", "after the arrests": another event
         cur = cur.head
     return True
 

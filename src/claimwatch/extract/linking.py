@@ -27,6 +27,7 @@ from ..model import Actor, Claim, Quantity
 from .base import Analysis, EventMention, QuantityMention
 from .counting import UNIT_EVENT_TYPES, CountLink, LinkContext, clause_head, compares_or_continues, link_count, noun_class
 from .frames import frames
+from .shares import SharePhrase, find_shares, share_bounds
 from .implicit import CountRef, find_parts, implicit_participants
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
@@ -203,6 +204,64 @@ def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draf
     return out
 
 
+def _unit_lemma(unit: str | None) -> str:
+    word = (unit or "").split()[-1].lower() if unit else ""
+    return word[:-1] if word.endswith("s") else word
+
+
+def _share_total(analysis: Analysis, share: SharePhrase, drafts: list[Draft]) -> Draft | None:
+    """The drafted count a share is a share of (see :mod:`.shares`)."""
+    doc = analysis.doc
+    before = [d for d in drafts if d.claim.quantity is not None and d.claim.quantity.span[1] <= share.span[0]
+              and d.claim.quantity.best is not None]
+    before.sort(key=lambda d: d.claim.quantity.span)
+    same = [d for d in before if d.sent_i == share.sent_i]
+    if same:
+        return same[-1]
+    obj = doc[share.object_i] if share.object_i is not None else None
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        lemma = obj.lemma_.lower()
+        named = [d for d in before if _unit_lemma(d.claim.quantity.unit) == lemma]
+        if named:
+            return named[-1]
+    near = [d for d in before if share.sent_i - 2 <= d.sent_i < share.sent_i]
+    return near[-1] if near else None
+
+
+def _share_drafts(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    text = analysis.text
+    out: list[Draft] = []
+    for share in find_shares(analysis):
+        if any(d.claim.quantity is not None and d.claim.quantity.span[0] < share.span[1]
+               and share.span[0] < d.claim.quantity.span[1] for d in drafts + out):
+            continue
+        total = None
+        if share.explicit_total is not None:
+            bounds, qual = (share.explicit_total,) * 3, "exact"
+        else:
+            total = _share_total(analysis, share, drafts + out)
+            if total is None or total.claim.quantity is None:
+                continue
+            tq = total.claim.quantity
+            bounds, qual = (tq.low, tq.best, tq.high), tq.qualifier
+        low, best, high, qualifier = share_bounds(share, bounds, qual)
+        if best is None:
+            continue
+        s, e = analysis.sentences[share.sent_i]
+        obj = analysis.doc[share.object_i] if share.object_i is not None else None
+        unit = obj.text if obj is not None and obj.pos_ in ("NOUN", "PROPN") else (
+            total.claim.quantity.unit if total is not None and total.claim.quantity else None)
+        claim = Claim(
+            id="", kind="count", text=text[s:e], span=(s, e),
+            event_type=total.claim.event_type if total is not None else None,
+            cause=total.claim.cause if total is not None else None,
+            quantity=Quantity(text=text[share.span[0]:share.span[1]], span=share.span, low=low, best=best, high=high,
+                              qualifier=qualifier, unit=unit, counted=text[share.span[0]:share.span[1]]),
+        )
+        out.append(Draft((share.span[0], 0), claim, share.sent_i, share.of_i, total=total))
+    return out
+
+
 def _link_totals(analysis: Analysis, drafts: list[Draft], implicit_parts: dict[int, tuple[int, ...]]) -> None:
     refs = []
     for k, d in enumerate(drafts):
@@ -247,7 +306,9 @@ def draft_claims(analysis: Analysis) -> list[Draft]:
         heads[len(drafts)] = mention_head
         drafts.append(d)
     _link_totals(analysis, drafts, implicit_parts)
-    covered = _covered_mentions(analysis, drafts, heads)
+    shares = _share_drafts(analysis, drafts)
+    covered = _covered_mentions(analysis, drafts, heads)  # a share covers no event of its own
+    drafts += shares
 
     emitted: set[tuple[int, str | None, str | None]] = set()
     with_claims = {d.sent_i for d in drafts}
