@@ -145,6 +145,14 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
     return noun_class(noun, q) != "object"
 
 
+def _lone_partitive(q: QuantityMention, head: Token) -> bool:
+    """"One of those arrested admitted ...": one member of a set, said to do something other than
+    take part in an event, is not a figure (unlike "one of them was killed")."""
+    if q.text.lower() != "one" or q.best != 1:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ == "pobj"
+
+
 def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], dict[int, CountLink]]:
     text = analysis.text
     drafts: list[Draft] = []
@@ -161,6 +169,8 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
             link = CountLink(prev.claim.event_type, prev.claim.cause, prev.claim.offence, links[len(drafts) - 1].pred_i,
                              "previous", links[len(drafts) - 1].mention_i)
         if link.event_type is None and not _standalone(q, head):
+            continue
+        if link.via != "predicate" and head is not None and _lone_partitive(q, head):
             continue
         s, e = analysis.sentences[sent_i]
         claim = Claim(
@@ -242,6 +252,8 @@ def _share_drafts(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
             total = _share_total(analysis, share, drafts + out)
             if total is None or total.claim.quantity is None:
                 continue
+            if share.fraction is None and total.sent_i != share.sent_i:
+                continue  # "most of them": only of a total stated in the same sentence
             tq = total.claim.quantity
             bounds, qual = (tq.low, tq.best, tq.high), tq.qualifier
         low, best, high, qualifier = share_bounds(share, bounds, qual)

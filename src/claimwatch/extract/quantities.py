@@ -100,8 +100,9 @@ _STREET_AFTER = re.compile(
 _CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
-_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)+$", re.I)
-_NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how|as)\s*$", re.I)
+_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how)\s*$", re.I)
+_AS_MANY_AS = re.compile(r"\bas\s*$", re.I)
 
 
 def _cls(tok: Token) -> tuple[str, str]:
@@ -250,8 +251,9 @@ def _excluded_context(text: str, ph: NumberPhrase) -> bool:
     raw = text[s:e]
     if raw.isdigit() and len(raw) >= 7:
         return True  # "reference 2300411": an identifier (figures that large are written with separators)
-    if ph.kind == "vague" and _NOT_A_COUNT_BEFORE.search(before):
-        return True  # "too many people", "not so many"
+    if ph.kind == "vague" and (_NOT_A_COUNT_BEFORE.search(before) or (
+            _AS_MANY_AS.search(before) and re.match(r"\s+as\b", after))):
+        return True  # "too many people", "not so many", "twice as many as usual"
     if ph.kind != "ordinal" and _HYPHEN_AFTER.match(after):
         return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
     if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
@@ -441,8 +443,40 @@ def find_quantities(analysis: Analysis) -> list[QuantityMention]:
             prev = _previous_in_sentence(out, analysis.sent_index(ph.span[0]))
             if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
                 unit, unit_span, counted = prev.unit, prev.unit_span, prev.counted
+        if _exceeded(ph, tok):
+            out.append(_mention(analysis, ph, unit, unit_span, counted, head_i, ph.best, ph.best, None, True))
+            out[-1].qualifier = "more_than"
+            continue
         out.append(_mention(analysis, ph, unit, unit_span, counted, head_i))
+    _distribute_qualifiers(analysis, out)
     return out
+
+
+_EXCEED = frozenset({"exceed", "surpass", "top", "pass", "overtake", "outnumber"})
+
+
+def _exceeded(ph: NumberPhrase, tok: Token) -> bool:
+    """"will exceed 300,000", "surpassed 100,000 people": the figure is a lower bound."""
+    if ph.qualifier != "exact" or ph.kind != "number":
+        return False
+    t = tok if tok.dep_ != "nummod" else tok.head
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in _EXCEED
+
+
+def _distribute_qualifiers(analysis: Analysis, found: list[QuantityMention]) -> None:
+    """"roughly 33,000 Haitians, 25,000 Ecuadorians and 8,500 people": an approximation written
+    once before a list of figures holds for every figure of the list."""
+    text = analysis.text
+    for prev, cur in zip(found, found[1:]):
+        if prev.qualifier != "approximately" or cur.qualifier != "exact" or cur.sent_i != prev.sent_i:
+            continue
+        between = text[prev.span[1]:cur.span[0]]
+        if not re.fullmatch(r"\s*[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*(?:,|,?\s+and)\s*", between):
+            continue
+        if cur.best is None:
+            continue
+        cur.low, cur.high = int(round(0.9 * float(cur.best))), int(round(1.1 * float(cur.best)))
+        cur.qualifier = "approximately"
 
 
 def _previous_in_sentence(found: list[QuantityMention], sent_i: int) -> QuantityMention | None:
