@@ -395,6 +395,15 @@ def compares_or_continues(head: Token, typed: bool) -> bool:
     return False
 
 
+def _penalty_link(ctx: LinkContext, q: QuantityMention) -> CountLink:
+    """A prison term or penalty (the quantities stage keeps durations only as such) is a legal
+    action; its offence is that of the sentence's legal mention."""
+    legal = [m for m in ctx.by_sent.get(q.sent_i, []) if m.event_type == "legal_action"]
+    m = min(legal, key=lambda m: abs((m.head_i or 0) - (q.head_i or 0))) if legal else None
+    return CountLink("legal_action", None, m.offence if m else None, m.head_i if m else None, "penalty",
+                     m.head_i if m else None)
+
+
 def _vehicle_event(ctx: LinkContext, vehicle: Token) -> CountLink | None:
     """People carried by a vehicle share its detention, smuggling or forced return."""
     varg = argument_of(vehicle)
@@ -419,6 +428,8 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
         return CountLink()
     own_number = q.span[0] <= head.idx < q.span[1]
     cls = noun_class(head if head.pos_ in ("NOUN", "PROPN") and not own_number else None, q)
+    if cls == "duration":
+        return _penalty_link(ctx, q)
     arg = argument_of(head)
     pred = _governor(arg)
     fatal = _fatal_count(arg)

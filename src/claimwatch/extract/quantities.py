@@ -367,6 +367,43 @@ def _mention(analysis: Analysis, ph: NumberPhrase, unit: str | None, unit_span, 
     )
 
 
+_TERM_UNITS = frozenset({"year", "month", "week", "day"})
+_TERM_VERBS = frozenset({"face", "serve", "risk", "receive", "get", "give", "hand", "spend", "carry"})
+
+
+def _term_noun(doc: Doc, tok: Token) -> Token | None:
+    """The year/month/week/day noun right after a number ("six years", "three-year")."""
+    for j in range(tok.i + 1, min(tok.i + 3, len(doc))):
+        t = doc[j]
+        if t.text in ("-", "‐"):
+            continue
+        return t if t.lemma_.lower() in _TERM_UNITS else None
+    return None
+
+
+def _penalty_term(noun: Token) -> bool:
+    """The duration is a prison term or penalty (see ``penalty`` in quantity_nouns.tsv)."""
+    penalty, verbs = _C["penalty"], _C["penalty_verb"]
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(_in(g, penalty) for g in c.children) for c in noun.children):
+        return True  # "six years in prison"
+    h = noun.head
+    if noun.dep_ in ("compound", "amod", "nmod", "npadvmod") and (_in(h, penalty) or any(
+            _in(t, penalty) for t in h.subtree if t.i > noun.i and t.i - noun.i <= 3)):
+        return True  # "a three-year prison sentence"
+    if noun.dep_ == "pobj" and h.lower_ in ("to", "for", "of") and (_in(h.head, penalty) or h.head.lemma_.lower() in verbs):
+        return True  # "sentenced to six years", "jailed for 18 months", "a term of eight months"
+    return False
+
+
+def _penalty_mention(analysis: Analysis, ph: NumberPhrase, tok: Token) -> QuantityMention | None:
+    noun = _term_noun(analysis.doc, tok)
+    if noun is None or ph.kind not in ("number", "magnitude") or not _penalty_term(noun):
+        return None
+    unit = noun.lemma_.lower() + "s"
+    return _mention(analysis, ph, unit, (noun.idx, noun.idx + len(noun)), analysis.text[ph.span[0]:noun.idx + len(noun)],
+                    noun.i)
+
+
 def find_quantities(analysis: Analysis) -> list[QuantityMention]:
     """Counted quantities of the article, in text order."""
     text, doc = analysis.text, analysis.doc
@@ -381,6 +418,10 @@ def find_quantities(analysis: Analysis) -> list[QuantityMention]:
         if tok is None:
             continue
         inside = {t.i for t in _token_at(doc, *ph.span)} | {t.i for t in toks}
+        term = _penalty_mention(analysis, ph, tok)
+        if term is not None:
+            out.append(term)  # prison terms and penalties are counts when they are the claim (SPEC §3)
+            continue
         if ph.kind in ("number", "ordinal", "vague") and _excluded_context(text, ph):
             continue
         if ph.kind == "number" and (_is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc)):
