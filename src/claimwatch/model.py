@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 __all__ = [
     "Span",
@@ -268,6 +268,26 @@ class Claim:
             article_id=data.get("article_id"),
             review=data.get("review"),
         )
+
+    def map_spans(self, to_original: Callable[[Span], Span], text: str) -> None:
+        """Move every span this claim emits through ``to_original`` and reset the text it
+        evidences to the slice of ``text`` (used when the pipeline read a normalised copy of
+        the article: spans then point into the article as ingested)."""
+        self.span = to_original(self.span)
+        self.text = text[self.span[0]:self.span[1]]
+        if self.quantity is not None:
+            self.quantity.span = to_original(self.quantity.span)
+            self.quantity.text = text[self.quantity.span[0]:self.quantity.span[1]]
+        if self.source.span is not None:
+            self.source.span = to_original(self.source.span)
+            if self.source.name is not None:
+                self.source.name = text[self.source.span[0]:self.source.span[1]]
+        parts: list[TimeInfo | Place | Actor] = [*([self.time] if self.time is not None else []),
+                                                 *self.places, *self.actors]
+        for part in parts:
+            if part.span is not None:
+                part.span = to_original(part.span)
+                part.text = text[part.span[0]:part.span[1]]
 
     def spans(self) -> list[tuple[str, Span]]:
         """Every (expected text, span) pair this claim emits, for span checks."""

@@ -37,7 +37,7 @@ def claim_data(claim: Claim, article_id: str) -> dict:
 class Prepared:
     """Per-article work that ``Store.add_articles`` would otherwise do inside the writing process,
     done ahead of the write (by the extraction workers, in parallel): the near-duplicate signature
-    (``claimwatch.ingest.dedup.to_bytes``) and the JSON text of every claim (``claim_data``)."""
+    (``claimwatch.store.dedup.to_bytes``) and the JSON text of every claim (``claim_data``)."""
 
     signature: bytes
     claims_json: tuple[str, ...]
@@ -45,7 +45,7 @@ class Prepared:
 
 def prepare(article: Article) -> Prepared:
     """What :class:`Prepared` holds for ``article`` (sets ``claim.article_id`` like the write does)."""
-    from ..ingest.dedup import signature, to_bytes
+    from .dedup import signature, to_bytes
 
     return Prepared(to_bytes(signature(article.text)),
                     tuple(json.dumps(claim_data(c, article.id)) for c in article.claims))

@@ -7,7 +7,7 @@ plus filter columns) → ``claim_sources`` / ``claim_quantities`` / ``claim_time
 / ``evidence`` (one row per emitted span) for queries; ``revisions`` (append-only log of every change
 to a claim, the machine value first) and ``reviews``; ``ingest_runs`` and ``rejects``;
 ``estimates`` + ``estimate_claims`` (membership); ``api_tokens`` (hashed); ``article_minhash``
-(near-duplicate signatures).
+(near-duplicate signatures); ``reconcile_queue`` (stored articles whose estimates are pending).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from sqlalchemy import (
 __all__ = [
     "metadata", "articles", "claims", "claim_sources", "claim_quantities", "claim_times",
     "claim_places", "evidence", "revisions", "reviews", "ingest_runs", "rejects", "estimates",
-    "estimate_claims", "api_tokens", "article_minhash",
+    "estimate_claims", "api_tokens", "article_minhash", "reconcile_queue",
 ]
 
 metadata = MetaData()
@@ -44,7 +44,13 @@ ingest_runs = Table(
     Column("finished_at", DateTime(timezone=True)),
     Column("accepted", Integer, nullable=False, default=0),
     Column("rejected", Integer, nullable=False, default=0),
-    Column("status", String(16), nullable=False, default="running"),
+    Column("status", String(16), nullable=False, default="running"),  # running | done | failed | interrupted
+    # who runs it, and when it last showed life: a run left "running" by a killed process is
+    # told apart from a live one by these (flow.runs)
+    Column("host", Text),
+    Column("pid", Integer),
+    Column("heartbeat_at", DateTime(timezone=True)),
+    Index("ix_ingest_runs_status", "status"),
 )
 
 articles = Table(
@@ -199,6 +205,17 @@ rejects = Table(
     Column("reason", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     Index("ix_rejects_run", "run_id"),
+)
+
+#: stored articles whose estimates are not updated yet: a row is written in the same transaction
+#: as its article and removed once reconciliation has run over it, so a crash between the two
+#: leaves the article queued (flow.runs recovers it)
+reconcile_queue = Table(
+    "reconcile_queue", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id")),
+    Column("queued_at", DateTime(timezone=True), nullable=False),
+    Index("ix_reconcile_queue_run", "run_id"),
 )
 
 estimates = Table(

@@ -133,7 +133,8 @@ async def ingest_article(request: Request, ident: Identity = Depends(require_wri
         if body.html:
             from ..ingest import read_bytes
 
-            doc = read_bytes(body.text.encode("utf-8"), name, content_type="text/html")
+            doc = read_bytes(body.text.encode("utf-8", "surrogatepass"), name, content_type="text/html",
+                             settings=request.app.state.settings)
             doc.title = body.title or doc.title
             doc.url, doc.outlet = body.url, body.outlet
             doc.published = body.published or doc.published
@@ -143,7 +144,7 @@ async def ingest_article(request: Request, ident: Identity = Depends(require_wri
     elif ctype in ("text/plain", "text/html", "application/xhtml+xml", ""):
         from ..ingest import read_bytes
 
-        doc = read_bytes(raw, name, content_type=ctype or None)
+        doc = read_bytes(raw, name, content_type=ctype or None, settings=request.app.state.settings)
         qp = request.query_params
         doc.title = qp.get("title") or doc.title
         doc.url = qp.get("url") or doc.url
@@ -151,10 +152,13 @@ async def ingest_article(request: Request, ident: Identity = Depends(require_wri
         doc.published = qp.get("published") or doc.published
     else:
         raise InputError(name, detail=f"unsupported content type {ctype!r} (use application/json, text/plain or text/html)")
-    article = request.app.state.extractor(doc)
-    store = request.app.state.store
-    created = store.add_article(article)
-    estimates = recompute_estimates(request, [article.id]) if created else {"updated": [], "error": None}
+    from ..flow import ingest_document
+
+    state = request.app.state
+    res = ingest_document(doc, state.store, settings=state.settings, extractor=state.extractor,
+                          reconciler=state.update_estimates)
+    article, created = res.article, res.created
+    estimates = {"updated": [e.id for e in res.estimates or []], "error": res.reconcile_error}
     return JSONResponse(status_code=201 if created else 200, content={
         "article_id": article.id, "created": created, "claims": len(article.claims),
         "page": f"/articles/{article.id}", "estimates": estimates})

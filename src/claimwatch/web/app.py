@@ -10,6 +10,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from ..flow.runs import default_reconciler
 from ..settings import Settings, load_settings
 from .errors import install_error_handlers
 from .security import BodyLimit, SecurityHeaders
@@ -33,18 +34,6 @@ layers and exports.
 """
 
 
-def _default_update_estimates(store, article_ids):
-    from ..reconcile import update_estimates
-
-    return update_estimates(store, article_ids=article_ids)
-
-
-def _default_extractor(document):
-    from ..extract.api import extract_document
-
-    return extract_document(document)
-
-
 def create_app(
     settings_or_store: Any = None,
     *,
@@ -57,8 +46,9 @@ def create_app(
 
     ``settings_or_store`` is a :class:`~claimwatch.settings.Settings` (the store is opened from
     ``settings.db``) or an open store (settings from the environment). ``extractor`` (Document ->
-    Article) and ``update_estimates`` (store, article_ids) default to
-    :func:`claimwatch.extract.api.extract_document` and :func:`claimwatch.reconcile.update_estimates`.
+    Article) and ``update_estimates`` (store, article_ids) are passed to the ingest flow
+    (:func:`claimwatch.flow.ingest_document`); they default to the NLP extraction and
+    :func:`claimwatch.reconcile.update_estimates`.
     """
     if isinstance(settings_or_store, Settings):
         settings = settings_or_store
@@ -68,7 +58,7 @@ def create_app(
     if store is None:
         from ..store import Store
 
-        store = Store(settings.db)
+        store = Store(settings.db, dedup_threshold=settings.dedup_threshold)
 
     app = FastAPI(
         title="claimwatch",
@@ -80,8 +70,8 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
-    app.state.extractor = extractor or _default_extractor
-    app.state.update_estimates = update_estimates or _default_update_estimates
+    app.state.extractor = extractor  # None: the flow's default (the NLP pipeline)
+    app.state.update_estimates = update_estimates or default_reconciler
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     templates.env.autoescape = True  # every template, whatever its extension
     from .render import install_filters
