@@ -184,6 +184,8 @@ def role_of(arg: Token, pred: Token) -> str:
         if _passive(pred):
             return "patient"
         transitive = any(c.dep_ in ("dobj", "ccomp", "dative") for c in pred.children)
+        if not transitive and pred.tag_ == "VBN" and arg.pos_ in ("NUM", "NOUN", "PROPN"):
+            return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
         return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
     if dep == "pobj":
         prep = arg.head

@@ -107,8 +107,9 @@ def _explicit(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> Quan
     return None
 
 
-def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> tuple[int | None, bool]:
-    """(value, numbered) of one conjunct; value None when it has no definite size."""
+def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention], shared_det: bool = False) -> tuple[int | None, bool]:
+    """(value, numbered) of one conjunct; value None when it has no definite size.
+    ``shared_det``: the first conjunct's determiner holds for this one ("his wife and son")."""
     q = _explicit(tok, quantities_by_tok)
     if q is not None:
         ok = q.qualifier == "exact" and q.best is not None and float(q.best).is_integer()
@@ -129,7 +130,7 @@ def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> tuple[i
         return 1, False
     if tok.tag_ in ("NNS", "NNPS"):
         return None, False
-    has_det = bool(dets) or any(c.dep_ == "poss" for c in tok.children)
+    has_det = bool(dets) or any(c.dep_ == "poss" for c in tok.children) or shared_det
     return (1, False) if has_det or tok.pos_ == "PROPN" else (None, False)
 
 
@@ -164,7 +165,8 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
     out: list[ImplicitCount] = []
     for p in _participants(doc[mention.head_i], mention.event_type):
         conjuncts = [p] + [c for c in p.conjuncts if c.i > p.i]
-        values = [_value(c, quantities_by_tok) for c in conjuncts]
+        first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in p.children)
+        values = [_value(c, quantities_by_tok, shared_det=k > 0 and first_det) for k, c in enumerate(conjuncts)]
         if any(v is None for v, _n in values):
             continue
         if len(conjuncts) == 1 and values[0][1]:

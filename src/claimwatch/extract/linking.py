@@ -284,6 +284,10 @@ def _link_totals(analysis: Analysis, drafts: list[Draft], implicit_parts: dict[i
                              d.claim.event_type, implicit_parts.get(k, ())))
     for part, total in find_parts(analysis, refs).items():
         drafts[part].total = drafts[total]
+        if drafts[part].claim.event_type is None and drafts[total].claim.event_type:
+            # "23 protesters were detained, including four minors": a part counts what its total counts
+            drafts[part].claim.event_type = drafts[total].claim.event_type
+            drafts[part].claim.cause = drafts[total].claim.cause
 
 
 def _covered_mentions(analysis: Analysis, drafts: list[Draft], heads: dict[int, int | None]) -> set[int]:
