@@ -224,7 +224,9 @@ def _complex(pred: Token, role: str, subject: bool) -> list[tuple[Token, str]]:
         elif c.dep_ == "prep":
             out += [(g, same) for g in c.children if g.dep_ == "pobj" and _lemma(g) in states]
         elif c.dep_ == "dobj" and _lemma(pred) in _s("light_verbs") and role in ("theme", "agent"):
-            out.append((c, "theme"))  # "suffered injuries"
+            out.append((c, "theme"))  # "suffered injuries": the subject undergoes the event
+        elif c.dep_ == "dobj" and _lemma(pred) in _s("support_verbs"):
+            out.append((c, role))  # "attempted a crossing", "opened cases against 120 soldiers"
         elif c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and subject and not _has_subject(c):
             out.append((c, "patient" if _passive(c) else role))
     if pred.dep_ == "conj" and subject and pred.head.pos_ in ("VERB", "ADJ") and not _has_subject(pred):
@@ -397,6 +399,21 @@ def compares_or_continues(head: Token, typed: bool) -> bool:
     return False
 
 
+def _against_target(ctx: LinkContext, arg: Token) -> Token | None:
+    """"cases of desertion against 120 soldiers": the proceedings the "against" phrase belongs
+    to, up the noun chain it hangs from."""
+    if arg.dep_ != "pobj" or arg.head.lower_ != "against":
+        return None
+    cur = arg.head.head
+    for _ in range(4):
+        if cur.i in ctx.by_head:
+            return cur
+        if cur.pos_ == "VERB" or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def _penalty_link(ctx: LinkContext, q: QuantityMention) -> CountLink:
     """A prison term or penalty (the quantities stage keeps durations only as such) is a legal
     action; its offence is that of the sentence's legal mention."""
@@ -433,7 +450,7 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
     if cls == "duration":
         return _penalty_link(ctx, q)
     arg = argument_of(head)
-    pred = _governor(arg)
+    pred = _against_target(ctx, arg) or _governor(arg)
     fatal = _fatal_count(arg)
     vehicle = _vehicle_of(arg)
     if vehicle is not None:

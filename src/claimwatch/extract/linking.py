@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from ..model import Actor, Claim, Quantity
 from .base import Analysis, EventMention, QuantityMention
 from .counting import UNIT_EVENT_TYPES, CountLink, LinkContext, clause_head, compares_or_continues, link_count, noun_class
+from .certainty import governing_predicate
 from .frames import frames
 from .shares import SharePhrase, find_shares, share_bounds
 from .implicit import CountRef, find_parts, implicit_participants
@@ -145,6 +146,21 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
     return noun_class(noun, q) != "object"
 
 
+def _same_measure(analysis: Analysis, head: Token, link: CountLink, prev: Draft) -> bool:
+    """The count measures what the sentence's previous count measures: "up from 5,000-6,000",
+    or the same predicate left out ("recovered six bodies, while Mexican teams recovered two
+    others") — not "eight drowned and 37 others were rescued"."""
+    if not compares_or_continues(head, link.event_type is not None):
+        return False
+    if head.lower_ not in ("others", "more"):
+        return True
+    doc = analysis.doc
+    if link.via != "none" or link.pred_i is None or prev.head_i is None:
+        return False
+    prev_pred = governing_predicate(analysis, prev.sent_i, prev.head_i)
+    return prev_pred is not None and doc[link.pred_i].lemma_ == prev_pred.lemma_
+
+
 def _lone_partitive(q: QuantityMention, head: Token) -> bool:
     """"One of those arrested admitted ...": one member of a set, said to do something other than
     take part in an event, is not a figure (unlike "one of them was killed")."""
@@ -165,7 +181,8 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
         head = _head_token(analysis, q.span, q.head_i)
         link = link_count(ctx, q, head)
         prev = drafts[-1] if drafts and drafts[-1].sent_i == sent_i else None
-        if prev is not None and head is not None and compares_or_continues(head, link.event_type is not None) and prev.claim.event_type:
+        if prev is not None and head is not None and prev.claim.event_type and _same_measure(
+                analysis, head, link, prev):
             link = CountLink(prev.claim.event_type, prev.claim.cause, prev.claim.offence, links[len(drafts) - 1].pred_i,
                              "previous", links[len(drafts) - 1].mention_i)
         if link.event_type is None and not _standalone(q, head):
