@@ -208,17 +208,17 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
 def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draft, tuple[int, ...], int | None]]:
     text = analysis.text
     qindex = _quantity_index(analysis)
-    taken = [(d.sent_i, d.claim.event_type, d.claim.quantity.span) for d in drafts if d.claim.quantity is not None]
+    taken = [(d.sent_i, d.claim.event_type, d.claim.quantity.span, d.head_i) for d in drafts if d.claim.quantity is not None]
     out: list[tuple[Draft, tuple[int, ...], int | None]] = []
     for m in sorted(analysis.events, key=lambda m: m.span):
         for imp in implicit_participants(analysis, m, qindex):
             if any(sent == m.sent_i and et == m.event_type and sp[0] < imp.span[1] and imp.span[0] < sp[1]
-                   for sent, et, sp in taken):
-                continue
+                   and head not in imp.parts for sent, et, sp, head in taken):
+                continue  # already counted (a numbered part of the set is not the set)
             s, e = analysis.sentences[m.sent_i]
             if not (s <= imp.span[0] < imp.span[1] <= e):
                 continue
-            taken.append((m.sent_i, m.event_type, imp.span))
+            taken.append((m.sent_i, m.event_type, imp.span, imp.head_i))
             np_text = text[imp.span[0]:imp.span[1]]
             claim = Claim(
                 id="", kind="count", text=text[s:e], span=(s, e), event_type=m.event_type, cause=m.cause,
