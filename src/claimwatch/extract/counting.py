@@ -313,7 +313,12 @@ def _null_frame(pred: Token | None, head: Token) -> bool:
     if _lemma(pred) in null or pred.lower_ in null:
         return True
     subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and subj.i != head.i and any(t.lower_ in null for t in subj.subtree)
+    if subj is None or subj.i == head.i:
+        return False
+    if subj.lower_ in null or _lemma(subj) in null:
+        return True  # "the survivors number 104"
+    return _lemma(subj) in ("number", "total", "count", "figure", "tally") and any(
+        g.lower_ in null for c in subj.children if c.dep_ == "prep" for g in c.children)  # "the number of survivors"
 
 
 def _in_clause(tok: Token, root: Token) -> bool:
@@ -467,6 +472,9 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
             return link
         if seen and pred.pos_ == "VERB":
             return CountLink(pred_i=pred.i, via="predicate")  # an event, but not with this participant
+    own = [m for m in ctx.by_head.get(head.i, ()) if _can_take_part(cls, m.event_type)]
+    if own:
+        return _from_mention(ctx, own[0], head.i, "noun", False)  # "12 bodies", "35 arrests"
     if _null_frame(pred, head):
         return CountLink(pred_i=pred.i if pred is not None else None, via="null")
     found = _noun_type(ctx, q, head, cls)
