@@ -445,9 +445,69 @@ def _fatal_count(arg: Token) -> bool:
     return is_fatal(arg) if arg.pos_ in ("NUM", "PRON", "DET") else False
 
 
+@dataclass
+class _Count:
+    """What :func:`link_count` knows of the count it links."""
+
+    q: QuantityMention
+    head: Token
+    cls: str
+    arg: Token
+    pred: Token | None
+
+    @property
+    def pred_i(self) -> int | None:
+        return self.pred.i if self.pred is not None else None
+
+
+def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
+    """The event of the predicate the count is an argument of; an untyped link when that
+    predicate is an event the count does not take part in (the killers of "killed")."""
+    pred, arg = c.pred, c.arg
+    if pred is None or pred.i == arg.i:
+        return None
+    role = role_of(arg, pred)
+    if arg.dep_ == "npadvmod" and arg.pos_ in ("NUM", "PRON"):
+        role = "patient" if _passive(pred) else "theme"  # "four were shot, one of them fatally"
+    subject = arg.dep_ in ("nsubj", "nsubjpass", "npadvmod")
+    link, seen = _typed(ctx, _complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
+    if link is None and seen and pred.pos_ == "VERB":
+        return CountLink(pred_i=pred.i, via="predicate")
+    return link
+
+
+def _by_noun(ctx: LinkContext, c: _Count) -> CountLink | None:
+    """The counted noun names the event ("12 bodies"), unless a rescue frame says it is none."""
+    own = [m for m in ctx.by_head.get(c.head.i, ()) if _can_take_part(c.cls, m.event_type)]
+    if own:
+        return _from_mention(ctx, own[0], c.head.i, "noun", False)
+    if _null_frame(c.pred, c.head):
+        return CountLink(pred_i=c.pred_i, via="null")
+    return _noun_type(ctx, c.q, c.head, c.cls)
+
+
+def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink | None:
+    """Passengers and flows of people in a migration report; the events of the count's own
+    clause; the nearest event of a verbless fragment."""
+    if (vehicle is not None or _on_board(c.arg, c.pred)) and ctx.migration:
+        return CountLink("border_crossing", pred_i=c.pred_i, via="vehicle")
+    sent_events = ctx.by_sent.get(c.q.sent_i, [])
+    clause_pred = c.pred if c.pred is not None else governing_predicate(ctx.analysis, c.q.sent_i, c.head.i)
+    found = _clause_events(ctx, c.head, clause_pred, sent_events, c.cls)
+    if found is not None:
+        return found
+    if ctx.migration and c.cls in ("person", "none", "group") and clause_pred is not None and (
+            _lemma(clause_pred) in _s("flow_predicates")):
+        return CountLink("border_crossing", pred_i=clause_pred.i, via="context")
+    if clause_pred is None and sent_events:
+        m = min(sent_events, key=lambda e: abs((e.head_i or 0) - c.head.i))
+        if _can_take_part(c.cls, m.event_type):
+            return _from_mention(ctx, m, m.head_i, "sentence", False)
+    return None
+
+
 def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> CountLink:
     """The event the count ``q`` (whose counted noun / number token is ``head``) takes part in."""
-    sent_events = ctx.by_sent.get(q.sent_i, [])
     if head is None:
         return CountLink()
     own_number = q.span[0] <= head.idx < q.span[1]
@@ -455,42 +515,12 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
     if cls == "duration":
         return _penalty_link(ctx, q)
     arg = argument_of(head)
-    pred = _against_target(ctx, arg) or _governor(arg)
-    fatal = _fatal_count(arg)
+    c = _Count(q, head, cls, arg, _against_target(ctx, arg) or _governor(arg))
     vehicle = _vehicle_of(arg)
-    if vehicle is not None:
-        found = _vehicle_event(ctx, vehicle)
-        if found is not None:
-            return found
-    if pred is not None and pred.i != arg.i:
-        role = role_of(arg, pred)
-        if arg.dep_ == "npadvmod" and arg.pos_ in ("NUM", "PRON"):
-            role = "patient" if _passive(pred) else "theme"  # "four were shot, one of them fatally"
-        subject = arg.dep_ in ("nsubj", "nsubjpass", "npadvmod")
-        link, seen = _typed(ctx, _complex(pred, role, subject), cls, fatal, pred.i, "predicate")
+    found = _vehicle_event(ctx, vehicle) if vehicle is not None else None
+    for step in (lambda: found, lambda: _by_predicate(ctx, c), lambda: _by_noun(ctx, c),
+                 lambda: _by_context(ctx, c, vehicle)):
+        link = step()
         if link is not None:
             return link
-        if seen and pred.pos_ == "VERB":
-            return CountLink(pred_i=pred.i, via="predicate")  # an event, but not with this participant
-    own = [m for m in ctx.by_head.get(head.i, ()) if _can_take_part(cls, m.event_type)]
-    if own:
-        return _from_mention(ctx, own[0], head.i, "noun", False)  # "12 bodies", "35 arrests"
-    if _null_frame(pred, head):
-        return CountLink(pred_i=pred.i if pred is not None else None, via="null")
-    found = _noun_type(ctx, q, head, cls)
-    if found is not None:
-        return found
-    if (vehicle is not None or _on_board(arg, pred)) and ctx.migration:
-        return CountLink("border_crossing", pred_i=pred.i if pred is not None else None, via="vehicle")
-    clause_pred = pred if pred is not None else governing_predicate(ctx.analysis, q.sent_i, head.i)
-    found = _clause_events(ctx, head, clause_pred, sent_events, cls)
-    if found is not None:
-        return found
-    if ctx.migration and cls in ("person", "none", "group") and clause_pred is not None and (
-            _lemma(clause_pred) in _s("flow_predicates")):
-        return CountLink("border_crossing", pred_i=clause_pred.i, via="context")
-    if clause_pred is None and sent_events:
-        m = min(sent_events, key=lambda e: abs((e.head_i or 0) - head.i))
-        if _can_take_part(cls, m.event_type):
-            return _from_mention(ctx, m, m.head_i, "sentence", False)
-    return CountLink(pred_i=pred.i if pred is not None else None)
+    return CountLink(pred_i=c.pred_i)

@@ -244,10 +244,56 @@ def _paragraph_has(analysis: Analysis, sent_i: int, etype: str, found: list[Even
     )
 
 
+_Hit = tuple[Token, str, "Token | None", "dict[str, Any] | None"]
+
+
+def _sentence_hits(span: Any) -> list[_Hit]:
+    """(trigger, type, partner, rule) of one sentence: pair rules first, then single words
+    (a word used as a pair's partner does not trigger on its own)."""
+    lex = lexicon()
+    used: set[int] = set()
+    partners: set[int] = set()
+    hits: list[_Hit] = []
+    for tok in span:
+        if _modifier_only(tok):
+            continue
+        for rule in lex["pair_index"].get(_lemma(tok), ()):
+            if not _pos_ok(tok, rule.get("pos")):
+                continue
+            partner = _pair_partner(tok, rule)
+            if partner is not None and partner.i not in used:
+                hits.append((tok, rule["type"], partner, rule))
+                used.add(tok.i)
+                partners.add(partner.i)
+                break
+    paired = {h[0].i: h[1] for h in hits}
+    for tok in span:
+        if tok.i in partners:
+            continue
+        etype = _word_type(tok)
+        if etype and paired.get(tok.i) != etype:
+            hits.append((tok, etype, None, None))
+    return sorted(hits, key=lambda h: (h[0].i, h[2] is not None))
+
+
+def _hit_mentions(analysis: Analysis, sent_i: int, hit: _Hit, sent_tokens: list[Token],
+                  armed_conflict: bool) -> list[EventMention]:
+    tok, etype, partner, rule = hit
+    if etype in ("death", "injury") and set(death_causes(sent_tokens)) <= {"violence", "unknown"}:
+        context = _context_of(tok, armed_conflict)
+        if context == "combat" or (context == "strike" and _military_victims(tok)):
+            etype = "combat_casualties"
+    start, end = _span_of(tok, partner)
+    base = dict(span=(start, end), text=analysis.text[start:end], sent_i=sent_i, head_i=tok.i)
+    if etype == "death":
+        causes = [rule["cause"]] if rule and rule.get("cause") else death_causes(sent_tokens)
+        return [EventMention(event_type="death", cause=cause, **base) for cause in causes]
+    return [EventMention(event_type=etype, **base)]
+
+
 def find_events(analysis: Analysis) -> list[EventMention]:
     """Every event mention of the article, in text order (one per trigger; one per cause for deaths)."""
-    lex = lexicon()
-    doc, text = analysis.doc, analysis.text
+    doc = analysis.doc
     found: list[EventMention] = []
     deferred: list[tuple[EventMention, dict[str, Any]]] = []
     armed_conflict = armed_conflict_report(analysis)
@@ -255,46 +301,13 @@ def find_events(analysis: Analysis) -> list[EventMention]:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        used: set[int] = set()
-        partners: set[int] = set()
-        hits: list[tuple[Token, str, Token | None, dict[str, Any] | None]] = []
-        for tok in span:
-            if _modifier_only(tok):
-                continue
-            for rule in lex["pair_index"].get(_lemma(tok), ()):
-                if not _pos_ok(tok, rule.get("pos")):
-                    continue
-                partner = _pair_partner(tok, rule)
-                if partner is not None and partner.i not in used:
-                    hits.append((tok, rule["type"], partner, rule))
-                    used.add(tok.i)
-                    partners.add(partner.i)
-                    break
-        paired = {h[0].i: h[1] for h in hits}
-        for tok in span:
-            if tok.i in partners:
-                continue
-            etype = _word_type(tok)
-            if etype and paired.get(tok.i) != etype:
-                hits.append((tok, etype, None, None))
-                used.add(tok.i)
         sent_tokens = list(span)
-        for tok, etype, partner, rule in sorted(hits, key=lambda h: (h[0].i, h[2] is not None)):
-            if etype in ("death", "injury") and set(death_causes(sent_tokens)) <= {"violence", "unknown"}:
-                context = _context_of(tok, armed_conflict)
-                if context == "combat" or (context == "strike" and _military_victims(tok)):
-                    etype = "combat_casualties"
-            start, end = _span_of(tok, partner)
-            base = dict(span=(start, end), text=text[start:end], sent_i=sent_i, head_i=tok.i)
-            if etype == "death":
-                causes = [rule["cause"]] if rule and rule.get("cause") else death_causes(sent_tokens)
-                for cause in causes:
-                    found.append(EventMention(event_type="death", cause=cause, **base))
-            else:
-                mention = EventMention(event_type=etype, **base)
-                found.append(mention)
-                if rule and rule.get("paragraph_override"):
-                    deferred.append((mention, rule["paragraph_override"]))
+        for hit in _sentence_hits(span):
+            mentions = _hit_mentions(analysis, sent_i, hit, sent_tokens, armed_conflict)
+            found += mentions
+            rule = hit[3]
+            if rule and rule.get("paragraph_override"):
+                deferred += [(m, rule["paragraph_override"]) for m in mentions]
     for mention, override in deferred:
         for context_type, new_type in override.items():
             others = [m for m in found if m is not mention]

@@ -241,6 +241,15 @@ def _authority(tok: Token) -> bool:
     return bool(words & agents) or tok.ent_type_ in ("ORG", "GPE", "NORP")
 
 
+def _moved_by_others(tok: Token) -> bool:
+    """The movers are moved: a passive, a person as object, or an authority moving someone."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return True
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return obj is not None and (person_noun(obj) or (subj is not None and _authority(subj)))
+
+
 def _forced_return(tok: Token) -> str | None:
     """``deportation`` / ``border_crossing`` / None for a mover verb (see the module doc)."""
     lemma = _lemma(tok)
@@ -252,15 +261,10 @@ def _forced_return(tok: Token) -> str | None:
         return None
     if _withdrawal(tok):
         return "border_crossing"
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if passive or (obj is not None and person_noun(obj)) or (obj is not None and subj is not None and _authority(subj)):
-        if _lemma(tok) == "take" and not back and (dest is None or _lemma(dest) not in ("border", "country", "homeland")):
+    if _moved_by_others(tok):
+        if lemma == "take" and not back and (dest is None or _lemma(dest) not in ("border", "country", "homeland")):
             return None  # "taken to hospital", "taken to the station"
         return "deportation"
-    if _lemma(tok) == "return" and obj is None and dest is not None:
-        return "border_crossing"
     return None
 
 

@@ -66,34 +66,43 @@ def _subjects(tok: Token) -> list[Token]:
     return subj
 
 
+def _verb_participants(tok: Token) -> list[Token]:
+    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if passive:
+        return passive
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if objs:
+        return objs
+    if _lemma(tok) in _INTRANSITIVE_EVENTS or any(c.dep_ == "auxpass" for c in tok.children):
+        return _subjects(tok)
+    if tok.dep_ == "conj":
+        return [s for s in _subjects(tok) if s.dep_ == "nsubjpass" or _lemma(tok.head) in _INTRANSITIVE_EVENTS]
+    return []
+
+
+def _state_participants(tok: Token) -> list[Token]:
+    """"is dead", "found both dead", "in critical condition", "remain missing"."""
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    elif tok.dep_ not in ("acomp", "oprd", "xcomp", "advmod", "attr", "conj"):
+        return []
+    if gov.pos_ not in ("VERB", "AUX"):
+        return []
+    objs = [c for c in gov.children if c.dep_ == "dobj"] if tok.dep_ == "oprd" else []
+    return objs or [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] or _subjects(gov)
+
+
 def _participants(tok: Token, etype: str) -> list[Token]:
     """Participant noun heads of an event trigger (see the module doc)."""
-    if etype == "legal_action":
+    if etype == "legal_action":  # "proceedings against the driver"
         heads = [tok] + ([tok.head] if tok.head.pos_ == "VERB" else [])
         return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
                 for g in c.children if g.dep_ == "pobj"]
     if tok.pos_ == "VERB":
-        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        if passive:
-            return passive
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
-        if objs:
-            return objs
-        if _lemma(tok) in _INTRANSITIVE_EVENTS or any(c.dep_ in ("auxpass",) for c in tok.children):
-            return _subjects(tok)
-        if tok.dep_ == "conj":
-            return [s for s in _subjects(tok) if s.dep_ == "nsubjpass" or _lemma(tok.head) in _INTRANSITIVE_EVENTS]
-        return []
+        return _verb_participants(tok)
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
-        gov = tok.head
-        if tok.dep_ == "pobj" and gov.dep_ == "prep":
-            gov = gov.head  # "in critical condition", "in custody"
-        elif tok.dep_ not in ("acomp", "oprd", "xcomp", "advmod", "attr", "conj"):
-            return []
-        if gov.pos_ not in ("VERB", "AUX"):
-            return []
-        objs = [c for c in gov.children if c.dep_ == "dobj"] if tok.dep_ == "oprd" else []
-        return objs or [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] or _subjects(gov)
+        return _state_participants(tok)
     return []
 
 
@@ -107,31 +116,38 @@ def _explicit(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> Quan
     return None
 
 
+def _determiners(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("det", "predet", "preconj")]
+
+
+def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
+    """1 for one definite person ("a man", "the victim", "his son", "Curtis Hall"), 2 for "both",
+    None for no one, a pronoun, a plural or a non-person."""
+    low, dets = tok.lower_, _determiners(tok)
+    if low in _NOBODY or any(d.lower_ in _NEGATIVE_DETS for d in dets):
+        return None
+    if low == "both" or any(d.lower_ == "both" for d in dets):
+        return 2
+    if tok.pos_ in ("PRON", "DET"):
+        return 1 if low in _ONE_PRON else None
+    if tok.pos_ == "NUM" or not person_noun(tok):
+        return None
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        return 1
+    if tok.tag_ in ("NNS", "NNPS"):
+        return None
+    has_det = bool(dets) or any(c.dep_ == "poss" for c in tok.children) or shared_det
+    return 1 if has_det or tok.pos_ == "PROPN" else None
+
+
 def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention], shared_det: bool = False) -> tuple[int | None, bool]:
     """(value, numbered) of one conjunct; value None when it has no definite size.
     ``shared_det``: the first conjunct's determiner holds for this one ("his wife and son")."""
     q = _explicit(tok, quantities_by_tok)
-    if q is not None:
-        ok = q.qualifier == "exact" and q.best is not None and float(q.best).is_integer()
-        return (int(q.best), True) if ok else (None, True)
-    low = tok.lower_
-    dets = [c for c in tok.children if c.dep_ in ("det", "predet", "preconj")]
-    if low in _NOBODY or any(d.lower_ in _NEGATIVE_DETS for d in dets):
-        return None, False
-    if low == "both" or any(d.lower_ == "both" for d in dets):
-        return 2, False
-    if tok.pos_ == "PRON" or tok.pos_ == "DET":
-        return (1, False) if low in _ONE_PRON else (None, False)
-    if tok.pos_ == "NUM":
-        return None, False
-    if not person_noun(tok):
-        return None, False
-    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
-        return 1, False
-    if tok.tag_ in ("NNS", "NNPS"):
-        return None, False
-    has_det = bool(dets) or any(c.dep_ == "poss" for c in tok.children) or shared_det
-    return (1, False) if has_det or tok.pos_ == "PROPN" else (None, False)
+    if q is None:
+        return _unnumbered_value(tok, shared_det), False
+    ok = q.qualifier == "exact" and q.best is not None and float(q.best).is_integer()
+    return (int(q.best) if ok else None), True
 
 
 def _np_span(tokens: list[Token]) -> tuple[int, int]:
@@ -210,13 +226,32 @@ def _including(tok: Token) -> Token | None:
     return None
 
 
+def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered: list[CountRef]) -> CountRef | None:
+    """The total count ``r`` is a part of, or None."""
+    tok = analysis.doc[r.head_i]
+    same = [x for x in earlier if x.sent_i == r.sent_i]
+    num = tok if tok.pos_ in ("NUM", "PRON") else next((c for c in tok.children if c.dep_ == "nummod"), tok)
+    if _partitive_pronoun(num) or _partitive_pronoun(tok):  # "two of them", "45 of whom"
+        if same:
+            return same[-1]
+        return earlier[-1] if earlier and earlier[-1].sent_i == r.sent_i - 1 else None
+    host = _including(tok)
+    if host is not None:  # "27 people, including two children"
+        return next((x for x in reversed(same) if x.head_i == host.i), None)
+    if _after_colon(analysis, r, same):  # "15 died: 12 men and 3 women"
+        return _colon_total(analysis, r, same, ordered)
+    if _of_that_number(analysis, r) and earlier:  # "Of that number, 22,468 ..."
+        return earlier[-1]
+    return None
+
+
 def find_parts(analysis: Analysis, refs: list[CountRef]) -> dict[int, int]:
     """``{part key: total key}`` for the counts of one article (see the module doc)."""
     doc = analysis.doc
     out: dict[int, int] = {}
     by_tok = {r.head_i: r for r in refs if r.head_i is not None}
     ordered = sorted(refs, key=lambda r: r.span)
-    for r in ordered:
+    for r in ordered:  # the numbered conjuncts of an enumerated set
         for i in r.implicit_parts:
             part = by_tok.get(i) or next((x for x in refs if x.head_i is not None and doc[x.head_i].head.i == i), None)
             if part is not None and part.key != r.key:
@@ -224,19 +259,8 @@ def find_parts(analysis: Analysis, refs: list[CountRef]) -> dict[int, int]:
     for k, r in enumerate(ordered):
         if r.key in out or r.head_i is None:
             continue
-        tok = doc[r.head_i]
         earlier = [x for x in ordered[:k] if x.best is not None and x.key != r.key]
-        same = [x for x in earlier if x.sent_i == r.sent_i]
-        total = None
-        num = tok if tok.pos_ in ("NUM", "PRON") else next((c for c in tok.children if c.dep_ == "nummod"), tok)
-        if _partitive_pronoun(num) or _partitive_pronoun(tok):
-            total = same[-1] if same else (earlier[-1] if earlier and earlier[-1].sent_i == r.sent_i - 1 else None)
-        elif (host := _including(tok)) is not None:
-            total = next((x for x in reversed(same) if x.head_i == host.i), None)
-        elif _after_colon(analysis, r, same):
-            total = _colon_total(analysis, r, same, ordered)
-        elif _of_that_number(analysis, r) and earlier:
-            total = earlier[-1]
+        total = _total_for(analysis, r, earlier, ordered)
         if total is not None and (total.best is None or r.best is None or r.best <= total.best):
             out[r.key] = total.key
     return out

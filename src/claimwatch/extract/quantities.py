@@ -238,12 +238,24 @@ def _counted_text(doc: Doc, noun: Token, inside: set[int]) -> str:
     return "".join(t.text_with_ws for t in toks).strip() or noun.text
 
 
-def _excluded_context(text: str, ph: NumberPhrase) -> bool:
-    s, e = ph.core
-    after = text[e:e + 24]
-    before = text[max(0, s - 30):s]
+def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
+    """Ages, compound modifiers, scores, rates, enumerations and dates."""
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_LIST_BEFORE.search(before):
         return True
+    if ph.kind != "ordinal" and _HYPHEN_AFTER.match(after):
+        return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
+    if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
+        return True
+    if _RATE_AFTER.match(after):
+        return True
+    if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
+        return True  # enumerations "(1)", "(2)"
+    return ph.value is not None and ph.value <= 31 and bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(after))
+
+
+def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
+    """Addresses, phone and gallery numbers, rankings, identifiers, "too many", "Article 336"."""
+    s, e = ph.core
     if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e)):
         return True  # "the 2700 block of Fondren Road", "14 Market Square"
     if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
@@ -254,22 +266,18 @@ def _excluded_context(text: str, ph: NumberPhrase) -> bool:
     if ph.kind == "vague" and (_NOT_A_COUNT_BEFORE.search(before) or (
             _AS_MANY_AS.search(before) and re.match(r"\s+as\b", after))):
         return True  # "too many people", "not so many", "twice as many as usual"
-    if ph.kind != "ordinal" and _HYPHEN_AFTER.match(after):
-        return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
-    if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
-        return True
-    if _RATE_AFTER.match(after):
-        return True
-    if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
-        return True  # enumerations "(1)", "(2)"
-    if ph.value is not None and ph.value <= 31 and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
-        return True
     m = _PREV_WORD.search(before[-16:])
     if m and before.rstrip(" #").endswith(m.group(1)):
         word = m.group(1).lower().rstrip(".")
-        if word in _NAMING or m.group(1).lower() in _NAMING or (m.group(1)[0].isupper() and word in _NAMING_CAP):
-            return True
+        return word in _NAMING or m.group(1).lower() in _NAMING or (m.group(1)[0].isupper() and word in _NAMING_CAP)
     return False
+
+
+def _excluded_context(text: str, ph: NumberPhrase) -> bool:
+    s, e = ph.core
+    after = text[e:e + 24]
+    before = text[max(0, s - 30):s]
+    return _format_excluded(text, ph, before, after) or _naming_excluded(text, ph, before, after)
 
 
 def _date_entity(tok: Token) -> bool:
@@ -404,91 +412,116 @@ def _penalty_mention(analysis: Analysis, ph: NumberPhrase, tok: Token) -> Quanti
                     noun.i)
 
 
+def _names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
+    """The number names or measures rather than counts (module doc: ages, years, addresses ...)."""
+    text, doc = analysis.text, analysis.doc
+    if ph.kind in ("number", "ordinal", "vague") and _excluded_context(text, ph):
+        return True
+    if ph.kind != "number":
+        return False
+    if _is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc):
+        return True
+    if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
+        return True  # inside a name: "Boeing 747", "Flight 200"
+    return _model_number(text, ph, tok, doc)
+
+
+def _one_counts(tok: Token, noun: Token | None, pron: bool) -> bool:
+    """"one of them was killed", "four were shot, one of them fatally" count; "she is one of the
+    organisers", "no one", "one important difference" do not."""
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if partitive and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and (
+            pron or (noun is not None and _in(noun, _C["person"]))):
+        return True
+    return not (noun is None or pron or partitive or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"))
+
+
+def _kind_allows(text: str, ph: NumberPhrase, tok: Token, noun: Token | None, pron: bool) -> bool:
+    """What each kind of phrase needs of its noun (module doc)."""
+    if ph.kind == "vague":
+        return noun is not None and (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP")
+    if ph.kind == "magnitude":
+        return not ((noun is not None and _in(noun, _ABSTRACT)) or (noun is None and tok.ent_type_ in ("DATE", "TIME")))
+    if _date_entity(tok) and not (noun is not None and (_in(noun, _DOMAIN) or _in(noun, _CURRENCY_WORDS))):
+        return False
+    if ph.value == 1 and text[ph.core[0]:ph.core[1]].lower() == "one":
+        return _one_counts(tok, noun, pron)
+    return True
+
+
+def _noun_for(analysis: Analysis, ph: NumberPhrase, tok: Token, inside: set[int]) -> tuple[Token | None, bool]:
+    """(counted noun, keep): the noun the phrase counts, and whether the phrase is a count."""
+    noun, pron = _counted_noun(analysis.doc, tok, inside, max(inside))
+    if noun is not None and noun.like_num:
+        noun = None
+    if noun is not None and (_in(noun, _NONCOUNT) or noun.lower_ == "%"):
+        if not ph.currency:
+            return None, False
+        noun = None
+    if not _kind_allows(analysis.text, ph, tok, noun, pron):
+        return None, False
+    if ph.kind == "number" and not ph.currency and ph.value is not None and not float(ph.value).is_integer():
+        return None, False  # "1847.27", "0.68 in": a level or a measurement; counts are whole numbers
+    return (None if pron else noun), True
+
+
+def _unit_for(analysis: Analysis, ph: NumberPhrase, tok: Token, noun: Token | None, inside: set[int],
+              found: list[QuantityMention]) -> tuple[str | None, tuple[int, int] | None, str | None, int] | None:
+    """(unit, unit span, counted, head token) of a count, or None when it is a bare number after a name."""
+    text, doc = analysis.text, analysis.doc
+    currency = CURRENCY_UNITS.get((ph.currency or "").replace(" ", ""))
+    if ph.currency and currency is None:
+        currency = CURRENCY_UNITS.get(ph.currency.rstrip("$ ").strip()) or "dollars"
+    if noun is not None:
+        unit_tok, us, ue = _unit_of(doc, noun)
+        counted = _counted_text(doc, unit_tok, inside)
+        if currency and not _in(unit_tok, _CURRENCY_WORDS):
+            return currency, None, counted, tok.i
+        return text[us:ue], (us, ue), counted, unit_tok.i
+    if currency:
+        return currency, None, None, tok.i
+    if _after_name(doc, tok, ph, text):
+        return None  # "iOS 5", "Boeing's 747", "Fancher, 787 project": a bare number after a name
+    prev = _previous_in_sentence(found, analysis.sent_index(ph.span[0]))
+    if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
+        return prev.unit, prev.unit_span, prev.counted, tok.i
+    return None, None, None, tok.i
+
+
+def _phrase_count(analysis: Analysis, ph: NumberPhrase, found: list[QuantityMention]) -> QuantityMention | None:
+    doc = analysis.doc
+    toks = _token_at(doc, *ph.core)
+    tok = _anchor(toks) if toks else None
+    if tok is None:
+        return None
+    inside = {t.i for t in _token_at(doc, *ph.span)} | {t.i for t in toks}
+    term = _penalty_mention(analysis, ph, tok)
+    if term is not None:
+        return term  # prison terms and penalties are counts when they are the claim (SPEC §3)
+    if _names_something(analysis, ph, tok):
+        return None
+    if ph.kind == "ordinal":
+        return _ordinal_count(analysis, ph, tok)
+    noun, keep = _noun_for(analysis, ph, tok, inside)
+    unit = _unit_for(analysis, ph, tok, noun, inside, found) if keep else None
+    if unit is None:
+        return None
+    if _exceeded(ph, tok):
+        m = _mention(analysis, ph, *unit, ph.best, ph.best, None, True)
+        m.qualifier = "more_than"
+        return m
+    return _mention(analysis, ph, *unit)
+
+
 def find_quantities(analysis: Analysis) -> list[QuantityMention]:
     """Counted quantities of the article, in text order."""
-    text, doc = analysis.text, analysis.doc
     out: list[QuantityMention] = []
-    for ph in find_number_phrases(text):
+    for ph in find_number_phrases(analysis.text):
         if ph.kind == "percent":
             continue
-        toks = _token_at(doc, *ph.core)
-        if not toks:
-            continue
-        tok = _anchor(toks)
-        if tok is None:
-            continue
-        inside = {t.i for t in _token_at(doc, *ph.span)} | {t.i for t in toks}
-        term = _penalty_mention(analysis, ph, tok)
-        if term is not None:
-            out.append(term)  # prison terms and penalties are counts when they are the claim (SPEC §3)
-            continue
-        if ph.kind in ("number", "ordinal", "vague") and _excluded_context(text, ph):
-            continue
-        if ph.kind == "number" and (_is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc)):
-            continue
-        if ph.kind == "number" and tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
-            continue  # inside a name: "Boeing 747", "Flight 200"
-        if ph.kind == "number" and _model_number(text, ph, tok, doc):
-            continue
-        if ph.kind == "ordinal":
-            m = _ordinal_count(analysis, ph, tok)
-            if m is not None:
-                out.append(m)
-            continue
-        noun, pron = _counted_noun(doc, tok, inside, max(inside))
-        if noun is not None and noun.like_num:
-            noun = None
-        if noun is not None and (_in(noun, _NONCOUNT) or noun.lower_ == "%"):
-            if not ph.currency:
-                continue
-            noun = None
-        if ph.kind == "vague":
-            if noun is None or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
-                continue
-        elif ph.kind == "magnitude":
-            if noun is not None and _in(noun, _ABSTRACT):
-                continue
-            if noun is None and tok.ent_type_ in ("DATE", "TIME"):
-                continue
-        else:
-            if _date_entity(tok) and not (noun is not None and (_in(noun, _DOMAIN) or _in(noun, _CURRENCY_WORDS))):
-                continue
-            if ph.value == 1 and text[ph.core[0]:ph.core[1]].lower() == "one":
-                partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-                if partitive and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and (
-                        pron or (noun is not None and _in(noun, _C["person"]))):
-                    pass  # "one of them was killed", "four were shot, one of them fatally"
-                elif noun is None or pron or partitive or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
-                    continue  # "she is one of the organisers", "no one", "one important difference"
-        if pron:
-            noun = None
-        if ph.kind == "number" and not ph.currency and ph.value is not None and not float(ph.value).is_integer():
-            continue  # "1847.27", "0.68 in": a level or a measurement; counts are whole numbers
-        unit = unit_span = counted = None
-        head_i = tok.i
-        currency = CURRENCY_UNITS.get((ph.currency or "").replace(" ", ""))
-        if ph.currency and currency is None:
-            currency = CURRENCY_UNITS.get(ph.currency.rstrip("$ ").strip()) or "dollars"
-        if noun is not None:
-            unit_tok, us, ue = _unit_of(doc, noun)
-            counted = _counted_text(doc, unit_tok, inside)
-            if currency and not _in(unit_tok, _CURRENCY_WORDS):
-                unit = currency
-            else:
-                unit, unit_span, head_i = text[us:ue], (us, ue), unit_tok.i
-        elif currency:
-            unit = currency
-        elif _after_name(doc, tok, ph, text):
-            continue  # "iOS 5", "Boeing's 747", "Fancher, 787 project": a bare number after a name
-        else:
-            prev = _previous_in_sentence(out, analysis.sent_index(ph.span[0]))
-            if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
-                unit, unit_span, counted = prev.unit, prev.unit_span, prev.counted
-        if _exceeded(ph, tok):
-            out.append(_mention(analysis, ph, unit, unit_span, counted, head_i, ph.best, ph.best, None, True))
-            out[-1].qualifier = "more_than"
-            continue
-        out.append(_mention(analysis, ph, unit, unit_span, counted, head_i))
+        m = _phrase_count(analysis, ph, out)
+        if m is not None:
+            out.append(m)
     _distribute_qualifiers(analysis, out)
     return out
 
