@@ -39,6 +39,8 @@ class Settings:
     public_read: bool = _setting(True, "Read endpoints need no token when true; write endpoints always need one")
     max_request_bytes: int = _setting(10_000_000, "Largest HTTP request body the API accepts")
     page_size: int = _setting(50, "Rows per page in lists (web and API)")
+    web_workers: int = _setting(0, "Server processes of `claimwatch serve` (uvicorn workers); 0 = one per CPU core, at least 2")
+    ingest_workers: int = _setting(1, "Worker processes that extract articles posted to the web API (off the server's event loop)")
     watch_every: str = _setting("15m", "Default polling interval of `claimwatch watch`")
 
 

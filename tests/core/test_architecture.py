@@ -18,7 +18,7 @@ FORBIDDEN = {
     "reconcile": {"ingest", "flow", "web", "cli", "evaluate", "spark", "export", "extract"},
     "flow": {"web", "cli", "evaluate", "spark", "export"},
     "export": {"ingest", "extract", "flow", "web", "cli", "evaluate", "spark"},
-    "evaluate": {"web", "cli", "store", "flow", "spark"},
+    "evaluate": {"web", "cli", "spark"},
     "web": {"cli"},
     "spark": {"cli", "web"},
 }

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, delete, exists, func, insert, or_, select, text, update
+from sqlalchemy import and_, exists, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -27,7 +27,10 @@ from .bulk import BulkWriter, RawJSON
 from .engine import make_engine, migrate, redact
 from .estimates import EstimatesMixin
 from .filters import apply_where, claim_filters, fts_query
-from .rows import Prepared, claim_data, claim_from_row, claim_rows, derived_rows, merge_changes, now, validate_claim
+from .jobs import JobsMixin
+from .lists import ListsMixin
+from .review import DERIVED_TABLES, ReviewMixin
+from .rows import Prepared, claim_data, claim_from_row, claim_rows, now, validate_claim
 from .runs import RunsMixin
 
 if TYPE_CHECKING:
@@ -35,11 +38,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Store"]
 
-_DERIVED = ("claim_sources", "claim_quantities", "claim_times", "claim_places", "evidence")
+_DERIVED = DERIVED_TABLES
 _PG_WRITE_LOCK = 74217306
 
 
-class Store(RunsMixin, EstimatesMixin):
+class Store(RunsMixin, EstimatesMixin, ReviewMixin, ListsMixin, JobsMixin):
     """A claimwatch database (SQLite file by default, or PostgreSQL).
 
     ``url`` and ``dedup_threshold`` default to the settings' ``db`` and ``dedup_threshold``."""
@@ -373,67 +376,14 @@ class Store(RunsMixin, EstimatesMixin):
                      {"id": r.id, "url": r.url, "outlet": r.outlet, "published": r.published,
                       "duplicate_of": r.duplicate_of}) for r in conn.execute(q)]
 
-    def review_claim(self, uid: str, action: str, changes: dict | None = None, who: str = "anonymous") -> Claim:
-        """Accept, correct or reject a claim; appends to the revision log. Reviewed values win."""
-        states = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
-        if action not in states:
-            raise ValidationError(uid, detail=f"action {action!r} not one of accept, correct, reject")
-        if not who or not str(who).strip():
-            raise ValidationError(uid, detail="a reviewer name is required")
-        with self._write() as conn:
-            row = conn.execute(select(T.claims.c.data, T.claims.c.review, T.claims.c.article_id, T.articles.c.text)
-                               .join(T.articles, T.articles.c.id == T.claims.c.article_id)
-                               .where(T.claims.c.uid == uid)).first()
-            if row is None:
-                raise NotFound(uid, detail=f"claim {uid}")
-            before = dict(row.data, review=row.review) if row.review else dict(row.data)
-            data = dict(row.data)
-            data.pop("review", None)
-            if action == "correct":
-                if not changes:
-                    raise ValidationError(uid, detail="a correction needs changes")
-                for key in ("id", "article_id", "review"):
-                    if key in changes:
-                        raise ValidationError(uid, detail=f"{key} cannot be changed")
-                data = merge_changes(data, changes)
-                try:
-                    claim = Claim.from_dict(data)
-                except (KeyError, TypeError, ValueError) as exc:
-                    raise ValidationError(uid, detail=f"malformed claim: {_short(exc)}") from None
-                problems = validate_claim(claim, Article(text=row.text, id=row.article_id))
-                if problems:
-                    raise ValidationError(uid, detail="; ".join(problems[:3]))
-            elif changes:
-                raise ValidationError(uid, detail=f"{action} takes no changes")
-            claim = Claim.from_dict(data)
-            claim.article_id = row.article_id
-            claim.review = states[action]
-            data = claim.to_dict()
-            data.pop("review", None)
-            stamp = now()
-            conn.execute(update(T.claims).where(T.claims.c.uid == uid).values(
-                kind=claim.kind, event_type=claim.event_type, certainty=claim.certainty, polarity=claim.polarity,
-                evidential=claim.evidential, cause=claim.cause, text=claim.text, span_start=claim.span[0],
-                span_end=claim.span[1], review=claim.review, data=data, updated_at=stamp))
-            for name in _DERIVED:
-                table = getattr(T, name)
-                conn.execute(delete(table).where(table.c.claim_uid == uid))
-            for name, rows in derived_rows(claim, uid, row.article_id).items():
-                if rows:
-                    conn.execute(insert(getattr(T, name)), rows)
-            conn.execute(insert(T.reviews).values(claim_uid=uid, who=who, at=stamp, action=action, changes=changes))
-            conn.execute(insert(T.revisions).values(claim_uid=uid, who=who, at=stamp, action=action,
-                                                    before=before, after=claim.to_dict()))
-        return claim
-
     def revisions(self, uid: str) -> list[dict]:
         r = T.revisions
         with self._read() as conn:
-            rows = conn.execute(select(r.c.who, r.c.at, r.c.action, r.c.before, r.c.after)
+            rows = conn.execute(select(r.c.id, r.c.who, r.c.at, r.c.action, r.c.before, r.c.after)
                                 .where(r.c.claim_uid == uid).order_by(r.c.id)).all()
         if not rows:
             raise NotFound(uid, detail=f"claim {uid}")
-        return [{"who": x.who, "when": x.at.isoformat() if hasattr(x.at, "isoformat") else x.at,
+        return [{"id": x.id, "who": x.who, "when": x.at.isoformat() if hasattr(x.at, "isoformat") else x.at,
                  "action": x.action, "before": x.before, "after": x.after} for x in rows]
 
     def stats(self) -> dict[str, int]:
