@@ -114,10 +114,11 @@ class EventMention:
 
     span: Span                      # the trigger word(s)
     text: str
-    event_type: str
+    event_type: str | None          # None: an incident no SPEC §6 type fits ("the boat sank")
     sent_i: int
     head_i: int | None = None
     cause: str | None = None        # deaths only: SPEC §6 causes
+    offence: str | None = None      # legal_action only: the event type of the offence (SPEC §2)
 
 
 @dataclass
