@@ -86,11 +86,12 @@ def run_system(system: Any, docs: list[GoldDoc], layers: Iterable[str] | None = 
             gold = doc.layer(layer)
             if gold is None:
                 continue
-            items = pred.get(layer, [])
+            items = [i for i in pred.get(layer, []) if doc.in_extent(i.span)]
             if layer == "claims":
                 score_claims(score, gold, items, doc.text, doc.id)
             else:
+                modalities = [m for m in pred.get("modalities", []) if doc.in_extent(m.span)]
                 score_layer(score, layer, gold, items, doc.text, doc.id,
-                            modalities=pred.get("modalities") if layer == "events" else None)
+                            modalities=modalities if layer == "events" else None)
         result.scores[layer] = score
     return result
