@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ExtractionError
-from . import attribution, certainty, claims, events, places, quantities, timex
+from . import attribution, certainty, claims, events, numeric, places, quantities, timex
 from .base import Analysis, Stage
 
 __all__ = ["load_nlp", "Pipeline", "STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
@@ -33,6 +33,7 @@ STAGES: tuple[Stage, ...] = (
     events.STAGE,
     timex.STAGE,
     places.STAGE,
+    numeric.STAGE,
     claims.STAGE,
 )
 
