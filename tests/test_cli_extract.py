@@ -35,14 +35,14 @@ def _stderr(result) -> str:
         return result.output
 
 
-def test_json_is_the_spec_shape(runner, seed_path, seed_body):
+def test_json_is_the_spec_shape(runner, seed_path, seed_raw):
     result = runner.invoke(cli, ["extract", seed_path, "--format", "json", "--published", "2024-03-05",
                                  "--url", "https://example.org/seed", "--outlet", "Example"])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert set(doc) == {"article", "claims"}
     art = doc["article"]
-    assert art["text"] == seed_body
+    assert art["text"] == seed_raw  # the headline line is kept: spans point into what was given
     assert (art["published"], art["url"], art["outlet"], art["language"]) == ("2024-03-05", "https://example.org/seed", "Example", "en")
     assert art["title"].startswith("Russian Army Deserter")
     assert doc["claims"] and doc["claims"][0]["id"] == "c1"

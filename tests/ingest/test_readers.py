@@ -12,13 +12,18 @@ from claimwatch.ingest.readers import split_title
 from corpus import GOOD_TEXTS, page
 
 
-def test_plain_text_title_rule(seed_raw, seed_body, tmp_path):
+def test_plain_text_title_rule(seed_raw, tmp_path):
+    """The headline is recorded as the title and stays in the text: nothing given is dropped."""
     doc = read_bytes(seed_raw.encode("utf-8"), "seed.txt")
     assert doc.title == seed_raw.split("\n", 1)[0]
-    assert doc.text == seed_body
+    assert doc.text == seed_raw
     p = tmp_path / "seed.txt"
     p.write_text(seed_raw, encoding="utf-8")
-    assert read_path(p).text == seed_body
+    assert read_path(p).text == seed_raw
+
+
+STANDFIRST = ("In the six months of the project, 10,000 people from the Russian Federation and the occupied "
+              "territories have applied to surrender through the hotline run by the headquarters")
 
 
 @pytest.mark.parametrize("text,title", [
@@ -26,11 +31,29 @@ def test_plain_text_title_rule(seed_raw, seed_body, tmp_path):
     ("This first line is a sentence.\n\nBody one. Body two is here and long enough.", None),
     ("No blank line after the first line\nBody one. Body two is here and long enough.", None),
     ("x" * 201 + "\n\nBody one. Body two is here and long enough.", None),
+    # a standfirst (a long unpunctuated first sentence) and a byline are not headlines
+    (STANDFIRST + "\n\nThe Coordination Center reported this.", None),
+    ("By Maria Gonzalez and John Smith\n\nBody one. Body two is here and long enough.", None),
 ])
 def test_split_title(text, title):
     got, body = split_title(text)
     assert got == title
-    assert body == (text.split("\n\n", 1)[1] if title else text)
+    assert body == text
+
+
+def test_first_line_is_never_dropped():
+    """A short unpunctuated first line (standfirst, byline) stays in the text, and the claims'
+    spans point into what was given."""
+    from claimwatch import extract
+
+    text = STANDFIRST + "\n\nThe Coordination Center reported this."
+    doc = read_bytes(text.encode("utf-8"), "standfirst.txt")
+    assert doc.text == text and doc.title is None
+    article = extract(doc.text)
+    counts = [c for c in article.claims if c.kind == "count"]
+    assert any(c.quantity.text == "10,000" for c in counts)
+    for c in article.claims:
+        assert text[c.span[0]:c.span[1]] == c.text
 
 
 def test_html_main_text_and_metadata():

@@ -5,7 +5,9 @@
     python -m claimwatch.evaluate.gate --lower-floor --reason "why"   # also lower, recorded
 
 The gate measures claimwatch on the seed and the committed dev samples
-(``tests/data/evaluate``; see :func:`claimwatch.evaluate.suite.gate_sets`). A floor is the
+(``tests/data/evaluate``; see :func:`claimwatch.evaluate.suite.gate_sets`), and on the whole
+claim-level dev set (``../shared/data/dev/claims``: claims and estimates, see
+:mod:`claimwatch.evaluate.claimset`). A floor is the
 measured score rounded down to two decimals minus :data:`MARGIN`. Scores may rise freely;
 ``--update`` only ever raises floors (and adds floors for new metrics). Lowering a floor needs
 ``--lower-floor`` with a ``--reason``, which is recorded in ``baseline.json`` under ``lowered``
@@ -56,6 +58,9 @@ def measure(system: Any = None) -> dict[str, dict[str, float]]:
     from .suite import gate_sets
     from .systems import ClaimwatchSystem
 
+    from .claimset import evaluate_claim_set, iter_claim_metrics, read_claim_set
+    from .suite import CLAIM_SET, claim_set_dir
+
     system = system or ClaimwatchSystem()
     out: dict[str, dict[str, float]] = {}
     for name, docs in gate_sets():
@@ -63,6 +68,9 @@ def measure(system: Any = None) -> dict[str, dict[str, float]]:
         if result.unavailable:
             raise QualityGateError(name, detail=f"claimwatch cannot run: {result.unavailable}")
         out[name] = gated_metrics(result)
+    claim_dir = claim_set_dir()
+    if claim_dir is not None:
+        out[CLAIM_SET] = {k: round(v, 4) for k, v in iter_claim_metrics(evaluate_claim_set(read_claim_set(claim_dir)))}
     return out
 
 

@@ -8,7 +8,9 @@ documents per second).
 Data: the seed claim gold (``tests/data/seed``) and, for the dev sets, the first ``--limit``
 documents of each ``*.jsonl`` set in ``--data`` (default: ``../shared/data/dev`` beside the
 checkout when it exists); without that directory, or with ``--samples``, the small committed
-samples in ``tests/data/evaluate`` (the quality-gate data) are used.
+samples in ``tests/data/evaluate`` (the quality-gate data) are used. The claim-level dev set
+(``<data>/claims``: real reports, every claim, gold estimates) is scored whole, claims and
+estimates (:mod:`claimwatch.evaluate.claimset`).
 """
 
 from __future__ import annotations
@@ -19,13 +21,15 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
+from .claimset import evaluate_claim_set, format_claim_set, read_claim_set
 from .gold import GoldDoc, read_claim_gold, read_layer_jsonl
 from .peers import peer_for
 from .report import render_detail, render_table
 from .runner import RunResult, annotated_layers, run_system
 from .systems import ClaimwatchSystem
 
-__all__ = ["REPO", "SEED_GOLD", "SAMPLES_DIR", "DEV_SETS", "gate_sets", "dev_sets", "run_suite", "pair_results", "main"]
+__all__ = ["REPO", "SEED_GOLD", "SAMPLES_DIR", "DEV_SETS", "CLAIM_SET", "gate_sets", "dev_sets", "claim_set_dir",
+           "run_suite", "pair_results", "main"]
 
 REPO = Path(__file__).resolve().parents[3]
 SEED_GOLD = REPO / "tests" / "data" / "seed" / "seed.gold.json"
@@ -33,6 +37,8 @@ SAMPLES_DIR = REPO / "tests" / "data" / "evaluate"
 DEV_SETS = ("polnear-dev", "meantime", "te3-train", "lgl")
 DEV_DIR_CANDIDATES = (REPO.parent / "shared" / "data" / "dev", REPO / "data" / "dev")
 DEFAULT_LIMIT = 40
+#: the claim-level dev set (real reports, every claim a coder records, gold estimates)
+CLAIM_SET = "claims"
 
 
 #: Documents per dev set in the quality gate: the first N of each set.
@@ -52,6 +58,14 @@ def gate_sets() -> list[tuple[str, list[GoldDoc]]]:
         elif dev_dir is not None and (dev_dir / f"{name}.jsonl").exists():
             out.append((name, read_layer_jsonl(dev_dir / f"{name}.jsonl", limit=GATE_SIZES.get(name))))
     return out
+
+
+def claim_set_dir(data: Path | None = None) -> Path | None:
+    """The claim-level dev set folder (``<dev data>/claims``), when it is there."""
+    for directory in ([data] if data else list(DEV_DIR_CANDIDATES)):
+        if directory is not None and (Path(directory) / CLAIM_SET / "gold").is_dir():
+            return Path(directory) / CLAIM_SET
+    return None
 
 
 def dev_sets(data: Path | None, limit: int | None) -> list[tuple[str, list[GoldDoc]]]:
@@ -115,13 +129,20 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sets = gate_sets() if args.samples else dev_sets(args.data, args.limit or None)
     results = run_suite(sets, peers=not args.no_peers)
+    claim_dir = None if args.samples else claim_set_dir(args.data)
+    claim_result = evaluate_claim_set(read_claim_set(claim_dir)) if claim_dir else None
     if args.format == "json":
         doc: dict[str, Any] = {"results": [{"claimwatch": o.to_dict(), "peers": [p.to_dict() for p in t]}
                                            for o, t in results]}
+        if claim_result is not None:
+            doc["claim_set"] = claim_result
         json.dump(doc, sys.stdout, indent=1, default=str)
         sys.stdout.write("\n")
         return 0
     print(render_table(pair_results(results)))
+    if claim_result is not None:
+        print()
+        print(format_claim_set(CLAIM_SET, claim_result))
     notes = sorted({n for o, _ in results for n in o.notes})
     errors = [e for o, _ in results for e in o.errors]
     for n in notes:
@@ -129,6 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     for e in errors[:20]:
         print(f"error: {e}")
     if args.detail:
+        if claim_result is not None:
+            print()
+            for line in claim_result["estimates_detail"]["detail"]:
+                mark = "ok " if line["status_ok"] else ("bad" if line["found"] else "---")
+                print(f"  estimate {mark} {line['name']}" + (f" -> {line['status']}" if line["found"] else ""))
         for ours, theirs in results:
             print()
             print(render_detail(ours))

@@ -1,9 +1,11 @@
 """Single-input readers: bytes or a file of plain text or HTML → :class:`Document`.
 
 HTML goes through trafilatura (main text, boilerplate removed) with title, date
-(htmldate underneath), site name and canonical URL from the page. Plain text: a first
-line of at most 200 characters without final sentence punctuation, followed by a
-blank line, is the title; the rest is the body, exactly as written.
+(htmldate underneath), site name and canonical URL from the page. Plain text is kept whole,
+exactly as given: no line is ever dropped, so every span points into what was given. A first
+line that reads as a headline (at most 20 words and 200 characters, no final sentence
+punctuation, not a byline, followed by a blank line) is also recorded as the title; a longer
+unpunctuated first line (a standfirst) or a byline is not a title.
 All checks (size, binary, encoding, emptiness, language) go through ``validate.py``.
 """
 
@@ -22,6 +24,8 @@ __all__ = ["read_bytes", "read_path", "read_html", "read_text", "looks_like_html
 _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)[\s>/]", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.I)
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "\u201d")
+_HEADLINE_MAX_WORDS = 20
+_BYLINE = re.compile(r"^(?:by|from|posted by|written by|updated|published)\b", re.I)
 
 
 def looks_like_html(data: bytes, content_type: str | None = None, name: str = "") -> bool:
@@ -39,11 +43,14 @@ def looks_like_html(data: bytes, content_type: str | None = None, name: str = ""
 
 
 def split_title(text: str) -> tuple[str | None, str]:
-    """``(title, body)``: the first line is a title when short, unpunctuated and followed by a blank line."""
+    """``(title, body)``: the first line is a title when it reads as a headline — short (at most
+    20 words, 200 characters), unpunctuated, not a byline, followed by a blank line — else None.
+    The body is always the whole text: the headline line stays in it (never dropped)."""
     head, sep, rest = text.partition("\n\n")
     first = head.strip()
-    if sep and first and "\n" not in first and len(first) <= 200 and not first.endswith(_SENTENCE_END) and rest.strip():
-        return first, rest
+    if (sep and first and "\n" not in first and len(first) <= 200 and not first.endswith(_SENTENCE_END)
+            and len(first.split()) <= _HEADLINE_MAX_WORDS and not _BYLINE.match(first) and rest.strip()):
+        return first, text
     return None, text
 
 
