@@ -42,7 +42,7 @@ _AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bage\s+of|\bat\s+age)\s*$", re.I)
 _ENUMERATION = re.compile(r"(?:^|[\s(])\(\s*$")
 _PRONOUN_ONE = re.compile(r"(?:\bno|\bthe|\bany|\bevery|\beach|\bthis|\bthat|\bwhich|\bat)\s+$", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\s*#?\s*$")
-_PLACE_OR_GROUP = frozenset("GPE LOC ORG NORP FAC DATE TIME PRODUCT EVENT".split())
+_PLACE_OR_GROUP = frozenset("GPE LOC NORP FAC DATE TIME PRODUCT EVENT".split())
 _FINITE = frozenset(("VBZ", "VBD", "VBP", "MD"))
 
 
@@ -163,8 +163,9 @@ def naming_reason(analysis: Analysis, ph: NumberPhrase, in_time: bool) -> str | 
     if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTS:
         return "name"
     noun = counted_noun(analysis, tok, ph.span[1])
-    if noun is not None and noun.i == tok.i + 1 and _singular_for(noun, ph) and ph.qualifier == "exact" and \
-            unit_at(text, ph.span[1]) is None:
+    if noun is not None and noun.i > tok.i and _singular_for(noun, ph) and ph.qualifier == "exact" and \
+            unit_at(text, ph.span[1]) is None and all(
+                t.pos_ in ("NOUN", "PROPN") for t in analysis.doc[tok.i + 1:noun.i]):
         return "name"
     if _after_name(analysis, ph, toks[0], toks[-1]) or _model_number(analysis, ph, toks[0], toks[-1]):
         return "name"
@@ -227,20 +228,23 @@ def counted_noun(analysis: Analysis, tok: Token, end: int) -> Token | None:
 
 # --------------------------------------------------------------------------- change
 
-def _relation(tok: Token) -> tuple[Token, str | None]:
-    """The predicate or noun a figure hangs from and the preposition it hangs through."""
+def _relation(tok: Token) -> tuple[Token, str | None, list[Token]]:
+    """The predicate or noun a figure hangs from, the preposition it hangs through, and the
+    nouns of its own phrase it climbed through ("9 % drop": "%", "drop")."""
     t = tok
-    for _ in range(3):  # climb out of the figure's own phrase ("42 %", "118.40 points")
+    path: list[Token] = []
+    for _ in range(3):  # climb out of the figure's own phrase ("42 %", "118.40 points", "a 9% drop")
         if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and t.head.i > t.i and \
                 t.head.pos_ in ("NOUN", "SYM", "NUM", "PROPN") and t.head.i - t.i <= 2:
             t = t.head
+            path.append(t)
         else:
             break
     if t.dep_ == "conj" and t.head.i < t.i:  # "fell 82.65 points or 3.44%": the first figure's relation
         t = t.head
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
-        return t.head.head, t.head.lower_
-    return t.head, None
+        return t.head.head, t.head.lower_, path
+    return t.head, None, path
 
 
 def change_direction(tok: Token) -> str | None:
@@ -248,6 +252,19 @@ def change_direction(tok: Token) -> str | None:
     up, down, _ = _change_lexicon()
     lemma = tok.lemma_.lower()
     return "up" if lemma in up else "down" if lemma in down else None
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+[^,;.]{1,40}?\s+to\s+$", re.I)
+
+
+def _from_to_level(analysis: Analysis, start: int) -> str | None:
+    """"increased ... from US$55 billion to [US$110 billion]": the level reached, in the direction
+    of the change that governs "from"."""
+    m = _FROM_BEFORE.search(analysis.text, max(0, start - 60), start)
+    if m is None:
+        return None
+    span = analysis.doc.char_span(m.start(), m.start() + 4)
+    return change_direction(span[0].head) if span is not None else None
 
 
 def change_of(analysis: Analysis, ph: NumberPhrase, tok: Token, kind: str, start: int) -> str:
@@ -260,7 +277,14 @@ def change_of(analysis: Analysis, ph: NumberPhrase, tok: Token, kind: str, start
     m = re.search(r"\b(up|down)(?:\s+by)?\s*$", analysis.text[max(0, start - 12):start], re.I)
     if m:
         return m.group(1).lower()
-    head, prep = _relation(tok)
+    moved = _from_to_level(analysis, start)
+    if moved is not None:
+        return moved
+    head, prep, path = _relation(tok)
+    for noun in path:  # "a 9% drop", "a 45% decline"
+        direction = change_direction(noun)
+        if direction is not None:
+            return direction
     if prep == "from":
         return rel  # "up from 14%": the level it moved from
     lemma = head.lemma_.lower()

@@ -249,7 +249,10 @@ def _parse_words(words: list[str]) -> tuple[float | None, int]:
             else:
                 if (total + current) == 0 or (total and total < s and current == 0):
                     break
-                total = (total + current) * s
+                if total >= s:  # "one million one thousand": a smaller scale adds to the total
+                    total += current * s
+                else:
+                    total = (total + current) * s
                 current = 0
             prev = "scale"
         else:

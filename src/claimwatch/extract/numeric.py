@@ -29,6 +29,7 @@ the quantities stage kept), numbers after a naming noun or inside/after a name, 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -145,6 +146,8 @@ def _mention(analysis: Analysis, ph: NumberPhrase, info: dict, tok: Token, count
     if _negative(text, s):  # negation reverses the bounds
         low, best, high = (None if x is None else -x for x in (high, best, low))
         value = None if value is None else -value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return NumberMention(
         span=(s, e), text=text[s:e], kind=kind, value=value, low=low, best=best, high=high,
         qualifier=ph.qualifier, change=change_of(analysis, ph, tok, kind, s), unit=info["unit"],
@@ -161,25 +164,26 @@ def _from_count(q: QuantityMention) -> NumberMention:
         counted=q.counted, is_count=True, sent_i=q.sent_i, head_i=q.head_i)
 
 
-def _split_change_range(analysis: Analysis, ph: NumberPhrase) -> list[NumberPhrase]:
+def _split_change_range(analysis: Analysis, ph: NumberPhrase) -> list[tuple[NumberPhrase, str | None]]:
     """"(rose) from US$55 billion to US$110 billion": two figures, not a range, when a verb or noun
-    of change governs "from"."""
+    of change governs "from"; the second is the level reached (its change is the verb's direction)."""
     m = _FROM_TO.match(ph.text)
     if ph.qualifier != "range" or m is None:
-        return [ph]
+        return [(ph, None)]
     toks = phrase_tokens(analysis, ph.span[0], ph.span[0] + 4)
-    head = toks[0].head if toks else None
-    if head is None or change_direction(head) is None:
-        return [ph]
+    direction = change_direction(toks[0].head) if toks else None
+    if direction is None:
+        return [(ph, None)]
     parts = []
     for group in ("a", "b"):
         offset = ph.span[0] + m.start(group)
         found = find_number_phrases(analysis.text[offset:offset + len(m.group(group))], extended=True)
         for p in found[:1]:
-            parts.append(NumberPhrase((p.span[0] + offset, p.span[1] + offset), p.text, p.value, p.low, p.best,
-                                      p.high, p.qualifier, p.kind, p.currency,
-                                      (p.core[0] + offset, p.core[1] + offset)))
-    return parts if len(parts) == 2 else [ph]
+            parts.append((NumberPhrase((p.span[0] + offset, p.span[1] + offset), p.text, p.value, p.low, p.best,
+                                       p.high, p.qualifier, p.kind, p.currency,
+                                       (p.core[0] + offset, p.core[1] + offset)),
+                          direction if group == "b" else None))
+    return parts if len(parts) == 2 else [(ph, None)]
 
 
 def _fraction_mentions(analysis: Analysis, taken: list[tuple[int, int]]) -> list[NumberMention]:
@@ -212,7 +216,7 @@ def find_numbers(analysis: Analysis) -> list[NumberMention]:
     for phrase in phrases:
         if any(s <= phrase.span[0] and phrase.span[1] <= e for s, e in fractions):
             continue  # "two" of "two-thirds": the fraction is the mention
-        for ph in _split_change_range(analysis, phrase):
+        for ph, moved in _split_change_range(analysis, phrase):
             count = _overlapping(counts, ph.span)
             unit = unit_at(text, ph.span[1])
             in_time = any(s < ph.core[1] and ph.core[0] < e for s, e in times)
@@ -223,7 +227,8 @@ def find_numbers(analysis: Analysis) -> list[NumberMention]:
             tok = anchor_token(phrase_tokens(analysis, *ph.core))
             info = _classify(analysis, ph, tok, count) if tok is not None else None
             if info is not None:
-                out.append(_mention(analysis, ph, info, tok, count))
+                mention = _mention(analysis, ph, info, tok, count)
+                out.append(mention if moved is None else replace(mention, change=moved))
     taken = [m.span for m in out] + named
     out += [_from_count(q) for q in counts if not any(s < q.span[1] and q.span[0] < e for s, e in taken)]
     out += _fraction_mentions(analysis, taken + [q.span for q in counts])
