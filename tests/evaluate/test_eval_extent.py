@@ -50,3 +50,21 @@ def test_predictions_after_the_extent_are_not_scored(tmp_path):
         system._warm = True
         prf = run_system(system, docs, ["quantities"]).scores["quantities"].prf["exact"]
         assert (prf.tp, prf.fp, prf.fn) == (1, expect_fp, 0)
+
+
+def test_quantity_schemes():
+    from claimwatch.evaluate.gold import GoldDoc
+
+    text = "They counted dozens of people over three days and 40% more."
+    claim_gold = GoldDoc("c", "seed", text, quantity_scheme="counts")
+    meantime = GoldDoc("m", "meantime", text, quantity_scheme="values")
+    count = Item((13, 22), "dozens of", {"kind": "count", "count": True, "count_span": (13, 19)})
+    duration = Item((35, 45), "three days", {"kind": "duration", "count": False})
+    percent = Item((50, 53), "40%", {"kind": "percent", "count": False})
+    peer = Item((50, 53), "40%", {"value": 40})
+    assert claim_gold.scored_item("quantities", count).span == (13, 19)  # the count claim's own span
+    assert claim_gold.scored_item("quantities", percent) is None  # not a count claim
+    assert claim_gold.scored_item("quantities", peer) is peer  # a peer gives no count flag
+    assert meantime.scored_item("quantities", count) is count
+    assert meantime.scored_item("quantities", duration) is None  # MEANTIME: durations are TIMEX3
+    assert meantime.scored_item("timexes", duration) is duration

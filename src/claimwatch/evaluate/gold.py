@@ -42,6 +42,7 @@ __all__ = [
     "read_claim_gold",
     "body_of",
     "PARTLY_ANNOTATED",
+    "QUANTITY_KINDS_ELSEWHERE",
     "annotated_extent",
 ]
 
@@ -68,6 +69,10 @@ class GoldDoc:
     layers: dict[str, list[Item] | None] = field(default_factory=dict)
     #: the annotated part of ``text`` when the set annotates only the first sentences, else None
     extent: Span | None = None
+    #: which numbers the ``quantities`` layer annotates: "counts" (claim gold: the count claims'
+    #: quantities), "values" (MEANTIME VALUE markables: money, percentages, quantities; durations
+    #: are TIMEX3 there), or None (whatever the set gives)
+    quantity_scheme: str | None = None
 
     def layer(self, name: str) -> list[Item] | None:
         return self.layers.get(name)
@@ -76,9 +81,27 @@ class GoldDoc:
         """Whether a predicted mention starting at ``span`` lies in the annotated part."""
         return self.extent is None or span is None or self.extent[0] <= span[0] < self.extent[1]
 
+    def scored_item(self, layer: str, item: Item) -> Item | None:
+        """The predicted item as this gold scores it, or None when the gold could not annotate it:
+        outside the annotated part, or a quantity of a kind the set does not annotate. Claim gold
+        ("counts") scores the count claims' quantities with the span the claim gives them
+        (``count_span``); a predictor that gives no ``kind`` / ``count`` is scored on everything."""
+        if not self.in_extent(item.span):
+            return None
+        if layer != "quantities" or self.quantity_scheme is None:
+            return item
+        if self.quantity_scheme == "counts":
+            if not item.attrs.get("count", True):
+                return None
+            span = item.attrs.get("count_span")
+            return item if span is None or span == item.span else Item(span, self.text[span[0]:span[1]], item.attrs)
+        return None if item.attrs.get("kind") in QUANTITY_KINDS_ELSEWHERE.get(self.dataset, ()) else item
+
 
 #: dataset name -> what part of each document it annotates (documents of other sets are whole)
 PARTLY_ANNOTATED = {"meantime": "headline, date line and the first five sentences"}
+#: dataset name -> the quantity kinds it annotates in another layer (MEANTIME: durations are TIMEX3)
+QUANTITY_KINDS_ELSEWHERE = {"meantime": ("duration",)}
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\u201d\u2019]*(?=\s)|\n")
 #: a period after these ("U.S.", "Mr.", "Inc.") does not end the sentence
@@ -159,7 +182,9 @@ def read_layer_jsonl(path: str | Path, *, limit: int | None = None) -> list[Gold
                 layers[name] = None if value is None else _layer_items(name, value, text, where)
             dataset = str(raw.get("dataset") or path.stem)
             extent = annotated_extent(text, layers) if dataset in PARTLY_ANNOTATED else None
-            docs.append(GoldDoc(str(raw.get("id", n)), dataset, text, raw.get("published"), layers, extent))
+            scheme = "values" if dataset in QUANTITY_KINDS_ELSEWHERE else None
+            docs.append(GoldDoc(str(raw.get("id", n)), dataset, text, raw.get("published"), layers, extent,
+                                scheme))
     return docs
 
 
@@ -241,7 +266,7 @@ def read_claim_gold(path: str | Path, *, text: str | None = None) -> GoldDoc:
     seen: set[Span] = set()
     layers["quantities"] = [q for q in quantities if not (q.span in seen or seen.add(q.span))]  # type: ignore[func-returns-value]
     return GoldDoc(str(data.get("article") or path.stem), str(data.get("article") or path.stem), body,
-                   data.get("published"), layers)
+                   data.get("published"), layers, quantity_scheme="counts")
 
 
 def read_gold(path: str | Path, *, limit: int | None = None, text: str | None = None) -> list[GoldDoc]:

@@ -86,7 +86,7 @@ def run_system(system: Any, docs: list[GoldDoc], layers: Iterable[str] | None = 
             gold = doc.layer(layer)
             if gold is None:
                 continue
-            items = [i for i in pred.get(layer, []) if doc.in_extent(i.span)]
+            items = [s for s in (doc.scored_item(layer, i) for i in pred.get(layer, [])) if s is not None]
             if layer == "claims":
                 score_claims(score, gold, items, doc.text, doc.id)
             else:
