@@ -27,6 +27,8 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     scores_spans: bool = True
+    #: the layers the system was asked for (shown even when it could not run)
+    layers: list[str] = field(default_factory=list)
 
     @property
     def docs_per_s(self) -> float | None:
@@ -57,7 +59,7 @@ def run_system(system: Any, docs: list[GoldDoc], layers: Iterable[str] | None = 
     """Predict with ``system`` on ``docs`` (timed) and score the layers both annotate."""
     wanted = [l for l in (layers or LAYERS) if l in annotated_layers(docs) and l in system.layers]
     result = RunResult(system.name, dataset or (docs[0].dataset if docs else "?"),
-                       scores_spans=getattr(system, "scores_spans", True))
+                       scores_spans=getattr(system, "scores_spans", True), layers=list(wanted))
     reason = system.unavailable()
     if reason:
         result.unavailable = reason
