@@ -72,9 +72,10 @@ def paragraphs_of(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def segment(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans from spaCy, cut at paragraph boundaries and trimmed of whitespace."""
-    text = doc.text
+def segment(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans from spaCy, cut at paragraph boundaries and trimmed of whitespace
+    (``text`` is ``doc.text``, which spaCy rebuilds from the tokens on every access)."""
+    text = doc.text if text is None else text
     bounds = [e for _, e in paragraphs]
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
@@ -117,9 +118,10 @@ class Pipeline:
         return self._analysis(doc, published)
 
     def _analysis(self, doc: Doc, published: str | None) -> Analysis:
-        paragraphs = paragraphs_of(doc.text)
-        analysis = Analysis(text=doc.text, doc=doc, published=published, paragraphs=paragraphs)
-        analysis.sentences = segment(doc, paragraphs)
+        text = doc.text  # rebuilt from the tokens on every access: once
+        paragraphs = paragraphs_of(text)
+        analysis = Analysis(text=text, doc=doc, published=published, paragraphs=paragraphs)
+        analysis.sentences = segment(doc, paragraphs, text)
         for stage in self.stages:
             stage.run(analysis)
         return analysis
