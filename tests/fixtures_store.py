@@ -84,9 +84,9 @@ def store(db_url):
 
 
 @pytest.fixture
-def standin_env():
-    """Environment for subprocesses that ingest with the stand-in extraction (tests/store/standin_extract.py)."""
-    env = dict(os.environ)
-    env["CLAIMWATCH_TEST_EXTRACTOR"] = "standin_extract:extract_docs"
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "tests" / "store"), env.get("PYTHONPATH")) if p)
-    return env
+def standin_cli():
+    """Command prefix that runs `claimwatch` with the stand-in extraction (tests/store/standin_extract.py)
+    injected as a parameter (tests/store/run_cli.py); append the command's arguments."""
+    import sys
+
+    return [sys.executable, str(ROOT / "tests" / "store" / "run_cli.py")]

@@ -27,6 +27,7 @@ __all__ = [
     "TooLarge",
     "MalformedInput",
     "UnreadableInput",
+    "TooSlow",
     "ExtractionError",
     "StoreError",
     "NotFound",
@@ -45,9 +46,10 @@ CATALOGUE: dict[str, tuple[str, int]] = {
     "E102": ("binary data, not text ({detail})", 422),
     "E103": ("not valid UTF-8 (or any declared encoding): {detail}", 422),
     "E104": ("not English (detected {detail})", 422),
-    "E105": ("too large: {size} bytes, limit {limit} bytes", 413),
+    "E105": ("too large: {size} {unit}, limit {limit} {unit}", 413),
     "E106": ("malformed {kind}: {detail}", 422),
     "E107": ("cannot read input: {detail}", 400),
+    "E108": ("too slow: extraction took more than {limit} s (the per-article time budget)", 422),
     # extraction
     "E201": ("extraction failed: {detail}", 500),
     "E202": ("spaCy pipeline not installed: {detail}", 500),
@@ -133,7 +135,13 @@ class NotEnglish(InputError):
 
 
 class TooLarge(InputError):
+    """Over a size limit; ``unit`` is ``bytes`` (default) or ``characters``."""
+
     code = "E105"
+
+    def __init__(self, input: str | None = None, code: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("unit", "bytes")
+        super().__init__(input, code, **kwargs)
 
 
 class MalformedInput(InputError):
@@ -142,6 +150,12 @@ class MalformedInput(InputError):
 
 class UnreadableInput(InputError):
     code = "E107"
+
+
+class TooSlow(InputError):
+    """Extraction of one article ran past ``max_seconds_per_article``."""
+
+    code = "E108"
 
 
 class ExtractionError(ClaimwatchError):

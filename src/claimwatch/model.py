@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 __all__ = [
     "Span",
@@ -42,6 +42,9 @@ __all__ = [
     "EstimateClaim",
     "Origin",
     "Estimate",
+    "Incident",
+    "ESTIMATE_KINDS",
+    "MEASURES",
     "article_id_for",
     "normalise_for_id",
     "check_spans",
@@ -73,6 +76,10 @@ PLACE_ROLES = ("event", "origin", "destination", "source_location")
 TIME_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
 TIME_ANCHORS = ("absolute", "published", "unresolved")
 ESTIMATE_STATUSES = ("single", "corroborated", "conflicting", "superseded")
+#: what an estimate reconciles: figures (count claims), events, or statements (SPEC §7)
+ESTIMATE_KINDS = ("count", "event", "statement")
+#: kinds of figure that are never merged: one incident, a closed period's total, a running total
+MEASURES = ("incident", "period", "running")
 
 
 def _span(value: Any) -> Span | None:
@@ -269,6 +276,26 @@ class Claim:
             review=data.get("review"),
         )
 
+    def map_spans(self, to_original: Callable[[Span], Span], text: str) -> None:
+        """Move every span this claim emits through ``to_original`` and reset the text it
+        evidences to the slice of ``text`` (used when the pipeline read a normalised copy of
+        the article: spans then point into the article as ingested)."""
+        self.span = to_original(self.span)
+        self.text = text[self.span[0]:self.span[1]]
+        if self.quantity is not None:
+            self.quantity.span = to_original(self.quantity.span)
+            self.quantity.text = text[self.quantity.span[0]:self.quantity.span[1]]
+        if self.source.span is not None:
+            self.source.span = to_original(self.source.span)
+            if self.source.name is not None:
+                self.source.name = text[self.source.span[0]:self.source.span[1]]
+        parts: list[TimeInfo | Place | Actor] = [*([self.time] if self.time is not None else []),
+                                                 *self.places, *self.actors]
+        for part in parts:
+            if part.span is not None:
+                part.span = to_original(part.span)
+                part.text = text[part.span[0]:part.span[1]]
+
     def spans(self) -> list[tuple[str, Span]]:
         """Every (expected text, span) pair this claim emits, for span checks."""
         out: list[tuple[str, Span]] = [(self.text, self.span)]
@@ -405,12 +432,28 @@ class Estimate:
     places: list[dict[str, Any]] = field(default_factory=list)
     claims: list[EstimateClaim] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    #: count | event | statement (an event estimate has no low/best/high)
+    kind: str = "count"
+    #: incident | period | running for figures; None for events and statements
+    measure: str | None = None
+    #: id of the incident this estimate belongs to (None for period and running totals)
+    incident: str | None = None
+    #: id of the estimate of the total this figure is a part of ("12 men" of "15 died")
+    part_of: str | None = None
+    #: a reviewer's low/best/high: {"low", "best", "high", "who", "why", "at", "computed": {...}}
+    override: dict[str, Any] | None = None
+    #: the curations that shaped this estimate: [{"id", "action", "who", "why", "at"}]
+    curations: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "kind": self.kind,
             "event_type": self.event_type,
             "unit": self.unit,
+            "measure": self.measure,
+            "incident": self.incident,
+            "part_of": self.part_of,
             "low": self.low,
             "best": self.best,
             "high": self.high,
@@ -423,6 +466,8 @@ class Estimate:
             "places": self.places,
             "claims": [c.to_dict() for c in self.claims],
             "timeline": self.timeline,
+            "override": self.override,
+            "curations": self.curations,
         }
 
     @classmethod
@@ -443,4 +488,38 @@ class Estimate:
             places=list(data.get("places") or []),
             claims=[EstimateClaim.from_dict(c) for c in data.get("claims") or []],
             timeline=list(data.get("timeline") or []),
+            kind=data.get("kind") or "count",
+            measure=data.get("measure"),
+            incident=data.get("incident"),
+            part_of=data.get("part_of"),
+            override=data.get("override"),
+            curations=list(data.get("curations") or []),
         )
+
+
+@dataclass
+class Incident:
+    """One real-world incident reported by several articles: its estimates (one per measure,
+    one per event) with where and when, as a coder codes one event row."""
+
+    id: str
+    event_types: list[str] = field(default_factory=list)
+    time: dict[str, Any] | None = None
+    places: list[dict[str, Any]] = field(default_factory=list)
+    country: str | None = None
+    estimates: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "event_types": self.event_types, "time": self.time, "places": self.places,
+                "country": self.country, "estimates": self.estimates, "articles": self.articles,
+                "actors": self.actors, "sources": self.sources}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Incident":
+        return cls(id=data["id"], event_types=list(data.get("event_types") or []), time=data.get("time"),
+                   places=list(data.get("places") or []), country=data.get("country"),
+                   estimates=list(data.get("estimates") or []), articles=list(data.get("articles") or []),
+                   actors=list(data.get("actors") or []), sources=list(data.get("sources") or []))

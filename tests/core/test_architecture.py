@@ -7,34 +7,37 @@ from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[2] / "src" / "claimwatch"
 
-#: area -> areas it must never import (ingest → extract → store → reconcile → serve/export).
+#: area -> areas it must never import (ingest → extract → store → reconcile → serve/export;
+#: ``flow`` wires ingest → extract → store → reconcile once, for cli, web and spark).
 FORBIDDEN = {
     "model": {"*"},
     "errors": {"*"},
-    "extract": {"store", "reconcile", "web", "export", "cli", "evaluate", "spark"},
-    "store": {"web", "reconcile", "cli", "evaluate", "spark", "export"},
-    "reconcile": {"web", "cli", "evaluate", "spark", "export", "extract"},
-    "export": {"web", "cli", "evaluate", "spark"},
-    "evaluate": {"web", "cli", "store", "spark"},
+    "ingest": {"extract", "store", "reconcile", "flow", "web", "export", "cli", "evaluate", "spark"},
+    "extract": {"store", "reconcile", "flow", "web", "export", "cli", "evaluate", "spark"},
+    "store": {"ingest", "extract", "flow", "web", "reconcile", "cli", "evaluate", "spark", "export"},
+    "reconcile": {"ingest", "flow", "web", "cli", "evaluate", "spark", "export", "extract"},
+    "flow": {"web", "cli", "evaluate", "spark", "export"},
+    "export": {"ingest", "extract", "flow", "web", "cli", "evaluate", "spark"},
+    "evaluate": {"web", "cli", "spark"},
     "web": {"cli"},
     "spark": {"cli", "web"},
 }
 MAX_LINES = 600
 
 
-def _module_name(path: Path) -> str:
-    rel = path.relative_to(PKG.parent).with_suffix("")
+def _module_name(path: Path, pkg: Path = PKG) -> str:
+    rel = path.relative_to(pkg.parent).with_suffix("")
     parts = list(rel.parts)
     if parts[-1] == "__init__":
         parts = parts[:-1]
     return ".".join(parts)
 
 
-def _imports(path: Path, top_only: bool = False) -> set[str]:
+def _imports(path: Path, top_only: bool = False, pkg: Path = PKG) -> set[str]:
     """claimwatch modules imported by ``path``; with ``top_only`` only module-level imports
     (function-level imports are lazy and cannot form an import-time cycle)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    mod = _module_name(path)
+    mod = _module_name(path, pkg)
     package = mod if path.name == "__init__.py" else mod.rsplit(".", 1)[0]
     out: set[str] = set()
     nodes = tree.body if top_only else ast.walk(tree)
@@ -55,11 +58,11 @@ def _imports(path: Path, top_only: bool = False) -> set[str]:
     return out
 
 
-def _graph(top_only: bool = False) -> dict[str, set[str]]:
-    files = {_module_name(p): p for p in PKG.rglob("*.py")}
+def _graph(top_only: bool = False, pkg: Path = PKG) -> dict[str, set[str]]:
+    files = {_module_name(p, pkg): p for p in pkg.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for mod, path in files.items():
-        graph[mod] = {t for t in _imports(path, top_only) if t in files and t != mod}
+        graph[mod] = {t for t in _imports(path, top_only, pkg) if t in files and t != mod}
     return graph
 
 
@@ -68,16 +71,39 @@ def _area(mod: str) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-def test_imports_point_down_the_flow():
+def _against_the_flow(pkg: Path = PKG) -> list[str]:
     bad = []
-    for mod, targets in _graph().items():
+    for mod, targets in _graph(pkg=pkg).items():
         rules = FORBIDDEN.get(_area(mod), set())
         for t in targets:
             if _area(t) == _area(mod):
                 continue
             if "*" in rules or _area(t) in rules:
                 bad.append(f"{mod} -> {t}")
-    assert not bad, "imports against the flow:\n" + "\n".join(sorted(bad))
+    return sorted(bad)
+
+
+def test_imports_point_down_the_flow():
+    bad = _against_the_flow()
+    assert not bad, "imports against the flow:\n" + "\n".join(bad)
+
+
+def test_the_check_catches_store_importing_extract_or_ingest(tmp_path):
+    """The rule has teeth: a store module importing extraction or ingest (even lazily, inside a
+    function) is reported."""
+    pkg = tmp_path / "claimwatch"
+    for area in ("store", "extract", "ingest", "flow"):
+        (pkg / area).mkdir(parents=True)
+        (pkg / area / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "extract" / "api.py").write_text("def extract(text):\n    return text\n", encoding="utf-8")
+    (pkg / "ingest" / "readers.py").write_text("X = 1\n", encoding="utf-8")
+    (pkg / "flow" / "batch.py").write_text("from ..store import writer\nfrom ..extract import api\n", encoding="utf-8")
+    (pkg / "store" / "writer.py").write_text(
+        "from ..ingest.readers import X\n\ndef write(a):\n    from ..extract.api import extract\n    return extract(a)\n",
+        encoding="utf-8")
+    assert _against_the_flow(pkg) == ["claimwatch.store.writer -> claimwatch.extract.api",
+                                      "claimwatch.store.writer -> claimwatch.ingest.readers"]
 
 
 def test_no_import_cycles_between_modules():

@@ -31,7 +31,7 @@ def db(tmp_path_factory):
 def test_reconcile_then_list_and_show(db):
     r = CliRunner().invoke(cli, ["reconcile", "--db", db])
     assert r.exit_code == 0, r.output
-    assert "estimate(s) saved" in r.output
+    assert "estimate(s) and" in r.output and "incident(s) saved" in r.output
     r = CliRunner().invoke(cli, ["estimates", "--db", db, "--status", "conflicting", "--format", "json"])
     assert r.exit_code == 0, r.output
     rows = json.loads(r.output)

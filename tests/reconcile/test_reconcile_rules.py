@@ -67,7 +67,8 @@ def test_cumulative_and_incident_are_never_merged():
               source="State Border Guard Service", places=["Tisza"], time="on Monday", start="2025-06-09")
     ests = reconcile_claims([(a, article("a1", "A", "2025-06-10")), (b, article("a2", "B", "2025-06-10"))])
     assert len(ests) == 2
-    assert {e.time["measure"] for e in ests} == {"cumulative", "incident"}
+    assert {e.measure for e in ests} == {"running", "incident"}
+    assert {e.time["measure"] for e in ests} == {"running", "incident"}
 
 
 def test_containment_merges_and_distance_separates():
@@ -94,13 +95,22 @@ def test_incidents_days_apart_are_different_events():
     assert len(reconcile_claims([(a, article("a1", "A", "2025-05-20")), (b, article("a2", "B", "2025-05-24"))])) == 2
 
 
-def test_rejected_and_negative_claims_are_left_out():
+def test_rejected_claims_are_left_out_and_a_lone_denial_is_no_estimate():
     ok = count(10, source="police", stype="law_enforcement")
     rejected = count(99, source="police", stype="law_enforcement", review="rejected")
     denied = count(50, source="police", stype="law_enforcement", polarity="negative")
     est = one([(ok, article("a1", "A", "2025-01-01")), (rejected, article("a2", "B", "2025-01-01")),
                (denied, article("a3", "C", "2025-01-01"))])
     assert est.best == 10 and len(est.claims) == 1
+
+
+def test_a_denied_figure_is_a_disagreement():
+    said = count(12, "people", text="Twelve people died in the fire in Oldtown on Monday, the police said.",
+                 source="police", stype="law_enforcement", time="on Monday", start="2025-01-06")
+    denied = count(12, "people", text="The mayor denied that twelve people died in the fire in Oldtown on Monday.",
+                   source="the mayor", stype="official", polarity="negative", time="on Monday", start="2025-01-06")
+    est = one([(said, article("a1", "A", "2025-01-07")), (denied, article("a2", "B", "2025-01-07"))])
+    assert est.status == "conflicting" and est.best == 12 and "denied" in est.explanation
 
 
 # -- independence ------------------------------------------------------------------------------
@@ -118,8 +128,15 @@ def _same_story(sources, values=None, dup=None):
 def test_five_outlets_quoting_one_channel_are_one_source():
     items = _same_story([("a Telegram channel", "social_media", f"Outlet {i}") for i in range(5)])
     est = one(items)
-    assert est.independent_sources == 1 and est.status == "single"
-    assert "repeated in 5 reports" in est.explanation
+    # five reports agree (corroborated, as SPEC §7 and the dev gold read it), all from one origin
+    assert est.independent_sources == 1 and est.status == "corroborated"
+    assert "5 reports agree, all from one source" in est.explanation
+
+
+def test_one_report_and_its_syndicated_copy_are_single():
+    items = _same_story([(None, "author", "AFP"), (None, "author", "The Local")], dup={1: "a0"})
+    est = one(items)
+    assert est.status == "single" and est.independent_sources == 1
 
 
 def test_syndicated_copy_and_outlet_citing_outlet_count_once():
@@ -173,7 +190,8 @@ def test_running_total_is_superseded_by_the_same_source():
 def test_same_figure_repeated_later_is_not_superseded():
     items = _same_story([("State Border Guard Service", "law_enforcement", "A"),
                          ("State Border Guard Service", "law_enforcement", "B")], values=[30, 30])
-    assert one(items).status == "single"
+    est = one(items)
+    assert est.status == "corroborated" and est.independent_sources == 1
 
 
 def test_vague_and_precise_figures_corroborate_and_best_is_conservative():

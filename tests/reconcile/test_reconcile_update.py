@@ -46,10 +46,10 @@ def test_incremental_equals_full_and_touches_only_its_blocks(corpus_items):
     before = [cm for cm in corpus_items if cm[1]["id"] != last_article]
     store = MemoryStore(before)
     update_estimates(store)
-    assert R.last_update["blocks_recomputed"] == R.last_update["blocks_total"]
+    assert R.last_update["units_recomputed"] == R.last_update["units_total"]
     store.items = list(corpus_items)
     update_estimates(store, [last_article])
-    assert R.last_update["blocks_recomputed"] == 1 < R.last_update["blocks_total"]
+    assert R.last_update["units_recomputed"] == 1 < R.last_update["units_total"]
     assert _canon(store.list_estimates()) == _canon(reconcile_claims(corpus_items))
 
 

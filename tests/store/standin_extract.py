@@ -1,6 +1,6 @@
 """A stand-in extraction for store/ingest mechanics tests (crash safety, concurrency, rejects),
-injected with ``CLAIMWATCH_TEST_EXTRACTOR=standin_extract:extract_docs`` so those tests do not
-depend on NLP quality or speed. It emits one ``count`` claim per sentence containing a number,
+passed to the ingest flow as its ``extractor`` parameter (``tests/store/run_cli.py`` for the
+command line) so those tests do not depend on NLP quality or speed. It emits one ``count`` claim per sentence containing a number,
 with exact spans. Extraction quality is tested in tests/extract, not here."""
 
 from __future__ import annotations

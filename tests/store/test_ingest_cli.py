@@ -1,19 +1,16 @@
 """`claimwatch ingest / claims / show / watch` end to end, on SQLite and PostgreSQL: rejects,
-crash safety (SIGKILL mid-batch), concurrency (two writers), idempotent re-runs.
+concurrency (two writers), idempotent re-runs. (Crash recovery: tests/flow/test_crash_recovery.py.)
 
-These tests use the stand-in extraction (tests/store/standin_extract.py, injected through the
-CLAIMWATCH_TEST_EXTRACTOR hook) so they test ingest and storage, not NLP; and the
-CLAIMWATCH_TEST_WRITE_DELAY hook to hold a write transaction open long enough to kill it.
+These tests run the command line with the stand-in extraction (tests/store/standin_extract.py)
+injected as the flow's ``extractor`` parameter (tests/store/run_cli.py), so they test ingest and
+storage, not NLP.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -40,8 +37,8 @@ def _corpus(root: Path, n: int) -> list[str]:
     return texts
 
 
-def _run(args, env, **kw):
-    return subprocess.run([PY, "-m", "claimwatch", *args], env=env, capture_output=True, text=True, timeout=300, **kw)
+def _run(args, cmd, **kw):
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, timeout=300, **kw)
 
 
 def _check_whole(url: str) -> tuple[int, int]:
@@ -63,9 +60,9 @@ def _check_whole(url: str) -> tuple[int, int]:
         s.close()
 
 
-def test_rejects_folder_via_cli(db_url, tmp_path, standin_env):
+def test_rejects_folder_via_cli(db_url, tmp_path, standin_cli):
     expected = mixed_folder(tmp_path / "in")
-    proc = _run(["ingest", str(tmp_path / "in"), "--db", db_url, "--workers", "2", "-q", "--no-reconcile"], standin_env)
+    proc = _run(["ingest", str(tmp_path / "in"), "--db", db_url, "--workers", "2", "-q", "--no-reconcile"], standin_cli)
     assert proc.returncode == 0, proc.stderr
     assert "4 stored" in proc.stdout
     s = Store(db_url)
@@ -77,45 +74,19 @@ def test_rejects_folder_via_cli(db_url, tmp_path, standin_env):
         assert s.runs()[0]["accepted"] == 4 and s.runs()[0]["rejected"] == len(expected)
     finally:
         s.close()
-    again = _run(["ingest", str(tmp_path / "in"), "--db", db_url, "--workers", "1", "-q", "--no-reconcile"], standin_env)
+    again = _run(["ingest", str(tmp_path / "in"), "--db", db_url, "--workers", "1", "-q", "--no-reconcile"], standin_cli)
     assert "0 stored" in again.stdout and "4 already stored" in again.stdout
     assert _check_whole(db_url)[0] == 4
 
 
-def test_single_bad_input_is_one_error_line(tmp_path, standin_env):
+def test_single_bad_input_is_one_error_line(tmp_path, standin_cli):
     (tmp_path / "empty.txt").write_bytes(b"")
-    proc = _run(["ingest", str(tmp_path / "empty.txt"), "--db", f"sqlite:///{tmp_path / 'x.db'}", "-q"], standin_env)
+    proc = _run(["ingest", str(tmp_path / "empty.txt"), "--db", f"sqlite:///{tmp_path / 'x.db'}", "-q"], standin_cli)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines()[-1] == f"claimwatch: error: {tmp_path / 'empty.txt'}: empty input: no text after extraction"
 
 
-def test_crash_mid_batch_then_rerun(db_url, tmp_path, standin_env):
-    _corpus(tmp_path / "in", 12)
-    env = dict(standin_env, CLAIMWATCH_TEST_WRITE_DELAY="1.5")
-    args = ["ingest", str(tmp_path / "in"), "--db", db_url, "--workers", "1", "--batch-size", "4", "-q", "--no-reconcile"]
-    proc = subprocess.Popen([PY, "-m", "claimwatch", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    s = Store(db_url)
-    try:
-        deadline = time.time() + 120
-        while s.count_articles() < 4 and time.time() < deadline and proc.poll() is None:
-            time.sleep(0.05)
-        assert s.count_articles() == 4, "first batch never committed"
-        time.sleep(0.6)  # the second batch is inside its transaction, articles written, claims not yet
-        assert proc.poll() is None
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
-    finally:
-        s.close()
-    n_articles, _ = _check_whole(db_url)
-    assert n_articles == 4  # only the committed batch; the killed one left nothing behind
-    rerun = _run(args, standin_env)
-    assert rerun.returncode == 0, rerun.stderr
-    assert "8 stored" in rerun.stdout and "4 already stored" in rerun.stdout
-    n_articles, n_claims = _check_whole(db_url)
-    assert n_articles == 12 and n_claims == 36
-
-
-def test_two_writers_lose_nothing(db_url, tmp_path, standin_env):
+def test_two_writers_lose_nothing(db_url, tmp_path, standin_cli):
     _corpus(tmp_path / "all", 30)
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()
@@ -126,47 +97,48 @@ def test_two_writers_lose_nothing(db_url, tmp_path, standin_env):
         if i >= 10:
             (b / f.name).write_bytes(f.read_bytes())
     Store(db_url).close()  # migrate first, like any deployment
-    cmd = lambda d: [PY, "-m", "claimwatch", "ingest", str(d), "--db", db_url, "--workers", "1",  # noqa: E731
+    cmd = lambda d: [*standin_cli, "ingest", str(d), "--db", db_url, "--workers", "1",  # noqa: E731
                      "--batch-size", "2", "-q", "--no-reconcile"]
-    procs = [subprocess.Popen(cmd(d), env=standin_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    procs = [subprocess.Popen(cmd(d), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for d in (a, b)]
     outs = [p.communicate(timeout=300) for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     n_articles, n_claims = _check_whole(db_url)
-    assert n_articles == 30 and n_claims == 90
+    # four sentences with a number per article: the headline line stays in the text (never dropped)
+    assert n_articles == 30 and n_claims == 120
 
 
-def test_claims_and_show_commands(db_url, tmp_path, standin_env):
+def test_claims_and_show_commands(db_url, tmp_path, standin_cli):
     _corpus(tmp_path / "in", 3)
     assert _run(["ingest", str(tmp_path / "in"), "--db", db_url, "-q", "--workers", "1", "--no-reconcile"],
-                standin_env).returncode == 0
-    out = _run(["claims", "--db", db_url, "--format", "json", "--where", "best>=100"], standin_env)
+                standin_cli).returncode == 0
+    out = _run(["claims", "--db", db_url, "--format", "json", "--where", "best>=100"], standin_cli)
     rows = json.loads(out.stdout)
     assert sorted(r["quantity"]["best"] for r in rows) == [100, 107, 114]
-    csv_out = _run(["claims", "--db", db_url, "--format", "csv"], standin_env).stdout.splitlines()
-    assert csv_out[0].startswith("uid,kind,event_type") and len(csv_out) == 10
-    table = _run(["claims", "--db", db_url, "--where", "text~Report number 1 said"], standin_env)
+    csv_out = _run(["claims", "--db", db_url, "--format", "csv"], standin_cli).stdout.splitlines()
+    assert csv_out[0].startswith("uid,kind,event_type") and len(csv_out) == 13  # 3 articles x 4 (headline kept)
+    table = _run(["claims", "--db", db_url, "--where", "text~Report number 1 said"], standin_cli)
     assert table.returncode == 0 and "9 claims" not in table.stdout
     aid = rows[0]["article_id"]
-    shown = _run(["show", aid, "--db", db_url], standin_env)
+    shown = _run(["show", aid, "--db", db_url], standin_cli)
     assert shown.returncode == 0 and aid in shown.stdout and "c1 [count" in shown.stdout
-    missing = _run(["show", "0000000000000000", "--db", db_url], standin_env)
+    missing = _run(["show", "0000000000000000", "--db", db_url], standin_cli)
     assert missing.returncode != 0 and missing.stderr.startswith("claimwatch: error: 0000000000000000: not found")
 
 
-def test_watch_once_ingests_only_new_items(tmp_path, standin_env):
+def test_watch_once_ingests_only_new_items(tmp_path, standin_cli):
     db = f"sqlite:///{tmp_path / 'w.db'}"
     body = "Officials said {n} migrants were detained at the border on Monday and {m} were released later."
     items = [{"title": f"S{i}", "link": f"https://example.org/w{i}", "body": body.format(n=10 + i, m=i) * 3}
              for i in range(3)]
     with LocalServer({"/feed": (rss(items[:2], full=True), "application/rss+xml")}) as srv:
-        first = _run(["watch", f"{srv.url}/feed", "--db", db, "--once"], standin_env)
+        first = _run(["watch", f"{srv.url}/feed", "--db", db, "--once"], standin_cli)
         assert first.returncode == 0 and "2 stored" in first.stderr
         srv.routes["/feed"] = (rss(items, full=True), "application/rss+xml")
-        second = _run(["watch", f"{srv.url}/feed", "--db", db, "--once"], standin_env)
+        second = _run(["watch", f"{srv.url}/feed", "--db", db, "--once"], standin_cli)
         assert "1 stored" in second.stderr and "0 already stored" in second.stderr  # seen items not even re-read
         srv.down = True
-        third = _run(["watch", f"{srv.url}/feed", "--db", db, "--once"], standin_env)
+        third = _run(["watch", f"{srv.url}/feed", "--db", db, "--once"], standin_cli)
         assert third.returncode == 0 and "HTTP 503" in third.stderr and "network errors" not in third.stderr
     s = Store(db)
     try:

@@ -110,7 +110,7 @@ def test_claims_query_get_and_revisions(client, web_store):
 
 
 def test_estimates_list_filter_and_detail(client):
-    items = client.get("/api/estimates").json()["items"]
+    items = client.get("/api/estimates", params={"limit": 50}).json()["items"]
     assert items, "the fixture store has estimates"
     conflicting = client.get("/api/estimates", params={"status": "conflicting"}).json()["items"]
     assert conflicting and all(e["status"] == "conflicting" for e in conflicting)
@@ -187,13 +187,14 @@ def test_read_endpoints_need_a_token_when_public_read_is_off(web_store, token):
 
 
 def test_login_cookie_authorises_writes(client, web_store, token):
-    r = client.post("/login", data={"token": "cw_bad", "name": "x"}, follow_redirects=False)
+    own = {"Origin": "http://testserver"}
+    r = client.post("/login", data={"token": "cw_bad", "name": "x"}, headers=own, follow_redirects=False)
     assert r.status_code == 403
-    r = client.post("/login", data={"token": token, "name": "Ana Coder"}, follow_redirects=False)
+    r = client.post("/login", data={"token": token, "name": "Ana Coder"}, headers=own, follow_redirects=False)
     assert r.status_code == 303 and "httponly" in r.headers["set-cookie"].lower()
     assert "samesite=strict" in r.headers["set-cookie"].lower()
     uid = _uid(web_store, "Fisherman recalls wreck")
-    r = client.post(f"/api/claims/{uid}/review", json={"action": "accept"})
+    r = client.post(f"/api/claims/{uid}/review", json={"action": "accept"}, headers=own)
     assert r.status_code == 200, r.text
     assert r.json()["who"] == "Ana Coder"
     assert web_store.revisions(uid)[-1]["who"] == "Ana Coder"
@@ -226,7 +227,7 @@ def test_correct_a_number_updates_claim_log_and_estimate(client, web_store, toke
 
 @pytest.mark.parametrize("changes, fragment", [
     ({"quantity": {"best": "lots"}}, "not a number"),
-    ({"quantity": {"best": -3}}, "negative"),
+    ({"quantity": {"best": -3}}, "out of range"),
     ({"quantity": {"low": 90, "best": 50}}, "above best"),
     ({"event_type": "picnic"}, "event_type"),
     ({"source": {"type": "oracle"}}, "source.type"),
@@ -288,14 +289,14 @@ def test_ingest_via_api(ingest_client, web_store, token):
     doc = {"text": "Police detained 31 people at the Chop checkpoint on Monday, officials said.",
            "title": "Checkpoint arrests", "outlet": "Test Wire", "published": "2025-04-01"}
     assert_error(ingest_client.post("/api/articles", json=doc), 401, "E501")
-    r = ingest_client.post("/api/articles", json=doc, headers=_auth(token))
+    r = ingest_client.post("/api/articles?wait=60", json=doc, headers=_auth(token))
     assert r.status_code == 201, r.text
     body = r.json()
     assert body["created"] is True and body["claims"] == 1 and body["estimates"]["error"] is None
     assert web_store.get_article(body["article_id"]).title == "Checkpoint arrests"
-    again = ingest_client.post("/api/articles", json=doc, headers=_auth(token))
+    again = ingest_client.post("/api/articles?wait=60", json=doc, headers=_auth(token))
     assert again.status_code == 200 and again.json()["created"] is False
-    raw = ingest_client.post("/api/articles?title=Raw&outlet=Plain", headers=_auth(token) | {"content-type": "text/plain"},
+    raw = ingest_client.post("/api/articles?title=Raw&outlet=Plain&wait=60", headers=_auth(token) | {"content-type": "text/plain"},
                              content=("Guards stopped 8 people near the river crossing before dawn on Sunday. They said that "
                                       "the men had been walking for two days and that they were taken to "
                                       "the nearest station, where they were questioned by the police.").encode())
@@ -338,7 +339,7 @@ def test_ingest_via_api_with_the_real_pipeline(web_store, token):
     text = ("Ukrainian border guards detained 23 men who tried to cross the Tisza river into Romania, "
             "the State Border Service said on Monday. The men had paid smugglers up to 5,000 dollars each.")
     with TestClient(create_app(web_store, settings=load_settings())) as c:
-        r = c.post("/api/articles", headers=_auth(token),
+        r = c.post("/api/articles?wait=120", headers=_auth(token),
                    json={"text": text, "title": "Tisza crossing", "outlet": "Pipeline Wire", "published": "2025-02-10"})
         assert r.status_code == 201, r.text
         body = r.json()

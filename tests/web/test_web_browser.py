@@ -7,66 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-from pathlib import Path
 
 import pytest
 
+from fixtures_browser import article_id_by_title, fetch_text, login, open_all_clusters, wait
+
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-
-
-@pytest.fixture
-def browser(tmp_path):
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("Debian chromium + chromedriver not installed (scripts/install-system-deps.sh installs them)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = str(CHROMIUM)
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,1000", f"--user-data-dir={tmp_path / 'profile'}"):
-        opts.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(tmp_path / "profile", ignore_errors=True)
-
-
-def wait(driver, cond, timeout=15):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout).until(cond)
-
-
-def login(driver, base: str, token: str, name: str = "Browser Tester") -> None:
-    from selenium.webdriver.common.by import By
-
-    driver.get(f"{base}/login?next=/articles")
-    driver.find_element(By.NAME, "name").send_keys(name)
-    driver.find_element(By.NAME, "token").send_keys(token)
-    driver.find_element(By.CSS_SELECTOR, "form.login button").click()
-    wait(driver, lambda d: d.current_url.endswith("/articles"))
-
-
-def _article_id(store, title: str) -> str:
-    items, _ = store.search_articles(limit=100)
-    return next(a.id for a in items if a.title == title)
-
-
-def fetch_text(driver, path: str) -> str:
-    return driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('ERR ' + e));",
-        path)
-
 
 def test_article_highlights_correct_estimate_export(browser, live_server, artifacts_dir):
     from selenium.webdriver.common.action_chains import ActionChains
@@ -80,7 +26,7 @@ def test_article_highlights_correct_estimate_export(browser, live_server, artifa
     # the article list, then the article
     browser.find_element(By.LINK_TEXT, "Shipwreck off Lampedusa").click()
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".article-body .hl"))
-    aid = _article_id(store, "Shipwreck off Lampedusa")
+    aid = article_id_by_title(store, "Shipwreck off Lampedusa")
     assert browser.current_url.endswith(f"/articles/{aid}")
 
     # the highlights: quantity, source, time and place spans inside the evidence
@@ -110,11 +56,15 @@ def test_article_highlights_correct_estimate_export(browser, live_server, artifa
     best.clear()
     best.send_keys("52")
     card.find_element(By.CSS_SELECTOR, "button.correct").click()
+    # the card is re-rendered from the server's answer: every field, not only the one typed
+    wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#claim-c1 .review-msg").text.startswith("Saved"))
+    card = browser.find_element(By.ID, "claim-c1")
     msg = card.find_element(By.CSS_SELECTOR, ".review-msg")
-    wait(browser, lambda d: msg.text.startswith("Saved"))
     assert "corrected by Browser Tester" in msg.text
-    assert card.find_element(By.CSS_SELECTOR, ".badge.status").text == "corrected"
+    assert card.find_element(By.CSS_SELECTOR, ".badge.status").text.endswith("corrected")
     assert card.find_element(By.CSS_SELECTOR, ".f-quantity .best").text == "52"
+    assert card.find_element(By.CSS_SELECTOR, ".f-quantity .low").text == "40"
+    assert card.find_element(By.NAME, "quantity.best").get_attribute("data-orig") == "52"
     claim = store.get_claim(f"{aid}:c1")
     assert claim.review == "corrected" and claim.quantity.best == 52
     assert store.revisions(f"{aid}:c1")[-1]["who"] == "Browser Tester"
@@ -151,72 +101,6 @@ def test_article_highlights_correct_estimate_export(browser, live_server, artifa
     assert det and {r["event_type"] for r in det} == {"detention"}
 
 
-def test_map_shows_basemap_and_markers(browser, live_server, artifacts_dir):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
-
-    browser.get(f"{live_server.url}/map")
-    el = wait(browser, lambda d: d.find_element(By.ID, "map"))
-    wait(browser, lambda d: el.get_attribute("data-basemap-loaded") and el.get_attribute("data-markers"))
-    assert int(el.get_attribute("data-basemap-loaded")) > 200  # country polygons
-    assert int(el.get_attribute("data-markers")) > 0
-    assert browser.find_elements(By.CSS_SELECTOR, "#map path.leaflet-interactive")  # markers drawn
-    browser.save_screenshot(str(artifacts_dir / "map.png"))
-    # filter by event type: only detention claims/estimates remain
-    Select(browser.find_element(By.NAME, "event_type")).select_by_value("detention")
-    browser.find_element(By.CSS_SELECTOR, "#map-filters button").click()
-    wait(browser, lambda d: "located claims" in d.find_element(By.ID, "map-count").text)
-    from claimwatch.export.geojson import feature_collection
-
-    expected = len(feature_collection(live_server.store, event_type="detention")["features"])
-    assert expected > 0
-    wait(browser, lambda d: d.find_element(By.ID, "map-count").text.startswith(f"{expected} located claims"))
-    # no network access other than this server: every resource came from the same origin
-    urls = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
-    assert urls and all(u.startswith(live_server.url) for u in urls)
-
-
-def test_review_queue_keyboard_shortcuts(browser, live_server):
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-
-    store = live_server.store
-    login(browser, live_server.url, store.create_token("keys"), name="Keyboard")
-    browser.get(f"{live_server.url}/review")
-    cards = browser.find_elements(By.CSS_SELECTOR, ".claim-card")
-    assert len(cards) >= 2
-    def press(key):  # to whatever has the focus, like a person typing
-        ActionChains(browser).send_keys(key).perform()
-
-    press("j")  # focus the first card
-    first = cards[0]
-    wait(browser, lambda d: d.switch_to.active_element == first)
-    uid = first.get_attribute("data-uid")
-    press("a")
-    wait(browser, lambda d: first.find_element(By.CSS_SELECTOR, ".badge.status").text == "accepted")
-    assert store.get_claim(uid).review == "accepted"
-    # focus moved on; r rejects the second
-    second = cards[1]
-    wait(browser, lambda d: d.switch_to.active_element == second)
-    press("r")
-    wait(browser, lambda d: second.find_element(By.CSS_SELECTOR, ".badge.status").text == "rejected")
-    assert store.get_claim(second.get_attribute("data-uid")).review == "rejected"
-    # c focuses the correction form; an invalid value is refused with the message from the API
-    third = cards[2]
-    assert third.find_elements(By.NAME, "quantity.low")  # the fixture's third queued claim is a count
-    wait(browser, lambda d: d.switch_to.active_element == third)
-    press("c")
-    low = third.find_element(By.NAME, "quantity.low")
-    low.clear()
-    low.send_keys("999999")
-    low.send_keys(Keys.ENTER)
-    msg = third.find_element(By.CSS_SELECTOR, ".review-msg")
-    wait(browser, lambda d: msg.text.startswith("Not saved"))
-    assert "above" in msg.text and "E303" in msg.text
-    assert store.get_claim(third.get_attribute("data-uid")).review is None
-
-
 def test_xss_payloads_render_inert(browser, live_server, artifacts_dir):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.action_chains import ActionChains
@@ -225,7 +109,7 @@ def test_xss_payloads_render_inert(browser, live_server, artifacts_dir):
     from fixtures_web import XSS_TEXT, XSS_TITLE
 
     store = live_server.store
-    aid = _article_id(store, XSS_TITLE)
+    aid = article_id_by_title(store, XSS_TITLE)
     estimate = next(e for e in store.list_estimates() if any(c.article_id == aid for c in e.claims))
     for path in ("/articles", f"/articles/{aid}", "/review", f"/estimates/{estimate.id}", "/map"):
         browser.get(live_server.url + path)
@@ -253,15 +137,16 @@ def test_xss_payloads_render_inert(browser, live_server, artifacts_dir):
         browser.switch_to.alert.text
     assert browser.execute_script("return window.__xss") is None
     browser.save_screenshot(str(artifacts_dir / "xss-article.png"))
-    # map popups carry the claim text: open every marker's popup
+    # map popups carry the claim text: open every cluster until none is left, then every marker's popup
     browser.get(f"{live_server.url}/map")
     el = wait(browser, lambda d: d.find_element(By.ID, "map"))
     wait(browser, lambda d: el.get_attribute("data-markers"))
+    open_all_clusters(browser)
     # one marker at a time, letting each popup (and the map's auto-pan to it) settle first
     browser.set_script_timeout(60)
     opened = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "const ps = Array.from(document.querySelectorAll('#map path.leaflet-interactive')); const texts = [];"
+        "const ps = Array.from(document.querySelectorAll('#map path.leaflet-interactive, #map .centroid-icon')); const texts = [];"
         "function next(i) { if (i >= ps.length) { done(texts); return; }"
         "  ps[i].dispatchEvent(new MouseEvent('click', {bubbles: true}));"
         "  setTimeout(function () { const c = document.querySelector('.leaflet-popup-content');"

@@ -9,10 +9,18 @@ import re
 import sys
 import time
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from ..errors import ClaimwatchError, ConfigError, InputError
-from ..settings import load_settings
+from ..settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from ..flow import IngestResult
+    from ..ingest.document import Reject
+    from ..store import Store
 
 __all__ = ["COMMANDS", "ingest_cmd", "watch_cmd", "claims_cmd", "show_cmd", "parse_interval"]
 
@@ -22,32 +30,30 @@ _db_option = click.option("--db", "db", default=None, metavar="URL",
                           help="Database URL (sqlite:///file.db or postgresql://...); default: settings.db")
 
 
-def _store(db: str | None):
+def _store(db: str | None, settings: Settings) -> Store:
     from ..store import Store
 
-    return Store(db or load_settings().db)
+    return Store(db or settings.db, dedup_threshold=settings.dedup_threshold)
 
 
-def _reconcile(store, article_ids: list[str]) -> str | None:
-    """Run incremental reconciliation when the reconcile area provides it."""
-    if not article_ids:
-        return None
-    try:
-        from .. import reconcile
-    except ImportError:
-        return None
-    update = getattr(reconcile, "update_estimates", None)
-    if update is None:
-        return None
-    estimates = update(store, article_ids=article_ids)
-    return f"{len(estimates)} estimates updated"
+_INJECTABLE = ("extractor", "reconciler")
 
 
-def _run_ingest(inputs, store, *, workers, batch_size, quiet, fetch_pages=True, skip_url=None, kind="ingest"):
+def _injected(ctx: click.Context) -> dict[str, Any]:
+    """The flow's parameters a program calling the command line passed in
+    (``claimwatch.cli.main(argv, obj={"extractor": ...})``); never read from the environment."""
+    obj = ctx.find_root().obj
+    return {k: obj[k] for k in _INJECTABLE if isinstance(obj, dict) and obj.get(k) is not None}
+
+
+def _run_ingest(inputs: list[str], store: Store, settings: Settings, *, workers: int | None,
+                batch_size: int | None, quiet: bool, reconcile: bool = True, fetch_pages: bool = True,
+                skip_url: Callable[[str], bool] | None = None, kind: str = "ingest",
+                injected: dict[str, Any] | None = None) -> IngestResult:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from ..store.batch import ingest
+    from ..flow import ingest_inputs
 
     console = Console(stderr=True)
     progress = Progress(
@@ -61,14 +67,23 @@ def _run_ingest(inputs, store, *, workers, batch_size, quiet, fetch_pages=True, 
     with progress:
         task = progress.add_task(kind, total=None, rate=0.0, accepted=0, rejected=0, skipped=0)
 
-        def on_progress(res):
+        def on_progress(res: IngestResult) -> None:
             elapsed = max(time.perf_counter() - t0, 1e-6)
             progress.update(task, rate=res.accepted / elapsed, accepted=res.accepted, rejected=res.rejected,
                             skipped=res.already_stored)
 
-        res = ingest(inputs, store, workers=workers, batch_size=batch_size, on_progress=on_progress,
-                     fetch_pages=fetch_pages, skip_url=skip_url, kind=kind)
-    return res
+        return ingest_inputs(inputs, store, settings=settings, workers=workers, batch_size=batch_size,
+                             on_progress=on_progress, fetch_pages=fetch_pages, skip_url=skip_url, kind=kind,
+                             reconcile=reconcile, **(injected or {}))
+
+
+def _notes(res: IngestResult) -> str:
+    notes = [n for n in (res.recovery.summary(),) if n]
+    if res.estimates is not None:
+        notes.append(f"{res.estimates} estimates updated")
+    if res.reconcile_error:
+        notes.append(f"estimates not updated ({res.reconcile_error}); the next run retries")
+    return "".join(f"; {n}" for n in notes)
 
 
 @click.command("ingest")
@@ -77,25 +92,31 @@ def _run_ingest(inputs, store, *, workers, batch_size, quiet, fetch_pages=True, 
 @click.option("--workers", type=int, default=None, help="Extraction processes (default: settings.workers, 0 = all cores)")
 @click.option("--batch-size", type=int, default=None, help="Articles per transaction (default: settings.batch_size)")
 @click.option("--no-fetch", is_flag=True, help="Do not fetch item pages of feeds that carry only summaries")
-@click.option("--no-reconcile", is_flag=True, help="Do not update estimates after ingesting")
+@click.option("--no-reconcile", is_flag=True, help="Do not update estimates after ingesting (the next run that reconciles does)")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar")
-def ingest_cmd(inputs, db, workers, batch_size, no_fetch, no_reconcile, quiet):
+@click.pass_context
+def ingest_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, workers: int | None,
+               batch_size: int | None, no_fetch: bool, no_reconcile: bool, quiet: bool) -> None:
     """Ingest files, folders, JSONL, RSS/Atom feeds (file or URL), WARC(.gz) or URL lists."""
-    store = _store(db)
+    settings = load_settings()
+    store = _store(db, settings)
     try:
-        res = _run_ingest(list(inputs), store, workers=workers, batch_size=batch_size, quiet=quiet,
-                          fetch_pages=not no_fetch)
+        res = _run_ingest(list(inputs), store, settings, workers=workers, batch_size=batch_size, quiet=quiet,
+                          fetch_pages=not no_fetch, reconcile=not no_reconcile, injected=_injected(ctx))
         for r in res.rejects:
             click.echo(f"rejected: {r.name}: {r.reason} [{r.code}]", err=True)
-        note = None if no_reconcile else _reconcile(store, res.article_ids)
-        click.echo(f"run {res.run_id}: {res.summary()}" + (f"; {note}" if note else ""))
+        for w in res.warnings:
+            click.echo(f"warning: {w}", err=True)
+        click.echo(f"run {res.run_id}: {res.summary()}{_notes(res)}")
         if len(inputs) == 1 and len(res.rejects) == 1 and not res.accepted and not res.already_stored:
             raise _as_error(res.rejects[0])  # a single bad input: one error line, non-zero exit
+        if res.reconcile_error:
+            raise ClaimwatchError("reconcile", code="E401", detail=res.reconcile_error)
     finally:
         store.close()
 
 
-def _as_error(reject) -> ClaimwatchError:
+def _as_error(reject: Reject) -> ClaimwatchError:
     exc = InputError(reject.name, code=reject.code if reject.code.startswith("E1") else "E107")
     exc.reason = reject.reason
     return exc
@@ -119,25 +140,29 @@ def parse_interval(value: str) -> float:
 @click.option("--once", is_flag=True, help="Poll once and exit")
 @click.option("--workers", type=int, default=None, help="Extraction processes")
 @click.option("--max-backoff", default="6h", show_default=True, help="Longest wait after repeated network errors")
-def watch_cmd(feeds, db, every, once, workers, max_backoff):
+@click.pass_context
+def watch_cmd(ctx: click.Context, feeds: tuple[str, ...], db: str | None, every: str | None, once: bool,
+              workers: int | None, max_backoff: str) -> None:
     """Poll RSS/Atom feeds and ingest only new items; back off on network errors."""
     from ..ingest.fetch import is_url
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
-    interval = parse_interval(every or load_settings().watch_every)
+    settings = load_settings()
+    interval = parse_interval(every or settings.watch_every)
     ceiling = parse_interval(max_backoff)
-    store = _store(db)
+    store = _store(db, settings)
     failures = 0
     try:
         while True:
             try:
-                res = _run_ingest(list(feeds), store, workers=workers, batch_size=None, quiet=True, kind="watch",
-                                  skip_url=store.has_url)
+                res = _run_ingest(list(feeds), store, settings, workers=workers, batch_size=None, quiet=True,
+                                  kind="watch", skip_url=store.has_url, injected=_injected(ctx))
                 feed_errors = [r for r in res.rejects if r.name in feeds and r.code in ("E107",)]
                 for r in res.rejects:
                     log.info("rejected %s: %s", r.name, r.reason)
-                note = _reconcile(store, res.article_ids)
-                log.info("poll: %s%s", res.summary(), f"; {note}" if note else "")
+                for w in res.warnings:
+                    log.info("warning: %s", w)
+                log.info("poll: %s%s", res.summary(), _notes(res))
                 failures = failures + 1 if feed_errors and len(feed_errors) == len([f for f in feeds if is_url(f)]) else 0
             except ClaimwatchError as exc:
                 failures += 1
@@ -190,7 +215,7 @@ def _claim_row(c) -> dict:
 def claims_cmd(db, where, source_type, event_type, kind, since, until, place, status, article_id, originals_only,
                limit, fmt):
     """List stored claims (reviewed values win), filtered."""
-    store = _store(db)
+    store = _store(db, load_settings())
     try:
         claims = store.query_claims(source_type=source_type, event_type=event_type, since=since, until=until,
                                     place=place, status=status, article_id=article_id, limit=limit,
@@ -240,7 +265,7 @@ _STYLES = {"claim": "underline", "quantity": "bold yellow", "source": "bold cyan
               help="text: the article with its evidence highlighted; json: SPEC §2 article + claims")
 def show_cmd(article_id, db, fmt):
     """Show an article with its claims, evidence highlighted."""
-    store = _store(db)
+    store = _store(db, load_settings())
     try:
         art = store.get_article(article_id)
     finally:

@@ -25,24 +25,33 @@ def _store(db: str | None):
 @click.option("--db", default=None, help="Database URL (default: settings.db / CLAIMWATCH_DB)")
 @click.option("--host", default=None, help="Address to bind (default: settings.host, 127.0.0.1)")
 @click.option("--port", default=None, type=int, help="Port (default: settings.port, 8000)")
-@click.option("--workers", default=1, show_default=True, type=int, help="uvicorn worker processes")
-def serve(db: str | None, host: str | None, port: int | None, workers: int) -> None:
-    """Run the web app and REST API (OpenAPI at /openapi.json)."""
+@click.option("--workers", default=None, type=int,
+              help="Server processes (default: settings.web_workers; 0 = one per CPU core, at least 2)")
+def serve(db: str | None, host: str | None, port: int | None, workers: int | None) -> None:
+    """Run the web app and REST API (OpenAPI at /openapi.json) with several worker processes."""
     import uvicorn
 
     settings = load_settings(db=db, host=host, port=port)
-    click.echo(f"claimwatch: serving {settings.db} on http://{settings.host}:{settings.port}"
-               + (f" with {workers} workers" if workers > 1 else ""), err=True)
-    if workers > 1:
+    n = server_processes(settings.web_workers if workers is None else workers)
+    click.echo(f"claimwatch: serving {settings.db} on http://{settings.host}:{settings.port} "
+               f"with {n} worker process{'es' if n != 1 else ''}", err=True)
+    if n > 1:
         # each worker process builds its own app from the environment
         os.environ["CLAIMWATCH_DB"] = settings.db
         uvicorn.run("claimwatch.web.app:create_app", factory=True, host=settings.host, port=settings.port,
-                    workers=workers, log_level="warning", proxy_headers=False)
+                    workers=n, log_level="warning", proxy_headers=False, access_log=False)
         return
     from ..web import create_app
 
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
-                proxy_headers=False)
+                proxy_headers=False, access_log=False)
+
+
+def server_processes(setting: int) -> int:
+    """``setting`` server processes, or (0) one per CPU core and at least 2."""
+    if setting and setting > 0:
+        return int(setting)
+    return max(2, os.cpu_count() or 1)
 
 
 @click.command("export")

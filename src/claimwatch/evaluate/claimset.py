@@ -19,7 +19,8 @@ Scoring follows that README and agrees with the reference scorers (``score_claim
   member of another gold estimate; then its status is checked.
 
 Pure: :func:`score_claims` and :func:`score_estimates` take predictions as JSON-shaped dicts;
-:func:`predict` runs claimwatch (extraction, near-duplicate links, reconciliation).
+:func:`predict` runs claimwatch as a user does (the ingest flow into a fresh store: extraction,
+near-duplicate links, reconciliation).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ..errors import EvaluationError
 
 __all__ = [
     "ClaimSet", "GoldArticle", "read_claim_set", "score_claims", "score_estimates", "summarise",
-    "predict", "evaluate_claim_set", "CLAIM_METRICS",
+    "predict", "evaluate_claim_set", "format_claim_set", "iter_claim_metrics", "CLAIM_METRICS",
 ]
 
 #: the figures reported (and gated) for a claim set, in print order
@@ -326,48 +327,37 @@ def score_estimates(claim_set: ClaimSet, estimates: list[dict]) -> dict[str, Any
 # ---------------------------------------------------------------------------- running claimwatch
 
 
-def _link_duplicates(articles: list[Any]) -> None:
-    """``duplicate_of`` as ingest sets it: a near-duplicate points at the earliest article."""
-    from ..ingest.dedup import NearDuplicateIndex, signature
+def predict(claim_set: ClaimSet, *, extractor: Callable[..., Any] | None = None,
+            workers: int = 1) -> tuple[dict[str, dict], list[dict]]:
+    """claimwatch on every article of the set, the way a user runs it: the ingest flow into a
+    fresh SQLite store (extraction, near-duplicate links, reconciliation), then each article's
+    claims and the estimates read back. Returns (article key -> extraction JSON, estimates JSON).
+    ``extractor`` replaces the NLP pipeline (tests)."""
+    import tempfile
 
-    index = NearDuplicateIndex()
-    for art in articles:
-        sig = signature(art.text)
-        matches = index.match(sig, exclude=art.id)
-        if matches and art.duplicate_of is None:
-            art.duplicate_of = matches[0][0]
-        index.add(art.id, sig)
+    from ..flow import ingest_inputs
+    from ..ingest.document import Document
+    from ..model import article_id_for
+    from ..store import Store
 
-
-def _reconcile(articles: list[Any]) -> list[dict]:
-    from ..reconcile import reconcile_claims
-
-    items = []
-    for art in articles:
-        meta = {"id": art.id, "url": art.url, "outlet": art.outlet, "published": art.published,
-                "duplicate_of": art.duplicate_of}
-        for claim in art.claims:
-            claim.article_id = art.id
-            items.append((claim, meta))
-    return [e.to_dict() for e in reconcile_claims(items)]
-
-
-def predict(claim_set: ClaimSet, *, extract: Callable[..., Any] | None = None,
-            reconcile: Callable[[list[Any]], list[dict]] | None = None) -> tuple[dict[str, dict], list[dict]]:
-    """claimwatch on every article of the set: (article key -> extraction JSON, estimates JSON)."""
-    if extract is None:
-        from ..extract.api import extract as extract_fn
-    else:
-        extract_fn = extract
-    articles = []
-    for a in claim_set.articles:
-        m = a.meta
-        articles.append(extract_fn(m["text"], published=m.get("published"), url=m.get("url"),
-                                   title=m.get("title"), outlet=m.get("outlet"), name=a.key))
-    ordered = sorted(articles, key=lambda art: (art.published is None, art.published or ""))
-    _link_duplicates(ordered)
-    estimates = (reconcile or _reconcile)(ordered)
-    return {a.key: art.to_dict() for a, art in zip(claim_set.articles, articles)}, estimates
+    docs = [Document(text=a.meta["text"], title=a.meta.get("title"), url=a.meta.get("url"),
+                     published=a.meta.get("published"), outlet=a.meta.get("outlet"), name=a.key)
+            for a in claim_set.articles]
+    with tempfile.TemporaryDirectory(prefix="claimwatch-eval-") as tmp:
+        store = Store(f"sqlite:///{tmp}/eval.db")
+        try:
+            result = ingest_inputs(docs, store, extractor=extractor, workers=workers)
+            if result.rejected:
+                raise EvaluationError(str(claim_set.path), detail=f"{result.rejected} article(s) rejected: "
+                                      + "; ".join(f"{r.name}: {r.reason}" for r in result.rejects))
+            claims = {}
+            for a in claim_set.articles:
+                art = store.get_article(article_id_for(a.meta["text"]))
+                claims[a.key] = {"article": art.meta_dict(), "claims": [c.to_dict() for c in art.claims]}
+            estimates = [e.to_dict() for e in store.list_estimates()]
+        finally:
+            store.close()
+    return claims, estimates
 
 
 def evaluate_claim_set(claim_set: ClaimSet, **kwargs: Any) -> dict[str, Any]:

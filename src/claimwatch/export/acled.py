@@ -15,11 +15,11 @@
 
 from __future__ import annotations
 
-import csv as _csv
 import re
 from datetime import datetime, timezone
 from typing import IO, Any
 
+from .cells import SafeDictWriter
 from .geo import acled_geo_precision, acled_time_precision, country_info
 from .rows import ClaimRow, collect, primary_place
 
@@ -158,7 +158,7 @@ def acled_row(row: ClaimRow, n: int) -> dict[str, Any]:
 
 def write(rows_or_store: Any, fh: IO[str], **filters: Any) -> int:
     """One row per claim with an event type (statements without one are not events)."""
-    writer = _csv.DictWriter(fh, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer = SafeDictWriter(fh, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     n = 0
     for row in collect(rows_or_store, **filters):

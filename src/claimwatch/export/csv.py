@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv as _csv
 from typing import IO, Any
 
+from .cells import SafeDictWriter
 from .rows import FLAT_COLUMNS, collect, flat_row
 
 __all__ = ["write", "COLUMNS"]
@@ -13,7 +13,7 @@ COLUMNS = FLAT_COLUMNS
 
 
 def write(rows_or_store: Any, fh: IO[str], **filters: Any) -> int:
-    writer = _csv.DictWriter(fh, fieldnames=list(COLUMNS), extrasaction="ignore", lineterminator="\n")
+    writer = SafeDictWriter(fh, fieldnames=list(COLUMNS), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     n = 0
     for row in collect(rows_or_store, **filters):

@@ -10,9 +10,9 @@ codebook (:mod:`claimwatch.export.geo`); ``event_clarity`` is 1 for a single dat
 
 from __future__ import annotations
 
-import csv as _csv
 from typing import IO, Any
 
+from .cells import SafeDictWriter
 from .geo import country_info, period, ucdp_date_prec, ucdp_where_prec
 from .rows import ClaimRow, collect, primary_place
 
@@ -95,7 +95,7 @@ def ucdp_row(row: ClaimRow, n: int) -> dict[str, Any]:
 
 
 def write(rows_or_store: Any, fh: IO[str], *, deaths_only: bool = True, **filters: Any) -> int:
-    writer = _csv.DictWriter(fh, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer = SafeDictWriter(fh, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     n = 0
     for row in collect(rows_or_store, **filters):

@@ -4,6 +4,10 @@
 * :func:`extract_document` — one ingested document;
 * :func:`extract_many` — a stream of documents through ``nlp.pipe``; a bad document yields a
   :class:`~claimwatch.ingest.Reject` and the rest go on, in input order.
+
+The pipeline reads the text NFC-normalised with invisible format characters removed
+(:func:`claimwatch.ingest.normalise.normalise_text`); the article keeps the text as given and
+every span is mapped back into it.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from typing import Iterable, Iterator
 
 from ..errors import ClaimwatchError, ExtractionError
 from ..ingest.document import Document, Reject
-from ..ingest.validate import check_text
+from ..ingest.normalise import TextMap, normalise_text
+from ..ingest.validate import check_text, normalise_date
 from ..model import Article, check_spans
 from .base import Analysis
 from .pipeline import get_pipeline
@@ -22,27 +27,15 @@ from .pipeline import get_pipeline
 __all__ = ["extract", "extract_many", "extract_document", "normalise_date"]
 
 
-def normalise_date(value: str | _dt.date | None) -> str | None:
-    """An ISO date (``YYYY-MM-DD``) from a date, datetime or ISO string; ``None`` if unparseable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    raw = str(value).strip()
-    for candidate in (raw[:10], raw):
-        try:
-            return _dt.date.fromisoformat(candidate).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def _article(analysis: Analysis, *, url, title, outlet, published) -> Article:
+def _article(analysis: Analysis, *, url, title, outlet, published, textmap: TextMap | None = None) -> Article:
+    text, paragraphs = analysis.text, list(analysis.paragraphs)
+    if textmap is not None and textmap.changed:
+        text, paragraphs = textmap.original, [textmap.to_original(p) for p in paragraphs]
+        for claim in analysis.claims:
+            claim.map_spans(textmap.to_original, text)
     article = Article(
-        text=analysis.text, url=url, title=title, outlet=outlet, published=published,
-        language="en", paragraphs=list(analysis.paragraphs),
+        text=text, url=url, title=title, outlet=outlet, published=published,
+        language="en", paragraphs=paragraphs,
     )
     claims = analysis.claims
     for claim in claims:
@@ -73,13 +66,14 @@ def extract(
     if validate:
         check_text(text, name)
     day = normalise_date(published)
+    textmap = normalise_text(text)
     try:
-        analysis = get_pipeline().analyse(text, day)
+        analysis = get_pipeline().analyse(textmap.clean, day)
     except ClaimwatchError:
         raise
     except Exception as exc:  # a stage crashed on this text: name the input
         raise ExtractionError(name, detail=f"{type(exc).__name__}: {exc}") from exc
-    return _article(analysis, url=url, title=title, outlet=outlet, published=day)
+    return _article(analysis, url=url, title=title, outlet=outlet, published=day, textmap=textmap)
 
 
 def extract_document(document: Document) -> Article:
@@ -102,19 +96,22 @@ def extract_many(documents: Iterable[Document], *, batch_size: int = 32) -> Iter
             return
         results: list[Article | Reject | None] = [None] * len(chunk)
         good: list[int] = []
+        maps: dict[int, TextMap] = {}
         for n, doc in enumerate(chunk):
             try:
                 check_text(doc.text, doc.name)
+                maps[n] = normalise_text(doc.text)
                 good.append(n)
             except ClaimwatchError as exc:
                 results[n] = Reject.from_error(exc, doc.name)
-        parsed = pipeline.nlp.pipe((chunk[n].text for n in good), batch_size=batch_size)
+        parsed = pipeline.nlp.pipe((maps[n].clean for n in good), batch_size=batch_size)
         for n, spacy_doc in zip(good, parsed):
             doc = chunk[n]
             day = normalise_date(doc.published)
             try:
                 analysis = pipeline.analyse_doc(spacy_doc, day)
-                results[n] = _article(analysis, url=doc.url, title=doc.title, outlet=doc.outlet, published=day)
+                results[n] = _article(analysis, url=doc.url, title=doc.title, outlet=doc.outlet, published=day,
+                                      textmap=maps[n])
             except ClaimwatchError as exc:
                 results[n] = Reject.from_error(exc, doc.name)
             except Exception as exc:  # one document's failure never stops the batch

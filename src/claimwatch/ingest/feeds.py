@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from ..errors import ClaimwatchError, MalformedInput
+from ..settings import Settings
 from .document import Document, Reject
 from .fetch import fetch
 from .readers import read_bytes
@@ -38,7 +39,7 @@ def _date(entry) -> str | None:
 
 
 def iter_feed(data: bytes, name: str, *, fetch_pages: bool = True, skip: Callable[[str], bool] | None = None,
-              client=None) -> Iterator[Document | Reject]:
+              client=None, settings: Settings | None = None) -> Iterator[Document | Reject]:
     """Items of a feed; a feed that cannot be parsed at all is one Reject."""
     import feedparser
 
@@ -64,12 +65,14 @@ def iter_feed(data: bytes, name: str, *, fetch_pages: bool = True, skip: Callabl
         if skip is not None and link and skip(link):
             continue
         try:
-            yield _read_entry(entry, item_name, link, outlet, fetch_pages=fetch_pages, client=client)
+            yield _read_entry(entry, item_name, link, outlet, fetch_pages=fetch_pages, client=client,
+                              settings=settings)
         except ClaimwatchError as exc:
             yield Reject.from_error(exc, item_name)
 
 
-def _read_entry(entry, name: str, link: str | None, outlet: str | None, *, fetch_pages: bool, client) -> Document:
+def _read_entry(entry, name: str, link: str | None, outlet: str | None, *, fetch_pages: bool, client,
+                settings: Settings | None = None) -> Document:
     content = ""
     for c in entry.get("content") or []:
         if len(c.get("value") or "") > len(content):
@@ -82,11 +85,11 @@ def _read_entry(entry, name: str, link: str | None, outlet: str | None, *, fetch
         if not body.strip():
             raise MalformedInput(name, kind="feed item", detail="no content and no link to fetch")
         doc = read_bytes(f"<html><body><article>{body}</article></body></html>".encode("utf-8"), name,
-                         content_type="text/html; charset=utf-8", url=link)
+                         content_type="text/html; charset=utf-8", url=link, settings=settings)
         doc.outlet = outlet or doc.outlet  # read from the feed itself: the feed names the outlet
     else:
-        data, ctype, final = fetch(link, client=client)
-        doc = read_bytes(data, name, content_type=ctype, url=final)
+        data, ctype, final = fetch(link, client=client, settings=settings)
+        doc = read_bytes(data, name, content_type=ctype, url=final, settings=settings)
     doc.url = link or doc.url
     doc.title = entry.get("title") or doc.title
     doc.published = _date(entry) or doc.published

@@ -7,7 +7,7 @@ the ones worth retrying later (``claimwatch watch`` backs off on them).
 from __future__ import annotations
 
 from ..errors import TooLarge, UnreadableInput
-from ..settings import load_settings
+from ..settings import Settings, load_settings
 
 __all__ = ["fetch", "NetworkError", "USER_AGENT", "is_url"]
 
@@ -23,11 +23,11 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def fetch(url: str, *, client=None) -> tuple[bytes, str | None, str]:
+def fetch(url: str, *, client=None, settings: Settings | None = None) -> tuple[bytes, str | None, str]:
     """``(body, content_type, final_url)``; refuses bodies over ``settings.max_input_bytes`` (E105)."""
     import httpx
 
-    limit = load_settings().max_input_bytes
+    limit = (settings or load_settings()).max_input_bytes
     own = client is None
     if own:
         client = httpx.Client(timeout=TIMEOUT, follow_redirects=True, headers={"User-Agent": USER_AGENT})

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from ..errors import MalformedInput, TooLarge
-from ..settings import load_settings
+from ..settings import Settings, load_settings
 from .document import Document
 from .validate import check_text, decode_bytes, read_limited
 
@@ -54,14 +54,15 @@ def split_title(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def read_text(data: bytes, name: str, *, encoding: str | None = None) -> Document:
+def read_text(data: bytes, name: str, *, encoding: str | None = None, settings: Settings | None = None) -> Document:
     text = decode_bytes(data, name, encoding)
     title, body = split_title(text)
-    check_text(body, name)
+    check_text(body, name, settings=settings)
     return Document(text=body, title=title, name=name)
 
 
-def read_html(data: bytes, name: str, *, url: str | None = None, encoding: str | None = None) -> Document:
+def read_html(data: bytes, name: str, *, url: str | None = None, encoding: str | None = None,
+              settings: Settings | None = None) -> Document:
     import trafilatura
 
     if encoding is None:
@@ -80,7 +81,7 @@ def read_html(data: bytes, name: str, *, url: str | None = None, encoding: str |
     if title and lines and lines[0] == title.strip():
         lines = lines[1:]
     body = "\n\n".join(lines)
-    check_text(body, name)
+    check_text(body, name, settings=settings)
     published = getattr(doc, "date", None) or None
     return Document(
         text=body,
@@ -92,23 +93,27 @@ def read_html(data: bytes, name: str, *, url: str | None = None, encoding: str |
     )
 
 
-def read_bytes(data: bytes, name: str, *, content_type: str | None = None, url: str | None = None) -> Document:
-    """One article from raw bytes (text or HTML, sniffed); raises an :class:`~claimwatch.errors.InputError`."""
-    limit = load_settings().max_input_bytes
+def read_bytes(data: bytes, name: str, *, content_type: str | None = None, url: str | None = None,
+               settings: Settings | None = None) -> Document:
+    """One article from raw bytes (text or HTML, sniffed); raises an :class:`~claimwatch.errors.InputError`.
+    The limits are ``settings``' (the environment's when None)."""
+    settings = settings or load_settings()
+    limit = settings.max_input_bytes
     if len(data) > limit:
         raise TooLarge(name, size=len(data), limit=limit)
     encoding = None
     if content_type and "charset=" in content_type.lower():
         encoding = content_type.lower().split("charset=", 1)[1].split(";")[0].strip().strip("\"'") or None
     if looks_like_html(data, content_type, name):
-        return read_html(data, name, url=url, encoding=encoding)
-    doc = read_text(data, name, encoding=encoding)
+        return read_html(data, name, url=url, encoding=encoding, settings=settings)
+    doc = read_text(data, name, encoding=encoding, settings=settings)
     doc.url = url
     return doc
 
 
-def read_path(path: str | Path) -> Document:
-    """One article from a .txt or .html file."""
+def read_path(path: str | Path, *, settings: Settings | None = None) -> Document:
+    """One article from a .txt or .html file (a regular file: FIFOs and devices are refused)."""
+    settings = settings or load_settings()
     p = Path(path)
-    data = read_limited(p)
-    return read_bytes(data, str(p))
+    data = read_limited(p, settings=settings)
+    return read_bytes(data, str(p), settings=settings)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import ClaimwatchError, MalformedInput
+from ..errors import ClaimwatchError, MalformedInput, TooLarge
+from ..settings import Settings, load_settings
 from .document import Document, Reject
 from .readers import read_bytes
 
@@ -34,9 +35,11 @@ def _gzip_problem(path: str | Path) -> str | None:
     return None
 
 
-def iter_warc(path: str | Path) -> Iterator[Document | Reject]:
+def iter_warc(path: str | Path, *, settings: Settings | None = None) -> Iterator[Document | Reject]:
     from warcio.archiveiterator import ArchiveIterator
 
+    settings = settings or load_settings()
+    limit = settings.max_input_bytes
     name = str(path)
     n = 0
     gz_problem = _gzip_problem(path) if name.lower().endswith(".gz") else None
@@ -51,11 +54,14 @@ def iter_warc(path: str | Path) -> Iterator[Document | Reject]:
                 ctype = record.http_headers.get_header("Content-Type") if record.http_headers else None
                 if ctype and "html" not in ctype.lower() and "text/plain" not in ctype.lower():
                     continue
-                data = record.content_stream().read()
+                data = record.content_stream().read(limit + 1)
+                if len(data) > limit:
+                    yield Reject.from_error(TooLarge(rname, size=f"more than {limit}", limit=limit), rname)
+                    continue
                 if getattr(record.raw_stream, "limit", 0):
                     raise EOFError(f"record {n} truncated ({record.raw_stream.limit} bytes missing)")
                 try:
-                    yield read_bytes(data, rname, content_type=ctype or "text/html", url=uri)
+                    yield read_bytes(data, rname, content_type=ctype or "text/html", url=uri, settings=settings)
                 except ClaimwatchError as exc:
                     yield Reject.from_error(exc, rname)
     except ClaimwatchError:

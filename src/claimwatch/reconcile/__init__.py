@@ -1,169 +1,73 @@
-"""Cross-report reconciliation (SPEC §7): claims that measure the same thing, reconciled.
+"""Cross-report reconciliation (SPEC §7): incidents, and the estimates of their figures and events.
 
-    reconcile_claims(items)            pure: [(Claim, article meta)] -> [Estimate]
-    reconcile_block(features, metas)   one block (a batch job runs this per partition)
-    update_estimates(store, ids)       incremental: recompute only the blocks the given articles touch
+    reconcile(items, curations)        pure: [(Claim, article meta)] -> Reconciliation(estimates, incidents)
+    reconcile_claims(items)            the estimates only
+    update_estimates(store, ids)       incremental: recompute only the units of work the given articles touch
 
-The flow: :mod:`.blocking` (features + block keys) -> :mod:`.grouping` (which
-claims measure the same thing) -> :mod:`.estimates` (ranges, status,
-explanation) using :mod:`.provenance` (origins, independence). See
-``docs/reconcile.md``.
+The flow: :mod:`.features` (what each claim says) -> :mod:`.incidents` (report segments linked
+into incidents) -> :mod:`.measures` (one estimate per measure and per event of an incident) and
+:mod:`.grouping` (running and period totals) -> :mod:`.estimates` / :mod:`.event_estimates`
+(ranges, status, explanation) using :mod:`.provenance` (origins, independence); reviewers'
+curations (:mod:`.curation`) are replayed on every run. :mod:`.core` splits the work into
+independent units; :mod:`.update` recomputes the touched ones. See ``docs/reconcile.md``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Iterable
 
-from ..errors import ClaimwatchError
-from ..model import Claim, Estimate
-from .blocking import BlockKey, ClaimFeatures, block_key, features_for, make_blocks
-from .estimates import build_estimate
-from .grouping import cluster_block
+from ..model import Estimate, Incident
+from .core import Item, Plan, Unit, link_parts, make_plan, run_unit, run_units
+from .curation import ACTIONS, Curation, validate_curation
+from .features import ClaimFeatures, features_for
+from .review import CurationResult, curate
+from .update import last_update, plan_update, update_estimates
 
 __all__ = [
+    "reconcile",
     "reconcile_claims",
-    "reconcile_block",
+    "Reconciliation",
     "update_estimates",
     "plan_update",
-    "UpdatePlan",
-    "block_key",
+    "make_plan",
+    "run_unit",
+    "run_units",
+    "Plan",
+    "Unit",
+    "Item",
     "features_for",
+    "ClaimFeatures",
+    "Curation",
+    "CurationResult",
+    "curate",
+    "ACTIONS",
+    "validate_curation",
     "last_update",
 ]
 
-Item = tuple[Claim, dict[str, Any]]
-
-
-def _metas(items: Iterable[Item]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for claim, meta in items:
-        aid = str(meta.get("id") or claim.article_id or "")
-        if aid and aid not in out:
-            out[aid] = meta
-    return out
-
-
-def _features(items: Iterable[Item]) -> list[ClaimFeatures]:
-    out = []
-    for claim, meta in items:
-        f = features_for(claim, meta)
-        if f is not None:
-            out.append(f)
-    return out
-
-
-def reconcile_block(features: list[ClaimFeatures], metas: dict[str, dict[str, Any]]) -> list[Estimate]:
-    """Estimates of one block's claims (all features must share one block key)."""
-    return [build_estimate(group, metas) for group in cluster_block(features)]
-
-
-def reconcile_claims(items: list[Item]) -> list[Estimate]:
-    """Group claims that measure the same thing and reconcile each group into an estimate.
-
-    ``items`` are ``(claim, article meta)`` pairs, the meta a dict with ``id``, ``url``,
-    ``outlet``, ``published`` and ``duplicate_of``. Only counts are reconciled; claims a
-    reviewer rejected and denied (negative) claims are left out. Pure and deterministic.
-    """
-    items = list(items)
-    metas = _metas(items)
-    try:
-        blocks = make_blocks(_features(items))
-        out: list[Estimate] = []
-        for key in sorted(blocks):
-            out.extend(reconcile_block(blocks[key], metas))
-    except ClaimwatchError:
-        raise
-    except Exception as exc:  # a bug or malformed claim: one coded error, not a traceback
-        raise ClaimwatchError("reconcile", code="E401", detail=f"{type(exc).__name__}: {exc}") from exc
-    out.sort(key=lambda e: e.id)
-    return out
-
 
 @dataclass
-class UpdatePlan:
-    """What an incremental update recomputes."""
-
-    touched: list[BlockKey]
-    total_blocks: int
-    features: dict[BlockKey, list[ClaimFeatures]] = field(default_factory=dict)
+class Reconciliation:
+    estimates: list[Estimate] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
 
 
-#: statistics of the most recent :func:`update_estimates` call (for benchmarks and logs)
-last_update: dict[str, int] = {}
+def reconcile(items: list[Item], curations: Iterable[Curation] = ()) -> Reconciliation:
+    """Group the claims of many reports into incidents and estimates (see the module doc).
+
+    ``items`` are ``(claim, article meta)`` pairs, the meta a dict with ``id``, ``url``,
+    ``outlet``, ``published`` and ``duplicate_of``; ``curations`` the reviewers' curation log,
+    oldest first. Claims a reviewer rejected are left out. Pure and deterministic."""
+    items = list(items)
+    plan = make_plan(items, curations)
+    estimates, incidents = run_units(plan, sorted(plan.units))
+    link_parts(plan, estimates)
+    estimates.sort(key=lambda e: e.id)
+    incidents.sort(key=lambda i: i.id)
+    return Reconciliation(estimates, incidents)
 
 
-def plan_update(items: list[Item], article_ids: Iterable[str] | None = None, *,
-                blocks: dict[BlockKey, list[ClaimFeatures]] | None = None) -> UpdatePlan:
-    """The blocks holding claims of ``article_ids`` (all blocks when ``None``)."""
-    if blocks is None:
-        blocks = make_blocks(_features(items))
-    if article_ids is None:
-        touched = sorted(blocks)
-    else:
-        wanted = {str(a) for a in article_ids}
-        touched = sorted({k for k, fs in blocks.items() if any(f.article_id in wanted for f in fs)})
-    return UpdatePlan(touched=touched, total_blocks=len(blocks), features={k: blocks[k] for k in touched})
-
-
-def _uids(e: Estimate) -> list[str]:
-    return [f"{c.article_id}:{c.claim_id}" for c in e.claims]
-
-
-def _estimates_holding(store: Any, uids: set[str]) -> list[Estimate]:
-    """Stored estimates that hold any of ``uids`` (by the store's claim index when it has one)."""
-    if not uids:
-        return []
-    if hasattr(store, "estimates_for_claims"):
-        ids = sorted({eid for eids in store.estimates_for_claims(sorted(uids)).values() for eid in eids})
-        return [store.get_estimate(i) for i in ids]
-    return [e for e in store.list_estimates() if any(u in uids for u in _uids(e))]
-
-
-def update_estimates(store: Any, article_ids: Iterable[str] | None = None) -> list[Estimate]:
-    """Recompute the estimates of the blocks touched by ``article_ids`` (all when ``None``)
-    and save them, replacing the stored estimates that held any claim of those blocks.
-
-    Uses ``store.claims_for_reconcile()``, ``store.list_estimates()`` and
-    ``store.save_estimates(estimates, replace_ids=...)``. Returns the new estimates.
-    Estimate ids are stable: an estimate keeps its id while its earliest claim stays.
-    """
-    ids = None if article_ids is None else [str(a) for a in article_ids]
-    items = store.claims_for_reconcile()
-    metas = _metas(items)
-    all_blocks = make_blocks(_features(items))
-    if ids is None:
-        plan = UpdatePlan(touched=sorted(all_blocks), total_blocks=len(all_blocks), features=all_blocks)
-        replace = [e.id for e in store.list_estimates()]
-    else:
-        plan = plan_update(items, ids, blocks=all_blocks)
-        wanted = set(ids)
-        block_of = {f.uid: k for k, fs in all_blocks.items() for f in fs}
-        # estimates already holding claims of these articles (a claim may since have been
-        # rejected, or corrected into another block) and estimates holding claims of the
-        # touched blocks are replaced; the blocks of all their claims are recomputed, so no
-        # claim is left without its estimate
-        replaced = {e.id: e for e in store.list_estimates() if any(c.article_id in wanted for c in e.claims)}
-        for _round in range(2):
-            uids = {f.uid for key in plan.touched for f in plan.features[key]}
-            replaced.update({e.id: e for e in _estimates_holding(store, uids)})
-            extra = {block_of[u] for e in replaced.values() for u in _uids(e) if u in block_of} - set(plan.touched)
-            if not extra:
-                break
-            plan.touched = sorted(set(plan.touched) | extra)
-            plan.features = {k: all_blocks[k] for k in plan.touched}
-        replace = sorted(replaced)
-    try:
-        new: list[Estimate] = []
-        for key in plan.touched:
-            new.extend(reconcile_block(plan.features[key], metas))
-    except ClaimwatchError:
-        raise
-    except Exception as exc:
-        raise ClaimwatchError("reconcile", code="E401", detail=f"{type(exc).__name__}: {exc}") from exc
-    store.save_estimates(new, replace_ids=replace)
-    last_update.clear()
-    last_update.update({"blocks_total": plan.total_blocks, "blocks_recomputed": len(plan.touched),
-                        "claims_recomputed": sum(len(v) for v in plan.features.values()),
-                        "estimates_saved": len(new), "estimates_replaced": len(replace)})
-    return new
+def reconcile_claims(items: list[Item], curations: Iterable[Curation] = ()) -> list[Estimate]:
+    """The estimates of :func:`reconcile`, sorted by id."""
+    return reconcile(items, curations).estimates

@@ -1,29 +1,33 @@
-"""One estimate from one group of claims: ranges, origins, status and its explanation.
+"""One estimate of a figure from one group of claims: ranges, origins, status, explanation.
 
 * **Ranges.** A claim's interval is ``[low, high]`` with a missing bound open
-  (``[0, inf)`` for "many"). Claims of the same origin that a later report of
-  that origin contradicts (non-overlapping, published at least a day later) are
-  *superseded*; the rest are *current*.
-* **low / best / high** over the current claims: ``low`` the smallest stated
-  lower bound, ``high`` the largest stated upper bound (``None`` when no claim
-  bounds it). ``best`` follows ACLED's conservative habit: the lowest ``best``
-  among the current claims with a numeric figure (vague words such as
-  "dozens" only when nothing more precise is stated), preferring asserted
-  claims (certain/probable) over possible ones, never an inflated figure.
-* **status**: ``conflicting`` when two independent origins' current intervals
-  do not overlap; else ``superseded`` when an origin replaced its own earlier
-  figure; else ``corroborated`` with two or more independent origins; else ``single``.
+  (``[0, inf)`` for "many"). A figure replaced by a later, different figure of the same origin
+  is *superseded* (a later report: "at least 8" then "9"; for a running total a later as-of
+  date; or the same report revising it); a running total of another origin stated for an earlier date and below the
+  newest figure is *outdated*. Neither counts any more; denied figures never count.
+* **low / best / high** over the current claims: ``low`` the smallest stated lower bound,
+  ``high`` the largest stated upper bound (``None`` when no claim bounds it). ``best``
+  follows SPEC §3's conservative rule: the lowest ``best`` among the current claims with a
+  numeric figure (vague words such as "dozens" only when nothing more precise is stated),
+  preferring asserted claims (certain/probable) over possible ones, never an inflated figure.
+* **status**: ``conflicting`` when two independent origins' current ranges do not overlap,
+  or a report denies the figure; else ``superseded`` when an origin replaced its own figure;
+  else ``corroborated`` when two or more separate reports state it (``independent_sources``
+  says whether they go back to one origin); else ``single`` (one report; a syndicated copy is
+  the same report).
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 from typing import Any
 
-from ..model import Estimate, EstimateClaim, Origin
-from .blocking import ClaimFeatures
+from ..model import Estimate, Origin
+from .features import ClaimFeatures
+from .measures import revises
 from .provenance import OriginGroup, origin_groups
+from .summary import (claim_entries, estimate_id, fmt_number, group_label_of, label, originality, places_of,
+                      reports_of, sources_of, time_summary)
 
 __all__ = ["interval", "overlaps", "build_estimate", "estimate_id", "fmt_number"]
 
@@ -32,73 +36,82 @@ _ASSERTED = ("certain", "probable")
 
 
 def interval(f: ClaimFeatures) -> tuple[float, float]:
-    q = f.claim.quantity
-    assert q is not None
-    lo = q.low if q.low is not None else (q.best if q.qualifier in ("exact", "more_than", "at_least") and q.best is not None else 0.0)
-    hi = q.high if q.high is not None else (q.best if q.qualifier in ("exact",) and q.best is not None else _INF)
-    if q.best is not None:
-        lo = min(lo, q.best)
-        hi = max(hi, q.best)
-    return float(lo), float(hi)
+    assert f.interval is not None
+    return f.interval
 
 
-def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+def overlaps(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
+    if a is None or b is None:
+        return True
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def fmt_number(x: float | int | None) -> str:
-    if x is None:
-        return "?"
-    if x == _INF:
-        return "∞"
-    return f"{int(x):,}" if float(x).is_integer() else f"{x:,.1f}"
+def _when(f: ClaimFeatures) -> tuple[str, int]:
+    day = f.asof.isoformat() if f.asof else (f.published or "")
+    return (day, 1 if revises(f) else 0)
 
 
-def estimate_id(members: list[ClaimFeatures]) -> str:
-    """Stable id: from the earliest claim of the group (new, later reports keep it)."""
-    anchor = min(members, key=lambda f: (f.published or "9999", f.uid))
-    return "e" + hashlib.sha1(anchor.uid.encode("utf-8")).hexdigest()[:12]
+def _replaces(b: ClaimFeatures, a: ClaimFeatures) -> bool:
+    """Is ``b`` a later statement of the figure than ``a``?"""
+    if a.report == b.report:
+        return revises(b) and not revises(a)
+    if a.measure == "running" and a.asof and b.asof:
+        return b.asof > a.asof
+    return bool(a.published and b.published and b.published > a.published)
 
 
-def _label(f: ClaimFeatures, group_name: str | None) -> str:
-    q = f.claim.quantity
-    src = f.claim.source
-    who = src.canonical or src.name if src.type not in ("author",) and (src.canonical or src.name) else None
-    outlet = f.meta.get("outlet")
-    where = " ".join(x for x in (outlet, f.published) if x)
-    parts = [p for p in (who, where) if p]
-    if not parts and group_name:
-        parts = [group_name]
-    return f"{q.text} ({', '.join(parts)})" if parts else q.text
-
-
-def _originality(f: ClaimFeatures) -> tuple[int, str, str]:
-    """Sort key: the most original report first (a named non-media source, then a relaying
-    outlet, then the author's voice), earliest first."""
-    src = f.claim.source
-    named = bool(src.canonical or src.name) and src.type not in ("author", "unnamed")
-    rank = 0 if named and src.type != "media" else (1 if named else 2)
-    return (rank, f.published or "9999", f.uid)
+def _updates(b: ClaimFeatures, a: ClaimFeatures) -> bool:
+    """Does ``b`` state another figure than ``a`` ("at least 8" -> "9"; "about 30" -> "30" does not)?"""
+    qa, qb = a.claim.quantity, b.claim.quantity
+    if qa is None or qb is None or qa.best is None or qb.best is None:
+        return not overlaps(a.interval, b.interval)
+    return qa.best != qb.best
 
 
 def _supersession(group: OriginGroup) -> tuple[list[ClaimFeatures], dict[str, str]]:
     """(current claims, superseded uid -> superseding uid) inside one origin group."""
     superseded: dict[str, str] = {}
-    ms = group.members
-    for i, a in enumerate(ms):
-        for b in ms[i + 1:]:
-            if not (a.published and b.published) or b.published <= a.published:
+    ms = [f for f in group.members if f.claim.polarity != "negative"]
+    by_uid = {f.uid: f for f in ms}
+    for a in ms:
+        for b in ms:
+            if a is b or not _replaces(b, a) or not _updates(b, a):
                 continue
-            if a.measure == "incident" and a.explicit_day and b.explicit_day and a.ref != b.ref:
-                continue
-            if not overlaps(interval(a), interval(b)):
+            prev = superseded.get(a.uid)
+            if prev is None or _when(b) > _when(by_uid[prev]):
                 superseded[a.uid] = b.uid
-    current = [f for f in ms if f.uid not in superseded]
-    return current, superseded
+    return [f for f in ms if f.uid not in superseded], superseded
 
 
-def _hull(fs: list[ClaimFeatures]) -> tuple[float, float]:
-    ivs = [interval(f) for f in fs]
+#: running totals of different origins whose dates come only from publication are a growth
+#: (not a disagreement) only when published this many days apart
+_GROWTH_DAYS = 7
+
+
+def _outdated(current: list[ClaimFeatures]) -> set[str]:
+    """Running totals stated for an earlier date than the newest, below the newest figure: the
+    total has grown since, so they no longer count (not a disagreement). The dates must be
+    stated ("as of July 30") or a week apart; a day apart, two totals disagree."""
+    running = [f for f in current if f.measure == "running" and f.asof and f.interval]
+    if len(running) < 2:
+        return set()
+    newest = max(f.asof for f in running if f.asof)
+    top = [f for f in running if f.asof == newest]
+    floor = min(f.interval[0] for f in top if f.interval)
+    out = set()
+    for f in running:
+        if not (f.asof and f.asof < newest and f.interval and f.interval[1] <= floor):
+            continue
+        stated = f.extra.get("asof_stated") and all(t.extra.get("asof_stated") for t in top)
+        if stated or (newest - f.asof).days >= _GROWTH_DAYS:
+            out.add(f.uid)
+    return out
+
+
+def _hull(fs: list[ClaimFeatures]) -> tuple[float, float] | None:
+    ivs = [f.interval for f in fs if f.interval is not None]
+    if not ivs:
+        return None
     # the tightest statement of one origin: intersect when they agree, else their hull
     lo, hi = max(i[0] for i in ivs), min(i[1] for i in ivs)
     if lo <= hi:
@@ -107,7 +120,7 @@ def _hull(fs: list[ClaimFeatures]) -> tuple[float, float]:
 
 
 def _best(current: list[ClaimFeatures]) -> ClaimFeatures | None:
-    with_best = [f for f in current if f.claim.quantity.best is not None]
+    with_best = [f for f in current if f.claim.quantity is not None and f.claim.quantity.best is not None]
     tiers = (
         [f for f in with_best if f.claim.quantity.qualifier != "vague" and f.claim.certainty in _ASSERTED],
         [f for f in with_best if f.claim.quantity.qualifier != "vague"],
@@ -119,146 +132,141 @@ def _best(current: list[ClaimFeatures]) -> ClaimFeatures | None:
     return None
 
 
-def _time_summary(members: list[ClaimFeatures]) -> dict[str, Any]:
-    measure = members[0].measure
-    times = [f.claim.time for f in members if f.claim.time is not None]
-    out: dict[str, Any] = {"measure": measure}
-    if times:
-        rank = {"day": 0, "week": 1, "month": 2, "year": 3, "range": 4, "unknown": 5}
-        t = min(times, key=lambda t: (rank.get(t.precision, 9), t.start or "9999"))
-        out.update({"text": t.text, "start": t.start, "end": t.end, "precision": t.precision})
-    else:
-        refs = sorted(f.ref.isoformat() for f in members if f.ref)
-        out.update({"text": None, "start": refs[0] if refs else None, "end": refs[-1] if refs else None,
-                    "precision": "unknown"})
-    return out
-
-
-def _places(members: list[ClaimFeatures]) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
-    for f in members:
-        for p in f.claim.places:
-            if p.role == "source_location":
-                continue
-            key = (p.name or p.text).lower()
-            if key not in seen:
-                d = p.to_dict()
-                d["article_id"] = f.article_id
-                seen[key] = d
-    return list(seen.values())
-
-
-def build_estimate(members: list[ClaimFeatures], metas: dict[str, dict[str, Any]]) -> Estimate:
-    """Reconcile one group of claims that measure the same thing (see module doc)."""
-    groups = origin_groups(members, metas)
-    current: list[ClaimFeatures] = []
-    superseded: dict[str, str] = {}
-    group_of: dict[str, OriginGroup] = {}
-    hulls: list[tuple[OriginGroup, tuple[float, float], list[ClaimFeatures]]] = []
-    for g in groups:
-        cur, sup = _supersession(g)
-        current.extend(cur)
-        superseded.update(sup)
-        hulls.append((g, _hull(cur), cur))
-        for f in g.members:
-            group_of[f.uid] = g
-    by_uid = {f.uid: f for f in members}
-
-    # conflicts between independent origins (informative intervals only)
+def _conflict(hulls: list[tuple[OriginGroup, tuple[float, float] | None, list[ClaimFeatures]]]):
+    """The widest gap between two independent origins' current ranges, or ``None``."""
     conflict = None
     for i, (ga, ha, ca) in enumerate(hulls):
         for gb, hb, cb in hulls[i + 1:]:
-            if ha == (0.0, _INF) or hb == (0.0, _INF):
+            if ha is None or hb is None or ha == (0.0, _INF) or hb == (0.0, _INF):
                 continue
             if not overlaps(ha, hb):
                 gap = max(ha[0], hb[0]) - min(ha[1], hb[1])
                 if conflict is None or gap > conflict[0]:
                     conflict = (gap, (ga, ca), (gb, cb))
+    return conflict
+
+
+def _explain_conflict(conflict, n_ind: int) -> str:
+    _gap, (ga, ca), (gb, cb) = conflict
+    fa = min(ca, key=lambda f: (interval(f)[1],) + originality(f))
+    fb = min(cb, key=lambda f: (-interval(f)[0],) + originality(f))
+    if interval(fa)[0] > interval(fb)[0]:
+        (fa, ga), (fb, gb) = (fb, gb), (fa, ga)
+    return (f"{label(fa, group_label_of(ga))} vs {label(fb, group_label_of(gb))}: "
+            f"ranges do not overlap ({n_ind} independent sources)")
+
+
+def _explain_supersession(superseded: dict[str, str], by_uid: dict[str, ClaimFeatures],
+                          group_of: dict[str, OriginGroup], n_ind: int) -> str:
+    old_uid, new_uid = max(superseded.items(), key=lambda kv: (_when(by_uid[kv[1]]), kv[0]))
+    old, new = by_uid[old_uid], by_uid[new_uid]
+    g = group_of[new_uid]
+    # name the newest figure by its first, most original report, and the figure it replaced likewise
+    same_new = [f for f in g.members if f.uid not in superseded and f.interval == new.interval]
+    new = min(same_new or [new], key=lambda f: (f.published or "9999",) + originality(f)[:1] + (f.uid,))
+    same_old = [f for f in g.members if superseded.get(f.uid) and f.interval == old.interval]
+    old = min(same_old or [old], key=lambda f: (f.published or "9999",) + originality(f)[:1] + (f.uid,))
+    name = group_label_of(g)
+    return (f"{label(new, name)} supersedes {label(old, name)}: a later figure from the same source"
+            + (f"; {n_ind} independent sources" if n_ind > 1 else ""))
+
+
+def _explain_agreement(hulls, group_of, n_ind: int, n_reports: int) -> str:
+    if n_ind >= 2:
+        shown = [min(cur, key=originality) for _g, _h, cur in hulls[:3] if cur]
+        more = f" and {n_ind - 3} more" if n_ind > 3 else ""
+        return (f"{n_ind} independent sources agree, ranges overlap: "
+                + " and ".join(label(f, group_label_of(group_of[f.uid])) for f in shown) + more)
+    g = hulls[0][0]
+    first = min(g.members, key=originality)
+    return f"{n_reports} reports agree, all from one source ({group_label_of(g) or 'unattributed'}): {label(first, group_label_of(g))}"
+
+
+def _denial(members: list[ClaimFeatures]) -> ClaimFeatures | None:
+    return next((f for f in sorted(members, key=originality) if f.claim.polarity == "negative"), None)
+
+
+def build_estimate(members: list[ClaimFeatures], metas: dict[str, dict[str, Any]], *,
+                   incident: str | None = None) -> Estimate:
+    """Reconcile one group of figures that measure the same thing (see module doc)."""
+    groups = origin_groups(members, metas)
+    current: list[ClaimFeatures] = []
+    superseded: dict[str, str] = {}
+    group_of: dict[str, OriginGroup] = {}
+    for g in groups:
+        cur, sup = _supersession(g)
+        current.extend(cur)
+        superseded.update(sup)
+        for f in g.members:
+            group_of[f.uid] = g
+    outdated = _outdated(current)
+    current = [f for f in current if f.uid not in outdated]
+    hulls = [(g, _hull([f for f in current if group_of[f.uid] is g]), [f for f in current if group_of[f.uid] is g])
+             for g in groups]
+    by_uid = {f.uid: f for f in members}
 
     best_claim = _best(current)
     best = best_claim.claim.quantity.best if best_claim else None
     numeric = [f for f in current if f.claim.quantity.qualifier != "vague"] or current
     lows = [v for f in numeric for v in (f.claim.quantity.low, f.claim.quantity.best) if v is not None]
     highs = [v for f in numeric for v in (f.claim.quantity.high, f.claim.quantity.best) if v is not None]
-    low = min(lows) if lows else None
-    high = max(highs) if highs else None
 
     n_ind = len(groups)
+    n_reports = reports_of(members)
+    conflict = _conflict(hulls)
+    denial = _denial(members)
     if conflict is not None:
+        status, explanation = "conflicting", _explain_conflict(conflict, n_ind)
+    elif denial is not None and current:
         status = "conflicting"
-        _gap, (ga, ca), (gb, cb) = conflict
-        fa = min(ca, key=lambda f: (interval(f)[1],) + _originality(f))
-        fb = min(cb, key=lambda f: (-interval(f)[0],) + _originality(f))
-        if interval(fa)[0] > interval(fb)[0]:
-            (fa, ga), (fb, gb) = (fb, gb), (fa, ga)
-        explanation = (f"{_label(fa, group_label_of(ga))} vs {_label(fb, group_label_of(gb))}: "
-                       f"ranges do not overlap ({n_ind} independent sources)")
+        explanation = (f"{label(min(current, key=originality), group_label_of(group_of[min(current, key=originality).uid]))}"
+                       f" is denied: {label(denial, group_label_of(group_of[denial.uid]), _quote(denial))}")
     elif superseded:
-        status = "superseded"
-        old_uid, new_uid = max(superseded.items(), key=lambda kv: (by_uid[kv[1]].published or "", kv[0]))
-        old, new = by_uid[old_uid], by_uid[new_uid]
-        g = group_of[new_uid]
-        # name the newest figure by its first, most original report, and the figure it replaced likewise
-        same_new = [f for f in g.members if f.uid not in superseded and interval(f) == interval(new)]
-        new = min(same_new or [new], key=lambda f: (f.published or "9999",) + _originality(f)[:1] + (f.uid,))
-        same_old = [f for f in g.members if superseded.get(f.uid) and interval(f) == interval(old)]
-        old = min(same_old or [old], key=lambda f: (f.published or "9999",) + _originality(f)[:1] + (f.uid,))
-        name = group_label_of(group_of[new_uid])
-        explanation = (f"{_label(new, name)} supersedes {_label(old, name)}: a later figure from the same source"
-                       + (f"; {n_ind} independent sources" if n_ind > 1 else ""))
-    elif n_ind >= 2:
-        status = "corroborated"
-        shown = [min(cur, key=_originality) for _g, _h, cur in hulls[:3]]
-        more = f" and {n_ind - 3} more" if n_ind > 3 else ""
-        explanation = (f"{n_ind} independent sources agree, ranges overlap: "
-                       + " and ".join(_label(f, group_label_of(group_of[f.uid])) for f in shown) + more)
+        status, explanation = "superseded", _explain_supersession(superseded, by_uid, group_of, n_ind)
+    elif n_reports >= 2:
+        status, explanation = "corroborated", _explain_agreement(hulls, group_of, n_ind, n_reports)
     else:
         status = "single"
-        first = min(groups[0].members, key=_originality)
-        name = group_label_of(groups[0])
-        reports = len({f.article_id for f in members})
-        explanation = (f"one source ({name}): {_label(first, name)}"
-                       + (f", repeated in {reports} reports" if reports > 1 else ""))
+        first = min(groups[0].members, key=originality)
+        explanation = f"one report: {label(first, group_label_of(groups[0]))}" + (
+            f" ({len(members)} mentions)" if len(members) > 1 else "")
+    if outdated and status in ("corroborated", "single"):
+        explanation += f"; {len(outdated)} earlier running figure(s) no longer count"
 
     origin_group = groups[0]
     oname, otype = origin_group.representative()
-    sources = []
-    for g, h, cur in hulls:
-        name, typ = g.representative()
-        sources.append({
-            "key": g.key, "name": name, "type": typ, "first_published": g.first_published,
-            "claims": len(g.members), "outlets": sorted({f.meta.get("outlet") for f in g.members if f.meta.get("outlet")}),
-            "aliases": sorted({(f.claim.source.canonical or f.claim.source.name) for f in g.members
-                               if (f.claim.source.canonical or f.claim.source.name)}),
-            "low": None if h[0] == 0.0 else h[0], "high": None if h[1] == _INF else h[1],
-        })
-    claims = []
-    for f in sorted(members, key=lambda f: (f.published or "9999", f.uid)):
-        q = f.claim.quantity
-        claims.append(EstimateClaim(
-            claim_id=f.claim.id, article_id=f.article_id, url=f.meta.get("url"), published=f.published,
-            span=f.claim.span, quantity_span=q.span, text=f.claim.text, low=q.low, best=q.best, high=q.high,
-            source={"name": f.claim.source.name, "canonical": f.claim.source.canonical,
-                    "type": f.claim.source.type, "outlet": f.meta.get("outlet"),
-                    "superseded_by": superseded.get(f.uid), "quantity_text": q.text},
-            origin_key=group_of[f.uid].key,
-        ))
     timeline = []
-    if superseded or members[0].measure == "cumulative":
-        for f in sorted(members, key=lambda f: (f.published or "9999", f.uid)):
+    if superseded or outdated or members[0].measure == "running":
+        for f in sorted(members, key=lambda f: (_when(f), f.uid)):
             q = f.claim.quantity
-            timeline.append({"date": f.published, "best": q.best, "low": q.low, "high": q.high, "text": q.text,
-                             "source": group_label_of(group_of[f.uid]), "origin_key": group_of[f.uid].key,
-                             "claim": f.uid, "superseded_by": superseded.get(f.uid)})
+            timeline.append({"date": f.asof.isoformat() if f.asof else f.published, "best": q.best, "low": q.low,
+                             "high": q.high, "text": q.text, "source": group_label_of(group_of[f.uid]),
+                             "origin_key": group_of[f.uid].key, "claim": f.uid,
+                             "superseded_by": superseded.get(f.uid), "outdated": f.uid in outdated})
+    measure = members[0].measure
     return Estimate(
-        id=estimate_id(members), event_type=None if members[0].event_type == "?" else members[0].event_type,
-        unit=None if members[0].unit == "?" else members[0].unit,
-        low=low, best=best, high=high, status=status, explanation=explanation,
-        independent_sources=n_ind,
+        id=estimate_id(members), event_type=_common(f.event_type for f in members),
+        unit=_common(f.unit for f in members),
+        low=min(lows) if lows else None, best=best, high=max(highs) if highs else None,
+        status=status, explanation=explanation, independent_sources=n_ind,
         origin=Origin(name=oname, type=otype, first_published=origin_group.first_published),
-        sources=sources, time=_time_summary(members), places=_places(members), claims=claims, timeline=timeline,
+        sources=sources_of([(g, h) for g, h, _c in hulls]), time=time_summary(members, measure),
+        places=places_of(members), claims=claim_entries(members, group_of, superseded), timeline=timeline,
+        kind="count", measure=measure, incident=incident,
     )
 
 
-def group_label_of(g: OriginGroup) -> str | None:
-    return g.representative()[0]
+def _quote(f: ClaimFeatures) -> str:
+    text = " ".join((f.claim.text or "").split())
+    return f"“{text[:80]}{'…' if len(text) > 80 else ''}”"
+
+
+def _common(values) -> str | None:
+    """The most frequent known value ("?" is unknown), ties broken alphabetically."""
+    counts: dict[str, int] = {}
+    for v in values:
+        if v and v != "?":
+            counts[v] = counts.get(v, 0) + 1
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]

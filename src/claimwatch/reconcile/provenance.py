@@ -24,9 +24,9 @@ import re
 from collections import Counter
 from typing import Any
 
-from .blocking import ClaimFeatures
+from .features import ClaimFeatures
 
-__all__ = ["name_key", "names_match", "origin_groups", "group_label", "OriginGroup"]
+__all__ = ["name_key", "names_match", "distinctive", "origin_groups", "group_label", "OriginGroup"]
 
 _TITLES = frozenset("""
 the a an col colonel lt gen general maj major capt captain sgt mr mrs ms dr prof professor sir
@@ -65,6 +65,11 @@ def name_key(name: str | None) -> tuple[str, ...]:
             w = w[:-1]
         words.append(w)
     return tuple(words)
+
+
+def distinctive(key: tuple[str, ...]) -> set[str]:
+    """The words of a normalised name that tell it apart (not generic: "service", "police")."""
+    return set(key) - _GENERIC - _COUNTRIES
 
 
 def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

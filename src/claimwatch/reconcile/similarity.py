@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..model import Claim
 
-__all__ = ["subject_tokens", "dice", "stem"]
+__all__ = ["subject_tokens", "content_tokens", "dice", "stem"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _STOP = frozenset("""
@@ -68,28 +68,32 @@ def stem(word: str) -> str:
     return w
 
 
+def content_tokens(text: str, skip: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
+    """Stemmed content words of a text (function words, reporting verbs, numbers and generic
+    nouns left out), without the stems in ``skip``."""
+    out = set()
+    for w in _WORD.findall(text or ""):
+        lw = w.lower()
+        if lw in _STOP or len(lw) < 3 or lw in _GENERIC_NOUNS:
+            continue
+        s = stem(lw)
+        if s not in skip:
+            out.add(s)
+    return frozenset(out)
+
+
 def subject_tokens(claim: Claim) -> frozenset[str]:
-    """Stemmed content words describing what the claim counts."""
-    text = claim.text or ""
+    """Stemmed content words describing what the claim counts or reports: its sentence and,
+    for a figure, its unit and what it counts; the source's own name left out."""
     skip: set[str] = set()
     for name in (claim.source.name, claim.source.canonical, claim.source.affiliation):
         if name:
             skip.update(stem(w) for w in _WORD.findall(name))
-    parts = [text]
+    parts = [claim.text or ""]
     if claim.quantity is not None:
         parts.append(claim.quantity.counted or "")
         parts.append(claim.quantity.unit or "")
-    out = set()
-    for part in parts:
-        for w in _WORD.findall(part):
-            lw = w.lower()
-            if lw in _STOP or len(lw) < 3 or lw in _GENERIC_NOUNS:
-                continue
-            s = stem(lw)
-            if s in skip:
-                continue
-            out.add(s)
-    return frozenset(out)
+    return content_tokens(" ".join(parts), skip)
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:

@@ -32,6 +32,10 @@ _MODIFIERS = re.compile(
 )
 
 
+def _classes() -> frozenset[str]:
+    return frozenset(load_unit_table().values())
+
+
 @lru_cache(maxsize=1)
 def load_unit_table() -> dict[str, str]:
     """noun (lower case) -> class name."""
@@ -55,11 +59,17 @@ def _singular(word: str) -> str:
     return word
 
 
+#: words that stand for an earlier noun ("37 others were rescued"): they say nothing of what is counted
+_ANAPHORIC = frozenset({"other", "others", "more", "ones", "one", "those", "them", "these", "some", "many", "all",
+                        "rest", "total", "each", "few", "several", "dozen", "dozens", "hundred", "hundreds",
+                        "thousand", "thousands", "number", "figure"})
+
+
 @lru_cache(maxsize=4096)
 def _noun_class(unit: str) -> str | None:
     table = load_unit_table()
     text = " ".join(unit.lower().replace("’", "'").split()).strip(" .,:;\"'")
-    if not text:
+    if not text or text.split()[-1] in _ANAPHORIC:
         return None
     while True:
         if text in table:
@@ -82,12 +92,14 @@ def _noun_class(unit: str) -> str | None:
 def unit_class(unit: str | None, event_type: str | None = None) -> str | None:
     """The class a counted noun belongs to ("bodies" -> "people").
 
-    A missing unit on a count of a people-event (deaths, detentions, crossings ...)
-    is taken to count people; otherwise ``None`` (unknown).
+    In a count of a people-event (deaths, detentions, crossings ...) a missing unit, or a head
+    noun the table does not list ("traders", "pilgrims"), counts people; nouns the table puts
+    in another class ("regions", "cases", "boats", money) keep it. Otherwise an unlisted noun is
+    its own class and a missing unit is unknown (``None``).
     """
     if unit:
         cls = _noun_class(unit)
-        if cls:
+        if cls is not None and (cls in _classes() or event_type not in PEOPLE_EVENTS):
             return cls
     if event_type in PEOPLE_EVENTS:
         return "people"

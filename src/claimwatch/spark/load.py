@@ -10,9 +10,15 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
+from ..errors import ClaimwatchError
+from ..flow import load_articles
+from ..ingest.document import Reject
 from ..model import Article, Claim
+from ..settings import Settings
+from ..store import Store
+
 __all__ = ["read_output", "load_output", "restore_numbers"]
 
 
@@ -50,27 +56,17 @@ def read_output(output: str) -> tuple[list[Article], list[dict[str, Any]]]:
     return articles, _table(output, "rejects")
 
 
-def _batches(items: list[Article], size: int) -> Iterator[list[Article]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
-def load_output(output: str, store, *, reconcile: bool = True, batch_size: int = 200) -> dict[str, int]:
-    """Load a job output into ``store``; returns counts (articles added, skipped, rejects)."""
+def load_output(output: str, store: Store, *, reconcile: bool = True, batch_size: int = 200,
+                settings: Settings | None = None) -> dict[str, int]:
+    """Load a job output into ``store`` through the ingest flow (:func:`claimwatch.flow.load_articles`:
+    one recorded run, reconciled); returns counts (articles added, skipped, rejects)."""
     if not os.path.isdir(output):
         from ..errors import UnreadableInput
 
         raise UnreadableInput(output, detail="not a directory written by spark-extract")
     articles, rejects = read_output(output)
-    run_id = store.start_run("load-parquet", [output])
-    added = 0
-    for batch in _batches(articles, batch_size):
-        added += store.add_articles(batch, run_id=run_id)
-    for r in rejects:
-        store.record_reject(r["name"], r["code"], r["reason"], run_id=run_id)
-    store.finish_run(run_id, added, len(rejects))
-    if reconcile and added:
-        from ..reconcile import update_estimates
-
-        update_estimates(store, [a.id for a in articles])
-    return {"articles": added, "skipped": len(articles) - added, "rejects": len(rejects)}
+    res = load_articles(articles, [Reject(r["name"], r["code"], r["reason"]) for r in rejects], store,
+                        inputs=[output], settings=settings, reconcile=reconcile, batch_size=batch_size)
+    if res.reconcile_error:
+        raise ClaimwatchError("reconcile", code="E401", detail=res.reconcile_error)
+    return {"articles": res.added, "skipped": res.skipped, "rejects": res.rejects}

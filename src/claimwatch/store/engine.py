@@ -7,6 +7,7 @@ upgrade). PostgreSQL (``postgresql://`` → psycopg 3): the same schema through 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
@@ -14,10 +15,9 @@ from sqlalchemy.engine import Engine, make_url
 
 from ..errors import StoreError
 
-__all__ = ["make_engine", "migrate", "MIGRATIONS", "HEAD", "normalise_url", "redact"]
+__all__ = ["make_engine", "migrate", "MIGRATIONS", "head_revision", "normalise_url", "redact"]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD = "0001"
 #: SQLite busy timeout (ms): how long a writer waits for another writer's transaction.
 BUSY_TIMEOUT_MS = 60_000
 
@@ -80,15 +80,32 @@ def _current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the head revision (no-op when already there)."""
-    if _current_revision(engine) == HEAD:
-        return
-    from alembic import command
+def _config():
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+@lru_cache(maxsize=1)
+def head_revision() -> str:
+    """The newest migration (read once per process from ``migrations/versions``)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    if head is None:
+        raise StoreError(str(MIGRATIONS), detail="no migrations found")
+    return head
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the head revision (no-op when already there)."""
+    if _current_revision(engine) == head_revision():
+        return
+    from alembic import command
+
+    cfg = _config()
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     with engine.connect().execution_options(write=True) as conn:
         cfg.attributes["connection"] = conn

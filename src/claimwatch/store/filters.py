@@ -9,6 +9,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import ValidationError
 from . import tables as T
+from .lists import like_pattern
 
 __all__ = ["claim_filters", "apply_where", "fts_query", "WHERE_FIELDS"]
 
@@ -48,9 +49,10 @@ def claim_filters(*, source_type=None, event_type=None, since=None, until=None, 
         conds.append(when <= until)
     if place:
         p = T.claim_places
-        like = f"%{place.lower()}%"
+        like = like_pattern(place)
         conds.append(exists(select(p.c.id).where(p.c.claim_uid == _C.c.uid, or_(
-            func.lower(p.c.name).like(like), func.lower(p.c.text).like(like), func.upper(p.c.country) == place.upper()))))
+            func.lower(p.c.name).like(like, escape="\\"), func.lower(p.c.text).like(like, escape="\\"),
+            func.upper(p.c.country) == place.upper()))))
     if status:
         if status == "unreviewed":
             conds.append(_C.c.review.is_(None))
@@ -88,7 +90,7 @@ def apply_where(conditions: list[str]) -> list[ColumnElement]:
             except ValueError:
                 raise ValidationError(cond, detail=f"{raw!r} is not a number") from None
         if op == "~":
-            out.append(func.lower(col).like(f"%{str(value).lower()}%"))
+            out.append(func.lower(col).like(like_pattern(str(value)), escape="\\"))
         elif value in ("null", "none") and op in ("=", "!="):
             out.append(col.is_(None) if op == "=" else col.is_not(None))
         else:

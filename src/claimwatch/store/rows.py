@@ -4,6 +4,7 @@ query tables (source, quantity, time, places) and one ``evidence`` row per emitt
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -14,7 +15,7 @@ from ..model import (
 )
 
 __all__ = ["now", "claim_data", "claim_rows", "derived_rows", "claim_from_row", "validate_claim", "merge_changes",
-           "Prepared", "prepare"]
+           "Prepared", "prepare", "MAX_QUANTITY", "number_problem"]
 
 
 def now() -> datetime:
@@ -37,7 +38,7 @@ def claim_data(claim: Claim, article_id: str) -> dict:
 class Prepared:
     """Per-article work that ``Store.add_articles`` would otherwise do inside the writing process,
     done ahead of the write (by the extraction workers, in parallel): the near-duplicate signature
-    (``claimwatch.ingest.dedup.to_bytes``) and the JSON text of every claim (``claim_data``)."""
+    (``claimwatch.store.dedup.to_bytes``) and the JSON text of every claim (``claim_data``)."""
 
     signature: bytes
     claims_json: tuple[str, ...]
@@ -45,7 +46,7 @@ class Prepared:
 
 def prepare(article: Article) -> Prepared:
     """What :class:`Prepared` holds for ``article`` (sets ``claim.article_id`` like the write does)."""
-    from ..ingest.dedup import signature, to_bytes
+    from .dedup import signature, to_bytes
 
     return Prepared(to_bytes(signature(article.text)),
                     tuple(json.dumps(claim_data(c, article.id)) for c in article.claims))
@@ -134,6 +135,24 @@ def merge_changes(base: dict, changes: dict) -> dict:
     return out
 
 
+#: largest figure a claim may state: beyond any count or sum a report gives, and exact in a float
+MAX_QUANTITY = 1e15
+
+
+def number_problem(value: Any, low: float, high: float) -> str | None:
+    """Why ``value`` is not an acceptable number in [low, high] (None when it is, or is absent):
+    not a number, NaN or infinite, or out of range. Used on reviewers' input and again on write."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"{value!r} is not a number"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value!r} is not a finite number"
+    if not low <= value <= high:
+        return f"{value!r} is out of range ({low:g} to {high:g})"
+    return None
+
+
 _ENUMS = {
     "kind": CLAIM_KINDS, "certainty": CERTAINTIES, "polarity": POLARITIES, "evidential": EVIDENTIALS,
 }
@@ -161,9 +180,9 @@ def validate_claim(claim: Claim, article: Article | None = None) -> list[str]:
         if q.qualifier not in QUALIFIERS:
             bad.append(f"quantity.qualifier {q.qualifier!r} not one of {', '.join(QUALIFIERS)}")
         for name in ("low", "best", "high"):
-            v = getattr(q, name)
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
-                bad.append(f"quantity.{name} {v!r} is not a number")
+            problem = number_problem(getattr(q, name), 0, MAX_QUANTITY)
+            if problem:
+                bad.append(f"quantity.{name} {problem}")
         nums = [v for v in (q.low, q.best, q.high) if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if nums != sorted(nums):
             bad.append(f"quantity bounds out of order: low={q.low} best={q.best} high={q.high}")
@@ -176,6 +195,10 @@ def validate_claim(claim: Claim, article: Article | None = None) -> list[str]:
     for p in claim.places:
         if p.role not in PLACE_ROLES:
             bad.append(f"place role {p.role!r} not one of {', '.join(PLACE_ROLES)}")
+        for name, limit in (("lat", 90.0), ("lon", 180.0)):
+            problem = number_problem(getattr(p, name), -limit, limit)
+            if problem:
+                bad.append(f"place {name} {problem}")
     if article is not None:
         for expected, (start, end) in claim.spans():
             if not (0 <= start <= end <= len(article.text)) or article.text[start:end] != expected:

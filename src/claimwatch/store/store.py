@@ -1,7 +1,7 @@
 """The :class:`Store`: articles with all their claims, queries, reviews, runs and rejects.
 
-Writes happen in one transaction per call (``add_articles``: the whole batch, every article with
-all its claims, or nothing). Writers are serialised (SQLite ``BEGIN IMMEDIATE``; PostgreSQL a
+Writes happen in one transaction per call (``write_articles``: the whole batch, every article with
+all its claims and its place on the reconcile queue, or nothing). Writers are serialised (SQLite ``BEGIN IMMEDIATE``; PostgreSQL a
 transaction-scoped advisory lock) so near-duplicate linking sees every earlier article.
 Reviewed values win everywhere: ``claims.data`` holds the effective claim, ``claims.machine`` the
 extracted one, and ``revisions`` the append-only history (the machine value first).
@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, delete, exists, func, insert, or_, select, text, update
+from sqlalchemy import and_, exists, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,23 +27,34 @@ from .bulk import BulkWriter, RawJSON
 from .engine import make_engine, migrate, redact
 from .estimates import EstimatesMixin
 from .filters import apply_where, claim_filters, fts_query
-from .rows import Prepared, claim_data, claim_from_row, claim_rows, derived_rows, merge_changes, now, validate_claim
+from .jobs import JobsMixin
+from .lists import ListsMixin
+from .review import DERIVED_TABLES, ReviewMixin
+from .rows import Prepared, claim_data, claim_from_row, claim_rows, now, validate_claim
+from .runs import RunsMixin
 
-__all__ = ["Store", "WRITE_DELAY_ENV"]
+if TYPE_CHECKING:
+    from .dedup import NearDuplicateIndex
 
-#: Test hook: seconds to sleep inside a write transaction, between the article rows and their
-#: claims (the crash-safety test SIGKILLs an ingest there). Never set in normal use.
-WRITE_DELAY_ENV = "CLAIMWATCH_TEST_WRITE_DELAY"
-_DERIVED = ("claim_sources", "claim_quantities", "claim_times", "claim_places", "evidence")
+__all__ = ["Store"]
+
+_DERIVED = DERIVED_TABLES
 _PG_WRITE_LOCK = 74217306
 
 
-class Store(EstimatesMixin):
-    """A claimwatch database (SQLite file by default, or PostgreSQL)."""
+class Store(RunsMixin, EstimatesMixin, ReviewMixin, ListsMixin, JobsMixin):
+    """A claimwatch database (SQLite file by default, or PostgreSQL).
 
-    def __init__(self, url: str | None = None) -> None:
-        self.url = url or load_settings().db
-        importlib.import_module("claimwatch.ingest.dedup")  # import datasketch up front, not in the first write
+    ``url`` and ``dedup_threshold`` default to the settings' ``db`` and ``dedup_threshold``."""
+
+    def __init__(self, url: str | None = None, *, dedup_threshold: float | None = None) -> None:
+        if url is None or dedup_threshold is None:
+            settings = load_settings()
+            url = url or settings.db
+            dedup_threshold = settings.dedup_threshold if dedup_threshold is None else dedup_threshold
+        self.url = url
+        self.dedup_threshold = dedup_threshold
+        importlib.import_module("claimwatch.store.dedup")  # import datasketch up front, not in the first write
 
         self.engine = make_engine(self.url)
         self.dialect = self.engine.dialect.name
@@ -53,9 +62,8 @@ class Store(EstimatesMixin):
             migrate(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(redact(self.url), detail=_short(exc)) from None
-        self._dedup = None
+        self._dedup: NearDuplicateIndex | None = None
         self._dedup_seen = 0
-        self.last_added_ids: list[str] = []
 
     # -- plumbing -----------------------------------------------------------------------------
     def close(self) -> None:
@@ -92,39 +100,6 @@ class Store(EstimatesMixin):
         except SQLAlchemyError as exc:
             raise StoreError(redact(self.url), detail=_short(exc)) from None
 
-    # -- runs and rejects ---------------------------------------------------------------------
-    def start_run(self, kind: str, inputs: list[str] | tuple[str, ...]) -> int:
-        with self._write() as conn:
-            res = conn.execute(insert(T.ingest_runs).values(
-                kind=kind, inputs=list(inputs), started_at=now(), accepted=0, rejected=0, status="running"))
-            return int(res.inserted_primary_key[0])
-
-    def finish_run(self, run_id: int, accepted: int, rejected: int, status: str = "done") -> None:
-        with self._write() as conn:
-            conn.execute(update(T.ingest_runs).where(T.ingest_runs.c.id == run_id).values(
-                finished_at=now(), accepted=accepted, rejected=rejected, status=status))
-
-    def runs(self, limit: int = 20) -> list[dict]:
-        with self._read() as conn:
-            rows = conn.execute(select(T.ingest_runs).order_by(T.ingest_runs.c.id.desc()).limit(limit))
-            return [dict(r._mapping) for r in rows]
-
-    def record_reject(self, name: str, code: str, reason: str, *, run_id: int | None = None) -> None:
-        self.record_rejects([(name, code, reason)], run_id=run_id)
-
-    def record_rejects(self, items: Iterable[tuple[str, str, str]], *, run_id: int | None = None) -> None:
-        rows = [{"run_id": run_id, "name": n, "code": c, "reason": r, "at": now()} for n, c, r in items]
-        if rows:
-            with self._write() as conn:
-                conn.execute(insert(T.rejects), rows)
-
-    def rejects(self, run_id: int | None = None) -> list[dict]:
-        q = select(T.rejects.c.run_id, T.rejects.c.name, T.rejects.c.code, T.rejects.c.reason, T.rejects.c.at)
-        if run_id is not None:
-            q = q.where(T.rejects.c.run_id == run_id)
-        with self._read() as conn:
-            return [dict(r._mapping) for r in conn.execute(q.order_by(T.rejects.c.id))]
-
     # -- articles -----------------------------------------------------------------------------
     def has_articles(self, ids: Iterable[str]) -> set[str]:
         ids = list(set(ids))
@@ -148,33 +123,50 @@ class Store(EstimatesMixin):
 
     def add_article(self, article: Article, *, run_id: int | None = None) -> bool:
         """Store one article and all its claims in one transaction; False if already stored."""
-        return self.add_articles([article], run_id=run_id) == 1
+        return len(self.write_articles([article], run_id=run_id)) == 1
 
     def add_articles(self, articles: Iterable[Article], *, run_id: int | None = None,
                      prepared: Mapping[str, Prepared] | None = None) -> int:
-        """Store a batch in one transaction (all or nothing); returns how many were new.
+        """Store a batch in one transaction (all or nothing); returns how many were new."""
+        return len(self.write_articles(articles, run_id=run_id, prepared=prepared))
+
+    def write_articles(self, articles: Iterable[Article], *, run_id: int | None = None,
+                       prepared: Mapping[str, Prepared] | None = None) -> list[str]:
+        """Store a batch in one transaction (all or nothing); returns the ids of the articles
+        that were new (in batch order), each now also on the reconcile queue. Their
+        ``duplicate_of`` is set to the original they were linked to.
 
         ``prepared`` optionally maps article ids to :class:`claimwatch.store.rows.Prepared`
         (near-duplicate signature and claim JSON computed ahead, e.g. by the extraction workers
         with ``rows.prepare``); whatever is not given is computed here. Every row of the batch is
         built before the write transaction opens, then written with one bulk statement per table
         (``store.bulk``), so the write lock is held only for the database work."""
-        from ..ingest.dedup import from_bytes, signature, to_bytes
-
         batch: dict[str, Article] = {}
         for art in articles:
             if not isinstance(art, Article):
                 raise ValidationError(str(art)[:60], detail="not an Article")
             batch.setdefault(art.id, art)
-        self.last_added_ids: list[str] = []
         if not batch:
-            return 0
+            return []
+        sigs, claim_tables = self._prepare_rows(batch, prepared or {})
+        with self._write() as conn:
+            present = {r[0] for r in conn.execute(select(T.articles.c.id).where(T.articles.c.id.in_(list(batch))))}
+            new = [a for aid, a in batch.items() if aid not in present]
+            if not new:
+                return []
+            self._insert_new(conn, new, present, sigs, claim_tables, run_id)
+            return [a.id for a in new]
+
+    def _prepare_rows(self, batch: dict[str, Article], given: Mapping[str, Prepared]
+                      ) -> tuple[dict[str, bytes], dict[str, dict[str, list[dict]]]]:
+        """Validate the batch and build its signatures and claim rows (outside the transaction)."""
+        from .dedup import signature, to_bytes
+
         for art in batch.values():
             for claim in art.claims:
                 problems = validate_claim(claim, art)
                 if problems:
                     raise ValidationError(f"{art.id}:{claim.id}", detail="; ".join(problems[:3]))
-        given = prepared or {}
         stamp = now()
         sigs: dict[str, bytes] = {}
         claim_tables: dict[str, dict[str, list[dict]]] = {}
@@ -199,56 +191,55 @@ class Store(EstimatesMixin):
                     "action": "extract", "before": None, "after": data,
                 })
             claim_tables[aid] = tables
-        delay = float(os.environ.get(WRITE_DELAY_ENV) or 0)
-        with self._write() as conn:
-            present = {r[0] for r in conn.execute(select(T.articles.c.id).where(T.articles.c.id.in_(list(batch))))}
-            new = [a for aid, a in batch.items() if aid not in present]
-            self.last_added_ids = [a.id for a in new]
-            if not new:
-                return 0
-            index = self._dedup_index(conn)
-            stamp = now()  # the time of the write, not of the preparation (which may wait for the lock)
-            art_rows, hash_rows = [], []
-            table_rows: dict[str, list[dict]] = {name: [] for name in ("claims", "revisions", *_DERIVED)}
-            for art in new:
-                dup = art.duplicate_of
-                if dup is not None and dup not in present and dup not in {a["id"] for a in art_rows}:
-                    if not conn.execute(select(T.articles.c.id).where(T.articles.c.id == dup)).first():
-                        dup = None
-                sig = from_bytes(sigs[art.id])
-                if dup is None:
-                    dup = self._original_for(conn, index, sig, art, art_rows)
-                art.duplicate_of = dup
-                art_rows.append({
-                    "id": art.id, "url": art.url, "outlet": art.outlet, "title": art.title,
-                    "published": art.published, "language": art.language or "en", "text": art.text,
-                    "paragraphs": [list(p) for p in art.paragraphs], "duplicate_of": dup,
-                    "n_claims": len(art.claims), "run_id": run_id, "ingested_at": stamp,
-                })
-                hash_rows.append({"article_id": art.id, "signature": sigs[art.id]})
-                index.add(art.id, sig)
-                for name, rs in claim_tables[art.id].items():
-                    table_rows[name].extend(rs)
-            for r in table_rows["claims"]:
-                r["updated_at"] = stamp
-            for r in table_rows["revisions"]:
-                r["at"] = stamp
-            # parents before children: a duplicate may point at an article of the same batch
-            art_rows.sort(key=lambda r: r["duplicate_of"] is not None)
-            bulk = BulkWriter(conn)  # one bulk statement per table for the whole batch
-            bulk.insert(T.articles, art_rows)
-            bulk.insert(T.article_minhash, hash_rows)
-            if delay:
-                time.sleep(delay)
-            for name in ("claims", "revisions", *_DERIVED):
-                bulk.insert(getattr(T, name), table_rows[name])
-            return len(new)
+        return sigs, claim_tables
 
-    def _dedup_index(self, conn: Connection):
-        from ..ingest.dedup import NearDuplicateIndex, from_bytes
+    def _insert_new(self, conn: Connection, new: list[Article], present: set[str], sigs: dict[str, bytes],
+                    claim_tables: dict[str, dict[str, list[dict]]], run_id: int | None) -> None:
+        """Link near-duplicates and bulk-insert the new articles, their claims and queue rows."""
+        from .dedup import from_bytes
+
+        index = self._dedup_index(conn)
+        stamp = now()  # the time of the write, not of the preparation (which may wait for the lock)
+        art_rows: list[dict[str, Any]] = []
+        hash_rows = []
+        table_rows: dict[str, list[dict]] = {name: [] for name in ("claims", "revisions", *_DERIVED)}
+        for art in new:
+            dup = art.duplicate_of
+            if dup is not None and dup not in present and dup not in {a["id"] for a in art_rows}:
+                if not conn.execute(select(T.articles.c.id).where(T.articles.c.id == dup)).first():
+                    dup = None
+            sig = from_bytes(sigs[art.id])
+            if dup is None:
+                dup = self._original_for(conn, index, sig, art, art_rows)
+            art.duplicate_of = dup
+            art_rows.append({
+                "id": art.id, "url": art.url, "outlet": art.outlet, "title": art.title,
+                "published": art.published, "language": art.language or "en", "text": art.text,
+                "paragraphs": [list(p) for p in art.paragraphs], "duplicate_of": dup,
+                "n_claims": len(art.claims), "run_id": run_id, "ingested_at": stamp,
+            })
+            hash_rows.append({"article_id": art.id, "signature": sigs[art.id]})
+            index.add(art.id, sig)
+            for name, rs in claim_tables[art.id].items():
+                table_rows[name].extend(rs)
+        for r in table_rows["claims"]:
+            r["updated_at"] = stamp
+        for r in table_rows["revisions"]:
+            r["at"] = stamp
+        # parents before children: a duplicate may point at an article of the same batch
+        art_rows.sort(key=lambda r: r["duplicate_of"] is not None)
+        bulk = BulkWriter(conn)  # one bulk statement per table for the whole batch
+        bulk.insert(T.articles, art_rows)
+        bulk.insert(T.article_minhash, hash_rows)
+        for name in ("claims", "revisions", *_DERIVED):
+            bulk.insert(getattr(T, name), table_rows[name])
+        bulk.insert(T.reconcile_queue, [{"article_id": a.id, "run_id": run_id, "queued_at": stamp} for a in new])
+
+    def _dedup_index(self, conn: Connection) -> NearDuplicateIndex:
+        from .dedup import NearDuplicateIndex, from_bytes
 
         if self._dedup is None:
-            self._dedup = NearDuplicateIndex()
+            self._dedup = NearDuplicateIndex(self.dedup_threshold)
             self._dedup_seen = 0
         rows = conn.execute(select(T.article_minhash.c.seq, T.article_minhash.c.article_id, T.article_minhash.c.signature)
                             .where(T.article_minhash.c.seq > self._dedup_seen).order_by(T.article_minhash.c.seq))
@@ -257,7 +248,8 @@ class Store(EstimatesMixin):
             self._dedup_seen = max(self._dedup_seen, seq)
         return self._dedup
 
-    def _original_for(self, conn: Connection, index, sig, art: Article, pending: list[dict]) -> str | None:
+    def _original_for(self, conn: Connection, index: NearDuplicateIndex, sig: Any, art: Article,
+                      pending: list[dict]) -> str | None:
         matches = [aid for aid, _ in index.match(sig, exclude=art.id)]
         if not matches:
             return None
@@ -384,73 +376,20 @@ class Store(EstimatesMixin):
                      {"id": r.id, "url": r.url, "outlet": r.outlet, "published": r.published,
                       "duplicate_of": r.duplicate_of}) for r in conn.execute(q)]
 
-    def review_claim(self, uid: str, action: str, changes: dict | None = None, who: str = "anonymous") -> Claim:
-        """Accept, correct or reject a claim; appends to the revision log. Reviewed values win."""
-        states = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
-        if action not in states:
-            raise ValidationError(uid, detail=f"action {action!r} not one of accept, correct, reject")
-        if not who or not str(who).strip():
-            raise ValidationError(uid, detail="a reviewer name is required")
-        with self._write() as conn:
-            row = conn.execute(select(T.claims.c.data, T.claims.c.review, T.claims.c.article_id, T.articles.c.text)
-                               .join(T.articles, T.articles.c.id == T.claims.c.article_id)
-                               .where(T.claims.c.uid == uid)).first()
-            if row is None:
-                raise NotFound(uid, detail=f"claim {uid}")
-            before = dict(row.data, review=row.review) if row.review else dict(row.data)
-            data = dict(row.data)
-            data.pop("review", None)
-            if action == "correct":
-                if not changes:
-                    raise ValidationError(uid, detail="a correction needs changes")
-                for key in ("id", "article_id", "review"):
-                    if key in changes:
-                        raise ValidationError(uid, detail=f"{key} cannot be changed")
-                data = merge_changes(data, changes)
-                try:
-                    claim = Claim.from_dict(data)
-                except (KeyError, TypeError, ValueError) as exc:
-                    raise ValidationError(uid, detail=f"malformed claim: {_short(exc)}") from None
-                problems = validate_claim(claim, Article(text=row.text, id=row.article_id))
-                if problems:
-                    raise ValidationError(uid, detail="; ".join(problems[:3]))
-            elif changes:
-                raise ValidationError(uid, detail=f"{action} takes no changes")
-            claim = Claim.from_dict(data)
-            claim.article_id = row.article_id
-            claim.review = states[action]
-            data = claim.to_dict()
-            data.pop("review", None)
-            stamp = now()
-            conn.execute(update(T.claims).where(T.claims.c.uid == uid).values(
-                kind=claim.kind, event_type=claim.event_type, certainty=claim.certainty, polarity=claim.polarity,
-                evidential=claim.evidential, cause=claim.cause, text=claim.text, span_start=claim.span[0],
-                span_end=claim.span[1], review=claim.review, data=data, updated_at=stamp))
-            for name in _DERIVED:
-                table = getattr(T, name)
-                conn.execute(delete(table).where(table.c.claim_uid == uid))
-            for name, rows in derived_rows(claim, uid, row.article_id).items():
-                if rows:
-                    conn.execute(insert(getattr(T, name)), rows)
-            conn.execute(insert(T.reviews).values(claim_uid=uid, who=who, at=stamp, action=action, changes=changes))
-            conn.execute(insert(T.revisions).values(claim_uid=uid, who=who, at=stamp, action=action,
-                                                    before=before, after=claim.to_dict()))
-        return claim
-
     def revisions(self, uid: str) -> list[dict]:
         r = T.revisions
         with self._read() as conn:
-            rows = conn.execute(select(r.c.who, r.c.at, r.c.action, r.c.before, r.c.after)
+            rows = conn.execute(select(r.c.id, r.c.who, r.c.at, r.c.action, r.c.before, r.c.after)
                                 .where(r.c.claim_uid == uid).order_by(r.c.id)).all()
         if not rows:
             raise NotFound(uid, detail=f"claim {uid}")
-        return [{"who": x.who, "when": x.at.isoformat() if hasattr(x.at, "isoformat") else x.at,
+        return [{"id": x.id, "who": x.who, "when": x.at.isoformat() if hasattr(x.at, "isoformat") else x.at,
                  "action": x.action, "before": x.before, "after": x.after} for x in rows]
 
     def stats(self) -> dict[str, int]:
         out = {}
         with self._read() as conn:
-            for name in ("articles", "claims", "rejects", "estimates", "ingest_runs"):
+            for name in ("articles", "claims", "rejects", "estimates", "ingest_runs", "reconcile_queue"):
                 out[name] = int(conn.execute(select(func.count()).select_from(getattr(T, name))).scalar_one())
             out["duplicates"] = int(conn.execute(select(func.count()).select_from(T.articles)
                                                  .where(T.articles.c.duplicate_of.is_not(None))).scalar_one())

@@ -6,8 +6,11 @@ Layout: ``articles`` (+ full-text index) → ``claims`` (the full claim JSON, ma
 plus filter columns) → ``claim_sources`` / ``claim_quantities`` / ``claim_times`` / ``claim_places``
 / ``evidence`` (one row per emitted span) for queries; ``revisions`` (append-only log of every change
 to a claim, the machine value first) and ``reviews``; ``ingest_runs`` and ``rejects``;
-``estimates`` + ``estimate_claims`` (membership); ``api_tokens`` (hashed); ``article_minhash``
-(near-duplicate signatures).
+``estimates`` + ``estimate_claims`` (membership), ``incidents`` (the estimates of one real-world
+incident) and ``curations`` (reviewers' changes to estimates, append-only; see
+``claimwatch.reconcile.curation``); ``api_tokens`` (hashed); ``article_minhash`` (near-duplicate
+signatures); ``reconcile_queue`` (stored articles whose estimates are pending); ``ingest_jobs``
+(articles posted to the web API, extracted off the request by the app's job queue).
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from sqlalchemy import (
 __all__ = [
     "metadata", "articles", "claims", "claim_sources", "claim_quantities", "claim_times",
     "claim_places", "evidence", "revisions", "reviews", "ingest_runs", "rejects", "estimates",
-    "estimate_claims", "api_tokens", "article_minhash",
+    "estimate_claims", "incidents", "curations", "api_tokens", "article_minhash", "reconcile_queue",
+    "ingest_jobs",
 ]
 
 metadata = MetaData()
@@ -44,7 +48,13 @@ ingest_runs = Table(
     Column("finished_at", DateTime(timezone=True)),
     Column("accepted", Integer, nullable=False, default=0),
     Column("rejected", Integer, nullable=False, default=0),
-    Column("status", String(16), nullable=False, default="running"),
+    Column("status", String(16), nullable=False, default="running"),  # running | done | failed | interrupted
+    # who runs it, and when it last showed life: a run left "running" by a killed process is
+    # told apart from a live one by these (flow.runs)
+    Column("host", Text),
+    Column("pid", Integer),
+    Column("heartbeat_at", DateTime(timezone=True)),
+    Index("ix_ingest_runs_status", "status"),
 )
 
 articles = Table(
@@ -201,6 +211,17 @@ rejects = Table(
     Index("ix_rejects_run", "run_id"),
 )
 
+#: stored articles whose estimates are not updated yet: a row is written in the same transaction
+#: as its article and removed once reconciliation has run over it, so a crash between the two
+#: leaves the article queued (flow.runs recovers it)
+reconcile_queue = Table(
+    "reconcile_queue", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id")),
+    Column("queued_at", DateTime(timezone=True), nullable=False),
+    Index("ix_reconcile_queue_run", "run_id"),
+)
+
 estimates = Table(
     "estimates", metadata,
     Column("id", String(64), primary_key=True),
@@ -213,8 +234,50 @@ estimates = Table(
     Column("independent_sources", Integer, nullable=False),
     Column("data", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(16)),
+    Column("measure", String(16)),
+    Column("incident_id", String(64)),
+    # list columns (store/lists.py estimate_list_columns): where and when, for filters and sorting
+    Column("place", Text),
+    Column("country", String(8)),
+    Column("date_start", String(32)),
+    Column("date_end", String(32)),
+    Column("latest", String(32)),
+    Column("latest_best", Float),
+    Column("n_claims", Integer),
     Index("ix_estimates_status", "status"),
     Index("ix_estimates_event_type", "event_type"),
+    Index("ix_estimates_country", "country"),
+    Index("ix_estimates_date_start", "date_start"),
+    Index("ix_estimates_latest", "latest"),
+    Index("ix_estimates_place", "place"),
+    Index("ix_estimates_incident", "incident_id"),
+)
+
+incidents = Table(
+    "incidents", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_type", String(32)),
+    Column("country", String(8)),
+    Column("date_start", String(32)),
+    Column("date_end", String(32)),
+    Column("n_estimates", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_incidents_date_start", "date_start"),
+    Index("ix_incidents_country", "country"),
+)
+
+curations = Table(
+    "curations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", Text, nullable=False),
+    Column("why", Text, nullable=False),
+    Column("action", String(16), nullable=False),  # detach | move | merge | split | mark | override
+    Column("estimate_id", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+    Index("ix_curations_estimate", "estimate_id"),
 )
 
 estimate_claims = Table(
@@ -233,4 +296,22 @@ api_tokens = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked", Integer, nullable=False, default=0),
+)
+
+ingest_jobs = Table(
+    "ingest_jobs", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("status", String(16), nullable=False),  # queued | running | done | failed
+    Column("who", Text),
+    Column("name", Text),
+    Column("submitted_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("article_id", String(16)),
+    Column("created", Integer),
+    Column("claims", Integer),
+    Column("estimates", JSON),
+    Column("error_code", String(8)),
+    Column("error_message", Text),
+    Index("ix_ingest_jobs_submitted", "submitted_at"),
 )

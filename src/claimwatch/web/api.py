@@ -1,24 +1,30 @@
-"""REST API routes under ``/api`` (documented in the OpenAPI schema at ``/openapi.json``)."""
+"""REST API read routes under ``/api`` (documented in the OpenAPI schema at ``/openapi.json``):
+articles, claims, estimates, map layers, exports, health. Writes live in ``api_review`` (review,
+undo, new claims) and ``jobs`` (posting articles).
+
+Every list checks its parameters (``claimwatch.store.lists``): a bad value is a 422 naming it,
+never an empty list; text filters are escaped (``%`` and ``_`` match themselves).
+"""
 
 from __future__ import annotations
 
 import io
+import json
 import logging
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
 
-from ..errors import ClaimwatchError, InputError, ValidationError
 from ..export import FORMATS, get_format
 from ..export.geojson import feature_collection
-from ..ingest.document import Document
 from ..model import Article, Claim, Estimate
-from .security import WHO_COOKIE, Identity, identify, require_read, require_write
-from .validation import check_changes
+from ..store.lists import (EXPORT_FILTERS, MAP_FILTERS, MAX_TEXT, ListQuery, article_query, check_filters, claim_query,
+                           estimate_query)
+from .security import Identity, identify, require_read
 
-__all__ = ["router", "claim_json", "article_meta", "recompute_estimates"]
+__all__ = ["router", "claim_json", "article_meta", "recompute_estimates", "estimate_row_json", "ERROR_RESPONSES",
+           "strict_json"]
 
 log = logging.getLogger("claimwatch.web")
 
@@ -27,7 +33,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         "error": {"code": ecode, "message": msg, "detail": None}}}}}
     for code, desc, ecode, msg in (
         (401, "No or missing token", "E501", "authentication required"),
-        (403, "Invalid token", "E502", "forbidden: the token is not valid"),
+        (403, "Invalid token or foreign origin", "E502", "forbidden: the token is not valid"),
         (404, "Not found", "E302", "not found: article 0123456789abcdef"),
         (413, "Request too large", "E503", "request too large"),
         (422, "Invalid value", "E303", "invalid value: ..."),
@@ -35,6 +41,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
+_TEXT = Query(None, max_length=MAX_TEXT)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -52,197 +59,146 @@ def article_meta(article: Article) -> dict[str, Any]:
     return meta
 
 
+def strict_json(payload: Any) -> str:
+    """JSON text of ``payload``, refusing NaN/Infinity (a response is built before it is sent)."""
+    return json.dumps(payload, allow_nan=False, ensure_ascii=False)
+
+
 def recompute_estimates(request: Request, article_ids: list[str]) -> dict[str, Any]:
-    """Recompute the estimates touched by ``article_ids``; a failure is reported, not hidden."""
+    """Recompute the estimates touched by ``article_ids``; a failure is reported (without the
+    server's internals: those go to the log), not hidden."""
     try:
         estimates = request.app.state.update_estimates(request.app.state.store, article_ids) or []
-    except Exception as exc:  # the review itself is stored; say that the estimates were not updated
+    except Exception:  # the change itself is stored; say that the estimates were not updated
         log.exception("estimate update failed for %s", article_ids)
-        return {"updated": None, "error": f"{type(exc).__name__}: {exc}"}
+        return {"updated": None, "error": "the estimates could not be updated (the server log has the cause)"}
     return {"updated": [e.id for e in estimates], "error": None}
 
 
-def _page_size(request: Request, limit: int | None) -> int:
-    size = limit or request.app.state.settings.page_size
-    return max(1, min(int(size), 1000))
+def estimate_row_json(est: Estimate, cols: dict[str, Any]) -> dict[str, Any]:
+    out = est.to_dict()
+    out["list"] = cols
+    return out
 
 
-# -- request bodies --------------------------------------------------------------------------
-class ReviewBody(BaseModel):
-    action: Literal["accept", "correct", "reject"] = Field(description="accept | correct | reject")
-    changes: dict[str, Any] | None = Field(
-        default=None,
-        description="For `correct`: the fields to change, nested like the claim JSON, e.g. "
-                    '`{"quantity": {"best": 300, "low": 300, "high": 300}, "source": {"type": "official"}}`.')
-    who: str | None = Field(default=None, max_length=200,
-                            description="Reviewer name recorded in the revision log (default: the token's name)")
-
-
-class ArticleBody(BaseModel):
-    text: str = Field(description="Article body (plain text) or an HTML page when `html` is true")
-    title: str | None = None
-    url: str | None = None
-    published: str | None = Field(default=None, description="ISO date")
-    outlet: str | None = None
-    html: bool = Field(default=False, description="`text` is an HTML page: extract its main text")
+def _page(query: ListQuery, total: int, items: list) -> dict[str, Any]:
+    return {"total": total, "limit": query.limit, "offset": query.offset, "sort": query.params()["sort"],
+            "items": items}
 
 
 # -- articles --------------------------------------------------------------------------------
 @router.get("/articles", summary="Search articles (full text + filters), paginated")
 def list_articles(
     request: Request,
-    q: str | None = Query(None, description="Full-text query"),
-    outlet: str | None = None,
-    since: str | None = Query(None, description="Published on or after (ISO date)"),
-    until: str | None = Query(None, description="Published on or before (ISO date)"),
+    q: str | None = Query(None, max_length=MAX_TEXT, description="Full-text query"),
+    outlet: str | None = _TEXT,
+    since: str | None = Query(None, description="Published on or after (YYYY-MM-DD)"),
+    until: str | None = Query(None, description="Published on or before (YYYY-MM-DD)"),
     source_type: str | None = None,
     event_type: str | None = None,
-    limit: int | None = Query(None, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    limit: str | None = Query(None, description="1 to 1000 (default: settings.page_size)"),
+    offset: str | None = Query(None, description="0 to 1,000,000"),
     _: Identity = Depends(require_read),
 ):
-    size = _page_size(request, limit)
-    items, total = request.app.state.store.search_articles(
-        q=q, outlet=outlet, since=since, until=until, source_type=source_type, event_type=event_type,
-        limit=size, offset=offset)
-    return {"total": total, "limit": size, "offset": offset, "items": [article_meta(a) for a in items]}
+    query = article_query({"q": q, "outlet": outlet, "since": since, "until": until, "source_type": source_type,
+                           "event_type": event_type}, limit or request.app.state.settings.page_size, offset)
+    items, total = request.app.state.store.search_articles(**query.filters, limit=query.limit, offset=query.offset)
+    return {"total": total, "limit": query.limit, "offset": query.offset, "items": [article_meta(a) for a in items]}
 
 
 @router.get("/articles/{article_id}", summary="One article with its claims (reviewed values applied)")
 def get_article(request: Request, article_id: str, _: Identity = Depends(require_read)):
-    art = request.app.state.store.get_article(article_id)
+    art = request.app.state.store.get_article(article_id[:64])
     return {"article": article_meta(art) | {"text": art.text}, "claims": [claim_json(c) for c in art.claims]}
 
 
-@router.post("/articles", status_code=201, summary="Ingest one article (extract, store, update estimates)",
-             openapi_extra={"requestBody": {"required": True, "content": {
-                 "application/json": {"schema": ArticleBody.model_json_schema()},
-                 "text/plain": {"schema": {"type": "string"}},
-                 "text/html": {"schema": {"type": "string"}}}}})
-async def ingest_article(request: Request, ident: Identity = Depends(require_write)):
-    """Send JSON (`ArticleBody`) or the raw document (`text/plain` or `text/html` body, metadata in
-    the query string: `title`, `url`, `published`, `outlet`)."""
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    raw = await request.body()
-    name = "request body"
-    if ctype == "application/json":
-        try:
-            body = ArticleBody.model_validate_json(raw)
-        except Exception as exc:
-            raise ValidationError(name, detail=" ".join(str(exc).split())[:300]) from None
-        if body.html:
-            from ..ingest import read_bytes
-
-            doc = read_bytes(body.text.encode("utf-8"), name, content_type="text/html")
-            doc.title = body.title or doc.title
-            doc.url, doc.outlet = body.url, body.outlet
-            doc.published = body.published or doc.published
-        else:
-            doc = Document(text=body.text, title=body.title, url=body.url, published=body.published,
-                           outlet=body.outlet, name=name)
-    elif ctype in ("text/plain", "text/html", "application/xhtml+xml", ""):
-        from ..ingest import read_bytes
-
-        doc = read_bytes(raw, name, content_type=ctype or None)
-        qp = request.query_params
-        doc.title = qp.get("title") or doc.title
-        doc.url = qp.get("url") or doc.url
-        doc.outlet = qp.get("outlet") or doc.outlet
-        doc.published = qp.get("published") or doc.published
-    else:
-        raise InputError(name, detail=f"unsupported content type {ctype!r} (use application/json, text/plain or text/html)")
-    article = request.app.state.extractor(doc)
-    store = request.app.state.store
-    created = store.add_article(article)
-    estimates = recompute_estimates(request, [article.id]) if created else {"updated": [], "error": None}
-    return JSONResponse(status_code=201 if created else 200, content={
-        "article_id": article.id, "created": created, "claims": len(article.claims),
-        "page": f"/articles/{article.id}", "estimates": estimates})
-
-
 # -- claims ----------------------------------------------------------------------------------
-@router.get("/claims", summary="Query claims")
+@router.get("/claims", summary="Query claims: filters, sort, page, optional facet counts")
 def list_claims(
     request: Request,
     source_type: str | None = None,
     event_type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    place: str | None = None,
+    since: str | None = Query(None, description="Claims about on or after (YYYY-MM-DD)"),
+    until: str | None = Query(None, description="Claims about on or before (YYYY-MM-DD)"),
+    place: str | None = Query(None, max_length=MAX_TEXT, description="Place name contains (literal text)"),
+    country: str | None = Query(None, description="ISO 3166 two-letter code of a place of the claim"),
+    outlet: str | None = _TEXT,
     status: str | None = Query(None, description="accepted | corrected | rejected | unreviewed"),
-    reviewed: bool | None = None,
-    article_id: str | None = None,
-    limit: int | None = Query(None, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    reviewed: str | None = Query(None, description="true | false"),
+    article_id: str | None = Query(None, max_length=64),
+    sort: str | None = Query(None, description="date, published, best, place, country, source, source_type, "
+                                               "event_type, status, outlet; prefix - for descending"),
+    facets: bool = Query(False, description="Add facet counts (event type, status, country, outlet, reviewed)"),
+    limit: str | None = Query(None, description="1 to 1000 (default: settings.page_size)"),
+    offset: str | None = Query(None, description="0 to 1,000,000"),
     _: Identity = Depends(require_read),
 ):
-    size = _page_size(request, limit)
-    claims = request.app.state.store.query_claims(
-        source_type=source_type, event_type=event_type, since=since, until=until, place=place, status=status,
-        reviewed=reviewed, article_id=article_id, limit=size, offset=offset)
-    return {"limit": size, "offset": offset, "items": [claim_json(c) for c in claims]}
+    query = claim_query({"source_type": source_type, "event_type": event_type, "since": since, "until": until,
+                         "place": place, "country": country, "outlet": outlet, "status": status,
+                         "reviewed": reviewed, "article_id": article_id}, sort,
+                        limit or request.app.state.settings.page_size, offset)
+    store = request.app.state.store
+    rows, total = store.claim_list(query)
+    out = _page(query, total, [claim_json(c) | {"article": meta} for c, meta in rows])
+    if facets:
+        out["facets"] = {k: [{"value": v, "count": n} for v, n in vals] for k, vals in store.claim_facets(query).items()}
+    return out
 
 
 @router.get("/claims/{uid}", summary="One claim by its global id `<article_id>:<claim_id>`")
 def get_claim(request: Request, uid: str, _: Identity = Depends(require_read)):
-    return claim_json(request.app.state.store.get_claim(uid))
+    return claim_json(request.app.state.store.get_claim(uid[:100]))
 
 
-@router.get("/claims/{uid}/revisions", summary="The revision log of a claim (who, when, before, after)")
+@router.get("/claims/{uid}/revisions", summary="The revision log of a claim (id, who, when, action, before, after)")
 def claim_revisions(request: Request, uid: str, _: Identity = Depends(require_read)):
     store = request.app.state.store
-    store.get_claim(uid)  # 404 for an unknown claim
-    try:
-        return {"uid": uid, "revisions": store.revisions(uid)}
-    except ClaimwatchError as exc:
-        if exc.code == "E302":  # a known claim nobody reviewed yet
-            return {"uid": uid, "revisions": []}
-        raise
-
-
-@router.post("/claims/{uid}/review", summary="Accept, correct or reject a claim (token required)")
-def review_claim(request: Request, uid: str, body: ReviewBody, ident: Identity = Depends(require_write)):
-    store = request.app.state.store
-    current = store.get_claim(uid)
-    if body.action == "correct":
-        check_changes(uid, current, body.changes)
-    # the estimates the claim belongs to now: a correction or rejection can take it out of them,
-    # so their other members' articles are recomputed too
-    affected = {current.article_id}
-    for eid in store.estimates_for_claims([uid]).get(uid, []):
-        try:
-            affected.update(c.article_id for c in store.get_estimate(eid).claims)
-        except ClaimwatchError:
-            pass
-    # the reviewer's own name when given (several reviewers may share a token), else the token's name
-    who = ((body.who or "").strip()[:200] or request.cookies.get(WHO_COOKIE, "").strip()[:200]
-           or ident.name or "api")
-    claim = store.review_claim(uid, body.action, body.changes if body.action == "correct" else None, who)
-    if claim.article_id is None:
-        claim.article_id = current.article_id
-    estimates = recompute_estimates(request, sorted(a for a in affected | {claim.article_id} if a))
-    return {"claim": claim_json(claim), "who": who, "estimates": estimates}
+    store.get_claim(uid[:100])  # 404 for an unknown claim
+    return {"uid": uid, "revisions": store.revisions(uid)}
 
 
 # -- estimates -------------------------------------------------------------------------------
-@router.get("/estimates", summary="Estimates (cross-report reconciliations), filterable by status")
-def list_estimates(request: Request, status: str | None = None, event_type: str | None = None,
-                   _: Identity = Depends(require_read)):
-    items = request.app.state.store.list_estimates(status=status, event_type=event_type)
-    return {"total": len(items), "items": [e.to_dict() for e in items]}
+@router.get("/estimates", summary="Estimates (cross-report reconciliations): where, when, filters, sort, facets")
+def list_estimates(
+    request: Request,
+    status: str | None = Query(None, description="single | corroborated | conflicting | superseded"),
+    event_type: str | None = None,
+    place: str | None = Query(None, max_length=MAX_TEXT, description="Place name contains (literal text)"),
+    country: str | None = Query(None, description="ISO 3166 two-letter code"),
+    since: str | None = Query(None, description="Date range ends on or after (YYYY-MM-DD)"),
+    until: str | None = Query(None, description="Date range starts on or before (YYYY-MM-DD)"),
+    outlet: str | None = _TEXT,
+    reviewed: str | None = Query(None, description="true: a person reviewed one of its claims"),
+    sort: str | None = Query(None, description="date, latest, best, figure, place, country, sources, claims, "
+                                               "status, event_type, id; prefix - for descending"),
+    facets: bool = Query(False, description="Add facet counts (event type, status, country, outlet, reviewed)"),
+    limit: str | None = Query(None, description="1 to 1000 (default: settings.page_size)"),
+    offset: str | None = Query(None, description="0 to 1,000,000"),
+    _: Identity = Depends(require_read),
+):
+    query = estimate_query({"status": status, "event_type": event_type, "place": place, "country": country,
+                            "since": since, "until": until, "outlet": outlet, "reviewed": reviewed}, sort,
+                           limit or request.app.state.settings.page_size, offset)
+    store = request.app.state.store
+    rows, total = store.estimate_list(query)
+    out = _page(query, total, [estimate_row_json(e, cols) for e, cols in rows])
+    if facets:
+        out["facets"] = {k: [{"value": v, "count": n} for v, n in vals]
+                         for k, vals in store.estimate_facets(query).items()}
+    return out
 
 
 @router.get("/estimates/{estimate_id}", summary="One estimate with its member claims")
 def get_estimate(request: Request, estimate_id: str, _: Identity = Depends(require_read)):
-    return request.app.state.store.get_estimate(estimate_id).to_dict()
+    return request.app.state.store.get_estimate(estimate_id[:100]).to_dict()
 
 
 # -- map -------------------------------------------------------------------------------------
 @router.get("/map/claims", summary="Located claims as GeoJSON points")
 def map_claims(request: Request, event_type: str | None = None, since: str | None = None,
                until: str | None = None, _: Identity = Depends(require_read)):
-    fc = feature_collection(request.app.state.store, event_type=event_type or None, since=since or None,
-                            until=until or None)
+    f = check_filters({"event_type": event_type, "since": since, "until": until}, MAP_FILTERS)
+    fc = feature_collection(request.app.state.store, **f)
     return JSONResponse(fc, media_type="application/geo+json")
 
 
@@ -262,7 +218,8 @@ def estimate_features(estimates: list[Estimate], since: str | None = None, until
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
                              "properties": {"id": e.id, "event_type": e.event_type, "unit": e.unit, "low": e.low,
                                             "best": e.best, "high": e.high, "status": e.status,
-                                            "place": p.get("name") or p.get("text"), "date": day,
+                                            "place": p.get("name") or p.get("text"), "feature": p.get("feature"),
+                                            "country": p.get("country"), "date": day,
                                             "explanation": e.explanation}})
     return features
 
@@ -270,8 +227,10 @@ def estimate_features(estimates: list[Estimate], since: str | None = None, until
 @router.get("/map/estimates", summary="Located estimates as GeoJSON points")
 def map_estimates(request: Request, event_type: str | None = None, since: str | None = None,
                   until: str | None = None, _: Identity = Depends(require_read)):
-    estimates = request.app.state.store.list_estimates(event_type=event_type or None)
-    return JSONResponse({"type": "FeatureCollection", "features": estimate_features(estimates, since, until)},
+    f = check_filters({"event_type": event_type, "since": since, "until": until}, MAP_FILTERS)
+    estimates = request.app.state.store.list_estimates(event_type=f.get("event_type"))
+    return JSONResponse({"type": "FeatureCollection",
+                         "features": estimate_features(estimates, f.get("since"), f.get("until"))},
                         media_type="application/geo+json")
 
 
@@ -279,9 +238,10 @@ def map_estimates(request: Request, event_type: str | None = None, since: str | 
 @router.get("/export/{fmt}", summary="Export claims: " + ", ".join(FORMATS))
 def export(request: Request, fmt: str, event_type: str | None = None, source_type: str | None = None,
            since: str | None = None, until: str | None = None, _: Identity = Depends(require_read)):
-    spec = get_format(fmt)
-    filters = {"event_type": event_type or None, "source_type": source_type or None,
-               "since": since or None, "until": until or None}
+    spec = get_format(fmt[:32])
+    filters = check_filters({"event_type": event_type, "source_type": source_type, "since": since, "until": until},
+                            EXPORT_FILTERS)
+    filters = {k: filters.get(k) for k in EXPORT_FILTERS}
     buf: io.BytesIO | io.StringIO = io.BytesIO() if spec.binary else io.StringIO()
     spec.writer()(request.app.state.store, buf, **filters)
     data = buf.getvalue()
@@ -291,7 +251,8 @@ def export(request: Request, fmt: str, event_type: str | None = None, source_typ
 
 
 @router.get("/health", summary="Liveness, and store counts for whoever may read")
-def health(request: Request):
+def health(request: Request, counts: bool = Query(True, description="false: liveness only, no database query")):
     store = request.app.state.store
     readable = request.app.state.settings.public_read or identify(request).authenticated
-    return {"ok": True, "stats": store.stats() if readable and hasattr(store, "stats") else None}
+    stats = store.stats() if counts and readable and hasattr(store, "stats") else None
+    return {"ok": True, "stats": stats}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Callable
 
@@ -10,9 +11,10 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from ..flow.runs import default_reconciler
 from ..settings import Settings, load_settings
 from .errors import install_error_handlers
-from .security import BodyLimit, SecurityHeaders
+from .security import BodyLimit, OriginCheck, SecurityHeaders
 
 __all__ = ["create_app", "STATIC_DIR", "TEMPLATE_DIR"]
 
@@ -26,23 +28,15 @@ layers and exports.
 
 * Every error has one shape: `{"error": {"code": "E302", "message": "...", "detail": {...}}}`
   with the HTTP status of the code (see `claimwatch.errors.CATALOGUE`).
-* Write endpoints (`POST /api/claims/{uid}/review`, `POST /api/articles`) need a token made with
-  `claimwatch token create NAME`, sent as `Authorization: Bearer <token>`. Read endpoints are
-  public unless the server runs with `CLAIMWATCH_PUBLIC_READ=false`.
+* Write endpoints (`POST /api/claims/{uid}/review`, `/undo`, `POST /api/articles/{id}/claims`,
+  `POST /api/articles`) need a token made with `claimwatch token create NAME`, sent as
+  `Authorization: Bearer <token>`. Read endpoints are public unless the server runs with
+  `CLAIMWATCH_PUBLIC_READ=false`. A state-changing request that rides on the login cookie must
+  come from this server's pages (`Origin` check).
+* `POST /api/articles` answers 202 with a job (`GET /api/jobs/{id}`): extraction runs in the
+  app's worker processes, never on the request.
 * Request bodies are limited to `max_request_bytes` (413, code E503).
 """
-
-
-def _default_update_estimates(store, article_ids):
-    from ..reconcile import update_estimates
-
-    return update_estimates(store, article_ids=article_ids)
-
-
-def _default_extractor(document):
-    from ..extract.api import extract_document
-
-    return extract_document(document)
 
 
 def create_app(
@@ -57,8 +51,9 @@ def create_app(
 
     ``settings_or_store`` is a :class:`~claimwatch.settings.Settings` (the store is opened from
     ``settings.db``) or an open store (settings from the environment). ``extractor`` (Document ->
-    Article) and ``update_estimates`` (store, article_ids) default to
-    :func:`claimwatch.extract.api.extract_document` and :func:`claimwatch.reconcile.update_estimates`.
+    Article) and ``update_estimates`` (store, article_ids) are passed to the ingest flow
+    (:func:`claimwatch.flow.ingest_document`); they default to the NLP extraction and
+    :func:`claimwatch.reconcile.update_estimates`.
     """
     if isinstance(settings_or_store, Settings):
         settings = settings_or_store
@@ -68,9 +63,20 @@ def create_app(
     if store is None:
         from ..store import Store
 
-        store = Store(settings.db)
+        store = Store(settings.db, dedup_threshold=settings.dedup_threshold)
+
+    from .jobs import IngestQueue
+
+    queue = IngestQueue(store, workers=settings.ingest_workers, extractor=extractor,
+                        update_estimates=update_estimates, settings=settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        queue.shutdown()
 
     app = FastAPI(
+        lifespan=lifespan,
         title="claimwatch",
         version="0.1.0",
         description=API_DESCRIPTION,
@@ -80,8 +86,9 @@ def create_app(
     )
     app.state.settings = settings
     app.state.store = store
-    app.state.extractor = extractor or _default_extractor
-    app.state.update_estimates = update_estimates or _default_update_estimates
+    app.state.extractor = extractor  # None: the flow's default (the NLP pipeline)
+    app.state.update_estimates = update_estimates or default_reconciler
+    app.state.ingest_queue = queue
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     templates.env.autoescape = True  # every template, whatever its extension
     from .render import install_filters
@@ -91,13 +98,18 @@ def create_app(
 
     install_error_handlers(app)
     from .api import router as api_router
+    from .api_review import router as review_router
+    from .curation import router as curation_router
+    from .jobs import router as jobs_router
     from .pages import router as page_router
+    from .pages_lists import router as list_page_router
 
-    app.include_router(api_router)
-    app.include_router(page_router)
+    for router in (api_router, review_router, curation_router, jobs_router, page_router, list_page_router):
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(OriginCheck)
     app.add_middleware(SecurityHeaders)
     return app

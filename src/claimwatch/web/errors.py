@@ -18,7 +18,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import ClaimwatchError
 
-__all__ = ["install_error_handlers", "error_body", "wants_json"]
+__all__ = ["install_error_handlers", "error_body", "wants_json", "INTERNAL_MESSAGE"]
+
+#: what a client is told of a server-side failure (the cause goes to the log only)
+INTERNAL_MESSAGE = "internal error: the server could not complete the request (the cause is in the server log)"
 
 log = logging.getLogger("claimwatch.web")
 
@@ -29,7 +32,7 @@ def error_body(code: str, message: str, detail: Any = None) -> dict[str, Any]:
 
 def wants_json(request: Request) -> bool:
     path = request.url.path
-    return path.startswith("/api") or path == "/openapi.json" or "application/json" in request.headers.get("accept", "")
+    return path.startswith("/api") or path.endswith(".json") or "application/json" in request.headers.get("accept", "")
 
 
 def _respond(request: Request, status: int, body: dict[str, Any], headers: dict | None = None):
@@ -51,6 +54,9 @@ def install_error_handlers(app: FastAPI) -> None:
         status, body = _from_exc(exc)
         if status < 100 or status > 599:
             status = 500
+        if status >= 500:  # a database or extraction failure: its text is for the log, not the client
+            log.error("%s on %s %s: %s", exc.code, request.method, request.url.path, exc)
+            body = error_body(exc.code, INTERNAL_MESSAGE, None)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return _respond(request, status, body, headers)
 
@@ -76,12 +82,12 @@ def install_error_handlers(app: FastAPI) -> None:
         for e in exc.errors():
             loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
             problems.append({"field": loc, "problem": e.get("msg", "invalid")})
-        summary = "; ".join(f"{p['field']}: {p['problem']}" for p in problems[:3])
+        summary = "; ".join(f"{p['field']}: {p['problem']}" for p in problems[:3])[:500]
         body = error_body("E303", f"invalid value: {summary}", {"errors": problems})
         return _respond(request, 422, body)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):  # pragma: no cover - defensive
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        body = error_body("E505", "internal error", {"type": type(exc).__name__})
+        body = error_body("E505", INTERNAL_MESSAGE, None)
         return _respond(request, 500, body)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Article, Claim, Estimate
 
-__all__ = ["highlight_segments", "claim_summary", "fmt_num", "timeline_chart", "install_filters", "safe_url", "ROLES"]
+__all__ = ["estimate_title", "highlight_segments", "paragraph_window", "inherited_fields", "claim_summary", "fmt_num", "timeline_chart", "install_filters", "safe_url", "ROLES"]
 
 #: highlight roles, innermost first (the class order of a segment and its tooltip follow it)
 ROLES = ("quantity", "source", "time", "place", "evidence")
@@ -48,45 +48,58 @@ def claim_summary(claim: Claim) -> str:
     return " · ".join(parts)
 
 
-def _marks(article: Article) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, claim id, role, tooltip) for every span of every claim."""
-    n = len(article.text)
+def _inherited(scope: str | None) -> str:
+    return f" (inherited from the {scope})" if scope in ("paragraph", "article") else ""
+
+
+def _claim_marks(c: Claim, n: int) -> list[tuple[int, int, str, str, str]]:
+    spans: list[tuple[Any, str, str]] = [(c.span, "evidence", claim_summary(c))]
+    if c.quantity is not None:
+        q = c.quantity
+        spans.append((q.span, "quantity", f"{c.id} quantity: {q.text} → best {fmt_num(q.best)}, "
+                                          f"low {fmt_num(q.low)}, high {fmt_num(q.high)}, {q.qualifier}"
+                                          + (f", unit {q.unit}" if q.unit else "")))
+    if c.source.span is not None:
+        spans.append((c.source.span, "source", f"{c.id} source: {c.source.canonical or c.source.name} "
+                                               f"({c.source.type}){_inherited(c.source.scope)}"))
+    if c.time is not None and c.time.span is not None:
+        t = c.time
+        spans.append((t.span, "time", f"{c.id} time: {t.start or '?'}–{t.end or ''} ({t.precision}, {t.anchor})"
+                                      f"{_inherited(t.scope)}"))
+    for p in c.places:
+        if p.span is not None:
+            where = f" ({p.lat:.3f}, {p.lon:.3f})" if p.lat is not None and p.lon is not None else ""
+            spans.append((p.span, "place", f"{c.id} place: {p.name or p.text}{where}, {p.role}{_inherited(p.scope)}"))
     out = []
-    for c in article.claims:
-        if c.review == "rejected":
+    for span, role, tip in spans:
+        if span is None:
             continue
-        spans: list[tuple[Any, str, str]] = [(c.span, "evidence", claim_summary(c))]
-        if c.quantity is not None:
-            q = c.quantity
-            spans.append((q.span, "quantity", f"{c.id} quantity: {q.text} → best {fmt_num(q.best)}, "
-                                              f"low {fmt_num(q.low)}, high {fmt_num(q.high)}, {q.qualifier}"
-                                              + (f", unit {q.unit}" if q.unit else "")))
-        if c.source.span is not None:
-            spans.append((c.source.span, "source", f"{c.id} source: {c.source.canonical or c.source.name} "
-                                                   f"({c.source.type})"))
-        if c.time is not None and c.time.span is not None:
-            t = c.time
-            spans.append((t.span, "time", f"{c.id} time: {t.start or '?'}–{t.end or ''} ({t.precision}, {t.anchor})"))
-        for p in c.places:
-            if p.span is not None:
-                where = f" ({p.lat:.3f}, {p.lon:.3f})" if p.lat is not None and p.lon is not None else ""
-                spans.append((p.span, "place", f"{c.id} place: {p.name or p.text}{where}, {p.role}"))
-        for span, role, tip in spans:
-            if span is None:
-                continue
-            s, e = max(0, int(span[0])), min(n, int(span[1]))
-            if s < e:
-                out.append((s, e, c.id, role, tip))
+        s, e = max(0, int(span[0])), min(n, int(span[1]))
+        if s < e:
+            out.append((s, e, c.id, role, tip))
     return out
 
 
-def highlight_segments(article: Article) -> list[dict[str, Any]]:
-    """Split ``article.text`` at every span boundary. Each segment: ``text``, ``roles`` (CSS
-    classes, innermost role first), ``refs`` ("c1:quantity c1:evidence"), ``claims`` (ids),
-    ``tip`` (the innermost mark's description). The segments concatenate to the text exactly."""
+def _marks(article: Article, claims: list[Claim] | None = None) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, claim id, role, tooltip) for every span of every (not rejected) claim."""
+    n = len(article.text)
+    out = []
+    for c in article.claims if claims is None else claims:
+        if c.review != "rejected":
+            out.extend(_claim_marks(c, n))
+    return out
+
+
+def highlight_segments(article: Article, claims: list[Claim] | None = None,
+                       window: tuple[int, int] | None = None) -> list[dict[str, Any]]:
+    """Split ``article.text`` (or its ``window``) at every span boundary of ``claims`` (default:
+    the article's). Each segment: ``text``, ``roles`` (CSS classes, innermost role first),
+    ``refs`` ("c1:quantity c1:evidence"), ``claims`` (ids), ``tip`` (the innermost mark's
+    description), ``start``. The segments concatenate to the text (or the window) exactly."""
     text = article.text
-    marks = sorted(_marks(article), key=lambda m: m[0])
-    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    lo, hi = window if window is not None else (0, len(text))
+    marks = sorted(_marks(article, claims), key=lambda m: m[0])
+    cuts = sorted({lo, hi, *(x for m in marks for x in m[:2] if lo < x < hi)})
     segments = []
     active: list[tuple[int, int, str, str, str]] = []
     nxt = 0
@@ -101,21 +114,44 @@ def highlight_segments(article: Article) -> list[dict[str, Any]]:
             continue
         here = sorted(active, key=lambda m: (ROLES.index(m[3]), m[1] - m[0]))
         roles: list[str] = []
-        claims: list[str] = []
+        claims_here: list[str] = []
         for m in here:
             if m[3] not in roles:
                 roles.append(m[3])
-            if m[2] not in claims:
-                claims.append(m[2])
+            if m[2] not in claims_here:
+                claims_here.append(m[2])
         segments.append({
             "text": text[a:b],
             "roles": roles,
             "refs": " ".join(f"{m[2]}:{m[3]}" for m in here),
-            "claims": claims,
+            "claims": claims_here,
             "tip": here[0][4],
             "start": a,
         })
     return segments
+
+
+def paragraph_window(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The paragraph(s) holding ``span``: from the blank line before it to the blank line after."""
+    start = text.rfind("\n\n", 0, span[0])
+    end = text.find("\n\n", span[1])
+    return (0 if start < 0 else start + 2, len(text) if end < 0 else end)
+
+
+def inherited_fields(claim: Claim) -> list[dict[str, Any]]:
+    """The fields a claim took from its report's context (SPEC §2 Context: ``scope`` paragraph or
+    article), each with the words that stated it: field, scope, text, span."""
+    out = []
+    s = claim.source
+    if s.scope in ("paragraph", "article"):
+        out.append({"field": "source", "scope": s.scope, "text": s.name or s.canonical, "span": s.span})
+    t = claim.time
+    if t is not None and t.scope in ("paragraph", "article"):
+        out.append({"field": "time", "scope": t.scope, "text": t.text, "span": t.span})
+    for p in claim.places:
+        if p.scope in ("paragraph", "article"):
+            out.append({"field": "place", "scope": p.scope, "text": p.text, "span": p.span})
+    return out
 
 
 def _ordinal(day: str | None) -> int | None:
@@ -175,6 +211,13 @@ def timeline_chart(estimate: Estimate, width: int = 640, height: int = 240) -> d
     }
 
 
+def estimate_title(est: Estimate, cols: dict[str, Any]) -> str:
+    """A short title: what was counted, where, when ("death · people · Lampedusa · 2025-03")."""
+    parts = [est.event_type or "count", est.unit or "", cols.get("place") or cols.get("country") or "no place",
+             (cols.get("date_start") or "")[:7] or "no date"]
+    return " · ".join(p for p in parts if p)
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL if it is http(s), else None: article URLs are untrusted (``javascript:`` etc.)."""
     if not url or not isinstance(url, str):
@@ -187,3 +230,5 @@ def install_filters(env) -> None:
     env.filters["num"] = fmt_num
     env.filters["safe_url"] = safe_url
     env.globals["claim_summary"] = claim_summary
+    env.globals["inherited_fields"] = inherited_fields
+    env.globals["estimate_title"] = estimate_title

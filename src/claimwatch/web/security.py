@@ -5,6 +5,12 @@
   templates autoescape it, and even an escaped payload that slipped through could not run inline.
 * Request bodies larger than ``settings.max_request_bytes`` are refused with E503 (413), by the
   declared ``Content-Length`` and by counting the streamed body.
+* State-changing requests (POST, PUT, PATCH, DELETE) that ride on the browser's login cookie or
+  are form posts (a content type a plain HTML form can send) must come from this server's own pages: their ``Origin`` (else ``Referer``) must be
+  this server's origin, or they are refused with E502 (403). Requests carrying the token in a
+  header (``Authorization`` / ``X-Claimwatch-Token``) are programs, which another site cannot
+  make a browser send, so they need no origin.
+* The login cookie is ``Secure`` whenever the request came over TLS.
 * Write endpoints need a token (``claimwatch token create NAME``): ``Authorization: Bearer <token>``,
   ``X-Claimwatch-Token: <token>``, or the ``cw_token`` cookie set by the ``/login`` page (HttpOnly,
   SameSite=Strict, so other sites cannot ride on it). Read endpoints need one only when
@@ -20,7 +26,7 @@ from fastapi import Request
 
 from ..errors import AuthError, ClaimwatchError
 
-__all__ = ["SecurityHeaders", "BodyLimit", "CSP", "Identity", "identify", "require_read", "require_write",
+__all__ = ["SecurityHeaders", "BodyLimit", "OriginCheck", "cookie_is_secure", "CSP", "Identity", "identify", "require_read", "require_write",
            "COOKIE", "WHO_COOKIE"]
 
 COOKIE = "cw_token"
@@ -33,7 +39,8 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 _HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # same-origin: other sites never see our URLs; our own POSTs carry their Origin (CSRF check)
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
@@ -177,3 +184,47 @@ def require_write(request: Request) -> Identity:
     if not ident.authenticated:
         raise AuthError(request.url.path, detail="write endpoints need a token (claimwatch token create NAME)")
     return ident
+
+
+_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _origin_of(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
+
+
+class OriginCheck:
+    """ASGI middleware refusing cross-site state-changing requests (CSRF) with E502 (403)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method", "GET") not in _UNSAFE:
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        if headers.get("authorization") or headers.get("x-claimwatch-token"):
+            return await self.app(scope, receive, send)
+        ctype = headers.get("content-type", "").split(";")[0].strip().lower()
+        is_form = ctype in ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
+        rides_cookie = f"{COOKIE}=" in headers.get("cookie", "")
+        if not is_form and not rides_cookie:  # nothing a foreign page could make a browser send for us
+            return await self.app(scope, receive, send)
+        own = f"{scope.get('scheme', 'http')}://{headers.get('host', '')}".lower()
+        origin = headers.get("origin")
+        claimed = origin if origin and origin != "null" else _origin_of(headers.get("referer", ""))
+        if claimed.lower() == own:
+            return await self.app(scope, receive, send)
+        why = f"origin {claimed!r} is not this server's ({own})" if claimed else "the request names no Origin or Referer"
+        body = json.dumps(ClaimwatchError("request", code="E502", detail=f"cross-site request refused: {why}").to_json())
+        await send({"type": "http.response.start", "status": 403,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body.encode()})
+
+
+def cookie_is_secure(request: Request) -> bool:
+    """Cookies get the ``Secure`` flag when the request came over TLS."""
+    return request.url.scheme == "https"

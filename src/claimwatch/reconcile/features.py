@@ -1,0 +1,200 @@
+"""What reconciliation reads of one claim, computed once: :class:`ClaimFeatures`.
+
+Every reconciled claim — a figure (``count``), an ``event`` or a ``statement`` — gets its
+kind of measure (:mod:`.timing`), unit class (:mod:`.units`), dates, places (:mod:`.geo`),
+subject words (:mod:`.similarity`) and, for figures, its interval. The words of the clause
+that holds a figure (``local``) tell two figures of one sentence apart ("CBP located six
+bodies, and the Mexican authorities recovered three").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model import Claim
+from .geo import GeoPoint, geo_points
+from .similarity import content_tokens, subject_tokens
+from .timing import as_of, is_ordinal_total, measure_of, month_day, parse_date, perfect_without_time, period_key, stated_day
+from .units import PEOPLE_EVENTS, unit_class
+
+__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "INF"]
+
+INF = math.inf
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:while|whereas|but|and|as well as|including)\s", re.I)
+#: nouns an ordinal running total counts people with ("the 24th case")
+_ORDINAL_PEOPLE = {"case", "cases", "death", "deaths", "victim", "victims", "body", "bodies", "fatality",
+                   "fatalities", "drowning", "drownings", "person", "people"}
+
+
+@dataclass
+class ClaimFeatures:
+    """Everything grouping needs about one claim, computed once."""
+
+    claim: Claim
+    meta: dict[str, Any]
+    uid: str
+    article_id: str
+    #: the report this claim is in: a syndicated copy is its original's report
+    report: str
+    published: str | None
+    kind: str
+    event_type: str
+    unit: str
+    measure: str
+    #: the incident's own stated day (or week), when the text gives one
+    day: date | None
+    #: when it happened or holds: the stated day, else the publication day
+    ref: date | None
+    #: the date a running total is stated for
+    asof: date | None
+    period: str
+    points: tuple[GeoPoint, ...]
+    tokens: frozenset[str]
+    local: frozenset[str]
+    interval: tuple[float, float] | None
+    #: the article's sentence: two figures of one sentence are never one measure
+    sentence: tuple[str, int, int]
+    cum_start: date | None = None
+    #: uid of the total this figure is a part of (``quantity.part_of``)
+    part_of: str | None = None
+    #: (month, day) the time states, even unresolved ("on September 25" with no year)
+    monthday: tuple[int, int] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def explicit_day(self) -> bool:
+        return self.day is not None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The block of a total (``(event_type, unit class, period)``); incidents use ``"incident"``."""
+        return (self.event_type, self.unit, self.period)
+
+
+def reconcilable(claim: Claim) -> bool:
+    """Figures with a quantity, events and statements; not rejected by a reviewer. Denied
+    claims are kept (a denial of a figure or event is a disagreement on a fact)."""
+    if claim.review == "rejected":
+        return False
+    if claim.kind == "count":
+        return claim.quantity is not None
+    return claim.kind in ("event", "statement")
+
+
+def interval(claim: Claim) -> tuple[float, float] | None:
+    """A figure's ``[low, high]``, an open bound unbounded ("at least 25" = ``[25, inf)``)."""
+    q = claim.quantity
+    if q is None:
+        return None
+    lo = q.low if q.low is not None else (q.best if q.qualifier in ("exact", "more_than", "at_least") and q.best is not None else 0.0)
+    hi = q.high if q.high is not None else (q.best if q.qualifier in ("exact",) and q.best is not None else INF)
+    if q.best is not None:
+        lo = min(lo, q.best)
+        hi = max(hi, q.best)
+    return float(lo), float(hi)
+
+
+def _local_tokens(claim: Claim) -> frozenset[str]:
+    """Content words of the clause that holds the figure (with its unit and what it counts)."""
+    q = claim.quantity
+    text = claim.text or ""
+    if q is None or claim.span is None or q.span is None:
+        return content_tokens(text)
+    start = q.span[0] - claim.span[0]
+    if not 0 <= start <= len(text):
+        return content_tokens(text)
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
+    lo = max(c for c in cuts if c <= start)
+    hi = min(c for c in cuts if c > start + len(q.text or ""))
+    clause = text[lo:hi]
+    extra = " ".join(x for x in (q.unit, q.counted) if x)
+    toks = content_tokens(clause + " " + extra, skip=claim_source_words(claim))
+    return toks or content_tokens(text)
+
+
+def _subject(claim: Claim) -> frozenset[str]:
+    """Subject words: a figure's or a reported event's without the words of who reported it; an
+    event whose source has no reporting cue keeps them (the source is its agent: "prosecutors
+    opened an investigation")."""
+    if claim.kind == "count" or claim.source.cue:
+        return subject_tokens(claim)
+    return content_tokens(claim.text)
+
+
+def claim_source_words(claim: Claim) -> set[str]:
+    return {w for name in (claim.source.name, claim.source.canonical, claim.source.affiliation) if name
+            for w in content_tokens(name)}
+
+
+def _unit(claim: Claim, measure: str) -> str:
+    q = claim.quantity
+    if claim.kind != "count" or q is None:
+        return claim.kind
+    if measure == "running" and is_ordinal_total(claim):
+        if not q.unit or q.unit.lower() in _ORDINAL_PEOPLE or claim.event_type in PEOPLE_EVENTS:
+            return "people"
+    return unit_class(q.unit, claim.event_type) or "?"
+
+
+def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
+    """The grouping features of one claim, or ``None`` when it is not reconciled."""
+    if not reconcilable(claim):
+        return None
+    article_id = str(meta.get("id") or claim.article_id or "")
+    published = meta.get("published")
+    published = str(published)[:10] if published else None
+    kind = claim.kind
+    measure = measure_of(claim, published) if kind == "count" else "incident"
+    day = stated_day(claim)
+    ref = day or parse_date(published)
+    t = claim.time
+    cum_start = None
+    if measure == "running" and t is not None and (t.end is None or t.precision in ("month", "year", "range")) \
+            and t.precision not in ("day", "week"):
+        cum_start = parse_date(t.start)
+    q = claim.quantity
+    return ClaimFeatures(
+        claim=claim,
+        meta=meta,
+        uid=f"{article_id}:{claim.id}" if article_id else claim.uid,
+        article_id=article_id,
+        report=str(meta.get("duplicate_of") or article_id),
+        published=published,
+        kind=kind,
+        event_type=claim.event_type or "?",
+        unit=_unit(claim, measure),
+        measure=measure,
+        day=day,
+        ref=ref,
+        asof=as_of(claim, published) if measure == "running" else None,
+        period=period_key(claim, measure, ref),
+        points=geo_points(claim.places),
+        tokens=_subject(claim),
+        local=_local_tokens(claim) if kind == "count" else _subject(claim),
+        interval=interval(claim) if kind == "count" else None,
+        sentence=(article_id, claim.span[0], claim.span[1]) if claim.span else (article_id, -1, -1),
+        cum_start=cum_start,
+        part_of=(f"{article_id}:{q.part_of}" if q is not None and q.part_of else None),
+        monthday=month_day(claim),
+        extra={"perfect": kind == "count" and measure == "incident" and perfect_without_time(claim),
+               "asof_stated": t is not None and bool(t.end or t.precision in ("day", "week"))},
+    )
+
+
+def settle_measures(features: list[ClaimFeatures]) -> None:
+    """A figure in the present perfect with no time ("at least 25 men have died") is a running
+    total when its report tells of no incident, and the report's incident figure when it does
+    ("nine migrants have drowned", in a report of Thursday's drownings that also says what
+    happened): a report tells of an incident when another of its figures or events is of one."""
+    told = {f.article_id for f in features
+            if f.measure == "incident" and not f.extra.get("perfect") and (f.kind == "count" or f.day is not None)}
+    for f in features:
+        if f.extra.get("perfect") and f.article_id not in told:
+            f.measure = "running"
+            f.period = "running"
+            f.asof = f.ref
+

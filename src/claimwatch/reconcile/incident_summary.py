@@ -1,0 +1,142 @@
+"""The :class:`~claimwatch.model.Incident` a coder codes as one event row: its estimates, when,
+where (with a country whenever any place is known) and who.
+
+* **time**: the earliest day a member claim states for the incident (and the latest, when
+  they differ), else the span of the reports' publication dates (precision ``unknown``).
+* **places**: the claims' event places, the most precise first, each once.
+* **country**: the most frequent country of the incident's places; a place that crosses
+  borders (a river, a sea) and carries no country takes the country of the nearest
+  country centroid (``resources/countries.tsv``), marked ``country_inferred``.
+* **actors**: the claims' own actors (agent first), never a body, a body part, a time phrase
+  or a bare number (``resources/incident_actors.json``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..model import Estimate, Incident
+from .features import ClaimFeatures
+
+__all__ = ["build_incident", "actor_ok", "nearest_country"]
+
+_RES = Path(__file__).resolve().parents[1] / "resources"
+_FEATURE_RANK = {"village": 0, "town": 0, "city": 0, "checkpoint": 0, "border_crossing": 0, "point": 0,
+                 "district": 1, "admin2": 1, "county": 1, "raion": 1, "island": 1, "admin1": 2, "region": 2,
+                 "oblast": 2, "province": 2, "state": 2, "river": 3, "lake": 3, "coast": 3, "mountain_range": 3,
+                 "border": 3, "sea": 4, "channel": 4, "gulf": 4, "strait": 4, "country": 5, "continent": 6}
+
+
+@lru_cache(maxsize=1)
+def _stoplists() -> tuple[frozenset[str], frozenset[str]]:
+    raw = json.loads((_RES / "incident_actors.json").read_text(encoding="utf-8"))
+    return frozenset(raw["head_nouns"]), frozenset(raw["time_words"])
+
+
+@lru_cache(maxsize=1)
+def _centroids() -> list[tuple[str, float, float]]:
+    with (_RES / "countries.tsv").open(encoding="utf-8") as fh:
+        return [(r["iso2"], float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh, delimiter="\t")
+                if r.get("lat") and r.get("lon")]
+
+
+def nearest_country(lat: float, lon: float) -> str | None:
+    """ISO code of the country whose centroid is nearest (a fallback for border rivers and seas)."""
+    best, code = math.inf, None
+    for iso, clat, clon in _centroids():
+        la1, lo1, la2, lo2 = map(math.radians, (lat, lon, clat, clon))
+        h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+        if h < best:
+            best, code = h, iso
+    return code
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+
+
+def actor_ok(text: str) -> bool:
+    """Can this phrase be an incident's actor? Not a body, a body part, a pronoun, a time phrase or a number."""
+    heads, times = _stoplists()
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    if not words:
+        return False
+    if words[-1] in heads or any(w in times for w in words):
+        return False
+    return True
+
+
+def _time(members: list[ClaimFeatures]) -> dict[str, Any] | None:
+    days = sorted(f.day for f in members if f.day is not None)
+    if days:
+        return {"start": days[0].isoformat(), "end": days[-1].isoformat(), "precision": "day"}
+    pubs = sorted(f.published for f in members if f.published)
+    if pubs:
+        return {"start": pubs[0], "end": pubs[-1], "precision": "unknown"}
+    return None
+
+
+def _places(members: list[ClaimFeatures]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    count: Counter[str] = Counter()
+    for f in members:
+        for p in f.claim.places:
+            if p.role == "source_location":
+                continue
+            key = (p.name or p.text).lower()
+            count[key] += 1
+            if key not in seen:
+                seen[key] = p.to_dict()
+    order = sorted(seen, key=lambda k: (_FEATURE_RANK.get((seen[k].get("feature") or "").lower(), 2),
+                                        seen[k].get("role") != "event", -count[k], k))
+    return [seen[k] for k in order]
+
+
+def _country(places: list[dict[str, Any]]) -> tuple[str | None, bool]:
+    codes = Counter(p["country"] for p in places if p.get("country") and p.get("role") != "destination")
+    if not codes:
+        codes = Counter(p["country"] for p in places if p.get("country"))
+    if codes:
+        return max(codes.items(), key=lambda kv: (kv[1], kv[0]))[0], False
+    located = [p for p in places if p.get("lat") is not None and p.get("lon") is not None]
+    if located:
+        return nearest_country(located[0]["lat"], located[0]["lon"]), True
+    return None, False
+
+
+def _actors(members: list[ClaimFeatures]) -> list[str]:
+    agents: Counter[str] = Counter()
+    patients: Counter[str] = Counter()
+    for f in members:
+        for a in f.claim.actors:
+            if actor_ok(a.text):
+                (agents if a.role == "agent" else patients)[" ".join(a.text.split())] += 1
+    ordered = [a for a, _n in sorted(agents.items(), key=lambda kv: (-kv[1], kv[0]))]
+    ordered += [a for a, _n in sorted(patients.items(), key=lambda kv: (-kv[1], kv[0])) if a not in ordered]
+    return ordered
+
+
+def build_incident(incident_id: str, members: list[ClaimFeatures], estimates: list[Estimate]) -> Incident:
+    """The incident of ``members`` (its claims) and ``estimates`` (one per measure and event)."""
+    places = _places(members)
+    country, inferred = _country(places)
+    types = Counter(e.event_type for e in estimates if e.event_type)
+    sources = [e.origin.name for e in estimates if e.origin and e.origin.name]
+    inc = Incident(
+        id=incident_id,
+        event_types=[t for t, _n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))],
+        time=_time(members), places=places, country=country,
+        estimates=sorted(e.id for e in estimates),
+        articles=sorted({f.article_id for f in members}),
+        actors=_actors(members),
+        sources=list(dict.fromkeys(sources)),
+    )
+    if inferred:
+        inc.places = [dict(p, country_inferred=True) if not p.get("country") else p for p in places]
+    return inc

@@ -1,0 +1,172 @@
+"""Inside one incident: one estimate per measure (killed, injured, detained, crossed ...) and
+one per event.
+
+A coder lines up the figures of the reports of one incident: the deaths with the deaths, the
+rescued with the rescued. Reports differ in wording and extraction differs in event types, so
+two figures of the incident are one measure when they are alike in value, event type, unit
+and the words of their own clause; hard constraints keep apart
+
+* two figures of one sentence, and a part and its total (``quantity.part_of``);
+* two different figures of one report (6 bodies and 2 bodies are two measures, not a
+  disagreement) unless the report revises one by the other ("later revised to 79") or sets
+  out two sources' figures ("residents say 10; the authority says six");
+* figures of different unit classes (12 guards, 12 regions), and figures too far apart to
+  be one measure reported differently (6 vs 53);
+* figures of different stated days.
+
+Events and statements of the incident are one estimate when they tell the same thing: alike
+in words, event type and source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from typing import Iterable
+
+from .features import ClaimFeatures
+from .grouping import agglomerate, different_figures, same_sentence_or_part, value_score, values_compatible
+from .provenance import distinctive, name_key, names_match
+from .timing import EVENT_DAY_TOLERANCE
+
+__all__ = ["count_link", "event_link", "days_apart", "disputed", "group_measures", "revises", "weighted_dice", "MEASURE_THRESHOLD",
+           "EVENT_THRESHOLD"]
+
+MEASURE_THRESHOLD = 0.55
+EVENT_THRESHOLD = 0.5
+_W_VALUE, _W_TYPE, _W_LEX, _W_UNIT = 0.40, 0.20, 0.30, 0.10
+#: weighted Dice over the figures' own clauses at which they count as worded alike
+_LOCAL_FULL = 0.4
+#: weighted Dice over event sentences at which they count as the same account
+_EVENT_FULL = 0.45
+
+Weights = dict[str, float]
+_REVISION = re.compile(r"\b(?:revis\w*|amend\w*|correct\w*|updat\w*|(?:rose|risen|climbed|increased|fell|dropped|"
+                       r"lowered|raised)\s+to|instead\s+of|and\s+not|rather\s+than|later)\b", re.I)
+
+
+def revises(f: ClaimFeatures) -> bool:
+    """The figure's sentence revises an earlier figure ("the death toll was later revised to 79")."""
+    return bool(_REVISION.search(f.claim.text or ""))
+
+
+def days_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Do the two claims state days too far apart to be one happening (also when a report
+    without a publication date could not resolve "September 25" to a year)?"""
+    if a.day is not None and b.day is not None:
+        return abs((a.day - b.day).days) > EVENT_DAY_TOLERANCE
+    if a.monthday and b.monthday:
+        da, db = _day_of_year(a.monthday), _day_of_year(b.monthday)
+        if da is not None and db is not None:
+            gap = abs(da - db)
+            return min(gap, 365 - gap) > EVENT_DAY_TOLERANCE
+    return False
+
+
+def _day_of_year(md: tuple[int, int]) -> int | None:
+    try:
+        return date(2001, md[0], md[1]).timetuple().tm_yday
+    except ValueError:
+        return None
+
+
+def _source_key(f: ClaimFeatures) -> tuple[str, ...]:
+    src = f.claim.source
+    if src.type in ("author", "unnamed"):
+        return ()
+    return name_key(src.canonical or src.name)
+
+
+def disputed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Two figures of one report from two different named sources: the report sets out a
+    disagreement ("residents say 10 died; the authority puts the toll at six"), not two measures.
+    A source named only by generic words ("the service", "police") may be either, so it is not."""
+    ka, kb = _source_key(a), _source_key(b)
+    return bool(distinctive(ka) and distinctive(kb)) and not names_match(ka, kb)
+
+
+def _type_score(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    if a.event_type == "?" or b.event_type == "?":
+        return 0.5
+    return 1.0 if a.event_type == b.event_type else 0.0
+
+
+def weighted_dice(a: frozenset[str], b: frozenset[str], weights: Weights | None) -> float:
+    """Dice over two word sets, each word weighted by how rare it is among the incident's
+    claims (words every report of the incident uses — "boat", "migrants" — tell its measures
+    apart less than "rescued" or "on board")."""
+    if not a or not b:
+        return 0.0
+    if not weights:
+        return 2.0 * len(a & b) / (len(a) + len(b))
+    w = weights.get
+    total = sum(w(t, 1.0) for t in a) + sum(w(t, 1.0) for t in b)
+    return 2.0 * sum(w(t, 1.0) for t in a & b) / total if total else 0.0
+
+
+def idf_weights(sets: list[frozenset[str]]) -> Weights:
+    n = len(sets)
+    df: dict[str, int] = {}
+    for s in sets:
+        for t in s:
+            df[t] = df.get(t, 0) + 1
+    return {t: math.log(1.0 + n / d) for t, d in df.items()}
+
+
+def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = None) -> float | None:
+    """``None`` when two figures of one incident cannot be one measure, else how alike they are."""
+    if a.kind != "count" or b.kind != "count" or same_sentence_or_part(a, b):
+        return None
+    if a.unit != "?" and b.unit != "?" and a.unit != b.unit:
+        return None
+    if not values_compatible(a.interval, b.interval):
+        return None
+    if a.report == b.report and different_figures(a, b) and not (revises(a) or revises(b) or disputed(a, b)):
+        return None  # one report, two different figures: two measures (6 bodies, 2 bodies)
+    if days_apart(a, b):
+        return None
+    lex = min(1.0, weighted_dice(a.local, b.local, weights) / _LOCAL_FULL)
+    unit = 1.0 if a.unit == b.unit and a.unit != "?" else 0.5
+    return _W_VALUE * value_score(a, b) + _W_TYPE * _type_score(a, b) + _W_LEX * lex + _W_UNIT * unit
+
+
+def _source_score(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    ka = [k for k in (name_key(a.claim.source.canonical or a.claim.source.name),) if k]
+    kb = [k for k in (name_key(b.claim.source.canonical or b.claim.source.name),) if k]
+    if not ka or not kb or a.claim.source.type in ("author", "unnamed") or b.claim.source.type in ("author", "unnamed"):
+        return 0.5
+    return 1.0 if names_match(ka[0], kb[0]) else 0.0
+
+
+def event_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = None) -> float | None:
+    """``None`` when two events/statements of one incident cannot be the same account, else how alike."""
+    if a.kind == "count" or b.kind == "count" or a.sentence == b.sentence:
+        return None
+    if days_apart(a, b):
+        return None
+    d = weighted_dice(a.tokens, b.tokens, weights)
+    if a.report == b.report and d < _EVENT_FULL:
+        return None  # one report tells different things in different sentences
+    lex = min(1.0, d / _EVENT_FULL)
+    return 0.6 * lex + 0.2 * _type_score(a, b) + 0.2 * _source_score(a, b)
+
+
+def group_measures(members: list[ClaimFeatures], *, must: Iterable[tuple[int, int]] = (),
+                   cannot: Iterable[tuple[int, int]] = ()) -> list[list[ClaimFeatures]]:
+    """Partition one incident's claims: figures by measure, events and statements by account."""
+    must, cannot = list(must), list(cannot)
+    out: list[list[ClaimFeatures]] = []
+    for counts in (True, False):
+        idx = [i for i, f in enumerate(members) if (f.kind == "count") == counts]
+        local = {g: k for k, g in enumerate(idx)}
+        sub = [members[i] for i in idx]
+        m = [(local[a], local[b]) for a, b in must if a in local and b in local]
+        c = [(local[a], local[b]) for a, b in cannot if a in local and b in local]
+        # figures: words the whole incident uses ("boat", "Lampedusa") tell its measures apart less
+        # than rare ones; events are told apart by their whole sentences (plain Dice)
+        weights = idf_weights([f.local for f in members]) if counts else None
+        link = count_link if counts else event_link
+        out.extend(agglomerate(sub, lambda x, y: link(x, y, weights), MEASURE_THRESHOLD if counts else EVENT_THRESHOLD,
+                               order=lambda f: (f.published or "", f.uid), must=m, cannot=c))
+    return out
