@@ -162,3 +162,22 @@ def test_cli_analyse_errors(tmp_path):
     assert res.exit_code == 2 and "claimwatch: error:" in res.output
     res = CliRunner().invoke(cli, ["analyse", str(empty), "--layers", "nonsense"])
     assert res.exit_code == 2
+
+
+def test_spans_point_into_the_text_as_given_when_it_is_normalised():
+    text = "Police detained 12\u200b men in Kyiv. Cafe\u0301 owners paid $5,000 on Monday."
+    mentions = claimwatch.analyse(text, published="2024-05-01")
+    assert mentions.text == text
+    found = {q.text for q in mentions.quantities}
+    assert "$5,000" in found
+    for layer in ("quantities", "times", "places", "attributions", "events", "entities"):
+        for item in getattr(mentions, layer):
+            for (s, e), t in _spans(item):
+                assert text[s:e] == t
+
+
+def test_extract_does_not_run_the_layer_stages():
+    from claimwatch.extract.pipeline import LAYER_STAGES, STAGES, get_pipeline
+
+    assert not set(LAYER_STAGES) & set(STAGES)
+    assert set(LAYER_STAGES) <= set(get_pipeline(layers=True).stages)

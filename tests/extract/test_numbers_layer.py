@@ -8,7 +8,7 @@ from claimwatch.extract.pipeline import get_pipeline
 
 
 def _numbers(text: str, published: str = "2024-05-01"):
-    return get_pipeline().analyse(text, published).numbers
+    return get_pipeline(layers=True).analyse(text, published).numbers
 
 
 def _by_text(text: str):
@@ -95,7 +95,7 @@ def test_numbers_that_name_are_not_quantities(text, number):
 def test_every_count_claim_quantity_is_in_the_layer_as_a_count():
     text = ("Border guards detained 14 migrants and many smugglers near Medyka on Monday. "
             "Some 4.9 million hryvnias were seized; turnout fell 12%.")
-    analysis = get_pipeline().analyse(text, "2024-05-01")
+    analysis = get_pipeline(layers=True).analyse(text, "2024-05-01")
     counts = [m for m in analysis.numbers if m.is_count]
     for q in analysis.quantities:
         assert any(m.span[0] < q.span[1] and q.span[0] < m.span[1] for m in counts), q.text

@@ -99,7 +99,7 @@ class ClaimwatchSystem:
         from ..extract import pipeline as pl
 
         try:
-            self._pipeline = pl.get_pipeline()
+            self._pipeline = pl.get_pipeline(layers=True)
         except Exception as exc:  # noqa: BLE001 - reported as the system being unavailable
             self._error = f"{exc.__class__.__name__}: {exc}"
         return self._pipeline

@@ -166,7 +166,7 @@ def governing_predicate(tok):
 
 
 #: what the stages provide: the typed attribute of :class:`Analysis` each one fills
-STAGE_RESULTS = ("quantities", "attributions", "modalities", "events", "times", "places", "numbers", "claims")
+STAGE_RESULTS = ("quantities", "attributions", "modalities", "events", "times", "places", "claims")
 
 
 @dataclass

