@@ -68,7 +68,44 @@ def main() -> int:
     print(f"claims: {claims}, rejects: {rejects}, peak RSS: {rss_mb:.0f} MB")
     ok = ratio >= 0.85 and rss_mb <= 1024
     print(f"target (ratio >= 0.85, peak RSS <= 1024 MB): {'met' if ok else 'NOT met'}")
+    models = [m.strip() for m in os.environ.get("BENCH_MODELS", "").split(",") if m.strip()]
+    if models:
+        compare_models(docs, [pipeline.nlp.meta.get("name", "default")] + models, words, rounds)
     return 0
+
+
+def compare_models(docs: list[dict], names: list[str], words: int, rounds: int) -> None:
+    """Bare spaCy and the full extraction with each model (an installed package name or a model
+    directory), interleaved in the same run: ``BENCH_MODELS=en_core_web_md make bench``."""
+    import spacy
+
+    from claimwatch.extract.pipeline import Pipeline, load_nlp
+
+    texts = [d["text"] for d in docs]
+    pipelines = {}
+    for name in names:
+        nlp = load_nlp() if name == names[0] else spacy.load(name)
+        pipelines[name] = Pipeline(nlp)
+        list(nlp.pipe(texts[:5]))
+    bare = {n: [] for n in names}
+    full = {n: [] for n in names}
+    for _ in range(rounds):
+        for name, pl in pipelines.items():
+            c = time.process_time()
+            parsed = list(pl.nlp.pipe(texts, batch_size=BATCH))
+            bare[name].append(time.process_time() - c)
+            c = time.process_time()
+            for doc, d in zip(parsed, docs):
+                pl.analyse_doc(doc, d["published"])
+            full[name].append(bare[name][-1] + time.process_time() - c)
+    base = min(bare[names[0]])
+    print(f"\nmodels (CPU seconds for {len(docs)} articles, {words} words; ratio = first model's bare spaCy / this)")
+    print(f"{'model':<44}{'bare':>8}{'ratio':>8}{'full':>8}{'ratio':>8}")
+    for name in names:
+        b, f = min(bare[name]), min(full[name])
+        meta = pipelines[name].nlp.meta
+        label = f"{meta.get('lang', '')}_{meta.get('name', name)} {meta.get('version', '')}"
+        print(f"{label[:44]:<44}{b:>8.2f}{base / b:>8.2f}{f:>8.2f}{base / f:>8.2f}")
 
 
 if __name__ == "__main__":

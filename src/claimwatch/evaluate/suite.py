@@ -3,7 +3,7 @@ dev sets, printed as ONE table (per dataset and layer, claimwatch and then every
 same documents: F1 exact / overlap, the layer's accuracy, documents per second).
 
     python -m claimwatch.evaluate.suite [--data DIR] [--limit N] [--samples] [--no-peers]
-                                        [--format table|json] [--detail]
+                                        [--format table|json] [--detail] [--sets meantime,lgl]
 
 Data: the seed claim gold (``tests/data/seed``) and, for the dev sets, the first ``--limit``
 documents of each ``*.jsonl`` set in ``--data`` (default: ``../shared/data/dev`` beside the
@@ -101,10 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-peers", action="store_true", help="claimwatch only")
     ap.add_argument("--format", choices=("table", "json"), default="table")
     ap.add_argument("--detail", action="store_true", help="also print per-layer details and worst cases")
+    ap.add_argument("--sets", default="", help="comma-separated dev sets to run (seed, polnear-dev, meantime, "
+                                                "te3-train, lgl, claims); default: all")
     args = ap.parse_args(argv)
     sets = gate_sets() if args.samples else dev_sets(args.data, args.limit or None)
+    only = {x.strip() for x in args.sets.split(",") if x.strip()}
+    if only:
+        sets = [(name, docs) for name, docs in sets if name.split("[")[0] in only]
     results = run_suite(sets, peers=not args.no_peers)
-    claim_dir = None if args.samples else claim_set_dir(args.data)
+    claim_dir = None if args.samples or (only and CLAIM_SET not in only) else claim_set_dir(args.data)
     claim_result = evaluate_claim_set(read_claim_set(claim_dir)) if claim_dir else None
     if args.format == "json":
         doc: dict[str, Any] = {"results": [{"claimwatch": o.to_dict(), "peers": [p.to_dict() for p in t]}
