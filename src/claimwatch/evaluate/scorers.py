@@ -5,7 +5,8 @@ Scorers know nothing about the extraction pipeline: they take two lists of
 :class:`LayerScore` (micro-averaged counts, accuracies and the error cases).
 
 Attribute accuracy is measured on the pairs of the one-to-one *overlap* matching, over the gold
-items that annotate the attribute:
+items that annotate the attribute (and only for predictors that give it: a predicted item without
+the attribute key, such as a spaCy entity without a normalised value, is scored on spans only):
 
 * quantities: ``value`` (predicted ``best`` equals the gold value) and ``unit`` (same head noun);
 * timexes: ``value`` (predicted normalised value equals a calendar gold value, TIMEX3 style:
@@ -255,7 +256,7 @@ def score_layer(score: LayerScore, layer: str, gold: list[Item], pred: list[Item
     for gi, pj in pairs:
         g, p = gold[gi], pred[pj]
         if layer == "quantities":
-            if "value" in g.attrs:
+            if "value" in g.attrs and "value" in p.attrs:
                 _attr(score, "value", same_number(g.attrs["value"], p.attrs.get("value")), doc_id, text,
                       g.span, g.attrs["value"], p.attrs.get("value"))
             if g.attrs.get("unit") is not None:
@@ -263,11 +264,11 @@ def score_layer(score: LayerScore, layer: str, gold: list[Item], pred: list[Item
                       g.span, g.attrs["unit"], p.attrs.get("unit"))
         elif layer == "timexes":
             gv = g.attrs.get("value")
-            if isinstance(gv, str) and _CALENDAR.match(gv):
+            if isinstance(gv, str) and _CALENDAR.match(gv) and "value" in p.attrs:
                 pv = p.attrs.get("value")
                 _attr(score, "value", pv == gv, doc_id, text, g.span, gv, pv)
         elif layer == "toponyms":
-            if g.attrs.get("lat") is not None and g.attrs.get("lon") is not None:
+            if g.attrs.get("lat") is not None and g.attrs.get("lon") is not None and "lat" in p.attrs:
                 plat, plon = p.attrs.get("lat"), p.attrs.get("lon")
                 if plat is None or plon is None:
                     ok, got = False, None

@@ -31,6 +31,7 @@ __all__ = [
     "Stage",
     "STAGE_RESULTS",
     "QuantityMention",
+    "NumberMention",
     "AttributionMention",
     "Modality",
     "EventMention",
@@ -59,6 +60,30 @@ class QuantityMention:
     unit_span: Span | None = None
     head_i: int | None = None       # token index of the counted noun (or the number) in the Doc
     sent_i: int = 0                 # index into Analysis.sentences
+
+
+@dataclass
+class NumberMention:
+    """A numeric mention of any kind (the numbers layer, :mod:`claimwatch.extract.numeric`)."""
+
+    span: Span                      # figure + qualifier + currency + attached unit ("about 500", "340 points")
+    text: str
+    kind: str                       # count | money | percent | measure | duration | rate | age | number
+    value: float | int | None       # the stated figure (lower figure of a range); None for "dozens"
+    low: float | int | None
+    best: float | int | None
+    high: float | int | None
+    qualifier: str                  # SPEC §3 qualifier
+    change: str                     # = | ~ | > | < | up | down
+    unit: str | None = None         # canonical unit ("kilometre", "percent") or the counted noun ("tankers")
+    unit_span: Span | None = None   # the unit / counted noun as written, when it is in the text
+    dimension: str | None = None    # length, mass, money, duration, percent, points ... (resources/units.tsv)
+    currency: str | None = None     # ISO 4217 code of a money amount, when known
+    per: str | None = None          # a rate's denominator ("share", "year")
+    counted: str | None = None      # what a count counts, as the quantities stage described it
+    is_count: bool = False          # the quantity of a count claim (chosen by the quantities stage)
+    sent_i: int = 0
+    head_i: int | None = None       # token index of the figure
 
 
 @dataclass
@@ -235,6 +260,7 @@ class Analysis:
     #: the report's frame and what each sentence inherits (:mod:`claimwatch.extract.context`)
     context: "ReportContext | None" = None
     claims: list["Claim"] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
     provided: set[str] = field(default_factory=lambda: {"doc", "paragraphs", "sentences"})
     #: private look-up indexes a stage builds over its own result (rebuilt when the result changes)
     indexes: dict[str, Any] = field(default_factory=dict)
