@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from claimwatch.model import Claim, Place, Quantity, Source, TimeInfo  # noqa: E402
 from claimwatch import reconcile as R  # noqa: E402
-from claimwatch.reconcile import reconcile, update_estimates  # noqa: E402
+from claimwatch.reconcile import reconcile  # noqa: E402
 
 TARGET_S = 30.0
 EVENTS = [("death", ["people", "bodies", "migrants", "men"], ["died", "drowned", "were found dead", "lost their lives"]),
@@ -163,15 +163,15 @@ def main() -> int:
 
     store = MemoryStore(base)
     t0 = time.perf_counter()
-    update_estimates(store)
+    full_report = R.update_report(store)
     full_update_s = time.perf_counter() - t0
-    full_stats = dict(R.last_update)
+    full_stats = vars(full_report) | {"estimates_saved": full_report.estimates_saved}
 
     store.items = base + extra
     t0, c0 = time.perf_counter(), time.process_time()
-    update_estimates(store, [new_id])
+    inc_report = R.update_report(store, [new_id])
     inc_s, inc_cpu = time.perf_counter() - t0, time.process_time() - c0
-    inc = dict(R.last_update)
+    inc = vars(inc_report) | {"estimates_saved": inc_report.estimates_saved}
 
     print(f"{'measure':44} {'value':>14}")
     print(f"{'claims reconciled':44} {n:>14,}")

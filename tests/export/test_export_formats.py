@@ -259,5 +259,8 @@ def test_csv_round_trips_any_claim_text(body):
     c.article_id = "b" * 16
     row = (c, {"id": c.article_id, "outlet": 'Out,"let"\n', "published": "2025-01-01"})
     back = list(csv.DictReader(io.StringIO(run("csv", [row]), newline="")))
-    assert back[0]["text"] == text and back[0]["outlet"] == 'Out,"let"\n'
+    # a cell a spreadsheet would run as a formula comes back with the OWASP quote in front
+    from claimwatch.export.cells import safe_cell
+
+    assert back[0]["text"] == safe_cell(text) and back[0]["outlet"] == 'Out,"let"\n'
     assert json.loads(run("json", [row]))[0]["text"] == text

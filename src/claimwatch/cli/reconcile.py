@@ -136,10 +136,9 @@ def reconcile_cmd(articles, db):
     """Recompute cross-report estimates from the stored claims."""
     from .. import reconcile
 
-    new = reconcile.update_estimates(_store(db), list(articles) or None)
-    stats = reconcile.last_update
-    click.echo(f"{len(new)} estimate(s) and {stats.get('incidents_saved', 0)} incident(s) saved; "
-               f"{stats.get('units_recomputed', 0)} of {stats.get('units_total', 0)} unit(s) recomputed")
+    report = reconcile.update_report(_store(db), list(articles) or None)
+    click.echo(f"{report.estimates_saved} estimate(s) and {report.incidents_saved} incident(s) saved; "
+               f"{report.units_recomputed} of {report.units_total} unit(s) recomputed")
 
 
 def render_incident(inc: Incident, estimates: list[Estimate]) -> str:
