@@ -14,8 +14,18 @@ from ..model import Estimate, Origin
 from .features import ClaimFeatures
 from .geo import is_specific, place_score
 from .provenance import OriginGroup, origin_groups
-from .summary import (attribution, claim_entries, estimate_id, group_label_of, label, originality, places_of, reports_of,
-                      sources_of, time_summary)
+from .summary import (
+    attribution,
+    claim_entries,
+    estimate_id,
+    group_label_of,
+    label,
+    originality,
+    places_of,
+    reports_of,
+    sources_of,
+    time_summary,
+)
 from .timing import EVENT_DAY_TOLERANCE
 
 __all__ = ["build_event_estimate"]

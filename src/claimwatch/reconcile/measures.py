@@ -81,10 +81,16 @@ def _source_key(f: ClaimFeatures) -> tuple[str, ...]:
 
 def disputed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Two figures of one report from two different named sources: the report sets out a
-    disagreement ("residents say 10 died; the authority puts the toll at six"), not two measures.
-    A source named only by generic words ("the service", "police") may be either, so it is not."""
+    disagreement ("the opposition said more than 50 were detained; police put it at 32"), not two
+    measures. A name that only repeats words of the other ("the service" after "Spain's maritime
+    rescue service") is the same source, and two generic names ("police", "officials") say
+    too little to tell."""
     ka, kb = _source_key(a), _source_key(b)
-    return bool(distinctive(ka) and distinctive(kb)) and not names_match(ka, kb)
+    if not (ka and kb) or not (distinctive(ka) or distinctive(kb)):
+        return False
+    if set(ka) <= set(kb) or set(kb) <= set(ka):
+        return False
+    return not names_match(ka, kb)
 
 
 def _type_score(a: ClaimFeatures, b: ClaimFeatures) -> float:
@@ -146,15 +152,21 @@ def _both_sole(a: ClaimFeatures, b: ClaimFeatures) -> bool:
             and bool(a.extra.get("sole")) and bool(b.extra.get("sole")))
 
 
+_NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+                          r"dozens?|hundreds?|thousands?|millions?|several|few|many|scores|couple)\b", re.I)
+
+
 def mark_sole(members: list[ClaimFeatures]) -> None:
-    """Mark the figures that are the only figure of their event type and unit in their report."""
+    """Mark the figures stated as numbers that are the only figure of their event type and unit in
+    their report (an implicit count, "the victim" = 1, is not trusted that far)."""
     figures: dict[tuple[str, str, str], set] = {}
     for f in members:
         if f.kind == "count" and f.claim.quantity is not None:
             figures.setdefault((f.report, f.event_type, f.unit), set()).add(f.claim.quantity.best)
     for f in members:
-        if f.kind == "count" and f.claim.quantity is not None:
-            f.extra["sole"] = len(figures[(f.report, f.event_type, f.unit)]) == 1
+        q = f.claim.quantity
+        if f.kind == "count" and q is not None:
+            f.extra["sole"] = len(figures[(f.report, f.event_type, f.unit)]) == 1 and bool(_NUMBER_WORD.search(q.text or ""))
 
 
 def _source_score(a: ClaimFeatures, b: ClaimFeatures) -> float:
