@@ -79,14 +79,20 @@ def _source_key(f: ClaimFeatures) -> tuple[str, ...]:
     return name_key(src.canonical or src.name)
 
 
+#: words that name a kind of source, not a particular one
+_CATEGORY = frozenset({"official", "authority", "federal", "local", "state", "national", "regional", "statement",
+                       "report", "spokesperson", "spokesman", "spokeswoman", "source", "government", "witness",
+                       "resident", "survivor", "u", "s", "us"})
+
+
 def disputed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Two figures of one report from two different named sources: the report sets out a
     disagreement ("the opposition said more than 50 were detained; police put it at 32"), not two
-    measures. A name that only repeats words of the other ("the service" after "Spain's maritime
-    rescue service") is the same source, and two generic names ("police", "officials") say
-    too little to tell."""
+    measures. Both must be named as someone in particular: a category ("officials", "police",
+    "federal authorities", "the statement") says too little to tell, and a name that only repeats
+    words of the other ("the service" after "Spain's maritime rescue service") is the same source."""
     ka, kb = _source_key(a), _source_key(b)
-    if not (ka and kb) or not (distinctive(ka) or distinctive(kb)):
+    if not (distinctive(ka) - _CATEGORY and distinctive(kb) - _CATEGORY):
         return False
     if set(ka) <= set(kb) or set(kb) <= set(ka):
         return False
