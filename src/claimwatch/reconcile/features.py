@@ -194,8 +194,15 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         part_of=(f"{article_id}:{q.part_of}" if q is not None and q.part_of else None),
         monthday=month_day(claim),
         extra={"perfect": kind == "count" and measure == "incident" and perfect_without_time(claim),
-               "asof_stated": t is not None and bool(t.end or t.precision in ("day", "week"))},
+               "asof_stated": t is not None and bool(t.end or t.precision in ("day", "week")),
+               # a figure for a date after the report ("could reach 400,000 by the end of the year")
+               "projection": kind == "count" and _after(t.end if t is not None else None, published)},
     )
+
+
+def _after(day: str | None, published: str | None) -> bool:
+    d, p = parse_date(day), parse_date(published)
+    return d is not None and p is not None and d > p
 
 
 def settle_measures(features: list[ClaimFeatures]) -> None:

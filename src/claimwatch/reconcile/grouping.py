@@ -182,12 +182,27 @@ def _time_score(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     return 1.0  # same period key by construction
 
 
+#: a running total can grow past twice its size only over this many days
+_GROWTH_DAYS = 31
+
+
+def _grown(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Two figures of a running total stated for dates far enough apart that it may have grown
+    from one to the other."""
+    if a.measure != "running" or not (a.asof and b.asof) or not (a.interval and b.interval):
+        return False
+    early, late = (a, b) if a.asof <= b.asof else (b, a)
+    return (late.asof - early.asof).days > _GROWTH_DAYS and late.interval[1] >= early.interval[0]
+
+
 def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     if a.key != b.key or same_sentence_or_part(a, b):
         return None
     if a.event_type != b.event_type and "?" not in (a.event_type, b.event_type):
         return None
-    if a.measure == "period" and not values_compatible(a.interval, b.interval):
+    if bool(a.extra.get("projection")) != bool(b.extra.get("projection")):
+        return None  # a projection ("by the end of the year") is not the total so far
+    if not values_compatible(a.interval, b.interval) and not _grown(a, b):
         return None
     if a.article_id == b.article_id and a.measure == "period" and a.interval and b.interval \
             and not (a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]):
