@@ -138,7 +138,7 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
         if not (a.interval and b.interval and a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]):
             return None
     sole = _both_sole(a, b) and a.claim.polarity == b.claim.polarity
-    if not sole and not values_compatible(a.interval, b.interval):
+    if not sole and not (values_compatible(a.interval, b.interval) and _bests_close(a, b)):
         return None
     if a.report == b.report and different_figures(a, b) and not (revises(a) or revises(b) or disputed(a, b)):
         return None  # one report, two different figures: two measures (6 bodies, 2 bodies)
@@ -148,6 +148,16 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
     unit = 1.0 if a.unit == b.unit and a.unit != "?" else 0.5
     value = max(value_score(a, b), 0.6) if sole else value_score(a, b)
     return _W_VALUE * value + _W_TYPE * _type_score(a, b) + _W_LEX * lex + _W_UNIT * unit
+
+
+def _bests_close(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Stated figures (not vague words) more than 2.5 times apart are not one measure even when an
+    open bound makes their ranges overlap ("up to 600" dead and "78" bodies)."""
+    qa, qb = a.claim.quantity, b.claim.quantity
+    if qa is None or qb is None or qa.best is None or qb.best is None or "vague" in (qa.qualifier, qb.qualifier):
+        return True
+    small, big = sorted((float(qa.best), float(qb.best)))
+    return big - small <= 2 or (small > 0 and big / small <= 2.5)
 
 
 def _both_sole(a: ClaimFeatures, b: ClaimFeatures) -> bool:
