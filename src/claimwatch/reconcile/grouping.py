@@ -221,6 +221,18 @@ def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
 
 def cluster_totals(items: list[ClaimFeatures], *, must: Iterable[tuple[int, int]] = (),
                    cannot: Iterable[tuple[int, int]] = ()) -> list[list[ClaimFeatures]]:
-    """Partition one block of totals ``(unit class, period)`` into groups that measure the same total."""
+    """Partition one block of totals ``(unit class, period)`` into groups that measure the same total.
+    Only totals of one event type (or of an unknown one) are candidate pairs."""
+    by_type: dict[str, list[int]] = {}
+    for i, f in enumerate(items):
+        by_type.setdefault(f.event_type, []).append(i)
+    unknown = by_type.get("?", [])
+    pairs: set[tuple[int, int]] = set()
+    for etype, idx in by_type.items():
+        others = idx if etype == "?" else idx + unknown
+        for x, i in enumerate(others):
+            for j in others[x + 1:]:
+                if i != j:
+                    pairs.add((min(i, j), max(i, j)))
     return agglomerate(items, _total_link, LINK_THRESHOLD, order=lambda f: (f.published or "", f.uid),
-                       must=must, cannot=cannot)
+                       must=must, cannot=cannot, candidates=sorted(pairs))
