@@ -198,12 +198,13 @@ def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:
 
 
 def _dates_an_event(t: TimeMention) -> bool:
-    """A time that can date the report's event: a day, a night, a week (not a year or an open period)."""
+    """A time that can date the report's event: a day, a night, a week — with both its bounds
+    (not a year, an open period, or the end bound of a running total: "as of Sunday")."""
+    if not (t.start and t.end):
+        return False
     if t.precision in ("day", "week"):
         return True
-    if t.precision == "range" and t.start and t.end:
-        return (date.fromisoformat(t.end) - date.fromisoformat(t.start)).days <= 7
-    return False
+    return t.precision == "range" and (date.fromisoformat(t.end) - date.fromisoformat(t.start)).days <= 7
 
 
 def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
