@@ -64,6 +64,7 @@ _SELF_REFERENCE = frozenset(_CUES["self_reference"])
 _NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
 _STANCE = frozenset(_CUES["stance_verbs"])
 _STANCE_CLAUSE_ONLY = frozenset(_CUES["stance_clause_only"])
+_NOUN_CUES = frozenset(_CUES["noun_cues"])
 #: verbs that are cues in most of their uses with a subject and a complement in PolNeAR's training split
 _CUE_RATES = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cue_rates.json")
                                   .read_text("utf-8"))["lemmas"])
@@ -376,6 +377,26 @@ def _corpus_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     return cand
 
 
+def _noun_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
+    """A noun cue with its source as possessor or agent: "Trump's claim that ...", "his comments
+    about ...", "a pledge by the ministry to ..." (an attribution record only)."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in _NOUN_CUES:
+        return None
+    src = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if src is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i), None)
+        src = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if src is None or src.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    comp = next((c for c in tok.children if c.i > tok.i and (c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"
+                                                            or c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "for", "to"))),
+                None)
+    if comp is None or comp.dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree):
+        return None         # the noun's content: a clause ("claim that ...", "comments about how ...")
+    content = trim_span(tok.doc, max(lo, comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i), min(hi, comp.right_edge.i + 1))
+    return _Cand(src, tok.i, tok.i + 1, tok.i, content, depth=_depth(tok) + 3, kind="corpus")
+
+
 def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     doc = tok.doc
     low = tok.lower_
@@ -454,7 +475,7 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[_Cand]:
         tok = doc[j]
         c = (_verb_candidate(tok, lo, hi, regions, rstarts) or _evidential_candidate(tok, lo, hi)
              or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or _stance_candidate(tok, lo, hi)
-             or _corpus_candidate(tok, lo, hi))
+             or _corpus_candidate(tok, lo, hi) or _noun_candidate(tok, lo, hi))
         if c is not None and c.src is not None and _self_reference(c.src):
             continue       # "A previous version of this article said ...": the author's own voice
         if c is not None:
@@ -468,6 +489,13 @@ def _relays(src: Token) -> bool:
     lo, hi = mention_bounds(src)
     phrase = src.doc[lo:hi].text
     return classify_source(phrase, ent_label=src.ent_type_ or None) in ("media", "social_media") or looks_like_outlet(phrase)
+
+
+def _reported_inside(doc: Doc, c: _Cand, best: _Cand | None) -> bool:
+    """An attribution inside what the sentence's primary attribution reports ("Clinton said she
+    thinks ...", "Trump said he finally believes ..."): part of the reported content."""
+    return (best is not None and c is not best and best.content is not None
+            and best.content[0] <= doc[c.cue_i].idx < best.content[1])
 
 
 def _nested_content(c: _Cand, best: _Cand | None, m: AttributionMention) -> bool:
@@ -532,8 +560,8 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
         speaking = [c for c in cands if c.kind != "corpus"]     # corpus-only cues speak for no sentence
         best = _primary(doc, speaking, lo, hi) if speaking else None
         for c in cands:
-            if c.in_quote:
-                continue        # "I think ..." inside a quotation: the quotation's speaker speaks
+            if c.in_quote or _reported_inside(doc, c, best):
+                continue        # "I think ..." inside a quotation, "Clinton said she thinks ...": the outer speaker speaks
             m = with_spans(doc, c, resolver.mention(c, i))
             m.quote = _quote_kind(m, text, regions, rstarts)
             m.primary = best is not None and c is best and not best.in_quote
