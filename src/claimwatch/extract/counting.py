@@ -476,6 +476,10 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
     link, seen = _typed(ctx, _complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
     if link is None and seen and pred.pos_ == "VERB":
         return CountLink(pred_i=pred.i, via="predicate")
+    if link is None and not seen and pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and role == "theme":
+        # "organized the movement of up to 18 ships": what the event's object noun moves takes part in it
+        verb = pred.head
+        link, _seen = _typed(ctx, [(verb, "patient")], c.cls, False, verb.i, "predicate")
     return link
 
 

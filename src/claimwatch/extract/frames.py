@@ -16,7 +16,7 @@ Applied by :func:`claimwatch.extract.events.find_events` after the trigger look-
   event; its event mention is taken out and its type becomes the ``legal_action``'s ``offence``
   (SPEC §2). Investigations keep the event they look into ("an investigation into the deaths").
   A state or organisation accusing another ("Lithuania accused Belarusian guards of crossing")
-  is a statement about the offence, not a legal action.
+  makes a ``statement`` (a denunciation) and the offence stays the event it reports, not a legal action.
 * **forced return** — someone returned, sent, pushed or turned back, or taken to a border or a
   country by others (passive, or an authority as subject) is a ``deportation`` (SPEC §6: forced
   return); a person who returns to a country on their own is a ``border_crossing``.
@@ -209,7 +209,7 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
         frames_here += [(None, t) for t in toks if _lemma(t) in _s("allegation_only")]
     for k, tok in frames_here:
         if k is not None and _state_accusation(tok):
-            removed.add(k)
+            mentions[k].event_type = "statement"  # a state's accusation is a denunciation (SPEC §6)
             continue
         offence_heads = [t.i for t in _offence_tokens(tok)]
         inner = [j for i in offence_heads for j in by_head.get(i, ()) if mentions[j].event_type != "legal_action"]
