@@ -130,11 +130,7 @@ def _casualty(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
 # ------------------------------------------------------------------ report context
 
 def _cue_count(doc: Doc, cues: frozenset[str]) -> int:
-    n = 0
-    for tok in doc:
-        if tok.lower_ in cues or _lemma(tok) in cues:
-            n += 1
-    return n
+    return sum(1 for tok in doc if tok.lower_ in cues or tok.lemma_.lower() in cues)
 
 
 def armed_conflict_report(analysis: Analysis) -> bool:
@@ -151,7 +147,8 @@ def migration_report(analysis: Analysis) -> bool:
     key = "frames.migration"
     if key not in analysis.indexes:
         doc = analysis.doc
-        moves = sum(1 for t in doc if t.pos_ == "VERB" and _lemma(t) in _s("movement_verbs") and _country_path(t))
+        verbs = _s("movement_verbs")
+        moves = sum(1 for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in verbs and _country_path(t))
         analysis.indexes[key] = _cue_count(doc, _s("migration_cues")) + moves >= frames()["migration_min"]
     return bool(analysis.indexes[key])
 
@@ -298,8 +295,12 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
     typed_heads = {m.head_i for m in mentions if m.event_type in ("deportation", "border_crossing", "detention")}
     migration = migration_report(analysis)
     out: list[EventMention] = []
+    movers = _s("forced_movers") | _s("forced_back_movers") | _s("movement_verbs") | _s("movement_nouns") | {
+        "withdraw", "retreat"}
     for sent_i, toks in sent_tokens.items():
         for tok in toks:
+            if tok.lemma_.lower() not in movers:
+                continue
             etype = "border_crossing" if _lemma(tok) in ("withdraw", "retreat") and _withdrawal(tok) else _forced_return(tok)
             if etype is None and migration and tok.i not in typed_heads and _movement(tok):
                 etype = "border_crossing"
