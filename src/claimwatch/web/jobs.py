@@ -116,6 +116,7 @@ class IngestQueue:
         self.extractor = extractor
         self.update_estimates = update_estimates
         self._pool: cf.Executor | None = None
+        self._pending: dict[str, cf.Future] = {}
         self._lock = threading.Lock()
 
     @property
@@ -149,16 +150,40 @@ class IngestQueue:
         else:
             future = self._executor().submit(_run_job, self.store, job_id, doc, self.extractor,
                                              self.update_estimates, self.settings)
+        with self._lock:
+            self._pending[job_id] = future
+        future.add_done_callback(lambda _f, j=job_id: self._forget(j))
         return job_id, future
+
+    def _forget(self, job_id: str) -> None:
+        with self._lock:
+            self._pending.pop(job_id, None)
 
     def status(self, job_id: str) -> dict[str, Any]:
         return job_json(self.store.get_job(job_id))
 
     def shutdown(self) -> None:
+        """Stop the workers (a server that stops leaves no extraction running behind it). Jobs
+        not finished are marked failed with the reason; their articles can simply be posted again
+        (a half-done job wrote nothing: each write is one transaction)."""
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pending, self._pending = dict(self._pending), {}
+        if pool is None:
+            return
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+                proc.join(timeout=5)
+        for job_id in pending if self.in_process else ():  # a worker thread finishes its job by itself
+            try:
+                if self.store.get_job(job_id)["status"] in ("queued", "running"):
+                    self.store.update_job(job_id, status="failed", finished_at=now(), error_code="E505",
+                                          error_message="the server stopped before the job finished; post the article again")
+            except ClaimwatchError:
+                log.exception("could not mark job %s as failed", job_id)
 
 
 def job_json(row: dict[str, Any]) -> dict[str, Any]:
