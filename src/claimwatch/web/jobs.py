@@ -210,37 +210,46 @@ class ArticleBody(BaseModel):
     html: bool = Field(default=False, description="`text` is an HTML page: extract its main text")
 
 
+#: longest metadata values a posted article may carry (query string or JSON)
+_META_LIMITS = {"title": 1000, "url": 4000, "outlet": 500, "published": 40}
+
+
+def _json_body(raw: bytes, name: str) -> ArticleBody:
+    try:
+        return ArticleBody.model_validate(parse_json(raw, name))
+    except ClaimwatchError:
+        raise
+    except Exception as exc:
+        errors = getattr(exc, "errors", lambda: [])()
+        detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors[:3]) or "malformed"
+        raise ValidationError(name, detail=detail) from None
+
+
+def _with_meta(doc: Document, given: dict[str, Any]) -> Document:
+    """``doc`` with the metadata given (else what the reader found), each cut to its limit."""
+    for key, limit in _META_LIMITS.items():
+        value = given.get(key) or getattr(doc, key)
+        setattr(doc, key, value[:limit] if value else None)
+    return doc
+
+
 def _document(request: Request, ctype: str, raw: bytes) -> Document:
     from ..ingest import read_bytes
 
     settings = request.app.state.settings
     name = "request body"
     if ctype == "application/json":
-        try:
-            body = ArticleBody.model_validate(parse_json(raw, name))
-        except ClaimwatchError:
-            raise
-        except Exception as exc:
-            errors = getattr(exc, "errors", lambda: [])()
-            detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors[:3]) or "malformed"
-            raise ValidationError(name, detail=detail) from None
-        if body.html:
-            doc = read_bytes(body.text.encode("utf-8", "surrogatepass"), name, content_type="text/html",
-                             settings=settings)
-            doc.title = body.title or doc.title
-            doc.url, doc.outlet = body.url, body.outlet
-            doc.published = body.published or doc.published
-            return doc
-        return Document(text=body.text, title=body.title, url=body.url, published=body.published,
-                        outlet=body.outlet, name=name)
+        body = _json_body(raw, name)
+        if not body.html:
+            return Document(text=body.text, title=body.title, url=body.url, published=body.published,
+                            outlet=body.outlet, name=name)
+        doc = read_bytes(body.text.encode("utf-8", "surrogatepass"), name, content_type="text/html",
+                         settings=settings)
+        doc.url, doc.outlet = None, None  # the page's own, if any, are not taken for the sender's
+        return _with_meta(doc, body.model_dump())
     if ctype in ("text/plain", "text/html", "application/xhtml+xml", ""):
         doc = read_bytes(raw, name, content_type=ctype or None, settings=settings)
-        qp = request.query_params
-        doc.title = (qp.get("title") or doc.title or None) and (qp.get("title") or doc.title)[:1000]
-        doc.url = (qp.get("url") or doc.url or None) and (qp.get("url") or doc.url)[:4000]
-        doc.outlet = (qp.get("outlet") or doc.outlet or None) and (qp.get("outlet") or doc.outlet)[:500]
-        doc.published = (qp.get("published") or doc.published or None) and (qp.get("published") or doc.published)[:40]
-        return doc
+        return _with_meta(doc, dict(request.query_params))
     raise InputError(name, detail=f"unsupported content type {ctype!r} (use application/json, text/plain or text/html)")
 
 
