@@ -75,6 +75,7 @@ def pipe(nlp):
         events.STAGE,
         Stage("times", ("doc",), ("times",), lambda a: []),
         Stage("places", ("doc",), ("places",), lambda a: []),
+        Stage("context", ("doc",), ("context",), lambda a: None),
         Stage("claims", claims.STAGE.requires, ("claims",), functools.partial(claims.assemble_claims, lookups=LOOKUPS)),
     ]
     return Pipeline(nlp, stages=stages)
@@ -96,9 +97,12 @@ def test_count_takes_the_governing_event_and_covers_it(pipe):
 
 def test_one_sentence_several_event_claims(pipe):
     cs = run(pipe, "A Russian deserter was apprehended by the border police.")
-    assert sorted(c.event_type for c in cs) == ["desertion", "detention"]
-    assert all(c.kind == "event" and c.source.type == "author" and c.evidential == "author" for c in cs)
+    assert sorted((c.kind, c.event_type) for c in cs) == [("count", "detention"), ("event", "desertion")]
+    assert all(c.source.type == "author" and c.evidential == "author" for c in cs)
     assert all(c.text == "A Russian deserter was apprehended by the border police." for c in cs)
+    # one person detained: an implicit count of 1 whose text is the participant (SPEC §3)
+    count = next(c for c in cs if c.kind == "count")
+    assert (count.quantity.text, count.quantity.best, count.quantity.qualifier) == ("A Russian deserter", 1, "exact")
 
 
 def test_event_not_covered_by_a_count_of_another_type(pipe):
@@ -153,6 +157,7 @@ def test_time_and_places_empty_when_those_stages_are_absent(nlp):
         certainty.STAGE, events.STAGE,
         Stage("times", ("doc",), ("times",), lambda a: []),
         Stage("places", ("doc",), ("places",), lambda a: []),
+        Stage("context", ("doc",), ("context",), lambda a: None),
         Stage("claims", claims.STAGE.requires, ("claims",),
               functools.partial(claims.assemble_claims, lookups={"attribution_for": _attribution_for, "time_for": None, "places_for": None})),
     ]

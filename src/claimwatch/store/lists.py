@@ -22,7 +22,7 @@ from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import ValidationError
-from ..model import EVENT_TYPES, ESTIMATE_STATUSES, SOURCE_TYPES, Claim, Estimate
+from ..model import ESTIMATE_STATUSES, EVENT_TYPES, SOURCE_TYPES, Claim, Estimate
 from . import tables as T
 from .rows import claim_from_row
 
@@ -183,11 +183,11 @@ def _build(filters: dict[str, Any], allowed: tuple[str, ...], sort: str | None, 
         if name not in allowed:
             problems.append(f"{name}: not a filter of this list (one of {', '.join(allowed)})")
             continue
-        value = str(raw).strip()
+        text = str(raw).strip()
         if name in extra:
-            value = _check_choice(name, value, extra[name], problems)
+            value = _check_choice(name, text, extra[name], problems)
         else:
-            value = _check_value(name, value, problems)
+            value = _check_value(name, text, problems)
         if value is not None:
             checked[name] = value
     if checked.get("since") and checked.get("until") and checked["since"] > checked["until"]:

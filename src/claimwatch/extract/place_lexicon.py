@@ -1,0 +1,40 @@
+"""The places stage's word lists and its candidate type: cue words (``resources/gazetteer/
+place_cues.json``, loaded once), physical feature types, precisions, and :class:`Cand`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+from .gazetteer import Entry
+
+__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand"]
+
+_RAW = json.loads(resources.files("claimwatch.resources").joinpath("gazetteer", "place_cues.json").read_text("utf-8"))
+#: cue word lists by name (``place_cues.json``)
+CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _RAW.items() if isinstance(v, list)}
+#: generic place noun -> the feature types it may refer back to ("the river" -> a river)
+ANAPHORS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _RAW["anaphors"].items()}
+
+PHYSICAL = ("river", "lake", "mountain_range", "sea", "ocean", "gulf", "bay", "strait", "channel",
+            "lagoon", "island", "peninsula", "desert", "plateau", "plain", "delta", "basin", "valley",
+            "cape", "waterfall", "region")
+
+#: feature -> precision of the resolved point
+PRECISION = {"country": "country", "admin1": "admin1", "city": "city", "border": "border", "region": "region",
+             "admin2": "admin2"}
+
+
+@dataclass
+class Cand:
+    start: int                  # char span
+    end: int
+    tok_start: int              # token range [tok_start, tok_end)
+    tok_end: int
+    key: str                    # normalised look-up key
+    cue: tuple[str, ...] = ()   # feature types cued by a generic word ("river")
+    label: str = ""             # spaCy label, "" for gazetteer scan
+    entry: Entry | None = None  # pre-resolved (borders, anaphora)
+    parts: tuple = ()           # a border's two sides: ((start, end, iso2), ...)
+    kind: str = "name"          # name | embedded | demonym | anaphor (PlaceMention.kind)
