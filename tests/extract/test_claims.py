@@ -97,9 +97,12 @@ def test_count_takes_the_governing_event_and_covers_it(pipe):
 
 def test_one_sentence_several_event_claims(pipe):
     cs = run(pipe, "A Russian deserter was apprehended by the border police.")
-    assert sorted(c.event_type for c in cs) == ["desertion", "detention"]
-    assert all(c.kind == "event" and c.source.type == "author" and c.evidential == "author" for c in cs)
+    assert sorted((c.kind, c.event_type) for c in cs) == [("count", "detention"), ("event", "desertion")]
+    assert all(c.source.type == "author" and c.evidential == "author" for c in cs)
     assert all(c.text == "A Russian deserter was apprehended by the border police." for c in cs)
+    # one person detained: an implicit count of 1 whose text is the participant (SPEC §3)
+    count = next(c for c in cs if c.kind == "count")
+    assert (count.quantity.text, count.quantity.best, count.quantity.qualifier) == ("A Russian deserter", 1, "exact")
 
 
 def test_event_not_covered_by_a_count_of_another_type(pipe):

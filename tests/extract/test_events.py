@@ -26,7 +26,7 @@ CASES = [
     ("The bus stopped at the station.", set()),
     ("Men of conscription age are not allowed to leave the country.", {("policy", None), ("border_crossing", None)}),
     ("The wounded soldier succumbed to his injuries in hospital.", {("death", "unknown"), ("injury", None)}),
-    ("He was charged with evading military service.", {("legal_action", None), ("draft_evasion", None)}),
+    ("He was charged with evading military service.", {("legal_action", None)}),  # the offence is not an event
     ("Queues formed at the border crossing point.", set()),
     ("Two migrants drowned in the Tisza river.", {("death", "drowning")}),
     ("A man froze to death in the forest near the border.", {("death", "exposure")}),

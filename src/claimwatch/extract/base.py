@@ -31,6 +31,7 @@ __all__ = [
     "Stage",
     "STAGE_RESULTS",
     "QuantityMention",
+    "NumberMention",
     "AttributionMention",
     "Modality",
     "EventMention",
@@ -59,6 +60,30 @@ class QuantityMention:
     unit_span: Span | None = None
     head_i: int | None = None       # token index of the counted noun (or the number) in the Doc
     sent_i: int = 0                 # index into Analysis.sentences
+
+
+@dataclass
+class NumberMention:
+    """A numeric mention of any kind (the numbers layer, :mod:`claimwatch.extract.numeric`)."""
+
+    span: Span                      # figure + qualifier + currency + attached unit ("about 500", "340 points")
+    text: str
+    kind: str                       # count | money | percent | measure | duration | rate | age | number
+    value: float | int | None       # the stated figure (lower figure of a range); None for "dozens"
+    low: float | int | None
+    best: float | int | None
+    high: float | int | None
+    qualifier: str                  # SPEC §3 qualifier
+    change: str                     # = | ~ | > | < | up | down
+    unit: str | None = None         # canonical unit ("kilometre", "percent") or the counted noun ("tankers")
+    unit_span: Span | None = None   # the unit / counted noun as written, when it is in the text
+    dimension: str | None = None    # length, mass, money, duration, percent, points ... (resources/units.tsv)
+    currency: str | None = None     # ISO 4217 code of a money amount, when known
+    per: str | None = None          # a rate's denominator ("share", "year")
+    counted: str | None = None      # what a count counts, as the quantities stage described it
+    is_count: bool = False          # the quantity of a count claim (chosen by the quantities stage)
+    sent_i: int = 0
+    head_i: int | None = None       # token index of the figure
 
 
 @dataclass
@@ -114,10 +139,11 @@ class EventMention:
 
     span: Span                      # the trigger word(s)
     text: str
-    event_type: str
+    event_type: str | None          # None: an incident no SPEC §6 type fits ("the boat sank")
     sent_i: int
     head_i: int | None = None
     cause: str | None = None        # deaths only: SPEC §6 causes
+    offence: str | None = None      # legal_action only: the event type of the offence (SPEC §2)
 
 
 @dataclass
@@ -130,6 +156,11 @@ class TimeMention:
     anchor: str                     # absolute | published | unresolved
     sent_i: int = 0
     head_i: int | None = None       # token the expression attaches to (governing predicate)
+    value: str | None = None        # TIMEX3 value: "2023-12", "1989-Q3", "P3M", "PRESENT_REF", "XXXX-WXX-4"
+    type: str = "DATE"              # TIMEX3 type: DATE | TIME | DURATION | SET
+    mod: str | None = None          # TIMEX3 mod: START | MID | END | APPROX
+    phrase: Span | None = None      # the phrase with its preposition ("as of Sunday"); ``span`` is TimeML's ("Sunday")
+    statement: bool = False         # (from ``time_for``) the time dates the report of the claim, not its event
 
 
 @dataclass
@@ -146,6 +177,9 @@ class PlaceMention:
     role: str = "event"
     sent_i: int = 0
     head_i: int | None = None
+    #: name (a toponym) | embedded (in an organisation's name: "Texas Department of ...") | demonym
+    #: ("Palestinian": the country) | anaphor ("the river": the place named before) | institution
+    kind: str = "name"
 
 
 @dataclass
@@ -226,6 +260,7 @@ class Analysis:
     #: the report's frame and what each sentence inherits (:mod:`claimwatch.extract.context`)
     context: "ReportContext | None" = None
     claims: list["Claim"] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
     provided: set[str] = field(default_factory=lambda: {"doc", "paragraphs", "sentences"})
     #: private look-up indexes a stage builds over its own result (rebuilt when the result changes)
     indexes: dict[str, Any] = field(default_factory=dict)

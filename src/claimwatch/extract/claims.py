@@ -2,7 +2,8 @@
 
 * **count** and **event** claims are drafted by :mod:`.linking` (what each number counts, which
   events a sentence reports) and filled here;
-* one **statement** claim per attributed sentence that holds no count and no event.
+* one **statement** claim per attributed sentence that holds no count and no event, typed by its
+  topic where one fits (:func:`.topics.statement_topic`).
 
 Every claim's ``text``/``span`` is its sentence. Source, time and places come from the report
 context (SPEC §2 Context, :mod:`claimwatch.extract.context`): ``context.source_for`` (the
@@ -28,6 +29,7 @@ from .certainty import modality_for
 from .context import claim_places, claim_time, source_for
 from .linking import actors_of, draft_claims, event_for_count, link_parts
 from .linking import slices as _slices
+from .topics import statement_topic
 
 __all__ = ["assemble_claims", "event_for_count", "source_of", "actors_of", "STAGE"]
 
@@ -69,8 +71,14 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
 
 
 def _time_info(tm: Any, analysis: Analysis, scope: str = "sentence") -> TimeInfo | None:
+    """The claim's time: the whole phrase that states it ("as of Sunday", "on Tuesday"; the time
+    layer's span is TimeML's, without the preposition), with its normalised value."""
     if tm is None:
         return None
+    phrase = getattr(tm, "phrase", None)
+    if phrase is not None:
+        return TimeInfo(text=analysis.text[phrase[0]:phrase[1]], start=tm.start, end=tm.end, precision=tm.precision,
+                        anchor=tm.anchor, span=tuple(phrase), scope=scope)
     span = tuple(tm.span) if getattr(tm, "span", None) is not None else None
     if span is not None and not _slices(analysis, tm.text, span):
         span = None
@@ -180,7 +188,8 @@ def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any]
                     or attr.scope == "article" or attr.kind == "stance":   # "X wants to ..." is no statement
                 continue
             s_text, s_span = sentence(sent_i)
-            claim = Claim(id="", kind="statement", text=s_text, span=s_span)
+            claim = Claim(id="", kind="statement", text=s_text, span=s_span,
+                          event_type=statement_topic(analysis, sent_i, sorted((c for _k, c in drafted), key=lambda c: c.span)))
             drafted.append(((s_span[0], 2), fill(claim, sent_i, _statement_head(analysis, attr, sent_i))))
 
     drafted.sort(key=lambda item: item[0])

@@ -14,7 +14,10 @@ Deaths take a ``cause`` from cue words of their sentence ("swimming", "river" â†
 several causes yields one mention per cause. Deaths and injuries whose trigger is tied to
 fighting ("killed in fighting", or soldiers "killed in a missile strike") are
 ``combat_casualties``; civilians killed in a strike are deaths (violence). "Lost N soldiers" is a combat
-casualty unless its paragraph is about desertion.
+casualty unless its paragraph is about desertion. Words that also name crimes ("assault",
+"attack") and strikes on military victims make combat casualties only in a report of armed
+conflict (:func:`.frames.armed_conflict_report`). The mentions then go through the predicate
+frames of :mod:`.frames` (casualty, legal, forced return, movement).
 
 Core: :func:`find_events`; step: :data:`STAGE`.
 """
@@ -29,6 +32,7 @@ from typing import Any, Iterator
 from spacy.tokens import Token
 
 from .base import Analysis, EventMention, Stage
+from .frames import armed_conflict_report, refine_mentions
 
 __all__ = ["find_events", "death_causes", "STAGE"]
 
@@ -61,6 +65,7 @@ def lexicon() -> dict[str, Any]:
     data["death_block"] = frozenset(data["death_noun_blockers"])
     data["kept_heads"] = frozenset(data["compound_heads_kept"])
     data["weak_violence_set"] = frozenset(data["weak_violence"])
+    data["ambiguous_war_set"] = frozenset(data["ambiguous_war_context"])
     return data
 
 
@@ -125,11 +130,15 @@ def _pos_ok(tok: Token, allowed: list[str] | None) -> bool:
     return not allowed or tok.pos_ in allowed
 
 
-def _context_of(tok: Token) -> str | None:
+def _context_of(tok: Token, armed_conflict: bool = True) -> str | None:
     """``"combat"`` / ``"strike"`` when the trigger (or its conjunct: "killed and wounded in")
-    is tied by a preposition or adverb to fighting / to a strike, else None."""
+    is tied by a preposition or adverb to fighting / to a strike, else None. Words that also
+    name crimes ("assault", "attack", "raid", "bombing", "explosion") mean fighting only in an
+    armed-conflict report."""
     lex = lexicon()
     war, strike = lex["war_set"], lex["strike_set"]
+    if not armed_conflict:
+        war, strike = war - lex["ambiguous_war_set"], strike - lex["ambiguous_war_set"]
 
     def kind(t: Token) -> str | None:
         words = {_lemma(t), t.lower_} | {_lemma(g) for g in t.children if g.dep_ in ("compound", "amod")}
@@ -235,56 +244,70 @@ def _paragraph_has(analysis: Analysis, sent_i: int, etype: str, found: list[Even
     )
 
 
+_Hit = tuple[Token, str, "Token | None", "dict[str, Any] | None"]
+
+
+def _sentence_hits(span: Any) -> list[_Hit]:
+    """(trigger, type, partner, rule) of one sentence: pair rules first, then single words
+    (a word used as a pair's partner does not trigger on its own)."""
+    lex = lexicon()
+    used: set[int] = set()
+    partners: set[int] = set()
+    hits: list[_Hit] = []
+    for tok in span:
+        if _modifier_only(tok):
+            continue
+        for rule in lex["pair_index"].get(_lemma(tok), ()):
+            if not _pos_ok(tok, rule.get("pos")):
+                continue
+            partner = _pair_partner(tok, rule)
+            if partner is not None and partner.i not in used:
+                hits.append((tok, rule["type"], partner, rule))
+                used.add(tok.i)
+                partners.add(partner.i)
+                break
+    paired = {h[0].i: h[1] for h in hits}
+    for tok in span:
+        if tok.i in partners:
+            continue
+        etype = _word_type(tok)
+        if etype and paired.get(tok.i) != etype:
+            hits.append((tok, etype, None, None))
+    return sorted(hits, key=lambda h: (h[0].i, h[2] is not None))
+
+
+def _hit_mentions(analysis: Analysis, sent_i: int, hit: _Hit, sent_tokens: list[Token],
+                  armed_conflict: bool) -> list[EventMention]:
+    tok, etype, partner, rule = hit
+    if etype in ("death", "injury") and set(death_causes(sent_tokens)) <= {"violence", "unknown"}:
+        context = _context_of(tok, armed_conflict)
+        if context == "combat" or (context == "strike" and _military_victims(tok)):
+            etype = "combat_casualties"
+    start, end = _span_of(tok, partner)
+    base = dict(span=(start, end), text=analysis.text[start:end], sent_i=sent_i, head_i=tok.i)
+    if etype == "death":
+        causes = [rule["cause"]] if rule and rule.get("cause") else death_causes(sent_tokens)
+        return [EventMention(event_type="death", cause=cause, **base) for cause in causes]
+    return [EventMention(event_type=etype, **base)]
+
+
 def find_events(analysis: Analysis) -> list[EventMention]:
     """Every event mention of the article, in text order (one per trigger; one per cause for deaths)."""
-    lex = lexicon()
-    doc, text = analysis.doc, analysis.text
+    doc = analysis.doc
     found: list[EventMention] = []
     deferred: list[tuple[EventMention, dict[str, Any]]] = []
+    armed_conflict = armed_conflict_report(analysis)
     for sent_i, (s, e) in enumerate(analysis.sentences):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        used: set[int] = set()
-        partners: set[int] = set()
-        hits: list[tuple[Token, str, Token | None, dict[str, Any] | None]] = []
-        for tok in span:
-            if _modifier_only(tok):
-                continue
-            for rule in lex["pair_index"].get(_lemma(tok), ()):
-                if not _pos_ok(tok, rule.get("pos")):
-                    continue
-                partner = _pair_partner(tok, rule)
-                if partner is not None and partner.i not in used:
-                    hits.append((tok, rule["type"], partner, rule))
-                    used.add(tok.i)
-                    partners.add(partner.i)
-                    break
-        paired = {h[0].i: h[1] for h in hits}
-        for tok in span:
-            if tok.i in partners:
-                continue
-            etype = _word_type(tok)
-            if etype and paired.get(tok.i) != etype:
-                hits.append((tok, etype, None, None))
-                used.add(tok.i)
         sent_tokens = list(span)
-        for tok, etype, partner, rule in sorted(hits, key=lambda h: (h[0].i, h[2] is not None)):
-            if etype in ("death", "injury") and set(death_causes(sent_tokens)) <= {"violence", "unknown"}:
-                context = _context_of(tok)
-                if context == "combat" or (context == "strike" and _military_victims(tok)):
-                    etype = "combat_casualties"
-            start, end = _span_of(tok, partner)
-            base = dict(span=(start, end), text=text[start:end], sent_i=sent_i, head_i=tok.i)
-            if etype == "death":
-                causes = [rule["cause"]] if rule and rule.get("cause") else death_causes(sent_tokens)
-                for cause in causes:
-                    found.append(EventMention(event_type="death", cause=cause, **base))
-            else:
-                mention = EventMention(event_type=etype, **base)
-                found.append(mention)
-                if rule and rule.get("paragraph_override"):
-                    deferred.append((mention, rule["paragraph_override"]))
+        for hit in _sentence_hits(span):
+            mentions = _hit_mentions(analysis, sent_i, hit, sent_tokens, armed_conflict)
+            found += mentions
+            rule = hit[3]
+            if rule and rule.get("paragraph_override"):
+                deferred += [(m, rule["paragraph_override"]) for m in mentions]
     for mention, override in deferred:
         for context_type, new_type in override.items():
             others = [m for m in found if m is not mention]
@@ -292,7 +315,7 @@ def find_events(analysis: Analysis) -> list[EventMention]:
                 mention.event_type = new_type
                 break
     found.sort(key=lambda m: m.span[0])  # stable: a trigger's own word type stays before its pair type
-    return found
+    return refine_mentions(analysis, found)
 
 
 STAGE = Stage("events", ("doc",), ("events",), find_events)

@@ -1,13 +1,14 @@
-"""What each number counts: the event a counted quantity belongs to, and the count and event
-claims drafted from the quantities and event mentions (SPEC §2, §3, §6).
+"""The count and event claims of an article, drafted from the quantities and event mentions
+(SPEC §2, §3, §6).
 
-* one **count** draft per counted quantity; its ``event_type`` is the event that governs the
-  quantity's clause (a predicate above the counted noun, the noun itself, a relative clause on
-  it, an event inside its predicate's clause), else the event named by its unit ("deserters",
-  "bodies"), else the nearest event of its sentence;
+* one **count** draft per counted quantity; what it counts (its ``event_type``, ``cause``,
+  ``offence``) comes from the predicate-argument structure (:mod:`.counting`);
+* one count draft per **implicit count** — an event whose participant is one person or an
+  enumerated set (:mod:`.implicit`); counts that are parts of a stated total carry it
+  (``quantity.part_of`` once the claims are numbered, :func:`link_parts`);
 * one **event** draft per event type (and death cause) of a sentence not already covered by
   a count of that type in the sentence — "A Russian deserter was apprehended" gives a
-  detention and a desertion claim.
+  detention and a desertion claim; "detained and deported" gives both.
 
 A draft is a :class:`~claimwatch.model.Claim` without source, certainty, time or places; the
 claims stage (:mod:`.claims`) fills those, numbers the claims and calls :func:`link_parts`.
@@ -24,8 +25,11 @@ from spacy.tokens import Token
 
 from ..model import Actor, Claim, Quantity
 from .base import Analysis, EventMention, QuantityMention
+from .counting import UNIT_EVENT_TYPES, CountLink, LinkContext, clause_head, compares_or_continues, link_count, noun_class
 from .certainty import governing_predicate
-from .events import lexicon as event_lexicon
+from .frames import frames
+from .shares import SharePhrase, find_shares, share_bounds
+from .implicit import CountRef, find_parts, implicit_participants
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
 
@@ -46,18 +50,6 @@ def slices(analysis: Analysis, text: str | None, span: tuple[int, int] | None) -
     return text is not None and span is not None and analysis.text[span[0]:span[1]] == text
 
 
-#: what a counted noun says about the event when no trigger governs it
-UNIT_EVENT_TYPES = {
-    "body": "death", "corpse": "death", "remains": "death", "fatality": "death", "dead": "death",
-    "death": "death", "victim": "death", "casualty": "combat_casualties", "arrest": "detention",
-    "asylum-seeker": "asylum", "seeker": "asylum", "crossing": "border_crossing",
-    "conscript": "mobilization", "reservist": "mobilization", "recruit": "mobilization",
-    "draftee": "mobilization", "evader": "draft_evasion", "dodger": "draft_evasion",
-}
-
-_BLOCK = frozenset({"relcl", "acl", "appos", "parataxis"})
-
-
 def _head_token(analysis: Analysis, span: tuple[int, int], head_i: int | None) -> Token | None:
     doc = analysis.doc
     if head_i is not None and 0 <= head_i < len(doc):
@@ -66,64 +58,12 @@ def _head_token(analysis: Analysis, span: tuple[int, int], head_i: int | None) -
     return chunk.root if chunk is not None and len(chunk) else None
 
 
-def _ancestors(tok: Token, stop: Token | None) -> list[Token]:
-    out: list[Token] = []
-    cur = tok
-    while cur.head.i != cur.i:
-        if cur.dep_ in _BLOCK:
-            break
-        cur = cur.head
-        out.append(cur)
-        if stop is not None and cur.i == stop.i:
-            break
-    return out
-
-
-def _in_subtree(tok: Token, root: Token) -> bool:
-    return root.left_edge.i <= tok.i <= root.right_edge.i and any(a.i == root.i for a in [tok, *tok.ancestors])
-
-
 def event_for_count(
-    analysis: Analysis, q: QuantityMention, head: Token | None, sent_events: list[EventMention]
+    analysis: Analysis, q: QuantityMention, head: Token | None, sent_events: list[EventMention] | None = None
 ) -> tuple[str | None, str | None]:
-    """``(event_type, cause)`` for a counted quantity (see module doc for the order of preference)."""
-    doc = analysis.doc
-    by_head: dict[int, list[EventMention]] = {}
-    for e in sorted(sent_events, key=lambda m: m.span[1] - m.span[0]):  # the trigger word's own type first
-        if e.head_i is not None:
-            by_head.setdefault(e.head_i, []).append(e)
-
-    def pick(e: EventMention) -> tuple[str, str | None]:
-        return e.event_type, e.cause
-
-    if head is not None:
-        pred = governing_predicate(analysis, analysis.sent_index(head.idx), head.i)
-        for anc in _ancestors(head, pred):
-            if anc.i in by_head:
-                return pick(by_head[anc.i][0])
-        if head.i in by_head:
-            return pick(by_head[head.i][0])
-        inner = [e for e in sent_events if e.head_i is not None and e.head_i != head.i and _in_subtree(doc[e.head_i], head)]
-        if inner:
-            return pick(min(inner, key=lambda e: abs(e.head_i - head.i)))
-        if pred is not None:
-            under = [e for e in sent_events if e.head_i is not None and _in_subtree(doc[e.head_i], pred)]
-            if under:
-                return pick(min(under, key=lambda e: abs(e.head_i - head.i)))
-    if q.unit:
-        unit_tok = None
-        if q.unit_span:
-            chunk = doc.char_span(q.unit_span[0], q.unit_span[1], alignment_mode="expand")
-            unit_tok = chunk.root if chunk is not None and len(chunk) else None
-        lemma = unit_tok.lemma_.lower() if unit_tok is not None else q.unit.split()[-1].lower().rstrip("s")
-        etype = UNIT_EVENT_TYPES.get(lemma) or event_lexicon()["word_index"].get(lemma)
-        if etype:
-            return etype, ("unknown" if etype == "death" else None)
-    if sent_events:
-        anchor = head.i if head is not None else 0
-        nearest = min(sent_events, key=lambda e: abs((e.head_i or 0) - anchor))
-        return pick(nearest)
-    return None, None
+    """``(event_type, cause)`` for a counted quantity (:func:`.counting.link_count`)."""
+    link = link_count(LinkContext.of(analysis), q, head)
+    return link.event_type, link.cause
 
 
 _NP_MODIFIERS = frozenset({"compound", "amod", "det", "nummod", "poss", "case", "nmod", "quantmod", "advmod"})
@@ -179,54 +119,245 @@ def actors_of(analysis: Analysis, head_i: int | None, event_type: str | None = N
     return out
 
 
-def draft_claims(analysis: Analysis) -> list[Draft]:
-    """Count drafts for every counted quantity and event drafts for the events they leave uncovered."""
+def _quantity_index(analysis: Analysis) -> dict[int, QuantityMention]:
+    """Token index -> the quantity whose number (or counted noun) it is."""
+    doc = analysis.doc
+    out: dict[int, QuantityMention] = {}
+    for q in analysis.quantities:
+        chunk = doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
+        for t in chunk or ():
+            out.setdefault(t.i, q)
+        if q.head_i is not None:
+            out.setdefault(q.head_i, q)
+    return out
+
+
+def _standalone(q: QuantityMention, head: Token | None) -> bool:
+    """A count that takes part in no event is still a claim ("37 migrants were rescued", "104
+    survivors", "9,836 applications"), except a figure of vessels or objects outside any event
+    ("two coast guard vessels"), a count of the incidents themselves ("two shipwrecks occurred":
+    each is an event) and a vague word without bounds ("a number of guards")."""
+    if q.qualifier == "vague" and q.best is None:
+        return False
+    own_number = head is not None and q.span[0] <= head.idx < q.span[1]
+    noun = None if head is None or own_number or head.pos_ not in ("NOUN", "PROPN") else head
+    if noun is not None and noun.lemma_.lower() in frames()["sets"]["incident_count_nouns"]:
+        return False
+    return noun_class(noun, q) != "object"
+
+
+def _same_measure(analysis: Analysis, head: Token, link: CountLink, prev: Draft) -> bool:
+    """The count measures what the sentence's previous count measures: "up from 5,000-6,000",
+    or the same predicate left out ("recovered six bodies, while Mexican teams recovered two
+    others") — not "eight drowned and 37 others were rescued"."""
+    if not compares_or_continues(head, link.event_type is not None):
+        return False
+    if head.lower_ not in ("others", "more"):
+        return True
+    doc = analysis.doc
+    if link.via != "none" or link.pred_i is None or prev.head_i is None:
+        return False
+    prev_pred = governing_predicate(analysis, prev.sent_i, prev.head_i)
+    return prev_pred is not None and doc[link.pred_i].lemma_ == prev_pred.lemma_
+
+
+def _lone_partitive(q: QuantityMention, head: Token) -> bool:
+    """"One of those arrested admitted ...": one member of a set, said to do something other than
+    take part in an event, is not a figure (unlike "one of them was killed")."""
+    if q.text.lower() != "one" or q.best != 1:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ == "pobj"
+
+
+def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], dict[int, CountLink]]:
     text = analysis.text
-    events_by_sent: dict[int, list[EventMention]] = {}
-    for ev in analysis.events:
-        events_by_sent.setdefault(ev.sent_i, []).append(ev)
-
-    def sentence(sent_i: int) -> tuple[str, tuple[int, int]]:
-        s, e = analysis.sentences[sent_i]
-        return text[s:e], (s, e)
-
     drafts: list[Draft] = []
-    covered: set[tuple[int, str, str | None]] = set()
+    links: dict[int, CountLink] = {}
     for q in sorted(analysis.quantities, key=lambda q: q.span):
         if not slices(analysis, q.text, tuple(q.span)):
             warnings.warn(f"claimwatch: quantity {q.text!r} at {q.span} does not slice the text; skipped", stacklevel=2)
             continue
         sent_i = analysis.sent_index(q.span[0])
         head = _head_token(analysis, q.span, q.head_i)
-        etype, cause = event_for_count(analysis, q, head, events_by_sent.get(sent_i, []))
-        s_text, s_span = sentence(sent_i)
+        link = link_count(ctx, q, head)
+        prev = drafts[-1] if drafts and drafts[-1].sent_i == sent_i else None
+        if prev is not None and head is not None and prev.claim.event_type and _same_measure(
+                analysis, head, link, prev):
+            link = CountLink(prev.claim.event_type, prev.claim.cause, prev.claim.offence, links[len(drafts) - 1].pred_i,
+                             "previous", links[len(drafts) - 1].mention_i)
+        if link.event_type is None and not _standalone(q, head):
+            continue
+        if link.via != "predicate" and head is not None and _lone_partitive(q, head):
+            continue
+        s, e = analysis.sentences[sent_i]
         claim = Claim(
-            id="", kind="count", text=s_text, span=s_span, event_type=etype, cause=cause,
+            id="", kind="count", text=text[s:e], span=(s, e), event_type=link.event_type, cause=link.cause,
+            offence=link.offence,
             quantity=Quantity(
                 text=q.text, span=tuple(q.span), low=q.low, best=q.best, high=q.high,
                 qualifier=q.qualifier, unit=q.unit, counted=q.counted,
             ),
         )
-        if etype and head is not None:
-            pred = governing_predicate(analysis, sent_i, head.i)
-            claim.actors = actors_of(analysis, pred.i, etype) if pred is not None else []
+        if link.event_type and link.pred_i is not None:
+            claim.actors = actors_of(analysis, link.pred_i, link.event_type)
+        links[len(drafts)] = link
         drafts.append(Draft((q.span[0], 0), claim, sent_i, head.i if head is not None else None))
-        if etype:
-            covered.add((sent_i, etype, cause))
-            covered.add((sent_i, etype, None))
+    return drafts, links
 
-    seen_events: set[tuple[int, str, str | None]] = set()
-    for ev in sorted(analysis.events, key=lambda e: e.span):
+
+def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draft, tuple[int, ...], int | None]]:
+    text = analysis.text
+    qindex = _quantity_index(analysis)
+    taken = [(d.sent_i, d.claim.event_type, d.claim.quantity.span, d.head_i) for d in drafts if d.claim.quantity is not None]
+    out: list[tuple[Draft, tuple[int, ...], int | None]] = []
+    for m in sorted(analysis.events, key=lambda m: m.span):
+        for imp in implicit_participants(analysis, m, qindex):
+            if any(sent == m.sent_i and et == m.event_type and sp[0] < imp.span[1] and imp.span[0] < sp[1]
+                   and head not in imp.parts for sent, et, sp, head in taken):
+                continue  # already counted (a numbered part of the set is not the set)
+            s, e = analysis.sentences[m.sent_i]
+            if not (s <= imp.span[0] < imp.span[1] <= e):
+                continue
+            taken.append((m.sent_i, m.event_type, imp.span, imp.head_i))
+            np_text = text[imp.span[0]:imp.span[1]]
+            claim = Claim(
+                id="", kind="count", text=text[s:e], span=(s, e), event_type=m.event_type, cause=m.cause,
+                offence=m.offence,
+                quantity=Quantity(text=np_text, span=imp.span, low=imp.value, best=imp.value, high=imp.value,
+                                  qualifier="exact", unit=imp.unit, counted=np_text),
+                actors=actors_of(analysis, m.head_i, m.event_type),
+            )
+            out.append((Draft((imp.span[0], 0), claim, m.sent_i, imp.head_i), tuple(imp.parts), m.head_i))
+    return out
+
+
+def _unit_lemma(unit: str | None) -> str:
+    word = (unit or "").split()[-1].lower() if unit else ""
+    return word[:-1] if word.endswith("s") else word
+
+
+def _share_total(analysis: Analysis, share: SharePhrase, drafts: list[Draft]) -> Draft | None:
+    """The drafted count a share is a share of (see :mod:`.shares`)."""
+    doc = analysis.doc
+    before = [d for d in drafts if d.claim.quantity is not None and d.claim.quantity.span[1] <= share.span[0]
+              and d.claim.quantity.best is not None]
+    before.sort(key=lambda d: d.claim.quantity.span)
+    same = [d for d in before if d.sent_i == share.sent_i]
+    if same:
+        return same[-1]
+    obj = doc[share.object_i] if share.object_i is not None else None
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        lemma = obj.lemma_.lower()
+        named = [d for d in before if _unit_lemma(d.claim.quantity.unit) == lemma]
+        if named:
+            return named[-1]
+    near = [d for d in before if share.sent_i - 2 <= d.sent_i < share.sent_i]
+    return near[-1] if near else None
+
+
+def _share_drafts(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
+    text = analysis.text
+    out: list[Draft] = []
+    for share in find_shares(analysis):
+        if any(d.claim.quantity is not None and d.claim.quantity.span[0] < share.span[1]
+               and share.span[0] < d.claim.quantity.span[1] for d in drafts + out):
+            continue
+        total = None
+        if share.explicit_total is not None:
+            bounds, qual = (share.explicit_total,) * 3, "exact"
+        else:
+            total = _share_total(analysis, share, drafts + out)
+            if total is None or total.claim.quantity is None:
+                continue
+            if share.fraction is None and total.sent_i != share.sent_i:
+                continue  # "most of them": only of a total stated in the same sentence
+            tq = total.claim.quantity
+            bounds, qual = (tq.low, tq.best, tq.high), tq.qualifier
+        low, best, high, qualifier = share_bounds(share, bounds, qual)
+        if best is None:
+            continue
+        s, e = analysis.sentences[share.sent_i]
+        obj = analysis.doc[share.object_i] if share.object_i is not None else None
+        unit = obj.text if obj is not None and obj.pos_ in ("NOUN", "PROPN") else (
+            total.claim.quantity.unit if total is not None and total.claim.quantity else None)
+        claim = Claim(
+            id="", kind="count", text=text[s:e], span=(s, e),
+            event_type=total.claim.event_type if total is not None else None,
+            cause=total.claim.cause if total is not None else None,
+            quantity=Quantity(text=text[share.span[0]:share.span[1]], span=share.span, low=low, best=best, high=high,
+                              qualifier=qualifier, unit=unit, counted=text[share.span[0]:share.span[1]]),
+        )
+        out.append(Draft((share.span[0], 0), claim, share.sent_i, analysis.doc[share.of_i].head.i, total=total))
+    return out
+
+
+def _link_totals(analysis: Analysis, drafts: list[Draft], implicit_parts: dict[int, tuple[int, ...]]) -> None:
+    refs = []
+    for k, d in enumerate(drafts):
+        q = d.claim.quantity
+        if q is None:
+            continue
+        refs.append(CountRef(k, q.span, float(q.best) if q.best is not None else None, d.sent_i, d.head_i,
+                             d.claim.event_type, implicit_parts.get(k, ())))
+    for part, total in find_parts(analysis, refs).items():
+        drafts[part].total = drafts[total]
+        if drafts[part].claim.event_type is None and drafts[total].claim.event_type:
+            # "23 protesters were detained, including four minors": a part counts what its total counts
+            drafts[part].claim.event_type = drafts[total].claim.event_type
+            drafts[part].claim.cause = drafts[total].claim.cause
+
+
+def _covered_mentions(analysis: Analysis, drafts: list[Draft], heads: dict[int, int | None]) -> set[int]:
+    """Ids of the event mentions a count already says: the mention it took its type from and
+    the mentions of that type in the same clause; a count typed without a mention (by its
+    unit or the report's context) covers its type in the whole sentence."""
+    doc = analysis.doc
+    covered: set[int] = set()
+    for k, d in enumerate(drafts):
+        etype = d.claim.event_type
+        if not etype:
+            continue
+        head_i = heads.get(k)
+        for m in analysis.events:
+            if m.sent_i != d.sent_i or m.event_type != etype or m.head_i is None:
+                continue
+            if head_i is None or m.head_i == head_i or clause_head(doc[m.head_i]).i == clause_head(doc[head_i]).i:
+                covered.add(id(m))
+    return covered
+
+
+def draft_claims(analysis: Analysis) -> list[Draft]:
+    """Count drafts for every counted quantity and implicit count, event drafts for the events
+    they leave uncovered."""
+    text = analysis.text
+    ctx = LinkContext.of(analysis)
+    drafts, links = _count_drafts(analysis, ctx)
+    heads: dict[int, int | None] = {k: link.mention_i for k, link in links.items()}
+    implicit_parts: dict[int, tuple[int, ...]] = {}
+    for d, parts, mention_head in _implicit_drafts(analysis, drafts):
+        implicit_parts[len(drafts)] = parts
+        heads[len(drafts)] = mention_head
+        drafts.append(d)
+    _link_totals(analysis, drafts, implicit_parts)
+    shares = _share_drafts(analysis, drafts)
+    covered = _covered_mentions(analysis, drafts, heads)  # a share covers no event of its own
+    drafts += shares
+
+    emitted: set[tuple[int, str | None, str | None]] = set()
+    with_claims = {d.sent_i for d in drafts}
+    for ev in sorted(analysis.events, key=lambda e: (e.event_type is None, e.span)):
         key = (ev.sent_i, ev.event_type, ev.cause)
-        if key in seen_events:
+        if id(ev) in covered or key in emitted or (ev.event_type is None and ev.sent_i in with_claims):
             continue
-        seen_events.add(key)
-        if key in covered or (ev.cause in (None, "unknown") and (ev.sent_i, ev.event_type, None) in covered):
+        if ev.event_type == "death" and ev.cause in (None, "unknown") and any(
+                k[0] == ev.sent_i and k[1] == "death" for k in emitted):
             continue
-        s_text, s_span = sentence(ev.sent_i)
-        claim = Claim(id="", kind="event", text=s_text, span=s_span, event_type=ev.event_type, cause=ev.cause,
-                      actors=actors_of(analysis, ev.head_i, ev.event_type))
+        emitted.add(key)
+        s, e = analysis.sentences[ev.sent_i]
+        claim = Claim(id="", kind="event", text=text[s:e], span=(s, e), event_type=ev.event_type, cause=ev.cause,
+                      offence=ev.offence, actors=actors_of(analysis, ev.head_i, ev.event_type))
         drafts.append(Draft((ev.span[0], 1), claim, ev.sent_i, ev.head_i))
+        with_claims.add(ev.sent_i)
     return drafts
 
 

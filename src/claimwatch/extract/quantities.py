@@ -56,7 +56,7 @@ def noun_classes() -> dict[str, frozenset[str]]:
 
 _C = noun_classes()
 _DOMAIN = _C["person"] | _C["group"] | _C["incident"] | _C["object"]
-_NONCOUNT = _C["time"] | _C["measure"] | _C["times"]
+_NONCOUNT = _C["time"] | _C["measure"] | _C["times"] | _C["media"] | _C["legal_count"]
 _ABSTRACT = _C["abstract"]
 _CONTAINER = _C["container"]
 _GENERIC = _C["generic"]
@@ -90,8 +90,19 @@ _YEAR_BEFORE = re.compile(
     rf"\b(?:in|since|by|of|until|till|from|to|year|years|early|late|mid|before|after|during|spring|summer|autumn|"
     rf"winter|fall|around|circa|between|and|fiscal|fy|through|{_MONTH}(?:\s+\d{{1,2}},?)?)\s*$", re.I)
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\s*#?\s*$")
-_APPOS_AGE = re.compile(r"^\s*(?:[,)]|and\s+\d{1,3}\s*[,)])")
 _ENUM = re.compile(r"\(\s*$")
+# numbers that name rather than count (issue 11): street addresses and "block" numbers, emergency
+# and phone numbers after "call"/"dial", gallery counters ("Photo 1 of 14", "Image 1/8"), rankings
+_BLOCK_AFTER = re.compile(r"\s+blocks?\s+(?:of|from|on|in)\b", re.I)
+_STREET_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.'-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|"
+    r"Square|Sq|Court|Ct|Terrace|Crescent|Close|Highway|Hwy|Parkway|Pkwy|Row|Alley)\b\.?")
+_CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?$", re.I)
+_COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
+_RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
+_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how)\s*$", re.I)
+_AS_MANY_AS = re.compile(r"\bas\s*$", re.I)
 
 
 def _cls(tok: Token) -> tuple[str, str]:
@@ -227,11 +238,9 @@ def _counted_text(doc: Doc, noun: Token, inside: set[int]) -> str:
     return "".join(t.text_with_ws for t in toks).strip() or noun.text
 
 
-def _excluded_context(text: str, ph: NumberPhrase) -> bool:
-    s, e = ph.core
-    after = text[e:e + 24]
-    before = text[max(0, s - 30):s]
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
+    """Ages, compound modifiers, scores, rates, enumerations and dates."""
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_LIST_BEFORE.search(before):
         return True
     if ph.kind != "ordinal" and _HYPHEN_AFTER.match(after):
         return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
@@ -241,14 +250,52 @@ def _excluded_context(text: str, ph: NumberPhrase) -> bool:
         return True
     if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
         return True  # enumerations "(1)", "(2)"
-    if ph.value is not None and ph.value <= 31 and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
-        return True
+    return ph.value is not None and ph.value <= 31 and bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(after))
+
+
+def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
+    """Addresses, phone and gallery numbers, rankings, identifiers, "too many", "Article 336"."""
+    s, e = ph.core
+    if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e)):
+        return True  # "the 2700 block of Fondren Road", "14 Market Square"
+    if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
+        return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
+    raw = text[s:e]
+    if raw.isdigit() and len(raw) >= 7:
+        return True  # "reference 2300411": an identifier (figures that large are written with separators)
+    if ph.kind == "vague" and (_NOT_A_COUNT_BEFORE.search(before) or (
+            _AS_MANY_AS.search(before) and re.match(r"\s+as\b", after))):
+        return True  # "too many people", "not so many", "twice as many as usual"
     m = _PREV_WORD.search(before[-16:])
     if m and before.rstrip(" #").endswith(m.group(1)):
         word = m.group(1).lower().rstrip(".")
-        if word in _NAMING or m.group(1).lower() in _NAMING or (m.group(1)[0].isupper() and word in _NAMING_CAP):
-            return True
+        return word in _NAMING or m.group(1).lower() in _NAMING or (m.group(1)[0].isupper() and word in _NAMING_CAP)
     return False
+
+
+def _excluded_context(text: str, ph: NumberPhrase) -> bool:
+    s, e = ph.core
+    after = text[e:e + 24]
+    before = text[max(0, s - 30):s]
+    return _format_excluded(text, ph, before, after) or _naming_excluded(text, ph, before, after)
+
+
+def _date_entity(tok: Token) -> bool:
+    """The number is part of a date or time the parser found *and* that entity names a time
+    ("June 13", "two days", "5 p.m."): the statistical tagger also marks bare figures ("was 78",
+    "between 4 and 6 thousand") as dates, which are not."""
+    if tok.ent_type_ not in ("DATE", "TIME", "PERCENT"):
+        return False
+    if tok.ent_type_ == "PERCENT":
+        return True
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return True
+    return any(_in(t, _C["time"]) or _MONTH_RE.match(t.text) or t.lower_ in _TIME_WORDS or
+               (len(t.text) == 4 and t.text.isdigit()) for t in ent)
+
+
+_TIME_WORDS = frozenset("ago today yesterday tomorrow tonight am pm a.m. p.m. o'clock noon midnight".split())
 
 
 def _is_year(text: str, ph: NumberPhrase, tok: Token) -> bool:
@@ -259,28 +306,25 @@ def _is_year(text: str, ph: NumberPhrase, tok: Token) -> bool:
     return tok.ent_type_ == "DATE" or bool(_YEAR_BEFORE.search(text, max(0, s - 30), s))
 
 
+_AGE_LEAD = re.compile(r"(?:,\s*|\(\s*|,\s*(?:also|both|each|aged|ages)\s+|\d{1,3}\s*(?:,|and|&)\s*)$")
+_AGE_TAIL = re.compile(r"^\s*(?:[,);.]|and\s+\d{1,3}\b|&\s*\d{1,3}\b|$)")
+_AGE_FILLER = frozenset({"also", "both", "each", "aged", "ages", "and", "&"})
+
+
 def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
-    """"Papermaster, 49, ..." / "Anna Smith (34)": an age next to a person."""
-    if ph.value is None or ph.value > 120 or ph.kind != "number" or ph.qualifier != "exact":
+    """An age set off next to a person: "Papermaster, 49, ...", "Anna Smith (34)", "Sara Ruiz,
+    39.", "The men, 27 and 31, ...", "a second boy, also 17", "two passengers, both 16"."""
+    if ph.value is None or ph.value > 120 or ph.kind != "number" or ph.qualifier not in ("exact", "range"):
         return False
     s, e = ph.core
-    before = text[max(0, s - 3):s]
-    if not (before.endswith(", ") or before.endswith("(")) or not _APPOS_AGE.match(text[e:e + 12] or "."):
-        if not (before.endswith(", ") and e == len(text)):
-            return False
+    if not _AGE_LEAD.search(text[max(0, s - 12):s]) or not _AGE_TAIL.match(text[e:e + 12]):
+        return False
     prev = tok.i - 1
-    while prev >= 0 and doc[prev].is_punct:
+    while prev >= 0 and (doc[prev].is_punct or doc[prev].lower_ in _AGE_FILLER or doc[prev].like_num):
         prev -= 1
     if prev < 0:
         return False
     p = doc[prev]
-    if p.dep_ == "conj" and p.head.pos_ in ("NUM", "PROPN", "NOUN") and p.head.i < p.i:
-        p = p.head  # "Two boys, 12 and 14," -> look past the first age
-    if p.like_num and p.i > 0:
-        q = p.i - 1
-        while q >= 0 and (doc[q].is_punct or doc[q].lower_ == "and" or doc[q].like_num):
-            q -= 1
-        p = doc[q] if q >= 0 else p
     return p.ent_type_ == "PERSON" or _in(p, _C["person"])
 
 
@@ -331,80 +375,182 @@ def _mention(analysis: Analysis, ph: NumberPhrase, unit: str | None, unit_span, 
     )
 
 
+_TERM_UNITS = frozenset({"year", "month", "week", "day"})
+_TERM_VERBS = frozenset({"face", "serve", "risk", "receive", "get", "give", "hand", "spend", "carry"})
+
+
+def _term_noun(doc: Doc, tok: Token) -> Token | None:
+    """The year/month/week/day noun right after a number ("six years", "three-year")."""
+    for j in range(tok.i + 1, min(tok.i + 3, len(doc))):
+        t = doc[j]
+        if t.text in ("-", "‐"):
+            continue
+        return t if t.lemma_.lower() in _TERM_UNITS else None
+    return None
+
+
+def _penalty_term(noun: Token) -> bool:
+    """The duration is a prison term or penalty (see ``penalty`` in quantity_nouns.tsv)."""
+    penalty, verbs = _C["penalty"], _C["penalty_verb"]
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(_in(g, penalty) for g in c.children) for c in noun.children):
+        return True  # "six years in prison"
+    h = noun.head
+    if noun.dep_ in ("compound", "amod", "nmod", "npadvmod") and (_in(h, penalty) or any(
+            _in(t, penalty) for t in h.subtree if t.i > noun.i and t.i - noun.i <= 3)):
+        return True  # "a three-year prison sentence"
+    if noun.dep_ == "pobj" and h.lower_ in ("to", "for", "of") and (_in(h.head, penalty) or h.head.lemma_.lower() in verbs):
+        return True  # "sentenced to six years", "jailed for 18 months", "a term of eight months"
+    return False
+
+
+def _penalty_mention(analysis: Analysis, ph: NumberPhrase, tok: Token) -> QuantityMention | None:
+    noun = _term_noun(analysis.doc, tok)
+    if noun is None or ph.kind not in ("number", "magnitude") or not _penalty_term(noun):
+        return None
+    unit = noun.lemma_.lower() + "s"
+    return _mention(analysis, ph, unit, (noun.idx, noun.idx + len(noun)), analysis.text[ph.span[0]:noun.idx + len(noun)],
+                    noun.i)
+
+
+def _names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
+    """The number names or measures rather than counts (module doc: ages, years, addresses ...)."""
+    text, doc = analysis.text, analysis.doc
+    if ph.kind in ("number", "ordinal", "vague") and _excluded_context(text, ph):
+        return True
+    if ph.kind != "number":
+        return False
+    if _is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc):
+        return True
+    if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
+        return True  # inside a name: "Boeing 747", "Flight 200"
+    return _model_number(text, ph, tok, doc)
+
+
+def _one_counts(tok: Token, noun: Token | None, pron: bool) -> bool:
+    """"one of them was killed", "four were shot, one of them fatally" count; "she is one of the
+    organisers", "no one", "one important difference" do not."""
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if partitive and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and (
+            pron or (noun is not None and _in(noun, _C["person"]))):
+        return True
+    return not (noun is None or pron or partitive or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"))
+
+
+def _kind_allows(text: str, ph: NumberPhrase, tok: Token, noun: Token | None, pron: bool) -> bool:
+    """What each kind of phrase needs of its noun (module doc)."""
+    if ph.kind == "vague":
+        return noun is not None and (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP")
+    if ph.kind == "magnitude":
+        return not ((noun is not None and _in(noun, _ABSTRACT)) or (noun is None and tok.ent_type_ in ("DATE", "TIME")))
+    if _date_entity(tok) and not (noun is not None and (_in(noun, _DOMAIN) or _in(noun, _CURRENCY_WORDS))):
+        return False
+    if ph.value == 1 and text[ph.core[0]:ph.core[1]].lower() == "one":
+        return _one_counts(tok, noun, pron)
+    return True
+
+
+def _noun_for(analysis: Analysis, ph: NumberPhrase, tok: Token, inside: set[int]) -> tuple[Token | None, bool]:
+    """(counted noun, keep): the noun the phrase counts, and whether the phrase is a count."""
+    noun, pron = _counted_noun(analysis.doc, tok, inside, max(inside))
+    if noun is not None and noun.like_num:
+        noun = None
+    if noun is not None and (_in(noun, _NONCOUNT) or noun.lower_ == "%"):
+        if not ph.currency:
+            return None, False
+        noun = None
+    if not _kind_allows(analysis.text, ph, tok, noun, pron):
+        return None, False
+    if ph.kind == "number" and not ph.currency and ph.value is not None and not float(ph.value).is_integer():
+        return None, False  # "1847.27", "0.68 in": a level or a measurement; counts are whole numbers
+    return (None if pron else noun), True
+
+
+def _unit_for(analysis: Analysis, ph: NumberPhrase, tok: Token, noun: Token | None, inside: set[int],
+              found: list[QuantityMention]) -> tuple[str | None, tuple[int, int] | None, str | None, int] | None:
+    """(unit, unit span, counted, head token) of a count, or None when it is a bare number after a name."""
+    text, doc = analysis.text, analysis.doc
+    currency = CURRENCY_UNITS.get((ph.currency or "").replace(" ", ""))
+    if ph.currency and currency is None:
+        currency = CURRENCY_UNITS.get(ph.currency.rstrip("$ ").strip()) or "dollars"
+    if noun is not None:
+        unit_tok, us, ue = _unit_of(doc, noun)
+        counted = _counted_text(doc, unit_tok, inside)
+        if currency and not _in(unit_tok, _CURRENCY_WORDS):
+            return currency, None, counted, tok.i
+        return text[us:ue], (us, ue), counted, unit_tok.i
+    if currency:
+        return currency, None, None, tok.i
+    if _after_name(doc, tok, ph, text):
+        return None  # "iOS 5", "Boeing's 747", "Fancher, 787 project": a bare number after a name
+    prev = _previous_in_sentence(found, analysis.sent_index(ph.span[0]))
+    if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
+        return prev.unit, prev.unit_span, prev.counted, tok.i
+    return None, None, None, tok.i
+
+
+def _phrase_count(analysis: Analysis, ph: NumberPhrase, found: list[QuantityMention]) -> QuantityMention | None:
+    doc = analysis.doc
+    toks = _token_at(doc, *ph.core)
+    tok = _anchor(toks) if toks else None
+    if tok is None:
+        return None
+    inside = {t.i for t in _token_at(doc, *ph.span)} | {t.i for t in toks}
+    term = _penalty_mention(analysis, ph, tok)
+    if term is not None:
+        return term  # prison terms and penalties are counts when they are the claim (SPEC §3)
+    if _names_something(analysis, ph, tok):
+        return None
+    if ph.kind == "ordinal":
+        return _ordinal_count(analysis, ph, tok)
+    noun, keep = _noun_for(analysis, ph, tok, inside)
+    unit = _unit_for(analysis, ph, tok, noun, inside, found) if keep else None
+    if unit is None:
+        return None
+    if _exceeded(ph, tok):
+        m = _mention(analysis, ph, *unit, ph.best, ph.best, None, True)
+        m.qualifier = "more_than"
+        return m
+    return _mention(analysis, ph, *unit)
+
+
 def find_quantities(analysis: Analysis) -> list[QuantityMention]:
     """Counted quantities of the article, in text order."""
-    text, doc = analysis.text, analysis.doc
     out: list[QuantityMention] = []
-    for ph in find_number_phrases(text):
+    for ph in find_number_phrases(analysis.text):
         if ph.kind == "percent":
             continue
-        toks = _token_at(doc, *ph.core)
-        if not toks:
-            continue
-        tok = _anchor(toks)
-        if tok is None:
-            continue
-        inside = {t.i for t in _token_at(doc, *ph.span)} | {t.i for t in toks}
-        if ph.kind in ("number", "ordinal") and _excluded_context(text, ph):
-            continue
-        if ph.kind == "number" and (_is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc)):
-            continue
-        if ph.kind == "number" and tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
-            continue  # inside a name: "Boeing 747", "Flight 200"
-        if ph.kind == "number" and _model_number(text, ph, tok, doc):
-            continue
-        if ph.kind == "ordinal":
-            m = _ordinal_count(analysis, ph, tok)
-            if m is not None:
-                out.append(m)
-            continue
-        noun, pron = _counted_noun(doc, tok, inside, max(inside))
-        if noun is not None and noun.like_num:
-            noun = None
-        if noun is not None and (_in(noun, _NONCOUNT) or noun.lower_ == "%"):
-            if not ph.currency:
-                continue
-            noun = None
-        if ph.kind == "vague":
-            if noun is None or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
-                continue
-        elif ph.kind == "magnitude":
-            if noun is not None and _in(noun, _ABSTRACT):
-                continue
-            if noun is None and tok.ent_type_ in ("DATE", "TIME"):
-                continue
-        else:
-            if tok.ent_type_ in ("DATE", "TIME", "PERCENT") and not (noun is not None and _in(noun, _DOMAIN)):
-                continue
-            if ph.value == 1 and text[ph.core[0]:ph.core[1]].lower() == "one":
-                if noun is None or pron or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"):
-                    continue  # "one of", "no one", "one important difference"
-        if pron:
-            noun = None
-        if ph.kind == "number" and not ph.currency and ph.value is not None and not float(ph.value).is_integer():
-            continue  # "1847.27", "0.68 in": a level or a measurement; counts are whole numbers
-        unit = unit_span = counted = None
-        head_i = tok.i
-        currency = CURRENCY_UNITS.get((ph.currency or "").replace(" ", ""))
-        if ph.currency and currency is None:
-            currency = CURRENCY_UNITS.get(ph.currency.rstrip("$ ").strip()) or "dollars"
-        if noun is not None:
-            unit_tok, us, ue = _unit_of(doc, noun)
-            counted = _counted_text(doc, unit_tok, inside)
-            if currency and not _in(unit_tok, _CURRENCY_WORDS):
-                unit = currency
-            else:
-                unit, unit_span, head_i = text[us:ue], (us, ue), unit_tok.i
-        elif currency:
-            unit = currency
-        elif _after_name(doc, tok, ph, text):
-            continue  # "iOS 5", "Boeing's 747", "Fancher, 787 project": a bare number after a name
-        else:
-            prev = _previous_in_sentence(out, analysis.sent_index(ph.span[0]))
-            if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
-                unit, unit_span, counted = prev.unit, prev.unit_span, prev.counted
-        out.append(_mention(analysis, ph, unit, unit_span, counted, head_i))
+        m = _phrase_count(analysis, ph, out)
+        if m is not None:
+            out.append(m)
+    _distribute_qualifiers(analysis, out)
     return out
+
+
+_EXCEED = frozenset({"exceed", "surpass", "top", "pass", "overtake", "outnumber"})
+
+
+def _exceeded(ph: NumberPhrase, tok: Token) -> bool:
+    """"will exceed 300,000", "surpassed 100,000 people": the figure is a lower bound."""
+    if ph.qualifier != "exact" or ph.kind != "number":
+        return False
+    t = tok if tok.dep_ != "nummod" else tok.head
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in _EXCEED
+
+
+def _distribute_qualifiers(analysis: Analysis, found: list[QuantityMention]) -> None:
+    """"roughly 33,000 Haitians, 25,000 Ecuadorians and 8,500 people": an approximation written
+    once before a list of figures holds for every figure of the list."""
+    text = analysis.text
+    for prev, cur in zip(found, found[1:]):
+        if prev.qualifier != "approximately" or cur.qualifier != "exact" or cur.sent_i != prev.sent_i:
+            continue
+        between = text[prev.span[1]:cur.span[0]]
+        if not re.fullmatch(r"\s*[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*(?:,|,?\s+and)\s*", between):
+            continue
+        if cur.best is None:
+            continue
+        cur.low, cur.high = int(round(0.9 * float(cur.best))), int(round(1.1 * float(cur.best)))
+        cur.qualifier = "approximately"
 
 
 def _previous_in_sentence(found: list[QuantityMention], sent_i: int) -> QuantityMention | None:

@@ -1,0 +1,533 @@
+"""What a number counts: the event a counted quantity's noun phrase takes part in, read from the
+predicate-argument structure of the dependency parse (SPEC §3, §6).
+
+A count takes an event's type when its noun phrase is an **argument of the event's predicate**
+in a role that makes it a participant and its noun can take part in that event:
+
+* the argument: the counted noun, climbed through coordination and apposition ("the driver and
+  two passengers"), partitives ("four of the victims", "one of them fatally") and containers
+  ("the bodies of 30 migrants");
+* its predicate and role: subject (``agent`` of a transitive verb, ``theme`` of an intransitive
+  or a copula), object or passive subject (``patient``), "by" phrase (``agent``), "against"
+  phrase (``patient``), "the deaths / arrest / entry of N" (the noun's ``theme``);
+* the predicate complex: the predicate, its complements ("found *dead*", "listed in critical
+  *condition*", "taken to *hospital*"), the conjoined predicates that share the subject ("were
+  shot *and killed*", "crossed the border *and were detained*"), a light verb's event object
+  ("suffered *injuries*");
+* the role must be one the event type admits (``roles`` in ``resources/event_frames.json``: the
+  subject of an active "killed" is the killer, not a death) and the noun one that can take part
+  (``participants``: people, bodies, groups, vessels, cases, money for bribes and fines ...), so
+  "the wounded were taken to two hospitals" does not count hospitals as injured.
+
+When the predicate is not an event: the noun itself may name one ("deserters", "bodies",
+"arrests"); a relative or participial clause on it may ("migrants who drowned"); people carried
+by a vehicle share the vehicle's detention or, in a migration report, cross ("a boat with 48
+people on board"); a rescue, a survival or an evacuation is no event of ours and stops the
+search; otherwise an event inside the predicate's own clause types it ("the number of people
+killed rose to 12"), and a verbless fragment takes the nearest event of its sentence.
+
+Core: :func:`link_count`; the per-article look-ups are built once in :class:`LinkContext`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .base import Analysis, EventMention, QuantityMention
+from .certainty import governing_predicate
+from .events import death_causes
+from .events import lexicon as event_lexicon
+from .frames import frames, is_fatal, migration_report, person_noun
+from .quantities import noun_classes
+
+__all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
+           "clause_head", "compares_or_continues"]
+
+#: what a counted noun says about the event when no predicate types it
+UNIT_EVENT_TYPES = {
+    "body": "death", "corpse": "death", "remains": "death", "fatality": "death", "dead": "death",
+    "death": "death", "victim": "death", "casualty": "combat_casualties", "arrest": "detention",
+    "asylum-seeker": "asylum", "seeker": "asylum", "crossing": "border_crossing",
+    "conscript": "mobilization", "reservist": "mobilization", "recruit": "mobilization",
+    "draftee": "mobilization", "evader": "draft_evasion", "dodger": "draft_evasion",
+    "defendant": "legal_action", "detainee": "detention", "injured": "injury", "wounded": "injury",
+    "missing": "missing", "deportee": "deportation", "smuggler": "smuggling", "trafficker": "smuggling",
+}
+
+_MAGNITUDE = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "dozen", "hundred", "thousand",
+                        "million", "number", "lot", "lots", "couple", "handful", "group", "total"})
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "npadvmod", "appos", "acomp"})
+_ADJUNCT_PREPS = frozenset({"despite", "after", "before", "because", "following", "amid", "during", "since", "while",
+                            "as", "until", "unlike", "besides", "notwithstanding"})
+#: verbs whose active subject acts even without an object ("the gunman opened fire", "police arrested")
+_ACTING = frozenset({"kill", "murder", "attack", "fire", "arrest", "detain", "deport", "injure", "wound", "hurt"})
+_INTRANSITIVE = frozenset({"miss", "die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
+                           "starve", "go", "remain", "be", "become", "end", "lie", "flee", "cross", "arrive",
+                           "escape", "desert", "defect", "surrender", "walk", "travel", "enter", "pass"})
+
+
+@dataclass
+class CountLink:
+    """The event a count takes part in (``event_type`` None when it counts no event of ours)."""
+
+    event_type: str | None = None
+    cause: str | None = None
+    offence: str | None = None
+    pred_i: int | None = None       # the predicate it is an argument of (for actors)
+    via: str = "none"               # how it was found: predicate | noun | clause | vehicle | context | sentence
+    mention_i: int | None = None    # head token of the event mention that gave the type
+
+
+@dataclass
+class LinkContext:
+    """Per-article look-ups for :func:`link_count`."""
+
+    analysis: Analysis
+    by_head: dict[int, list[EventMention]] = field(default_factory=dict)
+    by_sent: dict[int, list[EventMention]] = field(default_factory=dict)
+    migration: bool = False
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> "LinkContext":
+        ctx = cls(analysis, migration=migration_report(analysis))
+        for m in sorted(analysis.events, key=lambda m: m.span[1] - m.span[0]):  # the word's own type first
+            if m.event_type is None:
+                continue
+            if m.head_i is not None:
+                ctx.by_head.setdefault(m.head_i, []).append(m)
+            ctx.by_sent.setdefault(m.sent_i, []).append(m)
+        return ctx
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _s(name: str) -> frozenset[str]:
+    return frames()["sets"][name]
+
+
+# ------------------------------------------------------------------ nouns
+
+def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
+    """person | body | group | incident | object | money | duration | other | none (no noun)."""
+    if q is not None and q.unit and q.unit.lower() in _s("money_words") | _currency_units():
+        return "money"
+    if tok is None or tok.pos_ in ("NUM", "PRON", "DET"):
+        return "none"
+    low, lemma = tok.lower_, _lemma(tok)
+    classes = noun_classes()
+    if low in ("body", "bodies", "remains", "corpse", "corpses"):
+        return "body"
+    if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing"):
+        return "person"
+    for name in ("group", "incident", "object"):
+        if low in classes[name] or lemma in classes[name]:
+            return name
+    if low in classes["time"] or lemma in classes["time"]:
+        return "duration"
+    if low in _s("money_words") or lemma in _s("money_words"):
+        return "money"
+    return "other"
+
+
+def _currency_units() -> frozenset[str]:
+    from .numbers import CURRENCY_UNITS
+
+    return frozenset(u.lower() for u in CURRENCY_UNITS.values())
+
+
+def _can_take_part(cls: str, etype: str) -> bool:
+    if cls == "none":
+        return True
+    allowed = frames()["participants"].get(etype)
+    return allowed is None or cls in allowed
+
+
+# ------------------------------------------------------------------ structure
+
+def argument_of(head: Token) -> Token:
+    """The token standing for the count's noun phrase in its clause (see the module doc)."""
+    arg = head
+    for _ in range(6):
+        h = arg.head
+        if h.i == arg.i:
+            break
+        if arg.dep_ in ("conj", "appos") and h.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and h.i < arg.i:
+            arg = h
+            continue
+        if arg.dep_ == "pobj" and h.lower_ == "of" and h.head.i != h.i and (
+                h.head.pos_ in ("NUM", "PRON", "DET") or h.head.lower_ in _MAGNITUDE):
+            arg = h.head  # "four of the victims", "one of them"
+            continue
+        if arg.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in ("bodies", "body", "remains", "corpses"):
+            arg = h.head  # "the bodies of 30 migrants"
+            continue
+        break
+    return arg
+
+
+def _passive(pred: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children) or (pred.tag_ == "VBN" and pred.dep_ in ("acl", "amod"))
+
+
+def role_of(arg: Token, pred: Token) -> str:
+    """agent | patient | theme | oblique: the role of ``arg`` in ``pred``'s clause."""
+    dep = arg.dep_
+    if dep in ("nsubjpass", "dobj", "dative"):
+        return "patient"
+    if dep in ("nsubj", "attr", "npadvmod", "acomp", "oprd"):
+        if pred.pos_ in ("AUX", "ADJ", "NOUN") or _lemma(pred) in _INTRANSITIVE:
+            return "theme"
+        if _passive(pred):
+            return "patient"
+        transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and _lemma(c) not in _s("idiomatic_objects")
+                         for c in pred.children)  # "lost their lives": the subject died
+        if not transitive and pred.tag_ == "VBN" and arg.pos_ in ("NUM", "NOUN", "PROPN"):
+            return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
+        return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
+    if dep == "pobj":
+        prep = arg.head
+        if prep.dep_ == "agent" or prep.lower_ == "by":
+            return "agent"
+        if prep.lower_ == "against":
+            return "patient"
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            return "theme"
+    return "oblique"
+
+
+def _governor(arg: Token) -> Token | None:
+    """The predicate ``arg`` is an argument of."""
+    if arg.dep_ in _ARG_DEPS or arg.dep_ in ("nsubj", "nsubjpass"):
+        return arg.head if arg.head.i != arg.i else None
+    if arg.dep_ == "pobj":
+        prep = arg.head
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            return prep.head  # "the deaths of 12", "the entry of 2,473 migrants"
+        if prep.head.i != prep.i:
+            return prep.head
+    if arg.dep_ == "ROOT":
+        return arg
+    return None
+
+
+def _complex(pred: Token, role: str, subject: bool) -> list[tuple[Token, str]]:
+    """The predicate and the tokens that say more about the same participant (module doc)."""
+    out = [(pred, role)]
+    states = _s("state_nouns")
+    same = "theme" if role != "agent" else role
+    for c in pred.children:
+        if c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.pos_ in ("ADJ", "VERB", "ADV"):
+            out.append((c, same))
+        elif c.dep_ == "prep":
+            out += [(g, same) for g in c.children if g.dep_ == "pobj" and _lemma(g) in states]
+        elif c.dep_ == "dobj" and _lemma(pred) in _s("light_verbs") and role in ("theme", "agent"):
+            out.append((c, "theme"))  # "suffered injuries": the subject undergoes the event
+        elif c.dep_ == "dobj" and _lemma(pred) in _s("support_verbs"):
+            out.append((c, role))  # "attempted a crossing", "opened cases against 120 soldiers"
+        elif c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and subject and not _has_subject(c):
+            out.append((c, "patient" if _passive(c) else role))
+    if pred.dep_ == "conj" and subject and pred.head.pos_ in ("VERB", "ADJ") and not _has_subject(pred):
+        out.append((pred.head, "patient" if _passive(pred.head) else role))
+    return out
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(g.dep_ in ("nsubj", "nsubjpass") for g in tok.children)
+
+
+def _admits(m: EventMention, role: str, cls: str, trigger: Token | None = None) -> bool:
+    roles = frames()["roles"].get(m.event_type)
+    if trigger is not None and role == "patient" and _lemma(trigger) in _s("object_participant_triggers"):
+        roles = None  # "the army lost 2,500 soldiers": those lost took part, whatever the type
+    return (roles is None or role in roles) and _can_take_part(cls, m.event_type)
+
+
+def _from_mention(ctx: LinkContext, m: EventMention, pred_i: int | None, via: str, fatal: bool) -> CountLink:
+    etype, cause = m.event_type, m.cause
+    if fatal and etype in ("injury", "combat_casualties"):
+        etype, cause = ("death", "violence") if etype == "injury" else (etype, None)
+    if etype == "death" and cause is None:
+        cause = _cause(ctx, m.sent_i)
+    return CountLink(etype, cause, m.offence, pred_i, via, m.head_i)
+
+
+def _cause(ctx: LinkContext, sent_i: int) -> str:
+    doc = ctx.analysis.doc
+    s, e = ctx.analysis.sentences[sent_i]
+    span = doc.char_span(s, e, alignment_mode="expand")
+    return death_causes(list(span))[0] if span is not None else "unknown"
+
+
+def _typed(ctx: LinkContext, tokens: list[tuple[Token, str]], cls: str, fatal: bool, pred_i: int | None,
+           via: str) -> tuple[CountLink | None, bool]:
+    """The first mention among ``tokens`` that admits the participant; (link, saw_any_event)."""
+    seen = False
+    for tok, role in tokens:
+        for m in ctx.by_head.get(tok.i, ()):
+            seen = True
+            if _admits(m, role, cls, tok):
+                return _from_mention(ctx, m, pred_i, via, fatal), True
+    return None, seen
+
+
+def _vehicle_of(arg: Token) -> Token | None:
+    """"a truck carrying 41 men", "a boat with 48 people on board": the vehicle noun."""
+    vehicles = _s("vehicle_nouns")
+    p = frames()["passenger"]
+    h = arg.head
+    if arg.dep_ == "pobj" and h.lower_ in p["preps"] and h.head.pos_ == "NOUN" and h.head.lower_ in vehicles:
+        return h.head
+    if arg.dep_ == "pobj" and h.lower_ in p["preps"] and h.head.pos_ == "VERB":
+        # "stopped a truck with 41 passengers" (the "with" phrase attached to the verb)
+        return next((c for c in h.head.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in vehicles), None)
+    if arg.dep_ == "dobj" and _lemma(h) in p["verbs"]:
+        if h.dep_ in ("acl", "relcl") and h.head.lower_ in vehicles:
+            return h.head
+        cur = h
+        for _ in range(3):  # "the first boat is said to have carried 48 people"
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj if subj.lower_ in vehicles else None
+            if cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+    return None
+
+
+def _on_board(arg: Token, pred: Token | None) -> bool:
+    words = frames()["passenger"]["board_words"]
+    near = list(arg.children) + (list(pred.children) if pred is not None else [])
+    for t in near:
+        if t.lower_ in words or any(g.lower_ in words for g in t.children):
+            return True
+    return False
+
+
+def _null_frame(pred: Token | None, head: Token) -> bool:
+    null = _s("null_frames")
+    if _lemma(head) in null or head.lower_ in null:
+        return True
+    if pred is None:
+        return False
+    if _lemma(pred) in null or pred.lower_ in null:
+        return True
+    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i == head.i:
+        return False
+    if subj.lower_ in null or _lemma(subj) in null:
+        return True  # "the survivors number 104"
+    return _lemma(subj) in ("number", "total", "count", "figure", "tally") and any(
+        g.lower_ in null for c in subj.children if c.dep_ == "prep" for g in c.children)  # "the number of survivors"
+
+
+def _in_clause(tok: Token, root: Token) -> bool:
+    """``tok`` is in ``root``'s clause: below it, not inside a conjoined clause with its own subject."""
+    cur = tok
+    while cur.i != root.i:
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("conj", "advcl", "ccomp", "parataxis") and cur.pos_ in ("VERB", "AUX") and _has_subject(cur):
+            return False
+        if cur.dep_ == "advcl" or (cur.dep_ == "prep" and cur.lower_ in _ADJUNCT_PREPS):
+            return False  # "despite attempts to block access", "after the arrests": another event
+        cur = cur.head
+    return True
+
+
+def _clause_events(ctx: LinkContext, head: Token, pred: Token | None, sent_events: list[EventMention],
+                   cls: str) -> CountLink | None:
+    doc = ctx.analysis.doc
+    inner = [m for m in sent_events if m.head_i is not None and m.head_i != head.i and _in_clause(doc[m.head_i], head)
+             and _can_take_part(cls, m.event_type)]
+    if inner:
+        m = min(inner, key=lambda e: abs(e.head_i - head.i))
+        return _from_mention(ctx, m, m.head_i, "clause", False)
+    if pred is not None:
+        under = [m for m in sent_events if m.head_i is not None and _in_clause(doc[m.head_i], pred)
+                 and _can_take_part(cls, m.event_type)]
+        if under:
+            m = min(under, key=lambda e: abs(e.head_i - head.i))
+            return _from_mention(ctx, m, m.head_i, "clause", False)
+    return None
+
+
+def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> CountLink | None:
+    """The counted noun itself, or a relative / participial clause on it, names the event."""
+    for m in ctx.by_head.get(head.i, ()):
+        if _can_take_part(cls, m.event_type) or m.event_type in ("death", "detention", "legal_action"):
+            return _from_mention(ctx, m, head.i, "noun", False)
+    for c in head.children:
+        if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "ADJ", "AUX"):
+            rel = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")), None)
+            role = ("patient" if _passive(c) else "theme") if rel is None or rel.dep_ == "nsubjpass" else role_of(rel, c)
+            link, _seen = _typed(ctx, _complex(c, role, True), cls, is_fatal(c), c.i, "clause")
+            if link is not None:
+                return link
+    unit_words = (q.unit or "").split()
+    lemma = _lemma(head) if head.pos_ in ("NOUN", "PROPN", "ADJ") else (unit_words[-1].lower().rstrip("s") if unit_words else "")
+    etype = UNIT_EVENT_TYPES.get(lemma) or UNIT_EVENT_TYPES.get(head.lower_)
+    if etype is None and head.pos_ in ("NOUN", "PROPN"):
+        etype = event_lexicon()["word_index"].get(lemma)
+        if etype == "death" and cls not in ("body", "incident", "person"):
+            etype = None
+    if etype:
+        return CountLink(etype, _cause(ctx, q.sent_i) if etype == "death" else None, None, head.i, "noun")
+    return None
+
+
+def clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` is in (a verb with its own subject, or the root)."""
+    cur = tok
+    for _ in range(30):
+        if cur.head.i == cur.i:
+            return cur
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("conj", "advcl", "ccomp", "parataxis", "relcl") and _has_subject(cur):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def compares_or_continues(head: Token, typed: bool) -> bool:
+    """"up from 5,000-6,000", "compared with 300", and — when nothing else types it — "two
+    others": a figure measured against (or continuing) the sentence's previous count, so it
+    counts the same thing."""
+    if head.lower_ in ("others", "more") and not typed:
+        return True
+    arg = argument_of(head)
+    if arg.dep_ == "pobj":
+        prep = arg.head
+        if prep.lower_ in ("from", "with", "to", "against") and _lemma(prep.head) in _s("comparison_heads"):
+            return True
+        if prep.lower_ in ("against", "versus", "vs"):
+            return True
+    return False
+
+
+def _against_target(ctx: LinkContext, arg: Token) -> Token | None:
+    """"cases of desertion against 120 soldiers": the proceedings the "against" phrase belongs
+    to, up the noun chain it hangs from."""
+    if arg.dep_ != "pobj" or arg.head.lower_ != "against":
+        return None
+    cur = arg.head.head
+    for _ in range(4):
+        if cur.i in ctx.by_head:
+            return cur
+        if cur.pos_ == "VERB" or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _penalty_link(ctx: LinkContext, q: QuantityMention) -> CountLink:
+    """A prison term or penalty (the quantities stage keeps durations only as such) is a legal
+    action; its offence is that of the sentence's legal mention."""
+    legal = [m for m in ctx.by_sent.get(q.sent_i, []) if m.event_type == "legal_action"]
+    m = min(legal, key=lambda m: abs((m.head_i or 0) - (q.head_i or 0))) if legal else None
+    return CountLink("legal_action", None, m.offence if m else None, m.head_i if m else None, "penalty",
+                     m.head_i if m else None)
+
+
+def _vehicle_event(ctx: LinkContext, vehicle: Token) -> CountLink | None:
+    """People carried by a vehicle share its detention, smuggling or forced return."""
+    varg = argument_of(vehicle)
+    owner = _governor(varg)
+    if owner is None:
+        return None
+    link, _seen = _typed(ctx, _complex(owner, role_of(varg, owner), varg.dep_ == "nsubjpass"), "person", False,
+                         owner.i, "vehicle")
+    if link is not None and link.event_type in ("detention", "smuggling", "deportation"):
+        return link
+    return None
+
+
+def _fatal_count(arg: Token) -> bool:
+    return is_fatal(arg) if arg.pos_ in ("NUM", "PRON", "DET") else False
+
+
+@dataclass
+class _Count:
+    """What :func:`link_count` knows of the count it links."""
+
+    q: QuantityMention
+    head: Token
+    cls: str
+    arg: Token
+    pred: Token | None
+
+    @property
+    def pred_i(self) -> int | None:
+        return self.pred.i if self.pred is not None else None
+
+
+def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
+    """The event of the predicate the count is an argument of; an untyped link when that
+    predicate is an event the count does not take part in (the killers of "killed")."""
+    pred, arg = c.pred, c.arg
+    if pred is None or pred.i == arg.i:
+        return None
+    role = role_of(arg, pred)
+    if arg.dep_ == "npadvmod" and arg.pos_ in ("NUM", "PRON"):
+        role = "patient" if _passive(pred) else "theme"  # "four were shot, one of them fatally"
+    subject = arg.dep_ in ("nsubj", "nsubjpass", "npadvmod")
+    link, seen = _typed(ctx, _complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
+    if link is None and seen and pred.pos_ == "VERB":
+        return CountLink(pred_i=pred.i, via="predicate")
+    if link is None and not seen and pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and role == "theme":
+        # "organized the movement of up to 18 ships": what the event's object noun moves takes part in it
+        verb = pred.head
+        link, _seen = _typed(ctx, [(verb, "patient")], c.cls, False, verb.i, "predicate")
+    return link
+
+
+def _by_noun(ctx: LinkContext, c: _Count) -> CountLink | None:
+    """The counted noun names the event ("12 bodies"), unless a rescue frame says it is none."""
+    own = [m for m in ctx.by_head.get(c.head.i, ()) if _can_take_part(c.cls, m.event_type)]
+    if own:
+        return _from_mention(ctx, own[0], c.head.i, "noun", False)
+    if _null_frame(c.pred, c.head):
+        return CountLink(pred_i=c.pred_i, via="null")
+    return _noun_type(ctx, c.q, c.head, c.cls)
+
+
+def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink | None:
+    """Passengers and flows of people in a migration report; the events of the count's own
+    clause; the nearest event of a verbless fragment."""
+    if (vehicle is not None or _on_board(c.arg, c.pred)) and ctx.migration:
+        return CountLink("border_crossing", pred_i=c.pred_i, via="vehicle")
+    sent_events = ctx.by_sent.get(c.q.sent_i, [])
+    clause_pred = c.pred if c.pred is not None else governing_predicate(ctx.analysis, c.q.sent_i, c.head.i)
+    found = _clause_events(ctx, c.head, clause_pred, sent_events, c.cls)
+    if found is not None:
+        return found
+    if ctx.migration and c.cls in ("person", "none", "group") and clause_pred is not None and (
+            _lemma(clause_pred) in _s("flow_predicates")):
+        return CountLink("border_crossing", pred_i=clause_pred.i, via="context")
+    if clause_pred is None and sent_events:
+        m = min(sent_events, key=lambda e: abs((e.head_i or 0) - c.head.i))
+        if _can_take_part(c.cls, m.event_type):
+            return _from_mention(ctx, m, m.head_i, "sentence", False)
+    return None
+
+
+def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> CountLink:
+    """The event the count ``q`` (whose counted noun / number token is ``head``) takes part in."""
+    if head is None:
+        return CountLink()
+    own_number = q.span[0] <= head.idx < q.span[1]
+    cls = noun_class(head if head.pos_ in ("NOUN", "PROPN") and not own_number else None, q)
+    if cls == "duration":
+        return _penalty_link(ctx, q)
+    arg = argument_of(head)
+    c = _Count(q, head, cls, arg, _against_target(ctx, arg) or _governor(arg))
+    vehicle = _vehicle_of(arg)
+    found = _vehicle_event(ctx, vehicle) if vehicle is not None else None
+    for step in (lambda: found, lambda: _by_predicate(ctx, c), lambda: _by_noun(ctx, c),
+                 lambda: _by_context(ctx, c, vehicle)):
+        link = step()
+        if link is not None:
+            return link
+    return CountLink(pred_i=c.pred_i)

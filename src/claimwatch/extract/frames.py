@@ -1,0 +1,349 @@
+"""Predicate frames over the events stage's trigger mentions (SPEC §6): what the predicate says
+happened, read from its dependency context rather than from a keyword anywhere in the sentence.
+
+Applied by :func:`claimwatch.extract.events.find_events` after the trigger look-up:
+
+* **casualty frames** — "shot", "stabbed" are injuries; with a fatal complement ("shot *dead*",
+  "*fatally* stabbed", "beaten *to death*", "shot *and killed*") they are deaths. A casualty verb
+  inside the clause of a death ("died *after being shot*") is how the person died, not a second
+  event. "In critical condition", "treated in hospital" are injuries (trigger lexicon).
+* **combat** — ``combat_casualties`` only in reports of armed conflict between forces: deaths and
+  injuries tied to fighting words stay combat casualties when the word is unambiguous ("killed in
+  fighting") or the report reads as a war report (enough ``armed_conflict_cues``); otherwise they
+  are deaths / injuries by violence ("wounded in an assault on a cash depot").
+* **legal frames** — "accused of X", "charged with X", "convicted of X", "sentenced for X",
+  "cases of X", "arrested on suspicion of X": the offence X is an allegation, not a reported
+  event; its event mention is taken out and its type becomes the ``legal_action``'s ``offence``
+  (SPEC §2). Investigations keep the event they look into ("an investigation into the deaths").
+  A state or organisation accusing another ("Lithuania accused Belarusian guards of crossing")
+  makes a ``statement`` (a denunciation) and the offence stays the event it reports, not a legal action.
+* **forced return** — someone returned, sent, pushed or turned back, or taken to a border or a
+  country by others (passive, or an authority as subject) is a ``deportation`` (SPEC §6: forced
+  return); a person who returns to a country on their own is a ``border_crossing``.
+* **incidents** — a sinking, crash, explosion or collapse in a sentence that reports no typed
+  event is an event mention without a type (``event_type`` None: SPEC §6 "null if none fits").
+* **movement** — in a report about migration (enough ``migration_cues``), arriving, entering,
+  passing or walking through a route, a border or a country, and nouns of passage ("the entry of
+  2,473 migrants"), are border crossings.
+
+Data: ``resources/event_frames.json``. Pure functions over spaCy tokens and
+:class:`~claimwatch.extract.base.EventMention` lists.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+from spacy.tokens import Doc, Token
+
+from .base import Analysis, EventMention
+from .quantities import noun_classes
+
+__all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun"]
+
+
+@lru_cache(maxsize=1)
+def frames() -> dict[str, Any]:
+    """The frame lexicon (loaded once), with sets for look-ups."""
+    raw = resources.files("claimwatch.resources").joinpath("event_frames.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    sets = {}
+    for key, value in data.items():
+        if isinstance(value, list):
+            sets[key] = frozenset(v.lower() for v in value)
+    data["sets"] = sets
+    data["legal"] = {k: frozenset(v) for k, v in data["legal_frames"].items() if not k.startswith("_")}
+    data["fatal"] = {k: frozenset(v) for k, v in data["fatal_cues"].items()}
+    data["passenger"] = {k: frozenset(v) for k, v in data["passenger_cues"].items()}
+    return data
+
+
+def _s(name: str) -> frozenset[str]:
+    return frames()["sets"][name]
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def person_noun(tok: Token) -> bool:
+    """A noun that names people: the person class of ``resources/quantity_nouns.tsv`` ("men",
+    "pedestrian", "neighbour"), a PERSON name or a NORP plural ("Ukrainians")."""
+    low, lemma = tok.lower_, _lemma(tok)
+    people = noun_classes()["person"]
+    return low in people or lemma in people or tok.ent_type_ == "PERSON" or (tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN"))
+
+
+# ------------------------------------------------------------------ casualty frames
+
+def is_fatal(tok: Token) -> bool:
+    """A casualty verb (or a partitive count) with a fatal complement: "shot dead", "fatally
+    wounded", "stabbed to death", "shot and killed", "one of them fatally"."""
+    fatal = frames()["fatal"]
+    for child in tok.children:
+        lemma = _lemma(child)
+        if child.dep_ in ("advmod", "oprd", "acomp", "xcomp", "dep", "npadvmod", "amod") and (
+                child.lower_ in fatal["adverbs"] or lemma in fatal["adverbs"]):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(_lemma(g) in fatal["complements"] for g in child.children):
+            return True
+        if child.dep_ == "conj" and child.pos_ == "VERB" and lemma in fatal["conjoined"] and not _own_subject(child):
+            return True
+    if tok.dep_ == "conj" and _lemma(tok.head) in fatal["conjoined"] and not _own_subject(tok):
+        return True
+    return False
+
+
+def _own_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _under_death(tok: Token, death_heads: set[int]) -> bool:
+    """The casualty verb sits in an adverbial clause or prepositional complement of a death
+    ("died after being shot", "killed when he was hit")."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in ("pcomp", "advcl", "prep", "pobj", "conj"):
+            return False
+        cur = cur.head
+        if cur.i in death_heads:
+            return cur.i != tok.i
+    return False
+
+
+def _casualty(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
+    verbs = _s("casualty_verbs")
+    for m in mentions:
+        if m.event_type == "injury" and m.head_i is not None and _lemma(doc[m.head_i]) in verbs and is_fatal(doc[m.head_i]):
+            m.event_type, m.cause = "death", "violence"
+    death_heads = {m.head_i for m in mentions if m.event_type == "death" and m.head_i is not None}
+    return [
+        m for m in mentions
+        if not (m.event_type == "injury" and m.head_i is not None and _lemma(doc[m.head_i]) in verbs
+                and _under_death(doc[m.head_i], death_heads))
+    ]
+
+
+# ------------------------------------------------------------------ report context
+
+def _cue_count(doc: Doc, cues: frozenset[str]) -> int:
+    return sum(1 for tok in doc if tok.lower_ in cues or tok.lemma_.lower() in cues)
+
+
+def armed_conflict_report(analysis: Analysis) -> bool:
+    """The report reads as a report of armed conflict between forces (enough war words)."""
+    key = "frames.armed_conflict"
+    if key not in analysis.indexes:
+        analysis.indexes[key] = _cue_count(analysis.doc, _s("armed_conflict_cues")) >= frames()["armed_conflict_min"]
+    return bool(analysis.indexes[key])
+
+
+def migration_report(analysis: Analysis) -> bool:
+    """The report is about migration, flight or conscription: enough migration words and people
+    moving into or out of a country ("entered Georgia", "arrived from Russia")."""
+    key = "frames.migration"
+    if key not in analysis.indexes:
+        doc = analysis.doc
+        verbs = _s("movement_verbs")
+        moves = sum(1 for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in verbs and _country_path(t))
+        analysis.indexes[key] = _cue_count(doc, _s("migration_cues")) + moves >= frames()["migration_min"]
+    return bool(analysis.indexes[key])
+
+
+def _country_path(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "dobj" and child.ent_type_ == "GPE":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("into", "from", "to", "across", "out"):
+            if any(g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in child.children):
+                return True
+    return False
+
+
+# ------------------------------------------------------------------ legal frames
+
+def _offence_tokens(tok: Token) -> list[Token]:
+    preps = frames()["legal"].get(_lemma(tok)) or frames()["legal"].get(tok.lower_)
+    if not preps:
+        return []
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    out.extend(grand.subtree)
+        elif child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "VERB") and _lemma(child) not in ("criminal", "court"):
+            out.extend(child.subtree)  # "smuggling charges", "murder case"
+    return out
+
+
+def _state_accusation(tok: Token) -> bool:
+    """"Lithuania has accused Belarusian guards of ...": an accusation by a state or organisation."""
+    if _lemma(tok) != "accuse" or any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj:
+        return False
+    s = subj[0]
+    judicial = _s("judicial_accusers")
+    words = {s.lower_, _lemma(s)} | {c.lower_ for c in s.children if c.dep_ == "compound"}
+    return s.ent_type_ in frames()["accusers_not_legal"] and not (words & judicial)
+
+
+def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[Token]]) -> list[EventMention]:
+    consuming = {"investigation", "probe", "inquiry"}
+    removed: set[int] = set()
+    by_head: dict[int, list[int]] = {}
+    for k, m in enumerate(mentions):
+        if m.head_i is not None:
+            by_head.setdefault(m.head_i, []).append(k)
+    frames_here: list[tuple[int | None, Token]] = [
+        (k, doc[m.head_i]) for k, m in enumerate(mentions) if m.event_type == "legal_action" and m.head_i is not None]
+    for toks in sent_tokens.values():
+        frames_here += [(None, t) for t in toks if _lemma(t) in _s("allegation_only")]
+    for k, tok in frames_here:
+        if k is not None and _state_accusation(tok):
+            mentions[k].event_type = "statement"  # a state's accusation is a denunciation (SPEC §6)
+            continue
+        offence_heads = [t.i for t in _offence_tokens(tok)]
+        inner = [j for i in offence_heads for j in by_head.get(i, ()) if mentions[j].event_type != "legal_action"]
+        if not inner:
+            continue
+        inner.sort(key=lambda j: mentions[j].span[0])
+        if k is not None and mentions[k].offence is None:
+            mentions[k].offence = mentions[inner[0]].event_type
+        if _lemma(tok) not in consuming:
+            removed.update(inner)
+    return [m for k, m in enumerate(mentions) if k not in removed]
+
+
+# ------------------------------------------------------------------ forced return and movement
+
+def _destination(tok: Token) -> Token | None:
+    dests = _s("forced_destinations")
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "into", "towards", "toward", "across", "over"):
+            for g in child.children:
+                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or _lemma(g) in dests):
+                    return g
+    return None
+
+
+def _authority(tok: Token) -> bool:
+    agents = _s("authority_agents")
+    words = {tok.lower_, _lemma(tok)} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    return bool(words & agents) or tok.ent_type_ in ("ORG", "GPE", "NORP")
+
+
+def _moved_by_others(tok: Token) -> bool:
+    """The movers are moved: a passive, a person as object, or an authority moving someone."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return True
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return obj is not None and (person_noun(obj) or (subj is not None and _authority(subj)))
+
+
+def _forced_return(tok: Token) -> str | None:
+    """``deportation`` / ``border_crossing`` / None for a mover verb (see the module doc)."""
+    lemma = _lemma(tok)
+    back = any(c.lower_ in _s("forced_particles") and c.dep_ in ("prt", "advmod") for c in tok.children)
+    if tok.pos_ != "VERB" or not (lemma in _s("forced_movers") or (back and lemma in _s("forced_back_movers"))):
+        return None
+    dest = _destination(tok)
+    if not back and dest is None:
+        return None
+    if _withdrawal(tok):
+        return "border_crossing"
+    if _moved_by_others(tok):
+        if lemma == "take" and not back and (dest is None or _lemma(dest) not in ("border", "country", "homeland")):
+            return None  # "taken to hospital", "taken to the station"
+        return "deportation"
+    return None
+
+
+def _withdrawal(tok: Token) -> bool:
+    """"the guards withdrew to their country's territory": a voluntary return across a border."""
+    return (tok.pos_ == "VERB" and _lemma(tok) in ("withdraw", "retreat", "return") and _destination(tok) is not None
+            and not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children))
+
+
+def _path_or_place(tok: Token) -> bool:
+    paths = _s("movement_paths")
+    for child in tok.children:
+        if child.dep_ in ("dobj", "npadvmod") and (child.ent_type_ in ("GPE", "LOC") or _lemma(child) in paths):
+            return True
+        if child.dep_ == "prep":
+            for g in child.children:
+                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(g) in paths):
+                    return True
+    return False
+
+
+def _movement(tok: Token) -> bool:
+    if tok.pos_ == "VERB" and _lemma(tok) in _s("movement_verbs"):
+        return _path_or_place(tok)
+    return tok.pos_ == "NOUN" and _lemma(tok) in _s("movement_nouns") and tok.dep_ not in ("compound", "amod")
+
+
+def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens: dict[int, list[Token]]) -> list[EventMention]:
+    text = analysis.text
+    have = {(m.head_i, m.event_type) for m in mentions}
+    typed_heads = {m.head_i for m in mentions if m.event_type in ("deportation", "border_crossing", "detention")}
+    migration = migration_report(analysis)
+    out: list[EventMention] = []
+    movers = _s("forced_movers") | _s("forced_back_movers") | _s("movement_verbs") | _s("movement_nouns") | {
+        "withdraw", "retreat"}
+    for sent_i, toks in sent_tokens.items():
+        for tok in toks:
+            if tok.lemma_.lower() not in movers:
+                continue
+            etype = "border_crossing" if _lemma(tok) in ("withdraw", "retreat") and _withdrawal(tok) else _forced_return(tok)
+            if etype is None and migration and tok.i not in typed_heads and _movement(tok):
+                etype = "border_crossing"
+            if etype is None or (tok.i, etype) in have:
+                continue
+            if etype == "deportation":
+                mentions[:] = [m for m in mentions if not (m.head_i == tok.i and m.event_type == "border_crossing")]
+            out.append(EventMention(span=(tok.idx, tok.idx + len(tok)), text=text[tok.idx:tok.idx + len(tok)],
+                                    event_type=etype, sent_i=sent_i, head_i=tok.i))
+    return out
+
+
+def _incidents(analysis: Analysis, mentions: list[EventMention], sent_tokens: dict[int, list[Token]]) -> list[EventMention]:
+    """An incident no SPEC §6 type fits ("the boat sank", "a coach overturned"), in a sentence
+    that reports no other event: an event mention with ``event_type`` None."""
+    words = _s("incident_words")
+    busy = {m.sent_i for m in mentions}
+    out: list[EventMention] = []
+    for sent_i, toks in sent_tokens.items():
+        if sent_i in busy:
+            continue
+        for tok in toks:
+            if _lemma(tok) in words and tok.pos_ == "VERB":
+                out.append(EventMention(span=(tok.idx, tok.idx + len(tok)), text=analysis.text[tok.idx:tok.idx + len(tok)],
+                                        event_type=None, sent_i=sent_i, head_i=tok.i))
+                break
+    return out
+
+
+# ------------------------------------------------------------------ entry point
+
+def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> list[EventMention]:
+    """The events stage's mentions after the frames above (a new list; text order kept)."""
+    doc = analysis.doc
+    found = list(mentions)
+    sent_tokens: dict[int, list[Token]] = {}
+    for sent_i, (s, e) in enumerate(analysis.sentences):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            sent_tokens[sent_i] = list(span)
+    found = _casualty(found, doc)
+    found = _legal(found, doc, sent_tokens)
+    found += _new_mentions(analysis, found, sent_tokens)
+    found += _incidents(analysis, found, sent_tokens)
+    found.sort(key=lambda m: m.span[0])
+    return found

@@ -1,0 +1,317 @@
+"""Counts the text states without a number (SPEC §3 "Implicit counts") and how counts relate.
+
+* **Implicit counts** — an event whose participant is one person or an enumerated set ("a man
+  was shot dead", "the victim, 23, died", "his wife and son were injured", "the driver and two
+  passengers were pronounced dead", "both were listed in good condition") is a count of 1, 2, 3 …
+  (``exact``) with ``quantity.text`` the participant's noun phrase, so that a coder's fatality
+  figure exists. Pronouns ("he", "they") refer to someone already counted and give none; a plural
+  without a number ("the victims") has no size; "no one" / "nobody" is no count. The participant
+  is found by structure: the passive subject or object of the event verb, the subject of an
+  intransitive or copular one ("died", "is dead", "were in critical condition"), the object of a
+  resultative ("found both dead"), the "against" phrase of proceedings.
+* **Parts** — a count that is a part of another carries the total's draft
+  (``quantity.part_of`` once claims are numbered): the numbered conjuncts of an enumerated total
+  ("two passengers" in "the driver and two passengers"); partitives ("two of them", "45 of
+  whom", "one of them fatally", "of that number, 22,468"); "including two children"; a list
+  after a colon or dash whose figures sum to the total ("15 died: 12 men and 3 women"); and
+  "among the dead" / "the dead included" (the latest total of that event in the report).
+
+Core: :func:`implicit_participants` (per event mention) and :func:`find_parts`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .base import Analysis, EventMention, QuantityMention
+from .frames import frames, person_noun
+
+__all__ = ["ImplicitCount", "implicit_participants", "find_parts", "IMPLICIT_TYPES"]
+
+#: event types whose participants a coder counts
+IMPLICIT_TYPES = frozenset({"death", "injury", "missing", "detention", "deportation", "legal_action", "combat_casualties"})
+
+_NEGATIVE_DETS = frozenset({"no", "none", "neither"})
+_NOBODY = frozenset({"nobody", "noone", "none", "neither", "nothing"})
+_ONE_PRON = frozenset({"another", "one"})
+_SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another", "one", "each", "every"})
+_INTRANSITIVE_EVENTS = frozenset({"die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
+                                  "starve", "go", "remain", "be", "lie"})
+
+
+@dataclass
+class ImplicitCount:
+    """A participant noun phrase counted without a number."""
+
+    span: tuple[int, int]           # the noun phrase ("his wife and son")
+    value: int
+    head_i: int                     # the participant's head noun
+    unit: str
+    mention: EventMention
+    parts: list[int]                # token indices of numbered conjuncts ("two passengers")
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _subjects(tok: Token) -> list[Token]:
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return _subjects(tok.head)
+    if not subj and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [tok.head] if tok.dep_ == "acl" else []
+    return subj
+
+
+def _verb_participants(tok: Token) -> list[Token]:
+    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if passive:
+        return passive
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if objs:
+        return objs
+    if _lemma(tok) in _INTRANSITIVE_EVENTS or any(c.dep_ == "auxpass" for c in tok.children):
+        return _subjects(tok)
+    if tok.dep_ == "conj":
+        return [s for s in _subjects(tok) if s.dep_ == "nsubjpass" or _lemma(tok.head) in _INTRANSITIVE_EVENTS]
+    return []
+
+
+def _state_participants(tok: Token) -> list[Token]:
+    """"is dead", "found both dead", "in critical condition", "remain missing"."""
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    elif tok.dep_ not in ("acomp", "oprd", "xcomp", "advmod", "attr", "conj"):
+        return []
+    if gov.pos_ not in ("VERB", "AUX"):
+        return []
+    objs = [c for c in gov.children if c.dep_ == "dobj"] if tok.dep_ == "oprd" else []
+    if tok.dep_ == "pobj" and tok.head.lower_ == "among":
+        objs = [c for c in gov.children if c.dep_ in ("attr", "nsubj")]  # "among the dead was a girl"
+    return objs or [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] or _subjects(gov)
+
+
+def _participants(tok: Token, etype: str) -> list[Token]:
+    """Participant noun heads of an event trigger (see the module doc)."""
+    if etype == "legal_action":  # "proceedings against the driver"
+        heads = [tok] + ([tok.head] if tok.head.pos_ == "VERB" else [])
+        return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
+                for g in c.children if g.dep_ == "pobj"]
+    if tok.pos_ == "VERB":
+        return _verb_participants(tok)
+    if tok.pos_ in ("ADJ", "NOUN", "ADV"):
+        return _state_participants(tok)
+    return []
+
+
+def _explicit(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> QuantityMention | None:
+    q = quantities_by_tok.get(tok.i)
+    if q is not None:
+        return q
+    for c in tok.children:
+        if c.dep_ in ("nummod", "quantmod") and c.i in quantities_by_tok:
+            return quantities_by_tok[c.i]
+    return None
+
+
+def _determiners(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("det", "predet", "preconj")]
+
+
+def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
+    """1 for one definite person ("a man", "the victim", "his son", "Curtis Hall"), 2 for "both",
+    None for no one, a pronoun, a plural or a non-person."""
+    low, dets = tok.lower_, _determiners(tok)
+    if low in _NOBODY or any(d.lower_ in _NEGATIVE_DETS for d in dets):
+        return None
+    if low == "both" or any(d.lower_ == "both" for d in dets):
+        return 2
+    if tok.pos_ in ("PRON", "DET"):
+        return 1 if low in _ONE_PRON else None
+    if tok.pos_ == "NUM" or not person_noun(tok):
+        return None
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        return 1
+    if tok.tag_ in ("NNS", "NNPS"):
+        return None
+    has_det = bool(dets) or any(c.dep_ == "poss" for c in tok.children) or shared_det
+    return 1 if has_det or tok.pos_ == "PROPN" else None
+
+
+def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention], shared_det: bool = False) -> tuple[int | None, bool]:
+    """(value, numbered) of one conjunct; value None when it has no definite size.
+    ``shared_det``: the first conjunct's determiner holds for this one ("his wife and son")."""
+    q = _explicit(tok, quantities_by_tok)
+    if q is None:
+        return _unnumbered_value(tok, shared_det), False
+    ok = q.qualifier == "exact" and q.best is not None and float(q.best).is_integer()
+    return (int(q.best) if ok else None), True
+
+
+def _np_span(tokens: list[Token]) -> tuple[int, int]:
+    first, last = tokens[0], tokens[-1]
+    left = first
+    for c in first.lefts:
+        if c.dep_ in ("det", "poss", "amod", "compound", "nummod", "predet", "preconj", "nmod", "quantmod"):
+            left = first.doc[min(left.i, c.left_edge.i)]
+    right = last
+    if len(tokens) == 1:
+        of = next((c for c in last.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and of.right_edge.i - last.i <= 6:
+            right = of.right_edge
+    while right.i + 1 < len(last.doc) and last.doc[right.i + 1].dep_ == "flat" and last.doc[right.i + 1].head.i == last.i:
+        right = last.doc[right.i + 1]
+    doc = first.doc
+    while left.i < first.i and (left.is_space or left.is_punct or left.sent.start != first.sent.start):
+        left = doc[left.i + 1]
+    while right.i > last.i and (right.is_space or right.is_punct):
+        right = doc[right.i - 1]
+    return left.idx, right.idx + len(right)
+
+
+def implicit_participants(analysis: Analysis, mention: EventMention,
+                          quantities_by_tok: dict[int, QuantityMention]) -> list[ImplicitCount]:
+    """Implicit counts for one event mention (empty when its participants are numbered, plural
+    without a number, pronouns or absent)."""
+    if mention.event_type not in IMPLICIT_TYPES or mention.head_i is None:
+        return []
+    doc = analysis.doc
+    out: list[ImplicitCount] = []
+    for p in _participants(doc[mention.head_i], mention.event_type):
+        conjuncts = [p] + [c for c in p.conjuncts if c.i > p.i]
+        first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in p.children)
+        values = [_value(c, quantities_by_tok, shared_det=k > 0 and first_det) for k, c in enumerate(conjuncts)]
+        if any(v is None for v, _n in values):
+            continue
+        if len(conjuncts) == 1 and values[0][1]:
+            continue  # one numbered noun: the explicit count already says it
+        total = sum(v for v, _n in values if v is not None)
+        span = _np_span(conjuncts)
+        parts = [c.i for c, (_v, numbered) in zip(conjuncts, values) if numbered]
+        unit = p.text if len(conjuncts) == 1 else "people"
+        out.append(ImplicitCount(span, total, p.i, unit, mention, parts))
+    return out
+
+
+# ------------------------------------------------------------------ parts of totals
+
+@dataclass
+class CountRef:
+    """What :func:`find_parts` needs to know of a drafted count."""
+
+    key: int                        # index of the draft
+    span: tuple[int, int]           # the quantity span
+    best: float | None
+    sent_i: int
+    head_i: int | None              # counted noun / number token
+    event_type: str | None
+    implicit_parts: tuple[int, ...] = ()
+
+
+def _partitive_pronoun(tok: Token) -> bool:
+    pron = frames()["sets"]["share_pronouns"]
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return of is not None and any(g.dep_ == "pobj" and g.lower_ in pron for g in of.children)
+
+
+def _including(tok: Token) -> Token | None:
+    """"27 people, including two children": the noun the "including" phrase hangs from."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("including", "among") and cur.head.head.i != cur.head.i:
+            return cur.head.head
+        cur = cur.head
+    return None
+
+
+def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered: list[CountRef],
+               parts: dict[int, int]) -> CountRef | None:
+    """The total count ``r`` is a part of, or None."""
+    tok = analysis.doc[r.head_i]
+    same = [x for x in earlier if x.sent_i == r.sent_i]
+    num = tok if tok.pos_ in ("NUM", "PRON") else next((c for c in tok.children if c.dep_ == "nummod"), tok)
+    if _partitive_pronoun(num) or _partitive_pronoun(tok):  # "two of them", "45 of whom"
+        if same:
+            return same[-1]
+        return earlier[-1] if earlier and earlier[-1].sent_i == r.sent_i - 1 else None
+    host = _including(tok)
+    if host is not None:  # "27 people, including two children"
+        return next((x for x in reversed(same) if x.head_i == host.i), None)
+    if _after_colon(analysis, r, same):  # "15 died: 12 men and 3 women"
+        return _colon_total(analysis, r, same, ordered)
+    if _of_that_number(analysis, r) and earlier:  # "Of that number, 22,468 ..."
+        return earlier[-1]
+    if r.event_type and _among_the_counted(tok):  # "Among the dead was a 15-year-old"
+        return next((x for x in reversed(earlier) if x.event_type == r.event_type and x.sent_i < r.sent_i
+                     and (x.best or 0) >= (r.best or 0) and x.key not in parts), None)
+    return None
+
+
+_COUNTED_SETS = frozenset({"dead", "injured", "wounded", "victim", "victims", "casualty", "casualties", "missing",
+                           "arrested", "detained", "detainee", "detainees", "killed", "fatality", "fatalities"})
+
+
+def _among_the_counted(tok: Token) -> bool:
+    """The count is a member of a set counted before: "among the dead", "the injured included"."""
+    pred = tok
+    for _ in range(4):
+        if pred.pos_ in ("VERB", "AUX") or pred.head.i == pred.i:
+            break
+        pred = pred.head
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ in _COUNTED_SETS for g in c.children):
+            return True
+        if c.dep_ == "nsubj" and c.lower_ in _COUNTED_SETS and pred.lemma_.lower() in ("include", "be"):
+            return c.i != tok.i
+    return False
+
+
+def find_parts(analysis: Analysis, refs: list[CountRef]) -> dict[int, int]:
+    """``{part key: total key}`` for the counts of one article (see the module doc)."""
+    doc = analysis.doc
+    out: dict[int, int] = {}
+    by_tok = {r.head_i: r for r in refs if r.head_i is not None}
+    ordered = sorted(refs, key=lambda r: r.span)
+    for r in ordered:  # the numbered conjuncts of an enumerated set
+        for i in r.implicit_parts:
+            part = by_tok.get(i) or next((x for x in refs if x.head_i is not None and doc[x.head_i].head.i == i), None)
+            if part is not None and part.key != r.key:
+                out[part.key] = r.key
+    for k, r in enumerate(ordered):
+        if r.key in out or r.head_i is None:
+            continue
+        earlier = [x for x in ordered[:k] if x.best is not None and x.key != r.key]
+        total = _total_for(analysis, r, earlier, ordered, out)
+        if total is not None and (total.best is None or r.best is None or r.best <= total.best):
+            out[r.key] = total.key
+    return out
+
+
+def _of_that_number(analysis: Analysis, r: CountRef) -> bool:
+    s = analysis.sentences[r.sent_i][0]
+    before = analysis.text[s:r.span[0]].lower()
+    return before.startswith(("of that number", "of this number", "of these", "of them", "of those"))
+
+
+def _after_colon(analysis: Analysis, r: CountRef, same: list[CountRef]) -> bool:
+    if not same:
+        return False
+    between = analysis.text[same[-1].span[1]:r.span[0]]
+    return any(ch in between for ch in (":", "—", "–")) or (
+        bool(same) and any(ch in analysis.text[x.span[1]:r.span[0]] for x in same for ch in (":", "—", "–")))
+
+
+def _colon_total(analysis: Analysis, r: CountRef, same: list[CountRef], ordered: list[CountRef]) -> CountRef | None:
+    """The count before the colon whose figure the listed counts after it add up to."""
+    for total in reversed(same):
+        if not any(ch in analysis.text[total.span[1]:r.span[0]] for ch in (":", "—", "–")):
+            continue
+        listed = [x for x in ordered if x.sent_i == r.sent_i and x.span[0] > total.span[1]
+                  and any(ch in analysis.text[total.span[1]:x.span[0]] for ch in (":", "—", "–"))]
+        if total.best is not None and abs(sum(x.best or 0 for x in listed) - total.best) < 1e-6:
+            return total
+    return None

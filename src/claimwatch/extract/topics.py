@@ -1,0 +1,84 @@
+"""The topic of a statement (SPEC §6: statements typed by their topic where one fits).
+
+An attributed sentence that reports no count and no event of its own is a statement; a coder
+still files it under what it is about:
+
+* its own topic words ("the searches went on all night" → ``missing``; "the traffickers knew
+  the seas were rough" → ``smuggling``; "denied all charges" → ``legal_action``), looked up in
+  ``statement_topics`` of ``resources/event_frames.json`` in the order given there;
+* an anaphoric noun that points back ("this number may increase", "that was higher than last
+  year's total" → the type of the latest typed count before it; "the alleged incident", "the
+  tragedy" → the type of the report's first typed claim, the incident it is about);
+* else no type (the statement stays untyped rather than guessed).
+
+Core: :func:`statement_topic` (pure over the parse and the claims drafted before it).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from ..model import Claim
+from .base import Analysis
+from .frames import frames
+
+__all__ = ["statement_topic"]
+
+_COUNT_ANAPHORS = frozenset({"number", "figure", "total", "toll", "count", "tally"})
+_DEICTIC = frozenset({"this", "that", "these", "those", "the", "such", "its", "it"})
+
+
+def _topic_words() -> list[tuple[str, frozenset[str]]]:
+    raw = frames()["statement_topics"]
+    return [(etype, frozenset(words)) for etype, words in raw.items() if not etype.startswith("_")]
+
+
+def _own_topic(tokens: list[Token]) -> str | None:
+    content = [t for t in tokens if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN") and t.ent_type_ not in ("ORG", "PERSON")]
+    words = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
+    for etype, cues in _topic_words():
+        if words & cues:
+            return etype
+    return None
+
+
+def _anaphor(tokens: list[Token]) -> str | None:
+    """"count" for "this number" / "that ... total", "incident" for "the incident", else None."""
+    anaphoric = frames()["sets"]["anaphoric_topics"]
+    for t in tokens:
+        low = t.lemma_.lower()
+        if low not in anaphoric or t.pos_ != "NOUN":
+            continue
+        dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss")}
+        if not dets & _DEICTIC and not any(c.dep_ == "amod" and c.lower_ in ("actual", "real", "true", "final") for c in t.children):
+            if not (low in _COUNT_ANAPHORS and any(c.dep_ == "poss" for c in t.children)):
+                continue
+        return "count" if low in _COUNT_ANAPHORS else "incident"
+    first = tokens[0] if tokens else None
+    if first is not None and first.lower_ in ("that", "this", "it") and first.dep_ == "nsubj":
+        return "count"
+    return None
+
+
+def statement_topic(analysis: Analysis, sent_i: int, earlier: Iterable[Claim]) -> str | None:
+    """The event type a statement in sentence ``sent_i`` is about, or None (see the module doc).
+    ``earlier`` are the claims drafted before it in the article, in text order."""
+    doc = analysis.doc
+    s, e = analysis.sentences[sent_i]
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    tokens = list(span)
+    own = _own_topic(tokens)
+    if own is not None:
+        return own
+    kind = _anaphor(tokens)
+    typed = [c for c in earlier if c.event_type and c.span[0] < s]
+    if kind == "count":
+        counts = [c for c in typed if c.kind == "count"]
+        return counts[-1].event_type if counts else (typed[-1].event_type if typed else None)
+    if kind == "incident" and typed:
+        return typed[0].event_type
+    return None
