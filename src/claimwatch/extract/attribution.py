@@ -180,9 +180,11 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         elif c.dep_ == "agent":
             agent = next((g for g in c.children if g.dep_ == "pobj"), None)
     clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children)
+    if subj is not None and not lo <= subj.i < hi:
+        subj, passive = None, False     # a parse across a paragraph break: not this sentence's subject
     # participles ("..., adding that"; "..., saying") share the governing verb's subject
     if subj is None and agent is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB") \
-            and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):
+            and lo <= tok.head.i < hi and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):
         head = tok.head
         subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
         steps = 0
@@ -311,7 +313,7 @@ def _evidential_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     lemma = tok.lemma_.lower()
     if lemma not in _EVIDENTIAL or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
         return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
     if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") or subj.pos_ not in (
             "NOUN", "PROPN", "PRON"):
         return None
@@ -338,10 +340,11 @@ def _stance_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     lemma = tok.lemma_.lower()
     if lemma not in _STANCE or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp", "xcomp"):
         return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
     if subj is None or subj.lower_ in ("who", "which", "that", "there", "it", "this", "what") or subj.pos_ not in (
-            "NOUN", "PROPN", "PRON") or _cannot_speak(tok, subj):
-        return None
+            "NOUN", "PROPN", "PRON") or _cannot_speak(tok, subj) or subj.lower_ in _FIRST_SECOND \
+            or tok.text[:1].isupper() and tok.i > lo:
+        return None         # "the I Want to Live project": a name, not a stance
     if subj.pos_ == "NOUN" and not (subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or role_in(subj.text)
                                     or source_strength(subj.text)):
         return None          # "the plan wants ...": a person or a body takes a stance
@@ -360,9 +363,9 @@ def _corpus_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     lemma = tok.lemma_.lower()
     if lemma not in _CUE_RATES or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "pcomp"):
         return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
     if subj is None or subj.lower_ in ("there", "it", "this", "what") or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
-            or _cannot_speak(tok, subj):
+            or _cannot_speak(tok, subj) or tok.text[:1].isupper() and tok.i > lo:
         return None
     comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and c.i > tok.i), None)
     if comp is None:
