@@ -83,13 +83,13 @@ def storage_alone(url: str, batches: list[tuple[list, dict]]) -> tuple[float, in
 
 
 def ingest_into(url: str, path: Path, workers: int, batch_size: int):
+    from claimwatch.flow import ingest_inputs
     from claimwatch.store import Store
-    from claimwatch.store.batch import ingest
 
     store = Store(url)
     try:
         t0 = time.perf_counter()
-        res = ingest([str(path)], store, workers=workers, batch_size=batch_size)
+        res = ingest_inputs([str(path)], store, workers=workers, batch_size=batch_size, reconcile=False)
         wall = time.perf_counter() - t0
         claims = store.stats()["claims"]
     finally:

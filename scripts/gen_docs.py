@@ -1,6 +1,7 @@
-"""Regenerate docs/cli.md and docs/settings.md from the code (the CLI's click commands and
-settings.SETTINGS_HELP). tests/core/test_docs.py fails when they are out of date:
-run `python scripts/gen_docs.py` after changing a command, option or setting."""
+"""Regenerate docs/cli.md, docs/settings.md and docs/claim.schema.json from the code (the CLI's
+click commands, settings.SETTINGS_HELP, and the typed claim model through claimwatch.schema).
+tests/core/test_docs.py fails when they are out of date: run `python scripts/gen_docs.py` after
+changing a command, option, setting or a field of a claim."""
 
 from __future__ import annotations
 
@@ -54,10 +55,19 @@ def settings_markdown() -> str:
     return "\n".join(out) + "\n"
 
 
+def claim_schema_json() -> str:
+    import json
+
+    from claimwatch.schema import json_schema
+
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def main() -> int:
     (ROOT / "docs" / "cli.md").write_text(cli_markdown(), encoding="utf-8")
     (ROOT / "docs" / "settings.md").write_text(settings_markdown(), encoding="utf-8")
-    print("wrote docs/cli.md, docs/settings.md")
+    (ROOT / "docs" / "claim.schema.json").write_text(claim_schema_json(), encoding="utf-8")
+    print("wrote docs/cli.md, docs/settings.md, docs/claim.schema.json")
     return 0
 
 

@@ -113,3 +113,25 @@ def test_missing_file_and_bad_date(runner, tmp_path):
     assert _stderr(result).strip().startswith("claimwatch: error:")
     result = runner.invoke(cli, ["extract", "-", "--published", "yesterday"], input=b"x")
     assert result.exit_code == 2 and "--published" in _stderr(result)
+
+
+def test_table_marks_inherited_fields_with_where_they_were_stated(runner, tmp_path):
+    text = ("Twelve migrants drowned off Lampedusa on Tuesday, the Italian coast guard said. "
+            "Four bodies were recovered by fishermen.\n\nRescuers pulled 40 people from the water.\n")
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(path), "--published", "2024-06-14", "--format", "table"])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    t = text.index("on Tuesday")
+    assert f"↳ paragraph @{t}–{t + len('on Tuesday')} ↑" in out    # the second sentence's time
+    assert "↳ article @" in out                                       # the next paragraph's
+
+
+def test_inherited_note():
+    from claimwatch.cli.extract import inherited_note
+
+    assert inherited_note("sentence", (5, 9), (0, 20)) == ""
+    assert inherited_note("paragraph", (5, 9), (30, 60)) == "↳ paragraph @5–9 ↑"
+    assert inherited_note("article", (80, 90), (30, 60)) == "↳ article @80–90 ↓"
+    assert inherited_note("article", None, (30, 60)) == "↳ article"

@@ -9,6 +9,9 @@ from .errors import ClaimwatchError
 
 # bound after the subpackage import, so `claimwatch.extract` is the function, not the package
 from .extract.api import extract, extract_document, extract_many  # noqa: E402
+from .extract.layers import (AttributionItem, EntityItem, EventItem, Mentions, PlaceItem, QuantityItem, RoleSpan,
+                             TimeItem, analyse, analyse_doc)
+from .extract.doc_extensions import register_extensions  # registers the spaCy Doc extensions once
 from .model import Actor, Article, Claim, Estimate, Place, Quantity, Source, TimeInfo
 from .settings import Settings, load_settings
 
@@ -18,17 +21,28 @@ __all__ = [
     "__version__",
     "Actor",
     "Article",
+    "AttributionItem",
     "Claim",
     "ClaimwatchError",
+    "EntityItem",
     "Estimate",
+    "EventItem",
+    "Mentions",
     "Place",
+    "PlaceItem",
     "Quantity",
+    "QuantityItem",
+    "RoleSpan",
     "Settings",
     "Source",
     "TimeInfo",
+    "TimeItem",
+    "analyse",
+    "analyse_doc",
     "extract",
     "extract_document",
     "extract_many",
     "load_settings",
+    "register_extensions",
 ]
 

@@ -49,7 +49,7 @@ CATALOGUE: dict[str, tuple[str, int]] = {
     "E105": ("too large: {size} {unit}, limit {limit} {unit}", 413),
     "E106": ("malformed {kind}: {detail}", 422),
     "E107": ("cannot read input: {detail}", 400),
-    "E108": ("too slow: extraction took more than {limit} s (the per-article time budget)", 422),
+    "E108": ("too slow: extraction took more than {limit} s of CPU time (the per-article time budget)", 422),
     # extraction
     "E201": ("extraction failed: {detail}", 500),
     "E202": ("spaCy pipeline not installed: {detail}", 500),

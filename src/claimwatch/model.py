@@ -5,6 +5,13 @@ No I/O, no NLP, no imports from the rest of claimwatch: every other layer
 their JSON form (``to_dict`` / ``from_dict``), which is exactly the shape of
 SPEC §2 (claims) and SPEC §7 (estimates).
 
+This module is the one statement of the claim's shape: every closed vocabulary of the SPEC
+is a ``Literal`` type here, and the JSON form, the validators, the Spark schema and the
+published JSON Schema (``docs/claim.schema.json``) are all generated from these classes
+(:mod:`claimwatch.schema`). A field added here is serialised, validated and published
+without another edit; a value outside a vocabulary is caught by the type checker and by
+the validator.
+
 Spans are half-open ``(start, end)`` character offsets into ``Article.text``;
 in JSON they are two-element lists.
 """
@@ -12,12 +19,16 @@ in JSON they are two-element lists.
 from __future__ import annotations
 
 import hashlib
+import typing
 import unicodedata
-from dataclasses import dataclass, field, fields
-from typing import Any, Callable, Literal
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from typing import Any, Callable, Literal, get_args
 
 __all__ = [
     "Span",
+    "ClaimKind", "Qualifier", "SourceType", "Certainty", "Polarity", "Evidential", "EventType", "DeathCause",
+    "QuoteKind", "Scope", "PlaceRole", "TimePrecision", "TimeAnchor", "ActorRole", "ReviewState",
+    "EstimateStatus", "EstimateKind", "Measure",
     "CLAIM_KINDS",
     "QUALIFIERS",
     "SOURCE_TYPES",
@@ -31,7 +42,11 @@ __all__ = [
     "PLACE_ROLES",
     "TIME_PRECISIONS",
     "TIME_ANCHORS",
+    "ACTOR_ROLES",
+    "REVIEW_STATES",
     "ESTIMATE_STATUSES",
+    "ARTICLE_JSON_FIELDS",
+    "WHEN_SET",
     "Quantity",
     "Source",
     "TimeInfo",
@@ -52,34 +67,54 @@ __all__ = [
 
 Span = tuple[int, int]
 
-CLAIM_KINDS = ("count", "event", "statement")
-QUALIFIERS = (
-    "exact", "approximately", "at_least", "more_than", "at_most",
-    "less_than", "almost", "range", "vague",
-)
-SOURCE_TYPES = (
-    "official", "military", "law_enforcement", "judicial", "media", "ngo",
-    "social_media", "expert", "witness", "unnamed", "author",
-)
-CERTAINTIES = ("certain", "probable", "possible", "underspecified")
-POLARITIES = ("positive", "negative")
-EVIDENTIALS = ("author", "attributed", "hearsay")
-EVENT_TYPES = (
-    "detention", "border_crossing", "desertion", "draft_evasion", "death",
-    "missing", "injury", "smuggling", "deportation", "mobilization",
-    "legal_action", "asylum", "combat_casualties", "policy", "statement",
-)
-DEATH_CAUSES = ("drowning", "exposure", "violence", "accident", "animal", "medical", "unknown")
-QUOTE_KINDS = ("direct", "indirect", "mixed", "none")
-SCOPES = ("sentence", "paragraph", "article")
-PLACE_ROLES = ("event", "origin", "destination", "source_location")
-TIME_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
-TIME_ANCHORS = ("absolute", "published", "unresolved")
-ESTIMATE_STATUSES = ("single", "corroborated", "conflicting", "superseded")
+# -- the closed vocabularies of the SPEC (section in brackets) ---------------------------------
+ClaimKind = Literal["count", "event", "statement"]  # §2
+Qualifier = Literal["exact", "approximately", "at_least", "more_than", "at_most", "less_than", "almost", "range",
+                    "vague"]  # §3
+SourceType = Literal["official", "military", "law_enforcement", "judicial", "media", "ngo", "social_media", "expert",
+                     "witness", "unnamed", "author"]  # §4
+Certainty = Literal["certain", "probable", "possible", "underspecified"]  # §5
+Polarity = Literal["positive", "negative"]  # §5
+Evidential = Literal["author", "attributed", "hearsay"]  # §5
+EventType = Literal["detention", "border_crossing", "desertion", "draft_evasion", "death", "missing", "injury",
+                    "smuggling", "deportation", "mobilization", "legal_action", "asylum", "combat_casualties",
+                    "policy", "statement"]  # §6
+DeathCause = Literal["drowning", "exposure", "violence", "accident", "animal", "medical", "unknown"]  # §6
+QuoteKind = Literal["direct", "indirect", "mixed", "none"]  # §2
+Scope = Literal["sentence", "paragraph", "article"]  # §2 Context: how far a value was carried
+PlaceRole = Literal["event", "origin", "destination", "source_location"]  # §2
+TimePrecision = Literal["day", "week", "month", "year", "range", "unknown"]  # §2
+TimeAnchor = Literal["absolute", "published", "unresolved"]  # §2
+ActorRole = Literal["agent", "patient"]  # §2
+ReviewState = Literal["accepted", "corrected", "rejected"]  # a person's review of a claim
+EstimateStatus = Literal["single", "corroborated", "conflicting", "superseded"]  # §7
 #: what an estimate reconciles: figures (count claims), events, or statements (SPEC §7)
-ESTIMATE_KINDS = ("count", "event", "statement")
+EstimateKind = Literal["count", "event", "statement"]
 #: kinds of figure that are never merged: one incident, a closed period's total, a running total
-MEASURES = ("incident", "period", "running")
+Measure = Literal["incident", "period", "running"]
+
+CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
+CERTAINTIES: tuple[str, ...] = get_args(Certainty)
+POLARITIES: tuple[str, ...] = get_args(Polarity)
+EVIDENTIALS: tuple[str, ...] = get_args(Evidential)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+DEATH_CAUSES: tuple[str, ...] = get_args(DeathCause)
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+SCOPES: tuple[str, ...] = get_args(Scope)
+PLACE_ROLES: tuple[str, ...] = get_args(PlaceRole)
+TIME_PRECISIONS: tuple[str, ...] = get_args(TimePrecision)
+TIME_ANCHORS: tuple[str, ...] = get_args(TimeAnchor)
+ACTOR_ROLES: tuple[str, ...] = get_args(ActorRole)
+REVIEW_STATES: tuple[str, ...] = get_args(ReviewState)
+ESTIMATE_STATUSES: tuple[str, ...] = get_args(EstimateStatus)
+ESTIMATE_KINDS: tuple[str, ...] = get_args(EstimateKind)
+MEASURES: tuple[str, ...] = get_args(Measure)
+
+#: field metadata: leave the key out of the JSON while the value is None (``present_if``
+#: ``(field, value)`` keeps it, as null, when that other field has that value)
+WHEN_SET: dict[str, Any] = {"json": "when_set"}
 
 
 def _span(value: Any) -> Span | None:
@@ -93,44 +128,99 @@ def _span_json(value: Span | None) -> list[int] | None:
     return None if value is None else [value[0], value[1]]
 
 
-class _JSONMixin:
-    """Shared ``to_dict`` / ``from_dict`` for flat dataclasses with span fields."""
+def _whole(value: float | int | None) -> float | int | None:
+    """A number that holds a whole value as an int (2500.0 → 2500; JSON and Parquet give floats back)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
-    _span_fields: tuple[str, ...] = ()
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The resolved field types of a model class (computed once per class)."""
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _to_json(value: Any) -> Any:
+    if value is None:
+        return None
+    if is_dataclass(value) and not isinstance(value, type):
+        return value.to_dict()  # type: ignore[attr-defined]
+    if isinstance(value, list):
+        return [_to_json(v) for v in value]
+    if isinstance(value, tuple):  # a span
+        return list(value)
+    return value
+
+
+def _from_json(tp: Any, value: Any) -> Any:
+    """A JSON value as the Python value of a field typed ``tp``."""
+    if value is None:
+        return None
+    args = [a for a in get_args(tp) if a is not type(None)]
+    origin = typing.get_origin(tp)
+    if origin is list:
+        return [_from_json(args[0], v) for v in value]
+    if tp == Span or Span in args:
+        return _span(value)
+    target = next((a for a in [tp, *args] if isinstance(a, type) and is_dataclass(a)), None)
+    if target is not None:
+        return target.from_dict(value)  # type: ignore[attr-defined]
+    return value
+
+
+class _JSONMixin:
+    """``to_dict`` / ``from_dict`` for the SPEC dataclasses, driven by their fields and types:
+    field order is key order, spans become two-element lists, nested parts their own JSON;
+    a field with :data:`WHEN_SET` metadata is left out while None."""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for f in fields(self):  # type: ignore[arg-type]
             value = getattr(self, f.name)
-            out[f.name] = _span_json(value) if f.name in self._span_fields else value
+            if value is None and f.metadata.get("json") == "when_set":
+                cond = f.metadata.get("present_if")
+                if not (cond and getattr(self, cond[0]) == cond[1]):
+                    continue
+            out[f.name] = _to_json(value)
         return out
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]):
-        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-        kwargs = {k: v for k, v in data.items() if k in known}
-        for name in cls._span_fields:
-            if name in kwargs:
-                kwargs[name] = _span(kwargs[name])
+    def from_dict(cls, data: dict[str, Any]) -> Any:
+        hints = _hints(cls)
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            if f.name not in data:
+                continue
+            value = _from_json(hints[f.name], data[f.name])
+            nullable = type(None) in get_args(hints[f.name])
+            if value is None and not nullable and (f.default is not MISSING or f.default_factory is not MISSING):
+                continue  # null for a part that always exists: its default
+            kwargs[f.name] = value
         return cls(**kwargs)
 
 
 @dataclass
 class Quantity(_JSONMixin):
-    """A counted quantity (SPEC §2/§3). ``None`` bounds are unbounded."""
+    """A counted quantity (SPEC §2/§3). ``None`` bounds are unbounded; whole numbers are ints."""
 
     text: str
     span: Span
     low: float | int | None
     best: float | int | None
     high: float | int | None
-    qualifier: str = "exact"
+    qualifier: Qualifier = "exact"
     unit: str | None = None
     counted: str | None = None
     #: id of the claim stating the total this figure is a part of ("15 died: 12 men and 3 women")
     part_of: str | None = None
 
-    _span_fields = ("span",)
+    def __post_init__(self) -> None:
+        self.low, self.best, self.high = _whole(self.low), _whole(self.best), _whole(self.high)
 
 
 @dataclass
@@ -140,14 +230,13 @@ class Source(_JSONMixin):
     name: str | None = None
     canonical: str | None = None
     affiliation: str | None = None
-    type: str = "author"
+    type: SourceType = "author"
     cue: str | None = None
     span: Span | None = None
-    quote: str = "none"
-    scope: str = "sentence"
+    quote: QuoteKind = "none"
+    scope: Scope = "sentence"
+    #: the platform when an organisation speaks through one (SPEC §4)
     via: str | None = None
-
-    _span_fields = ("span",)
 
     @classmethod
     def author(cls) -> "Source":
@@ -161,13 +250,11 @@ class TimeInfo(_JSONMixin):
     text: str
     start: str | None = None
     end: str | None = None
-    precision: str = "unknown"
-    anchor: str = "absolute"
+    precision: TimePrecision = "unknown"
+    anchor: TimeAnchor = "absolute"
     span: Span | None = None
     #: sentence (stated in the claim's sentence) | paragraph | article (inherited, SPEC §2 Context)
-    scope: str = "sentence"
-
-    _span_fields = ("span",)
+    scope: Scope = "sentence"
 
 
 @dataclass
@@ -182,99 +269,60 @@ class Place(_JSONMixin):
     country: str | None = None
     feature: str | None = None
     geonameid: int | None = None
-    role: str = "event"
+    role: PlaceRole = "event"
+    #: what the point stands for (country, admin1, city, border, region, feature)
     precision: str | None = None
     #: sentence (stated in the claim's sentence) | paragraph | article (inherited, SPEC §2 Context)
-    scope: str = "sentence"
-
-    _span_fields = ("span",)
+    scope: Scope = "sentence"
 
 
 @dataclass
 class Actor(_JSONMixin):
-    text: str
-    role: str = "agent"
-    span: Span | None = None
+    """Who acts in or undergoes the claimed event (SPEC §2 ``actors``)."""
 
-    _span_fields = ("span",)
+    text: str
+    role: ActorRole = "agent"
+    span: Span | None = None
 
 
 @dataclass
-class Claim:
+class Claim(_JSONMixin):
     """One assertion made in one article (SPEC §2)."""
 
     id: str
-    kind: str
+    kind: ClaimKind
     text: str
     span: Span
-    event_type: str | None = None
+    event_type: EventType | None = None
     #: for ``legal_action``: the event type of the offence ("border_crossing"), SPEC §2
-    offence: str | None = None
+    offence: EventType | None = None
     source: Source = field(default_factory=Source)
-    certainty: str = "certain"
-    polarity: str = "positive"
-    evidential: str = "author"
-    quantity: Quantity | None = None
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
+    evidential: Evidential = "author"
+    #: present when kind == count (SPEC §2), null when a count has none
+    quantity: Quantity | None = field(default=None, metadata={**WHEN_SET, "present_if": ("kind", "count")})
     time: TimeInfo | None = None
     places: list[Place] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
-    cause: str | None = None
-    article_id: str | None = None
-    #: review state once a person has looked at it: accepted | corrected | rejected (None = unreviewed)
-    review: str | None = None
+    #: for deaths, when the text gives one (SPEC §6)
+    cause: DeathCause | None = field(default=None, metadata=WHEN_SET)
+    article_id: str | None = field(default=None, metadata=WHEN_SET)
+    #: review state once a person has looked at it (None = unreviewed)
+    review: ReviewState | None = field(default=None, metadata=WHEN_SET)
 
     @property
     def uid(self) -> str:
         """Globally unique id: ``<article_id>:<id>`` (claim ids are per article)."""
         return f"{self.article_id}:{self.id}" if self.article_id else self.id
 
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "kind": self.kind,
-            "text": self.text,
-            "span": _span_json(self.span),
-            "event_type": self.event_type,
-            "offence": self.offence,
-            "source": self.source.to_dict(),
-            "certainty": self.certainty,
-            "polarity": self.polarity,
-            "evidential": self.evidential,
-        }
-        if self.kind == "count" or self.quantity is not None:
-            out["quantity"] = self.quantity.to_dict() if self.quantity else None
-        out["time"] = self.time.to_dict() if self.time else None
-        out["places"] = [p.to_dict() for p in self.places]
-        out["actors"] = [a.to_dict() for a in self.actors]
-        if self.cause is not None:
-            out["cause"] = self.cause
-        if self.article_id is not None:
-            out["article_id"] = self.article_id
-        if self.review is not None:
-            out["review"] = self.review
-        return out
-
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Claim":
-        return cls(
-            id=data["id"],
-            kind=data["kind"],
-            text=data["text"],
-            span=_span(data["span"]),  # type: ignore[arg-type]
-            event_type=data.get("event_type"),
-            offence=data.get("offence"),
-            source=Source.from_dict(data.get("source") or {}),
-            certainty=data.get("certainty", "certain"),
-            polarity=data.get("polarity", "positive"),
-            evidential=data.get("evidential", "author"),
-            quantity=Quantity.from_dict(data["quantity"]) if data.get("quantity") else None,
-            time=TimeInfo.from_dict(data["time"]) if data.get("time") else None,
-            places=[Place.from_dict(p) for p in data.get("places") or []],
-            actors=[Actor.from_dict(a) for a in data.get("actors") or []],
-            cause=data.get("cause"),
-            article_id=data.get("article_id"),
-            review=data.get("review"),
-        )
+        for key in ("id", "kind", "text", "span"):
+            if key not in data:
+                raise KeyError(key)
+        claim: Claim = super().from_dict(data)
+        return claim
 
     def map_spans(self, to_original: Callable[[Span], Span], text: str) -> None:
         """Move every span this claim emits through ``to_original`` and reset the text it
@@ -324,6 +372,11 @@ def article_id_for(text: str) -> str:
     return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
 
 
+#: the fields of the SPEC §1 article object, in their JSON order (``claims`` travel beside it;
+#: ``paragraphs`` and ``duplicate_of`` are the store's)
+ARTICLE_JSON_FIELDS = ("id", "url", "outlet", "title", "published", "language", "text")
+
+
 @dataclass
 class Article:
     """One report (SPEC §1). ``text`` is the body exactly as ingested."""
@@ -344,15 +397,8 @@ class Article:
             self.id = article_id_for(self.text)
 
     def meta_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "url": self.url,
-            "outlet": self.outlet,
-            "title": self.title,
-            "published": self.published,
-            "language": self.language,
-            "text": self.text,
-        }
+        """The SPEC §1 article object (:data:`ARTICLE_JSON_FIELDS`, in that order)."""
+        return {name: getattr(self, name) for name in ARTICLE_JSON_FIELDS}
 
     def to_dict(self) -> dict[str, Any]:
         """The ``claimwatch extract --format json`` document: ``article`` + ``claims``."""
@@ -403,8 +449,6 @@ class EstimateClaim(_JSONMixin):
     source: dict[str, Any] = field(default_factory=dict)
     origin_key: str | None = None
 
-    _span_fields = ("span", "quantity_span")
-
 
 @dataclass
 class Origin(_JSONMixin):
@@ -423,7 +467,7 @@ class Estimate:
     low: float | int | None
     best: float | int | None
     high: float | int | None
-    status: Literal["single", "corroborated", "conflicting", "superseded"] | str
+    status: EstimateStatus
     explanation: str
     independent_sources: int
     origin: Origin | None = None
@@ -433,9 +477,9 @@ class Estimate:
     claims: list[EstimateClaim] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
     #: count | event | statement (an event estimate has no low/best/high)
-    kind: str = "count"
+    kind: EstimateKind = "count"
     #: incident | period | running for figures; None for events and statements
-    measure: str | None = None
+    measure: Measure | None = None
     #: id of the incident this estimate belongs to (None for period and running totals)
     incident: str | None = None
     #: id of the estimate of the total this figure is a part of ("12 men" of "15 died")
@@ -509,17 +553,21 @@ class Incident:
     country: str | None = None
     estimates: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
-    actors: list[str] = field(default_factory=list)
+    #: [{"text", "role"}]: agents (who acted) first, then patients (who it happened to)
+    actors: list[dict[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    #: causes of death the claims give (SPEC §6: drowning, violence, ...)
+    causes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "event_types": self.event_types, "time": self.time, "places": self.places,
                 "country": self.country, "estimates": self.estimates, "articles": self.articles,
-                "actors": self.actors, "sources": self.sources}
+                "actors": self.actors, "sources": self.sources, "causes": self.causes}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Incident":
         return cls(id=data["id"], event_types=list(data.get("event_types") or []), time=data.get("time"),
                    places=list(data.get("places") or []), country=data.get("country"),
                    estimates=list(data.get("estimates") or []), articles=list(data.get("articles") or []),
-                   actors=list(data.get("actors") or []), sources=list(data.get("sources") or []))
+                   actors=list(data.get("actors") or []), sources=list(data.get("sources") or []),
+                   causes=list(data.get("causes") or []))

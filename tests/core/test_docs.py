@@ -25,6 +25,11 @@ def test_settings_reference_is_current():
         "docs/settings.md is stale: run python scripts/gen_docs.py"
 
 
+def test_published_claim_schema_is_current():
+    assert (ROOT / "docs" / "claim.schema.json").read_text(encoding="utf-8") == _gen().claim_schema_json(), \
+        "docs/claim.schema.json is stale (a field of a claim changed): run python scripts/gen_docs.py"
+
+
 def test_every_command_and_option_has_help_and_is_in_the_readme():
     import click
 

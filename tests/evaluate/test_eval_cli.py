@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from claimwatch.cli import cli
 from claimwatch.evaluate import peers
-from claimwatch.evaluate.suite import SAMPLES_DIR, SEED_GOLD, pair_results, run_suite
+from claimwatch.evaluate.suite import SAMPLES_DIR, SEED_GOLD, run_suite
 from claimwatch.evaluate.gold import read_layer_jsonl
 from claimwatch.evaluate.report import render_table
 
@@ -44,6 +44,18 @@ def test_missing_peer_is_reported_cleanly(monkeypatch):
     monkeypatch.setattr(peers, "_missing", lambda *m: "not installed (quantulum3.parser)")
     docs = read_layer_jsonl(SAMPLES_DIR / "meantime.sample.jsonl", limit=1)
     results = run_suite([("meantime", docs)], peers=True)
-    table = render_table(pair_results(results))
+    table = render_table(results)
     assert "not installed" in table
     assert "meantime" in table and "timexes" in table
+
+
+def test_suite_table_lists_claimwatch_then_every_peer_per_layer():
+    docs = read_layer_jsonl(SAMPLES_DIR / "meantime.sample.jsonl", limit=2)
+    results = run_suite([("meantime", docs)], peers=True)
+    rows = [line.split() for line in render_table(results).splitlines()[3:] if line.strip()]
+    quantities = [r for r in rows if r[1] == "quantities"]
+    assert [r[3] if len(r) > 3 and r[2].isdigit() else r[2] for r in quantities][:1] == ["claimwatch"]
+    systems = {w for r in quantities for w in r}
+    assert {"claimwatch", "spaCy"} <= systems and ("quantulum3" in systems)
+    timexes = {w for r in rows if r[1] == "timexes" for w in r}
+    assert {"claimwatch", "dateparser", "spaCy"} <= timexes

@@ -12,7 +12,6 @@ from hypothesis import given, settings, strategies as st
 
 from claimwatch.export import FORMATS, collect, export
 from claimwatch.export.acled import COLUMNS as ACLED_COLUMNS
-from claimwatch.export.rows import ClaimRow
 from claimwatch.model import Article, Claim, Place, TimeInfo
 
 from fixtures_web import build_articles, make_claim
@@ -97,73 +96,107 @@ def test_acled_columns_are_acleds():
         assert col in ACLED_COLUMNS
 
 
-def test_acled_rows(rows):
+def test_acled_rows_are_incidents(rows):
     out = _acled(rows)
-    assert len(out) == 6  # claims without an event type are not events
-    wreck = next(r for r in out if r["source"].startswith("Harbour Daily") and r["fatalities"] == "40")
+    # the three reports of one shipwreck are one event; the Tisza detentions (with the criminal
+    # case opened in Uzhhorod, told by the same report) are another
+    assert len(out) == 2
+    wreck = next(r for r in out if r["country"] == "Italy")
+    assert wreck["fatalities"] == "40"  # 40 (coast guard), around 60 (UNHCR), "several": the conservative best
     assert wreck["event_date"] == "2025-03-03" and wreck["year"] == "2025" and wreck["time_precision"] == "1"
-    assert wreck["country"] == "Italy" and wreck["iso"] == "380" and wreck["event_id_cnty"].startswith("ITA")
-    assert wreck["event_type"] == "Strategic developments" and "cause=drowning" in wreck["tags"]
-    det = next(r for r in out if r["sub_event_type"] == "Arrests" and r["country"] == "Ukraine")
-    assert det["fatalities"] == "0" and det["time_precision"] == "2"  # 1-3 February: within a week
-    assert det["geo_precision"] == "3"  # a river: a larger area than a town
+    assert wreck["iso"] == "380" and wreck["event_id_cnty"].startswith("ITA") and wreck["location"] == "Lampedusa"
+    assert wreck["source"] == "Harbour Daily; Island Voice; World Wire"
+    assert "claimwatch:death" in wreck["tags"] and "death=conflicting" in wreck["tags"]
+    assert "missing" in wreck["notes"] and "death: 40" in wreck["notes"]
+    det = next(r for r in out if r["country"] == "Ukraine")
+    assert det["sub_event_type"] == "Arrests" and det["fatalities"] == "0"  # no deaths in this incident
+    assert det["time_precision"] == "2"  # 1-3 February: within a week
     assert det["actor1"] == "Border guards" and det["actor2"] == "17 men"
-    city = next(r for r in out if r["location"] == "Uzhhorod")
-    assert city["geo_precision"] == "1" and city["time_precision"] == "3"  # no time: publication date
-    missing = next(r for r in out if "claimwatch:missing" in r["tags"])
-    assert missing["fatalities"] == "0"  # missing people are not fatalities
+    assert "legal_action" in det["tags"]
 
 
-def _death(qty: str, low, best, high, qualifier, **kw) -> ClaimRow:
-    sentence = f"{qty} people died in the attack."
-    c = make_claim(sentence, "c1", sentence, qty=qty, low=low, best=best, high=high, qualifier=qualifier,
-                   unit="people", event_type=kw.pop("event_type", "death"), **kw)
-    c.article_id = "a" * 16
-    return ClaimRow(c, {"id": c.article_id, "published": "2025-05-01", "outlet": "X"})
+def test_acled_one_row_per_incident_of_the_incident_corpus():
+    """48 reports of 14 incidents (claims built from the gold): one row per incident with a country."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reconcile"))
+    from incident_corpus import hand_items, load_corpus, load_gold
+
+    gold = load_gold()
+    items = [(c, m) for c, m, _g in hand_items(load_corpus(), gold)]
+    out = _acled(items)
+    incidents = [i for i in gold["incidents"] if not i.startswith("total:")]
+    assert len(out) == len(incidents)
+    assert all(r["country"] for r in out)
+    by_place = {r["location"]: r for r in out}
+    assert by_place["Nakuru"]["fatalities"] == "11" and by_place["Torbalı"]["fatalities"] == "5"
+    assert by_place["Kherson"]["fatalities"] == "2" and by_place["Kherson"]["event_type"] == "Battles"
+    assert by_place["Subotica"]["fatalities"] == "0"
+    assert by_place["Kabul"]["fatalities"] == "0" or by_place.get("Leipzig", {}).get("fatalities") == "0"
 
 
-@pytest.mark.parametrize("qty, low, best, high, qualifier, expected", [
-    ("At least 40", 40, 40, None, "at_least", 40),
-    ("Between 10 and 20", 10, 15, 20, "range", 10),   # ACLED: the lower figure of a range
-    ("About 50", 45, 50, 55, "approximately", 50),
-    ("Several", 3, 3, 9, "vague", 10),                # codebook: several / many -> 10
-    ("Many", None, None, None, "vague", 10),
-    ("Dozens of", 24, 24, 99, "vague", 12),           # dozens -> 12
-    ("Hundreds of", 200, 200, 999, "vague", 100),     # hundreds -> 100
-    ("A few", 2, 2, 5, "vague", 2),
+def _est(texts_and_bests, *, event_type="death", best=None):
+    from claimwatch.model import Estimate, EstimateClaim
+
+    claims = [EstimateClaim(claim_id=f"c{i}", article_id=f"a{i}", best=b, source={"quantity_text": t})
+              for i, (t, b) in enumerate(texts_and_bests)]
+    bests = [b for _t, b in texts_and_bests if b is not None]
+    return Estimate(id="e1", event_type=event_type, unit="people", low=None,
+                    best=best if best is not None else (min(bests) if bests else None), high=None,
+                    status="single", explanation="", independent_sources=1, claims=claims)
+
+
+@pytest.mark.parametrize("texts, expected", [
+    ([("At least 40", 40)], 40),
+    ([("Between 10 and 20", 15)], 15),   # the estimate's best (SPEC §3)
+    ([("About 50", 50), ("48", 48)], 48),
+    ([("Several", 3)], 10),              # codebook: several / many -> 10
+    ([("Many", None)], 10),
+    ([("Dozens of", 24)], 12),           # dozens -> 12
+    ([("Hundreds of", 200)], 100),       # hundreds -> 100
+    ([("dozens", 24), ("37", 37)], 24),  # a stated number wins over the codebook
 ])
-def test_acled_fatality_rules(qty, low, best, high, qualifier, expected):
+def test_acled_fatality_rules(texts, expected):
     from claimwatch.export.acled import fatalities
 
-    assert fatalities(_death(qty, low, best, high, qualifier)) == expected
+    assert fatalities(_est(texts)) == expected
 
 
-def test_acled_fatalities_zero_for_denied_and_non_deaths():
+def test_acled_fatalities_unknown_and_none():
     from claimwatch.export.acled import fatalities
 
-    denied = _death("12", 12, 12, 12, "exact")
-    denied.claim.polarity = "negative"
-    assert fatalities(denied) == 0
-    assert fatalities(_death("12", 12, 12, 12, "exact", event_type="detention")) == 0
-    assert fatalities(_death("12", 12, 12, 12, "exact", event_type="combat_casualties")) == 12
+    assert fatalities(None) == 0  # no deaths reported in the incident
+    assert fatalities(_est([("an unknown number", None)])) == ""  # deaths, no figure: unknown, not 0
 
 
 # -- UCDP -------------------------------------------------------------------------------------
-def test_ucdp_rows(rows):
+def test_ucdp_rows_are_fatal_incidents(rows):
     out = list(csv.DictReader(io.StringIO(run("ucdp", rows))))
-    assert len(out) == 3 and {r["event_type"] for r in out} == {"death"}
-    first = next(r for r in out if r["source_office"] == "Harbour Daily")
-    assert (first["low"], first["best"], first["high"]) == ("40", "40", "")  # "at least": no upper bound
-    assert first["date_prec"] == "1" and first["date_start"] == first["date_end"] == "2025-03-03"
-    assert first["event_clarity"] == "1"
-    assert first["where_prec"] == "5"  # an island: a named area, not a town
-    assert first["geom_wkt"] == "POINT (12.6 35.5)" and first["country"] == "Italy"
-    assert first["source_original"] == "the Italian coast guard" and first["source_headline"] == "Shipwreck off Lampedusa"
-    witness = next(r for r in out if r["source_office"] == "Island Voice")
-    assert (witness["low"], witness["best"], witness["high"]) == ("3", "3", "9")
-    assert witness["date_prec"] == "5" and witness["event_clarity"] == "2"  # no time given in the claim
+    assert len(out) == 1 and out[0]["event_type"] == "death"
+    wreck = out[0]
+    assert (wreck["low"], wreck["best"]) == ("40", "40") and wreck["status"] == "conflicting"
+    assert wreck["number_of_sources"] == "3"
+    assert wreck["date_prec"] == "1" and wreck["date_start"] == wreck["date_end"] == "2025-03-03"
+    assert wreck["event_clarity"] == "1"
+    assert wreck["where_prec"] == "5"  # an island: a named area, not a town
+    assert wreck["geom_wkt"] == "POINT (12.6 35.5)" and wreck["country"] == "Italy"
+    assert wreck["source_office"] == "Harbour Daily; Island Voice; World Wire"
     every = list(csv.DictReader(io.StringIO(run("ucdp", rows, deaths_only=False))))
-    assert len(every) == 6
+    assert len(every) == 2 and {r["event_type"] for r in every} == {"death", "detention"}
+
+
+def test_estimates_export_formats(rows):
+    out = list(csv.DictReader(io.StringIO(run("estimates-csv", rows))))
+    assert len(out) == 5 and {r["kind"] for r in out} == {"count", "event"}
+    death = next(r for r in out if r["event_type"] == "death")
+    assert (death["best"], death["status"], death["reports"], death["measure"]) == ("40", "conflicting", "3", "incident")
+    recs = json.loads(run("estimates-json", rows))
+    assert {r["id"] for r in recs} == {r["id"] for r in out} and all("claims" in r for r in recs)
+    fc = json.loads(run("estimates-geojson", rows))
+    assert fc["features"] and all(f["geometry"]["coordinates"][0] == f["properties"]["longitude"] for f in fc["features"])
+    table = pq.read_table(io.BytesIO(run("estimates-parquet", rows)))
+    assert table.num_rows == 5 and str(table.schema.field("best").type) == "double"
 
 
 def test_ucdp_precision_codes():
@@ -226,5 +259,8 @@ def test_csv_round_trips_any_claim_text(body):
     c.article_id = "b" * 16
     row = (c, {"id": c.article_id, "outlet": 'Out,"let"\n', "published": "2025-01-01"})
     back = list(csv.DictReader(io.StringIO(run("csv", [row]), newline="")))
-    assert back[0]["text"] == text and back[0]["outlet"] == 'Out,"let"\n'
+    # a cell a spreadsheet would run as a formula comes back with the OWASP quote in front
+    from claimwatch.export.cells import safe_cell
+
+    assert back[0]["text"] == safe_cell(text) and back[0]["outlet"] == 'Out,"let"\n'
     assert json.loads(run("json", [row]))[0]["text"] == text

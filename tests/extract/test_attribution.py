@@ -1,28 +1,22 @@
-"""Attribution stage: sources, cues, quotes, evidentials, carry-over, pronoun and alias resolution."""
+"""Attribution stage (sources, cues, quotes, evidentials, pronoun and alias resolution through the
+entity registry) and the report context's source coverage (carry-over, source lines)."""
 
 from __future__ import annotations
 
 import pytest
 
-from claimwatch.extract.attribution import (
-    STAGE,
-    attribution_for,
-    find_attribution_candidates,
-    find_attributions,
-)
+from claimwatch.extract.attribution import STAGE, attribution_for, find_attribution_candidates, find_attributions
 from claimwatch.extract.base import Analysis
-from claimwatch.extract.pipeline import paragraphs_of, segment
+from claimwatch.extract.context import source_for
+from claimwatch.extract.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
 def analyse(nlp):
+    pipe = Pipeline(nlp)
+
     def run(text: str) -> Analysis:
-        doc = nlp(text)
-        paragraphs = paragraphs_of(text)
-        analysis = Analysis(text=text, doc=doc, paragraphs=paragraphs)
-        analysis.sentences = segment(doc, paragraphs)
-        STAGE.run(analysis)
-        return analysis
+        return pipe.analyse(text)
 
     return run
 
@@ -149,8 +143,8 @@ SENTENCES = [
 @pytest.mark.parametrize("text,name,typ,cue,quote,evidential", SENTENCES)
 def test_sentence_attribution(analyse, text, name, typ, cue, quote, evidential) -> None:
     analysis = analyse(text)
-    m = attribution_for(analysis, 0)
-    assert m is not None
+    m = source_for(analysis, 0)
+    assert m is not None and m is attribution_for(analysis, 0)
     assert (m.name, m.type, m.cue, m.quote, m.evidential, m.scope) == (name, typ, cue, quote, evidential, "sentence")
     assert m.sent_i == 0
     assert m.cue_i is not None and m.cue_span[0] <= analysis.doc[m.cue_i].idx < m.cue_span[1]
@@ -170,24 +164,24 @@ def test_enough_sentences() -> None:
 def test_no_attribution_is_the_authors_voice(analyse, text) -> None:
     analysis = analyse(text)
     assert analysis.attributions == []
-    assert attribution_for(analysis, 0) is None
+    assert source_for(analysis, 0) is None and attribution_for(analysis, 0) is None
 
 
 def test_content_span(analyse) -> None:
     text = "The ministry said in a statement that 14 people had been killed."
-    m = attribution_for(analyse(text), 0)
+    m = source_for(analyse(text), 0)
     s, e = m.content_span
     assert text[s:e] == "14 people had been killed"
     text = "Another 40 are missing, according to the police."
-    m = attribution_for(analyse(text), 0)
+    m = source_for(analyse(text), 0)
     assert text[slice(*m.content_span)] == "Another 40 are missing"
 
 
 def test_via_platform(analyse) -> None:
-    m = attribution_for(analyse("The State Border Service wrote on Facebook that 15 men had been detained."), 0)
+    m = source_for(analyse("The State Border Service wrote on Facebook that 15 men had been detained."), 0)
     assert (m.type, m.via) == ("law_enforcement", "Facebook")
     # a platform that is itself the source is not a "via"
-    m = attribution_for(analyse("A Telegram channel said on Telegram that the unit had withdrawn."), 0)
+    m = source_for(analyse("A Telegram channel said on Telegram that the unit had withdrawn."), 0)
     assert (m.type, m.via) == ("social_media", None)
 
 
@@ -198,7 +192,7 @@ def test_pronoun_title_and_surname_resolution(analyse) -> None:
         "Col. Demchenko told reporters that most of the victims had drowned. Demchenko said more would follow."
     )
     analysis = analyse(text)
-    ms = analysis.attributions
+    ms = [m for m in analysis.attributions if m.primary]
     assert [m.name for m in ms] == ["Andrii Demchenko", "He", "Col. Demchenko", "Demchenko"]
     for m in ms:
         assert m.canonical == "Andrii Demchenko"
@@ -214,13 +208,13 @@ def test_she_and_it_resolution(analyse) -> None:
         "She said her neighbours were missing. The regional police said 12 people had drowned. "
         "It said the search was suspended."
     )
-    she, it = attribution_for(analysis, 1), attribution_for(analysis, 3)
+    she, it = source_for(analysis, 1), source_for(analysis, 3)
     assert (she.canonical, she.type) == ("Maria Lopez", "witness")
     assert (it.name, it.canonical, it.type) == ("It", "regional police", "law_enforcement")
 
 
 def test_title_noun_with_the_person_named(analyse) -> None:
-    m = attribution_for(analyse("The mayor of Kherson, Roman Mrochko, said three people were killed."), 0)
+    m = source_for(analyse("The mayor of Kherson, Roman Mrochko, said three people were killed."), 0)
     assert (m.name, m.canonical, m.type) == ("The mayor", "Roman Mrochko", "official")
 
 
@@ -229,16 +223,16 @@ def test_group_pronoun_stays_in_its_paragraph(analyse) -> None:
         "Residents said the shelling started at dawn. They added that the power was cut.\n\n"
         "John Smith said the talks failed. They said the talks failed."
     )
-    assert attribution_for(analysis, 1).canonical == "Residents"
-    assert attribution_for(analysis, 3).canonical is None
+    assert source_for(analysis, 1).canonical == "Residents"
+    assert source_for(analysis, 3).canonical is None
 
 
 def test_quote_continues_over_sentences(analyse) -> None:
     analysis = analyse("“We found 12 bodies,” the police chief said. “Many more are missing. The search continues.”")
-    first = attribution_for(analysis, 0)
+    first = source_for(analysis, 0)
     assert (first.name, first.quote, first.scope) == ("the police chief", "direct", "sentence")
     for i in (1, 2):
-        m = attribution_for(analysis, i)
+        m = source_for(analysis, i)
         assert (m.name, m.type, m.quote, m.scope) == ("the police chief", "law_enforcement", "direct", "paragraph")
         assert m.span == first.span
 
@@ -250,46 +244,46 @@ def test_anaphoric_attribution_is_carried_over_the_paragraph(analyse) -> None:
         "The weather was cold."
     )
     for i in (0, 1):
-        m = attribution_for(analysis, i)
+        m = source_for(analysis, i)
         assert (m.name, m.type, m.via, m.scope, m.cue) == (
-            "The State Border Service", "law_enforcement", "Facebook", "paragraph", "writes")
-    assert attribution_for(analysis, 2).scope == "sentence"
-    assert attribution_for(analysis, 3) is None
+            "The State Border Service", "law_enforcement", "Facebook", "paragraph", "writes about")
+    assert source_for(analysis, 2).scope == "sentence"
+    assert source_for(analysis, 3) is None
 
 
 def test_trailing_source_covers_preceding_figures(analyse) -> None:
     analysis = analyse("More than 200 people have been detained since May. Another 40 are missing, according to the police.")
-    m0, m1 = attribution_for(analysis, 0), attribution_for(analysis, 1)
+    m0, m1 = source_for(analysis, 0), source_for(analysis, 1)
     assert (m0.name, m0.scope, m0.cue) == ("the police", "paragraph", "according to")
     assert (m1.name, m1.scope) == ("the police", "sentence")
 
 
 def test_no_carry_without_figures_or_across_paragraphs(analyse) -> None:
     analysis = analyse("The war began in 2022. The ministry said 50 soldiers died.\n\nTwo more died later, officials said.")
-    assert attribution_for(analysis, 0) is None
-    assert attribution_for(analysis, 1).name == "The ministry"
-    assert attribution_for(analysis, 2).name == "officials"
+    assert source_for(analysis, 0) is None
+    assert source_for(analysis, 1).name == "The ministry"
+    assert source_for(analysis, 2).name == "officials"
 
 
 def test_source_line_gives_article_scope(analyse) -> None:
     analysis = analyse("Three people died in the blaze.\n\nThe fire started in a warehouse, police said.\n\nSource: Reuters")
-    m0 = attribution_for(analysis, 0)
+    m0 = source_for(analysis, 0)
     assert (m0.name, m0.type, m0.scope, m0.cue) == ("Reuters", "media", "article", "Source")
-    assert attribution_for(analysis, 1).name == "police"
+    assert source_for(analysis, 1).name == "police"
     _spans_exact(analysis)
 
 
 def test_signature_line_attributes_the_paragraph_before(analyse) -> None:
     analysis = analyse("We waited three days at the border.\n\n― Maria Gonzalez\n\nThe camp was closed in May.")
-    m = attribution_for(analysis, 0)
+    m = source_for(analysis, 0)
     assert (m.name, m.type, m.scope) == ("Maria Gonzalez", "witness", "paragraph")
-    assert attribution_for(analysis, 2) is None
+    assert source_for(analysis, 2) is None
 
 
 def test_speaker_labels(analyse) -> None:
     analysis = analyse("WALLACE: Will the talks go ahead?\n\nPENCE: They will. We are ready.")
     for i, _ in enumerate(analysis.sentences):
-        m = attribution_for(analysis, i)
+        m = source_for(analysis, i)
         para = analysis.paragraph_index(analysis.sentences[i][0])
         first = i == 0 or analysis.paragraph_index(analysis.sentences[i - 1][0]) != para
         expected = ("WALLACE", "Wallace") if para == 0 else ("PENCE", "Pence")
@@ -300,7 +294,7 @@ def test_speaker_labels(analyse) -> None:
 
 def test_nested_candidates(analyse) -> None:
     analysis = analyse("“I think we will win,” Smith said, adding that the vote was fair.")
-    primary = attribution_for(analysis, 0)
+    primary = source_for(analysis, 0)
     assert (primary.name, primary.cue) == ("Smith", "said")
     cues = [m.cue for m in find_attribution_candidates(analysis)]
     assert "said" in cues and "adding" in cues
@@ -314,7 +308,7 @@ def test_seed_article(analyse, seed_body, seed_gold) -> None:
         start = seed_body.index(claim["evidence"])
         sent_i = analysis.sent_index(start)
         gold = claim["source"]
-        m = attribution_for(analysis, sent_i)
+        m = source_for(analysis, sent_i)
         if gold["type"] == "author":
             assert m is None, claim["evidence"]
             continue
@@ -331,4 +325,32 @@ def test_seed_article(analyse, seed_body, seed_gold) -> None:
 def test_stage_contract() -> None:
     assert STAGE.name == "attribution"
     assert STAGE.provides == ("attributions",)
+    assert STAGE.requires == ("doc", "entities")
     assert STAGE.core is find_attributions
+
+
+def test_attribution_records_as_attribution_corpora_mark_them(analyse) -> None:
+    """The record keeps PolNeAR's spans beside the claim's: the whole source phrase (apposition
+    with its closing comma, or the relative pronoun) and the cue with its auxiliaries."""
+    text = ("Brian Fallon, the campaign's press secretary, has said that 30 people were hurt. "
+            "The mayor, who did not immediately respond, was in Kyiv.")
+    a = analyse(text)
+    m = attribution_for(a, 0)
+    assert (m.name, m.cue) == ("Brian Fallon", "said")
+    assert text[slice(*m.source_span)] == "Brian Fallon, the campaign's press secretary,"
+    assert text[slice(*m.cue_phrase_span)] == "has said"
+
+
+def test_one_record_per_attribution_and_none_inside_quotations(analyse) -> None:
+    text = "“I think we will win,” Smith said. “The vote was fair. We counted every ballot.”"
+    a = analyse(text)
+    assert [m.cue for m in a.attributions] == ["said"]      # not "think", not one copy per sentence
+    assert [source_for(a, i).scope for i in range(3)] == ["sentence", "paragraph", "paragraph"]
+
+
+def test_a_signed_quotation(analyse) -> None:
+    text = "“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture.”― Pamela Padilla"
+    a = analyse(text)
+    signed = [m for m in a.attributions if m.kind == "signature"]
+    assert [(m.name, m.cue) for m in signed] == [("Sonya Herridge", "―"), ("Pamela Padilla", "―")]
+    assert text[slice(*signed[0].content_span)] == "“He represents our greatest shame.”"

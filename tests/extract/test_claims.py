@@ -75,6 +75,7 @@ def pipe(nlp):
         events.STAGE,
         Stage("times", ("doc",), ("times",), lambda a: []),
         Stage("places", ("doc",), ("places",), lambda a: []),
+        Stage("context", ("doc",), ("context",), lambda a: None),
         Stage("claims", claims.STAGE.requires, ("claims",), functools.partial(claims.assemble_claims, lookups=LOOKUPS)),
     ]
     return Pipeline(nlp, stages=stages)
@@ -156,6 +157,7 @@ def test_time_and_places_empty_when_those_stages_are_absent(nlp):
         certainty.STAGE, events.STAGE,
         Stage("times", ("doc",), ("times",), lambda a: []),
         Stage("places", ("doc",), ("places",), lambda a: []),
+        Stage("context", ("doc",), ("context",), lambda a: None),
         Stage("claims", claims.STAGE.requires, ("claims",),
               functools.partial(claims.assemble_claims, lookups={"attribution_for": _attribution_for, "time_for": None, "places_for": None})),
     ]

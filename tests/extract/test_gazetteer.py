@@ -17,7 +17,7 @@ def gaz():
 
 def test_loads_from_package_data():
     g = load()
-    assert len(g.entries) > 50_000
+    assert len(g) > 100_000
     assert len(g.countries) > 200
     assert g.max_words >= 3
 
@@ -26,19 +26,43 @@ def test_shared_instance_is_loaded_once(gaz):
     assert get_gazetteer() is gaz
 
 
-def test_table_is_compact():
-    raw = resources.files("claimwatch.resources").joinpath("gazetteer", "places.tsv.gz").read_bytes()
-    assert len(raw) < 5_000_000
-    header = gzip.decompress(raw).split(b"\n", 1)[0].decode()
-    assert header.split("\t") == ["feature", "name", "cc", "lat", "lon", "importance", "geonameid", "key", "alt_keys"]
+def _lines(name: str) -> list[str]:
+    raw = resources.files("claimwatch.resources").joinpath("gazetteer", name).read_bytes()
+    return gzip.decompress(raw).decode().split("\n")
+
+
+def test_tables_are_compact_and_sorted():
+    size = sum(len(resources.files("claimwatch.resources").joinpath("gazetteer", n).read_bytes())
+               for n in ("places.tsv.gz", "names.tsv.gz"))
+    assert size < 7_000_000
+    rows, names = _lines("places.tsv.gz"), _lines("names.tsv.gz")
+    keys = [r.split("\t", 1)[0] for r in rows]
+    alt_keys = [n.split("\t", 1)[0] for n in names]
+    assert keys == sorted(keys) and alt_keys == sorted(alt_keys)  # searched by bisection on "<key>\t"
+    assert all(len(r.split("\t")) == 8 for r in rows[:5000])
+    assert all(0 <= int(n.split("\t")[1]) < len(rows) for n in names[:5000])
 
 
 def test_every_row_key_is_the_normalised_name():
-    raw = resources.files("claimwatch.resources").joinpath("gazetteer", "places.tsv.gz").read_bytes()
-    for line in gzip.decompress(raw).decode().split("\n")[1:2000]:
-        if line:
-            f = line.split("\t")
-            assert f[7] == norm(f[1])
+    for line in _lines("places.tsv.gz")[::80]:
+        f = line.split("\t")
+        assert f[0] == norm(f[2])
+
+
+def test_alternative_names_point_at_their_entry(gaz):
+    # former names and transliterations: Kiev/Kyiv, Odessa/Odesa, Transcarpathia/Zakarpattia
+    for alt, main in (("kiev", "Kyiv"), ("odessa", "Odesa")):
+        assert any(e.name == main for e, is_alt in gaz.lookup_key(alt) if is_alt), alt
+
+
+def test_us_counties_are_points_in_their_state(gaz):
+    hits = gaz.lookup("Licking County", ("admin2",))
+    assert hits and haversine_km(hits[0].lat, hits[0].lon, 40.09, -82.48) < 40  # Ohio
+
+
+def test_small_towns_are_known(gaz):
+    assert haversine_km(*(lambda e: (e.lat, e.lon))(gaz.lookup("Pylos")[0]), 36.91, 21.70) < 10
+    assert gaz.lookup("Salcininkai")[0].cc == "LT"
 
 
 @pytest.mark.parametrize("raw,key", [

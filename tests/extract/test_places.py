@@ -146,7 +146,25 @@ def test_enough_cases():
 ])
 def test_demonyms_are_not_places(analyse, text):
     a = analyse(text, stages=("places",))
-    assert a.places == []
+    # the layer keeps the nationality word as a demonym of its country (as LGL annotates it) ...
+    assert all(p.kind == "demonym" and p.feature == "country" for p in a.places)
+    # ... but it does not locate a claim
+    # ... and does not locate a claim by itself (only an acting institution of that nationality does)
+    assert all(p.kind == "institution" for p in places_for(a, 0, None))
+
+
+def test_counted_people_come_from_their_country(analyse):
+    a = analyse("Also passing through the route were roughly 33,000 Haitians and 8,500 Iraqi migrants.", stages=("places",))
+    haitians = next(t.i for t in a.doc if t.text == "Haitians")
+    migrants = next(t.i for t in a.doc if t.text == "migrants")
+    assert [(p.name, p.role) for p in places_for(a, 0, haitians)] == [("Haiti", "origin")]
+    assert [(p.name, p.role) for p in places_for(a, 0, migrants)] == [("Iraq", "origin")]
+
+
+def test_guards_of_a_nationality_are_not_its_emigrants(analyse):
+    a = analyse("A dozen Belarusian officers entered Lithuania.", stages=("places",))
+    officers = next(t.i for t in a.doc if t.text == "officers")
+    assert [p.name for p in places_for(a, 0, officers)] == ["Lithuania"]
 
 
 def test_demonym_on_institution_locates_the_claim(analyse):

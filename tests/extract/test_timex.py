@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -20,7 +22,7 @@ CASES = [
     ("Police said on 12/03/2023 that two were held.", P, "on 12/03/2023", "2023-12-03", "2023-12-03", "day", "absolute"),
     ("Officers recorded it on 24.02.2022.", P, "on 24.02.2022", "2022-02-24", "2022-02-24", "day", "absolute"),
     ("The camp opened on Sept. 5, 2021.", P, "on Sept. 5, 2021", "2021-09-05", "2021-09-05", "day", "absolute"),
-    ("It was signed on the 3rd of May, 2021.", P, "3rd of May, 2021", "2021-05-03", "2021-05-03", "day", "absolute"),
+    ("It was signed on the 3rd of May, 2021.", P, "on the 3rd of May, 2021", "2021-05-03", "2021-05-03", "day", "absolute"),
     ("No date was given.", None, None, None, None, None, None),
     # months and years
     ("Arrests rose in February 2023.", P, "in February 2023", "2023-02-01", "2023-02-28", "month", "absolute"),
@@ -96,9 +98,14 @@ CASES = [
 ]
 
 
+_LEADING_PREP = re.compile(r"(?i)(?:on|in|since|from|by|during|until|through|as of|of|for|over|at|before|after)\s")
+
+
 def _find(analysis, expression):
+    """The mention whose phrase (with its preposition) is ``expression``."""
     for t in analysis.times:
-        if t.text == expression:
+        ps, pe = t.phrase or t.span
+        if analysis.text[ps:pe] == expression:
             return t
     return None
 
@@ -113,6 +120,8 @@ def test_timex(analyse, text, published, expr, start, end, precision, anchor):
     t = _find(a, expr)
     assert t is not None, [(x.text, x.start) for x in a.times]
     assert text[t.span[0]:t.span[1]] == t.text
+    assert not _LEADING_PREP.match(t.text), "TimeML spans leave the preposition out"
+    assert t.phrase[0] <= t.span[0] and t.phrase[1] == t.span[1]
     assert (t.start, t.end, t.precision, t.anchor) == (start, end, precision, anchor)
 
 
@@ -148,7 +157,8 @@ def test_seed_times_match_gold(analyse, seed_body, seed_gold):
     a = analyse(seed_body, seed_gold["published"], stages=("times",))
     for t in a.times:
         assert seed_body[t.span[0]:t.span[1]] == t.text
-    got = {t.text: t for t in a.times}
+    got = {seed_body[t.phrase[0]:t.phrase[1]]: t for t in a.times}
+    got.update({t.text: t for t in a.times})
     for claim in seed_gold["claims"]:
         g = claim.get("time")
         if not g:

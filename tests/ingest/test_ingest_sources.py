@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from claimwatch.ingest import Document, Reject, iter_inputs
-from claimwatch.store.dedup import NearDuplicateIndex, signature
+from claimwatch.dedup import NearDuplicateIndex, signature
 from corpus import GOOD_TEXTS, LocalServer, mixed_folder, page, rss, warc
 
 
@@ -111,7 +111,7 @@ def test_signatures_are_those_of_a_fresh_minhash():
     signatures stored earlier (or by other processes) stay comparable; bytes round-trip."""
     from datasketch import MinHash
 
-    from claimwatch.store.dedup import NUM_PERM, SCHEME, from_bytes, shingles, to_bytes
+    from claimwatch.dedup import NUM_PERM, SCHEME, from_bytes, shingles, to_bytes
 
     for text in ("Officials said 40 migrants drowned off Libya on Tuesday near the coast of Zuwara.",
                  " ".join(f"word{i}" for i in range(200)), "short"):

@@ -45,11 +45,11 @@ def test_incremental_equals_full_and_touches_only_its_blocks(corpus_items):
     last_article = max(corpus_items, key=lambda cm: (cm[1]["published"], cm[1]["id"]))[1]["id"]
     before = [cm for cm in corpus_items if cm[1]["id"] != last_article]
     store = MemoryStore(before)
-    update_estimates(store)
-    assert R.last_update["units_recomputed"] == R.last_update["units_total"]
+    full = R.update_report(store)
+    assert full.units_recomputed == full.units_total
     store.items = list(corpus_items)
-    update_estimates(store, [last_article])
-    assert R.last_update["units_recomputed"] == 1 < R.last_update["units_total"]
+    inc = R.update_report(store, [last_article])
+    assert inc.units_recomputed == 1 < inc.units_total
     assert _canon(store.list_estimates()) == _canon(reconcile_claims(corpus_items))
 
 

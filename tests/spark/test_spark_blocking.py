@@ -45,17 +45,16 @@ def _dicts(estimates) -> list[dict]:
     return [e.to_dict() for e in sorted(estimates, key=lambda e: e.id)]
 
 
-def test_corpus_exercises_blocks(items, single):
-    """The comparison is not vacuous: several blocks, multi-claim estimates, syndication."""
-    from claimwatch.reconcile import block_key
+def test_corpus_exercises_units(items, single):
+    """The comparison is not vacuous: several units of work, multi-claim estimates, syndication."""
+    from claimwatch.reconcile import make_plan
 
-    keys = {block_key(c, m) for c, m in items} - {None}
-    assert len(keys) >= 3
+    assert len(make_plan(items).units) >= 3
     assert any(len(e.claims) > 1 for e in single)
     assert any(m["duplicate_of"] for _c, m in items)
 
 
-def test_spark_blocks_equal_single_machine(spark, items, single):
+def test_spark_units_equal_single_machine(spark, items, single):
     from claimwatch.spark.blocking import reconcile_items
 
     distributed = reconcile_items(spark, items, partitions=3)
@@ -84,12 +83,3 @@ def test_spark_reconcile_from_parquet_tables(spark, items, single, tmp_path):
     assert n == len(rows) == len(single)
     assert [json.loads(r["json"]) for r in rows] == json.loads(json.dumps(_dicts(single)))
     assert [r["claims"] for r in rows] == [len(e.claims) for e in sorted(single, key=lambda e: e.id)]
-
-
-def test_syndication_metas_only_targets():
-    from claimwatch.spark.blocking import syndication_metas
-
-    a = {"id": "a", "outlet": "AFP", "duplicate_of": None}
-    b = {"id": "b", "outlet": "Copy", "duplicate_of": "a"}
-    c = {"id": "c", "outlet": "Other", "duplicate_of": "zzz"}  # target without claims: not known
-    assert syndication_metas([({}, a), ({}, b), ({}, c)]) == {"a": a}

@@ -44,7 +44,7 @@ def test_stored_values(store, prepared):
         before = conn.exec_driver_sql("SELECT count(*) FROM revisions WHERE before IS NULL").scalar_one()
         assert before == 0
         sig = conn.execute(select(T.article_minhash.c.signature)).scalar_one()
-    from claimwatch.store.dedup import signature, to_bytes
+    from claimwatch.dedup import signature, to_bytes
 
     assert bytes(sig) == to_bytes(signature(art.text))
     evidence = _rows(store, T.evidence, art.id)

@@ -1,6 +1,6 @@
 """The `claimwatch` command: thin commands over the Python API.
 
-Commands live one module per area (``extract``, ``store``, ``reconcile``, ``web``,
+Commands live one module per area (``extract``, ``analyse``, ``store``, ``reconcile``, ``web``,
 ``evaluate``, ``spark``); each module exposes ``COMMANDS``, a list of click commands.
 Every deliberate error is printed as one line, ``claimwatch: error: <input>: <reason>``,
 with a non-zero exit code (2 for bad input, 1 otherwise); so are Click's own usage errors
@@ -23,7 +23,7 @@ from ..errors import ClaimwatchError
 
 __all__ = ["cli", "main", "COMMAND_MODULES", "usage_line"]
 
-COMMAND_MODULES = ("extract", "store", "reconcile", "web", "evaluate", "spark")
+COMMAND_MODULES = ("extract", "analyse", "store", "reconcile", "web", "evaluate", "spark")
 
 
 def usage_line(exc: click.ClickException) -> str:

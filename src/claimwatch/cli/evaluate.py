@@ -28,7 +28,7 @@ def _fail(ctx: click.Context, where: str, reason: str, code: int = 2) -> None:
               help="table: readable scores; json: every score, for scripts")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="score only the first N documents")
 @click.option("--peers/--no-peers", default=False, show_default=True,
-              help="also run the peer baselines (quantulum3, dateparser, textacy) on the same documents")
+              help="also run the peer baselines (quantulum3, dateparser, spaCy, textacy) on the same documents")
 @click.option("--text", "text_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="article text for a claim-level gold file")
 @click.option("--worst", type=click.IntRange(min=0), default=10, show_default=True,
@@ -39,7 +39,7 @@ def eval_command(ctx: click.Context, gold: str, layers: str, fmt: str, limit: in
     """Score claimwatch against GOLD: P/R/F1 per layer (exact and overlap spans), value
     accuracies, per-field claim accuracy and the worst error patterns."""
     from ..evaluate.gold import read_gold
-    from ..evaluate.peers import peer_for
+    from ..evaluate.peers import peers_for
     from ..evaluate.report import render_detail, render_table
     from ..evaluate.runner import annotated_layers, run_system
     from ..evaluate.systems import ClaimwatchSystem
@@ -61,10 +61,8 @@ def eval_command(ctx: click.Context, gold: str, layers: str, fmt: str, limit: in
     ours = run_system(ClaimwatchSystem(), docs, wanted, dataset=dataset)
     theirs = []
     if peers:
-        for layer in wanted:
-            peer = peer_for(layer)
-            if peer is not None and layer in annotated_layers(docs):
-                theirs.append(run_system(peer, docs, [layer], dataset=dataset))
+        annotated = [layer for layer in wanted if layer in annotated_layers(docs)]
+        theirs = [run_system(peer, docs, layers, dataset=dataset) for peer, layers in peers_for(annotated)]
     if fmt == "json":
         click.echo(json.dumps({"claimwatch": ours.to_dict(worst), "peers": [p.to_dict(worst) for p in theirs]},
                               indent=1, default=str, ensure_ascii=False))
@@ -74,10 +72,8 @@ def eval_command(ctx: click.Context, gold: str, layers: str, fmt: str, limit: in
             click.echo("")
             click.echo(render_detail(peer, worst))
         if theirs:
-            from ..evaluate.suite import pair_results
-
             click.echo("")
-            click.echo(render_table(pair_results([(ours, theirs)])))
+            click.echo(render_table([(ours, theirs)]))
     if ours.unavailable:
         ctx.exit(1)
 

@@ -2,6 +2,10 @@
 
 Formats: ``table`` (a rich terminal view), ``json`` (SPEC §2: ``{"article": ..., "claims": [...]}``),
 ``jsonl`` (one claim per line). A thin wrapper over :func:`claimwatch.extract.extract`.
+
+In the table a source, time or place the claim inherited from the report's context (SPEC §2
+Context) is marked "↳ paragraph @38–48 ↑" (or "article"): the scope, the character offsets of
+the words that stated it, and whether they come before (↑) or after (↓) the claim.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import click
 
 from ..model import Article, Claim
 
-__all__ = ["COMMANDS", "extract_command", "render_table", "format_range"]
+__all__ = ["COMMANDS", "extract_command", "render_table", "format_range", "inherited_note"]
 
 
 def _read_input(source: str):
@@ -67,14 +71,26 @@ def _claim_cell(claim: Claim) -> str:
     return f"[bold]{what}[/bold]\n{head}"
 
 
+def inherited_note(scope: str | None, span, claim_span) -> str:
+    """How an inherited field is shown: "↳ <scope> @<start>–<end> ↑" — the scope, the character
+    offsets of the words that stated it and whether they come before (↑) or after (↓) the claim;
+    "" when the claim's own sentence states it."""
+    if not scope or scope == "sentence":
+        return ""
+    if span is None:
+        return f"↳ {scope}"
+    arrow = "↑" if span[0] < claim_span[0] else "↓" if span[0] >= claim_span[1] else ""
+    return f"↳ {scope} @{span[0]}–{span[1]} {arrow}".rstrip()
+
+
 def _source_cell(claim: Claim) -> str:
     s = claim.source
     if s.type == "author" and not s.name:
         return "author"
     name = s.canonical or s.name or (s.cue or "")
     extra = f", via {s.via}" if s.via else ""
-    scope = f", {s.scope}" if s.scope and s.scope != "sentence" else ""
-    return f"{name} ({s.type}{extra}{scope})"
+    note = inherited_note(s.scope, s.span, claim.span)
+    return f"{name} ({s.type}{extra})" + (f"\n{note}" if note else "")
 
 
 def _certainty_cell(claim: Claim) -> str:
@@ -90,13 +106,17 @@ def _time_cell(claim: Claim) -> str:
     t = claim.time
     if t is None:
         return ""
-    if t.start or t.end:
-        return f"{t.text}\n{t.start or '…'} → {t.end or '…'}"
-    return t.text
+    note = inherited_note(t.scope, t.span, claim.span)
+    value = f"{t.text}\n{t.start or '…'} → {t.end or '…'}" if t.start or t.end else t.text
+    return value + (f"\n{note}" if note else "")
 
 
 def _places_cell(claim: Claim) -> str:
-    return "\n".join(f"{p.name or p.text} ({p.role})" for p in claim.places)
+    lines = []
+    for p in claim.places:
+        note = inherited_note(p.scope, p.span, claim.span)
+        lines.append(f"{p.name or p.text} ({p.role})" + (f" {note}" if note else ""))
+    return "\n".join(lines)
 
 
 def render_table(article: Article, console=None) -> None:
@@ -113,7 +133,7 @@ def render_table(article: Article, console=None) -> None:
     table = Table(title=f"{escape(title)} — {len(article.claims)} claims", show_lines=True, expand=True)
     for col, kw in (
         ("id", {"no_wrap": True}), ("claim", {"ratio": 4}), ("value range", {"ratio": 2, "min_width": 12}),
-        ("source (type)", {"ratio": 2}), ("certainty", {"ratio": 1}), ("time", {"ratio": 1}),
+        ("source (type)", {"ratio": 2}), ("certainty", {"ratio": 1}), ("time", {"ratio": 2}),
         ("places", {"ratio": 2}),
     ):
         table.add_column(col, **kw)
@@ -130,7 +150,8 @@ def render_table(article: Article, console=None) -> None:
 @click.argument("source", metavar="FILE|-")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD); overrides the page's date.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True,
-              help="table: terminal view; json: SPEC §2 article + claims; jsonl: one claim per line.")
+              help="table: terminal view (an inherited source, time or place marked ↳ scope @offsets); "
+                   "json: SPEC §2 article + claims; jsonl: one claim per line.")
 @click.option("--url", help="The article's URL (kept on the article).")
 @click.option("--outlet", help="The outlet that published the article.")
 def extract_command(source: str, published: str | None, fmt: str, url: str | None, outlet: str | None) -> None:

@@ -136,10 +136,9 @@ def reconcile_cmd(articles, db):
     """Recompute cross-report estimates from the stored claims."""
     from .. import reconcile
 
-    new = reconcile.update_estimates(_store(db), list(articles) or None)
-    stats = reconcile.last_update
-    click.echo(f"{len(new)} estimate(s) and {stats.get('incidents_saved', 0)} incident(s) saved; "
-               f"{stats.get('units_recomputed', 0)} of {stats.get('units_total', 0)} unit(s) recomputed")
+    report = reconcile.update_report(_store(db), list(articles) or None)
+    click.echo(f"{report.estimates_saved} estimate(s) and {report.incidents_saved} incident(s) saved; "
+               f"{report.units_recomputed} of {report.units_total} unit(s) recomputed")
 
 
 def render_incident(inc: Incident, estimates: list[Estimate]) -> str:
@@ -150,7 +149,7 @@ def render_incident(inc: Incident, estimates: list[Estimate]) -> str:
            + f" ({t.get('precision') or 'unknown'})",
            f"  where: {', '.join(p.get('name') or p.get('text') or '' for p in inc.places[:6]) or '-'}"
            f" (country {inc.country or '-'})",
-           f"  actors: {'; '.join(inc.actors) or '-'}",
+           f"  actors: {'; '.join(a['text'] + ' (' + a['role'] + ')' for a in inc.actors) or '-'}",
            f"  reports: {len(inc.articles)}; sources: {'; '.join(inc.sources[:6]) or '-'}"]
     for e in sorted(estimates, key=lambda e: (e.kind != "count", e.event_type or "", e.id)):
         figure = f"best {_num(e.best)} ({_num(e.low)}..{_num(e.high)}) {e.unit or ''}" if e.kind == "count" else e.kind
@@ -181,7 +180,7 @@ def incidents_cmd(event_type, country, since, until, fmt, db):
     for i in incs:
         table.add_row(i.id, ", ".join(i.event_types[:3]) or "-", (i.time or {}).get("start") or "-", i.country or "-",
                       ", ".join(p.get("name") or p.get("text") or "" for p in i.places[:3]) or "-",
-                      str(len(i.estimates)), str(len(i.articles)), "; ".join(i.actors[:2]) or "-")
+                      str(len(i.estimates)), str(len(i.articles)), "; ".join(a["text"] for a in i.actors[:2]) or "-")
     Console(width=180).print(table)
     click.echo(f"{len(incs)} incident(s)")
 

@@ -8,7 +8,6 @@ import logging
 import re
 import sys
 import time
-
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -222,7 +221,7 @@ def claims_cmd(db, where, source_type, event_type, kind, since, until, place, st
                                     where=list(where), kind=kind, include_duplicates=not originals_only)
     finally:
         store.close()
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         json.dump([c.to_dict() for c in claims], out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -14,11 +14,19 @@ Layer names: ``quantities``, ``attributions``, ``timexes``, ``toponyms``, ``even
   is the ``text`` key of the gold file when present, else the sibling ``<name>.txt`` (its body:
   a headline line followed by a blank line is skipped). The count claims also yield a derived
   ``quantities`` layer (value = ``best``, unit), since a claim gold lists every counted quantity.
+
+Partly annotated sets: MEANTIME annotates only the headline, the date line and the first five
+sentences of each article (Minard et al. 2016, "MEANTIME, the NewsReader Multilingual Event and
+Time Corpus", LREC; in the dev file the last annotation of every document, over all layers, lies
+in the 4th-7th line or sentence). Such a document gets an ``extent``: the text up to the end of
+the sentence holding its last annotation. Only predictions starting inside it are scored, since a
+mention found in the unannotated rest can be neither confirmed nor refuted by the gold.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +41,9 @@ __all__ = [
     "read_layer_jsonl",
     "read_claim_gold",
     "body_of",
+    "PARTLY_ANNOTATED",
+    "QUANTITY_KINDS_ELSEWHERE",
+    "annotated_extent",
 ]
 
 LAYERS = ("quantities", "attributions", "timexes", "toponyms", "events", "claims")
@@ -56,9 +67,63 @@ class GoldDoc:
     text: str
     published: str | None = None
     layers: dict[str, list[Item] | None] = field(default_factory=dict)
+    #: the annotated part of ``text`` when the set annotates only the first sentences, else None
+    extent: Span | None = None
+    #: which numbers the ``quantities`` layer annotates: "counts" (claim gold: the count claims'
+    #: quantities), "values" (MEANTIME VALUE markables: money, percentages, quantities; durations
+    #: are TIMEX3 there), or None (whatever the set gives)
+    quantity_scheme: str | None = None
 
     def layer(self, name: str) -> list[Item] | None:
         return self.layers.get(name)
+
+    def in_extent(self, span: Span | None) -> bool:
+        """Whether a predicted mention starting at ``span`` lies in the annotated part."""
+        return self.extent is None or span is None or self.extent[0] <= span[0] < self.extent[1]
+
+    def scored_item(self, layer: str, item: Item) -> Item | None:
+        """The predicted item as this gold scores it, or None when the gold could not annotate it:
+        outside the annotated part, or a quantity of a kind the set does not annotate. Claim gold
+        ("counts") scores the count claims' quantities with the span the claim gives them
+        (``count_span``); a predictor that gives no ``kind`` / ``count`` is scored on everything."""
+        if not self.in_extent(item.span):
+            return None
+        if layer != "quantities" or self.quantity_scheme is None:
+            return item
+        if self.quantity_scheme == "counts":
+            if not item.attrs.get("count", True):
+                return None
+            span = item.attrs.get("count_span")
+            return item if span is None or span == item.span else Item(span, self.text[span[0]:span[1]], item.attrs)
+        return None if item.attrs.get("kind") in QUANTITY_KINDS_ELSEWHERE.get(self.dataset, ()) else item
+
+
+#: dataset name -> what part of each document it annotates (documents of other sets are whole)
+PARTLY_ANNOTATED = {"meantime": "headline, date line and the first five sentences"}
+#: dataset name -> the quantity kinds it annotates in another layer (MEANTIME: durations are TIMEX3)
+QUANTITY_KINDS_ELSEWHERE = {"meantime": ("duration",)}
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\u201d\u2019]*(?=\s)|\n")
+#: a period after these ("U.S.", "Mr.", "Inc.") does not end the sentence
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Gen|Gov|Sen|Rep|Lt|Col"
+                           r"|Capt|Sgt|Prof|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|vs")
+
+
+def annotated_extent(text: str, layers: dict[str, list[Item] | None]) -> Span:
+    """From the start of ``text`` to the end of the sentence that holds its last annotation."""
+    ends = [s[1] for items in layers.values() for item in (items or [])
+            for s in ([item.span] if item.span is not None else []) + [
+                v for v in item.attrs.values() if isinstance(v, tuple) and len(v) == 2]]
+    pos = max(ends, default=0)
+    while True:
+        m = _SENTENCE_END.search(text, pos)
+        if m is None:
+            return (0, len(text))
+        before = text[max(0, m.start() - 20):m.start()].split()
+        word = before[-1] if before else ""
+        if m.group(0) == "\n" or not _ABBREVIATION.fullmatch(word):
+            return (0, m.end())
+        pos = m.end()
 
 
 def _span(value: Any) -> Span | None:
@@ -115,8 +180,11 @@ def read_layer_jsonl(path: str | Path, *, limit: int | None = None) -> list[Gold
             for name in LAYERS:
                 value = raw.get(name)
                 layers[name] = None if value is None else _layer_items(name, value, text, where)
-            docs.append(GoldDoc(str(raw.get("id", n)), str(raw.get("dataset") or path.stem), text,
-                                raw.get("published"), layers))
+            dataset = str(raw.get("dataset") or path.stem)
+            extent = annotated_extent(text, layers) if dataset in PARTLY_ANNOTATED else None
+            scheme = "values" if dataset in QUANTITY_KINDS_ELSEWHERE else None
+            docs.append(GoldDoc(str(raw.get("id", n)), dataset, text, raw.get("published"), layers, extent,
+                                scheme))
     return docs
 
 
@@ -199,7 +267,7 @@ def read_claim_gold(path: str | Path, *, text: str | None = None) -> GoldDoc:
     seen: set[Span] = set()
     layers["quantities"] = [q for q in quantities if not (q.span in seen or seen.add(q.span))]  # type: ignore[func-returns-value]
     return GoldDoc(str(data.get("article") or path.stem), str(data.get("article") or path.stem), body,
-                   data.get("published"), layers)
+                   data.get("published"), layers, quantity_scheme="counts")
 
 
 def read_gold(path: str | Path, *, limit: int | None = None, text: str | None = None) -> list[GoldDoc]:

@@ -8,6 +8,8 @@
 * ``textacy`` (attributions): ``textacy.extract.triples.direct_quotations`` over the same spaCy
   parse claimwatch uses (parsing time is counted); speaker -> source, cue -> cue,
   quotation -> content.
+* ``spaCy`` (quantities, timexes, toponyms): the model's own entities (CARDINAL/MONEY/PERCENT/
+  QUANTITY, DATE/TIME, GPE/LOC/FAC), spans only.
 * ``assert-all`` (events): the majority answer, every predicate ``certain`` and ``positive``;
   it finds no spans, only the certainty/polarity accuracy on gold events is comparable.
 
@@ -26,7 +28,8 @@ from typing import Iterable
 from .gold import GoldDoc, Item
 from .scorers import timex_value
 
-__all__ = ["PEERS", "peer_for", "Quantulum3Peer", "DateparserPeer", "TextacyPeer", "AssertAllPeer"]
+__all__ = ["PEERS", "peer_for", "peers_for", "Quantulum3Peer", "DateparserPeer", "TextacyPeer", "AssertAllPeer",
+           "SpacyPeer"]
 
 
 def _missing(*modules: str) -> str | None:
@@ -179,10 +182,58 @@ class AssertAllPeer:
         return [{"events": [], "modalities": []} for _ in docs]
 
 
-PEERS = {"quantities": Quantulum3Peer, "timexes": DateparserPeer, "attributions": TextacyPeer,
-         "events": AssertAllPeer}
+class SpacyPeer:
+    """spaCy's own named entities (the same model claimwatch parses with) read as layers:
+    CARDINAL / MONEY / PERCENT / QUANTITY -> quantities, DATE / TIME -> timexes, GPE / LOC / FAC ->
+    toponyms. spaCy gives spans only (no normalised value, no coordinates), so only span F1 is
+    compared; parsing time is counted."""
+
+    name = "spaCy"
+    layers = ("quantities", "timexes", "toponyms")
+    scores_spans = True
+    LABELS = {"quantities": ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"), "timexes": ("DATE", "TIME"),
+              "toponyms": ("GPE", "LOC", "FAC")}
+
+    def unavailable(self) -> str | None:
+        try:
+            from ..extract.pipeline import load_nlp
+
+            load_nlp()
+        except Exception as exc:  # noqa: BLE001 - no model installed
+            return f"no spaCy model ({exc.__class__.__name__})"
+        return None
+
+    def predict(self, docs: list[GoldDoc], layers: Iterable[str]) -> list[dict[str, list[Item]]]:
+        from ..extract.pipeline import load_nlp
+
+        wanted = [layer for layer in layers if layer in self.LABELS]
+        out = []
+        for parsed in load_nlp().pipe(d.text for d in docs):
+            out.append({layer: [Item((e.start_char, e.end_char), e.text, {}) for e in parsed.ents
+                                if e.label_ in self.LABELS[layer]] for layer in wanted})
+        return out
+
+
+#: the peers compared on each layer, in the order they are shown
+PEERS: dict[str, tuple[type, ...]] = {
+    "quantities": (Quantulum3Peer, SpacyPeer),
+    "timexes": (DateparserPeer, SpacyPeer),
+    "toponyms": (SpacyPeer,),
+    "attributions": (TextacyPeer,),
+    "events": (AssertAllPeer,),
+}
+
+
+def peers_for(layers: Iterable[str]) -> list[tuple[object, list[str]]]:
+    """One instance of every peer covering any of ``layers``, with the layers it is run on."""
+    out: dict[type, list[str]] = {}
+    for layer in layers:
+        for cls in PEERS.get(layer, ()):
+            out.setdefault(cls, []).append(layer)
+    return [(cls(), wanted) for cls, wanted in out.items()]
 
 
 def peer_for(layer: str):
-    cls = PEERS.get(layer)
-    return cls() if cls else None
+    """The first peer of ``layer`` (None when it has none)."""
+    classes = PEERS.get(layer, ())
+    return classes[0]() if classes else None

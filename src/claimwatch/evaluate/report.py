@@ -32,14 +32,13 @@ def _sub_rows(layer: str) -> list[tuple[str, str]]:
     return [(layer, "")]
 
 
-def _cells(result: RunResult | None, layer: str, prefix: str) -> list[str]:
-    if result is None:
-        return ["-", "-", "-", "-", "-"]
+def _cells(result: RunResult, layer: str, prefix: str) -> list[str]:
+    """F1 exact, F1 overlap, accuracy, docs/s of one system on one layer row."""
     if result.unavailable:
-        return [result.system, result.unavailable[:28], "", "", ""]
+        return [result.unavailable[:40], "", "", ""]
     score: LayerScore | None = result.scores.get(layer)
     if score is None:
-        return [result.system, "-", "-", "-", "-"]
+        return ["-", "-", "-", "-"]
     if layer == "claims":
         exact, overlap = None, score.prf.get("match")
     else:
@@ -52,28 +51,32 @@ def _cells(result: RunResult | None, layer: str, prefix: str) -> list[str]:
             extra = f"{label} {acc.value:.3f} n={acc.total}"
             break
     dps = result.docs_per_s if spans else None
-    return [result.system,
-            _f(exact.f1) if exact and spans else "-",
-            _f(overlap.f1) if overlap and spans else "-",
-            extra,
+    return [_f(exact.f1) if exact and spans else "-", _f(overlap.f1) if overlap and spans else "-", extra,
             "-" if dps is None else f"{dps:.1f}"]
 
 
-def comparison_rows(pairs: Sequence[tuple[RunResult, RunResult | None]]) -> list[list[str]]:
+def _covers(peer: RunResult, layer: str) -> bool:
+    if layer in peer.scores:
+        return True
+    return bool(peer.unavailable) and layer in getattr(peer, "layers", ())
+
+
+def comparison_rows(results: Sequence[tuple[RunResult, Sequence[RunResult]]]) -> list[list[str]]:
+    """Per dataset and layer: claimwatch's row, then one row per peer run on that layer."""
     rows = []
-    for ours, peer in pairs:
+    for ours, theirs in results:
         for layer, score in ours.scores.items():
             for label, prefix in _sub_rows(layer):
-                peer_here = peer if peer is not None and (layer in peer.scores or peer.unavailable) else None
-                rows.append([ours.dataset, label, str(score.gold_items)] + _cells(ours, layer, prefix)[1:]
-                            + _cells(peer_here, layer, prefix))
+                rows.append([ours.dataset, label, str(score.gold_items), ours.system] + _cells(ours, layer, prefix))
+                for peer in theirs:
+                    if _covers(peer, layer):
+                        rows.append([ours.dataset, label, "", peer.system] + _cells(peer, layer, prefix))
         if ours.unavailable:
-            rows.append([ours.dataset, "(all)", "-", ours.unavailable, "", "", "", "-", "-", "-", "-", "-"])
+            rows.append([ours.dataset, "(all)", "-", ours.system, ours.unavailable, "", "", ""])
     return rows
 
 
-HEADER = ["dataset", "layer", "gold", "F1 exact", "F1 overlap", "accuracy", "docs/s",
-          "peer", "F1 exact", "F1 overlap", "accuracy", "docs/s"]
+HEADER = ["dataset", "layer", "gold", "system", "F1 exact", "F1 overlap", "accuracy", "docs/s"]
 
 
 def _grid(header: list[str], rows: list[list[str]]) -> str:
@@ -89,11 +92,10 @@ def _grid(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out)
 
 
-def render_table(pairs: Sequence[tuple[RunResult, RunResult | None]]) -> str:
-    """ONE table: claimwatch vs peer, per dataset and layer: F1 (exact, overlap), the layer's
-    accuracy and documents per second."""
-    table = _grid(HEADER, comparison_rows(pairs))
-    return f"claimwatch (left) vs peer baseline (right)\n{table}"
+def render_table(results: Sequence[tuple[RunResult, Sequence[RunResult]]]) -> str:
+    """ONE table: per dataset and layer, claimwatch and then each peer on the same documents:
+    F1 (exact, overlap spans), the layer's accuracy and documents per second."""
+    return "claimwatch and the peer baselines, same documents, same scorer\n" + _grid(HEADER, comparison_rows(results))
 
 
 def render_detail(result: RunResult, worst: int = 10) -> str:

@@ -27,6 +27,8 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     scores_spans: bool = True
+    #: the layers the system was asked for (shown even when it could not run)
+    layers: list[str] = field(default_factory=list)
 
     @property
     def docs_per_s(self) -> float | None:
@@ -57,7 +59,7 @@ def run_system(system: Any, docs: list[GoldDoc], layers: Iterable[str] | None = 
     """Predict with ``system`` on ``docs`` (timed) and score the layers both annotate."""
     wanted = [l for l in (layers or LAYERS) if l in annotated_layers(docs) and l in system.layers]
     result = RunResult(system.name, dataset or (docs[0].dataset if docs else "?"),
-                       scores_spans=getattr(system, "scores_spans", True))
+                       scores_spans=getattr(system, "scores_spans", True), layers=list(wanted))
     reason = system.unavailable()
     if reason:
         result.unavailable = reason
@@ -86,11 +88,12 @@ def run_system(system: Any, docs: list[GoldDoc], layers: Iterable[str] | None = 
             gold = doc.layer(layer)
             if gold is None:
                 continue
-            items = pred.get(layer, [])
+            items = [s for s in (doc.scored_item(layer, i) for i in pred.get(layer, [])) if s is not None]
             if layer == "claims":
                 score_claims(score, gold, items, doc.text, doc.id)
             else:
+                modalities = [m for m in pred.get("modalities", []) if doc.in_extent(m.span)]
                 score_layer(score, layer, gold, items, doc.text, doc.id,
-                            modalities=pred.get("modalities") if layer == "events" else None)
+                            modalities=modalities if layer == "events" else None)
         result.scores[layer] = score
     return result

@@ -5,11 +5,14 @@ Scorers know nothing about the extraction pipeline: they take two lists of
 :class:`LayerScore` (micro-averaged counts, accuracies and the error cases).
 
 Attribute accuracy is measured on the pairs of the one-to-one *overlap* matching, over the gold
-items that annotate the attribute:
+items that annotate the attribute (and only for predictors that give it: a predicted item without
+the attribute key, such as a spaCy entity without a normalised value, is scored on spans only):
 
 * quantities: ``value`` (predicted ``best`` equals the gold value) and ``unit`` (same head noun);
 * timexes: ``value`` (predicted normalised value equals a calendar gold value, TIMEX3 style:
-  ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Www``);
+  ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-Www``), and the TempEval-3 ``value`` P/R/F1 (an
+  overlapping prediction with the gold TIMEX3 value, any kind: ``P3M``, ``PRESENT_REF``, ``XXXX-WXX-4``;
+  per type for durations, sets and times);
 * toponyms: ``within_161km`` (great-circle distance of predicted and gold coordinates);
 * events: ``certainty``, ``polarity`` on matched events, and ``certainty@gold`` /
   ``polarity@gold``: the modality predicted for the predicate inside every gold event span
@@ -253,7 +256,7 @@ def score_layer(score: LayerScore, layer: str, gold: list[Item], pred: list[Item
     for gi, pj in pairs:
         g, p = gold[gi], pred[pj]
         if layer == "quantities":
-            if "value" in g.attrs:
+            if "value" in g.attrs and "value" in p.attrs:
                 _attr(score, "value", same_number(g.attrs["value"], p.attrs.get("value")), doc_id, text,
                       g.span, g.attrs["value"], p.attrs.get("value"))
             if g.attrs.get("unit") is not None:
@@ -261,11 +264,11 @@ def score_layer(score: LayerScore, layer: str, gold: list[Item], pred: list[Item
                       g.span, g.attrs["unit"], p.attrs.get("unit"))
         elif layer == "timexes":
             gv = g.attrs.get("value")
-            if isinstance(gv, str) and _CALENDAR.match(gv):
+            if isinstance(gv, str) and _CALENDAR.match(gv) and "value" in p.attrs:
                 pv = p.attrs.get("value")
                 _attr(score, "value", pv == gv, doc_id, text, g.span, gv, pv)
         elif layer == "toponyms":
-            if g.attrs.get("lat") is not None and g.attrs.get("lon") is not None:
+            if g.attrs.get("lat") is not None and g.attrs.get("lon") is not None and "lat" in p.attrs:
                 plat, plon = p.attrs.get("lat"), p.attrs.get("lon")
                 if plat is None or plon is None:
                     ok, got = False, None
@@ -280,8 +283,25 @@ def score_layer(score: LayerScore, layer: str, gold: list[Item], pred: list[Item
                 if gv is not None:
                     pv = _lower(p.attrs.get(key))
                     _attr(score, key, pv == gv, doc_id, text, g.span, gv, pv)
+    if layer == "timexes":
+        _timex_value_prf(score, gold, pred, pairs)
     if layer == "events" and modalities is not None:
         _score_gold_modality(score, gold, modalities, text, doc_id)
+
+
+def _timex_value_prf(score: LayerScore, gold: list[Item], pred: list[Item], pairs) -> None:
+    """TempEval-3 value F1: a predicted expression counts when it overlaps a gold one and has its
+    TIMEX3 value (calendar, duration, set or reference value); also per gold type ("DURATION.value":
+    gold durations against predicted durations)."""
+    right = {(gi, pj) for gi, pj in pairs if gold[gi].attrs.get("value") is not None
+             and gold[gi].attrs.get("value") == pred[pj].attrs.get("value")}
+    score.p("value").add(PRF(len(right), len(pred) - len(right), len(gold) - len(right)))
+    for typ in ("DURATION", "SET", "TIME"):
+        g_n = sum(1 for g in gold if g.attrs.get("type") == typ)
+        p_n = sum(1 for p in pred if p.attrs.get("type") == typ)
+        tp = sum(1 for gi, pj in right if gold[gi].attrs.get("type") == typ and pred[pj].attrs.get("type") == typ)
+        if g_n or p_n:
+            score.p(f"{typ.lower()}.value").add(PRF(tp, p_n - tp, g_n - tp))
 
 
 _MODALITY_MAP = {"pos": "positive", "neg": "negative"}

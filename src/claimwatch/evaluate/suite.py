@@ -1,9 +1,9 @@
 """The evaluation suite behind ``make eval``: claimwatch vs the peer baselines on the seed and the
-dev sets, printed as ONE table (per dataset and layer: F1 exact / overlap, the layer's accuracy,
-documents per second).
+dev sets, printed as ONE table (per dataset and layer, claimwatch and then every peer run on the
+same documents: F1 exact / overlap, the layer's accuracy, documents per second).
 
     python -m claimwatch.evaluate.suite [--data DIR] [--limit N] [--samples] [--no-peers]
-                                        [--format table|json] [--detail]
+                                        [--format table|json] [--detail] [--sets meantime,lgl]
 
 Data: the seed claim gold (``tests/data/seed``) and, for the dev sets, the first ``--limit``
 documents of each ``*.jsonl`` set in ``--data`` (default: ``../shared/data/dev`` beside the
@@ -23,13 +23,13 @@ from typing import Any, Iterable
 
 from .claimset import evaluate_claim_set, format_claim_set, read_claim_set
 from .gold import GoldDoc, read_claim_gold, read_layer_jsonl
-from .peers import peer_for
+from .peers import peers_for
 from .report import render_detail, render_table
 from .runner import RunResult, annotated_layers, run_system
 from .systems import ClaimwatchSystem
 
 __all__ = ["REPO", "SEED_GOLD", "SAMPLES_DIR", "DEV_SETS", "CLAIM_SET", "gate_sets", "dev_sets", "claim_set_dir",
-           "run_suite", "pair_results", "main"]
+           "run_suite", "main"]
 
 REPO = Path(__file__).resolve().parents[3]
 SEED_GOLD = REPO / "tests" / "data" / "seed" / "seed.gold.json"
@@ -82,40 +82,15 @@ def dev_sets(data: Path | None, limit: int | None) -> list[tuple[str, list[GoldD
 
 def run_suite(sets: Iterable[tuple[str, list[GoldDoc]]], *, peers: bool = True,
               system: ClaimwatchSystem | None = None) -> list[tuple[RunResult, list[RunResult]]]:
-    """claimwatch on every set, then each peer on the layers it covers."""
+    """claimwatch on every set, then each peer once on the layers of the set it covers."""
     system = system or ClaimwatchSystem()
     out = []
     for name, docs in sets:
         ours = run_system(system, docs, dataset=name)
-        theirs = []
-        if peers:
-            for layer in annotated_layers(docs):
-                peer = peer_for(layer)
-                if peer is not None:
-                    theirs.append(run_system(peer, docs, [layer], dataset=name))
+        theirs = [run_system(peer, docs, layers, dataset=name)
+                  for peer, layers in (peers_for(annotated_layers(docs)) if peers else [])]
         out.append((ours, theirs))
     return out
-
-
-def pair_results(results: list[tuple[RunResult, list[RunResult]]]) -> list[tuple[RunResult, RunResult | None]]:
-    """One (claimwatch, peer) pair per dataset and layer group; a layer without a peer pairs None."""
-    pairs: list[tuple[RunResult, RunResult | None]] = []
-    for ours, theirs in results:
-        by_layer = {}
-        for peer in theirs:
-            for layer in (peer.scores or {}):
-                by_layer[layer] = peer
-            if peer.unavailable:
-                for layer in ("quantities", "timexes", "attributions", "events"):
-                    if peer.system == getattr(peer_for(layer), "name", None):
-                        by_layer[layer] = peer
-        if not ours.scores:
-            pairs.append((ours, None))
-        for layer in ours.scores:
-            single = RunResult(ours.system, ours.dataset, ours.docs, ours.seconds, {layer: ours.scores[layer]},
-                               ours.unavailable, ours.errors, ours.notes)
-            pairs.append((single, by_layer.get(layer)))
-    return pairs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,10 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-peers", action="store_true", help="claimwatch only")
     ap.add_argument("--format", choices=("table", "json"), default="table")
     ap.add_argument("--detail", action="store_true", help="also print per-layer details and worst cases")
+    ap.add_argument("--sets", default="", help="comma-separated dev sets to run (seed, polnear-dev, meantime, "
+                                                "te3-train, lgl, claims); default: all")
     args = ap.parse_args(argv)
     sets = gate_sets() if args.samples else dev_sets(args.data, args.limit or None)
+    only = {x.strip() for x in args.sets.split(",") if x.strip()}
+    if only:
+        sets = [(name, docs) for name, docs in sets if name.split("[")[0] in only]
     results = run_suite(sets, peers=not args.no_peers)
-    claim_dir = None if args.samples else claim_set_dir(args.data)
+    claim_dir = None if args.samples or (only and CLAIM_SET not in only) else claim_set_dir(args.data)
     claim_result = evaluate_claim_set(read_claim_set(claim_dir)) if claim_dir else None
     if args.format == "json":
         doc: dict[str, Any] = {"results": [{"claimwatch": o.to_dict(), "peers": [p.to_dict() for p in t]}
@@ -139,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(doc, sys.stdout, indent=1, default=str)
         sys.stdout.write("\n")
         return 0
-    print(render_table(pair_results(results)))
+    print(render_table(results))
     if claim_result is not None:
         print()
         print(format_claim_set(CLAIM_SET, claim_result))

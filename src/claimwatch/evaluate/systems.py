@@ -5,20 +5,22 @@ run, else a one-line reason such as "not installed") and ``predict(docs, layers)
 document, a dict layer -> list of :class:`~claimwatch.evaluate.gold.Item`. The peer baselines in
 :mod:`claimwatch.evaluate.peers` follow the same shape.
 
-claimwatch is run through ``Pipeline.analyse_many`` (spaCy ``nlp.pipe`` underneath) and its stage
-results are turned into items: ``quantities`` -> quantities, ``attributions`` -> attributions
-(author-voice sentences are not attributions), ``times`` -> timexes, ``places`` -> toponyms,
-``events`` + ``modalities`` -> events, ``claims`` -> claims.
+claimwatch is run through ``Pipeline.analyse_many`` (spaCy ``nlp.pipe`` underneath, the same
+stages as :func:`claimwatch.analyse`) and scored on its public layers
+(:class:`~claimwatch.extract.layers.Mentions`): ``quantities`` (the numbers layer) -> quantities,
+``attributions`` -> attributions (author-voice sentences are not attributions), ``times`` ->
+timexes (TIMEX3 values), ``places`` -> toponyms, ``events`` -> events; plus the predicates'
+modalities and the ``claims``.
 """
 
 from __future__ import annotations
 
 from typing import Any, Iterable, Protocol
 
+from ..extract.layers import Mentions, mentions_of
 from .gold import GoldDoc, Item
-from .scorers import timex_value
 
-__all__ = ["System", "ClaimwatchSystem", "analysis_items"]
+__all__ = ["System", "ClaimwatchSystem", "analysis_items", "mention_items"]
 
 
 class System(Protocol):
@@ -31,61 +33,50 @@ class System(Protocol):
     def predict(self, docs: list[GoldDoc], layers: Iterable[str]) -> list[dict[str, list[Item]]]: ...
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    return getattr(obj, name, default)
+def mention_items(mentions: Mentions) -> dict[str, list[Item]]:
+    """claimwatch's public layers (:func:`claimwatch.analyse`) as evaluation items per layer."""
+    out: dict[str, list[Item]] = {}
+    out["quantities"] = [
+        Item(q.span, q.text, {"value": q.best, "unit": q.unit, "qualifier": q.qualifier, "kind": q.kind,
+                              "count": q.is_count, "change": q.change})
+        for q in mentions.quantities
+    ]
+    out["attributions"] = [
+        Item(a.span, a.source.text if a.source else "",
+             {role: getattr(a, role).span if getattr(a, role) is not None else None
+              for role in ("source", "cue", "content")})
+        for a in mentions.attributions
+    ]
+    out["timexes"] = [Item(t.span, t.text, {"value": t.value, "type": t.type}) for t in mentions.times]
+    out["toponyms"] = [Item(p.span, p.text, {"lat": p.lat, "lon": p.lon, "name": p.name}) for p in mentions.places]
+    out["events"] = [Item(e.span, e.text, {"certainty": e.certainty, "polarity": e.polarity,
+                                           "event_type": e.event_type}) for e in mentions.events]
+    return out
+
+
+def _modalities(analysis: Any) -> list[Item]:
+    """The modality of every predicate (scored on the gold events' predicates)."""
+    doc = analysis.doc
+    out = []
+    for m in analysis.modalities:
+        if doc is not None and 0 <= m.head_i < len(doc):
+            tok = doc[m.head_i]
+            out.append(Item((tok.idx, tok.idx + len(tok.text)), tok.text,
+                            {"certainty": m.certainty, "polarity": m.polarity}))
+    return out
 
 
 def analysis_items(analysis: Any) -> dict[str, list[Item]]:
-    """claimwatch stage results (the typed attributes of ``Analysis``) as evaluation items per layer."""
-    doc = analysis.doc
-    out: dict[str, list[Item]] = {}
-
-    out["quantities"] = [
-        Item(tuple(q.span), q.text, {"value": q.best, "unit": q.unit, "qualifier": q.qualifier})
-        for q in analysis.quantities
-    ]
-
-    attributions = []
-    for a in analysis.attributions:
-        if _get(a, "name") is None and _get(a, "cue") is None:
-            continue  # the author's own voice
-        roles = {"source": tuple(a.span) if a.span and a.name else None,
-                 "cue": tuple(a.cue_span) if _get(a, "cue_span") else None,
-                 "content": tuple(a.content_span) if _get(a, "content_span") else None}
-        first = next((s for s in roles.values() if s is not None), None)
-        attributions.append(Item(first, a.name or "", roles))
-    out["attributions"] = attributions
-
-    out["timexes"] = [
-        Item(tuple(t.span), t.text, {"value": timex_value(t.start, t.end, t.precision)})
-        for t in analysis.times
-    ]
-    out["toponyms"] = [
-        Item(tuple(p.span), p.text, {"lat": p.lat, "lon": p.lon, "name": p.name})
-        for p in analysis.places
-    ]
-
-    modalities: list[Item] = []
-    by_head: dict[int, Any] = {}
-    for m in analysis.modalities:
-        by_head[m.head_i] = m
-        if doc is not None and 0 <= m.head_i < len(doc):
-            tok = doc[m.head_i]
-            modalities.append(Item((tok.idx, tok.idx + len(tok.text)), tok.text,
-                                   {"certainty": m.certainty, "polarity": m.polarity}))
-    out["modalities"] = modalities
-    events = []
-    for e in analysis.events:
-        m = by_head.get(e.head_i) if e.head_i is not None else None
-        if m is None:  # a modality on a token inside the trigger
-            m = next((by_head[i] for i in by_head
-                      if doc is not None and 0 <= i < len(doc) and e.span[0] <= doc[i].idx < e.span[1]), None)
-        events.append(Item(tuple(e.span), e.text, {
-            "certainty": m.certainty if m else "certain",
-            "polarity": m.polarity if m else "positive",
-            "event_type": e.event_type}))
-    out["events"] = events
-
+    """An analysed article as evaluation items per layer: the public layers (through
+    :func:`~claimwatch.extract.layers.mentions_of`, what ``claimwatch.analyse`` returns), the
+    predicates' modalities and the claims."""
+    out = mention_items(mentions_of(analysis))
+    for item in out["quantities"]:  # the span the count claim gives the figure ("dozens" of "dozens of")
+        if item.attrs["count"]:
+            q = next((q for q in analysis.quantities
+                      if q.span[0] < item.span[1] and item.span[0] < q.span[1]), None)
+            item.attrs["count_span"] = tuple(q.span) if q is not None else item.span
+    out["modalities"] = _modalities(analysis)
     out["claims"] = [Item(tuple(c.span), c.text, {"claim": c.to_dict()}) for c in analysis.claims]
     return out
 
@@ -108,7 +99,7 @@ class ClaimwatchSystem:
         from ..extract import pipeline as pl
 
         try:
-            self._pipeline = pl.get_pipeline()
+            self._pipeline = pl.get_pipeline(layers=True)
         except Exception as exc:  # noqa: BLE001 - reported as the system being unavailable
             self._error = f"{exc.__class__.__name__}: {exc}"
         return self._pipeline

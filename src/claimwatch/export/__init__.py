@@ -11,8 +11,9 @@ csv            :mod:`claimwatch.export.csv`               text/csv
 json           :mod:`claimwatch.export.json`              application/json
 geojson        :mod:`claimwatch.export.geojson`           application/geo+json
 parquet        :mod:`claimwatch.export.parquet`           application/vnd.apache.parquet
-acled          :mod:`claimwatch.export.acled`             text/csv
-ucdp           :mod:`claimwatch.export.ucdp`              text/csv
+acled          :mod:`claimwatch.export.acled`             text/csv           (one row per incident)
+ucdp           :mod:`claimwatch.export.ucdp`              text/csv           (one row per fatal incident)
+estimates-*    :mod:`claimwatch.export.estimates`         csv/json/geojson/parquet (one per estimate)
 claimreview    :mod:`claimwatch.export.claimreview`       application/ld+json
 =============  =========================================  ===========================
 """
@@ -36,9 +37,10 @@ class ExportFormat:
     media_type: str
     extension: str
     binary: bool = False
+    function: str = "write"
 
     def writer(self):
-        return importlib.import_module(f"{__name__}.{self.module}").write
+        return getattr(importlib.import_module(f"{__name__}.{self.module}"), self.function)
 
 
 FORMATS: dict[str, ExportFormat] = {
@@ -51,6 +53,12 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("acled", "acled", "text/csv; charset=utf-8", "acled.csv"),
         ExportFormat("ucdp", "ucdp", "text/csv; charset=utf-8", "ucdp.csv"),
         ExportFormat("claimreview", "claimreview", "application/ld+json", "jsonld"),
+        ExportFormat("estimates-csv", "estimates", "text/csv; charset=utf-8", "estimates.csv", function="write_csv"),
+        ExportFormat("estimates-json", "estimates", "application/json", "estimates.json", function="write_json"),
+        ExportFormat("estimates-geojson", "estimates", "application/geo+json", "estimates.geojson",
+                     function="write_geojson"),
+        ExportFormat("estimates-parquet", "estimates", "application/vnd.apache.parquet", "estimates.parquet",
+                     binary=True, function="write_parquet"),
     )
 }
 

@@ -1,16 +1,23 @@
-"""ACLED-style CSV: ACLED's column names, one row per event claim.
+"""ACLED-style CSV: ACLED's column names, **one row per incident** (not per claim: the same deaths
+told by five reports are one event, as ACLED codes them).
 
-* ``event_type`` / ``sub_event_type`` map claimwatch event types onto ACLED's taxonomy
-  (:data:`ACLED_TYPES`); the claimwatch type and cause are kept in ``tags``. Most migration and
-  mobilisation events have no ACLED counterpart and are coded "Strategic developments / Other".
-* ``fatalities`` follows the ACLED codebook for deaths (event types ``death`` and
-  ``combat_casualties``; 0 for every other type, for denied claims and when no number is given):
-  a stated number is recorded as is, a range as its lower figure (ACLED's conservative rule);
-  vague words: "several", "many", "plural" (and "numerous", "some", "multiple", "scores") → 10,
-  "a dozen"/"dozens" → 12, "hundreds" → 100 (codebook rules); "thousands" → 1000 by the same logic;
-  "a few"/"a couple" keep the SPEC lower bound (2).
-* ``time_precision`` 1/2/3 and ``geo_precision`` 1/2/3: :mod:`claimwatch.export.geo`.
-* ``event_date`` is the claim's time start, else the article's publication date.
+* An incident is the claims of several reports about one real-world happening, reconciled into
+  one estimate per measure (:mod:`claimwatch.reconcile`); incidents that only hold statements
+  are not events and get no row. Running and period totals are not incidents either.
+* ``event_type`` / ``sub_event_type`` map the incident's main claimwatch event type (fatalities
+  first: ``combat_casualties``, ``death``, then ``injury``, ``detention`` ...) onto ACLED's
+  taxonomy (:data:`ACLED_TYPES`); every type of the incident is kept in ``tags``.
+* ``fatalities`` is the best of the incident's fatality estimate (its ``death`` or
+  ``combat_casualties`` figure that is not a part of another; ACLED's conservative rule is the
+  estimate's, SPEC §3). When the estimate only rests on vague words ACLED's codebook numbers are
+  used ("dozens" → 12, "several"/"many" → 10, "hundreds" → 100, "thousands" → 1000). An incident
+  with deaths but no figure has an empty ``fatalities`` (unknown), one without deaths 0.
+* ``time_precision`` 1/2/3 and ``geo_precision`` 1/2/3 (:mod:`claimwatch.export.geo`) from the
+  incident's time and most precise place; ``country``/``iso``/``region`` from the incident's
+  country, which is known whenever any place is.
+* ``actor1``/``assoc_actor_1`` are the incident's agents and ``actor2``/``assoc_actor_2`` the
+  people it happened to, from the claims' own actors (never a body, a body part or a time phrase);
+  ``source`` the outlets of its reports; ``notes`` one line per estimate with its status.
 """
 
 from __future__ import annotations
@@ -19,11 +26,12 @@ import re
 from datetime import datetime, timezone
 from typing import IO, Any
 
+from ..model import Estimate, TimeInfo
 from .cells import SafeDictWriter
 from .geo import acled_geo_precision, acled_time_precision, country_info
-from .rows import ClaimRow, collect, primary_place
+from .incidents import IncidentRow, collect_incidents, death_estimate, incident_place, primary_estimate
 
-__all__ = ["write", "COLUMNS", "ACLED_TYPES", "fatalities", "acled_row"]
+__all__ = ["write", "COLUMNS", "ACLED_TYPES", "fatalities", "acled_row", "VAGUE_FATALITIES"]
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -51,81 +59,86 @@ VAGUE_FATALITIES: tuple[tuple[str, int], ...] = (
 
 _CONTINENTS = {"EU": "Europe", "AS": "Asia", "AF": "Africa", "NA": "North America",
                "SA": "South America", "OC": "Oceania", "AN": "Antarctica"}
-_SOURCE_SCALE = {"social_media": "New media"}
 
 
-def _types(row: ClaimRow) -> tuple[str, str, str]:
-    c = row.claim
-    if c.event_type == "death" and c.cause == "violence":
-        return _VIOLENT_DEATH
-    return ACLED_TYPES.get(c.event_type or "", _DEFAULT_TYPE)
+def _vague_number(text: str) -> int | None:
+    text = (text or "").lower()
+    if re.search(r"\bdozen\b", text) and "dozens" not in text:
+        return 12
+    for pattern, value in VAGUE_FATALITIES:
+        if re.search(pattern, text):
+            return value
+    return None
 
 
-def fatalities(row: ClaimRow) -> int:
-    """The ACLED fatality count of a claim (see the module doc)."""
-    c, q = row.claim, row.claim.quantity
-    if c.event_type not in ("death", "combat_casualties") or q is None or c.polarity == "negative":
+def _vague_only(text: str) -> bool:
+    """A figure stated only in words of magnitude ("dozens", "several"), not a number."""
+    return _vague_number(text) is not None and not re.search(r"\d", text or "")
+
+
+def fatalities(est: Estimate | None) -> int | str:
+    """ACLED ``fatalities`` of an incident from its fatality estimate (see the module doc)."""
+    if est is None:
         return 0
-    if q.qualifier == "vague" or q.best is None:
-        text = (q.text or "").lower()
-        if re.search(r"\bdozen\b", text) and "dozens" not in text:
-            return 12
-        for pattern, value in VAGUE_FATALITIES:
-            if re.search(pattern, text):
-                return value
-        if q.best is None:
-            return 0
-    value = q.low if q.qualifier == "range" and q.low is not None else q.best
-    return int(value) if value is not None else 0
+    current = [c for c in est.claims if not c.source.get("superseded_by") and c.source.get("polarity") != "negative"]
+    texts = [c.source.get("quantity_text") or "" for c in current]
+    if est.override is None and texts and all(_vague_only(t) for t in texts):
+        return min(v for v in (_vague_number(t) for t in texts) if v is not None)
+    return "" if est.best is None else int(est.best)
 
 
-def _date(row: ClaimRow) -> str:
-    c = row.claim
-    if c.time and c.time.start:
-        return c.time.start[:10]
-    return (row.article.get("published") or "")[:10]
+def _types(row: IncidentRow, main: Estimate) -> tuple[str, str, str]:
+    if main.event_type == "death" and "violence" in row.incident.causes:
+        return _VIOLENT_DEATH
+    return ACLED_TYPES.get(main.event_type or "", _DEFAULT_TYPE)
 
 
-def _timestamp(published: str | None) -> str:
-    if not published:
+def _timestamp(day: str | None) -> str:
+    if not day:
         return ""
     try:
-        dt = datetime.fromisoformat(published[:10]).replace(tzinfo=timezone.utc)
+        dt = datetime.fromisoformat(day[:10]).replace(tzinfo=timezone.utc)
     except ValueError:
         return ""
     return str(int(dt.timestamp()))
 
 
-def acled_row(row: ClaimRow, n: int) -> dict[str, Any]:
-    c, meta = row
-    disorder, event_type, sub = _types(row)
-    place = primary_place(c)
-    info = country_info(place.country if place else None)
-    agents = [a.text for a in c.actors if a.role == "agent"]
-    patients = [a.text for a in c.actors if a.role == "patient"]
-    event_date = _date(row)
-    sources = [meta.get("outlet")]
-    if c.source.type != "author":
-        sources.append(c.source.canonical or c.source.name)
-    tags = [f"claimwatch:{c.event_type or 'none'}"]
-    if c.cause:
-        tags.append(f"cause={c.cause}")
-    if c.quantity is not None:
-        tags.append(f"qualifier={c.quantity.qualifier}")
-        if c.quantity.unit:
-            tags.append(f"unit={c.quantity.unit}")
-    if c.polarity == "negative":
-        tags.append("denied")
-    if c.certainty != "certain":
-        tags.append(f"certainty={c.certainty}")
-    notes = c.text
-    if c.source.type != "author":
-        notes = f"{notes} [source: {c.source.canonical or c.source.name} ({c.source.type})]"
+def _outlets(row: IncidentRow) -> list[str]:
+    return sorted({c.source.get("outlet") for e in row.estimates for c in e.claims if c.source.get("outlet")})
+
+
+def _note(e: Estimate) -> str:
+    what = e.event_type or e.kind
+    if e.kind == "count":
+        figure = "?" if e.best is None else f"{int(e.best) if float(e.best).is_integer() else e.best}"
+        unit = f" {e.unit}" if e.unit and e.unit != "people" else ""
+        return f"{what}: {figure}{unit} ({e.status}, {len({c.article_id for c in e.claims})} reports)"
+    return f"{what} ({e.status}, {len({c.article_id for c in e.claims})} reports)"
+
+
+def acled_row(row: IncidentRow, n: int) -> dict[str, Any]:
+    inc = row.incident
+    main = primary_estimate(row)
+    disorder, event_type, sub = _types(row, main)
+    place = incident_place(row)
+    info = country_info(inc.country)
+    agents = [a["text"] for a in inc.actors if a.get("role") == "agent"]
+    patients = [a["text"] for a in inc.actors if a.get("role") != "agent"]
+    t = inc.time or {}
+    when = TimeInfo(text="", start=t.get("start"), end=t.get("end"),
+                    precision=t.get("precision") if t.get("precision") != "unknown" else "range") if t.get("start") else None
+    event_date = (t.get("start") or "")[:10]
+    tags = [f"claimwatch:{et}" for et in inc.event_types] + [f"incident={inc.id}"]
+    tags += [f"{e.event_type or e.kind}={e.status}" for e in row.estimates if e.kind == "count"]
+    if any(p.get("country_inferred") for p in inc.places):
+        tags.append("country=nearest")
+    admin1 = next((p.get("name") or p.get("text") for p in inc.places
+                   if (p.get("feature") or "") in ("admin1", "region", "province", "oblast", "state")), "")
     return {
         "event_id_cnty": f"{info['iso3'] if info else 'XXX'}{n}",
         "event_date": event_date,
         "year": event_date[:4],
-        "time_precision": acled_time_precision(c.time),
+        "time_precision": acled_time_precision(when),
         "disorder_type": disorder,
         "event_type": event_type,
         "sub_event_type": sub,
@@ -139,31 +152,29 @@ def acled_row(row: ClaimRow, n: int) -> dict[str, Any]:
         "civilian_targeting": "Civilian targeting" if event_type == "Violence against civilians" else "",
         "iso": info["isonumeric"] if info else "",
         "region": _CONTINENTS.get(info["continentcode"], "") if info else "",
-        "country": info["name"] if info else (place.country or "" if place else ""),
-        "admin1": (place.name or place.text) if place and place.feature in ("admin1", "region", "province", "oblast") else "",
+        "country": info["name"] if info else (inc.country or ""),
+        "admin1": admin1,
         "admin2": "",
         "admin3": "",
         "location": (place.name or place.text) if place else "",
         "latitude": "" if not place or place.lat is None else place.lat,
         "longitude": "" if not place or place.lon is None else place.lon,
         "geo_precision": acled_geo_precision(place),
-        "source": "; ".join(s for s in sources if s),
-        "source_scale": _SOURCE_SCALE.get(c.source.type, ""),
-        "notes": notes,
-        "fatalities": fatalities(row),
+        "source": "; ".join(_outlets(row)),
+        "source_scale": "",
+        "notes": "; ".join(_note(e) for e in sorted(row.estimates, key=lambda e: (e.kind != "count", e.id))),
+        "fatalities": fatalities(death_estimate(row)),
         "tags": "; ".join(tags),
-        "timestamp": _timestamp(meta.get("published")),
+        "timestamp": _timestamp(min((c.published for e in row.estimates for c in e.claims if c.published), default=None)),
     }
 
 
 def write(rows_or_store: Any, fh: IO[str], **filters: Any) -> int:
-    """One row per claim with an event type (statements without one are not events)."""
+    """One row per incident (see the module doc)."""
     writer = SafeDictWriter(fh, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     n = 0
-    for row in collect(rows_or_store, **filters):
-        if not row.claim.event_type:
-            continue
+    for row in collect_incidents(rows_or_store, **filters):
         n += 1
         writer.writerow(acled_row(row, n))
     return n

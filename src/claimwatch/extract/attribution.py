@@ -33,16 +33,12 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, AttributionMention, Stage
-from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase, sentence_tokens, trim_span
-from .carryover import CLOSE_Q, article_sources, carry_over, in_quote, quote_regions, quoted_chars, speaker_labels
-from .coref import PRONOUNS_GROUP, PRONOUNS_PERSON, People, affiliation_span
-from .sources import (
-    canonical_name,
-    classify_source,
-    is_unnamed,
-    platform_of,
-    strip_determiners,
-)
+from .entities import document_noun, role_in
+from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
+from .quotes import CLOSE_Q, in_quote, quote_regions, quoted_chars
+from .source_lines import label_attributions, line_attributions, signature_attributions
+from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
+from .sources import classify_source, looks_like_outlet, platform_of, source_strength
 
 __all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
 
@@ -53,7 +49,6 @@ _STRONG = frozenset(_CUES["strong_speech_verbs"])
 _REPORTING = _SPEECH | _COGNITION
 _HEARSAY_ADV = frozenset(a for a in _CUES["hearsay_adverbs"] if a not in ("apparently", "seemingly", "ostensibly"))
 _HEARSAY_PASSIVE = frozenset(_CUES["hearsay_passives"])
-_HEARSAY_HEADS = {"report", "reports", "rumour", "rumours", "rumor", "rumors"}
 _COGNITION_BARE = frozenset(_CUES["cognition_without_that"])
 _HEARSAY_ADJ = {"rumoured", "rumored", "reputed", "purported", "alleged"}
 _STOP_LEFT = {"”", '"', ":", ";", "“"}
@@ -62,18 +57,29 @@ _QUOTE_MARKS = {"“", "”", '"', "«", "»", "``", "''"}
 _FIRST_SECOND = {"i", "we", "you"}
 _OBJECT_ACTS = frozenset(_CUES["object_speech_acts"])
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
+_EVIDENTIAL = frozenset(_CUES["evidential_verbs"])
+_EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]
+_DOC_ACCORDING = [tuple(p) for p in _CUES["document_according_phrases"]]
+_SELF_REFERENCE = frozenset(_CUES["self_reference"])
+_NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
+_STANCE = frozenset(_CUES["stance_verbs"])
+_STANCE_CLAUSE_ONLY = frozenset(_CUES["stance_clause_only"])
+_TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
+_NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 migrants has been reported"
 
 
 # --------------------------------------------------------------------------- detection
 
 class _Cand:
-    __slots__ = ("src", "cue_lo", "cue_hi", "cue_i", "content", "hearsay", "depth", "in_quote", "via", "anaphoric")
+    __slots__ = ("src", "cue_lo", "cue_hi", "cue_i", "content", "hearsay", "depth", "in_quote", "via", "anaphoric",
+                 "kind", "rel")
 
     def __init__(self, src, cue_lo, cue_hi, cue_i, content, hearsay=False, depth=0, in_quote=False, via=None,
-                 anaphoric=False):
+                 anaphoric=False, kind="clause"):
         self.src, self.cue_lo, self.cue_hi, self.cue_i = src, cue_lo, cue_hi, cue_i
         self.content, self.hearsay, self.depth, self.in_quote = content, hearsay, depth, in_quote
-        self.via, self.anaphoric = via, anaphoric
+        self.via, self.anaphoric, self.kind = via, anaphoric, kind
+        self.rel: Token | None = None      # the relative pronoun standing for the source ("who said")
 
 
 def _depth(tok: Token) -> int:
@@ -189,7 +195,7 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
             cue_hi += 1
     if passive and agent is None:
         # "X is said / reported / believed to ...", "It was reported that ..."
-        if lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it"):
+        if lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it" or lemma in _NOMINAL_HEARSAY):
             aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
             a = aux[0].i if aux else tok.i
             content = _content_of(doc, lo, hi, tok, (a, tok.i + 1))
@@ -197,15 +203,25 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
                 content = trim_span(doc, lo, hi)
             return _Cand(None, a, tok.i + 1, tok.i, content, hearsay=True, depth=_depth(tok))
         return None
+    if passive and subj is not None and subj.lower_ in _ANAPHORIC:
+        # "This was stated by X": the content is what came before
+        aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
+        return _Cand(agent, aux[0].i if aux else tok.i, tok.i + 1, tok.i, None, depth=_depth(tok), via=_via(tok),
+                     anaphoric=True)
     src = agent if passive else subj
     if src is None:
         return None
+    rel = None
     if src.lower_ in ("who", "which", "that") and src.dep_.startswith("nsubj") and tok.dep_ == "relcl":
-        src = tok.head
+        rel, src = src, tok.head
     elif src.lower_ in ("who", "what", "which", "whom", "whoever", "that", "this", "there"):
         return None
     if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and src.dep_ != "csubj":
         return None
+    if _cannot_speak(tok, src):
+        src = _inverted_source(tok, lemma, lo)     # "... crossed the jungle, reports the National Migration Service"
+        if src is None:
+            return None
     if src.dep_ == "csubj":
         return None
     if lemma in _COGNITION and not clausal and lemma not in _STRONG:
@@ -217,6 +233,8 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         return None
     if lemma == "continue" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" or any(
             doc[j].text in CLOSE_Q + '"' for j in range(lo, tok.i))):
+        return None
+    if not clausal and not _bare_object_allowed(tok, lemma, lo, hi):
         return None
     if not clausal:
         has_obj = (passive and agent is not None) or any(c.dep_ in ("dobj", "oprd") for c in tok.children)
@@ -241,7 +259,95 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         anaphoric = any(o.lower_ in _ANAPHORIC or any(g.lower_ in _ANAPHORIC for g in o.children) for o in objs)
         if content is None or anaphoric:
             content = None
-    return _Cand(src, cue_lo, cue_hi, tok.i, content, depth=_depth(tok), via=_via(tok), anaphoric=anaphoric)
+    cand = _Cand(src, cue_lo, cue_hi, tok.i, content, depth=_depth(tok), via=_via(tok), anaphoric=anaphoric)
+    cand.rel = rel
+    return cand
+
+
+def _cannot_speak(verb: Token, src: Token) -> bool:
+    """A subject that is no source ("The Rio Grande has claimed 12 lives", "the year claimed 3,000
+    lives"): a place, a period or a thing, or "claim"/"take" with a death toll for object."""
+    if verb.lemma_.lower() in ("claim", "take") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in verb.children):
+        return True
+    if src.ent_type_ in ("LOC", "FAC", "DATE", "TIME"):
+        return True
+    return src.lemma_.lower() in _NON_SPEAKING or src.lower_ in _NON_SPEAKING
+
+
+def _inverted_source(verb: Token, lemma: str, lo: int) -> Token | None:
+    """The source after the verb in an inverted reporting clause ("..., reports the National
+    Migration Service"), which the parser may read as the verb's object."""
+    if lemma not in _CORE or verb.tag_ not in ("VBZ", "VBD") or verb.i - lo < 4:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.right_edge.i - (
+        verb.right_edge.i - c.right_edge.i)), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG" or source_strength(
+            " ".join(t.text for t in obj.subtree)) == 2):
+        return None
+    return obj
+
+
+def _bare_object_allowed(tok: Token, lemma: str, lo: int, hi: int) -> bool:
+    """A reporting verb with no clause after it: a participle ("..., stating their intention")
+    needs a quotation; "call" needs what it calls something ("called it a violation") or what
+    it calls for ("called for an inquiry"), not a telephone ("call a hotline")."""
+    doc = tok.doc
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp") and lemma not in ("say", "tell") and not any(
+            doc[j].text in _QUOTE_MARKS for j in range(lo, hi)):
+        return False
+    if lemma == "call":
+        return any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children)
+    return True
+
+
+def _evidential_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
+    """Non-speech evidential verbs: "statistics project that ...", "Panama registers a daily
+    average of 1,250", "surveys point to rising fatalities", "survivors spoke of three missing"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _EVIDENTIAL or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") or subj.pos_ not in (
+            "NOUN", "PROPN", "PRON"):
+        return None
+    doc = tok.doc
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+    cue_hi = tok.i + 1
+    if comp is None:
+        preps = _EVIDENTIAL_PREPS.get(lemma, [])
+        comp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+        if comp is not None and comp.i == tok.i + 1:
+            cue_hi = comp.i + 1
+    if comp is None:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or not any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT") for t in obj.subtree):
+            return None
+        comp = obj
+    content = trim_span(doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1), min(hi, comp.right_edge.i + 1))
+    return _Cand(subj, tok.i, cue_hi, tok.i, content, depth=_depth(tok), kind="evidential")
+
+
+def _stance_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
+    """A source's stance towards content that is not speech: "Trump wants to build a wall", "the
+    ministry plans to deport 200 people", "she declined to comment" (PolNeAR's notion of a cue)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _STANCE or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp", "xcomp"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("who", "which", "that", "there", "it", "this", "what") or subj.pos_ not in (
+            "NOUN", "PROPN", "PRON") or _cannot_speak(tok, subj):
+        return None
+    if subj.pos_ == "NOUN" and not (subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or role_in(subj.text)
+                                    or source_strength(subj.text)):
+        return None          # "the plan wants ...": a person or a body takes a stance
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+    if comp is None and lemma not in _STANCE_CLAUSE_ONLY:
+        comp = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if comp is None:
+        return None
+    content = trim_span(tok.doc, max(lo, comp.left_edge.i), min(hi, comp.right_edge.i + 1))
+    return _Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=_depth(tok) + 1, kind="stance")
 
 
 def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
@@ -255,6 +361,11 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
         if obj is None:
             return None
         cue = (tok.i, tok.i + 2)
+    elif _doc_phrase(tok, hi) is not None:
+        cue = (tok.i, tok.i + _doc_phrase(tok, hi))
+        obj = next((c for c in doc[cue[1] - 1].children if c.dep_ == "pobj"), None)
+        if obj is None or document_noun(obj) is None:
+            return None
     elif low in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "prep", "acl"):
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
         if obj is None:
@@ -269,7 +380,17 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
         content = (left[0], right[1])
     else:
         content = left or right
-    return _Cand(obj, cue[0], cue[1], tok.i, content, depth=_depth(tok))
+    return _Cand(obj, cue[0], cue[1], tok.i, content, depth=_depth(tok), kind="according")
+
+
+def _doc_phrase(tok: Token, hi: int) -> int | None:
+    """Length of a document-according phrase ("in line with", "based on") starting at ``tok``."""
+    doc = tok.doc
+    for phrase in _DOC_ACCORDING:
+        n = len(phrase)
+        if tok.i + n <= hi and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == phrase:
+            return n
+    return None
 
 
 def _hearsay_adverb(tok: Token, lo: int, hi: int) -> _Cand | None:
@@ -296,148 +417,48 @@ def _trailing(doc: Doc, c: _Cand, lo: int, hi: int) -> bool:
     return j >= hi or doc[j].is_punct
 
 
+def _self_reference(src: Token) -> bool:
+    phrase = " ".join(t.lower_ for t in src.subtree)
+    return any(ref in phrase for ref in _SELF_REFERENCE)
+
+
 def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[_Cand]:
     out = []
     for j in range(lo, hi):
         tok = doc[j]
-        c = _verb_candidate(tok, lo, hi, regions, rstarts) or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi)
+        c = (_verb_candidate(tok, lo, hi, regions, rstarts) or _evidential_candidate(tok, lo, hi)
+             or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or _stance_candidate(tok, lo, hi))
+        if c is not None and c.src is not None and _self_reference(c.src):
+            continue       # "A previous version of this article said ...": the author's own voice
         if c is not None:
             c.in_quote = in_quote(regions, rstarts, tok.idx)
             out.append(c)
     return out
 
 
-# --------------------------------------------------------------------------- article level
+def _relays(src: Token) -> bool:
+    """A source that relays what others said: a news outlet or agency ("Italian news agency Ansa")."""
+    lo, hi = mention_bounds(src)
+    phrase = src.doc[lo:hi].text
+    return classify_source(phrase, ent_label=src.ent_type_ or None) in ("media", "social_media") or looks_like_outlet(phrase)
 
-class _Resolver:
-    def __init__(self, analysis: Analysis) -> None:
-        self.text = analysis.text
-        self.doc = analysis.doc
-        self.people = People(analysis.doc)
-        self.recent: list[tuple[int, AttributionMention]] = []   # (sent_i, mention) of named sources
-        self.para_of: list[int] = []
 
-    def _person_like(self, m: AttributionMention) -> bool:
-        return m.canonical is not None and self.people.person(m.canonical) is not None
-
-    def mention(self, cand: _Cand, sent_i: int) -> AttributionMention:
-        doc, text = self.doc, self.text
-        cue_span = (doc[cand.cue_lo].idx, doc[cand.cue_hi - 1].idx + len(doc[cand.cue_hi - 1]))
-        m = AttributionMention(sent_i=sent_i, name=None, span=None, cue=text[cue_span[0]:cue_span[1]],
-                               cue_span=cue_span, cue_i=cand.cue_i, content_span=cand.content, via=cand.via)
-        if cand.src is None:
-            m.type, m.evidential = "unnamed", "hearsay"
-            return m
-        head = cand.src
-        lo, hi = mention_bounds(head)
-        named = descriptor_name(head, hi) if head.i < cand.cue_lo or head.i >= cand.cue_hi else None
-        if named is not None and named[0] <= cand.cue_lo < named[1]:
-            named = None
-        if named is None and head.pos_ == "PROPN":
-            # "the charity Oxfam" parsed as one name: the descriptor before it is not part of the name
-            k = max((j for j in range(lo, head.i) if doc[j].text.islower() and doc[j].pos_ == "NOUN"
-                     and doc[j].lemma_.lower() in DESCRIPTORS), default=None)
-            if k is not None and all(doc[j].text[:1].isupper() or doc[j].lower_ in NAME_JOINERS
-                                     for j in range(k + 1, head.i + 1)):
-                named = (k + 1, hi)
-        if named is not None:
-            hi = named[1]
-        a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        while a < b and not (text[a].isalnum() or text[a] in "$€£"):
-            a += 1
-        while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
-            b -= 1
-        span = (a, b) if b > a else (doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))
-        m.name, m.span = text[span[0]:span[1]], span
-        low = head.lower_
-        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
-            self._resolve_pronoun(m, low, sent_i, span[0])
-        elif named is not None:
-            name = doc[named[0]:named[1]].text
-            desc = doc[lo:named[0]].text.strip(" ,")
-            m.canonical = canonical_name(name, context=text)
-            m.type = classify_source(name, ent_label="ORG", context=strip_determiners(desc))
-        else:
-            self._resolve_name(m, head)
-        if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and not any(
-                doc[j].pos_ == "PROPN" for j in range(lo, hi))):
-            m.type, m.evidential = "unnamed", "hearsay"
-        else:
-            m.evidential = "attributed"
-        if m.type == "social_media":
-            m.via = None
-        if m.type != "unnamed" and m.canonical:
-            self.recent.append((sent_i, m))
-        return m
-
-    def _resolve_name(self, m: AttributionMention, head: Token) -> None:
-        doc, text = self.doc, self.text
-        person = None
-        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and self.people.resolve_name(m.name or "")):
-            full = self.people.resolve_name(m.name or "")
-            person = self.people.person(full)
-        if person is not None:
-            m.canonical = person.name
-            m.affiliation = person.affiliation
-            ctx = " ; ".join([strip_determiners(m.name or "")] + person.contexts)
-            m.type = classify_source(m.name, ent_label="PERSON", context=ctx)
-            return
-        lo, hi = noun_phrase(head)
-        full = text[doc[lo].idx: doc[hi - 1].idx + len(doc[hi - 1])]
-        if is_unnamed(full) or is_unnamed(text[doc[lo].idx: head.right_edge.idx + len(head.right_edge)]):
-            m.type, m.canonical = "unnamed", strip_determiners(m.name or "")
-            return
-        proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-        m.canonical = canonical_name(m.name if proper else full, context=text)
-        ctx = None
-        if proper:
-            toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
-            if toks:
-                ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])]
-                aff = affiliation_span(doc, toks)
-                if aff:
-                    m.affiliation = canonical_name(text[aff[0]:aff[1]], context=text)
-            m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
-            return
-        m.type = classify_source(full, ent_label=head.ent_type_ or None)
-        # "The mayor of Kherson, Roman Mrochko," / "the agency's spokesman Joe Smith": the person named
-        named = next((c for c in head.rights if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
-                      and c.ent_type_ in ("PERSON", "", "NORP")), None)
-        if named is None:   # "the mayor of Kherson, Roman Mrochko": the apposition hangs off the pobj
-            named = next((t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
-                          and t.ent_type_ in ("PERSON", "", "NORP") and t.head.dep_ == "pobj" and t.head.head.head.i == head.i),
-                         None)
-        if named is not None:
-            n_lo, n_hi = mention_bounds(named)
-            who = self.people.resolve_name(doc[n_lo:n_hi].text) or canonical_name(doc[n_lo:n_hi].text, person=True)
-            m.canonical = who
-            person = self.people.person(who)
-            if person is not None and person.affiliation:
-                m.affiliation = person.affiliation
-
-    def _resolve_pronoun(self, m: AttributionMention, low: str, sent_i: int, char: int) -> None:
-        want_person = low in PRONOUNS_PERSON
-        for s_i, prev in reversed(self.recent[-6:]):
-            if sent_i - s_i > 4 or (not want_person and self.para_of[s_i] != self.para_of[sent_i]):
-                break
-            if self._person_like(prev) == want_person:
-                self._copy(m, prev)
-                return
-        if want_person:
-            full = self.people.latest_before(char)
-            person = self.people.person(full)
-            if person is not None:
-                m.canonical, m.affiliation = person.name, person.affiliation
-                m.type = classify_source(person.name, ent_label="PERSON", context=" ; ".join(person.contexts))
-                return
-        m.canonical = None
-        m.type = "witness" if want_person else "official"
-
-    @staticmethod
-    def _copy(m: AttributionMention, prev: AttributionMention) -> None:
-        m.canonical, m.affiliation, m.type = prev.canonical, prev.affiliation, prev.type
-        if m.via is None and prev.via:
-            m.via = prev.via
+def _primary(doc: Doc, cands: list[_Cand], lo: int, hi: int) -> _Cand:
+    """The attribution that speaks for a sentence: outside quotations, with a source; an
+    anaphoric one with a named source ("This was stated by X, Censor.NET reports") first; else
+    the outer reporting clause ("..., the agency said") — but when what the outer one reports is
+    itself attributed ("The coast guard said it rescued 57 migrants, Ansa reported") by an
+    outlet that relays it, the inner, original source."""
+    best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
+                                     not (c.anaphoric and c.src is not None and c.src.lower_ not in _ANAPHORIC),
+                                     c.kind == "stance", not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
+    if best.anaphoric or best.content is None or best.src is None or not _relays(best.src):
+        return best
+    inner = [c for c in cands if c is not best and c.src is not None and not c.in_quote and not c.hearsay
+             and c.kind != "stance"
+             and doc[c.cue_i].idx >= best.content[0] and doc[c.cue_i].idx < best.content[1]
+             and c.src.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP]
+    return min(inner, key=lambda c: c.depth) if inner else best
 
 
 def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> str:
@@ -453,18 +474,10 @@ def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> str:
 
 
 def find_attributions(analysis: Analysis) -> list[AttributionMention]:
-    """One attribution mention per attributed sentence (pure; reads the parse only)."""
-    return _find(analysis, nested=False)
-
-
-def find_attribution_candidates(analysis: Analysis) -> list[AttributionMention]:
-    """Every attribution found, nested ones included ("..., he said, adding that ...",
-    "I think ..." inside a quote): several mentions may share a sentence. For evaluation
-    and research; the stage keeps one per sentence."""
-    return _find(analysis, nested=True)
-
-
-def _find(analysis: Analysis, nested: bool) -> list[AttributionMention]:
+    """Every attribution of the article, in text order (pure; reads the parse and the entity
+    registry): per sentence the primary one (``primary=True``) and the nested ones ("..., he
+    said, adding that ..."), plus speaker labels and source lines. No carried copies: which
+    sentences each one covers is decided by the report context."""
     doc, text = analysis.doc, analysis.text
     sentences = analysis.sentences
     if not sentences:
@@ -472,59 +485,52 @@ def _find(analysis: Analysis, nested: bool) -> list[AttributionMention]:
     tok_ranges = sentence_tokens(doc, sentences)
     regions = quote_regions(text)
     rstarts = [a for a, _ in regions]
-    resolver = _Resolver(analysis)
+    resolver = SourceResolver(analysis)
     p_starts = [s for s, _ in analysis.paragraphs] or [0]
-    para_of = [max(0, bisect.bisect_right(p_starts, s) - 1) for s, _ in sentences]
-    resolver.para_of = para_of
-    found: dict[int, AttributionMention] = {}
-    anaphoric: set[int] = set()
-    trailing: set[int] = set()
-    others: list[AttributionMention] = []
+    resolver.para_of = [max(0, bisect.bisect_right(p_starts, s) - 1) for s, _ in sentences]
+    out: list[AttributionMention] = []
+    primary_sents: set[int] = set()
     for i, (lo, hi) in enumerate(tok_ranges):
         cands = _candidates(doc, lo, hi, regions, rstarts)
         if not cands:
             continue
-        best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
-                                         not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
-        if best.in_quote:
-            # only attributions quoted inside a quotation: the quotation's speaker (carried over) wins
-            if nested:
-                for c in cands:
-                    extra = resolver.mention(c, i)
-                    extra.quote = _quote_kind(extra, text, regions, rstarts)
-                    others.append(extra)
-            continue
-        m = resolver.mention(best, i)
-        m.quote = _quote_kind(m, text, regions, rstarts)
-        found[i] = m
-        if nested:
-            for c in cands:
-                if c is not best:
-                    extra = resolver.mention(c, i)
-                    extra.quote = _quote_kind(extra, text, regions, rstarts)
-                    others.append(extra)
-        if best.anaphoric or (best.content is None and best.src is not None):
-            anaphoric.add(i)
-        elif best.content is not None and m.span is not None and best.content[1] <= m.span[0]:
-            trailing.add(i)
-    speaker_labels(analysis, found, para_of, resolver.people)
-    carry_over(analysis, found, anaphoric, trailing, para_of, tok_ranges, regions, rstarts)
-    article_sources(analysis, found, para_of, resolver.people)
-    out = [found[i] for i in sorted(found)]
-    if nested:
-        out = sorted(out + others, key=lambda m: (m.sent_i, m.cue_span or (0, 0)))
+        best = _primary(doc, cands, lo, hi)
+        for c in cands:
+            if c.in_quote:
+                continue        # "I think ..." inside a quotation: the quotation's speaker speaks
+            m = with_spans(doc, c, resolver.mention(c, i))
+            m.quote = _quote_kind(m, text, regions, rstarts)
+            m.primary = c is best and not best.in_quote
+            if m.primary:
+                primary_sents.add(i)
+                m.anaphoric = c.anaphoric or (c.content is None and c.src is not None)
+                m.trailing = not m.anaphoric and c.content is not None and m.span is not None and c.content[1] <= m.span[0]
+            elif m.content_span is not None and (c.kind == "stance" or best.content is not None and (
+                    m.content_span[0] < best.content[1] and best.content[0] < m.content_span[1])):
+                m.content_span = None   # a nested attribution's content is part of the primary one's
+            out.append(m)
+    out.extend(label_attributions(analysis, resolver.registry, primary_sents))
+    out.extend(line_attributions(analysis, resolver.registry))
+    out.extend(signature_attributions(analysis, resolver.registry))
+    out.sort(key=lambda m: (m.sent_i, not m.primary, m.cue_span or m.span or (0, 0)))
     return out
 
 
-def attribution_for(analysis: Analysis, sent_i: int) -> AttributionMention | None:
-    """The attribution covering sentence ``sent_i``, or None (the author's voice).
+def find_attribution_candidates(analysis: Analysis) -> list[AttributionMention]:
+    """Every attribution found (kept for callers of the former API; the stage returns them all)."""
+    return find_attributions(analysis)
 
-    Reads ``analysis.attributions`` (one mention per sentence, in sentence order)."""
+
+def attribution_for(analysis: Analysis, sent_i: int) -> AttributionMention | None:
+    """The primary attribution found in sentence ``sent_i`` itself, or None (no carry-over:
+    see :func:`claimwatch.extract.context.source_for` for what covers a sentence)."""
     mentions = analysis.attributions
     i = bisect.bisect_left(mentions, sent_i, key=lambda m: m.sent_i)
-    if i < len(mentions) and mentions[i].sent_i == sent_i:
-        return mentions[i]
+    while i < len(mentions) and mentions[i].sent_i == sent_i:
+        if mentions[i].primary:
+            return mentions[i]
+        i += 1
     return None
 
 
-STAGE = Stage("attribution", ("doc",), ("attributions",), find_attributions)
+STAGE = Stage("attribution", ("doc", "entities"), ("attributions",), find_attributions)

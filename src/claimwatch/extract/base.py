@@ -16,24 +16,29 @@ All offsets are character offsets into ``Analysis.text`` (== ``Article.text``), 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:
     from ..model import Claim
+    from .context import ReportContext
+    from .entities import EntityRegistry
 
 __all__ = [
     "Analysis",
     "Stage",
     "STAGE_RESULTS",
     "QuantityMention",
+    "NumberMention",
     "AttributionMention",
     "Modality",
     "EventMention",
     "TimeMention",
     "PlaceMention",
+    "EntityMention",
+    "Entity",
     "governing_predicate",
 ]
 
@@ -58,6 +63,30 @@ class QuantityMention:
 
 
 @dataclass
+class NumberMention:
+    """A numeric mention of any kind (the numbers layer, :mod:`claimwatch.extract.numeric`)."""
+
+    span: Span                      # figure + qualifier + currency + attached unit ("about 500", "340 points")
+    text: str
+    kind: str                       # count | money | percent | measure | duration | rate | age | number
+    value: float | int | None       # the stated figure (lower figure of a range); None for "dozens"
+    low: float | int | None
+    best: float | int | None
+    high: float | int | None
+    qualifier: str                  # SPEC §3 qualifier
+    change: str                     # = | ~ | > | < | up | down
+    unit: str | None = None         # canonical unit ("kilometre", "percent") or the counted noun ("tankers")
+    unit_span: Span | None = None   # the unit / counted noun as written, when it is in the text
+    dimension: str | None = None    # length, mass, money, duration, percent, points ... (resources/units.tsv)
+    currency: str | None = None     # ISO 4217 code of a money amount, when known
+    per: str | None = None          # a rate's denominator ("share", "year")
+    counted: str | None = None      # what a count counts, as the quantities stage described it
+    is_count: bool = False          # the quantity of a count claim (chosen by the quantities stage)
+    sent_i: int = 0
+    head_i: int | None = None       # token index of the figure
+
+
+@dataclass
 class AttributionMention:
     """Who a sentence's content is attributed to (SPEC §2 ``source``, §4)."""
 
@@ -75,6 +104,21 @@ class AttributionMention:
     via: str | None = None          # platform when an organisation speaks through one
     content_span: Span | None = None
     cue_i: int | None = None        # token index of the cue (the reporting verb), if any
+    #: clause ("X said"), according ("according to X"), hearsay ("reportedly"), label ("PENCE: ..."),
+    #: source_line ("Source: X", "According to VNA" closing the report), signature ("— Julie Diaz")
+    kind: str = "clause"
+    primary: bool = True            # the attribution that speaks for its sentence (not a nested one)
+    anaphoric: bool = False         # "X reported this.": the content is what came before
+    trailing: bool = False          # "..., according to X.": the cue and source close the sentence
+    entity_id: int | None = None    # the source in the entity registry (``Analysis.entities``)
+    #: the whole source phrase as attribution corpora (PolNeAR) mark it: with its apposition, title
+    #: and modifiers ("Brian Fallon, the campaign's press secretary,"), or the relative pronoun itself
+    #: ("who"); ``span``/``name`` keep the head mention a claim's ``source.name`` shows
+    source_span: Span | None = None
+    #: the cue as attribution corpora mark it: with its auxiliaries, negation and adverbs ("has
+    #: said", "did not immediately respond"), preposition and colon ("called for", "said:");
+    #: ``cue``/``cue_span`` keep the reporting word(s) a claim's ``source.cue`` shows
+    cue_phrase_span: Span | None = None
 
 
 @dataclass
@@ -112,6 +156,11 @@ class TimeMention:
     anchor: str                     # absolute | published | unresolved
     sent_i: int = 0
     head_i: int | None = None       # token the expression attaches to (governing predicate)
+    value: str | None = None        # TIMEX3 value: "2023-12", "1989-Q3", "P3M", "PRESENT_REF", "XXXX-WXX-4"
+    type: str = "DATE"              # TIMEX3 type: DATE | TIME | DURATION | SET
+    mod: str | None = None          # TIMEX3 mod: START | MID | END | APPROX
+    phrase: Span | None = None      # the phrase with its preposition ("as of Sunday"); ``span`` is TimeML's ("Sunday")
+    statement: bool = False         # (from ``time_for``) the time dates the report of the claim, not its event
 
 
 @dataclass
@@ -128,6 +177,46 @@ class PlaceMention:
     role: str = "event"
     sent_i: int = 0
     head_i: int | None = None
+    #: name (a toponym) | embedded (in an organisation's name: "Texas Department of ...") | demonym
+    #: ("Palestinian": the country) | anaphor ("the river": the place named before) | institution
+    kind: str = "name"
+
+
+@dataclass
+class EntityMention:
+    """One mention of a person or organisation: its name, a short name, an acronym, a
+    definite description ("the agency") or a pronoun."""
+
+    span: Span
+    text: str
+    kind: str                       # name | short_name | acronym | description | pronoun
+    sent_i: int = 0
+    head_i: int | None = None
+
+
+@dataclass
+class Entity:
+    """A person or organisation of the report (the entity registry, SPEC §4 type)."""
+
+    id: int
+    kind: str                       # person | organisation
+    name: str                       # canonical name ("Andriy Demchenko", "U.S. Customs and Border Protection")
+    type: str                       # SPEC §4 source type
+    role: str | None = None         # "spokesman", "press officer" (people)
+    affiliation: str | None = None  # the organisation a person speaks for
+    mentions: list[EntityMention] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)   # titles, appositions seen with the mentions
+
+    @property
+    def span(self) -> Span | None:
+        """The first mention's span."""
+        return self.mentions[0].span if self.mentions else None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("contexts")
+        out["mentions"] = [{"span": list(m.span), "text": m.text, "kind": m.kind} for m in self.mentions]
+        return out
 
 
 def governing_predicate(tok):
@@ -142,7 +231,8 @@ def governing_predicate(tok):
 
 
 #: what the stages provide: the typed attribute of :class:`Analysis` each one fills
-STAGE_RESULTS = ("quantities", "attributions", "modalities", "events", "times", "places", "claims")
+STAGE_RESULTS = ("entities", "quantities", "attributions", "modalities", "events", "times", "places", "context",
+                 "claims")
 
 
 @dataclass
@@ -165,7 +255,12 @@ class Analysis:
     events: list[EventMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    #: the people and organisations of the report (:mod:`claimwatch.extract.entities`)
+    entities: "EntityRegistry | None" = None
+    #: the report's frame and what each sentence inherits (:mod:`claimwatch.extract.context`)
+    context: "ReportContext | None" = None
     claims: list["Claim"] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
     provided: set[str] = field(default_factory=lambda: {"doc", "paragraphs", "sentences"})
     #: private look-up indexes a stage builds over its own result (rebuilt when the result changes)
     indexes: dict[str, Any] = field(default_factory=dict)

@@ -5,12 +5,15 @@
 * one **statement** claim per attributed sentence that holds no count and no event, typed by its
   topic where one fits (:func:`.topics.statement_topic`).
 
-Every claim's ``text``/``span`` is its sentence. The source comes from
-``attribution.attribution_for`` (the author's voice when there is none, SPEC §2),
-certainty and polarity from ``certainty.modality_for`` on the claim's head token, the
-evidential from both ("reportedly" → hearsay), time and places from ``timex.time_for`` and
-``places.places_for`` (``time: null``, ``places: []`` when those stages found nothing).
-Ids are ``c1``, ``c2`` ... in text order.
+Every claim's ``text``/``span`` is its sentence. Source, time and places come from the report
+context (SPEC §2 Context, :mod:`claimwatch.extract.context`): ``context.source_for`` (the
+attribution covering the sentence, carried from its paragraph or the report's source line; the
+author's voice when there is none), ``context.claim_time`` and ``context.claim_places`` (the
+claim's own time and places from the time and places stages, else inherited from the previous
+sentence about the event or the lead), each with its ``scope``. Certainty and polarity come from
+``certainty.modality_for`` on the claim's head token, the evidential from both ("reportedly" →
+hearsay). A statement claim needs an attribution of its own sentence or paragraph. Ids are
+``c1``, ``c2`` ... in text order.
 
 Core: :func:`assemble_claims`; step: :data:`STAGE`.
 """
@@ -20,15 +23,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..model import Claim, Place, Source, TimeInfo
-from .attribution import attribution_for as _attribution_for
 from .base import Analysis, AttributionMention, Modality, Stage
 from .certainty import cues as certainty_cues
 from .certainty import modality_for
+from .context import claim_places, claim_time, source_for
 from .linking import actors_of, draft_claims, event_for_count, link_parts
 from .linking import slices as _slices
-from .places import places_for as _places_for
 from .topics import statement_topic
-from .timex import time_for as _time_for
 
 __all__ = ["assemble_claims", "event_for_count", "source_of", "actors_of", "STAGE"]
 
@@ -69,23 +70,55 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
     return source, evidential
 
 
-def _time_info(tm: Any, analysis: Analysis) -> TimeInfo | None:
+def _time_info(tm: Any, analysis: Analysis, scope: str = "sentence") -> TimeInfo | None:
+    """The claim's time: the whole phrase that states it ("as of Sunday", "on Tuesday"; the time
+    layer's span is TimeML's, without the preposition), with its normalised value."""
     if tm is None:
         return None
+    phrase = getattr(tm, "phrase", None)
+    if phrase is not None:
+        return TimeInfo(text=analysis.text[phrase[0]:phrase[1]], start=tm.start, end=tm.end, precision=tm.precision,
+                        anchor=tm.anchor, span=tuple(phrase), scope=scope)
     span = tuple(tm.span) if getattr(tm, "span", None) is not None else None
     if span is not None and not _slices(analysis, tm.text, span):
         span = None
-    return TimeInfo(text=tm.text, start=tm.start, end=tm.end, precision=tm.precision, anchor=tm.anchor, span=span)
+    return TimeInfo(text=tm.text, start=tm.start, end=tm.end, precision=tm.precision, anchor=tm.anchor, span=span,
+                    scope=scope)
 
 
-def _place(pm: Any, analysis: Analysis) -> Place:
+def _place(pm: Any, analysis: Analysis, scope: str = "sentence") -> Place:
     span = tuple(pm.span) if getattr(pm, "span", None) is not None else None
     if span is not None and not _slices(analysis, pm.text, span):
         span = None
     return Place(
         text=pm.text, span=span, name=pm.name, lat=pm.lat, lon=pm.lon, country=pm.country,
-        feature=pm.feature, geonameid=pm.geonameid, role=pm.role, precision=pm.precision,
+        feature=pm.feature, geonameid=pm.geonameid, role=pm.role, precision=pm.precision, scope=scope,
     )
+
+
+#: the default time / place look-up: the report context (own value, else inherited)
+_CONTEXT = object()
+
+
+def _fill_time_places(analysis: Analysis, claim: Claim, sent_i: int, head_i: int | None,
+                      time_for: Any, places_for: Any) -> None:
+    if time_for is _CONTEXT:
+        tm, scope = claim_time(analysis, sent_i, head_i, claim.event_type, statement=claim.kind == "statement")
+        claim.time = _time_info(tm, analysis, scope)
+    elif time_for is not None and head_i is not None:
+        claim.time = _time_info(time_for(analysis, sent_i, head_i), analysis)
+    if places_for is _CONTEXT:
+        found = claim_places(analysis, sent_i, head_i, claim.event_type)
+    elif places_for is not None and head_i is not None:
+        found = [(pm, "sentence") for pm in places_for(analysis, sent_i, head_i) or []]
+    else:
+        found = []
+    seen_places: set[tuple] = set()
+    for pm, scope in found:
+        key = (pm.name or pm.text, pm.role)
+        if key not in seen_places:  # one entry per place and role ("Russia", "Russia's")
+            seen_places.add(key)
+            claim.places.append(_place(pm, analysis, scope))
 
 
 def _statement_head(analysis: Analysis, attr: AttributionMention, sent_i: int) -> int | None:
@@ -110,40 +143,30 @@ def _statement_head(analysis: Analysis, attr: AttributionMention, sent_i: int) -
 def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any] | None] | None = None) -> list[Claim]:
     """All claims of the article, ids ``c1``.. in text order.
 
-    ``lookups`` replaces the other stages' look-ups (keys ``attribution_for``, ``time_for``,
-    ``places_for``; ``None`` switches one off); by default they are
-    :func:`.attribution.attribution_for`, :func:`.timex.time_for` and :func:`.places.places_for`,
-    which read the stages' results on ``analysis``.
+    ``lookups`` replaces the report context's look-ups (keys ``source_for`` — also accepted as
+    ``attribution_for`` —, ``time_for``, ``places_for``; ``None`` switches one off; a replaced
+    time or place look-up is taken as the claim's own value, nothing inherited); by default they
+    are :func:`.context.source_for`, :func:`.context.claim_time` and :func:`.context.claim_places`.
     """
     text = analysis.text
     lookups = lookups or {}
-    attribution_for = lookups.get("attribution_for", _attribution_for)
-    time_for = lookups.get("time_for", _time_for)
-    places_for = lookups.get("places_for", _places_for)
+    attribution_for = lookups.get("source_for", lookups.get("attribution_for", source_for))
+    time_for = lookups.get("time_for", _CONTEXT)
+    places_for = lookups.get("places_for", _CONTEXT)
 
-    attr_cache: dict[int, AttributionMention | None] = {}
-
-    def attribution(sent_i: int) -> AttributionMention | None:
+    def attribution(sent_i: int, head_i: int | None = None) -> AttributionMention | None:
         if attribution_for is None:
             return None
-        if sent_i not in attr_cache:
-            attr_cache[sent_i] = attribution_for(analysis, sent_i)
-        return attr_cache[sent_i]
+        if attribution_for is source_for:
+            return source_for(analysis, sent_i, head_i)
+        return attribution_for(analysis, sent_i)
 
     def fill(claim: Claim, sent_i: int, head_i: int | None) -> Claim:
         modality = modality_for(analysis, sent_i, head_i) if head_i is not None else None
-        claim.source, claim.evidential = source_of(attribution(sent_i), modality, analysis)
+        claim.source, claim.evidential = source_of(attribution(sent_i, head_i), modality, analysis)
         if modality is not None:
             claim.certainty, claim.polarity = modality.certainty, modality.polarity
-        if time_for is not None and head_i is not None:
-            claim.time = _time_info(time_for(analysis, sent_i, head_i), analysis)
-        if places_for is not None and head_i is not None:
-            seen_places: set[tuple] = set()
-            for pm in places_for(analysis, sent_i, head_i) or []:
-                key = (pm.name or pm.text, pm.role)
-                if key not in seen_places:  # one entry per place and role ("Russia", "Russia's")
-                    seen_places.add(key)
-                    claim.places.append(_place(pm, analysis))
+        _fill_time_places(analysis, claim, sent_i, head_i, time_for, places_for)
         return claim
 
     def sentence(sent_i: int) -> tuple[str, tuple[int, int]]:
@@ -161,7 +184,8 @@ def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any]
             if sent_i in with_claims:
                 continue
             attr = attribution(sent_i)
-            if attr is None or attr.type == "author" or (attr.name is None and attr.cue is None):
+            if attr is None or attr.type == "author" or (attr.name is None and attr.cue is None) \
+                    or attr.scope == "article" or attr.kind == "stance":   # "X wants to ..." is no statement
                 continue
             s_text, s_span = sentence(sent_i)
             claim = Claim(id="", kind="statement", text=s_text, span=s_span,
@@ -178,7 +202,7 @@ def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any]
 
 STAGE = Stage(
     "claims",
-    ("quantities", "attributions", "modalities", "events", "times", "places"),
+    ("quantities", "attributions", "modalities", "events", "times", "places", "context"),
     ("claims",),
     assemble_claims,
 )

@@ -1,14 +1,19 @@
-"""The offline gazetteer: countries, admin-1 regions, populated places, physical features, borders.
+"""The offline gazetteer: countries, admin-1 regions, US counties, populated places, physical
+features, borders.
 
 Data (built by ``scripts/build_gazetteer.py``, documented in ``resources/gazetteer/README.md``):
 
 * ``resources/countries.tsv`` — countries with GeoNames-style points, demonyms, neighbours;
-* ``resources/gazetteer/places.tsv.gz`` — admin-1 regions, populated places (GeoNames, pop >= 5000),
-  rivers, lakes, seas, straits, mountain ranges and other physical features (Natural Earth);
+* ``resources/gazetteer/places.tsv.gz`` — admin-1 regions, US counties, populated places (GeoNames,
+  population >= 1000), rivers, lakes, seas, straits, mountain ranges and other physical features
+  (Natural Earth), one line per entry sorted by its normalised name (:func:`norm`);
+* ``resources/gazetteer/names.tsv.gz`` — alternative names (current and former names,
+  transliterations), one line per name with the entry it names, sorted;
 * ``resources/gazetteer/borders.tsv`` — a point on each land border between two neighbours.
 
-Everything is loaded lazily, once per process (:func:`get_gazetteer`), and indexed by a normalised
-lower-case name (:func:`norm`), so a look-up is one dict access.
+Everything is loaded lazily, once per process (:func:`get_gazetteer`): the sorted tables stay
+lines of text searched by bisection, and only the entries a look-up touches are parsed, so the
+load is a decompression and a split.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ import gzip
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left
+from math import log10
 from importlib import resources
 from typing import NamedTuple
 
@@ -49,9 +55,10 @@ FEATURE_WORDS: dict[str, tuple[str, ...]] = {
     "island": ("island",), "islands": ("island",), "peninsula": ("peninsula",), "desert": ("desert",),
     "valley": ("valley",), "delta": ("delta",), "lagoon": ("lagoon",),
     "oblast": ("admin1",), "region": ("admin1", "region"), "province": ("admin1",),
-    "voivodeship": ("admin1",), "county": ("admin1",), "state": ("admin1",), "krai": ("admin1",),
-    "kray": ("admin1",), "governorate": ("admin1",), "district": ("admin1", "region"),
+    "voivodeship": ("admin1",), "county": ("admin2", "admin1"), "state": ("admin1",), "krai": ("admin1",),
+    "kray": ("admin1",), "governorate": ("admin1",), "district": ("admin2", "admin1", "region"),
     "republic": ("admin1", "country"), "city": ("city",), "town": ("city",), "village": ("city",),
+    "parish": ("admin2",), "borough": ("admin2", "city"), "township": ("city", "admin2"),
 }
 
 
@@ -84,15 +91,49 @@ def _plural(word: str) -> list[str]:
     return [word + "s"]
 
 
-@dataclass
 class Gazetteer:
-    entries: list[Entry]
-    index: dict[str, list[int]]          # norm(name) -> entry ids (best first)
-    countries: dict[str, Entry]          # ISO2 -> country entry
-    demonyms: dict[str, str]             # norm(demonym or adjective, incl. plurals) -> ISO2
-    borders: dict[tuple[str, str], tuple[float, float]]
-    neighbours: dict[str, tuple[str, ...]]
-    max_words: int = 6
+    """The tables, searched by bisection over sorted lines (nothing is parsed at load time).
+
+    ``rows``: the lines of ``places.tsv.gz`` (``key, feature, name, cc, lat, lon, importance,
+    geonameid``) sorted by key; ``alt``: the lines of ``names.tsv.gz`` (``alt_key, row``) sorted.
+    Countries (``countries.tsv``, 239 rows) are held as entries and in a small key index.
+    Look-ups parse the entries they touch and are cached.
+    """
+
+    max_words = 6
+
+    def __init__(self, rows: list[str], alt: list[str], countries: dict[str, Entry],
+                 country_keys: dict[str, list[tuple[Entry, bool]]], demonyms: dict[str, str],
+                 borders: dict[tuple[str, str], tuple[float, float]], neighbours: dict[str, tuple[str, ...]]) -> None:
+        self.rows = rows
+        self.alt = alt
+        self.countries = countries
+        self.country_keys = country_keys
+        self.demonyms = demonyms
+        self.borders = borders
+        self.neighbours = neighbours
+        self._entries: dict[int, Entry] = {}
+        self._cache: dict[str, list[tuple[Entry, bool]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows) + len(self.countries)
+
+    def _entry(self, i: int) -> Entry:
+        e = self._entries.get(i)
+        if e is None:
+            _key, feature, name, cc, lat, lon, imp, gid = self.rows[i].split("\t")
+            e = Entry(feature, name, cc or None, float(lat), float(lon), float(imp), int(gid) if gid else None)
+            self._entries[i] = e
+        return e
+
+    @staticmethod
+    def _range(lines: list[str], key: str) -> range:
+        probe = key + "\t"
+        lo = bisect_left(lines, probe)
+        hi = lo
+        while hi < len(lines) and lines[hi].startswith(probe):
+            hi += 1
+        return range(lo, hi)
 
     def lookup(self, name: str, features: tuple[str, ...] | None = None) -> list[Entry]:
         """Entries named ``name`` (any variant), most important first; optionally of given features."""
@@ -100,13 +141,30 @@ class Gazetteer:
 
     def lookup_key(self, key: str, features: tuple[str, ...] | None = None) -> list[tuple[Entry, bool]]:
         """(entry, matched-an-alternative-name) for a normalised key, most important first."""
-        out = [(self.entries[j >> 1], bool(j & 1)) for j in self.index.get(key, ())]
+        out = self._cache.get(key)
+        if out is None:
+            found: dict[int, bool] = {i: False for i in self._range(self.rows, key)}
+            for j in self._range(self.alt, key):
+                found.setdefault(int(self.alt[j].rsplit("\t", 1)[1]), True)
+            out = list(self.country_keys.get(key, ())) + [(self._entry(i), alt) for i, alt in found.items()]
+            out.sort(key=lambda x: -(x[0].importance - ALT_PENALTY * x[1]))
+            if len(self._cache) < 200_000:
+                self._cache[key] = out
         if features:
-            out = [x for x in out if x[0].feature in features]
+            return [x for x in out if x[0].feature in features]
         return out
 
     def has(self, key: str) -> bool:
-        return key in self.index
+        if key in self._cache:
+            return bool(self._cache[key])
+        if key in self.country_keys:
+            return True
+        probe = key + "\t"
+        for lines in (self.rows, self.alt):
+            i = bisect_left(lines, probe)
+            if i < len(lines) and lines[i].startswith(probe):
+                return True
+        return False
 
     def country(self, iso2: str) -> Entry | None:
         return self.countries.get(iso2)
@@ -139,70 +197,41 @@ def _read_text(*parts: str) -> str:
     return ref.read_text(encoding="utf-8")
 
 
+def _read_lines(*parts: str) -> list[str]:
+    raw = resources.files("claimwatch.resources").joinpath(*parts).read_bytes()
+    return gzip.decompress(raw).decode("utf-8").split("\n")
+
+
 def load() -> Gazetteer:
-    """Read the tables (about 0.5 s); use :func:`get_gazetteer` for the shared instance."""
-    entries: list[Entry] = []
-    index: dict[str, list[int]] = {}
-
-    def put(key: str, i: int) -> None:
-        # ids are stored as 2*id (+1 when the key is an alternative name, not the main one)
-        lst = index.get(key)
-        if lst is None:
-            index[key] = [i]
-        elif i not in lst and i ^ 1 not in lst:
-            lst.append(i)
-
+    """Read the tables (about 0.2 s); use :func:`get_gazetteer` for the shared instance."""
     countries: dict[str, Entry] = {}
+    country_keys: dict[str, list[tuple[Entry, bool]]] = {}
     demonyms: dict[str, str] = {}
     neighbours: dict[str, tuple[str, ...]] = {}
-    lines = _read_text("countries.tsv").splitlines()[1:]
-    for line in lines:
+    for line in _read_text("countries.tsv").splitlines()[1:]:
         iso, name, lat, lon, gid, pop, nb, dem, alts = line.split("\t")
-        from math import log10
-
         e = Entry("country", name, iso, float(lat), float(lon), 8.0 + log10(max(int(pop or 0), 10)) / 10,
                   int(gid) if gid else None)
-        i = len(entries)
-        entries.append(e)
         countries[iso] = e
         neighbours[iso] = tuple(x for x in nb.split(",") if x)
-        put(norm(name), 2 * i)
-        for n in alts.split("|") if alts else []:
-            put(norm(n), 2 * i)
-            if n.lower().startswith("the "):
-                put(norm(n[4:]), 2 * i)
+        keys = [norm(name)] + [norm(n) for n in (alts.split("|") if alts else [])]
+        keys += [norm(n[4:]) for n in (alts.split("|") if alts else []) if n.lower().startswith("the ")]
+        for k in keys:
+            lst = country_keys.setdefault(k, [])
+            if all(x[0] is not e for x in lst):
+                lst.append((e, False))
         for d in dem.split("|") if dem else []:
             for form in [d] + _plural(d):
-                demonyms.setdefault(norm(form), iso)
-    raw = resources.files("claimwatch.resources").joinpath("gazetteer", "places.tsv.gz").read_bytes()
-    get = index.get
-    append = entries.append
-    for line in gzip.decompress(raw).decode("utf-8").split("\n")[1:]:
-        if not line:
-            continue
-        feature, name, cc, lat, lon, imp, gid, key, alts = line.split("\t")
-        i2 = 2 * len(entries)
-        append(Entry(feature, name, cc or None, float(lat), float(lon), float(imp), int(gid) if gid else None))
-        lst = get(key)
-        if lst is None:
-            index[key] = [i2]
-        else:
-            lst.append(i2)
-        if alts:
-            for a in alts.split("|"):
-                lst = get(a)
-                if lst is None:
-                    index[a] = [i2 + 1]
-                elif lst[-1] >> 1 != i2 >> 1:
-                    lst.append(i2 + 1)
+                other = demonyms.get(norm(form))
+                if other is None or countries[other].importance < e.importance:
+                    demonyms[norm(form)] = iso  # "American": the United States, not American Samoa
     borders: dict[tuple[str, str], tuple[float, float]] = {}
     for line in _read_text("gazetteer", "borders.tsv").splitlines()[1:]:
         a, b, lat, lon = line.split("\t")
         borders[(a, b)] = (float(lat), float(lon))
-    for key, ids in index.items():
-        if len(ids) > 1:
-            ids.sort(key=lambda j: -(entries[j >> 1].importance - ALT_PENALTY * (j & 1)))
-    return Gazetteer(entries, index, countries, demonyms, borders, neighbours, 6)
+    rows = _read_lines("gazetteer", "places.tsv.gz")
+    alt = _read_lines("gazetteer", "names.tsv.gz")
+    return Gazetteer(rows, alt, countries, country_keys, demonyms, borders, neighbours)
 
 
 _LOCK = threading.Lock()

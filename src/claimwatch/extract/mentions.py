@@ -1,6 +1,7 @@
 """Source mentions in the parse: token ranges and character spans of the mention heading a
 reporting verb, its full noun phrase, and the name after a generic descriptor
-("the charity Save the Children"). Used by the attribution stage."""
+("the charity Save the Children"); the cue and the whole source phrase as attribution corpora
+(PolNeAR) write them (:func:`with_spans`). Used by the attribution stage."""
 
 from __future__ import annotations
 
@@ -10,12 +11,18 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["DESCRIPTORS", "NAME_JOINERS", "sentence_tokens", "trim_span", "entity_end", "mention_bounds", "descriptor_name", "noun_phrase"]
+from .base import AttributionMention
+
+__all__ = ["DESCRIPTORS", "NAME_JOINERS", "sentence_tokens", "trim_span", "entity_end", "mention_bounds", "descriptor_name",
+           "noun_phrase", "with_spans"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
 #: generic heads a name may follow ("the charity Save the Children")
 DESCRIPTORS = frozenset(_CUES["name_descriptors"])
 #: small words allowed inside a multi-word name
+#: prepositions that belong to a cue ("called for", "warned against")
+_CUE_PREPS: dict[str, list[str]] = _CUES["cue_prepositions"]
+_ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
 NAME_JOINERS = {"the", "of", "for", "and", "&", "de", "du", "la", "-", "on", "without", "in"}
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -120,3 +127,79 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             hi = max(head.i + 1, j)
             break
     return lo, min(hi, lo + 14)
+
+
+def _cue_bounds(doc: Doc, c) -> tuple[int, int]:
+    """Token range of the cue as written: a verb with its auxiliaries, negation and adverbs before
+    it ("has said", "did not immediately respond"), its preposition ("called for") and a colon
+    right after it ("said:")."""
+    lo, hi = c.cue_lo, c.cue_hi
+    verb = doc[c.cue_i]
+    if c.kind not in ("clause", "evidential", "stance") or verb.pos_ not in ("VERB", "AUX"):
+        return lo, hi
+    j = lo - 1
+    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod") \
+            and not doc[j].is_punct and doc[j].lower_ not in _ANAPHORIC and doc[j].tag_ != "TO":
+        j -= 1
+    lo = j + 1
+    if hi < len(doc) and doc[hi].head.i == verb.i and doc[hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()):
+        hi += 1
+    if hi < len(doc) and doc[hi].text == ":":
+        hi += 1
+    return lo, hi
+
+
+def _source_bounds(doc: Doc, c, lo_s: int, hi_s: int) -> tuple[int, int] | None:
+    """Token range of the whole source phrase (PolNeAR): the source's subtree with its apposition
+    and modifiers, not reaching into the cue or the content nor across a line break; the relative
+    pronoun itself when the source is one ("who said")."""
+    if c.rel is not None:
+        return c.rel.i, c.rel.i + 1
+    src = c.src
+    lo, hi = src.left_edge.i, src.right_edge.i + 1
+    if src.i < c.cue_lo:
+        hi = min(hi, c.cue_lo)
+    elif src.i >= c.cue_hi:
+        lo = max(lo, c.cue_hi)
+    if c.content is not None:
+        first = next((t.i for t in doc[lo:hi] if t.idx >= c.content[0] and t.idx < c.content[1]), None)
+        if first is not None and first > src.i:
+            hi = first
+    for j in range(src.i - 1, lo - 1, -1):
+        dash = doc[j].text in ("-", "--", "—", "–") and (j == 0 or doc[j - 1].whitespace_)   # not "Holtz-Eakin"
+        if "\n" in doc[j].text_with_ws or dash or doc[j].text == ")":
+            lo = j + 1
+            break
+    for j in range(src.i + 1, hi):
+        # a non-restrictive clause or a second apposition is no part of the source ("X, the A of B, which ...")
+        if doc[j].text == "," and j + 1 < hi and (doc[j + 1].dep_ == "relcl" or doc[j + 1].left_edge.i == j + 1 and any(
+                t.dep_ == "relcl" for t in [doc[j + 1]]) or sum(1 for t in doc[src.i:j] if t.text == ",") >= 1
+                and doc[j + 1].pos_ in ("DET", "NUM", "PRON") and doc[j + 1].head.dep_ == "appos"):
+            hi = j + 1
+            break
+    while lo < src.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > src.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in (")",):
+        hi -= 1
+    if hi < len(doc) and doc[hi].text == "," and any(t.text == "," for t in doc[src.i:hi]) and hi + 1 == _cue_bounds(doc, c)[0]:
+        hi += 1     # "Brian Fallon, the campaign's press secretary, said": the apposition's closing comma
+    return (min(lo, lo_s), max(hi, hi_s)) if lo <= lo_s else (lo, max(hi, hi_s))
+
+
+def with_spans(doc: Doc, c, m: AttributionMention) -> AttributionMention:
+    """The record's cue phrase and whole source phrase as attribution corpora mark them; the
+    claim's cue keeps the reporting word(s) with their preposition ("called for")."""
+    text = doc.text
+    lo, hi = _cue_bounds(doc, c)
+    m.cue_phrase_span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    verb = doc[c.cue_i]
+    if c.kind in ("clause", "evidential", "stance") and verb.pos_ in ("VERB", "AUX") and c.cue_hi < hi \
+            and doc[c.cue_hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()):
+        m.cue_span = (m.cue_span[0], doc[c.cue_hi].idx + len(doc[c.cue_hi]))     # "called for", "spoke of"
+        m.cue = text[m.cue_span[0]:m.cue_span[1]]
+    if c.src is not None and m.span is not None:
+        head = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+        bounds = _source_bounds(doc, c, head.start, head.end) if head is not None else None
+        if bounds is not None:
+            m.source_span = (doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1]))
+    return m

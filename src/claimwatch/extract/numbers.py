@@ -29,7 +29,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NumberPhrase", "parse_number", "find_number_phrases", "bounds_for", "RANGE_BEST", "CURRENCY_UNITS"]
+from .units import glued_unit_pattern
+
+__all__ = ["NumberPhrase", "parse_number", "find_number_phrases", "bounds_for", "qualifier_before", "RANGE_BEST",
+           "CURRENCY_UNITS"]
 
 #: "midpoint" (SPEC table, midpoint rounded down) or "low" (the lower stated figure).
 RANGE_BEST = "midpoint"
@@ -99,7 +102,7 @@ _WORDNUM = (
     rf"(?:half\s+a\s+(?:dozen|hundred|thousand|million|billion)"
     rf"|(?:a\s+)?(?:{_W}|dozen)(?:(?:\s*-\s*|\s+|\s+and\s+)(?:{_W}|dozen))*)"
 )
-_CUR = r"(?:USD\s?\$?|EUR\s?|GBP\s?|UAH\s?|RUB\s?|JPY\s?|INR\s?|PLN\s?|CHF\s?|(?:US|AU|A|C|NZ|HK|S)\$\s?|[$€£¥₴₽₹]\s?)"
+_CUR = r"(?:USD\s?\$?\s?|EUR\s?|GBP\s?|UAH\s?|RUB\s?|JPY\s?|INR\s?|PLN\s?|CHF\s?|(?:US|AU|A|C|NZ|HK|S)\$\s?|[$€£¥₴₽₹]\s?)"
 _SPACES = "\u00a0\u202f\u2009 "
 _DIG = (
     rf"(?:\d{{1,3}}(?:,\d{{3}}(?!\d))+(?:\.\d+)?"
@@ -108,6 +111,8 @@ _DIG = (
 )
 _SCALE_RE = r"(?:\s*(?:thousand|million|billion|trillion)(?![\w])|\s?(?:bn|mn|mln)(?![\w])|(?:k|m|b|tn)(?![\w]))"
 _NUMERIC = rf"(?P<cur>{_CUR})?(?P<dig>{_DIG})(?P<scale>{_SCALE_RE})?(?!\.\d|[\w])"
+# the same, letting a unit of measurement follow the digits ("500km", "2GB"): for the numbers layer
+_NUMERIC_GLUED = rf"(?P<cur>{_CUR})?(?P<dig>{_DIG})(?P<scale>{_SCALE_RE})?(?!\.\d|(?!{glued_unit_pattern()})[\w])"
 _ORDW = _alt(list(_ORD_UNITS) + list(_ORD_TENS) + list(_ORD_SCALES))
 _TENSW = _alt(_TENS)
 _ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_TENSW})\s*-\s*)?(?:{_ORDW}))(?![\w])"
@@ -127,11 +132,14 @@ _MASK = (
     r"|\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}(?=\D|$)"
     r"|\d+(?:\.\d+){2,})"
 )
-_ATOM = re.compile(
-    rf"(?<![\w\-–.,/$€£¥₴₽₹#+])(?:(?P<mask>{_MASK})|(?P<num>{_NUMERIC})|(?P<ord>{_ORDINAL})"
-    rf"|(?P<magc>{_MAG_COMPOUND})(?![\w])|(?P<word>{_WORDNUM})(?![\w])|(?P<mag>{_MAG})(?![\w])|(?P<bare>{_BARE_RE})(?![\w]))",
-    re.IGNORECASE,
+_ATOM_BODY = (
+    rf"(?:(?P<mask>{_MASK})|(?P<num>@NUMERIC@)|(?P<ord>{_ORDINAL})"
+    rf"|(?P<magc>{_MAG_COMPOUND})(?![\w])|(?P<word>{_WORDNUM})(?![\w])|(?P<mag>{_MAG})(?![\w])|(?P<bare>{_BARE_RE})(?![\w]))"
 )
+_ATOM = re.compile(rf"(?<![\w\-–.,/$€£¥₴₽₹#+])" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC), re.IGNORECASE)
+# extended: also a figure after a minus sign ("-36", but not "A330-200") and with a glued unit
+_ATOM_EXTENDED = re.compile(rf"(?<![\w–.,/$€£¥₴₽₹#+])(?<![^\s(\[]-)" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC_GLUED),
+                            re.IGNORECASE)
 _NUM_AT = re.compile(rf"(?:{_NUMERIC})|(?P<word2>{_WORDNUM})(?![\w])", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:-to-|[-–—]|\s(?:to|and|or)\s)\s*", re.IGNORECASE)
 _WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -142,6 +150,12 @@ _BETWEEN_RE = re.compile(r"(?:^|(?<=[^\w]))(?P<w>between|from)\s+$", re.IGNORECA
 _CHANGE_RE = re.compile(r"\b(?:rose|rise[sn]?|rising|increas\w*|climb\w*|jump\w*|grew|grow\w*|fell|fall\w*|"
                         r"drop\w*|declin\w*|decreas\w*|went|go(?:es|ne)?|revised|raised|lowered|cut|up|down)\b[^.]{0,25}$",
                         re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half(?:\s+(?P<scale>thousand|million|billion)(?![\w]))?(?![\w])",
+                         re.IGNORECASE)
+_MOVED_BY = re.compile(
+    r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|decreased|climbed|jumped|dropped|declined|"
+    r"grew|grown|gained|lost|slipped|plunged|surged|soared|tumbled|slid|dipped|sank|shrank)\s+(?:by\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|just|another|a\s+further)\s+)?$", re.IGNORECASE)
 _MONTHS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 
 
@@ -235,7 +249,10 @@ def _parse_words(words: list[str]) -> tuple[float | None, int]:
             else:
                 if (total + current) == 0 or (total and total < s and current == 0):
                     break
-                total = (total + current) * s
+                if total >= s:  # "one million one thousand": a smaller scale adds to the total
+                    total += current * s
+                else:
+                    total = (total + current) * s
                 current = 0
             prev = "scale"
         else:
@@ -322,7 +339,8 @@ def _num_at(text: str, pos: int) -> tuple[float, int, str | None, bool] | None:
     return v, m.end(), (m.group("cur") or "").strip() or None, bool(m.group("scale"))
 
 
-def _prefix(text: str, start: int) -> tuple[str | None, int]:
+def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """The SPEC §3 qualifier written right before ``start`` ("around", "more than") and where it starts."""
     m = _PREFIX_RE.search(text, max(0, start - 24), start)
     if not m:
         return None, start
@@ -360,6 +378,9 @@ def _try_range(text: str, a_start: int, a_end: int, a_val: float, a_cur, a_scale
     if word == "to" and between and between.group("w").lower() == "from" and _CHANGE_RE.search(
             text, max(0, between.start() - 40), between.start()):
         return None
+    if word == "to" and not between and b_val >= 3 * max(a_val, 1) and _MOVED_BY.search(
+            text, max(0, a_start - 40), a_start):
+        return None  # "rose 15,000 to 444,000": a change and the level reached, not a range
     if word == "or" and (b_val > 10 * max(a_val, 1)):
         return None
     raw_a = a_val
@@ -397,15 +418,20 @@ def _magnitude_bounds(key: str) -> tuple[int, int, int] | None:
     return None
 
 
-def find_number_phrases(text: str) -> list[NumberPhrase]:
-    """Every number phrase of ``text``, in order, non-overlapping; spans slice ``text`` exactly."""
+def find_number_phrases(text: str, *, extended: bool = False) -> list[NumberPhrase]:
+    """Every number phrase of ``text``, in order, non-overlapping; spans slice ``text`` exactly.
+
+    ``extended`` also reads figures with a unit glued to them ("500km", "2GB") and after a minus
+    sign ("-36"); the count stage leaves it off (a glued unit is never a count), the numbers layer
+    turns it on."""
+    atom = _ATOM_EXTENDED if extended else _ATOM
     if not isinstance(text, str) or not text:
         return []
     out: list[NumberPhrase] = []
     pos = 0
     n = len(text)
     while pos < n:
-        m = _ATOM.search(text, pos)
+        m = atom.search(text, pos)
         if not m:
             break
         s, e = m.start(), m.end()
@@ -428,84 +454,96 @@ def find_number_phrases(text: str) -> list[NumberPhrase]:
 
 
 def _assemble(text: str, m: re.Match, kind: str, s: int, e: int) -> NumberPhrase | None:
+    """The number phrase of one grammar match, by the kind of match."""
     if kind == "mask":
         return None
     if kind in ("magc", "mag"):
-        key = _vague_key(m.group(0))
-        if key == "a score":  # "a score of": twenty, stated as a number
-            qual, qs = _prefix(text, s)
-            qual = qual or "exact"
-            low, best, high = bounds_for(20, qual)
-            return _phrase(text, qs, e, 20.0, low, best, high, qual, "number", None, (s, e))
-        b = _magnitude_bounds(key)
-        if b is None:
-            return None
-        qual, qs = _prefix(text, s)
-        if qual:
-            low, best, high = bounds_for(b[1], qual)
-            if qual in ("more_than", "at_least"):
-                low = b[0]
-            return _phrase(text, qs, e, None, low, best, high, qual, "magnitude", None, (s, e))
-        return _phrase(text, s, e, None, b[0], b[1], b[2], "vague", "magnitude", None, (s, e))
+        return _magnitude_phrase(text, m, s, e)
     if kind == "bare":
-        key = _vague_key(m.group(0))
-        key = re.sub(r"^an ", "a ", key) if key.startswith("an ") and key not in _BARE else key
-        if key not in _BARE and not key.endswith("number"):
-            return None
-        before = text[max(0, s - 4):s].lower()
-        if key == "many" and (before.endswith("how ") or before.endswith("as ")):
-            return None
-        return _phrase(text, s, e, None, None, None, None, "vague", "vague", None, (s, e))
+        return _bare_phrase(text, m, s, e)
     if kind == "ord":
         v = _ordinal_value(m.group(0))
         if not _ok(v):
             return None
         v = _clean(v)
         return _phrase(text, s, e, float(v), v, v, v, "exact", "ordinal", None, (s, e))
-    # cardinal numbers: digits or words
+    return _cardinal_phrase(text, m, kind, s, e)
+
+
+def _magnitude_phrase(text: str, m: re.Match, s: int, e: int) -> NumberPhrase | None:
+    """Words of magnitude: "dozens", "hundreds of", "a score of" (SPEC §3 table)."""
+    key = _vague_key(m.group(0))
+    if key == "a score":  # "a score of": twenty, stated as a number
+        qual, qs = qualifier_before(text, s)
+        qual = qual or "exact"
+        low, best, high = bounds_for(20, qual)
+        return _phrase(text, qs, e, 20.0, low, best, high, qual, "number", None, (s, e))
+    b = _magnitude_bounds(key)
+    if b is None:
+        return None
+    qual, qs = qualifier_before(text, s)
+    if qual:
+        low, best, high = bounds_for(b[1], qual)
+        if qual in ("more_than", "at_least"):
+            low = b[0]
+        return _phrase(text, qs, e, None, low, best, high, qual, "magnitude", None, (s, e))
+    return _phrase(text, s, e, None, b[0], b[1], b[2], "vague", "magnitude", None, (s, e))
+
+
+def _bare_phrase(text: str, m: re.Match, s: int, e: int) -> NumberPhrase | None:
+    """Quantities with no number ("many", "some", "a number of"): vague, unbounded."""
+    key = _vague_key(m.group(0))
+    key = re.sub(r"^an ", "a ", key) if key.startswith("an ") and key not in _BARE else key
+    if key not in _BARE and not key.endswith("number"):
+        return None
+    before = text[max(0, s - 4):s].lower()
+    if key == "many" and (before.endswith("how ") or before.endswith("as ")):
+        return None
+    return _phrase(text, s, e, None, None, None, None, "vague", "vague", None, (s, e))
+
+
+def _cardinal_value(text: str, m: re.Match, kind: str, s: int, e: int
+                    ) -> tuple[float | int, int, str | None, bool] | None:
+    """``(value, end, currency, scaled)`` of a cardinal in digits or words; None when it is not one."""
     if kind == "word":
         value, used = _word_value(m.group("word"))
         if value is None:
             return None
-        e = s + used
-        cur, scaled = None, False
-    else:
-        value = _numeric_value(m)
-        if value is None:
-            return None
-        cur = (m.group("cur") or "").strip() or None
-        scaled = bool(m.group("scale"))
-        dig = m.group("dig")
-        if len(dig) > 1 and dig[0] == "0" and dig[1] != ".":
-            return None  # "001": an identifier
-        if " " in dig and _MONTHS.search(text, max(0, s - 12), s):
-            return None  # "May 5 300": a date followed by a number, not "5 300"
+        return value, s + used, None, False
+    value = _numeric_value(m)
+    if value is None:
+        return None
+    dig = m.group("dig")
+    if len(dig) > 1 and dig[0] == "0" and dig[1] != ".":
+        return None  # "001": an identifier
+    if " " in dig and _MONTHS.search(text, max(0, s - 12), s):
+        return None  # "May 5 300": a date followed by a number, not "5 300"
+    return value, e, (m.group("cur") or "").strip() or None, bool(m.group("scale"))
+
+
+def _cardinal_phrase(text: str, m: re.Match, kind: str, s: int, e: int) -> NumberPhrase | None:
+    """A cardinal number with its qualifier ("about 40", "more than 1,200"), or a range ("20 to 30")."""
+    found = _cardinal_value(text, m, kind, s, e)
+    if found is None:
+        return None
+    value, e, cur, scaled = found
     if not _ok(value):
         return None
-    core_s = s
+    half = _AND_A_HALF.match(text, e)
+    if half and not scaled and float(value).is_integer():  # "two and a half (million)"
+        value += 0.5
+        e = half.end()
+        if half.group("scale"):
+            value *= _SCALES[half.group("scale").lower()]
     rng = _try_range(text, s, e, value, cur, scaled)
     if rng:
-        rs, re_, a, b, cur = rng
-        if not (_ok(a) and _ok(b)):
-            return None
-        core_e = re_
-        pct = _PERCENT_RE.match(text, re_)
-        if pct:
-            low, best, high = _range_bounds(a, b)
-            return _phrase(text, rs, pct.end(), a, low, best, high, "range", "percent", cur, (core_s, core_e))
-        start = rs
-        if rs == s:
-            qual, qs = _prefix(text, s)
-            if qual == "approximately":  # "some 20 to 30": still a range
-                start = s
-        low, best, high = _range_bounds(a, b)
-        return _phrase(text, start, re_, a, low, best, high, "range", "number", cur, (core_s, core_e))
+        return _range_phrase(text, s, rng)
     end = e
     pct = _PERCENT_RE.match(text, e)
     kind_out = "number"
     if pct:
         end, kind_out = pct.end(), "percent"
-    qual, qs = _prefix(text, s)
+    qual, qs = qualifier_before(text, s)
     if not qual:
         sq, se = _suffix(text, end)
         if sq:
@@ -514,3 +552,22 @@ def _assemble(text: str, m: re.Match, kind: str, s: int, e: int) -> NumberPhrase
     qual = qual or "exact"
     low, best, high = bounds_for(value, qual)
     return _phrase(text, qs, end, value, low, best, high, qual, kind_out, cur, (s, e))
+
+
+def _range_phrase(text: str, s: int, rng: tuple) -> NumberPhrase | None:
+    """ "between A and B", "A to B", "A-B" (and percentage ranges): SPEC §3 range bounds."""
+    rs, re_, a, b, cur = rng
+    if not (_ok(a) and _ok(b)):
+        return None
+    core = (s, re_)
+    pct = _PERCENT_RE.match(text, re_)
+    if pct:
+        low, best, high = _range_bounds(a, b)
+        return _phrase(text, rs, pct.end(), a, low, best, high, "range", "percent", cur, core)
+    start = rs
+    if rs == s:
+        qual, _qs = qualifier_before(text, s)
+        if qual == "approximately":  # "some 20 to 30": still a range
+            start = s
+    low, best, high = _range_bounds(a, b)
+    return _phrase(text, start, re_, a, low, best, high, "range", "number", cur, core)

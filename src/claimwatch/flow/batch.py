@@ -33,7 +33,7 @@ from ..store.rows import Prepared, prepare
 from .budget import OverBudget, time_budget, too_slow
 from .runs import Reconciler, Recovery, RunScope
 
-__all__ = ["IngestResult", "ingest_inputs", "default_extractor", "Extractor"]
+__all__ = ["IngestResult", "ingest_inputs", "extract_documents", "default_extractor", "Extractor"]
 
 #: ``(documents) -> Article | Reject`` per document, in input order.
 Extractor = Callable[[list[Document]], Iterable[Article | Reject]]
@@ -101,17 +101,14 @@ def _extract_one(doc: Document, extract: Extractor, budget: float) -> Article | 
     return out[0]
 
 
-def _extract_batch(docs: list[Document]) -> tuple[list[Article | Reject], float, dict[str, Prepared]]:
-    """Extract one batch in a worker: (results, seconds, prepared rows by article id).
+def extract_documents(docs: list[Document], *, extractor: Extractor | None = None,
+                      budget: float = 0.0) -> list[Article | Reject]:
+    """Extract a batch, one result per document in order, within the per-article time budget.
 
-    The whole batch runs under ``len(docs)`` × the per-article budget; a batch that fails or runs
-    over is redone one article at a time, each under its own budget, so only the bad or slow
-    article is refused. The near-duplicate signature and claim JSON of every article
-    (``store.rows.prepare``) are computed here, in parallel, rather than in the single writing
-    process; ``seconds`` includes that work."""
-    extract: Extractor = _WORKER.get("extract") or default_extractor
-    budget: float = _WORKER.get("budget", 0.0)
-    t0 = time.perf_counter()
+    The whole batch runs under ``len(docs)`` × ``budget``; a batch that fails or runs over is
+    redone one article at a time, each under its own budget, so only the bad or slow article is
+    refused (E201 / E108). Metadata the extractor left empty comes from the document."""
+    extract = extractor or default_extractor
     try:
         with time_budget(budget * len(docs)):
             out = list(extract(docs))
@@ -119,10 +116,23 @@ def _extract_batch(docs: list[Document]) -> tuple[list[Article | Reject], float,
             raise ExtractionError("extract", detail=f"{len(out)} results for {len(docs)} documents")
     except (Exception, OverBudget):  # noqa: BLE001 - isolate the bad or slow document
         out = [_extract_one(doc, extract, budget) for doc in docs]
-    prepared: dict[str, Prepared] = {}
     for doc, res in zip(docs, out):
         if isinstance(res, Article):
             _fill_metadata(res, doc)
+    return out
+
+
+def _extract_batch(docs: list[Document]) -> tuple[list[Article | Reject], float, dict[str, Prepared]]:
+    """Extract one batch in a worker: (results, seconds, prepared rows by article id).
+
+    The near-duplicate signature and claim JSON of every article (``store.rows.prepare``) are
+    computed here, in parallel, rather than in the single writing process; ``seconds`` includes
+    that work."""
+    t0 = time.perf_counter()
+    out = extract_documents(docs, extractor=_WORKER.get("extract"), budget=_WORKER.get("budget", 0.0))
+    prepared: dict[str, Prepared] = {}
+    for res in out:
+        if isinstance(res, Article):
             if res.id not in prepared:
                 try:
                     prepared[res.id] = prepare(res)

@@ -1,10 +1,12 @@
-"""The per-article time budget (``settings.max_seconds_per_article``).
+"""The per-article time budget (``settings.max_seconds_per_article``), in CPU seconds.
 
-In the main thread of a process (the CLI, every batch-ingest worker, a Spark task, the server's
-event loop) the budget is a real-time timer (``SIGALRM``): extraction that runs past it is
+The budget counts the processor time the extraction uses, not the wall clock: on a machine
+shared with other work the same article gets the same verdict whatever the load. In the main
+thread of a process (the CLI, every batch-ingest worker, a Spark task, the server's event loop)
+it is a CPU-time timer (``ITIMER_PROF`` / ``SIGPROF``): extraction that runs past it is
 interrupted and the article refused with E108. Elsewhere (a worker thread, where signals cannot
-be delivered) the work runs to its end and is then refused if it took longer than the budget,
-so the outcome is the same, only not sooner.
+be delivered) the work runs to its end and is then refused if the thread used more CPU time than
+the budget, so the outcome is the same, only not sooner.
 
 :class:`OverBudget` derives from ``BaseException`` on purpose: the extraction code catches
 ``Exception`` per article to keep a batch going, and must not swallow the timer.
@@ -43,24 +45,24 @@ def _can_interrupt() -> bool:
 
 @contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise :class:`OverBudget` when the block runs longer than ``seconds`` (0 = no budget)."""
+    """Raise :class:`OverBudget` when the block uses more than ``seconds`` of CPU time (0 = no budget)."""
     if not seconds or seconds <= 0:
         yield
         return
     if not _can_interrupt():
-        t0 = time.monotonic()
+        t0 = time.thread_time()
         yield
-        if time.monotonic() - t0 > seconds:
+        if time.thread_time() - t0 > seconds:
             raise OverBudget(seconds)
         return
 
     def _ring(_signum: int, _frame: FrameType | None) -> None:
         raise OverBudget(seconds)
 
-    previous = signal.signal(signal.SIGALRM, _ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, _ring)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)

@@ -70,7 +70,7 @@ def read_limited(path: str | Path, max_bytes: int | None = None, *, follow_symli
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
-    except OSError as exc:
+    except OSError:
         if not follow_symlinks and os.path.islink(path):
             raise UnreadableInput(name, detail="a symbolic link, not followed") from None
         raise

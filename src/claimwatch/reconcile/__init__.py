@@ -22,7 +22,7 @@ from .core import Item, Plan, Unit, link_parts, make_plan, run_unit, run_units
 from .curation import ACTIONS, Curation, validate_curation
 from .features import ClaimFeatures, features_for
 from .review import CurationResult, curate
-from .update import last_update, plan_update, update_estimates
+from .update import UpdateReport, plan_update, update_estimates, update_report
 
 __all__ = [
     "reconcile",
@@ -43,7 +43,8 @@ __all__ = [
     "curate",
     "ACTIONS",
     "validate_curation",
-    "last_update",
+    "update_report",
+    "UpdateReport",
 ]
 
 

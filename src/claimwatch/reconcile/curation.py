@@ -148,22 +148,26 @@ def constraints_from(curations: Iterable[Curation], present: set[str]) -> Constr
     for c in curations:
         own = c.members.get(c.estimate, [])
         claims = [u for u in c.claims if u in present]
-        for u in set(claims) | ({_anchor(own, present)} - {None}):
-            out.touching.setdefault(u, []).append(c)  # type: ignore[arg-type]
+        # listed on every estimate holding a claim it names or a member of the estimate it changed
+        for u in sorted(set(claims) | {u for u in own if u in present}):
+            out.touching.setdefault(u, []).append(c)
         if c.action in ("detach", "move"):
             rest = [u for u in own if u in present and u not in c.claims]
             out.cannot.update((x, y) for x in claims for y in rest)
             if c.action == "move":
-                lead = _anchor(c.members.get(c.target or "", []), present)
-                if lead:
-                    out.must.extend((x, lead) for x in claims)
-                    out.touching.setdefault(lead, []).append(c)
+                target = [u for u in c.members.get(c.target or "", []) if u in present]
+                if target:
+                    # the claims join every member the target had (the first one leads)
+                    out.must.extend((x, target[0]) for x in claims)
+                    out.must.extend((u, target[0]) for u in target[1:])
+                    out.touching.setdefault(target[0], []).append(c)
         elif c.action == "merge":
-            a = _anchor(own, present)
-            b = _anchor(c.members.get(c.target or "", []), present)
-            if a and b:
-                out.must.append((b, a))
-                out.touching.setdefault(b, []).append(c)
+            both = [u for u in own if u in present] + [u for u in c.members.get(c.target or "", []) if u in present]
+            if len(both) > 1 and _anchor(own, present):
+                # every member of both estimates, as they were, together (the first one leads)
+                out.must.extend((u, both[0]) for u in both[1:])
+                for u in both[1:]:
+                    out.touching.setdefault(u, []).append(c)
         elif c.action == "split":
             rest = [u for u in own if u in present and u not in c.claims]
             out.must.extend((x, claims[0]) for x in claims[1:])

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..model import Estimate, Incident
 from .features import ClaimFeatures
+from .timing import parse_date
 
 __all__ = ["build_incident", "actor_ok", "nearest_country"]
 
@@ -75,7 +76,10 @@ def actor_ok(text: str) -> bool:
 def _time(members: list[ClaimFeatures]) -> dict[str, Any] | None:
     days = sorted(f.day for f in members if f.day is not None)
     if days:
-        return {"start": days[0].isoformat(), "end": days[-1].isoformat(), "precision": "day"}
+        ends = [parse_date(f.claim.time.end) if f.claim.time is not None else None for f in members if f.day]
+        last = max([d for d in ends if d is not None] + [days[-1]])
+        return {"start": days[0].isoformat(), "end": last.isoformat(),
+                "precision": "day" if last == days[0] else "range"}
     pubs = sorted(f.published for f in members if f.published)
     if pubs:
         return {"start": pubs[0], "end": pubs[-1], "precision": "unknown"}
@@ -110,16 +114,22 @@ def _country(places: list[dict[str, Any]]) -> tuple[str | None, bool]:
     return None, False
 
 
-def _actors(members: list[ClaimFeatures]) -> list[str]:
-    agents: Counter[str] = Counter()
-    patients: Counter[str] = Counter()
+def _actors(members: list[ClaimFeatures]) -> list[dict[str, str]]:
+    """The claims' actors, each once ({"text", "role"}): agents (who acted) first, then patients
+    (who it happened to), most often named first."""
+    counts: Counter[tuple[str, str]] = Counter()
     for f in members:
         for a in f.claim.actors:
             if actor_ok(a.text):
-                (agents if a.role == "agent" else patients)[" ".join(a.text.split())] += 1
-    ordered = [a for a, _n in sorted(agents.items(), key=lambda kv: (-kv[1], kv[0]))]
-    ordered += [a for a, _n in sorted(patients.items(), key=lambda kv: (-kv[1], kv[0])) if a not in ordered]
-    return ordered
+                counts[(" ".join(a.text.split()), "agent" if a.role == "agent" else "patient")] += 1
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0][1] != "agent", -kv[1], kv[0][0]))
+    out: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for (text, role), _n in ordered:
+        if text.lower() not in seen:
+            seen.add(text.lower())
+            out.append({"text": text, "role": role})
+    return out
 
 
 def build_incident(incident_id: str, members: list[ClaimFeatures], estimates: list[Estimate]) -> Incident:
@@ -136,6 +146,7 @@ def build_incident(incident_id: str, members: list[ClaimFeatures], estimates: li
         articles=sorted({f.article_id for f in members}),
         actors=_actors(members),
         sources=list(dict.fromkeys(sources)),
+        causes=sorted({f.claim.cause for f in members if f.claim.cause}),
     )
     if inferred:
         inc.places = [dict(p, country_inferred=True) if not p.get("country") else p for p in places]

@@ -39,7 +39,7 @@ __all__ = ["Segment", "segments_of", "segment_link", "components", "find_inciden
 
 #: minimum link score for two report segments to be one incident
 SEGMENT_THRESHOLD = 0.45
-_W_FIG, _W_LEX, _W_PLACE, _W_FAMILY, _W_SOURCE = 0.30, 0.30, 0.20, 0.10, 0.10
+_W_FIG, _W_LEX, _W_PLACE, _W_FAMILY, _W_SOURCE, _W_TIME = 0.25, 0.25, 0.20, 0.10, 0.10, 0.10
 #: Dice over the segments' subject words at which subject agreement counts as full
 _DICE_FULL = 0.25
 #: rare words per segment used to find candidate pairs
@@ -189,6 +189,16 @@ def _time_ok(a: Segment, b: Segment) -> bool:
     return abs((ra - rb).days) <= INCIDENT_WINDOW_DAYS
 
 
+def _time_agreement(a: Segment, b: Segment) -> float:
+    """1 when both reports state the incident's day (and they agree), 0.5 when one does, 0.3 when
+    only publication dates (or nothing) are known."""
+    if a.day is not None and b.day is not None:
+        return 1.0
+    if (a.day or b.day) and (a.ref and b.ref):
+        return 0.5
+    return 0.3
+
+
 def _figure_score(a: Segment, b: Segment) -> float:
     shared = a.figures & b.figures
     weight = sum(1.0 if v >= 20 else 0.5 for v in shared)
@@ -216,9 +226,11 @@ def segment_link(a: Segment, b: Segment) -> float | None:
     lex = min(1.0, dice(a.tokens, b.tokens) / _DICE_FULL)
     fam = (len(a.families & b.families) / len(a.families | b.families)) if (a.families and b.families) else 0.3
     src = 1.0 if any(names_match(x, y) for x in a.sources for y in b.sources) else 0.0
-    if fig == 0.0 and lex < 0.4:
-        return 0.0  # neither the figures nor the words of the two reports agree
-    return _W_FIG * fig + _W_LEX * lex + _W_PLACE * p + _W_FAMILY * fam + _W_SOURCE * src
+    same_place = p >= 0.9 and is_specific(a.points) and is_specific(b.points)
+    if fig == 0.0 and lex < 0.4 and not (same_place and a.families & b.families):
+        return 0.0  # neither the figures, nor the words, nor the place and kind of event agree
+    return (_W_FIG * fig + _W_LEX * lex + _W_PLACE * p + _W_FAMILY * fam + _W_SOURCE * src
+            + _W_TIME * _time_agreement(a, b))
 
 
 #: place kinds precise enough to tell two incidents apart (a sea, a river or an island name is not:
@@ -245,9 +257,11 @@ def _candidate_pairs(segs: list[Segment]) -> set[tuple[int, int]]:
     """Pairs of segments that share a figure, a place, a rare subject word or a report
     (an inverted index, so reconciling stays roughly linear in the number of reports)."""
     df: Counter[str] = Counter(w for s in segs for w in s.tokens)
+    # a word used by more than 1 report in 200 (and more than 20) does not single a story out
+    common = max(20, len(segs) // 200)
     rare_of = {}
     for i, s in enumerate(segs):
-        rare_of[i] = set(sorted(s.tokens, key=lambda w: (df[w], w))[:_KEY_WORDS])
+        rare_of[i] = {w for w in sorted(s.tokens, key=lambda w: (df[w], w))[:_KEY_WORDS] if df[w] <= common}
     index: dict[tuple[str, object], list[int]] = defaultdict(list)
     for i, s in enumerate(segs):
         for k in _keys(s, rare_of[i]):

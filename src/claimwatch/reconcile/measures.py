@@ -11,7 +11,8 @@ and the words of their own clause; hard constraints keep apart
   disagreement) unless the report revises one by the other ("later revised to 79") or sets
   out two sources' figures ("residents say 10; the authority says six");
 * figures of different unit classes (12 guards, 12 regions), and figures too far apart to
-  be one measure reported differently (6 vs 53);
+  be one measure reported differently (6 vs 53) — unless each is the only figure of its event
+  type in its report (two reports giving one death toll as 40 and "several" disagree);
 * figures of different stated days.
 
 Events and statements of the incident are one estimate when they tell the same thing: alike
@@ -120,7 +121,12 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
         return None
     if a.unit != "?" and b.unit != "?" and a.unit != b.unit:
         return None
-    if not values_compatible(a.interval, b.interval):
+    if a.claim.polarity != b.claim.polarity:
+        # a denial disputes the figure it denies ("denied that 50 died"), not another one
+        if not (a.interval and b.interval and a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]):
+            return None
+    sole = _both_sole(a, b) and a.claim.polarity == b.claim.polarity
+    if not sole and not values_compatible(a.interval, b.interval):
         return None
     if a.report == b.report and different_figures(a, b) and not (revises(a) or revises(b) or disputed(a, b)):
         return None  # one report, two different figures: two measures (6 bodies, 2 bodies)
@@ -128,7 +134,27 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
         return None
     lex = min(1.0, weighted_dice(a.local, b.local, weights) / _LOCAL_FULL)
     unit = 1.0 if a.unit == b.unit and a.unit != "?" else 0.5
-    return _W_VALUE * value_score(a, b) + _W_TYPE * _type_score(a, b) + _W_LEX * lex + _W_UNIT * unit
+    value = max(value_score(a, b), 0.6) if sole else value_score(a, b)
+    return _W_VALUE * value + _W_TYPE * _type_score(a, b) + _W_LEX * lex + _W_UNIT * unit
+
+
+def _both_sole(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Both figures are the only figure of their (known) event type in their reports: two reports
+    giving the incident's death toll as 40 and "several" disagree on one measure, however far
+    apart the figures (see :func:`mark_sole`)."""
+    return (a.report != b.report and a.event_type == b.event_type and a.event_type not in ("?", "statement")
+            and bool(a.extra.get("sole")) and bool(b.extra.get("sole")))
+
+
+def mark_sole(members: list[ClaimFeatures]) -> None:
+    """Mark the figures that are the only figure of their event type and unit in their report."""
+    figures: dict[tuple[str, str, str], set] = {}
+    for f in members:
+        if f.kind == "count" and f.claim.quantity is not None:
+            figures.setdefault((f.report, f.event_type, f.unit), set()).add(f.claim.quantity.best)
+    for f in members:
+        if f.kind == "count" and f.claim.quantity is not None:
+            f.extra["sole"] = len(figures[(f.report, f.event_type, f.unit)]) == 1
 
 
 def _source_score(a: ClaimFeatures, b: ClaimFeatures) -> float:
@@ -156,6 +182,7 @@ def group_measures(members: list[ClaimFeatures], *, must: Iterable[tuple[int, in
                    cannot: Iterable[tuple[int, int]] = ()) -> list[list[ClaimFeatures]]:
     """Partition one incident's claims: figures by measure, events and statements by account."""
     must, cannot = list(must), list(cannot)
+    mark_sole(members)
     out: list[list[ClaimFeatures]] = []
     for counts in (True, False):
         idx = [i for i, f in enumerate(members) if (f.kind == "count") == counts]

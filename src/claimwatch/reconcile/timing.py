@@ -104,6 +104,12 @@ def _in_period(d: date | None, t_start: str | None, t_end: str | None) -> bool:
     return d is not None and s is not None and s <= d and (e is None or d <= e)
 
 
+def _short_range(start: str | None, end: str | None) -> bool:
+    """A range of at most a week ("between 1 and 3 February") dates one incident, not a period."""
+    s, e = parse_date(start), parse_date(end)
+    return s is not None and e is not None and 0 <= (e - s).days <= INCIDENT_WINDOW_DAYS
+
+
 def measure_of(claim: Claim, published: str | None = None) -> str:
     """``running`` | ``period`` | ``incident`` for a count claim (see the module doc)."""
     t = claim.time
@@ -113,7 +119,7 @@ def measure_of(claim: Claim, published: str | None = None) -> str:
     if t is not None:
         if _RUNNING_TIME.search(t.text or "") or _ASOF_BEFORE.search(_time_prefix(claim)):
             return "running"
-        if t.precision in ("day", "week"):
+        if t.precision in ("day", "week") or _short_range(t.start, t.end):
             return "incident"
         if t.precision in ("month", "year", "range") and (t.start or t.end):
             # a figure for the period we are in, in the present perfect: the total to date
@@ -143,7 +149,8 @@ def perfect_without_time(claim: Claim) -> bool:
 def stated_day(claim: Claim) -> date | None:
     """The day (or week) the claim's own time states, if it resolves to one."""
     t = claim.time
-    if t is not None and t.precision in ("day", "week") and not _RUNNING_TIME.search(t.text or ""):
+    if t is not None and not _RUNNING_TIME.search(t.text or "") and (
+            t.precision in ("day", "week") or _short_range(t.start, t.end)):
         return parse_date(t.start)
     return None
 

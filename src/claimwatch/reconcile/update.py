@@ -10,16 +10,30 @@ The store needs ``claims_for_reconcile()``, ``list_estimates()`` (or ``estimates
 from __future__ import annotations
 
 import inspect
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..model import Estimate
 from .core import Plan, link_parts, make_plan, run_units
 from .curation import Curation
 
-__all__ = ["update_estimates", "plan_update", "last_update", "UpdatePlan"]
+__all__ = ["update_estimates", "update_report", "UpdateReport", "plan_update", "UpdatePlan"]
 
-#: statistics of the most recent :func:`update_estimates` call (for benchmarks and logs)
-last_update: dict[str, int] = {}
+
+@dataclass
+class UpdateReport:
+    """What one :func:`update_report` call did (for the CLI, benchmarks and logs)."""
+
+    estimates: list[Estimate]
+    units_total: int = 0
+    units_recomputed: int = 0
+    claims_recomputed: int = 0
+    estimates_replaced: int = 0
+    incidents_saved: int = 0
+
+    @property
+    def estimates_saved(self) -> int:
+        return len(self.estimates)
 
 
 class UpdatePlan:
@@ -94,6 +108,11 @@ def update_estimates(store: Any, article_ids: Iterable[str] | None = None) -> li
     """Recompute the estimates and incidents of the units touched by ``article_ids`` (all when
     ``None``) and save them, replacing the stored estimates that held any of their claims.
     Estimate and incident ids are stable: they keep their id while their earliest claim stays."""
+    return update_report(store, article_ids).estimates
+
+
+def update_report(store: Any, article_ids: Iterable[str] | None = None) -> UpdateReport:
+    """:func:`update_estimates`, returning what it recomputed with the new estimates."""
     up = plan_update(store, None if article_ids is None else [str(a) for a in article_ids])
     estimates, incidents = run_units(up.plan, up.touched)
     known = {}
@@ -108,9 +127,6 @@ def update_estimates(store: Any, article_ids: Iterable[str] | None = None) -> li
                              full=article_ids is None)
     else:
         store.save_estimates(estimates, replace_ids=replace)
-    last_update.clear()
-    last_update.update({"units_total": up.total_units, "units_recomputed": len(up.touched),
-                        "claims_recomputed": sum(len(up.plan.units[u].features()) for u in up.touched),
-                        "estimates_saved": len(estimates), "estimates_replaced": len(replace),
-                        "incidents_saved": len(incidents)})
-    return estimates
+    return UpdateReport(estimates=estimates, units_total=up.total_units, units_recomputed=len(up.touched),
+                        claims_recomputed=sum(len(up.plan.units[u].features()) for u in up.touched),
+                        estimates_replaced=len(replace), incidents_saved=len(incidents))

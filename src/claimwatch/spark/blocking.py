@@ -1,24 +1,20 @@
-"""Reconciliation at scale: the candidate blocks and their estimates computed on Spark.
+"""Reconciliation at scale: the units of work of a reconciliation run computed on Spark.
 
-The single-machine path (:func:`claimwatch.reconcile.reconcile_claims`) is
-features → block key → groups inside each block → one estimate per group. Only claims in
-one block are ever compared, so the blocks are independent units of work. Here the same
-pure functions run on Spark:
+The single-machine path (:func:`claimwatch.reconcile.reconcile`) is: every claim's features →
+a *plan* that cuts the reports into segments and splits the work into independent units
+(:func:`claimwatch.reconcile.make_plan`: one unit per connected group of linked report segments,
+one per block of running or period totals) → the incidents and estimates of each unit
+(:func:`claimwatch.reconcile.run_unit`) → totals linked to their parts. Here:
 
-1. each claim row (joined with its article's metadata) becomes its
-   :class:`~claimwatch.reconcile.blocking.ClaimFeatures` with
-   :func:`~claimwatch.reconcile.features_for`, keyed by its block key
-   (event type, unit class, period — see :mod:`claimwatch.reconcile.blocking`);
-2. the features are shuffled by block key (``groupByKey``), so one block lands whole on
-   one executor;
-3. each block is grouped and reconciled with
-   :func:`~claimwatch.reconcile.reconcile_block`, exactly as on one machine.
+1. the claims table is joined with the articles' metadata (``items_rdd``) and the features
+   and plan are made on the driver (features are cheap; the plan needs every claim, because an
+   incident may link reports anywhere in the input — the driver holds O(claims) of features);
+2. the plan is broadcast and the units are spread over the executors; each runs
+   :func:`~claimwatch.reconcile.run_unit`, exactly as on one machine — that is the expensive
+   part (grouping, estimates, provenance);
+3. the driver links parts to their totals (:func:`~claimwatch.reconcile.link_parts`).
 
-The only cross-block information the estimates use is syndication: a claim's outlet is
-followed through ``duplicate_of`` to the original article's outlet. The metadata of every
-article that is a ``duplicate_of`` target (and has claims) is therefore broadcast to all
-blocks; every other lookup stays inside the block. The result equals
-``reconcile_claims`` on the same claims (``tests/spark/test_spark_blocking.py``).
+The result equals ``reconcile_claims`` on the same claims (``tests/spark/test_spark_blocking.py``).
 
     claimwatch spark-reconcile OUTPUT [--master URL]   # OUTPUT/{articles,claims} → OUTPUT/estimates
 """
@@ -26,77 +22,46 @@ blocks; every other lookup stays inside the block. The result equals
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from ..model import Claim, Estimate
 
 __all__ = [
     "META_KEYS",
-    "block_id",
     "items_rdd",
-    "keyed_features",
-    "syndication_metas",
-    "reconcile_rdd",
     "reconcile_items",
+    "reconcile_pairs",
     "reconcile_tables",
     "reconcile_output",
     "ESTIMATE_COLUMNS",
 ]
 
+
 #: article metadata reconciliation reads (what ``Store.claims_for_reconcile`` gives)
 META_KEYS = ("id", "url", "outlet", "published", "duplicate_of")
-_SEP = "\x1f"
-
-
-def block_id(key: tuple[str, ...]) -> str:
-    """A block key as one string (a stable shuffle key)."""
-    return _SEP.join(key)
 
 
 def _claim_of(row: dict[str, Any]) -> Claim:
-    from .load import restore_numbers
-
-    return Claim.from_dict(restore_numbers(dict(row)))
+    return Claim.from_dict(dict(row))
 
 
-def keyed_features(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Iterator[tuple[str, Any]]:
-    """``(claim row, article meta)`` pairs → ``(block id, ClaimFeatures)`` for reconciled claims."""
-    from ..reconcile import features_for
+def reconcile_pairs(spark, pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]],
+                    partitions: int | None = None) -> list[Estimate]:
+    """``(claim row, article meta)`` pairs → their estimates, the units run on Spark (sorted by id)."""
+    from ..reconcile import link_parts, make_plan, run_unit
 
-    for row, meta in pairs:
-        f = features_for(_claim_of(row), meta)
-        if f is not None:
-            yield (block_id(f.key), f)
-
-
-def _reconcile_block(features: Iterable[Any], synd: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    from ..reconcile import reconcile_block
-
-    members = list(features)
-    metas = dict(synd)
-    for f in members:
-        metas.setdefault(f.article_id, f.meta)
-    return [e.to_dict() for e in reconcile_block(members, metas)]
-
-
-def syndication_metas(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, dict[str, Any]]:
-    """Metadata of the articles (among those with claims) that others are ``duplicate_of``."""
-    metas: dict[str, dict[str, Any]] = {}
-    targets: set[str] = set()
-    for _row, meta in pairs:
-        metas.setdefault(str(meta.get("id")), meta)
-        if meta.get("duplicate_of"):
-            targets.add(str(meta["duplicate_of"]))
-    return {aid: metas[aid] for aid in targets if aid in metas}
-
-
-def reconcile_rdd(pairs_rdd, synd: dict[str, dict[str, Any]], partitions: int | None = None):
-    """An RDD of ``(claim row, article meta)`` pairs → an RDD of estimate dicts (SPEC §7)."""
-    sc = pairs_rdd.context
-    bsynd = sc.broadcast(synd)
-    keyed = pairs_rdd.mapPartitions(keyed_features)
-    groups = keyed.groupByKey(numPartitions=partitions) if partitions else keyed.groupByKey()
-    return groups.flatMap(lambda kv: _reconcile_block(kv[1], bsynd.value))
+    items = [(_claim_of(row), dict(meta)) for row, meta in pairs]
+    plan = make_plan(items)
+    sc = spark.sparkContext
+    bplan = sc.broadcast(plan)
+    unit_ids = sorted(plan.units)
+    rdd = sc.parallelize(unit_ids, max(1, min(len(unit_ids), partitions or sc.defaultParallelism)))
+    dicts = rdd.flatMap(lambda uid: [e.to_dict() for e in run_unit(bplan.value, bplan.value.units[uid])[0]]).collect()
+    bplan.unpersist()
+    estimates = [Estimate.from_dict(d) for d in dicts]
+    link_parts(plan, estimates)
+    estimates.sort(key=lambda e: e.id)
+    return estimates
 
 
 def _meta(row: dict[str, Any]) -> dict[str, Any]:
@@ -117,33 +82,17 @@ def items_rdd(articles_df, claims_df):
     return claims.join(metas).values()
 
 
-def _sorted(dicts: Iterable[dict[str, Any]]) -> list[Estimate]:
-    out = [Estimate.from_dict(d) for d in dicts]
-    out.sort(key=lambda e: e.id)
-    return out
-
-
 def reconcile_items(spark, items: list[tuple[Claim, dict[str, Any]]], partitions: int | None = None) -> list[Estimate]:
     """``reconcile_claims`` computed on Spark: the same input, the same estimates (sorted by id)."""
     pairs = [(c.to_dict(), {k: m.get(k) for k in META_KEYS}) for c, m in items]
     for (row, meta), (claim, _m) in zip(pairs, items):
         row.setdefault("article_id", claim.article_id or meta.get("id"))
-    synd = syndication_metas(pairs)
-    rdd = spark.sparkContext.parallelize(pairs, partitions or spark.sparkContext.defaultParallelism)
-    return _sorted(reconcile_rdd(rdd, synd, partitions).collect())
+    return reconcile_pairs(spark, pairs, partitions)
 
 
-def reconcile_tables(articles_df, claims_df, partitions: int | None = None):
-    """Estimates of an ``articles`` + ``claims`` table pair, as an RDD of estimate dicts."""
-    pairs = items_rdd(articles_df, claims_df).persist()
-    targets = [r["duplicate_of"] for r in articles_df.select("duplicate_of").where("duplicate_of IS NOT NULL")
-               .distinct().collect()]
-    synd: dict[str, dict[str, Any]] = {}
-    if targets:
-        wanted = set(targets)
-        synd = dict(pairs.map(lambda p: p[1]).filter(lambda m: m["id"] in wanted)
-                    .map(lambda m: (m["id"], m)).reduceByKey(_first).collect())
-    return reconcile_rdd(pairs, synd, partitions)
+def reconcile_tables(spark, articles_df, claims_df, partitions: int | None = None) -> list[Estimate]:
+    """Estimates of an ``articles`` + ``claims`` table pair (sorted by id)."""
+    return reconcile_pairs(spark, items_rdd(articles_df, claims_df).collect(), partitions)
 
 
 #: flat columns of the ``estimates`` table; ``json`` holds the whole SPEC §7 object
@@ -172,7 +121,8 @@ def reconcile_output(output: str, spark=None, *, master: str | None = None, part
         base = output.rstrip("/")
         articles = spark.read.parquet(f"{base}/articles")
         claims = spark.read.parquet(f"{base}/claims")
-        rows = reconcile_tables(articles, claims, partitions).map(_estimate_row)
+        estimates = reconcile_tables(spark, articles, claims, partitions)
+        rows = [_estimate_row(e.to_dict()) for e in estimates]
         schema = StructType([
             StructField("id", StringType()), StructField("event_type", StringType()), StructField("unit", StringType()),
             StructField("low", DoubleType()), StructField("best", DoubleType()), StructField("high", DoubleType()),

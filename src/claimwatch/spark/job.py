@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ..errors import ClaimwatchError, ConfigError
+from ..settings import Settings, load_settings
 
 __all__ = [
     "SparkJobConfig", "detect_format", "record_to_document", "read_partition", "extract_partition",
@@ -135,21 +136,45 @@ def read_partition(kind: str, items: Iterable[Any], source: str = "") -> Iterato
                 os.unlink(tmp)
 
 
-def extract_partition(rows: Iterable[tuple[str, str]], batch_size: int = 32) -> Iterator[tuple[str, str]]:
+def _checked_documents(rows: Iterable[tuple[str, str]], settings: Settings) -> Iterator[Any]:
+    """Document rows as checked Documents (the flow's input checks), other rows as they are."""
+    from ..ingest.document import Document
+    from ..ingest.validate import check_document
+
+    for tag, payload in rows:
+        if tag != "d":
+            yield (tag, payload)
+            continue
+        doc = Document(**json.loads(payload))
+        try:
+            check_document(doc, settings)
+        except ClaimwatchError as exc:
+            yield _reject(doc.name, exc)
+            continue
+        yield doc
+
+
+def extract_partition(rows: Iterable[tuple[str, str]], batch_size: int = 32,
+                      settings: Settings | None = None) -> Iterator[tuple[str, str]]:
     """The per-partition extraction: document rows → ``("a"|"c"|"r", JSON row)`` pairs.
 
-    Reject rows pass through; documents go through :func:`extract_many` (``nlp.pipe``
-    underneath, the pipeline loaded once per Python worker)."""
-    from ..extract.api import extract_many
+    Reject rows pass through; documents are checked like every ingest input and go through the
+    flow's extraction step (:func:`claimwatch.flow.extract_documents`: ``nlp.pipe`` underneath,
+    the pipeline loaded once per Python worker, the per-article time budget of ``settings``)."""
+    from ..flow import extract_documents
     from ..ingest.document import Document, Reject
 
+    settings = settings or load_settings()
     docs: list[Document] = []
-    for tag, payload in rows:
-        if tag == "d":
-            docs.append(Document(**json.loads(payload)))
+    for item in _checked_documents(rows, settings):
+        if isinstance(item, Document):
+            docs.append(item)
         else:
-            yield (tag, payload)
-    for doc, result in zip(docs, extract_many(docs, batch_size=batch_size)):
+            yield item
+    results: list[Any] = []
+    for i in range(0, len(docs), max(1, batch_size)):
+        results.extend(extract_documents(docs[i:i + batch_size], budget=settings.max_seconds_per_article))
+    for doc, result in zip(docs, results):
         if isinstance(result, Reject):
             yield _reject_row(result.name, result.code, result.reason)
             continue
@@ -212,8 +237,9 @@ def run_extract(cfg: SparkJobConfig, spark=None) -> dict[str, int]:
     spark = spark or spark_session(cfg.master)
     try:
         batch = cfg.batch_size
+        settings = load_settings()  # the driver's limits and time budget travel with the tasks
         rows = document_rdd(spark, cfg, kind).mapPartitions(
-            lambda items: extract_partition(items, batch)
+            lambda items: extract_partition(items, batch, settings)
         ).persist(StorageLevel.MEMORY_AND_DISK)
         counts = {}
         for tag, table, schema in (("a", "articles", ARTICLE_SCHEMA), ("c", "claims", CLAIM_SCHEMA),

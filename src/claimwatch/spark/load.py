@@ -19,18 +19,7 @@ from ..model import Article, Claim
 from ..settings import Settings
 from ..store import Store
 
-__all__ = ["read_output", "load_output", "restore_numbers"]
-
-
-def restore_numbers(claim: dict[str, Any]) -> dict[str, Any]:
-    """Quantity bounds stored as doubles that hold whole numbers back to ints (in place)."""
-    quantity = claim.get("quantity")
-    if quantity:
-        for key in ("low", "best", "high"):
-            value = quantity.get(key)
-            if isinstance(value, float) and value.is_integer():
-                quantity[key] = int(value)
-    return claim
+__all__ = ["read_output", "load_output"]
 
 
 def _table(output: str, name: str) -> list[dict[str, Any]]:
@@ -46,7 +35,7 @@ def read_output(output: str) -> tuple[list[Article], list[dict[str, Any]]]:
     """The articles (with their claims, in claim-id order) and the rejects of one job output."""
     claims: dict[str, list[Claim]] = defaultdict(list)
     for row in _table(output, "claims"):
-        claims[row["article_id"]].append(Claim.from_dict(restore_numbers(row)))
+        claims[row["article_id"]].append(Claim.from_dict(row))
     articles = []
     for row in _table(output, "articles"):
         art = Article.from_dict({"article": row})

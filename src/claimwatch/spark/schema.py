@@ -1,60 +1,66 @@
-"""The Parquet tables written by the Spark job, in the SPEC §1/§2 shape.
+"""The Parquet tables written by the Spark job, in the SPEC §1/§2 shape — generated from the
+typed model (:func:`claimwatch.schema.describe`), so a field added to a claim part is a column
+without another edit.
 
-Three tables: ``articles`` (SPEC §1 Article), ``claims`` (SPEC §2 claim JSON, one row per claim,
-nested structs as in the JSON, plus ``article_id``) and ``rejects`` (input name, code, reason).
-Rows travel as JSON strings and are read with these schemas, so the types are the schema's
-whatever Python produced (an ``int`` bound becomes a ``double``;
-:func:`claimwatch.spark.load.restore_numbers` undoes it).
+Three tables: ``articles`` (SPEC §1 Article, plus the input ``name`` and ``duplicate_of``),
+``claims`` (SPEC §2 claim JSON, one row per claim, nested structs as in the JSON, plus
+``article_id``) and ``rejects`` (input name, code, reason). Rows travel as JSON strings and are
+read with these schemas; numbers are doubles (whole ones come back as ints through the model).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from pyspark.sql.types import (
     ArrayType,
+    DataType,
     DoubleType,
     IntegerType,
     LongType,
+    MapType,
     StringType,
     StructField,
     StructType,
 )
 
-__all__ = ["ARTICLE_SCHEMA", "CLAIM_SCHEMA", "REJECT_SCHEMA"]
+from ..model import ARTICLE_JSON_FIELDS, Article, Claim
+from ..schema import TypeSpec, fields_of
 
-_SPAN = ArrayType(IntegerType())
-
-
-def _s(name: str, kind=StringType()) -> StructField:
-    return StructField(name, kind, True)
+__all__ = ["ARTICLE_SCHEMA", "CLAIM_SCHEMA", "REJECT_SCHEMA", "spark_type", "struct_of"]
 
 
-ARTICLE_SCHEMA = StructType([
-    _s("id"), _s("url"), _s("outlet"), _s("title"), _s("published"), _s("language"), _s("text"),
-    _s("name"), _s("duplicate_of"),
-])
+def spark_type(spec: TypeSpec) -> DataType:
+    """The Spark type of a model field."""
+    kind = spec.kind
+    if kind == "span":
+        return ArrayType(IntegerType())
+    if kind == "integer":
+        return LongType()
+    if kind == "number":
+        return DoubleType()
+    if kind == "array":
+        assert spec.item is not None
+        return ArrayType(spark_type(spec.item))
+    if kind == "object":
+        assert spec.cls is not None
+        return struct_of(spec.cls)
+    if kind == "mapping":
+        return MapType(StringType(), StringType())
+    return StringType()  # string, enum (the vocabularies are checked by the model), any
 
-SOURCE = StructType([
-    _s("name"), _s("canonical"), _s("affiliation"), _s("type"), _s("cue"), _s("span", _SPAN),
-    _s("quote"), _s("scope"), _s("via"),
-])
-QUANTITY = StructType([
-    _s("text"), _s("span", _SPAN), _s("low", DoubleType()), _s("best", DoubleType()),
-    _s("high", DoubleType()), _s("qualifier"), _s("unit"), _s("counted"), _s("part_of"),
-])
-TIME = StructType([
-    _s("text"), _s("start"), _s("end"), _s("precision"), _s("anchor"), _s("span", _SPAN), _s("scope"),
-])
-PLACE = StructType([
-    _s("text"), _s("span", _SPAN), _s("name"), _s("lat", DoubleType()), _s("lon", DoubleType()),
-    _s("country"), _s("feature"), _s("geonameid", LongType()), _s("role"), _s("precision"), _s("scope"),
-])
-ACTOR = StructType([_s("text"), _s("role"), _s("span", _SPAN)])
 
-CLAIM_SCHEMA = StructType([
-    _s("article_id"), _s("id"), _s("kind"), _s("text"), _s("span", _SPAN), _s("event_type"), _s("offence"),
-    _s("cause"), _s("source", SOURCE), _s("certainty"), _s("polarity"), _s("evidential"),
-    _s("quantity", QUANTITY), _s("time", TIME), _s("places", ArrayType(PLACE)),
-    _s("actors", ArrayType(ACTOR)),
-])
+def struct_of(cls: type, only: tuple[str, ...] | None = None, extra: tuple[str, ...] = ()) -> StructType:
+    """A struct of ``cls``'s fields (``only`` these, in this order), then ``extra`` string columns."""
+    specs: dict[str, Any] = {name: spec for name, spec, _meta in fields_of(cls)}
+    names = only or tuple(specs)
+    return StructType([StructField(n, spark_type(specs[n]), True) for n in names]
+                      + [StructField(n, StringType(), True) for n in extra])
 
-REJECT_SCHEMA = StructType([_s("name"), _s("code"), _s("reason")])
+
+ARTICLE_SCHEMA = struct_of(Article, ARTICLE_JSON_FIELDS, extra=("name", "duplicate_of"))
+
+CLAIM_SCHEMA = StructType([StructField("article_id", StringType(), True),
+                           *[f for f in struct_of(Claim).fields if f.name != "article_id"]])
+
+REJECT_SCHEMA = StructType([StructField(n, StringType(), True) for n in ("name", "code", "reason")])

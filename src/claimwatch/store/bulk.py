@@ -98,6 +98,7 @@ class BulkWriter:
                         vals[i] = p(v)
                 tuples[n] = vals
         raw = self.conn.connection.driver_connection
+        assert raw is not None, "a bulk write needs an open DBAPI connection"
         try:
             if self.dialect.name == "postgresql":
                 with raw.cursor() as cur, cur.copy(sql) as copy:

@@ -22,7 +22,7 @@ from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import ValidationError
-from ..model import EVENT_TYPES, ESTIMATE_STATUSES, SOURCE_TYPES, Claim, Estimate
+from ..model import ESTIMATE_STATUSES, EVENT_TYPES, SOURCE_TYPES, Claim, Estimate
 from . import tables as T
 from .rows import claim_from_row
 
@@ -183,11 +183,11 @@ def _build(filters: dict[str, Any], allowed: tuple[str, ...], sort: str | None, 
         if name not in allowed:
             problems.append(f"{name}: not a filter of this list (one of {', '.join(allowed)})")
             continue
-        value = str(raw).strip()
+        text = str(raw).strip()
         if name in extra:
-            value = _check_choice(name, value, extra[name], problems)
+            value = _check_choice(name, text, extra[name], problems)
         else:
-            value = _check_value(name, value, problems)
+            value = _check_value(name, text, problems)
         if value is not None:
             checked[name] = value
     if checked.get("since") and checked.get("until") and checked["since"] > checked["until"]:
@@ -279,27 +279,37 @@ def _estimate_conditions(f: dict[str, Any]) -> list[ColumnElement]:
 
 
 def _order(col: Any, desc: bool, *tiebreak: Any) -> list[Any]:
-    # rows without a value go last either way
-    return [col.is_(None), col.desc() if desc else col.asc(), *tiebreak]
+    # one indexed column, then the tie-break (rows without a value go where the database puts NULLs)
+    return [col.desc() if desc else col.asc(), *tiebreak]
+
+
+def _in_page_order(keys: list[Any], rows: list[Any], key: str) -> list[Any]:
+    by_key = {getattr(r, key): r for r in rows}
+    return [by_key[k] for k in keys if k in by_key]
 
 
 class ListsMixin:
-    """Mixed into :class:`~claimwatch.store.Store` (needs ``_read``)."""
+    """Mixed into :class:`~claimwatch.store.Store` (needs ``_read``).
+
+    A page is read in two steps: the ids of the page (filtered, sorted and cut on indexed
+    columns, carrying no JSON), then the rows of those ids only; the total counts ids only."""
 
     def estimate_list(self, query: ListQuery) -> tuple[list[tuple[Estimate, dict[str, Any]]], int]:
         """One page of estimates with their list columns, and the filtered total."""
         conds = _estimate_conditions(query.filters)
         where = and_(*conds) if conds else literal(True)
-        cols = [_E.c.data, _E.c.place, _E.c.country, _E.c.date_start, _E.c.date_end, _E.c.latest,
+        page = (select(_E.c.id).where(where).order_by(*_order(ESTIMATE_SORTS[query.sort], query.descending, _E.c.id))
+                .limit(query.limit).offset(query.offset))
+        cols = [_E.c.id, _E.c.data, _E.c.place, _E.c.country, _E.c.date_start, _E.c.date_end, _E.c.latest,
                 _E.c.latest_best, _E.c.n_claims]
-        q = (select(*cols).where(where).order_by(*_order(ESTIMATE_SORTS[query.sort], query.descending, _E.c.id))
-             .limit(query.limit).offset(query.offset))
         with self._read() as conn:  # type: ignore[attr-defined]
             total = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one())
-            rows = conn.execute(q).all()
+            ids = [r[0] for r in conn.execute(page)]
+            rows = conn.execute(select(*cols).where(_E.c.id.in_(ids))).all() if ids else []
         out = []
-        for r in rows:
+        for r in _in_page_order(ids, rows, "id"):
             m = dict(r._mapping)
+            m.pop("id")
             out.append((Estimate.from_dict(m.pop("data")), m))
         return out, total
 
@@ -356,27 +366,45 @@ class ListsMixin:
         return and_(*conds)
 
     @staticmethod
-    def _claim_from() -> Any:
-        return (_C.join(_A, _A.c.id == _C.c.article_id).outerjoin(_S, _S.c.claim_uid == _C.c.uid)
-                .outerjoin(_Q, _Q.c.claim_uid == _C.c.uid).outerjoin(_TM, _TM.c.claim_uid == _C.c.uid))
+    def _claim_from(filters: dict[str, Any] | None = None, sort: str | None = None) -> Any:
+        """claims joined to what the filters and the sort read (everything when ``filters`` is None)."""
+        everything = filters is None
+        f = filters or {}
+        src = _C
+        if everything or f.get("outlet") or f.get("since") or f.get("until") or sort in ("date", "published", "outlet"):
+            src = src.join(_A, _A.c.id == _C.c.article_id)
+        if everything or f.get("source_type") or sort in ("source", "source_type"):
+            src = src.outerjoin(_S, _S.c.claim_uid == _C.c.uid)
+        if everything or sort == "best":
+            src = src.outerjoin(_Q, _Q.c.claim_uid == _C.c.uid)
+        if everything or f.get("since") or f.get("until") or sort == "date":
+            src = src.outerjoin(_TM, _TM.c.claim_uid == _C.c.uid)
+        return src
 
     def claim_list(self, query: ListQuery) -> tuple[list[tuple[Claim, dict[str, Any]]], int]:
         """One page of claims (reviewed values applied) with their article's title, outlet and
         publication date, and the filtered total."""
         where = self._claim_where(query.filters)
-        order = _order(CLAIM_SORTS[query.sort], query.descending, _C.c.article_id, _C.c.seq)
-        q = (select(_C.c.data, _C.c.review, _A.c.title, _A.c.outlet, _A.c.published).select_from(self._claim_from())
-             .where(where).order_by(*order).limit(query.limit).offset(query.offset))
+        # by publication: newest articles first, an article's claims in text order (the index order)
+        tiebreak = (_A.c.id.desc() if query.descending else _A.c.id, _C.c.seq) if query.sort == "published" \
+            else (_C.c.article_id, _C.c.seq)
+        order = _order(CLAIM_SORTS[query.sort], query.descending, *tiebreak)
+        page = (select(_C.c.uid).select_from(self._claim_from(query.filters, query.sort)).where(where)
+                .order_by(*order).limit(query.limit).offset(query.offset))
+        rows_q = (select(_C.c.uid, _C.c.data, _C.c.review, _A.c.title, _A.c.outlet, _A.c.published)
+                  .join(_A, _A.c.id == _C.c.article_id))
         with self._read() as conn:  # type: ignore[attr-defined]
-            total = int(conn.execute(select(func.count()).select_from(self._claim_from()).where(where)).scalar_one())
-            rows = conn.execute(q).all()
+            total = int(conn.execute(select(func.count()).select_from(self._claim_from(query.filters)).where(where))
+                        .scalar_one())
+            uids = [r[0] for r in conn.execute(page)]
+            rows = conn.execute(rows_q.where(_C.c.uid.in_(uids))).all() if uids else []
         return [(claim_from_row(r.data, r.review), {"title": r.title, "outlet": r.outlet, "published": r.published})
-                for r in rows], total
+                for r in _in_page_order(uids, rows, "uid")], total
 
     def claim_facets(self, query: ListQuery, limit: int = 12) -> dict[str, list[tuple[Any, int]]]:
         """For each of :data:`CLAIM_FACETS`, (value, number of filtered claims), largest first."""
         where = self._claim_where(query.filters)
-        base = self._claim_from()
+        base = self._claim_from(query.filters, "outlet")
         status = func.coalesce(_C.c.review, "unreviewed")
         reviewed = case((_C.c.review.is_(None), False), else_=True)
         out: dict[str, list[tuple[Any, int]]] = {}

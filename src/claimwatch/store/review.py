@@ -18,14 +18,14 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from ..errors import NotFound, ValidationError
-from ..model import Article, Claim
+from ..model import Article, Claim, ReviewState
 from . import tables as T
 from .rows import claim_rows, derived_rows, merge_changes, now, validate_claim
 
 __all__ = ["ReviewMixin", "Reviewed", "REVIEW_STATES", "UNDOABLE", "MANUAL_PREFIX"]
 
 #: review action -> the state it leaves the claim in
-REVIEW_STATES = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
+REVIEW_STATES: dict[str, ReviewState] = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
 #: actions an undo can take back
 UNDOABLE = ("accept", "correct", "reject", "create")
 #: ids of claims added by reviewers: r1, r2, ... (extraction uses c1, c2, ...)
@@ -88,7 +88,9 @@ def _log(conn: Connection, uid: str, who: str, stamp: Any, action: str, before: 
         conn.execute(insert(T.reviews).values(claim_uid=uid, who=who, at=stamp, action=action, changes=changes))
     res = conn.execute(insert(T.revisions).values(claim_uid=uid, who=who, at=stamp, action=action,
                                                   before=before, after=after))
-    return int(res.inserted_primary_key[0])
+    key = res.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def _check_who(uid: str, who: str) -> None:

@@ -7,12 +7,10 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, cast
 
-from ..model import (
-    CERTAINTIES, CLAIM_KINDS, DEATH_CAUSES, EVENT_TYPES, EVIDENTIALS, PLACE_ROLES, POLARITIES,
-    QUALIFIERS, QUOTE_KINDS, SCOPES, SOURCE_TYPES, TIME_ANCHORS, TIME_PRECISIONS, Article, Claim,
-)
+from ..model import REVIEW_STATES, Article, Claim, Quantity, ReviewState
+from ..schema import problems
 
 __all__ = ["now", "claim_data", "claim_rows", "derived_rows", "claim_from_row", "validate_claim", "merge_changes",
            "Prepared", "prepare", "MAX_QUANTITY", "number_problem"]
@@ -38,7 +36,7 @@ def claim_data(claim: Claim, article_id: str) -> dict:
 class Prepared:
     """Per-article work that ``Store.add_articles`` would otherwise do inside the writing process,
     done ahead of the write (by the extraction workers, in parallel): the near-duplicate signature
-    (``claimwatch.store.dedup.to_bytes``) and the JSON text of every claim (``claim_data``)."""
+    (``claimwatch.dedup.to_bytes``) and the JSON text of every claim (``claim_data``)."""
 
     signature: bytes
     claims_json: tuple[str, ...]
@@ -46,7 +44,7 @@ class Prepared:
 
 def prepare(article: Article) -> Prepared:
     """What :class:`Prepared` holds for ``article`` (sets ``claim.article_id`` like the write does)."""
-    from .dedup import signature, to_bytes
+    from ..dedup import signature, to_bytes
 
     return Prepared(to_bytes(signature(article.text)),
                     tuple(json.dumps(claim_data(c, article.id)) for c in article.claims))
@@ -117,10 +115,19 @@ def derived_rows(claim: Claim, uid: str, article_id: str) -> dict[str, list[dict
     return out
 
 
+def review_state(value: str | None) -> ReviewState | None:
+    """A stored review column as the model's review state (refusing anything else)."""
+    if value is None:
+        return None
+    if value not in REVIEW_STATES:
+        raise ValueError(f"review {value!r} not one of {', '.join(REVIEW_STATES)}")
+    return cast(ReviewState, value)
+
+
 def claim_from_row(data: dict, review: str | None = None) -> Claim:
     claim = Claim.from_dict(data)
     if review is not None:
-        claim.review = review
+        claim.review = review_state(review)
     return claim
 
 
@@ -153,53 +160,31 @@ def number_problem(value: Any, low: float, high: float) -> str | None:
     return None
 
 
-_ENUMS = {
-    "kind": CLAIM_KINDS, "certainty": CERTAINTIES, "polarity": POLARITIES, "evidential": EVIDENTIALS,
-}
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def validate_claim(claim: Claim, article: Article | None = None) -> list[str]:
-    """Problems with a claim's values (SPEC enums, bounds order, spans); empty = valid."""
-    bad: list[str] = []
-    for name, allowed in _ENUMS.items():
-        if getattr(claim, name) not in allowed:
-            bad.append(f"{name} {getattr(claim, name)!r} not one of {', '.join(allowed)}")
-    if claim.event_type is not None and claim.event_type not in EVENT_TYPES:
-        bad.append(f"event_type {claim.event_type!r} is not a SPEC event type")
-    if claim.cause is not None and claim.cause not in DEATH_CAUSES:
-        bad.append(f"cause {claim.cause!r} not one of {', '.join(DEATH_CAUSES)}")
-    s = claim.source
-    if s.type not in SOURCE_TYPES:
-        bad.append(f"source.type {s.type!r} not one of {', '.join(SOURCE_TYPES)}")
-    if s.quote not in QUOTE_KINDS:
-        bad.append(f"source.quote {s.quote!r} not one of {', '.join(QUOTE_KINDS)}")
-    if s.scope not in SCOPES:
-        bad.append(f"source.scope {s.scope!r} not one of {', '.join(SCOPES)}")
+    """Problems with a claim's values (empty = valid): every field against the typed model
+    (SPEC vocabularies, finite numbers, spans; :func:`claimwatch.schema.problems`), figures in
+    [0, MAX_QUANTITY] and in order, coordinates on the globe, and every span slicing the article
+    to its text."""
+    bad = problems(claim)
     q = claim.quantity
-    if q is not None:
-        if q.qualifier not in QUALIFIERS:
-            bad.append(f"quantity.qualifier {q.qualifier!r} not one of {', '.join(QUALIFIERS)}")
+    if q is not None and isinstance(q, Quantity):
         for name in ("low", "best", "high"):
-            problem = number_problem(getattr(q, name), 0, MAX_QUANTITY)
-            if problem:
-                bad.append(f"quantity.{name} {problem}")
+            value = getattr(q, name)
+            if _is_number(value) and not 0 <= value <= MAX_QUANTITY:
+                bad.append(f"quantity.{name} {number_problem(value, 0, MAX_QUANTITY)}")
         nums = [v for v in (q.low, q.best, q.high) if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if nums != sorted(nums):
             bad.append(f"quantity bounds out of order: low={q.low} best={q.best} high={q.high}")
-    t = claim.time
-    if t is not None:
-        if t.precision not in TIME_PRECISIONS:
-            bad.append(f"time.precision {t.precision!r} not one of {', '.join(TIME_PRECISIONS)}")
-        if t.anchor not in TIME_ANCHORS:
-            bad.append(f"time.anchor {t.anchor!r} not one of {', '.join(TIME_ANCHORS)}")
-    for p in claim.places:
-        if p.role not in PLACE_ROLES:
-            bad.append(f"place role {p.role!r} not one of {', '.join(PLACE_ROLES)}")
+    for i, p in enumerate(claim.places):
         for name, limit in (("lat", 90.0), ("lon", 180.0)):
-            problem = number_problem(getattr(p, name), -limit, limit)
-            if problem:
-                bad.append(f"place {name} {problem}")
-    if article is not None:
+            value = getattr(p, name, None)
+            if isinstance(value, (int, float)) and _is_number(value) and not -limit <= value <= limit:
+                bad.append(f"places[{i}].{name} {number_problem(value, -limit, limit)}")
+    if article is not None and not bad:
         for expected, (start, end) in claim.spans():
             if not (0 <= start <= end <= len(article.text)) or article.text[start:end] != expected:
                 bad.append(f"span {start}:{end} does not slice the article to {expected!r}")

@@ -47,7 +47,9 @@ class RunsMixin:
             res = conn.execute(insert(T.ingest_runs).values(
                 kind=kind, inputs=list(inputs), started_at=stamp, accepted=0, rejected=0, status="running",
                 host=host, pid=pid, heartbeat_at=stamp))
-            return int(res.inserted_primary_key[0])
+            key = res.inserted_primary_key
+            assert key is not None
+            return int(key[0])
 
     def touch_run(self, run_id: int) -> None:
         """The run's heartbeat: it is alive now."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, func, insert, or_, select, text, update
+from sqlalchemy import and_, exists, func, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -34,7 +34,7 @@ from .rows import Prepared, claim_data, claim_from_row, claim_rows, now, validat
 from .runs import RunsMixin
 
 if TYPE_CHECKING:
-    from .dedup import NearDuplicateIndex
+    from ..dedup import NearDuplicateIndex
 
 __all__ = ["Store"]
 
@@ -54,7 +54,7 @@ class Store(RunsMixin, EstimatesMixin, ReviewMixin, ListsMixin, JobsMixin):
             dedup_threshold = settings.dedup_threshold if dedup_threshold is None else dedup_threshold
         self.url = url
         self.dedup_threshold = dedup_threshold
-        importlib.import_module("claimwatch.store.dedup")  # import datasketch up front, not in the first write
+        importlib.import_module("claimwatch.dedup")  # import datasketch up front, not in the first write
 
         self.engine = make_engine(self.url)
         self.dialect = self.engine.dialect.name
@@ -160,7 +160,7 @@ class Store(RunsMixin, EstimatesMixin, ReviewMixin, ListsMixin, JobsMixin):
     def _prepare_rows(self, batch: dict[str, Article], given: Mapping[str, Prepared]
                       ) -> tuple[dict[str, bytes], dict[str, dict[str, list[dict]]]]:
         """Validate the batch and build its signatures and claim rows (outside the transaction)."""
-        from .dedup import signature, to_bytes
+        from ..dedup import signature, to_bytes
 
         for art in batch.values():
             for claim in art.claims:
@@ -196,7 +196,7 @@ class Store(RunsMixin, EstimatesMixin, ReviewMixin, ListsMixin, JobsMixin):
     def _insert_new(self, conn: Connection, new: list[Article], present: set[str], sigs: dict[str, bytes],
                     claim_tables: dict[str, dict[str, list[dict]]], run_id: int | None) -> None:
         """Link near-duplicates and bulk-insert the new articles, their claims and queue rows."""
-        from .dedup import from_bytes
+        from ..dedup import from_bytes
 
         index = self._dedup_index(conn)
         stamp = now()  # the time of the write, not of the preparation (which may wait for the lock)
@@ -236,7 +236,7 @@ class Store(RunsMixin, EstimatesMixin, ReviewMixin, ListsMixin, JobsMixin):
         bulk.insert(T.reconcile_queue, [{"article_id": a.id, "run_id": run_id, "queued_at": stamp} for a in new])
 
     def _dedup_index(self, conn: Connection) -> NearDuplicateIndex:
-        from .dedup import NearDuplicateIndex, from_bytes
+        from ..dedup import NearDuplicateIndex, from_bytes
 
         if self._dedup is None:
             self._dedup = NearDuplicateIndex(self.dedup_threshold)

@@ -75,6 +75,7 @@ articles = Table(
     Index("ix_articles_outlet", "outlet"),
     Index("ix_articles_url", "url"),
     Index("ix_articles_duplicate_of", "duplicate_of"),
+    Index("ix_articles_published_id", "published", "id"),
 )
 
 article_minhash = Table(
@@ -106,6 +107,7 @@ claims = Table(
     Index("ix_claims_article", "article_id", "seq"),
     Index("ix_claims_event_type", "event_type"),
     Index("ix_claims_review", "review"),
+    Index("ix_claims_list", "article_id", "seq", "review", "uid", "event_type"),
 )
 
 claim_sources = Table(
@@ -247,10 +249,12 @@ estimates = Table(
     Column("n_claims", Integer),
     Index("ix_estimates_status", "status"),
     Index("ix_estimates_event_type", "event_type"),
-    Index("ix_estimates_country", "country"),
-    Index("ix_estimates_date_start", "date_start"),
-    Index("ix_estimates_latest", "latest"),
-    Index("ix_estimates_place", "place"),
+    # list pages sort on these with the id as tie-break (migration 0005)
+    Index("ix_estimates_country", "country", "id"),
+    Index("ix_estimates_date_start", "date_start", "id"),
+    Index("ix_estimates_latest", "latest", "id"),
+    Index("ix_estimates_place", "place", "id"),
+    Index("ix_estimates_best", "best", "id"),
     Index("ix_estimates_incident", "incident_id"),
 )
 

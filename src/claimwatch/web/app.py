@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..flow.runs import default_reconciler
 from ..settings import Settings, load_settings
+from .cache import ResponseCache
 from .errors import install_error_handlers
 from .security import BodyLimit, OriginCheck, SecurityHeaders
 
@@ -108,6 +109,7 @@ def create_app(
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
+    app.add_middleware(ResponseCache, store=store, enabled=settings.web_cache)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(OriginCheck)

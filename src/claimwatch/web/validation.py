@@ -16,19 +16,18 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ValidationError
-from ..model import (CERTAINTIES, CLAIM_KINDS, DEATH_CAUSES, EVENT_TYPES, EVIDENTIALS, PLACE_ROLES, POLARITIES,
-                     QUALIFIERS, SOURCE_TYPES, TIME_ANCHORS, TIME_PRECISIONS, Claim)
+from ..model import PLACE_ROLES, Claim
+from ..schema import spec_at, vocabularies
 from ..store.rows import MAX_QUANTITY, merge_changes, number_problem
 
 __all__ = ["check_changes", "check_new_claim", "resolve_spans", "EDITABLE", "MAX_FIELD_CHARS"]
 
-_ENUMS: dict[str, tuple[str, ...]] = {
-    "event_type": EVENT_TYPES, "offence": EVENT_TYPES, "certainty": CERTAINTIES, "polarity": POLARITIES,
-    "evidential": EVIDENTIALS, "cause": DEATH_CAUSES, "kind": CLAIM_KINDS,
-    "source.type": SOURCE_TYPES, "quantity.qualifier": QUALIFIERS,
-    "time.precision": TIME_PRECISIONS, "time.anchor": TIME_ANCHORS,
-}
-_NULLABLE = {"event_type", "cause", "offence"}
+#: the closed vocabularies a reviewer may set, with their allowed values from the typed model
+_ENUMS: dict[str, tuple[str, ...]] = {path: values for path, values in vocabularies(Claim).items()
+                                      if path in ("event_type", "offence", "certainty", "polarity", "evidential",
+                                                  "cause", "kind", "source.type", "quantity.qualifier",
+                                                  "time.precision", "time.anchor")}
+_NULLABLE = {path for path in _ENUMS if (spec := spec_at(Claim, path)) is not None and spec.nullable}
 _NUMBERS = {"quantity.low", "quantity.best", "quantity.high"}
 _STRINGS = {"source.name", "source.canonical", "source.affiliation", "source.cue", "source.via",
             "quantity.unit", "quantity.counted", "quantity.text", "time.start", "time.end", "time.text"}

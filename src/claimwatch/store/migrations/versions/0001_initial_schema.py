@@ -3,7 +3,7 @@
 that make the revision log append-only.
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-24 17:23:47.690758
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision = '0001'
 down_revision = None

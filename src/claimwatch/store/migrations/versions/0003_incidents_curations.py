@@ -76,7 +76,7 @@ def _fill_estimate_columns() -> None:
             data = json.loads(data)
         data = data or {}
         measure = data.get("measure") or (data.get("time") or {}).get("measure")
-        measure = {"cumulative": "running"}.get(measure, measure)
+        measure = "running" if measure == "cumulative" else measure
         conn.execute(sa.update(est).where(est.c.id == eid).values(
             kind=data.get("kind") or "count", measure=measure, incident_id=data.get("incident")))
 

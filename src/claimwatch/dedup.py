@@ -1,5 +1,8 @@
 """Near-duplicate detection: MinHash over word shingles with an LSH index (datasketch).
 
+A pure computation (no I/O): the store links each new article while it writes it
+(``Store.write_articles``), and the evaluation harness links the dev set the same way.
+
 Syndicated wire copies and re-posts with a changed headline share almost all their word
 5-grams; their estimated Jaccard similarity is above ``settings.dedup_threshold`` and they are
 linked to the earliest original (``Article.duplicate_of``) instead of being counted twice.
@@ -13,7 +16,7 @@ from collections.abc import Iterable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from ..settings import load_settings
+from .settings import load_settings
 
 __all__ = ["NUM_PERM", "SHINGLE", "shingles", "signature", "to_bytes", "from_bytes", "NearDuplicateIndex"]
 

@@ -1,0 +1,411 @@
+"""Report context: the report's frame, and what each claim takes from it (SPEC §2 Context).
+
+A coder reads the whole report, not one sentence. After the sentence stages this stage builds:
+
+* the **frame**: the headline line (a first line without final punctuation), the **lead** (the
+  first paragraph after it), the report's **source** (a "Source: X" line, a closing "According
+  to X." or "— Reuters", a dateline agency, the lead's "This was stated by X"), the **lead
+  time** (the first time in the lead that dates an event rather than a statement: "made the
+  discovery Thursday", not "officials said Friday") and the **lead places** (the first places of
+  the lead that locate an event, not the nationality of an institution such as "U.S. officials");
+* **source coverage**: which attribution speaks for each sentence and how far it was carried
+  (:mod:`claimwatch.extract.carryover`);
+* per sentence, the **event time** and **event places** it states, for the sentences after it.
+
+The claim assembly asks three look-ups, each returning where the value came from as a SPEC
+``scope`` (``sentence`` | ``paragraph`` | ``article``):
+
+* :func:`source_for` — the attribution covering a sentence;
+* :func:`claim_time` — the claim's own time (``timex.time_for``), unless it is only the date of
+  the statement ("..., the agency said on Friday") and the report dates the event; with no time
+  of its own, the event time of the previous sentence of the paragraph, else the lead time. A
+  background claim — a prediction, a general statement with no event, a running total when the
+  lead is not one — does not inherit;
+* :func:`claim_places` — the claim's own places (``places.places_for``); when none of them
+  locates the event, the event places of the previous sentence of the paragraph, else the lead
+  places, are added — not when the paragraph has named other places already (an origin, a
+  route: its own geography), and only those in the country of the institution the claim names
+  ("U.S. officials recovered six bodies" takes the lead's Eagle Pass, not a Mexican town).
+
+Inherited values keep the span and text of the words that stated them. The time and place
+*normalisation* is the time and places stages' (``timex.time_for``, ``places.places_for``);
+the decision to inherit is made here.
+
+Core: :func:`find_context`; step: :data:`STAGE` (provides ``context``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+from spacy.tokens import Token
+
+from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
+from .carryover import paragraph_of_sentences, source_coverage
+from .certainty import governing_predicate
+from .entities import role_in
+from .places import places_for
+from .timex import time_for
+
+__all__ = ["ReportContext", "find_context", "source_for", "claim_time", "claim_places", "STAGE"]
+
+_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_LEX = json.loads(resources.files("claimwatch.resources").joinpath("report_context.json").read_text("utf-8"))
+#: predicates that date a statement, not the event it reports
+_STATEMENT_LEMMAS = frozenset(_LEX["statement_lemmas"])
+_RUNNING_TOTAL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LEX["running_total_markers"]) + r")(?![\w-])",
+                            re.IGNORECASE)
+#: nouns whose place modifiers locate an institution or a group, not the event ("U.S. officials", "Italian coast guard")
+_INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
+_LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
+_SUBORDINATING = frozenset(_CUES["subordinating_marks"])
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
+_HEADLINE_WORDS = 20
+_MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
+#: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
+_DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
+_RELATIVE = frozenset({"relcl"})
+
+
+@dataclass
+class ReportContext:
+    """The report's frame and per-sentence context (see the module doc)."""
+
+    lead_para: int = 0
+    headline: tuple[int, int] | None = None
+    source: AttributionMention | None = None
+    sources: dict[int, AttributionMention] = field(default_factory=dict)
+    lead_time: TimeMention | None = None
+    lead_places: list[PlaceMention] = field(default_factory=list)
+    event_times: dict[int, TimeMention] = field(default_factory=dict)
+    event_places: dict[int, list[PlaceMention]] = field(default_factory=dict)
+    placed: set[int] = field(default_factory=set)      # sentences that name a location (of any role)
+    para_of: list[int] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------- the frame
+
+def _headline(analysis: Analysis) -> tuple[int, int] | None:
+    """A first paragraph that is a headline or a dateline line: one short line (at most 20
+    words), no final punctuation. A longer unpunctuated first line is a standfirst: the lead."""
+    if len(analysis.paragraphs) < 2:
+        return None
+    s, e = analysis.paragraphs[0]
+    line = analysis.text[s:e]
+    if "\n" in line or len(line.split()) > _HEADLINE_WORDS or line.rstrip().endswith(_SENTENCE_END):
+        return None
+    return s, e
+
+
+def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
+    """A time that dates the statement ("officials said Friday"), not what was stated: it hangs
+    from the cue of an attribution of its sentence, or from a verb of stating."""
+    if t.head_i is None:
+        return False
+    cue_heads = {m.cue_i for m in analysis.attributions if m.sent_i == t.sent_i and m.cue_i is not None}
+    if t.head_i in cue_heads:
+        return True
+    return analysis.doc[t.head_i].lemma_.lower() in _STATEMENT_LEMMAS
+
+
+def _resolved(t: TimeMention) -> bool:
+    return bool(t.start or t.end)
+
+
+def _main_clause(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a time dates its sentence's main clause, not a clause describing a participant
+    ("the boat, which also sailed last Thursday", "a town that has become ... in the last year")."""
+    return _in_main_clause(analysis, t.head_i)
+
+
+def _hedged(analysis: Analysis, t: TimeMention) -> bool:
+    """A time of a hedged or hypothetical predicate ("it would have sunk a couple of hours earlier")."""
+    return t.head_i is not None and bool(_aux(analysis.doc[t.head_i]) & _MODALS)
+
+
+def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
+    """Per sentence, the time that dates its event: resolved, not the date of a statement, in the
+    main clause, not of a hedged predicate."""
+    out: dict[int, TimeMention] = {}
+    for t in analysis.times:
+        if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
+                and not _hedged(analysis, t):
+            out[t.sent_i] = t
+    return out
+
+
+def _place_token(analysis: Analysis, p: PlaceMention) -> Token | None:
+    chunk = analysis.doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+    return chunk.root if chunk is not None and len(chunk) else None
+
+
+def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
+    """Whether a place locates what happened, rather than an institution or a group ("U.S.
+    officials", "the Italian coast guard", "Russian soldiers") or the reporting source."""
+    if p.role == "source_location" or p.lat is None:
+        return False
+    tok = _place_token(analysis, p)
+    if tok is None:
+        return True
+    if tok.ent_type_ == "NORP" or tok.pos_ == "ADJ":
+        return False
+    entities = analysis.entities
+    if entities is not None and any(m.kind in ("name", "description") and m.span[0] <= p.span[0] and p.span[1] <= m.span[1]
+                                    and (m.span[1] - m.span[0]) > (p.span[1] - p.span[0])
+                                    for e in entities.entities for m in e.mentions):
+        return False    # a place inside an organisation's name ("Kalamata Coast Guard")
+    head = tok.head
+    if tok.dep_ in ("amod", "compound", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i != tok.i:
+        lemma = head.lemma_.lower()
+        if lemma in _INSTITUTION_NOUNS or role_in(head.text) is not None:
+            return False
+    return True
+
+
+def _in_main_clause(analysis: Analysis, head_i: int | None, descriptive: frozenset[str] = _DESCRIPTIVE) -> bool:
+    """Whether token ``head_i`` is outside every clause that describes a participant."""
+    if head_i is None:
+        return True
+    tok = analysis.doc[head_i]
+    for _ in range(16):
+        if tok.dep_ in descriptive:
+            return False
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
+
+
+def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
+    """Per sentence, the places that locate its main event (not a clause describing a participant:
+    "traffickers who sailed from Tobruk, Libya")."""
+    out: dict[int, list[PlaceMention]] = {}
+    for p in analysis.places:
+        tok = _place_token(analysis, p)
+        if p.role in ("event", "destination") and locates_event(analysis, p) and (
+                tok is None or _in_main_clause(analysis, tok.i, _RELATIVE)):
+            out.setdefault(p.sent_i, []).append(p)
+    return out
+
+
+def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:
+    return [i for i, p in enumerate(ctx.para_of) if ctx.lead_para <= p < ctx.lead_para + paragraphs]
+
+
+def _dates_an_event(t: TimeMention) -> bool:
+    """A time that can date the report's event: a day, a night, a week — with both its bounds
+    (not a year, an open period, or the end bound of a running total: "as of Sunday")."""
+    if not (t.start and t.end):
+        return False
+    if t.precision in ("day", "week"):
+        return True
+    return t.precision == "range" and (date.fromisoformat(t.end) - date.fromisoformat(t.start)).days <= 7
+
+
+def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
+    """The time of the report's event: the first event time of the lead paragraphs that dates an
+    event (a day, a night), else the first event time of the lead, else the date of the lead's
+    statement ("officials said Friday")."""
+    lead = _lead_sentences(ctx, _LEAD_PARAGRAPHS)
+    timed = [ctx.event_times[i] for i in lead if i in ctx.event_times]
+    found = next((t for t in timed if _dates_an_event(t)), None)
+    if found is None:
+        found = next((t for t in timed if ctx.para_of[t.sent_i] == ctx.lead_para), None)
+    if found is not None:
+        return found
+    first_para = [i for i in lead if ctx.para_of[i] == ctx.lead_para]
+    return next((t for t in analysis.times if t.sent_i in first_para and _resolved(t)), None)
+
+
+def find_context(analysis: Analysis) -> ReportContext:
+    """The report's frame and per-sentence context (pure; reads the earlier stages' results)."""
+    ctx = ReportContext(para_of=paragraph_of_sentences(analysis))
+    ctx.headline = _headline(analysis)
+    ctx.lead_para = 1 if ctx.headline is not None else 0
+    ctx.sources, ctx.source = source_coverage(analysis, ctx.lead_para)
+    ctx.event_times = _event_times(analysis)
+    ctx.event_places = _event_places(analysis)
+    ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p)}
+    ctx.lead_time = _lead_time(analysis, ctx)
+    ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
+                            if i in ctx.event_places), [])
+    return ctx
+
+
+def _context(analysis: Analysis) -> ReportContext:
+    if analysis.context is None:
+        analysis.context = find_context(analysis)
+    return analysis.context
+
+
+# ---------------------------------------------------------------------------- look-ups
+
+def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> AttributionMention | None:
+    """The attribution covering sentence ``sent_i`` (its ``scope`` says how far it was carried),
+    or None: the author's voice. With the claim's head token ``head_i``: an attribution made in
+    a subordinate clause that does not hold the claim ("Although the ministry said 20 died, the
+    toll is 35") does not cover it."""
+    found = _context(analysis).sources.get(sent_i)
+    if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
+        return found
+    return None if _subordinate_elsewhere(analysis, found.cue_i, head_i) else found
+
+
+def _subordinate_elsewhere(analysis: Analysis, cue_i: int, head_i: int) -> bool:
+    """Whether the cue sits in a subordinate clause (concessive, conditional, relative ...) that
+    does not contain the claim's head."""
+    doc = analysis.doc
+    tok = doc[cue_i]
+    for _ in range(12):
+        if tok.dep_ == "relcl" or tok.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _SUBORDINATING for c in tok.children):
+            return not (tok.left_edge.i <= head_i <= tok.right_edge.i)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _aux(pred: Token) -> set[str]:
+    return {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _running_total(analysis: Analysis, sent_i: int, pred: Token) -> bool:
+    """A present perfect with a cumulative marker ("have died so far this year", "have crossed
+    since January"); a bare present perfect ("nine migrants have drowned") reports an event."""
+    if not (pred.tag_ == "VBN" and _aux(pred) & _PERFECT_AUX):
+        return False
+    s, e = analysis.sentences[sent_i]
+    return bool(_RUNNING_TOTAL.search(analysis.text, s, e))
+
+
+def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
+    """A claim about another time than the report's event: a prediction or possibility
+    ("could rise", "will cross"), a running total ("have died") unless the lead is one, a
+    general statement in the present with no event ("The area draws migrants")."""
+    if head_i is None:
+        return False
+    pred = governing_predicate(analysis, sent_i, head_i)
+    if pred is None:
+        return False
+    aux = _aux(pred)
+    if aux & _MODALS:
+        return True
+    if _running_total(analysis, sent_i, pred):
+        lead = _context(analysis).lead_time
+        return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
+    present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and aux & {"is", "are", "'s", "’s", "'re", "’re"})
+    return present and event_type is None
+
+
+def _generic(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
+    """A general statement in the present with no event ("The area draws migrants from dozens
+    of countries"): it happens nowhere in particular. Running totals and predictions still take
+    the report's place."""
+    if head_i is None or event_type is not None:
+        return False
+    pred = governing_predicate(analysis, sent_i, head_i)
+    return pred is not None and pred.tag_ in ("VBZ", "VBP") and not _aux(pred) & _MODALS
+
+
+def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, str]:
+    ctx = _context(analysis)
+    j = sent_i - 1
+    while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
+        if j in ctx.event_times:
+            return ctx.event_times[j], "paragraph"
+        j -= 1
+    if ctx.lead_time is not None and ctx.lead_time.sent_i != sent_i:
+        return ctx.lead_time, "article"
+    return None, "sentence"
+
+
+def _precedes_statement(event: TimeMention, statement: TimeMention) -> bool:
+    """An event time that the statement date can stand for: on or up to a week before it."""
+    if not (event.start and statement.start) or not _dates_an_event(event):
+        return False
+    days = (date.fromisoformat(statement.start) - date.fromisoformat(event.end or event.start)).days
+    return 0 <= days <= 7
+
+
+def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bool = False) -> TimeMention | None:
+    """The claim's own time: one stated in its sentence, not in a clause describing another
+    participant (a statement claim takes any time of its sentence)."""
+    own = time_for(analysis, sent_i, head_i) if head_i is not None else None
+    if own is None or own.sent_i != sent_i or not (
+            analysis.sentences[sent_i][0] <= own.span[0] < analysis.sentences[sent_i][1]):
+        return None
+    if not statement and not _main_clause(analysis, own) and own.head_i is not None and head_i is not None:
+        clause = analysis.doc[own.head_i]
+        while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
+            clause = clause.head
+        if not (clause.left_edge.i <= head_i <= clause.right_edge.i):
+            return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
+    return own
+
+
+def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
+               event_type: str | None = None, statement: bool = False) -> tuple[TimeMention | None, str]:
+    """The time of a claim and where it came from (``sentence`` | ``paragraph`` | ``article``).
+
+    A claim's own time wins — unless it only dates the statement ("..., the agency said on
+    Friday") and the report dates the event itself up to a week before it. A statement claim
+    keeps the date it was made."""
+    own = _own_time(analysis, sent_i, head_i, statement)
+    if own is not None:
+        if not statement and is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
+            inherited, scope = _inherit_time(analysis, sent_i)
+            if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own):
+                return inherited, scope
+        return own, "sentence"
+    if background(analysis, sent_i, head_i, event_type):
+        return None, "sentence"
+    inherited, scope = _inherit_time(analysis, sent_i)
+    if inherited is not None:
+        return inherited, scope
+    dated = time_for(analysis, sent_i, head_i) if head_i is not None else None
+    if dated is not None and dated.sent_i != sent_i:
+        return dated, "article"     # a dateline's date
+    return None, "sentence"
+
+
+def _compatible(analysis: Analysis, inherited: list[PlaceMention], own: list[PlaceMention]) -> list[PlaceMention]:
+    """The inherited places that fit the claim's own: none it names already, and — when it names
+    the country of the institution that acted ("Polish border police", "U.S. officials") — those
+    in that country or on its border (no country given). An origin ("arrived from Russia") does
+    not restrict them."""
+    names = {p.name or p.text for p in own}
+    countries = {p.country for p in own if p.country and p.role in ("event", "destination")
+                 and not locates_event(analysis, p)}
+    return [p for p in inherited if (p.name or p.text) not in names
+            and (not countries or p.country is None or p.country in countries)]
+
+
+def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
+                 event_type: str | None = None) -> list[tuple[PlaceMention, str]]:
+    """The places of a claim, each with where it came from (``sentence`` | ``paragraph`` | ``article``)."""
+    ctx = _context(analysis)
+    own = [p for p in places_for(analysis, sent_i, head_i)] if head_i is not None else []
+    out = [(p, "sentence") for p in own]
+    if any(p.sent_i == sent_i and p.role in ("event", "destination") and locates_event(analysis, p) for p in own):
+        return out
+    if _generic(analysis, sent_i, head_i, event_type):
+        return out
+    j = sent_i - 1
+    while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
+        if j in ctx.event_places:
+            return out + [(p, "paragraph") for p in _compatible(analysis, ctx.event_places[j], own)]
+        if j in ctx.placed:
+            return out      # the paragraph's own geography (an origin, a route) is not the lead's event
+        j -= 1
+    if ctx.lead_places and ctx.lead_places[0].sent_i != sent_i:
+        return out + [(p, "article") for p in _compatible(analysis, ctx.lead_places, own)]
+    return out
+
+
+STAGE = Stage("context", ("attributions", "times", "places", "entities"), ("context",), find_context)

@@ -1,0 +1,554 @@
+"""Entity registry: the people and organisations of one report, with their mentions, role,
+affiliation and SPEC §4 type — what a coder keeps in mind while reading the report.
+
+Built once per article from the parse, before attribution (which resolves its sources through it):
+
+* **people** from spaCy's PERSON entities; a surname or a titled name ("Demchenko", "Col.
+  Demchenko", "Mr. Di Giacomo") is a mention of the full name given earlier. A person's
+  **role** and **affiliation** come from the words written with any of their mentions —
+  premodifiers ("IOM press officer Flavio Di Giacomo", "Interior Minister Agne Bilotaite"),
+  appositions ("the spokesman for the State Border Guard Service, Andriy Demchenko") and
+  relative clauses;
+* **organisations** from ORG entities and from noun phrases headed by an organisation noun
+  ("the Italian coast guard", "Ukraine's Coordination Headquarters for the Treatment of
+  Prisoners of War"); a name in parentheses after one ("(IOM)"), its initials ("CBP" for "U.S.
+  Customs and Border Protection"), a shorter form ("the Coast Guard") and a definite description
+  ("the agency", "the service", "the ministry") are mentions of the organisation named before;
+* **subject pronouns** ("he", "she", "it", "they") are mentions of the most recent compatible
+  entity.
+
+A person's SPEC §4 type is the type of the organisation they speak for (a spokesman of a border
+service is ``law_enforcement``); without one, the role's own type (``general`` → ``military``,
+``judge`` → ``judicial``), else what the source lexicon says of the role, else ``witness``.
+
+The lexicons are ``resources/entity_roles.json`` (roles, organisation and document nouns) and the
+source lexicons of :mod:`claimwatch.extract.sources`.
+
+Core: :func:`find_entities`; step: :data:`STAGE` (provides ``entities``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from .base import Analysis, Entity, EntityMention, Stage
+from .mentions import mention_bounds
+from .sources import TITLES, canonical_name, classify_source, is_organisation, source_strength, strip_title
+
+__all__ = ["EntityRegistry", "find_entities", "ROLES", "STAGE", "document_noun", "role_in"]
+
+_LEX = json.loads(resources.files("claimwatch.resources").joinpath("entity_roles.json").read_text("utf-8"))
+#: nouns that name a person by function, longest first
+ROLES: tuple[str, ...] = tuple(sorted(_LEX["person_roles"], key=len, reverse=True))
+_ROLE_RX = re.compile(r"(?<![\w-])(" + "|".join(re.escape(r) for r in ROLES) + r")(?:s|es)?(?![\w-])", re.IGNORECASE)
+_ROLE_TYPES: dict[str, str] = _LEX["role_types"]
+_ORG_NOUNS = frozenset(_LEX["organisation_nouns"])
+_GENERIC_ORG = frozenset(_LEX["generic_organisation_nouns"])
+_DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
+_ISSUER_PREPS = frozenset(p for p in _LEX["document_issuer_prepositions"] if " " not in p)
+_PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_GROUP_PRONOUNS = {"it", "they"}
+_NAME_STOP = {"the", "of", "for", "and", "in", "on", "to", "a", "an", "&"}
+_PLACE_LABELS = ("GPE", "LOC", "NORP")
+
+
+def role_in(text: str) -> str | None:
+    """The longest person role named in ``text`` ("IOM press officer" → "press officer")."""
+    best = None
+    for m in _ROLE_RX.finditer(text):
+        word = m.group(1).lower()
+        if best is None or len(word) > len(best):
+            best = word
+    return best
+
+
+def document_noun(tok: Token) -> str | None:
+    """The document noun a token heads ("statement", "press release"), or None."""
+    low = tok.lemma_.lower()
+    if tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in _DOCUMENT_NOUNS:
+        return f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
+    if low in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS:
+        return tok.lower_
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _NAME_STOP and w[0].isupper())
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """"CBP" for "U.S. Customs and Border Protection", "IOM" for "International Organization for Migration"."""
+    initials = _initials(name)
+    return len(acronym) >= 2 and (acronym == initials or len(acronym) >= 3 and initials.endswith(acronym))
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][\w'-]*", name.lower().replace("’", "'")) if w not in _NAME_STOP}
+
+
+class EntityRegistry:
+    """The entities of one article and look-ups over their mentions."""
+
+    def __init__(self, doc: Doc, sentences: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self._sent_starts = [s for s, _ in sentences]
+        self._by_char: list[tuple[int, int, int]] = []      # (start, end, entity id), sorted
+        self._surnames: dict[str, int] = {}
+        self._keys: dict[str, int] = {}
+        #: token index of a role noun -> the person named right after it ("the Minister ... Vakhtang Homelauri")
+        self.role_nouns: dict[int, int] = {}
+
+    # ------------------------------------------------------------------ building
+    def _sent(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def add_mention(self, ent: Entity, tok_lo: int, tok_hi: int, kind: str, head_i: int) -> EntityMention:
+        doc = self.doc
+        s, e = doc[tok_lo].idx, doc[tok_hi - 1].idx + len(doc[tok_hi - 1])
+        mention = EntityMention(span=(s, e), text=doc.text[s:e], kind=kind, sent_i=self._sent(s), head_i=head_i)
+        ent.mentions.append(mention)
+        bisect.insort(self._by_char, (s, e, ent.id))
+        return mention
+
+    def new(self, kind: str, name: str, type_: str, **extra) -> Entity:
+        ent = Entity(id=len(self.entities), kind=kind, name=name, type=type_, **extra)
+        self.entities.append(ent)
+        return ent
+
+    # ------------------------------------------------------------------ look-ups
+    def entity(self, ent_id: int | None) -> Entity | None:
+        return self.entities[ent_id] if ent_id is not None and 0 <= ent_id < len(self.entities) else None
+
+    def at(self, char: int) -> Entity | None:
+        """The entity with a mention covering character ``char``."""
+        i = bisect.bisect_right(self._by_char, (char, 1 << 30, 1 << 30))
+        for s, e, ent_id in reversed(self._by_char[max(0, i - 6):i]):
+            if s <= char < e:
+                return self.entities[ent_id]
+        return None
+
+    def in_span(self, start: int, end: int) -> Entity | None:
+        """The entity of the longest mention inside [start, end)."""
+        best = None
+        for s, e, ent_id in self._by_char:
+            if s >= end:
+                break
+            if s >= start and e <= end and (best is None or e - s > best[1] - best[0]):
+                best = (s, e, ent_id)
+        return self.entities[best[2]] if best else None
+
+    def person(self, name: str | None) -> Entity | None:
+        """The person named ``name`` (a full name, a surname, a titled name)."""
+        if not name:
+            return None
+        _, bare = strip_title(canonical_name(name, person=True))
+        for ent in self.entities:
+            if ent.kind == "person" and ent.name == bare:
+                return ent
+        words = bare.split()
+        ent_id = self._surnames.get(words[-1].lower().rstrip("'’s")) if words else None
+        return self.entity(ent_id)
+
+    def latest(self, before: int, kind: str | None = None, *, within_sents: int | None = None,
+               test=None) -> Entity | None:
+        """The entity (of ``kind``) mentioned most recently before character ``before``."""
+        i = bisect.bisect_left(self._by_char, (before, -1, -1))
+        limit = self._sent(before) - within_sents if within_sents is not None else -1
+        for s, _e, ent_id in reversed(self._by_char[:i]):
+            if within_sents is not None and self._sent(s) < limit:
+                return None
+            ent = self.entities[ent_id]
+            if (kind is None or ent.kind == kind) and (test is None or test(ent)):
+                return ent
+        return None
+
+    def describes(self, tok: Token) -> Entity | None:
+        """What a definite description headed by ``tok`` refers back to: "the agency", "the
+        service", "the coast guard" (an organisation named before), "the spokesman" (a person
+        with that role)."""
+        phrase = _description_phrase(tok)
+        if phrase is None:
+            return None
+        demonyms = _demonym_words(tok)
+        words = _words(phrase)
+        role = role_in(phrase)
+        if role is not None and tok.lemma_.lower() not in _ORG_NOUNS:
+            return self.latest(tok.idx, "person", test=lambda e: e.role is not None and role in e.role)
+        if not words:
+            return None
+        found = self.latest(tok.idx, "organisation", test=lambda e: words <= _words(e.name) | _acronym_words(e))
+        if found is None and not demonyms and tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}:
+            found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media")
+        return found
+
+    def issuer(self, tok: Token) -> Entity | None:
+        """The body that issued a document noun: "a CBP statement", "the ministry's data",
+        "a press release from the U.S. agency", "surveys by the IOM" (not "an announcement
+        shared with The Texas Tribune": that one received it)."""
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i < tok.i:
+                ent = self.at(child.idx) or (self.describes(child) if child.pos_ == "NOUN" else None)
+                if ent is not None and ent.kind == "organisation":
+                    return ent
+            if child.i > tok.i and (child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS or child.dep_ == "agent"):
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                ent = (self.at(obj.idx) or self.describes(obj)) if obj is not None else None
+                if ent is not None:
+                    return ent
+        return None
+
+    def to_dict(self) -> list[dict]:
+        return [e.to_dict() for e in self.entities]
+
+
+def _description_phrase(tok: Token) -> str | None:
+    """"the coast guard" / "the agency": the words of a definite description (no proper name in it)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                   for c in tok.children):
+        return None
+    lo = min([c.i for c in tok.children if c.dep_ in ("compound", "amod", "det") and c.i < tok.i] + [tok.i])
+    toks = [t for t in tok.doc[lo:tok.i + 1] if t.dep_ != "det"]
+    if any(t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS for t in toks):
+        return None
+    return " ".join(t.text for t in toks)
+
+
+def _demonym_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.ent_type_ in _PLACE_LABELS or c.dep_ == "poss" and c.pos_ == "PROPN"}
+
+
+def _acronym_words(ent: Entity) -> set[str]:
+    return {m.text.lower() for m in ent.mentions if m.kind == "acronym"}
+
+
+# ---------------------------------------------------------------------------- people
+
+def _person_span(doc: Doc, ent: Span) -> Span:
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ in ("", "PERSON") \
+            and doc[start - 1].text[:1].isupper() and doc[start - 1].head.i in range(start, ent.end) \
+            and doc[start - 1].text.lower().strip(".") not in TITLES and role_in(doc[start - 1].text) is None:
+        start -= 1
+    return Span(doc, start, ent.end, label="PERSON") if start != ent.start else ent
+
+
+def _person_context(ent: Span) -> list[Token]:
+    """Tokens written with a person mention: premodifiers, appositions, relative clauses, and
+    the noun phrase the name is in apposition to ("the spokesman for X, Andriy Demchenko")."""
+    root = ent.root
+    toks: list[Token] = []
+    for t in root.lefts:
+        if t.i < ent.start:
+            toks.extend(t.subtree)
+    for child in root.rights:
+        if child.dep_ in ("appos", "relcl", "acl") and child.i >= ent.end:
+            toks.extend(t for t in child.subtree if t.ent_type_ != "PERSON")
+    if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < ent.start:
+        head = root.head
+        # "the spokesman for the State Border Guard Service, Andriy Demchenko": the name may hang
+        # from the organisation; the role noun is above it
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
+        toks.extend(t for t in head.subtree if t.i < ent.start)
+    return sorted(set(toks), key=lambda t: t.i)
+
+
+def _affiliation(doc: Doc, toks: list[Token]) -> str | None:
+    """The organisation a person speaks for, from the words written with them: the first
+    organisation named (an ORG entity, or a phrase headed by an organisation noun)."""
+    for t in toks:
+        if t.ent_type_ == "ORG" and t.ent_iob_ == "B":
+            end = t.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            name = doc[t.i:_name_tail(doc, end)].text
+            if _is_org_name(doc[t.i:end]) and role_in(" ".join(name.split()[:2])) is None:
+                return canonical_name(name, context=doc.text)
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and (t.lower_ in _ORG_NOUNS or t.lemma_.lower() in _ORG_NOUNS):
+            lo, hi = mention_bounds(t)
+            phrase = doc[lo:_name_tail(doc, min(hi, t.i + 1))].text
+            if source_strength(phrase) == 2 and role_in(phrase) is None:
+                return canonical_name(phrase, context=doc.text)
+    return None
+
+
+def _person_type(role: str | None, affiliation: str | None, context: str) -> str:
+    if affiliation and source_strength(affiliation) == 2:
+        return classify_source(affiliation, ent_label="ORG")
+    if role is not None and role in _ROLE_TYPES:
+        return _ROLE_TYPES[role]
+    if context and source_strength(context) == 2:
+        return classify_source(context, ent_label="ORG")
+    if role is not None:
+        typ = classify_source(role)
+        if typ not in ("witness", "unnamed", "author"):
+            return typ
+    return "witness"
+
+
+def _role_named_people(doc: Doc) -> list[Span]:
+    """Names the small model misses, written right after a role ("the Minister of Internal
+    Affairs of Georgia Vakhtang Homelauri", "spokesman Joe Smith"): two or three capitalised
+    words after a role noun phrase, not a known place or organisation."""
+    out = []
+    taken = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or role_in(tok.text) is None or tok.i + 2 >= len(doc):
+            continue
+        end = tok.i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and end - tok.i < 12:
+            end = _capitalised_run(doc, end + 1)       # "Minister of Internal Affairs of Georgia"
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
+                and doc[k].ent_type_ not in ("GPE", "LOC", "NORP") and k not in taken and not _is_country(doc[k].text):
+            k += 1
+        if k - end >= 2 and not _is_place_name(doc[end:k].text) and not is_organisation(doc[end:k].text):
+            out.append(Span(doc, end, k, label="PERSON", kb_id=str(tok.i)))
+    return out
+
+
+def _add_people(reg: EntityRegistry) -> None:
+    doc = reg.doc
+    for raw in sorted(list(doc.ents) + _role_named_people(doc), key=lambda e: e.start):
+        if raw.label_ != "PERSON":
+            continue
+        ent = _person_span(doc, raw)
+        title, bare = strip_title(ent.text)
+        bare = canonical_name(bare, person=True)
+        words = bare.split()
+        if not words or is_organisation(bare) or _is_place_name(bare) and reg.person(bare) is None:
+            continue
+        key = words[-1].lower().rstrip("'’s")
+        known = reg.person(bare)
+        short = len(words) == 1
+        if known is None:
+            known = reg.new("person", bare, "witness")
+            if not short:
+                reg._surnames[key] = known.id
+        ctx_toks = _person_context(ent)
+        if raw.kb_id_:     # named after a role: the role phrase is the context
+            role_tok = doc[int(raw.kb_id_)]
+            ctx_toks = sorted(set(ctx_toks) | set(doc[role_tok.left_edge.i:ent.start]), key=lambda t: t.i)
+        ctx = doc.text[ctx_toks[0].idx: ctx_toks[-1].idx + len(ctx_toks[-1])] if ctx_toks else ""
+        if title:
+            ctx = f"{title} {ctx}".strip()
+        if ctx and ctx not in known.contexts:
+            known.contexts.append(ctx)
+        known.role = known.role or role_in(ctx)
+        known.affiliation = known.affiliation or _affiliation(doc, ctx_toks)
+        known.type = _person_type(known.role, known.affiliation, " ; ".join(known.contexts))
+        reg.add_mention(known, ent.start, ent.end, "short_name" if short or title else "name", ent.root.i)
+        if raw.kb_id_:
+            reg.role_nouns[int(raw.kb_id_)] = known.id
+
+
+# ---------------------------------------------------------------------------- organisations
+
+def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
+    """(lo, hi, head_i, kind) of organisation mentions: ORG entities and noun phrases headed by an
+    organisation noun, in text order."""
+    out: list[tuple[int, int, int, str]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and _is_org_name(ent):
+            head = ent.root
+            lo, hi = ent.start, ent.end
+            while lo < hi and doc[lo].lower_ in ("the", "a", "an"):
+                lo += 1
+            hi = _trim_dates(doc, lo, hi)
+            if lo < hi and role_in(doc[lo].text) is None:
+                hi = _name_tail(doc, hi)
+                lo = _possessor(doc, head, lo)
+                out.append((lo, hi, head.i, "name"))
+                taken.update(range(lo, hi))
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue
+        low = tok.lower_
+        two = f"{doc[tok.i - 1].lower_} {low}" if tok.i else low
+        if low not in _ORG_NOUNS and two not in _ORG_NOUNS:
+            continue
+        lo, hi = mention_bounds(tok)
+        hi = _trim_dates(doc, lo, _name_tail(doc, min(hi, tok.i + 1)))
+        while lo < hi and (doc[lo].dep_ == "det" or doc[lo].is_punct):
+            lo += 1
+        if lo >= hi or any(i in taken for i in range(lo, hi)) or any(
+                t.like_num or t.ent_type_ == "CARDINAL" for t in doc[lo:hi]):
+            continue
+        phrase = doc[lo:hi].text
+        if source_strength(phrase) != 2 and not any(t.text[:1].isupper() for t in doc[lo:hi]):
+            continue
+        kind = "name" if any(t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS for t in doc[lo:hi]) else "description"
+        out.append((lo, hi, tok.i, kind))
+        taken.update(range(lo, hi))
+    out.sort()
+    return out
+
+
+def _possessor(doc: Doc, head: Token, lo: int) -> int:
+    """Extend a name left over its possessor or country ("the UK's Ministry of Defense",
+    "Ukraine's State Border Guard Service"): the country tells which body it is."""
+    b_lo = mention_bounds(head)[0]
+    while b_lo < lo and doc[b_lo].dep_ == "det":
+        b_lo += 1
+    left = doc[b_lo:lo]
+    if len(left) and all(t.pos_ == "PROPN" or t.dep_ == "case" for t in left) and any(
+            t.ent_type_ in ("GPE", "NORP") for t in left):
+        return b_lo
+    return lo
+
+
+def _capitalised_run(doc: Doc, k: int) -> int:
+    """End of a run of capitalised words (with "the"/"and"/"of" inside) from ``k``; it stops after
+    a country or place ("Ministry of Internal Affairs of Georgia | Vakhtang Homelauri")."""
+    while k < len(doc):
+        t = doc[k]
+        if t.text[:1].isupper() and t.ent_type_ != "PERSON" and t.ent_type_ != "DATE":
+            k += 1
+            if t.ent_type_ in ("GPE", "LOC") and (k >= len(doc) or doc[k].ent_iob_ != "I") or _is_country(t.text):
+                return k
+        elif t.lower_ in ("the", "and", "of") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+            k += 1
+        else:
+            break
+    return k
+
+
+def _name_tail(doc: Doc, hi: int) -> int:
+    """Extend a name over "of / for <Capitalised words>" ("Coordination Headquarters for the
+    Treatment of Prisoners of War") and "and <Capitalised words>" ending in an organisation noun
+    ("U.S. Customs | and Border Protection")."""
+    j = hi
+    while j + 1 < len(doc) and doc[j].lower_ in ("of", "for", "on", "and"):
+        k = _capitalised_run(doc, j + 1)
+        if k == j + 1 or doc[j + 1].lower_ == "the" and k == j + 2:
+            break
+        if doc[j].lower_ == "and" and not (doc[k - 1].lemma_.lower() in _ORG_NOUNS or source_strength(doc[j + 1:k].text) == 2):
+            break
+        hi = j = k
+    return hi
+
+
+def _trim_dates(doc: Doc, lo: int, hi: int) -> int:
+    while hi > lo and (doc[hi - 1].ent_type_ in ("DATE", "TIME") or doc[hi - 1].lower_ in ("on", "in", "at")):
+        hi -= 1
+    return hi
+
+
+def _is_country(word: str) -> bool:
+    from .gazetteer import get_gazetteer
+
+    return bool(get_gazetteer().lookup(word, ("country",)))
+
+
+def _is_place_name(text: str) -> bool:
+    """A name the gazetteer knows as a place (the small model tags some towns PERSON or ORG)."""
+    from .gazetteer import get_gazetteer, norm
+
+    return get_gazetteer().has(norm(re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)))
+
+
+def _is_org_name(ent: Span) -> bool:
+    """An ORG entity that is an organisation (the small model tags some towns and rivers ORG)."""
+    text = ent.text
+    if is_organisation(text) or text.isupper() and len(text) <= 6:
+        return True
+    return not _is_place_name(text)
+
+
+def _same_org(reg: EntityRegistry, name: str, kind: str, tok: Token) -> Entity | None:
+    key = canonical_name(name, context=reg.doc.text).lower()
+    if key in reg._keys:
+        return reg.entities[reg._keys[key]]
+    if kind == "description":
+        return reg.describes(tok)
+    acronyms = [w for w in re.findall(r"[A-Z][A-Z.]{1,9}", name) if len(w.replace(".", "")) >= 2]
+    words = _words(name)
+    for ent in reversed(reg.entities):
+        if ent.kind != "organisation":
+            continue
+        if any(_acronym_of(a.replace(".", ""), ent.name) or a.lower() in _acronym_words(ent) for a in acronyms):
+            return ent   # "CBP", "SBGS press service": the organisation (or its press service)
+        if len(words) >= 2 and words <= _words(ent.name):
+            return ent
+    return None
+
+
+def _add_organisations(reg: EntityRegistry) -> None:
+    doc = reg.doc
+    people: set[int] = set()
+    for e in reg.entities:
+        for m in e.mentions:
+            span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+            people.update(t.i for t in span or [])
+    for lo, hi, head_i, kind in _org_heads(doc):
+        trimmed = hi
+        while trimmed > lo and trimmed - 1 in people:   # "Georgia Vakhtang Homelauri" tagged ORG: not the person
+            trimmed -= 1
+        if trimmed <= lo or head_i in people or trimmed < hi and _is_place_name(doc[lo:trimmed].text):
+            continue
+        hi = trimmed
+        head_i = head_i if head_i < hi else hi - 1
+        name = doc[lo:hi].text.strip(" ,;:")
+        if not name:
+            continue
+        ent = _same_org(reg, name, kind, doc[head_i])
+        if ent is None:
+            canonical = canonical_name(name, context=doc.text)
+            typed = canonical if source_strength(canonical) == 2 else name    # "CBP" -> its known full name
+            ent = reg.new("organisation", canonical, classify_source(typed, ent_label="ORG"))
+            reg._keys[canonical.lower()] = ent.id
+        reg.add_mention(ent, lo, hi, kind, head_i)
+        _acronym_after(reg, ent, hi)
+
+
+def _acronym_after(reg: EntityRegistry, ent: Entity, hi: int) -> None:
+    """"International Organization for Migration (IOM)": the acronym is a name of the organisation."""
+    doc = reg.doc
+    if hi + 2 < len(doc) and doc[hi].text == "(" and doc[hi + 2].text == ")" and doc[hi + 1].text.isupper():
+        reg.add_mention(ent, hi + 1, hi + 2, "acronym", hi + 1)
+        reg._keys.setdefault(doc[hi + 1].text.lower(), ent.id)
+
+
+# ---------------------------------------------------------------------------- pronouns
+
+def _pleonastic(tok: Token) -> bool:
+    """"it is estimated that", "it was reported", "it is possible": no referent."""
+    head = tok.head
+    return tok.lower_ == "it" and (head.lemma_ == "be" or tok.dep_ == "nsubjpass" or any(
+        c.dep_ in ("ccomp", "xcomp", "acomp") for c in head.children) and head.lemma_ in ("seem", "appear", "be"))
+
+
+def _add_pronouns(reg: EntityRegistry) -> None:
+    for tok in reg.doc:
+        low = tok.lower_
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "PRP":
+            continue
+        if low in _PERSON_PRONOUNS:
+            ent = reg.latest(tok.idx, "person", within_sents=6)
+        elif low in _GROUP_PRONOUNS and not _pleonastic(tok):
+            ent = reg.latest(tok.idx, "organisation", within_sents=4)
+        else:
+            continue
+        if ent is not None:
+            reg.add_mention(ent, tok.i, tok.i + 1, "pronoun", tok.i)
+
+
+def find_entities(analysis: Analysis) -> EntityRegistry:
+    """The people and organisations of the article with their mentions (pure; reads the parse)."""
+    reg = EntityRegistry(analysis.doc, analysis.sentences)
+    _add_people(reg)
+    _add_organisations(reg)
+    _add_pronouns(reg)
+    for ent in reg.entities:
+        ent.mentions.sort(key=lambda m: m.span)
+    return reg
+
+
+STAGE = Stage("entities", ("doc",), ("entities",), find_entities)

@@ -1,0 +1,304 @@
+"""Place candidates: the word spans of an article that may name a place, before resolution.
+
+Candidates come from spaCy's GPE/LOC/FAC entities, from a gazetteer scan over capitalised token
+runs (so "Zakarpattia" is found even when the tagger calls it a person), border phrases ("the
+Polish-Belarusian border", "the border with Moldova"), and "the country" referring back to the last
+country named. Cue words (``resources/gazetteer/place_cues.json``) are loaded once here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import place_refs
+from .base import Analysis
+from .gazetteer import FEATURE_WORDS, Gazetteer, norm
+from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, entities, tokens
+
+__all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES", "DATELINE"]
+
+
+
+_C = CUES
+_DIRECTIONS = _C["directions"]
+_STOP_CAPS = _C["stop_caps"]
+_GENERIC = _C["generic"]
+_LOCATIVE = _C["locative"]
+_FROM_PREPS = _C["from_preps"]
+_TO_PREPS = _C["to_preps"]
+_MOTION = _C["motion"]
+_REFUGE = _C["refuge"]
+_ARRIVE = _C["arrive"]
+_LEAVE = _C["leave"]
+_REACH = _C["reach"]
+_SOURCE_VERBS = _C["source_verbs"]
+_SOURCE_NOUNS = _C["source_nouns"]
+_INSTITUTIONS = _C["institutions"]
+_REPORTING = _C["reporting"]
+
+
+_BORDER_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)\s?[-–/]\s?([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)\s+"
+    r"(?:state\s+|land\s+|river\s+)?(border|frontier|boundary)\b")
+_BORDER_BETWEEN_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(border|frontier|boundary)\s+between\s+(?:the\s+)?([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)"
+    r"\s+and\s+(?:the\s+)?([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)")
+_BORDER_WITH_RE = re.compile(
+    r"\b([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)(?:’s|'s)\s+(?:\w+\s+)?(border|frontier)\s+with\s+(?:the\s+)?"
+    r"([A-Z][\w’'.]+(?:\s[A-Z][\w’'.]+)?)")
+_ONE_BORDER_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Aa])\s+([A-Z][a-z]+)\s+(?:state\s+|land\s+|river\s+|eastern\s+|western\s+"
+                            r"|northern\s+|southern\s+)?(?:border|frontier)\b(?!\s+(?:with|between|guards?|police|service|"
+                            r"troops|agency|patrol|forces?|officers?|officials|authorities|committee|control))")
+#: a dateline opening the article: "PARIS (AFP) -", "KYIV, March 3 (Reuters) —", "LONDON —"
+DATELINE = _DATELINE = re.compile(r"[A-Z][A-Za-z .'’-]{1,40}(?:,[^\n(]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|--)\s")
+
+
+def _strip_feature_word(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    if len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
+        return words[:-1], FEATURE_WORDS[words[-1].lower()]
+    if len(words) > 1 and words[0].lower() in ("river", "lake", "mount", "gulf", "sea", "strait"):
+        w = words[0].lower()
+        return words[1:], FEATURE_WORDS.get(w, ("mountain_range",) if w == "mount" else ())
+    return words, ()
+
+
+def _trim(doc, s: int, e: int) -> tuple[int, int]:
+    """Drop leading determiners and a trailing possessive from a token range."""
+    while s < e and doc[s].lower_ in ("the", "a", "an"):
+        s += 1
+    while e > s and doc[e - 1].lower_ in ("'s", "’s", "'", "’"):
+        e -= 1
+    return s, e
+
+
+def keys_for(gaz: Gazetteer, words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Look-up keys to try for a word sequence, best first: full name, then without the feature word."""
+    out = [(norm(" ".join(words)), ())]
+    core, cue = _strip_feature_word(words)
+    if cue:
+        out[0] = (out[0][0], cue)
+        out.append((norm(" ".join(core)), cue))
+    return out
+
+
+def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
+    """Every span of the article that may name or refer to a place, in text order."""
+    col = _Collector(analysis, gaz)
+    col.borders()  # first: they contain demonyms / names that must not become places of their own
+    for c in place_refs.one_sided_borders(analysis, gaz, col.taken):
+        col.cands.append(c)
+    for c in place_refs.datelines(analysis, gaz, col.taken) + place_refs.streets(analysis, col.taken):
+        col.cands.append(c)
+    col.entities()
+    col.scan()
+    cands, taken = col.cands, col.taken
+    cands += place_refs.repeated_names(analysis, gaz, cands, taken)
+    cands += place_refs.embedded_names(analysis, gaz, taken)
+    cands += place_refs.demonyms(analysis, gaz, taken)
+    cands += place_refs.anaphors(analysis, taken)  # "the river", "the country": resolved in order later
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+_BAD_LABELS = ("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MIXED")
+
+
+class _Collector:
+    """The candidates found so far and the tokens they cover."""
+
+    def __init__(self, analysis: Analysis, gaz: Gazetteer) -> None:
+        self.doc, self.text, self.gaz = analysis.doc, analysis.text, gaz
+        self.cands: list[Cand] = []
+        self.taken = [False] * len(self.doc)
+        self.analysis = analysis
+        self.people = place_refs.person_names(analysis)
+
+    def claim(self, c: Cand) -> None:
+        self.cands.append(c)
+        for i in range(c.tok_start, c.tok_end):
+            self.taken[i] = True
+
+    def free(self, cs: int, ce: int) -> tuple[int, int] | None:
+        """The token range of a character span, if no candidate covers any of it."""
+        sp = self.doc.char_span(cs, ce, alignment_mode="expand")
+        if sp is None or any(self.taken[sp.start:sp.end]):
+            return None
+        return sp.start, sp.end
+
+    def borders(self) -> None:
+        """"the Polish-Belarusian border", "the border between A and B", "A's border with B"; "the
+        Belarusian border" (one side: the other is found later)."""
+        text, gaz = self.text, self.gaz
+        for rx, groups in ((_BORDER_RE, (1, 2)), (_BORDER_BETWEEN_RE, (2, 3)), (_BORDER_WITH_RE, (1, 3))):
+            for m in rx.finditer(text):
+                names = [m.group(g) for g in groups]
+                end = m.end()
+                if names[-1].endswith(".") and gaz.country_code(names[-1][:-1]) and m.end(groups[-1]) == end \
+                        and not names[-1].endswith(("U.S.", "U.K.")):
+                    names[-1], end = names[-1][:-1], end - 1  # sentence-final period
+                a, b = (gaz.country_code(x) for x in names)
+                entry = gaz.border(a, b) if a and b and a != b else None
+                s = m.start() + (4 if text[m.start():m.start() + 4].lower() == "the " else 0)
+                tr = self.free(s, end)
+                if entry and tr:
+                    parts = tuple((m.start(g), m.start(g) + len(x), cc) for g, x, cc in zip(groups, names, (a, b)))
+                    self.claim(Cand(s, end, tr[0], tr[1], norm(entry.name), ("border",), "BORDER", entry, parts))
+        for m in _ONE_BORDER_RE.finditer(text):
+            cc = gaz.country_code(m.group(1))
+            entry = gaz.country(cc) if cc else None
+            tr = self.free(m.start(1), m.end())
+            if entry is not None and tr:
+                self.claim(Cand(m.start(1), m.end(), tr[0], tr[1], norm(entry.name), ("border",), "BORDER_WITH", entry))
+
+    def entities(self) -> None:
+        """spaCy's GPE/LOC/FAC entities, extended over "eastern", "-on-Don" and a feature word."""
+        doc, gaz, taken = self.doc, self.gaz, self.taken
+        for ent in entities(self.analysis):
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            s, e = _trim(doc, ent.start, ent.end)
+            if s >= e or any(taken[s:e]):
+                continue
+            if all(doc[k].text in self.people for k in range(s, e)) and not place_refs.in_place_context(doc, s, e):
+                continue  # "coach Ripley": a surname the article gives a person
+            if s > 0 and doc[s - 1].lower_ in _DIRECTIONS and not taken[s - 1]:
+                s -= 1  # "eastern Ukraine"
+            e = self._hyphenated(s, e)
+            # extend over a following generic feature word ("Tisza" + "River")
+            if e < len(doc) and doc[e].lower_ in FEATURE_WORDS and doc[e].lower_ not in ("city", "town", "state"):
+                e += 1
+            key = ""
+            if e - s == 1 and s > 0 and doc[s - 1].lower_ == "the" and not gaz.has(norm(doc[s].text)) \
+                    and gaz.has("the " + norm(doc[s].text)):
+                key = "the " + norm(doc[s].text)  # "the Channel": known by its generic word with the article
+            self.claim(Cand(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e, key, (), ent.label_))
+
+    def _hyphenated(self, s: int, e: int) -> int:
+        """The end of "Rostov" + "-on-Don" when the gazetteer knows the longer name."""
+        doc = self.doc
+        for x in range(min(len(doc), e + 4), e, -1):
+            if doc[e].text in ("-", "–") and doc[x - 1].text[:1].isalpha() and not any(self.taken[e:x]) \
+                    and self.gaz.has(norm(self.text[doc[s].idx:doc[x - 1].idx + len(doc[x - 1])])):
+                return x
+        return e
+
+    def scan(self) -> None:
+        """A gazetteer scan over capitalised runs not covered by a place entity."""
+        doc = self.doc
+        self.label_of: list = [False] * len(doc)
+        self.ent_of: dict[int, tuple[int, int]] = {}
+        for ent in entities(self.analysis):
+            if ent.label_ in ("PERSON", "ORG", "NORP") + _BAD_LABELS:
+                for i in range(ent.start, ent.end):
+                    self.label_of[i] = ent.label_
+                    self.ent_of[i] = (ent.start, ent.end)
+        tk = tokens(self.analysis)
+        self.texts, self.lowers, self.punct = tk.text, tk.lower, tk.punct
+        capok = [w[:1].isupper() for w in self.texts]
+        self.capok = capok
+        self.inner = [c or lw in ("of", "de", "la", "el", "al", "on", "upon", "am", "sur", "-") or lw in _DIRECTIONS
+                      for c, lw in zip(capok, self.lowers)]
+        i = 0
+        while i < len(doc):
+            i = self._scan_at(i)
+
+    def _longest(self, i: int) -> tuple[int, str, tuple[str, ...]] | None:
+        """The longest gazetteer name starting at token ``i``: (end, key, cue)."""
+        n, low = len(self.doc), self.lowers[i]
+        run = i + 1  # the run of name-like tokens starting at i
+        while run < n and run - i < self.gaz.max_words and self.inner[run] and not self.taken[run]:
+            run += 1
+        if run < n and self.lowers[run] in FEATURE_WORDS and not self.taken[run] \
+                and self.lowers[run] not in ("city", "town", "state"):
+            run += 1  # "Donetsk region", "the Tisa river"
+        lowest = i + 2 if low in _DIRECTIONS else i + 1
+        for j in range(run, lowest - 1, -1):
+            if self.punct[j - 1] and j - 1 > i:
+                continue
+            for key, cue in keys_for(self.gaz, self.texts[i:j]):
+                if self.gaz.has(key):
+                    return j, key, cue
+        return None
+
+    def _scan_at(self, i: int) -> int:
+        """Try a place name at token ``i``; the next token to look at."""
+        doc, lowers, texts = self.doc, self.lowers, self.texts
+        low = lowers[i]
+        start_ok = (self.capok[i] and low not in _STOP_CAPS) or (
+            low in _DIRECTIONS and i + 1 < len(doc) and self.capok[i + 1])
+        if self.taken[i] or not start_ok or self.punct[i]:
+            return i + 1
+        best = self._longest(i)
+        tok = doc[i]
+        if best is None and i > 0 and lowers[i - 1] == "the" and tok.pos_ == "PROPN" \
+                and self.gaz.has("the " + norm(texts[i])):
+            # "the Channel", "the Gulf": a sea known by its generic word with the article
+            self.claim(Cand(tok.idx, tok.idx + len(tok), i, i + 1, "the " + norm(texts[i]), (), "GAZ"))
+            return i + 1
+        if best is None:
+            return i + 1
+        j, key, cue = best
+        hits = self.gaz.lookup_key(key)
+        if cue and not any(h[0].feature in cue for h in hits[:10]):
+            return i + 1  # "Big Creek" is no creek named "Big" (Biga, Turkey): the generic word must fit
+        if i > 0 and lowers[i - 1] == "the" and not cue:
+            # "the Dnipro": a determiner points to a river, range or sea rather than a town
+            phys = [h for h in hits if h[0].feature in PHYSICAL]
+            if phys:
+                hits = phys + [h for h in hits if h[0].feature not in PHYSICAL]
+                cue = tuple(sorted({h[0].feature for h in phys}))  # sorted: no hash-order dependence
+        if self._refused(i, j, hits, cue):
+            return i + 1
+        placed = hits[0][0].feature == "city" and not hits[0][1] and place_refs.in_place_context(doc, i, j) \
+            and not any(w in self.people for w in texts[i:j])
+        ok = self._acceptable(i, j, hits, cue, placed)
+        if placed and not cue:
+            cue = ("city",)  # "near Pylos", "an Alexandria man": the town, however small
+        if not ok:
+            return i + 1
+        self.claim(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, key, cue, "GAZ"))
+        return j
+
+    def _refused(self, i: int, j: int, hits: list, cue: tuple[str, ...]) -> bool:
+        """Abbreviations, single common words, and minor rivers named like surnames."""
+        tok, texts = self.doc[i], self.texts
+        if j - i == 1 and hits[0][1] and len(texts[i]) <= 5 and not (i >= 2 and texts[i - 1] == ","):
+            return True  # "Miss", "Tex": abbreviations of regions count only after "<place>,"
+        if j - i == 1 and (tok.pos_ != "PROPN" or tok.is_stop or tok.lower_.rstrip(".") in _GENERIC
+                           or len(tok.text) < 3 and not tok.text.isupper()):
+            return True
+        top = hits[0][0]
+        # a minor river/lake named like a surname ("Nelson") needs its "River"
+        return not cue and top.feature in ("river", "lake", "cape", "bay", "valley", "plain", "basin") \
+            and top.importance < 6.5
+
+    def _acceptable(self, i: int, j: int, hits: list, cue: tuple[str, ...], placed: bool) -> bool:
+        """Whether a gazetteer match is a place given the tagger's label over it."""
+        doc, lowers = self.doc, self.lowers
+        top = hits[0][0]
+        last = j - 2 if cue and j - i > 1 and lowers[j - 1] in FEATURE_WORDS else j - 1
+        label = self.label_of[i] if self.label_of[i] == self.label_of[last] else "MIXED"
+        if label == "MIXED" and i in self.ent_of and self.ent_of[i][0] >= i and self.ent_of[i][1] < j \
+                and not self.label_of[last]:
+            label = ""  # the gazetteer name runs past the entity ("Rostov" + "-on-Don")
+        base = bool(cue or top.feature != "city" or (top.importance >= 5.0 and not hits[0][1])
+                    or placed and doc[i].pos_ == "PROPN" and not label)
+        cue = cue or (("city",) if placed else ())
+        if label in _BAD_LABELS:
+            return False
+        if label in ("PERSON", "ORG"):
+            # a place the tagger mistook for a person or organisation: the whole entity must be the
+            # name (or "<place>, <region>")
+            es, ee = self.ent_of[i]
+            es += 1 if lowers[es] == "the" else 0
+            whole = es == i and ee - (1 if cue and ee == j - 1 else 0) <= j
+            prev = doc[i - 2] if i >= 2 and doc[i - 1].text == "," else None
+            locative = i > 0 and doc[i - 1].lower_ in _LOCATIVE
+            ok = bool(base and not hits[0][1] and whole and (top.feature != "city" or locative)
+                      or base and prev is not None and self.taken[prev.i] or cue and whole)
+            return ok and not (label == "PERSON" and i > 0 and doc[i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"))
+        if label == "NORP":
+            # "the Carpathians" is a range, "Odesa region" a region, "Ukrainians" a people
+            return bool((base and top.feature in PHYSICAL or cue and j - i > 1)
+                        and self.gaz.demonym(" ".join(self.texts[i:j])) is None)
+        return base

@@ -1,0 +1,296 @@
+"""Place candidates beyond the tagger's place entities, and references back to places named before.
+
+* :func:`in_place_context`: the words around a name make it a place ("off Lampedusa", "the city of
+  Pylos", "an Alexandria man", "Kalamata port") even when the tagger calls it a person or an
+  organisation;
+* :func:`repeated_names`: a name taken as a place once is a place wherever it recurs in the
+  article (unless it is part of a longer personal name or follows a title);
+* :func:`embedded_names`: a country, region or city at the head of an organisation's name ("the
+  Texas Department of State Health Services", "Ohio State University") — ``kind="embedded"``;
+* :func:`demonyms`: nationality words ("Palestinian", "Russians") — ``kind="demonym"``, the country;
+* :func:`anaphors`: generic place nouns ("the river", "the island", "the border zone", "the
+  country") — ``kind="anaphor"``, resolved by :func:`refer_back` to the last place of a fitting
+  feature named before them;
+* :func:`one_sided_borders`: "the border with Moldova", "Lithuania's border", "the border of the
+  Republic of Lithuania" — the other side is a neighbouring country named nearby.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .base import Analysis
+from .gazetteer import Entry, Gazetteer, norm
+from .place_lexicon import ANAPHORS, CUES, Cand, entities, tokens
+
+__all__ = ["in_place_context", "repeated_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
+           "refer_back", "streets", "datelines", "person_names"]
+
+_BEFORE = CUES["place_before"]
+_AFTER = CUES["place_after"]
+_TITLES = CUES["titles"]
+_GENERIC = CUES["generic"] | CUES["stop_caps"]
+_OF_PLACE = frozenset({"city", "town", "village", "port", "island", "region", "province", "district", "municipality",
+                       "county", "state", "republic", "suburb", "outskirts", "coast", "area"})
+_ANAPHOR_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese)\s+(?:(?:swollen|same|whole|entire|southern|northern|eastern|western|nearby|"
+    r"neighbouring|neighboring|shared|common|state|land|dangerous|treacherous|small|tiny|remote|Italian|Greek)\s+)?"
+    r"(?P<noun>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in ANAPHORS), key=len, reverse=True))
+    + r")\b(?!['’]s?\s+(?:government|president|capital|authorities|army|police))")
+_NAME = r"[A-Z][\w’'-]+(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]+)?(?:\s[A-Z][\w’'-]+)?"
+_BORDER_WITH_RE = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<own>{_NAME})(?:’s|'s)\s+)?"
+    r"(?:(?:state|land|southern|northern|eastern|western|common|shared)\s+)?(?:border|frontier)"
+    r"(?!\s+(?:guards?|police|service|troops|agency|patrol|forces?|officers?|officials|authorities|committee|control))"
+    rf"(?:\s+(?:with|of)\s+(?:the\s+)?(?P<other>{_NAME}))?")
+
+
+def _title_before(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_.rstrip(".") in _TITLES
+
+
+def in_place_context(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens [i, j) stand where a place stands: after a locative preposition or "the city
+    of", before a noun a place name modifies ("an Alexandria man", "Kalamata port"), or before
+    ", <region or country>"."""
+    if i > 0 and doc[i - 1].lower_ in _BEFORE:
+        if doc[i - 1].lower_ != "of" or (i > 1 and doc[i - 2].lower_ in _OF_PLACE):
+            return True
+    if j < len(doc) and doc[j].lower_ in _AFTER and (not doc[j].text[:1].isupper() or j + 1 == len(doc)
+                                                     or not doc[j + 1].text[:1].isupper()):
+        return True  # "an Alexandria man", "Alexandria Police went", not "Jackson Police Department"
+    return j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].ent_type_ == "GPE"
+
+
+def person_names(analysis: Analysis) -> frozenset[str]:
+    """Words the article uses as parts of personal names: the tokens of multi-word PERSON entities
+    and names after a title ("Jim Jones", "Mr. Ripley") — such a word is not a town elsewhere."""
+    got = analysis.indexes.get("places.people")
+    if got is not None:
+        return got
+    tk = tokens(analysis)
+    out = set()
+    for ent in entities(analysis):
+        if ent.label_ == "PERSON" and ent.end - ent.start > 1:
+            out.update(w for w in tk.text[ent.start:ent.end] if w[:1].isupper())
+    for i in range(1, len(tk.text)):
+        if tk.text[i][:1].isupper() and tk.lower[i - 1].rstrip(".") in _TITLES:
+            out.add(tk.text[i])
+    got = analysis.indexes["places.people"] = frozenset(out)
+    return got
+
+
+def repeated_names(analysis: Analysis, gaz: Gazetteer, cands: list[Cand], taken: list[bool]) -> list[Cand]:
+    """Every other occurrence of a name the article already uses as a place (not a word it also
+    uses in personal names)."""
+    doc = analysis.doc
+    people = person_names(analysis)
+    tk = tokens(analysis)
+    names: dict[str, Cand] = {}
+    for c in cands:
+        if c.kind == "name" and c.label in ("GPE", "GAZ", "LOC") and c.entry is None and c.tok_end - c.tok_start <= 3:
+            name = analysis.text[c.start:c.end]
+            if not any(w in people for w in name.split()):
+                names.setdefault(name, c)
+    out: list[Cand] = []
+    if not names:
+        return out
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name.split()[0], []).append(name)
+    for i0, word in enumerate(tk.text):
+        for name in by_first.get(word, ()):
+            n = len(name.split())
+            i, j = i0, i0 + n
+            if j > len(doc) or any(taken[i:j]) or doc[i:j].text != name or _title_before(doc, i):
+                continue
+            if tk.ent_type[i] == "PERSON" and (tk.ent_iob[i] != "B" or j < len(doc) and tk.ent_iob[j] == "I"):
+                continue  # part of a longer personal name ("Paris Hilton")
+            if j < len(doc) and tk.text[j][:1].isupper() and tk.pos[j] == "PROPN":
+                continue  # "Jordan Peterson": the name goes on
+            src = names[name]
+            for k in range(i, j):
+                taken[k] = True
+            out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, src.key, src.cue, "GAZ"))
+    return out
+
+
+def embedded_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
+    """A country, region or city named at the head of an organisation ("Texas Department of ...")
+    or after its "of" ("University of Georgia")."""
+    doc = analysis.doc
+    out: list[Cand] = []
+    for ent in entities(analysis):
+        if ent.label_ != "ORG" or any(taken[ent.start:ent.end]):
+            continue
+        s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        spans = [(s, k) for k in range(min(ent.end - 1, s + 3), s, -1)]
+        spans += [(k + 1, m) for k in range(s, ent.end - 1) if doc[k].lower_ == "of"
+                  for m in range(min(ent.end, k + 4), k + 1, -1)]
+        for a, b in spans:
+            if not doc[a].text[:1].isupper() or doc[a].lower_ in _GENERIC:
+                continue
+            key = norm(doc[a:b].text)
+            fits = [e for e, alt in gaz.lookup_key(key) if not alt and (
+                e.feature in ("country", "admin1", "admin2") or e.feature == "city" and e.importance >= 4.3)]
+            if fits:
+                out.append(Cand(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), a, b, key,
+                                ("country", "admin1", "admin2", "city"), "GAZ", kind="embedded"))
+                for k in range(a, b):
+                    taken[k] = True
+                break
+    return out
+
+
+def demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
+    """Nationality words ("American", "Palestinians"): the country, ``kind="demonym"``."""
+    doc = analysis.doc
+    out: list[Cand] = []
+    for ent in entities(analysis):  # "Sri Lankan", "South Ossetian": several words
+        if ent.label_ == "NORP" and len(ent) > 1 and not any(taken[ent.start:ent.end]):
+            cc = gaz.demonym(ent.text)
+            entry = gaz.country(cc) if cc else None
+            if entry is not None:
+                for k in range(ent.start, ent.end):
+                    taken[k] = True
+                out.append(Cand(ent.start_char, ent.end_char, ent.start, ent.end, norm(entry.name), ("country",), "NORP",
+                                entry, kind="demonym"))
+    tk = tokens(analysis)
+    for i, word in enumerate(tk.text):
+        if taken[i] or not word[:1].isupper() or tk.pos[i] not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        if tk.ent_type[i] not in ("", "NORP", "GPE") or tk.ent_type[i] == "NORP" and tk.ent_iob[i] == "I":
+            continue  # inside a name: "the American Red Cross", "the Russian Orthodox Church"
+        cc = gaz.demonym(word)
+        if cc is None:
+            continue
+        tok = doc[i]
+        entry = gaz.country(cc) if cc else None
+        if entry is None or gaz.has(norm(tok.text)):
+            continue  # "Georgia", "Jordan": a place name itself, found as such
+        taken[tok.i] = True
+        out.append(Cand(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, norm(entry.name), ("country",), "NORP", entry,
+                        kind="demonym"))
+    return out
+
+
+def anaphors(analysis: Analysis, taken: list[bool]) -> list[Cand]:
+    """Generic place nouns that refer back ("the river", "the border zone", "the country")."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    for m in _ANAPHOR_RE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(taken[span.start:span.end]):
+            continue
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and (nxt.text[:1].isupper() and nxt.pos_ == "PROPN" or nxt.lower_ in ("of", "'s", "’s")
+                                and not m.group("noun").startswith("border")):
+            continue  # "the river Tisza", "the island of Lesbos": a name follows, found as such
+        noun = " ".join(m.group("noun").lower().split())
+        out.append(Cand(m.start(), m.end(), span.start, span.end, "", ANAPHORS[noun], "ANAPHOR", kind="anaphor"))
+    return out
+
+
+def one_sided_borders(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
+    """"the border with Moldova", "Lithuania's border", "the border of the Republic of Lithuania":
+    a border with one side named (the other is found by :func:`refer_back`)."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    for m in _BORDER_WITH_RE.finditer(text):
+        name = m.group("other") or m.group("own")
+        if not name:
+            continue
+        cc = gaz.country_code(name) or gaz.country_code(name.rsplit(" ", 1)[0])
+        entry = gaz.country(cc) if cc else None
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if entry is None or span is None or any(taken[span.start:span.end]):
+            continue
+        s = m.start() + (4 if text[m.start():m.start() + 4].lower() == "the " else 0)
+        for k in range(span.start, span.end):
+            taken[k] = True
+        out.append(Cand(s, span.end_char, span.start, span.end, norm(entry.name), ("border",), "BORDER_WITH", entry))
+    return out
+
+
+def refer_back(c: Cand, history: list[tuple[int, Entry, str]], sent_i: int, gaz: Gazetteer,
+               text: str = "") -> Entry | None:
+    """The place an anaphor, a one-sided border or a street refers to, from the places resolved
+    before it (``history``: (sentence, entry, kind) in text order). A nationality word can name a
+    border's other side ("Belarusian officers crossed Lithuania's border") but is no antecedent of
+    "the country"."""
+    if c.label == "STREET":  # the town (or county) the article last placed things in
+        town = next((e for s, e, k in reversed(history) if e.feature in ("city", "admin2")), None)
+        if town is None:
+            return None
+        return Entry("street", text[c.start:c.end], town.cc, town.lat, town.lon, 1.0, None)
+    if c.label == "BORDER_WITH" and c.entry is not None:
+        other = _neighbour(c.entry.cc, history, gaz)
+        return gaz.border(c.entry.cc, other) if other else c.entry
+    wanted = c.cue
+    named = [(s, e) for s, e, k in history if k != "demonym"]
+    for s, e in reversed(named):
+        if e.feature in wanted:
+            return e
+    if "border" in wanted:  # "the border": the frontier of the two countries the report is about
+        ccs: list[str] = []
+        for s, e, k in reversed(history):
+            if e.cc and e.cc not in ccs and e.feature != "border":
+                ccs.append(e.cc)
+            if len(ccs) == 2:
+                return gaz.border(ccs[0], ccs[1]) if ccs[1] in gaz.neighbours.get(ccs[0], ()) else None
+    if "country" in wanted:
+        for s, e in reversed(named):
+            if e.cc and e.feature in ("admin1", "city", "admin2"):
+                return gaz.country(e.cc)
+    return None
+
+
+def _neighbour(cc: str | None, history: list[tuple[int, Entry, str]], gaz: Gazetteer) -> str | None:
+    """A land neighbour of ``cc`` the article names (nearest before the border first)."""
+    if not cc:
+        return None
+    nbs = gaz.neighbours.get(cc, ())
+    for s, e, k in reversed(history):
+        if e.cc and e.cc != cc and e.cc in nbs and e.feature != "border":
+            return e.cc
+    return None
+
+
+_STREET_RE = re.compile(
+    r"\b(?:(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Lane|Ln\.|Boulevard|Blvd\.?|Parkway|"
+    r"Pkwy\.?|Pike|Trail|Circle|Terrace|Highway|Turnpike|Expressway|Freeway)(?![\w-])"
+    r"|(?:Highway|Interstate|Route|State\s+Route|U\.S\.\s+Route|US|I|SR|County\s+Road)[\s-]?\d{1,4}[A-Z]?\b)")
+_DATELINE_RE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?=\s*(?:,\s*[A-Z][\w.]+\s*)?(?:\([^)\n]*\)\s*)?[—–-])")
+
+
+def streets(analysis: Analysis, taken: list[bool]) -> list[Cand]:
+    """Streets and roads ("Main Street", "Highway 19"): places of local news, located at the town
+    the article places them in (see :func:`refer_back`)."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    for m in _STREET_RE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(taken[span.start:span.end]) or span[0].lower_ in _GENERIC - {"main", "state"}:
+            continue
+        for k in range(span.start, span.end):
+            taken[k] = True
+        out.append(Cand(m.start(), m.end(), span.start, span.end, "", ("street",), "STREET"))
+    return out
+
+
+def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
+    """A dateline's town in capitals at the start of a paragraph ("TORRINGTON —", "BEIRUT (AP) -")."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    for m in _DATELINE_RE.finditer(text):
+        name = m.group("name").rstrip(".")
+        key = norm(name)
+        span = doc.char_span(m.start("name"), m.start("name") + len(name), alignment_mode="expand")
+        if span is None or any(taken[span.start:span.end]) or not gaz.has(key):
+            continue
+        for k in range(span.start, span.end):
+            taken[k] = True
+        out.append(Cand(span.start_char, span.end_char, span.start, span.end, key, ("city", "admin1", "country"), "GAZ"))
+    return out

@@ -1,0 +1,232 @@
+"""Resolution of place candidates against the gazetteer: score each candidate's entries
+(importance, the article's countries, feature-type cues, nearby regions), choose "<place>,
+<region>" pairs jointly, and give the article's context a second pass.
+"""
+
+from __future__ import annotations
+
+from .base import Analysis
+from .gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, norm
+from .place_candidates import _DIRECTIONS, PHYSICAL, Cand, keys_for
+from .place_lexicon import entities
+
+__all__ = ["resolve", "resolve_name", "options"]
+
+
+def _score(entry: Entry, alt: bool, cue: tuple[str, ...], label: str, ctx_cc: dict[str, float],
+           pts: tuple = ()) -> float:
+    s = entry.importance - (1.5 if alt else 0.0)
+    if pts and entry.feature not in ("country", "admin1"):
+        for cc, lat, lon in pts:
+            if cc == entry.cc and haversine_km(lat, lon, entry.lat, entry.lon) < 300:
+                s += 2.0
+                break
+    if cue:
+        s += 6.0 if entry.feature in cue else -6.0
+    if label == "LOC" and entry.feature in PHYSICAL:
+        s += 3.0  # the tagger's LOC is a physical place; a country context must not turn it into a town
+    if label == "GPE" and not cue and entry.feature in PHYSICAL and entry.feature != "region":
+        s -= 2.5  # "Ohio" the state, "Ontario" the province: not the river / lake
+    if label in ("GPE", "GAZ") and entry.feature in ("country", "admin1", "city"):
+        s += 0.5
+    if entry.cc and entry.cc in ctx_cc:
+        s += ctx_cc[entry.cc]
+    return s
+
+
+def _contains(outer: Entry, inner: Entry) -> float:
+    """Bonus when ``inner`` plausibly lies in ``outer`` ("Mukachevo, Zakarpattia"; "Atlanta, Georgia")."""
+    if outer.feature == "country":
+        return 4.0 if inner.cc == outer.cc else -2.0
+    if outer.feature == "admin1" and inner.cc == outer.cc:
+        d = haversine_km(inner.lat, inner.lon, outer.lat, outer.lon)
+        return 6.0 if d < 400 else 1.0
+    return 0.0
+
+
+def options(gaz: Gazetteer, c: Cand, words: list[str], ctx_cc: dict[str, float],
+             pts: tuple = ()) -> list[tuple[float, Entry]]:
+    """Scored gazetteer entries for a candidate, best first."""
+    keys = [(c.key, c.cue)] if c.key else keys_for(gaz, words)
+    stripped = {k for k, cue in keys[1:] if cue}  # "Big Creek" -> "big": only a reading of the cued feature
+    if words and words[0].lower() in _DIRECTIONS and len(words) > 1:
+        keys += keys_for(gaz, words[1:])  # "southwestern Salcininkai region"
+    out: list[tuple[float, Entry]] = []
+    for key, cue in keys:
+        got = [(_score(entry, alt, cue, c.label, ctx_cc, pts), entry) for entry, alt in gaz.lookup_key(key)[:40]
+               if key not in stripped or entry.feature in cue]
+        out += got
+        if got and (not cue or max(got, key=lambda x: x[0])[1].feature in cue):
+            break
+    out.sort(key=lambda x: -x[0])
+    if len(out) > 1 and out[0][1].feature == "admin1" and not (c.cue and "admin1" in c.cue):
+        # "in Kharkiv" / "in Kiev": the city, not the region named after it
+        top = out[0]
+        for sc, e in out[1:6]:
+            if e.feature == "city" and e.cc == top[1].cc and sc >= top[0] - 2.0 and \
+                    haversine_km(e.lat, e.lon, top[1].lat, top[1].lon) < 150:
+                out.remove((sc, e))
+                out.insert(0, (sc, e))
+                break
+    return out
+
+
+def resolve_name(name: str, *, context: tuple[str, ...] = (), feature: str | None = None) -> Entry | None:
+    """Resolve one place name out of context (optionally preferring countries ``context``)."""
+    gaz = get_gazetteer()
+    words = name.split()
+    cue = (feature,) if feature else ()
+    c = Cand(0, len(name), 0, len(words), "", cue, "GAZ")
+    if cue:
+        c.key = norm(name)
+    opts = options(gaz, c, words, {cc: 4.0 for cc in context})
+    return opts[0][1] if opts else None
+
+
+
+def _context_countries(gaz: Gazetteer, analysis: Analysis) -> dict[str, float]:
+    """Countries named in the article (3.0) and their demonyms (1.5): a prior for ambiguous names."""
+    ctx: dict[str, float] = {}
+    for ent in entities(analysis):
+        if ent.label_ == "GPE":
+            for e in gaz.lookup(ent.text.removeprefix("the ").removeprefix("The "))[:1]:
+                if e.feature == "country":
+                    ctx[e.cc] = 3.0
+                elif e.feature == "admin1" and e.cc:
+                    ctx.setdefault(e.cc, 2.0)
+        elif ent.label_ == "NORP":
+            cc = gaz.demonym(ent.text)
+            if cc:
+                ctx.setdefault(cc, 1.5)
+    return ctx
+
+
+
+
+def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry | None]:
+    """The entry each candidate names (``None`` when the gazetteer has none), in two passes: the
+    countries and regions the first pass finds become the context of the second."""
+    doc = analysis.doc
+    ctx = _context_countries(gaz, analysis)
+    words = [[t.text for t in doc[c.tok_start:c.tok_end]] for c in cands]
+    todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET") for c in cands]
+    opts = [options(gaz, c, w, ctx) if t else [] for c, w, t in zip(cands, words, todo)]
+    # second pass: the countries and regions the first pass found become the context
+    counts: dict[str, int] = {}
+    pts = []
+    cities = []
+    for k0, o in enumerate(opts):
+        if o:
+            top = o[0][1]
+            if top.feature == "city":
+                cities.append((k0, top))
+            # country evidence only from names whose readings agree on the country ("Georgia" does not)
+            if top.cc and all(e.cc == top.cc for sc, e in o[1:6] if sc > o[0][0] - 4.0):
+                counts[top.cc] = counts.get(top.cc, 0) + 1
+            if top.feature == "admin1":
+                pts.append((top.cc, top.lat, top.lon))
+    if counts:
+        total = sum(counts.values())
+        ctx2 = dict(ctx)
+        for cc, n_cc in counts.items():
+            ctx2[cc] = max(ctx2.get(cc, 0.0), 4.0 * n_cc / total)
+        opts = [options(gaz, c, w, ctx2, tuple(pts)) if t else [] for c, w, t in zip(cands, words, todo)]
+        if cities:
+            # an admin-1 reading the article's towns lie in ("Gainesville ... Georgia")
+            for k1, o in enumerate(opts):
+                if any(e.feature == "city" for _, e in o[:3]):
+                    continue  # "Minsk": a city name; its region is not what the text means
+                for k2, (sc, e) in enumerate(o):
+                    if e.feature == "admin1":
+                        near = sum(1 for k0, c in cities if k0 != k1 and c.cc == e.cc
+                                   and haversine_km(c.lat, c.lon, e.lat, e.lon) < 400)
+                        if near:
+                            o[k2] = (sc + min(4.0, 1.5 * near), e)
+                o.sort(key=lambda x: -x[0])
+    chosen: dict[int, Entry] = {}
+    # containment pairs "<place>, <region or country>": choose both entries jointly
+    for k in range(len(cands) - 1):
+        c, nx = cands[k], cands[k + 1]
+        if not (opts[k] and opts[k + 1] and nx.tok_start == c.tok_end + 1 and doc[c.tok_end].text == ","):
+            continue
+        best, best_s = None, -1e9
+        for sb, b in opts[k + 1][:10]:
+            if b.feature not in ("admin1", "country"):
+                continue
+            for sa, a in opts[k][:40]:
+                sc = sa + sb + _contains(b, a)
+                if sc > best_s:
+                    best, best_s = (a, b), sc
+        if best:
+            chosen[k], chosen[k + 1] = best
+    paired = set(chosen)
+    names = [norm(" ".join(w)) for w in words]
+    _cohere(names, opts, chosen)
+    out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
+    for k, e in enumerate(out):
+        if e is not None and k not in paired and e.importance < 5.0:
+            major = next((m for _, m in opts[k] if m.importance >= 6.5 and m.importance - e.importance >= 2.5
+                          and norm(m.name) == names[k] and m.feature == e.feature), None)
+            if major is not None:
+                out[k] = major  # Moscow is Moscow, Russia unless the text says "Moscow, Idaho"
+    return out
+
+
+def _anchors(names: list[str], opts: list, chosen: dict[int, Entry]) -> list[tuple[str, Entry]]:
+    """Places the article locates with confidence: a "<town>, <state>" pair, a name with one reading,
+    or one whose best reading clearly outscores the next."""
+    out = []
+    for k, o in enumerate(opts):
+        e = chosen.get(k) or (o[0][1] if o else None)
+        if e is None or e.feature not in ("city", "admin2", "admin1"):
+            continue
+        spots = {(round(x.lat, 1), round(x.lon, 1)) for _, x in o[:6]}
+        if k in chosen or len(spots) == 1 or len(o) > 1 and o[0][0] - o[1][0] >= 2.5:
+            out.append((names[k], e))
+    return out
+
+
+def _cell(e: Entry) -> tuple[int, int]:
+    return int((e.lat + 90) // 1.4), int((e.lon + 180) // 1.8)  # about 150 km
+
+
+def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
+    """Geographic coherence, and one reading per name: an ambiguous name ("Paris", "Henry County")
+    takes the reading near the places the article locates with confidence and near a possible
+    reading of its other names (a local paper's towns lie together), the same reading wherever the
+    article repeats it."""
+    anchors = _anchors(names, opts, chosen)
+    cells: dict[str, set[tuple[int, int]]] = {}
+    for k, o in enumerate(opts):
+        for _, e in o[:15]:
+            if e.feature in ("city", "admin2", "admin1"):
+                cells.setdefault(names[k], set()).add(_cell(e))
+    if len(cells) < 2 and not anchors:
+        return
+    totals: dict[str, dict[int, float]] = {}
+    entries: dict[int, Entry] = {}
+    for k, o in enumerate(opts):
+        if k in chosen or len(o) < 2 or o[0][1].feature in PHYSICAL:
+            continue  # "the Rio Grande" the river stays the river, whatever towns lie near
+        key = names[k]
+        tally = totals.setdefault(key, {})
+        for sc, e in o[:15]:
+            if e is not o[0][1] and norm(e.name) != key:
+                continue  # another reading by an alternative name ("Washington" -> Watervliet): not on proximity alone
+            bonus = 0.0
+            if e.feature != "country":
+                reach = 350.0 if e.feature == "admin1" else 150.0
+                near = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < reach)
+                wide = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < 400)
+                cy, cx = _cell(e)
+                around = {(cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
+                support = sum(1 for other, cs in cells.items() if other != key and cs & around)
+                bonus = min(3.5, 1.5 * near + 0.7 * wide + 1.0 * support)  # never enough to move Moscow to Idaho
+            tally[id(e)] = tally.get(id(e), 0.0) + sc + bonus
+            entries[id(e)] = e
+    for k, o in enumerate(opts):
+        key = names[k]
+        if k in chosen or len(o) < 2 or key not in totals:
+            continue
+        best = max(totals[key].items(), key=lambda x: x[1])[0]
+        chosen[k] = entries[best]

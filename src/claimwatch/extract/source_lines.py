@@ -1,0 +1,185 @@
+"""Attribution written as a line of its own rather than a clause: speaker labels, source lines,
+signatures.
+
+* a speaker label at a paragraph start — "PENCE: Well, ..." (transcripts), "Poll: Voters ..."
+  (headlines) — is an attribution with the cue ":" (``kind="label"``);
+* a source line — "Source: <name>", a closing "— Reuters" or "(NRT Digital Media/AFP)" naming
+  an outlet, a dateline agency "KYIV, March 3 (Reuters) -" — names the source of the whole
+  report (``kind="source_line"``; a closing "According to <name>." paragraph is found by the
+  attribution stage as an ordinary "according to" attribution);
+* a closing "― Maria Gonzalez" after a paragraph signs that paragraph (``kind="signature"``).
+
+These are recognised here; which sentences they cover (their paragraph, or the whole report with
+``scope="article"``) is decided by the report context (:mod:`claimwatch.extract.context`).
+The lexicon is ``resources/attribution_cues.json`` (``source_line_labels``, ``label_stopwords``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from importlib import resources
+
+from .base import Analysis, AttributionMention
+from .entities import EntityRegistry
+from .quotes import quote_regions
+from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
+
+__all__ = ["label_attributions", "line_attributions", "signature_attributions", "name_source"]
+
+_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+
+_SOURCE_LINE = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(w) for w in _CUES["source_line_labels"]) + r")\s*:\s*(\S.{0,150}?)\s*$",
+    re.IGNORECASE,
+)
+_DASH_LINE = re.compile(r"^\s*(?:[—–―]|--?)\s*([A-Z][\w.&'’ -]{1,60}?)\s*$")
+_PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
+_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,60}?\(\s*([A-Z][\w.&' -]{1,30}?)\s*\)\s*(?:[-–—]+|:)")
+#: a signature after a closing quotation mark, within a paragraph: ”― Sonya Herridge
+_INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
+_LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(:)\s+\S")
+_LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
+
+
+def name_source(registry: EntityRegistry, name: str, text: str) -> tuple[str, str, str | None, int | None]:
+    """(canonical, type, affiliation, entity id) of a name written alone (label, signature, source line)."""
+    readable = name.title() if name.isupper() and len(name) > 4 else name
+    person = registry.person(readable)
+    if person is not None:
+        return person.name, person.type, person.affiliation, person.id
+    key = canonical_name(readable, context=text).lower()
+    for ent in registry.entities:
+        if ent.kind == "organisation" and (ent.name.lower() == key or any(
+                m.kind == "acronym" and m.text.lower() == key for m in ent.mentions)):
+            return ent.name, ent.type, None, ent.id
+    words = readable.split()
+    personal = (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not is_organisation(readable)
+                and alias_of(readable) is None and not readable.isupper())
+    return (canonical_name(readable, context=text, person=personal),
+            classify_source(readable, ent_label="PERSON" if personal else None), None, None)
+
+
+def _sentence_at(analysis: Analysis, char: int) -> int:
+    return analysis.sent_index(char)
+
+
+def _label_content(analysis: Analysis, start: int, para_end: int, sent_i: int) -> tuple[int, int] | None:
+    """From after a speaker label's colon to the end of the first sentence that reaches past it."""
+    text = analysis.text
+    while start < para_end and text[start].isspace():
+        start += 1
+    for s, e in analysis.sentences[sent_i:]:
+        if e > start:
+            return (start, min(e, para_end)) if min(e, para_end) > start else None
+    return None
+
+
+def _names_someone(analysis: Analysis, start: int, end: int) -> bool:
+    """A speaker label names someone: a proper name, or a name in capitals ("PENCE"); a section
+    label ("Details:", "Background:") is a common noun."""
+    label = analysis.text[start:end]
+    if label.isupper() and len(label) > 1:
+        return True
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
+
+
+def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sents: set[int]) -> list[AttributionMention]:
+    """Speaker labels at paragraph starts ("PENCE: Well, ...")."""
+    text = analysis.text
+    out: list[AttributionMention] = []
+    starts = [s for s, _ in analysis.sentences]
+    for ps, pe in analysis.paragraphs:
+        m = _LABEL.match(text, ps, pe)
+        if m is None or m.group(1).lower() in _LABEL_STOP or not _names_someone(analysis, m.start(1), m.end(1)):
+            continue
+        sent_i = max(0, bisect.bisect_right(starts, m.start(1)) - 1)
+        if not analysis.sentences or not (ps <= analysis.sentences[sent_i][0] < pe):
+            continue
+        canonical, typ, aff, ent_id = name_source(registry, m.group(1), text)
+        out.append(AttributionMention(
+            sent_i=sent_i, name=m.group(1), span=(m.start(1), m.end(1)), canonical=canonical, affiliation=aff,
+            type=typ, cue=":", cue_span=(m.start(2), m.end(2)), quote="direct", kind="label",
+            evidential="hearsay" if typ == "unnamed" else "attributed", primary=sent_i not in primary_sents,
+            content_span=_label_content(analysis, m.end(2), pe, sent_i), entity_id=ent_id,
+        ))
+    return out
+
+
+def _line_match(line: str, last: bool, first: bool) -> tuple[re.Match | None, str]:
+    """The source-line pattern a paragraph matches, and its kind."""
+    m = _SOURCE_LINE.match(line)
+    if m is not None:
+        return m, "source_line"
+    if last:
+        m = _PAREN_LINE.match(line)
+        if m is not None:
+            return m, "source_line"
+    m = _DASH_LINE.match(line)
+    if m is not None:
+        return m, "dash"
+    if first:
+        m = _DATELINE_AGENCY.match(line)
+        if m is not None:
+            return m, "dateline"
+    return None, ""
+
+
+def line_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
+    """Source lines, closing "According to X" / "— Reuters" / "(AFP)" lines, signatures and
+    dateline agencies."""
+    text = analysis.text
+    out: list[AttributionMention] = []
+    last = len(analysis.paragraphs) - 1
+    for p_i, (ps, pe) in enumerate(analysis.paragraphs):
+        line = text[ps:pe] if p_i > 0 else text[ps:min(pe, ps + 160)]
+        if p_i > 0 and ("\n" in line or len(line) > 160):
+            continue
+        m, kind = _line_match(line, p_i == last and p_i > 0, p_i == 0)
+        if m is None:
+            continue
+        name_s = ps + m.start(1)
+        name = text[name_s:ps + m.end(1)].rstrip(".")
+        name = name.split("/")[-1].strip() if "/" in name else name     # "NRT Digital Media/AFP": the agency
+        name_s = text.index(name, name_s)
+        canonical, typ, aff, ent_id = name_source(registry, name, text)
+        if kind == "dash":
+            kind = "source_line" if p_i == last and (typ == "media" or looks_like_outlet(name)) else "signature"
+        elif kind == "dateline":
+            if typ != "media" and not looks_like_outlet(name) and alias_of(name) is None:
+                continue
+            kind = "source_line"
+        cue_text = text[ps:ps + m.start(1)].rstrip(" :(")
+        lead = len(cue_text) - len(cue_text.lstrip())
+        cue_span = (ps + lead, ps + len(cue_text)) if cue_text.strip() and kind != "dateline" else None
+        out.append(AttributionMention(
+            sent_i=_sentence_at(analysis, name_s), name=name, span=(name_s, name_s + len(name)), canonical=canonical,
+            type=typ, affiliation=aff, cue=text[cue_span[0]:cue_span[1]] if cue_span else None, cue_span=cue_span,
+            scope="sentence", evidential="hearsay" if typ == "unnamed" else "attributed", quote="none", kind=kind,
+            primary=False, entity_id=ent_id,
+        ))
+    return out
+
+
+def signature_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
+    """A quotation signed within its paragraph: "“... our greatest shame.” ― Sonya Herridge" — the
+    dash is the cue, the name the source, the quotation before it the content."""
+    text = analysis.text
+    regions = quote_regions(text)
+    out: list[AttributionMention] = []
+    for m in _INLINE_SIGNATURE.finditer(text):
+        quote = next((r for r in regions if r[0] < m.start() < r[1] <= m.start() + 1), None)
+        if quote is None:
+            continue
+        name = m.group(2).rstrip(".")
+        name_s = m.start(2)
+        canonical, typ, aff, ent_id = name_source(registry, name, text)
+        out.append(AttributionMention(
+            sent_i=_sentence_at(analysis, m.start(1)), name=name, span=(name_s, name_s + len(name)), canonical=canonical,
+            type=typ, affiliation=aff, cue=m.group(1), cue_span=(m.start(1), m.end(1)), quote="direct", kind="signature",
+            evidential="hearsay" if typ == "unnamed" else "attributed", primary=False, entity_id=ent_id,
+            content_span=(quote[0], quote[1]),
+        ))
+    return out

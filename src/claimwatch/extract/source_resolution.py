@@ -1,0 +1,222 @@
+"""Source resolution: the canonical source, type and affiliation of an attribution's source
+mention, through the entity registry (:mod:`claimwatch.extract.entities`).
+
+* a pronoun ("he", "it", "him") is the most recent compatible source of the last sentences, else
+  the entity the registry resolved it to;
+* a name, a surname or a titled name is the registry's person or organisation; a role noun
+  followed by a name ("the Minister of Internal Affairs of Georgia Vakhtang Homelauri") is that
+  person; a definite description ("the agency", "the spokesman") refers back to the entity;
+* a document ("a CBP statement", "a press release from the U.S. agency", "the statement") is the
+  body that issued it — named in the phrase, else the issuer of the earlier document, else the
+  organisation that spoke last; a modifier may type it ("official data");
+* a descriptor before a name ("the Greek TV channel ERT") types the name when the name alone does not.
+
+Used by the attribution stage; the resolver keeps the article's recent sources.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .base import Analysis, AttributionMention, Entity
+from .entities import EntityRegistry, document_noun, find_entities, role_in
+from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase
+from .sources import canonical_name, classify_source, is_unnamed, source_strength, strip_determiners
+
+__all__ = ["SourceResolver", "PRONOUNS_PERSON", "PRONOUNS_GROUP"]
+
+PRONOUNS_PERSON = {"he", "she", "i", "him", "her"}
+PRONOUNS_GROUP = {"it", "they", "we", "them", "who", "which", "that"}
+_HEARSAY_HEADS = {"report", "reports", "rumour", "rumours", "rumor", "rumors"}
+
+
+class SourceResolver:
+    """Resolves a source mention to its canonical source through the entity registry."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.text = analysis.text
+        self.doc = analysis.doc
+        self.registry: EntityRegistry = analysis.entities if analysis.entities is not None else find_entities(analysis)
+        self.recent: list[tuple[int, AttributionMention]] = []   # (sent_i, mention) of named sources
+        self.para_of: list[int] = []
+        self.plural: set[int] = set()        # ids of mentions whose head is a plural noun ("Residents")
+        self.role_nouns: set[int] = set()    # ids of mentions headed by a person's role ("the chief")
+        self.documents: list[AttributionMention] = []   # sources that are documents ("a press release")
+
+    def _entity_kind(self, m: AttributionMention) -> str | None:
+        ent = self.registry.entity(m.entity_id)
+        if ent is not None:
+            return ent.kind
+        if id(m) in self.plural:
+            return None
+        return "person" if m.type == "witness" or id(m) in self.role_nouns else None
+
+    def mention(self, cand: Any, sent_i: int) -> AttributionMention:
+        """The attribution mention of a detected candidate (source token, cue and content token ranges)."""
+        doc, text = self.doc, self.text
+        cue_span = (doc[cand.cue_lo].idx, doc[cand.cue_hi - 1].idx + len(doc[cand.cue_hi - 1]))
+        m = AttributionMention(sent_i=sent_i, name=None, span=None, cue=text[cue_span[0]:cue_span[1]],
+                               cue_span=cue_span, cue_i=cand.cue_i, content_span=cand.content, via=cand.via,
+                               kind=cand.kind)
+        if cand.src is None:
+            m.type, m.evidential, m.kind = "unnamed", "hearsay", "hearsay"
+            return m
+        head = cand.src
+        lo, hi = mention_bounds(head)
+        for j in range(head.i - 1, lo - 1, -1):      # "KYIV, March 3 (Reuters) - Ukraine said": not the dateline
+            if doc[j].text in ("-", "--", "—", "–", ")", ":"):
+                lo = j + 1
+                break
+        named = descriptor_name(head, hi) if head.i < cand.cue_lo or head.i >= cand.cue_hi else None
+        if named is not None and named[0] <= cand.cue_lo < named[1]:
+            named = None
+        if named is None and head.pos_ == "PROPN":
+            # "the charity Oxfam" parsed as one name: the descriptor before it is not part of the name
+            k = max((j for j in range(lo, head.i) if doc[j].text.islower() and doc[j].pos_ == "NOUN"
+                     and doc[j].lemma_.lower() in DESCRIPTORS), default=None)
+            if k is not None and all(doc[j].text[:1].isupper() or doc[j].lower_ in NAME_JOINERS
+                                     for j in range(k + 1, head.i + 1)):
+                named = (k + 1, hi)
+        if named is not None:
+            hi = named[1]
+        span = _char_span(doc, text, lo, hi, head)
+        m.name, m.span = text[span[0]:span[1]], span
+        low = head.lower_
+        if head.tag_ in ("NNS", "NNPS"):
+            self.plural.add(id(m))
+        elif head.pos_ == "NOUN" and role_in(head.text) is not None:
+            self.role_nouns.add(id(m))
+        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
+            self._resolve_pronoun(m, head, sent_i)
+        elif named is not None:
+            self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
+        else:
+            self._resolve_name(m, head)
+        if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and m.entity_id is None and not any(
+                doc[j].pos_ == "PROPN" for j in range(lo, hi))):
+            m.type, m.evidential = "unnamed", "hearsay"
+        else:
+            m.evidential = "attributed"
+        if m.type == "social_media":
+            m.via = None
+        if m.type != "unnamed" and m.canonical:
+            self.recent.append((sent_i, m))
+        return m
+
+    def _use(self, m: AttributionMention, ent: Entity) -> None:
+        m.canonical, m.type, m.entity_id = ent.name, ent.type, ent.id
+        if ent.kind == "person":
+            m.affiliation = ent.affiliation
+
+    def _resolve_descriptor(self, m: AttributionMention, name: Span, desc: str) -> None:
+        ent = self.registry.in_span(name.start_char, name.end_char)
+        if ent is not None:
+            self._use(m, ent)
+            if source_strength(name.text) < 2 and source_strength(desc) == 2:
+                m.type = classify_source(name.text, ent_label="ORG", context=strip_determiners(desc))  # "the TV channel ERT"
+            return
+        m.canonical = canonical_name(name.text, context=self.text)
+        m.type = classify_source(name.text, ent_label="ORG", context=strip_determiners(desc))
+
+    def _resolve_name(self, m: AttributionMention, head: Token) -> None:
+        doc, text, reg = self.doc, self.text, self.registry
+        lo, hi = noun_phrase(head)
+        full = text[doc[lo].idx: doc[hi - 1].idx + len(doc[hi - 1])]
+        if is_unnamed(full) or is_unnamed(text[doc[lo].idx: head.right_edge.idx + len(head.right_edge)]):
+            m.type, m.canonical = "unnamed", strip_determiners(m.name or "")
+            return
+        if document_noun(head) is not None and not any(doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON"
+                                                       for j in range(lo, hi)):
+            issuer = reg.issuer(head)
+            modifier = " ".join(c.text for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i)
+            if issuer is None and source_strength(modifier):
+                m.canonical, m.type = strip_determiners(full), classify_source(modifier)   # "official data"
+                return
+            issuer = issuer or self._earlier_document(head) or self._recent_source(m.sent_i, organisation=True) \
+                or reg.latest(head.idx, "organisation", test=lambda e: e.type != "media")
+            self.documents.append(m)
+            if issuer is not None:
+                self._use(m, issuer)
+                return
+        ent = reg.at(head.idx)
+        if ent is None and head.pos_ == "PROPN":
+            ent = reg.person(m.name)            # a surname or titled name given earlier
+        if ent is None and role_in(head.text) is not None:
+            # "the Minister of Internal Affairs of Georgia Vakhtang Homelauri": the person named with the role
+            ent = reg.entity(reg.role_nouns.get(head.i))
+        if ent is None and head.pos_ in ("NOUN", "PROPN"):
+            ent = reg.describes(head)
+        if ent is not None:
+            self._use(m, ent)
+            return
+        proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+        m.canonical = canonical_name(m.name if proper else full, context=text)
+        if proper:
+            toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
+            ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
+            m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
+            return
+        m.type = classify_source(full, ent_label=head.ent_type_ or None)
+        # "The mayor of Kherson, Roman Mrochko," / "the agency's spokesman Joe Smith": the person named
+        named = next((c for c in head.rights if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+                      and c.ent_type_ in ("PERSON", "", "NORP")), None)
+        if named is None:   # "the mayor of Kherson, Roman Mrochko": the apposition hangs off the pobj
+            named = next((t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
+                          and t.ent_type_ in ("PERSON", "", "NORP") and t.head.dep_ == "pobj" and t.head.head.head.i == head.i),
+                         None)
+        if named is not None:
+            n_lo, n_hi = mention_bounds(named)
+            person = reg.person(doc[n_lo:n_hi].text)
+            m.canonical = person.name if person is not None else canonical_name(doc[n_lo:n_hi].text, person=True)
+            if person is not None:
+                m.entity_id, m.affiliation = person.id, person.affiliation
+
+    def _earlier_document(self, head: Token) -> Entity | None:
+        """"the statement" after "a press release from the U.S. agency": the earlier document's issuer."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        for prev in reversed(self.documents):
+            ent = self.registry.entity(prev.entity_id)
+            if ent is not None:
+                return ent
+        return None
+
+    def _recent_source(self, sent_i: int, organisation: bool = False) -> Entity | None:
+        for s_i, prev in reversed(self.recent[-6:]):
+            ent = self.registry.entity(prev.entity_id)
+            if ent is not None and (not organisation or ent.kind == "organisation" or ent.affiliation):
+                if ent.kind == "person" and organisation and ent.affiliation:
+                    org = next((e for e in self.registry.entities if e.kind == "organisation"
+                                and e.name == ent.affiliation), None)
+                    return org or ent
+                return ent
+        return None
+
+    def _resolve_pronoun(self, m: AttributionMention, head: Token, sent_i: int) -> None:
+        want_person = head.lower_ in PRONOUNS_PERSON
+        for s_i, prev in reversed(self.recent[-6:]):
+            if sent_i - s_i > 4 or (not want_person and self.para_of[s_i] != self.para_of[sent_i]):
+                break
+            if (self._entity_kind(prev) == "person") == want_person:
+                m.canonical, m.affiliation, m.type, m.entity_id = prev.canonical, prev.affiliation, prev.type, prev.entity_id
+                if m.via is None and prev.via:
+                    m.via = prev.via
+                return
+        ent = self.registry.at(head.idx) or self.registry.latest(
+            head.idx, "person" if want_person else "organisation", within_sents=6)
+        if ent is not None:
+            self._use(m, ent)
+            return
+        m.canonical = None
+        m.type = "witness" if want_person else "official"
+
+
+def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int, int]:
+    a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    while a < b and not (text[a].isalnum() or text[a] in "$€£"):
+        a += 1
+    while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
+        b -= 1
+    return (a, b) if b > a else (doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))

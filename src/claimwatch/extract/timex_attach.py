@@ -1,0 +1,144 @@
+"""The time of a claim: which of its sentence's time expressions dates the claimed event.
+
+:func:`time_for` ranks the sentence's expressions by where they attach in the dependency parse:
+on the claim's predicate, inside its own clause ("died trying to cross ... in 2024"), on a
+governing clause (the report's "said on Friday": returned flagged ``statement``, since it dates
+the report rather than the event), then the nearest. Ties go to the expression nearest the claim's
+head in the text, so in "N died this year, up from M in 2021" the year belongs to M only. An end
+bound ("as of Saturday") takes its start from a period of the same clause ("... this year"); a
+report date on a running total ("a total of", "so far") is that total's end.
+
+:func:`dateline` is the article-level date of a dateline ("KYIV, March 3 (Reuters) -").
+The returned mention's ``span``/``text`` is the phrase with its preposition ("as of Sunday").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from importlib import resources
+
+from .base import Analysis, TimeMention, governing_predicate
+from .timex_words import RUNNING_TOTAL
+
+__all__ = ["time_for", "dateline"]
+
+_SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
+#: "KYIV, March 3 (Reuters) -", "PARIS —": the dash is a separator, not a hyphen ("a quarter-million")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Z][a-z]+\.?\s*)?\(?[^)\n]{0,40}\)?(?:\s+[-–—]{1,2}|\s*[–—])\s")
+_SPEECH_LEMMAS = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json")
+                                      .read_text("utf-8"))["speech_verbs"]) | {"say", "report", "announce", "estimate"}
+#: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
+#: an embedded statement or a relative clause ("ccomp", "relcl", "acl") has its own time
+_OWN_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "prep", "pobj", "pcomp", "npadvmod", "advmod", "conj", "dobj",
+                              "nsubj", "nsubjpass", "attr", "oprd", "agent", "dative", "compound", "amod", "nmod",
+                              "quantmod", "nummod", "appos"})
+
+
+def _as_phrase(analysis: Analysis, t: TimeMention, **changes) -> TimeMention:
+    """The claim's copy of a mention: the phrase with its preposition as span and text."""
+    span = t.phrase or t.span
+    return replace(t, span=span, text=analysis.text[span[0]:span[1]], **changes)
+
+
+def dateline(analysis: Analysis) -> TimeMention | None:
+    """An article-level date: a time in a dateline ("KYIV, March 3 (Reuters) -") or a short first
+    paragraph that is only a date line."""
+    times = analysis.times
+    if not times or not analysis.paragraphs:
+        return None
+    p0 = analysis.paragraphs[0]
+    first = [t for t in times if p0[0] <= t.span[0] < p0[1] and (t.start or t.end)]
+    if not first:
+        return None
+    para = analysis.text[p0[0]:p0[1]]
+    t = first[0]
+    if p0[1] - p0[0] <= 60 or (_DATELINE.match(para) and t.span[0] - p0[0] < 60):
+        return _as_phrase(analysis, t)
+    return None
+
+
+def _depth_below(tok, clause) -> int | None:
+    """How many steps ``tok`` hangs below ``clause`` inside the clause's own material, or None."""
+    t, depth = tok, 0
+    while t.i != clause.i:
+        if t.dep_ not in _OWN_CLAUSE_DEPS or t.head is t:
+            return None
+        t, depth = t.head, depth + 1
+        if depth > 12:
+            return None
+    return depth
+
+
+def _perfect(clause) -> bool:
+    """A present-perfect predicate ("have died", "has detained"): a running total up to now."""
+    return clause.tag_ == "VBN" and any(
+        ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve", "’ve") for ch in clause.children)
+
+
+def _running_total(clause) -> bool:
+    """The clause states a running total ("received a total of 1.7 million", "so far")."""
+    words = " ".join(t.lower_ for t in clause.subtree)
+    return any(re.search(rf"\b{re.escape(w)}\b", words) for w in RUNNING_TOTAL)
+
+
+def _usable(t: TimeMention) -> bool:
+    """Durations and sets without a position in time ("for five years", "daily") date nothing."""
+    return bool(t.start or t.end) or t.type in ("DATE", "TIME")
+
+
+def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> TimeMention | None:
+    """The time of a claim whose predicate is token ``head_i`` in sentence ``sent_i``.
+
+    Preference: a time attached to the predicate itself, then one inside the predicate's own
+    clause, then one on a governing clause (usually the report: "..., officials said on
+    Thursday", flagged ``statement``), then the nearest other one; ties go to the nearest in the
+    text. A report's date is not the time of a running total ("have died ... , the agency said
+    on Monday"), unless the total says it is counted up to then ("a total of", "so far"), when
+    it is the total's end."""
+    times = [t for t in analysis.times if t.sent_i == sent_i and _usable(t)]
+    if not times:
+        return dateline(analysis)
+    if head_i is None or len(times) == 1 and times[0].head_i is None:
+        return _as_phrase(analysis, times[0])
+    doc = analysis.doc
+    head = doc[head_i]
+    clause = governing_predicate(head)
+    chain = [clause.i] + [a.i for a in clause.ancestors]
+
+    text = analysis.text
+
+    def rank(t: TimeMention) -> tuple[int, int, int]:
+        # nearest in the text, and not across a comma or semicolon ("the day before yesterday there
+        # were 11,200, last night less than 10,000": each count has its own time)
+        lo, hi = sorted((head.idx, t.span[0] if t.span[0] > head.idx else t.span[1]))
+        near = hi - lo + (1000 if _SEPARATOR.search(text, lo, hi) else 0)
+        if t.head_i is None:
+            return (4, 0, near)
+        if t.head_i in (head_i, clause.i):
+            return (0, 0, near)
+        depth = _depth_below(doc[t.head_i], clause)
+        if depth is not None:
+            return (1, depth, near)
+        if t.head_i in chain:
+            return (2, chain.index(t.head_i), near)
+        return (3, 0, near)
+
+    best = min(times, key=rank)
+    r = rank(best)
+    statement = r[0] == 2 and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS
+    if statement and _running_total(clause):
+        return _as_phrase(analysis, best, start=None, statement=True)
+    if r[0] >= 2 and _perfect(clause) and best.precision in ("day", "week") and best.head_i is not None \
+            and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS:
+        return None  # the date of the report, not of the running total it gives
+    if r[0] <= 1:
+        # "As of Saturday, 161,062 have crossed ... this year": the end bound, from the period's start
+        own = [t for t in times if rank(t)[0] <= 1]
+        bound = next((t for t in own if t.start is None and t.end is not None), None)
+        period = next((t for t in own if bound is not None and t is not bound and t.start and t.end
+                       and t.start <= bound.end <= t.end), None)
+        if bound is not None and period is not None:
+            return _as_phrase(analysis, bound, start=period.start, precision="range")
+    return _as_phrase(analysis, best, statement=statement)

@@ -1,0 +1,272 @@
+"""Date rules of the time grammar: calendar dates, months, years, quarters, seasons, decades
+and ranges ("March 1-5, 2023", "between 2020 and 2022", "the night from Saturday to Sunday").
+Each rule is registered with its normaliser (:func:`.timex_registry.rule`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import timex_calendar as cal
+from .timex_calendar import TV
+from .timex_registry import QUAL, RULES, Ctx, low, mod_of, part_of_period, ref_anchor, ref_year, rule, ungroup
+from .timex_words import DAY, MON, SEASON, WD, YEAR, month_of, weekday_of
+
+__all__ = ["point"]
+
+
+
+@rule("iso", rf"(?P<y>{YEAR})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+def _iso(g: dict, ctx: Ctx) -> TV | None:
+    return cal.day_value(date(int(g["y"]), int(g["mo"]), int(g["d"])), "absolute")
+
+
+@rule("numeric", rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{YEAR})(?!\d)")
+def _numeric(g: dict, ctx: Ctx) -> TV | None:
+    a, b = int(g["a"]), int(g["b"])
+    mo, d = (a, b) if "/" in g["_text"] and a <= 12 else (b, a)  # US m/d with "/", European d.m with "."
+    return cal.day_value(date(int(g["y"]), mo, d), "absolute")
+
+
+_FULL = (rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY}),?\s+(?P<y1>{YEAR})"
+         rf"|(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MON}),?\s+(?P<y2>{YEAR}))(?!\d)")
+
+
+@rule("full", _FULL)
+def _full(g: dict, ctx: Ctx) -> TV | None:
+    m, d, y = (g["m1"], g["d1"], g["y1"]) if g.get("m1") else (g["m2"], g["d2"], g["y2"])
+    return cal.day_value(date(int(y), month_of(m), int(re.match(r"\d+", d).group(0))), "absolute")
+
+
+def _md(g: dict, ctx: Ctx, suffix: str = "") -> date | None:
+    """A month-day without a year ("Nov. 16", "Sunday, August 13"): tense-resolved against the
+    reference; with only a year known, in that year (the weekday, if given, must agree)."""
+    m, d = (g.get("m1"), g.get("d1")) if g.get("m1") else (g.get("m2"), g.get("d2"))
+    mo, dd = month_of(m), int(re.match(r"\d+", d).group(0))
+    if ctx.ref.day is not None:
+        return cal.anchor_month_day(mo, dd, ctx.ref.day, ctx.future)
+    if ctx.ref.year is not None:
+        return date(ctx.ref.year, mo, dd)
+    return None
+
+
+@rule("month_day", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY})(?![\d:])(?!,?\s+{YEAR})"
+                   rf"|(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MON})(?!,?\s+{YEAR}))")
+def _month_day(g: dict, ctx: Ctx) -> TV | None:
+    x = _md(g, ctx)
+    return cal.day_value(x, ref_anchor(ctx)) if x else None
+
+
+@rule("qual_month", rf"(?P<q>{QUAL})[\s-]*(?P<m>{MON})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?")
+def _qual_month(g: dict, ctx: Ctx) -> TV | None:
+    tv = _month(g, ctx)
+    return part_of_period(tv, g["q"], low(g, "prep")) if tv else None
+
+
+@rule("month_year", rf"(?P<m>{MON}),?\s+(?:of\s+)?(?P<y>{YEAR})(?![\d-])")
+def _month_year(g: dict, ctx: Ctx) -> TV | None:
+    return cal.month_period(int(g["y"]), month_of(g["m"]), "absolute")
+
+
+@rule("month_rel", rf"(?P<m>{MON})\s+(?:of\s+)?(?P<rel>last|this|next|past)\s+year")
+def _month_rel(g: dict, ctx: Ctx) -> TV | None:
+    y = ref_year(ctx)
+    if y is None:
+        return None
+    y += {"last": -1, "past": -1, "this": 0, "next": 1}[low(g, "rel")]
+    return cal.month_period(y, month_of(g["m"]), ref_anchor(ctx))
+
+
+@rule("month", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<m>{MON})(?![\s-]*\d)")
+def _month(g: dict, ctx: Ctx) -> TV | None:
+    mo = month_of(g["m"])
+    if g.get("y"):
+        return cal.month_period(int(g["y"]), mo, "absolute")
+    rel = low(g, "rel")
+    if ctx.ref.day is None:
+        return cal.month_period(ctx.ref.year, mo, ref_anchor(ctx)) if ctx.ref.year and not rel else None
+    ref = ctx.ref.day
+    if rel in ("last", "this past"):
+        y = ref.year - 1 if mo >= ref.month else ref.year
+    elif rel in ("next", "this coming"):
+        y = ref.year + 1 if mo <= ref.month else ref.year
+    elif rel == "this":
+        y = ref.year
+    else:
+        y = cal.anchor_month(mo, ref, ctx.future)
+    return cal.month_period(y, mo, ref_anchor(ctx))
+
+
+@rule("qual_year", rf"(?P<q>{QUAL})[\s-]*(?:the\s+year\s+)?(?P<y>{YEAR})(?![\d-])")
+def _qual_year(g: dict, ctx: Ctx) -> TV | None:
+    return part_of_period(cal.year_period(int(g["y"]), "absolute"), g["q"], low(g, "prep"))
+
+
+@rule("qual_rel_year", rf"(?P<q>{QUAL})\s+(?P<rel>the|this|next|last)\s+year|(?P<ys>the\s+year['’]s\s+end|year[- ]end(?![\w-]))")
+def _qual_rel_year(g: dict, ctx: Ctx) -> TV | None:
+    y = ref_year(ctx)
+    if y is None:
+        return None
+    y += {"next": 1, "last": -1}.get(low(g, "rel"), 0)
+    return part_of_period(cal.year_period(y, ref_anchor(ctx)), g.get("q") or "the end of", low(g, "prep"))
+
+
+@rule("year", rf"(?:(?P<q>early|late|mid)[\s-]+|(?P<the>the\s+year\s+)|(?P<fy>fiscal(?:\s+year)?\s+))?(?P<y>{YEAR})"
+              r"(?![\d-]|\s*(?:%|percent|per\s+cent))")
+def _year_rule(g: dict, ctx: Ctx) -> TV | None:
+    tv = cal.year_period(int(g["y"]), "absolute")
+    return part_of_period(tv, g["q"], low(g, "prep")) if g.get("q") else tv
+
+
+@rule("decade", r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?:(?P<y>(?:1[6-9]|20)\d0)|['’](?P<yy>\d0))['’]?s(?!\w)")
+def _decade(g: dict, ctx: Ctx) -> TV | None:
+    y = int(g["y"]) if g.get("y") else 1900 + int(g["yy"])
+    s, e = date(y, 1, 1), date(y + 9, 12, 31)
+    mod = mod_of(g.get("q") or "")
+    if mod:
+        a = {"START": 0, "MID": 3, "END": 6}[mod]
+        s, e = date(y + a, 1, 1), date(y + a + 3, 12, 31)
+    return TV(s, e, "range", "absolute", str(y)[:3], mod=mod)
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+@rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:the|its|a)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
+                 r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar)\s+)?)?"
+                 r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
+                 rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel2>this|last|next)\s+year))?(?!ly)"
+                 rf"|Q(?P<qn>[1-4])\s+(?P<y3>{YEAR})")
+def _quarter(g: dict, ctx: Ctx) -> TV | None:
+    q = int(g["qn"]) if g.get("qn") else _ORD[g["o"].lower()]
+    explicit = g.get("yy") or g.get("y") or g.get("y3")
+    if explicit:
+        return cal.quarter_period(int(explicit), q, "absolute")
+    y = ref_year(ctx)
+    if y is None:
+        return None
+    rel = low(g, "rel") or low(g, "rel2")
+    if rel:
+        y += {"last": -1, "next": 1}.get(rel, 0)
+    elif ctx.ref.day is not None:
+        now_q = (ctx.ref.day.month - 1) // 3 + 1
+        if q > now_q and ctx.future is False:
+            y -= 1
+    return cal.quarter_period(y, q, ref_anchor(ctx))
+
+
+def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
+    if ctx.ref.day is None:
+        return None
+    y, q = ctx.ref.day.year, (ctx.ref.day.month - 1) // 3
+    if q == 0:
+        y, q = y - 1, 4
+    return cal.quarter_period(y - years_back, q, ref_anchor(ctx))
+
+
+@rule("the_quarter", r"the\s+(?:latest\s+|most\s+recent\s+|just[\s-]+(?:ended|completed)\s+|recent\s+)?quarter(?![\w-])"
+                     r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)")
+def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
+    """Financial reporting: "the quarter" / "the latest quarter" is the last completed quarter;
+    "the year-earlier quarter" the same quarter a year before."""
+    return _last_quarter(ctx, 1 if g.get("ago") else 0)
+
+
+@rule("season", rf"(?:(?P<rel>last|this|next|past|this\s+past|this\s+coming|the)\s+)?(?P<s>{SEASON})"
+                rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?!\w)")
+def _season(g: dict, ctx: Ctx) -> TV | None:
+    s = g["s"].lower()
+    if g.get("y"):
+        return cal.season_period(int(g["y"]), s, "absolute")
+    if ctx.ref.day is None:
+        return None
+    ref, rel = ctx.ref.day, low(g, "rel")
+    start = cal.season_period(ref.year, s, "x").start
+    if rel in ("last", "past", "this past") or (rel in ("", "the") and ctx.future is False and start > ref):
+        y = ref.year - 1 if start > ref or rel == "last" and cal.season_period(ref.year, s, "x").end >= ref else ref.year
+    elif rel in ("next", "this coming") or (ctx.future and cal.season_period(ref.year, s, "x").end < ref):
+        y = ref.year + 1 if start <= ref else ref.year
+    else:
+        y = ref.year
+    return cal.season_period(y, s, ref_anchor(ctx))
+
+
+# ------------------------------------------------------------------------------------------ ranges
+
+
+def _range(a: TV | None, b: TV | None) -> TV | None:
+    if a is None or b is None or a.start is None or b.end is None or b.end < a.start:
+        return None
+    anchor = "absolute" if a.anchor == b.anchor == "absolute" else a.anchor if a.anchor != "absolute" else b.anchor
+    return TV(a.start, b.end, "range", anchor, None)
+
+
+@rule("range_md", rf"(?P<m1>{MON})\s+(?P<d1>{DAY})\s*(?:-|–|to|and|through|until)\s*(?P<d2>{DAY})"
+                  rf"(?:,?\s+(?P<y>{YEAR}))?(?![\d:])")
+def _range_md(g: dict, ctx: Ctx) -> TV | None:
+    mo = month_of(g["m1"])
+    d1, d2 = int(re.match(r"\d+", g["d1"]).group(0)), int(re.match(r"\d+", g["d2"]).group(0))
+    if g.get("y"):
+        y, anchor = int(g["y"]), "absolute"
+    else:
+        first = _md({"m1": g["m1"], "d1": g["d1"]}, ctx)
+        if first is None:
+            return None
+        y, anchor = first.year, ref_anchor(ctx)
+    return TV(date(y, mo, d1), date(y, mo, d2), "range", anchor, None)
+
+
+@rule("range_dm", rf"(?P<d1>{DAY})\s*(?:-|–|to|and)\s*(?P<d2>{DAY})\s+(?P<m>{MON})(?:,?\s+(?P<y>{YEAR}))?")
+def _range_dm(g: dict, ctx: Ctx) -> TV | None:
+    return _range_md({"m1": g["m"], "d1": g["d1"], "d2": g["d2"], "y": g.get("y")}, ctx)
+
+
+@rule("range_y", rf"(?P<y1>{YEAR})\s*(?:-|–|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)(?!\d)")
+def _range_y(g: dict, ctx: Ctx) -> TV | None:
+    y1 = int(g["y1"])
+    y2 = int(g["y2"]) if len(g["y2"]) == 4 else (y1 // 100) * 100 + int(g["y2"])
+    return TV(date(y1, 1, 1), date(y2, 12, 31), "range", "absolute", None) if y2 > y1 else None
+
+
+_POINT = rf"(?:{_FULL}|{MON},?\s+{YEAR}|(?:{WD},?\s+)?{MON}\s+{DAY}|{MON})"
+
+
+@rule("range_any", rf"(?P<a>{_POINT.replace('?P<', '?:<').replace('(?:<', '(?:')})\s+(?:and|to|until|till|through)\s+"
+                   rf"(?P<b>{ungroup(_POINT)})")
+def _range_any(g: dict, ctx: Ctx) -> TV | None:
+    ta, tb = g["a"], g["b"]
+    yb = re.search(YEAR, tb)
+    if yb and not re.search(YEAR, ta):
+        ta = f"{ta} {yb.group(0)}"  # "between March 1 and March 5, 2023"
+    a, b = point(ta, ctx), point(tb, ctx)
+    if a is not None and b is not None and b.end is not None and a.start is not None and b.end < a.start \
+            and a.anchor != "absolute" and a.precision == "month":
+        a = cal.month_period(a.start.year - 1, a.start.month, a.anchor)  # "from October through July"
+    return _range(a, b)
+
+
+@rule("night_range", rf"(?:the\s+)?night\s+(?:from|of|between)\s+(?P<w1>{WD})\s+(?:to|and|into)\s+(?P<w2>{WD})"
+                     rf"|(?P<w3>{WD})\s+(?:to|and|until|through)\s+(?P<w4>{WD})")
+def _night_range(g: dict, ctx: Ctx) -> TV | None:
+    if ctx.ref.day is None:
+        return None
+    w1, w2 = weekday_of(g.get("w1") or g["w3"]), weekday_of(g.get("w2") or g["w4"])
+    b = cal.anchor_weekday(w2, ctx.ref.day, ctx.future)
+    a = b - timedelta(days=(w2 - w1) % 7)
+    value = f"{a.isoformat()}TNI" if g.get("w1") else None
+    return TV(a, b, "range", ref_anchor(ctx), value, "TIME" if value else "DATE")
+
+
+def point(text: str, ctx: Ctx) -> TV | None:
+    """The value of a single date expression (a range's end point)."""
+    for kind in ("full", "month_year", "month_day", "month"):
+        r = next(x for x in RULES if x.kind == kind)
+        m = r.pattern.fullmatch(text.strip())
+        if m:
+            g = {k: v for k, v in m.groupdict().items() if v}
+            g["_text"] = m.group(0)
+            try:
+                return r.normalise(g, ctx)
+            except (ValueError, KeyError):
+                return None
+    return None

@@ -1,0 +1,407 @@
+"""Relative rules of the time grammar: today/yesterday, weekdays, parts of the day, clock times,
+"this week", "N days ago", "the past three months", "the night before", durations ("five
+years", "a 16-hour shift"), sets ("daily", "each Thursday") and references to the present, past
+and future ("now", "recently", "the future"). Each rule is registered with its normaliser
+(:func:`.timex_registry.rule`); :func:`plausible` drops matches that are not times in context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from . import timex_calendar as cal
+from .timex_calendar import TV
+from .timex_registry import Ctx, Found, low, ref_anchor, rule
+from .timex_words import (APPROX, DAY, DAY_PARTS, MON, NUM, REFERENCES, SETS, UNIT, WD, YEAR, month_of,
+                          number, unit_of, weekday_of)
+
+__all__ = ["plausible"]
+
+_UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)"
+_PART = r"(?:morning|afternoon|evening|night|mid-?afternoon)"
+_PLACE_TIME = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+
+
+def _ref(ctx: Ctx) -> date | None:
+    return ctx.ref.day
+
+
+def _part_code(word: str) -> str:
+    return DAY_PARTS.get(word.lower().replace("-", ""), DAY_PARTS.get(word.lower(), "NI"))
+
+
+def _time_value(d: date, code: str) -> str:
+    return f"{d.isoformat()}{code}" if code.startswith("T") else f"{d.isoformat()}T{code}"
+
+
+def _day_word(word: str, ctx: Ctx) -> date | None:
+    """The day a deictic word or a weekday names, against the reference."""
+    ref = _ref(ctx)
+    if ref is None:
+        return None
+    w = word.lower()
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}.get(w)
+    if off is not None:
+        return ref + timedelta(days=off)
+    return cal.anchor_weekday(weekday_of(word.capitalize()), ref, ctx.future)
+
+
+@rule("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)(?![\w-])")
+def _deictic(g: dict, ctx: Ctx) -> TV | None:
+    ref = _ref(ctx)
+    if ref is None:
+        return None
+    w = low(g, "w")
+    off = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
+    return cal.day_value(ref + timedelta(days=off), ref_anchor(ctx))
+
+
+@rule("day_part", rf"(?:(?P<q>early|late)[\s-]+)?(?P<a>this|last|yesterday|tomorrow|today|{WD})\s+(?P<p>{_PART})(?![\w-])"
+                  rf"|(?P<p2>{_PART})\s+(?P<a2>yesterday|today|tomorrow|{WD})|(?P<solo>tonight|overnight)(?![\w-])", "TIME")
+def _day_part(g: dict, ctx: Ctx) -> TV | None:
+    if g.get("solo"):
+        ref = _ref(ctx)
+        if ref is None:
+            return None
+        d = ref - timedelta(days=1) if low(g, "solo") == "overnight" and ctx.future is not True else ref
+        return TV(d, d, "day", ref_anchor(ctx), _time_value(d, "NI"), "TIME")
+    d = _day_word(g.get("a") or g["a2"], ctx)
+    if d is None:
+        return None
+    return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(g.get("p") or g["p2"])), "TIME")
+
+
+_CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+          r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight))")
+_TZ = r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|PST|PDT|GMT|UTC|BST|CET|CEST|EEST|ET|local\s+time))?"
+_WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?|{WD})"
+
+
+@rule("clock", rf"(?:(?P<ap>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+               rf"{_CLOCK}{_TZ}(?:\s*,?\s*(?:on\s+)?(?P<when>{_WHEN}))?", "TIME")
+def _clock(g: dict, ctx: Ctx) -> TV | None:
+    from .timex_dates import point
+
+    if g.get("nm"):
+        hm = "T12:00" if low(g, "nm") == "noon" else "T24:00"
+    else:
+        h = int(g.get("h") or g.get("h24"))
+        mi = int(g.get("mi") or g.get("mi24") or 0)
+        if g.get("ampm"):
+            pm = g["ampm"].lower().startswith("p")
+            h = (h % 12) + (12 if pm else 0)
+        hm = f"T{h:02d}:{mi:02d}"
+    when = g.get("when")
+    d = None
+    if when:
+        w = when.strip()
+        d = _day_word(w, ctx) if re.fullmatch(r"\w+", w) else None
+        if d is None and not re.fullmatch(r"\w+", w):
+            p = point(w, ctx)
+            d = p.start if p is not None and p.precision == "day" else None
+    elif _ref(ctx) is not None:
+        d = _ref(ctx)
+    if d is None:
+        return None
+    anchor = "absolute" if when and re.search(YEAR, when) else ref_anchor(ctx)
+    return TV(d, d, "day", anchor, f"{d.isoformat()}{hm}", "TIME")
+
+
+@rule("weekday", rf"(?:(?P<rel>last|this|next|coming|past|the\s+previous|the\s+following|this\s+past|this\s+coming|"
+                 rf"early|late)\s+)?(?P<w>{WD})(?!s\b)")
+def _weekday(g: dict, ctx: Ctx) -> TV | None:
+    rel = low(g, "rel")
+    wd = weekday_of(g["w"])
+    base = ctx.last_day if rel in ("the previous", "the following") and ctx.last_day else _ref(ctx)
+    if base is None:
+        return None
+    r = {"the previous": "previous", "the following": "next", "this past": "last", "this coming": "next"}.get(rel, rel)
+    d = cal.anchor_weekday(wd, base, ctx.future, r if r not in ("early", "late") else "")
+    return cal.day_value(d, ref_anchor(ctx), mod={"early": "START", "late": "END"}.get(rel))
+
+
+@rule("anaphoric", r"the\s+(?P<u>night|evening|day|morning|afternoon)\s+before|the\s+previous\s+(?P<u2>night|evening|day|morning|afternoon)"
+                   r"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|night|afternoon)|the\s+day\s+after(?!\s+tomorrow)"
+                   r"|that\s+(?P<u4>day|night|morning|evening|afternoon)|the\s+same\s+day")
+def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
+    """"the night before", "the previous evening", "the next day", "that day": relative to the last
+    day the report stated before it, else to the reference date."""
+    text = g["_text"].lower()
+    off = -1 if ("before" in text or "previous" in text) else 1 if ("next" in text or "following" in text or "after" in text) else 0
+    period = ctx.last_period
+    if off == 0 and period is not None and period.start is not None and period.precision != "day":
+        return replace(period, value=None)  # "two months ago ... on the same day": within that period
+    base = ctx.last_day or _ref(ctx)
+    if base is None:
+        return None
+    d = base + timedelta(days=off)
+    unit = g.get("u") or g.get("u2") or g.get("u3") or g.get("u4") or "day"
+    if unit.lower() == "day":
+        return cal.day_value(d, ref_anchor(ctx))
+    return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(unit)), "TIME")
+
+
+@rule("rel_unit", r"(?:(?P<q>earlier|later)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
+                  r"the\s+current|the\s+following|past|previous|coming|current)\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
+def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
+    ref = _ref(ctx)
+    if ref is None:
+        return None
+    rel, unit = low(g, "rel").replace("the ", ""), low(g, "u")
+    anchor = ref_anchor(ctx)
+    if rel in ("past", "next", "coming") and "the" in low(g, "rel") or rel == "past":
+        start, end = (cal.shift(ref, -1, unit), ref) if rel == "past" else (ref, cal.shift(ref, 1, unit))
+        return TV(start, end, "range", anchor, cal.duration_value(1, unit), "DURATION")
+    step = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
+    d = cal.shift(ref, step, unit)
+    if unit == "week":
+        return cal.week_period(d, anchor)
+    if unit == "month":
+        return cal.month_period(d.year, d.month, anchor)
+    if unit == "quarter":
+        return cal.quarter_period(d.year, (d.month - 1) // 3 + 1, anchor)
+    if unit in ("decade", "century"):
+        k = 10 if unit == "decade" else 100
+        y = d.year - d.year % k
+        return TV(date(y, 1, 1), date(y + k - 1, 12, 31), "range", anchor, str(y)[:3 if k == 10 else 2])
+    return cal.year_period(d.year, anchor)
+
+
+@rule("weekend", r"(?:(?P<rel>this|last|next|the|past|the\s+past|coming|this\s+past|this\s+coming)\s+)weekend(?![\w-])")
+def _weekend(g: dict, ctx: Ctx) -> TV | None:
+    ref = _ref(ctx)
+    if ref is None:
+        return None
+    rel = low(g, "rel")
+    sat = ref + timedelta(days=(5 - ref.weekday()) % 7)  # this (coming or current) Saturday
+    if ref.weekday() == 6:
+        sat = ref - timedelta(days=1)
+    if rel in ("last", "past", "the past", "this past") or (rel == "the" and ctx.future is False and sat > ref):
+        sat -= timedelta(days=7)
+    elif rel in ("next",):
+        sat += timedelta(days=7)
+    y, w, _ = sat.isocalendar()
+    return TV(sat, sat + timedelta(days=1), "range", ref_anchor(ctx), f"{y:04d}-W{w:02d}-WE")
+
+
+def _unit_value(d: date, unit: str, anchor: str) -> TV:
+    if unit in ("day", "night", "hour", "minute", "second"):
+        return cal.day_value(d, anchor)
+    if unit in ("week", "fortnight"):
+        return cal.week_period(d, anchor)
+    if unit == "month":
+        return cal.month_period(d.year, d.month, anchor)
+    if unit == "quarter":
+        return cal.quarter_period(d.year, (d.month - 1) // 3 + 1, anchor)
+    if unit == "decade":
+        y = d.year - d.year % 10
+        return TV(date(y, 1, 1), date(y + 9, 12, 31), "range", anchor, str(y)[:3])
+    return cal.year_period(d.year, anchor)
+
+
+@rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})\s+"
+             r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![\w-])"
+             r"(?P<than>\s+than\s+(?:originally\s+|first\s+|initially\s+)?(?:planned|expected|scheduled|forecast|announced))?")
+def _ago(g: dict, ctx: Ctx) -> TV | None:
+    d_word = low(g, "dir")
+    if g.get("than") and ctx.last_day is not None:
+        # "arrives on November 11, three days later than originally planned": that same day
+        return cal.day_value(ctx.last_day, ref_anchor(ctx))
+    forward = d_word in ("later", "from now", "hence")
+    base = ctx.last_day if d_word in ("earlier", "later") and ctx.last_day else _ref(ctx)
+    n, unit = number(g["n"]), unit_of(g["u"])
+    if n is None:
+        value = "FUTURE_REF" if forward else "PAST_REF"
+        if base is None:
+            return TV(None, None, "unknown", "unresolved", value)
+        return TV(base, None, "range", ref_anchor(ctx), value) if forward else TV(None, base, "range", ref_anchor(ctx), value)
+    if base is None:
+        return None
+    sign = 1 if forward else -1
+    if g.get("n2") and number(g["n2"]) is not None:
+        n2 = number(g["n2"])
+        a, b = cal.shift(base, sign * n, unit), cal.shift(base, sign * n2, unit)
+        return TV(min(a, b), max(a, b), "range", ref_anchor(ctx), None)
+    period = ctx.last_period
+    if unit == "year" and n == 1 and period is not None and period.start is not None and period.value \
+            and re.fullmatch(r"\d{4}-(?:Q\d|\d\d)", period.value):
+        y = period.start.year + sign  # the period just named, a year before (or after)
+        tv = cal.quarter_period(y, int(period.value[-1]), ref_anchor(ctx)) if "Q" in period.value else \
+            cal.month_period(y, period.start.month, ref_anchor(ctx))
+    else:
+        tv = _unit_value(cal.shift(base, sign * n, unit), unit, ref_anchor(ctx))
+    if d_word == "later" or d_word == "earlier" and unit in ("day", "hour", "minute", "week"):
+        # TimeML: in "three days later" the expression is the duration ("three days", P3D)
+        tv = replace(tv, value=cal.duration_value(n, unit, half="1/2" in g["n"] or "½" in g["n"]), type="DURATION")
+    return replace(tv, mod="APPROX") if g.get("ap") else tv
+
+
+_REL_PAST = ("past", "last", "previous", "recent", "preceding", "final", "latest")
+
+
+@rule("past_n", rf"(?:(?P<det>the|these|those|its|their)\s+)?(?P<rel>past|last|previous|first|next|coming|final|latest|recent|"
+                rf"remaining|following|preceding)\s+(?:(?P<n>{NUM})\s+(?P<u>{UNIT})|(?P<up>{_UNIT_PL}))"
+                rf"(?:\s+(?:of|in)\s+(?:(?P<y>{YEAR})|(?P<yr>this|last|next)\s+year|the\s+year))?(?![\w-])", "DURATION")
+def _past_n(g: dict, ctx: Ctx) -> TV | None:
+    rel = low(g, "rel")
+    unit = unit_of(g.get("u") or g["up"])
+    n = number(g["n"]) if g.get("n") else None
+    value = cal.duration_value(n, unit)
+    ref = _ref(ctx)
+    if rel == "first":
+        y = int(g["y"]) if g.get("y") else (ref.year if ref else ctx.ref.year)
+        if y is None or n is None:
+            return TV(None, None, "unknown", "unresolved", value, "DURATION")
+        if g.get("yr"):
+            y += {"last": -1, "next": 1}.get(low(g, "yr"), 0)
+        start = date(y, 1, 1)
+        end = cal.shift(start, n, unit) - timedelta(days=1)
+        return TV(start, end, "range", "absolute" if g.get("y") else ref_anchor(ctx), value, "DURATION")
+    if ref is None:
+        return TV(None, None, "unknown", "unresolved", value, "DURATION")
+    anchor = ref_anchor(ctx)
+    if rel in _REL_PAST:
+        if n is None:  # "the past few days", "recent months": an open start
+            start = ref - timedelta(days=1) if unit in ("hour", "minute", "second") else None
+        else:
+            start = cal.shift(ref, -n, unit)
+            if unit in ("decade", "century"):
+                start = date(start.year, 1, 1)
+        return TV(start, ref, "range", anchor, value, "DURATION")
+    end = cal.shift(ref, n, unit) if n is not None else None
+    return TV(ref, end, "range", anchor, value, "DURATION")
+
+
+@rule("n_of_year", rf"(?P<n>{NUM})\s+(?P<u>days|weeks|months)\s+(?:of|into)\s+(?P<y>{YEAR})", "DURATION")
+def _n_of_year(g: dict, ctx: Ctx) -> TV | None:
+    """"225 days of 2023": from the year's start to its 225th day."""
+    n, unit = number(g["n"]), unit_of(g["u"])
+    if n is None:
+        return None
+    start = date(int(g["y"]), 1, 1)
+    return TV(start, cal.shift(start, n, unit) - timedelta(days=1), "range", "absolute", cal.duration_value(n, unit), "DURATION")
+
+
+@rule("so_far", rf"so\s+far\s+(?:this\s+(?P<u>year|month|week)|in\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR}))?|in\s+(?P<yy>{YEAR}))"
+                r"|(?:this|the)\s+(?P<u2>year|month|week)\s+(?:so\s+far|to\s+date|thus\s+far)|(?P<ytd>year[\s-]to[\s-]date)")
+def _so_far(g: dict, ctx: Ctx) -> TV | None:
+    """"so far this year", "so far in August": from the period's start up to the reference date."""
+    ref = _ref(ctx)
+    unit = low(g, "u") or low(g, "u2") or ("year" if g.get("ytd") or g.get("yy") else "month")
+    if g.get("m"):
+        y = int(g["y"]) if g.get("y") else (ref.year if ref else ctx.ref.year)
+        if y is None:
+            return None
+        period = cal.month_period(y, month_of(g["m"]), "absolute" if g.get("y") else ref_anchor(ctx))
+    elif g.get("yy"):
+        period = cal.year_period(int(g["yy"]), "absolute")
+    elif ref is None:
+        return None
+    else:
+        period = {"year": cal.year_period(ref.year, ref_anchor(ctx)), "month": cal.month_period(ref.year, ref.month, ref_anchor(ctx)),
+                  "week": cal.week_period(ref, ref_anchor(ctx))}[unit]
+    end = ref if ref is not None and period.start <= ref <= period.end else period.end
+    return replace(period, end=end, precision="range")
+
+
+@rule("duration", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?(?P<h1>\s+and\s+a\s+half)?[\s-]+"
+                  rf"(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-]*\s*-?\s*old)(?!\s+(?:ago|earlier|later))",
+      "DURATION")
+def _duration(g: dict, ctx: Ctx) -> TV | None:
+    n = number(g["n"])
+    half = bool(g.get("half") or g.get("h1") or "1/2" in g["n"] or "½" in g["n"])
+    value = cal.duration_value(n, unit_of(g["u"]), half)
+    return TV(None, None, "unknown", "absolute", value, "DURATION", "APPROX" if g.get("ap") else None)
+
+
+@rule("plural_unit", rf"(?P<up>{_UNIT_PL})(?:[\s-]+long)?(?![\w-])", "DURATION")
+def _plural_unit(g: dict, ctx: Ctx) -> TV | None:
+    return TV(None, None, "unknown", "absolute", cal.duration_value(None, unit_of(g["up"])), "DURATION")
+
+
+@rule("set", rf"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly)(?![\w-])"
+             rf"|(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT})(?![\w-])"
+             rf"|(?:every|each)\s+(?P<w>{WD})(?:\s+(?P<p>{_PART}))?|(?P<wp>{WD})s(?:\s+(?P<pp>mornings|afternoons|evenings|nights))?"
+             rf"|(?P<wq>{WD})\s+(?P<pq>mornings|afternoons|evenings|nights)|(?:every|each)\s+(?P<m>{MON})", "SET")
+def _set(g: dict, ctx: Ctx) -> TV | None:
+    if g.get("adv"):
+        value = SETS.get(low(g, "adv"), {"biweekly": "P2W", "bimonthly": "P2M"}.get(low(g, "adv")))
+    elif g.get("u"):
+        value = cal.duration_value(number(g["n"]) if g.get("n") else 1, unit_of(g["u"]))
+    elif g.get("m"):
+        value = f"XXXX-{month_of(g['m']):02d}"
+    else:
+        w = g.get("w") or g.get("wp") or g.get("wq")
+        part = g.get("p") or g.get("pp") or g.get("pq")
+        value = f"XXXX-WXX-{weekday_of(w) + 1}" + (f"T{_part_code(part.rstrip('s'))}" if part else "")
+    return TV(None, None, "unknown", "absolute", value, "SET")
+
+
+_RUNNING = ("so far", "to date", "thus far")
+
+
+@rule("reference", r"(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
+                   r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+other\s+day)(?![\w-])")
+def _reference(g: dict, ctx: Ctx) -> TV | None:
+    """"now"/"currently" mean the reference date; "so far"/"until now" run up to it; "recently",
+    "the past" end at it; "the future" starts at it (TIMEX3 PRESENT_REF / PAST_REF / FUTURE_REF)."""
+    w = low(g, "w")
+    value = "PAST_REF" if w == "the other day" else REFERENCES.get(w) or REFERENCES.get(w.replace("the near ", "the "), "FUTURE_REF")
+    ref = _ref(ctx)
+    if ref is None:
+        return TV(None, None, "unknown", "unresolved", value)
+    anchor = ref_anchor(ctx)
+    if w == "the other day":
+        return TV(ref - timedelta(days=7), ref - timedelta(days=1), "range", anchor, value)
+    if w in _RUNNING or low(g, "prep") in ("until", "up to", "up until", "till"):
+        return TV(None, ref, "range", anchor, value)
+    if value == "PRESENT_REF":
+        return TV(ref, ref, "day", anchor, value)
+    if value == "PAST_REF":
+        return TV(None, ref, "range", anchor, value)
+    return TV(ref, None, "range", anchor, value)
+
+
+_PLURAL_PREPS = ("for", "in", "over", "within", "after", "during", "throughout")
+_MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
+
+
+def plausible(f: Found, text: str) -> bool:
+    """Whether a match is a time expression in its context."""
+    core = text[f.core:f.end]
+    low_core = core.lower()
+    before = text[max(0, f.start - 30):f.start]
+    if f.kind in ("month", "month_day") and core.split()[0] == "May" and not f.prep and not f.groups.get("rel"):
+        if f.kind == "month" and (_MAY_VERB.match(text[f.end:]) or re.search(r"[A-Z][\w.]*\s+$", before)
+                                  and not re.search(r"[.!?:;\"“]\s*$", before)):
+            return False  # the verb "may", or a name ("Theresa May")
+    if f.kind == "month" and not f.prep and not f.groups.get("rel") and re.search(r"\b[A-Z][a-z]+\s+$", before) \
+            and not re.search(r"(?:^|[.!?:;\"“\n])\s*[A-Z][a-z]+\s+$", before):
+        return False  # "Brian March": a surname after a capitalised word
+    if f.kind == "season" and not (f.groups.get("rel") or f.groups.get("y")):
+        return False  # a bare "fall" / "spring" is usually the verb or noun
+    if f.kind == "season" and core[:1].isupper() and low_core.split()[-1] in ("fall", "spring") and f.core > 1 \
+            and text[f.core - 2:f.core - 1] not in ".\n":
+        return False  # a capitalised "Spring" mid-sentence is usually a name
+    if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core:
+        return False  # "between X and Y", "from X to Y"
+    if f.kind == "plural_unit" and f.prep not in _PLURAL_PREPS and "long" not in low_core:
+        return False
+    if f.kind == "reference" and (text[f.end:f.end + 1] == "-" or low_core == "current" and f.prep):
+        return False  # "now-defunct"
+    if f.kind == "weekday" and not f.prep and not f.groups.get("rel") and re.match(r"\s+[A-Z][a-z]+\b(?!\s*,)", text[f.end:]) \
+            and not re.match(rf"\s+{MON}", text[f.end:]):
+        return False  # "Sunday Times", "Monday Night Football": part of a name
+    if f.kind == "duration" and re.search(r"quarters?$", low_core) and (
+            "-" in low_core or text[f.end:f.end + 3] == " of" or low_core.startswith("about")):
+        return False  # "three-quarters", "a quarter of the vote": fractions
+    if f.kind == "duration" and low_core in ("a second", "one second"):
+        return False  # "a second time", "a second boat"
+    if f.kind == "month" and re.fullmatch(r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)", core):
+        return False  # "Jan Smith": an abbreviation needs its full stop or a day
+    if f.kind == "duration" and f.groups.get("n", "").lower() in ("a", "an") and not f.prep:
+        if re.search(r"(?:\d|\b(?:dozen|hundred|thousand|million|times))\S*(?:\s+[\w-]+){0,3}\s+$", before):
+            f.kind = "set"  # "1,250 a day": a rate
+    return True

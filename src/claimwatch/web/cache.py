@@ -1,0 +1,112 @@
+"""Anonymous reads answered from memory while the database has not changed.
+
+Most requests under load are the same pages read by people who are not logged in. This ASGI
+middleware keeps the last answers to anonymous ``GET`` requests (pages and the read API) in a
+small LRU, keyed by path and query string, and serves them again for as long as the database is
+unchanged. "Unchanged" is exact, not a time-to-live: on SQLite, ``PRAGMA data_version`` on a
+connection of the cache's own changes whenever any other connection — another request, another
+server process, the ingest workers, a ``claimwatch`` command — commits. On other databases there
+is no such cheap signal, so nothing is cached there.
+
+Never cached: requests carrying a token or the login cookie (reviewers always see fresh pages
+with their forms), non-200 answers, ``/api/health``, ``/api/jobs``, exports and list-view
+downloads, static files (already cheap), anything over ``MAX_BODY`` bytes. Every answer says
+``X-Cache: hit`` or ``miss``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from typing import Any
+
+__all__ = ["ResponseCache", "DataVersion", "MAX_BODY", "MAX_ENTRIES"]
+
+MAX_BODY = 512 * 1024
+MAX_ENTRIES = 512
+_SKIP_PREFIXES = ("/api/health", "/api/jobs", "/api/export", "/static", "/login", "/logout", "/openapi.json")
+_SKIP_SUFFIXES = (".csv", ".json")
+
+
+class DataVersion:
+    """A number that changes whenever anyone commits to the SQLite database at ``path``."""
+
+    def __init__(self, path: str) -> None:
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._lock = threading.Lock()
+
+    def __call__(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    @classmethod
+    def for_store(cls, store: Any) -> "DataVersion | None":
+        from sqlalchemy.engine import make_url
+
+        try:
+            url = make_url(str(getattr(store, "url", "")))
+        except Exception:
+            return None
+        db = url.database if url.get_backend_name() == "sqlite" else None
+        if not db or db == ":memory:" or db.startswith("file:"):
+            return None
+        return cls(db)
+
+
+class ResponseCache:
+    """ASGI middleware: see the module doc."""
+
+    def __init__(self, app, store: Any = None, enabled: bool = True) -> None:
+        self.app = app
+        self.version = DataVersion.for_store(store) if enabled and store is not None else None
+        self.entries: OrderedDict[tuple, tuple[int, int, list, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def _cacheable(self, scope) -> bool:
+        if self.version is None or scope["type"] != "http" or scope.get("method") != "GET":
+            return False
+        path = scope.get("path", "")
+        if path.startswith(_SKIP_PREFIXES) or path.endswith(_SKIP_SUFFIXES):
+            return False
+        for name, value in scope.get("headers", []):
+            if name in (b"authorization", b"x-claimwatch-token") or (name == b"cookie" and b"cw_token=" in value):
+                return False
+        return True
+
+    async def __call__(self, scope, receive, send):
+        if not self._cacheable(scope):
+            return await self.app(scope, receive, send)
+        key = (scope.get("path", ""), scope.get("query_string", b""))
+        version = self.version()
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is not None and hit[0] == version:
+                self.entries.move_to_end(key)
+        if hit is not None and hit[0] == version:
+            _, status, headers, body = hit
+            await send({"type": "http.response.start", "status": status, "headers": headers + [(b"x-cache", b"hit")]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        started: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def capture(message):
+            if message["type"] == "http.response.start":
+                started.update(status=message["status"], headers=list(message.get("headers", [])))
+                message = dict(message, headers=started["headers"] + [(b"x-cache", b"miss")])
+            elif message["type"] == "http.response.body" and started.get("status") == 200:
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and sum(map(len, chunks)) <= MAX_BODY:
+                    self._keep(key, version, started["status"], started["headers"], b"".join(chunks))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+
+    def _keep(self, key: tuple, version: int, status: int, headers: list, body: bytes) -> None:
+        headers = [(k, v) for k, v in headers if k.lower() not in (b"set-cookie", b"x-cache")]
+        with self.lock:
+            self.entries[key] = (version, status, headers, body)
+            self.entries.move_to_end(key)
+            while len(self.entries) > MAX_ENTRIES:
+                self.entries.popitem(last=False)

@@ -1,0 +1,159 @@
+"""Report context (SPEC §2 Context): claims take source, time and places from their sentence, else
+from the previous sentence of the paragraph or the report's lead, with ``scope`` and spans that
+point at the words that stated the inherited value — and never when they state their own or are
+about another time (background, comparison, running total, prediction)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.context import STAGE, find_context
+from claimwatch.extract.pipeline import Pipeline
+from claimwatch.model import Article, check_spans
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    pipe = Pipeline(nlp)
+
+    def run(text: str, published: str | None = "2024-06-14"):
+        analysis = pipe.analyse(text, published)
+        article = Article(text=text, claims=analysis.claims)
+        assert check_spans(article) == []          # every span slices the text, inherited ones too
+        for c in analysis.claims:
+            if c.time is not None and c.time.span is not None:
+                assert text[c.time.span[0]:c.time.span[1]] == c.time.text
+            for p in c.places:
+                if p.span is not None:
+                    assert text[p.span[0]:p.span[1]] == p.text
+        return analysis
+
+    return run
+
+
+def _count(analysis, quantity_text):
+    found = [c for c in analysis.claims if c.kind == "count" and c.quantity.text == quantity_text]
+    assert found, [(c.kind, c.quantity and c.quantity.text) for c in analysis.claims]
+    return found[0]
+
+
+STORY = ("Twelve migrants drowned off Lampedusa on Tuesday, the Italian coast guard said. "
+         "Four bodies were recovered by fishermen.\n\n"
+         "Rescuers pulled 40 people from the water.\n\n"
+         "Last year, 2,000 people died on the route, according to the IOM.")
+
+
+def test_own_time_and_place_are_kept(extract):
+    c = _count(extract(STORY), "Twelve")
+    assert (c.time.text, c.time.start, c.time.scope) == ("on Tuesday", "2024-06-11", "sentence")
+    assert [(p.name, p.scope) for p in c.places] == [("Lampedusa", "sentence")]
+
+
+def test_previous_sentence_of_the_paragraph_gives_time_and_place(extract):
+    a = extract(STORY)
+    c = _count(a, "Four")
+    assert (c.time.text, c.time.start, c.time.scope) == ("on Tuesday", "2024-06-11", "paragraph")
+    assert [(p.text, p.scope) for p in c.places] == [("Lampedusa", "paragraph")]
+    # the inherited value points at the words that stated it
+    assert STORY[c.time.span[0]:c.time.span[1]] == "on Tuesday" and c.time.span[0] < c.span[0]
+
+
+def test_the_lead_gives_time_and_place_to_a_later_paragraph(extract):
+    c = _count(extract(STORY), "40")
+    assert (c.time.start, c.time.scope) == ("2024-06-11", "article")
+    assert [(p.name, p.scope) for p in c.places] == [("Lampedusa", "article")]
+
+
+def test_a_comparison_year_keeps_its_own_time(extract):
+    c = _count(extract(STORY), "2,000")
+    assert (c.time.text, c.time.start, c.time.end, c.time.scope) == ("Last year", "2023-01-01", "2023-12-31", "sentence")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dozens more could die in the coming weeks, the agency warned.",            # a prediction
+    "More than 3,000 people have died on the route in total.",                  # a running total
+    "The area draws thousands of migrants from many countries.",                # a general statement
+])
+def test_background_does_not_inherit_the_lead_time(extract, sentence):
+    a = extract("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n" + sentence)
+    later = [c for c in a.claims if c.span[0] > a.text.index(sentence[:10]) - 1]
+    assert later
+    for c in later:
+        assert c.time is None or c.time.scope == "sentence", (c.text, c.time)
+
+
+def test_the_date_of_a_statement_gives_way_to_the_date_of_the_event(extract):
+    text = ("Eight migrants drowned in the Rio Grande, officials said Friday. "
+            "Agents found the bodies on Thursday while responding to a large crossing.")
+    c = _count(extract(text, "2022-09-03"), "Eight")
+    assert (c.time.text, c.time.start) == ("on Thursday", "2022-09-01")
+    assert c.time.scope in ("paragraph", "article")
+
+
+def test_a_statement_date_far_from_the_event_is_kept(extract):
+    text = ("The hotline was launched in September 2022.\n\n"
+            "In December 2022, an official said that the hotline had received 1.7 million calls.")
+    c = _count(extract(text, "2023-03-03"), "1.7 million")
+    assert (c.time.text, c.time.scope) == ("In December 2022", "sentence")
+
+
+def test_source_runs_on_in_its_paragraph_after_a_named_institution(extract):
+    a = extract("The agency said U.S. crews rescued 37 migrants from the river. "
+                "Mexican officials took 39 migrants into custody.")
+    c = _count(a, "39")
+    assert (c.source.name, c.source.scope, c.evidential) == ("The agency", "paragraph", "attributed")
+
+
+def test_a_witness_account_does_not_run_on(extract):
+    a = extract("Survivors said 28 people were missing. The boat sank after 12 hours at sea.")
+    c = _count(a, "12 hours") if any(c.quantity and c.quantity.text == "12 hours" for c in a.claims) else None
+    later = [c for c in a.claims if c.span[0] >= a.text.index("The boat")]
+    assert all(c.source.type == "author" for c in later), [(c.text, c.source) for c in later]
+    assert c is None or c.source.type == "author"
+
+
+def test_the_leads_anaphoric_source_is_the_reports_source(extract):
+    text = ("In Odesa region, border guards detained a truck with 41 people in its trailer.\n\n"
+            "This was stated by the spokesman for the State Border Guard Service, Andriy Demchenko.\n\n"
+            "The driver faces charges of organising illegal crossings of 41 men.")
+    a = extract(text)
+    first = _count(a, "41")
+    assert (first.source.canonical, first.source.type, first.source.scope) == (
+        "Andriy Demchenko", "law_enforcement", "article")
+    assert a.context.source is not None and a.context.source.canonical == "Andriy Demchenko"
+
+
+def test_a_dateline_agency_is_the_reports_source(extract):
+    a = extract("KYIV, March 3 (Reuters) - Ukraine said 12 soldiers were killed.\n\n"
+                "Five civilians died in the shelling of the city.")
+    c = _count(a, "Five")
+    assert (c.source.name, c.source.type, c.source.scope) == ("Reuters", "media", "article")
+
+
+def test_an_attribution_in_a_concessive_clause_does_not_cover_the_main_clause(extract):
+    a = extract("Although the ministry said 20 people died, the toll is at least 35 people.")
+    assert _count(a, "20").source.name == "the ministry"
+    assert _count(a, "at least 35").source.type == "author"
+
+
+@pytest.mark.parametrize("text", [
+    "The Rio Grande has claimed 12 lives this year.",
+    "The year 2023 claimed more than 3,000 lives in the Mediterranean.",
+    "Details: 40 migrants drowned near Lampedusa.",
+])
+def test_false_sources(extract, text):
+    a = extract(text)
+    assert all(c.source.type == "author" for c in a.claims), [(c.text, c.source) for c in a.claims]
+
+
+def test_a_headline_line_is_not_the_lead(extract):
+    a = extract("Migrants drown off Lampedusa\n\nTwelve migrants drowned off Lampedusa on Tuesday.\n\n"
+                "Four were children.")
+    assert a.context.headline == (0, len("Migrants drown off Lampedusa"))
+    assert a.context.lead_para == 1
+    assert a.context.lead_time is not None and a.context.lead_time.text == "Tuesday"  # TimeML span; the claim shows "on Tuesday"
+
+
+def test_stage_contract():
+    assert STAGE.provides == ("context",) and STAGE.core is find_context
+    assert set(STAGE.requires) == {"attributions", "times", "places", "entities"}

@@ -1,0 +1,126 @@
+"""Places the tagger misses or mislabels, references back to places, borders with one side named,
+streets and datelines, US counties, and the coherence of an article's ambiguous names."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.gazetteer import haversine_km
+from claimwatch.extract.places import places_for
+
+
+def _place(a, text):
+    return next((p for p in a.places if p.text == text), None)
+
+
+def _near(p, lat, lon, km=100):
+    return p is not None and p.lat is not None and haversine_km(p.lat, p.lon, lat, lon) < km
+
+
+# (text, mention, lat, lon, kind)
+FOUND = [
+    ("He drowned in international waters near the city of Pylos.", "Pylos", 36.91, 21.70, "name"),
+    ("An Alexandria man remains hospitalized after a crash.", "Alexandria", 31.2, 29.9, "name"),
+    ("About 30 bodies were loaded onto trucks at Kalamata port.", "Kalamata", 37.04, 22.11, "name"),
+    ("Border guards in Odesa region stopped a truck.", "Odesa region", 46.5, 30.0, "name"),
+    ("The guards crossed into the southwestern Salcininkai region.", "southwestern Salcininkai region", 54.3, 25.4, "name"),
+    ("According to the Texas Department of State Health Services, cases rose.", "Texas", 31.1, -98.8, "embedded"),
+    ("The Sri Lankan government accuses the rebels.", "Sri Lankan", 7.8, 80.7, "demonym"),
+    ("American and Palestinian officials met.", "American", 39.8, -98.5, "demonym"),
+    ("TORRINGTON — The council approved the budget.", "TORRINGTON", 41.8, -73.1, "name"),
+]
+
+
+@pytest.mark.parametrize("text,mention,lat,lon,kind", FOUND, ids=[c[1] for c in FOUND])
+def test_found(analyse, text, mention, lat, lon, kind):
+    a = analyse(text, stages=("places",))
+    p = _place(a, mention)
+    assert p is not None, [(x.text, x.name) for x in a.places]
+    assert text[p.span[0]:p.span[1]] == p.text and p.kind == kind
+    assert _near(p, lat, lon, 150), (p.name, p.lat, p.lon)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Mr. Nelson and Mr. Stewart met reporters.", "Nelson"),
+    ("It's another big win, says coach Ripley. Ripley praised the team.", "Ripley"),
+    ("The American Red Cross responded to the scene.", "American"),
+    ("The City Council approved the plan.", "City"),
+    ("The lake lies near Big Creek.", "Big"),
+])
+def test_not_places(analyse, text, word):
+    a = analyse(text, stages=("places",))
+    assert not any(word in p.text for p in a.places), [(p.text, p.name) for p in a.places]
+
+
+def test_anaphors_refer_back_to_the_place_named_before(analyse):
+    text = "Migrants drowned in the Rio Grande near Eagle Pass, Texas. The river was swollen. The country mourned."
+    a = analyse(text, stages=("places",))
+    river = _place(a, "The river")
+    assert river.kind == "anaphor" and river.name == "Rio Grande" and river.feature == "river"
+    assert _near(river, 28.7, -100.5, 50)  # a long river at the reach the report names
+    assert _place(a, "The country").name == "United States"
+
+
+def test_an_anaphor_with_nothing_before_it_is_no_place(analyse):
+    a = analyse("The river was swollen and the border was closed.", stages=("places",))
+    assert a.places == []
+
+
+def test_the_border_is_the_frontier_of_the_countries_named(analyse):
+    text = "Belarusian guards pushed migrants into Lithuania. One guard stepped across the border."
+    a = analyse(text, stages=("places",))
+    b = _place(a, "the border")
+    assert b.feature == "border" and _near(b, 54.3, 25.6, 150)
+
+
+@pytest.mark.parametrize("text,mention,pair", [
+    ("Border guards in Odesa region stopped men trying to cross the border with Moldova.", "border with Moldova", {"MD", "UA"}),
+    ("Belarusian officers crossed the Republic of Lithuania's border today.", "Republic of Lithuania's border", {"BY", "LT"}),
+    ("Moldova says Ukrainian men cross the Moldovan border.", "Moldovan border", {"MD", "UA"}),
+])
+def test_a_border_with_one_side_named_takes_the_neighbour_the_report_names(analyse, text, mention, pair):
+    a = analyse(text, stages=("places",))
+    b = _place(a, mention)
+    assert b is not None and b.feature == "border", [(p.text, p.name) for p in a.places]
+    assert b.name in ("Moldova–Ukraine border", "Belarus–Lithuania border") and {b.country} <= pair
+
+
+def test_border_guards_are_no_border(analyse):
+    a = analyse("He was detained by Ukraine's border guards.", stages=("places",))
+    assert [p.feature for p in a.places] == ["country"]
+
+
+def test_streets_lie_in_the_article_town(analyse):
+    a = analyse("Police in Torrington, Conn., closed Main Street and Highway 4 after the crash.", stages=("places",))
+    street = _place(a, "Main Street")
+    assert street is not None and street.feature == "street" and _near(street, 41.8, -73.1, 30)
+    assert _place(a, "Highway 4") is not None
+
+
+def test_us_counties_and_one_reading_per_name(analyse):
+    text = ("Henry County stands to receive $36,000 for the bridge over Big Creek. "
+            "Washington County officials agreed. Henry County supervisors met on Monday.")
+    a = analyse(text, stages=("places",))
+    henry = [p for p in a.places if p.text == "Henry County"]
+    assert len(henry) == 2 and henry[0].name == henry[1].name and henry[0].lat == henry[1].lat
+    assert all(p.feature == "admin2" and p.country == "US" for p in henry)
+
+
+def test_a_local_paper_s_towns_lie_together(analyse):
+    a = analyse("Paris police said the crash happened on Highway 79. Henry County deputies "
+                "and the Puryear fire department responded.", stages=("places",))
+    assert _near(_place(a, "Paris"), 36.3, -88.3, 60)  # Paris, Tennessee, in Henry County
+
+
+def test_moscow_stays_in_russia_in_an_american_story(analyse):
+    a = analyse("Flights between New York, Baltimore and Moscow will start in May, officials in Washington said.",
+                stages=("places",))
+    assert _near(_place(a, "Moscow"), 55.75, 37.6, 50)
+
+
+def test_demonyms_and_embedded_names_do_not_locate_claims(analyse):
+    a = analyse("The Texas Department of Public Safety said American tourists were detained in Cancun.",
+                stages=("places",))
+    detained = next(t.i for t in a.doc if t.text == "detained")
+    assert [p.name for p in places_for(a, 0, detained)] == ["Cancún"] or \
+        [p.text for p in places_for(a, 0, detained)] == ["Cancun"]

@@ -1,0 +1,209 @@
+"""TIMEX3 values, types and mods of the time layer, the claim's bounds from the preposition, the
+reference date a report without a publication date states, and the claim's choice of time."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from claimwatch.extract.timex import reference, time_for
+from claimwatch.extract.timex_registry import RULES, Ctx
+from claimwatch.extract.timex_rules import normalise, scan
+
+P = "2022-09-27"  # a Tuesday
+
+
+def _one(analyse, text, published=P):
+    a = analyse(text, published, stages=("times",))
+    assert len(a.times) >= 1, text
+    return a
+
+
+# (text, published, TimeML span, value, type, mod)
+LAYER = [
+    ("He was jailed for five years.", P, "five years", "P5Y", "DURATION", None),
+    ("A 16-hour shift ended.", P, "16-hour", "PT16H", "DURATION", None),
+    ("The talks lasted two and a half hours.", P, "two and a half hours", "PT2H30M", "DURATION", None),
+    ("It took two decades.", P, "two decades", "P20Y", "DURATION", None),
+    ("It has been like that for years.", P, "years", "PXY", "DURATION", None),
+    ("Flights leave daily.", P, "daily", "P1D", "SET", None),
+    ("They meet each Thursday.", P, "each Thursday", "XXXX-WXX-4", "SET", None),
+    ("Some 1,250 people cross a day.", P, "a day", "P1D", "SET", None),
+    ("The vote closes at 10:35 a.m. EST.", P, "10:35 a.m. EST", "2022-09-27T10:35", "TIME", None),
+    ("He arrived this morning.", P, "this morning", "2022-09-27TMO", "TIME", None),
+    ("Shots were heard last night.", P, "last night", "2022-09-26TNI", "TIME", None),
+    ("Now it has increased to 10,000.", P, "Now", "PRESENT_REF", "DATE", None),
+    ("Prices rose recently.", P, "recently", "PAST_REF", "DATE", None),
+    ("Sales will rise in the future.", P, "the future", "FUTURE_REF", "DATE", None),
+    ("It opened in early December.", P, "early December", "2021-12", "DATE", "START"),
+    ("Profit rose in the third quarter.", P, "the third quarter", "2022-Q3", "DATE", None),
+    ("Profit rose in the third quarter, up from $2 million a year earlier.", P, "a year earlier", "2021-Q3", "DATE", None),
+    ("It was built in the late 1970s.", P, "the late 1970s", "197", "DATE", "END"),
+    ("Flows peaked last summer.", "2023-02-06", "last summer", "2022-SU", "DATE", None),
+    ("Arrests doubled in the past three months.", P, "the past three months", "P3M", "DURATION", None),
+    ("Three days later he was released.", P, "Three days later", "P3D", "DURATION", None),
+    ("It happened in June last year.", P, "June last year", "2021-06", "DATE", None),
+]
+
+
+@pytest.mark.parametrize("text,published,span,value,typ,mod", LAYER, ids=[c[2] for c in LAYER])
+def test_timex3_value(analyse, text, published, span, value, typ, mod):
+    a = _one(analyse, text, published)
+    t = next((t for t in a.times if t.text == span), None)
+    assert t is not None, [(x.text, x.value) for x in a.times]
+    assert text[t.span[0]:t.span[1]] == t.text
+    assert (t.value, t.type, t.mod) == (value, typ, mod)
+
+
+@pytest.mark.parametrize("text", [
+    "A 41-year-old man was detained.",          # an age is not a duration
+    "He may be released, Theresa May said.",    # the verb and the name
+    "The Sunday Times reported it.",            # a weekday inside a name
+    "Some 2,000 people were counted.",          # a number alone
+])
+def test_not_times(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert [t.text for t in a.times] == []
+
+
+# (text, published, phrase, start, end)  -- the claim's view of the period
+BOUNDS = [
+    ("As of Sunday, 248,901 migrants had crossed.", "2023-07-31", "As of Sunday", None, "2023-07-30"),
+    ("Until Sunday, 248,901 migrants crossed.", "2023-07-31", "Until Sunday", None, "2023-07-30"),
+    ("248,901 migrants had made the trip through July 31.", "2023-08-02", "through July 31", None, "2023-07-31"),
+    ("Some 250,000 crossed so far this year.", "2023-07-31", "so far this year", "2023-01-01", "2023-07-31"),
+    ("Two boats sank in the night from Saturday to Sunday.", "2023-08-06", "in the night from Saturday to Sunday",
+     "2023-08-05", "2023-08-06"),
+    ("About 4-5 days ago, 5,000 people arrived.", P, "About 4-5 days ago", "2022-09-22", "2022-09-23"),
+    ("In 225 days of 2023, 281,399 crossed.", None, "In 225 days of 2023", "2023-01-01", "2023-08-13"),
+    ("250,000 crossed in the first seven months of 2023.", None, "in the first seven months of 2023",
+     "2023-01-01", "2023-07-31"),
+    ("It could reach 400,000 by the end of the year.", "2023-08-01", "by the end of the year", "2023-01-01", "2023-12-31"),
+    ("Probably before the end of August 50,000 will cross.", "2023-08-13", "before the end of August", None, "2023-08-31"),
+    ("Over 2,000 people have arrived over the past few days.", "2023-08-06", "over the past few days", None, "2023-08-06"),
+    ("In the last three decades, thousands have died.", "2022-09-03", "In the last three decades", "1992-01-01", "2022-09-03"),
+    ("The border will open in the near future.", P, "in the near future", P, None),
+    ("Since the full-scale invasion, 30 Ukrainians died.", P, "Since the full-scale invasion", "2022-02-24", None),
+]
+
+
+@pytest.mark.parametrize("text,published,phrase,start,end", BOUNDS, ids=[c[2] for c in BOUNDS])
+def test_claim_bounds(analyse, text, published, phrase, start, end):
+    a = _one(analyse, text, published)
+    t = next((t for t in a.times if text[t.phrase[0]:t.phrase[1]] == phrase), None)
+    assert t is not None, [(text[x.phrase[0]:x.phrase[1]], x.start, x.end) for x in a.times]
+    assert (t.start, t.end) == (start, end)
+
+
+def test_report_dates_resolve_relative_times_without_publication_date(analyse):
+    text = ("As of 7:50 am Sunday, August 13, 281,399 migrants crossed the Darien jungle.\n\n"
+            "In 225 days of 2023, Panama registers a daily average of 1,250 travelers.\n\n"
+            "However, the data for Saturday, August 12, listed 2,473 migrants.\n\n"
+            "As of Saturday, 161,062 Venezuelans have crossed this year.\n\nSo far in August, 29,641 crossed.")
+    a = analyse(text, None, stages=("times",))
+    got = {text[t.phrase[0]:t.phrase[1]]: (t.start, t.end) for t in a.times}
+    assert got["As of Saturday"] == (None, "2023-08-12")
+    assert got["So far in August"] == ("2023-08-01", "2023-08-13")
+    assert got["for Saturday, August 12"] == ("2023-08-12", "2023-08-12")
+
+
+def test_a_background_year_is_not_the_reports_present():
+    found = scan("In February, deserters fled. After Russia invaded Ukraine in 2022, men left.")
+    ref = reference(None, found)
+    assert ref.day is None and ref.year is None
+    month = next(f for f in found if f.kind == "month")
+    assert normalise(month, Ctx(ref)).anchor == "unresolved"
+
+
+def test_tense_resolves_weekdays_and_months_forward(analyse):
+    a = analyse("The minister will visit on Friday. Talks resume in January.", P, stages=("times",))
+    got = {t.text: t.start for t in a.times}
+    assert got["Friday"] == "2022-09-30" and got["January"] == "2023-01-01"
+    a = analyse("The offer expires Nov. 10.", "1989-10-27", stages=("times",))
+    assert a.times[0].start == "1989-11-10"
+
+
+def test_time_for_takes_the_time_of_its_own_segment(analyse):
+    text = "For example, the day before yesterday there were 11,200 people, last night less than 10,000."
+    a = analyse(text, P, stages=("times",))
+    people = next(t.i for t in a.doc if t.text == "people")
+    last = next(t.i for t in a.doc if t.text == "10,000")
+    assert time_for(a, 0, people).text == "the day before yesterday"
+    assert time_for(a, 0, last).text == "last night"
+
+
+def test_time_for_combines_an_end_bound_with_the_period_of_its_clause(analyse):
+    text = "As of Saturday, 161,062 Venezuelans have crossed the jungle this year."
+    a = analyse(text, "2023-08-13", stages=("times",))
+    crossed = next(t.i for t in a.doc if t.text == "crossed")
+    t = time_for(a, 0, crossed)
+    assert (t.text, t.start, t.end) == ("As of Saturday", "2023-01-01", "2023-08-12")
+
+
+def test_time_for_flags_the_date_of_the_report(analyse):
+    text = "Officials said on Friday that eight migrants drowned."
+    a = analyse(text, "2022-09-03", stages=("times",))
+    drowned = next(t.i for t in a.doc if t.text == "drowned")
+    t = time_for(a, 0, drowned)
+    assert t.statement and t.start == "2022-09-02"
+
+
+def test_a_running_total_reported_on_a_date_ends_then(analyse):
+    text = "In December 2022, a representative said that the hotline received a total of 1.7 million calls."
+    a = analyse(text, None, stages=("times",))
+    received = next(t.i for t in a.doc if t.text == "received")
+    t = time_for(a, 0, received)
+    assert (t.start, t.end) == (None, "2022-12-31")
+
+
+def test_durations_do_not_date_claims(analyse):
+    a = analyse("He was sentenced to six years.", P, stages=("times",))
+    sentenced = next(t.i for t in a.doc if t.text == "sentenced")
+    assert time_for(a, 0, sentenced) is None
+
+
+def test_every_rule_has_its_normaliser_next_to_it():
+    kinds = [r.kind for r in RULES]
+    assert len(kinds) == len(set(kinds)) and len(kinds) >= 30
+    assert all(callable(r.normalise) and r.pattern.pattern for r in RULES)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=2, max_value=99), st.sampled_from(["day", "week", "month", "year", "hour", "minute"]))
+def test_durations_round_trip(n, unit):
+    text = f"It lasted {n} {unit}s."
+    found = [f for f in scan(text) if f.kind == "duration"]
+    assert len(found) == 1
+    tv = normalise(found[0], Ctx())
+    letter = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M"}[unit]
+    assert tv.value == (f"PT{n}{letter}" if unit in ("hour", "minute") else f"P{n}{letter}")
+    assert tv.type == "DURATION" and text[found[0].core:found[0].end] == f"{n} {unit}s"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=__import__("datetime").date(1990, 1, 1), max_value=__import__("datetime").date(2040, 12, 31)),
+       st.integers(min_value=1, max_value=28))
+def test_n_days_ago_is_that_day(pub, n):
+    found = scan(f"He left {n} days ago.")
+    from claimwatch.extract.timex_calendar import Ref
+
+    tv = normalise(found[0], Ctx(Ref(pub, pub.year, "published")))
+    assert (pub - tv.start).days == n and tv.value == tv.start.isoformat()
+
+
+_PHRASES = [c[0] for c in LAYER] + [c[0] for c in BOUNDS] + [
+    "As of 7:50 am Sunday, August 13, 281,399 migrants crossed.", "between March 1 and March 5, 2023",
+    "The drills ran 10–12 May 2022 and from October through July.", "Tuesday nights and each July"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=6),
+       st.lists(st.sampled_from(["", " ", " and then, ", "\n\n", " Officials said: ", " x" * 40]), min_size=6, max_size=6))
+def test_rules_run_around_their_triggers_without_losing_matches(phrases, fillers):
+    from claimwatch.extract.timex_rules import _matches
+
+    text = "".join(p + f for p, f in zip(phrases, fillers))
+    for r in RULES:
+        full = {(m.start(), m.end()) for m in r.pattern.finditer(text)}
+        windowed = {(m.start(), m.end()) for m in _matches(r, text)}
+        assert full <= windowed or not full, r.kind
