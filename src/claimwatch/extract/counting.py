@@ -183,7 +183,8 @@ def role_of(arg: Token, pred: Token) -> str:
             return "theme"
         if _passive(pred):
             return "patient"
-        transitive = any(c.dep_ in ("dobj", "ccomp", "dative") for c in pred.children)
+        transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and _lemma(c) not in _s("idiomatic_objects")
+                         for c in pred.children)  # "lost their lives": the subject died
         if not transitive and pred.tag_ == "VBN" and arg.pos_ in ("NUM", "NOUN", "PROPN"):
             return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
         return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
@@ -238,8 +239,10 @@ def _has_subject(tok: Token) -> bool:
     return any(g.dep_ in ("nsubj", "nsubjpass") for g in tok.children)
 
 
-def _admits(m: EventMention, role: str, cls: str) -> bool:
+def _admits(m: EventMention, role: str, cls: str, trigger: Token | None = None) -> bool:
     roles = frames()["roles"].get(m.event_type)
+    if trigger is not None and role == "patient" and _lemma(trigger) in _s("object_participant_triggers"):
+        roles = None  # "the army lost 2,500 soldiers": those lost took part, whatever the type
     return (roles is None or role in roles) and _can_take_part(cls, m.event_type)
 
 
@@ -266,7 +269,7 @@ def _typed(ctx: LinkContext, tokens: list[tuple[Token, str]], cls: str, fatal: b
     for tok, role in tokens:
         for m in ctx.by_head.get(tok.i, ()):
             seen = True
-            if _admits(m, role, cls):
+            if _admits(m, role, cls, tok):
                 return _from_mention(ctx, m, pred_i, via, fatal), True
     return None, seen
 
@@ -473,6 +476,10 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
     link, seen = _typed(ctx, _complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
     if link is None and seen and pred.pos_ == "VERB":
         return CountLink(pred_i=pred.i, via="predicate")
+    if link is None and not seen and pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and role == "theme":
+        # "organized the movement of up to 18 ships": what the event's object noun moves takes part in it
+        verb = pred.head
+        link, _seen = _typed(ctx, [(verb, "patient")], c.cls, False, verb.i, "predicate")
     return link
 
 

@@ -257,9 +257,11 @@ def _candidate_pairs(segs: list[Segment]) -> set[tuple[int, int]]:
     """Pairs of segments that share a figure, a place, a rare subject word or a report
     (an inverted index, so reconciling stays roughly linear in the number of reports)."""
     df: Counter[str] = Counter(w for s in segs for w in s.tokens)
+    # a word used by more than 1 report in 200 (and more than 20) does not single a story out
+    common = max(20, len(segs) // 200)
     rare_of = {}
     for i, s in enumerate(segs):
-        rare_of[i] = set(sorted(s.tokens, key=lambda w: (df[w], w))[:_KEY_WORDS])
+        rare_of[i] = {w for w in sorted(s.tokens, key=lambda w: (df[w], w))[:_KEY_WORDS] if df[w] <= common}
     index: dict[tuple[str, object], list[int]] = defaultdict(list)
     for i, s in enumerate(segs):
         for k in _keys(s, rare_of[i]):

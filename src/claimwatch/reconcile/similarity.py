@@ -51,6 +51,7 @@ def _concepts() -> dict[str, str]:
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Concept (``resources/reconcile_concepts.json``) or a light, deterministic suffix-stripped form of a word."""
     w = word.lower().strip("'-")
