@@ -328,8 +328,12 @@ def test_export_endpoints_return_the_right_media_types(client):
         r = client.get(f"/api/export/{fmt}")
         assert r.status_code == 200 and r.headers["content-type"].startswith(media), fmt
         assert "attachment" in r.headers["content-disposition"]
+    # ACLED-shaped rows are incidents: the three reports of the Lampedusa shipwreck are one row,
+    # whose fatalities are the incident's death estimate's best
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/acled", params={"event_type": "death"}).text)))
-    assert len(rows) == 3 and {r["fatalities"] for r in rows} == {"40", "60", "10"}
+    (death,) = client.get("/api/estimates", params={"event_type": "death"}).json()["items"]
+    assert len(death["claims"]) == 3
+    assert len(rows) == 1 and rows[0]["fatalities"] == str(int(death["best"]))
 
 
 def test_ingest_via_api_with_the_real_pipeline(web_store, token):
@@ -380,15 +384,16 @@ def test_review_and_export_on_every_backend(store):
         store.add_article(art)
     reconcile_now(store, [a.id for a in arts])
     token = store.create_token("backend")
-    uid = arts[1].claims[0].uid  # "Around 60 people died ..."
+    uid = arts[0].claims[0].uid  # "At least 40 migrants drowned ...": the lowest figure of the incident
     with TestClient(create_app(store, settings=load_settings())) as c:
         assert c.get("/api/articles", params={"q": "refugee"}).json()["total"] == 1
         r = c.post(f"/api/claims/{uid}/review", headers=_auth(token),
-                   json={"action": "correct", "changes": {"quantity": {"best": 58, "low": 58, "high": 66}}})
+                   json={"action": "correct", "changes": {"quantity": {"best": 38, "low": 38}}})
         assert r.status_code == 200, r.text
         assert r.json()["estimates"]["updated"]
         death = next(e for e in c.get("/api/estimates").json()["items"] if e["event_type"] == "death")
-        assert 58 in {m["best"] for m in death["claims"]}
+        assert 38 in {m["best"] for m in death["claims"]} and death["best"] == 38
+        # UCDP-shaped rows are incidents: the corrected figure is the incident's best
         rows = list(csv.DictReader(io.StringIO(c.get("/api/export/ucdp").text)))
-        assert next(r for r in rows if r["relid"] == uid)["best"] == "58"
+        assert [r["best"] for r in rows if r["relid"] == death["incident"]] == ["38"]
         assert "Extraction corrected" in c.get("/api/export/claimreview").text
