@@ -85,6 +85,7 @@ class Conn:
         self.host, self.port = host, port
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.hits = 0
 
     async def get(self, path: str) -> int:
         if self.writer is None:
@@ -95,6 +96,8 @@ class Conn:
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split(" ", 2)[1])
         headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:] if ln)}
+        if headers.get("x-cache") == "hit":
+            self.hits += 1
         if "content-length" in headers:
             await self.reader.readexactly(int(headers["content-length"]))
         elif headers.get("transfer-encoding") == "chunked":
@@ -129,7 +132,8 @@ def _path(rng: random.Random, ids: list[str], pages: int, est_pages: int, claims
     return "json", f"/api/claims?limit=50&offset={offset}"
 
 
-async def client_loop(i: int, host: str, port: int, ctx: dict, deadline: float, out: dict, errors: list) -> None:
+async def client_loop(i: int, host: str, port: int, ctx: dict, deadline: float, out: dict, errors: list,
+                      hits: list) -> None:
     rng = random.Random(i)
     conn = Conn(host, port)
     try:
@@ -147,6 +151,7 @@ async def client_loop(i: int, host: str, port: int, ctx: dict, deadline: float, 
             else:
                 out[kind].append(time.perf_counter() - t0)
     finally:
+        hits.append(conn.hits)
         await conn.close()
 
 
@@ -171,10 +176,11 @@ async def run_phase(host: str, port: int, clients: int, seconds: float, ctx: dic
     out: dict[str, list[float]] = {k: [] for k in KINDS}
     health: list[float] = []
     errors: list[str] = []
+    hits: list[int] = []
     t0 = time.monotonic()
     deadline = t0 + seconds
     await asyncio.gather(health_loop(host, port, deadline, health, errors),
-                         *(client_loop(i, host, port, ctx, deadline, out, errors) for i in range(clients)))
+                         *(client_loop(i, host, port, ctx, deadline, out, errors, hits) for i in range(clients)))
     elapsed = time.monotonic() - t0
     every = [v for k in KINDS for v in out[k]]
     report: dict = {"clients": clients, "seconds": round(elapsed, 1), "requests": len(every), "errors": len(errors),
@@ -186,6 +192,7 @@ async def run_phase(host: str, port: int, clients: int, seconds: float, ctx: dic
                         "max_ms": round(max(vals) * 1000, 1) if vals else None}
     list_n = len(out["list"]) + len(out["estimates"])
     report["list_pages_rps"] = round(list_n / elapsed, 1)
+    report["cache_hit_share"] = round(sum(hits) / max(1, len(every)), 3)
     return report
 
 
@@ -277,7 +284,8 @@ def _print_table(reports: list[dict], workers: str, load: tuple[float, float, fl
             print(f"| {r['clients']} | {kind} | {x['rps']} | {x['p50_ms']} | {x['p95_ms']} | {x['p99_ms']} |")
     for r in reports:
         print(f"{r['clients']} clients: {r['requests']} requests, {r['errors']} errors, list pages "
-              f"{r['list_pages_rps']} req/s, ingests done {r['ingests_done']} (failed {r['ingests_failed']})")
+              f"{r['list_pages_rps']} req/s, answered from the response cache {100 * r['cache_hit_share']:.0f}%, "
+              f"ingests done {r['ingests_done']} (failed {r['ingests_failed']})")
     top = reports[-1]
     print(f"goals at {top['clients']} clients: list pages >= {GOAL_RPS:.0f} req/s: {top['list_pages_rps']} "
           f"({'met' if top['list_pages_rps'] >= GOAL_RPS else 'NOT met'}); p95 < {GOAL_P95_MS:.0f} ms: "
@@ -338,7 +346,10 @@ def main(argv: list[str] | None = None) -> int:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
-    server_log = server.stderr.read().decode(errors="replace") if server.stderr else ""
+    try:  # bounded: a process that kept the pipe open must not hang the report
+        server_log = server.communicate(timeout=10)[1].decode(errors="replace")
+    except (subprocess.TimeoutExpired, ValueError):
+        server_log = "(server log not readable)"
     _print_table(reports, str(args.workers or "default"), load)
     errors = sum(r["errors"] for r in reports)
     if errors:

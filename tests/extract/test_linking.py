@@ -197,3 +197,11 @@ def test_a_sentence_yields_every_event_it_reports():
 ])
 def test_numbers_that_name_things_are_not_counts(sentence):
     assert counts(sentence) == []
+
+
+def test_among_the_dead_is_a_part_of_the_death_toll_stated_before():
+    cs = claims("Four people were killed in the crash on Friday. Among the dead was a 15-year-old girl. "
+                "The dead included two brothers.")
+    four = by_text(cs, "Four")
+    assert [(c.quantity.text, c.quantity.best, c.event_type, c.quantity.part_of) for c in cs if c is not four
+            and c.kind == "count"] == [("a 15-year-old girl", 1, "death", four.id), ("two", 2, "death", four.id)]

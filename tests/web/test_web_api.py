@@ -203,7 +203,10 @@ def test_login_cookie_authorises_writes(client, web_store, token):
 # -- review -----------------------------------------------------------------------------------
 def test_correct_a_number_updates_claim_log_and_estimate(client, web_store, token):
     uid = _uid(web_store, "Shipwreck off Lampedusa")
-    death = next(e for e in web_store.list_estimates() if e.event_type == "death")
+    def with_claim():  # the estimate the corrected claim belongs to
+        return next(e for e in web_store.list_estimates() if any(f"{c.article_id}:{c.claim_id}" == uid for c in e.claims))
+
+    death = with_claim()
     before = (death.low, death.best, death.high)
     r = client.post(f"/api/claims/{uid}/review", headers=_auth(token), json={
         "action": "correct", "who": "Ana",
@@ -220,7 +223,7 @@ def test_correct_a_number_updates_claim_log_and_estimate(client, web_store, toke
     assert revs[-1]["before"]["quantity"]["best"] == 40 and revs[-1]["after"]["quantity"]["best"] == 52
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/csv").text)))
     assert next(r for r in rows if r["uid"] == uid)["best"] in ("52", "52.0")
-    death_after = next(e for e in web_store.list_estimates() if e.event_type == "death")
+    death_after = with_claim()
     assert any(c.best == 52 for c in death_after.claims)
     assert (death_after.low, death_after.best, death_after.high) != before
 
@@ -325,9 +328,12 @@ def test_export_endpoints_return_the_right_media_types(client):
         r = client.get(f"/api/export/{fmt}")
         assert r.status_code == 200 and r.headers["content-type"].startswith(media), fmt
         assert "attachment" in r.headers["content-disposition"]
-    # ACLED rows are incidents: the three reports of the shipwreck are one event, with the estimate's best
+    # ACLED-shaped rows are incidents: the three reports of the Lampedusa shipwreck are one row,
+    # whose fatalities are the incident's death estimate's best
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/acled", params={"event_type": "death"}).text)))
-    assert len(rows) == 1 and rows[0]["fatalities"] == "40"
+    (death,) = client.get("/api/estimates", params={"event_type": "death"}).json()["items"]
+    assert len(death["claims"]) == 3
+    assert len(rows) == 1 and rows[0]["fatalities"] == str(int(death["best"]))
 
 
 def test_ingest_via_api_with_the_real_pipeline(web_store, token):
@@ -378,16 +384,16 @@ def test_review_and_export_on_every_backend(store):
         store.add_article(art)
     reconcile_now(store, [a.id for a in arts])
     token = store.create_token("backend")
-    uid = arts[1].claims[0].uid  # "Around 60 people died ..."
+    uid = arts[0].claims[0].uid  # "At least 40 migrants drowned ...": the lowest figure of the incident
     with TestClient(create_app(store, settings=load_settings())) as c:
         assert c.get("/api/articles", params={"q": "refugee"}).json()["total"] == 1
         r = c.post(f"/api/claims/{uid}/review", headers=_auth(token),
-                   json={"action": "correct", "changes": {"quantity": {"best": 58, "low": 58, "high": 66}}})
+                   json={"action": "correct", "changes": {"quantity": {"best": 38, "low": 38}}})
         assert r.status_code == 200, r.text
         assert r.json()["estimates"]["updated"]
         death = next(e for e in c.get("/api/estimates").json()["items"] if e["event_type"] == "death")
-        assert 58 in {m["best"] for m in death["claims"]}
-        rows = list(csv.DictReader(io.StringIO(c.get("/api/export/ucdp").text)))  # one row per fatal incident
-        row = next(r for r in rows if r["estimate"] == death["id"])
-        assert row["relid"] == death["incident"] and row["best"] == str(int(death["best"]))
+        assert 38 in {m["best"] for m in death["claims"]} and death["best"] == 38
+        # UCDP-shaped rows are incidents: the corrected figure is the incident's best
+        rows = list(csv.DictReader(io.StringIO(c.get("/api/export/ucdp").text)))
+        assert [r["best"] for r in rows if r["relid"] == death["incident"]] == ["38"]
         assert "Extraction corrected" in c.get("/api/export/claimreview").text

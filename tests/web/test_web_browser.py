@@ -51,7 +51,10 @@ def test_article_highlights_correct_estimate_export(browser, live_server, artifa
     browser.save_screenshot(str(artifacts_dir / "article.png"))
 
     # correct the number
-    death_before = next(e for e in store.list_estimates() if e.event_type == "death")
+    def with_claim(estimates):  # the estimate the corrected claim belongs to
+        return next(e for e in estimates if any(c.article_id == aid and c.claim_id == "c1" for c in e.claims))
+
+    death_before = with_claim(store.list_estimates())
     best = card.find_element(By.NAME, "quantity.best")
     best.clear()
     best.send_keys("52")
@@ -72,7 +75,7 @@ def test_article_highlights_correct_estimate_export(browser, live_server, artifa
     # the estimate updated: follow the link in the message
     links = msg.find_elements(By.CSS_SELECTOR, "a.estimate-link")
     assert links
-    death_after = next(e for e in store.list_estimates() if e.event_type == "death")
+    death_after = with_claim(store.list_estimates())
     assert death_after.id in [a.text for a in links]
     browser.get(f"{base}/estimates/{death_after.id}")
     page = browser.find_element(By.TAG_NAME, "main").text

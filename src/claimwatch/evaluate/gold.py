@@ -257,8 +257,9 @@ def read_claim_gold(path: str | Path, *, text: str | None = None) -> GoldDoc:
             if qspan is None:
                 raise EvaluationError(str(path), detail=f"claim {n}: quantity {q.get('text')!r} not found")
             attrs["quantity_span"] = qspan
-            quantities.append(Item(qspan, q["text"], {"value": q.get("best"), "unit": q.get("unit"),
-                                                      "qualifier": q.get("qualifier")}))
+            if not q.get("implicit"):  # an implicit count (SPEC §3) is a noun phrase, not a number phrase
+                quantities.append(Item(qspan, q["text"], {"value": q.get("best"), "unit": q.get("unit"),
+                                                          "qualifier": q.get("qualifier")}))
         claims.append(Item(ev, evidence, attrs))
     layers: dict[str, list[Item] | None] = {name: None for name in LAYERS}
     layers["claims"] = claims

@@ -71,8 +71,14 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
 
 
 def _time_info(tm: Any, analysis: Analysis, scope: str = "sentence") -> TimeInfo | None:
+    """The claim's time: the whole phrase that states it ("as of Sunday", "on Tuesday"; the time
+    layer's span is TimeML's, without the preposition), with its normalised value."""
     if tm is None:
         return None
+    phrase = getattr(tm, "phrase", None)
+    if phrase is not None:
+        return TimeInfo(text=analysis.text[phrase[0]:phrase[1]], start=tm.start, end=tm.end, precision=tm.precision,
+                        anchor=tm.anchor, span=tuple(phrase), scope=scope)
     span = tuple(tm.span) if getattr(tm, "span", None) is not None else None
     if span is not None and not _slices(analysis, tm.text, span):
         span = None

@@ -84,7 +84,7 @@ class ReportContext:
     lead_places: list[PlaceMention] = field(default_factory=list)
     event_times: dict[int, TimeMention] = field(default_factory=dict)
     event_places: dict[int, list[PlaceMention]] = field(default_factory=dict)
-    placed: set[int] = field(default_factory=set)      # sentences that name a place of any role
+    placed: set[int] = field(default_factory=set)      # sentences that name a location (of any role)
     para_of: list[int] = field(default_factory=list)
 
 
@@ -198,12 +198,13 @@ def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:
 
 
 def _dates_an_event(t: TimeMention) -> bool:
-    """A time that can date the report's event: a day, a night, a week (not a year or an open period)."""
+    """A time that can date the report's event: a day, a night, a week — with both its bounds
+    (not a year, an open period, or the end bound of a running total: "as of Sunday")."""
+    if not (t.start and t.end):
+        return False
     if t.precision in ("day", "week"):
         return True
-    if t.precision == "range" and t.start and t.end:
-        return (date.fromisoformat(t.end) - date.fromisoformat(t.start)).days <= 7
-    return False
+    return t.precision == "range" and (date.fromisoformat(t.end) - date.fromisoformat(t.start)).days <= 7
 
 
 def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
@@ -229,7 +230,7 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.sources, ctx.source = source_coverage(analysis, ctx.lead_para)
     ctx.event_times = _event_times(analysis)
     ctx.event_places = _event_places(analysis)
-    ctx.placed = {p.sent_i for p in analysis.places if p.role != "source_location" and p.lat is not None}
+    ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
     ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
                             if i in ctx.event_places), [])

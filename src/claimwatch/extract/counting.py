@@ -183,7 +183,8 @@ def role_of(arg: Token, pred: Token) -> str:
             return "theme"
         if _passive(pred):
             return "patient"
-        transitive = any(c.dep_ in ("dobj", "ccomp", "dative") for c in pred.children)
+        transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and _lemma(c) not in _s("idiomatic_objects")
+                         for c in pred.children)  # "lost their lives": the subject died
         if not transitive and pred.tag_ == "VBN" and arg.pos_ in ("NUM", "NOUN", "PROPN"):
             return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
         return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
@@ -238,8 +239,10 @@ def _has_subject(tok: Token) -> bool:
     return any(g.dep_ in ("nsubj", "nsubjpass") for g in tok.children)
 
 
-def _admits(m: EventMention, role: str, cls: str) -> bool:
+def _admits(m: EventMention, role: str, cls: str, trigger: Token | None = None) -> bool:
     roles = frames()["roles"].get(m.event_type)
+    if trigger is not None and role == "patient" and _lemma(trigger) in _s("object_participant_triggers"):
+        roles = None  # "the army lost 2,500 soldiers": those lost took part, whatever the type
     return (roles is None or role in roles) and _can_take_part(cls, m.event_type)
 
 
@@ -266,7 +269,7 @@ def _typed(ctx: LinkContext, tokens: list[tuple[Token, str]], cls: str, fatal: b
     for tok, role in tokens:
         for m in ctx.by_head.get(tok.i, ()):
             seen = True
-            if _admits(m, role, cls):
+            if _admits(m, role, cls, tok):
                 return _from_mention(ctx, m, pred_i, via, fatal), True
     return None, seen
 
@@ -353,10 +356,14 @@ def _clause_events(ctx: LinkContext, head: Token, pred: Token | None, sent_event
 
 
 def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> CountLink | None:
-    """The counted noun itself, or a relative / participial clause on it, names the event."""
+    """The counted noun itself, its event modifier ("520 smuggling schemes", "35 smuggling
+    groups"), or a relative / participial clause on it names the event."""
     for m in ctx.by_head.get(head.i, ()):
         if _can_take_part(cls, m.event_type) or m.event_type in ("death", "detention", "legal_action"):
             return _from_mention(ctx, m, head.i, "noun", False)
+    for c in head.children:
+        if c.dep_ in ("compound", "amod") and c.i in ctx.by_head:
+            return _from_mention(ctx, ctx.by_head[c.i][0], head.i, "noun", False)
     for c in head.children:
         if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "ADJ", "AUX"):
             rel = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")), None)
@@ -473,6 +480,10 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
     link, seen = _typed(ctx, _complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
     if link is None and seen and pred.pos_ == "VERB":
         return CountLink(pred_i=pred.i, via="predicate")
+    if link is None and not seen and pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and role == "theme":
+        # "organized the movement of up to 18 ships": what the event's object noun moves takes part in it
+        verb = pred.head
+        link, _seen = _typed(ctx, [(verb, "patient")], c.cls, False, verb.i, "predicate")
     return link
 
 

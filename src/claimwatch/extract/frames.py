@@ -16,7 +16,7 @@ Applied by :func:`claimwatch.extract.events.find_events` after the trigger look-
   event; its event mention is taken out and its type becomes the ``legal_action``'s ``offence``
   (SPEC §2). Investigations keep the event they look into ("an investigation into the deaths").
   A state or organisation accusing another ("Lithuania accused Belarusian guards of crossing")
-  is a statement about the offence, not a legal action.
+  makes a ``statement`` (a denunciation) and the offence stays the event it reports, not a legal action.
 * **forced return** — someone returned, sent, pushed or turned back, or taken to a border or a
   country by others (passive, or an authority as subject) is a ``deportation`` (SPEC §6: forced
   return); a person who returns to a country on their own is a ``border_crossing``.
@@ -130,11 +130,7 @@ def _casualty(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
 # ------------------------------------------------------------------ report context
 
 def _cue_count(doc: Doc, cues: frozenset[str]) -> int:
-    n = 0
-    for tok in doc:
-        if tok.lower_ in cues or _lemma(tok) in cues:
-            n += 1
-    return n
+    return sum(1 for tok in doc if tok.lower_ in cues or tok.lemma_.lower() in cues)
 
 
 def armed_conflict_report(analysis: Analysis) -> bool:
@@ -151,7 +147,8 @@ def migration_report(analysis: Analysis) -> bool:
     key = "frames.migration"
     if key not in analysis.indexes:
         doc = analysis.doc
-        moves = sum(1 for t in doc if t.pos_ == "VERB" and _lemma(t) in _s("movement_verbs") and _country_path(t))
+        verbs = _s("movement_verbs")
+        moves = sum(1 for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in verbs and _country_path(t))
         analysis.indexes[key] = _cue_count(doc, _s("migration_cues")) + moves >= frames()["migration_min"]
     return bool(analysis.indexes[key])
 
@@ -209,7 +206,7 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
         frames_here += [(None, t) for t in toks if _lemma(t) in _s("allegation_only")]
     for k, tok in frames_here:
         if k is not None and _state_accusation(tok):
-            removed.add(k)
+            mentions[k].event_type = "statement"  # a state's accusation is a denunciation (SPEC §6)
             continue
         offence_heads = [t.i for t in _offence_tokens(tok)]
         inner = [j for i in offence_heads for j in by_head.get(i, ()) if mentions[j].event_type != "legal_action"]
@@ -298,8 +295,12 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
     typed_heads = {m.head_i for m in mentions if m.event_type in ("deportation", "border_crossing", "detention")}
     migration = migration_report(analysis)
     out: list[EventMention] = []
+    movers = _s("forced_movers") | _s("forced_back_movers") | _s("movement_verbs") | _s("movement_nouns") | {
+        "withdraw", "retreat"}
     for sent_i, toks in sent_tokens.items():
         for tok in toks:
+            if tok.lemma_.lower() not in movers:
+                continue
             etype = "border_crossing" if _lemma(tok) in ("withdraw", "retreat") and _withdrawal(tok) else _forced_return(tok)
             if etype is None and migration and tok.i not in typed_heads and _movement(tok):
                 etype = "border_crossing"

@@ -90,6 +90,8 @@ def _state_participants(tok: Token) -> list[Token]:
     if gov.pos_ not in ("VERB", "AUX"):
         return []
     objs = [c for c in gov.children if c.dep_ == "dobj"] if tok.dep_ == "oprd" else []
+    if tok.dep_ == "pobj" and tok.head.lower_ == "among":
+        objs = [c for c in gov.children if c.dep_ in ("attr", "nsubj")]  # "among the dead was a girl"
     return objs or [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] or _subjects(gov)
 
 
@@ -226,7 +228,8 @@ def _including(tok: Token) -> Token | None:
     return None
 
 
-def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered: list[CountRef]) -> CountRef | None:
+def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered: list[CountRef],
+               parts: dict[int, int]) -> CountRef | None:
     """The total count ``r`` is a part of, or None."""
     tok = analysis.doc[r.head_i]
     same = [x for x in earlier if x.sent_i == r.sent_i]
@@ -242,7 +245,29 @@ def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered
         return _colon_total(analysis, r, same, ordered)
     if _of_that_number(analysis, r) and earlier:  # "Of that number, 22,468 ..."
         return earlier[-1]
+    if r.event_type and _among_the_counted(tok):  # "Among the dead was a 15-year-old"
+        return next((x for x in reversed(earlier) if x.event_type == r.event_type and x.sent_i < r.sent_i
+                     and (x.best or 0) >= (r.best or 0) and x.key not in parts), None)
     return None
+
+
+_COUNTED_SETS = frozenset({"dead", "injured", "wounded", "victim", "victims", "casualty", "casualties", "missing",
+                           "arrested", "detained", "detainee", "detainees", "killed", "fatality", "fatalities"})
+
+
+def _among_the_counted(tok: Token) -> bool:
+    """The count is a member of a set counted before: "among the dead", "the injured included"."""
+    pred = tok
+    for _ in range(4):
+        if pred.pos_ in ("VERB", "AUX") or pred.head.i == pred.i:
+            break
+        pred = pred.head
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ in _COUNTED_SETS for g in c.children):
+            return True
+        if c.dep_ == "nsubj" and c.lower_ in _COUNTED_SETS and pred.lemma_.lower() in ("include", "be"):
+            return c.i != tok.i
+    return False
 
 
 def find_parts(analysis: Analysis, refs: list[CountRef]) -> dict[int, int]:
@@ -260,7 +285,7 @@ def find_parts(analysis: Analysis, refs: list[CountRef]) -> dict[int, int]:
         if r.key in out or r.head_i is None:
             continue
         earlier = [x for x in ordered[:k] if x.best is not None and x.key != r.key]
-        total = _total_for(analysis, r, earlier, ordered)
+        total = _total_for(analysis, r, earlier, ordered, out)
         if total is not None and (total.best is None or r.best is None or r.best <= total.best):
             out[r.key] = total.key
     return out

@@ -287,7 +287,7 @@ def _share_drafts(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
             quantity=Quantity(text=text[share.span[0]:share.span[1]], span=share.span, low=low, best=best, high=high,
                               qualifier=qualifier, unit=unit, counted=text[share.span[0]:share.span[1]]),
         )
-        out.append(Draft((share.span[0], 0), claim, share.sent_i, share.of_i, total=total))
+        out.append(Draft((share.span[0], 0), claim, share.sent_i, analysis.doc[share.of_i].head.i, total=total))
     return out
 
 

@@ -13,7 +13,7 @@ import re
 from . import place_refs
 from .base import Analysis
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
-from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand
+from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, entities, tokens
 
 __all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES", "DATELINE"]
 
@@ -110,7 +110,8 @@ class _Collector:
         self.doc, self.text, self.gaz = analysis.doc, analysis.text, gaz
         self.cands: list[Cand] = []
         self.taken = [False] * len(self.doc)
-        self.people = place_refs.person_names(self.doc)
+        self.analysis = analysis
+        self.people = place_refs.person_names(analysis)
 
     def claim(self, c: Cand) -> None:
         self.cands.append(c)
@@ -152,7 +153,7 @@ class _Collector:
     def entities(self) -> None:
         """spaCy's GPE/LOC/FAC entities, extended over "eastern", "-on-Don" and a feature word."""
         doc, gaz, taken = self.doc, self.gaz, self.taken
-        for ent in doc.ents:
+        for ent in entities(self.analysis):
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             s, e = _trim(doc, ent.start, ent.end)
@@ -186,18 +187,17 @@ class _Collector:
         doc = self.doc
         self.label_of: list = [False] * len(doc)
         self.ent_of: dict[int, tuple[int, int]] = {}
-        for ent in doc.ents:
+        for ent in entities(self.analysis):
             if ent.label_ in ("PERSON", "ORG", "NORP") + _BAD_LABELS:
                 for i in range(ent.start, ent.end):
                     self.label_of[i] = ent.label_
                     self.ent_of[i] = (ent.start, ent.end)
-        self.texts = [t.text for t in doc]
-        self.lowers = [t.lower_ for t in doc]
+        tk = tokens(self.analysis)
+        self.texts, self.lowers, self.punct = tk.text, tk.lower, tk.punct
         capok = [w[:1].isupper() for w in self.texts]
         self.capok = capok
         self.inner = [c or lw in ("of", "de", "la", "el", "al", "on", "upon", "am", "sur", "-") or lw in _DIRECTIONS
                       for c, lw in zip(capok, self.lowers)]
-        self.punct = [t.is_punct for t in doc]
         i = 0
         while i < len(doc):
             i = self._scan_at(i)

@@ -7,9 +7,10 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
+from .base import Analysis
 from .gazetteer import Entry
 
-__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand"]
+__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "Tokens", "tokens", "entities"]
 
 _RAW = json.loads(resources.files("claimwatch.resources").joinpath("gazetteer", "place_cues.json").read_text("utf-8"))
 #: cue word lists by name (``place_cues.json``)
@@ -38,3 +39,41 @@ class Cand:
     entry: Entry | None = None  # pre-resolved (borders, anaphora)
     parts: tuple = ()           # a border's two sides: ((start, end, iso2), ...)
     kind: str = "name"          # name | embedded | demonym | anaphor (PlaceMention.kind)
+
+
+@dataclass
+class Tokens:
+    """Token attributes of one article, read once (iterating a spaCy Doc builds a Token per step)."""
+
+    text: list[str]
+    lower: list[str]
+    pos: list[str]
+    ent_type: list[str]
+    ent_iob: list[str]
+    punct: list[bool]
+    stop: list[bool]
+
+
+def tokens(analysis: Analysis) -> Tokens:
+    """The article's token table, built once per analysis."""
+    t = analysis.indexes.get("places.tokens")
+    if t is None:
+        t = Tokens([], [], [], [], [], [], [])
+        for tok in analysis.doc:
+            t.text.append(tok.text)
+            t.lower.append(tok.lower_)
+            t.pos.append(tok.pos_)
+            t.ent_type.append(tok.ent_type_)
+            t.ent_iob.append(tok.ent_iob_)
+            t.punct.append(tok.is_punct)
+            t.stop.append(tok.is_stop)
+        analysis.indexes["places.tokens"] = t
+    return t
+
+
+def entities(analysis: Analysis) -> list:
+    """The article's named entities, built once per analysis (``doc.ents`` makes new spans per call)."""
+    ents = analysis.indexes.get("places.ents")
+    if ents is None:
+        ents = analysis.indexes["places.ents"] = list(analysis.doc.ents)
+    return ents

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from .base import Analysis
 from .gazetteer import Entry, Gazetteer, norm
-from .place_lexicon import ANAPHORS, CUES, Cand
+from .place_lexicon import ANAPHORS, CUES, Cand, entities, tokens
 
 __all__ = ["in_place_context", "repeated_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
            "refer_back", "streets", "datelines", "person_names"]
@@ -64,24 +64,30 @@ def in_place_context(doc: Doc, i: int, j: int) -> bool:
     return j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].ent_type_ == "GPE"
 
 
-def person_names(doc: Doc) -> frozenset[str]:
+def person_names(analysis: Analysis) -> frozenset[str]:
     """Words the article uses as parts of personal names: the tokens of multi-word PERSON entities
     and names after a title ("Jim Jones", "Mr. Ripley") — such a word is not a town elsewhere."""
+    got = analysis.indexes.get("places.people")
+    if got is not None:
+        return got
+    tk = tokens(analysis)
     out = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            out.update(t.text for t in ent if t.text[:1].isupper())
-    for tok in doc:
-        if tok.text[:1].isupper() and _title_before(doc, tok.i):
-            out.add(tok.text)
-    return frozenset(out)
+    for ent in entities(analysis):
+        if ent.label_ == "PERSON" and ent.end - ent.start > 1:
+            out.update(w for w in tk.text[ent.start:ent.end] if w[:1].isupper())
+    for i in range(1, len(tk.text)):
+        if tk.text[i][:1].isupper() and tk.lower[i - 1].rstrip(".") in _TITLES:
+            out.add(tk.text[i])
+    got = analysis.indexes["places.people"] = frozenset(out)
+    return got
 
 
 def repeated_names(analysis: Analysis, gaz: Gazetteer, cands: list[Cand], taken: list[bool]) -> list[Cand]:
     """Every other occurrence of a name the article already uses as a place (not a word it also
     uses in personal names)."""
     doc = analysis.doc
-    people = person_names(doc)
+    people = person_names(analysis)
+    tk = tokens(analysis)
     names: dict[str, Cand] = {}
     for c in cands:
         if c.kind == "name" and c.label in ("GPE", "GAZ", "LOC") and c.entry is None and c.tok_end - c.tok_start <= 3:
@@ -94,15 +100,15 @@ def repeated_names(analysis: Analysis, gaz: Gazetteer, cands: list[Cand], taken:
     by_first: dict[str, list[str]] = {}
     for name in names:
         by_first.setdefault(name.split()[0], []).append(name)
-    for tok in doc:
-        for name in by_first.get(tok.text, ()):
+    for i0, word in enumerate(tk.text):
+        for name in by_first.get(word, ()):
             n = len(name.split())
-            i, j = tok.i, tok.i + n
+            i, j = i0, i0 + n
             if j > len(doc) or any(taken[i:j]) or doc[i:j].text != name or _title_before(doc, i):
                 continue
-            if doc[i].ent_type_ == "PERSON" and (doc[i].ent_iob_ != "B" or j < len(doc) and doc[j].ent_iob_ == "I"):
+            if tk.ent_type[i] == "PERSON" and (tk.ent_iob[i] != "B" or j < len(doc) and tk.ent_iob[j] == "I"):
                 continue  # part of a longer personal name ("Paris Hilton")
-            if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+            if j < len(doc) and tk.text[j][:1].isupper() and tk.pos[j] == "PROPN":
                 continue  # "Jordan Peterson": the name goes on
             src = names[name]
             for k in range(i, j):
@@ -116,7 +122,7 @@ def embedded_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> lis
     or after its "of" ("University of Georgia")."""
     doc = analysis.doc
     out: list[Cand] = []
-    for ent in doc.ents:
+    for ent in entities(analysis):
         if ent.label_ != "ORG" or any(taken[ent.start:ent.end]):
             continue
         s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
@@ -142,7 +148,7 @@ def demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand
     """Nationality words ("American", "Palestinians"): the country, ``kind="demonym"``."""
     doc = analysis.doc
     out: list[Cand] = []
-    for ent in doc.ents:  # "Sri Lankan", "South Ossetian": several words
+    for ent in entities(analysis):  # "Sri Lankan", "South Ossetian": several words
         if ent.label_ == "NORP" and len(ent) > 1 and not any(taken[ent.start:ent.end]):
             cc = gaz.demonym(ent.text)
             entry = gaz.country(cc) if cc else None
@@ -151,12 +157,16 @@ def demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand
                     taken[k] = True
                 out.append(Cand(ent.start_char, ent.end_char, ent.start, ent.end, norm(entry.name), ("country",), "NORP",
                                 entry, kind="demonym"))
-    for tok in doc:
-        if taken[tok.i] or not tok.text[:1].isupper() or tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+    tk = tokens(analysis)
+    for i, word in enumerate(tk.text):
+        if taken[i] or not word[:1].isupper() or tk.pos[i] not in ("ADJ", "PROPN", "NOUN"):
             continue
-        if tok.ent_type_ not in ("", "NORP", "GPE") or tok.ent_type_ == "NORP" and tok.ent_iob_ == "I":
+        if tk.ent_type[i] not in ("", "NORP", "GPE") or tk.ent_type[i] == "NORP" and tk.ent_iob[i] == "I":
             continue  # inside a name: "the American Red Cross", "the Russian Orthodox Church"
-        cc = gaz.demonym(tok.text)
+        cc = gaz.demonym(word)
+        if cc is None:
+            continue
+        tok = doc[i]
         entry = gaz.country(cc) if cc else None
         if entry is None or gaz.has(norm(tok.text)):
             continue  # "Georgia", "Jordan": a place name itself, found as such

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .base import Analysis
 from .gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, norm
 from .place_candidates import _DIRECTIONS, PHYSICAL, Cand, keys_for
+from .place_lexicon import entities
 
 __all__ = ["resolve", "resolve_name", "options"]
 
@@ -86,8 +87,7 @@ def resolve_name(name: str, *, context: tuple[str, ...] = (), feature: str | Non
 def _context_countries(gaz: Gazetteer, analysis: Analysis) -> dict[str, float]:
     """Countries named in the article (3.0) and their demonyms (1.5): a prior for ambiguous names."""
     ctx: dict[str, float] = {}
-    doc = analysis.doc
-    for ent in doc.ents:
+    for ent in entities(analysis):
         if ent.label_ == "GPE":
             for e in gaz.lookup(ent.text.removeprefix("the ").removeprefix("The "))[:1]:
                 if e.feature == "country":

@@ -116,6 +116,7 @@ class IngestQueue:
         self.extractor = extractor
         self.update_estimates = update_estimates
         self._pool: cf.Executor | None = None
+        self._pending: dict[str, cf.Future] = {}
         self._lock = threading.Lock()
 
     @property
@@ -149,16 +150,40 @@ class IngestQueue:
         else:
             future = self._executor().submit(_run_job, self.store, job_id, doc, self.extractor,
                                              self.update_estimates, self.settings)
+        with self._lock:
+            self._pending[job_id] = future
+        future.add_done_callback(lambda _f, j=job_id: self._forget(j))
         return job_id, future
+
+    def _forget(self, job_id: str) -> None:
+        with self._lock:
+            self._pending.pop(job_id, None)
 
     def status(self, job_id: str) -> dict[str, Any]:
         return job_json(self.store.get_job(job_id))
 
     def shutdown(self) -> None:
+        """Stop the workers (a server that stops leaves no extraction running behind it). Jobs
+        not finished are marked failed with the reason; their articles can simply be posted again
+        (a half-done job wrote nothing: each write is one transaction)."""
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pending, self._pending = dict(self._pending), {}
+        if pool is None:
+            return
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+                proc.join(timeout=5)
+        for job_id in pending if self.in_process else ():  # a worker thread finishes its job by itself
+            try:
+                if self.store.get_job(job_id)["status"] in ("queued", "running"):
+                    self.store.update_job(job_id, status="failed", finished_at=now(), error_code="E505",
+                                          error_message="the server stopped before the job finished; post the article again")
+            except ClaimwatchError:
+                log.exception("could not mark job %s as failed", job_id)
 
 
 def job_json(row: dict[str, Any]) -> dict[str, Any]:
@@ -185,37 +210,46 @@ class ArticleBody(BaseModel):
     html: bool = Field(default=False, description="`text` is an HTML page: extract its main text")
 
 
+#: longest metadata values a posted article may carry (query string or JSON)
+_META_LIMITS = {"title": 1000, "url": 4000, "outlet": 500, "published": 40}
+
+
+def _json_body(raw: bytes, name: str) -> ArticleBody:
+    try:
+        return ArticleBody.model_validate(parse_json(raw, name))
+    except ClaimwatchError:
+        raise
+    except Exception as exc:
+        errors = getattr(exc, "errors", lambda: [])()
+        detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors[:3]) or "malformed"
+        raise ValidationError(name, detail=detail) from None
+
+
+def _with_meta(doc: Document, given: dict[str, Any]) -> Document:
+    """``doc`` with the metadata given (else what the reader found), each cut to its limit."""
+    for key, limit in _META_LIMITS.items():
+        value = given.get(key) or getattr(doc, key)
+        setattr(doc, key, value[:limit] if value else None)
+    return doc
+
+
 def _document(request: Request, ctype: str, raw: bytes) -> Document:
     from ..ingest import read_bytes
 
     settings = request.app.state.settings
     name = "request body"
     if ctype == "application/json":
-        try:
-            body = ArticleBody.model_validate(parse_json(raw, name))
-        except ClaimwatchError:
-            raise
-        except Exception as exc:
-            errors = getattr(exc, "errors", lambda: [])()
-            detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors[:3]) or "malformed"
-            raise ValidationError(name, detail=detail) from None
-        if body.html:
-            doc = read_bytes(body.text.encode("utf-8", "surrogatepass"), name, content_type="text/html",
-                             settings=settings)
-            doc.title = body.title or doc.title
-            doc.url, doc.outlet = body.url, body.outlet
-            doc.published = body.published or doc.published
-            return doc
-        return Document(text=body.text, title=body.title, url=body.url, published=body.published,
-                        outlet=body.outlet, name=name)
+        body = _json_body(raw, name)
+        if not body.html:
+            return Document(text=body.text, title=body.title, url=body.url, published=body.published,
+                            outlet=body.outlet, name=name)
+        doc = read_bytes(body.text.encode("utf-8", "surrogatepass"), name, content_type="text/html",
+                         settings=settings)
+        doc.url, doc.outlet = None, None  # the page's own, if any, are not taken for the sender's
+        return _with_meta(doc, body.model_dump())
     if ctype in ("text/plain", "text/html", "application/xhtml+xml", ""):
         doc = read_bytes(raw, name, content_type=ctype or None, settings=settings)
-        qp = request.query_params
-        doc.title = (qp.get("title") or doc.title or None) and (qp.get("title") or doc.title)[:1000]
-        doc.url = (qp.get("url") or doc.url or None) and (qp.get("url") or doc.url)[:4000]
-        doc.outlet = (qp.get("outlet") or doc.outlet or None) and (qp.get("outlet") or doc.outlet)[:500]
-        doc.published = (qp.get("published") or doc.published or None) and (qp.get("published") or doc.published)[:40]
-        return doc
+        return _with_meta(doc, dict(request.query_params))
     raise InputError(name, detail=f"unsupported content type {ctype!r} (use application/json, text/plain or text/html)")
 
 
