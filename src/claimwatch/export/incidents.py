@@ -1,7 +1,8 @@
 """What the incident-level exports start from: incidents with their estimates.
 
 ``collect_incidents(rows_or_store)`` reads a store's incidents and estimates (what
-``claimwatch reconcile`` saved, curations applied), takes a
+``claimwatch reconcile`` saved, curations applied; a store that was never reconciled is
+reconciled in memory, nothing saved), takes a
 :class:`claimwatch.reconcile.Reconciliation` as it is, or reconciles a list of
 ``(Claim, article meta)`` pairs on the spot. ``collect_estimates`` does the same for the
 estimates export (every estimate: incident figures and events, running and period totals).
@@ -31,7 +32,15 @@ class IncidentRow:
 
 def _reconciled(rows_or_store: Any) -> tuple[list[Incident], list[Estimate]]:
     if hasattr(rows_or_store, "list_incidents") and hasattr(rows_or_store, "list_estimates"):
-        return rows_or_store.list_incidents(), rows_or_store.list_estimates()
+        estimates = rows_or_store.list_estimates()
+        if estimates or not hasattr(rows_or_store, "claims_for_reconcile"):
+            return rows_or_store.list_incidents(), estimates
+        # a store never reconciled (ingested with --no-reconcile): reconcile it here, saving nothing
+        from ..reconcile import Curation, reconcile
+
+        curations = [Curation.from_dict(c) for c in rows_or_store.curations()] if hasattr(rows_or_store, "curations") else []
+        res = reconcile(rows_or_store.claims_for_reconcile(), curations)
+        return res.incidents, res.estimates
     if hasattr(rows_or_store, "incidents") and hasattr(rows_or_store, "estimates"):
         return list(rows_or_store.incidents), list(rows_or_store.estimates)
     from ..reconcile import reconcile
