@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Estimate, Incident, Place
+from ..model import Estimate, Incident, Place, TimeInfo, TimePrecision
 
 __all__ = ["IncidentRow", "collect_incidents", "collect_estimates", "death_estimate", "primary_estimate",
-           "incident_place", "DEATH_TYPES"]
+           "incident_place", "incident_time", "DEATH_TYPES"]
 
 #: event types whose figures are fatalities (ACLED ``fatalities``, UCDP ``best``)
 DEATH_TYPES = ("death", "combat_casualties")
@@ -57,7 +57,8 @@ def _day(d: dict[str, Any] | None, key: str) -> str | None:
 
 
 def _in_range(start: str | None, end: str | None, since: str | None, until: str | None) -> bool:
-    if since and (not (end or start) or (end or start) < since[:10]):
+    last = end or start
+    if since and (last is None or last < since[:10]):
         return False
     if until and (not start or start > until[:10]):
         return False
@@ -126,11 +127,22 @@ def primary_estimate(row: IncidentRow) -> Estimate:
     return min(_main(pool), key=lambda e: order.get(e.event_type or "", 9))
 
 
+def incident_time(inc: Incident) -> TimeInfo | None:
+    """The incident's time as a TimeInfo for the precision codes (publication dates only: a range)."""
+    t = inc.time or {}
+    if not t.get("start"):
+        return None
+    given = t.get("precision")
+    precision: TimePrecision = given if given in ("day", "week", "month", "year", "range") else "range"
+    return TimeInfo(text="", start=t.get("start"), end=t.get("end"), precision=precision)
+
+
 def incident_place(row: IncidentRow) -> Place | None:
     """The incident's most precise place with coordinates (else its first place)."""
     places = row.incident.places
     located = [p for p in places if p.get("lat") is not None and p.get("lon") is not None and p.get("role") != "origin"]
-    chosen = (located or places or [None])[0]
-    if chosen is None:
+    pool = located or places
+    if not pool:
         return None
+    chosen = pool[0]
     return Place.from_dict({k: v for k, v in chosen.items() if k in Place.__dataclass_fields__})
