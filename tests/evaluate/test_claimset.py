@@ -63,7 +63,9 @@ def _assert_claims_agree(ours: dict, ref: dict) -> None:
     compared = [k for k in CLAIM_METRICS if k in ref]
     assert len(compared) >= 14
     for key in compared:
-        assert round(ours[key], 3) == pytest.approx(ref[key], abs=1e-9), key
+        # ours is rounded to 4 places, the reference to 3: rounding ours again could round a 5 up
+        # (0.3785 -> 0.379 while the reference rounds 0.37847 to 0.378), so compare within half a unit
+        assert ours[key] == pytest.approx(ref[key], abs=0.0005 + 1e-9), key
     assert ours["n"] == ref["n"]
 
 

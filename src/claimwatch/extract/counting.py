@@ -356,10 +356,14 @@ def _clause_events(ctx: LinkContext, head: Token, pred: Token | None, sent_event
 
 
 def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> CountLink | None:
-    """The counted noun itself, or a relative / participial clause on it, names the event."""
+    """The counted noun itself, its event modifier ("520 smuggling schemes", "35 smuggling
+    groups"), or a relative / participial clause on it names the event."""
     for m in ctx.by_head.get(head.i, ()):
         if _can_take_part(cls, m.event_type) or m.event_type in ("death", "detention", "legal_action"):
             return _from_mention(ctx, m, head.i, "noun", False)
+    for c in head.children:
+        if c.dep_ in ("compound", "amod") and c.i in ctx.by_head:
+            return _from_mention(ctx, ctx.by_head[c.i][0], head.i, "noun", False)
     for c in head.children:
         if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "ADJ", "AUX"):
             rel = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")), None)
