@@ -1,24 +1,33 @@
-"""Attribution stage: who each sentence's content is attributed to (SPEC §2 ``source``, §4, §5 evidential).
+"""Attribution stage: every attribution of a report — a source, a cue, the content attributed
+(SPEC §2 ``source``, §4, §5 evidential; PolNeAR's source / cue / content) — one record each.
 
 Per sentence, from the dependency parse:
 
 * the subject (or passive agent) of a reporting verb — "said", "told", "writes", "believes",
-  "denounced ... by X" — with the verb as the cue;
-* "according to X" / "citing X" / "as reported by X", with the phrase as the cue;
-* hearsay without a named source — "reportedly", "allegedly", "is said to" — with
-  ``name=None``, ``type="unnamed"``, ``evidential="hearsay"``;
-* unnamed sources ("sources said", "officials who asked not to be named") are hearsay too.
+  "denounced ... by X" — with the verb as the cue; "This was stated by X" is anaphoric (its
+  content is what came before); an inverted clause ("..., reports the National Migration
+  Service") takes its source after the verb;
+* "according to X" / "citing X" / "in line with the statement", with the phrase as the cue;
+* hearsay without a named source — "reportedly", "allegedly", "is said to", "it is estimated
+  that", "has been reported" — with ``name=None``, ``type="unnamed"``, ``evidential="hearsay"``;
+* non-speech evidential verbs ("statistics project that", "Panama registers 1,250"), stances
+  ("wants to", "declined to"), verbs attribution corpora mostly mark as cues and noun cues
+  ("Trump's claim that") — :mod:`claimwatch.extract.cue_candidates`;
+* no source where none speaks: a relative or concessive clause covers only itself, a river, a
+  road or a year that "has claimed N lives" is no speaker, a section label ("Details:") and the
+  report itself ("a previous version of this article said") are not sources.
 
-Then, over the article: the source mention is resolved to a canonical source (pronouns to
-the most recent compatible person or source, surnames and titled names to the full name,
-organisation variants through the alias table), persons take their affiliation and type
-from appositions and titles, and attributions are carried over (``scope="paragraph"``) to
-unattributed sentences that continue a quotation, that an anaphoric attribution sentence
-("The State Border Service writes about this on its Facebook page.") covers, or whose figures
-a following sentence sources ("..., according to a Telegram channel."); speaker labels
-("PENCE: ...") and source lines ("Source: X" → ``scope="article"``) are read too — see
-:mod:`claimwatch.extract.carryover`. Unattributed sentences get no mention: they are the
-author's voice.
+Each sentence's **primary** attribution (outside quotations, with a source, the original source
+behind an outlet that relays it) speaks for it; the others are nested records. Nothing inside a
+quotation and nothing inside what the primary one reports gets a record of its own. Speaker
+labels, source lines and signatures are records too (:mod:`claimwatch.extract.source_lines`).
+Sources are resolved through the entity registry (:mod:`claimwatch.extract.source_resolution`);
+records keep the head mention for claims (``name``/``span``, ``cue``/``cue_span``) and the whole
+source and cue phrases as PolNeAR marks them (``source_span``, ``cue_phrase_span``).
+
+Which sentences an attribution covers, and how far it was carried, is the report context's
+business (:func:`claimwatch.extract.context.source_for`); :func:`attribution_for` gives the
+primary attribution found in a sentence itself.
 
 The lexicons are ``resources/attribution_cues.json`` (cues), ``resources/source_types.json``
 and ``resources/source_aliases.json`` (source typing, :mod:`claimwatch.extract.sources`).
