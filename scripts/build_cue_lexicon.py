@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 MIN_SEEN = 4
-MIN_RATE = 0.5
+MIN_RATE = 0.4
 OUT = Path(__file__).resolve().parents[1] / "src" / "claimwatch" / "resources" / "attribution_cue_rates.json"
 
 

@@ -354,3 +354,28 @@ def test_a_signed_quotation(analyse) -> None:
     signed = [m for m in a.attributions if m.kind == "signature"]
     assert [(m.name, m.cue) for m in signed] == [("Sonya Herridge", "―"), ("Pamela Padilla", "―")]
     assert text[slice(*signed[0].content_span)] == "“He represents our greatest shame.”"
+
+
+@pytest.mark.parametrize("text,name,cue", [
+    ("Statistics project that 300,000 migrants will cross before the end of August.", "Statistics", "project"),
+    ("Panama registers a daily average of 1,250 travellers.", "Panama", "registers"),
+    ("Official data show that 4,000 migrants entered the country this year.", "Official data", "show"),
+    ("The survivors spoke of three missing people.", "The survivors", "spoke of"),
+    ("It is estimated that up to 700 people were on board.", None, "is estimated"),
+])
+def test_non_speech_evidential_cues(analyse, text, name, cue) -> None:
+    m = source_for(analyse(text), 0)
+    assert m is not None and (m.name, m.cue) == (name, cue)
+
+
+def test_a_stance_attributes_but_makes_no_statement(analyse) -> None:
+    a = analyse("The ministry plans to deport 200 migrants. The minister wants to resign.")
+    assert source_for(a, 0).name == "The ministry" and source_for(a, 0).kind == "stance"
+    assert not [c for c in a.claims if c.kind == "statement"]
+
+
+def test_corpus_cues_and_noun_cues_are_records_only(analyse) -> None:
+    a = analyse("Trump's claim that 3 million people voted illegally was false. Clinton touted the plan.")
+    kinds = {(m.cue, m.kind, m.primary) for m in a.attributions}
+    assert ("claim", "corpus", False) in kinds and ("touted", "corpus", False) in kinds
+    assert source_for(a, 1) is None          # a record that speaks for no sentence

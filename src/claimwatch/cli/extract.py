@@ -22,8 +22,8 @@ __all__ = ["COMMANDS", "extract_command", "render_table", "format_range", "inher
 
 def _read_input(source: str):
     """A :class:`~claimwatch.ingest.Document` from a path or ``-`` (stdin), through the ingest readers."""
-    from ..ingest import read_bytes, read_path
     from ..errors import TooLarge
+    from ..ingest import read_bytes, read_path
     from ..settings import load_settings
 
     if source == "-":

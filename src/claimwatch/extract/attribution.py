@@ -1,24 +1,33 @@
-"""Attribution stage: who each sentence's content is attributed to (SPEC §2 ``source``, §4, §5 evidential).
+"""Attribution stage: every attribution of a report — a source, a cue, the content attributed
+(SPEC §2 ``source``, §4, §5 evidential; PolNeAR's source / cue / content) — one record each.
 
 Per sentence, from the dependency parse:
 
 * the subject (or passive agent) of a reporting verb — "said", "told", "writes", "believes",
-  "denounced ... by X" — with the verb as the cue;
-* "according to X" / "citing X" / "as reported by X", with the phrase as the cue;
-* hearsay without a named source — "reportedly", "allegedly", "is said to" — with
-  ``name=None``, ``type="unnamed"``, ``evidential="hearsay"``;
-* unnamed sources ("sources said", "officials who asked not to be named") are hearsay too.
+  "denounced ... by X" — with the verb as the cue; "This was stated by X" is anaphoric (its
+  content is what came before); an inverted clause ("..., reports the National Migration
+  Service") takes its source after the verb;
+* "according to X" / "citing X" / "in line with the statement", with the phrase as the cue;
+* hearsay without a named source — "reportedly", "allegedly", "is said to", "it is estimated
+  that", "has been reported" — with ``name=None``, ``type="unnamed"``, ``evidential="hearsay"``;
+* non-speech evidential verbs ("statistics project that", "Panama registers 1,250"), stances
+  ("wants to", "declined to"), verbs attribution corpora mostly mark as cues and noun cues
+  ("Trump's claim that") — :mod:`claimwatch.extract.cue_candidates`;
+* no source where none speaks: a relative or concessive clause covers only itself, a river, a
+  road or a year that "has claimed N lives" is no speaker, a section label ("Details:") and the
+  report itself ("a previous version of this article said") are not sources.
 
-Then, over the article: the source mention is resolved to a canonical source (pronouns to
-the most recent compatible person or source, surnames and titled names to the full name,
-organisation variants through the alias table), persons take their affiliation and type
-from appositions and titles, and attributions are carried over (``scope="paragraph"``) to
-unattributed sentences that continue a quotation, that an anaphoric attribution sentence
-("The State Border Service writes about this on its Facebook page.") covers, or whose figures
-a following sentence sources ("..., according to a Telegram channel."); speaker labels
-("PENCE: ...") and source lines ("Source: X" → ``scope="article"``) are read too — see
-:mod:`claimwatch.extract.carryover`. Unattributed sentences get no mention: they are the
-author's voice.
+Each sentence's **primary** attribution (outside quotations, with a source, the original source
+behind an outlet that relays it) speaks for it; the others are nested records. Nothing inside a
+quotation and nothing inside what the primary one reports gets a record of its own. Speaker
+labels, source lines and signatures are records too (:mod:`claimwatch.extract.source_lines`).
+Sources are resolved through the entity registry (:mod:`claimwatch.extract.source_resolution`);
+records keep the head mention for claims (``name``/``span``, ``cue``/``cue_span``) and the whole
+source and cue phrases as PolNeAR marks them (``source_span``, ``cue_phrase_span``).
+
+Which sentences an attribution covers, and how far it was carried, is the report context's
+business (:func:`claimwatch.extract.context.source_for`); :func:`attribution_for` gives the
+primary attribution found in a sentence itself.
 
 The lexicons are ``resources/attribution_cues.json`` (cues), ``resources/source_types.json``
 and ``resources/source_aliases.json`` (source typing, :mod:`claimwatch.extract.sources`).
@@ -33,7 +42,19 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, AttributionMention, Stage
-from .entities import document_noun, role_in
+from .cue_candidates import (
+    FIRST_SECOND as _FIRST_SECOND,
+)
+from .cue_candidates import (
+    Cand,
+    cannot_speak,
+    corpus_candidate,
+    depth,
+    evidential_candidate,
+    noun_candidate,
+    stance_candidate,
+)
+from .entities import document_noun
 from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
 from .quotes import CLOSE_Q, in_quote, quote_regions, quoted_chars
 from .source_lines import label_attributions, line_attributions, signature_attributions
@@ -54,45 +75,14 @@ _HEARSAY_ADJ = {"rumoured", "rumored", "reputed", "purported", "alleged"}
 _STOP_LEFT = {"”", '"', ":", ";", "“"}
 _CORE = frozenset(_CUES["core_speech_verbs"])
 _QUOTE_MARKS = {"“", "”", '"', "«", "»", "``", "''"}
-_FIRST_SECOND = {"i", "we", "you"}
 _OBJECT_ACTS = frozenset(_CUES["object_speech_acts"])
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
-_EVIDENTIAL = frozenset(_CUES["evidential_verbs"])
-_EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]
 _DOC_ACCORDING = [tuple(p) for p in _CUES["document_according_phrases"]]
 _SELF_REFERENCE = frozenset(_CUES["self_reference"])
-_NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
-_STANCE = frozenset(_CUES["stance_verbs"])
-_STANCE_CLAUSE_ONLY = frozenset(_CUES["stance_clause_only"])
-_NOUN_CUES = frozenset(_CUES["noun_cues"])
-#: verbs that are cues in most of their uses with a subject and a complement in PolNeAR's training split
-_CUE_RATES = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cue_rates.json")
-                                  .read_text("utf-8"))["lemmas"])
-_TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
 _NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 migrants has been reported"
 
 
 # --------------------------------------------------------------------------- detection
-
-class _Cand:
-    __slots__ = ("src", "cue_lo", "cue_hi", "cue_i", "content", "hearsay", "depth", "in_quote", "via", "anaphoric",
-                 "kind", "rel")
-
-    def __init__(self, src, cue_lo, cue_hi, cue_i, content, hearsay=False, depth=0, in_quote=False, via=None,
-                 anaphoric=False, kind="clause"):
-        self.src, self.cue_lo, self.cue_hi, self.cue_i = src, cue_lo, cue_hi, cue_i
-        self.content, self.hearsay, self.depth, self.in_quote = content, hearsay, depth, in_quote
-        self.via, self.anaphoric, self.kind = via, anaphoric, kind
-        self.rel: Token | None = None      # the relative pronoun standing for the source ("who said")
-
-
-def _depth(tok: Token) -> int:
-    d = 0
-    while tok.head.i != tok.i and d < 50:
-        tok = tok.head
-        d += 1
-    return d
-
 
 def _content_of(doc: Doc, lo: int, hi: int, verb: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
     """Content of a reporting verb: its clausal complements, else the rest of the sentence."""
@@ -163,13 +153,10 @@ def _left_subject(verb: Token, lo: int) -> Token | None:
     return None
 
 
-def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]], rstarts: list[int]) -> _Cand | None:
-    lemma = tok.lemma_.lower()
-    if lemma not in _REPORTING or tok.pos_ not in ("VERB", "AUX"):
-        return None
-    if tok.dep_ in ("amod", "compound", "acl") or tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"):
-        return None
-    doc = tok.doc
+def _subject(tok: Token, lo: int, hi: int, lemma: str) -> tuple[Token | None, Token | None, bool]:
+    """(subject, passive agent, passive) of a reporting verb within its sentence; a participle
+    ("..., adding that") shares the governing verb's subject; a misparsed finite verb takes the
+    nearest noun phrase on its left."""
     subj = agent = None
     passive = False
     for c in tok.children:
@@ -179,10 +166,8 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
             subj, passive = c, True
         elif c.dep_ == "agent":
             agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-    clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children)
     if subj is not None and not lo <= subj.i < hi:
         subj, passive = None, False     # a parse across a paragraph break: not this sentence's subject
-    # participles ("..., adding that"; "..., saying") share the governing verb's subject
     if subj is None and agent is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB") \
             and lo <= tok.head.i < hi and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):
         head = tok.head
@@ -194,91 +179,111 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
     if subj is None and agent is None and lemma in _STRONG and tok.tag_ in ("VBD", "VBZ", "VBP") \
             and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
         subj = _left_subject(tok, lo)
-    cue_lo = cue_hi = tok.i
-    cue_hi += 1
-    for c in tok.children:  # "pointed out", "has said" stays "said": particles only
-        if c.dep_ == "prt" and c.i == cue_hi:
-            cue_hi += 1
-    if passive and agent is None:
-        # "X is said / reported / believed to ...", "It was reported that ..."
-        if lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it" or lemma in _NOMINAL_HEARSAY):
-            aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
-            a = aux[0].i if aux else tok.i
-            content = _content_of(doc, lo, hi, tok, (a, tok.i + 1))
-            if subj.lower_ != "it":
-                content = trim_span(doc, lo, hi)
-            return _Cand(None, a, tok.i + 1, tok.i, content, hearsay=True, depth=_depth(tok))
+    return subj, agent, passive
+
+
+def _passive_candidate(tok: Token, lo: int, hi: int, lemma: str, subj: Token | None, agent: Token | None,
+                       clausal: bool) -> Cand | None:
+    """Passive frames: "X is said / reported to ...", "It was reported that ..." (hearsay), and
+    "This was stated by X" (an anaphoric attribution: the content is what came before)."""
+    doc = tok.doc
+    aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
+    a = aux[0].i if aux else tok.i
+    if agent is None:
+        if subj is not None and lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it" or lemma in _NOMINAL_HEARSAY):
+            content = _content_of(doc, lo, hi, tok, (a, tok.i + 1)) if subj.lower_ == "it" else trim_span(doc, lo, hi)
+            return Cand(None, a, tok.i + 1, tok.i, content, hearsay=True, depth=depth(tok))
         return None
-    if passive and subj is not None and subj.lower_ in _ANAPHORIC:
-        # "This was stated by X": the content is what came before
-        aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
-        return _Cand(agent, aux[0].i if aux else tok.i, tok.i + 1, tok.i, None, depth=_depth(tok), via=_via(tok),
-                     anaphoric=True)
-    src = agent if passive else subj
+    if subj is not None and subj.lower_ in _ANAPHORIC:
+        return Cand(agent, a, tok.i + 1, tok.i, None, depth=depth(tok), via=_via(tok), anaphoric=True)
+    return None
+
+
+def _source_token(tok: Token, src: Token | None, lemma: str, lo: int) -> tuple[Token | None, Token | None]:
+    """(source, relative pronoun) a reporting verb's subject stands for, or (None, None) when it
+    cannot be a source (a question word, a clause, a river)."""
     if src is None:
-        return None
+        return None, None
     rel = None
     if src.lower_ in ("who", "which", "that") and src.dep_.startswith("nsubj") and tok.dep_ == "relcl":
         rel, src = src, tok.head
     elif src.lower_ in ("who", "what", "which", "whom", "whoever", "that", "this", "there"):
+        return None, None
+    if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") or src.dep_ == "csubj":
+        return None, None
+    if cannot_speak(tok, src):
+        return _inverted_source(tok, lemma, lo), None     # "... crossed the jungle, reports the National Migration Service"
+    return src, rel
+
+
+def _cognition_ok(tok: Token, lemma: str, clausal: bool) -> bool:
+    """A verb of thinking attributes only with a clause ("believes that ..."), a bare one only
+    when it takes a clause without "that"."""
+    if lemma not in _COGNITION or lemma in _STRONG:
+        return True
+    if not clausal:
+        return False
+    return lemma in _COGNITION_BARE or any(
+        g.dep_ == "mark" and g.lower_ == "that" for c in tok.children if c.dep_ == "ccomp" for g in c.children)
+
+
+def _object_ok(tok: Token, lemma: str, lo: int, hi: int, has_obj: bool) -> bool:
+    """A reporting verb with no clause: an object it characterises, a quotation in the sentence,
+    or a core speech verb on its own ("..., he said.")."""
+    doc = tok.doc
+    if not _bare_object_allowed(tok, lemma, lo, hi):
+        return False
+    if tok.dep_ == "relcl" and not has_obj:             # "the things Trump said"
+        return False
+    if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+        return False                                     # "put the toll at 30", not "put forward"
+    if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return False                                     # "added to the uncertainty"
+    if lemma not in _STRONG:
+        return lemma in _OBJECT_ACTS and has_obj
+    return lemma in _CORE or has_obj and lemma in _OBJECT_ACTS or tok.dep_ == "parataxis" or any(
+        doc[j].text in _QUOTE_MARKS for j in range(lo, hi))  # not "contend with", "repeat the phrase"
+
+
+def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]], rstarts: list[int]) -> Cand | None:
+    lemma = tok.lemma_.lower()
+    if lemma not in _REPORTING or tok.pos_ not in ("VERB", "AUX"):
         return None
-    if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and src.dep_ != "csubj":
+    if tok.dep_ in ("amod", "compound", "acl") or tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"):
         return None
-    if _cannot_speak(tok, src):
-        src = _inverted_source(tok, lemma, lo)     # "... crossed the jungle, reports the National Migration Service"
-        if src is None:
-            return None
-    if src.dep_ == "csubj":
-        return None
-    if lemma in _COGNITION and not clausal and lemma not in _STRONG:
+    doc = tok.doc
+    subj, agent, passive = _subject(tok, lo, hi, lemma)
+    clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children)
+    cue_lo, cue_hi = tok.i, tok.i + 1
+    for c in tok.children:  # "pointed out", "has said" stays "said": particles only
+        if c.dep_ == "prt" and c.i == cue_hi:
+            cue_hi += 1
+    if passive:
+        framed = _passive_candidate(tok, lo, hi, lemma, subj, agent, clausal)
+        if framed is not None or agent is None:
+            return framed
+    src, rel = _source_token(tok, agent if passive else subj, lemma, lo)
+    if src is None or not _cognition_ok(tok, lemma, clausal):
         return None
     if src.lower_ in _FIRST_SECOND and not in_quote(regions, rstarts, tok.idx):
         return None                                      # the author's own "I think", "we said"
-    if lemma in _COGNITION and lemma not in _STRONG and lemma not in _COGNITION_BARE and not any(
-            g.dep_ == "mark" and g.lower_ == "that" for c in tok.children if c.dep_ == "ccomp" for g in c.children):
-        return None
     if lemma == "continue" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" or any(
             doc[j].text in CLOSE_Q + '"' for j in range(lo, tok.i))):
         return None
-    if not clausal and not _bare_object_allowed(tok, lemma, lo, hi):
+    has_obj = (passive and agent is not None) or any(c.dep_ in ("dobj", "oprd") for c in tok.children)
+    if not clausal and not _object_ok(tok, lemma, lo, hi, has_obj):
         return None
-    if not clausal:
-        has_obj = (passive and agent is not None) or any(c.dep_ in ("dobj", "oprd") for c in tok.children)
-        if tok.dep_ == "relcl" and not has_obj:         # "the things Trump said"
-            return None
-        if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
-            return None                                  # "put the toll at 30", not "put forward"
-        if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
-            return None                                  # "added to the uncertainty"
-        if lemma not in _STRONG:
-            if not (lemma in _OBJECT_ACTS and has_obj):
-                return None
-        elif lemma not in _CORE and not (has_obj and lemma in _OBJECT_ACTS) and not any(
-                doc[j].text in _QUOTE_MARKS for j in range(lo, hi)) and tok.dep_ not in ("parataxis",):
-            return None                                  # "contend with", "repeat the phrase"
     s_lo, s_hi = mention_bounds(src)
-    excl = (min(s_lo, cue_lo), max(s_hi, cue_hi))
-    content = _content_of(doc, lo, hi, tok, excl)
+    content = _content_of(doc, lo, hi, tok, (min(s_lo, cue_lo), max(s_hi, cue_hi)))
     anaphoric = False
     if not clausal:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
         anaphoric = any(o.lower_ in _ANAPHORIC or any(g.lower_ in _ANAPHORIC for g in o.children) for o in objs)
-        if content is None or anaphoric:
+        if anaphoric:
             content = None
-    cand = _Cand(src, cue_lo, cue_hi, tok.i, content, depth=_depth(tok), via=_via(tok), anaphoric=anaphoric)
+    cand = Cand(src, cue_lo, cue_hi, tok.i, content, depth=depth(tok), via=_via(tok), anaphoric=anaphoric)
     cand.rel = rel
     return cand
-
-
-def _cannot_speak(verb: Token, src: Token) -> bool:
-    """A subject that is no source ("The Rio Grande has claimed 12 lives", "the year claimed 3,000
-    lives"): a place, a period or a thing, or "claim"/"take" with a death toll for object."""
-    if verb.lemma_.lower() in ("claim", "take") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in verb.children):
-        return True
-    if src.ent_type_ in ("LOC", "FAC", "DATE", "TIME"):
-        return True
-    return src.lemma_.lower() in _NON_SPEAKING or src.lower_ in _NON_SPEAKING
 
 
 def _inverted_source(verb: Token, lemma: str, lo: int) -> Token | None:
@@ -307,100 +312,7 @@ def _bare_object_allowed(tok: Token, lemma: str, lo: int, hi: int) -> bool:
     return True
 
 
-def _evidential_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
-    """Non-speech evidential verbs: "statistics project that ...", "Panama registers a daily
-    average of 1,250", "surveys point to rising fatalities", "survivors spoke of three missing"."""
-    lemma = tok.lemma_.lower()
-    if lemma not in _EVIDENTIAL or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
-        return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
-    if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") or subj.pos_ not in (
-            "NOUN", "PROPN", "PRON"):
-        return None
-    doc = tok.doc
-    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
-    cue_hi = tok.i + 1
-    if comp is None:
-        preps = _EVIDENTIAL_PREPS.get(lemma, [])
-        comp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
-        if comp is not None and comp.i == tok.i + 1:
-            cue_hi = comp.i + 1
-    if comp is None:
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is None or not any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT") for t in obj.subtree):
-            return None
-        comp = obj
-    content = trim_span(doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1), min(hi, comp.right_edge.i + 1))
-    return _Cand(subj, tok.i, cue_hi, tok.i, content, depth=_depth(tok), kind="evidential")
-
-
-def _stance_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
-    """A source's stance towards content that is not speech: "Trump wants to build a wall", "the
-    ministry plans to deport 200 people", "she declined to comment" (PolNeAR's notion of a cue)."""
-    lemma = tok.lemma_.lower()
-    if lemma not in _STANCE or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp", "xcomp"):
-        return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
-    if subj is None or subj.lower_ in ("who", "which", "that", "there", "it", "this", "what") or subj.pos_ not in (
-            "NOUN", "PROPN", "PRON") or _cannot_speak(tok, subj) or subj.lower_ in _FIRST_SECOND \
-            or tok.text[:1].isupper() and tok.i > lo:
-        return None         # "the I Want to Live project": a name, not a stance
-    if subj.pos_ == "NOUN" and not (subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or role_in(subj.text)
-                                    or source_strength(subj.text)):
-        return None          # "the plan wants ...": a person or a body takes a stance
-    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
-    if comp is None and lemma not in _STANCE_CLAUSE_ONLY:
-        comp = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if comp is None:
-        return None
-    content = trim_span(tok.doc, max(lo, comp.left_edge.i), min(hi, comp.right_edge.i + 1))
-    return _Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=_depth(tok) + 1, kind="stance")
-
-
-def _corpus_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
-    """A verb that attribution corpora mostly mark as a cue ("endorsed", "blasted", "touted"),
-    with a subject and a complement: an attribution record only — it speaks for no sentence."""
-    lemma = tok.lemma_.lower()
-    if lemma not in _CUE_RATES or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "pcomp"):
-        return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
-    if subj is None or subj.lower_ in ("there", "it", "this", "what") or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
-            or _cannot_speak(tok, subj) or tok.text[:1].isupper() and tok.i > lo:
-        return None
-    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and c.i > tok.i), None)
-    if comp is None:
-        return None
-    rel = None
-    if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-        rel, subj = subj, tok.head
-    content = trim_span(tok.doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1),
-                        min(hi, comp.right_edge.i + 1))
-    cand = _Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=_depth(tok) + 2, kind="corpus")
-    cand.rel = rel
-    return cand
-
-
-def _noun_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
-    """A noun cue with its source as possessor or agent: "Trump's claim that ...", "his comments
-    about ...", "a pledge by the ministry to ..." (an attribution record only)."""
-    if tok.pos_ != "NOUN" or tok.lower_ not in _NOUN_CUES:
-        return None
-    src = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if src is None:
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i), None)
-        src = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    if src is None or src.pos_ not in ("PROPN", "PRON", "NOUN"):
-        return None
-    comp = next((c for c in tok.children if c.i > tok.i and (c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"
-                                                            or c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "for", "to"))),
-                None)
-    if comp is None or comp.dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree):
-        return None         # the noun's content: a clause ("claim that ...", "comments about how ...")
-    content = trim_span(tok.doc, max(lo, comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i), min(hi, comp.right_edge.i + 1))
-    return _Cand(src, tok.i, tok.i + 1, tok.i, content, depth=_depth(tok) + 3, kind="corpus")
-
-
-def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
+def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     doc = tok.doc
     low = tok.lower_
     if low == "according" and tok.i + 1 < hi and doc[tok.i + 1].lower_ == "to":
@@ -430,7 +342,7 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
         content = (left[0], right[1])
     else:
         content = left or right
-    return _Cand(obj, cue[0], cue[1], tok.i, content, depth=_depth(tok), kind="according")
+    return Cand(obj, cue[0], cue[1], tok.i, content, depth=depth(tok), kind="according")
 
 
 def _doc_phrase(tok: Token, hi: int) -> int | None:
@@ -443,16 +355,16 @@ def _doc_phrase(tok: Token, hi: int) -> int | None:
     return None
 
 
-def _hearsay_adverb(tok: Token, lo: int, hi: int) -> _Cand | None:
+def _hearsay_adverb(tok: Token, lo: int, hi: int) -> Cand | None:
     """"reportedly", "allegedly"; "rumoured / reputed to" however the tagger reads them."""
     if tok.lower_ not in _HEARSAY_ADV and not (
             tok.lower_ in _HEARSAY_ADJ and any(c.dep_ == "xcomp" for c in tok.children)):
         return None
     content = trim_span(tok.doc, lo, hi)
-    return _Cand(None, tok.i, tok.i + 1, tok.i, content, hearsay=True, depth=_depth(tok) + 5)
+    return Cand(None, tok.i, tok.i + 1, tok.i, content, hearsay=True, depth=depth(tok) + 5)
 
 
-def _trailing(doc: Doc, c: _Cand, lo: int, hi: int) -> bool:
+def _trailing(doc: Doc, c: Cand, lo: int, hi: int) -> bool:
     """ "..., the source added." / "..., said Caddell.": the outer attribution of a sentence."""
     if c.src is None or c.hearsay:
         return False
@@ -472,13 +384,13 @@ def _self_reference(src: Token) -> bool:
     return any(ref in phrase for ref in _SELF_REFERENCE)
 
 
-def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[_Cand]:
+def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:
     out = []
     for j in range(lo, hi):
         tok = doc[j]
-        c = (_verb_candidate(tok, lo, hi, regions, rstarts) or _evidential_candidate(tok, lo, hi)
-             or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or _stance_candidate(tok, lo, hi)
-             or _corpus_candidate(tok, lo, hi) or _noun_candidate(tok, lo, hi))
+        c = (_verb_candidate(tok, lo, hi, regions, rstarts) or evidential_candidate(tok, lo, hi)
+             or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or stance_candidate(tok, lo, hi)
+             or corpus_candidate(tok, lo, hi) or noun_candidate(tok, lo, hi))
         if c is not None and c.src is not None and _self_reference(c.src):
             continue       # "A previous version of this article said ...": the author's own voice
         if c is not None:
@@ -494,14 +406,14 @@ def _relays(src: Token) -> bool:
     return classify_source(phrase, ent_label=src.ent_type_ or None) in ("media", "social_media") or looks_like_outlet(phrase)
 
 
-def _reported_inside(doc: Doc, c: _Cand, best: _Cand | None) -> bool:
+def _reported_inside(doc: Doc, c: Cand, best: Cand | None) -> bool:
     """An attribution inside what the sentence's primary attribution reports ("Clinton said she
     thinks ...", "Trump said he finally believes ..."): part of the reported content."""
     return (best is not None and c is not best and best.content is not None
             and best.content[0] <= doc[c.cue_i].idx < best.content[1])
 
 
-def _nested_content(c: _Cand, best: _Cand | None, m: AttributionMention) -> bool:
+def _nested_content(c: Cand, best: Cand | None, m: AttributionMention) -> bool:
     """Whether a non-primary record's content is part of the primary one's (or a stance's)."""
     if c.kind in ("stance", "corpus"):
         return True
@@ -509,7 +421,7 @@ def _nested_content(c: _Cand, best: _Cand | None, m: AttributionMention) -> bool
         m.content_span[0] < best.content[1] and best.content[0] < m.content_span[1])
 
 
-def _primary(doc: Doc, cands: list[_Cand], lo: int, hi: int) -> _Cand:
+def _primary(doc: Doc, cands: list[Cand], lo: int, hi: int) -> Cand:
     """The attribution that speaks for a sentence: outside quotations, with a source; an
     anaphoric one with a named source ("This was stated by X, Censor.NET reports") first; else
     the outer reporting clause ("..., the agency said") — but when what the outer one reports is

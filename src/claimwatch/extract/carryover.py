@@ -28,8 +28,8 @@ from __future__ import annotations
 import bisect
 
 from .base import Analysis, AttributionMention
-from .quotes import has_number, in_quote, quote_regions, quoted_chars
 from .mentions import sentence_tokens
+from .quotes import has_number, in_quote, quote_regions, quoted_chars
 
 __all__ = ["carry", "source_coverage", "paragraph_of_sentences"]
 

@@ -1,0 +1,161 @@
+"""Attribution cue candidates beyond reporting verbs: non-speech evidential verbs ("statistics
+project that ...", "Panama registers 1,250"), stances ("wants to", "declined to"), verbs that
+attribution corpora mostly mark as cues, and noun cues with a possessor ("Trump's claim that ...").
+Also what all candidates share: the candidate record and the subjects that cannot be a source.
+
+The lexicons are ``resources/attribution_cues.json`` (``evidential_verbs``, ``stance_verbs``,
+``noun_cues``, ``non_speaking_heads``, ``toll_objects``) and ``resources/attribution_cue_rates.json``
+(derived from PolNeAR's training split by ``scripts/build_cue_lexicon.py``). Used by
+:mod:`claimwatch.extract.attribution`.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from spacy.tokens import Token
+
+from .entities import role_in
+from .mentions import trim_span
+from .sources import source_strength
+
+__all__ = ["Cand", "depth", "cannot_speak", "evidential_candidate", "stance_candidate", "corpus_candidate",
+           "noun_candidate", "FIRST_SECOND"]
+
+_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_EVIDENTIAL = frozenset(_CUES["evidential_verbs"])
+_EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]
+_NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
+_TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
+_STANCE = frozenset(_CUES["stance_verbs"])
+_STANCE_CLAUSE_ONLY = frozenset(_CUES["stance_clause_only"])
+_NOUN_CUES = frozenset(_CUES["noun_cues"])
+#: verbs that are cues in most of their uses with a subject and a complement in PolNeAR's training split
+_CUE_RATES = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cue_rates.json")
+                                  .read_text("utf-8"))["lemmas"])
+FIRST_SECOND = {"i", "we", "you"}
+
+
+class Cand:
+    __slots__ = ("src", "cue_lo", "cue_hi", "cue_i", "content", "hearsay", "depth", "in_quote", "via", "anaphoric",
+                 "kind", "rel")
+
+    def __init__(self, src, cue_lo, cue_hi, cue_i, content, hearsay=False, depth=0, in_quote=False, via=None,
+                 anaphoric=False, kind="clause"):
+        self.src, self.cue_lo, self.cue_hi, self.cue_i = src, cue_lo, cue_hi, cue_i
+        self.content, self.hearsay, self.depth, self.in_quote = content, hearsay, depth, in_quote
+        self.via, self.anaphoric, self.kind = via, anaphoric, kind
+        self.rel: Token | None = None      # the relative pronoun standing for the source ("who said")
+
+
+def depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def cannot_speak(verb: Token, src: Token) -> bool:
+    """A subject that is no source ("The Rio Grande has claimed 12 lives", "the year claimed 3,000
+    lives"): a place, a period or a thing, or "claim"/"take" with a death toll for object."""
+    if verb.lemma_.lower() in ("claim", "take") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in verb.children):
+        return True
+    if src.ent_type_ in ("LOC", "FAC", "DATE", "TIME"):
+        return True
+    return src.lemma_.lower() in _NON_SPEAKING or src.lower_ in _NON_SPEAKING
+
+
+def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
+    """Non-speech evidential verbs: "statistics project that ...", "Panama registers a daily
+    average of 1,250", "surveys point to rising fatalities", "survivors spoke of three missing"."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _EVIDENTIAL or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+    if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") or subj.pos_ not in (
+            "NOUN", "PROPN", "PRON"):
+        return None
+    doc = tok.doc
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+    cue_hi = tok.i + 1
+    if comp is None:
+        preps = _EVIDENTIAL_PREPS.get(lemma, [])
+        comp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+        if comp is not None and comp.i == tok.i + 1:
+            cue_hi = comp.i + 1
+    if comp is None:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or not any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT") for t in obj.subtree):
+            return None
+        comp = obj
+    content = trim_span(doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1), min(hi, comp.right_edge.i + 1))
+    return Cand(subj, tok.i, cue_hi, tok.i, content, depth=depth(tok), kind="evidential")
+
+
+def stance_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
+    """A source's stance towards content that is not speech: "Trump wants to build a wall", "the
+    ministry plans to deport 200 people", "she declined to comment" (PolNeAR's notion of a cue)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _STANCE or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp", "xcomp"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+    if subj is None or subj.lower_ in ("who", "which", "that", "there", "it", "this", "what") or subj.pos_ not in (
+            "NOUN", "PROPN", "PRON") or cannot_speak(tok, subj) or subj.lower_ in FIRST_SECOND \
+            or tok.text[:1].isupper() and tok.i > lo:
+        return None         # "the I Want to Live project": a name, not a stance
+    if subj.pos_ == "NOUN" and not (subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or role_in(subj.text)
+                                    or source_strength(subj.text)):
+        return None          # "the plan wants ...": a person or a body takes a stance
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+    if comp is None and lemma not in _STANCE_CLAUSE_ONLY:
+        comp = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if comp is None:
+        return None
+    content = trim_span(tok.doc, max(lo, comp.left_edge.i), min(hi, comp.right_edge.i + 1))
+    return Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=depth(tok) + 1, kind="stance")
+
+
+def corpus_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
+    """A verb that attribution corpora mostly mark as a cue ("endorsed", "blasted", "touted"),
+    with a subject and a complement: an attribution record only — it speaks for no sentence."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _CUE_RATES or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+    if subj is None or subj.lower_ in ("there", "it", "this", "what") or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
+            or cannot_speak(tok, subj) or tok.text[:1].isupper() and tok.i > lo:
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and c.i > tok.i), None)
+    if comp is None:
+        return None
+    rel = None
+    if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        rel, subj = subj, tok.head
+    content = trim_span(tok.doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1),
+                        min(hi, comp.right_edge.i + 1))
+    cand = Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=depth(tok) + 2, kind="corpus")
+    cand.rel = rel
+    return cand
+
+
+def noun_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
+    """A noun cue with its source as possessor or agent: "Trump's claim that ...", "his comments
+    about ...", "a pledge by the ministry to ..." (an attribution record only)."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in _NOUN_CUES:
+        return None
+    src = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if src is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i), None)
+        src = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if src is None or src.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    comp = next((c for c in tok.children if c.i > tok.i and (c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"
+                                                            or c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "for", "to"))),
+                None)
+    if comp is None or comp.dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree):
+        return None         # the noun's content: a clause ("claim that ...", "comments about how ...")
+    content = trim_span(tok.doc, max(lo, comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i), min(hi, comp.right_edge.i + 1))
+    return Cand(src, tok.i, tok.i + 1, tok.i, content, depth=depth(tok) + 3, kind="corpus")
