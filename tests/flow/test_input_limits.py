@@ -130,7 +130,7 @@ def test_api_lone_surrogate_is_a_client_error_not_500(api):
 
 def test_api_bad_published_is_stored_as_null(api):
     client, auth, store = api
-    r = client.post("/api/articles", json={"text": SENTENCE * 2, "published": "last Tuesday"}, headers=auth)
+    r = client.post("/api/articles?wait=60", json={"text": SENTENCE * 2, "published": "last Tuesday"}, headers=auth)
     assert r.status_code == 201, r.text
     assert store.get_article(r.json()["article_id"]).published is None
 

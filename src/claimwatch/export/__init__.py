@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from ..errors import ClaimwatchError
-from .rows import ClaimRow, collect, flat_row, FLAT_COLUMNS
+from .rows import FLAT_COLUMNS, ClaimRow, collect, flat_row
 
 __all__ = ["FORMATS", "ExportFormat", "export", "get_format", "collect", "flat_row", "ClaimRow", "FLAT_COLUMNS"]
 

@@ -64,6 +64,10 @@ _SELF_REFERENCE = frozenset(_CUES["self_reference"])
 _NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
 _STANCE = frozenset(_CUES["stance_verbs"])
 _STANCE_CLAUSE_ONLY = frozenset(_CUES["stance_clause_only"])
+_NOUN_CUES = frozenset(_CUES["noun_cues"])
+#: verbs that are cues in most of their uses with a subject and a complement in PolNeAR's training split
+_CUE_RATES = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cue_rates.json")
+                                  .read_text("utf-8"))["lemmas"])
 _TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
 _NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 migrants has been reported"
 
@@ -176,9 +180,11 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         elif c.dep_ == "agent":
             agent = next((g for g in c.children if g.dep_ == "pobj"), None)
     clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children)
+    if subj is not None and not lo <= subj.i < hi:
+        subj, passive = None, False     # a parse across a paragraph break: not this sentence's subject
     # participles ("..., adding that"; "..., saying") share the governing verb's subject
     if subj is None and agent is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB") \
-            and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):
+            and lo <= tok.head.i < hi and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):
         head = tok.head
         subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
         steps = 0
@@ -307,7 +313,7 @@ def _evidential_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     lemma = tok.lemma_.lower()
     if lemma not in _EVIDENTIAL or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
         return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
     if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") or subj.pos_ not in (
             "NOUN", "PROPN", "PRON"):
         return None
@@ -334,10 +340,11 @@ def _stance_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
     lemma = tok.lemma_.lower()
     if lemma not in _STANCE or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp", "xcomp"):
         return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
     if subj is None or subj.lower_ in ("who", "which", "that", "there", "it", "this", "what") or subj.pos_ not in (
-            "NOUN", "PROPN", "PRON") or _cannot_speak(tok, subj):
-        return None
+            "NOUN", "PROPN", "PRON") or _cannot_speak(tok, subj) or subj.lower_ in _FIRST_SECOND \
+            or tok.text[:1].isupper() and tok.i > lo:
+        return None         # "the I Want to Live project": a name, not a stance
     if subj.pos_ == "NOUN" and not (subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or role_in(subj.text)
                                     or source_strength(subj.text)):
         return None          # "the plan wants ...": a person or a body takes a stance
@@ -348,6 +355,49 @@ def _stance_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
         return None
     content = trim_span(tok.doc, max(lo, comp.left_edge.i), min(hi, comp.right_edge.i + 1))
     return _Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=_depth(tok) + 1, kind="stance")
+
+
+def _corpus_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
+    """A verb that attribution corpora mostly mark as a cue ("endorsed", "blasted", "touted"),
+    with a subject and a complement: an attribution record only — it speaks for no sentence."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _CUE_RATES or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+    if subj is None or subj.lower_ in ("there", "it", "this", "what") or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
+            or _cannot_speak(tok, subj) or tok.text[:1].isupper() and tok.i > lo:
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and c.i > tok.i), None)
+    if comp is None:
+        return None
+    rel = None
+    if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        rel, subj = subj, tok.head
+    content = trim_span(tok.doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1),
+                        min(hi, comp.right_edge.i + 1))
+    cand = _Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=_depth(tok) + 2, kind="corpus")
+    cand.rel = rel
+    return cand
+
+
+def _noun_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
+    """A noun cue with its source as possessor or agent: "Trump's claim that ...", "his comments
+    about ...", "a pledge by the ministry to ..." (an attribution record only)."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in _NOUN_CUES:
+        return None
+    src = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if src is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i), None)
+        src = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if src is None or src.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    comp = next((c for c in tok.children if c.i > tok.i and (c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"
+                                                            or c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "for", "to"))),
+                None)
+    if comp is None or comp.dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree):
+        return None         # the noun's content: a clause ("claim that ...", "comments about how ...")
+    content = trim_span(tok.doc, max(lo, comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i), min(hi, comp.right_edge.i + 1))
+    return _Cand(src, tok.i, tok.i + 1, tok.i, content, depth=_depth(tok) + 3, kind="corpus")
 
 
 def _according_candidate(tok: Token, lo: int, hi: int) -> _Cand | None:
@@ -427,7 +477,8 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[_Cand]:
     for j in range(lo, hi):
         tok = doc[j]
         c = (_verb_candidate(tok, lo, hi, regions, rstarts) or _evidential_candidate(tok, lo, hi)
-             or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or _stance_candidate(tok, lo, hi))
+             or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or _stance_candidate(tok, lo, hi)
+             or _corpus_candidate(tok, lo, hi) or _noun_candidate(tok, lo, hi))
         if c is not None and c.src is not None and _self_reference(c.src):
             continue       # "A previous version of this article said ...": the author's own voice
         if c is not None:
@@ -441,6 +492,21 @@ def _relays(src: Token) -> bool:
     lo, hi = mention_bounds(src)
     phrase = src.doc[lo:hi].text
     return classify_source(phrase, ent_label=src.ent_type_ or None) in ("media", "social_media") or looks_like_outlet(phrase)
+
+
+def _reported_inside(doc: Doc, c: _Cand, best: _Cand | None) -> bool:
+    """An attribution inside what the sentence's primary attribution reports ("Clinton said she
+    thinks ...", "Trump said he finally believes ..."): part of the reported content."""
+    return (best is not None and c is not best and best.content is not None
+            and best.content[0] <= doc[c.cue_i].idx < best.content[1])
+
+
+def _nested_content(c: _Cand, best: _Cand | None, m: AttributionMention) -> bool:
+    """Whether a non-primary record's content is part of the primary one's (or a stance's)."""
+    if c.kind in ("stance", "corpus"):
+        return True
+    return best is not None and best.content is not None and m.content_span is not None and (
+        m.content_span[0] < best.content[1] and best.content[0] < m.content_span[1])
 
 
 def _primary(doc: Doc, cands: list[_Cand], lo: int, hi: int) -> _Cand:
@@ -494,19 +560,19 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
         cands = _candidates(doc, lo, hi, regions, rstarts)
         if not cands:
             continue
-        best = _primary(doc, cands, lo, hi)
+        speaking = [c for c in cands if c.kind != "corpus"]     # corpus-only cues speak for no sentence
+        best = _primary(doc, speaking, lo, hi) if speaking else None
         for c in cands:
-            if c.in_quote:
-                continue        # "I think ..." inside a quotation: the quotation's speaker speaks
+            if c.in_quote or _reported_inside(doc, c, best):
+                continue        # "I think ..." inside a quotation, "Clinton said she thinks ...": the outer speaker speaks
             m = with_spans(doc, c, resolver.mention(c, i))
             m.quote = _quote_kind(m, text, regions, rstarts)
-            m.primary = c is best and not best.in_quote
+            m.primary = best is not None and c is best and not best.in_quote
             if m.primary:
                 primary_sents.add(i)
                 m.anaphoric = c.anaphoric or (c.content is None and c.src is not None)
                 m.trailing = not m.anaphoric and c.content is not None and m.span is not None and c.content[1] <= m.span[0]
-            elif m.content_span is not None and (c.kind == "stance" or best.content is not None and (
-                    m.content_span[0] < best.content[1] and best.content[0] < m.content_span[1])):
+            elif m.content_span is not None and _nested_content(c, best, m):
                 m.content_span = None   # a nested attribution's content is part of the primary one's
             out.append(m)
     out.extend(label_attributions(analysis, resolver.registry, primary_sents))

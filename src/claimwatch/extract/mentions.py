@@ -135,7 +135,7 @@ def _cue_bounds(doc: Doc, c) -> tuple[int, int]:
     right after it ("said:")."""
     lo, hi = c.cue_lo, c.cue_hi
     verb = doc[c.cue_i]
-    if c.kind not in ("clause", "evidential", "stance") or verb.pos_ not in ("VERB", "AUX"):
+    if c.kind not in ("clause", "evidential", "stance", "corpus") or verb.pos_ not in ("VERB", "AUX"):
         return lo, hi
     j = lo - 1
     while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod") \
@@ -193,7 +193,7 @@ def with_spans(doc: Doc, c, m: AttributionMention) -> AttributionMention:
     lo, hi = _cue_bounds(doc, c)
     m.cue_phrase_span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     verb = doc[c.cue_i]
-    if c.kind in ("clause", "evidential", "stance") and verb.pos_ in ("VERB", "AUX") and c.cue_hi < hi \
+    if c.kind in ("clause", "evidential", "stance", "corpus") and verb.pos_ in ("VERB", "AUX") and c.cue_hi < hi \
             and doc[c.cue_hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()):
         m.cue_span = (m.cue_span[0], doc[c.cue_hi].idx + len(doc[c.cue_hi]))     # "called for", "spoke of"
         m.cue = text[m.cue_span[0]:m.cue_span[1]]

@@ -1,7 +1,7 @@
 """Blocks of totals: running and period totals that could measure the same thing share a key.
 
-The key is ``(event_type, unit class, period)`` where the period is the closed period of a
-period total ("Py:2024") or ``"running"`` for running totals. Incident figures, events and
+The key is ``(unit class, period)`` where the period is the closed period of a period total
+("Py:2024") or ``"running"`` for running totals; event types are compared inside a block. Incident figures, events and
 statements are not blocked by key: they are grouped through their reports
 (:mod:`.incidents`). See :mod:`.core` for the units of work.
 """
@@ -15,7 +15,7 @@ from .features import ClaimFeatures, features_for
 
 __all__ = ["BlockKey", "ClaimFeatures", "block_key", "features_for"]
 
-BlockKey = tuple[str, str, str]
+BlockKey = tuple[str, str]
 
 
 def block_key(claim: Claim, meta: dict[str, Any]) -> BlockKey | None:

@@ -80,7 +80,7 @@ def make_plan(items: list[Item], curations: Iterable[Curation] = ()) -> Plan:
     for comp in components(segs, must):
         uid = "I:" + segs[comp[0]].key
         units[uid] = Unit(uid, segments=[segs[i] for i in comp])
-    blocks: dict[tuple[str, str, str], list[ClaimFeatures]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[ClaimFeatures]] = defaultdict(list)
     for f in features:
         if f.uid not in seg_of:
             blocks[f.key].append(f)

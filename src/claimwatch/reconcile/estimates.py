@@ -26,8 +26,18 @@ from ..model import Estimate, Origin
 from .features import ClaimFeatures
 from .measures import revises
 from .provenance import OriginGroup, origin_groups
-from .summary import (claim_entries, estimate_id, fmt_number, group_label_of, label, originality, places_of,
-                      reports_of, sources_of, time_summary)
+from .summary import (
+    claim_entries,
+    estimate_id,
+    fmt_number,
+    group_label_of,
+    label,
+    originality,
+    places_of,
+    reports_of,
+    sources_of,
+    time_summary,
+)
 
 __all__ = ["interval", "overlaps", "build_estimate", "estimate_id", "fmt_number"]
 

@@ -12,23 +12,45 @@ from typing import Any
 
 from ..model import Estimate, Origin
 from .features import ClaimFeatures
-from .geo import is_specific, place_score
+from .geo import place_score
+from .incidents import SETTLED
+from .similarity import dice
 from .provenance import OriginGroup, origin_groups
-from .summary import (attribution, claim_entries, estimate_id, group_label_of, label, originality, places_of, reports_of,
-                      sources_of, time_summary)
+from .summary import (
+    attribution,
+    claim_entries,
+    estimate_id,
+    group_label_of,
+    label,
+    originality,
+    places_of,
+    reports_of,
+    sources_of,
+    time_summary,
+)
 from .timing import EVENT_DAY_TOLERANCE
 
 __all__ = ["build_event_estimate"]
 
 
+#: two accounts are "the same proposition" when their words overlap this much (Dice)
+_SAME_ACCOUNT = 0.5
+
+
+def _settled(f: ClaimFeatures):
+    """The towns and regions the claim's own sentence puts the event in (seas, rivers, borders and
+    islands are too coarse, and inherited places too indirect, to contradict another report)."""
+    return tuple(p for p in f.own_points if p.role == "event" and (p.feature or "").lower() in SETTLED)
+
+
 def _disagreement(members: list[ClaimFeatures], group_of: dict[str, OriginGroup]) -> str | None:
-    """The fact two reports disagree on, explained; ``None`` when they agree."""
+    """The fact two reports disagree on, explained; ``None`` when they agree. A denial counts only
+    against an account of the same thing (a negated sentence is not by itself a denial)."""
     ordered = sorted(members, key=originality)
-    pos = [f for f in ordered if f.claim.polarity != "negative"]
-    neg = [f for f in ordered if f.claim.polarity == "negative"]
-    if pos and neg:
-        a, b = pos[0], neg[0]
-        return f"{label(a, group_label_of(group_of[a.uid]))} is denied by {label(b, group_label_of(group_of[b.uid]))}"
+    for a in (f for f in ordered if f.claim.polarity == "negative"):
+        for b in (f for f in ordered if f.claim.polarity != "negative"):
+            if a.report != b.report and dice(a.tokens, b.tokens) >= _SAME_ACCOUNT:
+                return f"{label(b, group_label_of(group_of[b.uid]))} is denied by {label(a, group_label_of(group_of[a.uid]))}"
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
             if a.report == b.report:
@@ -37,8 +59,9 @@ def _disagreement(members: list[ClaimFeatures], group_of: dict[str, OriginGroup]
                 return (f"the reports give different days: {a.day.isoformat()} "
                         f"({attribution(a, group_label_of(group_of[a.uid]))}) vs {b.day.isoformat()} "
                         f"({attribution(b, group_label_of(group_of[b.uid]))})")
-            if is_specific(a.points) and is_specific(b.points) and place_score(a.points, b.points) <= 0.0:
-                return (f"the reports give different places: {a.points[0].name} vs {b.points[0].name}")
+            pa, pb = _settled(a), _settled(b)
+            if pa and pb and place_score(pa, pb) <= 0.0:
+                return f"the reports give different places: {pa[0].name} vs {pb[0].name}"
     return None
 
 

@@ -18,7 +18,16 @@ from typing import Any
 from ..model import Claim
 from .geo import GeoPoint, geo_points
 from .similarity import content_tokens, subject_tokens
-from .timing import as_of, is_ordinal_total, measure_of, month_day, parse_date, perfect_without_time, period_key, stated_day
+from .timing import (
+    as_of,
+    is_ordinal_total,
+    measure_of,
+    month_day,
+    parse_date,
+    perfect_without_time,
+    period_key,
+    stated_day,
+)
 from .units import PEOPLE_EVENTS, unit_class
 
 __all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "INF"]
@@ -53,6 +62,8 @@ class ClaimFeatures:
     asof: date | None
     period: str
     points: tuple[GeoPoint, ...]
+    #: the places the claim's own sentence states (a total is defined by its own area, not the report's)
+    own_points: tuple[GeoPoint, ...]
     tokens: frozenset[str]
     local: frozenset[str]
     interval: tuple[float, float] | None
@@ -70,9 +81,10 @@ class ClaimFeatures:
         return self.day is not None
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        """The block of a total (``(event_type, unit class, period)``); incidents use ``"incident"``."""
-        return (self.event_type, self.unit, self.period)
+    def key(self) -> tuple[str, str]:
+        """The block of a total (``(unit class, period)``; event types are compared inside it, an
+        unknown one matching any); incident claims have period ``"incident"``."""
+        return (self.unit, self.period)
 
 
 def reconcilable(claim: Claim) -> bool:
@@ -173,6 +185,7 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         asof=as_of(claim, published) if measure == "running" else None,
         period=period_key(claim, measure, ref),
         points=geo_points(claim.places),
+        own_points=geo_points([p for p in claim.places if (p.scope or "sentence") == "sentence"]),
         tokens=_subject(claim),
         local=_local_tokens(claim) if kind == "count" else _subject(claim),
         interval=interval(claim) if kind == "count" else None,
@@ -181,8 +194,15 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         part_of=(f"{article_id}:{q.part_of}" if q is not None and q.part_of else None),
         monthday=month_day(claim),
         extra={"perfect": kind == "count" and measure == "incident" and perfect_without_time(claim),
-               "asof_stated": t is not None and bool(t.end or t.precision in ("day", "week"))},
+               "asof_stated": t is not None and bool(t.end or t.precision in ("day", "week")),
+               # a figure for a date after the report ("could reach 400,000 by the end of the year")
+               "projection": kind == "count" and _after(t.end if t is not None else None, published)},
     )
+
+
+def _after(day: str | None, published: str | None) -> bool:
+    d, p = parse_date(day), parse_date(published)
+    return d is not None and p is not None and d > p
 
 
 def settle_measures(features: list[ClaimFeatures]) -> None:

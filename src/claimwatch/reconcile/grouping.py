@@ -11,15 +11,16 @@ result does not depend on the order of the input.
 This module also groups the *totals* — running totals and period totals, which are not
 incidents (:mod:`.incidents` groups those): inside a block ``(event_type, unit class,
 period)``, two totals measure the same thing when their places agree (a total is defined by
-its area: a total for the Tisza is not the national total), their starts agree (running
-totals counted from starts within a year) and their subjects are alike.
+its own area: a total for the Tisza is not the national total), their event types agree (an
+unknown one matches), their starts agree (running totals counted from starts within a year) and
+their subjects are alike.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence, TypeVar
 
-from .features import INF, ClaimFeatures
+from .features import ClaimFeatures
 from .geo import is_specific, place_score
 from .similarity import dice
 
@@ -181,10 +182,27 @@ def _time_score(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     return 1.0  # same period key by construction
 
 
+#: a running total can grow past twice its size only over this many days
+_GROWTH_DAYS = 31
+
+
+def _grown(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Two figures of a running total stated for dates far enough apart that it may have grown
+    from one to the other."""
+    if a.measure != "running" or not (a.asof and b.asof) or not (a.interval and b.interval):
+        return False
+    early, late = (a, b) if a.asof <= b.asof else (b, a)
+    return (late.asof - early.asof).days > _GROWTH_DAYS and late.interval[1] >= early.interval[0]
+
+
 def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     if a.key != b.key or same_sentence_or_part(a, b):
         return None
-    if a.measure == "period" and not values_compatible(a.interval, b.interval):
+    if a.event_type != b.event_type and "?" not in (a.event_type, b.event_type):
+        return None
+    if bool(a.extra.get("projection")) != bool(b.extra.get("projection")):
+        return None  # a projection ("by the end of the year") is not the total so far
+    if not values_compatible(a.interval, b.interval) and not _grown(a, b):
         return None
     if a.article_id == b.article_id and a.measure == "period" and a.interval and b.interval \
             and not (a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]):
@@ -192,9 +210,9 @@ def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     t = _time_score(a, b)
     if t is None:
         return None
-    if is_specific(a.points) != is_specific(b.points):
-        return None  # a total is defined by its area
-    p = place_score(a.points, b.points)
+    if is_specific(a.own_points) != is_specific(b.own_points):
+        return None  # a total is defined by the area its own sentence states
+    p = place_score(a.own_points, b.own_points)
     if p <= 0.0:
         return None
     lex = min(1.0, dice(a.tokens, b.tokens) / _DICE_FULL)
@@ -203,6 +221,6 @@ def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
 
 def cluster_totals(items: list[ClaimFeatures], *, must: Iterable[tuple[int, int]] = (),
                    cannot: Iterable[tuple[int, int]] = ()) -> list[list[ClaimFeatures]]:
-    """Partition one block of totals into groups that measure the same total."""
+    """Partition one block of totals ``(unit class, period)`` into groups that measure the same total."""
     return agglomerate(items, _total_link, LINK_THRESHOLD, order=lambda f: (f.published or "", f.uid),
                        must=must, cannot=cannot)

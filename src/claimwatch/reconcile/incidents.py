@@ -34,7 +34,7 @@ from .provenance import name_key, names_match
 from .similarity import dice
 from .timing import EVENT_DAY_TOLERANCE, INCIDENT_WINDOW_DAYS, parse_date
 
-__all__ = ["Segment", "segments_of", "segment_link", "components", "find_incidents", "incident_id",
+__all__ = ["SETTLED", "Segment", "segments_of", "segment_link", "components", "find_incidents", "incident_id",
            "SEGMENT_THRESHOLD"]
 
 #: minimum link score for two report segments to be one incident
@@ -235,14 +235,14 @@ def segment_link(a: Segment, b: Segment) -> float | None:
 
 #: place kinds precise enough to tell two incidents apart (a sea, a river or an island name is not:
 #: one incident is placed on "the Mediterranean" by one report and off a town by another)
-_SETTLED = frozenset({"city", "town", "village", "hamlet", "settlement", "locality", "neighbourhood", "suburb",
+SETTLED = frozenset({"city", "town", "village", "hamlet", "settlement", "locality", "neighbourhood", "suburb",
                       "checkpoint", "border_crossing", "district", "raion", "county", "admin2", "admin1", "region",
                       "oblast", "province", "state"})
 
 
 def _event_points(s: Segment) -> tuple[GeoPoint, ...]:
     """The settled places (towns, districts, regions) a segment puts the happening itself in."""
-    return tuple(p for p in s.points if p.role == "event" and (p.feature or "").lower() in _SETTLED)
+    return tuple(p for p in s.points if p.role == "event" and (p.feature or "").lower() in SETTLED)
 
 
 def _keys(s: Segment, rare: set[str]) -> set[tuple[str, object]]:

@@ -79,12 +79,24 @@ def _source_key(f: ClaimFeatures) -> tuple[str, ...]:
     return name_key(src.canonical or src.name)
 
 
+#: words that name a kind of source, not a particular one
+_CATEGORY = frozenset({"official", "authority", "federal", "local", "state", "national", "regional", "statement",
+                       "report", "spokesperson", "spokesman", "spokeswoman", "source", "government", "witness",
+                       "resident", "survivor", "u", "s", "us"})
+
+
 def disputed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Two figures of one report from two different named sources: the report sets out a
-    disagreement ("residents say 10 died; the authority puts the toll at six"), not two measures.
-    A source named only by generic words ("the service", "police") may be either, so it is not."""
+    disagreement ("the opposition said more than 50 were detained; police put it at 32"), not two
+    measures. Both must be named as someone in particular: a category ("officials", "police",
+    "federal authorities", "the statement") says too little to tell, and a name that only repeats
+    words of the other ("the service" after "Spain's maritime rescue service") is the same source."""
     ka, kb = _source_key(a), _source_key(b)
-    return bool(distinctive(ka) and distinctive(kb)) and not names_match(ka, kb)
+    if not (distinctive(ka) - _CATEGORY and distinctive(kb) - _CATEGORY):
+        return False
+    if set(ka) <= set(kb) or set(kb) <= set(ka):
+        return False
+    return not names_match(ka, kb)
 
 
 def _type_score(a: ClaimFeatures, b: ClaimFeatures) -> float:
@@ -126,7 +138,7 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
         if not (a.interval and b.interval and a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]):
             return None
     sole = _both_sole(a, b) and a.claim.polarity == b.claim.polarity
-    if not sole and not values_compatible(a.interval, b.interval):
+    if not sole and not (values_compatible(a.interval, b.interval) and _bests_close(a, b)):
         return None
     if a.report == b.report and different_figures(a, b) and not (revises(a) or revises(b) or disputed(a, b)):
         return None  # one report, two different figures: two measures (6 bodies, 2 bodies)
@@ -138,6 +150,16 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
     return _W_VALUE * value + _W_TYPE * _type_score(a, b) + _W_LEX * lex + _W_UNIT * unit
 
 
+def _bests_close(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Stated figures (not vague words) more than 2.5 times apart are not one measure even when an
+    open bound makes their ranges overlap ("up to 600" dead and "78" bodies)."""
+    qa, qb = a.claim.quantity, b.claim.quantity
+    if qa is None or qb is None or qa.best is None or qb.best is None or "vague" in (qa.qualifier, qb.qualifier):
+        return True
+    small, big = sorted((float(qa.best), float(qb.best)))
+    return big - small <= 2 or (small > 0 and big / small <= 2.5)
+
+
 def _both_sole(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Both figures are the only figure of their (known) event type in their reports: two reports
     giving the incident's death toll as 40 and "several" disagree on one measure, however far
@@ -146,15 +168,21 @@ def _both_sole(a: ClaimFeatures, b: ClaimFeatures) -> bool:
             and bool(a.extra.get("sole")) and bool(b.extra.get("sole")))
 
 
+_NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|"
+                          r"dozens?|hundreds?|thousands?|millions?|several|few|many|scores|couple)\b", re.I)
+
+
 def mark_sole(members: list[ClaimFeatures]) -> None:
-    """Mark the figures that are the only figure of their event type and unit in their report."""
+    """Mark the figures stated as numbers that are the only figure of their event type and unit in
+    their report (an implicit count, "the victim" = 1, is not trusted that far)."""
     figures: dict[tuple[str, str, str], set] = {}
     for f in members:
         if f.kind == "count" and f.claim.quantity is not None:
             figures.setdefault((f.report, f.event_type, f.unit), set()).add(f.claim.quantity.best)
     for f in members:
-        if f.kind == "count" and f.claim.quantity is not None:
-            f.extra["sole"] = len(figures[(f.report, f.event_type, f.unit)]) == 1
+        q = f.claim.quantity
+        if f.kind == "count" and q is not None:
+            f.extra["sole"] = len(figures[(f.report, f.event_type, f.unit)]) == 1 and bool(_NUMBER_WORD.search(q.text or ""))
 
 
 def _source_score(a: ClaimFeatures, b: ClaimFeatures) -> float:

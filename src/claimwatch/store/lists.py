@@ -370,7 +370,7 @@ class ListsMixin:
         """claims joined to what the filters and the sort read (everything when ``filters`` is None)."""
         everything = filters is None
         f = filters or {}
-        src = _C
+        src: Any = _C
         if everything or f.get("outlet") or f.get("since") or f.get("until") or sort in ("date", "published", "outlet"):
             src = src.join(_A, _A.c.id == _C.c.article_id)
         if everything or f.get("source_type") or sort in ("source", "source_type"):
