@@ -22,8 +22,8 @@ __all__ = ["COMMANDS", "extract_command", "render_table", "format_range", "inher
 
 def _read_input(source: str):
     """A :class:`~claimwatch.ingest.Document` from a path or ``-`` (stdin), through the ingest readers."""
-    from ..ingest import read_bytes, read_path
     from ..errors import TooLarge
+    from ..ingest import read_bytes, read_path
     from ..settings import load_settings
 
     if source == "-":
@@ -61,7 +61,7 @@ def format_range(claim: Claim) -> str:
 
 
 def _claim_cell(claim: Claim) -> str:
-    what = claim.event_type or claim.kind
+    what: str = claim.event_type or claim.kind
     if claim.cause:
         what += f"/{claim.cause}"
     if claim.kind == "count" and claim.quantity is not None:
@@ -94,7 +94,7 @@ def _source_cell(claim: Claim) -> str:
 
 
 def _certainty_cell(claim: Claim) -> str:
-    parts = [claim.certainty]
+    parts: list[str] = [claim.certainty]
     if claim.polarity == "negative":
         parts.append("NEGATED")
     if claim.evidential != "author":
