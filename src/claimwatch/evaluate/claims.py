@@ -93,10 +93,11 @@ def _candidates(gold: list[Item], pred: list[Item]):
                     s = tuple(pq["span"])
                     out.append((abs(s[0] - qs[0]) + abs(s[1] - qs[1]), pj))
             else:
-                if pc.get("quantity") or p.span is None:
+                gs = gold[gi].span
+                if pc.get("quantity") or p.span is None or gs is None:
                     continue
-                if overlaps(p.span, gold[gi].span) and _norm(pc.get("event_type")) == _norm(g.get("event_type")):
-                    out.append((abs(p.span[0] - gold[gi].span[0]) + abs(p.span[1] - gold[gi].span[1]), pj))
+                if overlaps(p.span, gs) and _norm(pc.get("event_type")) == _norm(g.get("event_type")):
+                    out.append((abs(p.span[0] - gs[0]) + abs(p.span[1] - gs[1]), pj))
         return [pj for _, pj in sorted(out)]
 
     return cands
