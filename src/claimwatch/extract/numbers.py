@@ -136,9 +136,9 @@ _ATOM_BODY = (
     rf"(?:(?P<mask>{_MASK})|(?P<num>@NUMERIC@)|(?P<ord>{_ORDINAL})"
     rf"|(?P<magc>{_MAG_COMPOUND})(?![\w])|(?P<word>{_WORDNUM})(?![\w])|(?P<mag>{_MAG})(?![\w])|(?P<bare>{_BARE_RE})(?![\w]))"
 )
-_ATOM = re.compile(rf"(?<![\w\-–.,/$€£¥₴₽₹#+])" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC), re.IGNORECASE)
+_ATOM = re.compile(r"(?<![\w\-–.,/$€£¥₴₽₹#+])" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC), re.IGNORECASE)
 # extended: also a figure after a minus sign ("-36", but not "A330-200") and with a glued unit
-_ATOM_EXTENDED = re.compile(rf"(?<![\w–.,/$€£¥₴₽₹#+])(?<![^\s(\[]-)" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC_GLUED),
+_ATOM_EXTENDED = re.compile(r"(?<![\w–.,/$€£¥₴₽₹#+])(?<![^\s(\[]-)" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC_GLUED),
                             re.IGNORECASE)
 _NUM_AT = re.compile(rf"(?:{_NUMERIC})|(?P<word2>{_WORDNUM})(?![\w])", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:-to-|[-–—]|\s(?:to|and|or)\s)\s*", re.IGNORECASE)

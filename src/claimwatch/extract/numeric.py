@@ -35,8 +35,16 @@ from spacy.tokens import Token
 
 from .base import Analysis, NumberMention, QuantityMention, Stage
 from .fractions import find_fractions
-from .number_context import (anchor_token, change_direction, change_for_qualifier, change_of, counted_noun, is_age,
-                             naming_reason, phrase_tokens)
+from .number_context import (
+    anchor_token,
+    change_direction,
+    change_for_qualifier,
+    change_of,
+    counted_noun,
+    is_age,
+    naming_reason,
+    phrase_tokens,
+)
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 from .units import DURATION_UNITS, UnitMatch, per_at, unit_at
 

@@ -14,8 +14,22 @@ from datetime import date, timedelta
 from . import timex_calendar as cal
 from .timex_calendar import TV
 from .timex_registry import Ctx, Found, low, ref_anchor, rule
-from .timex_words import (APPROX, DAY, DAY_PARTS, MON, NUM, REFERENCES, SETS, UNIT, WD, YEAR, month_of,
-                          number, unit_of, weekday_of)
+from .timex_words import (
+    APPROX,
+    DAY,
+    DAY_PARTS,
+    MON,
+    NUM,
+    REFERENCES,
+    SETS,
+    UNIT,
+    WD,
+    YEAR,
+    month_of,
+    number,
+    unit_of,
+    weekday_of,
+)
 
 __all__ = ["plausible"]
 
