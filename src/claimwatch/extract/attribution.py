@@ -323,8 +323,8 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         if obj is None:
             return None
         cue = (tok.i, tok.i + 2)
-    elif _doc_phrase(tok, hi) is not None:
-        cue = (tok.i, tok.i + _doc_phrase(tok, hi))
+    elif (phrase_len := _doc_phrase(tok, hi)) is not None:
+        cue = (tok.i, tok.i + phrase_len)
         obj = next((c for c in doc[cue[1] - 1].children if c.dep_ == "pobj"), None)
         if obj is None or document_noun(obj) is None:
             return None

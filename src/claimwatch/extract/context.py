@@ -299,7 +299,7 @@ def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: 
     if _running_total(analysis, sent_i, pred):
         lead = _context(analysis).lead_time
         return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
-    present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and aux & {"is", "are", "'s", "’s", "'re", "’re"})
+    present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "’s", "'re", "’re"}))
     return present and event_type is None
 
 
