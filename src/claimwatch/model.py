@@ -22,7 +22,7 @@ import hashlib
 import typing
 import unicodedata
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
-from typing import Any, Callable, Literal, get_args
+from typing import Any, Callable, Literal, TypeGuard, get_args
 
 __all__ = [
     "Span",
@@ -60,6 +60,9 @@ __all__ = [
     "Incident",
     "ESTIMATE_KINDS",
     "MEASURES",
+    "is_source_type",
+    "is_certainty",
+    "is_event_type",
     "article_id_for",
     "normalise_for_id",
     "check_spans",
@@ -111,6 +114,21 @@ REVIEW_STATES: tuple[str, ...] = get_args(ReviewState)
 ESTIMATE_STATUSES: tuple[str, ...] = get_args(EstimateStatus)
 ESTIMATE_KINDS: tuple[str, ...] = get_args(EstimateKind)
 MEASURES: tuple[str, ...] = get_args(Measure)
+
+
+def is_source_type(value: object) -> TypeGuard[SourceType]:
+    """Whether ``value`` is a SPEC §4 source type (narrows a string read from a lexicon)."""
+    return value in SOURCE_TYPES
+
+
+def is_certainty(value: object) -> TypeGuard[Certainty]:
+    """Whether ``value`` is a SPEC §5 certainty."""
+    return value in CERTAINTIES
+
+
+def is_event_type(value: object) -> TypeGuard[EventType]:
+    """Whether ``value`` is a SPEC §6 event type."""
+    return value in EVENT_TYPES
 
 #: field metadata: leave the key out of the JSON while the value is None (``present_if``
 #: ``(field, value)`` keeps it, as null, when that other field has that value)

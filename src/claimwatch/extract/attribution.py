@@ -41,6 +41,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..model import QuoteKind
 from .base import Analysis, AttributionMention, Stage
 from .cue_candidates import (
     FIRST_SECOND as _FIRST_SECOND,
@@ -439,7 +440,7 @@ def _primary(doc: Doc, cands: list[Cand], lo: int, hi: int) -> Cand:
     return min(inner, key=lambda c: c.depth) if inner else best
 
 
-def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> str:
+def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> QuoteKind:
     if m.content_span is None:
         return "none"
     s, e = m.content_span

@@ -44,6 +44,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..model import Scope
 from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
 from .carryover import paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
@@ -313,7 +314,7 @@ def _generic(analysis: Analysis, sent_i: int, head_i: int | None, event_type: st
     return pred is not None and pred.tag_ in ("VBZ", "VBP") and not _aux(pred) & _MODALS
 
 
-def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, str]:
+def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, Scope]:
     ctx = _context(analysis)
     j = sent_i - 1
     while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
@@ -359,7 +360,7 @@ def _describes_the_counted(clause: Token, head_i: int) -> bool:
 
 
 def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
-               event_type: str | None = None, statement: bool = False) -> tuple[TimeMention | None, str]:
+               event_type: str | None = None, statement: bool = False) -> tuple[TimeMention | None, Scope]:
     """The time of a claim and where it came from (``sentence`` | ``paragraph`` | ``article``).
 
     A claim's own time wins — unless it only dates the statement ("..., the agency said on
@@ -396,11 +397,11 @@ def _compatible(analysis: Analysis, inherited: list[PlaceMention], own: list[Pla
 
 
 def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
-                 event_type: str | None = None) -> list[tuple[PlaceMention, str]]:
+                 event_type: str | None = None) -> list[tuple[PlaceMention, Scope]]:
     """The places of a claim, each with where it came from (``sentence`` | ``paragraph`` | ``article``)."""
     ctx = _context(analysis)
     own = [p for p in places_for(analysis, sent_i, head_i)] if head_i is not None else []
-    out = [(p, "sentence") for p in own]
+    out: list[tuple[PlaceMention, Scope]] = [(p, "sentence") for p in own]
     if any(p.sent_i == sent_i and p.role in ("event", "destination") and locates_event(analysis, p) for p in own):
         return out
     if _generic(analysis, sent_i, head_i, event_type):
