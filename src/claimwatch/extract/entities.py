@@ -183,8 +183,13 @@ class EntityRegistry:
         if not words:
             return None
         found = self.latest(tok.idx, "organisation", test=lambda e: words <= _words(e.name) | _acronym_words(e))
-        if found is None and not demonyms and tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}:
+        generic = tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}
+        if found is None and generic and not demonyms:
             found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media")
+        elif found is None and generic:
+            # "the U.S. agency": an organisation of that country named before ("U.S. Customs and Border Protection")
+            rest = words - _words(tok.text)
+            found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media" and rest <= _words(e.name))
         return found
 
     def issuer(self, tok: Token) -> Entity | None:
