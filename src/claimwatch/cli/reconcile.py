@@ -93,8 +93,8 @@ def render_estimate(e: Estimate) -> str:
         out.append(f"  time: {t.get('measure')} {t.get('text') or ''} {t.get('start') or ''}..{t.get('end') or ''}".rstrip())
     out.append(f"  places: {_place_names(e)}")
     groups: "OrderedDict[str, list]" = OrderedDict()
-    for c in e.claims:
-        groups.setdefault(c.origin_key or "?", []).append(c)
+    for member in e.claims:
+        groups.setdefault(member.origin_key or "?", []).append(member)
     names = {s.get("key"): s for s in e.sources}
     for key, claims in groups.items():
         s = names.get(key, {})

@@ -26,10 +26,10 @@ import re
 from datetime import datetime, timezone
 from typing import IO, Any
 
-from ..model import Estimate, TimeInfo
+from ..model import Estimate
 from .cells import SafeDictWriter
 from .geo import acled_geo_precision, acled_time_precision, country_info
-from .incidents import IncidentRow, collect_incidents, death_estimate, incident_place, primary_estimate
+from .incidents import IncidentRow, collect_incidents, death_estimate, incident_place, incident_time, primary_estimate
 
 __all__ = ["write", "COLUMNS", "ACLED_TYPES", "fatalities", "acled_row", "VAGUE_FATALITIES"]
 
@@ -104,7 +104,7 @@ def _timestamp(day: str | None) -> str:
 
 
 def _outlets(row: IncidentRow) -> list[str]:
-    return sorted({c.source.get("outlet") for e in row.estimates for c in e.claims if c.source.get("outlet")})
+    return sorted({str(c.source["outlet"]) for e in row.estimates for c in e.claims if c.source.get("outlet")})
 
 
 def _note(e: Estimate) -> str:
@@ -125,8 +125,7 @@ def acled_row(row: IncidentRow, n: int) -> dict[str, Any]:
     agents = [a["text"] for a in inc.actors if a.get("role") == "agent"]
     patients = [a["text"] for a in inc.actors if a.get("role") != "agent"]
     t = inc.time or {}
-    when = TimeInfo(text="", start=t.get("start"), end=t.get("end"),
-                    precision=t.get("precision") if t.get("precision") != "unknown" else "range") if t.get("start") else None
+    when = incident_time(inc)
     event_date = (t.get("start") or "")[:10]
     tags = [f"claimwatch:{et}" for et in inc.event_types] + [f"incident={inc.id}"]
     tags += [f"{e.event_type or e.kind}={e.status}" for e in row.estimates if e.kind == "count"]

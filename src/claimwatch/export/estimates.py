@@ -75,7 +75,7 @@ def write_json(rows_or_store: Any, fh: IO[str], **filters: Any) -> int:
 
 
 def write_geojson(rows_or_store: Any, fh: IO[str], **filters: Any) -> int:
-    features = []
+    features: list[dict[str, Any]] = []
     for e in collect_estimates(rows_or_store, **filters):
         base = flat_estimate(e)
         for p in e.places:

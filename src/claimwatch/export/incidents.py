@@ -1,7 +1,8 @@
 """What the incident-level exports start from: incidents with their estimates.
 
 ``collect_incidents(rows_or_store)`` reads a store's incidents and estimates (what
-``claimwatch reconcile`` saved, curations applied), takes a
+``claimwatch reconcile`` saved, curations applied; a store that was never reconciled is
+reconciled in memory, nothing saved), takes a
 :class:`claimwatch.reconcile.Reconciliation` as it is, or reconciles a list of
 ``(Claim, article meta)`` pairs on the spot. ``collect_estimates`` does the same for the
 estimates export (every estimate: incident figures and events, running and period totals).
@@ -14,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Estimate, Incident, Place
+from ..model import Estimate, Incident, Place, TimeInfo, TimePrecision
 
 __all__ = ["IncidentRow", "collect_incidents", "collect_estimates", "death_estimate", "primary_estimate",
-           "incident_place", "DEATH_TYPES"]
+           "incident_place", "incident_time", "DEATH_TYPES"]
 
 #: event types whose figures are fatalities (ACLED ``fatalities``, UCDP ``best``)
 DEATH_TYPES = ("death", "combat_casualties")
@@ -31,7 +32,15 @@ class IncidentRow:
 
 def _reconciled(rows_or_store: Any) -> tuple[list[Incident], list[Estimate]]:
     if hasattr(rows_or_store, "list_incidents") and hasattr(rows_or_store, "list_estimates"):
-        return rows_or_store.list_incidents(), rows_or_store.list_estimates()
+        estimates = rows_or_store.list_estimates()
+        if estimates or not hasattr(rows_or_store, "claims_for_reconcile"):
+            return rows_or_store.list_incidents(), estimates
+        # a store never reconciled (ingested with --no-reconcile): reconcile it here, saving nothing
+        from ..reconcile import Curation, reconcile
+
+        curations = [Curation.from_dict(c) for c in rows_or_store.curations()] if hasattr(rows_or_store, "curations") else []
+        res = reconcile(rows_or_store.claims_for_reconcile(), curations)
+        return res.incidents, res.estimates
     if hasattr(rows_or_store, "incidents") and hasattr(rows_or_store, "estimates"):
         return list(rows_or_store.incidents), list(rows_or_store.estimates)
     from ..reconcile import reconcile
@@ -48,7 +57,8 @@ def _day(d: dict[str, Any] | None, key: str) -> str | None:
 
 
 def _in_range(start: str | None, end: str | None, since: str | None, until: str | None) -> bool:
-    if since and (not (end or start) or (end or start) < since[:10]):
+    last = end or start
+    if since and (last is None or last < since[:10]):
         return False
     if until and (not start or start > until[:10]):
         return False
@@ -117,11 +127,22 @@ def primary_estimate(row: IncidentRow) -> Estimate:
     return min(_main(pool), key=lambda e: order.get(e.event_type or "", 9))
 
 
+def incident_time(inc: Incident) -> TimeInfo | None:
+    """The incident's time as a TimeInfo for the precision codes (publication dates only: a range)."""
+    t = inc.time or {}
+    if not t.get("start"):
+        return None
+    given = t.get("precision")
+    precision: TimePrecision = given if given in ("day", "week", "month", "year", "range") else "range"
+    return TimeInfo(text="", start=t.get("start"), end=t.get("end"), precision=precision)
+
+
 def incident_place(row: IncidentRow) -> Place | None:
     """The incident's most precise place with coordinates (else its first place)."""
     places = row.incident.places
     located = [p for p in places if p.get("lat") is not None and p.get("lon") is not None and p.get("role") != "origin"]
-    chosen = (located or places or [None])[0]
-    if chosen is None:
+    pool = located or places
+    if not pool:
         return None
+    chosen = pool[0]
     return Place.from_dict({k: v for k, v in chosen.items() if k in Place.__dataclass_fields__})

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from ..model import Estimate, TimeInfo
+from ..model import Estimate
 from .cells import SafeDictWriter
 from .geo import country_info, ucdp_date_prec, ucdp_where_prec
-from .incidents import IncidentRow, collect_incidents, death_estimate, incident_place, primary_estimate
+from .incidents import IncidentRow, collect_incidents, death_estimate, incident_place, incident_time, primary_estimate
 
 __all__ = ["write", "COLUMNS", "ucdp_row"]
 
@@ -45,12 +45,12 @@ def ucdp_row(row: IncidentRow, est: Estimate, n: int) -> dict[str, Any]:
     place = incident_place(row)
     info = country_info(inc.country)
     t = inc.time or {}
-    when = TimeInfo(text="", start=t.get("start"), end=t.get("end"),
-                    precision=t.get("precision") if t.get("precision") != "unknown" else "range") if t.get("start") else None
+    when = incident_time(inc)
     date_prec = ucdp_date_prec(when)
     agents = [a["text"] for a in inc.actors if a.get("role") == "agent"]
     patients = [a["text"] for a in inc.actors if a.get("role") != "agent"]
-    has_coords = place is not None and place.lat is not None and place.lon is not None
+    lat, lon = (place.lat, place.lon) if place is not None else (None, None)
+    has_coords = lat is not None and lon is not None
     urls = sorted({c.url for c in est.claims if c.url})
     dates = sorted({c.published for c in est.claims if c.published})
     return {
@@ -66,7 +66,7 @@ def ucdp_row(row: IncidentRow, est: Estimate, n: int) -> dict[str, Any]:
         "side_b": patients[0] if patients else "",
         "number_of_sources": est.independent_sources,
         "source_article": "; ".join(urls),
-        "source_office": "; ".join(sorted({c.source.get("outlet") for c in est.claims if c.source.get("outlet")})),
+        "source_office": "; ".join(sorted({str(c.source["outlet"]) for c in est.claims if c.source.get("outlet")})),
         "source_date": "; ".join(dates),
         "source_headline": "",
         "source_original": (est.origin.name or "") if est.origin else "",
@@ -76,9 +76,9 @@ def ucdp_row(row: IncidentRow, est: Estimate, n: int) -> dict[str, Any]:
         "adm_1": next((p.get("name") or "" for p in inc.places
                        if (p.get("feature") or "") in ("admin1", "region", "province", "oblast", "state")), ""),
         "adm_2": "",
-        "latitude": place.lat if has_coords else "",
-        "longitude": place.lon if has_coords else "",
-        "geom_wkt": f"POINT ({place.lon} {place.lat})" if has_coords else "",
+        "latitude": lat if has_coords else "",
+        "longitude": lon if has_coords else "",
+        "geom_wkt": f"POINT ({lon} {lat})" if has_coords else "",
         "country": info["name"] if info else (inc.country or ""),
         "country_id": "",
         "region": _REGIONS.get(info["continentcode"], "") if info else "",

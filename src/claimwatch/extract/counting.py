@@ -139,8 +139,8 @@ def _currency_units() -> frozenset[str]:
     return frozenset(u.lower() for u in CURRENCY_UNITS.values())
 
 
-def _can_take_part(cls: str, etype: str) -> bool:
-    if cls == "none":
+def _can_take_part(cls: str, etype: str | None) -> bool:
+    if cls == "none" or etype is None:
         return True
     allowed = frames()["participants"].get(etype)
     return allowed is None or cls in allowed
@@ -344,13 +344,13 @@ def _clause_events(ctx: LinkContext, head: Token, pred: Token | None, sent_event
     inner = [m for m in sent_events if m.head_i is not None and m.head_i != head.i and _in_clause(doc[m.head_i], head)
              and _can_take_part(cls, m.event_type)]
     if inner:
-        m = min(inner, key=lambda e: abs(e.head_i - head.i))
+        m = min(inner, key=lambda e: abs((e.head_i or 0) - head.i))
         return _from_mention(ctx, m, m.head_i, "clause", False)
     if pred is not None:
         under = [m for m in sent_events if m.head_i is not None and _in_clause(doc[m.head_i], pred)
                  and _can_take_part(cls, m.event_type)]
         if under:
-            m = min(under, key=lambda e: abs(e.head_i - head.i))
+            m = min(under, key=lambda e: abs((e.head_i or 0) - head.i))
             return _from_mention(ctx, m, m.head_i, "clause", False)
     return None
 

@@ -284,11 +284,11 @@ def _hit_mentions(analysis: Analysis, sent_i: int, hit: _Hit, sent_tokens: list[
         if context == "combat" or (context == "strike" and _military_victims(tok)):
             etype = "combat_casualties"
     start, end = _span_of(tok, partner)
-    base = dict(span=(start, end), text=analysis.text[start:end], sent_i=sent_i, head_i=tok.i)
+    text = analysis.text[start:end]
     if etype == "death":
         causes = [rule["cause"]] if rule and rule.get("cause") else death_causes(sent_tokens)
-        return [EventMention(event_type="death", cause=cause, **base) for cause in causes]
-    return [EventMention(event_type=etype, **base)]
+        return [EventMention((start, end), text, "death", sent_i, tok.i, cause) for cause in causes]
+    return [EventMention((start, end), text, etype, sent_i, tok.i)]
 
 
 def find_events(analysis: Analysis) -> list[EventMention]:

@@ -204,17 +204,17 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
         (k, doc[m.head_i]) for k, m in enumerate(mentions) if m.event_type == "legal_action" and m.head_i is not None]
     for toks in sent_tokens.values():
         frames_here += [(None, t) for t in toks if _lemma(t) in _s("allegation_only")]
-    for k, tok in frames_here:
-        if k is not None and _state_accusation(tok):
-            mentions[k].event_type = "statement"  # a state's accusation is a denunciation (SPEC §6)
+    for frame, tok in frames_here:
+        if frame is not None and _state_accusation(tok):
+            mentions[frame].event_type = "statement"  # a state's accusation is a denunciation (SPEC §6)
             continue
         offence_heads = [t.i for t in _offence_tokens(tok)]
         inner = [j for i in offence_heads for j in by_head.get(i, ()) if mentions[j].event_type != "legal_action"]
         if not inner:
             continue
         inner.sort(key=lambda j: mentions[j].span[0])
-        if k is not None and mentions[k].offence is None:
-            mentions[k].offence = mentions[inner[0]].event_type
+        if frame is not None and mentions[frame].offence is None:
+            mentions[frame].offence = mentions[inner[0]].event_type
         if _lemma(tok) not in consuming:
             removed.update(inner)
     return [m for k, m in enumerate(mentions) if k not in removed]

@@ -148,8 +148,9 @@ def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention], shared_det
     q = _explicit(tok, quantities_by_tok)
     if q is None:
         return _unnumbered_value(tok, shared_det), False
-    ok = q.qualifier == "exact" and q.best is not None and float(q.best).is_integer()
-    return (int(q.best) if ok else None), True
+    if q.qualifier != "exact" or q.best is None or not float(q.best).is_integer():
+        return None, True
+    return int(q.best), True
 
 
 def _np_span(tokens: list[Token]) -> tuple[int, int]:
@@ -231,6 +232,8 @@ def _including(tok: Token) -> Token | None:
 def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered: list[CountRef],
                parts: dict[int, int]) -> CountRef | None:
     """The total count ``r`` is a part of, or None."""
+    if r.head_i is None:
+        return None
     tok = analysis.doc[r.head_i]
     same = [x for x in earlier if x.sent_i == r.sent_i]
     num = tok if tok.pos_ in ("NUM", "PRON") else next((c for c in tok.children if c.dep_ == "nummod"), tok)

@@ -20,16 +20,25 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from typing import Literal, Sequence, cast
 
 from spacy.tokens import Token
 
-from ..model import Actor, Claim, Quantity
+from ..model import DEATH_CAUSES, EVENT_TYPES, QUALIFIERS, Actor, Claim, DeathCause, EventType, Qualifier, Quantity
 from .base import Analysis, EventMention, QuantityMention
-from .counting import UNIT_EVENT_TYPES, CountLink, LinkContext, clause_head, compares_or_continues, link_count, noun_class
 from .certainty import governing_predicate
+from .counting import (
+    UNIT_EVENT_TYPES,
+    CountLink,
+    LinkContext,
+    clause_head,
+    compares_or_continues,
+    link_count,
+    noun_class,
+)
 from .frames import frames
-from .shares import SharePhrase, find_shares, share_bounds
 from .implicit import CountRef, find_parts, implicit_participants
+from .shares import SharePhrase, find_shares, share_bounds
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
 
@@ -43,6 +52,23 @@ class Draft:
     sent_i: int
     head_i: int | None              # the token the claim's modality, time and places hang from
     total: "Draft | None" = None    # the draft stating the total this count is a part of
+
+
+def event_type_of(value: str | None) -> EventType | None:
+    """A stage's event type as the model's typed value (None for an incident no type fits)."""
+    return cast(EventType, value) if value in EVENT_TYPES else None
+
+
+def cause_of(value: str | None) -> DeathCause | None:
+    return cast(DeathCause, value) if value in DEATH_CAUSES else None
+
+
+def qualifier_of(value: str) -> Qualifier:
+    return cast(Qualifier, value) if value in QUALIFIERS else "exact"
+
+
+def _span2(span: Sequence[int]) -> tuple[int, int]:
+    return int(span[0]), int(span[1])
 
 
 def slices(analysis: Analysis, text: str | None, span: tuple[int, int] | None) -> bool:
@@ -98,7 +124,7 @@ def actors_of(analysis: Analysis, head_i: int | None, event_type: str | None = N
     tok = analysis.doc[head_i]
     if tok.pos_ != "VERB":
         return []
-    found: list[tuple[str, Token]] = []
+    found: list[tuple[Literal["agent", "patient"], Token]] = []
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         # "migrants detained by police", "two migrants drowned" (parsed as a reduced clause)
         undergoer = tok.tag_ == "VBN" or event_type in _UNDERGOER_EVENTS
@@ -174,7 +200,7 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
     drafts: list[Draft] = []
     links: dict[int, CountLink] = {}
     for q in sorted(analysis.quantities, key=lambda q: q.span):
-        if not slices(analysis, q.text, tuple(q.span)):
+        if not slices(analysis, q.text, _span2(q.span)):
             warnings.warn(f"claimwatch: quantity {q.text!r} at {q.span} does not slice the text; skipped", stacklevel=2)
             continue
         sent_i = analysis.sent_index(q.span[0])
@@ -191,11 +217,11 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
             continue
         s, e = analysis.sentences[sent_i]
         claim = Claim(
-            id="", kind="count", text=text[s:e], span=(s, e), event_type=link.event_type, cause=link.cause,
-            offence=link.offence,
+            id="", kind="count", text=text[s:e], span=(s, e), event_type=event_type_of(link.event_type),
+            cause=cause_of(link.cause), offence=event_type_of(link.offence),
             quantity=Quantity(
-                text=q.text, span=tuple(q.span), low=q.low, best=q.best, high=q.high,
-                qualifier=q.qualifier, unit=q.unit, counted=q.counted,
+                text=q.text, span=_span2(q.span), low=q.low, best=q.best, high=q.high,
+                qualifier=qualifier_of(q.qualifier), unit=q.unit, counted=q.counted,
             ),
         )
         if link.event_type and link.pred_i is not None:
@@ -208,7 +234,8 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
 def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draft, tuple[int, ...], int | None]]:
     text = analysis.text
     qindex = _quantity_index(analysis)
-    taken = [(d.sent_i, d.claim.event_type, d.claim.quantity.span, d.head_i) for d in drafts if d.claim.quantity is not None]
+    taken: list[tuple[int, str | None, tuple[int, int], int | None]] = [
+        (d.sent_i, d.claim.event_type, d.claim.quantity.span, d.head_i) for d in drafts if d.claim.quantity is not None]
     out: list[tuple[Draft, tuple[int, ...], int | None]] = []
     for m in sorted(analysis.events, key=lambda m: m.span):
         for imp in implicit_participants(analysis, m, qindex):
@@ -221,8 +248,8 @@ def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draf
             taken.append((m.sent_i, m.event_type, imp.span, imp.head_i))
             np_text = text[imp.span[0]:imp.span[1]]
             claim = Claim(
-                id="", kind="count", text=text[s:e], span=(s, e), event_type=m.event_type, cause=m.cause,
-                offence=m.offence,
+                id="", kind="count", text=text[s:e], span=(s, e), event_type=event_type_of(m.event_type),
+                cause=cause_of(m.cause), offence=event_type_of(m.offence),
                 quantity=Quantity(text=np_text, span=imp.span, low=imp.value, best=imp.value, high=imp.value,
                                   qualifier="exact", unit=imp.unit, counted=np_text),
                 actors=actors_of(analysis, m.head_i, m.event_type),
@@ -241,14 +268,14 @@ def _share_total(analysis: Analysis, share: SharePhrase, drafts: list[Draft]) ->
     doc = analysis.doc
     before = [d for d in drafts if d.claim.quantity is not None and d.claim.quantity.span[1] <= share.span[0]
               and d.claim.quantity.best is not None]
-    before.sort(key=lambda d: d.claim.quantity.span)
+    before.sort(key=lambda d: d.claim.quantity.span if d.claim.quantity is not None else (0, 0))
     same = [d for d in before if d.sent_i == share.sent_i]
     if same:
         return same[-1]
     obj = doc[share.object_i] if share.object_i is not None else None
     if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
         lemma = obj.lemma_.lower()
-        named = [d for d in before if _unit_lemma(d.claim.quantity.unit) == lemma]
+        named = [d for d in before if d.claim.quantity is not None and _unit_lemma(d.claim.quantity.unit) == lemma]
         if named:
             return named[-1]
     near = [d for d in before if share.sent_i - 2 <= d.sent_i < share.sent_i]
@@ -263,6 +290,7 @@ def _share_drafts(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
                and share.span[0] < d.claim.quantity.span[1] for d in drafts + out):
             continue
         total = None
+        bounds: tuple[float | int | None, float | int | None, float | int | None]
         if share.explicit_total is not None:
             bounds, qual = (share.explicit_total,) * 3, "exact"
         else:
@@ -285,7 +313,7 @@ def _share_drafts(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
             event_type=total.claim.event_type if total is not None else None,
             cause=total.claim.cause if total is not None else None,
             quantity=Quantity(text=text[share.span[0]:share.span[1]], span=share.span, low=low, best=best, high=high,
-                              qualifier=qualifier, unit=unit, counted=text[share.span[0]:share.span[1]]),
+                              qualifier=qualifier_of(qualifier), unit=unit, counted=text[share.span[0]:share.span[1]]),
         )
         out.append(Draft((share.span[0], 0), claim, share.sent_i, analysis.doc[share.of_i].head.i, total=total))
     return out
@@ -354,8 +382,9 @@ def draft_claims(analysis: Analysis) -> list[Draft]:
             continue
         emitted.add(key)
         s, e = analysis.sentences[ev.sent_i]
-        claim = Claim(id="", kind="event", text=text[s:e], span=(s, e), event_type=ev.event_type, cause=ev.cause,
-                      offence=ev.offence, actors=actors_of(analysis, ev.head_i, ev.event_type))
+        claim = Claim(id="", kind="event", text=text[s:e], span=(s, e), event_type=event_type_of(ev.event_type),
+                      cause=cause_of(ev.cause), offence=event_type_of(ev.offence),
+                      actors=actors_of(analysis, ev.head_i, ev.event_type))
         drafts.append(Draft((ev.span[0], 1), claim, ev.sent_i, ev.head_i))
         with_claims.add(ev.sent_i)
     return drafts

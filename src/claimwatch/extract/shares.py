@@ -165,7 +165,7 @@ def _round(x: float | None) -> int | None:
     return None if x is None else int(math.floor(x + 0.5))
 
 
-def share_bounds(share: SharePhrase, total: tuple[float | None, float | None, float | None],
+def share_bounds(share: SharePhrase, total: tuple[float | int | None, float | int | None, float | int | None],
                  total_qualifier: str) -> tuple[int | None, int | None, int | None, str]:
     """(low, best, high, qualifier) of a share of a total with bounds ``total``."""
     low, best, high = total

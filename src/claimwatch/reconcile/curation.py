@@ -105,13 +105,18 @@ def validate_curation(c: Curation, estimates: dict[str, Estimate]) -> Curation:
                 raise ValidationError(est.id, detail="mark as part needs the total's estimate id (of)")
             c.members[total.id] = [f"{m.article_id}:{m.claim_id}" for m in total.claims]
     if c.action == "override":
-        vals = {k: c.value.get(k) for k in ("low", "best", "high")}
+        vals: dict[str, float | None] = {}
+        for k in ("low", "best", "high"):
+            raw = c.value.get(k)
+            try:
+                vals[k] = None if raw is None else float(raw)
+            except (TypeError, ValueError):
+                raise ValidationError(est.id, detail=f"override {k} is not a number: {raw!r}") from None
         if all(v is None for v in vals.values()):
             raise ValidationError(est.id, detail="override needs low, best or high")
-        nums = [float(v) for v in vals.values() if v is not None]
-        if any(v < 0 for v in nums):
+        if any(v is not None and v < 0 for v in vals.values()):
             raise ValidationError(est.id, detail="override values cannot be negative")
-        lo, best, hi = (None if vals[k] is None else float(vals[k]) for k in ("low", "best", "high"))
+        lo, best, hi = vals["low"], vals["best"], vals["high"]
         if (lo is not None and best is not None and lo > best) or (hi is not None and best is not None and best > hi) \
                 or (lo is not None and hi is not None and lo > hi):
             raise ValidationError(est.id, detail="override needs low <= best <= high")

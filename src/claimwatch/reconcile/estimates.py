@@ -20,10 +20,10 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
-from ..model import Estimate, Origin
-from .features import ClaimFeatures
+from ..model import Estimate, EstimateStatus, Measure, Origin
+from .features import ClaimFeatures, qty
 from .measures import revises
 from .provenance import OriginGroup, origin_groups
 from .summary import (
@@ -130,15 +130,15 @@ def _hull(fs: list[ClaimFeatures]) -> tuple[float, float] | None:
 
 
 def _best(current: list[ClaimFeatures]) -> ClaimFeatures | None:
-    with_best = [f for f in current if f.claim.quantity is not None and f.claim.quantity.best is not None]
+    with_best = [f for f in current if f.claim.quantity is not None and qty(f).best is not None]
     tiers = (
-        [f for f in with_best if f.claim.quantity.qualifier != "vague" and f.claim.certainty in _ASSERTED],
-        [f for f in with_best if f.claim.quantity.qualifier != "vague"],
+        [f for f in with_best if qty(f).qualifier != "vague" and f.claim.certainty in _ASSERTED],
+        [f for f in with_best if qty(f).qualifier != "vague"],
         with_best,
     )
     for tier in tiers:
         if tier:
-            return min(tier, key=lambda f: (f.claim.quantity.best, f.published or "9999", f.uid))
+            return min(tier, key=lambda f: (qty(f).best, f.published or "9999", f.uid))
     return None
 
 
@@ -216,15 +216,16 @@ def build_estimate(members: list[ClaimFeatures], metas: dict[str, dict[str, Any]
     by_uid = {f.uid: f for f in members}
 
     best_claim = _best(current)
-    best = best_claim.claim.quantity.best if best_claim else None
-    numeric = [f for f in current if f.claim.quantity.qualifier != "vague"] or current
-    lows = [v for f in numeric for v in (f.claim.quantity.low, f.claim.quantity.best) if v is not None]
-    highs = [v for f in numeric for v in (f.claim.quantity.high, f.claim.quantity.best) if v is not None]
+    best = qty(best_claim).best if best_claim else None
+    numeric = [f for f in current if qty(f).qualifier != "vague"] or current
+    lows = [v for f in numeric for v in (qty(f).low, qty(f).best) if v is not None]
+    highs = [v for f in numeric for v in (qty(f).high, qty(f).best) if v is not None]
 
     n_ind = len(groups)
     n_reports = reports_of(members)
     conflict = _conflict(hulls)
     denial = _denial(members)
+    status: EstimateStatus
     if conflict is not None:
         status, explanation = "conflicting", _explain_conflict(conflict, n_ind)
     elif denial is not None and current:
@@ -248,12 +249,12 @@ def build_estimate(members: list[ClaimFeatures], metas: dict[str, dict[str, Any]
     timeline = []
     if superseded or outdated or members[0].measure == "running":
         for f in sorted(members, key=lambda f: (_when(f), f.uid)):
-            q = f.claim.quantity
+            q = qty(f)
             timeline.append({"date": f.asof.isoformat() if f.asof else f.published, "best": q.best, "low": q.low,
                              "high": q.high, "text": q.text, "source": group_label_of(group_of[f.uid]),
                              "origin_key": group_of[f.uid].key, "claim": f.uid,
                              "superseded_by": superseded.get(f.uid), "outdated": f.uid in outdated})
-    measure = members[0].measure
+    measure = cast(Measure, members[0].measure)
     return Estimate(
         id=estimate_id(members), event_type=_common(f.event_type for f in members),
         unit=_common(f.unit for f in members),

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Estimate, Origin
+from ..model import Estimate, EstimateStatus, Origin
 from .features import ClaimFeatures
 from .geo import place_score
 from .incidents import SETTLED
-from .similarity import dice
 from .provenance import OriginGroup, origin_groups
+from .similarity import dice
 from .summary import (
     attribution,
     claim_entries,
@@ -75,6 +75,7 @@ def build_event_estimate(members: list[ClaimFeatures], metas: dict[str, dict[str
     first = min(members, key=originality)
     what = label(first, group_label_of(group_of[first.uid]))
     why = _disagreement(members, group_of)
+    status: EstimateStatus
     if why is not None:
         status, explanation = "conflicting", why
     elif n_reports >= 2:

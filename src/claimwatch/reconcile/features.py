@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..model import Claim
+from ..model import Claim, Quantity
 from .geo import GeoPoint, geo_points
 from .similarity import content_tokens, subject_tokens
 from .timing import (
@@ -30,7 +30,7 @@ from .timing import (
 )
 from .units import PEOPLE_EVENTS, unit_class
 
-__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "INF"]
+__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "qty", "INF"]
 
 INF = math.inf
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:while|whereas|but|and|as well as|including)\s", re.I)
@@ -85,6 +85,14 @@ class ClaimFeatures:
         """The block of a total (``(unit class, period)``; event types are compared inside it, an
         unknown one matching any); incident claims have period ``"incident"``."""
         return (self.unit, self.period)
+
+
+def qty(f: "ClaimFeatures") -> Quantity:
+    """The quantity of a figure's claim (figures always have one)."""
+    q = f.claim.quantity
+    if q is None:
+        raise ValueError(f"{f.uid} is not a figure")
+    return q
 
 
 def reconcilable(claim: Claim) -> bool:

@@ -18,7 +18,7 @@ their subjects are alike.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from .features import ClaimFeatures
 from .geo import is_specific, place_score
@@ -40,7 +40,7 @@ _MAX_RATIO = 2.0
 
 
 def agglomerate(items: Sequence[T], score: Callable[[T, T], float | None], threshold: float, *,
-                order: Callable[[T], object], must: Iterable[tuple[int, int]] = (),
+                order: Callable[[T], Any], must: Iterable[tuple[int, int]] = (),
                 cannot: Iterable[tuple[int, int]] = (),
                 candidates: Iterable[tuple[int, int]] | None = None) -> list[list[T]]:
     """Partition ``items``: ``score(a, b)`` is ``None`` when a and b can never be together,
@@ -189,10 +189,10 @@ _GROWTH_DAYS = 31
 def _grown(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Two figures of a running total stated for dates far enough apart that it may have grown
     from one to the other."""
-    if a.measure != "running" or not (a.asof and b.asof) or not (a.interval and b.interval):
+    if a.measure != "running" or a.asof is None or b.asof is None or a.interval is None or b.interval is None:
         return False
-    early, late = (a, b) if a.asof <= b.asof else (b, a)
-    return (late.asof - early.asof).days > _GROWTH_DAYS and late.interval[1] >= early.interval[0]
+    (d1, i1), (d2, i2) = sorted(((a.asof, a.interval), (b.asof, b.interval)))
+    return (d2 - d1).days > _GROWTH_DAYS and i2[1] >= i1[0]
 
 
 def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
@@ -221,6 +221,18 @@ def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
 
 def cluster_totals(items: list[ClaimFeatures], *, must: Iterable[tuple[int, int]] = (),
                    cannot: Iterable[tuple[int, int]] = ()) -> list[list[ClaimFeatures]]:
-    """Partition one block of totals ``(unit class, period)`` into groups that measure the same total."""
+    """Partition one block of totals ``(unit class, period)`` into groups that measure the same total.
+    Only totals of one event type (or of an unknown one) are candidate pairs."""
+    by_type: dict[str, list[int]] = {}
+    for i, f in enumerate(items):
+        by_type.setdefault(f.event_type, []).append(i)
+    unknown = by_type.get("?", [])
+    pairs: set[tuple[int, int]] = set()
+    for etype, idx in by_type.items():
+        others = idx if etype == "?" else idx + unknown
+        for x, i in enumerate(others):
+            for j in others[x + 1:]:
+                if i != j:
+                    pairs.add((min(i, j), max(i, j)))
     return agglomerate(items, _total_link, LINK_THRESHOLD, order=lambda f: (f.published or "", f.uid),
-                       must=must, cannot=cannot)
+                       must=must, cannot=cannot, candidates=sorted(pairs))

@@ -43,7 +43,7 @@ _W_FIG, _W_LEX, _W_PLACE, _W_FAMILY, _W_SOURCE, _W_TIME = 0.25, 0.25, 0.20, 0.10
 #: Dice over the segments' subject words at which subject agreement counts as full
 _DICE_FULL = 0.25
 #: rare words per segment used to find candidate pairs
-_KEY_WORDS = 6
+_KEY_WORDS = 12
 
 
 @dataclass

@@ -200,12 +200,12 @@ def origin_groups(members: list[ClaimFeatures], metas: dict[str, dict[str, Any]]
     groups: dict[int, list[ClaimFeatures]] = {}
     for i in range(n):
         groups.setdefault(uf.find(i), []).append(members[i])
-    out = []
-    for idx, (root, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[0])):
+    out: list[OriginGroup] = []
+    for idx, (_root, ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[0])):
         out.append(OriginGroup(ms, key=f"o{idx + 1}"))
-    out.sort(key=lambda g: (g.first_published or "9999", g.members[0].uid))
-    for idx, g in enumerate(out):
-        g.key = f"o{idx + 1}"
+    out.sort(key=lambda og: (og.first_published or "9999", og.members[0].uid))
+    for idx, og in enumerate(out):
+        og.key = f"o{idx + 1}"
     return out
 
 

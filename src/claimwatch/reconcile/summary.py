@@ -117,9 +117,9 @@ def sources_of(hulls: list[tuple[OriginGroup, tuple[float, float] | None]]) -> l
         out.append({
             "key": g.key, "name": name, "type": typ, "first_published": g.first_published,
             "claims": len(g.members),
-            "outlets": sorted({f.meta.get("outlet") for f in g.members if f.meta.get("outlet")}),
-            "aliases": sorted({(f.claim.source.canonical or f.claim.source.name) for f in g.members
-                               if (f.claim.source.canonical or f.claim.source.name)}),
+            "outlets": sorted({str(f.meta["outlet"]) for f in g.members if f.meta.get("outlet")}),
+            "aliases": sorted({name for name in (f.claim.source.canonical or f.claim.source.name for f in g.members)
+                               if name}),
             "low": None if h is None or h[0] == 0.0 else h[0], "high": None if h is None or h[1] == _INF else h[1],
         })
     return out
