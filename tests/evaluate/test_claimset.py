@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 
 from claimwatch.evaluate.claimset import (
-    CLAIM_METRICS, predict, read_claim_set, score_claims, score_estimates,
+    CLAIM_METRICS,
+    predict,
+    read_claim_set,
+    score_claims,
+    score_estimates,
 )
 from claimwatch.evaluate.suite import claim_set_dir
 

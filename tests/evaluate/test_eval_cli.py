@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 from claimwatch.cli import cli
 from claimwatch.evaluate import peers
-from claimwatch.evaluate.suite import SAMPLES_DIR, SEED_GOLD, run_suite
 from claimwatch.evaluate.gold import read_layer_jsonl
 from claimwatch.evaluate.report import render_table
+from claimwatch.evaluate.suite import SAMPLES_DIR, SEED_GOLD, run_suite
 
 
 def test_eval_json_on_seed():

@@ -7,8 +7,7 @@ import pytest
 
 from claimwatch.evaluate.gold import Item
 from claimwatch.evaluate.matching import PRF, match_spans, overlaps
-from claimwatch.evaluate.scorers import (LayerScore, haversine_km, same_number, same_unit, score_layer,
-                                         timex_value)
+from claimwatch.evaluate.scorers import LayerScore, haversine_km, same_number, same_unit, score_layer, timex_value
 
 TEXT = "x" * 200
 

@@ -8,12 +8,12 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimwatch.export import FORMATS, collect, export
 from claimwatch.export.acled import COLUMNS as ACLED_COLUMNS
 from claimwatch.model import Article, Claim, Place, TimeInfo
-
 from fixtures_web import build_articles, make_claim
 
 

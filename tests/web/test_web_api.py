@@ -10,7 +10,6 @@ import pytest
 
 from claimwatch.ingest.document import Document
 from claimwatch.model import Article
-
 from fixtures_web import make_claim
 
 

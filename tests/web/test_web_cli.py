@@ -10,12 +10,11 @@ import sys
 import time
 
 import httpx
-import pytest
 import pyarrow.parquet as pq
+import pytest
 from click.testing import CliRunner
 
 from claimwatch.cli import cli
-
 from fixtures_web import build_articles, free_port
 
 

@@ -16,9 +16,7 @@ import pytest
 
 from claimwatch.errors import StoreError, ValidationError
 from claimwatch.model import Article
-
 from fixtures_web import make_claim
-
 
 #: the first characters that make a spreadsheet run a cell (OWASP CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -94,7 +92,8 @@ def test_a_response_that_cannot_be_built_leaves_the_store_unchanged(client, web_
 
 # -- exports ---------------------------------------------------------------------------------
 def test_safe_cell_prefixes_formula_starts_only_on_text():
-    from claimwatch.export.cells import FORMULA_STARTS as starts, safe_cell
+    from claimwatch.export.cells import FORMULA_STARTS as starts
+    from claimwatch.export.cells import safe_cell
 
     assert starts == FORMULA_STARTS
     for start in FORMULA_STARTS:

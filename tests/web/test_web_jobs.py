@@ -32,10 +32,9 @@ def test_shutdown_ends_the_worker_processes_and_fails_unfinished_jobs(web_store)
 
 
 def test_a_thread_queue_runs_the_flow(web_store):
-    from claimwatch.web.jobs import IngestQueue
-
-    from fixtures_web import make_claim
     from claimwatch.model import Article
+    from claimwatch.web.jobs import IngestQueue
+    from fixtures_web import make_claim
 
     def extractor(doc):
         art = Article(text=doc.text, title=doc.title)

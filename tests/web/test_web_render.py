@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimwatch.model import Article
 from claimwatch.web.render import highlight_segments, safe_url, timeline_chart
-
 from fixtures_web import build_articles, make_claim
 
 

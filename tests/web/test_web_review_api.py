@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from claimwatch.model import Article
-
 from fixtures_web import make_claim
 
 

@@ -61,7 +61,7 @@ def format_range(claim: Claim) -> str:
 
 
 def _claim_cell(claim: Claim) -> str:
-    what = claim.event_type or claim.kind
+    what: str = claim.event_type or claim.kind
     if claim.cause:
         what += f"/{claim.cause}"
     if claim.kind == "count" and claim.quantity is not None:
@@ -94,7 +94,7 @@ def _source_cell(claim: Claim) -> str:
 
 
 def _certainty_cell(claim: Claim) -> str:
-    parts = [claim.certainty]
+    parts: list[str] = [claim.certainty]
     if claim.polarity == "negative":
         parts.append("NEGATED")
     if claim.evidential != "author":

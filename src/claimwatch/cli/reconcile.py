@@ -84,8 +84,9 @@ def render_estimate(e: Estimate) -> str:
         o = e.override
         out.append(f"  set by {o.get('who')}: {o.get('why')} (computed: low {_num(o['computed'].get('low'))} "
                    f"best {_num(o['computed'].get('best'))} high {_num(o['computed'].get('high'))})")
-    for c in e.curations:
-        out.append(f"  curation {c.get('id')}: {c.get('action')} by {c.get('who')} ({c.get('at') or '-'}): {c.get('why')}")
+    for cur in e.curations:
+        out.append(f"  curation {cur.get('id')}: {cur.get('action')} by {cur.get('who')} ({cur.get('at') or '-'}): "
+                   f"{cur.get('why')}")
     if e.origin:
         out.append(f"  origin: {e.origin.name or '-'} ({e.origin.type or '-'}), first published {e.origin.first_published or '-'}")
     if e.time:

@@ -4,11 +4,11 @@ See ``docs/evaluation.md``. Scorers take gold and predicted item lists and know 
 pipeline; :class:`ClaimwatchSystem` adapts the pipeline, :mod:`.peers` the peer tools.
 """
 
+from .claims import score_claims
 from .gold import LAYERS, GoldDoc, Item, read_claim_gold, read_gold, read_layer_jsonl
 from .matching import PRF, Acc, match_spans
 from .runner import RunResult, run_system
 from .scorers import LayerScore, score_layer
-from .claims import score_claims
 from .systems import ClaimwatchSystem
 
 __all__ = ["LAYERS", "GoldDoc", "Item", "read_gold", "read_layer_jsonl", "read_claim_gold", "PRF", "Acc",

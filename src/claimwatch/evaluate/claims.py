@@ -25,12 +25,18 @@ def _norm(v: Any) -> Any:
     return v
 
 
+def _place_key(p: dict[str, Any]) -> Any:
+    """A place is the same place when its resolved name is ("Polish" and "Poland" are Poland; "the
+    country" is the country it resolves to); an unresolved place is compared by its words."""
+    return _norm(p.get("name") or p.get("text"))
+
+
 def _place_names(places: list[dict[str, Any]] | None) -> list[str]:
-    return sorted({_norm(p.get("text") or p.get("name")) for p in places or [] if (p.get("text") or p.get("name"))})
+    return sorted({_place_key(p) for p in places or [] if _place_key(p)})
 
 
 def _place_roles(places: list[dict[str, Any]] | None) -> list[str]:
-    return sorted({f"{_norm(p.get('text') or p.get('name'))}:{p.get('role')}" for p in places or []})
+    return sorted({f"{_place_key(p)}:{p.get('role')}" for p in places or []})
 
 
 def claim_fields(gold: dict[str, Any], pred: dict[str, Any]) -> list[tuple[str, bool, Any, Any]]:
@@ -93,10 +99,11 @@ def _candidates(gold: list[Item], pred: list[Item]):
                     s = tuple(pq["span"])
                     out.append((abs(s[0] - qs[0]) + abs(s[1] - qs[1]), pj))
             else:
-                if pc.get("quantity") or p.span is None:
+                gs = gold[gi].span
+                if pc.get("quantity") or p.span is None or gs is None:
                     continue
-                if overlaps(p.span, gold[gi].span) and _norm(pc.get("event_type")) == _norm(g.get("event_type")):
-                    out.append((abs(p.span[0] - gold[gi].span[0]) + abs(p.span[1] - gold[gi].span[1]), pj))
+                if overlaps(p.span, gs) and _norm(pc.get("event_type")) == _norm(g.get("event_type")):
+                    out.append((abs(p.span[0] - gs[0]) + abs(p.span[1] - gs[1]), pj))
         return [pj for _, pj in sorted(out)]
 
     return cands

@@ -29,7 +29,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import EvaluationError
 
@@ -191,7 +191,7 @@ def _score_fields(t: _Tally, gold: dict, match: dict) -> None:
     if gold.get("event_type"):
         t.add("etype_n")
         t.add("etype_ok", gold["event_type"] == match.get("event_type"))
-    gt, pt = gold.get("time"), match.get("time")
+    gt, pt = gold.get("time"), match.get("time") or {}
     if gt and (gt.get("start") or gt.get("end")):
         t.add("time_n")
         t.add("time_ok", bool(pt) and pt.get("start") == gt.get("start") and pt.get("end") == gt.get("end"))
@@ -230,7 +230,7 @@ def _score_article(t: _Tally, article: GoldArticle, prediction: dict | None) -> 
             _score_fields(t, gold, match)
 
 
-def score_claims(claim_set: ClaimSet, predictions: dict[str, dict | None]) -> dict[str, Any]:
+def score_claims(claim_set: ClaimSet, predictions: Mapping[str, dict | None]) -> dict[str, Any]:
     """Per-field figures of ``predictions`` (article key -> ``extract --format json`` document;
     a missing or ``None`` prediction scores as no claims)."""
     t = _Tally()
@@ -262,9 +262,9 @@ def summarise(t: dict[str, int]) -> dict[str, Any]:
         "time_acc": _ratio(g("time_ok", 0), g("time_n", 0)),
         "place_acc161": _ratio(g("place_ok", 0), g("place_n", 0)),
     }
-    out = {k: round(v, 4) for k, v in out.items()}
-    out["n"] = {k: g(k, 0) for k in ("cnt_gold", "cnt_pred", "ev_gold", "src_n", "time_n", "place_n")}
-    return out
+    summary: dict[str, Any] = {k: round(v, 4) for k, v in out.items()}
+    summary["n"] = {k: g(k, 0) for k in ("cnt_gold", "cnt_pred", "ev_gold", "src_n", "time_n", "place_n")}
+    return summary
 
 
 # ---------------------------------------------------------------------------- estimates
@@ -314,7 +314,7 @@ def score_estimates(claim_set: ClaimSet, estimates: list[dict]) -> dict[str, Any
                 best = est
                 break
         ok = best is not None
-        right = ok and best.get("status") in cluster["status"]
+        right = best is not None and best.get("status") in cluster["status"]
         found += ok
         status_ok += right
         lines.append({"name": cluster["name"], "found": ok, "status": best.get("status") if best else None,

@@ -54,12 +54,10 @@ def gated_metrics(result: RunResult) -> dict[str, float]:
 
 def measure(system: Any = None) -> dict[str, dict[str, float]]:
     """Run claimwatch on the gate data: dataset -> metric -> score."""
-    from .runner import run_system
-    from .suite import gate_sets
-    from .systems import ClaimwatchSystem
-
     from .claimset import evaluate_claim_set, iter_claim_metrics, read_claim_set
-    from .suite import CLAIM_SET, claim_set_dir
+    from .runner import run_system
+    from .suite import CLAIM_SET, claim_set_dir, gate_sets
+    from .systems import ClaimwatchSystem
 
     system = system or ClaimwatchSystem()
     out: dict[str, dict[str, float]] = {}

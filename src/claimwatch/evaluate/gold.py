@@ -29,13 +29,15 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeGuard
 
 from ..errors import EvaluationError
 
 __all__ = [
     "LAYERS",
     "Item",
+    "SpannedItem",
+    "has_span",
     "GoldDoc",
     "read_gold",
     "read_layer_jsonl",
@@ -58,6 +60,23 @@ class Item:
     span: Span | None
     text: str = ""
     attrs: dict[str, Any] = field(default_factory=dict)
+
+
+class SpannedItem(Protocol):
+    """An :class:`Item` whose span is known (what the span scorers compare)."""
+
+    @property
+    def span(self) -> Span: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def attrs(self) -> dict[str, Any]: ...
+
+
+def has_span(item: Item) -> TypeGuard[SpannedItem]:
+    return item.span is not None
 
 
 @dataclass
@@ -264,8 +283,10 @@ def read_claim_gold(path: str | Path, *, text: str | None = None) -> GoldDoc:
     layers: dict[str, list[Item] | None] = {name: None for name in LAYERS}
     layers["claims"] = claims
     # one gold item per distinct quantity span (several claims may share a number)
-    seen: set[Span] = set()
-    layers["quantities"] = [q for q in quantities if not (q.span in seen or seen.add(q.span))]  # type: ignore[func-returns-value]
+    first_at: dict[Span | None, Item] = {}
+    for q in quantities:
+        first_at.setdefault(q.span, q)
+    layers["quantities"] = list(first_at.values())
     return GoldDoc(str(data.get("article") or path.stem), str(data.get("article") or path.stem), body,
                    data.get("published"), layers, quantity_scheme="counts")
 

@@ -57,7 +57,7 @@ def annotated_layers(docs: list[GoldDoc]) -> list[str]:
 def run_system(system: Any, docs: list[GoldDoc], layers: Iterable[str] | None = None,
                dataset: str | None = None) -> RunResult:
     """Predict with ``system`` on ``docs`` (timed) and score the layers both annotate."""
-    wanted = [l for l in (layers or LAYERS) if l in annotated_layers(docs) and l in system.layers]
+    wanted = [name for name in (layers or LAYERS) if name in annotated_layers(docs) and name in system.layers]
     result = RunResult(system.name, dataset or (docs[0].dataset if docs else "?"),
                        scores_spans=getattr(system, "scores_spans", True), layers=list(wanted))
     reason = system.unavailable()

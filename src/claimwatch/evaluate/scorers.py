@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .gold import Item
+from .gold import Item, SpannedItem, has_span
 from .matching import MODES, PRF, Acc, match_spans
 
 __all__ = ["LayerScore", "Case", "score_layer", "SPAN_LAYERS", "haversine_km", "timex_value",
@@ -199,11 +199,11 @@ def timex_value(start: str | None, end: str | None = None, precision: str | None
 
 # ---------------------------------------------------------------- the scorer
 
-def _spanned(items: Sequence[Item]) -> list[Item]:
-    return [i for i in items if i.span is not None]
+def _spanned(items: Sequence[Item]) -> list[SpannedItem]:
+    return [i for i in items if has_span(i)]
 
 
-def _span_counts(score: LayerScore, key: str, gold: list[Item], pred: list[Item], doc_id: str,
+def _span_counts(score: LayerScore, key: str, gold: Sequence[SpannedItem], pred: Sequence[SpannedItem], doc_id: str,
                  text: str, record: bool) -> dict[str, list[tuple[int, int]]]:
     pairs_by_mode = {}
     for mode in MODES:
@@ -247,14 +247,14 @@ def score_layer(score: LayerScore, layer: str, gold: list[Item], pred: list[Item
     score.pred_items += len(pred)
     if layer == "attributions":
         for role in ROLES:
-            g = [Item(i.attrs.get(role), "") for i in gold if i.attrs.get(role) is not None]
-            p = [Item(i.attrs.get(role), "") for i in pred if i.attrs.get(role) is not None]
-            _span_counts(score, role, g, p, doc_id, text, record=True)
+            role_gold = _spanned([Item(i.attrs.get(role), "") for i in gold])
+            role_pred = _spanned([Item(i.attrs.get(role), "") for i in pred])
+            _span_counts(score, role, role_gold, role_pred, doc_id, text, record=True)
         return
-    gold, pred = _spanned(gold), _spanned(pred)
-    pairs = _span_counts(score, "", gold, pred, doc_id, text, record=True)["overlap"]
+    spanned_gold, spanned_pred = _spanned(gold), _spanned(pred)
+    pairs = _span_counts(score, "", spanned_gold, spanned_pred, doc_id, text, record=True)["overlap"]
     for gi, pj in pairs:
-        g, p = gold[gi], pred[pj]
+        g, p = spanned_gold[gi], spanned_pred[pj]
         if layer == "quantities":
             if "value" in g.attrs and "value" in p.attrs:
                 _attr(score, "value", same_number(g.attrs["value"], p.attrs.get("value")), doc_id, text,
@@ -284,12 +284,12 @@ def score_layer(score: LayerScore, layer: str, gold: list[Item], pred: list[Item
                     pv = _lower(p.attrs.get(key))
                     _attr(score, key, pv == gv, doc_id, text, g.span, gv, pv)
     if layer == "timexes":
-        _timex_value_prf(score, gold, pred, pairs)
+        _timex_value_prf(score, spanned_gold, spanned_pred, pairs)
     if layer == "events" and modalities is not None:
-        _score_gold_modality(score, gold, modalities, text, doc_id)
+        _score_gold_modality(score, spanned_gold, modalities, text, doc_id)
 
 
-def _timex_value_prf(score: LayerScore, gold: list[Item], pred: list[Item], pairs) -> None:
+def _timex_value_prf(score: LayerScore, gold: Sequence[SpannedItem], pred: Sequence[SpannedItem], pairs) -> None:
     """TempEval-3 value F1: a predicted expression counts when it overlaps a gold one and has its
     TIMEX3 value (calendar, duration, set or reference value); also per gold type ("DURATION.value":
     gold durations against predicted durations)."""
@@ -314,7 +314,7 @@ def _lower(v: Any) -> str | None:
     return _MODALITY_MAP.get(v, v)
 
 
-def _score_gold_modality(score: LayerScore, gold: list[Item], modalities: list[Item], text: str,
+def _score_gold_modality(score: LayerScore, gold: Sequence[SpannedItem], modalities: list[Item], text: str,
                          doc_id: str) -> None:
     for g in gold:
         inside = [m for m in modalities if m.span is not None and g.span[0] <= m.span[0] < g.span[1]]

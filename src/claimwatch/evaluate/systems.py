@@ -72,10 +72,10 @@ def analysis_items(analysis: Any) -> dict[str, list[Item]]:
     predicates' modalities and the claims."""
     out = mention_items(mentions_of(analysis))
     for item in out["quantities"]:  # the span the count claim gives the figure ("dozens" of "dozens of")
-        if item.attrs["count"]:
-            q = next((q for q in analysis.quantities
-                      if q.span[0] < item.span[1] and item.span[0] < q.span[1]), None)
-            item.attrs["count_span"] = tuple(q.span) if q is not None else item.span
+        span = item.span
+        if item.attrs["count"] and span is not None:
+            q = next((q for q in analysis.quantities if q.span[0] < span[1] and span[0] < q.span[1]), None)
+            item.attrs["count_span"] = tuple(q.span) if q is not None else span
     out["modalities"] = _modalities(analysis)
     out["claims"] = [Item(tuple(c.span), c.text, {"claim": c.to_dict()}) for c in analysis.claims]
     return out

@@ -29,7 +29,15 @@ from typing import IO, Any
 from ..model import Estimate
 from .cells import SafeDictWriter
 from .geo import acled_geo_precision, acled_time_precision, country_info
-from .incidents import IncidentRow, collect_incidents, death_estimate, incident_place, incident_time, primary_estimate
+from .incidents import (
+    IncidentRow,
+    collect_incidents,
+    death_estimate,
+    incident_place,
+    incident_time,
+    outlets,
+    primary_estimate,
+)
 
 __all__ = ["write", "COLUMNS", "ACLED_TYPES", "fatalities", "acled_row", "VAGUE_FATALITIES"]
 
@@ -103,10 +111,6 @@ def _timestamp(day: str | None) -> str:
     return str(int(dt.timestamp()))
 
 
-def _outlets(row: IncidentRow) -> list[str]:
-    return sorted({str(c.source["outlet"]) for e in row.estimates for c in e.claims if c.source.get("outlet")})
-
-
 def _note(e: Estimate) -> str:
     what = e.event_type or e.kind
     if e.kind == "count":
@@ -125,7 +129,7 @@ def acled_row(row: IncidentRow, n: int) -> dict[str, Any]:
     agents = [a["text"] for a in inc.actors if a.get("role") == "agent"]
     patients = [a["text"] for a in inc.actors if a.get("role") != "agent"]
     t = inc.time or {}
-    when = incident_time(inc)
+    when = incident_time(row)
     event_date = (t.get("start") or "")[:10]
     tags = [f"claimwatch:{et}" for et in inc.event_types] + [f"incident={inc.id}"]
     tags += [f"{e.event_type or e.kind}={e.status}" for e in row.estimates if e.kind == "count"]
@@ -159,7 +163,7 @@ def acled_row(row: IncidentRow, n: int) -> dict[str, Any]:
         "latitude": "" if not place or place.lat is None else place.lat,
         "longitude": "" if not place or place.lon is None else place.lon,
         "geo_precision": acled_geo_precision(place),
-        "source": "; ".join(_outlets(row)),
+        "source": "; ".join(outlets(row.estimates)),
         "source_scale": "",
         "notes": "; ".join(_note(e) for e in sorted(row.estimates, key=lambda e: (e.kind != "count", e.id))),
         "fatalities": fatalities(death_estimate(row)),

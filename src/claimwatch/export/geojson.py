@@ -16,7 +16,7 @@ __all__ = ["write", "feature_collection"]
 
 
 def feature_collection(rows_or_store: Any, **filters: Any) -> dict[str, Any]:
-    features = []
+    features: list[dict[str, Any]] = []
     for row in collect(rows_or_store, **filters):
         base = flat_row(row)
         for place in row.claim.places:

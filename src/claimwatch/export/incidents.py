@@ -12,13 +12,14 @@ Filters: ``event_type`` (any of the incident's / the estimate's type), ``since``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Estimate, Incident, Place, TimeInfo, TimePrecision
+from ..model import TIME_PRECISIONS, Estimate, Incident, Place, TimeInfo, TimePrecision
 
 __all__ = ["IncidentRow", "collect_incidents", "collect_estimates", "death_estimate", "primary_estimate",
-           "incident_place", "incident_time", "DEATH_TYPES"]
+           "incident_place", "incident_time", "outlets", "DEATH_TYPES"]
 
 #: event types whose figures are fatalities (ACLED ``fatalities``, UCDP ``best``)
 DEATH_TYPES = ("death", "combat_casualties")
@@ -58,7 +59,7 @@ def _day(d: dict[str, Any] | None, key: str) -> str | None:
 
 def _in_range(start: str | None, end: str | None, since: str | None, until: str | None) -> bool:
     last = end or start
-    if since and (last is None or last < since[:10]):
+    if since and (not last or last < since[:10]):
         return False
     if until and (not start or start > until[:10]):
         return False
@@ -127,22 +128,27 @@ def primary_estimate(row: IncidentRow) -> Estimate:
     return min(_main(pool), key=lambda e: order.get(e.event_type or "", 9))
 
 
-def incident_time(inc: Incident) -> TimeInfo | None:
-    """The incident's time as a TimeInfo for the precision codes (publication dates only: a range)."""
-    t = inc.time or {}
-    if not t.get("start"):
-        return None
-    given = t.get("precision")
-    precision: TimePrecision = given if given in ("day", "week", "month", "year", "range") else "range"
-    return TimeInfo(text="", start=t.get("start"), end=t.get("end"), precision=precision)
-
-
 def incident_place(row: IncidentRow) -> Place | None:
     """The incident's most precise place with coordinates (else its first place)."""
     places = row.incident.places
     located = [p for p in places if p.get("lat") is not None and p.get("lon") is not None and p.get("role") != "origin"]
-    pool = located or places
-    if not pool:
+    if not (located or places):
         return None
-    chosen = pool[0]
+    chosen = (located or places)[0]
     return Place.from_dict({k: v for k, v in chosen.items() if k in Place.__dataclass_fields__})
+
+
+def incident_time(row: IncidentRow) -> TimeInfo | None:
+    """The incident's time as a :class:`TimeInfo` (``None`` without a start); a precision that is
+    unknown or missing reads as a range between the incident's start and end."""
+    t = row.incident.time or {}
+    if not t.get("start"):
+        return None
+    given = t.get("precision")
+    precision: TimePrecision = given if given in TIME_PRECISIONS and given != "unknown" else "range"
+    return TimeInfo(text="", start=t.get("start"), end=t.get("end"), precision=precision)
+
+
+def outlets(estimates: Iterable[Estimate]) -> list[str]:
+    """The outlets that published the estimates' claims, sorted."""
+    return sorted({str(o) for e in estimates for c in e.claims if (o := c.source.get("outlet"))})

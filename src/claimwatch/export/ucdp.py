@@ -19,7 +19,15 @@ from typing import IO, Any
 from ..model import Estimate
 from .cells import SafeDictWriter
 from .geo import country_info, ucdp_date_prec, ucdp_where_prec
-from .incidents import IncidentRow, collect_incidents, death_estimate, incident_place, incident_time, primary_estimate
+from .incidents import (
+    IncidentRow,
+    collect_incidents,
+    death_estimate,
+    incident_place,
+    incident_time,
+    outlets,
+    primary_estimate,
+)
 
 __all__ = ["write", "COLUMNS", "ucdp_row"]
 
@@ -45,7 +53,7 @@ def ucdp_row(row: IncidentRow, est: Estimate, n: int) -> dict[str, Any]:
     place = incident_place(row)
     info = country_info(inc.country)
     t = inc.time or {}
-    when = incident_time(inc)
+    when = incident_time(row)
     date_prec = ucdp_date_prec(when)
     agents = [a["text"] for a in inc.actors if a.get("role") == "agent"]
     patients = [a["text"] for a in inc.actors if a.get("role") != "agent"]
@@ -66,7 +74,7 @@ def ucdp_row(row: IncidentRow, est: Estimate, n: int) -> dict[str, Any]:
         "side_b": patients[0] if patients else "",
         "number_of_sources": est.independent_sources,
         "source_article": "; ".join(urls),
-        "source_office": "; ".join(sorted({str(c.source["outlet"]) for c in est.claims if c.source.get("outlet")})),
+        "source_office": "; ".join(outlets([est])),
         "source_date": "; ".join(dates),
         "source_headline": "",
         "source_original": (est.origin.name or "") if est.origin else "",

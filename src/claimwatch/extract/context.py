@@ -344,9 +344,18 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
         clause = analysis.doc[own.head_i]
         while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
             clause = clause.head
-        if not (clause.left_edge.i <= head_i <= clause.right_edge.i):
+        if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i):
             return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
     return own
+
+
+def _describes_the_counted(clause: Token, head_i: int) -> bool:
+    """A participle on the claim's own noun dates the claim: "the migrants registered so far this
+    year", "one-fifth of the migrants recorded so far this year", "an agreement announced in April"."""
+    if clause.dep_ != "acl":
+        return False
+    noun = clause.head
+    return noun.i == head_i or noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == head_i
 
 
 def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,

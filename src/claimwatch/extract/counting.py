@@ -379,7 +379,8 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
         if etype == "death" and cls not in ("body", "incident", "person"):
             etype = None
     if etype:
-        return CountLink(etype, _cause(ctx, q.sent_i) if etype == "death" else None, None, head.i, "noun")
+        # the noun names the event: it covers the event mentions of its own clause only
+        return CountLink(etype, _cause(ctx, q.sent_i) if etype == "death" else None, None, head.i, "noun", head.i)
     return None
 
 

@@ -44,16 +44,30 @@ STAGES: tuple[Stage, ...] = (
 LAYER_STAGES: tuple[Stage, ...] = (numeric.STAGE,)
 
 
+@Language.component("claimwatch_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence before the parser runs, so no dependency crosses it: a
+    headline without a full stop is not parsed into the report's first sentence."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str = "") -> Language:
-    """Load the spaCy pipeline once per process."""
+    """Load the spaCy pipeline once per process (with :func:`line_breaks` before its parser)."""
     names = (name,) if name else MODEL_CANDIDATES
     errors = []
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except (OSError, ImportError) as exc:  # not installed
             errors.append(f"{candidate}: {exc.__class__.__name__}")
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("claimwatch_line_breaks", before="parser")
+        return nlp
     raise ExtractionError(code="E202", detail="; ".join(errors) + " (run `make install`)")
 
 

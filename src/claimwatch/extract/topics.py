@@ -8,7 +8,8 @@ still files it under what it is about:
   ``statement_topics`` of ``resources/event_frames.json`` in the order given there;
 * an anaphoric noun that points back ("this number may increase", "that was higher than last
   year's total" → the type of the latest typed count before it; "the alleged incident", "the
-  tragedy" → the type of the report's first typed claim, the incident it is about);
+  tragedy" → the type of the report's first claim of an incident — not a statement or a
+  policy — the incident it is about);
 * else no type (the statement stays untyped rather than guessed).
 
 Core: :func:`statement_topic` (pure over the parse and the claims drafted before it).
@@ -79,6 +80,7 @@ def statement_topic(analysis: Analysis, sent_i: int, earlier: Iterable[Claim]) -
     if kind == "count":
         counts = [c for c in typed if c.kind == "count"]
         return counts[-1].event_type if counts else (typed[-1].event_type if typed else None)
-    if kind == "incident" and typed:
-        return typed[0].event_type
+    incidents = [c for c in typed if c.event_type not in ("statement", "policy")]
+    if kind == "incident" and incidents:
+        return incidents[0].event_type  # the incident the report is about, not what was said of it
     return None

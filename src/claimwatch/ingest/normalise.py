@@ -73,10 +73,14 @@ class TextMap:
 
 
 def _clusters(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` runs of ``text``: a starter and what may compose with it."""
+    """``[start, end)`` runs of ``text``: a starter and what may compose with it. Format
+    characters are skipped — they neither start nor break a cluster ("\u1100\u200b\u1161" is one
+    syllable) — and stay outside a run unless they fall inside it."""
     seconds: frozenset[str] | None = None
     out: list[tuple[int, int]] = []
     for i, ch in enumerate(text):
+        if is_invisible(ch):
+            continue
         joins = False
         if out:
             if unicodedata.combining(ch):
@@ -100,8 +104,6 @@ def normalise_text(text: str) -> TextMap:
     ends: list[int] = []
     for a, b in _clusters(text):
         kept = "".join(ch for ch in text[a:b] if not is_invisible(ch))
-        if not kept:
-            continue
         piece = unicodedata.normalize("NFC", kept)
         pieces.append(piece)
         starts.extend([a] * len(piece))

@@ -19,8 +19,16 @@ from fastapi.responses import JSONResponse, Response
 from ..export import FORMATS, get_format
 from ..export.geojson import feature_collection
 from ..model import Article, Claim, Estimate
-from ..store.lists import (EXPORT_FILTERS, MAP_FILTERS, MAX_TEXT, ListQuery, article_query, check_filters, claim_query,
-                           estimate_query)
+from ..store.lists import (
+    EXPORT_FILTERS,
+    MAP_FILTERS,
+    MAX_TEXT,
+    ListQuery,
+    article_query,
+    check_filters,
+    claim_query,
+    estimate_query,
+)
 from .security import Identity, identify, require_read
 
 __all__ = ["router", "claim_json", "article_meta", "recompute_estimates", "estimate_row_json", "ERROR_RESPONSES",

@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, ValidationError as PydanticError
+from pydantic import BaseModel, Field
+from pydantic import ValidationError as PydanticError
 
 from ..errors import ValidationError
 from ..model import Claim

@@ -75,7 +75,7 @@ class ResponseCache:
         return True
 
     async def __call__(self, scope, receive, send):
-        if not self._cacheable(scope):
+        if self.version is None or not self._cacheable(scope):
             return await self.app(scope, receive, send)
         key = (scope.get("path", ""), scope.get("query_string", b""))
         version = self.version()

@@ -22,6 +22,7 @@ import multiprocessing
 import threading
 import uuid
 from dataclasses import asdict
+from datetime import date
 from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -152,7 +153,7 @@ class IngestQueue:
                                              self.update_estimates, self.settings)
         with self._lock:
             self._pending[job_id] = future
-        future.add_done_callback(lambda _f, j=job_id: self._forget(j))
+        future.add_done_callback(lambda _f: self._forget(job_id))
         return job_id, future
 
     def _forget(self, job_id: str) -> None:
@@ -191,7 +192,7 @@ def job_json(row: dict[str, Any]) -> dict[str, Any]:
                            "status_url": f"/api/jobs/{row['id']}"}
     for key in ("submitted_at", "started_at", "finished_at"):
         value = row.get(key)
-        out[key] = value.isoformat() if hasattr(value, "isoformat") else value
+        out[key] = value.isoformat() if isinstance(value, date) else value
     if row["status"] == "done":
         out.update({"article_id": row["article_id"], "created": bool(row["created"]), "claims": row["claims"],
                     "page": f"/articles/{row['article_id']}", "estimates": row["estimates"]})
@@ -220,7 +221,7 @@ def _json_body(raw: bytes, name: str) -> ArticleBody:
     except ClaimwatchError:
         raise
     except Exception as exc:
-        errors = getattr(exc, "errors", lambda: [])()
+        errors: list[dict[str, Any]] = getattr(exc, "errors", lambda: [])()
         detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors[:3]) or "malformed"
         raise ValidationError(name, detail=detail) from None
 

@@ -10,8 +10,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import ValidationError
 from ..export import FORMATS
-from ..model import (CERTAINTIES, DEATH_CAUSES, ESTIMATE_STATUSES, EVENT_TYPES, PLACE_ROLES, POLARITIES, QUALIFIERS,
-                     SOURCE_TYPES, TIME_PRECISIONS, Article)
+from ..model import (
+    CERTAINTIES,
+    DEATH_CAUSES,
+    ESTIMATE_STATUSES,
+    EVENT_TYPES,
+    PLACE_ROLES,
+    POLARITIES,
+    QUALIFIERS,
+    SOURCE_TYPES,
+    TIME_PRECISIONS,
+    Article,
+)
 from ..store.lists import MAX_TEXT, REVIEW_STATES, article_query, claim_query
 from .render import highlight_segments, inherited_fields, paragraph_window, timeline_chart
 from .security import COOKIE, WHO_COOKIE, Identity, cookie_is_secure, identify, require_read

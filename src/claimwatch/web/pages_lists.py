@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Mapping
 from typing import Any, Callable
 from urllib.parse import urlencode
 
@@ -15,8 +16,16 @@ from fastapi.responses import HTMLResponse, Response
 from ..errors import ValidationError
 from ..export.cells import SafeDictWriter
 from ..model import Claim, Estimate
-from ..store.lists import (CLAIM_FILTERS, CLAIM_SORTS, ESTIMATE_FILTERS, ESTIMATE_SORTS, MAX_LIMIT, ListQuery, claim_query,
-                           estimate_query)
+from ..store.lists import (
+    CLAIM_FILTERS,
+    CLAIM_SORTS,
+    ESTIMATE_FILTERS,
+    ESTIMATE_SORTS,
+    MAX_LIMIT,
+    ListQuery,
+    claim_query,
+    estimate_query,
+)
 from .api import claim_json, estimate_row_json
 from .pages import render_page
 from .render import estimate_title
@@ -46,7 +55,7 @@ def _raw_filters(request: Request, names: tuple[str, ...]) -> dict[str, str]:
     return {n: qp.get(n, "")[:1000] for n in names if qp.get(n)}
 
 
-def _links(path: str, query: ListQuery, page: int, pages: int, columns: Any) -> dict[str, Any]:
+def _links(path: str, query: ListQuery, page: int, pages: int, columns: Mapping[str, Any]) -> dict[str, Any]:
     def url(**change: Any) -> str:
         return f"{path}?{urlencode(query.params(**change))}"
 
@@ -90,7 +99,7 @@ def _facet_links(path: str, query: ListQuery, facets: dict[str, list[tuple[Any, 
 
 
 def _list_view(request: Request, *, path: str, template: str, names: tuple[str, ...], build: Callable,
-               fetch: Callable, facets: Callable, columns: tuple) -> Any:
+               fetch: Callable, facets: Callable, columns: Mapping[str, Any]) -> Any:
     raw = _raw_filters(request, names)
     size = request.app.state.settings.page_size
     try:

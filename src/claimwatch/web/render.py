@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..model import Article, Claim, Estimate
+from ..model import Article, Claim, Estimate, EstimateClaim
 
 __all__ = ["estimate_title", "highlight_segments", "paragraph_window", "inherited_fields", "claim_summary", "fmt_num", "timeline_chart", "install_filters", "safe_url", "ROLES"]
 
@@ -166,17 +166,17 @@ def _ordinal(day: str | None) -> int | None:
 def timeline_chart(estimate: Estimate, width: int = 640, height: int = 240) -> dict[str, Any] | None:
     """Coordinates of an SVG chart of the figures over time: one point per claim at its
     publication date (best), with a bar from low to high (to the top edge when unbounded)."""
-    points = []
+    points: list[tuple[int, float, EstimateClaim]] = []  # (day ordinal, best, claim)
     for c in estimate.claims:
         x = _ordinal(c.published)
         if x is None or c.best is None:
             continue
-        points.append({"x": x, "best": c.best, "low": c.low, "high": c.high, "claim": c})
+        points.append((x, c.best, c))
     if not points:
         return None
     pad_l, pad_r, pad_t, pad_b = 64, 16, 16, 36
-    xs = [p["x"] for p in points]
-    values = [v for p in points for v in (p["best"], p["low"], p["high"]) if v is not None]
+    xs = [x for x, _, _ in points]
+    values = [v for _, _, c in points for v in (c.best, c.low, c.high) if v is not None]
     x0, x1 = min(xs), max(xs)
     if x0 == x1:
         x0, x1 = x0 - 1, x1 + 1
@@ -190,14 +190,13 @@ def timeline_chart(estimate: Estimate, width: int = 640, height: int = 240) -> d
         return round(height - pad_b - (y - y0) / (y1 - y0) * (height - pad_t - pad_b), 1)
 
     out_points = []
-    for p in sorted(points, key=lambda p: p["x"]):
-        c = p["claim"]
+    for x, best, c in sorted(points, key=lambda p: p[0]):
         out_points.append({
-            "cx": sx(p["x"]), "cy": sy(p["best"]),
-            "y_low": sy(p["low"]) if p["low"] is not None else sy(p["best"]),
-            "y_high": sy(p["high"]) if p["high"] is not None else pad_t,
-            "label": f"{c.published}: {fmt_num(p['best'])} ({(c.source or {}).get('canonical') or (c.source or {}).get('name') or 'author'})",
-            "open_high": p["high"] is None,
+            "cx": sx(x), "cy": sy(best),
+            "y_low": sy(c.low) if c.low is not None else sy(best),
+            "y_high": sy(c.high) if c.high is not None else pad_t,
+            "label": f"{c.published}: {fmt_num(best)} ({(c.source or {}).get('canonical') or (c.source or {}).get('name') or 'author'})",
+            "open_high": c.high is None,
         })
     ticks = []
     for i in range(5):

@@ -13,10 +13,11 @@ text selection) must slice the article to that text.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeGuard, cast
 
 from ..errors import ValidationError
-from ..model import PLACE_ROLES, Claim
+from ..model import PLACE_ROLES, Claim, ClaimKind
 from ..schema import spec_at, vocabularies
 from ..store.rows import MAX_QUANTITY, merge_changes, number_problem
 
@@ -60,7 +61,7 @@ def _is_date(value: str) -> bool:
         return False
 
 
-def _is_span(value: Any) -> bool:
+def _is_span(value: Any) -> TypeGuard[Sequence[int]]:
     return (isinstance(value, (list, tuple)) and len(value) == 2
             and all(isinstance(v, int) and not isinstance(v, bool) for v in value) and 0 <= value[0] < value[1])
 
@@ -182,7 +183,7 @@ def _resolve_one(article_text: str, label: str, part: dict[str, Any], key: str, 
 def resolve_spans(uid: str, article_text: str, claim: Claim, changes: dict[str, Any]) -> dict[str, Any]:
     """``changes`` with the span of every new "as written" value filled in (see module doc)."""
     out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in changes.items()}
-    near = tuple(claim.span) if claim.span else (0, len(article_text))
+    near = (claim.span[0], claim.span[1]) if claim.span else (0, len(article_text))
     problems: list[str] = []
     q = out.get("quantity")
     if isinstance(q, dict) and ("text" in q or "span" in q):
@@ -229,8 +230,9 @@ def check_new_claim(article_id: str, article_text: str, body: dict[str, Any]) ->
         raise ValidationError(article_id, detail="span: the selection is only whitespace")
     fields = {k: v for k, v in body.items() if k != "span"}
     kind = fields.pop("kind", None) or ("count" if isinstance(fields.get("quantity"), dict) else "event")
-    stub = Claim(id="new", kind=kind, text=evidence, span=(span[0], span[1]))
     changes = dict(fields, kind=kind)
-    check_changes(f"{article_id}:new", stub, changes)
+    stub = Claim(id="new", kind="event", text=evidence, span=(span[0], span[1]))
+    check_changes(f"{article_id}:new", stub, changes)  # the kind too: one of the claim kinds
+    stub.kind = cast(ClaimKind, kind)
     resolved = resolve_spans(f"{article_id}:new", article_text, stub, changes)
     return merge_changes(stub.to_dict(), resolved)
