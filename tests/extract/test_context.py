@@ -157,3 +157,65 @@ def test_a_headline_line_is_not_the_lead(extract):
 def test_stage_contract():
     assert STAGE.provides == ("context",) and STAGE.core is find_context
     assert set(STAGE.requires) == {"attributions", "times", "places", "entities"}
+
+
+GROUP = ("Some 3,000 people have crossed the border this year, the agency said on Monday.\n\n"
+         "The route is dangerous.\n\n"
+         "A third of the people registered so far this year are women, half of them from Syria, the agency said.\n\n"
+         "More than 500 of the people were from Syria.\n\n"
+         "Also on the route were 200 Afghans.")
+
+
+def test_a_part_of_a_group_takes_the_time_the_group_was_counted(extract):
+    a = extract(GROUP, published="2024-06-14")
+    for text in ("half of them", "More than 500"):
+        c = _count(a, text)
+        assert (c.time.text, c.time.start, c.time.end) == ("so far this year", "2024-01-01", "2024-06-14"), text
+    assert _count(a, "More than 500").time.scope == "article"
+
+
+def test_a_time_that_narrows_the_leads_is_continued(extract):
+    c = _count(extract(GROUP, published="2024-06-14"), "200")
+    assert (c.time.text, c.time.end, c.time.scope) == ("so far this year", "2024-06-14", "article")
+
+
+def test_a_time_outside_the_leads_narrows_nothing(extract):
+    story = ("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n"
+             "In 2019, a similar boat sank near Malta.\n\n"
+             "Rescuers pulled 40 people from the water.")
+    c = _count(extract(story), "40")
+    assert (c.time.text, c.time.start) == ("on Tuesday", "2024-06-11")
+
+
+def test_a_part_of_an_indefinite_group_is_no_anaphor(extract):
+    story = ("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n"
+             "In 2019, a similar boat sank near Malta.\n\n"
+             "Ten of 40 passengers were rescued.")
+    c = _count(extract(story), "Ten")
+    assert c.time is None or c.time.start != "2019-01-01"
+
+
+def test_a_time_in_the_standard_of_a_comparison_does_not_date_the_claim(extract):
+    story = ("As of Sunday, 5,000 migrants had crossed the border, exceeding last year's total by 600 people, "
+             "the agency said.")
+    a = extract(story, published="2024-06-14")
+    c = _count(a, "600")
+    assert (c.time.text, c.time.end) == ("As of Sunday", "2024-06-09")
+    assert _count(a, "5,000").time.text == "As of Sunday"
+
+
+def test_a_claim_in_the_present_tense_holds_at_publication(extract):
+    story = ("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n"
+             "Rescuers are searching for the missing, the coast guard said.")
+    a = extract(story, published="2024-06-14")
+    later = [c for c in a.claims if c.kind != "count" and c.span[0] >= story.index("Rescuers")]
+    assert later, [(c.kind, c.text) for c in a.claims]
+    for c in later:
+        assert (c.time.start, c.time.anchor, c.time.text, c.time.scope) == ("2024-06-14", "published", "are", "sentence")
+
+
+def test_a_count_in_the_present_tense_keeps_the_event_time(extract):
+    story = ("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said. "
+             "Another 28 people are missing.")
+    c = _count(extract(story, published="2024-06-14"), "28")
+    assert c.time is not None and c.time.start == "2024-06-11"
