@@ -219,3 +219,24 @@ def test_a_count_in_the_present_tense_keeps_the_event_time(extract):
              "Another 28 people are missing.")
     c = _count(extract(story, published="2024-06-14"), "28")
     assert c.time is not None and c.time.start == "2024-06-11"
+
+
+def test_an_attribution_after_a_semicolon_or_colon_covers_only_what_it_introduces(extract):
+    story = ("The first boat carried 48 people, 45 of whom were saved: according to the survivors, "
+             "3 people are missing.")
+    a = extract(story)
+    assert _count(a, "48").source.type == "author"
+    assert _count(a, "3").source.name == "the survivors"
+
+
+def test_a_closing_attribution_covers_the_whole_sentence(extract):
+    a = extract("The first boat carried 48 people; 3 people are missing, the coast guard said.")
+    assert _count(a, "48").source.name == "the coast guard"
+
+
+def test_an_unknown_acronym_credited_for_the_report_is_its_agency(extract):
+    story = ("Two boats sank off Lampedusa on Saturday night.\n\n"
+             "Rescuers pulled 40 people from the water.\n\n"
+             "According to XNA")
+    c = _count(extract(story), "40")
+    assert (c.source.name, c.source.type) == ("XNA", "media") and c.source.scope != "sentence"

@@ -157,3 +157,18 @@ def test_a_description_with_a_country_refers_to_that_countrys_body(analyse):
                 "According to a press release from the U.S. agency, six bodies were found near Eagle Pass.")
     m = source_for(a, 1)
     assert (m.canonical, m.type) == ("U.S. Customs and Border Protection", "law_enforcement")
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("The Greek TV channel ERT reports that nine men were arrested.", "ERT", "media"),
+    ("The Italian news agency Zeta reported that nine men were arrested.", "Zeta", "media"),
+])
+def test_a_description_before_an_unknown_name_types_the_organisation(analyse, text, name, typ):
+    a = analyse(text)
+    assert _entity(a, name).type == typ
+    assert source_for(a, 0).type == typ
+
+
+def test_an_unknown_name_without_a_description_keeps_the_default_type(analyse):
+    a = analyse("ZRQ said nine men were arrested.")
+    assert source_for(a, 0).type != "media"

@@ -70,6 +70,8 @@ _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
 _DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
 _RELATIVE = frozenset({"relcl"})
+#: what a reporting or evidential verb introduces after it ("found the survivors", "said that ...")
+_INTRODUCED = frozenset({"dobj", "ccomp", "xcomp", "attr"})
 _DEFINITE = frozenset({"the", "these", "those"})
 
 
@@ -269,7 +271,26 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     found = _context(analysis).sources.get(sent_i)
     if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
         return found
-    return None if _subordinate_elsewhere(analysis, found.cue_i, head_i) else found
+    if _subordinate_elsewhere(analysis, found.cue_i, head_i) or _before_its_clause(analysis, found, head_i):
+        return None
+    return found
+
+
+def _before_its_clause(analysis: Analysis, attr: AttributionMention, head_i: int) -> bool:
+    """Whether the claim precedes, across a semicolon or colon, an attribution that introduces
+    what follows it ("45 of whom were saved: according to their stories, 3 would be missing";
+    "the boat carried 48; the coast guard found the survivors"). A closing "..., police said"
+    (its content before it) covers the whole sentence."""
+    doc = analysis.doc
+    cue_i = attr.cue_i
+    if cue_i is None or cue_i <= head_i or not any(doc[k].text in (";", ":") for k in range(head_i + 1, cue_i)):
+        return False
+    cue = doc[cue_i]
+    if attr.kind == "according":    # "according to X, <content>": words of a clause follow the source
+        end = attr.span[1] if attr.span is not None else cue.idx + len(cue.text)
+        sent_end = analysis.sentences[attr.sent_i][1]
+        return any(t.is_alpha for t in doc if end <= t.idx < sent_end)
+    return any(c.dep_ in _INTRODUCED for c in cue.children if c.i > cue_i)
 
 
 def _subordinate_elsewhere(analysis: Analysis, cue_i: int, head_i: int) -> bool:
