@@ -240,3 +240,21 @@ def test_an_unknown_acronym_credited_for_the_report_is_its_agency(extract):
              "According to XNA")
     c = _count(extract(story), "40")
     assert (c.source.name, c.source.type) == ("XNA", "media") and c.source.scope != "sentence"
+
+
+@pytest.mark.parametrize("sentence, quantity", [
+    ("According to survivors, there would be 3 missing.", "3"),               # a guarded state
+    ("The boat may have carried 40 people.", "40"),                           # an inference about the past
+    ("The coast guard could only confirm two bodies.", "two"),                # what could be confirmed
+])
+def test_a_hedge_on_the_reported_event_inherits_its_time(extract, sentence, quantity):
+    a = extract("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n" + sentence)
+    c = _count(a, quantity)
+    assert (c.time.start, c.time.scope) == ("2024-06-11", "article"), c.time
+
+
+def test_a_prediction_with_will_be_does_not_inherit(extract):
+    a = extract("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n"
+                "The toll will be more than 50, the agency warned.")
+    c = _count(a, "more than 50")
+    assert c.time is None or c.time.scope == "sentence"

@@ -66,6 +66,7 @@ _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
 _HEADLINE_WORDS = 20
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
 _DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
@@ -332,12 +333,24 @@ def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: 
         return False
     aux = _aux(pred)
     if aux & _MODALS:
-        return True
+        return _prediction(pred, aux)
     if _running_total(analysis, sent_i, pred):
         lead = _context(analysis).lead_time
         return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
     present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and aux & {"is", "are", "'s", "’s", "'re", "’re"})
     return present and event_type is None
+
+
+def _prediction(pred: Token, aux: set[str]) -> bool:
+    """A modal predicate about another time ("could reach 400,000", "will cross"), not a hedge on
+    the reported event: an inference about the past ("would have sunk", "may have died"), a
+    guarded state ("there would be 3 missing", "the toll could be higher"; not "will be"), or
+    what could be confirmed or said ("could only confirm two bodies")."""
+    if aux & _PERFECT_AUX or "have" in aux:
+        return False
+    if pred.lemma_ == "be" and not aux & _FUTURE:
+        return False
+    return pred.lemma_.lower() not in _STATEMENT_LEMMAS
 
 
 def _generic(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
