@@ -258,3 +258,15 @@ def test_a_prediction_with_will_be_does_not_inherit(extract):
                 "The toll will be more than 50, the agency warned.")
     c = _count(a, "more than 50")
     assert c.time is None or c.time.scope == "sentence"
+
+
+def test_a_count_of_the_speakers_themselves_is_the_authors(extract):
+    a = extract("The 14 survivors of the second boat claimed that 42 people had left Sfax.")
+    assert _count(a, "14").source.type == "author"
+    assert _count(a, "42").source.name == "The 14 survivors"
+
+
+def test_an_outlet_relaying_a_named_source_gives_way_to_it(extract):
+    a = extract("Ukrainian border guards said Friday they had caught dozens of men, writes thedefensepost.com.")
+    c = _count(a, "dozens")
+    assert c.source.type == "law_enforcement", c.source

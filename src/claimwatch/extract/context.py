@@ -272,9 +272,18 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     found = _context(analysis).sources.get(sent_i)
     if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
         return found
-    if _subordinate_elsewhere(analysis, found.cue_i, head_i) or _before_its_clause(analysis, found, head_i):
+    if _subordinate_elsewhere(analysis, found.cue_i, head_i) or _before_its_clause(analysis, found, head_i) \
+            or _counts_the_source(analysis, found, head_i):
         return None
     return found
+
+
+def _counts_the_source(analysis: Analysis, attr: AttributionMention, head_i: int) -> bool:
+    """A count of the speakers themselves ("The 14 survivors ... claimed that ..."): the report
+    describes who speaks, the speakers do not vouch for their own number."""
+    span = attr.source_span or attr.span
+    at = analysis.doc[head_i].idx
+    return span is not None and span[0] <= at < span[1]
 
 
 def _before_its_clause(analysis: Analysis, attr: AttributionMention, head_i: int) -> bool:
