@@ -15,12 +15,19 @@ A coder reads the whole report, not one sentence. After the sentence stages this
 The claim assembly asks three look-ups, each returning where the value came from as a SPEC
 ``scope`` (``sentence`` | ``paragraph`` | ``article``):
 
-* :func:`source_for` — the attribution covering a sentence;
+* :func:`source_for` — the attribution covering a sentence; not for a claim in a subordinate
+  clause the cue is not in, a claim before a semicolon or colon that an attribution after it
+  introduces ("...: according to their stories, 3 are missing"), or a count of the speakers
+  themselves ("The 14 survivors ... claimed");
 * :func:`claim_time` — the claim's own time (``timex.time_for``), unless it is only the date of
-  the statement ("..., the agency said on Friday") and the report dates the event; with no time
-  of its own, the event time of the previous sentence of the paragraph, else the lead time. A
-  background claim — a prediction, a general statement with no event, a running total when the
-  lead is not one — does not inherit;
+  the statement ("..., the agency said on Friday") and the report dates the event; a part of a
+  group named before ("100,000 of the migrants", "half of them") takes the time that group was
+  counted; an event or statement in the present tense ("a search continues") holds at
+  publication; else the event time of the previous sentence of the paragraph, else the latest
+  time after the lead that narrows the lead's ("so far this year" after "this year"), else the
+  lead time. A background claim — a prediction ("could reach", "will be"; not a hedge on the
+  event: "there would be 3 missing", "may have died"), a general statement with no event, a
+  running total when the lead is not one — does not inherit;
 * :func:`claim_places` — the claim's own places (``places.places_for``); when none of them
   locates the event, the event places of the previous sentence of the paragraph, else the lead
   places, are added — not when the paragraph has named other places already (an origin, a
