@@ -106,7 +106,8 @@ def _fill_time_places(analysis: Analysis, claim: Claim, sent_i: int, head_i: int
     if time_for is _CONTEXT:
         # a claim of no event type is about what was stated: it keeps the date it was stated
         tm, scope = claim_time(analysis, sent_i, head_i, claim.event_type,
-                               statement=claim.kind == "statement" or claim.kind == "event" and claim.event_type is None)
+                               statement=claim.kind == "statement" or claim.kind == "event" and claim.event_type is None,
+                               count=claim.kind == "count")
         claim.time = _time_info(tm, analysis, scope)
     elif time_for is not None and head_i is not None:
         claim.time = _time_info(time_for(analysis, sent_i, head_i), analysis)
