@@ -204,8 +204,27 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         extra={"perfect": kind == "count" and measure == "incident" and perfect_without_time(claim),
                "asof_stated": t is not None and bool(t.end or t.precision in ("day", "week")),
                # a figure for a date after the report ("could reach 400,000 by the end of the year")
-               "projection": kind == "count" and _after(t.end if t is not None else None, published)},
+               "projection": kind == "count" and _projection(claim, published)},
     )
+
+
+#: a time phrase that sets a figure at a date to come ("by the end of the year", "before the end of August")
+_BY_DATE = re.compile(r"^\s*(?:by|before|until|till|through|to)\b", re.I)
+
+
+def _projection(claim: Claim, published: str | None) -> bool:
+    """A figure for a date after the report: its time ends after publication and either says so
+    ("by the end of the year") or the figure is only possible ("could reach 400,000"); in an
+    undated report, a possible figure by a date. A figure for the current period ("half of them
+    this year") is not one."""
+    t = claim.time
+    if t is None or not t.end:
+        return False
+    if published is None:  # an undated report: only a figure it gives as possible ("may cross by the year's end")
+        return claim.certainty == "possible" and bool(_BY_DATE.search(t.text or ""))
+    if not _after(t.end, published):
+        return False
+    return bool(_BY_DATE.search(t.text or "")) or claim.certainty == "possible"
 
 
 def _after(day: str | None, published: str | None) -> bool:

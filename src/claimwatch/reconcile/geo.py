@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Place
 
-__all__ = ["GeoPoint", "geo_points", "places_compatible", "place_score", "feature_radius_km", "is_specific"]
+__all__ = ["GeoPoint", "geo_points", "places_compatible", "place_score", "area_score", "feature_radius_km", "is_specific"]
 
 #: how far (km) from its representative point a place of this kind reaches
 _RADIUS = {
@@ -112,6 +112,22 @@ def place_score(a: tuple[GeoPoint, ...], b: tuple[GeoPoint, ...]) -> float:
     if not a or not b:
         return 0.5
     return max(_pair(x, y) for x in a for y in b)
+
+
+def area_score(a: tuple[GeoPoint, ...], b: tuple[GeoPoint, ...]) -> float:
+    """:func:`place_score` for the area a total is counted in: where people came from ("migrants
+    from Colombia") does not define it, and two different countries are two areas (a total for
+    Lithuania is not a total for Panama), unless a cross-border feature names the area."""
+    area_a = tuple(g for g in a if g.role != "origin") or a
+    area_b = tuple(g for g in b if g.role != "origin") or b
+    if not area_a or not area_b:
+        return 0.5
+    cross = any((g.feature or "").lower() in _CROSS_BORDER for g in area_a + area_b)
+    ca = {g.country for g in area_a if g.country}
+    cb = {g.country for g in area_b if g.country}
+    if ca and cb and not ca & cb and not cross:
+        return 0.0
+    return place_score(area_a, area_b)
 
 
 def is_specific(points: tuple[GeoPoint, ...]) -> bool:

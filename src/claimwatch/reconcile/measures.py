@@ -27,7 +27,7 @@ from datetime import date
 from typing import Iterable
 
 from .features import ClaimFeatures
-from .grouping import agglomerate, different_figures, same_sentence_or_part, value_score, values_compatible
+from .grouping import agglomerate, different_figures, revises, same_sentence_or_part, value_score, values_compatible
 from .provenance import distinctive, name_key, names_match
 from .timing import EVENT_DAY_TOLERANCE
 
@@ -43,15 +43,6 @@ _LOCAL_FULL = 0.4
 _EVENT_FULL = 0.45
 
 Weights = dict[str, float]
-_REVISION = re.compile(r"\b(?:revis\w*|amend\w*|correct\w*|updat\w*|(?:rose|risen|climbed|increased|fell|dropped|"
-                       r"lowered|raised)\s+to|instead\s+of|and\s+not|rather\s+than|later)\b", re.I)
-
-
-def revises(f: ClaimFeatures) -> bool:
-    """The figure's sentence revises an earlier figure ("the death toll was later revised to 79")."""
-    return bool(_REVISION.search(f.claim.text or ""))
-
-
 def days_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Do the two claims state days too far apart to be one happening (also when a report
     without a publication date could not resolve "September 25" to a year)?"""
