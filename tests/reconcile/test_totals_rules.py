@@ -3,9 +3,11 @@ totals, the area a total is counted in, projections."""
 
 from __future__ import annotations
 
+from claim_factory import article, count
+
 from claimwatch.reconcile import reconcile_claims
 from claimwatch.reconcile.features import features_for
-from claim_factory import article, count
+from claimwatch.reconcile.measures import MEASURE_THRESHOLD, count_link, same_stated_day
 
 YEAR = dict(time="so far this year", start="2023-01-01", end="2023-07-30", precision="range")
 
@@ -74,3 +76,32 @@ def test_a_figure_for_the_current_period_is_not_a_projection():
     assert not features_for(now, meta).extra["projection"]
     assert features_for(later, meta).extra["projection"]
     assert features_for(undated, article("a2", "B", None)).extra["projection"]
+
+
+def test_a_daily_rate_is_not_the_figure_of_one_day():
+    rate = count(10000, "Russians", event="border_crossing", cid="rate", qualifier="approximately", low=9000, high=11000,
+                 text="About 10,000 Russians arrive in Georgia every day, the minister said.", source="the minister")
+    day = count(10000, "people", event="border_crossing", cid="day", qualifier="less_than", low=None, high=10000,
+                text="Last night less than 10,000 arrived, he said.", source="the minister",
+                time="last night", start="2022-09-26", end="2022-09-26")
+    rate2 = count(10500, "Russians", event="border_crossing", cid="rate2", low=10000, high=11000, qualifier="range",
+                  text="10,000 to 11,000 Russians arrive through the checkpoint per day.", source="the ministry")
+    meta_a, meta_b = article("a1", "A", "2022-09-27"), article("a2", "B", "2022-09-27")
+    assert features_for(rate, meta_a).extra["rate"] == "P1D" and features_for(day, meta_a).extra["rate"] is None
+    assert features_for(count(5, text="5 people died a day after the storm."), meta_a).extra["rate"] is None
+    where, _ = _estimates_of([(rate, meta_a), (day, meta_a), (rate2, meta_b)])
+    assert where["rate"] == where["rate2"] != where["day"]
+
+
+def test_two_figures_dated_to_the_same_day_by_their_own_sentences_are_one_measure():
+    a = count(10400, "citizens", event="border_crossing", cid="d1", qualifier="approximately", low=10000, high=10800,
+              text="According to him, 11,200 citizens arrived on September 25, and approximately 10,400 on September 26.",
+              source="the minister", time="on September 26", start=None, precision="unknown")
+    b = count(10450, "people", event="border_crossing", cid="d2", qualifier="range", low=10400, high=10500,
+              text="As he told journalists, yesterday the number amounted to 10,400-10,500 people.", source="Gomelauri",
+              time="yesterday", start="2022-09-26", end="2022-09-26")
+    fa, fb = features_for(a, article("a1", "A", None)), features_for(b, article("a2", "B", "2022-09-27"))
+    assert same_stated_day(fa, fb) and count_link(fa, fb) >= MEASURE_THRESHOLD
+    b.time.start = b.time.end = "2022-09-25"
+    fb = features_for(b, article("a2", "B", "2022-09-27"))
+    assert not same_stated_day(fa, fb) and count_link(fa, fb) < MEASURE_THRESHOLD

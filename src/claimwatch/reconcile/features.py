@@ -9,10 +9,13 @@ bodies, and the Mexican authorities recovered three").
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..model import Claim, Quantity
@@ -30,11 +33,14 @@ from .timing import (
 )
 from .units import PEOPLE_EVENTS, unit_class
 
-__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "qty", "INF"]
+__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "qty", "rate_of", "INF"]
 
 INF = math.inf
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:while|whereas|but|and|as well as|including)\s", re.I)
 #: nouns an ordinal running total counts people with ("the 24th case")
+#: what separates the clause a figure's frequency belongs to ("..., and 20 die every day")
+_RATE_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:while|whereas|but|up\s+from|down\s+from|compared\s+with)\s", re.I)
+_TIMEX_LEXICON = Path(__file__).resolve().parents[1] / "resources" / "timex_lexicon.json"
 _ORDINAL_PEOPLE = {"case", "cases", "death", "deaths", "victim", "victims", "body", "bodies", "fatality",
                    "fatalities", "drowning", "drownings", "person", "people"}
 
@@ -116,6 +122,40 @@ def interval(claim: Claim) -> tuple[float, float] | None:
         lo = min(lo, q.best)
         hi = max(hi, q.best)
     return float(lo), float(hi)
+
+
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, str]:
+    """The frequency words of the time lexicon ("every day", "per week", "daily"; its ``sets``)."""
+    return {str(k): str(v) for k, v in json.loads(_TIMEX_LEXICON.read_text(encoding="utf-8"))["sets"].items()}
+
+
+@lru_cache(maxsize=1)
+def _set_pattern() -> re.Pattern[str]:
+    """Any frequency word; "a day" that places something ("a day after the attack") is not one."""
+    sets = _sets()
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(sets, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b(?!\s+(?:after|before|earlier|later|ago)\b)", re.I)
+
+
+def rate_of(claim: Claim) -> str | None:
+    """The frequency a figure is stated per ("10,000 arrive every day" -> ``"every day"``'s
+    period, ``P1D``), read in the figure's own clause; ``None`` for a figure of one time."""
+    q = claim.quantity
+    text = claim.text or ""
+    if q is None or claim.span is None or q.span is None:
+        return None
+    start = q.span[0] - claim.span[0]
+    if not 0 <= start <= len(text):
+        return None
+    cuts = [0] + [m.end() for m in _RATE_CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
+    lo = max(c for c in cuts if c <= start)
+    hi = min((c for c in cuts if c > start + len(q.text or "")), default=len(text) + 1)
+    m = _set_pattern().search(text[lo:hi])
+    if m is None:
+        return None
+    word = re.sub(r"\s+", " ", m.group(0).lower())
+    return _sets().get(word, word)
 
 
 def _local_tokens(claim: Claim) -> frozenset[str]:
@@ -202,6 +242,7 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         part_of=(f"{article_id}:{q.part_of}" if q is not None and q.part_of else None),
         monthday=month_day(claim),
         extra={"perfect": kind == "count" and measure == "incident" and perfect_without_time(claim),
+               "rate": rate_of(claim) if kind == "count" else None,
                "asof_stated": t is not None and bool(t.end or t.precision in ("day", "week")),
                # a figure for a date after the report ("could reach 400,000 by the end of the year")
                "projection": kind == "count" and _projection(claim, published)},

@@ -212,6 +212,8 @@ def _overlap(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     if a.key != b.key or same_sentence_or_part(a, b):
         return None
+    if a.extra.get("rate") != b.extra.get("rate"):
+        return None  # a daily average is not the total
     if bool(a.part_of) != bool(b.part_of):
         return None  # a share of a total ("a fifth of the migrants") is not a total
     if a.event_type != b.event_type and "?" not in (a.event_type, b.event_type):

@@ -31,7 +31,7 @@ from .grouping import agglomerate, different_figures, revises, same_sentence_or_
 from .provenance import distinctive, name_key, names_match
 from .timing import EVENT_DAY_TOLERANCE
 
-__all__ = ["count_link", "event_link", "days_apart", "disputed", "group_measures", "revises", "weighted_dice", "MEASURE_THRESHOLD",
+__all__ = ["count_link", "event_link", "days_apart", "same_stated_day", "disputed", "group_measures", "revises", "weighted_dice", "MEASURE_THRESHOLD",
            "EVENT_THRESHOLD"]
 
 MEASURE_THRESHOLD = 0.55
@@ -39,6 +39,8 @@ EVENT_THRESHOLD = 0.5
 _W_VALUE, _W_TYPE, _W_LEX, _W_UNIT = 0.40, 0.20, 0.30, 0.10
 #: weighted Dice over the figures' own clauses at which they count as worded alike
 _LOCAL_FULL = 0.4
+#: how alike the words of two figures dated to the same day by their own sentences count at least
+_SAME_DAY_LEX = 0.5
 #: weighted Dice over event sentences at which they count as the same account
 _EVENT_FULL = 0.45
 
@@ -54,6 +56,17 @@ def days_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
             gap = abs(da - db)
             return min(gap, 365 - gap) > EVENT_DAY_TOLERANCE
     return False
+
+
+def same_stated_day(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Both claims' own sentences date them ("on September 26", "yesterday"), to the same day (an
+    inherited time says nothing about which figure is which)."""
+    ta, tb = a.claim.time, b.claim.time
+    if ta is None or tb is None or ta.scope != "sentence" or tb.scope != "sentence":
+        return False
+    if a.day is not None and b.day is not None:
+        return a.day == b.day
+    return a.monthday is not None and a.monthday == b.monthday
 
 
 def _day_of_year(md: tuple[int, int]) -> int | None:
@@ -124,6 +137,8 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
         return None
     if a.unit != "?" and b.unit != "?" and a.unit != b.unit:
         return None
+    if a.extra.get("rate") != b.extra.get("rate"):
+        return None  # "10,000 arrive every day" is not the figure of one day
     if a.claim.polarity != b.claim.polarity:
         # a denial disputes the figure it denies ("denied that 50 died"), not another one
         if not (a.interval and b.interval and a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]):
@@ -136,6 +151,8 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
     if days_apart(a, b):
         return None
     lex = min(1.0, weighted_dice(a.local, b.local, weights) / _LOCAL_FULL)
+    if same_stated_day(a, b):
+        lex = max(lex, _SAME_DAY_LEX)  # both sentences date their figure to the same day
     unit = 1.0 if a.unit == b.unit and a.unit != "?" else 0.5
     value = max(value_score(a, b), 0.6) if sole else value_score(a, b)
     return _W_VALUE * value + _W_TYPE * _type_score(a, b) + _W_LEX * lex + _W_UNIT * unit
