@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import Claim, Quantity
+from ..model import Claim, Place, Quantity
 from .geo import GeoPoint, geo_points
 from .similarity import content_tokens, subject_tokens
 from .timing import (
@@ -33,7 +33,7 @@ from .timing import (
 )
 from .units import PEOPLE_EVENTS, unit_class
 
-__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "qty", "rate_of", "INF"]
+__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "qty", "rate_of", "event_places", "INF"]
 
 INF = math.inf
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:while|whereas|but|and|as well as|including)\s", re.I)
@@ -158,6 +158,31 @@ def rate_of(claim: Claim) -> str | None:
     return _sets().get(word, word)
 
 
+def _source_apposition(claim: Claim) -> tuple[int, int] | None:
+    """The apposition that describes the source between its name and its reporting verb ("Rick
+    Pauza, spokesman for the CBP office in Laredo, Texas, said ..."), as an article span."""
+    src = claim.source
+    if src.span is None or not src.cue or claim.span is None:
+        return None
+    text = claim.text or ""
+    after = src.span[1] - claim.span[0]
+    if not 0 <= after < len(text) or not text[after:].lstrip().startswith(","):
+        return None
+    cue = re.search(rf"\b{re.escape(src.cue)}\b", text[after:], re.I)
+    if cue is None:
+        return None
+    return src.span[1], src.span[1] + cue.start()
+
+
+def event_places(claim: Claim) -> list[Place]:
+    """The claim's places without those that only say where its source is (a place inside the
+    apposition describing the source)."""
+    appos = _source_apposition(claim)
+    if appos is None:
+        return list(claim.places)
+    return [p for p in claim.places if p.span is None or not (appos[0] <= p.span[0] and p.span[1] <= appos[1])]
+
+
 def _local_tokens(claim: Claim) -> frozenset[str]:
     """Content words of the clause that holds the figure (with its unit and what it counts)."""
     q = claim.quantity
@@ -232,8 +257,8 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         ref=ref,
         asof=as_of(claim, published) if measure == "running" else None,
         period=period_key(claim, measure, ref),
-        points=geo_points(claim.places),
-        own_points=geo_points([p for p in claim.places if (p.scope or "sentence") == "sentence"]),
+        points=geo_points(event_places(claim)),
+        own_points=geo_points([p for p in event_places(claim) if (p.scope or "sentence") == "sentence"]),
         tokens=_subject(claim),
         local=_local_tokens(claim) if kind == "count" else _subject(claim),
         interval=interval(claim) if kind == "count" else None,

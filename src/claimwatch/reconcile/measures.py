@@ -31,7 +31,7 @@ from .grouping import agglomerate, different_figures, revises, same_sentence_or_
 from .provenance import distinctive, name_key, names_match
 from .timing import EVENT_DAY_TOLERANCE
 
-__all__ = ["count_link", "event_link", "days_apart", "same_stated_day", "disputed", "group_measures", "revises", "weighted_dice", "MEASURE_THRESHOLD",
+__all__ = ["count_link", "corrects", "event_link", "days_apart", "same_stated_day", "disputed", "group_measures", "revises", "weighted_dice", "MEASURE_THRESHOLD",
            "EVENT_THRESHOLD"]
 
 MEASURE_THRESHOLD = 0.55
@@ -56,6 +56,27 @@ def days_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
             gap = abs(da - db)
             return min(gap, 365 - gap) > EVENT_DAY_TOLERANCE
     return False
+
+
+def corrects(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """One sentence states a figure and denies the one it replaces ("the number of bodies was 78
+    and not 79"): one measure, disputed."""
+    return (a.sentence == b.sentence and a.uid != b.uid and a.claim.polarity != b.claim.polarity
+            and not (a.part_of or b.part_of))
+
+
+def _corrected(f: ClaimFeatures) -> bool:
+    """A denied figure its sentence replaces by another ("78 and not 79"): the denial is of a value of
+    the measure the sentence states, so it meets that measure's other figures."""
+    return bool(f.extra.get("corrected"))
+
+
+def mark_corrections(members: list[ClaimFeatures]) -> None:
+    """Mark the denied figures whose sentence states the figure that replaces them (:func:`corrects`)."""
+    stated = {f.sentence for f in members if f.kind == "count" and f.claim.polarity == "positive"}
+    for f in members:
+        if f.kind == "count" and f.claim.polarity == "negative":
+            f.extra["corrected"] = f.sentence in stated
 
 
 def same_stated_day(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -133,13 +154,13 @@ def idf_weights(sets: list[frozenset[str]]) -> Weights:
 
 def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = None) -> float | None:
     """``None`` when two figures of one incident cannot be one measure, else how alike they are."""
-    if a.kind != "count" or b.kind != "count" or same_sentence_or_part(a, b):
+    if a.kind != "count" or b.kind != "count" or (same_sentence_or_part(a, b) and not corrects(a, b)):
         return None
     if a.unit != "?" and b.unit != "?" and a.unit != b.unit:
         return None
     if a.extra.get("rate") != b.extra.get("rate"):
         return None  # "10,000 arrive every day" is not the figure of one day
-    if a.claim.polarity != b.claim.polarity:
+    if a.claim.polarity != b.claim.polarity and not (corrects(a, b) or _corrected(a) or _corrected(b)):
         # a denial disputes the figure it denies ("denied that 50 died"), not another one
         if not (a.interval and b.interval and a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]):
             return None
@@ -219,6 +240,7 @@ def group_measures(members: list[ClaimFeatures], *, must: Iterable[tuple[int, in
     """Partition one incident's claims: figures by measure, events and statements by account."""
     must, cannot = list(must), list(cannot)
     mark_sole(members)
+    mark_corrections(members)
     out: list[list[ClaimFeatures]] = []
     for counts in (True, False):
         idx = [i for i, f in enumerate(members) if (f.kind == "count") == counts]
