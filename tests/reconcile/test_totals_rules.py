@@ -6,7 +6,7 @@ from __future__ import annotations
 from claim_factory import article, count
 
 from claimwatch.reconcile import reconcile_claims
-from claimwatch.reconcile.features import features_for
+from claimwatch.reconcile.features import features_for, is_difference, settle_measures
 from claimwatch.reconcile.measures import MEASURE_THRESHOLD, count_link, same_stated_day
 
 YEAR = dict(time="so far this year", start="2023-01-01", end="2023-07-30", precision="range")
@@ -105,3 +105,29 @@ def test_two_figures_dated_to_the_same_day_by_their_own_sentences_are_one_measur
     b.time.start = b.time.end = "2022-09-25"
     fb = features_for(b, article("a2", "B", "2022-09-27"))
     assert not same_stated_day(fa, fb) and count_link(fa, fb) < MEASURE_THRESHOLD
+
+
+def test_a_difference_between_totals_is_its_own_measure():
+    margin = count(600, "people", event="border_crossing", qtext="600",
+                   text="As of Sunday, 248,901 migrants had crossed, exceeding last year's record by 600 people.")
+    margin.quantity.span = (margin.text.index("600 people"), margin.text.index("600 people") + 3)
+    agent = count(3, "gunmen", event="death", qtext="3", text="Two people were killed by 3 gunmen.")
+    agent.quantity.span = (agent.text.index("3 gunmen"), agent.text.index("3 gunmen") + 1)
+    meta = article("a1", "A", "2023-07-31")
+    assert is_difference(margin) and not is_difference(agent)
+    f = features_for(margin, meta)
+    assert f.measure == "period" and f.period.startswith("D:")
+
+
+def test_a_present_perfect_total_is_running_unless_its_report_dates_an_incident():
+    total = count(9836, "people", event="desertion", text="9,836 people have turned to the hotline.",
+                  qtext="9,836", cid="p1")
+    share = count(84, "visitors", event=None, text="84% of those who searched the website were from Russia.", cid="p2")
+    a = article("a1", "A", "2023-03-03")
+    feats = [features_for(total, a), features_for(share, a)]
+    settle_measures(feats)
+    assert feats[0].measure == "running"  # an undated share does not make it an incident report
+    dated = count(3, "people", text="Three people drowned on Monday.", time="on Monday", start="2023-02-27", cid="p3")
+    feats = [features_for(total, a), features_for(dated, a)]
+    settle_measures(feats)
+    assert feats[0].measure == "incident"

@@ -33,7 +33,7 @@ from .timing import (
 )
 from .units import PEOPLE_EVENTS, unit_class
 
-__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "qty", "rate_of", "event_places", "INF"]
+__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "qty", "rate_of", "event_places", "is_difference", "INF"]
 
 INF = math.inf
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:while|whereas|but|and|as well as|including)\s", re.I)
@@ -41,6 +41,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:while|whereas|but|and|as
 #: what separates the clause a figure's frequency belongs to ("..., and 20 die every day")
 _RATE_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:while|whereas|but|up\s+from|down\s+from|compared\s+with)\s", re.I)
 _TIMEX_LEXICON = Path(__file__).resolve().parents[1] / "resources" / "timex_lexicon.json"
+_CHANGE_LEXICON = Path(__file__).resolve().parents[1] / "resources" / "number_change.json"
 _ORDINAL_PEOPLE = {"case", "cases", "death", "deaths", "victim", "victims", "body", "bodies", "fatality",
                    "fatalities", "drowning", "drownings", "person", "people"}
 
@@ -183,6 +184,31 @@ def event_places(claim: Claim) -> list[Place]:
     return [p for p in claim.places if p.span is None or not (appos[0] <= p.span[0] and p.span[1] <= appos[1])]
 
 
+@lru_cache(maxsize=1)
+def _change_words() -> re.Pattern[str]:
+    """Any form of a verb or noun of change or comparison (``resources/number_change.json``)."""
+    data = json.loads(_CHANGE_LEXICON.read_text(encoding="utf-8"))
+    stems = {w[:-1] if w.endswith("e") and len(w) > 3 else w for w in data["up"] + data["down"] + data["compare"]}
+    forms = "|".join(sorted((re.escape(x) for x in stems), key=len, reverse=True))
+    irregular = "|".join(re.escape(x) for x in data["irregular_forms"])
+    return re.compile(rf"\b(?:(?:{forms})\w*|{irregular})\b", re.I)
+
+
+def is_difference(claim: Claim) -> bool:
+    """A figure that is the difference between two others: the "by" phrase of a verb of change or
+    comparison in its clause ("exceeding last year's record by 600 people", "surpasses the 2022
+    total by over 600") — not "killed by 3 gunmen"."""
+    q = claim.quantity
+    text = claim.text or ""
+    if q is None or claim.span is None or q.span is None:
+        return False
+    start = q.span[0] - claim.span[0]
+    if not 0 < start <= len(text) or not re.search(r"\bby\s+$", text[:start], re.I):
+        return False
+    cuts = [0] + [m.end() for m in _RATE_CLAUSE_BREAK.finditer(text[:start])]
+    return bool(_change_words().search(text[max(cuts):start]))
+
+
 def _local_tokens(claim: Claim) -> frozenset[str]:
     """Content words of the clause that holds the figure (with its unit and what it counts)."""
     q = claim.quantity
@@ -234,6 +260,9 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
     published = str(published)[:10] if published else None
     kind = claim.kind
     measure = measure_of(claim, published) if kind == "count" else "incident"
+    difference = kind == "count" and is_difference(claim)
+    if difference:
+        measure = "period"  # a difference between two totals is a figure of its own, never a participant count
     day = stated_day(claim)
     ref = day or parse_date(published)
     t = claim.time
@@ -256,7 +285,7 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         day=day,
         ref=ref,
         asof=as_of(claim, published) if measure == "running" else None,
-        period=period_key(claim, measure, ref),
+        period=("D:" if difference else "") + period_key(claim, measure, ref),
         points=geo_points(event_places(claim)),
         own_points=geo_points([p for p in event_places(claim) if (p.scope or "sentence") == "sentence"]),
         tokens=_subject(claim),
@@ -302,9 +331,11 @@ def settle_measures(features: list[ClaimFeatures]) -> None:
     """A figure in the present perfect with no time ("at least 25 men have died") is a running
     total when its report tells of no incident, and the report's incident figure when it does
     ("nine migrants have drowned", in a report of Thursday's drownings that also says what
-    happened): a report tells of an incident when another of its figures or events is of one."""
+    happened): a report tells of an incident when another of its figures or events is dated to
+    a day or week of its own. Undated figures ("84% of whom", "10 operators") do not make a report
+    about a hotline's totals the report of an incident."""
     told = {f.article_id for f in features
-            if f.measure == "incident" and not f.extra.get("perfect") and (f.kind == "count" or f.day is not None)}
+            if f.measure == "incident" and not f.extra.get("perfect") and f.day is not None}
     for f in features:
         if f.extra.get("perfect") and f.article_id not in told:
             f.measure = "running"

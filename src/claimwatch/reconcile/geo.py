@@ -118,10 +118,10 @@ def area_score(a: tuple[GeoPoint, ...], b: tuple[GeoPoint, ...]) -> float:
     """:func:`place_score` for the area a total is counted in: where people came from ("migrants
     from Colombia") does not define it, and two different countries are two areas (a total for
     Lithuania is not a total for Panama), unless a cross-border feature names the area."""
-    area_a = tuple(g for g in a if g.role != "origin") or a
-    area_b = tuple(g for g in b if g.role != "origin") or b
+    area_a = tuple(g for g in a if g.role != "origin")
+    area_b = tuple(g for g in b if g.role != "origin")
     if not area_a or not area_b:
-        return 0.5
+        return 0.5  # one side names no area (perhaps only where people came from)
     cross = any((g.feature or "").lower() in _CROSS_BORDER for g in area_a + area_b)
     ca = {g.country for g in area_a if g.country}
     cb = {g.country for g in area_b if g.country}
