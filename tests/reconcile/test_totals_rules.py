@@ -131,3 +131,19 @@ def test_a_present_perfect_total_is_running_unless_its_report_dates_an_incident(
     feats = [features_for(total, a), features_for(dated, a)]
     settle_measures(feats)
     assert feats[0].measure == "incident"
+
+
+def test_a_total_without_its_own_area_takes_its_reports_and_a_far_place_without_country_is_another_area():
+    from claimwatch.model import Place
+
+    gap = Place(text="Darien Gap", span=None, name="Darien Gap", lat=8.31, lon=-77.76, country=None,
+                feature="forest", role="event", scope="article")
+    total = count(248901, "migrants", event="border_crossing", **YEAR, cid="gap",
+                  text="248,901 migrants have crossed so far this year, Panama's deputy director said.",
+                  places=[("Moldova", "origin")])
+    total.places.append(gap)
+    lt = count(4000, "migrants", event="border_crossing", qualifier="more_than", low=4000, high=None, cid="lt",
+               text="Over 4,000 migrants have entered Romania illegally so far this year.", places=[("Romania", "destination")],
+               **YEAR)
+    where, _ = _estimates_of([(total, article("a1", "A", "2023-07-31")), (lt, article("a2", "B", "2023-07-31"))])
+    assert where["gap"] != where["lt"]

@@ -28,6 +28,8 @@ _RADIUS = {
     "lake": 80.0, "mountain_range": 350.0, "mountains": 350.0, "forest": 120.0, "border": 400.0,
     "island": 40.0, "coast": 150.0, "continent": None,
 }
+#: no country's centroid is this far (km) from a place inside it or on its border
+_FAR_KM = 4000.0
 _DEFAULT_RADIUS = 35.0           # a city, town, village, crossing point
 _CROSS_BORDER = {"river", "sea", "channel", "strait", "gulf", "bay", "lake", "mountain_range", "mountains",
                  "forest", "border", "coast", "continent"}
@@ -127,6 +129,11 @@ def area_score(a: tuple[GeoPoint, ...], b: tuple[GeoPoint, ...]) -> float:
     cb = {g.country for g in area_b if g.country}
     if ca and cb and not ca & cb and not cross:
         return 0.0
+    if bool(ca) != bool(cb):
+        # a place the gazetteer gives no country (a jungle, a sea) against a country: a continent apart
+        dists = [d for x in area_a for y in area_b if (d := _km(x, y)) is not None]
+        if dists and min(dists) > _FAR_KM:
+            return 0.0
     return place_score(area_a, area_b)
 
 

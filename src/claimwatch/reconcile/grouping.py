@@ -22,7 +22,7 @@ import re
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from .features import ClaimFeatures
-from .geo import area_score, is_specific
+from .geo import GeoPoint, area_score, is_specific
 from .similarity import dice
 
 __all__ = ["agglomerate", "values_compatible", "value_score", "different_figures", "cluster_totals", "LINK_THRESHOLD",
@@ -209,6 +209,13 @@ def _overlap(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return bool(a.interval and b.interval and a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1])
 
 
+def _area(f: ClaimFeatures) -> tuple[GeoPoint, ...]:
+    """Where a total is counted: the places its own sentence states, else those of its paragraph or
+    report; where people came from does not count (see :func:`.geo.area_score`)."""
+    own = tuple(g for g in f.own_points if g.role != "origin")
+    return own or tuple(g for g in f.points if g.role != "origin")
+
+
 def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     if a.key != b.key or same_sentence_or_part(a, b):
         return None
@@ -229,7 +236,7 @@ def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
         return None
     if is_specific(a.own_points) != is_specific(b.own_points):
         return None  # a total is defined by the area its own sentence states
-    p = area_score(a.own_points or a.points, b.own_points or b.points)
+    p = area_score(_area(a), _area(b))
     if p <= 0.0:
         return None
     lex = min(1.0, dice(a.tokens, b.tokens) / _DICE_FULL)
