@@ -147,3 +147,21 @@ def test_a_total_without_its_own_area_takes_its_reports_and_a_far_place_without_
                **YEAR)
     where, _ = _estimates_of([(total, article("a1", "A", "2023-07-31")), (lt, article("a2", "B", "2023-07-31"))])
     assert where["gap"] != where["lt"]
+
+
+def test_a_part_is_counted_over_its_totals_time_and_two_shares_of_one_report_stay_apart():
+    def report(aid, outlet, published):
+        total = count(248901, "migrants", event="border_crossing", cid=f"{aid}t", time="until Sunday", end="2023-07-30",
+                      precision="day", text="248,901 migrants have crossed until Sunday.")
+        dated = dict(time="this year", start="2023-01-01", end="2023-12-31", precision="year") if aid == "a1" else {}
+        venez = count(100000, "migrants", event="border_crossing", qualifier="more_than", low=100000, high=None,
+                      cid=f"{aid}v", text="More than 100,000 of the migrants were Venezuelans.", **dated)
+        kids = count(49780, "migrants", event="border_crossing", qualifier="more_than", low=49780, high=None,
+                     cid=f"{aid}k", text="Just over a fifth of the migrants are children.")
+        venez.quantity.part_of = kids.quantity.part_of = f"{aid}t"
+        meta = article(aid, outlet, published)
+        return [(total, meta), (venez, meta), (kids, meta)]
+
+    where, _ = _estimates_of(report("a1", "A", "2023-07-31") + report("a2", "B", "2023-08-01"))
+    assert where["a1v"] == where["a2v"] and where["a1k"] == where["a2k"] and where["a1t"] == where["a2t"]
+    assert len({where["a1v"], where["a1k"], where["a1t"]}) == 3

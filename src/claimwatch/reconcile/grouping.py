@@ -216,6 +216,17 @@ def _area(f: ClaimFeatures) -> tuple[GeoPoint, ...]:
     return own or tuple(g for g in f.points if g.role != "origin")
 
 
+def _distinct(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Two figures one report gives for different things: ranges apart, or stated figures more than
+    15% apart ("over a fifth" and "more than 100,000" of one total both reach up without bound)."""
+    if not _overlap(a, b):
+        return True
+    qa, qb = a.claim.quantity, b.claim.quantity
+    if qa is None or qb is None or qa.best is None or qb.best is None:
+        return False
+    return abs(qa.best - qb.best) > 0.15 * max(abs(qa.best), abs(qb.best), 1)
+
+
 def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     if a.key != b.key or same_sentence_or_part(a, b):
         return None
@@ -229,7 +240,7 @@ def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
         return None  # a projection ("by the end of the year") is not the total so far
     if not values_compatible(a.interval, b.interval) and not _grown(a, b):
         return None
-    if a.article_id == b.article_id and not _overlap(a, b) and not (a.measure == "running" and (revises(a) or revises(b))):
+    if a.article_id == b.article_id and _distinct(a, b) and not (a.measure == "running" and (revises(a) or revises(b))):
         return None  # one report, two different totals: two measures (unless it updates one by the other)
     t = _time_score(a, b)
     if t is None:
