@@ -93,6 +93,16 @@ def _log(conn: Connection, uid: str, who: str, stamp: Any, action: str, before: 
     return int(key[0])
 
 
+def _claim_row(conn: Connection, uid: str) -> Any:
+    """The stored claim (data, review state, article id and the article's text); NotFound if absent."""
+    row = conn.execute(select(T.claims.c.data, T.claims.c.review, T.claims.c.article_id, T.articles.c.text)
+                       .join(T.articles, T.articles.c.id == T.claims.c.article_id)
+                       .where(T.claims.c.uid == uid)).first()
+    if row is None:
+        raise NotFound(uid, detail=f"claim {uid}")
+    return row
+
+
 def _check_who(uid: str, who: str) -> None:
     if not who or not str(who).strip():
         raise ValidationError(uid, detail="a reviewer name is required")
@@ -114,11 +124,7 @@ class ReviewMixin:
             raise ValidationError(uid, detail=f"action {action!r} not one of accept, correct, reject")
         _check_who(uid, who)
         with self._write() as conn:  # type: ignore[attr-defined]
-            row = conn.execute(select(T.claims.c.data, T.claims.c.review, T.claims.c.article_id, T.articles.c.text)
-                               .join(T.articles, T.articles.c.id == T.claims.c.article_id)
-                               .where(T.claims.c.uid == uid)).first()
-            if row is None:
-                raise NotFound(uid, detail=f"claim {uid}")
+            row = _claim_row(conn, uid)
             before = dict(row.data, review=row.review) if row.review else dict(row.data)
             data = dict(row.data)
             data.pop("review", None)
@@ -149,11 +155,7 @@ class ReviewMixin:
         _check_who(uid, who)
         r = T.revisions
         with self._write() as conn:  # type: ignore[attr-defined]
-            row = conn.execute(select(T.claims.c.data, T.claims.c.review, T.claims.c.article_id, T.articles.c.text)
-                               .join(T.articles, T.articles.c.id == T.claims.c.article_id)
-                               .where(T.claims.c.uid == uid)).first()
-            if row is None:
-                raise NotFound(uid, detail=f"claim {uid}")
+            row = _claim_row(conn, uid)
             last = conn.execute(select(r.c.id, r.c.action, r.c.before).where(r.c.claim_uid == uid)
                                 .order_by(r.c.id.desc()).limit(1)).first()
             if last is None or last.action not in UNDOABLE:
