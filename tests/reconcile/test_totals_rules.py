@@ -165,3 +165,13 @@ def test_a_part_is_counted_over_its_totals_time_and_two_shares_of_one_report_sta
     where, _ = _estimates_of(report("a1", "A", "2023-07-31") + report("a2", "B", "2023-08-01"))
     assert where["a1v"] == where["a2v"] and where["a1k"] == where["a2k"] and where["a1t"] == where["a2t"]
     assert len({where["a1v"], where["a1k"], where["a1t"]}) == 3
+
+
+def test_an_inherited_time_dates_a_figure_but_does_not_make_it_a_running_total():
+    missing = count(1, "person", event="missing", text="One person remains missing.", qtext="One",
+                    time="from Thursday", start="2025-09-11", end="2025-09-11", precision="day")
+    meta = article("a1", "A", "2025-09-13")
+    assert features_for(missing, meta).measure == "running"  # stated in its own sentence: "from Thursday" opens a total
+    missing.time.scope = "article"
+    f = features_for(missing, meta)
+    assert f.measure == "incident" and f.day is not None and f.day.isoformat() == "2025-09-11"
