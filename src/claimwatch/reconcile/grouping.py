@@ -12,8 +12,9 @@ This module also groups the *totals* — running totals and period totals, which
 incidents (:mod:`.incidents` groups those): inside a block ``(event_type, unit class,
 period)``, two totals measure the same thing when their places agree (a total is defined by
 its own area: a total for the Tisza is not the national total), their event types agree (an
-unknown one matches), their starts agree (running totals counted from starts within a year) and
-their subjects are alike.
+unknown one matches), their starts agree (running totals counted from starts within a year),
+both or neither are rates, both or neither are parts of a total, and their subjects and figures
+are alike. One report's two figures more than 15% apart are two totals unless it updates one.
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ rescued with the rescued. Reports differ in wording and extraction differs in ev
 two figures of the incident are one measure when they are alike in value, event type, unit
 and the words of their own clause; hard constraints keep apart
 
-* two figures of one sentence, and a part and its total (``quantity.part_of``);
+* two figures of one sentence (unless the sentence corrects one by the other: "78 and not 79"),
+  and a part and its total (``quantity.part_of``);
+* a rate and a figure of one time ("10,000 arrive every day", "last night less than 10,000");
 * two different figures of one report (6 bodies and 2 bodies are two measures, not a
   disagreement) unless the report revises one by the other ("later revised to 79") or sets
   out two sources' figures ("residents say 10; the authority says six");
@@ -14,6 +16,8 @@ and the words of their own clause; hard constraints keep apart
   be one measure reported differently (6 vs 53) — unless each is the only figure of its event
   type in its report (two reports giving one death toll as 40 and "several" disagree);
 * figures of different stated days.
+
+Two figures whose own sentences date them to the same day count as worded alike.
 
 Events and statements of the incident are one estimate when they tell the same thing: alike
 in words, event type and source.
