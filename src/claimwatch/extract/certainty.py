@@ -331,12 +331,27 @@ def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
         rank, cue = CERTAINTY_RANK["underspecified"], pred.text
     elif passive_frame and head.i != pred.i:
         rank, neg, cue = _complement_effect(pred, "xcomp")
+    neg += _negated_figure(head, pred)
     if not rank and not neg:
         return m
     new_rank = max(CERTAINTY_RANK[m.certainty], rank)
     polarity = m.polarity if neg % 2 == 0 else ("positive" if m.polarity == "negative" else "negative")
     return Modality(sent_i=m.sent_i, head_i=m.head_i, certainty=_BY_RANK[new_rank], polarity=polarity,
                     cues=m.cues + ([cue] if cue and cue not in m.cues else []), hearsay=m.hearsay)
+
+
+def _negated_figure(head: Token, pred: Token) -> int:
+    """1 when the figure itself is negated, not its predicate: "the number was 78 and not 79",
+    "78 bodies have been recovered, and not 79 as reported" (a ``neg`` on the number or on its
+    noun, between the word looked up and the predicate)."""
+    tok = head
+    while tok.i != pred.i:
+        if tok.pos_ in ("NUM", "NOUN", "PROPN") and any(ch.dep_ == "neg" for ch in tok.children):
+            return 1
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return 0
 
 
 STAGE = Stage("certainty", ("doc",), ("modalities",), find_modalities)
