@@ -124,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=300, help="requests per page kind")
     ap.add_argument("--articles", type=int, default=200)
-    ap.add_argument("--profile", choices=KINDS_TIMED, default=None, help="print a cProfile of this kind (cold)")
+    ap.add_argument("--profile", choices=KINDS_TIMED, default=None, help="print a cProfile of this kind")
+    ap.add_argument("--profile-cached", action="store_true", help="profile the cached run (default: the cold one)")
     args = ap.parse_args(argv)
     cached = ROOT / ".bench" / f"load-{args.articles}.db"
     build_db(cached, args.articles)
@@ -133,8 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         p.unlink()
     shutil.copyfile(cached, copy)
     db = f"sqlite:///{copy}"
-    cold = measure(db, args.requests, cache=False, profile=args.profile)
-    warm = measure(db, args.requests, cache=True)
+    cold = measure(db, args.requests, cache=False, profile=None if args.profile_cached else args.profile)
+    warm = measure(db, args.requests, cache=True, profile=args.profile if args.profile_cached else None)
     print(f"CPU ms per request, {args.requests} requests per kind, in-process ASGI, store {cached.name}")
     print("| page | cold CPU ms | cached CPU ms | KB |")
     print("|---|---:|---:|---:|")
