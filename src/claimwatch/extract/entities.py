@@ -527,7 +527,7 @@ def _add_organisations(reg: EntityRegistry) -> None:
         _acronym_after(reg, ent, hi)
 
 
-def _described_type(doc: Doc, name: str, head_i: int) -> str | None:
+def _described_type(doc: Doc, name: str, head_i: int) -> SourceType | None:
     """The SPEC §4 type the words around an organisation's name give it, when its name alone gives
     none: a descriptive noun before it or in apposition ("the Greek TV channel ERT", "ERT, the
     public broadcaster"), or None."""
