@@ -23,12 +23,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ..model import Certainty, is_certainty
 from .base import Analysis, Modality, Stage
 
 __all__ = ["find_modalities", "modality_for", "governing_predicate", "is_predicate", "CERTAINTY_RANK", "STAGE"]
 
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "underspecified": 3}
-_BY_RANK = {v: k for k, v in CERTAINTY_RANK.items()}
+_BY_RANK: dict[int, Certainty] = {v: k for k, v in CERTAINTY_RANK.items() if is_certainty(k)}
 
 #: dependency relations that introduce a clausal complement of their head
 _COMPLEMENT = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "oprd"})

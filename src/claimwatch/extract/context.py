@@ -15,12 +15,19 @@ A coder reads the whole report, not one sentence. After the sentence stages this
 The claim assembly asks three look-ups, each returning where the value came from as a SPEC
 ``scope`` (``sentence`` | ``paragraph`` | ``article``):
 
-* :func:`source_for` — the attribution covering a sentence;
+* :func:`source_for` — the attribution covering a sentence; not for a claim in a subordinate
+  clause the cue is not in, a claim before a semicolon or colon that an attribution after it
+  introduces ("...: according to their stories, 3 are missing"), or a count of the speakers
+  themselves ("The 14 survivors ... claimed");
 * :func:`claim_time` — the claim's own time (``timex.time_for``), unless it is only the date of
-  the statement ("..., the agency said on Friday") and the report dates the event; with no time
-  of its own, the event time of the previous sentence of the paragraph, else the lead time. A
-  background claim — a prediction, a general statement with no event, a running total when the
-  lead is not one — does not inherit;
+  the statement ("..., the agency said on Friday") and the report dates the event; a part of a
+  group named before ("100,000 of the migrants", "half of them") takes the time that group was
+  counted; an event or statement in the present tense ("a search continues") holds at
+  publication; else the event time of the previous sentence of the paragraph, else the latest
+  time after the lead that narrows the lead's ("so far this year" after "this year"), else the
+  lead time. A background claim — a prediction ("could reach", "will be"; not a hedge on the
+  event: "there would be 3 missing", "may have died"), a general statement with no event, a
+  running total when the lead is not one — does not inherit;
 * :func:`claim_places` — the claim's own places (``places.places_for``); when none of them
   locates the event, the event places of the previous sentence of the paragraph, else the lead
   places, are added — not when the paragraph has named other places already (an origin, a
@@ -44,6 +51,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..model import Scope
 from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
 from .carryover import paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
@@ -66,10 +74,14 @@ _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
 _HEADLINE_WORDS = 20
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
 _DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
 _RELATIVE = frozenset({"relcl"})
+#: what a reporting or evidential verb introduces after it ("found the survivors", "said that ...")
+_INTRODUCED = frozenset({"dobj", "ccomp", "xcomp", "attr"})
+_DEFINITE = frozenset({"the", "these", "those"})
 
 
 @dataclass
@@ -83,6 +95,7 @@ class ReportContext:
     lead_time: TimeMention | None = None
     lead_places: list[PlaceMention] = field(default_factory=list)
     event_times: dict[int, TimeMention] = field(default_factory=dict)
+    narrative_times: dict[int, TimeMention] = field(default_factory=dict)
     event_places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     placed: set[int] = field(default_factory=set)      # sentences that name a location (of any role)
     para_of: list[int] = field(default_factory=list)
@@ -135,6 +148,19 @@ def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
     for t in analysis.times:
         if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
                 and not _hedged(analysis, t):
+            out[t.sent_i] = t
+    return out
+
+
+def _narrative_times(analysis: Analysis) -> dict[int, TimeMention]:
+    """Per sentence, the last time that dates what it reports — its event time, or a participle
+    on a participant ("the migrants recorded so far this year") — for the sentences after it
+    that refine or continue it (not the date of a statement, a hedged predicate or a relative
+    clause about another participant)."""
+    out: dict[int, TimeMention] = {}
+    for t in analysis.times:
+        if _resolved(t) and not is_statement_time(analysis, t) and not _hedged(analysis, t) \
+                and _in_main_clause(analysis, t.head_i, _RELATIVE):
             out[t.sent_i] = t
     return out
 
@@ -230,6 +256,7 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.sources, ctx.source = source_coverage(analysis, ctx.lead_para)
     ctx.event_times = _event_times(analysis)
     ctx.event_places = _event_places(analysis)
+    ctx.narrative_times = _narrative_times(analysis)
     ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
     ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
@@ -253,7 +280,35 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     found = _context(analysis).sources.get(sent_i)
     if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
         return found
-    return None if _subordinate_elsewhere(analysis, found.cue_i, head_i) else found
+    if _subordinate_elsewhere(analysis, found.cue_i, head_i) or _before_its_clause(analysis, found, head_i) \
+            or _counts_the_source(analysis, found, head_i):
+        return None
+    return found
+
+
+def _counts_the_source(analysis: Analysis, attr: AttributionMention, head_i: int) -> bool:
+    """A count of the speakers themselves ("The 14 survivors ... claimed that ..."): the report
+    describes who speaks, the speakers do not vouch for their own number."""
+    span = attr.source_span or attr.span
+    at = analysis.doc[head_i].idx
+    return span is not None and span[0] <= at < span[1]
+
+
+def _before_its_clause(analysis: Analysis, attr: AttributionMention, head_i: int) -> bool:
+    """Whether the claim precedes, across a semicolon or colon, an attribution that introduces
+    what follows it ("45 of whom were saved: according to their stories, 3 would be missing";
+    "the boat carried 48; the coast guard found the survivors"). A closing "..., police said"
+    (its content before it) covers the whole sentence."""
+    doc = analysis.doc
+    cue_i = attr.cue_i
+    if cue_i is None or cue_i <= head_i or not any(doc[k].text in (";", ":") for k in range(head_i + 1, cue_i)):
+        return False
+    cue = doc[cue_i]
+    if attr.kind == "according":    # "according to X, <content>": words of a clause follow the source
+        end = attr.span[1] if attr.span is not None else cue.idx + len(cue.text)
+        sent_end = analysis.sentences[attr.sent_i][1]
+        return any(t.is_alpha for t in doc if end <= t.idx < sent_end)
+    return any(c.dep_ in _INTRODUCED for c in cue.children if c.i > cue_i)
 
 
 def _subordinate_elsewhere(analysis: Analysis, cue_i: int, head_i: int) -> bool:
@@ -295,12 +350,24 @@ def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: 
         return False
     aux = _aux(pred)
     if aux & _MODALS:
-        return True
+        return _prediction(pred, aux)
     if _running_total(analysis, sent_i, pred):
         lead = _context(analysis).lead_time
         return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
-    present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and aux & {"is", "are", "'s", "’s", "'re", "’re"})
+    present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "’s", "'re", "’re"}))
     return present and event_type is None
+
+
+def _prediction(pred: Token, aux: set[str]) -> bool:
+    """A modal predicate about another time ("could reach 400,000", "will cross"), not a hedge on
+    the reported event: an inference about the past ("would have sunk", "may have died"), a
+    guarded state ("there would be 3 missing", "the toll could be higher"; not "will be"), or
+    what could be confirmed or said ("could only confirm two bodies")."""
+    if aux & _PERFECT_AUX or "have" in aux:
+        return False
+    if pred.lemma_ == "be" and not aux & _FUTURE:
+        return False
+    return pred.lemma_.lower() not in _STATEMENT_LEMMAS
 
 
 def _generic(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
@@ -313,7 +380,36 @@ def _generic(analysis: Analysis, sent_i: int, head_i: int | None, event_type: st
     return pred is not None and pred.tag_ in ("VBZ", "VBP") and not _aux(pred) & _MODALS
 
 
-def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, str]:
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m"})
+
+
+def _present_tense_time(analysis: Analysis, sent_i: int, head_i: int | None) -> TimeMention | None:
+    """A claim in the present tense with no time of its own holds at publication ("a search
+    continues", "authorities are questioning survivors", "it is unclear how many are missing"):
+    the publication date, stated by the finite verb (SPEC §2: "now" means the publication date).
+    Not a present perfect (a running total or an event), a prediction, or with no publication date."""
+    if head_i is None or analysis.published is None:
+        return None
+    pred = governing_predicate(analysis, sent_i, head_i)
+    if pred is None:
+        return None
+    aux = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    if {a.lower_ for a in aux} & (_MODALS | _PERFECT_AUX):
+        return None
+    finite: Token | None = None
+    if pred.tag_ in ("VBZ", "VBP") and not aux and pred.lemma_.lower() != "have":
+        finite = pred
+    else:   # a progressive, active or passive ("are questioning", "is being coordinated"); not a passive state
+        finite = next((a for a in aux if a.lower_ in _PRESENT_AUX), None)
+        progressive = pred.tag_ == "VBG" or any(a.lower_ == "being" for a in aux)
+        if finite is None or not progressive:
+            return None
+    return TimeMention(span=(finite.idx, finite.idx + len(finite.text)), text=finite.text, start=analysis.published,
+                       end=analysis.published, precision="day", anchor="published", sent_i=sent_i, head_i=pred.i,
+                       value="PRESENT_REF")
+
+
+def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, Scope]:
     ctx = _context(analysis)
     j = sent_i - 1
     while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
@@ -321,7 +417,58 @@ def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, 
             return ctx.event_times[j], "paragraph"
         j -= 1
     if ctx.lead_time is not None and ctx.lead_time.sent_i != sent_i:
-        return ctx.lead_time, "article"
+        return _refinement(ctx, sent_i) or ctx.lead_time, "article"
+    return None, "sentence"
+
+
+def _within(inner: TimeMention, outer: TimeMention) -> bool:
+    """Whether a time lies inside another and is narrower ("so far this year" inside "this year")."""
+    if not (inner.start and inner.end and outer.start and outer.end):
+        return False
+    narrower = (inner.start, inner.end) != (outer.start, outer.end)
+    return narrower and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _refinement(ctx: ReportContext, sent_i: int) -> TimeMention | None:
+    """The latest time stated after the lead and before sentence ``sent_i`` that narrows the
+    lead's time (the lead's "this year", then "the migrants recorded so far this year"): the
+    report's narrative has dated its event more precisely, and the claims after it continue it.
+    A time outside the lead's (background, a comparison year) narrows nothing."""
+    lead = ctx.lead_time
+    if lead is None:
+        return None
+    for j in range(sent_i - 1, lead.sent_i, -1):
+        t = ctx.narrative_times.get(j)
+        if t is not None and _within(t, lead):
+            return t
+    return None
+
+
+def _partitive_anaphor(analysis: Analysis, head_i: int) -> bool:
+    """A count of part of a group named before ("100,000 of the migrants", "half of them",
+    "most of whom"): the claim is about that group, at the time it was counted."""
+    tok = analysis.doc[head_i]
+    group: Token | None = tok if tok.dep_ == "pobj" and tok.head.lower_ == "of" else next(
+        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    if group is None:
+        return False
+    return group.pos_ == "PRON" or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in group.children)
+
+
+def _group_time(analysis: Analysis, sent_i: int, head_i: int) -> tuple[TimeMention | None, Scope]:
+    """The time of the group a partitive count is part of: the last time dating its own sentence
+    before it ("the migrants registered so far this year ..., with half of them ..."), else the
+    last one of the sentences before it."""
+    ctx = _context(analysis)
+    at = analysis.doc[head_i].idx
+    here = [t for t in analysis.times if t.sent_i == sent_i and t.span[1] <= at and _resolved(t)
+            and not is_statement_time(analysis, t) and not _hedged(analysis, t)]
+    if here:
+        return here[-1], "sentence"
+    for j in range(sent_i - 1, -1, -1):
+        if j in ctx.narrative_times:
+            same = ctx.para_of[j] == ctx.para_of[sent_i]
+            return ctx.narrative_times[j], "paragraph" if same else "article"
     return None, "sentence"
 
 
@@ -359,7 +506,7 @@ def _describes_the_counted(clause: Token, head_i: int) -> bool:
 
 
 def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
-               event_type: str | None = None, statement: bool = False) -> tuple[TimeMention | None, str]:
+               event_type: str | None = None, statement: bool = False, count: bool = False) -> tuple[TimeMention | None, Scope]:
     """The time of a claim and where it came from (``sentence`` | ``paragraph`` | ``article``).
 
     A claim's own time wins — unless it only dates the statement ("..., the agency said on
@@ -372,6 +519,13 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
             if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own):
                 return inherited, scope
         return own, "sentence"
+    if head_i is not None and _partitive_anaphor(analysis, head_i):
+        group, scope = _group_time(analysis, sent_i, head_i)
+        if group is not None:
+            return group, scope
+    now = None if count else _present_tense_time(analysis, sent_i, head_i)
+    if now is not None:
+        return now, "sentence"
     if background(analysis, sent_i, head_i, event_type):
         return None, "sentence"
     inherited, scope = _inherit_time(analysis, sent_i)
@@ -396,11 +550,11 @@ def _compatible(analysis: Analysis, inherited: list[PlaceMention], own: list[Pla
 
 
 def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
-                 event_type: str | None = None) -> list[tuple[PlaceMention, str]]:
+                 event_type: str | None = None) -> list[tuple[PlaceMention, Scope]]:
     """The places of a claim, each with where it came from (``sentence`` | ``paragraph`` | ``article``)."""
     ctx = _context(analysis)
     own = [p for p in places_for(analysis, sent_i, head_i)] if head_i is not None else []
-    out = [(p, "sentence") for p in own]
+    out: list[tuple[PlaceMention, Scope]] = [(p, "sentence") for p in own]
     if any(p.sent_i == sent_i and p.role in ("event", "destination") and locates_event(analysis, p) for p in own):
         return out
     if _generic(analysis, sent_i, head_i, event_type):

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..flow.runs import default_reconciler
 from ..settings import Settings, load_settings
-from .cache import ResponseCache
+from .cache import DataVersion, GenerationMemo, ResponseCache
 from .errors import install_error_handlers
 from .security import BodyLimit, OriginCheck, SecurityHeaders
 
@@ -90,6 +90,8 @@ def create_app(
     app.state.extractor = extractor  # None: the flow's default (the NLP pipeline)
     app.state.update_estimates = update_estimates or default_reconciler
     app.state.ingest_queue = queue
+    # list totals and facet counts, once per store generation (see GenerationMemo)
+    app.state.memo = GenerationMemo(DataVersion.for_store(store) if settings.web_cache else None)
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     templates.env.autoescape = True  # every template, whatever its extension
     from .render import install_filters
