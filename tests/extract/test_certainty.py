@@ -119,6 +119,11 @@ NEGATED_FIGURE_CASES = [
     ("The guard clarified that 78 bodies have been recovered, and not 79 as reported yesterday.", "79", "negative"),
     ("The guard clarified that 78 bodies have been recovered, and not 79 as reported yesterday.", "78", "positive"),
     ("Police said 12 people were not injured.", "12", "negative"),
+    ("He falsely claimed that 30 migrants drowned.", "migrants", "negative"),
+    ("A previous version incorrectly said that 10,000 soldiers had surrendered, while in fact it was "
+     "reported that 10,000 Russians had contacted it.", "soldiers", "negative"),
+    ("A previous version incorrectly said that 10,000 soldiers had surrendered, while in fact it was "
+     "reported that 10,000 Russians had contacted it.", "Russians", "positive"),
 ]
 
 

@@ -175,3 +175,22 @@ def test_an_inherited_time_dates_a_figure_but_does_not_make_it_a_running_total()
     missing.time.scope = "article"
     f = features_for(missing, meta)
     assert f.measure == "incident" and f.day is not None and f.day.isoformat() == "2025-09-11"
+
+
+def test_a_dated_statement_does_not_make_a_report_an_incident_report():
+    total = count(25, "men", text="At least 25 men have died while trying to cross the border.", qtext="25", cid="s1",
+                  qualifier="at_least", low=25, high=None)
+    said = count(3, "people", text="The group says the toll is higher.", qtext="3", cid="s2",
+                 time="is", start="2025-03-11", precision="day")
+    said.kind, said.quantity = "statement", None
+    a = article("a1", "A", "2025-03-11")
+    feats = [features_for(total, a), features_for(said, a)]
+    settle_measures(feats)
+    assert feats[0].measure == "running"
+
+
+def test_since_a_day_starts_a_running_total_it_is_not_its_date():
+    c = count(30, "bodies", text="The bodies of around 30 men have been found since the start of the full-scale invasion.",
+              qtext="30", time="since the start of the full-scale invasion", start="2022-02-24", precision="day")
+    f = features_for(c, article("a1", "A", "2025-03-10"))
+    assert f.measure == "running" and f.asof.isoformat() == "2025-03-10" and f.cum_start.isoformat() == "2022-02-24"

@@ -26,6 +26,7 @@ from .timing import (
     is_ordinal_total,
     measure_of,
     month_day,
+    opens_total,
     parse_date,
     perfect_without_time,
     period_key,
@@ -267,8 +268,9 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
     ref = day or parse_date(published)
     t = claim.time
     cum_start = None
-    if measure == "running" and t is not None and (t.end is None or t.precision in ("month", "year", "range")) \
-            and t.precision not in ("day", "week"):
+    if measure == "running" and t is not None and (
+            (t.end is None or t.precision in ("month", "year", "range")) and t.precision not in ("day", "week")
+            or opens_total(t)):
         cum_start = parse_date(t.start)
     q = claim.quantity
     return ClaimFeatures(
@@ -332,10 +334,10 @@ def settle_measures(features: list[ClaimFeatures]) -> None:
     total when its report tells of no incident, and the report's incident figure when it does
     ("nine migrants have drowned", in a report of Thursday's drownings that also says what
     happened): a report tells of an incident when another of its figures or events is dated to
-    a day or week of its own. Undated figures ("84% of whom", "10 operators") do not make a report
+    a day or week of its own (a statement's date is when it was made). Undated figures ("84% of whom", "10 operators") do not make a report
     about a hotline's totals the report of an incident."""
     told = {f.article_id for f in features
-            if f.measure == "incident" and not f.extra.get("perfect") and f.day is not None}
+            if f.measure == "incident" and not f.extra.get("perfect") and f.day is not None and f.kind != "statement"}
     for f in features:
         if f.extra.get("perfect") and f.article_id not in told:
             f.measure = "running"

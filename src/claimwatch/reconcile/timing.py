@@ -36,6 +36,7 @@ __all__ = [
     "perfect_without_time",
     "INCIDENT_WINDOW_DAYS",
     "EVENT_DAY_TOLERANCE",
+    "opens_total",
 ]
 
 MEASURES = ("running", "period", "incident")
@@ -106,6 +107,15 @@ def _running_phrase(t: TimeInfo, claim: Claim | None = None) -> bool:
     if (t.scope or "sentence") != "sentence":
         return False
     return bool(_RUNNING_TIME.search(t.text or "")) or (claim is not None and bool(_ASOF_BEFORE.search(_time_prefix(claim))))
+
+
+_OPENER = re.compile(r"^\s*(?:since|from|ever\s+since)\b", re.I)
+
+
+def opens_total(t: TimeInfo) -> bool:
+    """The time phrase is where a running total starts ("since the start of the invasion",
+    "since 24 February"): its day is the total's start, not the date it is stated for."""
+    return bool(_OPENER.search(t.text or ""))
 
 
 def _in_period(d: date | None, t_start: str | None, t_end: str | None) -> bool:
@@ -199,7 +209,7 @@ def as_of(claim: Claim, published: str | None) -> date | None:
         end = parse_date(t.end)
         if end is not None:
             return end
-        if t.precision in ("day", "week"):
+        if t.precision in ("day", "week") and not opens_total(t):
             d = parse_date(t.start)
             if d is not None:
                 return d
