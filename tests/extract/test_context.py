@@ -270,3 +270,17 @@ def test_an_outlet_relaying_a_named_source_gives_way_to_it(extract):
     a = extract("Ukrainian border guards said Friday they had caught dozens of men, writes thedefensepost.com.")
     c = _count(a, "dozens")
     assert c.source.type == "law_enforcement", c.source
+
+
+def test_the_time_of_another_kind_of_event_is_not_inherited(extract):
+    story = ("Nine suspects were arrested after the shipwreck.\n\n"
+             "On June 14, a fishing boat capsized off the coast of Greece.\n\n"
+             "The boat left Libya for Italy on June 10. Forty people drowned near the city of Pylos.")
+    c = _count(extract(story, published="2024-06-16"), "Forty")
+    assert (c.time.text, c.time.start) == ("On June 14", "2024-06-14"), c.time
+
+
+def test_the_previous_sentence_about_the_same_event_gives_its_time(extract):
+    story = "Forty people died on June 14 off Pylos. Six more people died in hospital."
+    c = _count(extract(story, published="2024-06-16"), "Six")
+    assert (c.time.start, c.time.scope) == ("2024-06-14", "paragraph")
