@@ -152,7 +152,7 @@ class SourceResolver:
             self._use(m, ent)
             return
         proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-        m.canonical = canonical_name(m.name if proper else full, context=text)
+        m.canonical = canonical_name(m.name if proper and m.name is not None else full, context=text)
         if proper:
             toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
             ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
