@@ -14,6 +14,7 @@ and sorted on indexed columns, never by reading every estimate's JSON.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from ..errors import ValidationError
 from ..model import ESTIMATE_STATUSES, EVENT_TYPES, SOURCE_TYPES, Claim, Estimate
 from . import tables as T
+from .mixin import StoreMixin
 from .rows import claim_from_row
 
 __all__ = ["ListQuery", "estimate_query", "claim_query", "article_query", "check_filters", "ARTICLE_FILTERS",
@@ -289,12 +291,12 @@ def _order(col: Any, desc: bool, *tiebreak: Any) -> list[Any]:
     return [col.desc() if desc else col.asc(), *tiebreak]
 
 
-def _in_page_order(keys: list[Any], rows: list[Any], key: str) -> list[Any]:
+def _in_page_order(keys: list[Any], rows: Sequence[Any], key: str) -> list[Any]:
     by_key = {getattr(r, key): r for r in rows}
     return [by_key[k] for k in keys if k in by_key]
 
 
-class ListsMixin:
+class ListsMixin(StoreMixin):
     """Mixed into :class:`~claimwatch.store.Store` (needs ``_read``).
 
     A page is read in two steps: the ids of the page (filtered, sorted and cut on indexed
@@ -303,7 +305,7 @@ class ListsMixin:
     def estimate_count(self, query: ListQuery) -> int:
         """How many estimates pass the filters of ``query``."""
         conds = _estimate_conditions(query.filters)
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             return int(conn.execute(select(func.count()).select_from(_E).where(and_(*conds) if conds else literal(True)))
                        .scalar_one())
 
@@ -319,7 +321,7 @@ class ListsMixin:
                 .limit(query.limit).offset(query.offset))
         fields = _LIGHT_FIELDS if light else [_E.c.data]
         cols = [_E.c.id, *fields, *_LIST_COLUMNS]
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             total = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one()) if count else None
             ids = [r[0] for r in conn.execute(page)]
             rows = conn.execute(select(*cols).where(_E.c.id.in_(ids))).all() if ids else []
@@ -341,7 +343,7 @@ class ListsMixin:
         ids = select(_E.c.id).where(where).subquery()
         plain = {"event_type": _E.c.event_type, "status": _E.c.status, "country": _E.c.country}
         out: dict[str, list[tuple[Any, int]]] = {}
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             for name, col in plain.items():
                 q = (select(col, func.count()).where(where).group_by(col)
                      .order_by(func.count().desc(), col).limit(limit))
@@ -404,7 +406,7 @@ class ListsMixin:
 
     def claim_count(self, query: ListQuery) -> int:
         """How many claims pass the filters of ``query``."""
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             return int(conn.execute(select(func.count()).select_from(self._claim_from(query.filters))
                                     .where(self._claim_where(query.filters))).scalar_one())
 
@@ -420,7 +422,7 @@ class ListsMixin:
                 .order_by(*order).limit(query.limit).offset(query.offset))
         rows_q = (select(_C.c.uid, _C.c.data, _C.c.review, _A.c.title, _A.c.outlet, _A.c.published)
                   .join(_A, _A.c.id == _C.c.article_id))
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             total = None
             if count:
                 total = int(conn.execute(select(func.count()).select_from(self._claim_from(query.filters))
@@ -437,7 +439,7 @@ class ListsMixin:
         status = func.coalesce(_C.c.review, "unreviewed")
         reviewed = case((_C.c.review.is_(None), False), else_=True)
         out: dict[str, list[tuple[Any, int]]] = {}
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             for name, col in (("event_type", _C.c.event_type), ("status", status), ("outlet", _A.c.outlet),
                               ("reviewed", reviewed)):
                 q = (select(col, func.count()).select_from(base).where(where).group_by(col)
