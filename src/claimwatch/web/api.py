@@ -34,7 +34,7 @@ from .cache import memo_key
 from .security import Identity, identify, require_read
 
 __all__ = ["router", "claim_json", "article_meta", "recompute_estimates", "estimate_row_json", "ERROR_RESPONSES",
-           "strict_json", "json_response"]
+           "strict_json", "json_response", "dumps", "claim_items"]
 
 log = logging.getLogger("claimwatch.web")
 
@@ -82,11 +82,54 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
+def dumps(payload: Any) -> str:
+    """Compact JSON text, NaN/Infinity refused, dates in ISO form."""
+    return json.dumps(payload, allow_nan=False, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
 def json_response(payload: Any, status_code: int = 200, media_type: str = "application/json") -> Response:
-    """``payload`` serialised once, straight to bytes (compact, NaN/Infinity refused, dates in
-    ISO form): the read API's answers skip FastAPI's generic encoder, which walks every value."""
-    body = json.dumps(payload, allow_nan=False, ensure_ascii=False, separators=(",", ":"), default=_json_default)
-    return Response(body.encode("utf-8"), status_code=status_code, media_type=media_type)
+    """``payload`` serialised once, straight to bytes: the read API's answers skip FastAPI's
+    generic encoder, which walks every value."""
+    return Response(dumps(payload).encode("utf-8"), status_code=status_code, media_type=media_type)
+
+
+#: largest filtered claim list whose order is kept per store generation (beyond it, each page is
+#: one query: the default order, by the claim's date, reads a time and an article per claim)
+ORDER_KEPT_UP_TO = 50_000
+
+
+def page_uids(request: Request, query: ListQuery) -> list[str]:
+    """The uids of the page asked for: sliced from the list's whole order, worked out once per
+    store generation (every page and offset of a list then costs no sort), or one query."""
+    store, memo = request.app.state.store, request.app.state.memo
+    total = memo.get(memo_key("/claims total", query.filters), lambda: store.claim_count(query))
+    if memo.version is None or total > ORDER_KEPT_UP_TO:
+        return store.claim_uids(query)
+    key = (*memo_key("/claims order", query.filters), query.sort, query.descending)
+    order = memo.get(key, lambda: store.claim_uids(query, whole=True))
+    return order[query.offset:query.offset + query.limit]
+
+
+def claim_items(request: Request, query: ListQuery) -> list[str]:
+    """The JSON text of each claim of a page (``claim_json`` with its article's meta). Each is
+    kept under the claim's version (its last change), so a page re-reads and re-serialises only
+    the claims that changed since they were last sent, whatever else the store did meanwhile."""
+    store, kept = request.app.state.store, request.app.state.claim_json_cache
+    if not kept.enabled:
+        return [dumps(claim_json(c) | {"article": meta}) for c, meta in store.claim_list(query, count=False)[0]]
+    rows = store.claim_list_versions(query, page_uids(request, query))
+    texts = {uid: kept.get((uid, version)) for uid, version, _, _ in rows}
+    fresh = store.claims_by_uid([uid for uid, text in texts.items() if text is None])
+    out = []
+    for uid, version, _, meta in rows:
+        text = texts[uid]
+        if text is None:
+            if uid not in fresh:  # removed between the two reads: not on this page
+                continue
+            text = dumps(claim_json(fresh[uid]) | {"article": meta}).encode("utf-8")
+            kept.put((uid, version), text)
+        out.append(text.decode("utf-8"))
+    return out
 
 
 def recompute_estimates(request: Request, article_ids: list[str]) -> dict[str, Any]:
@@ -164,13 +207,15 @@ def list_claims(
                          "reviewed": reviewed, "article_id": article_id}, sort,
                         limit or request.app.state.settings.page_size, offset)
     store = request.app.state.store
-    rows, _ = store.claim_list(query, count=False)
-    total = request.app.state.memo.get(memo_key("/claims total", query.filters), lambda: store.claim_count(query))
-    out = _page(query, total, [claim_json(c) | {"article": meta} for c, meta in rows])
+    memo = request.app.state.memo
+    total = memo.get(memo_key("/claims total", query.filters), lambda: store.claim_count(query))
+    head = dumps({k: v for k, v in _page(query, total, []).items() if k != "items"})[:-1]  # open: items follow
+    tail = ""
     if facets:
-        out["facets"] = {k: [{"value": v, "count": n} for v, n in vals] for k, vals in request.app.state.memo.get(
-            memo_key("/claims facets", query.filters), lambda: store.claim_facets(query)).items()}
-    return json_response(out)
+        tail = ',"facets":' + dumps({k: [{"value": v, "count": n} for v, n in vals] for k, vals in memo.get(
+            memo_key("/claims facets", query.filters), lambda: store.claim_facets(query)).items()})
+    body = head + ',"items":[' + ",".join(claim_items(request, query)) + "]" + tail + "}"
+    return Response(body.encode("utf-8"), media_type="application/json")
 
 
 @router.get("/claims/{uid}", summary="One claim by its global id `<article_id>:<claim_id>`")
