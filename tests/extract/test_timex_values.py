@@ -43,6 +43,13 @@ LAYER = [
     ("Arrests doubled in the past three months.", P, "the past three months", "P3M", "DURATION", None),
     ("Three days later he was released.", P, "Three days later", "P3D", "DURATION", None),
     ("It happened in June last year.", P, "June last year", "2021-06", "DATE", None),
+    # a day hanging from an adjective or a noun, or the end of a past extension: the nearest one
+    ("The board declared a dividend, payable Oct. 7 to holders of record.", P, "Oct. 7", "2022-10-07", "DATE", None),
+    ("Meissner gave no reason for the Oct. 14 deadline.", P, "Oct. 14", "2022-10-14", "DATE", None),
+    ("The company extended its offer until Oct. 9.", P, "Oct. 9", "2022-10-09", "DATE", None),
+    ("The index is close to its record high set on Oct. 6.", P, "Oct. 6", "2021-10-06", "DATE", None),
+    ("It had been due to expire Friday evening.", P, "Friday evening", "2022-09-23TEV", "TIME", None),
+    ("Leaders meet at a summit set for Washington in December.", P, "December", "2022-12", "DATE", None),
 ]
 
 
