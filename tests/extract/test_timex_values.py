@@ -30,6 +30,7 @@ LAYER = [
     ("They meet each Thursday.", P, "each Thursday", "XXXX-WXX-4", "SET", None),
     ("Some 1,250 people cross a day.", P, "a day", "P1D", "SET", None),
     ("The vote closes at 10:35 a.m. EST.", P, "10:35 a.m. EST", "2022-09-27T10:35", "TIME", None),
+    ("The plane landed at 18:00 UTC.", P, "18:00 UTC", "2022-09-27T18:00Z", "TIME", None),
     ("He arrived this morning.", P, "this morning", "2022-09-27TMO", "TIME", None),
     ("Shots were heard last night.", P, "last night", "2022-09-26TNI", "TIME", None),
     ("Now it has increased to 10,000.", P, "Now", "PRESENT_REF", "DATE", None),

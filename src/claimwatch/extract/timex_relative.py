@@ -106,7 +106,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
     if d is None:
         return None
     anchor = "absolute" if when and re.search(YEAR, when) else ref_anchor(ctx)
-    return TV(d, d, "day", anchor, f"{d.isoformat()}{hm}", "TIME")
+    zone = "Z" if low(g, "tz") in ("utc", "gmt") else ""  # ISO 8601 / TIMEX3: a time stated in UTC
+    return TV(d, d, "day", anchor, f"{d.isoformat()}{hm}{zone}", "TIME")
 
 
 @rule("weekday", rf"(?:(?P<rel>last|this|next|coming|past|the\s+previous|the\s+following|this\s+past|this\s+coming|"
