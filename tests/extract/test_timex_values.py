@@ -33,6 +33,7 @@ LAYER = [
     # a month the tense does not place: the nearest one
     ("Her flats, worth $1 million in December, are worth half that now.", "2023-02-06", "December", "2022-12", "DATE", None),
     ("It must pay down the loan by March.", "2022-11-20", "March", "2023-03", "DATE", None),
+    ("The move follows Friday's statement by Ford.", P, "Friday", "2022-09-23", "DATE", None),
     ("Sales for the full year rose 5%.", P, "the full year", "2022", "DATE", None),
     ("For the year, volume was flat.", P, "the year", "2022", "DATE", None),
     ("Net income for the year ended March 31 fell.", P, "the year", "P1Y", "DURATION", None),

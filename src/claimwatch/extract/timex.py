@@ -39,7 +39,7 @@ _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|star
 _PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock", "month"})
 #: expressions of a period running up to the report's present ("the first seven months of 2023")
 #: kinds naming a day or a month whose year the tense chooses
-_DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month"})
+_DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month", "weekday", "day_part"})
 #: prepositions of an end bound: "extended until Nov. 9" says nothing of the past
 _END_PREPS = frozenset({"until", "till", "to", "through"})
 _RUNNING_PERIODS = frozenset({"n_of_year", "past_n", "so_far"})
@@ -86,7 +86,7 @@ def _is_future(gov) -> bool:
 def _off_the_verb(root, gov) -> bool:
     """Whether a date hangs from an adjective or names a noun's date rather than the predicate's
     ("payable Dec. 7", "effective Feb. 1", "the Jan. 14 deadline"): the clause's tense is not its."""
-    if root.dep_ in ("nmod", "compound") and root.head.pos_ == "NOUN":
+    if root.dep_ in ("nmod", "compound", "poss") and root.head.pos_ == "NOUN":
         return True
     t = root.head
     for _ in range(12):
