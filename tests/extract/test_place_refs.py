@@ -25,6 +25,10 @@ FOUND = [
     ("Border guards in Odesa region stopped a truck.", "Odesa region", 46.5, 30.0, "name"),
     ("The guards crossed into the southwestern Salcininkai region.", "southwestern Salcininkai region", 54.3, 25.4, "name"),
     ("According to the Texas Department of State Health Services, cases rose.", "Texas", 31.1, -98.8, "embedded"),
+    # a county heading a facility or a body the tagger calls a person
+    ("Givens was arraigned at the Rapides Parish Jail on Tuesday.", "Rapides Parish", 31.2, -92.5, "name"),
+    ("The Sheriff’s Office and Rapides Parish Fire District 2 investigated the fire.", "Rapides Parish", 31.2, -92.5,
+     "embedded"),
     ("The Sri Lankan government accuses the rebels.", "Sri Lankan", 7.8, 80.7, "demonym"),
     ("American and Palestinian officials met.", "American", 39.8, -98.5, "demonym"),
     ("TORRINGTON — The council approved the budget.", "TORRINGTON", 41.8, -73.1, "name"),
@@ -46,6 +50,8 @@ def test_found(analyse, text, mention, lat, lon, kind):
     ("The American Red Cross responded to the scene.", "American"),
     ("The City Council approved the plan.", "City"),
     ("The lake lies near Big Creek.", "Big"),
+    ("The show was held at the David L. Lawrence Convention Center.", "David"),
+    ("He abducted her from Springfield Mall in September.", "Springfield"),
 ])
 def test_not_places(analyse, text, word):
     a = analyse(text, stages=("places",))
