@@ -130,3 +130,15 @@ def test_demonyms_and_embedded_names_do_not_locate_claims(analyse):
     detained = next(t.i for t in a.doc if t.text == "detained")
     assert [p.name for p in places_for(a, 0, detained)] == ["Cancún"] or \
         [p.text for p in places_for(a, 0, detained)] == ["Cancun"]
+
+
+def test_a_small_town_beside_the_article_s_towns_beats_a_bigger_namesake(analyse):
+    a = analyse("Mansfield police said the crash happened near Shreveport. Officers from Keithville and "
+                "Stonewall, Louisiana, responded.", stages=("places",))
+    assert _near(_place(a, "Mansfield"), 32.04, -93.70, 40)  # Mansfield, Louisiana, not Texas or England
+
+
+def test_a_world_city_stays_itself_unless_the_article_locates_its_namesake(analyse):
+    a = analyse("He earned his degree from the University of Toronto in 1992. Steubenville and Wheeling "
+                "officials praised him.", stages=("places",))
+    assert _near(_place(a, "Toronto"), 43.7, -79.4, 50)

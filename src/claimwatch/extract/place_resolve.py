@@ -161,15 +161,24 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
             chosen[k], chosen[k + 1] = best
     paired = set(chosen)
     names = [norm(" ".join(w)) for w in words]
+    anchors = _anchors(names, opts, chosen)  # before coherence adds its choices
     _cohere(names, opts, chosen)
     out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
     for k, e in enumerate(out):
-        if e is not None and k not in paired and e.importance < 5.0:
-            major = next((m for _, m in opts[k] if m.importance >= 6.5 and m.importance - e.importance >= 2.5
+        if e is not None and k not in paired and e.importance < 5.0 and not _neighbours(names[k], e, anchors):
+            major = next((m for _, m in opts[k] if m.importance >= 6.0 and m.importance - e.importance >= 2.5
                           and norm(m.name) == names[k] and m.feature == e.feature), None)
             if major is not None:
                 out[k] = major  # Moscow is Moscow, Russia unless the text says "Moscow, Idaho"
     return out
+
+
+def _neighbours(name: str, e: Entry, anchors: list[tuple[str, Entry]]) -> bool:
+    """Whether a place the article locates with confidence lies around ``e`` (a town, county or
+    state within about 150 km): "Alexandria" in a story of Minnesota is Alexandria, Minnesota,
+    not Egypt's; "Moscow" beside New York and Baltimore stays in Russia."""
+    return any(a_name != name and a.feature in ("city", "admin2", "admin1") and (a.cc == e.cc or a.feature != "admin1")
+               and haversine_km(a.lat, a.lon, e.lat, e.lon) < 150 for a_name, a in anchors)
 
 
 def _anchors(names: list[str], opts: list, chosen: dict[int, Entry]) -> list[tuple[str, Entry]]:
@@ -221,7 +230,9 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
                 cy, cx = _cell(e)
                 around = {(cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
                 support = sum(1 for other, cs in cells.items() if other != key and cs & around)
-                bonus = min(3.5, 1.5 * near + 0.7 * wide + 1.0 * support)  # never enough to move Moscow to Idaho
+                # a local paper's towns outweigh a namesake's population; a world city is restored in
+                # :func:`resolve` unless a place located with confidence lies around this reading
+                bonus = min(5.5, 1.5 * near + 0.7 * wide + 1.0 * support)
             tally[id(e)] = tally.get(id(e), 0.0) + sc + bonus
             entries[id(e)] = e
     for k, o in enumerate(opts):
