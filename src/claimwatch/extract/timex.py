@@ -24,10 +24,10 @@ from dataclasses import replace
 from datetime import date
 
 from .base import Analysis, Stage, TimeMention, governing_predicate
+from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
 from .timex_registry import TENSED_KINDS, Ctx, Found, parse_iso
 from .timex_rules import normalise, scan
-from .timex_attach import dateline, time_for
 
 __all__ = ["find_times", "time_for", "dateline", "STAGE", "timeml_value", "normalise_text", "reference"]
 

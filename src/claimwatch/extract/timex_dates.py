@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from . import timex_calendar as cal
 from .timex_calendar import TV
 from .timex_registry import QUAL, RULES, Ctx, low, mod_of, part_of_period, ref_anchor, ref_year, rule, ungroup
-from .timex_words import DAY, MON, SEASON, WD, YEAR, month_of, weekday_of
+from .timex_words import DAY, MON, SEASON, WD, YEAR, day_of, month_of, weekday_of
 
 __all__ = ["point"]
 
@@ -35,14 +35,14 @@ _FULL = (rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY}),?\s+(?P<y1>{Y
 @rule("full", _FULL)
 def _full(g: dict, ctx: Ctx) -> TV | None:
     m, d, y = (g["m1"], g["d1"], g["y1"]) if g.get("m1") else (g["m2"], g["d2"], g["y2"])
-    return cal.day_value(date(int(y), month_of(m), int(re.match(r"\d+", d).group(0))), "absolute")
+    return cal.day_value(date(int(y), month_of(m), day_of(d)), "absolute")
 
 
 def _md(g: dict, ctx: Ctx, suffix: str = "") -> date | None:
     """A month-day without a year ("Nov. 16", "Sunday, August 13"): tense-resolved against the
     reference; with only a year known, in that year (the weekday, if given, must agree)."""
-    m, d = (g.get("m1"), g.get("d1")) if g.get("m1") else (g.get("m2"), g.get("d2"))
-    mo, dd = month_of(m), int(re.match(r"\d+", d).group(0))
+    m, d = (g["m1"], g["d1"]) if g.get("m1") else (g["m2"], g["d2"])
+    mo, dd = month_of(m), day_of(d)
     if ctx.ref.day is not None:
         return cal.anchor_month_day(mo, dd, ctx.ref.day, ctx.future)
     if ctx.ref.year is not None:
@@ -201,10 +201,10 @@ def _season(g: dict, ctx: Ctx) -> TV | None:
     if ctx.ref.day is None:
         return None
     ref, rel = ctx.ref.day, low(g, "rel")
-    start = cal.season_period(ref.year, s, "x").start
+    start, end = cal.season_bounds(ref.year, s)
     if rel in ("last", "past", "this past") or (rel in ("", "the") and ctx.future is False and start > ref):
-        y = ref.year - 1 if start > ref or rel == "last" and cal.season_period(ref.year, s, "x").end >= ref else ref.year
-    elif rel in ("next", "this coming") or (ctx.future and cal.season_period(ref.year, s, "x").end < ref):
+        y = ref.year - 1 if start > ref or rel == "last" and end >= ref else ref.year
+    elif rel in ("next", "this coming") or (ctx.future and end < ref):
         y = ref.year + 1 if start <= ref else ref.year
     else:
         y = ref.year
@@ -225,7 +225,7 @@ def _range(a: TV | None, b: TV | None) -> TV | None:
                   rf"(?:,?\s+(?P<y>{YEAR}))?(?![\d:])")
 def _range_md(g: dict, ctx: Ctx) -> TV | None:
     mo = month_of(g["m1"])
-    d1, d2 = int(re.match(r"\d+", g["d1"]).group(0)), int(re.match(r"\d+", g["d2"]).group(0))
+    d1, d2 = day_of(g["d1"]), day_of(g["d2"])
     if g.get("y"):
         y, anchor = int(g["y"]), "absolute"
     else:

@@ -140,6 +140,7 @@ def rule_type(kind: str) -> str:
 
 def normalise(f: Found, ctx: Ctx) -> TV:
     """The value of one expression; the preposition in front bounds the claim's period."""
+    tv: TV | None
     try:
         if f.kind == "named":
             p = f.period or {}
