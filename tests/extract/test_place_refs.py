@@ -142,3 +142,11 @@ def test_a_world_city_stays_itself_unless_the_article_locates_its_namesake(analy
     a = analyse("He earned his degree from the University of Toronto in 1992. Steubenville and Wheeling "
                 "officials praised him.", stages=("places",))
     assert _near(_place(a, "Toronto"), 43.7, -79.4, 50)
+
+
+def test_a_country_s_name_is_weak_evidence_for_itself_beside_a_local_paper_s_towns(analyse):
+    a = analyse("Surviving are a son of Lebanon; a sister, Betty Kneasel of Myerstown; and a brother of Annville. "
+                "She was formerly of Hershey. Interment in Palmyra.", stages=("places",))
+    assert _near(_place(a, "Lebanon"), 40.34, -76.41, 30)  # Lebanon, Pennsylvania
+    b = analyse("Beirut is the capital of Lebanon. Israel and Syria border Lebanon.", stages=("places",))
+    assert _place(b, "Lebanon").feature == "country"
