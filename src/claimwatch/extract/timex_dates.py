@@ -129,6 +129,41 @@ def _decade(g: dict, ctx: Ctx) -> TV | None:
     return TV(s, e, "range", "absolute", str(y)[:3], mod=mod)
 
 
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPOKEN_YY = (rf"(?:{'|'.join(_TEENS)}|(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS)}))?"
+              rf"|(?:oh|o)[\s-]+(?:{'|'.join(_UNITS)}))")
+#: a year read out ("nineteen ninety-six", "the year two thousand", "two thousand and one"): broadcast
+#: transcripts write years as words
+SPOKEN_YEAR = (rf"(?:nineteen|eighteen|twenty)[\s-]+{_SPOKEN_YY}(?![\w-])"
+               rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{'|'.join(_UNITS + _TEENS)}))?(?![\w-])")
+
+
+def spoken_year(words: str) -> int | None:
+    """The year a read-out year names ("nineteen ninety-six" -> 1996), or None."""
+    ws = [w for w in re.split(r"[\s-]+", words.lower()) if w and w not in ("the", "year", "and")]
+    small = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+    tens = {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+    if ws[:2] == ["two", "thousand"]:
+        return 2000 + sum(small.get(w, 0) for w in ws[2:])
+    century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get(ws[0]) if ws else None
+    if century is None or len(ws) < 2:
+        return None
+    rest = ws[1:]
+    if rest[0] in ("oh", "o"):
+        return century + small.get(rest[-1], 0) if len(rest) == 2 else None
+    return century + sum(tens.get(w, small.get(w, 0)) for w in rest)
+
+
+@rule("spoken_year", rf"(?:(?P<m>{MON})\s+)?(?:the\s+year\s+)?(?P<w>{SPOKEN_YEAR})")
+def _spoken_year(g: dict, ctx: Ctx) -> TV | None:
+    y = spoken_year(g["w"])
+    if y is None:
+        return None
+    return cal.month_period(y, month_of(g["m"]), "absolute") if g.get("m") else cal.year_period(y, "absolute")
+
+
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 

@@ -408,6 +408,9 @@ def plausible(f: Found, text: str) -> bool:
         return False  # a capitalised "Spring" mid-sentence is usually a name
     if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core:
         return False  # "between X and Y", "from X to Y"
+    if f.kind == "spoken_year" and low_core.startswith("two") and (
+            f.prep not in ("in", "by", "since", "until", "before", "after") or re.match(r"\s+[a-z]", text[f.end:])):
+        return False  # "two thousand troops": a number, unless "the year two thousand" / "by two thousand ."
     if f.kind == "the_year" and not f.groups.get("adj") and f.prep not in _YEAR_PREPS:
         return False  # "close the year", "the year of the iPhone": "for the year", "in the year ended ..."
     if f.kind == "plural_unit" and f.prep not in _PLURAL_PREPS and "long" not in low_core:
