@@ -79,6 +79,9 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
 @pytest.mark.parametrize("text", [
     "A 41-year-old man was detained.",          # an age is not a duration
     "Two thousand troops arrived in nineteen trucks.",  # numbers, not years read out
+    "The index closed at 2082.1 points.",       # an index level
+    'Baker said on ABC\'s "This Week" that talks go on.',  # a title
+    "He marched in the annual March for Life.",  # a march
     "He may be released, Theresa May said.",    # the verb and the name
     "The Sunday Times reported it.",            # a weekday inside a name
     "Some 2,000 people were counted.",          # a number alone
