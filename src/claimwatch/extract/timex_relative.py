@@ -408,6 +408,9 @@ def plausible(f: Found, text: str) -> bool:
         return False  # a capitalised "Spring" mid-sentence is usually a name
     if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core:
         return False  # "between X and Y", "from X to Y"
+    if f.kind == "holiday" and re.match(r"\s+(?:and\s+[A-Z][\w' ]+\s+)?(?:sales|shopping|season|holidays?|period|rush|"
+                                         r"trading|quarter|week|weekend|break|vacation|spending)\b", text[f.end:]):
+        return False  # "Christmas sales", "the Christmas and New Year sales period": a season, not the day
     if f.kind == "year" and re.match(r"\.\d", text[f.end:f.end + 2]):
         return False  # "closed at 2082.1": an index level
     if f.kind == "rel_unit" and re.search(r"\b(?:This|Last|Next)\s+(?:Week|Month|Year)\b", core):
