@@ -21,8 +21,8 @@ from __future__ import annotations
 import hashlib
 import typing
 import unicodedata
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
-from typing import Any, Callable, Literal, TypeGuard, get_args
+from dataclasses import MISSING, Field, dataclass, field, fields
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal, TypeGuard, get_args
 
 __all__ = [
     "Span",
@@ -166,8 +166,8 @@ def _hints(cls: type) -> dict[str, Any]:
 def _to_json(value: Any) -> Any:
     if value is None:
         return None
-    if is_dataclass(value) and not isinstance(value, type):
-        return value.to_dict()  # type: ignore[attr-defined]
+    if isinstance(value, _JSONMixin):
+        return value.to_dict()
     if isinstance(value, list):
         return [_to_json(v) for v in value]
     if isinstance(value, tuple):  # a span
@@ -185,9 +185,9 @@ def _from_json(tp: Any, value: Any) -> Any:
         return [_from_json(args[0], v) for v in value]
     if tp == Span or Span in args:
         return _span(value)
-    target = next((a for a in [tp, *args] if isinstance(a, type) and is_dataclass(a)), None)
+    target = next((a for a in [tp, *args] if isinstance(a, type) and issubclass(a, _JSONMixin)), None)
     if target is not None:
-        return target.from_dict(value)  # type: ignore[attr-defined]
+        return target.from_dict(value)
     return value
 
 
@@ -196,9 +196,12 @@ class _JSONMixin:
     field order is key order, spans become two-element lists, nested parts their own JSON;
     a field with :data:`WHEN_SET` metadata is left out while None."""
 
+    if TYPE_CHECKING:  # every subclass is a dataclass
+        __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
+        for f in fields(self):
             value = getattr(self, f.name)
             if value is None and f.metadata.get("json") == "when_set":
                 cond = f.metadata.get("present_if")
@@ -211,7 +214,7 @@ class _JSONMixin:
     def from_dict(cls, data: dict[str, Any]) -> Any:
         hints = _hints(cls)
         kwargs: dict[str, Any] = {}
-        for f in fields(cls):  # type: ignore[arg-type]
+        for f in fields(cls):
             if f.name not in data:
                 continue
             value = _from_json(hints[f.name], data[f.name])
