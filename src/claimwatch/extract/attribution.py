@@ -52,6 +52,7 @@ from .cue_candidates import (
     corpus_candidate,
     depth,
     evidential_candidate,
+    mistagged_verb_candidate,
     noun_candidate,
     stance_candidate,
 )
@@ -390,6 +391,7 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:
     for j in range(lo, hi):
         tok = doc[j]
         c = (_verb_candidate(tok, lo, hi, regions, rstarts) or evidential_candidate(tok, lo, hi)
+             or mistagged_verb_candidate(tok, lo, hi)
              or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or stance_candidate(tok, lo, hi)
              or corpus_candidate(tok, lo, hi) or noun_candidate(tok, lo, hi))
         if c is not None and c.src is not None and _self_reference(c.src):

@@ -26,17 +26,21 @@ Sentences covered by nothing are the author's voice.
 from __future__ import annotations
 
 import bisect
+import re
+from dataclasses import replace
 
 from ..model import QuoteKind, Scope
 from .base import Analysis, AttributionMention
 from .mentions import sentence_tokens
 from .quotes import has_number, in_quote, quote_regions, quoted_chars
+from .sources import alias_of, source_strength
 
 __all__ = ["carry", "source_coverage", "paragraph_of_sentences"]
 
 
 #: sources whose attribution does not run on past their sentence: witnesses, unnamed sources,
 #: the author (a survivor's account is theirs, the next sentence is the reporter's again)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NOT_FORWARD = frozenset({"unnamed", "author", "witness"})
 
 
@@ -48,6 +52,15 @@ def carry(m: AttributionMention, sent_i: int, scope: Scope, quote: QuoteKind | N
         content_span=None, cue_i=m.cue_i, kind=m.kind, primary=False, entity_id=m.entity_id, source_span=m.source_span,
         cue_phrase_span=m.cue_phrase_span,
     )
+
+
+def _as_credit(m: AttributionMention) -> AttributionMention:
+    """The report's credit line ("According to VNA", "Source: KUNA"): an acronym the lexicon does
+    not know, typed only by default, names the wire agency that supplied the report (``media``)."""
+    if m.type == "official" and m.name and _ACRONYM.fullmatch(m.name) and source_strength(m.name) == 0 \
+            and alias_of(m.name) is None:
+        return replace(m, type="media")
+    return m
 
 
 def paragraph_of_sentences(analysis: Analysis) -> list[int]:
@@ -214,7 +227,9 @@ def source_coverage(analysis: Analysis, lead_para: int = 0) -> tuple[dict[int, A
     cov = _Coverage(analysis, lead_para)
     if not analysis.sentences:
         return {}, None
-    mentions = list(analysis.attributions)
+    last = len(analysis.paragraphs) - 1
+    mentions = [_as_credit(m) if m.kind == "source_line" or m.sent_i < len(cov.para_of)
+                and cov._closing_according(m, cov.para_of[m.sent_i], last) else m for m in analysis.attributions]
     cov.own(mentions)
     cov.quotations()
     cov.anaphoric(mentions)

@@ -193,8 +193,13 @@ class EntityRegistry:
         if not words:
             return None
         found = self.latest(tok.idx, "organisation", test=lambda e: words <= _words(e.name) | _acronym_words(e))
-        if found is None and not demonyms and tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}:
+        generic = tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}
+        if found is None and generic and not demonyms:
             found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media")
+        elif found is None and generic:
+            # "the U.S. agency": an organisation of that country named before ("U.S. Customs and Border Protection")
+            rest = words - _words(tok.text)
+            found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media" and rest <= _words(e.name))
         return found
 
     def issuer(self, tok: Token) -> Entity | None:
@@ -509,13 +514,32 @@ def _add_organisations(reg: EntityRegistry) -> None:
         if not name:
             continue
         ent = _same_org(reg, name, kind, doc[head_i])
+        described = _described_type(doc, name, head_i)
         if ent is None:
             canonical = canonical_name(name, context=doc.text)
             typed = canonical if source_strength(canonical) == 2 else name    # "CBP" -> its known full name
-            ent = reg.new("organisation", canonical, classify_source(typed, ent_label="ORG"))
+            ent = reg.new("organisation", canonical, described if source_strength(typed) < 2 and described
+                          else classify_source(typed, ent_label="ORG"))
             reg._keys[canonical.lower()] = ent.id
+        elif described and source_strength(ent.name) < 2 and ent.type == "official":
+            ent.type = described    # "ERT ... the Greek TV channel ERT": the description says what it is
         reg.add_mention(ent, lo, hi, kind, head_i)
         _acronym_after(reg, ent, hi)
+
+
+def _described_type(doc: Doc, name: str, head_i: int) -> SourceType | None:
+    """The SPEC §4 type the words around an organisation's name give it, when its name alone gives
+    none: a descriptive noun before it or in apposition ("the Greek TV channel ERT", "ERT, the
+    public broadcaster"), or None."""
+    if source_strength(name) == 2:
+        return None
+    head = doc[head_i]
+    words = [w.text for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") for w in t.subtree]
+    words += [t.text for c in head.children if c.dep_ == "appos" for t in c.subtree]
+    if head.dep_ == "appos":
+        words += [t.text for t in head.head.subtree if t.i < head.left_edge.i or t.i > head.right_edge.i]
+    context = " ".join(words)
+    return classify_source(context) if context and source_strength(context) == 2 else None
 
 
 def _acronym_after(reg: EntityRegistry, ent: Entity, hi: int) -> None:

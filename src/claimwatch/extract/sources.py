@@ -61,6 +61,10 @@ _GENERIC = {
 }
 
 
+#: a website's domain name: labels of letters, digits and hyphens, a top-level domain of letters
+_DOMAIN = re.compile(r"(?:www\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[a-z]{2,6}|[A-Z]{2,6})")
+
+
 def _pattern(p: str) -> str:
     """A lexicon pattern as a regex: words on whitespace, trailing ``*`` = any ending, ``?`` kept."""
     out = re.escape(p).replace(r"\ ", r"\s+").replace(r"\*", r"[\w'-]*").replace(r"\?", "?")
@@ -219,9 +223,10 @@ def is_unnamed(name: str) -> bool:
 
 
 def looks_like_outlet(name: str) -> bool:
-    """A capitalised name ending in an outlet word ("The Kyiv Independent", "Fox News")."""
+    """A capitalised name ending in an outlet word ("The Kyiv Independent", "Fox News"), or a
+    website's domain name ("thedefensepost.com", "news.az"): a publisher."""
     s = strip_determiners(name)
-    return bool(s[:1].isupper() and _OUTLET_END.search(s))
+    return bool(s[:1].isupper() and _OUTLET_END.search(s)) or bool(_DOMAIN.fullmatch(s))
 
 
 def platform_of(text: str) -> str | None:

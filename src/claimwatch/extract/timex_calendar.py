@@ -100,12 +100,16 @@ def week_period(d: date, anchor: str) -> TV:
 
 def anchor_month(mo: int, ref: date, future: bool | None) -> int:
     """The year of a month named without one: the next such month when the tense points forward,
-    the last one on or before the reference when it points back, else the reference's year."""
+    the last one on or before the reference when it points back, else the nearest one (in a report
+    of January, "in October" is last October; in one of August, "in September" the coming one)."""
     if future:
         return ref.year if mo >= ref.month else ref.year + 1
     if future is False:
         return ref.year if mo <= ref.month else ref.year - 1
-    return ref.year
+    ahead = (mo - ref.month) % 12
+    if ahead == 0:
+        return ref.year
+    return ref.year + (mo < ref.month) if ahead < 6 else ref.year - (mo > ref.month)
 
 
 def anchor_weekday(wd: int, ref: date, future: bool | None, rel: str = "") -> date:

@@ -165,11 +165,31 @@ def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
 
 
 @rule("the_quarter", r"the\s+(?:latest\s+|most\s+recent\s+|just[\s-]+(?:ended|completed)\s+|recent\s+)?quarter(?![\w-])"
+                     r"|(?P<period>the\s+(?:latest|most\s+recent)\s+period)(?![\w-])"
                      r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)")
 def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
-    """Financial reporting: "the quarter" / "the latest quarter" is the last completed quarter;
-    "the year-earlier quarter" the same quarter a year before."""
+    """Financial reporting: "the quarter" / "the latest quarter" / "the latest period" is the last
+    completed quarter, or the quarter just named ("its fourth quarter ended Sept. 30 ... in the
+    latest period"); "the year-earlier quarter" the same quarter a year before."""
+    named = ctx.last_period
+    if g.get("period") and named is not None and named.value and re.fullmatch(r"\d{4}-Q\d", named.value) \
+            and named.start is not None:
+        y = named.start.year
+        if ctx.ref.day is not None and named.end is not None and (ctx.ref.day - named.end).days > 200:
+            y += 1  # the quarter named was the year-ago comparison ("up from $3 million a year earlier")
+        return cal.quarter_period(y, int(named.value[-1]), ref_anchor(ctx))
     return _last_quarter(ctx, 1 if g.get("ago") else 0)
+
+
+@rule("the_year", r"the\s+(?P<adj>(?:full|fiscal|current\s+fiscal|full\s+fiscal)\s+)?year(?![\w-])"
+                  r"(?!\s+(?:before|earlier|after|later|ago|two|of\s+the|in\s+review))(?=\s+(?P<ended>ended|ending))?")
+def _the_year(g: dict, ctx: Ctx) -> TV | None:
+    """"the year" / "the full year" / "the fiscal year" of a report: the reference year; "the year
+    ended March 31" (a fiscal year named by its end) is the twelve months, TIMEX3 P1Y."""
+    if g.get("ended"):
+        return TV(None, None, "unknown", "absolute", "P1Y", "DURATION")
+    y = ref_year(ctx)
+    return cal.year_period(y, ref_anchor(ctx)) if y is not None else None
 
 
 @rule("season", rf"(?:(?P<rel>last|this|next|past|this\s+past|this\s+coming|the)\s+)?(?P<s>{SEASON})"

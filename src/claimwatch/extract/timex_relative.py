@@ -120,7 +120,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
     if d is None:
         return None
     anchor = "absolute" if when and re.search(YEAR, when) else ref_anchor(ctx)
-    return TV(d, d, "day", anchor, f"{d.isoformat()}{hm}", "TIME")
+    zone = "Z" if low(g, "tz") in ("utc", "gmt") else ""  # ISO 8601 / TIMEX3: a time stated in UTC
+    return TV(d, d, "day", anchor, f"{d.isoformat()}{hm}{zone}", "TIME")
 
 
 @rule("weekday", rf"(?:(?P<rel>last|this|next|coming|past|the\s+previous|the\s+following|this\s+past|this\s+coming|"
@@ -384,6 +385,7 @@ def _reference(g: dict, ctx: Ctx) -> TV | None:
 
 
 _PLURAL_PREPS = ("for", "in", "over", "within", "after", "during", "throughout")
+_YEAR_PREPS = ("for", "in", "during", "throughout", "over")
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
 
@@ -406,6 +408,8 @@ def plausible(f: Found, text: str) -> bool:
         return False  # a capitalised "Spring" mid-sentence is usually a name
     if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core:
         return False  # "between X and Y", "from X to Y"
+    if f.kind == "the_year" and not f.groups.get("adj") and f.prep not in _YEAR_PREPS:
+        return False  # "close the year", "the year of the iPhone": "for the year", "in the year ended ..."
     if f.kind == "plural_unit" and f.prep not in _PLURAL_PREPS and "long" not in low_core:
         return False
     if f.kind == "reference" and (text[f.end:f.end + 1] == "-" or low_core == "current" and f.prep):
