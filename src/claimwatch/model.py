@@ -22,47 +22,17 @@ import hashlib
 import typing
 import unicodedata
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
-from typing import Any, Callable, Literal, get_args
+from typing import Any, Callable, Literal, TypeGuard, get_args
 
 __all__ = [
-    "Span",
-    "ClaimKind", "Qualifier", "SourceType", "Certainty", "Polarity", "Evidential", "EventType", "DeathCause",
-    "QuoteKind", "Scope", "PlaceRole", "TimePrecision", "TimeAnchor", "ActorRole", "ReviewState",
-    "EstimateStatus", "EstimateKind", "Measure",
-    "CLAIM_KINDS",
-    "QUALIFIERS",
-    "SOURCE_TYPES",
-    "CERTAINTIES",
-    "POLARITIES",
-    "EVIDENTIALS",
-    "EVENT_TYPES",
-    "DEATH_CAUSES",
-    "QUOTE_KINDS",
-    "SCOPES",
-    "PLACE_ROLES",
-    "TIME_PRECISIONS",
-    "TIME_ANCHORS",
-    "ACTOR_ROLES",
-    "REVIEW_STATES",
-    "ESTIMATE_STATUSES",
-    "ARTICLE_JSON_FIELDS",
-    "WHEN_SET",
-    "Quantity",
-    "Source",
-    "TimeInfo",
-    "Place",
-    "Actor",
-    "Claim",
-    "Article",
-    "EstimateClaim",
-    "Origin",
-    "Estimate",
-    "Incident",
-    "ESTIMATE_KINDS",
-    "MEASURES",
-    "article_id_for",
-    "normalise_for_id",
-    "check_spans",
+    "Span", "ClaimKind", "Qualifier", "SourceType", "Certainty", "Polarity", "Evidential", "EventType", "DeathCause",
+    "QuoteKind", "Scope", "PlaceRole", "TimePrecision", "TimeAnchor", "ActorRole", "ReviewState", "EstimateStatus",
+    "EstimateKind", "Measure", "CLAIM_KINDS", "QUALIFIERS", "SOURCE_TYPES", "CERTAINTIES", "POLARITIES",
+    "EVIDENTIALS", "EVENT_TYPES", "DEATH_CAUSES", "QUOTE_KINDS", "SCOPES", "PLACE_ROLES", "TIME_PRECISIONS",
+    "TIME_ANCHORS", "ACTOR_ROLES", "REVIEW_STATES", "ESTIMATE_STATUSES", "ARTICLE_JSON_FIELDS", "WHEN_SET",
+    "Quantity", "Source", "TimeInfo", "Place", "Actor", "Claim", "Article", "EstimateClaim", "Origin", "Estimate",
+    "Incident", "ESTIMATE_KINDS", "MEASURES", "is_source_type", "is_certainty", "is_event_type", "article_id_for",
+    "normalise_for_id", "check_spans"
 ]
 
 Span = tuple[int, int]
@@ -112,6 +82,21 @@ ESTIMATE_STATUSES: tuple[str, ...] = get_args(EstimateStatus)
 ESTIMATE_KINDS: tuple[str, ...] = get_args(EstimateKind)
 MEASURES: tuple[str, ...] = get_args(Measure)
 
+
+def is_source_type(value: object) -> TypeGuard[SourceType]:
+    """Whether ``value`` is a SPEC §4 source type (narrows a string read from a lexicon)."""
+    return value in SOURCE_TYPES
+
+
+def is_certainty(value: object) -> TypeGuard[Certainty]:
+    """Whether ``value`` is a SPEC §5 certainty."""
+    return value in CERTAINTIES
+
+
+def is_event_type(value: object) -> TypeGuard[EventType]:
+    """Whether ``value`` is a SPEC §6 event type."""
+    return value in EVENT_TYPES
+
 #: field metadata: leave the key out of the JSON while the value is None (``present_if``
 #: ``(field, value)`` keeps it, as null, when that other field has that value)
 WHEN_SET: dict[str, Any] = {"json": "when_set"}
@@ -146,8 +131,8 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _to_json(value: Any) -> Any:
-    if value is None:
-        return None
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if is_dataclass(value) and not isinstance(value, type):
         return value.to_dict()  # type: ignore[attr-defined]
     if isinstance(value, list):
@@ -157,20 +142,41 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-def _from_json(tp: Any, value: Any) -> Any:
-    """A JSON value as the Python value of a field typed ``tp``."""
-    if value is None:
-        return None
+_CONVERTERS: dict[Any, Callable[[Any], Any] | None] = {}
+
+
+def _converter(tp: Any) -> Callable[[Any], Any] | None:
+    """The function turning a (non-null) JSON value into the value of a field typed ``tp``, or
+    None when the JSON value is the value; worked out once per type (reading a page of claims
+    calls it for every field of every claim)."""
+    if tp in _CONVERTERS:
+        return _CONVERTERS[tp]
     args = [a for a in get_args(tp) if a is not type(None)]
-    origin = typing.get_origin(tp)
-    if origin is list:
-        return [_from_json(args[0], v) for v in value]
-    if tp == Span or Span in args:
-        return _span(value)
-    target = next((a for a in [tp, *args] if isinstance(a, type) and is_dataclass(a)), None)
-    if target is not None:
-        return target.from_dict(value)  # type: ignore[attr-defined]
-    return value
+    convert: Callable[[Any], Any] | None = None
+    if typing.get_origin(tp) is list:
+        item = _converter(args[0]) or (lambda v: v)
+        convert = lambda values: [None if v is None else item(v) for v in values]  # noqa: E731
+    elif tp == Span or Span in args:
+        convert = _span
+    else:
+        target = next((a for a in [tp, *args] if isinstance(a, type) and is_dataclass(a)), None)
+        if target is not None:
+            convert = target.from_dict  # type: ignore[attr-defined]
+    _CONVERTERS[tp] = convert
+    return convert
+
+
+#: per model class: (name, converter, nullable, has a default) of each field / (name, JSON rule)
+_READ_PLANS: dict[type, list[tuple[str, Callable[[Any], Any] | None, bool, bool]]] = {}
+_WRITE_PLANS: dict[type, list[tuple[str, bool, tuple[str, Any] | None]]] = {}
+
+
+def _read_plan(cls: type) -> list[tuple[str, Callable[[Any], Any] | None, bool, bool]]:
+    if cls not in _READ_PLANS:
+        hints = _hints(cls)
+        _READ_PLANS[cls] = [(f.name, _converter(hints[f.name]), type(None) in get_args(hints[f.name]),
+                             f.default is not MISSING or f.default_factory is not MISSING) for f in fields(cls)]
+    return _READ_PLANS[cls]
 
 
 class _JSONMixin:
@@ -180,27 +186,29 @@ class _JSONMixin:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
-            if value is None and f.metadata.get("json") == "when_set":
-                cond = f.metadata.get("present_if")
-                if not (cond and getattr(self, cond[0]) == cond[1]):
-                    continue
-            out[f.name] = _to_json(value)
+        plan = _WRITE_PLANS.get(type(self))
+        if plan is None:
+            plan = _WRITE_PLANS[type(self)] = [(f.name, f.metadata.get("json") == "when_set",
+                                                f.metadata.get("present_if")) for f in fields(self)]  # type: ignore[arg-type]
+        for name, when_set, cond in plan:
+            value = getattr(self, name)
+            if value is None and when_set and not (cond and getattr(self, cond[0]) == cond[1]):
+                continue
+            out[name] = _to_json(value)
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
-        hints = _hints(cls)
         kwargs: dict[str, Any] = {}
-        for f in fields(cls):  # type: ignore[arg-type]
-            if f.name not in data:
+        for name, convert, nullable, has_default in _read_plan(cls):
+            if name not in data:
                 continue
-            value = _from_json(hints[f.name], data[f.name])
-            nullable = type(None) in get_args(hints[f.name])
-            if value is None and not nullable and (f.default is not MISSING or f.default_factory is not MISSING):
+            value = data[name]
+            if value is not None and convert is not None:
+                value = convert(value)
+            if value is None and not nullable and has_default:
                 continue  # null for a part that always exists: its default
-            kwargs[f.name] = value
+            kwargs[name] = value
         return cls(**kwargs)
 
 

@@ -43,3 +43,64 @@ def test_logged_in_errors_and_health_are_never_cached(client, token):
         assert client.get("/api/health").headers.get("x-cache") is None
         assert client.get("/api/articles/ffffffffffffffff").headers["x-cache"] == "miss"
         assert client.get("/estimates.csv").headers.get("x-cache") is None
+
+
+def test_an_article_page_is_kept_per_article_version_across_other_commits(client, web_store, token):
+    """A commit elsewhere (another article reviewed) does not re-render an article's page; a
+    review of one of its claims, or a change of the estimates its claims belong to, does."""
+    from fixtures_web import reconcile_now
+
+    items, _ = web_store.search_articles(limit=100)
+    art = next(a for a in items if a.title == "Shipwreck off Lampedusa")
+    other = next(a for a in items if a.id != art.id and web_store.get_article(a.id).claims)
+    pages = client.app.state.page_cache
+    version = web_store.article_version(art.id)
+    first = client.get(f"/articles/{art.id}")
+    assert (art.id, version) in pages.entries and pages.entries[(art.id, version)] == first.content
+    other_uid = web_store.get_article(other.id).claims[0].uid
+    assert client.post(f"/api/claims/{other_uid}/review", headers=_auth(token), json={"action": "accept"}).status_code == 200
+    assert web_store.article_version(art.id) == version  # another article's change: same version
+    pages.entries[(art.id, version)] = first.content.replace(b"Lampedusa", b"Lampedusa (kept)")
+    assert "Lampedusa (kept)" in client.get(f"/articles/{art.id}").text  # served as kept, not re-rendered
+    r = client.post(f"/api/claims/{art.id}:c1/review", headers=_auth(token), json={"action": "reject"})
+    assert r.status_code == 200
+    assert web_store.article_version(art.id) != version
+    fresh = client.get(f"/articles/{art.id}")
+    assert "Lampedusa (kept)" not in fresh.text and "rejected" in fresh.text
+    # membership: the article's claims leave their estimates (the version names them)
+    before = web_store.article_version(art.id)
+    assert before[2], "the fixture's claims belong to estimates"
+    web_store.save_estimates([], full=True)
+    assert web_store.article_version(art.id) != before
+    reconcile_now(web_store)
+    assert web_store.article_version("ffffffffffffffff") is None
+
+
+def test_logged_in_readers_get_article_pages_rendered_for_them(client, web_store, token):
+    items, _ = web_store.search_articles(limit=100)
+    art = items[0]
+    client.get(f"/articles/{art.id}")
+    pages = client.app.state.page_cache
+    key = next(k for k in pages.entries if k[0] == art.id)
+    pages.entries[key] = b"stale"
+    web_store.create_token("someone else")  # a commit: the response cache answers no more
+    assert client.get(f"/articles/{art.id}").content == b"stale"
+    mine = client.get(f"/articles/{art.id}", headers=_auth(token))
+    assert mine.content != b"stale" and "Log out" in mine.text
+
+
+def test_api_claims_keeps_each_claims_json_until_that_claim_changes(client, web_store, token):
+    first = client.get("/api/claims", params={"limit": 50}).json()
+    kept = client.app.state.claim_json_cache
+    assert len(kept.entries) == len(first["items"]) > 1
+    a, b = first["items"][0], first["items"][1]
+    # mark a kept entry: served as kept while its claim is unchanged (a commit elsewhere in between)
+    key_b = next(k for k in kept.entries if k[0] == b["uid"])
+    kept.entries[key_b] = kept.entries[key_b].replace(b'"uid":', b'"kept":true,"uid":')
+    r = client.post(f"/api/claims/{a['uid']}/review", headers=_auth(token), json={"action": "accept"})
+    assert r.status_code == 200
+    again = client.get("/api/claims", params={"limit": 50}).json()
+    by_uid = {c["uid"]: c for c in again["items"]}
+    assert by_uid[b["uid"]].get("kept") is True
+    assert by_uid[a["uid"]]["review"] == "accepted" and "kept" not in by_uid[a["uid"]]
+    assert again["total"] == first["total"] and [c["uid"] for c in again["items"]] == [c["uid"] for c in first["items"]]

@@ -51,3 +51,18 @@ def test_a_thread_queue_runs_the_flow(web_store):
     job = queue.status(job_id)
     assert job["status"] == "done" and job["created"] is True and job["claims"] == 1
     queue.shutdown()
+
+
+def test_ingest_workers_run_at_a_lower_cpu_priority_than_the_server(web_store):
+    """Extraction is background work: on a busy machine reads get the CPU first."""
+    import os
+
+    from claimwatch.web.jobs import INGEST_NICENESS, IngestQueue
+
+    queue = IngestQueue(web_store, workers=1)
+    try:
+        worker = queue._executor().submit(os.getpriority, os.PRIO_PROCESS, 0).result(timeout=120)
+    finally:
+        queue.shutdown()
+    server = os.getpriority(os.PRIO_PROCESS, 0)
+    assert worker == min(19, server + INGEST_NICENESS) > server

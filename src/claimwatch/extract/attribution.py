@@ -41,6 +41,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..model import QuoteKind
 from .base import Analysis, AttributionMention, Stage
 from .cue_candidates import (
     FIRST_SECOND as _FIRST_SECOND,
@@ -324,8 +325,8 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         if obj is None:
             return None
         cue = (tok.i, tok.i + 2)
-    elif _doc_phrase(tok, hi) is not None:
-        cue = (tok.i, tok.i + _doc_phrase(tok, hi))
+    elif (phrase_len := _doc_phrase(tok, hi)) is not None:
+        cue = (tok.i, tok.i + phrase_len)
         obj = next((c for c in doc[cue[1] - 1].children if c.dep_ == "pobj"), None)
         if obj is None or document_noun(obj) is None:
             return None
@@ -441,7 +442,7 @@ def _primary(doc: Doc, cands: list[Cand], lo: int, hi: int) -> Cand:
     return min(inner, key=lambda c: c.depth) if inner else best
 
 
-def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> str:
+def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> QuoteKind:
     if m.content_span is None:
         return "none"
     s, e = m.content_span

@@ -29,6 +29,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from ..model import QuoteKind, Scope
 from .base import Analysis, AttributionMention
 from .mentions import sentence_tokens
 from .quotes import has_number, in_quote, quote_regions, quoted_chars
@@ -43,7 +44,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NOT_FORWARD = frozenset({"unnamed", "author", "witness"})
 
 
-def carry(m: AttributionMention, sent_i: int, scope: str, quote: str | None = None) -> AttributionMention:
+def carry(m: AttributionMention, sent_i: int, scope: Scope, quote: QuoteKind | None = None) -> AttributionMention:
     """A copy of ``m`` covering sentence ``sent_i``, carried as far as ``scope``."""
     return AttributionMention(
         sent_i=sent_i, name=m.name, span=m.span, canonical=m.canonical, affiliation=m.affiliation, type=m.type,
@@ -108,6 +109,7 @@ class _Coverage:
         for i in range(n):
             if i in self.found or not self.quoted(i):
                 continue
+            scope: Scope
             src, scope = self._quote_speaker(i), "paragraph"
             if src is None:
                 src, scope = self._previous_paragraph_speaker(i), "article"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..model import Claim, Place, Source, TimeInfo
+from ..model import Claim, Evidential, Place, Scope, Source, TimeInfo
 from .base import Analysis, AttributionMention, Modality, Stage
 from .certainty import cues as certainty_cues
 from .certainty import modality_for
@@ -35,7 +35,7 @@ from .topics import statement_topic
 __all__ = ["assemble_claims", "event_for_count", "source_of", "actors_of", "STAGE"]
 
 
-def source_of(attr: AttributionMention | None, modality: Modality | None, analysis: Analysis) -> tuple[Source, str]:
+def source_of(attr: AttributionMention | None, modality: Modality | None, analysis: Analysis) -> tuple[Source, Evidential]:
     """The claim's :class:`Source` and evidential (SPEC §2, §4, §5)."""
     hearsay_cue = None
     if modality is not None and modality.hearsay:
@@ -58,6 +58,7 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
         scope=attr.scope or "sentence",
         via=attr.via,
     )
+    evidential: Evidential
     if attr.evidential in ("attributed", "hearsay"):
         evidential = attr.evidential
     elif source.type == "unnamed":
@@ -71,7 +72,7 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
     return source, evidential
 
 
-def _time_info(tm: Any, analysis: Analysis, scope: str = "sentence") -> TimeInfo | None:
+def _time_info(tm: Any, analysis: Analysis, scope: Scope = "sentence") -> TimeInfo | None:
     """The claim's time: the whole phrase that states it ("as of Sunday", "on Tuesday"; the time
     layer's span is TimeML's, without the preposition), with its normalised value."""
     if tm is None:
@@ -87,7 +88,7 @@ def _time_info(tm: Any, analysis: Analysis, scope: str = "sentence") -> TimeInfo
                     scope=scope)
 
 
-def _place(pm: Any, analysis: Analysis, scope: str = "sentence") -> Place:
+def _place(pm: Any, analysis: Analysis, scope: Scope = "sentence") -> Place:
     span = tuple(pm.span) if getattr(pm, "span", None) is not None else None
     if span is not None and not _slices(analysis, pm.text, span):
         span = None

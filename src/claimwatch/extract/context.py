@@ -44,6 +44,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..model import Scope
 from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
 from .carryover import paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
@@ -340,11 +341,11 @@ def _compatible(analysis: Analysis, inherited: list[PlaceMention], own: list[Pla
 
 
 def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
-                 event_type: str | None = None) -> list[tuple[PlaceMention, str]]:
+                 event_type: str | None = None) -> list[tuple[PlaceMention, Scope]]:
     """The places of a claim, each with where it came from (``sentence`` | ``paragraph`` | ``article``)."""
     ctx = _context(analysis)
     own = [p for p in places_for(analysis, sent_i, head_i)] if head_i is not None else []
-    out = [(p, "sentence") for p in own]
+    out: list[tuple[PlaceMention, Scope]] = [(p, "sentence") for p in own]
     if any(p.sent_i == sent_i and p.role in ("event", "destination") and locates_event(analysis, p) for p in own):
         return out
     if _generic(analysis, sent_i, head_i, event_type):

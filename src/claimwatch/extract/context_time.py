@@ -20,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from ..model import Scope
 from .base import Analysis, TimeMention
 from .certainty import governing_predicate
 from .context import (
@@ -116,7 +117,7 @@ def _present_tense_time(analysis: Analysis, sent_i: int, head_i: int | None) -> 
                        value="PRESENT_REF")
 
 
-def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None) -> tuple[TimeMention | None, str]:
+def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None) -> tuple[TimeMention | None, Scope]:
     """The time a claim with none of its own inherits: the event time of the previous sentence of
     its paragraph about the same event (not one that reports only another kind of event: "The
     boat left Libya on June 10. He drowned near Pylos."), else the lead's (or a later narrowing
@@ -185,7 +186,7 @@ def _partitive_anaphor(analysis: Analysis, head_i: int) -> bool:
     return group.pos_ == "PRON" or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in group.children)
 
 
-def _group_time(analysis: Analysis, sent_i: int, head_i: int) -> tuple[TimeMention | None, str]:
+def _group_time(analysis: Analysis, sent_i: int, head_i: int) -> tuple[TimeMention | None, Scope]:
     """The time of the group a partitive count is part of: the last time dating its own sentence
     before it ("the migrants registered so far this year ..., with half of them ..."), else the
     last one of the sentences before it."""
@@ -236,7 +237,7 @@ def _describes_the_counted(clause: Token, head_i: int) -> bool:
 
 
 def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
-               event_type: str | None = None, statement: bool = False, count: bool = False) -> tuple[TimeMention | None, str]:
+               event_type: str | None = None, statement: bool = False, count: bool = False) -> tuple[TimeMention | None, Scope]:
     """The time of a claim and where it came from (``sentence`` | ``paragraph`` | ``article``).
 
     A claim's own time wins — unless it only dates the statement ("..., the agency said on

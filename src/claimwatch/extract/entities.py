@@ -36,9 +36,18 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from ..model import SourceType
 from .base import Analysis, Entity, EntityMention, Stage
 from .mentions import mention_bounds
-from .sources import TITLES, canonical_name, classify_source, is_organisation, source_strength, strip_title
+from .sources import (
+    TITLES,
+    canonical_name,
+    classify_source,
+    is_organisation,
+    lexicon_source_type,
+    source_strength,
+    strip_title,
+)
 
 __all__ = ["EntityRegistry", "find_entities", "ROLES", "STAGE", "document_noun", "role_in"]
 
@@ -46,7 +55,8 @@ _LEX = json.loads(resources.files("claimwatch.resources").joinpath("entity_roles
 #: nouns that name a person by function, longest first
 ROLES: tuple[str, ...] = tuple(sorted(_LEX["person_roles"], key=len, reverse=True))
 _ROLE_RX = re.compile(r"(?<![\w-])(" + "|".join(re.escape(r) for r in ROLES) + r")(?:s|es)?(?![\w-])", re.IGNORECASE)
-_ROLE_TYPES: dict[str, str] = _LEX["role_types"]
+_ROLE_TYPES: dict[str, SourceType] = {role: lexicon_source_type(t, "entity_roles.json")
+                                      for role, t in _LEX["role_types"].items()}
 _ORG_NOUNS = frozenset(_LEX["organisation_nouns"])
 _GENERIC_ORG = frozenset(_LEX["generic_organisation_nouns"])
 _DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
@@ -116,7 +126,7 @@ class EntityRegistry:
         bisect.insort(self._by_char, (s, e, ent.id))
         return mention
 
-    def new(self, kind: str, name: str, type_: str, **extra) -> Entity:
+    def new(self, kind: str, name: str, type_: SourceType, **extra) -> Entity:
         ent = Entity(id=len(self.entities), kind=kind, name=name, type=type_, **extra)
         self.entities.append(ent)
         return ent
@@ -283,7 +293,7 @@ def _affiliation(doc: Doc, toks: list[Token]) -> str | None:
     return None
 
 
-def _person_type(role: str | None, affiliation: str | None, context: str) -> str:
+def _person_type(role: str | None, affiliation: str | None, context: str) -> SourceType:
     if affiliation and source_strength(affiliation) == 2:
         return classify_source(affiliation, ent_label="ORG")
     if role is not None and role in _ROLE_TYPES:
@@ -517,7 +527,7 @@ def _add_organisations(reg: EntityRegistry) -> None:
         _acronym_after(reg, ent, hi)
 
 
-def _described_type(doc: Doc, name: str, head_i: int) -> str | None:
+def _described_type(doc: Doc, name: str, head_i: int) -> SourceType | None:
     """The SPEC §4 type the words around an organisation's name give it, when its name alone gives
     none: a descriptive noun before it or in apposition ("the Greek TV channel ERT", "ERT, the
     public broadcaster"), or None."""

@@ -163,7 +163,7 @@ class EventItem(_Item):
 
     span: Span
     text: str
-    event_type: str
+    event_type: str | None              # None: an incident no SPEC §6 type fits ("the plane crashed")
     certainty: str = "certain"
     polarity: str = "positive"
     cause: str | None = None
@@ -206,7 +206,7 @@ class Mentions:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Mentions":
         layers = {name: [_ITEM_TYPES[name].from_dict(d) for d in data.get(name) or []] for name in LAYER_NAMES}
-        return cls(text=data.get("text", ""), published=data.get("published"), **layers)  # type: ignore[arg-type]
+        return cls(text=data.get("text", ""), published=data.get("published"), **layers)
 
 
 # --------------------------------------------------------------------------- from the stages

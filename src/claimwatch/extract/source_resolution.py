@@ -164,7 +164,7 @@ class SourceResolver:
             self._use(m, ent)
             return
         proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-        m.canonical = canonical_name(m.name if proper else full, context=text)
+        m.canonical = canonical_name((m.name or full) if proper else full, context=text)
         if proper and _names_a_place(m.name or ""):
             m.type = "official"      # "Vilnius said", "Moscow denied": the government speaks
             return

@@ -167,7 +167,7 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         return dateline(analysis)
     best = min(times, key=rank)
     r = rank(best)
-    statement = r[0] == 2 and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS
+    statement = r[0] == 2 and best.head_i is not None and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS
     if statement and _running_total(clause):
         return _as_phrase(analysis, best, start=None, statement=True)
     if r[0] >= 2 and _perfect(clause) and best.precision in ("day", "week") and best.head_i is not None \
@@ -177,8 +177,9 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         # "As of Saturday, 161,062 have crossed ... this year": the end bound, from the period's start
         own = [t for t in times if rank(t)[0] <= 1]
         bound = next((t for t in own if t.start is None and t.end is not None), None)
-        period = next((t for t in own if bound is not None and t is not bound and t.start and t.end
-                       and t.start <= bound.end <= t.end), None)
-        if bound is not None and period is not None:
-            return _as_phrase(analysis, bound, start=period.start, precision="range")
+        if bound is not None and bound.end is not None:
+            until = bound.end
+            period = next((t for t in own if t is not bound and t.start and t.end and t.start <= until <= t.end), None)
+            if period is not None:
+                return _as_phrase(analysis, bound, start=period.start, precision="range")
     return _as_phrase(analysis, best, statement=statement)

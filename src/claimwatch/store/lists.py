@@ -14,6 +14,7 @@ and sorted on indexed columns, never by reading every estimate's JSON.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from ..errors import ValidationError
 from ..model import ESTIMATE_STATUSES, EVENT_TYPES, SOURCE_TYPES, Claim, Estimate
 from . import tables as T
+from .mixin import StoreMixin
 from .rows import claim_from_row
 
 __all__ = ["ListQuery", "estimate_query", "claim_query", "article_query", "check_filters", "ARTICLE_FILTERS",
@@ -278,39 +280,75 @@ def _estimate_conditions(f: dict[str, Any]) -> list[ColumnElement]:
     return conds
 
 
+#: the list columns of an estimate row, and the fields of a light estimate (its own columns)
+_LIST_COLUMNS = [_E.c.place, _E.c.country, _E.c.date_start, _E.c.date_end, _E.c.latest, _E.c.latest_best,
+                 _E.c.n_claims]
+_LIGHT_FIELDS = [_E.c.event_type, _E.c.unit, _E.c.low, _E.c.best, _E.c.high, _E.c.status, _E.c.independent_sources]
+
+
 def _order(col: Any, desc: bool, *tiebreak: Any) -> list[Any]:
     # one indexed column, then the tie-break (rows without a value go where the database puts NULLs)
     return [col.desc() if desc else col.asc(), *tiebreak]
 
 
-def _in_page_order(keys: list[Any], rows: list[Any], key: str) -> list[Any]:
+def _in_page_order(keys: list[Any], rows: Sequence[Any], key: str) -> list[Any]:
     by_key = {getattr(r, key): r for r in rows}
     return [by_key[k] for k in keys if k in by_key]
 
 
-class ListsMixin:
+class ListsMixin(StoreMixin):
     """Mixed into :class:`~claimwatch.store.Store` (needs ``_read``).
 
     A page is read in two steps: the ids of the page (filtered, sorted and cut on indexed
     columns, carrying no JSON), then the rows of those ids only; the total counts ids only."""
 
-    def estimate_list(self, query: ListQuery) -> tuple[list[tuple[Estimate, dict[str, Any]]], int]:
-        """One page of estimates with their list columns, and the filtered total."""
+    def article_version(self, article_id: str) -> tuple[Any, ...] | None:
+        """What an article's page is made of, as a comparable value: its claims' number and
+        latest change, and which estimates each claim belongs to (None: no such article). Two
+        equal versions render the same page; any review, correction, added or removed claim or
+        change of membership gives a new one. Two indexed lookups."""
+        with self._read() as conn:
+            row = conn.execute(select(func.count(_C.c.uid), func.max(_C.c.updated_at))
+                               .select_from(_A.outerjoin(_C, _C.c.article_id == _A.c.id))
+                               .where(_A.c.id == article_id).group_by(_A.c.id)).first()
+            if row is None:
+                return None
+            members = conn.execute(select(_EC.c.claim_uid, _EC.c.estimate_id).where(_EC.c.article_id == article_id)
+                                   .order_by(_EC.c.claim_uid, _EC.c.estimate_id)).all()
+        return (int(row[0]), str(row[1]), tuple((uid, eid) for uid, eid in members))
+
+    def estimate_count(self, query: ListQuery) -> int:
+        """How many estimates pass the filters of ``query``."""
+        conds = _estimate_conditions(query.filters)
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(_E).where(and_(*conds) if conds else literal(True)))
+                       .scalar_one())
+
+    def estimate_list(self, query: ListQuery, *, count: bool = True,
+                      light: bool = False) -> tuple[list[tuple[Estimate, dict[str, Any]]], int | None]:
+        """One page of estimates with their list columns, and the filtered total (None when not
+        ``count``: the caller has it). ``light``: the estimates carry their list fields only
+        (id, event type, unit, figures, status, sources; no members, no JSON decoded), which is
+        all a list page shows."""
         conds = _estimate_conditions(query.filters)
         where = and_(*conds) if conds else literal(True)
         page = (select(_E.c.id).where(where).order_by(*_order(ESTIMATE_SORTS[query.sort], query.descending, _E.c.id))
                 .limit(query.limit).offset(query.offset))
-        cols = [_E.c.id, _E.c.data, _E.c.place, _E.c.country, _E.c.date_start, _E.c.date_end, _E.c.latest,
-                _E.c.latest_best, _E.c.n_claims]
-        with self._read() as conn:  # type: ignore[attr-defined]
-            total = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one())
+        fields = _LIGHT_FIELDS if light else [_E.c.data]
+        cols = [_E.c.id, *fields, *_LIST_COLUMNS]
+        with self._read() as conn:
+            total = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one()) if count else None
             ids = [r[0] for r in conn.execute(page)]
             rows = conn.execute(select(*cols).where(_E.c.id.in_(ids))).all() if ids else []
         out = []
         for r in _in_page_order(ids, rows, "id"):
             m = dict(r._mapping)
-            m.pop("id")
-            out.append((Estimate.from_dict(m.pop("data")), m))
+            if light:
+                est = Estimate.from_dict({f.name: m.pop(f.name) for f in _LIGHT_FIELDS} | {"id": m.pop("id")})
+            else:
+                m.pop("id")
+                est = Estimate.from_dict(m.pop("data"))
+            out.append((est, m))
         return out, total
 
     def estimate_facets(self, query: ListQuery, limit: int = 12) -> dict[str, list[tuple[Any, int]]]:
@@ -320,7 +358,7 @@ class ListsMixin:
         ids = select(_E.c.id).where(where).subquery()
         plain = {"event_type": _E.c.event_type, "status": _E.c.status, "country": _E.c.country}
         out: dict[str, list[tuple[Any, int]]] = {}
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             for name, col in plain.items():
                 q = (select(col, func.count()).where(where).group_by(col)
                      .order_by(func.count().desc(), col).limit(limit))
@@ -381,25 +419,57 @@ class ListsMixin:
             src = src.outerjoin(_TM, _TM.c.claim_uid == _C.c.uid)
         return src
 
-    def claim_list(self, query: ListQuery) -> tuple[list[tuple[Claim, dict[str, Any]]], int]:
-        """One page of claims (reviewed values applied) with their article's title, outlet and
-        publication date, and the filtered total."""
+    def claim_count(self, query: ListQuery) -> int:
+        """How many claims pass the filters of ``query``."""
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(self._claim_from(query.filters))
+                                    .where(self._claim_where(query.filters))).scalar_one())
+
+    def claim_uids(self, query: ListQuery, *, whole: bool = False) -> list[str]:
+        """The uids of one page of claims in list order (``whole``: of every page)."""
         where = self._claim_where(query.filters)
         # by publication: newest articles first, an article's claims in text order (the index order)
         tiebreak = (_A.c.id.desc() if query.descending else _A.c.id, _C.c.seq) if query.sort == "published" \
             else (_C.c.article_id, _C.c.seq)
         order = _order(CLAIM_SORTS[query.sort], query.descending, *tiebreak)
-        page = (select(_C.c.uid).select_from(self._claim_from(query.filters, query.sort)).where(where)
-                .order_by(*order).limit(query.limit).offset(query.offset))
-        rows_q = (select(_C.c.uid, _C.c.data, _C.c.review, _A.c.title, _A.c.outlet, _A.c.published)
-                  .join(_A, _A.c.id == _C.c.article_id))
-        with self._read() as conn:  # type: ignore[attr-defined]
-            total = int(conn.execute(select(func.count()).select_from(self._claim_from(query.filters)).where(where))
-                        .scalar_one())
-            uids = [r[0] for r in conn.execute(page)]
+        page = select(_C.c.uid).select_from(self._claim_from(query.filters, query.sort)).where(where).order_by(*order)
+        if not whole:
+            page = page.limit(query.limit).offset(query.offset)
+        with self._read() as conn:
+            return [r[0] for r in conn.execute(page)]
+
+    def _claim_page(self, query: ListQuery, count: bool, *cols: Any,
+                    uids: list[str] | None = None) -> tuple[list[Any], int | None]:
+        """The rows (``cols`` of claim joined to article) of one page of claims, in page order
+        (``uids``: of these claims, in this order), and the filtered total (None when not ``count``)."""
+        total = self.claim_count(query) if count else None
+        uids = self.claim_uids(query) if uids is None else uids
+        rows_q = select(_C.c.uid, *cols, _A.c.title, _A.c.outlet, _A.c.published).join(_A, _A.c.id == _C.c.article_id)
+        with self._read() as conn:
             rows = conn.execute(rows_q.where(_C.c.uid.in_(uids))).all() if uids else []
+        return _in_page_order(uids, rows, "uid"), total
+
+    def claim_list(self, query: ListQuery, *, count: bool = True) -> tuple[list[tuple[Claim, dict[str, Any]]], int | None]:
+        """One page of claims (reviewed values applied) with their article's title, outlet and
+        publication date, and the filtered total (None when not ``count``: the caller has it)."""
+        rows, total = self._claim_page(query, count, _C.c.data, _C.c.review)
         return [(claim_from_row(r.data, r.review), {"title": r.title, "outlet": r.outlet, "published": r.published})
-                for r in _in_page_order(uids, rows, "uid")], total
+                for r in rows], total
+
+    def claim_list_versions(self, query: ListQuery,
+                            uids: list[str] | None = None) -> list[tuple[str, str, str | None, dict[str, Any]]]:
+        """One page of claims (``uids``: these, in this order) as (uid, version, review, article
+        meta): the version (last change) tells a reader whether what it kept of a claim is still
+        the claim; no claim JSON is read."""
+        rows, _ = self._claim_page(query, False, _C.c.updated_at, _C.c.review, uids=uids)
+        return [(r.uid, str(r.updated_at), r.review, {"title": r.title, "outlet": r.outlet, "published": r.published})
+                for r in rows]
+
+    def claims_by_uid(self, uids: list[str]) -> dict[str, Claim]:
+        """The claims (reviewed values applied) of these uids."""
+        with self._read() as conn:
+            rows = conn.execute(select(_C.c.uid, _C.c.data, _C.c.review).where(_C.c.uid.in_(uids))).all() if uids else []
+        return {r.uid: claim_from_row(r.data, r.review) for r in rows}
 
     def claim_facets(self, query: ListQuery, limit: int = 12) -> dict[str, list[tuple[Any, int]]]:
         """For each of :data:`CLAIM_FACETS`, (value, number of filtered claims), largest first."""
@@ -408,7 +478,7 @@ class ListsMixin:
         status = func.coalesce(_C.c.review, "unreviewed")
         reviewed = case((_C.c.review.is_(None), False), else_=True)
         out: dict[str, list[tuple[Any, int]]] = {}
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             for name, col in (("event_type", _C.c.event_type), ("status", status), ("outlet", _A.c.outlet),
                               ("reviewed", reviewed)):
                 q = (select(col, func.count()).select_from(base).where(where).group_by(col)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import io
 import json
 import logging
+from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from ..export import FORMATS, get_format
 from ..export.geojson import feature_collection
@@ -29,10 +30,11 @@ from ..store.lists import (
     claim_query,
     estimate_query,
 )
+from .cache import memo_key
 from .security import Identity, identify, require_read
 
 __all__ = ["router", "claim_json", "article_meta", "recompute_estimates", "estimate_row_json", "ERROR_RESPONSES",
-           "strict_json"]
+           "strict_json", "json_response", "dumps", "claim_items"]
 
 log = logging.getLogger("claimwatch.web")
 
@@ -70,6 +72,64 @@ def article_meta(article: Article) -> dict[str, Any]:
 def strict_json(payload: Any) -> str:
     """JSON text of ``payload``, refusing NaN/Infinity (a response is built before it is sent)."""
     return json.dumps(payload, allow_nan=False, ensure_ascii=False)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def dumps(payload: Any) -> str:
+    """Compact JSON text, NaN/Infinity refused, dates in ISO form."""
+    return json.dumps(payload, allow_nan=False, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+def json_response(payload: Any, status_code: int = 200, media_type: str = "application/json") -> Response:
+    """``payload`` serialised once, straight to bytes: the read API's answers skip FastAPI's
+    generic encoder, which walks every value."""
+    return Response(dumps(payload).encode("utf-8"), status_code=status_code, media_type=media_type)
+
+
+#: largest filtered claim list whose order is kept per store generation (beyond it, each page is
+#: one query: the default order, by the claim's date, reads a time and an article per claim)
+ORDER_KEPT_UP_TO = 50_000
+
+
+def page_uids(request: Request, query: ListQuery) -> list[str]:
+    """The uids of the page asked for: sliced from the list's whole order, worked out once per
+    store generation (every page and offset of a list then costs no sort), or one query."""
+    store, memo = request.app.state.store, request.app.state.memo
+    total = memo.get(memo_key("/claims total", query.filters), lambda: store.claim_count(query))
+    if memo.version is None or total > ORDER_KEPT_UP_TO:
+        return store.claim_uids(query)
+    key = (*memo_key("/claims order", query.filters), query.sort, query.descending)
+    order = memo.get(key, lambda: store.claim_uids(query, whole=True))
+    return order[query.offset:query.offset + query.limit]
+
+
+def claim_items(request: Request, query: ListQuery) -> list[str]:
+    """The JSON text of each claim of a page (``claim_json`` with its article's meta). Each is
+    kept under the claim's version (its last change), so a page re-reads and re-serialises only
+    the claims that changed since they were last sent, whatever else the store did meanwhile."""
+    store, kept = request.app.state.store, request.app.state.claim_json_cache
+    if not kept.enabled:
+        return [dumps(claim_json(c) | {"article": meta}) for c, meta in store.claim_list(query, count=False)[0]]
+    rows = store.claim_list_versions(query, page_uids(request, query))
+    texts = {uid: kept.get((uid, version)) for uid, version, _, _ in rows}
+    fresh = store.claims_by_uid([uid for uid, text in texts.items() if text is None])
+    out = []
+    for uid, version, _, meta in rows:
+        text = texts[uid]
+        if text is None:
+            if uid not in fresh:  # removed between the two reads: not on this page
+                continue
+            text = dumps(claim_json(fresh[uid]) | {"article": meta}).encode("utf-8")
+            kept.put((uid, version), text)
+        out.append(text.decode("utf-8"))
+    return out
 
 
 def recompute_estimates(request: Request, article_ids: list[str]) -> dict[str, Any]:
@@ -111,13 +171,14 @@ def list_articles(
     query = article_query({"q": q, "outlet": outlet, "since": since, "until": until, "source_type": source_type,
                            "event_type": event_type}, limit or request.app.state.settings.page_size, offset)
     items, total = request.app.state.store.search_articles(**query.filters, limit=query.limit, offset=query.offset)
-    return {"total": total, "limit": query.limit, "offset": query.offset, "items": [article_meta(a) for a in items]}
+    return json_response({"total": total, "limit": query.limit, "offset": query.offset,
+                          "items": [article_meta(a) for a in items]})
 
 
 @router.get("/articles/{article_id}", summary="One article with its claims (reviewed values applied)")
 def get_article(request: Request, article_id: str, _: Identity = Depends(require_read)):
     art = request.app.state.store.get_article(article_id[:64])
-    return {"article": article_meta(art) | {"text": art.text}, "claims": [claim_json(c) for c in art.claims]}
+    return json_response({"article": article_meta(art) | {"text": art.text}, "claims": [claim_json(c) for c in art.claims]})
 
 
 # -- claims ----------------------------------------------------------------------------------
@@ -146,16 +207,20 @@ def list_claims(
                          "reviewed": reviewed, "article_id": article_id}, sort,
                         limit or request.app.state.settings.page_size, offset)
     store = request.app.state.store
-    rows, total = store.claim_list(query)
-    out = _page(query, total, [claim_json(c) | {"article": meta} for c, meta in rows])
+    memo = request.app.state.memo
+    total = memo.get(memo_key("/claims total", query.filters), lambda: store.claim_count(query))
+    head = dumps({k: v for k, v in _page(query, total, []).items() if k != "items"})[:-1]  # open: items follow
+    tail = ""
     if facets:
-        out["facets"] = {k: [{"value": v, "count": n} for v, n in vals] for k, vals in store.claim_facets(query).items()}
-    return out
+        tail = ',"facets":' + dumps({k: [{"value": v, "count": n} for v, n in vals] for k, vals in memo.get(
+            memo_key("/claims facets", query.filters), lambda: store.claim_facets(query)).items()})
+    body = head + ',"items":[' + ",".join(claim_items(request, query)) + "]" + tail + "}"
+    return Response(body.encode("utf-8"), media_type="application/json")
 
 
 @router.get("/claims/{uid}", summary="One claim by its global id `<article_id>:<claim_id>`")
 def get_claim(request: Request, uid: str, _: Identity = Depends(require_read)):
-    return claim_json(request.app.state.store.get_claim(uid[:100]))
+    return json_response(claim_json(request.app.state.store.get_claim(uid[:100])))
 
 
 @router.get("/claims/{uid}/revisions", summary="The revision log of a claim (id, who, when, action, before, after)")
@@ -188,17 +253,19 @@ def list_estimates(
                             "since": since, "until": until, "outlet": outlet, "reviewed": reviewed}, sort,
                            limit or request.app.state.settings.page_size, offset)
     store = request.app.state.store
-    rows, total = store.estimate_list(query)
+    rows, _ = store.estimate_list(query, count=False)
+    total = request.app.state.memo.get(memo_key("/estimates total", query.filters), lambda: store.estimate_count(query))
     out = _page(query, total, [estimate_row_json(e, cols) for e, cols in rows])
     if facets:
         out["facets"] = {k: [{"value": v, "count": n} for v, n in vals]
-                         for k, vals in store.estimate_facets(query).items()}
-    return out
+                         for k, vals in request.app.state.memo.get(
+                             memo_key("/estimates facets", query.filters), lambda: store.estimate_facets(query)).items()}
+    return json_response(out)
 
 
 @router.get("/estimates/{estimate_id}", summary="One estimate with its member claims")
 def get_estimate(request: Request, estimate_id: str, _: Identity = Depends(require_read)):
-    return request.app.state.store.get_estimate(estimate_id[:100]).to_dict()
+    return json_response(request.app.state.store.get_estimate(estimate_id[:100]).to_dict())
 
 
 # -- map -------------------------------------------------------------------------------------
@@ -207,7 +274,7 @@ def map_claims(request: Request, event_type: str | None = None, since: str | Non
                until: str | None = None, _: Identity = Depends(require_read)):
     f = check_filters({"event_type": event_type, "since": since, "until": until}, MAP_FILTERS)
     fc = feature_collection(request.app.state.store, **f)
-    return JSONResponse(fc, media_type="application/geo+json")
+    return json_response(fc, media_type="application/geo+json")
 
 
 def estimate_features(estimates: list[Estimate], since: str | None = None, until: str | None = None) -> list[dict]:
@@ -237,9 +304,9 @@ def map_estimates(request: Request, event_type: str | None = None, since: str | 
                   until: str | None = None, _: Identity = Depends(require_read)):
     f = check_filters({"event_type": event_type, "since": since, "until": until}, MAP_FILTERS)
     estimates = request.app.state.store.list_estimates(event_type=f.get("event_type"))
-    return JSONResponse({"type": "FeatureCollection",
-                         "features": estimate_features(estimates, f.get("since"), f.get("until"))},
-                        media_type="application/geo+json")
+    return json_response({"type": "FeatureCollection",
+                          "features": estimate_features(estimates, f.get("since"), f.get("until"))},
+                         media_type="application/geo+json")
 
 
 # -- export ----------------------------------------------------------------------------------
@@ -259,8 +326,15 @@ def export(request: Request, fmt: str, event_type: str | None = None, source_typ
 
 
 @router.get("/health", summary="Liveness, and store counts for whoever may read")
-def health(request: Request, counts: bool = Query(True, description="false: liveness only, no database query")):
+async def health(request: Request, counts: bool = Query(True, description="false: liveness only, no database query")):
+    """Answered on the event loop: liveness never queues behind page requests for a worker
+    thread, nor waits on the store or on extraction (counts, when asked, are read in a thread)."""
     store = request.app.state.store
-    readable = request.app.state.settings.public_read or identify(request).authenticated
-    stats = store.stats() if counts and readable and hasattr(store, "stats") else None
-    return {"ok": True, "stats": stats}
+    stats = None
+    if counts and hasattr(store, "stats"):
+        from starlette.concurrency import run_in_threadpool
+
+        readable = request.app.state.settings.public_read or (await run_in_threadpool(identify, request)).authenticated
+        if readable:
+            stats = await run_in_threadpool(store.stats)
+    return json_response({"ok": True, "stats": stats})

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..flow.runs import default_reconciler
 from ..settings import Settings, load_settings
-from .cache import ResponseCache
+from .cache import DataVersion, GenerationMemo, PageCache, ResponseCache
 from .errors import install_error_handlers
 from .security import BodyLimit, OriginCheck, SecurityHeaders
 
@@ -90,6 +90,15 @@ def create_app(
     app.state.extractor = extractor  # None: the flow's default (the NLP pipeline)
     app.state.update_estimates = update_estimates or default_reconciler
     app.state.ingest_queue = queue
+    # list totals and facet counts, once per store generation (see GenerationMemo)
+    app.state.memo = GenerationMemo(DataVersion.for_store(store) if settings.web_cache else None)
+    # article pages for anonymous readers, kept while the article's version is the same
+    app.state.page_cache = PageCache[bytes](enabled=settings.web_cache and hasattr(store, "article_version"))
+    # the JSON of each claim sent by /api/claims, kept while the claim is unchanged
+    app.state.claim_json_cache = PageCache[bytes](
+        enabled=settings.web_cache and hasattr(store, "claim_list_versions"), max_entries=50_000)
+    # the HTML of each estimate list row, kept under the row's values
+    app.state.row_cache = PageCache[str](enabled=settings.web_cache, max_entries=20_000)
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     templates.env.autoescape = True  # every template, whatever its extension
     from .render import install_filters

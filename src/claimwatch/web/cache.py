@@ -19,11 +19,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from typing import Any
+from typing import Any, Callable, Generic, Hashable, TypeVar
 
-__all__ = ["ResponseCache", "DataVersion", "MAX_BODY", "MAX_ENTRIES"]
+__all__ = ["ResponseCache", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "MAX_BODY", "MAX_ENTRIES"]
 
 MAX_BODY = 512 * 1024
+V = TypeVar("V", bytes, str)
 MAX_ENTRIES = 512
 _SKIP_PREFIXES = ("/api/health", "/api/jobs", "/api/export", "/static", "/login", "/logout", "/openapi.json")
 _SKIP_SUFFIXES = (".csv", ".json")
@@ -52,6 +53,74 @@ class DataVersion:
         if not db or db == ":memory:" or db.startswith("file:"):
             return None
         return cls(db)
+
+
+def memo_key(kind: str, filters: dict[str, Any]) -> tuple:
+    """What a list's total and facets depend on: the list and its filters (not page or sort)."""
+    return (kind, tuple(sorted((k, str(v)) for k, v in filters.items())))
+
+
+class GenerationMemo:
+    """Values worked out once per store generation: list totals and facet counts, which depend on
+    the filters but not on the page or the sort, so every page and sort order of a list shares
+    them until the next commit. Without a generation signal (not SQLite, or the cache setting
+    off) every call computes. A value is kept under the generation read *before* computing it,
+    so a commit during the computation only makes the next call compute again."""
+
+    def __init__(self, version: DataVersion | None, max_entries: int = 256) -> None:
+        self.version = version
+        self.max_entries = max_entries
+        self.generation: int | None = None
+        self.entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        if self.version is None:
+            return compute()
+        generation = self.version()
+        with self.lock:
+            if generation != self.generation:
+                self.entries.clear()
+                self.generation = generation
+            elif key in self.entries:
+                self.entries.move_to_end(key)
+                return self.entries[key]
+        value = compute()
+        with self.lock:
+            if generation == self.generation:
+                self.entries[key] = value
+                while len(self.entries) > self.max_entries:
+                    self.entries.popitem(last=False)
+        return value
+
+
+class PageCache(Generic[V]):
+    """Rendered pages (or parts: a claim's JSON, a list row) kept under a version of what they
+    show (an article page under ``Store.article_version``): a store change elsewhere leaves them
+    valid, a change of what they show gives a new key. A small LRU; off (never keeps anything)
+    when ``enabled`` is false."""
+
+    def __init__(self, enabled: bool = True, max_entries: int = 256) -> None:
+        self.enabled = enabled
+        self.max_entries = max_entries
+        self.entries: OrderedDict[Hashable, V] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable) -> V | None:
+        with self.lock:
+            body = self.entries.get(key)
+            if body is not None:
+                self.entries.move_to_end(key)
+            return body
+
+    def put(self, key: Hashable, body: V) -> None:
+        if not self.enabled or len(body) > MAX_BODY:
+            return
+        with self.lock:
+            self.entries[key] = body
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.max_entries:
+                self.entries.popitem(last=False)
 
 
 class ResponseCache:

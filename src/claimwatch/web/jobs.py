@@ -9,7 +9,8 @@ running, done with the article and its claims, or failed with the error) from an
 
 The queue runs :func:`ingest_document` — extract, store, update estimates — in worker processes
 (``settings.ingest_workers``, a process pool started on first use), so extraction never holds
-the server's event loop or its interpreter lock. An app built with its own ``extractor`` (tests,
+the server's event loop or its interpreter lock; the workers run at a lower CPU priority
+(``nice`` +10), so on a busy machine reads are served first and extraction takes what is left. An app built with its own ``extractor`` (tests,
 embedding) runs the same function in a worker thread instead.
 """
 
@@ -97,6 +98,21 @@ def _process_job(db_url: str, job_id: str, doc_fields: dict, settings: Settings)
     return _run_job(store, job_id, Document(**doc_fields), None, None, settings)
 
 
+#: how much lower than the server's the ingest workers' CPU priority is (``nice``): extraction is
+#: background work, so on a busy machine page requests and the health check get the CPU first
+INGEST_NICENESS = 10
+
+
+def _background_priority() -> None:
+    """Initializer of each ingest worker process: lower its CPU priority."""
+    import os
+
+    try:
+        os.nice(INGEST_NICENESS)
+    except (AttributeError, OSError):  # not on this platform / not permitted: run at normal priority
+        pass
+
+
 def _warm() -> bool:
     from ..extract.pipeline import get_pipeline
 
@@ -133,7 +149,8 @@ class IngestQueue:
                 if self.in_process:
                     # forkserver: workers never inherit the server's threads or sockets
                     ctx = multiprocessing.get_context("forkserver")
-                    self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+                    self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
+                                                        initializer=_background_priority)
                 else:
                     self._pool = cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimwatch-ingest")
             return self._pool

@@ -23,6 +23,7 @@ from ..model import (
     Article,
 )
 from ..store.lists import MAX_TEXT, REVIEW_STATES, article_query, claim_query
+from .cache import PageCache
 from .render import highlight_segments, inherited_fields, paragraph_window, timeline_chart
 from .security import COOKIE, WHO_COOKIE, Identity, cookie_is_secure, identify, require_read
 
@@ -85,10 +86,21 @@ def _anchors(claims: list) -> set[int]:
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, article_id: str, _: Identity = Depends(require_read)):
     store = request.app.state.store
-    art = store.get_article(article_id[:64])
+    article_id = article_id[:64]
+    pages: PageCache = request.app.state.page_cache
+    # an anonymous reader's page depends only on the article's version: kept rendered until it changes
+    version = store.article_version(article_id) if pages.enabled and not identify(request).authenticated else None
+    if version is not None:
+        body = pages.get((article_id, version))
+        if body is not None:
+            return HTMLResponse(body)
+    art = store.get_article(article_id)
     memberships = store.estimates_for_claims([c.uid for c in art.claims]) if art.claims else {}
-    return render_page(request, "article.html", article=art, segments=highlight_segments(art),
-                       claims=art.claims, memberships=memberships, anchors=_anchors(art.claims))
+    response = render_page(request, "article.html", article=art, segments=highlight_segments(art),
+                           claims=art.claims, memberships=memberships, anchors=_anchors(art.claims))
+    if version is not None:
+        pages.put((article_id, version), bytes(response.body))
+    return response
 
 
 @router.get("/claims/{uid}/card", response_class=HTMLResponse)

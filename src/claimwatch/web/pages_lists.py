@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from ..errors import ValidationError
 from ..export.cells import SafeDictWriter
@@ -27,6 +28,7 @@ from ..store.lists import (
     estimate_query,
 )
 from .api import claim_json, estimate_row_json
+from .cache import PageCache, memo_key
 from .pages import render_page
 from .render import estimate_title
 from .security import Identity, require_read
@@ -99,7 +101,7 @@ def _facet_links(path: str, query: ListQuery, facets: dict[str, list[tuple[Any, 
 
 
 def _list_view(request: Request, *, path: str, template: str, names: tuple[str, ...], build: Callable,
-               fetch: Callable, facets: Callable, columns: Mapping[str, Any]) -> Any:
+               fetch: Callable, count: Callable, facets: Callable, columns: Mapping[str, Any], **extra: Any) -> Any:
     raw = _raw_filters(request, names)
     size = request.app.state.settings.page_size
     try:
@@ -107,27 +109,50 @@ def _list_view(request: Request, *, path: str, template: str, names: tuple[str, 
         query = build(raw, request.query_params.get("sort"), size, (page - 1) * size)
     except ValidationError as exc:
         return render_page(request, template, status_code=422, error=exc.reason, rows=[], total=0, page=1, pages=1,
-                           filters=raw, facets={}, links=None, columns=columns, sort="")
-    rows, total = fetch(query)
+                           filters=raw, facets={}, links=None, columns=columns, sort="", **extra)
+    memo = request.app.state.memo
+    total = memo.get(memo_key(path + " total", query.filters), lambda: count(query))
+    rows, _ = fetch(query)
+    counts = memo.get(memo_key(path + " facets", query.filters), lambda: facets(query))
     pages = max(1, -(-total // size))
     return render_page(request, template, rows=rows, total=total, page=page, pages=pages, filters=query.params(),
-                       facets=_facet_links(path, query, facets(query)), links=_links(path, query, page, pages, columns),
-                       columns=columns, sort=query.params()["sort"], error=None)
+                       facets=_facet_links(path, query, counts), links=_links(path, query, page, pages, columns),
+                       columns=columns, sort=query.params()["sort"], error=None, **extra)
+
+
+def estimate_row_renderer(request: Request) -> Callable[[Estimate, dict[str, Any]], Markup]:
+    """The HTML of one estimate list row (``_estimate_row.html``), rendered once per row values
+    and kept: a page of the list re-renders only the rows whose estimate changed."""
+    kept: PageCache[str] = request.app.state.row_cache
+    macro = request.app.state.templates.env.get_template("_estimate_row.html").module.estimate_row
+
+    def row(est: Estimate, cols: dict[str, Any]) -> Markup:
+        key = (est.id, est.event_type, est.unit, est.low, est.best, est.high, est.status, est.independent_sources,
+               *cols.values())
+        html = kept.get(key)
+        if html is None:
+            html = str(macro(est, cols))
+            kept.put(key, html)
+        return Markup(html)
+
+    return row
 
 
 @router.get("/estimates", response_class=HTMLResponse)
 def estimates(request: Request, _: Identity = Depends(require_read)):
     store = request.app.state.store
     return _list_view(request, path="/estimates", template="estimates.html", names=ESTIMATE_FILTERS,
-                      build=estimate_query, fetch=store.estimate_list, facets=store.estimate_facets,
-                      columns=ESTIMATE_SORTS)
+                      build=estimate_query, fetch=lambda q: store.estimate_list(q, count=False, light=True),
+                      count=store.estimate_count, facets=store.estimate_facets, columns=ESTIMATE_SORTS,
+                      estimate_row=estimate_row_renderer(request))
 
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, _: Identity = Depends(require_read)):
     store = request.app.state.store
     return _list_view(request, path="/claims", template="claims.html", names=CLAIM_FILTERS, build=claim_query,
-                      fetch=store.claim_list, facets=store.claim_facets, columns=CLAIM_SORTS)
+                      fetch=lambda q: store.claim_list(q, count=False), count=store.claim_count,
+                      facets=store.claim_facets, columns=CLAIM_SORTS)
 
 
 # -- the current view as CSV / JSON --------------------------------------------------------------
