@@ -124,3 +124,17 @@ def test_demonyms_and_embedded_names_do_not_locate_claims(analyse):
     detained = next(t.i for t in a.doc if t.text == "detained")
     assert [p.name for p in places_for(a, 0, detained)] == ["Cancún"] or \
         [p.text for p in places_for(a, 0, detained)] == ["Cancun"]
+
+
+def test_the_country_is_the_reports_country_not_the_last_one_named(analyse):
+    text = ("More than 2,000 migrants entered Panama on Saturday. Panama City officials met in Darien. "
+            "Most had walked from Colombia. It is the highest number of migrants in the country this year.")
+    a = analyse(text, stages=("places",))
+    country = _place(a, "the country")
+    assert country is not None and country.country == "PA", [(p.text, p.country) for p in a.places]
+
+
+def test_the_country_with_one_country_named_is_that_country(analyse):
+    a = analyse("Migrants crossed into Lithuania. The country declared an emergency.", stages=("places",))
+    country = _place(a, "The country")
+    assert country is not None and country.country == "LT"
