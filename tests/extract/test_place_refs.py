@@ -150,3 +150,17 @@ def test_a_country_s_name_is_weak_evidence_for_itself_beside_a_local_paper_s_tow
     assert _near(_place(a, "Lebanon"), 40.34, -76.41, 30)  # Lebanon, Pennsylvania
     b = analyse("Beirut is the capital of Lebanon. Israel and Syria border Lebanon.", stages=("places",))
     assert _place(b, "Lebanon").feature == "country"
+
+
+def test_the_country_is_the_reports_country_not_the_last_one_named(analyse):
+    text = ("More than 2,000 migrants entered Panama on Saturday. Panama City officials met in Darien. "
+            "Most had walked from Colombia. It is the highest number of migrants in the country this year.")
+    a = analyse(text, stages=("places",))
+    country = _place(a, "the country")
+    assert country is not None and country.country == "PA", [(p.text, p.country) for p in a.places]
+
+
+def test_the_country_with_one_country_named_is_that_country(analyse):
+    a = analyse("Migrants crossed into Lithuania. The country declared an emergency.", stages=("places",))
+    country = _place(a, "The country")
+    assert country is not None and country.country == "LT"

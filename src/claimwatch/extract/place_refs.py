@@ -256,6 +256,8 @@ def refer_back(c: Cand, history: list[tuple[int, Entry, str]], sent_i: int, gaz:
         return gaz.border(cc, other) if cc and other else c.entry
     wanted = c.cue
     named = [(s, e) for s, e, k in history if k != "demonym"]
+    if wanted == ("country",):
+        return _salient_country(named, gaz)
     for s, e in reversed(named):
         if e.feature in wanted:
             return e
@@ -271,6 +273,22 @@ def refer_back(c: Cand, history: list[tuple[int, Entry, str]], sent_i: int, gaz:
             if e.cc and e.feature in ("admin1", "city", "admin2"):
                 return gaz.country(e.cc)
     return None
+
+
+def _salient_country(named: list[tuple[int, Entry]], gaz: Gazetteer) -> Entry | None:
+    """"the country": the country the report has placed most things in so far (its places and
+    the country itself; the latest on a tie) — the report's country, not merely the last one
+    named ("... crossed from Colombia. ... the highest number of migrants in the country")."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for k, (_s, e) in enumerate(named):
+        if e.cc and e.feature in ("country", "admin1", "city", "admin2"):
+            counts[e.cc] = counts.get(e.cc, 0) + 1
+            last[e.cc] = k
+    if not counts:
+        return None
+    best = max(counts, key=lambda cc: (counts[cc], last[cc]))
+    return gaz.country(best)
 
 
 def _neighbour(cc: str | None, history: list[tuple[int, Entry, str]], gaz: Gazetteer) -> str | None:
