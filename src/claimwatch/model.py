@@ -21,8 +21,8 @@ from __future__ import annotations
 import hashlib
 import typing
 import unicodedata
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
-from typing import Any, Callable, Literal, TypeGuard, get_args
+from dataclasses import MISSING, Field, dataclass, field, fields
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal, TypeGuard, get_args
 
 __all__ = [
     "Span", "ClaimKind", "Qualifier", "SourceType", "Certainty", "Polarity", "Evidential", "EventType", "DeathCause",
@@ -133,8 +133,8 @@ def _hints(cls: type) -> dict[str, Any]:
 def _to_json(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float)):
         return value
-    if is_dataclass(value) and not isinstance(value, type):
-        return value.to_dict()  # type: ignore[attr-defined]
+    if isinstance(value, _JSONMixin):
+        return value.to_dict()
     if isinstance(value, list):
         return [_to_json(v) for v in value]
     if isinstance(value, tuple):  # a span
@@ -159,9 +159,9 @@ def _converter(tp: Any) -> Callable[[Any], Any] | None:
     elif tp == Span or Span in args:
         convert = _span
     else:
-        target = next((a for a in [tp, *args] if isinstance(a, type) and is_dataclass(a)), None)
+        target = next((a for a in [tp, *args] if isinstance(a, type) and issubclass(a, _JSONMixin)), None)
         if target is not None:
-            convert = target.from_dict  # type: ignore[attr-defined]
+            convert = target.from_dict
     _CONVERTERS[tp] = convert
     return convert
 
@@ -184,12 +184,15 @@ class _JSONMixin:
     field order is key order, spans become two-element lists, nested parts their own JSON;
     a field with :data:`WHEN_SET` metadata is left out while None."""
 
+    if TYPE_CHECKING:  # every subclass is a dataclass
+        __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         plan = _WRITE_PLANS.get(type(self))
         if plan is None:
             plan = _WRITE_PLANS[type(self)] = [(f.name, f.metadata.get("json") == "when_set",
-                                                f.metadata.get("present_if")) for f in fields(self)]  # type: ignore[arg-type]
+                                                f.metadata.get("present_if")) for f in fields(self)]
         for name, when_set, cond in plan:
             value = getattr(self, name)
             if value is None and when_set and not (cond and getattr(self, cond[0]) == cond[1]):
