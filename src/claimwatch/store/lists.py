@@ -322,21 +322,29 @@ class ListsMixin:
             return int(conn.execute(select(func.count()).select_from(_E).where(and_(*conds) if conds else literal(True)))
                        .scalar_one())
 
-    def estimate_list(self, query: ListQuery, *, count: bool = True,
-                      light: bool = False) -> tuple[list[tuple[Estimate, dict[str, Any]]], int | None]:
+    def estimate_ids(self, query: ListQuery, *, whole: bool = False) -> list[str]:
+        """The ids of one page of estimates in list order (``whole``: of every page)."""
+        conds = _estimate_conditions(query.filters)
+        page = (select(_E.c.id).where(and_(*conds) if conds else literal(True))
+                .order_by(*_order(ESTIMATE_SORTS[query.sort], query.descending, _E.c.id)))
+        if not whole:
+            page = page.limit(query.limit).offset(query.offset)
+        with self._read() as conn:  # type: ignore[attr-defined]
+            return [r[0] for r in conn.execute(page)]
+
+    def estimate_list(self, query: ListQuery, *, count: bool = True, light: bool = False,
+                      page_ids: list[str] | None = None) -> tuple[list[tuple[Estimate, dict[str, Any]]], int | None]:
         """One page of estimates with their list columns, and the filtered total (None when not
         ``count``: the caller has it). ``light``: the estimates carry their list fields only
         (id, event type, unit, figures, status, sources; no members, no JSON decoded), which is
-        all a list page shows."""
+        all a list page shows. ``page_ids``: the page's ids, when the caller has them."""
         conds = _estimate_conditions(query.filters)
         where = and_(*conds) if conds else literal(True)
-        page = (select(_E.c.id).where(where).order_by(*_order(ESTIMATE_SORTS[query.sort], query.descending, _E.c.id))
-                .limit(query.limit).offset(query.offset))
         fields = _LIGHT_FIELDS if light else [_E.c.data]
         cols = [_E.c.id, *fields, *_LIST_COLUMNS]
+        ids = self.estimate_ids(query) if page_ids is None else page_ids
         with self._read() as conn:  # type: ignore[attr-defined]
             total = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one()) if count else None
-            ids = [r[0] for r in conn.execute(page)]
             rows = conn.execute(select(*cols).where(_E.c.id.in_(ids))).all() if ids else []
         out = []
         for r in _in_page_order(ids, rows, "id"):

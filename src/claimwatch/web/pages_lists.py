@@ -27,7 +27,7 @@ from ..store.lists import (
     claim_query,
     estimate_query,
 )
-from .api import claim_json, estimate_row_json
+from .api import ORDER_KEPT_UP_TO, claim_json, estimate_row_json
 from .cache import PageCache, memo_key
 from .pages import render_page
 from .render import estimate_title
@@ -113,11 +113,25 @@ def _list_view(request: Request, *, path: str, template: str, names: tuple[str, 
     memo = request.app.state.memo
     total = memo.get(memo_key(path + " total", query.filters), lambda: count(query))
     rows, _ = fetch(query)
-    counts = memo.get(memo_key(path + " facets", query.filters), lambda: facets(query))
+    links_key = (*memo_key(path + " facet links", query.filters), query.sort, query.descending)
+    facet_links = memo.get(links_key, lambda: _facet_links(
+        path, query, memo.get(memo_key(path + " facets", query.filters), lambda: facets(query))))
     pages = max(1, -(-total // size))
     return render_page(request, template, rows=rows, total=total, page=page, pages=pages, filters=query.params(),
-                       facets=_facet_links(path, query, counts), links=_links(path, query, page, pages, columns),
+                       facets=facet_links, links=_links(path, query, page, pages, columns),
                        columns=columns, sort=query.params()["sort"], error=None, **extra)
+
+
+def estimate_page_ids(request: Request, query: ListQuery) -> list[str]:
+    """The ids of the page asked for, sliced from the list's whole order kept per store
+    generation (see :func:`claimwatch.web.api.page_uids`)."""
+    store, memo = request.app.state.store, request.app.state.memo
+    total = memo.get(memo_key("/estimates total", query.filters), lambda: store.estimate_count(query))
+    if memo.version is None or total > ORDER_KEPT_UP_TO:
+        return store.estimate_ids(query)
+    key = (*memo_key("/estimates order", query.filters), query.sort, query.descending)
+    order = memo.get(key, lambda: store.estimate_ids(query, whole=True))
+    return order[query.offset:query.offset + query.limit]
 
 
 def estimate_row_renderer(request: Request) -> Callable[[Estimate, dict[str, Any]], Markup]:
@@ -142,7 +156,8 @@ def estimate_row_renderer(request: Request) -> Callable[[Estimate, dict[str, Any
 def estimates(request: Request, _: Identity = Depends(require_read)):
     store = request.app.state.store
     return _list_view(request, path="/estimates", template="estimates.html", names=ESTIMATE_FILTERS,
-                      build=estimate_query, fetch=lambda q: store.estimate_list(q, count=False, light=True),
+                      build=estimate_query,
+                      fetch=lambda q: store.estimate_list(q, count=False, light=True, page_ids=estimate_page_ids(request, q)),
                       count=store.estimate_count, facets=store.estimate_facets, columns=ESTIMATE_SORTS,
                       estimate_row=estimate_row_renderer(request))
 
