@@ -9,9 +9,19 @@ from .errors import ClaimwatchError
 
 # bound after the subpackage import, so `claimwatch.extract` is the function, not the package
 from .extract.api import extract, extract_document, extract_many  # noqa: E402
-from .extract.layers import (AttributionItem, EntityItem, EventItem, Mentions, PlaceItem, QuantityItem, RoleSpan,
-                             TimeItem, analyse, analyse_doc)
 from .extract.doc_extensions import register_extensions  # registers the spaCy Doc extensions once
+from .extract.layers import (
+    AttributionItem,
+    EntityItem,
+    EventItem,
+    Mentions,
+    PlaceItem,
+    QuantityItem,
+    RoleSpan,
+    TimeItem,
+    analyse,
+    analyse_doc,
+)
 from .model import Actor, Article, Claim, Estimate, Place, Quantity, Source, TimeInfo
 from .settings import Settings, load_settings
 

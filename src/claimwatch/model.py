@@ -21,48 +21,18 @@ from __future__ import annotations
 import hashlib
 import typing
 import unicodedata
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
-from typing import Any, Callable, Literal, get_args
+from dataclasses import MISSING, Field, dataclass, field, fields
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Literal, TypeGuard, get_args
 
 __all__ = [
-    "Span",
-    "ClaimKind", "Qualifier", "SourceType", "Certainty", "Polarity", "Evidential", "EventType", "DeathCause",
-    "QuoteKind", "Scope", "PlaceRole", "TimePrecision", "TimeAnchor", "ActorRole", "ReviewState",
-    "EstimateStatus", "EstimateKind", "Measure",
-    "CLAIM_KINDS",
-    "QUALIFIERS",
-    "SOURCE_TYPES",
-    "CERTAINTIES",
-    "POLARITIES",
-    "EVIDENTIALS",
-    "EVENT_TYPES",
-    "DEATH_CAUSES",
-    "QUOTE_KINDS",
-    "SCOPES",
-    "PLACE_ROLES",
-    "TIME_PRECISIONS",
-    "TIME_ANCHORS",
-    "ACTOR_ROLES",
-    "REVIEW_STATES",
-    "ESTIMATE_STATUSES",
-    "ARTICLE_JSON_FIELDS",
-    "WHEN_SET",
-    "Quantity",
-    "Source",
-    "TimeInfo",
-    "Place",
-    "Actor",
-    "Claim",
-    "Article",
-    "EstimateClaim",
-    "Origin",
-    "Estimate",
-    "Incident",
-    "ESTIMATE_KINDS",
-    "MEASURES",
-    "article_id_for",
-    "normalise_for_id",
-    "check_spans",
+    "Span", "ClaimKind", "Qualifier", "SourceType", "Certainty", "Polarity", "Evidential", "EventType", "DeathCause",
+    "QuoteKind", "Scope", "PlaceRole", "TimePrecision", "TimeAnchor", "ActorRole", "ReviewState", "EstimateStatus",
+    "EstimateKind", "Measure", "CLAIM_KINDS", "QUALIFIERS", "SOURCE_TYPES", "CERTAINTIES", "POLARITIES",
+    "EVIDENTIALS", "EVENT_TYPES", "DEATH_CAUSES", "QUOTE_KINDS", "SCOPES", "PLACE_ROLES", "TIME_PRECISIONS",
+    "TIME_ANCHORS", "ACTOR_ROLES", "REVIEW_STATES", "ESTIMATE_STATUSES", "ARTICLE_JSON_FIELDS", "WHEN_SET",
+    "Quantity", "Source", "TimeInfo", "Place", "Actor", "Claim", "Article", "EstimateClaim", "Origin", "Estimate",
+    "Incident", "ESTIMATE_KINDS", "MEASURES", "is_source_type", "is_certainty", "is_event_type", "article_id_for",
+    "normalise_for_id", "check_spans"
 ]
 
 Span = tuple[int, int]
@@ -112,6 +82,21 @@ ESTIMATE_STATUSES: tuple[str, ...] = get_args(EstimateStatus)
 ESTIMATE_KINDS: tuple[str, ...] = get_args(EstimateKind)
 MEASURES: tuple[str, ...] = get_args(Measure)
 
+
+def is_source_type(value: object) -> TypeGuard[SourceType]:
+    """Whether ``value`` is a SPEC §4 source type (narrows a string read from a lexicon)."""
+    return value in SOURCE_TYPES
+
+
+def is_certainty(value: object) -> TypeGuard[Certainty]:
+    """Whether ``value`` is a SPEC §5 certainty."""
+    return value in CERTAINTIES
+
+
+def is_event_type(value: object) -> TypeGuard[EventType]:
+    """Whether ``value`` is a SPEC §6 event type."""
+    return value in EVENT_TYPES
+
 #: field metadata: leave the key out of the JSON while the value is None (``present_if``
 #: ``(field, value)`` keeps it, as null, when that other field has that value)
 WHEN_SET: dict[str, Any] = {"json": "when_set"}
@@ -148,8 +133,8 @@ def _hints(cls: type) -> dict[str, Any]:
 def _to_json(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float)):
         return value
-    if is_dataclass(value) and not isinstance(value, type):
-        return value.to_dict()  # type: ignore[attr-defined]
+    if isinstance(value, _JSONMixin):
+        return value.to_dict()
     if isinstance(value, list):
         return [_to_json(v) for v in value]
     if isinstance(value, tuple):  # a span
@@ -174,9 +159,9 @@ def _converter(tp: Any) -> Callable[[Any], Any] | None:
     elif tp == Span or Span in args:
         convert = _span
     else:
-        target = next((a for a in [tp, *args] if isinstance(a, type) and is_dataclass(a)), None)
+        target = next((a for a in [tp, *args] if isinstance(a, type) and issubclass(a, _JSONMixin)), None)
         if target is not None:
-            convert = target.from_dict  # type: ignore[attr-defined]
+            convert = target.from_dict
     _CONVERTERS[tp] = convert
     return convert
 
@@ -199,12 +184,15 @@ class _JSONMixin:
     field order is key order, spans become two-element lists, nested parts their own JSON;
     a field with :data:`WHEN_SET` metadata is left out while None."""
 
+    if TYPE_CHECKING:  # every subclass is a dataclass
+        __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         plan = _WRITE_PLANS.get(type(self))
         if plan is None:
             plan = _WRITE_PLANS[type(self)] = [(f.name, f.metadata.get("json") == "when_set",
-                                                f.metadata.get("present_if")) for f in fields(self)]  # type: ignore[arg-type]
+                                                f.metadata.get("present_if")) for f in fields(self)]
         for name, when_set, cond in plan:
             value = getattr(self, name)
             if value is None and when_set and not (cond and getattr(self, cond[0]) == cond[1]):

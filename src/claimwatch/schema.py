@@ -113,7 +113,7 @@ def check_value(spec: TypeSpec, value: Any, path: str) -> list[str]:
     if kind == "mapping":
         return [] if isinstance(value, dict) else [f"{path} must be an object"]
     if kind == "object":
-        if not isinstance(value, spec.cls):  # type: ignore[arg-type]
+        if spec.cls is None or not isinstance(value, spec.cls):
             return [f"{path} is not a {spec.cls.__name__ if spec.cls else 'part'}"]
         return problems(value, prefix=f"{path}.")
     return []

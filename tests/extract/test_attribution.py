@@ -379,3 +379,22 @@ def test_corpus_cues_and_noun_cues_are_records_only(analyse) -> None:
     kinds = {(m.cue, m.kind, m.primary) for m in a.attributions}
     assert ("claim", "corpus", False) in kinds and ("touted", "corpus", False) in kinds
     assert source_for(a, 1) is None          # a record that speaks for no sentence
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The United Nations projects that if the pace keeps up, as many as 400,000 may cross the gap.", "Nations"),
+    ("In recent weeks the flow of migrants through the region has increased and statistics project that it will "
+     "reach 300,000 by August.", "statistics"),
+])
+def test_a_reporting_verb_parsed_as_a_noun_with_its_subject_as_compound(analyse, text, name) -> None:
+    analysis = analyse(text)
+    m = source_for(analysis, 0)
+    assert m is not None and m.name is not None and m.name.endswith(name), m
+    assert m.cue is not None and m.cue.startswith("project")
+    _spans_exact(analysis)
+
+
+def test_a_plural_noun_before_that_is_no_cue(analyse) -> None:
+    analysis = analyse("The border projects that the ministry funded were cancelled.")
+    m = source_for(analysis, 0)
+    assert m is None or m.cue is None or not m.cue.startswith("project")

@@ -111,3 +111,25 @@ def test_predicate_colours_its_arguments(pipe, sentence, word, cert):
     analysis = pipe.analyse(sentence)
     tok = next(t for t in analysis.doc if t.text == word)
     assert certainty.modality_for(analysis, 0, tok.i).certainty == cert
+
+
+NEGATED_FIGURE_CASES = [
+    ("It said the number of bodies recovered was 78 and not 79.", "79", "negative"),
+    ("It said the number of bodies recovered was 78 and not 79.", "78", "positive"),
+    ("The guard clarified that 78 bodies have been recovered, and not 79 as reported yesterday.", "79", "negative"),
+    ("The guard clarified that 78 bodies have been recovered, and not 79 as reported yesterday.", "78", "positive"),
+    ("Police said 12 people were not injured.", "12", "negative"),
+    ("He falsely claimed that 30 migrants drowned.", "migrants", "negative"),
+    ("A previous version incorrectly said that 10,000 soldiers had surrendered, while in fact it was "
+     "reported that 10,000 Russians had contacted it.", "soldiers", "negative"),
+    ("A previous version incorrectly said that 10,000 soldiers had surrendered, while in fact it was "
+     "reported that 10,000 Russians had contacted it.", "Russians", "positive"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,pol", NEGATED_FIGURE_CASES, ids=[f"{c[1]}:{c[0][:30]}" for c in NEGATED_FIGURE_CASES])
+def test_a_figure_the_sentence_negates_is_denied(pipe, sentence, word, pol):
+    """"78 and not 79": the negation is on the figure, not on its predicate."""
+    analysis = pipe.analyse(sentence)
+    tok = next(t for t in analysis.doc if t.text == word)
+    assert certainty.modality_for(analysis, 0, tok.i).polarity == pol

@@ -157,3 +157,130 @@ def test_a_headline_line_is_not_the_lead(extract):
 def test_stage_contract():
     assert STAGE.provides == ("context",) and STAGE.core is find_context
     assert set(STAGE.requires) == {"attributions", "times", "places", "entities"}
+
+
+GROUP = ("Some 3,000 people have crossed the border this year, the agency said on Monday.\n\n"
+         "The route is dangerous.\n\n"
+         "A third of the people registered so far this year are women, half of them from Syria, the agency said.\n\n"
+         "More than 500 of the people were from Syria.\n\n"
+         "Also on the route were 200 Afghans.")
+
+
+def test_a_part_of_a_group_takes_the_time_the_group_was_counted(extract):
+    a = extract(GROUP, published="2024-06-14")
+    for text in ("half of them", "More than 500"):
+        c = _count(a, text)
+        assert (c.time.text, c.time.start, c.time.end) == ("so far this year", "2024-01-01", "2024-06-14"), text
+    assert _count(a, "More than 500").time.scope == "article"
+
+
+def test_a_time_that_narrows_the_leads_is_continued(extract):
+    c = _count(extract(GROUP, published="2024-06-14"), "200")
+    assert (c.time.text, c.time.end, c.time.scope) == ("so far this year", "2024-06-14", "article")
+
+
+def test_a_time_outside_the_leads_narrows_nothing(extract):
+    story = ("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n"
+             "In 2019, a similar boat sank near Malta.\n\n"
+             "Rescuers pulled 40 people from the water.")
+    c = _count(extract(story), "40")
+    assert (c.time.text, c.time.start) == ("on Tuesday", "2024-06-11")
+
+
+def test_a_part_of_an_indefinite_group_is_no_anaphor(extract):
+    story = ("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n"
+             "In 2019, a similar boat sank near Malta.\n\n"
+             "Ten of 40 passengers were rescued.")
+    c = _count(extract(story), "Ten")
+    assert c.time is None or c.time.start != "2019-01-01"
+
+
+def test_a_time_in_the_standard_of_a_comparison_does_not_date_the_claim(extract):
+    story = ("As of Sunday, 5,000 migrants had crossed the border, exceeding last year's total by 600 people, "
+             "the agency said.")
+    a = extract(story, published="2024-06-14")
+    c = _count(a, "600")
+    assert (c.time.text, c.time.end) == ("As of Sunday", "2024-06-09")
+    assert _count(a, "5,000").time.text == "As of Sunday"
+
+
+def test_a_claim_in_the_present_tense_holds_at_publication(extract):
+    story = ("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n"
+             "Rescuers are searching for the missing, the coast guard said.")
+    a = extract(story, published="2024-06-14")
+    later = [c for c in a.claims if c.kind != "count" and c.span[0] >= story.index("Rescuers")]
+    assert later, [(c.kind, c.text) for c in a.claims]
+    for c in later:
+        assert (c.time.start, c.time.anchor, c.time.text, c.time.scope) == ("2024-06-14", "published", "are", "sentence")
+
+
+def test_a_count_in_the_present_tense_keeps_the_event_time(extract):
+    story = ("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said. "
+             "Another 28 people are missing.")
+    c = _count(extract(story, published="2024-06-14"), "28")
+    assert c.time is not None and c.time.start == "2024-06-11"
+
+
+def test_an_attribution_after_a_semicolon_or_colon_covers_only_what_it_introduces(extract):
+    story = ("The first boat carried 48 people, 45 of whom were saved: according to the survivors, "
+             "3 people are missing.")
+    a = extract(story)
+    assert _count(a, "48").source.type == "author"
+    assert _count(a, "3").source.name == "the survivors"
+
+
+def test_a_closing_attribution_covers_the_whole_sentence(extract):
+    a = extract("The first boat carried 48 people; 3 people are missing, the coast guard said.")
+    assert _count(a, "48").source.name == "the coast guard"
+
+
+def test_an_unknown_acronym_credited_for_the_report_is_its_agency(extract):
+    story = ("Two boats sank off Lampedusa on Saturday night.\n\n"
+             "Rescuers pulled 40 people from the water.\n\n"
+             "According to XNA")
+    c = _count(extract(story), "40")
+    assert (c.source.name, c.source.type) == ("XNA", "media") and c.source.scope != "sentence"
+
+
+@pytest.mark.parametrize("sentence, quantity", [
+    ("According to survivors, there would be 3 missing.", "3"),               # a guarded state
+    ("The boat may have carried 40 people.", "40"),                           # an inference about the past
+    ("The coast guard could only confirm two bodies.", "two"),                # what could be confirmed
+])
+def test_a_hedge_on_the_reported_event_inherits_its_time(extract, sentence, quantity):
+    a = extract("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n" + sentence)
+    c = _count(a, quantity)
+    assert (c.time.start, c.time.scope) == ("2024-06-11", "article"), c.time
+
+
+def test_a_prediction_with_will_be_does_not_inherit(extract):
+    a = extract("Twelve migrants drowned off Lampedusa on Tuesday, the coast guard said.\n\n"
+                "The toll will be more than 50, the agency warned.")
+    c = _count(a, "more than 50")
+    assert c.time is None or c.time.scope == "sentence"
+
+
+def test_a_count_of_the_speakers_themselves_is_the_authors(extract):
+    a = extract("The 14 survivors of the second boat claimed that 42 people had left Sfax.")
+    assert _count(a, "14").source.type == "author"
+    assert _count(a, "42").source.name == "The 14 survivors"
+
+
+def test_an_outlet_relaying_a_named_source_gives_way_to_it(extract):
+    a = extract("Ukrainian border guards said Friday they had caught dozens of men, writes thedefensepost.com.")
+    c = _count(a, "dozens")
+    assert c.source.type == "law_enforcement", c.source
+
+
+def test_the_time_of_another_kind_of_event_is_not_inherited(extract):
+    story = ("Nine suspects were arrested after the shipwreck.\n\n"
+             "On June 14, a fishing boat capsized off the coast of Greece.\n\n"
+             "The boat left Libya for Italy on June 10. Forty people drowned near the city of Pylos.")
+    c = _count(extract(story, published="2024-06-16"), "Forty")
+    assert (c.time.text, c.time.start) == ("On June 14", "2024-06-14"), c.time
+
+
+def test_the_previous_sentence_about_the_same_event_gives_its_time(extract):
+    story = "Forty people died on June 14 off Pylos. Six more people died in hospital."
+    c = _count(extract(story, published="2024-06-16"), "Six")
+    assert (c.time.start, c.time.scope) == ("2024-06-14", "paragraph")

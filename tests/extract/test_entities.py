@@ -144,3 +144,31 @@ def test_role_lexicon_is_data():
 def test_stage_contract(nlp):
     assert STAGE.provides == ("entities",) and STAGE.requires == ("doc",)
     assert STAGE.core is find_entities
+
+
+def test_a_capital_or_country_speaking_is_its_government(analyse):
+    a = analyse("Vilnius said the guards returned to Belarusian territory after repeated warnings.")
+    m = source_for(a, 0)
+    assert (m.name, m.type) == ("Vilnius", "official")
+
+
+def test_a_description_with_a_country_refers_to_that_countrys_body(analyse):
+    a = analyse("Nine bodies were recovered by U.S. Customs and Border Protection on Thursday. "
+                "According to a press release from the U.S. agency, six bodies were found near Eagle Pass.")
+    m = source_for(a, 1)
+    assert (m.canonical, m.type) == ("U.S. Customs and Border Protection", "law_enforcement")
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    ("The Greek TV channel ERT reports that nine men were arrested.", "ERT", "media"),
+    ("The Italian news agency Zeta reported that nine men were arrested.", "Zeta", "media"),
+])
+def test_a_description_before_an_unknown_name_types_the_organisation(analyse, text, name, typ):
+    a = analyse(text)
+    assert _entity(a, name).type == typ
+    assert source_for(a, 0).type == typ
+
+
+def test_an_unknown_name_without_a_description_keeps_the_default_type(analyse):
+    a = analyse("ZRQ said nine men were arrested.")
+    assert source_for(a, 0).type != "media"

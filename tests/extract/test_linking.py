@@ -125,6 +125,18 @@ def test_parts_of_a_total_after_a_colon_and_with_including():
     assert (four.quantity.part_of, four.event_type) == (by_text(cs, "23").id, "detention")
 
 
+def test_a_definite_partitive_is_a_part_of_the_total_of_its_noun():
+    cs = claims("As of Sunday, 248,901 migrants had crossed the jungle. More than 100,000 of the migrants were Venezuelans.")
+    assert by_text(cs, "More than 100,000").quantity.part_of == by_text(cs, "248,901").id
+    cs = claims("Five soldiers died in the attack. Two of the soldiers were officers.")
+    assert by_text(cs, "Two").quantity.part_of == by_text(cs, "Five").id
+    # another noun, or an "of" phrase with its own figure, is not a part of that total
+    cs = claims("Five soldiers died in the attack. Two of the civilians were injured.")
+    assert by_text(cs, "Two").quantity.part_of is None
+    cs = claims("Twelve migrants died. Two of the 40 migrants were children.")
+    assert by_text(cs, "Two").quantity.part_of != by_text(cs, "Twelve").id
+
+
 def test_shares_of_a_stated_total():
     cs = claims("Officials said 400 migrants crossed the border this week, and 21% of those crossing were children.")
     share = next(c for c in cs if c.kind == "count" and c.quantity.text.startswith("21%"))

@@ -10,6 +10,7 @@ from claimwatch.extract.sources import (
     canonical_name,
     classify_source,
     is_unnamed,
+    looks_like_outlet,
     platform_of,
     strip_determiners,
     strip_title,
@@ -83,7 +84,17 @@ TYPED = [
     ("officials who asked not to be named", "unnamed"),
     ("a senior official speaking on condition of anonymity", "unnamed"),
     ("people familiar with the matter", "unnamed"),
+    # a website's domain name is a publisher; an abbreviation with dots is not a domain
+    ("thedefensepost.com", "media"),
+    ("Censor.NET", "media"),
+    ("facebook.com", "social_media"),
+    ("the Israel Defense Forces", "military"),
 ]
+
+
+@pytest.mark.parametrize("name", ["U.S.", "St.Petersburg", "U.N.", "e.g"])
+def test_an_abbreviation_is_not_a_website(name: str) -> None:
+    assert not looks_like_outlet(name)
 
 
 @pytest.mark.parametrize("name,expected", TYPED)

@@ -30,6 +30,16 @@ LAYER = [
     ("They meet each Thursday.", P, "each Thursday", "XXXX-WXX-4", "SET", None),
     ("Some 1,250 people cross a day.", P, "a day", "P1D", "SET", None),
     ("The vote closes at 10:35 a.m. EST.", P, "10:35 a.m. EST", "2022-09-27T10:35", "TIME", None),
+    # a month the tense does not place: the nearest one
+    ("Her flats, worth $1 million in December, are worth half that now.", "2023-02-06", "December", "2022-12", "DATE", None),
+    ("It must pay down the loan by March.", "2022-11-20", "March", "2023-03", "DATE", None),
+    ("The move follows Friday's statement by Ford.", P, "Friday", "2022-09-23", "DATE", None),
+    ("Sales for the full year rose 5%.", P, "the full year", "2022", "DATE", None),
+    ("For the year, volume was flat.", P, "the year", "2022", "DATE", None),
+    ("Net income for the year ended March 31 fell.", P, "the year", "P1Y", "DURATION", None),
+    ("Net fell 5% in the second quarter. Sales in the latest period rose.", P, "the latest period", "2022-Q2",
+     "DATE", None),
+    ("The plane landed at 18:00 UTC.", P, "18:00 UTC", "2022-09-27T18:00Z", "TIME", None),
     ("He arrived this morning.", P, "this morning", "2022-09-27TMO", "TIME", None),
     ("Shots were heard last night.", P, "last night", "2022-09-26TNI", "TIME", None),
     ("Now it has increased to 10,000.", P, "Now", "PRESENT_REF", "DATE", None),
@@ -43,6 +53,13 @@ LAYER = [
     ("Arrests doubled in the past three months.", P, "the past three months", "P3M", "DURATION", None),
     ("Three days later he was released.", P, "Three days later", "P3D", "DURATION", None),
     ("It happened in June last year.", P, "June last year", "2021-06", "DATE", None),
+    # a day hanging from an adjective or a noun, or the end of a past extension: the nearest one
+    ("The board declared a dividend, payable Oct. 7 to holders of record.", P, "Oct. 7", "2022-10-07", "DATE", None),
+    ("Meissner gave no reason for the Oct. 14 deadline.", P, "Oct. 14", "2022-10-14", "DATE", None),
+    ("The company extended its offer until Oct. 9.", P, "Oct. 9", "2022-10-09", "DATE", None),
+    ("The index is close to its record high set on Oct. 6.", P, "Oct. 6", "2021-10-06", "DATE", None),
+    ("It had been due to expire Friday evening.", P, "Friday evening", "2022-09-23TEV", "TIME", None),
+    ("Leaders meet at a summit set for Washington in December.", P, "December", "2022-12", "DATE", None),
 ]
 
 

@@ -14,11 +14,13 @@ shares. Totals must come out with their kind of measure and no incident.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from claimwatch.model import Claim, Place, Quantity, Source, TimeInfo, article_id_for
+import reconcile_corpus
+from reconcile_corpus import metas
+
+from claimwatch.model import Claim, Place, Quantity, Source, TimeInfo
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "incidents"
 
@@ -26,21 +28,11 @@ __all__ = ["load_corpus", "load_gold", "metas", "hand_items", "score", "Score"]
 
 
 def load_corpus() -> list[dict]:
-    arts = [json.loads(line) for line in (DATA / "corpus.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    ids = {a["key"]: article_id_for(a["text"]) for a in arts}
-    for a in arts:
-        a["id"] = ids[a["key"]]
-        a["duplicate_of_id"] = ids.get(a["duplicate_of"]) if a.get("duplicate_of") else None
-    return arts
+    return reconcile_corpus.load_corpus(DATA)
 
 
 def load_gold() -> dict:
-    return json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
-
-
-def metas(corpus: list[dict]) -> dict[str, dict]:
-    return {a["key"]: {"id": a["id"], "url": a["url"], "outlet": a["outlet"], "published": a["published"],
-                       "duplicate_of": a["duplicate_of_id"]} for a in corpus}
+    return reconcile_corpus.load_gold(DATA)
 
 
 def _find(text: str, needle: str, start: int = 0) -> tuple[int, int]:

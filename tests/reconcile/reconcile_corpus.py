@@ -20,8 +20,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "reconcile"
 __all__ = ["load_corpus", "load_gold", "metas", "gold_items", "pairwise", "estimate_of", "Scored"]
 
 
-def load_corpus() -> list[dict]:
-    arts = [json.loads(line) for line in (DATA / "corpus.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_corpus(data: Path = DATA) -> list[dict]:
+    """The corpus's articles (``corpus.jsonl`` of ``data``) with their article ids."""
+    arts = [json.loads(line) for line in (data / "corpus.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     ids = {a["key"]: article_id_for(a["text"]) for a in arts}
     for a in arts:
         a["id"] = ids[a["key"]]
@@ -29,8 +30,8 @@ def load_corpus() -> list[dict]:
     return arts
 
 
-def load_gold() -> dict:
-    return json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
+def load_gold(data: Path = DATA) -> dict:
+    return json.loads((data / "gold.json").read_text(encoding="utf-8"))
 
 
 def metas(corpus: list[dict]) -> dict[str, dict]:

@@ -133,9 +133,9 @@ def match_spans(gold: Sequence[Span | None], pred: Sequence[Span | None], mode: 
         if mode == "exact":
             out = [j for j in order if pred[j] == gs]
         else:
-            out = [j for j in order if pred[j] is not None and overlaps(gs, pred[j])]  # type: ignore[arg-type]
-            out.sort(key=lambda j: (-_overlap_len(gs, pred[j]),  # type: ignore[arg-type]
-                                    abs(pred[j][0] - gs[0]) + abs(pred[j][1] - gs[1])))  # type: ignore[index]
+            near = {j: ps for j in order if (ps := pred[j]) is not None and overlaps(gs, ps)}
+            out = sorted(near, key=lambda j: (-_overlap_len(gs, near[j]),
+                                              abs(near[j][0] - gs[0]) + abs(near[j][1] - gs[1])))
         if compatible is not None:
             out = [j for j in out if compatible(g, j)]
         return out

@@ -41,6 +41,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..model import QuoteKind
 from .base import Analysis, AttributionMention, Stage
 from .cue_candidates import (
     FIRST_SECOND as _FIRST_SECOND,
@@ -51,6 +52,7 @@ from .cue_candidates import (
     corpus_candidate,
     depth,
     evidential_candidate,
+    mistagged_verb_candidate,
     noun_candidate,
     stance_candidate,
 )
@@ -323,8 +325,8 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         if obj is None:
             return None
         cue = (tok.i, tok.i + 2)
-    elif _doc_phrase(tok, hi) is not None:
-        cue = (tok.i, tok.i + _doc_phrase(tok, hi))
+    elif (phrase_len := _doc_phrase(tok, hi)) is not None:
+        cue = (tok.i, tok.i + phrase_len)
         obj = next((c for c in doc[cue[1] - 1].children if c.dep_ == "pobj"), None)
         if obj is None or document_noun(obj) is None:
             return None
@@ -389,6 +391,7 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:
     for j in range(lo, hi):
         tok = doc[j]
         c = (_verb_candidate(tok, lo, hi, regions, rstarts) or evidential_candidate(tok, lo, hi)
+             or mistagged_verb_candidate(tok, lo, hi)
              or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or stance_candidate(tok, lo, hi)
              or corpus_candidate(tok, lo, hi) or noun_candidate(tok, lo, hi))
         if c is not None and c.src is not None and _self_reference(c.src):
@@ -439,7 +442,7 @@ def _primary(doc: Doc, cands: list[Cand], lo: int, hi: int) -> Cand:
     return min(inner, key=lambda c: c.depth) if inner else best
 
 
-def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> str:
+def _quote_kind(m: AttributionMention, text: str, regions, rstarts) -> QuoteKind:
     if m.content_span is None:
         return "none"
     s, e = m.content_span

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:
-    from ..model import Claim
+    from ..model import Certainty, Claim, Evidential, Polarity, QuoteKind, Scope, SourceType
     from .context import ReportContext
     from .entities import EntityRegistry
 
@@ -95,12 +95,12 @@ class AttributionMention:
     span: Span | None               # span of ``name``
     canonical: str | None = None    # after pronoun / alias resolution
     affiliation: str | None = None
-    type: str = "author"            # SPEC §4
+    type: SourceType = "author"     # SPEC §4
     cue: str | None = None          # "said", "according to", "reportedly" ... as written
     cue_span: Span | None = None
-    quote: str = "none"             # direct | indirect | mixed | none
-    scope: str = "sentence"         # sentence | paragraph | article
-    evidential: str = "author"      # author | attributed | hearsay
+    quote: QuoteKind = "none"       # direct | indirect | mixed | none
+    scope: Scope = "sentence"       # sentence | paragraph | article
+    evidential: Evidential = "author"  # author | attributed | hearsay
     via: str | None = None          # platform when an organisation speaks through one
     content_span: Span | None = None
     cue_i: int | None = None        # token index of the cue (the reporting verb), if any
@@ -127,8 +127,8 @@ class Modality:
 
     sent_i: int
     head_i: int                     # token index of the predicate
-    certainty: str = "certain"
-    polarity: str = "positive"
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
     cues: list[str] = field(default_factory=list)
     hearsay: bool = False           # "reportedly", "allegedly" modify this predicate
 
@@ -201,7 +201,7 @@ class Entity:
     id: int
     kind: str                       # person | organisation
     name: str                       # canonical name ("Andriy Demchenko", "U.S. Customs and Border Protection")
-    type: str                       # SPEC §4 source type
+    type: SourceType                # SPEC §4 source type
     role: str | None = None         # "spokesman", "press officer" (people)
     affiliation: str | None = None  # the organisation a person speaks for
     mentions: list[EntityMention] = field(default_factory=list)

@@ -23,12 +23,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ..model import Certainty, is_certainty
 from .base import Analysis, Modality, Stage
 
 __all__ = ["find_modalities", "modality_for", "governing_predicate", "is_predicate", "CERTAINTY_RANK", "STAGE"]
 
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "underspecified": 3}
-_BY_RANK = {v: k for k, v in CERTAINTY_RANK.items()}
+_BY_RANK: dict[int, Certainty] = {v: k for k, v in CERTAINTY_RANK.items() if is_certainty(k)}
 
 #: dependency relations that introduce a clausal complement of their head
 _COMPLEMENT = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "oprd"})
@@ -46,6 +47,7 @@ def cues() -> dict[str, Any]:
     data["hearsay_predicates"] = frozenset(data["hearsay_predicates"])
     data["negators"] = frozenset(data["negators"])
     data["negative_pronouns"] = frozenset(data["negative_pronouns"])
+    data["negating_adverbs"] = frozenset(data["negating_adverbs"])
     data["conditional_marks"] = frozenset(data["conditional_marks"])
     data["plan_nouns"] = frozenset(data["plan_nouns"])
     data["object_plan_verbs"] = frozenset(data["object_plan_verbs"])
@@ -149,8 +151,10 @@ def _local(tok: Token) -> _Local:
     return out
 
 
-def _complement_effect(gov: Token, rel: str) -> tuple[int, int, str | None]:
-    """What ``gov`` does to a complement attached by ``rel``: (certainty rank, negation toggles, cue)."""
+def _complement_effect(gov: Token, rel: str, denial: bool = True) -> tuple[int, int, str | None]:
+    """What ``gov`` does to a complement attached by ``rel``: (certainty rank, negation toggles, cue).
+    ``denial``: a denying adverb on ``gov`` ("incorrectly said that") reaches the complement (not an
+    adverbial clause inside it: "..., while in fact it was reported that ...")."""
     c = cues()
     lemma = gov.lemma_.lower()
     rank, neg, cue = 0, 0, None
@@ -160,6 +164,10 @@ def _complement_effect(gov: Token, rel: str) -> tuple[int, int, str | None]:
     want = c["negating_complement_verbs"].get(lemma)
     if want and gov.pos_ == "VERB" and (rel == want or (want == "ccomp" and rel in ("ccomp", "csubj"))):
         neg, cue = 1, gov.text
+    elif denial and rel in ("ccomp", "csubj") and gov.pos_ == "VERB":
+        denier = next((ch for ch in gov.children if ch.dep_ == "advmod" and ch.lower_ in c["negating_adverbs"]), None)
+        if denier is not None:  # "incorrectly said that ...": the writer denies what was said
+            neg, cue = 1, denier.text
     adj = None
     if gov.pos_ == "ADJ" or gov.tag_ == "VBN":
         adj = c["predicative_adjectives"].get(gov.lower_)
@@ -193,6 +201,7 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
         rank = max(rank, CERTAINTY_RANK["underspecified"])
     cur = tok
     s0, s1 = sent_span
+    through_advcl = False
     while cur.head.i != cur.i:
         gov, rel = cur.head, cur.dep_
         if not (s0 <= gov.idx < s1):
@@ -206,7 +215,7 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
             break
         g_local = local_of(gov)
         if rel in _COMPLEMENT:
-            r, n, cue = _complement_effect(gov, rel)
+            r, n, cue = _complement_effect(gov, rel, denial=not through_advcl)
             rank = max(rank, r, g_local.modal_rank)
             if cue:
                 found.append(cue)
@@ -221,7 +230,7 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
             hearsay = hearsay or g_local.hearsay
             found.extend(g_local.cues)
         elif rel == "advcl":
-            pass  # an adverbial clause keeps its own modality; only higher complement-takers reach it
+            through_advcl = True  # an adverbial clause keeps its own modality; only higher complement-takers reach it
         elif rel == "conj":
             rank = max(rank, g_local.modal_rank)
             hearsay = hearsay or g_local.hearsay
@@ -330,12 +339,27 @@ def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
         rank, cue = CERTAINTY_RANK["underspecified"], pred.text
     elif passive_frame and head.i != pred.i:
         rank, neg, cue = _complement_effect(pred, "xcomp")
+    neg += _negated_figure(head, pred)
     if not rank and not neg:
         return m
     new_rank = max(CERTAINTY_RANK[m.certainty], rank)
     polarity = m.polarity if neg % 2 == 0 else ("positive" if m.polarity == "negative" else "negative")
     return Modality(sent_i=m.sent_i, head_i=m.head_i, certainty=_BY_RANK[new_rank], polarity=polarity,
                     cues=m.cues + ([cue] if cue and cue not in m.cues else []), hearsay=m.hearsay)
+
+
+def _negated_figure(head: Token, pred: Token) -> int:
+    """1 when the figure itself is negated, not its predicate: "the number was 78 and not 79",
+    "78 bodies have been recovered, and not 79 as reported" (a ``neg`` on the number or on its
+    noun, between the word looked up and the predicate)."""
+    tok = head
+    while tok.i != pred.i:
+        if tok.pos_ in ("NUM", "NOUN", "PROPN") and any(ch.dep_ == "neg" for ch in tok.children):
+            return 1
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return 0
 
 
 STAGE = Stage("certainty", ("doc",), ("modalities",), find_modalities)

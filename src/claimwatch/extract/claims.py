@@ -8,7 +8,7 @@
 Every claim's ``text``/``span`` is its sentence. Source, time and places come from the report
 context (SPEC §2 Context, :mod:`claimwatch.extract.context`): ``context.source_for`` (the
 attribution covering the sentence, carried from its paragraph or the report's source line; the
-author's voice when there is none), ``context.claim_time`` and ``context.claim_places`` (the
+author's voice when there is none), ``context_time.claim_time`` and ``context.claim_places`` (the
 claim's own time and places from the time and places stages, else inherited from the previous
 sentence about the event or the lead), each with its ``scope``. Certainty and polarity come from
 ``certainty.modality_for`` on the claim's head token, the evidential from both ("reportedly" →
@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..model import Claim, Place, Source, TimeInfo
+from ..model import Claim, Evidential, Place, Scope, Source, TimeInfo
 from .base import Analysis, AttributionMention, Modality, Stage
 from .certainty import cues as certainty_cues
 from .certainty import modality_for
-from .context import claim_places, claim_time, source_for
+from .context import claim_places, source_for
+from .context_time import claim_time
 from .linking import actors_of, draft_claims, event_for_count, link_parts
 from .linking import slices as _slices
 from .topics import statement_topic
@@ -34,7 +35,7 @@ from .topics import statement_topic
 __all__ = ["assemble_claims", "event_for_count", "source_of", "actors_of", "STAGE"]
 
 
-def source_of(attr: AttributionMention | None, modality: Modality | None, analysis: Analysis) -> tuple[Source, str]:
+def source_of(attr: AttributionMention | None, modality: Modality | None, analysis: Analysis) -> tuple[Source, Evidential]:
     """The claim's :class:`Source` and evidential (SPEC §2, §4, §5)."""
     hearsay_cue = None
     if modality is not None and modality.hearsay:
@@ -57,6 +58,7 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
         scope=attr.scope or "sentence",
         via=attr.via,
     )
+    evidential: Evidential
     if attr.evidential in ("attributed", "hearsay"):
         evidential = attr.evidential
     elif source.type == "unnamed":
@@ -70,7 +72,7 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
     return source, evidential
 
 
-def _time_info(tm: Any, analysis: Analysis, scope: str = "sentence") -> TimeInfo | None:
+def _time_info(tm: Any, analysis: Analysis, scope: Scope = "sentence") -> TimeInfo | None:
     """The claim's time: the whole phrase that states it ("as of Sunday", "on Tuesday"; the time
     layer's span is TimeML's, without the preposition), with its normalised value."""
     if tm is None:
@@ -86,7 +88,7 @@ def _time_info(tm: Any, analysis: Analysis, scope: str = "sentence") -> TimeInfo
                     scope=scope)
 
 
-def _place(pm: Any, analysis: Analysis, scope: str = "sentence") -> Place:
+def _place(pm: Any, analysis: Analysis, scope: Scope = "sentence") -> Place:
     span = tuple(pm.span) if getattr(pm, "span", None) is not None else None
     if span is not None and not _slices(analysis, pm.text, span):
         span = None
@@ -105,7 +107,8 @@ def _fill_time_places(analysis: Analysis, claim: Claim, sent_i: int, head_i: int
     if time_for is _CONTEXT:
         # a claim of no event type is about what was stated: it keeps the date it was stated
         tm, scope = claim_time(analysis, sent_i, head_i, claim.event_type,
-                               statement=claim.kind == "statement" or claim.kind == "event" and claim.event_type is None)
+                               statement=claim.kind == "statement" or claim.kind == "event" and claim.event_type is None,
+                               count=claim.kind == "count")
         claim.time = _time_info(tm, analysis, scope)
     elif time_for is not None and head_i is not None:
         claim.time = _time_info(time_for(analysis, sent_i, head_i), analysis)
@@ -148,7 +151,7 @@ def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any]
     ``lookups`` replaces the report context's look-ups (keys ``source_for`` — also accepted as
     ``attribution_for`` —, ``time_for``, ``places_for``; ``None`` switches one off; a replaced
     time or place look-up is taken as the claim's own value, nothing inherited); by default they
-    are :func:`.context.source_for`, :func:`.context.claim_time` and :func:`.context.claim_places`.
+    are :func:`.context.source_for`, :func:`.context_time.claim_time` and :func:`.context.claim_places`.
     """
     text = analysis.text
     lookups = lookups or {}

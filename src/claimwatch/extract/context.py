@@ -15,12 +15,13 @@ A coder reads the whole report, not one sentence. After the sentence stages this
 The claim assembly asks three look-ups, each returning where the value came from as a SPEC
 ``scope`` (``sentence`` | ``paragraph`` | ``article``):
 
-* :func:`source_for` — the attribution covering a sentence;
-* :func:`claim_time` — the claim's own time (``timex.time_for``), unless it is only the date of
-  the statement ("..., the agency said on Friday") and the report dates the event; with no time
-  of its own, the event time of the previous sentence of the paragraph, else the lead time. A
-  background claim — a prediction, a general statement with no event, a running total when the
-  lead is not one — does not inherit;
+* :func:`source_for` — the attribution covering a sentence; not for a claim in a subordinate
+  clause the cue is not in, a claim before a semicolon or colon that an attribution after it
+  introduces ("...: according to their stories, 3 are missing"), or a count of the speakers
+  themselves ("The 14 survivors ... claimed");
+* :func:`claimwatch.extract.context_time.claim_time` — the claim's own time, else what it
+  inherits (its own module: a part of a group, the present tense, the previous sentence about the
+  same event, a narrowing of the lead's time, the lead time; background claims do not inherit);
 * :func:`claim_places` — the claim's own places (``places.places_for``); when none of them
   locates the event, the event places of the previous sentence of the paragraph, else the lead
   places, are added — not when the paragraph has named other places already (an origin, a
@@ -37,28 +38,25 @@ Core: :func:`find_context`; step: :data:`STAGE` (provides ``context``).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 
 from spacy.tokens import Token
 
+from ..model import Scope
 from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
 from .carryover import paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .entities import role_in
 from .places import places_for
-from .timex import time_for
 
-__all__ = ["ReportContext", "find_context", "source_for", "claim_time", "claim_places", "STAGE"]
+__all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
 _LEX = json.loads(resources.files("claimwatch.resources").joinpath("report_context.json").read_text("utf-8"))
 #: predicates that date a statement, not the event it reports
 _STATEMENT_LEMMAS = frozenset(_LEX["statement_lemmas"])
-_RUNNING_TOTAL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LEX["running_total_markers"]) + r")(?![\w-])",
-                            re.IGNORECASE)
 #: nouns whose place modifiers locate an institution or a group, not the event ("U.S. officials", "Italian coast guard")
 _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
@@ -70,6 +68,8 @@ _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
 _DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
 _RELATIVE = frozenset({"relcl"})
+#: what a reporting or evidential verb introduces after it ("found the survivors", "said that ...")
+_INTRODUCED = frozenset({"dobj", "ccomp", "xcomp", "attr"})
 
 
 @dataclass
@@ -83,6 +83,7 @@ class ReportContext:
     lead_time: TimeMention | None = None
     lead_places: list[PlaceMention] = field(default_factory=list)
     event_times: dict[int, TimeMention] = field(default_factory=dict)
+    narrative_times: dict[int, TimeMention] = field(default_factory=dict)
     event_places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     placed: set[int] = field(default_factory=set)      # sentences that name a location (of any role)
     para_of: list[int] = field(default_factory=list)
@@ -135,6 +136,19 @@ def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
     for t in analysis.times:
         if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
                 and not _hedged(analysis, t):
+            out[t.sent_i] = t
+    return out
+
+
+def _narrative_times(analysis: Analysis) -> dict[int, TimeMention]:
+    """Per sentence, the last time that dates what it reports — its event time, or a participle
+    on a participant ("the migrants recorded so far this year") — for the sentences after it
+    that refine or continue it (not the date of a statement, a hedged predicate or a relative
+    clause about another participant)."""
+    out: dict[int, TimeMention] = {}
+    for t in analysis.times:
+        if _resolved(t) and not is_statement_time(analysis, t) and not _hedged(analysis, t) \
+                and _in_main_clause(analysis, t.head_i, _RELATIVE):
             out[t.sent_i] = t
     return out
 
@@ -230,6 +244,7 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.sources, ctx.source = source_coverage(analysis, ctx.lead_para)
     ctx.event_times = _event_times(analysis)
     ctx.event_places = _event_places(analysis)
+    ctx.narrative_times = _narrative_times(analysis)
     ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
     ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
@@ -253,7 +268,35 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     found = _context(analysis).sources.get(sent_i)
     if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
         return found
-    return None if _subordinate_elsewhere(analysis, found.cue_i, head_i) else found
+    if _subordinate_elsewhere(analysis, found.cue_i, head_i) or _before_its_clause(analysis, found, head_i) \
+            or _counts_the_source(analysis, found, head_i):
+        return None
+    return found
+
+
+def _counts_the_source(analysis: Analysis, attr: AttributionMention, head_i: int) -> bool:
+    """A count of the speakers themselves ("The 14 survivors ... claimed that ..."): the report
+    describes who speaks, the speakers do not vouch for their own number."""
+    span = attr.source_span or attr.span
+    at = analysis.doc[head_i].idx
+    return span is not None and span[0] <= at < span[1]
+
+
+def _before_its_clause(analysis: Analysis, attr: AttributionMention, head_i: int) -> bool:
+    """Whether the claim precedes, across a semicolon or colon, an attribution that introduces
+    what follows it ("45 of whom were saved: according to their stories, 3 would be missing";
+    "the boat carried 48; the coast guard found the survivors"). A closing "..., police said"
+    (its content before it) covers the whole sentence."""
+    doc = analysis.doc
+    cue_i = attr.cue_i
+    if cue_i is None or cue_i <= head_i or not any(doc[k].text in (";", ":") for k in range(head_i + 1, cue_i)):
+        return False
+    cue = doc[cue_i]
+    if attr.kind == "according":    # "according to X, <content>": words of a clause follow the source
+        end = attr.span[1] if attr.span is not None else cue.idx + len(cue.text)
+        sent_end = analysis.sentences[attr.sent_i][1]
+        return any(t.is_alpha for t in doc if end <= t.idx < sent_end)
+    return any(c.dep_ in _INTRODUCED for c in cue.children if c.i > cue_i)
 
 
 def _subordinate_elsewhere(analysis: Analysis, cue_i: int, head_i: int) -> bool:
@@ -275,34 +318,6 @@ def _aux(pred: Token) -> set[str]:
     return {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _running_total(analysis: Analysis, sent_i: int, pred: Token) -> bool:
-    """A present perfect with a cumulative marker ("have died so far this year", "have crossed
-    since January"); a bare present perfect ("nine migrants have drowned") reports an event."""
-    if not (pred.tag_ == "VBN" and _aux(pred) & _PERFECT_AUX):
-        return False
-    s, e = analysis.sentences[sent_i]
-    return bool(_RUNNING_TOTAL.search(analysis.text, s, e))
-
-
-def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
-    """A claim about another time than the report's event: a prediction or possibility
-    ("could rise", "will cross"), a running total ("have died") unless the lead is one, a
-    general statement in the present with no event ("The area draws migrants")."""
-    if head_i is None:
-        return False
-    pred = governing_predicate(analysis, sent_i, head_i)
-    if pred is None:
-        return False
-    aux = _aux(pred)
-    if aux & _MODALS:
-        return True
-    if _running_total(analysis, sent_i, pred):
-        lead = _context(analysis).lead_time
-        return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
-    present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and aux & {"is", "are", "'s", "’s", "'re", "’re"})
-    return present and event_type is None
-
-
 def _generic(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
     """A general statement in the present with no event ("The area draws migrants from dozens
     of countries"): it happens nowhere in particular. Running totals and predictions still take
@@ -311,76 +326,6 @@ def _generic(analysis: Analysis, sent_i: int, head_i: int | None, event_type: st
         return False
     pred = governing_predicate(analysis, sent_i, head_i)
     return pred is not None and pred.tag_ in ("VBZ", "VBP") and not _aux(pred) & _MODALS
-
-
-def _inherit_time(analysis: Analysis, sent_i: int) -> tuple[TimeMention | None, str]:
-    ctx = _context(analysis)
-    j = sent_i - 1
-    while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
-        if j in ctx.event_times:
-            return ctx.event_times[j], "paragraph"
-        j -= 1
-    if ctx.lead_time is not None and ctx.lead_time.sent_i != sent_i:
-        return ctx.lead_time, "article"
-    return None, "sentence"
-
-
-def _precedes_statement(event: TimeMention, statement: TimeMention) -> bool:
-    """An event time that the statement date can stand for: on or up to a week before it."""
-    if not (event.start and statement.start) or not _dates_an_event(event):
-        return False
-    days = (date.fromisoformat(statement.start) - date.fromisoformat(event.end or event.start)).days
-    return 0 <= days <= 7
-
-
-def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bool = False) -> TimeMention | None:
-    """The claim's own time: one stated in its sentence, not in a clause describing another
-    participant (a statement claim takes any time of its sentence)."""
-    own = time_for(analysis, sent_i, head_i) if head_i is not None else None
-    if own is None or own.sent_i != sent_i or not (
-            analysis.sentences[sent_i][0] <= own.span[0] < analysis.sentences[sent_i][1]):
-        return None
-    if not statement and not _main_clause(analysis, own) and own.head_i is not None and head_i is not None:
-        clause = analysis.doc[own.head_i]
-        while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
-            clause = clause.head
-        if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i):
-            return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
-    return own
-
-
-def _describes_the_counted(clause: Token, head_i: int) -> bool:
-    """A participle on the claim's own noun dates the claim: "the migrants registered so far this
-    year", "one-fifth of the migrants recorded so far this year", "an agreement announced in April"."""
-    if clause.dep_ != "acl":
-        return False
-    noun = clause.head
-    return noun.i == head_i or noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == head_i
-
-
-def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
-               event_type: str | None = None, statement: bool = False) -> tuple[TimeMention | None, str]:
-    """The time of a claim and where it came from (``sentence`` | ``paragraph`` | ``article``).
-
-    A claim's own time wins — unless it only dates the statement ("..., the agency said on
-    Friday") and the report dates the event itself up to a week before it. A statement claim
-    keeps the date it was made."""
-    own = _own_time(analysis, sent_i, head_i, statement)
-    if own is not None:
-        if not statement and is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
-            inherited, scope = _inherit_time(analysis, sent_i)
-            if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own):
-                return inherited, scope
-        return own, "sentence"
-    if background(analysis, sent_i, head_i, event_type):
-        return None, "sentence"
-    inherited, scope = _inherit_time(analysis, sent_i)
-    if inherited is not None:
-        return inherited, scope
-    dated = time_for(analysis, sent_i, head_i) if head_i is not None else None
-    if dated is not None and dated.sent_i != sent_i:
-        return dated, "article"     # a dateline's date
-    return None, "sentence"
 
 
 def _compatible(analysis: Analysis, inherited: list[PlaceMention], own: list[PlaceMention]) -> list[PlaceMention]:
@@ -396,11 +341,11 @@ def _compatible(analysis: Analysis, inherited: list[PlaceMention], own: list[Pla
 
 
 def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
-                 event_type: str | None = None) -> list[tuple[PlaceMention, str]]:
+                 event_type: str | None = None) -> list[tuple[PlaceMention, Scope]]:
     """The places of a claim, each with where it came from (``sentence`` | ``paragraph`` | ``article``)."""
     ctx = _context(analysis)
     own = [p for p in places_for(analysis, sent_i, head_i)] if head_i is not None else []
-    out = [(p, "sentence") for p in own]
+    out: list[tuple[PlaceMention, Scope]] = [(p, "sentence") for p in own]
     if any(p.sent_i == sent_i and p.role in ("event", "destination") and locates_event(analysis, p) for p in own):
         return out
     if _generic(analysis, sent_i, head_i, event_type):

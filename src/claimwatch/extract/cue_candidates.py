@@ -20,11 +20,13 @@ from .entities import role_in
 from .mentions import trim_span
 from .sources import source_strength
 
-__all__ = ["Cand", "depth", "cannot_speak", "evidential_candidate", "stance_candidate", "corpus_candidate",
+__all__ = ["Cand", "depth", "cannot_speak", "evidential_candidate", "mistagged_verb_candidate", "stance_candidate",
+           "corpus_candidate",
            "noun_candidate", "FIRST_SECOND"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
 _EVIDENTIAL = frozenset(_CUES["evidential_verbs"])
+_SPEECH = frozenset(_CUES["speech_verbs"])
 _EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]
 _NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
 _TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
@@ -93,6 +95,23 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         comp = obj
     content = trim_span(doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1), min(hi, comp.right_edge.i + 1))
     return Cand(subj, tok.i, cue_hi, tok.i, content, depth=depth(tok), kind="evidential")
+
+
+def mistagged_verb_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
+    """A reporting or evidential verb the parser took for the head of a noun phrase, its subject
+    attached as a compound, with a that-clause after it: "The United Nations projects that ...",
+    "statistics project that ...", "the ministry reports that ..."."""
+    if tok.pos_ not in ("NOUN", "VERB") or tok.dep_ not in ("ROOT", "conj") \
+            or tok.lemma_.lower() not in _EVIDENTIAL | _SPEECH or any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    nxt = tok.i + 1
+    if nxt >= hi or tok.doc[nxt].lower_ != "that":
+        return None
+    subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    if subj is None or subj.i < lo or cannot_speak(tok, subj):
+        return None
+    content = trim_span(tok.doc, nxt + 1, hi)
+    return Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=depth(tok), kind="evidential")
 
 
 def stance_candidate(tok: Token, lo: int, hi: int) -> Cand | None:

@@ -36,9 +36,18 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from ..model import SourceType
 from .base import Analysis, Entity, EntityMention, Stage
 from .mentions import mention_bounds
-from .sources import TITLES, canonical_name, classify_source, is_organisation, source_strength, strip_title
+from .sources import (
+    TITLES,
+    canonical_name,
+    classify_source,
+    is_organisation,
+    lexicon_source_type,
+    source_strength,
+    strip_title,
+)
 
 __all__ = ["EntityRegistry", "find_entities", "ROLES", "STAGE", "document_noun", "role_in"]
 
@@ -46,7 +55,8 @@ _LEX = json.loads(resources.files("claimwatch.resources").joinpath("entity_roles
 #: nouns that name a person by function, longest first
 ROLES: tuple[str, ...] = tuple(sorted(_LEX["person_roles"], key=len, reverse=True))
 _ROLE_RX = re.compile(r"(?<![\w-])(" + "|".join(re.escape(r) for r in ROLES) + r")(?:s|es)?(?![\w-])", re.IGNORECASE)
-_ROLE_TYPES: dict[str, str] = _LEX["role_types"]
+_ROLE_TYPES: dict[str, SourceType] = {role: lexicon_source_type(t, "entity_roles.json")
+                                      for role, t in _LEX["role_types"].items()}
 _ORG_NOUNS = frozenset(_LEX["organisation_nouns"])
 _GENERIC_ORG = frozenset(_LEX["generic_organisation_nouns"])
 _DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
@@ -116,7 +126,7 @@ class EntityRegistry:
         bisect.insort(self._by_char, (s, e, ent.id))
         return mention
 
-    def new(self, kind: str, name: str, type_: str, **extra) -> Entity:
+    def new(self, kind: str, name: str, type_: SourceType, **extra) -> Entity:
         ent = Entity(id=len(self.entities), kind=kind, name=name, type=type_, **extra)
         self.entities.append(ent)
         return ent
@@ -183,8 +193,13 @@ class EntityRegistry:
         if not words:
             return None
         found = self.latest(tok.idx, "organisation", test=lambda e: words <= _words(e.name) | _acronym_words(e))
-        if found is None and not demonyms and tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}:
+        generic = tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}
+        if found is None and generic and not demonyms:
             found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media")
+        elif found is None and generic:
+            # "the U.S. agency": an organisation of that country named before ("U.S. Customs and Border Protection")
+            rest = words - _words(tok.text)
+            found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media" and rest <= _words(e.name))
         return found
 
     def issuer(self, tok: Token) -> Entity | None:
@@ -278,7 +293,7 @@ def _affiliation(doc: Doc, toks: list[Token]) -> str | None:
     return None
 
 
-def _person_type(role: str | None, affiliation: str | None, context: str) -> str:
+def _person_type(role: str | None, affiliation: str | None, context: str) -> SourceType:
     if affiliation and source_strength(affiliation) == 2:
         return classify_source(affiliation, ent_label="ORG")
     if role is not None and role in _ROLE_TYPES:
@@ -499,13 +514,32 @@ def _add_organisations(reg: EntityRegistry) -> None:
         if not name:
             continue
         ent = _same_org(reg, name, kind, doc[head_i])
+        described = _described_type(doc, name, head_i)
         if ent is None:
             canonical = canonical_name(name, context=doc.text)
             typed = canonical if source_strength(canonical) == 2 else name    # "CBP" -> its known full name
-            ent = reg.new("organisation", canonical, classify_source(typed, ent_label="ORG"))
+            ent = reg.new("organisation", canonical, described if source_strength(typed) < 2 and described
+                          else classify_source(typed, ent_label="ORG"))
             reg._keys[canonical.lower()] = ent.id
+        elif described and source_strength(ent.name) < 2 and ent.type == "official":
+            ent.type = described    # "ERT ... the Greek TV channel ERT": the description says what it is
         reg.add_mention(ent, lo, hi, kind, head_i)
         _acronym_after(reg, ent, hi)
+
+
+def _described_type(doc: Doc, name: str, head_i: int) -> SourceType | None:
+    """The SPEC §4 type the words around an organisation's name give it, when its name alone gives
+    none: a descriptive noun before it or in apposition ("the Greek TV channel ERT", "ERT, the
+    public broadcaster"), or None."""
+    if source_strength(name) == 2:
+        return None
+    head = doc[head_i]
+    words = [w.text for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") for w in t.subtree]
+    words += [t.text for c in head.children if c.dep_ == "appos" for t in c.subtree]
+    if head.dep_ == "appos":
+        words += [t.text for t in head.head.subtree if t.i < head.left_edge.i or t.i > head.right_edge.i]
+    context = " ".join(words)
+    return classify_source(context) if context and source_strength(context) == 2 else None
 
 
 def _acronym_after(reg: EntityRegistry, ent: Entity, hi: int) -> None:

@@ -23,8 +23,8 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
-from math import log10
 from importlib import resources
+from math import log10
 from typing import NamedTuple
 
 __all__ = ["Entry", "Gazetteer", "get_gazetteer", "norm", "FEATURE_WORDS", "haversine_km"]

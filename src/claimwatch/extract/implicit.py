@@ -219,6 +219,26 @@ def _partitive_pronoun(tok: Token) -> bool:
     return of is not None and any(g.dep_ == "pobj" and g.lower_ in pron for g in of.children)
 
 
+def _definite_partitive(tok: Token) -> Token | None:
+    """The noun of a definite "of" phrase the count takes a part of ("100,000 of *the migrants*"),
+    not one with its own figure ("two of the 40 migrants" names its total itself)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NUM":
+        noun: Token | None = tok  # the count's counted noun is the "of" phrase itself
+    else:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((g for g in of.children if g.dep_ == "pobj") , None) if of is not None else None
+    if noun is None or noun.pos_ != "NOUN" or any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    return noun if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children) else None
+
+
+def _counted_lemma(tok: Token) -> str:
+    """The lemma of what a count counts: its noun, or the noun its number modifies."""
+    if tok.pos_ == "NUM" and tok.dep_ == "nummod":
+        tok = tok.head
+    return tok.lemma_.lower()
+
+
 def _including(tok: Token) -> Token | None:
     """"27 people, including two children": the noun the "including" phrase hangs from."""
     cur = tok
@@ -241,6 +261,14 @@ def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered
         if same:
             return same[-1]
         return earlier[-1] if earlier and earlier[-1].sent_i == r.sent_i - 1 else None
+    figure = analysis.doc.char_span(r.span[0], r.span[1], alignment_mode="expand")
+    figure_tok = next((t for t in reversed(figure) if t.like_num or t.pos_ == "NUM"), None) if figure is not None else None
+    of_noun = _definite_partitive(num) or _definite_partitive(tok) or (
+        _definite_partitive(figure_tok) if figure_tok is not None else None)
+    if of_noun is not None:  # "more than 100,000 of the migrants", "two of the victims"
+        lemma = of_noun.lemma_.lower()
+        return next((x for x in reversed(earlier) if x.head_i is not None and x.key not in parts
+                     and _counted_lemma(analysis.doc[x.head_i]) == lemma and (x.best or 0) >= (r.best or 0)), None)
     host = _including(tok)
     if host is not None:  # "27 people, including two children"
         return next((x for x in reversed(same) if x.head_i == host.i), None)

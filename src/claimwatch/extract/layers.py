@@ -24,8 +24,8 @@ available as spaCy ``Doc`` extensions (:mod:`claimwatch.extract.doc_extensions`)
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field, fields, replace
-from typing import Any, ClassVar
+from dataclasses import Field, dataclass, field, fields, replace
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import spacy
 from spacy.tokens import Doc
@@ -52,10 +52,12 @@ class _Item:
     """JSON form shared by the items: spans become two-element lists, nested roles dicts."""
 
     _nested: ClassVar[tuple[str, ...]] = ()
+    if TYPE_CHECKING:  # every item is a dataclass
+        __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
+        for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, _Item):
                 value = value.to_dict()
@@ -67,7 +69,7 @@ class _Item:
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
         kwargs: dict[str, Any] = {}
-        for f in fields(cls):  # type: ignore[arg-type]
+        for f in fields(cls):
             if f.name not in data:
                 continue
             value = data[f.name]
@@ -163,7 +165,7 @@ class EventItem(_Item):
 
     span: Span
     text: str
-    event_type: str
+    event_type: str | None              # None: an incident no SPEC §6 type fits ("the plane crashed")
     certainty: str = "certain"
     polarity: str = "positive"
     cause: str | None = None
@@ -206,7 +208,7 @@ class Mentions:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Mentions":
         layers = {name: [_ITEM_TYPES[name].from_dict(d) for d in data.get(name) or []] for name in LAYER_NAMES}
-        return cls(text=data.get("text", ""), published=data.get("published"), **layers)  # type: ignore[arg-type]
+        return cls(text=data.get("text", ""), published=data.get("published"), **layers)
 
 
 # --------------------------------------------------------------------------- from the stages
@@ -242,7 +244,7 @@ def _places(analysis: Analysis) -> list[PlaceItem]:
 
 
 def _role(text: str, span: Span | None) -> RoleSpan | None:
-    return None if span is None else RoleSpan(tuple(span), text[span[0]:span[1]])  # type: ignore[arg-type]
+    return None if span is None else RoleSpan((span[0], span[1]), text[span[0]:span[1]])
 
 
 def _attributions(analysis: Analysis) -> list[AttributionItem]:

@@ -194,7 +194,7 @@ def with_spans(doc: Doc, c, m: AttributionMention) -> AttributionMention:
     m.cue_phrase_span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     verb = doc[c.cue_i]
     if c.kind in ("clause", "evidential", "stance", "corpus") and verb.pos_ in ("VERB", "AUX") and c.cue_hi < hi \
-            and doc[c.cue_hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()):
+            and m.cue_span is not None and doc[c.cue_hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()):
         m.cue_span = (m.cue_span[0], doc[c.cue_hi].idx + len(doc[c.cue_hi]))     # "called for", "spoke of"
         m.cue = text[m.cue_span[0]:m.cue_span[1]]
     if c.src is not None and m.span is not None:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TypeGuard
 
 from .units import glued_unit_pattern
 
@@ -136,9 +137,9 @@ _ATOM_BODY = (
     rf"(?:(?P<mask>{_MASK})|(?P<num>@NUMERIC@)|(?P<ord>{_ORDINAL})"
     rf"|(?P<magc>{_MAG_COMPOUND})(?![\w])|(?P<word>{_WORDNUM})(?![\w])|(?P<mag>{_MAG})(?![\w])|(?P<bare>{_BARE_RE})(?![\w]))"
 )
-_ATOM = re.compile(rf"(?<![\w\-–.,/$€£¥₴₽₹#+])" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC), re.IGNORECASE)
+_ATOM = re.compile(r"(?<![\w\-–.,/$€£¥₴₽₹#+])" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC), re.IGNORECASE)
 # extended: also a figure after a minus sign ("-36", but not "A330-200") and with a glued unit
-_ATOM_EXTENDED = re.compile(rf"(?<![\w–.,/$€£¥₴₽₹#+])(?<![^\s(\[]-)" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC_GLUED),
+_ATOM_EXTENDED = re.compile(r"(?<![\w–.,/$€£¥₴₽₹#+])(?<![^\s(\[]-)" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC_GLUED),
                             re.IGNORECASE)
 _NUM_AT = re.compile(rf"(?:{_NUMERIC})|(?P<word2>{_WORDNUM})(?![\w])", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:-to-|[-–—]|\s(?:to|and|or)\s)\s*", re.IGNORECASE)
@@ -194,6 +195,9 @@ def _range_bounds(a: float, b: float) -> tuple:
 
 def _parse_words(words: list[str]) -> tuple[float | None, int]:
     """Value of a run of number words and how many words were used (longest valid prefix)."""
+    total: float
+    current: float
+    best_val: float | None
     total, current, used, best_used, best_val = 0, 0, 0, 0, None
     prev = None  # kind of previous word: unit | teen | tens | scale
     i = 0
@@ -290,15 +294,16 @@ def _numeric_value(m: re.Match) -> float | None:
 
 def _ordinal_value(text: str) -> float | None:
     t = text.lower().replace(" ", "")
-    if t[0].isdigit():
-        return float(re.match(r"\d+", t).group(0))
+    digits = re.match(r"\d+", t)
+    if digits is not None:
+        return float(digits.group(0))
     parts = t.split("-")
     if len(parts) == 2:
         return float(_TENS.get(parts[0], 0) + _ORD_UNITS.get(parts[1], 0)) or None
     return float(_ORD_UNITS.get(t) or _ORD_TENS.get(t) or _ORD_SCALES.get(t) or 0) or None
 
 
-def _ok(v: float | None) -> bool:
+def _ok(v: float | None) -> TypeGuard[float]:
     return v is not None and math.isfinite(v) and 0 <= v < _MAX_VALUE
 
 
@@ -408,7 +413,8 @@ def _vague_key(t: str) -> str:
 
 def _magnitude_bounds(key: str) -> tuple[int, int, int] | None:
     if key in _MAGNITUDE:
-        return tuple(_MAGNITUDE[key])
+        low, best, high = _MAGNITUDE[key]
+        return low, best, high
     parts = key.rsplit(" ", 1)
     if len(parts) == 2 and parts[1] in ("dozen", "hundred", "thousand", "million", "billion"):
         base = _MAGNITUDE.get(parts[0].replace(" of", "")) or _MAGNITUDE.get(parts[0])
@@ -453,7 +459,7 @@ def find_number_phrases(text: str, *, extended: bool = False) -> list[NumberPhra
     return out
 
 
-def _assemble(text: str, m: re.Match, kind: str, s: int, e: int) -> NumberPhrase | None:
+def _assemble(text: str, m: re.Match, kind: str | None, s: int, e: int) -> NumberPhrase | None:
     """The number phrase of one grammar match, by the kind of match."""
     if kind == "mask":
         return None
@@ -502,7 +508,7 @@ def _bare_phrase(text: str, m: re.Match, s: int, e: int) -> NumberPhrase | None:
     return _phrase(text, s, e, None, None, None, None, "vague", "vague", None, (s, e))
 
 
-def _cardinal_value(text: str, m: re.Match, kind: str, s: int, e: int
+def _cardinal_value(text: str, m: re.Match, kind: str | None, s: int, e: int
                     ) -> tuple[float | int, int, str | None, bool] | None:
     """``(value, end, currency, scaled)`` of a cardinal in digits or words; None when it is not one."""
     if kind == "word":
@@ -521,7 +527,7 @@ def _cardinal_value(text: str, m: re.Match, kind: str, s: int, e: int
     return value, e, (m.group("cur") or "").strip() or None, bool(m.group("scale"))
 
 
-def _cardinal_phrase(text: str, m: re.Match, kind: str, s: int, e: int) -> NumberPhrase | None:
+def _cardinal_phrase(text: str, m: re.Match, kind: str | None, s: int, e: int) -> NumberPhrase | None:
     """A cardinal number with its qualifier ("about 40", "more than 1,200"), or a range ("20 to 30")."""
     found = _cardinal_value(text, m, kind, s, e)
     if found is None:

@@ -35,8 +35,16 @@ from spacy.tokens import Token
 
 from .base import Analysis, NumberMention, QuantityMention, Stage
 from .fractions import find_fractions
-from .number_context import (anchor_token, change_direction, change_for_qualifier, change_of, counted_noun, is_age,
-                             naming_reason, phrase_tokens)
+from .number_context import (
+    anchor_token,
+    change_direction,
+    change_for_qualifier,
+    change_of,
+    counted_noun,
+    is_age,
+    naming_reason,
+    phrase_tokens,
+)
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 from .units import DURATION_UNITS, UnitMatch, per_at, unit_at
 
@@ -93,8 +101,8 @@ def _classify(analysis: Analysis, ph: NumberPhrase, tok: Token, count: QuantityM
     if ph.kind == "percent":
         out.update(kind="percent", unit="percent", dimension="percent")
     elif ph.currency or (unit is not None and unit.dimension == "money"):
-        noun, code = _money_unit(ph, unit)
-        out.update(kind="money", unit=noun, dimension="money", currency=code)
+        money_unit, code = _money_unit(ph, unit)
+        out.update(kind="money", unit=money_unit, dimension="money", currency=code)
         if unit is not None and unit.dimension == "money":
             end = unit.span[1]
     elif unit is not None and _AGE_AFTER.match(text, ph.span[1]):
@@ -225,7 +233,9 @@ def find_numbers(analysis: Analysis) -> list[NumberMention]:
                 named.append(ph.span)  # a count the quantities stage kept inside a name is no number here
                 continue
             tok = anchor_token(phrase_tokens(analysis, *ph.core))
-            info = _classify(analysis, ph, tok, count) if tok is not None else None
+            if tok is None:
+                continue
+            info = _classify(analysis, ph, tok, count)
             if info is not None:
                 mention = _mention(analysis, ph, info, tok, count)
                 out.append(mention if moved is None else replace(mention, change=moved))

@@ -73,7 +73,7 @@ def _trim(doc, s: int, e: int) -> tuple[int, int]:
 
 def keys_for(gaz: Gazetteer, words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """Look-up keys to try for a word sequence, best first: full name, then without the feature word."""
-    out = [(norm(" ".join(words)), ())]
+    out: list[tuple[str, tuple[str, ...]]] = [(norm(" ".join(words)), ())]
     core, cue = _strip_feature_word(words)
     if cue:
         out[0] = (out[0][0], cue)

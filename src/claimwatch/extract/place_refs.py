@@ -71,7 +71,7 @@ def person_names(analysis: Analysis) -> frozenset[str]:
     if got is not None:
         return got
     tk = tokens(analysis)
-    out = set()
+    out: set[str] = set()
     for ent in entities(analysis):
         if ent.label_ == "PERSON" and ent.end - ent.start > 1:
             out.update(w for w in tk.text[ent.start:ent.end] if w[:1].isupper())
@@ -226,8 +226,9 @@ def refer_back(c: Cand, history: list[tuple[int, Entry, str]], sent_i: int, gaz:
             return None
         return Entry("street", text[c.start:c.end], town.cc, town.lat, town.lon, 1.0, None)
     if c.label == "BORDER_WITH" and c.entry is not None:
-        other = _neighbour(c.entry.cc, history, gaz)
-        return gaz.border(c.entry.cc, other) if other else c.entry
+        cc = c.entry.cc
+        other = _neighbour(cc, history, gaz)
+        return gaz.border(cc, other) if cc and other else c.entry
     wanted = c.cue
     named = [(s, e) for s, e, k in history if k != "demonym"]
     for s, e in reversed(named):

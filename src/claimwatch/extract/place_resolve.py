@@ -90,7 +90,7 @@ def _context_countries(gaz: Gazetteer, analysis: Analysis) -> dict[str, float]:
     for ent in entities(analysis):
         if ent.label_ == "GPE":
             for e in gaz.lookup(ent.text.removeprefix("the ").removeprefix("The "))[:1]:
-                if e.feature == "country":
+                if e.feature == "country" and e.cc:
                     ctx[e.cc] = 3.0
                 elif e.feature == "admin1" and e.cc:
                     ctx.setdefault(e.cc, 2.0)
@@ -163,10 +163,10 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     names = [norm(" ".join(w)) for w in words]
     _cohere(names, opts, chosen)
     out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
-    for k, e in enumerate(out):
-        if e is not None and k not in paired and e.importance < 5.0:
-            major = next((m for _, m in opts[k] if m.importance >= 6.5 and m.importance - e.importance >= 2.5
-                          and norm(m.name) == names[k] and m.feature == e.feature), None)
+    for k, entry in enumerate(out):
+        if entry is not None and k not in paired and entry.importance < 5.0:
+            major = next((m for _, m in opts[k] if m.importance >= 6.5 and m.importance - entry.importance >= 2.5
+                          and norm(m.name) == names[k] and m.feature == entry.feature), None)
             if major is not None:
                 out[k] = major  # Moscow is Moscow, Russia unless the text says "Moscow, Idaho"
     return out

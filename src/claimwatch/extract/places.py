@@ -145,17 +145,20 @@ def _rivers_at_their_reach(analysis: Analysis, out: list[PlaceMention]) -> None:
     """A long river is placed where the report puts it: at the town or county named in the same
     paragraph ("the Rio Grande near Eagle Pass"), else the nearest town the report names within
     800 km of its reference point, for every mention of that river."""
-    towns = [p for p in out if p.kind == "name" and p.feature in ("city", "admin2") and p.lat is not None]
+    towns = [(t, (t.lat, t.lon)) for t in out
+             if t.kind == "name" and t.feature in ("city", "admin2") and t.lat is not None and t.lon is not None]
     reach: dict[str, tuple[float, float]] = {}
     for p in out:
-        if p.feature != "river" or p.lat is None or p.name is None:
+        if p.feature != "river" or p.lat is None or p.lon is None or p.name is None:
             continue
         para = analysis.paragraph_index(p.span[0])
-        near = [t for t in towns if haversine_km(t.lat, t.lon, p.lat, p.lon) < _REACH_KM]
+        lat, lon = p.lat, p.lon
+        near = [(t, at) for t, at in towns if haversine_km(at[0], at[1], lat, lon) < _REACH_KM]
         if near and p.name not in reach:
             # the town of its paragraph, else the nearest town the report names
-            town = min(near, key=lambda t: (analysis.paragraph_index(t.span[0]) != para, abs(t.span[0] - p.span[0])))
-            reach[p.name] = (town.lat, town.lon)
+            _town, at = min(near, key=lambda n: (analysis.paragraph_index(n[0].span[0]) != para,
+                                                 abs(n[0].span[0] - p.span[0])))
+            reach[p.name] = at
         if p.name in reach:
             p.lat, p.lon = reach[p.name]
 

@@ -21,6 +21,7 @@ import json
 import re
 from importlib import resources
 
+from ..model import SourceType
 from .base import Analysis, AttributionMention
 from .entities import EntityRegistry
 from .quotes import quote_regions
@@ -43,7 +44,7 @@ _LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\
 _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
 
 
-def name_source(registry: EntityRegistry, name: str, text: str) -> tuple[str, str, str | None, int | None]:
+def name_source(registry: EntityRegistry, name: str, text: str) -> tuple[str, SourceType, str | None, int | None]:
     """(canonical, type, affiliation, entity id) of a name written alone (label, signature, source line)."""
     readable = name.title() if name.isupper() and len(name) > 4 else name
     person = registry.person(readable)

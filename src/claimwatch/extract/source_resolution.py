@@ -32,6 +32,18 @@ PRONOUNS_GROUP = {"it", "they", "we", "them", "who", "which", "that"}
 _HEARSAY_HEADS = {"report", "reports", "rumour", "rumours", "rumor", "rumors"}
 
 
+def _names_a_place(name: str) -> bool:
+    """A country, or a city of at least 100,000 people, under its own name ("Vilnius",
+    "Lithuania"): when it speaks, its government does."""
+    from .gazetteer import get_gazetteer, norm
+
+    key = norm(name)
+    for e in get_gazetteer().lookup(key)[:1]:
+        if norm(e.name) == key and (e.feature == "country" or e.feature == "city" and e.importance >= 5):
+            return True
+    return False
+
+
 class SourceResolver:
     """Resolves a source mention to its canonical source through the entity registry."""
 
@@ -152,7 +164,10 @@ class SourceResolver:
             self._use(m, ent)
             return
         proper = head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
-        m.canonical = canonical_name(m.name if proper else full, context=text)
+        m.canonical = canonical_name((m.name or full) if proper else full, context=text)
+        if proper and _names_a_place(m.name or ""):
+            m.type = "official"      # "Vilnius said", "Moscow denied": the government speaks
+            return
         if proper:
             toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
             ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
@@ -184,8 +199,11 @@ class SourceResolver:
         return None
 
     def _recent_source(self, sent_i: int, organisation: bool = False) -> Entity | None:
+        """The source that spoke last (for a document: an organisation, not an outlet relaying it)."""
         for s_i, prev in reversed(self.recent[-6:]):
             ent = self.registry.entity(prev.entity_id)
+            if organisation and ent is not None and ent.type == "media":
+                continue
             if ent is not None and (not organisation or ent.kind == "organisation" or ent.affiliation):
                 if ent.kind == "person" and organisation and ent.affiliation:
                     org = next((e for e in self.registry.entities if e.kind == "organisation"

@@ -26,8 +26,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ..model import SOURCE_TYPES, SourceType, is_source_type
+
 __all__ = [
     "SOURCE_TYPES",
+    "lexicon_source_type",
     "TITLES",
     "classify_source",
     "canonical_name",
@@ -41,12 +44,6 @@ __all__ = [
     "is_organisation",
     "source_strength",
 ]
-
-SOURCE_TYPES = (
-    "official", "military", "law_enforcement", "judicial", "media", "ngo",
-    "social_media", "expert", "witness", "unnamed", "author",
-)
-
 
 def _load(name: str) -> dict:
     return json.loads(resources.files("claimwatch.resources").joinpath(name).read_text(encoding="utf-8"))
@@ -64,6 +61,10 @@ _GENERIC = {
 }
 
 
+#: a website's domain name: labels of letters, digits and hyphens, a top-level domain of letters
+_DOMAIN = re.compile(r"(?:www\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[a-z]{2,6}|[A-Z]{2,6})")
+
+
 def _pattern(p: str) -> str:
     """A lexicon pattern as a regex: words on whitespace, trailing ``*`` = any ending, ``?`` kept."""
     out = re.escape(p).replace(r"\ ", r"\s+").replace(r"\*", r"[\w'-]*").replace(r"\?", "?")
@@ -77,19 +78,26 @@ def _compile(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]
     return re.compile(r"(?<![\w'-])(?:" + "|".join(_pattern(p) for p in pats) + r")(?![\w-])", flags)
 
 
+def lexicon_source_type(name: str, lexicon: str = "source_types.json") -> SourceType:
+    """A source type a lexicon names, checked against SPEC §4 (a typo in the lexicon fails at import)."""
+    if not is_source_type(name):
+        raise ValueError(f"{lexicon}: {name!r} is not a SPEC §4 source type")
+    return name
+
+
 # (type, strength) -> regex; strength 2 = organisation, 1 = role
-_MATCHERS: list[tuple[str, int, re.Pattern[str]]] = []
+_MATCHERS: list[tuple[SourceType, int, re.Pattern[str]]] = []
 for _t, _spec in _TYPES["types"].items():
     for _kind, _strength in (("org", 2), ("role", 1)):
         _rx = _compile(_spec.get(_kind, []))
         if _rx is not None:
-            _MATCHERS.append((_t, _strength, _rx))
+            _MATCHERS.append((lexicon_source_type(_t), _strength, _rx))
 for _t, _acr in _TYPES["acronyms"].items():
     if _t.startswith("_"):
         continue
     _rx = _compile(_acr, flags=0)
     if _rx is not None:
-        _MATCHERS.append((_t, 2, _rx))
+        _MATCHERS.append((lexicon_source_type(_t), 2, _rx))
 
 _UNNAMED_HEAD = _compile(_TYPES["unnamed"]["heads"])
 _UNNAMED_MARK = _compile(_TYPES["unnamed"]["markers"])
@@ -215,9 +223,10 @@ def is_unnamed(name: str) -> bool:
 
 
 def looks_like_outlet(name: str) -> bool:
-    """A capitalised name ending in an outlet word ("The Kyiv Independent", "Fox News")."""
+    """A capitalised name ending in an outlet word ("The Kyiv Independent", "Fox News"), or a
+    website's domain name ("thedefensepost.com", "news.az"): a publisher."""
     s = strip_determiners(name)
-    return bool(s[:1].isupper() and _OUTLET_END.search(s))
+    return bool(s[:1].isupper() and _OUTLET_END.search(s)) or bool(_DOMAIN.fullmatch(s))
 
 
 def platform_of(text: str) -> str | None:
@@ -230,7 +239,7 @@ def platform_of(text: str) -> str | None:
     return None
 
 
-def _best_match(text: str) -> tuple[str, int] | None:
+def _best_match(text: str) -> tuple[SourceType, int] | None:
     """(type, strength) of the best lexicon match in ``text``, or None."""
     if not text:
         return None
@@ -267,7 +276,7 @@ def is_organisation(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def classify_source(name: str | None, *, ent_label: str | None = None, context: str | None = None) -> str:
+def classify_source(name: str | None, *, ent_label: str | None = None, context: str | None = None) -> SourceType:
     """The SPEC §4 type of a source phrase.
 
     ``ent_label`` is the spaCy entity label of the phrase's head, if any; ``context`` is

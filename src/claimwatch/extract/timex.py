@@ -24,10 +24,10 @@ from dataclasses import replace
 from datetime import date
 
 from .base import Analysis, Stage, TimeMention, governing_predicate
+from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
 from .timex_registry import TENSED_KINDS, Ctx, Found, parse_iso
 from .timex_rules import normalise, scan
-from .timex_attach import dateline, time_for
 
 __all__ = ["find_times", "time_for", "dateline", "STAGE", "timeml_value", "normalise_text", "reference"]
 
@@ -38,18 +38,36 @@ _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|star
 #: kinds a present-tense clause puts in the future ("meets Monday", "the offer expires Nov. 10", "resume in January")
 _PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock", "month"})
 #: expressions of a period running up to the report's present ("the first seven months of 2023")
+#: kinds naming a day or a month whose year the tense chooses
+_DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month", "weekday", "day_part"})
+#: prepositions of an end bound: "extended until Nov. 9" says nothing of the past
+_END_PREPS = frozenset({"until", "till", "to", "through"})
 _RUNNING_PERIODS = frozenset({"n_of_year", "past_n", "so_far"})
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 
 
+def _had(tok) -> bool:
+    """A past perfect ("had been due to expire Friday"): on the predicate or on the ones it
+    completes (up an xcomp / acomp chain)."""
+    for _ in range(4):
+        if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d") for ch in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _is_past(gov) -> bool:
-    if gov.tag_ == "VBD":
-        return True
+    if gov.tag_ == "VBD" or gov.tag_ == "VBN" and gov.dep_ == "acl":
+        return True  # "retired", "its record high set on Aug. 6", "the year ended March 31"
     return any(ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD" for ch in gov.children) or (
         gov.tag_ == "VBN" and any(ch.lower_ in ("has", "have", "had", "was", "were") for ch in gov.children))
 
 
 def _is_future(gov) -> bool:
+    if _had(gov):
+        return False  # "had been scheduled to expire Friday": that Friday is past
     for ch in gov.children:
         if ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX:
             return True
@@ -60,15 +78,37 @@ def _is_future(gov) -> bool:
         return True  # "is to resume trading Tuesday"
     if gov.lemma_.lower() in _FUTURE_HEADS and gov.tag_ in ("VBZ", "VBP", "VBN") and gov.lemma_.lower() != "set":
         return True  # "plans to hold a news conference on Tuesday", "is scheduled for Monday"
+    if gov.lemma_.lower() == "set" and gov.tag_ == "VBN" and any(ch.lower_ == "for" for ch in gov.children):
+        return True  # "a summit set for April"
     return gov.tag_ == "VB" and gov.dep_ in ("xcomp", "ccomp") and gov.head.lemma_.lower() in _FUTURE_HEADS
 
 
-def _tense(gov, kind: str, before: str) -> bool | None:
+def _off_the_verb(root, gov) -> bool:
+    """Whether a date hangs from an adjective or names a noun's date rather than the predicate's
+    ("payable Dec. 7", "effective Feb. 1", "the Jan. 14 deadline"): the clause's tense is not its."""
+    if root.dep_ in ("nmod", "compound", "poss") and root.head.pos_ == "NOUN":
+        return True
+    t = root.head
+    for _ in range(12):
+        if t.i == gov.i or t.head.i == t.i:
+            return False
+        if t.pos_ == "ADJ" and t.dep_ in ("amod", "advcl", "acomp"):
+            return True
+        t = t.head
+    return False
+
+
+def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | None:
     """True when the clause points forward, False when it points back, None when it says neither.
-    A present tense with a weekday or a day ("meets Monday", "expires Nov. 10") points forward."""
+    A present tense with a weekday or a day ("meets Monday", "expires Nov. 10") points forward.
+    A day hanging from an adjective or a noun ("payable Dec. 7", "the Jan. 14 deadline"), or the
+    end of a past extension ("extended its offer until Nov. 9"), takes no direction from the verb."""
     if _FUTURE_BEFORE.search(before):
         return True
     if gov is None:
+        return None
+    if kind in _DAY_KINDS and root is not None and (_off_the_verb(root, gov) or
+                                                     prep in _END_PREPS and gov.tag_ in ("VBD", "VBN") and not _had(gov)):
         return None
     if _is_future(gov):
         return True
@@ -83,6 +123,10 @@ def _since_clause(gov) -> bool:
     """Whether a predicate is a "since ..." clause ("since the war began in 2022")."""
     return gov is not None and gov.dep_ == "advcl" and any(
         ch.dep_ == "mark" and ch.lower_ == "since" for ch in gov.children)
+
+
+def _word_before(span) -> str:
+    return span.doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
 
 
 def reference(published: str | None, found: list[Found]) -> Ref:
@@ -154,7 +198,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     for f in found:
         span = doc.char_span(f.core, f.end, alignment_mode="expand")
         gov = governing_predicate(span.root) if span is not None and len(span) else None
-        future = _tense(gov, f.kind, text[max(0, f.start - 20):f.start]) if f.kind in TENSED_KINDS else None
+        future = _tense(gov, f.kind, text[max(0, f.start - 20):f.start], span.root if span is not None and len(span) else None,
+                        _word_before(span)) if f.kind in TENSED_KINDS else None
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         tv = normalise(f, Ctx(ref, future, last_day, period))

@@ -19,6 +19,8 @@ import re
 from dataclasses import replace
 from importlib import resources
 
+from spacy.tokens import Token
+
 from .base import Analysis, TimeMention, governing_predicate
 from .timex_words import RUNNING_TOTAL
 
@@ -31,6 +33,9 @@ _SPEECH_LEMMAS = frozenset(json.loads(resources.files("claimwatch.resources").jo
                                       .read_text("utf-8"))["speech_verbs"]) | {"say", "report", "announce", "estimate"}
 #: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
 #: an embedded statement or a relative clause ("ccomp", "relcl", "acl") has its own time
+#: verbs whose object is the standard a figure is compared with ("exceeding last year's record")
+_COMPARISON_LEMMAS = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("report_context.json")
+                                          .read_text("utf-8"))["comparison_verbs"])
 _OWN_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "prep", "pobj", "pcomp", "npadvmod", "advmod", "conj", "dobj",
                               "nsubj", "nsubjpass", "attr", "oprd", "agent", "dative", "compound", "amod", "nmod",
                               "quantmod", "nummod", "appos"})
@@ -69,6 +74,37 @@ def _depth_below(tok, clause) -> int | None:
         if depth > 12:
             return None
     return depth
+
+
+def comparison_standard(tok: Token) -> Token | None:
+    """The phrase a time dates when it names the standard of a comparison, not an event: a
+    possessor ("last year's record", "2022's total"), the object of "than" ("higher than last
+    year's total") or of a verb of comparison ("surpasses the total for 2022") — the top token
+    of that phrase (of a possessor, the possessor: "last year's total by 600" keeps the margin
+    out), or None."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "poss":
+            return t
+        if t.dep_ == "pobj" and t.head.lower_ == "than":
+            return t
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in _COMPARISON_LEMMAS:
+            return t
+        if t.head.i == t.i or t.dep_ in ("ccomp", "relcl", "advcl", "ROOT"):
+            return None
+        t = t.head
+    return None
+
+
+def _standard_of(analysis: Analysis, t: TimeMention) -> Token | None:
+    chunk = analysis.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    return comparison_standard(chunk.root) if chunk is not None and len(chunk) else None
+
+
+def _compared(analysis: Analysis, t: TimeMention, head_i: int) -> bool:
+    """Whether time ``t`` dates the standard of a comparison the claim's head is not part of."""
+    standard = _standard_of(analysis, t)
+    return standard is not None and not standard.left_edge.i <= head_i <= standard.right_edge.i
 
 
 def _perfect(clause) -> bool:
@@ -125,9 +161,13 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
             return (2, chain.index(t.head_i), near)
         return (3, 0, near)
 
+    # "exceeding last year's record by 600": the year dates the record, not the 600
+    times = [t for t in times if not _compared(analysis, t, head_i)]
+    if not times:
+        return dateline(analysis)
     best = min(times, key=rank)
     r = rank(best)
-    statement = r[0] == 2 and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS
+    statement = r[0] == 2 and best.head_i is not None and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS
     if statement and _running_total(clause):
         return _as_phrase(analysis, best, start=None, statement=True)
     if r[0] >= 2 and _perfect(clause) and best.precision in ("day", "week") and best.head_i is not None \
@@ -137,8 +177,9 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         # "As of Saturday, 161,062 have crossed ... this year": the end bound, from the period's start
         own = [t for t in times if rank(t)[0] <= 1]
         bound = next((t for t in own if t.start is None and t.end is not None), None)
-        period = next((t for t in own if bound is not None and t is not bound and t.start and t.end
-                       and t.start <= bound.end <= t.end), None)
-        if bound is not None and period is not None:
-            return _as_phrase(analysis, bound, start=period.start, precision="range")
+        if bound is not None and bound.end is not None:
+            until = bound.end
+            period = next((t for t in own if t is not bound and t.start and t.end and t.start <= until <= t.end), None)
+            if period is not None:
+                return _as_phrase(analysis, bound, start=period.start, precision="range")
     return _as_phrase(analysis, best, statement=statement)

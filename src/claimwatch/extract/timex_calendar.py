@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from .timex_words import SEASONS, UNITS
 
 __all__ = ["TV", "Ref", "month_end", "shift_month", "month_period", "year_period", "quarter_period",
-           "season_period", "week_period", "day_value", "anchor_month", "anchor_weekday", "anchor_month_day",
+           "season_bounds", "season_period", "week_period", "day_value", "anchor_month", "anchor_weekday", "anchor_month_day",
            "duration_value", "shift", "replace"]
 
 
@@ -81,9 +81,15 @@ def quarter_period(y: int, q: int, anchor: str) -> TV:
     return TV(date(y, 3 * q - 2, 1), month_end(y, 3 * q), "range", anchor, f"{y:04d}-Q{q}")
 
 
+def season_bounds(y: int, name: str) -> tuple[date, date]:
+    """First and last day of the season ``name`` that starts in year ``y`` (a winter ends in the next year)."""
+    _, a, b = SEASONS[name.lower()]
+    return date(y, a, 1), month_end(y + 1 if b < a else y, b)
+
+
 def season_period(y: int, name: str, anchor: str) -> TV:
-    code, a, b = SEASONS[name.lower()]
-    return TV(date(y, a, 1), month_end(y + 1 if b < a else y, b), "range", anchor, f"{y:04d}-{code}")
+    start, end = season_bounds(y, name)
+    return TV(start, end, "range", anchor, f"{y:04d}-{SEASONS[name.lower()][0]}")
 
 
 def week_period(d: date, anchor: str) -> TV:
@@ -94,12 +100,16 @@ def week_period(d: date, anchor: str) -> TV:
 
 def anchor_month(mo: int, ref: date, future: bool | None) -> int:
     """The year of a month named without one: the next such month when the tense points forward,
-    the last one on or before the reference when it points back, else the reference's year."""
+    the last one on or before the reference when it points back, else the nearest one (in a report
+    of January, "in October" is last October; in one of August, "in September" the coming one)."""
     if future:
         return ref.year if mo >= ref.month else ref.year + 1
     if future is False:
         return ref.year if mo <= ref.month else ref.year - 1
-    return ref.year
+    ahead = (mo - ref.month) % 12
+    if ahead == 0:
+        return ref.year
+    return ref.year + (mo < ref.month) if ahead < 6 else ref.year - (mo > ref.month)
 
 
 def anchor_weekday(wd: int, ref: date, future: bool | None, rel: str = "") -> date:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from . import timex_calendar as cal
 from .timex_calendar import TV
 from .timex_registry import QUAL, RULES, Ctx, low, mod_of, part_of_period, ref_anchor, ref_year, rule, ungroup
-from .timex_words import DAY, MON, SEASON, WD, YEAR, month_of, weekday_of
+from .timex_words import DAY, MON, SEASON, WD, YEAR, day_of, month_of, weekday_of
 
 __all__ = ["point"]
 
@@ -35,14 +35,14 @@ _FULL = (rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY}),?\s+(?P<y1>{Y
 @rule("full", _FULL)
 def _full(g: dict, ctx: Ctx) -> TV | None:
     m, d, y = (g["m1"], g["d1"], g["y1"]) if g.get("m1") else (g["m2"], g["d2"], g["y2"])
-    return cal.day_value(date(int(y), month_of(m), int(re.match(r"\d+", d).group(0))), "absolute")
+    return cal.day_value(date(int(y), month_of(m), day_of(d)), "absolute")
 
 
 def _md(g: dict, ctx: Ctx, suffix: str = "") -> date | None:
     """A month-day without a year ("Nov. 16", "Sunday, August 13"): tense-resolved against the
     reference; with only a year known, in that year (the weekday, if given, must agree)."""
-    m, d = (g.get("m1"), g.get("d1")) if g.get("m1") else (g.get("m2"), g.get("d2"))
-    mo, dd = month_of(m), int(re.match(r"\d+", d).group(0))
+    m, d = (g["m1"], g["d1"]) if g.get("m1") else (g["m2"], g["d2"])
+    mo, dd = month_of(m), day_of(d)
     if ctx.ref.day is not None:
         return cal.anchor_month_day(mo, dd, ctx.ref.day, ctx.future)
     if ctx.ref.year is not None:
@@ -165,11 +165,31 @@ def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
 
 
 @rule("the_quarter", r"the\s+(?:latest\s+|most\s+recent\s+|just[\s-]+(?:ended|completed)\s+|recent\s+)?quarter(?![\w-])"
+                     r"|(?P<period>the\s+(?:latest|most\s+recent)\s+period)(?![\w-])"
                      r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)")
 def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
-    """Financial reporting: "the quarter" / "the latest quarter" is the last completed quarter;
-    "the year-earlier quarter" the same quarter a year before."""
+    """Financial reporting: "the quarter" / "the latest quarter" / "the latest period" is the last
+    completed quarter, or the quarter just named ("its fourth quarter ended Sept. 30 ... in the
+    latest period"); "the year-earlier quarter" the same quarter a year before."""
+    named = ctx.last_period
+    if g.get("period") and named is not None and named.value and re.fullmatch(r"\d{4}-Q\d", named.value) \
+            and named.start is not None:
+        y = named.start.year
+        if ctx.ref.day is not None and named.end is not None and (ctx.ref.day - named.end).days > 200:
+            y += 1  # the quarter named was the year-ago comparison ("up from $3 million a year earlier")
+        return cal.quarter_period(y, int(named.value[-1]), ref_anchor(ctx))
     return _last_quarter(ctx, 1 if g.get("ago") else 0)
+
+
+@rule("the_year", r"the\s+(?P<adj>(?:full|fiscal|current\s+fiscal|full\s+fiscal)\s+)?year(?![\w-])"
+                  r"(?!\s+(?:before|earlier|after|later|ago|two|of\s+the|in\s+review))(?=\s+(?P<ended>ended|ending))?")
+def _the_year(g: dict, ctx: Ctx) -> TV | None:
+    """"the year" / "the full year" / "the fiscal year" of a report: the reference year; "the year
+    ended March 31" (a fiscal year named by its end) is the twelve months, TIMEX3 P1Y."""
+    if g.get("ended"):
+        return TV(None, None, "unknown", "absolute", "P1Y", "DURATION")
+    y = ref_year(ctx)
+    return cal.year_period(y, ref_anchor(ctx)) if y is not None else None
 
 
 @rule("season", rf"(?:(?P<rel>last|this|next|past|this\s+past|this\s+coming|the)\s+)?(?P<s>{SEASON})"
@@ -181,10 +201,10 @@ def _season(g: dict, ctx: Ctx) -> TV | None:
     if ctx.ref.day is None:
         return None
     ref, rel = ctx.ref.day, low(g, "rel")
-    start = cal.season_period(ref.year, s, "x").start
+    start, end = cal.season_bounds(ref.year, s)
     if rel in ("last", "past", "this past") or (rel in ("", "the") and ctx.future is False and start > ref):
-        y = ref.year - 1 if start > ref or rel == "last" and cal.season_period(ref.year, s, "x").end >= ref else ref.year
-    elif rel in ("next", "this coming") or (ctx.future and cal.season_period(ref.year, s, "x").end < ref):
+        y = ref.year - 1 if start > ref or rel == "last" and end >= ref else ref.year
+    elif rel in ("next", "this coming") or (ctx.future and end < ref):
         y = ref.year + 1 if start <= ref else ref.year
     else:
         y = ref.year
@@ -205,7 +225,7 @@ def _range(a: TV | None, b: TV | None) -> TV | None:
                   rf"(?:,?\s+(?P<y>{YEAR}))?(?![\d:])")
 def _range_md(g: dict, ctx: Ctx) -> TV | None:
     mo = month_of(g["m1"])
-    d1, d2 = int(re.match(r"\d+", g["d1"]).group(0)), int(re.match(r"\d+", g["d2"]).group(0))
+    d1, d2 = day_of(g["d1"]), day_of(g["d2"])
     if g.get("y"):
         y, anchor = int(g["y"]), "absolute"
     else:

@@ -14,8 +14,22 @@ from datetime import date, timedelta
 from . import timex_calendar as cal
 from .timex_calendar import TV
 from .timex_registry import Ctx, Found, low, ref_anchor, rule
-from .timex_words import (APPROX, DAY, DAY_PARTS, MON, NUM, REFERENCES, SETS, UNIT, WD, YEAR, month_of,
-                          number, unit_of, weekday_of)
+from .timex_words import (
+    APPROX,
+    DAY,
+    DAY_PARTS,
+    MON,
+    NUM,
+    REFERENCES,
+    SETS,
+    UNIT,
+    WD,
+    YEAR,
+    month_of,
+    number,
+    unit_of,
+    weekday_of,
+)
 
 __all__ = ["plausible"]
 
@@ -67,10 +81,10 @@ def _day_part(g: dict, ctx: Ctx) -> TV | None:
             return None
         d = ref - timedelta(days=1) if low(g, "solo") == "overnight" and ctx.future is not True else ref
         return TV(d, d, "day", ref_anchor(ctx), _time_value(d, "NI"), "TIME")
-    d = _day_word(g.get("a") or g["a2"], ctx)
-    if d is None:
+    day = _day_word(g.get("a") or g["a2"], ctx)
+    if day is None:
         return None
-    return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(g.get("p") or g["p2"])), "TIME")
+    return TV(day, day, "day", ref_anchor(ctx), _time_value(day, _part_code(g.get("p") or g["p2"])), "TIME")
 
 
 _CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
@@ -87,7 +101,7 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
     if g.get("nm"):
         hm = "T12:00" if low(g, "nm") == "noon" else "T24:00"
     else:
-        h = int(g.get("h") or g.get("h24"))
+        h = int(g.get("h") or g["h24"])
         mi = int(g.get("mi") or g.get("mi24") or 0)
         if g.get("ampm"):
             pm = g["ampm"].lower().startswith("p")
@@ -106,7 +120,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
     if d is None:
         return None
     anchor = "absolute" if when and re.search(YEAR, when) else ref_anchor(ctx)
-    return TV(d, d, "day", anchor, f"{d.isoformat()}{hm}", "TIME")
+    zone = "Z" if low(g, "tz") in ("utc", "gmt") else ""  # ISO 8601 / TIMEX3: a time stated in UTC
+    return TV(d, d, "day", anchor, f"{d.isoformat()}{hm}{zone}", "TIME")
 
 
 @rule("weekday", rf"(?:(?P<rel>last|this|next|coming|past|the\s+previous|the\s+following|this\s+past|this\s+coming|"
@@ -220,8 +235,8 @@ def _ago(g: dict, ctx: Ctx) -> TV | None:
     if base is None:
         return None
     sign = 1 if forward else -1
-    if g.get("n2") and number(g["n2"]) is not None:
-        n2 = number(g["n2"])
+    n2 = number(g["n2"]) if g.get("n2") else None
+    if n2 is not None:
         a, b = cal.shift(base, sign * n, unit), cal.shift(base, sign * n2, unit)
         return TV(min(a, b), max(a, b), "range", ref_anchor(ctx), None)
     period = ctx.last_period
@@ -263,15 +278,18 @@ def _past_n(g: dict, ctx: Ctx) -> TV | None:
         return TV(None, None, "unknown", "unresolved", value, "DURATION")
     anchor = ref_anchor(ctx)
     if rel in _REL_PAST:
-        if n is None:  # "the past few days", "recent months": an open start
-            start = ref - timedelta(days=1) if unit in ("hour", "minute", "second") else None
-        else:
-            start = cal.shift(ref, -n, unit)
-            if unit in ("decade", "century"):
-                start = date(start.year, 1, 1)
-        return TV(start, ref, "range", anchor, value, "DURATION")
-    end = cal.shift(ref, n, unit) if n is not None else None
-    return TV(ref, end, "range", anchor, value, "DURATION")
+        return TV(_past_start(ref, n, unit), ref, "range", anchor, value, "DURATION")
+    until = cal.shift(ref, n, unit) if n is not None else None
+    return TV(ref, until, "range", anchor, value, "DURATION")
+
+
+def _past_start(ref: date, n: int | None, unit: str) -> date | None:
+    """The start of "the past ``n`` ``unit``s" before ``ref``: open (``None``) for "the past few days",
+    "recent months", a day back for "the past few hours"; a past decade or century starts on 1 January."""
+    if n is None:
+        return ref - timedelta(days=1) if unit in ("hour", "minute", "second") else None
+    start = cal.shift(ref, -n, unit)
+    return date(start.year, 1, 1) if unit in ("decade", "century") else start
 
 
 @rule("n_of_year", rf"(?P<n>{NUM})\s+(?P<u>days|weeks|months)\s+(?:of|into)\s+(?P<y>{YEAR})", "DURATION")
@@ -302,7 +320,9 @@ def _so_far(g: dict, ctx: Ctx) -> TV | None:
     else:
         period = {"year": cal.year_period(ref.year, ref_anchor(ctx)), "month": cal.month_period(ref.year, ref.month, ref_anchor(ctx)),
                   "week": cal.week_period(ref, ref_anchor(ctx))}[unit]
-    end = ref if ref is not None and period.start <= ref <= period.end else period.end
+    end = period.end
+    if ref is not None and period.start is not None and period.end is not None and period.start <= ref <= period.end:
+        end = ref
     return replace(period, end=end, precision="range")
 
 
@@ -333,7 +353,7 @@ def _set(g: dict, ctx: Ctx) -> TV | None:
     elif g.get("m"):
         value = f"XXXX-{month_of(g['m']):02d}"
     else:
-        w = g.get("w") or g.get("wp") or g.get("wq")
+        w = g.get("w") or g.get("wp") or g["wq"]
         part = g.get("p") or g.get("pp") or g.get("pq")
         value = f"XXXX-WXX-{weekday_of(w) + 1}" + (f"T{_part_code(part.rstrip('s'))}" if part else "")
     return TV(None, None, "unknown", "absolute", value, "SET")
@@ -365,6 +385,7 @@ def _reference(g: dict, ctx: Ctx) -> TV | None:
 
 
 _PLURAL_PREPS = ("for", "in", "over", "within", "after", "during", "throughout")
+_YEAR_PREPS = ("for", "in", "during", "throughout", "over")
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
 
@@ -387,6 +408,8 @@ def plausible(f: Found, text: str) -> bool:
         return False  # a capitalised "Spring" mid-sentence is usually a name
     if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core:
         return False  # "between X and Y", "from X to Y"
+    if f.kind == "the_year" and not f.groups.get("adj") and f.prep not in _YEAR_PREPS:
+        return False  # "close the year", "the year of the iPhone": "for the year", "in the year ended ..."
     if f.kind == "plural_unit" and f.prep not in _PLURAL_PREPS and "long" not in low_core:
         return False
     if f.kind == "reference" and (text[f.end:f.end + 1] == "-" or low_core == "current" and f.prep):

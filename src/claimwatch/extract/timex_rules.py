@@ -90,7 +90,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     **{k: re.compile(p, re.I) for k, p in {
         "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d[/.]\d", "qual_year": r"\d{4}", "year": r"\d{4}",
         "range_y": r"\d{4}", "qual_rel_year": r"year", "decade": r"\d0['’]?s\b", "quarter": r"quarter|Q[1-4]",
-        "the_quarter": r"quarter|year[\s-]+(?:earlier|ago)", "season": r"spring|summer|autumn|fall|winter",
+        "the_quarter": r"quarter|year[\s-]+(?:earlier|ago)|period", "the_year": r"\byear\b", "season": r"spring|summer|autumn|fall|winter",
         "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
         "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|\d[:h]\d\d",
         "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
@@ -140,6 +140,7 @@ def rule_type(kind: str) -> str:
 
 def normalise(f: Found, ctx: Ctx) -> TV:
     """The value of one expression; the preposition in front bounds the claim's period."""
+    tv: TV | None
     try:
         if f.kind == "named":
             p = f.period or {}

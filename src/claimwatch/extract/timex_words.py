@@ -14,7 +14,7 @@ from importlib import resources
 __all__ = [
     "MONTHS", "WEEKDAYS", "NUMBERS", "UNITS", "SEASONS", "DAY_PARTS", "REFERENCES", "SETS", "RUNNING_TOTAL",
     "MON", "WD", "DAY", "YEAR", "NUM", "UNIT", "SEASON", "PREP", "APPROX", "number", "unit_of", "month_of",
-    "weekday_of",
+    "weekday_of", "day_of",
 ]
 
 _LEX = json.loads(resources.files("claimwatch.resources").joinpath("timex_lexicon.json").read_text("utf-8"))
@@ -99,3 +99,11 @@ def month_of(word: str) -> int:
 
 def weekday_of(word: str) -> int:
     return WEEKDAYS[word.lower()]
+
+
+def day_of(word: str) -> int:
+    """The day of the month of a :data:`DAY` match ("3rd" -> 3)."""
+    digits = re.match(r"\d+", word)
+    if digits is None:
+        raise ValueError(f"not a day of the month: {word!r}")
+    return int(digits.group(0))

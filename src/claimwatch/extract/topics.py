@@ -21,7 +21,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from ..model import Claim
+from ..model import Claim, EventType, is_event_type
 from .base import Analysis
 from .frames import frames
 
@@ -31,12 +31,18 @@ _COUNT_ANAPHORS = frozenset({"number", "figure", "total", "toll", "count", "tall
 _DEICTIC = frozenset({"this", "that", "these", "those", "the", "such", "its", "it"})
 
 
-def _topic_words() -> list[tuple[str, frozenset[str]]]:
-    raw = frames()["statement_topics"]
-    return [(etype, frozenset(words)) for etype, words in raw.items() if not etype.startswith("_")]
+def _topic_words() -> list[tuple[EventType, frozenset[str]]]:
+    out: list[tuple[EventType, frozenset[str]]] = []
+    for etype, words in frames()["statement_topics"].items():
+        if etype.startswith("_"):
+            continue
+        if not is_event_type(etype):
+            raise ValueError(f"event_frames.json: statement topic {etype!r} is not a SPEC §6 event type")
+        out.append((etype, frozenset(words)))
+    return out
 
 
-def _own_topic(tokens: list[Token]) -> str | None:
+def _own_topic(tokens: list[Token]) -> EventType | None:
     content = [t for t in tokens if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN") and t.ent_type_ not in ("ORG", "PERSON")]
     words = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
     for etype, cues in _topic_words():
@@ -63,7 +69,7 @@ def _anaphor(tokens: list[Token]) -> str | None:
     return None
 
 
-def statement_topic(analysis: Analysis, sent_i: int, earlier: Iterable[Claim]) -> str | None:
+def statement_topic(analysis: Analysis, sent_i: int, earlier: Iterable[Claim]) -> EventType | None:
     """The event type a statement in sentence ``sent_i`` is about, or None (see the module doc).
     ``earlier`` are the claims drafted before it in the article, in text order."""
     doc = analysis.doc

@@ -199,7 +199,7 @@ def ingest_inputs(inputs: Iterable[str] | Iterable[Document | Reject], store: St
         stream = iter_inputs([str(i) for i in items], fetch_pages=fetch_pages, skip_url=skip_url, settings=settings)
     else:
         labels = names or ["<documents>"]
-        stream = items  # type: ignore[assignment]
+        stream = items  # type: ignore[assignment]  # not paths: the Documents/Rejects of the signature's second form
     scope = RunScope(store, kind, labels, settings=settings, reconciler=reconciler, reconcile=reconcile)
     res = IngestResult(run_id=scope.start(), recovery=scope.recovery)
     t_start = time.perf_counter()

@@ -93,12 +93,16 @@ def make_plan(items: list[Item], curations: Iterable[Curation] = ()) -> Plan:
 
 def _note_totals(features: list[ClaimFeatures]) -> None:
     """Give each part the figure of its total: a figure equal to the total is the total's measure,
-    never the part's ("15 died: 12 men and 3 women" — another report's "15" is not a part)."""
+    never the part's ("15 died: 12 men and 3 women" — another report's "15" is not a part). A part
+    is counted over its total's time: "more than 100,000 of the migrants" of a running total is a
+    running figure too, whatever time its own sentence happens to carry."""
     by_uid = {f.uid: f for f in features}
     for f in features:
         total = by_uid.get(f.part_of or "")
         if total is not None and total.claim.quantity is not None:
             f.extra["total_best"] = total.claim.quantity.best
+            if f.kind == "count" and total.kind == "count":
+                f.measure, f.period, f.asof, f.cum_start = total.measure, total.period, total.asof, total.cum_start
 
 
 def _index_pairs(members: list[ClaimFeatures], pairs: list[tuple[str, str]]) -> list[tuple[int, int]]:

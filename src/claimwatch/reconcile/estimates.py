@@ -153,7 +153,19 @@ def _conflict(hulls: list[tuple[OriginGroup, tuple[float, float] | None, list[Cl
                 gap = max(ha[0], hb[0]) - min(ha[1], hb[1])
                 if conflict is None or gap > conflict[0]:
                     conflict = (gap, (ga, ca), (gb, cb))
-    return conflict
+    return conflict or _inner_conflict(hulls)
+
+
+def _inner_conflict(hulls: list[tuple[OriginGroup, tuple[float, float] | None, list[ClaimFeatures]]]):
+    """Two reports of one origin whose current figures do not overlap and neither replaces the
+    other ("Mexican teams recovered two", "three were found by Mexican officials", both citing one
+    statement): the reports disagree on what the source said."""
+    for g, _h, cur in hulls:
+        for i, a in enumerate(cur):
+            for b in cur[i + 1:]:
+                if a.report != b.report and a.interval and b.interval and not overlaps(a.interval, b.interval):
+                    return (max(a.interval[0], b.interval[0]) - min(a.interval[1], b.interval[1]), (g, [a]), (g, [b]))
+    return None
 
 
 def _explain_conflict(conflict, n_ind: int) -> str:
@@ -162,6 +174,9 @@ def _explain_conflict(conflict, n_ind: int) -> str:
     fb = min(cb, key=lambda f: (-interval(f)[0],) + originality(f))
     if interval(fa)[0] > interval(fb)[0]:
         (fa, ga), (fb, gb) = (fb, gb), (fa, ga)
+    if ga is gb:
+        return (f"{label(fa, group_label_of(ga))} vs {label(fb, group_label_of(gb))}: "
+                f"reports of the same source give figures that do not overlap")
     return (f"{label(fa, group_label_of(ga))} vs {label(fb, group_label_of(gb))}: "
             f"ranges do not overlap ({n_ind} independent sources)")
 

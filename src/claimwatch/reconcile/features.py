@@ -9,13 +9,16 @@ bodies, and the Mexican authorities recovered three").
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from ..model import Claim, Quantity
+from ..model import Claim, Place, Quantity
 from .geo import GeoPoint, geo_points
 from .similarity import content_tokens, subject_tokens
 from .timing import (
@@ -23,6 +26,7 @@ from .timing import (
     is_ordinal_total,
     measure_of,
     month_day,
+    opens_total,
     parse_date,
     perfect_without_time,
     period_key,
@@ -30,11 +34,15 @@ from .timing import (
 )
 from .units import PEOPLE_EVENTS, unit_class
 
-__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "qty", "INF"]
+__all__ = ["ClaimFeatures", "features_for", "settle_measures", "reconcilable", "interval", "qty", "rate_of", "event_places", "is_difference", "INF"]
 
 INF = math.inf
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:while|whereas|but|and|as well as|including)\s", re.I)
 #: nouns an ordinal running total counts people with ("the 24th case")
+#: what separates the clause a figure's frequency belongs to ("..., and 20 die every day")
+_RATE_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:while|whereas|but|up\s+from|down\s+from|compared\s+with)\s", re.I)
+_TIMEX_LEXICON = Path(__file__).resolve().parents[1] / "resources" / "timex_lexicon.json"
+_CHANGE_LEXICON = Path(__file__).resolve().parents[1] / "resources" / "number_change.json"
 _ORDINAL_PEOPLE = {"case", "cases", "death", "deaths", "victim", "victims", "body", "bodies", "fatality",
                    "fatalities", "drowning", "drownings", "person", "people"}
 
@@ -118,6 +126,90 @@ def interval(claim: Claim) -> tuple[float, float] | None:
     return float(lo), float(hi)
 
 
+@lru_cache(maxsize=1)
+def _sets() -> dict[str, str]:
+    """The frequency words of the time lexicon ("every day", "per week", "daily"; its ``sets``)."""
+    return {str(k): str(v) for k, v in json.loads(_TIMEX_LEXICON.read_text(encoding="utf-8"))["sets"].items()}
+
+
+@lru_cache(maxsize=1)
+def _set_pattern() -> re.Pattern[str]:
+    """Any frequency word; "a day" that places something ("a day after the attack") is not one."""
+    sets = _sets()
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(sets, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b(?!\s+(?:after|before|earlier|later|ago)\b)", re.I)
+
+
+def rate_of(claim: Claim) -> str | None:
+    """The frequency a figure is stated per ("10,000 arrive every day" -> ``"every day"``'s
+    period, ``P1D``), read in the figure's own clause; ``None`` for a figure of one time."""
+    q = claim.quantity
+    text = claim.text or ""
+    if q is None or claim.span is None or q.span is None:
+        return None
+    start = q.span[0] - claim.span[0]
+    if not 0 <= start <= len(text):
+        return None
+    cuts = [0] + [m.end() for m in _RATE_CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
+    lo = max(c for c in cuts if c <= start)
+    hi = min((c for c in cuts if c > start + len(q.text or "")), default=len(text) + 1)
+    m = _set_pattern().search(text[lo:hi])
+    if m is None:
+        return None
+    word = re.sub(r"\s+", " ", m.group(0).lower())
+    return _sets().get(word, word)
+
+
+def _source_apposition(claim: Claim) -> tuple[int, int] | None:
+    """The apposition that describes the source between its name and its reporting verb ("Rick
+    Pauza, spokesman for the CBP office in Laredo, Texas, said ..."), as an article span."""
+    src = claim.source
+    if src.span is None or not src.cue or claim.span is None:
+        return None
+    text = claim.text or ""
+    after = src.span[1] - claim.span[0]
+    if not 0 <= after < len(text) or not text[after:].lstrip().startswith(","):
+        return None
+    cue = re.search(rf"\b{re.escape(src.cue)}\b", text[after:], re.I)
+    if cue is None:
+        return None
+    return src.span[1], src.span[1] + cue.start()
+
+
+def event_places(claim: Claim) -> list[Place]:
+    """The claim's places without those that only say where its source is (a place inside the
+    apposition describing the source)."""
+    appos = _source_apposition(claim)
+    if appos is None:
+        return list(claim.places)
+    return [p for p in claim.places if p.span is None or not (appos[0] <= p.span[0] and p.span[1] <= appos[1])]
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> re.Pattern[str]:
+    """Any form of a verb or noun of change or comparison (``resources/number_change.json``)."""
+    data = json.loads(_CHANGE_LEXICON.read_text(encoding="utf-8"))
+    stems = {w[:-1] if w.endswith("e") and len(w) > 3 else w for w in data["up"] + data["down"] + data["compare"]}
+    forms = "|".join(sorted((re.escape(x) for x in stems), key=len, reverse=True))
+    irregular = "|".join(re.escape(x) for x in data["irregular_forms"])
+    return re.compile(rf"\b(?:(?:{forms})\w*|{irregular})\b", re.I)
+
+
+def is_difference(claim: Claim) -> bool:
+    """A figure that is the difference between two others: the "by" phrase of a verb of change or
+    comparison in its clause ("exceeding last year's record by 600 people", "surpasses the 2022
+    total by over 600") — not "killed by 3 gunmen"."""
+    q = claim.quantity
+    text = claim.text or ""
+    if q is None or claim.span is None or q.span is None:
+        return False
+    start = q.span[0] - claim.span[0]
+    if not 0 < start <= len(text) or not re.search(r"\bby\s+$", text[:start], re.I):
+        return False
+    cuts = [0] + [m.end() for m in _RATE_CLAUSE_BREAK.finditer(text[:start])]
+    return bool(_change_words().search(text[max(cuts):start]))
+
+
 def _local_tokens(claim: Claim) -> frozenset[str]:
     """Content words of the clause that holds the figure (with its unit and what it counts)."""
     q = claim.quantity
@@ -169,12 +261,16 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
     published = str(published)[:10] if published else None
     kind = claim.kind
     measure = measure_of(claim, published) if kind == "count" else "incident"
+    difference = kind == "count" and is_difference(claim)
+    if difference:
+        measure = "period"  # a difference between two totals is a figure of its own, never a participant count
     day = stated_day(claim)
     ref = day or parse_date(published)
     t = claim.time
     cum_start = None
-    if measure == "running" and t is not None and (t.end is None or t.precision in ("month", "year", "range")) \
-            and t.precision not in ("day", "week"):
+    if measure == "running" and t is not None and (
+            (t.end is None or t.precision in ("month", "year", "range")) and t.precision not in ("day", "week")
+            or opens_total(t)):
         cum_start = parse_date(t.start)
     q = claim.quantity
     return ClaimFeatures(
@@ -191,9 +287,9 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         day=day,
         ref=ref,
         asof=as_of(claim, published) if measure == "running" else None,
-        period=period_key(claim, measure, ref),
-        points=geo_points(claim.places),
-        own_points=geo_points([p for p in claim.places if (p.scope or "sentence") == "sentence"]),
+        period=("D:" if difference else "") + period_key(claim, measure, ref),
+        points=geo_points(event_places(claim)),
+        own_points=geo_points([p for p in event_places(claim) if (p.scope or "sentence") == "sentence"]),
         tokens=_subject(claim),
         local=_local_tokens(claim) if kind == "count" else _subject(claim),
         interval=interval(claim) if kind == "count" else None,
@@ -202,10 +298,30 @@ def features_for(claim: Claim, meta: dict[str, Any]) -> ClaimFeatures | None:
         part_of=(f"{article_id}:{q.part_of}" if q is not None and q.part_of else None),
         monthday=month_day(claim),
         extra={"perfect": kind == "count" and measure == "incident" and perfect_without_time(claim),
+               "rate": rate_of(claim) if kind == "count" else None,
                "asof_stated": t is not None and bool(t.end or t.precision in ("day", "week")),
                # a figure for a date after the report ("could reach 400,000 by the end of the year")
-               "projection": kind == "count" and _after(t.end if t is not None else None, published)},
+               "projection": kind == "count" and _projection(claim, published)},
     )
+
+
+#: a time phrase that sets a figure at a date to come ("by the end of the year", "before the end of August")
+_BY_DATE = re.compile(r"^\s*(?:by|before|until|till|through|to)\b", re.I)
+
+
+def _projection(claim: Claim, published: str | None) -> bool:
+    """A figure for a date after the report: its time ends after publication and either says so
+    ("by the end of the year") or the figure is only possible ("could reach 400,000"); in an
+    undated report, a possible figure by a date. A figure for the current period ("half of them
+    this year") is not one."""
+    t = claim.time
+    if t is None or not t.end:
+        return False
+    if published is None:  # an undated report: only a figure it gives as possible ("may cross by the year's end")
+        return claim.certainty == "possible" and bool(_BY_DATE.search(t.text or ""))
+    if not _after(t.end, published):
+        return False
+    return bool(_BY_DATE.search(t.text or "")) or claim.certainty == "possible"
 
 
 def _after(day: str | None, published: str | None) -> bool:
@@ -217,9 +333,11 @@ def settle_measures(features: list[ClaimFeatures]) -> None:
     """A figure in the present perfect with no time ("at least 25 men have died") is a running
     total when its report tells of no incident, and the report's incident figure when it does
     ("nine migrants have drowned", in a report of Thursday's drownings that also says what
-    happened): a report tells of an incident when another of its figures or events is of one."""
+    happened): a report tells of an incident when another of its figures or events is dated to
+    a day or week of its own (a statement's date is when it was made). Undated figures ("84% of whom", "10 operators") do not make a report
+    about a hotline's totals the report of an incident."""
     told = {f.article_id for f in features
-            if f.measure == "incident" and not f.extra.get("perfect") and (f.kind == "count" or f.day is not None)}
+            if f.measure == "incident" and not f.extra.get("perfect") and f.day is not None and f.kind != "statement"}
     for f in features:
         if f.extra.get("perfect") and f.article_id not in told:
             f.measure = "running"

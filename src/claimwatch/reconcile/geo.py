@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Place
 
-__all__ = ["GeoPoint", "geo_points", "places_compatible", "place_score", "feature_radius_km", "is_specific"]
+__all__ = ["GeoPoint", "geo_points", "places_compatible", "place_score", "area_score", "feature_radius_km", "is_specific"]
 
 #: how far (km) from its representative point a place of this kind reaches
 _RADIUS = {
@@ -28,6 +28,8 @@ _RADIUS = {
     "lake": 80.0, "mountain_range": 350.0, "mountains": 350.0, "forest": 120.0, "border": 400.0,
     "island": 40.0, "coast": 150.0, "continent": None,
 }
+#: no country's centroid is this far (km) from a place inside it or on its border
+_FAR_KM = 4000.0
 _DEFAULT_RADIUS = 35.0           # a city, town, village, crossing point
 _CROSS_BORDER = {"river", "sea", "channel", "strait", "gulf", "bay", "lake", "mountain_range", "mountains",
                  "forest", "border", "coast", "continent"}
@@ -112,6 +114,27 @@ def place_score(a: tuple[GeoPoint, ...], b: tuple[GeoPoint, ...]) -> float:
     if not a or not b:
         return 0.5
     return max(_pair(x, y) for x in a for y in b)
+
+
+def area_score(a: tuple[GeoPoint, ...], b: tuple[GeoPoint, ...]) -> float:
+    """:func:`place_score` for the area a total is counted in: where people came from ("migrants
+    from Colombia") does not define it, and two different countries are two areas (a total for
+    Lithuania is not a total for Panama), unless a cross-border feature names the area."""
+    area_a = tuple(g for g in a if g.role != "origin")
+    area_b = tuple(g for g in b if g.role != "origin")
+    if not area_a or not area_b:
+        return 0.5  # one side names no area (perhaps only where people came from)
+    cross = any((g.feature or "").lower() in _CROSS_BORDER for g in area_a + area_b)
+    ca = {g.country for g in area_a if g.country}
+    cb = {g.country for g in area_b if g.country}
+    if ca and cb and not ca & cb and not cross:
+        return 0.0
+    if bool(ca) != bool(cb):
+        # a place the gazetteer gives no country (a jungle, a sea) against a country: a continent apart
+        dists = [d for x in area_a for y in area_b if (d := _km(x, y)) is not None]
+        if dists and min(dists) > _FAR_KM:
+            return 0.0
+    return place_score(area_a, area_b)
 
 
 def is_specific(points: tuple[GeoPoint, ...]) -> bool:

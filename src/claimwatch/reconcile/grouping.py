@@ -12,20 +12,22 @@ This module also groups the *totals* — running totals and period totals, which
 incidents (:mod:`.incidents` groups those): inside a block ``(event_type, unit class,
 period)``, two totals measure the same thing when their places agree (a total is defined by
 its own area: a total for the Tisza is not the national total), their event types agree (an
-unknown one matches), their starts agree (running totals counted from starts within a year) and
-their subjects are alike.
+unknown one matches), their starts agree (running totals counted from starts within a year),
+both or neither are rates, both or neither are parts of a total, and their subjects and figures
+are alike. One report's two figures more than 15% apart are two totals unless it updates one.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from .features import ClaimFeatures
-from .geo import is_specific, place_score
+from .geo import GeoPoint, area_score, is_specific
 from .similarity import dice
 
 __all__ = ["agglomerate", "values_compatible", "value_score", "different_figures", "cluster_totals", "LINK_THRESHOLD",
-           "same_sentence_or_part"]
+           "same_sentence_or_part", "revises"]
 
 T = TypeVar("T")
 
@@ -33,7 +35,7 @@ T = TypeVar("T")
 LINK_THRESHOLD = 0.55
 #: Dice similarity at which subject agreement counts as full
 _DICE_FULL = 0.35
-_W_LEX, _W_PLACE, _W_TIME = 0.45, 0.35, 0.20
+_W_LEX, _W_PLACE, _W_TIME, _W_VALUE = 0.35, 0.30, 0.15, 0.20
 #: two figures that do not overlap can still be one measure reported differently (72 vs 78,
 #: 9 vs 11) unless one is more than this many times the other and they differ by more than 2
 _MAX_RATIO = 2.0
@@ -142,6 +144,15 @@ def value_score(a: ClaimFeatures, b: ClaimFeatures) -> float:
     return 0.3 if rel <= 0.25 or abs(ba - bb) <= 1 else 0.1
 
 
+_REVISION = re.compile(r"\b(?:revis\w*|amend\w*|correct\w*|updat\w*|(?:rose|risen|climbed|increased|fell|dropped|"
+                       r"lowered|raised)\s+to|instead\s+of|and\s+not|rather\s+than|later)\b", re.I)
+
+
+def revises(f: ClaimFeatures) -> bool:
+    """The figure's sentence revises an earlier figure ("the death toll was later revised to 79")."""
+    return bool(_REVISION.search(f.claim.text or ""))
+
+
 _UPPER = ("less_than", "at_most")
 
 
@@ -195,28 +206,53 @@ def _grown(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return (d2 - d1).days > _GROWTH_DAYS and i2[1] >= i1[0]
 
 
+def _overlap(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    return bool(a.interval and b.interval and a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1])
+
+
+def _area(f: ClaimFeatures) -> tuple[GeoPoint, ...]:
+    """Where a total is counted: the places its own sentence states, else those of its paragraph or
+    report; where people came from does not count (see :func:`.geo.area_score`)."""
+    own = tuple(g for g in f.own_points if g.role != "origin")
+    return own or tuple(g for g in f.points if g.role != "origin")
+
+
+def _distinct(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Two figures one report gives for different things: ranges apart, or stated figures more than
+    15% apart ("over a fifth" and "more than 100,000" of one total both reach up without bound)."""
+    if not _overlap(a, b):
+        return True
+    qa, qb = a.claim.quantity, b.claim.quantity
+    if qa is None or qb is None or qa.best is None or qb.best is None:
+        return False
+    return abs(qa.best - qb.best) > 0.15 * max(abs(qa.best), abs(qb.best), 1)
+
+
 def _total_link(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     if a.key != b.key or same_sentence_or_part(a, b):
         return None
+    if a.extra.get("rate") != b.extra.get("rate"):
+        return None  # a daily average is not the total
+    if bool(a.part_of) != bool(b.part_of):
+        return None  # a share of a total ("a fifth of the migrants") is not a total
     if a.event_type != b.event_type and "?" not in (a.event_type, b.event_type):
         return None
     if bool(a.extra.get("projection")) != bool(b.extra.get("projection")):
         return None  # a projection ("by the end of the year") is not the total so far
     if not values_compatible(a.interval, b.interval) and not _grown(a, b):
         return None
-    if a.article_id == b.article_id and a.measure == "period" and a.interval and b.interval \
-            and not (a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]):
-        return None  # one report, two different period figures: two measures
+    if a.article_id == b.article_id and _distinct(a, b) and not (a.measure == "running" and (revises(a) or revises(b))):
+        return None  # one report, two different totals: two measures (unless it updates one by the other)
     t = _time_score(a, b)
     if t is None:
         return None
     if is_specific(a.own_points) != is_specific(b.own_points):
         return None  # a total is defined by the area its own sentence states
-    p = place_score(a.own_points, b.own_points)
+    p = area_score(_area(a), _area(b))
     if p <= 0.0:
         return None
     lex = min(1.0, dice(a.tokens, b.tokens) / _DICE_FULL)
-    return _W_LEX * lex + _W_PLACE * p + _W_TIME * t
+    return _W_LEX * lex + _W_PLACE * p + _W_TIME * t + _W_VALUE * value_score(a, b)
 
 
 def cluster_totals(items: list[ClaimFeatures], *, must: Iterable[tuple[int, int]] = (),

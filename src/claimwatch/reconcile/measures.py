@@ -6,7 +6,9 @@ rescued with the rescued. Reports differ in wording and extraction differs in ev
 two figures of the incident are one measure when they are alike in value, event type, unit
 and the words of their own clause; hard constraints keep apart
 
-* two figures of one sentence, and a part and its total (``quantity.part_of``);
+* two figures of one sentence (unless the sentence corrects one by the other: "78 and not 79"),
+  and a part and its total (``quantity.part_of``);
+* a rate and a figure of one time ("10,000 arrive every day", "last night less than 10,000");
 * two different figures of one report (6 bodies and 2 bodies are two measures, not a
   disagreement) unless the report revises one by the other ("later revised to 79") or sets
   out two sources' figures ("residents say 10; the authority says six");
@@ -14,6 +16,8 @@ and the words of their own clause; hard constraints keep apart
   be one measure reported differently (6 vs 53) — unless each is the only figure of its event
   type in its report (two reports giving one death toll as 40 and "several" disagree);
 * figures of different stated days.
+
+Two figures whose own sentences date them to the same day count as worded alike.
 
 Events and statements of the incident are one estimate when they tell the same thing: alike
 in words, event type and source.
@@ -27,11 +31,11 @@ from datetime import date
 from typing import Iterable
 
 from .features import ClaimFeatures
-from .grouping import agglomerate, different_figures, same_sentence_or_part, value_score, values_compatible
+from .grouping import agglomerate, different_figures, revises, same_sentence_or_part, value_score, values_compatible
 from .provenance import distinctive, name_key, names_match
 from .timing import EVENT_DAY_TOLERANCE
 
-__all__ = ["count_link", "event_link", "days_apart", "disputed", "group_measures", "revises", "weighted_dice", "MEASURE_THRESHOLD",
+__all__ = ["count_link", "corrects", "event_link", "days_apart", "same_stated_day", "disputed", "group_measures", "revises", "weighted_dice", "MEASURE_THRESHOLD",
            "EVENT_THRESHOLD"]
 
 MEASURE_THRESHOLD = 0.55
@@ -39,19 +43,12 @@ EVENT_THRESHOLD = 0.5
 _W_VALUE, _W_TYPE, _W_LEX, _W_UNIT = 0.40, 0.20, 0.30, 0.10
 #: weighted Dice over the figures' own clauses at which they count as worded alike
 _LOCAL_FULL = 0.4
+#: how alike the words of two figures dated to the same day by their own sentences count at least
+_SAME_DAY_LEX = 0.5
 #: weighted Dice over event sentences at which they count as the same account
 _EVENT_FULL = 0.45
 
 Weights = dict[str, float]
-_REVISION = re.compile(r"\b(?:revis\w*|amend\w*|correct\w*|updat\w*|(?:rose|risen|climbed|increased|fell|dropped|"
-                       r"lowered|raised)\s+to|instead\s+of|and\s+not|rather\s+than|later)\b", re.I)
-
-
-def revises(f: ClaimFeatures) -> bool:
-    """The figure's sentence revises an earlier figure ("the death toll was later revised to 79")."""
-    return bool(_REVISION.search(f.claim.text or ""))
-
-
 def days_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Do the two claims state days too far apart to be one happening (also when a report
     without a publication date could not resolve "September 25" to a year)?"""
@@ -63,6 +60,38 @@ def days_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
             gap = abs(da - db)
             return min(gap, 365 - gap) > EVENT_DAY_TOLERANCE
     return False
+
+
+def corrects(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """One sentence states a figure and denies the one it replaces ("the number of bodies was 78
+    and not 79"): one measure, disputed."""
+    return (a.sentence == b.sentence and a.uid != b.uid and a.claim.polarity != b.claim.polarity
+            and not (a.part_of or b.part_of))
+
+
+def _corrected(f: ClaimFeatures) -> bool:
+    """A denied figure its sentence replaces by another ("78 and not 79"): the denial is of a value of
+    the measure the sentence states, so it meets that measure's other figures."""
+    return bool(f.extra.get("corrected"))
+
+
+def mark_corrections(members: list[ClaimFeatures]) -> None:
+    """Mark the denied figures whose sentence states the figure that replaces them (:func:`corrects`)."""
+    stated = {f.sentence for f in members if f.kind == "count" and f.claim.polarity == "positive"}
+    for f in members:
+        if f.kind == "count" and f.claim.polarity == "negative":
+            f.extra["corrected"] = f.sentence in stated
+
+
+def same_stated_day(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Both claims' own sentences date them ("on September 26", "yesterday"), to the same day (an
+    inherited time says nothing about which figure is which)."""
+    ta, tb = a.claim.time, b.claim.time
+    if ta is None or tb is None or ta.scope != "sentence" or tb.scope != "sentence":
+        return False
+    if a.day is not None and b.day is not None:
+        return a.day == b.day
+    return a.monthday is not None and a.monthday == b.monthday
 
 
 def _day_of_year(md: tuple[int, int]) -> int | None:
@@ -129,11 +158,13 @@ def idf_weights(sets: list[frozenset[str]]) -> Weights:
 
 def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = None) -> float | None:
     """``None`` when two figures of one incident cannot be one measure, else how alike they are."""
-    if a.kind != "count" or b.kind != "count" or same_sentence_or_part(a, b):
+    if a.kind != "count" or b.kind != "count" or (same_sentence_or_part(a, b) and not corrects(a, b)):
         return None
     if a.unit != "?" and b.unit != "?" and a.unit != b.unit:
         return None
-    if a.claim.polarity != b.claim.polarity:
+    if a.extra.get("rate") != b.extra.get("rate"):
+        return None  # "10,000 arrive every day" is not the figure of one day
+    if a.claim.polarity != b.claim.polarity and not (corrects(a, b) or _corrected(a) or _corrected(b)):
         # a denial disputes the figure it denies ("denied that 50 died"), not another one
         if not (a.interval and b.interval and a.interval[0] <= b.interval[1] and b.interval[0] <= a.interval[1]):
             return None
@@ -145,6 +176,8 @@ def count_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
     if days_apart(a, b):
         return None
     lex = min(1.0, weighted_dice(a.local, b.local, weights) / _LOCAL_FULL)
+    if same_stated_day(a, b):
+        lex = max(lex, _SAME_DAY_LEX)  # both sentences date their figure to the same day
     unit = 1.0 if a.unit == b.unit and a.unit != "?" else 0.5
     value = max(value_score(a, b), 0.6) if sole else value_score(a, b)
     return _W_VALUE * value + _W_TYPE * _type_score(a, b) + _W_LEX * lex + _W_UNIT * unit
@@ -211,6 +244,7 @@ def group_measures(members: list[ClaimFeatures], *, must: Iterable[tuple[int, in
     """Partition one incident's claims: figures by measure, events and statements by account."""
     must, cannot = list(must), list(cannot)
     mark_sole(members)
+    mark_corrections(members)
     out: list[list[ClaimFeatures]] = []
     for counts in (True, False):
         idx = [i for i, f in enumerate(members) if (f.kind == "count") == counts]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..model import Claim
+from ..model import Claim, TimeInfo
 
 __all__ = [
     "MEASURES",
@@ -36,6 +36,7 @@ __all__ = [
     "perfect_without_time",
     "INCIDENT_WINDOW_DAYS",
     "EVENT_DAY_TOLERANCE",
+    "opens_total",
 ]
 
 MEASURES = ("running", "period", "incident")
@@ -99,6 +100,24 @@ def _time_prefix(claim: Claim) -> str:
     return (claim.text or "")[max(0, start - 20):start]
 
 
+def _running_phrase(t: TimeInfo, claim: Claim | None = None) -> bool:
+    """The claim's own time phrase opens a running total or states its date ("since May", "as of
+    Sunday"). A time inherited from the report (``scope`` paragraph or article) dates the claim
+    but does not make it a running total: "One person remains missing" after "Thursday's floods"."""
+    if (t.scope or "sentence") != "sentence":
+        return False
+    return bool(_RUNNING_TIME.search(t.text or "")) or (claim is not None and bool(_ASOF_BEFORE.search(_time_prefix(claim))))
+
+
+_OPENER = re.compile(r"^\s*(?:since|from|ever\s+since)\b", re.I)
+
+
+def opens_total(t: TimeInfo) -> bool:
+    """The time phrase is where a running total starts ("since the start of the invasion",
+    "since 24 February"): its day is the total's start, not the date it is stated for."""
+    return bool(_OPENER.search(t.text or ""))
+
+
 def _in_period(d: date | None, t_start: str | None, t_end: str | None) -> bool:
     s, e = parse_date(t_start), parse_date(t_end)
     return d is not None and s is not None and s <= d and (e is None or d <= e)
@@ -117,7 +136,7 @@ def measure_of(claim: Claim, published: str | None = None) -> str:
     if is_ordinal_total(claim) or _RUNNING_TEXT.search(text):
         return "running"
     if t is not None:
-        if _RUNNING_TIME.search(t.text or "") or _ASOF_BEFORE.search(_time_prefix(claim)):
+        if _running_phrase(t, claim):
             return "running"
         if t.precision in ("day", "week") or _short_range(t.start, t.end):
             return "incident"
@@ -149,7 +168,7 @@ def perfect_without_time(claim: Claim) -> bool:
 def stated_day(claim: Claim) -> date | None:
     """The day (or week) the claim's own time states, if it resolves to one."""
     t = claim.time
-    if t is not None and not _RUNNING_TIME.search(t.text or "") and (
+    if t is not None and not _running_phrase(t) and (
             t.precision in ("day", "week") or _short_range(t.start, t.end)):
         return parse_date(t.start)
     return None
@@ -190,7 +209,7 @@ def as_of(claim: Claim, published: str | None) -> date | None:
         end = parse_date(t.end)
         if end is not None:
             return end
-        if t.precision in ("day", "week"):
+        if t.precision in ("day", "week") and not opens_total(t):
             d = parse_date(t.start)
             if d is not None:
                 return d

@@ -13,6 +13,7 @@ from ..errors import NotFound, ValidationError
 from ..model import ESTIMATE_STATUSES, Estimate, Incident
 from . import tables as T
 from .lists import estimate_list_columns
+from .mixin import StoreMixin, inserted_id
 from .rows import now
 
 __all__ = ["EstimatesMixin", "hash_token"]
@@ -26,7 +27,7 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-class EstimatesMixin:
+class EstimatesMixin(StoreMixin):
     """Mixed into :class:`~claimwatch.store.Store` (needs ``_read`` / ``_write``)."""
 
     def save_estimates(self, estimates: Iterable[Estimate], *, replace_ids: Iterable[str] | None = None,
@@ -43,7 +44,7 @@ class EstimatesMixin:
         drop = set(replace_ids or ()) | {e.id for e in ests}
         drop_inc = set(replace_incidents or ()) | {i.id for i in incs}
         stamp = now()
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             if full:
                 conn.execute(delete(T.estimate_claims))
                 conn.execute(delete(T.estimates))
@@ -96,11 +97,11 @@ class EstimatesMixin:
             q = q.limit(limit)
         if offset:
             q = q.offset(offset)
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             return [Estimate.from_dict(r.data) for r in conn.execute(q)]
 
     def get_estimate(self, estimate_id: str) -> Estimate:
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             row = conn.execute(select(T.estimates.c.data).where(T.estimates.c.id == estimate_id)).first()
         if row is None:
             raise NotFound(estimate_id, detail=f"estimate {estimate_id}")
@@ -110,7 +111,7 @@ class EstimatesMixin:
         """claim uid → ids of the estimates it belongs to."""
         uids = list(uids)
         out: dict[str, list[str]] = {}
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             for i in range(0, len(uids), 500):
                 q = select(T.estimate_claims.c.claim_uid, T.estimate_claims.c.estimate_id).where(
                     T.estimate_claims.c.claim_uid.in_(uids[i:i + 500]))
@@ -122,14 +123,14 @@ class EstimatesMixin:
         """Ids of the estimates holding a claim of any of these articles."""
         ids = list(article_ids)
         out: set[str] = set()
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             for i in range(0, len(ids), 500):
                 q = select(T.estimate_claims.c.estimate_id).where(T.estimate_claims.c.article_id.in_(ids[i:i + 500]))
                 out.update(r[0] for r in conn.execute(q))
         return sorted(out)
 
     def count_estimates(self) -> int:
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             return int(conn.execute(select(func.count()).select_from(T.estimates)).scalar_one())
 
     # -- incidents ----------------------------------------------------------------------------
@@ -145,14 +146,14 @@ class EstimatesMixin:
         if until:
             q = q.where(T.incidents.c.date_start <= until)
         q = q.order_by(T.incidents.c.date_start.is_(None), T.incidents.c.date_start, T.incidents.c.id)
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             out = [Incident.from_dict(r.data) for r in conn.execute(q)]
         if event_type:
             out = [i for i in out if event_type in i.event_types]
         return out[offset:offset + limit] if limit is not None else out[offset:]
 
     def get_incident(self, incident_id: str) -> Incident:
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             row = conn.execute(select(T.incidents.c.data).where(T.incidents.c.id == incident_id)).first()
         if row is None:
             raise NotFound(incident_id, detail=f"incident {incident_id}")
@@ -168,11 +169,11 @@ class EstimatesMixin:
         for key in ("action", "who", "why", "estimate"):
             if not str(data.get(key) or "").strip():
                 raise ValidationError("curation", detail=f"a curation needs {key}")
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             res = conn.execute(insert(T.curations).values(
                 at=stamp, who=data["who"], why=data["why"], action=data["action"], estimate_id=data["estimate"],
                 data=data))
-            data["id"] = int(res.inserted_primary_key[0])
+            data["id"] = inserted_id(res)
             named = list(dict.fromkeys(list(data.get("claims") or []) + [
                 u for uids in (data.get("members") or {}).values() for u in uids[:1]]))
             if named:
@@ -189,7 +190,7 @@ class EstimatesMixin:
         q = select(T.curations.c.id, T.curations.c.data).order_by(T.curations.c.id)
         if estimate_id:
             q = q.where(T.curations.c.estimate_id == estimate_id)
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             rows = conn.execute(q).all()
         return [dict(r.data, id=r.id) for r in rows]
 
@@ -199,7 +200,7 @@ class EstimatesMixin:
         if not name or not name.strip():
             raise ValidationError("token", detail="a token needs a name")
         token = "cw_" + secrets.token_urlsafe(32)
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             conn.execute(insert(T.api_tokens).values(name=name.strip(), token_hash=hash_token(token),
                                                      created_at=now(), revoked=0))
         return token
@@ -208,11 +209,11 @@ class EstimatesMixin:
         """The name of a valid (not revoked) token, else None (so the result is truthy iff valid)."""
         if not token:
             return None
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             row = conn.execute(select(T.api_tokens.c.name).where(
                 T.api_tokens.c.token_hash == hash_token(token), T.api_tokens.c.revoked == 0)).first()
         return None if row is None else str(row[0])
 
     def revoke_token(self, name: str) -> int:
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             return conn.execute(update(T.api_tokens).where(T.api_tokens.c.name == name).values(revoked=1)).rowcount

@@ -14,6 +14,7 @@ and sorted on indexed columns, never by reading every estimate's JSON.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from ..errors import ValidationError
 from ..model import ESTIMATE_STATUSES, EVENT_TYPES, SOURCE_TYPES, Claim, Estimate
 from . import tables as T
+from .mixin import StoreMixin
 from .rows import claim_from_row
 
 __all__ = ["ListQuery", "estimate_query", "claim_query", "article_query", "check_filters", "ARTICLE_FILTERS",
@@ -289,7 +291,7 @@ def _order(col: Any, desc: bool, *tiebreak: Any) -> list[Any]:
     return [col.desc() if desc else col.asc(), *tiebreak]
 
 
-def _in_page_order(keys: list[Any], rows: list[Any], key: str) -> list[Any]:
+def _in_page_order(keys: list[Any], rows: Sequence[Any], key: str) -> list[Any]:
     by_key = {getattr(r, key): r for r in rows}
     return [by_key[k] for k in keys if k in by_key]
 
@@ -324,7 +326,7 @@ def _estimate_rows_statement(light: bool) -> Any:
     return _STATEMENTS[key]
 
 
-class ListsMixin:
+class ListsMixin(StoreMixin):
     """Mixed into :class:`~claimwatch.store.Store` (needs ``_read``).
 
     A page is read in two steps: the ids of the page (filtered, sorted and cut on indexed
@@ -335,7 +337,7 @@ class ListsMixin:
         latest change, and which estimates each claim belongs to (None: no such article). Two
         equal versions render the same page; any review, correction, added or removed claim or
         change of membership gives a new one. Two indexed lookups."""
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             row = conn.execute(_ARTICLE_CLAIMS_VERSION, {"article_id": article_id}).first()
             if row is None:
                 return None
@@ -345,7 +347,7 @@ class ListsMixin:
     def estimate_count(self, query: ListQuery) -> int:
         """How many estimates pass the filters of ``query``."""
         conds = _estimate_conditions(query.filters)
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             return int(conn.execute(select(func.count()).select_from(_E).where(and_(*conds) if conds else literal(True)))
                        .scalar_one())
 
@@ -356,7 +358,7 @@ class ListsMixin:
                 .order_by(*_order(ESTIMATE_SORTS[query.sort], query.descending, _E.c.id)))
         if not whole:
             page = page.limit(query.limit).offset(query.offset)
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             return [r[0] for r in conn.execute(page)]
 
     def estimate_list(self, query: ListQuery, *, count: bool = True, light: bool = False,
@@ -368,7 +370,7 @@ class ListsMixin:
         conds = _estimate_conditions(query.filters)
         where = and_(*conds) if conds else literal(True)
         ids = self.estimate_ids(query) if page_ids is None else page_ids
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             total = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one()) if count else None
             rows = conn.execute(_estimate_rows_statement(light), {"ids": ids}).all() if ids else []
         out = []
@@ -389,7 +391,7 @@ class ListsMixin:
         ids = select(_E.c.id).where(where).subquery()
         plain = {"event_type": _E.c.event_type, "status": _E.c.status, "country": _E.c.country}
         out: dict[str, list[tuple[Any, int]]] = {}
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             for name, col in plain.items():
                 q = (select(col, func.count()).where(where).group_by(col)
                      .order_by(func.count().desc(), col).limit(limit))
@@ -452,7 +454,7 @@ class ListsMixin:
 
     def claim_count(self, query: ListQuery) -> int:
         """How many claims pass the filters of ``query``."""
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             return int(conn.execute(select(func.count()).select_from(self._claim_from(query.filters))
                                     .where(self._claim_where(query.filters))).scalar_one())
 
@@ -466,7 +468,7 @@ class ListsMixin:
         page = select(_C.c.uid).select_from(self._claim_from(query.filters, query.sort)).where(where).order_by(*order)
         if not whole:
             page = page.limit(query.limit).offset(query.offset)
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             return [r[0] for r in conn.execute(page)]
 
     def _claim_page(self, query: ListQuery, count: bool, *cols: Any,
@@ -476,7 +478,7 @@ class ListsMixin:
         total = self.claim_count(query) if count else None
         uids = self.claim_uids(query) if uids is None else uids
         rows_q = _claim_rows_statement(tuple(cols))
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             rows = conn.execute(rows_q, {"uids": uids}).all() if uids else []
         return _in_page_order(uids, rows, "uid"), total
 
@@ -498,7 +500,7 @@ class ListsMixin:
 
     def claims_by_uid(self, uids: list[str]) -> dict[str, Claim]:
         """The claims (reviewed values applied) of these uids."""
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             rows = conn.execute(_CLAIMS_BY_UID, {"uids": uids}).all() if uids else []
         return {r.uid: claim_from_row(r.data, r.review) for r in rows}
 
@@ -509,7 +511,7 @@ class ListsMixin:
         status = func.coalesce(_C.c.review, "unreviewed")
         reviewed = case((_C.c.review.is_(None), False), else_=True)
         out: dict[str, list[tuple[Any, int]]] = {}
-        with self._read() as conn:  # type: ignore[attr-defined]
+        with self._read() as conn:
             for name, col in (("event_type", _C.c.event_type), ("status", status), ("outlet", _A.c.outlet),
                               ("reviewed", reviewed)):
                 q = (select(col, func.count()).select_from(base).where(where).group_by(col)

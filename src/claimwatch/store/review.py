@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from ..errors import NotFound, ValidationError
 from ..model import Article, Claim, ReviewState
 from . import tables as T
+from .mixin import StoreMixin, inserted_id
 from .rows import claim_rows, derived_rows, merge_changes, now, validate_claim
 
 __all__ = ["ReviewMixin", "Reviewed", "REVIEW_STATES", "UNDOABLE", "MANUAL_PREFIX"]
@@ -88,9 +89,17 @@ def _log(conn: Connection, uid: str, who: str, stamp: Any, action: str, before: 
         conn.execute(insert(T.reviews).values(claim_uid=uid, who=who, at=stamp, action=action, changes=changes))
     res = conn.execute(insert(T.revisions).values(claim_uid=uid, who=who, at=stamp, action=action,
                                                   before=before, after=after))
-    key = res.inserted_primary_key
-    assert key is not None
-    return int(key[0])
+    return inserted_id(res)
+
+
+def _claim_row(conn: Connection, uid: str) -> Any:
+    """The stored claim (data, review state, article id and the article's text); NotFound if absent."""
+    row = conn.execute(select(T.claims.c.data, T.claims.c.review, T.claims.c.article_id, T.articles.c.text)
+                       .join(T.articles, T.articles.c.id == T.claims.c.article_id)
+                       .where(T.claims.c.uid == uid)).first()
+    if row is None:
+        raise NotFound(uid, detail=f"claim {uid}")
+    return row
 
 
 def _check_who(uid: str, who: str) -> None:
@@ -98,7 +107,7 @@ def _check_who(uid: str, who: str) -> None:
         raise ValidationError(uid, detail="a reviewer name is required")
 
 
-class ReviewMixin:
+class ReviewMixin(StoreMixin):
     """Mixed into :class:`~claimwatch.store.Store` (needs ``_write``)."""
 
     def review_claim(self, uid: str, action: str, changes: dict | None = None, who: str = "anonymous") -> Claim:
@@ -113,12 +122,8 @@ class ReviewMixin:
         if action not in REVIEW_STATES:
             raise ValidationError(uid, detail=f"action {action!r} not one of accept, correct, reject")
         _check_who(uid, who)
-        with self._write() as conn:  # type: ignore[attr-defined]
-            row = conn.execute(select(T.claims.c.data, T.claims.c.review, T.claims.c.article_id, T.articles.c.text)
-                               .join(T.articles, T.articles.c.id == T.claims.c.article_id)
-                               .where(T.claims.c.uid == uid)).first()
-            if row is None:
-                raise NotFound(uid, detail=f"claim {uid}")
+        with self._write() as conn:
+            row = _claim_row(conn, uid)
             before = dict(row.data, review=row.review) if row.review else dict(row.data)
             data = dict(row.data)
             data.pop("review", None)
@@ -148,12 +153,8 @@ class ReviewMixin:
         the claim since). The undo itself is logged (action ``undo``)."""
         _check_who(uid, who)
         r = T.revisions
-        with self._write() as conn:  # type: ignore[attr-defined]
-            row = conn.execute(select(T.claims.c.data, T.claims.c.review, T.claims.c.article_id, T.articles.c.text)
-                               .join(T.articles, T.articles.c.id == T.claims.c.article_id)
-                               .where(T.claims.c.uid == uid)).first()
-            if row is None:
-                raise NotFound(uid, detail=f"claim {uid}")
+        with self._write() as conn:
+            row = _claim_row(conn, uid)
             last = conn.execute(select(r.c.id, r.c.action, r.c.before).where(r.c.claim_uid == uid)
                                 .order_by(r.c.id.desc()).limit(1)).first()
             if last is None or last.action not in UNDOABLE:
@@ -191,7 +192,7 @@ class ReviewMixin:
         _check_who(article_id, who)
         if not isinstance(data, dict):
             raise ValidationError(article_id, detail="a claim is a JSON object")
-        with self._write() as conn:  # type: ignore[attr-defined]
+        with self._write() as conn:
             art = conn.execute(select(T.articles.c.text).where(T.articles.c.id == article_id)).first()
             if art is None:
                 raise NotFound(article_id, detail=f"article {article_id}")

@@ -11,14 +11,13 @@ leaves the queue once its estimates are updated (:meth:`RunsMixin.dequeue_reconc
 from __future__ import annotations
 
 from collections.abc import Iterable
-from contextlib import AbstractContextManager
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.engine import Connection
 
 from . import tables as T
+from .mixin import StoreMixin, inserted_id
 from .rows import now
 
 __all__ = ["RunsMixin", "RUN_STATUSES", "as_utc"]
@@ -33,12 +32,8 @@ def as_utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
-class RunsMixin:
+class RunsMixin(StoreMixin):
     """Mixed into :class:`~claimwatch.store.Store` (needs ``_read`` / ``_write``)."""
-
-    if TYPE_CHECKING:
-        def _read(self) -> AbstractContextManager[Connection]: ...
-        def _write(self) -> AbstractContextManager[Connection]: ...
 
     def start_run(self, kind: str, inputs: list[str] | tuple[str, ...], *, host: str | None = None,
                   pid: int | None = None) -> int:
@@ -47,9 +42,7 @@ class RunsMixin:
             res = conn.execute(insert(T.ingest_runs).values(
                 kind=kind, inputs=list(inputs), started_at=stamp, accepted=0, rejected=0, status="running",
                 host=host, pid=pid, heartbeat_at=stamp))
-            key = res.inserted_primary_key
-            assert key is not None
-            return int(key[0])
+            return inserted_id(res)
 
     def touch_run(self, run_id: int) -> None:
         """The run's heartbeat: it is alive now."""

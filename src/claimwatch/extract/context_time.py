@@ -1,0 +1,268 @@
+"""The time a claim takes from its sentence or from the report (SPEC §2 Context).
+
+:func:`claim_time` — the claim's own time (``timex.time_for``), unless it is only the date of
+the statement ("..., the agency said on Friday") and the report dates the event; a part of a
+group named before ("100,000 of the migrants", "half of them") takes the time that group was
+counted; an event or statement in the present tense ("a search continues") holds at
+publication; else the event time of the previous sentence of the paragraph about the same kind
+of event, else the latest time after the lead that narrows the lead's ("so far this year" after
+"this year"), else the lead time (with no lead time, the nearest earlier sentence about the same
+event). A background claim — a prediction ("could reach", "will be"; not a hedge on the event:
+"there would be 3 missing", "may have died"), a general statement with no event, a running total
+when the lead is not one — does not inherit. The report's frame (lead time, event times per
+sentence) is :mod:`claimwatch.extract.context`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Token
+
+from ..model import Scope
+from .base import Analysis, TimeMention
+from .certainty import governing_predicate
+from .context import (
+    _DESCRIPTIVE,
+    _LEX,
+    _MODALS,
+    _PERFECT_AUX,
+    _STATEMENT_LEMMAS,
+    ReportContext,
+    _aux,
+    _context,
+    _dates_an_event,
+    _hedged,
+    _main_clause,
+    _resolved,
+    is_statement_time,
+)
+from .timex import time_for
+
+__all__ = ["claim_time", "background"]
+
+_RUNNING_TOTAL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _LEX["running_total_markers"]) + r")(?![\w-])",
+                            re.IGNORECASE)
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_DEFINITE = frozenset({"the", "these", "those"})
+
+
+def _running_total(analysis: Analysis, sent_i: int, pred: Token) -> bool:
+    """A present perfect with a cumulative marker ("have died so far this year", "have crossed
+    since January"); a bare present perfect ("nine migrants have drowned") reports an event."""
+    if not (pred.tag_ == "VBN" and _aux(pred) & _PERFECT_AUX):
+        return False
+    s, e = analysis.sentences[sent_i]
+    return bool(_RUNNING_TOTAL.search(analysis.text, s, e))
+
+
+def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
+    """A claim about another time than the report's event: a prediction or possibility
+    ("could rise", "will cross"), a running total ("have died") unless the lead is one, a
+    general statement in the present with no event ("The area draws migrants")."""
+    if head_i is None:
+        return False
+    pred = governing_predicate(analysis, sent_i, head_i)
+    if pred is None:
+        return False
+    aux = _aux(pred)
+    if aux & _MODALS:
+        return _prediction(pred, aux)
+    if _running_total(analysis, sent_i, pred):
+        lead = _context(analysis).lead_time
+        return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
+    present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "’s", "'re", "’re"}))
+    return present and event_type is None
+
+
+def _prediction(pred: Token, aux: set[str]) -> bool:
+    """A modal predicate about another time ("could reach 400,000", "will cross"), not a hedge on
+    the reported event: an inference about the past ("would have sunk", "may have died"), a
+    guarded state ("there would be 3 missing", "the toll could be higher"; not "will be"), or
+    what could be confirmed or said ("could only confirm two bodies")."""
+    if aux & _PERFECT_AUX or "have" in aux:
+        return False
+    if pred.lemma_ == "be" and not aux & _FUTURE:
+        return False
+    return pred.lemma_.lower() not in _STATEMENT_LEMMAS
+
+
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m"})
+
+
+def _present_tense_time(analysis: Analysis, sent_i: int, head_i: int | None) -> TimeMention | None:
+    """A claim in the present tense with no time of its own holds at publication ("a search
+    continues", "authorities are questioning survivors", "it is unclear how many are missing"):
+    the publication date, stated by the finite verb (SPEC §2: "now" means the publication date).
+    Not a present perfect (a running total or an event), a prediction, or with no publication date."""
+    if head_i is None or analysis.published is None:
+        return None
+    pred = governing_predicate(analysis, sent_i, head_i)
+    if pred is None:
+        return None
+    aux = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    if {a.lower_ for a in aux} & (_MODALS | _PERFECT_AUX):
+        return None
+    finite: Token | None = None
+    if pred.tag_ in ("VBZ", "VBP") and not aux and pred.lemma_.lower() != "have":
+        finite = pred
+    else:   # a progressive, active or passive ("are questioning", "is being coordinated"); not a passive state
+        finite = next((a for a in aux if a.lower_ in _PRESENT_AUX), None)
+        progressive = pred.tag_ == "VBG" or any(a.lower_ == "being" for a in aux)
+        if finite is None or not progressive:
+            return None
+    return TimeMention(span=(finite.idx, finite.idx + len(finite.text)), text=finite.text, start=analysis.published,
+                       end=analysis.published, precision="day", anchor="published", sent_i=sent_i, head_i=pred.i,
+                       value="PRESENT_REF")
+
+
+def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None) -> tuple[TimeMention | None, Scope]:
+    """The time a claim with none of its own inherits: the event time of the previous sentence of
+    its paragraph about the same event (not one that reports only another kind of event: "The
+    boat left Libya on June 10. He drowned near Pylos."), else the lead's (or a later narrowing
+    of it); with no lead time, the nearest earlier sentence about the same event."""
+    ctx = _context(analysis)
+    j = sent_i - 1
+    while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
+        if j in ctx.event_times and not _other_event(analysis, j, event_type):
+            return ctx.event_times[j], "paragraph"
+        j -= 1
+    if ctx.lead_time is not None and ctx.lead_time.sent_i != sent_i:
+        return _refinement(ctx, sent_i) or ctx.lead_time, "article"
+    if event_type is not None:
+        for k in range(j, -1, -1):
+            if k in ctx.event_times and _same_event(analysis, k, event_type):
+                return ctx.event_times[k], "article"
+    return None, "sentence"
+
+
+def _event_types(analysis: Analysis, sent_i: int) -> list[str | None]:
+    return [e.event_type for e in analysis.events if e.sent_i == sent_i]
+
+
+def _other_event(analysis: Analysis, sent_i: int, event_type: str | None) -> bool:
+    """Whether sentence ``sent_i`` reports only events of other types than ``event_type``."""
+    types = _event_types(analysis, sent_i)
+    return event_type is not None and bool(types) and all(t is not None and t != event_type for t in types)
+
+
+def _same_event(analysis: Analysis, sent_i: int, event_type: str) -> bool:
+    """Whether sentence ``sent_i`` reports an event of this type or an incident no type fits ("capsized")."""
+    return any(t is None or t == event_type for t in _event_types(analysis, sent_i))
+
+
+def _within(inner: TimeMention, outer: TimeMention) -> bool:
+    """Whether a time lies inside another and is narrower ("so far this year" inside "this year")."""
+    if not (inner.start and inner.end and outer.start and outer.end):
+        return False
+    narrower = (inner.start, inner.end) != (outer.start, outer.end)
+    return narrower and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _refinement(ctx: ReportContext, sent_i: int) -> TimeMention | None:
+    """The latest time stated after the lead and before sentence ``sent_i`` that narrows the
+    lead's time (the lead's "this year", then "the migrants recorded so far this year"): the
+    report's narrative has dated its event more precisely, and the claims after it continue it.
+    A time outside the lead's (background, a comparison year) narrows nothing."""
+    lead = ctx.lead_time
+    if lead is None:
+        return None
+    for j in range(sent_i - 1, lead.sent_i, -1):
+        t = ctx.narrative_times.get(j)
+        if t is not None and _within(t, lead):
+            return t
+    return None
+
+
+def _partitive_anaphor(analysis: Analysis, head_i: int) -> bool:
+    """A count of part of a group named before ("100,000 of the migrants", "half of them",
+    "most of whom"): the claim is about that group, at the time it was counted."""
+    tok = analysis.doc[head_i]
+    group: Token | None = tok if tok.dep_ == "pobj" and tok.head.lower_ == "of" else next(
+        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    if group is None:
+        return False
+    return group.pos_ == "PRON" or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in group.children)
+
+
+def _group_time(analysis: Analysis, sent_i: int, head_i: int) -> tuple[TimeMention | None, Scope]:
+    """The time of the group a partitive count is part of: the last time dating its own sentence
+    before it ("the migrants registered so far this year ..., with half of them ..."), else the
+    last one of the sentences before it."""
+    ctx = _context(analysis)
+    at = analysis.doc[head_i].idx
+    here = [t for t in analysis.times if t.sent_i == sent_i and t.span[1] <= at and _resolved(t)
+            and not is_statement_time(analysis, t) and not _hedged(analysis, t)]
+    if here:
+        return here[-1], "sentence"
+    for j in range(sent_i - 1, -1, -1):
+        if j in ctx.narrative_times:
+            same = ctx.para_of[j] == ctx.para_of[sent_i]
+            return ctx.narrative_times[j], "paragraph" if same else "article"
+    return None, "sentence"
+
+
+def _precedes_statement(event: TimeMention, statement: TimeMention) -> bool:
+    """An event time that the statement date can stand for: on or up to a week before it."""
+    if not (event.start and statement.start) or not _dates_an_event(event):
+        return False
+    days = (date.fromisoformat(statement.start) - date.fromisoformat(event.end or event.start)).days
+    return 0 <= days <= 7
+
+
+def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bool = False) -> TimeMention | None:
+    """The claim's own time: one stated in its sentence, not in a clause describing another
+    participant (a statement claim takes any time of its sentence)."""
+    own = time_for(analysis, sent_i, head_i) if head_i is not None else None
+    if own is None or own.sent_i != sent_i or not (
+            analysis.sentences[sent_i][0] <= own.span[0] < analysis.sentences[sent_i][1]):
+        return None
+    if not statement and not _main_clause(analysis, own) and own.head_i is not None and head_i is not None:
+        clause = analysis.doc[own.head_i]
+        while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
+            clause = clause.head
+        if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i):
+            return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
+    return own
+
+
+def _describes_the_counted(clause: Token, head_i: int) -> bool:
+    """A participle on the claim's own noun dates the claim: "the migrants registered so far this
+    year", "one-fifth of the migrants recorded so far this year", "an agreement announced in April"."""
+    if clause.dep_ != "acl":
+        return False
+    noun = clause.head
+    return noun.i == head_i or noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == head_i
+
+
+def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
+               event_type: str | None = None, statement: bool = False, count: bool = False) -> tuple[TimeMention | None, Scope]:
+    """The time of a claim and where it came from (``sentence`` | ``paragraph`` | ``article``).
+
+    A claim's own time wins — unless it only dates the statement ("..., the agency said on
+    Friday") and the report dates the event itself up to a week before it. A statement claim
+    keeps the date it was made."""
+    own = _own_time(analysis, sent_i, head_i, statement)
+    if own is not None:
+        if not statement and is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
+            inherited, scope = _inherit_time(analysis, sent_i, event_type)
+            if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own):
+                return inherited, scope
+        return own, "sentence"
+    if head_i is not None and _partitive_anaphor(analysis, head_i):
+        group, scope = _group_time(analysis, sent_i, head_i)
+        if group is not None:
+            return group, scope
+    now = None if count else _present_tense_time(analysis, sent_i, head_i)
+    if now is not None:
+        return now, "sentence"
+    if background(analysis, sent_i, head_i, event_type):
+        return None, "sentence"
+    inherited, scope = _inherit_time(analysis, sent_i, event_type)
+    if inherited is not None:
+        return inherited, scope
+    dated = time_for(analysis, sent_i, head_i) if head_i is not None else None
+    if dated is not None and dated.sent_i != sent_i:
+        return dated, "article"     # a dateline's date
+    return None, "sentence"

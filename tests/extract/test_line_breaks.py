@@ -1,0 +1,33 @@
+"""A line break ends a sentence before the parser runs: no dependency arc crosses it, so a
+headline without a full stop is not parsed into the report's first sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimwatch
+from claimwatch.extract.pipeline import get_pipeline
+
+REPORTS = [
+    "Two Fishermen Missing After Boat Capsizes Off Lagos Coast\n\n"
+    "A 52-year-old fisherman was rescued by navy divers on Sunday. Two others remain missing.",
+    "Protesters Clash With Police in Downtown Lima\n"
+    "A student was detained by officers during the march, witnesses said.",
+    "Hospital Worker Arrested Over Stolen Drugs\n\nA nurse was arrested by police on Friday.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_no_dependency_crosses_a_line_break(text):
+    doc = get_pipeline().analyse(text).doc
+    for tok in doc:
+        lo, hi = sorted((tok.idx, tok.head.idx))
+        assert "\n" not in text[lo:hi], f"{tok.text!r} -> {tok.head.text!r} crosses a line break"
+
+
+def test_the_first_sentence_keeps_its_own_subject_after_a_headline():
+    text = REPORTS[2]
+    article = claimwatch.extract(text, published="2025-02-07")
+    body = text.index("A nurse")
+    counts = [c for c in article.claims if c.quantity is not None and c.span[0] >= body]
+    assert [(c.event_type, c.quantity.text, c.quantity.best) for c in counts] == [("detention", "A nurse", 1)]
