@@ -398,3 +398,15 @@ def test_a_plural_noun_before_that_is_no_cue(analyse) -> None:
     analysis = analyse("The border projects that the ministry funded were cancelled.")
     m = source_for(analysis, 0)
     assert m is None or m.cue is None or not m.cue.startswith("project")
+
+
+def test_an_activity_on_people_under_way_is_no_stance(analyse) -> None:
+    analysis = analyse("Authorities are questioning survivors in the city of Kalamata.")
+    m = source_for(analysis, 0)
+    assert m is None or m.kind != "stance"
+
+
+def test_a_stance_on_content_stays_one(analyse) -> None:
+    analysis = analyse("The minister questioned the figures released by the agency.")
+    m = source_for(analysis, 0)
+    assert m is not None and m.kind == "stance" and m.name == "The minister"

@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from .entities import role_in
+from .frames import person_noun
 from .mentions import trim_span
 from .sources import source_strength
 
@@ -131,6 +132,9 @@ def stance_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
     if comp is None and lemma not in _STANCE_CLAUSE_ONLY:
         comp = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if comp is not None and tok.tag_ == "VBG" and person_noun(comp):
+            return None      # "authorities are questioning survivors": an activity on people under way, no content
+            # (a finite "X supports Y" with a person object stays a stance: PolNeAR marks it)
     if comp is None:
         return None
     content = trim_span(tok.doc, max(lo, comp.left_edge.i), min(hi, comp.right_edge.i + 1))
