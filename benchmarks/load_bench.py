@@ -42,6 +42,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def fresh_copy(articles: int, name: str) -> str:
+    """URL of a fresh copy (``.bench/<name>``, stale journal files removed) of the cached store
+    of ``articles`` reports, built first if missing: a run's writes do not reach the cache."""
+    import shutil
+
+    cached = ROOT / ".bench" / f"load-{articles}.db"
+    build_db(cached, articles)
+    copy = ROOT / ".bench" / name
+    for p in copy.parent.glob(copy.name + "*"):
+        p.unlink()
+    shutil.copyfile(cached, copy)
+    return f"sqlite:///{copy}"
+
+
 def build_db(path: Path, n: int) -> str:
     url = f"sqlite:///{path}"
     if path.exists():
@@ -306,15 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.db:
         db = args.db
     else:  # a copy of the cached build, so the ingests of one run do not pile up in the cache
-        cached = ROOT / ".bench" / f"load-{args.articles}.db"
-        build_db(cached, args.articles)
-        run_db = ROOT / ".bench" / "load-run.db"
-        for p in run_db.parent.glob(run_db.name + "*"):
-            p.unlink()
-        import shutil
-
-        shutil.copyfile(cached, run_db)
-        db = f"sqlite:///{run_db}"
+        db = fresh_copy(args.articles, "load-run.db")
     from claimwatch.store import Store
 
     with Store(db) as store:

@@ -21,7 +21,6 @@ import asyncio
 import cProfile
 import pstats
 import random
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load_bench import KINDS, _path, build_db  # noqa: E402
+from load_bench import KINDS, _path, fresh_copy  # noqa: E402
 
 KINDS_TIMED = (*KINDS, "health")
 
@@ -179,12 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-cached", action="store_true", help="profile the cached run (default: the cold one)")
     args = ap.parse_args(argv)
     cached = ROOT / ".bench" / f"load-{args.articles}.db"
-    build_db(cached, args.articles)
-    copy = ROOT / ".bench" / "page-cpu.db"
-    for p in copy.parent.glob(copy.name + "*"):
-        p.unlink()
-    shutil.copyfile(cached, copy)
-    db = f"sqlite:///{copy}"
+    db = fresh_copy(args.articles, "page-cpu.db")
     cold = measure(db, args.requests, cache=False, profile=None if args.profile_cached else args.profile)
     warm = steady(db, args.mixed, args.commit_every, profile=args.profile if args.profile_cached else None)
     print(f"CPU ms per request, in-process ASGI, store {cached.name}: cold = caches off, {args.requests} requests "

@@ -21,6 +21,22 @@ ROOT = Path(__file__).resolve().parents[1]
 PG_SCRIPT = ROOT / "scripts" / "postgres.sh"
 
 
+def whole_articles(store) -> list[tuple[str, int, int]]:
+    """(article id, claims it says it has, claims stored) for every stored article, asserting
+    each is whole: an article is never stored with part of its claims."""
+    from sqlalchemy import func, select
+
+    from claimwatch.store import tables as T
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(T.articles.c.id, T.articles.c.n_claims,
+                                   select(func.count()).where(T.claims.c.article_id == T.articles.c.id)
+                                   .scalar_subquery())).all()
+    for aid, expected, got in rows:
+        assert got == expected, f"article {aid}: {got} of {expected} claims stored"
+    return [tuple(r) for r in rows]
+
+
 def _have_pg_binaries() -> bool:
     return bool(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 

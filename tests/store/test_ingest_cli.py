@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 from corpus import LocalServer, mixed_folder, rss  # noqa: E402
 
 from claimwatch.store import Store  # noqa: E402
+from fixtures_store import whole_articles  # noqa: E402
 
 PY = sys.executable
 
@@ -43,18 +44,9 @@ def _run(args, cmd, **kw):
 
 def _check_whole(url: str) -> tuple[int, int]:
     """Every stored article has exactly its claims; returns (articles, claims)."""
-    from sqlalchemy import func, select
-
-    from claimwatch.store import tables as T
-
     s = Store(url)
     try:
-        with s.engine.connect() as conn:
-            rows = conn.execute(select(T.articles.c.id, T.articles.c.n_claims,
-                                       select(func.count()).where(T.claims.c.article_id == T.articles.c.id)
-                                       .scalar_subquery())).all()
-        for aid, expected, got in rows:
-            assert got == expected, f"article {aid}: {got} of {expected} claims stored"
+        rows = whole_articles(s)
         return len(rows), sum(r[2] for r in rows)
     finally:
         s.close()

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from ..model import ESTIMATE_KINDS, ESTIMATE_STATUSES, EVENT_TYPES, MEASURES, Estimate, Incident
 from ..settings import load_settings
+from .store import db_option
 
 __all__ = ["COMMANDS", "estimates_cmd", "estimate_cmd", "reconcile_cmd", "incidents_cmd", "incident_cmd",
            "curate_cmd", "curations_cmd", "render_estimate", "render_incident"]
 
-_db_option = click.option("--db", "db", default=None, metavar="URL",
-                          help="Database URL (sqlite:///file.db or postgresql://...); default: settings.db")
 
 
 def _store(db: str | None):
@@ -50,7 +51,7 @@ def _place_names(e: Estimate) -> str:
 @click.option("--measure", type=click.Choice(MEASURES), help="Only incident figures, period totals or running totals.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table: one row per estimate; json: the SPEC §7 objects as a list.")
-@_db_option
+@db_option
 def estimates_cmd(status, event_type, incident, kind, measure, fmt, db):
     """List cross-report estimates (SPEC §7)."""
     ests = _store(db).list_estimates(status=status, event_type=event_type, incident=incident, kind=kind,
@@ -119,7 +120,7 @@ def render_estimate(e: Estimate) -> str:
 @click.argument("estimate_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: the reasoning and every claim grouped by source; json: the SPEC §7 object.")
-@_db_option
+@db_option
 def estimate_cmd(estimate_id, fmt, db):
     """Show one estimate: every claim with its evidence, grouped by source, and the reasoning."""
     e = _store(db).get_estimate(estimate_id)
@@ -132,7 +133,7 @@ def estimate_cmd(estimate_id, fmt, db):
 @click.command("reconcile")
 @click.option("--article", "articles", multiple=True, metavar="ID",
               help="Recompute only the estimates these articles touch (repeatable); default: everything.")
-@_db_option
+@db_option
 def reconcile_cmd(articles, db):
     """Recompute cross-report estimates from the stored claims."""
     from .. import reconcile
@@ -165,7 +166,7 @@ def render_incident(inc: Incident, estimates: list[Estimate]) -> str:
 @click.option("--until", default=None, metavar="DATE", help="Only incidents on or before this ISO date.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table: one row per incident; json: the incident objects as a list.")
-@_db_option
+@db_option
 def incidents_cmd(event_type, country, since, until, fmt, db):
     """List incidents: the estimates of one real-world incident reported by several articles."""
     incs = _store(db).list_incidents(event_type=event_type, country=country, since=since, until=until)
@@ -190,7 +191,7 @@ def incidents_cmd(event_type, country, since, until, fmt, db):
 @click.argument("incident_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: when, where, who and its estimates; json: the incident with its estimates.")
-@_db_option
+@db_option
 def incident_cmd(incident_id, fmt, db):
     """Show one incident with its estimates."""
     store = _store(db)
@@ -202,8 +203,20 @@ def incident_cmd(incident_id, fmt, db):
         click.echo(render_incident(inc, ests))
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 _who = click.option("--who", required=True, help="Reviewer name recorded in the revision log.")
 _why = click.option("--why", required=True, help="Why: recorded in the revision log with the change.")
+
+
+def _logged(command: F) -> F:
+    """The options every curation takes: ``--who``, ``--why`` (for the log) and ``--db``."""
+    return _who(_why(db_option(command)))
+
+
+def _estimate_and_claims(command: F) -> F:
+    """The arguments of a curation that names claims: ESTIMATE then one or more CLAIMS."""
+    return click.argument("estimate")(click.argument("claims", nargs=-1, required=True)(command))
 
 
 def _curate(db, action, estimate, who, why, claims=(), target=None, value=None):
@@ -220,23 +233,17 @@ def curate_cmd():
 
 
 @curate_cmd.command("detach")
-@click.argument("estimate")
-@click.argument("claims", nargs=-1, required=True)
-@_who
-@_why
-@_db_option
+@_estimate_and_claims
+@_logged
 def curate_detach(estimate, claims, who, why, db):
     """Take claims (ARTICLE:CLAIM uids) out of an estimate."""
     _curate(db, "detach", estimate, who, why, claims)
 
 
 @curate_cmd.command("move")
-@click.argument("estimate")
-@click.argument("claims", nargs=-1, required=True)
+@_estimate_and_claims
 @click.option("--to", "target", required=True, metavar="ESTIMATE", help="The estimate the claims belong to.")
-@_who
-@_why
-@_db_option
+@_logged
 def curate_move(estimate, claims, target, who, why, db):
     """Move claims from one estimate to another."""
     _curate(db, "move", estimate, who, why, claims, target=target)
@@ -245,34 +252,26 @@ def curate_move(estimate, claims, target, who, why, db):
 @curate_cmd.command("merge")
 @click.argument("estimate")
 @click.argument("other")
-@_who
-@_why
-@_db_option
+@_logged
 def curate_merge(estimate, other, who, why, db):
     """Merge OTHER into ESTIMATE: they measure the same thing."""
     _curate(db, "merge", estimate, who, why, target=other)
 
 
 @curate_cmd.command("split")
-@click.argument("estimate")
-@click.argument("claims", nargs=-1, required=True)
-@_who
-@_why
-@_db_option
+@_estimate_and_claims
+@_logged
 def curate_split(estimate, claims, who, why, db):
     """Split claims off an estimate into an estimate of their own."""
     _curate(db, "split", estimate, who, why, claims)
 
 
 @curate_cmd.command("mark")
-@click.argument("estimate")
-@click.argument("claims", nargs=-1, required=True)
+@_estimate_and_claims
 @click.option("--as", "kind", required=True, type=click.Choice(("part",) + MEASURES),
               help="part (of a total), running (total), period (total) or incident (figure).")
 @click.option("--of", "total", default=None, metavar="ESTIMATE", help="For --as part: the estimate of the total.")
-@_who
-@_why
-@_db_option
+@_logged
 def curate_mark(estimate, claims, kind, total, who, why, db):
     """Mark figures as a part of a total, a running total, a period total or an incident figure."""
     _curate(db, "mark", estimate, who, why, claims, value={"as": kind, "of": total})
@@ -283,9 +282,7 @@ def curate_mark(estimate, claims, kind, total, who, why, db):
 @click.option("--low", type=float, default=None, help="The reviewer's low figure.")
 @click.option("--best", type=float, default=None, help="The reviewer's best figure.")
 @click.option("--high", type=float, default=None, help="The reviewer's high figure.")
-@_who
-@_why
-@_db_option
+@_logged
 def curate_override(estimate, low, best, high, who, why, db):
     """Set an estimate's low/best/high (the computed figures are kept alongside)."""
     _curate(db, "override", estimate, who, why, value={"low": low, "best": best, "high": high})
@@ -295,7 +292,7 @@ def curate_override(estimate, low, best, high, who, why, db):
 @click.argument("estimate", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: one line per curation; json: the log entries.")
-@_db_option
+@db_option
 def curations_cmd(estimate, fmt, db):
     """The curation log (who changed which estimate, how and why), oldest first."""
     log = _store(db).curations(estimate)

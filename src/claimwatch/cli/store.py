@@ -25,7 +25,8 @@ __all__ = ["COMMANDS", "ingest_cmd", "watch_cmd", "claims_cmd", "show_cmd", "par
 
 log = logging.getLogger("claimwatch.watch")
 
-_db_option = click.option("--db", "db", default=None, metavar="URL",
+#: ``--db URL``: the database of a command that reads or writes the store (shared by the CLI modules)
+db_option = click.option("--db", "db", default=None, metavar="URL",
                           help="Database URL (sqlite:///file.db or postgresql://...); default: settings.db")
 
 
@@ -87,7 +88,7 @@ def _notes(res: IngestResult) -> str:
 
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
-@_db_option
+@db_option
 @click.option("--workers", type=int, default=None, help="Extraction processes (default: settings.workers, 0 = all cores)")
 @click.option("--batch-size", type=int, default=None, help="Articles per transaction (default: settings.batch_size)")
 @click.option("--no-fetch", is_flag=True, help="Do not fetch item pages of feeds that carry only summaries")
@@ -134,7 +135,7 @@ def parse_interval(value: str) -> float:
 
 @click.command("watch")
 @click.argument("feeds", nargs=-1, required=True)
-@_db_option
+@db_option
 @click.option("--every", default=None, help="Polling interval, e.g. 15m (default: settings.watch_every)")
 @click.option("--once", is_flag=True, help="Poll once and exit")
 @click.option("--workers", type=int, default=None, help="Extraction processes")
@@ -196,7 +197,7 @@ def _claim_row(c) -> dict:
 
 
 @click.command("claims")
-@_db_option
+@db_option
 @click.option("--where", "where", multiple=True, metavar="COND",
               help="FIELD OP VALUE, OP one of = != < <= > >= ~ (substring); e.g. --where 'best>100' --where 'source~police'")
 @click.option("--source-type", default=None, help="SPEC §4 source type, e.g. law_enforcement, media, social_media")
@@ -259,7 +260,7 @@ _STYLES = {"claim": "underline", "quantity": "bold yellow", "source": "bold cyan
 
 @click.command("show")
 @click.argument("article_id")
-@_db_option
+@db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: the article with its evidence highlighted; json: SPEC §2 article + claims")
 def show_cmd(article_id, db, fmt):

@@ -92,17 +92,7 @@ def write_geojson(rows_or_store: Any, fh: IO[str], **filters: Any) -> int:
 
 
 def write_parquet(rows_or_store: Any, fh: IO[bytes], **filters: Any) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    from .parquet import arrow_schema, write_rows
 
-    schema = pa.schema([pa.field(n, pa.float64() if n in _FLOAT else pa.int64() if n in _INT else pa.string())
-                        for n in COLUMNS])
     rows = [flat_estimate(e) for e in collect_estimates(rows_or_store, **filters)]
-    cols = {}
-    for f in schema:
-        values = [r.get(f.name) for r in rows]
-        if f.name in _FLOAT:
-            values = [None if v is None else float(v) for v in values]
-        cols[f.name] = pa.array(values, type=f.type)
-    pq.write_table(pa.table(cols, schema=schema), fh)
-    return len(rows)
+    return write_rows(rows, arrow_schema(COLUMNS, _FLOAT, _INT), _FLOAT, fh)

@@ -6,21 +6,18 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 
 from ..errors import NotFound, ValidationError
 from ..model import ESTIMATE_STATUSES, Estimate, Incident
 from . import tables as T
 from .lists import estimate_list_columns
 from .mixin import StoreMixin, inserted_id
-from .rows import now
+from .rows import as_float, chunks, now
 
 __all__ = ["EstimatesMixin", "hash_token"]
-
-
-def _num(v):
-    return None if v is None else float(v)
 
 
 def hash_token(token: str) -> str:
@@ -50,15 +47,14 @@ class EstimatesMixin(StoreMixin):
                 conn.execute(delete(T.estimates))
                 conn.execute(delete(T.incidents))
             for table, ids in ((T.estimates, sorted(drop)), (T.incidents, sorted(drop_inc))):
-                for i in range(0, len(ids), 500):
-                    chunk = ids[i:i + 500]
+                for chunk in chunks(ids):
                     if table is T.estimates:
                         conn.execute(delete(T.estimate_claims).where(T.estimate_claims.c.estimate_id.in_(chunk)))
                     conn.execute(delete(table).where(table.c.id.in_(chunk)))
             if ests:
                 conn.execute(insert(T.estimates), [{
-                    "id": e.id, "event_type": e.event_type, "unit": e.unit, "low": _num(e.low),
-                    "best": _num(e.best), "high": _num(e.high), "status": e.status,
+                    "id": e.id, "event_type": e.event_type, "unit": e.unit, "low": as_float(e.low),
+                    "best": as_float(e.best), "high": as_float(e.high), "status": e.status,
                     "independent_sources": e.independent_sources, "data": e.to_dict(), "updated_at": stamp,
                     "kind": e.kind, "measure": e.measure, "incident_id": e.incident,
                     **estimate_list_columns(e),
@@ -101,20 +97,24 @@ class EstimatesMixin(StoreMixin):
             return [Estimate.from_dict(r.data) for r in conn.execute(q)]
 
     def get_estimate(self, estimate_id: str) -> Estimate:
+        return Estimate.from_dict(self._stored_data(T.estimates, estimate_id, "estimate"))
+
+    def _stored_data(self, table: Table, key: str, what: str) -> dict[str, Any]:
+        """The JSON ``data`` of the row of ``table`` with id ``key`` (NotFound names it ``what``)."""
         with self._read() as conn:
-            row = conn.execute(select(T.estimates.c.data).where(T.estimates.c.id == estimate_id)).first()
+            row = conn.execute(select(table.c.data).where(table.c.id == key)).first()
         if row is None:
-            raise NotFound(estimate_id, detail=f"estimate {estimate_id}")
-        return Estimate.from_dict(row.data)
+            raise NotFound(key, detail=f"{what} {key}")
+        return dict(row.data)
 
     def estimates_for_claims(self, uids: Iterable[str]) -> dict[str, list[str]]:
         """claim uid → ids of the estimates it belongs to."""
         uids = list(uids)
         out: dict[str, list[str]] = {}
         with self._read() as conn:
-            for i in range(0, len(uids), 500):
+            for chunk in chunks(uids):
                 q = select(T.estimate_claims.c.claim_uid, T.estimate_claims.c.estimate_id).where(
-                    T.estimate_claims.c.claim_uid.in_(uids[i:i + 500]))
+                    T.estimate_claims.c.claim_uid.in_(chunk))
                 for uid, eid in conn.execute(q):
                     out.setdefault(uid, []).append(eid)
         return out
@@ -124,8 +124,8 @@ class EstimatesMixin(StoreMixin):
         ids = list(article_ids)
         out: set[str] = set()
         with self._read() as conn:
-            for i in range(0, len(ids), 500):
-                q = select(T.estimate_claims.c.estimate_id).where(T.estimate_claims.c.article_id.in_(ids[i:i + 500]))
+            for chunk in chunks(ids):
+                q = select(T.estimate_claims.c.estimate_id).where(T.estimate_claims.c.article_id.in_(chunk))
                 out.update(r[0] for r in conn.execute(q))
         return sorted(out)
 
@@ -153,11 +153,7 @@ class EstimatesMixin(StoreMixin):
         return out[offset:offset + limit] if limit is not None else out[offset:]
 
     def get_incident(self, incident_id: str) -> Incident:
-        with self._read() as conn:
-            row = conn.execute(select(T.incidents.c.data).where(T.incidents.c.id == incident_id)).first()
-        if row is None:
-            raise NotFound(incident_id, detail=f"incident {incident_id}")
-        return Incident.from_dict(row.data)
+        return Incident.from_dict(self._stored_data(T.incidents, incident_id, "incident"))
 
     # -- curations ----------------------------------------------------------------------------
     def add_curation(self, curation: dict) -> dict:

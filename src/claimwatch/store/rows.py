@@ -5,23 +5,33 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from ..model import REVIEW_STATES, Article, Claim, Quantity, ReviewState
 from ..schema import problems
 
 __all__ = ["now", "claim_data", "claim_rows", "derived_rows", "claim_from_row", "validate_claim", "merge_changes",
-           "Prepared", "prepare", "MAX_QUANTITY", "number_problem"]
+           "Prepared", "prepare", "MAX_QUANTITY", "number_problem", "as_float", "chunks"]
+
+T_ = TypeVar("T_")
 
 
 def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _num(v: Any) -> float | None:
+def as_float(v: Any) -> float | None:
+    """A stored figure: ``None`` stays ``None``, anything else becomes a float."""
     return None if v is None else float(v)
+
+
+def chunks(items: Sequence[T_], size: int = 500) -> Iterator[Sequence[T_]]:
+    """``items`` in runs of at most ``size``: an ``IN (...)`` list a database accepts."""
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def claim_data(claim: Claim, article_id: str) -> dict:
@@ -86,7 +96,7 @@ def derived_rows(claim: Claim, uid: str, article_id: str) -> dict[str, list[dict
     q = claim.quantity
     if q is not None:
         out["claim_quantities"].append({
-            "claim_uid": uid, "text": q.text, "low": _num(q.low), "best": _num(q.best), "high": _num(q.high),
+            "claim_uid": uid, "text": q.text, "low": as_float(q.low), "best": as_float(q.best), "high": as_float(q.high),
             "qualifier": q.qualifier, "unit": q.unit, "counted": q.counted,
         })
     t = claim.time

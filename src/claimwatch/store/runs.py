@@ -18,7 +18,7 @@ from sqlalchemy import delete, insert, select, update
 
 from . import tables as T
 from .mixin import StoreMixin, inserted_id
-from .rows import now
+from .rows import chunks, now
 
 __all__ = ["RunsMixin", "RUN_STATUSES", "as_utc"]
 
@@ -98,8 +98,8 @@ class RunsMixin(StoreMixin):
         if not ids:
             return
         with self._write() as conn:
-            for i in range(0, len(ids), 500):
-                conn.execute(delete(T.reconcile_queue).where(T.reconcile_queue.c.article_id.in_(ids[i:i + 500])))
+            for chunk in chunks(ids):
+                conn.execute(delete(T.reconcile_queue).where(T.reconcile_queue.c.article_id.in_(chunk)))
 
     # -- rejects ------------------------------------------------------------------------------
     def record_reject(self, name: str, code: str, reason: str, *, run_id: int | None = None) -> None:

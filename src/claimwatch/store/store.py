@@ -30,7 +30,7 @@ from .filters import apply_where, claim_filters, fts_query
 from .jobs import JobsMixin
 from .lists import ListsMixin
 from .review import DERIVED_TABLES, ReviewMixin
-from .rows import Prepared, claim_data, claim_from_row, claim_rows, now, validate_claim
+from .rows import Prepared, chunks, claim_data, claim_from_row, claim_rows, now, validate_claim
 from .runs import RunsMixin
 
 if TYPE_CHECKING:
@@ -105,8 +105,7 @@ class Store(RunsMixin, EstimatesMixin, ReviewMixin, ListsMixin, JobsMixin):
         ids = list(set(ids))
         found: set[str] = set()
         with self._read() as conn:
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
+            for chunk in chunks(ids):
                 found.update(r[0] for r in conn.execute(select(T.articles.c.id).where(T.articles.c.id.in_(chunk))))
         return found
 

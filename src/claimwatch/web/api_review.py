@@ -86,6 +86,15 @@ class _Prebuilt:
         strict_json(self.body)
 
 
+def _written(request: Request, prebuilt: _Prebuilt, revision: int, action: str, affected: list[str],
+             status_code: int = 200, **extra: Any) -> JSONResponse:
+    """The response to a committed change: the claim and reviewer (``prebuilt``), ``extra``, the
+    revision and action, and the estimates of the ``affected`` articles, recomputed."""
+    return JSONResponse(prebuilt.body | extra | {"revision": revision, "action": action,
+                                                  "estimates": recompute_estimates(request, affected)},
+                        status_code=status_code)
+
+
 @router.post("/claims/{uid}/review", summary="Accept, correct or reject a claim (token required)")
 async def review_claim(request: Request, uid: str, ident: Identity = Depends(require_write)):
     body = _model(ReviewBody, await read_json(request), uid)
@@ -105,9 +114,7 @@ def _review(request: Request, uid: str, body: ReviewBody, ident: Identity) -> JS
     affected = _affected(store, uid, current.article_id)
     prebuilt = _Prebuilt(_who(request, ident, body.who))
     done = store.review(uid, body.action, changes, prebuilt.who, check=prebuilt)
-    out = prebuilt.body | {"revision": done.revision, "action": done.action,
-                           "estimates": recompute_estimates(request, affected)}
-    return JSONResponse(out)
+    return _written(request, prebuilt, done.revision, done.action, affected)
 
 
 @router.post("/claims/{uid}/undo", summary="Take back the latest review of a claim (token required)")
@@ -122,9 +129,7 @@ def _undo(request: Request, uid: str, body: UndoBody, ident: Identity) -> JSONRe
     affected = _affected(store, uid, current.article_id)
     prebuilt = _Prebuilt(_who(request, ident, body.who))
     done = store.undo_review(uid, prebuilt.who, revision=body.revision, check=prebuilt)
-    out = prebuilt.body | {"uid": uid, "revision": done.revision, "action": "undo",
-                           "estimates": recompute_estimates(request, affected)}
-    return JSONResponse(out)
+    return _written(request, prebuilt, done.revision, "undo", affected, uid=uid)
 
 
 @router.post("/articles/{article_id}/claims", status_code=201,
@@ -145,9 +150,7 @@ def _add(request: Request, article_id: str, data: Any, ident: Identity) -> JSONR
     claim_data = check_new_claim(article_id, text, data)
     prebuilt = _Prebuilt(_who(request, ident, who if isinstance(who, str) else None))
     done = store.add_claim(article_id, claim_data, prebuilt.who, check=prebuilt)
-    out = prebuilt.body | {"revision": done.revision, "action": "create",
-                           "estimates": recompute_estimates(request, [article_id])}
-    return JSONResponse(out, status_code=201)
+    return _written(request, prebuilt, done.revision, "create", [article_id], status_code=201)
 
 
 async def _run(request: Request, fn: Any, *args: Any) -> Any:
