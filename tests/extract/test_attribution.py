@@ -410,3 +410,15 @@ def test_a_stance_on_content_stays_one(analyse) -> None:
     analysis = analyse("The minister questioned the figures released by the agency.")
     m = source_for(analysis, 0)
     assert m is not None and m.kind == "stance" and m.name == "The minister"
+
+
+def test_second_reporting_act_beside_the_primary_is_its_own_record(analyse) -> None:
+    """A coordinated or adverbial reporting verb of the same speaker ("..., saying ...") is an
+    attribution of its own; a verb inside what the primary one reports ("said she thinks") is not."""
+    analysis = analyse("The minister rejected the request on Monday, saying the courts had no business deciding it.")
+    _spans_exact(analysis)
+    cues = [analysis.text[m.cue_span[0]:m.cue_span[1]] for m in find_attributions(analysis) if m.cue_span]
+    assert "saying" in cues
+    analysis = analyse("The senator said she thinks the bill will pass.")
+    cues = [analysis.text[m.cue_span[0]:m.cue_span[1]] for m in find_attributions(analysis) if m.cue_span]
+    assert "thinks" not in cues
