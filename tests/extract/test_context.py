@@ -284,3 +284,15 @@ def test_the_previous_sentence_about_the_same_event_gives_its_time(extract):
     story = "Forty people died on June 14 off Pylos. Six more people died in hospital."
     c = _count(extract(story, published="2024-06-16"), "Six")
     assert (c.time.start, c.time.scope) == ("2024-06-14", "paragraph")
+
+
+def test_a_relative_clause_on_the_counted_noun_states_its_period(extract):
+    # "the 1,200 drownings that the agency recorded in 2023": the year the total was counted over,
+    # not the day of the lead's accident; a day in a relative clause on another noun does not date it
+    story = ("A ferry sank off Mwanza on Tuesday, killing nine people, police said.\n\n"
+             "The accident adds to the 1,200 drownings that the maritime agency recorded on the lake in 2023.")
+    c = _count(extract(story), "1,200")
+    assert (c.time.text, c.time.start, c.time.end) == ("in 2023", "2023-01-01", "2023-12-31")
+    story = ("A ferry sank off Mwanza on Tuesday, killing nine people, police said.\n\n"
+             "Rescuers pulled 30 survivors from the lake, which had flooded a village on Sunday.")
+    assert _count(extract(story), "30").time.text == "on Tuesday"

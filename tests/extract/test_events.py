@@ -25,6 +25,11 @@ CASES = [
     ("Border guards stopped a man who tried to swim across the Tisza.", {("detention", None), ("border_crossing", None)}),
     ("The bus stopped at the station.", set()),
     ("Men of conscription age are not allowed to leave the country.", {("policy", None), ("border_crossing", None)}),
+    # leaving a country under an order is an expulsion (SPEC §6 deportation); not a home or a building
+    ("The court ordered the two men to leave Britain within a week.", {("deportation", None)}),
+    ("Eleven diplomats were ordered to leave the country.", {("deportation", None)}),
+    ("Residents were ordered to leave their homes before the storm.", set()),
+    ("She left Portugal in 2019 to study abroad.", {("border_crossing", None)}),
     ("The wounded soldier succumbed to his injuries in hospital.", {("death", "unknown"), ("injury", None)}),
     ("He was charged with evading military service.", {("legal_action", None)}),  # the offence is not an event
     ("Queues formed at the border crossing point.", set()),

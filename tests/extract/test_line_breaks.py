@@ -31,3 +31,29 @@ def test_the_first_sentence_keeps_its_own_subject_after_a_headline():
     body = text.index("A nurse")
     counts = [c for c in article.claims if c.quantity is not None and c.span[0] >= body]
     assert [(c.event_type, c.quantity.text, c.quantity.best) for c in counts] == [("detention", "A nurse", 1)]
+
+
+DATELINED = [
+    "Madrid (AFP) — Fifteen migrants drowned when their wooden boat capsized off Gran Canaria on Sunday, "
+    "Spain's maritime rescue service said.\n\nThe dead were 12 men and three women, the service said.",
+    "KYIV, March 3 (Reuters) - Two people were killed in a drone strike on Monday, officials said.",
+    "LAGOS — A fisherman drowned on Sunday, the navy said.",
+]
+
+
+@pytest.mark.parametrize("text", DATELINED)
+def test_a_dateline_is_parsed_apart_but_stays_in_its_sentence(text):
+    analysis = get_pipeline().analyse(text, "2025-06-02")
+    first = analysis.sentences[0]
+    assert first[0] == 0 and analysis.text[first[0]:first[1]].endswith("said.")
+    dash = next(i for i, ch in enumerate(text) if ch in "—-" and text[i - 1] == " ")
+    for tok in analysis.doc:  # no dependency joins the dateline to the sentence after it
+        lo, hi = sorted((tok.idx, tok.head.idx))
+        assert not (lo < dash < hi), f"{tok.text!r} -> {tok.head.text!r} crosses the dateline"
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline():
+    analysis = get_pipeline().analyse("The boat — a wooden one — sank off Lampedusa on Sunday.")
+    assert len(analysis.sentences) == 1
+    assert len(list(analysis.doc.sents)) == 1
+

@@ -137,6 +137,28 @@ def test_a_definite_partitive_is_a_part_of_the_total_of_its_noun():
     assert by_text(cs, "Two").quantity.part_of != by_text(cs, "Twelve").id
 
 
+
+def test_a_partitive_of_the_set_an_event_counted_is_a_part_of_its_latest_total():
+    # "of the injured" / "of the dead": a participle or adjective used as a noun names the set the
+    # earlier count of that event counted, whatever noun that count used ("18 others")
+    cs = claims("A blast at a chemical plant killed two people and injured 30 others. "
+                "The governor said nine of the injured were students.")
+    nine = by_text(cs, "nine")
+    assert (nine.event_type, nine.quantity.part_of) == ("injury", by_text(cs, "30").id)
+    cs = claims("Six workers died in the collapse. Four of the dead were foreign nationals, the mayor said.")
+    assert by_text(cs, "Four").quantity.part_of == by_text(cs, "Six").id
+    # a larger figure is no part of a smaller total
+    cs = claims("Three people were injured. Police said 12 of the injured were taken to hospital.")
+    assert by_text(cs, "12").quantity.part_of is None
+
+
+def test_among_them_makes_a_part_of_the_count_before_it():
+    cs = claims("Border guards detained 41 people on Monday, among them six women.")
+    six = by_text(cs, "six")
+    assert (six.quantity.part_of, six.event_type) == (by_text(cs, "41").id, "detention")
+    cs = claims("Border guards detained 41 people on Monday, among them six alleged traffickers.")
+    assert by_text(cs, "six").quantity.part_of == by_text(cs, "41").id
+
 def test_shares_of_a_stated_total():
     cs = claims("Officials said 400 migrants crossed the border this week, and 21% of those crossing were children.")
     share = next(c for c in cs if c.kind == "count" and c.quantity.text.startswith("21%"))

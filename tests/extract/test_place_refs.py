@@ -25,6 +25,10 @@ FOUND = [
     ("Border guards in Odesa region stopped a truck.", "Odesa region", 46.5, 30.0, "name"),
     ("The guards crossed into the southwestern Salcininkai region.", "southwestern Salcininkai region", 54.3, 25.4, "name"),
     ("According to the Texas Department of State Health Services, cases rose.", "Texas", 31.1, -98.8, "embedded"),
+    # a county heading a facility or a body the tagger calls a person
+    ("Givens was arraigned at the Rapides Parish Jail on Tuesday.", "Rapides Parish", 31.2, -92.5, "name"),
+    ("The Sheriff’s Office and Rapides Parish Fire District 2 investigated the fire.", "Rapides Parish", 31.2, -92.5,
+     "embedded"),
     ("The Sri Lankan government accuses the rebels.", "Sri Lankan", 7.8, 80.7, "demonym"),
     ("American and Palestinian officials met.", "American", 39.8, -98.5, "demonym"),
     ("TORRINGTON — The council approved the budget.", "TORRINGTON", 41.8, -73.1, "name"),
@@ -46,6 +50,8 @@ def test_found(analyse, text, mention, lat, lon, kind):
     ("The American Red Cross responded to the scene.", "American"),
     ("The City Council approved the plan.", "City"),
     ("The lake lies near Big Creek.", "Big"),
+    ("The show was held at the David L. Lawrence Convention Center.", "David"),
+    ("He abducted her from Springfield Mall in September.", "Springfield"),
 ])
 def test_not_places(analyse, text, word):
     a = analyse(text, stages=("places",))
@@ -124,6 +130,26 @@ def test_demonyms_and_embedded_names_do_not_locate_claims(analyse):
     detained = next(t.i for t in a.doc if t.text == "detained")
     assert [p.name for p in places_for(a, 0, detained)] == ["Cancún"] or \
         [p.text for p in places_for(a, 0, detained)] == ["Cancun"]
+
+
+def test_a_small_town_beside_the_article_s_towns_beats_a_bigger_namesake(analyse):
+    a = analyse("Mansfield police said the crash happened near Shreveport. Officers from Keithville and "
+                "Stonewall, Louisiana, responded.", stages=("places",))
+    assert _near(_place(a, "Mansfield"), 32.04, -93.70, 40)  # Mansfield, Louisiana, not Texas or England
+
+
+def test_a_world_city_stays_itself_unless_the_article_locates_its_namesake(analyse):
+    a = analyse("He earned his degree from the University of Toronto in 1992. Steubenville and Wheeling "
+                "officials praised him.", stages=("places",))
+    assert _near(_place(a, "Toronto"), 43.7, -79.4, 50)
+
+
+def test_a_country_s_name_is_weak_evidence_for_itself_beside_a_local_paper_s_towns(analyse):
+    a = analyse("Surviving are a son of Lebanon; a sister, Betty Kneasel of Myerstown; and a brother of Annville. "
+                "She was formerly of Hershey. Interment in Palmyra.", stages=("places",))
+    assert _near(_place(a, "Lebanon"), 40.34, -76.41, 30)  # Lebanon, Pennsylvania
+    b = analyse("Beirut is the capital of Lebanon. Israel and Syria border Lebanon.", stages=("places",))
+    assert _place(b, "Lebanon").feature == "country"
 
 
 def test_the_country_is_the_reports_country_not_the_last_one_named(analyse):

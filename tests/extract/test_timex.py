@@ -176,6 +176,18 @@ def test_time_for_prefers_the_governing_clause(analyse):
     assert time_for(a, 0, said).text == "On Monday"
 
 
+
+def test_a_possessive_day_of_an_event_dates_the_claim(analyse):
+    # "during Tuesday's march": the possessor dates the event the clause is placed by; a possessor
+    # of a standard ("last year's total") dates the standard, not the claim
+    text = "More than 40 people were arrested during Tuesday's march in Lyon, the organisers said on Wednesday."
+    a = analyse(text, "2025-03-13", stages=("times",))
+    arrested = next(t.i for t in a.doc if t.lower_ == "arrested")
+    assert time_for(a, 0, arrested).start == "2025-03-11"
+    text = "The 900 arrivals exceeded last year's total by 600, officials said on Wednesday."
+    a = analyse(text, "2025-03-13", stages=("times",))
+    assert time_for(a, 0, next(t.i for t in a.doc if t.lower_ == "600")).text == "on Wednesday"
+
 def test_time_for_falls_back_to_the_dateline(analyse):
     text = "KYIV, March 3 (Reuters) - Border guards detained 12 men.\n\nThirty bodies have been found."
     a = analyse(text, "2024-03-04", stages=("times",))

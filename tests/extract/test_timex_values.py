@@ -34,6 +34,15 @@ LAYER = [
     ("Her flats, worth $1 million in December, are worth half that now.", "2023-02-06", "December", "2022-12", "DATE", None),
     ("It must pay down the loan by March.", "2022-11-20", "March", "2023-03", "DATE", None),
     ("The move follows Friday's statement by Ford.", P, "Friday", "2022-09-23", "DATE", None),
+    # holidays: fixed, nth weekday, Easter; the tense or "last" picks the year
+    ("Relatives gathered on Thanksgiving Day.", "1999-11-20", "Thanksgiving Day", "1998-11-26", "DATE", None),
+    ("The memorial is planned for Memorial Day.", "2023-05-01", "Memorial Day", "2023-05-29", "DATE", None),
+    ("Last Christmas he was at home.", "2023-03-01", "Last Christmas", "2022-12-25", "DATE", None),
+    ("The church was full on Easter 2024.", P, "Easter 2024", "2024-03-31", "DATE", None),
+    # years read out (broadcast transcripts)
+    ("A bomb blast shocks the Olympic games in nineteen ninety-six.", P, "nineteen ninety-six", "1996", "DATE", None),
+    ("January nineteen ninety-seven. Atlanta again.", P, "January nineteen ninety-seven", "1997-01", "DATE", None),
+    ("He promised to halve unemployment by the year two thousand.", P, "the year two thousand", "2000", "DATE", None),
     ("Sales for the full year rose 5%.", P, "the full year", "2022", "DATE", None),
     ("For the year, volume was flat.", P, "the year", "2022", "DATE", None),
     ("Net income for the year ended March 31 fell.", P, "the year", "P1Y", "DURATION", None),
@@ -74,6 +83,11 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
 
 @pytest.mark.parametrize("text", [
     "A 41-year-old man was detained.",          # an age is not a duration
+    "Two thousand troops arrived in nineteen trucks.",  # numbers, not years read out
+    "The index closed at 2082.1 points.",       # an index level
+    'Baker said on ABC\'s "This Week" that talks go on.',  # a title
+    "He marched in the annual March for Life.",  # a march
+    "Christmas sales rose 5%.",                 # the season
     "He may be released, Theresa May said.",    # the verb and the name
     "The Sunday Times reported it.",            # a weekday inside a name
     "Some 2,000 people were counted.",          # a number alone

@@ -65,3 +65,29 @@ def test_a_place_in_the_source_apposition_is_not_the_event_place():
     odesa.span = (text.index("Odesa"), text.index("Odesa") + 5)
     muk.span = (text.index("Mukachevo"), text.index("Mukachevo") + 9)
     assert [p.name for p in event_places(claim)] == ["Odesa", "Mukachevo"]
+
+
+def _one_report(*claims: Claim) -> list:
+    a = article("a1", "A", "2025-01-07")
+    for i, c in enumerate(claims, 1):
+        c.id = f"c{i}"
+    return [(c, a) for c in claims]
+
+
+def test_a_state_source_and_a_non_state_one_of_one_report_dispute_one_figure():
+    # "Organisers said more than 60 were arrested ...; police put the number at 40": a generic name
+    # ("police") still speaks for the state, the organisers do not: one measure in conflict
+    said = count(60, "protesters", event="detention", text="More than 60 protesters were arrested, the organisers said.",
+                 qtext="60", source="the organisers", stype="witness", **MONDAY)
+    police = count(40, "people", event="detention", text="Police put the number of arrests at 40.", qtext="40",
+                   source="Police", stype="law_enforcement", **MONDAY)
+    ests = reconcile_claims(_one_report(said, police))
+    assert len(ests) == 1 and ests[0].status == "conflicting", [e.to_dict() for e in ests]
+
+
+def test_two_authorities_of_one_report_with_different_figures_tell_two_measures():
+    us = count(6, "bodies", text="U.S. agents recovered six bodies from the river, the agency said.", qtext="six",
+               source="U.S. agents", stype="law_enforcement", **MONDAY)
+    mx = count(2, "bodies", text="Mexican officials recovered two bodies, the ministry said.", qtext="two",
+               source="Mexican officials", stype="official", **MONDAY)
+    assert len(reconcile_claims(_one_report(us, mx))) == 2

@@ -222,9 +222,16 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
         clause = analysis.doc[own.head_i]
         while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
             clause = clause.head
-        if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i):
+        if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i) \
+                and not (own.precision in ("year", "month", "range") and _period_of_the_counted(clause, head_i)):
             return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
     return own
+
+
+def _period_of_the_counted(clause: Token, head_i: int) -> bool:
+    """A relative clause on the claim's own noun states the period it was counted over: "the 4,458
+    road deaths that the authority recorded in 2024" (a period, not a day of another event)."""
+    return clause.dep_ == "relcl" and clause.head.i == head_i
 
 
 def _describes_the_counted(clause: Token, head_i: int) -> bool:

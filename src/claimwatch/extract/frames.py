@@ -19,7 +19,8 @@ Applied by :func:`claimwatch.extract.events.find_events` after the trigger look-
   makes a ``statement`` (a denunciation) and the offence stays the event it reports, not a legal action.
 * **forced return** — someone returned, sent, pushed or turned back, or taken to a border or a
   country by others (passive, or an authority as subject) is a ``deportation`` (SPEC §6: forced
-  return); a person who returns to a country on their own is a ``border_crossing``.
+  return), and so is leaving a country under an order ("ordered to leave Germany"); a person who
+  returns to a country on their own is a ``border_crossing``.
 * **incidents** — a sinking, crash, explosion or collapse in a sentence that reports no typed
   event is an event mention without a type (``event_type`` None: SPEC §6 "null if none fits").
 * **movement** — in a report about migration (enough ``migration_cues``), arriving, entering,
@@ -247,9 +248,24 @@ def _moved_by_others(tok: Token) -> bool:
     return obj is not None and (person_noun(obj) or (subj is not None and _authority(subj)))
 
 
+def _ordered_departure(tok: Token) -> bool:
+    """"nationals ordered to leave Germany": leaving a country under an order (``departure_verbs``
+    as the clause an ``departure_orders`` verb governs, with a country as what is left) is an
+    expulsion, a deportation; leaving a building or a home under an order is not."""
+    if tok.pos_ != "VERB" or _lemma(tok) not in _s("departure_verbs") or tok.dep_ != "xcomp":
+        return False
+    if _lemma(tok.head) not in _s("departure_orders"):
+        return False
+    left = [c for c in tok.children if c.dep_ == "dobj"]
+    left += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    return any(t.ent_type_ == "GPE" or _lemma(t) in _s("forced_destinations") for t in left)
+
+
 def _forced_return(tok: Token) -> str | None:
     """``deportation`` / ``border_crossing`` / None for a mover verb (see the module doc)."""
     lemma = _lemma(tok)
+    if _ordered_departure(tok):
+        return "deportation"
     back = any(c.lower_ in _s("forced_particles") and c.dep_ in ("prt", "advmod") for c in tok.children)
     if tok.pos_ != "VERB" or not (lemma in _s("forced_movers") or (back and lemma in _s("forced_back_movers"))):
         return None
@@ -295,8 +311,8 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
     typed_heads = {m.head_i for m in mentions if m.event_type in ("deportation", "border_crossing", "detention")}
     migration = migration_report(analysis)
     out: list[EventMention] = []
-    movers = _s("forced_movers") | _s("forced_back_movers") | _s("movement_verbs") | _s("movement_nouns") | {
-        "withdraw", "retreat"}
+    movers = _s("forced_movers") | _s("forced_back_movers") | _s("movement_verbs") | _s("movement_nouns") | _s(
+        "departure_verbs") | {"withdraw", "retreat"}
     for sent_i, toks in sent_tokens.items():
         for tok in toks:
             if tok.lemma_.lower() not in movers:

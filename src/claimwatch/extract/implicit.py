@@ -12,7 +12,8 @@
 * **Parts** — a count that is a part of another carries the total's draft
   (``quantity.part_of`` once claims are numbered): the numbered conjuncts of an enumerated total
   ("two passengers" in "the driver and two passengers"); partitives ("two of them", "45 of
-  whom", "one of them fatally", "of that number, 22,468"); "including two children"; a list
+  whom", "one of them fatally", "of that number, 22,468", "among them seven smugglers"); "11 of
+  the injured" (the latest earlier total of the count's event); "including two children"; a list
   after a colon or dash whose figures sum to the total ("15 died: 12 men and 3 women"); and
   "among the dead" / "the dead included" (the latest total of that event in the report).
 
@@ -214,9 +215,23 @@ class CountRef:
 
 
 def _partitive_pronoun(tok: Token) -> bool:
+    """"two of them", "45 of whom", "among them seven smugglers" (the count and the pronoun are
+    both objects of one "among")."""
     pron = frames()["sets"]["share_pronouns"]
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "among")), None)
+    if of is None and tok.dep_ == "pobj" and tok.head.lower_ == "among":
+        of = tok.head
+    return of is not None and any(g.dep_ == "pobj" and g.i != tok.i and g.lower_ in pron for g in of.children)
+
+
+def _set_partitive(tok: Token) -> Token | None:
+    """"11 of *the injured*", "two of the dead": a definite "of" phrase whose head is a participle
+    or adjective used as a noun — the set of people an event counted, not a noun to match."""
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return of is not None and any(g.dep_ == "pobj" and g.lower_ in pron for g in of.children)
+    noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if noun is None or noun.pos_ not in ("VERB", "ADJ") or any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    return noun if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children) else None
 
 
 def _definite_partitive(tok: Token) -> Token | None:
@@ -265,6 +280,8 @@ def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered
     figure_tok = next((t for t in reversed(figure) if t.like_num or t.pos_ == "NUM"), None) if figure is not None else None
     of_noun = _definite_partitive(num) or _definite_partitive(tok) or (
         _definite_partitive(figure_tok) if figure_tok is not None else None)
+    if r.event_type and any(_set_partitive(t) is not None for t in (num, tok, figure_tok) if t is not None):
+        return _latest_of_type(r, earlier, parts, same_sentence=False)  # "11 of the injured were firefighters"
     if of_noun is not None:  # "more than 100,000 of the migrants", "two of the victims"
         lemma = of_noun.lemma_.lower()
         return next((x for x in reversed(earlier) if x.head_i is not None and x.key not in parts
@@ -277,9 +294,16 @@ def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered
     if _of_that_number(analysis, r) and earlier:  # "Of that number, 22,468 ..."
         return earlier[-1]
     if r.event_type and _among_the_counted(tok):  # "Among the dead was a 15-year-old"
-        return next((x for x in reversed(earlier) if x.event_type == r.event_type and x.sent_i < r.sent_i
-                     and (x.best or 0) >= (r.best or 0) and x.key not in parts), None)
+        return _latest_of_type(r, earlier, parts, same_sentence=False)
     return None
+
+
+def _latest_of_type(r: CountRef, earlier: list[CountRef], parts: dict[int, int], same_sentence: bool) -> CountRef | None:
+    """The latest earlier count of ``r``'s event type (of an earlier sentence unless
+    ``same_sentence``) at least as large and not itself a part."""
+    return next((x for x in reversed(earlier) if x.event_type == r.event_type
+                 and (same_sentence or x.sent_i < r.sent_i)
+                 and (x.best or 0) >= (r.best or 0) and x.key not in parts), None)
 
 
 _COUNTED_SETS = frozenset({"dead", "injured", "wounded", "victim", "victims", "casualty", "casualties", "missing",

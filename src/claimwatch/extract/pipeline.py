@@ -44,13 +44,32 @@ STAGES: tuple[Stage, ...] = (
 LAYER_STAGES: tuple[Stage, ...] = (numeric.STAGE,)
 
 
+#: a dateline opening a paragraph: a place (capitalised, or in capitals), an optional date, an
+#: optional agency in brackets, then a dash ("Madrid (AFP) —", "KYIV, March 3 (Reuters) -")
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}(?:, [A-Z][a-z]{2,9}\.?(?: \d{1,2})?)?\s*\([A-Z][\w.&' -]{0,29}\)"
+    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][a-z]{2,9}\.?(?: \d{1,2})?)?)\s*(?:[-–—]{1,2})[ \t]+")
+
+
+def _dateline_end(text: str, start: int) -> int | None:
+    m = _DATELINE.match(text, start)
+    return m.end() if m else None
+
+
 @Language.component("claimwatch_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence before the parser runs, so no dependency crosses it: a
-    headline without a full stop is not parsed into the report's first sentence."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
+    headline without a full stop is not parsed into the report's first sentence. A paragraph's
+    dateline ("Madrid (AFP) —") is parsed apart from the sentence after it, so the sentence's
+    subject is not read as an apposition of the town (:func:`segment` joins them again)."""
+    starts = [0] + [tok.i + 1 for tok in doc[:-1] if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_]
+    for i in starts[1:]:
+        doc[i].is_sent_start = True
+    for i in starts:
+        end = _dateline_end(doc.text, doc[i].idx) if i < len(doc) else None
+        after = next((t for t in doc[i:i + 16] if t.idx >= end), None) if end is not None else None
+        if after is not None and after.idx == end:
+            after.is_sent_start = True
     return doc
 
 
@@ -110,6 +129,17 @@ def segment(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None
                 b -= 1
             if b > a:
                 out.append((a, b))
+    return _join_datelines(out, text)
+
+
+def _join_datelines(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A dateline parsed apart (:func:`line_breaks`) is one sentence with what follows it."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _dateline_end(text, out[-1][0]) == a and "\n" not in text[out[-1][0]:a]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

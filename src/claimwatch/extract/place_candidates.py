@@ -161,6 +161,8 @@ class _Collector:
                 continue
             if all(doc[k].text in self.people for k in range(s, e)) and not place_refs.in_place_context(doc, s, e):
                 continue  # "coach Ripley": a surname the article gives a person
+            if ent.label_ == "FAC" and not gaz.has(norm(doc[s:e].text)) and place_refs.embedded_span(doc, gaz, s, e, cities=False):
+                continue  # "the Henderson County Jail": the county inside it is the place (found later)
             if s > 0 and doc[s - 1].lower_ in _DIRECTIONS and not taken[s - 1]:
                 s -= 1  # "eastern Ukraine"
             e = self._hyphenated(s, e)

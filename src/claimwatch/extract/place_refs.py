@@ -25,11 +25,12 @@ from .base import Analysis
 from .gazetteer import Entry, Gazetteer, norm
 from .place_lexicon import ANAPHORS, CUES, Cand, entities, tokens
 
-__all__ = ["in_place_context", "repeated_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
+__all__ = ["embedded_span", "in_place_context", "repeated_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
            "refer_back", "streets", "datelines", "person_names"]
 
 _BEFORE = CUES["place_before"]
 _AFTER = CUES["place_after"]
+_CIVIC = CUES["civic_after"]
 _TITLES = CUES["titles"]
 _GENERIC = CUES["generic"] | CUES["stop_caps"]
 _OF_PLACE = frozenset({"city", "town", "village", "port", "island", "region", "province", "district", "municipality",
@@ -117,31 +118,55 @@ def repeated_names(analysis: Analysis, gaz: Gazetteer, cands: list[Cand], taken:
     return out
 
 
+def embedded_span(doc: Doc, gaz: Gazetteer, start: int, end: int, cities: bool = True) -> tuple[int, int, str] | None:
+    """The place at the head of a name (tokens ``start``..``end``: "Texas Department of ...",
+    "Henderson County Jail") or after its "of" ("University of Georgia"): a country, region, county
+    or a known city (without ``cities``, a city only before a civic word: "the Athens Police
+    Department", not "Springfield Mall"); (start, end, key) or None."""
+    s = start + (1 if doc[start].lower_ == "the" else 0)
+    spans = [(s, k) for k in range(min(end - 1, s + 3), s, -1)]
+    spans += [(k + 1, m) for k in range(s, end - 1) if doc[k].lower_ == "of"
+              for m in range(min(end, k + 4), k + 1, -1)]
+    for a, b in spans:
+        if not doc[a].text[:1].isupper() or doc[a].lower_ in _GENERIC:
+            continue
+        key = norm(doc[a:b].text)
+        town = cities or b < end and doc[b].lower_ in _CIVIC
+        if any(not alt and (e.feature in ("country", "admin1", "admin2") or town and e.feature == "city" and e.importance >= 4.3)
+               for e, alt in gaz.lookup_key(key)):
+            return a, b, key
+    return None
+
+
+#: entity labels a place may head: an organisation, a facility whose name begins with a region or
+#: county ("the Henderson County Jail"; a facility named after a town or a person, "Springfield Mall",
+#: "the David L. Lawrence Convention Center", is no place), and a person when the name carries a
+#: county word (the tagger's "Rapides Parish Fire")
+_EMBEDDING = ("ORG", "FAC", "PERSON")
+
+
 def embedded_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
-    """A country, region or city named at the head of an organisation ("Texas Department of ...")
-    or after its "of" ("University of Georgia")."""
+    """A country, region, county or city named at the head of an organisation or a facility
+    ("Texas Department of ...", "the Henderson County Jail") or after its "of" ("University of Georgia")."""
     doc = analysis.doc
     out: list[Cand] = []
     for ent in entities(analysis):
-        if ent.label_ != "ORG" or any(taken[ent.start:ent.end]):
+        if ent.label_ not in _EMBEDDING or any(taken[ent.start:ent.end]):
             continue
-        s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-        spans = [(s, k) for k in range(min(ent.end - 1, s + 3), s, -1)]
-        spans += [(k + 1, m) for k in range(s, ent.end - 1) if doc[k].lower_ == "of"
-                  for m in range(min(ent.end, k + 4), k + 1, -1)]
-        for a, b in spans:
-            if not doc[a].text[:1].isupper() or doc[a].lower_ in _GENERIC:
-                continue
-            key = norm(doc[a:b].text)
-            fits = [e for e, alt in gaz.lookup_key(key) if not alt and (
-                e.feature in ("country", "admin1", "admin2") or e.feature == "city" and e.importance >= 4.3)]
-            if fits:
-                out.append(Cand(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), a, b, key,
-                                ("country", "admin1", "admin2", "city"), "GAZ", kind="embedded"))
-                for k in range(a, b):
-                    taken[k] = True
-                break
+        got = embedded_span(doc, gaz, ent.start, ent.end, cities=ent.label_ == "ORG")
+        if got is None:
+            continue
+        a, b, key = got
+        if ent.label_ == "PERSON" and not (b - a > 1 and doc[b - 1].lower_ in _COUNTY_WORDS):
+            continue
+        out.append(Cand(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), a, b, key,
+                        ("country", "admin1", "admin2", "city"), "GAZ", kind="embedded"))
+        for k in range(a, b):
+            taken[k] = True
     return out
+
+
+_COUNTY_WORDS = frozenset({"county", "parish", "township", "borough", "district", "province", "oblast", "region"})
 
 
 def demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:

@@ -84,33 +84,46 @@ def resolve_name(name: str, *, context: tuple[str, ...] = (), feature: str | Non
 
 
 
-def _context_countries(gaz: Gazetteer, analysis: Analysis) -> dict[str, float]:
-    """Countries named in the article (3.0) and their demonyms (1.5): a prior for ambiguous names."""
+def _context_countries(gaz: Gazetteer, analysis: Analysis,
+                       src: dict[str, set[str]] | None = None) -> dict[str, float]:
+    """Countries named in the article (3.0) and their demonyms (1.5): a prior for ambiguous names.
+    ``src`` collects, per country, the names that gave it (see :func:`_others`)."""
     ctx: dict[str, float] = {}
+    src = {} if src is None else src
     for ent in entities(analysis):
         if ent.label_ == "GPE":
+            name = norm(ent.text.removeprefix("the ").removeprefix("The "))
             for e in gaz.lookup(ent.text.removeprefix("the ").removeprefix("The "))[:1]:
                 if e.feature == "country" and e.cc:
                     ctx[e.cc] = 3.0
                 elif e.feature == "admin1" and e.cc:
                     ctx.setdefault(e.cc, 2.0)
+                if e.cc:
+                    src.setdefault(e.cc, set()).add(name)
         elif ent.label_ == "NORP":
             cc = gaz.demonym(ent.text)
             if cc:
                 ctx.setdefault(cc, 1.5)
+                src.setdefault(cc, set()).add(norm(ent.text))
     return ctx
 
 
+def _others(ctx: dict[str, float], src: dict[str, set[str]], name: str) -> dict[str, float]:
+    """The context with what a name gives itself halved: "Lebanon" beside Hershey and Palmyra is
+    weak evidence that the article is about the country Lebanon."""
+    return {cc: v if src.get(cc, set()) - {name} or cc not in src else v / 2 for cc, v in ctx.items()}
 
 
 def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry | None]:
     """The entry each candidate names (``None`` when the gazetteer has none), in two passes: the
     countries and regions the first pass finds become the context of the second."""
     doc = analysis.doc
-    ctx = _context_countries(gaz, analysis)
+    src: dict[str, set[str]] = {}
+    ctx = _context_countries(gaz, analysis, src)
     words = [[t.text for t in doc[c.tok_start:c.tok_end]] for c in cands]
+    names = [norm(" ".join(w)) for w in words]
     todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET") for c in cands]
-    opts = [options(gaz, c, w, ctx) if t else [] for c, w, t in zip(cands, words, todo)]
+    opts = [options(gaz, c, w, _others(ctx, src, n)) if t else [] for c, w, t, n in zip(cands, words, todo, names)]
     # second pass: the countries and regions the first pass found become the context
     counts: dict[str, int] = {}
     pts = []
@@ -123,6 +136,7 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
             # country evidence only from names whose readings agree on the country ("Georgia" does not)
             if top.cc and all(e.cc == top.cc for sc, e in o[1:6] if sc > o[0][0] - 4.0):
                 counts[top.cc] = counts.get(top.cc, 0) + 1
+                src.setdefault(top.cc, set()).add(names[k0])
             if top.feature == "admin1":
                 pts.append((top.cc, top.lat, top.lon))
     if counts:
@@ -130,7 +144,8 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
         ctx2 = dict(ctx)
         for cc, n_cc in counts.items():
             ctx2[cc] = max(ctx2.get(cc, 0.0), 4.0 * n_cc / total)
-        opts = [options(gaz, c, w, ctx2, tuple(pts)) if t else [] for c, w, t in zip(cands, words, todo)]
+        opts = [options(gaz, c, w, _others(ctx2, src, n), tuple(pts)) if t else []
+                for c, w, t, n in zip(cands, words, todo, names)]
         if cities:
             # an admin-1 reading the article's towns lie in ("Gainesville ... Georgia")
             for k1, o in enumerate(opts):
@@ -160,16 +175,24 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
         if best:
             chosen[k], chosen[k + 1] = best
     paired = set(chosen)
-    names = [norm(" ".join(w)) for w in words]
+    anchors = _anchors(names, opts, chosen)  # before coherence adds its choices
     _cohere(names, opts, chosen)
     out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
     for k, entry in enumerate(out):
-        if entry is not None and k not in paired and entry.importance < 5.0:
-            major = next((m for _, m in opts[k] if m.importance >= 6.5 and m.importance - entry.importance >= 2.5
+        if entry is not None and k not in paired and entry.importance < 5.0 and not _neighbours(names[k], entry, anchors):
+            major = next((m for _, m in opts[k] if m.importance >= 6.0 and m.importance - entry.importance >= 2.5
                           and norm(m.name) == names[k] and m.feature == entry.feature), None)
             if major is not None:
                 out[k] = major  # Moscow is Moscow, Russia unless the text says "Moscow, Idaho"
     return out
+
+
+def _neighbours(name: str, e: Entry, anchors: list[tuple[str, Entry]]) -> bool:
+    """Whether a place the article locates with confidence lies around ``e`` (a town, county or
+    state within about 150 km): "Alexandria" in a story of Minnesota is Alexandria, Minnesota,
+    not Egypt's; "Moscow" beside New York and Baltimore stays in Russia."""
+    return any(a_name != name and a.feature in ("city", "admin2", "admin1") and (a.cc == e.cc or a.feature != "admin1")
+               and haversine_km(a.lat, a.lon, e.lat, e.lon) < 150 for a_name, a in anchors)
 
 
 def _anchors(names: list[str], opts: list, chosen: dict[int, Entry]) -> list[tuple[str, Entry]]:
@@ -221,7 +244,9 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
                 cy, cx = _cell(e)
                 around = {(cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
                 support = sum(1 for other, cs in cells.items() if other != key and cs & around)
-                bonus = min(3.5, 1.5 * near + 0.7 * wide + 1.0 * support)  # never enough to move Moscow to Idaho
+                # a local paper's towns outweigh a namesake's population; a world city is restored in
+                # :func:`resolve` unless a place located with confidence lies around this reading
+                bonus = min(5.5, 1.5 * near + 0.7 * wide + 1.0 * support)
             tally[id(e)] = tally.get(id(e), 0.0) + sc + bonus
             entries[id(e)] = e
     for k, o in enumerate(opts):

@@ -39,7 +39,7 @@ _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|star
 _PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock", "month"})
 #: expressions of a period running up to the report's present ("the first seven months of 2023")
 #: kinds naming a day or a month whose year the tense chooses
-_DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month", "weekday", "day_part"})
+_DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month", "weekday", "day_part", "holiday"})
 #: prepositions of an end bound: "extended until Nov. 9" says nothing of the past
 _END_PREPS = frozenset({"until", "till", "to", "through"})
 _RUNNING_PERIODS = frozenset({"n_of_year", "past_n", "so_far"})

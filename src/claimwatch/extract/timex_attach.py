@@ -34,8 +34,9 @@ _SPEECH_LEMMAS = frozenset(json.loads(resources.files("claimwatch.resources").jo
 #: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
 #: an embedded statement or a relative clause ("ccomp", "relcl", "acl") has its own time
 #: verbs whose object is the standard a figure is compared with ("exceeding last year's record")
-_COMPARISON_LEMMAS = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("report_context.json")
-                                          .read_text("utf-8"))["comparison_verbs"])
+_REPORT_CONTEXT = json.loads(resources.files("claimwatch.resources").joinpath("report_context.json").read_text("utf-8"))
+_COMPARISON_LEMMAS = frozenset(_REPORT_CONTEXT["comparison_verbs"])
+_EVENT_TIME_PREPS = frozenset(_REPORT_CONTEXT["event_time_prepositions"])
 _OWN_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "prep", "pobj", "pcomp", "npadvmod", "advmod", "conj", "dobj",
                               "nsubj", "nsubjpass", "attr", "oprd", "agent", "dative", "compound", "amod", "nmod",
                               "quantmod", "nummod", "appos"})
@@ -78,14 +79,15 @@ def _depth_below(tok, clause) -> int | None:
 
 def comparison_standard(tok: Token) -> Token | None:
     """The phrase a time dates when it names the standard of a comparison, not an event: a
-    possessor ("last year's record", "2022's total"), the object of "than" ("higher than last
+    possessor ("last year's record", "2022's total"; not of an event placed by a preposition of
+    time: "during Saturday's protest"), the object of "than" ("higher than last
     year's total") or of a verb of comparison ("surpasses the total for 2022") — the top token
     of that phrase (of a possessor, the possessor: "last year's total by 600" keeps the margin
     out), or None."""
     t = tok
     for _ in range(12):
         if t.dep_ == "poss":
-            return t
+            return None if _dates_an_event(t.head) else t
         if t.dep_ == "pobj" and t.head.lower_ == "than":
             return t
         if t.dep_ == "dobj" and t.head.lemma_.lower() in _COMPARISON_LEMMAS:
@@ -94,6 +96,12 @@ def comparison_standard(tok: Token) -> Token | None:
             return None
         t = t.head
     return None
+
+
+def _dates_an_event(noun: Token) -> bool:
+    """The possessed noun is an event a preposition of time places the clause by ("detained
+    during Saturday's protest"): its possessor dates it, it is no standard of comparison."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _EVENT_TIME_PREPS
 
 
 def _standard_of(analysis: Analysis, t: TimeMention) -> Token | None:

@@ -4,8 +4,10 @@ Each rule is registered with its normaliser (:func:`.timex_registry.rule`)."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
+from importlib import resources
 
 from . import timex_calendar as cal
 from .timex_calendar import TV
@@ -127,6 +129,105 @@ def _decade(g: dict, ctx: Ctx) -> TV | None:
         a = {"START": 0, "MID": 3, "END": 6}[mod]
         s, e = date(y + a, 1, 1), date(y + a + 3, 12, 31)
     return TV(s, e, "range", "absolute", str(y)[:3], mod=mod)
+
+
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPOKEN_YY = (rf"(?:{'|'.join(_TEENS)}|(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_UNITS)}))?"
+              rf"|(?:oh|o)[\s-]+(?:{'|'.join(_UNITS)}))")
+#: a year read out ("nineteen ninety-six", "the year two thousand", "two thousand and one"): broadcast
+#: transcripts write years as words
+SPOKEN_YEAR = (rf"(?:nineteen|eighteen|twenty)[\s-]+{_SPOKEN_YY}(?![\w-])"
+               rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{'|'.join(_UNITS + _TEENS)}))?(?![\w-])")
+
+
+def spoken_year(words: str) -> int | None:
+    """The year a read-out year names ("nineteen ninety-six" -> 1996), or None."""
+    ws = [w for w in re.split(r"[\s-]+", words.lower()) if w and w not in ("the", "year", "and")]
+    small = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+    tens = {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+    if ws[:2] == ["two", "thousand"]:
+        return 2000 + sum(small.get(w, 0) for w in ws[2:])
+    century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get(ws[0]) if ws else None
+    if century is None or len(ws) < 2:
+        return None
+    rest = ws[1:]
+    if rest[0] in ("oh", "o"):
+        return century + small.get(rest[-1], 0) if len(rest) == 2 else None
+    return century + sum(tens.get(w, small.get(w, 0)) for w in rest)
+
+
+@rule("spoken_year", rf"(?:(?P<m>{MON})\s+)?(?:the\s+year\s+)?(?P<w>{SPOKEN_YEAR})")
+def _spoken_year(g: dict, ctx: Ctx) -> TV | None:
+    y = spoken_year(g["w"])
+    if y is None:
+        return None
+    return cal.month_period(y, month_of(g["m"]), "absolute") if g.get("m") else cal.year_period(y, "absolute")
+
+
+_HOLIDAYS = json.loads(resources.files("claimwatch.resources").joinpath("holidays.json").read_text("utf-8"))
+_HOLIDAY_NAMES = sorted(list(_HOLIDAYS["fixed"]) + list(_HOLIDAYS["nth_weekday"]) + _HOLIDAYS["easter"], key=len, reverse=True)
+HOLIDAY = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]?") for n in _HOLIDAY_NAMES)
+
+
+def _easter(y: int) -> date:
+    """Easter Sunday of year ``y`` (Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lw) // 451
+    month = (h + lw - 7 * m + 114) // 31
+    return date(y, month, (h + lw - 7 * m + 114) % 31 + 1)
+
+
+def holiday_date(name: str, y: int) -> date | None:
+    """The day a holiday falls on in year ``y`` (``resources/holidays.json``)."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    if key in _HOLIDAYS["fixed"]:
+        mo, dd = _HOLIDAYS["fixed"][key]
+        return date(y, mo, dd)
+    if key in _HOLIDAYS["nth_weekday"]:
+        mo, wd, nth = _HOLIDAYS["nth_weekday"][key]
+        first = date(y, mo, 1)
+        if nth == 0:  # the day after the first Monday (US Election Day)
+            return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
+        if nth < 0:
+            last = cal.month_end(y, mo)
+            return last - timedelta(days=(last.weekday() - wd) % 7)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+    if key in _HOLIDAYS["easter"]:
+        return _easter(y) + timedelta(days={"good friday": -2, "easter monday": 1}.get(key, 0))
+    return None
+
+
+@rule("holiday", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>{HOLIDAY})(?![\w-])"
+                 rf"(?:,?\s+(?P<y>{YEAR})(?!\d))?")
+def _holiday(g: dict, ctx: Ctx) -> TV | None:
+    """"Thanksgiving", "Christmas Eve", "last Easter", "Memorial Day 2023": the day, in the year given,
+    else the one the tense (or "last" / "next") points to, else the nearest."""
+    if g.get("y"):
+        d = holiday_date(g["h"], int(g["y"]))
+        return cal.day_value(d, "absolute") if d else None
+    ref = ctx.ref.day
+    if ref is None:
+        y = ctx.ref.year
+        d = holiday_date(g["h"], y) if y else None
+        return cal.day_value(d, ref_anchor(ctx)) if d else None
+    options = [x for x in (holiday_date(g["h"], y) for y in (ref.year - 1, ref.year, ref.year + 1)) if x]
+    rel = low(g, "rel")
+    if rel in ("last", "this past") or not rel and ctx.future is False:
+        options = [x for x in options if x <= ref] or options
+        d = max(options)
+    elif rel in ("next", "this coming") or not rel and ctx.future:
+        options = [x for x in options if x >= ref] or options
+        d = min(options)
+    else:
+        d = min(options, key=lambda x: abs((x - ref).days))
+    return cal.day_value(d, ref_anchor(ctx))
 
 
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

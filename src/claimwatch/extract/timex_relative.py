@@ -408,6 +408,19 @@ def plausible(f: Found, text: str) -> bool:
         return False  # a capitalised "Spring" mid-sentence is usually a name
     if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core:
         return False  # "between X and Y", "from X to Y"
+    if f.kind == "holiday" and re.match(r"\s+(?:and\s+[A-Z][\w' ]+\s+)?(?:sales|shopping|season|holidays?|period|rush|"
+                                         r"trading|quarter|week|weekend|break|vacation|spending)\b", text[f.end:]):
+        return False  # "Christmas sales", "the Christmas and New Year sales period": a season, not the day
+    if f.kind == "year" and re.match(r"\.\d", text[f.end:f.end + 2]):
+        return False  # "closed at 2082.1": an index level
+    if f.kind == "rel_unit" and re.search(r"\b(?:This|Last|Next)\s+(?:Week|Month|Year)\b", core):
+        return False  # "ABC's This Week": a title in title case
+    if f.kind == "month" and core == "March" and re.search(r"\b(?:the|an?|annual)\s+$", before) \
+            and re.match(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]", text[f.end:]):
+        return False  # "the annual March for Life", "the March of the Combatant Mothers": a march
+    if f.kind == "spoken_year" and low_core.startswith("two") and (
+            f.prep not in ("in", "by", "since", "until", "before", "after") or re.match(r"\s+[a-z]", text[f.end:])):
+        return False  # "two thousand troops": a number, unless "the year two thousand" / "by two thousand ."
     if f.kind == "the_year" and not f.groups.get("adj") and f.prep not in _YEAR_PREPS:
         return False  # "close the year", "the year of the iPhone": "for the year", "in the year ended ..."
     if f.kind == "plural_unit" and f.prep not in _PLURAL_PREPS and "long" not in low_core:

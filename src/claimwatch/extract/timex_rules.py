@@ -90,7 +90,8 @@ TRIGGERS: dict[str, re.Pattern] = {
     **{k: re.compile(p, re.I) for k, p in {
         "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d[/.]\d", "qual_year": r"\d{4}", "year": r"\d{4}",
         "range_y": r"\d{4}", "qual_rel_year": r"year", "decade": r"\d0['’]?s\b", "quarter": r"quarter|Q[1-4]",
-        "the_quarter": r"quarter|year[\s-]+(?:earlier|ago)|period", "the_year": r"\byear\b", "season": r"spring|summer|autumn|fall|winter",
+        "the_quarter": r"quarter|year[\s-]+(?:earlier|ago)|period", "the_year": r"\byear\b", "spoken_year": r"\b(?:nineteen|eighteen|twenty|thousand)\b",
+        "holiday": r"day\b|eve\b|christmas|halloween|thanksgiving|easter|good\s+friday|fourth\s+of\s+july", "season": r"spring|summer|autumn|fall|winter",
         "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
         "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|\d[:h]\d\d",
         "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",

@@ -108,6 +108,9 @@ def _source_key(f: ClaimFeatures) -> tuple[str, ...]:
     return name_key(src.canonical or src.name)
 
 
+#: SPEC §4 source types that speak for a state
+_STATE = frozenset({"official", "military", "law_enforcement", "judicial"})
+
 #: words that name a kind of source, not a particular one
 _CATEGORY = frozenset({"official", "authority", "federal", "local", "state", "national", "regional", "statement",
                        "report", "spokesperson", "spokesman", "spokeswoman", "source", "government", "witness",
@@ -119,8 +122,13 @@ def disputed(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     disagreement ("the opposition said more than 50 were detained; police put it at 32"), not two
     measures. Both must be named as someone in particular: a category ("officials", "police",
     "federal authorities", "the statement") says too little to tell, and a name that only repeats
-    words of the other ("the service" after "Spain's maritime rescue service") is the same source."""
+    words of the other ("the service" after "Spain's maritime rescue service") is the same source.
+    A state source and a named non-state one (SPEC §4 types: police and protest organisers, a
+    ministry and an NGO) are two sides however generic their names; two authorities giving
+    different figures (6 bodies found by U.S. agents, 2 by Mexican ones) still tell two measures."""
     ka, kb = _source_key(a), _source_key(b)
+    if ka and kb and (a.claim.source.type in _STATE) != (b.claim.source.type in _STATE):
+        return True
     if not (distinctive(ka) - _CATEGORY and distinctive(kb) - _CATEGORY):
         return False
     if set(ka) <= set(kb) or set(kb) <= set(ka):
