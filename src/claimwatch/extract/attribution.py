@@ -19,7 +19,8 @@ Per sentence, from the dependency parse:
 
 Each sentence's **primary** attribution (outside quotations, with a source, the original source
 behind an outlet that relays it) speaks for it; the others are nested records. Nothing inside a
-quotation and nothing inside what the primary one reports gets a record of its own. Speaker
+quotation and nothing inside what the primary one reports gets a record of its own, except a
+second reporting act of the same speaker beside it ("..., saying ...", "... and said ..."). Speaker
 labels, source lines and signatures are records too (:mod:`claimwatch.extract.source_lines`).
 Sources are resolved through the entity registry (:mod:`claimwatch.extract.source_resolution`);
 records keep the head mention for claims (``name``/``span``, ``cue``/``cue_span``) and the whole
