@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("extract", "reconcile", "ingest", "load", "scale")
+ORDER = ("extract", "reconcile", "ingest", "page_cpu", "load", "scale")
 
 
 def main() -> int:

@@ -104,3 +104,21 @@ def test_api_claims_keeps_each_claims_json_until_that_claim_changes(client, web_
     assert by_uid[b["uid"]].get("kept") is True
     assert by_uid[a["uid"]]["review"] == "accepted" and "kept" not in by_uid[a["uid"]]
     assert again["total"] == first["total"] and [c["uid"] for c in again["items"]] == [c["uid"] for c in first["items"]]
+
+
+def test_an_estimate_list_page_is_kept_while_what_it_shows_is_unchanged(client, web_store, token):
+    from fixtures_web import reconcile_now
+
+    first = client.get("/estimates")
+    kept = client.app.state.list_page_cache
+    (key,) = [k for k in kept.entries if k[0] == "/estimates"]
+    kept.entries[key] = first.content.replace(b"Estimates <small>", b"Estimates (kept) <small>")
+    web_store.create_token("someone else")  # a commit that changes no estimate
+    assert "Estimates (kept)" in client.get("/estimates").text
+    web_store.save_estimates([], full=True)  # the estimates change: the page is rendered again
+    empty = client.get("/estimates")
+    assert "Estimates (kept)" not in empty.text and "No estimates" in empty.text
+    reconcile_now(web_store)  # the same estimates again: the same content, so the kept page is right again
+    assert "Estimates (kept)" in client.get("/estimates").text
+    mine = client.get("/estimates", headers=_auth(token)).text  # logged in: rendered for them
+    assert "Estimates (kept)" not in mine and "Log out" in mine

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select
+from sqlalchemy import and_, bindparam, case, exists, func, literal, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import ValidationError
@@ -296,6 +296,36 @@ def _in_page_order(keys: list[Any], rows: Sequence[Any], key: str) -> list[Any]:
     return [by_key[k] for k in keys if k in by_key]
 
 
+# built once: an article page's version is read on every request for it
+_ARTICLE_CLAIMS_VERSION = (select(func.count(_C.c.uid), func.max(_C.c.updated_at))
+                           .select_from(_A.outerjoin(_C, _C.c.article_id == _A.c.id))
+                           .where(_A.c.id == bindparam("article_id")).group_by(_A.c.id))
+_ARTICLE_MEMBERSHIPS = (select(_EC.c.claim_uid, _EC.c.estimate_id).where(_EC.c.article_id == bindparam("article_id"))
+                        .order_by(_EC.c.claim_uid, _EC.c.estimate_id))
+
+
+_STATEMENTS: dict[tuple, Any] = {}
+_CLAIMS_BY_UID = select(_C.c.uid, _C.c.data, _C.c.review).where(_C.c.uid.in_(bindparam("uids", expanding=True)))
+
+
+def _claim_rows_statement(cols: tuple) -> Any:
+    """Claims of a page (``uids``, expanding) with their article's meta: built once per column set."""
+    key = ("claims", *(c.key for c in cols))
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = (select(_C.c.uid, *cols, _A.c.title, _A.c.outlet, _A.c.published)
+                            .join(_A, _A.c.id == _C.c.article_id).where(_C.c.uid.in_(bindparam("uids", expanding=True))))
+    return _STATEMENTS[key]
+
+
+def _estimate_rows_statement(light: bool) -> Any:
+    """Estimates of a page (``ids``, expanding) with their list columns: built once."""
+    key = ("estimates", light)
+    if key not in _STATEMENTS:
+        fields = _LIGHT_FIELDS if light else [_E.c.data]
+        _STATEMENTS[key] = select(_E.c.id, *fields, *_LIST_COLUMNS).where(_E.c.id.in_(bindparam("ids", expanding=True)))
+    return _STATEMENTS[key]
+
+
 class ListsMixin(StoreMixin):
     """Mixed into :class:`~claimwatch.store.Store` (needs ``_read``).
 
@@ -308,13 +338,10 @@ class ListsMixin(StoreMixin):
         equal versions render the same page; any review, correction, added or removed claim or
         change of membership gives a new one. Two indexed lookups."""
         with self._read() as conn:
-            row = conn.execute(select(func.count(_C.c.uid), func.max(_C.c.updated_at))
-                               .select_from(_A.outerjoin(_C, _C.c.article_id == _A.c.id))
-                               .where(_A.c.id == article_id).group_by(_A.c.id)).first()
+            row = conn.execute(_ARTICLE_CLAIMS_VERSION, {"article_id": article_id}).first()
             if row is None:
                 return None
-            members = conn.execute(select(_EC.c.claim_uid, _EC.c.estimate_id).where(_EC.c.article_id == article_id)
-                                   .order_by(_EC.c.claim_uid, _EC.c.estimate_id)).all()
+            members = conn.execute(_ARTICLE_MEMBERSHIPS, {"article_id": article_id}).all()
         return (int(row[0]), str(row[1]), tuple((uid, eid) for uid, eid in members))
 
     def estimate_count(self, query: ListQuery) -> int:
@@ -324,22 +351,28 @@ class ListsMixin(StoreMixin):
             return int(conn.execute(select(func.count()).select_from(_E).where(and_(*conds) if conds else literal(True)))
                        .scalar_one())
 
-    def estimate_list(self, query: ListQuery, *, count: bool = True,
-                      light: bool = False) -> tuple[list[tuple[Estimate, dict[str, Any]]], int | None]:
+    def estimate_ids(self, query: ListQuery, *, whole: bool = False) -> list[str]:
+        """The ids of one page of estimates in list order (``whole``: of every page)."""
+        conds = _estimate_conditions(query.filters)
+        page = (select(_E.c.id).where(and_(*conds) if conds else literal(True))
+                .order_by(*_order(ESTIMATE_SORTS[query.sort], query.descending, _E.c.id)))
+        if not whole:
+            page = page.limit(query.limit).offset(query.offset)
+        with self._read() as conn:
+            return [r[0] for r in conn.execute(page)]
+
+    def estimate_list(self, query: ListQuery, *, count: bool = True, light: bool = False,
+                      page_ids: list[str] | None = None) -> tuple[list[tuple[Estimate, dict[str, Any]]], int | None]:
         """One page of estimates with their list columns, and the filtered total (None when not
         ``count``: the caller has it). ``light``: the estimates carry their list fields only
         (id, event type, unit, figures, status, sources; no members, no JSON decoded), which is
-        all a list page shows."""
+        all a list page shows. ``page_ids``: the page's ids, when the caller has them."""
         conds = _estimate_conditions(query.filters)
         where = and_(*conds) if conds else literal(True)
-        page = (select(_E.c.id).where(where).order_by(*_order(ESTIMATE_SORTS[query.sort], query.descending, _E.c.id))
-                .limit(query.limit).offset(query.offset))
-        fields = _LIGHT_FIELDS if light else [_E.c.data]
-        cols = [_E.c.id, *fields, *_LIST_COLUMNS]
+        ids = self.estimate_ids(query) if page_ids is None else page_ids
         with self._read() as conn:
             total = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one()) if count else None
-            ids = [r[0] for r in conn.execute(page)]
-            rows = conn.execute(select(*cols).where(_E.c.id.in_(ids))).all() if ids else []
+            rows = conn.execute(_estimate_rows_statement(light), {"ids": ids}).all() if ids else []
         out = []
         for r in _in_page_order(ids, rows, "id"):
             m = dict(r._mapping)
@@ -444,9 +477,9 @@ class ListsMixin(StoreMixin):
         (``uids``: of these claims, in this order), and the filtered total (None when not ``count``)."""
         total = self.claim_count(query) if count else None
         uids = self.claim_uids(query) if uids is None else uids
-        rows_q = select(_C.c.uid, *cols, _A.c.title, _A.c.outlet, _A.c.published).join(_A, _A.c.id == _C.c.article_id)
+        rows_q = _claim_rows_statement(tuple(cols))
         with self._read() as conn:
-            rows = conn.execute(rows_q.where(_C.c.uid.in_(uids))).all() if uids else []
+            rows = conn.execute(rows_q, {"uids": uids}).all() if uids else []
         return _in_page_order(uids, rows, "uid"), total
 
     def claim_list(self, query: ListQuery, *, count: bool = True) -> tuple[list[tuple[Claim, dict[str, Any]]], int | None]:
@@ -468,7 +501,7 @@ class ListsMixin(StoreMixin):
     def claims_by_uid(self, uids: list[str]) -> dict[str, Claim]:
         """The claims (reviewed values applied) of these uids."""
         with self._read() as conn:
-            rows = conn.execute(select(_C.c.uid, _C.c.data, _C.c.review).where(_C.c.uid.in_(uids))).all() if uids else []
+            rows = conn.execute(_CLAIMS_BY_UID, {"uids": uids}).all() if uids else []
         return {r.uid: claim_from_row(r.data, r.review) for r in rows}
 
     def claim_facets(self, query: ListQuery, limit: int = 12) -> dict[str, list[tuple[Any, int]]]:

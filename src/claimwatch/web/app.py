@@ -97,6 +97,8 @@ def create_app(
     # the JSON of each claim sent by /api/claims, kept while the claim is unchanged
     app.state.claim_json_cache = PageCache[bytes](
         enabled=settings.web_cache and hasattr(store, "claim_list_versions"), max_entries=50_000)
+    # estimate list pages for anonymous readers, kept under what they show (pages_lists._content_key)
+    app.state.list_page_cache = PageCache[bytes](enabled=settings.web_cache, max_entries=512)
     # the HTML of each estimate list row, kept under the row's values
     app.state.row_cache = PageCache[str](enabled=settings.web_cache, max_entries=20_000)
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))

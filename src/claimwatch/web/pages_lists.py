@@ -27,11 +27,11 @@ from ..store.lists import (
     claim_query,
     estimate_query,
 )
-from .api import claim_json, estimate_row_json
+from .api import ORDER_KEPT_UP_TO, claim_json, estimate_row_json
 from .cache import PageCache, memo_key
 from .pages import render_page
 from .render import estimate_title
-from .security import Identity, require_read
+from .security import Identity, identify, require_read
 
 __all__ = ["router", "EXPORT_ROWS"]
 
@@ -100,8 +100,19 @@ def _facet_links(path: str, query: ListQuery, facets: dict[str, list[tuple[Any, 
     return out
 
 
+def _content_key(path: str, query: ListQuery, total: int, facet_links: dict[str, list[dict]], rows: list,
+                 row_key: Callable) -> tuple:
+    """Everything an anonymous reader's list page shows: the request, the total, the facet
+    counts and each row's values. Equal keys render equal pages, whatever else the store did."""
+    facet_sig = tuple((name, tuple((f["label"], f["count"], f["selected"]) for f in items))
+                      for name, items in facet_links.items())
+    return (path, tuple(sorted(query.params().items())), query.offset, total, facet_sig,
+            tuple(row_key(*r) for r in rows))
+
+
 def _list_view(request: Request, *, path: str, template: str, names: tuple[str, ...], build: Callable,
-               fetch: Callable, count: Callable, facets: Callable, columns: Mapping[str, Any], **extra: Any) -> Any:
+               fetch: Callable, count: Callable, facets: Callable, columns: Mapping[str, Any],
+               row_key: Callable | None = None, **extra: Any) -> Any:
     raw = _raw_filters(request, names)
     size = request.app.state.settings.page_size
     try:
@@ -113,11 +124,41 @@ def _list_view(request: Request, *, path: str, template: str, names: tuple[str, 
     memo = request.app.state.memo
     total = memo.get(memo_key(path + " total", query.filters), lambda: count(query))
     rows, _ = fetch(query)
-    counts = memo.get(memo_key(path + " facets", query.filters), lambda: facets(query))
+    links_key = (*memo_key(path + " facet links", query.filters), query.sort, query.descending)
+    facet_links = memo.get(links_key, lambda: _facet_links(
+        path, query, memo.get(memo_key(path + " facets", query.filters), lambda: facets(query))))
     pages = max(1, -(-total // size))
-    return render_page(request, template, rows=rows, total=total, page=page, pages=pages, filters=query.params(),
-                       facets=_facet_links(path, query, counts), links=_links(path, query, page, pages, columns),
-                       columns=columns, sort=query.params()["sort"], error=None, **extra)
+    kept: PageCache[bytes] = request.app.state.list_page_cache
+    key = None
+    if row_key is not None and kept.enabled and not identify(request).authenticated:
+        key = _content_key(path, query, total, facet_links, rows, row_key)
+        body = kept.get(key)
+        if body is not None:
+            return HTMLResponse(body)
+    response = render_page(request, template, rows=rows, total=total, page=page, pages=pages, filters=query.params(),
+                           facets=facet_links, links=_links(path, query, page, pages, columns),
+                           columns=columns, sort=query.params()["sort"], error=None, **extra)
+    if key is not None:
+        kept.put(key, bytes(response.body))
+    return response
+
+
+def estimate_page_ids(request: Request, query: ListQuery) -> list[str]:
+    """The ids of the page asked for, sliced from the list's whole order kept per store
+    generation (see :func:`claimwatch.web.api.page_uids`)."""
+    store, memo = request.app.state.store, request.app.state.memo
+    total = memo.get(memo_key("/estimates total", query.filters), lambda: store.estimate_count(query))
+    if memo.version is None or total > ORDER_KEPT_UP_TO:
+        return store.estimate_ids(query)
+    key = (*memo_key("/estimates order", query.filters), query.sort, query.descending)
+    order = memo.get(key, lambda: store.estimate_ids(query, whole=True))
+    return order[query.offset:query.offset + query.limit]
+
+
+def estimate_row_key(est: Estimate, cols: dict[str, Any]) -> tuple:
+    """What an estimate list row shows."""
+    return (est.id, est.event_type, est.unit, est.low, est.best, est.high, est.status, est.independent_sources,
+            *cols.values())
 
 
 def estimate_row_renderer(request: Request) -> Callable[[Estimate, dict[str, Any]], Markup]:
@@ -127,8 +168,7 @@ def estimate_row_renderer(request: Request) -> Callable[[Estimate, dict[str, Any
     macro = request.app.state.templates.env.get_template("_estimate_row.html").module.estimate_row
 
     def row(est: Estimate, cols: dict[str, Any]) -> Markup:
-        key = (est.id, est.event_type, est.unit, est.low, est.best, est.high, est.status, est.independent_sources,
-               *cols.values())
+        key = estimate_row_key(est, cols)
         html = kept.get(key)
         if html is None:
             html = str(macro(est, cols))
@@ -142,9 +182,10 @@ def estimate_row_renderer(request: Request) -> Callable[[Estimate, dict[str, Any
 def estimates(request: Request, _: Identity = Depends(require_read)):
     store = request.app.state.store
     return _list_view(request, path="/estimates", template="estimates.html", names=ESTIMATE_FILTERS,
-                      build=estimate_query, fetch=lambda q: store.estimate_list(q, count=False, light=True),
+                      build=estimate_query,
+                      fetch=lambda q: store.estimate_list(q, count=False, light=True, page_ids=estimate_page_ids(request, q)),
                       count=store.estimate_count, facets=store.estimate_facets, columns=ESTIMATE_SORTS,
-                      estimate_row=estimate_row_renderer(request))
+                      row_key=estimate_row_key, estimate_row=estimate_row_renderer(request))
 
 
 @router.get("/claims", response_class=HTMLResponse)

@@ -11,7 +11,7 @@ the load run's interleaved mix while the store changes every ``--commit-every`` 
 commit from another connection, as the ingest workers make during the load run), so what the
 caches can keep across store changes shows, and what they cannot is paid.
 
-    python benchmarks/page_cpu.py [--requests 300] [--articles 200] [--profile KIND]
+    python benchmarks/page_cpu_bench.py [--requests 300] [--articles 200] [--profile KIND]
 """
 
 from __future__ import annotations
