@@ -410,3 +410,34 @@ def test_a_stance_on_content_stays_one(analyse) -> None:
     analysis = analyse("The minister questioned the figures released by the agency.")
     m = source_for(analysis, 0)
     assert m is not None and m.kind == "stance" and m.name == "The minister"
+
+
+def test_second_reporting_act_beside_the_primary_is_its_own_record(analyse) -> None:
+    """A coordinated or adverbial reporting verb of the same speaker ("..., saying ...") is an
+    attribution of its own; a verb inside what the primary one reports ("said she thinks") is not."""
+    analysis = analyse("The minister rejected the request on Monday, saying the courts had no business deciding it.")
+    _spans_exact(analysis)
+    cues = [analysis.text[m.cue_span[0]:m.cue_span[1]] for m in find_attributions(analysis) if m.cue_span]
+    assert "saying" in cues
+    analysis = analyse("The senator said she thinks the bill will pass.")
+    cues = [analysis.text[m.cue_span[0]:m.cue_span[1]] for m in find_attributions(analysis) if m.cue_span]
+    assert "thinks" not in cues
+
+
+def test_signature_after_a_quotation_whose_marks_do_not_pair(analyse) -> None:
+    """A signed quotation with a quotation inside it, or opened with the wrong mark, is still signed."""
+    analysis = analyse("Voters Share Their Views.\n\n”I would rather live in what he calls “hell” than that.” ― Ana Ruiz\n\n"
+                       "The survey closed on Monday.")
+    _spans_exact(analysis)
+    signed = [m for m in find_attributions(analysis) if m.kind == "signature"]
+    assert [(m.name, m.cue) for m in signed] == [("Ana Ruiz", "―")]
+    assert signed[0].content_span is not None and analysis.text[signed[0].content_span[0]] == "”"
+
+
+def test_headline_label_names_its_speaker(analyse) -> None:
+    analysis = analyse("Sanders: Clinton Needs to Get Away From Personality Stuff\n\nThe senator spoke in Ohio on Monday.")
+    _spans_exact(analysis)
+    labels = [m for m in find_attributions(analysis) if m.kind == "label"]
+    assert [(m.name, m.cue) for m in labels] == [("Sanders", ":")]
+    analysis = analyse("Background: the talks in Geneva\n\nThe talks resumed on Monday.")
+    assert not [m for m in find_attributions(analysis) if m.kind == "label"]

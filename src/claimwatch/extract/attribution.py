@@ -19,7 +19,8 @@ Per sentence, from the dependency parse:
 
 Each sentence's **primary** attribution (outside quotations, with a source, the original source
 behind an outlet that relays it) speaks for it; the others are nested records. Nothing inside a
-quotation and nothing inside what the primary one reports gets a record of its own. Speaker
+quotation and nothing inside what the primary one reports gets a record of its own, except a
+second reporting act of the same speaker beside it ("..., saying ...", "... and said ..."). Speaker
 labels, source lines and signatures are records too (:mod:`claimwatch.extract.source_lines`).
 Sources are resolved through the entity registry (:mod:`claimwatch.extract.source_resolution`);
 records keep the head mention for claims (``name``/``span``, ``cue``/``cue_span``) and the whole
@@ -413,7 +414,18 @@ def _reported_inside(doc: Doc, c: Cand, best: Cand | None) -> bool:
     """An attribution inside what the sentence's primary attribution reports ("Clinton said she
     thinks ...", "Trump said he finally believes ..."): part of the reported content."""
     return (best is not None and c is not best and best.content is not None
-            and best.content[0] <= doc[c.cue_i].idx < best.content[1])
+            and best.content[0] <= doc[c.cue_i].idx < best.content[1]
+            and not _beside(doc[c.cue_i], doc[best.cue_i]))
+
+
+def _beside(verb: Token, primary: Token) -> bool:
+    """A second reporting act of the same speaker beside the primary one, not inside what it
+    reports: a coordinated or adverbial verb ("Merrill says ... and said she would ...",
+    "X mocked the complaint, saying ..."), as attribution corpora mark it."""
+    tok, steps = verb, 0
+    while tok.i != primary.i and tok.dep_ in ("conj", "advcl") and tok.head.i != tok.i and steps < 4:
+        tok, steps = tok.head, steps + 1
+    return tok.i == primary.i and steps > 0
 
 
 def _nested_content(c: Cand, best: Cand | None, m: AttributionMention) -> bool:

@@ -87,14 +87,22 @@ def _names_someone(analysis: Analysis, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
 
 
+def _title_line(line: str) -> bool:
+    """A headline in title case ("Poll: Wealthy Voters Abandon ..."), where the tagger's reading of
+    a capitalised label is unreliable: a label before its colon names who speaks there."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return "\n" not in line and len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
 def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sents: set[int]) -> list[AttributionMention]:
     """Speaker labels at paragraph starts ("PENCE: Well, ...")."""
     text = analysis.text
     out: list[AttributionMention] = []
     starts = [s for s, _ in analysis.sentences]
-    for ps, pe in analysis.paragraphs:
+    for p_i, (ps, pe) in enumerate(analysis.paragraphs):
         m = _LABEL.match(text, ps, pe)
-        if m is None or m.group(1).lower() in _LABEL_STOP or not _names_someone(analysis, m.start(1), m.end(1)):
+        if m is None or m.group(1).lower() in _LABEL_STOP or not (
+                _names_someone(analysis, m.start(1), m.end(1)) or p_i == 0 and _title_line(text[ps:pe])):
             continue
         sent_i = max(0, bisect.bisect_right(starts, m.start(1)) - 1)
         if not analysis.sentences or not (ps <= analysis.sentences[sent_i][0] < pe):
@@ -164,6 +172,16 @@ def line_attributions(analysis: Analysis, registry: EntityRegistry) -> list[Attr
     return out
 
 
+def _quoted_paragraph(analysis: Analysis, close: int) -> tuple[int, int] | None:
+    """The quotation a paragraph opens and the mark at ``close`` ends, when the marks inside do not
+    pair up ("“... what he calls “hell” ...”", a paragraph opened with ”)."""
+    text = analysis.text
+    para = next(((ps, pe) for ps, pe in analysis.paragraphs if ps <= close < pe), None)
+    if para is None or text[para[0]] not in "“”\"" or close <= para[0]:
+        return None
+    return para[0], close + 1
+
+
 def signature_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
     """A quotation signed within its paragraph: "“... our greatest shame.” ― Sonya Herridge" — the
     dash is the cue, the name the source, the quotation before it the content."""
@@ -171,7 +189,8 @@ def signature_attributions(analysis: Analysis, registry: EntityRegistry) -> list
     regions = quote_regions(text)
     out: list[AttributionMention] = []
     for m in _INLINE_SIGNATURE.finditer(text):
-        quote = next((r for r in regions if r[0] < m.start() < r[1] <= m.start() + 1), None)
+        quote = next((r for r in regions if r[0] < m.start() < r[1] <= m.start() + 1), None) \
+            or _quoted_paragraph(analysis, m.start())
         if quote is None:
             continue
         name = m.group(2).rstrip(".")
