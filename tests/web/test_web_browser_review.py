@@ -216,10 +216,20 @@ def test_map_legend_clusters_and_time_range(browser, live_server, artifacts_dir)
     for word in ("claim", "estimate", "centroid", "cluster", "size"):
         assert word in legend
     markers = int(el.get_attribute("data-markers"))
-    clusters = browser.find_elements(_by().CSS_SELECTOR, "#map .cluster-icon")
+
+    def settled(d) -> list | None:
+        """The cluster icons once the map has finished redrawing (a zoom after the first draw
+        redraws it): every located item is either drawn or counted in a cluster."""
+        icons = d.find_elements(_by().CSS_SELECTOR, "#map .cluster-icon")
+        try:
+            counted = sum(int(c.text) for c in icons) + int(el.get_attribute("data-drawn"))
+        except ValueError:      # an icon added but not yet labelled
+            return None
+        return icons if counted == int(el.get_attribute("data-markers")) else None
+
+    clusters = wait(browser, settled)
+    markers = int(el.get_attribute("data-markers"))
     assert clusters, "the shipwreck's claims and estimates share one point: they are clustered"
-    counted = sum(int(c.text) for c in clusters) + int(el.get_attribute("data-drawn"))
-    assert counted == markers
     assert len(browser.find_elements(_by().CSS_SELECTOR, "#shown-list li")) == markers
     browser.save_screenshot(str(artifacts_dir / "map.png"))
     open_all_clusters(browser)
