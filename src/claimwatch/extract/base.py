@@ -40,6 +40,7 @@ __all__ = [
     "EntityMention",
     "Entity",
     "governing_predicate",
+    "doc_text",
 ]
 
 Span = tuple[int, int]
@@ -217,6 +218,15 @@ class Entity:
         out.pop("contexts")
         out["mentions"] = [{"span": list(m.span), "text": m.text, "kind": m.kind} for m in self.mentions]
         return out
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds it from every token on each access, which
+    made look-ups that need the text cost a pass over the whole document each time."""
+    text = doc.user_data.get("claimwatch.text")
+    if text is None:
+        text = doc.user_data["claimwatch.text"] = doc.text
+    return text
 
 
 def governing_predicate(tok):

@@ -37,7 +37,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceType
-from .base import Analysis, Entity, EntityMention, Stage
+from .base import Analysis, Entity, EntityMention, Stage, doc_text
 from .mentions import mention_bounds
 from .sources import (
     TITLES,
@@ -121,7 +121,7 @@ class EntityRegistry:
     def add_mention(self, ent: Entity, tok_lo: int, tok_hi: int, kind: str, head_i: int) -> EntityMention:
         doc = self.doc
         s, e = doc[tok_lo].idx, doc[tok_hi - 1].idx + len(doc[tok_hi - 1])
-        mention = EntityMention(span=(s, e), text=doc.text[s:e], kind=kind, sent_i=self._sent(s), head_i=head_i)
+        mention = EntityMention(span=(s, e), text=doc_text(doc)[s:e], kind=kind, sent_i=self._sent(s), head_i=head_i)
         ent.mentions.append(mention)
         bisect.insort(self._by_char, (s, e, ent.id))
         return mention
@@ -284,12 +284,12 @@ def _affiliation(doc: Doc, toks: list[Token]) -> str | None:
                 end += 1
             name = doc[t.i:_name_tail(doc, end)].text
             if _is_org_name(doc[t.i:end]) and role_in(" ".join(name.split()[:2])) is None:
-                return canonical_name(name, context=doc.text)
+                return canonical_name(name, context=doc_text(doc))
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and (t.lower_ in _ORG_NOUNS or t.lemma_.lower() in _ORG_NOUNS):
             lo, hi = mention_bounds(t)
             phrase = doc[lo:_name_tail(doc, min(hi, t.i + 1))].text
             if source_strength(phrase) == 2 and role_in(phrase) is None:
-                return canonical_name(phrase, context=doc.text)
+                return canonical_name(phrase, context=doc_text(doc))
     return None
 
 
@@ -350,7 +350,7 @@ def _add_people(reg: EntityRegistry) -> None:
         if raw.kb_id_:     # named after a role: the role phrase is the context
             role_tok = doc[int(raw.kb_id_)]
             ctx_toks = sorted(set(ctx_toks) | set(doc[role_tok.left_edge.i:ent.start]), key=lambda t: t.i)
-        ctx = doc.text[ctx_toks[0].idx: ctx_toks[-1].idx + len(ctx_toks[-1])] if ctx_toks else ""
+        ctx = doc_text(doc)[ctx_toks[0].idx: ctx_toks[-1].idx + len(ctx_toks[-1])] if ctx_toks else ""
         if title:
             ctx = f"{title} {ctx}".strip()
         if ctx and ctx not in known.contexts:
@@ -478,7 +478,7 @@ def _is_org_name(ent: Span) -> bool:
 
 
 def _same_org(reg: EntityRegistry, name: str, kind: str, tok: Token) -> Entity | None:
-    key = canonical_name(name, context=reg.doc.text).lower()
+    key = canonical_name(name, context=doc_text(reg.doc)).lower()
     if key in reg._keys:
         return reg.entities[reg._keys[key]]
     if kind == "description":
@@ -516,7 +516,7 @@ def _add_organisations(reg: EntityRegistry) -> None:
         ent = _same_org(reg, name, kind, doc[head_i])
         described = _described_type(doc, name, head_i)
         if ent is None:
-            canonical = canonical_name(name, context=doc.text)
+            canonical = canonical_name(name, context=doc_text(doc))
             typed = canonical if source_strength(canonical) == 2 else name    # "CBP" -> its known full name
             ent = reg.new("organisation", canonical, described if source_strength(typed) < 2 and described
                           else classify_source(typed, ent_label="ORG"))

@@ -11,7 +11,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .base import AttributionMention
+from .base import AttributionMention, doc_text
 
 __all__ = ["DESCRIPTORS", "NAME_JOINERS", "sentence_tokens", "trim_span", "entity_end", "mention_bounds", "descriptor_name",
            "noun_phrase", "with_spans"]
@@ -189,7 +189,7 @@ def _source_bounds(doc: Doc, c, lo_s: int, hi_s: int) -> tuple[int, int] | None:
 def with_spans(doc: Doc, c, m: AttributionMention) -> AttributionMention:
     """The record's cue phrase and whole source phrase as attribution corpora mark them; the
     claim's cue keeps the reporting word(s) with their preposition ("called for")."""
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = _cue_bounds(doc, c)
     m.cue_phrase_span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     verb = doc[c.cue_i]

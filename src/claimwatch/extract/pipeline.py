@@ -65,8 +65,9 @@ def line_breaks(doc: Doc) -> Doc:
     starts = [0] + [tok.i + 1 for tok in doc[:-1] if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_]
     for i in starts[1:]:
         doc[i].is_sent_start = True
+    text = doc.text
     for i in starts:
-        end = _dateline_end(doc.text, doc[i].idx) if i < len(doc) else None
+        end = _dateline_end(text, doc[i].idx) if i < len(doc) else None
         after = next((t for t in doc[i:i + 16] if t.idx >= end), None) if end is not None else None
         if after is not None and after.idx == end:
             after.is_sent_start = True
