@@ -12,7 +12,7 @@ import io
 import json
 import logging
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
@@ -98,16 +98,25 @@ def json_response(payload: Any, status_code: int = 200, media_type: str = "appli
 ORDER_KEPT_UP_TO = 50_000
 
 
-def page_uids(request: Request, query: ListQuery) -> list[str]:
-    """The uids of the page asked for: sliced from the list's whole order, worked out once per
-    store generation (every page and offset of a list then costs no sort), or one query."""
-    store, memo = request.app.state.store, request.app.state.memo
-    total = memo.get(memo_key("/claims total", query.filters), lambda: store.claim_count(query))
+def page_of_list(request: Request, query: ListQuery, path: str, count: Callable[[ListQuery], int],
+                 ids: Callable[..., list[str]]) -> list[str]:
+    """The ids of the page asked for of the list at ``path``: sliced from the list's whole order,
+    worked out once per store generation (every page and offset of a list then costs no sort), or
+    one query (``ids(query)``) when nothing is memoised or the list is longer than
+    :data:`ORDER_KEPT_UP_TO`."""
+    memo = request.app.state.memo
+    total = memo.get(memo_key(f"{path} total", query.filters), lambda: count(query))
     if memo.version is None or total > ORDER_KEPT_UP_TO:
-        return store.claim_uids(query)
-    key = (*memo_key("/claims order", query.filters), query.sort, query.descending)
-    order = memo.get(key, lambda: store.claim_uids(query, whole=True))
+        return ids(query)
+    key = (*memo_key(f"{path} order", query.filters), query.sort, query.descending)
+    order = memo.get(key, lambda: ids(query, whole=True))
     return order[query.offset:query.offset + query.limit]
+
+
+def page_uids(request: Request, query: ListQuery) -> list[str]:
+    """The uids of the page asked for of the claim list (see :func:`page_of_list`)."""
+    store = request.app.state.store
+    return page_of_list(request, query, "/claims", store.claim_count, store.claim_uids)
 
 
 def claim_items(request: Request, query: ListQuery) -> list[str]:

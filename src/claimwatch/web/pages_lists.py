@@ -27,7 +27,7 @@ from ..store.lists import (
     claim_query,
     estimate_query,
 )
-from .api import ORDER_KEPT_UP_TO, claim_json, estimate_row_json
+from .api import claim_json, estimate_row_json, page_of_list
 from .cache import PageCache, memo_key
 from .pages import render_page
 from .render import estimate_title
@@ -144,15 +144,9 @@ def _list_view(request: Request, *, path: str, template: str, names: tuple[str, 
 
 
 def estimate_page_ids(request: Request, query: ListQuery) -> list[str]:
-    """The ids of the page asked for, sliced from the list's whole order kept per store
-    generation (see :func:`claimwatch.web.api.page_uids`)."""
-    store, memo = request.app.state.store, request.app.state.memo
-    total = memo.get(memo_key("/estimates total", query.filters), lambda: store.estimate_count(query))
-    if memo.version is None or total > ORDER_KEPT_UP_TO:
-        return store.estimate_ids(query)
-    key = (*memo_key("/estimates order", query.filters), query.sort, query.descending)
-    order = memo.get(key, lambda: store.estimate_ids(query, whole=True))
-    return order[query.offset:query.offset + query.limit]
+    """The ids of the page asked for of the estimate list (see :func:`claimwatch.web.api.page_of_list`)."""
+    store = request.app.state.store
+    return page_of_list(request, query, "/estimates", store.estimate_count, store.estimate_ids)
 
 
 def estimate_row_key(est: Estimate, cols: dict[str, Any]) -> tuple:
