@@ -34,6 +34,18 @@ def _queue_uids(driver) -> list[str]:
     return [c.get_attribute("data-uid") for c in driver.find_elements(_by().CSS_SELECTOR, "#queue .claim-card")]
 
 
+def _wait_for_queue(driver, at_least: int = 5) -> None:
+    """Wait for the queue's cards; if they never come, fail with what the page showed instead."""
+    from selenium.common.exceptions import TimeoutException
+
+    try:
+        wait(driver, lambda d: len(_queue_uids(d)) >= at_least)
+    except TimeoutException:
+        heading = driver.execute_script("const h = document.querySelector('h1'); return h ? h.innerText : '';")
+        pytest.fail(f"no review queue of {at_least} cards at {driver.current_url}: title {driver.title!r}, "
+                    f"heading {heading!r}, {len(_queue_uids(driver))} cards")
+
+
 def _state(driver, uid: str) -> str:
     return driver.execute_script(
         "const c = document.querySelector('.claim-card[data-uid=\"' + arguments[0] + '\"]');"
@@ -49,8 +61,8 @@ def test_fast_keys_act_once_per_card_and_undo_takes_back_the_last(browser, live_
     store = live_server.store
     login(browser, live_server.url, store.create_token("keys"), name="Fast Typist")
     browser.get(f"{live_server.url}/review")
+    _wait_for_queue(browser)
     uids = _queue_uids(browser)
-    assert len(uids) >= 5
     total = int(browser.find_element(_by().ID, "progress").get_attribute("data-total"))
     press(browser, "j")  # focus the first card
     wait(browser, lambda d: d.switch_to.active_element.get_attribute("data-uid") == uids[0])
