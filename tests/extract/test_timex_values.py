@@ -238,3 +238,33 @@ def test_rules_run_around_their_triggers_without_losing_matches(phrases, fillers
         full = {(m.start(), m.end()) for m in r.pattern.finditer(text)}
         windowed = {(m.start(), m.end()) for m in _matches(r, text)}
         assert full <= windowed or not full, r.kind
+
+
+# (text, published, the layer's expressions, the claim's range)
+RANGES = [
+    ("Abortions declined between 1982 and 1992.", P, [("1982", "1982"), ("1992", "1992")], ("1982-01-01", "1992-12-31")),
+    ("The summit is on April 24 and 25.", "1999-02-10", [("April 24", "1999-04-24"), ("25", "1999-04-25")],
+     ("1999-04-24", "1999-04-25")),
+    ("He bought shares from Aug. 26 to Oct. 20.", "1989-10-30", [("Aug. 26", "1989-08-26"), ("Oct. 20", "1989-10-20")],
+     ("1989-08-26", "1989-10-20")),
+    ("Talks ran from October through July.", "1999-08-10", [("October", "1998-10"), ("July", "1999-07")],
+     ("1998-10-01", "1999-07-31")),
+]
+
+
+@pytest.mark.parametrize("text,published,layer,bounds", RANGES, ids=[c[0] for c in RANGES])
+def test_a_range_is_two_timeml_expressions_and_one_claim_period(analyse, text, published, layer, bounds):
+    """TimeML marks a range's two ends as two expressions; the claim's time keeps the range."""
+    import claimwatch
+
+    times = claimwatch.analyse(text, published=published).times
+    assert [(t.text, t.value) for t in times] == layer
+    assert all(text[t.span[0]:t.span[1]] == t.text for t in times)
+    a = analyse(text, published, stages=("times",))
+    assert [(t.start, t.end) for t in a.times] == [bounds]
+
+
+def test_a_hyphenated_range_stays_one_expression():
+    import claimwatch
+
+    assert [t.text for t in claimwatch.analyse("In the 1990-92 period sales fell.", published=P).times] == ["1990-92"]

@@ -26,6 +26,7 @@ from datetime import date
 from .base import Analysis, Stage, TimeMention, governing_predicate
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
+from .timex_dates import range_parts
 from .timex_registry import TENSED_KINDS, Ctx, Found, parse_iso
 from .timex_rules import normalise, scan
 
@@ -202,12 +203,17 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
                         _word_before(span)) if f.kind in TENSED_KINDS else None
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
-        tv = normalise(f, Ctx(ref, future, last_day, period))
+        ctx = Ctx(ref, future, last_day, period)
+        tv = normalise(f, ctx)
         if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):
             last_period = (sent, tv)  # the last period named: "a year earlier", "the same day" refer to it
         if _since_clause(gov) and tv.start and tv.end and tv.precision in ("year", "month", "day"):
             tv = replace(tv, end=None)  # "since the crisis began in 2021": open from then
-        out.append(_mention(analysis, f, f.core, f.end, tv, gov))
+        mention = _mention(analysis, f, f.core, f.end, tv, gov)
+        parts = range_parts(f.kind, text, f.start, tv, ctx)
+        if parts:
+            mention.parts = tuple(_mention(analysis, None, s, e, p, gov) for s, e, p in parts)
+        out.append(mention)
         if tv.precision == "day" and tv.start is not None and tv.type in ("DATE", "TIME"):
             last_day = tv.start
     covered = [(f.start, f.end) for f in found]

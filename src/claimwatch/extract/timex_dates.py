@@ -14,7 +14,7 @@ from .timex_calendar import TV
 from .timex_registry import QUAL, RULES, Ctx, low, mod_of, part_of_period, ref_anchor, ref_year, rule, ungroup
 from .timex_words import DAY, MON, SEASON, WD, YEAR, day_of, month_of, weekday_of
 
-__all__ = ["point"]
+__all__ = ["point", "range_parts"]
 
 
 
@@ -52,7 +52,7 @@ def _md(g: dict, ctx: Ctx, suffix: str = "") -> date | None:
     return None
 
 
-@rule("month_day", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY})(?![\d:])(?!,?\s+{YEAR})"
+@rule("month_day", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY})(?!\d|:\d)(?!,?\s+{YEAR})"
                    rf"|(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MON})(?!,?\s+{YEAR}))")
 def _month_day(g: dict, ctx: Ctx) -> TV | None:
     x = _md(g, ctx)
@@ -376,6 +376,52 @@ def _night_range(g: dict, ctx: Ctx) -> TV | None:
     a = b - timedelta(days=(w2 - w1) % 7)
     value = f"{a.isoformat()}TNI" if g.get("w1") else None
     return TV(a, b, "range", ref_anchor(ctx), value, "TIME" if value else "DATE")
+
+
+#: ranges whose two ends TimeML marks as two expressions when a word joins them ("between 1982 and
+#: 1992", "April 24 and 25", "from Aug. 26 to Oct. 20"); a hyphenated range ("1990-92") is one token
+_PART_GROUPS = {"range_y": (("y1", "y1"), ("y2", "y2")), "range_md": (("m1", "d1"), ("d2", "y")),
+                "range_dm": (("d1", "d1"), ("d2", "y")), "range_any": (("a", "a"), ("b", "b"))}
+_JOIN_WORD = re.compile(r"\s+(?:and|to|until|till|through)\s+", re.I)
+
+
+def _group_span(m: re.Match, first: str, last: str) -> tuple[int, int] | None:
+    s, e = m.span(first)
+    if s < 0:
+        return None
+    end = m.end(last) if m.group(last) else e
+    return s, max(e, end)
+
+
+def _part_value(tv: TV, day: date, precision: str) -> TV:
+    if precision == "year":
+        return cal.year_period(day.year, tv.anchor)
+    if precision == "month":
+        return cal.month_period(day.year, day.month, tv.anchor)
+    return cal.day_value(day, tv.anchor)
+
+
+def range_parts(kind: str, text: str, start: int, tv: TV, ctx: Ctx) -> list[tuple[int, int, TV]]:
+    """The two ends of a range as TimeML marks them, each with its value: the range's first day
+    (or month, or year) and its last. Nothing for a hyphenated range or one that did not resolve."""
+    groups = _PART_GROUPS.get(kind)
+    rule_ = next((r for r in RULES if r.kind == kind), None)
+    m = rule_.pattern.match(text, start) if rule_ is not None and groups else None
+    if m is None or groups is None or tv.start is None or tv.end is None:
+        return []
+    a, b = _group_span(m, *groups[0]), _group_span(m, *groups[1])
+    if a is None or b is None or not _JOIN_WORD.fullmatch(text[a[1]:b[0]]):
+        return []
+    if kind == "range_y":
+        if b[1] - b[0] != 4:
+            return []
+        precisions = ("year", "year")
+    elif kind == "range_any":
+        pa, pb = point(m.group("a"), ctx), point(m.group("b"), ctx)
+        precisions = (pa.precision if pa else "day", pb.precision if pb else "day")
+    else:
+        precisions = ("day", "day")
+    return [(a[0], a[1], _part_value(tv, tv.start, precisions[0])), (b[0], b[1], _part_value(tv, tv.end, precisions[1]))]
 
 
 def point(text: str, ctx: Ctx) -> TV | None:
