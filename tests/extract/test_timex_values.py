@@ -268,3 +268,18 @@ def test_a_hyphenated_range_stays_one_expression():
     import claimwatch
 
     assert [t.text for t in claimwatch.analyse("In the 1990-92 period sales fell.", published=P).times] == ["1990-92"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Sun earned $5.2 million in the fiscal first quarter. Sales rose. Sun shipped 28,000 systems in the quarter.",
+     "1989-Q1"),
+    ("Net rose in the third quarter. The quake will cut fourth-quarter profit. Sales fell in the latest quarter.",
+     "1989-Q3"),
+    ("Shares rose 5%. Sales fell in the latest quarter.", "1989-Q3"),  # none named: the last completed one
+])
+def test_the_quarter_is_the_quarter_the_report_named(analyse, text, value):
+    """A quarterly report's "the quarter" is the quarter it reports (named before, already ended),
+    not a quarter it forecasts."""
+    a = analyse(text, "1989-11-02", stages=("times",))
+    last = [t for t in a.times if "quarter" in t.text][-1]
+    assert last.value == value

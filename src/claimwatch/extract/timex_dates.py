@@ -269,14 +269,15 @@ def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
                      r"|(?P<period>the\s+(?:latest|most\s+recent)\s+period)(?![\w-])"
                      r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)")
 def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
-    """Financial reporting: "the quarter" / "the latest quarter" / "the latest period" is the last
-    completed quarter, or the quarter just named ("its fourth quarter ended Sept. 30 ... in the
-    latest period"); "the year-earlier quarter" the same quarter a year before."""
-    named = ctx.last_period
-    if g.get("period") and named is not None and named.value and re.fullmatch(r"\d{4}-Q\d", named.value) \
-            and named.start is not None:
+    """Financial reporting: "the quarter" / "the latest quarter" / "the latest period" is the quarter
+    the report named ("its fourth quarter ended Sept. 30 ... in the latest period"), else the last
+    completed one; "the year-earlier quarter" the same quarter a year before."""
+    named = next((p for p in (ctx.last_period, ctx.quarter) if p is not None and p.value and p.start is not None
+                  and p.end is not None and re.fullmatch(r"\d{4}-Q\d", p.value)
+                  and (ctx.ref.day is None or p.end <= ctx.ref.day)), None)  # a quarter reported, not forecast
+    if not g.get("ago") and named is not None and named.value and named.start is not None:
         y = named.start.year
-        if ctx.ref.day is not None and named.end is not None and (ctx.ref.day - named.end).days > 200:
+        if ctx.ref.day is not None and named.end is not None and (ctx.ref.day - named.end).days > 300:
             y += 1  # the quarter named was the year-ago comparison ("up from $3 million a year earlier")
         return cal.quarter_period(y, int(named.value[-1]), ref_anchor(ctx))
     return _last_quarter(ctx, 1 if g.get("ago") else 0)
