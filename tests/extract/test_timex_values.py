@@ -58,6 +58,15 @@ LAYER = [
     ("Profit rose in the third quarter.", P, "the third quarter", "2022-Q3", "DATE", None),
     ("Profit rose in the third quarter, up from $2 million a year earlier.", P, "a year earlier", "2021-Q3", "DATE", None),
     ("It was built in the late 1970s.", P, "the late 1970s", "197", "DATE", "END"),
+    # TimeML spans: "within" is a signal, not part of the expression; a definite duration keeps its
+    # article; a quarter that modifies a noun leaves that noun's article or possessive out
+    ("It must sell the bonds within five years.", P, "five years", "P5Y", "DURATION", None),
+    ("For the nine months, net rose 4%.", P, "the nine months", "P9M", "DURATION", None),
+    ("He called the 14-day waiting period unfair.", P, "14-day", "P14D", "DURATION", None),
+    ("Citadel posted a third-quarter net loss.", P, "third-quarter", "2022-Q3", "DATE", None),
+    ("Net fell for its fourth quarter.", P, "fourth quarter", "2021-Q4", "DATE", None),
+    ("Net rose 5% in the third quarter. In the 2021 period, it lost money.", P, "the 2021 period", "2021-Q3",
+     "DATE", None),
     ("Flows peaked last summer.", "2023-02-06", "last summer", "2022-SU", "DATE", None),
     ("Arrests doubled in the past three months.", P, "the past three months", "P3M", "DURATION", None),
     ("Three days later he was released.", P, "Three days later", "P3D", "DURATION", None),

@@ -233,7 +233,12 @@ def _holiday(g: dict, ctx: Ctx) -> TV | None:
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
-@rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:the|its|a)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
+#: TimeML leaves out a possessive or an article that belongs to the noun a quarter modifies ("a
+#: [third-quarter] loss", "its [fourth quarter] ended Sept. 30", "the [third-quarter] results")
+_QUARTER_DET = r"(?P<noundet>its|their|an?|the(?=\s+(?:fiscal[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))"
+
+
+@rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:" + _QUARTER_DET + r"|the)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
                  r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar)\s+)?)?"
                  r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
                  rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel2>this|last|next)\s+year))?(?!ly)"
@@ -267,14 +272,22 @@ def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
 
 @rule("the_quarter", r"the\s+(?:latest\s+|most\s+recent\s+|just[\s-]+(?:ended|completed)\s+|recent\s+)?quarter(?![\w-])"
                      r"|(?P<period>the\s+(?:latest|most\s+recent)\s+period)(?![\w-])"
-                     r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)")
+                     r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)"
+                     rf"|the\s+(?P<qy>{YEAR})\s+(?:period|quarter)(?![\w-])")
 def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
     """Financial reporting: "the quarter" / "the latest quarter" / "the latest period" is the quarter
     the report named ("its fourth quarter ended Sept. 30 ... in the latest period"), else the last
-    completed one; "the year-earlier quarter" the same quarter a year before."""
+    completed one; "the year-earlier quarter" the same quarter a year before; "the 1988 period"
+    that quarter in 1988."""
     named = next((p for p in (ctx.last_period, ctx.quarter) if p is not None and p.value and p.start is not None
                   and p.end is not None and re.fullmatch(r"\d{4}-Q\d", p.value)
                   and (ctx.ref.day is None or p.end <= ctx.ref.day)), None)  # a quarter reported, not forecast
+    if g.get("qy"):  # "the 1988 period": the quarter reported, in that year
+        quarter = ctx.last_period if ctx.last_period is not None and ctx.last_period.value and \
+            re.fullmatch(r"\d{4}-Q\d", ctx.last_period.value) else ctx.quarter
+        if quarter is None or quarter.value is None:
+            return cal.year_period(int(g["qy"]), "absolute")
+        return cal.quarter_period(int(g["qy"]), int(quarter.value[-1]), "absolute")
     if not g.get("ago") and named is not None and named.value and named.start is not None:
         y = named.start.year
         if ctx.ref.day is not None and named.end is not None and (ctx.ref.day - named.end).days > 300:
