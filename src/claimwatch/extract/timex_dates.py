@@ -235,7 +235,7 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 
 #: TimeML leaves out a possessive or an article that belongs to the noun a quarter modifies ("a
 #: [third-quarter] loss", "its [fourth quarter] ended Sept. 30", "the [third-quarter] results")
-_QUARTER_DET = r"(?P<noundet>its|their|an?|the(?=\s+(?:fiscal[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))"
+_QUARTER_DET = r"(?P<lead>its|their|an?|the(?=\s+(?:fiscal[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))"
 
 
 @rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:" + _QUARTER_DET + r"|the)\s+(?:(?P<yy>" + YEAR + r")\s+)?"

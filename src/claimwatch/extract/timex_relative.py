@@ -62,7 +62,7 @@ def _day_word(word: str, ctx: Ctx) -> date | None:
     return cal.anchor_weekday(weekday_of(word.capitalize()), ref, ctx.future)
 
 
-@rule("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)(?![\w-])")
+@rule("deictic", r"(?:(?:early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)(?![\w-])")
 def _deictic(g: dict, ctx: Ctx) -> TV | None:
     ref = _ref(ctx)
     if ref is None:
@@ -158,9 +158,16 @@ def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(unit)), "TIME")
 
 
-@rule("rel_unit", r"(?:(?P<q>earlier|later)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
+@rule("rel_unit", r"(?:(?P<lead>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
                   r"the\s+current|the\s+following|past|previous|coming|current)\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
 def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
+    """"this week", "last month", "the past year"; "early"/"late" mark the part of the period
+    (TIMEX3 mod), "earlier"/"later" stay outside TimeML's span."""
+    tv = _rel_unit_value(g, ctx)
+    return replace(tv, mod={"early": "START", "late": "END"}[low(g, "q")]) if tv is not None and g.get("q") else tv
+
+
+def _rel_unit_value(g: dict, ctx: Ctx) -> TV | None:
     ref = _ref(ctx)
     if ref is None:
         return None
