@@ -103,6 +103,7 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "He may be released, Theresa May said.",    # the verb and the name
     "The Sunday Times reported it.",            # a weekday inside a name
     "Some 2,000 people were counted.",          # a number alone
+    "He spoke on the day before the vote.",     # the day of something else, not "the day before" a day
 ])
 def test_not_times(analyse, text):
     a = analyse(text, P, stages=("times",))

@@ -137,8 +137,14 @@ def _weekday(g: dict, ctx: Ctx) -> TV | None:
     return cal.day_value(d, ref_anchor(ctx), mod={"early": "START", "late": "END"}.get(rel))
 
 
-@rule("anaphoric", r"the\s+(?P<u>night|evening|day|morning|afternoon)\s+before|the\s+previous\s+(?P<u2>night|evening|day|morning|afternoon)"
-                   r"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|night|afternoon)|the\s+day\s+after(?!\s+tomorrow)"
+#: "the night before" / "the day after" end their clause; before a noun phrase or a clause they are
+#: "the day" of something else ("the day before the election", "the day after he died")
+_ALONE = r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:and|but|when|as|at|in|on|to|with)\b)"
+
+
+@rule("anaphoric", rf"the\s+(?P<u>night|evening|day|morning|afternoon)\s+before{_ALONE}"
+                   r"|the\s+previous\s+(?P<u2>night|evening|day|morning|afternoon)"
+                   rf"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|night|afternoon)|the\s+day\s+after{_ALONE}"
                    r"|that\s+(?P<u4>day|night|morning|evening|afternoon)|the\s+same\s+day")
 def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     """"the night before", "the previous evening", "the next day", "that day": relative to the last
