@@ -58,8 +58,9 @@ def scan(text: str) -> list[Found]:
             p = _PREP_WORD.match(m.group(0))
             prep = " ".join(p.group(0).lower().split()) if p else ""
             found.append(Found(m.start(), m.end(), "named", {}, m.group(0), rec, m.start() + (p.end() if p else 0), prep))
+    windows = _Scan(text)
     for r in RULES:
-        for m in _matches(r, text):
+        for m in _matches(r, text, windows):
             s, e = m.start(), m.end()
             if e <= s:
                 continue
@@ -83,46 +84,80 @@ def scan(text: str) -> list[Found]:
 _MON_I = re.compile(MON)
 _WD_I = re.compile(WD)
 #: words every match of a rule contains: the rule runs only around them (a full scan of every rule
-#: over the whole text costs several times the rest of the stage)
-TRIGGERS: dict[str, re.Pattern] = {
+#: over the whole text costs several times the rest of the stage). Written in lower case and run
+#: case-sensitively over the lower-cased text (a case-insensitive alternation is several times
+#: slower); month and weekday names are capitalised words, looked for in the text itself.
+_TRIGGER_WORDS: dict[str, str] = {
+    "set": r"daily|weekly|monthly|yearly|hourly|nightly|every|each|per",
+    "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d[/.]\d", "qual_year": r"\d{4}", "year": r"\d{4}",
+    "range_y": r"\d{4}", "qual_rel_year": r"year", "decade": r"\d0['’]?s\b", "quarter": r"quarter|q[1-4]",
+    "the_quarter": r"quarter|year[\s-]+(?:earlier|ago)|period", "the_year": r"\byear\b", "spoken_year": r"\b(?:nineteen|eighteen|twenty|thousand)\b",
+    "holiday": r"day\b|eve\b|christmas|halloween|thanksgiving|easter|good\s+friday|fourth\s+of\s+july", "season": r"spring|summer|autumn|fall|winter",
+    "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
+    "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|\d[:h]\d\d",
+    "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
+    "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend",
+    "ago": r"\b(?:ago|earlier|later|now|hence|back)\b",
+    "past_n": r"\b(?:past|last|previous|first|next|coming|final|latest|recent|remaining|following|preceding)\b",
+    "n_of_year": r"\b(?:of|into)\s+\d{4}", "so_far": r"so\s+far|to\s+date|thus\s+far|year[\s-]to[\s-]date",
+    "duration": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur",
+    "plural_unit": r"seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries",
+    "reference": r"now|current|present|moment|these\s+days|recent|future|past|other\s+day"}
+_LOWER_TRIGGERS: dict[str, re.Pattern] = {k: re.compile(p) for k, p in _TRIGGER_WORDS.items()}
+_CASED_TRIGGERS: dict[str, re.Pattern] = {
     **{k: _MON_I for k in ("full", "month_day", "qual_month", "month_year", "month_rel", "month", "range_md",
                            "range_dm", "range_any")},
-    **{k: _WD_I for k in ("weekday", "night_range")},
-    "set": re.compile(r"(?i:daily|weekly|monthly|yearly|hourly|nightly|every|each|per)|" + WD),
-    **{k: re.compile(p, re.I) for k, p in {
-        "iso": r"\d{4}-\d\d-\d\d", "numeric": r"\d[/.]\d", "qual_year": r"\d{4}", "year": r"\d{4}",
-        "range_y": r"\d{4}", "qual_rel_year": r"year", "decade": r"\d0['’]?s\b", "quarter": r"quarter|Q[1-4]",
-        "the_quarter": r"quarter|year[\s-]+(?:earlier|ago)|period", "the_year": r"\byear\b", "spoken_year": r"\b(?:nineteen|eighteen|twenty|thousand)\b",
-        "holiday": r"day\b|eve\b|christmas|halloween|thanksgiving|easter|good\s+friday|fourth\s+of\s+july", "season": r"spring|summer|autumn|fall|winter",
-        "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
-        "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|\d[:h]\d\d",
-        "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
-        "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend",
-        "ago": r"\b(?:ago|earlier|later|now|hence|back)\b",
-        "past_n": r"\b(?:past|last|previous|first|next|coming|final|latest|recent|remaining|following|preceding)\b",
-        "n_of_year": r"\b(?:of|into)\s+\d{4}", "so_far": r"so\s+far|to\s+date|thus\s+far|year[\s-]to[\s-]date",
-        "duration": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur",
-        "plural_unit": r"seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries",
-        "reference": r"now|current|present|moment|these\s+days|recent|future|past|other\s+day"}.items()},
+    **{k: _WD_I for k in ("weekday", "night_range", "set")},
 }
+#: the same triggers as one case-insensitive pattern each (for a text whose lower-casing changes its length)
+TRIGGERS: dict[str, re.Pattern] = {k: re.compile(f"(?i:{p})" + (f"|{WD}" if k == "set" else ""))
+                                   for k, p in _TRIGGER_WORDS.items()}
+TRIGGERS.update({k: v for k, v in _CASED_TRIGGERS.items() if k not in TRIGGERS})
 _BEFORE, _AFTER = 90, 110
 
 
-def _matches(r, text: str) -> list:
+class _Scan:
+    """One text with the lower-cased copy the triggers read, and each trigger's windows found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lower = text.lower()
+        self.lower = lower if len(lower) == len(text) else None
+        self.windows: dict[tuple[str, str], list[list[int]]] = {}
+
+    def _hits(self, kind: str) -> list[tuple[int, int]]:
+        if self.lower is None:
+            return [m.span() for m in TRIGGERS[kind].finditer(self.text)]
+        hits = [m.span() for m in _LOWER_TRIGGERS[kind].finditer(self.lower)] if kind in _LOWER_TRIGGERS else []
+        if kind in _CASED_TRIGGERS:
+            hits += [m.span() for m in _CASED_TRIGGERS[kind].finditer(self.text)]
+            hits.sort()
+        return hits
+
+    def windows_for(self, kind: str) -> list[list[int]]:
+        """Text windows around the rule's trigger words (merged where they touch)."""
+        lower, cased = _LOWER_TRIGGERS.get(kind), _CASED_TRIGGERS.get(kind)
+        key = lower.pattern if lower else "", cased.pattern if cased else ""   # rules with one trigger share it
+        got = self.windows.get(key)
+        if got is None:
+            got = []
+            for s, e in self._hits(kind):
+                a, b = max(0, s - _BEFORE), min(len(self.text), e + _AFTER)
+                if got and a <= got[-1][1]:
+                    got[-1][1] = b
+                else:
+                    got.append([a, b])
+            self.windows[key] = got
+        return got
+
+
+def _matches(r, text: str, scan: _Scan | None = None) -> list:
     """The rule's matches: only in windows around its trigger words, each match re-run from its start
     over the whole text (so a window's end never cuts one short)."""
-    trigger = TRIGGERS.get(r.kind)
-    if trigger is None:
+    if r.kind not in TRIGGERS:
         return list(r.pattern.finditer(text))
-    windows: list[list[int]] = []
-    for t in trigger.finditer(text):
-        a, b = max(0, t.start() - _BEFORE), min(len(text), t.end() + _AFTER)
-        if windows and a <= windows[-1][1]:
-            windows[-1][1] = b
-        else:
-            windows.append([a, b])
     out, seen = [], set()
-    for a, b in windows:
+    for a, b in (scan or _Scan(text)).windows_for(r.kind):
         for m in r.pattern.finditer(text, a, b):
             full = r.pattern.match(text, m.start()) or m
             if full.start() not in seen:
