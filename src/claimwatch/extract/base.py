@@ -17,9 +17,11 @@ All offsets are character offsets into ``Analysis.text`` (== ``Article.text``), 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 if TYPE_CHECKING:
     from ..model import Certainty, Claim, Evidential, Polarity, QuoteKind, Scope, SourceType
@@ -41,6 +43,8 @@ __all__ = [
     "Entity",
     "governing_predicate",
     "doc_text",
+    "TokenTable",
+    "token_table",
 ]
 
 Span = tuple[int, int]
@@ -230,6 +234,49 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["claimwatch.text"] = doc.text
     return text
+
+
+class TokenTable:
+    """The tokens of a Doc and their string attributes, read once per Doc (``token_table``).
+
+    spaCy builds a new Token object on every ``doc[i]`` and ``for t in doc``, and every ``lemma_``
+    or ``pos_`` is a string-store look-up; stages that scan the whole document for a few words
+    read these lists instead and only touch the Token of a word that passes the cheap check.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+
+    @cached_property
+    def ents(self) -> tuple[SpacySpan, ...]:
+        """``doc.ents`` (spaCy rebuilds the spans from every token on each access)."""
+        return tuple(self.doc.ents)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """Lower-cased lemmas."""
+        return [t.lemma_.lower() for t in self.tokens]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return [t.pos_ for t in self.tokens]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return [t.dep_ for t in self.tokens]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, built once (kept on the Doc until the stages end)."""
+    table = doc.user_data.get("claimwatch.tokens")
+    if table is None:
+        table = doc.user_data["claimwatch.tokens"] = TokenTable(doc)
+    return table
 
 
 def governing_predicate(tok):

@@ -37,7 +37,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceType
-from .base import Analysis, Entity, EntityMention, Stage, doc_text
+from .base import Analysis, Entity, EntityMention, Stage, doc_text, token_table
 from .mentions import mention_bounds
 from .sources import (
     TITLES,
@@ -312,9 +312,10 @@ def _role_named_people(doc: Doc) -> list[Span]:
     Affairs of Georgia Vakhtang Homelauri", "spokesman Joe Smith"): two or three capitalised
     words after a role noun phrase, not a known place or organisation."""
     out = []
-    taken = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or role_in(tok.text) is None or tok.i + 2 >= len(doc):
+    taken = {t.i for e in token_table(doc).ents if e.label_ == "PERSON" for t in e}
+    table = token_table(doc)
+    for tok in (table.tokens[i] for i, pos in enumerate(table.pos) if pos in ("NOUN", "PROPN")):
+        if role_in(tok.text) is None or tok.i + 2 >= len(doc):
             continue
         end = tok.i + 1
         while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and end - tok.i < 12:
@@ -330,7 +331,7 @@ def _role_named_people(doc: Doc) -> list[Span]:
 
 def _add_people(reg: EntityRegistry) -> None:
     doc = reg.doc
-    for raw in sorted(list(doc.ents) + _role_named_people(doc), key=lambda e: e.start):
+    for raw in sorted(list(token_table(doc).ents) + _role_named_people(doc), key=lambda e: e.start):
         if raw.label_ != "PERSON":
             continue
         ent = _person_span(doc, raw)
@@ -370,7 +371,7 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
     organisation noun, in text order."""
     out: list[tuple[int, int, int, str]] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    for ent in token_table(doc).ents:
         if ent.label_ == "ORG" and _is_org_name(ent):
             head = ent.root
             lo, hi = ent.start, ent.end
@@ -382,12 +383,12 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
                 lo = _possessor(doc, head, lo)
                 out.append((lo, hi, head.i, "name"))
                 taken.update(range(lo, hi))
-    for tok in doc:
-        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+    lower = token_table(doc).lower
+    for i, low in enumerate(lower):
+        if low not in _ORG_NOUNS and (f"{lower[i - 1]} {low}" if i else low) not in _ORG_NOUNS:
             continue
-        low = tok.lower_
-        two = f"{doc[tok.i - 1].lower_} {low}" if tok.i else low
-        if low not in _ORG_NOUNS and two not in _ORG_NOUNS:
+        tok = doc[i]
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         lo, hi = mention_bounds(tok)
         hi = _trim_dates(doc, lo, _name_tail(doc, min(hi, tok.i + 1)))
@@ -560,9 +561,10 @@ def _pleonastic(tok: Token) -> bool:
 
 
 def _add_pronouns(reg: EntityRegistry) -> None:
-    for tok in reg.doc:
+    table = token_table(reg.doc)
+    for tok in (table.tokens[i] for i, dep in enumerate(table.dep) if dep in ("nsubj", "nsubjpass")):
         low = tok.lower_
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "PRP":
+        if tok.tag_ != "PRP":
             continue
         if low in _PERSON_PRONOUNS:
             ent = reg.latest(tok.idx, "person", within_sents=6)

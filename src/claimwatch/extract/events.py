@@ -31,7 +31,7 @@ from typing import Any, Iterator
 
 from spacy.tokens import Token
 
-from .base import Analysis, EventMention, Stage
+from .base import Analysis, EventMention, Stage, token_table
 from .frames import armed_conflict_report, refine_mentions
 
 __all__ = ["find_events", "death_causes", "STAGE"]
@@ -254,8 +254,12 @@ def _sentence_hits(span: Any) -> list[_Hit]:
     used: set[int] = set()
     partners: set[int] = set()
     hits: list[_Hit] = []
-    for tok in span:
-        if _modifier_only(tok):
+    table = token_table(span.doc)
+    lemmas, lowers = table.lemma, table.lower
+    toks = table.tokens[span.start:span.end]
+    pairs, words = lex["pair_index"], lex["word_index"]
+    for tok in toks:
+        if lemmas[tok.i] not in pairs or _modifier_only(tok):
             continue
         for rule in lex["pair_index"].get(_lemma(tok), ()):
             if not _pos_ok(tok, rule.get("pos")):
@@ -267,9 +271,10 @@ def _sentence_hits(span: Any) -> list[_Hit]:
                 partners.add(partner.i)
                 break
     paired = {h[0].i: h[1] for h in hits}
-    for tok in span:
-        if tok.i in partners:
-            continue
+    for tok in toks:
+        lemma = lemmas[tok.i]
+        if tok.i in partners or lemma not in words and lowers[tok.i] not in words and lemma != "need":
+            continue   # _word_type's first look-up, read from the table
         etype = _word_type(tok)
         if etype and paired.get(tok.i) != etype:
             hits.append((tok, etype, None, None))
@@ -301,7 +306,7 @@ def find_events(analysis: Analysis) -> list[EventMention]:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        sent_tokens = list(span)
+        sent_tokens = token_table(doc).tokens[span.start:span.end]
         for hit in _sentence_hits(span):
             mentions = _hit_mentions(analysis, sent_i, hit, sent_tokens, armed_conflict)
             found += mentions

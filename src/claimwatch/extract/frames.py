@@ -41,7 +41,7 @@ from typing import Any, Iterable
 import numpy
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, EventMention
+from .base import Analysis, EventMention, token_table
 from .quantities import noun_classes
 
 __all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun"]
@@ -156,7 +156,8 @@ def migration_report(analysis: Analysis) -> bool:
     if key not in analysis.indexes:
         doc = analysis.doc
         verbs = _s("movement_verbs")
-        moves = sum(1 for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in verbs and _country_path(t))
+        table = token_table(doc)
+        moves = sum(1 for t in table.tokens if table.lemma[t.i] in verbs and t.pos_ == "VERB" and _country_path(t))
         analysis.indexes[key] = _cue_count(doc, _s("migration_cues")) + moves >= frames()["migration_min"]
     return bool(analysis.indexes[key])
 
@@ -208,10 +209,11 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
     for k, m in enumerate(mentions):
         if m.head_i is not None:
             by_head.setdefault(m.head_i, []).append(k)
+    lemmas, allegation_only = token_table(doc).lemma, _s("allegation_only")
     frames_here: list[tuple[int | None, Token]] = [
         (k, doc[m.head_i]) for k, m in enumerate(mentions) if m.event_type == "legal_action" and m.head_i is not None]
     for toks in sent_tokens.values():
-        frames_here += [(None, t) for t in toks if _lemma(t) in _s("allegation_only")]
+        frames_here += [(None, t) for t in toks if lemmas[t.i] in allegation_only]
     for frame, tok in frames_here:
         if frame is not None and _state_accusation(tok):
             mentions[frame].event_type = "statement"  # a state's accusation is a denunciation (SPEC §6)
@@ -320,9 +322,10 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
     out: list[EventMention] = []
     movers = _s("forced_movers") | _s("forced_back_movers") | _s("movement_verbs") | _s("movement_nouns") | _s(
         "departure_verbs") | {"withdraw", "retreat"}
+    lemmas = token_table(analysis.doc).lemma
     for sent_i, toks in sent_tokens.items():
         for tok in toks:
-            if tok.lemma_.lower() not in movers:
+            if lemmas[tok.i] not in movers:
                 continue
             etype = "border_crossing" if _lemma(tok) in ("withdraw", "retreat") and _withdrawal(tok) else _forced_return(tok)
             if etype is None and migration and tok.i not in typed_heads and _movement(tok):
@@ -342,11 +345,12 @@ def _incidents(analysis: Analysis, mentions: list[EventMention], sent_tokens: di
     words = _s("incident_words")
     busy = {m.sent_i for m in mentions}
     out: list[EventMention] = []
+    lemmas = token_table(analysis.doc).lemma
     for sent_i, toks in sent_tokens.items():
         if sent_i in busy:
             continue
         for tok in toks:
-            if _lemma(tok) in words and tok.pos_ == "VERB":
+            if lemmas[tok.i] in words and tok.pos_ == "VERB":
                 out.append(EventMention(span=(tok.idx, tok.idx + len(tok)), text=analysis.text[tok.idx:tok.idx + len(tok)],
                                         event_type=None, sent_i=sent_i, head_i=tok.i))
                 break
@@ -359,11 +363,12 @@ def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> lis
     """The events stage's mentions after the frames above (a new list; text order kept)."""
     doc = analysis.doc
     found = list(mentions)
+    tokens = token_table(doc).tokens
     sent_tokens: dict[int, list[Token]] = {}
     for sent_i, (s, e) in enumerate(analysis.sentences):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
-            sent_tokens[sent_i] = list(span)
+            sent_tokens[sent_i] = tokens[span.start:span.end]
     found = _casualty(found, doc)
     found = _legal(found, doc, sent_tokens)
     found += _new_mentions(analysis, found, sent_tokens)

@@ -178,6 +178,7 @@ class Pipeline:
         analysis.sentences = segment(doc, paragraphs, text)
         for stage in self.stages:
             stage.run(analysis)
+        doc.user_data.pop("claimwatch.tokens", None)  # the stages' token table (base.token_table)
         return analysis
 
     def analyse(self, text: str, published: str | None = None) -> Analysis:

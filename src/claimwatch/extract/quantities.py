@@ -35,7 +35,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, QuantityMention, Stage
+from .base import Analysis, QuantityMention, Stage, token_table
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 
 __all__ = ["find_quantities", "STAGE", "noun_classes"]
@@ -288,7 +288,7 @@ def _date_entity(tok: Token) -> bool:
         return False
     if tok.ent_type_ == "PERCENT":
         return True
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in token_table(tok.doc).ents if e.start <= tok.i < e.end), None)
     if ent is None:
         return True
     return any(_in(t, _C["time"]) or _MONTH_RE.match(t.text) or t.lower_ in _TIME_WORDS or

@@ -27,7 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .base import Analysis
+from .base import Analysis, token_table
 from .frames import frames
 from .numbers import bounds_for, find_number_phrases, parse_number
 
@@ -122,8 +122,13 @@ def find_shares(analysis: Analysis) -> list[SharePhrase]:
     """Every share phrase of the article followed by an "of" phrase that points at a stated set."""
     doc, text = analysis.doc, analysis.text
     out: list[SharePhrase] = []
-    for tok in doc:
-        got = _fraction(doc, tok) if tok.lower_ in frames()["shares"] or tok.lower_ in ("most", "majority") else None
+    table = token_table(doc)
+    shares = frames()["shares"]
+    for i, low in enumerate(table.lower):
+        if low not in shares and low not in ("most", "majority"):
+            continue
+        tok = table.tokens[i]
+        got = _fraction(doc, tok)
         if got is None:
             continue
         of = _of_after(doc, tok)

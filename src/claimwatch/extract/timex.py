@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from .base import Analysis, Stage, TimeMention, governing_predicate
+from .base import Analysis, Stage, TimeMention, governing_predicate, token_table
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
 from .timex_dates import range_parts
@@ -176,7 +176,7 @@ def _iso(d: date | None) -> str | None:
 def _year_entities(analysis: Analysis, covered: list[tuple[int, int]]) -> list[tuple[int, int, TV, object]]:
     """Bare years spaCy tags as DATE ("1998" with no preposition)."""
     out = []
-    for ent in analysis.doc.ents:
+    for ent in token_table(analysis.doc).ents:
         if ent.label_ != "DATE" or not _YEAR_ENT.fullmatch(ent.text):
             continue
         if any(ent.start_char < e and s < ent.end_char for s, e in covered):
