@@ -173,6 +173,7 @@ class Pipeline:
 
     def _analysis(self, doc: Doc, published: str | None) -> Analysis:
         text = doc.text  # rebuilt from the tokens on every access: once
+        doc.user_data.setdefault("claimwatch.text", text)  # what base.doc_text returns
         paragraphs = paragraphs_of(text)
         analysis = Analysis(text=text, doc=doc, published=published, paragraphs=paragraphs)
         analysis.sentences = segment(doc, paragraphs, text)

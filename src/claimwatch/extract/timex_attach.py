@@ -54,6 +54,14 @@ def dateline(analysis: Analysis) -> TimeMention | None:
     times = analysis.times
     if not times or not analysis.paragraphs:
         return None
+    got = analysis.indexes.get("timex_attach.dateline")
+    if got is None or got[0] is not times:   # once per article (the claims ask for it per claim)
+        got = analysis.indexes["timex_attach.dateline"] = (times, _dateline_time(analysis))
+    return _as_phrase(analysis, got[1]) if got[1] is not None else None
+
+
+def _dateline_time(analysis: Analysis) -> TimeMention | None:
+    times = analysis.times
     p0 = analysis.paragraphs[0]
     first = [t for t in times if p0[0] <= t.span[0] < p0[1] and (t.start or t.end)]
     if not first:
@@ -61,7 +69,7 @@ def dateline(analysis: Analysis) -> TimeMention | None:
     para = analysis.text[p0[0]:p0[1]]
     t = first[0]
     if p0[1] - p0[0] <= 60 or (_DATELINE.match(para) and t.span[0] - p0[0] < 60):
-        return _as_phrase(analysis, t)
+        return t
     return None
 
 
