@@ -209,6 +209,29 @@ def _anchors(names: list[str], opts: list, chosen: dict[int, Entry]) -> list[tup
     return out
 
 
+#: the most the article's other places may add to one reading
+_CLOSENESS_CAP = 7.0
+#: (distance, weight): what a place the article locates with confidence adds to a reading that lies
+#: this close to it (an admin-1 region's reach is 2.3 times a town's); farther away, nothing
+_CLOSENESS = ((50.0, 3.0), (150.0, 2.0))
+
+
+def _closeness(e: Entry, key: str, anchors: list[tuple[str, Entry]]) -> float:
+    """How strongly the places the article locates with confidence (each distinct name once, at its
+    nearest mention) point at reading ``e`` of name ``key``: a town 30 km from the article's
+    Shreveport is the Mansfield it means, not the larger namesake 330 km away."""
+    best: dict[str, float] = {}
+    scale = 2.3 if e.feature == "admin1" else 1.0
+    for ak, a in anchors:
+        if ak == key:
+            continue
+        d = haversine_km(a.lat, a.lon, e.lat, e.lon) / scale
+        w = next((w for lim, w in _CLOSENESS if d < lim), 0.0)
+        if w > best.get(ak, 0.0):
+            best[ak] = w
+    return sum(best.values())
+
+
 def _cell(e: Entry) -> tuple[int, int]:
     return int((e.lat + 90) // 1.4), int((e.lon + 180) // 1.8)  # about 150 km
 
@@ -238,15 +261,12 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
                 continue  # another reading by an alternative name ("Washington" -> Watervliet): not on proximity alone
             bonus = 0.0
             if e.feature != "country":
-                reach = 350.0 if e.feature == "admin1" else 150.0
-                near = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < reach)
-                wide = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < 400)
                 cy, cx = _cell(e)
                 around = {(cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
                 support = sum(1 for other, cs in cells.items() if other != key and cs & around)
                 # a local paper's towns outweigh a namesake's population; a world city is restored in
                 # :func:`resolve` unless a place located with confidence lies around this reading
-                bonus = min(5.5, 1.5 * near + 0.7 * wide + 1.0 * support)
+                bonus = min(_CLOSENESS_CAP, _closeness(e, key, anchors) + 1.0 * support)
             tally[id(e)] = tally.get(id(e), 0.0) + sc + bonus
             entries[id(e)] = e
     for k, o in enumerate(opts):
