@@ -164,3 +164,18 @@ def test_the_country_with_one_country_named_is_that_country(analyse):
     a = analyse("Migrants crossed into Lithuania. The country declared an emergency.", stages=("places",))
     country = _place(a, "The country")
     assert country is not None and country.country == "LT"
+
+
+def test_names_coordinated_before_counties_are_counties(analyse):
+    a = analyse("Wildfires burned 40 homes in Eastland and Callahan counties, the forest service said. "
+                "The fire in Harvey, Harper and Kingman counties was contained.", stages=("places",))
+    for name, lat, lon in (("Eastland", 32.3, -98.8), ("Callahan", 32.3, -99.4), ("Harvey", 38.0, -97.4),
+                           ("Harper", 37.2, -98.1), ("Kingman", 37.6, -98.1)):
+        p = _place(a, name)
+        assert p is not None and p.feature == "admin2" and _near(p, lat, lon, 60), (name, p)
+    assert _place(a, "counties") is None
+
+
+def test_a_list_without_a_feature_noun_is_no_list_of_counties(analyse):
+    a = analyse("Smith, Jones and Brown said the vote was fair.", stages=("places",))
+    assert not [p for p in a.places if p.feature == "admin2"]
