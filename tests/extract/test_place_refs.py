@@ -179,3 +179,11 @@ def test_names_coordinated_before_counties_are_counties(analyse):
 def test_a_list_without_a_feature_noun_is_no_list_of_counties(analyse):
     a = analyse("Smith, Jones and Brown said the vote was fair.", stages=("places",))
     assert not [p for p in a.places if p.feature == "admin2"]
+
+
+def test_a_county_list_lies_together(analyse):
+    # Jackson, Madison and Washington counties are many; the ones beside Hall County are Georgia's
+    a = analyse("Gainesville police and deputies in Hall, Jackson, Banks and Madison counties searched the woods.",
+                stages=("places",))
+    for name, lat, lon in (("Jackson", 34.13, -83.57), ("Madison", 34.13, -83.22), ("Banks", 34.35, -83.5)):
+        assert _near(_place(a, name), lat, lon, 60), (name, _place(a, name))

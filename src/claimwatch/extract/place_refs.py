@@ -373,5 +373,5 @@ def coordinated_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> 
                 continue
             for k in range(span.start, span.end):
                 taken[k] = True
-            out.append(Cand(span.start_char, span.end_char, span.start, span.end, got[0], got[1], "GAZ"))
+            out.append(Cand(span.start_char, span.end_char, span.start, span.end, got[0], got[1], "LIST"))
     return out

@@ -121,7 +121,8 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     src: dict[str, set[str]] = {}
     ctx = _context_countries(gaz, analysis, src)
     words = [[t.text for t in doc[c.tok_start:c.tok_end]] for c in cands]
-    names = [norm(" ".join(w)) for w in words]
+    # the name each candidate gives; "Madison" in "Madison and Clarke counties" names Madison County
+    names = [c.key if c.label == "LIST" else norm(" ".join(w)) for c, w in zip(cands, words)]
     todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET") for c in cands]
     opts = [options(gaz, c, w, _others(ctx, src, n)) if t else [] for c, w, t, n in zip(cands, words, todo, names)]
     # second pass: the countries and regions the first pass found become the context
@@ -244,7 +245,7 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
     anchors = _anchors(names, opts, chosen)
     cells: dict[str, set[tuple[int, int]]] = {}
     for k, o in enumerate(opts):
-        for _, e in o[:15]:
+        for _, e in o[:40]:
             if e.feature in ("city", "admin2", "admin1"):
                 cells.setdefault(names[k], set()).add(_cell(e))
     if len(cells) < 2 and not anchors:
@@ -256,7 +257,7 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
             continue  # "the Rio Grande" the river stays the river, whatever towns lie near
         key = names[k]
         tally = totals.setdefault(key, {})
-        for sc, e in o[:15]:
+        for sc, e in o[:40]:
             if e is not o[0][1] and norm(e.name) != key:
                 continue  # another reading by an alternative name ("Washington" -> Watervliet): not on proximity alone
             bonus = 0.0
