@@ -187,3 +187,13 @@ def test_a_county_list_lies_together(analyse):
                 stages=("places",))
     for name, lat, lon in (("Jackson", 34.13, -83.57), ("Madison", 34.13, -83.22), ("Banks", 34.35, -83.5)):
         assert _near(_place(a, name), lat, lon, 60), (name, _place(a, name))
+
+
+@pytest.mark.parametrize("county, town, lat, lon", [
+    ("Williamson County", "Franklin", 35.92, -86.87),  # Franklin, Tennessee, the seat of Williamson County
+    ("Grant County", "Marion", 40.55, -85.66),  # Marion, Indiana, the seat of Grant County
+])
+def test_two_ambiguous_names_take_the_readings_that_lie_together(analyse, county, town, lat, lon):
+    # neither name is located with confidence (both are many places); together they are one place
+    a = analyse(f"{county} deputies and {town} police searched the creek on Sunday.", stages=("places",))
+    assert _near(_place(a, town), lat, lon, 60) and _near(_place(a, county), lat, lon, 60)

@@ -233,21 +233,36 @@ def _closeness(e: Entry, key: str, anchors: list[tuple[str, Entry]]) -> float:
     return sum(best.values())
 
 
-def _cell(e: Entry) -> tuple[int, int]:
-    return int((e.lat + 90) // 1.4), int((e.lon + 180) // 1.8)  # about 150 km
+#: grid cells (degrees of latitude; longitude 1.3 times as wide) in which the possible readings of the
+#: article's other names are looked for: a reading in a neighbouring fine cell (within about 35-65 km)
+#: supports a reading 1.5, one only in a neighbouring coarse cell (about 150-230 km) 0.5
+_FINE, _COARSE = 0.3, 1.4
+_SUPPORT_NEAR, _SUPPORT_WIDE = 1.5, 0.5
+
+
+def _cell(e: Entry, size: float = _COARSE) -> tuple[int, int]:
+    return int((e.lat + 90) // size), int((e.lon + 180) // (size * 1.3))
+
+
+def _around(e: Entry, size: float) -> set[tuple[int, int]]:
+    cy, cx = _cell(e, size)
+    return {(cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
 
 
 def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
     """Geographic coherence, and one reading per name: an ambiguous name ("Paris", "Henry County")
-    takes the reading near the places the article locates with confidence and near a possible
-    reading of its other names (a local paper's towns lie together), the same reading wherever the
-    article repeats it."""
+    takes the reading near the places the article locates with confidence (:func:`_closeness`) and
+    near a possible reading of its other names, the nearer the more ("Paris" and "Henry County"
+    together are Paris, Tennessee, in Henry County: a local paper's towns lie together), the same
+    reading wherever the article repeats it."""
     anchors = _anchors(names, opts, chosen)
     cells: dict[str, set[tuple[int, int]]] = {}
+    fine: dict[str, set[tuple[int, int]]] = {}
     for k, o in enumerate(opts):
         for _, e in o[:40]:
             if e.feature in ("city", "admin2", "admin1"):
                 cells.setdefault(names[k], set()).add(_cell(e))
+                fine.setdefault(names[k], set()).add(_cell(e, _FINE))
     if len(cells) < 2 and not anchors:
         return
     totals: dict[str, dict[int, float]] = {}
@@ -262,12 +277,12 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
                 continue  # another reading by an alternative name ("Washington" -> Watervliet): not on proximity alone
             bonus = 0.0
             if e.feature != "country":
-                cy, cx = _cell(e)
-                around = {(cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
-                support = sum(1 for other, cs in cells.items() if other != key and cs & around)
+                around, close = _around(e, _COARSE), _around(e, _FINE)
+                support = sum(_SUPPORT_NEAR if fine[other] & close else _SUPPORT_WIDE
+                              for other, cs in cells.items() if other != key and cs & around)
                 # a local paper's towns outweigh a namesake's population; a world city is restored in
                 # :func:`resolve` unless a place located with confidence lies around this reading
-                bonus = min(_CLOSENESS_CAP, _closeness(e, key, anchors) + 1.0 * support)
+                bonus = min(_CLOSENESS_CAP, _closeness(e, key, anchors) + support)
             tally[id(e)] = tally.get(id(e), 0.0) + sc + bonus
             entries[id(e)] = e
     for k, o in enumerate(opts):
