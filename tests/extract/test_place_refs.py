@@ -197,3 +197,16 @@ def test_two_ambiguous_names_take_the_readings_that_lie_together(analyse, county
     # neither name is located with confidence (both are many places); together they are one place
     a = analyse(f"{county} deputies and {town} police searched the creek on Sunday.", stages=("places",))
     assert _near(_place(a, town), lat, lon, 60) and _near(_place(a, county), lat, lon, 60)
+
+
+@pytest.mark.parametrize("text, mention, lat, lon", [
+    # a country's name beside a local paper's places, nothing else of that country: the namesake
+    ("Warren County deputies and Lebanon police searched the creek on Sunday.", "Lebanon", 39.44, -84.2),
+    ("Storms moved across north Georgia on Tuesday and schools in Macon closed early.", "north Georgia", 32.9, -83.4),
+    # the country when the article places other things in it or names other countries
+    ("The envoy flew from Washington to Lebanon, then on to Beirut and Damascus.", "Lebanon", 33.8, 35.8),
+    ("Georgia and Armenia signed the agreement in Tbilisi.", "Georgia", 42.0, 43.5),
+])
+def test_a_country_name_alone_among_local_places_is_the_namesake(analyse, text, mention, lat, lon):
+    a = analyse(text, stages=("places",))
+    assert _near(_place(a, mention), lat, lon, 150), _place(a, mention)
