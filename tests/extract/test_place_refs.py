@@ -210,3 +210,11 @@ def test_two_ambiguous_names_take_the_readings_that_lie_together(analyse, county
 def test_a_country_name_alone_among_local_places_is_the_namesake(analyse, text, mention, lat, lon):
     a = analyse(text, stages=("places",))
     assert _near(_place(a, mention), lat, lon, 150), _place(a, mention)
+
+
+def test_a_state_stays_the_state_beside_ambiguous_names_near_its_namesake_town(analyse):
+    # California, Pennsylvania, lies by Washington and Brownsville, Pennsylvania; both are ambiguous
+    # names, no evidence that the state means the town
+    a = analyse("Smith moved to California after years in Washington and Brownsville.", stages=("places",))
+    p = _place(a, "California")
+    assert p is not None and p.feature == "admin1" and p.country == "US"

@@ -315,7 +315,10 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry], countries: f
             if e.feature != "country":
                 # a local paper's towns outweigh a namesake's population; a world city is restored in
                 # :func:`resolve` unless a place located with confidence lies around this reading
-                bonus = min(_CLOSENESS_CAP, _closeness(e, key, anchors) + _support(e, key, cells, fine))
+                support = _support(e, key, cells, fine)
+                if o[0][1].feature == "admin1" and e.feature != "admin1":
+                    support = 0.0  # "California", "Oregon": the state, unless a located place lies by the town
+                bonus = min(_CLOSENESS_CAP, _closeness(e, key, anchors) + support)
                 local = max(local, bonus)
             tally[id(e)] = tally.get(id(e), 0.0) + sc + bonus
             entries[id(e)] = e
