@@ -126,3 +126,10 @@ def test_ambiguous_name_lists_every_reading(gaz):
 def test_constituent_countries_and_continents_have_their_own_points(gaz, name, feature, lat, lon):
     top = gaz.lookup(name)[0]
     assert top.feature == feature and haversine_km(top.lat, top.lon, lat, lon) < 20
+
+
+def test_namesake_counties_are_ranked_by_population_and_spellings_merged(gaz):
+    readings = gaz.lookup("DeKalb County")
+    assert haversine_km(readings[0].lat, readings[0].lon, 33.8, -84.3) < 40  # Georgia's (740,000), not Illinois'
+    near_atlanta = [e for e in readings if haversine_km(e.lat, e.lon, 33.8, -84.3) < 60]
+    assert len(near_atlanta) == 1  # "Dekalb County" in some ZIP records is the same county
