@@ -38,7 +38,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-import numpy
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, EventMention, token_table
@@ -132,13 +131,9 @@ def _casualty(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
 # ------------------------------------------------------------------ report context
 
 def _cue_count(doc: Doc, cues: frozenset[str]) -> int:
-    """Tokens whose lower-case form or lower-cased lemma is a cue (each distinct word looked up once)."""
-    if not len(doc):
-        return 0
-    strings = doc.vocab.strings
-    forms, counts = numpy.unique(doc.to_array(["LOWER", "LEMMA"]), axis=0, return_counts=True)
-    return sum(int(n) for (lower, lemma), n in zip(forms.tolist(), counts.tolist())
-               if strings[lower] in cues or strings[lemma].lower() in cues)
+    """Tokens whose lower-case form or lower-cased lemma is a cue (read from the token table)."""
+    table = token_table(doc)
+    return sum(1 for lower, lemma in zip(table.lower, table.lemma) if lower in cues or lemma in cues)
 
 
 def armed_conflict_report(analysis: Analysis) -> bool:
