@@ -126,6 +126,7 @@ _PLATFORM_RX = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def strip_determiners(name: str) -> str:
     """"The UK's Ministry of Defense" → "UK Ministry of Defense" (determiners; the possessive 's of a proper name)."""
     s = _DETERMINERS.sub("", name.strip())
@@ -146,6 +147,7 @@ def strip_title(name: str) -> tuple[str | None, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+@lru_cache(maxsize=8192)
 def normalise_key(name: str) -> str:
     s = strip_determiners(name.replace("’", "'")).lower()
     s = re.sub(r"[^\w\s-]", " ", s)
