@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..model import Certainty, is_certainty
-from .base import Analysis, Modality, Stage
+from .base import Analysis, Modality, Stage, token_table
 
 __all__ = ["find_modalities", "modality_for", "governing_predicate", "is_predicate", "CERTAINTY_RANK", "STAGE"]
 
@@ -274,13 +274,14 @@ def find_modalities(analysis: Analysis) -> list[Modality]:
     out: list[Modality] = []
     doc = analysis.doc
     cache: dict[int, _Local] = {}
+    table = token_table(doc)
     for sent_i, (s, e) in enumerate(analysis.sentences):
         question = _is_question(analysis, sent_i)
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        for tok in span:
-            if is_predicate(tok):
+        for tok in table.tokens[span.start:span.end]:
+            if table.pos[tok.i] in ("VERB", "AUX") and is_predicate(tok):
                 m = _modality(tok, (s, e), question, cache)
                 m.sent_i = sent_i
                 out.append(m)
