@@ -469,3 +469,8 @@ def test_cue_phrase_runs_over_a_raising_verb_and_a_particle(analyse) -> None:
     phrases = [text[slice(*m.cue_phrase_span)] for m in a.attributions if m.cue_phrase_span]
     assert phrases == ["appeared to suggest", "laid out", "railed against"]
     assert attribution_for(a, 0).cue == "suggest"      # the claim keeps the reporting verb
+
+
+def test_a_learned_cue_takes_the_subject_of_the_verb_it_qualifies(analyse) -> None:
+    a = analyse("Dean appeared on MSNBC and began by saying he would never diagnose anyone.")
+    assert ("Dean", "saying") in {(m.name, m.cue) for m in a.attributions if m.kind == "learned"}

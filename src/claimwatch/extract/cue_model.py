@@ -92,7 +92,8 @@ def cue_probability(tok: Token) -> float:
 
 def _source(tok: Token, lo: int, hi: int) -> tuple[Token | None, Token | None]:
     """(source, relative pronoun) of a candidate verb: its subject, the antecedent of a relative
-    subject ("who charged"), or the subject of the verb it completes ("wanted to know")."""
+    subject ("who charged"), or the subject of the verb it completes or adverbially qualifies
+    ("wanted to know", "began by saying")."""
     head = tok
     for _ in range(3):
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.i < hi), None)
@@ -100,6 +101,9 @@ def _source(tok: Token, lo: int, hi: int) -> tuple[Token | None, Token | None]:
             if subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl" and lo <= head.head.i < hi:
                 return head.head, subj
             return subj, None
+        if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+            head = head.head.head
+            continue
         if head.dep_ not in ("xcomp", "conj", "advcl") or head.head.i == head.i:
             return None, None
         head = head.head
