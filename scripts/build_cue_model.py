@@ -1,7 +1,7 @@
 """Build ``src/claimwatch/resources/attribution_cue_model.json``: a logistic regression telling
 whether a verb is an attribution cue, from PolNeAR's training split.
 
-    python scripts/build_cue_model.py ../shared/data/dev/polnear-train.jsonl
+    python scripts/build_cue_model.py ../shared/data/dev/polnear-train.jsonl [HELD_OUT_MODEL.json]
 
 Every full verb of every training document (spaCy's parse, as the pipeline makes it) is a sample,
 described by :func:`claimwatch.extract.cue_model.cue_features` (lemma, dependency relation, tag,
@@ -82,21 +82,7 @@ def _prob(w: np.ndarray, index: dict[str, int], feats: list[str]) -> float:
     return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
-def main(path: str) -> int:
-    per_doc = _samples(path)
-    cut = int(len(per_doc) * (1 - HELD_OUT))
-    train = [s for d in per_doc[:cut] for s in d]
-    held = [s for d in per_doc[cut:] for s in d]
-    index = _index(train)
-    w = _fit(train, index)
-    tp = sum(1 for f, y in held if y and _prob(w, index, f) >= THRESHOLD)
-    pred = sum(1 for f, _ in held if _prob(w, index, f) >= THRESHOLD)
-    gold = sum(y for _, y in held)
-    print(f"held out: {len(held)} verbs, {gold} cues; at {THRESHOLD}: precision {tp / max(pred, 1):.3f} "
-          f"recall {tp / max(gold, 1):.3f}", file=sys.stderr)
-    every = train + held
-    index = _index(every)
-    w = _fit(every, index)
+def _write(path: Path, w: np.ndarray, index: dict[str, int]) -> None:
     weights = {f: round(float(w[i]), 4) for f, i in index.items() if abs(w[i]) >= 0.01}
     out = {
         "_about": ("Logistic regression: is a verb an attribution cue? Trained on the PolNeAR v1.0.0 training split "
@@ -107,10 +93,34 @@ def main(path: str) -> int:
         "threshold": THRESHOLD,
         "weights": dict(sorted(weights.items())),
     }
-    OUT.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights -> {OUT}", file=sys.stderr)
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights -> {path}", file=sys.stderr)
+
+
+def main(path: str, held_out_model: str | None = None) -> int:
+    """Fit on all but the last documents, report on those, then fit on all of them and write the
+    model; ``held_out_model`` also keeps the first fit (to measure the whole stage on the held-out
+    documents)."""
+    per_doc = _samples(path)
+    cut = int(len(per_doc) * (1 - HELD_OUT))
+    train = [s for d in per_doc[:cut] for s in d]
+    held = [s for d in per_doc[cut:] for s in d]
+    index = _index(train)
+    w = _fit(train, index)
+    if held_out_model:
+        _write(Path(held_out_model), w, index)
+    tp = sum(1 for f, y in held if y and _prob(w, index, f) >= THRESHOLD)
+    pred = sum(1 for f, _ in held if _prob(w, index, f) >= THRESHOLD)
+    gold = sum(y for _, y in held)
+    print(f"held out: {len(held)} verbs, {gold} cues; at {THRESHOLD}: precision {tp / max(pred, 1):.3f} "
+          f"recall {tp / max(gold, 1):.3f}", file=sys.stderr)
+    every = train + held
+    index = _index(every)
+    w = _fit(every, index)
+    _write(OUT, w, index)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/dev/polnear-train.jsonl"))
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/dev/polnear-train.jsonl",
+                  sys.argv[2] if len(sys.argv) > 2 else None))
