@@ -27,7 +27,10 @@ MIN_COUNT = 3
 L2 = 1e-4
 STEPS = 600
 RATE = 0.05
-THRESHOLD = 0.5        # a verb is marked when the model finds it more likely a cue than not
+#: a verb is marked when the model finds it more likely a cue than not; on the held-out fifth of the
+#: training split, over the whole attribution stage (model fitted on the rest), cue exact F1 is
+#: 0.671 / 0.672 / 0.668 at 0.4 / 0.5 / 0.6, against 0.654 without the model
+THRESHOLD = 0.5
 HELD_OUT = 0.2
 OUT = Path(__file__).resolve().parents[1] / "src" / "claimwatch" / "resources" / "attribution_cue_model.json"
 
