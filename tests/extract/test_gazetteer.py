@@ -115,3 +115,21 @@ def test_border_lies_on_the_frontier(gaz):
 def test_ambiguous_name_lists_every_reading(gaz):
     features = {(e.feature, e.cc) for e in gaz.lookup("Georgia")}
     assert ("country", "GE") in features and ("admin1", "US") in features
+
+
+@pytest.mark.parametrize("name, feature, lat, lon", [
+    # the United Kingdom's constituent countries are places of their own, at GeoNames' points
+    ("England", "admin1", 52.16, -0.70), ("Scotland", "admin1", 56.5, -4.0), ("Northern Ireland", "admin1", 54.5, -6.5),
+    # continents at GeoNames' points, not a town named like them (Asia, Philippines; Mahdia's old name Africa)
+    ("Africa", "region", 7.19, 21.09), ("Asia", "region", 29.84, 89.3), ("North America", "region", 46.07, -100.55),
+])
+def test_constituent_countries_and_continents_have_their_own_points(gaz, name, feature, lat, lon):
+    top = gaz.lookup(name)[0]
+    assert top.feature == feature and haversine_km(top.lat, top.lon, lat, lon) < 20
+
+
+def test_namesake_counties_are_ranked_by_population_and_spellings_merged(gaz):
+    readings = gaz.lookup("DeKalb County")
+    assert haversine_km(readings[0].lat, readings[0].lon, 33.8, -84.3) < 40  # Georgia's (740,000), not Illinois'
+    near_atlanta = [e for e in readings if haversine_km(e.lat, e.lon, 33.8, -84.3) < 60]
+    assert len(near_atlanta) == 1  # "Dekalb County" in some ZIP records is the same county

@@ -164,3 +164,57 @@ def test_the_country_with_one_country_named_is_that_country(analyse):
     a = analyse("Migrants crossed into Lithuania. The country declared an emergency.", stages=("places",))
     country = _place(a, "The country")
     assert country is not None and country.country == "LT"
+
+
+def test_names_coordinated_before_counties_are_counties(analyse):
+    a = analyse("Wildfires burned 40 homes in Eastland and Callahan counties, the forest service said. "
+                "The fire in Harvey, Harper and Kingman counties was contained.", stages=("places",))
+    for name, lat, lon in (("Eastland", 32.3, -98.8), ("Callahan", 32.3, -99.4), ("Harvey", 38.0, -97.4),
+                           ("Harper", 37.2, -98.1), ("Kingman", 37.6, -98.1)):
+        p = _place(a, name)
+        assert p is not None and p.feature == "admin2" and _near(p, lat, lon, 60), (name, p)
+    assert _place(a, "counties") is None
+
+
+def test_a_list_without_a_feature_noun_is_no_list_of_counties(analyse):
+    a = analyse("Smith, Jones and Brown said the vote was fair.", stages=("places",))
+    assert not [p for p in a.places if p.feature == "admin2"]
+
+
+def test_a_county_list_lies_together(analyse):
+    # Jackson, Madison and Washington counties are many; the ones beside Hall County are Georgia's
+    a = analyse("Gainesville police and deputies in Hall, Jackson, Banks and Madison counties searched the woods.",
+                stages=("places",))
+    for name, lat, lon in (("Jackson", 34.13, -83.57), ("Madison", 34.13, -83.22), ("Banks", 34.35, -83.5)):
+        assert _near(_place(a, name), lat, lon, 60), (name, _place(a, name))
+
+
+@pytest.mark.parametrize("county, town, lat, lon", [
+    ("Williamson County", "Franklin", 35.92, -86.87),  # Franklin, Tennessee, the seat of Williamson County
+    ("Grant County", "Marion", 40.55, -85.66),  # Marion, Indiana, the seat of Grant County
+])
+def test_two_ambiguous_names_take_the_readings_that_lie_together(analyse, county, town, lat, lon):
+    # neither name is located with confidence (both are many places); together they are one place
+    a = analyse(f"{county} deputies and {town} police searched the creek on Sunday.", stages=("places",))
+    assert _near(_place(a, town), lat, lon, 60) and _near(_place(a, county), lat, lon, 60)
+
+
+@pytest.mark.parametrize("text, mention, lat, lon", [
+    # a country's name beside a local paper's places, nothing else of that country: the namesake
+    ("Warren County deputies and Lebanon police searched the creek on Sunday.", "Lebanon", 39.44, -84.2),
+    ("Storms moved across north Georgia on Tuesday and schools in Macon closed early.", "north Georgia", 32.9, -83.4),
+    # the country when the article places other things in it or names other countries
+    ("The envoy flew from Washington to Lebanon, then on to Beirut and Damascus.", "Lebanon", 33.8, 35.8),
+    ("Georgia and Armenia signed the agreement in Tbilisi.", "Georgia", 42.0, 43.5),
+])
+def test_a_country_name_alone_among_local_places_is_the_namesake(analyse, text, mention, lat, lon):
+    a = analyse(text, stages=("places",))
+    assert _near(_place(a, mention), lat, lon, 150), _place(a, mention)
+
+
+def test_a_state_stays_the_state_beside_ambiguous_names_near_its_namesake_town(analyse):
+    # California, Pennsylvania, lies by Washington and Brownsville, Pennsylvania; both are ambiguous
+    # names, no evidence that the state means the town
+    a = analyse("Smith moved to California after years in Washington and Brownsville.", stages=("places",))
+    p = _place(a, "California")
+    assert p is not None and p.feature == "admin1" and p.country == "US"

@@ -58,6 +58,18 @@ LAYER = [
     ("Profit rose in the third quarter.", P, "the third quarter", "2022-Q3", "DATE", None),
     ("Profit rose in the third quarter, up from $2 million a year earlier.", P, "a year earlier", "2021-Q3", "DATE", None),
     ("It was built in the late 1970s.", P, "the late 1970s", "197", "DATE", "END"),
+    # TimeML spans: "within" is a signal, not part of the expression; a definite duration keeps its
+    # article; a quarter that modifies a noun leaves that noun's article or possessive out
+    ("It must sell the bonds within five years.", P, "five years", "P5Y", "DURATION", None),
+    ("For the nine months, net rose 4%.", P, "the nine months", "P9M", "DURATION", None),
+    ("He called the 14-day waiting period unfair.", P, "14-day", "P14D", "DURATION", None),
+    ("Reno agreed to a meeting earlier this week.", P, "this week", "2022-W39", "DATE", None),
+    ("Staff were told early this week.", P, "early this week", "2022-W39", "DATE", "START"),
+    ("Officials were not available late yesterday.", P, "late yesterday", "2022-09-26", "DATE", None),
+    ("Citadel posted a third-quarter net loss.", P, "third-quarter", "2022-Q3", "DATE", None),
+    ("Net fell for its fourth quarter.", P, "fourth quarter", "2021-Q4", "DATE", None),
+    ("Net rose 5% in the third quarter. In the 2021 period, it lost money.", P, "the 2021 period", "2021-Q3",
+     "DATE", None),
     ("Flows peaked last summer.", "2023-02-06", "last summer", "2022-SU", "DATE", None),
     ("Arrests doubled in the past three months.", P, "the past three months", "P3M", "DURATION", None),
     ("Three days later he was released.", P, "Three days later", "P3D", "DURATION", None),
@@ -91,6 +103,7 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "He may be released, Theresa May said.",    # the verb and the name
     "The Sunday Times reported it.",            # a weekday inside a name
     "Some 2,000 people were counted.",          # a number alone
+    "He spoke on the day before the vote.",     # the day of something else, not "the day before" a day
 ])
 def test_not_times(analyse, text):
     a = analyse(text, P, stages=("times",))
@@ -238,3 +251,48 @@ def test_rules_run_around_their_triggers_without_losing_matches(phrases, fillers
         full = {(m.start(), m.end()) for m in r.pattern.finditer(text)}
         windowed = {(m.start(), m.end()) for m in _matches(r, text)}
         assert full <= windowed or not full, r.kind
+
+
+# (text, published, the layer's expressions, the claim's range)
+RANGES = [
+    ("Abortions declined between 1982 and 1992.", P, [("1982", "1982"), ("1992", "1992")], ("1982-01-01", "1992-12-31")),
+    ("The summit is on April 24 and 25.", "1999-02-10", [("April 24", "1999-04-24"), ("25", "1999-04-25")],
+     ("1999-04-24", "1999-04-25")),
+    ("He bought shares from Aug. 26 to Oct. 20.", "1989-10-30", [("Aug. 26", "1989-08-26"), ("Oct. 20", "1989-10-20")],
+     ("1989-08-26", "1989-10-20")),
+    ("Talks ran from October through July.", "1999-08-10", [("October", "1998-10"), ("July", "1999-07")],
+     ("1998-10-01", "1999-07-31")),
+]
+
+
+@pytest.mark.parametrize("text,published,layer,bounds", RANGES, ids=[c[0] for c in RANGES])
+def test_a_range_is_two_timeml_expressions_and_one_claim_period(analyse, text, published, layer, bounds):
+    """TimeML marks a range's two ends as two expressions; the claim's time keeps the range."""
+    import claimwatch
+
+    times = claimwatch.analyse(text, published=published).times
+    assert [(t.text, t.value) for t in times] == layer
+    assert all(text[t.span[0]:t.span[1]] == t.text for t in times)
+    a = analyse(text, published, stages=("times",))
+    assert [(t.start, t.end) for t in a.times] == [bounds]
+
+
+def test_a_hyphenated_range_stays_one_expression():
+    import claimwatch
+
+    assert [t.text for t in claimwatch.analyse("In the 1990-92 period sales fell.", published=P).times] == ["1990-92"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Sun earned $5.2 million in the fiscal first quarter. Sales rose. Sun shipped 28,000 systems in the quarter.",
+     "1989-Q1"),
+    ("Net rose in the third quarter. The quake will cut fourth-quarter profit. Sales fell in the latest quarter.",
+     "1989-Q3"),
+    ("Shares rose 5%. Sales fell in the latest quarter.", "1989-Q3"),  # none named: the last completed one
+])
+def test_the_quarter_is_the_quarter_the_report_named(analyse, text, value):
+    """A quarterly report's "the quarter" is the quarter it reports (named before, already ended),
+    not a quarter it forecasts."""
+    a = analyse(text, "1989-11-02", stages=("times",))
+    last = [t for t in a.times if "quarter" in t.text][-1]
+    assert last.value == value

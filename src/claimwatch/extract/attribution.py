@@ -81,7 +81,10 @@ _CORE = frozenset(_CUES["core_speech_verbs"])
 _QUOTE_MARKS = {"“", "”", '"', "«", "»", "``", "''"}
 _OBJECT_ACTS = frozenset(_CUES["object_speech_acts"])
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
-_DOC_ACCORDING = [tuple(p) for p in _CUES["document_according_phrases"]]
+#: document-according phrases by their first word ("in" -> ("in", "line", "with"), ...)
+_DOC_ACCORDING: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _CUES["document_according_phrases"]:
+    _DOC_ACCORDING.setdefault(_phrase[0], []).append(tuple(_phrase))
 _SELF_REFERENCE = frozenset(_CUES["self_reference"])
 _NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 migrants has been reported"
 
@@ -352,7 +355,7 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
 def _doc_phrase(tok: Token, hi: int) -> int | None:
     """Length of a document-according phrase ("in line with", "based on") starting at ``tok``."""
     doc = tok.doc
-    for phrase in _DOC_ACCORDING:
+    for phrase in _DOC_ACCORDING.get(tok.lower_, ()):
         n = len(phrase)
         if tok.i + n <= hi and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == phrase:
             return n

@@ -162,6 +162,9 @@ class TimeMention:
     mod: str | None = None          # TIMEX3 mod: START | MID | END | APPROX
     phrase: Span | None = None      # the phrase with its preposition ("as of Sunday"); ``span`` is TimeML's ("Sunday")
     statement: bool = False         # (from ``time_for``) the time dates the report of the claim, not its event
+    #: a range's end points as TimeML marks them ("between [1982] and [1992]", "[Aug. 26] to [Oct. 20]"):
+    #: the time layer lists these; the claim keeps the range
+    parts: tuple[TimeMention, ...] = ()
 
 
 @dataclass

@@ -90,13 +90,16 @@ def _negative_argument(tok: Token) -> str | None:
             continue
         if child.lower_ in c["negative_pronouns"]:
             return child.text
-        neither = [g for g in child.children if g.dep_ == "preconj" and g.lower_ == "neither"]
+        grand = list(child.children)
+        if not grand:
+            continue
+        neither = [g for g in grand if g.dep_ == "preconj" and g.lower_ == "neither"]
         if neither:
             return neither[0].text
-        if child.lower_ == "one" and any(g.lower_ == "no" for g in child.children):
+        if child.lower_ == "one" and any(g.lower_ == "no" for g in grand):
             return "no one"
-        dets = [g for g in child.children if g.dep_ == "det" and g.lower_ == "no"]
-        if dets and not any(g.dep_ == "nummod" or g.like_num for g in child.children):
+        dets = [g for g in grand if g.dep_ == "det" and g.lower_ == "no"]
+        if dets and not any(g.dep_ == "nummod" or g.like_num for g in grand):
             return dets[0].text
     return None
 

@@ -38,6 +38,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, EventMention
@@ -131,7 +132,13 @@ def _casualty(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
 # ------------------------------------------------------------------ report context
 
 def _cue_count(doc: Doc, cues: frozenset[str]) -> int:
-    return sum(1 for tok in doc if tok.lower_ in cues or tok.lemma_.lower() in cues)
+    """Tokens whose lower-case form or lower-cased lemma is a cue (each distinct word looked up once)."""
+    if not len(doc):
+        return 0
+    strings = doc.vocab.strings
+    forms, counts = numpy.unique(doc.to_array(["LOWER", "LEMMA"]), axis=0, return_counts=True)
+    return sum(int(n) for (lower, lemma), n in zip(forms.tolist(), counts.tolist())
+               if strings[lower] in cues or strings[lemma].lower() in cues)
 
 
 def armed_conflict_report(analysis: Analysis) -> bool:

@@ -230,9 +230,10 @@ def _timex(t: Any) -> tuple[str, str | None]:
 
 def _times(analysis: Analysis) -> list[TimeItem]:
     out = []
-    for t in analysis.times:
-        kind, value = _timex(t)
-        out.append(TimeItem(t.span, t.text, kind, value, t.start, t.end, t.precision, t.anchor))
+    for mention in analysis.times:
+        for t in mention.parts or (mention,):  # a range's two ends, as TimeML marks them
+            kind, value = _timex(t)
+            out.append(TimeItem(t.span, t.text, kind, value, t.start, t.end, t.precision, t.anchor))
     return out
 
 

@@ -34,7 +34,7 @@ _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 
 
 def sentence_tokens(doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    starts = [t.idx for t in doc]
+    starts = doc.to_array("IDX").tolist()
     out = []
     for s, e in sentences:
         lo = bisect.bisect_left(starts, s)

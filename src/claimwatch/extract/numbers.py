@@ -429,10 +429,16 @@ def find_number_phrases(text: str, *, extended: bool = False) -> list[NumberPhra
 
     ``extended`` also reads figures with a unit glued to them ("500km", "2GB") and after a minus
     sign ("-36"); the count stage leaves it off (a glued unit is never a count), the numbers layer
-    turns it on."""
-    atom = _ATOM_EXTENDED if extended else _ATOM
+    turns it on. Several stages read the phrases of the same article: the last few texts' phrases
+    are kept (the phrases are immutable; each call gets its own list)."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_number_phrases(text, extended))
+
+
+@lru_cache(maxsize=16)
+def _number_phrases(text: str, extended: bool) -> tuple[NumberPhrase, ...]:
+    atom = _ATOM_EXTENDED if extended else _ATOM
     out: list[NumberPhrase] = []
     pos = 0
     n = len(text)
@@ -456,7 +462,7 @@ def find_number_phrases(text: str, *, extended: bool = False) -> list[NumberPhra
             continue
         out.append(ph)
         pos = max(pos, ph.span[1])
-    return out
+    return tuple(out)
 
 
 def _assemble(text: str, m: re.Match, kind: str | None, s: int, e: int) -> NumberPhrase | None:

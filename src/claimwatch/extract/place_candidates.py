@@ -13,7 +13,7 @@ import re
 from . import place_refs
 from .base import Analysis
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
-from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, entities, tokens
+from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, entities, keys_for, tokens
 
 __all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES", "DATELINE"]
 
@@ -53,15 +53,6 @@ _ONE_BORDER_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Aa])\s+([A-Z][a-z]+)\s+(?:stat
 DATELINE = _DATELINE = re.compile(r"[A-Z][A-Za-z .'’-]{1,40}(?:,[^\n(]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|--)\s")
 
 
-def _strip_feature_word(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
-    if len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
-        return words[:-1], FEATURE_WORDS[words[-1].lower()]
-    if len(words) > 1 and words[0].lower() in ("river", "lake", "mount", "gulf", "sea", "strait"):
-        w = words[0].lower()
-        return words[1:], FEATURE_WORDS.get(w, ("mountain_range",) if w == "mount" else ())
-    return words, ()
-
-
 def _trim(doc, s: int, e: int) -> tuple[int, int]:
     """Drop leading determiners and a trailing possessive from a token range."""
     while s < e and doc[s].lower_ in ("the", "a", "an"):
@@ -69,16 +60,6 @@ def _trim(doc, s: int, e: int) -> tuple[int, int]:
     while e > s and doc[e - 1].lower_ in ("'s", "’s", "'", "’"):
         e -= 1
     return s, e
-
-
-def keys_for(gaz: Gazetteer, words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """Look-up keys to try for a word sequence, best first: full name, then without the feature word."""
-    out: list[tuple[str, tuple[str, ...]]] = [(norm(" ".join(words)), ())]
-    core, cue = _strip_feature_word(words)
-    if cue:
-        out[0] = (out[0][0], cue)
-        out.append((norm(" ".join(core)), cue))
-    return out
 
 
 def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
@@ -89,6 +70,7 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
         col.cands.append(c)
     for c in place_refs.datelines(analysis, gaz, col.taken) + place_refs.streets(analysis, col.taken):
         col.cands.append(c)
+    col.cands += place_refs.coordinated_names(analysis, gaz, col.taken)  # "Camden and Charlton counties"
     col.entities()
     col.scan()
     cands, taken = col.cands, col.taken

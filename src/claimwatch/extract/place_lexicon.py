@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .base import Analysis
-from .gazetteer import Entry
+from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, norm
 
-__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "Tokens", "tokens", "entities"]
+__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "Tokens", "tokens", "entities", "keys_for"]
 
 _RAW = json.loads(resources.files("claimwatch.resources").joinpath("gazetteer", "place_cues.json").read_text("utf-8"))
 #: cue word lists by name (``place_cues.json``)
@@ -77,3 +77,22 @@ def entities(analysis: Analysis) -> list:
     if ents is None:
         ents = analysis.indexes["places.ents"] = list(analysis.doc.ents)
     return ents
+
+
+def _strip_feature_word(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    if len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
+        return words[:-1], FEATURE_WORDS[words[-1].lower()]
+    if len(words) > 1 and words[0].lower() in ("river", "lake", "mount", "gulf", "sea", "strait"):
+        w = words[0].lower()
+        return words[1:], FEATURE_WORDS.get(w, ("mountain_range",) if w == "mount" else ())
+    return words, ()
+
+
+def keys_for(gaz: Gazetteer, words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Look-up keys to try for a word sequence, best first: full name, then without the feature word."""
+    out: list[tuple[str, tuple[str, ...]]] = [(norm(" ".join(words)), ())]
+    core, cue = _strip_feature_word(words)
+    if cue:
+        out[0] = (out[0][0], cue)
+        out.append((norm(" ".join(core)), cue))
+    return out

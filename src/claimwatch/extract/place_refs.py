@@ -11,6 +11,8 @@
 * :func:`anaphors`: generic place nouns ("the river", "the island", "the border zone", "the
   country") — ``kind="anaphor"``, resolved by :func:`refer_back` to the last place of a fitting
   feature named before them;
+* :func:`coordinated_names`: names coordinated before a plural feature noun ("Camden and Charlton
+  counties", "the Donetsk and Luhansk regions") — each one a name of that feature;
 * :func:`one_sided_borders`: "the border with Moldova", "Lithuania's border", "the border of the
   Republic of Lithuania" — the other side is a neighbouring country named nearby.
 """
@@ -23,10 +25,10 @@ from spacy.tokens import Doc
 
 from .base import Analysis
 from .gazetteer import Entry, Gazetteer, norm
-from .place_lexicon import ANAPHORS, CUES, Cand, entities, tokens
+from .place_lexicon import ANAPHORS, CUES, Cand, entities, keys_for, tokens
 
 __all__ = ["embedded_span", "in_place_context", "repeated_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
-           "refer_back", "streets", "datelines", "person_names"]
+           "refer_back", "streets", "datelines", "person_names", "coordinated_names"]
 
 _BEFORE = CUES["place_before"]
 _AFTER = CUES["place_after"]
@@ -337,4 +339,39 @@ def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Can
         for k in range(span.start, span.end):
             taken[k] = True
         out.append(Cand(span.start_char, span.end_char, span.start, span.end, key, ("city", "admin1", "country"), "GAZ"))
+    return out
+
+
+#: a plural feature noun after coordinated names -> its singular (a key of ``FEATURE_WORDS``)
+_PLURAL_FEATURES = {"counties": "county", "parishes": "parish", "regions": "region", "provinces": "province",
+                    "oblasts": "oblast", "districts": "district", "townships": "township", "states": "state",
+                    "rivers": "river", "lakes": "lake", "islands": "island", "governorates": "governorate"}
+_LIST_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?"
+_COORDINATED_RE = re.compile(
+    rf"\b{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*\s*,?\s+(?:and|or|&)\s+{_LIST_NAME}\s+"
+    rf"(?P<noun>{'|'.join(_PLURAL_FEATURES)})\b")
+_LIST_ITEM_RE = re.compile(_LIST_NAME)
+
+
+def coordinated_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
+    """Names coordinated before a plural feature noun: "Camden and Charlton counties", "Clarke,
+    Madison, Oconee and Oglethorpe counties", "the Donetsk and Luhansk regions" — each name is one
+    of that feature ("Madison" there is Madison County, not a town), looked up with the singular
+    noun ("Camden County") or, failing that, as the bare name cued to the feature."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    for m in _COORDINATED_RE.finditer(text):
+        singular = _PLURAL_FEATURES[m.group("noun")]
+        for item in _LIST_ITEM_RE.finditer(text, m.start(), m.start("noun")):
+            name = item.group().rstrip(".")
+            span = doc.char_span(item.start(), item.start() + len(name), alignment_mode="expand")
+            if span is None or any(taken[span.start:span.end]) or name.lower() in _GENERIC:
+                continue
+            got = next(((key, cue) for key, cue in keys_for(gaz, name.split() + [singular])
+                        if any(e.feature in cue for e, _alt in gaz.lookup_key(key)[:40])), None)
+            if got is None:
+                continue
+            for k in range(span.start, span.end):
+                taken[k] = True
+            out.append(Cand(span.start_char, span.end_char, span.start, span.end, got[0], got[1], "LIST"))
     return out

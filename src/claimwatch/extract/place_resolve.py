@@ -121,7 +121,10 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     src: dict[str, set[str]] = {}
     ctx = _context_countries(gaz, analysis, src)
     words = [[t.text for t in doc[c.tok_start:c.tok_end]] for c in cands]
-    names = [norm(" ".join(w)) for w in words]
+    # the name each candidate gives: "Madison" in "Madison and Clarke counties" names Madison County,
+    # "north Georgia" names Georgia
+    names = [c.key if c.label == "LIST" else norm(" ".join(w[1:] if len(w) > 1 and w[0].lower() in _DIRECTIONS else w))
+             for c, w in zip(cands, words)]
     todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET") for c in cands]
     opts = [options(gaz, c, w, _others(ctx, src, n)) if t else [] for c, w, t, n in zip(cands, words, todo, names)]
     # second pass: the countries and regions the first pass found become the context
@@ -176,7 +179,8 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
             chosen[k], chosen[k + 1] = best
     paired = set(chosen)
     anchors = _anchors(names, opts, chosen)  # before coherence adds its choices
-    _cohere(names, opts, chosen)
+    _cohere(names, opts, chosen, {c.entry.cc for c in cands if c.entry is not None and c.entry.cc}
+            | {c.entry.cc2 for c in cands if c.entry is not None and c.entry.cc2})
     out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
     for k, entry in enumerate(out):
         if entry is not None and k not in paired and entry.importance < 5.0 and not _neighbours(names[k], entry, anchors):
@@ -209,21 +213,91 @@ def _anchors(names: list[str], opts: list, chosen: dict[int, Entry]) -> list[tup
     return out
 
 
-def _cell(e: Entry) -> tuple[int, int]:
-    return int((e.lat + 90) // 1.4), int((e.lon + 180) // 1.8)  # about 150 km
+#: the most the article's other places may add to one reading
+_CLOSENESS_CAP = 7.0
+#: (distance, weight): what a place the article locates with confidence adds to a reading that lies
+#: this close to it (an admin-1 region's reach is 2.3 times a town's); farther away, nothing
+_CLOSENESS = ((50.0, 3.0), (150.0, 2.0))
 
 
-def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
+def _closeness(e: Entry, key: str, anchors: list[tuple[str, Entry]]) -> float:
+    """How strongly the places the article locates with confidence (each distinct name once, at its
+    nearest mention) point at reading ``e`` of name ``key``: a town 30 km from the article's
+    Shreveport is the Mansfield it means, not the larger namesake 330 km away."""
+    best: dict[str, float] = {}
+    scale = 2.3 if e.feature == "admin1" else 1.0
+    for ak, a in anchors:
+        if ak == key:
+            continue
+        d = haversine_km(a.lat, a.lon, e.lat, e.lon) / scale
+        w = next((w for lim, w in _CLOSENESS if d < lim), 0.0)
+        if w > best.get(ak, 0.0):
+            best[ak] = w
+    return sum(best.values())
+
+
+#: grid cells (degrees of latitude; longitude 1.3 times as wide) in which the possible readings of the
+#: article's other names are looked for: a reading in a neighbouring fine cell (within about 35-65 km)
+#: supports a reading 1.5, one only in a neighbouring coarse cell (about 150-230 km) 0.5
+_FINE, _COARSE = 0.3, 1.4
+_SUPPORT_NEAR, _SUPPORT_WIDE = 1.5, 0.5
+
+
+def _cell(e: Entry, size: float = _COARSE) -> tuple[int, int]:
+    return int((e.lat + 90) // size), int((e.lon + 180) // (size * 1.3))
+
+
+def _around(e: Entry, size: float) -> set[tuple[int, int]]:
+    cy, cx = _cell(e, size)
+    return {(cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
+
+
+#: what a country reading gives up when the article places nothing else in it, names no other country
+#: and another reading of the name lies among the article's places ("Lebanon" beside Warren County)
+_ISOLATED_COUNTRY = 3.0
+
+
+def _isolated(country: Entry, key: str, names: list[str], opts: list, countries: frozenset[str] | set[str]) -> bool:
+    """Whether the article names nothing else in ``country`` (no town, region, demonym or border of
+    it) and no other country or world region: then its name is more likely a namesake town."""
+    if country.cc in countries:
+        return False
+    for k, o in enumerate(opts):
+        if names[k] == key or not o:
+            continue
+        top = o[0][1]
+        if top.cc == country.cc or top.feature == "country" or top.feature == "region" and top.cc is None:
+            return False
+    return True
+
+
+def _support(e: Entry, key: str, cells: dict[str, set[tuple[int, int]]],
+             fine: dict[str, set[tuple[int, int]]]) -> float:
+    """How many of the article's other names may lie near ``e``: 1.5 for a possible reading within
+    about 50 km (an admin-1 region: about 200 km), 0.5 within about 200 km."""
+    around = _around(e, _COARSE)
+    close = _around(e, _FINE)
+    total = 0.0
+    for other, cs in cells.items():
+        if other != key and cs & around:
+            total += _SUPPORT_NEAR if e.feature == "admin1" or fine[other] & close else _SUPPORT_WIDE
+    return total
+
+
+def _cohere(names: list[str], opts: list, chosen: dict[int, Entry], countries: frozenset[str] | set[str] = frozenset()) -> None:
     """Geographic coherence, and one reading per name: an ambiguous name ("Paris", "Henry County")
-    takes the reading near the places the article locates with confidence and near a possible
-    reading of its other names (a local paper's towns lie together), the same reading wherever the
-    article repeats it."""
+    takes the reading near the places the article locates with confidence (:func:`_closeness`) and
+    near a possible reading of its other names, the nearer the more ("Paris" and "Henry County"
+    together are Paris, Tennessee, in Henry County: a local paper's towns lie together), the same
+    reading wherever the article repeats it."""
     anchors = _anchors(names, opts, chosen)
     cells: dict[str, set[tuple[int, int]]] = {}
+    fine: dict[str, set[tuple[int, int]]] = {}
     for k, o in enumerate(opts):
-        for _, e in o[:15]:
+        for _, e in o[:40]:
             if e.feature in ("city", "admin2", "admin1"):
                 cells.setdefault(names[k], set()).add(_cell(e))
+                fine.setdefault(names[k], set()).add(_cell(e, _FINE))
     if len(cells) < 2 and not anchors:
         return
     totals: dict[str, dict[int, float]] = {}
@@ -233,22 +307,24 @@ def _cohere(names: list[str], opts: list, chosen: dict[int, Entry]) -> None:
             continue  # "the Rio Grande" the river stays the river, whatever towns lie near
         key = names[k]
         tally = totals.setdefault(key, {})
-        for sc, e in o[:15]:
+        local = 0.0  # the best support of a reading that is no country
+        for sc, e in o[:40]:
             if e is not o[0][1] and norm(e.name) != key:
                 continue  # another reading by an alternative name ("Washington" -> Watervliet): not on proximity alone
             bonus = 0.0
             if e.feature != "country":
-                reach = 350.0 if e.feature == "admin1" else 150.0
-                near = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < reach)
-                wide = sum(1 for ak, a in anchors if ak != key and haversine_km(a.lat, a.lon, e.lat, e.lon) < 400)
-                cy, cx = _cell(e)
-                around = {(cy + dy, cx + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
-                support = sum(1 for other, cs in cells.items() if other != key and cs & around)
                 # a local paper's towns outweigh a namesake's population; a world city is restored in
                 # :func:`resolve` unless a place located with confidence lies around this reading
-                bonus = min(5.5, 1.5 * near + 0.7 * wide + 1.0 * support)
+                support = _support(e, key, cells, fine)
+                if o[0][1].feature == "admin1" and e.feature != "admin1":
+                    support = 0.0  # "California", "Oregon": the state, unless a located place lies by the town
+                bonus = min(_CLOSENESS_CAP, _closeness(e, key, anchors) + support)
+                local = max(local, bonus)
             tally[id(e)] = tally.get(id(e), 0.0) + sc + bonus
             entries[id(e)] = e
+        top = o[0][1]
+        if top.feature == "country" and local >= _SUPPORT_NEAR and _isolated(top, key, names, opts, countries):
+            tally[id(top)] -= _ISOLATED_COUNTRY
     for k, o in enumerate(opts):
         key = names[k]
         if k in chosen or len(o) < 2 or key not in totals:

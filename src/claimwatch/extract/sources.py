@@ -239,6 +239,7 @@ def platform_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _best_match(text: str) -> tuple[SourceType, int] | None:
     """(type, strength) of the best lexicon match in ``text``, or None."""
     if not text:

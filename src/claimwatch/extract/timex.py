@@ -26,6 +26,7 @@ from datetime import date
 from .base import Analysis, Stage, TimeMention, governing_predicate
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
+from .timex_dates import range_parts
 from .timex_registry import TENSED_KINDS, Ctx, Found, parse_iso
 from .timex_rules import normalise, scan
 
@@ -187,6 +188,15 @@ def _year_entities(analysis: Analysis, covered: list[tuple[int, int]]) -> list[t
     return out
 
 
+def _reported_quarter(f: Found, tv: TV, ref: Ref) -> TV | None:
+    """A quarter named outright ("the third quarter", "fiscal first-quarter") that ended in the
+    300 days before the reference date (a fiscal quarter may end long before the report): the period a
+    quarterly report is about."""
+    if f.kind != "quarter" or tv.value is None or tv.end is None or "Q" not in tv.value:
+        return None
+    return tv if ref.day is None or 0 <= (ref.day - tv.end).days <= 300 else None
+
+
 def find_times(analysis: Analysis) -> list[TimeMention]:
     """Every temporal expression in the article, normalised (SPEC §2 ``time``, TIMEX3 values)."""
     doc, text = analysis.doc, analysis.text
@@ -195,6 +205,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     out: list[TimeMention] = []
     last_day: date | None = None
     last_period: tuple[int, TV] | None = None
+    quarter: TV | None = None
     for f in found:
         span = doc.char_span(f.core, f.end, alignment_mode="expand")
         gov = governing_predicate(span.root) if span is not None and len(span) else None
@@ -202,12 +213,18 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
                         _word_before(span)) if f.kind in TENSED_KINDS else None
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
-        tv = normalise(f, Ctx(ref, future, last_day, period))
+        ctx = Ctx(ref, future, last_day, period, quarter)
+        tv = normalise(f, ctx)
+        quarter = _reported_quarter(f, tv, ref) or quarter
         if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):
             last_period = (sent, tv)  # the last period named: "a year earlier", "the same day" refer to it
         if _since_clause(gov) and tv.start and tv.end and tv.precision in ("year", "month", "day"):
             tv = replace(tv, end=None)  # "since the crisis began in 2021": open from then
-        out.append(_mention(analysis, f, f.core, f.end, tv, gov))
+        mention = _mention(analysis, f, f.core, f.end, tv, gov)
+        parts = range_parts(f.kind, text, f.start, tv, ctx)
+        if parts:
+            mention.parts = tuple(_mention(analysis, None, s, e, p, gov) for s, e, p in parts)
+        out.append(mention)
         if tv.precision == "day" and tv.start is not None and tv.type in ("DATE", "TIME"):
             last_day = tv.start
     covered = [(f.start, f.end) for f in found]

@@ -14,7 +14,7 @@ from .timex_calendar import TV
 from .timex_registry import QUAL, RULES, Ctx, low, mod_of, part_of_period, ref_anchor, ref_year, rule, ungroup
 from .timex_words import DAY, MON, SEASON, WD, YEAR, day_of, month_of, weekday_of
 
-__all__ = ["point"]
+__all__ = ["point", "range_parts"]
 
 
 
@@ -52,7 +52,7 @@ def _md(g: dict, ctx: Ctx, suffix: str = "") -> date | None:
     return None
 
 
-@rule("month_day", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY})(?![\d:])(?!,?\s+{YEAR})"
+@rule("month_day", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY})(?!\d|:\d)(?!,?\s+{YEAR})"
                    rf"|(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MON})(?!,?\s+{YEAR}))")
 def _month_day(g: dict, ctx: Ctx) -> TV | None:
     x = _md(g, ctx)
@@ -233,7 +233,12 @@ def _holiday(g: dict, ctx: Ctx) -> TV | None:
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
-@rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:the|its|a)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
+#: TimeML leaves out a possessive or an article that belongs to the noun a quarter modifies ("a
+#: [third-quarter] loss", "its [fourth quarter] ended Sept. 30", "the [third-quarter] results")
+_QUARTER_DET = r"(?P<lead>its|their|an?|the(?=\s+(?:fiscal[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))"
+
+
+@rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:" + _QUARTER_DET + r"|the)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
                  r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar)\s+)?)?"
                  r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
                  rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel2>this|last|next)\s+year))?(?!ly)"
@@ -267,16 +272,25 @@ def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
 
 @rule("the_quarter", r"the\s+(?:latest\s+|most\s+recent\s+|just[\s-]+(?:ended|completed)\s+|recent\s+)?quarter(?![\w-])"
                      r"|(?P<period>the\s+(?:latest|most\s+recent)\s+period)(?![\w-])"
-                     r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)")
+                     r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)"
+                     rf"|the\s+(?P<qy>{YEAR})\s+(?:period|quarter)(?![\w-])")
 def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
-    """Financial reporting: "the quarter" / "the latest quarter" / "the latest period" is the last
-    completed quarter, or the quarter just named ("its fourth quarter ended Sept. 30 ... in the
-    latest period"); "the year-earlier quarter" the same quarter a year before."""
-    named = ctx.last_period
-    if g.get("period") and named is not None and named.value and re.fullmatch(r"\d{4}-Q\d", named.value) \
-            and named.start is not None:
+    """Financial reporting: "the quarter" / "the latest quarter" / "the latest period" is the quarter
+    the report named ("its fourth quarter ended Sept. 30 ... in the latest period"), else the last
+    completed one; "the year-earlier quarter" the same quarter a year before; "the 1988 period"
+    that quarter in 1988."""
+    named = next((p for p in (ctx.last_period, ctx.quarter) if p is not None and p.value and p.start is not None
+                  and p.end is not None and re.fullmatch(r"\d{4}-Q\d", p.value)
+                  and (ctx.ref.day is None or p.end <= ctx.ref.day)), None)  # a quarter reported, not forecast
+    if g.get("qy"):  # "the 1988 period": the quarter reported, in that year
+        quarter = ctx.last_period if ctx.last_period is not None and ctx.last_period.value and \
+            re.fullmatch(r"\d{4}-Q\d", ctx.last_period.value) else ctx.quarter
+        if quarter is None or quarter.value is None:
+            return cal.year_period(int(g["qy"]), "absolute")
+        return cal.quarter_period(int(g["qy"]), int(quarter.value[-1]), "absolute")
+    if not g.get("ago") and named is not None and named.value and named.start is not None:
         y = named.start.year
-        if ctx.ref.day is not None and named.end is not None and (ctx.ref.day - named.end).days > 200:
+        if ctx.ref.day is not None and named.end is not None and (ctx.ref.day - named.end).days > 300:
             y += 1  # the quarter named was the year-ago comparison ("up from $3 million a year earlier")
         return cal.quarter_period(y, int(named.value[-1]), ref_anchor(ctx))
     return _last_quarter(ctx, 1 if g.get("ago") else 0)
@@ -376,6 +390,52 @@ def _night_range(g: dict, ctx: Ctx) -> TV | None:
     a = b - timedelta(days=(w2 - w1) % 7)
     value = f"{a.isoformat()}TNI" if g.get("w1") else None
     return TV(a, b, "range", ref_anchor(ctx), value, "TIME" if value else "DATE")
+
+
+#: ranges whose two ends TimeML marks as two expressions when a word joins them ("between 1982 and
+#: 1992", "April 24 and 25", "from Aug. 26 to Oct. 20"); a hyphenated range ("1990-92") is one token
+_PART_GROUPS = {"range_y": (("y1", "y1"), ("y2", "y2")), "range_md": (("m1", "d1"), ("d2", "y")),
+                "range_dm": (("d1", "d1"), ("d2", "y")), "range_any": (("a", "a"), ("b", "b"))}
+_JOIN_WORD = re.compile(r"\s+(?:and|to|until|till|through)\s+", re.I)
+
+
+def _group_span(m: re.Match, first: str, last: str) -> tuple[int, int] | None:
+    s, e = m.span(first)
+    if s < 0:
+        return None
+    end = m.end(last) if m.group(last) else e
+    return s, max(e, end)
+
+
+def _part_value(tv: TV, day: date, precision: str) -> TV:
+    if precision == "year":
+        return cal.year_period(day.year, tv.anchor)
+    if precision == "month":
+        return cal.month_period(day.year, day.month, tv.anchor)
+    return cal.day_value(day, tv.anchor)
+
+
+def range_parts(kind: str, text: str, start: int, tv: TV, ctx: Ctx) -> list[tuple[int, int, TV]]:
+    """The two ends of a range as TimeML marks them, each with its value: the range's first day
+    (or month, or year) and its last. Nothing for a hyphenated range or one that did not resolve."""
+    groups = _PART_GROUPS.get(kind)
+    rule_ = next((r for r in RULES if r.kind == kind), None)
+    m = rule_.pattern.match(text, start) if rule_ is not None and groups else None
+    if m is None or groups is None or tv.start is None or tv.end is None:
+        return []
+    a, b = _group_span(m, *groups[0]), _group_span(m, *groups[1])
+    if a is None or b is None or not _JOIN_WORD.fullmatch(text[a[1]:b[0]]):
+        return []
+    if kind == "range_y":
+        if b[1] - b[0] != 4:
+            return []
+        precisions = ("year", "year")
+    elif kind == "range_any":
+        pa, pb = point(m.group("a"), ctx), point(m.group("b"), ctx)
+        precisions = (pa.precision if pa else "day", pb.precision if pb else "day")
+    else:
+        precisions = ("day", "day")
+    return [(a[0], a[1], _part_value(tv, tv.start, precisions[0])), (b[0], b[1], _part_value(tv, tv.end, precisions[1]))]
 
 
 def point(text: str, ctx: Ctx) -> TV | None:

@@ -49,12 +49,15 @@ class Ctx:
     """What a normaliser may use: the reference date, the tense of the clause (``future`` True /
     False (past) / None (unknown)), the last day stated before the expression (for "the night
     before", "two days later") and the quarter or month just named ("... in the third quarter,
-    up from $3 million a year earlier": the same quarter a year before)."""
+    up from $3 million a year earlier": the same quarter a year before); ``quarter`` the quarter the
+    report is about, the last it named ("net rose in the third quarter ... during the quarter").
+    """
 
     ref: Ref = Ref()
     future: bool | None = None
     last_day: date | None = None
     last_period: TV | None = None    # a quarter or month named in this or the previous sentence
+    quarter: TV | None = None        # the latest quarter the report named: what a quarterly report is about
 
 
 @dataclass(frozen=True)

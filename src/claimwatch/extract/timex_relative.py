@@ -62,7 +62,7 @@ def _day_word(word: str, ctx: Ctx) -> date | None:
     return cal.anchor_weekday(weekday_of(word.capitalize()), ref, ctx.future)
 
 
-@rule("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)(?![\w-])")
+@rule("deictic", r"(?:(?:early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)(?![\w-])")
 def _deictic(g: dict, ctx: Ctx) -> TV | None:
     ref = _ref(ctx)
     if ref is None:
@@ -137,8 +137,14 @@ def _weekday(g: dict, ctx: Ctx) -> TV | None:
     return cal.day_value(d, ref_anchor(ctx), mod={"early": "START", "late": "END"}.get(rel))
 
 
-@rule("anaphoric", r"the\s+(?P<u>night|evening|day|morning|afternoon)\s+before|the\s+previous\s+(?P<u2>night|evening|day|morning|afternoon)"
-                   r"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|night|afternoon)|the\s+day\s+after(?!\s+tomorrow)"
+#: "the night before" / "the day after" end their clause; before a noun phrase or a clause they are
+#: "the day" of something else ("the day before the election", "the day after he died")
+_ALONE = r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:and|but|when|as|at|in|on|to|with)\b)"
+
+
+@rule("anaphoric", rf"the\s+(?P<u>night|evening|day|morning|afternoon)\s+before{_ALONE}"
+                   r"|the\s+previous\s+(?P<u2>night|evening|day|morning|afternoon)"
+                   rf"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|night|afternoon)|the\s+day\s+after{_ALONE}"
                    r"|that\s+(?P<u4>day|night|morning|evening|afternoon)|the\s+same\s+day")
 def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     """"the night before", "the previous evening", "the next day", "that day": relative to the last
@@ -158,9 +164,16 @@ def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(unit)), "TIME")
 
 
-@rule("rel_unit", r"(?:(?P<q>earlier|later)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
+@rule("rel_unit", r"(?:(?P<lead>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
                   r"the\s+current|the\s+following|past|previous|coming|current)\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
 def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
+    """"this week", "last month", "the past year"; "early"/"late" mark the part of the period
+    (TIMEX3 mod), "earlier"/"later" stay outside TimeML's span."""
+    tv = _rel_unit_value(g, ctx)
+    return replace(tv, mod={"early": "START", "late": "END"}[low(g, "q")]) if tv is not None and g.get("q") else tv
+
+
+def _rel_unit_value(g: dict, ctx: Ctx) -> TV | None:
     ref = _ref(ctx)
     if ref is None:
         return None
@@ -326,7 +339,7 @@ def _so_far(g: dict, ctx: Ctx) -> TV | None:
     return replace(period, end=end, precision="range")
 
 
-@rule("duration", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?(?P<h1>\s+and\s+a\s+half)?[\s-]+"
+@rule("duration", rf"(?:(?P<ap>{APPROX})\s+)?(?:the\s+(?=(?:{NUM})\s+{_UNIT_PL}(?![\w-])))?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?(?P<h1>\s+and\s+a\s+half)?[\s-]+"
                   rf"(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-]*\s*-?\s*old)(?!\s+(?:ago|earlier|later))",
       "DURATION")
 def _duration(g: dict, ctx: Ctx) -> TV | None:

@@ -65,6 +65,8 @@ def scan(text: str) -> list[Found]:
                 continue
             prep = " ".join((m.group("prep") or "").lower().split())
             core = m.end("prep") if m.group("prep") else s
+            if "lead" in m.re.groupindex and m.group("lead"):
+                core = m.end("lead")  # leading words TimeML leaves out ("a [third-quarter] loss", "earlier [this week]")
             while core < e and text[core].isspace():
                 core += 1
             g = {k: v for k, v in m.groupdict().items() if v and k != "prep"}

@@ -63,9 +63,9 @@ UNIT = r"(?:" + _alt(list(UNITS) + ["centuries"]) + r")s?"
 SEASON = "(?:" + _alt(SEASONS) + ")"
 #: prepositions that head a time phrase; TimeML spans leave them out (the claim's phrase keeps them)
 PREP = (r"(?:as\s+of|since|starting(?:\s+(?:on|in|from))?|from|in|on|at|by|during|until|till|through(?:out)?|"
-        r"before|after|for|over|between|up\s+until|up\s+to|throughout)")
+        r"before|after|for|over|between|up\s+until|up\s+to|throughout|within)")
 #: approximators that stay inside a TimeML span (TIMEX3 mod APPROX and friends)
-APPROX = r"(?:about|around|some|nearly|almost|roughly|approximately|more\s+than|less\s+than|over|under|at\s+least|up\s+to|within)"
+APPROX = r"(?:about|around|some|nearly|almost|roughly|approximately|more\s+than|less\s+than|over|under|at\s+least|up\s+to)"
 
 
 def number(word: str) -> int | None:
