@@ -20,6 +20,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from .base import doc_text
 from .cue_candidates import FIRST_SECOND, Cand, cannot_speak, depth
 from .mentions import trim_span
 
@@ -44,8 +45,9 @@ def _subject_kind(subj: Token) -> str:
     return subj.pos_
 
 
-def cue_features(tok: Token) -> list[str]:
-    """The features of a candidate verb (shared by the build script and the detector)."""
+def cue_features(tok: Token, lo: int | None = None, hi: int | None = None) -> list[str]:
+    """The features of a candidate verb in its sentence, tokens [lo, hi) (shared by the build
+    script and the detector)."""
     lemma = tok.lemma_.lower()
     feats = ["bias", "l=" + lemma, "d=" + tok.dep_, "t=" + tok.tag_, "l|d=" + lemma + "|" + tok.dep_]
     deps = set()
@@ -70,8 +72,11 @@ def cue_features(tok: Token) -> list[str]:
             feats.append("l|c=" + lemma + "|" + d)
     if tok.head.i != tok.i:
         feats.append("h=" + tok.head.lemma_.lower() + "|" + tok.dep_)
-    sent = tok.sent
-    if any(t.text in _QUOTES for t in sent):
+    doc = tok.doc
+    if lo is None or hi is None:
+        lo, hi = tok.sent.start, tok.sent.end
+    sentence = doc_text(doc)[doc[lo].idx:doc[hi - 1].idx + len(doc[hi - 1])]
+    if any(q in sentence for q in _QUOTES):
         feats.append("quote")
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in (":", ","):
         feats.append("next=" + tok.doc[tok.i + 1].text)
@@ -84,9 +89,9 @@ def _model() -> tuple[dict[str, float], float]:
     return raw["weights"], float(raw["threshold"])
 
 
-def cue_probability(tok: Token) -> float:
+def cue_probability(tok: Token, lo: int | None = None, hi: int | None = None) -> float:
     weights, _ = _model()
-    z = sum(weights.get(f, 0.0) for f in cue_features(tok))
+    z = sum(weights.get(f, 0.0) for f in cue_features(tok, lo, hi))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -117,7 +122,7 @@ def learned_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     src, rel = _source(tok, lo, hi)
     if src is None or src.lower_ in _NO_SOURCE or src.pos_ not in ("NOUN", "PROPN", "PRON") or cannot_speak(tok, src):
         return None
-    if cue_probability(tok) < _model()[1]:
+    if cue_probability(tok, lo, hi) < _model()[1]:
         return None
     comp = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl")), None)
     content = None
