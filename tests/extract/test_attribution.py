@@ -441,3 +441,36 @@ def test_headline_label_names_its_speaker(analyse) -> None:
     assert [(m.name, m.cue) for m in labels] == [("Sanders", ":")]
     analysis = analyse("Background: the talks in Geneva\n\nThe talks resumed on Monday.")
     assert not [m for m in find_attributions(analysis) if m.kind == "label"]
+
+
+def test_a_learned_cue_is_a_record_only(analyse) -> None:
+    """The learned detector finds a cue no lexicon lists ("grilled"): a record with its source,
+    speaking for no sentence and making no statement claim."""
+    text = "Senator Warren grilled the bank's chief executive about the fake accounts."
+    a = analyse(text)
+    learned = [m for m in a.attributions if m.kind == "learned"]
+    assert [(m.name, m.cue, m.primary) for m in learned] == [("Senator Warren", "grilled", False)]
+    assert source_for(a, 0) is None
+    assert not [c for c in a.claims if c.kind == "statement"]
+    _spans_exact(a)
+
+
+def test_the_learned_detector_keeps_plain_actions_out(analyse) -> None:
+    a = analyse("Ms Lee boarded a bus in Ohio. The workers repaired the bridge.")
+    assert [m for m in a.attributions if m.kind == "learned"] == []
+
+
+def test_cue_phrase_runs_over_a_raising_verb_and_a_particle(analyse) -> None:
+    """PolNeAR's cue: "appeared to suggest" is one cue (not a second record for "appeared"), a
+    verb keeps its particle ("laid out") and a stance its preposition ("railed against")."""
+    text = ("Trump appeared to suggest that veterans are weak. Sanders laid out his proposals for free college. "
+            "Trump railed against the special-interest provisions.")
+    a = analyse(text)
+    phrases = [text[slice(*m.cue_phrase_span)] for m in a.attributions if m.cue_phrase_span]
+    assert phrases == ["appeared to suggest", "laid out", "railed against"]
+    assert attribution_for(a, 0).cue == "suggest"      # the claim keeps the reporting verb
+
+
+def test_a_learned_cue_takes_the_subject_of_the_verb_it_qualifies(analyse) -> None:
+    a = analyse("Dean appeared on MSNBC and began by saying he would never diagnose anyone.")
+    assert ("Dean", "saying") in {(m.name, m.cue) for m in a.attributions if m.kind == "learned"}

@@ -57,6 +57,7 @@ from .cue_candidates import (
     noun_candidate,
     stance_candidate,
 )
+from .cue_model import learned_candidate
 from .entities import document_noun
 from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
 from .quotes import CLOSE_Q, in_quote, quote_regions, quoted_chars
@@ -397,13 +398,35 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:
         c = (_verb_candidate(tok, lo, hi, regions, rstarts) or evidential_candidate(tok, lo, hi)
              or mistagged_verb_candidate(tok, lo, hi)
              or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or stance_candidate(tok, lo, hi)
-             or corpus_candidate(tok, lo, hi) or noun_candidate(tok, lo, hi))
+             or corpus_candidate(tok, lo, hi) or noun_candidate(tok, lo, hi) or learned_candidate(tok, lo, hi))
         if c is not None and c.src is not None and _self_reference(c.src):
             continue       # "A previous version of this article said ...": the author's own voice
         if c is not None:
             c.in_quote = in_quote(regions, rstarts, tok.idx)
             out.append(c)
-    return out
+    return _without_chained(doc, out)
+
+
+def _without_chained(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Records-only cues minus those chained by an open complement to a verb that is a cue of a
+    stronger kind ("wanted to know", "appeared to suggest"): one attribution, whose cue runs over
+    both verbs. A learned cue also yields to a rule's records-only one."""
+    strong = {c.cue_i for c in cands if c.kind not in ("corpus", "learned")}
+    ruled = strong | {c.cue_i for c in cands if c.kind == "corpus"}
+
+    def chained(c: Cand) -> bool:
+        verb, others = doc[c.cue_i], (ruled if c.kind == "learned" else strong)
+        return verb.dep_ == "xcomp" and verb.head.i in others or any(
+            k.dep_ == "xcomp" and k.i in others for k in verb.children)
+
+    by_cue = {c.cue_i: c for c in cands if c.kind != "learned"}
+    for c in cands:
+        verb = doc[c.cue_i]
+        head = by_cue.get(verb.head.i)
+        if c.kind == "learned" and verb.dep_ == "xcomp" and head is not None and head.cue_hi <= verb.i \
+                and all(doc[k].tag_ == "TO" for k in range(head.cue_hi, verb.i)):
+            head.cue_hi = verb.i + 1       # "wanted to know": the second verb is a cue too
+    return [c for c in cands if c.kind not in ("corpus", "learned") or not chained(c)]
 
 
 def _relays(src: Token) -> bool:
@@ -433,7 +456,7 @@ def _beside(verb: Token, primary: Token) -> bool:
 
 def _nested_content(c: Cand, best: Cand | None, m: AttributionMention) -> bool:
     """Whether a non-primary record's content is part of the primary one's (or a stance's)."""
-    if c.kind in ("stance", "corpus"):
+    if c.kind in ("stance", "corpus", "learned"):
         return True
     return best is not None and best.content is not None and m.content_span is not None and (
         m.content_span[0] < best.content[1] and best.content[0] < m.content_span[1])
@@ -490,7 +513,7 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
         cands = _candidates(doc, lo, hi, regions, rstarts)
         if not cands:
             continue
-        speaking = [c for c in cands if c.kind != "corpus"]     # corpus-only cues speak for no sentence
+        speaking = [c for c in cands if c.kind not in ("corpus", "learned")]    # corpus-only cues speak for no sentence
         best = _primary(doc, speaking, lo, hi) if speaking else None
         for c in cands:
             if c.in_quote or _reported_inside(doc, c, best):

@@ -23,6 +23,10 @@ DESCRIPTORS = frozenset(_CUES["name_descriptors"])
 #: prepositions that belong to a cue ("called for", "warned against")
 _CUE_PREPS: dict[str, list[str]] = _CUES["cue_prepositions"]
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
+#: cues that are no speech verb: the preposition after the verb introduces what they are about
+_PREP_TAKING = {"stance", "corpus", "learned"}
+#: prepositions of time, place and manner, no way into the content
+_NOT_CONTENT_PREPS = {"in", "on", "at", "during", "after", "before", "since", "by", "from", "through", "until", "via"}
 NAME_JOINERS = {"the", "of", "for", "and", "&", "de", "du", "la", "-", "on", "without", "in"}
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -129,21 +133,33 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     return lo, min(hi, lo + 14)
 
 
+def _aux_start(doc: Doc, verb: Token, lo: int) -> int:
+    """Where a verb's auxiliaries, negation and adverbs before it start ("has not yet said")."""
+    j = lo - 1
+    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod") \
+            and not doc[j].is_punct and doc[j].lower_ not in _ANAPHORIC and doc[j].tag_ != "TO":
+        j -= 1
+    return j + 1
+
+
 def _cue_bounds(doc: Doc, c) -> tuple[int, int]:
     """Token range of the cue as written: a verb with its auxiliaries, negation and adverbs before
     it ("has said", "did not immediately respond"), its preposition ("called for") and a colon
     right after it ("said:")."""
     lo, hi = c.cue_lo, c.cue_hi
     verb = doc[c.cue_i]
-    if c.kind not in ("clause", "evidential", "stance", "corpus") or verb.pos_ not in ("VERB", "AUX"):
+    if c.kind not in ("clause", "evidential", "stance", "corpus", "learned") or verb.pos_ not in ("VERB", "AUX"):
         return lo, hi
-    j = lo - 1
-    while j >= 0 and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod") \
-            and not doc[j].is_punct and doc[j].lower_ not in _ANAPHORIC and doc[j].tag_ != "TO":
-        j -= 1
-    lo = j + 1
-    if hi < len(doc) and doc[hi].head.i == verb.i and doc[hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()):
-        hi += 1
+    lo = _aux_start(doc, verb, lo)
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i < lo and head.pos_ in ("VERB", "AUX") and all(
+            doc[k].head.i in (head.i, verb.i) and doc[k].dep_ in ("aux", "prt", "advmod", "neg") for k in range(head.i + 1, lo)):
+        lo = _aux_start(doc, head, head.i)      # "appeared to suggest", "continues to insist", "went on to explain"
+    while hi < len(doc) and doc[hi].dep_ == "prt" and doc[hi].head.i == verb.i:
+        hi += 1     # "laid out"
+    if hi < len(doc) and doc[hi].head.i == verb.i and (doc[hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()) or (
+            c.kind in _PREP_TAKING and doc[hi].dep_ == "prep" and doc[hi].lower_ not in _NOT_CONTENT_PREPS)):
+        hi += 1     # "called for", and a stance's preposition before what it is about ("railed against")
     if hi < len(doc) and doc[hi].text == ":":
         hi += 1
     return lo, hi
@@ -193,7 +209,7 @@ def with_spans(doc: Doc, c, m: AttributionMention) -> AttributionMention:
     lo, hi = _cue_bounds(doc, c)
     m.cue_phrase_span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     verb = doc[c.cue_i]
-    if c.kind in ("clause", "evidential", "stance", "corpus") and verb.pos_ in ("VERB", "AUX") and c.cue_hi < hi \
+    if c.kind in ("clause", "evidential", "stance", "corpus", "learned") and verb.pos_ in ("VERB", "AUX") and c.cue_hi < hi \
             and m.cue_span is not None and doc[c.cue_hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()):
         m.cue_span = (m.cue_span[0], doc[c.cue_hi].idx + len(doc[c.cue_hi]))     # "called for", "spoke of"
         m.cue = text[m.cue_span[0]:m.cue_span[1]]
