@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -67,6 +68,7 @@ _NAME_STOP = {"the", "of", "for", "and", "in", "on", "to", "a", "an", "&"}
 _PLACE_LABELS = ("GPE", "LOC", "NORP")
 
 
+@lru_cache(maxsize=8192)
 def role_in(text: str) -> str | None:
     """The longest person role named in ``text`` ("IOM press officer" → "press officer")."""
     best = None
