@@ -272,7 +272,7 @@ class TokenTable:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    """The :class:`TokenTable` of ``doc``, built once (kept on the Doc until the stages end)."""
+    """The :class:`TokenTable` of ``doc``, built once (kept on the Doc while the stages run, removed after them even when one fails)."""
     table = doc.user_data.get("claimwatch.tokens")
     if table is None:
         table = doc.user_data["claimwatch.tokens"] = TokenTable(doc)

@@ -177,9 +177,11 @@ class Pipeline:
         paragraphs = paragraphs_of(text)
         analysis = Analysis(text=text, doc=doc, published=published, paragraphs=paragraphs)
         analysis.sentences = segment(doc, paragraphs, text)
-        for stage in self.stages:
-            stage.run(analysis)
-        doc.user_data.pop("claimwatch.tokens", None)  # the stages' token table (base.token_table)
+        try:
+            for stage in self.stages:
+                stage.run(analysis)
+        finally:
+            doc.user_data.pop("claimwatch.tokens", None)  # the stages' token table (base.token_table)
         return analysis
 
     def analyse(self, text: str, published: str | None = None) -> Analysis:
