@@ -48,6 +48,7 @@ from .cue_candidates import (
     FIRST_SECOND as _FIRST_SECOND,
 )
 from .cue_candidates import (
+    RECORDS_ONLY,
     Cand,
     cannot_speak,
     corpus_candidate,
@@ -411,7 +412,7 @@ def _without_chained(doc: Doc, cands: list[Cand]) -> list[Cand]:
     """Records-only cues minus those chained by an open complement to a verb that is a cue of a
     stronger kind ("wanted to know", "appeared to suggest"): one attribution, whose cue runs over
     both verbs. A learned cue also yields to a rule's records-only one."""
-    strong = {c.cue_i for c in cands if c.kind not in ("corpus", "learned")}
+    strong = {c.cue_i for c in cands if c.kind not in RECORDS_ONLY}
     ruled = strong | {c.cue_i for c in cands if c.kind == "corpus"}
 
     def chained(c: Cand) -> bool:
@@ -426,7 +427,7 @@ def _without_chained(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if c.kind == "learned" and verb.dep_ == "xcomp" and head is not None and head.cue_hi <= verb.i \
                 and all(doc[k].tag_ == "TO" for k in range(head.cue_hi, verb.i)):
             head.cue_hi = verb.i + 1       # "wanted to know": the second verb is a cue too
-    return [c for c in cands if c.kind not in ("corpus", "learned") or not chained(c)]
+    return [c for c in cands if c.kind not in RECORDS_ONLY or not chained(c)]
 
 
 def _relays(src: Token) -> bool:
@@ -456,7 +457,7 @@ def _beside(verb: Token, primary: Token) -> bool:
 
 def _nested_content(c: Cand, best: Cand | None, m: AttributionMention) -> bool:
     """Whether a non-primary record's content is part of the primary one's (or a stance's)."""
-    if c.kind in ("stance", "corpus", "learned"):
+    if c.kind == "stance" or c.kind in RECORDS_ONLY:
         return True
     return best is not None and best.content is not None and m.content_span is not None and (
         m.content_span[0] < best.content[1] and best.content[0] < m.content_span[1])
@@ -513,7 +514,7 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
         cands = _candidates(doc, lo, hi, regions, rstarts)
         if not cands:
             continue
-        speaking = [c for c in cands if c.kind not in ("corpus", "learned")]    # corpus-only cues speak for no sentence
+        speaking = [c for c in cands if c.kind not in RECORDS_ONLY]    # records-only cues speak for no sentence
         best = _primary(doc, speaking, lo, hi) if speaking else None
         for c in cands:
             if c.in_quote or _reported_inside(doc, c, best):

@@ -21,7 +21,7 @@ from .frames import person_noun
 from .mentions import trim_span
 from .sources import source_strength
 
-__all__ = ["Cand", "depth", "cannot_speak", "evidential_candidate", "mistagged_verb_candidate", "stance_candidate",
+__all__ = ["Cand", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidate", "mistagged_verb_candidate", "stance_candidate",
            "corpus_candidate",
            "noun_candidate", "FIRST_SECOND"]
 
@@ -38,6 +38,10 @@ _NOUN_CUES = frozenset(_CUES["noun_cues"])
 _CUE_RATES = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cue_rates.json")
                                   .read_text("utf-8"))["lemmas"])
 FIRST_SECOND = {"i", "we", "you"}
+
+
+#: cue kinds that are records only: they speak for no sentence and make no statement claim
+RECORDS_ONLY = frozenset({"corpus", "learned"})
 
 
 class Cand:

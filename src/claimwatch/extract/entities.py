@@ -314,8 +314,8 @@ def _role_named_people(doc: Doc) -> list[Span]:
     Affairs of Georgia Vakhtang Homelauri", "spokesman Joe Smith"): two or three capitalised
     words after a role noun phrase, not a known place or organisation."""
     out = []
-    taken = {t.i for e in token_table(doc).ents if e.label_ == "PERSON" for t in e}
     table = token_table(doc)
+    taken = {t.i for e in table.ents if e.label_ == "PERSON" for t in e}
     for tok in (table.tokens[i] for i, pos in enumerate(table.pos) if pos in ("NOUN", "PROPN")):
         if role_in(tok.text) is None or tok.i + 2 >= len(doc):
             continue
@@ -385,11 +385,12 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
                 lo = _possessor(doc, head, lo)
                 out.append((lo, hi, head.i, "name"))
                 taken.update(range(lo, hi))
-    lower = token_table(doc).lower
+    table = token_table(doc)
+    lower = table.lower
     for i, low in enumerate(lower):
         if low not in _ORG_NOUNS and (f"{lower[i - 1]} {low}" if i else low) not in _ORG_NOUNS:
             continue
-        tok = doc[i]
+        tok = table.tokens[i]
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         lo, hi = mention_bounds(tok)

@@ -261,7 +261,7 @@ def _sentence_hits(span: Any) -> list[_Hit]:
     for tok in toks:
         if lemmas[tok.i] not in pairs or _modifier_only(tok):
             continue
-        for rule in lex["pair_index"].get(_lemma(tok), ()):
+        for rule in pairs[lemmas[tok.i]]:
             if not _pos_ok(tok, rule.get("pos")):
                 continue
             partner = _pair_partner(tok, rule)

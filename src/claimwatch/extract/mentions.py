@@ -25,6 +25,8 @@ _CUE_PREPS: dict[str, list[str]] = _CUES["cue_prepositions"]
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
 #: cues that are no speech verb: the preposition after the verb introduces what they are about
 _PREP_TAKING = {"stance", "corpus", "learned"}
+#: cue kinds whose cue is a verb written with its auxiliaries, particles and preposition
+_VERB_CUE_KINDS = frozenset({"clause", "evidential"}) | _PREP_TAKING
 #: prepositions of time, place and manner, no way into the content
 _NOT_CONTENT_PREPS = {"in", "on", "at", "during", "after", "before", "since", "by", "from", "through", "until", "via"}
 NAME_JOINERS = {"the", "of", "for", "and", "&", "de", "du", "la", "-", "on", "without", "in"}
@@ -148,7 +150,7 @@ def _cue_bounds(doc: Doc, c) -> tuple[int, int]:
     right after it ("said:")."""
     lo, hi = c.cue_lo, c.cue_hi
     verb = doc[c.cue_i]
-    if c.kind not in ("clause", "evidential", "stance", "corpus", "learned") or verb.pos_ not in ("VERB", "AUX"):
+    if c.kind not in _VERB_CUE_KINDS or verb.pos_ not in ("VERB", "AUX"):
         return lo, hi
     lo = _aux_start(doc, verb, lo)
     head = verb.head
@@ -209,7 +211,7 @@ def with_spans(doc: Doc, c, m: AttributionMention) -> AttributionMention:
     lo, hi = _cue_bounds(doc, c)
     m.cue_phrase_span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     verb = doc[c.cue_i]
-    if c.kind in ("clause", "evidential", "stance", "corpus", "learned") and verb.pos_ in ("VERB", "AUX") and c.cue_hi < hi \
+    if c.kind in _VERB_CUE_KINDS and verb.pos_ in ("VERB", "AUX") and c.cue_hi < hi \
             and m.cue_span is not None and doc[c.cue_hi].lower_ in _CUE_PREPS.get(verb.lemma_.lower(), ()):
         m.cue_span = (m.cue_span[0], doc[c.cue_hi].idx + len(doc[c.cue_hi]))     # "called for", "spoke of"
         m.cue = text[m.cue_span[0]:m.cue_span[1]]

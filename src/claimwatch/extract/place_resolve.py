@@ -92,8 +92,9 @@ def _context_countries(gaz: Gazetteer, analysis: Analysis,
     src = {} if src is None else src
     for ent in entities(analysis):
         if ent.label_ == "GPE":
-            name = norm(ent.text.removeprefix("the ").removeprefix("The "))
-            for e in gaz.lookup(ent.text.removeprefix("the ").removeprefix("The "))[:1]:
+            bare = ent.text.removeprefix("the ").removeprefix("The ")
+            name = norm(bare)
+            for e in gaz.lookup(bare)[:1]:
                 if e.feature == "country" and e.cc:
                     ctx[e.cc] = 3.0
                 elif e.feature == "admin1" and e.cc:
@@ -179,7 +180,7 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
             chosen[k], chosen[k + 1] = best
     paired = set(chosen)
     anchors = _anchors(names, opts, chosen)  # before coherence adds its choices
-    _cohere(names, opts, chosen, {c.entry.cc for c in cands if c.entry is not None and c.entry.cc}
+    _cohere(names, opts, chosen, anchors, {c.entry.cc for c in cands if c.entry is not None and c.entry.cc}
             | {c.entry.cc2 for c in cands if c.entry is not None and c.entry.cc2})
     out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
     for k, entry in enumerate(out):
@@ -284,13 +285,13 @@ def _support(e: Entry, key: str, cells: dict[str, set[tuple[int, int]]],
     return total
 
 
-def _cohere(names: list[str], opts: list, chosen: dict[int, Entry], countries: frozenset[str] | set[str] = frozenset()) -> None:
+def _cohere(names: list[str], opts: list, chosen: dict[int, Entry], anchors: list[tuple[str, Entry]],
+            countries: frozenset[str] | set[str] = frozenset()) -> None:
     """Geographic coherence, and one reading per name: an ambiguous name ("Paris", "Henry County")
     takes the reading near the places the article locates with confidence (:func:`_closeness`) and
     near a possible reading of its other names, the nearer the more ("Paris" and "Henry County"
     together are Paris, Tennessee, in Henry County: a local paper's towns lie together), the same
-    reading wherever the article repeats it."""
-    anchors = _anchors(names, opts, chosen)
+    reading wherever the article repeats it. ``anchors``: :func:`_anchors` of ``chosen`` as given."""
     cells: dict[str, set[tuple[int, int]]] = {}
     fine: dict[str, set[tuple[int, int]]] = {}
     for k, o in enumerate(opts):
