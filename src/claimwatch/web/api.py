@@ -113,6 +113,14 @@ def page_of_list(request: Request, query: ListQuery, path: str, count: Callable[
     return order[query.offset:query.offset + query.limit]
 
 
+def list_facets(request: Request, path: str, query: ListQuery,
+                facets: Callable[[ListQuery], dict[str, list[tuple[Any, int]]]]) -> dict[str, list[dict[str, Any]]]:
+    """The facet counts of the list at ``path`` under ``query``'s filters, as the API gives them
+    (``{facet: [{"value", "count"}]}``), worked out once per store generation."""
+    counts = request.app.state.memo.get(memo_key(f"{path} facets", query.filters), lambda: facets(query))
+    return {k: [{"value": v, "count": n} for v, n in vals] for k, vals in counts.items()}
+
+
 def page_uids(request: Request, query: ListQuery) -> list[str]:
     """The uids of the page asked for of the claim list (see :func:`page_of_list`)."""
     store = request.app.state.store
@@ -221,8 +229,7 @@ def list_claims(
     head = dumps({k: v for k, v in _page(query, total, []).items() if k != "items"})[:-1]  # open: items follow
     tail = ""
     if facets:
-        tail = ',"facets":' + dumps({k: [{"value": v, "count": n} for v, n in vals] for k, vals in memo.get(
-            memo_key("/claims facets", query.filters), lambda: store.claim_facets(query)).items()})
+        tail = ',"facets":' + dumps(list_facets(request, "/claims", query, store.claim_facets))
     body = head + ',"items":[' + ",".join(claim_items(request, query)) + "]" + tail + "}"
     return Response(body.encode("utf-8"), media_type="application/json")
 
@@ -266,9 +273,7 @@ def list_estimates(
     total = request.app.state.memo.get(memo_key("/estimates total", query.filters), lambda: store.estimate_count(query))
     out = _page(query, total, [estimate_row_json(e, cols) for e, cols in rows])
     if facets:
-        out["facets"] = {k: [{"value": v, "count": n} for v, n in vals]
-                         for k, vals in request.app.state.memo.get(
-                             memo_key("/estimates facets", query.filters), lambda: store.estimate_facets(query)).items()}
+        out["facets"] = list_facets(request, "/estimates", query, store.estimate_facets)
     return json_response(out)
 
 
