@@ -4,6 +4,7 @@ Manager download): a desktop window, a 390×844 phone, and helpers the browser t
 from __future__ import annotations
 
 import shutil
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,9 @@ def login(driver, base: str, token: str, name: str = "Browser Tester") -> None:
     driver.find_element(By.NAME, "name").send_keys(name)
     driver.find_element(By.NAME, "token").send_keys(token)
     driver.find_element(By.CSS_SELECTOR, "form.login button").click()
-    wait(driver, lambda d: d.current_url.endswith("/articles"))
+    # the login page's own URL ("/login?next=/articles") ends with "/articles" too: wait for the
+    # redirect's page and the session cookie, or the next navigation cancels the pending login
+    wait(driver, lambda d: urlsplit(d.current_url).path == "/articles" and d.get_cookie("cw_token") is not None)
 
 
 def article_id_by_title(store, title: str) -> str:
