@@ -43,11 +43,12 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..model import QuoteKind
-from .base import Analysis, AttributionMention, Stage
+from .base import Analysis, AttributionMention, Stage, TokenTable, token_table
 from .cue_candidates import (
     FIRST_SECOND as _FIRST_SECOND,
 )
 from .cue_candidates import (
+    NOMINAL_CUE_WORDS,
     RECORDS_ONLY,
     Cand,
     cannot_speak,
@@ -392,10 +393,29 @@ def _self_reference(src: Token) -> bool:
     return any(ref in phrase for ref in _SELF_REFERENCE)
 
 
+#: words other than verbs and nouns that open a cue ("according to", "citing", "in line with",
+#: "reportedly", "alleged"): every candidate function below needs a verb, a noun or one of these
+_CUE_OPENERS = frozenset({"according", "citing", "quoting"} | set(_DOC_ACCORDING) | _HEARSAY_ADV | _HEARSAY_ADJ)
+
+
+def _may_open_cue(table: TokenTable, j: int) -> bool:
+    """Whether token ``j`` can start any candidate (the cheap test every candidate function
+    would fail first): spares building a Token and nine calls for most words."""
+    pos = table.pos[j]
+    if pos in ("VERB", "AUX"):
+        return True
+    if pos == "NOUN" and (table.lower[j] in NOMINAL_CUE_WORDS or table.lemma[j] in NOMINAL_CUE_WORDS):
+        return True
+    return table.lower[j] in _CUE_OPENERS
+
+
 def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:
     out = []
+    table = token_table(doc)
     for j in range(lo, hi):
-        tok = doc[j]
+        if not _may_open_cue(table, j):
+            continue
+        tok = table.tokens[j]
         c = (_verb_candidate(tok, lo, hi, regions, rstarts) or evidential_candidate(tok, lo, hi)
              or mistagged_verb_candidate(tok, lo, hi)
              or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or stance_candidate(tok, lo, hi)

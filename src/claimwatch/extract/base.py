@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -311,7 +311,7 @@ class Analysis:
     sentences: list[Span] = field(default_factory=list)
     quantities: list[QuantityMention] = field(default_factory=list)
     attributions: list[AttributionMention] = field(default_factory=list)
-    modalities: list[Modality] = field(default_factory=list)
+    modalities: Sequence[Modality] = field(default_factory=list)   # certainty.Modalities: computed when read
     events: list[EventMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)

@@ -15,18 +15,19 @@ Core: :func:`find_modalities`; lookup: :func:`modality_for`; step: :data:`STAGE`
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Iterator, Sequence, overload
 
 from spacy.tokens import Token
 
 from ..model import Certainty, is_certainty
-from .base import Analysis, Modality, Stage, token_table
+from .base import Analysis, Modality, Stage
 
-__all__ = ["find_modalities", "modality_for", "governing_predicate", "is_predicate", "CERTAINTY_RANK", "STAGE"]
+__all__ = ["find_modalities", "Modalities", "modality_for", "governing_predicate", "is_predicate", "CERTAINTY_RANK", "STAGE"]
 
 CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "underspecified": 3}
 _BY_RANK: dict[int, Certainty] = {v: k for k, v in CERTAINTY_RANK.items() if is_certainty(k)}
@@ -269,23 +270,69 @@ def _is_question(analysis: Analysis, sent_i: int) -> bool:
     return analysis.text[s:e].rstrip("\"'”’ )").endswith("?")
 
 
-def find_modalities(analysis: Analysis) -> list[Modality]:
-    """One :class:`Modality` per verbal predicate of the article, in text order."""
-    out: list[Modality] = []
+class Modalities(Sequence[Modality]):
+    """The modality of every verbal predicate of an article, in text order, each worked out when
+    first needed: claims ask for the predicates of their own sentences (:func:`modality_for`);
+    only a reader of the whole sequence (the public layers, the evaluation) has every one computed."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self._analysis = analysis
+        self._locals: dict[int, _Local] = {}      # each token's own cues, shared by the walks up the tree
+        self._found: dict[tuple[int, int], Modality] = {}     # by (predicate, sentence read in)
+        self._starts = [s for s, _ in analysis.sentences]
+        self._every: list[Modality] | None = None
+
+    def of(self, pred: Token, sent_i: int) -> Modality:
+        """The modality of predicate ``pred``, read in its own sentence when it is a verbal
+        predicate (one of the sequence), else in sentence ``sent_i``."""
+        analysis = self._analysis
+        if pred.pos_ in ("VERB", "AUX"):
+            sent_i = self._sentence_of(pred.idx, sent_i)
+        found = self._found.get((pred.i, sent_i))
+        if found is None:
+            found = _modality(pred, analysis.sentences[sent_i], _is_question(analysis, sent_i), self._locals)
+            found.sent_i = sent_i
+            self._found[pred.i, sent_i] = found
+        return found
+
+    def _sentence_of(self, char: int, default: int) -> int:
+        sentences = self._analysis.sentences
+        k = bisect.bisect_right(self._starts, char) - 1
+        return k if k >= 0 and sentences[k][0] <= char < sentences[k][1] else default
+
+    def _all(self) -> list[Modality]:
+        if self._every is None:
+            self._every = [self.of(tok, sent_i) for sent_i, tok in _verbal_predicates(self._analysis)]
+        return self._every
+
+    @overload
+    def __getitem__(self, i: int) -> Modality: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Modality]: ...
+
+    def __getitem__(self, i: int | slice) -> Modality | list[Modality]:
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _verbal_predicates(analysis: Analysis) -> Iterator[tuple[int, Token]]:
+    """(sentence index, token) of every verbal predicate, in text order."""
     doc = analysis.doc
-    cache: dict[int, _Local] = {}
-    table = token_table(doc)
     for sent_i, (s, e) in enumerate(analysis.sentences):
-        question = _is_question(analysis, sent_i)
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        for tok in table.tokens[span.start:span.end]:
-            if table.pos[tok.i] in ("VERB", "AUX") and is_predicate(tok):
-                m = _modality(tok, (s, e), question, cache)
-                m.sent_i = sent_i
-                out.append(m)
-    return out
+        for tok in span:
+            if tok.pos_ in ("VERB", "AUX") and is_predicate(tok):
+                yield sent_i, tok
+
+
+def find_modalities(analysis: Analysis) -> Modalities:
+    """One :class:`Modality` per verbal predicate of the article, in text order (each computed
+    when first read)."""
+    return Modalities(analysis)
 
 
 def governing_predicate(analysis: Analysis, sent_i: int, head_i: int) -> Token | None:
@@ -309,14 +356,10 @@ def modality_for(analysis: Analysis, sent_i: int, head_i: int) -> Modality | Non
     if pred is None:
         return None
     mods = analysis.modalities
-    index = analysis.indexes.get("modalities")
-    if index is None or index[0] is not mods:
-        index = (mods, {m.head_i: m for m in mods})
-        analysis.indexes["modalities"] = index
-    found = index[1].get(pred.i)
-    if found is None:
-        found = _modality(pred, analysis.sentences[sent_i], _is_question(analysis, sent_i))
-        found.sent_i = sent_i
+    if isinstance(mods, Modalities):
+        found = mods.of(pred, sent_i)
+    else:       # an Analysis assembled by hand, without the certainty stage's sequence
+        found = next((m for m in mods if m.head_i == pred.i), None) or Modalities(analysis).of(pred, sent_i)
     return _argument_effect(analysis.doc[head_i], pred, found)
 
 

@@ -23,7 +23,7 @@ from .sources import source_strength
 
 __all__ = ["Cand", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidate", "mistagged_verb_candidate", "stance_candidate",
            "corpus_candidate",
-           "noun_candidate", "FIRST_SECOND"]
+           "noun_candidate", "FIRST_SECOND", "NOMINAL_CUE_WORDS"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
 _EVIDENTIAL = frozenset(_CUES["evidential_verbs"])
@@ -38,6 +38,9 @@ _NOUN_CUES = frozenset(_CUES["noun_cues"])
 _CUE_RATES = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cue_rates.json")
                                   .read_text("utf-8"))["lemmas"])
 FIRST_SECOND = {"i", "we", "you"}
+#: the nouns a candidate can start from: a noun cue ("claim", "comments") or a reporting verb the
+#: tagger read as a noun ("the ministry reports that ...")
+NOMINAL_CUE_WORDS = _NOUN_CUES | _EVIDENTIAL | _SPEECH
 
 
 #: cue kinds that are records only: they speak for no sentence and make no statement claim
