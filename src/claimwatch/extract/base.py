@@ -270,6 +270,26 @@ class TokenTable:
     def dep(self) -> list[str]:
         return [t.dep_ for t in self.tokens]
 
+    @cached_property
+    def text(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return [t.ent_type_ for t in self.tokens]
+
+    @cached_property
+    def ent_iob(self) -> list[str]:
+        return [t.ent_iob_ for t in self.tokens]
+
+    @cached_property
+    def punct(self) -> list[bool]:
+        return [t.is_punct for t in self.tokens]
+
+    @cached_property
+    def stop(self) -> list[bool]:
+        return [t.is_stop for t in self.tokens]
+
 
 def token_table(doc: Doc) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built once (kept on the Doc while the stages run, removed after them even when one fails)."""

@@ -466,8 +466,10 @@ def _is_country(word: str) -> bool:
     return bool(get_gazetteer().lookup(word, ("country",)))
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_place_name(text: str) -> bool:
-    """A name the gazetteer knows as a place (the small model tags some towns PERSON or ORG)."""
+    """A name the process-wide gazetteer knows as a place (the small model tags some towns PERSON
+    or ORG); memoised, as the gazetteer does not change while the process runs."""
     from .gazetteer import get_gazetteer, norm
 
     return get_gazetteer().has(norm(re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)))

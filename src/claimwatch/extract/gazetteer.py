@@ -23,6 +23,7 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
+from functools import lru_cache
 from importlib import resources
 from math import log10
 from typing import NamedTuple
@@ -34,8 +35,10 @@ _DASH = re.compile(r"[\-–—]")
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
-    """Look-up key: lower case, no diacritics, no apostrophes, hyphens as spaces, single spaces."""
+    """Look-up key: lower case, no diacritics, no apostrophes, hyphens as spaces, single spaces
+    (memoised: the stages ask for the same names many times over)."""
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name)
         name = "".join(c for c in name if not unicodedata.combining(c))

@@ -7,10 +7,10 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from .base import Analysis
+from .base import Analysis, TokenTable, token_table
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, norm
 
-__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "Tokens", "tokens", "entities", "keys_for"]
+__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "tokens", "entities", "keys_for"]
 
 _RAW = json.loads(resources.files("claimwatch.resources").joinpath("gazetteer", "place_cues.json").read_text("utf-8"))
 #: cue word lists by name (``place_cues.json``)
@@ -41,42 +41,14 @@ class Cand:
     kind: str = "name"          # name | embedded | demonym | anaphor (PlaceMention.kind)
 
 
-@dataclass
-class Tokens:
-    """Token attributes of one article, read once (iterating a spaCy Doc builds a Token per step)."""
-
-    text: list[str]
-    lower: list[str]
-    pos: list[str]
-    ent_type: list[str]
-    ent_iob: list[str]
-    punct: list[bool]
-    stop: list[bool]
+def tokens(analysis: Analysis) -> TokenTable:
+    """The article's token table (:func:`~claimwatch.extract.base.token_table`, shared by the stages)."""
+    return token_table(analysis.doc)
 
 
-def tokens(analysis: Analysis) -> Tokens:
-    """The article's token table, built once per analysis."""
-    t = analysis.indexes.get("places.tokens")
-    if t is None:
-        t = Tokens([], [], [], [], [], [], [])
-        for tok in analysis.doc:
-            t.text.append(tok.text)
-            t.lower.append(tok.lower_)
-            t.pos.append(tok.pos_)
-            t.ent_type.append(tok.ent_type_)
-            t.ent_iob.append(tok.ent_iob_)
-            t.punct.append(tok.is_punct)
-            t.stop.append(tok.is_stop)
-        analysis.indexes["places.tokens"] = t
-    return t
-
-
-def entities(analysis: Analysis) -> list:
-    """The article's named entities, built once per analysis (``doc.ents`` makes new spans per call)."""
-    ents = analysis.indexes.get("places.ents")
-    if ents is None:
-        ents = analysis.indexes["places.ents"] = list(analysis.doc.ents)
-    return ents
+def entities(analysis: Analysis) -> tuple:
+    """The article's named entities, read once (``doc.ents`` makes new spans per call)."""
+    return token_table(analysis.doc).ents
 
 
 def _strip_feature_word(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
