@@ -25,7 +25,7 @@ import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
-from math import log10
+from math import asin, cos, log10, radians, sin, sqrt
 from typing import NamedTuple
 
 __all__ = ["Entry", "Gazetteer", "get_gazetteer", "norm", "FEATURE_WORDS", "haversine_km"]
@@ -81,9 +81,7 @@ class Entry(NamedTuple):
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from math import asin, cos, radians, sin, sqrt
-
-    la1, lo1, la2, lo2 = map(radians, (lat1, lon1, lat2, lon2))
+    la1, lo1, la2, lo2 = radians(lat1), radians(lon1), radians(lat2), radians(lon2)
     h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * asin(min(1.0, sqrt(h)))
 

@@ -13,7 +13,7 @@ import re
 from . import place_refs
 from .base import Analysis
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
-from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, entities, keys_for, tokens
+from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, entities, keys_for, names_a_border, tokens
 
 __all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES", "DATELINE"]
 
@@ -111,6 +111,8 @@ class _Collector:
         """"the Polish-Belarusian border", "the border between A and B", "A's border with B"; "the
         Belarusian border" (one side: the other is found later)."""
         text, gaz = self.text, self.gaz
+        if not names_a_border(text):
+            return
         for rx, groups in ((_BORDER_RE, (1, 2)), (_BORDER_BETWEEN_RE, (2, 3)), (_BORDER_WITH_RE, (1, 3))):
             for m in rx.finditer(text):
                 names = [m.group(g) for g in groups]

@@ -10,7 +10,7 @@ from importlib import resources
 from .base import Analysis, TokenTable, token_table
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, norm
 
-__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "tokens", "entities", "keys_for"]
+__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "names_a_border", "tokens", "entities", "keys_for"]
 
 _RAW = json.loads(resources.files("claimwatch.resources").joinpath("gazetteer", "place_cues.json").read_text("utf-8"))
 #: cue word lists by name (``place_cues.json``)
@@ -39,6 +39,12 @@ class Cand:
     entry: Entry | None = None  # pre-resolved (borders, anaphora)
     parts: tuple = ()           # a border's two sides: ((start, end, iso2), ...)
     kind: str = "name"          # name | embedded | demonym | anaphor (PlaceMention.kind)
+
+
+def names_a_border(text: str) -> bool:
+    """Whether ``text`` has a border word in lower case, which every border pattern needs (a
+    cheap test that spares the patterns' scans of most articles)."""
+    return "border" in text or "frontier" in text or "boundary" in text
 
 
 def tokens(analysis: Analysis) -> TokenTable:

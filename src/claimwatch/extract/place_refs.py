@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from .base import Analysis
 from .gazetteer import Entry, Gazetteer, norm
-from .place_lexicon import ANAPHORS, CUES, Cand, entities, keys_for, tokens
+from .place_lexicon import ANAPHORS, CUES, Cand, entities, keys_for, names_a_border, tokens
 
 __all__ = ["embedded_span", "in_place_context", "repeated_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
            "refer_back", "streets", "datelines", "person_names", "coordinated_names"]
@@ -225,6 +225,8 @@ def one_sided_borders(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> 
     a border with one side named (the other is found by :func:`refer_back`)."""
     doc, text = analysis.doc, analysis.text
     out: list[Cand] = []
+    if not names_a_border(text):
+        return out
     for m in _BORDER_WITH_RE.finditer(text):
         name = m.group("other") or m.group("own")
         if not name:
@@ -360,6 +362,8 @@ def coordinated_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> 
     noun ("Camden County") or, failing that, as the bare name cued to the feature."""
     doc, text = analysis.doc, analysis.text
     out: list[Cand] = []
+    if not any(noun in text for noun in _PLURAL_FEATURES):
+        return out      # the pattern needs one of them: spare its scan
     for m in _COORDINATED_RE.finditer(text):
         singular = _PLURAL_FEATURES[m.group("noun")]
         for item in _LIST_ITEM_RE.finditer(text, m.start(), m.start("noun")):
