@@ -17,12 +17,13 @@ Core: :func:`statement_topic` (pure over the parse and the claims drafted before
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Token
 
 from ..model import Claim, EventType, is_event_type
-from .base import Analysis
+from .base import Analysis, TokenTable, token_table
 from .frames import frames
 
 __all__ = ["statement_topic"]
@@ -31,7 +32,8 @@ _COUNT_ANAPHORS = frozenset({"number", "figure", "total", "toll", "count", "tall
 _DEICTIC = frozenset({"this", "that", "these", "those", "the", "such", "its", "it"})
 
 
-def _topic_words() -> list[tuple[EventType, frozenset[str]]]:
+@lru_cache(maxsize=1)
+def _topic_words() -> tuple[tuple[EventType, frozenset[str]], ...]:
     out: list[tuple[EventType, frozenset[str]]] = []
     for etype, words in frames()["statement_topics"].items():
         if etype.startswith("_"):
@@ -39,12 +41,21 @@ def _topic_words() -> list[tuple[EventType, frozenset[str]]]:
         if not is_event_type(etype):
             raise ValueError(f"event_frames.json: statement topic {etype!r} is not a SPEC §6 event type")
         out.append((etype, frozenset(words)))
-    return out
+    return tuple(out)
 
 
-def _own_topic(tokens: list[Token]) -> EventType | None:
-    content = [t for t in tokens if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN") and t.ent_type_ not in ("ORG", "PERSON")]
-    words = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
+
+
+def _own_topic(table: TokenTable, lo: int, hi: int) -> EventType | None:
+    """The topic named by the content words of tokens [lo, hi) (not by an organisation's or a
+    person's name), read from the token table."""
+    words: set[str] = set()
+    pos, ent_type = table.pos, table.ent_type
+    for j in range(lo, hi):
+        if pos[j] in _CONTENT_POS and ent_type[j] not in ("ORG", "PERSON"):
+            words.add(table.lemma[j])
+            words.add(table.lower[j])
     for etype, cues in _topic_words():
         if words & cues:
             return etype
@@ -77,11 +88,10 @@ def statement_topic(analysis: Analysis, sent_i: int, earlier: Iterable[Claim]) -
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return None
-    tokens = list(span)
-    own = _own_topic(tokens)
+    own = _own_topic(token_table(doc), span.start, span.end)
     if own is not None:
         return own
-    kind = _anaphor(tokens)
+    kind = _anaphor(list(span))
     typed = [c for c in earlier if c.event_type and c.span[0] < s]
     if kind == "count":
         counts = [c for c in typed if c.kind == "count"]
