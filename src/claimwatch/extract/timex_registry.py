@@ -66,6 +66,8 @@ class Rule:
     pattern: re.Pattern
     normalise: Callable[[dict, Ctx], TV | None]
     type: str = "DATE"
+    #: ``pattern`` without the preposition in front: every match of ``pattern`` holds a match of it
+    body: re.Pattern | None = None
 
 
 RULES: list[Rule] = []
@@ -81,10 +83,11 @@ TENSED_KINDS = frozenset({"holiday", "month", "month_day", "weekday", "season", 
 def rule(kind: str, pattern: str, type: str = "DATE") -> Callable:
     """Register ``pattern`` (case-insensitive; month/weekday names stay case-sensitive) with the
     decorated normaliser. A preposition in front is matched as the group ``prep``."""
-    rx = re.compile(rf"(?:\b(?P<prep>{PREP})\s+)?(?<![\w-])(?:{pattern})", re.I)
+    body = rf"(?<![\w-])(?:{pattern})"
+    rx, body_rx = re.compile(rf"(?:\b(?P<prep>{PREP})\s+)?{body}", re.I), re.compile(body, re.I)
 
     def register(fn: Callable[[dict, Ctx], TV | None]) -> Callable[[dict, Ctx], TV | None]:
-        RULES.append(Rule(kind, rx, fn, type))
+        RULES.append(Rule(kind, rx, fn, type, body_rx))
         return fn
 
     return register

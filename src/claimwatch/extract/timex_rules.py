@@ -151,13 +151,56 @@ class _Scan:
         return got
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern``'s alternatives outside any group (its outer non-capturing group removed)."""
+    if pattern.startswith("(?:") and pattern.endswith(")"):
+        pattern = pattern[3:-1]
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
+
+
+#: the most words a preposition in front of an expression has ("as of", "starting from": 2)
+_PREP_WORDS = 1 + max(alt.count(r"\s+") for alt in _top_level_alternatives(PREP))
+
+
+def _prep_room(text: str, start: int, floor: int) -> int:
+    """The earliest place (not before ``floor``) a preposition in front of an expression starting at
+    ``start`` can begin: ``_PREP_WORDS`` words back, over the spaces between."""
+    i = start
+    for _ in range(_PREP_WORDS):
+        while i > floor and text[i - 1].isspace():
+            i -= 1
+        while i > floor and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
 def _matches(r, text: str, scan: _Scan | None = None) -> list:
     """The rule's matches: only in windows around its trigger words, each match re-run from its start
-    over the whole text (so a window's end never cuts one short)."""
+    over the whole text (so a window's end never cuts one short). In a window, the full pattern
+    runs from just before the first match of its body (the pattern without a preposition in front,
+    cheaper to look for): no match of the whole can start earlier, and a window without a body
+    match has none."""
     if r.kind not in TRIGGERS:
         return list(r.pattern.finditer(text))
     out, seen = [], set()
     for a, b in (scan or _Scan(text)).windows_for(r.kind):
+        if r.body is not None:
+            first = r.body.search(text, a, b)
+            if first is None:
+                continue
+            a = _prep_room(text, first.start(), a)
         for m in r.pattern.finditer(text, a, b):
             full = r.pattern.match(text, m.start()) or m
             if full.start() not in seen:

@@ -1,0 +1,41 @@
+"""The time-expression scan's shortcut (a rule's full pattern runs from just before the first match
+of its body in a window) finds exactly what running the full pattern over every window finds."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimwatch.extract import timex_rules
+from claimwatch.extract.timex_registry import RULES
+
+_WORDS = ["as", "of", "since", "starting", "on", "in", "from", "up", "until", "to", "through", "throughout", "over",
+          "the", "last", "past", "next", "three", "3", "2013", "12", "1990s", "May", "March", "Monday", "today",
+          "day", "days", "week", "weeks", "year", "years", "month", "ago", "earlier", "early", "mid", "late",
+          "quarter", "summer", "morning", "night", "a.m.", "10:30", "daily", "every", "each", "so", "far",
+          "about", "nearly", "more", "than", "-", ",", ".", "(", ")", "’s", "Christmas", "Day", "eve", "now"]
+_SPACES = [" ", " ", " ", "  ", "\n", " \n\n", "\t"]
+
+
+def _text(draw_words: list[str], draw_spaces: list[str]) -> str:
+    return "".join(w + s for w, s in zip(draw_words, draw_spaces))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60), st.lists(st.sampled_from(_SPACES), min_size=60, max_size=60))
+def test_body_shortcut_finds_what_the_full_pattern_finds(words, spaces):
+    text = _text(words, spaces)
+    scan = timex_rules._Scan(text)
+    for rule in RULES:
+        fast = [m.span() for m in timex_rules._matches(rule, text, scan)]
+        full = [m.span() for m in timex_rules._matches(replace(rule, body=None), text, scan)]
+        assert fast == full, (rule.kind, text)
+
+
+def test_prepositions_have_at_most_the_words_the_shortcut_steps_back_over():
+    assert timex_rules._PREP_WORDS == 2
+    text = "It was up  until\n March 3."
+    start = text.index("March")
+    assert timex_rules._prep_room(text, start, 0) == text.index("up")
