@@ -79,7 +79,7 @@ def _month_rel(g: dict, ctx: Ctx) -> TV | None:
     return cal.month_period(y, month_of(g["m"]), ref_anchor(ctx))
 
 
-@rule("month", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<m>{MON})(?![\s-]*\d)")
+@rule("month", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<m>{MON})(?!\.?[\s-]*\d)")
 def _month(g: dict, ctx: Ctx) -> TV | None:
     mo = month_of(g["m"])
     if g.get("y"):

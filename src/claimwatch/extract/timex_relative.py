@@ -94,7 +94,8 @@ _WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\
 
 
 @rule("clock", rf"(?:(?P<ap>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-               rf"{_CLOCK}{_TZ}(?:\s*,?\s*(?:on\s+)?(?P<when>{_WHEN}))?", "TIME")
+               rf"{_CLOCK}{_TZ}(?:\s*,?\s*(?:on\s+)?(?P<when>{_WHEN})"
+               rf"|(?=\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?(?P<after>{_WHEN})))?", "TIME")
 def _clock(g: dict, ctx: Ctx) -> TV | None:
     from .timex_dates import point
 
@@ -107,7 +108,7 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
             pm = g["ampm"].lower().startswith("p")
             h = (h % 12) + (12 if pm else 0)
         hm = f"T{h:02d}:{mi:02d}"
-    when = g.get("when")
+    when = g.get("when") or g.get("after")  # "10:35 a.m. (0735 GMT) Friday": the day after the bracket
     d = None
     if when:
         w = when.strip()
@@ -115,6 +116,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
         if d is None and not re.fullmatch(r"\w+", w):
             p = point(w, ctx)
             d = p.start if p is not None and p.precision == "day" else None
+    elif ctx.future is False and ctx.last_day is not None:
+        d = ctx.last_day  # "was shot on Oct. 23 ... at 10 p.m.": the day the report last named
     elif _ref(ctx) is not None:
         d = _ref(ctx)
     if d is None:

@@ -1,0 +1,38 @@
+"""TimeML normalisation conventions of the time layer: each rule with sentences of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+P = "2022-09-27"  # a Tuesday
+
+# (text, published, TimeML span, value, type)
+CASES = [
+    # an abbreviated month followed by its day is a day, whatever word comes before it
+    ("The mill was sold last Oct. 12 to a rival.", "2023-04-19", "Oct. 12", "2022-10-12", "DATE"),
+    # a clock time with a bracketed conversion takes the day named after the bracket
+    ("The quake struck at about 9:10 a.m. (0610 GMT) Sunday, officials said.", P, "about 9:10 a.m.",
+     "2022-09-25T09:10", "TIME"),
+    # a bare clock time in a past clause is on the day the report last named
+    ("The ferry left on Sept. 12. It sank at 11 p.m. near the coast.", P, "11 p.m.", "2022-09-12T23:00", "TIME"),
+]
+
+
+@pytest.mark.parametrize("text,published,span,value,typ", CASES, ids=[c[2] for c in CASES])
+def test_timeml_convention(analyse, text, published, span, value, typ):
+    a = analyse(text, published, stages=("times",))
+    t = next((t for t in a.times if t.text == span), None)
+    assert t is not None, [(x.text, x.value) for x in a.times]
+    assert text[t.span[0]:t.span[1]] == t.text
+    assert (t.value, t.type) == (value, typ)
+
+
+def test_a_bracketed_clock_keeps_its_day_a_separate_expression(analyse):
+    text = "The quake struck at 9:10 a.m. (0610 GMT) Sunday."
+    a = analyse(text, P, stages=("times",))
+    assert [(t.text, t.value) for t in a.times] == [("9:10 a.m.", "2022-09-25T09:10"), ("Sunday", "2022-09-25")]
+
+
+def test_a_clock_time_in_a_present_clause_is_on_the_reference_day(analyse):
+    a = analyse("The ferry left on Sept. 12. The office opens at 9 a.m.", P, stages=("times",))
+    assert [t.value for t in a.times if t.text == "9 a.m."] == ["2022-09-27T09:00"]
