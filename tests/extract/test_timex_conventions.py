@@ -15,6 +15,17 @@ CASES = [
      "2022-09-25T09:10", "TIME"),
     # a bare clock time in a past clause is on the day the report last named
     ("The ferry left on Sept. 12. It sank at 11 p.m. near the coast.", P, "11 p.m.", "2022-09-12T23:00", "TIME"),
+    # the quarter a year before the one reported, however a quarterly report words it
+    ("Acme lost $3 million. In the year-ago second quarter it earned $1 million.", P,
+     "the year-ago second quarter", "2021-Q2", "DATE"),
+    ("Acme lost $3 million in the second quarter, against a profit in the quarter a year earlier.", P,
+     "the quarter a year earlier", "2021-Q2", "DATE"),
+    ("Acme lost $3 million, compared with a gain for the corresponding period last year.", P,
+     "the corresponding period last year", "2021-Q2", "DATE"),
+    ("Acme lost $3 million. Exports for last year's quarter were flat.", P, "last year's quarter", "2021-Q2", "DATE"),
+    ("Orders rose 9% in August compared to the same period last year.", P, "the same period last year", "2021-08",
+     "DATE"),
+    ("Net for the year-earlier nine months included a gain.", P, "the year-earlier nine months", "P9M", "DURATION"),
 ]
 
 

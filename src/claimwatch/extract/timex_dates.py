@@ -238,8 +238,13 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 _QUARTER_DET = r"(?P<lead>its|their|an?|the(?=\s+(?:fiscal[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))"
 
 
+#: "the year-ago third quarter", "the prior-year fourth quarter": that quarter a year before
+_YEAR_AGO = r"(?P<ago>year[\s-]+(?:ago|earlier)|(?:previous|prior)[\s-]+year(?:['’]s)?)\s+"
+
+
 @rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:" + _QUARTER_DET + r"|the)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
-                 r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar)\s+)?)?"
+                 r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar|comparable|corresponding)\s+)?"
+                 r"(?:" + _YEAR_AGO + r")?)?"
                  r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
                  rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel2>this|last|next)\s+year))?(?!ly)"
                  rf"|Q(?P<qn>[1-4])\s+(?P<y3>{YEAR})")
@@ -256,9 +261,9 @@ def _quarter(g: dict, ctx: Ctx) -> TV | None:
         y += {"last": -1, "next": 1}.get(rel, 0)
     elif ctx.ref.day is not None:
         now_q = (ctx.ref.day.month - 1) // 3 + 1
-        if q > now_q and ctx.future is False:
+        if q > now_q and (ctx.future is False or g.get("ago")):
             y -= 1
-    return cal.quarter_period(y, q, ref_anchor(ctx))
+    return cal.quarter_period(y - (1 if g.get("ago") else 0), q, ref_anchor(ctx))
 
 
 def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
@@ -270,15 +275,25 @@ def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
     return cal.quarter_period(y - years_back, q, ref_anchor(ctx))
 
 
-@rule("the_quarter", r"the\s+(?:latest\s+|most\s+recent\s+|just[\s-]+(?:ended|completed)\s+|recent\s+)?quarter(?![\w-])"
+@rule("the_quarter", r"(?P<ago>(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-]+(?:earlier|ago)"
+                     r"(?:\s+(?:quarter|period))?(?![\s-]+(?:six|nine)\s+months)"
+                     r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?:quarter|period)\s+(?:of\s+)?"
+                     r"(?:a\s+year\s+(?:earlier|ago)|last\s+year|the\s+(?:previous|prior)\s+year)(?![\w-])"
+                     r"|last\s+year['’]s\s+(?:quarter|period)(?![\w-]))"
+                     r"|the\s+(?:latest\s+|most\s+recent\s+|just[\s-]+(?:ended|completed)\s+|recent\s+)?quarter(?![\w-])"
                      r"|(?P<period>the\s+(?:latest|most\s+recent)\s+period)(?![\w-])"
-                     r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)"
+                     r"|(?P<months>(?:the\s+)?year[\s-]+(?:earlier|ago)\s+(?P<n>six|nine)\s+months)"
                      rf"|the\s+(?P<qy>{YEAR})\s+(?:period|quarter)(?![\w-])")
 def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
     """Financial reporting: "the quarter" / "the latest quarter" / "the latest period" is the quarter
     the report named ("its fourth quarter ended Sept. 30 ... in the latest period"), else the last
     completed one; "the year-earlier quarter" the same quarter a year before; "the 1988 period"
-    that quarter in 1988."""
+    that quarter in 1988; "the quarter a year ago" / "last year's quarter" the last completed quarter
+    a year before; "the same period last year" after a month ("rose in February compared to the same
+    period last year") that month a year before; "the year-earlier nine months" the nine months (P9M)."""
+    if g.get("months"):
+        return TV(None, None, "unknown", "absolute", cal.duration_value(6 if low(g, "n") == "six" else 9, "month"),
+                  "DURATION")
     named = next((p for p in (ctx.last_period, ctx.quarter) if p is not None and p.value and p.start is not None
                   and p.end is not None and re.fullmatch(r"\d{4}-Q\d", p.value)
                   and (ctx.ref.day is None or p.end <= ctx.ref.day)), None)  # a quarter reported, not forecast
@@ -293,6 +308,10 @@ def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
         if ctx.ref.day is not None and named.end is not None and (ctx.ref.day - named.end).days > 300:
             y += 1  # the quarter named was the year-ago comparison ("up from $3 million a year earlier")
         return cal.quarter_period(y, int(named.value[-1]), ref_anchor(ctx))
+    if g.get("ago") and "period" in g["_text"].lower():
+        month = ctx.last_period  # "rose in February compared to the same period last year": February a year before
+        if month is not None and month.start is not None and month.value and re.fullmatch(r"\d{4}-\d\d", month.value):
+            return cal.month_period(month.start.year - 1, month.start.month, ref_anchor(ctx))
     return _last_quarter(ctx, 1 if g.get("ago") else 0)
 
 
