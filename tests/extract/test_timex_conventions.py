@@ -26,6 +26,13 @@ CASES = [
     ("Orders rose 9% in August compared to the same period last year.", P, "the same period last year", "2021-08",
      "DATE"),
     ("Net for the year-earlier nine months included a gain.", P, "the year-earlier nine months", "P9M", "DURATION"),
+    # a duration keeps the words between its number and its unit, and its half
+    ("The lease runs for three more years.", P, "three more years", "P3Y", "DURATION"),
+    ("The option may be extended for an additional month.", P, "an additional month", "P1M", "DURATION"),
+    ("Shares fell for four straight days.", P, "four straight days", "P4D", "DURATION"),
+    ("Over the past ten trading days, the index lost 3%.", P, "the past ten trading days", "P10D", "DURATION"),
+    ("The families waited 3 1/2 years for a ruling.", P, "3 1/2 years", "P3Y6M", "DURATION"),
+    ("An hour and a half later, the rain stopped.", P, "An hour and a half later", "PT1H30M", "DURATION"),
 ]
 
 

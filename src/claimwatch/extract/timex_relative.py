@@ -34,6 +34,8 @@ from .timex_words import (
 __all__ = ["plausible"]
 
 _UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)"
+#: words between a number and its unit that TimeML keeps in a duration ("two more weeks", "eight trading days")
+_UNIT_ADJ = r"(?:(?:more|additional|further|extra|straight|consecutive|trading|business|working)[\s-]+){0,2}"
 _PART = r"(?:morning|afternoon|evening|night|mid-?afternoon)"
 _PLACE_TIME = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 
@@ -232,7 +234,7 @@ def _unit_value(d: date, unit: str, anchor: str) -> TV:
     return cal.year_period(d.year, anchor)
 
 
-@rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})\s+"
+@rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?\s+"
              r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![\w-])"
              r"(?P<than>\s+than\s+(?:originally\s+|first\s+|initially\s+)?(?:planned|expected|scheduled|forecast|announced))?")
 def _ago(g: dict, ctx: Ctx) -> TV | None:
@@ -265,7 +267,7 @@ def _ago(g: dict, ctx: Ctx) -> TV | None:
         tv = _unit_value(cal.shift(base, sign * n, unit), unit, ref_anchor(ctx))
     if d_word == "later" or d_word == "earlier" and unit in ("day", "hour", "minute", "week"):
         # TimeML: in "three days later" the expression is the duration ("three days", P3D)
-        tv = replace(tv, value=cal.duration_value(n, unit, half="1/2" in g["n"] or "½" in g["n"]), type="DURATION")
+        tv = replace(tv, value=cal.duration_value(n, unit, half=bool(g.get("half")) or "1/2" in g["n"] or "½" in g["n"]), type="DURATION")
     return replace(tv, mod="APPROX") if g.get("ap") else tv
 
 
@@ -273,7 +275,7 @@ _REL_PAST = ("past", "last", "previous", "recent", "preceding", "final", "latest
 
 
 @rule("past_n", rf"(?:(?P<det>the|these|those|its|their)\s+)?(?P<rel>past|last|previous|first|next|coming|final|latest|recent|"
-                rf"remaining|following|preceding)\s+(?:(?P<n>{NUM})\s+(?P<u>{UNIT})|(?P<up>{_UNIT_PL}))"
+                rf"remaining|following|preceding)\s+(?:(?P<n>{NUM})\s+{_UNIT_ADJ}(?P<u>{UNIT})|(?P<up>{_UNIT_PL}))"
                 rf"(?:\s+(?:of|in)\s+(?:(?P<y>{YEAR})|(?P<yr>this|last|next)\s+year|the\s+year))?(?![\w-])", "DURATION")
 def _past_n(g: dict, ctx: Ctx) -> TV | None:
     rel = low(g, "rel")
@@ -343,7 +345,7 @@ def _so_far(g: dict, ctx: Ctx) -> TV | None:
 
 
 @rule("duration", rf"(?:(?P<ap>{APPROX})\s+)?(?:the\s+(?=(?:{NUM})\s+{_UNIT_PL}(?![\w-])))?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?(?P<h1>\s+and\s+a\s+half)?[\s-]+"
-                  rf"(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-]*\s*-?\s*old)(?!\s+(?:ago|earlier|later))",
+                  rf"{_UNIT_ADJ}(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-]*\s*-?\s*old)(?!\s+(?:ago|earlier|later))",
       "DURATION")
 def _duration(g: dict, ctx: Ctx) -> TV | None:
     n = number(g["n"])
