@@ -33,6 +33,16 @@ CASES = [
     ("Over the past ten trading days, the index lost 3%.", P, "the past ten trading days", "P10D", "DURATION"),
     ("The families waited 3 1/2 years for a ruling.", P, "3 1/2 years", "P3Y6M", "DURATION"),
     ("An hour and a half later, the rain stopped.", P, "An hour and a half later", "PT1H30M", "DURATION"),
+    # "the following/previous <unit>" counts from the last date or period the report named
+    ("The plant opened in 2004. Strikes closed it. The following year it was sold.", P, "The following year",
+     "2005", "DATE"),
+    ("Talks began in March. Nobody expected much. The following month, a deal was signed.", P,
+     "The following month", "2022-04", "DATE"),
+    # half years, weeks named by a day or by their place in a month
+    ("Earnings will be weaker in the second half of 2023.", P, "the second half of 2023", "2023-H2", "DATE"),
+    ("A hearing is set for the week of Oct. 10.", P, "the week of Oct. 10", "2022-W41", "DATE"),
+    ("Sales recovered in the last week of August.", P, "the last week of August", "2022-W34", "DATE"),
+    ("Sales recovered in the first week of August.", P, "the first week of August", "2022-W31", "DATE"),
 ]
 
 
@@ -54,3 +64,14 @@ def test_a_bracketed_clock_keeps_its_day_a_separate_expression(analyse):
 def test_a_clock_time_in_a_present_clause_is_on_the_reference_day(analyse):
     a = analyse("The ferry left on Sept. 12. The office opens at 9 a.m.", P, stages=("times",))
     assert [t.value for t in a.times if t.text == "9 a.m."] == ["2022-09-27T09:00"]
+
+
+def test_the_following_year_without_a_named_period_counts_from_the_reference(analyse):
+    a = analyse("The following year will be harder.", P, stages=("times",))
+    assert [t.value for t in a.times] == ["2023"]
+
+
+def test_a_half_year_bounds_the_claim_by_calendar_halves(analyse):
+    a = analyse("Sales fell in the first half of 2021.", P, stages=("times",))
+    t = next(t for t in a.times if t.value == "2021-H1")
+    assert (t.start, t.end) == ("2021-01-01", "2021-06-30")

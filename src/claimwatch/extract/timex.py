@@ -213,7 +213,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
                         _word_before(span)) if f.kind in TENSED_KINDS else None
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
-        ctx = Ctx(ref, future, last_day, period, quarter)
+        ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None)
         tv = normalise(f, ctx)
         quarter = _reported_quarter(f, tv, ref) or quarter
         if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):

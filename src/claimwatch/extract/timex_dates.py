@@ -345,6 +345,26 @@ def _season(g: dict, ctx: Ctx) -> TV | None:
     return cal.season_period(y, s, ref_anchor(ctx))
 
 
+_WEEK_ORD = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+@rule("week_of", rf"the\s+(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+"
+                 rf"(?P<when>{MON}\s+{DAY}(?:,?\s+{YEAR})?(?!\d)|{MON}(?:,?\s+{YEAR})?(?![\w-]))")
+def _week_of(g: dict, ctx: Ctx) -> TV | None:
+    """"the week of March 6": the week holding that day; "the first/last week of March": the week
+    holding the month's 4th day / its fourth-last day (the first and last weeks mostly in the month)."""
+    p = point(g["when"], ctx)
+    if p is None or p.start is None or p.end is None:
+        return None
+    if p.precision == "day":
+        return cal.week_period(p.start, p.anchor)
+    o = low(g, "ord")
+    if not o:
+        return None
+    day = p.end - timedelta(days=3) if o in ("last", "final") else p.start + timedelta(days=3 + 7 * _WEEK_ORD[o])
+    return cal.week_period(day, p.anchor)
+
+
 # ------------------------------------------------------------------------------------------ ranges
 
 

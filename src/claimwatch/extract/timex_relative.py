@@ -178,6 +178,15 @@ def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
     return replace(tv, mod={"early": "START", "late": "END"}[low(g, "q")]) if tv is not None and g.get("q") else tv
 
 
+def _anaphora_base(g: dict, ctx: Ctx) -> date | None:
+    """What "the following year" / "the previous month" count from: the last date or period the
+    report named ("On May 22, 1995, he was promoted, and the following year ..."), if any."""
+    if low(g, "rel") not in ("the following", "the previous"):
+        return None
+    period = ctx.last_named
+    return period.start if period is not None and period.start is not None and period.type in ("DATE", "TIME") else None
+
+
 def _rel_unit_value(g: dict, ctx: Ctx) -> TV | None:
     ref = _ref(ctx)
     if ref is None:
@@ -188,7 +197,7 @@ def _rel_unit_value(g: dict, ctx: Ctx) -> TV | None:
         start, end = (cal.shift(ref, -1, unit), ref) if rel == "past" else (ref, cal.shift(ref, 1, unit))
         return TV(start, end, "range", anchor, cal.duration_value(1, unit), "DURATION")
     step = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
-    d = cal.shift(ref, step, unit)
+    d = cal.shift(_anaphora_base(g, ctx) or ref, step, unit)
     if unit == "week":
         return cal.week_period(d, anchor)
     if unit == "month":
