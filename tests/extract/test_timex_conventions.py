@@ -33,6 +33,7 @@ CASES = [
     ("Over the past ten trading days, the index lost 3%.", P, "the past ten trading days", "P10D", "DURATION"),
     ("The families waited 3 1/2 years for a ruling.", P, "3 1/2 years", "P3Y6M", "DURATION"),
     ("An hour and a half later, the rain stopped.", P, "An hour and a half later", "PT1H30M", "DURATION"),
+    ("A few weeks later, the firm was sold.", P, "A few weeks later", "PXW", "DURATION"),
     # "the following/previous <unit>" counts from the last date or period the report named
     ("The plant opened in 2004. Strikes closed it. The following year it was sold.", P, "The following year",
      "2005", "DATE"),

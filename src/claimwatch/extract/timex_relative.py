@@ -254,6 +254,9 @@ def _ago(g: dict, ctx: Ctx) -> TV | None:
     forward = d_word in ("later", "from now", "hence")
     base = ctx.last_day if d_word in ("earlier", "later") and ctx.last_day else _ref(ctx)
     n, unit = number(g["n"]), unit_of(g["u"])
+    if n is None and (d_word == "later" or d_word == "earlier" and unit in ("day", "hour", "minute", "week")):
+        # "a few days later" is the duration, as "three days later" is (TimeML): PXD
+        return TV(None, None, "unknown", "absolute", cal.duration_value(None, unit), "DURATION")
     if n is None:
         value = "FUTURE_REF" if forward else "PAST_REF"
         if base is None:
