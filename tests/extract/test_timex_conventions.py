@@ -34,6 +34,10 @@ CASES = [
     ("The families waited 3 1/2 years for a ruling.", P, "3 1/2 years", "P3Y6M", "DURATION"),
     ("An hour and a half later, the rain stopped.", P, "An hour and a half later", "PT1H30M", "DURATION"),
     ("A few weeks later, the firm was sold.", P, "A few weeks later", "PXW", "DURATION"),
+    # "the day" of a market report: the day last named, else the reference day
+    ("On Monday the Nikkei fell 2%. It ended the day at 27,100.", P, "the day", "2022-09-26", "DATE"),
+    ("Shares recovered later in the day.", P, "the day", "2022-09-27", "DATE"),
+    ("For the day, the FTSE lost 40 points.", P, "the day", "2022-09-27", "DATE"),
     # "the following/previous <unit>" counts from the last date or period the report named
     ("The plant opened in 2004. Strikes closed it. The following year it was sold.", P, "The following year",
      "2005", "DATE"),
@@ -76,3 +80,13 @@ def test_a_half_year_bounds_the_claim_by_calendar_halves(analyse):
     a = analyse("Sales fell in the first half of 2021.", P, stages=("times",))
     t = next(t for t in a.times if t.value == "2021-H1")
     assert (t.start, t.end) == ("2021-01-01", "2021-06-30")
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke on the day before the vote.",
+    "The day belonged to the challengers.",
+    "They started the day after he died.",
+])
+def test_the_day_of_something_else_is_no_time(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert [t.text for t in a.times if t.text.lower().endswith("the day")] == []

@@ -169,6 +169,21 @@ def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(unit)), "TIME")
 
 
+#: what makes "the day" a day of the story ("ended the day at 8,017", "later in the day", "for the day")
+_DAY_LEAD = (r"(?:late|later|early|earlier)\s+in|(?:the\s+)?(?:start|end|close|rest|course)\s+of"
+             r"|(?:end|finish|close|start|begin|open)(?:s|ed|ing)?|began")
+
+
+@rule("the_day", rf"(?:(?P<lead>{_DAY_LEAD})\s+|(?<=\bfor\s))the\s+day(?![\w-])"
+                 r"(?!\s+(?:before|after|that|when|of|in\s+which|he|she|they|it|we)\b)")
+def _the_day(g: dict, ctx: Ctx) -> TV | None:
+    """"The Dow ended the day at 8,017", "later in the day", "For the day, the Nikkei fell": the day
+    the report last named, else the reference day ("the day" alone, or "the day before the vote", is
+    no time of the story)."""
+    d = ctx.last_day or _ref(ctx)
+    return cal.day_value(d, ref_anchor(ctx)) if d is not None else None
+
+
 @rule("rel_unit", r"(?:(?P<lead>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
                   r"the\s+current|the\s+following|past|previous|coming|current)\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
 def _rel_unit(g: dict, ctx: Ctx) -> TV | None:

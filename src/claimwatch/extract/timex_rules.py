@@ -96,7 +96,7 @@ _TRIGGER_WORDS: dict[str, str] = {
     "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
     "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|\d[:h]\d\d",
     "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
-    "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend", "week_of": r"week\s+of",
+    "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend", "week_of": r"week\s+of", "the_day": r"the\s+day\b",
     "ago": r"\b(?:ago|earlier|later|now|hence|back)\b",
     "past_n": r"\b(?:past|last|previous|first|next|coming|final|latest|recent|remaining|following|preceding)\b",
     "n_of_year": r"\b(?:of|into)\s+\d{4}", "so_far": r"so\s+far|to\s+date|thus\s+far|year[\s-]to[\s-]date",
