@@ -26,6 +26,9 @@ CASES = [
     ("Orders rose 9% in August compared to the same period last year.", P, "the same period last year", "2021-08",
      "DATE"),
     ("Net for the year-earlier nine months included a gain.", P, "the year-earlier nine months", "P9M", "DURATION"),
+    ("In the final quarter of 2021, sales doubled.", P, "the final quarter of 2021", "2021-Q4", "DATE"),
+    ("In the last quarter of 2021, sales doubled.", P, "the last quarter of 2021", "2021-Q4", "DATE"),
+    ("Sales doubled last quarter.", P, "last quarter", "2022-Q2", "DATE"),
     # a duration keeps the words between its number and its unit, and its half
     ("The lease runs for three more years.", P, "three more years", "P3Y", "DURATION"),
     ("The option may be extended for an additional month.", P, "an additional month", "P1M", "DURATION"),

@@ -230,7 +230,8 @@ def _holiday(g: dict, ctx: Ctx) -> TV | None:
     return cal.day_value(d, ref_anchor(ctx))
 
 
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+#: "the final quarter", "the last quarter of 2009": the fourth
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 #: TimeML leaves out a possessive or an article that belongs to the noun a quarter modifies ("a
@@ -245,7 +246,8 @@ _YEAR_AGO = r"(?P<ago>year[\s-]+(?:ago|earlier)|(?:previous|prior)[\s-]+year(?:[
 @rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:" + _QUARTER_DET + r"|the)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
                  r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar|comparable|corresponding)\s+)?"
                  r"(?:" + _YEAR_AGO + r")?)?"
-                 r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
+                 r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|final|last(?=\s+quarter\s+of\s)|1st|2nd|3rd|4th)"
+                 r"[\s-]+(?:fiscal[\s-]+)?quarter"
                  rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel2>this|last|next)\s+year))?(?!ly)"
                  rf"|Q(?P<qn>[1-4])\s+(?P<y3>{YEAR})")
 def _quarter(g: dict, ctx: Ctx) -> TV | None:
