@@ -13,6 +13,7 @@ CASES = [
     # a clock time with a bracketed conversion takes the day named after the bracket
     ("The quake struck at about 9:10 a.m. (0610 GMT) Sunday, officials said.", P, "about 9:10 a.m.",
      "2022-09-25T09:10", "TIME"),
+    ("At 0600 UTC the central banks cut rates.", P, "0600 UTC", "2022-09-27T06:00Z", "TIME"),
     # a bare clock time in a past clause is on the day the report last named
     ("The ferry left on Sept. 12. It sank at 11 p.m. near the coast.", P, "11 p.m.", "2022-09-12T23:00", "TIME"),
     # the quarter a year before the one reported, however a quarterly report words it
@@ -67,6 +68,11 @@ def test_a_bracketed_clock_keeps_its_day_a_separate_expression(analyse):
     text = "The quake struck at 9:10 a.m. (0610 GMT) Sunday."
     a = analyse(text, P, stages=("times",))
     assert [(t.text, t.value) for t in a.times] == [("9:10 a.m.", "2022-09-25T09:10"), ("Sunday", "2022-09-25")]
+
+
+def test_a_bracketed_conversion_is_no_time_of_its_own(analyse):
+    a = analyse("The rally (1300 GMT) was peaceful.", P, stages=("times",))
+    assert a.times == []
 
 
 def test_a_clock_time_in_a_present_clause_is_on_the_reference_day(analyse):

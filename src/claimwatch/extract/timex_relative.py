@@ -90,7 +90,8 @@ def _day_part(g: dict, ctx: Ctx) -> TV | None:
 
 
 _CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
-          r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight))")
+          r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight)"
+          r"|(?<![(\d])(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b))")  # "at 0800 UTC", not "(0735 GMT)"
 _TZ = r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|PST|PDT|GMT|UTC|BST|CET|CEST|EEST|ET|local\s+time))?"
 _WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?|{WD})"
 
@@ -104,8 +105,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
     if g.get("nm"):
         hm = "T12:00" if low(g, "nm") == "noon" else "T24:00"
     else:
-        h = int(g.get("h") or g["h24"])
-        mi = int(g.get("mi") or g.get("mi24") or 0)
+        h = int(g.get("h") or g.get("h24") or g["h4"])
+        mi = int(g.get("mi") or g.get("mi24") or g.get("mi4") or 0)
         if g.get("ampm"):
             pm = g["ampm"].lower().startswith("p")
             h = (h % 12) + (12 if pm else 0)

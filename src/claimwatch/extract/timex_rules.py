@@ -94,7 +94,7 @@ _TRIGGER_WORDS: dict[str, str] = {
     "the_quarter": r"quarter|year[\s-]+(?:earlier|ago)|period", "the_year": r"\byear\b", "spoken_year": r"\b(?:nineteen|eighteen|twenty|thousand)\b",
     "holiday": r"day\b|eve\b|christmas|halloween|thanksgiving|easter|good\s+friday|fourth\s+of\s+july", "season": r"spring|summer|autumn|fall|winter",
     "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
-    "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|\d[:h]\d\d",
+    "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|\d[:h]\d\d|\d{4}\s*(?:gmt|utc)",
     "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
     "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend", "week_of": r"week\s+of", "the_day": r"the\s+day\b",
     "ago": r"\b(?:ago|earlier|later|now|hence|back)\b",
