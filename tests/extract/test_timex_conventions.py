@@ -42,6 +42,14 @@ CASES = [
     ("On Monday the Nikkei fell 2%. It ended the day at 27,100.", P, "the day", "2022-09-26", "DATE"),
     ("Shares recovered later in the day.", P, "the day", "2022-09-27", "DATE"),
     ("For the day, the FTSE lost 40 points.", P, "the day", "2022-09-27", "DATE"),
+    # centuries, decades in words, noon as "midday", "year's end", "that year"
+    ("The abbey is a 12th-century building.", P, "12th-century", "11", "DATE"),
+    ("It was the bloodiest war of the twentieth century.", P, "the twentieth century", "19", "DATE"),
+    ("Crime fell through the nineties.", P, "the nineties", "199", "DATE"),
+    ("The court will rule at midday.", P, "midday", "2022-09-27T12:00", "TIME"),
+    ("The deal should close by year's end.", P, "year's end", "2022", "DATE"),
+    ("She left Lima in May 2019 and came back later that year.", P, "later that year", "2019", "DATE"),
+    ("Exports hit $4 billion in 2017. Imports fell that year.", P, "that year", "2017", "DATE"),
     # "the following/previous <unit>" counts from the last date or period the report named
     ("The plant opened in 2004. Strikes closed it. The following year it was sold.", P, "The following year",
      "2005", "DATE"),
@@ -99,3 +107,8 @@ def test_a_half_year_bounds_the_claim_by_calendar_halves(analyse):
 def test_the_day_of_something_else_is_no_time(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert [t.text for t in a.times if t.text.lower().endswith("the day")] == []
+
+
+def test_that_year_with_no_year_named_is_no_time(analyse):
+    a = analyse("Prices rose that year.", P, stages=("times",))
+    assert [(t.text, t.value) for t in a.times if "year" in t.text] in ([], [("that year", None)])

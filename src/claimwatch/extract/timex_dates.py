@@ -104,7 +104,7 @@ def _qual_year(g: dict, ctx: Ctx) -> TV | None:
     return part_of_period(cal.year_period(int(g["y"]), "absolute"), g["q"], low(g, "prep"))
 
 
-@rule("qual_rel_year", rf"(?P<q>{QUAL})\s+(?P<rel>the|this|next|last)\s+year|(?P<ys>the\s+year['’]s\s+end|year[- ]end(?![\w-]))")
+@rule("qual_rel_year", rf"(?P<q>{QUAL})\s+(?P<rel>the|this|next|last)\s+year|(?P<ys>(?:the\s+)?year['’]s\s+end|year[- ]end(?![\w-]))")
 def _qual_rel_year(g: dict, ctx: Ctx) -> TV | None:
     y = ref_year(ctx)
     if y is None:
@@ -129,6 +129,28 @@ def _decade(g: dict, ctx: Ctx) -> TV | None:
         a = {"START": 0, "MID": 3, "END": 6}[mod]
         s, e = date(y + a, 1, 1), date(y + a + 3, 12, 31)
     return TV(s, e, "range", "absolute", str(y)[:3], mod=mod)
+
+
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
+@rule("decade_word", rf"the\s+(?:(?P<q>early|mid|late)[\s-]+)?(?P<w>{'|'.join(_DECADE_WORDS)})(?![\w-])")
+def _decade_word(g: dict, ctx: Ctx) -> TV | None:
+    """"the nineties", "the early eighties": a decade of the twentieth century (TIMEX3 ``199``)."""
+    return _decade({"y": str(1920 + 10 * _DECADE_WORDS.index(low(g, "w"))), "q": g.get("q")}, ctx)
+
+
+_ORDINAL_CENTURY = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+
+
+@rule("century", r"(?:the\s+)?(?:(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?P<w>eighteenth|nineteenth|twentieth|"
+                 r"twenty[\s-]first))[\s-]+century(?![\w-])")
+def _century(g: dict, ctx: Ctx) -> TV | None:
+    """"the 20th century", "an 11th-century temple": TIMEX3 names a century by its first two digits
+    (``19``, ``10``)."""
+    n = int(g["n"]) if g.get("n") else _ORDINAL_CENTURY[" ".join(low(g, "w").replace("-", " ").split())]
+    y = 100 * (n - 1)
+    return TV(date(max(y, 1), 1, 1), date(y + 99, 12, 31), "range", "absolute", f"{n - 1:02d}")
 
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

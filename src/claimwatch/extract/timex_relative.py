@@ -90,7 +90,7 @@ def _day_part(g: dict, ctx: Ctx) -> TV | None:
 
 
 _CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
-          r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight)"
+          r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight|midday)"
           r"|(?<![(\d])(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b))")  # "at 0800 UTC", not "(0735 GMT)"
 _TZ = r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|PST|PDT|GMT|UTC|BST|CET|CEST|EEST|ET|local\s+time))?"
 _WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?|{WD})"
@@ -103,7 +103,7 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
     from .timex_dates import point
 
     if g.get("nm"):
-        hm = "T12:00" if low(g, "nm") == "noon" else "T24:00"
+        hm = "T24:00" if low(g, "nm") == "midnight" else "T12:00"
     else:
         h = int(g.get("h") or g.get("h24") or g["h4"])
         mi = int(g.get("mi") or g.get("mi24") or g.get("mi4") or 0)
@@ -183,6 +183,17 @@ def _the_day(g: dict, ctx: Ctx) -> TV | None:
     no time of the story)."""
     d = ctx.last_day or _ref(ctx)
     return cal.day_value(d, ref_anchor(ctx)) if d is not None else None
+
+
+@rule("that_period", r"(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u>year|month)(?![\w-])")
+def _that_period(g: dict, ctx: Ctx) -> TV | None:
+    """"that year", "later that month": the year (month) of the last date or period the report
+    named ("moved to Florida in June 1998 and returned later that year" = 1998)."""
+    named = ctx.last_named
+    if named is None or named.start is None or named.type not in ("DATE", "TIME"):
+        return None
+    d, anchor = named.start, named.anchor
+    return cal.year_period(d.year, anchor) if low(g, "u") == "year" else cal.month_period(d.year, d.month, anchor)
 
 
 @rule("rel_unit", r"(?:(?P<lead>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
