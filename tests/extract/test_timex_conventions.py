@@ -50,6 +50,8 @@ CASES = [
     ("The deal should close by year's end.", P, "year's end", "2022", "DATE"),
     ("She left Lima in May 2019 and came back later that year.", P, "later that year", "2019", "DATE"),
     ("Exports hit $4 billion in 2017. Imports fell that year.", P, "that year", "2017", "DATE"),
+    ("Prices last fell this low in the summer of nineteen eighty-six.", P, "the summer of nineteen eighty-six",
+     "1986-SU", "DATE"),
     # "the following/previous <unit>" counts from the last date or period the report named
     ("The plant opened in 2004. Strikes closed it. The following year it was sold.", P, "The following year",
      "2005", "DATE"),

@@ -351,11 +351,12 @@ def _the_year(g: dict, ctx: Ctx) -> TV | None:
 
 
 @rule("season", rf"(?:(?P<rel>last|this|next|past|this\s+past|this\s+coming|the)\s+)?(?P<s>{SEASON})"
-                rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?!\w)")
+                rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<sy>{SPOKEN_YEAR}))?(?!\w)")
 def _season(g: dict, ctx: Ctx) -> TV | None:
     s = g["s"].lower()
-    if g.get("y"):
-        return cal.season_period(int(g["y"]), s, "absolute")
+    year = int(g["y"]) if g.get("y") else spoken_year(g["sy"]) if g.get("sy") else None  # "the winter of nineteen ninety-four"
+    if year is not None:
+        return cal.season_period(year, s, "absolute")
     if ctx.ref.day is None:
         return None
     ref, rel = ctx.ref.day, low(g, "rel")
