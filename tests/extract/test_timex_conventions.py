@@ -52,6 +52,8 @@ CASES = [
     ("Exports hit $4 billion in 2017. Imports fell that year.", P, "that year", "2017", "DATE"),
     ("Prices last fell this low in the summer of nineteen eighty-six.", P, "the summer of nineteen eighty-six",
      "1986-SU", "DATE"),
+    ("Margins will stay thin in the near term.", P, "the near term", "FUTURE_REF", "DATE"),
+    ("The rest will be sold at a later date.", P, "a later date", "FUTURE_REF", "DATE"),
     # "the following/previous <unit>" counts from the last date or period the report named
     ("The plant opened in 2004. Strikes closed it. The following year it was sold.", P, "The following year",
      "2005", "DATE"),
@@ -114,3 +116,8 @@ def test_the_day_of_something_else_is_no_time(analyse, text):
 def test_that_year_with_no_year_named_is_no_time(analyse):
     a = analyse("Prices rose that year.", P, stages=("times",))
     assert [(t.text, t.value) for t in a.times if "year" in t.text] in ([], [("that year", None)])
+
+
+def test_a_long_term_adjective_is_no_time(analyse):
+    a = analyse("The company stressed the long-term value of the deal.", P, stages=("times",))
+    assert a.times == []

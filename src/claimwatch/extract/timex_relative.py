@@ -420,10 +420,12 @@ _RUNNING = ("so far", "to date", "thus far")
 
 
 @rule("reference", r"(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
-                   r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+other\s+day)(?![\w-])")
+                   r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+other\s+day"
+                   r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+(?:date|time|stage))(?![\w-])")
 def _reference(g: dict, ctx: Ctx) -> TV | None:
     """"now"/"currently" mean the reference date; "so far"/"until now" run up to it; "recently",
-    "the past" end at it; "the future" starts at it (TIMEX3 PRESENT_REF / PAST_REF / FUTURE_REF)."""
+    "the past" end at it; "the future", "the near term", "a later date" start at it (TIMEX3
+    PRESENT_REF / PAST_REF / FUTURE_REF)."""
     w = low(g, "w")
     value = "PAST_REF" if w == "the other day" else REFERENCES.get(w) or REFERENCES.get(w.replace("the near ", "the "), "FUTURE_REF")
     ref = _ref(ctx)

@@ -103,7 +103,7 @@ _TRIGGER_WORDS: dict[str, str] = {
     "n_of_year": r"\b(?:of|into)\s+\d{4}", "so_far": r"so\s+far|to\s+date|thus\s+far|year[\s-]to[\s-]date",
     "duration": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur",
     "plural_unit": r"seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries",
-    "reference": r"now|current|present|moment|these\s+days|recent|future|past|other\s+day"}
+    "reference": r"now|current|present|moment|these\s+days|recent|future|past|other\s+day|\bterm\b|later\s+(?:date|time|stage)"}
 _LOWER_TRIGGERS: dict[str, re.Pattern] = {k: re.compile(p) for k, p in _TRIGGER_WORDS.items()}
 _CASED_TRIGGERS: dict[str, re.Pattern] = {
     **{k: _MON_I for k in ("full", "month_day", "qual_month", "month_year", "month_rel", "month", "range_md",
