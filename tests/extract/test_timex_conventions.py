@@ -87,6 +87,11 @@ def test_a_bracketed_conversion_is_no_time_of_its_own(analyse):
     assert a.times == []
 
 
+def test_a_bare_clock_time_takes_no_day_named_sentences_before(analyse):
+    a = analyse("The ferry left on Sept. 12. It was full. Crews were tired. It sank at 11 p.m.", P, stages=("times",))
+    assert [t.value for t in a.times if t.text == "11 p.m."] == ["2022-09-27T23:00"]
+
+
 def test_a_clock_time_in_a_present_clause_is_on_the_reference_day(analyse):
     a = analyse("The ferry left on Sept. 12. The office opens at 9 a.m.", P, stages=("times",))
     assert [t.value for t in a.times if t.text == "9 a.m."] == ["2022-09-27T09:00"]

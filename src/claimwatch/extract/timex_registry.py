@@ -59,6 +59,7 @@ class Ctx:
     last_period: TV | None = None    # a quarter or month named in this or the previous sentence
     quarter: TV | None = None        # the latest quarter the report named: what a quarterly report is about
     last_named: TV | None = None     # the last date or period named, however far back ("the following month")
+    story_day: date | None = None    # a day the story states (not a named period) in this or the previous sentence
 
 
 @dataclass(frozen=True)

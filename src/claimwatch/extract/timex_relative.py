@@ -119,8 +119,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
         if d is None and not re.fullmatch(r"\w+", w):
             p = point(w, ctx)
             d = p.start if p is not None and p.precision == "day" else None
-    elif ctx.future is False and ctx.last_day is not None:
-        d = ctx.last_day  # "was shot on Oct. 23 ... at 10 p.m.": the day the report last named
+    elif ctx.future is False and ctx.story_day is not None:
+        d = ctx.story_day  # "left on Sept. 12. It sank at 11 p.m.": the day the story just named
     elif _ref(ctx) is not None:
         d = _ref(ctx)
     if d is None:
