@@ -214,7 +214,8 @@ def find_numbers(analysis: Analysis) -> list[NumberMention]:
     """Every numeric mention of the article (counts, money, percentages, measures, durations,
     rates, ages, fractions, bare figures), in text order; spans slice the text exactly."""
     text = analysis.text
-    times = [t.span for t in analysis.times]
+    # a number inside a date or a clock time names it; one inside a duration ("six straight days") counts it
+    times = [t.span for t in analysis.times if t.type != "DURATION"]
     counts = list(analysis.quantities)
     out: list[NumberMention] = []
     named: list[tuple[int, int]] = []

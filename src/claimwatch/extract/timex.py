@@ -204,6 +204,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     ref = reference(analysis.published, found)
     out: list[TimeMention] = []
     last_day: date | None = None
+    story_day: tuple[int, date] | None = None   # the last day a non-named expression stated, with its sentence
     last_period: tuple[int, TV] | None = None
     quarter: TV | None = None
     for f in found:
@@ -213,7 +214,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
                         _word_before(span)) if f.kind in TENSED_KINDS else None
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
-        ctx = Ctx(ref, future, last_day, period, quarter)
+        ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
+                  story_day[1] if story_day is not None and sent - story_day[0] <= 1 else None)
         tv = normalise(f, ctx)
         quarter = _reported_quarter(f, tv, ref) or quarter
         if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):
@@ -227,6 +229,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         out.append(mention)
         if tv.precision == "day" and tv.start is not None and tv.type in ("DATE", "TIME"):
             last_day = tv.start
+            story_day = (sent, tv.start) if f.kind != "named" else story_day
     covered = [(f.start, f.end) for f in found]
     for s, e, tv, gov in _year_entities(analysis, covered):
         out.append(_mention(analysis, None, s, e, tv, gov))

@@ -154,7 +154,7 @@ def duration_value(n: int | None, unit: str, half: bool = False) -> str:
         n, letter = 2 * n, "W"
     if half:
         if unit == "year":
-            return f"P{n * 12 + 6}M" if n else "P6M"
+            return f"P{n}Y6M" if n else "P6M"  # TimeBank: "2 1/2 years" is P2Y6M
         if unit == "hour":
             return f"PT{n}H30M"
         if unit == "minute":

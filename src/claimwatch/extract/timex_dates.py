@@ -79,7 +79,7 @@ def _month_rel(g: dict, ctx: Ctx) -> TV | None:
     return cal.month_period(y, month_of(g["m"]), ref_anchor(ctx))
 
 
-@rule("month", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<m>{MON})(?![\s-]*\d)")
+@rule("month", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<m>{MON})(?!\.?[\s-]*\d)")
 def _month(g: dict, ctx: Ctx) -> TV | None:
     mo = month_of(g["m"])
     if g.get("y"):
@@ -104,7 +104,7 @@ def _qual_year(g: dict, ctx: Ctx) -> TV | None:
     return part_of_period(cal.year_period(int(g["y"]), "absolute"), g["q"], low(g, "prep"))
 
 
-@rule("qual_rel_year", rf"(?P<q>{QUAL})\s+(?P<rel>the|this|next|last)\s+year|(?P<ys>the\s+year['’]s\s+end|year[- ]end(?![\w-]))")
+@rule("qual_rel_year", rf"(?P<q>{QUAL})\s+(?P<rel>the|this|next|last)\s+year|(?P<ys>(?:the\s+)?year['’]s\s+end|year[- ]end(?![\w-]))")
 def _qual_rel_year(g: dict, ctx: Ctx) -> TV | None:
     y = ref_year(ctx)
     if y is None:
@@ -129,6 +129,28 @@ def _decade(g: dict, ctx: Ctx) -> TV | None:
         a = {"START": 0, "MID": 3, "END": 6}[mod]
         s, e = date(y + a, 1, 1), date(y + a + 3, 12, 31)
     return TV(s, e, "range", "absolute", str(y)[:3], mod=mod)
+
+
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
+@rule("decade_word", rf"the\s+(?:(?P<q>early|mid|late)[\s-]+)?(?P<w>{'|'.join(_DECADE_WORDS)})(?![\w-])")
+def _decade_word(g: dict, ctx: Ctx) -> TV | None:
+    """"the nineties", "the early eighties": a decade of the twentieth century (TIMEX3 ``199``)."""
+    return _decade({"y": str(1920 + 10 * _DECADE_WORDS.index(low(g, "w"))), "q": g.get("q")}, ctx)
+
+
+_ORDINAL_CENTURY = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+
+
+@rule("century", r"(?:the\s+)?(?:(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?P<w>eighteenth|nineteenth|twentieth|"
+                 r"twenty[\s-]first))[\s-]+century(?![\w-])")
+def _century(g: dict, ctx: Ctx) -> TV | None:
+    """"the 20th century", "an 11th-century temple": TIMEX3 names a century by its first two digits
+    (``19``, ``10``)."""
+    n = int(g["n"]) if g.get("n") else _ORDINAL_CENTURY[" ".join(low(g, "w").replace("-", " ").split())]
+    y = 100 * (n - 1)
+    return TV(date(max(y, 1), 1, 1), date(y + 99, 12, 31), "range", "absolute", f"{n - 1:02d}")
 
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -230,7 +252,8 @@ def _holiday(g: dict, ctx: Ctx) -> TV | None:
     return cal.day_value(d, ref_anchor(ctx))
 
 
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+#: "the final quarter", "the last quarter of 2009": the fourth
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 #: TimeML leaves out a possessive or an article that belongs to the noun a quarter modifies ("a
@@ -238,9 +261,15 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 _QUARTER_DET = r"(?P<lead>its|their|an?|the(?=\s+(?:fiscal[\s-]+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-quarter))"
 
 
+#: "the year-ago third quarter", "the prior-year fourth quarter": that quarter a year before
+_YEAR_AGO = r"(?P<ago>year[\s-]+(?:ago|earlier)|(?:previous|prior)[\s-]+year(?:['’]s)?)\s+"
+
+
 @rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:" + _QUARTER_DET + r"|the)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
-                 r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar)\s+)?)?"
-                 r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter"
+                 r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar|comparable|corresponding)\s+)?"
+                 r"(?:" + _YEAR_AGO + r")?)?"
+                 r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|final|last(?=\s+quarter\s+of\s)|1st|2nd|3rd|4th)"
+                 r"[\s-]+(?:fiscal[\s-]+)?quarter"
                  rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel2>this|last|next)\s+year))?(?!ly)"
                  rf"|Q(?P<qn>[1-4])\s+(?P<y3>{YEAR})")
 def _quarter(g: dict, ctx: Ctx) -> TV | None:
@@ -256,9 +285,9 @@ def _quarter(g: dict, ctx: Ctx) -> TV | None:
         y += {"last": -1, "next": 1}.get(rel, 0)
     elif ctx.ref.day is not None:
         now_q = (ctx.ref.day.month - 1) // 3 + 1
-        if q > now_q and ctx.future is False:
+        if q > now_q and (ctx.future is False or g.get("ago")):
             y -= 1
-    return cal.quarter_period(y, q, ref_anchor(ctx))
+    return cal.quarter_period(y - (1 if g.get("ago") else 0), q, ref_anchor(ctx))
 
 
 def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
@@ -270,15 +299,25 @@ def _last_quarter(ctx: Ctx, years_back: int = 0) -> TV | None:
     return cal.quarter_period(y - years_back, q, ref_anchor(ctx))
 
 
-@rule("the_quarter", r"the\s+(?:latest\s+|most\s+recent\s+|just[\s-]+(?:ended|completed)\s+|recent\s+)?quarter(?![\w-])"
+@rule("the_quarter", r"(?P<ago>(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-]+(?:earlier|ago)"
+                     r"(?:\s+(?:quarter|period))?(?![\s-]+(?:six|nine)\s+months)"
+                     r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?:quarter|period)\s+(?:of\s+)?"
+                     r"(?:a\s+year\s+(?:earlier|ago)|last\s+year|the\s+(?:previous|prior)\s+year)(?![\w-])"
+                     r"|last\s+year['’]s\s+(?:quarter|period)(?![\w-]))"
+                     r"|the\s+(?:latest\s+|most\s+recent\s+|just[\s-]+(?:ended|completed)\s+|recent\s+)?quarter(?![\w-])"
                      r"|(?P<period>the\s+(?:latest|most\s+recent)\s+period)(?![\w-])"
-                     r"|(?P<ago>(?:the\s+)?year[\s-]+(?:earlier|ago)(?:\s+(?:quarter|period))?)"
+                     r"|(?P<months>(?:the\s+)?year[\s-]+(?:earlier|ago)\s+(?P<n>six|nine)\s+months)"
                      rf"|the\s+(?P<qy>{YEAR})\s+(?:period|quarter)(?![\w-])")
 def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
     """Financial reporting: "the quarter" / "the latest quarter" / "the latest period" is the quarter
     the report named ("its fourth quarter ended Sept. 30 ... in the latest period"), else the last
     completed one; "the year-earlier quarter" the same quarter a year before; "the 1988 period"
-    that quarter in 1988."""
+    that quarter in 1988; "the quarter a year ago" / "last year's quarter" the last completed quarter
+    a year before; "the same period last year" after a month ("rose in February compared to the same
+    period last year") that month a year before; "the year-earlier nine months" the nine months (P9M)."""
+    if g.get("months"):
+        return TV(None, None, "unknown", "absolute", cal.duration_value(6 if low(g, "n") == "six" else 9, "month"),
+                  "DURATION")
     named = next((p for p in (ctx.last_period, ctx.quarter) if p is not None and p.value and p.start is not None
                   and p.end is not None and re.fullmatch(r"\d{4}-Q\d", p.value)
                   and (ctx.ref.day is None or p.end <= ctx.ref.day)), None)  # a quarter reported, not forecast
@@ -293,6 +332,10 @@ def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
         if ctx.ref.day is not None and named.end is not None and (ctx.ref.day - named.end).days > 300:
             y += 1  # the quarter named was the year-ago comparison ("up from $3 million a year earlier")
         return cal.quarter_period(y, int(named.value[-1]), ref_anchor(ctx))
+    if g.get("ago") and "period" in g["_text"].lower():
+        month = ctx.last_period  # "rose in February compared to the same period last year": February a year before
+        if month is not None and month.start is not None and month.value and re.fullmatch(r"\d{4}-\d\d", month.value):
+            return cal.month_period(month.start.year - 1, month.start.month, ref_anchor(ctx))
     return _last_quarter(ctx, 1 if g.get("ago") else 0)
 
 
@@ -308,11 +351,12 @@ def _the_year(g: dict, ctx: Ctx) -> TV | None:
 
 
 @rule("season", rf"(?:(?P<rel>last|this|next|past|this\s+past|this\s+coming|the)\s+)?(?P<s>{SEASON})"
-                rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?(?!\w)")
+                rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<sy>{SPOKEN_YEAR}))?(?!\w)")
 def _season(g: dict, ctx: Ctx) -> TV | None:
     s = g["s"].lower()
-    if g.get("y"):
-        return cal.season_period(int(g["y"]), s, "absolute")
+    year = int(g["y"]) if g.get("y") else spoken_year(g["sy"]) if g.get("sy") else None  # "the winter of nineteen ninety-four"
+    if year is not None:
+        return cal.season_period(year, s, "absolute")
     if ctx.ref.day is None:
         return None
     ref, rel = ctx.ref.day, low(g, "rel")
@@ -324,6 +368,26 @@ def _season(g: dict, ctx: Ctx) -> TV | None:
     else:
         y = ref.year
     return cal.season_period(y, s, ref_anchor(ctx))
+
+
+_WEEK_ORD = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+@rule("week_of", rf"the\s+(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+"
+                 rf"(?P<when>{MON}\s+{DAY}(?:,?\s+{YEAR})?(?!\d)|{MON}(?:,?\s+{YEAR})?(?![\w-]))")
+def _week_of(g: dict, ctx: Ctx) -> TV | None:
+    """"the week of March 6": the week holding that day; "the first/last week of March": the week
+    holding the month's 4th day / its fourth-last day (the first and last weeks mostly in the month)."""
+    p = point(g["when"], ctx)
+    if p is None or p.start is None or p.end is None:
+        return None
+    if p.precision == "day":
+        return cal.week_period(p.start, p.anchor)
+    o = low(g, "ord")
+    if not o:
+        return None
+    day = p.end - timedelta(days=3) if o in ("last", "final") else p.start + timedelta(days=3 + 7 * _WEEK_ORD[o])
+    return cal.week_period(day, p.anchor)
 
 
 # ------------------------------------------------------------------------------------------ ranges

@@ -58,6 +58,8 @@ class Ctx:
     last_day: date | None = None
     last_period: TV | None = None    # a quarter or month named in this or the previous sentence
     quarter: TV | None = None        # the latest quarter the report named: what a quarterly report is about
+    last_named: TV | None = None     # the last date or period named, however far back ("the following month")
+    story_day: date | None = None    # a day the story states (not a named period) in this or the previous sentence
 
 
 @dataclass(frozen=True)
@@ -74,10 +76,11 @@ RULES: list[Rule] = []
 #: expressions whose value depends on the reference date
 RELATIVE_KINDS = frozenset({"holiday", "month", "month_day", "weekday", "deictic", "rel_unit", "ago", "past_n", "season",
                             "quarter", "day_part", "clock", "reference", "anaphoric", "night_range", "so_far",
-                            "other_day", "range_md", "range_any", "qual_month", "weekend"})
+                            "other_day", "range_md", "range_any", "qual_month", "weekend", "week_of", "the_day",
+                            "that_period"})
 #: expressions resolved forward or backward by the tense of their clause
 TENSED_KINDS = frozenset({"holiday", "month", "month_day", "weekday", "season", "quarter", "day_part", "clock", "qual_month",
-                          "night_range", "range_md", "range_any", "weekend"})
+                          "night_range", "range_md", "range_any", "weekend", "week_of"})
 
 
 def rule(kind: str, pattern: str, type: str = "DATE") -> Callable:
@@ -128,7 +131,8 @@ def mod_of(q: str) -> str | None:
 
 def part_of_period(tv: TV, q: str, prep: str) -> TV:
     """"early"/"mid"/"late", "the beginning/end of", "the first/second half of" a month or year:
-    TIMEX3 keeps the period's value with a ``mod``; the claim gets that part of the period.
+    TIMEX3 keeps the period's value with a ``mod`` (a half year has a value of its own, ``1990-H2``);
+    the claim gets that part of the period.
     "by the end of <period>" is the whole period (reached by its end); "before/until the end of"
     ends with it."""
     mod = mod_of(q)
@@ -140,6 +144,9 @@ def part_of_period(tv: TV, q: str, prep: str) -> TV:
         return replace(tv, start=None, mod=mod, precision=tv.precision)
     s, e = tv.start, tv.end
     n = (e - s).days + 1
+    if "half" in q and tv.precision == "year":  # TIMEX3 names a half year: 1990-H1, 1990-H2
+        s, e = (s, date(s.year, 6, 30)) if mod == "START" else (date(s.year, 7, 1), e)
+        return replace(tv, start=s, end=e, precision="range", value=f"{s.year:04d}-H{1 if mod == 'START' else 2}")
     if "half" in q:
         cut = s + timedelta(days=n // 2)
         s, e = (s, cut - timedelta(days=1)) if mod == "START" else (cut, e)

@@ -34,6 +34,8 @@ from .timex_words import (
 __all__ = ["plausible"]
 
 _UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)"
+#: words between a number and its unit that TimeML keeps in a duration ("two more weeks", "eight trading days")
+_UNIT_ADJ = r"(?:(?:more|additional|further|extra|straight|consecutive|trading|business|working)[\s-]+){0,2}"
 _PART = r"(?:morning|afternoon|evening|night|mid-?afternoon)"
 _PLACE_TIME = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 
@@ -88,26 +90,28 @@ def _day_part(g: dict, ctx: Ctx) -> TV | None:
 
 
 _CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
-          r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight))")
+          r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight|midday)"
+          r"|(?<![(\d])(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b))")  # "at 0800 UTC", not "(0735 GMT)"
 _TZ = r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|PST|PDT|GMT|UTC|BST|CET|CEST|EEST|ET|local\s+time))?"
 _WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?|{WD})"
 
 
 @rule("clock", rf"(?:(?P<ap>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
-               rf"{_CLOCK}{_TZ}(?:\s*,?\s*(?:on\s+)?(?P<when>{_WHEN}))?", "TIME")
+               rf"{_CLOCK}{_TZ}(?:\s*,?\s*(?:on\s+)?(?P<when>{_WHEN})"
+               rf"|(?=\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?(?P<after>{_WHEN})))?", "TIME")
 def _clock(g: dict, ctx: Ctx) -> TV | None:
     from .timex_dates import point
 
     if g.get("nm"):
-        hm = "T12:00" if low(g, "nm") == "noon" else "T24:00"
+        hm = "T24:00" if low(g, "nm") == "midnight" else "T12:00"
     else:
-        h = int(g.get("h") or g["h24"])
-        mi = int(g.get("mi") or g.get("mi24") or 0)
+        h = int(g.get("h") or g.get("h24") or g["h4"])
+        mi = int(g.get("mi") or g.get("mi24") or g.get("mi4") or 0)
         if g.get("ampm"):
             pm = g["ampm"].lower().startswith("p")
             h = (h % 12) + (12 if pm else 0)
         hm = f"T{h:02d}:{mi:02d}"
-    when = g.get("when")
+    when = g.get("when") or g.get("after")  # "10:35 a.m. (0735 GMT) Friday": the day after the bracket
     d = None
     if when:
         w = when.strip()
@@ -115,6 +119,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
         if d is None and not re.fullmatch(r"\w+", w):
             p = point(w, ctx)
             d = p.start if p is not None and p.precision == "day" else None
+    elif ctx.future is False and ctx.story_day is not None:
+        d = ctx.story_day  # "left on Sept. 12. It sank at 11 p.m.": the day the story just named
     elif _ref(ctx) is not None:
         d = _ref(ctx)
     if d is None:
@@ -164,6 +170,32 @@ def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(unit)), "TIME")
 
 
+#: what makes "the day" a day of the story ("ended the day at 8,017", "later in the day", "for the day")
+_DAY_LEAD = (r"(?:late|later|early|earlier)\s+in|(?:the\s+)?(?:start|end|close|rest|course)\s+of"
+             r"|(?:end|finish|close|start|begin|open)(?:s|ed|ing)?|began")
+
+
+@rule("the_day", rf"(?:(?P<lead>{_DAY_LEAD})\s+|(?<=\bfor\s))the\s+day(?![\w-])"
+                 r"(?!\s+(?:before|after|that|when|of|in\s+which|he|she|they|it|we)\b)")
+def _the_day(g: dict, ctx: Ctx) -> TV | None:
+    """"The Dow ended the day at 8,017", "later in the day", "For the day, the Nikkei fell": the day
+    the report last named, else the reference day ("the day" alone, or "the day before the vote", is
+    no time of the story)."""
+    d = ctx.last_day or _ref(ctx)
+    return cal.day_value(d, ref_anchor(ctx)) if d is not None else None
+
+
+@rule("that_period", r"(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u>year|month)(?![\w-])")
+def _that_period(g: dict, ctx: Ctx) -> TV | None:
+    """"that year", "later that month": the year (month) of the last date or period the report
+    named ("moved to Florida in June 1998 and returned later that year" = 1998)."""
+    named = ctx.last_named
+    if named is None or named.start is None or named.type not in ("DATE", "TIME"):
+        return None
+    d, anchor = named.start, named.anchor
+    return cal.year_period(d.year, anchor) if low(g, "u") == "year" else cal.month_period(d.year, d.month, anchor)
+
+
 @rule("rel_unit", r"(?:(?P<lead>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
                   r"the\s+current|the\s+following|past|previous|coming|current)\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
 def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
@@ -171,6 +203,15 @@ def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
     (TIMEX3 mod), "earlier"/"later" stay outside TimeML's span."""
     tv = _rel_unit_value(g, ctx)
     return replace(tv, mod={"early": "START", "late": "END"}[low(g, "q")]) if tv is not None and g.get("q") else tv
+
+
+def _anaphora_base(g: dict, ctx: Ctx) -> date | None:
+    """What "the following year" / "the previous month" count from: the last date or period the
+    report named ("On May 22, 1995, he was promoted, and the following year ..."), if any."""
+    if low(g, "rel") not in ("the following", "the previous"):
+        return None
+    period = ctx.last_named
+    return period.start if period is not None and period.start is not None and period.type in ("DATE", "TIME") else None
 
 
 def _rel_unit_value(g: dict, ctx: Ctx) -> TV | None:
@@ -183,7 +224,7 @@ def _rel_unit_value(g: dict, ctx: Ctx) -> TV | None:
         start, end = (cal.shift(ref, -1, unit), ref) if rel == "past" else (ref, cal.shift(ref, 1, unit))
         return TV(start, end, "range", anchor, cal.duration_value(1, unit), "DURATION")
     step = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
-    d = cal.shift(ref, step, unit)
+    d = cal.shift(_anaphora_base(g, ctx) or ref, step, unit)
     if unit == "week":
         return cal.week_period(d, anchor)
     if unit == "month":
@@ -229,7 +270,7 @@ def _unit_value(d: date, unit: str, anchor: str) -> TV:
     return cal.year_period(d.year, anchor)
 
 
-@rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})\s+"
+@rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?\s+"
              r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![\w-])"
              r"(?P<than>\s+than\s+(?:originally\s+|first\s+|initially\s+)?(?:planned|expected|scheduled|forecast|announced))?")
 def _ago(g: dict, ctx: Ctx) -> TV | None:
@@ -240,6 +281,9 @@ def _ago(g: dict, ctx: Ctx) -> TV | None:
     forward = d_word in ("later", "from now", "hence")
     base = ctx.last_day if d_word in ("earlier", "later") and ctx.last_day else _ref(ctx)
     n, unit = number(g["n"]), unit_of(g["u"])
+    if n is None and (d_word == "later" or d_word == "earlier" and unit in ("day", "hour", "minute", "week")):
+        # "a few days later" is the duration, as "three days later" is (TimeML): PXD
+        return TV(None, None, "unknown", "absolute", cal.duration_value(None, unit), "DURATION")
     if n is None:
         value = "FUTURE_REF" if forward else "PAST_REF"
         if base is None:
@@ -262,7 +306,7 @@ def _ago(g: dict, ctx: Ctx) -> TV | None:
         tv = _unit_value(cal.shift(base, sign * n, unit), unit, ref_anchor(ctx))
     if d_word == "later" or d_word == "earlier" and unit in ("day", "hour", "minute", "week"):
         # TimeML: in "three days later" the expression is the duration ("three days", P3D)
-        tv = replace(tv, value=cal.duration_value(n, unit, half="1/2" in g["n"] or "½" in g["n"]), type="DURATION")
+        tv = replace(tv, value=cal.duration_value(n, unit, half=bool(g.get("half")) or "1/2" in g["n"] or "½" in g["n"]), type="DURATION")
     return replace(tv, mod="APPROX") if g.get("ap") else tv
 
 
@@ -270,7 +314,7 @@ _REL_PAST = ("past", "last", "previous", "recent", "preceding", "final", "latest
 
 
 @rule("past_n", rf"(?:(?P<det>the|these|those|its|their)\s+)?(?P<rel>past|last|previous|first|next|coming|final|latest|recent|"
-                rf"remaining|following|preceding)\s+(?:(?P<n>{NUM})\s+(?P<u>{UNIT})|(?P<up>{_UNIT_PL}))"
+                rf"remaining|following|preceding)\s+(?:(?P<n>{NUM})\s+{_UNIT_ADJ}(?P<u>{UNIT})|(?P<up>{_UNIT_PL}))"
                 rf"(?:\s+(?:of|in)\s+(?:(?P<y>{YEAR})|(?P<yr>this|last|next)\s+year|the\s+year))?(?![\w-])", "DURATION")
 def _past_n(g: dict, ctx: Ctx) -> TV | None:
     rel = low(g, "rel")
@@ -340,7 +384,7 @@ def _so_far(g: dict, ctx: Ctx) -> TV | None:
 
 
 @rule("duration", rf"(?:(?P<ap>{APPROX})\s+)?(?:the\s+(?=(?:{NUM})\s+{_UNIT_PL}(?![\w-])))?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?(?P<h1>\s+and\s+a\s+half)?[\s-]+"
-                  rf"(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-]*\s*-?\s*old)(?!\s+(?:ago|earlier|later))",
+                  rf"{_UNIT_ADJ}(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-]*\s*-?\s*old)(?!\s+(?:ago|earlier|later))",
       "DURATION")
 def _duration(g: dict, ctx: Ctx) -> TV | None:
     n = number(g["n"])
@@ -376,10 +420,12 @@ _RUNNING = ("so far", "to date", "thus far")
 
 
 @rule("reference", r"(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
-                   r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+other\s+day)(?![\w-])")
+                   r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+other\s+day"
+                   r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+(?:date|time|stage))(?![\w-])")
 def _reference(g: dict, ctx: Ctx) -> TV | None:
     """"now"/"currently" mean the reference date; "so far"/"until now" run up to it; "recently",
-    "the past" end at it; "the future" starts at it (TIMEX3 PRESENT_REF / PAST_REF / FUTURE_REF)."""
+    "the past" end at it; "the future", "the near term", "a later date" start at it (TIMEX3
+    PRESENT_REF / PAST_REF / FUTURE_REF)."""
     w = low(g, "w")
     value = "PAST_REF" if w == "the other day" else REFERENCES.get(w) or REFERENCES.get(w.replace("the near ", "the "), "FUTURE_REF")
     ref = _ref(ctx)

@@ -1,0 +1,128 @@
+"""TimeML normalisation conventions of the time layer: each rule with sentences of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+P = "2022-09-27"  # a Tuesday
+
+# (text, published, TimeML span, value, type)
+CASES = [
+    # an abbreviated month followed by its day is a day, whatever word comes before it
+    ("The mill was sold last Oct. 12 to a rival.", "2023-04-19", "Oct. 12", "2022-10-12", "DATE"),
+    # a clock time with a bracketed conversion takes the day named after the bracket
+    ("The quake struck at about 9:10 a.m. (0610 GMT) Sunday, officials said.", P, "about 9:10 a.m.",
+     "2022-09-25T09:10", "TIME"),
+    ("At 0600 UTC the central banks cut rates.", P, "0600 UTC", "2022-09-27T06:00Z", "TIME"),
+    # a bare clock time in a past clause is on the day the report last named
+    ("The ferry left on Sept. 12. It sank at 11 p.m. near the coast.", P, "11 p.m.", "2022-09-12T23:00", "TIME"),
+    # the quarter a year before the one reported, however a quarterly report words it
+    ("Acme lost $3 million. In the year-ago second quarter it earned $1 million.", P,
+     "the year-ago second quarter", "2021-Q2", "DATE"),
+    ("Acme lost $3 million in the second quarter, against a profit in the quarter a year earlier.", P,
+     "the quarter a year earlier", "2021-Q2", "DATE"),
+    ("Acme lost $3 million, compared with a gain for the corresponding period last year.", P,
+     "the corresponding period last year", "2021-Q2", "DATE"),
+    ("Acme lost $3 million. Exports for last year's quarter were flat.", P, "last year's quarter", "2021-Q2", "DATE"),
+    ("Orders rose 9% in August compared to the same period last year.", P, "the same period last year", "2021-08",
+     "DATE"),
+    ("Net for the year-earlier nine months included a gain.", P, "the year-earlier nine months", "P9M", "DURATION"),
+    ("In the final quarter of 2021, sales doubled.", P, "the final quarter of 2021", "2021-Q4", "DATE"),
+    ("In the last quarter of 2021, sales doubled.", P, "the last quarter of 2021", "2021-Q4", "DATE"),
+    ("Sales doubled last quarter.", P, "last quarter", "2022-Q2", "DATE"),
+    # a duration keeps the words between its number and its unit, and its half
+    ("The lease runs for three more years.", P, "three more years", "P3Y", "DURATION"),
+    ("The option may be extended for an additional month.", P, "an additional month", "P1M", "DURATION"),
+    ("Shares fell for four straight days.", P, "four straight days", "P4D", "DURATION"),
+    ("Over the past ten trading days, the index lost 3%.", P, "the past ten trading days", "P10D", "DURATION"),
+    ("The families waited 3 1/2 years for a ruling.", P, "3 1/2 years", "P3Y6M", "DURATION"),
+    ("An hour and a half later, the rain stopped.", P, "An hour and a half later", "PT1H30M", "DURATION"),
+    ("A few weeks later, the firm was sold.", P, "A few weeks later", "PXW", "DURATION"),
+    # "the day" of a market report: the day last named, else the reference day
+    ("On Monday the Nikkei fell 2%. It ended the day at 27,100.", P, "the day", "2022-09-26", "DATE"),
+    ("Shares recovered later in the day.", P, "the day", "2022-09-27", "DATE"),
+    ("For the day, the FTSE lost 40 points.", P, "the day", "2022-09-27", "DATE"),
+    # centuries, decades in words, noon as "midday", "year's end", "that year"
+    ("The abbey is a 12th-century building.", P, "12th-century", "11", "DATE"),
+    ("It was the bloodiest war of the twentieth century.", P, "the twentieth century", "19", "DATE"),
+    ("Crime fell through the nineties.", P, "the nineties", "199", "DATE"),
+    ("The court will rule at midday.", P, "midday", "2022-09-27T12:00", "TIME"),
+    ("The deal should close by year's end.", P, "year's end", "2022", "DATE"),
+    ("She left Lima in May 2019 and came back later that year.", P, "later that year", "2019", "DATE"),
+    ("Exports hit $4 billion in 2017. Imports fell that year.", P, "that year", "2017", "DATE"),
+    ("Prices last fell this low in the summer of nineteen eighty-six.", P, "the summer of nineteen eighty-six",
+     "1986-SU", "DATE"),
+    ("Margins will stay thin in the near term.", P, "the near term", "FUTURE_REF", "DATE"),
+    ("The rest will be sold at a later date.", P, "a later date", "FUTURE_REF", "DATE"),
+    # "the following/previous <unit>" counts from the last date or period the report named
+    ("The plant opened in 2004. Strikes closed it. The following year it was sold.", P, "The following year",
+     "2005", "DATE"),
+    ("Talks began in March. Nobody expected much. The following month, a deal was signed.", P,
+     "The following month", "2022-04", "DATE"),
+    # half years, weeks named by a day or by their place in a month
+    ("Earnings will be weaker in the second half of 2023.", P, "the second half of 2023", "2023-H2", "DATE"),
+    ("A hearing is set for the week of Oct. 10.", P, "the week of Oct. 10", "2022-W41", "DATE"),
+    ("Sales recovered in the last week of August.", P, "the last week of August", "2022-W34", "DATE"),
+    ("Sales recovered in the first week of August.", P, "the first week of August", "2022-W31", "DATE"),
+]
+
+
+@pytest.mark.parametrize("text,published,span,value,typ", CASES, ids=[c[2] for c in CASES])
+def test_timeml_convention(analyse, text, published, span, value, typ):
+    a = analyse(text, published, stages=("times",))
+    t = next((t for t in a.times if t.text == span), None)
+    assert t is not None, [(x.text, x.value) for x in a.times]
+    assert text[t.span[0]:t.span[1]] == t.text
+    assert (t.value, t.type) == (value, typ)
+
+
+def test_a_bracketed_clock_keeps_its_day_a_separate_expression(analyse):
+    text = "The quake struck at 9:10 a.m. (0610 GMT) Sunday."
+    a = analyse(text, P, stages=("times",))
+    assert [(t.text, t.value) for t in a.times] == [("9:10 a.m.", "2022-09-25T09:10"), ("Sunday", "2022-09-25")]
+
+
+def test_a_bracketed_conversion_is_no_time_of_its_own(analyse):
+    a = analyse("The rally (1300 GMT) was peaceful.", P, stages=("times",))
+    assert a.times == []
+
+
+def test_a_bare_clock_time_takes_no_day_named_sentences_before(analyse):
+    a = analyse("The ferry left on Sept. 12. It was full. Crews were tired. It sank at 11 p.m.", P, stages=("times",))
+    assert [t.value for t in a.times if t.text == "11 p.m."] == ["2022-09-27T23:00"]
+
+
+def test_a_clock_time_in_a_present_clause_is_on_the_reference_day(analyse):
+    a = analyse("The ferry left on Sept. 12. The office opens at 9 a.m.", P, stages=("times",))
+    assert [t.value for t in a.times if t.text == "9 a.m."] == ["2022-09-27T09:00"]
+
+
+def test_the_following_year_without_a_named_period_counts_from_the_reference(analyse):
+    a = analyse("The following year will be harder.", P, stages=("times",))
+    assert [t.value for t in a.times] == ["2023"]
+
+
+def test_a_half_year_bounds_the_claim_by_calendar_halves(analyse):
+    a = analyse("Sales fell in the first half of 2021.", P, stages=("times",))
+    t = next(t for t in a.times if t.value == "2021-H1")
+    assert (t.start, t.end) == ("2021-01-01", "2021-06-30")
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke on the day before the vote.",
+    "The day belonged to the challengers.",
+    "They started the day after he died.",
+])
+def test_the_day_of_something_else_is_no_time(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert [t.text for t in a.times if t.text.lower().endswith("the day")] == []
+
+
+def test_that_year_with_no_year_named_is_no_time(analyse):
+    a = analyse("Prices rose that year.", P, stages=("times",))
+    assert [(t.text, t.value) for t in a.times if "year" in t.text] in ([], [("that year", None)])
+
+
+def test_a_long_term_adjective_is_no_time(analyse):
+    a = analyse("The company stressed the long-term value of the deal.", P, stages=("times",))
+    assert a.times == []
