@@ -109,7 +109,7 @@ def extract_many(documents: Iterable[Document], *, batch_size: int = 32) -> Iter
             doc = chunk[n]
             day = normalise_date(doc.published)
             try:
-                analysis = pipeline.analyse_doc(spacy_doc, day)
+                analysis = pipeline.analyse_doc(spacy_doc, day, maps[n].clean)
                 results[n] = _article(analysis, url=doc.url, title=doc.title, outlet=doc.outlet, published=day,
                                       textmap=maps[n])
             except ClaimwatchError as exc:

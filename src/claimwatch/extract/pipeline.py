@@ -167,12 +167,14 @@ class Pipeline:
             self.stages += [st for st in LAYER_STAGES if st not in self.stages]
         check_order(self.stages)
 
-    def analyse_doc(self, doc: Doc, published: str | None = None) -> Analysis:
-        """Run the stages on an already parsed ``doc``."""
-        return self._analysis(doc, published)
+    def analyse_doc(self, doc: Doc, published: str | None = None, text: str | None = None) -> Analysis:
+        """Run the stages on an already parsed ``doc`` (``text``: the text it was parsed from, if
+        at hand — spaCy keeps it exactly, and rebuilding it from the tokens costs)."""
+        return self._analysis(doc, published, text)
 
-    def _analysis(self, doc: Doc, published: str | None) -> Analysis:
-        text = doc.text  # rebuilt from the tokens on every access: once
+    def _analysis(self, doc: Doc, published: str | None, text: str | None = None) -> Analysis:
+        if text is None:
+            text = doc.text  # rebuilt from the tokens on every access: once
         doc.user_data.setdefault("claimwatch.text", text)  # what base.doc_text returns
         paragraphs = paragraphs_of(text)
         analysis = Analysis(text=text, doc=doc, published=published, paragraphs=paragraphs)
@@ -185,7 +187,7 @@ class Pipeline:
         return analysis
 
     def analyse(self, text: str, published: str | None = None) -> Analysis:
-        return self._analysis(self.nlp(text), published)
+        return self._analysis(self.nlp(text), published, text)
 
     def analyse_many(
         self, items: Iterable[tuple[str, str | None]], batch_size: int = 32
@@ -193,8 +195,8 @@ class Pipeline:
         """``items`` are (text, published) pairs; results come back in order."""
         items = list(items)
         docs = self.nlp.pipe((t for t, _ in items), batch_size=batch_size)
-        for doc, (_, published) in zip(docs, items):
-            yield self._analysis(doc, published)
+        for doc, (text, published) in zip(docs, items):
+            yield self._analysis(doc, published, text)
 
 
 @lru_cache(maxsize=2)
