@@ -148,7 +148,11 @@ def steady(db: str, total: int, commit_every: int, profile: str | None = None) -
     async def run() -> None:
         for i, (kind, path) in enumerate(mixed):
             if i % commit_every == 0:
-                other.execute(f"PRAGMA user_version = {i + 1}")  # a commit by someone else
+                # a commit by someone else that writes what an ingest writes (articles, claims,
+                # estimates), so every cached answer that shows them is invalidated
+                other.executescript("BEGIN; " + "; ".join(
+                    f"UPDATE {t} SET rowid = rowid WHERE rowid = (SELECT min(rowid) FROM {t})"
+                    for t in ("articles", "claims", "estimates")) + "; COMMIT;")
             for k, p in ((kind, path), *((("health", "/api/health?counts=false"),) if i % 10 == 0 else ())):
                 if prof and k == profile:
                     prof.enable()
