@@ -73,6 +73,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        import anyio.to_thread
+
+        # sync routes run in this many threads of the server's event loop (see settings.web_threads)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, settings.web_threads)
         yield
         queue.shutdown()
 
