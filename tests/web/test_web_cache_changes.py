@@ -117,6 +117,8 @@ def test_a_new_article_stored_by_another_connection_is_seen(client, fresh, web_s
     worker = Store(web_store.url)
     try:
         assert worker.add_article(new)
+        lampedusa = f"/articles/{_lampedusa(web_store).id}"
+        assert client.get(lampedusa).headers["x-cache"] == "hit"  # another article: this page's version holds
         after_article = _assert_same_as_fresh(client, fresh, paths)
         assert {"/articles", "/api/articles", "/articles?q=Lampedusa", "/claims", "/api/claims"} <= _changed(
             before, after_article)

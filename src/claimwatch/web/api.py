@@ -127,14 +127,28 @@ def page_uids(request: Request, query: ListQuery) -> list[str]:
     return page_of_list(request, query, "/claims", store.claim_count, store.claim_uids)
 
 
+#: what a claim's JSON in ``/api/claims`` is made of: the claim (its review included) and its article
+CLAIM_JSON_TABLES = ("claims", "articles")
+
+
 def claim_items(request: Request, query: ListQuery) -> list[str]:
     """The JSON text of each claim of a page (``claim_json`` with its article's meta). Each is
     kept under the claim's version (its last change), so a page re-reads and re-serialises only
-    the claims that changed since they were last sent, whatever else the store did meanwhile."""
+    the claims that changed since they were last sent, whatever else the store did meanwhile;
+    while no claim and no article was written at all, the kept texts are sent without asking
+    the store for versions."""
     store, kept = request.app.state.store, request.app.state.claim_json_cache
     if not kept.enabled:
         return [dumps(claim_json(c) | {"article": meta}) for c, meta in store.claim_list(query, count=False)[0]]
-    rows = store.claim_list_versions(query, page_uids(request, query))
+    current = request.app.state.claim_json_current
+    uids = page_uids(request, query)
+    data_version = request.app.state.memo.version
+    state = ("state", data_version.signature(CLAIM_JSON_TABLES)) if data_version is not None else None
+    if state is not None:
+        known = [current.get((uid, state)) for uid in uids]
+        if all(text is not None for text in known):
+            return [text.decode("utf-8") for text in known if text is not None]
+    rows = store.claim_list_versions(query, uids)
     texts = {uid: kept.get((uid, version)) for uid, version, _, _ in rows}
     fresh = store.claims_by_uid([uid for uid, text in texts.items() if text is None])
     out = []
@@ -145,6 +159,8 @@ def claim_items(request: Request, query: ListQuery) -> list[str]:
                 continue
             text = dumps(claim_json(fresh[uid]) | {"article": meta}).encode("utf-8")
             kept.put((uid, version), text)
+        if state is not None:
+            current.put((uid, state), text)
         out.append(text.decode("utf-8"))
     return out
 

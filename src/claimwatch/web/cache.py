@@ -27,11 +27,11 @@ import asyncio
 import sqlite3
 import threading
 from collections import OrderedDict
-from typing import Any, Callable, Generic, Hashable, TypeVar
+from typing import Any, Callable, Generic, Hashable, NamedTuple, TypeVar
 
 from ..store.tables import VERSIONED_TABLES
 
-__all__ = ["ResponseCache", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "MAX_BODY", "MAX_ENTRIES",
+__all__ = ["ResponseCache", "Answer", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "MAX_BODY", "MAX_ENTRIES",
            "MAX_BYTES", "UNSHOWN_TABLES", "SHOWN_TABLES", "ARTICLE_LIST_TABLES", "shown_tables"]
 
 MAX_BODY = 512 * 1024
@@ -197,18 +197,33 @@ class PageCache(Generic[V]):
                 self.entries.popitem(last=False)
 
 
-#: a kept answer: the signature of its tables when it was computed, status, headers, body
-_Answer = tuple[tuple[int, ...], int, list, bytes]
+class Answer(NamedTuple):
+    """A kept answer: the signature of its tables when it was computed, what it is made of by a
+    finer measure when its path has one (:attr:`ResponseCache.content_versions`), and the answer."""
+
+    signature: tuple[int, ...]
+    content: Hashable
+    status: int
+    headers: list
+    body: bytes
 
 
 class ResponseCache:
-    """ASGI middleware: see the module doc."""
+    """ASGI middleware: see the module doc.
 
-    def __init__(self, app, store: Any = None, enabled: bool = True, max_bytes: int = MAX_BYTES) -> None:
+    ``content_versions`` maps a path prefix to a function of the rest of the path (one segment)
+    giving a comparable value of everything the page there shows (an article page:
+    ``Store.article_version``). When a commit moves its tables' signature, a kept answer whose
+    content value is still the same is served again (and kept under the new signature) instead of
+    being computed again: a new article's commits leave the pages of the other articles."""
+
+    def __init__(self, app, store: Any = None, enabled: bool = True, max_bytes: int = MAX_BYTES,
+                 content_versions: dict[str, Callable[[str], Hashable]] | None = None) -> None:
         self.app = app
         self.version = DataVersion.for_store(store) if enabled and store is not None else None
         self.max_bytes = max_bytes
-        self.entries: OrderedDict[tuple, _Answer] = OrderedDict()
+        self.content_versions = content_versions or {}
+        self.entries: OrderedDict[tuple, Answer] = OrderedDict()
         self.bytes = 0
         self.lock = threading.Lock()
         #: answers being computed: key -> (signature, the future the waiting requests share)
@@ -225,13 +240,31 @@ class ResponseCache:
                 return False
         return True
 
-    def _lookup(self, key: tuple, signature: tuple[int, ...]) -> _Answer | None:
+    def _content_version(self, path: str) -> Hashable:
+        """The content value of the page at ``path`` now (None: its path has no such measure)."""
+        for prefix, version_of in self.content_versions.items():
+            rest = path[len(prefix):]
+            if path.startswith(prefix) and rest and "/" not in rest:
+                try:
+                    return version_of(rest)
+                except Exception:  # an unreadable version only means: compute the page
+                    return None
+        return None
+
+    def _lookup(self, key: tuple, signature: tuple[int, ...]) -> Answer | None:
         with self.lock:
             hit = self.entries.get(key)
-            if hit is None or hit[0] != signature:
-                return None
-            self.entries.move_to_end(key)
-            return hit
+            if hit is not None and hit.signature == signature:
+                self.entries.move_to_end(key)
+                return hit
+        if hit is None or hit.content is None or self._content_version(key[0]) != hit.content:
+            return None
+        hit = hit._replace(signature=signature)  # the same content under the tables' new state
+        with self.lock:
+            if key in self.entries:
+                self.entries[key] = hit
+                self.entries.move_to_end(key)
+        return hit
 
     async def __call__(self, scope, receive, send):
         if self.version is None or not self._cacheable(scope):
@@ -242,11 +275,11 @@ class ResponseCache:
         if hit is None:
             hit = await self._computed_by_another(key, signature)
         if hit is not None:
-            await _send_answer(send, hit[1], hit[2], hit[3], b"hit")
+            await _send_answer(send, hit.status, hit.headers, hit.body, b"hit")
             return
         future: asyncio.Future = asyncio.get_running_loop().create_future()
         self.computing[key] = (signature, future)
-        answer: _Answer | None = None
+        answer: Answer | None = None
         try:
             answer = await self._compute(key, signature, scope, receive, send)
         finally:
@@ -254,7 +287,7 @@ class ResponseCache:
                 del self.computing[key]
             future.set_result(answer)
 
-    async def _computed_by_another(self, key: tuple, signature: tuple[int, ...]) -> _Answer | None:
+    async def _computed_by_another(self, key: tuple, signature: tuple[int, ...]) -> Answer | None:
         """The answer of a request computing ``key`` under the same ``signature`` right now, when
         it gets one (None: nobody is, or its answer is not one to keep)."""
         running = self.computing.get(key)
@@ -262,10 +295,11 @@ class ResponseCache:
             return None
         return await asyncio.shield(running[1])
 
-    async def _compute(self, key: tuple, signature: tuple[int, ...], scope, receive, send) -> _Answer | None:
+    async def _compute(self, key: tuple, signature: tuple[int, ...], scope, receive, send) -> Answer | None:
+        content = self._content_version(key[0])  # read before the page is made, as the signature
         started: dict[str, Any] = {}
         chunks: list[bytes] = []
-        kept: list[_Answer] = []
+        kept: list[Answer] = []
 
         async def capture(message):
             if message["type"] == "http.response.start":
@@ -274,24 +308,24 @@ class ResponseCache:
             elif message["type"] == "http.response.body" and started.get("status") == 200:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body") and sum(map(len, chunks)) <= MAX_BODY:
-                    kept.append(self._keep(key, signature, started["status"], started["headers"], b"".join(chunks)))
+                    headers = [(k, v) for k, v in started["headers"] if k.lower() not in (b"set-cookie", b"x-cache")]
+                    kept.append(self._keep(key, Answer(signature, content, started["status"], headers,
+                                                       b"".join(chunks))))
             await send(message)
 
         await self.app(scope, receive, capture)
         return kept[0] if kept else None
 
-    def _keep(self, key: tuple, signature: tuple[int, ...], status: int, headers: list, body: bytes) -> _Answer:
-        headers = [(k, v) for k, v in headers if k.lower() not in (b"set-cookie", b"x-cache")]
-        answer = (signature, status, headers, body)
+    def _keep(self, key: tuple, answer: Answer) -> Answer:
         with self.lock:
             old = self.entries.pop(key, None)
             if old is not None:
-                self.bytes -= len(old[3])
+                self.bytes -= len(old.body)
             self.entries[key] = answer
-            self.bytes += len(body)
+            self.bytes += len(answer.body)
             while self.entries and (self.bytes > self.max_bytes or len(self.entries) > MAX_ENTRIES):
                 _, dropped = self.entries.popitem(last=False)
-                self.bytes -= len(dropped[3])
+                self.bytes -= len(dropped.body)
         return answer
 
 
