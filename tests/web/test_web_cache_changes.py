@@ -184,3 +184,35 @@ def test_every_table_has_a_change_counter(web_store):
                                                     "AND name LIKE 'tv_%'"))}
     assert set(VERSIONED_TABLES) == set(metadata.tables) - {"table_versions"}
     assert counted == set(VERSIONED_TABLES) == triggers
+
+
+def test_api_claims_pages_made_from_memory_equal_the_stores_and_follow_a_review(client, fresh, web_store, token,
+                                                                                  monkeypatch):
+    """/api/claims is answered on the event loop from what is kept (no store read) once the
+    list's order and the claims' JSON are kept; a review makes it read the store again."""
+    from claimwatch.web import api
+
+    calls = []
+    computed = api._claims_answer
+    monkeypatch.setattr(api, "_claims_answer", lambda *a: calls.append(1) or computed(*a))
+
+    def pages(tag: str) -> list[str]:  # a new query string each round: not in the response cache
+        return [f"/api/claims?limit=2&offset={o}&round={tag}" for o in range(0, 8, 2)] + \
+               [f"/api/claims?limit=3&facets=true&round={tag}", f"/api/claims?limit=2&sort=-best&round={tag}"]
+
+    _read_all(client, pages("1"), ok_only=True)
+    assert len(calls) == len(pages("1"))  # first reads: from the store
+    calls.clear()
+    mine = _read_all(client, pages("2"), ok_only=True)
+    assert calls == []  # every page from memory (the app with caches off reads the store: not counted)
+    assert mine == {p: ("miss", body) for p, (_, body) in _read_all(fresh, pages("2")).items()}
+    calls.clear()
+    art = _lampedusa(web_store)
+    assert client.post(f"/api/claims/{art.id}:c1/review", headers=_auth(token), json={
+        "action": "correct", "changes": {"quantity": {"low": 52, "best": 52, "high": 52, "qualifier": "exact"}}}
+    ).status_code == 200
+    after = _read_all(client, pages("3"), ok_only=True)
+    assert len(calls) == len(pages("3"))  # the claims changed: read from the store again
+    calls.clear()
+    assert after == {p: ("miss", body) for p, (_, body) in _read_all(fresh, pages("3")).items()}
+    assert any(b'"best":52' in body for _, body in after.values())

@@ -142,6 +142,13 @@ class GenerationMemo:
                 return True, self.entries[key]
             return False, None
 
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, the value) when one is kept for ``key`` in the current generation, else (False,
+        None): nothing is computed (so it never touches the store but for the generation)."""
+        if self.version is None:
+            return False, None
+        return self._kept(self.version.signature(SHOWN_TABLES), key)
+
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         if self.version is None:
             return compute()
