@@ -8,8 +8,8 @@ runs, CPU per request does not (much).
 Two figures per kind: ``cold`` with the caches off (every request does the full work: what the
 first reader after a store change pays), and ``steady`` with them on over ``--mixed`` requests in
 the load run's interleaved mix while the store changes every ``--commit-every`` requests (a
-commit from another connection, as the ingest workers make during the load run), so what the
-caches can keep across store changes shows, and what they cannot is paid.
+commit from another connection writing articles, claims and estimates, as an ingest does during
+the load run), so what the caches can keep across store changes shows, and what they cannot is paid.
 
     python benchmarks/page_cpu_bench.py [--requests 300] [--articles 200] [--profile KIND]
 """
