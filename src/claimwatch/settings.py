@@ -40,7 +40,8 @@ class Settings:
     max_request_bytes: int = _setting(10_000_000, "Largest HTTP request body the API accepts")
     page_size: int = _setting(50, "Rows per page in lists (web and API)")
     web_workers: int = _setting(0, "Server processes of `claimwatch serve` (uvicorn workers); 0 = one per CPU core, at least 2")
-    web_cache: bool = _setting(True, "Serve anonymous reads again from memory while the SQLite database is unchanged (exact: PRAGMA data_version)")
+    web_cache: bool = _setting(True, "Serve anonymous reads again from memory while the tables they show are unchanged (exact, SQLite: PRAGMA data_version and a change counter per table)")
+    web_threads: int = _setting(8, "Threads per server process that run page and API requests (their Python work holds the interpreter lock in turn, so more threads do not mean more throughput); fewer leave the event loop, which answers cache hits and the health check, its turn sooner")
     ingest_workers: int = _setting(1, "Worker processes that extract articles posted to the web API (off the server's event loop)")
     watch_every: str = _setting("15m", "Default polling interval of `claimwatch watch`")
 

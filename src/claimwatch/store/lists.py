@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, exists, func, literal, or_, select
+from sqlalchemy import String, and_, bindparam, case, exists, func, literal, or_, select, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..errors import ValidationError
@@ -308,6 +308,10 @@ _STATEMENTS: dict[tuple, Any] = {}
 _CLAIMS_BY_UID = select(_C.c.uid, _C.c.data, _C.c.review).where(_C.c.uid.in_(bindparam("uids", expanding=True)))
 
 
+#: a claim's last change as stored (text on SQLite), not parsed into a datetime: a version to compare
+_CLAIM_VERSION = type_coerce(_C.c.updated_at, String).label("version")
+
+
 def _claim_rows_statement(cols: tuple) -> Any:
     """Claims of a page (``uids``, expanding) with their article's meta: built once per column set."""
     key = ("claims", *(c.key for c in cols))
@@ -494,8 +498,8 @@ class ListsMixin(StoreMixin):
         """One page of claims (``uids``: these, in this order) as (uid, version, review, article
         meta): the version (last change) tells a reader whether what it kept of a claim is still
         the claim; no claim JSON is read."""
-        rows, _ = self._claim_page(query, False, _C.c.updated_at, _C.c.review, uids=uids)
-        return [(r.uid, str(r.updated_at), r.review, {"title": r.title, "outlet": r.outlet, "published": r.published})
+        rows, _ = self._claim_page(query, False, _CLAIM_VERSION, _C.c.review, uids=uids)
+        return [(r.uid, str(r.version), r.review, {"title": r.title, "outlet": r.outlet, "published": r.published})
                 for r in rows]
 
     def claims_by_uid(self, uids: list[str]) -> dict[str, Claim]:

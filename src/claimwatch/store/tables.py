@@ -34,7 +34,7 @@ __all__ = [
     "metadata", "articles", "claims", "claim_sources", "claim_quantities", "claim_times",
     "claim_places", "evidence", "revisions", "reviews", "ingest_runs", "rejects", "estimates",
     "estimate_claims", "incidents", "curations", "api_tokens", "article_minhash", "reconcile_queue",
-    "ingest_jobs",
+    "ingest_jobs", "table_versions", "VERSIONED_TABLES",
 ]
 
 metadata = MetaData()
@@ -319,3 +319,15 @@ ingest_jobs = Table(
     Column("error_message", Text),
     Index("ix_ingest_jobs_submitted", "submitted_at"),
 )
+
+#: one change counter per table, raised by a trigger on every insert, update and delete (SQLite;
+#: migration 0006): readers that keep answers in memory (``claimwatch.web.cache``) tell from them
+#: which tables a commit touched, so a commit that changes nothing an answer shows keeps it valid
+table_versions = Table(
+    "table_versions", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("version", Integer, nullable=False, default=0),
+)
+
+#: the tables whose changes ``table_versions`` counts: every table but the counter itself
+VERSIONED_TABLES: tuple[str, ...] = tuple(name for name in metadata.tables if name != "table_versions")

@@ -117,7 +117,10 @@ def list_facets(request: Request, path: str, query: ListQuery,
                 facets: Callable[[ListQuery], dict[str, list[tuple[Any, int]]]]) -> dict[str, list[dict[str, Any]]]:
     """The facet counts of the list at ``path`` under ``query``'s filters, as the API gives them
     (``{facet: [{"value", "count"}]}``), worked out once per store generation."""
-    counts = request.app.state.memo.get(memo_key(f"{path} facets", query.filters), lambda: facets(query))
+    return _api_facets(request.app.state.memo.get(memo_key(f"{path} facets", query.filters), lambda: facets(query)))
+
+
+def _api_facets(counts: dict[str, list[tuple[Any, int]]]) -> dict[str, list[dict[str, Any]]]:
     return {k: [{"value": v, "count": n} for v, n in vals] for k, vals in counts.items()}
 
 
@@ -127,14 +130,28 @@ def page_uids(request: Request, query: ListQuery) -> list[str]:
     return page_of_list(request, query, "/claims", store.claim_count, store.claim_uids)
 
 
+#: what a claim's JSON in ``/api/claims`` is made of: the claim (its review included) and its article
+CLAIM_JSON_TABLES = ("claims", "articles")
+
+
 def claim_items(request: Request, query: ListQuery) -> list[str]:
     """The JSON text of each claim of a page (``claim_json`` with its article's meta). Each is
     kept under the claim's version (its last change), so a page re-reads and re-serialises only
-    the claims that changed since they were last sent, whatever else the store did meanwhile."""
+    the claims that changed since they were last sent, whatever else the store did meanwhile;
+    while no claim and no article was written at all, the kept texts are sent without asking
+    the store for versions."""
     store, kept = request.app.state.store, request.app.state.claim_json_cache
     if not kept.enabled:
         return [dumps(claim_json(c) | {"article": meta}) for c, meta in store.claim_list(query, count=False)[0]]
-    rows = store.claim_list_versions(query, page_uids(request, query))
+    current = request.app.state.claim_json_current
+    uids = page_uids(request, query)
+    data_version = request.app.state.memo.version
+    state = ("state", data_version.signature(CLAIM_JSON_TABLES)) if data_version is not None else None
+    if state is not None:
+        known = [current.get((uid, state)) for uid in uids]
+        if all(text is not None for text in known):
+            return [text.decode("utf-8") for text in known if text is not None]
+    rows = store.claim_list_versions(query, uids)
     texts = {uid: kept.get((uid, version)) for uid, version, _, _ in rows}
     fresh = store.claims_by_uid([uid for uid, text in texts.items() if text is None])
     out = []
@@ -145,6 +162,8 @@ def claim_items(request: Request, query: ListQuery) -> list[str]:
                 continue
             text = dumps(claim_json(fresh[uid]) | {"article": meta}).encode("utf-8")
             kept.put((uid, version), text)
+        if state is not None:
+            current.put((uid, state), text)
         out.append(text.decode("utf-8"))
     return out
 
@@ -199,8 +218,47 @@ def get_article(request: Request, article_id: str, _: Identity = Depends(require
 
 
 # -- claims ----------------------------------------------------------------------------------
+def _claims_body(query: ListQuery, total: int, items: list[str], facets: dict[str, Any] | None) -> bytes:
+    head = dumps({k: v for k, v in _page(query, total, []).items() if k != "items"})[:-1]  # open: items follow
+    tail = ',"facets":' + dumps(facets) if facets is not None else ""
+    return (head + ',"items":[' + ",".join(items) + "]" + tail + "}").encode("utf-8")
+
+
+def _claims_answer(request: Request, query: ListQuery, facets: bool) -> bytes:
+    """A page of ``/api/claims``, reading the store for whatever is not kept (in a worker thread)."""
+    store = request.app.state.store
+    total = request.app.state.memo.get(memo_key("/claims total", query.filters), lambda: store.claim_count(query))
+    counts = list_facets(request, "/claims", query, store.claim_facets) if facets else None
+    return _claims_body(query, total, claim_items(request, query), counts)
+
+
+def claims_from_memory(request: Request, query: ListQuery, facets: bool) -> bytes | None:
+    """The same page made of what is kept alone — the list's total, order (and facet counts) of the
+    current store generation and every claim's JSON under the current state of the claims and
+    articles tables — or None when any of it is not kept. It reads nothing from the store, so it
+    is answered on the event loop instead of queueing for a worker thread."""
+    memo, current = request.app.state.memo, request.app.state.claim_json_current
+    if memo.version is None or not current.enabled:
+        return None
+    found, total = memo.peek(memo_key("/claims total", query.filters))
+    if not found or total > ORDER_KEPT_UP_TO:
+        return None
+    found, order = memo.peek((*memo_key("/claims order", query.filters), query.sort, query.descending))
+    counts: dict[str, Any] | None = None
+    if found and facets:
+        found, raw = memo.peek(memo_key("/claims facets", query.filters))
+        counts = _api_facets(raw) if found else None
+    if not found:
+        return None
+    state = ("state", memo.version.signature(CLAIM_JSON_TABLES))
+    texts = [current.get((uid, state)) for uid in order[query.offset:query.offset + query.limit]]
+    if any(text is None for text in texts):
+        return None
+    return _claims_body(query, total, [text.decode("utf-8") for text in texts if text is not None], counts)
+
+
 @router.get("/claims", summary="Query claims: filters, sort, page, optional facet counts")
-def list_claims(
+async def list_claims(
     request: Request,
     source_type: str | None = None,
     event_type: str | None = None,
@@ -223,15 +281,12 @@ def list_claims(
                          "place": place, "country": country, "outlet": outlet, "status": status,
                          "reviewed": reviewed, "article_id": article_id}, sort,
                         limit or request.app.state.settings.page_size, offset)
-    store = request.app.state.store
-    memo = request.app.state.memo
-    total = memo.get(memo_key("/claims total", query.filters), lambda: store.claim_count(query))
-    head = dumps({k: v for k, v in _page(query, total, []).items() if k != "items"})[:-1]  # open: items follow
-    tail = ""
-    if facets:
-        tail = ',"facets":' + dumps(list_facets(request, "/claims", query, store.claim_facets))
-    body = head + ',"items":[' + ",".join(claim_items(request, query)) + "]" + tail + "}"
-    return Response(body.encode("utf-8"), media_type="application/json")
+    body = claims_from_memory(request, query, facets)
+    if body is None:
+        from starlette.concurrency import run_in_threadpool
+
+        body = await run_in_threadpool(_claims_answer, request, query, facets)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/claims/{uid}", summary="One claim by its global id `<article_id>:<claim_id>`")

@@ -73,6 +73,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        import anyio.to_thread
+
+        # sync routes run in this many threads of the server's event loop (see settings.web_threads)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, settings.web_threads)
         yield
         queue.shutdown()
 
@@ -97,6 +101,9 @@ def create_app(
     # the JSON of each claim sent by /api/claims, kept while the claim is unchanged
     app.state.claim_json_cache = PageCache[bytes](
         enabled=settings.web_cache and hasattr(store, "claim_list_versions"), max_entries=50_000)
+    # the same texts under the state of the claims and articles tables: sent without a query while it holds
+    app.state.claim_json_current = PageCache[bytes](
+        enabled=settings.web_cache and hasattr(store, "claim_list_versions"), max_entries=50_000)
     # estimate list pages for anonymous readers, kept under what they show (pages_lists._content_key)
     app.state.list_page_cache = PageCache[bytes](enabled=settings.web_cache, max_entries=512)
     # the HTML of each estimate list row, kept under the row's values
@@ -120,7 +127,10 @@ def create_app(
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
-    app.add_middleware(ResponseCache, store=store, enabled=settings.web_cache)
+    # an article page is kept across commits that leave the article's version (its claims, their
+    # estimates) unchanged, as the page route itself keeps it (pages.article)
+    versions = {"/articles/": store.article_version} if hasattr(store, "article_version") else {}
+    app.add_middleware(ResponseCache, store=store, enabled=settings.web_cache, content_versions=versions)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(OriginCheck)

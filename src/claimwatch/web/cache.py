@@ -1,12 +1,19 @@
-"""Anonymous reads answered from memory while the database has not changed.
+"""Anonymous reads answered from memory while what they show is unchanged.
 
 Most requests under load are the same pages read by people who are not logged in. This ASGI
-middleware keeps the last answers to anonymous ``GET`` requests (pages and the read API) in a
-small LRU, keyed by path and query string, and serves them again for as long as the database is
-unchanged. "Unchanged" is exact, not a time-to-live: on SQLite, ``PRAGMA data_version`` on a
-connection of the cache's own changes whenever any other connection — another request, another
-server process, the ingest workers, a ``claimwatch`` command — commits. On other databases there
-is no such cheap signal, so nothing is cached there.
+middleware keeps the last answers to anonymous ``GET`` requests (pages and the read API) in an
+LRU bounded by bytes, keyed by path and query string, and serves them again for as long as the
+tables the answer is made of are unchanged. "Unchanged" is exact, not a time-to-live: on SQLite,
+``PRAGMA data_version`` on a connection of the cache's own changes whenever any other connection
+— another request, another server process, the ingest workers, a ``claimwatch`` command —
+commits; the cache then reads ``table_versions`` (a counter per table, raised by triggers on
+every write) and keeps each answer whose tables' counters did not move. So an ingest job's status
+update, a new token or a reconciliation queue entry keeps every page; a new article invalidates
+the article list but the estimate list only when the estimates change too. On other databases
+there is no such cheap signal, so nothing is cached there.
+
+Requests for the same answer that arrive while it is being computed wait for it instead of
+computing it again (one computation per answer and table state, however many readers ask).
 
 Never cached: requests carrying a token or the login cookie (reviewers always see fresh pages
 with their forms), non-200 answers, ``/api/health``, ``/api/jobs``, exports and list-view
@@ -16,30 +23,78 @@ downloads, static files (already cheap), anything over ``MAX_BODY`` bytes. Every
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
 from collections import OrderedDict
-from typing import Any, Callable, Generic, Hashable, TypeVar
+from typing import Any, Callable, Generic, Hashable, NamedTuple, TypeVar
 
-__all__ = ["ResponseCache", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "MAX_BODY", "MAX_ENTRIES"]
+from ..store.tables import VERSIONED_TABLES
+
+__all__ = ["ResponseCache", "Answer", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "MAX_BODY", "MAX_ENTRIES",
+           "MAX_BYTES", "UNSHOWN_TABLES", "SHOWN_TABLES", "ARTICLE_LIST_TABLES", "shown_tables"]
 
 MAX_BODY = 512 * 1024
 V = TypeVar("V", bytes, str)
-MAX_ENTRIES = 512
+MAX_ENTRIES = 4096
+#: most bytes of answers the response cache keeps per server process (least recently used go first)
+MAX_BYTES = 64 * 1024 * 1024
 _SKIP_PREFIXES = ("/api/health", "/api/jobs", "/api/export", "/static", "/login", "/logout", "/openapi.json")
 _SKIP_SUFFIXES = (".csv", ".json")
 
+#: bookkeeping that no cached page or read answer shows: a commit touching only these keeps them all
+UNSHOWN_TABLES = frozenset({"ingest_jobs", "api_tokens", "ingest_runs", "rejects", "reconcile_queue",
+                            "article_minhash"})
+#: every table a page or read answer may show
+SHOWN_TABLES: tuple[str, ...] = tuple(t for t in VERSIONED_TABLES if t not in UNSHOWN_TABLES)
+#: the article list (page and API): the articles, filtered by their claims' event and source types
+ARTICLE_LIST_TABLES: tuple[str, ...] = ("articles", "claims", "claim_sources")
+_ARTICLE_LISTS = ("/articles", "/api/articles")
+
+
+def shown_tables(path: str) -> tuple[str, ...]:
+    """The tables the anonymous answer at ``path`` is made of."""
+    return ARTICLE_LIST_TABLES if path in _ARTICLE_LISTS else SHOWN_TABLES
+
 
 class DataVersion:
-    """A number that changes whenever anyone commits to the SQLite database at ``path``."""
+    """Change signals of the SQLite database at ``path``: ``version()`` changes whenever anyone
+    commits; ``signature(tables)`` changes only when one of ``tables`` was written (a trigger
+    counts every write per table, migration 0006). Without the counters (a database the
+    migration has not reached) a signature is the database's version: any commit changes it."""
 
     def __init__(self, path: str) -> None:
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._lock = threading.Lock()
+        self._seen: int | None = None
+        self._counters: dict[str, int] = {}
 
     def __call__(self) -> int:
         with self._lock:
-            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            return self._data_version()
+
+    def _data_version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def counters(self) -> tuple[int, dict[str, int]]:
+        """The database's version and each table's change counter (read again only after a commit)."""
+        with self._lock:
+            version = self._data_version()
+            if version != self._seen:
+                try:
+                    rows = self._conn.execute("SELECT name, version FROM table_versions").fetchall()
+                except sqlite3.Error:
+                    rows = []
+                self._counters = {str(name): int(count) for name, count in rows}
+                self._seen = version
+            return version, self._counters
+
+    def signature(self, tables: tuple[str, ...]) -> tuple[int, ...]:
+        """A value that stays equal while none of ``tables`` is written."""
+        version, counters = self.counters()
+        if not counters:
+            return (version,)
+        return tuple(counters.get(name, -1) for name in tables)
 
     @classmethod
     def for_store(cls, store: Any) -> "DataVersion | None":
@@ -63,35 +118,61 @@ def memo_key(kind: str, filters: dict[str, Any]) -> tuple:
 class GenerationMemo:
     """Values worked out once per store generation: list totals and facet counts, which depend on
     the filters but not on the page or the sort, so every page and sort order of a list shares
-    them until the next commit. Without a generation signal (not SQLite, or the cache setting
-    off) every call computes. A value is kept under the generation read *before* computing it,
-    so a commit during the computation only makes the next call compute again."""
+    them until the next write to a table pages show (:data:`SHOWN_TABLES`; bookkeeping such as
+    an ingest job's status keeps them). Without a generation signal (not SQLite, or the cache
+    setting off) every call computes. A value is kept under the generation read *before*
+    computing it, so a commit during the computation only makes the next call compute again.
+    Threads asking for a value another thread is computing wait for it rather than compute it
+    again."""
 
     def __init__(self, version: DataVersion | None, max_entries: int = 256) -> None:
         self.version = version
         self.max_entries = max_entries
-        self.generation: int | None = None
+        self.generation: tuple[int, ...] | None = None
         self.entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self.computing: dict[tuple, threading.Lock] = {}
         self.lock = threading.Lock()
+
+    def _kept(self, generation: tuple[int, ...], key: Hashable) -> tuple[bool, Any]:
+        with self.lock:
+            if generation != self.generation:
+                return False, None
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                return True, self.entries[key]
+            return False, None
+
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, the value) when one is kept for ``key`` in the current generation, else (False,
+        None): nothing is computed (so it never touches the store but for the generation)."""
+        if self.version is None:
+            return False, None
+        return self._kept(self.version.signature(SHOWN_TABLES), key)
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         if self.version is None:
             return compute()
-        generation = self.version()
+        generation = self.version.signature(SHOWN_TABLES)
         with self.lock:
             if generation != self.generation:
                 self.entries.clear()
                 self.generation = generation
-            elif key in self.entries:
-                self.entries.move_to_end(key)
-                return self.entries[key]
-        value = compute()
+            gate = self.computing.setdefault((generation, key), threading.Lock())
+        with gate:
+            found, value = self._kept(generation, key)
+            if not found:
+                value = compute()
+                self._keep(generation, key, value)
+        with self.lock:
+            self.computing.pop((generation, key), None)
+        return value
+
+    def _keep(self, generation: tuple[int, ...], key: Hashable, value: Any) -> None:
         with self.lock:
             if generation == self.generation:
                 self.entries[key] = value
                 while len(self.entries) > self.max_entries:
                     self.entries.popitem(last=False)
-        return value
 
 
 class PageCache(Generic[V]):
@@ -123,14 +204,37 @@ class PageCache(Generic[V]):
                 self.entries.popitem(last=False)
 
 
-class ResponseCache:
-    """ASGI middleware: see the module doc."""
+class Answer(NamedTuple):
+    """A kept answer: the signature of its tables when it was computed, what it is made of by a
+    finer measure when its path has one (:attr:`ResponseCache.content_versions`), and the answer."""
 
-    def __init__(self, app, store: Any = None, enabled: bool = True) -> None:
+    signature: tuple[int, ...]
+    content: Hashable
+    status: int
+    headers: list
+    body: bytes
+
+
+class ResponseCache:
+    """ASGI middleware: see the module doc.
+
+    ``content_versions`` maps a path prefix to a function of the rest of the path (one segment)
+    giving a comparable value of everything the page there shows (an article page:
+    ``Store.article_version``). When a commit moves its tables' signature, a kept answer whose
+    content value is still the same is served again (and kept under the new signature) instead of
+    being computed again: a new article's commits leave the pages of the other articles."""
+
+    def __init__(self, app, store: Any = None, enabled: bool = True, max_bytes: int = MAX_BYTES,
+                 content_versions: dict[str, Callable[[str], Hashable]] | None = None) -> None:
         self.app = app
         self.version = DataVersion.for_store(store) if enabled and store is not None else None
-        self.entries: OrderedDict[tuple, tuple[int, int, list, bytes]] = OrderedDict()
+        self.max_bytes = max_bytes
+        self.content_versions = content_versions or {}
+        self.entries: OrderedDict[tuple, Answer] = OrderedDict()
+        self.bytes = 0
         self.lock = threading.Lock()
+        #: answers being computed: key -> (signature, the future the waiting requests share)
+        self.computing: dict[tuple, tuple[tuple[int, ...], asyncio.Future]] = {}
 
     def _cacheable(self, scope) -> bool:
         if self.version is None or scope["type"] != "http" or scope.get("method") != "GET":
@@ -143,22 +247,66 @@ class ResponseCache:
                 return False
         return True
 
+    def _content_version(self, path: str) -> Hashable:
+        """The content value of the page at ``path`` now (None: its path has no such measure)."""
+        for prefix, version_of in self.content_versions.items():
+            rest = path[len(prefix):]
+            if path.startswith(prefix) and rest and "/" not in rest:
+                try:
+                    return version_of(rest)
+                except Exception:  # an unreadable version only means: compute the page
+                    return None
+        return None
+
+    def _lookup(self, key: tuple, signature: tuple[int, ...]) -> Answer | None:
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is not None and hit.signature == signature:
+                self.entries.move_to_end(key)
+                return hit
+        if hit is None or hit.content is None or self._content_version(key[0]) != hit.content:
+            return None
+        hit = hit._replace(signature=signature)  # the same content under the tables' new state
+        with self.lock:
+            if key in self.entries:
+                self.entries[key] = hit
+                self.entries.move_to_end(key)
+        return hit
+
     async def __call__(self, scope, receive, send):
         if self.version is None or not self._cacheable(scope):
             return await self.app(scope, receive, send)
         key = (scope.get("path", ""), scope.get("query_string", b""))
-        version = self.version()
-        with self.lock:
-            hit = self.entries.get(key)
-            if hit is not None and hit[0] == version:
-                self.entries.move_to_end(key)
-        if hit is not None and hit[0] == version:
-            _, status, headers, body = hit
-            await send({"type": "http.response.start", "status": status, "headers": headers + [(b"x-cache", b"hit")]})
-            await send({"type": "http.response.body", "body": body})
+        signature = self.version.signature(shown_tables(key[0]))
+        hit = self._lookup(key, signature)
+        if hit is None:
+            hit = await self._computed_by_another(key, signature)
+        if hit is not None:
+            await _send_answer(send, hit.status, hit.headers, hit.body, b"hit")
             return
+        future: asyncio.Future = asyncio.get_running_loop().create_future()
+        self.computing[key] = (signature, future)
+        answer: Answer | None = None
+        try:
+            answer = await self._compute(key, signature, scope, receive, send)
+        finally:
+            if self.computing.get(key, (None, None))[1] is future:
+                del self.computing[key]
+            future.set_result(answer)
+
+    async def _computed_by_another(self, key: tuple, signature: tuple[int, ...]) -> Answer | None:
+        """The answer of a request computing ``key`` under the same ``signature`` right now, when
+        it gets one (None: nobody is, or its answer is not one to keep)."""
+        running = self.computing.get(key)
+        if running is None or running[0] != signature or running[1].get_loop() is not asyncio.get_running_loop():
+            return None
+        return await asyncio.shield(running[1])
+
+    async def _compute(self, key: tuple, signature: tuple[int, ...], scope, receive, send) -> Answer | None:
+        content = self._content_version(key[0])  # read before the page is made, as the signature
         started: dict[str, Any] = {}
         chunks: list[bytes] = []
+        kept: list[Answer] = []
 
         async def capture(message):
             if message["type"] == "http.response.start":
@@ -167,15 +315,27 @@ class ResponseCache:
             elif message["type"] == "http.response.body" and started.get("status") == 200:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body") and sum(map(len, chunks)) <= MAX_BODY:
-                    self._keep(key, version, started["status"], started["headers"], b"".join(chunks))
+                    headers = [(k, v) for k, v in started["headers"] if k.lower() not in (b"set-cookie", b"x-cache")]
+                    kept.append(self._keep(key, Answer(signature, content, started["status"], headers,
+                                                       b"".join(chunks))))
             await send(message)
 
         await self.app(scope, receive, capture)
+        return kept[0] if kept else None
 
-    def _keep(self, key: tuple, version: int, status: int, headers: list, body: bytes) -> None:
-        headers = [(k, v) for k, v in headers if k.lower() not in (b"set-cookie", b"x-cache")]
+    def _keep(self, key: tuple, answer: Answer) -> Answer:
         with self.lock:
-            self.entries[key] = (version, status, headers, body)
-            self.entries.move_to_end(key)
-            while len(self.entries) > MAX_ENTRIES:
-                self.entries.popitem(last=False)
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.bytes -= len(old.body)
+            self.entries[key] = answer
+            self.bytes += len(answer.body)
+            while self.entries and (self.bytes > self.max_bytes or len(self.entries) > MAX_ENTRIES):
+                _, dropped = self.entries.popitem(last=False)
+                self.bytes -= len(dropped.body)
+        return answer
+
+
+async def _send_answer(send, status: int, headers: list, body: bytes, cache: bytes) -> None:
+    await send({"type": "http.response.start", "status": status, "headers": headers + [(b"x-cache", cache)]})
+    await send({"type": "http.response.body", "body": body})

@@ -170,9 +170,17 @@ def _token_in_headers(request: Request) -> bool:
     return bool(request.headers.get("authorization") or request.headers.get("x-claimwatch-token"))
 
 
-def require_read(request: Request) -> Identity:
-    """Dependency of read endpoints: open when ``settings.public_read``, else a valid token."""
-    ident = identify(request)
+async def require_read(request: Request) -> Identity:
+    """Dependency of read endpoints: open when ``settings.public_read``, else a valid token.
+    Answered on the event loop for a reader without a token (no store lookup, no hop to a worker
+    thread, where it would queue behind page requests); a token is checked in a thread."""
+    if _token_from(request) is None:
+        ident = Identity(False)
+        request.state.identity = ident
+    else:
+        from starlette.concurrency import run_in_threadpool
+
+        ident = await run_in_threadpool(identify, request)
     if not request.app.state.settings.public_read and not ident.authenticated:
         raise AuthError(request.url.path, detail="this server requires a token for reading (public_read is off)")
     return ident
