@@ -21,8 +21,13 @@ CASES = [
      "the year-ago second quarter", "2021-Q2", "DATE"),
     ("Acme lost $3 million in the second quarter, against a profit in the quarter a year earlier.", P,
      "the quarter a year earlier", "2021-Q2", "DATE"),
-    ("Acme lost $3 million, compared with a gain for the corresponding period last year.", P,
+    ("Acme lost $3 million in the second quarter, compared with a gain for the corresponding period last year.", P,
      "the corresponding period last year", "2021-Q2", "DATE"),
+    # with no quarter in the report, "the same period last year" is a part of last year, not a quarter
+    ("Road deaths rose 12 percent compared with the same period last year.", P, "the same period last year", "2021",
+     "DATE"),
+    # a month that ends a sentence stays a month when the next sentence opens with a figure
+    ("The floods began in May. 12 people died.", P, "May", "2022-05", "DATE"),
     ("Acme lost $3 million. Exports for last year's quarter were flat.", P, "last year's quarter", "2021-Q2", "DATE"),
     ("Orders rose 9% in August compared to the same period last year.", P, "the same period last year", "2021-08",
      "DATE"),
@@ -125,4 +130,10 @@ def test_that_year_with_no_year_named_is_no_time(analyse):
 
 def test_a_long_term_adjective_is_no_time(analyse):
     a = analyse("The company stressed the long-term value of the deal.", P, stages=("times",))
+    assert a.times == []
+
+
+@pytest.mark.parametrize("text", ["At the end of the day, 40 people were killed.", "The Lakers led in the final quarter."])
+def test_idioms_and_a_game_quarter_are_no_time(analyse, text):
+    a = analyse(text, P, stages=("times",))
     assert a.times == []

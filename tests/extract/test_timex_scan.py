@@ -15,7 +15,9 @@ _WORDS = ["as", "of", "since", "starting", "on", "in", "from", "up", "until", "t
           "the", "last", "past", "next", "three", "3", "2013", "12", "1990s", "May", "March", "Monday", "today",
           "day", "days", "week", "weeks", "year", "years", "month", "ago", "earlier", "early", "mid", "late",
           "quarter", "summer", "morning", "night", "a.m.", "10:30", "daily", "every", "each", "so", "far",
-          "about", "nearly", "more", "than", "-", ",", ".", "(", ")", "’s", "Christmas", "Day", "eve", "now"]
+          "about", "nearly", "more", "than", "-", ",", ".", "(", ")", "’s", "Christmas", "Day", "eve", "now",
+          "for", "end", "ended", "at", "century", "20th", "nineties", "week", "that", "same", "UTC", "0600", "midday",
+          "term", "near", "trading", "straight", "half", "later", "Oct.", "Sept.", "final", "period", "year-ago"]
 _SPACES = [" ", " ", " ", "  ", "\n", " \n\n", "\t"]
 
 

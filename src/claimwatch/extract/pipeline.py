@@ -173,8 +173,8 @@ class Pipeline:
         return self._analysis(doc, published, text)
 
     def _analysis(self, doc: Doc, published: str | None, text: str | None = None) -> Analysis:
-        if text is None:
-            text = doc.text  # rebuilt from the tokens on every access: once
+        if text is None or (len(doc) and len(text) != doc[-1].idx + len(doc[-1].text_with_ws)):
+            text = doc.text  # rebuilt from the tokens on every access: once (also when the text given is not the Doc's)
         doc.user_data.setdefault("claimwatch.text", text)  # what base.doc_text returns
         paragraphs = paragraphs_of(text)
         analysis = Analysis(text=text, doc=doc, published=published, paragraphs=paragraphs)

@@ -79,7 +79,13 @@ def _month_rel(g: dict, ctx: Ctx) -> TV | None:
     return cal.month_period(y, month_of(g["m"]), ref_anchor(ctx))
 
 
-@rule("month", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<m>{MON})(?!\.?[\s-]*\d)")
+#: after an abbreviated month name: "Oct." + a number is a day ("last Oct. 23"), "May." + a number
+#: is a sentence that ends with the month and a next one that opens with a figure
+_AFTER_ABBREVIATION = r"(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?<=\bSept))"
+
+
+@rule("month", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<m>{MON})(?![\s-]*\d)"
+               rf"(?!{_AFTER_ABBREVIATION}\.[\s-]*\d)")
 def _month(g: dict, ctx: Ctx) -> TV | None:
     mo = month_of(g["m"])
     if g.get("y"):
@@ -252,7 +258,7 @@ def _holiday(g: dict, ctx: Ctx) -> TV | None:
     return cal.day_value(d, ref_anchor(ctx))
 
 
-#: "the final quarter", "the last quarter of 2009": the fourth
+#: "the final/last quarter of 2009": the fourth (without "of <year>" it may be a game's last quarter)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
@@ -268,7 +274,7 @@ _YEAR_AGO = r"(?P<ago>year[\s-]+(?:ago|earlier)|(?:previous|prior)[\s-]+year(?:[
 @rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:" + _QUARTER_DET + r"|the)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
                  r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar|comparable|corresponding)\s+)?"
                  r"(?:" + _YEAR_AGO + r")?)?"
-                 r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|final|last(?=\s+quarter\s+of\s)|1st|2nd|3rd|4th)"
+                 r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|(?:final|last)(?=\s+quarter\s+of\s)|1st|2nd|3rd|4th)"
                  r"[\s-]+(?:fiscal[\s-]+)?quarter"
                  rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel2>this|last|next)\s+year))?(?!ly)"
                  rf"|Q(?P<qn>[1-4])\s+(?P<y3>{YEAR})")
@@ -336,6 +342,9 @@ def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
         month = ctx.last_period  # "rose in February compared to the same period last year": February a year before
         if month is not None and month.start is not None and month.value and re.fullmatch(r"\d{4}-\d\d", month.value):
             return cal.month_period(month.start.year - 1, month.start.month, ref_anchor(ctx))
+        if named is None:  # no quarter in the report (road deaths, arrivals ...): a part of last year
+            this_year = ref_year(ctx)
+            return cal.year_period(this_year - 1, ref_anchor(ctx)) if this_year is not None else None
     return _last_quarter(ctx, 1 if g.get("ago") else 0)
 
 

@@ -176,6 +176,7 @@ _DAY_LEAD = (r"(?:late|later|early|earlier)\s+in|(?:the\s+)?(?:start|end|close|r
 
 
 @rule("the_day", rf"(?:(?P<lead>{_DAY_LEAD})\s+|(?<=\bfor\s))the\s+day(?![\w-])"
+                 r"(?<!\bat\sthe\send\sof\sthe\sday)"    # "at the end of the day": "in the end", no day
                  r"(?!\s+(?:before|after|that|when|of|in\s+which|he|she|they|it|we)\b)")
 def _the_day(g: dict, ctx: Ctx) -> TV | None:
     """"The Dow ended the day at 8,017", "later in the day", "For the day, the Nikkei fell": the day

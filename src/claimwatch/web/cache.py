@@ -92,9 +92,9 @@ class DataVersion:
     def signature(self, tables: tuple[str, ...]) -> tuple[int, ...]:
         """A value that stays equal while none of ``tables`` is written."""
         version, counters = self.counters()
-        if not counters:
-            return (version,)
-        return tuple(counters.get(name, -1) for name in tables)
+        if not counters or any(name not in counters for name in tables):
+            return (version,)    # a table without a counter: any commit may have changed it
+        return tuple(counters[name] for name in tables)
 
     @classmethod
     def for_store(cls, store: Any) -> "DataVersion | None":
@@ -158,13 +158,15 @@ class GenerationMemo:
                 self.entries.clear()
                 self.generation = generation
             gate = self.computing.setdefault((generation, key), threading.Lock())
-        with gate:
-            found, value = self._kept(generation, key)
-            if not found:
-                value = compute()
-                self._keep(generation, key, value)
-        with self.lock:
-            self.computing.pop((generation, key), None)
+        try:
+            with gate:
+                found, value = self._kept(generation, key)
+                if not found:
+                    value = compute()
+                    self._keep(generation, key, value)
+        finally:   # a failed compute (the store busy, say) leaves no gate behind
+            with self.lock:
+                self.computing.pop((generation, key), None)
         return value
 
     def _keep(self, generation: tuple[int, ...], key: Hashable, value: Any) -> None:
