@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from . import place_refs
-from .base import Analysis
+from .base import Analysis, token_table
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
-from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, entities, keys_for, names_a_border, tokens
+from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, keys_for, names_a_border
 
 __all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES", "DATELINE"]
 
@@ -137,7 +137,7 @@ class _Collector:
     def entities(self) -> None:
         """spaCy's GPE/LOC/FAC entities, extended over "eastern", "-on-Don" and a feature word."""
         doc, gaz, taken = self.doc, self.gaz, self.taken
-        for ent in entities(self.analysis):
+        for ent in token_table(self.analysis.doc).ents:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             s, e = _trim(doc, ent.start, ent.end)
@@ -173,12 +173,12 @@ class _Collector:
         doc = self.doc
         self.label_of: list = [False] * len(doc)
         self.ent_of: dict[int, tuple[int, int]] = {}
-        for ent in entities(self.analysis):
+        for ent in token_table(self.analysis.doc).ents:
             if ent.label_ in ("PERSON", "ORG", "NORP") + _BAD_LABELS:
                 for i in range(ent.start, ent.end):
                     self.label_of[i] = ent.label_
                     self.ent_of[i] = (ent.start, ent.end)
-        tk = tokens(self.analysis)
+        tk = token_table(self.analysis.doc)
         self.texts, self.lowers, self.punct = tk.text, tk.lower, tk.punct
         capok = [w[:1].isupper() for w in self.texts]
         self.capok = capok

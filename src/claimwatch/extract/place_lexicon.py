@@ -7,10 +7,9 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from .base import Analysis, TokenTable, token_table
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, norm
 
-__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "names_a_border", "tokens", "entities", "keys_for"]
+__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "names_a_border", "keys_for"]
 
 _RAW = json.loads(resources.files("claimwatch.resources").joinpath("gazetteer", "place_cues.json").read_text("utf-8"))
 #: cue word lists by name (``place_cues.json``)
@@ -45,16 +44,6 @@ def names_a_border(text: str) -> bool:
     """Whether ``text`` has a border word in lower case, which every border pattern needs (a
     cheap test that spares the patterns' scans of most articles)."""
     return "border" in text or "frontier" in text or "boundary" in text
-
-
-def tokens(analysis: Analysis) -> TokenTable:
-    """The article's token table (:func:`~claimwatch.extract.base.token_table`, shared by the stages)."""
-    return token_table(analysis.doc)
-
-
-def entities(analysis: Analysis) -> tuple:
-    """The article's named entities, read once (``doc.ents`` makes new spans per call)."""
-    return token_table(analysis.doc).ents
 
 
 def _strip_feature_word(words: list[str]) -> tuple[list[str], tuple[str, ...]]:

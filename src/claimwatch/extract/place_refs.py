@@ -23,9 +23,9 @@ import re
 
 from spacy.tokens import Doc
 
-from .base import Analysis
+from .base import Analysis, token_table
 from .gazetteer import Entry, Gazetteer, norm
-from .place_lexicon import ANAPHORS, CUES, Cand, entities, keys_for, names_a_border, tokens
+from .place_lexicon import ANAPHORS, CUES, Cand, keys_for, names_a_border
 
 __all__ = ["embedded_span", "in_place_context", "repeated_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
            "refer_back", "streets", "datelines", "person_names", "coordinated_names"]
@@ -73,9 +73,9 @@ def person_names(analysis: Analysis) -> frozenset[str]:
     got = analysis.indexes.get("places.people")
     if got is not None:
         return got
-    tk = tokens(analysis)
+    tk = token_table(analysis.doc)
     out: set[str] = set()
-    for ent in entities(analysis):
+    for ent in token_table(analysis.doc).ents:
         if ent.label_ == "PERSON" and ent.end - ent.start > 1:
             out.update(w for w in tk.text[ent.start:ent.end] if w[:1].isupper())
     for i in range(1, len(tk.text)):
@@ -90,7 +90,7 @@ def repeated_names(analysis: Analysis, gaz: Gazetteer, cands: list[Cand], taken:
     uses in personal names)."""
     doc = analysis.doc
     people = person_names(analysis)
-    tk = tokens(analysis)
+    tk = token_table(analysis.doc)
     names: dict[str, Cand] = {}
     for c in cands:
         if c.kind == "name" and c.label in ("GPE", "GAZ", "LOC") and c.entry is None and c.tok_end - c.tok_start <= 3:
@@ -152,7 +152,7 @@ def embedded_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> lis
     ("Texas Department of ...", "the Henderson County Jail") or after its "of" ("University of Georgia")."""
     doc = analysis.doc
     out: list[Cand] = []
-    for ent in entities(analysis):
+    for ent in token_table(analysis.doc).ents:
         if ent.label_ not in _EMBEDDING or any(taken[ent.start:ent.end]):
             continue
         got = embedded_span(doc, gaz, ent.start, ent.end, cities=ent.label_ == "ORG")
@@ -175,7 +175,7 @@ def demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand
     """Nationality words ("American", "Palestinians"): the country, ``kind="demonym"``."""
     doc = analysis.doc
     out: list[Cand] = []
-    for ent in entities(analysis):  # "Sri Lankan", "South Ossetian": several words
+    for ent in token_table(analysis.doc).ents:  # "Sri Lankan", "South Ossetian": several words
         if ent.label_ == "NORP" and len(ent) > 1 and not any(taken[ent.start:ent.end]):
             cc = gaz.demonym(ent.text)
             entry = gaz.country(cc) if cc else None
@@ -184,7 +184,7 @@ def demonyms(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand
                     taken[k] = True
                 out.append(Cand(ent.start_char, ent.end_char, ent.start, ent.end, norm(entry.name), ("country",), "NORP",
                                 entry, kind="demonym"))
-    tk = tokens(analysis)
+    tk = token_table(analysis.doc)
     for i, word in enumerate(tk.text):
         if taken[i] or not word[:1].isupper() or tk.pos[i] not in ("ADJ", "PROPN", "NOUN"):
             continue

@@ -5,10 +5,9 @@
 
 from __future__ import annotations
 
-from .base import Analysis
+from .base import Analysis, token_table
 from .gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, norm
 from .place_candidates import _DIRECTIONS, PHYSICAL, Cand, keys_for
-from .place_lexicon import entities
 
 __all__ = ["resolve", "resolve_name", "options"]
 
@@ -90,7 +89,7 @@ def _context_countries(gaz: Gazetteer, analysis: Analysis,
     ``src`` collects, per country, the names that gave it (see :func:`_others`)."""
     ctx: dict[str, float] = {}
     src = {} if src is None else src
-    for ent in entities(analysis):
+    for ent in token_table(analysis.doc).ents:
         if ent.label_ == "GPE":
             bare = ent.text.removeprefix("the ").removeprefix("The ")
             name = norm(bare)
