@@ -134,6 +134,23 @@ def page_uids(request: Request, query: ListQuery) -> list[str]:
 CLAIM_JSON_TABLES = ("claims", "articles")
 
 
+def _claims_state(request: Request) -> tuple | None:
+    """The state of the tables a claim's JSON is made of (None: no change signal, nothing kept by it)."""
+    data_version = request.app.state.memo.version
+    return ("state", data_version.signature(CLAIM_JSON_TABLES)) if data_version is not None else None
+
+
+def _kept_claim_texts(request: Request, uids: list[str], state: tuple | None) -> list[str] | None:
+    """The JSON texts of ``uids`` kept under ``state``, or None when any one is not kept."""
+    if state is None:
+        return None
+    current = request.app.state.claim_json_current
+    texts = [current.get((uid, state)) for uid in uids]
+    if any(text is None for text in texts):
+        return None
+    return [text.decode("utf-8") for text in texts if text is not None]
+
+
 def claim_items(request: Request, query: ListQuery) -> list[str]:
     """The JSON text of each claim of a page (``claim_json`` with its article's meta). Each is
     kept under the claim's version (its last change), so a page re-reads and re-serialises only
@@ -145,12 +162,10 @@ def claim_items(request: Request, query: ListQuery) -> list[str]:
         return [dumps(claim_json(c) | {"article": meta}) for c, meta in store.claim_list(query, count=False)[0]]
     current = request.app.state.claim_json_current
     uids = page_uids(request, query)
-    data_version = request.app.state.memo.version
-    state = ("state", data_version.signature(CLAIM_JSON_TABLES)) if data_version is not None else None
-    if state is not None:
-        known = [current.get((uid, state)) for uid in uids]
-        if all(text is not None for text in known):
-            return [text.decode("utf-8") for text in known if text is not None]
+    state = _claims_state(request)
+    known = _kept_claim_texts(request, uids, state)
+    if known is not None:
+        return known
     rows = store.claim_list_versions(query, uids)
     texts = {uid: kept.get((uid, version)) for uid, version, _, _ in rows}
     fresh = store.claims_by_uid([uid for uid, text in texts.items() if text is None])
@@ -250,11 +265,8 @@ def claims_from_memory(request: Request, query: ListQuery, facets: bool) -> byte
         counts = _api_facets(raw) if found else None
     if not found:
         return None
-    state = ("state", memo.version.signature(CLAIM_JSON_TABLES))
-    texts = [current.get((uid, state)) for uid in order[query.offset:query.offset + query.limit]]
-    if any(text is None for text in texts):
-        return None
-    return _claims_body(query, total, [text.decode("utf-8") for text in texts if text is not None], counts)
+    texts = _kept_claim_texts(request, order[query.offset:query.offset + query.limit], _claims_state(request))
+    return _claims_body(query, total, texts, counts) if texts is not None else None
 
 
 @router.get("/claims", summary="Query claims: filters, sort, page, optional facet counts")

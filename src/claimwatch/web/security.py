@@ -175,8 +175,7 @@ async def require_read(request: Request) -> Identity:
     Answered on the event loop for a reader without a token (no store lookup, no hop to a worker
     thread, where it would queue behind page requests); a token is checked in a thread."""
     if _token_from(request) is None:
-        ident = Identity(False)
-        request.state.identity = ident
+        ident = identify(request)      # no token: no store lookup
     else:
         from starlette.concurrency import run_in_threadpool
 
