@@ -56,9 +56,12 @@ def phone(tmp_path):
 
 
 def wait(driver, cond, timeout=15):
+    """Poll ``cond`` until it is truthy. A page that re-renders between finding an element and
+    reading it raises a stale-element error: that poll counts as "not yet", the next one looks again."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout).until(cond)
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(cond)
 
 
 def login(driver, base: str, token: str, name: str = "Browser Tester") -> None:
