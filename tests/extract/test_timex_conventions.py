@@ -69,6 +69,15 @@ CASES = [
     ("A hearing is set for the week of Oct. 10.", P, "the week of Oct. 10", "2022-W41", "DATE"),
     ("Sales recovered in the last week of August.", P, "the last week of August", "2022-W34", "DATE"),
     ("Sales recovered in the first week of August.", P, "the first week of August", "2022-W31", "DATE"),
+    # a quarter called fiscal with a hyphen
+    ("The mill lost money in the fiscal-second quarter.", P, "the fiscal-second quarter", "2022-Q2", "DATE"),
+    # an end bound on a weekday ahead: a deferral or a state that runs on; a past state ends on the last one
+    ("The judge postponed until Thursday morning any ruling on bail.", P, "Thursday morning", "2022-09-29TMO",
+     "TIME"),
+    ("The agency has given the tenants until 5 p.m. Friday to leave.", P, "5 p.m. Friday", "2022-09-30T17:00", "TIME"),
+    ("Schools have stayed shut and will stay shut until Monday.", P, "Monday", "2022-10-03", "DATE"),
+    ("The miners stayed underground until Sunday.", P, "Sunday", "2022-09-25", "DATE"),
+    ("Up until Monday, police had named no suspect.", P, "Monday", "2022-09-26", "DATE"),
 ]
 
 
@@ -126,6 +135,12 @@ def test_the_day_of_something_else_is_no_time(analyse, text):
 def test_that_year_with_no_year_named_is_no_time(analyse):
     a = analyse("Prices rose that year.", P, stages=("times",))
     assert [(t.text, t.value) for t in a.times if "year" in t.text] in ([], [("that year", None)])
+
+
+@pytest.mark.parametrize("text", ["After a weekend of talks the union agreed.", "The board declared a quarterly dividend."])
+def test_a_unit_inside_a_longer_word_is_no_duration(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert [(t.text, t.value) for t in a.times if t.type == "DURATION"] == []
 
 
 def test_a_long_term_adjective_is_no_time(analyse):

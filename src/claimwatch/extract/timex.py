@@ -44,6 +44,11 @@ _DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month", "weekday", 
 #: prepositions of an end bound: "extended until Nov. 9" says nothing of the past
 _END_PREPS = frozenset({"until", "till", "to", "through"})
 _RUNNING_PERIODS = frozenset({"n_of_year", "past_n", "so_far"})
+#: kinds naming a day of the coming or the past week ("until Tuesday", "until 9 a.m. Friday")
+_WEEK_DAY_KINDS = frozenset({"weekday", "day_part", "clock"})
+#: predicates that put something off to a later day ("postponed until Tuesday", "gave them until Friday")
+_DEFER_HEADS = frozenset({"postpone", "delay", "adjourn", "defer", "extend", "suspend", "give", "grant", "push"})
+_NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 
 
@@ -108,6 +113,8 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
         return True
     if gov is None:
         return None
+    if _until_a_later_day(gov, kind, before, prep):
+        return True
     if kind in _DAY_KINDS and root is not None and (_off_the_verb(root, gov) or
                                                      prep in _END_PREPS and gov.tag_ in ("VBD", "VBN") and not _had(gov)):
         return None
@@ -118,6 +125,15 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
     if kind in _PRESENT_FORWARD and gov.tag_ in ("VBZ", "VBP") and gov.lemma_.lower() not in ("be", "say"):
         return True
     return None
+
+
+def _until_a_later_day(gov, kind: str, before: str, prep: str) -> bool:
+    """An end bound on a weekday that lies ahead: "closed until Friday", "postponed until Tuesday
+    morning", "has given them until 9 a.m. Tuesday" (a state that runs on, or a deferral); not a
+    bound of a past state ("stayed until Friday", "had waited until Monday", "not until Tuesday did he")."""
+    if prep not in ("until", "till") or kind not in _WEEK_DAY_KINDS or _had(gov) or _NOT_UNTIL.search(before):
+        return False
+    return gov.lemma_.lower() in _DEFER_HEADS or gov.tag_ != "VBD"
 
 
 def _since_clause(gov) -> bool:

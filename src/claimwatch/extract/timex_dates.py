@@ -274,7 +274,7 @@ _YEAR_AGO = r"(?P<ago>year[\s-]+(?:ago|earlier)|(?:previous|prior)[\s-]+year(?:[
 @rule("quarter", r"(?:(?P<rel>this|last|next)\s+year['’]s\s+|(?:" + _QUARTER_DET + r"|the)\s+(?:(?P<yy>" + YEAR + r")\s+)?"
                  r"(?:(?:latest|flat|fiscal|weak|strong|same|current|full|calendar|comparable|corresponding)\s+)?"
                  r"(?:" + _YEAR_AGO + r")?)?"
-                 r"(?:fiscal\s+)?(?P<o>first|second|third|fourth|(?:final|last)(?=\s+quarter\s+of\s)|1st|2nd|3rd|4th)"
+                 r"(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth|(?:final|last)(?=\s+quarter\s+of\s)|1st|2nd|3rd|4th)"
                  r"[\s-]+(?:fiscal[\s-]+)?quarter"
                  rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel2>this|last|next)\s+year))?(?!ly)"
                  rf"|Q(?P<qn>[1-4])\s+(?P<y3>{YEAR})")

@@ -385,7 +385,7 @@ def _so_far(g: dict, ctx: Ctx) -> TV | None:
 
 
 @rule("duration", rf"(?:(?P<ap>{APPROX})\s+)?(?:the\s+(?=(?:{NUM})\s+{_UNIT_PL}(?![\w-])))?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?(?P<h1>\s+and\s+a\s+half)?[\s-]+"
-                  rf"{_UNIT_ADJ}(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-]*\s*-?\s*old)(?!\s+(?:ago|earlier|later))",
+                  rf"{_UNIT_ADJ}(?P<u>{UNIT})(?!\w)(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-]*\s*-?\s*old)(?!\s+(?:ago|earlier|later))",
       "DURATION")
 def _duration(g: dict, ctx: Ctx) -> TV | None:
     n = number(g["n"])
