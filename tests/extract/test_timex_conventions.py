@@ -75,7 +75,8 @@ CASES = [
     ("The judge postponed until Thursday morning any ruling on bail.", P, "Thursday morning", "2022-09-29TMO",
      "TIME"),
     ("The agency has given the tenants until 5 p.m. Friday to leave.", P, "5 p.m. Friday", "2022-09-30T17:00", "TIME"),
-    ("Schools have stayed shut and will stay shut until Monday.", P, "Monday", "2022-10-03", "DATE"),
+    ("The ports remain closed until Monday.", P, "Monday", "2022-10-03", "DATE"),
+    ("Some 9,000 people have crossed the pass until Sunday.", P, "Sunday", "2022-09-25", "DATE"),
     ("The miners stayed underground until Sunday.", P, "Sunday", "2022-09-25", "DATE"),
     ("Up until Monday, police had named no suspect.", P, "Monday", "2022-09-26", "DATE"),
 ]

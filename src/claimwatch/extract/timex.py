@@ -48,15 +48,16 @@ _RUNNING_PERIODS = frozenset({"n_of_year", "past_n", "so_far"})
 _WEEK_DAY_KINDS = frozenset({"weekday", "day_part", "clock"})
 #: predicates that put something off to a later day ("postponed until Tuesday", "gave them until Friday")
 _DEFER_HEADS = frozenset({"postpone", "delay", "adjourn", "defer", "extend", "suspend", "give", "grant", "push"})
+_PERFECT = ("has", "have", "'ve", "had", "'d")
 _NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 
 
-def _had(tok) -> bool:
+def _had(tok, auxes: tuple[str, ...] = ("had", "'d")) -> bool:
     """A past perfect ("had been due to expire Friday"): on the predicate or on the ones it
-    completes (up an xcomp / acomp chain)."""
+    completes (up an xcomp / acomp chain); with ``auxes`` "has"/"have" too, any perfect."""
     for _ in range(4):
-        if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in ("had", "'d") for ch in tok.children):
+        if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in auxes for ch in tok.children):
             return True
         if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
             return False
@@ -128,12 +129,13 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
 
 
 def _until_a_later_day(gov, kind: str, before: str, prep: str) -> bool:
-    """An end bound on a weekday that lies ahead: "closed until Friday", "postponed until Tuesday
-    morning", "has given them until 9 a.m. Tuesday" (a state that runs on, or a deferral); not a
-    bound of a past state ("stayed until Friday", "had waited until Monday", "not until Tuesday did he")."""
+    """An end bound on a weekday that lies ahead: "postponed until Tuesday morning", "has given them
+    until 9 a.m. Tuesday" (a deferral), "remain closed until Friday" (a present state that runs on);
+    not the bound of a past state or of a tally ("stayed until Friday", "have crossed until Sunday",
+    "had waited until Monday", "not until Tuesday did he")."""
     if prep not in ("until", "till") or kind not in _WEEK_DAY_KINDS or _had(gov) or _NOT_UNTIL.search(before):
         return False
-    return gov.lemma_.lower() in _DEFER_HEADS or gov.tag_ != "VBD"
+    return gov.lemma_.lower() in _DEFER_HEADS or gov.tag_ in ("VBZ", "VBP") and not _had(gov, _PERFECT)
 
 
 def _since_clause(gov) -> bool:
