@@ -153,3 +153,13 @@ def test_a_long_term_adjective_is_no_time(analyse):
 def test_idioms_and_a_game_quarter_are_no_time(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert a.times == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Envoys met in Geneva on Monday and Thursday.", [("Monday", "2022-09-26"), ("Thursday", "2022-09-22")]),
+    ("The ferries sail Friday to Sunday this week.", [("Friday", "2022-09-30"), ("Sunday", "2022-10-02"),
+                                                      ("this week", "2022-W39")]),
+])
+def test_two_weekdays_joined_by_a_word_are_two_days(analyse, text, expected):
+    a = analyse(text, P, stages=("times",))
+    assert [(t.text, t.value) for t in a.times] == expected

@@ -72,13 +72,15 @@ def scan(text: str) -> list[Found]:
                 core += 1
             g = {k: v for k, v in m.groupdict().items() if v and k != "prep"}
             found.append(Found(s, e, r.kind, g, text[s:e], None, core, prep))
+    # a match that is no time in context leaves its words to shorter ones ("Monday and Tuesday")
+    found = [f for f in found if timex_relative.plausible(f, text)]
     found.sort(key=lambda f: (f.kind != "named", -(f.end - f.core), -(f.end - f.start), _RULE_ORDER.get(f.kind, 0), f.start))
     chosen: list[Found] = []
     for f in found:
         if all(f.end <= c.start or f.start >= c.end for c in chosen):
             chosen.append(f)
     chosen.sort(key=lambda f: f.start)
-    return [f for f in chosen if timex_relative.plausible(f, text)]
+    return chosen
 
 
 _MON_I = re.compile(MON)
