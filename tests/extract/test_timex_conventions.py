@@ -79,6 +79,12 @@ CASES = [
     ("Some 9,000 people have crossed the pass until Sunday.", P, "Sunday", "2022-09-25", "DATE"),
     ("The miners stayed underground until Sunday.", P, "Sunday", "2022-09-25", "DATE"),
     ("Up until Monday, police had named no suspect.", P, "Monday", "2022-09-26", "DATE"),
+    ("The first trains are not due until July.", "2023-01-10", "July", "2023-07", "DATE"),
+    ("The exhibition ran until July.", "2023-01-10", "July", "2022-07", "DATE"),
+    # a modal predicate has not happened yet; a perfect one has
+    ("Talks may resume on Thursday.", P, "Thursday", "2022-09-29", "DATE"),
+    ("Banks should reopen on Monday.", P, "Monday", "2022-10-03", "DATE"),
+    ("The climber may have died on Sunday.", P, "Sunday", "2022-09-25", "DATE"),
 ]
 
 
@@ -163,3 +169,9 @@ def test_idioms_and_a_game_quarter_are_no_time(analyse, text):
 def test_two_weekdays_joined_by_a_word_are_two_days(analyse, text, expected):
     a = analyse(text, P, stages=("times",))
     assert [(t.text, t.value) for t in a.times] == expected
+
+
+def test_the_year_after_a_ranges_second_month_dates_the_first_too(analyse):
+    a = analyse("Prices rose between June and August of 2019.", P, stages=("times",))
+    parts = [p for t in a.times for p in (t.parts or (t,))]
+    assert [(p.text, p.value) for p in parts] == [("June", "2019-06"), ("August of 2019", "2019-08")]

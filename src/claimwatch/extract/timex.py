@@ -33,6 +33,8 @@ from .timex_rules import normalise, scan
 __all__ = ["find_times", "time_for", "dateline", "STAGE", "timeml_value", "normalise_text", "reference"]
 
 _FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would"}
+#: modals whose predicate has not happened yet ("could" also reports a past ability: not one)
+_MODAL_AHEAD = {"may", "might", "must", "should", "can", "ca"}
 _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "set", "due", "aim", "hope", "prepare", "want", "project",
                  "forecast", "propose", "promise", "threaten", "vow", "agree", "decide"}
 _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|starting|from\s+next)\s+$", re.I)
@@ -44,8 +46,6 @@ _DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month", "weekday", 
 #: prepositions of an end bound: "extended until Nov. 9" says nothing of the past
 _END_PREPS = frozenset({"until", "till", "to", "through"})
 _RUNNING_PERIODS = frozenset({"n_of_year", "past_n", "so_far"})
-#: kinds naming a day of the coming or the past week ("until Tuesday", "until 9 a.m. Friday")
-_WEEK_DAY_KINDS = frozenset({"weekday", "day_part", "clock"})
 #: predicates that put something off to a later day ("postponed until Tuesday", "gave them until Friday")
 _DEFER_HEADS = frozenset({"postpone", "delay", "adjourn", "defer", "extend", "suspend", "give", "grant", "push"})
 _PERFECT = ("has", "have", "'ve", "had", "'d")
@@ -78,6 +78,8 @@ def _is_future(gov) -> bool:
     for ch in gov.children:
         if ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX:
             return True
+        if ch.dep_ == "aux" and ch.lower_ in _MODAL_AHEAD and not _had(gov, _PERFECT):
+            return True  # "must pay by March", "may be dropped on Nov. 16"; not "may have died on Nov. 3"
         if ch.lower_ == "going" and any(c.lower_ == "to" for c in ch.children):
             return True
     if gov.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in gov.children) and \
@@ -129,11 +131,11 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
 
 
 def _until_a_later_day(gov, kind: str, before: str, prep: str) -> bool:
-    """An end bound on a weekday that lies ahead: "postponed until Tuesday morning", "has given them
-    until 9 a.m. Tuesday" (a deferral), "remain closed until Friday" (a present state that runs on);
-    not the bound of a past state or of a tally ("stayed until Friday", "have crossed until Sunday",
-    "had waited until Monday", "not until Tuesday did he")."""
-    if prep not in ("until", "till") or kind not in _WEEK_DAY_KINDS or _had(gov) or _NOT_UNTIL.search(before):
+    """An end bound on a day or a month that lies ahead: "postponed until Tuesday morning", "has
+    given them until 9 a.m. Tuesday" (a deferral), "remain closed until Friday", "not due until
+    October" (a present state that runs on); not the bound of a past state or of a tally ("stayed
+    until Friday", "have crossed until Sunday", "had waited until Monday", "not until Tuesday did he")."""
+    if prep not in ("until", "till") or kind not in _DAY_KINDS or _had(gov) or _NOT_UNTIL.search(before):
         return False
     return gov.lemma_.lower() in _DEFER_HEADS or gov.tag_ in ("VBZ", "VBP") and not _had(gov, _PERFECT)
 

@@ -436,7 +436,7 @@ def _range_y(g: dict, ctx: Ctx) -> TV | None:
     return TV(date(y1, 1, 1), date(y2, 12, 31), "range", "absolute", None) if y2 > y1 else None
 
 
-_POINT = rf"(?:{_FULL}|{MON},?\s+{YEAR}|(?:{WD},?\s+)?{MON}\s+{DAY}|{MON})"
+_POINT = rf"(?:{_FULL}|{MON},?\s+(?:of\s+)?{YEAR}|(?:{WD},?\s+)?{MON}\s+{DAY}|{MON})"
 
 
 @rule("range_any", rf"(?P<a>{_POINT.replace('?P<', '?:<').replace('(?:<', '(?:')})\s+(?:and|to|until|till|through)\s+"
