@@ -123,6 +123,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
         d = ctx.story_day  # "left on Sept. 12. It sank at 11 p.m.": the day the story just named
     elif _ref(ctx) is not None:
         d = _ref(ctx)
+        if hm == "T24:00" and ctx.future is False:
+            d -= timedelta(days=1)  # "the strike began at midnight": the midnight that ended the day before
     if d is None:
         return None
     anchor = "absolute" if when and re.search(YEAR, when) else ref_anchor(ctx)
