@@ -121,9 +121,9 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
             d = p.start if p is not None and p.precision == "day" else None
     elif ctx.future is False and ctx.story_day is not None:
         d = ctx.story_day  # "left on Sept. 12. It sank at 11 p.m.": the day the story just named
-    elif _ref(ctx) is not None:
+    else:
         d = _ref(ctx)
-        if hm == "T24:00" and ctx.future is False:
+        if d is not None and hm == "T24:00" and ctx.future is False:
             d -= timedelta(days=1)  # "the strike began at midnight": the midnight that ended the day before
     if d is None:
         return None
