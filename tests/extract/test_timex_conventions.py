@@ -81,6 +81,9 @@ CASES = [
     ("Up until Monday, police had named no suspect.", P, "Monday", "2022-09-26", "DATE"),
     ("The first trains are not due until July.", "2023-01-10", "July", "2023-07", "DATE"),
     ("The exhibition ran until July.", "2023-01-10", "July", "2022-07", "DATE"),
+    # a bare verb with a singular subject is a past tense ("hurt", "cut", "set" read as presents)
+    ("Weakness in bank shares hurt the index on Friday.", P, "Friday", "2022-09-23", "DATE"),
+    ("Brown and Smith hurt their chances if they sell on Friday.", P, "Friday", "2022-09-30", "DATE"),
     # a past midnight with no day named ended the day before
     ("The curfew began at midnight.", P, "midnight", "2022-09-26T24:00", "TIME"),
     ("The curfew will begin at midnight.", P, "midnight", "2022-09-27T24:00", "TIME"),

@@ -65,8 +65,15 @@ def _had(tok, auxes: tuple[str, ...] = ("had", "'d")) -> bool:
     return False
 
 
+def _singular_subject_bare_verb(gov) -> bool:
+    """A bare verb form with a singular noun subject (not "Smith and Jones") can only be a past tense
+    the tagger read as a present ("weakness in technology stocks hurt the index on Friday")."""
+    return gov.tag_ == "VBP" and any(ch.dep_ == "nsubj" and ch.tag_ in ("NN", "NNP")
+                                     and not any(c.dep_ == "conj" for c in ch.children) for ch in gov.children)
+
+
 def _is_past(gov) -> bool:
-    if gov.tag_ == "VBD" or gov.tag_ == "VBN" and gov.dep_ == "acl":
+    if gov.tag_ == "VBD" or gov.tag_ == "VBN" and gov.dep_ == "acl" or _singular_subject_bare_verb(gov):
         return True  # "retired", "its record high set on Aug. 6", "the year ended March 31"
     return any(ch.dep_ in ("aux", "auxpass") and ch.tag_ == "VBD" for ch in gov.children) or (
         gov.tag_ == "VBN" and any(ch.lower_ in ("has", "have", "had", "was", "were") for ch in gov.children))
