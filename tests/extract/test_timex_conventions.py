@@ -84,6 +84,10 @@ CASES = [
     # a bare verb with a singular subject is a past tense ("hurt", "cut", "set" read as presents)
     ("Weakness in bank shares hurt the index on Friday.", P, "Friday", "2022-09-23", "DATE"),
     ("Brown and Smith hurt their chances if they sell on Friday.", P, "Friday", "2022-09-30", "DATE"),
+    # "overnight" in a past clause is the night before the day the story is about, else before the reference
+    ("Tokyo shares fell on Thursday. Overnight losses in New York weighed on banks.", P, "Overnight",
+     "2022-09-21TNI", "TIME"),
+    ("Overnight losses in New York weighed on banks.", P, "Overnight", "2022-09-26TNI", "TIME"),
     # a past midnight with no day named ended the day before
     ("The curfew began at midnight.", P, "midnight", "2022-09-26T24:00", "TIME"),
     ("The curfew will begin at midnight.", P, "midnight", "2022-09-27T24:00", "TIME"),

@@ -81,7 +81,11 @@ def _day_part(g: dict, ctx: Ctx) -> TV | None:
         ref = _ref(ctx)
         if ref is None:
             return None
-        d = ref - timedelta(days=1) if low(g, "solo") == "overnight" and ctx.future is not True else ref
+        if low(g, "solo") == "overnight" and ctx.future is not True:
+            # the night before the day the story is about ("shares fell on Friday ... overnight losses")
+            d = (ctx.story_day if ctx.future is False and ctx.story_day is not None else ref) - timedelta(days=1)
+        else:
+            d = ref
         return TV(d, d, "day", ref_anchor(ctx), _time_value(d, "NI"), "TIME")
     day = _day_word(g.get("a") or g["a2"], ctx)
     if day is None:
