@@ -88,6 +88,10 @@ CASES = [
     ("Tokyo shares fell on Thursday. Overnight losses in New York weighed on banks.", P, "Overnight",
      "2022-09-21TNI", "TIME"),
     ("Overnight losses in New York weighed on banks.", P, "Overnight", "2022-09-26TNI", "TIME"),
+    # a month of a noun's event is not dated by a past verb: the nearest one
+    ("The ministry warned refiners of a sharp cutback in its oil exports in November.", P, "November", "2022-11",
+     "DATE"),
+    ("The ministry cut supplies in November.", P, "November", "2021-11", "DATE"),
     # a past midnight with no day named ended the day before
     ("The curfew began at midnight.", P, "midnight", "2022-09-26T24:00", "TIME"),
     ("The curfew will begin at midnight.", P, "midnight", "2022-09-27T24:00", "TIME"),

@@ -46,6 +46,7 @@ _DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month", "weekday", 
 #: prepositions of an end bound: "extended until Nov. 9" says nothing of the past
 _END_PREPS = frozenset({"until", "till", "to", "through"})
 _RUNNING_PERIODS = frozenset({"n_of_year", "past_n", "so_far"})
+_MONTH_KINDS = frozenset({"month", "qual_month"})
 #: predicates that put something off to a later day ("postponed until Tuesday", "gave them until Friday")
 _DEFER_HEADS = frozenset({"postpone", "delay", "adjourn", "defer", "extend", "suspend", "give", "grant", "push"})
 _PERFECT = ("has", "have", "'ve", "had", "'d")
@@ -99,6 +100,13 @@ def _is_future(gov) -> bool:
     return gov.tag_ == "VB" and gov.dep_ in ("xcomp", "ccomp") and gov.head.lemma_.lower() in _FUTURE_HEADS
 
 
+def _a_nouns_month(root) -> bool:
+    """A month in a phrase that modifies a noun ("a cutback in its oil supply in September"): the
+    noun's event, which a past tense of the clause does not place."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN"
+
+
 def _off_the_verb(root, gov) -> bool:
     """Whether a date hangs from an adjective or names a noun's date rather than the predicate's
     ("payable Dec. 7", "effective Feb. 1", "the Jan. 14 deadline"): the clause's tense is not its."""
@@ -130,8 +138,8 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
         return None
     if _is_future(gov):
         return True
-    if _is_past(gov):
-        return False
+    if _is_past(gov):  # a noun's month is not dated by a past verb ("told them of a cutback in September")
+        return None if kind in _MONTH_KINDS and root is not None and _a_nouns_month(root) else False
     if kind in _PRESENT_FORWARD and gov.tag_ in ("VBZ", "VBP") and gov.lemma_.lower() not in ("be", "say"):
         return True
     return None
