@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..flow.runs import default_reconciler
 from ..settings import Settings, load_settings
+from .admission import Admission
 from .cache import DataVersion, GenerationMemo, PageCache, ResponseCache
 from .errors import install_error_handlers
 from .security import BodyLimit, OriginCheck, SecurityHeaders
@@ -130,6 +131,8 @@ def create_app(
     # an article page is kept across commits that leave the article's version (its claims, their
     # estimates) unchanged, as the page route itself keeps it (pages.article)
     versions = {"/articles/": store.article_version} if hasattr(store, "article_version") else {}
+    # inside the response cache: answers it keeps (and requests waiting for one being made) never queue
+    app.add_middleware(Admission, limit=settings.web_admission)
     app.add_middleware(ResponseCache, store=store, enabled=settings.web_cache, content_versions=versions)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
