@@ -18,7 +18,7 @@ from .cache import DataVersion, GenerationMemo, PageCache, ResponseCache
 from .errors import install_error_handlers
 from .security import BodyLimit, OriginCheck, SecurityHeaders
 
-__all__ = ["create_app", "STATIC_DIR", "TEMPLATE_DIR"]
+__all__ = ["create_app", "create_served_app", "STATIC_DIR", "TEMPLATE_DIR"]
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -78,6 +78,8 @@ def create_app(
 
         # sync routes run in this many threads of the server's event loop (see settings.web_threads)
         anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, settings.web_threads)
+        if getattr(_app.state, "warm_ingest", False):
+            queue.warm_up()
         yield
         queue.shutdown()
 
@@ -138,4 +140,13 @@ def create_app(
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(OriginCheck)
     app.add_middleware(SecurityHeaders)
+    return app
+
+
+def create_served_app(settings: Settings | None = None) -> FastAPI:
+    """The app as ``claimwatch serve`` runs it: :func:`create_app` whose ingest worker starts with
+    the server and loads the NLP pipeline then (at the worker's lower CPU priority), so the first
+    article posted does not wait for that load."""
+    app = create_app(settings)
+    app.state.warm_ingest = True
     return app
