@@ -1,8 +1,10 @@
 """Load run of the web app: 10, 50 and 200 concurrent loopback clients, 30 s each, over the article
 list, an article page, the estimates page and one JSON endpoint (``/api/claims``), while articles
 are being ingested through the API (``POST /api/articles``, one after the other, for the whole
-run); a separate prober times ``/api/health`` every 100 ms. Reports requests/s and latency
-percentiles per page kind and the health latency; exits 1 on any failed request. A benchmark,
+run; the phases start once the first posted article is stored); a prober in a process of its
+own times ``/api/health`` every 100 ms. Reports requests/s and latency percentiles per page
+kind, the health latency, and how many posted articles were stored in each phase and how long
+their jobs took; exits 1 on any failed request. A benchmark,
 not a test: the numbers depend on the machine and on what else runs on it (the load average is
 printed with the table).
 
@@ -169,21 +171,41 @@ async def client_loop(i: int, host: str, port: int, ctx: dict, deadline: float, 
         await conn.close()
 
 
-async def health_loop(host: str, port: int, deadline: float, out: list, errors: list) -> None:
-    conn = Conn(host, port)
+def probe_health(host: str, port: int, seconds: float) -> list[float]:
+    """``/api/health`` timed every 100 ms for ``seconds`` over one keep-alive connection, from a
+    process of its own (as a monitor would probe): the clients' event loop, busy with 200
+    connections, does not delay the probe's reading of its answers. Latencies in seconds; a
+    failed probe is a negative value."""
+    import http.client
+
+    out: list[float] = []
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         t0 = time.perf_counter()
         try:
-            status = await asyncio.wait_for(conn.get("/api/health?counts=false"), timeout=30)
-            if status == 200:
-                out.append(time.perf_counter() - t0)
-            else:
-                errors.append(f"{status} /api/health")
-        except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ValueError) as exc:
-            errors.append(f"{type(exc).__name__} /api/health")
-            await conn.close()
-        await asyncio.sleep(0.1)
-    await conn.close()
+            conn.request("GET", "/api/health?counts=false")
+            resp = conn.getresponse()
+            resp.read()
+            out.append(time.perf_counter() - t0 if resp.status == 200 else -1.0)
+        except (OSError, http.client.HTTPException):
+            out.append(-1.0)
+            conn.close()
+        time.sleep(0.1)
+    conn.close()
+    return out
+
+
+def start_prober(host: str, port: int, seconds: float) -> subprocess.Popen:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--probe-health", f"{host}:{port}", "--seconds", str(seconds)]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE)
+
+
+def prober_result(proc: subprocess.Popen, errors: list[str]) -> list[float]:
+    out, _ = proc.communicate(timeout=120)
+    values = json.loads(out or b"[]")
+    errors.extend("failed /api/health" for v in values if v < 0)
+    return [v for v in values if v >= 0]
 
 
 async def run_phase(host: str, port: int, clients: int, seconds: float, ctx: dict) -> dict:
@@ -191,11 +213,12 @@ async def run_phase(host: str, port: int, clients: int, seconds: float, ctx: dic
     health: list[float] = []
     errors: list[str] = []
     hits: list[int] = []
+    prober = start_prober(host, port, seconds)
     t0 = time.monotonic()
     deadline = t0 + seconds
-    await asyncio.gather(health_loop(host, port, deadline, health, errors),
-                         *(client_loop(i, host, port, ctx, deadline, out, errors, hits) for i in range(clients)))
+    await asyncio.gather(*(client_loop(i, host, port, ctx, deadline, out, errors, hits) for i in range(clients)))
     elapsed = time.monotonic() - t0
+    health.extend(prober_result(prober, errors))
     every = [v for k in KINDS for v in out[k]]
     report: dict = {"clients": clients, "seconds": round(elapsed, 1), "requests": len(every), "errors": len(errors),
                     "error_samples": errors[:5], "rps": round(len(every) / elapsed, 1)}
@@ -212,13 +235,14 @@ async def run_phase(host: str, port: int, clients: int, seconds: float, ctx: dic
 
 # -- the ingest that runs throughout ------------------------------------------------------------
 class Ingester(threading.Thread):
-    """Posts one article after another through the API and waits for each job to finish."""
+    """Posts one article after another through the API and waits for each job to finish (its
+    status polled every 200 ms); ``done`` has when each job was seen done and how long it took."""
 
     def __init__(self, base: str, token: str, texts: list[str]) -> None:
         super().__init__(daemon=True)
         self.base, self.token, self.texts = base, token, texts
         self.stop = threading.Event()
-        self.done: list[float] = []
+        self.done: list[tuple[float, float]] = []  # (monotonic time it was seen done, job latency s)
         self.failed: list[str] = []
 
     def run(self) -> None:
@@ -241,11 +265,27 @@ class Ingester(threading.Thread):
                     while not self.stop.is_set():
                         state = http.get(url).json()
                         if state["status"] in ("done", "failed"):
-                            (self.done if state["status"] == "done" else self.failed).append(time.perf_counter() - t0)
+                            if state["status"] == "done":
+                                self.done.append((time.monotonic(), time.perf_counter() - t0))
+                            else:
+                                self.failed.append(f"failed job {state.get('error')}")
                             break
                         time.sleep(0.2)
                 except Exception as exc:  # noqa: BLE001 - a benchmark records and goes on
                     self.failed.append(f"{type(exc).__name__}: {exc}")
+
+
+def _wait_first_ingest(ingester: Ingester, limit: float = 300.0) -> float:
+    """Seconds until the first posted article is stored: the phases time a server whose ingest
+    worker has its pipeline loaded, as it has after its first job."""
+    t0 = time.monotonic()
+    while not ingester.done and time.monotonic() - t0 < limit:
+        if ingester.failed:
+            raise SystemExit(f"ingest failed: {ingester.failed[0]}")
+        time.sleep(0.2)
+    if not ingester.done:
+        raise SystemExit(f"no posted article was stored within {limit:.0f} s")
+    return time.monotonic() - t0
 
 
 def _ingest_texts() -> list[str]:
@@ -286,6 +326,28 @@ def _start_server(db: str, workers: int | None) -> tuple[subprocess.Popen, str, 
             time.sleep(0.3)
 
 
+def process_tree_cpu(root: int) -> dict[str, float]:
+    """CPU seconds (user + system) used so far by the processes under ``root`` (itself included),
+    split by priority: ``server`` (its own nice value) and ``ingest`` (niced lower: the ingest
+    workers). Read from /proc; empty where there is none."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    out = {"server": 0.0, "ingest": 0.0}
+    todo, base_nice = [root], None
+    while todo:
+        pid = todo.pop()
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            kids = [int(c) for t in Path(f"/proc/{pid}/task").iterdir()
+                    for c in (t / "children").read_text().split()]
+        except OSError:
+            continue
+        nice = int(stat[16])
+        base_nice = nice if base_nice is None else base_nice
+        out["server" if nice <= base_nice else "ingest"] += (int(stat[11]) + int(stat[12])) / ticks
+        todo.extend(kids)
+    return out
+
+
 def _print_table(reports: list[dict], workers: str, load: tuple[float, float, float]) -> None:
     print(f"\nload: {workers} server worker process(es); load average before the run "
           f"{load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores; articles ingested through the API "
@@ -299,7 +361,9 @@ def _print_table(reports: list[dict], workers: str, load: tuple[float, float, fl
     for r in reports:
         print(f"{r['clients']} clients: {r['requests']} requests, {r['errors']} errors, list pages "
               f"{r['list_pages_rps']} req/s, answered from the response cache {100 * r['cache_hit_share']:.0f}%, "
-              f"ingests done {r['ingests_done']} (failed {r['ingests_failed']})")
+              f"posted articles stored during the phase {r['ingests_done']} (job seconds {r['ingest_job_s']}; "
+              f"failed {r['ingests_failed']}); server CPU {r['cpu_s']['server']} s "
+              f"({r['server_cpu_ms_per_request']} ms per request), ingest workers' CPU {r['cpu_s']['ingest']} s")
     top = reports[-1]
     print(f"goals at {top['clients']} clients: list pages >= {GOAL_RPS:.0f} req/s: {top['list_pages_rps']} "
           f"({'met' if top['list_pages_rps'] >= GOAL_RPS else 'NOT met'}); p95 < {GOAL_P95_MS:.0f} ms: "
@@ -315,7 +379,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--db", default=None, help="use this database instead of building one (it gets ingests)")
     ap.add_argument("--workers", type=int, default=None, help="server processes (default: claimwatch serve's own)")
+    ap.add_argument("--probe-health", default=None, metavar="HOST:PORT", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.probe_health:  # the health prober's own process (start_prober)
+        host, _, port = args.probe_health.rpartition(":")
+        print(json.dumps(probe_health(host, int(port), args.seconds)))
+        return 0
 
     if args.db:
         db = args.db
@@ -332,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         ctx = _context(base)
         ingester = Ingester(base, token, _ingest_texts())
         ingester.start()
+        warm = _wait_first_ingest(ingester)
+        print(f"first posted article stored after {warm:.1f} s; the phases start now", flush=True)
         try:
             import uvloop  # noqa: F401
 
@@ -340,8 +411,14 @@ def main(argv: list[str] | None = None) -> int:
             runner = asyncio.run
         for clients in (int(c) for c in args.clients.split(",")):
             before_done, before_failed = len(ingester.done), len(ingester.failed)
+            cpu_before = process_tree_cpu(server.pid)
             report = runner(run_phase("127.0.0.1", port, clients, args.seconds, ctx))
-            report["ingests_done"] = len(ingester.done) - before_done
+            cpu_after = process_tree_cpu(server.pid)
+            report["cpu_s"] = {k: round(cpu_after[k] - cpu_before[k], 1) for k in cpu_after}
+            report["server_cpu_ms_per_request"] = round(1000 * report["cpu_s"]["server"] / max(1, report["requests"]), 2)
+            stored = [seconds for _, seconds in ingester.done[before_done:]]
+            report["ingests_done"] = len(stored)
+            report["ingest_job_s"] = {"p50": round(pct(stored, 50), 1), "max": round(max(stored), 1)} if stored else None
             report["ingests_failed"] = len(ingester.failed) - before_failed
             reports.append(report)
         ingester.stop.set()

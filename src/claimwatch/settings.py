@@ -42,6 +42,7 @@ class Settings:
     web_workers: int = _setting(0, "Server processes of `claimwatch serve` (uvicorn workers); 0 = one per CPU core, at least 2")
     web_cache: bool = _setting(True, "Serve anonymous reads again from memory while the tables they show are unchanged (exact, SQLite: PRAGMA data_version and a change counter per table)")
     web_threads: int = _setting(8, "Threads per server process that run page and API requests (their Python work holds the interpreter lock in turn, so more threads do not mean more throughput); fewer leave the event loop, which answers cache hits and the health check, its turn sooner")
+    web_admission: int = _setting(4, "Requests worked on at once per server process (beyond answers the response cache keeps, which never wait); the others wait their turn without using CPU, and /api/health and static files never wait, so a busy server still answers its liveness probe at once; 0 = no limit")
     ingest_workers: int = _setting(1, "Worker processes that extract articles posted to the web API (off the server's event loop)")
     watch_every: str = _setting("15m", "Default polling interval of `claimwatch watch`")
 

@@ -38,12 +38,12 @@ def serve(db: str | None, host: str | None, port: int | None, workers: int | Non
     if n > 1:
         # each worker process builds its own app from the environment
         os.environ["CLAIMWATCH_DB"] = settings.db
-        uvicorn.run("claimwatch.web.app:create_app", factory=True, host=settings.host, port=settings.port,
+        uvicorn.run("claimwatch.web.app:create_served_app", factory=True, host=settings.host, port=settings.port,
                     workers=n, log_level="warning", proxy_headers=False, access_log=False)
         return
-    from ..web import create_app
+    from ..web.app import create_served_app
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
+    uvicorn.run(create_served_app(settings), host=settings.host, port=settings.port, log_level="warning",
                 proxy_headers=False, access_log=False)
 
 

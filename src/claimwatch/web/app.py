@@ -13,11 +13,12 @@ from fastapi.templating import Jinja2Templates
 
 from ..flow.runs import default_reconciler
 from ..settings import Settings, load_settings
+from .admission import Admission
 from .cache import DataVersion, GenerationMemo, PageCache, ResponseCache
 from .errors import install_error_handlers
 from .security import BodyLimit, OriginCheck, SecurityHeaders
 
-__all__ = ["create_app", "STATIC_DIR", "TEMPLATE_DIR"]
+__all__ = ["create_app", "create_served_app", "STATIC_DIR", "TEMPLATE_DIR"]
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -77,6 +78,8 @@ def create_app(
 
         # sync routes run in this many threads of the server's event loop (see settings.web_threads)
         anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, settings.web_threads)
+        if getattr(_app.state, "warm_ingest", False):
+            queue.warm_up()
         yield
         queue.shutdown()
 
@@ -130,9 +133,20 @@ def create_app(
     # an article page is kept across commits that leave the article's version (its claims, their
     # estimates) unchanged, as the page route itself keeps it (pages.article)
     versions = {"/articles/": store.article_version} if hasattr(store, "article_version") else {}
+    # inside the response cache: answers it keeps (and requests waiting for one being made) never queue
+    app.add_middleware(Admission, limit=settings.web_admission)
     app.add_middleware(ResponseCache, store=store, enabled=settings.web_cache, content_versions=versions)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(OriginCheck)
     app.add_middleware(SecurityHeaders)
+    return app
+
+
+def create_served_app(settings: Settings | None = None) -> FastAPI:
+    """The app as ``claimwatch serve`` runs it: :func:`create_app` whose ingest worker starts with
+    the server and loads the NLP pipeline then (at the worker's lower CPU priority), so the first
+    article posted does not wait for that load."""
+    app = create_app(settings)
+    app.state.warm_ingest = True
     return app

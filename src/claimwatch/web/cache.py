@@ -29,6 +29,8 @@ import threading
 from collections import OrderedDict
 from typing import Any, Callable, Generic, Hashable, NamedTuple, TypeVar
 
+from starlette.concurrency import run_in_threadpool
+
 from ..store.tables import VERSIONED_TABLES
 
 __all__ = ["ResponseCache", "Answer", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "MAX_BODY", "MAX_ENTRIES",
@@ -261,12 +263,24 @@ class ResponseCache:
         return None
 
     def _lookup(self, key: tuple, signature: tuple[int, ...]) -> Answer | None:
+        """The answer kept for ``key`` under the tables' current ``signature``, if any."""
         with self.lock:
             hit = self.entries.get(key)
             if hit is not None and hit.signature == signature:
                 self.entries.move_to_end(key)
                 return hit
-        if hit is None or hit.content is None or self._content_version(key[0]) != hit.content:
+        return None
+
+    def _has_content_version(self, path: str) -> bool:
+        return any(path.startswith(prefix) and path[len(prefix):] and "/" not in path[len(prefix):]
+                   for prefix in self.content_versions)
+
+    def _same_content(self, key: tuple, signature: tuple[int, ...], content: Hashable) -> Answer | None:
+        """The answer kept for ``key`` under an older signature when what it shows (``content``,
+        read now) is unchanged: kept again under the tables' new ``signature``."""
+        with self.lock:
+            hit = self.entries.get(key)
+        if hit is None or hit.content is None or hit.content != content:
             return None
         hit = hit._replace(signature=signature)  # the same content under the tables' new state
         with self.lock:
@@ -290,7 +304,14 @@ class ResponseCache:
         self.computing[key] = (signature, future)
         answer: Answer | None = None
         try:
-            answer = await self._compute(key, signature, scope, receive, send)
+            # the content value is read before the page is made (as the signature), in a worker
+            # thread: a query, which the event loop must not wait for
+            content = await run_in_threadpool(self._content_version, key[0]) if self._has_content_version(key[0]) else None
+            answer = self._same_content(key, signature, content) if content is not None else None
+            if answer is not None:
+                await _send_answer(send, answer.status, answer.headers, answer.body, b"hit")
+            else:
+                answer = await self._compute(key, signature, content, scope, receive, send)
         finally:
             if self.computing.get(key, (None, None))[1] is future:
                 del self.computing[key]
@@ -304,8 +325,8 @@ class ResponseCache:
             return None
         return await asyncio.shield(running[1])
 
-    async def _compute(self, key: tuple, signature: tuple[int, ...], scope, receive, send) -> Answer | None:
-        content = self._content_version(key[0])  # read before the page is made, as the signature
+    async def _compute(self, key: tuple, signature: tuple[int, ...], content: Hashable, scope, receive,
+                       send) -> Answer | None:
         started: dict[str, Any] = {}
         chunks: list[bytes] = []
         kept: list[Answer] = []

@@ -114,6 +114,7 @@ def _background_priority() -> None:
 
 
 def _warm() -> bool:
+    """Load the pipeline a job's extraction uses (the flow's default) in a worker process."""
     from ..extract.pipeline import get_pipeline
 
     get_pipeline()
