@@ -32,6 +32,7 @@ Core: :func:`link_count`; the per-article look-ups are built once in :class:`Lin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -113,7 +114,7 @@ def _s(name: str) -> frozenset[str]:
 
 def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     """person | body | group | incident | object | money | duration | other | none (no noun)."""
-    if q is not None and q.unit and q.unit.lower() in _s("money_words") | _currency_units():
+    if q is not None and q.unit and (q.unit.lower() in _s("money_words") or q.unit.lower() in _currency_units()):
         return "money"
     if tok is None or tok.pos_ in ("NUM", "PRON", "DET"):
         return "none"
@@ -133,6 +134,7 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     return "other"
 
 
+@lru_cache(maxsize=1)
 def _currency_units() -> frozenset[str]:
     from .numbers import CURRENCY_UNITS
 

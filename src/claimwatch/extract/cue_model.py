@@ -48,30 +48,33 @@ def _subject_kind(subj: Token) -> str:
 def cue_features(tok: Token, lo: int | None = None, hi: int | None = None) -> list[str]:
     """The features of a candidate verb in its sentence, tokens [lo, hi) (shared by the build
     script and the detector)."""
-    lemma = tok.lemma_.lower()
-    feats = ["bias", "l=" + lemma, "d=" + tok.dep_, "t=" + tok.tag_, "l|d=" + lemma + "|" + tok.dep_]
+    lemma, tok_dep, tok_i = tok.lemma_.lower(), tok.dep_, tok.i   # each property read once: a Token rebuilds it per read
+    feats = ["bias", "l=" + lemma, "d=" + tok_dep, "t=" + tok.tag_, "l|d=" + lemma + "|" + tok_dep]
     deps = set()
     for c in tok.children:
-        if c.dep_ not in _FRAME_DEPS:
+        dep = c.dep_
+        if dep not in _FRAME_DEPS:
             continue
-        deps.add(c.dep_)
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        deps.add(dep)
+        if dep in ("nsubj", "nsubjpass"):
             feats.append("s=" + _subject_kind(c))
-        elif c.dep_ == "prep":
-            feats.append("p=" + c.lower_)
-            feats.append("l|p=" + lemma + "|" + c.lower_)
-        elif c.dep_ == "ccomp":
+        elif dep == "prep":
+            low = c.lower_
+            feats.append("p=" + low)
+            feats.append("l|p=" + lemma + "|" + low)
+        elif dep == "ccomp":
             feats.append("that" if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) else "ccomp-bare")
-        elif c.dep_ == "xcomp":
+        elif dep == "xcomp":
             feats.append("x=" + c.lemma_.lower())
-        elif c.dep_ in ("aux", "neg") and c.i < tok.i:
+        elif dep in ("aux", "neg") and c.i < tok_i:
             feats.append("a=" + c.lower_)
     for d in sorted(deps):
         feats.append("c=" + d)
         if d in ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "advcl"):
             feats.append("l|c=" + lemma + "|" + d)
-    if tok.head.i != tok.i:
-        feats.append("h=" + tok.head.lemma_.lower() + "|" + tok.dep_)
+    head = tok.head
+    if head.i != tok_i:
+        feats.append("h=" + head.lemma_.lower() + "|" + tok_dep)
     doc = tok.doc
     if lo is None or hi is None:
         lo, hi = tok.sent.start, tok.sent.end

@@ -256,12 +256,13 @@ def _sentence_hits(span: Any) -> list[_Hit]:
     hits: list[_Hit] = []
     table = token_table(span.doc)
     lemmas, lowers = table.lemma, table.lower
-    toks = table.tokens[span.start:span.end]
+    tokens = table.tokens
     pairs, words = lex["pair_index"], lex["word_index"]
-    for tok in toks:
-        if lemmas[tok.i] not in pairs or _modifier_only(tok):
+    for i in range(span.start, span.end):
+        if lemmas[i] not in pairs or _modifier_only(tokens[i]):
             continue
-        for rule in pairs[lemmas[tok.i]]:
+        tok = tokens[i]
+        for rule in pairs[lemmas[i]]:
             if not _pos_ok(tok, rule.get("pos")):
                 continue
             partner = _pair_partner(tok, rule)
@@ -271,13 +272,13 @@ def _sentence_hits(span: Any) -> list[_Hit]:
                 partners.add(partner.i)
                 break
     paired = {h[0].i: h[1] for h in hits}
-    for tok in toks:
-        lemma = lemmas[tok.i]
-        if tok.i in partners or lemma not in words and lowers[tok.i] not in words and lemma != "need":
+    for i in range(span.start, span.end):
+        lemma = lemmas[i]
+        if i in partners or lemma not in words and lowers[i] not in words and lemma != "need":
             continue   # _word_type's first look-up, read from the table
-        etype = _word_type(tok)
-        if etype and paired.get(tok.i) != etype:
-            hits.append((tok, etype, None, None))
+        etype = _word_type(tokens[i])
+        if etype and paired.get(i) != etype:
+            hits.append((tokens[i], etype, None, None))
     return sorted(hits, key=lambda h: (h[0].i, h[2] is not None))
 
 

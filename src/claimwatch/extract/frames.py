@@ -152,7 +152,8 @@ def migration_report(analysis: Analysis) -> bool:
         doc = analysis.doc
         verbs = _s("movement_verbs")
         table = token_table(doc)
-        moves = sum(1 for t in table.tokens if table.lemma[t.i] in verbs and t.pos_ == "VERB" and _country_path(t))
+        moves = sum(1 for i, lemma in enumerate(table.lemma)
+                    if lemma in verbs and table.pos[i] == "VERB" and _country_path(table.tokens[i]))
         analysis.indexes[key] = _cue_count(doc, _s("migration_cues")) + moves >= frames()["migration_min"]
     return bool(analysis.indexes[key])
 

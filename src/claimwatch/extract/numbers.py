@@ -30,6 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TypeGuard
 
+from .number_starts import StartIndex
 from .units import glued_unit_pattern
 
 __all__ = ["NumberPhrase", "parse_number", "find_number_phrases", "bounds_for", "qualifier_before", "RANGE_BEST",
@@ -141,6 +142,11 @@ _ATOM = re.compile(r"(?<![\w\-–.,/$€£¥₴₽₹#+])" + _ATOM_BODY.replace(
 # extended: also a figure after a minus sign ("-36", but not "A330-200") and with a glued unit
 _ATOM_EXTENDED = re.compile(r"(?<![\w–.,/$€£¥₴₽₹#+])(?<![^\s(\[]-)" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC_GLUED),
                             re.IGNORECASE)
+#: the first run of letters of every alternative of the atom grammar that starts with a letter
+_FIRST_WORDS = frozenset(["usd", "eur", "gbp", "uah", "rub", "jpy", "inr", "pln", "chf", "us", "au", "a", "an", "c", "nz",
+                          "hk", "s", "half", "dozen", "tens", "hundreds", "dozens", "several", "scores", "thousands",
+                          "millions", "billions", "lots", "many", "numerous", "multiple", "countless", "few", "some",
+                          *_UNITS, *_TENS, *_SCALES, *_ORD_UNITS, *_ORD_TENS, *_ORD_SCALES])
 _NUM_AT = re.compile(rf"(?:{_NUMERIC})|(?P<word2>{_WORDNUM})(?![\w])", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:-to-|[-–—]|\s(?:to|and|or)\s)\s*", re.IGNORECASE)
 _WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -439,11 +445,12 @@ def find_number_phrases(text: str, *, extended: bool = False) -> list[NumberPhra
 @lru_cache(maxsize=16)
 def _number_phrases(text: str, extended: bool) -> tuple[NumberPhrase, ...]:
     atom = _ATOM_EXTENDED if extended else _ATOM
+    starts = StartIndex(text, _FIRST_WORDS)  # the grammar runs only where a phrase can start
     out: list[NumberPhrase] = []
     pos = 0
     n = len(text)
     while pos < n:
-        m = atom.search(text, pos)
+        m = starts.search(atom, text, pos)
         if not m:
             break
         s, e = m.start(), m.end()

@@ -184,8 +184,12 @@ class _Collector:
         self.capok = capok
         self.inner = [c or lw in ("of", "de", "la", "el", "al", "on", "upon", "am", "sur", "-") or lw in _DIRECTIONS
                       for c, lw in zip(capok, self.lowers)]
-        i = 0
-        while i < len(doc):
+        i, n = 0, len(doc)
+        while i < n:
+            # the static half of _scan_at's first test: most words start no name and are passed over here
+            if not capok[i] and not (self.lowers[i] in _DIRECTIONS and i + 1 < n and capok[i + 1]):
+                i += 1
+                continue
             i = self._scan_at(i)
 
     def _longest(self, i: int) -> tuple[int, str, tuple[str, ...]] | None:

@@ -140,6 +140,19 @@ def _usable(t: TimeMention) -> bool:
     return bool(t.start or t.end) or t.type in ("DATE", "TIME")
 
 
+def _usable_by_sentence(analysis: Analysis) -> dict[int, list[TimeMention]]:
+    """The usable times of each sentence, in text order (built once per article: the claims ask per claim)."""
+    times = analysis.times
+    got = analysis.indexes.get("timex_attach.by_sentence")
+    if got is None or got[0] is not times:
+        by_sent: dict[int, list[TimeMention]] = {}
+        for t in times:
+            if _usable(t):
+                by_sent.setdefault(t.sent_i, []).append(t)
+        got = analysis.indexes["timex_attach.by_sentence"] = (times, by_sent)
+    return got[1]
+
+
 def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> TimeMention | None:
     """The time of a claim whose predicate is token ``head_i`` in sentence ``sent_i``.
 
@@ -149,7 +162,7 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
     text. A report's date is not the time of a running total ("have died ... , the agency said
     on Monday"), unless the total says it is counted up to then ("a total of", "so far"), when
     it is the total's end."""
-    times = [t for t in analysis.times if t.sent_i == sent_i and _usable(t)]
+    times = list(_usable_by_sentence(analysis).get(sent_i, ()))
     if not times:
         return dateline(analysis)
     if head_i is None or len(times) == 1 and times[0].head_i is None:
