@@ -14,21 +14,28 @@ async def _noop_receive() -> dict:
     return {"type": "http.request", "body": b"", "more_body": False}
 
 
+def _counting_app(seen: dict):
+    """An app that records in ``seen["most"]`` how many requests were inside it at once."""
+    seen.update(inside=0, most=0)
+
+    async def app(scope, receive, send):
+        seen["inside"] += 1
+        seen["most"] = max(seen["most"], seen["inside"])
+        await asyncio.sleep(0.01)
+        seen["inside"] -= 1
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+
+    return app
+
+
 def test_no_more_than_the_limit_are_inside_and_every_request_is_answered():
     from claimwatch.web.admission import Admission
 
-    inside, most, answered = 0, 0, []
-
-    async def app(scope, receive, send):
-        nonlocal inside, most
-        inside += 1
-        most = max(most, inside)
-        await asyncio.sleep(0.01)
-        inside -= 1
-        await send({"type": "http.response.start", "status": 200, "headers": []})
+    seen: dict = {}
+    answered: list = []
 
     async def main():
-        gate = Admission(app, limit=3)
+        gate = Admission(_counting_app(seen), limit=3)
 
         async def send(message):
             answered.append(message["status"])
@@ -36,7 +43,7 @@ def test_no_more_than_the_limit_are_inside_and_every_request_is_answered():
         await asyncio.gather(*(gate(_scope(f"/articles/{i}"), _noop_receive, send) for i in range(20)))
 
     asyncio.run(main())
-    assert most == 3 and answered == [200] * 20
+    assert seen["most"] == 3 and answered == [200] * 20
 
 
 def test_the_health_probe_is_answered_while_every_slot_is_taken():
@@ -74,17 +81,10 @@ def test_the_health_probe_is_answered_while_every_slot_is_taken():
 def test_a_zero_limit_lets_everything_in():
     from claimwatch.web.admission import Admission
 
-    inside, most = 0, 0
-
-    async def app(scope, receive, send):
-        nonlocal inside, most
-        inside += 1
-        most = max(most, inside)
-        await asyncio.sleep(0.01)
-        inside -= 1
+    seen: dict = {}
 
     async def main():
-        gate = Admission(app, limit=0)
+        gate = Admission(_counting_app(seen), limit=0)
 
         async def send(message):
             pass
@@ -92,7 +92,7 @@ def test_a_zero_limit_lets_everything_in():
         await asyncio.gather(*(gate(_scope("/estimates"), _noop_receive, send) for i in range(10)))
 
     asyncio.run(main())
-    assert most == 10
+    assert seen["most"] == 10
 
 
 def test_kept_answers_and_the_probe_skip_the_queue(client):
