@@ -114,7 +114,7 @@ def _s(name: str) -> frozenset[str]:
 
 def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     """person | body | group | incident | object | money | duration | other | none (no noun)."""
-    if q is not None and q.unit and (q.unit.lower() in _s("money_words") or q.unit.lower() in _currency_units()):
+    if q is not None and q.unit and q.unit.lower() in _money_units():
         return "money"
     if tok is None or tok.pos_ in ("NUM", "PRON", "DET"):
         return "none"
@@ -135,10 +135,11 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _currency_units() -> frozenset[str]:
+def _money_units() -> frozenset[str]:
+    """Units that make a quantity money: the money words and every currency's unit."""
     from .numbers import CURRENCY_UNITS
 
-    return frozenset(u.lower() for u in CURRENCY_UNITS.values())
+    return _s("money_words") | frozenset(u.lower() for u in CURRENCY_UNITS.values())
 
 
 def _can_take_part(cls: str, etype: str | None) -> bool:

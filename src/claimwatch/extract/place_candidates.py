@@ -184,13 +184,13 @@ class _Collector:
         self.capok = capok
         self.inner = [c or lw in ("of", "de", "la", "el", "al", "on", "upon", "am", "sur", "-") or lw in _DIRECTIONS
                       for c, lw in zip(capok, self.lowers)]
-        i, n = 0, len(doc)
+        n, lowers = len(doc), self.lowers
+        # where a name can start: a capital that is no stop word, or a direction before a capital
+        self.may_start = [(capok[i] and lowers[i] not in _STOP_CAPS or lowers[i] in _DIRECTIONS and i + 1 < n
+                           and capok[i + 1]) and not self.punct[i] for i in range(n)]
+        i = 0
         while i < n:
-            # the static half of _scan_at's first test: most words start no name and are passed over here
-            if not capok[i] and not (self.lowers[i] in _DIRECTIONS and i + 1 < n and capok[i + 1]):
-                i += 1
-                continue
-            i = self._scan_at(i)
+            i = self._scan_at(i) if self.may_start[i] else i + 1
 
     def _longest(self, i: int) -> tuple[int, str, tuple[str, ...]] | None:
         """The longest gazetteer name starting at token ``i``: (end, key, cue)."""
@@ -211,12 +211,9 @@ class _Collector:
         return None
 
     def _scan_at(self, i: int) -> int:
-        """Try a place name at token ``i``; the next token to look at."""
+        """Try a place name at token ``i`` (one of :attr:`may_start`); the next token to look at."""
         doc, lowers, texts = self.doc, self.lowers, self.texts
-        low = lowers[i]
-        start_ok = (self.capok[i] and low not in _STOP_CAPS) or (
-            low in _DIRECTIONS and i + 1 < len(doc) and self.capok[i + 1])
-        if self.taken[i] or not start_ok or self.punct[i]:
+        if self.taken[i]:
             return i + 1
         best = self._longest(i)
         tok = doc[i]

@@ -75,7 +75,7 @@ def person_names(analysis: Analysis) -> frozenset[str]:
         return got
     tk = token_table(analysis.doc)
     out: set[str] = set()
-    for ent in token_table(analysis.doc).ents:
+    for ent in tk.ents:
         if ent.label_ == "PERSON" and ent.end - ent.start > 1:
             out.update(w for w in tk.text[ent.start:ent.end] if w[:1].isupper())
     for i in range(1, len(tk.text)):

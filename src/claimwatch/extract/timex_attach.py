@@ -18,6 +18,7 @@ import json
 import re
 from dataclasses import replace
 from importlib import resources
+from typing import Any, Callable
 
 from spacy.tokens import Token
 
@@ -54,10 +55,8 @@ def dateline(analysis: Analysis) -> TimeMention | None:
     times = analysis.times
     if not times or not analysis.paragraphs:
         return None
-    got = analysis.indexes.get("timex_attach.dateline")
-    if got is None or got[0] is not times:   # once per article (the claims ask for it per claim)
-        got = analysis.indexes["timex_attach.dateline"] = (times, _dateline_time(analysis))
-    return _as_phrase(analysis, got[1]) if got[1] is not None else None
+    found = _per_times(analysis, "timex_attach.dateline", _dateline_time)  # the claims ask per claim
+    return _as_phrase(analysis, found) if found is not None else None
 
 
 def _dateline_time(analysis: Analysis) -> TimeMention | None:
@@ -140,17 +139,27 @@ def _usable(t: TimeMention) -> bool:
     return bool(t.start or t.end) or t.type in ("DATE", "TIME")
 
 
-def _usable_by_sentence(analysis: Analysis) -> dict[int, list[TimeMention]]:
-    """The usable times of each sentence, in text order (built once per article: the claims ask per claim)."""
+def _per_times(analysis: Analysis, key: str, build: Callable[[Analysis], Any]) -> Any:
+    """``build(analysis)``, worked out once per list of the article's times (again if the time
+    stage replaced the list): the claims ask for it claim by claim."""
     times = analysis.times
-    got = analysis.indexes.get("timex_attach.by_sentence")
+    got = analysis.indexes.get(key)
     if got is None or got[0] is not times:
-        by_sent: dict[int, list[TimeMention]] = {}
-        for t in times:
-            if _usable(t):
-                by_sent.setdefault(t.sent_i, []).append(t)
-        got = analysis.indexes["timex_attach.by_sentence"] = (times, by_sent)
+        got = analysis.indexes[key] = (times, build(analysis))
     return got[1]
+
+
+def _by_sentence(analysis: Analysis) -> dict[int, list[TimeMention]]:
+    by_sent: dict[int, list[TimeMention]] = {}
+    for t in analysis.times:
+        if _usable(t):
+            by_sent.setdefault(t.sent_i, []).append(t)
+    return by_sent
+
+
+def _usable_by_sentence(analysis: Analysis) -> dict[int, list[TimeMention]]:
+    """The usable times of each sentence, in text order."""
+    return _per_times(analysis, "timex_attach.by_sentence", _by_sentence)
 
 
 def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> TimeMention | None:
