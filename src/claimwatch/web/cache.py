@@ -27,6 +27,7 @@ import asyncio
 import sqlite3
 import threading
 from collections import OrderedDict
+from functools import partial
 from typing import Any, Callable, Generic, Hashable, NamedTuple, TypeVar
 
 from starlette.concurrency import run_in_threadpool
@@ -251,15 +252,13 @@ class ResponseCache:
                 return False
         return True
 
-    def _content_version(self, path: str) -> Hashable:
-        """The content value of the page at ``path`` now (None: its path has no such measure)."""
+    def _content_measure(self, path: str) -> Callable[[], Hashable] | None:
+        """What reads the content value of the page at ``path`` now (None: its path has no such
+        measure); an unreadable value is None, which only means: compute the page."""
         for prefix, version_of in self.content_versions.items():
             rest = path[len(prefix):]
             if path.startswith(prefix) and rest and "/" not in rest:
-                try:
-                    return version_of(rest)
-                except Exception:  # an unreadable version only means: compute the page
-                    return None
+                return partial(_value_or_none, version_of, rest)
         return None
 
     def _lookup(self, key: tuple, signature: tuple[int, ...]) -> Answer | None:
@@ -270,10 +269,6 @@ class ResponseCache:
                 self.entries.move_to_end(key)
                 return hit
         return None
-
-    def _has_content_version(self, path: str) -> bool:
-        return any(path.startswith(prefix) and path[len(prefix):] and "/" not in path[len(prefix):]
-                   for prefix in self.content_versions)
 
     def _same_content(self, key: tuple, signature: tuple[int, ...], content: Hashable) -> Answer | None:
         """The answer kept for ``key`` under an older signature when what it shows (``content``,
@@ -298,7 +293,7 @@ class ResponseCache:
         if hit is None:
             hit = await self._computed_by_another(key, signature)
         if hit is not None:
-            await _send_answer(send, hit.status, hit.headers, hit.body, b"hit")
+            await _send_answer(send, hit)
             return
         future: asyncio.Future = asyncio.get_running_loop().create_future()
         self.computing[key] = (signature, future)
@@ -306,10 +301,11 @@ class ResponseCache:
         try:
             # the content value is read before the page is made (as the signature), in a worker
             # thread: a query, which the event loop must not wait for
-            content = await run_in_threadpool(self._content_version, key[0]) if self._has_content_version(key[0]) else None
+            measure = self._content_measure(key[0])
+            content = await run_in_threadpool(measure) if measure is not None else None
             answer = self._same_content(key, signature, content) if content is not None else None
             if answer is not None:
-                await _send_answer(send, answer.status, answer.headers, answer.body, b"hit")
+                await _send_answer(send, answer)
             else:
                 answer = await self._compute(key, signature, content, scope, receive, send)
         finally:
@@ -359,6 +355,14 @@ class ResponseCache:
         return answer
 
 
-async def _send_answer(send, status: int, headers: list, body: bytes, cache: bytes) -> None:
-    await send({"type": "http.response.start", "status": status, "headers": headers + [(b"x-cache", cache)]})
-    await send({"type": "http.response.body", "body": body})
+def _value_or_none(version_of: Callable[[str], Hashable], rest: str) -> Hashable:
+    try:
+        return version_of(rest)
+    except Exception:  # an unreadable version only means: compute the page
+        return None
+
+
+async def _send_answer(send, answer: Answer) -> None:
+    """Send a kept answer, marked as a cache hit."""
+    await send({"type": "http.response.start", "status": answer.status, "headers": answer.headers + [(b"x-cache", b"hit")]})
+    await send({"type": "http.response.body", "body": answer.body})
