@@ -28,7 +28,7 @@ LAYER = [
     ("It has been like that for years.", P, "years", "PXY", "DURATION", None),
     ("Flights leave daily.", P, "daily", "P1D", "SET", None),
     ("They meet each Thursday.", P, "each Thursday", "XXXX-WXX-4", "SET", None),
-    ("Some 1,250 people cross a day.", P, "a day", "P1D", "SET", None),
+    ("The ferry sails three times a week.", P, "a week", "P1W", "SET", None),
     ("The vote closes at 10:35 a.m. EST.", P, "10:35 a.m. EST", "2022-09-27T10:35", "TIME", None),
     # a month the tense does not place: the nearest one
     ("Her flats, worth $1 million in December, are worth half that now.", "2023-02-06", "December", "2022-12", "DATE", None),
@@ -81,6 +81,10 @@ LAYER = [
     ("The index is close to its record high set on Oct. 6.", P, "Oct. 6", "2021-10-06", "DATE", None),
     ("It had been due to expire Friday evening.", P, "Friday evening", "2022-09-23TEV", "TIME", None),
     ("Leaders meet at a summit set for Washington in December.", P, "December", "2022-12", "DATE", None),
+    # "since" looks back, also when the day dates a noun that would otherwise take the nearest one
+    ("Prices have doubled since the Nov. 3 vote.", P, "Nov. 3", "2021-11-03", "DATE", None),
+    ("Police have searched for him since shortly after the Dec. 1 attack.", P, "Dec. 1", "2021-12-01", "DATE", None),
+    ("The index has fallen since Thursday.", P, "Thursday", "2022-09-22", "DATE", None),
 ]
 
 
@@ -104,6 +108,10 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "The Sunday Times reported it.",            # a weekday inside a name
     "Some 2,000 people were counted.",          # a number alone
     "He spoke on the day before the vote.",     # the day of something else, not "the day before" a day
+    "Some 1,250 people cross a day.",           # the unit of a rate, which TimeBank leaves untagged
+    "The plan would save $500 million a year.",  # the same, after an amount of money
+    "It adds four flights a week.",             # the same, after a number written out
+    "The vote became a high noon for the party.",  # the idiom, no clock time
 ])
 def test_not_times(analyse, text):
     a = analyse(text, P, stages=("times",))

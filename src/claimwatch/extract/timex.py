@@ -38,6 +38,9 @@ _MODAL_AHEAD = {"may", "might", "must", "should", "can", "ca"}
 _FUTURE_HEADS = {"plan", "intend", "schedule", "expect", "set", "due", "aim", "hope", "prepare", "want", "project",
                  "forecast", "propose", "promise", "threaten", "vow", "agree", "decide"}
 _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|starting|from\s+next)\s+$", re.I)
+#: "since" looks back, also across a noun the day dates ("since shortly after the Oct. 23 slaying")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|immediately|right)\s+)?(?:(?:after|before)\s+)?"
+                           r"(?:(?:the|its|his|her|their|a|an)\s+)?$", re.I)
 #: kinds a present-tense clause puts in the future ("meets Monday", "the offer expires Nov. 10", "resume in January")
 _PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock", "month"})
 #: expressions of a period running up to the report's present ("the first seven months of 2023")
@@ -129,6 +132,8 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
     end of a past extension ("extended its offer until Nov. 9"), takes no direction from the verb."""
     if _FUTURE_BEFORE.search(before):
         return True
+    if prep == "since" or _SINCE_BEFORE.search(before):
+        return False
     if gov is None:
         return None
     if _until_a_later_day(gov, kind, before, prep):
@@ -245,7 +250,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     for f in found:
         span = doc.char_span(f.core, f.end, alignment_mode="expand")
         gov = governing_predicate(span.root) if span is not None and len(span) else None
-        future = _tense(gov, f.kind, text[max(0, f.start - 20):f.start], span.root if span is not None and len(span) else None,
+        future = _tense(gov, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
                         _word_before(span)) if f.kind in TENSED_KINDS else None
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
