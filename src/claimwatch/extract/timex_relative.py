@@ -203,11 +203,12 @@ def _that_period(g: dict, ctx: Ctx) -> TV | None:
     return cal.year_period(d.year, anchor) if low(g, "u") == "year" else cal.month_period(d.year, d.month, anchor)
 
 
-@rule("rel_unit", r"(?:(?P<lead>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
+@rule("rel_unit", r"(?:(?P<ea>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
                   r"the\s+current|the\s+following|past|previous|coming|current)\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
 def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
     """"this week", "last month", "the past year"; "early"/"late" mark the part of the period
-    (TIMEX3 mod), "earlier"/"later" stay outside TimeML's span."""
+    (TIMEX3 mod); "earlier"/"later" belong to the span and leave the value ("earlier this month":
+    TimeBank's majority) but mark no part of it."""
     tv = _rel_unit_value(g, ctx)
     return replace(tv, mod={"early": "START", "late": "END"}[low(g, "q")]) if tv is not None and g.get("q") else tv
 
