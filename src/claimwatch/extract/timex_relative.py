@@ -509,6 +509,8 @@ def plausible(f: Found, text: str) -> bool:
         return False  # "Jan Smith": an abbreviation needs its full stop or a day
     if f.groups.get("nm") and low_core.startswith("noon") and re.search(r"\bhigh\s+$", before, re.I):
         return False  # "High Noon", "high noon comes today": the idiom, no clock time
+    if f.kind == "set" and low_core.startswith("per ") and _RATE_BEFORE.search(before):
+        return False  # "15 million instructions per second", "$19 per hour": a rate's unit as well
     if f.kind == "duration" and f.groups.get("n", "").lower() in ("a", "an") and not f.prep:
         if _FREQUENCY_BEFORE.search(before):
             f.kind = "set"  # "three times a week": a frequency
