@@ -453,9 +453,6 @@ def _reference(g: dict, ctx: Ctx) -> TV | None:
 
 _PLURAL_PREPS = ("for", "in", "over", "within", "after", "during", "throughout")
 _YEAR_PREPS = ("for", "in", "during", "throughout", "over")
-#: a figure just before "a day" / "a year" makes it a rate's unit ("$500 million a year", "four flights a week")
-_RATE_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?))\S*(?:\s+[\w-]+){0,3}\s+$")
-_FREQUENCY_BEFORE = re.compile(r"\b(?:times|once|twice)\s+$", re.I)
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
 
@@ -509,11 +506,7 @@ def plausible(f: Found, text: str) -> bool:
         return False  # "Jan Smith": an abbreviation needs its full stop or a day
     if f.groups.get("nm") and low_core.startswith("noon") and re.search(r"\bhigh\s+$", before, re.I):
         return False  # "High Noon", "high noon comes today": the idiom, no clock time
-    if f.kind == "set" and low_core.startswith("per ") and _RATE_BEFORE.search(before):
-        return False  # "15 million instructions per second", "$19 per hour": a rate's unit as well
     if f.kind == "duration" and f.groups.get("n", "").lower() in ("a", "an") and not f.prep:
-        if _FREQUENCY_BEFORE.search(before):
-            f.kind = "set"  # "three times a week": a frequency
-        elif _RATE_BEFORE.search(before):
-            return False  # "1,250 a day", "$1.76 a year": the unit of a rate, which TimeBank leaves untagged
+        if re.search(r"(?:\d|\b(?:dozen|hundred|thousand|million|times))\S*(?:\s+[\w-]+){0,3}\s+$", before):
+            f.kind = "set"  # "1,250 a day": a rate
     return True
