@@ -22,6 +22,7 @@ def _one(analyse, text, published=P):
 # (text, published, TimeML span, value, type, mod)
 LAYER = [
     ("He was jailed for five years.", P, "five years", "P5Y", "DURATION", None),
+    ("It turned a profit after several quarters of losses.", P, "several quarters", "PXQ", "DURATION", None),
     ("A 16-hour shift ended.", P, "16-hour", "PT16H", "DURATION", None),
     ("The talks lasted two and a half hours.", P, "two and a half hours", "PT2H30M", "DURATION", None),
     ("It took two decades.", P, "two decades", "P20Y", "DURATION", None),
@@ -111,6 +112,7 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "Some 2,000 people were counted.",          # a number alone
     "He spoke on the day before the vote.",     # the day of something else, not "the day before" a day
     "The vote became a high noon for the party.",  # the idiom, no clock time
+    "Three quarters of the vote went to him.",  # a fraction
 ])
 def test_not_times(analyse, text):
     a = analyse(text, P, stages=("times",))

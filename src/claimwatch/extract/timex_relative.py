@@ -453,6 +453,8 @@ def _reference(g: dict, ctx: Ctx) -> TV | None:
 
 _PLURAL_PREPS = ("for", "in", "over", "within", "after", "during", "throughout")
 _YEAR_PREPS = ("for", "in", "during", "throughout", "over")
+#: a count no fraction takes ("several quarters of losses" is a duration, "three quarters of the vote" a share)
+_VAGUE_COUNT = re.compile(r"(?:several|a\s+few|few|many)\s")
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
 
@@ -497,9 +499,9 @@ def plausible(f: Found, text: str) -> bool:
     if f.kind == "weekday" and not f.prep and not f.groups.get("rel") and re.match(r"\s+[A-Z][a-z]+\b(?!\s*,)", text[f.end:]) \
             and not re.match(rf"\s+{MON}", text[f.end:]):
         return False  # "Sunday Times", "Monday Night Football": part of a name
-    if f.kind == "duration" and re.search(r"quarters?$", low_core) and (
+    if f.kind == "duration" and re.search(r"quarters?$", low_core) and not _VAGUE_COUNT.match(low_core) and (
             "-" in low_core or text[f.end:f.end + 3] == " of" or low_core.startswith("about")):
-        return False  # "three-quarters", "a quarter of the vote": fractions
+        return False  # "three-quarters", "a quarter of the vote": fractions; not "several quarters of losses"
     if f.kind == "duration" and low_core in ("a second", "one second"):
         return False  # "a second time", "a second boat"
     if f.kind == "month" and re.fullmatch(r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)", core):
