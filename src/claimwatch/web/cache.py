@@ -34,7 +34,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..store.tables import VERSIONED_TABLES
 
-__all__ = ["ResponseCache", "Answer", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "MAX_BODY", "MAX_ENTRIES",
+__all__ = ["ResponseCache", "Answer", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "StateTexts", "MAX_BODY", "MAX_ENTRIES",
            "MAX_BYTES", "UNSHOWN_TABLES", "SHOWN_TABLES", "ARTICLE_LIST_TABLES", "shown_tables"]
 
 MAX_BODY = 512 * 1024
@@ -148,9 +148,22 @@ class GenerationMemo:
     def peek(self, key: Hashable) -> tuple[bool, Any]:
         """(True, the value) when one is kept for ``key`` in the current generation, else (False,
         None): nothing is computed (so it never touches the store but for the generation)."""
+        values = self.peek_all((key,))
+        return (True, values[0]) if values is not None else (False, None)
+
+    def peek_all(self, keys: tuple[Hashable, ...]) -> list[Any] | None:
+        """The values kept for every one of ``keys`` in the current generation (read once), or
+        None when any one is not kept: nothing is computed."""
         if self.version is None:
-            return False, None
-        return self._kept(self.version.signature(SHOWN_TABLES), key)
+            return None
+        generation = self.version.signature(SHOWN_TABLES)
+        values = []
+        for key in keys:
+            found, value = self._kept(generation, key)
+            if not found:
+                return None
+            values.append(value)
+        return values
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         if self.version is None:
@@ -207,6 +220,37 @@ class PageCache(Generic[V]):
             self.entries.move_to_end(key)
             while len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
+
+
+class StateTexts:
+    """Texts (a claim's JSON, by uid) kept under one state of the tables they are made of: all
+    of them are valid while that state holds and none after, so a new state starts afresh.
+    Reading a page's worth is one dictionary lookup per text, without a lock (a state and its
+    texts are replaced together, never edited in place but for additions)."""
+
+    def __init__(self, enabled: bool = True, max_entries: int = 50_000) -> None:
+        self.enabled = enabled
+        self.max_entries = max_entries
+        self.kept: tuple[Hashable, dict[str, bytes]] = (None, {})
+
+    def get_all(self, keys: list[str], state: Hashable) -> list[bytes] | None:
+        """The texts of ``keys`` under ``state``, or None when any one is not kept."""
+        kept_state, texts = self.kept
+        if state is None or kept_state != state:
+            return None
+        try:
+            return [texts[key] for key in keys]
+        except KeyError:
+            return None
+
+    def put(self, key: str, state: Hashable, text: bytes) -> None:
+        if not self.enabled or state is None:
+            return
+        kept_state, texts = self.kept
+        if kept_state != state or len(texts) >= self.max_entries:
+            texts = {}
+            self.kept = (state, texts)
+        texts[key] = text
 
 
 class Answer(NamedTuple):
