@@ -330,6 +330,25 @@ def _estimate_rows_statement(light: bool) -> Any:
     return _STATEMENTS[key]
 
 
+def _estimate_member_facets(conds: list[ColumnElement], limit: int) -> tuple[Any, Any]:
+    """The queries of the two estimate facets read through the members: (outlet, number of
+    estimates with a member from it) and the number of estimates with a reviewed member. The
+    unfiltered list reads every membership (each belongs to an estimate: a foreign key), the
+    outlets by article (one lookup per article, not one per membership) and the reviewed claims from the
+    claim list index (the few reviewed ones, not every member's claim row); a filtered list
+    reads the memberships of its estimates."""
+    n_est = func.count(func.distinct(_EC.c.estimate_id))
+    outlets = select(_A.c.outlet, n_est).select_from(_EC).join(_A, _A.c.id == _EC.c.article_id)
+    outlets = outlets.group_by(_A.c.outlet).order_by(n_est.desc(), _A.c.outlet).limit(limit)
+    if not conds:
+        return outlets, select(n_est).where(_EC.c.claim_uid.in_(select(_C.c.uid).where(_C.c.review.is_not(None))))
+    ids = select(_E.c.id).where(and_(*conds)).subquery()
+    reviewed = (select(_EC.c.estimate_id).join(_C, _C.c.uid == _EC.c.claim_uid)
+                .where(_C.c.review.is_not(None), _EC.c.estimate_id.in_(select(ids.c.id))).distinct())
+    return (outlets.where(_EC.c.estimate_id.in_(select(ids.c.id))),
+            select(func.count()).select_from(reviewed.subquery()))
+
+
 class ListsMixin(StoreMixin):
     """Mixed into :class:`~claimwatch.store.Store` (needs ``_read``).
 
@@ -392,7 +411,6 @@ class ListsMixin(StoreMixin):
         """For each of :data:`ESTIMATE_FACETS`, (value, number of filtered estimates), largest first."""
         conds = _estimate_conditions(query.filters)
         where = and_(*conds) if conds else literal(True)
-        ids = select(_E.c.id).where(where).subquery()
         plain = {"event_type": _E.c.event_type, "status": _E.c.status, "country": _E.c.country}
         out: dict[str, list[tuple[Any, int]]] = {}
         with self._read() as conn:
@@ -400,15 +418,10 @@ class ListsMixin(StoreMixin):
                 q = (select(col, func.count()).where(where).group_by(col)
                      .order_by(func.count().desc(), col).limit(limit))
                 out[name] = [(v, int(n)) for v, n in conn.execute(q)]
-            n_est = func.count(func.distinct(_EC.c.estimate_id))
-            q = (select(_A.c.outlet, n_est).select_from(_EC).join(_A, _A.c.id == _EC.c.article_id)
-                 .where(_EC.c.estimate_id.in_(select(ids.c.id))).group_by(_A.c.outlet)
-                 .order_by(n_est.desc(), _A.c.outlet).limit(limit))
-            out["outlet"] = [(v, int(n)) for v, n in conn.execute(q)]
-            reviewed = (select(_EC.c.estimate_id).join(_C, _C.c.uid == _EC.c.claim_uid)
-                        .where(_C.c.review.is_not(None), _EC.c.estimate_id.in_(select(ids.c.id))).distinct())
-            n_reviewed = int(conn.execute(select(func.count()).select_from(reviewed.subquery())).scalar_one())
-            n_all = int(conn.execute(select(func.count()).select_from(ids)).scalar_one())
+            outlet, reviewed = _estimate_member_facets(conds, limit)
+            out["outlet"] = [(v, int(n)) for v, n in conn.execute(outlet)]
+            n_reviewed = int(conn.execute(reviewed).scalar_one())
+            n_all = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one())
         out["reviewed"] = [(v, n) for v, n in ((True, n_reviewed), (False, n_all - n_reviewed)) if n]
         return out
 
