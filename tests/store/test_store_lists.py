@@ -158,3 +158,16 @@ def test_member_facets_of_the_whole_list_and_of_a_filtered_list_count_estimates(
         facets = web_store.estimate_facets(estimate_query(filters))
         assert dict(facets["outlet"]) == by_outlet, filters
         assert dict(facets["reviewed"]).get(True, 0) == reviewed >= (1 if not filters else 0), filters
+
+
+def test_every_claim_version_matches_the_page_versions_and_is_bounded(web_store):
+    query = claim_query({}, limit=1000)
+    page = web_store.claim_list_versions(query)
+    every = web_store.claim_versions(most=len(page) + 50)
+    assert every is not None and {uid: every[uid] for uid, *_ in page} == {
+        uid: (version, meta) for uid, version, _, meta in page}
+    uid = page[0][0]
+    web_store.review_claim(uid, "reject", who="t")
+    changed = web_store.claim_versions(most=len(page) + 50)
+    assert changed is not None and changed[uid][0] != every[uid][0]
+    assert web_store.claim_versions(most=1) is None

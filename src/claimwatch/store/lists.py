@@ -310,6 +310,8 @@ _CLAIMS_BY_UID = select(_C.c.uid, _C.c.data, _C.c.review).where(_C.c.uid.in_(bin
 
 #: a claim's last change as stored (text on SQLite), not parsed into a datetime: a version to compare
 _CLAIM_VERSION = type_coerce(_C.c.updated_at, String).label("version")
+_EVERY_CLAIM_VERSION = select(_C.c.uid, _CLAIM_VERSION, _C.c.article_id).limit(bindparam("most"))
+_EVERY_ARTICLE_META = select(_A.c.id, _A.c.title, _A.c.outlet, _A.c.published)
 
 
 def _claim_rows_statement(cols: tuple) -> Any:
@@ -514,6 +516,17 @@ class ListsMixin(StoreMixin):
         rows, _ = self._claim_page(query, False, _CLAIM_VERSION, _C.c.review, uids=uids)
         return [(r.uid, str(r.version), r.review, {"title": r.title, "outlet": r.outlet, "published": r.published})
                 for r in rows]
+
+    def claim_versions(self, most: int) -> dict[str, tuple[str, dict[str, Any]]] | None:
+        """Every claim's version (as :meth:`claim_list_versions`) and its article's meta, by uid;
+        None when there are more than ``most`` claims. Two reads, no claim JSON."""
+        with self._read() as conn:
+            rows = conn.execute(_EVERY_CLAIM_VERSION, {"most": most + 1}).all()
+            if len(rows) > most:
+                return None
+            metas = {r.id: {"title": r.title, "outlet": r.outlet, "published": r.published}
+                     for r in conn.execute(_EVERY_ARTICLE_META)}
+        return {r.uid: (str(r.version), metas[r.article_id]) for r in rows if r.article_id in metas}
 
     def claims_by_uid(self, uids: list[str]) -> dict[str, Claim]:
         """The claims (reviewed values applied) of these uids."""

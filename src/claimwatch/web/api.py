@@ -141,6 +141,18 @@ def _claims_state(request: Request) -> tuple | None:
     return ("state", data_version.signature(CLAIM_JSON_TABLES)) if data_version is not None else None
 
 
+def _page_versions(request: Request, query: ListQuery, uids: list[str]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(uid, version, article meta) of the claims ``uids`` that are stored, in page order: from
+    every claim's version, read once per store generation (the pages after a store change then
+    read nothing but the claims that changed), else a query of the page."""
+    store, memo = request.app.state.store, request.app.state.memo
+    versions = memo.get(("/claims versions",), lambda: store.claim_versions(ORDER_KEPT_UP_TO)) \
+        if memo.version is not None else None
+    if versions is None:
+        return [(uid, version, meta) for uid, version, _, meta in store.claim_list_versions(query, uids)]
+    return [(uid, *versions[uid]) for uid in uids if uid in versions]
+
+
 def claim_items(request: Request, query: ListQuery) -> list[bytes]:
     """The JSON text (UTF-8) of each claim of a page (``claim_json`` with its article's meta).
     Each is kept under the claim's version (its last change), so a page re-reads and
@@ -157,11 +169,11 @@ def claim_items(request: Request, query: ListQuery) -> list[bytes]:
     known = current.get_all(uids, state)
     if known is not None:
         return known
-    rows = store.claim_list_versions(query, uids)
-    texts = {uid: kept.get((uid, version)) for uid, version, _, _ in rows}
+    rows = _page_versions(request, query, uids)
+    texts = {uid: kept.get((uid, version)) for uid, version, _ in rows}
     fresh = store.claims_by_uid([uid for uid, text in texts.items() if text is None])
     out = []
-    for uid, version, _, meta in rows:
+    for uid, version, meta in rows:
         text = texts[uid]
         if text is None:
             if uid not in fresh:  # removed between the two reads: not on this page
