@@ -171,3 +171,14 @@ def test_every_claim_version_matches_the_page_versions_and_is_bounded(web_store)
     changed = web_store.claim_versions(most=len(page) + 50)
     assert changed is not None and changed[uid][0] != every[uid][0]
     assert web_store.claim_versions(most=1) is None
+
+
+def test_every_estimate_row_is_the_light_list_row_and_is_bounded(web_store):
+    from claimwatch.store.lists import light_estimate_row
+
+    listed, total = web_store.estimate_list(estimate_query({}, limit=1000), light=True)
+    every = web_store.estimate_rows(most=total)
+    assert every is not None and len(every) == total
+    for est, cols in listed:
+        assert light_estimate_row(every[est.id]) == (est, cols)
+    assert web_store.estimate_rows(most=total - 1) is None

@@ -31,7 +31,7 @@ from .rows import claim_from_row
 __all__ = ["ListQuery", "estimate_query", "claim_query", "article_query", "check_filters", "ARTICLE_FILTERS",
            "EXPORT_FILTERS", "MAP_FILTERS", "ESTIMATE_FILTERS", "CLAIM_FILTERS", "estimate_list_columns", "like_pattern",
            "REVIEW_STATES", "ESTIMATE_SORTS", "CLAIM_SORTS", "ESTIMATE_FACETS", "CLAIM_FACETS",
-           "MAX_OFFSET", "MAX_LIMIT", "MAX_TEXT", "ListsMixin"]
+           "MAX_OFFSET", "MAX_LIMIT", "MAX_TEXT", "ListsMixin", "light_estimate_row"]
 
 #: review states a claim list can filter on
 REVIEW_STATES = ("unreviewed", "accepted", "corrected", "rejected")
@@ -323,12 +323,14 @@ def _claim_rows_statement(cols: tuple) -> Any:
     return _STATEMENTS[key]
 
 
-def _estimate_rows_statement(light: bool) -> Any:
-    """Estimates of a page (``ids``, expanding) with their list columns: built once."""
-    key = ("estimates", light)
+def _estimate_rows_statement(light: bool, every: bool = False) -> Any:
+    """Estimates of a page (``ids``, expanding; ``every``: all of them, at most ``most``) with
+    their list columns: built once."""
+    key = ("estimates", light, every)
     if key not in _STATEMENTS:
-        fields = _LIGHT_FIELDS if light else [_E.c.data]
-        _STATEMENTS[key] = select(_E.c.id, *fields, *_LIST_COLUMNS).where(_E.c.id.in_(bindparam("ids", expanding=True)))
+        rows = select(_E.c.id, *(_LIGHT_FIELDS if light else [_E.c.data]), *_LIST_COLUMNS)
+        _STATEMENTS[key] = rows.limit(bindparam("most")) if every else \
+            rows.where(_E.c.id.in_(bindparam("ids", expanding=True)))
     return _STATEMENTS[key]
 
 
@@ -349,6 +351,23 @@ def _estimate_member_facets(conds: list[ColumnElement], limit: int) -> tuple[Any
                 .where(_C.c.review.is_not(None), _EC.c.estimate_id.in_(select(ids.c.id))).distinct())
     return (outlets.where(_EC.c.estimate_id.in_(select(ids.c.id))),
             select(func.count()).select_from(reviewed.subquery()))
+
+
+def light_estimate_row(row: Any) -> tuple[Estimate, dict[str, Any]]:
+    """A light estimate (its list fields only) and its list columns, from a row of
+    :meth:`ListsMixin.estimate_rows`."""
+    return _estimate_row(row, True)
+
+
+def _estimate_row(row: Any, light: bool) -> tuple[Estimate, dict[str, Any]]:
+    """An estimate of a list (``light``: its list fields only) and its list columns."""
+    m = dict(row._mapping)
+    if light:
+        est = Estimate.from_dict({f.name: m.pop(f.name) for f in _LIGHT_FIELDS} | {"id": m.pop("id")})
+    else:
+        m.pop("id")
+        est = Estimate.from_dict(m.pop("data"))
+    return est, m
 
 
 class ListsMixin(StoreMixin):
@@ -398,16 +417,14 @@ class ListsMixin(StoreMixin):
         with self._read() as conn:
             total = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one()) if count else None
             rows = conn.execute(_estimate_rows_statement(light), {"ids": ids}).all() if ids else []
-        out = []
-        for r in _in_page_order(ids, rows, "id"):
-            m = dict(r._mapping)
-            if light:
-                est = Estimate.from_dict({f.name: m.pop(f.name) for f in _LIGHT_FIELDS} | {"id": m.pop("id")})
-            else:
-                m.pop("id")
-                est = Estimate.from_dict(m.pop("data"))
-            out.append((est, m))
-        return out, total
+        return [_estimate_row(r, light) for r in _in_page_order(ids, rows, "id")], total
+
+    def estimate_rows(self, most: int) -> dict[str, Any] | None:
+        """Every estimate's stored list row, by id, as read (one query; :func:`light_estimate_row`
+        makes one the row ``estimate_list(light=True)`` gives); None when there are more than ``most``."""
+        with self._read() as conn:
+            rows = conn.execute(_estimate_rows_statement(True, every=True), {"most": most + 1}).all()
+        return {r.id: r for r in rows} if len(rows) <= most else None
 
     def estimate_facets(self, query: ListQuery, limit: int = 12) -> dict[str, list[tuple[Any, int]]]:
         """For each of :data:`ESTIMATE_FACETS`, (value, number of filtered estimates), largest first."""
