@@ -131,3 +131,54 @@ def test_strict_json_refuses_non_finite_and_broken_bodies(raw):
     with pytest.raises(ValidationError):
         parse_json(raw)
     assert math.isfinite(parse_json('{"x": 1e308}')["x"])
+
+
+def _member_facets_by_hand(store, estimates) -> tuple[dict, int]:
+    """The outlet and reviewed facets of ``estimates`` counted from their members, in Python."""
+    by_outlet: dict = {}
+    reviewed = 0
+    for est in estimates:
+        full = store.get_estimate(est.id)
+        outlets = {store.get_article(c.article_id).outlet for c in full.claims}
+        for outlet in outlets:
+            by_outlet[outlet] = by_outlet.get(outlet, 0) + 1
+        reviewed += any(store.get_claim(f"{c.article_id}:{c.claim_id}").review for c in full.claims)
+    return by_outlet, reviewed
+
+
+def test_member_facets_of_the_whole_list_and_of_a_filtered_list_count_estimates(web_store):
+    """The unfiltered list reads its outlet and reviewed facets by another query than a filtered
+    one: both count each estimate once per outlet, and once if any member was reviewed."""
+    rows, _ = web_store.estimate_list(estimate_query({}, limit=100))
+    member = web_store.get_estimate(rows[0][0].id).claims[0]
+    web_store.review_claim(f"{member.article_id}:{member.claim_id}", "accept", who="t")
+    for filters in ({}, {"country": "IT"}, {"status": rows[0][0].status}):
+        listed, _ = web_store.estimate_list(estimate_query(filters, limit=1000))
+        by_outlet, reviewed = _member_facets_by_hand(web_store, [e for e, _ in listed])
+        facets = web_store.estimate_facets(estimate_query(filters))
+        assert dict(facets["outlet"]) == by_outlet, filters
+        assert dict(facets["reviewed"]).get(True, 0) == reviewed >= (1 if not filters else 0), filters
+
+
+def test_every_claim_version_matches_the_page_versions_and_is_bounded(web_store):
+    query = claim_query({}, limit=1000)
+    page = web_store.claim_list_versions(query)
+    every = web_store.claim_versions(most=len(page) + 50)
+    assert every is not None and {uid: every[uid] for uid, *_ in page} == {
+        uid: (version, meta) for uid, version, _, meta in page}
+    uid = page[0][0]
+    web_store.review_claim(uid, "reject", who="t")
+    changed = web_store.claim_versions(most=len(page) + 50)
+    assert changed is not None and changed[uid][0] != every[uid][0]
+    assert web_store.claim_versions(most=1) is None
+
+
+def test_every_estimate_row_is_the_light_list_row_and_is_bounded(web_store):
+    from claimwatch.store.lists import light_estimate_row
+
+    listed, total = web_store.estimate_list(estimate_query({}, limit=1000), light=True)
+    every = web_store.estimate_rows(most=total)
+    assert every is not None and len(every) == total
+    for est, cols in listed:
+        assert light_estimate_row(every[est.id]) == (est, cols)
+    assert web_store.estimate_rows(most=total - 1) is None

@@ -31,7 +31,7 @@ from .rows import claim_from_row
 __all__ = ["ListQuery", "estimate_query", "claim_query", "article_query", "check_filters", "ARTICLE_FILTERS",
            "EXPORT_FILTERS", "MAP_FILTERS", "ESTIMATE_FILTERS", "CLAIM_FILTERS", "estimate_list_columns", "like_pattern",
            "REVIEW_STATES", "ESTIMATE_SORTS", "CLAIM_SORTS", "ESTIMATE_FACETS", "CLAIM_FACETS",
-           "MAX_OFFSET", "MAX_LIMIT", "MAX_TEXT", "ListsMixin"]
+           "MAX_OFFSET", "MAX_LIMIT", "MAX_TEXT", "ListsMixin", "light_estimate_row"]
 
 #: review states a claim list can filter on
 REVIEW_STATES = ("unreviewed", "accepted", "corrected", "rejected")
@@ -310,6 +310,8 @@ _CLAIMS_BY_UID = select(_C.c.uid, _C.c.data, _C.c.review).where(_C.c.uid.in_(bin
 
 #: a claim's last change as stored (text on SQLite), not parsed into a datetime: a version to compare
 _CLAIM_VERSION = type_coerce(_C.c.updated_at, String).label("version")
+_EVERY_CLAIM_VERSION = select(_C.c.uid, _CLAIM_VERSION, _C.c.article_id).limit(bindparam("most"))
+_EVERY_ARTICLE_META = select(_A.c.id, _A.c.title, _A.c.outlet, _A.c.published)
 
 
 def _claim_rows_statement(cols: tuple) -> Any:
@@ -321,13 +323,51 @@ def _claim_rows_statement(cols: tuple) -> Any:
     return _STATEMENTS[key]
 
 
-def _estimate_rows_statement(light: bool) -> Any:
-    """Estimates of a page (``ids``, expanding) with their list columns: built once."""
-    key = ("estimates", light)
+def _estimate_rows_statement(light: bool, every: bool = False) -> Any:
+    """Estimates of a page (``ids``, expanding; ``every``: all of them, at most ``most``) with
+    their list columns: built once."""
+    key = ("estimates", light, every)
     if key not in _STATEMENTS:
-        fields = _LIGHT_FIELDS if light else [_E.c.data]
-        _STATEMENTS[key] = select(_E.c.id, *fields, *_LIST_COLUMNS).where(_E.c.id.in_(bindparam("ids", expanding=True)))
+        rows = select(_E.c.id, *(_LIGHT_FIELDS if light else [_E.c.data]), *_LIST_COLUMNS)
+        _STATEMENTS[key] = rows.limit(bindparam("most")) if every else \
+            rows.where(_E.c.id.in_(bindparam("ids", expanding=True)))
     return _STATEMENTS[key]
+
+
+def _estimate_member_facets(conds: list[ColumnElement], limit: int) -> tuple[Any, Any]:
+    """The queries of the two estimate facets read through the members: (outlet, number of
+    estimates with a member from it) and the number of estimates with a reviewed member. The
+    unfiltered list reads every membership (each belongs to an estimate: a foreign key), the
+    outlets by article (one lookup per article, not one per membership) and the reviewed claims from the
+    claim list index (the few reviewed ones, not every member's claim row); a filtered list
+    reads the memberships of its estimates."""
+    n_est = func.count(func.distinct(_EC.c.estimate_id))
+    outlets = select(_A.c.outlet, n_est).select_from(_EC).join(_A, _A.c.id == _EC.c.article_id)
+    outlets = outlets.group_by(_A.c.outlet).order_by(n_est.desc(), _A.c.outlet).limit(limit)
+    if not conds:
+        return outlets, select(n_est).where(_EC.c.claim_uid.in_(select(_C.c.uid).where(_C.c.review.is_not(None))))
+    ids = select(_E.c.id).where(and_(*conds)).subquery()
+    reviewed = (select(_EC.c.estimate_id).join(_C, _C.c.uid == _EC.c.claim_uid)
+                .where(_C.c.review.is_not(None), _EC.c.estimate_id.in_(select(ids.c.id))).distinct())
+    return (outlets.where(_EC.c.estimate_id.in_(select(ids.c.id))),
+            select(func.count()).select_from(reviewed.subquery()))
+
+
+def light_estimate_row(row: Any) -> tuple[Estimate, dict[str, Any]]:
+    """A light estimate (its list fields only) and its list columns, from a row of
+    :meth:`ListsMixin.estimate_rows`."""
+    return _estimate_row(row, True)
+
+
+def _estimate_row(row: Any, light: bool) -> tuple[Estimate, dict[str, Any]]:
+    """An estimate of a list (``light``: its list fields only) and its list columns."""
+    m = dict(row._mapping)
+    if light:
+        est = Estimate.from_dict({f.name: m.pop(f.name) for f in _LIGHT_FIELDS} | {"id": m.pop("id")})
+    else:
+        m.pop("id")
+        est = Estimate.from_dict(m.pop("data"))
+    return est, m
 
 
 class ListsMixin(StoreMixin):
@@ -377,22 +417,19 @@ class ListsMixin(StoreMixin):
         with self._read() as conn:
             total = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one()) if count else None
             rows = conn.execute(_estimate_rows_statement(light), {"ids": ids}).all() if ids else []
-        out = []
-        for r in _in_page_order(ids, rows, "id"):
-            m = dict(r._mapping)
-            if light:
-                est = Estimate.from_dict({f.name: m.pop(f.name) for f in _LIGHT_FIELDS} | {"id": m.pop("id")})
-            else:
-                m.pop("id")
-                est = Estimate.from_dict(m.pop("data"))
-            out.append((est, m))
-        return out, total
+        return [_estimate_row(r, light) for r in _in_page_order(ids, rows, "id")], total
+
+    def estimate_rows(self, most: int) -> dict[str, Any] | None:
+        """Every estimate's stored list row, by id, as read (one query; :func:`light_estimate_row`
+        makes one the row ``estimate_list(light=True)`` gives); None when there are more than ``most``."""
+        with self._read() as conn:
+            rows = conn.execute(_estimate_rows_statement(True, every=True), {"most": most + 1}).all()
+        return {r.id: r for r in rows} if len(rows) <= most else None
 
     def estimate_facets(self, query: ListQuery, limit: int = 12) -> dict[str, list[tuple[Any, int]]]:
         """For each of :data:`ESTIMATE_FACETS`, (value, number of filtered estimates), largest first."""
         conds = _estimate_conditions(query.filters)
         where = and_(*conds) if conds else literal(True)
-        ids = select(_E.c.id).where(where).subquery()
         plain = {"event_type": _E.c.event_type, "status": _E.c.status, "country": _E.c.country}
         out: dict[str, list[tuple[Any, int]]] = {}
         with self._read() as conn:
@@ -400,15 +437,10 @@ class ListsMixin(StoreMixin):
                 q = (select(col, func.count()).where(where).group_by(col)
                      .order_by(func.count().desc(), col).limit(limit))
                 out[name] = [(v, int(n)) for v, n in conn.execute(q)]
-            n_est = func.count(func.distinct(_EC.c.estimate_id))
-            q = (select(_A.c.outlet, n_est).select_from(_EC).join(_A, _A.c.id == _EC.c.article_id)
-                 .where(_EC.c.estimate_id.in_(select(ids.c.id))).group_by(_A.c.outlet)
-                 .order_by(n_est.desc(), _A.c.outlet).limit(limit))
-            out["outlet"] = [(v, int(n)) for v, n in conn.execute(q)]
-            reviewed = (select(_EC.c.estimate_id).join(_C, _C.c.uid == _EC.c.claim_uid)
-                        .where(_C.c.review.is_not(None), _EC.c.estimate_id.in_(select(ids.c.id))).distinct())
-            n_reviewed = int(conn.execute(select(func.count()).select_from(reviewed.subquery())).scalar_one())
-            n_all = int(conn.execute(select(func.count()).select_from(ids)).scalar_one())
+            outlet, reviewed = _estimate_member_facets(conds, limit)
+            out["outlet"] = [(v, int(n)) for v, n in conn.execute(outlet)]
+            n_reviewed = int(conn.execute(reviewed).scalar_one())
+            n_all = int(conn.execute(select(func.count()).select_from(_E).where(where)).scalar_one())
         out["reviewed"] = [(v, n) for v, n in ((True, n_reviewed), (False, n_all - n_reviewed)) if n]
         return out
 
@@ -501,6 +533,17 @@ class ListsMixin(StoreMixin):
         rows, _ = self._claim_page(query, False, _CLAIM_VERSION, _C.c.review, uids=uids)
         return [(r.uid, str(r.version), r.review, {"title": r.title, "outlet": r.outlet, "published": r.published})
                 for r in rows]
+
+    def claim_versions(self, most: int) -> dict[str, tuple[str, dict[str, Any]]] | None:
+        """Every claim's version (as :meth:`claim_list_versions`) and its article's meta, by uid;
+        None when there are more than ``most`` claims. Two reads, no claim JSON."""
+        with self._read() as conn:
+            rows = conn.execute(_EVERY_CLAIM_VERSION, {"most": most + 1}).all()
+            if len(rows) > most:
+                return None
+            metas = {r.id: {"title": r.title, "outlet": r.outlet, "published": r.published}
+                     for r in conn.execute(_EVERY_ARTICLE_META)}
+        return {r.uid: (str(r.version), metas[r.article_id]) for r in rows if r.article_id in metas}
 
     def claims_by_uid(self, uids: list[str]) -> dict[str, Claim]:
         """The claims (reviewed values applied) of these uids."""

@@ -31,6 +31,7 @@ from ..store.lists import (
     estimate_query,
 )
 from .cache import memo_key
+from .params import QueryParam, openapi_parameters, read_query
 from .security import Identity, identify, require_read
 
 __all__ = ["router", "claim_json", "article_meta", "recompute_estimates", "estimate_row_json", "ERROR_RESPONSES",
@@ -140,46 +141,47 @@ def _claims_state(request: Request) -> tuple | None:
     return ("state", data_version.signature(CLAIM_JSON_TABLES)) if data_version is not None else None
 
 
-def _kept_claim_texts(request: Request, uids: list[str], state: tuple | None) -> list[str] | None:
-    """The JSON texts of ``uids`` kept under ``state``, or None when any one is not kept."""
-    if state is None:
-        return None
-    current = request.app.state.claim_json_current
-    texts = [current.get((uid, state)) for uid in uids]
-    if any(text is None for text in texts):
-        return None
-    return [text.decode("utf-8") for text in texts if text is not None]
+def _page_versions(request: Request, query: ListQuery, uids: list[str]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(uid, version, article meta) of the claims ``uids`` that are stored, in page order: from
+    every claim's version, read once per store generation (the pages after a store change then
+    read nothing but the claims that changed), else a query of the page."""
+    store, memo = request.app.state.store, request.app.state.memo
+    versions = memo.get(("/claims versions",), lambda: store.claim_versions(ORDER_KEPT_UP_TO)) \
+        if memo.version is not None else None
+    if versions is None:
+        return [(uid, version, meta) for uid, version, _, meta in store.claim_list_versions(query, uids)]
+    return [(uid, *versions[uid]) for uid in uids if uid in versions]
 
 
-def claim_items(request: Request, query: ListQuery) -> list[str]:
-    """The JSON text of each claim of a page (``claim_json`` with its article's meta). Each is
-    kept under the claim's version (its last change), so a page re-reads and re-serialises only
-    the claims that changed since they were last sent, whatever else the store did meanwhile;
-    while no claim and no article was written at all, the kept texts are sent without asking
-    the store for versions."""
+def claim_items(request: Request, query: ListQuery) -> list[bytes]:
+    """The JSON text (UTF-8) of each claim of a page (``claim_json`` with its article's meta).
+    Each is kept under the claim's version (its last change), so a page re-reads and
+    re-serialises only the claims that changed since they were last sent, whatever else the
+    store did meanwhile; while no claim and no article was written at all, the kept texts are
+    sent without asking the store for versions."""
     store, kept = request.app.state.store, request.app.state.claim_json_cache
     if not kept.enabled:
-        return [dumps(claim_json(c) | {"article": meta}) for c, meta in store.claim_list(query, count=False)[0]]
+        return [dumps(claim_json(c) | {"article": meta}).encode("utf-8")
+                for c, meta in store.claim_list(query, count=False)[0]]
     current = request.app.state.claim_json_current
     uids = page_uids(request, query)
     state = _claims_state(request)
-    known = _kept_claim_texts(request, uids, state)
+    known = current.get_all(uids, state)
     if known is not None:
         return known
-    rows = store.claim_list_versions(query, uids)
-    texts = {uid: kept.get((uid, version)) for uid, version, _, _ in rows}
+    rows = _page_versions(request, query, uids)
+    texts = {uid: kept.get((uid, version)) for uid, version, _ in rows}
     fresh = store.claims_by_uid([uid for uid, text in texts.items() if text is None])
     out = []
-    for uid, version, _, meta in rows:
+    for uid, version, meta in rows:
         text = texts[uid]
         if text is None:
             if uid not in fresh:  # removed between the two reads: not on this page
                 continue
             text = dumps(claim_json(fresh[uid]) | {"article": meta}).encode("utf-8")
             kept.put((uid, version), text)
-        if state is not None:
-            current.put((uid, state), text)
-        out.append(text.decode("utf-8"))
+        current.put(uid, state, text)
+        out.append(text)
     return out
 
 
@@ -233,10 +235,10 @@ def get_article(request: Request, article_id: str, _: Identity = Depends(require
 
 
 # -- claims ----------------------------------------------------------------------------------
-def _claims_body(query: ListQuery, total: int, items: list[str], facets: dict[str, Any] | None) -> bytes:
+def _claims_body(query: ListQuery, total: int, items: list[bytes], facets: dict[str, Any] | None) -> bytes:
     head = dumps({k: v for k, v in _page(query, total, []).items() if k != "items"})[:-1]  # open: items follow
     tail = ',"facets":' + dumps(facets) if facets is not None else ""
-    return (head + ',"items":[' + ",".join(items) + "]" + tail + "}").encode("utf-8")
+    return b"".join(((head + ',"items":[').encode("utf-8"), b",".join(items), ("]" + tail + "}").encode("utf-8")))
 
 
 def _claims_answer(request: Request, query: ListQuery, facets: bool) -> bytes:
@@ -255,44 +257,47 @@ def claims_from_memory(request: Request, query: ListQuery, facets: bool) -> byte
     memo, current = request.app.state.memo, request.app.state.claim_json_current
     if memo.version is None or not current.enabled:
         return None
-    found, total = memo.peek(memo_key("/claims total", query.filters))
-    if not found or total > ORDER_KEPT_UP_TO:
+    keys = [memo_key("/claims total", query.filters),
+            (*memo_key("/claims order", query.filters), query.sort, query.descending)]
+    if facets:
+        keys.append(memo_key("/claims facets", query.filters))
+    kept = memo.peek_all(tuple(keys))
+    if kept is None or kept[0] > ORDER_KEPT_UP_TO:
         return None
-    found, order = memo.peek((*memo_key("/claims order", query.filters), query.sort, query.descending))
-    counts: dict[str, Any] | None = None
-    if found and facets:
-        found, raw = memo.peek(memo_key("/claims facets", query.filters))
-        counts = _api_facets(raw) if found else None
-    if not found:
+    total, order = kept[0], kept[1]
+    texts = current.get_all(order[query.offset:query.offset + query.limit], _claims_state(request))
+    if texts is None:
         return None
-    texts = _kept_claim_texts(request, order[query.offset:query.offset + query.limit], _claims_state(request))
-    return _claims_body(query, total, texts, counts) if texts is not None else None
+    return _claims_body(query, total, texts, _api_facets(kept[2]) if facets else None)
 
 
-@router.get("/claims", summary="Query claims: filters, sort, page, optional facet counts")
-async def list_claims(
-    request: Request,
-    source_type: str | None = None,
-    event_type: str | None = None,
-    since: str | None = Query(None, description="Claims about on or after (YYYY-MM-DD)"),
-    until: str | None = Query(None, description="Claims about on or before (YYYY-MM-DD)"),
-    place: str | None = Query(None, max_length=MAX_TEXT, description="Place name contains (literal text)"),
-    country: str | None = Query(None, description="ISO 3166 two-letter code of a place of the claim"),
-    outlet: str | None = _TEXT,
-    status: str | None = Query(None, description="accepted | corrected | rejected | unreviewed"),
-    reviewed: str | None = Query(None, description="true | false"),
-    article_id: str | None = Query(None, max_length=64),
-    sort: str | None = Query(None, description="date, published, best, place, country, source, source_type, "
-                                               "event_type, status, outlet; prefix - for descending"),
-    facets: bool = Query(False, description="Add facet counts (event type, status, country, outlet, reviewed)"),
-    limit: str | None = Query(None, description="1 to 1000 (default: settings.page_size)"),
-    offset: str | None = Query(None, description="0 to 1,000,000"),
-    _: Identity = Depends(require_read),
-):
-    query = claim_query({"source_type": source_type, "event_type": event_type, "since": since, "until": until,
-                         "place": place, "country": country, "outlet": outlet, "status": status,
-                         "reviewed": reviewed, "article_id": article_id}, sort,
-                        limit or request.app.state.settings.page_size, offset)
+#: the query parameters of ``/api/claims``, read by :func:`~claimwatch.web.params.read_query`
+#: (the route asked most often: FastAPI's check of fifteen declared parameters cost more than the answer)
+CLAIM_LIST_PARAMS = (
+    QueryParam("source_type"), QueryParam("event_type"),
+    QueryParam("since", "Claims about on or after (YYYY-MM-DD)"),
+    QueryParam("until", "Claims about on or before (YYYY-MM-DD)"),
+    QueryParam("place", "Place name contains (literal text)", max_length=MAX_TEXT),
+    QueryParam("country", "ISO 3166 two-letter code of a place of the claim"),
+    QueryParam("outlet", max_length=MAX_TEXT),
+    QueryParam("status", "accepted | corrected | rejected | unreviewed"),
+    QueryParam("reviewed", "true | false"),
+    QueryParam("article_id", max_length=64),
+    QueryParam("sort", "date, published, best, place, country, source, source_type, event_type, status, outlet; "
+                       "prefix - for descending"),
+    QueryParam("facets", "Add facet counts (event type, status, country, outlet, reviewed)", boolean=True),
+    QueryParam("limit", "1 to 1000 (default: settings.page_size)"),
+    QueryParam("offset", "0 to 1,000,000"),
+)
+
+
+@router.get("/claims", summary="Query claims: filters, sort, page, optional facet counts",
+            openapi_extra={"parameters": openapi_parameters(CLAIM_LIST_PARAMS)})
+async def list_claims(request: Request, _: Identity = Depends(require_read)):
+    given = read_query(request, CLAIM_LIST_PARAMS)
+    facets = bool(given.pop("facets"))
+    sort, limit, offset = given.pop("sort"), given.pop("limit"), given.pop("offset")
+    query = claim_query(given, sort, limit or request.app.state.settings.page_size, offset)
     body = claims_from_memory(request, query, facets)
     if body is None:
         from starlette.concurrency import run_in_threadpool

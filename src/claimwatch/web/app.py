@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from ..flow.runs import default_reconciler
 from ..settings import Settings, load_settings
 from .admission import Admission
-from .cache import DataVersion, GenerationMemo, PageCache, ResponseCache
+from .cache import DataVersion, GenerationMemo, PageCache, ResponseCache, StateTexts
 from .errors import install_error_handlers
 from .security import BodyLimit, OriginCheck, SecurityHeaders
 
@@ -105,7 +105,7 @@ def create_app(
     app.state.claim_json_cache = PageCache[bytes](
         enabled=settings.web_cache and hasattr(store, "claim_list_versions"), max_entries=50_000)
     # the same texts under the state of the claims and articles tables: sent without a query while it holds
-    app.state.claim_json_current = PageCache[bytes](
+    app.state.claim_json_current = StateTexts(
         enabled=settings.web_cache and hasattr(store, "claim_list_versions"), max_entries=50_000)
     # estimate list pages for anonymous readers, kept under what they show (pages_lists._content_key)
     app.state.list_page_cache = PageCache[bytes](enabled=settings.web_cache, max_entries=512)

@@ -24,6 +24,7 @@ downloads, static files (already cheap), anything over ``MAX_BODY`` bytes. Every
 from __future__ import annotations
 
 import asyncio
+import itertools
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -34,7 +35,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..store.tables import VERSIONED_TABLES
 
-__all__ = ["ResponseCache", "Answer", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "MAX_BODY", "MAX_ENTRIES",
+__all__ = ["ResponseCache", "Answer", "DataVersion", "GenerationMemo", "memo_key", "PageCache", "StateTexts", "MAX_BODY", "MAX_ENTRIES",
            "MAX_BYTES", "UNSHOWN_TABLES", "SHOWN_TABLES", "ARTICLE_LIST_TABLES", "shown_tables"]
 
 MAX_BODY = 512 * 1024
@@ -64,39 +65,36 @@ class DataVersion:
     """Change signals of the SQLite database at ``path``: ``version()`` changes whenever anyone
     commits; ``signature(tables)`` changes only when one of ``tables`` was written (a trigger
     counts every write per table, migration 0006). Without the counters (a database the
-    migration has not reached) a signature is the database's version: any commit changes it."""
+    migration has not reached) a signature is the database's version: any commit changes it.
+
+    Each thread that asks reads through a connection of its own (``PRAGMA data_version`` is
+    per connection and these connections never write): the event loop never waits for a lock
+    held by a worker thread that is itself waiting for the interpreter lock."""
 
     def __init__(self, path: str) -> None:
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._lock = threading.Lock()
-        self._seen: int | None = None
-        self._counters: dict[str, int] = {}
+        self.path = path
+        self._local = threading.local()
+
+    def _reader(self) -> "_VersionReader":
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._local.reader = _VersionReader(self.path)
+        return reader
 
     def __call__(self) -> int:
-        with self._lock:
-            return self._data_version()
-
-    def _data_version(self) -> int:
-        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        return self._reader().data_version()
 
     def counters(self) -> tuple[int, dict[str, int]]:
         """The database's version and each table's change counter (read again only after a commit)."""
-        with self._lock:
-            version = self._data_version()
-            if version != self._seen:
-                try:
-                    rows = self._conn.execute("SELECT name, version FROM table_versions").fetchall()
-                except sqlite3.Error:
-                    rows = []
-                self._counters = {str(name): int(count) for name, count in rows}
-                self._seen = version
-            return version, self._counters
+        return self._reader().counters()
 
     def signature(self, tables: tuple[str, ...]) -> tuple[int, ...]:
         """A value that stays equal while none of ``tables`` is written."""
-        version, counters = self.counters()
+        reader = self._reader()
+        version, counters = reader.counters()
         if not counters or any(name not in counters for name in tables):
-            return (version,)    # a table without a counter: any commit may have changed it
+            # a table without a counter: any commit may have changed it (a version counts per connection)
+            return (-reader.serial, version)
         return tuple(counters[name] for name in tables)
 
     @classmethod
@@ -111,6 +109,34 @@ class DataVersion:
         if not db or db == ":memory:" or db.startswith("file:"):
             return None
         return cls(db)
+
+
+_READER_SERIALS = itertools.count(1)
+
+
+class _VersionReader:
+    """One thread's connection for :class:`DataVersion`: its data version and the counters read
+    at that version."""
+
+    def __init__(self, path: str) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.serial = next(_READER_SERIALS)
+        self.seen: int | None = None
+        self.counts: dict[str, int] = {}
+
+    def data_version(self) -> int:
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def counters(self) -> tuple[int, dict[str, int]]:
+        version = self.data_version()
+        if version != self.seen:
+            try:
+                rows = self.conn.execute("SELECT name, version FROM table_versions").fetchall()
+            except sqlite3.Error:
+                rows = []
+            self.counts = {str(name): int(count) for name, count in rows}
+            self.seen = version
+        return version, self.counts
 
 
 def memo_key(kind: str, filters: dict[str, Any]) -> tuple:
@@ -148,9 +174,22 @@ class GenerationMemo:
     def peek(self, key: Hashable) -> tuple[bool, Any]:
         """(True, the value) when one is kept for ``key`` in the current generation, else (False,
         None): nothing is computed (so it never touches the store but for the generation)."""
+        values = self.peek_all((key,))
+        return (True, values[0]) if values is not None else (False, None)
+
+    def peek_all(self, keys: tuple[Hashable, ...]) -> list[Any] | None:
+        """The values kept for every one of ``keys`` in the current generation (read once), or
+        None when any one is not kept: nothing is computed."""
         if self.version is None:
-            return False, None
-        return self._kept(self.version.signature(SHOWN_TABLES), key)
+            return None
+        generation = self.version.signature(SHOWN_TABLES)
+        values = []
+        for key in keys:
+            found, value = self._kept(generation, key)
+            if not found:
+                return None
+            values.append(value)
+        return values
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         if self.version is None:
@@ -207,6 +246,37 @@ class PageCache(Generic[V]):
             self.entries.move_to_end(key)
             while len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
+
+
+class StateTexts:
+    """Texts (a claim's JSON, by uid) kept under one state of the tables they are made of: all
+    of them are valid while that state holds and none after, so a new state starts afresh.
+    Reading a page's worth is one dictionary lookup per text, without a lock (a state and its
+    texts are replaced together, never edited in place but for additions)."""
+
+    def __init__(self, enabled: bool = True, max_entries: int = 50_000) -> None:
+        self.enabled = enabled
+        self.max_entries = max_entries
+        self.kept: tuple[Hashable, dict[str, bytes]] = (None, {})
+
+    def get_all(self, keys: list[str], state: Hashable) -> list[bytes] | None:
+        """The texts of ``keys`` under ``state``, or None when any one is not kept."""
+        kept_state, texts = self.kept
+        if state is None or kept_state != state:
+            return None
+        try:
+            return [texts[key] for key in keys]
+        except KeyError:
+            return None
+
+    def put(self, key: str, state: Hashable, text: bytes) -> None:
+        if not self.enabled or state is None:
+            return
+        kept_state, texts = self.kept
+        if kept_state != state or len(texts) >= self.max_entries:
+            texts = {}
+            self.kept = (state, texts)
+        texts[key] = text
 
 
 class Answer(NamedTuple):

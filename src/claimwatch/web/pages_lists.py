@@ -26,8 +26,9 @@ from ..store.lists import (
     ListQuery,
     claim_query,
     estimate_query,
+    light_estimate_row,
 )
-from .api import claim_json, estimate_row_json, page_of_list
+from .api import ORDER_KEPT_UP_TO, claim_json, estimate_row_json, page_of_list
 from .cache import PageCache, memo_key
 from .pages import render_page
 from .render import estimate_title
@@ -172,12 +173,24 @@ def estimate_row_renderer(request: Request) -> Callable[[Estimate, dict[str, Any
     return row
 
 
+def estimate_page_rows(request: Request, query: ListQuery) -> tuple[list[tuple[Estimate, dict[str, Any]]], None]:
+    """The rows of the page asked for of the estimate list: from every estimate's stored list row,
+    read once per store generation (the pages after a store change then read nothing), else a
+    query of the page's rows."""
+    store, memo = request.app.state.store, request.app.state.memo
+    ids = estimate_page_ids(request, query)
+    every = memo.get(("/estimates rows",), lambda: store.estimate_rows(ORDER_KEPT_UP_TO)) \
+        if memo.version is not None else None
+    if every is None:
+        return store.estimate_list(query, count=False, light=True, page_ids=ids)[0], None
+    return [light_estimate_row(every[i]) for i in ids if i in every], None
+
+
 @router.get("/estimates", response_class=HTMLResponse)
 def estimates(request: Request, _: Identity = Depends(require_read)):
     store = request.app.state.store
     return _list_view(request, path="/estimates", template="estimates.html", names=ESTIMATE_FILTERS,
-                      build=estimate_query,
-                      fetch=lambda q: store.estimate_list(q, count=False, light=True, page_ids=estimate_page_ids(request, q)),
+                      build=estimate_query, fetch=lambda q: estimate_page_rows(request, q),
                       count=store.estimate_count, facets=store.estimate_facets, columns=ESTIMATE_SORTS,
                       row_key=estimate_row_key, estimate_row=estimate_row_renderer(request))
 
