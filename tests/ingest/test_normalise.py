@@ -84,3 +84,16 @@ def test_extraction_reads_through_a_zero_width_space_and_spans_point_into_the_or
     figures = {c.quantity.text: c.quantity.best for c in article.claims if c.quantity is not None}
     assert figures.get(f"4{ZW}0") == 40
     assert 4 not in figures.values() and 0 not in figures.values()
+
+
+def test_no_ascii_character_is_a_format_character():
+    assert not any(unicodedata.category(chr(c)) == "Cf" for c in range(128))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "1", "é", "\u2019", "\u00ad", ZW, "\u2060", "\ufeff", "\u0301", "Я"]),
+               max_size=40))
+def test_the_format_character_check_agrees_with_a_look_up_per_character(text):
+    from claimwatch.ingest.normalise import _has_invisible, is_invisible
+
+    assert _has_invisible(text) == any(is_invisible(ch) for ch in text)

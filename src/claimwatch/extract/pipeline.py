@@ -9,6 +9,7 @@ after checking that each stage's ``requires`` are provided by an earlier one.
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -201,7 +202,17 @@ class Pipeline:
 
 @lru_cache(maxsize=2)
 def _pipeline_for(model: str, layers: bool) -> Pipeline:
-    return Pipeline(load_nlp(model), layers=layers)
+    pipeline = Pipeline(load_nlp(model), layers=layers)
+    _out_of_collections()
+    return pipeline
+
+
+def _out_of_collections() -> None:
+    """The loaded models live as long as the process: move what is alive now out of the garbage
+    collector's generations (``gc.freeze``), so each full collection during extraction stops
+    re-walking spaCy's ~100,000 objects (about 80 ms per collection, two per 100 articles)."""
+    gc.collect()
+    gc.freeze()
 
 
 def get_pipeline(model: str | None = None, layers: bool = False) -> Pipeline:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import timex_dates, timex_relative
+from .literal_starts import StartScan, jumps_itself, literal_starts
 from .timex_calendar import TV
 from .timex_registry import RULES, Ctx, Found, parse_iso
 from .timex_words import MON, PREP, WD
@@ -107,6 +108,9 @@ _TRIGGER_WORDS: dict[str, str] = {
     "plural_unit": r"seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries",
     "reference": r"now|current|present|moment|these\s+days|recent|future|past|other\s+day|\bterm\b|later\s+(?:date|time|stage)"}
 _LOWER_TRIGGERS: dict[str, re.Pattern] = {k: re.compile(p) for k, p in _TRIGGER_WORDS.items()}
+#: the words (or a digit) each trigger's matches open with, found by ``str.find`` (None: ``re`` scans
+#: the whole text, where it jumps between a literal opening on its own or the opening cannot be read)
+_TRIGGER_STARTS = {k: None if jumps_itself(p) else literal_starts(p) for k, p in _TRIGGER_WORDS.items()}
 _CASED_TRIGGERS: dict[str, re.Pattern] = {
     **{k: _MON_I for k in ("full", "month_day", "qual_month", "month_year", "month_rel", "month", "range_md",
                            "range_dm", "range_any")},
@@ -126,16 +130,24 @@ class _Scan:
         self.text = text
         lower = text.lower()
         self.lower = lower if len(lower) == len(text) else None
+        self.starts = StartScan(self.lower) if self.lower is not None else None
         self.windows: dict[tuple[str, str], list[list[int]]] = {}
 
     def _hits(self, kind: str) -> list[tuple[int, int]]:
         if self.lower is None:
             return [m.span() for m in TRIGGERS[kind].finditer(self.text)]
-        hits = [m.span() for m in _LOWER_TRIGGERS[kind].finditer(self.lower)] if kind in _LOWER_TRIGGERS else []
+        hits = self._lower_hits(kind) if kind in _LOWER_TRIGGERS else []
         if kind in _CASED_TRIGGERS:
             hits += [m.span() for m in _CASED_TRIGGERS[kind].finditer(self.text)]
             hits.sort()
         return hits
+
+    def _lower_hits(self, kind: str) -> list[tuple[int, int]]:
+        """The trigger's matches in the lower-cased text: tried only where its opening words occur."""
+        starts = _TRIGGER_STARTS[kind]
+        if starts is None or self.starts is None:
+            return [m.span() for m in _LOWER_TRIGGERS[kind].finditer(self.lower or "")]
+        return self.starts.finditer_spans(_LOWER_TRIGGERS[kind], starts)
 
     def windows_for(self, kind: str) -> list[list[int]]:
         """Text windows around the rule's trigger words (merged where they touch)."""

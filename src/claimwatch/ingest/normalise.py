@@ -16,6 +16,7 @@ Hangul jamo, the few other second-starters of the composition table), so each ch
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,15 @@ Span = tuple[int, int]
 def is_invisible(ch: str) -> bool:
     """A format character (category Cf) — removed before number parsing."""
     return unicodedata.category(ch) == "Cf"
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _has_invisible(text: str) -> bool:
+    """Whether ``text`` holds a format character. No ASCII character is one, so only the distinct
+    other characters are looked up (a look-up per character cost more than the rest of ingestion)."""
+    return any(is_invisible(ch) for ch in set(_NON_ASCII.findall(text)))
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +107,7 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 def normalise_text(text: str) -> TextMap:
     """The NFC text without format characters, with its map back to ``text``."""
-    if unicodedata.is_normalized("NFC", text) and not any(is_invisible(ch) for ch in text):
+    if unicodedata.is_normalized("NFC", text) and not _has_invisible(text):
         return TextMap(original=text, clean=text)
     pieces: list[str] = []
     starts: list[int] = []
