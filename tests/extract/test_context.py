@@ -296,3 +296,10 @@ def test_a_relative_clause_on_the_counted_noun_states_its_period(extract):
     story = ("A ferry sank off Mwanza on Tuesday, killing nine people, police said.\n\n"
              "Rescuers pulled 30 survivors from the lake, which had flooded a village on Sunday.")
     assert _count(extract(story), "30").time.text == "on Tuesday"
+
+
+def test_a_nationality_word_is_not_a_place_a_later_sentence_inherits(extract):
+    text = ("The group included 300 Eritreans and 250 Ecuadorians.\n\n"
+            "Another 40 were rescued at dawn.")
+    c = _count(extract(text), "40")
+    assert [p.name for p in c.places] == []

@@ -217,3 +217,27 @@ def test_resolve_name_uses_context():
 
 def test_stage_contract():
     assert STAGE.name == "places" and STAGE.provides == ("places",) and STAGE.requires == ("doc",)
+
+
+@pytest.mark.parametrize("text, counted, country", [
+    ("More than 5,000 of the refugees were Syrians.", "refugees", "Syria"),
+    ("Over 2,000 of the migrants are of Afghan nationality.", "migrants", "Afghanistan"),
+])
+def test_a_nationality_predicated_of_the_counted_people_is_their_origin(analyse, text, counted, country):
+    a = analyse(text, stages=("places",))
+    head = next(t.i for t in a.doc if t.text == counted)
+    assert [(p.name, p.role) for p in places_for(a, 0, head)] == [(country, "origin")]
+
+
+def test_a_nationality_elsewhere_in_the_sentence_is_not_the_counts_origin(analyse):
+    a = analyse("According to the Afghan minister, the claim that 5,000 refugees arrived is false.", stages=("places",))
+    refugees = next(t.i for t in a.doc if t.text == "refugees")
+    assert [p.name for p in places_for(a, 0, refugees)] == []
+
+
+def test_a_place_of_another_count_in_the_list_is_not_this_counts(analyse):
+    a = analyse("The group included 300 Eritreans, 250 Ecuadorians and 90 people from Nepal.", stages=("places",))
+    heads = {w: next(t.i for t in a.doc if t.text == w) for w in ("Eritreans", "Ecuadorians", "people")}
+    assert [(p.name, p.role) for p in places_for(a, 0, heads["Eritreans"])] == [("Eritrea", "origin")]
+    assert [(p.name, p.role) for p in places_for(a, 0, heads["Ecuadorians"])] == [("Ecuador", "origin")]
+    assert [(p.name, p.role) for p in places_for(a, 0, heads["people"])] == [("Nepal", "origin")]

@@ -161,8 +161,8 @@ def _place_token(analysis: Analysis, p: PlaceMention) -> Token | None:
 def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
     """Whether a place locates what happened, rather than an institution or a group ("U.S.
     officials", "the Italian coast guard", "Russian soldiers") or the reporting source."""
-    if p.role == "source_location" or p.lat is None:
-        return False
+    if p.role == "source_location" or p.lat is None or p.kind == "demonym":
+        return False    # a nationality word ("Ecuadorians") names people, not where it happened
     tok = _place_token(analysis, p)
     if tok is None:
         return True
