@@ -207,6 +207,13 @@ def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
     return out
 
 
+def _outside_relative(analysis: Analysis, p: PlaceMention) -> bool:
+    """Whether a place is outside a relative clause that describes a participant ("the doctor who
+    welcomed the survivors to the Kalamata hospital"): such a place sets no geography of its own."""
+    tok = _place_token(analysis, p)
+    return tok is None or _in_main_clause(analysis, tok.i, _RELATIVE)
+
+
 def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:
     return [i for i, p in enumerate(ctx.para_of) if ctx.lead_para <= p < ctx.lead_para + paragraphs]
 
@@ -245,7 +252,7 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.event_times = _event_times(analysis)
     ctx.event_places = _event_places(analysis)
     ctx.narrative_times = _narrative_times(analysis)
-    ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p)}
+    ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p) and _outside_relative(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
     ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
                             if i in ctx.event_places), [])
