@@ -241,3 +241,16 @@ def test_a_place_of_another_count_in_the_list_is_not_this_counts(analyse):
     assert [(p.name, p.role) for p in places_for(a, 0, heads["Eritreans"])] == [("Eritrea", "origin")]
     assert [(p.name, p.role) for p in places_for(a, 0, heads["Ecuadorians"])] == [("Ecuador", "origin")]
     assert [(p.name, p.role) for p in places_for(a, 0, heads["people"])] == [("Nepal", "origin")]
+
+
+def test_a_name_written_capitalised_elsewhere_is_the_same_place_in_lower_case(analyse):
+    text = ("Two men drowned in the river near Grand Forks on Monday. "
+            "Rescuers found a third man near Grand forks on Tuesday.")
+    a = analyse(text, stages=("places",))
+    later = [p for p in a.places if p.span[0] > text.index("Rescuers")]
+    assert [(p.text, p.name) for p in later] == [("Grand forks", "Grand Forks")]
+
+
+def test_a_lower_case_word_after_a_name_stays_outside_it_when_never_capitalised(analyse):
+    a = analyse("Rescuers found a man near Grand forks on Tuesday.", stages=("places",))
+    assert all(p.text != "Grand forks" for p in a.places)
