@@ -312,3 +312,11 @@ def test_a_nationality_word_is_not_a_place_a_later_sentence_inherits(extract):
             "Another 40 were rescued at dawn.")
     c = _count(extract(text), "40")
     assert [p.name for p in c.places] == []
+
+
+def test_where_the_people_a_relative_clause_describes_come_from_is_the_paragraphs_geography(extract):
+    text = ("Border guards detained 12 men near the Polish border on Monday.\n\n"
+            "Police found the bodies of 20 Syrians who had tried to leave Syria. "
+            "Rescuers say 5 others may be alive.")
+    c = _count(extract(text), "5")
+    assert all(p.scope != "article" for p in c.places)

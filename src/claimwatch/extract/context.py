@@ -208,10 +208,11 @@ def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
 
 
 def _outside_relative(analysis: Analysis, p: PlaceMention) -> bool:
-    """Whether a place is outside a relative clause that describes a participant ("the doctor who
-    welcomed the survivors to the Kalamata hospital"): such a place sets no geography of its own."""
+    """Whether a place sets the paragraph's geography: not where a relative clause says a
+    participant acted ("the doctor who welcomed the survivors to the Kalamata hospital"); where the
+    people it describes come from does ("the bodies of 30 men who tried to flee the country")."""
     tok = _place_token(analysis, p)
-    return tok is None or _in_main_clause(analysis, tok.i, _RELATIVE)
+    return tok is None or p.role == "origin" or _in_main_clause(analysis, tok.i, _RELATIVE)
 
 
 def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:
