@@ -254,3 +254,10 @@ def test_a_name_written_capitalised_elsewhere_is_the_same_place_in_lower_case(an
 def test_a_lower_case_word_after_a_name_stays_outside_it_when_never_capitalised(analyse):
     a = analyse("Rescuers found a man near Grand forks on Tuesday.", stages=("places",))
     assert all(p.text != "Grand forks" for p in a.places)
+
+
+def test_a_generic_word_after_a_town_is_not_part_of_a_longer_name_written_elsewhere(analyse):
+    text = "The Springfield City Manager spoke on Monday. Work within Springfield city limits starts today."
+    a = analyse(text, stages=("places",))
+    later = [p.text for p in a.places if p.span[0] > text.index("Work")]
+    assert later == ["Springfield"]

@@ -218,11 +218,13 @@ class _Collector:
         """Whether the lower-case word after a name completes a longer name the report writes
         capitalised elsewhere ("Eagle pass" where it also writes "Eagle Pass"): the same place."""
         doc = self.doc
-        if run >= len(doc) or self.taken[run] or not doc[run].text.isalpha() or not doc[run].text.islower():
-            return False
+        if run >= len(doc) or self.taken[run] or not doc[run].text.isalpha() or not doc[run].text.islower() \
+                or doc[run].lower_ in FEATURE_WORDS:
+            return False    # "Huntsville city limits": the town's generic word, not part of its name
         start, last, word = doc[i].idx, doc[run - 1], doc[run].text
         written = self.text[start:last.idx + len(last)] + " " + word[:1].upper() + word[1:]
-        return written in self.text and re.search(r"\b" + re.escape(written) + r"\b", self.text) is not None
+        # written as a name of its own there, not the start of a longer one ("Huntsville City Manager")
+        return written in self.text and re.search(r"\b" + re.escape(written) + r"\b(?!\s+[A-Z])", self.text) is not None
 
     def _scan_at(self, i: int) -> int:
         """Try a place name at token ``i`` (one of :attr:`may_start`); the next token to look at."""
