@@ -474,3 +474,19 @@ def test_cue_phrase_runs_over_a_raising_verb_and_a_particle(analyse) -> None:
 def test_a_learned_cue_takes_the_subject_of_the_verb_it_qualifies(analyse) -> None:
     a = analyse("Dean appeared on MSNBC and began by saying he would never diagnose anyone.")
     assert ("Dean", "saying") in {(m.name, m.cue) for m in a.attributions if m.kind == "learned"}
+
+
+@pytest.mark.parametrize("text, person", [
+    # a capitalised title is a role too: the person in apposition is the source
+    ("Kenya's Minister of Interior Affairs, Daniel Mwangi, warned that 5,000 people could be displaced.", "Daniel Mwangi"),
+    # the name after the role's complement, even when the parser coordinates it there
+    ("This was stated by the spokesman for the State Emergency Service, Oleh Kovalenko, Kyiv Post reports.", "Oleh Kovalenko"),
+])
+def test_a_title_written_with_the_persons_name_is_the_person(analyse, text, person) -> None:
+    m = source_for(analyse(text), 0)
+    assert m.canonical == person
+
+
+def test_an_organisation_coordinated_with_a_person_is_not_the_persons_title(analyse) -> None:
+    m = source_for(analyse("The head of the Red Cross and John Smith said 40 people were hurt."), 0)
+    assert m.canonical != "John Smith"

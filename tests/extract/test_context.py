@@ -296,3 +296,27 @@ def test_a_relative_clause_on_the_counted_noun_states_its_period(extract):
     story = ("A ferry sank off Mwanza on Tuesday, killing nine people, police said.\n\n"
              "Rescuers pulled 30 survivors from the lake, which had flooded a village on Sunday.")
     assert _count(extract(story), "30").time.text == "on Tuesday"
+
+
+def test_a_place_in_a_clause_describing_a_person_does_not_end_the_paragraphs_geography(extract):
+    text = ("Rescue teams searched the sea off Lesbos on Monday.\n\n"
+            "Nine bodies were recovered off Lesbos overnight. "
+            "A nurse who treated the survivors at a hospital in Mytilene praised the crews. "
+            "So far, 40 people have been rescued.")
+    c = _count(extract(text), "40")
+    assert [(p.name, p.scope) for p in c.places] == [("Lesbos", "paragraph")]
+
+
+def test_a_nationality_word_is_not_a_place_a_later_sentence_inherits(extract):
+    text = ("The group included 300 Eritreans and 250 Ecuadorians.\n\n"
+            "Another 40 were rescued at dawn.")
+    c = _count(extract(text), "40")
+    assert [p.name for p in c.places] == []
+
+
+def test_where_the_people_a_relative_clause_describes_come_from_is_the_paragraphs_geography(extract):
+    text = ("Border guards detained 12 men near the Polish border on Monday.\n\n"
+            "Police found the bodies of 20 Syrians who had tried to leave Syria. "
+            "Rescuers say 5 others may be alive.")
+    c = _count(extract(text), "5")
+    assert all(p.scope != "article" for p in c.places)

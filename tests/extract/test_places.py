@@ -217,3 +217,47 @@ def test_resolve_name_uses_context():
 
 def test_stage_contract():
     assert STAGE.name == "places" and STAGE.provides == ("places",) and STAGE.requires == ("doc",)
+
+
+@pytest.mark.parametrize("text, counted, country", [
+    ("More than 5,000 of the refugees were Syrians.", "refugees", "Syria"),
+    ("Over 2,000 of the migrants are of Afghan nationality.", "migrants", "Afghanistan"),
+])
+def test_a_nationality_predicated_of_the_counted_people_is_their_origin(analyse, text, counted, country):
+    a = analyse(text, stages=("places",))
+    head = next(t.i for t in a.doc if t.text == counted)
+    assert [(p.name, p.role) for p in places_for(a, 0, head)] == [(country, "origin")]
+
+
+def test_a_nationality_elsewhere_in_the_sentence_is_not_the_counts_origin(analyse):
+    a = analyse("According to the Afghan minister, the claim that 5,000 refugees arrived is false.", stages=("places",))
+    refugees = next(t.i for t in a.doc if t.text == "refugees")
+    assert [p.name for p in places_for(a, 0, refugees)] == []
+
+
+def test_a_place_of_another_count_in_the_list_is_not_this_counts(analyse):
+    a = analyse("The group included 300 Eritreans, 250 Ecuadorians and 90 people from Nepal.", stages=("places",))
+    heads = {w: next(t.i for t in a.doc if t.text == w) for w in ("Eritreans", "Ecuadorians", "people")}
+    assert [(p.name, p.role) for p in places_for(a, 0, heads["Eritreans"])] == [("Eritrea", "origin")]
+    assert [(p.name, p.role) for p in places_for(a, 0, heads["Ecuadorians"])] == [("Ecuador", "origin")]
+    assert [(p.name, p.role) for p in places_for(a, 0, heads["people"])] == [("Nepal", "origin")]
+
+
+def test_a_name_written_capitalised_elsewhere_is_the_same_place_in_lower_case(analyse):
+    text = ("Two men drowned in the river near Grand Forks on Monday. "
+            "Rescuers found a third man near Grand forks on Tuesday.")
+    a = analyse(text, stages=("places",))
+    later = [p for p in a.places if p.span[0] > text.index("Rescuers")]
+    assert [(p.text, p.name) for p in later] == [("Grand forks", "Grand Forks")]
+
+
+def test_a_lower_case_word_after_a_name_stays_outside_it_when_never_capitalised(analyse):
+    a = analyse("Rescuers found a man near Grand forks on Tuesday.", stages=("places",))
+    assert all(p.text != "Grand forks" for p in a.places)
+
+
+def test_a_generic_word_after_a_town_is_not_part_of_a_longer_name_written_elsewhere(analyse):
+    text = "The Springfield City Manager spoke on Monday. Work within Springfield city limits starts today."
+    a = analyse(text, stages=("places",))
+    later = [p.text for p in a.places if p.span[0] > text.index("Work")]
+    assert later == ["Springfield"]

@@ -161,8 +161,8 @@ def _place_token(analysis: Analysis, p: PlaceMention) -> Token | None:
 def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
     """Whether a place locates what happened, rather than an institution or a group ("U.S.
     officials", "the Italian coast guard", "Russian soldiers") or the reporting source."""
-    if p.role == "source_location" or p.lat is None:
-        return False
+    if p.role == "source_location" or p.lat is None or p.kind == "demonym":
+        return False    # a nationality word ("Ecuadorians") names people, not where it happened
     tok = _place_token(analysis, p)
     if tok is None:
         return True
@@ -207,6 +207,14 @@ def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
     return out
 
 
+def _outside_relative(analysis: Analysis, p: PlaceMention) -> bool:
+    """Whether a place sets the paragraph's geography: not where a relative clause says a
+    participant acted ("the doctor who welcomed the survivors to the Kalamata hospital"); where the
+    people it describes come from does ("the bodies of 30 men who tried to flee the country")."""
+    tok = _place_token(analysis, p)
+    return tok is None or p.role == "origin" or _in_main_clause(analysis, tok.i, _RELATIVE)
+
+
 def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:
     return [i for i, p in enumerate(ctx.para_of) if ctx.lead_para <= p < ctx.lead_para + paragraphs]
 
@@ -245,7 +253,7 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.event_times = _event_times(analysis)
     ctx.event_places = _event_places(analysis)
     ctx.narrative_times = _narrative_times(analysis)
-    ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p)}
+    ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p) and _outside_relative(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
     ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
                             if i in ctx.event_places), [])

@@ -153,6 +153,8 @@ class _Collector:
             # extend over a following generic feature word ("Tisza" + "River")
             if e < len(doc) and doc[e].lower_ in FEATURE_WORDS and doc[e].lower_ not in ("city", "town", "state"):
                 e += 1
+            elif self._written_capitalised(s, e) and gaz.has(norm(doc[s:e + 1].text)):
+                e += 1  # "Grand forks" in a report that wrote "Grand Forks"
             key = ""
             if e - s == 1 and s > 0 and doc[s - 1].lower_ == "the" and not gaz.has(norm(doc[s].text)) \
                     and gaz.has("the " + norm(doc[s].text)):
@@ -201,6 +203,8 @@ class _Collector:
         if run < n and self.lowers[run] in FEATURE_WORDS and not self.taken[run] \
                 and self.lowers[run] not in ("city", "town", "state"):
             run += 1  # "Donetsk region", "the Tisa river"
+        elif self._written_capitalised(i, run):
+            run += 1  # "near Eagle pass" in a report that wrote "Eagle Pass"
         lowest = i + 2 if low in _DIRECTIONS else i + 1
         for j in range(run, lowest - 1, -1):
             if self.punct[j - 1] and j - 1 > i:
@@ -209,6 +213,18 @@ class _Collector:
                 if self.gaz.has(key):
                     return j, key, cue
         return None
+
+    def _written_capitalised(self, i: int, run: int) -> bool:
+        """Whether the lower-case word after a name completes a longer name the report writes
+        capitalised elsewhere ("Eagle pass" where it also writes "Eagle Pass"): the same place."""
+        doc = self.doc
+        if run >= len(doc) or self.taken[run] or not doc[run].text.isalpha() or not doc[run].text.islower() \
+                or doc[run].lower_ in FEATURE_WORDS:
+            return False    # "Huntsville city limits": the town's generic word, not part of its name
+        start, last, word = doc[i].idx, doc[run - 1], doc[run].text
+        written = self.text[start:last.idx + len(last)] + " " + word[:1].upper() + word[1:]
+        # written as a name of its own there, not the start of a longer one ("Huntsville City Manager")
+        return written in self.text and re.search(r"\b" + re.escape(written) + r"\b(?!\s+[A-Z])", self.text) is not None
 
     def _scan_at(self, i: int) -> int:
         """Try a place name at token ``i`` (one of :attr:`may_start`); the next token to look at."""

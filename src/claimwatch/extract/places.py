@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Doc, Token
+
 from .base import Analysis, PlaceMention, Stage, governing_predicate
 from .gazetteer import Entry, get_gazetteer, haversine_km
 from .place_candidates import CUES, DATELINE, PRECISION, candidates
@@ -204,6 +206,7 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
     doc = analysis.doc
     head = doc[head_i]
     clause = governing_predicate(head)
+    places = [p for p in places if not _of_another_count(doc, p, head)]
 
     def inside(p: PlaceMention) -> int:
         tok = doc[p.head_i] if p.head_i is not None else None
@@ -214,6 +217,20 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
         return 1
 
     return sorted(places, key=inside) + origins
+
+
+def _of_another_count(doc: Doc, p: PlaceMention, head: Token) -> bool:
+    """Whether a place belongs to another count of the same list ("33,000 Haitians, 25,000
+    Ecuadorians and 8,500 people from China": China is where the 8,500 come from, not the others)."""
+    chunk = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+    if chunk is None or not len(chunk):
+        return False
+    tok = chunk.root
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    noun = tok.head.head
+    siblings = {c.i for c in head.conjuncts}
+    return noun.i != head.i and noun.i in siblings and any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _origins(analysis: Analysis, demonyms: list[PlaceMention], head_i: int | None) -> list[PlaceMention]:
@@ -234,9 +251,39 @@ def _origins(analysis: Analysis, demonyms: list[PlaceMention], head_i: int | Non
         is_counted = t.i == head.i
         modifies = people and t.head.i == head.i and t.dep_ in ("amod", "compound", "nmod")
         of_nationality = t.head.lower_ in _PEOPLE and t.head.head.lower_ == "of" and t.head.head.head.i == head.i
-        if is_counted or modifies or of_nationality:
+        if is_counted or modifies or of_nationality or (people and _predicated_of(t, head)):
             out.append(replace(p, role="origin"))
     return out
+
+
+def _predicated_of(word: Token, head: Token) -> bool:
+    """Whether a nationality word is the predicate of a copula whose subject is the counted people
+    ("100,000 of the migrants were Venezuelans", "most of the migrants are of Afghan nationality")."""
+    noun = word
+    while noun.dep_ in ("amod", "compound") and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
+        noun = noun.head
+    elif noun.dep_ not in ("attr", "acomp"):
+        return False
+    verb = noun.head
+    if verb.lemma_.lower() != "be":
+        return False
+    return any(_counts(subject, head) for subject in verb.children
+               if subject.i < verb.i and subject.dep_ in ("nsubj", "nsubjpass", "prep"))
+
+
+def _counts(subject: Token, head: Token) -> bool:
+    """The subject is the counted noun or a part of it ("100,000 of the migrants", and "Over
+    100,000 of the migrants" when the parser hangs it as a preposition)."""
+    tok = head
+    for _ in range(4):
+        if tok.i == subject.i:
+            return True
+        if tok.dep_ not in ("pobj", "prep") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 STAGE = Stage("places", ("doc",), ("places",), find_places)

@@ -172,17 +172,20 @@ class SourceResolver:
             toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
             ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
             m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
+            if head.ent_type_ != "PERSON" and role_in(head.text) is not None:
+                self._name_the_person(m, head)    # "Panama's Minister of Public Security, Juan Manuel Pino,"
             return
         m.type = classify_source(full, ent_label=head.ent_type_ or None)
-        # "The mayor of Kherson, Roman Mrochko," / "the agency's spokesman Joe Smith": the person named
-        named = next((c for c in head.rights if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
-                      and c.ent_type_ in ("PERSON", "", "NORP")), None)
-        if named is None:   # "the mayor of Kherson, Roman Mrochko": the apposition hangs off the pobj
-            named = next((t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
-                          and t.ent_type_ in ("PERSON", "", "NORP") and t.head.dep_ == "pobj" and t.head.head.head.i == head.i),
-                         None)
+        self._name_the_person(m, head)
+
+    def _name_the_person(self, m: AttributionMention, head: Token) -> None:
+        """A role or title written with the person's name ("The mayor of Kherson, Roman Mrochko,",
+        "the agency's spokesman Joe Smith"): the person is the source."""
+        doc, reg = self.doc, self.registry
+        named = _person_with(head)
         if named is not None:
-            n_lo, n_hi = mention_bounds(named)
+            ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= named.i < e.end), None)
+            n_lo, n_hi = (ent.start, ent.end) if ent is not None else mention_bounds(named)
             person = reg.person(doc[n_lo:n_hi].text)
             m.canonical = person.name if person is not None else canonical_name(doc[n_lo:n_hi].text, person=True)
             if person is not None:
@@ -238,3 +241,21 @@ def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int,
     while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
         b -= 1
     return (a, b) if b > a else (doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))
+
+
+def _person_with(head: Token) -> Token | None:
+    """The personal name in apposition to a role noun, also when it hangs off the role's
+    complement ("the mayor of Kherson, Roman Mrochko"), or when the parser coordinates it there
+    without a conjunction ("the spokesman for the Border Service, Andriy Demchenko, said")."""
+    named = next((c for c in head.rights if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+                  and c.ent_type_ in ("PERSON", "", "NORP")), None)
+    if named is not None:
+        return named
+    for t in head.subtree:
+        if t.i <= head.i or t.pos_ != "PROPN" or t.head.dep_ != "pobj" or t.head.head.head.i != head.i:
+            continue
+        if t.dep_ == "appos" and t.ent_type_ in ("PERSON", "", "NORP"):
+            return t
+        if t.dep_ == "conj" and t.ent_type_ == "PERSON" and not any(c.dep_ == "cc" for c in t.head.children):
+            return t
+    return None
