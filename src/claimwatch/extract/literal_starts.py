@@ -17,8 +17,9 @@ pattern over the whole text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["DIGIT", "literal_starts", "jumps_itself", "StartScan"]
+__all__ = ["DIGIT", "alternatives", "literal_starts", "jumps_itself", "StartScan"]
 
 #: the start of a match that opens with ``\d`` (any decimal digit)
 DIGIT = "\\d"
@@ -27,9 +28,14 @@ _QUANTIFIERS = "?*+{"
 _DIGITS = re.compile(r"\d+")
 
 
-def _alternatives(pattern: str) -> list[str] | None:
-    """``pattern``'s alternatives outside any group; None if its brackets do not balance."""
-    out, depth, start, i = [], 0, 0, 0
+class _Unclosed(ValueError):
+    """A character class opened and never closed."""
+
+
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character of ``pattern`` from ``start``
+    that is neither escaped nor inside a character class; :class:`_Unclosed` on an open class."""
+    depth, i = 0, start
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -38,40 +44,35 @@ def _alternatives(pattern: str) -> list[str] | None:
         if ch == "[":
             close = pattern.find("]", i + 2)
             if close < 0:
-                return None
+                raise _Unclosed(pattern)
             i = close + 1
             continue
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth < 0:
-            return None
-        if ch == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
+        depth += (ch == "(") - (ch == ")")
+        yield i, ch, depth
         i += 1
+
+
+def alternatives(pattern: str) -> list[str] | None:
+    """``pattern``'s alternatives outside any group; None if its brackets do not balance."""
+    out, start, depth = [], 0, 0
+    try:
+        for i, ch, depth in _structure(pattern):
+            if depth < 0:
+                return None
+            if ch == "|" and depth == 0:
+                out.append(pattern[start:i])
+                start = i + 1
+    except _Unclosed:
+        return None
     return out + [pattern[start:]] if depth == 0 else None
 
 
 def _group_end(pattern: str, open_at: int) -> int | None:
     """The index just after the ``)`` closing the group opened at ``open_at``."""
-    depth, i = 0, open_at
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            close = pattern.find("]", i + 2)
-            if close < 0:
-                return None
-            i = close + 1
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
-        i += 1
-        if depth == 0:
-            return i
-    return None
+    try:
+        return next((i + 1 for i, _, depth in _structure(pattern, open_at) if depth == 0), None)
+    except _Unclosed:
+        return None
 
 
 def _alternative_starts(alt: str) -> frozenset[str] | None:
@@ -98,7 +99,7 @@ def _alternative_starts(alt: str) -> frozenset[str] | None:
 def literal_starts(pattern: str) -> frozenset[str] | None:
     """The literal words (and :data:`DIGIT`) one of which opens every match of ``pattern``, or
     None when the pattern is outside the plain grammar read here. Read case-sensitively."""
-    alts = _alternatives(pattern)
+    alts = alternatives(pattern)
     if alts is None:
         return None
     out: set[str] = set()
@@ -113,7 +114,7 @@ def literal_starts(pattern: str) -> frozenset[str] | None:
 def jumps_itself(pattern: str) -> bool:
     """Whether ``re`` jumps between the pattern's matches on its own: one alternative opening with
     a plain literal (no word boundary or group in front)."""
-    alts = _alternatives(pattern)
+    alts = alternatives(pattern)
     return alts is not None and len(alts) == 1 and bool(_PLAIN.fullmatch(pattern[:1]))
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import timex_dates, timex_relative
-from .literal_starts import StartScan, jumps_itself, literal_starts
+from .literal_starts import StartScan, alternatives, jumps_itself, literal_starts
 from .timex_calendar import TV
 from .timex_registry import RULES, Ctx, Found, parse_iso
 from .timex_words import MON, PREP, WD
@@ -170,19 +170,7 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     """``pattern``'s alternatives outside any group (its outer non-capturing group removed)."""
     if pattern.startswith("(?:") and pattern.endswith(")"):
         pattern = pattern[3:-1]
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return out + [pattern[start:]]
+    return alternatives(pattern) or [pattern]
 
 
 #: the most words a preposition in front of an expression has ("as of", "starting from": 2)
