@@ -16,6 +16,7 @@ import pytest
 
 from claimwatch.errors import StoreError, ValidationError
 from claimwatch.model import Article
+from claimwatch.store.lists import MAX_TEXT
 from fixtures_web import make_claim
 
 #: the first characters that make a spreadsheet run a cell (OWASP CSV injection)
@@ -163,6 +164,20 @@ def test_an_article_too_long_to_extract_is_413_not_500(web_store, token):
 def test_out_of_range_or_malformed_parameters_are_422(client, path, params):
     err = _error(client.get(path, params=params), 422, "E303")
     assert len(err["message"]) < 1000  # the message names the problem; it does not echo 60 KB
+
+
+@pytest.mark.parametrize("params", [
+    {"facets": "maybe"},
+    {"place": "x" * (MAX_TEXT + 1), "facets": "2"},
+    {"place": "x" * (MAX_TEXT + 1), "outlet": "y" * (MAX_TEXT + 1), "facets": ""},
+])
+def test_claims_read_their_parameters_with_the_422_fastapi_gives_the_estimates(client, params):
+    # /api/claims reads its query itself (web/params.py); /api/estimates declares the same
+    # parameters to FastAPI: every bad one is listed, in the same shape
+    claims = _error(client.get("/api/claims", params=params), 422, "E303")
+    estimates = _error(client.get("/api/estimates", params=params), 422, "E303")
+    assert claims == estimates
+    assert [e["field"] for e in claims["detail"]["errors"]] == [f"query.{name}" for name in params]
 
 
 def test_a_bad_filter_on_a_page_is_422_with_the_message_shown(client):

@@ -4,7 +4,7 @@ FastAPI checks each declared query parameter on every request by inspecting its 
 (several microseconds of reflection per parameter); a list route with fifteen optional filters
 spent more CPU on that than on its answer. A route that declares its parameters here instead
 reads them in one pass, checks what FastAPI checked (longest text, true/false) and answers a bad
-value with the same 422 (code E303, the field named); the OpenAPI schema documents them as
+value with the same 422 (code E303, every bad parameter named); the OpenAPI schema documents them as
 FastAPI would (:func:`openapi_parameters`, given as the route's ``openapi_extra``).
 """
 
@@ -44,23 +44,25 @@ class QueryParam:
             out["description"] = self.description
         return out
 
-    def parse(self, raw: str | None) -> str | bool | None:
-        """The value of ``raw`` (None: absent), or a :class:`ValidationError` naming the parameter."""
+    def parse(self, raw: str | None) -> tuple[str | bool | None, str | None]:
+        """(the value of ``raw``, None) (``raw`` None: absent), or (None, what is wrong with it)."""
         if self.boolean:
             if raw is None:
-                return False
+                return False, None
             low = raw.lower()
             if low in _TRUE or low in _FALSE:
-                return low in _TRUE
-            raise _invalid(self.name, "Input should be a valid boolean, unable to interpret input")
+                return low in _TRUE, None
+            return None, "Input should be a valid boolean, unable to interpret input"
         if raw is not None and self.max_length is not None and len(raw) > self.max_length:
-            raise _invalid(self.name, f"String should have at most {self.max_length} characters")
-        return raw
+            return None, f"String should have at most {self.max_length} characters"
+        return raw, None
 
 
-def _invalid(name: str, problem: str) -> ValidationError:
-    field = f"query.{name}"
-    return ValidationError(field, detail=f"{field}: {problem}", errors=[{"field": field, "problem": problem}])
+def _invalid(problems: list[dict[str, str]]) -> ValidationError:
+    """The 422 FastAPI's check gives (web/errors.py): every bad parameter listed, the first three
+    in the message."""
+    summary = "; ".join(f"{p['field']}: {p['problem']}" for p in problems[:3])[:500]
+    return ValidationError(None, detail=summary, errors=problems)
 
 
 def openapi_parameters(params: tuple[QueryParam, ...]) -> list[dict[str, Any]]:
@@ -75,6 +77,15 @@ def openapi_parameters(params: tuple[QueryParam, ...]) -> list[dict[str, Any]]:
 
 
 def read_query(request: Request, params: tuple[QueryParam, ...]) -> dict[str, Any]:
-    """Each of ``params`` by name, parsed (a repeated parameter: its last value, as FastAPI)."""
+    """Each of ``params`` by name, parsed (a repeated parameter: its last value, as FastAPI); a
+    :class:`ValidationError` listing every bad one."""
     given = request.query_params
-    return {p.name: p.parse(given.get(p.name)) for p in params}
+    values: dict[str, Any] = {}
+    problems: list[dict[str, str]] = []
+    for p in params:
+        values[p.name], problem = p.parse(given.get(p.name))
+        if problem is not None:
+            problems.append({"field": f"query.{p.name}", "problem": problem})
+    if problems:
+        raise _invalid(problems)
+    return values
