@@ -131,3 +131,26 @@ def test_an_estimate_list_page_is_kept_while_what_it_shows_is_unchanged(client, 
     assert "Estimates (kept)" in client.get("/estimates").text
     mine = client.get("/estimates", headers=_auth(token)).text  # logged in: rendered for them
     assert "Estimates (kept)" not in mine and "Log out" in mine
+
+
+def test_a_value_worked_out_in_one_thread_serves_every_thread_until_a_write(web_store):
+    # each thread reads the change signal through a connection of its own: the generation they
+    # read must be the same, or every thread would work the value out again (and clear the others')
+    from concurrent.futures import ThreadPoolExecutor
+
+    from claimwatch.store.lists import estimate_query
+    from claimwatch.web.cache import DataVersion, GenerationMemo
+
+    memo = GenerationMemo(DataVersion.for_store(web_store))
+    computed: list[int] = []
+
+    def total() -> int:
+        computed.append(web_store.estimate_count(estimate_query({}, None, 10, None)))
+        return computed[-1]
+
+    with ThreadPoolExecutor(4) as pool:
+        first = set(pool.map(lambda _: memo.get(("total",), total), range(8)))
+        assert len(first) == 1 and len(computed) == 1 and computed[0] > 0
+        web_store.save_estimates([], full=True)  # a write every thread sees
+        after = set(pool.map(lambda _: memo.get(("total",), total), range(8)))
+    assert after == {0} and len(computed) == 2
