@@ -69,3 +69,21 @@ def test_what_is_not_read_plainly_is_refused():
 def test_a_pattern_re_jumps_through_on_its_own_is_left_to_re():
     assert jumps_itself("year") and jumps_itself(r"week\s+of")
     assert not jumps_itself(r"\byear\b") and not jumps_itself("day|week") and not jumps_itself(r"\d{4}")
+
+
+def test_a_bracket_inside_a_character_class_does_not_end_it():
+    """"[^]|]", "[\\]|]" and "[]|]" are classes holding "]" and "|": the "|" inside them splits nothing."""
+    from claimwatch.extract.literal_starts import alternatives
+
+    assert alternatives(r"[^]|]x|y") == [r"[^]|]x", "y"]
+    assert alternatives(r"[\]|]x|y") == [r"[\]|]x", "y"]
+    assert alternatives(r"[]|]x|y") == [r"[]|]x", "y"]
+    assert alternatives(r"[ab") is None
+
+
+def test_the_time_rules_read_the_alternatives_of_a_pattern_at_its_top_level():
+    from claimwatch.extract.timex_rules import _top_level_alternatives
+
+    assert _top_level_alternatives("(?:a|b)") == ["a", "b"]
+    assert _top_level_alternatives("(?:a)|(?:b)") == ["(?:a)", "(?:b)"]
+    assert _top_level_alternatives("(?:a)(?:b)") == ["(?:a)(?:b)"]

@@ -42,14 +42,27 @@ def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
             i += 2
             continue
         if ch == "[":
-            close = pattern.find("]", i + 2)
-            if close < 0:
-                raise _Unclosed(pattern)
-            i = close + 1
+            i = _class_end(pattern, i)
             continue
         depth += (ch == "(") - (ch == ")")
         yield i, ch, depth
         i += 1
+
+
+def _class_end(pattern: str, open_at: int) -> int:
+    """The index just after the ``]`` closing the character class opened at ``open_at``: a ``]``
+    first in the class (after an optional ``^``) or escaped is one of its characters."""
+    i = open_at + 1
+    i += pattern.startswith("^", i)
+    i += pattern.startswith("]", i)
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+        elif pattern[i] == "]":
+            return i + 1
+        else:
+            i += 1
+    raise _Unclosed(pattern)
 
 
 def alternatives(pattern: str) -> list[str] | None:

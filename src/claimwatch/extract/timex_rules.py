@@ -168,9 +168,10 @@ class _Scan:
 
 def _top_level_alternatives(pattern: str) -> list[str]:
     """``pattern``'s alternatives outside any group (its outer non-capturing group removed)."""
-    if pattern.startswith("(?:") and pattern.endswith(")"):
-        pattern = pattern[3:-1]
-    return alternatives(pattern) or [pattern]
+    alts = alternatives(pattern) or [pattern]
+    if len(alts) == 1 and pattern.startswith("(?:") and pattern.endswith(")"):
+        return alternatives(pattern[3:-1]) or alts    # "(?:a)(?:b)" is no group around the whole
+    return alts
 
 
 #: the most words a preposition in front of an expression has ("as of", "starting from": 2)
