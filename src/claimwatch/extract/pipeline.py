@@ -210,7 +210,9 @@ def _pipeline_for(model: str, layers: bool) -> Pipeline:
 def _out_of_collections() -> None:
     """The loaded models live as long as the process: move what is alive now out of the garbage
     collector's generations (``gc.freeze``), so each full collection during extraction stops
-    re-walking spaCy's ~100,000 objects (about 80 ms per collection, two per 100 articles)."""
+    re-walking spaCy's ~100,000 objects (about 80 ms per collection, two per 100 articles).
+    The price: a pipeline pushed out of :func:`_pipeline_for`'s cache (a third model or layer
+    choice in one process) keeps the memory of its reference cycles until the process ends."""
     gc.collect()
     gc.freeze()
 
