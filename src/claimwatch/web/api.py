@@ -114,6 +114,14 @@ def page_of_list(request: Request, query: ListQuery, path: str, count: Callable[
     return order[query.offset:query.offset + query.limit]
 
 
+def rows_per_generation(request: Request, kind: str, read: Callable[[int], Any]) -> Any:
+    """Every row of a list as ``read(most)`` gives it (None: more than :data:`ORDER_KEPT_UP_TO`),
+    read once per store generation, so the pages after a store change read nothing but what
+    changed; None also when nothing is memoised (no change signal): each page then reads its own."""
+    memo = request.app.state.memo
+    return memo.get((kind,), lambda: read(ORDER_KEPT_UP_TO)) if memo.version is not None else None
+
+
 def list_facets(request: Request, path: str, query: ListQuery,
                 facets: Callable[[ListQuery], dict[str, list[tuple[Any, int]]]]) -> dict[str, list[dict[str, Any]]]:
     """The facet counts of the list at ``path`` under ``query``'s filters, as the API gives them
@@ -145,9 +153,8 @@ def _page_versions(request: Request, query: ListQuery, uids: list[str]) -> list[
     """(uid, version, article meta) of the claims ``uids`` that are stored, in page order: from
     every claim's version, read once per store generation (the pages after a store change then
     read nothing but the claims that changed), else a query of the page."""
-    store, memo = request.app.state.store, request.app.state.memo
-    versions = memo.get(("/claims versions",), lambda: store.claim_versions(ORDER_KEPT_UP_TO)) \
-        if memo.version is not None else None
+    store = request.app.state.store
+    versions = rows_per_generation(request, "/claims versions", store.claim_versions)
     if versions is None:
         return [(uid, version, meta) for uid, version, _, meta in store.claim_list_versions(query, uids)]
     return [(uid, *versions[uid]) for uid in uids if uid in versions]

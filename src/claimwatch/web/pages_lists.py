@@ -28,7 +28,7 @@ from ..store.lists import (
     estimate_query,
     light_estimate_row,
 )
-from .api import ORDER_KEPT_UP_TO, claim_json, estimate_row_json, page_of_list
+from .api import claim_json, estimate_row_json, page_of_list, rows_per_generation
 from .cache import PageCache, memo_key
 from .pages import render_page
 from .render import estimate_title
@@ -177,10 +177,9 @@ def estimate_page_rows(request: Request, query: ListQuery) -> tuple[list[tuple[E
     """The rows of the page asked for of the estimate list: from every estimate's stored list row,
     read once per store generation (the pages after a store change then read nothing), else a
     query of the page's rows."""
-    store, memo = request.app.state.store, request.app.state.memo
+    store = request.app.state.store
     ids = estimate_page_ids(request, query)
-    every = memo.get(("/estimates rows",), lambda: store.estimate_rows(ORDER_KEPT_UP_TO)) \
-        if memo.version is not None else None
+    every = rows_per_generation(request, "/estimates rows", store.estimate_rows)
     if every is None:
         return store.estimate_list(query, count=False, light=True, page_ids=ids)[0], None
     return [light_estimate_row(every[i]) for i in ids if i in every], None
