@@ -99,6 +99,15 @@ CASES = [
     ("Talks may resume on Thursday.", P, "Thursday", "2022-09-29", "DATE"),
     ("Banks should reopen on Monday.", P, "Monday", "2022-10-03", "DATE"),
     ("The climber may have died on Sunday.", P, "Sunday", "2022-09-25", "DATE"),
+    # an hour in words or figures before "in the morning/evening" is a clock time; a bracket may name its day
+    ("The convoy will leave at four in the morning on Thursday.", P, "four in the morning on Thursday",
+     "2022-09-29T04:00", "TIME"),
+    ("The talks ended at 7 o'clock in the evening.", P, "7 o'clock in the evening", "2022-09-27T19:00", "TIME"),
+    ("The ferry docked at 6 in the morning (1000 GMT Sunday), the port said.", P, "6 in the morning",
+     "2022-09-25T06:00", "TIME"),
+    # a bare part of the day in a past clause: that part of the day last named, else of the reference day
+    ("Bond prices slid on Monday. Traders sold heavily in the morning.", P, "the morning", "2022-09-26TMO", "TIME"),
+    ("By mid afternoon the shelling had stopped.", P, "mid afternoon", "2022-09-27TAF", "TIME"),
 ]
 
 
@@ -189,3 +198,31 @@ def test_the_year_after_a_ranges_second_month_dates_the_first_too(analyse):
     a = analyse("Prices rose between June and August of 2019.", P, stages=("times",))
     parts = [p for t in a.times for p in (t.parts or (t,))]
     assert [(p.text, p.value) for p in parts] == [("June", "2019-06"), ("August of 2019", "2019-08")]
+
+
+def _parts(a) -> list[tuple[str, str | None]]:
+    return [(p.text, p.value) for t in a.times for p in (t.parts or (t,))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Exports fell 4% in the first nine months of 2021.", [("the first nine months", "P9M"), ("2021", "2021")]),
+    ("Rainfall was low in the first six weeks of the year.", [("the first six weeks", "P6W"), ("the year", "2022")]),
+    ("Rainfall was low in the first six weeks of last year.", [("the first six weeks", "P6W"), ("last year", "2021")]),
+])
+def test_a_span_of_days_weeks_or_months_of_a_year_is_a_duration_and_the_year(analyse, text, expected):
+    a = analyse(text, P, stages=("times",))
+    assert _parts(a) == expected
+    whole = a.times[0]  # the claim's period stays the whole span, from the year's first day
+    assert whole.start == expected[1][1] + "-01-01" and whole.end is not None
+
+
+def test_a_span_of_quarters_of_a_year_stays_one_expression(analyse):
+    a = analyse("Output fell in the first two quarters of 2021.", P, stages=("times",))
+    assert [text for text, _ in _parts(a)] == ["the first two quarters of 2021"]
+
+
+@pytest.mark.parametrize("text", ["The bakery opens in the morning.", "Crews will return in the afternoon.",
+                                  "The attack came in the morning of March 3."])
+def test_a_part_of_the_day_outside_a_past_clause_or_of_a_named_day_is_no_time_of_its_own(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert not any(t.text in ("the morning", "the afternoon") for t in a.times), [(t.text, t.value) for t in a.times]

@@ -55,6 +55,8 @@ _DEFER_HEADS = frozenset({"postpone", "delay", "adjourn", "defer", "extend", "su
 _PERFECT = ("has", "have", "'ve", "had", "'d")
 _NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
+#: expressions that are a time of the story only in a past clause (a bare "in the morning")
+_PAST_ONLY = frozenset({"story_part"})
 
 
 def _had(tok, auxes: tuple[str, ...] = ("had", "'d")) -> bool:
@@ -252,6 +254,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         gov = governing_predicate(span.root) if span is not None and len(span) else None
         future = _tense(gov, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
                         _word_before(span)) if f.kind in TENSED_KINDS else None
+        if f.kind in _PAST_ONLY and future is not False:
+            continue  # "opens in the morning", "will return in the afternoon": a habit or a plan, no day
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,

@@ -488,9 +488,34 @@ def _part_value(tv: TV, day: date, precision: str) -> TV:
     return cal.day_value(day, tv.anchor)
 
 
+def _span_of_year_parts(m: re.Match, tv: TV, ctx: Ctx) -> list[tuple[int, int, TV]]:
+    """"the first nine months of 1997", "the last two weeks of the year": TimeML marks the span
+    of days, weeks or months (a duration) and the year it lies in (a date) apart; a span of
+    quarters or halves ("the first two quarters of 1990") is one period and stays whole."""
+    unit = (m.group("u") or m.group("up") or "").lower()
+    if not m.group("oy") or not unit.startswith(("day", "week", "month")):
+        return []
+    if m.group("y"):
+        y: int | None = int(m.group("y"))
+    else:
+        y = ref_year(ctx)
+        if y is not None and m.group("yr"):
+            y += {"last": -1, "next": 1}.get(m.group("yr").lower(), 0)
+    if y is None:
+        return []
+    unit_end = m.end("u") if m.group("u") else m.end("up")
+    start = m.start("det") if m.group("det") else m.start("rel")
+    year = cal.year_period(y, "absolute" if m.group("y") else ref_anchor(ctx))
+    return [(start, unit_end, tv), (m.start("oy"), m.end("oy"), year)]
+
+
 def range_parts(kind: str, text: str, start: int, tv: TV, ctx: Ctx) -> list[tuple[int, int, TV]]:
     """The two ends of a range as TimeML marks them, each with its value: the range's first day
-    (or month, or year) and its last. Nothing for a hyphenated range or one that did not resolve."""
+    (or month, or year) and its last. Nothing for a hyphenated range or one that did not resolve.
+    A span of a year ("the first nine months of 1997") gives its duration and its year."""
+    if kind == "past_n":
+        span_of_year = next(r for r in RULES if r.kind == kind).pattern.match(text, start)
+        return _span_of_year_parts(span_of_year, tv, ctx) if span_of_year is not None else []
     groups = _PART_GROUPS.get(kind)
     rule_ = next((r for r in RULES if r.kind == kind), None)
     m = rule_.pattern.match(text, start) if rule_ is not None and groups else None

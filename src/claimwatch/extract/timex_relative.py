@@ -93,29 +93,41 @@ def _day_part(g: dict, ctx: Ctx) -> TV | None:
     return TV(day, day, "day", ref_anchor(ctx), _time_value(day, _part_code(g.get("p") or g["p2"])), "TIME")
 
 
+_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+          rf"|(?P<hp>1[0-2]|0?[1-9]|{'|'.join(_HOUR_WORDS)})(?:\s+o'clock)?\s+in\s+the\s+(?P<dpart>morning|afternoon|evening)\b"
           r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight|midday)"
           r"|(?<![(\d])(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b))")  # "at 0800 UTC", not "(0735 GMT)"
 _TZ = r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|PST|PDT|GMT|UTC|BST|CET|CEST|EEST|ET|local\s+time))?"
 _WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?|{WD})"
 
 
+def _hour(g: dict) -> int:
+    """The hour a clock time states: in figures, or in words before "in the morning" ("four in the morning")."""
+    if g.get("hp"):
+        word = low(g, "hp")
+        return _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else int(word)
+    return int(g.get("h") or g.get("h24") or g["h4"])
+
+
 @rule("clock", rf"(?:(?P<ap>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
                rf"{_CLOCK}{_TZ}(?:\s*,?\s*(?:on\s+)?(?P<when>{_WHEN})"
-               rf"|(?=\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?(?P<after>{_WHEN})))?", "TIME")
+               rf"|(?=\s*\([^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?(?P<after>{_WHEN}))"
+               rf"|(?=\s*\([^()\n]{{0,24}}?\s(?P<inside>{_WHEN})\)))?", "TIME")
 def _clock(g: dict, ctx: Ctx) -> TV | None:
     from .timex_dates import point
 
     if g.get("nm"):
         hm = "T24:00" if low(g, "nm") == "midnight" else "T12:00"
     else:
-        h = int(g.get("h") or g.get("h24") or g["h4"])
+        h = _hour(g)
         mi = int(g.get("mi") or g.get("mi24") or g.get("mi4") or 0)
-        if g.get("ampm"):
-            pm = g["ampm"].lower().startswith("p")
+        if g.get("ampm") or g.get("dpart"):
+            pm = (g.get("ampm") or "").lower().startswith("p") or low(g, "dpart") in ("afternoon", "evening")
             h = (h % 12) + (12 if pm else 0)
         hm = f"T{h:02d}:{mi:02d}"
-    when = g.get("when") or g.get("after")  # "10:35 a.m. (0735 GMT) Friday": the day after the bracket
+    # "10:35 a.m. (0735 GMT) Friday": the day after the bracket; "4 in the morning (4 a.m. EDT Thursday)": in it
+    when = g.get("when") or g.get("after") or g.get("inside")
     d = None
     if when:
         w = when.strip()
@@ -190,6 +202,19 @@ def _the_day(g: dict, ctx: Ctx) -> TV | None:
     no time of the story)."""
     d = ctx.last_day or _ref(ctx)
     return cal.day_value(d, ref_anchor(ctx)) if d is not None else None
+
+
+@rule("story_part", r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\blate\sin\s)|(?<=\bearly\sin\s))the\s+(?P<p>morning|afternoon|evening)"
+                    r"(?![\w-])(?!\s+(?:of|before|after|when|that|yesterday|today|tomorrow)\b)"
+                    r"|(?<![\w-])mid-?\s?(?P<mp>morning|afternoon)(?![\w-])(?!\s+(?:yesterday|today|tomorrow)\b)", "TIME")
+def _story_part(g: dict, ctx: Ctx) -> TV | None:
+    """A part of the day in a past clause ("dealers placed buy orders in the morning", "by mid
+    afternoon the shelling had stopped"): that part of the day the report last named, else of the
+    reference day (timex.find_times keeps it only in a past clause: "opens in the morning" is a habit)."""
+    d = ctx.last_day or _ref(ctx)
+    if d is None:
+        return None
+    return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(g.get("p") or g["mp"])), "TIME")
 
 
 @rule("that_period", r"(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u>year|month)(?![\w-])")
@@ -323,7 +348,7 @@ _REL_PAST = ("past", "last", "previous", "recent", "preceding", "final", "latest
 
 @rule("past_n", rf"(?:(?P<det>the|these|those|its|their)\s+)?(?P<rel>past|last|previous|first|next|coming|final|latest|recent|"
                 rf"remaining|following|preceding)\s+(?:(?P<n>{NUM})\s+{_UNIT_ADJ}(?P<u>{UNIT})|(?P<up>{_UNIT_PL}))"
-                rf"(?:\s+(?:of|in)\s+(?:(?P<y>{YEAR})|(?P<yr>this|last|next)\s+year|the\s+year))?(?![\w-])", "DURATION")
+                rf"(?:\s+(?:of|in)\s+(?P<oy>(?P<y>{YEAR})|(?P<yr>this|last|next)\s+year|the\s+year))?(?![\w-])", "DURATION")
 def _past_n(g: dict, ctx: Ctx) -> TV | None:
     rel = low(g, "rel")
     unit = unit_of(g.get("u") or g["up"])
