@@ -226,3 +226,16 @@ def test_a_span_of_quarters_of_a_year_stays_one_expression(analyse):
 def test_a_part_of_the_day_outside_a_past_clause_or_of_a_named_day_is_no_time_of_its_own(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert not any(t.text in ("the morning", "the afternoon") for t in a.times), [(t.text, t.value) for t in a.times]
+
+
+@pytest.mark.parametrize("text", ["Temperatures were in the nineties all week.", "Daytime highs stayed in the '80s."])
+def test_a_decade_without_its_century_in_a_sentence_about_temperatures_is_degrees(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert a.times == [], [(t.text, t.value) for t in a.times]
+
+
+@pytest.mark.parametrize("text,value", [("Grain prices were high in the '70s.", "197"),
+                                        ("Crime fell in the nineties. Temperatures rose later.", "199")])
+def test_a_decade_stays_a_decade_beside_other_words(analyse, text, value):
+    a = analyse(text, P, stages=("times",))
+    assert [t.value for t in a.times] == [value]

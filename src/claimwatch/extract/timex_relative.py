@@ -480,6 +480,25 @@ _PLURAL_PREPS = ("for", "in", "over", "within", "after", "during", "throughout")
 _YEAR_PREPS = ("for", "in", "during", "throughout", "over")
 #: a count no fraction takes ("several quarters of losses" is a duration, "three quarters of the vote" a share)
 _VAGUE_COUNT = re.compile(r"(?:several|a\s+few|few|many)\s")
+#: a reading on a scale in the sentence: "in the nineties" is then degrees, not a decade
+_SCALE_READING = re.compile(r"\b(?:temperatures?|degrees|highs|lows|fahrenheit|celsius|thermometers?|mercury|"
+                            r"heat\s+index|wind\s+chill)\b", re.I)
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    before = max((m.end() for m in _SENTENCE_EDGE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    after = _SENTENCE_EDGE.search(text, end, end + 200)
+    return text[before:after.start() if after else end + 200]
+
+
+def _a_reading_not_a_decade(f: Found, text: str) -> bool:
+    """"Temperatures were in the nineties", "highs in the '80s": a decade written without its century
+    in a sentence about temperatures is a range of degrees."""
+    century_left_out = f.kind == "decade_word" or f.kind == "decade" and bool(f.groups.get("yy"))
+    return century_left_out and bool(_SCALE_READING.search(_sentence_around(text, f.start, f.end)))
+
+
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
 
@@ -505,6 +524,8 @@ def plausible(f: Found, text: str) -> bool:
     if f.kind == "holiday" and re.match(r"\s+(?:and\s+[A-Z][\w' ]+\s+)?(?:sales|shopping|season|holidays?|period|rush|"
                                          r"trading|quarter|week|weekend|break|vacation|spending)\b", text[f.end:]):
         return False  # "Christmas sales", "the Christmas and New Year sales period": a season, not the day
+    if _a_reading_not_a_decade(f, text):
+        return False
     if f.kind == "year" and re.match(r"\.\d", text[f.end:f.end + 2]):
         return False  # "closed at 2082.1": an index level
     if f.kind == "rel_unit" and re.search(r"\b(?:This|Last|Next)\s+(?:Week|Month|Year)\b", core):
