@@ -105,6 +105,10 @@ CASES = [
     ("The talks ended at 7 o'clock in the evening.", P, "7 o'clock in the evening", "2022-09-27T19:00", "TIME"),
     ("The ferry docked at 6 in the morning (1000 GMT Sunday), the port said.", P, "6 in the morning",
      "2022-09-25T06:00", "TIME"),
+    # a fiscal year named relative to the report: the year it is named by; "the latest" is the last one closed
+    ("Sales rose 5% in the latest fiscal year.", P, "the latest fiscal year", "2021", "DATE"),
+    ("The firm expects growth this fiscal year.", P, "this fiscal year", "2022", "DATE"),
+    ("Profit fell last fiscal year.", P, "last fiscal year", "2021", "DATE"),
     # a bare part of the day in a past clause: that part of the day last named, else of the reference day
     ("Bond prices slid on Monday. Traders sold heavily in the morning.", P, "the morning", "2022-09-26TMO", "TIME"),
     ("By mid afternoon the shelling had stopped.", P, "mid afternoon", "2022-09-27TAF", "TIME"),

@@ -229,9 +229,11 @@ def _that_period(g: dict, ctx: Ctx) -> TV | None:
 
 
 @rule("rel_unit", r"(?:(?P<ea>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
-                  r"the\s+current|the\s+following|past|previous|coming|current)\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
+                  r"the\s+current|the\s+following|past|previous|coming|current|the\s+latest(?=\s+(?:fiscal|financial)\s+year))\s+"
+                  r"(?:(?:fiscal|financial)\s+(?=year|quarter))?(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
 def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
-    """"this week", "last month", "the past year"; "early"/"late" mark the part of the period
+    """"this week", "last month", "the past year", "next fiscal year" (the year its fiscal year is named
+    by, as TimeBank gives "fiscal 1989" the value 1989); "early"/"late" mark the part of the period
     (TIMEX3 mod); "earlier"/"later" belong to the span and leave the value ("earlier this month":
     TimeBank's majority) but mark no part of it."""
     tv = _rel_unit_value(g, ctx)
@@ -256,7 +258,8 @@ def _rel_unit_value(g: dict, ctx: Ctx) -> TV | None:
     if rel in ("past", "next", "coming") and "the" in low(g, "rel") or rel == "past":
         start, end = (cal.shift(ref, -1, unit), ref) if rel == "past" else (ref, cal.shift(ref, 1, unit))
         return TV(start, end, "range", anchor, cal.duration_value(1, unit), "DURATION")
-    step = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}[rel]
+    # "the latest fiscal year": the last one closed
+    step = {"this": 0, "current": 0, "last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1}[rel]
     d = cal.shift(_anaphora_base(g, ctx) or ref, step, unit)
     if unit == "week":
         return cal.week_period(d, anchor)
