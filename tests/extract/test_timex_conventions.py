@@ -109,6 +109,9 @@ CASES = [
     ("Sales rose 5% in the latest fiscal year.", P, "the latest fiscal year", "2021", "DATE"),
     ("The firm expects growth this fiscal year.", P, "this fiscal year", "2022", "DATE"),
     ("Profit fell last fiscal year.", P, "last fiscal year", "2021", "DATE"),
+    # a season with its part: the season, TIMEX3 mod START / END
+    ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
+    ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),
     # a bare part of the day in a past clause: that part of the day last named, else of the reference day
     ("Bond prices slid on Monday. Traders sold heavily in the morning.", P, "the morning", "2022-09-26TMO", "TIME"),
     ("By mid afternoon the shelling had stopped.", P, "mid afternoon", "2022-09-27TAF", "TIME"),
@@ -243,3 +246,14 @@ def test_a_decade_without_its_century_in_a_sentence_about_temperatures_is_degree
 def test_a_decade_stays_a_decade_beside_other_words(analyse, text, value):
     a = analyse(text, P, stages=("times",))
     assert [t.value for t in a.times] == [value]
+
+
+def test_a_season_keeps_its_part_as_the_mod(analyse):
+    a = analyse("Exports slumped in late spring.", P, stages=("times",))
+    assert [(t.value, t.mod) for t in a.times] == [("2022-SP", "END")]
+
+
+@pytest.mark.parametrize("text", ["The fall of the Berlin Wall changed Europe.", "Nobody foresaw the spring of revolt."])
+def test_a_fall_or_spring_of_something_is_a_noun(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert a.times == [], [(t.text, t.value) for t in a.times]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from importlib import resources
 
@@ -359,9 +360,15 @@ def _the_year(g: dict, ctx: Ctx) -> TV | None:
     return cal.year_period(y, ref_anchor(ctx)) if y is not None else None
 
 
-@rule("season", rf"(?:(?P<rel>last|this|next|past|this\s+past|this\s+coming|the)\s+)?(?P<s>{SEASON})"
+@rule("season", rf"(?:(?P<rel>last|this|next|past|this\s+past|this\s+coming|the)\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?P<s>{SEASON})"
                 rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<sy>{SPOKEN_YEAR}))?(?!\w)")
 def _season(g: dict, ctx: Ctx) -> TV | None:
+    """"last spring", "the early summer" (TIMEX3 mod START), "the winter of 1994"."""
+    tv = _season_value(g, ctx)
+    return replace(tv, mod=mod_of(low(g, "q"))) if tv is not None and g.get("q") else tv
+
+
+def _season_value(g: dict, ctx: Ctx) -> TV | None:
     s = g["s"].lower()
     year = int(g["y"]) if g.get("y") else spoken_year(g["sy"]) if g.get("sy") else None  # "the winter of nineteen ninety-four"
     if year is not None:

@@ -517,8 +517,11 @@ def plausible(f: Found, text: str) -> bool:
     if f.kind == "month" and not f.prep and not f.groups.get("rel") and re.search(r"\b[A-Z][a-z]+\s+$", before) \
             and not re.search(r"(?:^|[.!?:;\"“\n])\s*[A-Z][a-z]+\s+$", before):
         return False  # "Brian March": a surname after a capitalised word
-    if f.kind == "season" and not (f.groups.get("rel") or f.groups.get("y")):
+    if f.kind == "season" and not (f.groups.get("rel") or f.groups.get("y") or f.groups.get("q")):
         return False  # a bare "fall" / "spring" is usually the verb or noun
+    if f.kind == "season" and low_core.split()[-1] in ("fall", "spring") and not f.groups.get("y") \
+            and re.match(r"\s+of\s+(?!\d|(?:last|this|next|that|nineteen|twenty|two)\b)", text[f.end:], re.I):
+        return False  # "the fall of the Berlin Wall", "the spring of their discontent": a noun
     if f.kind == "season" and core[:1].isupper() and low_core.split()[-1] in ("fall", "spring") and f.core > 1 \
             and text[f.core - 2:f.core - 1] not in ".\n":
         return False  # a capitalised "Spring" mid-sentence is usually a name
