@@ -109,6 +109,11 @@ CASES = [
     ("Sales rose 5% in the latest fiscal year.", P, "the latest fiscal year", "2021", "DATE"),
     ("The firm expects growth this fiscal year.", P, "this fiscal year", "2022", "DATE"),
     ("Profit fell last fiscal year.", P, "last fiscal year", "2021", "DATE"),
+    # "that quarter" is the quarter of the last period named; "the weeks ahead" a stretch from the reference on
+    ("Acme lost $3 million in the second quarter. Results for that quarter included a charge.", P, "that quarter",
+     "2022-Q2", "DATE"),
+    ("Funds may have to sell bonds in the weeks ahead.", P, "the weeks ahead", "PXW", "DURATION"),
+    ("The years to come will be hard.", P, "The years to come", "PXY", "DURATION"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),

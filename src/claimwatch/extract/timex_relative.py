@@ -217,15 +217,17 @@ def _story_part(g: dict, ctx: Ctx) -> TV | None:
     return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(g.get("p") or g["mp"])), "TIME")
 
 
-@rule("that_period", r"(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u>year|month)(?![\w-])")
+@rule("that_period", r"(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u>year|month|quarter)(?![\w-])")
 def _that_period(g: dict, ctx: Ctx) -> TV | None:
-    """"that year", "later that month": the year (month) of the last date or period the report
-    named ("moved to Florida in June 1998 and returned later that year" = 1998)."""
+    """"that year", "later that month", "that quarter": the year (month, quarter) of the last date or
+    period the report named ("moved to Florida in June 1998 and returned later that year" = 1998)."""
     named = ctx.last_named
     if named is None or named.start is None or named.type not in ("DATE", "TIME"):
         return None
-    d, anchor = named.start, named.anchor
-    return cal.year_period(d.year, anchor) if low(g, "u") == "year" else cal.month_period(d.year, d.month, anchor)
+    d, anchor, unit = named.start, named.anchor, low(g, "u")
+    if unit == "quarter":
+        return cal.quarter_period(d.year, (d.month - 1) // 3 + 1, anchor)
+    return cal.year_period(d.year, anchor) if unit == "year" else cal.month_period(d.year, d.month, anchor)
 
 
 @rule("rel_unit", r"(?:(?P<ea>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
@@ -432,6 +434,14 @@ def _duration(g: dict, ctx: Ctx) -> TV | None:
 @rule("plural_unit", rf"(?P<up>{_UNIT_PL})(?:[\s-]+long)?(?![\w-])", "DURATION")
 def _plural_unit(g: dict, ctx: Ctx) -> TV | None:
     return TV(None, None, "unknown", "absolute", cal.duration_value(None, unit_of(g["up"])), "DURATION")
+
+
+@rule("ahead", rf"the\s+(?:(?:next|coming)\s+)?(?:few\s+)?(?P<up>{_UNIT_PL})\s+(?:ahead|to\s+come)(?![\w-])", "DURATION")
+def _ahead(g: dict, ctx: Ctx) -> TV | None:
+    """"in the weeks ahead", "the years to come": a stretch of unstated length from the reference on (PXW, PXY)."""
+    ref = _ref(ctx)
+    return TV(ref, None, "range" if ref else "unknown", ref_anchor(ctx) if ref else "absolute",
+              cal.duration_value(None, unit_of(g["up"])), "DURATION")
 
 
 @rule("set", rf"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly)(?![\w-])"

@@ -99,12 +99,13 @@ _TRIGGER_WORDS: dict[str, str] = {
     "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
     "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|midday|\d[:h]\d\d|\d{4}\s*(?:gmt|utc)|in\s+the\s+(?:morning|afternoon|evening)",
     "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
-    "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend", "week_of": r"week\s+of", "the_day": r"the\s+day\b", "story_part": r"morning|afternoon|evening", "that_period": r"that\s+(?:same\s+)?(?:year|month)",
+    "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend", "week_of": r"week\s+of", "the_day": r"the\s+day\b", "story_part": r"morning|afternoon|evening", "that_period": r"that\s+(?:same\s+)?(?:year|month|quarter)",
     "century": r"century", "decade_word": r"ties\b",
     "ago": r"\b(?:ago|earlier|later|now|hence|back)\b",
     "past_n": r"\b(?:past|last|previous|first|next|coming|final|latest|recent|remaining|following|preceding)\b",
     "n_of_year": r"\b(?:of|into)\s+\d{4}", "so_far": r"so\s+far|to\s+date|thus\s+far|year[\s-]to[\s-]date",
     "duration": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur",
+    "ahead": r"ahead|to\s+come",
     "plural_unit": r"seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries",
     "reference": r"now|current|present|moment|these\s+days|recent|future|past|other\s+day|\bterm\b|later\s+(?:date|time|stage)"}
 _LOWER_TRIGGERS: dict[str, re.Pattern] = {k: re.compile(p) for k, p in _TRIGGER_WORDS.items()}
