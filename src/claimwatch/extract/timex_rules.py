@@ -20,9 +20,10 @@ from datetime import timedelta
 from functools import lru_cache
 from importlib import resources
 
-from . import timex_dates, timex_relative
+from . import timex_dates, timex_relative  # noqa: F401 - registers the relative rules
 from .literal_starts import StartScan, alternatives, jumps_itself, literal_starts
 from .timex_calendar import TV
+from .timex_plausible import plausible
 from .timex_registry import RULES, Ctx, Found, parse_iso
 from .timex_words import MON, PREP, WD
 
@@ -74,7 +75,7 @@ def scan(text: str) -> list[Found]:
             g = {k: v for k, v in m.groupdict().items() if v and k != "prep"}
             found.append(Found(s, e, r.kind, g, text[s:e], None, core, prep))
     # a match that is no time in context leaves its words to shorter ones ("Monday and Tuesday")
-    found = [f for f in found if timex_relative.plausible(f, text)]
+    found = [f for f in found if plausible(f, text)]
     found.sort(key=lambda f: (f.kind != "named", -(f.end - f.core), -(f.end - f.start), _RULE_ORDER.get(f.kind, 0), f.start))
     chosen: list[Found] = []
     for f in found:

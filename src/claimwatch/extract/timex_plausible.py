@@ -1,0 +1,100 @@
+"""Whether a match of the time grammar is a time expression in its context: the verb "may" or a
+surname "May", a bare "fall", a title "This Week", an index level "2082.1", "the fall of the Berlin
+Wall", "in the nineties" of temperatures, "a second time" ... (:func:`plausible`, run by
+:func:`.timex_rules.scan` before the longest matches are chosen)."""
+
+from __future__ import annotations
+
+import re
+
+from .timex_registry import Found
+from .timex_words import MON
+
+__all__ = ["plausible"]
+
+
+_PLURAL_PREPS = ("for", "in", "over", "within", "after", "during", "throughout")
+_YEAR_PREPS = ("for", "in", "during", "throughout", "over")
+#: a count no fraction takes ("several quarters of losses" is a duration, "three quarters of the vote" a share)
+_VAGUE_COUNT = re.compile(r"(?:several|a\s+few|few|many)\s")
+#: a reading on a scale in the sentence: "in the nineties" is then degrees, not a decade
+_SCALE_READING = re.compile(r"\b(?:temperatures?|degrees|highs|lows|fahrenheit|celsius|thermometers?|mercury|"
+                            r"heat\s+index|wind\s+chill)\b", re.I)
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    before = max((m.end() for m in _SENTENCE_EDGE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    after = _SENTENCE_EDGE.search(text, end, end + 200)
+    return text[before:after.start() if after else end + 200]
+
+
+def _a_reading_not_a_decade(f: Found, text: str) -> bool:
+    """"Temperatures were in the nineties", "highs in the '80s": a decade written without its century
+    in a sentence about temperatures is a range of degrees."""
+    century_left_out = f.kind == "decade_word" or f.kind == "decade" and bool(f.groups.get("yy"))
+    return century_left_out and bool(_SCALE_READING.search(_sentence_around(text, f.start, f.end)))
+
+
+_MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
+
+
+def plausible(f: Found, text: str) -> bool:
+    """Whether a match is a time expression in its context."""
+    core = text[f.core:f.end]
+    low_core = core.lower()
+    before = text[max(0, f.start - 30):f.start]
+    if f.kind in ("month", "month_day") and core.split()[0] == "May" and not f.prep and not f.groups.get("rel"):
+        if f.kind == "month" and (_MAY_VERB.match(text[f.end:]) or re.search(r"[A-Z][\w.]*\s+$", before)
+                                  and not re.search(r"[.!?:;\"“]\s*$", before)):
+            return False  # the verb "may", or a name ("Theresa May")
+    if f.kind == "month" and not f.prep and not f.groups.get("rel") and re.search(r"\b[A-Z][a-z]+\s+$", before) \
+            and not re.search(r"(?:^|[.!?:;\"“\n])\s*[A-Z][a-z]+\s+$", before):
+        return False  # "Brian March": a surname after a capitalised word
+    if f.kind == "season" and not (f.groups.get("rel") or f.groups.get("y") or f.groups.get("q")):
+        return False  # a bare "fall" / "spring" is usually the verb or noun
+    if f.kind == "season" and low_core.split()[-1] in ("fall", "spring") and not f.groups.get("y") \
+            and re.match(r"\s+of\s+(?!\d|(?:last|this|next|that|nineteen|twenty|two)\b)", text[f.end:], re.I):
+        return False  # "the fall of the Berlin Wall", "the spring of their discontent": a noun
+    if f.kind == "season" and core[:1].isupper() and low_core.split()[-1] in ("fall", "spring") and f.core > 1 \
+            and text[f.core - 2:f.core - 1] not in ".\n":
+        return False  # a capitalised "Spring" mid-sentence is usually a name
+    if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core:
+        return False  # "between X and Y", "from X to Y"
+    if f.kind == "holiday" and re.match(r"\s+(?:and\s+[A-Z][\w' ]+\s+)?(?:sales|shopping|season|holidays?|period|rush|"
+                                         r"trading|quarter|week|weekend|break|vacation|spending)\b", text[f.end:]):
+        return False  # "Christmas sales", "the Christmas and New Year sales period": a season, not the day
+    if _a_reading_not_a_decade(f, text):
+        return False
+    if f.kind == "year" and re.match(r"\.\d", text[f.end:f.end + 2]):
+        return False  # "closed at 2082.1": an index level
+    if f.kind == "rel_unit" and re.search(r"\b(?:This|Last|Next)\s+(?:Week|Month|Year)\b", core):
+        return False  # "ABC's This Week": a title in title case
+    if f.kind == "month" and core == "March" and re.search(r"\b(?:the|an?|annual)\s+$", before) \
+            and re.match(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]", text[f.end:]):
+        return False  # "the annual March for Life", "the March of the Combatant Mothers": a march
+    if f.kind == "spoken_year" and low_core.startswith("two") and (
+            f.prep not in ("in", "by", "since", "until", "before", "after") or re.match(r"\s+[a-z]", text[f.end:])):
+        return False  # "two thousand troops": a number, unless "the year two thousand" / "by two thousand ."
+    if f.kind == "the_year" and not f.groups.get("adj") and f.prep not in _YEAR_PREPS:
+        return False  # "close the year", "the year of the iPhone": "for the year", "in the year ended ..."
+    if f.kind == "plural_unit" and f.prep not in _PLURAL_PREPS and "long" not in low_core:
+        return False
+    if f.kind == "reference" and (text[f.end:f.end + 1] == "-" or low_core == "current" and f.prep):
+        return False  # "now-defunct"
+    if f.kind == "weekday" and not f.prep and not f.groups.get("rel") and re.match(r"\s+[A-Z][a-z]+\b(?!\s*,)", text[f.end:]) \
+            and not re.match(rf"\s+{MON}", text[f.end:]):
+        return False  # "Sunday Times", "Monday Night Football": part of a name
+    if f.kind == "duration" and re.search(r"quarters?$", low_core) and not _VAGUE_COUNT.match(low_core) and (
+            "-" in low_core or text[f.end:f.end + 3] == " of" or low_core.startswith("about")):
+        return False  # "three-quarters", "a quarter of the vote": fractions; not "several quarters of losses"
+    if f.kind == "duration" and low_core in ("a second", "one second"):
+        return False  # "a second time", "a second boat"
+    if f.kind == "month" and re.fullmatch(r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)", core):
+        return False  # "Jan Smith": an abbreviation needs its full stop or a day
+    if f.groups.get("nm") and low_core.startswith("noon") and re.search(r"\bhigh\s+$", before, re.I):
+        return False  # "High Noon", "high noon comes today": the idiom, no clock time
+    if f.kind == "duration" and f.groups.get("n", "").lower() in ("a", "an") and not f.prep:
+        if re.search(r"(?:\d|\b(?:dozen|hundred|thousand|million|times))\S*(?:\s+[\w-]+){0,3}\s+$", before):
+            f.kind = "set"  # "1,250 a day": a rate
+    return True
