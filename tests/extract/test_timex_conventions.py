@@ -114,6 +114,9 @@ CASES = [
      "2022-Q2", "DATE"),
     ("Funds may have to sell bonds in the weeks ahead.", P, "the weeks ahead", "PXW", "DURATION"),
     ("The years to come will be hard.", P, "The years to come", "PXY", "DURATION"),
+    # "the Nth day of" an ongoing event as the complement of a present "is": the report's day
+    ("In the capital, today is the eighth day of the blockade.", P, "the eighth day", "2022-09-27", "DATE"),
+    ("It's the second day of a strike by dock workers.", P, "the second day", "2022-09-27", "DATE"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),
@@ -260,5 +263,12 @@ def test_a_season_keeps_its_part_as_the_mod(analyse):
 
 @pytest.mark.parametrize("text", ["The fall of the Berlin Wall changed Europe.", "Nobody foresaw the spring of revolt."])
 def test_a_fall_or_spring_of_something_is_a_noun(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert a.times == [], [(t.text, t.value) for t in a.times]
+
+
+@pytest.mark.parametrize("text", ["He was sworn in on the first day of the session.",
+                                  "The first day of the course is always hard."])
+def test_the_nth_day_of_an_event_outside_a_present_is_is_no_date(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert a.times == [], [(t.text, t.value) for t in a.times]

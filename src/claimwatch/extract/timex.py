@@ -57,6 +57,8 @@ _NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 #: expressions that are a time of the story only in a past clause (a bare "in the morning")
 _PAST_ONLY = frozenset({"story_part"})
+#: expressions that date the report's day only as the complement of a present "is" ("today is the eighth day of ...")
+_TODAY_IS_ONLY = frozenset({"nth_day"})
 
 
 def _had(tok, auxes: tuple[str, ...] = ("had", "'d")) -> bool:
@@ -162,6 +164,13 @@ def _until_a_later_day(gov, kind: str, before: str, prep: str) -> bool:
     return gov.lemma_.lower() in _DEFER_HEADS or gov.tag_ in ("VBZ", "VBP") and not _had(gov, _PERFECT)
 
 
+def _a_present_is(gov, span) -> bool:
+    """Whether the expression is the complement of a present "is" ("today is [the eighth day] of"),
+    not its subject ("[the first day] of school is Sept. 5")."""
+    return gov is not None and gov.lemma_.lower() == "be" and gov.tag_ in ("VBZ", "VBP") \
+        and span is not None and len(span) > 0 and span.root.dep_ == "attr"
+
+
 def _since_clause(gov) -> bool:
     """Whether a predicate is a "since ..." clause ("since the war began in 2022")."""
     return gov is not None and gov.dep_ == "advcl" and any(
@@ -256,6 +265,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
                         _word_before(span)) if f.kind in TENSED_KINDS else None
         if f.kind in _PAST_ONLY and future is not False:
             continue  # "opens in the morning", "will return in the afternoon": a habit or a plan, no day
+        if f.kind in _TODAY_IS_ONLY and not _a_present_is(gov, span):
+            continue  # "on the first day of the trial": a day of the event, which the report does not date
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,

@@ -217,6 +217,15 @@ def _story_part(g: dict, ctx: Ctx) -> TV | None:
     return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(g.get("p") or g["mp"])), "TIME")
 
 
+@rule("nth_day", r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))"
+                r"\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\s)")
+def _nth_day(g: dict, ctx: Ctx) -> TV | None:
+    """"Today is the eighth day of the blockade", "it's the second day of an offensive": the day the
+    report is about (timex.find_times keeps it only as the complement of a present "is")."""
+    ref = _ref(ctx)
+    return cal.day_value(ref, ref_anchor(ctx)) if ref is not None else None
+
+
 @rule("that_period", r"(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<u>year|month|quarter)(?![\w-])")
 def _that_period(g: dict, ctx: Ctx) -> TV | None:
     """"that year", "later that month", "that quarter": the year (month, quarter) of the last date or
