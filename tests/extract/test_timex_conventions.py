@@ -117,6 +117,10 @@ CASES = [
     # "the Nth day of" an ongoing event as the complement of a present "is": the report's day
     ("In the capital, today is the eighth day of the blockade.", P, "the eighth day", "2022-09-27", "DATE"),
     ("It's the second day of a strike by dock workers.", P, "the second day", "2022-09-27", "DATE"),
+    # "one day" after a modal is an unnamed day ahead; "in one day" a duration
+    ("Islam will one day be the second largest religion there.", P, "one day", "FUTURE_REF", "DATE"),
+    ("He might one day lead the party.", P, "one day", "FUTURE_REF", "DATE"),
+    ("Shares lost 4% in one day.", P, "one day", "P1D", "DURATION"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),

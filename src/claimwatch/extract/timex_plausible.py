@@ -36,6 +36,7 @@ def _a_reading_not_a_decade(f: Found, text: str) -> bool:
     return century_left_out and bool(_SCALE_READING.search(_sentence_around(text, f.start, f.end)))
 
 
+_MODAL_END = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+$", re.I)
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
 
@@ -88,6 +89,8 @@ def plausible(f: Found, text: str) -> bool:
     if f.kind == "duration" and re.search(r"quarters?$", low_core) and not _VAGUE_COUNT.match(low_core) and (
             "-" in low_core or text[f.end:f.end + 3] == " of" or low_core.startswith("about")):
         return False  # "three-quarters", "a quarter of the vote": fractions; not "several quarters of losses"
+    if f.kind == "duration" and low_core == "one day" and _MODAL_END.search(before):
+        return False  # "will one day be": FUTURE_REF (rule "some_day"), no duration
     if f.kind == "duration" and low_core in ("a second", "one second"):
         return False  # "a second time", "a second boat"
     if f.kind == "month" and re.fullmatch(r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)", core):

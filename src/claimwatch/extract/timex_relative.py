@@ -474,6 +474,18 @@ def _set(g: dict, ctx: Ctx) -> TV | None:
 _RUNNING = ("so far", "to date", "thus far")
 
 
+_MODAL_BEFORE = "".join(rf"(?<=\b{m}\s)|" for m in ("will", "would", "could", "might", "may", "can", "shall", "should", "must"))
+
+
+@rule("some_day", rf"(?:{_MODAL_BEFORE[:-1]})(?:one|some)\s+day(?![\w-])")
+def _some_day(g: dict, ctx: Ctx) -> TV | None:
+    """"Islam will one day be ...", "he might one day lead": an unnamed day ahead, TIMEX3 FUTURE_REF
+    (not the duration of "in one day")."""
+    ref = _ref(ctx)
+    return TV(ref, None, "range", ref_anchor(ctx), "FUTURE_REF") if ref is not None else \
+        TV(None, None, "unknown", "unresolved", "FUTURE_REF")
+
+
 @rule("reference", r"(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
                    r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+other\s+day"
                    r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+(?:date|time|stage))(?![\w-])")
