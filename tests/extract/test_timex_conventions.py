@@ -121,6 +121,10 @@ CASES = [
     ("Islam will one day be the second largest religion there.", P, "one day", "FUTURE_REF", "DATE"),
     ("He might one day lead the party.", P, "one day", "FUTURE_REF", "DATE"),
     ("Shares lost 4% in one day.", P, "one day", "P1D", "DURATION"),
+    # a day of the month as a spoken ordinal ("March eighth", "the eighth of March")
+    ("Women's Day is this coming Sunday, March eighth.", "2023-03-02", "Sunday, March eighth", "2023-03-08", "DATE"),
+    ("The vote is set for May twenty-first.", "2023-03-02", "May twenty-first", "2023-05-21", "DATE"),
+    ("Elections are due on the eighth of March.", "2023-02-02", "the eighth of March", "2023-03-08", "DATE"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),
@@ -276,3 +280,8 @@ def test_a_fall_or_spring_of_something_is_a_noun(analyse, text):
 def test_the_nth_day_of_an_event_outside_a_present_is_is_no_date(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert a.times == [], [(t.text, t.value) for t in a.times]
+
+
+def test_an_ordinal_word_before_a_month_without_of_is_no_day(analyse):
+    a = analyse("The first March of the season drew thousands.", P, stages=("times",))
+    assert all(t.precision != "day" for t in a.times), [(t.text, t.value) for t in a.times]

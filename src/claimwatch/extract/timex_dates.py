@@ -13,7 +13,7 @@ from importlib import resources
 from . import timex_calendar as cal
 from .timex_calendar import TV
 from .timex_registry import QUAL, RULES, Ctx, low, mod_of, part_of_period, ref_anchor, ref_year, rule, ungroup
-from .timex_words import DAY, MON, SEASON, WD, YEAR, day_of, month_of, weekday_of
+from .timex_words import DAY, DAY_FIRST, DAY_NUM, MON, SEASON, WD, YEAR, day_of, month_of, weekday_of
 
 __all__ = ["point", "range_parts"]
 
@@ -32,7 +32,7 @@ def _numeric(g: dict, ctx: Ctx) -> TV | None:
 
 
 _FULL = (rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY}),?\s+(?P<y1>{YEAR})"
-         rf"|(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MON}),?\s+(?P<y2>{YEAR}))(?!\d)")
+         rf"|(?:the\s+)?(?P<d2>{DAY_FIRST})\s+(?:of\s+)?(?P<m2>{MON}),?\s+(?P<y2>{YEAR}))(?!\d)")
 
 
 @rule("full", _FULL)
@@ -54,7 +54,7 @@ def _md(g: dict, ctx: Ctx, suffix: str = "") -> date | None:
 
 
 @rule("month_day", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY})(?!\d|:\d)(?!,?\s+{YEAR})"
-                   rf"|(?:the\s+)?(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MON})(?!,?\s+{YEAR}))")
+                   rf"|(?:the\s+)?(?P<d2>{DAY_FIRST})\s+(?:of\s+)?(?P<m2>{MON})(?!,?\s+{YEAR}))")
 def _month_day(g: dict, ctx: Ctx) -> TV | None:
     x = _md(g, ctx)
     return cal.day_value(x, ref_anchor(ctx)) if x else None
@@ -431,7 +431,7 @@ def _range_md(g: dict, ctx: Ctx) -> TV | None:
     return TV(date(y, mo, d1), date(y, mo, d2), "range", anchor, None)
 
 
-@rule("range_dm", rf"(?P<d1>{DAY})\s*(?:-|–|to|and)\s*(?P<d2>{DAY})\s+(?P<m>{MON})(?:,?\s+(?P<y>{YEAR}))?")
+@rule("range_dm", rf"(?P<d1>{DAY_NUM})\s*(?:-|–|to|and)\s*(?P<d2>{DAY_NUM})\s+(?P<m>{MON})(?:,?\s+(?P<y>{YEAR}))?")
 def _range_dm(g: dict, ctx: Ctx) -> TV | None:
     return _range_md({"m1": g["m"], "d1": g["d1"], "d2": g["d2"], "y": g.get("y")}, ctx)
 

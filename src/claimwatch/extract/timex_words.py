@@ -13,7 +13,7 @@ from importlib import resources
 
 __all__ = [
     "MONTHS", "WEEKDAYS", "NUMBERS", "UNITS", "SEASONS", "DAY_PARTS", "REFERENCES", "SETS", "RUNNING_TOTAL",
-    "MON", "WD", "DAY", "YEAR", "NUM", "UNIT", "SEASON", "PREP", "APPROX", "number", "unit_of", "month_of",
+    "MON", "WD", "DAY", "DAY_NUM", "DAY_FIRST", "DAY_WORDS", "YEAR", "NUM", "UNIT", "SEASON", "PREP", "APPROX", "number", "unit_of", "month_of",
     "weekday_of", "day_of",
 ]
 
@@ -50,8 +50,22 @@ def _month_forms() -> list[str]:
 MON = "(?-i:" + "|".join(sorted(_month_forms(), key=len, reverse=True)) + r")(?![\w])"
 #: a weekday name (capitalised)
 WD = "(?-i:" + _alt(w.capitalize() for w in WEEKDAYS) + ")"
-#: a day of the month, optionally ordinal ("3rd")
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth")
+#: ordinal words of the days of a month, 1-31 ("eighth", "twenty-first"), as spoken in transcripts ("March eighth")
+DAY_WORDS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_ORDINALS)}, "twentieth": 20, "thirtieth": 30, "thirty-first": 31,
+    **{f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINALS[:9])},
+}
+#: a day of the month in figures, optionally ordinal ("3rd")
+DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+#: a day of the month as an ordinal word ("eighth", "twenty-first" / "twenty first")
+DAY_WORD = (r"(?-i:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+            + _alt(sorted(_ORDINALS + ("twentieth", "thirtieth"), key=len, reverse=True)) + r")(?![\w-])")
+#: a day of the month after its month: in figures or in words ("March 8", "March eighth")
+DAY = rf"(?:{DAY_NUM}|{DAY_WORD})"
+#: a day of the month before its month: in words only with "of" ("the eighth of March", not "the first March")
+DAY_FIRST = rf"(?:{DAY_NUM}|{DAY_WORD}(?=\s+of\s))"
 #: a four-digit year, 1600-2099
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 #: a cardinal: digits or a number word ("a few", "several" = unspecified)
@@ -104,6 +118,9 @@ def weekday_of(word: str) -> int:
 def day_of(word: str) -> int:
     """The day of the month of a :data:`DAY` match ("3rd" -> 3)."""
     digits = re.match(r"\d+", word)
-    if digits is None:
+    if digits is not None:
+        return int(digits.group(0))
+    day = DAY_WORDS.get("-".join(word.lower().split()))
+    if day is None:
         raise ValueError(f"not a day of the month: {word!r}")
-    return int(digits.group(0))
+    return day
