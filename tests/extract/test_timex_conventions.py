@@ -285,3 +285,9 @@ def test_the_nth_day_of_an_event_outside_a_present_is_is_no_date(analyse, text):
 def test_an_ordinal_word_before_a_month_without_of_is_no_day(analyse):
     a = analyse("The first March of the season drew thousands.", P, stages=("times",))
     assert all(t.precision != "day" for t in a.times), [(t.text, t.value) for t in a.times]
+
+
+def test_a_figure_before_a_capitalised_unit_is_a_title(analyse):
+    a = analyse("The senator said on CBS's 60 Minutes that the bill would pass. It took 60 minutes.", P,
+                stages=("times",))
+    assert [t.text for t in a.times] == ["60 minutes"]

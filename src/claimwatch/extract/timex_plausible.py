@@ -86,18 +86,27 @@ def plausible(f: Found, text: str) -> bool:
     if f.kind == "weekday" and not f.prep and not f.groups.get("rel") and re.match(r"\s+[A-Z][a-z]+\b(?!\s*,)", text[f.end:]) \
             and not re.match(rf"\s+{MON}", text[f.end:]):
         return False  # "Sunday Times", "Monday Night Football": part of a name
-    if f.kind == "duration" and re.search(r"quarters?$", low_core) and not _VAGUE_COUNT.match(low_core) and (
-            "-" in low_core or text[f.end:f.end + 3] == " of" or low_core.startswith("about")):
-        return False  # "three-quarters", "a quarter of the vote": fractions; not "several quarters of losses"
-    if f.kind == "duration" and low_core == "one day" and _MODAL_END.search(before):
-        return False  # "will one day be": FUTURE_REF (rule "some_day"), no duration
-    if f.kind == "duration" and low_core in ("a second", "one second"):
-        return False  # "a second time", "a second boat"
     if f.kind == "month" and re.fullmatch(r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)", core):
         return False  # "Jan Smith": an abbreviation needs its full stop or a day
     if f.groups.get("nm") and low_core.startswith("noon") and re.search(r"\bhigh\s+$", before, re.I):
         return False  # "High Noon", "high noon comes today": the idiom, no clock time
-    if f.kind == "duration" and f.groups.get("n", "").lower() in ("a", "an") and not f.prep:
+    return _duration_plausible(f, text, before) if f.kind == "duration" else True
+
+
+def _duration_plausible(f: Found, text: str, before: str) -> bool:
+    """A duration's checks; "1,250 a day" becomes a rate (kind ``set``)."""
+    core = text[f.core:f.end]
+    low_core = core.lower()
+    if re.search(r"quarters?$", low_core) and not _VAGUE_COUNT.match(low_core) and (
+            "-" in low_core or text[f.end:f.end + 3] == " of" or low_core.startswith("about")):
+        return False  # "three-quarters", "a quarter of the vote": fractions; not "several quarters of losses"
+    if low_core == "one day" and _MODAL_END.search(before):
+        return False  # "will one day be": FUTURE_REF (rule "some_day"), no duration
+    if re.fullmatch(r"\d+\s+[A-Z][a-z]+", core):
+        return False  # "CBS's 60 Minutes", "24 Hours of Le Mans": a title (a unit is written in lower case)
+    if low_core in ("a second", "one second"):
+        return False  # "a second time", "a second boat"
+    if f.groups.get("n", "").lower() in ("a", "an") and not f.prep:
         if re.search(r"(?:\d|\b(?:dozen|hundred|thousand|million|times))\S*(?:\s+[\w-]+){0,3}\s+$", before):
             f.kind = "set"  # "1,250 a day": a rate
     return True
