@@ -125,6 +125,10 @@ CASES = [
     ("Women's Day is this coming Sunday, March eighth.", "2023-03-02", "Sunday, March eighth", "2023-03-08", "DATE"),
     ("The vote is set for May twenty-first.", "2023-03-02", "May twenty-first", "2023-05-21", "DATE"),
     ("Elections are due on the eighth of March.", "2023-02-02", "the eighth of March", "2023-03-08", "DATE"),
+    # "the day before/after" a named day is the day next to it
+    ("The day before last Tuesday's hearing, the uncle visited.", P, "The day before last Tuesday", "2022-09-19", "DATE"),
+    ("Troops left the morning after Sept. 3.", P, "the morning after Sept. 3", "2022-09-04TMO", "TIME"),
+    ("The rally was held the night after Sept. 3.", P, "the night after Sept. 3", "2022-09-03TNI", "TIME"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),

@@ -188,6 +188,25 @@ def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(unit)), "TIME")
 
 
+@rule("day_beside", rf"the\s+(?P<u>day|night|morning|evening|afternoon)\s+(?P<dir>before|after)\s+"
+                   rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<w>{WD})(?!s\b)"
+                   rf"|the\s+(?P<u2>day|night|morning|evening|afternoon)\s+(?P<dir2>before|after)\s+(?P<md>{MON}\s+{DAY})(?![\w-])")
+def _day_beside(g: dict, ctx: Ctx) -> TV | None:
+    """"the day before last Tuesday's hearing", "the morning after Oct. 3": the day next to the one named."""
+    from .timex_dates import point
+
+    named = point(g["md"], ctx) if g.get("md") else _weekday({"rel": g.get("rel"), "w": g["w"]}, ctx)
+    if named is None or named.start is None or named.precision != "day":
+        return None
+    unit = low(g, "u") or low(g, "u2")
+    before = "before" in (low(g, "dir"), low(g, "dir2"))
+    # the night (evening) after a day falls on that day's date; a day or a morning after it on the next
+    d = named.start + timedelta(days=-1 if before else 0 if unit in ("night", "evening") else 1)
+    if unit == "day":
+        return cal.day_value(d, named.anchor)
+    return TV(d, d, "day", named.anchor, _time_value(d, _part_code(unit)), "TIME")
+
+
 #: what makes "the day" a day of the story ("ended the day at 8,017", "later in the day", "for the day")
 _DAY_LEAD = (r"(?:late|later|early|earlier)\s+in|(?:the\s+)?(?:start|end|close|rest|course)\s+of"
              r"|(?:end|finish|close|start|begin|open)(?:s|ed|ing)?|began")
