@@ -129,6 +129,13 @@ CASES = [
     ("The day before last Tuesday's hearing, the uncle visited.", P, "The day before last Tuesday", "2022-09-19", "DATE"),
     ("Troops left the morning after Sept. 3.", P, "the morning after Sept. 3", "2022-09-04TMO", "TIME"),
     ("The rally was held the night after Sept. 3.", P, "the night after Sept. 3", "2022-09-03TNI", "TIME"),
+    # "post-1959", a holiday's week, "this crucial moment", "over the years", "for a while"
+    ("The post-1959 politics split families.", P, "post-1959", "1959", "DATE"),
+    ("Pilgrims arrived as Easter week began.", "2023-04-03", "Easter week", "2023-W14", "DATE"),
+    ("He would not travel at this crucial moment.", P, "this crucial moment", "PRESENT_REF", "DATE"),
+    ("Over the years many patients died.", P, "the years", "PXY", "DURATION"),
+    ("In the years that followed, the rebels fought on.", P, "the years", "PXY", "DURATION"),
+    ("They will have to live without power for a while.", P, "a while", "PXX", "DURATION"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),
@@ -295,3 +302,9 @@ def test_a_figure_before_a_capitalised_unit_is_a_title(analyse):
     a = analyse("The senator said on CBS's 60 Minutes that the bill would pass. It took 60 minutes.", P,
                 stages=("times",))
     assert [t.text for t in a.times] == ["60 minutes"]
+
+
+@pytest.mark.parametrize("text", ["In the years of the war, food was short.", "The years ahead look grim for them."])
+def test_the_years_of_something_are_no_vague_duration(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert not any(t.value == "PXY" and t.text == "the years" for t in a.times), [(t.text, t.value) for t in a.times]

@@ -120,10 +120,13 @@ def _qual_rel_year(g: dict, ctx: Ctx) -> TV | None:
     return part_of_period(cal.year_period(y, ref_anchor(ctx)), g.get("q") or "the end of", low(g, "prep"))
 
 
-@rule("year", rf"(?:(?P<q>early|late|mid)[\s-]+|(?P<the>the\s+year\s+)|(?P<fy>fiscal(?:\s+year)?\s+))?(?P<y>{YEAR})"
+@rule("year", rf"(?:(?P<q>early|late|mid)[\s-]+|(?P<the>the\s+year\s+)|(?P<fy>fiscal(?:\s+year)?\s+)|(?P<pp>pre|post)-)?(?P<y>{YEAR})"
               r"(?![\d-]|\s*(?:%|percent|per\s+cent))")
 def _year_rule(g: dict, ctx: Ctx) -> TV | None:
+    """"1998", "mid-1997", "fiscal 1989"; "post-1959" is the year with TIMEX3 mod AFTER ("pre-1990": BEFORE)."""
     tv = cal.year_period(int(g["y"]), "absolute")
+    if g.get("pp"):
+        return replace(tv, mod="AFTER" if low(g, "pp") == "post" else "BEFORE")
     return part_of_period(tv, g["q"], low(g, "prep")) if g.get("q") else tv
 
 
@@ -231,6 +234,13 @@ def holiday_date(name: str, y: int) -> date | None:
     if key in _HOLIDAYS["easter"]:
         return _easter(y) + timedelta(days={"good friday": -2, "easter monday": 1}.get(key, 0))
     return None
+
+
+@rule("holiday_week", rf"(?P<h>{HOLIDAY})\s+week(?![\w-])")
+def _holiday_week(g: dict, ctx: Ctx) -> TV | None:
+    """"Easter week", "Christmas week": the week that holds the day."""
+    day = _holiday(g, ctx)
+    return cal.week_period(day.start, day.anchor) if day is not None and day.start is not None else None
 
 
 @rule("holiday", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>{HOLIDAY})(?![\w-])"

@@ -472,6 +472,16 @@ def _ahead(g: dict, ctx: Ctx) -> TV | None:
               cal.duration_value(None, unit_of(g["up"])), "DURATION")
 
 
+@rule("the_years", r"(?:(?<=\bover\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+(?:early\s+|later\s+)?(?P<up>years|decades)"
+                   r"(?![\w-])(?!\s+(?:of|before|after|ahead|to\s+come|since|between|from|when)\b)"
+                   r"|(?<=\bfor\s)a\s+(?P<w>while)(?![\w-])", "DURATION")
+def _the_years(g: dict, ctx: Ctx) -> TV | None:
+    """"over the years", "in the early years", "in the years that followed", "for a while": a stretch of
+    unstated length (PXY, PXE; "a while" PXX)."""
+    unit = "X" if g.get("w") else cal.duration_value(None, unit_of(g["up"]))[2:]
+    return TV(None, None, "unknown", "absolute", f"PX{unit}", "DURATION")
+
+
 @rule("set", rf"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly)(?![\w-])"
              rf"|(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT})(?![\w-])"
              rf"|(?:every|each)\s+(?P<w>{WD})(?:\s+(?P<p>{_PART}))?|(?P<wp>{WD})s(?:\s+(?P<pp>mornings|afternoons|evenings|nights))?"
@@ -507,13 +517,14 @@ def _some_day(g: dict, ctx: Ctx) -> TV | None:
 
 @rule("reference", r"(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
                    r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+other\s+day"
-                   r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+(?:date|time|stage))(?![\w-])")
+                   r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+(?:date|time|stage)|this\s+(?:[a-z]+\s+)?moment)(?![\w-])")
 def _reference(g: dict, ctx: Ctx) -> TV | None:
     """"now"/"currently" mean the reference date; "so far"/"until now" run up to it; "recently",
     "the past" end at it; "the future", "the near term", "a later date" start at it (TIMEX3
     PRESENT_REF / PAST_REF / FUTURE_REF)."""
     w = low(g, "w")
-    value = "PAST_REF" if w == "the other day" else REFERENCES.get(w) or REFERENCES.get(w.replace("the near ", "the "), "FUTURE_REF")
+    value = "PAST_REF" if w == "the other day" else "PRESENT_REF" if w.endswith("moment") else \
+        REFERENCES.get(w) or REFERENCES.get(w.replace("the near ", "the "), "FUTURE_REF")
     ref = _ref(ctx)
     if ref is None:
         return TV(None, None, "unknown", "unresolved", value)
