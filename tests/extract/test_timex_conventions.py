@@ -136,6 +136,9 @@ CASES = [
     ("Over the years many patients died.", P, "the years", "PXY", "DURATION"),
     ("In the years that followed, the rebels fought on.", P, "the years", "PXY", "DURATION"),
     ("They will have to live without power for a while.", P, "a while", "PXX", "DURATION"),
+    # "the past year" is dated as last year (its claim period stays the twelve months up to the reference)
+    ("Hate groups grew over the past year.", P, "the past year", "2021", "DATE"),
+    ("Hate groups grew over the past month.", P, "the past month", "P1M", "DURATION"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),
@@ -308,3 +311,8 @@ def test_a_figure_before_a_capitalised_unit_is_a_title(analyse):
 def test_the_years_of_something_are_no_vague_duration(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert not any(t.value == "PXY" and t.text == "the years" for t in a.times), [(t.text, t.value) for t in a.times]
+
+
+def test_the_past_year_keeps_the_twelve_months_for_the_claim(analyse):
+    a = analyse("Hate groups grew over the past year.", P, stages=("times",))
+    assert [(t.start, t.end) for t in a.times] == [("2021-09-27", "2022-09-27")]

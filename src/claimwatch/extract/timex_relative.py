@@ -287,6 +287,8 @@ def _rel_unit_value(g: dict, ctx: Ctx) -> TV | None:
     anchor = ref_anchor(ctx)
     if rel in ("past", "next", "coming") and "the" in low(g, "rel") or rel == "past":
         start, end = (cal.shift(ref, -1, unit), ref) if rel == "past" else (ref, cal.shift(ref, 1, unit))
+        if rel == "past" and unit == "year":  # "over the past year": TimeBank and MEANTIME date it as last year
+            return TV(start, end, "range", anchor, str(ref.year - 1), "DATE")
         return TV(start, end, "range", anchor, cal.duration_value(1, unit), "DURATION")
     # "the latest fiscal year": the last one closed
     step = {"this": 0, "current": 0, "last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "following": 1}[rel]
