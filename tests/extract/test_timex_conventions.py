@@ -316,3 +316,14 @@ def test_the_years_of_something_are_no_vague_duration(analyse, text):
 def test_the_past_year_keeps_the_twelve_months_for_the_claim(analyse):
     a = analyse("Hate groups grew over the past year.", P, stages=("times",))
     assert [(t.start, t.end) for t in a.times] == [("2021-09-27", "2022-09-27")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The process would take between 60 and 90 days.", [("60", "P60D"), ("90 days", "P90D")]),
+    ("The wait is between two to six days.", [("two", "P2D"), ("six days", "P6D")]),
+    ("Shipments resume within two to three weeks.", [("two to three weeks", "P2W")]),
+    ("He served two and a half years.", [("two and a half years", "P2Y6M")]),
+])
+def test_a_duration_range_after_between_is_two_durations(analyse, text, expected):
+    a = analyse(text, P, stages=("times",))
+    assert _parts(a) == expected

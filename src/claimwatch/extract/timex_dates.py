@@ -13,7 +13,7 @@ from importlib import resources
 from . import timex_calendar as cal
 from .timex_calendar import TV
 from .timex_registry import QUAL, RULES, Ctx, low, mod_of, part_of_period, ref_anchor, ref_year, rule, ungroup
-from .timex_words import DAY, DAY_FIRST, DAY_NUM, MON, SEASON, WD, YEAR, day_of, month_of, weekday_of
+from .timex_words import DAY, DAY_FIRST, DAY_NUM, MON, SEASON, WD, YEAR, day_of, month_of, number, unit_of, weekday_of
 
 __all__ = ["point", "range_parts"]
 
@@ -526,13 +526,30 @@ def _span_of_year_parts(m: re.Match, tv: TV, ctx: Ctx) -> list[tuple[int, int, T
     return [(start, unit_end, tv), (m.start("oy"), m.end("oy"), year)]
 
 
+def _between_durations(m: re.Match) -> list[tuple[int, int, TV]]:
+    """"between two to six days", "between 60 and 90 days": TimeML marks each bound ("two" P2D,
+    "six days" P6D); without "between" the range is one duration ("two to three weeks")."""
+    second = "n2" if m.group("n2") else "n3"
+    if (m.group("prep") or "").lower() != "between" or not m.group(second):
+        return []
+    unit = unit_of(m.group("u"))
+    values = [number(m.group(k)) for k in ("n", second)]
+    if None in values:
+        return []
+    return [(m.start("n"), m.end("n"), TV(None, None, "unknown", "absolute", cal.duration_value(values[0], unit), "DURATION")),
+            (m.start(second), m.end("u"), TV(None, None, "unknown", "absolute", cal.duration_value(values[1], unit),
+                                             "DURATION"))]
+
+
 def range_parts(kind: str, text: str, start: int, tv: TV, ctx: Ctx) -> list[tuple[int, int, TV]]:
     """The two ends of a range as TimeML marks them, each with its value: the range's first day
     (or month, or year) and its last. Nothing for a hyphenated range or one that did not resolve.
     A span of a year ("the first nine months of 1997") gives its duration and its year."""
-    if kind == "past_n":
-        span_of_year = next(r for r in RULES if r.kind == kind).pattern.match(text, start)
-        return _span_of_year_parts(span_of_year, tv, ctx) if span_of_year is not None else []
+    if kind in ("past_n", "duration"):
+        found = next(r for r in RULES if r.kind == kind).pattern.match(text, start)
+        if found is None:
+            return []
+        return _span_of_year_parts(found, tv, ctx) if kind == "past_n" else _between_durations(found)
     groups = _PART_GROUPS.get(kind)
     rule_ = next((r for r in RULES if r.kind == kind), None)
     m = rule_.pattern.match(text, start) if rule_ is not None and groups else None

@@ -451,7 +451,7 @@ def _so_far(g: dict, ctx: Ctx) -> TV | None:
     return replace(period, end=end, precision="range")
 
 
-@rule("duration", rf"(?:(?P<ap>{APPROX})\s+)?(?:the\s+(?=(?:{NUM})\s+{_UNIT_PL}(?![\w-])))?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?(?P<h1>\s+and\s+a\s+half)?[\s-]+"
+@rule("duration", rf"(?:(?P<ap>{APPROX})\s+)?(?:the\s+(?=(?:{NUM})\s+{_UNIT_PL}(?![\w-])))?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM})|(?<=\d)\s+and\s+(?P<n3>\d[\d,]*))?(?P<h1>\s+and\s+a\s+half)?[\s-]+"
                   rf"{_UNIT_ADJ}(?P<u>{UNIT})(?!\w)(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\w-]*\s*-?\s*old)(?!\s+(?:ago|earlier|later))",
       "DURATION")
 def _duration(g: dict, ctx: Ctx) -> TV | None:
