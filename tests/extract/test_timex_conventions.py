@@ -139,6 +139,9 @@ CASES = [
     # "the past year" is dated as last year (its claim period stays the twelve months up to the reference)
     ("Hate groups grew over the past year.", P, "the past year", "2021", "DATE"),
     ("Hate groups grew over the past month.", P, "the past month", "P1M", "DURATION"),
+    # "N weeks ago" names the day (the claim keeps the week); "or so" stays in the span
+    ("The quake hit the country a week ago.", P, "a week ago", "2022-09-20", "DATE"),
+    ("Then, a week or so ago, the general chose the date.", P, "a week or so ago", "2022-09-20", "DATE"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),

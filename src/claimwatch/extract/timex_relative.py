@@ -338,7 +338,8 @@ def _unit_value(d: date, unit: str, anchor: str) -> TV:
     return cal.year_period(d.year, anchor)
 
 
-@rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?\s+"
+@rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?"
+             r"(?P<orso>\s+or\s+so)?\s+"
              r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![\w-])"
              r"(?P<than>\s+than\s+(?:originally\s+|first\s+|initially\s+)?(?:planned|expected|scheduled|forecast|announced))?")
 def _ago(g: dict, ctx: Ctx) -> TV | None:
@@ -372,6 +373,10 @@ def _ago(g: dict, ctx: Ctx) -> TV | None:
             cal.month_period(y, period.start.month, ref_anchor(ctx))
     else:
         tv = _unit_value(cal.shift(base, sign * n, unit), unit, ref_anchor(ctx))
+        if unit == "week" and d_word == "ago":  # "two weeks ago": TIMEX3 names the day (the claim keeps the week)
+            tv = replace(tv, value=cal.shift(base, -n, unit).isoformat())
+    if g.get("orso"):
+        tv = replace(tv, mod="APPROX")
     if d_word == "later" or d_word == "earlier" and unit in ("day", "hour", "minute", "week"):
         # TimeML: in "three days later" the expression is the duration ("three days", P3D)
         tv = replace(tv, value=cal.duration_value(n, unit, half=bool(g.get("half")) or "1/2" in g["n"] or "½" in g["n"]), type="DURATION")
