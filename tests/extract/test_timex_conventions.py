@@ -142,6 +142,9 @@ CASES = [
     # "N weeks ago" names the day (the claim keeps the week); "or so" stays in the span
     ("The quake hit the country a week ago.", P, "a week ago", "2022-09-20", "DATE"),
     ("Then, a week or so ago, the general chose the date.", P, "a week or so ago", "2022-09-20", "DATE"),
+    # "single-day", "day-long": one unit
+    ("It was the worst single-day decline since 2001.", P, "single-day", "P1D", "DURATION"),
+    ("They left their third day-long meeting.", P, "day-long", "P1D", "DURATION"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),

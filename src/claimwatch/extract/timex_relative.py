@@ -466,6 +466,13 @@ def _duration(g: dict, ctx: Ctx) -> TV | None:
     return TV(None, None, "unknown", "absolute", value, "DURATION", "APPROX" if g.get("ap") else None)
 
 
+@rule("one_unit", r"(?:single|one)-(?P<u>day|week|month|year|hour|minute)(?![\w-])|(?P<u2>day|week|month|year|hour)-long(?![\w-])",
+      "DURATION")
+def _one_unit(g: dict, ctx: Ctx) -> TV | None:
+    """"the worst single-day decline", "a day-long meeting": one unit (P1D)."""
+    return TV(None, None, "unknown", "absolute", cal.duration_value(1, unit_of(g.get("u") or g["u2"])), "DURATION")
+
+
 @rule("plural_unit", rf"(?P<up>{_UNIT_PL})(?:[\s-]+long)?(?![\w-])", "DURATION")
 def _plural_unit(g: dict, ctx: Ctx) -> TV | None:
     return TV(None, None, "unknown", "absolute", cal.duration_value(None, unit_of(g["up"])), "DURATION")
