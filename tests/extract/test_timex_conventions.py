@@ -333,3 +333,14 @@ def test_the_past_year_keeps_the_twelve_months_for_the_claim(analyse):
 def test_a_duration_range_after_between_is_two_durations(analyse, text, expected):
     a = analyse(text, P, stages=("times",))
     assert _parts(a) == expected
+
+
+def test_decades_without_their_apostrophe_after_the(analyse):
+    a = analyse("Ford rid Detroit of the boxy cars of the 70s and 80s.", P, stages=("times",))
+    assert [(t.text, t.value) for t in a.times] == [("the 70s", "197"), ("80s", "198")]
+
+
+@pytest.mark.parametrize("text", ["Highs were in the 70s all week.", "She is in her 70s.", "He scored 80s twice."])
+def test_a_figure_in_the_tens_is_no_decade_without_the_or_beside_temperatures(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert a.times == [], [(t.text, t.value) for t in a.times]

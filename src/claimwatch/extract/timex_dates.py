@@ -130,8 +130,13 @@ def _year_rule(g: dict, ctx: Ctx) -> TV | None:
     return part_of_period(tv, g["q"], low(g, "prep")) if g.get("q") else tv
 
 
-@rule("decade", r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?:(?P<y>(?:1[6-9]|20)\d0)|['’](?P<yy>\d0))['’]?s(?!\w)")
+@rule("decade", r"(?:the\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?:(?P<y>(?:1[6-9]|20)\d0)|['’](?P<yy>\d0))['’]?s(?!\w)"
+                r"|(?:the\s+(?:(?P<q2>early|mid|late)[\s-]+)?|(?<=\d0s\sand\s))(?P<yy2>[2-9]0)s(?![\w'’])")
 def _decade(g: dict, ctx: Ctx) -> TV | None:
+    """"the 1990s", "the late '80s"; "the 70s and 80s" (a decade of the twentieth century without
+    its apostrophe, after "the" or after another such decade)."""
+    if g.get("yy2"):
+        g = {"yy": g["yy2"], "q": g.get("q2")}
     y = int(g["y"]) if g.get("y") else 1900 + int(g["yy"])
     s, e = date(y, 1, 1), date(y + 9, 12, 31)
     mod = mod_of(g.get("q") or "")

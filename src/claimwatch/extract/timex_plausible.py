@@ -32,7 +32,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _a_reading_not_a_decade(f: Found, text: str) -> bool:
     """"Temperatures were in the nineties", "highs in the '80s": a decade written without its century
     in a sentence about temperatures is a range of degrees."""
-    century_left_out = f.kind == "decade_word" or f.kind == "decade" and bool(f.groups.get("yy"))
+    century_left_out = f.kind == "decade_word" or f.kind == "decade" and bool(f.groups.get("yy") or f.groups.get("yy2"))
     return century_left_out and bool(_SCALE_READING.search(_sentence_around(text, f.start, f.end)))
 
 
