@@ -145,6 +145,9 @@ CASES = [
     # "single-day", "day-long": one unit
     ("It was the worst single-day decline since 2001.", P, "single-day", "P1D", "DURATION"),
     ("They left their third day-long meeting.", P, "day-long", "P1D", "DURATION"),
+    # "as of" a day or a month: the latest one (a state up to a day that has come)
+    ("As of February, the store accounts for 70% of sales.", "2008-04-09", "February", "2008-02", "DATE"),
+    ("As of Friday, the border stays open.", P, "Friday", "2022-09-23", "DATE"),
     # a season with its part: the season, TIMEX3 mod START / END
     ("Orders recovered from the lows of the early summer.", P, "the early summer", "2022-SU", "DATE"),
     ("Exports slumped in late spring.", P, "late spring", "2022-SP", "DATE"),

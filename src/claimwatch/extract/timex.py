@@ -136,8 +136,8 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
     end of a past extension ("extended its offer until Nov. 9"), takes no direction from the verb."""
     if _FUTURE_BEFORE.search(before):
         return True
-    if prep == "since" or _SINCE_BEFORE.search(before):
-        return False
+    if prep in ("since", "as of") or _SINCE_BEFORE.search(before):
+        return False  # "as of February, the store accounts for 70%": a state up to a day that has come
     if gov is None:
         return None
     if _until_a_later_day(gov, kind, before, prep):
@@ -262,7 +262,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         span = doc.char_span(f.core, f.end, alignment_mode="expand")
         gov = governing_predicate(span.root) if span is not None and len(span) else None
         future = _tense(gov, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
-                        _word_before(span)) if f.kind in TENSED_KINDS else None
+                        f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
         if f.kind in _PAST_ONLY and future is not False:
             continue  # "opens in the morning", "will return in the afternoon": a habit or a plan, no day
         if f.kind in _TODAY_IS_ONLY and not _a_present_is(gov, span):
