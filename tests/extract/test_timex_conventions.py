@@ -145,6 +145,8 @@ CASES = [
     # "single-day", "day-long": one unit
     ("It was the worst single-day decline since 2001.", P, "single-day", "P1D", "DURATION"),
     ("They left their third day-long meeting.", P, "day-long", "P1D", "DURATION"),
+    # "late in the day" before a clause is the story's day; "the day after the vote" is another day
+    ("The Dow rebounded late in the day after falling 250 points.", P, "the day", "2022-09-27", "DATE"),
     # "as of" a day or a month: the latest one (a state up to a day that has come)
     ("As of February, the store accounts for 70% of sales.", "2008-04-09", "February", "2008-02", "DATE"),
     ("As of Friday, the border stays open.", P, "Friday", "2022-09-23", "DATE"),
@@ -346,4 +348,9 @@ def test_decades_without_their_apostrophe_after_the(analyse):
 @pytest.mark.parametrize("text", ["Highs were in the 70s all week.", "She is in her 70s.", "He scored 80s twice."])
 def test_a_figure_in_the_tens_is_no_decade_without_the_or_beside_temperatures(analyse, text):
     a = analyse(text, P, stages=("times",))
+    assert a.times == [], [(t.text, t.value) for t in a.times]
+
+
+def test_late_in_the_day_after_a_named_event_is_no_story_day(analyse):
+    a = analyse("Talks resumed late in the day after the vote.", P, stages=("times",))
     assert a.times == [], [(t.text, t.value) for t in a.times]

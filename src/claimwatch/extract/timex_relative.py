@@ -214,7 +214,8 @@ _DAY_LEAD = (r"(?:late|later|early|earlier)\s+in|(?:the\s+)?(?:start|end|close|r
 
 @rule("the_day", rf"(?:(?P<lead>{_DAY_LEAD})\s+|(?<=\bfor\s))the\s+day(?![\w-])"
                  r"(?<!\bat\sthe\send\sof\sthe\sday)"    # "at the end of the day": "in the end", no day
-                 r"(?!\s+(?:before|after|that|when|of|in\s+which|he|she|they|it|we)\b)")
+                 r"(?!\s+(?:that|when|of|in\s+which|he|she|they|it|we)\b)"
+                 r"(?!\s+(?:before|after)\s+(?:(?:the|a|an|his|her|its|their|this|that|he|she|they|it|we|i|you)\b|(?-i:[A-Z])|\d))")  # "the day after the vote"
 def _the_day(g: dict, ctx: Ctx) -> TV | None:
     """"The Dow ended the day at 8,017", "later in the day", "For the day, the Nikkei fell": the day
     the report last named, else the reference day ("the day" alone, or "the day before the vote", is
