@@ -147,6 +147,12 @@ CASES = [
     ("They left their third day-long meeting.", P, "day-long", "P1D", "DURATION"),
     # "late in the day" before a clause is the story's day; "the day after the vote" is another day
     ("The Dow rebounded late in the day after falling 250 points.", P, "the day", "2022-09-27", "DATE"),
+    # a two-digit year: "7/8/07" (US month/day), "since '82"; "the entire year" after a period named with its year
+    ("The date matches 7/8/07 in the American format.", "2007-07-09", "7/8/07", "2007-07-08", "DATE"),
+    ("The Nikkei is at its lowest level since '82.", "2008-10-27", "'82", "1982", "DATE"),
+    ("GM lost $6 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.", "2006-01-27",
+     "the entire year", "2005", "DATE"),
+    ("Sales will rise for the entire year.", P, "the entire year", "2022", "DATE"),
     # "as of" a day or a month: the latest one (a state up to a day that has come)
     ("As of February, the store accounts for 70% of sales.", "2008-04-09", "February", "2008-02", "DATE"),
     ("As of Friday, the border stays open.", P, "Friday", "2022-09-23", "DATE"),

@@ -26,7 +26,7 @@ from datetime import date
 from .base import Analysis, Stage, TimeMention, governing_predicate, token_table
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
-from .timex_dates import range_parts
+from .timex_parts import range_parts
 from .timex_registry import TENSED_KINDS, Ctx, Found, parse_iso
 from .timex_rules import normalise, scan
 

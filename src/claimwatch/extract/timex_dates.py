@@ -13,9 +13,9 @@ from importlib import resources
 from . import timex_calendar as cal
 from .timex_calendar import TV
 from .timex_registry import QUAL, RULES, Ctx, low, mod_of, part_of_period, ref_anchor, ref_year, rule, ungroup
-from .timex_words import DAY, DAY_FIRST, DAY_NUM, MON, SEASON, WD, YEAR, day_of, month_of, number, unit_of, weekday_of
+from .timex_words import DAY, DAY_FIRST, DAY_NUM, MON, SEASON, WD, YEAR, day_of, month_of, weekday_of
 
-__all__ = ["point", "range_parts"]
+__all__ = ["point"]
 
 
 
@@ -24,8 +24,15 @@ def _iso(g: dict, ctx: Ctx) -> TV | None:
     return cal.day_value(date(int(g["y"]), int(g["mo"]), int(g["d"])), "absolute")
 
 
-@rule("numeric", rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{YEAR})(?!\d)")
+@rule("numeric", rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{YEAR})(?!\d)"
+                 r"|(?<![\d/.])(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<y2>\d\d)(?![\d/])")
 def _numeric(g: dict, ctx: Ctx) -> TV | None:
+    """"10/3/2023", "3.10.2023"; "7/8/07" (US month/day, a two-digit year of the reference's century)."""
+    if g.get("y2"):
+        near = ref_year(ctx) or 2000
+        y = near // 100 * 100 + int(g["y2"])
+        y += -100 if y > near + 50 else 100 if y < near - 50 else 0  # the year nearest the reference
+        return cal.day_value(date(y, int(g["a2"]), int(g["b2"])), "absolute")
     a, b = int(g["a"]), int(g["b"])
     mo, d = (a, b) if "/" in g["_text"] and a <= 12 else (b, a)  # US m/d with "/", European d.m with "."
     return cal.day_value(date(int(g["y"]), mo, d), "absolute")
@@ -118,6 +125,15 @@ def _qual_rel_year(g: dict, ctx: Ctx) -> TV | None:
         return None
     y += {"next": 1, "last": -1}.get(low(g, "rel"), 0)
     return part_of_period(cal.year_period(y, ref_anchor(ctx)), g.get("q") or "the end of", low(g, "prep"))
+
+
+@rule("short_year", r"(?:(?<=\bsince\s)|(?<=\bin\s)|(?<=\bof\s)|(?<=\buntil\s)|(?<=\bby\s))['’](?P<yy>\d\d)(?![\w'’])")
+def _short_year(g: dict, ctx: Ctx) -> TV | None:
+    """"since '82", "the class of '99": the year nearest the reference with those last two digits."""
+    near = ref_year(ctx) or 1950
+    y = near // 100 * 100 + int(g["yy"])
+    y += -100 if y > near + 10 else 100 if y < near - 90 else 0
+    return cal.year_period(y, "absolute")
 
 
 @rule("year", rf"(?:(?P<q>early|late|mid)[\s-]+|(?P<the>the\s+year\s+)|(?P<fy>fiscal(?:\s+year)?\s+)|(?P<pp>pre|post)-)?(?P<y>{YEAR})"
@@ -364,14 +380,17 @@ def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
     return _last_quarter(ctx, 1 if g.get("ago") else 0)
 
 
-@rule("the_year", r"the\s+(?P<adj>(?:full|fiscal|current\s+fiscal|full\s+fiscal)\s+)?year(?![\w-])"
+@rule("the_year", r"the\s+(?P<adj>(?:full|entire|whole|fiscal|current\s+fiscal|full\s+fiscal)\s+)?year(?![\w-])"
                   r"(?!\s+(?:before|earlier|after|later|ago|two|of\s+the|in\s+review))(?=\s+(?P<ended>ended|ending))?")
 def _the_year(g: dict, ctx: Ctx) -> TV | None:
-    """"the year" / "the full year" / "the fiscal year" of a report: the reference year; "the year
-    ended March 31" (a fiscal year named by its end) is the twelve months, TIMEX3 P1Y."""
+    """"the year" / "the full year" / "the fiscal year" of a report: the year of the period named with its year
+    in this or the previous sentence, else the reference year; "the year ended March 31" (a fiscal year named
+    by its end) is the twelve months, TIMEX3 P1Y."""
     if g.get("ended"):
         return TV(None, None, "unknown", "absolute", "P1Y", "DURATION")
-    y = ref_year(ctx)
+    period = ctx.last_period  # "a loss in the fourth quarter of 2005 and for the entire year": 2005
+    y = period.start.year if period is not None and period.start is not None and period.precision != "day" \
+        and period.anchor == "absolute" else ref_year(ctx)
     return cal.year_period(y, ref_anchor(ctx)) if y is not None else None
 
 
@@ -489,92 +508,6 @@ def _night_range(g: dict, ctx: Ctx) -> TV | None:
 
 #: ranges whose two ends TimeML marks as two expressions when a word joins them ("between 1982 and
 #: 1992", "April 24 and 25", "from Aug. 26 to Oct. 20"); a hyphenated range ("1990-92") is one token
-_PART_GROUPS = {"range_y": (("y1", "y1"), ("y2", "y2")), "range_md": (("m1", "d1"), ("d2", "y")),
-                "range_dm": (("d1", "d1"), ("d2", "y")), "range_any": (("a", "a"), ("b", "b"))}
-_JOIN_WORD = re.compile(r"\s+(?:and|to|until|till|through)\s+", re.I)
-
-
-def _group_span(m: re.Match, first: str, last: str) -> tuple[int, int] | None:
-    s, e = m.span(first)
-    if s < 0:
-        return None
-    end = m.end(last) if m.group(last) else e
-    return s, max(e, end)
-
-
-def _part_value(tv: TV, day: date, precision: str) -> TV:
-    if precision == "year":
-        return cal.year_period(day.year, tv.anchor)
-    if precision == "month":
-        return cal.month_period(day.year, day.month, tv.anchor)
-    return cal.day_value(day, tv.anchor)
-
-
-def _span_of_year_parts(m: re.Match, tv: TV, ctx: Ctx) -> list[tuple[int, int, TV]]:
-    """"the first nine months of 1997", "the last two weeks of the year": TimeML marks the span
-    of days, weeks or months (a duration) and the year it lies in (a date) apart; a span of
-    quarters or halves ("the first two quarters of 1990") is one period and stays whole."""
-    unit = (m.group("u") or m.group("up") or "").lower()
-    if not m.group("oy") or not unit.startswith(("day", "week", "month")):
-        return []
-    if m.group("y"):
-        y: int | None = int(m.group("y"))
-    else:
-        y = ref_year(ctx)
-        if y is not None and m.group("yr"):
-            y += {"last": -1, "next": 1}.get(m.group("yr").lower(), 0)
-    if y is None:
-        return []
-    unit_end = m.end("u") if m.group("u") else m.end("up")
-    start = m.start("det") if m.group("det") else m.start("rel")
-    year = cal.year_period(y, "absolute" if m.group("y") else ref_anchor(ctx))
-    return [(start, unit_end, tv), (m.start("oy"), m.end("oy"), year)]
-
-
-def _between_durations(m: re.Match) -> list[tuple[int, int, TV]]:
-    """"between two to six days", "between 60 and 90 days": TimeML marks each bound ("two" P2D,
-    "six days" P6D); without "between" the range is one duration ("two to three weeks")."""
-    second = "n2" if m.group("n2") else "n3"
-    if (m.group("prep") or "").lower() != "between" or not m.group(second):
-        return []
-    unit = unit_of(m.group("u"))
-    values = [number(m.group(k)) for k in ("n", second)]
-    if None in values:
-        return []
-    return [(m.start("n"), m.end("n"), TV(None, None, "unknown", "absolute", cal.duration_value(values[0], unit), "DURATION")),
-            (m.start(second), m.end("u"), TV(None, None, "unknown", "absolute", cal.duration_value(values[1], unit),
-                                             "DURATION"))]
-
-
-def range_parts(kind: str, text: str, start: int, tv: TV, ctx: Ctx) -> list[tuple[int, int, TV]]:
-    """The two ends of a range as TimeML marks them, each with its value: the range's first day
-    (or month, or year) and its last. Nothing for a hyphenated range or one that did not resolve.
-    A span of a year ("the first nine months of 1997") gives its duration and its year."""
-    if kind in ("past_n", "duration"):
-        found = next(r for r in RULES if r.kind == kind).pattern.match(text, start)
-        if found is None:
-            return []
-        return _span_of_year_parts(found, tv, ctx) if kind == "past_n" else _between_durations(found)
-    groups = _PART_GROUPS.get(kind)
-    rule_ = next((r for r in RULES if r.kind == kind), None)
-    m = rule_.pattern.match(text, start) if rule_ is not None and groups else None
-    if m is None or groups is None or tv.start is None or tv.end is None:
-        return []
-    a, b = _group_span(m, *groups[0]), _group_span(m, *groups[1])
-    if a is None or b is None or not _JOIN_WORD.fullmatch(text[a[1]:b[0]]):
-        return []
-    if kind == "range_y":
-        if b[1] - b[0] != 4:
-            return []
-        precisions = ("year", "year")
-    elif kind == "range_any":
-        pa, pb = point(m.group("a"), ctx), point(m.group("b"), ctx)
-        precisions = (pa.precision if pa else "day", pb.precision if pb else "day")
-    else:
-        precisions = ("day", "day")
-    return [(a[0], a[1], _part_value(tv, tv.start, precisions[0])), (b[0], b[1], _part_value(tv, tv.end, precisions[1]))]
-
-
 def point(text: str, ctx: Ctx) -> TV | None:
     """The value of a single date expression (a range's end point)."""
     for kind in ("full", "month_year", "month_day", "month"):

@@ -100,7 +100,7 @@ _TRIGGER_WORDS: dict[str, str] = {
     "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
     "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|midday|\d[:h]\d\d|\d{4}\s*(?:gmt|utc)|in\s+the\s+(?:morning|afternoon|evening)",
     "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
-    "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend", "week_of": r"week\s+of", "the_day": r"the\s+day\b", "story_part": r"morning|afternoon|evening", "nth_day": r"day\s+of\s", "one_unit": r"-(?:day|week|month|year|hour|minute)|-long", "holiday_week": r"week", "the_years": r"years|decades|while", "day_beside": r"(?:day|night|morning|evening|afternoon)\s+(?:before|after)\s", "some_day": r"(?:one|some)\s+day", "that_period": r"that\s+(?:same\s+)?(?:year|month|quarter)",
+    "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend", "week_of": r"week\s+of", "the_day": r"the\s+day\b", "story_part": r"morning|afternoon|evening", "nth_day": r"day\s+of\s", "short_year": r"['’]\d\d", "one_unit": r"-(?:day|week|month|year|hour|minute)|-long", "holiday_week": r"week", "the_years": r"years|decades|while", "day_beside": r"(?:day|night|morning|evening|afternoon)\s+(?:before|after)\s", "some_day": r"(?:one|some)\s+day", "that_period": r"that\s+(?:same\s+)?(?:year|month|quarter)",
     "century": r"century", "decade_word": r"ties\b",
     "ago": r"\b(?:ago|earlier|later|now|hence|back)\b",
     "past_n": r"\b(?:past|last|previous|first|next|coming|final|latest|recent|remaining|following|preceding)\b",
