@@ -160,6 +160,11 @@ def test_an_article_too_long_to_extract_is_413_not_500(web_store, token):
     ("/api/map/claims", {"since": "last week"}),
     ("/api/export/csv", {"since": "yesterday"}),
     ("/api/articles", {"since": "yesterday"}),
+    ("/api/incidents", {"since": "yesterday"}),
+    ("/api/incidents", {"until": "2025-13-45"}),
+    ("/api/incidents", {"event_type": "picnic"}),
+    ("/api/incidents", {"country": "Ukraine"}),
+    ("/api/incidents", {"since": "2025-06-01", "until": "2025-01-01"}),
 ])
 def test_out_of_range_or_malformed_parameters_are_422(client, path, params):
     err = _error(client.get(path, params=params), 422, "E303")

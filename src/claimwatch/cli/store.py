@@ -15,6 +15,7 @@ import click
 
 from ..errors import ClaimwatchError, ConfigError, InputError
 from ..settings import Settings, load_settings
+from .params import ISO_DATE, at_least_one
 
 if TYPE_CHECKING:
     from ..flow import IngestResult
@@ -203,13 +204,13 @@ def _claim_row(c) -> dict:
 @click.option("--source-type", default=None, help="SPEC §4 source type, e.g. law_enforcement, media, social_media")
 @click.option("--event-type", default=None, help="SPEC §6 event type, e.g. death, detention, border_crossing")
 @click.option("--kind", default=None, help="count | event | statement")
-@click.option("--since", default=None, metavar="DATE", help="Claims about events on or after DATE (ISO)")
-@click.option("--until", default=None, metavar="DATE", help="Claims about events on or before DATE (ISO)")
+@click.option("--since", type=ISO_DATE, default=None, metavar="DATE", help="Claims about events on or after DATE (ISO)")
+@click.option("--until", type=ISO_DATE, default=None, metavar="DATE", help="Claims about events on or before DATE (ISO)")
 @click.option("--place", default=None, help="Place name (substring) or ISO country code")
 @click.option("--status", default=None, help="Review state: accepted | corrected | rejected | unreviewed")
 @click.option("--article", "article_id", default=None, help="Only the claims of this article id")
 @click.option("--originals-only", is_flag=True, help="Leave out claims of near-duplicate articles")
-@click.option("--limit", type=int, default=None, help="At most this many claims")
+@click.option("--limit", type=int, default=None, callback=at_least_one, help="At most this many claims")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="Output format")
 def claims_cmd(db, where, source_type, event_type, kind, since, until, place, status, article_id, originals_only,

@@ -29,7 +29,7 @@ from .mixin import StoreMixin
 from .rows import claim_from_row
 
 __all__ = ["ListQuery", "estimate_query", "claim_query", "article_query", "check_filters", "ARTICLE_FILTERS",
-           "EXPORT_FILTERS", "MAP_FILTERS", "ESTIMATE_FILTERS", "CLAIM_FILTERS", "estimate_list_columns", "like_pattern",
+           "EXPORT_FILTERS", "MAP_FILTERS", "INCIDENT_FILTERS", "ESTIMATE_FILTERS", "CLAIM_FILTERS", "estimate_list_columns", "like_pattern",
            "REVIEW_STATES", "ESTIMATE_SORTS", "CLAIM_SORTS", "ESTIMATE_FACETS", "CLAIM_FACETS",
            "MAX_OFFSET", "MAX_LIMIT", "MAX_TEXT", "ListsMixin", "light_estimate_row"]
 
@@ -204,6 +204,7 @@ def _build(filters: dict[str, Any], allowed: tuple[str, ...], sort: str | None, 
 ARTICLE_FILTERS = ("q", "outlet", "since", "until", "source_type", "event_type")
 EXPORT_FILTERS = ("event_type", "source_type", "since", "until")
 MAP_FILTERS = ("event_type", "since", "until")
+INCIDENT_FILTERS = ("event_type", "country", "since", "until")
 _NO_SORT = {"date": _A.c.published}
 
 
