@@ -204,6 +204,22 @@ def test_like_wildcards_in_the_place_filter_match_themselves(client):
     assert client.get("/api/estimates", params={"place": "%"}).json()["items"] == []
 
 
+@pytest.mark.parametrize("path, params", [
+    ("/api/claims", {"place": "\x00"}),
+    ("/api/claims", {"outlet": "Reu\x00ters"}),
+    ("/api/estimates", {"place": "\x00"}),
+    ("/api/articles", {"q": "\x00"}),
+    ("/claims", {"place": "\x00"}),
+    ("/estimates.csv", {"place": "\x1b[2J"}),
+])
+def test_a_control_character_in_a_text_filter_is_refused(client, path, params):
+    # SQLite's LIKE ends its pattern at a NUL: place=\x00 answered every located claim
+    r = client.get(path, params=params)
+    assert r.status_code == 422, (r.status_code, r.text[:200])
+    if path.startswith("/api/"):
+        assert r.json()["error"]["code"] == "E303" and "control character" in r.json()["error"]["message"]
+
+
 # -- no internal text in responses -----------------------------------------------------------
 def test_database_errors_do_not_leak_their_text(client, web_store, monkeypatch):
     def fail(*a, **k):

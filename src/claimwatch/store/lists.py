@@ -61,6 +61,7 @@ CLAIM_SORTS: dict[str, Any] = {
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
@@ -143,6 +144,10 @@ def _check_value(name: str, value: str, problems: list[str]) -> Any:
         return value.upper()
     if len(value) > MAX_TEXT:
         problems.append(f"{name}: longer than {MAX_TEXT} characters")
+        return None
+    if _CONTROL.search(value):
+        # SQLite's LIKE stops at a NUL: 'place=\x00' would match every located claim
+        problems.append(f"{name}: contains a control character")
         return None
     return value
 
