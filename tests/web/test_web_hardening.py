@@ -342,3 +342,14 @@ def test_a_failed_job_says_why_without_internals(web_store, token):
         job = r.json()["error"]["detail"]["job"]
         state = c.get(f"/api/jobs/{job}").json()
         assert state["status"] == "failed" and state["error"]["code"] == "E201" and "secret" not in json.dumps(state)
+
+
+@pytest.mark.parametrize("wait, problem", [("nan", "finite number"), ("inf", "finite number"), ("-1", "greater than"),
+                                           ("301", "less than"), ("soon", "valid number")])
+def test_a_bad_wait_is_named_for_what_it_is_and_posts_nothing(client, web_store, token, wait, problem):
+    # before: wait=nan was "Input should be less than or equal to 300"
+    before = web_store.stats()
+    err = _error(client.post(f"/api/articles?wait={wait}", headers=_auth(token),
+                             json={"text": "Police said five people were killed in Kyiv on Monday."}), 422, "E303")
+    assert problem in err["message"] and "query.wait" in err["message"], err["message"]
+    assert web_store.stats() == before
