@@ -163,3 +163,26 @@ def test_migrations_match_tables(tmp_path):
         assert diff == []
     finally:
         s.close()
+
+
+def test_claims_csv_cells_never_start_a_formula(tmp_path, standin_cli):
+    # the export formats quote such cells; `claimwatch claims --format csv` wrote them raw
+    import csv
+    import io
+
+    from claimwatch.export.cells import FORMULA_STARTS
+
+    db_url = f"sqlite:///{tmp_path / 'inj.db'}"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Border report\n\n=HYPERLINK(\"http://evil\") Officials said 12 migrants were detained on the "
+        "border on Monday.\n\n@SUM(1) Officials said 7 people were registered at a reception centre.\n",
+        encoding="utf-8")
+    assert _run(["ingest", str(tmp_path / "in"), "--db", db_url, "-q", "--workers", "1", "--no-reconcile"],
+                standin_cli).returncode == 0
+    out = _run(["claims", "--db", db_url, "--format", "csv"], standin_cli)
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert len(rows) >= 2 and any("HYPERLINK" in r["text"] for r in rows) and any("SUM" in r["text"] for r in rows)
+    for row in rows:
+        for value in row.values():
+            assert not (value or "").startswith(FORMULA_STARTS) or value.lstrip("-").replace(".", "").isdigit(), row

@@ -102,6 +102,18 @@ def test_safe_cell_prefixes_formula_starts_only_on_text():
     assert safe_cell("Lampedusa") == "Lampedusa" and safe_cell(-5) == -5 and safe_cell(None) is None
 
 
+def test_the_safe_writer_quotes_formulas_written_many_rows_at_once():
+    # csv.DictWriter.writerows bypasses writerow
+    import io
+
+    from claimwatch.export.cells import SafeDictWriter
+
+    buf = io.StringIO()
+    writer = SafeDictWriter(buf, fieldnames=["text", "n"], lineterminator="\n")
+    writer.writerows([{"text": "=1+2", "n": -3}, {"text": "@SUM(A1)", "n": 4}])
+    assert buf.getvalue().splitlines() == ["'=1+2,-3", "'@SUM(A1),4"]
+
+
 def test_export_cells_never_start_a_formula(client, web_store):
     text = ("=HYPERLINK(\"http://evil.example\") Police said that 14 people were detained at the border on 2 May 2025. "
             "@SUM(1+1) was written on the wall.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import re
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import ClaimwatchError, ConfigError, InputError
+from ..export.cells import SafeDictWriter
 from ..settings import Settings, load_settings
 from .params import ISO_DATE, at_least_one
 
@@ -229,7 +229,7 @@ def claims_cmd(db, where, source_type, event_type, kind, since, until, place, st
         out.write("\n")
     elif fmt == "csv":
         rows = [_claim_row(c) for c in claims]
-        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+        writer = SafeDictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")  # no formula cells
         writer.writeheader()
         writer.writerows(rows)
     else:
