@@ -136,6 +136,21 @@ def test_death_count_keeps_its_cause(pipe):
     assert (c.event_type, c.cause) == ("death", "drowning")
 
 
+@pytest.mark.parametrize("sentence, cause", [
+    # "killed" alone is no sign of violence when the sentence names the mishap or the flood
+    ("Eleven people were killed when a bus overturned on the highway, police said.", "accident"),
+    ("Four miners were killed when part of a coal mine collapsed, officials said.", "accident"),
+    ("Three people were killed in floods that hit the region, officials said.", "drowning"),
+    # ... while a weapon or an attacker still makes it violence
+    ("Two people were killed in an airstrike that collapsed a building.", "violence"),
+    ("Gunmen killed three people on a bus on Monday, police said.", "violence"),
+    ("An attack on the village killed seven people, officials said.", "violence"),
+])
+def test_a_death_counts_cause_is_the_mishap_the_sentence_names(pipe, sentence, cause):
+    deaths = [c for c in run(pipe, sentence) if c.event_type == "death"]
+    assert deaths and {c.cause for c in deaths} == {cause}, [(c.text, c.cause) for c in deaths]
+
+
 def test_negated_and_hedged_counts(pipe):
     neg, hedged = run(pipe, "Police did not detain 20 people. Officials may have deported 30 families.")
     assert (neg.polarity, neg.certainty, neg.event_type) == ("negative", "certain", "detention")
