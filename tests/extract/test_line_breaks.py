@@ -57,3 +57,15 @@ def test_a_dash_inside_a_sentence_is_no_dateline():
     assert len(analysis.sentences) == 1
     assert len(list(analysis.doc.sents)) == 1
 
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("This was stated by the spokesman for the border service, Andriy Demchenko, Censor.NET reports citing "
+     "Radio Liberty. Police said 5 people were detained.", "Censor.NET"),
+    ("The ministry published the list on gov.ua on Monday. Police said 5 people were detained.", "gov.ua"),
+])
+def test_a_sentence_never_ends_at_a_full_stop_glued_to_the_next_word(text, inside):
+    # spaCy cuts "Censor.NET" after the stop: the rest ("NET reports ...") became a sentence of its own
+    analysis = get_pipeline().analyse(text, "2025-06-02")
+    sentences = [analysis.text[a:b] for a, b in analysis.sentences]
+    assert len(sentences) == 2 and inside in sentences[0] and sentences[1].startswith("Police said"), sentences

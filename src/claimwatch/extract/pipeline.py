@@ -131,7 +131,19 @@ def segment(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None
                 b -= 1
             if b > a:
                 out.append((a, b))
-    return _join_datelines(out, text)
+    return _join_datelines(_join_glued(out, text), text)
+
+
+def _join_glued(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A sentence never ends at a full stop with a letter or digit right after it: spaCy's cut
+    inside "Censor.NET" or "example.com" is undone."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and out[-1][1] == a and text[a - 1] == "." and text[a].isalnum():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _join_datelines(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
