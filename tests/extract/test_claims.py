@@ -243,3 +243,17 @@ def test_count_prefers_the_trigger_words_own_type(pipe):
 def test_subject_of_a_death_is_its_patient(pipe):
     (c,) = run(pipe, "Two migrants drowned in the river.")
     assert [(a.role, a.text) for a in c.actors] == [("patient", "Two migrants")]
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("Police detained 41 men near the border on Friday.\n\nSource: State Border Guard Service\n\n"
+     "Details: The men were trying to reach Moldova.", "Source: State Border Guard Service"),
+    ("The hotline received 1,250 calls this week.\n\nSource: Ministry of Defence of Ukraine",
+     "Source: Ministry of Defence of Ukraine"),
+])
+def test_a_credit_line_attributes_the_report_but_is_no_statement(text, credit):
+    import claimwatch
+
+    claims = claimwatch.extract(text, published="2024-06-14").claims
+    assert not [c for c in claims if c.text.startswith(credit)], [(c.kind, c.text) for c in claims]
+    assert claims and claims[0].source.scope == "article" and claims[0].source.name in credit
