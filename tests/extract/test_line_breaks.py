@@ -69,3 +69,14 @@ def test_a_sentence_never_ends_at_a_full_stop_glued_to_the_next_word(text, insid
     analysis = get_pipeline().analyse(text, "2025-06-02")
     sentences = [analysis.text[a:b] for a, b in analysis.sentences]
     assert len(sentences) == 2 and inside in sentences[0] and sentences[1].startswith("Police said"), sentences
+
+
+def test_a_sentence_never_starts_with_a_comma():
+    # spaCy cut "Details: Over six months" from ", more than 14 million people visited ..."
+    text = ("1,250 soldiers have already contacted the hotline, stating their intention to surrender.\n\n"
+            "Source: Coordination Headquarters for the Treatment of Prisoners of War\n\n"
+            "Details: Over six months, more than 14 million people visited the website.")
+    analysis = get_pipeline().analyse(text, "2023-03-03")
+    sentences = [analysis.text[a:b] for a, b in analysis.sentences]
+    assert sentences[-1] == "Details: Over six months, more than 14 million people visited the website.", sentences
+    assert not any(s[0] in ",;" for s in sentences)
