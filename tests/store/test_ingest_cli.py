@@ -139,6 +139,19 @@ def test_watch_once_ingests_only_new_items(tmp_path, standin_cli):
         s.close()
 
 
+def test_watch_can_keep_a_feeds_summaries_as_ingest_does(tmp_path, standin_cli):
+    # watch had no --no-fetch: a feed of summaries whose item pages cannot be fetched gave only rejects
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    body = "Officials said {n} migrants were detained at the border on Monday, the border service said."
+    items = [{"title": f"S{i}", "link": f"http://127.0.0.1:9/item{i}", "body": body.format(n=10 + i)} for i in range(2)]
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss(items, full=False))
+    fetched = _run(["watch", str(feed), "--db", db, "--once"], standin_cli)
+    assert fetched.returncode == 0 and "0 stored" in fetched.stderr and "2 rejected" in fetched.stderr
+    kept = _run(["watch", str(feed), "--db", db, "--once", "--no-fetch"], standin_cli)
+    assert kept.returncode == 0 and "2 stored" in kept.stderr, kept.stderr
+
+
 def test_parse_interval():
     from claimwatch.cli.store import parse_interval
     from claimwatch.errors import ConfigError

@@ -140,10 +140,11 @@ def parse_interval(value: str) -> float:
 @click.option("--every", default=None, help="Polling interval, e.g. 15m (default: settings.watch_every)")
 @click.option("--once", is_flag=True, help="Poll once and exit")
 @click.option("--workers", type=int, default=None, help="Extraction processes")
+@click.option("--no-fetch", is_flag=True, help="Do not fetch item pages of feeds that carry only summaries")
 @click.option("--max-backoff", default="6h", show_default=True, help="Longest wait after repeated network errors")
 @click.pass_context
 def watch_cmd(ctx: click.Context, feeds: tuple[str, ...], db: str | None, every: str | None, once: bool,
-              workers: int | None, max_backoff: str) -> None:
+              workers: int | None, no_fetch: bool, max_backoff: str) -> None:
     """Poll RSS/Atom feeds and ingest only new items; back off on network errors."""
     from ..ingest.fetch import is_url
 
@@ -157,7 +158,8 @@ def watch_cmd(ctx: click.Context, feeds: tuple[str, ...], db: str | None, every:
         while True:
             try:
                 res = _run_ingest(list(feeds), store, settings, workers=workers, batch_size=None, quiet=True,
-                                  kind="watch", skip_url=store.has_url, injected=_injected(ctx))
+                                  kind="watch", skip_url=store.has_url, injected=_injected(ctx),
+                                  fetch_pages=not no_fetch)
                 feed_errors = [r for r in res.rejects if r.name in feeds and r.code in ("E107",)]
                 for r in res.rejects:
                     log.info("rejected %s: %s", r.name, r.reason)
