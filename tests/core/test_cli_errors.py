@@ -48,3 +48,38 @@ def test_the_same_shape_through_click_testing():
     res = CliRunner().invoke(cli, ["ingest"])
     assert res.exit_code == 2
     assert "claimwatch: error: ingest: Missing argument 'INPUTS...'." in res.output
+
+
+@pytest.mark.parametrize("argv, problem", [
+    (["claims", "--since", "bad"], "'bad' is not a date (YYYY-MM-DD)"),
+    (["claims", "--until", "2025-02-30"], "'2025-02-30' is not a calendar date"),
+    (["claims", "--limit", "-1"], "-1 is not 1 or more"),
+    (["export", "--format", "csv", "--since", "2025-13-01"], "'2025-13-01' is not a calendar date"),
+    (["export", "--format", "acled", "--until", "yesterday"], "'yesterday' is not a date (YYYY-MM-DD)"),
+    (["incidents", "--since", "2025-99-99"], "'2025-99-99' is not a calendar date"),
+    (["incidents", "--country", "XXX"], "'XXX' is not a two-letter country code (e.g. UA)"),
+])
+def test_a_filter_that_cannot_match_as_written_is_a_usage_error(tmp_path, argv, problem):
+    # before: an empty (or unfiltered) answer and exit 0, as if nothing matched
+    from click.testing import CliRunner
+
+    from claimwatch.cli import cli
+
+    db = tmp_path / "never.db"
+    res = CliRunner().invoke(cli, [*argv, "--db", f"sqlite:///{db}"])
+    assert res.exit_code == 2, res.output
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"claimwatch: error: {argv[0]}: ") and problem in lines[0], lines
+    assert not db.exists()  # refused before the store is opened
+
+
+def test_valid_filters_still_pass(tmp_path):
+    from click.testing import CliRunner
+
+    from claimwatch.cli import cli
+
+    db = f"sqlite:///{tmp_path / 'empty.db'}"
+    for argv in (["claims", "--since", "2025-01-01", "--until", "2025-12-31", "--limit", "5", "--format", "json"],
+                 ["incidents", "--country", "ua", "--since", "2025-01-01", "--format", "json"]):
+        res = CliRunner().invoke(cli, [*argv, "--db", db])
+        assert res.exit_code == 0 and res.output.strip().endswith("]"), res.output

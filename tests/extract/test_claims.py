@@ -136,6 +136,21 @@ def test_death_count_keeps_its_cause(pipe):
     assert (c.event_type, c.cause) == ("death", "drowning")
 
 
+@pytest.mark.parametrize("sentence, cause", [
+    # "killed" alone is no sign of violence when the sentence names the mishap or the flood
+    ("Eleven people were killed when a bus overturned on the highway, police said.", "accident"),
+    ("Four miners were killed when part of a coal mine collapsed, officials said.", "accident"),
+    ("Three people were killed in floods that hit the region, officials said.", "drowning"),
+    # ... while a weapon or an attacker still makes it violence
+    ("Two people were killed in an airstrike that collapsed a building.", "violence"),
+    ("Gunmen killed three people on a bus on Monday, police said.", "violence"),
+    ("An attack on the village killed seven people, officials said.", "violence"),
+])
+def test_a_death_counts_cause_is_the_mishap_the_sentence_names(pipe, sentence, cause):
+    deaths = [c for c in run(pipe, sentence) if c.event_type == "death"]
+    assert deaths and {c.cause for c in deaths} == {cause}, [(c.text, c.cause) for c in deaths]
+
+
 def test_negated_and_hedged_counts(pipe):
     neg, hedged = run(pipe, "Police did not detain 20 people. Officials may have deported 30 families.")
     assert (neg.polarity, neg.certainty, neg.event_type) == ("negative", "certain", "detention")
@@ -228,3 +243,17 @@ def test_count_prefers_the_trigger_words_own_type(pipe):
 def test_subject_of_a_death_is_its_patient(pipe):
     (c,) = run(pipe, "Two migrants drowned in the river.")
     assert [(a.role, a.text) for a in c.actors] == [("patient", "Two migrants")]
+
+
+@pytest.mark.parametrize("text, credit", [
+    ("Police detained 41 men near the border on Friday.\n\nSource: State Border Guard Service\n\n"
+     "Details: The men were trying to reach Moldova.", "Source: State Border Guard Service"),
+    ("The hotline received 1,250 calls this week.\n\nSource: Ministry of Defence of Ukraine",
+     "Source: Ministry of Defence of Ukraine"),
+])
+def test_a_credit_line_attributes_the_report_but_is_no_statement(text, credit):
+    import claimwatch
+
+    claims = claimwatch.extract(text, published="2024-06-14").claims
+    assert not [c for c in claims if c.text.startswith(credit)], [(c.kind, c.text) for c in claims]
+    assert claims and claims[0].source.scope == "article" and claims[0].source.name in credit

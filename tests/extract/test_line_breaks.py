@@ -57,3 +57,26 @@ def test_a_dash_inside_a_sentence_is_no_dateline():
     assert len(analysis.sentences) == 1
     assert len(list(analysis.doc.sents)) == 1
 
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("This was stated by the spokesman for the border service, Andriy Demchenko, Censor.NET reports citing "
+     "Radio Liberty. Police said 5 people were detained.", "Censor.NET"),
+    ("The ministry published the list on gov.ua on Monday. Police said 5 people were detained.", "gov.ua"),
+])
+def test_a_sentence_never_ends_at_a_full_stop_glued_to_the_next_word(text, inside):
+    # spaCy cuts "Censor.NET" after the stop: the rest ("NET reports ...") became a sentence of its own
+    analysis = get_pipeline().analyse(text, "2025-06-02")
+    sentences = [analysis.text[a:b] for a, b in analysis.sentences]
+    assert len(sentences) == 2 and inside in sentences[0] and sentences[1].startswith("Police said"), sentences
+
+
+def test_a_sentence_never_starts_with_a_comma():
+    # spaCy cut "Details: Over six months" from ", more than 14 million people visited ..."
+    text = ("1,250 soldiers have already contacted the hotline, stating their intention to surrender.\n\n"
+            "Source: Coordination Headquarters for the Treatment of Prisoners of War\n\n"
+            "Details: Over six months, more than 14 million people visited the website.")
+    analysis = get_pipeline().analyse(text, "2023-03-03")
+    sentences = [analysis.text[a:b] for a, b in analysis.sentences]
+    assert sentences[-1] == "Details: Over six months, more than 14 million people visited the website.", sentences
+    assert not any(s[0] in ",;" for s in sentences)

@@ -261,3 +261,23 @@ def test_a_generic_word_after_a_town_is_not_part_of_a_longer_name_written_elsewh
     a = analyse(text, stages=("places",))
     later = [p.text for p in a.places if p.span[0] > text.index("Work")]
     assert later == ["Springfield"]
+
+
+@pytest.mark.parametrize("text, mention, feature, country", [
+    # a name written after a lower-case "the" is no town, whatever towns share it
+    ("Mexican officials said three bodies were pulled from the Rio Grande near Laredo, Texas, on Monday.",
+     "Rio Grande", "river", None),
+    ("U.S. Border Patrol agents found two men dead in the Rio Grande, the agency said. Mexican teams searched "
+     "the banks.", "Rio Grande", "river", None),
+    ("Police said four people died in the Dnipro after the dam broke.", "Dnipro", "river", None),
+    # ... while countries, regions and names that begin with "The" keep their reading
+    ("Officials said 30 people died in the Philippines after the storm.", "Philippines", "country", "PH"),
+    ("Refugees crossed into the Gambia on Monday, officials said.", "Gambia", "country", "GM"),
+    ("Police said five people were arrested in the Bronx on Monday.", "Bronx", None, "US"),
+    # and the town without the article is the town
+    ("Police said four people died in Dnipro after the strike.", "Dnipro", "city", "UA"),
+])
+def test_a_name_written_with_the_article_is_not_read_as_a_town(analyse, text, mention, feature, country):
+    p = _find(analyse(text, stages=("places",)), mention)
+    assert p is not None
+    assert (feature is None or p.feature == feature) and p.country == country, (p.name, p.feature, p.country)

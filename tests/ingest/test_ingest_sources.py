@@ -84,6 +84,20 @@ def test_url_list_and_unreachable(tmp_path):
     assert [r.code for r in rejects] == ["E107", "E107"]
 
 
+def test_a_warc_record_with_unusable_headers_is_a_reject_in_words(tmp_path):
+    # warcio meets a response record without WARC-Target-URI with an AttributeError of its own code
+    pages = [("https://example.org/w0", page(*GOOD_TEXTS[0].split("\n\n")))]
+    good = warc(pages, gz=False)
+    bad = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+           b"Content-Type: application/http; msgtype=response\r\nContent-Length: 5\r\n\r\nshort\r\n\r\n")
+    (tmp_path / "odd.warc").write_bytes(good + bad)
+    docs, rejects = _split(list(iter_inputs([tmp_path / "odd.warc"])))
+    assert len(docs) == 1 and len(rejects) == 1 and rejects[0].code == "E106"
+    reason = rejects[0].reason
+    assert "after 1 record(s)" in reason and "headers are malformed" in reason, reason
+    assert "AttributeError" not in reason and "NoneType" not in reason
+
+
 def test_warc_good_and_truncated(tmp_path):
     pages = [(f"https://example.org/w{i}", page(*t.split("\n\n"))) for i, t in enumerate(GOOD_TEXTS)]
     data = warc(pages)

@@ -146,6 +146,38 @@ def test_bad_curations_are_one_line_errors(db):
     assert store.curations() == []
 
 
+def test_an_override_is_finite_and_keeps_the_figures_in_order(db):
+    """NaN, infinities and absurd figures are refused (the estimate and the log unchanged); a best
+    set alone above the computed high (or below the low) moves that bound with it."""
+    url, store, arts = db
+    killed = _est(store, _uid(arts, "bus_reuters", "killed"))
+    before = killed.to_dict()
+    for bad in ("nan", "inf", "-inf", "1e400", "2e15"):
+        r = CliRunner().invoke(cli, ["curate", "override", killed.id, "--best", bad, "--who", "a", "--why", "b",
+                                     "--db", url])
+        assert r.exit_code != 0 and r.output.startswith("claimwatch: error:") and r.output.count("\n") == 1, r.output
+        assert "finite number" in r.output
+    assert store.curations() == [] and store.get_estimate(killed.id).to_dict() == before
+    high = killed.high if killed.high is not None else killed.best
+    _cli("curate", "override", killed.id, "--best", str(high + 5), "--who", "a", "--why", "hospital list", "--db", url)
+    after = store.get_estimate(killed.id)
+    assert after.best == high + 5 and after.high == high + 5 and after.low == killed.low
+    assert after.override["computed"]["best"] == killed.best
+    _cli("curate", "override", killed.id, "--best", "0", "--who", "a", "--why", "none confirmed", "--db", url)
+    after = store.get_estimate(killed.id)
+    assert (after.low, after.best, after.high) == (0, 0, killed.high)
+    json.dumps(after.to_dict(), allow_nan=False)  # every figure a JSON number
+
+
+def test_an_override_from_a_log_written_before_the_check_is_left_out():
+    from claimwatch.reconcile.curation import overridden_figures
+
+    computed = {"low": 32, "best": 32, "high": 50}
+    assert overridden_figures(computed, {"best": float("inf")}) == (32, 32, 50)
+    assert overridden_figures(computed, {"best": float("nan"), "high": 60}) == (32, 32, 60)
+    assert overridden_figures(computed, {"low": 55}) == (55, 55, 55)
+
+
 def test_curation_api(db):
     pytest.importorskip("fastapi")
     from fastapi.testclient import TestClient
@@ -171,6 +203,10 @@ def test_curation_api(db):
         r = c.post(f"/api/estimates/{wounded.id}/override", headers=auth,
                    json={"best": 12, "why": "hospital list", "who": "Ana Coder"})
         assert r.status_code == 200 and r.json()["curation"]["who"] == "Ana Coder"
+        for body in ('{"best": 1e400, "why": "x"}', '{"best": NaN, "why": "x"}', '{"low": -Infinity, "why": "x"}'):
+            r = c.post(f"/api/estimates/{wounded.id}/override", headers={**auth, "Content-Type": "application/json"},
+                       content=body)
+            assert r.status_code == 422 and r.json()["error"]["code"] == "E303", r.text
         eldoret = _uid(arts, "crash_eldoret_star", "killed")
         kisumu = _est(store, _uid(arts, "shoot_standard", "killed"))
         r = c.post(f"/api/estimates/{_est(store, eldoret).id}/move", headers=auth,

@@ -121,3 +121,12 @@ def test_real_extraction_end_to_end(extracted):
     _result, s = extracted
     assert not s.mixed, s.report()
     assert s.share >= END_TO_END_FLOOR, s.report()
+
+
+def test_a_mishap_or_a_vehicle_is_no_incident_actor():
+    from claimwatch.reconcile.incident_summary import actor_ok
+
+    for phrase in ("A bus crash", "A fire", "the blaze", "A collapse", "The boat", "A plane", "the floods"):
+        assert not actor_ok(phrase), phrase
+    for phrase in ("Border guards", "the fire brigade", "Gunmen", "Moldovan police", "17 men", "boat crew"):
+        assert actor_ok(phrase), phrase

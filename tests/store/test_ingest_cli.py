@@ -139,6 +139,19 @@ def test_watch_once_ingests_only_new_items(tmp_path, standin_cli):
         s.close()
 
 
+def test_watch_can_keep_a_feeds_summaries_as_ingest_does(tmp_path, standin_cli):
+    # watch had no --no-fetch: a feed of summaries whose item pages cannot be fetched gave only rejects
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    body = "Officials said {n} migrants were detained at the border on Monday, the border service said."
+    items = [{"title": f"S{i}", "link": f"http://127.0.0.1:9/item{i}", "body": body.format(n=10 + i)} for i in range(2)]
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss(items, full=False))
+    fetched = _run(["watch", str(feed), "--db", db, "--once"], standin_cli)
+    assert fetched.returncode == 0 and "0 stored" in fetched.stderr and "2 rejected" in fetched.stderr
+    kept = _run(["watch", str(feed), "--db", db, "--once", "--no-fetch"], standin_cli)
+    assert kept.returncode == 0 and "2 stored" in kept.stderr, kept.stderr
+
+
 def test_parse_interval():
     from claimwatch.cli.store import parse_interval
     from claimwatch.errors import ConfigError
@@ -163,3 +176,26 @@ def test_migrations_match_tables(tmp_path):
         assert diff == []
     finally:
         s.close()
+
+
+def test_claims_csv_cells_never_start_a_formula(tmp_path, standin_cli):
+    # the export formats quote such cells; `claimwatch claims --format csv` wrote them raw
+    import csv
+    import io
+
+    from claimwatch.export.cells import FORMULA_STARTS
+
+    db_url = f"sqlite:///{tmp_path / 'inj.db'}"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Border report\n\n=HYPERLINK(\"http://evil\") Officials said 12 migrants were detained on the "
+        "border on Monday.\n\n@SUM(1) Officials said 7 people were registered at a reception centre.\n",
+        encoding="utf-8")
+    assert _run(["ingest", str(tmp_path / "in"), "--db", db_url, "-q", "--workers", "1", "--no-reconcile"],
+                standin_cli).returncode == 0
+    out = _run(["claims", "--db", db_url, "--format", "csv"], standin_cli)
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert len(rows) >= 2 and any("HYPERLINK" in r["text"] for r in rows) and any("SUM" in r["text"] for r in rows)
+    for row in rows:
+        for value in row.values():
+            assert not (value or "").startswith(FORMULA_STARTS) or value.lstrip("-").replace(".", "").isdigit(), row

@@ -154,3 +154,32 @@ def test_a_value_worked_out_in_one_thread_serves_every_thread_until_a_write(web_
         web_store.save_estimates([], full=True)  # a write every thread sees
         after = set(pool.map(lambda _: memo.get(("total",), total), range(8)))
     assert after == {0} and len(computed) == 2
+
+
+def test_shutdown_closes_every_threads_change_check_connection(app, web_store):
+    """The change signal's per-thread connections are closed when the app stops, also those of
+    threads still alive (a server's worker threads outlive the app's lifespan)."""
+    import sqlite3
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fastapi.testclient import TestClient
+
+    version = app.state.data_version
+    with ThreadPoolExecutor(3) as pool:  # threads that stay alive across the shutdown
+        with TestClient(app, raise_server_exceptions=False) as client:
+            assert client.get("/estimates").status_code == 200
+            list(pool.map(lambda _: version(), range(6)))
+            readers = list(version._readers)
+            assert version.open_connections() >= 2
+        assert version.open_connections() == 0
+        for reader in readers:  # really closed, not only forgotten
+            try:
+                reader.conn.execute("PRAGMA data_version")
+            except sqlite3.ProgrammingError:
+                continue
+            raise AssertionError("a change-check connection is still open after shutdown")
+        # a thread that asks again after a shutdown gets a fresh connection that works
+        assert all(isinstance(v, int) for v in pool.map(lambda _: version(), range(3)))
+    web_store.save_estimates([], full=True)
+    version.close()
+    assert version.open_connections() == 0

@@ -102,6 +102,18 @@ def test_safe_cell_prefixes_formula_starts_only_on_text():
     assert safe_cell("Lampedusa") == "Lampedusa" and safe_cell(-5) == -5 and safe_cell(None) is None
 
 
+def test_the_safe_writer_quotes_formulas_written_many_rows_at_once():
+    # csv.DictWriter.writerows bypasses writerow
+    import io
+
+    from claimwatch.export.cells import SafeDictWriter
+
+    buf = io.StringIO()
+    writer = SafeDictWriter(buf, fieldnames=["text", "n"], lineterminator="\n")
+    writer.writerows([{"text": "=1+2", "n": -3}, {"text": "@SUM(A1)", "n": 4}])
+    assert buf.getvalue().splitlines() == ["'=1+2,-3", "'@SUM(A1),4"]
+
+
 def test_export_cells_never_start_a_formula(client, web_store):
     text = ("=HYPERLINK(\"http://evil.example\") Police said that 14 people were detained at the border on 2 May 2025. "
             "@SUM(1+1) was written on the wall.")
@@ -160,6 +172,11 @@ def test_an_article_too_long_to_extract_is_413_not_500(web_store, token):
     ("/api/map/claims", {"since": "last week"}),
     ("/api/export/csv", {"since": "yesterday"}),
     ("/api/articles", {"since": "yesterday"}),
+    ("/api/incidents", {"since": "yesterday"}),
+    ("/api/incidents", {"until": "2025-13-45"}),
+    ("/api/incidents", {"event_type": "picnic"}),
+    ("/api/incidents", {"country": "Ukraine"}),
+    ("/api/incidents", {"since": "2025-06-01", "until": "2025-01-01"}),
 ])
 def test_out_of_range_or_malformed_parameters_are_422(client, path, params):
     err = _error(client.get(path, params=params), 422, "E303")
@@ -197,6 +214,22 @@ def test_like_wildcards_in_the_place_filter_match_themselves(client):
         assert got == [], pattern
     assert client.get("/api/claims", params={"place": "ampedus", "limit": 100}).json()["items"]
     assert client.get("/api/estimates", params={"place": "%"}).json()["items"] == []
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/api/claims", {"place": "\x00"}),
+    ("/api/claims", {"outlet": "Reu\x00ters"}),
+    ("/api/estimates", {"place": "\x00"}),
+    ("/api/articles", {"q": "\x00"}),
+    ("/claims", {"place": "\x00"}),
+    ("/estimates.csv", {"place": "\x1b[2J"}),
+])
+def test_a_control_character_in_a_text_filter_is_refused(client, path, params):
+    # SQLite's LIKE ends its pattern at a NUL: place=\x00 answered every located claim
+    r = client.get(path, params=params)
+    assert r.status_code == 422, (r.status_code, r.text[:200])
+    if path.startswith("/api/"):
+        assert r.json()["error"]["code"] == "E303" and "control character" in r.json()["error"]["message"]
 
 
 # -- no internal text in responses -----------------------------------------------------------
@@ -321,3 +354,14 @@ def test_a_failed_job_says_why_without_internals(web_store, token):
         job = r.json()["error"]["detail"]["job"]
         state = c.get(f"/api/jobs/{job}").json()
         assert state["status"] == "failed" and state["error"]["code"] == "E201" and "secret" not in json.dumps(state)
+
+
+@pytest.mark.parametrize("wait, problem", [("nan", "finite number"), ("inf", "finite number"), ("-1", "greater than"),
+                                           ("301", "less than"), ("soon", "valid number")])
+def test_a_bad_wait_is_named_for_what_it_is_and_posts_nothing(client, web_store, token, wait, problem):
+    # before: wait=nan was "Input should be less than or equal to 300"
+    before = web_store.stats()
+    err = _error(client.post(f"/api/articles?wait={wait}", headers=_auth(token),
+                             json={"text": "Police said five people were killed in Kyiv on Monday."}), 422, "E303")
+    assert problem in err["message"] and "query.wait" in err["message"], err["message"]
+    assert web_store.stats() == before

@@ -52,6 +52,23 @@ def test_what_is_not_written_in_the_article_is_refused(client, web_store, token)
     assert web_store.get_claim(uid).review is None
 
 
+def test_an_actor_is_written_in_the_article(client, web_store, token):
+    # a corrected actor's words were stored as given, with no span, whether written there or not
+    art = _article(web_store, "17 men detained at the Tisza")
+    uid = f"{art.id}:c2"
+    before = web_store.get_claim(uid).to_dict()
+    r = _post(client, token, f"/api/claims/{uid}/review", {"action": "correct", "changes": {
+        "actors": [{"text": "Border Guard Command Alpha", "role": "agent"}]}})
+    assert r.status_code == 422 and "actors[0]" in r.json()["error"]["message"] \
+        and "not written in the article" in r.json()["error"]["message"]
+    assert web_store.get_claim(uid).to_dict() == before
+    r = _post(client, token, f"/api/claims/{uid}/review", {"action": "correct", "changes": {
+        "actors": [{"text": "Police", "role": "agent"}]}})
+    assert r.status_code == 200, r.text
+    (actor,) = web_store.get_claim(uid).actors
+    assert actor.span is not None and art.text[actor.span[0]:actor.span[1]] == "Police"
+
+
 def test_add_places_from_the_picker_and_a_source(client, web_store, token):
     art = _article(web_store, "17 men detained at the Tisza")
     uid = f"{art.id}:c2"

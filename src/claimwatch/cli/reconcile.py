@@ -20,6 +20,7 @@ import click
 
 from ..model import ESTIMATE_KINDS, ESTIMATE_STATUSES, EVENT_TYPES, MEASURES, Estimate, Incident
 from ..settings import load_settings
+from .params import COUNTRY_CODE, ISO_DATE
 from .store import db_option
 
 __all__ = ["COMMANDS", "estimates_cmd", "estimate_cmd", "reconcile_cmd", "incidents_cmd", "incident_cmd",
@@ -161,9 +162,10 @@ def render_incident(inc: Incident, estimates: list[Estimate]) -> str:
 
 @click.command("incidents")
 @click.option("--event-type", "event_type", type=click.Choice(EVENT_TYPES), help="Only incidents with this event type.")
-@click.option("--country", default=None, metavar="ISO", help="Only incidents in this country (ISO 3166-1 alpha-2).")
-@click.option("--since", default=None, metavar="DATE", help="Only incidents on or after this ISO date.")
-@click.option("--until", default=None, metavar="DATE", help="Only incidents on or before this ISO date.")
+@click.option("--country", type=COUNTRY_CODE, default=None, metavar="ISO",
+              help="Only incidents in this country (ISO 3166-1 alpha-2).")
+@click.option("--since", type=ISO_DATE, default=None, metavar="DATE", help="Only incidents on or after this ISO date.")
+@click.option("--until", type=ISO_DATE, default=None, metavar="DATE", help="Only incidents on or before this ISO date.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table: one row per incident; json: the incident objects as a list.")
 @db_option

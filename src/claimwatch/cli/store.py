@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import re
@@ -14,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import ClaimwatchError, ConfigError, InputError
+from ..export.cells import SafeDictWriter
 from ..settings import Settings, load_settings
+from .params import ISO_DATE, at_least_one
 
 if TYPE_CHECKING:
     from ..flow import IngestResult
@@ -139,10 +140,11 @@ def parse_interval(value: str) -> float:
 @click.option("--every", default=None, help="Polling interval, e.g. 15m (default: settings.watch_every)")
 @click.option("--once", is_flag=True, help="Poll once and exit")
 @click.option("--workers", type=int, default=None, help="Extraction processes")
+@click.option("--no-fetch", is_flag=True, help="Do not fetch item pages of feeds that carry only summaries")
 @click.option("--max-backoff", default="6h", show_default=True, help="Longest wait after repeated network errors")
 @click.pass_context
 def watch_cmd(ctx: click.Context, feeds: tuple[str, ...], db: str | None, every: str | None, once: bool,
-              workers: int | None, max_backoff: str) -> None:
+              workers: int | None, no_fetch: bool, max_backoff: str) -> None:
     """Poll RSS/Atom feeds and ingest only new items; back off on network errors."""
     from ..ingest.fetch import is_url
 
@@ -156,7 +158,8 @@ def watch_cmd(ctx: click.Context, feeds: tuple[str, ...], db: str | None, every:
         while True:
             try:
                 res = _run_ingest(list(feeds), store, settings, workers=workers, batch_size=None, quiet=True,
-                                  kind="watch", skip_url=store.has_url, injected=_injected(ctx))
+                                  kind="watch", skip_url=store.has_url, injected=_injected(ctx),
+                                  fetch_pages=not no_fetch)
                 feed_errors = [r for r in res.rejects if r.name in feeds and r.code in ("E107",)]
                 for r in res.rejects:
                     log.info("rejected %s: %s", r.name, r.reason)
@@ -203,13 +206,13 @@ def _claim_row(c) -> dict:
 @click.option("--source-type", default=None, help="SPEC §4 source type, e.g. law_enforcement, media, social_media")
 @click.option("--event-type", default=None, help="SPEC §6 event type, e.g. death, detention, border_crossing")
 @click.option("--kind", default=None, help="count | event | statement")
-@click.option("--since", default=None, metavar="DATE", help="Claims about events on or after DATE (ISO)")
-@click.option("--until", default=None, metavar="DATE", help="Claims about events on or before DATE (ISO)")
+@click.option("--since", type=ISO_DATE, default=None, metavar="DATE", help="Claims about events on or after DATE (ISO)")
+@click.option("--until", type=ISO_DATE, default=None, metavar="DATE", help="Claims about events on or before DATE (ISO)")
 @click.option("--place", default=None, help="Place name (substring) or ISO country code")
 @click.option("--status", default=None, help="Review state: accepted | corrected | rejected | unreviewed")
 @click.option("--article", "article_id", default=None, help="Only the claims of this article id")
 @click.option("--originals-only", is_flag=True, help="Leave out claims of near-duplicate articles")
-@click.option("--limit", type=int, default=None, help="At most this many claims")
+@click.option("--limit", type=int, default=None, callback=at_least_one, help="At most this many claims")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="Output format")
 def claims_cmd(db, where, source_type, event_type, kind, since, until, place, status, article_id, originals_only,
@@ -228,7 +231,7 @@ def claims_cmd(db, where, source_type, event_type, kind, since, until, place, st
         out.write("\n")
     elif fmt == "csv":
         rows = [_claim_row(c) for c in claims]
-        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+        writer = SafeDictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")  # no formula cells
         writer.writeheader()
         writer.writerows(rows)
     else:

@@ -11,6 +11,7 @@ import click
 from ..errors import ClaimwatchError
 from ..export import FORMATS, get_format
 from ..settings import load_settings
+from .params import ISO_DATE
 
 __all__ = ["COMMANDS", "serve", "export", "token"]
 
@@ -61,8 +62,8 @@ def server_processes(setting: int) -> int:
               help="Output file (default: standard output)")
 @click.option("--event-type", default=None, help="Only claims of this event type")
 @click.option("--source-type", default=None, help="Only claims from this source type")
-@click.option("--since", default=None, help="Only claims on or after this ISO date")
-@click.option("--until", default=None, help="Only claims on or before this ISO date")
+@click.option("--since", type=ISO_DATE, default=None, help="Only claims on or after this ISO date")
+@click.option("--until", type=ISO_DATE, default=None, help="Only claims on or before this ISO date")
 def export(fmt: str, db: str | None, output: Path | None, event_type, source_type, since, until) -> None:
     """Export the stored claims (reviewed values win; rejected claims are left out)."""
     spec = get_format(fmt)

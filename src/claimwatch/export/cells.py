@@ -9,7 +9,7 @@ which spreadsheets show as text; numbers are left alone (a negative number is da
 from __future__ import annotations
 
 import csv as _csv
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 __all__ = ["FORMULA_STARTS", "safe_cell", "SafeDictWriter"]
 
@@ -29,3 +29,8 @@ class SafeDictWriter(_csv.DictWriter):
 
     def writerow(self, rowdict: Mapping[str, Any]) -> Any:
         return super().writerow({k: safe_cell(v) for k, v in rowdict.items()})
+
+    def writerows(self, rowdicts: Iterable[Mapping[str, Any]]) -> None:
+        # csv.DictWriter.writerows does not go through writerow
+        for rowdict in rowdicts:
+            self.writerow(rowdict)

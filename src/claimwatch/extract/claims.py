@@ -192,6 +192,8 @@ def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any]
             if attr is None or attr.type == "author" or (attr.name is None and attr.cue is None) \
                     or attr.scope == "article" or attr.kind == "stance":   # "X wants to ..." is no statement
                 continue
+            if attr.kind == "source_line":
+                continue  # "Source: X": a credit for the report's sentences, no statement of its own
             s_text, s_span = sentence(sent_i)
             claim = Claim(id="", kind="statement", text=s_text, span=s_span,
                           event_type=statement_topic(analysis, sent_i, sorted((c for _k, c in drafted), key=lambda c: c.span)))

@@ -65,6 +65,7 @@ def lexicon() -> dict[str, Any]:
     data["death_block"] = frozenset(data["death_noun_blockers"])
     data["kept_heads"] = frozenset(data["compound_heads_kept"])
     data["weak_violence_set"] = frozenset(data["weak_violence"])
+    data["weak_accident_set"] = frozenset(data["weak_accident"])
     data["ambiguous_war_set"] = frozenset(data["ambiguous_war_context"])
     return data
 
@@ -178,7 +179,9 @@ def _military_victims(tok: Token) -> bool:
 
 
 def death_causes(tokens: list[Token]) -> list[str]:
-    """Causes named by cue words among ``tokens`` (SPEC §6), ``["unknown"]`` when none."""
+    """Causes named by cue words among ``tokens`` (SPEC §6), ``["unknown"]`` when none. A weak
+    cue counts only without a stronger one: "killed" is violence when nothing else is named, a
+    collapse or an overturning is an accident unless a weapon or attack caused it."""
     lex = lexicon()
     found: list[str] = []
     lemmas = {_lemma(t) for t in tokens} | {t.lower_ for t in tokens}
@@ -186,6 +189,10 @@ def death_causes(tokens: list[Token]) -> list[str]:
         if cause == "violence":
             strong = (cue_set - lex["weak_violence_set"]) & lemmas
             if strong:
+                found.append(cause)
+        elif cause == "accident" and "violence" in found:
+            # "an airstrike that collapsed a building": the collapse is the strike's, no accident
+            if (cue_set - lex["weak_accident_set"]) & lemmas:
                 found.append(cause)
         elif cue_set & lemmas:
             found.append(cause)

@@ -13,8 +13,10 @@ __all__ = ["resolve", "resolve_name", "options"]
 
 
 def _score(entry: Entry, alt: bool, cue: tuple[str, ...], label: str, ctx_cc: dict[str, float],
-           pts: tuple = ()) -> float:
+           pts: tuple = (), after_the: bool = False) -> float:
     s = entry.importance - (1.5 if alt else 0.0)
+    if after_the and entry.feature == "city" and not entry.name.lower().startswith("the "):
+        s -= 6.0  # "in the Rio Grande", "along the Dnipro": a town is not written with the article
     if pts and entry.feature not in ("country", "admin1"):
         for cc, lat, lon in pts:
             if cc == entry.cc and haversine_km(lat, lon, entry.lat, entry.lon) < 300:
@@ -24,7 +26,7 @@ def _score(entry: Entry, alt: bool, cue: tuple[str, ...], label: str, ctx_cc: di
         s += 6.0 if entry.feature in cue else -6.0
     if label == "LOC" and entry.feature in PHYSICAL:
         s += 3.0  # the tagger's LOC is a physical place; a country context must not turn it into a town
-    if label == "GPE" and not cue and entry.feature in PHYSICAL and entry.feature != "region":
+    if label == "GPE" and not cue and not after_the and entry.feature in PHYSICAL and entry.feature != "region":
         s -= 2.5  # "Ohio" the state, "Ontario" the province: not the river / lake
     if label in ("GPE", "GAZ") and entry.feature in ("country", "admin1", "city"):
         s += 0.5
@@ -44,15 +46,16 @@ def _contains(outer: Entry, inner: Entry) -> float:
 
 
 def options(gaz: Gazetteer, c: Cand, words: list[str], ctx_cc: dict[str, float],
-             pts: tuple = ()) -> list[tuple[float, Entry]]:
-    """Scored gazetteer entries for a candidate, best first."""
+             pts: tuple = (), after_the: bool = False) -> list[tuple[float, Entry]]:
+    """Scored gazetteer entries for a candidate, best first (``after_the``: the text writes the
+    name after a lower-case "the", which a tagged place name takes when it is no town)."""
     keys = [(c.key, c.cue)] if c.key else keys_for(gaz, words)
     stripped = {k for k, cue in keys[1:] if cue}  # "Big Creek" -> "big": only a reading of the cued feature
     if words and words[0].lower() in _DIRECTIONS and len(words) > 1:
         keys += keys_for(gaz, words[1:])  # "southwestern Salcininkai region"
     out: list[tuple[float, Entry]] = []
     for key, cue in keys:
-        got = [(_score(entry, alt, cue, c.label, ctx_cc, pts), entry) for entry, alt in gaz.lookup_key(key)[:40]
+        got = [(_score(entry, alt, cue, c.label, ctx_cc, pts, after_the), entry) for entry, alt in gaz.lookup_key(key)[:40]
                if key not in stripped or entry.feature in cue]
         out += got
         if got and (not cue or max(got, key=lambda x: x[0])[1].feature in cue):
@@ -126,7 +129,9 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     names = [c.key if c.label == "LIST" else norm(" ".join(w[1:] if len(w) > 1 and w[0].lower() in _DIRECTIONS else w))
              for c, w in zip(cands, words)]
     todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET") for c in cands]
-    opts = [options(gaz, c, w, _others(ctx, src, n)) if t else [] for c, w, t, n in zip(cands, words, todo, names)]
+    the = [c.label in ("GPE", "FAC") and c.tok_start > 0 and doc[c.tok_start - 1].text == "the" for c in cands]
+    opts = [options(gaz, c, w, _others(ctx, src, n), after_the=a) if t else []
+            for c, w, t, n, a in zip(cands, words, todo, names, the)]
     # second pass: the countries and regions the first pass found become the context
     counts: dict[str, int] = {}
     pts = []
@@ -147,8 +152,8 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
         ctx2 = dict(ctx)
         for cc, n_cc in counts.items():
             ctx2[cc] = max(ctx2.get(cc, 0.0), 4.0 * n_cc / total)
-        opts = [options(gaz, c, w, _others(ctx2, src, n), tuple(pts)) if t else []
-                for c, w, t, n in zip(cands, words, todo, names)]
+        opts = [options(gaz, c, w, _others(ctx2, src, n), tuple(pts), after_the=a) if t else []
+                for c, w, t, n, a in zip(cands, words, todo, names, the)]
         if cities:
             # an admin-1 reading the article's towns lie in ("Gainesville ... Georgia")
             for k1, o in enumerate(opts):

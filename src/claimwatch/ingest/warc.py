@@ -35,6 +35,15 @@ def _gzip_problem(path: str | Path) -> str | None:
     return None
 
 
+def _problem(exc: Exception) -> str:
+    """What went wrong, in words: warcio meets headers it cannot use (a response record without
+    its target URI, a header line without a colon) with the AttributeError or TypeError of its own
+    code, which would tell the reader nothing."""
+    if isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):
+        return "a record's headers are malformed or incomplete (e.g. a response without WARC-Target-URI)"
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:150]}"
+
+
 def iter_warc(path: str | Path, *, settings: Settings | None = None) -> Iterator[Document | Reject]:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -67,7 +76,7 @@ def iter_warc(path: str | Path, *, settings: Settings | None = None) -> Iterator
     except ClaimwatchError:
         raise
     except Exception as exc:  # warcio / zlib / EOF errors on truncated or corrupt archives
-        detail = f"after {n} record(s): {type(exc).__name__}: {' '.join(str(exc).split())[:150]}"
+        detail = f"after {n} record(s): {_problem(exc)}"
         yield Reject.from_error(MalformedInput(name, kind="WARC", detail=detail), name)
         return
     if gz_problem:

@@ -22,6 +22,7 @@ override   the estimate's low/best/high are set by the reviewer (the computed on
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -29,10 +30,13 @@ from ..errors import ValidationError
 from ..model import MEASURES, Estimate
 from .features import ClaimFeatures
 
-__all__ = ["ACTIONS", "Curation", "Constraints", "constraints_from", "adopt", "apply_overrides", "validate_curation"]
+__all__ = ["ACTIONS", "Curation", "Constraints", "constraints_from", "adopt", "apply_overrides", "overridden_figures",
+           "validate_curation"]
 
 ACTIONS = ("detach", "move", "merge", "split", "mark", "override")
 _MARKS = ("part",) + MEASURES
+#: largest figure an override may set (the store's limit for any claimed figure)
+_MAX_FIGURE = 1e15
 
 
 @dataclass
@@ -114,15 +118,20 @@ def validate_curation(c: Curation, estimates: dict[str, Estimate]) -> Curation:
                 raise ValidationError(est.id, detail=f"override {k} is not a number: {raw!r}") from None
         if all(v is None for v in vals.values()):
             raise ValidationError(est.id, detail="override needs low, best or high")
-        if any(v is not None and v < 0 for v in vals.values()):
-            raise ValidationError(est.id, detail="override values cannot be negative")
-        lo, best, hi = vals["low"], vals["best"], vals["high"]
-        if (lo is not None and best is not None and lo > best) or (hi is not None and best is not None and best > hi) \
-                or (lo is not None and hi is not None and lo > hi):
-            raise ValidationError(est.id, detail="override needs low <= best <= high")
-        c.value = {k: (int(v) if v is not None and v.is_integer() else v)
-                   for k, v in zip(("low", "best", "high"), (lo, best, hi))}
+        _check_override(est, vals)
+        c.value = {k: (int(v) if v is not None and v.is_integer() else v) for k, v in vals.items()}
     return c
+
+
+def _check_override(est: Estimate, vals: dict[str, float | None]) -> None:
+    """An override's figures are finite, 0 to 10^15, and in order among themselves."""
+    for k, v in vals.items():
+        if v is not None and not (math.isfinite(v) and 0 <= v <= _MAX_FIGURE):
+            raise ValidationError(est.id, detail=f"override {k} must be a finite number from 0 to 10^15, not {v!r}")
+    lo, best, hi = vals["low"], vals["best"], vals["high"]
+    if (lo is not None and best is not None and lo > best) or (hi is not None and best is not None and best > hi) \
+            or (lo is not None and hi is not None and lo > hi):
+        raise ValidationError(est.id, detail="override needs low <= best <= high")
 
 
 @dataclass
@@ -239,7 +248,25 @@ def apply_overrides(estimates: list[Estimate], cons: Constraints) -> None:
         if e is None:
             continue
         computed = e.override["computed"] if e.override else {"low": e.low, "best": e.best, "high": e.high}
-        e.low, e.best, e.high = (computed[k] if c.value.get(k) is None else c.value[k] for k in ("low", "best", "high"))
+        e.low, e.best, e.high = overridden_figures(computed, c.value)
         e.override = {"low": e.low, "best": e.best, "high": e.high, "who": c.who, "why": c.why, "at": c.at,
                       "curation": c.id, "computed": computed}
         e.explanation += f" — figures set by {c.who}: {c.why}"
+
+
+def overridden_figures(computed: dict[str, Any], value: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """low, best, high of an estimate under an override: the reviewer's figures, and the computed
+    ones where the reviewer gave none, moved just enough to keep low <= best <= high (a best set
+    above the computed high raises the high to it). A figure that is not a finite number (a
+    log entry written before such values were refused) counts as not given."""
+    given = {k: v for k in ("low", "best", "high")
+             if isinstance(v := value.get(k), (int, float)) and math.isfinite(v)}
+    lo, best, hi = (given.get(k, computed.get(k)) for k in ("low", "best", "high"))
+    fixed = list(given.values())
+    if "low" not in given and lo is not None:
+        lo = min([lo, *fixed])
+    if "high" not in given and hi is not None:
+        hi = max([hi, *fixed])
+    if "best" not in given and best is not None:
+        best = min(max(best, lo if lo is not None else best), hi if hi is not None else best)
+    return lo, best, hi

@@ -29,7 +29,7 @@ from .mixin import StoreMixin
 from .rows import claim_from_row
 
 __all__ = ["ListQuery", "estimate_query", "claim_query", "article_query", "check_filters", "ARTICLE_FILTERS",
-           "EXPORT_FILTERS", "MAP_FILTERS", "ESTIMATE_FILTERS", "CLAIM_FILTERS", "estimate_list_columns", "like_pattern",
+           "EXPORT_FILTERS", "MAP_FILTERS", "INCIDENT_FILTERS", "ESTIMATE_FILTERS", "CLAIM_FILTERS", "estimate_list_columns", "like_pattern",
            "REVIEW_STATES", "ESTIMATE_SORTS", "CLAIM_SORTS", "ESTIMATE_FACETS", "CLAIM_FACETS",
            "MAX_OFFSET", "MAX_LIMIT", "MAX_TEXT", "ListsMixin", "light_estimate_row"]
 
@@ -61,6 +61,7 @@ CLAIM_SORTS: dict[str, Any] = {
 }
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
@@ -144,6 +145,10 @@ def _check_value(name: str, value: str, problems: list[str]) -> Any:
     if len(value) > MAX_TEXT:
         problems.append(f"{name}: longer than {MAX_TEXT} characters")
         return None
+    if _CONTROL.search(value):
+        # SQLite's LIKE stops at a NUL: 'place=\x00' would match every located claim
+        problems.append(f"{name}: contains a control character")
+        return None
     return value
 
 
@@ -204,6 +209,7 @@ def _build(filters: dict[str, Any], allowed: tuple[str, ...], sort: str | None, 
 ARTICLE_FILTERS = ("q", "outlet", "since", "until", "source_type", "event_type")
 EXPORT_FILTERS = ("event_type", "source_type", "since", "until")
 MAP_FILTERS = ("event_type", "since", "until")
+INCIDENT_FILTERS = ("event_type", "country", "since", "until")
 _NO_SORT = {"date": _A.c.published}
 
 

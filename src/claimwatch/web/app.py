@@ -82,6 +82,8 @@ def create_app(
             queue.warm_up()
         yield
         queue.shutdown()
+        if data_version is not None:
+            data_version.close()  # every worker thread's change-check connection, not only ended threads'
 
     app = FastAPI(
         lifespan=lifespan,
@@ -98,7 +100,10 @@ def create_app(
     app.state.update_estimates = update_estimates or default_reconciler
     app.state.ingest_queue = queue
     # list totals and facet counts, once per store generation (see GenerationMemo)
-    app.state.memo = GenerationMemo(DataVersion.for_store(store) if settings.web_cache else None)
+    # the store's change signal, one for the app (its per-thread connections are closed at shutdown)
+    data_version = DataVersion.for_store(store) if settings.web_cache else None
+    app.state.data_version = data_version
+    app.state.memo = GenerationMemo(data_version)
     # article pages for anonymous readers, kept while the article's version is the same
     app.state.page_cache = PageCache[bytes](enabled=settings.web_cache and hasattr(store, "article_version"))
     # the JSON of each claim sent by /api/claims, kept while the claim is unchanged
@@ -135,7 +140,8 @@ def create_app(
     versions = {"/articles/": store.article_version} if hasattr(store, "article_version") else {}
     # inside the response cache: answers it keeps (and requests waiting for one being made) never queue
     app.add_middleware(Admission, limit=settings.web_admission)
-    app.add_middleware(ResponseCache, store=store, enabled=settings.web_cache, content_versions=versions)
+    app.add_middleware(ResponseCache, store=store, enabled=settings.web_cache, content_versions=versions,
+                       version=data_version)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(OriginCheck)

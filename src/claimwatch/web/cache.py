@@ -69,17 +69,35 @@ class DataVersion:
 
     Each thread that asks reads through a connection of its own (``PRAGMA data_version`` is
     per connection and these connections never write): the event loop never waits for a lock
-    held by a worker thread that is itself waiting for the interpreter lock."""
+    held by a worker thread that is itself waiting for the interpreter lock. Every connection
+    opened is also listed here, so :meth:`close` (the app's shutdown) closes them all, not only
+    those whose thread has ended; a thread that asks again afterwards opens a new one."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self._local = threading.local()
+        self._readers: list[_VersionReader] = []
+        self._readers_lock = threading.Lock()
 
     def _reader(self) -> "_VersionReader":
         reader = getattr(self._local, "reader", None)
-        if reader is None:
+        if reader is None or reader.closed:
             reader = self._local.reader = _VersionReader(self.path)
+            with self._readers_lock:
+                self._readers.append(reader)
         return reader
+
+    def open_connections(self) -> int:
+        """How many of this signal's connections are open."""
+        with self._readers_lock:
+            return sum(not reader.closed for reader in self._readers)
+
+    def close(self) -> None:
+        """Close every thread's connection (the threads may still be alive)."""
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for reader in readers:
+            reader.close()
 
     def __call__(self) -> int:
         return self._reader().data_version()
@@ -119,10 +137,16 @@ class _VersionReader:
     at that version."""
 
     def __init__(self, path: str) -> None:
-        self.conn = sqlite3.connect(path, isolation_level=None)
+        # used only by the thread that opened it; closed by another at shutdown (DataVersion.close)
+        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.serial = next(_READER_SERIALS)
         self.seen: int | None = None
         self.counts: dict[str, int] = {}
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+        self.conn.close()
 
     def data_version(self) -> int:
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
@@ -300,9 +324,13 @@ class ResponseCache:
     being computed again: a new article's commits leave the pages of the other articles."""
 
     def __init__(self, app, store: Any = None, enabled: bool = True, max_bytes: int = MAX_BYTES,
-                 content_versions: dict[str, Callable[[str], Hashable]] | None = None) -> None:
+                 content_versions: dict[str, Callable[[str], Hashable]] | None = None,
+                 version: DataVersion | None = None) -> None:
         self.app = app
-        self.version = DataVersion.for_store(store) if enabled and store is not None else None
+        # ``version``: the app's change signal, shared (and closed at shutdown) by the app
+        if version is None and enabled and store is not None:
+            version = DataVersion.for_store(store)
+        self.version = version if enabled else None
         self.max_bytes = max_bytes
         self.content_versions = content_versions or {}
         self.entries: OrderedDict[tuple, Answer] = OrderedDict()

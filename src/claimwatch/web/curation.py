@@ -27,6 +27,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from ..reconcile import curate
+from ..store.lists import INCIDENT_FILTERS, check_filters
 from .security import WHO_COOKIE, Identity, require_read, require_write
 
 __all__ = ["router"]
@@ -81,8 +82,9 @@ def _apply(request: Request, estimate_id: str, action: str, body: _Body, ident: 
 @router.get("/incidents", summary="Incidents: the estimates of one real-world incident")
 def list_incidents(request: Request, event_type: str | None = None, country: str | None = None,
                    since: str | None = None, until: str | None = None, _: Identity = Depends(require_read)):
-    items = request.app.state.store.list_incidents(event_type=event_type or None, country=country or None,
-                                                   since=since or None, until=until or None)
+    f = check_filters({"event_type": event_type, "country": country, "since": since, "until": until}, INCIDENT_FILTERS)
+    items = request.app.state.store.list_incidents(event_type=f.get("event_type"), country=f.get("country"),
+                                                   since=f.get("since"), until=f.get("until"))
     return {"total": len(items), "items": [i.to_dict() for i in items]}
 
 

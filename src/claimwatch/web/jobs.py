@@ -277,7 +277,7 @@ def _document(request: Request, ctype: str, raw: bytes) -> Document:
                  "application/json": {"schema": ArticleBody.model_json_schema()},
                  "text/plain": {"schema": {"type": "string"}},
                  "text/html": {"schema": {"type": "string"}}}}})
-async def ingest_article(request: Request, wait: float = Query(0, ge=0, le=300, description="Seconds to wait for "
+async def ingest_article(request: Request, wait: float = Query(0, ge=0, le=300, allow_inf_nan=False, description="Seconds to wait for "
                          "the result (201/200 when it comes in time, else 202 with the job)"),
                          ident: Identity = Depends(require_write)):
     """Send JSON (`ArticleBody`) or the raw document (`text/plain` or `text/html` body, metadata in

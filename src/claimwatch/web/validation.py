@@ -180,6 +180,18 @@ def _resolve_one(article_text: str, label: str, part: dict[str, Any], key: str, 
     part["span"] = list(found)
 
 
+def _resolve_actors(article_text: str, actors: list, near: tuple[int, int], problems: list[str]) -> list:
+    """An actor is written in the article, as the extraction gives it: its words are located
+    (or its span checked), and words that are not in the article are refused."""
+    out = []
+    for i, a in enumerate(actors):
+        a = dict(a) if isinstance(a, dict) else a
+        if isinstance(a, dict):
+            _resolve_one(article_text, f"actors[{i}]", a, "text", near, True, problems)
+        out.append(a)
+    return out
+
+
 def resolve_spans(uid: str, article_text: str, claim: Claim, changes: dict[str, Any]) -> dict[str, Any]:
     """``changes`` with the span of every new "as written" value filled in (see module doc)."""
     out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in changes.items()}
@@ -211,6 +223,9 @@ def resolve_spans(uid: str, article_text: str, claim: Claim, changes: dict[str, 
                 p.setdefault("span", None)
             places.append(p)
         out["places"] = places
+    actors = out.get("actors")
+    if isinstance(actors, list):
+        out["actors"] = _resolve_actors(article_text, actors, near, problems)
     if problems:
         raise ValidationError(uid, detail="; ".join(problems))
     return out
