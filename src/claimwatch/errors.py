@@ -168,10 +168,12 @@ class StoreError(ClaimwatchError):
 
 class NotFound(StoreError):
     code = "E302"
+    exit_code = 2  # the input names nothing that exists: the caller's to fix, as bad input is
 
 
 class ValidationError(StoreError):
     code = "E303"
+    exit_code = 2  # a value that cannot be used as given
 
 
 class AuthError(ClaimwatchError):

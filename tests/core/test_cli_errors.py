@@ -83,3 +83,25 @@ def test_valid_filters_still_pass(tmp_path):
                  ["incidents", "--country", "ua", "--since", "2025-01-01", "--format", "json"]):
         res = CliRunner().invoke(cli, [*argv, "--db", db])
         assert res.exit_code == 0 and res.output.strip().endswith("]"), res.output
+
+
+@pytest.mark.parametrize("argv, start", [
+    (["estimate", "no-such-estimate"], "claimwatch: error: "),
+    (["show", "no-such-article"], "claimwatch: error: "),
+    (["claims", "--since", "yesterday"], "claimwatch: error: "),
+])
+def test_a_value_that_names_nothing_or_cannot_be_used_is_bad_input(argv, start, tmp_path):
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    proc = subprocess.run([sys.executable, "-m", "claimwatch", *argv, "--db", db], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith(start) and len(proc.stderr.strip().splitlines()) == 1
+    assert proc.stdout == ""
+
+
+def test_reconciling_an_article_not_in_the_store_is_refused(tmp_path):
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    proc = subprocess.run([sys.executable, "-m", "claimwatch", "reconcile", "--article", "no-such-article", "--db", db],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == "claimwatch: error: no-such-article: not found: article no-such-article is not in the store"

@@ -167,6 +167,7 @@ def test_an_override_is_finite_and_keeps_the_figures_in_order(db):
     after = store.get_estimate(killed.id)
     assert (after.low, after.best, after.high) == (0, 0, killed.high)
     json.dumps(after.to_dict(), allow_nan=False)  # every figure a JSON number
+    assert after.explanation.count("figures set by") == 1 and after.explanation.endswith("figures set by a: none confirmed")
 
 
 def test_an_override_from_a_log_written_before_the_check_is_left_out():

@@ -138,8 +138,14 @@ def estimate_cmd(estimate_id, fmt, db):
 def reconcile_cmd(articles, db):
     """Recompute cross-report estimates from the stored claims."""
     from .. import reconcile
+    from ..errors import NotFound
 
-    report = reconcile.update_report(_store(db), list(articles) or None)
+    store = _store(db)
+    stored = store.has_articles(articles) if articles else set()
+    unknown = [a for a in dict.fromkeys(articles) if a not in stored]
+    if unknown:
+        raise NotFound(unknown[0], detail=f"article {unknown[0]} is not in the store")
+    report = reconcile.update_report(store, list(articles) or None)
     click.echo(f"{report.estimates_saved} estimate(s) and {report.incidents_saved} incident(s) saved; "
                f"{report.units_recomputed} of {report.units_total} unit(s) recomputed")
 

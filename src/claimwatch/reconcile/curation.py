@@ -248,10 +248,12 @@ def apply_overrides(estimates: list[Estimate], cons: Constraints) -> None:
         if e is None:
             continue
         computed = e.override["computed"] if e.override else {"low": e.low, "best": e.best, "high": e.high}
+        if e.override:  # a later override replaces the earlier one, also in the explanation
+            e.explanation = e.explanation.removesuffix(_override_note(e.override["who"], e.override["why"]))
         e.low, e.best, e.high = overridden_figures(computed, c.value)
         e.override = {"low": e.low, "best": e.best, "high": e.high, "who": c.who, "why": c.why, "at": c.at,
                       "curation": c.id, "computed": computed}
-        e.explanation += f" — figures set by {c.who}: {c.why}"
+        e.explanation += _override_note(c.who, c.why)
 
 
 def overridden_figures(computed: dict[str, Any], value: dict[str, Any]) -> tuple[Any, Any, Any]:
@@ -270,3 +272,8 @@ def overridden_figures(computed: dict[str, Any], value: dict[str, Any]) -> tuple
     if "best" not in given and best is not None:
         best = min(max(best, lo if lo is not None else best), hi if hi is not None else best)
     return lo, best, hi
+
+
+def _override_note(who: object, why: object) -> str:
+    """What an override adds to an estimate's explanation."""
+    return f" — figures set by {who}: {why}"
