@@ -133,6 +133,17 @@ def test_strict_json_refuses_non_finite_and_broken_bodies(raw):
     assert math.isfinite(parse_json('{"x": 1e308}')["x"])
 
 
+@pytest.mark.parametrize("raw, words", [(b'\x89PNG\r\n\x1a\n\x00', "not UTF-8 text: byte 0"),
+                                        (b'{"x": "caf\xe9"}', "not UTF-8 text: byte 10"),
+                                        ('{"x": ', "at position 6")])
+def test_a_broken_body_is_named_in_words(raw, words):
+    from claimwatch.web.bodies import parse_json
+
+    with pytest.raises(ValidationError) as err:
+        parse_json(raw)
+    assert words in str(err.value.to_json()) and "?" not in str(err.value.to_json())
+
+
 def _member_facets_by_hand(store, estimates) -> tuple[dict, int]:
     """The outlet and reviewed facets of ``estimates`` counted from their members, in Python."""
     by_outlet: dict = {}

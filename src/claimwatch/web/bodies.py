@@ -36,7 +36,9 @@ def parse_json(raw: bytes | str, name: str = "request body") -> Any:
         return json.loads(raw, parse_constant=_no_constant, parse_float=_finite_float)
     except _NonFinite as exc:
         raise ValidationError(name, detail=str(exc)) from None
-    except (ValueError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ValidationError(name, detail=f"not valid JSON (not UTF-8 text: byte {exc.start})") from None
+    except ValueError as exc:
         raise ValidationError(name, detail=f"not valid JSON ({type(exc).__name__.replace('Error', '').lower() or 'syntax'}"
                                            f" at position {getattr(exc, 'pos', '?')})") from None
 
