@@ -82,6 +82,7 @@ def test_url_list_and_unreachable(tmp_path):
         docs, rejects = _split(list(iter_inputs([lst, "http://127.0.0.1:9/unreachable"])))
     assert len(docs) == 1 and docs[0].url == f"{srv.url}/x"
     assert [r.code for r in rejects] == ["E107", "E107"]
+    assert "cannot connect (" in rejects[1].reason and "Error:" not in rejects[1].reason, rejects[1].reason
 
 
 def test_a_warc_record_with_unusable_headers_is_a_reject_in_words(tmp_path):

@@ -6,8 +6,13 @@ the ones worth retrying later (``claimwatch watch`` backs off on them).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import TooLarge, UnreadableInput
 from ..settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["fetch", "NetworkError", "USER_AGENT", "is_url"]
 
@@ -48,7 +53,24 @@ def fetch(url: str, *, client=None, settings: Settings | None = None) -> tuple[b
                 chunks.append(chunk)
             return b"".join(chunks), resp.headers.get("content-type"), str(resp.url)
     except httpx.HTTPError as exc:
-        raise NetworkError(url, detail=f"{type(exc).__name__}: {' '.join(str(exc).split())[:150]}") from None
+        raise NetworkError(url, detail=network_failure(exc)) from None
     finally:
         if own:
             client.close()
+
+
+def network_failure(exc: httpx.HTTPError) -> str:
+    """A failed fetch in words: what went wrong, then the system's own reason ("Name or service not known")."""
+    import httpx
+
+    if isinstance(exc, httpx.TimeoutException):
+        what = "timed out"
+    elif isinstance(exc, httpx.ConnectError):
+        what = "cannot connect"
+    elif isinstance(exc, httpx.TooManyRedirects):
+        what = "too many redirects"
+    else:
+        what = "network failure"
+    reason = " ".join(str(exc).split())
+    reason = reason.split("] ", 1)[1] if reason.startswith("[Errno") and "] " in reason else reason
+    return f"{what} ({reason[:150]})" if reason else what
