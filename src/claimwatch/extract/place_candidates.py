@@ -217,11 +217,12 @@ class _Collector:
     def _written_capitalised(self, i: int, run: int) -> bool:
         """Whether the lower-case word after a name completes a longer name the report writes
         capitalised elsewhere ("Eagle pass" where it also writes "Eagle Pass"): the same place."""
-        doc = self.doc
-        if run >= len(doc) or self.taken[run] or not doc[run].text.isalpha() or not doc[run].text.islower() \
-                or doc[run].lower_ in FEATURE_WORDS:
+        doc, table = self.doc, token_table(self.analysis.doc)
+        texts = table.text
+        if run >= len(doc) or self.taken[run] or not texts[run].isalpha() or not texts[run].islower() \
+                or table.lower[run] in FEATURE_WORDS:
             return False    # "Huntsville city limits": the town's generic word, not part of its name
-        start, last, word = doc[i].idx, doc[run - 1], doc[run].text
+        start, last, word = doc[i].idx, doc[run - 1], texts[run]
         written = self.text[start:last.idx + len(last)] + " " + word[:1].upper() + word[1:]
         # written as a name of its own there, not the start of a longer one ("Huntsville City Manager")
         return written in self.text and re.search(r"\b" + re.escape(written) + r"\b(?!\s+[A-Z])", self.text) is not None

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, PlaceMention, Stage, governing_predicate
+from .base import Analysis, PlaceMention, Stage, governing_predicate, token_table
 from .gazetteer import Entry, get_gazetteer, haversine_km
 from .place_candidates import CUES, DATELINE, PRECISION, candidates
 from .place_refs import refer_back
@@ -170,10 +170,16 @@ def institution_places(analysis: Analysis, sent_i: int) -> list[PlaceMention]:
     police" -> Poland, role event): a demonym alone is not a place, its police acting is."""
     gaz = get_gazetteer()
     s0, e0 = analysis.sentences[sent_i]
-    out = []
-    for tok in analysis.doc.char_span(s0, e0, alignment_mode="expand") or []:
-        if tok.dep_ not in ("amod", "compound") or not tok.text[:1].isupper():
+    out: list[PlaceMention] = []
+    sentence = analysis.doc.char_span(s0, e0, alignment_mode="expand")
+    if sentence is None:
+        return out
+    table = token_table(analysis.doc)
+    deps, texts = table.dep, table.text
+    for j in range(sentence.start, sentence.end):
+        if deps[j] not in ("amod", "compound") or not texts[j][:1].isupper():
             continue
+        tok = table.tokens[j]
         cc = gaz.demonym(tok.text)
         head = tok.head
         while head.dep_ == "compound" and head.head is not head:

@@ -85,19 +85,48 @@ def lexicon_source_type(name: str, lexicon: str = "source_types.json") -> Source
     return name
 
 
+def _literal_lead(p: str) -> str:
+    """The characters every match of lexicon pattern ``p`` opens with, as written: up to its
+    first space (any run of whitespace), wildcard or optional character."""
+    n = 0
+    while n < len(p) and p[n] not in " *?":
+        n += 1
+    if n < len(p) and p[n] == "?":
+        n -= 1
+    return p[:max(n, 0)]
+
+
+def _openings(patterns: list[str], ignore_case: bool) -> tuple[int, frozenset[str]] | None:
+    """(n, the first n characters, lower-cased when matching ignores case) one of which opens
+    every match of ``_compile(patterns)`` in an ASCII text (n at most 3), or None when a pattern
+    does not open with ASCII literal characters."""
+    leads = [_literal_lead(p) for p in patterns if p]
+    n = min((len(lead) for lead in leads), default=0)
+    if n == 0 or not all(lead.isascii() and lead[0].isalpha() for lead in leads):
+        return None
+    n = min(n, 3)
+    return n, frozenset(lead[:n].lower() if ignore_case else lead[:n] for lead in leads)
+
+
 # (type, strength) -> regex; strength 2 = organisation, 1 = role
 _MATCHERS: list[tuple[SourceType, int, re.Pattern[str]]] = []
+#: per matcher, whether it ignores case and how its matches open (:func:`_openings`)
+_MATCHER_OPENINGS: list[tuple[bool, tuple[int, frozenset[str]] | None]] = []
 for _t, _spec in _TYPES["types"].items():
     for _kind, _strength in (("org", 2), ("role", 1)):
         _rx = _compile(_spec.get(_kind, []))
         if _rx is not None:
             _MATCHERS.append((lexicon_source_type(_t), _strength, _rx))
+            _MATCHER_OPENINGS.append((True, _openings(_spec.get(_kind, []), ignore_case=True)))
 for _t, _acr in _TYPES["acronyms"].items():
     if _t.startswith("_"):
         continue
     _rx = _compile(_acr, flags=0)
     if _rx is not None:
         _MATCHERS.append((lexicon_source_type(_t), 2, _rx))
+        _MATCHER_OPENINGS.append((False, _openings(_acr, ignore_case=False)))
+#: where a lexicon match can start in an ASCII text: a letter after no word character, apostrophe or hyphen
+_WORD_START = re.compile(r"(?<![\w'-])[A-Za-z]")
 
 _UNNAMED_HEAD = _compile(_TYPES["unnamed"]["heads"])
 _UNNAMED_MARK = _compile(_TYPES["unnamed"]["markers"])
@@ -241,6 +270,63 @@ def platform_of(text: str) -> str | None:
     return None
 
 
+_Index = list[dict[str, list[int]]]
+
+
+def _opening_index() -> tuple[_Index, _Index, frozenset[int]]:
+    """Per opening length n (list index n - 1), the matchers (by index) each opening opens: one
+    index keyed lower-case for the matchers that ignore case, one keyed as written for the others;
+    and the matchers that must scan the whole text."""
+    folded: _Index = [{}, {}, {}]
+    exact: _Index = [{}, {}, {}]
+    unindexed: set[int] = set()
+    for k, (ignore_case, openings) in enumerate(_MATCHER_OPENINGS):
+        if openings is None:
+            unindexed.add(k)
+            continue
+        n, opening = openings
+        for key in opening:
+            (folded if ignore_case else exact)[n - 1].setdefault(key, []).append(k)
+    return folded, exact, frozenset(unindexed)
+
+
+_OPENING_INDEX = _opening_index()
+
+
+def lexicon_spans(text: str) -> list[list[tuple[int, int]]]:
+    """Per lexicon matcher (in :data:`_MATCHERS` order), the spans ``rx.finditer(text)`` finds.
+    In an ASCII text a matcher is tried only where a word opens with the first characters of one
+    of its patterns (:func:`_openings`), not at every character as ``re`` would: some 25 scans
+    of every phrase were most of the source typing's time."""
+    if not text.isascii():
+        return [[m.span() for m in rx.finditer(text)] for _, _, rx in _MATCHERS]
+    folded, exact, unindexed = _OPENING_INDEX
+    places: list[list[int]] = [[] for _ in _MATCHERS]
+    for m in _WORD_START.finditer(text):
+        i = m.start()
+        for n in (0, 1, 2):
+            head = text[i:i + n + 1]
+            for k in folded[n].get(head.lower(), ()):
+                places[k].append(i)
+            for k in exact[n].get(head, ()):
+                places[k].append(i)
+    out: list[list[tuple[int, int]]] = []
+    for k, (_, _, rx) in enumerate(_MATCHERS):
+        if k in unindexed:
+            out.append([m.span() for m in rx.finditer(text)])
+            continue
+        spans: list[tuple[int, int]] = []
+        end = 0
+        for i in places[k]:
+            if i >= end:
+                found = rx.match(text, i)
+                if found is not None:
+                    spans.append(found.span())
+                    end = found.end()
+        out.append(spans)
+    return out
+
+
 @lru_cache(maxsize=8192)
 def _best_match(text: str) -> tuple[SourceType, int] | None:
     """(type, strength) of the best lexicon match in ``text``, or None."""
@@ -250,15 +336,15 @@ def _best_match(text: str) -> tuple[SourceType, int] | None:
     head_end = cut.start() if cut else len(text)
     best_key = None
     best = None
-    for typ, strength, rx in _MATCHERS:
-        for m in rx.finditer(text):
-            word = m.group(0).lower()
+    for (typ, strength, _rx), spans in zip(_MATCHERS, lexicon_spans(text)):
+        for start, end in spans:
+            word = text[start:end].lower()
             key = (
                 strength,
                 word not in _GENERIC,
-                m.start() < head_end,
-                m.end() if m.start() < head_end else -m.start(),
-                m.end() - m.start(),
+                start < head_end,
+                end if start < head_end else -start,
+                end - start,
                 -_PRIORITY.get(typ, 99),
             )
             if best_key is None or key > best_key:
