@@ -162,6 +162,10 @@ CASES = [
     # a bare part of the day in a past clause: that part of the day last named, else of the reference day
     ("Bond prices slid on Monday. Traders sold heavily in the morning.", P, "the morning", "2022-09-26TMO", "TIME"),
     ("By mid afternoon the shelling had stopped.", P, "mid afternoon", "2022-09-27TAF", "TIME"),
+    # an infinitive that is the subject of a past "be" takes its tense, not the forward "is to" reading
+    ("Among the first two carmakers to recall vehicles on Friday were Ford and Kia.", P, "Friday", "2022-09-23", "DATE"),
+    ("To resign on Friday was his own choice.", P, "Friday", "2022-09-23", "DATE"),
+    ("The board is to vote on the merger on Friday.", P, "Friday", "2022-09-30", "DATE"),
 ]
 
 

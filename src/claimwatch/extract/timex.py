@@ -97,9 +97,9 @@ def _is_future(gov) -> bool:
             return True  # "must pay by March", "may be dropped on Nov. 16"; not "may have died on Nov. 3"
         if ch.lower_ == "going" and any(c.lower_ == "to" for c in ch.children):
             return True
-    if gov.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in gov.children) and \
-            gov.head.lemma_.lower() == "be":
-        return True  # "is to resume trading Tuesday"
+    if gov.tag_ == "VB" and gov.dep_ != "csubj" and gov.head.lemma_.lower() == "be" and \
+            any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in gov.children):
+        return True  # "is to resume trading Tuesday"; not the subject of "be" ("among the first to join on Friday were")
     if gov.lemma_.lower() in _FUTURE_HEADS and gov.tag_ in ("VBZ", "VBP", "VBN") and gov.lemma_.lower() != "set":
         return True  # "plans to hold a news conference on Tuesday", "is scheduled for Monday"
     if gov.lemma_.lower() == "set" and gov.tag_ == "VBN" and any(ch.lower_ == "for" for ch in gov.children):
