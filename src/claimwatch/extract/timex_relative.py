@@ -169,7 +169,7 @@ _ALONE = r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:and|but|when|as|at|in|on|to|with
 @rule("anaphoric", rf"the\s+(?P<u>night|evening|day|morning|afternoon)\s+before{_ALONE}"
                    r"|the\s+previous\s+(?P<u2>night|evening|day|morning|afternoon)"
                    rf"|the\s+(?:next|following)\s+(?P<u3>day|morning|evening|night|afternoon)|the\s+day\s+after{_ALONE}"
-                   r"|that\s+(?P<u4>day|night|morning|evening|afternoon)|the\s+same\s+day")
+                   r"|that\s+(?P<u4>day|night|morning|evening|afternoon)|th(?:e|at)\s+same\s+day")
 def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     """"the night before", "the previous evening", "the next day", "that day": relative to the last
     day the report stated before it, else to the reference date."""
@@ -177,7 +177,7 @@ def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     off = -1 if ("before" in text or "previous" in text) else 1 if ("next" in text or "following" in text or "after" in text) else 0
     period = ctx.last_period
     if off == 0 and period is not None and period.start is not None and period.precision != "day":
-        return replace(period, value=None)  # "two months ago ... on the same day": within that period
+        return replace(period, value=_day_of(period))  # "two months ago ... on the same day": within that period
     base = ctx.last_day or _ref(ctx)
     if base is None:
         return None
@@ -186,6 +186,14 @@ def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     if unit.lower() == "day":
         return cal.day_value(d, ref_anchor(ctx))
     return TV(d, d, "day", ref_anchor(ctx), _time_value(d, _part_code(unit)), "TIME")
+
+
+def _day_of(period: TV) -> str | None:
+    """The TIMEX3 value of an unnamed day within a month or a year ("in October ... that same day"):
+    the day left unspecified, "1998-10-XX", "1998-XX-XX"."""
+    if period.start is None or period.precision not in ("month", "year"):
+        return None
+    return period.start.strftime("%Y-%m-XX" if period.precision == "month" else "%Y-XX-XX")
 
 
 @rule("day_beside", rf"the\s+(?P<u>day|night|morning|evening|afternoon)\s+(?P<dir>before|after)\s+"
