@@ -166,6 +166,9 @@ CASES = [
     ("Among the first two carmakers to recall vehicles on Friday were Ford and Kia.", P, "Friday", "2022-09-23", "DATE"),
     ("To resign on Friday was his own choice.", P, "Friday", "2022-09-23", "DATE"),
     ("The board is to vote on the merger on Friday.", P, "Friday", "2022-09-30", "DATE"),
+    # a weekday in a forward clause, written on that weekday, is the day of the report; "next" the one after
+    ("The offer expires Friday.", "2022-09-30", "Friday", "2022-09-30", "DATE"),
+    ("The offer expires next Friday.", "2022-09-30", "next Friday", "2022-10-07", "DATE"),
     # "that same day" is the day last named; after a month only, a day of it left unspecified
     ("The plant shut on Aug. 3. Its website went dark that same day.", P, "that same day", "2022-08-03", "DATE"),
     ("The plant shut in August. Its website went dark that same day.", P, "that same day", "2022-08-XX", "DATE"),

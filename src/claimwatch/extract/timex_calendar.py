@@ -115,8 +115,10 @@ def anchor_month(mo: int, ref: date, future: bool | None) -> int:
 def anchor_weekday(wd: int, ref: date, future: bool | None, rel: str = "") -> date:
     """A weekday named without a date: "next"/"coming" or a forward tense -> the next one after the
     reference; "last"/"past" -> the one before it; else the latest on or before the reference."""
-    if rel in ("next", "coming", "following") or (future and rel not in ("last", "past", "previous", "since")):
+    if rel in ("next", "coming", "following"):
         return ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+    if future and rel not in ("last", "past", "previous", "since"):
+        return ref + timedelta(days=(wd - ref.weekday()) % 7)  # "the offer expires Friday", written on a Friday: that day
     if rel in ("last", "past", "previous"):
         return ref - timedelta(days=(ref.weekday() - wd) % 7 or 7)
     return ref - timedelta(days=(ref.weekday() - wd) % 7)
