@@ -169,6 +169,11 @@ CASES = [
     # a weekday in a forward clause, written on that weekday, is the day of the report; "next" the one after
     ("The offer expires Friday.", "2022-09-30", "Friday", "2022-09-30", "DATE"),
     ("The offer expires next Friday.", "2022-09-30", "next Friday", "2022-10-07", "DATE"),
+    # "in" and a count of units in a forward clause is the point that far ahead; elsewhere a duration
+    ("The bonds will be repaid in three years.", P, "three years", "2025", "DATE"),
+    ("The bridge will reopen in two weeks.", P, "two weeks", "2022-W41", "DATE"),
+    ("Exports rose 8% in three years.", P, "three years", "P3Y", "DURATION"),
+    ("The bonds will be repaid in a year or two.", P, "a year", "P1Y", "DURATION"),
     # "that same day" is the day last named; after a month only, a day of it left unspecified
     ("The plant shut on Aug. 3. Its website went dark that same day.", P, "that same day", "2022-08-03", "DATE"),
     ("The plant shut in August. Its website went dark that same day.", P, "that same day", "2022-08-XX", "DATE"),

@@ -23,12 +23,14 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from . import timex_calendar as cal
 from .base import Analysis, Stage, TimeMention, governing_predicate, token_table
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
 from .timex_parts import range_parts
-from .timex_registry import TENSED_KINDS, Ctx, Found, parse_iso
+from .timex_registry import TENSED_KINDS, Ctx, Found, parse_iso, ref_anchor
 from .timex_rules import normalise, scan
+from .timex_words import number, unit_of
 
 __all__ = ["find_times", "time_for", "dateline", "STAGE", "timeml_value", "normalise_text", "reference"]
 
@@ -53,6 +55,7 @@ _MONTH_KINDS = frozenset({"month", "qual_month"})
 #: predicates that put something off to a later day ("postponed until Tuesday", "gave them until Friday")
 _DEFER_HEADS = frozenset({"postpone", "delay", "adjourn", "defer", "extend", "suspend", "give", "grant", "push"})
 _PERFECT = ("has", "have", "'ve", "had", "'d")
+_OR_MORE = re.compile(r"\s+or\s", re.I)  # "in a year or two", "in a week or so"
 _NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 #: expressions that are a time of the story only in a past clause (a bare "in the morning")
@@ -248,6 +251,24 @@ def _reported_quarter(f: Found, tv: TV, ref: Ref) -> TV | None:
     return tv if ref.day is None or 0 <= (ref.day - tv.end).days <= 300 else None
 
 
+def _in_units_ahead(f: Found, tv: TV, gov, ctx: Ctx, after: str) -> TV:
+    """"The stock will be redeemed in five years": in a clause that points ahead, "in" and a count of
+    days, weeks, months or years is the day, week, month or year that far past the reference, as "five
+    years from now" is (TimeML); "rose 5% in two years" and "could be profitable in two years" stay
+    durations, as do approximate, halved and ranged counts ("in a year or two")."""
+    g = f.groups
+    if f.kind != "duration" or f.prep != "in" or gov is None or ctx.ref.day is None or tv.type != "DURATION" \
+            or any(g.get(k) for k in ("ap", "n2", "n3", "half", "h1")) or _OR_MORE.match(after) or not _is_future(gov):
+        return tv
+    n, unit = number(g.get("n") or ""), unit_of(g.get("u") or "")
+    if n is None or "/" in (g.get("n") or "") or unit not in ("day", "week", "month", "year"):
+        return tv
+    d = cal.shift(ctx.ref.day, n, unit)
+    anchor = ref_anchor(ctx)
+    return {"day": lambda: cal.day_value(d, anchor), "week": lambda: cal.week_period(d, anchor),
+            "month": lambda: cal.month_period(d.year, d.month, anchor), "year": lambda: cal.year_period(d.year, anchor)}[unit]()
+
+
 def find_times(analysis: Analysis) -> list[TimeMention]:
     """Every temporal expression in the article, normalised (SPEC §2 ``time``, TIMEX3 values)."""
     doc, text = analysis.doc, analysis.text
@@ -271,7 +292,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
                   story_day[1] if story_day is not None and sent - story_day[0] <= 1 else None)
-        tv = normalise(f, ctx)
+        tv = _in_units_ahead(f, normalise(f, ctx), gov, ctx, text[f.end:f.end + 12])
         quarter = _reported_quarter(f, tv, ref) or quarter
         if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):
             last_period = (sent, tv)  # the last period named: "a year earlier", "the same day" refer to it
