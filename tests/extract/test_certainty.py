@@ -133,3 +133,31 @@ def test_a_figure_the_sentence_negates_is_denied(pipe, sentence, word, pol):
     analysis = pipe.analyse(sentence)
     tok = next(t for t in analysis.doc if t.text == word)
     assert certainty.modality_for(analysis, 0, tok.i).polarity == pol
+
+
+# "not A but B": the negation denies the argument A, the predicate holds of B
+CONTRAST_CASES = [
+    ("The driver of the van was not carrying vegetables at all, but nine migrants to the border.", "carrying", "positive"),
+    ("The driver of the van was not carrying vegetables at all, but nine migrants to the border.", "driver", "positive"),
+    ("The driver of the van was not carrying vegetables at all, but nine migrants to the border.", "migrants", "positive"),
+    ("The driver of the van was not carrying vegetables at all, but nine migrants to the border.", "vegetables", "negative"),
+    ("Police did not detain 10 migrants but 12.", "10", "negative"),
+    ("Police did not detain 10 migrants but 12.", "12", "positive"),
+    ("Police did not detain 10 migrants but 12.", "detain", "positive"),
+    ("The bodies were not found in the river but in the forest.", "found", "positive"),
+    ("The bodies were not found in the river but in the forest.", "river", "negative"),
+    ("The truck was carrying not grain but 41 men.", "men", "positive"),
+    ("The truck was carrying not grain but 41 men.", "grain", "negative"),
+    # a "but" clause of its own leaves the negation where it is
+    ("The guards were not pushing the migrants back, but escorting them to the checkpoint.", "pushing", "negative"),
+    ("The guards were not pushing the migrants back, but escorting them to the checkpoint.", "escorting", "positive"),
+    ("Police did not detain the 12 migrants, but the smugglers fled.", "migrants", "negative"),
+    ("Police did not detain the 12 migrants, but the smugglers fled.", "detain", "negative"),
+]
+
+
+@pytest.mark.parametrize("sentence,word,pol", CONTRAST_CASES, ids=[f"{c[1]}:{c[0][:30]}" for c in CONTRAST_CASES])
+def test_not_a_but_b_denies_only_a(pipe, sentence, word, pol):
+    analysis = pipe.analyse(sentence)
+    tok = next(t for t in analysis.doc if t.text == word)
+    assert certainty.modality_for(analysis, 0, tok.i).polarity == pol

@@ -172,3 +172,25 @@ def test_a_description_before_an_unknown_name_types_the_organisation(analyse, te
 def test_an_unknown_name_without_a_description_keeps_the_default_type(analyse):
     a = analyse("ZRQ said nine men were arrested.")
     assert source_for(a, 0).type != "media"
+
+
+@pytest.mark.parametrize("text", [
+    # the name after the role's complement, which the parser may make a conjunct of the body
+    "This was stated by the head of the regional police, Anna Kovalenko, a news site reports. "
+    "Kovalenko added that 12 men were detained at the crossing.",
+    "Anna Kovalenko, the spokeswoman for the regional police, said 30 migrants were found. "
+    "Kovalenko added that 12 men were detained at the crossing.",
+])
+def test_a_surname_later_is_the_person_the_role_introduced(analyse, text):
+    a = analyse(text)
+    person = _entity(a, "Anna Kovalenko")
+    assert person.type == "law_enforcement"
+    m = source_for(a, 1)
+    assert (m.name, m.canonical, m.type) == ("Kovalenko", "Anna Kovalenko", "law_enforcement")
+    _spans_slice(a)
+
+
+def test_a_name_coordinated_with_a_body_is_not_its_spokesperson(analyse):
+    a = analyse("The plan was welcomed by the regional police and Anna Kovalenko. "
+                "Kovalenko added that 12 men were detained at the crossing.")
+    assert _entity(a, "Anna Kovalenko").type == "witness"

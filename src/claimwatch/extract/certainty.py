@@ -37,6 +37,10 @@ _COMPLEMENT = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "oprd"})
 #: relations whose dependent is presupposed / independent of its head's modality
 _BLOCK = frozenset({"relcl", "appos", "parataxis", "acl"})
 _SUBJ_OBJ = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"})
+#: words that open the second half of a "not A but B" contrast
+_CONTRAST_CC = frozenset({"but", "rather"})
+#: parts of speech of a conjunct that replaces an argument, not a clause ("but a group of offenders")
+_ARGUMENT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADP", "DET"})
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +132,7 @@ def _local(tok: Token) -> _Local:
             elif value:
                 bump(value, low)
         elif child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj", "cc") and low in ("never", "neither", "nor")):
-            if low in c["negators"] or child.dep_ == "neg":
+            if (low in c["negators"] or child.dep_ == "neg") and contrast_of(tok) is None:
                 out.negations += 1
                 out.cues.append(child.text)
         elif child.dep_ == "advmod":
@@ -153,6 +157,61 @@ def _local(tok: Token) -> _Local:
         out.hearsay = True
         out.cues.append(tok.text)
     return out
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """A negated predicate whose negation falls on one argument, replaced after a "but": "was not
+    transporting *grain* at all, but *a group of offenders*" (the transporting happened, of B)."""
+
+    negated: int        # the argument the negation denies (A)
+    replacement: int    # the conjunct that replaces it (B)
+
+
+def _contrast_conj(tok: Token, after: int) -> Token | None:
+    """``tok``'s conjunct that replaces an argument, introduced by "but"/"rather" after token ``after``."""
+    ccs = [c.i for c in tok.children if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC and c.i > after]
+    if not ccs:
+        return None
+    return next((c for c in tok.children if c.dep_ == "conj" and c.i > ccs[0] and c.pos_ in _ARGUMENT_POS), None)
+
+
+def contrast_of(pred: Token) -> Contrast | None:
+    """The "not A but B" contrast of a negated predicate: the "but" and its nominal conjunct hang
+    on the predicate (gapping: "was not carrying vegetables, but nine migrants") or on the
+    argument A ("did not detain 10 migrants but 12"). None when the conjunct is a clause of its
+    own ("did not push them back, but escorted them") or there is no negation."""
+    neg = next((c for c in pred.children if c.dep_ == "neg"), None)
+    if neg is None:
+        return None
+    args = [c for c in pred.children if c.i > neg.i and c.dep_ not in ("cc", "conj", "punct", "advmod")]
+    on_pred = _contrast_conj(pred, neg.i)
+    if on_pred is not None:
+        before = [a for a in args if a.i < on_pred.i]
+        return Contrast(before[0].i, on_pred.i) if before else None
+    for arg in args:
+        on_arg = _contrast_conj(arg, neg.i)
+        if on_arg is not None:
+            return Contrast(arg.i, on_arg.i)
+    return None
+
+
+def _contrast_effect(head: Token, pred: Token) -> int:
+    """1 when ``head`` lies in the denied argument A of the predicate's "not A but B" contrast (the
+    predicate itself is then positive); 0 inside B or elsewhere."""
+    contrast = contrast_of(pred)
+    if contrast is None:
+        return 0
+    tok = head
+    while tok.i != pred.i:
+        if tok.i == contrast.replacement:
+            return 0
+        if tok.i == contrast.negated:
+            return 1
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return 0
 
 
 def _complement_effect(gov: Token, rel: str, denial: bool = True) -> tuple[int, int, str | None]:
@@ -386,7 +445,7 @@ def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
         rank, cue = CERTAINTY_RANK["underspecified"], pred.text
     elif passive_frame and head.i != pred.i:
         rank, neg, cue = _complement_effect(pred, "xcomp")
-    neg += _negated_figure(head, pred)
+    neg += _negated_figure(head, pred) + _contrast_effect(head, pred)
     if not rank and not neg:
         return m
     new_rank = max(CERTAINTY_RANK[m.certainty], rank)
@@ -399,12 +458,14 @@ def _negated_figure(head: Token, pred: Token) -> int:
     """1 when the figure itself is negated, not its predicate: "the number was 78 and not 79",
     "78 bodies have been recovered, and not 79 as reported" (a ``neg`` on the number or on its
     noun, between the word looked up and the predicate)."""
-    tok = head
+    tok, from_conjunct = head, False
     while tok.i != pred.i:
-        if tok.pos_ in ("NUM", "NOUN", "PROPN") and any(ch.dep_ == "neg" for ch in tok.children):
+        # "carrying not grain but 41 men": the "not" on grain does not reach its conjunct
+        if tok.pos_ in ("NUM", "NOUN", "PROPN") and any(ch.dep_ == "neg" for ch in tok.children) and not from_conjunct:
             return 1
         if tok.head.i == tok.i:
             break
+        from_conjunct = tok.dep_ == "conj" and _contrast_conj(tok.head, -1) is not None
         tok = tok.head
     return 0
 

@@ -21,7 +21,8 @@ A person's SPEC §4 type is the type of the organisation they speak for (a spoke
 service is ``law_enforcement``); without one, the role's own type (``general`` → ``military``,
 ``judge`` → ``judicial``), else what the source lexicon says of the role, else ``witness``.
 
-The lexicons are ``resources/entity_roles.json`` (roles, organisation and document nouns) and the
+The lexicons are ``resources/entity_roles.json`` (roles, organisation and document nouns; read by
+:mod:`.roles`, which also finds the role phrase a name is in apposition to) and the
 source lexicons of :mod:`claimwatch.extract.sources`.
 
 Core: :func:`find_entities`; step: :data:`STAGE` (provides ``entities``).
@@ -30,16 +31,16 @@ Core: :func:`find_entities`; step: :data:`STAGE` (provides ``entities``).
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceType
 from .base import Analysis, Entity, EntityMention, Stage, doc_text, token_table
 from .mentions import mention_bounds
+from .roles import LEXICON as _LEX
+from .roles import ROLES, apposed_conjunct, role_before, role_in
 from .sources import (
     TITLES,
     canonical_name,
@@ -52,10 +53,6 @@ from .sources import (
 
 __all__ = ["EntityRegistry", "find_entities", "ROLES", "STAGE", "document_noun", "role_in"]
 
-_LEX = json.loads(resources.files("claimwatch.resources").joinpath("entity_roles.json").read_text("utf-8"))
-#: nouns that name a person by function, longest first
-ROLES: tuple[str, ...] = tuple(sorted(_LEX["person_roles"], key=len, reverse=True))
-_ROLE_RX = re.compile(r"(?<![\w-])(" + "|".join(re.escape(r) for r in ROLES) + r")(?:s|es)?(?![\w-])", re.IGNORECASE)
 _ROLE_TYPES: dict[str, SourceType] = {role: lexicon_source_type(t, "entity_roles.json")
                                       for role, t in _LEX["role_types"].items()}
 _ORG_NOUNS = frozenset(_LEX["organisation_nouns"])
@@ -66,17 +63,6 @@ _PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"it", "they"}
 _NAME_STOP = {"the", "of", "for", "and", "in", "on", "to", "a", "an", "&"}
 _PLACE_LABELS = ("GPE", "LOC", "NORP")
-
-
-@lru_cache(maxsize=8192)
-def role_in(text: str) -> str | None:
-    """The longest person role named in ``text`` ("IOM press officer" → "press officer")."""
-    best = None
-    for m in _ROLE_RX.finditer(text):
-        word = m.group(1).lower()
-        if best is None or len(word) > len(best):
-            best = word
-    return best
 
 
 def document_noun(tok: Token) -> str | None:
@@ -266,13 +252,17 @@ def _person_context(ent: Span) -> list[Token]:
     for child in root.rights:
         if child.dep_ in ("appos", "relcl", "acl") and child.i >= ent.end:
             toks.extend(t for t in child.subtree if t.ent_type_ != "PERSON")
-    if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < ent.start:
+    if root.dep_ in ("appos", "compound", "conj") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < ent.start:
         head = root.head
         # "the spokesman for the State Border Guard Service, Andriy Demchenko": the name may hang
         # from the organisation; the role noun is above it
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head
-        toks.extend(t for t in head.subtree if t.i < ent.start)
+        if root.dep_ != "conj" or apposed_conjunct(root, head):
+            toks.extend(t for t in head.subtree if t.i < ent.start)
+    role_head = role_before(ent)
+    if role_head is not None and not toks:
+        toks.extend(t for t in role_head.subtree if t.i < ent.start)
     return sorted(set(toks), key=lambda t: t.i)
 
 

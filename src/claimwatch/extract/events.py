@@ -66,6 +66,8 @@ def lexicon() -> dict[str, Any]:
     data["kept_heads"] = frozenset(data["compound_heads_kept"])
     data["weak_violence_set"] = frozenset(data["weak_violence"])
     data["weak_accident_set"] = frozenset(data["weak_accident"])
+    data["fire_set"] = frozenset(data["fire_nouns"])
+    data["fire_weapon_set"] = frozenset(data["fire_weapon_heads"])
     data["ambiguous_war_set"] = frozenset(data["ambiguous_war_context"])
     return data
 
@@ -178,13 +180,28 @@ def _military_victims(tok: Token) -> bool:
     return False
 
 
+def _burning_fire(tokens: list[Token]) -> bool:
+    """A fire that burns among ``tokens`` ("a fire ... killed five", "died in the blaze"): the noun,
+    not a modifier ("fire brigade") nor the fire of weapons or arson ("opened fire", "set fire to",
+    "came under fire")."""
+    lex = lexicon()
+    for tok in tokens:
+        if tok.pos_ != "NOUN" or _lemma(tok) not in lex["fire_set"] or tok.dep_ in ("compound", "amod", "nmod"):
+            continue
+        heads = {_lemma(tok.head), _lemma(tok.head.head)} if tok.head.pos_ == "ADP" else {_lemma(tok.head)}
+        if not heads & lex["fire_weapon_set"]:
+            return True
+    return False
+
+
 def death_causes(tokens: list[Token]) -> list[str]:
     """Causes named by cue words among ``tokens`` (SPEC §6), ``["unknown"]`` when none. A weak
     cue counts only without a stronger one: "killed" is violence when nothing else is named, a
-    collapse or an overturning is an accident unless a weapon or attack caused it."""
+    collapse, an overturning or a fire is an accident unless a weapon or attack caused it."""
     lex = lexicon()
     found: list[str] = []
     lemmas = {_lemma(t) for t in tokens} | {t.lower_ for t in tokens}
+    fire = _burning_fire(tokens)    # a weak accident cue, like a collapse
     for cause, cue_set in lex["cause_sets"].items():
         if cause == "violence":
             strong = (cue_set - lex["weak_violence_set"]) & lemmas
@@ -194,7 +211,7 @@ def death_causes(tokens: list[Token]) -> list[str]:
             # "an airstrike that collapsed a building": the collapse is the strike's, no accident
             if (cue_set - lex["weak_accident_set"]) & lemmas:
                 found.append(cause)
-        elif cue_set & lemmas:
+        elif cue_set & lemmas or (cause == "accident" and fire):
             found.append(cause)
     if not found and lex["weak_violence_set"] & lemmas:
         found.append("violence")

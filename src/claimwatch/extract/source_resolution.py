@@ -180,12 +180,14 @@ class SourceResolver:
 
     def _name_the_person(self, m: AttributionMention, head: Token) -> None:
         """A role or title written with the person's name ("The mayor of Kherson, Roman Mrochko,",
-        "the agency's spokesman Joe Smith"): the person is the source."""
+        "the agency's spokesman Joe Smith"): the person is the source, named as written."""
         doc, reg = self.doc, self.registry
         named = _person_with(head)
         if named is not None:
             ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= named.i < e.end), None)
             n_lo, n_hi = (ent.start, ent.end) if ent is not None else mention_bounds(named)
+            m.span = _char_span(doc, self.text, n_lo, n_hi, named)
+            m.name = self.text[m.span[0]:m.span[1]]
             person = reg.person(doc[n_lo:n_hi].text)
             m.canonical = person.name if person is not None else canonical_name(doc[n_lo:n_hi].text, person=True)
             if person is not None:
