@@ -41,3 +41,33 @@ def test_prepositions_have_at_most_the_words_the_shortcut_steps_back_over():
     text = "It was up  until\n March 3."
     start = text.index("March")
     assert timex_rules._prep_room(text, start, 0) == text.index("up")
+
+
+_REQUIRED_PIECES = ["Ukraine", "UKRAINIAN", "ukrain", "Ukraİne", "UKRAıN", "Russia", "RuſſIA", "ruSSia", "Crimea",
+                    "COVID", "coviD-19", "coronaviruſ", "Pandemic", "Taliban", "Afghan", "Belarus", "BELARUſ",
+                    "since", "the", "war", "é", "’", "K", " ", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_REQUIRED_PIECES), max_size=12))
+def test_required_words_check_never_rules_out_what_the_case_insensitive_search_finds(pieces):
+    text = " ".join(pieces)
+    windows = timex_rules._Scan(text)
+    for rec in timex_rules.named_periods():
+        if rec["_req"] is not None and rec["_req"].search(text):
+            assert timex_rules._may_require(rec, windows), (rec["requires"], text)
+
+
+def test_only_the_odd_cases_match_an_ascii_letter_that_lower_case_does_not_give():
+    import re
+    import string
+    every = "".join(chr(i) for i in range(0x30000) if not 0xD800 <= i < 0xE000)
+    odd = {c for a in string.ascii_letters + string.digits + " " for c in re.findall(re.escape(a), every, re.I)
+           if c.lower() != a.lower()}
+    assert odd == set(timex_rules._ODD_CASES)
+
+
+def test_the_required_words_are_read_only_from_plain_alternatives():
+    assert timex_rules._plain_words("Ukrain|Russia") == ("ukrain", "russia")
+    assert timex_rules._plain_words(r"Ukrain(?:e|ian)") is None
+    assert timex_rules._plain_words(r"covid\b") is None

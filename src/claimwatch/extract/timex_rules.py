@@ -42,8 +42,31 @@ def named_periods() -> list[dict]:
         rec = dict(rec)
         rec["_rx"] = re.compile("|".join(f"(?:{p})" for p in rec["patterns"]), re.I)
         rec["_req"] = re.compile(rec["requires"], re.I) if rec.get("requires") else None
+        rec["_req_words"] = _plain_words(rec["requires"]) if rec.get("requires") else None
         out.append(rec)
     return out
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9 ]+")
+#: the characters ``re``'s IGNORECASE matches to an ASCII letter that ``str.lower`` does not turn into it
+_ODD_CASES = "İıſ"
+
+
+def _plain_words(pattern: str) -> tuple[str, ...] | None:
+    """``pattern``'s alternatives in lower case when each is plain ASCII words, else None."""
+    alts = alternatives(pattern)
+    if not alts or not all(_PLAIN_WORD.fullmatch(alt) for alt in alts):
+        return None
+    return tuple(alt.lower() for alt in alts)
+
+
+def _may_require(rec: dict, windows: _Scan) -> bool:
+    """Whether the named period's required words can be in the text: False only when none of its
+    plain required words is in the lower-cased text (a case-insensitive search costs far more)."""
+    words = rec["_req_words"]
+    if words is None or windows.lower is None or windows.odd_cases:
+        return True
+    return any(w in windows.lower for w in words)
 
 
 _PREP_WORD = re.compile(rf"(?:{PREP}|so\s+far(?:\s+(?:in|this))?)\s+", re.I)
@@ -53,14 +76,14 @@ _RULE_ORDER = {r.kind: i for i, r in enumerate(RULES)}
 def scan(text: str) -> list[Found]:
     """All temporal expressions in ``text``: named periods first, then the longest match."""
     found: list[Found] = []
+    windows = _Scan(text)
     for rec in named_periods():
-        if rec["_req"] is not None and not rec["_req"].search(text):
+        if rec["_req"] is not None and not (_may_require(rec, windows) and rec["_req"].search(text)):
             continue
         for m in rec["_rx"].finditer(text):
             p = _PREP_WORD.match(m.group(0))
             prep = " ".join(p.group(0).lower().split()) if p else ""
             found.append(Found(m.start(), m.end(), "named", {}, m.group(0), rec, m.start() + (p.end() if p else 0), prep))
-    windows = _Scan(text)
     for r in RULES:
         for m in _matches(r, text, windows):
             s, e = m.start(), m.end()
@@ -132,6 +155,7 @@ class _Scan:
         self.text = text
         lower = text.lower()
         self.lower = lower if len(lower) == len(text) else None
+        self.odd_cases = any(c in text for c in _ODD_CASES)
         self.starts = StartScan(self.lower) if self.lower is not None else None
         self.windows: dict[tuple[str, str], list[list[int]]] = {}
 
