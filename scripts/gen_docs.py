@@ -36,10 +36,16 @@ def cli_markdown() -> str:
         if params:
             out += ["| option | default | help |", "|---|---|---|"]
             for p in params:
-                default = "" if p.default in (None, False, ()) or callable(p.default) else f"`{p.default}`"
+                default = "" if _no_default(p.default) else f"`{p.default}`"
                 out.append(f"| `{', '.join(p.opts)}` | {default} | {(p.help or '').replace('|', '/')} |")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _no_default(value: object) -> bool:
+    """No default worth showing: none, off, empty, computed, or Click's own "not set" marker (Click 8.2+)."""
+    unset = getattr(click.core, "UNSET", None)
+    return (unset is not None and value is unset) or callable(value) or value in (None, False, ())
 
 
 def settings_markdown() -> str:

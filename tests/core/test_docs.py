@@ -20,6 +20,14 @@ def test_cli_reference_is_current():
         "docs/cli.md is stale: run python scripts/gen_docs.py"
 
 
+def test_cli_reference_shows_defaults_as_a_user_types_them():
+    import re
+
+    shown = re.findall(r"^\| `[^`]+` \| `([^`]*)` \|", _gen().cli_markdown(), flags=re.M)
+    assert shown, "the reference lists no defaults"
+    assert not [d for d in shown if d.startswith(("Sentinel", "<"))], "an internal marker shown as a default"
+
+
 def test_settings_reference_is_current():
     assert (ROOT / "docs" / "settings.md").read_text(encoding="utf-8") == _gen().settings_markdown(), \
         "docs/settings.md is stale: run python scripts/gen_docs.py"
