@@ -95,8 +95,11 @@ def open_all_clusters(driver, rounds: int = 12) -> None:
     import time
 
     for _ in range(rounds):
-        clusters = driver.find_elements("css selector", "#map .cluster-icon")
-        if not clusters:
+        # found and clicked in one script: a cluster found by one call can be redrawn away before the next
+        clicked = driver.execute_script(
+            "const c = document.querySelector('#map .cluster-icon');"
+            "if (c) c.dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+            "return Boolean(c);")
+        if not clicked:
             return
-        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", clusters[0])
         time.sleep(0.6)  # the zoom animation, then the redraw
