@@ -1,51 +1,35 @@
 """Option types shared by the listing commands: a filter value that cannot match anything as
 written (a date that is not a calendar date, a country that is not a two-letter code) is a
-usage error — one ``claimwatch: error:`` line and exit 2 — rather than an empty answer."""
+usage error — one ``claimwatch: error:`` line and exit 2 — rather than an empty answer. The
+check is the lists' own (``store.lists.filter_value``), so the CLI and the API refuse alike."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any
 
 import click
 
 __all__ = ["ISO_DATE", "COUNTRY_CODE", "at_least_one"]
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+
+class ListFilter(click.ParamType):
+    """A value of the list filter ``filter_name``, checked as the API checks it."""
+
+    def __init__(self, filter_name: str, name: str) -> None:
+        self.filter_name = filter_name
+        self.name = name
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ..store.lists import filter_value  # imported when an option is given, not at start-up
+
+        checked, problem = filter_value(self.filter_name, str(value).strip())
+        if problem:
+            self.fail(problem, param, ctx)
+        return checked
 
 
-class IsoDate(click.ParamType):
-    """A calendar date written YYYY-MM-DD (kept as that text)."""
-
-    name = "date"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        text = str(value).strip()
-        if not _ISO_DATE.match(text):
-            self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
-        try:
-            date.fromisoformat(text)
-        except ValueError:
-            self.fail(f"{value!r} is not a calendar date", param, ctx)
-        return text
-
-
-class CountryCode(click.ParamType):
-    """An ISO 3166-1 alpha-2 country code (upper-cased)."""
-
-    name = "iso"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        text = str(value).strip()
-        if not _COUNTRY.match(text):
-            self.fail(f"{value!r} is not a two-letter country code (e.g. UA)", param, ctx)
-        return text.upper()
-
-
-ISO_DATE = IsoDate()
-COUNTRY_CODE = CountryCode()
+ISO_DATE = ListFilter("since", "date")  # since and until take the same check
+COUNTRY_CODE = ListFilter("country", "iso")
 
 
 def at_least_one(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:

@@ -152,6 +152,14 @@ def _check_value(name: str, value: str, problems: list[str]) -> Any:
     return value
 
 
+def filter_value(name: str, value: str) -> tuple[Any, str | None]:
+    """One filter's checked value and, when it cannot be used as written, the problem (without the
+    filter's name): the check of the lists, for a caller that names the filter its own way."""
+    problems: list[str] = []
+    checked = _check_value(name, value, problems)
+    return checked, (problems[0].removeprefix(f"{name}: ") if problems else None)
+
+
 def _check_page(sort: str | None, sorts: dict[str, Any], default: str, limit: Any, offset: Any,
                 problems: list[str]) -> tuple[str, bool, int, int]:
     key, desc = default, True
