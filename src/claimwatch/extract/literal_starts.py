@@ -17,9 +17,9 @@ pattern over the whole text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-__all__ = ["DIGIT", "alternatives", "literal_starts", "jumps_itself", "StartScan"]
+__all__ = ["DIGIT", "alternatives", "literal_starts", "jumps_itself", "StartScan", "spans_at"]
 
 #: the start of a match that opens with ``\d`` (any decimal digit)
 DIGIT = "\\d"
@@ -160,13 +160,20 @@ class StartScan:
     def finditer_spans(self, pattern: re.Pattern, starts: frozenset[str]) -> list[tuple[int, int]]:
         """The spans of ``pattern.finditer(text)``, for a pattern whose every match opens with one
         of ``starts`` (:func:`literal_starts` of its source)."""
-        places = sorted({i for word in starts for i in self.occurrences(word)})
-        text, out, end = self.text, [], 0
-        for i in places:
-            if i < end:
-                continue
-            m = pattern.match(text, i)
-            if m is not None and m.end() > i:
-                out.append(m.span())
-                end = m.end()
-        return out
+        return spans_at(pattern, self.text, sorted({i for word in starts for i in self.occurrences(word)}))
+
+
+def spans_at(pattern: re.Pattern, text: str, places: Iterable[int]) -> list[tuple[int, int]]:
+    """The spans ``pattern.finditer(text)`` finds, for a pattern whose every non-empty match starts
+    at one of ``places`` (ascending; repeats allowed): tried only there, a match starting after
+    the previous one ends, as ``finditer`` does."""
+    out: list[tuple[int, int]] = []
+    end = 0
+    for i in places:
+        if i < end:
+            continue
+        m = pattern.match(text, i)
+        if m is not None and m.end() > i:
+            out.append(m.span())
+            end = m.end()
+    return out

@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import SOURCE_TYPES, SourceType, is_source_type
+from .literal_starts import spans_at
 
 __all__ = [
     "SOURCE_TYPES",
@@ -310,21 +311,8 @@ def lexicon_spans(text: str) -> list[list[tuple[int, int]]]:
                 places[k].append(i)
             for k in exact[n].get(head, ()):
                 places[k].append(i)
-    out: list[list[tuple[int, int]]] = []
-    for k, (_, _, rx) in enumerate(_MATCHERS):
-        if k in unindexed:
-            out.append([m.span() for m in rx.finditer(text)])
-            continue
-        spans: list[tuple[int, int]] = []
-        end = 0
-        for i in places[k]:
-            if i >= end:
-                found = rx.match(text, i)
-                if found is not None:
-                    spans.append(found.span())
-                    end = found.end()
-        out.append(spans)
-    return out
+    return [[m.span() for m in rx.finditer(text)] if k in unindexed else spans_at(rx, text, places[k])
+            for k, (_, _, rx) in enumerate(_MATCHERS)]
 
 
 @lru_cache(maxsize=8192)
