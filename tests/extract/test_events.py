@@ -11,7 +11,11 @@ from claimwatch.extract.pipeline import Pipeline
 CASES = [
     ("Border guards detained 14 migrants near the village.", {("detention", None)}),
     ("The suspect was arrested on Tuesday.", {("detention", None)}),
-    ("Two Syrians were apprehended after crossing the border from Belarus.", {("detention", None), ("border_crossing", None)}),
+    # people detained while or after crossing: the detention is the event, the crossing its circumstance
+    ("Two Syrians were apprehended after crossing the border from Belarus.", {("detention", None)}),
+    ("The men crossed the border and were detained by police.", {("border_crossing", None), ("detention", None)}),
+    ("Police said they had caught dozens of men trying to sneak out of the country.", {("detention", None)}),
+    ("Guards stopped 20 women from trying to cross into Romania.", {("detention", None)}),
     ("The group crossed into Lithuania at night.", {("border_crossing", None)}),
     ("Thousands of men have fled the country since the war began.", {("border_crossing", None)}),
     ("He tried to enter Poland illegally.", {("border_crossing", None)}),
@@ -22,7 +26,8 @@ CASES = [
     ("Several conscripts refused to fight and were jailed.", {("desertion", None), ("detention", None)}),
     ("Many young men are trying to evade conscription.", {("draft_evasion", None)}),
     ("Police caught a group of draft dodgers at the station.", {("detention", None), ("draft_evasion", None)}),
-    ("Border guards stopped a man who tried to swim across the Tisza.", {("detention", None), ("border_crossing", None)}),
+    ("Border guards stopped a man who tried to swim across the Tisza.", {("detention", None)}),
+    ("Police detained three men, and 40 others crossed the river into Hungary.", {("detention", None), ("border_crossing", None)}),
     ("The bus stopped at the station.", set()),
     ("Men of conscription age are not allowed to leave the country.", {("policy", None), ("border_crossing", None)}),
     # leaving a country under an order is an expulsion (SPEC §6 deportation); not a home or a building
@@ -32,6 +37,9 @@ CASES = [
     ("She left Portugal in 2019 to study abroad.", {("border_crossing", None)}),
     ("The wounded soldier succumbed to his injuries in hospital.", {("death", "unknown"), ("injury", None)}),
     ("He was charged with evading military service.", {("legal_action", None)}),  # the offence is not an event
+    # the offence may hang from the verb of a nominal trigger or from the defendant ("against X for Y")
+    ("Proceedings were opened against the captain for organising the illegal border crossing.", {("legal_action", None)}),
+    ("A case was opened against two drivers over smuggling people into Poland.", {("legal_action", None)}),
     ("Queues formed at the border crossing point.", set()),
     ("Two migrants drowned in the Tisza river.", {("death", "drowning")}),
     ("A man froze to death in the forest near the border.", {("death", "exposure")}),
@@ -84,6 +92,11 @@ def test_event_types(pipe, sentence, expected):
     analysis = pipe.analyse(sentence)
     got = {(e.event_type, e.cause) for e in analysis.events}
     assert got == expected
+
+
+def test_an_offence_phrase_is_the_legal_actions_offence(pipe):
+    analysis = pipe.analyse("Criminal proceedings were initiated against the driver for organising the smuggling of migrants.")
+    assert [(e.event_type, e.offence) for e in analysis.events] == [("legal_action", "smuggling")]
 
 
 def test_mention_spans_slice_the_text(pipe):

@@ -182,6 +182,32 @@ def test_legal_frames_keep_the_offence_type():
     assert (c.quantity.best, c.event_type, c.offence) == (120, "legal_action", "desertion")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Proceedings have been initiated against the captain for organising the illegal crossing of the border.",
+    "A criminal case was opened against the two drivers for smuggling migrants across the border.",
+])
+def test_an_offence_phrase_makes_no_claims_of_its_own(sentence):
+    """SPEC §2 ``offence``: what a legal action is for is a field of its claim, not an event or claim."""
+    cs = claims(sentence)
+    assert [c.event_type for c in cs] == ["legal_action"] and cs[0].offence == "smuggling"
+
+
+def test_people_detained_while_crossing_are_one_detention():
+    cs = claims("Border guards detained a bus carrying 23 men who were trying to cross the border illegally.")
+    assert [(c.kind, c.event_type) for c in cs] == [("count", "detention")]
+
+
+@pytest.mark.parametrize("sentence,text,unit", [
+    ("The camp holds migrants from dozens of countries.", "dozens", "countries"),
+    ("Thousands of migrants from dozens of countries crossed the jungle.", "dozens", "countries"),
+    ("Thousands of migrants from dozens of countries crossed the jungle.", "Thousands", "migrants"),
+    ("Police detained refugees of 12 nationalities at the station.", "12", "nationalities"),
+])
+def test_a_vague_magnitude_counts_the_noun_it_modifies(sentence, text, unit):
+    """"migrants from dozens of countries": the magnitude counts the countries, not the migrants."""
+    assert by_text(claims(sentence), text).quantity.unit == unit
+
+
 def test_a_state_accusing_another_reports_the_offence_not_a_legal_action():
     types = {c.event_type for c in claims("Lithuania accused Belarusian guards of illegally crossing the border.")}
     assert "legal_action" not in types and "border_crossing" in types
@@ -239,3 +265,8 @@ def test_among_the_dead_is_a_part_of_the_death_toll_stated_before():
     four = by_text(cs, "Four")
     assert [(c.quantity.text, c.quantity.best, c.event_type, c.quantity.part_of) for c in cs if c is not four
             and c.kind == "count"] == [("a 15-year-old girl", 1, "death", four.id), ("two", 2, "death", four.id)]
+
+
+def test_what_defendants_are_involved_in_is_their_offence():
+    cs = claims("The two defendants involved in organising the smuggling face criminal liability.")
+    assert {c.event_type for c in cs} == {"legal_action"}

@@ -12,15 +12,18 @@ Applied by :func:`claimwatch.extract.events.find_events` after the trigger look-
   fighting") or the report reads as a war report (enough ``armed_conflict_cues``); otherwise they
   are deaths / injuries by violence ("wounded in an assault on a cash depot").
 * **legal frames** — "accused of X", "charged with X", "convicted of X", "sentenced for X",
-  "cases of X", "arrested on suspicion of X": the offence X is an allegation, not a reported
-  event; its event mention is taken out and its type becomes the ``legal_action``'s ``offence``
-  (SPEC §2). Investigations keep the event they look into ("an investigation into the deaths").
+  "cases of X", "arrested on suspicion of X", "proceedings against the driver for X", "the
+  defendants involved in X": the offence X is an allegation, not a reported event; its event
+  mention is taken out and its type becomes the ``legal_action``'s ``offence`` (SPEC §2). Investigations keep the event they look into ("an investigation into the deaths").
   A state or organisation accusing another ("Lithuania accused Belarusian guards of crossing")
   makes a ``statement`` (a denunciation) and the offence stays the event it reports, not a legal action.
 * **forced return** — someone returned, sent, pushed or turned back, or taken to a border or a
   country by others (passive, or an authority as subject) is a ``deportation`` (SPEC §6: forced
   return), and so is leaving a country under an order ("ordered to leave Germany"); a person who
   returns to a country on their own is a ``border_crossing``.
+* **circumstances** — people detained while or after crossing ("detained 41 men who were trying
+  to cross the border"): the detention is the event and the crossing its circumstance, not a
+  second event (the dev reports' coding); a crossing in a coordinated clause stays an event.
 * **incidents** — a sinking, crash, explosion or collapse in a sentence that reports no typed
   event is an event mention without a type (``event_type`` None: SPEC §6 "null if none fits").
 * **movement** — in a report about migration (enough ``migration_cues``), arriving, entering,
@@ -170,17 +173,36 @@ def _country_path(tok: Token) -> bool:
 
 # ------------------------------------------------------------------ legal frames
 
+def _offence_carriers(tok: Token) -> list[Token]:
+    """The tokens an offence phrase of ``tok`` can hang from: the trigger itself; for a nominal
+    trigger that is the subject or object of a verb ("proceedings were *initiated* ... for X", "a
+    case was *opened* ... over X"), that verb; and the defendant a prepositional "against" names
+    ("against *the driver* for X": the parser often attaches the offence to the defendant); for a
+    noun, the participle that modifies it ("the defendants *involved* in X")."""
+    carriers = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
+        carriers.append(tok.head)
+    if tok.pos_ == "NOUN":      # "the defendants *involved* in X", "suspects *wanted* for X"
+        carriers += [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    for carrier in list(carriers):
+        carriers += [g for c in carrier.children if c.dep_ == "prep" and c.lower_ == "against"
+                     for g in c.children if g.dep_ == "pobj"]
+    return carriers
+
+
 def _offence_tokens(tok: Token) -> list[Token]:
     preps = frames()["legal"].get(_lemma(tok)) or frames()["legal"].get(tok.lower_)
     if not preps:
         return []
     out: list[Token] = []
+    for carrier in _offence_carriers(tok):
+        for child in carrier.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+                for grand in child.children:
+                    if grand.dep_ in ("pobj", "pcomp"):
+                        out.extend(grand.subtree)
     for child in tok.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            for grand in child.children:
-                if grand.dep_ in ("pobj", "pcomp"):
-                    out.extend(grand.subtree)
-        elif child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "VERB") and _lemma(child) not in ("criminal", "court"):
+        if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "VERB") and _lemma(child) not in ("criminal", "court"):
             out.extend(child.subtree)  # "smuggling charges", "murder case"
     return out
 
@@ -198,7 +220,9 @@ def _state_accusation(tok: Token) -> bool:
     return s.ent_type_ in frames()["accusers_not_legal"] and not (words & judicial)
 
 
-def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[Token]]) -> list[EventMention]:
+def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[Token]],
+           offences: set[int]) -> list[EventMention]:
+    """Mentions without the offences of legal frames (their token indices are added to ``offences``)."""
     consuming = {"investigation", "probe", "inquiry"}
     removed: set[int] = set()
     by_head: dict[int, list[int]] = {}
@@ -209,7 +233,7 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
     frames_here: list[tuple[int | None, Token]] = [
         (k, doc[m.head_i]) for k, m in enumerate(mentions) if m.event_type == "legal_action" and m.head_i is not None]
     for toks in sent_tokens.values():
-        frames_here += [(None, t) for t in toks if lemmas[t.i] in allegation_only]
+        frames_here += [(None, t) for t in toks if lemmas[t.i] in allegation_only and t.pos_ == "NOUN"]
     for frame, tok in frames_here:
         if frame is not None and _state_accusation(tok):
             mentions[frame].event_type = "statement"  # a state's accusation is a denunciation (SPEC §6)
@@ -223,6 +247,7 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
             mentions[frame].offence = mentions[inner[0]].event_type
         if _lemma(tok) not in consuming:
             removed.update(inner)
+            offences.update(i for j in inner if (i := mentions[j].head_i) is not None)
     return [m for k, m in enumerate(mentions) if k not in removed]
 
 
@@ -310,7 +335,9 @@ def _movement(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and _lemma(tok) in _s("movement_nouns") and tok.dep_ not in ("compound", "amod")
 
 
-def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens: dict[int, list[Token]]) -> list[EventMention]:
+def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens: dict[int, list[Token]],
+                  offences: set[int]) -> list[EventMention]:
+    """Forced returns and movements (see the module doc); not on a legal action's offence."""
     text = analysis.text
     have = {(m.head_i, m.event_type) for m in mentions}
     typed_heads = {m.head_i for m in mentions if m.event_type in ("deportation", "border_crossing", "detention")}
@@ -321,7 +348,7 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
     lemmas = token_table(analysis.doc).lemma
     for sent_i, toks in sent_tokens.items():
         for tok in toks:
-            if lemmas[tok.i] not in movers:
+            if lemmas[tok.i] not in movers or tok.i in offences:
                 continue
             etype = "border_crossing" if _lemma(tok) in ("withdraw", "retreat") and _withdrawal(tok) else _forced_return(tok)
             if etype is None and migration and tok.i not in typed_heads and _movement(tok):
@@ -353,6 +380,36 @@ def _incidents(analysis: Analysis, mentions: list[EventMention], sent_tokens: di
     return out
 
 
+# ------------------------------------------------------------------ circumstances of a detention
+
+_CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "ROOT"})
+
+
+def _governed_by(tok: Token, head_i: int) -> bool:
+    """``tok`` sits under ``head_i`` through modifiers and arguments only (a relative clause,
+    an adverbial clause, a complement), not through a coordinated or reported clause."""
+    cur = tok
+    for _ in range(10):
+        if cur.dep_ in _CLAUSE_BREAKS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == head_i:
+            return True
+    return False
+
+
+def _circumstance_crossings(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
+    """People detained while crossing ("detained 41 men who were trying to cross the border",
+    "stopped 38 men from trying to cross", "apprehended after crossing"): the detention is the
+    reported event and the crossing its circumstance, not a second event (SPEC §6 ``detention``)."""
+    heads = [m.head_i for m in mentions if m.event_type == "detention" and m.head_i is not None]
+    if not heads:
+        return mentions
+    return [m for m in mentions
+            if not (m.event_type == "border_crossing" and m.head_i is not None
+                    and any(_governed_by(doc[m.head_i], h) for h in heads if h != m.head_i))]
+
+
 # ------------------------------------------------------------------ entry point
 
 def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> list[EventMention]:
@@ -366,8 +423,10 @@ def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> lis
         if span is not None:
             sent_tokens[sent_i] = tokens[span.start:span.end]
     found = _casualty(found, doc)
-    found = _legal(found, doc, sent_tokens)
-    found += _new_mentions(analysis, found, sent_tokens)
+    offences: set[int] = set()
+    found = _legal(found, doc, sent_tokens, offences)
+    found += _new_mentions(analysis, found, sent_tokens, offences)
+    found = _circumstance_crossings(found, doc)
     found += _incidents(analysis, found, sent_tokens)
     found.sort(key=lambda m: m.span[0])
     return found

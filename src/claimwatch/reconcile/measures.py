@@ -241,8 +241,8 @@ def event_link(a: ClaimFeatures, b: ClaimFeatures, weights: Weights | None = Non
     if days_apart(a, b):
         return None
     d = weighted_dice(a.tokens, b.tokens, weights)
-    if a.report == b.report and d < _EVENT_FULL:
-        return None  # one report tells different things in different sentences
+    if a.report == b.report and (d < _EVENT_FULL or _type_score(a, b) == 0.0):
+        return None  # one report tells different things in different sentences (or of different types)
     lex = min(1.0, d / _EVENT_FULL)
     return 0.6 * lex + 0.2 * _type_score(a, b) + 0.2 * _source_score(a, b)
 
