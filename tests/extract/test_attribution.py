@@ -493,3 +493,33 @@ def test_a_title_written_with_the_persons_name_is_the_person(analyse, text, pers
 def test_an_organisation_coordinated_with_a_person_is_not_the_persons_title(analyse) -> None:
     m = source_for(analyse("The head of the Red Cross and John Smith said 40 people were hurt."), 0)
     assert m.canonical != "John Smith"
+
+
+@pytest.mark.parametrize("text, name, canonical_word, typ", [
+    ("Surveys by the U.N. refugee agency and others point to rising deaths among migrants.",
+     "the U.N. refugee agency", "UNHCR", "ngo"),
+    ("A report by Amnesty International found that 40 migrants died at sea.", "Amnesty International", "Amnesty", "ngo"),
+    ("An analysis by the border police showed that 300 people crossed the river.", "the border police", "police",
+     "law_enforcement"),
+])
+def test_a_documents_author_named_by_by_is_the_source(analyse, text, name, canonical_word, typ) -> None:
+    """"Surveys by X": X wrote the document and is the source, named as written (not "Surveys")."""
+    analysis = analyse(text)
+    m = source_for(analysis, 0)
+    assert m is not None and m.name == name, m
+    assert m.canonical is not None and canonical_word in m.canonical and m.type == typ, m
+    _spans_exact(analysis)
+
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition said 40 migrants had drowned off the coast.",
+    "The far-right movement claimed that 2,000 migrants entered the country last month.",
+    "Opposition parties said 12 activists were detained.",
+])
+def test_a_political_group_is_a_non_state_organisation(analyse, text) -> None:
+    """SPEC §4 has no type for parties and political movements: they are organisations that do not
+    speak for a state, so ``ngo`` (not ``official``, which the reconciliation reads as the state's
+    side of a dispute, nor ``witness``, a private person)."""
+    m = source_for(analyse(text), 0)
+    assert m is not None and m.type == "ngo", m

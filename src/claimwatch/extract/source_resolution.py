@@ -141,6 +141,11 @@ class SourceResolver:
             return
         if document_noun(head) is not None and not any(doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON"
                                                        for j in range(lo, hi)):
+            author = _author_after(head)
+            if author is not None:
+                self._name_the_author(m, author)
+                self._resolve_name(m, author)
+                return
             issuer = reg.issuer(head)
             modifier = " ".join(c.text for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i)
             if issuer is None and source_strength(modifier):
@@ -193,6 +198,15 @@ class SourceResolver:
             if person is not None:
                 m.entity_id, m.affiliation = person.id, person.affiliation
 
+    def _name_the_author(self, m: AttributionMention, author: Token) -> None:
+        """"Surveys by the U.N. agency", "a report by Amnesty International": the body named as the
+        document's author is the source, named as written (not the document noun)."""
+        lo, hi = noun_phrase(author)
+        hi = next((j for j in range(author.i + 1, hi) if author.doc[j].dep_ in ("cc", "conj", "punct")
+                   and author.doc[j].head.i == author.i), hi)     # "by the IOM and others": the IOM
+        m.span = _char_span(self.doc, self.text, lo, hi, author)
+        m.name = self.text[m.span[0]:m.span[1]]
+
     def _earlier_document(self, head: Token) -> Entity | None:
         """"the statement" after "a press release from the U.S. agency": the earlier document's issuer."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
@@ -243,6 +257,15 @@ def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int,
     while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
         b -= 1
     return (a, b) if b > a else (doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))
+
+
+def _author_after(head: Token) -> Token | None:
+    """The body a document noun names after it as its author: "surveys *by* X" (a document *from*
+    X keeps its own name, "a press release from the U.S. agency": X is where it came from)."""
+    for child in head.rights:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+    return None
 
 
 def _person_with(head: Token) -> Token | None:
