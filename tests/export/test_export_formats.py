@@ -111,8 +111,23 @@ def test_acled_rows_are_incidents(rows):
     det = next(r for r in out if r["country"] == "Ukraine")
     assert det["sub_event_type"] == "Arrests" and det["fatalities"] == "0"  # no deaths in this incident
     assert det["time_precision"] == "2"  # 1-3 February: within a week
-    assert det["actor1"] == "Border guards" and det["actor2"] == "17 men"
+    # an actor is a group, not the count of the people it happened to ("17 men": the figure is in notes)
+    assert det["actor1"] == "Border guards" and det["actor2"] == ""
     assert "legal_action" in det["tags"]
+
+
+@pytest.mark.parametrize("phrase, group", [
+    ("Nine people", None), ("16 others", None), ("at least 30 people", None), ("dozens", None),
+    ("dozens of men", None), ("5,000 and 6,000 euros", None),
+    ("41 Ukrainian men", "Ukrainian men"), ("twelve Belarusian officials", "Belarusian officials"),
+    ("an additional 39 migrants", "migrants"), ("a dozen guards", "guards"),
+    ("Polish border police", "Polish border police"), ("The 58th Army", "The 58th Army"),
+    ("A 41-year-old Russian deserter", "A 41-year-old Russian deserter"),
+])
+def test_an_incident_actor_is_a_group_not_a_count(phrase, group):
+    from claimwatch.reconcile.incident_summary import actor_group
+
+    assert actor_group(phrase) == group
 
 
 def test_acled_one_row_per_incident_of_the_incident_corpus():

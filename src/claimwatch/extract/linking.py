@@ -38,6 +38,7 @@ from .counting import (
 )
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
+from .numbers import CURRENCY_UNITS
 from .shares import SharePhrase, find_shares, share_bounds
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
@@ -96,8 +97,10 @@ _NP_MODIFIERS = frozenset({"compound", "amod", "det", "nummod", "poss", "case", 
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int] | None:
-    """Char span of a noun and its contiguous premodifiers ("Polish border police")."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
+    """Char span of a noun and its contiguous premodifiers ("Polish border police"); a time, a sum
+    of money or a share ("5,000 euros", "21%") is no actor."""
+    if (tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT")
+            or tok.lower_ in _MONEY_NOUNS):
         return None
     left = tok
     for child in tok.lefts:
@@ -110,6 +113,9 @@ def _noun_phrase(tok: Token) -> tuple[int, int] | None:
         right = tok.doc[right.i + 1]
     return left.idx, right.idx + len(right)
 
+
+#: the nouns of money amounts ("euros", "hryvnias"), never an event's actor
+_MONEY_NOUNS = frozenset(CURRENCY_UNITS.values())
 
 #: events whose grammatical subject undergoes them ("two people drowned", "five went missing")
 _UNDERGOER_EVENTS = frozenset({"death", "missing", "injury", "combat_casualties"})

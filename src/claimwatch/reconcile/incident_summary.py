@@ -8,7 +8,10 @@ where (with a country whenever any place is known) and who.
   borders (a river, a sea) and carries no country takes the country of the nearest
   country centroid (``resources/countries.tsv``), marked ``country_inferred``.
 * **actors**: the claims' own actors (agent first), never a body, a body part, a time phrase
-  or a bare number (``resources/incident_actors.json``).
+  or a bare number (``resources/incident_actors.json``); a counted group is the group without
+  its count ("12 Belarusian guards" -> "Belarusian guards"), and no actor at all when only a
+  word for people is left ("Nine people", "16 others"): ACLED and UCDP actors are organisations
+  and groups, the count of victims is the fatalities figure.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ..model import Estimate, Incident
 from .features import ClaimFeatures
 from .timing import parse_date
 
-__all__ = ["build_incident", "actor_ok", "nearest_country"]
+__all__ = ["build_incident", "actor_ok", "actor_group", "nearest_country"]
 
 _RES = Path(__file__).resolve().parents[1] / "resources"
 _FEATURE_RANK = {"village": 0, "town": 0, "city": 0, "checkpoint": 0, "border_crossing": 0, "point": 0,
@@ -71,6 +74,41 @@ def actor_ok(text: str) -> bool:
     if words[-1] in heads or any(w in times for w in words):
         return False
     return True
+
+
+_UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+          "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_NUMBER_WORDS = rf"(?:{_UNITS}|hundreds?|thousands?|millions?|dozens?|scores|tens|several|a few|a couple)"
+#: a count at the start of an actor phrase: determiners and a qualifier may precede it, "of" may
+#: follow it ("the 35", "an additional 39", "at least 30", "a dozen", "tens of thousands of");
+#: not a number that names ("41-year-old", "58th")
+_LEADING_COUNT = re.compile(
+    r"^(?:(?:the|an?|additional|another|further|some|all|these|those)\s+)*"
+    r"(?:(?:at least|more than|fewer than|less than|over|under|about|around|nearly|almost|roughly|up to|as many as)\s+)?"
+    rf"(?:\d(?:[\d,.]*\d)?|{_NUMBER_WORDS}(?:(?:\s+|-|\s+and\s+|\s+of\s+){_NUMBER_WORDS})*)(?![\w-])"
+    r"(?:\s+of\b)?\s*", re.IGNORECASE)
+
+
+def actor_group(text: str) -> str | None:
+    """The group an actor phrase names, without a count in front of it ("41 Ukrainian men" ->
+    "Ukrainian men", "dozens of migrants" -> "migrants"); None when it is no actor (:func:`actor_ok`)
+    or only a count of people is left ("Nine people", "16 others", "5,000 and 6,000 euros")."""
+    if not actor_ok(text):
+        return None
+    lead = _LEADING_COUNT.match(text)
+    if lead is None:
+        return text
+    rest = text[lead.end():].strip()
+    words = [w.lower() for w in _WORD.findall(rest)]
+    if not words or words[0] in ("and", "or", "to") or all(w in _generic_people() for w in words):
+        return None
+    return rest if actor_ok(rest) else None
+
+
+@lru_cache(maxsize=1)
+def _generic_people() -> frozenset[str]:
+    raw = json.loads((_RES / "incident_actors.json").read_text(encoding="utf-8"))
+    return frozenset(raw["generic_people"])
 
 
 def _time(members: list[ClaimFeatures]) -> dict[str, Any] | None:
@@ -120,8 +158,9 @@ def _actors(members: list[ClaimFeatures]) -> list[dict[str, str]]:
     counts: Counter[tuple[str, str]] = Counter()
     for f in members:
         for a in f.claim.actors:
-            if actor_ok(a.text):
-                counts[(" ".join(a.text.split()), "agent" if a.role == "agent" else "patient")] += 1
+            group = actor_group(" ".join(a.text.split()))
+            if group is not None:
+                counts[(group, "agent" if a.role == "agent" else "patient")] += 1
     ordered = sorted(counts.items(), key=lambda kv: (kv[0][1] != "agent", -kv[1], kv[0][0]))
     out: list[dict[str, str]] = []
     seen: set[str] = set()
