@@ -47,6 +47,9 @@ CASES = [
     ("On Monday the Nikkei fell 2%. It ended the day at 27,100.", P, "the day", "2022-09-26", "DATE"),
     ("Shares recovered later in the day.", P, "the day", "2022-09-27", "DATE"),
     ("For the day, the FTSE lost 40 points.", P, "the day", "2022-09-27", "DATE"),
+    # "the day" set beside a day just named is that day
+    ("The ferry left on Sept. 12, the day before the storm.", P, "the day", "2022-09-12", "DATE"),
+    ("The talks ended on Friday, the day after the vote.", P, "the day", "2022-09-23", "DATE"),
     # centuries, decades in words, noon as "midday", "year's end", "that year"
     ("The abbey is a 12th-century building.", P, "12th-century", "11", "DATE"),
     ("It was the bloodiest war of the twentieth century.", P, "the twentieth century", "19", "DATE"),
@@ -225,6 +228,7 @@ def test_a_half_year_bounds_the_claim_by_calendar_halves(analyse):
     "He spoke on the day before the vote.",
     "The day belonged to the challengers.",
     "They started the day after he died.",
+    "In 2019, the day before the vote was calm.",
 ])
 def test_the_day_of_something_else_is_no_time(analyse, text):
     a = analyse(text, P, stages=("times",))
