@@ -57,6 +57,8 @@ _DEFER_HEADS = frozenset({"postpone", "delay", "adjourn", "defer", "extend", "su
 _PERFECT = ("has", "have", "'ve", "had", "'d")
 _OR_MORE = re.compile(r"\s+or\s", re.I)  # "in a year or two", "in a week or so"
 _NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
+#: a day a clause names as its deadline or date ("has set Nov. 10 as the deadline"): the object, not the event's time
+_NAMED_AS_A_DAY = re.compile(r"\s+as\s+(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:deadline|date|day)\b", re.I)
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 #: expressions that are a time of the story only in a past clause (a bare "in the morning")
 _PAST_ONLY = frozenset({"story_part"})
@@ -284,6 +286,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         gov = governing_predicate(span.root) if span is not None and len(span) else None
         future = _tense(gov, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
                         f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
+        if f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
+            future = None  # "set Friday as the deadline": when it was set says nothing of where the day lies
         if f.kind in _PAST_ONLY and future is not False:
             continue  # "opens in the morning", "will return in the afternoon": a habit or a plan, no day
         if f.kind in _TODAY_IS_ONLY and not _a_present_is(gov, span):
