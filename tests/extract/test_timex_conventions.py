@@ -69,6 +69,11 @@ CASES = [
      "2005", "DATE"),
     ("Talks began in March. Nobody expected much. The following month, a deal was signed.", P,
      "The following month", "2022-04", "DATE"),
+    # "the year previous" / "the year before" ending its clause is the previous year of the one named
+    ("Revenue fell to $118 billion last year, $19.8 billion less than the year previous.", P, "the year previous",
+     "2020", "DATE"),
+    ("Sales fell to $300 million in 2021, down from $450 million the year before.", P, "the year before", "2020",
+     "DATE"),
     # half years, weeks named by a day or by their place in a month
     ("Earnings will be weaker in the second half of 2023.", P, "the second half of 2023", "2023-H2", "DATE"),
     ("A hearing is set for the week of Oct. 10.", P, "the week of Oct. 10", "2022-W41", "DATE"),
@@ -235,6 +240,11 @@ def test_a_half_year_bounds_the_claim_by_calendar_halves(analyse):
 def test_the_day_of_something_else_is_no_time(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert [t.text for t in a.times if t.text.lower().endswith("the day")] == []
+
+
+def test_the_year_before_an_event_is_no_year_of_the_report(analyse):
+    a = analyse("He left the year before the war.", P, stages=("times",))
+    assert a.times == []
 
 
 def test_that_year_with_no_year_named_is_no_time(analyse):
