@@ -106,6 +106,7 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "The index closed at 2082.1 points.",       # an index level
     'Baker said on ABC\'s "This Week" that talks go on.',  # a title
     "He marched in the annual March for Life.",  # a march
+    "She walked at the head of the ``March of the Mothers.''",  # a march, its name in quotes
     "Christmas sales rose 5%.",                 # the season
     "He may be released, Theresa May said.",    # the verb and the name
     "The Sunday Times reported it.",            # a weekday inside a name

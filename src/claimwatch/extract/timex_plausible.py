@@ -71,9 +71,9 @@ def plausible(f: Found, text: str) -> bool:
         return False  # "closed at 2082.1": an index level
     if f.kind == "rel_unit" and re.search(r"\b(?:This|Last|Next)\s+(?:Week|Month|Year)\b", core):
         return False  # "ABC's This Week": a title in title case
-    if f.kind == "month" and core == "March" and re.search(r"\b(?:the|an?|annual)\s+$", before) \
+    if f.kind == "month" and core == "March" and re.search(r"\b(?:the|an?|annual)\s+(?:``|[\"“‘'])?$", before) \
             and re.match(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]", text[f.end:]):
-        return False  # "the annual March for Life", "the March of the Combatant Mothers": a march
+        return False  # "the annual March for Life", the ``March of the Combatant Mothers'': a march
     if f.kind == "spoken_year" and low_core.startswith("two") and (
             f.prep not in ("in", "by", "since", "until", "before", "after") or re.match(r"\s+[a-z]", text[f.end:])):
         return False  # "two thousand troops": a number, unless "the year two thousand" / "by two thousand ."
