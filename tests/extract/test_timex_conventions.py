@@ -74,6 +74,12 @@ CASES = [
      "2020", "DATE"),
     ("Sales fell to $300 million in 2021, down from $450 million the year before.", P, "the year before", "2020",
      "DATE"),
+    # a span of unstated length back from the report placing a past event, or a noun's, is the past (PAST_REF);
+    # with a perfect, or after "for", it measures the time up to now
+    ("As the peso slid in recent years, the mill closed.", P, "recent years", "PAST_REF", "DATE"),
+    ("The merger wave of recent years left few independents.", P, "recent years", "PAST_REF", "DATE"),
+    ("Farmers have suffered from drought in recent years.", P, "recent years", "PXY", "DURATION"),
+    ("He worked at the port for the past few years.", P, "the past few years", "PXY", "DURATION"),
     # half years, weeks named by a day or by their place in a month
     ("Earnings will be weaker in the second half of 2023.", P, "the second half of 2023", "2023-H2", "DATE"),
     ("A hearing is set for the week of Oct. 10.", P, "the week of Oct. 10", "2022-W41", "DATE"),
