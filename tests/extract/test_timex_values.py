@@ -23,6 +23,8 @@ def _one(analyse, text, published=P):
 LAYER = [
     ("He was jailed for five years.", P, "five years", "P5Y", "DURATION", None),
     ("It turned a profit after several quarters of losses.", P, "several quarters", "PXQ", "DURATION", None),
+    ("The economy shrank after two consecutive quarters of decline.", P, "two consecutive quarters", "P2Q", "DURATION",
+     None),
     ("A 16-hour shift ended.", P, "16-hour", "PT16H", "DURATION", None),
     ("The talks lasted two and a half hours.", P, "two and a half hours", "PT2H30M", "DURATION", None),
     ("It took two decades.", P, "two decades", "P20Y", "DURATION", None),
