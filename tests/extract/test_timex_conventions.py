@@ -79,6 +79,7 @@ CASES = [
     ("As the peso slid in recent years, the mill closed.", P, "recent years", "PAST_REF", "DATE"),
     ("The merger wave of recent years left few independents.", P, "recent years", "PAST_REF", "DATE"),
     ("Farmers have suffered from drought in recent years.", P, "recent years", "PXY", "DURATION"),
+    ("Smith in recent weeks has hired two aides.", P, "recent weeks", "PXW", "DURATION"),
     ("He worked at the port for the past few years.", P, "the past few years", "PXY", "DURATION"),
     # half years, weeks named by a day or by their place in a month
     ("Earnings will be weaker in the second half of 2023.", P, "the second half of 2023", "2023-H2", "DATE"),

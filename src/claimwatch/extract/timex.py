@@ -275,14 +275,14 @@ def _in_units_ahead(f: Found, tv: TV, gov, ctx: Ctx, after: str) -> TV:
 
 def _past_of_an_event(f: Found, tv: TV, gov, span, before: str) -> TV:
     """"As the yen soared in recent years", "there were sell programs in past years", "the takeover boom
-    of recent years": a span of unstated length back from the report that places a past event or a
-    noun's is the past at large, TIMEX3 PAST_REF; with a perfect ("have suffered in recent years", "for
+    of recent years": a span of unstated length back from the report that places a past event or
+    a noun ("of") is the past at large, TIMEX3 PAST_REF; with a perfect ("have suffered in recent years", "for
     the past few weeks we've been ...") or after "for" it measures the time up to now, a duration (PXY)."""
     if f.kind != "past_n" or tv.type != "DURATION" or not tv.value or "X" not in tv.value or span is None \
             or low(f.groups, "rel") not in ("past", "last", "previous", "recent", "preceding") or _MEASURED.search(before):
         return tv
-    root = span.root
-    of_a_noun = root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN")
+    root = span.root  # "the boom of recent years"; an "in" the parser hangs on a noun ("Smith in recent weeks has") is the clause's
+    of_a_noun = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN")
     if not of_a_noun and (gov is None or _had(gov, _PERFECT) or not (_is_past(gov) or gov.tag_ in ("VBZ", "VBP"))):
         return tv
     return replace(tv, value="PAST_REF", type="DATE")
