@@ -49,6 +49,7 @@ CASES = [
     ("For the day, the FTSE lost 40 points.", P, "the day", "2022-09-27", "DATE"),
     # a day a clause sets as its deadline takes no direction from the clause's tense: the nearest one
     ("The court has set Oct. 3 as the deadline for bids.", P, "Oct. 3", "2022-10-03", "DATE"),
+    ("The calendar lists May 8 as the date of the vote.", P, "May 8", "2023-05-08", "DATE"),  # a present: ahead
     # "the day" set beside a day just named is that day
     ("The ferry left on Sept. 12, the day before the storm.", P, "the day", "2022-09-12", "DATE"),
     ("The talks ended on Friday, the day after the vote.", P, "the day", "2022-09-23", "DATE"),

@@ -303,7 +303,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         gov = governing_predicate(span.root) if span is not None and len(span) else None
         future = _tense(gov, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
                         f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
-        if f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
+        if future is False and f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
             future = None  # "set Friday as the deadline": when it was set says nothing of where the day lies
         if f.kind in _PAST_ONLY and future is not False:
             continue  # "opens in the morning", "will return in the afternoon": a habit or a plan, no day
