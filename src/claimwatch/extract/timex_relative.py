@@ -278,14 +278,14 @@ def _that_period(g: dict, ctx: Ctx) -> TV | None:
 @rule("rel_unit", r"(?:(?P<ea>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
                   r"the\s+current|the\s+following|past|previous|coming|current|the\s+latest(?=\s+(?:fiscal|financial)\s+year))\s+"
                   r"(?:(?:fiscal|financial)\s+(?=year|quarter))?(?P<u>week|month|year|quarter|decade|century)(?![\w-])"
-                  r"|the\s+(?P<up>year|month)\s+(?:previous|prior|before(?=\s*[.,;]))(?![\w-])")
+                  r"|the\s+(?P<up>year|month)\s+(?:previous|prior|before(?=\s*[.,;]))(?![\w-])(?!\s+to\b)")
 def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
     """"this week", "last month", "the past year", "next fiscal year" (the year its fiscal year is named
     by, as TimeBank gives "fiscal 1989" the value 1989); "early"/"late" mark the part of the period
     (TIMEX3 mod); "earlier"/"later" belong to the span and leave the value ("earlier this month":
     TimeBank's majority) but mark no part of it. "The year previous" / "the year before" ending its
     clause ("$19.8 billion less than the year previous") is "the previous year"; "the year before the
-    war" is no year of the report."""
+    war", "the year prior to the merger" are no year of the report."""
     if g.get("up"):
         g = {"rel": "the previous", "u": g["up"]}
     tv = _rel_unit_value(g, ctx)
