@@ -47,6 +47,12 @@ CASES = [
     ("On Monday the Nikkei fell 2%. It ended the day at 27,100.", P, "the day", "2022-09-26", "DATE"),
     ("Shares recovered later in the day.", P, "the day", "2022-09-27", "DATE"),
     ("For the day, the FTSE lost 40 points.", P, "the day", "2022-09-27", "DATE"),
+    # a day a clause sets as its deadline takes no direction from the clause's tense: the nearest one
+    ("The court has set Oct. 3 as the deadline for bids.", P, "Oct. 3", "2022-10-03", "DATE"),
+    ("The calendar lists May 8 as the date of the vote.", P, "May 8", "2023-05-08", "DATE"),  # a present: ahead
+    # "the day" set beside a day just named is that day
+    ("The ferry left on Sept. 12, the day before the storm.", P, "the day", "2022-09-12", "DATE"),
+    ("The talks ended on Friday, the day after the vote.", P, "the day", "2022-09-23", "DATE"),
     # centuries, decades in words, noon as "midday", "year's end", "that year"
     ("The abbey is a 12th-century building.", P, "12th-century", "11", "DATE"),
     ("It was the bloodiest war of the twentieth century.", P, "the twentieth century", "19", "DATE"),
@@ -64,6 +70,18 @@ CASES = [
      "2005", "DATE"),
     ("Talks began in March. Nobody expected much. The following month, a deal was signed.", P,
      "The following month", "2022-04", "DATE"),
+    # "the year previous" / "the year before" ending its clause is the previous year of the one named
+    ("Revenue fell to $118 billion last year, $19.8 billion less than the year previous.", P, "the year previous",
+     "2020", "DATE"),
+    ("Sales fell to $300 million in 2021, down from $450 million the year before.", P, "the year before", "2020",
+     "DATE"),
+    # a span of unstated length back from the report placing a past event, or a noun's, is the past (PAST_REF);
+    # with a perfect, or after "for", it measures the time up to now
+    ("As the peso slid in recent years, the mill closed.", P, "recent years", "PAST_REF", "DATE"),
+    ("The merger wave of recent years left few independents.", P, "recent years", "PAST_REF", "DATE"),
+    ("Farmers have suffered from drought in recent years.", P, "recent years", "PXY", "DURATION"),
+    ("Smith in recent weeks has hired two aides.", P, "recent weeks", "PXW", "DURATION"),
+    ("He worked at the port for the past few years.", P, "the past few years", "PXY", "DURATION"),
     # half years, weeks named by a day or by their place in a month
     ("Earnings will be weaker in the second half of 2023.", P, "the second half of 2023", "2023-H2", "DATE"),
     ("A hearing is set for the week of Oct. 10.", P, "the week of Oct. 10", "2022-W41", "DATE"),
@@ -225,10 +243,17 @@ def test_a_half_year_bounds_the_claim_by_calendar_halves(analyse):
     "He spoke on the day before the vote.",
     "The day belonged to the challengers.",
     "They started the day after he died.",
+    "In 2019, the day before the vote was calm.",
 ])
 def test_the_day_of_something_else_is_no_time(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert [t.text for t in a.times if t.text.lower().endswith("the day")] == []
+
+
+@pytest.mark.parametrize("text", ["He left the year before the war.", "Sales fell in the year prior to the merger."])
+def test_the_year_before_an_event_is_no_year_of_the_report(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert a.times == []
 
 
 def test_that_year_with_no_year_named_is_no_time(analyse):

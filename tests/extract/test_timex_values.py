@@ -23,6 +23,8 @@ def _one(analyse, text, published=P):
 LAYER = [
     ("He was jailed for five years.", P, "five years", "P5Y", "DURATION", None),
     ("It turned a profit after several quarters of losses.", P, "several quarters", "PXQ", "DURATION", None),
+    ("The economy shrank after two consecutive quarters of decline.", P, "two consecutive quarters", "P2Q", "DURATION",
+     None),
     ("A 16-hour shift ended.", P, "16-hour", "PT16H", "DURATION", None),
     ("The talks lasted two and a half hours.", P, "two and a half hours", "PT2H30M", "DURATION", None),
     ("It took two decades.", P, "two decades", "P20Y", "DURATION", None),
@@ -106,6 +108,7 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "The index closed at 2082.1 points.",       # an index level
     'Baker said on ABC\'s "This Week" that talks go on.',  # a title
     "He marched in the annual March for Life.",  # a march
+    "She walked at the head of the ``March of the Mothers.''",  # a march, its name in quotes
     "Christmas sales rose 5%.",                 # the season
     "He may be released, Theresa May said.",    # the verb and the name
     "The Sunday Times reported it.",            # a weekday inside a name

@@ -28,7 +28,7 @@ from .base import Analysis, Stage, TimeMention, governing_predicate, token_table
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
 from .timex_parts import range_parts
-from .timex_registry import TENSED_KINDS, Ctx, Found, parse_iso, ref_anchor
+from .timex_registry import TENSED_KINDS, Ctx, Found, low, parse_iso, ref_anchor
 from .timex_rules import normalise, scan
 from .timex_words import number, unit_of
 
@@ -56,7 +56,11 @@ _MONTH_KINDS = frozenset({"month", "qual_month"})
 _DEFER_HEADS = frozenset({"postpone", "delay", "adjourn", "defer", "extend", "suspend", "give", "grant", "push"})
 _PERFECT = ("has", "have", "'ve", "had", "'d")
 _OR_MORE = re.compile(r"\s+or\s", re.I)  # "in a year or two", "in a week or so"
+#: prepositions that measure a span rather than place an event in it ("for the past few years")
+_MEASURED = re.compile(r"\b(?:for|within|throughout)\s+(?:the\s+)?$", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
+#: a day a clause names as its deadline or date ("has set Nov. 10 as the deadline"): the object, not the event's time
+_NAMED_AS_A_DAY = re.compile(r"\s+as\s+(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:deadline|date|day)\b", re.I)
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 #: expressions that are a time of the story only in a past clause (a bare "in the morning")
 _PAST_ONLY = frozenset({"story_part"})
@@ -269,6 +273,21 @@ def _in_units_ahead(f: Found, tv: TV, gov, ctx: Ctx, after: str) -> TV:
             "month": lambda: cal.month_period(d.year, d.month, anchor), "year": lambda: cal.year_period(d.year, anchor)}[unit]()
 
 
+def _past_of_an_event(f: Found, tv: TV, gov, span, before: str) -> TV:
+    """"As the yen soared in recent years", "there were sell programs in past years", "the takeover boom
+    of recent years": a span of unstated length back from the report that places a past event or
+    a noun ("of") is the past at large, TIMEX3 PAST_REF; with a perfect ("have suffered in recent years", "for
+    the past few weeks we've been ...") or after "for" it measures the time up to now, a duration (PXY)."""
+    if f.kind != "past_n" or tv.type != "DURATION" or not tv.value or "X" not in tv.value or span is None \
+            or low(f.groups, "rel") not in ("past", "last", "previous", "recent", "preceding") or _MEASURED.search(before):
+        return tv
+    root = span.root  # "the boom of recent years"; an "in" the parser hangs on a noun ("Smith in recent weeks has") is the clause's
+    of_a_noun = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in ("NOUN", "PROPN")
+    if not of_a_noun and (gov is None or _had(gov, _PERFECT) or not (_is_past(gov) or gov.tag_ in ("VBZ", "VBP"))):
+        return tv
+    return replace(tv, value="PAST_REF", type="DATE")
+
+
 def find_times(analysis: Analysis) -> list[TimeMention]:
     """Every temporal expression in the article, normalised (SPEC §2 ``time``, TIMEX3 values)."""
     doc, text = analysis.doc, analysis.text
@@ -284,6 +303,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         gov = governing_predicate(span.root) if span is not None and len(span) else None
         future = _tense(gov, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
                         f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
+        if future is False and f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
+            future = None  # "set Friday as the deadline": when it was set says nothing of where the day lies
         if f.kind in _PAST_ONLY and future is not False:
             continue  # "opens in the morning", "will return in the afternoon": a habit or a plan, no day
         if f.kind in _TODAY_IS_ONLY and not _a_present_is(gov, span):
@@ -293,6 +314,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
                   story_day[1] if story_day is not None and sent - story_day[0] <= 1 else None)
         tv = _in_units_ahead(f, normalise(f, ctx), gov, ctx, text[f.end:f.end + 12])
+        tv = _past_of_an_event(f, tv, gov, span, text[max(0, f.start - 12):f.core])
         quarter = _reported_quarter(f, tv, ref) or quarter
         if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):
             last_period = (sent, tv)  # the last period named: "a year earlier", "the same day" refer to it

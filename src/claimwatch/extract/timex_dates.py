@@ -381,7 +381,7 @@ def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
 
 
 @rule("the_year", r"the\s+(?P<adj>(?:full|entire|whole|fiscal|current\s+fiscal|full\s+fiscal)\s+)?year(?![\w-])"
-                  r"(?!\s+(?:before|earlier|after|later|ago|two|of\s+the|in\s+review))(?=\s+(?P<ended>ended|ending))?")
+                  r"(?!\s+(?:before|earlier|after|later|ago|two|of\s+the|in\s+review|prior\s+to))(?=\s+(?P<ended>ended|ending))?")
 def _the_year(g: dict, ctx: Ctx) -> TV | None:
     """"the year" / "the full year" / "the fiscal year" of a report: the year of the period named with its year
     in this or the previous sentence, else the reference year; "the year ended March 31" (a fiscal year named

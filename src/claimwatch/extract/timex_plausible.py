@@ -21,6 +21,8 @@ _VAGUE_COUNT = re.compile(r"(?:several|a\s+few|few|many)\s")
 _SCALE_READING = re.compile(r"\b(?:temperatures?|degrees|highs|lows|fahrenheit|celsius|thermometers?|mercury|"
                             r"heat\s+index|wind\s+chill)\b", re.I)
 _SENTENCE_EDGE = re.compile(r"[.!?\n]")
+#: words no fraction takes between its count and "quarters" ("two consecutive quarters of growth")
+_IN_A_ROW = re.compile(r"\b(?:consecutive|straight|successive|additional|further)\b")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -71,9 +73,9 @@ def plausible(f: Found, text: str) -> bool:
         return False  # "closed at 2082.1": an index level
     if f.kind == "rel_unit" and re.search(r"\b(?:This|Last|Next)\s+(?:Week|Month|Year)\b", core):
         return False  # "ABC's This Week": a title in title case
-    if f.kind == "month" and core == "March" and re.search(r"\b(?:the|an?|annual)\s+$", before) \
+    if f.kind == "month" and core == "March" and re.search(r"\b(?:the|an?|annual)\s+(?:``|[\"“‘'])?$", before) \
             and re.match(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]", text[f.end:]):
-        return False  # "the annual March for Life", "the March of the Combatant Mothers": a march
+        return False  # "the annual March for Life", the ``March of the Combatant Mothers'': a march
     if f.kind == "spoken_year" and low_core.startswith("two") and (
             f.prep not in ("in", "by", "since", "until", "before", "after") or re.match(r"\s+[a-z]", text[f.end:])):
         return False  # "two thousand troops": a number, unless "the year two thousand" / "by two thousand ."
@@ -97,9 +99,10 @@ def _duration_plausible(f: Found, text: str, before: str) -> bool:
     """A duration's checks; "1,250 a day" becomes a rate (kind ``set``)."""
     core = text[f.core:f.end]
     low_core = core.lower()
-    if re.search(r"quarters?$", low_core) and not _VAGUE_COUNT.match(low_core) and (
+    if re.search(r"quarters?$", low_core) and not _VAGUE_COUNT.match(low_core) and not _IN_A_ROW.search(low_core) and (
             "-" in low_core or text[f.end:f.end + 3] == " of" or low_core.startswith("about")):
-        return False  # "three-quarters", "a quarter of the vote": fractions; not "several quarters of losses"
+        return False  # "three-quarters", "a quarter of the vote": fractions; not "several quarters of losses",
+        # "two consecutive quarters of growth"
     if low_core == "one day" and _MODAL_END.search(before):
         return False  # "will one day be": FUTURE_REF (rule "some_day"), no duration
     if re.fullmatch(r"\d+\s+[A-Z][a-z]+", core):

@@ -220,14 +220,22 @@ _DAY_LEAD = (r"(?:late|later|early|earlier)\s+in|(?:the\s+)?(?:start|end|close|r
              r"|(?:end|finish|close|start|begin|open)(?:s|ed|ing)?|began")
 
 
+#: a day of the month or a weekday and its comma: what "the day" after it stands beside ("Oct. 12, the day before ...")
+_DAY_NAMED_BEFORE = r"(?<=\d,\s)(?<!\d{4},\s)|(?<=(?-i:day),\s)"
+
+
 @rule("the_day", rf"(?:(?P<lead>{_DAY_LEAD})\s+|(?<=\bfor\s))the\s+day(?![\w-])"
                  r"(?<!\bat\sthe\send\sof\sthe\sday)"    # "at the end of the day": "in the end", no day
                  r"(?!\s+(?:that|when|of|in\s+which|he|she|they|it|we)\b)"
-                 r"(?!\s+(?:before|after)\s+(?:(?:the|a|an|his|her|its|their|this|that|he|she|they|it|we|i|you)\b|(?-i:[A-Z])|\d))")  # "the day after the vote"
+                 r"(?!\s+(?:before|after)\s+(?:(?:the|a|an|his|her|its|their|this|that|he|she|they|it|we|i|you)\b|(?-i:[A-Z])|\d))"  # "the day after the vote"
+                 rf"|(?:{_DAY_NAMED_BEFORE})(?P<appos>the\s+day)(?=\s+(?:before|after|that|when|on\s+which)\s)")
 def _the_day(g: dict, ctx: Ctx) -> TV | None:
     """"The Dow ended the day at 8,017", "later in the day", "For the day, the Nikkei fell": the day
     the report last named, else the reference day ("the day" alone, or "the day before the vote", is
-    no time of the story)."""
+    no time of the story). "The day" set beside a day just named ("on Oct. 12, the day before the
+    crash") is that day, as TimeML dates an appositive."""
+    if g.get("appos"):
+        return cal.day_value(ctx.last_day, ref_anchor(ctx)) if ctx.last_day is not None else None
     d = ctx.last_day or _ref(ctx)
     return cal.day_value(d, ref_anchor(ctx)) if d is not None else None
 
@@ -269,12 +277,17 @@ def _that_period(g: dict, ctx: Ctx) -> TV | None:
 
 @rule("rel_unit", r"(?:(?P<ea>earlier|later)\s+|(?P<q>early|late)\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|the\s+next|"
                   r"the\s+current|the\s+following|past|previous|coming|current|the\s+latest(?=\s+(?:fiscal|financial)\s+year))\s+"
-                  r"(?:(?:fiscal|financial)\s+(?=year|quarter))?(?P<u>week|month|year|quarter|decade|century)(?![\w-])")
+                  r"(?:(?:fiscal|financial)\s+(?=year|quarter))?(?P<u>week|month|year|quarter|decade|century)(?![\w-])"
+                  r"|the\s+(?P<up>year|month)\s+(?:previous|prior|before(?=\s*[.,;]))(?![\w-])(?!\s+to\b)")
 def _rel_unit(g: dict, ctx: Ctx) -> TV | None:
     """"this week", "last month", "the past year", "next fiscal year" (the year its fiscal year is named
     by, as TimeBank gives "fiscal 1989" the value 1989); "early"/"late" mark the part of the period
     (TIMEX3 mod); "earlier"/"later" belong to the span and leave the value ("earlier this month":
-    TimeBank's majority) but mark no part of it."""
+    TimeBank's majority) but mark no part of it. "The year previous" / "the year before" ending its
+    clause ("$19.8 billion less than the year previous") is "the previous year"; "the year before the
+    war", "the year prior to the merger" are no year of the report."""
+    if g.get("up"):
+        g = {"rel": "the previous", "u": g["up"]}
     tv = _rel_unit_value(g, ctx)
     return replace(tv, mod={"early": "START", "late": "END"}[low(g, "q")]) if tv is not None and g.get("q") else tv
 
