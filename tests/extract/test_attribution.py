@@ -252,6 +252,15 @@ def test_anaphoric_attribution_is_carried_over_the_paragraph(analyse) -> None:
     assert source_for(analysis, 3) is None
 
 
+def test_an_anaphoric_attribution_inside_its_paragraph_stays_in_it(analyse) -> None:
+    analysis = analyse(
+        "Fourteen bodies were pulled from the river on Monday. About 30 people are still missing.\n\n"
+        "Meanwhile, police arrested three men in the town. This was reported by a local radio station."
+    )
+    assert source_for(analysis, 2).name == "a local radio station"
+    assert source_for(analysis, 0) is None and source_for(analysis, 1) is None
+
+
 def test_trailing_source_covers_preceding_figures(analyse) -> None:
     analysis = analyse("More than 200 people have been detained since May. Another 40 are missing, according to the police.")
     m0, m1 = source_for(analysis, 0), source_for(analysis, 1)
