@@ -123,6 +123,14 @@ def test_the_leads_anaphoric_source_is_the_reports_source(extract):
     assert a.context.source is not None and a.context.source.canonical == "Andriy Demchenko"
 
 
+def test_a_claim_its_own_attribution_does_not_hold_takes_the_reports_source(extract):
+    a = extract("About 1,200 soldiers have contacted the hotline, saying they want to lay down arms.\n\n"
+                "Source: Ministry of Defence of Ukraine\n\n"
+                "More than 3 million people visited its website.")
+    c = _count(a, "About 1,200")
+    assert (c.source.canonical, c.source.scope) == ("Ministry of Defence of Ukraine", "article")
+
+
 def test_a_dateline_agency_is_the_reports_source(extract):
     a = extract("KYIV, March 3 (Reuters) - Ukraine said 12 soldiers were killed.\n\n"
                 "Five civilians died in the shelling of the city.")
