@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import SourceType
 from .base import Analysis, Entity, EntityMention, Stage, doc_text, token_table
 from .mentions import mention_bounds
+from .quotes import opening_of_closed_quote
 from .roles import LEXICON as _LEX
 from .roles import ROLES, apposed_conjunct, role_before, role_in
 from .sources import (
@@ -555,28 +556,6 @@ def _pleonastic(tok: Token) -> bool:
         c.dep_ in ("ccomp", "xcomp", "acomp") for c in head.children) and head.lemma_ in ("seem", "appear", "be"))
 
 
-_CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
-_OPENING_QUOTES = frozenset({'"', "“", "``", "‘"})
-#: how far back (tokens) the opening of a quote that a pronoun closes is looked for
-_QUOTE_REACH = 120
-
-
-def _before_quote(tok: Token) -> int:
-    """Where to look back from for the organisation a pronoun names: before the quote it closes
-    ('"Lithuanian security forces use force ...," it stated.' — the forces are what the quote
-    speaks of, not who speaks), else at the pronoun."""
-    doc = tok.doc
-    j = tok.i - 1
-    while j >= 0 and doc[j].text == ",":
-        j -= 1
-    if j < 0 or doc[j].text not in _CLOSING_QUOTES:
-        return tok.idx
-    for k in range(j - 1, max(-1, j - _QUOTE_REACH), -1):
-        if doc[k].text in _OPENING_QUOTES:
-            return doc[k].idx
-    return tok.idx
-
-
 def _add_pronouns(reg: EntityRegistry) -> None:
     table = token_table(reg.doc)
     for tok in (table.tokens[i] for i, dep in enumerate(table.dep) if dep in ("nsubj", "nsubjpass")):
@@ -586,7 +565,7 @@ def _add_pronouns(reg: EntityRegistry) -> None:
         if low in _PERSON_PRONOUNS:
             ent = reg.latest(tok.idx, "person", within_sents=6)
         elif low in _GROUP_PRONOUNS and not _pleonastic(tok):
-            ent = reg.latest(_before_quote(tok), "organisation", within_sents=4)
+            ent = reg.latest(opening_of_closed_quote(tok), "organisation", within_sents=4)
         else:
             continue
         if ent is not None:
