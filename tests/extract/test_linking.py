@@ -125,6 +125,12 @@ def test_parts_of_a_total_after_a_colon_and_with_including():
     assert (four.quantity.part_of, four.event_type) == (by_text(cs, "23").id, "detention")
 
 
+def test_including_hung_from_another_word_of_the_clause_is_a_part_of_the_count_before_it():
+    cs = claims("Over 5,000 people have fled into Poland since Monday, including about 1,200 children.")
+    part = by_text(cs, "about 1,200")
+    assert (part.quantity.part_of, part.event_type) == (by_text(cs, "Over 5,000").id, by_text(cs, "Over 5,000").event_type)
+
+
 def test_a_one_person_member_of_a_list_after_a_colon_counts_towards_its_total():
     cs = claims("The rescuers spoke of three dead: a child and two women.")
     two = by_text(cs, "two")

@@ -288,7 +288,11 @@ def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered
                      and _counted_lemma(analysis.doc[x.head_i]) == lemma and (x.best or 0) >= (r.best or 0)), None)
     host = _including(tok)
     if host is not None:  # "27 people, including two children"
-        return next((x for x in reversed(same) if x.head_i == host.i), None)
+        hosted = next((x for x in reversed(same) if x.head_i == host.i), None)
+        # hung by the parse from another word of the clause ("4,000 migrants have entered Lithuania,
+        # including 2,800 Iraqis"): the nearest count before it that can hold it
+        return hosted or next((x for x in reversed(same) if x.key not in parts and x.best is not None
+                               and r.best is not None and x.best >= r.best), None)
     if _after_colon(analysis, r, same):  # "15 died: 12 men and 3 women"
         return _colon_total(analysis, r, same, ordered)
     if _of_that_number(analysis, r) and earlier:  # "Of that number, 22,468 ..."
