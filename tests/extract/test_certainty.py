@@ -64,6 +64,10 @@ CASES = [
     ("So the army called up 5,000 students?", "called", "underspecified", "positive", False),
     # "could only" restricts a fact, it opens no possibility
     ("Divers could only recover three bodies from the wreck.", "recover", "certain", "positive", False),
+    # "suspected of" a noun: what is held is possible, as with "suspected that"
+    ("The driver is suspected of people smuggling.", "smuggling", "possible", "positive", False),
+    ("The two men are suspected of smuggling migrants across the border.", "smuggling", "possible", "positive", False),
+    ("Two officers are suspected of membership of a trafficking ring.", "trafficking", "possible", "positive", False),
     # "in <someone's> opinion / view": the speaker's judgement
     ("In his opinion, the guards used excessive force.", "used", "probable", "positive", False),
     ("In the view of the ministry, the camp is overcrowded.", "is", "probable", "positive", False),

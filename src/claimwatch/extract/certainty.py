@@ -89,6 +89,15 @@ def _opinion_object(prep: Token) -> str | None:
     return None
 
 
+def _suspected_of(gov: Token, child: Token) -> str | None:
+    """A passive complement-taking verb whose "of" phrase states what is held ("suspected of
+    smuggling"): that verb's certainty for the phrase (SPEC §5: "suspected" is possible)."""
+    if child.dep_ != "prep" or child.lower_ != "of" or gov.tag_ != "VBN":
+        return None
+    value = cues()["complement_verbs"].get(gov.lemma_.lower())
+    return value if value in ("probable", "possible") else None
+
+
 def _has_conditional_advcl(tok: Token) -> bool:
     marks = cues()["conditional_marks"]
     for child in tok.children:
@@ -312,6 +321,10 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
             rank = max(rank, g_local.modal_rank)
             hearsay = hearsay or g_local.hearsay
         else:
+            suspicion = _suspected_of(gov, cur)
+            if suspicion is not None:  # "they are suspected of membership of a smuggling gang"
+                rank = max(rank, CERTAINTY_RANK[suspicion])
+                found.append(gov.text)
             if gov.pos_ in ("VERB", "AUX") or gov.pos_ == "ADJ":
                 rank = max(rank, g_local.modal_rank)
                 negs += g_local.negations
@@ -487,6 +500,8 @@ def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
         rank, cue = CERTAINTY_RANK["underspecified"], pred.text
     elif passive_frame and head.i != pred.i:
         rank, neg, cue = _complement_effect(pred, "xcomp")
+    elif child.i != pred.i and _suspected_of(pred, child) is not None:   # "suspected of membership of a gang"
+        rank, cue = CERTAINTY_RANK[_suspected_of(pred, child) or "certain"], pred.text
     neg += _negated_figure(head, pred) + _contrast_effect(head, pred)
     if not rank and not neg:
         return m
