@@ -372,6 +372,10 @@ def test_a_signed_quotation(analyse) -> None:
     ("Official data show that 4,000 migrants entered the country this year.", "Official data", "show"),
     ("The survivors spoke of three missing people.", "The survivors", "spoke of"),
     ("It is estimated that up to 700 people were on board.", None, "is estimated"),
+    # a figure set or revised by its source
+    ("Local authorities raised the death toll to 25 on Tuesday.", "Local authorities", "raised"),
+    ("The coast guard updated the number of bodies recovered to 14.", "The coast guard", "updated"),
+    ("Officials put the toll at 40.", "Officials", "put"),
 ])
 def test_non_speech_evidential_cues(analyse, text, name, cue) -> None:
     m = source_for(analyse(text), 0)
