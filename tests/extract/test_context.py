@@ -131,6 +131,13 @@ def test_a_claim_its_own_attribution_does_not_hold_takes_the_reports_source(extr
     assert (c.source.canonical, c.source.scope) == ("Ministry of Defence of Ukraine", "article")
 
 
+def test_sourceless_hearsay_in_a_credited_report_is_the_reports_hearsay(extract):
+    a = extract("KYIV, March 3 (Reuters) - Ukraine said 12 soldiers were killed.\n\n"
+                "The attackers are believed to have crossed from Belarus with 40 fighters.")
+    c = _count(a, "40")
+    assert (c.source.name, c.source.scope, c.evidential) == ("Reuters", "article", "hearsay")
+
+
 def test_a_dateline_agency_is_the_reports_source(extract):
     a = extract("KYIV, March 3 (Reuters) - Ukraine said 12 soldiers were killed.\n\n"
                 "Five civilians died in the shelling of the city.")

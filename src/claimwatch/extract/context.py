@@ -275,6 +275,12 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     toll is 35") does not cover it."""
     ctx = _context(analysis)
     found = ctx.sources.get(sent_i)
+    if found is not None and found.name is None and found.evidential == "hearsay" and ctx.source is not None:
+        # "They are believed to have set off from Sfax" in a report credited to an agency: the
+        # agency reports the hearsay (its source, the sentence's own evidential)
+        relayed = carry(ctx.source, sent_i, "article", "none")
+        relayed.evidential = "hearsay"
+        return relayed
     if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
         return found
     if _subordinate_elsewhere(analysis, found.cue_i, head_i) or _before_its_clause(analysis, found, head_i) \
