@@ -252,6 +252,15 @@ def test_anaphoric_attribution_is_carried_over_the_paragraph(analyse) -> None:
     assert source_for(analysis, 3) is None
 
 
+def test_an_anaphoric_attribution_inside_its_paragraph_stays_in_it(analyse) -> None:
+    analysis = analyse(
+        "Fourteen bodies were pulled from the river on Monday. About 30 people are still missing.\n\n"
+        "Meanwhile, police arrested three men in the town. This was reported by a local radio station."
+    )
+    assert source_for(analysis, 2).name == "a local radio station"
+    assert source_for(analysis, 0) is None and source_for(analysis, 1) is None
+
+
 def test_trailing_source_covers_preceding_figures(analyse) -> None:
     analysis = analyse("More than 200 people have been detained since May. Another 40 are missing, according to the police.")
     m0, m1 = source_for(analysis, 0), source_for(analysis, 1)
@@ -363,6 +372,10 @@ def test_a_signed_quotation(analyse) -> None:
     ("Official data show that 4,000 migrants entered the country this year.", "Official data", "show"),
     ("The survivors spoke of three missing people.", "The survivors", "spoke of"),
     ("It is estimated that up to 700 people were on board.", None, "is estimated"),
+    # a figure set or revised by its source
+    ("Local authorities raised the death toll to 25 on Tuesday.", "Local authorities", "raised"),
+    ("The coast guard updated the number of bodies recovered to 14.", "The coast guard", "updated"),
+    ("Officials put the toll at 40.", "Officials", "put"),
 ])
 def test_non_speech_evidential_cues(analyse, text, name, cue) -> None:
     m = source_for(analyse(text), 0)

@@ -57,6 +57,20 @@ CASES = [
     ("The refugees were allegedly beaten by guards.", "beaten", "certain", "positive", True),
     ("Ukraine is expected to extend martial law.", "extend", "probable", "positive", False),
     ("The commander has never denied that his troops deserted.", "deserted", "certain", "positive", False),
+    # a question mark asks only the clause its wh-word opens; the clauses before it are asserted
+    ("Rescuers recovered 14 bodies on Monday, but who will pay for the search?", "recovered", "certain", "positive", False),
+    ("Rescuers recovered 14 bodies on Monday, but who will pay for the search?", "pay", "underspecified", "positive", False),
+    ("Where did the 40 deserters go after the border closed?", "go", "underspecified", "positive", False),
+    ("So the army called up 5,000 students?", "called", "underspecified", "positive", False),
+    # "could only" restricts a fact, it opens no possibility
+    ("Divers could only recover three bodies from the wreck.", "recover", "certain", "positive", False),
+    # "suspected of" a noun: what is held is possible, as with "suspected that"
+    ("The driver is suspected of people smuggling.", "smuggling", "possible", "positive", False),
+    ("The two men are suspected of smuggling migrants across the border.", "smuggling", "possible", "positive", False),
+    ("Two officers are suspected of membership of a trafficking ring.", "trafficking", "possible", "positive", False),
+    # "in <someone's> opinion / view": the speaker's judgement
+    ("In his opinion, the guards used excessive force.", "used", "probable", "positive", False),
+    ("In the view of the ministry, the camp is overcrowded.", "is", "probable", "positive", False),
 ]
 
 

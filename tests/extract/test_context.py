@@ -123,6 +123,21 @@ def test_the_leads_anaphoric_source_is_the_reports_source(extract):
     assert a.context.source is not None and a.context.source.canonical == "Andriy Demchenko"
 
 
+def test_a_claim_its_own_attribution_does_not_hold_takes_the_reports_source(extract):
+    a = extract("About 1,200 soldiers have contacted the hotline, saying they want to lay down arms.\n\n"
+                "Source: Ministry of Defence of Ukraine\n\n"
+                "More than 3 million people visited its website.")
+    c = _count(a, "About 1,200")
+    assert (c.source.canonical, c.source.scope) == ("Ministry of Defence of Ukraine", "article")
+
+
+def test_sourceless_hearsay_in_a_credited_report_is_the_reports_hearsay(extract):
+    a = extract("KYIV, March 3 (Reuters) - Ukraine said 12 soldiers were killed.\n\n"
+                "The attackers are believed to have crossed from Belarus with 40 fighters.")
+    c = _count(a, "40")
+    assert (c.source.name, c.source.scope, c.evidential) == ("Reuters", "article", "hearsay")
+
+
 def test_a_dateline_agency_is_the_reports_source(extract):
     a = extract("KYIV, March 3 (Reuters) - Ukraine said 12 soldiers were killed.\n\n"
                 "Five civilians died in the shelling of the city.")

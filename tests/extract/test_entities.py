@@ -105,6 +105,13 @@ def test_pronouns_resolve_to_the_person_or_organisation_introduced_earlier(analy
     assert any(m.kind == "pronoun" and m.text == "It" for m in ent.mentions)
 
 
+def test_it_closing_a_quote_is_not_an_organisation_the_quote_names(analyse):
+    a = analyse("The Interior Ministry of Moldova issued a statement on Friday.\n\n"
+                '"The Romanian police detained 30 people near the river," it stated.')
+    it = source_for(a, 1)
+    assert (it.name, it.canonical) == ("it", "Interior Ministry of Moldova")
+
+
 def test_the_spokesman_refers_back_to_the_person_with_that_role(analyse):
     a = analyse("Andriy Demchenko, spokesman for the State Border Guard Service, said 41 men were detained.\n\n"
                 "The spokesman said the driver faces charges.")

@@ -125,6 +125,20 @@ def test_parts_of_a_total_after_a_colon_and_with_including():
     assert (four.quantity.part_of, four.event_type) == (by_text(cs, "23").id, "detention")
 
 
+def test_including_hung_from_another_word_of_the_clause_is_a_part_of_the_count_before_it():
+    cs = claims("Over 5,000 people have fled into Poland since Monday, including about 1,200 children.")
+    part = by_text(cs, "about 1,200")
+    assert (part.quantity.part_of, part.event_type) == (by_text(cs, "Over 5,000").id, by_text(cs, "Over 5,000").event_type)
+
+
+def test_a_one_person_member_of_a_list_after_a_colon_counts_towards_its_total():
+    cs = claims("The rescuers spoke of three dead: a child and two women.")
+    two = by_text(cs, "two")
+    assert (two.quantity.part_of, two.event_type) == (by_text(cs, "three").id, "death")
+    cs = claims("Twelve people drowned: 10 men and 2 women, a police spokesman said.")
+    assert by_text(cs, "2").quantity.part_of == by_text(cs, "Twelve").id
+
+
 def test_a_definite_partitive_is_a_part_of_the_total_of_its_noun():
     cs = claims("As of Sunday, 248,901 migrants had crossed the jungle. More than 100,000 of the migrants were Venezuelans.")
     assert by_text(cs, "More than 100,000").quantity.part_of == by_text(cs, "248,901").id

@@ -154,7 +154,8 @@ class _Coverage:
             while j >= 0 and self.para_of[j] == self.para_of[i] and j not in self.found:
                 self.found[j] = carry(m, j, "paragraph", "indirect")
                 j -= 1
-            opens = j < 0 or self.para_of[j] != self.para_of[i]
+            # it opens its paragraph only when no sentence of the paragraph comes before it
+            opens = i == 0 or self.para_of[i - 1] != self.para_of[i]
             p = self.para_of[i]
             if not opens or p == 0 or m.name is None:
                 continue

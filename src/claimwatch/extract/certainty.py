@@ -55,6 +55,7 @@ def cues() -> dict[str, Any]:
     data["negating_adverbs"] = frozenset(data["negating_adverbs"])
     data["conditional_marks"] = frozenset(data["conditional_marks"])
     data["plan_nouns"] = frozenset(data["plan_nouns"])
+    data["opinion_nouns"] = frozenset(data["opinion_nouns"])
     data["object_plan_verbs"] = frozenset(data["object_plan_verbs"])
     return data
 
@@ -77,6 +78,24 @@ class _Local:
     hearsay: bool = False
     modal_rank: int = 0          # the part of ``rank`` that comes from modals / adverbs (inherited inside a clause)
     cues: list[str] = field(default_factory=list)
+
+
+def _opinion_object(prep: Token) -> str | None:
+    """The noun of an "in <someone's> opinion / view" phrase: the speaker's judgement, probable
+    ("In our opinion, they avoid military service")."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in cues()["opinion_nouns"]:
+            return obj.text
+    return None
+
+
+def _suspected_of(gov: Token, child: Token) -> str | None:
+    """A passive complement-taking verb whose "of" phrase states what is held ("suspected of
+    smuggling"): that verb's certainty for the phrase (SPEC §5: "suspected" is possible)."""
+    if child.dep_ != "prep" or child.lower_ != "of" or gov.tag_ != "VBN":
+        return None
+    value = cues()["complement_verbs"].get(gov.lemma_.lower())
+    return value if value in ("probable", "possible") else None
 
 
 def _has_conditional_advcl(tok: Token) -> bool:
@@ -127,14 +146,18 @@ def _local(tok: Token) -> _Local:
             if value == "conditional":
                 if _has_conditional_advcl(tok):
                     bump("underspecified", low)
-            elif value and low in ("can", "could", "ca") and any(g.dep_ == "neg" for g in tok.children):
-                pass  # "could not swim": a negated fact, not a possibility
+            elif value and low in ("can", "could", "ca") and any(
+                g.dep_ == "neg" or (g.dep_ == "advmod" and g.lower_ == "only") for g in tok.children
+            ):
+                pass  # "could not swim", "could only confirm two bodies": a (restricted) fact, not a possibility
             elif value:
                 bump(value, low)
         elif child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj", "cc") and low in ("never", "neither", "nor")):
             if (low in c["negators"] or child.dep_ == "neg") and contrast_of(tok) is None:
                 out.negations += 1
                 out.cues.append(child.text)
+        elif child.dep_ == "prep" and low == "in" and _opinion_object(child):
+            bump("probable", f"in {_opinion_object(child)}")
         elif child.dep_ == "advmod":
             if low in c["hearsay_adverbs"]:
                 out.hearsay = True
@@ -298,6 +321,10 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
             rank = max(rank, g_local.modal_rank)
             hearsay = hearsay or g_local.hearsay
         else:
+            suspicion = _suspected_of(gov, cur)
+            if suspicion is not None:  # "they are suspected of membership of a smuggling gang"
+                rank = max(rank, CERTAINTY_RANK[suspicion])
+                found.append(gov.text)
             if gov.pos_ in ("VERB", "AUX") or gov.pos_ == "ADJ":
                 rank = max(rank, g_local.modal_rank)
                 negs += g_local.negations
@@ -324,9 +351,35 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
     )
 
 
-def _is_question(analysis: Analysis, sent_i: int) -> bool:
+#: punctuation after which a new clause (and so an interrogative one) can begin
+_CLAUSE_OPENERS = frozenset({",", ":", ";", "—", "–", "-", "(", '"', "“", "‘", "'"})
+
+
+def _question_start(analysis: Analysis, sent_i: int) -> int | None:
+    """Where the question of a sentence ending in "?" begins (a character offset), or None when
+    the sentence is no question. The question is the clause opened by a wh-word after a clause
+    break, the first one: "it has increased to about 10 thousand, and there are not 250 thousand,
+    who is telling you this?" asks only its last clause, its figures are asserted; a sentence
+    with no such clause ("Did 20 people die?", "So 20 people died?") is a question whole."""
     s, e = analysis.sentences[sent_i]
-    return analysis.text[s:e].rstrip("\"'”’ )").endswith("?")
+    if not analysis.text[s:e].rstrip("\"'”’ )").endswith("?"):
+        return None
+    tokens = analysis.doc.char_span(s, e, alignment_mode="expand")
+    if tokens is None:
+        return s
+    for k, tok in enumerate(tokens):
+        if k > 0 and tok.tag_ in ("WP", "WRB", "WDT", "WP$") and _opens_clause(tokens, k):
+            return tok.idx
+    return s
+
+
+def _opens_clause(tokens: Any, k: int) -> bool:
+    """Token ``k`` begins a clause: it follows a clause break (", who"), or a coordinator after
+    one (", but who")."""
+    before = tokens[k - 1]
+    if before.text in _CLAUSE_OPENERS:
+        return True
+    return before.tag_ == "CC" and k > 1 and tokens[k - 2].text in _CLAUSE_OPENERS
 
 
 class Modalities(Sequence[Modality]):
@@ -349,7 +402,9 @@ class Modalities(Sequence[Modality]):
             sent_i = self._sentence_of(pred.idx, sent_i)
         found = self._found.get((pred.i, sent_i))
         if found is None:
-            found = _modality(pred, analysis.sentences[sent_i], _is_question(analysis, sent_i), self._locals)
+            question_start = _question_start(analysis, sent_i)
+            question = question_start is not None and pred.idx >= question_start
+            found = _modality(pred, analysis.sentences[sent_i], question, self._locals)
             found.sent_i = sent_i
             self._found[pred.i, sent_i] = found
         return found
@@ -445,6 +500,8 @@ def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
         rank, cue = CERTAINTY_RANK["underspecified"], pred.text
     elif passive_frame and head.i != pred.i:
         rank, neg, cue = _complement_effect(pred, "xcomp")
+    elif child.i != pred.i and _suspected_of(pred, child) is not None:   # "suspected of membership of a gang"
+        rank, cue = CERTAINTY_RANK[_suspected_of(pred, child) or "certain"], pred.text
     neg += _negated_figure(head, pred) + _contrast_effect(head, pred)
     if not rank and not neg:
         return m

@@ -46,7 +46,7 @@ from spacy.tokens import Token
 
 from ..model import Scope
 from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
-from .carryover import paragraph_of_sentences, source_coverage
+from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .entities import role_in
 from .places import places_for
@@ -273,12 +273,20 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     or None: the author's voice. With the claim's head token ``head_i``: an attribution made in
     a subordinate clause that does not hold the claim ("Although the ministry said 20 died, the
     toll is 35") does not cover it."""
-    found = _context(analysis).sources.get(sent_i)
+    ctx = _context(analysis)
+    found = ctx.sources.get(sent_i)
+    if found is not None and found.name is None and found.evidential == "hearsay" and ctx.source is not None:
+        # "They are believed to have set off from Sfax" in a report credited to an agency: the
+        # agency reports the hearsay (its source, the sentence's own evidential)
+        relayed = carry(ctx.source, sent_i, "article", "none")
+        relayed.evidential = "hearsay"
+        return relayed
     if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
         return found
     if _subordinate_elsewhere(analysis, found.cue_i, head_i) or _before_its_clause(analysis, found, head_i) \
             or _counts_the_source(analysis, found, head_i):
-        return None
+        # the sentence's own attribution does not hold the claim: the report's source still does
+        return carry(ctx.source, sent_i, "article", "none") if ctx.source is not None else None
     return found
 
 

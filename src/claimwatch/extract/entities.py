@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import SourceType
 from .base import Analysis, Entity, EntityMention, Stage, doc_text, token_table
 from .mentions import mention_bounds
+from .quotes import opening_of_closed_quote
 from .roles import LEXICON as _LEX
 from .roles import ROLES, apposed_conjunct, role_before, role_in
 from .sources import (
@@ -564,7 +565,7 @@ def _add_pronouns(reg: EntityRegistry) -> None:
         if low in _PERSON_PRONOUNS:
             ent = reg.latest(tok.idx, "person", within_sents=6)
         elif low in _GROUP_PRONOUNS and not _pleonastic(tok):
-            ent = reg.latest(tok.idx, "organisation", within_sents=4)
+            ent = reg.latest(opening_of_closed_quote(tok), "organisation", within_sents=4)
         else:
             continue
         if ent is not None:

@@ -288,7 +288,11 @@ def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered
                      and _counted_lemma(analysis.doc[x.head_i]) == lemma and (x.best or 0) >= (r.best or 0)), None)
     host = _including(tok)
     if host is not None:  # "27 people, including two children"
-        return next((x for x in reversed(same) if x.head_i == host.i), None)
+        hosted = next((x for x in reversed(same) if x.head_i == host.i), None)
+        # hung by the parse from another word of the clause ("4,000 migrants have entered Lithuania,
+        # including 2,800 Iraqis"): the nearest count before it that can hold it
+        return hosted or next((x for x in reversed(same) if x.key not in parts and x.best is not None
+                               and r.best is not None and x.best >= r.best), None)
     if _after_colon(analysis, r, same):  # "15 died: 12 men and 3 women"
         return _colon_total(analysis, r, same, ordered)
     if _of_that_number(analysis, r) and earlier:  # "Of that number, 22,468 ..."
@@ -367,6 +371,28 @@ def _colon_total(analysis: Analysis, r: CountRef, same: list[CountRef], ordered:
             continue
         listed = [x for x in ordered if x.sent_i == r.sent_i and x.span[0] > total.span[1]
                   and any(ch in analysis.text[total.span[1]:x.span[0]] for ch in (":", "—", "–"))]
-        if total.best is not None and abs(sum(x.best or 0 for x in listed) - total.best) < 1e-6:
+        listed_sum = sum(x.best or 0 for x in listed) + _single_conjuncts(analysis, listed)
+        if total.best is not None and abs(listed_sum - total.best) < 1e-6:
             return total
     return None
+
+
+def _single_conjuncts(analysis: Analysis, listed: list[CountRef]) -> int:
+    """The one-person members listed with the counts ("three missing: *a woman* and two men"):
+    nouns under "a"/"an" coordinated with a listed count's noun, one each."""
+    doc = analysis.doc
+    heads = {x.head_i for x in listed if x.head_i is not None}
+    if not heads:
+        return 0
+    group = set(heads)
+    for i in heads:
+        tok = doc[i]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        group |= {t.i for t in tok.conjuncts} | {tok.i}
+    singles = 0
+    for i in group - heads:
+        noun = doc[i]
+        if noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            singles += 1
+    return singles

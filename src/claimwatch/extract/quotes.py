@@ -9,9 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-__all__ = ["quote_regions", "quoted_chars", "in_quote", "has_number", "CLOSE_Q", "OPEN_Q"]
+__all__ = ["quote_regions", "quoted_chars", "in_quote", "has_number", "opening_of_closed_quote", "CLOSE_Q", "OPEN_Q"]
 
 OPEN_Q = "“«„"
 
@@ -90,3 +90,25 @@ def in_quote(regions: list[tuple[int, int]], starts: list[int], pos: int) -> boo
 def has_number(doc: Doc, lo: int, hi: int) -> bool:
     return any(doc[j].ent_type_ in _NUMERIC_ENTS or (doc[j].like_num and doc[j].ent_type_ not in ("DATE", "TIME", "ORDINAL"))
                for j in range(lo, hi))
+
+
+_CLOSING_TOKENS = frozenset({'"', "”", "''", "’"})
+_OPENING_TOKENS = frozenset({'"', "“", "``", "‘"})
+#: how far back (tokens) the opening of a quote that a word closes is looked for
+_QUOTE_REACH = 120
+
+
+def opening_of_closed_quote(tok: Token) -> int:
+    """Where to look back from for the speaker a pronoun names: the opening of the quote it
+    closes ('"Lithuanian security forces use force ...," it stated.' — the forces are what the
+    quote speaks of, not who speaks), else the pronoun's own offset."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or doc[j].text not in _CLOSING_TOKENS:
+        return tok.idx
+    for k in range(j - 1, max(-1, j - _QUOTE_REACH), -1):
+        if doc[k].text in _OPENING_TOKENS:
+            return doc[k].idx
+    return tok.idx
