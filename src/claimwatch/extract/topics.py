@@ -23,7 +23,7 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from ..model import Claim, EventType, is_event_type
-from .base import Analysis, TokenTable, token_table
+from .base import Analysis, TokenTable, children_of, token_table
 from .frames import frames
 
 __all__ = ["statement_topic"]
@@ -69,9 +69,9 @@ def _anaphor(tokens: list[Token]) -> str | None:
         low = t.lemma_.lower()
         if low not in anaphoric or t.pos_ != "NOUN":
             continue
-        dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss")}
-        if not dets & _DEICTIC and not any(c.dep_ == "amod" and c.lower_ in ("actual", "real", "true", "final") for c in t.children):
-            if not (low in _COUNT_ANAPHORS and any(c.dep_ == "poss" for c in t.children)):
+        dets = {c.lower_ for c in children_of(t) if c.dep_ in ("det", "poss")}
+        if not dets & _DEICTIC and not any(c.dep_ == "amod" and c.lower_ in ("actual", "real", "true", "final") for c in children_of(t)):
+            if not (low in _COUNT_ANAPHORS and any(c.dep_ == "poss" for c in children_of(t))):
                 continue
         return "count" if low in _COUNT_ANAPHORS else "incident"
     first = tokens[0] if tokens else None
