@@ -356,10 +356,10 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
 
 def _doc_phrase(tok: Token, hi: int) -> int | None:
     """Length of a document-according phrase ("in line with", "based on") starting at ``tok``."""
-    doc = tok.doc
+    lower = token_table(tok.doc).lower
     for phrase in _DOC_ACCORDING.get(tok.lower_, ()):
         n = len(phrase)
-        if tok.i + n <= hi and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == phrase:
+        if tok.i + n <= hi and tuple(lower[tok.i:tok.i + n]) == phrase:
             return n
     return None
 
