@@ -43,7 +43,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..model import QuoteKind
-from .base import Analysis, AttributionMention, Stage, TokenTable, token_table
+from .base import Analysis, AttributionMention, Stage, TokenTable, children_of, token_table
 from .cue_candidates import (
     FIRST_SECOND as _FIRST_SECOND,
 )
@@ -95,15 +95,15 @@ _NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 
 
 def _content_of(doc: Doc, lo: int, hi: int, verb: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
     """Content of a reporting verb: its clausal complements, else the rest of the sentence."""
-    kids = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")
+    kids = [c for c in children_of(verb) if c.dep_ in ("ccomp", "xcomp", "parataxis")
             and not (exclude[0] <= c.i < exclude[1])]
     if not kids:
         # "said in a statement that ...": the clause hangs off the statement noun
-        for prep in verb.children:
+        for prep in children_of(verb):
             if prep.dep_ != "prep":
                 continue
-            for obj in prep.children:
-                for c in obj.children:
+            for obj in children_of(prep):
+                for c in children_of(obj):
                     if c.dep_ in ("acl", "relcl", "ccomp") and c.left_edge.lower_ == "that" and c.left_edge.i > obj.i:
                         kids.append(c)
     if kids:
@@ -129,7 +129,7 @@ def _content_of(doc: Doc, lo: int, hi: int, verb: Token, exclude: tuple[int, int
 
 
 def _via(verb: Token) -> str | None:
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "prep" and child.lower_ in ("on", "in", "via", "through"):
             obj = " ".join(t.text for t in child.subtree)
             p = platform_of(obj)
@@ -168,23 +168,23 @@ def _subject(tok: Token, lo: int, hi: int, lemma: str) -> tuple[Token | None, To
     nearest noun phrase on its left."""
     subj = agent = None
     passive = False
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("nsubj", "csubj") and (subj is None or abs(c.i - tok.i) < abs(subj.i - tok.i)):
             subj = c  # two subjects (a misparse of "<clause>, the agency said"): the nearest one
         elif c.dep_ == "nsubjpass":
             subj, passive = c, True
         elif c.dep_ == "agent":
-            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+            agent = next((g for g in children_of(c) if g.dep_ == "pobj"), None)
     if subj is not None and not lo <= subj.i < hi:
         subj, passive = None, False     # a parse across a paragraph break: not this sentence's subject
     if subj is None and agent is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB") \
-            and lo <= tok.head.i < hi and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children)):
+            and lo <= tok.head.i < hi and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in children_of(tok.head))):
         head = tok.head
-        subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+        subj = next((c for c in children_of(head) if c.dep_ in ("nsubj",)), None)
         steps = 0
         while subj is None and head.dep_ == "conj" and steps < 4:   # "... reversed, rushed and said"
             head, steps = head.head, steps + 1
-            subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+            subj = next((c for c in children_of(head) if c.dep_ in ("nsubj",)), None)
     if subj is None and agent is None and lemma in _STRONG and tok.tag_ in ("VBD", "VBZ", "VBP") \
             and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
         subj = _left_subject(tok, lo)
@@ -196,7 +196,7 @@ def _passive_candidate(tok: Token, lo: int, hi: int, lemma: str, subj: Token | N
     """Passive frames: "X is said / reported to ...", "It was reported that ..." (hearsay), and
     "This was stated by X" (an anaphoric attribution: the content is what came before)."""
     doc = tok.doc
-    aux = [c for c in tok.children if c.dep_ == "auxpass" and c.i < tok.i]
+    aux = [c for c in children_of(tok) if c.dep_ == "auxpass" and c.i < tok.i]
     a = aux[0].i if aux else tok.i
     if agent is None:
         if subj is not None and lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it" or lemma in _NOMINAL_HEARSAY):
@@ -233,7 +233,7 @@ def _cognition_ok(tok: Token, lemma: str, clausal: bool) -> bool:
     if not clausal:
         return False
     return lemma in _COGNITION_BARE or any(
-        g.dep_ == "mark" and g.lower_ == "that" for c in tok.children if c.dep_ == "ccomp" for g in c.children)
+        g.dep_ == "mark" and g.lower_ == "that" for c in children_of(tok) if c.dep_ == "ccomp" for g in children_of(c))
 
 
 def _object_ok(tok: Token, lemma: str, lo: int, hi: int, has_obj: bool) -> bool:
@@ -244,9 +244,9 @@ def _object_ok(tok: Token, lemma: str, lo: int, hi: int, has_obj: bool) -> bool:
         return False
     if tok.dep_ == "relcl" and not has_obj:             # "the things Trump said"
         return False
-    if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+    if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in children_of(tok)):
         return False                                     # "put the toll at 30", not "put forward"
-    if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+    if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in children_of(tok)):
         return False                                     # "added to the uncertainty"
     if lemma not in _STRONG:
         return lemma in _OBJECT_ACTS and has_obj
@@ -262,9 +262,9 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
         return None
     doc = tok.doc
     subj, agent, passive = _subject(tok, lo, hi, lemma)
-    clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children)
+    clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in children_of(tok))
     cue_lo, cue_hi = tok.i, tok.i + 1
-    for c in tok.children:  # "pointed out", "has said" stays "said": particles only
+    for c in children_of(tok):  # "pointed out", "has said" stays "said": particles only
         if c.dep_ == "prt" and c.i == cue_hi:
             cue_hi += 1
     if passive:
@@ -279,15 +279,15 @@ def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]]
     if lemma == "continue" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" or any(
             doc[j].text in CLOSE_Q + '"' for j in range(lo, tok.i))):
         return None
-    has_obj = (passive and agent is not None) or any(c.dep_ in ("dobj", "oprd") for c in tok.children)
+    has_obj = (passive and agent is not None) or any(c.dep_ in ("dobj", "oprd") for c in children_of(tok))
     if not clausal and not _object_ok(tok, lemma, lo, hi, has_obj):
         return None
     s_lo, s_hi = mention_bounds(src)
     content = _content_of(doc, lo, hi, tok, (min(s_lo, cue_lo), max(s_hi, cue_hi)))
     anaphoric = False
     if not clausal:
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
-        anaphoric = any(o.lower_ in _ANAPHORIC or any(g.lower_ in _ANAPHORIC for g in o.children) for o in objs)
+        objs = [c for c in children_of(tok) if c.dep_ in ("dobj", "prep")]
+        anaphoric = any(o.lower_ in _ANAPHORIC or any(g.lower_ in _ANAPHORIC for g in children_of(o)) for o in objs)
         if anaphoric:
             content = None
     cand = Cand(src, cue_lo, cue_hi, tok.i, content, depth=depth(tok), via=_via(tok), anaphoric=anaphoric)
@@ -300,7 +300,7 @@ def _inverted_source(verb: Token, lemma: str, lo: int) -> Token | None:
     Migration Service"), which the parser may read as the verb's object."""
     if lemma not in _CORE or verb.tag_ not in ("VBZ", "VBD") or verb.i - lo < 4:
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.right_edge.i - (
+    obj = next((c for c in children_of(verb) if c.dep_ == "dobj" and c.i == verb.right_edge.i - (
         verb.right_edge.i - c.right_edge.i)), None)
     if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG" or source_strength(
             " ".join(t.text for t in obj.subtree)) == 2):
@@ -317,7 +317,7 @@ def _bare_object_allowed(tok: Token, lemma: str, lo: int, hi: int) -> bool:
             doc[j].text in _QUOTE_MARKS for j in range(lo, hi)):
         return False
     if lemma == "call":
-        return any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children)
+        return any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in children_of(tok))
     return True
 
 
@@ -326,19 +326,19 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     low = tok.lower_
     if low == "according" and tok.i + 1 < hi and doc[tok.i + 1].lower_ == "to":
         to = doc[tok.i + 1]
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in children_of(to) if c.dep_ == "pobj"), None)
         if obj is None:
-            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in children_of(tok) if c.dep_ == "pobj"), None)
         if obj is None:
             return None
         cue = (tok.i, tok.i + 2)
     elif (phrase_len := _doc_phrase(tok, hi)) is not None:
         cue = (tok.i, tok.i + phrase_len)
-        obj = next((c for c in doc[cue[1] - 1].children if c.dep_ == "pobj"), None)
+        obj = next((c for c in children_of(doc[cue[1] - 1]) if c.dep_ == "pobj"), None)
         if obj is None or document_noun(obj) is None:
             return None
     elif low in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "prep", "acl"):
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+        obj = next((c for c in children_of(tok) if c.dep_ in ("dobj", "pobj")), None)
         if obj is None:
             return None
         cue = (tok.i, tok.i + 1)
@@ -356,10 +356,10 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
 
 def _doc_phrase(tok: Token, hi: int) -> int | None:
     """Length of a document-according phrase ("in line with", "based on") starting at ``tok``."""
-    doc = tok.doc
+    lower = token_table(tok.doc).lower
     for phrase in _DOC_ACCORDING.get(tok.lower_, ()):
         n = len(phrase)
-        if tok.i + n <= hi and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == phrase:
+        if tok.i + n <= hi and tuple(lower[tok.i:tok.i + n]) == phrase:
             return n
     return None
 
@@ -367,7 +367,7 @@ def _doc_phrase(tok: Token, hi: int) -> int | None:
 def _hearsay_adverb(tok: Token, lo: int, hi: int) -> Cand | None:
     """"reportedly", "allegedly"; "rumoured / reputed to" however the tagger reads them."""
     if tok.lower_ not in _HEARSAY_ADV and not (
-            tok.lower_ in _HEARSAY_ADJ and any(c.dep_ == "xcomp" for c in tok.children)):
+            tok.lower_ in _HEARSAY_ADJ and any(c.dep_ == "xcomp" for c in children_of(tok))):
         return None
     content = trim_span(tok.doc, lo, hi)
     return Cand(None, tok.i, tok.i + 1, tok.i, content, hearsay=True, depth=depth(tok) + 5)
@@ -434,7 +434,7 @@ def _without_chained(doc: Doc, cands: list[Cand]) -> list[Cand]:
     def chained(c: Cand) -> bool:
         verb, others = doc[c.cue_i], (ruled if c.kind == "learned" else strong)
         return verb.dep_ == "xcomp" and verb.head.i in others or any(
-            k.dep_ == "xcomp" and k.i in others for k in verb.children)
+            k.dep_ == "xcomp" and k.i in others for k in children_of(verb))
 
     by_cue = {c.cue_i: c for c in cands if c.kind != "learned"}
     for c in cands:

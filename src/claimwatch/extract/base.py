@@ -20,6 +20,9 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
+import numpy
+from spacy import parts_of_speech
+from spacy.attrs import ENT_IOB, HEAD, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -45,6 +48,7 @@ __all__ = [
     "doc_text",
     "TokenTable",
     "token_table",
+    "children_of",
 ]
 
 Span = tuple[int, int]
@@ -236,6 +240,31 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+#: string-store keys (64-bit hashes of the strings themselves) -> the string, and -> its lower case:
+#: shared by every Doc of the process, emptied when they grow past ``_MAX_STRINGS`` keys
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+_MAX_STRINGS = 1_000_000
+_IOB = Token.iob_strings()
+
+
+def _string_column(doc: Doc, attr: int, lowered: bool = False) -> list[str]:
+    """The strings of one string-valued token attribute, from ``Doc.to_array``'s keys (a Token's
+    ``lower_``, ``lemma_``, ``text`` each decode the string anew: about twice the cost)."""
+    cache = _LOWERED if lowered else _STRINGS
+    keys = doc.to_array(attr).tolist()
+    try:
+        return list(map(cache.__getitem__, keys))
+    except KeyError:
+        if len(cache) > _MAX_STRINGS:
+            cache.clear()
+        store = doc.vocab.strings
+        for key in keys:
+            if key not in cache:
+                cache[key] = store[key].lower() if lowered else store[key]
+        return list(map(cache.__getitem__, keys))
+
+
 class TokenTable:
     """The tokens of a Doc and their string attributes, read once per Doc (``token_table``).
 
@@ -255,24 +284,25 @@ class TokenTable:
 
     @cached_property
     def lower(self) -> list[str]:
-        return [t.lower_ for t in self.tokens]
+        return _string_column(self.doc, LOWER)
 
     @cached_property
     def lemma(self) -> list[str]:
         """Lower-cased lemmas."""
-        return [t.lemma_.lower() for t in self.tokens]
+        return _string_column(self.doc, LEMMA, lowered=True)
 
     @cached_property
     def pos(self) -> list[str]:
-        return [t.pos_ for t in self.tokens]
+        names = parts_of_speech.NAMES
+        return [names[p] for p in self.doc.to_array(POS).tolist()]
 
     @cached_property
     def dep(self) -> list[str]:
-        return [t.dep_ for t in self.tokens]
+        return [t.dep_ for t in self.tokens]    # (few distinct labels: as fast as the keys' look-up)
 
     @cached_property
     def text(self) -> list[str]:
-        return [t.text for t in self.tokens]
+        return _string_column(self.doc, ORTH)
 
     @cached_property
     def ent_type(self) -> list[str]:
@@ -280,7 +310,7 @@ class TokenTable:
 
     @cached_property
     def ent_iob(self) -> list[str]:
-        return [t.ent_iob_ for t in self.tokens]
+        return [_IOB[i] for i in self.doc.to_array(ENT_IOB).tolist()]
 
     @cached_property
     def punct(self) -> list[bool]:
@@ -290,6 +320,23 @@ class TokenTable:
     def stop(self) -> list[bool]:
         return [t.is_stop for t in self.tokens]
 
+    @cached_property
+    def heads(self) -> list[int]:
+        """Each token's head index (a root is its own head), read from one array of offsets."""
+        offsets = self.doc.to_array(HEAD).view(numpy.int64)    # relative offsets, stored as uint64
+        return (offsets + numpy.arange(len(offsets), dtype=numpy.int64)).tolist()
+
+    @cached_property
+    def children(self) -> list[list[Token]]:
+        """Each token's syntactic children in text order (``Token.children``, which walks the
+        token's whole left and right extent and builds a Token per step on every call)."""
+        kids: list[list[Token]] = [[] for _ in self.tokens]
+        tokens = self.tokens
+        for i, head in enumerate(self.heads):
+            if head != i:
+                kids[head].append(tokens[i])
+        return kids
+
 
 def token_table(doc: Doc) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built once (kept on the Doc while the stages run, removed after them even when one fails)."""
@@ -297,6 +344,12 @@ def token_table(doc: Doc) -> TokenTable:
     if table is None:
         table = doc.user_data["claimwatch.tokens"] = TokenTable(doc)
     return table
+
+
+def children_of(tok: Token) -> list[Token]:
+    """``tok.children`` from the Doc's token table (the same tokens in the same order; do not
+    mutate the list)."""
+    return token_table(tok.doc).children[tok.i]
 
 
 def governing_predicate(tok):

@@ -25,7 +25,7 @@ from typing import Any, Iterator, Sequence, overload
 from spacy.tokens import Token
 
 from ..model import Certainty, is_certainty
-from .base import Analysis, Modality, Stage
+from .base import Analysis, Modality, Stage, children_of
 
 __all__ = ["find_modalities", "Modalities", "modality_for", "governing_predicate", "is_predicate", "CERTAINTY_RANK", "STAGE"]
 
@@ -100,8 +100,8 @@ def _suspected_of(gov: Token, child: Token) -> str | None:
 
 def _has_conditional_advcl(tok: Token) -> bool:
     marks = cues()["conditional_marks"]
-    for child in tok.children:
-        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in child.children):
+    for child in children_of(tok):
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in children_of(child)):
             return True
     return False
 
@@ -109,12 +109,12 @@ def _has_conditional_advcl(tok: Token) -> bool:
 def _negative_argument(tok: Token) -> str | None:
     """A "no"-determined or negative-pronoun subject/object ("No bodies were found", "nobody died")."""
     c = cues()
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ not in _SUBJ_OBJ:
             continue
         if child.lower_ in c["negative_pronouns"]:
             return child.text
-        grand = list(child.children)
+        grand = list(children_of(child))
         if not grand:
             continue
         neither = [g for g in grand if g.dep_ == "preconj" and g.lower_ == "neither"]
@@ -139,7 +139,7 @@ def _local(tok: Token) -> _Local:
             out.modal_rank = max(out.modal_rank, r)
         out.cues.append(cue)
 
-    for child in tok.children:
+    for child in children_of(tok):
         low = child.lower_
         if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             value = c["modal_aux"].get(low, c["modal_aux"].get(child.lemma_.lower()))
@@ -147,7 +147,7 @@ def _local(tok: Token) -> _Local:
                 if _has_conditional_advcl(tok):
                     bump("underspecified", low)
             elif value and low in ("can", "could", "ca") and any(
-                g.dep_ == "neg" or (g.dep_ == "advmod" and g.lower_ == "only") for g in tok.children
+                g.dep_ == "neg" or (g.dep_ == "advmod" and g.lower_ == "only") for g in children_of(tok)
             ):
                 pass  # "could not swim", "could only confirm two bodies": a (restricted) fact, not a possibility
             elif value:
@@ -171,11 +171,11 @@ def _local(tok: Token) -> _Local:
         out.negations += 1
         out.cues.append(neg_arg)
     # "is going to deport": future intention
-    if tok.lemma_ == "go" and tok.tag_ == "VBG" and any(ch.dep_ == "xcomp" for ch in tok.children):
+    if tok.lemma_ == "go" and tok.tag_ == "VBG" and any(ch.dep_ == "xcomp" for ch in children_of(tok)):
         bump("underspecified", "going to")
     # a passive hearsay predicate: "is rumoured to have fled", "it is alleged that", "reported to have"
     if tok.lemma_.lower() in c["hearsay_predicates"] and tok.tag_ == "VBN" and any(
-        ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children
+        ch.dep_ in ("auxpass", "nsubjpass") for ch in children_of(tok)
     ):
         out.hearsay = True
         out.cues.append(tok.text)
@@ -193,10 +193,10 @@ class Contrast:
 
 def _contrast_conj(tok: Token, after: int) -> Token | None:
     """``tok``'s conjunct that replaces an argument, introduced by "but"/"rather" after token ``after``."""
-    ccs = [c.i for c in tok.children if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC and c.i > after]
+    ccs = [c.i for c in children_of(tok) if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC and c.i > after]
     if not ccs:
         return None
-    return next((c for c in tok.children if c.dep_ == "conj" and c.i > ccs[0] and c.pos_ in _ARGUMENT_POS), None)
+    return next((c for c in children_of(tok) if c.dep_ == "conj" and c.i > ccs[0] and c.pos_ in _ARGUMENT_POS), None)
 
 
 def contrast_of(pred: Token) -> Contrast | None:
@@ -204,10 +204,10 @@ def contrast_of(pred: Token) -> Contrast | None:
     on the predicate (gapping: "was not carrying vegetables, but nine migrants") or on the
     argument A ("did not detain 10 migrants but 12"). None when the conjunct is a clause of its
     own ("did not push them back, but escorted them") or there is no negation."""
-    neg = next((c for c in pred.children if c.dep_ == "neg"), None)
+    neg = next((c for c in children_of(pred) if c.dep_ == "neg"), None)
     if neg is None:
         return None
-    args = [c for c in pred.children if c.i > neg.i and c.dep_ not in ("cc", "conj", "punct", "advmod")]
+    args = [c for c in children_of(pred) if c.i > neg.i and c.dep_ not in ("cc", "conj", "punct", "advmod")]
     on_pred = _contrast_conj(pred, neg.i)
     if on_pred is not None:
         before = [a for a in args if a.i < on_pred.i]
@@ -251,14 +251,14 @@ def _complement_effect(gov: Token, rel: str, denial: bool = True) -> tuple[int, 
     if want and gov.pos_ == "VERB" and (rel == want or (want == "ccomp" and rel in ("ccomp", "csubj"))):
         neg, cue = 1, gov.text
     elif denial and rel in ("ccomp", "csubj") and gov.pos_ == "VERB":
-        denier = next((ch for ch in gov.children if ch.dep_ == "advmod" and ch.lower_ in c["negating_adverbs"]), None)
+        denier = next((ch for ch in children_of(gov) if ch.dep_ == "advmod" and ch.lower_ in c["negating_adverbs"]), None)
         if denier is not None:  # "incorrectly said that ...": the writer denies what was said
             neg, cue = 1, denier.text
     adj = None
     if gov.pos_ == "ADJ" or gov.tag_ == "VBN":
         adj = c["predicative_adjectives"].get(gov.lower_)
     if adj is None and gov.pos_ == "AUX":
-        for ch in gov.children:
+        for ch in children_of(gov):
             if ch.dep_ == "acomp" and ch.lower_ in c["predicative_adjectives"]:
                 adj = c["predicative_adjectives"][ch.lower_]
                 cue = ch.text
@@ -283,7 +283,7 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
     local = local_of(tok)
     rank, negs, hearsay = local.rank, local.negations, local.hearsay
     found = list(local.cues)
-    if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues()["conditional_marks"] for g in tok.children):
+    if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues()["conditional_marks"] for g in children_of(tok)):
         rank = max(rank, CERTAINTY_RANK["underspecified"])
     cur = tok
     s0, s1 = sent_span
@@ -488,8 +488,8 @@ def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
     rank, neg, cue = 0, 0, None
     lemma = pred.lemma_.lower()
     passive_frame = (
-        pred.tag_ == "VBN" and any(ch.dep_ == "auxpass" for ch in pred.children)
-        and c["complement_verbs"].get(lemma) and any(ch.dep_ in ("xcomp", "oprd", "acomp", "ccomp") for ch in pred.children)
+        pred.tag_ == "VBN" and any(ch.dep_ == "auxpass" for ch in children_of(pred))
+        and c["complement_verbs"].get(lemma) and any(ch.dep_ in ("xcomp", "oprd", "acomp", "ccomp") for ch in children_of(pred))
     )
     if child.i != pred.i and child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and not is_predicate(child):
         rank, neg, cue = _complement_effect(pred, "xcomp" if child.dep_ != "ccomp" else "ccomp")
@@ -518,7 +518,7 @@ def _negated_figure(head: Token, pred: Token) -> int:
     tok, from_conjunct = head, False
     while tok.i != pred.i:
         # "carrying not grain but 41 men": the "not" on grain does not reach its conjunct
-        if tok.pos_ in ("NUM", "NOUN", "PROPN") and any(ch.dep_ == "neg" for ch in tok.children) and not from_conjunct:
+        if tok.pos_ in ("NUM", "NOUN", "PROPN") and any(ch.dep_ == "neg" for ch in children_of(tok)) and not from_conjunct:
             return 1
         if tok.head.i == tok.i:
             break

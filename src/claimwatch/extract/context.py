@@ -45,7 +45,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ..model import Scope
-from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
+from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention, children_of
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .entities import role_in
@@ -312,7 +312,7 @@ def _before_its_clause(analysis: Analysis, attr: AttributionMention, head_i: int
         end = attr.span[1] if attr.span is not None else cue.idx + len(cue.text)
         sent_end = analysis.sentences[attr.sent_i][1]
         return any(t.is_alpha for t in doc if end <= t.idx < sent_end)
-    return any(c.dep_ in _INTRODUCED for c in cue.children if c.i > cue_i)
+    return any(c.dep_ in _INTRODUCED for c in children_of(cue) if c.i > cue_i)
 
 
 def _subordinate_elsewhere(analysis: Analysis, cue_i: int, head_i: int) -> bool:
@@ -322,7 +322,7 @@ def _subordinate_elsewhere(analysis: Analysis, cue_i: int, head_i: int) -> bool:
     tok = doc[cue_i]
     for _ in range(12):
         if tok.dep_ == "relcl" or tok.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in _SUBORDINATING for c in tok.children):
+                c.dep_ == "mark" and c.lower_ in _SUBORDINATING for c in children_of(tok)):
             return not (tok.left_edge.i <= head_i <= tok.right_edge.i)
         if tok.head.i == tok.i:
             return False
@@ -331,7 +331,7 @@ def _subordinate_elsewhere(analysis: Analysis, cue_i: int, head_i: int) -> bool:
 
 
 def _aux(pred: Token) -> set[str]:
-    return {c.lower_ for c in pred.children if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_ for c in children_of(pred) if c.dep_ in ("aux", "auxpass")}
 
 
 def _generic(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:

@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from ..model import Scope
-from .base import Analysis, TimeMention
+from .base import Analysis, TimeMention, children_of
 from .certainty import governing_predicate
 from .context import (
     _DESCRIPTIVE,
@@ -101,7 +101,7 @@ def _present_tense_time(analysis: Analysis, sent_i: int, head_i: int | None) -> 
     pred = governing_predicate(analysis, sent_i, head_i)
     if pred is None:
         return None
-    aux = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in children_of(pred) if c.dep_ in ("aux", "auxpass")]
     if {a.lower_ for a in aux} & (_MODALS | _PERFECT_AUX):
         return None
     finite: Token | None = None
@@ -180,10 +180,10 @@ def _partitive_anaphor(analysis: Analysis, head_i: int) -> bool:
     "most of whom"): the claim is about that group, at the time it was counted."""
     tok = analysis.doc[head_i]
     group: Token | None = tok if tok.dep_ == "pobj" and tok.head.lower_ == "of" else next(
-        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        (g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"), None)
     if group is None:
         return False
-    return group.pos_ == "PRON" or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in group.children)
+    return group.pos_ == "PRON" or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children_of(group))
 
 
 def _group_time(analysis: Analysis, sent_i: int, head_i: int) -> tuple[TimeMention | None, Scope]:

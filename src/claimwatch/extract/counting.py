@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .base import Analysis, EventMention, QuantityMention
+from .base import Analysis, EventMention, QuantityMention, children_of
 from .certainty import governing_predicate
 from .events import death_causes
 from .events import lexicon as event_lexicon
@@ -173,7 +173,7 @@ def argument_of(head: Token) -> Token:
 
 
 def _passive(pred: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children) or (pred.tag_ == "VBN" and pred.dep_ in ("acl", "amod"))
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(pred)) or (pred.tag_ == "VBN" and pred.dep_ in ("acl", "amod"))
 
 
 def role_of(arg: Token, pred: Token) -> str:
@@ -187,7 +187,7 @@ def role_of(arg: Token, pred: Token) -> str:
         if _passive(pred):
             return "patient"
         transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and _lemma(c) not in _s("idiomatic_objects")
-                         for c in pred.children)  # "lost their lives": the subject died
+                         for c in children_of(pred))  # "lost their lives": the subject died
         if not transitive and pred.tag_ == "VBN" and arg.pos_ in ("NUM", "NOUN", "PROPN"):
             return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
         return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
@@ -222,11 +222,11 @@ def _complex(pred: Token, role: str, subject: bool) -> list[tuple[Token, str]]:
     out = [(pred, role)]
     states = _s("state_nouns")
     same = "theme" if role != "agent" else role
-    for c in pred.children:
+    for c in children_of(pred):
         if c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.pos_ in ("ADJ", "VERB", "ADV"):
             out.append((c, same))
         elif c.dep_ == "prep":
-            out += [(g, same) for g in c.children if g.dep_ == "pobj" and _lemma(g) in states]
+            out += [(g, same) for g in children_of(c) if g.dep_ == "pobj" and _lemma(g) in states]
         elif c.dep_ == "dobj" and _lemma(pred) in _s("light_verbs") and role in ("theme", "agent"):
             out.append((c, "theme"))  # "suffered injuries": the subject undergoes the event
         elif c.dep_ == "dobj" and _lemma(pred) in _s("support_verbs"):
@@ -239,7 +239,7 @@ def _complex(pred: Token, role: str, subject: bool) -> list[tuple[Token, str]]:
 
 
 def _has_subject(tok: Token) -> bool:
-    return any(g.dep_ in ("nsubj", "nsubjpass") for g in tok.children)
+    return any(g.dep_ in ("nsubj", "nsubjpass") for g in children_of(tok))
 
 
 def _admits(m: EventMention, role: str, cls: str, trigger: Token | None = None) -> bool:
@@ -286,13 +286,13 @@ def _vehicle_of(arg: Token) -> Token | None:
         return h.head
     if arg.dep_ == "pobj" and h.lower_ in p["preps"] and h.head.pos_ == "VERB":
         # "stopped a truck with 41 passengers" (the "with" phrase attached to the verb)
-        return next((c for c in h.head.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in vehicles), None)
+        return next((c for c in children_of(h.head) if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in vehicles), None)
     if arg.dep_ == "dobj" and _lemma(h) in p["verbs"]:
         if h.dep_ in ("acl", "relcl") and h.head.lower_ in vehicles:
             return h.head
         cur = h
         for _ in range(3):  # "the first boat is said to have carried 48 people"
-            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in children_of(cur) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj if subj.lower_ in vehicles else None
             if cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head.i == cur.i:
@@ -303,9 +303,9 @@ def _vehicle_of(arg: Token) -> Token | None:
 
 def _on_board(arg: Token, pred: Token | None) -> bool:
     words = frames()["passenger"]["board_words"]
-    near = list(arg.children) + (list(pred.children) if pred is not None else [])
+    near = list(children_of(arg)) + (list(children_of(pred)) if pred is not None else [])
     for t in near:
-        if t.lower_ in words or any(g.lower_ in words for g in t.children):
+        if t.lower_ in words or any(g.lower_ in words for g in children_of(t)):
             return True
     return False
 
@@ -318,13 +318,13 @@ def _null_frame(pred: Token | None, head: Token) -> bool:
         return False
     if _lemma(pred) in null or pred.lower_ in null:
         return True
-    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in children_of(pred) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i == head.i:
         return False
     if subj.lower_ in null or _lemma(subj) in null:
         return True  # "the survivors number 104"
     return _lemma(subj) in ("number", "total", "count", "figure", "tally") and any(
-        g.lower_ in null for c in subj.children if c.dep_ == "prep" for g in c.children)  # "the number of survivors"
+        g.lower_ in null for c in children_of(subj) if c.dep_ == "prep" for g in children_of(c))  # "the number of survivors"
 
 
 def _in_clause(tok: Token, root: Token) -> bool:
@@ -364,12 +364,12 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
     for m in ctx.by_head.get(head.i, ()):
         if _can_take_part(cls, m.event_type) or m.event_type in ("death", "detention", "legal_action"):
             return _from_mention(ctx, m, head.i, "noun", False)
-    for c in head.children:
+    for c in children_of(head):
         if c.dep_ in ("compound", "amod") and c.i in ctx.by_head:
             return _from_mention(ctx, ctx.by_head[c.i][0], head.i, "noun", False)
-    for c in head.children:
+    for c in children_of(head):
         if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "ADJ", "AUX"):
-            rel = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")), None)
+            rel = next((g for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")), None)
             role = ("patient" if _passive(c) else "theme") if rel is None or rel.dep_ == "nsubjpass" else role_of(rel, c)
             link, _seen = _typed(ctx, _complex(c, role, True), cls, is_fatal(c), c.i, "clause")
             if link is not None:

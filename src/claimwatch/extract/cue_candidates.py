@@ -16,6 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from .base import children_of
 from .entities import role_in
 from .frames import person_noun
 from .mentions import trim_span
@@ -73,7 +74,7 @@ def cannot_speak(verb: Token, src: Token) -> bool:
     """A subject that is no source ("The Rio Grande has claimed 12 lives", "the year claimed 3,000
     lives"): a place, a period or a thing, or "claim"/"take" with a death toll for object."""
     if verb.lemma_.lower() in ("claim", "take") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in verb.children):
+            c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in children_of(verb)):
         return True
     if src.ent_type_ in ("LOC", "FAC", "DATE", "TIME"):
         return True
@@ -86,16 +87,16 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     lemma = tok.lemma_.lower()
     if lemma not in _EVIDENTIAL | _FIGURE_VERBS or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
         return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+    subj = next((c for c in children_of(tok) if c.dep_ == "nsubj" and lo <= c.i < hi), None)
     if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") or subj.pos_ not in (
             "NOUN", "PROPN", "PRON"):
         return None
     doc = tok.doc
-    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+    comp = next((c for c in children_of(tok) if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
     cue_hi = tok.i + 1
     if comp is None:
         preps = _EVIDENTIAL_PREPS.get(lemma, [])
-        comp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+        comp = next((c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
         if comp is not None and comp.i == tok.i + 1:
             cue_hi = comp.i + 1
     if comp is None and lemma in _FIGURE_VERBS:
@@ -107,7 +108,7 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         return Cand(subj, tok.i, tok.i + 1, tok.i, trim_span(doc, max(lo, obj.left_edge.i), min(hi, end)),
                     depth=depth(tok), kind="evidential")
     if comp is None:
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in children_of(tok) if c.dep_ == "dobj"), None)
         if obj is None or not any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT") for t in obj.subtree):
             return None
         comp = obj
@@ -120,7 +121,7 @@ def mistagged_verb_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     attached as a compound, with a that-clause after it: "The United Nations projects that ...",
     "statistics project that ...", "the ministry reports that ..."."""
     if tok.pos_ not in ("NOUN", "VERB") or tok.dep_ not in ("ROOT", "conj") \
-            or tok.lemma_.lower() not in _EVIDENTIAL | _SPEECH or any(c.dep_ == "nsubj" for c in tok.children):
+            or tok.lemma_.lower() not in _EVIDENTIAL | _SPEECH or any(c.dep_ == "nsubj" for c in children_of(tok)):
         return None
     nxt = tok.i + 1
     if nxt >= hi or tok.doc[nxt].lower_ != "that":
@@ -138,7 +139,7 @@ def stance_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     lemma = tok.lemma_.lower()
     if lemma not in _STANCE or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp", "xcomp"):
         return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+    subj = next((c for c in children_of(tok) if c.dep_ == "nsubj" and lo <= c.i < hi), None)
     if subj is None or subj.lower_ in ("who", "which", "that", "there", "it", "this", "what") or subj.pos_ not in (
             "NOUN", "PROPN", "PRON") or cannot_speak(tok, subj) or subj.lower_ in FIRST_SECOND \
             or tok.text[:1].isupper() and tok.i > lo:
@@ -146,9 +147,9 @@ def stance_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     if subj.pos_ == "NOUN" and not (subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or role_in(subj.text)
                                     or source_strength(subj.text)):
         return None          # "the plan wants ...": a person or a body takes a stance
-    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
+    comp = next((c for c in children_of(tok) if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)
     if comp is None and lemma not in _STANCE_CLAUSE_ONLY:
-        comp = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in children_of(tok) if c.dep_ == "dobj"), None)
         if comp is not None and tok.tag_ == "VBG" and person_noun(comp):
             return None      # "authorities are questioning survivors": an activity on people under way, no content
             # (a finite "X supports Y" with a person object stays a stance: PolNeAR marks it)
@@ -164,11 +165,11 @@ def corpus_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     lemma = tok.lemma_.lower()
     if lemma not in _CUE_RATES or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "pcomp"):
         return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+    subj = next((c for c in children_of(tok) if c.dep_ == "nsubj" and lo <= c.i < hi), None)
     if subj is None or subj.lower_ in ("there", "it", "this", "what") or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
             or cannot_speak(tok, subj) or tok.text[:1].isupper() and tok.i > lo:
         return None
-    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and c.i > tok.i), None)
+    comp = next((c for c in children_of(tok) if c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and c.i > tok.i), None)
     if comp is None:
         return None
     rel = None
@@ -186,13 +187,13 @@ def noun_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     about ...", "a pledge by the ministry to ..." (an attribution record only)."""
     if tok.pos_ != "NOUN" or tok.lower_ not in _NOUN_CUES:
         return None
-    src = next((c for c in tok.children if c.dep_ == "poss"), None)
+    src = next((c for c in children_of(tok) if c.dep_ == "poss"), None)
     if src is None:
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i), None)
-        src = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        by = next((c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i), None)
+        src = next((g for g in children_of(by) if g.dep_ == "pobj"), None) if by is not None else None
     if src is None or src.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
-    comp = next((c for c in tok.children if c.i > tok.i and (c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"
+    comp = next((c for c in children_of(tok) if c.i > tok.i and (c.dep_ in ("acl", "ccomp", "relcl") and c.left_edge.lower_ == "that"
                                                             or c.dep_ == "prep" and c.lower_ in ("about", "on", "of", "for", "to"))),
                 None)
     if comp is None or comp.dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree):

@@ -20,7 +20,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .base import doc_text
+from .base import children_of, doc_text
 from .cue_candidates import FIRST_SECOND, Cand, cannot_speak, depth
 from .mentions import trim_span
 
@@ -51,7 +51,7 @@ def cue_features(tok: Token, lo: int | None = None, hi: int | None = None) -> li
     lemma, tok_dep, tok_i = tok.lemma_.lower(), tok.dep_, tok.i   # each property read once: a Token rebuilds it per read
     feats = ["bias", "l=" + lemma, "d=" + tok_dep, "t=" + tok.tag_, "l|d=" + lemma + "|" + tok_dep]
     deps = set()
-    for c in tok.children:
+    for c in children_of(tok):
         dep = c.dep_
         if dep not in _FRAME_DEPS:
             continue
@@ -63,7 +63,7 @@ def cue_features(tok: Token, lo: int | None = None, hi: int | None = None) -> li
             feats.append("p=" + low)
             feats.append("l|p=" + lemma + "|" + low)
         elif dep == "ccomp":
-            feats.append("that" if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) else "ccomp-bare")
+            feats.append("that" if any(g.dep_ == "mark" and g.lower_ == "that" for g in children_of(c)) else "ccomp-bare")
         elif dep == "xcomp":
             feats.append("x=" + c.lemma_.lower())
         elif dep in ("aux", "neg") and c.i < tok_i:
@@ -104,7 +104,7 @@ def _source(tok: Token, lo: int, hi: int) -> tuple[Token | None, Token | None]:
     ("wanted to know", "began by saying")."""
     head = tok
     for _ in range(3):
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.i < hi), None)
+        subj = next((c for c in children_of(head) if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.i < hi), None)
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl" and lo <= head.head.i < hi:
                 return head.head, subj
@@ -127,7 +127,7 @@ def learned_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         return None
     if cue_probability(tok, lo, hi) < _model()[1]:
         return None
-    comp = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl")), None)
+    comp = next((c for c in children_of(tok) if c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl")), None)
     content = None
     if comp is not None:
         start = comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i

@@ -37,7 +37,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceType
-from .base import Analysis, Entity, EntityMention, Stage, doc_text, token_table
+from .base import Analysis, Entity, EntityMention, Stage, children_of, doc_text, token_table
 from .mentions import mention_bounds
 from .quotes import opening_of_closed_quote
 from .roles import LEXICON as _LEX
@@ -195,13 +195,13 @@ class EntityRegistry:
         """The body that issued a document noun: "a CBP statement", "the ministry's data",
         "a press release from the U.S. agency", "surveys by the IOM" (not "an announcement
         shared with The Texas Tribune": that one received it)."""
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i < tok.i:
                 ent = self.at(child.idx) or (self.describes(child) if child.pos_ == "NOUN" else None)
                 if ent is not None and ent.kind == "organisation":
                     return ent
             if child.i > tok.i and (child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS or child.dep_ == "agent"):
-                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                obj = next((g for g in children_of(child) if g.dep_ == "pobj"), None)
                 ent = (self.at(obj.idx) or self.describes(obj)) if obj is not None else None
                 if ent is not None:
                     return ent
@@ -214,9 +214,9 @@ class EntityRegistry:
 def _description_phrase(tok: Token) -> str | None:
     """"the coast guard" / "the agency": the words of a definite description (no proper name in it)."""
     if tok.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                                   for c in tok.children):
+                                                   for c in children_of(tok)):
         return None
-    lo = min([c.i for c in tok.children if c.dep_ in ("compound", "amod", "det") and c.i < tok.i] + [tok.i])
+    lo = min([c.i for c in children_of(tok) if c.dep_ in ("compound", "amod", "det") and c.i < tok.i] + [tok.i])
     toks = [t for t in tok.doc[lo:tok.i + 1] if t.dep_ != "det"]
     if any(t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS for t in toks):
         return None
@@ -224,7 +224,7 @@ def _description_phrase(tok: Token) -> str | None:
 
 
 def _demonym_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.ent_type_ in _PLACE_LABELS or c.dep_ == "poss" and c.pos_ == "PROPN"}
+    return {c.lower_ for c in children_of(tok) if c.ent_type_ in _PLACE_LABELS or c.dep_ == "poss" and c.pos_ == "PROPN"}
 
 
 def _acronym_words(ent: Entity) -> set[str]:
@@ -532,7 +532,7 @@ def _described_type(doc: Doc, name: str, head_i: int) -> SourceType | None:
         return None
     head = doc[head_i]
     words = [w.text for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") for w in t.subtree]
-    words += [t.text for c in head.children if c.dep_ == "appos" for t in c.subtree]
+    words += [t.text for c in children_of(head) if c.dep_ == "appos" for t in c.subtree]
     if head.dep_ == "appos":
         words += [t.text for t in head.head.subtree if t.i < head.left_edge.i or t.i > head.right_edge.i]
     context = " ".join(words)
@@ -553,7 +553,7 @@ def _pleonastic(tok: Token) -> bool:
     """"it is estimated that", "it was reported", "it is possible": no referent."""
     head = tok.head
     return tok.lower_ == "it" and (head.lemma_ == "be" or tok.dep_ == "nsubjpass" or any(
-        c.dep_ in ("ccomp", "xcomp", "acomp") for c in head.children) and head.lemma_ in ("seem", "appear", "be"))
+        c.dep_ in ("ccomp", "xcomp", "acomp") for c in children_of(head)) and head.lemma_ in ("seem", "appear", "be"))
 
 
 def _add_pronouns(reg: EntityRegistry) -> None:

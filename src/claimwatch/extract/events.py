@@ -31,7 +31,7 @@ from typing import Any, Iterator
 
 from spacy.tokens import Token
 
-from .base import Analysis, EventMention, Stage, token_table
+from .base import Analysis, EventMention, Stage, children_of, token_table
 from .frames import armed_conflict_report, refine_mentions
 
 __all__ = ["find_events", "death_causes", "STAGE"]
@@ -78,15 +78,15 @@ def _lemma(tok: Token) -> str:
 
 def _related(tok: Token) -> Iterator[Token]:
     """Tokens close to ``tok`` in the tree: children, grandchildren (through function words), head, grandparent."""
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ in _SUBJECTS and tok.pos_ in ("VERB", "AUX"):
             continue  # "conscripts fled": a subject is who acts, not what the act is about
         yield child
         if child.dep_ in _PASS_THROUGH:
-            for grand in child.children:
+            for grand in children_of(child):
                 yield grand
                 if grand.dep_ in ("prep", "pobj", "dobj", "auxpass", "compound"):
-                    yield from grand.children
+                    yield from children_of(grand)
     if tok.head.i != tok.i:
         yield tok.head
         if tok.dep_ in _PASS_THROUGH and tok.head.head.i != tok.head.i:
@@ -98,22 +98,22 @@ def _is_place(tok: Token) -> bool:
 
 
 def _place_partner(tok: Token) -> Token | None:
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "dobj" and _is_place(child):
             return child
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-            for grand in child.children:
+            for grand in children_of(child):
                 if grand.dep_ == "pobj" and _is_place(grand):
                     return grand
     return None
 
 
 def _subject_tokens(tok: Token) -> Iterator[Token]:
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ in _SUBJECTS:
             yield from child.subtree
         elif child.dep_ == "agent":
-            for grand in child.children:
+            for grand in children_of(child):
                 yield from grand.subtree
 
 
@@ -144,18 +144,18 @@ def _context_of(tok: Token, armed_conflict: bool = True) -> str | None:
         war, strike = war - lex["ambiguous_war_set"], strike - lex["ambiguous_war_set"]
 
     def kind(t: Token) -> str | None:
-        words = {_lemma(t), t.lower_} | {_lemma(g) for g in t.children if g.dep_ in ("compound", "amod")}
+        words = {_lemma(t), t.lower_} | {_lemma(g) for g in children_of(t) if g.dep_ in ("compound", "amod")}
         if words & war:
             return "combat"
         if words & strike:
             return "strike"
         return None
 
-    heads = [tok] + [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    heads = [tok] + [c for c in children_of(tok) if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
     for head in heads:
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ in ("prep", "agent"):
-                for grand in child.children:
+                for grand in children_of(child):
                     if grand.dep_ == "pobj" or (grand.dep_ == "pcomp" and grand.tag_ == "VBG"):
                         found = kind(grand)
                         if found:
@@ -171,10 +171,10 @@ def _military_victims(tok: Token) -> bool:
     mil = lexicon()["military_set"]
     heads = [tok] + ([tok.head] if tok.dep_ == "conj" else [])
     for head in heads:
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
-                nouns = [child] + [g for g in child.children if g.dep_ == "pobj" or g.dep_ == "prep"]
-                nouns += [gg for g in child.children if g.dep_ == "prep" for gg in g.children]
+                nouns = [child] + [g for g in children_of(child) if g.dep_ == "pobj" or g.dep_ == "prep"]
+                nouns += [gg for g in children_of(child) if g.dep_ == "prep" for gg in children_of(g)]
                 if any(_lemma(n) in mil for n in nouns):
                     return True
     return False
@@ -243,9 +243,9 @@ def _word_type(tok: Token) -> str | None:
     etype = lex["word_index"].get(lemma) or lex["word_index"].get(low)
     key = lemma if lemma in lex["word_index"] else low
     if etype is None:
-        if lemma == "need" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "xcomp" for c in tok.children):
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if any(c.dep_ == "neg" for c in tok.children) or any(_lemma(s) in lex["need_set"] or s.lower_ in lex["need_set"] for s in subj):
+        if lemma == "need" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "xcomp" for c in children_of(tok)):
+            subj = [c for c in children_of(tok) if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.dep_ == "neg" for c in children_of(tok)) or any(_lemma(s) in lex["need_set"] or s.lower_ in lex["need_set"] for s in subj):
                 return "policy"
         return None
     if not _pos_ok(tok, lex["word_pos"].get(key)):

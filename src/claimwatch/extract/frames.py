@@ -43,7 +43,7 @@ from typing import Any, Iterable
 
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, EventMention, token_table
+from .base import Analysis, EventMention, children_of, token_table
 from .quantities import noun_classes
 
 __all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun"]
@@ -87,12 +87,12 @@ def is_fatal(tok: Token) -> bool:
     """A casualty verb (or a partitive count) with a fatal complement: "shot dead", "fatally
     wounded", "stabbed to death", "shot and killed", "one of them fatally"."""
     fatal = frames()["fatal"]
-    for child in tok.children:
+    for child in children_of(tok):
         lemma = _lemma(child)
         if child.dep_ in ("advmod", "oprd", "acomp", "xcomp", "dep", "npadvmod", "amod") and (
                 child.lower_ in fatal["adverbs"] or lemma in fatal["adverbs"]):
             return True
-        if child.dep_ == "prep" and child.lower_ == "to" and any(_lemma(g) in fatal["complements"] for g in child.children):
+        if child.dep_ == "prep" and child.lower_ == "to" and any(_lemma(g) in fatal["complements"] for g in children_of(child)):
             return True
         if child.dep_ == "conj" and child.pos_ == "VERB" and lemma in fatal["conjoined"] and not _own_subject(child):
             return True
@@ -102,7 +102,7 @@ def is_fatal(tok: Token) -> bool:
 
 
 def _own_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(tok))
 
 
 def _under_death(tok: Token, death_heads: set[int]) -> bool:
@@ -162,11 +162,11 @@ def migration_report(analysis: Analysis) -> bool:
 
 
 def _country_path(tok: Token) -> bool:
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "dobj" and child.ent_type_ == "GPE":
             return True
         if child.dep_ == "prep" and child.lower_ in ("into", "from", "to", "across", "out"):
-            if any(g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in child.children):
+            if any(g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in children_of(child)):
                 return True
     return False
 
@@ -196,12 +196,12 @@ def _offence_tokens(tok: Token) -> list[Token]:
         return []
     out: list[Token] = []
     for carrier in _offence_carriers(tok):
-        for child in carrier.children:
+        for child in children_of(carrier):
             if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-                for grand in child.children:
+                for grand in children_of(child):
                     if grand.dep_ in ("pobj", "pcomp"):
                         out.extend(grand.subtree)
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "VERB") and _lemma(child) not in ("criminal", "court"):
             out.extend(child.subtree)  # "smuggling charges", "murder case"
     return out
@@ -209,14 +209,14 @@ def _offence_tokens(tok: Token) -> list[Token]:
 
 def _state_accusation(tok: Token) -> bool:
     """"Lithuania has accused Belarusian guards of ...": an accusation by a state or organisation."""
-    if _lemma(tok) != "accuse" or any(c.dep_ == "auxpass" for c in tok.children):
+    if _lemma(tok) != "accuse" or any(c.dep_ == "auxpass" for c in children_of(tok)):
         return False
-    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    subj = [c for c in children_of(tok) if c.dep_ == "nsubj"]
     if not subj:
         return False
     s = subj[0]
     judicial = _s("judicial_accusers")
-    words = {s.lower_, _lemma(s)} | {c.lower_ for c in s.children if c.dep_ == "compound"}
+    words = {s.lower_, _lemma(s)} | {c.lower_ for c in children_of(s) if c.dep_ == "compound"}
     return s.ent_type_ in frames()["accusers_not_legal"] and not (words & judicial)
 
 
@@ -255,9 +255,9 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
 
 def _destination(tok: Token) -> Token | None:
     dests = _s("forced_destinations")
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ == "prep" and child.lower_ in ("to", "into", "towards", "toward", "across", "over"):
-            for g in child.children:
+            for g in children_of(child):
                 if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or _lemma(g) in dests):
                     return g
     return None
@@ -265,16 +265,16 @@ def _destination(tok: Token) -> Token | None:
 
 def _authority(tok: Token) -> bool:
     agents = _s("authority_agents")
-    words = {tok.lower_, _lemma(tok)} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    words = {tok.lower_, _lemma(tok)} | {c.lower_ for c in children_of(tok) if c.dep_ in ("compound", "amod")}
     return bool(words & agents) or tok.ent_type_ in ("ORG", "GPE", "NORP")
 
 
 def _moved_by_others(tok: Token) -> bool:
     """The movers are moved: a passive, a person as object, or an authority moving someone."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok)) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return True
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in children_of(tok) if c.dep_ == "dobj"), None)
+    subj = next((c for c in children_of(tok) if c.dep_ == "nsubj"), None)
     return obj is not None and (person_noun(obj) or (subj is not None and _authority(subj)))
 
 
@@ -286,8 +286,8 @@ def _ordered_departure(tok: Token) -> bool:
         return False
     if _lemma(tok.head) not in _s("departure_orders"):
         return False
-    left = [c for c in tok.children if c.dep_ == "dobj"]
-    left += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+    left = [c for c in children_of(tok) if c.dep_ == "dobj"]
+    left += [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "from" for g in children_of(c) if g.dep_ == "pobj"]
     return any(t.ent_type_ == "GPE" or _lemma(t) in _s("forced_destinations") for t in left)
 
 
@@ -296,7 +296,7 @@ def _forced_return(tok: Token) -> str | None:
     lemma = _lemma(tok)
     if _ordered_departure(tok):
         return "deportation"
-    back = any(c.lower_ in _s("forced_particles") and c.dep_ in ("prt", "advmod") for c in tok.children)
+    back = any(c.lower_ in _s("forced_particles") and c.dep_ in ("prt", "advmod") for c in children_of(tok))
     if tok.pos_ != "VERB" or not (lemma in _s("forced_movers") or (back and lemma in _s("forced_back_movers"))):
         return None
     dest = _destination(tok)
@@ -314,16 +314,16 @@ def _forced_return(tok: Token) -> str | None:
 def _withdrawal(tok: Token) -> bool:
     """"the guards withdrew to their country's territory": a voluntary return across a border."""
     return (tok.pos_ == "VERB" and _lemma(tok) in ("withdraw", "retreat", "return") and _destination(tok) is not None
-            and not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children))
+            and not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in children_of(tok)))
 
 
 def _path_or_place(tok: Token) -> bool:
     paths = _s("movement_paths")
-    for child in tok.children:
+    for child in children_of(tok):
         if child.dep_ in ("dobj", "npadvmod") and (child.ent_type_ in ("GPE", "LOC") or _lemma(child) in paths):
             return True
         if child.dep_ == "prep":
-            for g in child.children:
+            for g in children_of(child):
                 if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(g) in paths):
                     return True
     return False

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .base import Analysis, EventMention, QuantityMention
+from .base import Analysis, EventMention, QuantityMention, children_of
 from .frames import frames, person_noun
 
 __all__ = ["ImplicitCount", "implicit_participants", "find_parts", "IMPLICIT_TYPES"]
@@ -59,7 +59,7 @@ def _lemma(tok: Token) -> str:
 
 
 def _subjects(tok: Token) -> list[Token]:
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in children_of(tok) if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subjects(tok.head)
     if not subj and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -68,13 +68,13 @@ def _subjects(tok: Token) -> list[Token]:
 
 
 def _verb_participants(tok: Token) -> list[Token]:
-    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    passive = [c for c in children_of(tok) if c.dep_ == "nsubjpass"]
     if passive:
         return passive
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs = [c for c in children_of(tok) if c.dep_ == "dobj"]
     if objs:
         return objs
-    if _lemma(tok) in _INTRANSITIVE_EVENTS or any(c.dep_ == "auxpass" for c in tok.children):
+    if _lemma(tok) in _INTRANSITIVE_EVENTS or any(c.dep_ == "auxpass" for c in children_of(tok)):
         return _subjects(tok)
     if tok.dep_ == "conj":
         return [s for s in _subjects(tok) if s.dep_ == "nsubjpass" or _lemma(tok.head) in _INTRANSITIVE_EVENTS]
@@ -90,18 +90,18 @@ def _state_participants(tok: Token) -> list[Token]:
         return []
     if gov.pos_ not in ("VERB", "AUX"):
         return []
-    objs = [c for c in gov.children if c.dep_ == "dobj"] if tok.dep_ == "oprd" else []
+    objs = [c for c in children_of(gov) if c.dep_ == "dobj"] if tok.dep_ == "oprd" else []
     if tok.dep_ == "pobj" and tok.head.lower_ == "among":
-        objs = [c for c in gov.children if c.dep_ in ("attr", "nsubj")]  # "among the dead was a girl"
-    return objs or [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] or _subjects(gov)
+        objs = [c for c in children_of(gov) if c.dep_ in ("attr", "nsubj")]  # "among the dead was a girl"
+    return objs or [c for c in children_of(gov) if c.dep_ in ("nsubj", "nsubjpass")] or _subjects(gov)
 
 
 def _participants(tok: Token, etype: str) -> list[Token]:
     """Participant noun heads of an event trigger (see the module doc)."""
     if etype == "legal_action":  # "proceedings against the driver"
         heads = [tok] + ([tok.head] if tok.head.pos_ == "VERB" else [])
-        return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
-                for g in c.children if g.dep_ == "pobj"]
+        return [g for h in heads for c in children_of(h) if c.dep_ == "prep" and c.lower_ == "against"
+                for g in children_of(c) if g.dep_ == "pobj"]
     if tok.pos_ == "VERB":
         return _verb_participants(tok)
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
@@ -113,14 +113,14 @@ def _explicit(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> Quan
     q = quantities_by_tok.get(tok.i)
     if q is not None:
         return q
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("nummod", "quantmod") and c.i in quantities_by_tok:
             return quantities_by_tok[c.i]
     return None
 
 
 def _determiners(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("det", "predet", "preconj")]
+    return [c for c in children_of(tok) if c.dep_ in ("det", "predet", "preconj")]
 
 
 def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
@@ -139,7 +139,7 @@ def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
         return 1
     if tok.tag_ in ("NNS", "NNPS"):
         return None
-    has_det = bool(dets) or any(c.dep_ == "poss" for c in tok.children) or shared_det
+    has_det = bool(dets) or any(c.dep_ == "poss" for c in children_of(tok)) or shared_det
     return 1 if has_det or tok.pos_ == "PROPN" else None
 
 
@@ -185,7 +185,7 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
     out: list[ImplicitCount] = []
     for p in _participants(doc[mention.head_i], mention.event_type):
         conjuncts = [p] + [c for c in p.conjuncts if c.i > p.i]
-        first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in p.children)
+        first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
         values = [_value(c, quantities_by_tok, shared_det=k > 0 and first_det) for k, c in enumerate(conjuncts)]
         if any(v is None for v, _n in values):
             continue
@@ -218,20 +218,20 @@ def _partitive_pronoun(tok: Token) -> bool:
     """"two of them", "45 of whom", "among them seven smugglers" (the count and the pronoun are
     both objects of one "among")."""
     pron = frames()["sets"]["share_pronouns"]
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "among")), None)
+    of = next((c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("of", "among")), None)
     if of is None and tok.dep_ == "pobj" and tok.head.lower_ == "among":
         of = tok.head
-    return of is not None and any(g.dep_ == "pobj" and g.i != tok.i and g.lower_ in pron for g in of.children)
+    return of is not None and any(g.dep_ == "pobj" and g.i != tok.i and g.lower_ in pron for g in children_of(of))
 
 
 def _set_partitive(tok: Token) -> Token | None:
     """"11 of *the injured*", "two of the dead": a definite "of" phrase whose head is a participle
     or adjective used as a noun — the set of people an event counted, not a noun to match."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-    if noun is None or noun.pos_ not in ("VERB", "ADJ") or any(c.dep_ == "nummod" for c in noun.children):
+    of = next((c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((g for g in children_of(of) if g.dep_ == "pobj"), None) if of is not None else None
+    if noun is None or noun.pos_ not in ("VERB", "ADJ") or any(c.dep_ == "nummod" for c in children_of(noun)):
         return None
-    return noun if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children) else None
+    return noun if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in children_of(noun)) else None
 
 
 def _definite_partitive(tok: Token) -> Token | None:
@@ -240,11 +240,11 @@ def _definite_partitive(tok: Token) -> Token | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NUM":
         noun: Token | None = tok  # the count's counted noun is the "of" phrase itself
     else:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        noun = next((g for g in of.children if g.dep_ == "pobj") , None) if of is not None else None
-    if noun is None or noun.pos_ != "NOUN" or any(c.dep_ == "nummod" for c in noun.children):
+        of = next((c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((g for g in children_of(of) if g.dep_ == "pobj") , None) if of is not None else None
+    if noun is None or noun.pos_ != "NOUN" or any(c.dep_ == "nummod" for c in children_of(noun)):
         return None
-    return noun if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children) else None
+    return noun if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in children_of(noun)) else None
 
 
 def _counted_lemma(tok: Token) -> str:
@@ -271,7 +271,7 @@ def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered
         return None
     tok = analysis.doc[r.head_i]
     same = [x for x in earlier if x.sent_i == r.sent_i]
-    num = tok if tok.pos_ in ("NUM", "PRON") else next((c for c in tok.children if c.dep_ == "nummod"), tok)
+    num = tok if tok.pos_ in ("NUM", "PRON") else next((c for c in children_of(tok) if c.dep_ == "nummod"), tok)
     if _partitive_pronoun(num) or _partitive_pronoun(tok):  # "two of them", "45 of whom"
         if same:
             return same[-1]
@@ -321,8 +321,8 @@ def _among_the_counted(tok: Token) -> bool:
         if pred.pos_ in ("VERB", "AUX") or pred.head.i == pred.i:
             break
         pred = pred.head
-    for c in pred.children:
-        if c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ in _COUNTED_SETS for g in c.children):
+    for c in children_of(pred):
+        if c.dep_ == "prep" and c.lower_ == "among" and any(g.lower_ in _COUNTED_SETS for g in children_of(c)):
             return True
         if c.dep_ == "nsubj" and c.lower_ in _COUNTED_SETS and pred.lemma_.lower() in ("include", "be"):
             return c.i != tok.i

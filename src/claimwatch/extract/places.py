@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, PlaceMention, Stage, governing_predicate, token_table
+from .base import Analysis, PlaceMention, Stage, children_of, governing_predicate, token_table
 from .gazetteer import Entry, get_gazetteer, haversine_km
 from .place_candidates import CUES, DATELINE, PRECISION, candidates
 from .place_refs import refer_back
@@ -76,7 +76,7 @@ def _role(doc, head_tok) -> str:
         if p in ("in", "at") and lem in _ARRIVE:
             return "destination"
         if p in ("in", "to") and (gov.lemma_.lower() in _REFUGE
-                                  or any(ch.dep_ == "dobj" and ch.lemma_.lower() in _REFUGE for ch in gov.children)):
+                                  or any(ch.dep_ == "dobj" and ch.lemma_.lower() in _REFUGE for ch in children_of(gov))):
             return "destination"
         if p in ("in", "at") and gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in _SOURCE_NOUNS:
             return "source_location"
@@ -236,7 +236,7 @@ def _of_another_count(doc: Doc, p: PlaceMention, head: Token) -> bool:
         return False
     noun = tok.head.head
     siblings = {c.i for c in head.conjuncts}
-    return noun.i != head.i and noun.i in siblings and any(c.dep_ == "nummod" for c in noun.children)
+    return noun.i != head.i and noun.i in siblings and any(c.dep_ == "nummod" for c in children_of(noun))
 
 
 def _origins(analysis: Analysis, demonyms: list[PlaceMention], head_i: int | None) -> list[PlaceMention]:
@@ -275,7 +275,7 @@ def _predicated_of(word: Token, head: Token) -> bool:
     verb = noun.head
     if verb.lemma_.lower() != "be":
         return False
-    return any(_counts(subject, head) for subject in verb.children
+    return any(_counts(subject, head) for subject in children_of(verb)
                if subject.i < verb.i and subject.dep_ in ("nsubj", "nsubjpass", "prep"))
 
 

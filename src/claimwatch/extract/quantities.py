@@ -35,7 +35,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, QuantityMention, Stage, token_table
+from .base import Analysis, QuantityMention, Stage, children_of, token_table
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 
 __all__ = ["find_quantities", "STAGE", "noun_classes"]
@@ -131,10 +131,10 @@ def _of_noun(tok: Token, inside: set[int]) -> tuple[Token | None, bool]:
     """Follow "N of (the) X" chains; returns (noun, saw_pronoun)."""
     t = tok
     for _ in range(4):
-        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = next((c for c in children_of(t) if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is None:
             return None, False
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in children_of(of) if c.dep_ == "pobj"), None)
         if pobj is None:
             return None, False
         if pobj.i in inside or pobj.lower_ in _MAGNITUDE_WORDS:
@@ -171,8 +171,8 @@ def _copula_noun(tok: Token) -> Token | None:
     subject of "be" counts the plural noun it is said to be."""
     if tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
         return None
-    return next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NNS"
-                 and not any(g.dep_ in ("det", "poss", "prep") for g in c.children)), None)  # not "members of X"
+    return next((c for c in children_of(tok.head) if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NNS"
+                 and not any(g.dep_ in ("det", "poss", "prep") for g in children_of(c))), None)  # not "members of X"
 
 
 def _counted_noun(doc: Doc, tok: Token, inside: set[int], last_i: int) -> tuple[Token | None, bool]:
@@ -392,7 +392,7 @@ def _term_noun(doc: Doc, tok: Token) -> Token | None:
 def _penalty_term(noun: Token) -> bool:
     """The duration is a prison term or penalty (see ``penalty`` in quantity_nouns.tsv)."""
     penalty, verbs = _C["penalty"], _C["penalty_verb"]
-    if any(c.dep_ == "prep" and c.lower_ == "in" and any(_in(g, penalty) for g in c.children) for c in noun.children):
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(_in(g, penalty) for g in children_of(c)) for c in children_of(noun)):
         return True  # "six years in prison"
     h = noun.head
     if noun.dep_ in ("compound", "amod", "nmod", "npadvmod") and (_in(h, penalty) or any(
@@ -429,7 +429,7 @@ def _names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
 def _one_counts(tok: Token, noun: Token | None, pron: bool) -> bool:
     """"one of them was killed", "four were shot, one of them fatally" count; "she is one of the
     organisers", "no one", "one important difference" do not."""
-    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(tok))
     if partitive and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and (
             pron or (noun is not None and _in(noun, _C["person"]))):
         return True

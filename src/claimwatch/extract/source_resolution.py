@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .base import Analysis, AttributionMention, Entity
+from .base import Analysis, AttributionMention, Entity, children_of
 from .entities import EntityRegistry, document_noun, find_entities, role_in
 from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase
 from .sources import canonical_name, classify_source, is_unnamed, source_strength, strip_determiners
@@ -147,7 +147,7 @@ class SourceResolver:
                 self._resolve_name(m, author)
                 return
             issuer = reg.issuer(head)
-            modifier = " ".join(c.text for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i)
+            modifier = " ".join(c.text for c in children_of(head) if c.dep_ in ("amod", "compound") and c.i < head.i)
             if issuer is None and source_strength(modifier):
                 m.canonical, m.type = strip_determiners(full), classify_source(modifier)   # "official data"
                 return
@@ -209,7 +209,7 @@ class SourceResolver:
 
     def _earlier_document(self, head: Token) -> Entity | None:
         """"the statement" after "a press release from the U.S. agency": the earlier document's issuer."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children_of(head)):
             return None
         for prev in reversed(self.documents):
             ent = self.registry.entity(prev.entity_id)
@@ -281,6 +281,6 @@ def _person_with(head: Token) -> Token | None:
             continue
         if t.dep_ == "appos" and t.ent_type_ in ("PERSON", "", "NORP"):
             return t
-        if t.dep_ == "conj" and t.ent_type_ == "PERSON" and not any(c.dep_ == "cc" for c in t.head.children):
+        if t.dep_ == "conj" and t.ent_type_ == "PERSON" and not any(c.dep_ == "cc" for c in children_of(t.head)):
             return t
     return None

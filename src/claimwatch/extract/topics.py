@@ -20,10 +20,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable
 
-from spacy.tokens import Token
-
 from ..model import Claim, EventType, is_event_type
-from .base import Analysis, TokenTable, token_table
+from .base import Analysis, TokenTable, children_of, token_table
 from .frames import frames
 
 __all__ = ["statement_topic"]
@@ -62,19 +60,22 @@ def _own_topic(table: TokenTable, lo: int, hi: int) -> EventType | None:
     return None
 
 
-def _anaphor(tokens: list[Token]) -> str | None:
-    """"count" for "this number" / "that ... total", "incident" for "the incident", else None."""
+def _anaphor(table: TokenTable, lo: int, hi: int) -> str | None:
+    """"count" for "this number" / "that ... total", "incident" for "the incident" in tokens [lo, hi),
+    else None."""
     anaphoric = frames()["sets"]["anaphoric_topics"]
-    for t in tokens:
-        low = t.lemma_.lower()
-        if low not in anaphoric or t.pos_ != "NOUN":
+    lemma, pos = table.lemma, table.pos
+    for j in range(lo, hi):
+        low = lemma[j]
+        if low not in anaphoric or pos[j] != "NOUN":
             continue
-        dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss")}
-        if not dets & _DEICTIC and not any(c.dep_ == "amod" and c.lower_ in ("actual", "real", "true", "final") for c in t.children):
-            if not (low in _COUNT_ANAPHORS and any(c.dep_ == "poss" for c in t.children)):
+        t = table.tokens[j]
+        dets = {c.lower_ for c in children_of(t) if c.dep_ in ("det", "poss")}
+        if not dets & _DEICTIC and not any(c.dep_ == "amod" and c.lower_ in ("actual", "real", "true", "final") for c in children_of(t)):
+            if not (low in _COUNT_ANAPHORS and any(c.dep_ == "poss" for c in children_of(t))):
                 continue
         return "count" if low in _COUNT_ANAPHORS else "incident"
-    first = tokens[0] if tokens else None
+    first = table.tokens[lo] if lo < hi else None
     if first is not None and first.lower_ in ("that", "this", "it") and first.dep_ == "nsubj":
         return "count"
     return None
@@ -88,10 +89,11 @@ def statement_topic(analysis: Analysis, sent_i: int, earlier: Iterable[Claim]) -
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return None
-    own = _own_topic(token_table(doc), span.start, span.end)
+    table = token_table(doc)
+    own = _own_topic(table, span.start, span.end)
     if own is not None:
         return own
-    kind = _anaphor(list(span))
+    kind = _anaphor(table, span.start, span.end)
     typed = [c for c in earlier if c.event_type and c.span[0] < s]
     if kind == "count":
         counts = [c for c in typed if c.kind == "count"]
