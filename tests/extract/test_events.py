@@ -40,6 +40,9 @@ CASES = [
     # the offence may hang from the verb of a nominal trigger or from the defendant ("against X for Y")
     ("Proceedings were opened against the captain for organising the illegal border crossing.", {("legal_action", None)}),
     ("A case was opened against two drivers over smuggling people into Poland.", {("legal_action", None)}),
+    # a suspect's own verb reports what the suspect did or underwent: its phrases hold no offence
+    ("The suspect was injured in the explosion that killed two people.", {("injury", None), ("death", "violence")}),
+    ("The defendant was arrested in a raid in which three migrants drowned.", {("detention", None), ("death", "drowning")}),
     ("Queues formed at the border crossing point.", set()),
     ("Two migrants drowned in the Tisza river.", {("death", "drowning")}),
     ("A man froze to death in the forest near the border.", {("death", "exposure")}),

@@ -176,11 +176,14 @@ def _country_path(tok: Token) -> bool:
 def _offence_carriers(tok: Token) -> list[Token]:
     """The tokens an offence phrase of ``tok`` can hang from: the trigger itself; for a nominal
     trigger that is the subject or object of a verb ("proceedings were *initiated* ... for X", "a
-    case was *opened* ... over X"), that verb; and the defendant a prepositional "against" names
+    case was *opened* ... over X"), that verb, unless the trigger names people (a suspect's verb
+    is what the suspect did or underwent); and the defendant a prepositional "against" names
     ("against *the driver* for X": the parser often attaches the offence to the defendant); for a
     noun, the participle that modifies it ("the defendants *involved* in X")."""
     carriers = [tok]
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
+    # not a person's verb: "the suspect was injured in the explosion" tells where he was injured
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" \
+            and not person_noun(tok):
         carriers.append(tok.head)
     if tok.pos_ == "NOUN":      # "the defendants *involved* in X", "suspects *wanted* for X"
         carriers += [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
