@@ -84,7 +84,8 @@ def _opinion_object(prep: Token) -> str | None:
     """The noun of an "in <someone's> opinion / view" phrase: the speaker's judgement, probable
     ("In our opinion, they avoid military service")."""
     for obj in prep.children:
-        if obj.dep_ == "pobj" and obj.lemma_.lower() in cues()["opinion_nouns"]:
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in cues()["opinion_nouns"] and any(
+                c.dep_ in ("poss", "det") for c in obj.children):  # not "in view of the danger": a reason
             return obj.text
     return None
 
@@ -351,6 +352,7 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
     )
 
 
+_WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 #: punctuation after which a new clause (and so an interrogative one) can begin
 _CLAUSE_OPENERS = frozenset({",", ":", ";", "—", "–", "-", "(", '"', "“", "‘", "'"})
 
@@ -365,12 +367,24 @@ def _question_start(analysis: Analysis, sent_i: int) -> int | None:
     if not analysis.text[s:e].rstrip("\"'”’ )").endswith("?"):
         return None
     tokens = analysis.doc.char_span(s, e, alignment_mode="expand")
-    if tokens is None:
+    if tokens is None or _opens_as_question(tokens):
         return s
     for k, tok in enumerate(tokens):
-        if k > 0 and tok.tag_ in ("WP", "WRB", "WDT", "WP$") and _opens_clause(tokens, k):
+        if k > 0 and tok.tag_ in _WH_TAGS and _opens_clause(tokens, k):
             return tok.idx
     return s
+
+
+def _opens_as_question(tokens: Any) -> bool:
+    """The sentence is asked from its first word: a wh-word ("Where did ...") or an auxiliary
+    before its subject ("Were the 20 people, who died in the blast, all migrants?")."""
+    first = next((t for t in tokens if not t.is_punct), None)
+    if first is None:
+        return False
+    if first.tag_ in _WH_TAGS:
+        return True
+    verb = first if first.dep_ == "ROOT" else first.head
+    return first.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > first.i for c in verb.children)
 
 
 def _opens_clause(tokens: Any, k: int) -> bool:
