@@ -157,8 +157,8 @@ def _local(tok: Token) -> _Local:
             if (low in c["negators"] or child.dep_ == "neg") and contrast_of(tok) is None:
                 out.negations += 1
                 out.cues.append(child.text)
-        elif child.dep_ == "prep" and low == "in" and _opinion_object(child):
-            bump("probable", f"in {_opinion_object(child)}")
+        elif child.dep_ == "prep" and low == "in" and (opinion := _opinion_object(child)):
+            bump("probable", f"in {opinion}")
         elif child.dep_ == "advmod":
             if low in c["hearsay_adverbs"]:
                 out.hearsay = True
@@ -514,8 +514,8 @@ def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
         rank, cue = CERTAINTY_RANK["underspecified"], pred.text
     elif passive_frame and head.i != pred.i:
         rank, neg, cue = _complement_effect(pred, "xcomp")
-    elif child.i != pred.i and _suspected_of(pred, child) is not None:   # "suspected of membership of a gang"
-        rank, cue = CERTAINTY_RANK[_suspected_of(pred, child) or "certain"], pred.text
+    elif child.i != pred.i and (suspicion := _suspected_of(pred, child)) is not None:  # "suspected of membership of a gang"
+        rank, cue = CERTAINTY_RANK[suspicion], pred.text
     neg += _negated_figure(head, pred) + _contrast_effect(head, pred)
     if not rank and not neg:
         return m
