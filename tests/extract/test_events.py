@@ -28,6 +28,8 @@ CASES = [
     ("Police caught a group of draft dodgers at the station.", {("detention", None), ("draft_evasion", None)}),
     ("Border guards stopped a man who tried to swim across the Tisza.", {("detention", None)}),
     ("Police detained three men, and 40 others crossed the river into Hungary.", {("detention", None), ("border_crossing", None)}),
+    ("Border guards detained five men after 40 migrants crossed the river into Lithuania.", {("detention", None), ("border_crossing", None)}),
+    ("Police arrested the driver while 30 migrants crossed the border on foot.", {("detention", None), ("border_crossing", None)}),
     ("The bus stopped at the station.", set()),
     ("Men of conscription age are not allowed to leave the country.", {("policy", None), ("border_crossing", None)}),
     # leaving a country under an order is an expulsion (SPEC §6 deportation); not a home or a building

@@ -390,15 +390,21 @@ _CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "ROOT"})
 
 def _governed_by(tok: Token, head_i: int) -> bool:
     """``tok`` sits under ``head_i`` through modifiers and arguments only (a relative clause,
-    an adverbial clause, a complement), not through a coordinated or reported clause."""
+    an adverbial clause, a complement), not through a coordinated or reported clause nor a
+    clause with a subject of its own ("detained five smugglers after 40 migrants crossed")."""
     cur = tok
     for _ in range(10):
-        if cur.dep_ in _CLAUSE_BREAKS or cur.head.i == cur.i:
+        if cur.dep_ in _CLAUSE_BREAKS or cur.head.i == cur.i or _non_relative_subject(cur):
             return False
         cur = cur.head
         if cur.i == head_i:
             return True
     return False
+
+
+def _non_relative_subject(verb: Token) -> bool:
+    """A subject that is not the relative pronoun of the people detained ("men *who* tried to cross")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in verb.children)
 
 
 def _circumstance_crossings(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
