@@ -394,7 +394,7 @@ def _governed_by(tok: Token, head_i: int) -> bool:
     clause with a subject of its own ("detained five smugglers after 40 migrants crossed")."""
     cur = tok
     for _ in range(10):
-        if cur.dep_ in _CLAUSE_BREAKS or cur.head.i == cur.i or _non_relative_subject(cur):
+        if cur.dep_ in _CLAUSE_BREAKS or cur.head.i == cur.i or _noun_subject(cur):
             return False
         cur = cur.head
         if cur.i == head_i:
@@ -402,9 +402,10 @@ def _governed_by(tok: Token, head_i: int) -> bool:
     return False
 
 
-def _non_relative_subject(verb: Token) -> bool:
-    """A subject that is not the relative pronoun of the people detained ("men *who* tried to cross")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in verb.children)
+def _noun_subject(verb: Token) -> bool:
+    """A subject named by a noun ("after *40 migrants* crossed"), not a pronoun for the people
+    detained ("men *who* tried to cross", "after *they* crossed")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "NUM") for c in verb.children)
 
 
 def _circumstance_crossings(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
