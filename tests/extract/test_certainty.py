@@ -76,6 +76,7 @@ CASES = [
     ("In the view of the ministry, the camp is overcrowded.", "is", "probable", "positive", False),
     # "in view of" (no one's view) gives a reason, no opinion
     ("In view of the danger, the authorities evacuated 300 people.", "evacuated", "certain", "positive", False),
+    ("The men crossed the river in the belief that the border was open.", "crossed", "certain", "positive", False),
 ]
 
 

@@ -84,10 +84,16 @@ def _opinion_object(prep: Token) -> str | None:
     """The noun of an "in <someone's> opinion / view" phrase: the speaker's judgement, probable
     ("In our opinion, they avoid military service")."""
     for obj in prep.children:
-        if obj.dep_ == "pobj" and obj.lemma_.lower() in cues()["opinion_nouns"] and any(
-                c.dep_ in ("poss", "det") for c in obj.children):  # not "in view of the danger": a reason
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in cues()["opinion_nouns"] and _has_holder(obj):
             return obj.text
     return None
+
+
+def _has_holder(opinion: Token) -> bool:
+    """The opinion is someone's: "in *our* opinion", "in the view *of the ministry*"; not "in view
+    of the danger" (a reason) nor "in the belief that ..." (the subject's own belief)."""
+    deps = {(c.dep_, c.lower_ if c.dep_ == "prep" else "") for c in opinion.children}
+    return ("poss", "") in deps or (("det", "") in deps and ("prep", "of") in deps)
 
 
 def _suspected_of(gov: Token, child: Token) -> str | None:
