@@ -62,6 +62,9 @@ CASES = [
     ("Rescuers recovered 14 bodies on Monday, but who will pay for the search?", "pay", "underspecified", "positive", False),
     ("Where did the 40 deserters go after the border closed?", "go", "underspecified", "positive", False),
     ("So the army called up 5,000 students?", "called", "underspecified", "positive", False),
+    # a relative clause after a comma opens no question: the question is the sentence's
+    ("Were the 20 people, who died in the blast, all migrants?", "Were", "underspecified", "positive", False),
+    ("Deaths rose to about 10 thousand, and there are not 250 thousand, who is telling you this?", "rose", "certain", "positive", False),
     # "could only" restricts a fact, it opens no possibility
     ("Divers could only recover three bodies from the wreck.", "recover", "certain", "positive", False),
     # "suspected of" a noun: what is held is possible, as with "suspected that"
@@ -71,6 +74,9 @@ CASES = [
     # "in <someone's> opinion / view": the speaker's judgement
     ("In his opinion, the guards used excessive force.", "used", "probable", "positive", False),
     ("In the view of the ministry, the camp is overcrowded.", "is", "probable", "positive", False),
+    # "in view of" (no one's view) gives a reason, no opinion
+    ("In view of the danger, the authorities evacuated 300 people.", "evacuated", "certain", "positive", False),
+    ("The men crossed the river in the belief that the border was open.", "crossed", "certain", "positive", False),
 ]
 
 

@@ -28,6 +28,8 @@ CASES = [
     ("Police caught a group of draft dodgers at the station.", {("detention", None), ("draft_evasion", None)}),
     ("Border guards stopped a man who tried to swim across the Tisza.", {("detention", None)}),
     ("Police detained three men, and 40 others crossed the river into Hungary.", {("detention", None), ("border_crossing", None)}),
+    ("Border guards detained five men after 40 migrants crossed the river into Lithuania.", {("detention", None), ("border_crossing", None)}),
+    ("Police arrested the driver while 30 migrants crossed the border on foot.", {("detention", None), ("border_crossing", None)}),
     ("The bus stopped at the station.", set()),
     ("Men of conscription age are not allowed to leave the country.", {("policy", None), ("border_crossing", None)}),
     # leaving a country under an order is an expulsion (SPEC §6 deportation); not a home or a building
@@ -40,6 +42,9 @@ CASES = [
     # the offence may hang from the verb of a nominal trigger or from the defendant ("against X for Y")
     ("Proceedings were opened against the captain for organising the illegal border crossing.", {("legal_action", None)}),
     ("A case was opened against two drivers over smuggling people into Poland.", {("legal_action", None)}),
+    # a suspect's own verb reports what the suspect did or underwent: its phrases hold no offence
+    ("The suspect was injured in the explosion that killed two people.", {("injury", None), ("death", "violence")}),
+    ("The defendant was arrested in a raid in which three migrants drowned.", {("detention", None), ("death", "drowning")}),
     ("Queues formed at the border crossing point.", set()),
     ("Two migrants drowned in the Tisza river.", {("death", "drowning")}),
     ("A man froze to death in the forest near the border.", {("death", "exposure")}),

@@ -284,3 +284,14 @@ def test_among_the_dead_is_a_part_of_the_death_toll_stated_before():
 def test_what_defendants_are_involved_in_is_their_offence():
     cs = claims("The two defendants involved in organising the smuggling face criminal liability.")
     assert {c.event_type for c in cs} == {"legal_action"}
+
+
+@pytest.mark.parametrize("sentence,money", [
+    ("Smugglers took 5,000 roubles from each of the 20 men who crossed.", "roubles"),
+    ("Smugglers took 900 dinars from each of the 20 men who crossed.", "dinars"),
+])
+def test_a_sum_of_money_is_no_actor(sentence, money):
+    """Any currency of the unit lexicon, in any written form, is what was paid, not who acted."""
+    cs = claims(sentence)
+    assert cs and not any(money in a.text for c in cs for a in c.actors)
+

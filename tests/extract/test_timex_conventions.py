@@ -244,6 +244,7 @@ def test_a_half_year_bounds_the_claim_by_calendar_halves(analyse):
     "The day belonged to the challengers.",
     "They started the day after he died.",
     "In 2019, the day before the vote was calm.",
+    "The talks opened on Monday. The toll rose to 12, the day after the storm hit.",
 ])
 def test_the_day_of_something_else_is_no_time(analyse, text):
     a = analyse(text, P, stages=("times",))

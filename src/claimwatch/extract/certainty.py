@@ -84,9 +84,16 @@ def _opinion_object(prep: Token) -> str | None:
     """The noun of an "in <someone's> opinion / view" phrase: the speaker's judgement, probable
     ("In our opinion, they avoid military service")."""
     for obj in prep.children:
-        if obj.dep_ == "pobj" and obj.lemma_.lower() in cues()["opinion_nouns"]:
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in cues()["opinion_nouns"] and _has_holder(obj):
             return obj.text
     return None
+
+
+def _has_holder(opinion: Token) -> bool:
+    """The opinion is someone's: "in *our* opinion", "in the view *of the ministry*"; not "in view
+    of the danger" (a reason) nor "in the belief that ..." (the subject's own belief)."""
+    deps = {(c.dep_, c.lower_ if c.dep_ == "prep" else "") for c in opinion.children}
+    return ("poss", "") in deps or (("det", "") in deps and ("prep", "of") in deps)
 
 
 def _suspected_of(gov: Token, child: Token) -> str | None:
@@ -156,8 +163,8 @@ def _local(tok: Token) -> _Local:
             if (low in c["negators"] or child.dep_ == "neg") and contrast_of(tok) is None:
                 out.negations += 1
                 out.cues.append(child.text)
-        elif child.dep_ == "prep" and low == "in" and _opinion_object(child):
-            bump("probable", f"in {_opinion_object(child)}")
+        elif child.dep_ == "prep" and low == "in" and (opinion := _opinion_object(child)):
+            bump("probable", f"in {opinion}")
         elif child.dep_ == "advmod":
             if low in c["hearsay_adverbs"]:
                 out.hearsay = True
@@ -351,6 +358,7 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
     )
 
 
+_WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 #: punctuation after which a new clause (and so an interrogative one) can begin
 _CLAUSE_OPENERS = frozenset({",", ":", ";", "—", "–", "-", "(", '"', "“", "‘", "'"})
 
@@ -365,12 +373,24 @@ def _question_start(analysis: Analysis, sent_i: int) -> int | None:
     if not analysis.text[s:e].rstrip("\"'”’ )").endswith("?"):
         return None
     tokens = analysis.doc.char_span(s, e, alignment_mode="expand")
-    if tokens is None:
+    if tokens is None or _opens_as_question(tokens):
         return s
     for k, tok in enumerate(tokens):
-        if k > 0 and tok.tag_ in ("WP", "WRB", "WDT", "WP$") and _opens_clause(tokens, k):
+        if k > 0 and tok.tag_ in _WH_TAGS and _opens_clause(tokens, k):
             return tok.idx
     return s
+
+
+def _opens_as_question(tokens: Any) -> bool:
+    """The sentence is asked from its first word: a wh-word ("Where did ...") or an auxiliary
+    before its subject ("Were the 20 people, who died in the blast, all migrants?")."""
+    first = next((t for t in tokens if not t.is_punct), None)
+    if first is None:
+        return False
+    if first.tag_ in _WH_TAGS:
+        return True
+    verb = first if first.dep_ == "ROOT" else first.head
+    return first.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > first.i for c in verb.children)
 
 
 def _opens_clause(tokens: Any, k: int) -> bool:
@@ -500,8 +520,8 @@ def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
         rank, cue = CERTAINTY_RANK["underspecified"], pred.text
     elif passive_frame and head.i != pred.i:
         rank, neg, cue = _complement_effect(pred, "xcomp")
-    elif child.i != pred.i and _suspected_of(pred, child) is not None:   # "suspected of membership of a gang"
-        rank, cue = CERTAINTY_RANK[_suspected_of(pred, child) or "certain"], pred.text
+    elif child.i != pred.i and (suspicion := _suspected_of(pred, child)) is not None:  # "suspected of membership of a gang"
+        rank, cue = CERTAINTY_RANK[suspicion], pred.text
     neg += _negated_figure(head, pred) + _contrast_effect(head, pred)
     if not rank and not neg:
         return m

@@ -272,7 +272,9 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     """The attribution covering sentence ``sent_i`` (its ``scope`` says how far it was carried),
     or None: the author's voice. With the claim's head token ``head_i``: an attribution made in
     a subordinate clause that does not hold the claim ("Although the ministry said 20 died, the
-    toll is 35") does not cover it."""
+    toll is 35") does not cover it: the report's own source (a credit line) does, if it has one.
+    A sourceless hearsay ("they are believed to ...") in a report with a source is that source's
+    hearsay."""
     ctx = _context(analysis)
     found = ctx.sources.get(sent_i)
     if found is not None and found.name is None and found.evidential == "hearsay" and ctx.source is not None:

@@ -176,11 +176,14 @@ def _country_path(tok: Token) -> bool:
 def _offence_carriers(tok: Token) -> list[Token]:
     """The tokens an offence phrase of ``tok`` can hang from: the trigger itself; for a nominal
     trigger that is the subject or object of a verb ("proceedings were *initiated* ... for X", "a
-    case was *opened* ... over X"), that verb; and the defendant a prepositional "against" names
+    case was *opened* ... over X"), that verb, unless the trigger names people (a suspect's verb
+    is what the suspect did or underwent); and the defendant a prepositional "against" names
     ("against *the driver* for X": the parser often attaches the offence to the defendant); for a
     noun, the participle that modifies it ("the defendants *involved* in X")."""
     carriers = [tok]
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB":
+    # not a person's verb: "the suspect was injured in the explosion" tells where he was injured
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" \
+            and not person_noun(tok):
         carriers.append(tok.head)
     if tok.pos_ == "NOUN":      # "the defendants *involved* in X", "suspects *wanted* for X"
         carriers += [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
@@ -387,15 +390,22 @@ _CLAUSE_BREAKS = frozenset({"conj", "ccomp", "parataxis", "ROOT"})
 
 def _governed_by(tok: Token, head_i: int) -> bool:
     """``tok`` sits under ``head_i`` through modifiers and arguments only (a relative clause,
-    an adverbial clause, a complement), not through a coordinated or reported clause."""
+    an adverbial clause, a complement), not through a coordinated or reported clause nor a
+    clause with a subject of its own ("detained five smugglers after 40 migrants crossed")."""
     cur = tok
     for _ in range(10):
-        if cur.dep_ in _CLAUSE_BREAKS or cur.head.i == cur.i:
+        if cur.dep_ in _CLAUSE_BREAKS or cur.head.i == cur.i or _noun_subject(cur):
             return False
         cur = cur.head
         if cur.i == head_i:
             return True
     return False
+
+
+def _noun_subject(verb: Token) -> bool:
+    """A subject named by a noun ("after *40 migrants* crossed"), not a pronoun for the people
+    detained ("men *who* tried to cross", "after *they* crossed")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "NUM") for c in verb.children)
 
 
 def _circumstance_crossings(mentions: list[EventMention], doc: Doc) -> list[EventMention]:

@@ -38,8 +38,8 @@ from .counting import (
 )
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
-from .numbers import CURRENCY_UNITS
 from .shares import SharePhrase, find_shares, share_bounds
+from .units import unit_lexicon
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
 
@@ -114,8 +114,10 @@ def _noun_phrase(tok: Token) -> tuple[int, int] | None:
     return left.idx, right.idx + len(right)
 
 
-#: the nouns of money amounts ("euros", "hryvnias"), never an event's actor
-_MONEY_NOUNS = frozenset(CURRENCY_UNITS.values())
+#: the nouns of money amounts, every written form of ``resources/units.tsv`` ("euros", "a rouble",
+#: "hryvnias", "lei"), never an event's actor
+_MONEY_NOUNS = frozenset(form.lower() for form, _name, dimension, case_sensitive in unit_lexicon()
+                         if dimension == "money" and not case_sensitive and form.isalpha())
 
 #: events whose grammatical subject undergoes them ("two people drowned", "five went missing")
 _UNDERGOER_EVENTS = frozenset({"death", "missing", "injury", "combat_casualties"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .timex_registry import Found
-from .timex_words import MON
+from .timex_words import DAY_NUM, MON, WD
 
 __all__ = ["plausible"]
 
@@ -21,6 +21,8 @@ _VAGUE_COUNT = re.compile(r"(?:several|a\s+few|few|many)\s")
 _SCALE_READING = re.compile(r"\b(?:temperatures?|degrees|highs|lows|fahrenheit|celsius|thermometers?|mercury|"
                             r"heat\s+index|wind\s+chill)\b", re.I)
 _SENTENCE_EDGE = re.compile(r"[.!?\n]")
+#: a day named just before an appositive "the day" ("Oct. 12, the day before", "Friday, the day after")
+_DAY_JUST_NAMED = re.compile(rf"(?:{MON}\.?\s+{DAY_NUM}|{WD}),\s+$")
 #: words no fraction takes between its count and "quarters" ("two consecutive quarters of growth")
 _IN_A_ROW = re.compile(r"\b(?:consecutive|straight|successive|additional|further)\b")
 
@@ -71,6 +73,8 @@ def plausible(f: Found, text: str) -> bool:
         return False
     if f.kind == "year" and re.match(r"\.\d", text[f.end:f.end + 2]):
         return False  # "closed at 2082.1": an index level
+    if f.kind == "the_day" and f.groups.get("appos") and not _DAY_JUST_NAMED.search(text[max(0, f.core - 24):f.core]):
+        return False  # "the toll rose to 12, the day after the storm": a count, no day, before it
     if f.kind == "rel_unit" and re.search(r"\b(?:This|Last|Next)\s+(?:Week|Month|Year)\b", core):
         return False  # "ABC's This Week": a title in title case
     if f.kind == "month" and core == "March" and re.search(r"\b(?:the|an?|annual)\s+(?:``|[\"“‘'])?$", before) \
