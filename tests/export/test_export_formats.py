@@ -123,6 +123,8 @@ def test_acled_rows_are_incidents(rows):
     ("an additional 39 migrants", "migrants"), ("a dozen guards", "guards"),
     ("Polish border police", "Polish border police"), ("The 58th Army", "The 58th Army"),
     ("A 41-year-old Russian deserter", "A 41-year-old Russian deserter"),
+    ("Two Sisters Brigade", "Two Sisters Brigade"), ("the Three Rivers Militia", "the Three Rivers Militia"),
+    ("Two Belarusian guards", "Belarusian guards"), ("Nine People", None),
 ])
 def test_an_incident_actor_is_a_group_not_a_count(phrase, group):
     from claimwatch.reconcile.incident_summary import actor_group

@@ -87,6 +87,9 @@ _LEADING_COUNT = re.compile(
     r"(?:(?:at least|more than|fewer than|less than|over|under|about|around|nearly|almost|roughly|up to|as many as)\s+)?"
     rf"(?:\d(?:[\d,.]*\d)?|{_NUMBER_WORDS}(?:(?:\s+|-|\s+and\s+|\s+of\s+){_NUMBER_WORDS})*)(?![\w-])"
     r"(?:\s+of\b)?\s*", re.IGNORECASE)
+#: a name that opens with a number word ("Two Sisters Brigade", "the Three Rivers Militia"): every
+#: word after the number word is capitalised ("Two Belarusian guards" is a count of guards)
+_NAME_AFTER_NUMBER_WORD = re.compile(rf"^(?:the\s+)?(?i:{_UNITS})(?:\s+[A-Z][\w'-]*)+$")
 
 
 def actor_group(text: str) -> str | None:
@@ -102,6 +105,8 @@ def actor_group(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(rest)]
     if not words or words[0] in ("and", "or", "to") or all(w in _generic_people() for w in words):
         return None
+    if _NAME_AFTER_NUMBER_WORD.match(text):
+        return text
     return rest if actor_ok(rest) else None
 
 
