@@ -527,7 +527,7 @@ def test_a_documents_author_named_by_by_is_the_source(analyse, text, name, canon
 
 @pytest.mark.parametrize("text", [
     "The opposition said 40 migrants had drowned off the coast.",
-    "The far-right movement claimed that 2,000 migrants entered the country last month.",
+    "The protest movement claimed that 2,000 migrants entered the country last month.",
     "Opposition parties said 12 activists were detained.",
 ])
 def test_a_political_group_is_a_non_state_organisation(analyse, text) -> None:
