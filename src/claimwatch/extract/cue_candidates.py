@@ -34,6 +34,7 @@ _NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
 _TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
 _FIGURE_VERBS = frozenset(_CUES["figure_verbs"])
 _FIGURE_NOUNS = frozenset(_CUES["figure_nouns"])
+_EVIDENTIAL_OR_FIGURE_VERBS = _EVIDENTIAL | _FIGURE_VERBS
 _STANCE = frozenset(_CUES["stance_verbs"])
 _STANCE_CLAUSE_ONLY = frozenset(_CUES["stance_clause_only"])
 _NOUN_CUES = frozenset(_CUES["noun_cues"])
@@ -85,7 +86,7 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     """Non-speech evidential verbs: "statistics project that ...", "Panama registers a daily
     average of 1,250", "surveys point to rising fatalities", "survivors spoke of three missing"."""
     lemma = tok.lemma_.lower()
-    if lemma not in _EVIDENTIAL | _FIGURE_VERBS or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
+    if lemma not in _EVIDENTIAL_OR_FIGURE_VERBS or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
         return None
     subj = next((c for c in children_of(tok) if c.dep_ == "nsubj" and lo <= c.i < hi), None)
     if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") or subj.pos_ not in (
@@ -104,7 +105,7 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS), None)
         if obj is None:
             return None
-        end = max(t.i for t in tok.subtree if t.i > tok.i) + 1
+        end = tok.right_edge.i + 1  # the subtree's last word (the verb itself when nothing follows it)
         return Cand(subj, tok.i, tok.i + 1, tok.i, trim_span(doc, max(lo, obj.left_edge.i), min(hi, end)),
                     depth=depth(tok), kind="evidential")
     if comp is None:
