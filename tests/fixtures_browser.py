@@ -4,8 +4,8 @@ Manager download): a desktop window, a 390×844 phone, and helpers the browser t
 from __future__ import annotations
 
 import shutil
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 

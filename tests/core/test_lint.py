@@ -2,7 +2,8 @@
 (``[tool.ruff]``, ``[tool.mypy]``); ``make test`` runs them with the rest of the suite, and the
 tools come with the ``test`` extra (``pip install -e '.[test]'``).
 
-* ruff is clean: pyflakes, pycodestyle errors and warnings, import order, McCabe complexity;
+* ruff is clean: pyflakes, pycodestyle errors and warnings, import order, McCabe complexity (and on
+  ``tests/``);
 * no function above cyclomatic complexity 25 (ruff's C901), except in modules listed in
   ``PENDING_SPLIT`` (empty: every rule module has been split along its seams);
 * mypy is clean (``check_untyped_defs``, no implicit Optional, unused ``type: ignore`` reported);
@@ -54,6 +55,13 @@ def test_pending_split_list_is_honest():
 
 def test_ruff_is_clean_on_the_package():
     proc = _run([_tool("ruff"), "check", "--output-format", "concise", str(SRC)])
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_ruff_is_clean_on_the_tests():
+    """The tests read as the package does: no unused import, imports in order (pyflakes and
+    pycodestyle, as for ``src``)."""
+    proc = _run([_tool("ruff"), "check", "--output-format", "concise", str(ROOT / "tests")])
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimwatch.model import (
-    Article, Claim, Estimate, EstimateClaim, Origin, Place, Quantity, Source, TimeInfo,
-    article_id_for, check_spans, normalise_for_id,
+    Article,
+    Claim,
+    Estimate,
+    EstimateClaim,
+    Origin,
+    Place,
+    Quantity,
+    Source,
+    TimeInfo,
+    article_id_for,
+    check_spans,
+    normalise_for_id,
 )
 
 _num = st.one_of(st.none(), st.integers(-10**9, 10**9))

@@ -9,7 +9,6 @@ import re
 import pytest
 
 from claimwatch.extract import certainty, claims, events
-from claimwatch.extract import pipeline as pipeline_mod
 from claimwatch.extract.base import AttributionMention, PlaceMention, QuantityMention, Stage, TimeMention
 from claimwatch.extract.pipeline import Pipeline
 from claimwatch.model import Article, check_spans

@@ -12,8 +12,7 @@ import spacy
 from click.testing import CliRunner
 
 import claimwatch
-from claimwatch import (AttributionItem, EntityItem, EventItem, Mentions, PlaceItem, QuantityItem, RoleSpan,
-                        TimeItem)
+from claimwatch import AttributionItem, EntityItem, EventItem, Mentions, PlaceItem, QuantityItem, RoleSpan, TimeItem
 from claimwatch.errors import InputError
 
 TEXT = ("Border guards detained about 450 people in Kyiv on Monday, the ministry said. "

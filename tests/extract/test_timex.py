@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimwatch.extract.base import TimeMention
 from claimwatch.extract.timex import STAGE, normalise_text, time_for, timeml_value

@@ -4,7 +4,8 @@ reference date a report without a publication date states, and the claim's choic
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimwatch.extract.timex import reference, time_for
 from claimwatch.extract.timex_registry import RULES, Ctx

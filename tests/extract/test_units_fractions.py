@@ -5,7 +5,8 @@ as the same value."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimwatch.extract.fractions import find_fractions
 from claimwatch.extract.numbers import find_number_phrases, parse_number

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from standin_extract import extract_doc, extract_docs
 
 from claimwatch.errors import EncodingInput, TooLarge, TooSlow
 from claimwatch.flow import ingest_document, ingest_inputs
@@ -20,7 +21,6 @@ from claimwatch.ingest import Document, Reject
 from claimwatch.ingest.validate import check_document, check_text
 from claimwatch.settings import load_settings
 from claimwatch.store import Store
-from standin_extract import extract_doc, extract_docs
 
 PY = sys.executable
 RUN_CLI = Path(__file__).resolve().parents[1] / "store" / "run_cli.py"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from claimwatch.ingest import Document, Reject, iter_inputs
-from claimwatch.dedup import NearDuplicateIndex, signature
 from corpus import GOOD_TEXTS, LocalServer, mixed_folder, page, rss, warc
+
+from claimwatch.dedup import NearDuplicateIndex, signature
+from claimwatch.ingest import Document, Reject, iter_inputs
 
 
 def _split(items):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from corpus import GOOD_TEXTS, page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimwatch.errors import InputError
 from claimwatch.ingest import Document, Reject, read_bytes, read_path
 from claimwatch.ingest.readers import split_title
-from corpus import GOOD_TEXTS, page
 
 
 def test_plain_text_title_rule(seed_raw, tmp_path):

@@ -7,11 +7,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from incident_corpus import hand_items, load_corpus, load_gold
 
 from claimwatch.cli import cli
 from claimwatch.model import Article
 from claimwatch.reconcile import update_estimates
-from incident_corpus import hand_items, load_corpus, load_gold
 
 LATE = "bus_citizen"  # ingested after the curations
 

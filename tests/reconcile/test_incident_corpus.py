@@ -8,9 +8,9 @@ failure message names, per incident, what went wrong).
 from __future__ import annotations
 
 import pytest
+from incident_corpus import hand_items, load_corpus, load_gold, metas, score
 
 from claimwatch.reconcile import reconcile
-from incident_corpus import hand_items, load_corpus, load_gold, metas, score
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from reconcile_corpus import gold_items, load_corpus, load_gold
 
 from claimwatch.cli import cli
 from claimwatch.model import Article
-from reconcile_corpus import gold_items, load_corpus, load_gold
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from reconcile_corpus import Scored, gold_items, load_corpus, load_gold
 
 from claimwatch.reconcile import reconcile_claims
-from reconcile_corpus import Scored, gold_items, load_corpus, load_gold
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ lists, per gold claim, which extracted fields reconciliation depends on differ f
 from __future__ import annotations
 
 import pytest
+from reconcile_corpus import Scored, gold_items, load_corpus, load_gold, metas
 
 from claimwatch.reconcile import reconcile_claims
 from claimwatch.reconcile.blocking import features_for
 from claimwatch.reconcile.timing import measure_of
 from claimwatch.reconcile.units import unit_class
-from reconcile_corpus import Scored, gold_items, load_corpus, load_gold, metas
 
 api = pytest.importorskip("claimwatch.extract.api")
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from claim_factory import article, count
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimwatch.reconcile import reconcile_claims
-from claimwatch.reconcile.estimates import interval, overlaps
 from claimwatch.reconcile.blocking import features_for
+from claimwatch.reconcile.estimates import interval, overlaps
 from claimwatch.reconcile.provenance import name_key, names_match
 from claimwatch.reconcile.units import unit_class, units_compatible
-from claim_factory import article, count
 
 SINCE = dict(time="since February 2022", start="2022-02-01", precision="month")
 

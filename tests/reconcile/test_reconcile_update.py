@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from reconcile_corpus import gold_items, load_corpus, load_gold
 
 from claimwatch import reconcile as R
 from claimwatch.model import Article, Estimate
 from claimwatch.reconcile import reconcile_claims, update_estimates
-from reconcile_corpus import gold_items, load_corpus, load_gold
 
 
 class MemoryStore:

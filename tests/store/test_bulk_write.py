@@ -7,12 +7,12 @@ import copy
 from datetime import datetime
 
 import pytest
+from helpers import GREECE, LIBYA, LIBYA_LONG, make_article  # noqa: E402
 from sqlalchemy import func, select
 
 from claimwatch.errors import StoreError, ValidationError
 from claimwatch.store import tables as T
 from claimwatch.store.rows import claim_data, prepare
-from helpers import GREECE, LIBYA, LIBYA_LONG, make_article  # noqa: E402
 
 
 def _rows(store, table, article_id):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from helpers import GREECE, LIBYA, LIBYA_LONG, make_article  # noqa: E402  (tests/store on sys.path below)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimwatch.errors import NotFound, StoreError, ValidationError
 from claimwatch.model import Article, Claim, Estimate, EstimateClaim, Quantity, Source, check_spans
-from helpers import GREECE, LIBYA, LIBYA_LONG, make_article  # noqa: E402  (tests/store on sys.path below)
 
 
 def test_round_trip_article_and_claims(store):

@@ -8,11 +8,12 @@ import math
 import sqlite3
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimwatch.errors import ValidationError
 from claimwatch.model import Estimate, EstimateClaim
-from claimwatch.store.lists import (ListQuery, claim_query, estimate_list_columns, estimate_query, like_pattern)
+from claimwatch.store.lists import ListQuery, claim_query, estimate_list_columns, estimate_query, like_pattern
 
 
 def test_bad_filters_are_named_all_at_once():

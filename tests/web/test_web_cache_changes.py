@@ -100,9 +100,8 @@ def test_a_correction_is_seen_on_every_page_that_shows_it(client, fresh, web_sto
 
 def test_a_new_article_stored_by_another_connection_is_seen(client, fresh, web_store):
     """As an ingest worker process does: its own connection stores the article, then its estimates."""
-    from fixtures_web import make_claim, reconcile_now
-
     from claimwatch.store import Store
+    from fixtures_web import make_claim, reconcile_now
 
     paths = _paths(web_store)
     before = _warm(client, paths)
