@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Estimate, Incident
 from .features import ClaimFeatures
@@ -38,10 +38,18 @@ _FEATURE_RANK = {"village": 0, "town": 0, "city": 0, "checkpoint": 0, "border_cr
                  "border": 3, "sea": 4, "channel": 4, "gulf": 4, "strait": 4, "country": 5, "continent": 6}
 
 
+class _ActorLists(NamedTuple):
+    """The word lists of ``resources/incident_actors.json``."""
+
+    heads: frozenset[str]           # head nouns that are no actor (a body, a body part, a pronoun)
+    times: frozenset[str]           # words of time phrases
+    generic_people: frozenset[str]  # words for people that name no group ("people", "others")
+
+
 @lru_cache(maxsize=1)
-def _stoplists() -> tuple[frozenset[str], frozenset[str]]:
+def _actor_lists() -> _ActorLists:
     raw = json.loads((_RES / "incident_actors.json").read_text(encoding="utf-8"))
-    return frozenset(raw["head_nouns"]), frozenset(raw["time_words"])
+    return _ActorLists(frozenset(raw["head_nouns"]), frozenset(raw["time_words"]), frozenset(raw["generic_people"]))
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +75,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 def actor_ok(text: str) -> bool:
     """Can this phrase be an incident's actor? Not a body, a body part, a pronoun, a time phrase or a number."""
-    heads, times = _stoplists()
+    heads, times, _people = _actor_lists()
     words = [w.lower() for w in _WORD.findall(text or "")]
     if not words:
         return False
@@ -103,17 +111,11 @@ def actor_group(text: str) -> str | None:
         return text
     rest = text[lead.end():].strip()
     words = [w.lower() for w in _WORD.findall(rest)]
-    if not words or words[0] in ("and", "or", "to") or all(w in _generic_people() for w in words):
+    if not words or words[0] in ("and", "or", "to") or all(w in _actor_lists().generic_people for w in words):
         return None
     if _NAME_AFTER_NUMBER_WORD.match(text):
         return text
     return rest if actor_ok(rest) else None
-
-
-@lru_cache(maxsize=1)
-def _generic_people() -> frozenset[str]:
-    raw = json.loads((_RES / "incident_actors.json").read_text(encoding="utf-8"))
-    return frozenset(raw["generic_people"])
 
 
 def _time(members: list[ClaimFeatures]) -> dict[str, Any] | None:
