@@ -83,7 +83,7 @@ class _Local:
 def _opinion_object(prep: Token) -> str | None:
     """The noun of an "in <someone's> opinion / view" phrase: the speaker's judgement, probable
     ("In our opinion, they avoid military service")."""
-    for obj in prep.children:
+    for obj in children_of(prep):
         if obj.dep_ == "pobj" and obj.lemma_.lower() in cues()["opinion_nouns"] and _has_holder(obj):
             return obj.text
     return None
@@ -92,7 +92,7 @@ def _opinion_object(prep: Token) -> str | None:
 def _has_holder(opinion: Token) -> bool:
     """The opinion is someone's: "in *our* opinion", "in the view *of the ministry*"; not "in view
     of the danger" (a reason) nor "in the belief that ..." (the subject's own belief)."""
-    deps = {(c.dep_, c.lower_ if c.dep_ == "prep" else "") for c in opinion.children}
+    deps = {(c.dep_, c.lower_ if c.dep_ == "prep" else "") for c in children_of(opinion)}
     return ("poss", "") in deps or (("det", "") in deps and ("prep", "of") in deps)
 
 
@@ -390,7 +390,7 @@ def _opens_as_question(tokens: Any) -> bool:
     if first.tag_ in _WH_TAGS:
         return True
     verb = first if first.dep_ == "ROOT" else first.head
-    return first.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > first.i for c in verb.children)
+    return first.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > first.i for c in children_of(verb))
 
 
 def _opens_clause(tokens: Any, k: int) -> bool:

@@ -102,7 +102,7 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
             cue_hi = comp.i + 1
     if comp is None and lemma in _FIGURE_VERBS:
         # "updated the number of bodies found to 14": the figure noun and what sets it
-        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS), None)
+        obj = next((c for c in children_of(tok) if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS), None)
         if obj is None:
             return None
         end = tok.right_edge.i + 1  # the subtree's last word (the verb itself when nothing follows it)

@@ -186,10 +186,10 @@ def _offence_carriers(tok: Token) -> list[Token]:
             and not person_noun(tok):
         carriers.append(tok.head)
     if tok.pos_ == "NOUN":      # "the defendants *involved* in X", "suspects *wanted* for X"
-        carriers += [c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        carriers += [c for c in children_of(tok) if c.dep_ == "acl" and c.pos_ == "VERB"]
     for carrier in list(carriers):
-        carriers += [g for c in carrier.children if c.dep_ == "prep" and c.lower_ == "against"
-                     for g in c.children if g.dep_ == "pobj"]
+        carriers += [g for c in children_of(carrier) if c.dep_ == "prep" and c.lower_ == "against"
+                     for g in children_of(c) if g.dep_ == "pobj"]
     return carriers
 
 
@@ -405,7 +405,7 @@ def _governed_by(tok: Token, head_i: int) -> bool:
 def _noun_subject(verb: Token) -> bool:
     """A subject named by a noun ("after *40 migrants* crossed"), not a pronoun for the people
     detained ("men *who* tried to cross", "after *they* crossed")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "NUM") for c in verb.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "NUM") for c in children_of(verb))
 
 
 def _circumstance_crossings(mentions: list[EventMention], doc: Doc) -> list[EventMention]:

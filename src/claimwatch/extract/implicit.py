@@ -393,6 +393,6 @@ def _single_conjuncts(analysis: Analysis, listed: list[CountRef]) -> int:
     singles = 0
     for i in group - heads:
         noun = doc[i]
-        if noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        if noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children_of(noun)):
             singles += 1
     return singles

@@ -264,7 +264,7 @@ def _author_after(head: Token) -> Token | None:
     X keeps its own name, "a press release from the U.S. agency": X is where it came from)."""
     for child in head.rights:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            return next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            return next((g for g in children_of(child) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
     return None
 
 
