@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimwatch.extract import numbers
+from claimwatch.extract import number_words, numbers
 from claimwatch.extract.number_starts import StartIndex
 
 #: words the grammar reads, written out here (not taken from the list the index uses)
@@ -14,7 +14,8 @@ _GRAMMAR_WORDS = [
     "USD", "EUR", "GBP", "UAH", "RUB", "JPY", "INR", "PLN", "CHF", "US", "AU", "A", "C", "NZ", "HK", "S", "a", "an", "half",
     "dozen", "dozens", "tens", "hundreds", "thousands", "millions", "billions", "several", "few", "couple", "score",
     "scores", "handful", "lot", "lots", "number", "many", "numerous", "multiple", "countless", "some",
-    *numbers._UNITS, *numbers._TENS, *numbers._SCALES, *numbers._ORD_UNITS, *numbers._ORD_TENS, *numbers._ORD_SCALES]
+    *number_words.UNITS, *number_words.TENS, *number_words.SCALES, *number_words.ORD_UNITS, *number_words.ORD_TENS,
+    *number_words.ORD_SCALES]
 _OTHER = [
     "Three", "THOUSANDS", "Some", "US$", "A$", "NZ$", "€", "$", "£", "¥", "₴", "+", "(", ")", "1", "12", "2,500", "3.5",
     "10:30", "5 p.m.", "12/05/2022", "2022-05-12", "+44 20 7946 0958", "1st", "21st", "twenty-first", "thirty-five",

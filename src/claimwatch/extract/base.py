@@ -29,7 +29,7 @@ from spacy.tokens import Span as SpacySpan
 if TYPE_CHECKING:
     from ..model import Certainty, Claim, Evidential, Polarity, QuoteKind, Scope, SourceType
     from .context import ReportContext
-    from .entities import EntityRegistry
+    from .entity_registry import EntityRegistry
 
 __all__ = [
     "Analysis",

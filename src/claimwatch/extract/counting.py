@@ -41,7 +41,7 @@ from .certainty import governing_predicate
 from .events import death_causes
 from .events import lexicon as event_lexicon
 from .frames import frames, is_fatal, migration_report, person_noun
-from .quantities import noun_classes
+from .quantity_nouns import noun_classes
 
 __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
            "clause_head", "compares_or_continues"]

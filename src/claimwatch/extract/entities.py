@@ -30,14 +30,14 @@ Core: :func:`find_entities`; step: :data:`STAGE` (provides ``entities``).
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceType
-from .base import Analysis, Entity, EntityMention, Stage, children_of, doc_text, token_table
+from .base import Analysis, Entity, Stage, children_of, doc_text, token_table
+from .entity_registry import ORG_NOUNS, PLACE_LABELS, EntityRegistry, acronym_of, acronym_words, name_words
 from .mentions import mention_bounds
 from .quotes import opening_of_closed_quote
 from .roles import LEXICON as _LEX
@@ -56,14 +56,9 @@ __all__ = ["EntityRegistry", "find_entities", "ROLES", "STAGE", "document_noun",
 
 _ROLE_TYPES: dict[str, SourceType] = {role: lexicon_source_type(t, "entity_roles.json")
                                       for role, t in _LEX["role_types"].items()}
-_ORG_NOUNS = frozenset(_LEX["organisation_nouns"])
-_GENERIC_ORG = frozenset(_LEX["generic_organisation_nouns"])
 _DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
-_ISSUER_PREPS = frozenset(p for p in _LEX["document_issuer_prepositions"] if " " not in p)
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"it", "they"}
-_NAME_STOP = {"the", "of", "for", "and", "in", "on", "to", "a", "an", "&"}
-_PLACE_LABELS = ("GPE", "LOC", "NORP")
 
 
 def document_noun(tok: Token) -> str | None:
@@ -74,161 +69,6 @@ def document_noun(tok: Token) -> str | None:
     if low in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS:
         return tok.lower_
     return None
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _NAME_STOP and w[0].isupper())
-
-
-def _acronym_of(acronym: str, name: str) -> bool:
-    """"CBP" for "U.S. Customs and Border Protection", "IOM" for "International Organization for Migration"."""
-    initials = _initials(name)
-    return len(acronym) >= 2 and (acronym == initials or len(acronym) >= 3 and initials.endswith(acronym))
-
-
-def _words(name: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][\w'-]*", name.lower().replace("’", "'")) if w not in _NAME_STOP}
-
-
-class EntityRegistry:
-    """The entities of one article and look-ups over their mentions."""
-
-    def __init__(self, doc: Doc, sentences: list[tuple[int, int]]) -> None:
-        self.doc = doc
-        self.entities: list[Entity] = []
-        self._sent_starts = [s for s, _ in sentences]
-        self._by_char: list[tuple[int, int, int]] = []      # (start, end, entity id), sorted
-        self._surnames: dict[str, int] = {}
-        self._keys: dict[str, int] = {}
-        #: token index of a role noun -> the person named right after it ("the Minister ... Vakhtang Homelauri")
-        self.role_nouns: dict[int, int] = {}
-
-    # ------------------------------------------------------------------ building
-    def _sent(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
-
-    def add_mention(self, ent: Entity, tok_lo: int, tok_hi: int, kind: str, head_i: int) -> EntityMention:
-        doc = self.doc
-        s, e = doc[tok_lo].idx, doc[tok_hi - 1].idx + len(doc[tok_hi - 1])
-        mention = EntityMention(span=(s, e), text=doc_text(doc)[s:e], kind=kind, sent_i=self._sent(s), head_i=head_i)
-        ent.mentions.append(mention)
-        bisect.insort(self._by_char, (s, e, ent.id))
-        return mention
-
-    def new(self, kind: str, name: str, type_: SourceType, **extra) -> Entity:
-        ent = Entity(id=len(self.entities), kind=kind, name=name, type=type_, **extra)
-        self.entities.append(ent)
-        return ent
-
-    # ------------------------------------------------------------------ look-ups
-    def entity(self, ent_id: int | None) -> Entity | None:
-        return self.entities[ent_id] if ent_id is not None and 0 <= ent_id < len(self.entities) else None
-
-    def at(self, char: int) -> Entity | None:
-        """The entity with a mention covering character ``char``."""
-        i = bisect.bisect_right(self._by_char, (char, 1 << 30, 1 << 30))
-        for s, e, ent_id in reversed(self._by_char[max(0, i - 6):i]):
-            if s <= char < e:
-                return self.entities[ent_id]
-        return None
-
-    def in_span(self, start: int, end: int) -> Entity | None:
-        """The entity of the longest mention inside [start, end)."""
-        best = None
-        for s, e, ent_id in self._by_char:
-            if s >= end:
-                break
-            if s >= start and e <= end and (best is None or e - s > best[1] - best[0]):
-                best = (s, e, ent_id)
-        return self.entities[best[2]] if best else None
-
-    def person(self, name: str | None) -> Entity | None:
-        """The person named ``name`` (a full name, a surname, a titled name)."""
-        if not name:
-            return None
-        _, bare = strip_title(canonical_name(name, person=True))
-        for ent in self.entities:
-            if ent.kind == "person" and ent.name == bare:
-                return ent
-        words = bare.split()
-        ent_id = self._surnames.get(words[-1].lower().rstrip("'’s")) if words else None
-        return self.entity(ent_id)
-
-    def latest(self, before: int, kind: str | None = None, *, within_sents: int | None = None,
-               test=None) -> Entity | None:
-        """The entity (of ``kind``) mentioned most recently before character ``before``."""
-        i = bisect.bisect_left(self._by_char, (before, -1, -1))
-        limit = self._sent(before) - within_sents if within_sents is not None else -1
-        for s, _e, ent_id in reversed(self._by_char[:i]):
-            if within_sents is not None and self._sent(s) < limit:
-                return None
-            ent = self.entities[ent_id]
-            if (kind is None or ent.kind == kind) and (test is None or test(ent)):
-                return ent
-        return None
-
-    def describes(self, tok: Token) -> Entity | None:
-        """What a definite description headed by ``tok`` refers back to: "the agency", "the
-        service", "the coast guard" (an organisation named before), "the spokesman" (a person
-        with that role)."""
-        phrase = _description_phrase(tok)
-        if phrase is None:
-            return None
-        demonyms = _demonym_words(tok)
-        words = _words(phrase)
-        role = role_in(phrase)
-        if role is not None and tok.lemma_.lower() not in _ORG_NOUNS:
-            return self.latest(tok.idx, "person", test=lambda e: e.role is not None and role in e.role)
-        if not words:
-            return None
-        found = self.latest(tok.idx, "organisation", test=lambda e: words <= _words(e.name) | _acronym_words(e))
-        generic = tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}
-        if found is None and generic and not demonyms:
-            found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media")
-        elif found is None and generic:
-            # "the U.S. agency": an organisation of that country named before ("U.S. Customs and Border Protection")
-            rest = words - _words(tok.text)
-            found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media" and rest <= _words(e.name))
-        return found
-
-    def issuer(self, tok: Token) -> Entity | None:
-        """The body that issued a document noun: "a CBP statement", "the ministry's data",
-        "a press release from the U.S. agency", "surveys by the IOM" (not "an announcement
-        shared with The Texas Tribune": that one received it)."""
-        for child in children_of(tok):
-            if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i < tok.i:
-                ent = self.at(child.idx) or (self.describes(child) if child.pos_ == "NOUN" else None)
-                if ent is not None and ent.kind == "organisation":
-                    return ent
-            if child.i > tok.i and (child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS or child.dep_ == "agent"):
-                obj = next((g for g in children_of(child) if g.dep_ == "pobj"), None)
-                ent = (self.at(obj.idx) or self.describes(obj)) if obj is not None else None
-                if ent is not None:
-                    return ent
-        return None
-
-    def to_dict(self) -> list[dict]:
-        return [e.to_dict() for e in self.entities]
-
-
-def _description_phrase(tok: Token) -> str | None:
-    """"the coast guard" / "the agency": the words of a definite description (no proper name in it)."""
-    if tok.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                                   for c in children_of(tok)):
-        return None
-    lo = min([c.i for c in children_of(tok) if c.dep_ in ("compound", "amod", "det") and c.i < tok.i] + [tok.i])
-    toks = [t for t in tok.doc[lo:tok.i + 1] if t.dep_ != "det"]
-    if any(t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS for t in toks):
-        return None
-    return " ".join(t.text for t in toks)
-
-
-def _demonym_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in children_of(tok) if c.ent_type_ in _PLACE_LABELS or c.dep_ == "poss" and c.pos_ == "PROPN"}
-
-
-def _acronym_words(ent: Entity) -> set[str]:
-    return {m.text.lower() for m in ent.mentions if m.kind == "acronym"}
 
 
 # ---------------------------------------------------------------------------- people
@@ -278,7 +118,7 @@ def _affiliation(doc: Doc, toks: list[Token]) -> str | None:
             name = doc[t.i:_name_tail(doc, end)].text
             if _is_org_name(doc[t.i:end]) and role_in(" ".join(name.split()[:2])) is None:
                 return canonical_name(name, context=doc_text(doc))
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and (t.lower_ in _ORG_NOUNS or t.lemma_.lower() in _ORG_NOUNS):
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and (t.lower_ in ORG_NOUNS or t.lemma_.lower() in ORG_NOUNS):
             lo, hi = mention_bounds(t)
             phrase = doc[lo:_name_tail(doc, min(hi, t.i + 1))].text
             if source_strength(phrase) == 2 and role_in(phrase) is None:
@@ -379,7 +219,7 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
     table = token_table(doc)
     lower = table.lower
     for i, low in enumerate(lower):
-        if low not in _ORG_NOUNS and (f"{lower[i - 1]} {low}" if i else low) not in _ORG_NOUNS:
+        if low not in ORG_NOUNS and (f"{lower[i - 1]} {low}" if i else low) not in ORG_NOUNS:
             continue
         tok = table.tokens[i]
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
@@ -394,7 +234,7 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
         phrase = doc[lo:hi].text
         if source_strength(phrase) != 2 and not any(t.text[:1].isupper() for t in doc[lo:hi]):
             continue
-        kind = "name" if any(t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS for t in doc[lo:hi]) else "description"
+        kind = "name" if any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS for t in doc[lo:hi]) else "description"
         out.append((lo, hi, tok.i, kind))
         taken.update(range(lo, hi))
     out.sort()
@@ -439,7 +279,7 @@ def _name_tail(doc: Doc, hi: int) -> int:
         k = _capitalised_run(doc, j + 1)
         if k == j + 1 or doc[j + 1].lower_ == "the" and k == j + 2:
             break
-        if doc[j].lower_ == "and" and not (doc[k - 1].lemma_.lower() in _ORG_NOUNS or source_strength(doc[j + 1:k].text) == 2):
+        if doc[j].lower_ == "and" and not (doc[k - 1].lemma_.lower() in ORG_NOUNS or source_strength(doc[j + 1:k].text) == 2):
             break
         hi = j = k
     return hi
@@ -481,13 +321,13 @@ def _same_org(reg: EntityRegistry, name: str, kind: str, tok: Token) -> Entity |
     if kind == "description":
         return reg.describes(tok)
     acronyms = [w for w in re.findall(r"[A-Z][A-Z.]{1,9}", name) if len(w.replace(".", "")) >= 2]
-    words = _words(name)
+    words = name_words(name)
     for ent in reversed(reg.entities):
         if ent.kind != "organisation":
             continue
-        if any(_acronym_of(a.replace(".", ""), ent.name) or a.lower() in _acronym_words(ent) for a in acronyms):
+        if any(acronym_of(a.replace(".", ""), ent.name) or a.lower() in acronym_words(ent) for a in acronyms):
             return ent   # "CBP", "SBGS press service": the organisation (or its press service)
-        if len(words) >= 2 and words <= _words(ent.name):
+        if len(words) >= 2 and words <= name_words(ent.name):
             return ent
     return None
 

@@ -44,7 +44,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, EventMention, children_of, token_table
-from .quantities import noun_classes
+from .quantity_nouns import noun_classes
 
 __all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun"]
 

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from .base import Analysis
 from .numbers import NumberPhrase
-from .quantities import noun_classes
+from .quantity_nouns import noun_classes
 from .units import unit_at
 
 __all__ = ["naming_reason", "is_age", "counted_noun", "change_of", "change_direction", "change_for_qualifier", "phrase_tokens",

@@ -1,6 +1,6 @@
 """The number grammar: numbers and quantity phrases as written in news, without spaCy.
 
-``parse_number(text)`` reads one number expression ("12,000", "12 000", "1.5 million", "twelve
+``parse_number(text)`` (from :mod:`.number_words`) reads one number expression ("12,000", "12 000", "1.5 million", "twelve
 thousand", "twenty-five", "$15,000", "€2m", "a dozen", "25th") and returns its value.
 
 ``find_number_phrases(text)`` finds every number phrase in a text with its SPEC §3 bounds:
@@ -28,9 +28,32 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TypeGuard
 
 from .number_starts import StartIndex
+from .number_words import (
+    CURRENCY,
+    DIGITS,
+    NUMBER_WORDS,
+    NUMERIC,
+    ORD_SCALES,
+    ORD_TENS,
+    ORD_UNITS,
+    ORDINAL,
+    SCALE,
+    SCALE_SUFFIX,
+    SCALES,
+    TENS,
+    UNITS,
+    WORD_TOKEN,
+    WORDNUM,
+    alternation,
+    clean_value,
+    in_range,
+    numeric_value,
+    ordinal_value,
+    parse_number,
+    word_value,
+)
 from .units import glued_unit_pattern
 
 __all__ = ["NumberPhrase", "parse_number", "find_number_phrases", "bounds_for", "qualifier_before", "RANGE_BEST",
@@ -38,8 +61,6 @@ __all__ = ["NumberPhrase", "parse_number", "find_number_phrases", "bounds_for", 
 
 #: "midpoint" (SPEC table, midpoint rounded down) or "low" (the lower stated figure).
 RANGE_BEST = "midpoint"
-
-_MAX_VALUE = 1e15  # larger "numbers" are identifiers, not quantities
 
 
 @dataclass(frozen=True)
@@ -79,52 +100,15 @@ _QUALS = _load_json("quantity_qualifiers.json")
 _PREFIX: dict[str, str] = _QUALS["prefix"]
 _SUFFIX: dict[str, str] = _QUALS["suffix"]
 
-# --- number words -------------------------------------------------------------------------------
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_ORD_UNITS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
-_ORD_TENS = {w: 10 * (i + 2) for i, w in enumerate(
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
-_ORD_SCALES = {"hundredth": 100, "thousandth": 1000, "millionth": 10**6}
-_SCALE_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
-                 "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-
-
-def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
-_W = _alt(list(_UNITS) + list(_TENS) + list(_SCALES))
-_WORDNUM = (
-    rf"(?:half\s+a\s+(?:dozen|hundred|thousand|million|billion)"
-    rf"|(?:a\s+)?(?:{_W}|dozen)(?:(?:\s*-\s*|\s+|\s+and\s+)(?:{_W}|dozen))*)"
-)
-_CUR = r"(?:USD\s?\$?\s?|EUR\s?|GBP\s?|UAH\s?|RUB\s?|JPY\s?|INR\s?|PLN\s?|CHF\s?|(?:US|AU|A|C|NZ|HK|S)\$\s?|[$€£¥₴₽₹]\s?)"
-_SPACES = "\u00a0\u202f\u2009 "
-_DIG = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}}(?!\d))+(?:\.\d+)?"
-    rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}}(?!\d))+(?![.,]\d)"
-    rf"|\d+(?:\.\d+)?)"
-)
-_SCALE_RE = r"(?:\s*(?:thousand|million|billion|trillion)(?![\w])|\s?(?:bn|mn|mln)(?![\w])|(?:k|m|b|tn)(?![\w]))"
-_NUMERIC = rf"(?P<cur>{_CUR})?(?P<dig>{_DIG})(?P<scale>{_SCALE_RE})?(?!\.\d|[\w])"
-# the same, letting a unit of measurement follow the digits ("500km", "2GB"): for the numbers layer
-_NUMERIC_GLUED = rf"(?P<cur>{_CUR})?(?P<dig>{_DIG})(?P<scale>{_SCALE_RE})?(?!\.\d|(?!{glued_unit_pattern()})[\w])"
-_ORDW = _alt(list(_ORD_UNITS) + list(_ORD_TENS) + list(_ORD_SCALES))
-_TENSW = _alt(_TENS)
-_ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_TENSW})\s*-\s*)?(?:{_ORDW}))(?![\w])"
+# the numeral, letting a unit of measurement follow the digits ("500km", "2GB"): for the numbers layer
+_NUMERIC_GLUED = rf"(?P<cur>{CURRENCY})?(?P<dig>{DIGITS})(?P<scale>{SCALE})?(?!\.\d|(?!{glued_unit_pattern()})[\w])"
 _MAG_COMPOUND = (r"(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)"
                  r"|(?:several|a\s+few|a\s+couple(?:\s+of)?)\s+(?:dozen|hundred|thousand|million|billion)(?!s))")
 _MAG = r"(?:a\s+score(?=\s+of\b)|dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions|several|a\s+few|a\s+couple(?=\s+of\b)|a\s+handful(?=\s+of\b))"
 _BARE_RE = (
     r"(?:an?\s+(?:(?:large|great|small|growing|significant|huge|high|substantial|considerable|record|unknown|"
     r"unspecified|increasing|limited|certain|undisclosed)\s+)?number(?=\s+of\b)|a\s+lot(?=\s+of\b)|lots(?=\s+of\b)"
-    rf"|many|numerous|multiple|countless|few|some(?!\s+(?:\d|(?:{_W}|dozen|a\s+(?:dozen|hundred|thousand))\b)))"
+    rf"|many|numerous|multiple|countless|few|some(?!\s+(?:\d|(?:{NUMBER_WORDS}|dozen|a\s+(?:dozen|hundred|thousand))\b)))"
 )
 # masked (never quantities): times, numeric dates, phone numbers, version numbers
 _MASK = (
@@ -135,10 +119,10 @@ _MASK = (
     r"|\d+(?:\.\d+){2,})"
 )
 _ATOM_BODY = (
-    rf"(?:(?P<mask>{_MASK})|(?P<num>@NUMERIC@)|(?P<ord>{_ORDINAL})"
-    rf"|(?P<magc>{_MAG_COMPOUND})(?![\w])|(?P<word>{_WORDNUM})(?![\w])|(?P<mag>{_MAG})(?![\w])|(?P<bare>{_BARE_RE})(?![\w]))"
+    rf"(?:(?P<mask>{_MASK})|(?P<num>@NUMERIC@)|(?P<ord>{ORDINAL})"
+    rf"|(?P<magc>{_MAG_COMPOUND})(?![\w])|(?P<word>{WORDNUM})(?![\w])|(?P<mag>{_MAG})(?![\w])|(?P<bare>{_BARE_RE})(?![\w]))"
 )
-_ATOM = re.compile(r"(?<![\w\-–.,/$€£¥₴₽₹#+])" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC), re.IGNORECASE)
+_ATOM = re.compile(r"(?<![\w\-–.,/$€£¥₴₽₹#+])" + _ATOM_BODY.replace("@NUMERIC@", NUMERIC), re.IGNORECASE)
 # extended: also a figure after a minus sign ("-36", but not "A330-200") and with a glued unit
 _ATOM_EXTENDED = re.compile(r"(?<![\w–.,/$€£¥₴₽₹#+])(?<![^\s(\[]-)" + _ATOM_BODY.replace("@NUMERIC@", _NUMERIC_GLUED),
                             re.IGNORECASE)
@@ -146,11 +130,10 @@ _ATOM_EXTENDED = re.compile(r"(?<![\w–.,/$€£¥₴₽₹#+])(?<![^\s(\[]-)" 
 _FIRST_WORDS = frozenset(["usd", "eur", "gbp", "uah", "rub", "jpy", "inr", "pln", "chf", "us", "au", "a", "an", "c", "nz",
                           "hk", "s", "half", "dozen", "tens", "hundreds", "dozens", "several", "scores", "thousands",
                           "millions", "billions", "lots", "many", "numerous", "multiple", "countless", "few", "some",
-                          *_UNITS, *_TENS, *_SCALES, *_ORD_UNITS, *_ORD_TENS, *_ORD_SCALES])
-_NUM_AT = re.compile(rf"(?:{_NUMERIC})|(?P<word2>{_WORDNUM})(?![\w])", re.IGNORECASE)
+                          *UNITS, *TENS, *SCALES, *ORD_UNITS, *ORD_TENS, *ORD_SCALES])
+_NUM_AT = re.compile(rf"(?:{NUMERIC})|(?P<word2>{WORDNUM})(?![\w])", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:-to-|[-–—]|\s(?:to|and|or)\s)\s*", re.IGNORECASE)
-_WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
-_PREFIX_RE = re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{_alt(_PREFIX)})\s+$", re.IGNORECASE)
+_PREFIX_RE = re.compile(rf"(?:^|(?<=[^\w]))(?P<q>{alternation(_PREFIX)})\s+$", re.IGNORECASE)
 _SUFFIX_RE = re.compile(r"(?:\s+(?:or\s+so|or\s+more|or\s+fewer|or\s+less|plus(?!\s*\d))(?![\w])|-(?:odd|plus)(?![\w])|\+)", re.IGNORECASE)
 _PERCENT_RE = re.compile(r"\s?(?:%|per\s?cent(?![\w])|pct(?![\w])|percentage\s+points?(?![\w]))", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|(?<=[^\w]))(?P<w>between|from)\s+$", re.IGNORECASE)
@@ -166,10 +149,6 @@ _MOVED_BY = re.compile(
 _MONTHS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 
 
-def _clean(x: float) -> float | int:
-    r = round(x)
-    return int(r) if abs(x - r) < 1e-9 else x
-
 
 def _rint(x: float) -> int:
     """Round half up (0.9 * 25 = 22.5 -> 23), robust to float noise."""
@@ -178,7 +157,7 @@ def _rint(x: float) -> int:
 
 def bounds_for(value: float, qualifier: str) -> tuple:
     """(low, best, high) of a single stated figure under a SPEC §3 qualifier."""
-    v = _clean(value)
+    v = clean_value(value)
     if qualifier == "approximately":
         return _rint(0.9 * value), v, _rint(1.1 * value)
     if qualifier in ("more_than", "at_least"):
@@ -192,146 +171,11 @@ def bounds_for(value: float, qualifier: str) -> tuple:
 
 def _range_bounds(a: float, b: float) -> tuple:
     if RANGE_BEST == "low":
-        best = _clean(a)
+        best = clean_value(a)
     else:
         mid = (a + b) / 2
-        best = math.floor(mid) if float(a).is_integer() and float(b).is_integer() else _clean(mid)
-    return _clean(a), best, _clean(b)
-
-
-def _parse_words(words: list[str]) -> tuple[float | None, int]:
-    """Value of a run of number words and how many words were used (longest valid prefix)."""
-    total: float
-    current: float
-    best_val: float | None
-    total, current, used, best_used, best_val = 0, 0, 0, 0, None
-    prev = None  # kind of previous word: unit | teen | tens | scale
-    i = 0
-    n = len(words)
-    while i < n:
-        w = words[i].lower()
-        if w == "and":
-            if prev not in ("scale",) or i + 1 >= n:
-                break
-            i += 1
-            continue
-        if w == "a":
-            if i + 1 < n and words[i + 1].lower() in ("dozen", "hundred", "thousand", "million", "billion") and prev is None:
-                current, prev = 1, "unit"
-                i += 1
-                continue
-            break
-        if w == "half":
-            if prev is None and i + 2 < n and words[i + 1].lower() == "a":
-                current, prev = 0.5, "unit"
-                i += 2
-                continue
-            break
-        if w in _UNITS:
-            v = _UNITS[w]
-            if prev == "tens" and 1 <= v <= 9:
-                current += v
-            elif prev in (None, "scale"):
-                current += v
-            else:
-                break
-            prev = "unit" if v < 10 else "teen"
-        elif w in _TENS:
-            if prev not in (None, "scale"):
-                break
-            current += _TENS[w]
-            prev = "tens"
-        elif w == "dozen":
-            if prev == "scale":
-                break
-            current = (current or 1) * 12
-            i += 1
-            best_used, best_val = i, total + current
-            break
-        elif w in _SCALES:
-            s = _SCALES[w]
-            if prev is None:
-                break
-            if s == 100:
-                if current >= 100 or current == 0:
-                    break
-                current *= 100
-            else:
-                if (total + current) == 0 or (total and total < s and current == 0):
-                    break
-                if total >= s:  # "one million one thousand": a smaller scale adds to the total
-                    total += current * s
-                else:
-                    total = (total + current) * s
-                current = 0
-            prev = "scale"
-        else:
-            break
-        i += 1
-        used = i
-        best_used, best_val = used, total + current
-    if best_val is None or best_val == 0 and best_used == 0:
-        return None, 0
-    return float(best_val), best_used
-
-
-def _word_value(text: str) -> tuple[float | None, int]:
-    """Value of the leading number words of ``text`` and the char length consumed."""
-    toks = list(_WORD_TOKEN.finditer(text))
-    value, used = _parse_words([m.group(0) for m in toks])
-    if value is None or used == 0:
-        return None, 0
-    return value, toks[used - 1].end()
-
-
-def _digits_value(dig: str) -> float:
-    return float(re.sub(rf"[,{_SPACES}]", "", dig))
-
-
-def _numeric_value(m: re.Match) -> float | None:
-    value = _digits_value(m.group("dig"))
-    scale = (m.group("scale") or "").strip().lower()
-    if scale:
-        if scale in ("m", "b", "k") and not m.group("cur"):
-            return None  # "2m" without a currency is a measurement
-        value *= _SCALE_SUFFIX[scale]
-    return value
-
-
-def _ordinal_value(text: str) -> float | None:
-    t = text.lower().replace(" ", "")
-    digits = re.match(r"\d+", t)
-    if digits is not None:
-        return float(digits.group(0))
-    parts = t.split("-")
-    if len(parts) == 2:
-        return float(_TENS.get(parts[0], 0) + _ORD_UNITS.get(parts[1], 0)) or None
-    return float(_ORD_UNITS.get(t) or _ORD_TENS.get(t) or _ORD_SCALES.get(t) or 0) or None
-
-
-def _ok(v: float | None) -> TypeGuard[float]:
-    return v is not None and math.isfinite(v) and 0 <= v < _MAX_VALUE
-
-
-def parse_number(text: str) -> float | None:
-    """Value of ``text`` when it is exactly one number expression (no qualifier), else None."""
-    if not isinstance(text, str):
-        return None
-    s = text.strip()
-    if not s or len(s) > 200:
-        return None
-    m = re.fullmatch(_NUMERIC, s, re.IGNORECASE)
-    if m:
-        v = _numeric_value(m)
-        return v if _ok(v) else None
-    if re.fullmatch(_ORDINAL, s, re.IGNORECASE):
-        v = _ordinal_value(s)
-        return v if _ok(v) else None
-    if re.fullmatch(_WORDNUM, s, re.IGNORECASE):
-        v, used = _word_value(s)
-        if v is not None and used == len(s) and _ok(v):
-            return v
-    return None
+        best = math.floor(mid) if float(a).is_integer() and float(b).is_integer() else clean_value(mid)
+    return clean_value(a), best, clean_value(b)
 
 
 def _num_at(text: str, pos: int) -> tuple[float, int, str | None, bool] | None:
@@ -340,11 +184,11 @@ def _num_at(text: str, pos: int) -> tuple[float, int, str | None, bool] | None:
     if not m:
         return None
     if m.group("word2") is not None:
-        v, used = _word_value(m.group("word2"))
+        v, used = word_value(m.group("word2"))
         if v is None:
             return None
         return v, pos + used, None, False
-    v = _numeric_value(m)
+    v = numeric_value(m)
     if v is None:
         return None
     return v, m.end(), (m.group("cur") or "").strip() or None, bool(m.group("scale"))
@@ -398,7 +242,7 @@ def _try_range(text: str, a_start: int, a_end: int, a_val: float, a_cur, a_scale
     if b_scaled and not a_scaled:
         m = _NUM_AT.match(text, sep.end())
         scale = (m.group("scale") or "").strip().lower() if m and m.group("word2") is None else ""
-        mult = _SCALE_SUFFIX.get(scale, 1)
+        mult = SCALE_SUFFIX.get(scale, 1)
         if raw_a * mult <= b_val:
             a_val = raw_a * mult
     if not b_val > a_val:
@@ -424,7 +268,7 @@ def _magnitude_bounds(key: str) -> tuple[int, int, int] | None:
     parts = key.rsplit(" ", 1)
     if len(parts) == 2 and parts[1] in ("dozen", "hundred", "thousand", "million", "billion"):
         base = _MAGNITUDE.get(parts[0].replace(" of", "")) or _MAGNITUDE.get(parts[0])
-        mult = 12 if parts[1] == "dozen" else _SCALES[parts[1]]
+        mult = 12 if parts[1] == "dozen" else SCALES[parts[1]]
         if base:
             return base[0] * mult, base[1] * mult, base[2] * mult
     return None
@@ -462,7 +306,7 @@ def _number_phrases(text: str, extended: bool) -> tuple[NumberPhrase, ...]:
             ph = None
         if ph is None:
             if kind == "word":  # a run of words that is not one number: go on after its first word
-                w = _WORD_TOKEN.search(text, s)
+                w = WORD_TOKEN.search(text, s)
                 pos = w.end() if w else s + 1
             continue
         if out and ph.span[0] < out[-1].span[1]:
@@ -481,10 +325,10 @@ def _assemble(text: str, m: re.Match, kind: str | None, s: int, e: int) -> Numbe
     if kind == "bare":
         return _bare_phrase(text, m, s, e)
     if kind == "ord":
-        v = _ordinal_value(m.group(0))
-        if not _ok(v):
+        v = ordinal_value(m.group(0))
+        if not in_range(v):
             return None
-        v = _clean(v)
+        v = clean_value(v)
         return _phrase(text, s, e, float(v), v, v, v, "exact", "ordinal", None, (s, e))
     return _cardinal_phrase(text, m, kind, s, e)
 
@@ -525,11 +369,11 @@ def _cardinal_value(text: str, m: re.Match, kind: str | None, s: int, e: int
                     ) -> tuple[float | int, int, str | None, bool] | None:
     """``(value, end, currency, scaled)`` of a cardinal in digits or words; None when it is not one."""
     if kind == "word":
-        value, used = _word_value(m.group("word"))
+        value, used = word_value(m.group("word"))
         if value is None:
             return None
         return value, s + used, None, False
-    value = _numeric_value(m)
+    value = numeric_value(m)
     if value is None:
         return None
     dig = m.group("dig")
@@ -546,14 +390,14 @@ def _cardinal_phrase(text: str, m: re.Match, kind: str | None, s: int, e: int) -
     if found is None:
         return None
     value, e, cur, scaled = found
-    if not _ok(value):
+    if not in_range(value):
         return None
     half = _AND_A_HALF.match(text, e)
     if half and not scaled and float(value).is_integer():  # "two and a half (million)"
         value += 0.5
         e = half.end()
         if half.group("scale"):
-            value *= _SCALES[half.group("scale").lower()]
+            value *= SCALES[half.group("scale").lower()]
     rng = _try_range(text, s, e, value, cur, scaled)
     if rng:
         return _range_phrase(text, s, rng)
@@ -576,7 +420,7 @@ def _cardinal_phrase(text: str, m: re.Match, kind: str | None, s: int, e: int) -
 def _range_phrase(text: str, s: int, rng: tuple) -> NumberPhrase | None:
     """ "between A and B", "A to B", "A-B" (and percentage ranges): SPEC §3 range bounds."""
     rs, re_, a, b, cur = rng
-    if not (_ok(a) and _ok(b)):
+    if not (in_range(a) and in_range(b)):
         return None
     core = (s, re_)
     pct = _PERCENT_RE.match(text, re_)

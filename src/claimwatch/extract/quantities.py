@@ -17,8 +17,9 @@ unit ordinals ("58th Combined Arms Army"; an ordinal is kept only before a runni
 as "the 25th death"), years and dates, times, numbers after a naming noun ("Article 336", "page 4",
 "Flight 17"), numbers inside names ("Boeing 747"), phone numbers, sports scores ("3-1"), durations,
 distances and other measurements ("three days", "20 km"), multipliers ("four times"), rates
-("15 a year"). Percentages are excluded too: a percentage is a proportion of something, not a
-count of people or things, and carries no unit to reconcile across reports.
+("15 a year"); the tests of what names rather than counts are :mod:`.quantity_naming`.
+Percentages are excluded too: a percentage is a proportion of something, not a count of people or
+things, and carries no unit to reconcile across reports.
 
 Vague quantifiers with no number ("many deserters", "some Ukrainians", "numerous migrants") are
 kept only before a noun of the domain (people, groups, incidents, bodies, boats ...: the
@@ -30,28 +31,15 @@ context, not a figure a coder records).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, QuantityMention, Stage, children_of, token_table
+from .base import Analysis, QuantityMention, Stage, children_of
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
+from .quantity_naming import after_name, date_entity, names_something
+from .quantity_nouns import in_class, noun_classes
 
 __all__ = ["find_quantities", "STAGE", "noun_classes"]
-
-
-@lru_cache(maxsize=1)
-def noun_classes() -> dict[str, frozenset[str]]:
-    """The noun lexicon of ``resources/quantity_nouns.tsv``: class -> words (lower case)."""
-    raw = resources.files("claimwatch.resources").joinpath("quantity_nouns.tsv").read_text(encoding="utf-8")
-    out: dict[str, set[str]] = {}
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cls, words = line.split("\t", 1)
-        out.setdefault(cls.strip(), set()).update(w.lower() for w in words.split())
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 _C = noun_classes()
@@ -61,8 +49,6 @@ _ABSTRACT = _C["abstract"]
 _CONTAINER = _C["container"]
 _GENERIC = _C["generic"]
 _RUNNING = _C["running"]
-_NAMING = _C["naming"]
-_NAMING_CAP = _C["naming_cap"]
 _CURRENCY_WORDS = frozenset(
     "dollar dollars euro euros pound pounds hryvnia hryvnias hryvnia rouble roubles ruble rubles yuan yen "
     "rupee rupees zloty zlotys franc francs lira liras lire dinar dinars dirham dirhams riyal riyals "
@@ -73,45 +59,8 @@ _MAGNITUDE_WORDS = frozenset("dozen dozens score scores hundred hundreds thousan
                              "billion billions few couple handful number lot lots several many some numerous "
                              "multiple countless".split())
 _TEMPORAL_DET = frozenset("last next this past previous coming every each per a an that".split())
-_NAME_ENTS = frozenset("ORG PRODUCT LAW FAC WORK_OF_ART EVENT PERSON GPE LOC".split())
 _NOUN_POS = frozenset(("NOUN", "PROPN"))
 _MOD_DEPS = frozenset(("nummod", "amod", "det", "quantmod", "compound", "nmod", "npadvmod", "appos", "predet"))
-
-_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)[\s-]*(?:old|of\s+age)\b|-year\b|\s*(?:yo|y\.o\.)\b", re.I)
-_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bage\s+of|\bat\s+age)\s*$", re.I)
-_HYPHEN_AFTER = re.compile(r"-(?!strong\b|odd\b|plus\b)[a-z]", re.I)
-_SCORE_AFTER = re.compile(r"\s*[-–:]\s*\d")
-_SCORE_BEFORE = re.compile(r"\d\s*[-–:]\s*$")
-_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|night)\b", re.I)
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
-_DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b", re.I)
-_YEAR_BEFORE = re.compile(
-    rf"\b(?:in|since|by|of|until|till|from|to|year|years|early|late|mid|before|after|during|spring|summer|autumn|"
-    rf"winter|fall|around|circa|between|and|fiscal|fy|through|{_MONTH}(?:\s+\d{{1,2}},?)?)\s*$", re.I)
-_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\s*#?\s*$")
-_ENUM = re.compile(r"\(\s*$")
-# numbers that name rather than count (issue 11): street addresses and "block" numbers, emergency
-# and phone numbers after "call"/"dial", gallery counters ("Photo 1 of 14", "Image 1/8"), rankings
-_BLOCK_AFTER = re.compile(r"\s+blocks?\s+(?:of|from|on|in)\b", re.I)
-_STREET_AFTER = re.compile(
-    r"(?:\s+[A-Z][\w.'-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|"
-    r"Square|Sq|Court|Ct|Terrace|Crescent|Close|Highway|Hwy|Parkway|Pkwy|Row|Alley)\b\.?")
-_CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?$", re.I)
-_COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
-_RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
-_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
-_NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how)\s*$", re.I)
-_AS_MANY_AS = re.compile(r"\bas\s*$", re.I)
-
-
-def _cls(tok: Token) -> tuple[str, str]:
-    return tok.lower_, tok.lemma_.lower()
-
-
-def _in(tok: Token, words: frozenset[str]) -> bool:
-    low, lemma = _cls(tok)
-    return low in words or lemma in words
 
 
 def _token_at(doc: Doc, start: int, end: int) -> list[Token]:
@@ -207,10 +156,10 @@ def _counted_noun(doc: Doc, tok: Token, inside: set[int], last_i: int) -> tuple[
 def _unit_of(doc: Doc, noun: Token) -> tuple[Token, int, int]:
     """(unit head token, unit start char, unit end char)."""
     if (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in _NOUN_POS
-            and _in(noun.head.head, _CONTAINER) and noun.head.head.i < noun.i):
+            and in_class(noun.head.head, _CONTAINER) and noun.head.head.i < noun.i):
         noun = noun.head.head
     start = noun.idx
-    if _in(noun, _GENERIC) and noun.i > 0:
+    if in_class(noun, _GENERIC) and noun.i > 0:
         prev = doc[noun.i - 1]
         if (prev.dep_ in ("amod", "compound") and prev.head.i == noun.i and prev.ent_type_ not in ("NORP", "GPE")
                 and not prev.like_num and prev.pos_ in ("ADJ", "NOUN", "PROPN")):
@@ -236,132 +185,6 @@ def _counted_text(doc: Doc, noun: Token, inside: set[int]) -> str:
             break
         toks.append(t)
     return "".join(t.text_with_ws for t in toks).strip() or noun.text
-
-
-def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
-    """Ages, compound modifiers, scores, rates, enumerations and dates."""
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_LIST_BEFORE.search(before):
-        return True
-    if ph.kind != "ordinal" and _HYPHEN_AFTER.match(after):
-        return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
-    if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
-        return True
-    if _RATE_AFTER.match(after):
-        return True
-    if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
-        return True  # enumerations "(1)", "(2)"
-    return ph.value is not None and ph.value <= 31 and bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(after))
-
-
-def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
-    """Addresses, phone and gallery numbers, rankings, identifiers, "too many", "Article 336"."""
-    s, e = ph.core
-    if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e)):
-        return True  # "the 2700 block of Fondren Road", "14 Market Square"
-    if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
-        return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
-    raw = text[s:e]
-    if raw.isdigit() and len(raw) >= 7:
-        return True  # "reference 2300411": an identifier (figures that large are written with separators)
-    if ph.kind == "vague" and (_NOT_A_COUNT_BEFORE.search(before) or (
-            _AS_MANY_AS.search(before) and re.match(r"\s+as\b", after))):
-        return True  # "too many people", "not so many", "twice as many as usual"
-    m = _PREV_WORD.search(before[-16:])
-    if m and before.rstrip(" #").endswith(m.group(1)):
-        word = m.group(1).lower().rstrip(".")
-        return word in _NAMING or m.group(1).lower() in _NAMING or (m.group(1)[0].isupper() and word in _NAMING_CAP)
-    return False
-
-
-def _excluded_context(text: str, ph: NumberPhrase) -> bool:
-    s, e = ph.core
-    after = text[e:e + 24]
-    before = text[max(0, s - 30):s]
-    return _format_excluded(text, ph, before, after) or _naming_excluded(text, ph, before, after)
-
-
-def _date_entity(tok: Token) -> bool:
-    """The number is part of a date or time the parser found *and* that entity names a time
-    ("June 13", "two days", "5 p.m."): the statistical tagger also marks bare figures ("was 78",
-    "between 4 and 6 thousand") as dates, which are not."""
-    if tok.ent_type_ not in ("DATE", "TIME", "PERCENT"):
-        return False
-    if tok.ent_type_ == "PERCENT":
-        return True
-    ent = next((e for e in token_table(tok.doc).ents if e.start <= tok.i < e.end), None)
-    if ent is None:
-        return True
-    return any(_in(t, _C["time"]) or _MONTH_RE.match(t.text) or t.lower_ in _TIME_WORDS or
-               (len(t.text) == 4 and t.text.isdigit()) for t in ent)
-
-
-_TIME_WORDS = frozenset("ago today yesterday tomorrow tonight am pm a.m. p.m. o'clock noon midnight".split())
-
-
-def _is_year(text: str, ph: NumberPhrase, tok: Token) -> bool:
-    s, e = ph.core
-    raw = text[s:e]
-    if not (len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100) or ph.currency:
-        return False
-    return tok.ent_type_ == "DATE" or bool(_YEAR_BEFORE.search(text, max(0, s - 30), s))
-
-
-_AGE_LEAD = re.compile(r"(?:,\s*|\(\s*|,\s*(?:also|both|each|aged|ages)\s+|\d{1,3}\s*(?:,|and|&)\s*)$")
-_AGE_TAIL = re.compile(r"^\s*(?:[,);.]|and\s+\d{1,3}\b|&\s*\d{1,3}\b|$)")
-_AGE_FILLER = frozenset({"also", "both", "each", "aged", "ages", "and", "&"})
-
-
-def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
-    """An age set off next to a person: "Papermaster, 49, ...", "Anna Smith (34)", "Sara Ruiz,
-    39.", "The men, 27 and 31, ...", "a second boy, also 17", "two passengers, both 16"."""
-    if ph.value is None or ph.value > 120 or ph.kind != "number" or ph.qualifier not in ("exact", "range"):
-        return False
-    s, e = ph.core
-    if not _AGE_LEAD.search(text[max(0, s - 12):s]) or not _AGE_TAIL.match(text[e:e + 12]):
-        return False
-    prev = tok.i - 1
-    while prev >= 0 and (doc[prev].is_punct or doc[prev].lower_ in _AGE_FILLER or doc[prev].like_num):
-        prev -= 1
-    if prev < 0:
-        return False
-    p = doc[prev]
-    return p.ent_type_ == "PERSON" or _in(p, _C["person"])
-
-
-_MONTH_RE = re.compile(rf"^{_MONTH}$|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
-
-
-def _model_number(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
-    """"Boeing 767", "iPhone 4", "iOS 4.0", "the 787": a number that is part of a product/model name."""
-    if ph.currency or ph.span[0] != ph.core[0] or ph.qualifier not in ("exact", "range"):
-        return False
-    s = ph.core[0]
-    first = doc.char_span(s, ph.core[1], alignment_mode="expand")
-    if first is None or first.start == 0:
-        return False
-    prev = doc[first.start - 1]
-    if prev.idx + len(prev.text) + 1 != s or text[s - 1] != " ":
-        return False
-    if prev.pos_ == "PROPN" and prev.text[:1].isalpha() and not _MONTH_RE.match(prev.text) and prev.ent_type_ not in ("DATE", "NORP", "GPE"):
-        return True
-    raw = text[s:ph.core[1]]
-    if prev.lower_ == "the" and raw.isdigit() and len(raw) >= 3:
-        nxt = doc[first.end] if first.end < len(doc) else None
-        return nxt is None or nxt.is_punct or nxt.pos_ in ("PROPN", "VERB", "AUX", "ADP")
-    return False
-
-
-def _after_name(doc: Doc, tok: Token, ph: NumberPhrase, text: str) -> bool:
-    span = doc.char_span(ph.core[0], ph.core[1], alignment_mode="expand")
-    if span is None or span.start == 0 or ph.kind != "number":
-        return False
-    prev = doc[span.start - 1]
-    if prev.text in ("'s", "’s") and prev.i > 0:
-        prev = doc[prev.i - 1]
-    elif prev.idx + len(prev.text) + 1 != ph.core[0]:
-        return False
-    return (any(c.isupper() for c in prev.text) and not prev.is_sent_start and not _MONTH_RE.match(prev.text)
-            and prev.ent_type_ not in ("DATE", "TIME"))
 
 
 def _mention(analysis: Analysis, ph: NumberPhrase, unit: str | None, unit_span, counted, head_i: int,
@@ -392,13 +215,13 @@ def _term_noun(doc: Doc, tok: Token) -> Token | None:
 def _penalty_term(noun: Token) -> bool:
     """The duration is a prison term or penalty (see ``penalty`` in quantity_nouns.tsv)."""
     penalty, verbs = _C["penalty"], _C["penalty_verb"]
-    if any(c.dep_ == "prep" and c.lower_ == "in" and any(_in(g, penalty) for g in children_of(c)) for c in children_of(noun)):
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(in_class(g, penalty) for g in children_of(c)) for c in children_of(noun)):
         return True  # "six years in prison"
     h = noun.head
-    if noun.dep_ in ("compound", "amod", "nmod", "npadvmod") and (_in(h, penalty) or any(
-            _in(t, penalty) for t in h.subtree if t.i > noun.i and t.i - noun.i <= 3)):
+    if noun.dep_ in ("compound", "amod", "nmod", "npadvmod") and (in_class(h, penalty) or any(
+            in_class(t, penalty) for t in h.subtree if t.i > noun.i and t.i - noun.i <= 3)):
         return True  # "a three-year prison sentence"
-    if noun.dep_ == "pobj" and h.lower_ in ("to", "for", "of") and (_in(h.head, penalty) or h.head.lemma_.lower() in verbs):
+    if noun.dep_ == "pobj" and h.lower_ in ("to", "for", "of") and (in_class(h.head, penalty) or h.head.lemma_.lower() in verbs):
         return True  # "sentenced to six years", "jailed for 18 months", "a term of eight months"
     return False
 
@@ -412,37 +235,24 @@ def _penalty_mention(analysis: Analysis, ph: NumberPhrase, tok: Token) -> Quanti
                     noun.i)
 
 
-def _names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
-    """The number names or measures rather than counts (module doc: ages, years, addresses ...)."""
-    text, doc = analysis.text, analysis.doc
-    if ph.kind in ("number", "ordinal", "vague") and _excluded_context(text, ph):
-        return True
-    if ph.kind != "number":
-        return False
-    if _is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc):
-        return True
-    if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
-        return True  # inside a name: "Boeing 747", "Flight 200"
-    return _model_number(text, ph, tok, doc)
-
 
 def _one_counts(tok: Token, noun: Token | None, pron: bool) -> bool:
     """"one of them was killed", "four were shot, one of them fatally" count; "she is one of the
     organisers", "no one", "one important difference" do not."""
     partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(tok))
     if partitive and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and (
-            pron or (noun is not None and _in(noun, _C["person"]))):
+            pron or (noun is not None and in_class(noun, _C["person"]))):
         return True
-    return not (noun is None or pron or partitive or not (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP"))
+    return not (noun is None or pron or partitive or not (in_class(noun, _DOMAIN) or noun.ent_type_ == "NORP"))
 
 
 def _kind_allows(text: str, ph: NumberPhrase, tok: Token, noun: Token | None, pron: bool) -> bool:
     """What each kind of phrase needs of its noun (module doc)."""
     if ph.kind == "vague":
-        return noun is not None and (_in(noun, _DOMAIN) or noun.ent_type_ == "NORP")
+        return noun is not None and (in_class(noun, _DOMAIN) or noun.ent_type_ == "NORP")
     if ph.kind == "magnitude":
-        return not ((noun is not None and _in(noun, _ABSTRACT)) or (noun is None and tok.ent_type_ in ("DATE", "TIME")))
-    if _date_entity(tok) and not (noun is not None and (_in(noun, _DOMAIN) or _in(noun, _CURRENCY_WORDS))):
+        return not ((noun is not None and in_class(noun, _ABSTRACT)) or (noun is None and tok.ent_type_ in ("DATE", "TIME")))
+    if date_entity(tok) and not (noun is not None and (in_class(noun, _DOMAIN) or in_class(noun, _CURRENCY_WORDS))):
         return False
     if ph.value == 1 and text[ph.core[0]:ph.core[1]].lower() == "one":
         return _one_counts(tok, noun, pron)
@@ -454,7 +264,7 @@ def _noun_for(analysis: Analysis, ph: NumberPhrase, tok: Token, inside: set[int]
     noun, pron = _counted_noun(analysis.doc, tok, inside, max(inside))
     if noun is not None and noun.like_num:
         noun = None
-    if noun is not None and (_in(noun, _NONCOUNT) or noun.lower_ == "%"):
+    if noun is not None and (in_class(noun, _NONCOUNT) or noun.lower_ == "%"):
         if not ph.currency:
             return None, False
         noun = None
@@ -475,12 +285,12 @@ def _unit_for(analysis: Analysis, ph: NumberPhrase, tok: Token, noun: Token | No
     if noun is not None:
         unit_tok, us, ue = _unit_of(doc, noun)
         counted = _counted_text(doc, unit_tok, inside)
-        if currency and not _in(unit_tok, _CURRENCY_WORDS):
+        if currency and not in_class(unit_tok, _CURRENCY_WORDS):
             return currency, None, counted, tok.i
         return text[us:ue], (us, ue), counted, unit_tok.i
     if currency:
         return currency, None, None, tok.i
-    if _after_name(doc, tok, ph, text):
+    if after_name(doc, tok, ph, text):
         return None  # "iOS 5", "Boeing's 747", "Fancher, 787 project": a bare number after a name
     prev = _previous_in_sentence(found, analysis.sent_index(ph.span[0]))
     if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
@@ -498,7 +308,7 @@ def _phrase_count(analysis: Analysis, ph: NumberPhrase, found: list[QuantityMent
     term = _penalty_mention(analysis, ph, tok)
     if term is not None:
         return term  # prison terms and penalties are counts when they are the claim (SPEC §3)
-    if _names_something(analysis, ph, tok):
+    if names_something(analysis, ph, tok):
         return None
     if ph.kind == "ordinal":
         return _ordinal_count(analysis, ph, tok)
@@ -566,7 +376,7 @@ def _ordinal_count(analysis: Analysis, ph: NumberPhrase, tok: Token) -> Quantity
     """"the 25th death", "its 24th case": an ordinal that states a running total."""
     doc = analysis.doc
     noun = tok.head if tok.dep_ == "amod" and tok.head.pos_ in _NOUN_POS else _scan_right(doc, tok.i + 1)
-    if noun is None or noun.i <= tok.i or noun.i - tok.i > 3 or not _in(noun, _RUNNING):
+    if noun is None or noun.i <= tok.i or noun.i - tok.i > 3 or not in_class(noun, _RUNNING):
         return None
     before = analysis.text[max(0, ph.span[0] - 12):ph.span[0]].lower()
     if not re.search(r"(?:\bthe|\bits|\btheir|\bhis|\bher|'s|’s|\bthis\s+year's)\s*$", before):

@@ -23,7 +23,7 @@ from importlib import resources
 
 from ..model import SourceType
 from .base import Analysis, AttributionMention
-from .entities import EntityRegistry
+from .entity_registry import EntityRegistry
 from .quotes import quote_regions
 from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
 

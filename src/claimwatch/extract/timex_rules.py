@@ -1,10 +1,10 @@
 """Temporal expression grammar: finding expressions and normalising them.
 
 The rules live in a registry (:mod:`.timex_registry`): each pattern next to its normaliser,
-registered by :mod:`.timex_dates` (calendar dates, months, years, quarters, seasons, ranges) and
-:mod:`.timex_relative` (today, weekdays, clock times, "N days ago", "the past three months",
-durations, sets, "now"/"recently"). :func:`scan` finds every expression in a text (named periods
-from ``resources/named_periods.json`` first, then the longest match); :func:`normalise` runs the
+registered by :mod:`.timex_dates` (calendar dates, months, years, quarters, seasons, ranges),
+:mod:`.timex_relative` (today, weekdays, clock times) and :mod:`.timex_periods` ("N days ago",
+"the past three months", durations, sets, "now"/"recently"). :func:`scan` finds every expression
+in a text (named periods from ``resources/named_periods.json`` first, then the longest match); :func:`normalise` runs the
 rule's normaliser against a :class:`~.timex_registry.Ctx` and applies the preposition in front:
 "since X" opens the end, "as of X" / "until X" / "through X" make X the end bound, "before X"
 ends before X. Relative expressions with nothing to resolve them against stay unresolved —
@@ -20,7 +20,7 @@ from datetime import timedelta
 from functools import lru_cache
 from importlib import resources
 
-from . import timex_dates, timex_relative  # noqa: F401 - registers the relative rules
+from . import timex_dates, timex_periods, timex_relative  # noqa: F401 - registers the relative rules
 from .literal_starts import StartScan, alternatives, jumps_itself, literal_starts
 from .timex_calendar import TV
 from .timex_plausible import plausible

@@ -1,0 +1,191 @@
+"""Numbers that name or measure rather than count (the exclusions of :mod:`.quantities`): ages
+("41-year-old", "Papermaster, 49,"), years and dates, compound modifiers ("three-day"), scores
+("3-1"), rates ("15 a year"), enumerations ("(1)"), addresses and block numbers, phone and gallery
+numbers, rankings, identifiers, numbers after a naming noun ("Article 336") and model numbers
+("Boeing 767").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .base import Analysis, token_table
+from .numbers import NumberPhrase
+from .quantity_nouns import in_class, noun_classes
+
+__all__ = ["names_something", "date_entity", "after_name"]
+
+_C = noun_classes()
+_NAMING = _C["naming"]
+_NAMING_CAP = _C["naming_cap"]
+_NAME_ENTS = frozenset("ORG PRODUCT LAW FAC WORK_OF_ART EVENT PERSON GPE LOC".split())
+
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)[\s-]*(?:old|of\s+age)\b|-year\b|\s*(?:yo|y\.o\.)\b", re.I)
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bage\s+of|\bat\s+age)\s*$", re.I)
+_HYPHEN_AFTER = re.compile(r"-(?!strong\b|odd\b|plus\b)[a-z]", re.I)
+_SCORE_AFTER = re.compile(r"\s*[-–:]\s*\d")
+_SCORE_BEFORE = re.compile(r"\d\s*[-–:]\s*$")
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|night)\b", re.I)
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
+_DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b", re.I)
+_YEAR_BEFORE = re.compile(
+    rf"\b(?:in|since|by|of|until|till|from|to|year|years|early|late|mid|before|after|during|spring|summer|autumn|"
+    rf"winter|fall|around|circa|between|and|fiscal|fy|through|{_MONTH}(?:\s+\d{{1,2}},?)?)\s*$", re.I)
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\s*#?\s*$")
+_ENUM = re.compile(r"\(\s*$")
+# numbers that name rather than count (issue 11): street addresses and "block" numbers, emergency
+# and phone numbers after "call"/"dial", gallery counters ("Photo 1 of 14", "Image 1/8"), rankings
+_BLOCK_AFTER = re.compile(r"\s+blocks?\s+(?:of|from|on|in)\b", re.I)
+_STREET_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.'-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|"
+    r"Square|Sq|Court|Ct|Terrace|Crescent|Close|Highway|Hwy|Parkway|Pkwy|Row|Alley)\b\.?")
+_CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?$", re.I)
+_COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
+_RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
+_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
+_NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how)\s*$", re.I)
+_AS_MANY_AS = re.compile(r"\bas\s*$", re.I)
+
+
+def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
+    """Ages, compound modifiers, scores, rates, enumerations and dates."""
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_LIST_BEFORE.search(before):
+        return True
+    if ph.kind != "ordinal" and _HYPHEN_AFTER.match(after):
+        return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
+    if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
+        return True
+    if _RATE_AFTER.match(after):
+        return True
+    if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
+        return True  # enumerations "(1)", "(2)"
+    return ph.value is not None and ph.value <= 31 and bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(after))
+
+
+def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
+    """Addresses, phone and gallery numbers, rankings, identifiers, "too many", "Article 336"."""
+    s, e = ph.core
+    if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e)):
+        return True  # "the 2700 block of Fondren Road", "14 Market Square"
+    if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
+        return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
+    raw = text[s:e]
+    if raw.isdigit() and len(raw) >= 7:
+        return True  # "reference 2300411": an identifier (figures that large are written with separators)
+    if ph.kind == "vague" and (_NOT_A_COUNT_BEFORE.search(before) or (
+            _AS_MANY_AS.search(before) and re.match(r"\s+as\b", after))):
+        return True  # "too many people", "not so many", "twice as many as usual"
+    m = _PREV_WORD.search(before[-16:])
+    if m and before.rstrip(" #").endswith(m.group(1)):
+        word = m.group(1).lower().rstrip(".")
+        return word in _NAMING or m.group(1).lower() in _NAMING or (m.group(1)[0].isupper() and word in _NAMING_CAP)
+    return False
+
+
+def _excluded_context(text: str, ph: NumberPhrase) -> bool:
+    s, e = ph.core
+    after = text[e:e + 24]
+    before = text[max(0, s - 30):s]
+    return _format_excluded(text, ph, before, after) or _naming_excluded(text, ph, before, after)
+
+
+def date_entity(tok: Token) -> bool:
+    """The number is part of a date or time the parser found *and* that entity names a time
+    ("June 13", "two days", "5 p.m."): the statistical tagger also marks bare figures ("was 78",
+    "between 4 and 6 thousand") as dates, which are not."""
+    if tok.ent_type_ not in ("DATE", "TIME", "PERCENT"):
+        return False
+    if tok.ent_type_ == "PERCENT":
+        return True
+    ent = next((e for e in token_table(tok.doc).ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return True
+    return any(in_class(t, _C["time"]) or _MONTH_RE.match(t.text) or t.lower_ in _TIME_WORDS or
+               (len(t.text) == 4 and t.text.isdigit()) for t in ent)
+
+
+_TIME_WORDS = frozenset("ago today yesterday tomorrow tonight am pm a.m. p.m. o'clock noon midnight".split())
+
+
+def _is_year(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    s, e = ph.core
+    raw = text[s:e]
+    if not (len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100) or ph.currency:
+        return False
+    return tok.ent_type_ == "DATE" or bool(_YEAR_BEFORE.search(text, max(0, s - 30), s))
+
+
+_AGE_LEAD = re.compile(r"(?:,\s*|\(\s*|,\s*(?:also|both|each|aged|ages)\s+|\d{1,3}\s*(?:,|and|&)\s*)$")
+_AGE_TAIL = re.compile(r"^\s*(?:[,);.]|and\s+\d{1,3}\b|&\s*\d{1,3}\b|$)")
+_AGE_FILLER = frozenset({"also", "both", "each", "aged", "ages", "and", "&"})
+
+
+def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
+    """An age set off next to a person: "Papermaster, 49, ...", "Anna Smith (34)", "Sara Ruiz,
+    39.", "The men, 27 and 31, ...", "a second boy, also 17", "two passengers, both 16"."""
+    if ph.value is None or ph.value > 120 or ph.kind != "number" or ph.qualifier not in ("exact", "range"):
+        return False
+    s, e = ph.core
+    if not _AGE_LEAD.search(text[max(0, s - 12):s]) or not _AGE_TAIL.match(text[e:e + 12]):
+        return False
+    prev = tok.i - 1
+    while prev >= 0 and (doc[prev].is_punct or doc[prev].lower_ in _AGE_FILLER or doc[prev].like_num):
+        prev -= 1
+    if prev < 0:
+        return False
+    p = doc[prev]
+    return p.ent_type_ == "PERSON" or in_class(p, _C["person"])
+
+
+_MONTH_RE = re.compile(rf"^{_MONTH}$|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+
+
+def _model_number(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
+    """"Boeing 767", "iPhone 4", "iOS 4.0", "the 787": a number that is part of a product/model name."""
+    if ph.currency or ph.span[0] != ph.core[0] or ph.qualifier not in ("exact", "range"):
+        return False
+    s = ph.core[0]
+    first = doc.char_span(s, ph.core[1], alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    prev = doc[first.start - 1]
+    if prev.idx + len(prev.text) + 1 != s or text[s - 1] != " ":
+        return False
+    if prev.pos_ == "PROPN" and prev.text[:1].isalpha() and not _MONTH_RE.match(prev.text) and prev.ent_type_ not in ("DATE", "NORP", "GPE"):
+        return True
+    raw = text[s:ph.core[1]]
+    if prev.lower_ == "the" and raw.isdigit() and len(raw) >= 3:
+        nxt = doc[first.end] if first.end < len(doc) else None
+        return nxt is None or nxt.is_punct or nxt.pos_ in ("PROPN", "VERB", "AUX", "ADP")
+    return False
+
+
+def after_name(doc: Doc, tok: Token, ph: NumberPhrase, text: str) -> bool:
+    span = doc.char_span(ph.core[0], ph.core[1], alignment_mode="expand")
+    if span is None or span.start == 0 or ph.kind != "number":
+        return False
+    prev = doc[span.start - 1]
+    if prev.text in ("'s", "’s") and prev.i > 0:
+        prev = doc[prev.i - 1]
+    elif prev.idx + len(prev.text) + 1 != ph.core[0]:
+        return False
+    return (any(c.isupper() for c in prev.text) and not prev.is_sent_start and not _MONTH_RE.match(prev.text)
+            and prev.ent_type_ not in ("DATE", "TIME"))
+
+
+
+def names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
+    """The number names or measures rather than counts (module doc: ages, years, addresses ...)."""
+    text, doc = analysis.text, analysis.doc
+    if ph.kind in ("number", "ordinal", "vague") and _excluded_context(text, ph):
+        return True
+    if ph.kind != "number":
+        return False
+    if _is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc):
+        return True
+    if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
+        return True  # inside a name: "Boeing 747", "Flight 200"
+    return _model_number(text, ph, tok, doc)
