@@ -125,6 +125,12 @@ def test_acled_rows_are_incidents(rows):
     ("A 41-year-old Russian deserter", "A 41-year-old Russian deserter"),
     ("Two Sisters Brigade", "Two Sisters Brigade"), ("the Three Rivers Militia", "the Three Rivers Militia"),
     ("Two Belarusian guards", "Belarusian guards"), ("Nine People", None),
+    # a leading range of any form is a count, as a single number is; an amount of money is no actor
+    ("5,000 to 6,000 migrants", "migrants"), ("between 5,000 and 6,000 migrants", "migrants"),
+    ("5,000-6,000 migrants", "migrants"), ("from 5,000 to 6,000 migrants", "migrants"),
+    ("two or three Afghan migrants", "Afghan migrants"), ("between 20 and 30 people", None),
+    ("between 5,000 and 6,000 euros", None), ("5,000 to 6,000 euros", None), ("5,000 euros", None),
+    ("10 million hryvnias", None), ("1.5 million people", None), ("from 30 countries", "from 30 countries"),
 ])
 def test_an_incident_actor_is_a_group_not_a_count(phrase, group):
     from claimwatch.reconcile.incident_summary import actor_group

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from ..model import Estimate, Incident
 from .features import ClaimFeatures
 from .timing import parse_date
+from .units import is_money
 
 __all__ = ["build_incident", "actor_ok", "actor_group", "nearest_country"]
 
@@ -87,13 +88,18 @@ def actor_ok(text: str) -> bool:
 _UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
           "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 _NUMBER_WORDS = rf"(?:{_UNITS}|hundreds?|thousands?|millions?|dozens?|scores|tens|several|a few|a couple)"
+#: one stated number: figures, number words, or figures with a scale word ("1.5 million")
+#: (whole: not the "5" of "5,000", nor a number that names: "41-year-old")
+_NUMBER = rf"(?:\d(?:[\d,.]*\d)?|{_NUMBER_WORDS})(?:(?:\s+|-|\s+and\s+|\s+of\s+){_NUMBER_WORDS})*(?!\w|[,.]\d|-(?!\d))"
+_RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:to|and|or)\s+)"
 #: a count at the start of an actor phrase: determiners and a qualifier may precede it, "of" may
 #: follow it ("the 35", "an additional 39", "at least 30", "a dozen", "tens of thousands of");
-#: not a number that names ("41-year-old", "58th")
+#: a range of any form is a count too ("5,000-6,000", "5,000 to 6,000", "between 5,000 and
+#: 6,000", "from 5,000 to 6,000", "two or three"); not a number that names ("41-year-old", "58th")
 _LEADING_COUNT = re.compile(
     r"^(?:(?:the|an?|additional|another|further|some|all|these|those)\s+)*"
     r"(?:(?:at least|more than|fewer than|less than|over|under|about|around|nearly|almost|roughly|up to|as many as)\s+)?"
-    rf"(?:\d(?:[\d,.]*\d)?|{_NUMBER_WORDS}(?:(?:\s+|-|\s+and\s+|\s+of\s+){_NUMBER_WORDS})*)(?![\w-])"
+    rf"(?:(?:between|from)\s+{_NUMBER}{_RANGE_SEP}{_NUMBER}|{_NUMBER}(?:{_RANGE_SEP}{_NUMBER})?)"
     r"(?:\s+of\b)?\s*", re.IGNORECASE)
 #: a name that opens with a number word ("Two Sisters Brigade", "the Three Rivers Militia"): every
 #: word after the number word is capitalised ("Two Belarusian guards" is a count of guards)
@@ -102,20 +108,22 @@ _NAME_AFTER_NUMBER_WORD = re.compile(rf"^(?:the\s+)?(?i:{_UNITS})(?:\s+[A-Z][\w'
 
 def actor_group(text: str) -> str | None:
     """The group an actor phrase names, without a count in front of it ("41 Ukrainian men" ->
-    "Ukrainian men", "dozens of migrants" -> "migrants"); None when it is no actor (:func:`actor_ok`)
-    or only a count of people is left ("Nine people", "16 others", "5,000 and 6,000 euros")."""
+    "Ukrainian men", "dozens of migrants" -> "migrants", "5,000 to 6,000 migrants" -> "migrants");
+    None when it is no actor (:func:`actor_ok`), only a count of people is left ("Nine people",
+    "16 others") or it is an amount of money ("5,000 and 6,000 euros": a money class of the unit
+    table, :func:`.units.is_money`)."""
     if not actor_ok(text):
         return None
     lead = _LEADING_COUNT.match(text)
     if lead is None:
-        return text
+        return None if is_money(text) else text
     rest = text[lead.end():].strip()
     words = [w.lower() for w in _WORD.findall(rest)]
     if not words or words[0] in ("and", "or", "to") or all(w in _actor_lists().generic_people for w in words):
         return None
     if _NAME_AFTER_NUMBER_WORD.match(text):
         return text
-    return rest if actor_ok(rest) else None
+    return rest if actor_ok(rest) and not is_money(rest) else None
 
 
 def _time(members: list[ClaimFeatures]) -> dict[str, Any] | None:

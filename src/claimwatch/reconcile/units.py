@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["unit_class", "units_compatible", "PEOPLE_EVENTS", "load_unit_table"]
+__all__ = ["unit_class", "units_compatible", "is_money", "PEOPLE_EVENTS", "load_unit_table"]
 
 _TABLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "reconcile_units.json"
 
@@ -112,3 +112,10 @@ def units_compatible(a: str | None, b: str | None, event_type: str | None = None
     if ca is None or cb is None:
         return ca is cb
     return ca == cb
+
+
+def is_money(unit: str | None) -> bool:
+    """True when a counted noun is an amount of money: its class is one of the table's money
+    classes ("euros" -> ``money:EUR``, "hryvnias" -> ``money:UAH``)."""
+    cls = _noun_class(unit) if unit else None
+    return cls is not None and cls.startswith("money:")
