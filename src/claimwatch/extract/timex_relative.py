@@ -212,20 +212,17 @@ _DAY_LEAD = (r"(?:late|later|early|earlier)\s+in|(?:the\s+)?(?:start|end|close|r
              r"|(?:end|finish|close|start|begin|open)(?:s|ed|ing)?|began")
 
 
-#: a day of the month or a weekday and its comma: what "the day" after it stands beside ("Oct. 12, the day before ...")
-_DAY_NAMED_BEFORE = r"(?<=\d,\s)(?<!\d{4},\s)|(?<=(?-i:day),\s)"
-
-
 @rule("the_day", rf"(?:(?P<lead>{_DAY_LEAD})\s+|(?<=\bfor\s))the\s+day(?![\w-])"
                  r"(?<!\bat\sthe\send\sof\sthe\sday)"    # "at the end of the day": "in the end", no day
                  r"(?!\s+(?:that|when|of|in\s+which|he|she|they|it|we)\b)"
                  r"(?!\s+(?:before|after)\s+(?:(?:the|a|an|his|her|its|their|this|that|he|she|they|it|we|i|you)\b|(?-i:[A-Z])|\d))"  # "the day after the vote"
-                 rf"|(?:{_DAY_NAMED_BEFORE})(?P<appos>the\s+day)(?=\s+(?:before|after|that|when|on\s+which)\s)")
+                 r"|(?P<appos>the\s+day)(?=\s+(?:before|after|that|when|on\s+which)\s)")  # beside a day: timex_plausible
 def _the_day(g: dict, ctx: Ctx) -> TV | None:
     """"The Dow ended the day at 8,017", "later in the day", "For the day, the Nikkei fell": the day
     the report last named, else the reference day ("the day" alone, or "the day before the vote", is
     no time of the story). "The day" set beside a day just named ("on Oct. 12, the day before the
-    crash") is that day, as TimeML dates an appositive."""
+    crash") is that day, as TimeML dates an appositive (:func:`.timex_plausible.plausible` keeps it
+    only right after a month day or a weekday and its comma)."""
     if g.get("appos"):
         return cal.day_value(ctx.last_day, ref_anchor(ctx)) if ctx.last_day is not None else None
     d = ctx.last_day or ref_day(ctx)
