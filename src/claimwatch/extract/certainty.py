@@ -278,20 +278,63 @@ def _complement_effect(gov: Token, rel: str, denial: bool = True) -> tuple[int, 
     return rank, neg, cue
 
 
-def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dict[int, _Local] | None = None) -> Modality:
-    cache = {} if cache is None else cache
+@dataclass
+class _Reading:
+    """What a predicate's climb through its governors has gathered so far."""
 
-    def local_of(t: Token) -> _Local:
-        found_local = cache.get(t.i)
-        if found_local is None:
-            found_local = cache[t.i] = _local(t)
-        return found_local
+    rank: int
+    negations: int
+    hearsay: bool
+    cues: list[str]
 
-    local = local_of(tok)
-    rank, negs, hearsay = local.rank, local.negations, local.hearsay
-    found = list(local.cues)
-    if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues()["conditional_marks"] for g in children_of(tok)):
-        rank = max(rank, CERTAINTY_RANK["underspecified"])
+    def inherit(self, governor: _Local) -> None:
+        """A governor's modals, negations, hearsay and cues reach the predicate."""
+        self.rank = max(self.rank, governor.modal_rank)
+        self.negations += governor.negations
+        self.hearsay = self.hearsay or governor.hearsay
+        self.cues.extend(governor.cues)
+
+
+def _cached_local(cache: dict[int, _Local], t: Token) -> _Local:
+    found_local = cache.get(t.i)
+    if found_local is None:
+        found_local = cache[t.i] = _local(t)
+    return found_local
+
+
+def _through_complement(reading: _Reading, gov: Token, rel: str, g_local: _Local, through_advcl: bool) -> None:
+    """A predicate that is the complement of ``gov`` ("said that ...", "tried to ...")."""
+    r, n, cue = _complement_effect(gov, rel, denial=not through_advcl)
+    reading.rank = max(reading.rank, r, g_local.modal_rank)
+    if cue:
+        reading.cues.append(cue)
+    reading.negations += n
+    if g_local.negations:
+        if rel == "xcomp" or n:  # "did not try to", "never denied that" (negations cancel)
+            reading.negations += g_local.negations
+        elif gov.lemma_.lower() in cues()["complement_verbs"] and cues()["complement_verbs"][gov.lemma_.lower()] == "probable":
+            reading.negations += g_local.negations  # neg-raising: "does not believe that" = believes that not
+        else:
+            reading.rank = max(reading.rank, CERTAINTY_RANK["underspecified"])
+    reading.hearsay = reading.hearsay or g_local.hearsay
+    reading.cues.extend(g_local.cues)
+
+
+def _through_other(reading: _Reading, gov: Token, cur: Token, rel: str, g_local: _Local) -> None:
+    """A predicate attached to ``gov`` by another relation (a suspicion, a verb or adjective above it)."""
+    suspicion = _suspected_of(gov, cur)
+    if suspicion is not None:  # "they are suspected of membership of a smuggling gang"
+        reading.rank = max(reading.rank, CERTAINTY_RANK[suspicion])
+        reading.cues.append(gov.text)
+    if gov.pos_ in ("VERB", "AUX") or gov.pos_ == "ADJ":
+        reading.inherit(g_local)
+        if gov.pos_ == "ADJ":
+            r, n, _cue = _complement_effect(gov, rel)
+            reading.rank, reading.negations = max(reading.rank, r), reading.negations + n
+
+
+def _climb(reading: _Reading, tok: Token, sent_span: tuple[int, int], cache: dict[int, _Local]) -> None:
+    """Walk from the predicate up its governors within the sentence, gathering what reaches it."""
     cur = tok
     s0, s1 = sent_span
     through_advcl = False
@@ -301,60 +344,45 @@ def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dic
             break
         if rel in _BLOCK:
             if rel == "acl" and gov.lemma_.lower() in cues()["plan_nouns"] and cur.pos_ in ("VERB", "AUX"):
-                rank = max(rank, CERTAINTY_RANK["underspecified"])
-                found.append(gov.text)
+                reading.rank = max(reading.rank, CERTAINTY_RANK["underspecified"])
+                reading.cues.append(gov.text)
                 cur = gov
                 continue
             break
-        g_local = local_of(gov)
+        g_local = _cached_local(cache, gov)
         if rel in _COMPLEMENT:
-            r, n, cue = _complement_effect(gov, rel, denial=not through_advcl)
-            rank = max(rank, r, g_local.modal_rank)
-            if cue:
-                found.append(cue)
-            negs += n
-            if g_local.negations:
-                if rel == "xcomp" or n:  # "did not try to", "never denied that" (negations cancel)
-                    negs += g_local.negations
-                elif gov.lemma_.lower() in cues()["complement_verbs"] and cues()["complement_verbs"][gov.lemma_.lower()] == "probable":
-                    negs += g_local.negations  # neg-raising: "does not believe that" = believes that not
-                else:
-                    rank = max(rank, CERTAINTY_RANK["underspecified"])
-            hearsay = hearsay or g_local.hearsay
-            found.extend(g_local.cues)
+            _through_complement(reading, gov, rel, g_local, through_advcl)
         elif rel == "advcl":
             through_advcl = True  # an adverbial clause keeps its own modality; only higher complement-takers reach it
         elif rel == "conj":
-            rank = max(rank, g_local.modal_rank)
-            hearsay = hearsay or g_local.hearsay
+            reading.rank = max(reading.rank, g_local.modal_rank)
+            reading.hearsay = reading.hearsay or g_local.hearsay
         else:
-            suspicion = _suspected_of(gov, cur)
-            if suspicion is not None:  # "they are suspected of membership of a smuggling gang"
-                rank = max(rank, CERTAINTY_RANK[suspicion])
-                found.append(gov.text)
-            if gov.pos_ in ("VERB", "AUX") or gov.pos_ == "ADJ":
-                rank = max(rank, g_local.modal_rank)
-                negs += g_local.negations
-                hearsay = hearsay or g_local.hearsay
-                found.extend(g_local.cues)
-                if gov.pos_ == "ADJ":
-                    r, n, cue = _complement_effect(gov, rel)
-                    rank, negs = max(rank, r), negs + n
+            _through_other(reading, gov, cur, rel, g_local)
         cur = gov
+
+
+def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dict[int, _Local] | None = None) -> Modality:
+    cache = {} if cache is None else cache
+    local = _cached_local(cache, tok)
+    reading = _Reading(local.rank, local.negations, local.hearsay, list(local.cues))
+    if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in cues()["conditional_marks"] for g in children_of(tok)):
+        reading.rank = max(reading.rank, CERTAINTY_RANK["underspecified"])
+    _climb(reading, tok, sent_span, cache)
     if question:
-        rank = max(rank, CERTAINTY_RANK["underspecified"])
-        found.append("?")
+        reading.rank = max(reading.rank, CERTAINTY_RANK["underspecified"])
+        reading.cues.append("?")
     seen: list[str] = []
-    for cue in found:
+    for cue in reading.cues:
         if cue not in seen:
             seen.append(cue)
     return Modality(
         sent_i=0,
         head_i=tok.i,
-        certainty=_BY_RANK[rank],
-        polarity="negative" if negs % 2 else "positive",
+        certainty=_BY_RANK[reading.rank],
+        polarity="negative" if reading.negations % 2 else "positive",
         cues=seen,
-        hearsay=hearsay,
+        hearsay=reading.hearsay,
     )
 
 

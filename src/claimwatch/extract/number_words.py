@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import TypeGuard
 
 __all__ = ["UNITS", "TENS", "SCALES", "ORD_UNITS", "ORD_TENS", "ORD_SCALES", "SCALE_SUFFIX", "alternation",
@@ -63,77 +64,105 @@ def clean_value(x: float) -> float | int:
     return int(r) if abs(x - r) < 1e-9 else x
 
 
+@dataclass
+class _WordRun:
+    """The value of a run of number words as it is read: the part closed by a scale word
+    (``total``), the group being read (``current``) and the kind of the last word (``prev``)."""
+
+    total: float = 0
+    current: float = 0
+    prev: str | None = None  # unit | teen | tens | scale
+
+    def value(self) -> float:
+        return self.total + self.current
+
+    def add(self, word: str) -> bool:
+        """Read one more number word; False when it cannot continue the number."""
+        if word in UNITS:
+            return self._unit(UNITS[word])
+        if word in TENS:
+            return self._tens(TENS[word])
+        if word in SCALES:
+            return self._scale(SCALES[word])
+        return False
+
+    def _unit(self, v: int) -> bool:
+        if not (self.prev == "tens" and 1 <= v <= 9 or self.prev in (None, "scale")):
+            return False
+        self.current += v
+        self.prev = "unit" if v < 10 else "teen"
+        return True
+
+    def _tens(self, v: int) -> bool:
+        if self.prev not in (None, "scale"):
+            return False
+        self.current += v
+        self.prev = "tens"
+        return True
+
+    def _scale(self, s: int) -> bool:
+        if self.prev is None:
+            return False
+        if s == 100:
+            if self.current >= 100 or self.current == 0:
+                return False
+            self.current *= 100
+        else:
+            if self.value() == 0 or (self.total and self.total < s and self.current == 0):
+                return False
+            if self.total >= s:  # "one million one thousand": a smaller scale adds to the total
+                self.total += self.current * s
+            else:
+                self.total = self.value() * s
+            self.current = 0
+        self.prev = "scale"
+        return True
+
+
+def _article_words(run: _WordRun, words: list[str], i: int) -> int:
+    """How many words "a" ("a hundred": one) or "half a" ("half a dozen": 0.5) at ``i`` stand for
+    a leading figure; 0 when they do not."""
+    n, w = len(words), words[i].lower()
+    if run.prev is not None:
+        return 0
+    if w == "a" and i + 1 < n and words[i + 1].lower() in ("dozen", "hundred", "thousand", "million", "billion"):
+        run.current, run.prev = 1, "unit"
+        return 1
+    if w == "half" and i + 2 < n and words[i + 1].lower() == "a":
+        run.current, run.prev = 0.5, "unit"
+        return 2
+    return 0
+
+
 def _parse_words(words: list[str]) -> tuple[float | None, int]:
     """Value of a run of number words and how many words were used (longest valid prefix)."""
-    total: float
-    current: float
-    best_val: float | None
-    total, current, used, best_used, best_val = 0, 0, 0, 0, None
-    prev = None  # kind of previous word: unit | teen | tens | scale
-    i = 0
-    n = len(words)
+    run = _WordRun()
+    best_used, best_val = 0, None
+    i, n = 0, len(words)
     while i < n:
         w = words[i].lower()
         if w == "and":
-            if prev not in ("scale",) or i + 1 >= n:
+            if run.prev != "scale" or i + 1 >= n:
                 break
             i += 1
             continue
-        if w == "a":
-            if i + 1 < n and words[i + 1].lower() in ("dozen", "hundred", "thousand", "million", "billion") and prev is None:
-                current, prev = 1, "unit"
-                i += 1
-                continue
-            break
-        if w == "half":
-            if prev is None and i + 2 < n and words[i + 1].lower() == "a":
-                current, prev = 0.5, "unit"
-                i += 2
-                continue
-            break
-        if w in UNITS:
-            v = UNITS[w]
-            if prev == "tens" and 1 <= v <= 9:
-                current += v
-            elif prev in (None, "scale"):
-                current += v
-            else:
+        if w in ("a", "half"):
+            step = _article_words(run, words, i)
+            if not step:
                 break
-            prev = "unit" if v < 10 else "teen"
-        elif w in TENS:
-            if prev not in (None, "scale"):
+            i += step
+            continue
+        if w == "dozen":
+            if run.prev == "scale":
                 break
-            current += TENS[w]
-            prev = "tens"
-        elif w == "dozen":
-            if prev == "scale":
-                break
-            current = (current or 1) * 12
+            run.current = (run.current or 1) * 12
             i += 1
-            best_used, best_val = i, total + current
+            best_used, best_val = i, run.value()
             break
-        elif w in SCALES:
-            s = SCALES[w]
-            if prev is None:
-                break
-            if s == 100:
-                if current >= 100 or current == 0:
-                    break
-                current *= 100
-            else:
-                if (total + current) == 0 or (total and total < s and current == 0):
-                    break
-                if total >= s:  # "one million one thousand": a smaller scale adds to the total
-                    total += current * s
-                else:
-                    total = (total + current) * s
-                current = 0
-            prev = "scale"
-        else:
+        if not run.add(w):
             break
         i += 1
-        used = i
-        best_used, best_val = used, total + current
+        best_used, best_val = i, run.value()
     if best_val is None or best_val == 0 and best_used == 0:
         return None, 0
     return float(best_val), best_used

@@ -133,20 +133,7 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     opts = [options(gaz, c, w, _others(ctx, src, n), after_the=a) if t else []
             for c, w, t, n, a in zip(cands, words, todo, names, the)]
     # second pass: the countries and regions the first pass found become the context
-    counts: dict[str, int] = {}
-    pts = []
-    cities = []
-    for k0, o in enumerate(opts):
-        if o:
-            top = o[0][1]
-            if top.feature == "city":
-                cities.append((k0, top))
-            # country evidence only from names whose readings agree on the country ("Georgia" does not)
-            if top.cc and all(e.cc == top.cc for sc, e in o[1:6] if sc > o[0][0] - 4.0):
-                counts[top.cc] = counts.get(top.cc, 0) + 1
-                src.setdefault(top.cc, set()).add(names[k0])
-            if top.feature == "admin1":
-                pts.append((top.cc, top.lat, top.lon))
+    counts, pts, cities = _first_pass_evidence(opts, names, src)
     if counts:
         total = sum(counts.values())
         ctx2 = dict(ctx)
@@ -155,19 +142,60 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
         opts = [options(gaz, c, w, _others(ctx2, src, n), tuple(pts), after_the=a) if t else []
                 for c, w, t, n, a in zip(cands, words, todo, names, the)]
         if cities:
-            # an admin-1 reading the article's towns lie in ("Gainesville ... Georgia")
-            for k1, o in enumerate(opts):
-                if any(e.feature == "city" for _, e in o[:3]):
-                    continue  # "Minsk": a city name; its region is not what the text means
-                for k2, (sc, e) in enumerate(o):
-                    if e.feature == "admin1":
-                        near = sum(1 for k0, c in cities if k0 != k1 and c.cc == e.cc
-                                   and haversine_km(c.lat, c.lon, e.lat, e.lon) < 400)
-                        if near:
-                            o[k2] = (sc + min(4.0, 1.5 * near), e)
-                o.sort(key=lambda x: -x[0])
+            _favour_regions_of_towns(opts, cities)
+    chosen = _containment_pairs(analysis, cands, opts)
+    paired = set(chosen)
+    anchors = _anchors(names, opts, chosen)  # before coherence adds its choices
+    _cohere(names, opts, chosen, anchors, {c.entry.cc for c in cands if c.entry is not None and c.entry.cc}
+            | {c.entry.cc2 for c in cands if c.entry is not None and c.entry.cc2})
+    out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
+    for k, entry in enumerate(out):
+        if entry is not None and k not in paired and entry.importance < 5.0 and not _neighbours(names[k], entry, anchors):
+            major = _major_namesake(entry, opts[k], names[k])
+            if major is not None:
+                out[k] = major
+    return out
+
+
+def _first_pass_evidence(opts: list, names: list[str], src: dict[str, set[str]]
+                         ) -> tuple[dict[str, int], list[tuple], list[tuple[int, Entry]]]:
+    """What the first pass's best readings say of the article: how many names place it in each
+    country (only names whose readings agree on the country: "Georgia" does not), the points of
+    its regions, and its towns (index, entry). Adds each counted name to ``src``."""
+    counts: dict[str, int] = {}
+    pts = []
+    cities = []
+    for k0, o in enumerate(opts):
+        if o:
+            top = o[0][1]
+            if top.feature == "city":
+                cities.append((k0, top))
+            if top.cc and all(e.cc == top.cc for sc, e in o[1:6] if sc > o[0][0] - 4.0):
+                counts[top.cc] = counts.get(top.cc, 0) + 1
+                src.setdefault(top.cc, set()).add(names[k0])
+            if top.feature == "admin1":
+                pts.append((top.cc, top.lat, top.lon))
+    return counts, pts, cities
+
+
+def _favour_regions_of_towns(opts: list, cities: list[tuple[int, Entry]]) -> None:
+    """Raise an admin-1 reading the article's towns lie in ("Gainesville ... Georgia"), in place."""
+    for k1, o in enumerate(opts):
+        if any(e.feature == "city" for _, e in o[:3]):
+            continue  # "Minsk": a city name; its region is not what the text means
+        for k2, (sc, e) in enumerate(o):
+            if e.feature == "admin1":
+                near = sum(1 for k0, c in cities if k0 != k1 and c.cc == e.cc
+                           and haversine_km(c.lat, c.lon, e.lat, e.lon) < 400)
+                if near:
+                    o[k2] = (sc + min(4.0, 1.5 * near), e)
+        o.sort(key=lambda x: -x[0])
+
+
+def _containment_pairs(analysis: Analysis, cands: list[Cand], opts: list) -> dict[int, Entry]:
+    """The entries of containment pairs "<place>, <region or country>", chosen jointly."""
+    doc = analysis.doc
     chosen: dict[int, Entry] = {}
-    # containment pairs "<place>, <region or country>": choose both entries jointly
     for k in range(len(cands) - 1):
         c, nx = cands[k], cands[k + 1]
         if not (opts[k] and opts[k + 1] and nx.tok_start == c.tok_end + 1 and doc[c.tok_end].text == ","):
@@ -182,18 +210,14 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
                     best, best_s = (a, b), sc
         if best:
             chosen[k], chosen[k + 1] = best
-    paired = set(chosen)
-    anchors = _anchors(names, opts, chosen)  # before coherence adds its choices
-    _cohere(names, opts, chosen, anchors, {c.entry.cc for c in cands if c.entry is not None and c.entry.cc}
-            | {c.entry.cc2 for c in cands if c.entry is not None and c.entry.cc2})
-    out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
-    for k, entry in enumerate(out):
-        if entry is not None and k not in paired and entry.importance < 5.0 and not _neighbours(names[k], entry, anchors):
-            major = next((m for _, m in opts[k] if m.importance >= 6.0 and m.importance - entry.importance >= 2.5
-                          and norm(m.name) == names[k] and m.feature == entry.feature), None)
-            if major is not None:
-                out[k] = major  # Moscow is Moscow, Russia unless the text says "Moscow, Idaho"
-    return out
+    return chosen
+
+
+def _major_namesake(entry: Entry, opts: list, name: str) -> Entry | None:
+    """A far better-known place of the same name and kind than a minor reading nothing in the text
+    supports: Moscow is Moscow, Russia unless the text says "Moscow, Idaho"."""
+    return next((m for _, m in opts if m.importance >= 6.0 and m.importance - entry.importance >= 2.5
+                 and norm(m.name) == name and m.feature == entry.feature), None)
 
 
 def _neighbours(name: str, e: Entry, anchors: list[tuple[str, Entry]]) -> bool:
