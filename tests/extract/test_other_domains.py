@@ -19,3 +19,21 @@ def test_a_participle_after_the_counted_noun_is_its_verb_when_a_later_count_take
                   "of Libya, the UN refugee agency said on Friday.")
     assert got["At least 17"]["event_type"] == "death"
     assert got["dozens"]["event_type"] == "missing"
+
+
+def test_a_speaker_who_asks_not_to_be_named_in_a_participial_clause_is_unnamed():
+    anonymous = _counts("Nine guards were wounded in the clashes, a prison official said, asking not to be named.")
+    assert anonymous["Nine"]["source"]["type"] == "unnamed"
+    anonymous = _counts("Four fishermen were detained, a navy officer said, speaking on condition of anonymity.")
+    assert anonymous["Four"]["source"]["type"] == "unnamed"
+    named = _counts("Four fishermen were detained, a navy officer said, adding that the boat was seized.")
+    assert named["Four"]["source"]["type"] != "unnamed"
+
+
+def test_medical_groups_are_ngos_and_a_health_division_is_no_army_unit():
+    from claimwatch.extract.sources import classify_source
+
+    assert classify_source("a local medical group") == "ngo"
+    assert classify_source("the Yemen Doctors Network") == "ngo"
+    assert classify_source("the provincial health division") == "official"
+    assert classify_source("the 3rd Division") == "military"
