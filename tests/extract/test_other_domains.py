@@ -37,3 +37,18 @@ def test_medical_groups_are_ngos_and_a_health_division_is_no_army_unit():
     assert classify_source("the Yemen Doctors Network") == "ngo"
     assert classify_source("the provincial health division") == "official"
     assert classify_source("the 3rd Division") == "military"
+
+
+def test_numbers_that_measure_or_address_are_not_counts():
+    cases = {
+        "A gas blast destroyed a building at 17 Rue de Tivoli in Lyon, killing four people.": {"four"},
+        "The blast shattered windows three streets away, and 12 people were injured.": {"12"},
+        "Winds reached 9 on the Beaufort scale and two sailors drowned.": {"two"},
+        "The victims, who ranged in age from 3 to 61, were buried on Friday.": set(),
+    }
+    for text, counts in cases.items():
+        assert set(_counts(text)) == counts, text
+
+
+def test_a_crowd_kept_away_from_a_place_is_still_counted():
+    assert "200" in _counts("Police kept 200 protesters away from the parliament.")

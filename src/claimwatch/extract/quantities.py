@@ -97,10 +97,17 @@ _BLOCK_AFTER = re.compile(r"\s+blocks?\s+(?:of|from|on|in)\b", re.I)
 _STREET_AFTER = re.compile(
     r"(?:\s+[A-Z][\w.'-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|"
     r"Square|Sq|Court|Ct|Terrace|Crescent|Close|Highway|Hwy|Parkway|Pkwy|Row|Alley)\b\.?")
+# "17 Rue de Tivoli", "4 Via Roma", "12 Calle Mayor": the street word before the street's name
+_STREET_WORD_FIRST = re.compile(
+    r"\s+(?:Rue|Via|Viale|Calle|Avenida|Rua|Strada|Ulitsa|Ulica|Boulevard|Bd|Avenue|Place|Piazza|Plaza|Quai|Chemin|Allee)"
+    r"\s+(?:(?:de|del|de la|du|des|di|da|dos|das|della)\s+)?[A-Z]")
+# measures: "three streets away", "8 on the Beaufort scale"
+_DISTANCE_AFTER = re.compile(r"\s+[a-z]+\s+away\b(?!\s+from)")
+_SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[\w-]+\s+)?scale\b")
 _CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
-_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
+_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how)\s*$", re.I)
 _AS_MANY_AS = re.compile(r"\bas\s*$", re.I)
 
@@ -246,7 +253,7 @@ def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
         return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
     if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
         return True
-    if _RATE_AFTER.match(after):
+    if _RATE_AFTER.match(after) or _DISTANCE_AFTER.match(after) or _SCALE_AFTER.match(text, ph.core[1]):
         return True
     if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
         return True  # enumerations "(1)", "(2)"
@@ -256,7 +263,7 @@ def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
 def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
     """Addresses, phone and gallery numbers, rankings, identifiers, "too many", "Article 336"."""
     s, e = ph.core
-    if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e)):
+    if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e) or _STREET_WORD_FIRST.match(text, e)):
         return True  # "the 2700 block of Fondren Road", "14 Market Square"
     if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
         return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
