@@ -52,3 +52,20 @@ def test_numbers_that_measure_or_address_are_not_counts():
 
 def test_a_crowd_kept_away_from_a_place_is_still_counted():
     assert "200" in _counts("Police kept 200 protesters away from the parliament.")
+
+
+def test_disaster_wording_names_the_event_a_count_takes_part_in():
+    cases = {
+        "Rescuers were searching for four others trapped underground, the agency said.": ("four", "missing"),
+        "The toll in the neighbouring country rose to 676, officials said.": ("676", "death"),
+        "The previous toll, given by the state government on Saturday, was 261.": ("261", "death"),
+        "Soldiers carried out the massacre of 201 villagers, survivors said.": ("201", "death"),
+        "About 200 patients had been admitted with heat-related symptoms since Sunday.": ("About 200", "injury"),
+    }
+    for text, (quantity, event_type) in cases.items():
+        assert _counts(text)[quantity]["event_type"] == event_type, text
+
+
+def test_a_toll_on_the_economy_is_no_death_and_admitting_guilt_no_injury():
+    assert _counts("The strikes took a heavy toll on the economy, costing 300 jobs.")["300"]["event_type"] != "death"
+    assert _counts("Three suspects admitted the charges in court.")["Three"]["event_type"] != "injury"
