@@ -69,3 +69,17 @@ def test_disaster_wording_names_the_event_a_count_takes_part_in():
 def test_a_toll_on_the_economy_is_no_death_and_admitting_guilt_no_injury():
     assert _counts("The strikes took a heavy toll on the economy, costing 300 jobs.")["300"]["event_type"] != "death"
     assert _counts("Three suspects admitted the charges in court.")["Three"]["event_type"] != "injury"
+
+
+def test_a_dateline_with_a_region_is_parsed_apart_and_its_date_dates_no_event():
+    from claimwatch.extract.pipeline import _dateline_end
+
+    for line in ("MAYFIELD, Kentucky, Jan 28 (AP) - ", "GOMA, Democratic Republic of Congo, Sept 2 - ",
+                 "KYIV, March 3 (Reuters) - ", "NEW DELHI, May 27 - "):
+        assert _dateline_end(line + "Storms killed 4 people.", 0) == len(line)
+    assert _dateline_end("Police said, Smith, Jones (AP) - x", 0) is None
+    text = ("TULSA, Oklahoma, May 9 (AP) - At least 12 people were killed when a tornado struck the town "
+            "on Tuesday, officials said.\n\nDozens more were injured, the county's emergency manager said.")
+    got = _counts(text, "2025-05-09")
+    assert got["At least 12"]["time"]["start"] == "2025-05-06"
+    assert got["Dozens"]["time"]["start"] == "2025-05-06"
