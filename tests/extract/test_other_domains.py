@@ -83,3 +83,18 @@ def test_a_dateline_with_a_region_is_parsed_apart_and_its_date_dates_no_event():
     got = _counts(text, "2025-05-09")
     assert got["At least 12"]["time"]["start"] == "2025-05-06"
     assert got["Dozens"]["time"]["start"] == "2025-05-06"
+
+
+def test_the_body_of_one_person_and_someones_parents_are_implicit_counts():
+    body = _counts("The body of an elderly woman was found in the flooded basement, police said.")
+    assert [(c["quantity"]["best"], c["event_type"]) for c in body.values()] == [(1, "death")]
+    family = _counts("Among the dead were a teenage girl and her parents, the mayor said.")
+    assert [c["quantity"]["best"] for c in family.values()] == [3]
+    assert not _counts("The parents were questioned by police.")
+
+
+def test_a_fire_brigade_is_official_not_an_army_brigade():
+    from claimwatch.extract.sources import classify_source
+
+    assert classify_source("a fire brigade spokesman") == "official"
+    assert classify_source("the 5th Brigade") == "military"
