@@ -98,3 +98,27 @@ def test_a_fire_brigade_is_official_not_an_army_brigade():
 
     assert classify_source("a fire brigade spokesman") == "official"
     assert classify_source("the 5th Brigade") == "military"
+
+
+def test_a_name_holds_no_clause_a_misparse_hung_on_it():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimwatch.extract.mentions import mention_bounds
+
+    # the parse a tagger gave to "The bus, ..., was travelling near Huanta, Peru's transport ministry
+    # said.": the whole clause hung on "ministry" as a modifier
+    words = ["The", "bus", ",", "was", "travelling", "near", "Huanta", ",", "Peru", "'s", "transport", "ministry", "said", "."]
+    heads = [1, 4, 1, 4, 11, 4, 5, 6, 11, 8, 11, 12, 12, 12]
+    deps = ["det", "nsubj", "punct", "aux", "amod", "prep", "pobj", "punct", "poss", "case", "compound", "nsubj", "ROOT", "punct"]
+    tags = ["DT", "NN", ",", "VBD", "VBG", "IN", "NNP", ",", "NNP", "POS", "NN", "NNP", "VBD", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    lo, hi = mention_bounds(doc[11])
+    assert doc[lo:hi].text == "Peru 's transport ministry"
+    lo, hi = mention_bounds(doc[1])
+    assert doc[lo:hi].text == "The bus"
+
+
+def test_the_injured_as_a_noun_is_a_group_not_one_person():
+    assert not _counts("The injured were taken to hospitals in the city, the health ministry said.")
+    assert _counts("A man was shot dead and his wife was wounded.")["his wife"]["quantity"]["best"] == 1

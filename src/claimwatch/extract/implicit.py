@@ -139,8 +139,8 @@ def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
         return 2
     if tok.pos_ in ("PRON", "DET"):
         return 1 if low in _ONE_PRON else None
-    if tok.pos_ == "NUM" or not person_noun(tok):
-        return None
+    if tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok):
+        return None     # "the injured were taken to hospital": a group of unknown size
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         return 1
     if tok.tag_ in ("NNS", "NNPS"):
