@@ -122,3 +122,8 @@ def test_a_name_holds_no_clause_a_misparse_hung_on_it():
 def test_the_injured_as_a_noun_is_a_group_not_one_person():
     assert not _counts("The injured were taken to hospitals in the city, the health ministry said.")
     assert _counts("A man was shot dead and his wife was wounded.")["his wife"]["quantity"]["best"] == 1
+
+
+def test_a_hyphenated_modifier_stays_in_the_source_name():
+    got = _counts("About 3,000 people were killed during the conflict, according to a UN-backed inquiry commission.")
+    assert got["About 3,000"]["source"]["name"] == "a UN-backed inquiry commission"

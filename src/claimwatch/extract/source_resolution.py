@@ -91,7 +91,8 @@ class SourceResolver:
         head = cand.src
         lo, hi = mention_bounds(head)
         for j in range(head.i - 1, lo - 1, -1):      # "KYIV, March 3 (Reuters) - Ukraine said": not the dateline
-            if doc[j].text in ("-", "--", "—", "–", ")", ":"):
+            spaced_dash = doc[j].text in ("-", "--", "—", "–") and (j == 0 or bool(doc[j - 1].whitespace_))
+            if spaced_dash or doc[j].text in (")", ":"):      # not the hyphen of "a UN-backed commission"
                 lo = j + 1
                 break
         named = descriptor_name(head, hi) if head.i < cand.cue_lo or head.i >= cand.cue_hi else None
