@@ -127,3 +127,9 @@ def test_the_injured_as_a_noun_is_a_group_not_one_person():
 def test_a_hyphenated_modifier_stays_in_the_source_name():
     got = _counts("About 3,000 people were killed during the conflict, according to a UN-backed inquiry commission.")
     assert got["About 3,000"]["source"]["name"] == "a UN-backed inquiry commission"
+
+
+def test_a_numbered_ordinal_of_incidents_is_a_running_total():
+    assert _counts("It was the 41st shooting in the city this year.")["41st"]["quantity"]["best"] == 41
+    assert _counts("It was the 12th mass shooting in the state this year.")["12th"]["quantity"]["best"] == 12
+    assert "third" not in _counts("The third attack killed two people.")
