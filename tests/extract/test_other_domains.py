@@ -133,3 +133,14 @@ def test_a_numbered_ordinal_of_incidents_is_a_running_total():
     assert _counts("It was the 41st shooting in the city this year.")["41st"]["quantity"]["best"] == 41
     assert _counts("It was the 12th mass shooting in the state this year.")["12th"]["quantity"]["best"] == 12
     assert "third" not in _counts("The third attack killed two people.")
+
+
+def test_a_date_then_the_figure_it_runs_to_is_no_range():
+    from claimwatch.extract.numbers import find_number_phrases
+
+    phrases = [(p.text, p.best) for p in find_number_phrases("The toll since June 3 to 245, officials said.")]
+    assert ("245", 245) in phrases
+    assert [p.qualifier for p in find_number_phrases("from May 1 to 5")] == ["range"]
+    got = _counts("Heat-related deaths took the toll in the region since June 3 to 245, the health department said.")
+    assert got["245"]["quantity"]["best"] == 245
+    assert "110" not in _counts("The strike lasted 110 days, and 40 workers were arrested.")

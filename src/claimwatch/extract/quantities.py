@@ -295,11 +295,23 @@ def _date_entity(tok: Token) -> bool:
         return False
     if tok.ent_type_ == "PERCENT":
         return True
+    if _beyond_a_date(tok):
+        return False
     ent = next((e for e in token_table(tok.doc).ents if e.start <= tok.i < e.end), None)
     if ent is None:
         return True
     return any(_in(t, _C["time"]) or _MONTH_RE.match(t.text) or t.lower_ in _TIME_WORDS or
                (len(t.text) == 4 and t.text.isdigit()) for t in ent)
+
+
+def _beyond_a_date(tok: Token) -> bool:
+    """A figure the tagger took into a date it follows ("since May 1 to 110"): neither a day nor a
+    year, and no time unit after it ("110 days")."""
+    raw = tok.text.replace(",", "")
+    if not raw.isdigit() or len(raw) == 4 or int(raw) <= 31:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (_in(nxt, _C["time"]) or nxt.lower_ in _TIME_WORDS)
 
 
 _TIME_WORDS = frozenset("ago today yesterday tomorrow tonight am pm a.m. p.m. o'clock noon midnight".split())
