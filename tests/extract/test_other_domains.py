@@ -144,3 +144,9 @@ def test_a_date_then_the_figure_it_runs_to_is_no_range():
     got = _counts("Heat-related deaths took the toll in the region since June 3 to 245, the health department said.")
     assert got["245"]["quantity"]["best"] == 245
     assert "110" not in _counts("The strike lasted 110 days, and 40 workers were arrested.")
+
+
+def test_a_time_in_a_relative_clause_on_the_subject_dates_the_event():
+    got = _counts("Floods that swept through the valley on Sunday night killed at least 9 people, "
+                  "the governor said on Tuesday.", "2025-03-12")
+    assert got["at least 9"]["time"]["start"] == "2025-03-09"
