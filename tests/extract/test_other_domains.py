@@ -150,3 +150,8 @@ def test_a_time_in_a_relative_clause_on_the_subject_dates_the_event():
     got = _counts("Floods that swept through the valley on Sunday night killed at least 9 people, "
                   "the governor said on Tuesday.", "2025-03-12")
     assert got["at least 9"]["time"]["start"] == "2025-03-09"
+
+
+def test_people_buried_by_a_landslide_are_missing_not_people_buried_in_a_cemetery():
+    assert _counts("About 300 people were buried by a landslide, officials said.")["About 300"]["event_type"] == "missing"
+    assert _counts("The 12 victims were buried in the village cemetery on Friday.")["12"]["event_type"] != "missing"
