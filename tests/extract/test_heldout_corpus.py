@@ -63,3 +63,16 @@ def test_every_span_slices_the_text():
             for text, span in pieces:
                 if text is not None and span is not None:
                     assert report.text[span[0]:span[1]] == text, (report.id, text, span)
+
+
+#: the six reports written after the fixes (fresh_gold.json), as measured on them
+FRESH_FLOORS = {"value": 24, "event_type": 23, "source_type": 16, "source_name": 15, "certainty": 5, "time": 10,
+                "place": 7}
+
+
+def test_the_fresh_reports_keep_their_figures():
+    tally = run(load_reports("fresh_gold.json"))
+    assert tally.found >= 24, "\n".join(tally.mismatches)
+    low = {f: tally.right[f] for f in FIELDS if tally.right[f] < FRESH_FLOORS[f]}
+    assert not low, f"{low}\n" + "\n".join(tally.mismatches)
+    assert tally.false_counts <= 3, "\n".join(tally.mismatches)
