@@ -129,13 +129,23 @@ def _hedged(analysis: Analysis, t: TimeMention) -> bool:
     return t.head_i is not None and bool(_aux(analysis.doc[t.head_i]) & _MODALS)
 
 
+def in_dateline(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a time is the date of a dateline ("LUCKNOW, India, Oct 14 (AP) -"): the day the
+    report was filed, parsed apart from the sentence it opens, which dates no event of it."""
+    if t.head_i is None:
+        return False
+    part = analysis.doc[t.head_i].sent
+    start, end = analysis.sentences[t.sent_i]
+    return part.start_char == start and part.end_char < end and part.text.rstrip()[-1:] in ("-", "–", "—")
+
+
 def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
     """Per sentence, the time that dates its event: resolved, not the date of a statement, in the
     main clause, not of a hedged predicate."""
     out: dict[int, TimeMention] = {}
     for t in analysis.times:
         if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
-                and not _hedged(analysis, t):
+                and not _hedged(analysis, t) and not in_dateline(analysis, t):
             out[t.sent_i] = t
     return out
 
@@ -148,7 +158,7 @@ def _narrative_times(analysis: Analysis) -> dict[int, TimeMention]:
     out: dict[int, TimeMention] = {}
     for t in analysis.times:
         if _resolved(t) and not is_statement_time(analysis, t) and not _hedged(analysis, t) \
-                and _in_main_clause(analysis, t.head_i, _RELATIVE):
+                and _in_main_clause(analysis, t.head_i, _RELATIVE) and not in_dateline(analysis, t):
             out[t.sent_i] = t
     return out
 

@@ -471,6 +471,19 @@ class _Count:
         return self.pred.i if self.pred is not None else None
 
 
+def _own_verb(ctx: LinkContext, c: _Count) -> CountLink | None:
+    """"45 migrants drowned and dozens more are missing": a participle right after the counted
+    noun, parsed as its modifier while a later coordinated count takes the clause's verb, is the
+    count's own predicate (the coordination's verb belongs to the last conjunct)."""
+    head = c.head
+    verb = next((t for t in children_of(head) if t.dep_ == "acl" and t.i == head.i + 1 and t.tag_ in ("VBN", "VBD")
+                 and not _has_subject(t)), None)
+    if verb is None or not any(t.dep_ == "conj" and t.i > verb.i for t in children_of(head)):
+        return None
+    link, _seen = _typed(ctx, [(verb, "patient")], c.cls, is_fatal(verb), verb.i, "predicate")
+    return link
+
+
 def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
     """The event of the predicate the count is an argument of; an untyped link when that
     predicate is an event the count does not take part in (the killers of "killed")."""
@@ -533,7 +546,7 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
     c = _Count(q, head, cls, arg, _against_target(ctx, arg) or _governor(arg))
     vehicle = _vehicle_of(arg)
     found = _vehicle_event(ctx, vehicle) if vehicle is not None else None
-    for step in (lambda: found, lambda: _by_predicate(ctx, c), lambda: _by_noun(ctx, c),
+    for step in (lambda: found, lambda: _own_verb(ctx, c), lambda: _by_predicate(ctx, c), lambda: _by_noun(ctx, c),
                  lambda: _by_context(ctx, c, vehicle)):
         link = step()
         if link is not None:

@@ -38,6 +38,9 @@ _NEGATIVE_DETS = frozenset({"no", "none", "neither"})
 _NOBODY = frozenset({"nobody", "noone", "none", "neither", "nothing"})
 _ONE_PRON = frozenset({"another", "one"})
 _SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another", "one", "each", "every"})
+_BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+#: a plural that names a definite pair when it is someone's ("his parents")
+_PAIR_NOUNS = frozenset({"parents"})
 _INTRANSITIVE_EVENTS = frozenset({"die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
                                   "starve", "go", "remain", "be", "lie"})
 
@@ -104,6 +107,9 @@ def _participants(tok: Token, etype: str) -> list[Token]:
                 for g in children_of(c) if g.dep_ == "pobj"]
     if tok.pos_ == "VERB":
         return _verb_participants(tok)
+    if tok.pos_ == "NOUN" and _lemma(tok) in _BODY_NOUNS:  # "the body of a man was found"
+        return [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                for g in children_of(c) if g.dep_ == "pobj"]
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
         return _state_participants(tok)
     return []
@@ -133,12 +139,12 @@ def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
         return 2
     if tok.pos_ in ("PRON", "DET"):
         return 1 if low in _ONE_PRON else None
-    if tok.pos_ == "NUM" or not person_noun(tok):
-        return None
+    if tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok):
+        return None     # "the injured were taken to hospital": a group of unknown size
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         return 1
     if tok.tag_ in ("NNS", "NNPS"):
-        return None
+        return 2 if tok.lower_ in _PAIR_NOUNS and any(c.dep_ == "poss" for c in children_of(tok)) else None
     has_det = bool(dets) or any(c.dep_ == "poss" for c in children_of(tok)) or shared_det
     return 1 if has_det or tok.pos_ == "PROPN" else None
 

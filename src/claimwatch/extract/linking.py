@@ -18,6 +18,7 @@ Core: :func:`draft_claims`.
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from typing import Literal, Sequence, cast
@@ -166,6 +167,9 @@ def _quantity_index(analysis: Analysis) -> dict[int, QuantityMention]:
     return out
 
 
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$", re.I)
+
+
 def _standalone(q: QuantityMention, head: Token | None) -> bool:
     """A count that takes part in no event is still a claim ("37 migrants were rescued", "104
     survivors", "9,836 applications"), except a figure of vessels or objects outside any event
@@ -173,6 +177,8 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
     each is an event) and a vague word without bounds ("a number of guards")."""
     if q.qualifier == "vague" and q.best is None:
         return False
+    if _ORDINAL.search(q.text):
+        return True     # "the 25th shooting this year": a running total of the incidents
     own_number = head is not None and q.span[0] <= head.idx < q.span[1]
     noun = None if head is None or own_number or head.pos_ not in ("NOUN", "PROPN") else head
     if noun is not None and noun.lemma_.lower() in frames()["sets"]["incident_count_nouns"]:

@@ -68,10 +68,18 @@ def entity_end(tok: Token) -> int:
     return j
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def mention_bounds(head: Token) -> tuple[int, int]:
     """Token range of the head mention: left modifiers, the head, its entity and conjuncts."""
     doc = head.doc
     lo = head.left_edge.i
+    if any(doc[j].tag_ in _FINITE_TAGS for j in range(lo, head.i)):
+        # a misparse hung a whole clause on the name ("The bus ... was travelling ... near Huanta,
+        # Peru's transport ministry said"): a name holds no finite verb, so it starts after the
+        # clause's last comma
+        lo = next((j + 1 for j in range(head.i - 1, lo - 1, -1) if doc[j].text in (",", ";")), head.i)
     while lo < head.i and (doc[lo].is_punct or doc[lo].dep_ == "cc" or doc[lo].tag_ in ("``", "''")):
         lo += 1
     hi = entity_end(head)

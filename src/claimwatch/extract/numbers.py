@@ -227,6 +227,8 @@ def _try_range(text: str, a_start: int, a_end: int, a_val: float, a_cur, a_scale
     b_val, b_end, b_cur, b_scaled = b
     if b_end < len(text) and (text[b_end].isalnum() or text[b_end] in "-–"):
         return None
+    if a_val <= 31 < b_val and _MONTHS.search(text, max(0, a_start - 12), a_start):
+        return None  # "since May 1 to 110": a date, then the figure it runs to (not "from May 1 to 5")
     between = _BETWEEN_RE.search(text, max(0, a_start - 10), a_start)
     if word == "and" and not (between and between.group("w").lower() == "between"):
         return None

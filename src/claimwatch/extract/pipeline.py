@@ -46,10 +46,13 @@ LAYER_STAGES: tuple[Stage, ...] = (numeric.STAGE,)
 
 
 #: a dateline opening a paragraph: a place (capitalised, or in capitals), an optional date, an
-#: optional agency in brackets, then a dash ("Madrid (AFP) —", "KYIV, March 3 (Reuters) -")
+#: optional agency in brackets, then a dash ("Madrid (AFP) —", "KYIV, March 3 (Reuters) -",
+#: "GOMA, Democratic Republic of Congo, Sept 2 -": a region may come between the town and the date)
+_REGION = r"(?:, [A-Z][\w.'’-]*(?: (?:of |and |the )?[A-Z][\w.'’-]*){0,3}(?=,))?"
+_DATE = r"(?:, [A-Z][a-z]{2,9}\.?(?: \d{1,2})?)?"
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}(?:, [A-Z][a-z]{2,9}\.?(?: \d{1,2})?)?\s*\([A-Z][\w.&' -]{0,29}\)"
-    r"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][a-z]{2,9}\.?(?: \d{1,2})?)?)\s*(?:[-–—]{1,2})[ \t]+")
+    rf"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}}{_REGION}{_DATE}\s*\([A-Z][\w.&' -]{{0,29}}\)"
+    rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}{_REGION}{_DATE})\s*(?:[-–—]{{1,2}})[ \t]+")
 
 
 def _dateline_end(text: str, start: int) -> int | None:

@@ -376,6 +376,8 @@ def _ordinal_count(analysis: Analysis, ph: NumberPhrase, tok: Token) -> Quantity
     """"the 25th death", "its 24th case": an ordinal that states a running total."""
     doc = analysis.doc
     noun = tok.head if tok.dep_ == "amod" and tok.head.pos_ in _NOUN_POS else _scan_right(doc, tok.i + 1)
+    while noun is not None and noun.dep_ == "compound" and noun.head.pos_ in _NOUN_POS and noun.head.i - tok.i <= 3:
+        noun = noun.head    # "the 199th mass shooting"
     if noun is None or noun.i <= tok.i or noun.i - tok.i > 3 or not in_class(noun, _RUNNING):
         return None
     before = analysis.text[max(0, ph.span[0] - 12):ph.span[0]].lower()

@@ -42,10 +42,17 @@ _BLOCK_AFTER = re.compile(r"\s+blocks?\s+(?:of|from|on|in)\b", re.I)
 _STREET_AFTER = re.compile(
     r"(?:\s+[A-Z][\w.'-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|"
     r"Square|Sq|Court|Ct|Terrace|Crescent|Close|Highway|Hwy|Parkway|Pkwy|Row|Alley)\b\.?")
+# "17 Rue de Tivoli", "4 Via Roma", "12 Calle Mayor": the street word before the street's name
+_STREET_WORD_FIRST = re.compile(
+    r"\s+(?:Rue|Via|Viale|Calle|Avenida|Rua|Strada|Ulitsa|Ulica|Boulevard|Bd|Avenue|Place|Piazza|Plaza|Quai|Chemin|Allee)"
+    r"\s+(?:(?:de|del|de la|du|des|di|da|dos|das|della)\s+)?[A-Z]")
+# measures: "three streets away", "8 on the Beaufort scale"
+_DISTANCE_AFTER = re.compile(r"\s+[a-z]+\s+away\b(?!\s+from)")
+_SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[\w-]+\s+)?scale\b")
 _CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
-_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
+_AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how)\s*$", re.I)
 _AS_MANY_AS = re.compile(r"\bas\s*$", re.I)
 
@@ -58,7 +65,7 @@ def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
         return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
     if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
         return True
-    if _RATE_AFTER.match(after):
+    if _RATE_AFTER.match(after) or _DISTANCE_AFTER.match(after) or _SCALE_AFTER.match(text, ph.core[1]):
         return True
     if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
         return True  # enumerations "(1)", "(2)"
@@ -68,7 +75,7 @@ def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
 def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
     """Addresses, phone and gallery numbers, rankings, identifiers, "too many", "Article 336"."""
     s, e = ph.core
-    if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e)):
+    if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e) or _STREET_WORD_FIRST.match(text, e)):
         return True  # "the 2700 block of Fondren Road", "14 Market Square"
     if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
         return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
@@ -100,11 +107,23 @@ def date_entity(tok: Token) -> bool:
         return False
     if tok.ent_type_ == "PERCENT":
         return True
+    if _beyond_a_date(tok):
+        return False
     ent = next((e for e in token_table(tok.doc).ents if e.start <= tok.i < e.end), None)
     if ent is None:
         return True
     return any(in_class(t, _C["time"]) or _MONTH_RE.match(t.text) or t.lower_ in _TIME_WORDS or
                (len(t.text) == 4 and t.text.isdigit()) for t in ent)
+
+
+def _beyond_a_date(tok: Token) -> bool:
+    """A figure the tagger took into a date it follows ("since May 1 to 110"): neither a day nor a
+    year, and no time unit after it ("110 days")."""
+    raw = tok.text.replace(",", "")
+    if not raw.isdigit() or len(raw) == 4 or int(raw) <= 31:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (in_class(nxt, _C["time"]) or nxt.lower_ in _TIME_WORDS)
 
 
 _TIME_WORDS = frozenset("ago today yesterday tomorrow tonight am pm a.m. p.m. o'clock noon midnight".split())

@@ -44,6 +44,19 @@ def _names_a_place(name: str) -> bool:
     return False
 
 
+
+def _speaks_anonymously(head: Token, text: str) -> bool:
+    """"an official said, asking not to be named", "..., speaking on condition of anonymity": a
+    participial clause on the speaker's verb that withholds the speaker's name."""
+    if head.dep_ != "nsubj" or head.head.pos_ != "VERB":
+        return False
+    for clause in children_of(head.head):
+        if clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VBG" and clause.i > head.head.i:
+            first, last = clause.left_edge, clause.right_edge
+            if is_unnamed(text[first.idx: last.idx + len(last)]):
+                return True
+    return False
+
 class SourceResolver:
     """Resolves a source mention to its canonical source through the entity registry."""
 
@@ -78,7 +91,8 @@ class SourceResolver:
         head = cand.src
         lo, hi = mention_bounds(head)
         for j in range(head.i - 1, lo - 1, -1):      # "KYIV, March 3 (Reuters) - Ukraine said": not the dateline
-            if doc[j].text in ("-", "--", "—", "–", ")", ":"):
+            spaced_dash = doc[j].text in ("-", "--", "—", "–") and (j == 0 or bool(doc[j - 1].whitespace_))
+            if spaced_dash or doc[j].text in (")", ":"):      # not the hyphen of "a UN-backed commission"
                 lo = j + 1
                 break
         named = descriptor_name(head, hi) if head.i < cand.cue_lo or head.i >= cand.cue_hi else None
@@ -136,7 +150,8 @@ class SourceResolver:
         doc, text, reg = self.doc, self.text, self.registry
         lo, hi = noun_phrase(head)
         full = text[doc[lo].idx: doc[hi - 1].idx + len(doc[hi - 1])]
-        if is_unnamed(full) or is_unnamed(text[doc[lo].idx: head.right_edge.idx + len(head.right_edge)]):
+        if is_unnamed(full) or is_unnamed(text[doc[lo].idx: head.right_edge.idx + len(head.right_edge)]) \
+                or _speaks_anonymously(head, text):
             m.type, m.canonical = "unnamed", strip_determiners(m.name or "")
             return
         if document_noun(head) is not None and not any(doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON"

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from .base import Analysis, TimeMention, governing_predicate
 from .timex_words import RUNNING_TOTAL
 
-__all__ = ["time_for", "dateline"]
+__all__ = ["time_for", "dateline", "on_the_subject"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
 #: "KYIV, March 3 (Reuters) -", "PARIS —": the dash is a separator, not a hyphen ("a quarter-million")
@@ -70,6 +70,19 @@ def _dateline_time(analysis: Analysis) -> TimeMention | None:
     if p0[1] - p0[0] <= 60 or (_DATELINE.match(para) and t.span[0] - p0[0] < 60):
         return t
     return None
+
+
+def on_the_subject(tok: Token, pred: Token) -> bool:
+    """Whether ``tok`` is in a relative clause on the subject of ``pred``: "Tornadoes that tore
+    through the state on Sunday night killed 23" — what the subject did dates the event."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "relcl":
+            return t.head.dep_ == "nsubj" and t.head.head.i == pred.i
+        if t.head.i == t.i or t.i == pred.i:
+            return False
+        t = t.head
+    return False
 
 
 def _depth_below(tok, clause) -> int | None:
@@ -195,6 +208,8 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         depth = _depth_below(doc[t.head_i], clause)
         if depth is not None:
             return (1, depth, near)
+        if on_the_subject(doc[t.head_i], clause):
+            return (1, 6, near)
         if t.head_i in chain:
             return (2, chain.index(t.head_i), near)
         return (3, 0, near)
