@@ -155,3 +155,16 @@ def test_a_time_in_a_relative_clause_on_the_subject_dates_the_event():
 def test_people_buried_by_a_landslide_are_missing_not_people_buried_in_a_cemetery():
     assert _counts("About 300 people were buried by a landslide, officials said.")["About 300"]["event_type"] == "missing"
     assert _counts("The 12 victims were buried in the village cemetery on Friday.")["12"]["event_type"] != "missing"
+
+
+def test_a_toll_counted_in_money_or_laid_on_something_is_a_charge_not_deaths():
+    charges = ("The bridge toll increased to 6 euros for 4,000 daily commuters.",
+               "The toll on the bridge will rise to 8 dollars, officials said.",
+               "Tolls on 40 roads rose by 3 percent on January 1.",
+               "The government put tolls on trucks on 12 motorways last year.")
+    for text in charges:
+        got = _counts(text)
+        assert got and all(c["event_type"] != "death" for c in got.values()), text
+    assert _counts("Authorities put the toll at 52 on Sunday.")["52"]["event_type"] == "death"
+    assert _counts("The toll on Sunday rose to 19, officials said.")["19"]["event_type"] == "death"
+

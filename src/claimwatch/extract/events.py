@@ -33,6 +33,7 @@ from spacy.tokens import Token
 
 from .base import Analysis, EventMention, Stage, children_of, token_table
 from .frames import armed_conflict_report, refine_mentions
+from .units import unit_at
 
 __all__ = ["find_events", "death_causes", "STAGE"]
 
@@ -127,6 +128,26 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
     if "@place" in with_set:
         return _place_partner(tok)
     return None
+
+
+def _a_charge(tok: Token) -> bool:
+    """A noun trigger read as a charge or a burden, not a count of the dead ("unpriced" rules:
+    "the toll on the bridge rose to 8 dollars", "tolls on trucks", "took its toll on the economy"):
+    its clause states an amount of money or a percentage, or the noun (or the verb it is the object
+    of) is "on" something that is no date."""
+    clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+    owners = (tok, clause) if tok.dep_ == "dobj" else (tok,)     # "put tolls on trucks"
+    if any(c.dep_ == "prep" and c.lower_ == "on" and not any(g.ent_type_ in ("DATE", "TIME") for g in children_of(c))
+           for owner in owners for c in children_of(owner)):
+        return True
+    text = tok.doc.text
+    for t in clause.subtree:
+        if t.ent_type_ in ("MONEY", "PERCENT") or t.tag_ == "$":
+            return True
+        unit = unit_at(text, t.idx + len(t)) if t.like_num else None
+        if unit is not None and unit.dimension == "money":
+            return True
+    return False
 
 
 def _pos_ok(tok: Token, allowed: list[str] | None) -> bool:
@@ -287,7 +308,7 @@ def _sentence_hits(span: Any) -> list[_Hit]:
             continue
         tok = tokens[i]
         for rule in pairs[lemmas[i]]:
-            if not _pos_ok(tok, rule.get("pos")):
+            if not _pos_ok(tok, rule.get("pos")) or (rule.get("unpriced") and _a_charge(tok)):
                 continue
             partner = _pair_partner(tok, rule)
             if partner is not None and partner.i not in used:
