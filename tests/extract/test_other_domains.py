@@ -168,3 +168,9 @@ def test_a_toll_counted_in_money_or_laid_on_something_is_a_charge_not_deaths():
     assert _counts("Authorities put the toll at 52 on Sunday.")["52"]["event_type"] == "death"
     assert _counts("The toll on Sunday rose to 19, officials said.")["19"]["event_type"] == "death"
 
+
+def test_the_noun_a_relative_clause_hangs_on_is_its_agent_not_its_partner():
+    got = _counts("The hospital, which treats 5,000 cancer patients a year, is to close, the council said.")
+    assert got["5,000"]["event_type"] != "injury"
+    got = _counts("Two women were admitted to hospital with food poisoning after the wedding, police said.")
+    assert got["Two"]["event_type"] == "injury"

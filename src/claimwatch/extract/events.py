@@ -77,6 +77,13 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _relative_agent(tok: Token) -> bool:
+    """A verb in a relative clause whose pronoun is its active subject: the noun it hangs on is
+    who acts, not what the act is about ("the hospital, which treats 5,000 patients a year")."""
+    return tok.dep_ == "relcl" and tok.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in children_of(tok))
+
+
 def _related(tok: Token) -> Iterator[Token]:
     """Tokens close to ``tok`` in the tree: children, grandchildren (through function words), head, grandparent."""
     for child in children_of(tok):
@@ -88,7 +95,7 @@ def _related(tok: Token) -> Iterator[Token]:
                 yield grand
                 if grand.dep_ in ("prep", "pobj", "dobj", "auxpass", "compound"):
                     yield from children_of(grand)
-    if tok.head.i != tok.i:
+    if tok.head.i != tok.i and not _relative_agent(tok):
         yield tok.head
         if tok.dep_ in _PASS_THROUGH and tok.head.head.i != tok.head.i:
             yield tok.head.head
