@@ -78,6 +78,10 @@ def test_a_dateline_with_a_region_is_parsed_apart_and_its_date_dates_no_event():
                  "KYIV, March 3 (Reuters) - ", "NEW DELHI, May 27 - "):
         assert _dateline_end(line + "Storms killed 4 people.", 0) == len(line)
     assert _dateline_end("Police said, Smith, Jones (AP) - x", 0) is None
+    for opening in ("UK, Germany, France - three countries - signed the pact.",
+                    "NATO, Russia, Ukraine — all three — claimed the strike."):
+        assert _dateline_end(opening, 0) is None, opening     # a list of names, no date
+    assert _dateline_end("TOKYO, Japan, Monday - Floods killed 4 people.", 0) == len("TOKYO, Japan, Monday - ")
     text = ("TULSA, Oklahoma, May 9 (AP) - At least 12 people were killed when a tornado struck the town "
             "on Tuesday, officials said.\n\nDozens more were injured, the county's emergency manager said.")
     got = _counts(text, "2025-05-09")
