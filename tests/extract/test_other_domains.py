@@ -178,3 +178,12 @@ def test_the_noun_a_relative_clause_hangs_on_is_its_agent_not_its_partner():
     assert got["5,000"]["event_type"] != "injury"
     got = _counts("Two women were admitted to hospital with food poisoning after the wedding, police said.")
     assert got["Two"]["event_type"] == "injury"
+
+
+def test_people_who_bury_or_trap_others_are_not_the_disaster_that_buries_or_traps():
+    assert _counts("Families buried 12 victims of the avalanche on Sunday.")["12"]["event_type"] != "missing"
+    assert _counts("Relatives buried the 8 miners in the earth behind the church.")["8"]["event_type"] != "missing"
+    assert _counts("Police trapped 12 suspects in a building during a raid.")["12"]["event_type"] != "missing"
+    assert _counts("A landslide buried 30 people in the village, officials said.")["30"]["event_type"] == "missing"
+    assert _counts("The blaze trapped 6 firefighters inside the building.")["6"]["event_type"] == "missing"
+    assert _counts("Four miners were trapped underground for three days.")["Four"]["event_type"] == "missing"

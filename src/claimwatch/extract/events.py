@@ -125,8 +125,15 @@ def _subject_tokens(tok: Token) -> Iterator[Token]:
                 yield from grand.subtree
 
 
+def _active_subject(tok: Token) -> Token | None:
+    return next((c for c in children_of(tok) if c.dep_ == "nsubj"), None) if tok.pos_ == "VERB" else None
+
+
 def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
     with_set = rule["with_set"]
+    subject = _active_subject(tok) if rule.get("undergone") else None
+    if subject is not None:     # "a landslide buried 30 people", not "villagers buried 40 victims of the landslide"
+        return subject if _lemma(subject) in with_set or subject.lower_ in with_set else None
     for rel in (_subject_tokens(tok) if rule.get("subject") else _related(tok)):
         if rel.i == tok.i:
             continue
