@@ -187,3 +187,10 @@ def test_people_who_bury_or_trap_others_are_not_the_disaster_that_buries_or_trap
     assert _counts("A landslide buried 30 people in the village, officials said.")["30"]["event_type"] == "missing"
     assert _counts("The blaze trapped 6 firefighters inside the building.")["6"]["event_type"] == "missing"
     assert _counts("Four miners were trapped underground for three days.")["Four"]["event_type"] == "missing"
+
+
+def test_people_sent_or_turned_away_are_a_count_not_a_distance():
+    assert set(_counts("Border guards turned 300 migrants away at the crossing, officials said.")) == {"300"}
+    assert set(_counts("Officials moved 1,200 families away as the river rose.")) == {"1,200"}
+    assert set(_counts("The village lies two kilometres away; 8 residents were evacuated.")) == {"8"}
+

@@ -47,7 +47,7 @@ _STREET_WORD_FIRST = re.compile(
     r"\s+(?:Rue|Via|Viale|Calle|Avenida|Rua|Strada|Ulitsa|Ulica|Boulevard|Bd|Avenue|Place|Piazza|Plaza|Quai|Chemin|Allee)"
     r"\s+(?:(?:de|del|de la|du|des|di|da|dos|das|della)\s+)?[A-Z]")
 # measures: "three streets away", "8 on the Beaufort scale"
-_DISTANCE_AFTER = re.compile(r"\s+[a-z]+\s+away\b(?!\s+from)")
+_DISTANCE_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\s+away\b(?!\s+from)")
 _SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[\w-]+\s+)?scale\b")
 _CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
@@ -55,6 +55,13 @@ _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
 _AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how)\s*$", re.I)
 _AS_MANY_AS = re.compile(r"\bas\s*$", re.I)
+
+
+def _a_distance(after: str) -> bool:
+    """"three streets away", "two kilometres away": a measure of distance, not people sent or
+    turned away ("turned 300 migrants away")."""
+    m = _DISTANCE_AFTER.match(after)
+    return m is not None and m.group("noun") not in _C["person"] | _C["group"]
 
 
 def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
@@ -65,7 +72,7 @@ def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
         return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
     if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
         return True
-    if _RATE_AFTER.match(after) or _DISTANCE_AFTER.match(after) or _SCALE_AFTER.match(text, ph.core[1]):
+    if _RATE_AFTER.match(after) or _a_distance(after) or _SCALE_AFTER.match(text, ph.core[1]):
         return True
     if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
         return True  # enumerations "(1)", "(2)"
