@@ -194,3 +194,9 @@ def test_people_sent_or_turned_away_are_a_count_not_a_distance():
     assert set(_counts("Officials moved 1,200 families away as the river rose.")) == {"1,200"}
     assert set(_counts("The village lies two kilometres away; 8 residents were evacuated.")) == {"8"}
 
+
+def test_a_speaker_named_in_the_sentence_is_not_anonymous_whatever_the_clause_withholds():
+    got = _counts("Forty homes were destroyed, Ana Costa told Reuters, asking that her village not be named.")
+    assert got["Forty"]["source"]["type"] != "unnamed"
+    got = _counts("Eight miners are missing, a company official said, requesting anonymity.")
+    assert got["Eight"]["source"]["type"] == "unnamed"

@@ -44,11 +44,11 @@ def _names_a_place(name: str) -> bool:
     return False
 
 
-
 def _speaks_anonymously(head: Token, text: str) -> bool:
     """"an official said, asking not to be named", "..., speaking on condition of anonymity": a
-    participial clause on the speaker's verb that withholds the speaker's name."""
-    if head.dep_ != "nsubj" or head.head.pos_ != "VERB":
+    participial clause on the speaker's verb that withholds the speaker's name; a speaker named
+    in the sentence is not anonymous ("Ana Costa said, asking that her village not be named")."""
+    if head.dep_ != "nsubj" or head.head.pos_ != "VERB" or head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
         return False
     for clause in children_of(head.head):
         if clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VBG" and clause.i > head.head.i:
@@ -56,6 +56,7 @@ def _speaks_anonymously(head: Token, text: str) -> bool:
             if is_unnamed(text[first.idx: last.idx + len(last)]):
                 return True
     return False
+
 
 class SourceResolver:
     """Resolves a source mention to its canonical source through the entity registry."""
