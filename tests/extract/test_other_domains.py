@@ -200,3 +200,9 @@ def test_a_speaker_named_in_the_sentence_is_not_anonymous_whatever_the_clause_wi
     assert got["Forty"]["source"]["type"] != "unnamed"
     got = _counts("Eight miners are missing, a company official said, requesting anonymity.")
     assert got["Eight"]["source"]["type"] == "unnamed"
+
+
+def test_the_parents_of_several_owners_are_no_pair():
+    assert not _counts("Their parents were detained at the border, the agency said.")
+    assert not _counts("The pupils' parents were detained at the border.")
+    assert _counts("The boy's parents were injured in the crash.")["The boy's parents"]["quantity"]["best"] == 2

@@ -129,6 +129,12 @@ def _determiners(tok: Token) -> list[Token]:
     return [c for c in children_of(tok) if c.dep_ in ("det", "predet", "preconj")]
 
 
+def _one_owner(tok: Token) -> bool:
+    """A possessor that is one person ("his parents", "the boy's parents"), not several ("their
+    parents", "the pupils' parents": as many pairs as there are owners)."""
+    return tok.dep_ == "poss" and tok.lower_ not in ("their", "our", "your") and tok.tag_ not in ("NNS", "NNPS")
+
+
 def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
     """1 for one definite person ("a man", "the victim", "his son", "Curtis Hall"), 2 for "both",
     None for no one, a pronoun, a plural or a non-person."""
@@ -144,7 +150,7 @@ def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         return 1
     if tok.tag_ in ("NNS", "NNPS"):
-        return 2 if tok.lower_ in _PAIR_NOUNS and any(c.dep_ == "poss" for c in children_of(tok)) else None
+        return 2 if tok.lower_ in _PAIR_NOUNS and any(_one_owner(c) for c in children_of(tok)) else None
     has_det = bool(dets) or any(c.dep_ == "poss" for c in children_of(tok)) or shared_det
     return 1 if has_det or tok.pos_ == "PROPN" else None
 
