@@ -206,3 +206,10 @@ def test_the_parents_of_several_owners_are_no_pair():
     assert not _counts("Their parents were detained at the border, the agency said.")
     assert not _counts("The pupils' parents were detained at the border.")
     assert _counts("The boy's parents were injured in the crash.")["The boy's parents"]["quantity"]["best"] == 2
+
+
+def test_a_year_in_a_relative_clause_on_the_subject_is_background_not_the_event_time():
+    got = _counts("A man who was born in 1975 shot 4 people at the mall, police said on Sunday.", "2025-03-12")
+    assert got["4"]["time"]["start"] == "2025-03-09"
+    got = _counts("The gang, which was founded in 1998, kidnapped 12 tourists, police said on Monday.", "2025-03-12")
+    assert got["12"]["time"]["start"] == "2025-03-10"

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from .base import Analysis, TimeMention, governing_predicate
 from .timex_words import RUNNING_TOTAL
 
-__all__ = ["time_for", "dateline", "on_the_subject"]
+__all__ = ["time_for", "dateline", "on_the_subject", "SUBJECT_ACT_PRECISIONS"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
 #: "KYIV, March 3 (Reuters) -", "PARIS —": the dash is a separator, not a hyphen ("a quarter-million")
@@ -70,6 +70,12 @@ def _dateline_time(analysis: Analysis) -> TimeMention | None:
     if p0[1] - p0[0] <= 60 or (_DATELINE.match(para) and t.span[0] - p0[0] < 60):
         return t
     return None
+
+
+#: the precisions of a time that dates what the subject did as the event happened ("tornadoes that
+#: tore through the state on Sunday night killed 23"); a year or a month in a relative clause on
+#: the subject is background ("a man who was born in 1975", "the gang, which was founded in 1998")
+SUBJECT_ACT_PRECISIONS = frozenset({"day", "week"})
 
 
 def on_the_subject(tok: Token, pred: Token) -> bool:
@@ -208,7 +214,7 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         depth = _depth_below(doc[t.head_i], clause)
         if depth is not None:
             return (1, depth, near)
-        if on_the_subject(doc[t.head_i], clause):
+        if t.precision in SUBJECT_ACT_PRECISIONS and on_the_subject(doc[t.head_i], clause):
             return (1, 6, near)
         if t.head_i in chain:
             return (2, chain.index(t.head_i), near)
