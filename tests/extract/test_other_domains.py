@@ -19,6 +19,8 @@ def test_a_participle_after_the_counted_noun_is_its_verb_when_a_later_count_take
                   "of Libya, the UN refugee agency said on Friday.")
     assert got["At least 17"]["event_type"] == "death"
     assert got["dozens"]["event_type"] == "missing"
+    got = _counts("At least 17 migrants drowned and dozens more are missing, the agency said.")
+    assert got["At least 17"]["event_type"] == "death"     # "dozens" parsed as the subject of "are missing"
 
 
 def test_a_speaker_who_asks_not_to_be_named_in_a_participial_clause_is_unnamed():

@@ -474,11 +474,12 @@ class _Count:
 def _own_verb(ctx: LinkContext, c: _Count) -> CountLink | None:
     """"45 migrants drowned and dozens more are missing": a participle right after the counted
     noun, parsed as its modifier while a later coordinated count takes the clause's verb, is the
-    count's own predicate (the coordination's verb belongs to the last conjunct)."""
+    count's own predicate (the coordination's verb belongs to the last conjunct, even when the parser
+    made that conjunct the verb's subject and left only the "and" on the noun)."""
     head = c.head
     verb = next((t for t in children_of(head) if t.dep_ == "acl" and t.i == head.i + 1 and t.tag_ in ("VBN", "VBD")
                  and not _has_subject(t)), None)
-    if verb is None or not any(t.dep_ == "conj" and t.i > verb.i for t in children_of(head)):
+    if verb is None or not any(t.dep_ in ("conj", "cc") and t.i > verb.i for t in children_of(head)):
         return None
     link, _seen = _typed(ctx, [(verb, "patient")], c.cls, is_fatal(verb), verb.i, "predicate")
     return link
