@@ -117,9 +117,20 @@ def _subject_tokens(tok: Token) -> Iterator[Token]:
                 yield from grand.subtree
 
 
+def _object_tokens(tok: Token) -> Iterator[Token]:
+    """The heads of ``tok``'s direct objects and their conjuncts ("lost my two sons and my mother")."""
+    for child in children_of(tok):
+        if child.dep_ == "dobj":
+            yield child
+            yield from child.conjuncts
+            yield from (g for g in children_of(child) if g.dep_ == "prep" and g.lower_ == "of"
+                        for g in children_of(g) if g.dep_ == "pobj")
+
+
 def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
     with_set = rule["with_set"]
-    for rel in (_subject_tokens(tok) if rule.get("subject") else _related(tok)):
+    related = _subject_tokens(tok) if rule.get("subject") else _object_tokens(tok) if rule.get("object") else _related(tok)
+    for rel in related:
         if rel.i == tok.i:
             continue
         if _lemma(rel) in with_set or rel.lower_ in with_set:
