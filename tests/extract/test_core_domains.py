@@ -54,3 +54,19 @@ def test_ages_without_aged_or_year_old_are_not_counts():
 def test_bounded_numbers_before_a_noun_or_after_a_plural_subject_stay_counts():
     assert _counts("Police detained over 60 protesters in the capital.")["over 60"]["event_type"] == "detention"
     assert "40" in _counts("We were 40 on the boat when it capsized, and 12 drowned, a survivor said.")
+
+
+def test_a_dateline_after_a_headline_is_the_reports_source():
+    got = _counts("Why the camps keep filling up\n\nGOMA (Reuters) - Some 300 families reached the site last week, "
+                  "and more arrive every day.\n")
+    assert got["Some 300"]["source"]["name"] == "Reuters"
+    assert got["Some 300"]["source"]["type"] == "media"
+
+
+def test_a_quotation_over_several_paragraphs_takes_the_speaker_where_it_closes():
+    text = ('KHARTOUM (AP) - Amina Yousif fled the city in June.\n\n'
+            '"They came at dawn. The shooting went on for hours.\n\n'
+            '"By noon I had counted 14 bodies in our street alone.\n\n'
+            '"We left with nothing," Yousif said by phone from a camp near the border.\n')
+    got = _counts(text)
+    assert got["14"]["source"]["name"] in ("Yousif", "Amina Yousif")
