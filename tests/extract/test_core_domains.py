@@ -70,3 +70,20 @@ def test_a_quotation_over_several_paragraphs_takes_the_speaker_where_it_closes()
             '"We left with nothing," Yousif said by phone from a camp near the border.\n')
     got = _counts(text)
     assert got["14"]["source"]["name"] in ("Yousif", "Amina Yousif")
+
+
+def test_a_second_speakers_clause_holds_the_figure_it_governs():
+    got = _counts("Floods killed at least 40 people, a relief group said, while the provincial government put the "
+                  "toll at 22.")
+    assert got["at least 40"]["source"]["name"] == "a relief group"
+    assert got["22"]["source"]["name"] == "the provincial government"
+    same = _counts("The governor said 5 people died, adding that 12 were injured.")
+    assert same["12"]["source"]["name"] == "The governor"
+
+
+def test_a_figure_given_by_someone_in_a_participle_is_theirs_and_covers_nothing_before_it():
+    got = _counts("The toll rose to 52 on Friday. The previous figure of 40 dead, released by the regional "
+                  "health office, was revised.")
+    assert got["40"]["source"]["name"] == "the regional health office"
+    assert got["52"]["source"]["name"] != "the regional health office"
+    assert _counts("The earlier toll, given by the army, was 17.")["17"]["source"]["name"] == "the army"
