@@ -87,3 +87,11 @@ def test_a_figure_given_by_someone_in_a_participle_is_theirs_and_covers_nothing_
     assert got["40"]["source"]["name"] == "the regional health office"
     assert got["52"]["source"]["name"] != "the regional health office"
     assert _counts("The earlier toll, given by the army, was 17.")["17"]["source"]["name"] == "the army"
+
+
+def test_a_place_size_and_a_lower_case_naming_number_are_not_counts():
+    assert set(_counts("Kadugli, a city of about 200,000 people, was shelled and 6 civilians died.")) == {"6"}
+    assert set(_counts("A woman in block 9 at the camp said 3 children drowned.")) == {"3"}
+    assert set(_counts("Officials raised the alert to level 3 on Friday after 8 people were hurt.")) == {"8"}
+    assert "20,000" in _counts("A camp of 20,000 displaced people was shelled.")
+    assert _counts("In block 9 people died, police said.")["9"]["event_type"] == "death"

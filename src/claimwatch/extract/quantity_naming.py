@@ -85,11 +85,23 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
     if ph.kind == "vague" and (_NOT_A_COUNT_BEFORE.search(before) or (
             _AS_MANY_AS.search(before) and re.match(r"\s+as\b", after))):
         return True  # "too many people", "not so many", "twice as many as usual"
+    if ph.kind == "number" and _POPULATION_BEFORE.search(before) and _POPULATION_AFTER.match(after):
+        return True  # "a town of about 300,000 people"
     m = _PREV_WORD.search(before[-16:])
     if m and before.rstrip(" #").endswith(m.group(1)):
         word = m.group(1).lower().rstrip(".")
-        return word in _NAMING or m.group(1).lower() in _NAMING or (m.group(1)[0].isupper() and word in _NAMING_CAP)
+        return word in _NAMING or m.group(1).lower() in _NAMING or word in _NAMING_CAP and (
+            m.group(1)[0].isupper() or ph.qualifier == "exact" and bool(_BARE_AFTER.match(after)))
     return False
+
+
+# "camp 17 at Kutupalong", "raised to level 4 on Monday": a lower-case naming noun names by a bare number
+_BARE_AFTER = re.compile(r"\s*(?:$|[,.;:)!?]|(?:on|at|in|of|near|and|was|were|is|has|had|from|to|for|with|by)\b)")
+# "a town of about 300,000 people": the size of a place, not a count of an event's people
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:town|city|village|country|nation|island|municipality|province|district|region)\s+of\s+"
+    r"(?:about|around|some|roughly|nearly|almost|more\s+than|over|just\s+over|under)?\s*$", re.I)
+_POPULATION_AFTER = re.compile(r"\s*(?:million\s+|thousand\s+)?(?:people|residents|inhabitants|souls)\b", re.I)
 
 
 def _excluded_context(text: str, ph: NumberPhrase) -> bool:
