@@ -489,6 +489,7 @@ def _primary(doc: Doc, cands: list[Cand], lo: int, hi: int) -> Cand:
     outlet that relays it, the inner, original source."""
     best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
                                      not (c.anaphoric and c.src is not None and c.src.lower_ not in _ANAPHORIC),
+                                     doc[c.cue_i].dep_ == "acl",   # "the toll given by X" speaks only alone
                                      c.kind == "stance", not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
     if best.anaphoric or best.content is None or best.src is None or not _relays(best.src):
         return best
