@@ -52,9 +52,11 @@ from .cue_candidates import (
     RECORDS_ONLY,
     Cand,
     cannot_speak,
+    contrasted,
     corpus_candidate,
     depth,
     evidential_candidate,
+    figure_participle_candidate,
     mistagged_verb_candidate,
     noun_candidate,
     stance_candidate,
@@ -413,7 +415,7 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:
     for j in _cue_openers(table, lo, hi):
         tok = table.tokens[j]
         c = (_verb_candidate(tok, lo, hi, regions, rstarts) or evidential_candidate(tok, lo, hi)
-             or mistagged_verb_candidate(tok, lo, hi)
+             or mistagged_verb_candidate(tok, lo, hi) or figure_participle_candidate(tok, lo, hi)
              or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or stance_candidate(tok, lo, hi)
              or corpus_candidate(tok, lo, hi) or noun_candidate(tok, lo, hi) or learned_candidate(tok, lo, hi))
         if c is not None and c.src is not None and _self_reference(c.src):
@@ -458,7 +460,7 @@ def _reported_inside(doc: Doc, c: Cand, best: Cand | None) -> bool:
     thinks ...", "Trump said he finally believes ..."): part of the reported content."""
     return (best is not None and c is not best and best.content is not None
             and best.content[0] <= doc[c.cue_i].idx < best.content[1]
-            and not _beside(doc[c.cue_i], doc[best.cue_i]))
+            and not _beside(doc[c.cue_i], doc[best.cue_i]) and not contrasted(doc[c.cue_i], doc[best.cue_i]))
 
 
 def _beside(verb: Token, primary: Token) -> bool:
@@ -487,6 +489,7 @@ def _primary(doc: Doc, cands: list[Cand], lo: int, hi: int) -> Cand:
     outlet that relays it, the inner, original source."""
     best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
                                      not (c.anaphoric and c.src is not None and c.src.lower_ not in _ANAPHORIC),
+                                     doc[c.cue_i].dep_ == "acl",   # "the toll given by X" speaks only alone
                                      c.kind == "stance", not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
     if best.anaphoric or best.content is None or best.src is None or not _relays(best.src):
         return best
@@ -541,7 +544,8 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
             if m.primary:
                 primary_sents.add(i)
                 m.anaphoric = c.anaphoric or (c.content is None and c.src is not None)
-                m.trailing = not m.anaphoric and c.content is not None and m.span is not None and c.content[1] <= m.span[0]
+                m.trailing = not m.anaphoric and c.content is not None and m.span is not None \
+                    and c.content[1] <= m.span[0] and doc[c.cue_i].dep_ != "acl"  # not "a toll, given by X,"
             elif m.content_span is not None and _nested_content(c, best, m):
                 m.content_span = None   # a nested attribution's content is part of the primary one's
             out.append(m)

@@ -132,6 +132,26 @@ class _Coverage:
                 break
             if j in self.found:
                 return self.found[j] if self.found[j].quote in ("direct", "mixed") else None
+        return self._continued_quote_speaker(i)
+
+    def _left_open(self, p: int) -> bool:
+        """Paragraph ``p`` ends inside a quotation (an opening mark without its closing one)."""
+        s, e = self.analysis.paragraphs[p]
+        t = self.text[s:e]
+        return t.count('"') % 2 == 1 or t.count("“") > t.count("”") or t.count("«") > t.count("»")
+
+    def _continued_quote_speaker(self, i: int) -> AttributionMention | None:
+        """A quotation running over paragraphs (each left open, the next opening with a quotation
+        mark, as the convention is): the speaker named where it closes."""
+        p = self.para_of[i]
+        paras = self.analysis.paragraphs
+        while p + 1 < len(paras) and p - self.para_of[i] < 4 and self._left_open(p) \
+                and self.text[paras[p + 1][0]:paras[p + 1][0] + 1] in ('"', "“", "«", "„"):
+            p += 1
+            for j in self.in_para(p):
+                f = self.found.get(j)
+                if f is not None:
+                    return f if f.quote in ("direct", "mixed") and f.name is not None else None
         return None
 
     def _previous_paragraph_speaker(self, i: int) -> AttributionMention | None:

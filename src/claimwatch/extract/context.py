@@ -299,7 +299,29 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
             or _counts_the_source(analysis, found, head_i):
         # the sentence's own attribution does not hold the claim: the report's source still does
         return carry(ctx.source, sent_i, "article", "none") if ctx.source is not None else None
-    return found
+    return _nearest_speaker(analysis, found, head_i)
+
+
+def _nearest_speaker(analysis: Analysis, primary: AttributionMention, head_i: int) -> AttributionMention:
+    """The reporting clause nearest above the claim in the parse: a second speaker's clause beside
+    the primary one holds what it governs ("..., the commission said, while the ministry put the
+    toll at 8": 8 is the ministry's)."""
+    doc = analysis.doc
+    others = {m.cue_i: m for m in analysis.attributions
+              if m.sent_i == primary.sent_i and not m.primary and m.kind == "clause" and m.name is not None
+              and m.cue_i is not None and m.cue_i != primary.cue_i}
+    if not others:
+        return primary
+    tok = doc[head_i]
+    for _ in range(12):
+        if tok.i == primary.cue_i:
+            return primary
+        if tok.i in others:
+            return others[tok.i]
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return primary
 
 
 def _counts_the_source(analysis: Analysis, attr: AttributionMention, head_i: int) -> bool:

@@ -22,7 +22,7 @@ from .frames import person_noun
 from .mentions import trim_span
 from .sources import source_strength
 
-__all__ = ["Cand", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidate", "mistagged_verb_candidate", "stance_candidate",
+__all__ = ["Cand", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidate", "figure_participle_candidate", "contrasted", "mistagged_verb_candidate", "stance_candidate",
            "corpus_candidate",
            "noun_candidate", "FIRST_SECOND", "NOMINAL_CUE_WORDS"]
 
@@ -117,6 +117,28 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     return Cand(subj, tok.i, cue_hi, tok.i, content, depth=depth(tok), kind="evidential")
 
 
+#: participles that say who gave a figure ("the previous toll, given by the state government")
+_FIGURE_PARTICIPLES = frozenset({"give", "provide", "release", "issue", "publish", "report", "announce", "compile",
+                                 "cite", "put", "confirm", "record"})
+
+
+def figure_participle_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
+    """A figure noun with a participle naming who gave it: "An earlier figure of 19 dead, given by
+    the state government, ...", "the toll released by the ministry": the agent is the source of
+    the figure."""
+    if tok.tag_ != "VBN" or tok.dep_ != "acl" or tok.lemma_.lower() not in _FIGURE_PARTICIPLES:
+        return None
+    noun = tok.head
+    if noun.lemma_.lower() not in _FIGURE_NOUNS:
+        return None
+    agent = next((g for c in children_of(tok) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"), None)
+    if agent is None or not lo <= agent.i < hi or cannot_speak(tok, agent):
+        return None
+    first = max(lo, noun.left_edge.i)
+    last = next((t.i for t in tok.doc[first:tok.i] if t.i > noun.i and t.text in (",", "(", "—", "–")), tok.i)
+    return Cand(agent, tok.i, tok.i + 1, tok.i, trim_span(tok.doc, first, last), depth=depth(tok), kind="evidential")
+
+
 def mistagged_verb_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     """A reporting or evidential verb the parser took for the head of a noun phrase, its subject
     attached as a compound, with a that-clause after it: "The United Nations projects that ...",
@@ -201,3 +223,17 @@ def noun_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         return None         # the noun's content: a clause ("claim that ...", "comments about how ...")
     content = trim_span(tok.doc, max(lo, comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i), min(hi, comp.right_edge.i + 1))
     return Cand(src, tok.i, tok.i + 1, tok.i, content, depth=depth(tok) + 3, kind="corpus")
+
+
+_CONTRAST_MARKS = frozenset({"while", "whereas"})
+
+
+def contrasted(verb: Token, primary: Token) -> bool:
+    """A second speaker set against the primary one in a "while" / "whereas" clause ("..., the
+    group said, while the ministry put the toll at 8"): a record of its own, not reported content."""
+    tok, steps = verb, 0
+    while tok.i != primary.i and tok.head.i != tok.i and steps < 4:
+        if any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in tok.children):
+            return True
+        tok, steps = tok.head, steps + 1
+    return False

@@ -129,12 +129,25 @@ def _active_subject(tok: Token) -> Token | None:
     return next((c for c in children_of(tok) if c.dep_ == "nsubj"), None) if tok.pos_ == "VERB" else None
 
 
+def _object_tokens(tok: Token) -> Iterator[Token]:
+    """The heads of ``tok``'s direct objects, their conjuncts and the noun an object's "of" takes
+    ("lost my two sons and my mother", "lost two of my uncles")."""
+    for child in children_of(tok):
+        if child.dep_ == "dobj":
+            yield child
+            yield from child.conjuncts
+            for prep in children_of(child):
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    yield from (obj for obj in children_of(prep) if obj.dep_ == "pobj")
+
+
 def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
     with_set = rule["with_set"]
     subject = _active_subject(tok) if rule.get("undergone") else None
     if subject is not None:     # "a landslide buried 30 people", not "villagers buried 40 victims of the landslide"
         return subject if _lemma(subject) in with_set or subject.lower_ in with_set else None
-    for rel in (_subject_tokens(tok) if rule.get("subject") else _related(tok)):
+    related = _subject_tokens(tok) if rule.get("subject") else _object_tokens(tok) if rule.get("object") else _related(tok)
+    for rel in related:
         if rel.i == tok.i:
             continue
         if _lemma(rel) in with_set or rel.lower_ in with_set:

@@ -173,7 +173,7 @@ def _np_span(tokens: list[Token]) -> tuple[int, int]:
         if c.dep_ in ("det", "poss", "amod", "compound", "nummod", "predet", "preconj", "nmod", "quantmod"):
             left = first.doc[min(left.i, c.left_edge.i)]
     right = last
-    if len(tokens) == 1:
+    if len(tokens) == 1 or last.pos_ == "NUM":  # "my father and two of my uncles"
         of = next((c for c in last.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None and of.right_edge.i - last.i <= 6:
             right = of.right_edge
@@ -185,6 +185,14 @@ def _np_span(tokens: list[Token]) -> tuple[int, int]:
     while right.i > last.i and (right.is_space or right.is_punct):
         right = doc[right.i - 1]
     return left.idx, right.idx + len(right)
+
+
+def _part_heads(tok: Token) -> list[int]:
+    """A numbered conjunct's token and, for a partitive number ("two of my uncles"), the counted
+    noun of its "of" phrase, where the explicit count may sit."""
+    of_nouns = [g.i for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                for g in children_of(c) if g.dep_ == "pobj"] if tok.pos_ == "NUM" else []
+    return [tok.i, *of_nouns]
 
 
 def implicit_participants(analysis: Analysis, mention: EventMention,
@@ -205,7 +213,7 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
             continue  # one numbered noun: the explicit count already says it
         total = sum(v for v, _n in values if v is not None)
         span = _np_span(conjuncts)
-        parts = [c.i for c, (_v, numbered) in zip(conjuncts, values) if numbered]
+        parts = [i for c, (_v, numbered) in zip(conjuncts, values) if numbered for i in _part_heads(c)]
         unit = p.text if len(conjuncts) == 1 else "people"
         out.append(ImplicitCount(span, total, p.i, unit, mention, parts))
     return out

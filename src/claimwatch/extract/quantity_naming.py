@@ -92,11 +92,23 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
     if ph.kind == "vague" and (_NOT_A_COUNT_BEFORE.search(before) or (
             _AS_MANY_AS.search(before) and re.match(r"\s+as\b", after))):
         return True  # "too many people", "not so many", "twice as many as usual"
+    if ph.kind == "number" and _POPULATION_BEFORE.search(before) and _POPULATION_AFTER.match(after):
+        return True  # "a town of about 300,000 people"
     m = _PREV_WORD.search(before[-16:])
     if m and before.rstrip(" #").endswith(m.group(1)):
         word = m.group(1).lower().rstrip(".")
-        return word in _NAMING or m.group(1).lower() in _NAMING or (m.group(1)[0].isupper() and word in _NAMING_CAP)
+        return word in _NAMING or m.group(1).lower() in _NAMING or word in _NAMING_CAP and (
+            m.group(1)[0].isupper() or ph.qualifier == "exact" and bool(_BARE_AFTER.match(after)))
     return False
+
+
+# "camp 17 at Kutupalong", "raised to level 4 on Monday": a lower-case naming noun names by a bare number
+_BARE_AFTER = re.compile(r"\s*(?:$|[,.;:)!?]|(?:on|at|in|of|near|and|was|were|is|has|had|from|to|for|with|by)\b)")
+# "a town of about 300,000 people": the size of a place, not a count of an event's people
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:town|city|village|country|nation|island|municipality|province|district|region)\s+of\s+"
+    r"(?:about|around|some|roughly|nearly|almost|more\s+than|over|just\s+over|under)?\s*$", re.I)
+_POPULATION_AFTER = re.compile(r"\s*(?:million\s+|thousand\s+)?(?:people|residents|inhabitants|souls)\b", re.I)
 
 
 def _excluded_context(text: str, ph: NumberPhrase) -> bool:
@@ -210,8 +222,44 @@ def names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
         return True
     if ph.kind != "number":
         return False
-    if _is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc):
+    if _is_year(text, ph, tok) or _age_apposition(text, ph, tok, doc) or _age_of_person(text, ph, tok, doc):
         return True
     if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
         return True  # inside a name: "Boeing 747", "Flight 200"
     return _model_number(text, ph, tok, doc)
+
+
+_AS_AGE_BEFORE = re.compile(r"\bas\s+(?:young|old)\s+as\s*$", re.I)
+_AGE_BOUND_WORDS = frozenset({"above", "over", "under", "below", "of", "about", "around", "nearly", "almost", "aged"})
+_SINGLE_PERSON_PRONOUNS = frozenset({"i", "he", "she"})
+
+
+def _bare_number(doc: Doc, end: int) -> bool:
+    """Nothing after the number that it counts: no noun follows ("above 60," not "above 60 people")."""
+    span = doc.char_span(end, len(doc.text), alignment_mode="contract")
+    nxt = next((t for t in span or () if not t.is_space), None)
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
+    """An age stated without "aged" or "-year-old": "children as young as 9", "a man above 60", "a
+    girl of about 10", "He was 22", "I am 63" — a bare number bounded after a person noun, or the
+    predicate of one person."""
+    if ph.value is None or ph.value > 110 or not _bare_number(doc, ph.core[1]):
+        return False
+    if _AS_AGE_BEFORE.search(text[max(0, ph.span[0] - 20):ph.span[0]]):
+        return True
+    first = doc.char_span(ph.span[0], ph.core[1], alignment_mode="expand")
+    if first is None:
+        return False
+    prev = first.start - 1
+    while prev >= 0 and doc[prev].lower_ in _AGE_BOUND_WORDS and prev >= first.start - 2:
+        prev -= 1
+    if prev < first.start - 1 or any(t.lower_ in _AGE_BOUND_WORDS for t in first):
+        if prev >= 0 and in_class(doc[prev], _C["person"]) and doc[prev].tag_ in ("NN", "NNP"):
+            return True
+    if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        return len(subj) == 1 and (subj[0].lower_ in _SINGLE_PERSON_PRONOUNS
+                                   or (subj[0].tag_ == "NN" and in_class(subj[0], _C["person"])))
+    return False

@@ -94,6 +94,13 @@ def _title_line(line: str) -> bool:
     return "\n" not in line and len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _headline(text: str, para: tuple[int, int]) -> bool:
+    """A first paragraph that is a headline: one short line with no closing full stop, so that the
+    dateline ("TRIPOLI (Reuters) -") opens the next one."""
+    line = text[para[0]:para[1]].strip()
+    return 0 < len(line) <= 160 and "\n" not in line and line[-1] not in ".!\"”'"
+
+
 def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sents: set[int]) -> list[AttributionMention]:
     """Speaker labels at paragraph starts ("PENCE: Well, ...")."""
     text = analysis.text
@@ -146,7 +153,7 @@ def line_attributions(analysis: Analysis, registry: EntityRegistry) -> list[Attr
         line = text[ps:pe] if p_i > 0 else text[ps:min(pe, ps + 160)]
         if p_i > 0 and ("\n" in line or len(line) > 160):
             continue
-        m, kind = _line_match(line, p_i == last and p_i > 0, p_i == 0)
+        m, kind = _line_match(line, p_i == last and p_i > 0, p_i == 0 or p_i == 1 and _headline(text, analysis.paragraphs[0]))
         if m is None:
             continue
         name_s = ps + m.start(1)
