@@ -129,13 +129,19 @@ def _active_subject(tok: Token) -> Token | None:
     return next((c for c in children_of(tok) if c.dep_ == "nsubj"), None) if tok.pos_ == "VERB" else None
 
 
+def _modifies_other_noun(rel: Token, tok: Token) -> bool:
+    """A compound modifier of a noun other than the trigger names a kind of that noun, not the
+    trigger's partner ("pupils from the hospital school", "the border town"; not "border crossing")."""
+    return rel.dep_ == "compound" and rel.head.i != tok.i
+
+
 def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
     with_set = rule["with_set"]
     subject = _active_subject(tok) if rule.get("undergone") else None
     if subject is not None:     # "a landslide buried 30 people", not "villagers buried 40 victims of the landslide"
         return subject if _lemma(subject) in with_set or subject.lower_ in with_set else None
     for rel in (_subject_tokens(tok) if rule.get("subject") else _related(tok)):
-        if rel.i == tok.i:
+        if rel.i == tok.i or _modifies_other_noun(rel, tok):
             continue
         if _lemma(rel) in with_set or rel.lower_ in with_set:
             return rel
