@@ -25,3 +25,15 @@ def test_a_toll_or_a_body_that_modifies_another_noun_is_no_death_topic():
     assert _statement_types("The company said the toll booths had handled 2 million cars.") == [None]
     assert _statement_types("The body shop said repairs would take a week.") == [None]
     assert _statement_types("The governor said the toll was expected to climb.") == ["death"]
+
+
+def _times(text: str) -> list[str | None]:
+    article = extract(text, published="2025-03-12", validate=False)
+    return [(c.to_dict().get("time") or {}).get("text") for c in article.claims]
+
+
+def test_a_general_statement_in_the_simple_present_holds_no_time_but_an_ongoing_event_does():
+    assert _times("The 14th Amendment guarantees equal protection, the justices said.") == [None]
+    assert _times("The drug lowers blood pressure in most adults, the researchers said.") == [None]
+    assert _times("A search for the missing fishermen continues, the coast guard said.") == ["continues"]
+    assert _times("Rescuers are still searching the rubble, the mayor said.") == ["are"]
