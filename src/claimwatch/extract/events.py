@@ -70,6 +70,7 @@ def lexicon() -> dict[str, Any]:
     data["fire_set"] = frozenset(data["fire_nouns"])
     data["fire_weapon_set"] = frozenset(data["fire_weapon_heads"])
     data["ambiguous_war_set"] = frozenset(data["ambiguous_war_context"])
+    data["work_set"] = frozenset(data["work_nouns"])
     return data
 
 
@@ -298,7 +299,17 @@ def _word_type(tok: Token) -> str | None:
         return None
     if etype == "desertion" and lemma == "desert" and tok.pos_ != "VERB":
         return None
+    if tok.pos_ == "NOUN" and _topic_of_a_work(tok):
+        return None
     return etype
+
+
+def _topic_of_a_work(tok: Token) -> bool:
+    """An event noun that is what a work is about ("a documentary about the massacre", "a
+    podcast on the murder") names the work's subject, not an event of this report."""
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ in ("about", "on") and prep.head.pos_ == "NOUN"
+            and _lemma(prep.head) in lexicon()["work_set"])
 
 
 def _paragraph_has(analysis: Analysis, sent_i: int, etype: str, found: list[EventMention]) -> bool:
