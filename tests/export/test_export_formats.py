@@ -131,6 +131,10 @@ def test_acled_rows_are_incidents(rows):
     ("two or three Afghan migrants", "Afghan migrants"), ("between 20 and 30 people", None),
     ("between 5,000 and 6,000 euros", None), ("5,000 to 6,000 euros", None), ("5,000 euros", None),
     ("10 million hryvnias", None), ("1.5 million people", None), ("from 30 countries", "from 30 countries"),
+    # an open bound or a half is part of the count
+    ("5 or more migrants", "migrants"), ("2,000 or so migrants", "migrants"), ("200+ migrants", "migrants"),
+    ("two and a half thousand rebels", "rebels"), ("half a million refugees", "refugees"),
+    ("Half Moon Battalion", "Half Moon Battalion"), ("5 or more people", None),
 ])
 def test_an_incident_actor_is_a_group_not_a_count(phrase, group):
     from claimwatch.reconcile.incident_summary import actor_group

@@ -84,6 +84,16 @@ CASES = [
     ("Human rights groups condemned the pushbacks.", {("statement", None), ("deportation", None)}),
     ("The weather was mild and the market reopened on Monday.", set()),
     ("Death Valley National Park attracts many visitors.", set()),
+    # a compound modifier of another noun is no pair partner; one of the trigger itself still is
+    ("The school admitted 60 pupils from the closed hospital school.", set()),
+    ("Volunteers carried 200 boxes to the clinic waiting room.", set()),
+    ("The team reached the border town of Irun with 11 players fit.", set()),
+    ("Ambulances took 14 people to a field hospital after the blast.", {("injury", None)}),
+    ("Police stopped 30 migrants at the border checkpoint on Monday.", {("detention", None)}),
+    # an event noun a work is about is the work's subject, not an event of the report
+    ("A documentary about the massacre was watched by 2 million viewers.", set()),
+    ("The podcast about the murder has 1 million listeners.", set()),
+    ("Witnesses spoke about the massacre of 12 farmers on Monday.", {("death", "unknown")}),
 ]
 
 

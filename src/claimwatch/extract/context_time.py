@@ -90,6 +90,15 @@ def _prediction(pred: Token, aux: set[str]) -> bool:
     return pred.lemma_.lower() not in _STATEMENT_LEMMAS
 
 
+def _generic_present(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
+    """A simple present with no event ("The 14th Amendment guarantees equal protection") states
+    what holds in general, not what holds at publication; a progressive ("are questioning") does not."""
+    if head_i is None or event_type is not None:
+        return False
+    pred = governing_predicate(analysis, sent_i, head_i)
+    return pred is not None and pred.tag_ in ("VBZ", "VBP") and pred.lemma_.lower() != "be"
+
+
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m"})
 
 
@@ -264,7 +273,7 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
         group, scope = _group_time(analysis, sent_i, head_i)
         if group is not None:
             return group, scope
-    now = None if count else _present_tense_time(analysis, sent_i, head_i)
+    now = None if count or _generic_present(analysis, sent_i, head_i, event_type) else _present_tense_time(analysis, sent_i, head_i)
     if now is not None:
         return now, "sentence"
     if background(analysis, sent_i, head_i, event_type):

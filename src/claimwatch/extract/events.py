@@ -70,6 +70,7 @@ def lexicon() -> dict[str, Any]:
     data["fire_set"] = frozenset(data["fire_nouns"])
     data["fire_weapon_set"] = frozenset(data["fire_weapon_heads"])
     data["ambiguous_war_set"] = frozenset(data["ambiguous_war_context"])
+    data["work_set"] = frozenset(data["work_nouns"])
     return data
 
 
@@ -141,6 +142,12 @@ def _object_tokens(tok: Token) -> Iterator[Token]:
                     yield from (obj for obj in children_of(prep) if obj.dep_ == "pobj")
 
 
+def _modifies_other_noun(rel: Token, tok: Token) -> bool:
+    """A compound modifier of a noun other than the trigger names a kind of that noun, not the
+    trigger's partner ("pupils from the hospital school", "the border town"; not "border crossing")."""
+    return rel.dep_ == "compound" and rel.head.i != tok.i
+
+
 def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
     with_set = rule["with_set"]
     subject = _active_subject(tok) if rule.get("undergone") else None
@@ -148,7 +155,7 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
         return subject if _lemma(subject) in with_set or subject.lower_ in with_set else None
     related = _subject_tokens(tok) if rule.get("subject") else _object_tokens(tok) if rule.get("object") else _related(tok)
     for rel in related:
-        if rel.i == tok.i:
+        if rel.i == tok.i or _modifies_other_noun(rel, tok):
             continue
         if _lemma(rel) in with_set or rel.lower_ in with_set:
             return rel
@@ -305,7 +312,17 @@ def _word_type(tok: Token) -> str | None:
         return None
     if etype == "desertion" and lemma == "desert" and tok.pos_ != "VERB":
         return None
+    if tok.pos_ == "NOUN" and _topic_of_a_work(tok):
+        return None
     return etype
+
+
+def _topic_of_a_work(tok: Token) -> bool:
+    """An event noun that is what a work is about ("a documentary about the massacre", "a
+    podcast on the murder") names the work's subject, not an event of this report."""
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ in ("about", "on") and prep.head.pos_ == "NOUN"
+            and _lemma(prep.head) in lexicon()["work_set"])
 
 
 def _paragraph_has(analysis: Analysis, sent_i: int, etype: str, found: list[EventMention]) -> bool:

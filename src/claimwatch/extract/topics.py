@@ -18,7 +18,7 @@ Core: :func:`statement_topic` (pure over the parse and the claims drafted before
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from typing import AbstractSet, Iterable
 
 from ..model import Claim, EventType, is_event_type
 from .base import Analysis, TokenTable, children_of, token_table
@@ -45,13 +45,27 @@ def _topic_words() -> tuple[tuple[EventType, frozenset[str]], ...]:
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 
 
-def _own_topic(table: TokenTable, lo: int, hi: int) -> EventType | None:
+def _speaker_tokens(analysis: Analysis, sent_i: int) -> set[int]:
+    """Token indices of the sentence's named sources: who speaks ("organisers said") is not what
+    the statement is about — save a judicial speaker, whose statement is a legal step itself."""
+    out: set[int] = set()
+    for att in analysis.attributions:
+        if att.sent_i == sent_i and att.span is not None and att.type != "judicial":
+            span = analysis.doc.char_span(att.span[0], att.span[1], alignment_mode="expand")
+            out.update(range(span.start, span.end) if span is not None else ())
+    return out
+
+
+def _own_topic(table: TokenTable, lo: int, hi: int, skip: AbstractSet[int] = frozenset()) -> EventType | None:
     """The topic named by the content words of tokens [lo, hi) (not by an organisation's or a
-    person's name), read from the token table."""
+    person's name, nor by the speaker's words in ``skip``), read from the token table."""
     words: set[str] = set()
     pos, ent_type = table.pos, table.ent_type
+    heads_only = frozenset(frames()["statement_topics"]["_heads_only"])
     for j in range(lo, hi):
-        if pos[j] in _CONTENT_POS and ent_type[j] not in ("ORG", "PERSON"):
+        if table.lemma[j] in heads_only and table.tokens[j].dep_ == "compound":
+            continue
+        if pos[j] in _CONTENT_POS and ent_type[j] not in ("ORG", "PERSON") and j not in skip:
             words.add(table.lemma[j])
             words.add(table.lower[j])
     for etype, cues in _topic_words():
@@ -90,7 +104,7 @@ def statement_topic(analysis: Analysis, sent_i: int, earlier: Iterable[Claim]) -
     if span is None:
         return None
     table = token_table(doc)
-    own = _own_topic(table, span.start, span.end)
+    own = _own_topic(table, span.start, span.end, _speaker_tokens(analysis, sent_i))
     if own is not None:
         return own
     kind = _anaphor(table, span.start, span.end)

@@ -87,7 +87,7 @@ def actor_ok(text: str) -> bool:
 
 _UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
           "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
-_NUMBER_WORDS = rf"(?:{_UNITS}|hundreds?|thousands?|millions?|dozens?|scores|tens|several|a few|a couple)"
+_NUMBER_WORDS = rf"(?:{_UNITS}|hundreds?|thousands?|millions?|dozens?|scores|tens|several|a few|a couple|(?:a\s+)?half(?:\s+a)?)"
 #: one stated number: figures, number words, or figures with a scale word ("1.5 million")
 #: (whole: not the "5" of "5,000", nor a number that names: "41-year-old")
 _NUMBER = rf"(?:\d(?:[\d,.]*\d)?|{_NUMBER_WORDS})(?:(?:\s+|-|\s+and\s+|\s+of\s+){_NUMBER_WORDS})*(?!\w|[,.]\d|-(?!\d))"
@@ -95,15 +95,17 @@ _RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:to|and|or)\s+)"
 #: a count at the start of an actor phrase: determiners and a qualifier may precede it, "of" may
 #: follow it ("the 35", "an additional 39", "at least 30", "a dozen", "tens of thousands of");
 #: a range of any form is a count too ("5,000-6,000", "5,000 to 6,000", "between 5,000 and
-#: 6,000", "from 5,000 to 6,000", "two or three"); not a number that names ("41-year-old", "58th")
+#: 6,000", "from 5,000 to 6,000", "two or three"), with an open bound ("5 or more") or a half
+#: ("two and a half thousand"); not a number that names ("41-year-old", "58th")
 _LEADING_COUNT = re.compile(
     r"^(?:(?:the|an?|additional|another|further|some|all|these|those)\s+)*"
     r"(?:(?:at least|more than|fewer than|less than|over|under|about|around|nearly|almost|roughly|up to|as many as)\s+)?"
     rf"(?:(?:between|from)\s+{_NUMBER}{_RANGE_SEP}{_NUMBER}|{_NUMBER}(?:{_RANGE_SEP}{_NUMBER})?)"
+    r"(?:\s+or\s+(?:more|so|fewer|less)\b|\s*\+|\s+plus\b)?"     # an open bound: "5 or more", "2,000 or so"
     r"(?:\s+of\b)?\s*", re.IGNORECASE)
 #: a name that opens with a number word ("Two Sisters Brigade", "the Three Rivers Militia"): every
 #: word after the number word is capitalised ("Two Belarusian guards" is a count of guards)
-_NAME_AFTER_NUMBER_WORD = re.compile(rf"^(?:the\s+)?(?i:{_UNITS})(?:\s+[A-Z][\w'-]*)+$")
+_NAME_AFTER_NUMBER_WORD = re.compile(rf"^(?:the\s+)?(?i:{_UNITS}|half)(?:\s+[A-Z][\w'-]*)+$")
 
 
 def actor_group(text: str) -> str | None:
