@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pytest
+
 from claimwatch.extract import extract
 from claimwatch.model import check_spans
 from heldout_corpus import FIELDS, Tally, load_reports, run
@@ -52,21 +54,6 @@ def test_numbers_that_name_or_measure_are_not_counted():
     assert tally.false_counts <= MAX_FALSE_COUNTS, "\n".join(m for m in tally.mismatches if "FALSE COUNT" in m)
 
 
-def test_every_span_slices_the_text():
-    for report in load_reports():
-        article = extract(report.text, published=report.published, validate=False)
-        assert check_spans(article) == [], report.id
-        for claim in article.claims:
-            d = claim.to_dict()
-            pieces = [(d["text"], d["span"]), (d["source"].get("name"), d["source"].get("span"))]
-            pieces += [((d.get("quantity") or {}).get("text"), (d.get("quantity") or {}).get("span"))]
-            pieces += [((d.get("time") or {}).get("text"), (d.get("time") or {}).get("span"))]
-            pieces += [(p["text"], p["span"]) for p in d["places"]]
-            for text, span in pieces:
-                if text is not None and span is not None:
-                    assert report.text[span[0]:span[1]] == text, (report.id, text, span)
-
-
 #: the six reports written after the fixes (fresh_gold.json), as measured on them
 FRESH_FLOORS = {"value": 24, "event_type": 23, "source_type": 16, "source_name": 15, "certainty": 5, "time": 10,
                 "place": 7}
@@ -77,7 +64,7 @@ def test_the_fresh_reports_keep_their_figures():
     assert tally.found >= 24, "\n".join(tally.mismatches)
     low = {f: tally.right[f] for f in FIELDS if tally.right[f] < FRESH_FLOORS[f]}
     assert not low, f"{low}\n" + "\n".join(tally.mismatches)
-    assert tally.false_counts <= 3, "\n".join(tally.mismatches)
+    assert tally.false_counts <= 2, "\n".join(tally.mismatches)
 
 
 #: the 20 reports in the core users' domains (core_gold.json), as measured after this round's fixes
@@ -108,8 +95,9 @@ def test_the_core_reports_keep_their_figures():
     assert tally.false_counts <= 13, "\n".join(m for m in tally.mismatches if "FALSE COUNT" in m)
 
 
-def test_every_span_of_the_core_reports_slices_the_text():
-    for report in load_reports("core_gold.json"):
+@pytest.mark.parametrize("gold_file", ["gold.json", "fresh_gold.json", "core_gold.json"])
+def test_every_span_slices_the_text(gold_file):
+    for report in load_reports(gold_file):
         article = extract(report.text, published=report.published, validate=False)
         assert check_spans(article) == [], report.id
         for claim in article.claims:
