@@ -56,6 +56,13 @@ def test_bounded_numbers_before_a_noun_or_after_a_plural_subject_stay_counts():
     assert "40" in _counts("We were 40 on the boat when it capsized, and 12 drowned, a survivor said.")
 
 
+def test_the_size_of_a_family_or_crew_is_no_age():
+    """"a family of 7" counts its members (a collective person noun), "a woman of about 70" is an age."""
+    assert "7" in _counts("A boat carrying a family of 7 capsized off the coast, the coast guard said.")
+    assert "12" in _counts("A crew of 12 was rescued after the fire, the navy said.")
+    assert "about 70" not in _counts("The survivors included a woman of about 70, officials said.")
+
+
 def test_a_dateline_after_a_headline_is_the_reports_source():
     got = _counts("Why the camps keep filling up\n\nGOMA (Reuters) - Some 300 families reached the site last week, "
                   "and more arrive every day.\n")

@@ -233,7 +233,7 @@ def contrasted(verb: Token, primary: Token) -> bool:
     group said, while the ministry put the toll at 8"): a record of its own, not reported content."""
     tok, steps = verb, 0
     while tok.i != primary.i and tok.head.i != tok.i and steps < 4:
-        if any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in tok.children):
+        if any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in children_of(tok)):
             return True
         tok, steps = tok.head, steps + 1
     return False

@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, token_table
+from .base import Analysis, children_of, token_table
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
 
@@ -256,10 +256,11 @@ def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     while prev >= 0 and doc[prev].lower_ in _AGE_BOUND_WORDS and prev >= first.start - 2:
         prev -= 1
     if prev < first.start - 1 or any(t.lower_ in _AGE_BOUND_WORDS for t in first):
-        if prev >= 0 and in_class(doc[prev], _C["person"]) and doc[prev].tag_ in ("NN", "NNP"):
+        if prev >= 0 and in_class(doc[prev], _C["person"]) and not in_class(doc[prev], _C["collective"]) \
+                and doc[prev].tag_ in ("NN", "NNP"):
             return True
     if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
-        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        subj = [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
         return len(subj) == 1 and (subj[0].lower_ in _SINGLE_PERSON_PRONOUNS
                                    or (subj[0].tag_ == "NN" and in_class(subj[0], _C["person"])))
     return False
