@@ -42,6 +42,13 @@ def _topic_words() -> tuple[tuple[EventType, frozenset[str]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _heads_only() -> frozenset[str]:
+    """Topic words that name a casualty only as the head of their phrase ("the death toll"), not as
+    a compound modifier ("toll booths", "body shop")."""
+    return frozenset(frames()["statement_topics"]["_heads_only"])
+
+
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 
 
@@ -60,10 +67,10 @@ def _own_topic(table: TokenTable, lo: int, hi: int, skip: AbstractSet[int] = fro
     """The topic named by the content words of tokens [lo, hi) (not by an organisation's or a
     person's name, nor by the speaker's words in ``skip``), read from the token table."""
     words: set[str] = set()
-    pos, ent_type = table.pos, table.ent_type
-    heads_only = frozenset(frames()["statement_topics"]["_heads_only"])
+    pos, ent_type, dep = table.pos, table.ent_type, table.dep
+    heads_only = _heads_only()
     for j in range(lo, hi):
-        if table.lemma[j] in heads_only and table.tokens[j].dep_ == "compound":
+        if table.lemma[j] in heads_only and dep[j] == "compound":
             continue
         if pos[j] in _CONTENT_POS and ent_type[j] not in ("ORG", "PERSON") and j not in skip:
             words.add(table.lemma[j])
