@@ -10,11 +10,16 @@ is not a count (an age, a year, a phone, plate or flight number, a measure, a ti
 predicted count whose quantity overlaps it and whose ``best`` equals its value is a false count.
 
 Run as a script for the per-field figures and every mismatch:
-    PYTHONPATH=src python tests/heldout_corpus.py [-v] [--fresh | --core]
+    PYTHONPATH=src python tests/heldout_corpus.py [-v] [--fresh | --core | --fresh2]
 
 ``--core`` scores ``core_gold.json``: 20 reports in the core users' domains (conflict, migration
 routes, rights monitoring) in shapes the dev set lacks — situation reports with bullet lines, an NGO
 release, missing-migrants notes, a live blog, a fact-check, a tribunal, a feature, an explainer.
+
+``--fresh2`` scores ``fresh2_gold.json``: 16 reports in the core users' domains in shapes neither corpus
+has (a weekly regional overview, a battle with both sides' claims, crossings over several days, a
+pushback report, an epidemic situation report, a sentence of smugglers, a toll revised downward, a
+translated local report, a question-and-answer interview, ...), written blind to the product's rules.
 """
 
 from __future__ import annotations
@@ -68,8 +73,8 @@ def locate(text: str, marked: str) -> tuple[int, int]:
 
 def load_reports(gold_file: str = "gold.json") -> list[Report]:
     """The reports of ``gold_file``: ``gold.json`` (the corpus), ``fresh_gold.json`` (six reports
-    written after the fixes, to check that they generalise) or ``core_gold.json`` (the core users'
-    domains)."""
+    written after the fixes, to check that they generalise), ``core_gold.json`` (the core users'
+    domains) or ``fresh2_gold.json`` (16 more in those domains, written blind)."""
     gold = json.loads((HERE / gold_file).read_text(encoding="utf-8"))
     reports = []
     for rid, entry in sorted(gold.items()):
@@ -183,7 +188,7 @@ def summary(tally: Tally) -> str:
 
 
 if __name__ == "__main__":
-    flags = {"--fresh": "fresh_gold.json", "--core": "core_gold.json"}
+    flags = {"--fresh2": "fresh2_gold.json", "--fresh": "fresh_gold.json", "--core": "core_gold.json"}
     result = run(load_reports(next((f for k, f in flags.items() if k in sys.argv), "gold.json")))
     if "-v" in sys.argv:
         print("\n".join(result.mismatches))
