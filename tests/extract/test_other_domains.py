@@ -52,6 +52,13 @@ def test_numbers_that_measure_or_address_are_not_counts():
         assert set(_counts(text)) == counts, text
 
 
+def test_a_number_after_a_datelines_dash_is_no_score():
+    # a score is two figures in digits across a dash: a number word, or a figure after a date's day, is not one
+    assert "Nine" in _counts("LIMA, Aug 4 - Nine miners died when a shaft flooded, the ministry said.")
+    assert "14" in _counts("LIMA, Aug 4 - 14 miners died when a shaft flooded, the ministry said.")
+    assert _counts("Peru beat Chile 3 - 1 in Lima, and 30,000 fans cheered.").keys() == {"30,000"}
+
+
 def test_a_crowd_kept_away_from_a_place_is_still_counted():
     assert "200" in _counts("Police kept 200 protesters away from the parliament.")
 

@@ -229,6 +229,8 @@ def _try_range(text: str, a_start: int, a_end: int, a_val: float, a_cur, a_scale
         return None
     if a_val <= 31 < b_val and _MONTHS.search(text, max(0, a_start - 12), a_start):
         return None  # "since May 1 to 110": a date, then the figure it runs to (not "from May 1 to 5")
+    if a_val <= 31 and word in ("-", "–", "—") and sep.group(0) != word and _MONTHS.search(text, max(0, a_start - 12), a_start):
+        return None  # "LIMA, Aug 4 - Nine miners": a dateline's day and its dash, then the report's first figure
     between = _BETWEEN_RE.search(text, max(0, a_start - 10), a_start)
     if word == "and" and not (between and between.group("w").lower() == "between"):
         return None

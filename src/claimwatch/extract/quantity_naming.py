@@ -26,7 +26,7 @@ _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)[\s-]*(?:old|of\s+age)\
 _AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bage\s+of|\bat\s+age)\s*$", re.I)
 _HYPHEN_AFTER = re.compile(r"-(?!strong\b|odd\b|plus\b)[a-z]", re.I)
 _SCORE_AFTER = re.compile(r"\s*[-–:]\s*\d")
-_SCORE_BEFORE = re.compile(r"\d\s*[-–:]\s*$")
+_SCORE_BEFORE = re.compile(r"(?P<left>\d+)\s*[-–:]\s*$")
 _RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|night)\b", re.I)
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
@@ -64,13 +64,25 @@ def _a_distance(after: str) -> bool:
     return m is not None and m.group("noun") not in _C["person"] | _C["group"]
 
 
+def _a_score(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
+    """"won 3-1", "a 2:0 lead": two figures written in digits across a dash or colon. A number
+    word ("May 22 - Eleven hostages") or a figure after a date's day ("NIAMEY, May 22 - 11
+    hostages": a dateline's dash) is no score."""
+    if not text[ph.core[0]:ph.core[1]][:1].isdigit():
+        return False
+    if _SCORE_AFTER.match(after):
+        return True
+    m = _SCORE_BEFORE.search(before)
+    return m is not None and not _DATE_BEFORE.search(before, 0, m.start("left"))
+
+
 def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
     """Ages, compound modifiers, scores, rates, enumerations and dates."""
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_LIST_BEFORE.search(before):
         return True
     if ph.kind != "ordinal" and _HYPHEN_AFTER.match(after):
         return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
-    if ph.qualifier != "range" and (_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)):
+    if ph.qualifier != "range" and _a_score(text, ph, before, after):
         return True
     if _RATE_AFTER.match(after) or _a_distance(after) or _SCALE_AFTER.match(text, ph.core[1]):
         return True
