@@ -42,7 +42,7 @@ __all__ = [
 #: the keyword arguments given to the exception.
 CATALOGUE: dict[str, tuple[str, int]] = {
     # input (SPEC §8)
-    "E101": ("empty input: no text after extraction", 422),
+    "E101": ("empty input: {detail}", 422),
     "E102": ("binary data, not text ({detail})", 422),
     "E103": ("not valid UTF-8 (or any declared encoding): {detail}", 422),
     "E104": ("not English (detected {detail})", 422),
@@ -120,6 +120,10 @@ class InputError(ClaimwatchError):
 
 class EmptyInput(InputError):
     code = "E101"
+
+    def __init__(self, input: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("detail", "no text after extraction")
+        super().__init__(input, **kwargs)
 
 
 class BinaryInput(InputError):

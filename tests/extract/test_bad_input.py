@@ -27,6 +27,14 @@ def test_empty_text():
     assert exc.value.cli_line() == "claimwatch: error: blank.txt: empty input: no text after extraction"
 
 
+def test_a_text_too_short_to_be_a_report_says_so():
+    with pytest.raises(EmptyInput) as exc:
+        extract("Police said so.", name="short.txt")
+    assert exc.value.cli_line() == (
+        "claimwatch: error: short.txt: empty input: only 15 characters of text, fewer than min_text_chars (20)")
+    assert exc.value.to_json()["error"]["code"] == "E101"
+
+
 def test_empty_file(tmp_path):
     p = tmp_path / "empty.txt"
     p.write_bytes(b"")

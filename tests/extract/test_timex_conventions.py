@@ -401,3 +401,31 @@ def test_a_figure_in_the_tens_is_no_decade_without_the_or_beside_temperatures(an
 def test_late_in_the_day_after_a_named_event_is_no_story_day(analyse):
     a = analyse("Talks resumed late in the day after the vote.", P, stages=("times",))
     assert a.times == [], [(t.text, t.value) for t in a.times]
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # a winter still running in January or February began the December before
+    ("It was the fourth body found in the mountains this winter.", "2026-02-20", "2025-WI"),
+    ("Snow fell heavily last winter, the police said.", "2026-02-20", "2024-WI"),
+    ("More crossings are expected next winter.", "2026-02-20", "2026-WI"),
+    ("More crossings are expected this winter.", "2026-07-01", "2026-WI"),
+    # a past clause in summer speaks of the winter just gone
+    ("It was the fourth body found this winter.", "2026-07-01", "2025-WI"),
+    ("Crossings rose this summer.", "2026-12-15", "2026-SU"),
+])
+def test_a_season_is_the_one_running_or_the_one_the_tense_points_to(analyse, text, published, value):
+    a = analyse(text, published, stages=("times",))
+    assert [t.value for t in a.times] == [value]
+
+
+@pytest.mark.parametrize("text", ["Crowds gathered on 26 September Street in the evening.",
+                                  "The wounded were taken to the May 15 Hospital.",
+                                  "The bodies were found aboard the Summer Love."])
+def test_a_date_or_season_that_is_part_of_a_name_is_no_time(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert not any(t.type == "DATE" for t in a.times), [(t.text, t.value) for t in a.times]
+
+
+def test_a_date_before_a_name_on_the_next_line_stays_a_date(analyse):
+    a = analyse("Markets rallied\nMarch 13, 2009\nWall Street had its best week.", P, stages=("times",))
+    assert [t.value for t in a.times] == ["2009-03-13"]

@@ -410,13 +410,15 @@ def _season_value(g: dict, ctx: Ctx) -> TV | None:
     if ctx.ref.day is None:
         return None
     ref, rel = ctx.ref.day, low(g, "rel")
-    start, end = cal.season_bounds(ref.year, s)
-    if rel in ("last", "past", "this past") or (rel in ("", "the") and ctx.future is False and start > ref):
-        y = ref.year - 1 if start > ref or rel == "last" and end >= ref else ref.year
+    # the season's year: a winter still running in January or February began the year before
+    year_of = ref.year - 1 if cal.season_bounds(ref.year - 1, s)[1] >= ref else ref.year
+    start, end = cal.season_bounds(year_of, s)
+    if rel in ("last", "past", "this past") or (rel in ("", "the", "this") and ctx.future is False and start > ref):
+        y = year_of - 1 if start > ref or rel == "last" and end >= ref else year_of
     elif rel in ("next", "this coming") or (ctx.future and end < ref):
-        y = ref.year + 1 if start <= ref else ref.year
+        y = year_of + 1 if start <= ref else year_of
     else:
-        y = ref.year
+        y = year_of
     return cal.season_period(y, s, ref_anchor(ctx))
 
 

@@ -40,6 +40,11 @@ def _a_reading_not_a_decade(f: Found, text: str) -> bool:
     return century_left_out and bool(_SCALE_READING.search(_sentence_around(text, f.start, f.end)))
 
 
+#: a capitalised place noun right after a date makes the date a name: "26 September Street", "the 6th of
+#: October Bridge", "May 15 Hospital"
+_NAMED_AFTER_DATE = re.compile(
+    r"[^\S\n]+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Square|Sq\.?|Bridge|Boulevard|Blvd\.?|Highway|Stadium|Park|Airport|"
+    r"Hospital|School|University|Camp|District|Neighbou?rhood|Movement|Brigade|Revolution|Uprising)\b")
 _MODAL_END = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+$", re.I)
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
@@ -64,6 +69,9 @@ def plausible(f: Found, text: str) -> bool:
     if f.kind == "season" and core[:1].isupper() and low_core.split()[-1] in ("fall", "spring") and f.core > 1 \
             and text[f.core - 2:f.core - 1] not in ".\n":
         return False  # a capitalised "Spring" mid-sentence is usually a name
+    if f.kind == "season" and not f.groups.get("y") and text[f.end - len(f.groups["s"]):f.end][:1].isupper() \
+            and re.match(r"\s+[A-Z][a-z]", text[f.end:]) and f.core > 1 and text[f.core - 2:f.core - 1] not in ".\n":
+        return False  # "the Summer Love" (a boat), "the Winter Palace": a name in title case
     if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core:
         return False  # "between X and Y", "from X to Y"
     if f.kind == "holiday" and re.match(r"\s+(?:and\s+[A-Z][\w' ]+\s+)?(?:sales|shopping|season|holidays?|period|rush|"
@@ -96,6 +104,8 @@ def plausible(f: Found, text: str) -> bool:
         return False  # "Jan Smith": an abbreviation needs its full stop or a day
     if f.groups.get("nm") and low_core.startswith("noon") and re.search(r"\bhigh\s+$", before, re.I):
         return False  # "High Noon", "high noon comes today": the idiom, no clock time
+    if f.kind in ("full", "month_day", "month", "year") and _NAMED_AFTER_DATE.match(text, f.end):
+        return False  # "on 26 September Street": a street named after a date
     return _duration_plausible(f, text, before) if f.kind == "duration" else True
 
 

@@ -151,8 +151,10 @@ def check_text(text: str, name: str, *, min_chars: int | None = None, min_englis
     min_english = settings.min_english_score if min_english is None else min_english
     check_size(text, name, settings)
     stripped = text.strip()
-    if not stripped or len(stripped) < min_chars:
+    if not stripped:
         raise EmptyInput(name)
+    if len(stripped) < min_chars:
+        raise EmptyInput(name, detail=f"only {len(stripped)} characters of text, fewer than min_text_chars ({min_chars})")
     if "\x00" in text:
         raise BinaryInput(name, detail="NUL characters in text")
     score = english_score(stripped)
