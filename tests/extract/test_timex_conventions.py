@@ -429,3 +429,10 @@ def test_a_date_or_season_that_is_part_of_a_name_is_no_time(analyse, text):
 def test_a_date_before_a_name_on_the_next_line_stays_a_date(analyse):
     a = analyse("Markets rallied\nMarch 13, 2009\nWall Street had its best week.", P, stages=("times",))
     assert [t.value for t in a.times] == ["2009-03-13"]
+
+
+def test_a_clock_time_in_a_past_clause_falls_on_the_day_the_story_stated_before(analyse):
+    text = ("A fire swept through the camp on Sunday afternoon, officials said. The commissioner said two children "
+            "had died. \"The fire started at around 2.30 pm in a kitchen,\" he said.")
+    a = analyse(text, "2026-01-13", stages=("times",))
+    assert [t.value for t in a.times] == ["2026-01-11TAF", "2026-01-11T14:30"]

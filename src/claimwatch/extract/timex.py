@@ -288,6 +288,16 @@ def _past_of_an_event(f: Found, tv: TV, gov, span, before: str) -> TV:
     return replace(tv, value="PAST_REF", type="DATE")
 
 
+def _story_day(story_day: tuple[int, date] | None, sent: int, kind: str) -> date | None:
+    """The day the story last stated that an undated expression of sentence ``sent`` falls on: one
+    stated in this or the previous sentence; for a clock time in a past clause, any day stated
+    before it ("a fire swept through the camp on Sunday afternoon ... 'The fire started at around
+    2.30 pm'"), as no clock time is told without its day."""
+    if story_day is None:
+        return None
+    return story_day[1] if sent - story_day[0] <= 1 or kind == "clock" else None
+
+
 def find_times(analysis: Analysis) -> list[TimeMention]:
     """Every temporal expression in the article, normalised (SPEC §2 ``time``, TIMEX3 values)."""
     doc, text = analysis.doc, analysis.text
@@ -312,7 +322,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
-                  story_day[1] if story_day is not None and sent - story_day[0] <= 1 else None)
+                  _story_day(story_day, sent, f.kind))
         tv = _in_units_ahead(f, normalise(f, ctx), gov, ctx, text[f.end:f.end + 12])
         tv = _past_of_an_event(f, tv, gov, span, text[max(0, f.start - 12):f.core])
         quarter = _reported_quarter(f, tv, ref) or quarter
