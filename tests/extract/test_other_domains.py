@@ -222,3 +222,16 @@ def test_a_year_in_a_relative_clause_on_the_subject_is_background_not_the_event_
     assert got["4"]["time"]["start"] == "2025-03-09"
     got = _counts("The gang, which was founded in 1998, kidnapped 12 tourists, police said on Monday.", "2025-03-12")
     assert got["12"]["time"]["start"] == "2025-03-10"
+
+
+def test_a_lead_verb_the_parser_hangs_on_its_subject_still_dates_the_report():
+    # the small model reads "swept" as a reduced relative on "storm" and gives "said" two subjects;
+    # the lead's time still dates the report's event, ahead of a later paragraph's
+    from claimwatch.extract.pipeline import get_pipeline
+
+    text = ("A storm swept through the coastal district on Sunday afternoon, destroying about 800 homes, "
+            "officials said.\n\nThe commissioner said two children had died. Rescuers reached the last "
+            "village on Monday.")
+    analysis = get_pipeline().analyse(text, "2026-01-13")
+    assert analysis.context.lead_time is not None
+    assert (analysis.context.lead_time.text, analysis.context.lead_time.start) == ("Sunday afternoon", "2026-01-11")

@@ -191,13 +191,26 @@ def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
     return True
 
 
+def _finite_misparse(tok: Token) -> bool:
+    """A sentence's main verb the parser hung on its subject as a reduced relative ("A fire swept
+    through the camp on Sunday ..., officials said": 'swept' an ``acl`` of 'fire', and 'said' with
+    two subjects, 'fire' and 'officials'): a past-tense ``acl``, or one whose noun is a subject of a
+    verb that has another subject, is the main clause misread."""
+    if tok.dep_ != "acl":
+        return False
+    if tok.tag_ == "VBD":
+        return True
+    noun = tok.head
+    return noun.dep_ == "nsubj" and sum(1 for c in children_of(noun.head) if c.dep_ == "nsubj") >= 2
+
+
 def _in_main_clause(analysis: Analysis, head_i: int | None, descriptive: frozenset[str] = _DESCRIPTIVE) -> bool:
     """Whether token ``head_i`` is outside every clause that describes a participant."""
     if head_i is None:
         return True
     tok = analysis.doc[head_i]
     for _ in range(16):
-        if tok.dep_ in descriptive:
+        if tok.dep_ in descriptive and not _finite_misparse(tok):
             return False
         if tok.head.i == tok.i:
             return True
