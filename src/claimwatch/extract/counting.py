@@ -49,7 +49,7 @@ from .arguments import (
 )
 from .base import Analysis, EventMention, QuantityMention, children_of
 from .certainty import governing_predicate
-from .events import death_causes
+from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon
 from .frames import frames, is_fatal, migration_report, person_noun
 from .quantity_nouns import noun_classes
@@ -122,7 +122,7 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     classes = noun_classes()
     if low in ("body", "bodies", "remains", "corpse", "corpses"):
         return "body"
-    if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing"):
+    if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing") or _counted_people(tok):
         return "person"
     for name in ("group", "incident", "object"):
         if low in classes[name] or lemma in classes[name]:
@@ -132,6 +132,12 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     if low in _s("money_words") or lemma in _s("money_words"):
         return "money"
     return "other"
+
+
+def _counted_people(tok: Token) -> bool:
+    """"657 Rohingya", "40 Hazara": a proper noun a numeral counts, which the entity recogniser left
+    untyped (or took for a nationality), names a people."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP") and any(c.dep_ == "nummod" for c in children_of(tok))
 
 
 @lru_cache(maxsize=1)
@@ -267,6 +273,8 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
             link, _seen = _typed(ctx, predicate_complex(c, role, True), cls, is_fatal(c), c.i, "clause")
             if link is not None:
                 return link
+    if topic_of_a_work(head):
+        return None  # "a film on the deaths of 3 climbers"
     unit_words = (q.unit or "").split()
     lemma = _lemma(head) if head.pos_ in ("NOUN", "PROPN", "ADJ") else (unit_words[-1].lower().rstrip("s") if unit_words else "")
     etype = UNIT_EVENT_TYPES.get(lemma) or UNIT_EVENT_TYPES.get(head.lower_)
@@ -361,8 +369,8 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
         role = "patient" if passive(pred) else "theme"  # "four were shot, one of them fatally"
     subject = arg.dep_ in ("nsubj", "nsubjpass", "npadvmod")
     link, seen = _typed(ctx, predicate_complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
-    if link is None and seen and pred.pos_ == "VERB":
-        return CountLink(pred_i=pred.i, via="predicate")
+    if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head:
+        return CountLink(pred_i=pred.i, via="predicate")  # (a noun that names its own event, "the 25th killing", goes on)
     if link is None and not seen and pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and role == "theme":
         # "organized the movement of up to 18 ships": what the event's object noun moves takes part in it
         verb = pred.head
@@ -378,6 +386,38 @@ def _by_noun(ctx: LinkContext, c: _Count) -> CountLink | None:
     if _null_frame(c.pred, c.head):
         return CountLink(pred_i=c.pred_i, via="null")
     return _noun_type(ctx, c.q, c.head, c.cls)
+
+
+def _named_set(c: _Count) -> Token | None:
+    """The noun naming the set a count measures when its predicate is no event: the subject of a
+    membership verb ("the victims included 11 children") or the "of" noun of a measure subject
+    ("the number of bodies ... to exceed 1,000", "the tally of arrests reached 500")."""
+    pred, arg = c.pred, c.arg
+    if pred is None or pred.pos_ not in ("VERB", "AUX") or arg.dep_ not in ("dobj", "attr", "pobj"):
+        return None
+    if arg.dep_ == "pobj" and arg.head.lower_ != "to":
+        return None
+    owner = pred.head if pred.dep_ == "xcomp" and not has_subject(pred) else pred  # "is expected to exceed 1,000"
+    subj = next((t for t in children_of(owner) if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i == c.head.i:
+        return None
+    if _lemma(pred) in _s("membership_verbs") and arg.dep_ == "dobj":
+        return subj
+    if _lemma(subj) in _s("measure_nouns"):
+        return next((g for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in children_of(p) if g.dep_ == "pobj"), None)
+    return None
+
+
+def _by_set(ctx: LinkContext, c: _Count) -> CountLink | None:
+    """A count of (part of) a set some other noun names takes that noun's event."""
+    named = _named_set(c)
+    if named is None:
+        return None
+    own = [m for m in ctx.by_head.get(named.i, ()) if _can_take_part(c.cls, m.event_type)]
+    if own:
+        return _from_mention(ctx, own[0], named.i, "noun", False)
+    return _noun_type(ctx, c.q, named, noun_class(named))
 
 
 def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink | None:
@@ -413,7 +453,7 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
     vehicle = _vehicle_of(arg)
     found = _vehicle_event(ctx, vehicle) if vehicle is not None else None
     for step in (lambda: found, lambda: _own_verb(ctx, c), lambda: _by_predicate(ctx, c), lambda: _by_noun(ctx, c),
-                 lambda: _by_context(ctx, c, vehicle)):
+                 lambda: _by_set(ctx, c), lambda: _by_context(ctx, c, vehicle)):
         link = step()
         if link is not None:
             return link

@@ -22,6 +22,7 @@ from typing import AbstractSet, Iterable
 
 from ..model import Claim, EventType, is_event_type
 from .base import Analysis, TokenTable, children_of, token_table
+from .events import a_charge
 from .frames import frames
 
 __all__ = ["statement_topic"]
@@ -70,8 +71,8 @@ def _own_topic(table: TokenTable, lo: int, hi: int, skip: AbstractSet[int] = fro
     pos, ent_type, dep = table.pos, table.ent_type, table.dep
     heads_only = _heads_only()
     for j in range(lo, hi):
-        if table.lemma[j] in heads_only and dep[j] == "compound":
-            continue
+        if table.lemma[j] in heads_only and (dep[j] == "compound" or a_charge(table.tokens[j])):
+            continue  # "toll booths", "raised the toll for 15,000 vehicles"
         if pos[j] in _CONTENT_POS and ent_type[j] not in ("ORG", "PERSON") and j not in skip:
             words.add(table.lemma[j])
             words.add(table.lower[j])
