@@ -94,3 +94,9 @@ def test_a_people_named_by_an_untyped_proper_noun_can_die():
 def test_a_forced_move_to_a_town_is_no_deportation():
     assert _count_types("Nine of the injured were transferred to Kassala for surgery.") == [(9, "injury")]
     assert _count_types("Police said 70 migrants were transferred to Libya.") == [(70, "deportation")]
+
+
+def test_a_year_on_one_thing_and_an_age_beside_one_person_are_no_counts():
+    assert _count_types("The city repealed its 2011 anti-noise rule.") == []
+    assert _count_types("Troops said 1500 fighters were killed.") == [(1500, "death")]
+    assert _count_types("The union said its treasurer, 62, would step down.") == []
