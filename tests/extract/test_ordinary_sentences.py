@@ -25,6 +25,9 @@ def test_a_toll_or_a_body_that_modifies_another_noun_is_no_death_topic():
     assert _statement_types("The company said the toll booths had handled 2 million cars.") == [None]
     assert _statement_types("The body shop said repairs would take a week.") == [None]
     assert _statement_types("The governor said the toll was expected to climb.") == ["death"]
+    assert _statement_types("The bank said its search tool would be faster.") == [None]
+    assert _statement_types("Two divers went missing on Sunday. Rescuers said the search area had been widened.") \
+        == ["missing"]
 
 
 def _times(text: str) -> list[str | None]:
