@@ -103,3 +103,9 @@ def test_a_year_on_one_thing_and_an_age_beside_one_person_are_no_counts():
     assert _count_types("The city repealed its 2011 anti-noise rule.") == []
     assert _count_types("Troops said 1500 fighters were killed.") == [(1500, "death")]
     assert _count_types("The union said its treasurer, 62, would step down.") == []
+
+
+def test_combatants_neutralised_are_dead_but_a_neutralised_threat_is_no_event():
+    assert _count_types("The army said it neutralised 14 militants in the north.") == [(14, "death")]
+    assert _count_types("The goalkeeper neutralised 3 penalties.") == [(3, None)]
+    assert _event_types("The antacid neutralised the acid in minutes.") == []
