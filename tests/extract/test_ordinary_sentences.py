@@ -109,3 +109,10 @@ def test_combatants_neutralised_are_dead_but_a_neutralised_threat_is_no_event():
     assert _count_types("The army said it neutralised 14 militants in the north.") == [(14, "death")]
     assert _count_types("The goalkeeper neutralised 3 penalties.") == [(3, None)]
     assert _event_types("The antacid neutralised the acid in minutes.") == []
+
+
+def test_what_a_place_or_vessel_holds_at_most_is_no_count():
+    assert _count_types("The concert hall was designed for 900 listeners.") == []
+    assert _count_types("The ferry has room for 300 passengers.") == []
+    assert _count_types("The shelter, built for 200 people, now houses 650.") == [(650, None)]
+    assert _count_types("At least 45 migrants drowned when a dinghy built for 12 capsized.") == [(45, "death")]
