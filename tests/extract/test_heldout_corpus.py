@@ -69,7 +69,7 @@ def test_the_fresh_reports_keep_their_figures():
 
 
 #: the 20 reports in the core users' domains (core_gold.json), as measured after this round's fixes
-CORE_FLOORS = {"value": 132, "event_type": 99, "source_type": 87, "source_name": 99, "certainty": 24, "time": 65,
+CORE_FLOORS = {"value": 132, "event_type": 107, "source_type": 87, "source_name": 99, "certainty": 24, "time": 65,
                "place": 54}
 
 
@@ -93,7 +93,7 @@ def test_the_core_reports_keep_their_figures():
     low = {f: f"{tally.right[f]}/{tally.total[f]} (floor {CORE_FLOORS[f]})" for f in FIELDS
            if tally.right[f] < CORE_FLOORS[f]}
     assert not low, f"{low}\n" + "\n".join(tally.mismatches)
-    assert tally.false_counts <= 13, "\n".join(m for m in tally.mismatches if "FALSE COUNT" in m)
+    assert tally.false_counts <= 8, "\n".join(m for m in tally.mismatches if "FALSE COUNT" in m)
 
 
 #: the third corpus (fresh2_gold.json: 16 reports in the core users' domains, written blind to the product's rules),

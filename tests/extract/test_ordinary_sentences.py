@@ -25,6 +25,9 @@ def test_a_toll_or_a_body_that_modifies_another_noun_is_no_death_topic():
     assert _statement_types("The company said the toll booths had handled 2 million cars.") == [None]
     assert _statement_types("The body shop said repairs would take a week.") == [None]
     assert _statement_types("The governor said the toll was expected to climb.") == ["death"]
+    assert _statement_types("The bank said its search tool would be faster.") == [None]
+    assert _statement_types("Two divers went missing on Sunday. Rescuers said the search area had been widened.") \
+        == ["missing"]
 
 
 def _times(text: str) -> list[str | None]:
@@ -37,3 +40,79 @@ def test_a_general_statement_in_the_simple_present_holds_no_time_but_an_ongoing_
     assert _times("The drug lowers blood pressure in most adults, the researchers said.") == [None]
     assert _times("A search for the missing fishermen continues, the coast guard said.") == ["continues"]
     assert _times("Rescuers are still searching the rubble, the mayor said.") == ["are"]
+
+
+@lru_cache(maxsize=None)
+def _count_types(text: str) -> list[tuple[int | float | None, str | None]]:
+    article = extract(text, published="2025-03-12", validate=False)
+    return [(c.quantity.best if c.quantity else None, c.event_type) for c in article.claims if c.kind == "count"]
+
+
+def _event_types(text: str) -> list[str | None]:
+    article = extract(text, published="2025-03-12", validate=False)
+    return [c.event_type for c in article.claims if c.kind == "event"]
+
+
+def test_a_care_verb_is_an_injury_only_for_people_and_a_condition_that_is_one():
+    assert _count_types("60 pupils were treated at the school for routine eye tests.") == [(60, None)]
+    assert _count_types("Volunteers treated 40 cats at the shelter clinic.") == [(40, None)]
+    assert _event_types("Volunteers treated 40 cats at the shelter clinic.") == []
+    assert _count_types("Aid workers have treated more than 900 people for severe trauma.") == [(900, "injury")]
+    assert _count_types("Medics treated 14 climbers for frostbite burns.") == [(14, "injury")]
+
+
+def test_a_toll_charged_for_things_is_no_count_of_the_dead():
+    assert _event_types("The port authority raised the toll for 8,000 lorries.") == []
+    assert _count_types("The toll for the flood rose to 40, officials said.") == [(40, "death")]
+
+
+def test_an_event_a_work_is_about_is_no_event_of_the_report():
+    assert _count_types("The gallery showed a film on the deaths of 9 divers.") == [(9, None)]
+    assert _event_types("The novel is about a killing in a mountain village.") == []
+
+
+def test_in_front_of_someone_is_no_battle_front():
+    art = "Fighting raged near the front line all week, the army said. "
+    assert _count_types(art + "Gunmen shot 2 farmers in front of their house.")[-1] == (2, "injury")
+    assert _count_types(art + "Shelling wounded 2 soldiers at the front.")[-1] == (2, "combat_casualties")
+
+
+def test_a_killing_noun_counts_the_dead_unless_made_in_a_market():
+    assert _count_types("It was the 14th killing of an activist in the region this year.") == [(14, "death")]
+    assert _event_types("Traders made a killing on the bond market.") == []
+
+
+def test_a_count_in_a_set_named_by_another_noun_takes_its_event():
+    assert _count_types("The victims included 6 women, the coroner said.") == [(6, "death")]
+    assert _count_types("The squad included 6 players from the youth academy.") == [(6, None)]
+    assert _count_types("The number of bodies recovered is expected to pass 300.") == [(300, "death")]
+    assert _count_types("The number of visitors is expected to pass 300.") == [(300, None)]
+
+
+def test_a_people_named_by_an_untyped_proper_noun_can_die():
+    assert _count_types("At least 31 Rohingya drowned when the boat sank.") == [(31, "death")]
+    assert _count_types("The airline bought 4 Airbuses last year.") == [(4, None)]
+
+
+def test_a_forced_move_to_a_town_is_no_deportation():
+    assert _count_types("Nine of the injured were transferred to Kassala for surgery.") == [(9, "injury")]
+    assert _count_types("Police said 70 migrants were transferred to Libya.") == [(70, "deportation")]
+
+
+def test_a_year_on_one_thing_and_an_age_beside_one_person_are_no_counts():
+    assert _count_types("The city repealed its 2011 anti-noise rule.") == []
+    assert _count_types("Troops said 1500 fighters were killed.") == [(1500, "death")]
+    assert _count_types("The union said its treasurer, 62, would step down.") == []
+
+
+def test_combatants_neutralised_are_dead_but_a_neutralised_threat_is_no_event():
+    assert _count_types("The army said it neutralised 14 militants in the north.") == [(14, "death")]
+    assert _count_types("The goalkeeper neutralised 3 penalties.") == [(3, None)]
+    assert _event_types("The antacid neutralised the acid in minutes.") == []
+
+
+def test_what_a_place_or_vessel_holds_at_most_is_no_count():
+    assert _count_types("The concert hall was designed for 900 listeners.") == []
+    assert _count_types("The ferry has room for 300 passengers.") == []
+    assert _count_types("The shelter, built for 200 people, now houses 650.") == [(650, None)]
+    assert _count_types("At least 45 migrants drowned when a dinghy built for 12 capsized.") == [(45, "death")]

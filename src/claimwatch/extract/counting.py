@@ -36,9 +36,20 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from .arguments import (
+    argument_of,
+    clause_head,
+    compares_or_continues,
+    governor,
+    has_subject,
+    in_clause,
+    passive,
+    predicate_complex,
+    role_of,
+)
 from .base import Analysis, EventMention, QuantityMention, children_of
 from .certainty import governing_predicate
-from .events import death_causes
+from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon
 from .frames import frames, is_fatal, migration_report, person_noun
 from .quantity_nouns import noun_classes
@@ -56,17 +67,6 @@ UNIT_EVENT_TYPES = {
     "defendant": "legal_action", "detainee": "detention", "injured": "injury", "wounded": "injury",
     "missing": "missing", "deportee": "deportation", "smuggler": "smuggling", "trafficker": "smuggling",
 }
-
-_MAGNITUDE = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "dozen", "hundred", "thousand",
-                        "million", "number", "lot", "lots", "couple", "handful", "group", "total"})
-_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "npadvmod", "appos", "acomp"})
-_ADJUNCT_PREPS = frozenset({"despite", "after", "before", "because", "following", "amid", "during", "since", "while",
-                            "as", "until", "unlike", "besides", "notwithstanding"})
-#: verbs whose active subject acts even without an object ("the gunman opened fire", "police arrested")
-_ACTING = frozenset({"kill", "murder", "attack", "fire", "arrest", "detain", "deport", "injure", "wound", "hurt"})
-_INTRANSITIVE = frozenset({"miss", "die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
-                           "starve", "go", "remain", "be", "become", "end", "lie", "flee", "cross", "arrive",
-                           "escape", "desert", "defect", "surrender", "walk", "travel", "enter", "pass"})
 
 
 @dataclass
@@ -122,7 +122,7 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     classes = noun_classes()
     if low in ("body", "bodies", "remains", "corpse", "corpses"):
         return "body"
-    if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing"):
+    if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing") or _counted_people(tok):
         return "person"
     for name in ("group", "incident", "object"):
         if low in classes[name] or lemma in classes[name]:
@@ -132,6 +132,12 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     if low in _s("money_words") or lemma in _s("money_words"):
         return "money"
     return "other"
+
+
+def _counted_people(tok: Token) -> bool:
+    """"657 Rohingya", "40 Hazara": a proper noun a numeral counts, which the entity recogniser left
+    untyped (or took for a nationality), names a people."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP") and any(c.dep_ == "nummod" for c in children_of(tok))
 
 
 @lru_cache(maxsize=1)
@@ -147,99 +153,6 @@ def _can_take_part(cls: str, etype: str | None) -> bool:
         return True
     allowed = frames()["participants"].get(etype)
     return allowed is None or cls in allowed
-
-
-# ------------------------------------------------------------------ structure
-
-def argument_of(head: Token) -> Token:
-    """The token standing for the count's noun phrase in its clause (see the module doc)."""
-    arg = head
-    for _ in range(6):
-        h = arg.head
-        if h.i == arg.i:
-            break
-        if arg.dep_ in ("conj", "appos") and h.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and h.i < arg.i:
-            arg = h
-            continue
-        if arg.dep_ == "pobj" and h.lower_ == "of" and h.head.i != h.i and (
-                h.head.pos_ in ("NUM", "PRON", "DET") or h.head.lower_ in _MAGNITUDE):
-            arg = h.head  # "four of the victims", "one of them"
-            continue
-        if arg.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in ("bodies", "body", "remains", "corpses"):
-            arg = h.head  # "the bodies of 30 migrants"
-            continue
-        break
-    return arg
-
-
-def _passive(pred: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(pred)) or (pred.tag_ == "VBN" and pred.dep_ in ("acl", "amod"))
-
-
-def role_of(arg: Token, pred: Token) -> str:
-    """agent | patient | theme | oblique: the role of ``arg`` in ``pred``'s clause."""
-    dep = arg.dep_
-    if dep in ("nsubjpass", "dobj", "dative"):
-        return "patient"
-    if dep in ("nsubj", "attr", "npadvmod", "acomp", "oprd"):
-        if pred.pos_ in ("AUX", "ADJ", "NOUN") or _lemma(pred) in _INTRANSITIVE:
-            return "theme"
-        if _passive(pred):
-            return "patient"
-        transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and _lemma(c) not in _s("idiomatic_objects")
-                         for c in children_of(pred))  # "lost their lives": the subject died
-        if not transitive and pred.tag_ == "VBN" and arg.pos_ in ("NUM", "NOUN", "PROPN"):
-            return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
-        return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
-    if dep == "pobj":
-        prep = arg.head
-        if prep.dep_ == "agent" or prep.lower_ == "by":
-            return "agent"
-        if prep.lower_ == "against":
-            return "patient"
-        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
-            return "theme"
-    return "oblique"
-
-
-def _governor(arg: Token) -> Token | None:
-    """The predicate ``arg`` is an argument of."""
-    if arg.dep_ in _ARG_DEPS or arg.dep_ in ("nsubj", "nsubjpass"):
-        return arg.head if arg.head.i != arg.i else None
-    if arg.dep_ == "pobj":
-        prep = arg.head
-        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
-            return prep.head  # "the deaths of 12", "the entry of 2,473 migrants"
-        if prep.head.i != prep.i:
-            return prep.head
-    if arg.dep_ == "ROOT":
-        return arg
-    return None
-
-
-def _complex(pred: Token, role: str, subject: bool) -> list[tuple[Token, str]]:
-    """The predicate and the tokens that say more about the same participant (module doc)."""
-    out = [(pred, role)]
-    states = _s("state_nouns")
-    same = "theme" if role != "agent" else role
-    for c in children_of(pred):
-        if c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.pos_ in ("ADJ", "VERB", "ADV"):
-            out.append((c, same))
-        elif c.dep_ == "prep":
-            out += [(g, same) for g in children_of(c) if g.dep_ == "pobj" and _lemma(g) in states]
-        elif c.dep_ == "dobj" and _lemma(pred) in _s("light_verbs") and role in ("theme", "agent"):
-            out.append((c, "theme"))  # "suffered injuries": the subject undergoes the event
-        elif c.dep_ == "dobj" and _lemma(pred) in _s("support_verbs"):
-            out.append((c, role))  # "attempted a crossing", "opened cases against 120 soldiers"
-        elif c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and subject and not _has_subject(c):
-            out.append((c, "patient" if _passive(c) else role))
-    if pred.dep_ == "conj" and subject and pred.head.pos_ in ("VERB", "ADJ") and not _has_subject(pred):
-        out.append((pred.head, "patient" if _passive(pred.head) else role))
-    return out
-
-
-def _has_subject(tok: Token) -> bool:
-    return any(g.dep_ in ("nsubj", "nsubjpass") for g in children_of(tok))
 
 
 def _admits(m: EventMention, role: str, cls: str, trigger: Token | None = None) -> bool:
@@ -327,30 +240,16 @@ def _null_frame(pred: Token | None, head: Token) -> bool:
         g.lower_ in null for c in children_of(subj) if c.dep_ == "prep" for g in children_of(c))  # "the number of survivors"
 
 
-def _in_clause(tok: Token, root: Token) -> bool:
-    """``tok`` is in ``root``'s clause: below it, not inside a conjoined clause with its own subject."""
-    cur = tok
-    while cur.i != root.i:
-        if cur.head.i == cur.i:
-            return False
-        if cur.dep_ in ("conj", "advcl", "ccomp", "parataxis") and cur.pos_ in ("VERB", "AUX") and _has_subject(cur):
-            return False
-        if cur.dep_ == "advcl" or (cur.dep_ == "prep" and cur.lower_ in _ADJUNCT_PREPS):
-            return False  # "despite attempts to block access", "after the arrests": another event
-        cur = cur.head
-    return True
-
-
 def _clause_events(ctx: LinkContext, head: Token, pred: Token | None, sent_events: list[EventMention],
                    cls: str) -> CountLink | None:
     doc = ctx.analysis.doc
-    inner = [m for m in sent_events if m.head_i is not None and m.head_i != head.i and _in_clause(doc[m.head_i], head)
+    inner = [m for m in sent_events if m.head_i is not None and m.head_i != head.i and in_clause(doc[m.head_i], head)
              and _can_take_part(cls, m.event_type)]
     if inner:
         m = min(inner, key=lambda e: abs((e.head_i or 0) - head.i))
         return _from_mention(ctx, m, m.head_i, "clause", False)
     if pred is not None:
-        under = [m for m in sent_events if m.head_i is not None and _in_clause(doc[m.head_i], pred)
+        under = [m for m in sent_events if m.head_i is not None and in_clause(doc[m.head_i], pred)
                  and _can_take_part(cls, m.event_type)]
         if under:
             m = min(under, key=lambda e: abs((e.head_i or 0) - head.i))
@@ -370,10 +269,12 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
     for c in children_of(head):
         if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "ADJ", "AUX"):
             rel = next((g for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")), None)
-            role = ("patient" if _passive(c) else "theme") if rel is None or rel.dep_ == "nsubjpass" else role_of(rel, c)
-            link, _seen = _typed(ctx, _complex(c, role, True), cls, is_fatal(c), c.i, "clause")
+            role = ("patient" if passive(c) else "theme") if rel is None or rel.dep_ == "nsubjpass" else role_of(rel, c)
+            link, _seen = _typed(ctx, predicate_complex(c, role, True), cls, is_fatal(c), c.i, "clause")
             if link is not None:
                 return link
+    if topic_of_a_work(head):
+        return None  # "a film on the deaths of 3 climbers"
     unit_words = (q.unit or "").split()
     lemma = _lemma(head) if head.pos_ in ("NOUN", "PROPN", "ADJ") else (unit_words[-1].lower().rstrip("s") if unit_words else "")
     etype = UNIT_EVENT_TYPES.get(lemma) or UNIT_EVENT_TYPES.get(head.lower_)
@@ -385,34 +286,6 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
         # the noun names the event: it covers the event mentions of its own clause only
         return CountLink(etype, _cause(ctx, q.sent_i) if etype == "death" else None, None, head.i, "noun", head.i)
     return None
-
-
-def clause_head(tok: Token) -> Token:
-    """The head of the clause ``tok`` is in (a verb with its own subject, or the root)."""
-    cur = tok
-    for _ in range(30):
-        if cur.head.i == cur.i:
-            return cur
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("conj", "advcl", "ccomp", "parataxis", "relcl") and _has_subject(cur):
-            return cur
-        cur = cur.head
-    return cur
-
-
-def compares_or_continues(head: Token, typed: bool) -> bool:
-    """"up from 5,000-6,000", "compared with 300", and — when nothing else types it — "two
-    others": a figure measured against (or continuing) the sentence's previous count, so it
-    counts the same thing."""
-    if head.lower_ in ("others", "more") and not typed:
-        return True
-    arg = argument_of(head)
-    if arg.dep_ == "pobj":
-        prep = arg.head
-        if prep.lower_ in ("from", "with", "to", "against") and _lemma(prep.head) in _s("comparison_heads"):
-            return True
-        if prep.lower_ in ("against", "versus", "vs"):
-            return True
-    return False
 
 
 def _against_target(ctx: LinkContext, arg: Token) -> Token | None:
@@ -442,10 +315,10 @@ def _penalty_link(ctx: LinkContext, q: QuantityMention) -> CountLink:
 def _vehicle_event(ctx: LinkContext, vehicle: Token) -> CountLink | None:
     """People carried by a vehicle share its detention, smuggling or forced return."""
     varg = argument_of(vehicle)
-    owner = _governor(varg)
+    owner = governor(varg)
     if owner is None:
         return None
-    link, _seen = _typed(ctx, _complex(owner, role_of(varg, owner), varg.dep_ == "nsubjpass"), "person", False,
+    link, _seen = _typed(ctx, predicate_complex(owner, role_of(varg, owner), varg.dep_ == "nsubjpass"), "person", False,
                          owner.i, "vehicle")
     if link is not None and link.event_type in ("detention", "smuggling", "deportation"):
         return link
@@ -478,7 +351,7 @@ def _own_verb(ctx: LinkContext, c: _Count) -> CountLink | None:
     made that conjunct the verb's subject and left only the "and" on the noun)."""
     head = c.head
     verb = next((t for t in children_of(head) if t.dep_ == "acl" and t.i == head.i + 1 and t.tag_ in ("VBN", "VBD")
-                 and not _has_subject(t)), None)
+                 and not has_subject(t)), None)
     if verb is None or not any(t.dep_ in ("conj", "cc") and t.i > verb.i for t in children_of(head)):
         return None
     link, _seen = _typed(ctx, [(verb, "patient")], c.cls, is_fatal(verb), verb.i, "predicate")
@@ -493,11 +366,11 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
         return None
     role = role_of(arg, pred)
     if arg.dep_ == "npadvmod" and arg.pos_ in ("NUM", "PRON"):
-        role = "patient" if _passive(pred) else "theme"  # "four were shot, one of them fatally"
+        role = "patient" if passive(pred) else "theme"  # "four were shot, one of them fatally"
     subject = arg.dep_ in ("nsubj", "nsubjpass", "npadvmod")
-    link, seen = _typed(ctx, _complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
-    if link is None and seen and pred.pos_ == "VERB":
-        return CountLink(pred_i=pred.i, via="predicate")
+    link, seen = _typed(ctx, predicate_complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
+    if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head:
+        return CountLink(pred_i=pred.i, via="predicate")  # (a noun that names its own event, "the 25th killing", goes on)
     if link is None and not seen and pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and role == "theme":
         # "organized the movement of up to 18 ships": what the event's object noun moves takes part in it
         verb = pred.head
@@ -513,6 +386,38 @@ def _by_noun(ctx: LinkContext, c: _Count) -> CountLink | None:
     if _null_frame(c.pred, c.head):
         return CountLink(pred_i=c.pred_i, via="null")
     return _noun_type(ctx, c.q, c.head, c.cls)
+
+
+def _named_set(c: _Count) -> Token | None:
+    """The noun naming the set a count measures when its predicate is no event: the subject of a
+    membership verb ("the victims included 11 children") or the "of" noun of a measure subject
+    ("the number of bodies ... to exceed 1,000", "the tally of arrests reached 500")."""
+    pred, arg = c.pred, c.arg
+    if pred is None or pred.pos_ not in ("VERB", "AUX") or arg.dep_ not in ("dobj", "attr", "pobj"):
+        return None
+    if arg.dep_ == "pobj" and arg.head.lower_ != "to":
+        return None
+    owner = pred.head if pred.dep_ == "xcomp" and not has_subject(pred) else pred  # "is expected to exceed 1,000"
+    subj = next((t for t in children_of(owner) if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i == c.head.i:
+        return None
+    if _lemma(pred) in _s("membership_verbs") and arg.dep_ == "dobj":
+        return subj
+    if _lemma(subj) in _s("measure_nouns"):
+        return next((g for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in children_of(p) if g.dep_ == "pobj"), None)
+    return None
+
+
+def _by_set(ctx: LinkContext, c: _Count) -> CountLink | None:
+    """A count of (part of) a set some other noun names takes that noun's event."""
+    named = _named_set(c)
+    if named is None:
+        return None
+    own = [m for m in ctx.by_head.get(named.i, ()) if _can_take_part(c.cls, m.event_type)]
+    if own:
+        return _from_mention(ctx, own[0], named.i, "noun", False)
+    return _noun_type(ctx, c.q, named, noun_class(named))
 
 
 def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink | None:
@@ -544,11 +449,11 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
     if cls == "duration":
         return _penalty_link(ctx, q)
     arg = argument_of(head)
-    c = _Count(q, head, cls, arg, _against_target(ctx, arg) or _governor(arg))
+    c = _Count(q, head, cls, arg, _against_target(ctx, arg) or governor(arg))
     vehicle = _vehicle_of(arg)
     found = _vehicle_event(ctx, vehicle) if vehicle is not None else None
     for step in (lambda: found, lambda: _own_verb(ctx, c), lambda: _by_predicate(ctx, c), lambda: _by_noun(ctx, c),
-                 lambda: _by_context(ctx, c, vehicle)):
+                 lambda: _by_set(ctx, c), lambda: _by_context(ctx, c, vehicle)):
         link = step()
         if link is not None:
             return link

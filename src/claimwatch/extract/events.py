@@ -32,11 +32,13 @@ from typing import Any, Iterator
 from spacy.tokens import Token
 
 from .base import Analysis, EventMention, Stage, children_of, token_table
-from .frames import armed_conflict_report, refine_mentions
+from .frames import armed_conflict_report, person_noun, refine_mentions
+from .quantity_nouns import noun_classes
 from .units import unit_at
 
-__all__ = ["find_events", "death_causes", "STAGE"]
+__all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "STAGE"]
 
+_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
 _PLACE_PREPS = frozenset({"to", "into", "across", "towards", "toward", "from"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PASS_THROUGH = frozenset({"prep", "agent", "xcomp", "auxpass", "prt", "dobj", "pobj", "compound", "amod", "advmod", "npadvmod", "acomp", "ccomp", "nsubjpass", "nsubj", "poss", "pcomp"})
@@ -164,7 +166,25 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
     return None
 
 
-def _a_charge(tok: Token) -> bool:
+def _cared_for(tok: Token, conditions: frozenset[str]) -> bool:
+    """A care verb ("treated", "admitted") of an injury: the condition its "for" phrase names is
+    one of ``conditions`` (or there is none), and a noun it cares for names people (a person or
+    group noun, or a noun of one who does something: "runners", "protesters", "tourists")."""
+    preps = [c for c in children_of(tok) if c.dep_ == "prep"]
+    preps += [gg for p in preps for g in children_of(p) if g.dep_ == "pobj" for gg in children_of(g) if gg.dep_ == "prep"]
+    for c in [*children_of(tok), *preps]:  # "treated at the clinic for check-ups": "for" hung on the clinic
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and not (
+                person_noun(c) or _lemma(c).endswith(_AGENT_SUFFIXES) or _lemma(c) in noun_classes()["group"]):
+            return False  # "treated 25 dogs", "the patients' cars were admitted"
+        elif c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i:
+            named = [g for g in children_of(c) if g.dep_ == "pobj"]
+            if named and not any(w.lower_ in conditions or _lemma(w) in conditions
+                                 for g in named for w in [g, *g.conjuncts, *children_of(g)]):
+                return False  # "treated at the clinic for routine check-ups"
+    return True
+
+
+def a_charge(tok: Token) -> bool:
     """A noun trigger read as a charge or a burden, not a count of the dead ("unpriced" rules:
     "the toll on the bridge rose to 8 dollars", "tolls on trucks", "took its toll on the economy"):
     its clause states an amount of money or a percentage, or the noun (or the verb it is the object
@@ -174,6 +194,8 @@ def _a_charge(tok: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "on" and not any(g.ent_type_ in ("DATE", "TIME") for g in children_of(c))
            for owner in owners for c in children_of(owner)):
         return True
+    if any(_charged_on_things(owner) for owner in owners):
+        return True
     text = tok.doc.text
     for t in clause.subtree:
         if t.ent_type_ in ("MONEY", "PERCENT") or t.tag_ == "$":
@@ -182,6 +204,23 @@ def _a_charge(tok: Token) -> bool:
         if unit is not None and unit.dimension == "money":
             return True
     return False
+
+
+def _charged_on_things(tok: Token) -> bool:
+    """"the toll for 15,000 vehicles": the noun's (or its verb's) "for" phrase names things (vehicles, goods), so it
+    is a charge laid on them; a toll "for" people, a period or an event stays a count of the dead."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pobj" and _things(g) for g in children_of(c))
+               for c in children_of(tok))
+
+
+def _things(noun: Token) -> bool:
+    """Things, not people: an object noun ("vehicles"), or a counted noun that names no person
+    or group ("8,000 lorries")."""
+    things, groups = noun_classes()["object"], noun_classes()["group"]
+    if noun.lower_ in things or _lemma(noun) in things:
+        return True
+    return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(noun)) and not (
+        person_noun(noun) or _lemma(noun).endswith(_AGENT_SUFFIXES) or _lemma(noun) in groups)
 
 
 def _pos_ok(tok: Token, allowed: list[str] | None) -> bool:
@@ -199,6 +238,8 @@ def _context_of(tok: Token, armed_conflict: bool = True) -> str | None:
         war, strike = war - lex["ambiguous_war_set"], strike - lex["ambiguous_war_set"]
 
     def kind(t: Token) -> str | None:
+        if _relative_location(t):
+            return None
         words = {_lemma(t), t.lower_} | {_lemma(g) for g in children_of(t) if g.dep_ in ("compound", "amod")}
         if words & war:
             return "combat"
@@ -220,6 +261,12 @@ def _context_of(tok: Token, armed_conflict: bool = True) -> str | None:
                 if found:
                     return found
     return None
+
+
+def _relative_location(tok: Token) -> bool:
+    """"in front of me", "at the front of the queue": a place relative to what the "of" phrase
+    names, not a battle front."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(tok)) and tok.head.lower_ in ("in", "at")
 
 
 def _military_victims(tok: Token) -> bool:
@@ -312,17 +359,24 @@ def _word_type(tok: Token) -> str | None:
         return None
     if etype == "desertion" and lemma == "desert" and tok.pos_ != "VERB":
         return None
-    if tok.pos_ == "NOUN" and _topic_of_a_work(tok):
-        return None
+    if tok.pos_ == "NOUN" and (topic_of_a_work(tok) or _lemma(tok.head) in lex["idiom_verbs"].get(lemma, ())):
+        return None  # "made a killing on the shares"
     return etype
 
 
-def _topic_of_a_work(tok: Token) -> bool:
+def topic_of_a_work(tok: Token) -> bool:
     """An event noun that is what a work is about ("a documentary about the massacre", "a
     podcast on the murder") names the work's subject, not an event of this report."""
     prep = tok.head
-    return (tok.dep_ == "pobj" and prep.lower_ in ("about", "on") and prep.head.pos_ == "NOUN"
-            and _lemma(prep.head) in lexicon()["work_set"])
+    if tok.dep_ != "pobj" or prep.lower_ not in ("about", "on"):
+        return False
+    works = lexicon()["work_set"]
+    if prep.head.pos_ == "NOUN":
+        return _lemma(prep.head) in works
+    # "screened a film on the deaths of 3 climbers", "the film is about a killing": the phrase
+    # attached to the verb whose object or subject is the work
+    return prep.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubj") and _lemma(c) in works for c in children_of(prep.head))
 
 
 def _paragraph_has(analysis: Analysis, sent_i: int, etype: str, found: list[EventMention]) -> bool:
@@ -352,7 +406,9 @@ def _sentence_hits(span: Any) -> list[_Hit]:
             continue
         tok = tokens[i]
         for rule in pairs[lemmas[i]]:
-            if not _pos_ok(tok, rule.get("pos")) or (rule.get("unpriced") and _a_charge(tok)):
+            if not _pos_ok(tok, rule.get("pos")) or (rule.get("unpriced") and a_charge(tok)):
+                continue
+            if lemmas[i] in rule.get("condition", ()) and not _cared_for(tok, rule["with_set"]):
                 continue
             partner = _pair_partner(tok, rule)
             if partner is not None and partner.i not in used:

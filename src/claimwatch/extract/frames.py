@@ -44,6 +44,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, EventMention, children_of, token_table
+from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
 
 __all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun"]
@@ -308,10 +309,21 @@ def _forced_return(tok: Token) -> str | None:
     if _withdrawal(tok):
         return "border_crossing"
     if _moved_by_others(tok):
-        if lemma == "take" and not back and (dest is None or _lemma(dest) not in ("border", "country", "homeland")):
-            return None  # "taken to hospital", "taken to the station"
+        if not back and not _beyond_a_border(dest):
+            return None  # "taken to hospital", "transferred to El Obeid": a move inside a country
         return "deportation"
     return None
+
+
+def _beyond_a_border(dest: Token | None) -> bool:
+    """A destination a forced move crosses a border to: a country, a border or a homeland (a
+    town or a hospital is a move inside the country)."""
+    if dest is None:
+        return False
+    if _lemma(dest) in _s("forced_destinations"):
+        return True
+    name = next((e.text for e in dest.doc.ents if e.start <= dest.i < e.end), dest.text)
+    return get_gazetteer().country_code(name) is not None
 
 
 def _withdrawal(tok: Token) -> bool:

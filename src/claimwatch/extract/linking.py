@@ -32,6 +32,7 @@ from .counting import (
     UNIT_EVENT_TYPES,
     CountLink,
     LinkContext,
+    argument_of,
     clause_head,
     compares_or_continues,
     link_count,
@@ -183,7 +184,20 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
     noun = None if head is None or own_number or head.pos_ not in ("NOUN", "PROPN") else head
     if noun is not None and noun.lemma_.lower() in frames()["sets"]["incident_count_nouns"]:
         return False
+    if head is not None and _capacity(head):
+        return False
     return noun_class(noun, q) != "object"
+
+
+def _capacity(head: Token) -> bool:
+    """"built for 400 people", "room for 40", "a capacity of 500": what a place or vessel holds at
+    most is a measure of it, not a count of anyone."""
+    arg = argument_of(head)
+    prep, heads = arg.head, frames()["sets"]["capacity_heads"]
+    if arg.dep_ != "pobj" or prep.lower_ not in ("for", "of") or prep.i == 0:
+        return False
+    # the phrase's head, or the word right before it when the parser hung it higher ("a boat with room for 40")
+    return prep.head.lemma_.lower() in heads or prep.doc[prep.i - 1].lemma_.lower() in heads
 
 
 def _same_measure(analysis: Analysis, head: Token, link: CountLink, prev: Draft) -> bool:

@@ -165,7 +165,13 @@ def _is_year(text: str, ph: NumberPhrase, tok: Token) -> bool:
     raw = text[s:e]
     if not (len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100) or ph.currency:
         return False
-    return tok.ent_type_ == "DATE" or bool(_YEAR_BEFORE.search(text, max(0, s - 30), s))
+    return tok.ent_type_ == "DATE" or bool(_YEAR_BEFORE.search(text, max(0, s - 30), s)) or _year_of_one(tok)
+
+
+def _year_of_one(tok: Token) -> bool:
+    """"its 2015 anti-smuggling law": a year-like figure on a singular noun counts no 2015 laws,
+    it dates the one."""
+    return tok.dep_ in ("nummod", "compound", "amod") and tok.head.tag_ == "NN" and tok.head.i > tok.i
 
 
 _AGE_LEAD = re.compile(r"(?:,\s*|\(\s*|,\s*(?:also|both|each|aged|ages)\s+|\d{1,3}\s*(?:,|and|&)\s*)$")
@@ -187,7 +193,13 @@ def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     if prev < 0:
         return False
     p = doc[prev]
-    return p.ent_type_ == "PERSON" or in_class(p, _C["person"])
+    return p.ent_type_ == "PERSON" or in_class(p, _C["person"]) or _one_of_a_kind(p, tok)
+
+
+def _one_of_a_kind(noun: Token, tok: Token) -> bool:
+    """"his client, 51,": a figure set off beside a singular common noun (not a collective one,
+    "a crew, 12,") is no count of that one thing; it is an age."""
+    return noun.tag_ == "NN" and tok.dep_ == "appos" and tok.head.i == noun.i and not in_class(noun, _C["collective"])
 
 
 _MONTH_RE = re.compile(rf"^{_MONTH}$|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)

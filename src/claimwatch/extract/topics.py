@@ -22,6 +22,7 @@ from typing import AbstractSet, Iterable
 
 from ..model import Claim, EventType, is_event_type
 from .base import Analysis, TokenTable, children_of, token_table
+from .events import a_charge
 from .frames import frames
 
 __all__ = ["statement_topic"]
@@ -70,8 +71,8 @@ def _own_topic(table: TokenTable, lo: int, hi: int, skip: AbstractSet[int] = fro
     pos, ent_type, dep = table.pos, table.ent_type, table.dep
     heads_only = _heads_only()
     for j in range(lo, hi):
-        if table.lemma[j] in heads_only and dep[j] == "compound":
-            continue
+        if table.lemma[j] in heads_only and (dep[j] == "compound" or a_charge(table.tokens[j])):
+            continue  # "toll booths", "raised the toll for 15,000 vehicles"
         if pos[j] in _CONTENT_POS and ent_type[j] not in ("ORG", "PERSON") and j not in skip:
             words.add(table.lemma[j])
             words.add(table.lower[j])
@@ -79,6 +80,16 @@ def _own_topic(table: TokenTable, lo: int, hi: int, skip: AbstractSet[int] = fro
         if words & cues:
             return etype
     return None
+
+
+def _modifier_topics(table: TokenTable, lo: int, hi: int, skip: AbstractSet[int]) -> set[EventType]:
+    """The topics of the head-only words used as compound modifiers in tokens [lo, hi): "search
+    teams" is about the missing only in a report that already reports them ("search engine" is not)."""
+    heads_only, out = _heads_only(), set()
+    for j in range(lo, hi):
+        if table.lemma[j] in heads_only and table.dep[j] == "compound" and j not in skip:
+            out |= {etype for etype, cues in _topic_words() if table.lemma[j] in cues}
+    return out
 
 
 def _anaphor(table: TokenTable, lo: int, hi: int) -> str | None:
@@ -111,11 +122,15 @@ def statement_topic(analysis: Analysis, sent_i: int, earlier: Iterable[Claim]) -
     if span is None:
         return None
     table = token_table(doc)
-    own = _own_topic(table, span.start, span.end, _speaker_tokens(analysis, sent_i))
+    speaker = _speaker_tokens(analysis, sent_i)
+    own = _own_topic(table, span.start, span.end, speaker)
     if own is not None:
         return own
-    kind = _anaphor(table, span.start, span.end)
     typed = [c for c in earlier if c.event_type and c.span[0] < s]
+    modified = _modifier_topics(table, span.start, span.end, speaker) & {c.event_type for c in typed}
+    if modified:
+        return next(c.event_type for c in typed if c.event_type in modified)
+    kind = _anaphor(table, span.start, span.end)
     if kind == "count":
         counts = [c for c in typed if c.kind == "count"]
         return counts[-1].event_type if counts else (typed[-1].event_type if typed else None)

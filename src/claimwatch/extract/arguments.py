@@ -1,0 +1,167 @@
+"""The predicate-argument structure of a counted noun phrase in the dependency parse: the token
+standing for the phrase (:func:`argument_of`), the predicate it is an argument of
+(:func:`governor`), its role there (:func:`role_of`) and the tokens that say more about the same
+participant (:func:`predicate_complex`); clause boundaries (:func:`in_clause`, :func:`clause_head`).
+What the roles mean for each event type is :mod:`.counting`'s business."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import children_of
+from .frames import frames
+
+__all__ = ["argument_of", "passive", "role_of", "governor", "predicate_complex", "has_subject", "in_clause",
+           "clause_head", "compares_or_continues"]
+
+_MAGNITUDE = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "dozen", "hundred", "thousand",
+                        "million", "number", "lot", "lots", "couple", "handful", "group", "total"})
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "npadvmod", "appos", "acomp"})
+_ADJUNCT_PREPS = frozenset({"despite", "after", "before", "because", "following", "amid", "during", "since", "while",
+                            "as", "until", "unlike", "besides", "notwithstanding"})
+#: verbs whose active subject acts even without an object ("the gunman opened fire", "police arrested")
+_ACTING = frozenset({"kill", "murder", "attack", "fire", "arrest", "detain", "deport", "injure", "wound", "hurt"})
+_INTRANSITIVE = frozenset({"miss", "die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
+                           "starve", "go", "remain", "be", "become", "end", "lie", "flee", "cross", "arrive",
+                           "escape", "desert", "defect", "surrender", "walk", "travel", "enter", "pass"})
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _s(name: str) -> frozenset[str]:
+    return frames()["sets"][name]
+
+
+def argument_of(head: Token) -> Token:
+    """The token standing for the count's noun phrase in its clause (see the module doc)."""
+    arg = head
+    for _ in range(6):
+        h = arg.head
+        if h.i == arg.i:
+            break
+        if arg.dep_ in ("conj", "appos") and h.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and h.i < arg.i:
+            arg = h
+            continue
+        if arg.dep_ == "pobj" and h.lower_ == "of" and h.head.i != h.i and (
+                h.head.pos_ in ("NUM", "PRON", "DET") or h.head.lower_ in _MAGNITUDE):
+            arg = h.head  # "four of the victims", "one of them"
+            continue
+        if arg.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in ("bodies", "body", "remains", "corpses"):
+            arg = h.head  # "the bodies of 30 migrants"
+            continue
+        break
+    return arg
+
+
+def passive(pred: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(pred)) or (pred.tag_ == "VBN" and pred.dep_ in ("acl", "amod"))
+
+
+def role_of(arg: Token, pred: Token) -> str:
+    """agent | patient | theme | oblique: the role of ``arg`` in ``pred``'s clause."""
+    dep = arg.dep_
+    if dep in ("nsubjpass", "dobj", "dative"):
+        return "patient"
+    if dep in ("nsubj", "attr", "npadvmod", "acomp", "oprd"):
+        if pred.pos_ in ("AUX", "ADJ", "NOUN") or _lemma(pred) in _INTRANSITIVE:
+            return "theme"
+        if passive(pred):
+            return "patient"
+        transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and _lemma(c) not in _s("idiomatic_objects")
+                         for c in children_of(pred))  # "lost their lives": the subject died
+        if not transitive and pred.tag_ == "VBN" and arg.pos_ in ("NUM", "NOUN", "PROPN"):
+            return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
+        return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
+    if dep == "pobj":
+        prep = arg.head
+        if prep.dep_ == "agent" or prep.lower_ == "by":
+            return "agent"
+        if prep.lower_ == "against":
+            return "patient"
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            return "theme"
+    return "oblique"
+
+
+def governor(arg: Token) -> Token | None:
+    """The predicate ``arg`` is an argument of."""
+    if arg.dep_ in _ARG_DEPS or arg.dep_ in ("nsubj", "nsubjpass"):
+        return arg.head if arg.head.i != arg.i else None
+    if arg.dep_ == "pobj":
+        prep = arg.head
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            return prep.head  # "the deaths of 12", "the entry of 2,473 migrants"
+        if prep.head.i != prep.i:
+            return prep.head
+    if arg.dep_ == "ROOT":
+        return arg
+    return None
+
+
+def predicate_complex(pred: Token, role: str, subject: bool) -> list[tuple[Token, str]]:
+    """The predicate and the tokens that say more about the same participant (module doc)."""
+    out = [(pred, role)]
+    states = _s("state_nouns")
+    same = "theme" if role != "agent" else role
+    for c in children_of(pred):
+        if c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.pos_ in ("ADJ", "VERB", "ADV"):
+            out.append((c, same))
+        elif c.dep_ == "prep":
+            out += [(g, same) for g in children_of(c) if g.dep_ == "pobj" and _lemma(g) in states]
+        elif c.dep_ == "dobj" and _lemma(pred) in _s("light_verbs") and role in ("theme", "agent"):
+            out.append((c, "theme"))  # "suffered injuries": the subject undergoes the event
+        elif c.dep_ == "dobj" and _lemma(pred) in _s("support_verbs"):
+            out.append((c, role))  # "attempted a crossing", "opened cases against 120 soldiers"
+        elif c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and subject and not has_subject(c):
+            out.append((c, "patient" if passive(c) else role))
+    if pred.dep_ == "conj" and subject and pred.head.pos_ in ("VERB", "ADJ") and not has_subject(pred):
+        out.append((pred.head, "patient" if passive(pred.head) else role))
+    return out
+
+
+def has_subject(tok: Token) -> bool:
+    return any(g.dep_ in ("nsubj", "nsubjpass") for g in children_of(tok))
+
+
+def in_clause(tok: Token, root: Token) -> bool:
+    """``tok`` is in ``root``'s clause: below it, not inside a conjoined clause with its own subject."""
+    cur = tok
+    while cur.i != root.i:
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("conj", "advcl", "ccomp", "parataxis") and cur.pos_ in ("VERB", "AUX") and has_subject(cur):
+            return False
+        if cur.dep_ == "advcl" or (cur.dep_ == "prep" and cur.lower_ in _ADJUNCT_PREPS):
+            return False  # "despite attempts to block access", "after the arrests": another event
+        cur = cur.head
+    return True
+
+
+def clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` is in (a verb with its own subject, or the root)."""
+    cur = tok
+    for _ in range(30):
+        if cur.head.i == cur.i:
+            return cur
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("conj", "advcl", "ccomp", "parataxis", "relcl") and has_subject(cur):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def compares_or_continues(head: Token, typed: bool) -> bool:
+    """"up from 5,000-6,000", "compared with 300", and — when nothing else types it — "two
+    others": a figure measured against (or continuing) the sentence's previous count, so it
+    counts the same thing."""
+    if head.lower_ in ("others", "more") and not typed:
+        return True
+    arg = argument_of(head)
+    if arg.dep_ == "pobj":
+        prep = arg.head
+        if prep.lower_ in ("from", "with", "to", "against") and _lemma(prep.head) in _s("comparison_heads"):
+            return True
+        if prep.lower_ in ("against", "versus", "vs"):
+            return True
+    return False
