@@ -360,3 +360,20 @@ def test_a_news_headline_is_not_a_title_naming_an_issuer(extract):
                      "Manchester United 3-1 Chelsea: Statement win for the hosts"):
         a = extract(headline + "\n\nThree people died and 73,000 fans watched on Sunday.")
         assert _count(a, "Three").source.type == "author", headline
+
+
+def test_a_source_bracketed_after_a_bullet_lines_figures_holds_them_only(extract):
+    a = extract("Source: OCHA\n\n"
+                "By region:\n"
+                "• Sennar: 14 killed, 30 injured (state Ministry of Health); about 6,000 newly displaced.\n"
+                "• Kassala: 5,200 people registered in 9 gathering sites.")
+    for figure in ("14", "30"):
+        assert (_count(a, figure).source.name, _count(a, figure).source.type) == ("state Ministry of Health", "official")
+    assert _count(a, "about 6,000").source.name == "OCHA"
+    assert _count(a, "5,200").source.name == "OCHA"
+
+
+def test_an_acronym_in_brackets_after_a_name_is_no_bracketed_source(extract):
+    a = extract("Source: OCHA\n\n"
+                "• 3,000 refugees were fed by the World Food Programme (WFP) in Chad.")
+    assert _count(a, "3,000").source.name == "OCHA"

@@ -286,6 +286,9 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     A sourceless hearsay ("they are believed to ...") in a report with a source is that source's
     hearsay."""
     ctx = _context(analysis)
+    bracketed = _bracketed_source(analysis, sent_i, head_i)
+    if bracketed is not None:
+        return bracketed
     found = ctx.sources.get(sent_i)
     if found is not None and found.name is None and found.evidential == "hearsay" and ctx.source is not None:
         # "They are believed to have set off from Sfax" in a report credited to an agency: the
@@ -300,6 +303,16 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
         # the sentence's own attribution does not hold the claim: the report's source still does
         return carry(ctx.source, sent_i, "article", "none") if ctx.source is not None else None
     return _nearest_speaker(analysis, found, head_i)
+
+
+def _bracketed_source(analysis: Analysis, sent_i: int, head_i: int | None) -> AttributionMention | None:
+    """The source bracketed after the figures of a bullet line that hold the claim ("62 killed,
+    140 injured (Ministry of Health)")."""
+    if head_i is None:
+        return None
+    char = analysis.doc[head_i].idx
+    return next((carry(m, sent_i, "sentence") for m in analysis.attributions if m.kind == "bracket"
+                 and m.content_span is not None and m.content_span[0] <= char < m.content_span[1]), None)
 
 
 def _nearest_speaker(analysis: Analysis, primary: AttributionMention, head_i: int) -> AttributionMention:

@@ -28,7 +28,7 @@ from .gazetteer import get_gazetteer, norm
 from .quotes import quote_regions
 from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
 
-__all__ = ["label_attributions", "line_attributions", "header_issuer", "signature_attributions", "name_source"]
+__all__ = ["label_attributions", "line_attributions", "header_issuer", "bracket_attributions", "signature_attributions", "name_source"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
 
@@ -47,6 +47,12 @@ _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line
 _DOCUMENT_KIND = re.compile(
     r"(?:" + "|".join(re.escape(w) for w in sorted(_CUES["document_kinds"], key=len, reverse=True))
     + r")(?:\s+(?:no\.?|n°|#)?\s*\d+)?", re.IGNORECASE)
+#: a bullet line ("• North Darfur: 62 killed, 140 injured (Ministry of Health); ...")
+_BULLET_LINE = re.compile(r"^[ \t]*[•·▪◦‣*–-][ \t]+[^\n]*", re.MULTILINE)
+#: a parenthesis after a word or a figure (after a capitalised word it spells out a name: "the World Food Programme (WFP)")
+_BRACKET_AFTER_FIGURES = re.compile(r"(?<=[A-Za-z0-9%])[ \t]*\(([A-Za-z][^()\d\n]{1,60})\)")
+#: where what a bracketed source covers begins, back from it: a clause break or a label's colon
+_CLAUSE_BREAK = re.compile(r"[;:]")
 #: where a title line divides into parts: "Press release - MSF", "UNHCR DRC - Operational Update, 19 March 2026"
 _TITLE_PARTS = re.compile(r"\s+[-–—|]\s+|:\s+|,\s+|\s*[•·]\s*")
 
@@ -151,8 +157,8 @@ def _line_match(line: str, last: bool, first: bool) -> tuple[re.Match | None, st
 
 
 def line_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
-    """Source lines, closing "According to X" / "— Reuters" / "(AFP)" lines, signatures and
-    dateline agencies."""
+    """Source lines, closing "According to X" / "— Reuters" / "(AFP)" lines, signatures,
+    dateline agencies, the issuer a title names, and sources bracketed in bullet lines."""
     text = analysis.text
     out: list[AttributionMention] = []
     last = len(analysis.paragraphs) - 1
@@ -184,7 +190,7 @@ def line_attributions(analysis: Analysis, registry: EntityRegistry) -> list[Attr
             primary=False, entity_id=ent_id,
         ))
     issuer = None if any(m.kind == "source_line" for m in out) else header_issuer(analysis, registry)
-    return out + ([issuer] if issuer is not None else [])
+    return out + ([issuer] if issuer is not None else []) + bracket_attributions(analysis, registry)
 
 
 def _title_parts(line: str, start: int) -> list[tuple[int, int]]:
@@ -247,6 +253,31 @@ def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMe
         affiliation=aff, cue=analysis.text[cue[0]:cue[1]], cue_span=cue, scope="sentence", evidential="attributed",
         quote="none", kind="source_line", primary=False, entity_id=ent_id,
     )
+
+
+def bracket_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
+    """A source in brackets after the figures of a bullet line: "• North Darfur: 62 killed, 140
+    injured (Ministry of Health); about 18,000 newly displaced" — the ministry's are the figures
+    from the clause break (or the label's colon) before the bracket to it, not the report's."""
+    text = analysis.text
+    out: list[AttributionMention] = []
+    for line in _BULLET_LINE.finditer(text):
+        for m in _BRACKET_AFTER_FIGURES.finditer(text, line.start(), line.end()):
+            name = m.group(1).strip()
+            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, line.start(), m.start())]
+            covered = (breaks[-1] if breaks else line.start(), m.end())     # with the bracket: the parse may hang figures there
+            before = text[covered[0]:m.start()].split()
+            if not before or before[-1][:1].isupper() or not is_organisation(name) \
+                    or not re.search(r"\d", text[covered[0]:m.start()]):
+                continue
+            name_s = text.index(name, m.start(1))
+            canonical, typ, aff, ent_id = name_source(registry, name, text)
+            out.append(AttributionMention(
+                sent_i=_sentence_at(analysis, name_s), name=name, span=(name_s, name_s + len(name)),
+                canonical=canonical, type=typ, affiliation=aff, cue=None, cue_span=None, quote="none",
+                evidential="attributed", kind="bracket", primary=False, entity_id=ent_id, content_span=covered,
+            ))
+    return out
 
 
 def _quoted_paragraph(analysis: Analysis, close: int) -> tuple[int, int] | None:
