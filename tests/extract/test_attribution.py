@@ -536,3 +536,23 @@ def test_a_political_group_is_a_non_state_organisation(analyse, text) -> None:
     side of a dispute, nor ``witness``, a private person)."""
     m = source_for(analyse(text), 0)
     assert m is not None and m.type == "ngo", m
+
+
+def test_a_closing_reporting_clause_the_parser_hangs_from_a_place_keeps_its_own_speaker(analyse):
+    a = analyse("Search teams have recovered the bodies of at least 29 people from a collapsed mine near the town "
+                "of Hpakant, north of Myitkyina, Myanmar's National Disaster Management Committee said on Sunday.")
+    m = attribution_for(a, 0)
+    assert m is not None and (m.name, m.cue) == ("Myanmar's National Disaster Management Committee", "said")
+
+
+def test_a_coordinated_reporting_verb_keeps_the_subject_it_shares(analyse):
+    a = analyse("The minister visited the camp on Monday, met the families and said 300 tents had arrived.")
+    assert attribution_for(a, 0).name == "The minister"
+
+
+def test_a_relative_reporting_clause_holds_what_it_reports_in_a_sentence_sourced_before(analyse):
+    a = analyse("BOGOTA, May 2 (Reuters) - Six migrants drowned.\n\n"
+                "The migrants had drowned while crossing the swollen Atrato river, according to the Colombian Navy "
+                "(Armada), which said its patrols also found 52 people stranded near the village of Acandi.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "52")
+    assert (claim.source.name, claim.source.type) == ("the Colombian Navy", "military")

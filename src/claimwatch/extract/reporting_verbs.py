@@ -110,6 +110,31 @@ def _left_subject(verb: Token, lo: int) -> Token | None:
     return None
 
 
+def _trailing_speaker(verb: Token, lo: int) -> Token | None:
+    """The speaker of a closing reporting clause the parser read as a coordinated verb or as a
+    root with no subject ("Forensic teams have exhumed 137 bodies ... near the town of Qutayfah,
+    Syria's National Commission for Missing Persons said on Thursday", the name hung from the
+    town): the noun phrase between the comma and the verb, with no conjunction to coordinate it
+    and nothing the verb reports after it."""
+    doc = verb.doc
+    if verb.i - 1 < lo or doc[verb.i - 1].pos_ not in ("PROPN", "NOUN") \
+            or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in children_of(verb)):
+        return None
+    head = doc[verb.i - 1]
+    for _ in range(6):
+        if head.dep_ in ("compound", "amod", "poss", "nmod", "flat") and lo <= head.head.i < verb.i:
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.head.pos_ in ("PROPN", "NOUN") and lo <= head.head.head.i < head.i:
+            head = head.head.head       # "National Commission for Missing Persons"
+        else:
+            break
+    start = min(t.i for t in head.subtree if t.i < verb.i)
+    if start - 1 < lo or doc[start - 1].text != "," or any(
+            doc[j].dep_ == "cc" for j in range(start, verb.i)):
+        return None
+    return head
+
+
 def _subject(tok: Token, lo: int, hi: int, lemma: str) -> tuple[Token | None, Token | None, bool]:
     """(subject, passive agent, passive) of a reporting verb within its sentence; a participle
     ("..., adding that") shares the governing verb's subject; a misparsed finite verb takes the
@@ -125,6 +150,8 @@ def _subject(tok: Token, lo: int, hi: int, lemma: str) -> tuple[Token | None, To
             agent = next((g for g in children_of(c) if g.dep_ == "pobj"), None)
     if subj is not None and not lo <= subj.i < hi:
         subj, passive = None, False     # a parse across a paragraph break: not this sentence's subject
+    if subj is None and agent is None and tok.dep_ in ("conj", "ROOT") and lemma in _CORE:
+        subj = _trailing_speaker(tok, lo)
     if subj is None and agent is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB") \
             and lo <= tok.head.i < hi and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in children_of(tok.head))):
         head = tok.head
