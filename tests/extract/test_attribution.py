@@ -556,3 +556,16 @@ def test_a_relative_reporting_clause_holds_what_it_reports_in_a_sentence_sourced
                 "(Armada), which said its patrols also found 52 people stranded near the village of Acandi.")
     claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "52")
     assert (claim.source.name, claim.source.type) == ("the Colombian Navy", "military")
+
+
+def test_a_name_whose_acronym_closes_its_place_phrase_keeps_the_place(analyse):
+    a = analyse("According to the UN's Multidimensional Mission in Mali (MINUSMA), 120 civilians were killed "
+                "in the Mopti region in March.")
+    m = attribution_for(a, 0)
+    assert m.name == "the UN's Multidimensional Mission in Mali"
+    _spans_exact(a)
+
+
+def test_a_place_after_a_name_without_an_acronym_stays_outside_it(analyse):
+    a = analyse("According to the Red Cross in Mali, 120 civilians were killed in the Mopti region in March.")
+    assert attribution_for(a, 0).name == "the Red Cross"
