@@ -569,3 +569,17 @@ def test_a_name_whose_acronym_closes_its_place_phrase_keeps_the_place(analyse):
 def test_a_place_after_a_name_without_an_acronym_stays_outside_it(analyse):
     a = analyse("According to the Red Cross in Mali, 120 civilians were killed in the Mopti region in March.")
     assert attribution_for(a, 0).name == "the Red Cross"
+
+
+def test_a_speaker_whose_paragraph_withholds_the_name_is_unnamed(analyse):
+    a = analyse("A nurse at the district hospital said the dead included four children. He asked not to be named "
+                "for fear of reprisals. Another 12 people were wounded, he said.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "12")
+    assert claim.source.type == "unnamed"
+
+
+def test_a_name_left_off_a_team_sheet_is_no_anonymous_speaker(analyse):
+    a = analyse("A fan outside the ground said 3,000 tickets were unsold. He will not be named in the club's "
+                "official attendance report, which lists season-ticket holders only.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "3,000")
+    assert claim.source.type == "witness"
