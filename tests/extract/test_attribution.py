@@ -583,3 +583,15 @@ def test_a_name_left_off_a_team_sheet_is_no_anonymous_speaker(analyse):
                 "official attendance report, which lists season-ticket holders only.")
     claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "3,000")
     assert claim.source.type == "witness"
+
+
+def test_a_post_shared_on_a_platform_is_social_media(analyse):
+    a = analyse("A post shared more than 15,000 times on Facebook claims that 300 migrants drowned off Libya in April.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "300")
+    assert claim.source.type == "social_media"
+
+
+def test_a_person_who_posts_on_a_platform_stays_a_person(analyse):
+    a = analyse("A woman who filmed the scene on TikTok said that 300 people died in the fire.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "300")
+    assert claim.source.type == "witness"

@@ -7,7 +7,13 @@ signatures.
   an outlet, a dateline agency "KYIV, March 3 (Reuters) -" — names the source of the whole
   report (``kind="source_line"``; a closing "According to <name>." paragraph is found by the
   attribution stage as an ordinary "according to" attribution);
-* a closing "― Maria Gonzalez" after a paragraph signs that paragraph (``kind="signature"``).
+* a closing "― Maria Gonzalez" after a paragraph signs that paragraph (``kind="signature"``);
+* a title line that names the report's kind as a part of its own ("Press release - <organisation>",
+  "<organisation> <country> - Operational Update, <date>") names its issuer, the report's source
+  when it has no source line (``kind="source_line"``, the kind as the cue);
+* a source in brackets after the figures of a bullet line ("• North Darfur: 62 killed, 140 injured
+  (Ministry of Health); ...") holds the figures from the clause break before it
+  (``kind="bracket"``, ``content_span`` = what it holds; :func:`claimwatch.extract.context.source_for`).
 
 These are recognised here; which sentences they cover (their paragraph, or the whole report with
 ``scope="article"``) is decided by the report context (:mod:`claimwatch.extract.context`).

@@ -129,6 +129,9 @@ class SourceResolver:
             self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
         else:
             self._resolve_name(m, head)
+        if m.type == "witness" and head.pos_ == "NOUN" and source_strength(head.text) == 0 and head.i < cand.cue_lo \
+                and classify_source(text[doc[lo].idx: doc[cand.cue_lo].idx].strip()) == "social_media":
+            m.type = "social_media"     # "A post shared 40,000 times on Facebook claims ...": no person, a platform
         if m.type == "witness" and head.pos_ != "PROPN" and head.ent_type_ != "PERSON" and self._withholds_name(sent_i):
             m.type = "unnamed"      # "A rescue worker said ... He asked not to be named."
         if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and m.entity_id is None and not any(
