@@ -536,3 +536,62 @@ def test_a_political_group_is_a_non_state_organisation(analyse, text) -> None:
     side of a dispute, nor ``witness``, a private person)."""
     m = source_for(analyse(text), 0)
     assert m is not None and m.type == "ngo", m
+
+
+def test_a_closing_reporting_clause_the_parser_hangs_from_a_place_keeps_its_own_speaker(analyse):
+    a = analyse("Search teams have recovered the bodies of at least 29 people from a collapsed mine near the town "
+                "of Hpakant, north of Myitkyina, Myanmar's National Disaster Management Committee said on Sunday.")
+    m = attribution_for(a, 0)
+    assert m is not None and (m.name, m.cue) == ("Myanmar's National Disaster Management Committee", "said")
+
+
+def test_a_coordinated_reporting_verb_keeps_the_subject_it_shares(analyse):
+    a = analyse("The minister visited the camp on Monday, met the families and said 300 tents had arrived.")
+    assert attribution_for(a, 0).name == "The minister"
+
+
+def test_a_relative_reporting_clause_holds_what_it_reports_in_a_sentence_sourced_before(analyse):
+    a = analyse("BOGOTA, May 2 (Reuters) - Six migrants drowned.\n\n"
+                "The migrants had drowned while crossing the swollen Atrato river, according to the Colombian Navy "
+                "(Armada), which said its patrols also found 52 people stranded near the village of Acandi.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "52")
+    assert (claim.source.name, claim.source.type) == ("the Colombian Navy", "military")
+
+
+def test_a_name_whose_acronym_closes_its_place_phrase_keeps_the_place(analyse):
+    a = analyse("According to the UN's Multidimensional Mission in Mali (MINUSMA), 120 civilians were killed "
+                "in the Mopti region in March.")
+    m = attribution_for(a, 0)
+    assert m.name == "the UN's Multidimensional Mission in Mali"
+    _spans_exact(a)
+
+
+def test_a_place_after_a_name_without_an_acronym_stays_outside_it(analyse):
+    a = analyse("According to the Red Cross in Mali, 120 civilians were killed in the Mopti region in March.")
+    assert attribution_for(a, 0).name == "the Red Cross"
+
+
+def test_a_speaker_whose_paragraph_withholds_the_name_is_unnamed(analyse):
+    a = analyse("A nurse at the district hospital said the dead included four children. He asked not to be named "
+                "for fear of reprisals. Another 12 people were wounded, he said.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "12")
+    assert claim.source.type == "unnamed"
+
+
+def test_a_name_left_off_a_team_sheet_is_no_anonymous_speaker(analyse):
+    a = analyse("A fan outside the ground said 3,000 tickets were unsold. He will not be named in the club's "
+                "official attendance report, which lists season-ticket holders only.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "3,000")
+    assert claim.source.type == "witness"
+
+
+def test_a_post_shared_on_a_platform_is_social_media(analyse):
+    a = analyse("A post shared more than 15,000 times on Facebook claims that 300 migrants drowned off Libya in April.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "300")
+    assert claim.source.type == "social_media"
+
+
+def test_a_person_who_posts_on_a_platform_stays_a_person(analyse):
+    a = analyse("A woman who filmed the scene on TikTok said that 300 people died in the fire.")
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "300")
+    assert claim.source.type == "witness"

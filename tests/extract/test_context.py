@@ -335,3 +335,45 @@ def test_where_the_people_a_relative_clause_describes_come_from_is_the_paragraph
             "Rescuers say 5 others may be alive.")
     c = _count(extract(text), "5")
     assert all(p.scope != "article" for p in c.places)
+
+
+def test_the_organisation_a_press_release_title_names_is_its_source(extract):
+    a = extract("Press release - Amnesty International\n\n"
+                "Security forces killed at least 23 protesters in Nairobi on Tuesday. "
+                "We documented 41 arbitrary arrests across the country.")
+    for figure in ("at least 23", "41"):
+        c = _count(a, figure)
+        assert (c.source.name, c.source.type, c.source.scope, c.source.cue) == \
+            ("Amnesty International", "ngo", "article", "Press release")
+
+
+def test_an_update_titled_with_its_issuer_and_date_is_the_issuers(extract):
+    a = extract("UNICEF Yemen - Situation Report, 2 May 2026\n\n"
+                "• 1,200 children treated for malnutrition in Hodeidah\n"
+                "• 86 schools damaged since January")
+    assert _count(a, "1,200").source.name == "UNICEF"
+    assert _count(a, "86").source.scope == "article"
+
+
+def test_a_news_headline_is_not_a_title_naming_an_issuer(extract):
+    for headline in ("Update: Police say three dead in Leeds motorway crash",
+                     "Manchester United 3-1 Chelsea: Statement win for the hosts"):
+        a = extract(headline + "\n\nThree people died and 73,000 fans watched on Sunday.")
+        assert _count(a, "Three").source.type == "author", headline
+
+
+def test_a_source_bracketed_after_a_bullet_lines_figures_holds_them_only(extract):
+    a = extract("Source: OCHA\n\n"
+                "By region:\n"
+                "• Sennar: 14 killed, 30 injured (state Ministry of Health); about 6,000 newly displaced.\n"
+                "• Kassala: 5,200 people registered in 9 gathering sites.")
+    for figure in ("14", "30"):
+        assert (_count(a, figure).source.name, _count(a, figure).source.type) == ("state Ministry of Health", "official")
+    assert _count(a, "about 6,000").source.name == "OCHA"
+    assert _count(a, "5,200").source.name == "OCHA"
+
+
+def test_an_acronym_in_brackets_after_a_name_is_no_bracketed_source(extract):
+    a = extract("Source: OCHA\n\n"
+                "• 3,000 refugees were fed by the World Food Programme (WFP) in Chad.")
+    assert _count(a, "3,000").source.name == "OCHA"

@@ -4,7 +4,7 @@
 Per sentence, from the dependency parse:
 
 * the subject (or passive agent) of a reporting verb — "said", "told", "writes", "believes",
-  "denounced ... by X" — with the verb as the cue; "This was stated by X" is anaphoric (its
+  "denounced ... by X" — with the verb as the cue (:mod:`claimwatch.extract.reporting_verbs`); "This was stated by X" is anaphoric (its
   content is what came before); an inverted clause ("..., reports the National Migration
   Service") takes its source after the verb;
 * "according to X" / "citing X" / "in line with the statement", with the phrase as the cue;
@@ -45,13 +45,9 @@ from spacy.tokens import Doc, Token
 from ..model import QuoteKind
 from .base import Analysis, AttributionMention, Stage, TokenTable, children_of, token_table
 from .cue_candidates import (
-    FIRST_SECOND as _FIRST_SECOND,
-)
-from .cue_candidates import (
     NOMINAL_CUE_WORDS,
     RECORDS_ONLY,
     Cand,
-    cannot_speak,
     contrasted,
     corpus_candidate,
     depth,
@@ -64,264 +60,26 @@ from .cue_candidates import (
 from .cue_model import learned_candidate
 from .entities import document_noun
 from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
-from .quotes import CLOSE_Q, in_quote, quote_regions, quoted_chars
+from .quotes import in_quote, quote_regions, quoted_chars
+from .reporting_verbs import verb_candidate
 from .source_lines import label_attributions, line_attributions, signature_attributions
 from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
-from .sources import classify_source, looks_like_outlet, platform_of, source_strength
+from .sources import classify_source, looks_like_outlet
 
 __all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
-_SPEECH = frozenset(_CUES["speech_verbs"])
-_COGNITION = frozenset(_CUES["cognition_verbs"])
-_STRONG = frozenset(_CUES["strong_speech_verbs"])
-_REPORTING = _SPEECH | _COGNITION
 _HEARSAY_ADV = frozenset(a for a in _CUES["hearsay_adverbs"] if a not in ("apparently", "seemingly", "ostensibly"))
-_HEARSAY_PASSIVE = frozenset(_CUES["hearsay_passives"])
-_COGNITION_BARE = frozenset(_CUES["cognition_without_that"])
 _HEARSAY_ADJ = {"rumoured", "rumored", "reputed", "purported", "alleged"}
-_STOP_LEFT = {"”", '"', ":", ";", "“"}
-_CORE = frozenset(_CUES["core_speech_verbs"])
-_QUOTE_MARKS = {"“", "”", '"', "«", "»", "``", "''"}
-_OBJECT_ACTS = frozenset(_CUES["object_speech_acts"])
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
 #: document-according phrases by their first word ("in" -> ("in", "line", "with"), ...)
 _DOC_ACCORDING: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _CUES["document_according_phrases"]:
     _DOC_ACCORDING.setdefault(_phrase[0], []).append(tuple(_phrase))
 _SELF_REFERENCE = frozenset(_CUES["self_reference"])
-_NOMINAL_HEARSAY = {"report", "record", "register"}    # "the passage of 29,641 migrants has been reported"
 
 
 # --------------------------------------------------------------------------- detection
-
-def _content_of(doc: Doc, lo: int, hi: int, verb: Token, exclude: tuple[int, int]) -> tuple[int, int] | None:
-    """Content of a reporting verb: its clausal complements, else the rest of the sentence."""
-    kids = [c for c in children_of(verb) if c.dep_ in ("ccomp", "xcomp", "parataxis")
-            and not (exclude[0] <= c.i < exclude[1])]
-    if not kids:
-        # "said in a statement that ...": the clause hangs off the statement noun
-        for prep in children_of(verb):
-            if prep.dep_ != "prep":
-                continue
-            for obj in children_of(prep):
-                for c in children_of(obj):
-                    if c.dep_ in ("acl", "relcl", "ccomp") and c.left_edge.lower_ == "that" and c.left_edge.i > obj.i:
-                        kids.append(c)
-    if kids:
-        a = min(k.left_edge.i for k in kids)
-        b = max(k.right_edge.i for k in kids) + 1
-        return trim_span(doc, max(a, lo), min(b, hi))
-    if verb.dep_ in ("parataxis", "ccomp") or (verb.dep_ == "ROOT" and verb.head.i == verb.i):
-        head = verb.head
-        if verb.dep_ != "ROOT" and lo <= head.i < hi:
-            # "The war, he said, will go on": the governing clause minus the parenthetical
-            a, b = verb.left_edge.i, verb.right_edge.i + 1
-            left = trim_span(doc, lo, a)
-            right = trim_span(doc, b, hi)
-            if left and right:
-                return left[0], right[1]
-            return left or right
-    a, b = exclude
-    left = trim_span(doc, lo, a)
-    right = trim_span(doc, b, hi)
-    if left and right:
-        return left if left[1] - left[0] >= right[1] - right[0] else right
-    return left or right
-
-
-def _via(verb: Token) -> str | None:
-    for child in children_of(verb):
-        if child.dep_ == "prep" and child.lower_ in ("on", "in", "via", "through"):
-            obj = " ".join(t.text for t in child.subtree)
-            p = platform_of(obj)
-            if p:
-                return p
-    return None
-
-
-def _left_subject(verb: Token, lo: int) -> Token | None:
-    """A misparsed subject: the nearest noun phrase left of a finite reporting verb
-    (""Yes," Brent Bozell, founder of the centre, tells Breitbart")."""
-    doc = verb.doc
-    j = verb.i - 1
-    while j >= lo and verb.i - j <= 12:
-        t = doc[j]
-        if t.text in _STOP_LEFT:
-            return None
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME"):
-            head = t
-            while head.dep_ in ("compound", "amod", "poss", "nmod", "flat") and lo <= head.head.i < verb.i:
-                head = head.head
-            # an apposition ("X, founder of Y,") points back to X
-            while head.dep_ == "appos" and lo <= head.head.i < head.i and head.ent_type_ != "PERSON":
-                head = head.head  # (a named person is the speaker, not what a misparse hangs them from)
-            if head.dep_ == "pobj":
-                j = head.head.i - 1
-                continue
-            return head
-        j -= 1
-    return None
-
-
-def _subject(tok: Token, lo: int, hi: int, lemma: str) -> tuple[Token | None, Token | None, bool]:
-    """(subject, passive agent, passive) of a reporting verb within its sentence; a participle
-    ("..., adding that") shares the governing verb's subject; a misparsed finite verb takes the
-    nearest noun phrase on its left."""
-    subj = agent = None
-    passive = False
-    for c in children_of(tok):
-        if c.dep_ in ("nsubj", "csubj") and (subj is None or abs(c.i - tok.i) < abs(subj.i - tok.i)):
-            subj = c  # two subjects (a misparse of "<clause>, the agency said"): the nearest one
-        elif c.dep_ == "nsubjpass":
-            subj, passive = c, True
-        elif c.dep_ == "agent":
-            agent = next((g for g in children_of(c) if g.dep_ == "pobj"), None)
-    if subj is not None and not lo <= subj.i < hi:
-        subj, passive = None, False     # a parse across a paragraph break: not this sentence's subject
-    if subj is None and agent is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB") \
-            and lo <= tok.head.i < hi and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in children_of(tok.head))):
-        head = tok.head
-        subj = next((c for c in children_of(head) if c.dep_ in ("nsubj",)), None)
-        steps = 0
-        while subj is None and head.dep_ == "conj" and steps < 4:   # "... reversed, rushed and said"
-            head, steps = head.head, steps + 1
-            subj = next((c for c in children_of(head) if c.dep_ in ("nsubj",)), None)
-    if subj is None and agent is None and lemma in _STRONG and tok.tag_ in ("VBD", "VBZ", "VBP") \
-            and tok.dep_ in ("ROOT", "ccomp", "conj", "parataxis"):
-        subj = _left_subject(tok, lo)
-    return subj, agent, passive
-
-
-def _passive_candidate(tok: Token, lo: int, hi: int, lemma: str, subj: Token | None, agent: Token | None,
-                       clausal: bool) -> Cand | None:
-    """Passive frames: "X is said / reported to ...", "It was reported that ..." (hearsay), and
-    "This was stated by X" (an anaphoric attribution: the content is what came before)."""
-    doc = tok.doc
-    aux = [c for c in children_of(tok) if c.dep_ == "auxpass" and c.i < tok.i]
-    a = aux[0].i if aux else tok.i
-    if agent is None:
-        if subj is not None and lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it" or lemma in _NOMINAL_HEARSAY):
-            content = _content_of(doc, lo, hi, tok, (a, tok.i + 1)) if subj.lower_ == "it" else trim_span(doc, lo, hi)
-            return Cand(None, a, tok.i + 1, tok.i, content, hearsay=True, depth=depth(tok))
-        return None
-    if subj is not None and subj.lower_ in _ANAPHORIC:
-        return Cand(agent, a, tok.i + 1, tok.i, None, depth=depth(tok), via=_via(tok), anaphoric=True)
-    return None
-
-
-def _source_token(tok: Token, src: Token | None, lemma: str, lo: int) -> tuple[Token | None, Token | None]:
-    """(source, relative pronoun) a reporting verb's subject stands for, or (None, None) when it
-    cannot be a source (a question word, a clause, a river)."""
-    if src is None:
-        return None, None
-    rel = None
-    if src.lower_ in ("who", "which", "that") and src.dep_.startswith("nsubj") and tok.dep_ == "relcl":
-        rel, src = src, tok.head
-    elif src.lower_ in ("who", "what", "which", "whom", "whoever", "that", "this", "there"):
-        return None, None
-    if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") or src.dep_ == "csubj":
-        return None, None
-    if cannot_speak(tok, src):
-        return _inverted_source(tok, lemma, lo), None     # "... crossed the jungle, reports the National Migration Service"
-    return src, rel
-
-
-def _cognition_ok(tok: Token, lemma: str, clausal: bool) -> bool:
-    """A verb of thinking attributes only with a clause ("believes that ..."), a bare one only
-    when it takes a clause without "that"."""
-    if lemma not in _COGNITION or lemma in _STRONG:
-        return True
-    if not clausal:
-        return False
-    return lemma in _COGNITION_BARE or any(
-        g.dep_ == "mark" and g.lower_ == "that" for c in children_of(tok) if c.dep_ == "ccomp" for g in children_of(c))
-
-
-def _object_ok(tok: Token, lemma: str, lo: int, hi: int, has_obj: bool) -> bool:
-    """A reporting verb with no clause: an object it characterises, a quotation in the sentence,
-    or a core speech verb on its own ("..., he said.")."""
-    doc = tok.doc
-    if not _bare_object_allowed(tok, lemma, lo, hi):
-        return False
-    if tok.dep_ == "relcl" and not has_obj:             # "the things Trump said"
-        return False
-    if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in children_of(tok)):
-        return False                                     # "put the toll at 30", not "put forward"
-    if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in children_of(tok)):
-        return False                                     # "added to the uncertainty"
-    if lemma not in _STRONG:
-        return lemma in _OBJECT_ACTS and has_obj
-    return lemma in _CORE or has_obj and lemma in _OBJECT_ACTS or tok.dep_ == "parataxis" or any(
-        doc[j].text in _QUOTE_MARKS for j in range(lo, hi))  # not "contend with", "repeat the phrase"
-
-
-def _verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]], rstarts: list[int]) -> Cand | None:
-    lemma = tok.lemma_.lower()
-    if lemma not in _REPORTING or tok.pos_ not in ("VERB", "AUX"):
-        return None
-    if tok.dep_ in ("amod", "compound", "acl") or tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"):
-        return None
-    doc = tok.doc
-    subj, agent, passive = _subject(tok, lo, hi, lemma)
-    clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in children_of(tok))
-    cue_lo, cue_hi = tok.i, tok.i + 1
-    for c in children_of(tok):  # "pointed out", "has said" stays "said": particles only
-        if c.dep_ == "prt" and c.i == cue_hi:
-            cue_hi += 1
-    if passive:
-        framed = _passive_candidate(tok, lo, hi, lemma, subj, agent, clausal)
-        if framed is not None or agent is None:
-            return framed
-    src, rel = _source_token(tok, agent if passive else subj, lemma, lo)
-    if src is None or not _cognition_ok(tok, lemma, clausal):
-        return None
-    if src.lower_ in _FIRST_SECOND and not in_quote(regions, rstarts, tok.idx):
-        return None                                      # the author's own "I think", "we said"
-    if lemma == "continue" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" or any(
-            doc[j].text in CLOSE_Q + '"' for j in range(lo, tok.i))):
-        return None
-    has_obj = (passive and agent is not None) or any(c.dep_ in ("dobj", "oprd") for c in children_of(tok))
-    if not clausal and not _object_ok(tok, lemma, lo, hi, has_obj):
-        return None
-    s_lo, s_hi = mention_bounds(src)
-    content = _content_of(doc, lo, hi, tok, (min(s_lo, cue_lo), max(s_hi, cue_hi)))
-    anaphoric = False
-    if not clausal:
-        objs = [c for c in children_of(tok) if c.dep_ in ("dobj", "prep")]
-        anaphoric = any(o.lower_ in _ANAPHORIC or any(g.lower_ in _ANAPHORIC for g in children_of(o)) for o in objs)
-        if anaphoric:
-            content = None
-    cand = Cand(src, cue_lo, cue_hi, tok.i, content, depth=depth(tok), via=_via(tok), anaphoric=anaphoric)
-    cand.rel = rel
-    return cand
-
-
-def _inverted_source(verb: Token, lemma: str, lo: int) -> Token | None:
-    """The source after the verb in an inverted reporting clause ("..., reports the National
-    Migration Service"), which the parser may read as the verb's object."""
-    if lemma not in _CORE or verb.tag_ not in ("VBZ", "VBD") or verb.i - lo < 4:
-        return None
-    obj = next((c for c in children_of(verb) if c.dep_ == "dobj" and c.i == verb.right_edge.i - (
-        verb.right_edge.i - c.right_edge.i)), None)
-    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG" or source_strength(
-            " ".join(t.text for t in obj.subtree)) == 2):
-        return None
-    return obj
-
-
-def _bare_object_allowed(tok: Token, lemma: str, lo: int, hi: int) -> bool:
-    """A reporting verb with no clause after it: a participle ("..., stating their intention")
-    needs a quotation; "call" needs what it calls something ("called it a violation") or what
-    it calls for ("called for an inquiry"), not a telephone ("call a hotline")."""
-    doc = tok.doc
-    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp") and lemma not in ("say", "tell") and not any(
-            doc[j].text in _QUOTE_MARKS for j in range(lo, hi)):
-        return False
-    if lemma == "call":
-        return any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in children_of(tok))
-    return True
-
 
 def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     doc = tok.doc
@@ -414,7 +172,7 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:
     table = token_table(doc)
     for j in _cue_openers(table, lo, hi):
         tok = table.tokens[j]
-        c = (_verb_candidate(tok, lo, hi, regions, rstarts) or evidential_candidate(tok, lo, hi)
+        c = (verb_candidate(tok, lo, hi, regions, rstarts) or evidential_candidate(tok, lo, hi)
              or mistagged_verb_candidate(tok, lo, hi) or figure_participle_candidate(tok, lo, hi)
              or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or stance_candidate(tok, lo, hi)
              or corpus_candidate(tok, lo, hi) or noun_candidate(tok, lo, hi) or learned_candidate(tok, lo, hi))

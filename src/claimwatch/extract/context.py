@@ -61,6 +61,7 @@ _STATEMENT_LEMMAS = frozenset(_LEX["statement_lemmas"])
 _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
 _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
+_CORE_SPEECH = frozenset(_CUES["core_speech_verbs"])
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
 _HEADLINE_WORDS = 20
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
@@ -299,6 +300,9 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     A sourceless hearsay ("they are believed to ...") in a report with a source is that source's
     hearsay."""
     ctx = _context(analysis)
+    bracketed = _bracketed_source(analysis, sent_i, head_i)
+    if bracketed is not None:
+        return bracketed
     found = ctx.sources.get(sent_i)
     if found is not None and found.name is None and found.evidential == "hearsay" and ctx.source is not None:
         # "They are believed to have set off from Sfax" in a report credited to an agency: the
@@ -310,31 +314,54 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
         return found
     if _subordinate_elsewhere(analysis, found.cue_i, head_i) or _before_its_clause(analysis, found, head_i) \
             or _counts_the_source(analysis, found, head_i):
-        # the sentence's own attribution does not hold the claim: the report's source still does
+        # the sentence's own attribution does not hold the claim: a second speaker's clause above
+        # it does ("..., according to X, which said its patrols found 47"), else the report's source
+        governing = _governing_speaker(analysis, found, head_i, speech_only=True)
+        if governing is not None:
+            return governing
         return carry(ctx.source, sent_i, "article", "none") if ctx.source is not None else None
     return _nearest_speaker(analysis, found, head_i)
+
+
+def _bracketed_source(analysis: Analysis, sent_i: int, head_i: int | None) -> AttributionMention | None:
+    """The source bracketed after the figures of a bullet line that hold the claim ("62 killed,
+    140 injured (Ministry of Health)")."""
+    if head_i is None:
+        return None
+    char = analysis.doc[head_i].idx
+    return next((carry(m, sent_i, "sentence") for m in analysis.attributions if m.kind == "bracket"
+                 and m.content_span is not None and m.content_span[0] <= char < m.content_span[1]), None)
 
 
 def _nearest_speaker(analysis: Analysis, primary: AttributionMention, head_i: int) -> AttributionMention:
     """The reporting clause nearest above the claim in the parse: a second speaker's clause beside
     the primary one holds what it governs ("..., the commission said, while the ministry put the
     toll at 8": 8 is the ministry's)."""
+    return _governing_speaker(analysis, primary, head_i) or primary
+
+
+def _governing_speaker(analysis: Analysis, primary: AttributionMention, head_i: int,
+                       speech_only: bool = False) -> AttributionMention | None:
+    """The named reporting clause other than ``primary`` whose cue is above the claim in the
+    parse (before ``primary``'s own cue is reached), if any; with ``speech_only``, only a verb
+    of saying ("which said its patrols found 47", not "its patrols found")."""
     doc = analysis.doc
     others = {m.cue_i: m for m in analysis.attributions
               if m.sent_i == primary.sent_i and not m.primary and m.kind == "clause" and m.name is not None
-              and m.cue_i is not None and m.cue_i != primary.cue_i}
+              and m.cue_i is not None and m.cue_i != primary.cue_i
+              and (not speech_only or doc[m.cue_i].lemma_.lower() in _CORE_SPEECH)}
     if not others:
-        return primary
+        return None
     tok = doc[head_i]
     for _ in range(12):
         if tok.i == primary.cue_i:
-            return primary
+            return None
         if tok.i in others:
             return others[tok.i]
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    return primary
+    return None
 
 
 def _counts_the_source(analysis: Analysis, attr: AttributionMention, head_i: int) -> bool:

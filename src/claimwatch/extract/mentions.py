@@ -71,6 +71,22 @@ def entity_end(tok: Token) -> int:
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def _acronym_closed(prep: Token) -> int | None:
+    """The end of a name's place phrase that its acronym closes ("the Integrated Office in Haiti
+    (BINUH)": the bracketed capitals spell out the whole as one name), or None."""
+    doc = prep.doc
+    if prep.lower_ != "in":
+        return None
+    words = [t for t in prep.subtree if t.i > prep.i]
+    bracket = next((t.i for t in words if t.text == "("), None)
+    end = bracket if bracket is not None else prep.right_edge.i + 1
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")" \
+            or not (doc[end + 1].text.isupper() and len(doc[end + 1].text) >= 3):
+        return None
+    place = [t for t in words if t.i < end]
+    return end if place and all(t.text[:1].isupper() or t.lower_ == "the" for t in place) else None
+
+
 def mention_bounds(head: Token) -> tuple[int, int]:
     """Token range of the head mention: left modifiers, the head, its entity and conjuncts."""
     doc = head.doc
@@ -90,6 +106,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             if rest and all(t.text[:1].isupper() or t.lower_ in ("the", "and", "of", "for") for t in rest):
                 hi = rest[-1].i + 1
                 continue
+        if proper and child.dep_ == "prep" and child.i == hi and (closed := _acronym_closed(child)) is not None:
+            hi = closed
+            continue
         if child.dep_ in ("compound", "flat", "nummod") and child.i == hi:
             hi = child.i + 1
         elif child.dep_ == "conj" or (child.dep_ == "cc" and any(c.dep_ == "conj" for c in head.rights)):

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..errors import ExtractionError
 from . import attribution, certainty, claims, context, entities, events, numeric, places, quantities, timex
 from .base import Analysis, Stage
+from .timex_attach import DATELINE
 
 __all__ = ["load_nlp", "Pipeline", "STAGES", "LAYER_STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
 
@@ -45,21 +46,8 @@ STAGES: tuple[Stage, ...] = (
 LAYER_STAGES: tuple[Stage, ...] = (numeric.STAGE,)
 
 
-#: a dateline opening a paragraph: a place (capitalised, or in capitals), an optional date, an
-#: optional agency in brackets, then a dash ("Madrid (AFP) —", "KYIV, March 3 (Reuters) -",
-#: "GOMA, Democratic Republic of Congo, Sept 2 -": a region may come between the town and the date)
-_REGION = r"(?:, [A-Z][\w.'’-]*(?: (?:of |and |the )?[A-Z][\w.'’-]*){0,3}(?=,))?"
-#: the date is a month (with its day) or a weekday, not any capitalised word ("UK, Germany, France -")
-_DATE = (r"(?:, (?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
-         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?: \d{1,2})?"
-         r"|(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\.?)(?![a-z]))?")
-_DATELINE = re.compile(
-    rf"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}}{_REGION}{_DATE}\s*\([A-Z][\w.&' -]{{0,29}}\)"
-    rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}{_REGION}{_DATE})\s*(?:[-–—]{{1,2}})[ \t]+")
-
-
 def _dateline_end(text: str, start: int) -> int | None:
-    m = _DATELINE.match(text, start)
+    m = DATELINE.match(text, start)
     return m.end() if m else None
 
 

@@ -7,7 +7,13 @@ signatures.
   an outlet, a dateline agency "KYIV, March 3 (Reuters) -" — names the source of the whole
   report (``kind="source_line"``; a closing "According to <name>." paragraph is found by the
   attribution stage as an ordinary "according to" attribution);
-* a closing "― Maria Gonzalez" after a paragraph signs that paragraph (``kind="signature"``).
+* a closing "― Maria Gonzalez" after a paragraph signs that paragraph (``kind="signature"``);
+* a title line that names the report's kind as a part of its own ("Press release - <organisation>",
+  "<organisation> <country> - Operational Update, <date>") names its issuer, the report's source
+  when it has no source line (``kind="source_line"``, the kind as the cue);
+* a source in brackets after the figures of a bullet line ("• North Darfur: 62 killed, 140 injured
+  (Ministry of Health); ...") holds the figures from the clause break before it
+  (``kind="bracket"``, ``content_span`` = what it holds; :func:`claimwatch.extract.context.source_for`).
 
 These are recognised here; which sentences they cover (their paragraph, or the whole report with
 ``scope="article"``) is decided by the report context (:mod:`claimwatch.extract.context`).
@@ -24,10 +30,11 @@ from importlib import resources
 from ..model import SourceType
 from .base import Analysis, AttributionMention
 from .entity_registry import EntityRegistry
+from .gazetteer import get_gazetteer, norm
 from .quotes import quote_regions
 from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
 
-__all__ = ["label_attributions", "line_attributions", "signature_attributions", "name_source"]
+__all__ = ["label_attributions", "line_attributions", "header_issuer", "bracket_attributions", "signature_attributions", "name_source"]
 
 _CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
 
@@ -42,6 +49,18 @@ _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,60}?\(\s*([A-Z][\w.&' -
 _INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
 _LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(:)\s+\S")
 _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
+#: a part of a title line that names the report's kind: "Press release", "Flash Update No. 7"
+_DOCUMENT_KIND = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in sorted(_CUES["document_kinds"], key=len, reverse=True))
+    + r")(?:\s+(?:no\.?|n°|#)?\s*\d+)?", re.IGNORECASE)
+#: a bullet line ("• North Darfur: 62 killed, 140 injured (Ministry of Health); ...")
+_BULLET_LINE = re.compile(r"^[ \t]*[•·▪◦‣*–-][ \t]+[^\n]*", re.MULTILINE)
+#: a parenthesis after a word or a figure (after a capitalised word it spells out a name: "the World Food Programme (WFP)")
+_BRACKET_AFTER_FIGURES = re.compile(r"(?<=[A-Za-z0-9%])[ \t]*\(([A-Za-z][^()\d\n]{1,60})\)")
+#: where what a bracketed source covers begins, back from it: a clause break or a label's colon
+_CLAUSE_BREAK = re.compile(r"[;:]")
+#: where a title line divides into parts: "Press release - MSF", "UNHCR DRC - Operational Update, 19 March 2026"
+_TITLE_PARTS = re.compile(r"\s+[-–—|]\s+|:\s+|,\s+|\s*[•·]\s*")
 
 
 def name_source(registry: EntityRegistry, name: str, text: str) -> tuple[str, SourceType, str | None, int | None]:
@@ -144,8 +163,8 @@ def _line_match(line: str, last: bool, first: bool) -> tuple[re.Match | None, st
 
 
 def line_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
-    """Source lines, closing "According to X" / "— Reuters" / "(AFP)" lines, signatures and
-    dateline agencies."""
+    """Source lines, closing "According to X" / "— Reuters" / "(AFP)" lines, signatures,
+    dateline agencies, the issuer a title names, and sources bracketed in bullet lines."""
     text = analysis.text
     out: list[AttributionMention] = []
     last = len(analysis.paragraphs) - 1
@@ -176,6 +195,94 @@ def line_attributions(analysis: Analysis, registry: EntityRegistry) -> list[Attr
             scope="sentence", evidential="hearsay" if typ == "unnamed" else "attributed", quote="none", kind=kind,
             primary=False, entity_id=ent_id,
         ))
+    issuer = None if any(m.kind == "source_line" for m in out) else header_issuer(analysis, registry)
+    return out + ([issuer] if issuer is not None else []) + bracket_attributions(analysis, registry)
+
+
+def _title_parts(line: str, start: int) -> list[tuple[int, int]]:
+    """The parts of a title line as character spans, from ``start``."""
+    parts, pos = [], 0
+    for m in _TITLE_PARTS.finditer(line):
+        parts.append((start + pos, start + m.start()))
+        pos = m.end()
+    parts.append((start + pos, start + len(line.rstrip())))
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _names_only(analysis: Analysis, start: int, end: int) -> bool:
+    """A title part that names (an organisation, a country) rather than tells ("Police say three
+    dead"): no verb in it."""
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _organisation_in(analysis: Analysis, registry: EntityRegistry, part: tuple[int, int]) -> tuple[int, int] | None:
+    """The organisation a title part names: a registered organisation mention inside it, else the
+    part itself (less a trailing country, "UNICEF Yemen") when the lexicon knows it as one."""
+    a, b = part
+    inside = [m.span for ent in registry.entities if ent.kind == "organisation" for m in ent.mentions
+              if a <= m.span[0] and m.span[1] <= b]
+    if inside:
+        return min(inside)
+    words = [(w.start() + a, w.end() + a) for w in re.finditer(r"\S+", analysis.text[a:b])]
+    countries = get_gazetteer().country_keys
+    end = next((k for k in range(1, len(words)) if norm(analysis.text[words[k][0]:b]) in countries), len(words))
+    name = (a, words[end - 1][1]) if words else part
+    return name if is_organisation(analysis.text[name[0]:name[1]]) else None
+
+
+def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMention | None:
+    """The organisation a report's title line names as its issuer, when the title names the
+    report's kind as a part of its own: "Press release - Médecins Sans Frontières (MSF)",
+    "UNHCR Democratic Republic of the Congo - Operational Update, 19 March 2026". The source is
+    the organisation named in the first of the title's other parts that names one (and tells
+    nothing: "Update: Police say three dead" is a headline); the kind is the cue."""
+    if len(analysis.paragraphs) < 2 or not analysis.sentences:
+        return None
+    ps, pe = analysis.paragraphs[0]
+    line = analysis.text[ps:pe].split("\n", 1)[0]
+    if len(line) > 160 or line.rstrip().endswith("."):
+        return None
+    parts = _title_parts(line, ps)
+    kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]
+    if not kinds:
+        return None
+    found = next((o for p in parts if p not in kinds and _names_only(analysis, *p)
+                  for o in [_organisation_in(analysis, registry, p)] if o is not None), None)
+    if found is None:
+        return None
+    name = analysis.text[found[0]:found[1]]
+    canonical, typ, aff, ent_id = name_source(registry, name, analysis.text)
+    cue = kinds[0]
+    return AttributionMention(
+        sent_i=_sentence_at(analysis, found[0]), name=name, span=found, canonical=canonical, type=typ,
+        affiliation=aff, cue=analysis.text[cue[0]:cue[1]], cue_span=cue, scope="sentence", evidential="attributed",
+        quote="none", kind="source_line", primary=False, entity_id=ent_id,
+    )
+
+
+def bracket_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
+    """A source in brackets after the figures of a bullet line: "• North Darfur: 62 killed, 140
+    injured (Ministry of Health); about 18,000 newly displaced" — the ministry's are the figures
+    from the clause break (or the label's colon) before the bracket to it, not the report's."""
+    text = analysis.text
+    out: list[AttributionMention] = []
+    for line in _BULLET_LINE.finditer(text):
+        for m in _BRACKET_AFTER_FIGURES.finditer(text, line.start(), line.end()):
+            name = m.group(1).strip()
+            breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, line.start(), m.start())]
+            covered = (breaks[-1] if breaks else line.start(), m.end())     # with the bracket: the parse may hang figures there
+            before = text[covered[0]:m.start()].split()
+            if not before or before[-1][:1].isupper() or not is_organisation(name) \
+                    or not re.search(r"\d", text[covered[0]:m.start()]):
+                continue
+            name_s = text.index(name, m.start(1))
+            canonical, typ, aff, ent_id = name_source(registry, name, text)
+            out.append(AttributionMention(
+                sent_i=_sentence_at(analysis, name_s), name=name, span=(name_s, name_s + len(name)),
+                canonical=canonical, type=typ, affiliation=aff, cue=None, cue_span=None, quote="none",
+                evidential="attributed", kind="bracket", primary=False, entity_id=ent_id, content_span=covered,
+            ))
     return out
 
 

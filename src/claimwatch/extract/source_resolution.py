@@ -16,6 +16,7 @@ Used by the attribution stage; the resolver keeps the article's recent sources.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +59,12 @@ def _speaks_anonymously(head: Token, text: str) -> bool:
     return False
 
 
+#: the speaker's own request or manner that withholds the name ("asked not to be named", "spoke on
+#: condition of anonymity"), not what happens to a name ("He will not be named in the squad")
+_WITHHOLDING = re.compile(r"\b(?:ask(?:ed|ing)|request(?:ed|ing)|sp(?:oke|eaking)|declin(?:ed|ing)|wish(?:ed|ing)|want(?:ed)?)\b",
+                          re.IGNORECASE)
+
+
 class SourceResolver:
     """Resolves a source mention to its canonical source through the entity registry."""
 
@@ -70,6 +77,7 @@ class SourceResolver:
         self.plural: set[int] = set()        # ids of mentions whose head is a plural noun ("Residents")
         self.role_nouns: set[int] = set()    # ids of mentions headed by a person's role ("the chief")
         self.documents: list[AttributionMention] = []   # sources that are documents ("a press release")
+        self.sentences = analysis.sentences
 
     def _entity_kind(self, m: AttributionMention) -> str | None:
         ent = self.registry.entity(m.entity_id)
@@ -121,6 +129,11 @@ class SourceResolver:
             self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
         else:
             self._resolve_name(m, head)
+        if m.type == "witness" and head.pos_ == "NOUN" and source_strength(head.text) == 0 and head.i < cand.cue_lo \
+                and classify_source(text[doc[lo].idx: doc[cand.cue_lo].idx].strip()) == "social_media":
+            m.type = "social_media"     # "A post shared 40,000 times on Facebook claims ...": no person, a platform
+        if m.type == "witness" and head.pos_ != "PROPN" and head.ent_type_ != "PERSON" and self._withholds_name(sent_i):
+            m.type = "unnamed"      # "A rescue worker said ... He asked not to be named."
         if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and m.entity_id is None and not any(
                 doc[j].pos_ == "PROPN" for j in range(lo, hi))):
             m.type, m.evidential = "unnamed", "hearsay"
@@ -131,6 +144,20 @@ class SourceResolver:
         if m.type != "unnamed" and m.canonical:
             self.recent.append((sent_i, m))
         return m
+
+    def _withholds_name(self, sent_i: int) -> bool:
+        """A speaker whose paragraph says, in a sentence of its own about "he" or "she", that the
+        name is withheld ("He asked not to be named for fear of arrest.")."""
+        para = self.para_of[sent_i] if sent_i < len(self.para_of) else None
+        for k in range(max(0, sent_i - 2), min(len(self.sentences), sent_i + 3)):
+            if k == sent_i or para is None or k >= len(self.para_of) or self.para_of[k] != para:
+                continue
+            s, e = self.sentences[k]
+            words = self.text[s:e].split()
+            if words and words[0].lower() in ("he", "she") and _WITHHOLDING.search(self.text[s:e]) \
+                    and is_unnamed(self.text[s:e]):
+                return True
+        return False
 
     def _use(self, m: AttributionMention, ent: Entity) -> None:
         m.canonical, m.type, m.entity_id = ent.name, ent.type, ent.id
