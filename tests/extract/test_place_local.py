@@ -61,6 +61,8 @@ def test_a_tagger_place_after_a_direction_but_not_after_a_bare_preposition(analy
     "The film Gladiator II, directed by Ridley Scott, earned $87 million in its first weekend.",
     "The Labour camp won 412 seats, the BBC reported.",
     "Jones, a town councillor, said 40 people attended.",
+    "The Public Order Act as well as the new law took effect on 3 May.",
+    "Police said 4 people were hurt in the Edwardsville District.",
 ])
 def test_factions_people_and_organisations_are_no_local_places(analyse, text):
     assert not [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]

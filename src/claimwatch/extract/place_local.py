@@ -150,7 +150,7 @@ def _after_head(doc: Doc, j: int) -> tuple[int, str] | None:
     tk = token_table(doc)
     if j >= len(doc):
         return None
-    if tk.lower[j] in _AFTER_HEADS and tk.text[j].islower():
+    if tk.lower[j] in _AFTER_HEADS and tk.text[j].islower() and tk.pos[j] == "NOUN":
         if tk.lower[j] == "camp" and doc[j].dep_ in ("nsubj", "nsubjpass"):
             return None  # "the Remain camp lost the vote": a faction, not a place
         return j + 1, tk.lower[j]
@@ -237,12 +237,15 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
         return False
     if not _not_a_person_or_group(analysis, i, j, strong=True):
         return False
-    if not _proper_name(doc, i, j - 1 if j - i > 1 and tk.lower[j - 1] in _AFTER_HEADS else j):
+    # a place noun of its own at the end: lower-case ("Pazigyi village") or a physical feature ("St. Martin's
+    # Island"); a capitalised "District" or "Township" is an official name the gazetteer would know
+    headed = j - i > 1 and tk.lower[j - 1] in _AFTER_HEADS and (tk.text[j - 1].islower() or tk.lower[j - 1] == "island")
+    if not _proper_name(doc, i, j - 1 if headed else j):
         return False
     before = i - 1 if i > 0 and tk.lower[i - 1] != "the" else i - 2
     if before > 0 and tk.lower[before] == "of" and (_DIRECTION_OF.match(tk.lower[before - 1]) or tk.lower[before - 1] in _OF_HEADS):
         return True  # "20 km north of X", "the town of X"; a bare "in X" is too weak a cue for a name the gazetteer lacks
-    if j - i > 1 and tk.lower[j - 1] in _AFTER_HEADS:
+    if headed:
         return True  # "Pazigyi village", "St. Martin's Island"
     if _after_head(doc, j) is not None or j < len(doc) and tk.lower[j] in _SITE_HEADS:
         return True
