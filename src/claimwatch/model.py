@@ -281,7 +281,8 @@ class Place(_JSONMixin):
     feature: str | None = None
     geonameid: int | None = None
     role: PlaceRole = "event"
-    #: what the point stands for (country, admin1, city, border, region, feature)
+    #: what the point stands for (country, admin1, city, border, region, feature; "near": a place the
+    #: gazetteer lacks, at the point of the town the report locates it by; "unlocated": no point)
     precision: str | None = None
     #: sentence (stated in the claim's sentence) | paragraph | article (inherited, SPEC §2 Context)
     scope: Scope = "sentence"

@@ -29,9 +29,11 @@ _COUNTRY = {"country", "admin0", "nation"}
 
 
 def place_kind(place: Place | None) -> str:
-    """One of ``populated``, ``admin2``, ``admin1``, ``feature``, ``water``, ``country``, ``unknown``."""
-    if place is None:
-        return "unknown"
+    """One of ``populated``, ``near``, ``admin2``, ``admin1``, ``feature``, ``water``, ``country``, ``unknown``."""
+    if place is None or place.precision == "unlocated":
+        return "unknown"  # a place the gazetteer lacks and the report relates to no known town
+    if place.precision == "near":
+        return "near"     # a place the gazetteer lacks, at the point of the town the report locates it by
     key = (place.precision or place.feature or "").lower().replace(" ", "_").replace("-", "_")
     for kind, names in (("populated", _POPULATED), ("admin2", _ADMIN2), ("admin1", _ADMIN1),
                         ("water", _WATER), ("country", _COUNTRY)):
@@ -63,9 +65,10 @@ def country_info(country: str | None) -> dict[str, Any] | None:
 
 def acled_geo_precision(place: Place | None) -> int:
     """ACLED geo_precision: 1 the town itself, 2 a part of a region / district near a town,
-    3 a larger region (province, natural feature, country) or no place."""
+    3 a larger region (province, natural feature, country) or no place. A village "near Y" the
+    gazetteer lacks, at Y's point: 2."""
     kind = place_kind(place)
-    return {"populated": 1, "admin2": 2}.get(kind, 3)
+    return {"populated": 1, "admin2": 2, "near": 2}.get(kind, 3)
 
 
 def ucdp_where_prec(place: Place | None) -> int:
@@ -73,7 +76,7 @@ def ucdp_where_prec(place: Place | None) -> int:
     administrative area, 4 first-order administrative area, 5 a part of a country larger than that
     (natural features, linear features), 6 only the country, 7 international waters or airspace."""
     kind = place_kind(place)
-    return {"populated": 1, "admin2": 3, "admin1": 4, "feature": 5, "country": 6, "water": 7}.get(kind, 6)
+    return {"populated": 1, "admin2": 3, "near": 3, "admin1": 4, "feature": 5, "country": 6, "water": 7}.get(kind, 6)
 
 
 def period(time: TimeInfo | None) -> tuple[str | None, str | None]:

@@ -49,6 +49,7 @@ from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .entities import role_in
+from .place_local import UNLOCATED
 from .places import places_for
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
@@ -172,7 +173,7 @@ def _place_token(analysis: Analysis, p: PlaceMention) -> Token | None:
 def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
     """Whether a place locates what happened, rather than an institution or a group ("U.S.
     officials", "the Italian coast guard", "Russian soldiers") or the reporting source."""
-    if p.role == "source_location" or p.lat is None or p.kind == "demonym":
+    if p.role == "source_location" or p.lat is None and p.precision != UNLOCATED or p.kind == "demonym":
         return False    # a nationality word ("Ecuadorians") names people, not where it happened
     tok = _place_token(analysis, p)
     if tok is None:
@@ -211,12 +212,19 @@ def _in_main_clause(analysis: Analysis, head_i: int | None, descriptive: frozens
         return True
     tok = analysis.doc[head_i]
     for _ in range(16):
-        if tok.dep_ in descriptive and not _finite_misparse(tok):
+        if tok.dep_ in descriptive and not (_finite_misparse(tok) or _complement(tok)):
             return False
         if tok.head.i == tok.i:
             return True
         tok = tok.head
     return True
+
+
+def _complement(clause: Token) -> bool:
+    """Whether a clause the parser hangs as a relative one is a complement ("found in 2023 that
+    crimes had been committed against migrants in Libya"): its "that" is a conjunction, not a
+    relative pronoun."""
+    return clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in children_of(clause))
 
 
 def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:

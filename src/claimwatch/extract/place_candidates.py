@@ -8,9 +8,10 @@ country named. Cue words (``resources/gazetteer/place_cues.json``) are loaded on
 
 from __future__ import annotations
 
+import difflib
 import re
 
-from . import place_refs
+from . import place_local, place_refs
 from .base import Analysis, token_table
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
 from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, keys_for, names_a_border
@@ -62,6 +63,13 @@ def _trim(doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _spelled_alike(key: str, name: str) -> bool:
+    """Whether an alternative name the text matched is a transliteration of the entry's own name
+    ("Zuwara" / "Zuwarah", "Zaporizhzhia" / "Zaporizhzhya"), not another word ("Island" / Iceland)."""
+    own = norm(name)
+    return own[:3] == key[:3] and difflib.SequenceMatcher(None, key, own).ratio() >= 0.8
+
+
 def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     """Every span of the article that may name or refer to a place, in text order."""
     col = _Collector(analysis, gaz)
@@ -71,12 +79,14 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     for c in place_refs.datelines(analysis, gaz, col.taken) + place_refs.streets(analysis, col.taken):
         col.cands.append(c)
     col.cands += place_refs.coordinated_names(analysis, gaz, col.taken)  # "Camden and Charlton counties"
+    col.cands += place_refs.shared_names(analysis, gaz, col.taken)  # "North and South Kivu"
     col.entities()
     col.scan()
     cands, taken = col.cands, col.taken
     cands += place_refs.repeated_names(analysis, gaz, cands, taken)
     cands += place_refs.embedded_names(analysis, gaz, taken)
     cands += place_refs.demonyms(analysis, gaz, taken)
+    cands += place_local.local_candidates(analysis, taken)  # "the village of X", "X camp": names the gazetteer lacks
     cands += place_refs.anaphors(analysis, taken)  # "the river", "the country": resolved in order later
     cands.sort(key=lambda c: c.start)
     return cands
@@ -143,6 +153,9 @@ class _Collector:
             s, e = _trim(doc, ent.start, ent.end)
             if s >= e or any(taken[s:e]):
                 continue
+            if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC):
+                continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head)
+            e = self._possessive_feature(s, e)
             if all(doc[k].text in self.people for k in range(s, e)) and not place_refs.in_place_context(doc, s, e):
                 continue  # "coach Ripley": a surname the article gives a person
             if ent.label_ == "FAC" and not gaz.has(norm(doc[s:e].text)) and place_refs.embedded_span(doc, gaz, s, e, cities=False):
@@ -160,6 +173,15 @@ class _Collector:
                     and gaz.has("the " + norm(doc[s].text)):
                 key = "the " + norm(doc[s].text)  # "the Channel": known by its generic word with the article
             self.claim(Cand(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e, key, (), ent.label_))
+
+    def _possessive_feature(self, s: int, e: int) -> int:
+        """The end of "St. Martin's" + "Island": a possessive name and the capitalised physical feature
+        word after it are one name (not "Ukraine's" + "State Border Service")."""
+        doc = self.doc
+        if e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s") and doc[e + 1].text[:1].isupper() \
+                and set(FEATURE_WORDS.get(doc[e + 1].lower_, ())) & set(PHYSICAL) and not any(self.taken[e:e + 2]):
+            return e + 2
+        return e
 
     def _hyphenated(self, s: int, e: int) -> int:
         """The end of "Rostov" + "-on-Don" when the gazetteer knows the longer name."""
@@ -253,8 +275,8 @@ class _Collector:
                 cue = tuple(sorted({h[0].feature for h in phys}))  # sorted: no hash-order dependence
         if self._refused(i, j, hits, cue):
             return i + 1
-        placed = hits[0][0].feature == "city" and not hits[0][1] and place_refs.in_place_context(doc, i, j) \
-            and not any(w in self.people for w in texts[i:j])
+        placed = hits[0][0].feature == "city" and (not hits[0][1] or _spelled_alike(key, hits[0][0].name)) \
+            and place_refs.in_place_context(doc, i, j) and not any(w in self.people for w in texts[i:j])
         ok = self._acceptable(i, j, hits, cue, placed)
         if placed and not cue:
             cue = ("city",)  # "near Pylos", "an Alexandria man": the town, however small
@@ -299,7 +321,8 @@ class _Collector:
             prev = doc[i - 2] if i >= 2 and doc[i - 1].text == "," else None
             locative = i > 0 and doc[i - 1].lower_ in _LOCATIVE
             ok = bool(base and not hits[0][1] and whole and (top.feature != "city" or locative)
-                      or base and prev is not None and self.taken[prev.i] or cue and whole)
+                      or base and prev is not None and self.taken[prev.i] or cue and whole
+                      or placed and whole and j - i == 1)
             return ok and not (label == "PERSON" and i > 0 and doc[i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"))
         if label == "NORP":
             # "the Carpathians" is a range, "Odesa region" a region, "Ukrainians" a people

@@ -27,7 +27,7 @@ from .base import Analysis, token_table
 from .gazetteer import Entry, Gazetteer, norm
 from .place_lexicon import ANAPHORS, CUES, Cand, keys_for, names_a_border
 
-__all__ = ["embedded_span", "in_place_context", "repeated_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
+__all__ = ["embedded_span", "in_place_context", "repeated_names", "shared_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
            "refer_back", "streets", "datelines", "person_names", "coordinated_names"]
 
 _BEFORE = CUES["place_before"]
@@ -37,6 +37,8 @@ _TITLES = CUES["titles"]
 _GENERIC = CUES["generic"] | CUES["stop_caps"]
 _OF_PLACE = frozenset({"city", "town", "village", "port", "island", "region", "province", "district", "municipality",
                        "county", "state", "republic", "suburb", "outskirts", "coast", "area"})
+#: a direction before "of": "north of Zuwara", "north-east of Damascus"
+_DIRECTION_OF = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?$")
 _ANAPHOR_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese)\s+(?:(?:swollen|same|whole|entire|southern|northern|eastern|western|nearby|"
     r"neighbouring|neighboring|shared|common|state|land|dangerous|treacherous|small|tiny|remote|Italian|Greek)\s+)?"
@@ -58,9 +60,12 @@ def in_place_context(doc: Doc, i: int, j: int) -> bool:
     """Whether tokens [i, j) stand where a place stands: after a locative preposition or "the city
     of", before a noun a place name modifies ("an Alexandria man", "Kalamata port"), or before
     ", <region or country>"."""
+    if i > 1 and doc[i - 1].tag_ in ("VBN", "VBD", "JJ") and doc[i - 1].dep_ in ("amod", "pcomp") \
+            and doc[i - 2].lower_ in _BEFORE and doc[i - 2].lower_ != "of":
+        i -= 1  # "in occupied Zaporizhzhia": a participle between the preposition and the name
     if i > 0 and doc[i - 1].lower_ in _BEFORE:
-        if doc[i - 1].lower_ != "of" or (i > 1 and doc[i - 2].lower_ in _OF_PLACE):
-            return True
+        if doc[i - 1].lower_ != "of" or (i > 1 and (doc[i - 2].lower_ in _OF_PLACE or _DIRECTION_OF.match(doc[i - 2].lower_))):
+            return True  # "the city of X", "40 nautical miles north of X"
     if j < len(doc) and doc[j].lower_ in _AFTER and (not doc[j].text[:1].isupper() or j + 1 == len(doc)
                                                      or not doc[j + 1].text[:1].isupper()):
         return True  # "an Alexandria man", "Alexandria Police went", not "Jackson Police Department"
@@ -378,4 +383,29 @@ def coordinated_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> 
             for k in range(span.start, span.end):
                 taken[k] = True
             out.append(Cand(span.start_char, span.end_char, span.start, span.end, got[0], got[1], "LIST"))
+    return out
+
+
+_SHARED_NAME_RE = re.compile(r"\b(?P<a>(?:North|South|East|West|Upper|Lower|Central)(?:ern)?)\s+and\s+"
+                             r"(?P<b>(?:North|South|East|West|Upper|Lower|Central)(?:ern)?\s+(?P<name>[A-Z][\w’'-]+))")
+
+
+def shared_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
+    """Two regions that share a name after their directions: "North and South Kivu" names North Kivu
+    (the word "North") and South Kivu, when the gazetteer knows both."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    if " and " not in text:
+        return out
+    for m in _SHARED_NAME_RE.finditer(text):
+        first = norm(m.group("a") + " " + m.group("name"))
+        second = norm(m.group("b"))
+        if not (gaz.has(first) and gaz.has(second)):
+            continue
+        for (s, e), key in (((m.start("a"), m.end("a")), first), ((m.start("b"), m.end("b")), second)):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or any(taken[span.start:span.end]):
+                continue
+            taken[span.start:span.end] = [True] * len(span)
+            out.append(Cand(s, e, span.start, span.end, key, (), "LIST"))
     return out

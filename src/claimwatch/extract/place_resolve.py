@@ -128,7 +128,7 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     # "north Georgia" names Georgia
     names = [c.key if c.label == "LIST" else norm(" ".join(w[1:] if len(w) > 1 and w[0].lower() in _DIRECTIONS else w))
              for c, w in zip(cands, words)]
-    todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET") for c in cands]
+    todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET", "LOCAL") for c in cands]
     the = [c.label in ("GPE", "FAC") and c.tok_start > 0 and doc[c.tok_start - 1].text == "the" for c in cands]
     opts = [options(gaz, c, w, _others(ctx, src, n), after_the=a) if t else []
             for c, w, t, n, a in zip(cands, words, todo, names, the)]

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Token
 
 from .base import Analysis, PlaceMention, Stage, children_of, governing_predicate, token_table
 from .gazetteer import Entry, get_gazetteer, haversine_km
-from .place_candidates import CUES, DATELINE, PRECISION, candidates
+from .place_candidates import CUES, DATELINE, PRECISION, Cand, candidates
+from .place_local import UNLOCATED, local_extent, local_feature, locate, placed_by_structure
 from .place_refs import refer_back
 from .place_resolve import resolve, resolve_name
 
@@ -97,12 +98,7 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
     cands = candidates(analysis, gaz)
     entries = resolve(analysis, cands, gaz)
     out: list[PlaceMention] = []
-    dl_end = -1
-    if analysis.paragraphs:
-        p0 = analysis.paragraphs[0][0]
-        m = DATELINE.match(text, p0)
-        if m:
-            dl_end = m.end()
+    dl_start, dl_end = _dateline(analysis)
     history: list[tuple[int, Entry, str]] = []  # (sentence, entry, kind) of the places resolved so far
     for k, c in enumerate(cands):
         sent_i = analysis.sent_index(c.start) if analysis.sentences else 0
@@ -112,6 +108,8 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
         elif entry is None:
             entry = entries[k]
         if entry is None:
+            if placed_by_structure(analysis, c):
+                out.append(_local(analysis, c, sent_i, (dl_start, dl_end)))
             continue
         if c.label == "GAZ" and entry.feature == "city" and entry.importance < 5.0 and not c.cue:
             continue
@@ -123,7 +121,7 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
             span=(s, e), text=text[s:e], name=entry.name, lat=entry.lat, lon=entry.lon,
             country=None if entry.feature == "border" else entry.cc, feature=entry.feature,
             geonameid=entry.geonameid, precision=PRECISION.get(entry.feature, "feature"),
-            role="source_location" if c.end <= dl_end else _role(doc, root), sent_i=sent_i,
+            role="source_location" if dl_start <= c.start and c.end <= dl_end else _role(doc, root), sent_i=sent_i,
             head_i=governing_predicate(root).i, kind=c.kind,
         ))
         if entry.feature == "border":
@@ -136,7 +134,35 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
                         feature="country", geonameid=side.geonameid, precision="country", role=out[-1].role,
                         sent_i=out[-1].sent_i, head_i=out[-1].head_i))
     _rivers_at_their_reach(analysis, out)
+    locate(analysis, out)
     return out
+
+
+def _dateline(analysis: Analysis) -> tuple[int, int]:
+    """The character range of the dateline that opens the report ("BERLIN, May 19 (dpa) -"): in its
+    first paragraph, or in the second when the first is a headline (one line with no full stop);
+    (-1, -1) when there is none. A place it names is where the report was filed."""
+    text = analysis.text
+    for k, (start, end) in enumerate(analysis.paragraphs[:2]):
+        m = DATELINE.match(text, start)
+        if m:
+            return start, m.end()
+        line = text[start:end].strip()
+        if k or "\n" in line or line[-1:] in (".", "!", "?", ":"):
+            break
+    return -1, -1
+
+
+def _local(analysis: Analysis, c: Cand, sent_i: int, dateline: tuple[int, int]) -> PlaceMention:
+    """A place the gazetteer lacks, as written (its country and point: :func:`place_local.locate`)."""
+    doc, text = analysis.doc, analysis.text
+    root = doc[c.tok_start:c.tok_end].root
+    s, e = local_extent(analysis, c)
+    return PlaceMention(
+        span=(s, e), text=text[s:e], name=text[s:e], lat=None, lon=None,
+        country=None, feature=local_feature(doc, c), precision=UNLOCATED,
+        role="source_location" if dateline[0] <= s and e <= dateline[1] else _role(doc, root),
+        sent_i=sent_i, head_i=governing_predicate(root).i)
 
 
 #: how far from a long river's reference point the reach a report names may lie

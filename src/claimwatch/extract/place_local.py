@@ -1,0 +1,317 @@
+"""Local places: names the gazetteer lacks that the report marks as places by their structure.
+
+A coder records a village, camp, well or suburb the gazetteer does not know by the name the report
+writes, and locates it by the known place the report locates it by (ACLED's geo-precision 2: "X,
+near Y", "X, 35 km west of Y"). A name is a local place when its structure says so, never by a list
+of names:
+
+* a place noun governs it: "the village of Bajo Chiquito", "the Libyan oasis of Qatrun";
+* it modifies a place noun: "Zamzam camp", "Pazigyi village", "the Ain Zara detention centre";
+* an appositive says what or where it is: "Masisi, a town in North Kivu", "Tawila, 60 km to the west";
+* the tagger calls it a place (GPE/LOC) and a direction governs it ("20 km north of Zuwara"); a bare
+  "in X" is too weak a cue for a name the gazetteer lacks (on local US news it is as often a
+  business, a party or a person as a hamlet).
+
+A word the report uses in a person's name, or one the tagger gives an organisation or a nationality
+("the Trump camp", "the Chelsea camp"), is not a local place.
+
+What its coordinates mean: when the report relates it to a known town or district in the same
+phrase ("..., 35 km west of El Obeid", "... near Goma", "... in Kalehe district"), the place takes
+that town's point and ``precision = "near"`` (the exports give ACLED geo-precision 2, UCDP
+where_prec 3); otherwise it has no coordinates (``precision = "unlocated"``: the exports leave
+them empty) and only a country — the one of the known place it is related to, else of the other
+places its sentence names, else the one country the report's places agree on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from .base import Analysis, PlaceMention, children_of, token_table
+from .gazetteer import get_gazetteer
+from .place_lexicon import CUES, Cand
+from .place_refs import person_names
+
+__all__ = ["local_candidates", "placed_by_structure", "local_extent", "locate", "NEAR", "UNLOCATED", "local_feature"]
+
+#: precision of a local place that takes the point of the known place the report locates it by
+NEAR = "near"
+#: precision of a local place without coordinates
+UNLOCATED = "unlocated"
+
+#: place nouns that govern a name with "of": "the village of X"
+_OF_HEADS = frozenset({"village", "town", "city", "camp", "district", "locality", "township", "settlement",
+                       "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "commune", "municipality",
+                       "territory", "island"})
+#: place nouns a name modifies: "Zamzam camp", "Masisi territory"
+_AFTER_HEADS = frozenset({"camp", "village", "well", "township", "territory", "district", "settlement", "locality",
+                          "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "island"})
+#: a noun between the name and a site noun: "the Ain Zara detention centre", "Bulengo displacement site"
+_SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced", "detention", "idp", "transit",
+                             "reception", "migrant", "migrants"})
+_SITE_HEADS = frozenset({"camp", "camps", "site", "centre", "center"})
+#: lower-case words inside a name ("Ain al-Asad", "Bajo de la Cruz")
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "de", "del", "la", "le", "du", "des", "di", "da", "bin",
+                        "ibn", "-", "’", "'"})
+_STOP = CUES["stop_caps"] | CUES["directions"]
+#: words that make a tagger's place entity a part of a known place, a facility or a polity, not a
+#: settlement's own name
+_NOT_NAME_WORDS = (CUES["directions"] | CUES["civic_after"] | CUES["place_after"] | CUES["institutions"]
+                   | frozenset({"northeast", "northwest", "southeast", "southwest", "n", "s", "e", "w", "empire",
+                                "kingdom", "republic", "park", "common", "square", "harbor", "harbour", "valley",
+                                "river", "lake", "falls", "county", "parish", "township", "state"}))
+_DIRECTION_OF = re.compile(r"^(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?$|^(?:outskirts|edge|heart)$")
+#: what an appositive says: "Masisi, a town in ...", "Qutayfah, 40 km north-east of ..."
+_APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:village|town|camp|settlement|locality|"
+                         r"hamlet|suburb|district|oasis|township)(?=\s*[,.;]|\s+(?:in|near|of|outside|on|north|south|"
+                         r"east|west|about|some|\d))|(?:about\s+|some\s+|around\s+)?\d[\d.,]*\s*"
+                         r"(?:km|kilometres|kilometers|miles|mi)\b)")
+#: the words between a local place and the known place that locates it
+_ANCHOR_GAP = re.compile(
+    r"\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:village|town|camp|settlement|locality|hamlet|suburb|"
+    r"district|oasis|township|site)\s+)?(?:(?:about|some|around|roughly|nearly|just)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:km|kilometres|kilometers|miles|mi|nautical\s+miles)\s+)?"
+    r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+(?:of|from)|near|outside|"
+    r"in|close\s+to|from|of)?\s*(?:the\s+)?(?:(?:town|city|district)\s+of\s+)?")
+_FEATURES = {"village": "village", "hamlet": "village", "town": "town", "city": "town", "camp": "camp",
+             "camps": "camp", "well": "well", "oasis": "oasis", "township": "district", "territory": "district",
+             "district": "district", "commune": "district", "municipality": "district", "island": "island",
+             "settlement": "village", "suburb": "suburb", "neighbourhood": "suburb", "neighborhood": "suburb",
+             "outskirts": "suburb", "site": "site", "centre": "site", "center": "site"}
+
+
+def _name_word(text: str, lower: str) -> bool:
+    return text[:1].isupper() and lower not in _STOP or lower in _PARTICLES
+
+
+def _run_after(doc: Doc, i: int, limit: int = 6) -> int:
+    """The end of the name that starts at token ``i`` (``i`` when no name starts there)."""
+    tk = token_table(doc)
+    if i >= len(doc) or not tk.text[i][:1].isupper() or tk.lower[i] in _STOP or tk.punct[i]:
+        return i
+    j = i + 1
+    while j < len(doc) and j - i < limit:
+        glued = tk.text[j - 1] in ("-", "’", "'") and doc[j - 2].whitespace_ == "" and tk.text[j][:1].isalpha()
+        hyphen = tk.text[j] in ("-", "’", "'") and doc[j].whitespace_ == "" and j + 1 < len(doc) \
+            and tk.text[j + 1][:1].isalpha()
+        if not (glued or hyphen or _name_word(tk.text[j], tk.lower[j]) and not tk.punct[j]):
+            break
+        j += 1  # "Um Sumeima", "Hay-on-Wye"
+    while j > i + 1 and tk.lower[j - 1] in _PARTICLES:
+        j -= 1
+    return j
+
+
+def _run_before(doc: Doc, j: int, limit: int = 4) -> int:
+    """The start of the name that ends before token ``j`` (``j`` when none ends there)."""
+    tk = token_table(doc)
+    i = j
+    while i > 0 and j - i < limit and (_name_word(tk.text[i - 1], tk.lower[i - 1]) and not tk.punct[i - 1]
+                                       or tk.text[i - 1] in ("-",) and doc[i - 1].whitespace_ == ""):
+        i -= 1
+    while i < j and (tk.lower[i] in _PARTICLES or not tk.text[i][:1].isupper()):
+        i += 1
+    return i
+
+
+def _not_a_person_or_group(analysis: Analysis, i: int, j: int, *, strong: bool) -> bool:
+    """Whether tokens [i, j) may name a place: no word the report uses in a person's name; with a
+    weak cue also no organisation or nationality the tagger sees there."""
+    doc, tk = analysis.doc, token_table(analysis.doc)
+    if _person_elsewhere(analysis, i, j):
+        return False
+    if i > 0 and tk.lower[i - 1].rstrip(".") in CUES["titles"]:
+        return False
+    labels = {tk.ent_type[k] for k in range(i, j)}
+    if strong:
+        return not labels & {"NORP", "DATE", "TIME", "MONEY"}
+    return not labels & {"ORG", "NORP", "PERSON", "DATE", "TIME", "MONEY", "WORK_OF_ART", "EVENT", "PRODUCT"} \
+        or all(doc[k].ent_type_ == "PERSON" for k in range(i, j)) and j - i == 1 and doc[i].ent_iob_ == "B" \
+        and (j >= len(doc) or doc[j].ent_iob_ != "I")
+
+
+def _person_elsewhere(analysis: Analysis, i: int, j: int) -> bool:
+    """Whether a word of tokens [i, j) is part of a personal name elsewhere in the report ("the
+    Trump camp" beside "Donald Trump"; not the village the tagger alone calls a person)."""
+    tk = token_table(analysis.doc)
+    words = set(tk.text[i:j]) & person_names(analysis)
+    if not words:
+        return False
+    return any(ent.label_ == "PERSON" and (ent.end <= i or ent.start >= j) and words & set(tk.text[ent.start:ent.end])
+               for ent in tk.ents) or any(tk.text[k] in words and k > 0 and tk.lower[k - 1].rstrip(".") in CUES["titles"]
+                                          for k in range(len(tk.text)))
+
+
+def _after_head(doc: Doc, j: int) -> tuple[int, str] | None:
+    """The place noun a name ending before token ``j`` modifies: (end of the phrase, the noun)."""
+    tk = token_table(doc)
+    if j >= len(doc):
+        return None
+    if tk.lower[j] in _AFTER_HEADS and tk.text[j].islower() and tk.pos[j] == "NOUN":
+        if tk.lower[j] == "camp" and doc[j].dep_ in ("nsubj", "nsubjpass"):
+            return None  # "the Remain camp lost the vote": a faction, not a place
+        return j + 1, tk.lower[j]
+    if tk.lower[j] in _SITE_MODIFIERS and j + 1 < len(doc) and tk.lower[j + 1] in _SITE_HEADS:
+        return j + 2, tk.lower[j + 1]
+    return None
+
+
+def _proper_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens [i, j) are a proper name, not an acronym ("UNAMID") or a capitalised common
+    word ("School district", "Fourth-district")."""
+    tk = token_table(doc)
+    words = [k for k in range(i, j) if tk.lower[k] not in _PARTICLES and tk.lower[k] not in ("'s", "’s")]
+    return bool(words) and all(tk.pos[k] == "PROPN" and not tk.text[k].isupper() for k in words)
+
+
+def local_feature(doc: Doc, c: Cand) -> str:
+    """What kind of place a local name is, from its place noun ("camp", "village"), else "locality"."""
+    tk = token_table(doc)
+    for k in (c.tok_end - 1, c.tok_start - 2, c.tok_end, c.tok_end + 1):
+        if 0 <= k < len(doc) and tk.lower[k] in _FEATURES and (k != c.tok_start - 2 or tk.lower[k + 1] == "of"):
+            return _FEATURES[tk.lower[k]]
+    return "locality"
+
+
+def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
+    """Names no other candidate covers that a place noun governs or heads, or that an appositive
+    says is a village or lies some kilometres from somewhere."""
+    doc, text = analysis.doc, analysis.text
+    tk = token_table(doc)
+    out: list[Cand] = []
+    n = len(doc)
+    for k in range(n - 2):
+        if tk.lower[k] in _OF_HEADS and tk.lower[k + 1] == "of" and tk.pos[k] == "NOUN":
+            i, j = k + 2, _run_after(doc, k + 2)
+            if j > i and not any(taken[i:j]) and _not_a_person_or_group(analysis, i, j, strong=True):
+                out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
+                taken[i:j] = [True] * (j - i)
+    for j in range(1, n):
+        head = _after_head(doc, j)
+        if head is None or taken[j - 1]:
+            continue
+        i = _run_before(doc, j)
+        if i < j and not any(taken[i:j]) and _proper_name(doc, i, j) and _not_a_person_or_group(analysis, i, j, strong=False):
+            end = head[0]
+            out.append(Cand(doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), i, end, "", (), "LOCAL"))
+            taken[i:end] = [True] * (end - i)
+    for i in range(n):
+        j = _run_after(doc, i)
+        if j == i or any(taken[i:j]) or i > 0 and tk.text[i - 1][:1].isupper() and not tk.punct[i - 1]:
+            continue
+        if _APPOSITIVE.match(text, doc[j - 1].idx + len(doc[j - 1])) and _not_a_person_or_group(analysis, i, j, strong=False):
+            out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
+            taken[i:j] = [True] * (j - i)
+    return out
+
+
+def local_extent(analysis: Analysis, c: Cand) -> tuple[int, int]:
+    """The character span of a local place: the name with the place noun it modifies, if any
+    ("Karbeesh" + "camp")."""
+    doc = analysis.doc
+    head = _after_head(doc, c.tok_end) if c.label != "LOCAL" else None
+    if head is None:
+        return c.start, c.end
+    last = doc[head[0] - 1]
+    return c.start, last.idx + len(last)
+
+
+def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
+    """Whether a place entity of the tagger the gazetteer does not know stands where a place stands:
+    after a locative preposition ("relocated to Tawila", "north of Zuwara"), before a place noun
+    ("Tabayin township") or an appositive ("Masisi, a town in ...")."""
+    if c.label == "LOCAL":
+        return True
+    if c.label not in ("GPE", "LOC"):
+        return False  # a facility ("the County Jail", "Griffith Park") is no settlement
+    doc, tk = analysis.doc, token_table(analysis.doc)
+    i, j = c.tok_start, c.tok_end
+    if j - i > 4 or any(tk.lower[k].rstrip(".") in _NOT_NAME_WORDS and not (k == j - 1 and tk.lower[k] in _AFTER_HEADS)
+                        for k in range(i, j)):
+        return False  # "Northeast Georgia", "the Russian Empire", "Columbus East": no settlement's own name
+    if not all(tk.text[k][:1].isupper() or tk.lower[k] in _PARTICLES or not tk.text[k][:1].isalpha()
+               or k == j - 1 and k > i and tk.lower[k] in _FEATURES for k in range(i, j)):
+        return False
+    if not _not_a_person_or_group(analysis, i, j, strong=True):
+        return False
+    # a place noun of its own at the end: lower-case ("Pazigyi village") or a physical feature ("St. Martin's
+    # Island"); a capitalised "District" or "Township" is an official name the gazetteer would know
+    headed = j - i > 1 and tk.lower[j - 1] in _AFTER_HEADS and (tk.text[j - 1].islower() or tk.lower[j - 1] == "island")
+    if not _proper_name(doc, i, j - 1 if headed else j):
+        return False
+    before = i - 1 if i > 0 and tk.lower[i - 1] != "the" else i - 2
+    if before > 0 and tk.lower[before] == "of" and (_DIRECTION_OF.match(tk.lower[before - 1]) or tk.lower[before - 1] in _OF_HEADS):
+        return True  # "20 km north of X", "the town of X"; a bare "in X" is too weak a cue for a name the gazetteer lacks
+    if headed:
+        return True  # "Pazigyi village", "St. Martin's Island"
+    if _after_head(doc, j) is not None or j < len(doc) and tk.lower[j] in _SITE_HEADS:
+        return True
+    return _APPOSITIVE.match(analysis.text, c.end) is not None
+
+
+def _anchor(analysis: Analysis, local: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """The known place the report relates a local place to in the same phrase ("..., 35 km west of
+    El Obeid", "... near Goma", "... in Kalehe district"): the first one after it, if the words
+    between say so."""
+    text = analysis.text
+    after = [p for p in places if p.sent_i == local.sent_i and p.span[0] >= local.span[1] and p.kind == "name"
+             and p.precision not in (NEAR, UNLOCATED)]
+    if not after:
+        return None
+    first = min(after, key=lambda p: p.span[0])
+    gap = text[local.span[1]:first.span[0]]
+    if len(gap) > 60 or not _ANCHOR_GAP.fullmatch(gap):
+        return None
+    return first
+
+
+def _country(analysis: Analysis, local: PlaceMention, places: list[PlaceMention]) -> str | None:
+    """The country of a local place no known town locates: of the nearest place its sentence names
+    (no origin, no source's seat), else the one country the report's places agree on most."""
+    named = _demonym_of_noun(analysis, local)
+    if named:
+        return named
+    known = [p for p in places if p.country and p.precision not in (NEAR, UNLOCATED) and p.feature != "border"
+             and p.kind == "name" and p.role != "origin"]
+    same = [p for p in known if p.sent_i == local.sent_i]
+    if same:
+        return min(same, key=lambda p: abs(p.span[0] - local.span[0])).country
+    tally = Counter(p.country for p in known).most_common(2)
+    if not tally or len(tally) == 2 and tally[0][1] == tally[1][1]:
+        return None
+    return tally[0][0]
+
+
+def _demonym_of_noun(analysis: Analysis, local: PlaceMention) -> str | None:
+    """The country a nationality word on the local place's noun names: "the Libyan oasis of Qatrun"."""
+    chunk = analysis.doc.char_span(local.span[0], local.span[1], alignment_mode="expand")
+    if chunk is None or not len(chunk):
+        return None
+    root = chunk.root
+    nouns = [root, root.head.head] if root.head.lower_ == "of" else [root]
+    gaz = get_gazetteer()
+    for noun in nouns:
+        for child in children_of(noun):
+            if child.dep_ in ("amod", "compound") and child.i < chunk.start and child.text[:1].isupper():
+                cc = gaz.demonym(child.text)
+                if cc:
+                    return cc
+    return None
+
+
+def locate(analysis: Analysis, places: list[PlaceMention]) -> None:
+    """Give each local place (precision ``unlocated`` as found) its country, and the point of the
+    town or district the report locates it by (precision ``near``), in place."""
+    for p in places:
+        if p.precision != UNLOCATED:
+            continue
+        anchor = _anchor(analysis, p, places)
+        if anchor is not None and anchor.feature in ("city", "admin2") and anchor.lat is not None:
+            p.lat, p.lon, p.precision, p.country = anchor.lat, anchor.lon, NEAR, anchor.country
+        elif anchor is not None and anchor.country and anchor.feature != "border":
+            p.country = anchor.country
+        else:
+            p.country = _country(analysis, p, places)
