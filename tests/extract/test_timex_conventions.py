@@ -218,9 +218,10 @@ def test_a_bracketed_conversion_is_no_time_of_its_own(analyse):
     assert a.times == []
 
 
-def test_a_bare_clock_time_takes_no_day_named_sentences_before(analyse):
+def test_a_bare_clock_time_in_a_past_clause_takes_the_day_the_story_named_sentences_before(analyse):
+    # no clock time is told without its day: the story's last day, however many sentences back
     a = analyse("The ferry left on Sept. 12. It was full. Crews were tired. It sank at 11 p.m.", P, stages=("times",))
-    assert [t.value for t in a.times if t.text == "11 p.m."] == ["2022-09-27T23:00"]
+    assert [t.value for t in a.times if t.text == "11 p.m."] == ["2022-09-12T23:00"]
 
 
 def test_a_clock_time_in_a_present_clause_is_on_the_reference_day(analyse):
