@@ -116,3 +116,23 @@ def test_what_a_place_or_vessel_holds_at_most_is_no_count():
     assert _count_types("The ferry has room for 300 passengers.") == []
     assert _count_types("The shelter, built for 200 people, now houses 650.") == [(650, None)]
     assert _count_types("At least 45 migrants drowned when a dinghy built for 12 capsized.") == [(45, "death")]
+
+
+def test_a_relative_clause_on_an_offence_states_what_happened():
+    assert _count_types("A court sentenced three men for their role in the shipwreck, in which 94 people died.") \
+        == [(3, "legal_action"), (94, "death")]
+    assert _count_types("Police charged five men over a riot in which 40 officers were hurt.") \
+        == [(5, "legal_action"), (40, "injury")]
+    assert _count_types("He was convicted of killing two people.") == [(2, None)]
+    assert _count_types("The firm was fined for a leak which polluted 12 rivers.") == [(12, None)]
+
+
+def test_a_person_named_by_age_and_a_body_no_one_was_before_are_counts_of_one():
+    assert _count_types("A 17-year-old was shot dead by police on Saturday.") == [(1, "death")]
+    assert _count_types("A 12-year-old shepherd was killed by the explosion.") == [(1, "death")]
+    assert _count_types("Fishermen found a body floating near the harbour.") == [(1, "death")]
+    assert _count_types("His brother's body was found on the beach.") == [(1, "death")]
+    assert _count_types("A man was stabbed on Friday. His body was found in a canal.") == [(1, "injury")]
+    assert _count_types("A 30-year-old bridge collapsed in the storm.") == []
+    assert _count_types("A 19-year-old won the tournament on Sunday.") == []
+    assert _count_types("The body of water froze overnight.") == []

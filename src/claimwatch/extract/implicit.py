@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from .base import Analysis, EventMention, QuantityMention, children_of
 from .frames import frames, person_noun
+from .quantity_nouns import in_class, noun_classes
 
 __all__ = ["ImplicitCount", "implicit_participants", "find_parts", "IMPLICIT_TYPES"]
 
@@ -39,6 +40,9 @@ _NOBODY = frozenset({"nobody", "noone", "none", "neither", "nothing"})
 _ONE_PRON = frozenset({"another", "one"})
 _SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another", "one", "each", "every"})
 _BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
+#: noun classes of things, which an age does not make a person ("a 30-year-old bridge")
+_THING_CLASSES = ("group", "incident", "object", "container", "time", "measure", "abstract", "media")
 #: a plural that names a definite pair when it is someone's ("his parents")
 _PAIR_NOUNS = frozenset({"parents"})
 _INTRANSITIVE_EVENTS = frozenset({"die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
@@ -108,8 +112,9 @@ def _participants(tok: Token, etype: str) -> list[Token]:
     if tok.pos_ == "VERB":
         return _verb_participants(tok)
     if tok.pos_ == "NOUN" and _lemma(tok) in _BODY_NOUNS:  # "the body of a man was found"
-        return [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
-                for g in children_of(c) if g.dep_ == "pobj"]
+        owners = [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in children_of(c) if g.dep_ == "pobj"]
+        return owners or ([tok] if _one_body(tok) else [])
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
         return _state_participants(tok)
     return []
@@ -123,6 +128,33 @@ def _explicit(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> Quan
         if c.dep_ in ("nummod", "quantmod") and c.i in quantities_by_tok:
             return quantities_by_tok[c.i]
     return None
+
+
+def _one_body(tok: Token) -> bool:
+    """A body no earlier person is: "found a body", "his brother's body" (not "the body", "his
+    body", which refer to someone the report has counted)."""
+    if tok.tag_ != "NN":
+        return False
+    kids = children_of(tok)
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in kids) or any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and _one_owner(c) for c in kids)
+
+
+def _age(tok: Token) -> bool:
+    """"17-year-old", "six-month-old": "old" with a numbered unit of age."""
+    return _lemma(tok) == "old" and any(
+        c.dep_ == "npadvmod" and _lemma(c) in _AGE_UNITS and any(g.dep_ == "nummod" for g in children_of(c))
+        for c in children_of(tok))
+
+
+def _aged_person(tok: Token) -> bool:
+    """A participant named by its age ("a 17-year-old was shot") or a noun with an age and no
+    class of things ("a 12-year-old shepherd")."""
+    if tok.pos_ == "ADJ":
+        return _age(tok)
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "amod" and _age(c) for c in children_of(tok)):
+        return False
+    return not any(in_class(tok, noun_classes()[k]) for k in _THING_CLASSES)
 
 
 def _determiners(tok: Token) -> list[Token]:
@@ -145,7 +177,9 @@ def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
         return 2
     if tok.pos_ in ("PRON", "DET"):
         return 1 if low in _ONE_PRON else None
-    if tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok):
+    if _lemma(tok) in _BODY_NOUNS:
+        return 1 if _one_body(tok) else None
+    if not _aged_person(tok) and (tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok)):
         return None     # "the injured were taken to hospital": a group of unknown size
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         return 1
