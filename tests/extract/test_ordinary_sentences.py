@@ -136,3 +136,14 @@ def test_a_person_named_by_age_and_a_body_no_one_was_before_are_counts_of_one():
     assert _count_types("A 30-year-old bridge collapsed in the storm.") == []
     assert _count_types("A 19-year-old won the tournament on Sunday.") == []
     assert _count_types("The body of water froze overnight.") == []
+
+
+def test_combatants_eliminated_and_soldiers_lost_are_casualties_but_jobs_and_rivals_are_not():
+    assert _count_types("The army said it eliminated 14 militants in the north.") == [(14, "death")]
+    assert _count_types("The champion eliminated two rivals on the way to the final.") == [(2, None)]
+    assert _count_types("The company eliminated 300 jobs last year.") == [(300, None)]
+    assert _count_types("It acknowledged the loss of 11 of its soldiers.") == [(11, "combat_casualties")]
+    assert _count_types("The loss of 300 jobs shocked the town.") == [(300, None)]
+    assert _count_types("The ministry confirmed the loss of two fighter jets.") == [(2, None)]
+    assert _count_types("Fourteen colleagues have lost their lives in seven months.") == [(14, "death")]
+    assert _count_types("Fourteen colleagues signed the letter.") == [(14, None)]
