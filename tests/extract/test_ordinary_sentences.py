@@ -147,3 +147,16 @@ def test_combatants_eliminated_and_soldiers_lost_are_casualties_but_jobs_and_riv
     assert _count_types("The ministry confirmed the loss of two fighter jets.") == [(2, None)]
     assert _count_types("Fourteen colleagues have lost their lives in seven months.") == [(14, "death")]
     assert _count_types("Fourteen colleagues signed the letter.") == [(14, None)]
+
+
+def test_bodies_count_deaths_whatever_the_verb_and_are_no_set_with_the_living():
+    assert _count_types("He said 29 bodies and 73 injured people had been brought to two hospitals, "
+                        "13 of them in serious condition.") == [(29, "death"), (73, "injury"), (2, None), (13, "injury")]
+    assert _count_types("Divers recovered 4 bodies and rescued 30 people.") == [(4, "death"), (30, None)]
+
+
+def test_a_noun_of_no_class_joined_to_people_is_one_more_person():
+    assert _count_types("Security forces detained the merchant and two organisers.") == [(3, "detention"), (2, "detention")]
+    assert _count_types("Police seized the car and two suspects.") == [(2, "detention")]
+    assert _count_types("The storm damaged the roof and two cars.") == []
+    assert _count_types("The pilot and the co-pilot were injured.") == []

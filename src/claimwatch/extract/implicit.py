@@ -157,6 +157,14 @@ def _aged_person(tok: Token) -> bool:
     return not any(in_class(tok, noun_classes()[k]) for k in _THING_CLASSES)
 
 
+def _unclassed_noun(tok: Token) -> bool:
+    """A common noun of no class of things, which a conjunct that names people makes one of them
+    ("detained the merchant and two organisers"; not "seized the car and two suspects")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or (tok.i + 1 < len(tok.doc) and tok.nbor().text in "-–"):
+        return False    # (a word the parse cut at a hyphen: "the co-pilot")
+    return not any(in_class(tok, noun_classes()[k]) for k in _THING_CLASSES)
+
+
 def _determiners(tok: Token) -> list[Token]:
     return [c for c in children_of(tok) if c.dep_ in ("det", "predet", "preconj")]
 
@@ -167,7 +175,7 @@ def _one_owner(tok: Token) -> bool:
     return tok.dep_ == "poss" and tok.lower_ not in ("their", "our", "your") and tok.tag_ not in ("NNS", "NNPS")
 
 
-def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
+def _unnumbered_value(tok: Token, shared_det: bool, among_people: bool = False) -> int | None:
     """1 for one definite person ("a man", "the victim", "his son", "Curtis Hall"), 2 for "both",
     None for no one, a pronoun, a plural or a non-person."""
     low, dets = tok.lower_, _determiners(tok)
@@ -179,7 +187,8 @@ def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
         return 1 if low in _ONE_PRON else None
     if _lemma(tok) in _BODY_NOUNS:
         return 1 if _one_body(tok) else None
-    if not _aged_person(tok) and (tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok)):
+    person = _aged_person(tok) or (among_people and _unclassed_noun(tok))
+    if not person and (tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok)):
         return None     # "the injured were taken to hospital": a group of unknown size
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         return 1
@@ -189,12 +198,13 @@ def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
     return 1 if has_det or tok.pos_ == "PROPN" else None
 
 
-def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention], shared_det: bool = False) -> tuple[int | None, bool]:
+def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention], shared_det: bool = False,
+           among_people: bool = False) -> tuple[int | None, bool]:
     """(value, numbered) of one conjunct; value None when it has no definite size.
     ``shared_det``: the first conjunct's determiner holds for this one ("his wife and son")."""
     q = _explicit(tok, quantities_by_tok)
     if q is None:
-        return _unnumbered_value(tok, shared_det), False
+        return _unnumbered_value(tok, shared_det, among_people), False
     if q.qualifier != "exact" or q.best is None or not float(q.best).is_integer():
         return None, True
     return int(q.best), True
@@ -240,7 +250,10 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
     for p in _participants(doc[mention.head_i], mention.event_type):
         conjuncts = [p] + [c for c in p.conjuncts if c.i > p.i]
         first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
-        values = [_value(c, quantities_by_tok, shared_det=k > 0 and first_det) for k, c in enumerate(conjuncts)]
+        if len({_lemma(c) in _BODY_NOUNS for c in conjuncts}) > 1:
+            continue  # "29 bodies and 73 injured people": the dead and the living are no one set
+        people = len(conjuncts) > 1 and any(person_noun(c) for c in conjuncts)
+        values = [_value(c, quantities_by_tok, k > 0 and first_det, people) for k, c in enumerate(conjuncts)]
         if any(v is None for v, _n in values):
             continue
         if len(conjuncts) == 1 and values[0][1]:
