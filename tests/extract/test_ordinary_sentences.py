@@ -160,3 +160,12 @@ def test_a_noun_of_no_class_joined_to_people_is_one_more_person():
     assert _count_types("Police seized the car and two suspects.") == [(2, "detention")]
     assert _count_types("The storm damaged the roof and two cars.") == []
     assert _count_types("The pilot and the co-pilot were injured.") == []
+
+
+def test_a_term_a_party_to_a_trial_receives_or_seeks_is_a_penalty_but_years_of_funding_are_none():
+    assert _count_types("Two defendants received 12 years and 14 years respectively.") \
+        == [(2, "legal_action"), (12, "legal_action"), (14, "legal_action")]
+    assert _count_types("Prosecutors had sought 24 years for each of the defendants.") == [(24, "legal_action")]
+    assert _count_types("The company received 12 years of funding from the state.") == []
+    assert _count_types("He spent 20 years in the army.") == []
+    assert _count_types("The court imposed two years to pay the fine.") == []

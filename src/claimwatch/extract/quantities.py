@@ -223,7 +223,21 @@ def _penalty_term(noun: Token) -> bool:
         return True  # "a three-year prison sentence"
     if noun.dep_ == "pobj" and h.lower_ in ("to", "for", "of") and (in_class(h.head, penalty) or h.head.lemma_.lower() in verbs):
         return True  # "sentenced to six years", "jailed for 18 months", "a term of eight months"
-    return False
+    return _term_sought_or_received(noun)
+
+
+def _term_sought_or_received(noun: Token) -> bool:
+    """"the defendants received 12 years and 14 years", "prosecutors had sought 24 years": the
+    object of a verb of asking for or getting a term whose subject is a party to a trial."""
+    obj = noun.head if noun.dep_ == "conj" else noun
+    if obj.dep_ != "dobj" or any(c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "of")
+                                 for c in children_of(noun)):
+        return False    # "received 12 years of training", "got two years to comply"
+    verb = obj.head
+    if any(c.dep_ in ("xcomp", "advcl") and c.i > noun.i for c in children_of(verb)):
+        return False    # "imposed two years to pay the fine"
+    return verb.lemma_.lower() in _C["penalty_award_verb"] and any(
+        c.dep_ in ("nsubj", "nsubjpass") and in_class(c, _C["trial_party"]) for c in children_of(verb))
 
 
 def _penalty_mention(analysis: Analysis, ph: NumberPhrase, tok: Token) -> QuantityMention | None:
