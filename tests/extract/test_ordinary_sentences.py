@@ -169,3 +169,11 @@ def test_a_term_a_party_to_a_trial_receives_or_seeks_is_a_penalty_but_years_of_f
     assert _count_types("The company received 12 years of funding from the state.") == []
     assert _count_types("He spent 20 years in the army.") == []
     assert _count_types("The court imposed two years to pay the fine.") == []
+
+
+def test_an_ordinal_on_people_an_event_befell_is_a_running_total():
+    assert _count_types("Gunmen killed a nurse on Tuesday, the 14th aid worker killed in the country this year.") \
+        == [(1, "death"), (14, "death")]
+    assert _count_types("He was the third journalist arrested this month.") == [(3, "detention")]
+    assert _count_types("He became the 40th player selected in the draft.") == []
+    assert _count_types("He was the 10th worker promoted this year.") == []
