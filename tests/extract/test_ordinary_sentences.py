@@ -177,3 +177,15 @@ def test_an_ordinal_on_people_an_event_befell_is_a_running_total():
     assert _count_types("He was the third journalist arrested this month.") == [(3, "detention")]
     assert _count_types("He became the 40th player selected in the draft.") == []
     assert _count_types("He was the 10th worker promoted this year.") == []
+
+
+def test_a_past_form_conjoined_to_a_passive_shares_it():
+    assert _count_types("He said seven soldiers were killed and five others wounded.") == [(7, "death"), (5, "injury")]
+    assert _count_types("Two men were arrested and three others escape every year.") == [(2, "detention"), (3, None)]
+    assert _count_types("Ten players were selected and two dropped.") == [(10, None), (2, None)]
+
+
+def test_incidents_someone_tallies_are_a_count_but_incidents_that_occur_are_events():
+    assert _count_types("It said it had verified 41 incidents during the week.") == [(41, None)]
+    assert _count_types("Two shipwrecks occurred off Libya last week.") == []
+    assert _count_types("There were three explosions in the capital.") == []

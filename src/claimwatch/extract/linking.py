@@ -182,8 +182,8 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
         return True     # "the 25th shooting this year": a running total of the incidents
     own_number = head is not None and q.span[0] <= head.idx < q.span[1]
     noun = None if head is None or own_number or head.pos_ not in ("NOUN", "PROPN") else head
-    if noun is not None and noun.lemma_.lower() in frames()["sets"]["incident_count_nouns"]:
-        return False
+    if noun is not None and noun.lemma_.lower() in frames()["sets"]["incident_count_nouns"] and noun.dep_ != "dobj":
+        return False    # (but a tally someone keeps is a count: "it had verified 41 incidents")
     if head is not None and _capacity(head):
         return False
     return noun_class(noun, q) != "object"
