@@ -189,3 +189,12 @@ def test_incidents_someone_tallies_are_a_count_but_incidents_that_occur_are_even
     assert _count_types("It said it had verified 41 incidents during the week.") == [(41, None)]
     assert _count_types("Two shipwrecks occurred off Libya last week.") == []
     assert _count_types("There were three explosions in the capital.") == []
+
+
+def test_a_part_that_is_itself_a_part_holds_what_its_including_phrase_lists():
+    article = extract("Officials said 49 people died. The ministry said 38 of the dead were Guatemalans, "
+                      "including 6 minors.", published="2025-03-12", validate=False)
+    counts = {c.quantity.best: c for c in article.claims if c.kind == "count" and c.quantity}
+    assert counts[6].event_type == "death" and counts[6].quantity.part_of == counts[38].id
+    assert _count_types("At least 27 people were killed, including five children and two women.") \
+        == [(27, "death"), (5, "death"), (2, "death")]

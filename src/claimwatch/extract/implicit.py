@@ -322,11 +322,11 @@ def _counted_lemma(tok: Token) -> str:
 
 
 def _including(tok: Token) -> Token | None:
-    """"27 people, including two children": the noun the "including" phrase hangs from."""
+    """"27 people, including two children": the "including" (or "among") word."""
     cur = tok
     for _ in range(3):
         if cur.dep_ == "pobj" and cur.head.lower_ in ("including", "among") and cur.head.head.i != cur.head.i:
-            return cur.head.head
+            return cur.head
         cur = cur.head
     return None
 
@@ -353,13 +353,14 @@ def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered
         lemma = of_noun.lemma_.lower()
         return next((x for x in reversed(earlier) if x.head_i is not None and x.key not in parts
                      and _counted_lemma(analysis.doc[x.head_i]) == lemma and (x.best or 0) >= (r.best or 0)), None)
-    host = _including(tok)
-    if host is not None:  # "27 people, including two children"
-        hosted = next((x for x in reversed(same) if x.head_i == host.i), None)
+    including = _including(tok)
+    if including is not None:  # "27 people, including two children"
+        hosted = next((x for x in reversed(same) if x.head_i == including.head.i), None)
         # hung by the parse from another word of the clause ("4,000 migrants have entered Lithuania,
-        # including 2,800 Iraqis"): the nearest count before it that can hold it
-        return hosted or next((x for x in reversed(same) if x.key not in parts and x.best is not None
-                               and r.best is not None and x.best >= r.best), None)
+        # including 2,800 Iraqis"): the nearest count before it that can hold it, a part itself only
+        # before the "including" ("38 of the dead ..., including 6 minors"), not a listed sibling
+        return hosted or next((x for x in reversed(same) if (x.key not in parts or x.span[1] <= including.idx)
+                               and x.best is not None and r.best is not None and x.best >= r.best), None)
     if _after_colon(analysis, r, same):  # "15 died: 12 men and 3 women"
         return _colon_total(analysis, r, same, ordered)
     if _of_that_number(analysis, r) and earlier:  # "Of that number, 22,468 ..."
