@@ -198,3 +198,13 @@ def test_a_part_that_is_itself_a_part_holds_what_its_including_phrase_lists():
     assert counts[6].event_type == "death" and counts[6].quantity.part_of == counts[38].id
     assert _count_types("At least 27 people were killed, including five children and two women.") \
         == [(27, "death"), (5, "death"), (2, "death")]
+
+
+def test_an_age_bound_on_people_a_number_beside_one_thing_and_a_rate_base_are_no_counts():
+    assert _count_types("Children under five accounted for 31% of cases nationally.") == []
+    assert _count_types("Students over 16 can vote in the election.") == []
+    assert _count_types("The ministry's free hotline, 151, has received more than 20,000 calls since January.") \
+        == [(20000, None)]
+    assert _count_types("One in nine is a child.") == []
+    assert _count_types("More than 500 people over the border were detained.") == [(500, "detention")]
+    assert _count_types("The crowd, 5,000 strong, marched on parliament.") == [(5000, None)]
