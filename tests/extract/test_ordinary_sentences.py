@@ -208,3 +208,9 @@ def test_an_age_bound_on_people_a_number_beside_one_thing_and_a_rate_base_are_no
     assert _count_types("One in nine is a child.") == []
     assert _count_types("More than 500 people over the border were detained.") == [(500, "detention")]
     assert _count_types("The crowd, 5,000 strong, marched on parliament.") == [(5000, None)]
+
+
+def test_a_share_of_a_total_in_an_earlier_sentence_is_of_the_people_counted_there():
+    assert _count_types("The ship took 112 people on board in two operations. "
+                        "The charity said nearly half of those rescued were minors.") == [(112, None), (2, None), (56, None)]
+    assert _count_types("The club played 38 matches. It won half of them.") == [(38, None), (19, None)]

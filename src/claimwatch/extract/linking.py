@@ -307,7 +307,9 @@ def _share_total(analysis: Analysis, share: SharePhrase, drafts: list[Draft]) ->
         if named:
             return named[-1]
     near = [d for d in before if share.sent_i - 2 <= d.sent_i < share.sent_i]
-    return near[-1] if near else None
+    # "took 112 people on board in two operations. ... nearly half of those rescued": people, not the operations
+    people = [d for d in near if d.head_i is not None and noun_class(doc[d.head_i]) == "person"]
+    return (people or near)[-1] if near else None
 
 
 def _share_drafts(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:
