@@ -4,7 +4,8 @@ run on them. The floors are the figures measured after the fixes (docs/evaluatio
 reports from other domains"): a regression on any field fails. The second corpus (core_gold.json:
 20 reports in the core users' domains, conflict, migration routes, rights monitoring) has its own
 floors, measured after the fixes made on it. The third (fresh2_gold.json: 16 reports in the same domains, written
-blind to the product's rules) has floors measured before any fix was made against it."""
+blind to the product's rules) had floors measured before any fix was made against it; they are now those measured
+after the counts and event types fixed on it (its figures are development figures since)."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def test_the_fresh_reports_keep_their_figures():
     assert tally.found >= 24, "\n".join(tally.mismatches)
     low = {f: tally.right[f] for f in FIELDS if tally.right[f] < FRESH_FLOORS[f]}
     assert not low, f"{low}\n" + "\n".join(tally.mismatches)
-    assert tally.false_counts <= 2, "\n".join(tally.mismatches)
+    assert tally.false_counts <= 1, "\n".join(tally.mismatches)
 
 
 #: the 20 reports in the core users' domains (core_gold.json), as measured after this round's fixes
@@ -97,9 +98,9 @@ def test_the_core_reports_keep_their_figures():
 
 
 #: the third corpus (fresh2_gold.json: 16 reports in the core users' domains, written blind to the product's rules),
-#: as measured before any fix was made against it
-FRESH2_FLOORS = {"value": 125, "event_type": 93, "source_type": 79, "source_name": 72, "certainty": 15, "time": 49,
-                 "place": 48}
+#: as measured after the fixes made against it (docs/evaluation.md: development figures since then)
+FRESH2_FLOORS = {"value": 137, "event_type": 109, "source_type": 82, "source_name": 76, "certainty": 17, "time": 54,
+                 "place": 51}
 
 
 @lru_cache(maxsize=1)
@@ -118,11 +119,11 @@ def test_the_third_corpus_is_what_it_says():
 
 def test_the_third_corpus_keeps_its_figures():
     tally = _fresh2_tally()
-    assert tally.found >= 128, "\n".join(m for m in tally.mismatches if " MISSED " in m)
+    assert tally.found >= 137, "\n".join(m for m in tally.mismatches if " MISSED " in m)
     low = {f: f"{tally.right[f]}/{tally.total[f]} (floor {FRESH2_FLOORS[f]})" for f in FIELDS
            if tally.right[f] < FRESH2_FLOORS[f]}
     assert not low, f"{low}\n" + "\n".join(tally.mismatches)
-    assert tally.false_counts <= 6, "\n".join(m for m in tally.mismatches if "FALSE COUNT" in m)
+    assert tally.false_counts <= 2, "\n".join(m for m in tally.mismatches if "FALSE COUNT" in m)
 
 
 @pytest.mark.parametrize("gold_file", ["gold.json", "fresh_gold.json", "core_gold.json", "fresh2_gold.json"])

@@ -59,6 +59,13 @@ def passive(pred: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(pred)) or (pred.tag_ == "VBN" and pred.dep_ in ("acl", "amod"))
 
 
+def _gapped_passive(pred: Token) -> bool:
+    """"seven were killed and five others wounded": a past form conjoined to a passive without an
+    auxiliary of its own shares the passive's auxiliaries."""
+    return pred.tag_ in ("VBD", "VBP") and pred.dep_ == "conj" and passive(pred.head) and not any(
+        c.dep_ in ("aux", "auxpass") for c in children_of(pred))
+
+
 def role_of(arg: Token, pred: Token) -> str:
     """agent | patient | theme | oblique: the role of ``arg`` in ``pred``'s clause."""
     dep = arg.dep_
@@ -71,7 +78,7 @@ def role_of(arg: Token, pred: Token) -> str:
             return "patient"
         transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and _lemma(c) not in _s("idiomatic_objects")
                          for c in children_of(pred))  # "lost their lives": the subject died
-        if not transitive and pred.tag_ == "VBN" and arg.pos_ in ("NUM", "NOUN", "PROPN"):
+        if not transitive and (pred.tag_ == "VBN" or _gapped_passive(pred)) and arg.pos_ in ("NUM", "NOUN", "PROPN"):
             return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
         return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
     if dep == "pobj":

@@ -369,8 +369,10 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
         role = "patient" if passive(pred) else "theme"  # "four were shot, one of them fatally"
     subject = arg.dep_ in ("nsubj", "nsubjpass", "npadvmod")
     link, seen = _typed(ctx, predicate_complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
-    if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head:
-        return CountLink(pred_i=pred.i, via="predicate")  # (a noun that names its own event, "the 25th killing", goes on)
+    if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head and c.cls != "body":
+        # (a noun that names its own event, "the 25th killing", or a body, "29 bodies ... brought to
+        # hospitals, 13 of them in serious condition", goes on)
+        return CountLink(pred_i=pred.i, via="predicate")
     if link is None and not seen and pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and role == "theme":
         # "organized the movement of up to 18 ships": what the event's object noun moves takes part in it
         verb = pred.head

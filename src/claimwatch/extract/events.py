@@ -98,6 +98,9 @@ def _related(tok: Token) -> Iterator[Token]:
                 yield grand
                 if grand.dep_ in ("prep", "pobj", "dobj", "auxpass", "compound"):
                     yield from children_of(grand)
+                if grand.pos_ == "NUM":     # a partitive: "the loss of 11 of its soldiers"
+                    yield from (g for p in children_of(grand) if p.dep_ == "prep" and p.lower_ == "of"
+                                for g in children_of(p) if g.dep_ == "pobj")
     if tok.head.i != tok.i and not _relative_agent(tok):
         yield tok.head
         if tok.dep_ in _PASS_THROUGH and tok.head.head.i != tok.head.i:

@@ -194,6 +194,16 @@ def _offence_carriers(tok: Token) -> list[Token]:
     return carriers
 
 
+def _without_relatives(root: Token) -> list[Token]:
+    """The subtree of ``root`` less its relative clauses: "for their role in the shipwreck, *in
+    which 94 people died*" states what happened, not what is alleged."""
+    out = [root]
+    for child in children_of(root):
+        if child.dep_ != "relcl":
+            out.extend(_without_relatives(child))
+    return out
+
+
 def _offence_tokens(tok: Token) -> list[Token]:
     preps = frames()["legal"].get(_lemma(tok)) or frames()["legal"].get(tok.lower_)
     if not preps:
@@ -204,7 +214,7 @@ def _offence_tokens(tok: Token) -> list[Token]:
             if child.dep_ in ("prep", "agent") and child.lower_ in preps:
                 for grand in children_of(child):
                     if grand.dep_ in ("pobj", "pcomp"):
-                        out.extend(grand.subtree)
+                        out.extend(_without_relatives(grand))
     for child in children_of(tok):
         if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "VERB") and _lemma(child) not in ("criminal", "court"):
             out.extend(child.subtree)  # "smuggling charges", "murder case"

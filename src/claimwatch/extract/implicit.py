@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from .base import Analysis, EventMention, QuantityMention, children_of
 from .frames import frames, person_noun
+from .quantity_nouns import in_class, noun_classes
 
 __all__ = ["ImplicitCount", "implicit_participants", "find_parts", "IMPLICIT_TYPES"]
 
@@ -39,6 +40,9 @@ _NOBODY = frozenset({"nobody", "noone", "none", "neither", "nothing"})
 _ONE_PRON = frozenset({"another", "one"})
 _SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another", "one", "each", "every"})
 _BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
+#: noun classes of things, which an age does not make a person ("a 30-year-old bridge")
+_THING_CLASSES = ("group", "incident", "object", "container", "time", "measure", "abstract", "media")
 #: a plural that names a definite pair when it is someone's ("his parents")
 _PAIR_NOUNS = frozenset({"parents"})
 _INTRANSITIVE_EVENTS = frozenset({"die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
@@ -108,8 +112,9 @@ def _participants(tok: Token, etype: str) -> list[Token]:
     if tok.pos_ == "VERB":
         return _verb_participants(tok)
     if tok.pos_ == "NOUN" and _lemma(tok) in _BODY_NOUNS:  # "the body of a man was found"
-        return [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
-                for g in children_of(c) if g.dep_ == "pobj"]
+        owners = [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in children_of(c) if g.dep_ == "pobj"]
+        return owners or ([tok] if _one_body(tok) else [])
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
         return _state_participants(tok)
     return []
@@ -125,6 +130,41 @@ def _explicit(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> Quan
     return None
 
 
+def _one_body(tok: Token) -> bool:
+    """A body no earlier person is: "found a body", "his brother's body" (not "the body", "his
+    body", which refer to someone the report has counted)."""
+    if tok.tag_ != "NN":
+        return False
+    kids = children_of(tok)
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in kids) or any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and _one_owner(c) for c in kids)
+
+
+def _age(tok: Token) -> bool:
+    """"17-year-old", "six-month-old": "old" with a numbered unit of age."""
+    return _lemma(tok) == "old" and any(
+        c.dep_ == "npadvmod" and _lemma(c) in _AGE_UNITS and any(g.dep_ == "nummod" for g in children_of(c))
+        for c in children_of(tok))
+
+
+def _aged_person(tok: Token) -> bool:
+    """A participant named by its age ("a 17-year-old was shot") or a noun with an age and no
+    class of things ("a 12-year-old shepherd")."""
+    if tok.pos_ == "ADJ":
+        return _age(tok)
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "amod" and _age(c) for c in children_of(tok)):
+        return False
+    return not any(in_class(tok, noun_classes()[k]) for k in _THING_CLASSES)
+
+
+def _unclassed_noun(tok: Token) -> bool:
+    """A common noun of no class of things, which a conjunct that names people makes one of them
+    ("detained the merchant and two organisers"; not "seized the car and two suspects")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or (tok.i + 1 < len(tok.doc) and tok.nbor().text in "-–"):
+        return False    # (a word the parse cut at a hyphen: "the co-pilot")
+    return not any(in_class(tok, noun_classes()[k]) for k in _THING_CLASSES)
+
+
 def _determiners(tok: Token) -> list[Token]:
     return [c for c in children_of(tok) if c.dep_ in ("det", "predet", "preconj")]
 
@@ -135,7 +175,7 @@ def _one_owner(tok: Token) -> bool:
     return tok.dep_ == "poss" and tok.lower_ not in ("their", "our", "your") and tok.tag_ not in ("NNS", "NNPS")
 
 
-def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
+def _unnumbered_value(tok: Token, shared_det: bool, among_people: bool = False) -> int | None:
     """1 for one definite person ("a man", "the victim", "his son", "Curtis Hall"), 2 for "both",
     None for no one, a pronoun, a plural or a non-person."""
     low, dets = tok.lower_, _determiners(tok)
@@ -145,7 +185,10 @@ def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
         return 2
     if tok.pos_ in ("PRON", "DET"):
         return 1 if low in _ONE_PRON else None
-    if tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok):
+    if _lemma(tok) in _BODY_NOUNS:
+        return 1 if _one_body(tok) else None
+    person = _aged_person(tok) or (among_people and _unclassed_noun(tok))
+    if not person and (tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok)):
         return None     # "the injured were taken to hospital": a group of unknown size
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         return 1
@@ -155,12 +198,13 @@ def _unnumbered_value(tok: Token, shared_det: bool) -> int | None:
     return 1 if has_det or tok.pos_ == "PROPN" else None
 
 
-def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention], shared_det: bool = False) -> tuple[int | None, bool]:
+def _value(tok: Token, quantities_by_tok: dict[int, QuantityMention], shared_det: bool = False,
+           among_people: bool = False) -> tuple[int | None, bool]:
     """(value, numbered) of one conjunct; value None when it has no definite size.
     ``shared_det``: the first conjunct's determiner holds for this one ("his wife and son")."""
     q = _explicit(tok, quantities_by_tok)
     if q is None:
-        return _unnumbered_value(tok, shared_det), False
+        return _unnumbered_value(tok, shared_det, among_people), False
     if q.qualifier != "exact" or q.best is None or not float(q.best).is_integer():
         return None, True
     return int(q.best), True
@@ -206,7 +250,10 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
     for p in _participants(doc[mention.head_i], mention.event_type):
         conjuncts = [p] + [c for c in p.conjuncts if c.i > p.i]
         first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
-        values = [_value(c, quantities_by_tok, shared_det=k > 0 and first_det) for k, c in enumerate(conjuncts)]
+        if len({_lemma(c) in _BODY_NOUNS for c in conjuncts}) > 1:
+            continue  # "29 bodies and 73 injured people": the dead and the living are no one set
+        people = len(conjuncts) > 1 and any(person_noun(c) for c in conjuncts)
+        values = [_value(c, quantities_by_tok, k > 0 and first_det, people) for k, c in enumerate(conjuncts)]
         if any(v is None for v, _n in values):
             continue
         if len(conjuncts) == 1 and values[0][1]:
@@ -275,11 +322,11 @@ def _counted_lemma(tok: Token) -> str:
 
 
 def _including(tok: Token) -> Token | None:
-    """"27 people, including two children": the noun the "including" phrase hangs from."""
+    """"27 people, including two children": the "including" (or "among") word."""
     cur = tok
     for _ in range(3):
         if cur.dep_ == "pobj" and cur.head.lower_ in ("including", "among") and cur.head.head.i != cur.head.i:
-            return cur.head.head
+            return cur.head
         cur = cur.head
     return None
 
@@ -306,13 +353,14 @@ def _total_for(analysis: Analysis, r: CountRef, earlier: list[CountRef], ordered
         lemma = of_noun.lemma_.lower()
         return next((x for x in reversed(earlier) if x.head_i is not None and x.key not in parts
                      and _counted_lemma(analysis.doc[x.head_i]) == lemma and (x.best or 0) >= (r.best or 0)), None)
-    host = _including(tok)
-    if host is not None:  # "27 people, including two children"
-        hosted = next((x for x in reversed(same) if x.head_i == host.i), None)
+    including = _including(tok)
+    if including is not None:  # "27 people, including two children"
+        hosted = next((x for x in reversed(same) if x.head_i == including.head.i), None)
         # hung by the parse from another word of the clause ("4,000 migrants have entered Lithuania,
-        # including 2,800 Iraqis"): the nearest count before it that can hold it
-        return hosted or next((x for x in reversed(same) if x.key not in parts and x.best is not None
-                               and r.best is not None and x.best >= r.best), None)
+        # including 2,800 Iraqis"): the nearest count before it that can hold it, a part itself only
+        # before the "including" ("38 of the dead ..., including 6 minors"), not a listed sibling
+        return hosted or next((x for x in reversed(same) if (x.key not in parts or x.span[1] <= including.idx)
+                               and x.best is not None and r.best is not None and x.best >= r.best), None)
     if _after_colon(analysis, r, same):  # "15 died: 12 men and 3 women"
         return _colon_total(analysis, r, same, ordered)
     if _of_that_number(analysis, r) and earlier:  # "Of that number, 22,468 ..."

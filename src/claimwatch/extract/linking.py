@@ -182,8 +182,8 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
         return True     # "the 25th shooting this year": a running total of the incidents
     own_number = head is not None and q.span[0] <= head.idx < q.span[1]
     noun = None if head is None or own_number or head.pos_ not in ("NOUN", "PROPN") else head
-    if noun is not None and noun.lemma_.lower() in frames()["sets"]["incident_count_nouns"]:
-        return False
+    if noun is not None and noun.lemma_.lower() in frames()["sets"]["incident_count_nouns"] and noun.dep_ != "dobj":
+        return False    # (but a tally someone keeps is a count: "it had verified 41 incidents")
     if head is not None and _capacity(head):
         return False
     return noun_class(noun, q) != "object"
@@ -307,7 +307,9 @@ def _share_total(analysis: Analysis, share: SharePhrase, drafts: list[Draft]) ->
         if named:
             return named[-1]
     near = [d for d in before if share.sent_i - 2 <= d.sent_i < share.sent_i]
-    return near[-1] if near else None
+    # "took 112 people on board in two operations. ... nearly half of those rescued": people, not the operations
+    people = [d for d in near if d.head_i is not None and noun_class(doc[d.head_i]) == "person"]
+    return (people or near)[-1] if near else None
 
 
 def _share_drafts(analysis: Analysis, drafts: list[Draft]) -> list[Draft]:

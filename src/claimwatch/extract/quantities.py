@@ -35,6 +35,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, QuantityMention, Stage, children_of
+from .events import lexicon as event_lexicon
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 from .quantity_naming import after_name, date_entity, names_something
 from .quantity_nouns import in_class, noun_classes
@@ -223,7 +224,21 @@ def _penalty_term(noun: Token) -> bool:
         return True  # "a three-year prison sentence"
     if noun.dep_ == "pobj" and h.lower_ in ("to", "for", "of") and (in_class(h.head, penalty) or h.head.lemma_.lower() in verbs):
         return True  # "sentenced to six years", "jailed for 18 months", "a term of eight months"
-    return False
+    return _term_sought_or_received(noun)
+
+
+def _term_sought_or_received(noun: Token) -> bool:
+    """"the defendants received 12 years and 14 years", "prosecutors had sought 24 years": the
+    object of a verb of asking for or getting a term whose subject is a party to a trial."""
+    obj = noun.head if noun.dep_ == "conj" else noun
+    if obj.dep_ != "dobj" or any(c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "of")
+                                 for c in children_of(noun)):
+        return False    # "received 12 years of training", "got two years to comply"
+    verb = obj.head
+    if any(c.dep_ in ("xcomp", "advcl") and c.i > noun.i for c in children_of(verb)):
+        return False    # "imposed two years to pay the fine"
+    return verb.lemma_.lower() in _C["penalty_award_verb"] and any(
+        c.dep_ in ("nsubj", "nsubjpass") and in_class(c, _C["trial_party"]) for c in children_of(verb))
 
 
 def _penalty_mention(analysis: Analysis, ph: NumberPhrase, tok: Token) -> QuantityMention | None:
@@ -372,13 +387,21 @@ def _previous_in_sentence(found: list[QuantityMention], sent_i: int) -> Quantity
     return None
 
 
+def _counted_so_far(noun: Token) -> bool:
+    """People an event participle says what befell ("the 14th aid worker *killed* this year"; not
+    "the 40th player selected in the draft")."""
+    events = event_lexicon()["word_index"]
+    return in_class(noun, _C["person"]) and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in events for c in children_of(noun))
+
+
 def _ordinal_count(analysis: Analysis, ph: NumberPhrase, tok: Token) -> QuantityMention | None:
     """"the 25th death", "its 24th case": an ordinal that states a running total."""
     doc = analysis.doc
     noun = tok.head if tok.dep_ == "amod" and tok.head.pos_ in _NOUN_POS else _scan_right(doc, tok.i + 1)
     while noun is not None and noun.dep_ == "compound" and noun.head.pos_ in _NOUN_POS and noun.head.i - tok.i <= 3:
         noun = noun.head    # "the 199th mass shooting"
-    if noun is None or noun.i <= tok.i or noun.i - tok.i > 3 or not in_class(noun, _RUNNING):
+    if noun is None or noun.i <= tok.i or noun.i - tok.i > 3 or not (in_class(noun, _RUNNING) or _counted_so_far(noun)):
         return None
     before = analysis.text[max(0, ph.span[0] - 12):ph.span[0]].lower()
     if not re.search(r"(?:\bthe|\bits|\btheir|\bhis|\bher|'s|’s|\bthis\s+year's)\s*$", before):

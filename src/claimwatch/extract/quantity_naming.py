@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, children_of, token_table
+from .frames import frames
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
 
@@ -250,11 +251,14 @@ def names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
         return True
     if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
         return True  # inside a name: "Boeing 747", "Flight 200"
+    if _set_off_beside_a_thing(doc, ph, tok) or _ratio_base(tok):
+        return True
     return _model_number(text, ph, tok, doc)
 
 
 _AS_AGE_BEFORE = re.compile(r"\bas\s+(?:young|old)\s+as\s*$", re.I)
 _AGE_BOUND_WORDS = frozenset({"above", "over", "under", "below", "of", "about", "around", "nearly", "almost", "aged"})
+_THRESHOLD_WORDS = frozenset({"above", "over", "under", "below"})
 _SINGLE_PERSON_PRONOUNS = frozenset({"i", "he", "she"})
 
 
@@ -263,6 +267,24 @@ def _bare_number(doc: Doc, end: int) -> bool:
     span = doc.char_span(end, len(doc.text), alignment_mode="contract")
     nxt = next((t for t in span or () if not t.is_space), None)
     return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def _age_threshold(doc: Doc, noun_i: int, number_i: int) -> bool:
+    """"children under five", "people over 65": a bound right after plural people is their age."""
+    return doc[noun_i].tag_ == "NNS" and number_i - noun_i <= 2 and doc[noun_i + 1].lower_ in _THRESHOLD_WORDS
+
+
+def _set_off_beside_a_thing(doc: Doc, ph: NumberPhrase, tok: Token) -> bool:
+    """"the ministry's free hotline, 151, has ...": a bare figure set off beside one thing names
+    or measures it (beside one person it is an age, above); not beside a tally ("the toll, 54,")."""
+    head = tok.head
+    return (tok.dep_ == "appos" and _one_of_a_kind(head, tok) and not in_class(head, _C["person"])
+            and head.lemma_.lower() not in frames()["sets"]["measure_nouns"] and _bare_number(doc, ph.core[1]))
+
+
+def _ratio_base(tok: Token) -> bool:
+    """"One in nine is a child", "1 in 5 adults": the figure after "in" is the base of a rate."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "NUM"
 
 
 def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
@@ -280,8 +302,8 @@ def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     while prev >= 0 and doc[prev].lower_ in _AGE_BOUND_WORDS and prev >= first.start - 2:
         prev -= 1
     if prev < first.start - 1 or any(t.lower_ in _AGE_BOUND_WORDS for t in first):
-        if prev >= 0 and in_class(doc[prev], _C["person"]) and not in_class(doc[prev], _C["collective"]) \
-                and doc[prev].tag_ in ("NN", "NNP"):
+        if prev >= 0 and in_class(doc[prev], _C["person"]) and not in_class(doc[prev], _C["collective"]) and (
+                doc[prev].tag_ in ("NN", "NNP") or _age_threshold(doc, prev, first.start)):
             return True
     if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
         subj = [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
