@@ -18,8 +18,8 @@ from claimwatch.model import check_spans
 from heldout_corpus import FIELDS, Tally, load_reports, run
 
 #: right answers per field (of the gold fields matched), measured
-FLOORS = {"value": 91, "event_type": 82, "source_type": 73, "source_name": 76, "certainty": 27, "time": 46,
-          "place": 34}
+FLOORS = {"value": 91, "event_type": 82, "source_type": 73, "source_name": 76, "certainty": 27, "time": 47,
+          "place": 36}
 MIN_FOUND = 91          # gold counts matched by a predicted count (of 91)
 MAX_FALSE_COUNTS = 1    # ages, years, addresses, phone / plate / flight numbers, measures taken as counts
 
@@ -57,21 +57,21 @@ def test_numbers_that_name_or_measure_are_not_counted():
 
 
 #: the six reports written after the fixes (fresh_gold.json), as measured on them
-FRESH_FLOORS = {"value": 24, "event_type": 23, "source_type": 16, "source_name": 15, "certainty": 5, "time": 10,
+FRESH_FLOORS = {"value": 25, "event_type": 24, "source_type": 17, "source_name": 16, "certainty": 6, "time": 10,
                 "place": 7}
 
 
 def test_the_fresh_reports_keep_their_figures():
     tally = run(load_reports("fresh_gold.json"))
-    assert tally.found >= 24, "\n".join(tally.mismatches)
+    assert tally.found >= 25, "\n".join(tally.mismatches)
     low = {f: tally.right[f] for f in FIELDS if tally.right[f] < FRESH_FLOORS[f]}
     assert not low, f"{low}\n" + "\n".join(tally.mismatches)
     assert tally.false_counts <= 1, "\n".join(tally.mismatches)
 
 
 #: the 20 reports in the core users' domains (core_gold.json), as measured after this round's fixes
-CORE_FLOORS = {"value": 132, "event_type": 107, "source_type": 87, "source_name": 99, "certainty": 24, "time": 65,
-               "place": 54}
+CORE_FLOORS = {"value": 132, "event_type": 107, "source_type": 97, "source_name": 109, "certainty": 24, "time": 65,
+               "place": 69}
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +100,7 @@ def test_the_core_reports_keep_their_figures():
 #: the third corpus (fresh2_gold.json: 16 reports in the core users' domains, written blind to the product's rules),
 #: as measured after the fixes made against it (docs/evaluation.md: development figures since then)
 FRESH2_FLOORS = {"value": 137, "event_type": 109, "source_type": 82, "source_name": 76, "certainty": 17, "time": 54,
-                 "place": 51}
+                 "place": 52}
 
 
 @lru_cache(maxsize=1)
