@@ -1,0 +1,34 @@
+"""Ordinary reports outside the core users' domains that rules written for those domains must not
+misread; each sentence written for the test."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimwatch.extract import extract
+from claimwatch.model import Article
+
+
+@lru_cache(maxsize=None)
+def _article(text: str, published: str = "2024-05-20") -> Article:
+    return extract(text, published=published, validate=False)
+
+
+def _place_texts(text: str) -> set[str]:
+    return {p.text for c in _article(text).claims for p in c.places}
+
+
+def test_a_name_a_common_noun_classifies_is_no_place_whatever_its_appositive_says():
+    # a ship, a rider, a product named after the noun that says what it is
+    assert "Sea Princess" not in _place_texts(
+        "The tanker Sea Princess, 20 miles off the coast, was boarded by 12 pirates, the navy said.")
+    assert "Blue Dart" not in _place_texts(
+        "The ferry Blue Dart, 3 km from the harbour, was carrying 140 passengers, the coastguard said.")
+    # a place noun before the name keeps it a place
+    assert "Qutayfah" in _place_texts(
+        "Two people were killed in the village Qutayfah, 40 km north-east of Damascus, medics said.")
+
+
+def test_a_camp_that_speaks_is_a_side_not_a_place_whatever_the_tagger_calls_its_name():
+    assert not _place_texts("The Manchester United camp said 5 players were injured before the final.")
+    assert "Zamzam camp" in _place_texts("Shelling hit Zamzam camp on Sunday, killing 12 people, medics said.")
