@@ -32,3 +32,14 @@ def test_a_name_a_common_noun_classifies_is_no_place_whatever_its_appositive_say
 def test_a_camp_that_speaks_is_a_side_not_a_place_whatever_the_tagger_calls_its_name():
     assert not _place_texts("The Manchester United camp said 5 players were injured before the final.")
     assert "Zamzam camp" in _place_texts("Shelling hit Zamzam camp on Sunday, killing 12 people, medics said.")
+
+
+def _times(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.time.text, c.time.start, c.time.end) for c in _article(text).claims if c.time is not None]
+
+
+def test_a_figure_after_a_datelines_spaced_dash_is_no_day_range():
+    got = _times("LONDON, May 18 - 12 people were hurt when a bus crashed, police said.")
+    assert got and got[0] == ("May 18", "2024-05-18", "2024-05-18")
+    got = _times("The festival ran from May 14-16 and drew 4,000 people, organisers said.")
+    assert got and got[0][1:] == ("2024-05-14", "2024-05-16")
