@@ -43,3 +43,15 @@ def test_a_figure_after_a_datelines_spaced_dash_is_no_day_range():
     assert got and got[0] == ("May 18", "2024-05-18", "2024-05-18")
     got = _times("The festival ran from May 14-16 and drew 4,000 people, organisers said.")
     assert got and got[0][1:] == ("2024-05-14", "2024-05-16")
+
+
+def _count_types(text: str) -> dict[str, str | None]:
+    return {c.quantity.text: c.event_type for c in _article(text).claims if c.kind == "count" and c.quantity}
+
+
+def test_an_event_noun_that_names_its_own_victim_types_no_other_count_of_its_clause():
+    assert _count_types("The killing of a teenager by police sparked protests by 2,000 people.")["2,000"] is None
+    assert _count_types("The death of the wolf sparked outrage; 2,000 people signed a petition.")["2,000"] is None
+    # the victims in its own "of" phrase, and a verb of the count's own, still type it
+    assert _count_types("The killing of 12 villagers sparked protests.")["12"] == "death"
+    assert _count_types("The shelling of the town left 12 people dead, officials said.")["12"] == "death"
