@@ -55,3 +55,12 @@ def test_an_event_noun_that_names_its_own_victim_types_no_other_count_of_its_cla
     # the victims in its own "of" phrase, and a verb of the count's own, still type it
     assert _count_types("The killing of 12 villagers sparked protests.")["12"] == "death"
     assert _count_types("The shelling of the town left 12 people dead, officials said.")["12"] == "death"
+
+
+def test_a_beast_joined_to_people_is_not_one_more_person():
+    assert "The horse and two riders" not in _count_types(
+        "The horse and two riders were injured in the fall, the racecourse said.")
+    assert "the dog and two hikers" not in _count_types("Rescuers found the dog and two hikers dead on the ridge.")
+    # a noun of no class of things still joins the people it is named with
+    assert _count_types("Police detained the merchant and two organisers, the ministry said.").get(
+        "the merchant and two organisers") == "detention"
