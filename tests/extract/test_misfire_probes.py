@@ -64,3 +64,9 @@ def test_a_beast_joined_to_people_is_not_one_more_person():
     # a noun of no class of things still joins the people it is named with
     assert _count_types("Police detained the merchant and two organisers, the ministry said.").get(
         "the merchant and two organisers") == "detention"
+
+
+def test_the_base_of_a_rate_is_no_count_when_it_counts_the_noun_after_it():
+    assert "nine" not in _count_types("One in nine adults has diabetes, and 4,000 people died of it, the charity said.")
+    assert "four" not in _count_types("Nearly one in four nurses quit last year, the union said.")
+    assert _count_types("Two people in 5 villages were hurt, police said.")["5"] is None   # a count, of villages

@@ -283,8 +283,12 @@ def _set_off_beside_a_thing(doc: Doc, ph: NumberPhrase, tok: Token) -> bool:
 
 
 def _ratio_base(tok: Token) -> bool:
-    """"One in nine is a child", "1 in 5 adults": the figure after "in" is the base of a rate."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "NUM"
+    """"One in nine is a child", "1 in 5 adults": the figure after "in" is the base of a rate, also
+    when it counts the noun of the "in" phrase ("One in nine adults has", "one in four nurses quit")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "NUM":
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].lower_ == "in" and doc[tok.i - 2].pos_ == "NUM" and tok.dep_ == "nummod"
 
 
 def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
