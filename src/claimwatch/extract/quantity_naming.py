@@ -199,8 +199,10 @@ def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
 
 def _one_of_a_kind(noun: Token, tok: Token) -> bool:
     """"his client, 51,": a figure set off beside a singular common noun (not a collective one,
-    "a crew, 12,") is no count of that one thing; it is an age."""
-    return noun.tag_ == "NN" and tok.dep_ == "appos" and tok.head.i == noun.i and not in_class(noun, _C["collective"])
+    "a crew, 12,") is no count of that one thing; it is an age. A figure after a colon is a label's
+    value ("Sennar: 14 killed", a bullet line whose place the tagger reads as a common noun)."""
+    return noun.tag_ == "NN" and tok.dep_ == "appos" and tok.head.i == noun.i and not in_class(noun, _C["collective"]) \
+        and not (tok.i > 0 and tok.doc[tok.i - 1].text == ":")
 
 
 _MONTH_RE = re.compile(rf"^{_MONTH}$|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
