@@ -240,9 +240,19 @@ def _null_frame(pred: Token | None, head: Token) -> bool:
         g.lower_ in null for c in children_of(subj) if c.dep_ == "prep" for g in children_of(c))  # "the number of survivors"
 
 
+def _names_other_victim(noun: Token, head: Token) -> bool:
+    """Whether the event noun ``noun`` names who it befell in an "of" phrase the count is not in
+    ("the killing of a teenager sparked protests by 2,000 people": the 2,000 are no victims)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in children_of(c))
+               and not (c.left_edge.i <= head.i <= c.right_edge.i) for c in children_of(noun))
+
+
 def _clause_events(ctx: LinkContext, head: Token, pred: Token | None, sent_events: list[EventMention],
                    cls: str) -> CountLink | None:
     doc = ctx.analysis.doc
+    sent_events = [m for m in sent_events if m.head_i is None or not _names_other_victim(doc[m.head_i], head)]
     inner = [m for m in sent_events if m.head_i is not None and m.head_i != head.i and in_clause(doc[m.head_i], head)
              and _can_take_part(cls, m.event_type)]
     if inner:

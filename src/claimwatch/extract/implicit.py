@@ -42,7 +42,7 @@ _SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another", "one", "e
 _BODY_NOUNS = frozenset({"body", "corpse", "remains"})
 _AGE_UNITS = frozenset({"year", "month", "week", "day"})
 #: noun classes of things, which an age does not make a person ("a 30-year-old bridge")
-_THING_CLASSES = ("group", "incident", "object", "container", "time", "measure", "abstract", "media")
+_THING_CLASSES = ("group", "incident", "object", "container", "time", "measure", "abstract", "media", "animal")
 #: a plural that names a definite pair when it is someone's ("his parents")
 _PAIR_NOUNS = frozenset({"parents"})
 _INTRANSITIVE_EVENTS = frozenset({"die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",

@@ -145,14 +145,28 @@ def _person_elsewhere(analysis: Analysis, i: int, j: int) -> bool:
                                           for k in range(len(tk.text)))
 
 
+def _a_faction(doc: Doc, j: int) -> bool:
+    """Whether the "camp" at token ``j`` is a side that speaks or acts ("the Remain camp lost the
+    vote", "the Manchester United camp said"), not a place."""
+    return doc[j].lower_ == "camp" and doc[j].dep_ in ("nsubj", "nsubjpass")
+
+
+def _named_by_noun(doc: Doc, i: int) -> bool:
+    """Whether the name at token ``i`` follows a common noun that says what it is ("the tanker Sea
+    Princess", "the striker Kane"): a ship, a person or a thing so named, unless the noun is a place's."""
+    tk = token_table(doc)
+    return i > 0 and tk.pos[i - 1] == "NOUN" and tk.text[i - 1].islower() \
+        and tk.lower[i - 1] not in _FEATURES and tk.lower[i - 1] not in _OF_HEADS
+
+
 def _after_head(doc: Doc, j: int) -> tuple[int, str] | None:
     """The place noun a name ending before token ``j`` modifies: (end of the phrase, the noun)."""
     tk = token_table(doc)
     if j >= len(doc):
         return None
     if tk.lower[j] in _AFTER_HEADS and tk.text[j].islower() and tk.pos[j] == "NOUN":
-        if tk.lower[j] == "camp" and doc[j].dep_ in ("nsubj", "nsubjpass"):
-            return None  # "the Remain camp lost the vote": a faction, not a place
+        if _a_faction(doc, j):
+            return None
         return j + 1, tk.lower[j]
     if tk.lower[j] in _SITE_MODIFIERS and j + 1 < len(doc) and tk.lower[j + 1] in _SITE_HEADS:
         return j + 2, tk.lower[j + 1]
@@ -202,7 +216,8 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
         j = _run_after(doc, i)
         if j == i or any(taken[i:j]) or i > 0 and tk.text[i - 1][:1].isupper() and not tk.punct[i - 1]:
             continue
-        if _APPOSITIVE.match(text, doc[j - 1].idx + len(doc[j - 1])) and _not_a_person_or_group(analysis, i, j, strong=False):
+        if _APPOSITIVE.match(text, doc[j - 1].idx + len(doc[j - 1])) and not _named_by_noun(doc, i) \
+                and _not_a_person_or_group(analysis, i, j, strong=False):
             out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
             taken[i:j] = [True] * (j - i)
     return out
@@ -247,9 +262,9 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
         return True  # "20 km north of X", "the town of X"; a bare "in X" is too weak a cue for a name the gazetteer lacks
     if headed:
         return True  # "Pazigyi village", "St. Martin's Island"
-    if _after_head(doc, j) is not None or j < len(doc) and tk.lower[j] in _SITE_HEADS:
+    if _after_head(doc, j) is not None or j < len(doc) and tk.lower[j] in _SITE_HEADS and not _a_faction(doc, j):
         return True
-    return _APPOSITIVE.match(analysis.text, c.end) is not None
+    return _APPOSITIVE.match(analysis.text, c.end) is not None and not _named_by_noun(doc, i)
 
 
 def _anchor(analysis: Analysis, local: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:

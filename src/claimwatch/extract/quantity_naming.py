@@ -199,8 +199,10 @@ def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
 
 def _one_of_a_kind(noun: Token, tok: Token) -> bool:
     """"his client, 51,": a figure set off beside a singular common noun (not a collective one,
-    "a crew, 12,") is no count of that one thing; it is an age."""
-    return noun.tag_ == "NN" and tok.dep_ == "appos" and tok.head.i == noun.i and not in_class(noun, _C["collective"])
+    "a crew, 12,") is no count of that one thing; it is an age. A figure after a colon is a label's
+    value ("Sennar: 14 killed", a bullet line whose place the tagger reads as a common noun)."""
+    return noun.tag_ == "NN" and tok.dep_ == "appos" and tok.head.i == noun.i and not in_class(noun, _C["collective"]) \
+        and not (tok.i > 0 and tok.doc[tok.i - 1].text == ":")
 
 
 _MONTH_RE = re.compile(rf"^{_MONTH}$|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
@@ -283,8 +285,12 @@ def _set_off_beside_a_thing(doc: Doc, ph: NumberPhrase, tok: Token) -> bool:
 
 
 def _ratio_base(tok: Token) -> bool:
-    """"One in nine is a child", "1 in 5 adults": the figure after "in" is the base of a rate."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "NUM"
+    """"One in nine is a child", "1 in 5 adults": the figure after "in" is the base of a rate, also
+    when it counts the noun of the "in" phrase ("One in nine adults has", "one in four nurses quit")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "NUM":
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].lower_ == "in" and doc[tok.i - 2].pos_ == "NUM" and tok.dep_ == "nummod"
 
 
 def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:

@@ -452,7 +452,8 @@ def _range(a: TV | None, b: TV | None) -> TV | None:
     return TV(a.start, b.end, "range", anchor, None)
 
 
-@rule("range_md", rf"(?P<m1>{MON})\s+(?P<d1>{DAY})\s*(?:-|–|to|and|through|until)\s*(?P<d2>{DAY})"
+#: a dash spaced on both sides after a month's day is a dateline's ("LONDON, May 18 - 12 people"), no range
+@rule("range_md", rf"(?P<m1>{MON})\s+(?P<d1>{DAY})(?:\s*(?:to|and|through|until)\s*|[-–]\s*|\s+[-–](?!\s))(?P<d2>{DAY})"
                   rf"(?:,?\s+(?P<y>{YEAR}))?(?![\d:])")
 def _range_md(g: dict, ctx: Ctx) -> TV | None:
     mo = month_of(g["m1"])

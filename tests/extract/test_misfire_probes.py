@@ -1,0 +1,72 @@
+"""Ordinary reports outside the core users' domains that rules written for those domains must not
+misread; each sentence written for the test."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimwatch.extract import extract
+from claimwatch.model import Article
+
+
+@lru_cache(maxsize=None)
+def _article(text: str, published: str = "2024-05-20") -> Article:
+    return extract(text, published=published, validate=False)
+
+
+def _place_texts(text: str) -> set[str]:
+    return {p.text for c in _article(text).claims for p in c.places}
+
+
+def test_a_name_a_common_noun_classifies_is_no_place_whatever_its_appositive_says():
+    # a ship, a rider, a product named after the noun that says what it is
+    assert "Sea Princess" not in _place_texts(
+        "The tanker Sea Princess, 20 miles off the coast, was boarded by 12 pirates, the navy said.")
+    assert "Blue Dart" not in _place_texts(
+        "The ferry Blue Dart, 3 km from the harbour, was carrying 140 passengers, the coastguard said.")
+    # a place noun before the name keeps it a place
+    assert "Qutayfah" in _place_texts(
+        "Two people were killed in the village Qutayfah, 40 km north-east of Damascus, medics said.")
+
+
+def test_a_camp_that_speaks_is_a_side_not_a_place_whatever_the_tagger_calls_its_name():
+    assert not _place_texts("The Manchester United camp said 5 players were injured before the final.")
+    assert "Zamzam camp" in _place_texts("Shelling hit Zamzam camp on Sunday, killing 12 people, medics said.")
+
+
+def _times(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.time.text, c.time.start, c.time.end) for c in _article(text).claims if c.time is not None]
+
+
+def test_a_figure_after_a_datelines_spaced_dash_is_no_day_range():
+    got = _times("LONDON, May 18 - 12 people were hurt when a bus crashed, police said.")
+    assert got and got[0] == ("May 18", "2024-05-18", "2024-05-18")
+    got = _times("The festival ran from May 14-16 and drew 4,000 people, organisers said.")
+    assert got and got[0][1:] == ("2024-05-14", "2024-05-16")
+
+
+def _count_types(text: str) -> dict[str, str | None]:
+    return {c.quantity.text: c.event_type for c in _article(text).claims if c.kind == "count" and c.quantity}
+
+
+def test_an_event_noun_that_names_its_own_victim_types_no_other_count_of_its_clause():
+    assert _count_types("The killing of a teenager by police sparked protests by 2,000 people.")["2,000"] is None
+    assert _count_types("The death of the wolf sparked outrage; 2,000 people signed a petition.")["2,000"] is None
+    # the victims in its own "of" phrase, and a verb of the count's own, still type it
+    assert _count_types("The killing of 12 villagers sparked protests.")["12"] == "death"
+    assert _count_types("The shelling of the town left 12 people dead, officials said.")["12"] == "death"
+
+
+def test_a_beast_joined_to_people_is_not_one_more_person():
+    assert "The horse and two riders" not in _count_types(
+        "The horse and two riders were injured in the fall, the racecourse said.")
+    assert "the dog and two hikers" not in _count_types("Rescuers found the dog and two hikers dead on the ridge.")
+    # a noun of no class of things still joins the people it is named with
+    assert _count_types("Police detained the merchant and two organisers, the ministry said.").get(
+        "the merchant and two organisers") == "detention"
+
+
+def test_the_base_of_a_rate_is_no_count_when_it_counts_the_noun_after_it():
+    assert "nine" not in _count_types("One in nine adults has diabetes, and 4,000 people died of it, the charity said.")
+    assert "four" not in _count_types("Nearly one in four nurses quit last year, the union said.")
+    assert _count_types("Two people in 5 villages were hurt, police said.")["5"] is None   # a count, of villages
