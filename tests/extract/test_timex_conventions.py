@@ -437,3 +437,9 @@ def test_a_clock_time_in_a_past_clause_falls_on_the_day_the_story_stated_before(
             "had died. \"The fire started at around 2.30 pm in a kitchen,\" he said.")
     a = analyse(text, "2026-01-13", stages=("times",))
     assert [t.value for t in a.times] == ["2026-01-11TAF", "2026-01-11T14:30"]
+
+
+@pytest.mark.parametrize("text", ["The summit runs May 18 – 20, 2026.", "The festival runs May 18 – 20 in Paris."])
+def test_a_spaced_dash_between_two_days_that_ends_the_phrase_is_a_range(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert [t.precision for t in a.times] == ["range"], [(t.text, t.value) for t in a.times]
