@@ -29,19 +29,20 @@ __all__ = ["interview_attributions", "question_paragraphs", "marks_interviewee"]
 
 #: markup before a paragraph's words (bold, a heading, a quotation block)
 _MARKUP = re.compile(r"^[\s*_#>]*")
-_QUOTE_OPENERS = ("\"", "“", "«", "„", "'", "‘")
-_QUESTION_END = re.compile(r"\?[\s*_\"”’)]*$")
+_QUOTATION = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]")
+_QUESTION_END = re.compile(r"\?[\s*_)]*$")
 #: words of an intro that say the report is an interview
 _INTERVIEW_LEMMAS = frozenset({"interview", "interviewer", "q&a"})
 _ANSWER_LEMMAS = frozenset({"answer", "take", "field"})
 _MIN_QUESTIONS = 2
-_MAX_QUESTION_CHARS = 400
+_MAX_QUESTION_CHARS = 300
 
 
 def _is_question(text: str) -> bool:
-    """A question paragraph: short, ending in "?", not a quotation (a quoted question is a speaker's)."""
+    """A question paragraph: short, ending in "?", quoting no one (a quoted question is a speaker's:
+    "..., tweeting, “Coke user?”")."""
     body = _MARKUP.sub("", text, count=1).strip()
-    return (0 < len(body) <= _MAX_QUESTION_CHARS and not body.startswith(_QUOTE_OPENERS)
+    return (0 < len(body) <= _MAX_QUESTION_CHARS and _QUOTATION.search(body) is None
             and _QUESTION_END.search(body) is not None)
 
 
