@@ -59,6 +59,7 @@ from .cue_candidates import (
 )
 from .cue_model import learned_candidate
 from .entities import document_noun
+from .interviews import interview_attributions
 from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
 from .quotes import in_quote, quote_regions, quoted_chars
 from .reporting_verbs import verb_candidate
@@ -310,6 +311,7 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
     out.extend(label_attributions(analysis, resolver.registry, primary_sents))
     out.extend(line_attributions(analysis, resolver.registry))
     out.extend(signature_attributions(analysis, resolver.registry))
+    out.extend(interview_attributions(analysis, resolver.registry))
     out.sort(key=lambda m: (m.sent_i, not m.primary, m.cue_span or m.span or (0, 0)))
     return out
 

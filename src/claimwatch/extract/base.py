@@ -114,7 +114,8 @@ class AttributionMention:
     content_span: Span | None = None
     cue_i: int | None = None        # token index of the cue (the reporting verb), if any
     #: clause ("X said"), according ("according to X"), hearsay ("reportedly"), label ("PENCE: ..."),
-    #: source_line ("Source: X", "According to VNA" closing the report), signature ("— Julie Diaz")
+    #: source_line ("Source: X", "According to VNA" closing the report), signature ("— Julie Diaz"),
+    #: interviewee (an interview's answer paragraph, ``content_span``; :mod:`claimwatch.extract.interviews`)
     kind: str = "clause"
     primary: bool = True            # the attribution that speaks for its sentence (not a nested one)
     anaphoric: bool = False         # "X reported this.": the content is what came before

@@ -16,6 +16,8 @@ attribution stage found, per sentence:
   or official says takes that source (``paragraph``: "The agency said U.S. crews rescued 37
   migrants. Mexican officials took 39 into custody."); not after a witness, an unnamed source or
   a non-speech evidential ("surveys point to ...");
+* an interview's answer paragraph takes the interviewee its intro named for its sentences left
+  (``article``, :mod:`claimwatch.extract.interviews`); its questions are the outlet's;
 * the report's source — a "Source: X" line, a closing "According to X." paragraph or "— Reuters",
   a dateline agency, the anaphoric attribution of the lead — covers every sentence left
   (``article``); a signature ("― Julie Diaz") covers the paragraph before it (``paragraph``).
@@ -31,6 +33,7 @@ from dataclasses import replace
 
 from ..model import QuoteKind, Scope
 from .base import Analysis, AttributionMention
+from .interviews import marks_interviewee
 from .mentions import sentence_tokens
 from .quotes import has_number, in_quote, quote_regions, quoted_chars
 from .sources import alias_of, source_strength
@@ -102,6 +105,15 @@ class _Coverage:
                 for i in self.in_para(self.para_of[m.sent_i]):
                     if i > m.sent_i and i not in self.found:
                         self.found[i] = carry(m, i, "paragraph", "direct")
+
+    def interview(self, mentions: list[AttributionMention]) -> None:
+        """An interview's answer paragraphs: the interviewee named in the intro."""
+        for m in mentions:
+            if m.kind == "interviewee" and m.content_span is not None:
+                for i, (a, b) in enumerate(self.sentences):
+                    if m.content_span[0] <= a < m.content_span[1] and (
+                            i not in self.found or marks_interviewee(self.found[i], m)):
+                        self.found[i] = carry(m, i, "article", "direct")
 
     def quotations(self) -> None:
         """A quotation continued over several sentences (and "X continued:" before a quoted paragraph)."""
@@ -252,6 +264,7 @@ def source_coverage(analysis: Analysis, lead_para: int = 0) -> tuple[dict[int, A
     mentions = [_as_credit(m) if m.kind == "source_line" or m.sent_i < len(cov.para_of)
                 and cov._closing_according(m, cov.para_of[m.sent_i], last) else m for m in analysis.attributions]
     cov.own(mentions)
+    cov.interview(mentions)
     cov.quotations()
     cov.anaphoric(mentions)
     cov.trailing(mentions)

@@ -1,0 +1,150 @@
+"""Who speaks in a question-and-answer interview (SPEC §2 source, Context).
+
+An interview is published as an intro naming the interviewee ("In an interview, Julia Black, who
+leads the IOM's Missing Migrants Project, ..."), then question paragraphs — a paragraph ending in
+"?", often marked "Q:", "Interviewer:" or with the outlet's name — each followed by one or more
+answer paragraphs (possibly marked "A:" or with the interviewee's name). The answers' sentences are
+the interviewee's (``kind="interviewee"``, one record per answer paragraph, ``content_span`` = the
+paragraph, ``span`` = the words of the intro that named them); the questions are the outlet's.
+
+The structure is recognised only when the intro says it is an interview (``interview``,
+``interviewed``, ``Q&A``, a person who "answered questions") and names a person: an explainer or
+FAQ ("What happened? ... Police said ..."), a fact-check ("Is it true that 5,000 drowned? No.")
+and a report with a rhetorical or quoted question are not interviews. Which sentences the records
+cover is decided by the report context (:mod:`claimwatch.extract.carryover`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .base import Analysis, AttributionMention, Entity
+from .entity_registry import EntityRegistry
+from .source_lines import name_source
+from .sources import is_organisation
+
+__all__ = ["interview_attributions", "question_paragraphs", "marks_interviewee"]
+
+#: markup before a paragraph's words (bold, a heading, a quotation block)
+_MARKUP = re.compile(r"^[\s*_#>]*")
+_QUOTATION = re.compile(r"[\"“”«»„]|(?:^|\s)['‘]")
+_QUESTION_END = re.compile(r"\?[\s*_)]*$")
+#: words of an intro that say the report is an interview
+_INTERVIEW_LEMMAS = frozenset({"interview", "interviewer", "q&a"})
+_ANSWER_LEMMAS = frozenset({"answer", "take", "field"})
+_MIN_QUESTIONS = 2
+_MAX_QUESTION_CHARS = 300
+
+
+def _is_question(text: str) -> bool:
+    """A question paragraph: short, ending in "?", quoting no one (a quoted question is a speaker's:
+    "..., tweeting, “Coke user?”")."""
+    body = _MARKUP.sub("", text, count=1).strip()
+    return (0 < len(body) <= _MAX_QUESTION_CHARS and _QUOTATION.search(body) is None
+            and _QUESTION_END.search(body) is not None)
+
+
+def question_paragraphs(analysis: Analysis) -> list[int]:
+    """The indexes of the paragraphs that are questions of an interview's shape: at least two, each
+    followed by an answer paragraph (not a question, not the end of the report), none opening it."""
+    text = analysis.text
+    paras = analysis.paragraphs
+    questions = [p for p, (s, e) in enumerate(paras) if p > 0 and _is_question(text[s:e])]
+    answered = [p for p in questions if p + 1 < len(paras) and p + 1 not in questions]
+    return questions if len(answered) >= _MIN_QUESTIONS and len(answered) == len(questions) else []
+
+
+def _says_interview(analysis: Analysis, start: int, end: int, registry: EntityRegistry) -> bool:
+    """The intro says the report is an interview: "interview(ed)", "Q&A", or a person who
+    "answered questions"."""
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        if tok.lemma_.lower() in _INTERVIEW_LEMMAS or tok.lower_ in _INTERVIEW_LEMMAS:
+            return True
+        if tok.lemma_.lower() in _ANSWER_LEMMAS and any(c.dep_ == "dobj" and c.lemma_.lower() == "question"
+                                                         for c in tok.children):
+            speaker = next((registry.at(c.idx) for c in tok.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.kind == "person":
+                return True
+    return False
+
+
+def _byline(analysis: Analysis, char: int) -> bool:
+    """A name in a byline ("By Jane Doe"): the reporter, not the interviewee."""
+    line_start = analysis.text.rfind("\n", 0, char) + 1
+    return analysis.text[line_start:char].strip().lower() in ("by", "interview by", "interviewed by")
+
+
+def _interviewee(registry: EntityRegistry, analysis: Analysis, end: int) -> tuple[Entity, tuple[int, int]] | None:
+    """The person the intro names (before ``end``): one with a role or an organisation first, then
+    the first named; with the span of the name as written there."""
+    named: list[tuple[Entity, tuple[int, int]]] = []
+    for ent in registry.entities:
+        if ent.kind != "person":
+            continue
+        spans = [m.span for m in ent.mentions if m.kind == "name" and m.span[1] <= end and not _byline(analysis, m.span[0])]
+        if spans:
+            named.append((ent, min(spans)))
+    if not named:
+        return None
+    named.sort(key=lambda pair: (not (pair[0].role or pair[0].affiliation), pair[1]))
+    return named[0]
+
+
+def _named_person(analysis: Analysis, end: int) -> tuple[int, int] | None:
+    """The first personal name written before ``end`` that the registry did not keep (no one speaks
+    in the intro): a tagged person, else a run of two or three capitalised proper nouns the tagger
+    left untyped ("Anna Weiss, who heads ..."), not an organisation's name, outside a byline."""
+    for ent in analysis.doc.ents:
+        if ent.label_ == "PERSON" and ent.end_char <= end and len(ent) >= 2 and not _byline(analysis, ent.start_char):
+            return ent.start_char, ent.end_char
+    run: list[Token] = []
+    for tok in analysis.doc:
+        if tok.idx >= end:
+            break
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and tok.ent_type_ in ("", "PERSON"):
+            run.append(tok)
+            continue
+        if 2 <= len(run) <= 3 and not is_organisation(" ".join(t.text for t in run)) and not _byline(analysis, run[0].idx):
+            return run[0].idx, run[-1].idx + len(run[-1])
+        run = []
+    return None
+
+
+def interview_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
+    """One record per answer paragraph of an interview, naming the interviewee (see the module doc)."""
+    questions = question_paragraphs(analysis)
+    if not questions:
+        return []
+    paras = analysis.paragraphs
+    intro_end = paras[questions[0] - 1][1]
+    if not _says_interview(analysis, paras[0][0], intro_end, registry):
+        return []
+    found = _interviewee(registry, analysis, intro_end)
+    span = found[1] if found is not None else _named_person(analysis, intro_end)
+    if span is None:
+        return []
+    canonical, typ, affiliation, ent_id = (found[0].name, found[0].type, found[0].affiliation, found[0].id) \
+        if found is not None else name_source(registry, analysis.text[span[0]:span[1]], analysis.text)
+    sent_i = analysis.sent_index(span[0])
+    out = []
+    for p in range(questions[0] + 1, len(paras)):
+        if p in questions:
+            continue
+        out.append(AttributionMention(
+            sent_i=sent_i, name=analysis.text[span[0]:span[1]], span=span, canonical=canonical, type=typ,
+            affiliation=affiliation, quote="direct", scope="article", evidential="attributed",
+            kind="interviewee", primary=False, entity_id=ent_id, content_span=paras[p],
+        ))
+    return out
+
+
+def marks_interviewee(label: AttributionMention, interviewee: AttributionMention) -> bool:
+    """An answer's speaker label that is the interviewee's initials ("MO:" for Maryam Osman): the
+    interviewee, named in full in the intro."""
+    initials = "".join(w[0] for w in (interviewee.canonical or "").split() if w[:1].isupper())
+    return label.kind == "label" and len(initials) >= 2 and label.name == initials
