@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from claim_checks import analyse_checked, count_claim
 from claimwatch.extract.context import STAGE, find_context
 from claimwatch.extract.pipeline import Pipeline
-from claimwatch.model import Article, check_spans
 
 
 @pytest.fixture(scope="module")
@@ -17,24 +17,12 @@ def extract(nlp):
     pipe = Pipeline(nlp)
 
     def run(text: str, published: str | None = "2024-06-14"):
-        analysis = pipe.analyse(text, published)
-        article = Article(text=text, claims=analysis.claims)
-        assert check_spans(article) == []          # every span slices the text, inherited ones too
-        for c in analysis.claims:
-            if c.time is not None and c.time.span is not None:
-                assert text[c.time.span[0]:c.time.span[1]] == c.time.text
-            for p in c.places:
-                if p.span is not None:
-                    assert text[p.span[0]:p.span[1]] == p.text
-        return analysis
+        return analyse_checked(pipe, text, published)
 
     return run
 
 
-def _count(analysis, quantity_text):
-    found = [c for c in analysis.claims if c.kind == "count" and c.quantity.text == quantity_text]
-    assert found, [(c.kind, c.quantity and c.quantity.text) for c in analysis.claims]
-    return found[0]
+_count = count_claim
 
 
 STORY = ("Twelve migrants drowned off Lampedusa on Tuesday, the Italian coast guard said. "

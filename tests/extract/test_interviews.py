@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from claim_checks import analyse_checked, count_claim
 from claimwatch.extract.pipeline import Pipeline
-from claimwatch.model import Article, check_spans
 
 
 @pytest.fixture(scope="module")
@@ -15,16 +15,11 @@ def extract(nlp):
     pipe = Pipeline(nlp)
 
     def run(text: str):
-        analysis = pipe.analyse(text, "2026-03-10")
-        assert check_spans(Article(text=text, claims=analysis.claims)) == []
-        return analysis
+        return analyse_checked(pipe, text, "2026-03-10")
     return run
 
 
-def _count(analysis, quantity_text):
-    found = [c for c in analysis.claims if c.kind == "count" and c.quantity.text == quantity_text]
-    assert found, [(c.kind, c.quantity and c.quantity.text) for c in analysis.claims]
-    return found[0]
+_count = count_claim
 
 
 MARKED = ("Aid chief warns of hunger in Darfur\n\n"
