@@ -1,7 +1,7 @@
 """Who speaks in a question-and-answer interview (SPEC §2 source, Context).
 
-An interview is published as an intro naming the interviewee ("In an interview, Julia Black, who
-leads the IOM's Missing Migrants Project, ..."), then question paragraphs — a paragraph ending in
+An interview is published as an intro naming the interviewee ("In an interview, Amina Diallo, who
+heads the agency's office in Niamey, ..."), then question paragraphs — a paragraph ending in
 "?", often marked "Q:", "Interviewer:" or with the outlet's name — each followed by one or more
 answer paragraphs (possibly marked "A:" or with the interviewee's name). The answers' sentences are
 the interviewee's (``kind="interviewee"``, one record per answer paragraph, ``content_span`` = the
