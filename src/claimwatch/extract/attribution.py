@@ -37,13 +37,11 @@ and ``resources/source_aliases.json`` (source typing, :mod:`claimwatch.extract.s
 from __future__ import annotations
 
 import bisect
-import json
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ..model import QuoteKind
-from .base import Analysis, AttributionMention, Stage, TokenTable, children_of, token_table
+from .base import Analysis, AttributionMention, Stage, TokenTable, children_of, cue_lexicon, token_table
 from .cue_candidates import (
     NOMINAL_CUE_WORDS,
     RECORDS_ONLY,
@@ -69,7 +67,7 @@ from .sources import classify_source, looks_like_outlet
 
 __all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
 
-_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_CUES = cue_lexicon()
 _HEARSAY_ADV = frozenset(a for a in _CUES["hearsay_adverbs"] if a not in ("apparently", "seemingly", "ostensibly"))
 _HEARSAY_ADJ = {"rumoured", "rumored", "reputed", "purported", "alleged"}
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}

@@ -16,8 +16,10 @@ All offsets are character offsets into ``Analysis.text`` (== ``Article.text``), 
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy
@@ -49,9 +51,17 @@ __all__ = [
     "TokenTable",
     "token_table",
     "children_of",
+    "cue_lexicon",
 ]
 
 Span = tuple[int, int]
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, Any]:
+    """The attribution cue lexicon (``resources/attribution_cues.json``), read once for every stage
+    that uses it (read-only)."""
+    return json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
 
 
 @dataclass

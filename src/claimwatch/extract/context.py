@@ -45,7 +45,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ..model import Scope
-from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention, children_of
+from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention, children_of, cue_lexicon
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .entities import role_in
@@ -54,7 +54,7 @@ from .places import places_for
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
 
-_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_CUES = cue_lexicon()
 _LEX = json.loads(resources.files("claimwatch.resources").joinpath("report_context.json").read_text("utf-8"))
 #: predicates that date a statement, not the event it reports
 _STATEMENT_LEMMAS = frozenset(_LEX["statement_lemmas"])

@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .base import children_of
+from .base import children_of, cue_lexicon
 from .entities import role_in
 from .frames import person_noun
 from .mentions import trim_span
@@ -26,7 +26,7 @@ __all__ = ["Cand", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidat
            "corpus_candidate",
            "noun_candidate", "FIRST_SECOND", "NOMINAL_CUE_WORDS"]
 
-_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_CUES = cue_lexicon()
 _EVIDENTIAL = frozenset(_CUES["evidential_verbs"])
 _SPEECH = frozenset(_CUES["speech_verbs"])
 _EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]

@@ -176,8 +176,7 @@ def _cared_for(tok: Token, conditions: frozenset[str]) -> bool:
     preps = [c for c in children_of(tok) if c.dep_ == "prep"]
     preps += [gg for p in preps for g in children_of(p) if g.dep_ == "pobj" for gg in children_of(g) if gg.dep_ == "prep"]
     for c in [*children_of(tok), *preps]:  # "treated at the clinic for check-ups": "for" hung on the clinic
-        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and not (
-                person_noun(c) or _lemma(c).endswith(_AGENT_SUFFIXES) or _lemma(c) in noun_classes()["group"]):
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and not _names_people(c):
             return False  # "treated 25 dogs", "the patients' cars were admitted"
         elif c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i:
             named = [g for g in children_of(c) if g.dep_ == "pobj"]
@@ -219,11 +218,16 @@ def _charged_on_things(tok: Token) -> bool:
 def _things(noun: Token) -> bool:
     """Things, not people: an object noun ("vehicles"), or a counted noun that names no person
     or group ("8,000 lorries")."""
-    things, groups = noun_classes()["object"], noun_classes()["group"]
+    things = noun_classes()["object"]
     if noun.lower_ in things or _lemma(noun) in things:
         return True
-    return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(noun)) and not (
-        person_noun(noun) or _lemma(noun).endswith(_AGENT_SUFFIXES) or _lemma(noun) in groups)
+    return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(noun)) and not _names_people(noun)
+
+
+def _names_people(noun: Token) -> bool:
+    """A noun of people: a person or group noun, or a noun of one who does something ("runners",
+    "protesters", "tourists")."""
+    return person_noun(noun) or _lemma(noun).endswith(_AGENT_SUFFIXES) or _lemma(noun) in noun_classes()["group"]
 
 
 def _pos_ok(tok: Token, allowed: list[str] | None) -> bool:

@@ -154,7 +154,12 @@ def _aged_person(tok: Token) -> bool:
         return _age(tok)
     if tok.pos_ != "NOUN" or not any(c.dep_ == "amod" and _age(c) for c in children_of(tok)):
         return False
-    return not any(in_class(tok, noun_classes()[k]) for k in _THING_CLASSES)
+    return not _a_thing(tok)
+
+
+def _a_thing(tok: Token) -> bool:
+    """Whether a noun is of a class of things (a group, an object, a time, a beast ...), not a person."""
+    return any(in_class(tok, noun_classes()[k]) for k in _THING_CLASSES)
 
 
 def _unclassed_noun(tok: Token) -> bool:
@@ -162,7 +167,7 @@ def _unclassed_noun(tok: Token) -> bool:
     ("detained the merchant and two organisers"; not "seized the car and two suspects")."""
     if tok.pos_ != "NOUN" or tok.ent_type_ or (tok.i + 1 < len(tok.doc) and tok.nbor().text in "-–"):
         return False    # (a word the parse cut at a hyphen: "the co-pilot")
-    return not any(in_class(tok, noun_classes()[k]) for k in _THING_CLASSES)
+    return not _a_thing(tok)
 
 
 def _determiners(tok: Token) -> list[Token]:

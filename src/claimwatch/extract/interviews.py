@@ -20,7 +20,7 @@ import re
 
 from spacy.tokens import Token
 
-from .base import Analysis, AttributionMention, Entity
+from .base import Analysis, AttributionMention, Entity, children_of
 from .entity_registry import EntityRegistry
 from .source_lines import name_source
 from .sources import is_organisation
@@ -66,8 +66,8 @@ def _says_interview(analysis: Analysis, start: int, end: int, registry: EntityRe
         if tok.lemma_.lower() in _INTERVIEW_LEMMAS or tok.lower_ in _INTERVIEW_LEMMAS:
             return True
         if tok.lemma_.lower() in _ANSWER_LEMMAS and any(c.dep_ == "dobj" and c.lemma_.lower() == "question"
-                                                         for c in tok.children):
-            speaker = next((registry.at(c.idx) for c in tok.children if c.dep_ == "nsubj"), None)
+                                                         for c in children_of(tok)):
+            speaker = next((registry.at(c.idx) for c in children_of(tok) if c.dep_ == "nsubj"), None)
             if speaker is not None and speaker.kind == "person":
                 return True
     return False

@@ -6,17 +6,15 @@ reporting verb, its full noun phrase, and the name after a generic descriptor
 from __future__ import annotations
 
 import bisect
-import json
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .base import AttributionMention, doc_text
+from .base import AttributionMention, cue_lexicon, doc_text
 
 __all__ = ["DESCRIPTORS", "NAME_JOINERS", "sentence_tokens", "trim_span", "entity_end", "mention_bounds", "descriptor_name",
            "noun_phrase", "with_spans"]
 
-_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_CUES = cue_lexicon()
 #: generic heads a name may follow ("the charity Save the Children")
 DESCRIPTORS = frozenset(_CUES["name_descriptors"])
 #: small words allowed inside a multi-word name

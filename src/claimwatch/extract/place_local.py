@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from .base import Analysis, PlaceMention, children_of, token_table
 from .gazetteer import get_gazetteer
 from .place_lexicon import CUES, Cand
-from .place_refs import person_names
+from .place_refs import DIRECTION, person_names
 
 __all__ = ["local_candidates", "placed_by_structure", "local_extent", "locate", "NEAR", "UNLOCATED", "local_feature"]
 
@@ -63,7 +63,8 @@ _NOT_NAME_WORDS = (CUES["directions"] | CUES["civic_after"] | CUES["place_after"
                    | frozenset({"northeast", "northwest", "southeast", "southwest", "n", "s", "e", "w", "empire",
                                 "kingdom", "republic", "park", "common", "square", "harbor", "harbour", "valley",
                                 "river", "lake", "falls", "county", "parish", "township", "state"}))
-_DIRECTION_OF = re.compile(r"^(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?$|^(?:outskirts|edge|heart)$")
+#: a word before "of" that places a name by another's ("north-east of X", "the outskirts of X")
+_DIRECTION_OF = re.compile(rf"^(?:{DIRECTION}|outskirts|edge|heart)$")
 #: what an appositive says: "Masisi, a town in ...", "Qutayfah, 40 km north-east of ..."
 _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:village|town|camp|settlement|locality|"
                          r"hamlet|suburb|district|oasis|township)(?=\s*[,.;]|\s+(?:in|near|of|outside|on|north|south|"

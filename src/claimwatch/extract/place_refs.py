@@ -27,7 +27,7 @@ from .base import Analysis, token_table
 from .gazetteer import Entry, Gazetteer, norm
 from .place_lexicon import ANAPHORS, CUES, Cand, keys_for, names_a_border
 
-__all__ = ["embedded_span", "in_place_context", "repeated_names", "shared_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
+__all__ = ["DIRECTION", "embedded_span", "in_place_context", "repeated_names", "shared_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
            "refer_back", "streets", "datelines", "person_names", "coordinated_names"]
 
 _BEFORE = CUES["place_before"]
@@ -37,8 +37,10 @@ _TITLES = CUES["titles"]
 _GENERIC = CUES["generic"] | CUES["stop_caps"]
 _OF_PLACE = frozenset({"city", "town", "village", "port", "island", "region", "province", "district", "municipality",
                        "county", "state", "republic", "suburb", "outskirts", "coast", "area"})
+#: a compass direction as one word: "north", "north-east", "southwestern"
+DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
 #: a direction before "of": "north of Zuwara", "north-east of Damascus"
-_DIRECTION_OF = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?$")
+_DIRECTION_OF = re.compile(DIRECTION + "$")
 _ANAPHOR_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese)\s+(?:(?:swollen|same|whole|entire|southern|northern|eastern|western|nearby|"
     r"neighbouring|neighboring|shared|common|state|land|dangerous|treacherous|small|tiny|remote|Italian|Greek)\s+)?"

@@ -121,7 +121,7 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
             span=(s, e), text=text[s:e], name=entry.name, lat=entry.lat, lon=entry.lon,
             country=None if entry.feature == "border" else entry.cc, feature=entry.feature,
             geonameid=entry.geonameid, precision=PRECISION.get(entry.feature, "feature"),
-            role="source_location" if dl_start <= c.start and c.end <= dl_end else _role(doc, root), sent_i=sent_i,
+            role=_role_at(doc, root, (c.start, c.end), (dl_start, dl_end)), sent_i=sent_i,
             head_i=governing_predicate(root).i, kind=c.kind,
         ))
         if entry.feature == "border":
@@ -153,6 +153,11 @@ def _dateline(analysis: Analysis) -> tuple[int, int]:
     return -1, -1
 
 
+def _role_at(doc: Doc, root: Token, span: tuple[int, int], dateline: tuple[int, int]) -> str:
+    """A place's role: where the report was filed when its dateline holds it, else from the parse."""
+    return "source_location" if dateline[0] <= span[0] and span[1] <= dateline[1] else _role(doc, root)
+
+
 def _local(analysis: Analysis, c: Cand, sent_i: int, dateline: tuple[int, int]) -> PlaceMention:
     """A place the gazetteer lacks, as written (its country and point: :func:`place_local.locate`)."""
     doc, text = analysis.doc, analysis.text
@@ -161,7 +166,7 @@ def _local(analysis: Analysis, c: Cand, sent_i: int, dateline: tuple[int, int]) 
     return PlaceMention(
         span=(s, e), text=text[s:e], name=text[s:e], lat=None, lon=None,
         country=None, feature=local_feature(doc, c), precision=UNLOCATED,
-        role="source_location" if dateline[0] <= s and e <= dateline[1] else _role(doc, root),
+        role=_role_at(doc, root, (s, e), dateline),
         sent_i=sent_i, head_i=governing_predicate(root).i)
 
 

@@ -12,12 +12,9 @@ anaphoric frames ("This was stated by X"). Core: :func:`verb_candidate`.
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-
 from spacy.tokens import Doc, Token
 
-from .base import children_of
+from .base import children_of, cue_lexicon
 from .cue_candidates import FIRST_SECOND as _FIRST_SECOND
 from .cue_candidates import Cand, cannot_speak, depth
 from .mentions import mention_bounds, trim_span
@@ -26,7 +23,7 @@ from .sources import platform_of, source_strength
 
 __all__ = ["verb_candidate"]
 
-_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_CUES = cue_lexicon()
 _SPEECH = frozenset(_CUES["speech_verbs"])
 _COGNITION = frozenset(_CUES["cognition_verbs"])
 _STRONG = frozenset(_CUES["strong_speech_verbs"])

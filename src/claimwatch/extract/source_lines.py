@@ -23,12 +23,10 @@ The lexicon is ``resources/attribution_cues.json`` (``source_line_labels``, ``la
 from __future__ import annotations
 
 import bisect
-import json
 import re
-from importlib import resources
 
 from ..model import SourceType
-from .base import Analysis, AttributionMention
+from .base import Analysis, AttributionMention, cue_lexicon
 from .entity_registry import EntityRegistry
 from .gazetteer import get_gazetteer, norm
 from .quotes import quote_regions
@@ -36,7 +34,7 @@ from .sources import alias_of, canonical_name, classify_source, is_organisation,
 
 __all__ = ["label_attributions", "line_attributions", "header_issuer", "bracket_attributions", "signature_attributions", "name_source"]
 
-_CUES = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+_CUES = cue_lexicon()
 
 _SOURCE_LINE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(w) for w in _CUES["source_line_labels"]) + r")\s*:\s*(\S.{0,150}?)\s*$",

@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import SOURCE_TYPES, SourceType, is_source_type
+from .base import cue_lexicon
 from .literal_starts import spans_at
 
 __all__ = [
@@ -52,7 +53,7 @@ def _load(name: str) -> dict:
 
 _TYPES = _load("source_types.json")
 _ALIASES = _load("source_aliases.json")
-_CUES = _load("attribution_cues.json")
+_CUES = cue_lexicon()
 
 _PRIORITY = {t: i for i, t in enumerate(_TYPES["priority"])}
 _GENERIC = {

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from spacy.tokens import Token
 
-from .base import Analysis, TimeMention, governing_predicate
+from .base import Analysis, TimeMention, cue_lexicon, governing_predicate
 from .timex_words import RUNNING_TOTAL
 
 __all__ = ["time_for", "dateline", "on_the_subject", "SUBJECT_ACT_PRECISIONS", "DATELINE"]
@@ -41,8 +41,7 @@ _DATE = (r"(?:, (?:(?:January|February|March|April|May|June|July|August|Septembe
 DATELINE = re.compile(
     rf"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}}{_REGION}{_DATE}\s*\([A-Z][\w.&' -]{{0,29}}\)"
     rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}{_REGION}{_DATE})\s*(?:[-–—]{{1,2}})[ \t]+")
-_SPEECH_LEMMAS = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json")
-                                      .read_text("utf-8"))["speech_verbs"]) | {"say", "report", "announce", "estimate"}
+_SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
 #: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
 #: an embedded statement or a relative clause ("ccomp", "relcl", "acl") has its own time
 #: verbs whose object is the standard a figure is compared with ("exceeding last year's record")
