@@ -10,7 +10,7 @@ is not a count (an age, a year, a phone, plate or flight number, a measure, a ti
 predicted count whose quantity overlaps it and whose ``best`` equals its value is a false count.
 
 Run as a script for the per-field figures and every mismatch:
-    PYTHONPATH=src python tests/heldout_corpus.py [-v] [--fresh | --core | --fresh2]
+    PYTHONPATH=src python tests/heldout_corpus.py [-v] [--fresh | --core | --fresh2 | --fresh3]
 
 ``--core`` scores ``core_gold.json``: 20 reports in the core users' domains (conflict, migration
 routes, rights monitoring) in shapes the dev set lacks — situation reports with bullet lines, an NGO
@@ -20,6 +20,13 @@ release, missing-migrants notes, a live blog, a fact-check, a tribunal, a featur
 has (a weekly regional overview, a battle with both sides' claims, crossings over several days, a
 pushback report, an epidemic situation report, a sentence of smugglers, a toll revised downward, a
 translated local report, a question-and-answer interview, ...), written blind to the product's rules.
+
+``--fresh3`` scores ``fresh3_gold.json``: 16 more reports written blind, in shapes none of the others has (a wire
+story with an "Updated" line, an Atlantic-route arrival whose NGO and official tolls differ, an annual landmine
+report, an earthquake toll by province, a school abduction with disagreeing figures, mass arrests denied by a
+government, a registry of the disappeared, a health-care attacks update, a journalists-killed round-up, pilgrimage
+heat deaths by country, an editor's correction, an analysis with past wars' tolls, a sports report, a police
+blotter, a briefing transcript), in British, American, South Asian and African press styles.
 """
 
 from __future__ import annotations
@@ -74,7 +81,8 @@ def locate(text: str, marked: str) -> tuple[int, int]:
 def load_reports(gold_file: str = "gold.json") -> list[Report]:
     """The reports of ``gold_file``: ``gold.json`` (the corpus), ``fresh_gold.json`` (six reports
     written after the fixes, to check that they generalise), ``core_gold.json`` (the core users'
-    domains) or ``fresh2_gold.json`` (16 more in those domains, written blind)."""
+    domains), ``fresh2_gold.json`` (16 more in those domains, written blind) or ``fresh3_gold.json`` (16 more
+shapes and press styles, written blind)."""
     gold = json.loads((HERE / gold_file).read_text(encoding="utf-8"))
     reports = []
     for rid, entry in sorted(gold.items()):
@@ -188,7 +196,8 @@ def summary(tally: Tally) -> str:
 
 
 if __name__ == "__main__":
-    flags = {"--fresh2": "fresh2_gold.json", "--fresh": "fresh_gold.json", "--core": "core_gold.json"}
+    flags = {"--fresh3": "fresh3_gold.json", "--fresh2": "fresh2_gold.json", "--fresh": "fresh_gold.json",
+             "--core": "core_gold.json"}
     result = run(load_reports(next((f for k, f in flags.items() if k in sys.argv), "gold.json")))
     if "-v" in sys.argv:
         print("\n".join(result.mismatches))
