@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Token
 
 from .base import Analysis, PlaceMention, Stage, children_of, governing_predicate, token_table
 from .gazetteer import Entry, get_gazetteer, haversine_km
-from .layout import headline
-from .place_candidates import CUES, DATELINE, PRECISION, Cand, candidates
+from .layout import OPENING_DATELINE, headline
+from .place_candidates import CUES, PRECISION, Cand, candidates
 from .place_local import UNLOCATED, local_extent, local_feature, locate, placed_by_structure
 from .place_refs import refer_back
 from .place_resolve import resolve, resolve_name
@@ -146,7 +146,7 @@ def _dateline(analysis: Analysis) -> tuple[int, int]:
     text, paragraphs = analysis.text, analysis.paragraphs
     opening = paragraphs[:2] if headline(text, paragraphs) else paragraphs[:1]
     for start, _ in opening:
-        m = DATELINE.match(text, start)
+        m = OPENING_DATELINE.match(text, start)
         if m:
             return start, m.end()
     return -1, -1

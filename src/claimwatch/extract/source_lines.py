@@ -29,7 +29,7 @@ from ..model import SourceType
 from .base import Analysis, AttributionMention, cue_lexicon
 from .entity_registry import EntityRegistry
 from .gazetteer import get_gazetteer, norm
-from .layout import headline
+from .layout import DATELINE_AGENCY, headline
 from .quotes import quote_regions
 from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
 
@@ -43,7 +43,6 @@ _SOURCE_LINE = re.compile(
 )
 _DASH_LINE = re.compile(r"^\s*(?:[—–―]|--?)\s*([A-Z][\w.&'’ -]{1,60}?)\s*$")
 _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
-_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,60}?\(\s*([A-Z][\w.&' -]{1,30}?)\s*\)\s*(?:[-–—]+|:)")
 #: a signature after a closing quotation mark, within a paragraph: ”― Sonya Herridge
 _INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
 _LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(:)\s+\S")
@@ -148,7 +147,7 @@ def _line_match(line: str, last: bool, first: bool) -> tuple[re.Match | None, st
     if m is not None:
         return m, "dash"
     if first:
-        m = _DATELINE_AGENCY.match(line)
+        m = DATELINE_AGENCY.match(line)
         if m is not None:
             return m, "dateline"
     return None, ""
