@@ -2,13 +2,15 @@
 
 Each predicate gets its *local* cues — modal auxiliaries ("may", "could"), epistemic adverbs
 ("probably", "possibly"), hearsay adverbs ("reportedly"), negation ("not", "never", a "no"
-subject or object) — and then inherits from the predicates that govern it in the dependency
+subject or object), read by :mod:`.certainty_cues` — and then inherits from the predicates that govern it in the dependency
 tree: a source-introducing verb colours its complement ("X speculated that officials may have
 approved" → possible; "believes that" → probable; "plans to" → underspecified; "denied that" /
 "failed to" → negative), and a predicate's own modal, negation and hearsay cues reach the
 words inside its clause. Relative clauses and appositions are presupposed, so they stop the
 walk. Conditionals ("if", "unless", "would" in the consequent) and questions are
-underspecified. The cue lexicon is ``resources/certainty_cues.json``.
+underspecified. The cue lexicon is ``resources/certainty_cues.json``. This module walks the
+tree, finds the questions and decides a claim's modality: what the predicate governing the claim's
+word does to that word (:func:`modality_for`: "feared *dead*", "called for an *investigation*").
 
 Core: :func:`find_modalities`; lookup: :func:`modality_for`; step: :data:`STAGE`.
 """
@@ -16,48 +18,32 @@ Core: :func:`find_modalities`; lookup: :func:`modality_for`; step: :data:`STAGE`
 from __future__ import annotations
 
 import bisect
-import json
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass
 from typing import Any, Iterator, Sequence, overload
 
 from spacy.tokens import Token
 
 from ..model import Certainty, is_certainty
 from .base import Analysis, Modality, Stage, children_of
+from .certainty_cues import (
+    CERTAINTY_RANK,
+    LocalCues,
+    complement_effect,
+    contrast_conj,
+    contrast_effect,
+    cues,
+    local_cues,
+    suspected_of,
+)
 
 __all__ = ["find_modalities", "Modalities", "modality_for", "governing_predicate", "is_predicate", "CERTAINTY_RANK", "STAGE"]
 
-CERTAINTY_RANK = {"certain": 0, "probable": 1, "possible": 2, "underspecified": 3}
 _BY_RANK: dict[int, Certainty] = {v: k for k, v in CERTAINTY_RANK.items() if is_certainty(k)}
 
 #: dependency relations that introduce a clausal complement of their head
 _COMPLEMENT = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "oprd"})
 #: relations whose dependent is presupposed / independent of its head's modality
 _BLOCK = frozenset({"relcl", "appos", "parataxis", "acl"})
-_SUBJ_OBJ = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"})
-#: words that open the second half of a "not A but B" contrast
-_CONTRAST_CC = frozenset({"but", "rather"})
-#: parts of speech of a conjunct that replaces an argument, not a clause ("but a group of offenders")
-_ARGUMENT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADP", "DET"})
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, Any]:
-    """The cue lexicon (loaded once)."""
-    raw = resources.files("claimwatch.resources").joinpath("certainty_cues.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
-    data["hearsay_adverbs"] = frozenset(data["hearsay_adverbs"])
-    data["hearsay_predicates"] = frozenset(data["hearsay_predicates"])
-    data["negators"] = frozenset(data["negators"])
-    data["negative_pronouns"] = frozenset(data["negative_pronouns"])
-    data["negating_adverbs"] = frozenset(data["negating_adverbs"])
-    data["conditional_marks"] = frozenset(data["conditional_marks"])
-    data["plan_nouns"] = frozenset(data["plan_nouns"])
-    data["opinion_nouns"] = frozenset(data["opinion_nouns"])
-    data["object_plan_verbs"] = frozenset(data["object_plan_verbs"])
-    return data
 
 
 def is_predicate(tok: Token) -> bool:
@@ -70,215 +56,6 @@ def is_predicate(tok: Token) -> bool:
 
 
 @dataclass
-class _Local:
-    """The cues found on one token's own dependents."""
-
-    rank: int = 0
-    negations: int = 0
-    hearsay: bool = False
-    modal_rank: int = 0          # the part of ``rank`` that comes from modals / adverbs (inherited inside a clause)
-    cues: list[str] = field(default_factory=list)
-
-
-def _opinion_object(prep: Token) -> str | None:
-    """The noun of an "in <someone's> opinion / view" phrase: the speaker's judgement, probable
-    ("In our opinion, they avoid military service")."""
-    for obj in children_of(prep):
-        if obj.dep_ == "pobj" and obj.lemma_.lower() in cues()["opinion_nouns"] and _has_holder(obj):
-            return obj.text
-    return None
-
-
-def _has_holder(opinion: Token) -> bool:
-    """The opinion is someone's: "in *our* opinion", "in the view *of the ministry*"; not "in view
-    of the danger" (a reason) nor "in the belief that ..." (the subject's own belief)."""
-    deps = {(c.dep_, c.lower_ if c.dep_ == "prep" else "") for c in children_of(opinion)}
-    return ("poss", "") in deps or (("det", "") in deps and ("prep", "of") in deps)
-
-
-def _suspected_of(gov: Token, child: Token) -> str | None:
-    """A passive complement-taking verb whose "of" phrase states what is held ("suspected of
-    smuggling"): that verb's certainty for the phrase (SPEC §5: "suspected" is possible)."""
-    if child.dep_ != "prep" or child.lower_ != "of" or gov.tag_ != "VBN":
-        return None
-    value = cues()["complement_verbs"].get(gov.lemma_.lower())
-    return value if value in ("probable", "possible") else None
-
-
-def _has_conditional_advcl(tok: Token) -> bool:
-    marks = cues()["conditional_marks"]
-    for child in children_of(tok):
-        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in children_of(child)):
-            return True
-    return False
-
-
-def _negative_argument(tok: Token) -> str | None:
-    """A "no"-determined or negative-pronoun subject/object ("No bodies were found", "nobody died")."""
-    c = cues()
-    for child in children_of(tok):
-        if child.dep_ not in _SUBJ_OBJ:
-            continue
-        if child.lower_ in c["negative_pronouns"]:
-            return child.text
-        grand = list(children_of(child))
-        if not grand:
-            continue
-        neither = [g for g in grand if g.dep_ == "preconj" and g.lower_ == "neither"]
-        if neither:
-            return neither[0].text
-        if child.lower_ == "one" and any(g.lower_ == "no" for g in grand):
-            return "no one"
-        dets = [g for g in grand if g.dep_ == "det" and g.lower_ == "no"]
-        if dets and not any(g.dep_ == "nummod" or g.like_num for g in grand):
-            return dets[0].text
-    return None
-
-
-def _local(tok: Token) -> _Local:
-    c = cues()
-    out = _Local()
-
-    def bump(rank_name: str, cue: str, modal: bool = True) -> None:
-        r = CERTAINTY_RANK[rank_name]
-        out.rank = max(out.rank, r)
-        if modal:
-            out.modal_rank = max(out.modal_rank, r)
-        out.cues.append(cue)
-
-    for child in children_of(tok):
-        low = child.lower_
-        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-            value = c["modal_aux"].get(low, c["modal_aux"].get(child.lemma_.lower()))
-            if value == "conditional":
-                if _has_conditional_advcl(tok):
-                    bump("underspecified", low)
-            elif value and low in ("can", "could", "ca") and any(
-                g.dep_ == "neg" or (g.dep_ == "advmod" and g.lower_ == "only") for g in children_of(tok)
-            ):
-                pass  # "could not swim", "could only confirm two bodies": a (restricted) fact, not a possibility
-            elif value:
-                bump(value, low)
-        elif child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj", "cc") and low in ("never", "neither", "nor")):
-            if (low in c["negators"] or child.dep_ == "neg") and contrast_of(tok) is None:
-                out.negations += 1
-                out.cues.append(child.text)
-        elif child.dep_ == "prep" and low == "in" and (opinion := _opinion_object(child)):
-            bump("probable", f"in {opinion}")
-        elif child.dep_ == "advmod":
-            if low in c["hearsay_adverbs"]:
-                out.hearsay = True
-                out.cues.append(child.text)
-            elif low in c["adverbs"] and c["adverbs"][low]:
-                bump(c["adverbs"][low], child.text)
-        elif child.dep_ == "mark" and low in c["conditional_marks"] and tok.dep_ in ("advcl", "ccomp"):
-            bump("underspecified", child.text)
-    neg_arg = _negative_argument(tok)
-    if neg_arg:
-        out.negations += 1
-        out.cues.append(neg_arg)
-    # "is going to deport": future intention
-    if tok.lemma_ == "go" and tok.tag_ == "VBG" and any(ch.dep_ == "xcomp" for ch in children_of(tok)):
-        bump("underspecified", "going to")
-    # a passive hearsay predicate: "is rumoured to have fled", "it is alleged that", "reported to have"
-    if tok.lemma_.lower() in c["hearsay_predicates"] and tok.tag_ == "VBN" and any(
-        ch.dep_ in ("auxpass", "nsubjpass") for ch in children_of(tok)
-    ):
-        out.hearsay = True
-        out.cues.append(tok.text)
-    return out
-
-
-@dataclass(frozen=True)
-class Contrast:
-    """A negated predicate whose negation falls on one argument, replaced after a "but": "was not
-    transporting *grain* at all, but *a group of offenders*" (the transporting happened, of B)."""
-
-    negated: int        # the argument the negation denies (A)
-    replacement: int    # the conjunct that replaces it (B)
-
-
-def _contrast_conj(tok: Token, after: int) -> Token | None:
-    """``tok``'s conjunct that replaces an argument, introduced by "but"/"rather" after token ``after``."""
-    ccs = [c.i for c in children_of(tok) if c.dep_ == "cc" and c.lower_ in _CONTRAST_CC and c.i > after]
-    if not ccs:
-        return None
-    return next((c for c in children_of(tok) if c.dep_ == "conj" and c.i > ccs[0] and c.pos_ in _ARGUMENT_POS), None)
-
-
-def contrast_of(pred: Token) -> Contrast | None:
-    """The "not A but B" contrast of a negated predicate: the "but" and its nominal conjunct hang
-    on the predicate (gapping: "was not carrying vegetables, but nine migrants") or on the
-    argument A ("did not detain 10 migrants but 12"). None when the conjunct is a clause of its
-    own ("did not push them back, but escorted them") or there is no negation."""
-    neg = next((c for c in children_of(pred) if c.dep_ == "neg"), None)
-    if neg is None:
-        return None
-    args = [c for c in children_of(pred) if c.i > neg.i and c.dep_ not in ("cc", "conj", "punct", "advmod")]
-    on_pred = _contrast_conj(pred, neg.i)
-    if on_pred is not None:
-        before = [a for a in args if a.i < on_pred.i]
-        return Contrast(before[0].i, on_pred.i) if before else None
-    for arg in args:
-        on_arg = _contrast_conj(arg, neg.i)
-        if on_arg is not None:
-            return Contrast(arg.i, on_arg.i)
-    return None
-
-
-def _contrast_effect(head: Token, pred: Token) -> int:
-    """1 when ``head`` lies in the denied argument A of the predicate's "not A but B" contrast (the
-    predicate itself is then positive); 0 inside B or elsewhere."""
-    contrast = contrast_of(pred)
-    if contrast is None:
-        return 0
-    tok = head
-    while tok.i != pred.i:
-        if tok.i == contrast.replacement:
-            return 0
-        if tok.i == contrast.negated:
-            return 1
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return 0
-
-
-def _complement_effect(gov: Token, rel: str, denial: bool = True) -> tuple[int, int, str | None]:
-    """What ``gov`` does to a complement attached by ``rel``: (certainty rank, negation toggles, cue).
-    ``denial``: a denying adverb on ``gov`` ("incorrectly said that") reaches the complement (not an
-    adverbial clause inside it: "..., while in fact it was reported that ...")."""
-    c = cues()
-    lemma = gov.lemma_.lower()
-    rank, neg, cue = 0, 0, None
-    value = c["complement_verbs"].get(lemma) if gov.pos_ in ("VERB", "AUX") else None
-    if value:
-        rank, cue = CERTAINTY_RANK[value], gov.text
-    want = c["negating_complement_verbs"].get(lemma)
-    if want and gov.pos_ == "VERB" and (rel == want or (want == "ccomp" and rel in ("ccomp", "csubj"))):
-        neg, cue = 1, gov.text
-    elif denial and rel in ("ccomp", "csubj") and gov.pos_ == "VERB":
-        denier = next((ch for ch in children_of(gov) if ch.dep_ == "advmod" and ch.lower_ in c["negating_adverbs"]), None)
-        if denier is not None:  # "incorrectly said that ...": the writer denies what was said
-            neg, cue = 1, denier.text
-    adj = None
-    if gov.pos_ == "ADJ" or gov.tag_ == "VBN":
-        adj = c["predicative_adjectives"].get(gov.lower_)
-    if adj is None and gov.pos_ == "AUX":
-        for ch in children_of(gov):
-            if ch.dep_ == "acomp" and ch.lower_ in c["predicative_adjectives"]:
-                adj = c["predicative_adjectives"][ch.lower_]
-                cue = ch.text
-    if adj:
-        if adj == "probable_negative":
-            rank, neg = max(rank, 1), neg + 1
-        else:
-            rank = max(rank, CERTAINTY_RANK[adj])
-        cue = cue or gov.text
-    return rank, neg, cue
-
-
-@dataclass
 class _Reading:
     """What a predicate's climb through its governors has gathered so far."""
 
@@ -287,7 +64,7 @@ class _Reading:
     hearsay: bool
     cues: list[str]
 
-    def inherit(self, governor: _Local) -> None:
+    def inherit(self, governor: LocalCues) -> None:
         """A governor's modals, negations, hearsay and cues reach the predicate."""
         self.rank = max(self.rank, governor.modal_rank)
         self.negations += governor.negations
@@ -295,16 +72,16 @@ class _Reading:
         self.cues.extend(governor.cues)
 
 
-def _cached_local(cache: dict[int, _Local], t: Token) -> _Local:
+def _cached_local(cache: dict[int, LocalCues], t: Token) -> LocalCues:
     found_local = cache.get(t.i)
     if found_local is None:
-        found_local = cache[t.i] = _local(t)
+        found_local = cache[t.i] = local_cues(t)
     return found_local
 
 
-def _through_complement(reading: _Reading, gov: Token, rel: str, g_local: _Local, through_advcl: bool) -> None:
+def _through_complement(reading: _Reading, gov: Token, rel: str, g_local: LocalCues, through_advcl: bool) -> None:
     """A predicate that is the complement of ``gov`` ("said that ...", "tried to ...")."""
-    r, n, cue = _complement_effect(gov, rel, denial=not through_advcl)
+    r, n, cue = complement_effect(gov, rel, denial=not through_advcl)
     reading.rank = max(reading.rank, r, g_local.modal_rank)
     if cue:
         reading.cues.append(cue)
@@ -320,20 +97,20 @@ def _through_complement(reading: _Reading, gov: Token, rel: str, g_local: _Local
     reading.cues.extend(g_local.cues)
 
 
-def _through_other(reading: _Reading, gov: Token, cur: Token, rel: str, g_local: _Local) -> None:
+def _through_other(reading: _Reading, gov: Token, cur: Token, rel: str, g_local: LocalCues) -> None:
     """A predicate attached to ``gov`` by another relation (a suspicion, a verb or adjective above it)."""
-    suspicion = _suspected_of(gov, cur)
+    suspicion = suspected_of(gov, cur)
     if suspicion is not None:  # "they are suspected of membership of a smuggling gang"
         reading.rank = max(reading.rank, CERTAINTY_RANK[suspicion])
         reading.cues.append(gov.text)
     if gov.pos_ in ("VERB", "AUX") or gov.pos_ == "ADJ":
         reading.inherit(g_local)
         if gov.pos_ == "ADJ":
-            r, n, _cue = _complement_effect(gov, rel)
+            r, n, _cue = complement_effect(gov, rel)
             reading.rank, reading.negations = max(reading.rank, r), reading.negations + n
 
 
-def _climb(reading: _Reading, tok: Token, sent_span: tuple[int, int], cache: dict[int, _Local]) -> None:
+def _climb(reading: _Reading, tok: Token, sent_span: tuple[int, int], cache: dict[int, LocalCues]) -> None:
     """Walk from the predicate up its governors within the sentence, gathering what reaches it."""
     cur = tok
     s0, s1 = sent_span
@@ -362,7 +139,7 @@ def _climb(reading: _Reading, tok: Token, sent_span: tuple[int, int], cache: dic
         cur = gov
 
 
-def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dict[int, _Local] | None = None) -> Modality:
+def _modality(tok: Token, sent_span: tuple[int, int], question: bool, cache: dict[int, LocalCues] | None = None) -> Modality:
     cache = {} if cache is None else cache
     local = _cached_local(cache, tok)
     reading = _Reading(local.rank, local.negations, local.hearsay, list(local.cues))
@@ -437,7 +214,7 @@ class Modalities(Sequence[Modality]):
 
     def __init__(self, analysis: Analysis) -> None:
         self._analysis = analysis
-        self._locals: dict[int, _Local] = {}      # each token's own cues, shared by the walks up the tree
+        self._locals: dict[int, LocalCues] = {}      # each token's own cues, shared by the walks up the tree
         self._found: dict[tuple[int, int], Modality] = {}     # by (predicate, sentence read in)
         self._starts = [s for s, _ in analysis.sentences]
         self._every: list[Modality] | None = None
@@ -540,17 +317,17 @@ def _argument_effect(head: Token, pred: Token, m: Modality) -> Modality:
         and c["complement_verbs"].get(lemma) and any(ch.dep_ in ("xcomp", "oprd", "acomp", "ccomp") for ch in children_of(pred))
     )
     if child.i != pred.i and child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and not is_predicate(child):
-        rank, neg, cue = _complement_effect(pred, "xcomp" if child.dep_ != "ccomp" else "ccomp")
+        rank, neg, cue = complement_effect(pred, "xcomp" if child.dep_ != "ccomp" else "ccomp")
     elif child.i != pred.i and lemma in c["object_plan_verbs"] and (
         (child.dep_ == "dobj" and head.i == child.i)
         or (child.dep_ == "prep" and child.lower_ in ("for", "on") and head.head.i == child.i)
     ):
         rank, cue = CERTAINTY_RANK["underspecified"], pred.text
     elif passive_frame and head.i != pred.i:
-        rank, neg, cue = _complement_effect(pred, "xcomp")
-    elif child.i != pred.i and (suspicion := _suspected_of(pred, child)) is not None:  # "suspected of membership of a gang"
+        rank, neg, cue = complement_effect(pred, "xcomp")
+    elif child.i != pred.i and (suspicion := suspected_of(pred, child)) is not None:  # "suspected of membership of a gang"
         rank, cue = CERTAINTY_RANK[suspicion], pred.text
-    neg += _negated_figure(head, pred) + _contrast_effect(head, pred)
+    neg += _negated_figure(head, pred) + contrast_effect(head, pred)
     if not rank and not neg:
         return m
     new_rank = max(CERTAINTY_RANK[m.certainty], rank)
@@ -570,7 +347,7 @@ def _negated_figure(head: Token, pred: Token) -> int:
             return 1
         if tok.head.i == tok.i:
             break
-        from_conjunct = tok.dep_ == "conj" and _contrast_conj(tok.head, -1) is not None
+        from_conjunct = tok.dep_ == "conj" and contrast_conj(tok.head, -1) is not None
         tok = tok.head
     return 0
 

@@ -24,8 +24,8 @@ from typing import Any, Callable
 
 from ..model import Claim, Evidential, Place, Scope, Source, TimeInfo
 from .base import Analysis, AttributionMention, Modality, Stage
-from .certainty import cues as certainty_cues
 from .certainty import modality_for
+from .certainty_cues import cues as certainty_cues
 from .context import claim_places, source_for
 from .context_time import claim_time
 from .linking import actors_of, draft_claims, event_for_count, link_parts

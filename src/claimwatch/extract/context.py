@@ -49,6 +49,7 @@ from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .entities import role_in
+from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
 
@@ -63,8 +64,6 @@ _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
 _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _CORE_SPEECH = frozenset(_CUES["core_speech_verbs"])
-_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
-_HEADLINE_WORDS = 20
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
@@ -92,18 +91,6 @@ class ReportContext:
 
 
 # ---------------------------------------------------------------------------- the frame
-
-def _headline(analysis: Analysis) -> tuple[int, int] | None:
-    """A first paragraph that is a headline or a dateline line: one short line (at most 20
-    words), no final punctuation. A longer unpunctuated first line is a standfirst: the lead."""
-    if len(analysis.paragraphs) < 2:
-        return None
-    s, e = analysis.paragraphs[0]
-    line = analysis.text[s:e]
-    if "\n" in line or len(line.split()) > _HEADLINE_WORDS or line.rstrip().endswith(_SENTENCE_END):
-        return None
-    return s, e
-
 
 def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
     """A time that dates the statement ("officials said Friday"), not what was stated: it hangs
@@ -279,7 +266,8 @@ def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
 def find_context(analysis: Analysis) -> ReportContext:
     """The report's frame and per-sentence context (pure; reads the earlier stages' results)."""
     ctx = ReportContext(para_of=paragraph_of_sentences(analysis))
-    ctx.headline = _headline(analysis)
+    ctx.headline = headline(analysis.text, analysis.paragraphs, closing=SENTENCE_END, max_chars=None,
+                            max_words=LEAD_HEADLINE_WORDS)
     ctx.lead_para = 1 if ctx.headline is not None else 0
     ctx.sources, ctx.source = source_coverage(analysis, ctx.lead_para)
     ctx.event_times = _event_times(analysis)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..errors import ExtractionError
 from . import attribution, certainty, claims, context, entities, events, numeric, places, quantities, timex
 from .base import Analysis, Stage
-from .timex_attach import DATELINE
+from .layout import DATELINE
 
 __all__ = ["load_nlp", "Pipeline", "STAGES", "LAYER_STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
 

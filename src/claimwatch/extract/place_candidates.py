@@ -16,7 +16,7 @@ from .base import Analysis, token_table
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
 from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, keys_for, names_a_border
 
-__all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES", "DATELINE"]
+__all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES"]
 
 
 
@@ -50,8 +50,6 @@ _BORDER_WITH_RE = re.compile(
 _ONE_BORDER_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Aa])\s+([A-Z][a-z]+)\s+(?:state\s+|land\s+|river\s+|eastern\s+|western\s+"
                             r"|northern\s+|southern\s+)?(?:border|frontier)\b(?!\s+(?:with|between|guards?|police|service|"
                             r"troops|agency|patrol|forces?|officers?|officials|authorities|committee|control))")
-#: a dateline opening the article: "PARIS (AFP) -", "KYIV, March 3 (Reuters) —", "LONDON —"
-DATELINE = _DATELINE = re.compile(r"[A-Z][A-Za-z .'’-]{1,40}(?:,[^\n(]{0,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|--)\s")
 
 
 def _trim(doc, s: int, e: int) -> tuple[int, int]:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from .base import Analysis, token_table
 from .gazetteer import Entry, Gazetteer, norm
+from .layout import DATELINE_TOWN
 from .place_lexicon import ANAPHORS, CUES, Cand, keys_for, names_a_border
 
 __all__ = ["DIRECTION", "embedded_span", "in_place_context", "repeated_names", "shared_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
@@ -317,7 +318,6 @@ _STREET_RE = re.compile(
     r"\b(?:(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Lane|Ln\.|Boulevard|Blvd\.?|Parkway|"
     r"Pkwy\.?|Pike|Trail|Circle|Terrace|Highway|Turnpike|Expressway|Freeway)(?![\w-])"
     r"|(?:Highway|Interstate|Route|State\s+Route|U\.S\.\s+Route|US|I|SR|County\s+Road)[\s-]?\d{1,4}[A-Z]?\b)")
-_DATELINE_RE = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?=\s*(?:,\s*[A-Z][\w.]+\s*)?(?:\([^)\n]*\)\s*)?[—–-])")
 
 
 def streets(analysis: Analysis, taken: list[bool]) -> list[Cand]:
@@ -339,7 +339,7 @@ def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Can
     """A dateline's town in capitals at the start of a paragraph ("TORRINGTON —", "BEIRUT (AP) -")."""
     doc, text = analysis.doc, analysis.text
     out: list[Cand] = []
-    for m in _DATELINE_RE.finditer(text):
+    for m in DATELINE_TOWN.finditer(text):
         name = m.group("name").rstrip(".")
         key = norm(name)
         span = doc.char_span(m.start("name"), m.start("name") + len(name), alignment_mode="expand")

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Token
 
 from .base import Analysis, PlaceMention, Stage, children_of, governing_predicate, token_table
 from .gazetteer import Entry, get_gazetteer, haversine_km
-from .place_candidates import CUES, DATELINE, PRECISION, Cand, candidates
+from .layout import OPENING_DATELINE, headline
+from .place_candidates import CUES, PRECISION, Cand, candidates
 from .place_local import UNLOCATED, local_extent, local_feature, locate, placed_by_structure
 from .place_refs import refer_back
 from .place_resolve import resolve, resolve_name
@@ -140,16 +141,14 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
 
 def _dateline(analysis: Analysis) -> tuple[int, int]:
     """The character range of the dateline that opens the report ("BERLIN, May 19 (dpa) -"): in its
-    first paragraph, or in the second when the first is a headline (one line with no full stop);
-    (-1, -1) when there is none. A place it names is where the report was filed."""
-    text = analysis.text
-    for k, (start, end) in enumerate(analysis.paragraphs[:2]):
-        m = DATELINE.match(text, start)
+    first paragraph, or in the second when the first is a headline; (-1, -1) when there is none.
+    A place it names is where the report was filed."""
+    text, paragraphs = analysis.text, analysis.paragraphs
+    opening = paragraphs[:2] if headline(text, paragraphs) else paragraphs[:1]
+    for start, _ in opening:
+        m = OPENING_DATELINE.match(text, start)
         if m:
             return start, m.end()
-        line = text[start:end].strip()
-        if k or "\n" in line or line[-1:] in (".", "!", "?", ":"):
-            break
     return -1, -1
 
 

@@ -29,6 +29,7 @@ from ..model import SourceType
 from .base import Analysis, AttributionMention, cue_lexicon
 from .entity_registry import EntityRegistry
 from .gazetteer import get_gazetteer, norm
+from .layout import DATELINE_AGENCY, headline
 from .quotes import quote_regions
 from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
 
@@ -42,7 +43,6 @@ _SOURCE_LINE = re.compile(
 )
 _DASH_LINE = re.compile(r"^\s*(?:[—–―]|--?)\s*([A-Z][\w.&'’ -]{1,60}?)\s*$")
 _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
-_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,60}?\(\s*([A-Z][\w.&' -]{1,30}?)\s*\)\s*(?:[-–—]+|:)")
 #: a signature after a closing quotation mark, within a paragraph: ”― Sonya Herridge
 _INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
 _LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(:)\s+\S")
@@ -111,13 +111,6 @@ def _title_line(line: str) -> bool:
     return "\n" not in line and len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _headline(text: str, para: tuple[int, int]) -> bool:
-    """A first paragraph that is a headline: one short line with no closing full stop, so that the
-    dateline ("TRIPOLI (Reuters) -") opens the next one."""
-    line = text[para[0]:para[1]].strip()
-    return 0 < len(line) <= 160 and "\n" not in line and line[-1] not in ".!\"”'"
-
-
 def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sents: set[int]) -> list[AttributionMention]:
     """Speaker labels at paragraph starts ("PENCE: Well, ...")."""
     text = analysis.text
@@ -154,7 +147,7 @@ def _line_match(line: str, last: bool, first: bool) -> tuple[re.Match | None, st
     if m is not None:
         return m, "dash"
     if first:
-        m = _DATELINE_AGENCY.match(line)
+        m = DATELINE_AGENCY.match(line)
         if m is not None:
             return m, "dateline"
     return None, ""
@@ -166,11 +159,12 @@ def line_attributions(analysis: Analysis, registry: EntityRegistry) -> list[Attr
     text = analysis.text
     out: list[AttributionMention] = []
     last = len(analysis.paragraphs) - 1
+    opens_after_title = headline(text, analysis.paragraphs) is not None   # a dateline "TRIPOLI (Reuters) -" after it
     for p_i, (ps, pe) in enumerate(analysis.paragraphs):
         line = text[ps:pe] if p_i > 0 else text[ps:min(pe, ps + 160)]
         if p_i > 0 and ("\n" in line or len(line) > 160):
             continue
-        m, kind = _line_match(line, p_i == last and p_i > 0, p_i == 0 or p_i == 1 and _headline(text, analysis.paragraphs[0]))
+        m, kind = _line_match(line, p_i == last and p_i > 0, p_i == 0 or p_i == 1 and opens_after_title)
         if m is None:
             continue
         name_s = ps + m.start(1)
@@ -235,12 +229,10 @@ def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMe
     "UNHCR Democratic Republic of the Congo - Operational Update, 19 March 2026". The source is
     the organisation named in the first of the title's other parts that names one (and tells
     nothing: "Update: Police say three dead" is a headline); the kind is the cue."""
-    if len(analysis.paragraphs) < 2 or not analysis.sentences:
+    if not analysis.sentences or headline(analysis.text, analysis.paragraphs) is None:
         return None
     ps, pe = analysis.paragraphs[0]
-    line = analysis.text[ps:pe].split("\n", 1)[0]
-    if len(line) > 160 or line.rstrip().endswith("."):
-        return None
+    line = analysis.text[ps:pe]
     parts = _title_parts(line, ps)
     kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]
     if not kinds:

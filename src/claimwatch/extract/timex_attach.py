@@ -23,24 +23,12 @@ from typing import Any, Callable
 from spacy.tokens import Token
 
 from .base import Analysis, TimeMention, cue_lexicon, governing_predicate
+from .layout import DATELINE
 from .timex_words import RUNNING_TOTAL
 
-__all__ = ["time_for", "dateline", "on_the_subject", "SUBJECT_ACT_PRECISIONS", "DATELINE"]
+__all__ = ["time_for", "dateline", "on_the_subject", "SUBJECT_ACT_PRECISIONS"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
-#: a dateline opening a paragraph: a place (capitalised, or in capitals), an optional date, an
-#: optional agency in brackets, then a dash — a separator, not a hyphen ("Madrid (AFP) —", "KYIV,
-#: March 3 (Reuters) -", "GOMA, Democratic Republic of Congo, Sept 2 -": a region may come between
-#: the town and the date). One pattern for the sentence splitter (:mod:`.pipeline`) and the
-#: dateline date here.
-_REGION = r"(?:, [A-Z][\w.'’-]*(?: (?:of |and |the )?[A-Z][\w.'’-]*){0,3}(?=,))?"
-#: the date is a month (with its day) or a weekday, not any capitalised word ("UK, Germany, France -")
-_DATE = (r"(?:, (?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
-         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?: \d{1,2})?"
-         r"|(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\.?)(?![a-z]))?")
-DATELINE = re.compile(
-    rf"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}}{_REGION}{_DATE}\s*\([A-Z][\w.&' -]{{0,29}}\)"
-    rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}{_REGION}{_DATE})\s*(?:[-–—]{{1,2}})[ \t]+")
 _SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
 #: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
 #: an embedded statement or a relative clause ("ccomp", "relcl", "acl") has its own time

@@ -1,0 +1,83 @@
+"""The layout of a report's opening: whether its first paragraph is a headline, and its dateline.
+
+A headline is the report's first paragraph when it is one line that no sentence ending closes and
+another paragraph follows. The stages ask it for two reasons, and the two differ in how strict
+the test must be, so the difference is a parameter of one function, not two copies:
+
+* where the **lead** begins (:mod:`.context`): a headline moves the lead to the second paragraph,
+  so a line that may be a lead sentence must stay the lead — one closed by a quotation mark or a
+  semicolon, or longer than :data:`LEAD_HEADLINE_WORDS` words (a standfirst);
+* whether the **second paragraph may open the report** (a dateline "TRIPOLI (Reuters) -" or a
+  title naming the report's issuer, :mod:`.places`, :mod:`.source_lines`): what follows is evidence
+  of its own, so any short line not closed by a full stop is a title ("Mary J. Blige sings to
+  Hillary Clinton in preview clip of ‘The 411.’", "Ready for Trump vs. Clinton?").
+
+A **dateline** opens a paragraph: the town (in capitals, or capitalised), perhaps a region and a
+date, perhaps the agency in brackets, then a dash ("KYIV, March 3 (Reuters) -"). It is written here
+once, from shared parts, as one pattern per question the stages ask of it; they differ in how
+much a false match costs:
+
+* :data:`DATELINE` — the sentence splitter (:mod:`.pipeline`) parses a dateline apart from the
+  sentence it opens, and :mod:`.timex_attach` takes its date as the report's: a false match cuts a
+  sentence, so the place is in capitals or has its agency, and the date is a month or a weekday;
+* :data:`OPENING_DATELINE` — the range at the report's start whose places are where it was filed
+  (:mod:`.places`): only the first paragraph, or the second after a headline, is read, so any short
+  capitalised opening before a dash counts ("BERLIN, May 19 (dpa) -", "EAGLE PASS, Texas --");
+* :data:`DATELINE_TOWN` — the town in capitals at the start of any line, a place candidate
+  (:mod:`.place_refs`) the gazetteer must confirm ("TORRINGTON —", "BEIRUT (AP) -");
+* :data:`DATELINE_AGENCY` — the agency in brackets, the source of the whole report
+  (:mod:`.source_lines`), group 1; its dash may be a colon.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["headline", "SENTENCE_END", "TITLE_END", "TITLE_CHARS", "LEAD_HEADLINE_WORDS",
+           "DATELINE", "OPENING_DATELINE", "DATELINE_TOWN", "DATELINE_AGENCY"]
+
+#: what closes a sentence at the end of a line, quotation marks and clause breaks included
+SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
+#: what closes a title line that is a sentence, not a title
+TITLE_END = (".", "!")
+#: the longest title line
+TITLE_CHARS = 160
+#: the most words of a headline before the lead; a longer unpunctuated first line is a standfirst
+LEAD_HEADLINE_WORDS = 20
+
+
+def headline(text: str, paragraphs: list[tuple[int, int]], *, closing: tuple[str, ...] = TITLE_END,
+             max_chars: int | None = TITLE_CHARS, max_words: int | None = None) -> tuple[int, int] | None:
+    """The first paragraph's span when it is a headline: one line, followed by another paragraph,
+    that ends with none of ``closing`` and is at most ``max_chars`` characters and ``max_words``
+    words long (None: no limit); else None."""
+    if len(paragraphs) < 2:
+        return None
+    start, end = paragraphs[0]
+    line = text[start:end].strip()
+    if not line or "\n" in line or line.endswith(closing):
+        return None
+    if max_chars is not None and len(line) > max_chars or max_words is not None and len(line.split()) > max_words:
+        return None
+    return start, end
+
+
+# ---------------------------------------------------------------------------- the dateline
+
+#: the dash after a dateline: a separator, typed as a hyphen too
+_DASH = "[-–—]"
+#: the characters of an agency's name in brackets ("Reuters", "AP", "Border Report")
+_AGENCY = r"[\w.&' -]"
+#: a region between the town and the date ("GOMA, Democratic Republic of Congo, Sept 2 -")
+_REGION = r"(?:, [A-Z][\w.'’-]*(?: (?:of |and |the )?[A-Z][\w.'’-]*){0,3}(?=,))?"
+#: the date is a month (with its day) or a weekday, not any capitalised word ("UK, Germany, France -")
+_DATE = (r"(?:, (?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?: \d{1,2})?"
+         r"|(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\.?)(?![a-z]))?")
+DATELINE = re.compile(
+    rf"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}}{_REGION}{_DATE}\s*\([A-Z]{_AGENCY}{{0,29}}\)"
+    rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}{_REGION}{_DATE})\s*(?:{_DASH}{{1,2}})[ \t]+")
+OPENING_DATELINE = re.compile(rf"[A-Z][A-Za-z .'’-]{{1,40}}(?:,[^\n(]{{0,40}})?\s*(?:\([^)\n]{{1,40}}\))?\s*(?:{_DASH}|--)\s")
+DATELINE_TOWN = re.compile(
+    rf"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){{0,3}})(?=\s*(?:,\s*[A-Z][\w.]+\s*)?(?:\([^)\n]*\)\s*)?{_DASH})")
+DATELINE_AGENCY = re.compile(rf"^[A-Z][A-Za-z0-9 .,'-]{{1,60}}?\(\s*([A-Z]{_AGENCY}{{1,30}}?)\s*\)\s*(?:{_DASH}+|:)")

@@ -1,0 +1,85 @@
+"""The report's opening layout: one headline test, strict before the lead, looser before a dateline;
+the dateline patterns, one per question asked of a dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract.layout import (
+    DATELINE,
+    DATELINE_AGENCY,
+    DATELINE_TOWN,
+    LEAD_HEADLINE_WORDS,
+    OPENING_DATELINE,
+    SENTENCE_END,
+    headline,
+)
+from claimwatch.extract.pipeline import paragraphs_of
+
+
+def _title(text: str) -> tuple[int, int] | None:
+    return headline(text, paragraphs_of(text))
+
+
+def _lead_headline(text: str) -> tuple[int, int] | None:
+    return headline(text, paragraphs_of(text), closing=SENTENCE_END, max_chars=None, max_words=LEAD_HEADLINE_WORDS)
+
+
+def test_a_title_line_is_the_first_paragraph():
+    text = "Ready for Trump vs. Clinton?\nWASHINGTON (AP) -- The candidates met on Monday."
+    assert _title(text) == (0, len("Ready for Trump vs. Clinton?"))
+
+
+@pytest.mark.parametrize("text", [
+    "Five people died in the fire on Monday.\nKYIV (Reuters) - Rescuers searched the site.",
+    "A single line with no paragraph after it",
+    "x" * 161 + "\nKYIV (Reuters) - Rescuers searched the site.",
+])
+def test_a_sentence_a_lone_line_or_a_long_line_is_no_title(text):
+    assert _title(text) is None
+
+
+def test_a_quotation_closing_the_first_line_is_a_title_before_a_dateline_but_may_be_the_lead():
+    text = "Mary J. Blige sings in preview clip of ‘The 411.’\nLOS ANGELES, Sept. 28 (UPI) — In a preview..."
+    assert _title(text) is not None
+    assert _lead_headline(text) is None
+
+
+def test_a_long_unpunctuated_first_line_is_a_standfirst_not_a_headline():
+    standfirst = " ".join(["word"] * (LEAD_HEADLINE_WORDS + 1))
+    text = standfirst + "\nThe report follows."
+    assert _title(text) is not None
+    assert _lead_headline(text) is None
+    assert _lead_headline("Boat Capsizes Off Lagos\nTwo fishermen are missing.") == (0, len("Boat Capsizes Off Lagos"))
+
+
+@pytest.mark.parametrize("opening", ["KYIV, March 3 (Reuters) - ", "GOMA, Democratic Republic of Congo, Sept 2 - ",
+                                     "Madrid (AFP) — ", "LONDON -- "])
+def test_a_wire_dateline_is_parsed_apart_and_opens_the_report(opening):
+    text = opening + "Five people died."
+    assert DATELINE.match(text).end() == len(opening)
+    assert OPENING_DATELINE.match(text) is not None
+
+
+@pytest.mark.parametrize("text", ["Instead, the study -- which notes that 58 companies would", "UK, Germany, France - and Italy"])
+def test_a_clause_before_a_dash_is_no_dateline_for_the_sentence_splitter(text):
+    assert DATELINE.match(text) is None
+
+
+@pytest.mark.parametrize("opening", ["BERLIN, May 19 (dpa) - ", "EAGLE PASS, Texas -- "])
+def test_where_the_report_was_filed_reads_datelines_the_splitter_leaves(opening):
+    text = opening + "At least 60 migrants drowned."
+    assert DATELINE.match(text) is None
+    assert OPENING_DATELINE.match(text).end() == len(opening)
+
+
+def test_the_town_in_capitals_opens_any_line():
+    text = "City adjusts budget\nTORRINGTON — City officials met.\nBEIRUT (AP) - A blast."
+    assert [m.group("name") for m in DATELINE_TOWN.finditer(text)] == ["TORRINGTON", "BEIRUT"]
+
+
+@pytest.mark.parametrize(("line", "agency"), [("KYIV, March 3 (Reuters) - Ukraine said", "Reuters"),
+                                              ("McALLEN, Texas (Border Report) — Authorities said", "Border Report"),
+                                              ("WASHINGTON (AP): The FBI said", "AP")])
+def test_the_agency_of_a_dateline(line, agency):
+    assert DATELINE_AGENCY.match(line).group(1) == agency
