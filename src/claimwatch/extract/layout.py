@@ -66,16 +66,20 @@ def headline(text: str, paragraphs: list[tuple[int, int]], *, closing: tuple[str
 
 #: the dash after a dateline: a separator, typed as a hyphen too
 _DASH = "[-–—]"
-#: the characters of an agency's name in brackets ("Reuters", "AP", "Border Report")
+#: the characters of an agency's name in brackets ("Reuters", "AP", "Border Report"); a name of two or
+#: three small letters ("dpa") is an agency too
 _AGENCY = r"[\w.&' -]"
 #: a region between the town and the date ("GOMA, Democratic Republic of Congo, Sept 2 -")
-_REGION = r"(?:, [A-Z][\w.'’-]*(?: (?:of |and |the )?[A-Z][\w.'’-]*){0,3}(?=,))?"
+_REGION = (r"(?:, [A-Z][\w.'’-]*(?: (?:of |and |the )?[A-Z][\w.'’-]*){0,3}(?=,)"
+           # or the region ends the dateline ("EAGLE PASS, Texas --", "RENO, Nev. (AP) —"): then it is
+           # written in title case or abbreviated, so an all-capitals headline with a comma is no dateline
+           r"|, [A-Z](?:[a-z]|\.[A-Z])[\w.'’-]*(?: (?:of |and |the )?[A-Z][\w.'’-]*){0,3}(?=\s*[(\-–—]))?")
 #: the date is a month (with its day) or a weekday, not any capitalised word ("UK, Germany, France -")
 _DATE = (r"(?:, (?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?: \d{1,2})?"
          r"|(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\.?)(?![a-z]))?")
 DATELINE = re.compile(
-    rf"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}}{_REGION}{_DATE}\s*\([A-Z]{_AGENCY}{{0,29}}\)"
+    rf"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}}{_REGION}{_DATE}\s*\((?:[A-Z]{_AGENCY}{{0,29}}|[a-z]{{2,3}})\)"
     rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}{_REGION}{_DATE})\s*(?:{_DASH}{{1,2}})[ \t]+")
 OPENING_DATELINE = re.compile(rf"[A-Z][A-Za-z .'’-]{{1,40}}(?:,[^\n(]{{0,40}})?\s*(?:\([^)\n]{{1,40}}\))?\s*(?:{_DASH}|--)\s")
 DATELINE_TOWN = re.compile(
