@@ -70,3 +70,38 @@ def test_the_base_of_a_rate_is_no_count_when_it_counts_the_noun_after_it():
     assert "nine" not in _count_types("One in nine adults has diabetes, and 4,000 people died of it, the charity said.")
     assert "four" not in _count_types("Nearly one in four nurses quit last year, the union said.")
     assert _count_types("Two people in 5 villages were hurt, police said.")["5"] is None   # a count, of villages
+
+
+def test_an_age_bound_on_people_stays_an_age_when_the_parse_takes_the_verb_for_a_noun():
+    assert "under five" not in _count_types(
+        "Children under five account for most cases of measles in the district, health officials said.")
+    assert "over 65" not in _count_types("People over 65 account for 80 percent of deaths, the study found.")
+    # a count of the people themselves, and a figure after the verb, stay counts
+    assert "5" in _count_types("The ministry said 5 children under five were treated for malnutrition.")
+    assert "200" in _count_types("Women over 50 accounted for 200 of the cases, officials said.")
+
+
+def _events(text: str) -> list[str | None]:
+    return [c.event_type for c in _article(text).claims if c.kind == "event"]
+
+
+def test_a_death_only_animals_undergo_is_no_casualty_event():
+    assert "death" not in _events("500 sheep were killed by wolves in the valley, farmers said.")
+    assert "death" not in _events("Forty dolphins died after stranding on the beach, scientists said.")
+    got = _count_types("Floods drowned 2,000 cattle and killed 12 people, officials said.")
+    assert got["2,000"] is None and got["12"] == "death"
+    # animals as the agents of a death of people keep it
+    assert _count_types("Wolves killed 12 people in the village, officials said.")["12"] == "death"
+    assert "death" in _events("A dog and its owner were killed when a car hit them, police said.")
+
+
+def test_a_body_of_a_mass_noun_is_no_corpse():
+    types = [c.event_type for c in _article(
+        "The team searched a body of water near the village for evidence, police said.").claims]
+    assert "death" not in types and not _count_types(
+        "The team searched a body of water near the village for evidence, police said.")
+    assert "a body of water" not in _count_types(
+        "Divers recovered a body from a body of water near the dam, police said.")
+    assert _count_types("Divers recovered a body from a body of water near the dam, police said.")["a body"] == "death"
+    assert _count_types("The body of a man was found in the river, police said.")["a man"] == "death"
+    assert _count_types("The bodies of 30 migrants were found in the desert, officials said.")["30"] == "death"

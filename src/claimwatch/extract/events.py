@@ -33,7 +33,7 @@ from spacy.tokens import Token
 
 from .base import Analysis, EventMention, Stage, children_of, token_table
 from .frames import armed_conflict_report, person_noun, refine_mentions
-from .quantity_nouns import noun_classes
+from .quantity_nouns import beasts_only, mass_of_things, noun_classes
 from .units import unit_at
 
 __all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "STAGE"]
@@ -160,7 +160,7 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
         return subject if _lemma(subject) in with_set or subject.lower_ in with_set else None
     related = _subject_tokens(tok) if rule.get("subject") else _object_tokens(tok) if rule.get("object") else _related(tok)
     for rel in related:
-        if rel.i == tok.i or _modifies_other_noun(rel, tok):
+        if rel.i == tok.i or _modifies_other_noun(rel, tok) or mass_of_things(rel):
             continue
         if _lemma(rel) in with_set or rel.lower_ in with_set:
             return rel
@@ -409,7 +409,7 @@ def _sentence_hits(span: Any) -> list[_Hit]:
     tokens = table.tokens
     pairs, words = lex["pair_index"], lex["word_index"]
     for i in range(span.start, span.end):
-        if lemmas[i] not in pairs or _modifier_only(tokens[i]):
+        if lemmas[i] not in pairs or _modifier_only(tokens[i]) or mass_of_things(tokens[i]):
             continue
         tok = tokens[i]
         for rule in pairs[lemmas[i]]:
@@ -432,6 +432,28 @@ def _sentence_hits(span: Any) -> list[_Hit]:
         if etype and paired.get(i) != etype:
             hits.append((tokens[i], etype, None, None))
     return sorted(hits, key=lambda h: (h[0].i, h[2] is not None))
+
+
+_CASUALTY_TYPES = frozenset({"death", "injury", "missing"})
+
+
+def _undergoers(tok: Token) -> list[Token]:
+    """Who undergoes a casualty trigger: a verb's passive subject or object ("500 sheep were killed",
+    "drowned 2,000 cattle"), else an intransitive verb's subject ("40 dolphins died"); a noun's
+    "of" phrase ("the deaths of 500 sheep"). Conjuncts included."""
+    kids = children_of(tok)
+    if tok.pos_ == "VERB":
+        heads = [c for c in kids if c.dep_ in ("nsubjpass", "dobj")] or [c for c in kids if c.dep_ == "nsubj"]
+    elif tok.pos_ == "NOUN":
+        heads = [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"]
+    else:
+        heads = []
+    return [n for h in heads for n in (h, *h.conjuncts)]
+
+
+def _beasts_undergo(hit: _Hit) -> bool:
+    """A death, injury or disappearance that only animals undergo is no casualty event (SPEC §6 counts people)."""
+    return hit[1] in _CASUALTY_TYPES and beasts_only(_undergoers(hit[0]))
 
 
 def _hit_mentions(analysis: Analysis, sent_i: int, hit: _Hit, sent_tokens: list[Token],
@@ -461,6 +483,8 @@ def find_events(analysis: Analysis) -> list[EventMention]:
             continue
         sent_tokens = token_table(doc).tokens[span.start:span.end]
         for hit in _sentence_hits(span):
+            if _beasts_undergo(hit):
+                continue
             mentions = _hit_mentions(analysis, sent_i, hit, sent_tokens, armed_conflict)
             found += mentions
             rule = hit[3]
