@@ -105,3 +105,13 @@ def test_a_body_of_a_mass_noun_is_no_corpse():
     assert _count_types("Divers recovered a body from a body of water near the dam, police said.")["a body"] == "death"
     assert _count_types("The body of a man was found in the river, police said.")["a man"] == "death"
     assert _count_types("The bodies of 30 migrants were found in the desert, officials said.")["30"] == "death"
+
+
+def test_beating_people_is_an_injury_beating_a_side_or_a_record_is_not():
+    assert _count_types("He had beaten her husband with a metal bar, prosecutors said.")["her husband"] == "injury"
+    assert _count_types("Two men were beaten by a mob in the market, police said.")["Two"] == "injury"
+    assert _count_types("Police beat 12 protesters with batons, witnesses said.")["12"] == "injury"
+    for sport in ("Arsenal beat Chelsea 2-0 on Sunday, 50,000 fans watched.", "Arsenal beat them 3-1 in the final.",
+                  "The team was beaten 4-1 by Liverpool.", "She beat the odds to win 3 medals.",
+                  "Federer beat his rival in straight sets."):
+        assert "injury" not in [c.event_type for c in _article(sport).claims], sport

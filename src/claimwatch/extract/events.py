@@ -73,6 +73,8 @@ def lexicon() -> dict[str, Any]:
     data["fire_weapon_set"] = frozenset(data["fire_weapon_heads"])
     data["ambiguous_war_set"] = frozenset(data["ambiguous_war_context"])
     data["work_set"] = frozenset(data["work_nouns"])
+    data["on_people_index"] = {lemma: etype for etype, lemmas in data["on_people"].items()
+                               if not etype.startswith("_") for lemma in lemmas}
     return data
 
 
@@ -431,6 +433,9 @@ def _sentence_hits(span: Any) -> list[_Hit]:
         etype = _word_type(tokens[i])
         if etype and paired.get(i) != etype:
             hits.append((tokens[i], etype, None, None))
+    on_people = lex["on_people_index"]
+    hits += [(tokens[i], on_people[lemmas[i]], None, None) for i in range(span.start, span.end)
+             if lemmas[i] in on_people and i not in used and _done_to_people(tokens[i])]
     return sorted(hits, key=lambda h: (h[0].i, h[2] is not None))
 
 
@@ -449,6 +454,27 @@ def _undergoers(tok: Token) -> list[Token]:
     else:
         heads = []
     return [n for h in heads for n in (h, *h.conjuncts)]
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us"})
+
+
+def _done_to_people(tok: Token) -> bool:
+    """A verb of violence whose object or passive subject names people ("had beaten her husband",
+    "two men were beaten", "beat 12 protesters"), with no score among its dependents (not "beat
+    Arsenal 2-0", "beat them 3-1", "beat the odds", "beat his rival"). A pronoun, which may stand
+    for a team, counts as people only as a passive subject or with "up" ("she was beaten up")."""
+    kids = children_of(tok)
+    if tok.pos_ != "VERB" or any(c.pos_ == "NUM" for c in kids):
+        return False
+    up = any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
+    undergoers = [n for c in kids if c.dep_ in ("dobj", "nsubjpass") for n in (c, *c.conjuncts)]
+
+    def a_person(n: Token) -> bool:
+        if n.pos_ == "PRON":
+            return n.lower_ in _PERSONAL_PRONOUNS and (n.dep_ == "nsubjpass" or up)
+        return n.pos_ == "NOUN" and not n.ent_type_ and person_noun(n)
+    return bool(undergoers) and all(a_person(n) for n in undergoers)
 
 
 def _beasts_undergo(hit: _Hit) -> bool:
