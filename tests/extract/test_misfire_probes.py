@@ -115,3 +115,13 @@ def test_beating_people_is_an_injury_beating_a_side_or_a_record_is_not():
                   "The team was beaten 4-1 by Liverpool.", "She beat the odds to win 3 medals.",
                   "Federer beat his rival in straight sets."):
         assert "injury" not in [c.event_type for c in _article(sport).claims], sport
+
+
+def test_the_fall_of_an_injury_or_from_a_height_is_no_autumn():
+    assert _times("The climber was injured in the fall, rescuers said.") == []
+    assert _times("Two workers died in the fall from the scaffolding, police said.") == []
+    # autumn stays autumn: another verb, a year, "last", a season before its noun
+    assert _times("Prices rose 5 percent in the fall, the bank said.")[0][1:] == ("2023-09-01", "2023-11-30")
+    assert _times("He was injured last fall in a car crash, police said.")[0][0] == "last fall"
+    assert _times("Two soldiers were wounded in the fall offensive, officials said.")[0][0] == "in the fall"
+    assert _times("12 students were hurt in the fall of 2023, the university said.")[0][1] == "2023-09-01"

@@ -36,7 +36,7 @@ from .frames import armed_conflict_report, person_noun, refine_mentions
 from .quantity_nouns import beasts_only, mass_of_things, noun_classes
 from .units import unit_at
 
-__all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "STAGE"]
+__all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "casualty_verb", "STAGE"]
 
 _AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
 _PLACE_PREPS = frozenset({"to", "into", "across", "towards", "toward", "from"})
@@ -371,6 +371,12 @@ def _word_type(tok: Token) -> str | None:
     if tok.pos_ == "NOUN" and (topic_of_a_work(tok) or _lemma(tok.head) in lex["idiom_verbs"].get(lemma, ())):
         return None  # "made a killing on the shares"
     return etype
+
+
+def casualty_verb(tok: Token) -> bool:
+    """A verb that names a death or an injury on its own ("injured", "died", "killed", "hurt")."""
+    index = lexicon()["word_index"]
+    return tok.pos_ == "VERB" and (index.get(_lemma(tok)) or index.get(tok.lower_)) in ("death", "injury")
 
 
 def topic_of_a_work(tok: Token) -> bool:
