@@ -125,3 +125,16 @@ def test_the_fall_of_an_injury_or_from_a_height_is_no_autumn():
     assert _times("He was injured last fall in a car crash, police said.")[0][0] == "last fall"
     assert _times("Two soldiers were wounded in the fall offensive, officials said.")[0][0] == "in the fall"
     assert _times("12 students were hurt in the fall of 2023, the university said.")[0][1] == "2023-09-01"
+
+
+def test_a_share_of_those_surveyed_is_of_a_sample_not_of_a_population_stated_before():
+    got = _count_types("The company employs 4,000 people. Nearly half of those surveyed said they would leave, "
+                       "the union said.")
+    assert "Nearly half of those" not in got
+    # the sample itself stated before, and a share of the population by a pronoun, keep their totals
+    qs = {c.quantity.text: c.quantity.best for c in _article(
+        "The pollster surveyed 2,000 adults. Nearly half of those surveyed said they would vote.").claims if c.quantity}
+    assert qs.get("Nearly half of those") == 1000
+    qs = {c.quantity.text: c.quantity.best for c in _article(
+        "The firm employs 4,000 people. Nearly half of them work in Ohio, the firm said.").claims if c.quantity}
+    assert qs.get("Nearly half of them") == 2000
