@@ -138,3 +138,13 @@ def test_a_share_of_those_surveyed_is_of_a_sample_not_of_a_population_stated_bef
     qs = {c.quantity.text: c.quantity.best for c in _article(
         "The firm employs 4,000 people. Nearly half of them work in Ohio, the firm said.").claims if c.quantity}
     assert qs.get("Nearly half of them") == 2000
+
+
+def test_an_ordinal_predicate_of_an_incident_is_its_running_total_not_a_day():
+    got = {c.quantity.text: (c.quantity.best, c.quantity.unit) for c in _article(
+        "The UN refugee agency UNHCR said the fire was the 18th in the camps since January 2025.").claims if c.quantity}
+    assert got.get("18th") == (18, "fire")
+    assert "25th" in _count_types("Police said the crash was the 25th on the road since March.")
+    # a day stays a day, and so does the predicate of what is no incident
+    assert not _count_types("The meeting was held on the 18th, officials said.")
+    assert not _count_types("The deadline was the 18th, officials said.")
