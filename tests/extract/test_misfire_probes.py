@@ -148,3 +148,21 @@ def test_an_ordinal_predicate_of_an_incident_is_its_running_total_not_a_day():
     # a day stays a day, and so does the predicate of what is no incident
     assert not _count_types("The meeting was held on the 18th, officials said.")
     assert not _count_types("The deadline was the 18th, officials said.")
+
+
+def _sources(text: str) -> list[tuple[str | None, str]]:
+    return [(c.source.name, c.source.type) for c in _article(text).claims if c.kind == "count"]
+
+
+def test_evidence_a_reporter_cites_is_no_source_the_reporter_stays():
+    assert _sources("The newspaper reported, citing satellite images, that 12 buildings were destroyed.") == [
+        ("The newspaper", "media")]
+    # a person, an organisation or a document cited is the source
+    assert _sources("The agency reported, citing the health ministry, that 30 people died.")[0][0] == "the health ministry"
+    assert ("two officials", "official") in _sources("Reuters reported, citing two officials, that 40 soldiers deserted.")
+
+
+def test_a_closing_reporting_clause_the_parse_hangs_on_its_speaker_keeps_the_speaker():
+    got = _sources("A drone attack on an airfield in the Kursk region killed at least 20 soldiers on Monday, "
+                   "a pro-Ukrainian Telegram channel, Astra, reported, citing radio intercepts.")
+    assert got and got[0][1] == "social_media" and "Telegram channel" in (got[0][0] or "")
