@@ -166,3 +166,12 @@ def test_a_closing_reporting_clause_the_parse_hangs_on_its_speaker_keeps_the_spe
     got = _sources("A drone attack on an airfield in the Kursk region killed at least 20 soldiers on Monday, "
                    "a pro-Ukrainian Telegram channel, Astra, reported, citing radio intercepts.")
     assert got and got[0][1] == "social_media" and "Telegram channel" in (got[0][0] or "")
+
+
+def test_two_coordinated_speakers_are_not_glued_into_one_source_name():
+    assert _sources("A local resistance group and the NUG said 25 soldiers were killed.")[0][0] == "A local resistance group"
+    assert _sources("Oxfam and the Red Cross said 2,000 families had lost their homes.")[0] == ("Oxfam", "ngo")
+    # one name with a conjunction inside, and a bare second conjunct, stay whole
+    assert _sources("The Ministry of Justice and Public Security said 40 prisoners were released.")[0][0] == \
+        "The Ministry of Justice and Public Security"
+    assert _sources("His wife and son said 3 men had attacked him.")[0][0] == "His wife and son"
