@@ -50,6 +50,8 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
         return Source.author(), "author"
     span = attr.span if _slices(analysis, attr.name, attr.span) else None
     first = first_of_coordinated_sources(analysis.doc, span) if span is not None else None
+    name: str | None
+    canonical: str | None
     if first is not None:   # "a local resistance group and the NUG said": one source per claim, the first named
         span = first
         name = analysis.text[first[0]:first[1]]
