@@ -175,3 +175,21 @@ def test_two_coordinated_speakers_are_not_glued_into_one_source_name():
     assert _sources("The Ministry of Justice and Public Security said 40 prisoners were released.")[0][0] == \
         "The Ministry of Justice and Public Security"
     assert _sources("His wife and son said 3 men had attacked him.")[0][0] == "His wife and son"
+
+
+def test_an_interviewee_named_only_by_role_speaks_the_answers():
+    health = ("Cholera cases are rising in the province. In an interview this week, we spoke to the head of the "
+              "regional health office about the outbreak.\n\nHow many people have fallen ill so far?\n\n"
+              "We have recorded 1,240 cases since January, and 31 people have died.\n\nWhat do you need most?\n\n"
+              "We need at least 20 more nurses and clean water for 3 camps.")
+    names = {c.source.name for c in _article(health).claims if c.kind == "count"}
+    assert names == {"the head of the regional health office"}
+    flood = ("Floods hit the north last week. The regional governor answered our questions by phone.\n\n"
+             "How many people were displaced?\n\nAbout 12,000 people had to leave their homes.\n\n"
+             "What is the government doing?\n\nWe have sent food to the camps.")
+    assert {c.source.name for c in _article(flood).claims if c.kind == "count"} == {"The regional governor"}
+    # no interview said, no interviewee: an explainer's answers stay the author's
+    faq = ("Floods hit the north last week; the head of the regional office visited the camps.\n\n"
+           "How many people were displaced?\n\nAbout 12,000 people had to leave their homes.\n\n"
+           "What happens next?\n\nThe rains are expected to ease.")
+    assert {c.source.type for c in _article(faq).claims if c.kind == "count"} == {"author"}
