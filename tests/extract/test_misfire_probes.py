@@ -111,8 +111,10 @@ def test_beating_people_is_an_injury_beating_a_side_or_a_record_is_not():
     assert _count_types("He had beaten her husband with a metal bar, prosecutors said.")["her husband"] == "injury"
     assert _count_types("Two men were beaten by a mob in the market, police said.")["Two"] == "injury"
     assert _count_types("Police beat 12 protesters with batons, witnesses said.")["12"] == "injury"
+    assert _count_types("One of the teachers was beaten by the soldiers, a colleague said.")["One"] == "injury"
     for sport in ("Arsenal beat Chelsea 2-0 on Sunday, 50,000 fans watched.", "Arsenal beat them 3-1 in the final.",
                   "The team was beaten 4-1 by Liverpool.", "She beat the odds to win 3 medals.",
+                  "Two of the players were beaten 6-0 in the final.",
                   "Federer beat his rival in straight sets."):
         assert "injury" not in [c.event_type for c in _article(sport).claims], sport
 

@@ -465,18 +465,27 @@ def _undergoers(tok: Token) -> list[Token]:
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us"})
 
 
+def _partitive_of_people(n: Token) -> bool:
+    """"one of the teachers", "two of them"... a number or pronoun whose "of" phrase names people."""
+    return n.pos_ in ("NUM", "PRON") and any(g.pos_ == "NOUN" and person_noun(g) for c in children_of(n)
+                                             if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c))
+
+
 def _done_to_people(tok: Token) -> bool:
     """A verb of violence whose object or passive subject names people ("had beaten her husband",
     "two men were beaten", "beat 12 protesters"), with no score among its dependents (not "beat
     Arsenal 2-0", "beat them 3-1", "beat the odds", "beat his rival"). A pronoun, which may stand
-    for a team, counts as people only as a passive subject or with "up" ("she was beaten up")."""
+    for a team, counts as people only as a passive subject or with "up" ("she was beaten up"); a
+    partitive of people counts ("one of the teachers was beaten")."""
     kids = children_of(tok)
-    if tok.pos_ != "VERB" or any(c.pos_ == "NUM" for c in kids):
+    if tok.pos_ != "VERB" or any(c.pos_ == "NUM" and not _partitive_of_people(c) for c in kids):
         return False
     up = any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
     undergoers = [n for c in kids if c.dep_ in ("dobj", "nsubjpass") for n in (c, *c.conjuncts)]
 
     def a_person(n: Token) -> bool:
+        if _partitive_of_people(n):
+            return True     # "One of the teachers was beaten"
         if n.pos_ == "PRON":
             return n.lower_ in _PERSONAL_PRONOUNS and (n.dep_ == "nsubjpass" or up)
         return n.pos_ == "NOUN" and not n.ent_type_ and person_noun(n)
