@@ -57,13 +57,14 @@ from .cue_candidates import (
 )
 from .cue_model import learned_candidate
 from .entities import document_noun
+from .frames import person_noun
 from .interviews import interview_attributions
 from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
 from .quotes import in_quote, quote_regions, quoted_chars
 from .reporting_verbs import verb_candidate
 from .source_lines import label_attributions, line_attributions, signature_attributions
 from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
-from .sources import classify_source, looks_like_outlet
+from .sources import classify_source, is_unnamed, looks_like_outlet, source_strength
 
 __all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
 
@@ -98,8 +99,8 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
             return None
     elif low in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "prep", "acl"):
         obj = next((c for c in children_of(tok) if c.dep_ in ("dobj", "pobj")), None)
-        if obj is None:
-            return None
+        if obj is None or not _speaks(obj):
+            return None     # "reported, citing intercepted radio traffic": the reporter stays the source
         cue = (tok.i, tok.i + 1)
     else:
         return None
@@ -111,6 +112,29 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     else:
         content = left or right
     return Cand(obj, cue[0], cue[1], tok.i, content, depth=depth(tok), kind="according")
+
+
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_DOER_SUFFIXES = ("er", "or", "ist", "ant", "ent")
+
+
+def _speaks(noun: Token, depth_left: int = 1) -> bool:
+    """Whether what is cited is a person, an organisation or a document ("citing two officials",
+    "citing the ministry", "citing a report", "citing data from the ministry"), not evidence the
+    reporter saw ("citing intercepted radio traffic", "citing satellite images")."""
+    for head in (noun, *noun.conjuncts):
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("PRON", "PROPN") or head.ent_type_ in _SPEAKER_ENTS or person_noun(head):
+            return True
+        if document_noun(head) or is_unnamed(head.text) or source_strength(head.text) or source_strength(lemma):
+            return True
+        if lemma.endswith(_DOER_SUFFIXES) and len(lemma) > 4:
+            return True     # "citing monitors", "citing analysts"
+        if depth_left and any(_speaks(g, depth_left - 1) for c in children_of(head)
+                              if c.dep_ == "prep" and c.lower_ in ("of", "from", "by") for g in children_of(c)
+                              if g.dep_ == "pobj"):
+            return True     # "citing images from Maxar"
+    return False
 
 
 def _doc_phrase(tok: Token, hi: int) -> int | None:

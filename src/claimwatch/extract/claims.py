@@ -30,6 +30,8 @@ from .context import claim_places, source_for
 from .context_time import claim_time
 from .linking import actors_of, draft_claims, event_for_count, link_parts
 from .linking import slices as _slices
+from .mentions import first_of_coordinated_sources
+from .sources import canonical_name, classify_source
 from .topics import statement_topic
 
 __all__ = ["assemble_claims", "event_for_count", "source_of", "actors_of", "STAGE"]
@@ -47,11 +49,20 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
             return Source(type="unnamed", cue=hearsay_cue), "hearsay"
         return Source.author(), "author"
     span = attr.span if _slices(analysis, attr.name, attr.span) else None
+    first = first_of_coordinated_sources(analysis.doc, span) if span is not None else None
+    name: str | None
+    canonical: str | None
+    if first is not None:   # "a local resistance group and the NUG said": one source per claim, the first named
+        span = first
+        name = analysis.text[first[0]:first[1]]
+        canonical, stype = canonical_name(name), classify_source(name)
+    else:
+        name, canonical, stype = attr.name, attr.canonical or attr.name, attr.type or "author"
     source = Source(
-        name=attr.name,
-        canonical=attr.canonical or attr.name,
+        name=name,
+        canonical=canonical,
         affiliation=attr.affiliation,
-        type=attr.type or "author",
+        type=stype,
         cue=attr.cue,
         span=span,
         quote=attr.quote or "none",

@@ -52,7 +52,7 @@ from .certainty import governing_predicate
 from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon
 from .frames import frames, is_fatal, migration_report, person_noun
-from .quantity_nouns import noun_classes
+from .quantity_nouns import mass_of_things, noun_classes
 
 __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
            "clause_head", "compares_or_continues"]
@@ -120,7 +120,7 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
         return "none"
     low, lemma = tok.lower_, _lemma(tok)
     classes = noun_classes()
-    if low in ("body", "bodies", "remains", "corpse", "corpses"):
+    if low in ("body", "bodies", "remains", "corpse", "corpses") and not mass_of_things(tok):
         return "body"
     if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing") or _counted_people(tok):
         return "person"

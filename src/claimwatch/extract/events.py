@@ -33,10 +33,10 @@ from spacy.tokens import Token
 
 from .base import Analysis, EventMention, Stage, children_of, token_table
 from .frames import armed_conflict_report, person_noun, refine_mentions
-from .quantity_nouns import noun_classes
+from .quantity_nouns import beasts_only, mass_of_things, noun_classes
 from .units import unit_at
 
-__all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "STAGE"]
+__all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "casualty_verb", "STAGE"]
 
 _AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
 _PLACE_PREPS = frozenset({"to", "into", "across", "towards", "toward", "from"})
@@ -73,6 +73,8 @@ def lexicon() -> dict[str, Any]:
     data["fire_weapon_set"] = frozenset(data["fire_weapon_heads"])
     data["ambiguous_war_set"] = frozenset(data["ambiguous_war_context"])
     data["work_set"] = frozenset(data["work_nouns"])
+    data["on_people_index"] = {lemma: etype for etype, lemmas in data["on_people"].items()
+                               if not etype.startswith("_") for lemma in lemmas}
     return data
 
 
@@ -160,7 +162,7 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
         return subject if _lemma(subject) in with_set or subject.lower_ in with_set else None
     related = _subject_tokens(tok) if rule.get("subject") else _object_tokens(tok) if rule.get("object") else _related(tok)
     for rel in related:
-        if rel.i == tok.i or _modifies_other_noun(rel, tok):
+        if rel.i == tok.i or _modifies_other_noun(rel, tok) or mass_of_things(rel):
             continue
         if _lemma(rel) in with_set or rel.lower_ in with_set:
             return rel
@@ -371,6 +373,12 @@ def _word_type(tok: Token) -> str | None:
     return etype
 
 
+def casualty_verb(tok: Token) -> bool:
+    """A verb that names a death or an injury on its own ("injured", "died", "killed", "hurt")."""
+    index = lexicon()["word_index"]
+    return tok.pos_ == "VERB" and (index.get(_lemma(tok)) or index.get(tok.lower_)) in ("death", "injury")
+
+
 def topic_of_a_work(tok: Token) -> bool:
     """An event noun that is what a work is about ("a documentary about the massacre", "a
     podcast on the murder") names the work's subject, not an event of this report."""
@@ -409,7 +417,7 @@ def _sentence_hits(span: Any) -> list[_Hit]:
     tokens = table.tokens
     pairs, words = lex["pair_index"], lex["word_index"]
     for i in range(span.start, span.end):
-        if lemmas[i] not in pairs or _modifier_only(tokens[i]):
+        if lemmas[i] not in pairs or _modifier_only(tokens[i]) or mass_of_things(tokens[i]):
             continue
         tok = tokens[i]
         for rule in pairs[lemmas[i]]:
@@ -431,7 +439,62 @@ def _sentence_hits(span: Any) -> list[_Hit]:
         etype = _word_type(tokens[i])
         if etype and paired.get(i) != etype:
             hits.append((tokens[i], etype, None, None))
+    on_people = lex["on_people_index"]
+    hits += [(tokens[i], on_people[lemmas[i]], None, None) for i in range(span.start, span.end)
+             if lemmas[i] in on_people and i not in used and _done_to_people(tokens[i])]
     return sorted(hits, key=lambda h: (h[0].i, h[2] is not None))
+
+
+_CASUALTY_TYPES = frozenset({"death", "injury", "missing"})
+
+
+def _undergoers(tok: Token) -> list[Token]:
+    """Who undergoes a casualty trigger: a verb's passive subject or object ("500 sheep were killed",
+    "drowned 2,000 cattle"), else an intransitive verb's subject ("40 dolphins died"); a noun's
+    "of" phrase ("the deaths of 500 sheep"). Conjuncts included."""
+    kids = children_of(tok)
+    if tok.pos_ == "VERB":
+        heads = [c for c in kids if c.dep_ in ("nsubjpass", "dobj")] or [c for c in kids if c.dep_ == "nsubj"]
+    elif tok.pos_ == "NOUN":
+        heads = [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"]
+    else:
+        heads = []
+    return [n for h in heads for n in (h, *h.conjuncts)]
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us"})
+
+
+def _partitive_of_people(n: Token) -> bool:
+    """"one of the teachers", "two of them"... a number or pronoun whose "of" phrase names people."""
+    return n.pos_ in ("NUM", "PRON") and any(g.pos_ == "NOUN" and person_noun(g) for c in children_of(n)
+                                             if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c))
+
+
+def _done_to_people(tok: Token) -> bool:
+    """A verb of violence whose object or passive subject names people ("had beaten her husband",
+    "two men were beaten", "beat 12 protesters"), with no score among its dependents (not "beat
+    Arsenal 2-0", "beat them 3-1", "beat the odds", "beat his rival"). A pronoun, which may stand
+    for a team, counts as people only as a passive subject or with "up" ("she was beaten up"); a
+    partitive of people counts ("one of the teachers was beaten")."""
+    kids = children_of(tok)
+    if tok.pos_ != "VERB" or any(c.pos_ == "NUM" and not _partitive_of_people(c) for c in kids):
+        return False
+    up = any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
+    undergoers = [n for c in kids if c.dep_ in ("dobj", "nsubjpass") for n in (c, *c.conjuncts)]
+
+    def a_person(n: Token) -> bool:
+        if _partitive_of_people(n):
+            return True     # "One of the teachers was beaten"
+        if n.pos_ == "PRON":
+            return n.lower_ in _PERSONAL_PRONOUNS and (n.dep_ == "nsubjpass" or up)
+        return n.pos_ == "NOUN" and not n.ent_type_ and person_noun(n)
+    return bool(undergoers) and all(a_person(n) for n in undergoers)
+
+
+def _beasts_undergo(hit: _Hit) -> bool:
+    """A death, injury or disappearance that only animals undergo is no casualty event (SPEC §6 counts people)."""
+    return hit[1] in _CASUALTY_TYPES and beasts_only(_undergoers(hit[0]))
 
 
 def _hit_mentions(analysis: Analysis, sent_i: int, hit: _Hit, sent_tokens: list[Token],
@@ -461,6 +524,8 @@ def find_events(analysis: Analysis) -> list[EventMention]:
             continue
         sent_tokens = token_table(doc).tokens[span.start:span.end]
         for hit in _sentence_hits(span):
+            if _beasts_undergo(hit):
+                continue
             mentions = _hit_mentions(analysis, sent_i, hit, sent_tokens, armed_conflict)
             found += mentions
             rule = hit[3]

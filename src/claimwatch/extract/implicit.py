@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from .base import Analysis, EventMention, QuantityMention, children_of
 from .frames import frames, person_noun
-from .quantity_nouns import in_class, noun_classes
+from .quantity_nouns import in_class, mass_of_things, noun_classes
 
 __all__ = ["ImplicitCount", "implicit_participants", "find_parts", "IMPLICIT_TYPES"]
 
@@ -111,6 +111,8 @@ def _participants(tok: Token, etype: str) -> list[Token]:
                 for g in children_of(c) if g.dep_ == "pobj"]
     if tok.pos_ == "VERB":
         return _verb_participants(tok)
+    if mass_of_things(tok):
+        return []   # "a body of water"
     if tok.pos_ == "NOUN" and _lemma(tok) in _BODY_NOUNS:  # "the body of a man was found"
         owners = [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
                   for g in children_of(c) if g.dep_ == "pobj"]
@@ -191,7 +193,7 @@ def _unnumbered_value(tok: Token, shared_det: bool, among_people: bool = False) 
     if tok.pos_ in ("PRON", "DET"):
         return 1 if low in _ONE_PRON else None
     if _lemma(tok) in _BODY_NOUNS:
-        return 1 if _one_body(tok) else None
+        return 1 if _one_body(tok) and not mass_of_things(tok) else None
     person = _aged_person(tok) or (among_people and _unclassed_noun(tok))
     if not person and (tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok)):
         return None     # "the injured were taken to hospital": a group of unknown size

@@ -22,6 +22,9 @@ from spacy.tokens import Token
 
 from .base import Analysis, AttributionMention, Entity, children_of
 from .entity_registry import EntityRegistry
+from .frames import person_noun
+from .mentions import noun_phrase
+from .roles import role_in
 from .source_lines import name_source
 from .sources import is_organisation
 
@@ -67,8 +70,9 @@ def _says_interview(analysis: Analysis, start: int, end: int, registry: EntityRe
             return True
         if tok.lemma_.lower() in _ANSWER_LEMMAS and any(c.dep_ == "dobj" and c.lemma_.lower() == "question"
                                                          for c in children_of(tok)):
-            speaker = next((registry.at(c.idx) for c in children_of(tok) if c.dep_ == "nsubj"), None)
-            if speaker is not None and speaker.kind == "person":
+            subject = next((c for c in children_of(tok) if c.dep_ == "nsubj"), None)
+            speaker = registry.at(subject.idx) if subject is not None else None
+            if speaker is not None and speaker.kind == "person" or subject is not None and _a_role(subject):
                 return True
     return False
 
@@ -115,6 +119,41 @@ def _named_person(analysis: Analysis, end: int) -> tuple[int, int] | None:
     return None
 
 
+_MET = frozenset({"speak", "talk", "sit"})
+#: prepositions that belong to a role's name ("the head of the office", "the director for Africa")
+_ROLE_PREPS = frozenset({"of", "for", "at", "in"})
+
+
+def _a_role(tok: Token) -> bool:
+    """A noun that names a person by function or kind ("the head of the regional health office",
+    "the club's head coach", "a nurse"), not a pronoun ("we spoke to them")."""
+    return tok.pos_ == "NOUN" and (role_in(tok.text) is not None or person_noun(tok))
+
+
+def _role_interviewee(analysis: Analysis, start: int, end: int) -> tuple[int, int] | None:
+    """The interviewee an intro names only by role: the object of "interviewed", whom "we spoke
+    to / talked with", or who "answered our questions" ("we spoke to the head of the regional
+    health office"): the char span of that noun phrase."""
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    for tok in span or ():
+        lemma = tok.lemma_.lower()
+        met = []
+        if lemma == "interview" and tok.pos_ == "VERB":
+            met = [c for c in children_of(tok) if c.dep_ in ("dobj", "nsubjpass")]
+        elif lemma in _MET:
+            met = [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                   for g in children_of(c) if g.dep_ == "pobj"]
+        elif lemma in _ANSWER_LEMMAS and any(c.dep_ == "dobj" and c.lemma_.lower() == "question" for c in children_of(tok)):
+            met = [c for c in children_of(tok) if c.dep_ == "nsubj"]
+        for who in met:
+            if _a_role(who):
+                lo, hi = noun_phrase(who)
+                hi = min([hi] + [c.i for c in who.rights if c.dep_ == "prep" and c.lower_ not in _ROLE_PREPS])
+                doc = analysis.doc
+                return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    return None
+
+
 def interview_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
     """One record per answer paragraph of an interview, naming the interviewee (see the module doc)."""
     questions = question_paragraphs(analysis)
@@ -125,7 +164,8 @@ def interview_attributions(analysis: Analysis, registry: EntityRegistry) -> list
     if not _says_interview(analysis, paras[0][0], intro_end, registry):
         return []
     found = _interviewee(registry, analysis, intro_end)
-    span = found[1] if found is not None else _named_person(analysis, intro_end)
+    span = found[1] if found is not None else _named_person(analysis, intro_end) or _role_interviewee(
+        analysis, paras[0][0], intro_end)
     if span is None:
         return []
     canonical, typ, affiliation, ent_id = (found[0].name, found[0].type, found[0].affiliation, found[0].id) \

@@ -40,7 +40,7 @@ from .counting import (
 )
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
-from .shares import SharePhrase, find_shares, share_bounds
+from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
 from .units import unit_lexicon
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
@@ -307,6 +307,8 @@ def _share_total(analysis: Analysis, share: SharePhrase, drafts: list[Draft]) ->
         if named:
             return named[-1]
     near = [d for d in before if share.sent_i - 2 <= d.sent_i < share.sent_i]
+    if sampled_by(obj) is not None:     # "half of those surveyed": only a sample stated before
+        near = [d for d in near if d.head_i is not None and sampled_in_clause(doc[d.head_i])]
     # "took 112 people on board in two operations. ... nearly half of those rescued": people, not the operations
     people = [d for d in near if d.head_i is not None and noun_class(doc[d.head_i]) == "person"]
     return (people or near)[-1] if near else None

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from .base import AttributionMention, cue_lexicon, doc_text
 
 __all__ = ["DESCRIPTORS", "NAME_JOINERS", "sentence_tokens", "trim_span", "entity_end", "mention_bounds", "descriptor_name",
-           "noun_phrase", "with_spans"]
+           "noun_phrase", "with_spans", "first_of_coordinated_sources"]
 
 _CUES = cue_lexicon()
 #: generic heads a name may follow ("the charity Save the Children")
@@ -246,3 +246,44 @@ def with_spans(doc: Doc, c, m: AttributionMention) -> AttributionMention:
         if bounds is not None:
             m.source_span = (doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1]))
     return m
+
+
+def _stands_alone(tok: Token) -> bool:
+    """A noun phrase that names a speaker on its own: a determiner or possessive of its own ("a
+    local resistance group", "the NUG", "its partners") or a name ("Oxfam")."""
+    return tok.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
+def _entity_start(tok: Token) -> int:
+    """Index of the first token of the entity ``tok`` is in (its own index outside an entity)."""
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i if tok.ent_iob_ in ("B", "I") else tok.i
+
+
+def first_of_coordinated_sources(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The char span of the first of two speakers a source mention coordinates ("a local
+    resistance group and the opposition NUG", "Oxfam and the Red Cross"), or None when the
+    mention is one name ("Bosnia and Herzegovina", "the Ministry of Justice and Public Security",
+    "his wife and son")."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if words is None:
+        return None
+    for tok in words:
+        head = tok.head
+        if tok.dep_ != "conj" or not words.start <= head.i < tok.i or _entity_start(tok) <= head.i:
+            continue    # (one name: "Bosnia and Herzegovina")
+        if not (_stands_alone(tok) and _stands_alone(head)):
+            continue
+        cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i), None)
+        if cc is None:
+            continue
+        end = cc.i
+        while end > words.start and doc[end - 1].is_punct:
+            end -= 1
+        if end <= words.start:
+            return None
+        last = doc[end - 1]
+        return span[0], last.idx + len(last)
+    return None

@@ -323,6 +323,8 @@ def _phrase_count(analysis: Analysis, ph: NumberPhrase, found: list[QuantityMent
     term = _penalty_mention(analysis, ph, tok)
     if term is not None:
         return term  # prison terms and penalties are counts when they are the claim (SPEC §3)
+    if ph.kind == "ordinal" and (told := _ordinal_of_its_subject(analysis, ph, tok)) is not None:
+        return told
     if names_something(analysis, ph, tok):
         return None
     if ph.kind == "ordinal":
@@ -408,6 +410,23 @@ def _ordinal_count(analysis: Analysis, ph: NumberPhrase, tok: Token) -> Quantity
         return None
     unit, us, ue = _unit_of(doc, noun)
     return _mention(analysis, ph, analysis.text[us:ue], (us, ue), _counted_text(doc, noun, {tok.i}), unit.i)
+
+
+def _ordinal_of_its_subject(analysis: Analysis, ph: NumberPhrase, tok: Token) -> QuantityMention | None:
+    """"the fire was the 18th in the camps since January", "the attack was the 25th this year": an
+    ordinal with no noun of its own, the predicate of an incident or a mishap, numbers it in a
+    running total (a day the parse's date entity may read into it has no "on" here: "the meeting
+    was on the 18th" is a date, and so is a predicate of a non-incident: "the deadline was the 18th")."""
+    if tok.dep_ != "attr" or tok.head.lemma_ != "be" or tok.pos_ not in _NOUN_POS:
+        return None     # ("the 18th victim": the ordinal's own noun, :func:`_ordinal_count`)
+    if not analysis.text[max(0, ph.span[0] - 5):ph.span[0]].lower().endswith("the "):
+        return None
+    subject = next((c for c in children_of(tok.head) if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or not (
+            in_class(subject, _RUNNING) or in_class(subject, _C["incident"]) or in_class(subject, _C["mishap"])):
+        return None
+    unit, us, ue = _unit_of(analysis.doc, subject)
+    return _mention(analysis, ph, analysis.text[us:ue], (us, ue), _counted_text(analysis.doc, subject, {tok.i}), unit.i)
 
 
 STAGE = Stage("quantities", ("doc",), ("quantities",), find_quantities)

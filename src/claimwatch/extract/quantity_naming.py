@@ -276,6 +276,17 @@ def _age_threshold(doc: Doc, noun_i: int, number_i: int) -> bool:
     return doc[noun_i].tag_ == "NNS" and number_i - noun_i <= 2 and doc[noun_i + 1].lower_ in _THRESHOLD_WORDS
 
 
+def _verb_read_as_noun(doc: Doc, ph: NumberPhrase) -> bool:
+    """A singular common noun right after a figure above one cannot be what it counts ("Children
+    under five account for", "people over 65 make up"): the parse took the clause's verb for a noun."""
+    if ph.value is None or ph.value <= 1:
+        return False
+    span = doc.char_span(ph.core[1], len(doc.text), alignment_mode="contract")
+    nxt = next((t for t in span or () if not t.is_space), None)
+    return nxt is not None and nxt.tag_ == "NN" and not nxt.ent_type_ and nxt.lemma_.lower() not in _C["measure"] | _C["time"] \
+        and not any(c.dep_ == "det" for c in nxt.children)
+
+
 def _set_off_beside_a_thing(doc: Doc, ph: NumberPhrase, tok: Token) -> bool:
     """"the ministry's free hotline, 151, has ...": a bare figure set off beside one thing names
     or measures it (beside one person it is an age, above); not beside a tally ("the toll, 54,")."""
@@ -297,7 +308,8 @@ def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     """An age stated without "aged" or "-year-old": "children as young as 9", "a man above 60", "a
     girl of about 10", "He was 22", "I am 63" — a bare number bounded after a person noun, or the
     predicate of one person."""
-    if ph.value is None or ph.value > 110 or not _bare_number(doc, ph.core[1]):
+    bare = _bare_number(doc, ph.core[1])
+    if ph.value is None or ph.value > 110 or not (bare or _verb_read_as_noun(doc, ph)):
         return False
     if _AS_AGE_BEFORE.search(text[max(0, ph.span[0] - 20):ph.span[0]]):
         return True
@@ -309,8 +321,10 @@ def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
         prev -= 1
     if prev < first.start - 1 or any(t.lower_ in _AGE_BOUND_WORDS for t in first):
         if prev >= 0 and in_class(doc[prev], _C["person"]) and not in_class(doc[prev], _C["collective"]) and (
-                doc[prev].tag_ in ("NN", "NNP") or _age_threshold(doc, prev, first.start)):
+                (bare and doc[prev].tag_ in ("NN", "NNP")) or _age_threshold(doc, prev, first.start)):
             return True
+    if not bare:
+        return False
     if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
         subj = [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
         return len(subj) == 1 and (subj[0].lower_ in _SINGLE_PERSON_PRONOUNS

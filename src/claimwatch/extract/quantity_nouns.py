@@ -9,7 +9,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-__all__ = ["noun_classes", "in_class"]
+__all__ = ["noun_classes", "in_class", "mass_of_things", "beasts_only"]
 
 
 @lru_cache(maxsize=1)
@@ -28,3 +28,28 @@ def noun_classes() -> dict[str, frozenset[str]]:
 def in_class(tok: Token, words: frozenset[str]) -> bool:
     """The token's word or its lemma (lower case) is one of ``words``."""
     return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+_BODY_WORDS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
+
+
+def mass_of_things(tok: Token) -> bool:
+    """A "body" that is a mass of something, not a corpse: its "of" phrase is a bare singular
+    common noun ("a body of water", "a body of evidence", "the body of work"); a corpse's names
+    someone ("the body of a man", "the bodies of 30 migrants", "the body of Curtis Hall")."""
+    if tok.lower_ not in _BODY_WORDS:
+        return False
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.tag_ == "NN" and not noun.ent_type_ and not any(
+                        c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+                    return not in_class(noun, noun_classes()["person"])
+    return False
+
+
+def beasts_only(nouns: list[Token]) -> bool:
+    """Every noun is an animal ("500 sheep", "the dog and two cats"): a death or injury of them is
+    no casualty of people."""
+    beasts = noun_classes()["animal"]
+    return bool(nouns) and all(in_class(n, beasts) for n in nouns)

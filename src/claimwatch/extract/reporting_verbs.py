@@ -132,6 +132,23 @@ def _trailing_speaker(verb: Token, lo: int) -> Token | None:
     return head
 
 
+def _closing_speaker_of_a_modifier(verb: Token, lo: int) -> Token | None:
+    """The speaker of a closing reporting clause the parser read as a modifier of its noun ("...
+    killed 38 servicemen on Tuesday, a pro-Ukrainian Telegram channel, Exilenova+, reported, citing
+    ..."): a noun phrase set off by commas right before the verb, which reports nothing after it
+    (not "the figures reported by the ministry", "30 deaths reported")."""
+    doc, noun = verb.doc, verb.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i >= verb.i or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "agent", "xcomp", "nsubj") for c in children_of(verb)):
+        return None
+    own = [t.i for t in noun.subtree if t.i < verb.i and not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    first, last = min(own), max(own)
+    if first - 1 < lo or doc[first - 1].text != "," or any(not doc[j].is_punct for j in range(last + 1, verb.i)):
+        return None
+    return noun
+
+
 def _subject(tok: Token, lo: int, hi: int, lemma: str) -> tuple[Token | None, Token | None, bool]:
     """(subject, passive agent, passive) of a reporting verb within its sentence; a participle
     ("..., adding that") shares the governing verb's subject; a misparsed finite verb takes the
@@ -230,10 +247,11 @@ def verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]],
     lemma = tok.lemma_.lower()
     if lemma not in _REPORTING or tok.pos_ not in ("VERB", "AUX"):
         return None
-    if tok.dep_ in ("amod", "compound", "acl") or tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj"):
+    closing = _closing_speaker_of_a_modifier(tok, lo) if tok.dep_ == "acl" else None
+    if closing is None and (tok.dep_ in ("amod", "compound", "acl") or tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj")):
         return None
     doc = tok.doc
-    subj, agent, passive = _subject(tok, lo, hi, lemma)
+    subj, agent, passive = (closing, None, False) if closing is not None else _subject(tok, lo, hi, lemma)
     clausal = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in children_of(tok))
     cue_lo, cue_hi = tok.i, tok.i + 1
     for c in children_of(tok):  # "pointed out", "has said" stays "said": particles only

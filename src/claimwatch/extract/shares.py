@@ -31,7 +31,7 @@ from .base import Analysis, token_table
 from .frames import frames
 from .numbers import bounds_for, find_number_phrases, parse_number
 
-__all__ = ["SharePhrase", "find_shares", "share_bounds"]
+__all__ = ["SharePhrase", "find_shares", "share_bounds", "sampled_by", "sampled_in_clause"]
 
 
 @dataclass
@@ -116,6 +116,30 @@ def _definite(obj: Token | None) -> bool:
     if obj.pos_ in ("PRON", "DET", "NUM"):
         return True
     return any(c.dep_ in ("det", "poss", "nummod", "predet") for c in obj.children)
+
+
+def sampled_by(obj: Token | None) -> str | None:
+    """The verb of a sample that a share's pronoun names ("half of those surveyed", "a third of
+    those polled", "most of those asked"): the people a survey asks are a sample, a share of the
+    surveyed, not of a population a sentence before stated ("employs 4,000 people")."""
+    if obj is None or obj.pos_ not in ("PRON", "DET"):
+        return None
+    verbs = frames()["sets"]["sampling_verbs"]
+    return next((c.lemma_.lower() for c in obj.children
+                 if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs), None)
+
+
+def sampled_in_clause(head: Token) -> bool:
+    """A counted noun that is what a verb of sampling took ("surveyed 2,000 adults", "2,000
+    people were polled"), or itself the sample ("2,000 respondents")."""
+    verb = head.head
+    for _ in range(3):
+        if verb.lemma_.lower() in frames()["sets"]["sampling_verbs"]:
+            return True
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return head.lemma_.lower() in ("respondent", "sample", "interviewee", "participant")
 
 
 def find_shares(analysis: Analysis) -> list[SharePhrase]:

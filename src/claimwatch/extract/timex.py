@@ -25,6 +25,7 @@ from datetime import date
 
 from . import timex_calendar as cal
 from .base import Analysis, Stage, TimeMention, governing_predicate, token_table
+from .events import casualty_verb
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
 from .timex_parts import range_parts
@@ -298,6 +299,23 @@ def _story_day(story_day: tuple[int, date] | None, sent: int, kind: str) -> date
     return story_day[1] if sent - story_day[0] <= 1 or kind == "clock" else None
 
 
+_FALLEN_FROM = re.compile(r"\s+(?:from|off|down|onto|into|through)\b", re.I)
+
+
+def _a_fall_not_autumn(f: Found, text: str, span, gov) -> bool:
+    """"injured in the fall", "died in the fall from the roof": "the fall" with no year is the
+    accident, not autumn, when it falls from something or hangs on a verb of injury or death
+    ("prices rose in the fall", "injured in the fall of 2023", "injured last fall", "wounded in
+    the fall offensive" stay autumn)."""
+    if f.kind != "season" or f.groups.get("y") or (f.groups.get("rel") or "").lower() != "the" \
+            or (f.groups.get("s") or "").lower() != "fall" or span is None or not len(span):
+        return False
+    fall = span[-1]
+    if fall.dep_ in ("compound", "amod", "nmod") and fall.head.i > fall.i:
+        return False
+    return bool(_FALLEN_FROM.match(text, f.end)) or (gov is not None and casualty_verb(gov))
+
+
 def find_times(analysis: Analysis) -> list[TimeMention]:
     """Every temporal expression in the article, normalised (SPEC §2 ``time``, TIMEX3 values)."""
     doc, text = analysis.doc, analysis.text
@@ -315,6 +333,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
                         f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
         if future is False and f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
             future = None  # "set Friday as the deadline": when it was set says nothing of where the day lies
+        if _a_fall_not_autumn(f, text, span, gov):
+            continue
         if f.kind in _PAST_ONLY and future is not False:
             continue  # "opens in the morning", "will return in the afternoon": a habit or a plan, no day
         if f.kind in _TODAY_IS_ONLY and not _a_present_is(gov, span):
