@@ -10,7 +10,7 @@ is not a count (an age, a year, a phone, plate or flight number, a measure, a ti
 predicted count whose quantity overlaps it and whose ``best`` equals its value is a false count.
 
 Run as a script for the per-field figures and every mismatch:
-    PYTHONPATH=src python tests/heldout_corpus.py [-v] [--fresh | --core | --fresh2 | --fresh3]
+    PYTHONPATH=src python tests/heldout_corpus.py [-v] [--fresh | --core | --fresh2 | --fresh3 | --fresh4]
 
 ``--core`` scores ``core_gold.json``: 20 reports in the core users' domains (conflict, migration
 routes, rights monitoring) in shapes the dev set lacks — situation reports with bullet lines, an NGO
@@ -27,6 +27,13 @@ report, an earthquake toll by province, a school abduction with disagreeing figu
 government, a registry of the disappeared, a health-care attacks update, a journalists-killed round-up, pilgrimage
 heat deaths by country, an editor's correction, an analysis with past wars' tolls, a sports report, a police
 blotter, a briefing transcript), in British, American, South Asian and African press styles.
+
+``--fresh4`` scores ``fresh4_gold.json`` (articles ``m01``-``m16``): 16 more reports written blind, in shapes none of
+the others has (a militia attack on a mining site, a drone strike on a fuel depot with a ministry's rebuttal, a levee
+breach in a reverse-time live blog with rolling tolls, a cattle raid, a detention-centre riot, a land-border surge
+with daily and weekly counts, a monitoring NGO's month in review, a custody inquest, a cross-border shelling
+exchange, a boat found adrift, a fact-checked hospital strike, an activist's obituary, a three-year data comparison,
+a parliamentary written answer, an op-ed citing past massacres, an Indian-English flood report in lakh and crore).
 """
 
 from __future__ import annotations
@@ -81,8 +88,8 @@ def locate(text: str, marked: str) -> tuple[int, int]:
 def load_reports(gold_file: str = "gold.json") -> list[Report]:
     """The reports of ``gold_file``: ``gold.json`` (the corpus), ``fresh_gold.json`` (six reports
     written after the fixes, to check that they generalise), ``core_gold.json`` (the core users'
-    domains), ``fresh2_gold.json`` (16 more in those domains, written blind) or ``fresh3_gold.json`` (16 more
-shapes and press styles, written blind)."""
+    domains), ``fresh2_gold.json`` (16 more in those domains, written blind), ``fresh3_gold.json`` (16 more
+shapes and press styles, written blind) or ``fresh4_gold.json`` (16 more shapes, written blind)."""
     gold = json.loads((HERE / gold_file).read_text(encoding="utf-8"))
     reports = []
     for rid, entry in sorted(gold.items()):
@@ -196,8 +203,8 @@ def summary(tally: Tally) -> str:
 
 
 if __name__ == "__main__":
-    flags = {"--fresh3": "fresh3_gold.json", "--fresh2": "fresh2_gold.json", "--fresh": "fresh_gold.json",
-             "--core": "core_gold.json"}
+    flags = {"--fresh4": "fresh4_gold.json", "--fresh3": "fresh3_gold.json", "--fresh2": "fresh2_gold.json",
+             "--fresh": "fresh_gold.json", "--core": "core_gold.json"}
     result = run(load_reports(next((f for k, f in flags.items() if k in sys.argv), "gold.json")))
     if "-v" in sys.argv:
         print("\n".join(result.mismatches))
