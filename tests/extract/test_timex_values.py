@@ -180,6 +180,17 @@ def test_tense_resolves_weekdays_and_months_forward(analyse):
     assert a.times[0].start == "1989-11-10"
 
 
+def test_a_day_a_record_shows_takes_no_direction_from_the_present(analyse):
+    # the day is the counted event's, not the present "show"'s: the past 16 October, not next year's
+    a = analyse("Its figures show 2,104 crossings on the first day and 3,350 on 16 October.", "2026-10-21",
+                stages=("times",))
+    assert {t.text: t.start for t in a.times}["16 October"] == "2026-10-16"
+    a = analyse("Police records show 12 arrests on 3 October and 40 on 16 October.", "2026-10-21", stages=("times",))
+    assert [t.start for t in a.times] == ["2026-10-03", "2026-10-16"]
+    a = analyse("The committee meets on 30 October.", "2026-10-21", stages=("times",))
+    assert a.times[0].start == "2026-10-30"
+
+
 def test_time_for_takes_the_time_of_its_own_segment(analyse):
     text = "For example, the day before yesterday there were 11,200 people, last night less than 10,000."
     a = analyse(text, P, stages=("times",))

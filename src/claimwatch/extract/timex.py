@@ -127,6 +127,8 @@ def _off_the_verb(root, gov) -> bool:
     ("payable Dec. 7", "effective Feb. 1", "the Jan. 14 deadline"): the clause's tense is not its."""
     if root.dep_ in ("nmod", "compound", "poss") and root.head.pos_ == "NOUN":
         return True
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "NUM":
+        return True  # "[figures] show 3,350 [crossings] on 16 October": the day of the counted event
     t = root.head
     for _ in range(12):
         if t.i == gov.i or t.head.i == t.i:
@@ -135,6 +137,11 @@ def _off_the_verb(root, gov) -> bool:
             return True
         t = t.head
     return False
+
+
+#: present verbs that state or show what a record holds ("figures show 3,350 on 16 October"): their present
+#: is the report's, so it points a day neither forward nor back
+_PRESENT_OF_REPORT = frozenset({"be", "say", "show", "indicate", "suggest", "reveal", "record", "list", "document"})
 
 
 def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | None:
@@ -157,7 +164,7 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
         return True
     if _is_past(gov):  # a noun's month is not dated by a past verb ("told them of a cutback in September")
         return None if kind in _MONTH_KINDS and root is not None and _a_nouns_month(root) else False
-    if kind in _PRESENT_FORWARD and gov.tag_ in ("VBZ", "VBP") and gov.lemma_.lower() not in ("be", "say"):
+    if kind in _PRESENT_FORWARD and gov.tag_ in ("VBZ", "VBP") and gov.lemma_.lower() not in _PRESENT_OF_REPORT:
         return True
     return None
 
