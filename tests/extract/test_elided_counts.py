@@ -112,11 +112,47 @@ def test_a_vessel_that_left_a_country_with_people_on_board_carries_a_crossing():
 @pytest.mark.parametrize("sentence", [
     "Fuel prices rose overnight to 6,200 shillings a liter.",   # a price for a unit of goods
     "The report, published on Monday, runs to 236 pages.",      # the length of a document
+    "Rescue 1122 teams searched the rubble on Monday.",         # a service's number
 ])
 def test_prices_and_page_counts_are_no_counts(sentence):
     assert counts(sentence) == []
 
 
+def test_a_long_figure_written_without_separators_still_counts_after_a_verb():
+    assert [c[:2] for c in counts("Officials said 1500 people were evacuated.")] == [("1500", 1500)]
+
+
 def test_one_person_among_the_dead_is_not_also_counted_injured():
     got = counts("Among the dead was Peter Kamau, 19, who was shot in the thigh and bled to death.")
     assert [c for c in got if c[0] == "Peter Kamau"] == [("Peter Kamau", 1, "death")]
+
+
+@pytest.mark.parametrize("sentence,qtext,etype", [
+    ("The officer said the bodies, including those of 4 children and 5 women, were sent to the morgue.", "5", "death"),
+    ("The bodies were those of 5 women and 3 children.", "3", "death"),
+    ("The company said the cars, including those of 4 managers, were sold.", "4", None),
+])
+def test_those_of_a_figure_stands_for_the_noun_before_it(sentence, qtext, etype):
+    assert type_of(sentence, qtext) == etype
+
+
+def test_the_migration_agency_makes_a_briefing_on_a_shipwreck_a_migration_report():
+    text = ("The International Organization for Migration and the UN Refugee Agency briefed reporters. "
+            "A wooden boat carrying around 70 people capsized off the coast on Wednesday.")
+    assert type_of(text, "around 70") == "border_crossing"
+
+
+def test_a_subject_hung_from_the_auxiliary_is_the_verbs_argument():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimwatch.extract.arguments import governor
+
+    # "312 remain admitted in hospitals" as the parser sometimes reads it: "remain" an auxiliary of
+    # "admitted", and the figure the auxiliary's subject
+    doc = Doc(Vocab(), words=["312", "remain", "admitted", "in", "hospitals"], heads=[1, 2, 2, 2, 3],
+              deps=["nsubj", "auxpass", "ROOT", "prep", "pobj"], pos=["NUM", "AUX", "VERB", "ADP", "NOUN"])
+    assert governor(doc[0]).text == "admitted"
+    plain = Doc(Vocab(), words=["12", "remain", "closed"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "acomp"],
+                pos=["NUM", "VERB", "ADJ"])
+    assert governor(plain[0]).text == "remain"

@@ -94,6 +94,8 @@ def role_of(arg: Token, pred: Token) -> str:
 
 def governor(arg: Token) -> Token | None:
     """The predicate ``arg`` is an argument of."""
+    if arg.dep_ in ("nsubj", "nsubjpass") and arg.head.dep_ in ("aux", "auxpass") and arg.head.head.pos_ == "VERB":
+        return arg.head.head  # "312 remain admitted": a subject the parser hung from the auxiliary
     if arg.dep_ in _ARG_DEPS or arg.dep_ in ("nsubj", "nsubjpass"):
         return arg.head if arg.head.i != arg.i else None
     if arg.dep_ == "pobj":

@@ -413,6 +413,9 @@ def _named_set(c: _Count) -> Token | None:
     membership verb ("the victims included 11 children") or the "of" noun of a measure subject
     ("the number of bodies ... to exceed 1,000", "the tally of arrests reached 500")."""
     pred, arg = c.pred, c.arg
+    stand_in = _demonstrative_antecedent(arg)
+    if stand_in is not None:
+        return stand_in
     if pred is None or pred.pos_ not in ("VERB", "AUX") or arg.dep_ not in ("dobj", "attr", "pobj"):
         return None
     if arg.dep_ == "pobj" and arg.head.lower_ != "to":
@@ -426,6 +429,19 @@ def _named_set(c: _Count) -> Token | None:
     if _lemma(subj) in _s("measure_nouns"):
         return next((g for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of"
                      for g in children_of(p) if g.dep_ == "pobj"), None)
+    return None
+
+
+def _demonstrative_antecedent(arg: Token) -> Token | None:
+    """"the bodies, including those of 4 children", "the bodies were those of 5 women": the noun a
+    demonstrative "those" / "that" stands for, when the count is its "of" phrase."""
+    dem = arg.head.head if arg.dep_ == "pobj" and arg.head.lower_ == "of" else arg  # (argument_of may have climbed)
+    if dem.lower_ not in ("those", "that") or not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(dem)):
+        return None
+    if dem.dep_ == "pobj" and dem.head.lower_ in ("including", "among") and dem.head.head.pos_ == "NOUN":
+        return dem.head.head
+    if dem.dep_ == "attr":
+        return next((t for t in children_of(dem.head) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
     return None
 
 

@@ -272,9 +272,17 @@ def names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
         return True
     if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
         return True  # inside a name: "Boeing 747", "Flight 200"
-    if _set_off_beside_a_thing(doc, ph, tok) or _ratio_base(tok):
+    if _set_off_beside_a_thing(doc, ph, tok) or _ratio_base(tok) or _service_number(tok):
         return True
     return _model_number(text, ph, tok, doc)
+
+
+def _service_number(tok: Token) -> bool:
+    """"Rescue 1122 teams": a long figure without separators right after a sentence's first word, a
+    singular noun, names a service (a count that large is written "1,122")."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (prev is not None and bool(prev.is_sent_start) and prev.tag_ == "NN" and prev.ent_type_ == ""
+            and re.fullmatch(r"\d{4,6}", tok.text) is not None)
 
 
 _AS_AGE_BEFORE = re.compile(r"\bas\s+(?:young|old)\s+as\s*$", re.I)
