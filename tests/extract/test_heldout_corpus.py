@@ -6,9 +6,10 @@ reports from other domains"): a regression on any field fails. The second corpus
 floors, measured after the fixes made on it. The third (fresh2_gold.json: 16 reports in the same domains, written
 blind to the product's rules) had floors measured before any fix was made against it; they are now those measured
 after the counts and event types fixed on it (its figures are development figures since). The fourth
-(fresh3_gold.json: 16 reports in new shapes and press styles, written blind) has floors measured before any fix
-was made against it: its blind figures. So has the fifth (fresh4_gold.json: 16 reports in shapes none of the others
-has, written blind)."""
+(fresh3_gold.json: 16 reports in new shapes and press styles, written blind) had floors measured before any fix
+was made against it (its blind figures); they are now those measured after the fixes made on it. The fifth
+(fresh4_gold.json: 16 reports in shapes none of the others has, written blind) has floors measured before any fix
+was made against it: its blind figures."""
 
 from __future__ import annotations
 
@@ -55,11 +56,12 @@ CORPORA = [
     Corpus("fresh2_gold.json", 16, 141, 100, (150, 450), 140,
            {"value": 140, "event_type": 111, "source_type": 93, "source_name": 86, "certainty": 17, "time": 55,
             "place": 52}, 2),
-    # 16 reports in new shapes and press styles written blind to the product's rules, as measured before any fix
-    # (the blind figures, after six gold entries were corrected against the SPEC)
-    Corpus("fresh3_gold.json", 16, 163, 130, (150, 450), 152,
-           {"value": 150, "event_type": 94, "source_type": 77, "source_name": 110, "certainty": 15, "time": 52,
-            "place": 45}, 7),
+    # 16 reports in new shapes and press styles written blind to the product's rules (blind figures: 152 found,
+    # value 150, event type 94, source type 77, source name 110, time 52, place 45, 7 false counts), as measured
+    # after the counts and event types fixed on them (development figures since)
+    Corpus("fresh3_gold.json", 16, 163, 130, (150, 450), 160,
+           {"value": 160, "event_type": 126, "source_type": 81, "source_name": 114, "certainty": 15, "time": 54,
+            "place": 46}, 3),
     # 16 more reports in shapes none of the others has, written blind to the product's rules, as measured before
     # any fix (the blind figures, after two gold entries were corrected against the SPEC)
     Corpus("fresh4_gold.json", 16, 139, 150, (150, 450), 133,

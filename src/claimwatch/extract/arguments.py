@@ -12,7 +12,7 @@ from .base import children_of
 from .frames import frames
 
 __all__ = ["argument_of", "passive", "role_of", "governor", "predicate_complex", "has_subject", "in_clause",
-           "clause_head", "compares_or_continues"]
+           "clause_head", "compares_or_continues", "elided_count"]
 
 _MAGNITUDE = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "dozen", "hundred", "thousand",
                         "million", "number", "lot", "lots", "couple", "handful", "group", "total"})
@@ -94,6 +94,8 @@ def role_of(arg: Token, pred: Token) -> str:
 
 def governor(arg: Token) -> Token | None:
     """The predicate ``arg`` is an argument of."""
+    if arg.dep_ in ("nsubj", "nsubjpass") and arg.head.dep_ in ("aux", "auxpass") and arg.head.head.pos_ == "VERB":
+        return arg.head.head  # "312 remain admitted": a subject the parser hung from the auxiliary
     if arg.dep_ in _ARG_DEPS or arg.dep_ in ("nsubj", "nsubjpass"):
         return arg.head if arg.head.i != arg.i else None
     if arg.dep_ == "pobj":
@@ -172,3 +174,27 @@ def compares_or_continues(head: Token, typed: bool) -> bool:
         if prep.lower_ in ("against", "versus", "vs"):
             return True
     return False
+
+
+#: verbs that say a place or a party has a share of a tally ("with China holding 121")
+_HOLDING = frozenset({"have", "hold", "keep", "account", "record", "register", "report", "count", "contribute", "host"})
+
+
+def _beside_a_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "NORP", "ORG")
+
+
+def elided_count(head: Token) -> bool:
+    """"131 died in A, 58 in B and 25 in C", "followed by A with nine", "with A holding 121, ahead
+    of B (48)", "A's 63": a bare figure set beside a name in a list, its counted noun and its
+    predicate left out, so it counts what the sentence's count before it counts."""
+    if not (head.pos_ == "NUM" or head.like_num) or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    gov = head.head
+    if head.dep_ in ("appos", "conj"):
+        return _beside_a_name(gov) or gov.pos_ == "NUM"
+    if head.dep_ == "pobj" and gov.lower_ == "with":
+        return gov.i > 0 and _beside_a_name(head.doc[gov.i - 1])
+    if head.dep_ == "dobj" and gov.tag_ == "VBG" and gov.dep_ in ("pcomp", "advcl") and _lemma(gov) in _HOLDING:
+        return any(c.dep_ == "nsubj" and _beside_a_name(c) for c in gov.children)
+    return any(c.dep_ == "poss" and _beside_a_name(c) for c in head.children)

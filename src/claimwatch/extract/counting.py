@@ -40,6 +40,7 @@ from .arguments import (
     argument_of,
     clause_head,
     compares_or_continues,
+    elided_count,
     governor,
     has_subject,
     in_clause,
@@ -55,7 +56,7 @@ from .frames import frames, is_fatal, migration_report, person_noun
 from .quantity_nouns import mass_of_things, noun_classes
 
 __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
-           "clause_head", "compares_or_continues"]
+           "clause_head", "compares_or_continues", "elided_count"]
 
 #: what a counted noun says about the event when no predicate types it
 UNIT_EVENT_TYPES = {
@@ -379,6 +380,9 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
         role = "patient" if passive(pred) else "theme"  # "four were shot, one of them fatally"
     subject = arg.dep_ in ("nsubj", "nsubjpass", "npadvmod")
     link, seen = _typed(ctx, predicate_complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
+    if link is None and seen and _on_board(arg, pred) and any(
+            m.event_type == "border_crossing" for m in ctx.by_head.get(pred.i, ())):
+        return CountLink("border_crossing", pred_i=pred.i, via="vehicle")  # "left Senegal with 230 people on board"
     if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head and c.cls != "body":
         # (a noun that names its own event, "the 25th killing", or a body, "29 bodies ... brought to
         # hospitals, 13 of them in serious condition", goes on)
@@ -395,6 +399,10 @@ def _by_noun(ctx: LinkContext, c: _Count) -> CountLink | None:
     own = [m for m in ctx.by_head.get(c.head.i, ()) if _can_take_part(c.cls, m.event_type)]
     if own:
         return _from_mention(ctx, own[0], c.head.i, "noun", False)
+    state = [m for a in children_of(c.head) if a.dep_ == "amod" and a.tag_ == "VBN"
+             for m in ctx.by_head.get(a.i, ()) if _can_take_part(c.cls, m.event_type)]
+    if state:  # "evacuated 7 wounded people": what befell the people, whatever the verb does with them
+        return _from_mention(ctx, state[0], c.head.i, "noun", False)
     if _null_frame(c.pred, c.head):
         return CountLink(pred_i=c.pred_i, via="null")
     return _noun_type(ctx, c.q, c.head, c.cls)
@@ -405,6 +413,9 @@ def _named_set(c: _Count) -> Token | None:
     membership verb ("the victims included 11 children") or the "of" noun of a measure subject
     ("the number of bodies ... to exceed 1,000", "the tally of arrests reached 500")."""
     pred, arg = c.pred, c.arg
+    stand_in = _demonstrative_antecedent(arg)
+    if stand_in is not None:
+        return stand_in
     if pred is None or pred.pos_ not in ("VERB", "AUX") or arg.dep_ not in ("dobj", "attr", "pobj"):
         return None
     if arg.dep_ == "pobj" and arg.head.lower_ != "to":
@@ -421,6 +432,19 @@ def _named_set(c: _Count) -> Token | None:
     return None
 
 
+def _demonstrative_antecedent(arg: Token) -> Token | None:
+    """"the bodies, including those of 4 children", "the bodies were those of 5 women": the noun a
+    demonstrative "those" / "that" stands for, when the count is its "of" phrase."""
+    dem = arg.head.head if arg.dep_ == "pobj" and arg.head.lower_ == "of" else arg  # (argument_of may have climbed)
+    if dem.lower_ not in ("those", "that") or not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(dem)):
+        return None
+    if dem.dep_ == "pobj" and dem.head.lower_ in ("including", "among") and dem.head.head.pos_ == "NOUN":
+        return dem.head.head
+    if dem.dep_ == "attr":
+        return next((t for t in children_of(dem.head) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+    return None
+
+
 def _by_set(ctx: LinkContext, c: _Count) -> CountLink | None:
     """A count of (part of) a set some other noun names takes that noun's event."""
     named = _named_set(c)
@@ -429,7 +453,42 @@ def _by_set(ctx: LinkContext, c: _Count) -> CountLink | None:
     own = [m for m in ctx.by_head.get(named.i, ()) if _can_take_part(c.cls, m.event_type)]
     if own:
         return _from_mention(ctx, own[0], named.i, "noun", False)
-    return _noun_type(ctx, c.q, named, noun_class(named))
+    found = _noun_type(ctx, c.q, named, noun_class(named))
+    if found is None and named.head.dep_ == "prep" and _lemma(named.head.head) in _s("measure_nouns"):
+        return _within_measure(ctx, c, named.head.head)  # "the number of people listed as disappeared"
+    return found
+
+
+def _measure_set_at(arg: Token) -> Token | None:
+    """"puts the number of workers killed at 264", "brings the number of people dead or missing ... to
+    1,184": the measure noun a figure's "at" / "to" phrase sets, however the parser hung the phrase."""
+    if arg.dep_ != "pobj" or arg.head.lower_ not in ("to", "at"):
+        return None
+    measures = _s("measure_nouns")
+    cur = arg.head.head
+    for _ in range(5):
+        if _lemma(cur) in measures:
+            return cur
+        obj = next((t for t in children_of(cur) if t.dep_ == "dobj" and _lemma(t) in measures), None)
+        if obj is not None or cur.head.i == cur.i:
+            return obj
+        cur = cur.head
+    return None
+
+
+def _within_measure(ctx: LinkContext, c: _Count, measure: Token) -> CountLink | None:
+    """The first event said between a measure noun and its figure ("the number of people killed")."""
+    inside = [m for m in ctx.by_sent.get(c.q.sent_i, []) if m.head_i is not None
+              and measure.left_edge.i <= m.head_i < c.head.i and _can_take_part(c.cls, m.event_type)]
+    if not inside:
+        return None
+    m = min(inside, key=lambda e: e.head_i or 0)
+    return _from_mention(ctx, m, m.head_i, "noun", False)
+
+
+def _by_measure(ctx: LinkContext, c: _Count) -> CountLink | None:
+    measure = _measure_set_at(c.arg)
+    return _within_measure(ctx, c, measure) if measure is not None else None
 
 
 def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink | None:
@@ -464,7 +523,8 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
     c = _Count(q, head, cls, arg, _against_target(ctx, arg) or governor(arg))
     vehicle = _vehicle_of(arg)
     found = _vehicle_event(ctx, vehicle) if vehicle is not None else None
-    for step in (lambda: found, lambda: _own_verb(ctx, c), lambda: _by_predicate(ctx, c), lambda: _by_noun(ctx, c),
+    for step in (lambda: found, lambda: _own_verb(ctx, c), lambda: _by_measure(ctx, c), lambda: _by_predicate(ctx, c),
+                 lambda: _by_noun(ctx, c),
                  lambda: _by_set(ctx, c), lambda: _by_context(ctx, c, vehicle)):
         link = step()
         if link is not None:

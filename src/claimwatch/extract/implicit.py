@@ -74,14 +74,21 @@ def _subjects(tok: Token) -> list[Token]:
     return subj
 
 
+def _antecedent(tok: Token) -> Token:
+    """"reporter X, 29, who was shot": a relative pronoun stands for the noun its clause is on."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.head
+    return tok
+
+
 def _verb_participants(tok: Token) -> list[Token]:
-    passive = [c for c in children_of(tok) if c.dep_ == "nsubjpass"]
+    passive = [_antecedent(c) for c in children_of(tok) if c.dep_ == "nsubjpass"]
     if passive:
         return passive
     objs = [c for c in children_of(tok) if c.dep_ == "dobj"]
     if objs:
         return objs
-    if _lemma(tok) in _INTRANSITIVE_EVENTS or any(c.dep_ == "auxpass" for c in children_of(tok)):
+    if _lemma(tok) in _INTRANSITIVE_EVENTS or tok.lower_ == "missing" or any(c.dep_ == "auxpass" for c in children_of(tok)):
         return _subjects(tok)
     if tok.dep_ == "conj":
         return [s for s in _subjects(tok) if s.dep_ == "nsubjpass" or _lemma(tok.head) in _INTRANSITIVE_EVENTS]
@@ -91,6 +98,8 @@ def _verb_participants(tok: Token) -> list[Token]:
 def _state_participants(tok: Token) -> list[Token]:
     """"is dead", "found both dead", "in critical condition", "remain missing"."""
     gov = tok.head
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and gov.lemma_.lower() in frames()["sets"]["light_verbs"]:
+        return [c for c in children_of(gov) if c.dep_ == "nsubj"]  # "a guard sustained gunshot injuries"
     if tok.dep_ == "pobj" and gov.dep_ == "prep":
         gov = gov.head
     elif tok.dep_ not in ("acomp", "oprd", "xcomp", "advmod", "attr", "conj"):
@@ -263,8 +272,8 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
         values = [_value(c, quantities_by_tok, k > 0 and first_det, people) for k, c in enumerate(conjuncts)]
         if any(v is None for v, _n in values):
             continue
-        if len(conjuncts) == 1 and values[0][1]:
-            continue  # one numbered noun: the explicit count already says it
+        if all(numbered for _v, numbered in values):
+            continue  # numbered nouns only ("nine civilians and two soldiers"): each explicit count says its own
         total = sum(v for v, _n in values if v is not None)
         span = _np_span(conjuncts)
         parts = [i for c, (_v, numbered) in zip(conjuncts, values) if numbered for i in _part_heads(c)]

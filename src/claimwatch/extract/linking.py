@@ -35,6 +35,7 @@ from .counting import (
     argument_of,
     clause_head,
     compares_or_continues,
+    elided_count,
     link_count,
     noun_class,
 )
@@ -204,6 +205,8 @@ def _same_measure(analysis: Analysis, head: Token, link: CountLink, prev: Draft)
     """The count measures what the sentence's previous count measures: "up from 5,000-6,000",
     or the same predicate left out ("recovered six bodies, while Mexican teams recovered two
     others") — not "eight drowned and 37 others were rescued"."""
+    if link.event_type is None and link.via != "null" and elided_count(head):
+        return True
     if not compares_or_continues(head, link.event_type is not None):
         return False
     if head.lower_ not in ("others", "more"):
@@ -283,7 +286,9 @@ def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draf
                 actors=actors_of(analysis, m.head_i, m.event_type),
             )
             out.append((Draft((imp.span[0], 0), claim, m.sent_i, imp.head_i), tuple(imp.parts), m.head_i))
-    return out
+    dead = {(d.sent_i, d.head_i) for d, _p, _m in out if d.claim.event_type == "death"}
+    # "Among the dead was X, 19, who was shot": one person who died is no injury of the same report line
+    return [x for x in out if not (x[0].claim.event_type == "injury" and (x[0].sent_i, x[0].head_i) in dead)]
 
 
 def _unit_lemma(unit: str | None) -> str:

@@ -28,7 +28,9 @@ _AGE_BEFORE = re.compile(r"(?:\baged?|\bages|\bage\s+of|\bat\s+age)\s*$", re.I)
 _HYPHEN_AFTER = re.compile(r"-(?!strong\b|odd\b|plus\b)[a-z]", re.I)
 _SCORE_AFTER = re.compile(r"\s*[-–:]\s*\d")
 _SCORE_BEFORE = re.compile(r"(?P<left>\d+)\s*[-–:]\s*$")
-_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|night)\b", re.I)
+# (not "up from 161 a day earlier": a figure of a day before)
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second|night)\b"
+                         r"(?!\s+(?:earlier|before|ago|later|previously|prior)\b)", re.I)
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.I)
 _DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b", re.I)
@@ -77,6 +79,11 @@ def _a_score(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
     return m is not None and not _DATE_BEFORE.search(before, 0, m.start("left"))
 
 
+# "6,200 shillings a liter", "$90 per barrel": a price for a unit of goods
+_PRICE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:a|an|per)\s+(?:litre|liter|gallon|barrel|kilo|kilogram|kg|pound|lb|tonne|ton|"
+                          r"bag|sack|loaf|bottle|unit|share)\b", re.I)
+
+
 def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
     """Ages, compound modifiers, scores, rates, enumerations and dates."""
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _AGE_LIST_BEFORE.search(before):
@@ -85,7 +92,7 @@ def _format_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
         return True  # compound modifiers: "three-day", "one-sided", "5-member" ...
     if ph.qualifier != "range" and _a_score(text, ph, before, after):
         return True
-    if _RATE_AFTER.match(after) or _a_distance(after) or _SCALE_AFTER.match(text, ph.core[1]):
+    if _RATE_AFTER.match(after) or _a_distance(after) or _SCALE_AFTER.match(text, ph.core[1]) or _PRICE_AFTER.match(after):
         return True
     if ph.kind == "number" and _ENUM.search(before) and after[:1] == ")" and (ph.value or 0) < 30:
         return True  # enumerations "(1)", "(2)"
@@ -139,7 +146,7 @@ def date_entity(tok: Token) -> bool:
         return False
     if tok.ent_type_ == "PERCENT":
         return True
-    if _beyond_a_date(tok):
+    if _beyond_a_date(tok) or _before_a_time_phrase(tok):
         return False
     ent = next((e for e in token_table(tok.doc).ents if e.start <= tok.i < e.end), None)
     if ent is None:
@@ -156,6 +163,16 @@ def _beyond_a_date(tok: Token) -> bool:
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is None or not (in_class(nxt, _C["time"]) or nxt.lower_ in _TIME_WORDS)
+
+
+def _before_a_time_phrase(tok: Token) -> bool:
+    """"including 27 this year", "12 last week": a figure right before a demonstrative time phrase is
+    no day of it (a day is written "May 27 last year", after its month)."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return (nxt is not None and nxt.lower_ in ("this", "last", "next", "past")
+            and not (prev is not None and _MONTH_RE.match(prev.text)))
 
 
 _TIME_WORDS = frozenset("ago today yesterday tomorrow tonight am pm a.m. p.m. o'clock noon midnight".split())
@@ -235,6 +252,8 @@ def after_name(doc: Doc, tok: Token, ph: NumberPhrase, text: str) -> bool:
     prev = doc[span.start - 1]
     if prev.text in ("'s", "’s") and prev.i > 0:
         prev = doc[prev.i - 1]
+        if prev.ent_type_ == "GPE" and _bare_number(doc, ph.core[1]):
+            return False  # "Pakistan's 63 and India's 58": a country's figure in a list, not a model number
     elif prev.idx + len(prev.text) + 1 != ph.core[0]:
         return False
     return (any(c.isupper() for c in prev.text) and not prev.is_sent_start and not _MONTH_RE.match(prev.text)
@@ -253,9 +272,17 @@ def names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
         return True
     if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
         return True  # inside a name: "Boeing 747", "Flight 200"
-    if _set_off_beside_a_thing(doc, ph, tok) or _ratio_base(tok):
+    if _set_off_beside_a_thing(doc, ph, tok) or _ratio_base(tok) or _service_number(tok):
         return True
     return _model_number(text, ph, tok, doc)
+
+
+def _service_number(tok: Token) -> bool:
+    """"Rescue 1122 teams": a long figure without separators right after a sentence's first word, a
+    singular noun, names a service (a count that large is written "1,122")."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (prev is not None and bool(prev.is_sent_start) and prev.tag_ == "NN" and prev.ent_type_ == ""
+            and re.fullmatch(r"\d{4,6}", tok.text) is not None)
 
 
 _AS_AGE_BEFORE = re.compile(r"\bas\s+(?:young|old)\s+as\s*$", re.I)
