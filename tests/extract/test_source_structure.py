@@ -1,0 +1,48 @@
+"""Sources typed by the structure of their name, by apposition and by the report's layout (SPEC §2
+source, §4): an organisation whose name says its kind ("... Watch", "... Monitor", "Campaign to
+..."), a name cut at a preposition, speaker labels of a transcript, anonymity stated after a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from claim_checks import analyse_checked, count_claim
+from claimwatch.extract.pipeline import Pipeline
+from claimwatch.extract.sources import classify_source
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    pipe = Pipeline(nlp)
+
+    def run(text: str):
+        return analyse_checked(pipe, text, "2026-03-10")
+    return run
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Justice Watch Kenya", "ngo"),
+    ("the Cluster Munition Monitor", "ngo"),
+    ("the Monitor's research lead", "ngo"),
+    ("the Kivu Security Tracker", "ngo"),
+    ("the International Campaign to Ban Landmines", "ngo"),
+    ("the Campaign Against Arms Trade", "ngo"),
+    ("Engineers Without Borders", "ngo"),
+    ("the Christian Science Monitor", "media"),
+    # the common nouns are no organisations: a watch, a monitor, a tracker, a campaign
+    ("a heart monitor", "witness"),
+    ("his watch", "witness"),
+    ("a fitness tracker", "witness"),
+    ("the campaign to retake the city", "official"),
+])
+def test_the_words_of_a_name_give_the_organisation_its_kind(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_a_name_with_a_preposition_and_its_acronym_is_kept_whole(extract) -> None:
+    a = extract("Press freedom\n\nAt least 67 journalists were killed worldwide in the past year, "
+                "Doctors Without Borders (MSF) and the union said.\n\n"
+                "Engineers Without Borders (EWB) said on Monday it had built 40 wells, down from 52 a year earlier.")
+    wells = count_claim(a, "40")
+    assert wells.source.name == "Engineers Without Borders"
+    assert wells.source.type == "ngo"
