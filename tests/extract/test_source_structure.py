@@ -46,3 +46,26 @@ def test_a_name_with_a_preposition_and_its_acronym_is_kept_whole(extract) -> Non
     wells = count_claim(a, "40")
     assert wells.source.name == "Engineers Without Borders"
     assert wells.source.type == "ngo"
+
+
+TRANSCRIPT = ("TRANSCRIPT: Press briefing on the cholera outbreak\n\n"
+              "JOHN MBEKI (Moderator): Good afternoon. With us is Dr Sara Lind of the World Health Organization.\n\n"
+              "DR SARA LIND (WHO): Thank you. Since January the outbreak has spread to four districts. "
+              "The outbreak has killed 312 people so far.\n\n"
+              "QUESTION (BBC): Are the figures rising?\n\n"
+              "DR SARA LIND: Yes. We saw 1,450 new cases last week alone.")
+
+
+def test_a_transcripts_speaker_label_names_whom_the_speaker_speaks_for(extract) -> None:
+    a = extract(TRANSCRIPT)
+    deaths = count_claim(a, "312")
+    assert (deaths.source.name, deaths.source.type, deaths.source.scope) == ("DR SARA LIND", "ngo", "paragraph")
+    later = count_claim(a, "1,450")      # the same speaker's later label, without the brackets
+    assert (later.source.name, later.source.type) == ("DR SARA LIND", "ngo")
+
+
+def test_a_label_that_names_a_place_is_no_speaker(extract) -> None:
+    a = extract("Weekly flood update\n\nKenya: 12 people died in floods on Monday. Roads are closed.\n\n"
+                "NORTH KIVU (Goma): 30 people died.")
+    assert count_claim(a, "12").source.type == "author"
+    assert count_claim(a, "30").source.type == "author"

@@ -45,7 +45,8 @@ _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,60}?\(\s*([A-Z][\w.&' -]{1,30}?)\s*\)\s*(?:[-–—]+|:)")
 #: a signature after a closing quotation mark, within a paragraph: ”― Sonya Herridge
 _INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
-_LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(:)\s+\S")
+#: a speaker label: a name, perhaps with whom it speaks for in brackets ("TOMMASO RINALDI (IOM):"), and a colon
+_LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)(?:\s*\(([^()\n]{1,60})\))?\s*(:)\s+\S")
 _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
 #: a part of a title line that names the report's kind: "Press release", "Flash Update No. 7"
 _DOCUMENT_KIND = re.compile(
@@ -118,25 +119,47 @@ def _headline(text: str, para: tuple[int, int]) -> bool:
     return 0 < len(line) <= 160 and "\n" not in line and line[-1] not in ".!\"”'"
 
 
+def _label_speaker(registry: EntityRegistry, m: re.Match, text: str,
+                   spoken_for: dict[str, tuple[SourceType, str]]) -> tuple[str, SourceType, str | None, int | None]:
+    """(canonical, type, affiliation, entity id) of a speaker label: an organisation in brackets
+    after the name ("DR AMINA YUSUF (UNHCR):") is whom the speaker speaks for, in this label and in
+    the same speaker's later labels without it."""
+    canonical, typ, aff, ent_id = name_source(registry, m.group(1), text)
+    bracket = m.group(2)
+    if bracket and is_organisation(bracket):
+        org, org_type, _, _ = name_source(registry, bracket, text)
+        spoken_for[m.group(1).lower()] = (org_type, org)
+    if m.group(1).lower() in spoken_for:
+        typ, aff = spoken_for[m.group(1).lower()]
+    return canonical, typ, aff, ent_id
+
+
+def _place_label(registry: EntityRegistry, name: str) -> bool:
+    """A label that names a place, not a speaker ("Kenya: 12 people died", "NORTH KIVU: ...")."""
+    readable = name.title() if name.isupper() else name
+    return registry.person(readable) is None and get_gazetteer().has(norm(readable))
+
+
 def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sents: set[int]) -> list[AttributionMention]:
-    """Speaker labels at paragraph starts ("PENCE: Well, ...")."""
+    """Speaker labels at paragraph starts ("PENCE: Well, ...", "TOMMASO RINALDI (IOM): Thank you.")."""
     text = analysis.text
     out: list[AttributionMention] = []
+    spoken_for: dict[str, tuple[SourceType, str]] = {}
     starts = [s for s, _ in analysis.sentences]
     for p_i, (ps, pe) in enumerate(analysis.paragraphs):
         m = _LABEL.match(text, ps, pe)
-        if m is None or m.group(1).lower() in _LABEL_STOP or not (
+        if m is None or m.group(1).lower() in _LABEL_STOP or _place_label(registry, m.group(1)) or not (
                 _names_someone(analysis, m.start(1), m.end(1)) or p_i == 0 and _title_line(text[ps:pe])):
             continue
         sent_i = max(0, bisect.bisect_right(starts, m.start(1)) - 1)
         if not analysis.sentences or not (ps <= analysis.sentences[sent_i][0] < pe):
             continue
-        canonical, typ, aff, ent_id = name_source(registry, m.group(1), text)
+        canonical, typ, aff, ent_id = _label_speaker(registry, m, text, spoken_for)
         out.append(AttributionMention(
             sent_i=sent_i, name=m.group(1), span=(m.start(1), m.end(1)), canonical=canonical, affiliation=aff,
-            type=typ, cue=":", cue_span=(m.start(2), m.end(2)), quote="direct", kind="label",
+            type=typ, cue=":", cue_span=(m.start(3), m.end(3)), quote="direct", kind="label",
             evidential="hearsay" if typ == "unnamed" else "attributed", primary=sent_i not in primary_sents,
-            content_span=_label_content(analysis, m.end(2), pe, sent_i), entity_id=ent_id,
+            content_span=_label_content(analysis, m.end(3), pe, sent_i), entity_id=ent_id,
         ))
     return out
 
