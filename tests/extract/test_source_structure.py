@@ -69,3 +69,14 @@ def test_a_label_that_names_a_place_is_no_speaker(extract) -> None:
                 "NORTH KIVU (Goma): 30 people died.")
     assert count_claim(a, "12").source.type == "author"
     assert count_claim(a, "30").source.type == "author"
+
+
+def test_a_name_beside_an_organisation_noun_is_the_organisation_and_its_members_take_its_type(extract) -> None:
+    a = extract("NAIROBI, March 9 - Justice Watch Kenya, a civil liberties organization, said it had documented "
+                "1,137 arrests. The group's director, Grace Otieno, said 40 of them were minors.\n\n"
+                "A ferry carrying 120 people reached the port on Monday, the country's sea rescue service, "
+                "Rescate Costero, said.")
+    assert count_claim(a, "1,137").source.type == "ngo"
+    minors = count_claim(a, "40")
+    assert (minors.source.name, minors.source.type) == ("Grace Otieno", "ngo")
+    assert count_claim(a, "120").source.type == "official"

@@ -240,6 +240,7 @@ class SourceResolver:
             m.canonical = person.name if person is not None else canonical_name(doc[n_lo:n_hi].text, person=True)
             if person is not None:
                 m.entity_id, m.affiliation = person.id, person.affiliation
+                m.type = person.type if person.affiliation else m.type    # "the group's director": the group's type
 
     def _name_the_author(self, m: AttributionMention, author: Token) -> None:
         """"Surveys by the U.N. agency", "a report by Amnesty International": the body named as the
