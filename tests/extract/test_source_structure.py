@@ -80,3 +80,34 @@ def test_a_name_beside_an_organisation_noun_is_the_organisation_and_its_members_
     minors = count_claim(a, "40")
     assert (minors.source.name, minors.source.type) == ("Grace Otieno", "ngo")
     assert count_claim(a, "120").source.type == "official"
+
+
+def test_an_acronym_names_the_body_the_report_spells_it_out_for(extract) -> None:
+    press = extract("PARIS, Dec 9 (AFP) - At least 67 journalists were killed worldwide this year, Reporters Without "
+                    "Borders (RSF) said on Wednesday.\n\nRSF said 503 journalists were detained worldwide.")
+    assert count_claim(press, "503").source.type == "ngo"
+    war = extract("KHARTOUM, Feb 9 - The paramilitary Rapid Support Forces (RSF) denied the attack. RSF spokesman "
+                  "Osman Haroun said the army had killed 12 civilians in a strike on a market.")
+    assert count_claim(war, "12").source.type != "ngo"
+
+
+def test_a_speaker_who_withholds_the_name_after_the_quote_is_unnamed(extract) -> None:
+    a = extract("A nurse at the district clinic said 14 patients had been treated for burns. \"We were "
+                "overwhelmed,\" she said, speaking on condition of anonymity because she was not authorised to "
+                "talk to the press.\n\nThe coach said 3 players were injured. \"We will recover,\" he said.\n\n"
+                "Dr Jane Okafor said 40 patients were admitted. \"It was hard,\" she said.")
+    assert count_claim(a, "14").source.type == "unnamed"
+    assert count_claim(a, "3").source.type == "witness"
+    assert count_claim(a, "40").source.type != "unnamed"
+
+
+def test_a_compiled_from_line_sources_the_report_and_a_sergeant_is_police(extract) -> None:
+    a = extract("CITY BRIEFS\n\nCompiled from reports by the Lakeside Police Department and the county coroner.\n\n"
+                "• Police arrested four teenagers after a fight at the stadium on Friday.\n\n"
+                "• Two men were arrested Wednesday in connection with 17 burglaries, Sgt. Dana Ward said.\n\n"
+                "• Army Sgt. John Doe said 4 soldiers were wounded in a training accident.")
+    teens = count_claim(a, "four")
+    assert (teens.source.name, teens.source.type, teens.source.scope) == (
+        "the Lakeside Police Department", "law_enforcement", "article")
+    assert count_claim(a, "17").source.type == "law_enforcement"
+    assert count_claim(a, "4").source.type == "military"

@@ -57,6 +57,8 @@ __all__ = ["EntityRegistry", "find_entities", "ROLES", "STAGE", "document_noun",
 _ROLE_TYPES: dict[str, SourceType] = {role: lexicon_source_type(t, "entity_roles.json")
                                       for role, t in _LEX["role_types"].items()}
 _DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
+#: ranks that police forces and armies share: typed by the body written with them before their own type
+_SHARED_RANKS = frozenset({"sergeant", "sgt"})
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"it", "they"}
 
@@ -130,6 +132,8 @@ def _person_type(role: str | None, affiliation: str | None, context: str) -> Sou
     if affiliation and source_strength(affiliation) == 2:
         return classify_source(affiliation, ent_label="ORG")
     if role is not None and role in _ROLE_TYPES:
+        if role in _SHARED_RANKS and context and source_strength(context) == 2:
+            return classify_source(context, ent_label="ORG")     # "Army Sgt.": the army's; "Sgt." alone: the police's
         return _ROLE_TYPES[role]
     if context and source_strength(context) == 2:
         return classify_source(context, ent_label="ORG")
@@ -171,6 +175,18 @@ def _compound_name(doc: Doc, ent: Span) -> Span:
     return Span(doc, start, ent.end, label=ent.label_) if start != ent.start else ent
 
 
+def _title_before(doc: Doc, start: int) -> str | None:
+    """An abbreviated title the tokenizer split off the name ("Sgt | . | Dana Whitfield"), with the
+    capitalised words before it that say whose it is ("Army Sgt.")."""
+    k = start - 2 if start >= 2 and doc[start - 1].text == "." else start - 1
+    if k < 0 or doc[k].text.lower().strip(".") not in TITLES or not doc[k].text[:1].isupper():
+        return None
+    lo = k
+    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].text[:1].isupper() and doc[lo - 1].head.i == k:
+        lo -= 1
+    return doc[lo:k + 1].text
+
+
 def _org_texts(doc: Doc) -> frozenset[str]:
     """The names the tagger reads as organisations somewhere in the report."""
     return frozenset(e.text for e in token_table(doc).ents if e.label_ == "ORG")
@@ -191,17 +207,19 @@ def _names_organisation(ent: Span, org_texts: frozenset[str]) -> bool:
     """A name tagged PERSON that is an organisation's: tagged ORG elsewhere in the report, one the
     source lexicon knows ("Justice Watch Kenya"), or apposed to an organisation noun
     (:func:`_apposed_organisation`)."""
-    return ent.label_ == "PERSON" and (ent.text in org_texts or is_organisation(ent.text) or _apposed_organisation(ent))
+    return ent.label_ == "PERSON" and (ent.text in org_texts or is_organisation(_compound_name(ent.doc, ent).text)
+                                       or _apposed_organisation(ent))
 
 
 def _add_people(reg: EntityRegistry) -> None:
     doc = reg.doc
     org_texts = _org_texts(doc)
     for raw in sorted(list(token_table(doc).ents) + _role_named_people(doc), key=lambda e: e.start):
-        if raw.label_ != "PERSON" or _names_organisation(_compound_name(doc, raw), org_texts):
+        if raw.label_ != "PERSON" or _names_organisation(raw, org_texts):
             continue
         ent = _person_span(doc, raw)
         title, bare = strip_title(ent.text)
+        title = title or _title_before(doc, ent.start)
         bare = canonical_name(bare, person=True)
         words = bare.split()
         if not words or is_organisation(bare) or _is_place_name(bare) and reg.person(bare) is None:
@@ -239,8 +257,8 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
     taken: set[int] = set()
     org_texts = _org_texts(doc)
     for ent in token_table(doc).ents:
-        ent = _compound_name(doc, ent) if ent.label_ == "PERSON" else ent
         if ent.label_ == "ORG" and _is_org_name(ent) or _names_organisation(ent, org_texts):
+            ent = _compound_name(doc, ent) if ent.label_ == "PERSON" else ent
             head = ent.root
             lo, hi = ent.start, ent.end
             while lo < hi and doc[lo].lower_ in ("the", "a", "an"):

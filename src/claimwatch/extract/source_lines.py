@@ -35,11 +35,19 @@ from .sources import alias_of, canonical_name, classify_source, is_organisation,
 __all__ = ["label_attributions", "line_attributions", "header_issuer", "bracket_attributions", "signature_attributions", "name_source"]
 
 _CUES = cue_lexicon()
+#: what a place label names: a country or region, or a town at least as known as a provincial capital
+_REGION_FEATURES = frozenset({"country", "admin1", "region"})
+_KNOWN_TOWN = 5.0
 
 _SOURCE_LINE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(w) for w in _CUES["source_line_labels"]) + r")\s*:\s*(\S.{0,150}?)\s*$",
     re.IGNORECASE,
 )
+#: a line that says whose reports the report is compiled from ("Compiled from reports by the X Police
+#: Department and the county fire marshal.", "Based on information from the ministry"): the first named
+_COMPILED_LINE = re.compile(
+    r"^\s*(?:compiled|based)\s+(?:from|on)\s+(?:[a-z]+\s+){0,2}?(?:reports?|information|figures|data|accounts)\s+"
+    r"(?:by|from|of)\s+(.{2,100}?)(?:,|\s+and\s+|\.?\s*$)", re.IGNORECASE)
 _DASH_LINE = re.compile(r"^\s*(?:[—–―]|--?)\s*([A-Z][\w.&'’ -]{1,60}?)\s*$")
 _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,60}?\(\s*([A-Z][\w.&' -]{1,30}?)\s*\)\s*(?:[-–—]+|:)")
@@ -135,9 +143,11 @@ def _label_speaker(registry: EntityRegistry, m: re.Match, text: str,
 
 
 def _place_label(registry: EntityRegistry, name: str) -> bool:
-    """A label that names a place, not a speaker ("Kenya: 12 people died", "NORTH KIVU: ...")."""
+    """A label that names a country, a region or a well-known town, not a speaker ("Kenya: 12 people
+    died", "NORTH KIVU: ..."; a surname that some hamlet bears, "WALLACE:", is a speaker)."""
     readable = name.title() if name.isupper() else name
-    return registry.person(readable) is None and get_gazetteer().has(norm(readable))
+    return registry.person(readable) is None and any(
+        e.feature in _REGION_FEATURES or e.importance >= _KNOWN_TOWN for e in get_gazetteer().lookup(readable))
 
 
 def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sents: set[int]) -> list[AttributionMention]:
@@ -166,7 +176,7 @@ def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sen
 
 def _line_match(line: str, last: bool, first: bool) -> tuple[re.Match | None, str]:
     """The source-line pattern a paragraph matches, and its kind."""
-    m = _SOURCE_LINE.match(line)
+    m = _SOURCE_LINE.match(line) or _COMPILED_LINE.match(line)
     if m is not None:
         return m, "source_line"
     if last:
