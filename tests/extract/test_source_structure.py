@@ -111,3 +111,12 @@ def test_a_compiled_from_line_sources_the_report_and_a_sergeant_is_police(extrac
         "the Lakeside Police Department", "law_enforcement", "article")
     assert count_claim(a, "17").source.type == "law_enforcement"
     assert count_claim(a, "4").source.type == "military"
+
+
+def test_a_body_named_with_its_owners_its_takes_the_owners_type(extract) -> None:
+    a = extract("GENEVA, March 9 - The World Health Organization has verified 2,514 attacks on health care, according "
+                "to its Surveillance System for Attacks on Health Care.\n\n"
+                "The league fined 12 players, according to its Disciplinary Panel.")
+    attacks = count_claim(a, "2,514")
+    assert (attacks.source.name, attacks.source.type) == ("its Surveillance System for Attacks on Health Care", "ngo")
+    assert count_claim(a, "12").source.type == "official"

@@ -210,6 +210,11 @@ class SourceResolver:
             if issuer is not None:
                 self._use(m, issuer)
                 return
+        owner = self._possessive_owner(head)
+        if owner is not None and source_strength(full) < 2 and head.ent_type_ != "PERSON" and role_in(head.text) is None:
+            m.canonical = canonical_name(m.name or full, context=text)
+            m.type = owner.type     # "according to its Surveillance System": the owner's body
+            return
         ent = reg.at(head.idx)
         if ent is None and head.pos_ == "PROPN":
             ent = reg.person(m.name)            # a surname or titled name given earlier
@@ -235,6 +240,11 @@ class SourceResolver:
             return
         m.type = classify_source(full, ent_label=head.ent_type_ or None)
         self._name_the_person(m, head)
+
+    def _possessive_owner(self, head: Token) -> Entity | None:
+        """The organisation "its" / "their" before a source's name refers to (named within two sentences)."""
+        poss = next((c for c in children_of(head) if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        return self.registry.latest(poss.idx, "organisation", within_sents=2) if poss is not None else None
 
     def _name_the_person(self, m: AttributionMention, head: Token) -> None:
         """A role or title written with the person's name ("The mayor of Kherson, Roman Mrochko,",
