@@ -120,3 +120,11 @@ def test_a_body_named_with_its_owners_its_takes_the_owners_type(extract) -> None
     attacks = count_claim(a, "2,514")
     assert (attacks.source.name, attacks.source.type) == ("its Surveillance System for Attacks on Health Care", "ngo")
     assert count_claim(a, "12").source.type == "official"
+
+
+def test_a_breakdown_after_a_bodys_figures_is_the_bodys_not_the_dateline_agencys(extract) -> None:
+    a = extract("HOUSTON (AP) — Flooding hit the city on Monday.\n\n"
+                "The state registry showed 13,412 people missing as of Sunday. Of those, 10,870 were men; the age of "
+                "507 people was not recorded.")
+    men = count_claim(a, "10,870")
+    assert (men.source.name, men.source.type, men.source.scope) == ("The state registry", "official", "paragraph")

@@ -207,8 +207,7 @@ def _names_organisation(ent: Span, org_texts: frozenset[str]) -> bool:
     """A name tagged PERSON that is an organisation's: tagged ORG elsewhere in the report, one the
     source lexicon knows ("Justice Watch Kenya"), or apposed to an organisation noun
     (:func:`_apposed_organisation`)."""
-    return ent.label_ == "PERSON" and (ent.text in org_texts or is_organisation(_compound_name(ent.doc, ent).text)
-                                       or _apposed_organisation(ent))
+    return ent.label_ == "PERSON" and (ent.text in org_texts or is_organisation(ent.text) or _apposed_organisation(ent))
 
 
 def _add_people(reg: EntityRegistry) -> None:
