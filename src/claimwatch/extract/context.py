@@ -313,12 +313,12 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
         return bracketed
     found = ctx.sources.get(sent_i)
     before = _paragraph_source_before(analysis, ctx, sent_i)
-    if found is not None and found.name is None and found.evidential == "hearsay" and (before or ctx.source) is not None:
+    reporter = before or ctx.source
+    if found is not None and found.name is None and found.evidential == "hearsay" and reporter is not None:
         # "They are believed to have set off from Sfax" in a report credited to an agency: the
         # agency reports the hearsay (its source, the sentence's own evidential) — or the body
         # named by the sentence before it in its paragraph ("The registry showed ... Of those, ...")
-        relayed = carry(before, sent_i, "paragraph", "none") if before is not None \
-            else carry(ctx.source, sent_i, "article", "none")
+        relayed = carry(reporter, sent_i, "paragraph" if before is not None else "article", "none")
         relayed.evidential = "hearsay"
         return relayed
     if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
