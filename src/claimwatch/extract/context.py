@@ -300,10 +300,13 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     if bracketed is not None:
         return bracketed
     found = ctx.sources.get(sent_i)
-    if found is not None and found.name is None and found.evidential == "hearsay" and ctx.source is not None:
+    before = _paragraph_source_before(analysis, ctx, sent_i)
+    reporter = before or ctx.source
+    if found is not None and found.name is None and found.evidential == "hearsay" and reporter is not None:
         # "They are believed to have set off from Sfax" in a report credited to an agency: the
-        # agency reports the hearsay (its source, the sentence's own evidential)
-        relayed = carry(ctx.source, sent_i, "article", "none")
+        # agency reports the hearsay (its source, the sentence's own evidential) — or the body
+        # named by the sentence before it in its paragraph ("The registry showed ... Of those, ...")
+        relayed = carry(reporter, sent_i, "paragraph" if before is not None else "article", "none")
         relayed.evidential = "hearsay"
         return relayed
     if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
@@ -317,6 +320,19 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
             return governing
         return carry(ctx.source, sent_i, "article", "none") if ctx.source is not None else None
     return _nearest_speaker(analysis, found, head_i)
+
+
+def _paragraph_source_before(analysis: Analysis, ctx: ReportContext, sent_i: int) -> AttributionMention | None:
+    """The organisation or official the sentence before ``sent_i`` in its paragraph names as its source."""
+    if sent_i == 0:
+        return None
+    prev = ctx.sources.get(sent_i - 1)
+    same_para = analysis.paragraph_index(analysis.sentences[sent_i - 1][0]) == \
+        analysis.paragraph_index(analysis.sentences[sent_i][0])
+    if prev is None or not same_para or prev.name is None or prev.scope == "article" \
+            or prev.type in ("unnamed", "author", "witness"):
+        return None
+    return prev
 
 
 def _bracketed_source(analysis: Analysis, sent_i: int, head_i: int | None) -> AttributionMention | None:

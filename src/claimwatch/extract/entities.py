@@ -57,6 +57,8 @@ __all__ = ["EntityRegistry", "find_entities", "ROLES", "STAGE", "document_noun",
 _ROLE_TYPES: dict[str, SourceType] = {role: lexicon_source_type(t, "entity_roles.json")
                                       for role, t in _LEX["role_types"].items()}
 _DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
+#: ranks that police forces and armies share: typed by the body written with them before their own type
+_SHARED_RANKS = frozenset({"sergeant", "sgt"})
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"it", "they"}
 
@@ -130,6 +132,8 @@ def _person_type(role: str | None, affiliation: str | None, context: str) -> Sou
     if affiliation and source_strength(affiliation) == 2:
         return classify_source(affiliation, ent_label="ORG")
     if role is not None and role in _ROLE_TYPES:
+        if role in _SHARED_RANKS and context and source_strength(context) == 2:
+            return classify_source(context, ent_label="ORG")     # "Army Sgt.": the army's; "Sgt." alone: the police's
         return _ROLE_TYPES[role]
     if context and source_strength(context) == 2:
         return classify_source(context, ent_label="ORG")
@@ -162,13 +166,59 @@ def _role_named_people(doc: Doc) -> list[Span]:
     return out
 
 
+def _compound_name(doc: Doc, ent: Span) -> Span:
+    """A tagged name with the capitalised words before it that modify it ("Justice | Watch Kenya")."""
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].head.i in range(start, ent.end):
+        start -= 1
+    return Span(doc, start, ent.end, label=ent.label_) if start != ent.start else ent
+
+
+def _title_before(doc: Doc, start: int) -> str | None:
+    """An abbreviated title the tokenizer split off the name ("Sgt | . | Dana Whitfield"), with the
+    capitalised words before it that say whose it is ("Army Sgt.")."""
+    k = start - 2 if start >= 2 and doc[start - 1].text == "." else start - 1
+    if k < 0 or doc[k].text.lower().strip(".") not in TITLES or not doc[k].text[:1].isupper():
+        return None
+    lo = k
+    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].text[:1].isupper() and doc[lo - 1].head.i == k:
+        lo -= 1
+    return doc[lo:k + 1].text
+
+
+def _org_texts(doc: Doc) -> frozenset[str]:
+    """The names the tagger reads as organisations somewhere in the report."""
+    return frozenset(e.text for e in token_table(doc).ents if e.label_ == "ORG")
+
+
+def _apposed_organisation(ent: Span) -> bool:
+    """A name set after a comma beside an organisation noun that is no preposition's object
+    ("the country's sea rescue service, Rescate Costero, said"): the organisation's name, even
+    where the tagger reads a person (a spokesman "for the ministry, Maria Zakharova" is a person)."""
+    root, doc = ent.root, ent.doc
+    head = root.head
+    return (root.dep_ in ("appos", "conj") and head.i < ent.start and ent.start > 0 and doc[ent.start - 1].text == ","
+            and head.pos_ == "NOUN" and head.text.islower() and head.lemma_.lower() in ORG_NOUNS
+            and head.dep_ != "pobj" and role_in(head.text) is None)
+
+
+def _names_organisation(ent: Span, org_texts: frozenset[str]) -> bool:
+    """A name tagged PERSON that is an organisation's: tagged ORG elsewhere in the report, one the
+    source lexicon knows ("Justice Watch Kenya"), or apposed to an organisation noun
+    (:func:`_apposed_organisation`)."""
+    return ent.label_ == "PERSON" and (ent.text in org_texts or is_organisation(ent.text) or _apposed_organisation(ent))
+
+
 def _add_people(reg: EntityRegistry) -> None:
     doc = reg.doc
+    org_texts = _org_texts(doc)
     for raw in sorted(list(token_table(doc).ents) + _role_named_people(doc), key=lambda e: e.start):
-        if raw.label_ != "PERSON":
+        if raw.label_ != "PERSON" or _names_organisation(raw, org_texts):
             continue
         ent = _person_span(doc, raw)
         title, bare = strip_title(ent.text)
+        title = title or _title_before(doc, ent.start)
         bare = canonical_name(bare, person=True)
         words = bare.split()
         if not words or is_organisation(bare) or _is_place_name(bare) and reg.person(bare) is None:
@@ -204,8 +254,10 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
     organisation noun, in text order."""
     out: list[tuple[int, int, int, str]] = []
     taken: set[int] = set()
+    org_texts = _org_texts(doc)
     for ent in token_table(doc).ents:
-        if ent.label_ == "ORG" and _is_org_name(ent):
+        if ent.label_ == "ORG" and _is_org_name(ent) or _names_organisation(ent, org_texts):
+            ent = _compound_name(doc, ent) if ent.label_ == "PERSON" else ent
             head = ent.root
             lo, hi = ent.start, ent.end
             while lo < hi and doc[lo].lower_ in ("the", "a", "an"):
@@ -373,7 +425,11 @@ def _described_type(doc: Doc, name: str, head_i: int) -> SourceType | None:
     head = doc[head_i]
     words = [w.text for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") for w in t.subtree]
     words += [t.text for c in children_of(head) if c.dep_ == "appos" for t in c.subtree]
-    if head.dep_ == "appos":
+    lo = head.left_edge.i
+    before = doc[lo - 1] if lo > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.text.islower() and before.lemma_.lower() in ORG_NOUNS:
+        words += [t.text for t in before.subtree if t.i < lo]     # "the rights group Nuevo Rumbo", misparsed apart
+    if head.dep_ == "appos" or head.dep_ == "conj" and lo > 0 and doc[lo - 1].text == ",":
         words += [t.text for t in head.head.subtree if t.i < head.left_edge.i or t.i > head.right_edge.i]
     context = " ".join(words)
     return classify_source(context) if context and source_strength(context) == 2 else None
@@ -412,11 +468,37 @@ def _add_pronouns(reg: EntityRegistry) -> None:
             reg.add_mention(ent, tok.i, tok.i + 1, "pronoun", tok.i)
 
 
+def _owner(reg: EntityRegistry, tok: Token) -> Entity | None:
+    """The organisation a possessive description refers back to ("the group's", "the agency's"; the
+    parse may hang its "the" from the possessed noun)."""
+    found = reg.describes(tok)
+    if found is None and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the":
+        found = reg.latest(tok.idx, "organisation", within_sents=3)
+    return found
+
+
+def _described_affiliations(reg: EntityRegistry) -> None:
+    """A person written as a described organisation's member ("Ana Ruiz, the group's founder", "the
+    agency's director, Li Wei"): the organisation named before is their affiliation, and its type
+    theirs (an organisation typed only by its capitals, ``official``, does not undo a role's type)."""
+    for ent in reg.entities:
+        if ent.kind != "person" or ent.affiliation:
+            continue
+        spans = [reg.doc.char_span(*m.span, alignment_mode="expand") for m in ent.mentions if m.kind == "name"]
+        owners = (_owner(reg, t) for span in spans if span is not None for t in _person_context(span)
+                  if t.dep_ == "poss" and t.pos_ == "NOUN" and t.lemma_.lower() in ORG_NOUNS)
+        org = next((o for o in owners if o is not None and o.kind == "organisation"), None)
+        if org is not None:
+            ent.affiliation = org.name
+            ent.type = org.type if ent.type == "witness" or org.type != "official" else ent.type
+
+
 def find_entities(analysis: Analysis) -> EntityRegistry:
     """The people and organisations of the article with their mentions (pure; reads the parse)."""
     reg = EntityRegistry(analysis.doc, analysis.sentences)
     _add_people(reg)
     _add_organisations(reg)
+    _described_affiliations(reg)
     _add_pronouns(reg)
     for ent in reg.entities:
         ent.mentions.sort(key=lambda m: m.span)

@@ -6,6 +6,7 @@ reporting verb, its full noun phrase, and the name after a generic descriptor
 from __future__ import annotations
 
 import bisect
+from itertools import takewhile
 
 from spacy.tokens import Doc, Token
 
@@ -100,7 +101,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     proper = head.text[:1].isupper() and head.ent_type_ != "PERSON" and head.pos_ in ("PROPN", "NOUN")
     for child in head.rights:
         if proper and child.dep_ == "prep" and child.i == hi and child.lower_ in ("of", "for", "without", "on"):
-            rest = [t for t in child.subtree if t.i > child.i]
+            rest = list(takewhile(lambda t: t.text != "(", (t for t in child.subtree if t.i > child.i)))
             if rest and all(t.text[:1].isupper() or t.lower_ in ("the", "and", "of", "for") for t in rest):
                 hi = rest[-1].i + 1
                 continue

@@ -36,16 +36,25 @@ from .sources import alias_of, canonical_name, classify_source, is_organisation,
 __all__ = ["label_attributions", "line_attributions", "header_issuer", "bracket_attributions", "signature_attributions", "name_source"]
 
 _CUES = cue_lexicon()
+#: what a place label names: a country or region, or a town at least as known as a provincial capital
+_REGION_FEATURES = frozenset({"country", "admin1", "region"})
+_KNOWN_TOWN = 5.0
 
 _SOURCE_LINE = re.compile(
     r"^\s*(?:" + "|".join(re.escape(w) for w in _CUES["source_line_labels"]) + r")\s*:\s*(\S.{0,150}?)\s*$",
     re.IGNORECASE,
 )
+#: a line that says whose reports the report is compiled from ("Compiled from reports by the X Police
+#: Department and the county fire marshal.", "Based on information from the ministry"): the first named
+_COMPILED_LINE = re.compile(
+    r"^\s*(?:compiled|based)\s+(?:from|on)\s+(?:[a-z]+\s+){0,2}?(?:reports?|information|figures|data|accounts)\s+"
+    r"(?:by|from|of)\s+(.{2,100}?)(?:,|\s+and\s+|\.?\s*$)", re.IGNORECASE)
 _DASH_LINE = re.compile(r"^\s*(?:[—–―]|--?)\s*([A-Z][\w.&'’ -]{1,60}?)\s*$")
 _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
 #: a signature after a closing quotation mark, within a paragraph: ”― Sonya Herridge
 _INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
-_LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*(:)\s+\S")
+#: a speaker label: a name, perhaps with whom it speaks for in brackets ("TOMMASO RINALDI (IOM):"), and a colon
+_LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)(?:\s*\(([^()\n]{1,60})\))?\s*(:)\s+\S")
 _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
 #: a part of a title line that names the report's kind: "Press release", "Flash Update No. 7"
 _DOCUMENT_KIND = re.compile(
@@ -111,32 +120,56 @@ def _title_line(line: str) -> bool:
     return "\n" not in line and len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _label_speaker(registry: EntityRegistry, m: re.Match, text: str,
+                   spoken_for: dict[str, tuple[SourceType, str]]) -> tuple[str, SourceType, str | None, int | None]:
+    """(canonical, type, affiliation, entity id) of a speaker label: an organisation in brackets
+    after the name ("DR AMINA YUSUF (UNHCR):") is whom the speaker speaks for, in this label and in
+    the same speaker's later labels without it."""
+    canonical, typ, aff, ent_id = name_source(registry, m.group(1), text)
+    bracket = m.group(2)
+    if bracket and is_organisation(bracket):
+        org, org_type, _, _ = name_source(registry, bracket, text)
+        spoken_for[m.group(1).lower()] = (org_type, org)
+    if m.group(1).lower() in spoken_for:
+        typ, aff = spoken_for[m.group(1).lower()]
+    return canonical, typ, aff, ent_id
+
+
+def _place_label(registry: EntityRegistry, name: str) -> bool:
+    """A label that names a country, a region or a well-known town, not a speaker ("Kenya: 12 people
+    died", "NORTH KIVU: ..."; a surname that some hamlet bears, "WALLACE:", is a speaker)."""
+    readable = name.title() if name.isupper() else name
+    return registry.person(readable) is None and any(
+        e.feature in _REGION_FEATURES or e.importance >= _KNOWN_TOWN for e in get_gazetteer().lookup(readable))
+
+
 def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sents: set[int]) -> list[AttributionMention]:
-    """Speaker labels at paragraph starts ("PENCE: Well, ...")."""
+    """Speaker labels at paragraph starts ("PENCE: Well, ...", "TOMMASO RINALDI (IOM): Thank you.")."""
     text = analysis.text
     out: list[AttributionMention] = []
+    spoken_for: dict[str, tuple[SourceType, str]] = {}
     starts = [s for s, _ in analysis.sentences]
     for p_i, (ps, pe) in enumerate(analysis.paragraphs):
         m = _LABEL.match(text, ps, pe)
-        if m is None or m.group(1).lower() in _LABEL_STOP or not (
+        if m is None or m.group(1).lower() in _LABEL_STOP or _place_label(registry, m.group(1)) or not (
                 _names_someone(analysis, m.start(1), m.end(1)) or p_i == 0 and _title_line(text[ps:pe])):
             continue
         sent_i = max(0, bisect.bisect_right(starts, m.start(1)) - 1)
         if not analysis.sentences or not (ps <= analysis.sentences[sent_i][0] < pe):
             continue
-        canonical, typ, aff, ent_id = name_source(registry, m.group(1), text)
+        canonical, typ, aff, ent_id = _label_speaker(registry, m, text, spoken_for)
         out.append(AttributionMention(
             sent_i=sent_i, name=m.group(1), span=(m.start(1), m.end(1)), canonical=canonical, affiliation=aff,
-            type=typ, cue=":", cue_span=(m.start(2), m.end(2)), quote="direct", kind="label",
+            type=typ, cue=":", cue_span=(m.start(3), m.end(3)), quote="direct", kind="label",
             evidential="hearsay" if typ == "unnamed" else "attributed", primary=sent_i not in primary_sents,
-            content_span=_label_content(analysis, m.end(2), pe, sent_i), entity_id=ent_id,
+            content_span=_label_content(analysis, m.end(3), pe, sent_i), entity_id=ent_id,
         ))
     return out
 
 
 def _line_match(line: str, last: bool, first: bool) -> tuple[re.Match | None, str]:
     """The source-line pattern a paragraph matches, and its kind."""
-    m = _SOURCE_LINE.match(line)
+    m = _SOURCE_LINE.match(line) or _COMPILED_LINE.match(line)
     if m is not None:
         return m, "source_line"
     if last:

@@ -132,7 +132,7 @@ class SourceResolver:
         if m.type == "witness" and head.pos_ == "NOUN" and source_strength(head.text) == 0 and head.i < cand.cue_lo \
                 and classify_source(text[doc[lo].idx: doc[cand.cue_lo].idx].strip()) == "social_media":
             m.type = "social_media"     # "A post shared 40,000 times on Facebook claims ...": no person, a platform
-        if m.type == "witness" and head.pos_ != "PROPN" and head.ent_type_ != "PERSON" and self._withholds_name(sent_i):
+        if m.type != "unnamed" and self._unnamed_person(m, head) and self._withholds_name(sent_i):
             m.type = "unnamed"      # "A rescue worker said ... He asked not to be named."
         if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and m.entity_id is None and not any(
                 doc[j].pos_ == "PROPN" for j in range(lo, hi))):
@@ -145,17 +145,27 @@ class SourceResolver:
             self.recent.append((sent_i, m))
         return m
 
+    def _unnamed_person(self, m: AttributionMention, head: Token) -> bool:
+        """A speaker written as a person without a name: a common noun that names no organisation
+        ("a doctor", "the school's principal"), or a pronoun for no named person."""
+        if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" or source_strength(head.text) == 2:
+            return False
+        ent = self.registry.entity(m.entity_id)
+        return ent is None or ent.kind == "person" and not any(k.kind == "name" for k in ent.mentions)
+
     def _withholds_name(self, sent_i: int) -> bool:
-        """A speaker whose paragraph says, in a sentence of its own about "he" or "she", that the
-        name is withheld ("He asked not to be named for fear of arrest.")."""
+        """A speaker whose paragraph says, in words about "he" or "she" outside a quotation, that
+        the name is withheld ("He asked not to be named for fear of arrest.", "“...,” she said,
+        asking that her name be withheld")."""
         para = self.para_of[sent_i] if sent_i < len(self.para_of) else None
         for k in range(max(0, sent_i - 2), min(len(self.sentences), sent_i + 3)):
-            if k == sent_i or para is None or k >= len(self.para_of) or self.para_of[k] != para:
+            if para is None or k >= len(self.para_of) or self.para_of[k] != para:
                 continue
             s, e = self.sentences[k]
-            words = self.text[s:e].split()
-            if words and words[0].lower() in ("he", "she") and _WITHHOLDING.search(self.text[s:e]) \
-                    and is_unnamed(self.text[s:e]):
+            after_quote = re.split(r"[”\"]", self.text[s:e])[-1]
+            words = after_quote.replace(",", " ").split()
+            if words and words[0].lower() in ("he", "she") and _WITHHOLDING.search(after_quote) \
+                    and is_unnamed(after_quote):
                 return True
         return False
 
@@ -200,6 +210,11 @@ class SourceResolver:
             if issuer is not None:
                 self._use(m, issuer)
                 return
+        owner = self._possessive_owner(head)
+        if owner is not None and source_strength(full) < 2 and head.ent_type_ != "PERSON" and role_in(head.text) is None:
+            m.canonical = canonical_name(m.name or full, context=text)
+            m.type = owner.type     # "according to its Surveillance System": the owner's body
+            return
         ent = reg.at(head.idx)
         if ent is None and head.pos_ == "PROPN":
             ent = reg.person(m.name)            # a surname or titled name given earlier
@@ -226,6 +241,11 @@ class SourceResolver:
         m.type = classify_source(full, ent_label=head.ent_type_ or None)
         self._name_the_person(m, head)
 
+    def _possessive_owner(self, head: Token) -> Entity | None:
+        """The organisation "its" / "their" before a source's name refers to (named within two sentences)."""
+        poss = next((c for c in children_of(head) if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        return self.registry.latest(poss.idx, "organisation", within_sents=2) if poss is not None else None
+
     def _name_the_person(self, m: AttributionMention, head: Token) -> None:
         """A role or title written with the person's name ("The mayor of Kherson, Roman Mrochko,",
         "the agency's spokesman Joe Smith"): the person is the source, named as written."""
@@ -240,6 +260,7 @@ class SourceResolver:
             m.canonical = person.name if person is not None else canonical_name(doc[n_lo:n_hi].text, person=True)
             if person is not None:
                 m.entity_id, m.affiliation = person.id, person.affiliation
+                m.type = person.type if person.affiliation else m.type    # "the group's director": the group's type
 
     def _name_the_author(self, m: AttributionMention, author: Token) -> None:
         """"Surveys by the U.N. agency", "a report by Amnesty International": the body named as the

@@ -2,9 +2,10 @@
 
 Pure functions over strings; no parsing. The lexicon lives in
 ``resources/source_types.json`` (organisation patterns and person roles per type,
-case-sensitive acronyms, titles, outlet name endings) and the alias table of widely
-known organisation name variants in ``resources/source_aliases.json``. Both are read
-once per process.
+case-sensitive acronyms and name parts — the words that make a capitalised name an organisation
+of a kind: "... Watch", "... Monitor", "Campaign to ..." —, titles, outlet name endings) and the
+alias table of widely known organisation name variants in ``resources/source_aliases.json``.
+Both are read once per process.
 
 * :func:`classify_source` — the SPEC §4 type of a source phrase ("the UK's Ministry of
   Defense" → ``military``, "a Telegram channel" → ``social_media``, "sources" →
@@ -120,7 +121,7 @@ for _t, _spec in _TYPES["types"].items():
         if _rx is not None:
             _MATCHERS.append((lexicon_source_type(_t), _strength, _rx))
             _MATCHER_OPENINGS.append((True, _openings(_spec.get(_kind, []), ignore_case=True)))
-for _t, _acr in _TYPES["acronyms"].items():
+for _t, _acr in [*_TYPES["acronyms"].items(), *_TYPES["name_parts"].items()]:
     if _t.startswith("_"):
         continue
     _rx = _compile(_acr, flags=0)

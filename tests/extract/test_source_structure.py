@@ -1,0 +1,130 @@
+"""Sources typed by the structure of their name, by apposition and by the report's layout (SPEC §2
+source, §4): an organisation whose name says its kind ("... Watch", "... Monitor", "Campaign to
+..."), a name cut at a preposition, speaker labels of a transcript, anonymity stated after a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from claim_checks import analyse_checked, count_claim
+from claimwatch.extract.pipeline import Pipeline
+from claimwatch.extract.sources import classify_source
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    pipe = Pipeline(nlp)
+
+    def run(text: str):
+        return analyse_checked(pipe, text, "2026-03-10")
+    return run
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Justice Watch Kenya", "ngo"),
+    ("the Cluster Munition Monitor", "ngo"),
+    ("the Monitor's research lead", "ngo"),
+    ("the Kivu Security Tracker", "ngo"),
+    ("the International Campaign to Ban Landmines", "ngo"),
+    ("the Campaign Against Arms Trade", "ngo"),
+    ("Engineers Without Borders", "ngo"),
+    ("the Christian Science Monitor", "media"),
+    # the common nouns are no organisations: a watch, a monitor, a tracker, a campaign
+    ("a heart monitor", "witness"),
+    ("his watch", "witness"),
+    ("a fitness tracker", "witness"),
+    ("the campaign to retake the city", "official"),
+])
+def test_the_words_of_a_name_give_the_organisation_its_kind(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_a_name_with_a_preposition_and_its_acronym_is_kept_whole(extract) -> None:
+    a = extract("Press freedom\n\nAt least 67 journalists were killed worldwide in the past year, "
+                "Doctors Without Borders (MSF) and the union said.\n\n"
+                "Engineers Without Borders (EWB) said on Monday it had built 40 wells, down from 52 a year earlier.")
+    wells = count_claim(a, "40")
+    assert wells.source.name == "Engineers Without Borders"
+    assert wells.source.type == "ngo"
+
+
+TRANSCRIPT = ("TRANSCRIPT: Press briefing on the cholera outbreak\n\n"
+              "JOHN MBEKI (Moderator): Good afternoon. With us is Dr Sara Lind of the World Health Organization.\n\n"
+              "DR SARA LIND (WHO): Thank you. Since January the outbreak has spread to four districts. "
+              "The outbreak has killed 312 people so far.\n\n"
+              "QUESTION (BBC): Are the figures rising?\n\n"
+              "DR SARA LIND: Yes. We saw 1,450 new cases last week alone.")
+
+
+def test_a_transcripts_speaker_label_names_whom_the_speaker_speaks_for(extract) -> None:
+    a = extract(TRANSCRIPT)
+    deaths = count_claim(a, "312")
+    assert (deaths.source.name, deaths.source.type, deaths.source.scope) == ("DR SARA LIND", "ngo", "paragraph")
+    later = count_claim(a, "1,450")      # the same speaker's later label, without the brackets
+    assert (later.source.name, later.source.type) == ("DR SARA LIND", "ngo")
+
+
+def test_a_label_that_names_a_place_is_no_speaker(extract) -> None:
+    a = extract("Weekly flood update\n\nKenya: 12 people died in floods on Monday. Roads are closed.\n\n"
+                "NORTH KIVU (Goma): 30 people died.")
+    assert count_claim(a, "12").source.type == "author"
+    assert count_claim(a, "30").source.type == "author"
+
+
+def test_a_name_beside_an_organisation_noun_is_the_organisation_and_its_members_take_its_type(extract) -> None:
+    a = extract("NAIROBI, March 9 - Justice Watch Kenya, a civil liberties organization, said it had documented "
+                "1,137 arrests. The group's director, Grace Otieno, said 40 of them were minors.\n\n"
+                "A ferry carrying 120 people reached the port on Monday, the country's sea rescue service, "
+                "Rescate Costero, said.")
+    assert count_claim(a, "1,137").source.type == "ngo"
+    minors = count_claim(a, "40")
+    assert (minors.source.name, minors.source.type) == ("Grace Otieno", "ngo")
+    assert count_claim(a, "120").source.type == "official"
+
+
+def test_an_acronym_names_the_body_the_report_spells_it_out_for(extract) -> None:
+    press = extract("PARIS, Dec 9 (AFP) - At least 67 journalists were killed worldwide this year, Reporters Without "
+                    "Borders (RSF) said on Wednesday.\n\nRSF said 503 journalists were detained worldwide.")
+    assert count_claim(press, "503").source.type == "ngo"
+    war = extract("KHARTOUM, Feb 9 - The paramilitary Rapid Support Forces (RSF) denied the attack. RSF spokesman "
+                  "Osman Haroun said the army had killed 12 civilians in a strike on a market.")
+    assert count_claim(war, "12").source.type != "ngo"
+
+
+def test_a_speaker_who_withholds_the_name_after_the_quote_is_unnamed(extract) -> None:
+    a = extract("A nurse at the district clinic said 14 patients had been treated for burns. \"We were "
+                "overwhelmed,\" she said, speaking on condition of anonymity because she was not authorised to "
+                "talk to the press.\n\nThe coach said 3 players were injured. \"We will recover,\" he said.\n\n"
+                "Dr Jane Okafor said 40 patients were admitted. \"It was hard,\" she said.")
+    assert count_claim(a, "14").source.type == "unnamed"
+    assert count_claim(a, "3").source.type == "witness"
+    assert count_claim(a, "40").source.type != "unnamed"
+
+
+def test_a_compiled_from_line_sources_the_report_and_a_sergeant_is_police(extract) -> None:
+    a = extract("CITY BRIEFS\n\nCompiled from reports by the Lakeside Police Department and the county coroner.\n\n"
+                "• Police arrested four teenagers after a fight at the stadium on Friday.\n\n"
+                "• Two men were arrested Wednesday in connection with 17 burglaries, Sgt. Dana Ward said.\n\n"
+                "• Army Sgt. John Doe said 4 soldiers were wounded in a training accident.")
+    teens = count_claim(a, "four")
+    assert (teens.source.name, teens.source.type, teens.source.scope) == (
+        "the Lakeside Police Department", "law_enforcement", "article")
+    assert count_claim(a, "17").source.type == "law_enforcement"
+    assert count_claim(a, "4").source.type == "military"
+
+
+def test_a_body_named_with_its_owners_its_takes_the_owners_type(extract) -> None:
+    a = extract("GENEVA, March 9 - The World Health Organization has verified 2,514 attacks on health care, according "
+                "to its Surveillance System for Attacks on Health Care.\n\n"
+                "The league fined 12 players, according to its Disciplinary Panel.")
+    attacks = count_claim(a, "2,514")
+    assert (attacks.source.name, attacks.source.type) == ("its Surveillance System for Attacks on Health Care", "ngo")
+    assert count_claim(a, "12").source.type == "official"
+
+
+def test_a_breakdown_after_a_bodys_figures_is_the_bodys_not_the_dateline_agencys(extract) -> None:
+    a = extract("HOUSTON (AP) — Flooding hit the city on Monday.\n\n"
+                "The state registry showed 13,412 people missing as of Sunday. Of those, 10,870 were men; the age of "
+                "507 people was not recorded.")
+    men = count_claim(a, "10,870")
+    assert (men.source.name, men.source.type, men.source.scope) == ("The state registry", "official", "paragraph")
