@@ -365,3 +365,22 @@ def test_an_acronym_in_brackets_after_a_name_is_no_bracketed_source(extract):
     a = extract("Source: OCHA\n\n"
                 "• 3,000 refugees were fed by the World Food Programme (WFP) in Chad.")
     assert _count(a, "3,000").source.name == "OCHA"
+
+
+def test_the_lead_is_the_first_paragraph_under_the_byline_and_date_lines(extract):
+    text = ("Gunmen abduct pupils in school attack\n\nBy A. Reporter, Lagos\n\nPublished: Saturday, 8 June 2024\n\n"
+            "Gunmen stormed a school in Gwer West Local Government Area of Benue State on Friday and abducted pupils.\n\n"
+            "The police said 25 students were taken.")
+    c = _count(extract(text, "2024-06-08"), "25")
+    assert [(p.text, p.scope) for p in c.places] == [("Benue State", "article")]
+    assert c.time.start == "2024-06-07"
+
+
+@pytest.mark.parametrize("text", [
+    "Results\n\nBy A. Writer\n\nThe Benue State Police Command said 25 students were freed.",
+    "Markets\n\nStaff reporter\n\nThe Lagos Stock Exchange said 25 firms listed shares.",
+])
+def test_a_place_in_an_institutions_name_still_locates_nothing(extract, text):
+    c = _count(extract(text), "25")
+    assert not [p for p in c.places if p.scope != "sentence"]
+

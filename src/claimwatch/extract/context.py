@@ -65,11 +65,15 @@ _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _CORE_SPEECH = frozenset(_CUES["core_speech_verbs"])
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", "…")
 _HEADLINE_WORDS = 20
+_LAYOUT_LINES = 3
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
 _DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
 _RELATIVE = frozenset({"relcl"})
+#: head nouns of administrative divisions a tagger may read as organisations
+_DIVISION_NOUNS = frozenset({"area", "district", "county", "province", "region", "governorate", "municipality",
+                             "prefecture", "parish", "territory", "oblast", "raion", "upazila", "tehsil", "commune"})
 #: what a reporting or evidential verb introduces after it ("found the survivors", "said that ...")
 _INTRODUCED = frozenset({"dobj", "ccomp", "xcomp", "attr"})
 
@@ -96,13 +100,27 @@ class ReportContext:
 def _headline(analysis: Analysis) -> tuple[int, int] | None:
     """A first paragraph that is a headline or a dateline line: one short line (at most 20
     words), no final punctuation. A longer unpunctuated first line is a standfirst: the lead."""
-    if len(analysis.paragraphs) < 2:
+    if len(analysis.paragraphs) < 2 or not _title_line(analysis, 0):
         return None
-    s, e = analysis.paragraphs[0]
+    return analysis.paragraphs[0]
+
+
+def _title_line(analysis: Analysis, k: int) -> bool:
+    """Whether paragraph ``k`` is one short line without final punctuation: a headline, a byline
+    ("By A. Musa, Gusau"), a desk ("Sudan correspondent") or a date line ("Updated 17 Feb 2026")."""
+    s, e = analysis.paragraphs[k]
     line = analysis.text[s:e]
-    if "\n" in line or len(line.split()) > _HEADLINE_WORDS or line.rstrip().endswith(_SENTENCE_END):
-        return None
-    return s, e
+    return "\n" not in line and len(line.split()) <= _HEADLINE_WORDS and not line.rstrip().endswith(_SENTENCE_END)
+
+
+def _lead_paragraph(analysis: Analysis, headline: tuple[int, int] | None) -> int:
+    """The paragraph that opens the report's text: the first after the headline and the byline,
+    desk and date lines under it (at most three of them)."""
+    first = 1 if headline is not None else 0
+    for k in range(first, min(first + _LAYOUT_LINES, len(analysis.paragraphs) - 1)):
+        if not _title_line(analysis, k):
+            return k
+    return first
 
 
 def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
@@ -183,6 +201,7 @@ def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
     entities = analysis.entities
     if entities is not None and any(m.kind in ("name", "description") and m.span[0] <= p.span[0] and p.span[1] <= m.span[1]
                                     and (m.span[1] - m.span[0]) > (p.span[1] - p.span[0])
+                                    and not _a_division(analysis, m.span)
                                     for e in entities.entities for m in e.mentions):
         return False    # a place inside an organisation's name ("Kalamata Coast Guard")
     head = tok.head
@@ -191,6 +210,13 @@ def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
         if lemma in _INSTITUTION_NOUNS or role_in(head.text) is not None:
             return False
     return True
+
+
+def _a_division(analysis: Analysis, span: tuple[int, int]) -> bool:
+    """Whether a name the tagger calls an organisation is an administrative division ("Gwer West
+    Local Government Area of Benue State", "Kalehe Territory"): its head noun is a division's."""
+    chunk = analysis.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return chunk is not None and len(chunk) > 1 and chunk.root.lower_ in _DIVISION_NOUNS
 
 
 def _finite_misparse(tok: Token) -> bool:
@@ -280,7 +306,7 @@ def find_context(analysis: Analysis) -> ReportContext:
     """The report's frame and per-sentence context (pure; reads the earlier stages' results)."""
     ctx = ReportContext(para_of=paragraph_of_sentences(analysis))
     ctx.headline = _headline(analysis)
-    ctx.lead_para = 1 if ctx.headline is not None else 0
+    ctx.lead_para = _lead_paragraph(analysis, ctx.headline)
     ctx.sources, ctx.source = source_coverage(analysis, ctx.lead_para)
     ctx.event_times = _event_times(analysis)
     ctx.event_places = _event_places(analysis)
