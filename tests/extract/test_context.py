@@ -384,3 +384,21 @@ def test_a_place_in_an_institutions_name_still_locates_nothing(extract, text):
     c = _count(extract(text), "25")
     assert not [p for p in c.places if p.scope != "sentence"]
 
+
+def test_a_superlatives_year_ranks_the_event_and_does_not_date_it(extract):
+    text = ("An air strike on a market has killed at least 31 people, in one of the deadliest raids on villages "
+            "in the province this year.\n\nThe strike hit the market on Sunday afternoon.")
+    assert _count(extract(text), "at least 31").time.start == "2024-06-09"
+    quake = extract("It was the deadliest storm on the coast since the October 1999 cyclone, which killed over "
+                    "9,000 people.")
+    assert _count(quake, "over 9,000").time.start == "1999-10-01"
+
+
+def test_the_standard_of_an_increase_and_the_period_a_count_was_recorded_for(extract):
+    arrivals = extract("Some 8,200 people have been rescued at sea this year, a 9 per cent increase on the same "
+                       "period last year.")
+    assert _count(arrivals, "Some 8,200").time.start == "2024-01-01"
+    monitor = extract("Road crashes killed or injured at least 4,020 people in 2023, the agency said on Friday in its "
+                      "annual report, an increase of 4% on the 3,870 casualties it recorded for 2022.")
+    assert _count(monitor, "3,870").time.start == "2022-01-01"
+    assert _count(monitor, "at least 4,020").time.start == "2023-01-01"
