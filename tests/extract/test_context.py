@@ -365,3 +365,40 @@ def test_an_acronym_in_brackets_after_a_name_is_no_bracketed_source(extract):
     a = extract("Source: OCHA\n\n"
                 "• 3,000 refugees were fed by the World Food Programme (WFP) in Chad.")
     assert _count(a, "3,000").source.name == "OCHA"
+
+
+def test_the_lead_is_the_first_paragraph_under_the_byline_and_date_lines(extract):
+    text = ("Gunmen abduct pupils in school attack\n\nBy A. Reporter, Lagos\n\nPublished: Saturday, 8 June 2024\n\n"
+            "Gunmen stormed a school in Gwer West Local Government Area of Benue State on Friday and abducted pupils.\n\n"
+            "The police said 25 students were taken.")
+    c = _count(extract(text, "2024-06-08"), "25")
+    assert [(p.text, p.scope) for p in c.places] == [("Benue State", "article")]
+    assert c.time.start == "2024-06-07"
+
+
+@pytest.mark.parametrize("text", [
+    "Results\n\nBy A. Writer\n\nThe Benue State Police Command said 25 students were freed.",
+    "Markets\n\nStaff reporter\n\nThe Lagos Stock Exchange said 25 firms listed shares.",
+])
+def test_a_place_in_an_institutions_name_still_locates_nothing(extract, text):
+    c = _count(extract(text), "25")
+    assert not [p for p in c.places if p.scope != "sentence"]
+
+
+def test_a_superlatives_year_ranks_the_event_and_does_not_date_it(extract):
+    text = ("An air strike on a market has killed at least 31 people, in one of the deadliest raids on villages "
+            "in the province this year.\n\nThe strike hit the market on Sunday afternoon.")
+    assert _count(extract(text), "at least 31").time.start == "2024-06-09"
+    quake = extract("It was the deadliest storm on the coast since the October 1999 cyclone, which killed over "
+                    "9,000 people.")
+    assert _count(quake, "over 9,000").time.start == "1999-10-01"
+
+
+def test_the_standard_of_an_increase_and_the_period_a_count_was_recorded_for(extract):
+    arrivals = extract("Some 8,200 people have been rescued at sea this year, a 9 per cent increase on the same "
+                       "period last year.")
+    assert _count(arrivals, "Some 8,200").time.start == "2024-01-01"
+    monitor = extract("Road crashes killed or injured at least 4,020 people in 2023, the agency said on Friday in its "
+                      "annual report, an increase of 4% on the 3,870 casualties it recorded for 2022.")
+    assert _count(monitor, "3,870").time.start == "2022-01-01"
+    assert _count(monitor, "at least 4,020").time.start == "2023-01-01"

@@ -108,3 +108,33 @@ def test_exports_keep_the_precision_of_local_places():
 def test_two_regions_sharing_a_name_after_their_directions(analyse):
     places = _places(analyse, "About 520,000 people were newly displaced in North and South Kivu since January.")
     assert {p.name for p in places} == {"Nord-Kivu", "Sud-Kivu"}
+
+
+def test_a_name_placed_by_where_it_lies_and_its_other_mentions(analyse):
+    lies = _places(analyse, "Fighters attacked Tindila on Monday. Tindila lies 40 km north of Geneina.")
+    assert _one(lies, "Tindila").precision in ("near", "unlocated")
+    shared = _places(analyse, "Gunmen raided the town of Komboro on Monday, and seven wounded people were later "
+                              "evacuated to the general hospital in Komboro.")
+    assert [p.text for p in shared].count("Komboro") == 2
+    boat = _places(analyse, "The boat reached the port of Arguineguin on Gran Canaria with 54 people.")
+    assert _one(boat, "Arguineguin").precision == "unlocated"
+    assert _one(_places(analyse, "Police arrested 3 suspects in the Kolatoli area on Tuesday."), "Kolatoli area")
+
+
+@pytest.mark.parametrize("text", [
+    "The striker scored near the end as Arsenal beat Chelsea 3-0.",
+    "Barcelona lies 2 points behind Madrid after 20 games.",
+    "The goalkeeper stayed in the penalty area as Leeds won 2-0.",
+    "Sales at Main Street Bank rose 12 percent.",
+    "Mon 9 Feb 2026 18.05 GMT\n\nA drone strike killed 31 people.",
+])
+def test_no_local_place_in_a_score_a_bank_or_a_date_line(analyse, text):
+    assert not [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated") or p.text == "Mon"]
+
+
+def test_a_street_of_a_town_the_gazetteer_lacks_is_kept_unlocated(analyse):
+    street = _one(_places(analyse, "Two men were arrested on Route 9 on Wednesday."), "Route 9")
+    assert street.precision == "unlocated" and street.feature == "street" and street.lat is None
+    later = _places(analyse, "A man was shot on Hickory Street on Tuesday, police in Trenton, New Jersey, said.")
+    assert _one(later, "Hickory Street").lat is not None
+    assert not _places(analyse, "Crowds marked St. Patrick's Day. St. Louis police said 3 people were hurt.")

@@ -64,11 +64,15 @@ _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
 _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _CORE_SPEECH = frozenset(_CUES["core_speech_verbs"])
+_LAYOUT_LINES = 3
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
 _DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
 _RELATIVE = frozenset({"relcl"})
+#: head nouns of administrative divisions a tagger may read as organisations
+_DIVISION_NOUNS = frozenset({"area", "district", "county", "province", "region", "governorate", "municipality",
+                             "prefecture", "parish", "territory", "oblast", "raion", "upazila", "tehsil", "commune"})
 #: what a reporting or evidential verb introduces after it ("found the survivors", "said that ...")
 _INTRODUCED = frozenset({"dobj", "ccomp", "xcomp", "attr"})
 
@@ -91,6 +95,23 @@ class ReportContext:
 
 
 # ---------------------------------------------------------------------------- the frame
+
+def _lead_paragraph(analysis: Analysis, title: tuple[int, int] | None) -> int:
+    """The paragraph that opens the report's text: the first after the headline and the byline,
+    desk and date lines under it ("By A. Musa, Gusau", "Updated 17 Feb 2026"; at most three of them)."""
+    first = 1 if title is not None else 0
+    for k in range(first, min(first + _LAYOUT_LINES, len(analysis.paragraphs) - 1)):
+        if _lead_headline(analysis, k) is None:
+            return k
+    return first
+
+
+def _lead_headline(analysis: Analysis, index: int = 0) -> tuple[int, int] | None:
+    """Paragraph ``index`` as a line of the report's layout by the lead's test: one short line (at most
+    20 words) closed by no sentence end; a longer unpunctuated first line is a standfirst, the lead."""
+    return headline(analysis.text, analysis.paragraphs, closing=SENTENCE_END, max_chars=None,
+                    max_words=LEAD_HEADLINE_WORDS, index=index)
+
 
 def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
     """A time that dates the statement ("officials said Friday"), not what was stated: it hangs
@@ -170,6 +191,7 @@ def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
     entities = analysis.entities
     if entities is not None and any(m.kind in ("name", "description") and m.span[0] <= p.span[0] and p.span[1] <= m.span[1]
                                     and (m.span[1] - m.span[0]) > (p.span[1] - p.span[0])
+                                    and not _a_division(analysis, m.span)
                                     for e in entities.entities for m in e.mentions):
         return False    # a place inside an organisation's name ("Kalamata Coast Guard")
     head = tok.head
@@ -178,6 +200,13 @@ def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
         if lemma in _INSTITUTION_NOUNS or role_in(head.text) is not None:
             return False
     return True
+
+
+def _a_division(analysis: Analysis, span: tuple[int, int]) -> bool:
+    """Whether a name the tagger calls an organisation is an administrative division ("Gwer West
+    Local Government Area of Benue State", "Kalehe Territory"): its head noun is a division's."""
+    chunk = analysis.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return chunk is not None and len(chunk) > 1 and chunk.root.lower_ in _DIVISION_NOUNS
 
 
 def _finite_misparse(tok: Token) -> bool:
@@ -266,9 +295,8 @@ def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
 def find_context(analysis: Analysis) -> ReportContext:
     """The report's frame and per-sentence context (pure; reads the earlier stages' results)."""
     ctx = ReportContext(para_of=paragraph_of_sentences(analysis))
-    ctx.headline = headline(analysis.text, analysis.paragraphs, closing=SENTENCE_END, max_chars=None,
-                            max_words=LEAD_HEADLINE_WORDS)
-    ctx.lead_para = 1 if ctx.headline is not None else 0
+    ctx.headline = _lead_headline(analysis)
+    ctx.lead_para = _lead_paragraph(analysis, ctx.headline)
     ctx.sources, ctx.source = source_coverage(analysis, ctx.lead_para)
     ctx.event_times = _event_times(analysis)
     ctx.event_places = _event_places(analysis)

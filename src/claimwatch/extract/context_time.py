@@ -40,7 +40,7 @@ from .context import (
     is_statement_time,
 )
 from .timex import time_for
-from .timex_attach import SUBJECT_ACT_PRECISIONS, on_the_subject
+from .timex_attach import SUBJECT_ACT_PRECISIONS, compared, on_the_subject
 
 __all__ = ["claim_time", "background"]
 
@@ -50,13 +50,16 @@ _FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _DEFINITE = frozenset({"the", "these", "those"})
 
 
-def _running_total(analysis: Analysis, sent_i: int, pred: Token) -> bool:
+def _running_total(analysis: Analysis, sent_i: int, pred: Token, head_i: int) -> bool:
     """A present perfect with a cumulative marker ("have died so far this year", "have crossed
-    since January"); a bare present perfect ("nine migrants have drowned") reports an event."""
+    since January"); a bare present perfect ("nine migrants have drowned") reports an event, and
+    so does one whose marker dates only a comparison ("have flooded 40 homes, the worst
+    damage this year")."""
     if not (pred.tag_ == "VBN" and _aux(pred) & _PERFECT_AUX):
         return False
     s, e = analysis.sentences[sent_i]
-    return bool(_RUNNING_TOTAL.search(analysis.text, s, e))
+    standards = [t.span for t in analysis.times if t.sent_i == sent_i and compared(analysis, t, head_i)]
+    return any(not any(a <= m.start() < b for a, b in standards) for m in _RUNNING_TOTAL.finditer(analysis.text, s, e))
 
 
 def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: str | None) -> bool:
@@ -71,7 +74,7 @@ def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: 
     aux = _aux(pred)
     if aux & _MODALS:
         return _prediction(pred, aux)
-    if _running_total(analysis, sent_i, pred):
+    if _running_total(analysis, sent_i, pred, head_i):
         lead = _context(analysis).lead_time
         return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
     present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "’s", "'re", "’re"}))

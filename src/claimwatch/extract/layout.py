@@ -47,13 +47,15 @@ LEAD_HEADLINE_WORDS = 20
 
 
 def headline(text: str, paragraphs: list[tuple[int, int]], *, closing: tuple[str, ...] = TITLE_END,
-             max_chars: int | None = TITLE_CHARS, max_words: int | None = None) -> tuple[int, int] | None:
-    """The first paragraph's span when it is a headline: one line, followed by another paragraph,
+             max_chars: int | None = TITLE_CHARS, max_words: int | None = None,
+             index: int = 0) -> tuple[int, int] | None:
+    """The span of paragraph ``index`` (the first by default) when it is a headline or a line of the
+    report's layout under it (a byline, a desk, a date line): one line, followed by another paragraph,
     that ends with none of ``closing`` and is at most ``max_chars`` characters and ``max_words``
     words long (None: no limit); else None."""
-    if len(paragraphs) < 2:
+    if len(paragraphs) < index + 2:
         return None
-    start, end = paragraphs[0]
+    start, end = paragraphs[index]
     line = text[start:end].strip()
     if not line or "\n" in line or line.endswith(closing):
         return None

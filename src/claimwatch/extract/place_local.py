@@ -45,10 +45,10 @@ UNLOCATED = "unlocated"
 #: place nouns that govern a name with "of": "the village of X"
 _OF_HEADS = frozenset({"village", "town", "city", "camp", "district", "locality", "township", "settlement",
                        "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "commune", "municipality",
-                       "territory", "island"})
+                       "territory", "island", "port"})
 #: place nouns a name modifies: "Zamzam camp", "Masisi territory"
 _AFTER_HEADS = frozenset({"camp", "village", "well", "township", "territory", "district", "settlement", "locality",
-                          "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "island"})
+                          "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "island", "area"})
 #: a noun between the name and a site noun: "the Ain Zara detention centre", "Bulengo displacement site"
 _SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced", "detention", "idp", "transit",
                              "reception", "migrant", "migrants"})
@@ -62,7 +62,8 @@ _STOP = CUES["stop_caps"] | CUES["directions"]
 _NOT_NAME_WORDS = (CUES["directions"] | CUES["civic_after"] | CUES["place_after"] | CUES["institutions"]
                    | frozenset({"northeast", "northwest", "southeast", "southwest", "n", "s", "e", "w", "empire",
                                 "kingdom", "republic", "park", "common", "square", "harbor", "harbour", "valley",
-                                "river", "lake", "falls", "county", "parish", "township", "state"}))
+                                "river", "lake", "falls", "creek", "brook", "stream", "bayou", "county", "parish",
+                                "township", "state"}))
 #: a word before "of" that places a name by another's ("north-east of X", "the outskirts of X")
 _DIRECTION_OF = re.compile(rf"^(?:{DIRECTION}|outskirts|edge|heart)$")
 #: what an appositive says: "Masisi, a town in ...", "Qutayfah, 40 km north-east of ..."
@@ -70,6 +71,9 @@ _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:village|t
                          r"hamlet|suburb|district|oasis|township)(?=\s*[,.;]|\s+(?:in|near|of|outside|on|north|south|"
                          r"east|west|about|some|\d))|(?:about\s+|some\s+|around\s+)?\d[\d.,]*\s*"
                          r"(?:km|kilometres|kilometers|miles|mi)\b)")
+#: a clause that says where a name lies: "Tawila lies 60 km west of El Fasher"
+_LIES = re.compile(r"\s+(?:lies|sits|is\s+(?:located|situated))\s+(?:about\s+|some\s+|around\s+)?\d[\d.,]*\s*"
+                   r"(?:km|kilometres|kilometers|miles|mi)\b")
 #: the words between a local place and the known place that locates it
 _ANCHOR_GAP = re.compile(
     r"\s*,?\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:village|town|camp|settlement|locality|hamlet|suburb|"
@@ -217,8 +221,10 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
         j = _run_after(doc, i)
         if j == i or any(taken[i:j]) or i > 0 and tk.text[i - 1][:1].isupper() and not tk.punct[i - 1]:
             continue
-        if _APPOSITIVE.match(text, doc[j - 1].idx + len(doc[j - 1])) and not _named_by_noun(doc, i) \
-                and _not_a_person_or_group(analysis, i, j, strong=False):
+        after = doc[j - 1].idx + len(doc[j - 1])
+        lies = _LIES.match(text, after) is not None  # a clause that says where it lies: a strong cue
+        if (lies or _APPOSITIVE.match(text, after)) and not _named_by_noun(doc, i) \
+                and _not_a_person_or_group(analysis, i, j, strong=lies):
             out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
             taken[i:j] = [True] * (j - i)
     return out
@@ -265,7 +271,8 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
         return True  # "Pazigyi village", "St. Martin's Island"
     if _after_head(doc, j) is not None or j < len(doc) and tk.lower[j] in _SITE_HEADS and not _a_faction(doc, j):
         return True
-    return _APPOSITIVE.match(analysis.text, c.end) is not None and not _named_by_noun(doc, i)
+    return (_APPOSITIVE.match(analysis.text, c.end) or _LIES.match(analysis.text, c.end)) is not None \
+        and not _named_by_noun(doc, i)
 
 
 def _anchor(analysis: Analysis, local: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:

@@ -13,6 +13,7 @@ Belarus", "fled Ukraine"), ``destination`` ("into Poland", "fled to Kazakhstan",
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -41,6 +42,9 @@ _SOURCE_NOUNS = CUES["source_nouns"]
 _INSTITUTIONS = CUES["institutions"]
 _REPORTING = CUES["reporting"]
 _PEOPLE = CUES["people_nouns"]
+#: a word's full stop inside a street match ("St. Patrick's Day. St."): two sentences, no street
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}\.\s")
+_WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 
 
 def _role(doc, head_tok) -> str:
@@ -101,16 +105,23 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     dl_start, dl_end = _dateline(analysis)
     history: list[tuple[int, Entry, str]] = []  # (sentence, entry, kind) of the places resolved so far
+    local_names = _placed_names(analysis, cands, entries)
     for k, c in enumerate(cands):
+        if _a_weekday(analysis, c):
+            continue
         sent_i = analysis.sent_index(c.start) if analysis.sentences else 0
         entry: Entry | None = c.entry
         if c.label in ("ANAPHOR", "BORDER_WITH", "STREET"):
             entry = refer_back(c, history, sent_i, gaz, text)
+            if entry is None and c.label == "STREET":
+                entry = _street_in_later_town(c, cands[k + 1:], entries[k + 1:], text) \
+                    if _a_street_on_its_own(analysis, c) else None
         elif entry is None:
             entry = entries[k]
         if entry is None:
-            if placed_by_structure(analysis, c):
-                out.append(_local(analysis, c, sent_i, (dl_start, dl_end)))
+            if placed_by_structure(analysis, c) or c.label == "STREET" and _a_street_on_its_own(analysis, c) \
+                    or _another_mention(analysis, c, local_names):
+                out.append(_local(analysis, c, sent_i, (dl_start, dl_end)))  # a street of a town the gazetteer lacks
             continue
         if c.label == "GAZ" and entry.feature == "city" and entry.importance < 5.0 and not c.cue:
             continue
@@ -139,6 +150,49 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
     return out
 
 
+def _street_in_later_town(c: Cand, later: list[Cand], entries: list[Entry | None], text: str) -> Entry | None:
+    """A street named before any town: located at the first town (or county) the report names after it."""
+    town = next((e for d, e in zip(later, entries) if e is not None and d.label not in ("ANAPHOR", "BORDER_WITH", "STREET")
+                 and d.kind != "embedded" and e.feature in ("city", "admin2")
+                 and not (d.label == "GAZ" and e.importance < 5.0 and not d.cue)), None)
+    if town is None:
+        return None
+    return Entry("street", text[c.start:c.end], town.cc, town.lat, town.lon, 1.0, None)
+
+
+def _a_street_on_its_own(analysis: Analysis, c: Cand) -> bool:
+    """Whether a street no town locates is a place of its own: inside one sentence, and not part of
+    an organisation's, a person's or a work's name ("Main Street Bank")."""
+    doc = analysis.doc
+    return not _SENTENCE_BREAK.search(analysis.text, c.start, c.end) and not any(
+        doc[k].ent_type_ in ("ORG", "PERSON", "WORK_OF_ART") for k in range(c.tok_start, c.tok_end))
+
+
+def _another_mention(analysis: Analysis, c: Cand, local_names: set[str]) -> bool:
+    """Whether a tagger's place is another mention of a name the report places by structure, after
+    a locative preposition ("the village of Kilwa Dara" ... "the clinic in Kilwa Dara")."""
+    if c.label not in ("GPE", "LOC") or analysis.text[c.start:c.end] not in local_names:
+        return False
+    root = analysis.doc[c.tok_start:c.tok_end].root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+def _placed_names(analysis: Analysis, cands: list[Cand], entries: list[Entry | None]) -> set[str]:
+    """The names the gazetteer lacks that the report places by structure somewhere ("the village of
+    Kilwa Dara"): its other mentions the tagger calls places are that place too ("... in Kilwa Dara")."""
+    return {analysis.text[c.start:c.end] for c, entry in zip(cands, entries)
+            if c.label not in ("ANAPHOR", "BORDER_WITH", "STREET") and (c.entry or entry) is None
+            and placed_by_structure(analysis, c)}
+
+
+def _a_weekday(analysis: Analysis, c: Cand) -> bool:
+    """Whether a one-word candidate is a weekday's abbreviation before a date ("Wed 3 Jun 2025"),
+    not the place the same letters name."""
+    if c.tok_end - c.tok_start != 1 or analysis.doc[c.tok_start].lower_.rstrip(".") not in _WEEKDAYS:
+        return False
+    return any(0 < t.span[0] - c.end <= 2 for t in analysis.times)
+
+
 def _dateline(analysis: Analysis) -> tuple[int, int]:
     """The character range of the dateline that opens the report ("BERLIN, May 19 (dpa) -"): in its
     first paragraph, or in the second when the first is a headline; (-1, -1) when there is none.
@@ -164,7 +218,7 @@ def _local(analysis: Analysis, c: Cand, sent_i: int, dateline: tuple[int, int]) 
     s, e = local_extent(analysis, c)
     return PlaceMention(
         span=(s, e), text=text[s:e], name=text[s:e], lat=None, lon=None,
-        country=None, feature=local_feature(doc, c), precision=UNLOCATED,
+        country=None, feature="street" if c.label == "STREET" else local_feature(doc, c), precision=UNLOCATED,
         role=_role_at(doc, root, (s, e), dateline),
         sent_i=sent_i, head_i=governing_predicate(root).i)
 

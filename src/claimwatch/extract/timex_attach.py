@@ -26,7 +26,7 @@ from .base import Analysis, TimeMention, cue_lexicon, governing_predicate
 from .layout import DATELINE
 from .timex_words import RUNNING_TOTAL
 
-__all__ = ["time_for", "dateline", "on_the_subject", "SUBJECT_ACT_PRECISIONS"]
+__all__ = ["time_for", "dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
 _SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
@@ -36,6 +36,10 @@ _SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "a
 _REPORT_CONTEXT = json.loads(resources.files("claimwatch.resources").joinpath("report_context.json").read_text("utf-8"))
 _COMPARISON_LEMMAS = frozenset(_REPORT_CONTEXT["comparison_verbs"])
 _EVENT_TIME_PREPS = frozenset(_REPORT_CONTEXT["event_time_prepositions"])
+#: nouns of change whose "on"/"over" object is the standard compared with
+_CHANGE_NOUNS = frozenset({"increase", "rise", "decrease", "decline", "drop", "fall", "jump", "reduction", "growth"})
+#: the words that end a superlative's phrase before a time that would scope it
+_SUPERLATIVE_STOP = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _OWN_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "prep", "pobj", "pcomp", "npadvmod", "advmod", "conj", "dobj",
                               "nsubj", "nsubjpass", "attr", "oprd", "agent", "dative", "compound", "amod", "nmod",
                               "quantmod", "nummod", "appos"})
@@ -116,6 +120,8 @@ def comparison_standard(tok: Token) -> Token | None:
             return t
         if t.dep_ == "dobj" and t.head.lemma_.lower() in _COMPARISON_LEMMAS:
             return t
+        if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and t.head.head.lemma_.lower() in _CHANGE_NOUNS:
+            return t  # "a 5% rise on the same month last year"
         if t.head.i == t.i or t.dep_ in ("ccomp", "relcl", "advcl", "ROOT"):
             return None
         t = t.head
@@ -133,10 +139,43 @@ def _standard_of(analysis: Analysis, t: TimeMention) -> Token | None:
     return comparison_standard(chunk.root) if chunk is not None and len(chunk) else None
 
 
-def _compared(analysis: Analysis, t: TimeMention, head_i: int) -> bool:
+def compared(analysis: Analysis, t: TimeMention, head_i: int) -> bool:
     """Whether time ``t`` dates the standard of a comparison the claim's head is not part of."""
     standard = _standard_of(analysis, t)
-    return standard is not None and not standard.left_edge.i <= head_i <= standard.right_edge.i
+    if standard is not None and not standard.left_edge.i <= head_i <= standard.right_edge.i:
+        return True
+    return _scopes_a_superlative(analysis, t, head_i)
+
+
+def _scopes_a_superlative(analysis: Analysis, t: TimeMention, head_i: int) -> bool:
+    """Whether time ``t`` closes a superlative's phrase, the set it ranks in ("in one of the
+    worst storms on the coast this year", "the highest toll since 2005"): no
+    verb, punctuation or the claim's head between the superlative and the time."""
+    doc = analysis.doc
+    chunk = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    if chunk is None or not len(chunk):
+        return False
+    for k in range(chunk.start - 1, max(chunk.start - 12, -1), -1):
+        tok = doc[k]
+        if k == head_i or tok.text in _SUPERLATIVE_STOP or tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.tag_ == "JJS" or tok.tag_ == "RBS" and not (k > 0 and doc[k - 1].lower_ == "at"):
+            return head_i < k  # not "at least", "at most"; a claim stated before the ranking phrase
+    return False
+
+
+def _period_of_the_counted(tok: Token, head_i: int) -> bool:
+    """Whether a time is in a relative clause on the claim's own noun ("the 4,458 road deaths it
+    recorded for 2023"): the period the count was made over."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "relcl":
+            number = tok.doc[head_i]
+            return t.head.i == head_i or number.dep_ == "nummod" and number.head.i == t.head.i
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _perfect(clause) -> bool:
@@ -207,6 +246,8 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         near = hi - lo + (1000 if _SEPARATOR.search(text, lo, hi) else 0)
         if t.head_i is None:
             return (4, 0, near)
+        if t.precision in ("year", "month", "range") and _period_of_the_counted(doc[t.head_i], head_i):
+            return (0, -1, near)  # "the 4,458 deaths it recorded for 2023": the period it was counted over
         if t.head_i in (head_i, clause.i):
             return (0, 0, near)
         depth = _depth_below(doc[t.head_i], clause)
@@ -219,7 +260,7 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         return (3, 0, near)
 
     # "exceeding last year's record by 600": the year dates the record, not the 600
-    times = [t for t in times if not _compared(analysis, t, head_i)]
+    times = [t for t in times if not compared(analysis, t, head_i)]
     if not times:
         return dateline(analysis)
     best = min(times, key=rank)
