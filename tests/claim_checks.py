@@ -3,6 +3,8 @@ with every emitted span checked against the text, and pick a count claim by its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from claimwatch.extract.base import Analysis
 from claimwatch.extract.pipeline import Pipeline
 from claimwatch.model import Article, Claim, check_spans
@@ -19,6 +21,15 @@ def analyse_checked(pipe: Pipeline, text: str, published: str | None) -> Analysi
             if p.span is not None:
                 assert text[p.span[0]:p.span[1]] == p.text
     return analysis
+
+
+def checked_extractor(nlp, published: str | None) -> Callable[..., Analysis]:
+    """``run(text, published=...)``: the whole pipeline on ``nlp``, every span checked (analyse_checked)."""
+    pipe = Pipeline(nlp)
+
+    def run(text: str, published: str | None = published) -> Analysis:
+        return analyse_checked(pipe, text, published)
+    return run
 
 
 def count_claim(analysis: Analysis, quantity_text: str) -> Claim:

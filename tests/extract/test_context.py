@@ -7,19 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from claim_checks import analyse_checked, count_claim
+from claim_checks import checked_extractor, count_claim
 from claimwatch.extract.context import STAGE, find_context
-from claimwatch.extract.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
 def extract(nlp):
-    pipe = Pipeline(nlp)
-
-    def run(text: str, published: str | None = "2024-06-14"):
-        return analyse_checked(pipe, text, published)
-
-    return run
+    return checked_extractor(nlp, "2024-06-14")
 
 
 _count = count_claim

@@ -6,17 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from claim_checks import analyse_checked, count_claim
-from claimwatch.extract.pipeline import Pipeline
+from claim_checks import checked_extractor, count_claim
 
 
 @pytest.fixture(scope="module")
 def extract(nlp):
-    pipe = Pipeline(nlp)
-
-    def run(text: str):
-        return analyse_checked(pipe, text, "2026-03-10")
-    return run
+    return checked_extractor(nlp, "2026-03-10")
 
 
 _count = count_claim

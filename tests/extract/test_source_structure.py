@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from claim_checks import analyse_checked, count_claim
-from claimwatch.extract.pipeline import Pipeline
+from claim_checks import checked_extractor, count_claim
 from claimwatch.extract.sources import classify_source
 
 
 @pytest.fixture(scope="module")
 def extract(nlp):
-    pipe = Pipeline(nlp)
-
-    def run(text: str):
-        return analyse_checked(pipe, text, "2026-03-10")
-    return run
+    return checked_extractor(nlp, "2026-03-10")
 
 
 @pytest.mark.parametrize("name,expected", [

@@ -141,7 +141,7 @@ def _off_the_verb(root, gov) -> bool:
 
 #: present verbs that state or show what a record holds ("figures show 3,350 on 16 October"): their present
 #: is the report's, so it points a day neither forward nor back
-_PRESENT_OF_REPORT = frozenset({"be", "say", "show", "indicate", "suggest", "reveal", "record", "list", "document"})
+_PRESENT_OF_REPORT = frozenset({"be", "say", "show", "indicate", "suggest", "reveal"})
 
 
 def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | None:
