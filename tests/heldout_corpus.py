@@ -39,8 +39,8 @@ a parliamentary written answer, an op-ed citing past massacres, an Indian-Englis
 the others has (a flash update in numbered paragraphs, a wire exclusive citing logs and unnamed officials, a court
 judgment by counts of an indictment, a rescue NGO's thread, a TV reporter's live stand-up, election deaths by state,
 refugee returns by month, a market attack told by a village chief by phone, a hostage video, a mine collapse through
-the day, a cattle raid with figures in words, a translated custody death, a heat excess-mortality study with a confidence interval,
-a Security Council briefing, a wire correction, an East African school fire).
+the day, a cattle raid with figures in words, a translated custody death, a heat excess-mortality study with a
+confidence interval, a Security Council briefing, a wire correction, an East African school fire).
 """
 
 from __future__ import annotations
