@@ -45,3 +45,17 @@ def test_a_kilometre_marker_names_a_place_on_the_road():
 
 def test_lakh_and_crore_multiply_the_figure():
     assert _counts("Floods have displaced over 4.2 lakh people in 12 districts.")[0] == ("over 4.2 lakh", 420_000)
+
+
+def _times(text: str) -> list[tuple[str, str | None]]:
+    article = extract(text, published="2024-05-20", validate=False)
+    return [(c.quantity.text, c.time.start if c.time else None) for c in article.claims if c.quantity is not None]
+
+
+def test_each_figure_takes_the_time_phrase_right_after_it():
+    assert _times("The agency recorded 290 deaths in 2022 and 174 in 2023.") == [
+        ("290", "2022-01-01"), ("174", "2023-01-01")]
+    assert _times("The club sold 300 tickets in 2021 and 200 in 2023, the manager said.") == [
+        ("300", "2021-01-01"), ("200", "2023-01-01")]
+    assert _times("Fourteen bodies were recovered on Thursday and three more on Friday, police said.") == [
+        ("Fourteen", "2024-05-16"), ("three", "2024-05-17")]
