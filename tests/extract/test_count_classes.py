@@ -59,3 +59,10 @@ def test_each_figure_takes_the_time_phrase_right_after_it():
         ("300", "2021-01-01"), ("200", "2023-01-01")]
     assert _times("Fourteen bodies were recovered on Thursday and three more on Friday, police said.") == [
         ("Fourteen", "2024-05-16"), ("three", "2024-05-17")]
+
+
+def test_a_participle_on_the_first_figure_of_a_line_is_its_own_event():
+    article = extract("An IED hit a bus near the town. 11 passengers killed, 7 injured.", published="2024-05-20",
+                      validate=False)
+    assert [(c.quantity.text, c.event_type) for c in article.claims if c.quantity] == [
+        ("11", "death"), ("7", "injury")]
