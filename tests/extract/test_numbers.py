@@ -123,6 +123,7 @@ def test_at_least_sixty_phrases():
     ("twelve thousand", 12000), ("twenty-five", 25), ("1.5 million", 1_500_000), ("$15,000", 15000),
     ("€2m", 2_000_000), ("a dozen", 12), ("25th", 25), ("one hundred and twenty", 120),
     ("three hundred thousand", 300000), ("ninety-nine", 99), ("2.3bn", 2_300_000_000),
+    ("4.2 lakh", 420_000), ("1.6 lakhs", 160_000), ("3 crore", 30_000_000),  # the Indian scales
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == value

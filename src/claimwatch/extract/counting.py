@@ -363,10 +363,18 @@ def _own_verb(ctx: LinkContext, c: _Count) -> CountLink | None:
     head = c.head
     verb = next((t for t in children_of(head) if t.dep_ == "acl" and t.i == head.i + 1 and t.tag_ in ("VBN", "VBD")
                  and not has_subject(t)), None)
-    if verb is None or not any(t.dep_ in ("conj", "cc") and t.i > verb.i for t in children_of(head)):
+    if verb is None or not (any(t.dep_ in ("conj", "cc") and t.i > verb.i for t in children_of(head))
+                            or _second_subject_after(head, verb)):
         return None
     link, _seen = _typed(ctx, [(verb, "patient")], c.cls, is_fatal(verb), verb.i, "predicate")
     return link
+
+
+def _second_subject_after(head: Token, verb: Token) -> bool:
+    """"11 passengers killed, 7 injured": the parser made both figures subjects of the last verb;
+    a second subject after the participle takes that verb, the participle stays the first one's."""
+    return head.dep_ in ("nsubj", "nsubjpass") and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.i > verb.i for t in children_of(head.head) if t.i != head.i)
 
 
 def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:

@@ -421,8 +421,9 @@ def _sentence_hits(span: Any) -> list[_Hit]:
             continue
         tok = tokens[i]
         for rule in pairs[lemmas[i]]:
-            if not _pos_ok(tok, rule.get("pos")) or (rule.get("unpriced") and a_charge(tok)):
-                continue
+            if not _pos_ok(tok, rule.get("pos")) or (rule.get("unpriced") and a_charge(tok)) or (
+                    rule.get("on_people") and not _done_to_people(tok, every=False)):
+                continue    # "removed 40 tonnes of debris from Paris" is no removal of people
             if lemmas[i] in rule.get("condition", ()) and not _cared_for(tok, rule["with_set"]):
                 continue
             partner = _pair_partner(tok, rule)
@@ -471,14 +472,16 @@ def _partitive_of_people(n: Token) -> bool:
                                              if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c))
 
 
-def _done_to_people(tok: Token) -> bool:
+def _done_to_people(tok: Token, every: bool = True) -> bool:
     """A verb of violence whose object or passive subject names people ("had beaten her husband",
     "two men were beaten", "beat 12 protesters"), with no score among its dependents (not "beat
     Arsenal 2-0", "beat them 3-1", "beat the odds", "beat his rival"). A pronoun, which may stand
     for a team, counts as people only as a passive subject or with "up" ("she was beaten up"); a
-    partitive of people counts ("one of the teachers was beaten")."""
+    partitive of people counts ("one of the teachers was beaten"), and so does a bare number as passive
+    subject ("two were beaten"). With ``every`` false one of several objects naming people is enough
+    ("removed 5,000 offenders from the UK, an increase of 14%")."""
     kids = children_of(tok)
-    if tok.pos_ != "VERB" or any(c.pos_ == "NUM" and not _partitive_of_people(c) for c in kids):
+    if tok.pos_ != "VERB" or any(c.like_num and c.dep_ != "nsubjpass" and not _partitive_of_people(c) for c in kids):
         return False
     up = any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
     undergoers = [n for c in kids if c.dep_ in ("dobj", "nsubjpass") for n in (c, *c.conjuncts)]
@@ -486,10 +489,12 @@ def _done_to_people(tok: Token) -> bool:
     def a_person(n: Token) -> bool:
         if _partitive_of_people(n):
             return True     # "One of the teachers was beaten"
+        if n.like_num:
+            return n.dep_ == "nsubjpass"  # "Eleven were recaptured": a bare number undergoing it counts people
         if n.pos_ == "PRON":
             return n.lower_ in _PERSONAL_PRONOUNS and (n.dep_ == "nsubjpass" or up)
         return n.pos_ == "NOUN" and not n.ent_type_ and person_noun(n)
-    return bool(undergoers) and all(a_person(n) for n in undergoers)
+    return bool(undergoers) and (all if every else any)(a_person(n) for n in undergoers)
 
 
 def _beasts_undergo(hit: _Hit) -> bool:

@@ -30,7 +30,8 @@ ORD_TENS = {w: 10 * (i + 2) for i, w in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
 ORD_SCALES = {"hundredth": 100, "thousandth": 1000, "millionth": 10**6}
 SCALE_SUFFIX = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
-                "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+                "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+                "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # the Indian scales
 
 
 def alternation(words) -> str:
@@ -50,7 +51,7 @@ DIGITS = (
     rf"|\d{{1,3}}(?:[{SPACES}]\d{{3}}(?!\d))+(?![.,]\d)"
     rf"|\d+(?:\.\d+)?)"
 )
-SCALE = r"(?:\s*(?:thousand|million|billion|trillion)(?![\w])|\s?(?:bn|mn|mln)(?![\w])|(?:k|m|b|tn)(?![\w]))"
+SCALE = r"(?:\s*(?:thousand|million|billion|trillion|lakhs?|crores?)(?![\w])|\s?(?:bn|mn|mln)(?![\w])|(?:k|m|b|tn)(?![\w]))"
 NUMERIC = rf"(?P<cur>{CURRENCY})?(?P<dig>{DIGITS})(?P<scale>{SCALE})?(?!\.\d|[\w])"
 _ORDW = alternation(list(ORD_UNITS) + list(ORD_TENS) + list(ORD_SCALES))
 _TENSW = alternation(TENS)

@@ -118,8 +118,16 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
     if m and before.rstrip(" #").endswith(m.group(1)):
         word = m.group(1).lower().rstrip(".")
         return word in _NAMING or m.group(1).lower() in _NAMING or word in _NAMING_CAP and (
-            m.group(1)[0].isupper() or ph.qualifier == "exact" and bool(_BARE_AFTER.match(after)))
+            m.group(1)[0].isupper() or ph.qualifier == "exact" and bool(_BARE_AFTER.match(after))) or (
+            _labels_of_several(word, ph, after))
     return False
+
+
+def _labels_of_several(word: str, ph: NumberPhrase, after: str) -> bool:
+    """"houses 14 to 38 on Shevchenko Street", "cells 3 and 4": a plural naming noun before a bare
+    range names the things it spans (not "the shelter houses 14 to 38 people")."""
+    return (word.endswith("s") and word[:-1] in _NAMING_CAP | _NAMING and ph.qualifier == "range"
+            and bool(_BARE_AFTER.match(after)))
 
 
 # "camp 17 at Kutupalong", "raised to level 4 on Monday": a lower-case naming noun names by a bare number
@@ -211,7 +219,13 @@ def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     if prev < 0:
         return False
     p = doc[prev]
-    return p.ent_type_ == "PERSON" or in_class(p, _C["person"]) or _one_of_a_kind(p, tok)
+    return p.ent_type_ == "PERSON" or in_class(p, _C["person"]) or _one_of_a_kind(p, tok) or _name_of_a_person(p)
+
+
+def _name_of_a_person(name: Token) -> bool:
+    """"his mother, Grace, 61,": a proper name set off beside a person noun names that person,
+    whatever entity type the tagger gave it."""
+    return name.pos_ == "PROPN" and name.dep_ == "appos" and in_class(name.head, _C["person"])
 
 
 def _one_of_a_kind(noun: Token, tok: Token) -> bool:
@@ -272,9 +286,50 @@ def names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
         return True
     if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ == "I":
         return True  # inside a name: "Boeing 747", "Flight 200"
-    if _set_off_beside_a_thing(doc, ph, tok) or _ratio_base(tok) or _service_number(tok):
+    if _set_off_beside_a_thing(doc, ph, tok) or _ratio_base(tok) or _service_number(tok) or _rate_figure(tok):
+        return True
+    if _predicated_of_a_label(tok):
         return True
     return _model_number(text, ph, tok, doc)
+
+
+_RATE_NOUNS = frozenset({"rate", "ratio", "incidence", "prevalence"})
+
+
+def _rate_figure(tok: Token) -> bool:
+    """"per 100,000 crossings", "per 1,000": the base of a rate; "the death rate rose from 16 to 58",
+    "the rate was 16": the figures of a rate, whose subject is the rate noun, count nothing."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "per":
+        return True
+    head = tok
+    while head.dep_ in ("nummod", "quantmod") and head.head.pos_ in ("NUM", "NOUN") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "per":
+        return True
+    verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    if head.dep_ not in ("pobj", "attr", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _RATE_NOUNS for c in children_of(verb))
+
+
+def _predicated_of_a_label(tok: Token) -> bool:
+    """"The emergency number is 108", "the hotline is 1079": a bare figure predicated of a naming
+    noun names it (not "the number of dead is 14", whose "of" phrase says what is counted)."""
+    if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+        return False
+    subjects = [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
+    return any(_a_label_noun(s) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(s))
+               for s in subjects)
+
+
+_LABEL_SUBJECTS = frozenset("hotline helpline phone tel fax extension ext reference ref code".split())
+
+
+def _a_label_noun(noun: Token) -> bool:
+    """A noun whose value is a label: "the hotline", "the code"; "number" only as a compound's head
+    ("the emergency number", not "the number was 3,715")."""
+    return noun.lower_ in _LABEL_SUBJECTS or noun.lower_ == "number" and any(
+        c.dep_ == "compound" for c in children_of(noun))
 
 
 def _service_number(tok: Token) -> bool:

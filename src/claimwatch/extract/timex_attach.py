@@ -178,6 +178,18 @@ def _period_of_the_counted(tok: Token, head_i: int) -> bool:
     return False
 
 
+def _right_after(head: Token, t: TimeMention, text: str) -> bool:
+    """The time phrase follows the counted figure or its noun with nothing between but the figure's
+    own modifiers ("174 in 2024", "three more on Tuesday")."""
+    start = (t.phrase or t.span)[0]
+    last = head
+    while last.i + 1 < len(head.doc) and head.doc[last.i + 1].head.i == head.i and \
+            head.doc[last.i + 1].dep_ in ("amod", "advmod", "quantmod"):
+        last = head.doc[last.i + 1]
+    end = last.idx + len(last.text)
+    return (head.like_num or head.pos_ == "NOUN") and start >= end and not text[end:start].strip()
+
+
 def _perfect(clause) -> bool:
     """A present-perfect predicate ("have died", "has detained"): a running total up to now."""
     return clause.tag_ == "VBN" and any(
@@ -248,6 +260,8 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
             return (4, 0, near)
         if t.precision in ("year", "month", "range") and _period_of_the_counted(doc[t.head_i], head_i):
             return (0, -1, near)  # "the 4,458 deaths it recorded for 2023": the period it was counted over
+        if _right_after(head, t, text):
+            return (0, -1, near)  # "84 deaths in 2023 and 174 in 2024": each figure's own year
         if t.head_i in (head_i, clause.i):
             return (0, 0, near)
         depth = _depth_below(doc[t.head_i], clause)
