@@ -123,3 +123,15 @@ def test_a_breakdown_after_a_bodys_figures_is_the_bodys_not_the_dateline_agencys
                 "507 people was not recorded.")
     men = count_claim(a, "10,870")
     assert (men.source.name, men.source.type, men.source.scope) == ("The state registry", "official", "paragraph")
+
+
+def test_a_header_line_naming_a_speaker_governs_the_paragraphs_under_it(extract) -> None:
+    a = extract("Written statement: Hospital waiting lists\n\n"
+                "Answer (Dr Sarah Kline, Minister for Health):\n\n"
+                "The department treated 4,210 patients in March.\n\n"
+                "Around 310 operations were cancelled.")
+    for figure in ("4,210", "Around 310"):
+        src = count_claim(a, figure).source
+        assert (src.name, src.type) == ("Dr Sarah Kline", "official")
+    b = extract("Lab notes\n\nResults from the trial:\n\nResearchers enrolled 400 patients, and 37 developed side effects.")
+    assert count_claim(b, "400").source.type == "author"

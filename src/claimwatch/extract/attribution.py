@@ -62,7 +62,7 @@ from .interviews import interview_attributions
 from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
 from .quotes import in_quote, quote_regions, quoted_chars
 from .reporting_verbs import verb_candidate
-from .source_lines import label_attributions, line_attributions, signature_attributions
+from .source_lines import header_attributions, label_attributions, line_attributions, signature_attributions
 from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
 from .sources import classify_source, is_unnamed, looks_like_outlet, source_strength
 
@@ -332,6 +332,7 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
             out.append(m)
     out.extend(label_attributions(analysis, resolver.registry, primary_sents))
     out.extend(line_attributions(analysis, resolver.registry))
+    out.extend(header_attributions(analysis, resolver.registry))
     out.extend(signature_attributions(analysis, resolver.registry))
     out.extend(interview_attributions(analysis, resolver.registry))
     out.sort(key=lambda m: (m.sent_i, not m.primary, m.cue_span or m.span or (0, 0)))

@@ -16,6 +16,8 @@ attribution stage found, per sentence:
   or official says takes that source (``paragraph``: "The agency said U.S. crews rescued 37
   migrants. Mexican officials took 39 into custody."); not after a witness, an unnamed source or
   a non-speech evidential ("surveys point to ...");
+* a header line naming a speaker ("Answer (Jane Doe, Minister of State):") covers the sentences
+  left in the paragraphs it governs, after the rules above (``article``);
 * an interview's answer paragraph takes the interviewee its intro named for its sentences left
   (``article``, :mod:`claimwatch.extract.interviews`); its questions are the outlet's;
 * the report's source — a "Source: X" line, a closing "According to X." paragraph or "— Reuters",
@@ -246,6 +248,14 @@ class _Coverage:
         return (m.kind == "according" and m.primary and p == last and p > 0 and m.content_span is None
                 and len(self.in_para(p)) == 1 and m.name is not None)
 
+    def headers(self, mentions: list[AttributionMention]) -> None:
+        """The paragraphs under a header line that names a speaker: that speaker's."""
+        for m in mentions:
+            if m.kind == "header" and m.content_span is not None:
+                for i, (a, _) in enumerate(self.sentences):
+                    if m.content_span[0] <= a < m.content_span[1] and i not in self.found:
+                        self.found[i] = carry(m, i, "article", m.quote)
+
     def article_wide(self) -> None:
         if self.article is None:
             return
@@ -270,5 +280,6 @@ def source_coverage(analysis: Analysis, lead_para: int = 0) -> tuple[dict[int, A
     cov.trailing(mentions)
     cov.report_source(mentions)
     cov.forward()
+    cov.headers(mentions)
     cov.article_wide()
     return cov.found, cov.article
