@@ -135,3 +135,17 @@ def test_a_header_line_naming_a_speaker_governs_the_paragraphs_under_it(extract)
         assert (src.name, src.type) == ("Dr Sarah Kline", "official")
     b = extract("Lab notes\n\nResults from the trial:\n\nResearchers enrolled 400 patients, and 37 developed side effects.")
     assert count_claim(b, "400").source.type == "author"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Mexico's National Migration Institute", "official"),
+    ("the National Institute of Statistics", "official"),
+    ("the National Forensic Science Institute", "official"),
+    ("the Institute for Fiscal Studies", "expert"),
+    ("the Karolinska Institute", "expert"),
+    ("the American Petroleum Institute", "expert"),
+    ("Harvard's Institute of Politics", "expert"),
+    ("Senior coroner Mary Hassell", "judicial"),
+])
+def test_a_states_institute_is_official_and_a_coroner_judicial(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
