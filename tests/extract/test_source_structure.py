@@ -149,3 +149,19 @@ def test_a_header_line_naming_a_speaker_governs_the_paragraphs_under_it(extract)
 ])
 def test_a_states_institute_is_official_and_a_coroner_judicial(name: str, expected: str) -> None:
     assert classify_source(name) == expected
+
+
+def test_as_per_a_body_and_a_closing_informed_attribute_their_figures(extract) -> None:
+    a = extract("Floods\n\nAs per the daily report of the State Disaster Management Authority, 4,200 people were "
+                "displaced.\n\nTwo children drowned on Sunday, the district administration informed.\n\n"
+                "The team tested 300 samples, as per protocol.")
+    assert count_claim(a, "4,200").source.type == "official"
+    assert count_claim(a, "Two").source.name == "the district administration"
+    assert count_claim(a, "300").source.type == "author"
+
+
+def test_a_count_a_body_recorded_carries_to_the_next_figures_of_its_paragraph(extract) -> None:
+    a = extract("Crossings\n\nThe National Migration Service counted 520,085 people crossing in 2023. "
+                "The figure fell to 302,203 in 2024.")
+    src = count_claim(a, "302,203").source
+    assert (src.name, src.scope) == ("The National Migration Service", "paragraph")

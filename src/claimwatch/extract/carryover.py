@@ -14,8 +14,9 @@ attribution stage found, per sentence:
   ("..., according to a Telegram channel.") takes that source (``paragraph``);
 * an unattributed sentence continuing a paragraph whose earlier sentence a named institution
   or official says takes that source (``paragraph``: "The agency said U.S. crews rescued 37
-  migrants. Mexican officials took 39 into custody."); not after a witness, an unnamed source or
-  a non-speech evidential ("surveys point to ...");
+  migrants. Mexican officials took 39 into custody."), or that a named body counts ("The service
+  counted 520,085 crossings. The figure fell to ..."); not after a witness, an unnamed source or
+  an evidential of no named body ("surveys point to ...");
 * a header line naming a speaker ("Answer (Jane Doe, Minister of State):") covers the sentences
   left in the paragraphs it governs, after the rules above (``article``);
 * an interview's answer paragraph takes the interviewee its intro named for its sentences left
@@ -220,8 +221,10 @@ class _Coverage:
             if i in self.found or prev is None or self.para_of[i - 1] != self.para_of[i]:
                 continue
             if prev.name is None or prev.type in _NOT_FORWARD or prev.scope == "article" \
-                    or prev.kind not in ("clause", "according", "label"):
+                    or prev.kind not in ("clause", "according", "label", "evidential"):
                 continue
+            if prev.kind == "evidential" and prev.entity_id is None:
+                continue        # "surveys point to ...": no body that keeps counting
             if self.text[self.sentences[i - 1][0]:self.sentences[i - 1][1]].rstrip().endswith("?"):
                 continue
             self.found[i] = carry(prev, i, "paragraph", "direct" if self.quoted(i) else "indirect")
