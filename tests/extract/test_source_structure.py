@@ -165,3 +165,18 @@ def test_a_count_a_body_recorded_carries_to_the_next_figures_of_its_paragraph(ex
                 "The figure fell to 302,203 in 2024.")
     src = count_claim(a, "302,203").source
     assert (src.name, src.scope) == ("The National Migration Service", "paragraph")
+
+
+def test_a_body_that_verified_a_count_is_its_source_and_a_short_name_its_body(extract) -> None:
+    a = extract("Attacks\n\nThe agency's head spoke on Monday.\n\nWHO has verified 181 attacks on health care since April.\n\n"
+                "One was killed, according to the Institute for Development and Peace Studies (Indepaz). "
+                "Indepaz counted 173 in all of 2025.")
+    assert (count_claim(a, "181").source.name, count_claim(a, "181").source.type) == ("WHO", "ngo")
+    assert count_claim(a, "173").source.type == "expert"
+
+
+def test_a_name_cut_at_its_open_bracket_is_the_name_before_it() -> None:
+    from claimwatch.extract.sources import canonical_name
+
+    assert canonical_name("The Independent Commission for Aid Impact (ICAI") == "Independent Commission for Aid Impact"
+    assert canonical_name("Ministry of Health (Gaza)") == "Ministry of Health (Gaza)"

@@ -235,7 +235,11 @@ def alias_of(name: str, context: str | None = None) -> str | None:
 
 
 def canonical_name(name: str, *, context: str | None = None, person: bool = False) -> str:
-    """Determiners and possessives stripped (and titles, for a ``person``); known variants mapped to one name."""
+    """Determiners and possessives stripped (and titles, for a ``person``); known variants mapped to
+    one name; an acronym cut with its bracket left open ("... Police Conduct (IOPC") dropped."""
+    opened = name.rfind("(")
+    if opened > 0 and ")" not in name[opened:]:
+        name = name[:opened]
     base = strip_determiners(name)
     alias = alias_of(base, context)
     if alias:
