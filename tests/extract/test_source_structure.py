@@ -165,6 +165,9 @@ def test_a_count_a_body_recorded_carries_to_the_next_figures_of_its_paragraph(ex
                 "The figure fell to 302,203 in 2024.")
     src = count_claim(a, "302,203").source
     assert (src.name, src.scope) == ("The National Migration Service", "paragraph")
+    b = extract("Deaths\n\nSurveys by the International Organization for Migration point to rising fatalities. "
+                "In the last three decades, thousands have died crossing.")
+    assert count_claim(b, "thousands").source.type == "author"
 
 
 def test_a_body_that_verified_a_count_is_its_source_and_a_short_name_its_body(extract) -> None:

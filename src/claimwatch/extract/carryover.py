@@ -16,7 +16,7 @@ attribution stage found, per sentence:
   or official says takes that source (``paragraph``: "The agency said U.S. crews rescued 37
   migrants. Mexican officials took 39 into custody."), or that a named body counts ("The service
   counted 520,085 crossings. The figure fell to ..."); not after a witness, an unnamed source or
-  an evidential of no named body ("surveys point to ...");
+  an evidential that is no named body's count ("surveys point to rising fatalities");
 * a header line naming a speaker ("Answer (Jane Doe, Minister of State):") covers the sentences
   left in the paragraphs it governs, after the rules above (``article``);
 * an interview's answer paragraph takes the interviewee its intro named for its sentences left
@@ -223,8 +223,9 @@ class _Coverage:
             if prev.name is None or prev.type in _NOT_FORWARD or prev.scope == "article" \
                     or prev.kind not in ("clause", "according", "label", "evidential"):
                 continue
-            if prev.kind == "evidential" and prev.entity_id is None:
-                continue        # "surveys point to ...": no body that keeps counting
+            if prev.kind == "evidential" and (prev.entity_id is None
+                                              or not has_number(self.analysis.doc, *self.tok_ranges[i - 1])):
+                continue        # "surveys point to rising fatalities": no count of a named body to continue
             if self.text[self.sentences[i - 1][0]:self.sentences[i - 1][1]].rstrip().endswith("?"):
                 continue
             self.found[i] = carry(prev, i, "paragraph", "direct" if self.quoted(i) else "indirect")
