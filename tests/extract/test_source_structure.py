@@ -123,3 +123,63 @@ def test_a_breakdown_after_a_bodys_figures_is_the_bodys_not_the_dateline_agencys
                 "507 people was not recorded.")
     men = count_claim(a, "10,870")
     assert (men.source.name, men.source.type, men.source.scope) == ("The state registry", "official", "paragraph")
+
+
+def test_a_header_line_naming_a_speaker_governs_the_paragraphs_under_it(extract) -> None:
+    a = extract("Written statement: Hospital waiting lists\n\n"
+                "Answer (Dr Sarah Kline, Minister for Health):\n\n"
+                "The department treated 4,210 patients in March.\n\n"
+                "Around 310 operations were cancelled.")
+    for figure in ("4,210", "Around 310"):
+        src = count_claim(a, figure).source
+        assert (src.name, src.type) == ("Dr Sarah Kline", "official")
+    b = extract("Lab notes\n\nResults from the trial:\n\nResearchers enrolled 400 patients, and 37 developed side effects.")
+    assert count_claim(b, "400").source.type == "author"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Mexico's National Migration Institute", "official"),
+    ("the National Institute of Statistics", "official"),
+    ("the National Forensic Science Institute", "official"),
+    ("the Institute for Fiscal Studies", "expert"),
+    ("the Karolinska Institute", "expert"),
+    ("the American Petroleum Institute", "expert"),
+    ("Harvard's Institute of Politics", "expert"),
+    ("Senior coroner Mary Hassell", "judicial"),
+])
+def test_a_states_institute_is_official_and_a_coroner_judicial(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_as_per_a_body_and_a_closing_informed_attribute_their_figures(extract) -> None:
+    a = extract("Floods\n\nAs per the daily report of the State Disaster Management Authority, 4,200 people were "
+                "displaced.\n\nTwo children drowned on Sunday, the district administration informed.\n\n"
+                "The team tested 300 samples, as per protocol.")
+    assert count_claim(a, "4,200").source.type == "official"
+    assert count_claim(a, "Two").source.name == "the district administration"
+    assert count_claim(a, "300").source.type == "author"
+
+
+def test_a_count_a_body_recorded_carries_to_the_next_figures_of_its_paragraph(extract) -> None:
+    a = extract("Crossings\n\nThe National Migration Service counted 520,085 people crossing in 2023. "
+                "The figure fell to 302,203 in 2024.")
+    src = count_claim(a, "302,203").source
+    assert (src.name, src.scope) == ("The National Migration Service", "paragraph")
+    b = extract("Deaths\n\nSurveys by the International Organization for Migration point to rising fatalities. "
+                "In the last three decades, thousands have died crossing.")
+    assert count_claim(b, "thousands").source.type == "author"
+
+
+def test_a_body_that_verified_a_count_is_its_source_and_a_short_name_its_body(extract) -> None:
+    a = extract("Attacks\n\nThe agency's head spoke on Monday.\n\nWHO has verified 181 attacks on health care since April.\n\n"
+                "One was killed, according to the Institute for Development and Peace Studies (Indepaz). "
+                "Indepaz counted 173 in all of 2025.")
+    assert (count_claim(a, "181").source.name, count_claim(a, "181").source.type) == ("WHO", "ngo")
+    assert count_claim(a, "173").source.type == "expert"
+
+
+def test_a_name_cut_at_its_open_bracket_is_the_name_before_it() -> None:
+    from claimwatch.extract.sources import canonical_name
+
+    assert canonical_name("The Independent Commission for Aid Impact (ICAI") == "Independent Commission for Aid Impact"
+    assert canonical_name("Ministry of Health (Gaza)") == "Ministry of Health (Gaza)"

@@ -62,7 +62,7 @@ from .interviews import interview_attributions
 from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
 from .quotes import in_quote, quote_regions, quoted_chars
 from .reporting_verbs import verb_candidate
-from .source_lines import label_attributions, line_attributions, signature_attributions
+from .source_lines import header_attributions, label_attributions, line_attributions, signature_attributions
 from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
 from .sources import classify_source, is_unnamed, looks_like_outlet, source_strength
 
@@ -97,6 +97,11 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         obj = next((c for c in children_of(doc[cue[1] - 1]) if c.dep_ == "pobj"), None)
         if obj is None or document_noun(obj) is None:
             return None
+    elif low == "per" and tok.i > lo and doc[tok.i - 1].lower_ == "as":      # "as per the ministry's report"
+        obj = next((c for c in children_of(tok) if c.dep_ == "pobj"), None)
+        if obj is None or not _speaks(obj):
+            return None
+        cue = (tok.i - 1, tok.i + 1)
     elif low in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "prep", "acl"):
         obj = next((c for c in children_of(tok) if c.dep_ in ("dobj", "pobj")), None)
         if obj is None or not _speaks(obj):
@@ -104,7 +109,7 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         cue = (tok.i, tok.i + 1)
     else:
         return None
-    pp_lo, pp_hi = tok.i, max(obj.right_edge.i + 1, cue[1])
+    pp_lo, pp_hi = cue[0], max(obj.right_edge.i + 1, cue[1])
     content = None
     left, right = trim_span(doc, lo, pp_lo), trim_span(doc, pp_hi, hi)
     if left and right:
@@ -176,9 +181,9 @@ def _self_reference(src: Token) -> bool:
     return any(ref in phrase for ref in _SELF_REFERENCE)
 
 
-#: words other than verbs and nouns that open a cue ("according to", "citing", "in line with",
+#: words other than verbs and nouns that open a cue ("according to", "as per", "citing", "in line with",
 #: "reportedly", "alleged"): every candidate function below needs a verb, a noun or one of these
-_CUE_OPENERS = frozenset({"according", "citing", "quoting"} | set(_DOC_ACCORDING) | _HEARSAY_ADV | _HEARSAY_ADJ)
+_CUE_OPENERS = frozenset({"according", "citing", "quoting", "per"} | set(_DOC_ACCORDING) | _HEARSAY_ADV | _HEARSAY_ADJ)
 
 
 def _cue_openers(table: TokenTable, lo: int, hi: int) -> list[int]:
@@ -332,6 +337,7 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
             out.append(m)
     out.extend(label_attributions(analysis, resolver.registry, primary_sents))
     out.extend(line_attributions(analysis, resolver.registry))
+    out.extend(header_attributions(analysis, resolver.registry))
     out.extend(signature_attributions(analysis, resolver.registry))
     out.extend(interview_attributions(analysis, resolver.registry))
     out.sort(key=lambda m: (m.sent_i, not m.primary, m.cue_span or m.span or (0, 0)))

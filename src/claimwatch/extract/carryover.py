@@ -14,8 +14,11 @@ attribution stage found, per sentence:
   ("..., according to a Telegram channel.") takes that source (``paragraph``);
 * an unattributed sentence continuing a paragraph whose earlier sentence a named institution
   or official says takes that source (``paragraph``: "The agency said U.S. crews rescued 37
-  migrants. Mexican officials took 39 into custody."); not after a witness, an unnamed source or
-  a non-speech evidential ("surveys point to ...");
+  migrants. Mexican officials took 39 into custody."), or that a named body counts ("The service
+  counted 520,085 crossings. The figure fell to ..."); not after a witness, an unnamed source or
+  an evidential that is no named body's count ("surveys point to rising fatalities");
+* a header line naming a speaker ("Answer (Jane Doe, Minister of State):") covers the sentences
+  left in the paragraphs it governs, after the rules above (``article``);
 * an interview's answer paragraph takes the interviewee its intro named for its sentences left
   (``article``, :mod:`claimwatch.extract.interviews`); its questions are the outlet's;
 * the report's source — a "Source: X" line, a closing "According to X." paragraph or "— Reuters",
@@ -218,8 +221,11 @@ class _Coverage:
             if i in self.found or prev is None or self.para_of[i - 1] != self.para_of[i]:
                 continue
             if prev.name is None or prev.type in _NOT_FORWARD or prev.scope == "article" \
-                    or prev.kind not in ("clause", "according", "label"):
+                    or prev.kind not in ("clause", "according", "label", "evidential"):
                 continue
+            if prev.kind == "evidential" and (prev.entity_id is None
+                                              or not has_number(self.analysis.doc, *self.tok_ranges[i - 1])):
+                continue        # "surveys point to rising fatalities": no count of a named body to continue
             if self.text[self.sentences[i - 1][0]:self.sentences[i - 1][1]].rstrip().endswith("?"):
                 continue
             self.found[i] = carry(prev, i, "paragraph", "direct" if self.quoted(i) else "indirect")
@@ -246,6 +252,14 @@ class _Coverage:
         return (m.kind == "according" and m.primary and p == last and p > 0 and m.content_span is None
                 and len(self.in_para(p)) == 1 and m.name is not None)
 
+    def headers(self, mentions: list[AttributionMention]) -> None:
+        """The paragraphs under a header line that names a speaker: that speaker's."""
+        for m in mentions:
+            if m.kind == "header" and m.content_span is not None:
+                for i, (a, _) in enumerate(self.sentences):
+                    if m.content_span[0] <= a < m.content_span[1] and i not in self.found:
+                        self.found[i] = carry(m, i, "article", m.quote)
+
     def article_wide(self) -> None:
         if self.article is None:
             return
@@ -270,5 +284,6 @@ def source_coverage(analysis: Analysis, lead_para: int = 0) -> tuple[dict[int, A
     cov.trailing(mentions)
     cov.report_source(mentions)
     cov.forward()
+    cov.headers(mentions)
     cov.article_wide()
     return cov.found, cov.article

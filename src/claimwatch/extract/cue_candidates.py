@@ -89,8 +89,9 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     if lemma not in _EVIDENTIAL_OR_FIGURE_VERBS or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
         return None
     subj = next((c for c in children_of(tok) if c.dep_ == "nsubj" and lo <= c.i < hi), None)
-    if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") or subj.pos_ not in (
-            "NOUN", "PROPN", "PRON"):
+    acronym = subj is not None and subj.text.isupper() and len(subj.text) > 1    # "WHO has verified ..."
+    if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") and not acronym \
+            or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     doc = tok.doc
     comp = next((c for c in children_of(tok) if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None)

@@ -435,10 +435,20 @@ def _described_type(doc: Doc, name: str, head_i: int) -> SourceType | None:
     return classify_source(context) if context and source_strength(context) == 2 else None
 
 
+def _short_name(tok: Token, name: str) -> bool:
+    """A capitalised word in brackets after a name of three words or more that starts with the
+    name's first letter ("the Institute for Development and Peace Studies (Indepaz)") is the
+    name's short form; not a place in brackets ("the Ministry of Health (Gaza)")."""
+    words = name.split()
+    return (tok.text.isalpha() and len(tok.text) >= 3 and tok.text[:1].isupper() and tok.text[1:].islower()
+            and len(words) >= 3 and tok.text[0] == words[0][0] and tok.ent_type_ not in PLACE_LABELS)
+
+
 def _acronym_after(reg: EntityRegistry, ent: Entity, hi: int) -> None:
     """"International Organization for Migration (IOM)": the acronym is a name of the organisation."""
     doc = reg.doc
-    if hi + 2 < len(doc) and doc[hi].text == "(" and doc[hi + 2].text == ")" and doc[hi + 1].text.isupper():
+    if hi + 2 < len(doc) and doc[hi].text == "(" and doc[hi + 2].text == ")" and (
+            doc[hi + 1].text.isupper() or _short_name(doc[hi + 1], ent.name)):
         reg.add_mention(ent, hi + 1, hi + 2, "acronym", hi + 1)
         reg._keys.setdefault(doc[hi + 1].text.lower(), ent.id)
 

@@ -237,10 +237,25 @@ def _object_ok(tok: Token, lemma: str, lo: int, hi: int, has_obj: bool) -> bool:
         return False                                     # "put the toll at 30", not "put forward"
     if lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in children_of(tok)):
         return False                                     # "added to the uncertainty"
+    if not has_obj and _closing_clause(tok, lo, hi):
+        return True                                      # "..., the district administration informed."
     if lemma not in _STRONG:
         return lemma in _OBJECT_ACTS and has_obj
     return lemma in _CORE or has_obj and lemma in _OBJECT_ACTS or tok.dep_ == "parataxis" or any(
         doc[j].text in _QUOTE_MARKS for j in range(lo, hi))  # not "contend with", "repeat the phrase"
+
+
+def _closing_clause(tok: Token, lo: int, hi: int) -> bool:
+    """A reporting clause that closes its sentence after a comma, its subject just before the
+    verb and nothing after it ("..., the district administration informed."): it reports what
+    the sentence said before it, whichever speech verb it uses."""
+    doc = tok.doc
+    subj = next((c for c in children_of(tok) if c.dep_ == "nsubj"), None)
+    last = hi - 1
+    while last > tok.i and doc[last].is_punct:
+        last -= 1
+    return (tok.dep_ == "ROOT" and subj is not None and last == tok.i and subj.right_edge.i + 1 == tok.i
+            and subj.left_edge.i - 1 > lo and doc[subj.left_edge.i - 1].text == ",")
 
 
 def verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]], rstarts: list[int]) -> Cand | None:

@@ -8,6 +8,9 @@ signatures.
   report (``kind="source_line"``; a closing "According to <name>." paragraph is found by the
   attribution stage as an ordinary "according to" attribution);
 * a closing "― Maria Gonzalez" after a paragraph signs that paragraph (``kind="signature"``);
+* a header line of its own that names a speaker — "Answer (Jane Doe, Minister of State):",
+  "Reply by the Minister:" — makes the paragraphs under it, up to the next such line, that
+  speaker's (``kind="header"``, ``content_span`` = what it governs);
 * a title line that names the report's kind as a part of its own ("Press release - <organisation>",
   "<organisation> <country> - Operational Update, <date>") names its issuer, the report's source
   when it has no source line (``kind="source_line"``, the kind as the cue);
@@ -33,7 +36,7 @@ from .layout import DATELINE_AGENCY, headline
 from .quotes import quote_regions
 from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
 
-__all__ = ["label_attributions", "line_attributions", "header_issuer", "bracket_attributions", "signature_attributions", "name_source"]
+__all__ = ["label_attributions", "header_attributions", "line_attributions", "header_issuer", "bracket_attributions", "signature_attributions", "name_source"]
 
 _CUES = cue_lexicon()
 #: what a place label names: a country or region, or a town at least as known as a provincial capital
@@ -55,6 +58,10 @@ _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
 _INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
 #: a speaker label: a name, perhaps with whom it speaks for in brackets ("TOMMASO RINALDI (IOM):"), and a colon
 _LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)(?:\s*\(([^()\n]{1,60})\))?\s*(:)\s+\S")
+#: a header line that names who speaks under it: a part's name and the speaker in brackets ("Answer (Jane
+#: Doe, Minister of State):") or after "by"/"from" ("Reply by the Minister:"), the line ending in a colon
+_HEADER = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}\s*"
+                     r"(?:\((?P<bracket>[^()\n\d]{2,120})\)|\s(?:by|from)\s+(?P<by>[^()\n\d:]{2,100}?))\s*:\s*")
 _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
 #: a part of a title line that names the report's kind: "Press release", "Flash Update No. 7"
 _DOCUMENT_KIND = re.compile(
@@ -163,6 +170,51 @@ def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sen
             type=typ, cue=":", cue_span=(m.start(3), m.end(3)), quote="direct", kind="label",
             evidential="hearsay" if typ == "unnamed" else "attributed", primary=sent_i not in primary_sents,
             content_span=_label_content(analysis, m.end(3), pe, sent_i), entity_id=ent_id,
+        ))
+    return out
+
+
+def _header_speaker(analysis: Analysis, m: re.Match) -> tuple[int, int, str | None] | None:
+    """(start, end, role) of the speaker a header line names: the words before the first comma
+    ("Jane Doe, Minister of State"; the rest is the role), when they name someone."""
+    g = "bracket" if m.group("bracket") else "by"
+    start, end = m.start(g), m.end(g)
+    comma = analysis.text.find(",", start, end)
+    role = analysis.text[comma + 1:end].strip() if comma >= 0 else None
+    end = comma if comma >= 0 else end
+    words = analysis.text[start:end].split()
+    if not words or len(words) > 6 or not any(w[:1].isupper() for w in words):
+        return None
+    if not (_names_someone(analysis, start, end) or is_organisation(analysis.text[start:end])):
+        return None
+    return start, end, role or None
+
+
+def header_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
+    """Header lines naming a speaker ("Answer (Jane Doe, Minister of State):", "Reply by the
+    Minister:"), a paragraph of their own: the speaker's are the paragraphs after, up to the next
+    header or speaker label."""
+    text = analysis.text
+    heads = []
+    for p_i, (ps, pe) in enumerate(analysis.paragraphs):
+        m = _HEADER.fullmatch(text, ps, pe)
+        found = _header_speaker(analysis, m) if m is not None and p_i + 1 < len(analysis.paragraphs) else None
+        if found is not None:
+            heads.append((p_i, found))
+    out: list[AttributionMention] = []
+    for p_i, (start, end, role) in heads:
+        governed_from = analysis.paragraphs[p_i + 1][0]
+        governed_to = next((analysis.paragraphs[q][0] for q in range(p_i + 1, len(analysis.paragraphs))
+                            if _LABEL.match(text, *analysis.paragraphs[q]) or any(h == q for h, _ in heads)), len(text))
+        name = text[start:end].strip()
+        canonical, typ, aff, ent_id = name_source(registry, name, text)
+        if role is not None and classify_source(role) not in ("author", "unnamed"):
+            typ = classify_source(role)
+        colon = text.rindex(":", start, analysis.paragraphs[p_i][1])
+        out.append(AttributionMention(
+            sent_i=_sentence_at(analysis, start), name=name, span=(start, end), canonical=canonical, affiliation=aff,
+            type=typ, cue=":", cue_span=(colon, colon + 1), quote="direct", kind="header", evidential="attributed",
+            primary=False, content_span=(governed_from, governed_to), entity_id=ent_id,
         ))
     return out
 

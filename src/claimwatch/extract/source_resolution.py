@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .base import Analysis, AttributionMention, Entity, children_of
 from .entities import EntityRegistry, document_noun, find_entities, role_in
+from .entity_registry import acronym_words
 from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase
 from .sources import canonical_name, classify_source, is_unnamed, source_strength, strip_determiners
 
@@ -123,8 +124,8 @@ class SourceResolver:
             self.plural.add(id(m))
         elif head.pos_ == "NOUN" and role_in(head.text) is not None:
             self.role_nouns.add(id(m))
-        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
-            self._resolve_pronoun(m, head, sent_i)
+        if (low in PRONOUNS_PERSON or low in PRONOUNS_GROUP) and not (head.text.isupper() and len(head.text) > 1):
+            self._resolve_pronoun(m, head, sent_i)      # not an acronym ("WHO has verified ...")
         elif named is not None:
             self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
         else:
@@ -218,6 +219,9 @@ class SourceResolver:
         ent = reg.at(head.idx)
         if ent is None and head.pos_ == "PROPN":
             ent = reg.person(m.name)            # a surname or titled name given earlier
+        if ent is None and head.pos_ == "PROPN" and m.name:    # a short form given in brackets earlier
+            short = m.name.lower()
+            ent = reg.latest(head.idx, "organisation", test=lambda e: short in acronym_words(e))
         if ent is None and role_in(head.text) is not None:
             # "the Minister of Internal Affairs of Georgia Vakhtang Homelauri": the person named with the role
             ent = reg.entity(reg.role_nouns.get(head.i))
@@ -320,6 +324,9 @@ def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int,
         a += 1
     while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
         b -= 1
+    opened = text.rfind("(", a, b)
+    if opened > a and ")" not in text[opened:b] and doc[head.i].idx < opened:
+        b = len(text[a:opened].rstrip()) + a    # "the Office for Police Conduct (OPC" cut at its acronym: the name
     return (a, b) if b > a else (doc[head.i].idx, doc[head.i].idx + len(doc[head.i]))
 
 

@@ -29,6 +29,7 @@ from importlib import resources
 
 from ..model import SOURCE_TYPES, SourceType, is_source_type
 from .base import cue_lexicon
+from .gazetteer import get_gazetteer
 from .literal_starts import spans_at
 
 __all__ = [
@@ -234,7 +235,11 @@ def alias_of(name: str, context: str | None = None) -> str | None:
 
 
 def canonical_name(name: str, *, context: str | None = None, person: bool = False) -> str:
-    """Determiners and possessives stripped (and titles, for a ``person``); known variants mapped to one name."""
+    """Determiners and possessives stripped (and titles, for a ``person``); known variants mapped to
+    one name; an acronym cut with its bracket left open ("... Police Conduct (IOPC") dropped."""
+    opened = name.rfind("(")
+    if opened > 0 and ")" not in name[opened:]:
+        name = name[:opened]
     base = strip_determiners(name)
     alias = alias_of(base, context)
     if alias:
@@ -354,6 +359,27 @@ def is_organisation(text: str) -> bool:
     return (found is not None and found[1] == 2) or looks_like_outlet(text) or alias_of(text) is not None
 
 
+#: an institute named as a state's: "National ...", "Federal ...", "State ..." first, or after a
+#: country's possessive ("Mexico's Migration Institute"); not a people's adjective ("the American
+#: Petroleum Institute", "the Indian Institute of Technology" are no state bodies)
+_INSTITUTE = re.compile(r"\bInstitutes?\b")
+_STATE_WORDS = frozenset({"National", "Federal", "State"})
+_OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s", re.IGNORECASE)
+
+
+def _a_states_institute(name: str) -> bool:
+    """An institute of a state is a state body (``official``), not a research one: its name starts
+    with "National"/"Federal"/"State" or follows a country's possessive; a name of the think-tank
+    form "Institute for ..." is research."""
+    head = strip_determiners(name)
+    if not _INSTITUTE.search(head) or re.search(r"\bInstitutes?\s+for\b", head):
+        return False
+    owner = _OWNER.match(name.strip())
+    if owner is not None:
+        return any(e.feature == "country" for e in get_gazetteer().lookup(owner.group(1)))
+    return head.split()[0] in _STATE_WORDS
+
+
 @lru_cache(maxsize=4096)
 def classify_source(name: str | None, *, ent_label: str | None = None, context: str | None = None) -> SourceType:
     """The SPEC §4 type of a source phrase.
@@ -374,7 +400,7 @@ def classify_source(name: str | None, *, ent_label: str | None = None, context: 
         if ctx is not None and (found is None or ctx[1] > found[1]):
             found = ctx
     if found is not None:
-        return found[0]
+        return "official" if found[0] == "expert" and _a_states_institute(name) else found[0]
     if looks_like_outlet(name):
         return "media"
     if ent_label == "PERSON":
