@@ -195,3 +195,29 @@ def test_an_interviewee_named_only_by_role_speaks_the_answers():
            "How many people were displaced?\n\nAbout 12,000 people had to leave their homes.\n\n"
            "What happens next?\n\nThe rains are expected to ease.")
     assert {c.source.type for c in _article(faq).claims if c.kind == "count"} == {"author"}
+
+
+def _count(article: Article, quantity_text: str):
+    return next(c for c in article.claims if c.kind == "count" and c.quantity.text == quantity_text)
+
+
+def test_a_company_named_with_a_word_of_a_monitor_is_no_ngo():
+    from claimwatch.extract.sources import classify_source
+    assert classify_source("Human Rights Watch") == "ngo" and classify_source("Landmine Monitor") == "ngo"
+    assert classify_source("The Monitor Group") != "ngo"
+    assert classify_source("Heart Monitor Inc") != "ngo"
+
+
+def test_a_compiled_from_line_names_its_source_up_to_the_sentence_end():
+    a = _article("Compiled from reports by Reuters. A flood killed 9 people in Sylhet on Sunday.\n\n"
+                 "Police said 4 people were missing.", "2026-03-04")
+    nine = _count(a, "9")
+    assert (nine.source.name, nine.source.type) == ("Reuters", "media")
+
+
+def test_people_burned_alive_or_soldiers_eliminated_die_by_violence():
+    a = _article("Two men were burned alive in Kano during riots on Sunday, police said.\n\n"
+                 "Russian forces eliminated 30 Ukrainian soldiers near Bakhmut, the defence ministry said.",
+                 "2026-03-04")
+    assert _count(a, "Two").cause == "violence"
+    assert _count(a, "30").cause == "violence"

@@ -51,7 +51,7 @@ _SOURCE_LINE = re.compile(
 #: Department and the county fire marshal.", "Based on information from the ministry"): the first named
 _COMPILED_LINE = re.compile(
     r"^\s*(?:compiled|based)\s+(?:from|on)\s+(?:[a-z]+\s+){0,2}?(?:reports?|information|figures|data|accounts)\s+"
-    r"(?:by|from|of)\s+(.{2,100}?)(?:,|\s+and\s+|\.?\s*$)", re.IGNORECASE)
+    r"(?:by|from|of)\s+(.{2,100}?)(?:,|\s+and\s+|\.\s+(?=[A-Z])|\.?\s*$)", re.IGNORECASE)
 _DASH_LINE = re.compile(r"^\s*(?:[—–―]|--?)\s*([A-Z][\w.&'’ -]{1,60}?)\s*$")
 _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
 #: a signature after a closing quotation mark, within a paragraph: ”― Sonya Herridge
