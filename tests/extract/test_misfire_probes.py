@@ -221,3 +221,11 @@ def test_people_burned_alive_or_soldiers_eliminated_die_by_violence():
                  "2026-03-04")
     assert _count(a, "Two").cause == "violence"
     assert _count(a, "30").cause == "violence"
+
+
+def test_an_age_beside_a_named_subject_is_no_count_but_a_list_label_keeps_its_figure():
+    a = _article("Smith, 45, and Jones, 38, were killed when their car hit a tree near Leeds on Sunday.\n\n"
+                 "Deaths by state: Kano, 14, and Kaduna, 9, the agency said.", "2026-03-04")
+    counted = {c.quantity.text for c in a.claims if c.kind == "count"}
+    assert "45" not in counted and "38" not in counted
+    assert {"14", "9"} <= counted

@@ -219,7 +219,17 @@ def _age_apposition(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     if prev < 0:
         return False
     p = doc[prev]
-    return p.ent_type_ == "PERSON" or in_class(p, _C["person"]) or _one_of_a_kind(p, tok) or _name_of_a_person(p)
+    return p.ent_type_ == "PERSON" or in_class(p, _C["person"]) or _one_of_a_kind(p, tok) or _name_of_a_person(p) \
+        or _named_subject(p, tok)
+
+
+def _named_subject(name: Token, tok: Token) -> bool:
+    """"Smith, 45, and Jones, 38, were killed": a figure set off beside a proper name that is a clause's
+    subject (or joined to one) is that one's age, whatever entity type the tagger gave the name; a
+    list's "Kano, 14, and Kaduna, 9" hangs from a noun, not a verb."""
+    subject = name.head if name.dep_ == "conj" else name
+    return name.pos_ == "PROPN" and tok.dep_ == "appos" and tok.head.i == name.i \
+        and subject.dep_ in ("nsubj", "nsubjpass") and subject.head.pos_ in ("VERB", "AUX")
 
 
 def _name_of_a_person(name: Token) -> bool:
