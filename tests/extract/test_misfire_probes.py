@@ -229,3 +229,11 @@ def test_an_age_beside_a_named_subject_is_no_count_but_a_list_label_keeps_its_fi
     counted = {c.quantity.text for c in a.claims if c.kind == "count"}
     assert "45" not in counted and "38" not in counted
     assert {"14", "9"} <= counted
+
+
+def test_a_bodys_count_carries_to_its_figures_not_to_a_sentence_with_a_subject_of_its_own():
+    a = _article("The ministry counted 120 arrests on Monday. The market rose 200 points on Tuesday and 40 shops "
+                 "opened.\n\nThe border service counted 520,085 crossings in 2023. The figure fell to 302,203 in "
+                 "2024.", "2026-03-04")
+    assert _count(a, "40").source.name != "The ministry"
+    assert _count(a, "302,203").source.name == "The border service"

@@ -41,6 +41,9 @@ from .mentions import sentence_tokens
 from .quotes import has_number, in_quote, quote_regions, quoted_chars
 from .sources import alias_of, source_strength
 
+#: nouns that stand for a figure already given ("The figure fell to ...", "the total rose to ...")
+_MEASURE_NOUNS = frozenset({"figure", "number", "total", "tally", "count", "toll", "rate", "share", "level"})
+
 __all__ = ["carry", "source_coverage", "paragraph_of_sentences"]
 
 
@@ -226,9 +229,21 @@ class _Coverage:
             if prev.kind == "evidential" and (prev.entity_id is None
                                               or not has_number(self.analysis.doc, *self.tok_ranges[i - 1])):
                 continue        # "surveys point to rising fatalities": no count of a named body to continue
+            if prev.kind == "evidential" and not self.continues_a_count(i):
+                continue        # "The ministry counted 120 arrests. The market rose 200 points": another subject
             if self.text[self.sentences[i - 1][0]:self.sentences[i - 1][1]].rstrip().endswith("?"):
                 continue
             self.found[i] = carry(prev, i, "paragraph", "direct" if self.quoted(i) else "indirect")
+
+    def continues_a_count(self, i: int) -> bool:
+        """Whether sentence ``i`` goes on with the figures of a body's count: its main clause has no
+        subject, or a figure, a pronoun or a noun of measure as subject ("The figure fell to ...",
+        "It rose to ...", "302,203 crossed in 2024"), not a subject of its own ("The market rose ...")."""
+        doc = self.analysis.doc
+        a, b = self.tok_ranges[i]
+        roots = [t for t in doc[a:b] if t.dep_ == "ROOT"]
+        subjects = [c for r in roots for c in r.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return all(c.like_num or c.pos_ in ("NUM", "PRON") or c.lemma_.lower() in _MEASURE_NOUNS for c in subjects)
 
     def report_source(self, mentions: list[AttributionMention]) -> None:
         """Source lines, closing "According to X." paragraphs, dateline agencies; signatures."""
