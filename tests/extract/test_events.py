@@ -95,11 +95,11 @@ CASES = [
     ("The podcast about the murder has 1 million listeners.", set()),
     ("Witnesses spoke about the massacre of 12 farmers on Monday.", {("death", "unknown")}),
     # burned alive is a death; removed from a country is a deportation; removed from office is not
-    ("Witnesses said 30 villagers were burned alive in their homes.", {("death", "unknown")}),
+    ("Witnesses said 30 villagers were burned alive in their homes.", {("death", "violence")}),
     ("The Home Office removed 5,000 offenders from the UK last year.", {("deportation", None)}),
     ("Three officials were removed from office after the audit.", set()),
     ("The crew removed 40 tonnes of debris from Paris.", set()),
-    ("The army said it had eliminated 10 enemy soldiers.", {("death", "unknown")}),
+    ("The army said it had eliminated 10 enemy soldiers.", {("death", "violence")}),
     ("The company eliminated 200 jobs in its restructuring.", set()),
     # recaptured: people, also as a bare number; not towns
     ("Eleven were later recaptured in the district.", {("detention", None)}),
