@@ -124,17 +124,15 @@ for _t, _spec in _TYPES["types"].items():
             _MATCHER_OPENINGS.append((True, _openings(_spec.get(_kind, []), ignore_case=True)))
 #: a company's name ends in one of these ("Monitor Group", "Heart Monitor Inc."): a word of the name that says a
 #: kind of civil organisation ("... Monitor") does not type it
-_COMPANY_NAME = re.compile(r"(?!.*\b(?:Group|Inc|Ltd|LLC|PLC|Corp|Corporation|Company|GmbH|AG|Holdings|"
-                           r"Technologies|Labs)\b)")
-for _t, _acr in [*_TYPES["acronyms"].items(), *_TYPES["name_parts"].items()]:
-    if _t.startswith("_"):
-        continue
-    _rx = _compile(_acr, flags=0)
-    if _rx is not None and _acr is _TYPES["name_parts"].get(_t):
-        _rx = re.compile(_rx.pattern + _COMPANY_NAME.pattern)
-    if _rx is not None:
-        _MATCHERS.append((lexicon_source_type(_t), 2, _rx))
-        _MATCHER_OPENINGS.append((False, _openings(_acr, ignore_case=False)))
+_COMPANY_NAME = r"(?!.*\b(?:Group|Inc|Ltd|LLC|PLC|Corp|Corporation|Company|GmbH|AG|Holdings|Technologies|Labs)\b)"
+for _section, _guard in (("acronyms", ""), ("name_parts", _COMPANY_NAME)):
+    for _t, _acr in _TYPES[_section].items():
+        if _t.startswith("_"):
+            continue
+        _rx = _compile(_acr, flags=0)
+        if _rx is not None:
+            _MATCHERS.append((lexicon_source_type(_t), 2, re.compile(_rx.pattern + _guard) if _guard else _rx))
+            _MATCHER_OPENINGS.append((False, _openings(_acr, ignore_case=False)))
 #: where a lexicon match can start in an ASCII text: a letter after no word character, apostrophe or hyphen
 _WORD_START = re.compile(r"(?<![\w'-])[A-Za-z]")
 
