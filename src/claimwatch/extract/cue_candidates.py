@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .base import children_of, cue_lexicon
 from .entities import role_in
@@ -23,6 +23,7 @@ from .mentions import trim_span
 from .sources import source_strength
 
 __all__ = ["Cand", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidate", "figure_participle_candidate", "contrasted", "mistagged_verb_candidate", "stance_candidate",
+           "list_lead_candidate",
            "corpus_candidate",
            "noun_candidate", "FIRST_SECOND", "NOMINAL_CUE_WORDS"]
 
@@ -224,6 +225,27 @@ def noun_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         return None         # the noun's content: a clause ("claim that ...", "comments about how ...")
     content = trim_span(tok.doc, max(lo, comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i), min(hi, comp.right_edge.i + 1))
     return Cand(src, tok.i, tok.i + 1, tok.i, content, depth=depth(tok) + 3, kind="corpus")
+
+
+#: nouns of a set of figures that a line introducing a list names with its owner
+_LIST_NOUNS = _FIGURE_NOUNS | {"breakdown", "figure", "list", "data", "statistic", "total", "estimate"}
+
+
+def list_lead_candidate(doc: Doc, lo: int, hi: int) -> Cand | None:
+    """A line that introduces a list, naming whose figures follow ("The group's breakdown by
+    state:", "The ministry's figures by region:"): the owner of the figures is the line's source
+    (and, through the report context, its items')."""
+    end = hi
+    while end > lo and doc[end - 1].is_space:
+        end -= 1
+    if end <= lo or doc[end - 1].text != ":":
+        return None
+    for tok in doc[lo:end]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _LIST_NOUNS:
+            owner = next((c for c in children_of(tok) if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            if owner is not None:
+                return Cand(owner, tok.i, tok.i + 1, tok.i, trim_span(doc, tok.i, end), depth=depth(tok), kind="according")
+    return None
 
 
 _CONTRAST_MARKS = frozenset({"while", "whereas"})

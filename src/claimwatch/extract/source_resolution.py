@@ -25,6 +25,7 @@ from .base import Analysis, AttributionMention, Entity, children_of
 from .entities import EntityRegistry, document_noun, find_entities, role_in
 from .entity_registry import acronym_words
 from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase
+from .org_names import fuller_name_type
 from .sources import canonical_name, classify_source, is_unnamed, source_strength, strip_determiners
 
 __all__ = ["SourceResolver", "PRONOUNS_PERSON", "PRONOUNS_GROUP"]
@@ -219,6 +220,8 @@ class SourceResolver:
         ent = reg.at(head.idx)
         if ent is None and head.pos_ == "PROPN":
             ent = reg.person(m.name)            # a surname or titled name given earlier
+        if ent is None and head.pos_ == "PROPN" and m.name:    # the name given earlier, there described
+            ent = reg.organisation_named(canonical_name(m.name, context=text))
         if ent is None and head.pos_ == "PROPN" and m.name:    # a short form given in brackets earlier
             short = m.name.lower()
             ent = reg.latest(head.idx, "organisation", test=lambda e: short in acronym_words(e))
@@ -239,6 +242,8 @@ class SourceResolver:
             toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
             ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
             m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
+            if m.type == "official" and head.ent_type_ != "PERSON" and source_strength(m.name or "") == 0:
+                m.type = fuller_name_type(doc, head.i, head.i + 1) or m.type    # "the Chamber": its full name's
             if head.ent_type_ != "PERSON" and role_in(head.text) is not None:
                 self._name_the_person(m, head)    # "Panama's Minister of Public Security, Juan Manuel Pino,"
             return
@@ -331,9 +336,12 @@ def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int,
 
 
 def _author_after(head: Token) -> Token | None:
-    """The body a document noun names after it as its author: "surveys *by* X" (a document *from*
-    X keeps its own name, "a press release from the U.S. agency": X is where it came from)."""
+    """The body a document noun names after it as its author: "surveys *by* X", "a tally released
+    on Monday *by* X" (a document *from* X keeps its own name, "a press release from the U.S.
+    agency": X is where it came from)."""
     for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            child = next((c for c in children_of(child) if c.dep_ == "agent"), child)
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             return next((g for g in children_of(child) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
     return None
