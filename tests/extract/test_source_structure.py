@@ -254,3 +254,13 @@ def test_a_participle_opening_the_sentence_is_not_its_speaker(extract) -> None:
 ])
 def test_a_responses_partners_civil_organisations_and_a_courts_chambers_are_typed(name: str, expected: str) -> None:
     assert classify_source(name) == expected
+
+
+def test_giving_a_toll_states_it_giving_a_number_of_things_does_not(extract) -> None:
+    a = extract("A local elected official, who asked not to be named, gave a toll of 31 dead. The ministry "
+                "provided a figure of 40 injured on Monday.\n\nThe coach gave a number of reasons for the defeat. "
+                "The club gave 12 free tickets to fans.")
+    toll = count_claim(a, "31").source
+    assert (toll.name, toll.type) == ("A local elected official", "unnamed")
+    assert count_claim(a, "40").source.name == "The ministry"
+    assert count_claim(a, "12").source.type == "author"

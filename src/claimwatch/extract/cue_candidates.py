@@ -34,6 +34,8 @@ _EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]
 _NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
 _TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
 _FIGURE_VERBS = frozenset(_CUES["figure_verbs"])
+#: figure verbs that state a figure only with the figure itself after their object
+_GIVING = frozenset({"give", "provide"})
 _FIGURE_NOUNS = frozenset(_CUES["figure_nouns"])
 _EVIDENTIAL_OR_FIGURE_VERBS = _EVIDENTIAL | _FIGURE_VERBS
 _STANCE = frozenset(_CUES["stance_verbs"])
@@ -105,8 +107,8 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     if comp is None and lemma in _FIGURE_VERBS:
         # "updated the number of bodies found to 14": the figure noun and what sets it
         obj = next((c for c in children_of(tok) if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS), None)
-        if obj is None:
-            return None
+        if obj is None or lemma in _GIVING and not any(t.like_num for t in doc[obj.i:tok.right_edge.i + 1]):
+            return None     # "gave a toll of 31 dead", not "gave a number of reasons"
         end = tok.right_edge.i + 1  # the subtree's last word (the verb itself when nothing follows it)
         return Cand(subj, tok.i, tok.i + 1, tok.i, trim_span(doc, max(lo, obj.left_edge.i), min(hi, end)),
                     depth=depth(tok), kind="evidential")

@@ -131,13 +131,15 @@ class SourceResolver:
             self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
         else:
             self._resolve_name(m, head)
+        if _a_share(head):
+            self._the_survey(m, head, sent_i)     # "Half said ...", "62% of respondents said ..."
         if m.type == "witness" and head.pos_ == "NOUN" and source_strength(head.text) == 0 and head.i < cand.cue_lo \
                 and classify_source(text[doc[lo].idx: doc[cand.cue_lo].idx].strip()) == "social_media":
             m.type = "social_media"     # "A post shared 40,000 times on Facebook claims ...": no person, a platform
         if m.type != "unnamed" and self._unnamed_person(m, head) and self._withholds_name(sent_i):
             m.type = "unnamed"      # "A rescue worker said ... He asked not to be named."
         if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and m.entity_id is None and not any(
-                doc[j].pos_ == "PROPN" for j in range(lo, hi))):
+                doc[j].pos_ == "PROPN" for j in range(lo, hi)) and not _a_bodys(head)):
             m.type, m.evidential = "unnamed", "hearsay"
         else:
             m.evidential = "attributed"
@@ -146,6 +148,33 @@ class SourceResolver:
         if m.type != "unnamed" and m.canonical:
             self.recent.append((sent_i, m))
         return m
+
+    def _the_survey(self, m: AttributionMention, head: Token, sent_i: int) -> None:
+        """A share of a surveyed group as the speaker ("Half said ...", "62% of respondents said"):
+        the survey is the source — its issuer when the report names one — the survey or poll named
+        in the sentence or the two before it in the paragraph; a share of no survey is a group of
+        private people (``witness``)."""
+        doc = self.doc
+        survey = None
+        for k in range(sent_i, max(-1, sent_i - 3), -1):
+            if k != sent_i and self.para_of[k] != self.para_of[sent_i]:
+                break
+            s, e = self.sentences[k]
+            survey = next((t for t in reversed(doc.char_span(s, e, alignment_mode="expand") or [])
+                           if t.pos_ == "NOUN" and t.lemma_.lower() in _SURVEY_NOUNS and t.i < head.i), None)
+            if survey is not None:
+                break
+        if survey is None:
+            m.type, m.entity_id, m.affiliation = "witness", None, None
+            return
+        lo, hi = mention_bounds(survey)
+        m.span = _char_span(doc, self.text, lo, hi, survey)
+        m.name = self.text[m.span[0]:m.span[1]]
+        issuer = self.registry.issuer(survey)
+        if issuer is not None:
+            self._use(m, issuer)
+        else:
+            m.canonical, m.type, m.entity_id = canonical_name(m.name), classify_source(m.name), None
 
     def _unnamed_person(self, m: AttributionMention, head: Token) -> bool:
         """A speaker written as a person without a name: a common noun that names no organisation
@@ -321,6 +350,25 @@ class SourceResolver:
             return
         m.canonical = None
         m.type = "witness" if want_person else "official"
+
+
+#: the nouns of a survey whose respondents' shares speak for it
+_SURVEY_NOUNS = frozenset({"survey", "poll", "questionnaire", "census", "study"})
+#: the head of a share of a group ("half", "two-thirds", "62%", "62 percent", "the majority")
+_SHARE_HEADS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "%",
+                          "percent", "per cent"})
+
+
+def _a_bodys(document: Token) -> bool:
+    """A document of a described body ("the company's annual report", "the ministry's report"): the
+    body's, not hearsay."""
+    return any(c.dep_ == "poss" and c.pos_ == "NOUN" and source_strength(c.text) == 2 for c in document.children)
+
+
+def _a_share(head: Token) -> bool:
+    """"Half said", "62% of respondents said", "two-thirds of those polled said": a share of a group."""
+    return head.lower_ in _SHARE_HEADS and head.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ == "poss" for c in head.children)
 
 
 def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int, int]:
