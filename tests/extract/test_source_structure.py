@@ -264,3 +264,35 @@ def test_giving_a_toll_states_it_giving_a_number_of_things_does_not(extract) -> 
     assert (toll.name, toll.type) == ("A local elected official", "unnamed")
     assert count_claim(a, "40").source.name == "The ministry"
     assert count_claim(a, "12").source.type == "author"
+
+
+def test_one_of_a_group_of_unnamed_sources_and_another_of_them_are_unnamed(extract) -> None:
+    a = extract("One of the officials, who spoke on condition of anonymity, said at least 40 people had died. "
+                "A second official said 12 of them were children.\n\n"
+                "The rains went on all week. Roads were closed.\n\nThe minister said 300 homes burned. "
+                "A second official said 20 schools closed.")
+    first = count_claim(a, "at least 40").source
+    assert (first.name, first.canonical, first.type) == ("One of the officials", "officials", "unnamed")
+    assert count_claim(a, "12").source.type == "unnamed"
+    assert count_claim(a, "20").source.type == "official"     # one more of a kind that was named
+
+
+def test_a_counted_noun_takes_the_agent_of_its_participle_as_source(extract) -> None:
+    a = extract("Heat caused 16,480 excess deaths, researchers said. That is five times the 2,985 deaths "
+                "recorded by the Office for National Statistics.\n\nThe 400 jobs announced by the company "
+                "will go by May.")
+    recorded = count_claim(a, "2,985").source
+    assert (recorded.name, recorded.type) == ("the Office for National Statistics", "official")
+    assert count_claim(a, "400").source.name == "the company"
+
+
+def test_a_kind_of_office_is_no_back_reference_to_another_office(extract) -> None:
+    a = extract("The city police office confirmed eight dead. Earlier, the provincial disaster office had put the "
+                "toll at 11.\n\nThe press service of the border detachment reported 9 arrests.")
+    assert count_claim(a, "11").source.type == "official"      # not the police office named before
+
+
+def test_a_studys_lead_author_is_an_expert(extract) -> None:
+    a = extract("Lead author Dr Ana Ruiz said the figures were conservative. She said the final toll could "
+                "reach 20,000.")
+    assert count_claim(a, "20,000").source.type == "expert"

@@ -123,18 +123,18 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
 
 #: participles that say who gave a figure ("the previous toll, given by the state government")
 _FIGURE_PARTICIPLES = frozenset({"give", "provide", "release", "issue", "publish", "report", "announce", "compile",
-                                 "cite", "put", "confirm", "record"})
+                                 "cite", "put", "confirm", "record", "register", "count", "document", "verify"})
 
 
 def figure_participle_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
-    """A figure noun with a participle naming who gave it: "An earlier figure of 19 dead, given by
-    the state government, ...", "the toll released by the ministry": the agent is the source of
-    the figure."""
+    """A figure noun, or a counted noun, with a participle naming who gave it: "An earlier figure of
+    19 dead, given by the state government, ...", "the toll released by the ministry", "the 2,985
+    deaths recorded by the ONS": the agent is the source of the figure."""
     if tok.tag_ != "VBN" or tok.dep_ != "acl" or tok.lemma_.lower() not in _FIGURE_PARTICIPLES:
         return None
     noun = tok.head
-    if noun.lemma_.lower() not in _FIGURE_NOUNS:
-        return None
+    if noun.lemma_.lower() not in _FIGURE_NOUNS and not any(c.dep_ == "nummod" for c in children_of(noun)):
+        return None     # a figure noun, or a counted one: "the 2,985 deaths recorded by the ONS"
     agent = next((g for c in children_of(tok) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"), None)
     if agent is None or not lo <= agent.i < hi or cannot_speak(tok, agent):
         return None

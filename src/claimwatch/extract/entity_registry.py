@@ -139,6 +139,8 @@ class EntityRegistry:
         found = self.latest(tok.idx, "organisation",
                             test=lambda e: words <= name_words(e.name) | acronym_words(e) | set(e.contexts))
         generic = tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" and f"{c.lower_} {tok.lower_}" not in ORG_NOUNS for c in tok.lefts):
+            generic = False     # "the provincial disaster office": a kind of office, not any office named before
         if found is None and generic and not demonyms:
             found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media")
         elif found is None and generic:

@@ -80,6 +80,7 @@ class SourceResolver:
         self.role_nouns: set[int] = set()    # ids of mentions headed by a person's role ("the chief")
         self.documents: list[AttributionMention] = []   # sources that are documents ("a press release")
         self.sentences = analysis.sentences
+        self.unnamed_heads: dict[str, int] = {}   # lemma of an unnamed source's noun ("official") -> its sentence
 
     def _entity_kind(self, m: AttributionMention) -> str | None:
         ent = self.registry.entity(m.entity_id)
@@ -138,6 +139,10 @@ class SourceResolver:
             m.type = "social_media"     # "A post shared 40,000 times on Facebook claims ...": no person, a platform
         if m.type != "unnamed" and self._unnamed_person(m, head) and self._withholds_name(sent_i):
             m.type = "unnamed"      # "A rescue worker said ... He asked not to be named."
+        if m.type not in ("unnamed", "author") and head.pos_ == "NOUN" and self._another_of_the_unnamed(head, sent_i):
+            m.type = "unnamed"      # "One of the officials, who spoke on condition of anonymity ... A second official"
+        if m.type == "unnamed":
+            self.unnamed_heads.update(dict.fromkeys(_group_lemmas(head), sent_i))
         if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and m.entity_id is None and not any(
                 doc[j].pos_ == "PROPN" for j in range(lo, hi)) and not _a_bodys(head)):
             m.type, m.evidential = "unnamed", "hearsay"
@@ -175,6 +180,12 @@ class SourceResolver:
             self._use(m, issuer)
         else:
             m.canonical, m.type, m.entity_id = canonical_name(m.name), classify_source(m.name), None
+
+    def _another_of_the_unnamed(self, head: Token, sent_i: int) -> bool:
+        """"A second official", "another official", "the other officials": one more of a kind of
+        source the report left unnamed in the last sentences."""
+        return sent_i - self.unnamed_heads.get(head.lemma_.lower(), -9) <= 2 and any(
+            c.lower_ in _ANOTHER for c in head.lefts if c.dep_ in ("det", "amod"))
 
     def _unnamed_person(self, m: AttributionMention, head: Token) -> bool:
         """A speaker written as a person without a name: a common noun that names no organisation
@@ -350,6 +361,19 @@ class SourceResolver:
             return
         m.canonical = None
         m.type = "witness" if want_person else "official"
+
+
+#: words that add one more of a kind already spoken of ("a second official", "another official")
+_ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})
+
+
+def _group_lemmas(head: Token) -> set[str]:
+    """The noun lemmas of an unnamed source: its head, and the group a share is of ("one of the
+    officials" -> official)."""
+    out = {head.lemma_.lower()} if head.pos_ == "NOUN" else set()
+    out |= {g.lemma_.lower() for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"}
+    return out
 
 
 #: the nouns of a survey whose respondents' shares speak for it
