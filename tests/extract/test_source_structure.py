@@ -245,12 +245,15 @@ def test_a_participle_opening_the_sentence_is_not_its_speaker(extract) -> None:
     ("protection partners", "ngo"),
     ("the civil organisation Cadhac", "ngo"),
     ("a civic group", "ngo"),
+    ("aid organisations", "ngo"),
+    ("our member organisations", "ngo"),
     ("the Trial Chamber", "judicial"),
     ("the Appeals Chamber", "judicial"),
     # no sector's partners, no civil organisation, no court's chamber
     ("business partners", "witness"),
     ("a civil engineer", "witness"),
     ("the upper chamber", "witness"),
+    ("member states", "witness"),
 ])
 def test_a_responses_partners_civil_organisations_and_a_courts_chambers_are_typed(name: str, expected: str) -> None:
     assert classify_source(name) == expected
