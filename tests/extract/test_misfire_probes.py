@@ -237,3 +237,21 @@ def test_a_bodys_count_carries_to_its_figures_not_to_a_sentence_with_a_subject_o
                  "2024.", "2026-03-04")
     assert _count(a, "40").source.name != "The ministry"
     assert _count(a, "302,203").source.name == "The border service"
+
+
+def test_a_share_of_a_surveys_respondents_is_no_speaker_the_survey_is_the_source():
+    a = _article("A survey of 2,000 nurses was published on Monday. Half said they had seen 3 patients die in "
+                 "corridors.\n\nIn a poll of 800 voters by the Electoral Institute, 62 percent said 2 or more "
+                 "canvassers had threatened them.\n\nHalf said they had seen 5 fights after the match.", "2026-03-04")
+    seen = _count(a, "3").source
+    assert (seen.name, seen.type) == ("A survey", "expert")
+    threatened = _count(a, "2 or more").source
+    assert (threatened.name, threatened.canonical, threatened.type) == ("a poll", "Electoral Institute", "expert")
+    assert _count(a, "5").source.type == "witness"       # a share of no survey: people, not an institution
+
+
+def test_a_document_of_a_described_body_is_the_bodys_not_hearsay():
+    a = _article("Results were mixed. As per the company's annual report, 1,200 workers were hired in 2025.\n\n"
+                 "According to a report, 40 people died in the fire.", "2026-03-04")
+    assert _count(a, "1,200").source.type == "official"     # what the lexicon types a company
+    assert _count(a, "40").source.type == "unnamed"          # a report of no one named: hearsay

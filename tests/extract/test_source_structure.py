@@ -183,3 +183,119 @@ def test_a_name_cut_at_its_open_bracket_is_the_name_before_it() -> None:
 
     assert canonical_name("The Independent Commission for Aid Impact (ICAI") == "Independent Commission for Aid Impact"
     assert canonical_name("Ministry of Health (Gaza)") == "Ministry of Health (Gaza)"
+
+
+def test_the_items_of_a_list_take_the_source_its_lead_line_names(extract) -> None:
+    a = extract("Unrest in the north\n\nThe interior ministry said arrests by region were:\n\n"
+                "- Northern province: 40 arrested\n- Eastern province: 12\n\nThe opposition called a strike.")
+    for figure in ("40", "12"):
+        assert (count_claim(a, figure).source.name, count_claim(a, figure).source.type) == (
+            "The interior ministry", "official")
+    b = extract("Cholera update\n\nThe health ministry's figures:\n\n- Cases: 1,200\n- Deaths: 14\n\n"
+                "Residents said 30 people had died in the village.")
+    assert count_claim(b, "14").source.name == "The health ministry"
+    assert count_claim(b, "30").source.type == "witness"      # the list ends at the first line that is no item
+    # a lead line that names no source, after a sourced paragraph; a list of a recipe
+    c = extract("Unrest\n\nThe ministry said 40 people were arrested in the north.\n\nResults by region:\n\n"
+                "- Northern province: 40 arrested\n- Eastern province: 12 arrested")
+    assert count_claim(c, "12").source.type == "author"
+    d = extract("Weekend baking\n\nIngredients:\n\n- 2 eggs\n- 300 grams of flour")
+    assert all(cl.source.type == "author" for cl in d.claims)
+
+
+def test_a_name_apposed_to_a_body_noun_is_an_organisation_of_the_kind_the_apposition_says(extract) -> None:
+    a = extract("GOMA, March 9 - At least 46 people were killed in February, according to a tally released on "
+                "Monday by the Kivu Peace Watchers, a coalition of local rights groups. "
+                "The coalition said 12 of them were children.\n\nIn 2025, the Kivu Peace Watchers recorded 140 deaths.")
+    assert count_claim(a, "At least 46").source.name == "the Kivu Peace Watchers"   # the tally's author, not "a tally"
+    assert (count_claim(a, "12").source.canonical, count_claim(a, "12").source.type) == ("Kivu Peace Watchers", "ngo")
+    assert count_claim(a, "140").source.type == "ngo"          # the name again, without its apposition
+
+
+def test_a_one_word_name_takes_the_type_of_the_full_name_given_before(extract) -> None:
+    a = extract("THE HAGUE, March 9 - The Appeals Chamber of the tribunal upheld the verdict on Monday. "
+                "The Chamber found that 14 detainees had been tortured.")
+    assert count_claim(a, "14").source.type == "judicial"
+    b = extract("Officials of the Chamber of Commerce met on Monday. The Chamber said 300 firms had closed.")
+    assert count_claim(b, "300").source.type == "official"     # a chamber of commerce is no court
+
+
+def test_its_officer_speaks_for_the_body_the_sentence_before_was_about(extract) -> None:
+    a = extract("Oxfam opened an office in Juba in May. Its director, John Smith, said 40 people had died.\n\n"
+                "The agency said on Monday that 28 migrants had drowned. Its spokeswoman Ana Silva said "
+                "108 survivors had been brought ashore.")
+    assert count_claim(a, "40").source.type == "ngo"         # not the office it opened
+    assert count_claim(a, "108").source.type == "official"   # an agency of no kind named: a state's
+
+
+def test_a_participle_opening_the_sentence_is_not_its_speaker(extract) -> None:
+    a = extract("NEW YORK, March 9 - Briefing the Council on the situation in Haiti, the head of the UN office, "
+                "Ana Ruiz Salgado, said that 5,000 people had been killed.\n\n"
+                "Addressing the Council on the situation in Yemen, the Special Envoy, Hans Berg, said that "
+                "300 prisoners had been released.\n\n"
+                "Visiting the site on Monday, the mayor said 14 people were missing.")
+    killed = count_claim(a, "5,000")
+    assert killed.source.name == "Ana Ruiz Salgado"
+    assert count_claim(a, "300").source.name == "Hans Berg"
+    assert count_claim(a, "14").source.name == "the mayor"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Health partners", "ngo"),
+    ("protection partners", "ngo"),
+    ("the civil organisation Cadhac", "ngo"),
+    ("a civic group", "ngo"),
+    ("aid organisations", "ngo"),
+    ("our member organisations", "ngo"),
+    ("the Trial Chamber", "judicial"),
+    ("the Appeals Chamber", "judicial"),
+    # no sector's partners, no civil organisation, no court's chamber
+    ("business partners", "witness"),
+    ("a civil engineer", "witness"),
+    ("the upper chamber", "witness"),
+    ("member states", "witness"),
+])
+def test_a_responses_partners_civil_organisations_and_a_courts_chambers_are_typed(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_giving_a_toll_states_it_giving_a_number_of_things_does_not(extract) -> None:
+    a = extract("A local elected official, who asked not to be named, gave a toll of 31 dead. The ministry "
+                "provided a figure of 40 injured on Monday.\n\nThe coach gave a number of reasons for the defeat. "
+                "The club gave 12 free tickets to fans.")
+    toll = count_claim(a, "31").source
+    assert (toll.name, toll.type) == ("A local elected official", "unnamed")
+    assert count_claim(a, "40").source.name == "The ministry"
+    assert count_claim(a, "12").source.type == "author"
+
+
+def test_one_of_a_group_of_unnamed_sources_and_another_of_them_are_unnamed(extract) -> None:
+    a = extract("One of the officials, who spoke on condition of anonymity, said at least 40 people had died. "
+                "A second official said 12 of them were children.\n\n"
+                "The rains went on all week. Roads were closed.\n\nThe minister said 300 homes burned. "
+                "A second official said 20 schools closed.")
+    first = count_claim(a, "at least 40").source
+    assert (first.name, first.canonical, first.type) == ("One of the officials", "officials", "unnamed")
+    assert count_claim(a, "12").source.type == "unnamed"
+    assert count_claim(a, "20").source.type == "official"     # one more of a kind that was named
+
+
+def test_a_counted_noun_takes_the_agent_of_its_participle_as_source(extract) -> None:
+    a = extract("Heat caused 16,480 excess deaths, researchers said. That is five times the 2,985 deaths "
+                "recorded by the Office for National Statistics.\n\nThe 400 jobs announced by the company "
+                "will go by May.")
+    recorded = count_claim(a, "2,985").source
+    assert (recorded.name, recorded.type) == ("the Office for National Statistics", "official")
+    assert count_claim(a, "400").source.name == "the company"
+
+
+def test_a_kind_of_office_is_no_back_reference_to_another_office(extract) -> None:
+    a = extract("The city police office confirmed eight dead. Earlier, the provincial disaster office had put the "
+                "toll at 11.\n\nThe press service of the border detachment reported 9 arrests.")
+    assert count_claim(a, "11").source.type == "official"      # not the police office named before
+
+
+def test_a_studys_lead_author_is_an_expert(extract) -> None:
+    a = extract("Lead author Dr Ana Ruiz said the figures were conservative. She said the final toll could "
+                "reach 20,000.")
+    assert count_claim(a, "20,000").source.type == "expert"

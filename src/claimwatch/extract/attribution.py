@@ -51,6 +51,7 @@ from .cue_candidates import (
     depth,
     evidential_candidate,
     figure_participle_candidate,
+    list_lead_candidate,
     mistagged_verb_candidate,
     noun_candidate,
     stance_candidate,
@@ -317,6 +318,8 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
     primary_sents: set[int] = set()
     for i, (lo, hi) in enumerate(tok_ranges):
         cands = _candidates(doc, lo, hi, regions, rstarts)
+        lead = list_lead_candidate(doc, lo, hi) if not cands else None
+        cands = [lead] if lead is not None else cands
         if not cands:
             continue
         speaking = [c for c in cands if c.kind not in RECORDS_ONLY]    # records-only cues speak for no sentence

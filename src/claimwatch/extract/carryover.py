@@ -51,6 +51,8 @@ __all__ = ["carry", "source_coverage", "paragraph_of_sentences"]
 #: the author (a survivor's account is theirs, the next sentence is the reporter's again)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NOT_FORWARD = frozenset({"unnamed", "author", "witness"})
+#: the opening of a list item: a bullet, a dash, or an item number or letter ("1.", "(b)", "2)")
+_LIST_ITEM = re.compile(r"[-–—•*▪·◦]\s|\(?(?:\d{1,2}|[a-z])[.)]\s")
 
 
 def carry(m: AttributionMention, sent_i: int, scope: Scope, quote: QuoteKind | None = None) -> AttributionMention:
@@ -111,6 +113,21 @@ class _Coverage:
                 for i in self.in_para(self.para_of[m.sent_i]):
                     if i > m.sent_i and i not in self.found:
                         self.found[i] = carry(m, i, "paragraph", "direct")
+
+    def list_items(self) -> None:
+        """The items of a list under a line ending in a colon whose source it names ("The commission
+        said deaths by state were:" / "The group's breakdown by state:", then "- Kano: 8"): the
+        lead line's source, for every item paragraph up to the first that is no item."""
+        for j in sorted(self.found):
+            m = self.found[j]
+            if not self.ends_with_colon(j) or m.name is None or m.type in ("author", "unnamed") \
+                    or (j + 1 < len(self.para_of) and self.para_of[j + 1] == self.para_of[j]):
+                continue
+            p = self.para_of[j] + 1
+            while p < len(self.analysis.paragraphs) and _LIST_ITEM.match(self.text, self.analysis.paragraphs[p][0]):
+                for i in self.in_para(p):
+                    self.found.setdefault(i, carry(m, i, "paragraph", "indirect"))
+                p += 1
 
     def interview(self, mentions: list[AttributionMention]) -> None:
         """An interview's answer paragraphs: the interviewee named in the intro."""
@@ -293,6 +310,7 @@ def source_coverage(analysis: Analysis, lead_para: int = 0) -> tuple[dict[int, A
     mentions = [_as_credit(m) if m.kind == "source_line" or m.sent_i < len(cov.para_of)
                 and cov._closing_according(m, cov.para_of[m.sent_i], last) else m for m in analysis.attributions]
     cov.own(mentions)
+    cov.list_items()
     cov.interview(mentions)
     cov.quotations()
     cov.anaphoric(mentions)

@@ -152,6 +152,11 @@ def local_cues(tok: Token) -> LocalCues:
                 bump(c["adverbs"][low], child.text)
         elif child.dep_ == "mark" and low in c["conditional_marks"] and tok.dep_ in ("advcl", "ccomp"):
             bump("underspecified", child.text)
+        elif child.dep_ in ("acomp", "attr") and tok.lemma_ == "be":
+            # "the number was probably higher than 60": the adverb on the copula's complement
+            for g in children_of(child):
+                if g.dep_ == "advmod" and c["adverbs"].get(g.lower_):
+                    bump(c["adverbs"][g.lower_], g.text)
     neg_arg = _negative_argument(tok)
     if neg_arg:
         out.negations += 1

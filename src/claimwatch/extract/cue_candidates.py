@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .base import children_of, cue_lexicon
 from .entities import role_in
@@ -23,6 +23,7 @@ from .mentions import trim_span
 from .sources import source_strength
 
 __all__ = ["Cand", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidate", "figure_participle_candidate", "contrasted", "mistagged_verb_candidate", "stance_candidate",
+           "list_lead_candidate",
            "corpus_candidate",
            "noun_candidate", "FIRST_SECOND", "NOMINAL_CUE_WORDS"]
 
@@ -33,6 +34,8 @@ _EVIDENTIAL_PREPS: dict[str, list[str]] = _CUES["evidential_prepositions"]
 _NON_SPEAKING = frozenset(_CUES["non_speaking_heads"])
 _TOLL_OBJECTS = frozenset(_CUES["toll_objects"])
 _FIGURE_VERBS = frozenset(_CUES["figure_verbs"])
+#: figure verbs that state a figure only with the figure itself after their object
+_GIVING = frozenset({"give", "provide"})
 _FIGURE_NOUNS = frozenset(_CUES["figure_nouns"])
 _EVIDENTIAL_OR_FIGURE_VERBS = _EVIDENTIAL | _FIGURE_VERBS
 _STANCE = frozenset(_CUES["stance_verbs"])
@@ -104,8 +107,8 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     if comp is None and lemma in _FIGURE_VERBS:
         # "updated the number of bodies found to 14": the figure noun and what sets it
         obj = next((c for c in children_of(tok) if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS), None)
-        if obj is None:
-            return None
+        if obj is None or lemma in _GIVING and not any(t.like_num for t in doc[obj.i:tok.right_edge.i + 1]):
+            return None     # "gave a toll of 31 dead", not "gave a number of reasons"
         end = tok.right_edge.i + 1  # the subtree's last word (the verb itself when nothing follows it)
         return Cand(subj, tok.i, tok.i + 1, tok.i, trim_span(doc, max(lo, obj.left_edge.i), min(hi, end)),
                     depth=depth(tok), kind="evidential")
@@ -120,18 +123,18 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
 
 #: participles that say who gave a figure ("the previous toll, given by the state government")
 _FIGURE_PARTICIPLES = frozenset({"give", "provide", "release", "issue", "publish", "report", "announce", "compile",
-                                 "cite", "put", "confirm", "record"})
+                                 "cite", "put", "confirm", "record", "register", "count", "document", "verify"})
 
 
 def figure_participle_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
-    """A figure noun with a participle naming who gave it: "An earlier figure of 19 dead, given by
-    the state government, ...", "the toll released by the ministry": the agent is the source of
-    the figure."""
+    """A figure noun, or a counted noun, with a participle naming who gave it: "An earlier figure of
+    19 dead, given by the state government, ...", "the toll released by the ministry", "the 2,985
+    deaths recorded by the ONS": the agent is the source of the figure."""
     if tok.tag_ != "VBN" or tok.dep_ != "acl" or tok.lemma_.lower() not in _FIGURE_PARTICIPLES:
         return None
     noun = tok.head
-    if noun.lemma_.lower() not in _FIGURE_NOUNS:
-        return None
+    if noun.lemma_.lower() not in _FIGURE_NOUNS and not any(c.dep_ == "nummod" for c in children_of(noun)):
+        return None     # a figure noun, or a counted one: "the 2,985 deaths recorded by the ONS"
     agent = next((g for c in children_of(tok) if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"), None)
     if agent is None or not lo <= agent.i < hi or cannot_speak(tok, agent):
         return None
@@ -224,6 +227,27 @@ def noun_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         return None         # the noun's content: a clause ("claim that ...", "comments about how ...")
     content = trim_span(tok.doc, max(lo, comp.i + 1 if comp.dep_ == "prep" else comp.left_edge.i), min(hi, comp.right_edge.i + 1))
     return Cand(src, tok.i, tok.i + 1, tok.i, content, depth=depth(tok) + 3, kind="corpus")
+
+
+#: nouns of a set of figures that a line introducing a list names with its owner
+_LIST_NOUNS = _FIGURE_NOUNS | {"breakdown", "figure", "list", "data", "statistic", "total", "estimate"}
+
+
+def list_lead_candidate(doc: Doc, lo: int, hi: int) -> Cand | None:
+    """A line that introduces a list, naming whose figures follow ("The group's breakdown by
+    state:", "The ministry's figures by region:"): the owner of the figures is the line's source
+    (and, through the report context, its items')."""
+    end = hi
+    while end > lo and doc[end - 1].is_space:
+        end -= 1
+    if end <= lo or doc[end - 1].text != ":":
+        return None
+    for tok in doc[lo:end]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _LIST_NOUNS:
+            owner = next((c for c in children_of(tok) if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            if owner is not None:
+                return Cand(owner, tok.i, tok.i + 1, tok.i, trim_span(doc, tok.i, end), depth=depth(tok), kind="according")
+    return None
 
 
 _CONTRAST_MARKS = frozenset({"while", "whereas"})

@@ -39,6 +39,7 @@ from ..model import SourceType
 from .base import Analysis, Entity, Stage, children_of, doc_text, token_table
 from .entity_registry import ORG_NOUNS, PLACE_LABELS, EntityRegistry, acronym_of, acronym_words, name_words
 from .mentions import mention_bounds
+from .org_names import apposed_names, body_words, fuller_name_type
 from .quotes import opening_of_closed_quote
 from .roles import LEXICON as _LEX
 from .roles import ROLES, apposed_conjunct, role_before, role_in
@@ -289,6 +290,7 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
         kind = "name" if any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS for t in doc[lo:hi]) else "description"
         out.append((lo, hi, tok.i, kind))
         taken.update(range(lo, hi))
+    out += apposed_names(doc, taken)
     out.sort()
     return out
 
@@ -403,7 +405,7 @@ def _add_organisations(reg: EntityRegistry) -> None:
         if not name:
             continue
         ent = _same_org(reg, name, kind, doc[head_i])
-        described = _described_type(doc, name, head_i)
+        described = _described_type(doc, name, head_i) or fuller_name_type(doc, lo, hi)
         if ent is None:
             canonical = canonical_name(name, context=doc_text(doc))
             typed = canonical if source_strength(canonical) == 2 else name    # "CBP" -> its known full name
@@ -413,6 +415,7 @@ def _add_organisations(reg: EntityRegistry) -> None:
         elif described and source_strength(ent.name) < 2 and ent.type == "official":
             ent.type = described    # "ERT ... the Greek TV channel ERT": the description says what it is
         reg.add_mention(ent, lo, hi, kind, head_i)
+        ent.contexts.extend(w for w in body_words(doc[head_i]) if w not in ent.contexts)
         _acronym_after(reg, ent, hi)
 
 
@@ -481,10 +484,26 @@ def _add_pronouns(reg: EntityRegistry) -> None:
 def _owner(reg: EntityRegistry, tok: Token) -> Entity | None:
     """The organisation a possessive description refers back to ("the group's", "the agency's"; the
     parse may hang its "the" from the possessed noun)."""
+    if tok.lower_ in ("its", "their"):     # "Its spokeswoman Yvonne Ndege": the body spoken of just before
+        return _possessive_referent(reg, tok)
     found = reg.describes(tok)
     if found is None and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the":
         found = reg.latest(tok.idx, "organisation", within_sents=3)
     return found
+
+
+def _possessive_referent(reg: EntityRegistry, tok: Token) -> Entity | None:
+    """The organisation "its" / "their" refers to: the last one a clause of the two sentences
+    before was about (its subject: "Oxfam opened an office in Juba. Its director ..."), else the
+    last one named."""
+    doc = reg.doc
+
+    def a_subject(ent: Entity) -> bool:
+        return any(m.span[0] < tok.idx and m.head_i is not None and doc[m.head_i].dep_ in ("nsubj", "nsubjpass")
+                   for m in ent.mentions)
+
+    return reg.latest(tok.idx, "organisation", within_sents=2, test=a_subject) \
+        or reg.latest(tok.idx, "organisation", within_sents=2)
 
 
 def _described_affiliations(reg: EntityRegistry) -> None:
@@ -496,7 +515,8 @@ def _described_affiliations(reg: EntityRegistry) -> None:
             continue
         spans = [reg.doc.char_span(*m.span, alignment_mode="expand") for m in ent.mentions if m.kind == "name"]
         owners = (_owner(reg, t) for span in spans if span is not None for t in _person_context(span)
-                  if t.dep_ == "poss" and t.pos_ == "NOUN" and t.lemma_.lower() in ORG_NOUNS)
+                  if t.dep_ == "poss" and (t.pos_ == "NOUN" and t.lemma_.lower() in ORG_NOUNS
+                                           or t.lower_ in ("its", "their") and role_in(t.head.text) is not None))
         org = next((o for o in owners if o is not None and o.kind == "organisation"), None)
         if org is not None:
             ent.affiliation = org.name

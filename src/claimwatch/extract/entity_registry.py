@@ -104,6 +104,11 @@ class EntityRegistry:
         ent_id = self._surnames.get(words[-1].lower().rstrip("'’s")) if words else None
         return self.entity(ent_id)
 
+    def organisation_named(self, canonical: str) -> Entity | None:
+        """The organisation registered under the canonical name ``canonical``, if any."""
+        ent = self.entity(self._keys.get(canonical.lower()))
+        return ent if ent is not None and ent.kind == "organisation" else None
+
     def latest(self, before: int, kind: str | None = None, *, within_sents: int | None = None,
                test=None) -> Entity | None:
         """The entity (of ``kind``) mentioned most recently before character ``before``."""
@@ -131,8 +136,11 @@ class EntityRegistry:
             return self.latest(tok.idx, "person", test=lambda e: e.role is not None and role in e.role)
         if not words:
             return None
-        found = self.latest(tok.idx, "organisation", test=lambda e: words <= name_words(e.name) | acronym_words(e))
+        found = self.latest(tok.idx, "organisation",
+                            test=lambda e: words <= name_words(e.name) | acronym_words(e) | set(e.contexts))
         generic = tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" and f"{c.lower_} {tok.lower_}" not in ORG_NOUNS for c in tok.lefts):
+            generic = False     # "the provincial disaster office": a kind of office, not any office named before
         if found is None and generic and not demonyms:
             found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media")
         elif found is None and generic:

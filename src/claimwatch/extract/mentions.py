@@ -110,9 +110,20 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             continue
         if child.dep_ in ("compound", "flat", "nummod") and child.i == hi:
             hi = child.i + 1
+        elif child.dep_ == "prep" and child.i == hi and child.lower_ == "of" and _partitive(head):
+            group = next((g for g in child.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
+            hi = group.i + 1 if group is not None else hi      # "One of the officials", "Two of the survivors"
         elif child.dep_ == "conj" or (child.dep_ == "cc" and any(c.dep_ == "conj" for c in head.rights)):
             hi = max(hi, entity_end(child) if child.dep_ == "conj" else child.i + 1)
     return lo, hi
+
+
+#: heads that take a share of a group: "one / two / some / several / many / most of the officials"
+_PARTITIVE_HEADS = frozenset({"one", "some", "several", "many", "most", "each", "all", "both", "none", "few", "any"})
+
+
+def _partitive(head: Token) -> bool:
+    return head.lower_ in _PARTITIVE_HEADS or head.like_num and head.pos_ == "NUM"
 
 
 def descriptor_name(head: Token, hi: int) -> tuple[int, int] | None:

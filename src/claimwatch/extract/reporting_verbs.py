@@ -207,11 +207,28 @@ def _source_token(tok: Token, src: Token | None, lemma: str, lo: int) -> tuple[T
         rel, src = src, tok.head
     elif src.lower_ in ("who", "what", "which", "whom", "whoever", "that", "this", "there"):
         return None, None
+    src = _after_participial_opener(tok, src)
     if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") or src.dep_ == "csubj":
         return None, None
     if cannot_speak(tok, src):
         return _inverted_source(tok, lemma, lo), None     # "... crossed the jungle, reports the National Migration Service"
     return src, rel
+
+
+def _after_participial_opener(verb: Token, subj: Token) -> Token:
+    """"Briefing the Council on ..., the Under-Secretary-General, Tom Fletcher, said": a participle
+    opening the sentence, read as the verb's subject (a noun takes no direct object); the speaker
+    is the noun phrase set off by commas just before the verb."""
+    doc = verb.doc
+    if not subj.lower_.endswith("ing") or subj.i >= verb.i or not any(c.dep_ == "dobj" for c in children_of(subj)):
+        return subj
+    j = verb.i - 1
+    if doc[j].text != ",":
+        return subj
+    while j > subj.i and doc[j].is_punct:
+        j -= 1
+    clause_end = next((k for k in range(subj.i + 1, verb.i) if doc[k].text == ","), verb.i)
+    return doc[j] if j > clause_end and doc[j].pos_ in ("PROPN", "NOUN") else subj
 
 
 def _cognition_ok(tok: Token, lemma: str, clausal: bool) -> bool:

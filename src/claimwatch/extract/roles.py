@@ -53,6 +53,6 @@ def role_before(ent: Span) -> Token | None:
     tok = doc[ent.start - 2]
     while role_in(tok.text) is None and tok.head.i < tok.i and tok.dep_ in ("pobj", "prep", "compound", "amod", "poss"):
         tok = tok.head
-    if tok.pos_ != "NOUN" or role_in(tok.text) is None or tok.right_edge.i != ent.start - 2:
+    if tok.pos_ not in ("NOUN", "PROPN") or role_in(tok.text) is None or tok.right_edge.i != ent.start - 2:
         return None
     return tok

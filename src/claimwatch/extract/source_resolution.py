@@ -25,6 +25,7 @@ from .base import Analysis, AttributionMention, Entity, children_of
 from .entities import EntityRegistry, document_noun, find_entities, role_in
 from .entity_registry import acronym_words
 from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase
+from .org_names import fuller_name_type
 from .sources import canonical_name, classify_source, is_unnamed, source_strength, strip_determiners
 
 __all__ = ["SourceResolver", "PRONOUNS_PERSON", "PRONOUNS_GROUP"]
@@ -79,6 +80,7 @@ class SourceResolver:
         self.role_nouns: set[int] = set()    # ids of mentions headed by a person's role ("the chief")
         self.documents: list[AttributionMention] = []   # sources that are documents ("a press release")
         self.sentences = analysis.sentences
+        self.unnamed_heads: dict[str, int] = {}   # lemma of an unnamed source's noun ("official") -> its sentence
 
     def _entity_kind(self, m: AttributionMention) -> str | None:
         ent = self.registry.entity(m.entity_id)
@@ -130,13 +132,19 @@ class SourceResolver:
             self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
         else:
             self._resolve_name(m, head)
+        if _a_share(head):
+            self._the_survey(m, head, sent_i)     # "Half said ...", "62% of respondents said ..."
         if m.type == "witness" and head.pos_ == "NOUN" and source_strength(head.text) == 0 and head.i < cand.cue_lo \
                 and classify_source(text[doc[lo].idx: doc[cand.cue_lo].idx].strip()) == "social_media":
             m.type = "social_media"     # "A post shared 40,000 times on Facebook claims ...": no person, a platform
         if m.type != "unnamed" and self._unnamed_person(m, head) and self._withholds_name(sent_i):
             m.type = "unnamed"      # "A rescue worker said ... He asked not to be named."
+        if m.type not in ("unnamed", "author") and head.pos_ == "NOUN" and self._another_of_the_unnamed(head, sent_i):
+            m.type = "unnamed"      # "One of the officials, who spoke on condition of anonymity ... A second official"
+        if m.type == "unnamed":
+            self.unnamed_heads.update(dict.fromkeys(_group_lemmas(head), sent_i))
         if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and m.entity_id is None and not any(
-                doc[j].pos_ == "PROPN" for j in range(lo, hi))):
+                doc[j].pos_ == "PROPN" for j in range(lo, hi)) and not _a_bodys(head)):
             m.type, m.evidential = "unnamed", "hearsay"
         else:
             m.evidential = "attributed"
@@ -145,6 +153,39 @@ class SourceResolver:
         if m.type != "unnamed" and m.canonical:
             self.recent.append((sent_i, m))
         return m
+
+    def _the_survey(self, m: AttributionMention, head: Token, sent_i: int) -> None:
+        """A share of a surveyed group as the speaker ("Half said ...", "62% of respondents said"):
+        the survey is the source — its issuer when the report names one — the survey or poll named
+        in the sentence or the two before it in the paragraph; a share of no survey is a group of
+        private people (``witness``)."""
+        doc = self.doc
+        survey = None
+        for k in range(sent_i, max(-1, sent_i - 3), -1):
+            if k != sent_i and self.para_of[k] != self.para_of[sent_i]:
+                break
+            s, e = self.sentences[k]
+            survey = next((t for t in reversed(doc.char_span(s, e, alignment_mode="expand") or [])
+                           if t.pos_ == "NOUN" and t.lemma_.lower() in _SURVEY_NOUNS and t.i < head.i), None)
+            if survey is not None:
+                break
+        if survey is None:
+            m.type, m.entity_id, m.affiliation = "witness", None, None
+            return
+        lo, hi = mention_bounds(survey)
+        m.span = _char_span(doc, self.text, lo, hi, survey)
+        m.name = self.text[m.span[0]:m.span[1]]
+        issuer = self.registry.issuer(survey)
+        if issuer is not None:
+            self._use(m, issuer)
+        else:
+            m.canonical, m.type, m.entity_id = canonical_name(m.name), classify_source(m.name), None
+
+    def _another_of_the_unnamed(self, head: Token, sent_i: int) -> bool:
+        """"A second official", "another official", "the other officials": one more of a kind of
+        source the report left unnamed in the last sentences."""
+        return sent_i - self.unnamed_heads.get(head.lemma_.lower(), -9) <= 2 and any(
+            c.lower_ in _ANOTHER for c in head.lefts if c.dep_ in ("det", "amod"))
 
     def _unnamed_person(self, m: AttributionMention, head: Token) -> bool:
         """A speaker written as a person without a name: a common noun that names no organisation
@@ -219,6 +260,8 @@ class SourceResolver:
         ent = reg.at(head.idx)
         if ent is None and head.pos_ == "PROPN":
             ent = reg.person(m.name)            # a surname or titled name given earlier
+        if ent is None and head.pos_ == "PROPN" and m.name:    # the name given earlier, there described
+            ent = reg.organisation_named(canonical_name(m.name, context=text))
         if ent is None and head.pos_ == "PROPN" and m.name:    # a short form given in brackets earlier
             short = m.name.lower()
             ent = reg.latest(head.idx, "organisation", test=lambda e: short in acronym_words(e))
@@ -239,6 +282,8 @@ class SourceResolver:
             toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
             ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
             m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
+            if m.type == "official" and head.ent_type_ != "PERSON" and source_strength(m.name or "") == 0:
+                m.type = fuller_name_type(doc, head.i, head.i + 1) or m.type    # "the Chamber": its full name's
             if head.ent_type_ != "PERSON" and role_in(head.text) is not None:
                 self._name_the_person(m, head)    # "Panama's Minister of Public Security, Juan Manuel Pino,"
             return
@@ -318,6 +363,38 @@ class SourceResolver:
         m.type = "witness" if want_person else "official"
 
 
+#: words that add one more of a kind already spoken of ("a second official", "another official")
+_ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})
+
+
+def _group_lemmas(head: Token) -> set[str]:
+    """The noun lemmas of an unnamed source: its head, and the group a share is of ("one of the
+    officials" -> official)."""
+    out = {head.lemma_.lower()} if head.pos_ == "NOUN" else set()
+    out |= {g.lemma_.lower() for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"}
+    return out
+
+
+#: the nouns of a survey whose respondents' shares speak for it
+_SURVEY_NOUNS = frozenset({"survey", "poll", "questionnaire", "census", "study"})
+#: the head of a share of a group ("half", "two-thirds", "62%", "62 percent", "the majority")
+_SHARE_HEADS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "%",
+                          "percent", "per cent"})
+
+
+def _a_bodys(document: Token) -> bool:
+    """A document of a described body ("the company's annual report", "the ministry's report"): the
+    body's, not hearsay."""
+    return any(c.dep_ == "poss" and c.pos_ == "NOUN" and source_strength(c.text) == 2 for c in document.children)
+
+
+def _a_share(head: Token) -> bool:
+    """"Half said", "62% of respondents said", "two-thirds of those polled said": a share of a group."""
+    return head.lower_ in _SHARE_HEADS and head.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ == "poss" for c in head.children)
+
+
 def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int, int]:
     a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     while a < b and not (text[a].isalnum() or text[a] in "$€£"):
@@ -331,9 +408,12 @@ def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int,
 
 
 def _author_after(head: Token) -> Token | None:
-    """The body a document noun names after it as its author: "surveys *by* X" (a document *from*
-    X keeps its own name, "a press release from the U.S. agency": X is where it came from)."""
+    """The body a document noun names after it as its author: "surveys *by* X", "a tally released
+    on Monday *by* X" (a document *from* X keeps its own name, "a press release from the U.S.
+    agency": X is where it came from)."""
     for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            child = next((c for c in children_of(child) if c.dep_ == "agent"), child)
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             return next((g for g in children_of(child) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
     return None

@@ -167,6 +167,7 @@ _PLATFORM_RX = re.compile(
 def strip_determiners(name: str) -> str:
     """"The UK's Ministry of Defense" → "UK Ministry of Defense" (determiners; the possessive 's of a proper name)."""
     s = _DETERMINERS.sub("", name.strip())
+    s = re.sub(r"^of\s+(?:the\s+)?", "", s)      # "One of the officials" -> "officials"
     s = _POSSESSIVE.sub(r"\1", s)
     return re.sub(r"\s+", " ", s).strip(" ,;:")
 
