@@ -396,3 +396,33 @@ def test_the_standard_of_an_increase_and_the_period_a_count_was_recorded_for(ext
                       "annual report, an increase of 4% on the 3,870 casualties it recorded for 2022.")
     assert _count(monitor, "3,870").time.start == "2022-01-01"
     assert _count(monitor, "at least 4,020").time.start == "2023-01-01"
+
+
+def test_a_dateline_split_by_the_parser_dates_the_filing_not_the_event(extract):
+    # the parser reads "NDJAMENA" and ", Nov. 18 -" as two sentences: the day is still the dateline's
+    text = ("Fire guts market in southern Chad, mayor says dozens dead\n\n"
+            "NDJAMENA, Nov. 18 - A fire swept through the central market on Tuesday, killing 9 traders, "
+            "the mayor said.\n\nHe said 40 stalls were destroyed.")
+    a = extract(text, published="2026-11-18")
+    assert _count(a, "40").time.start == "2026-11-17"
+    assert _count(a, "dozens").time.start == "2026-11-17"
+
+
+@pytest.mark.parametrize(("text", "quantity", "day"), [
+    # the incident the claim happened in is dated by a clause on it, or by its possessor
+    ("At least 30 fans were injured in clashes linked to Sunday's derby, police said.", "At least 30", "2024-06-09"),
+    ("Nine people died in a fire that broke out on Sunday.", "Nine", "2024-06-09"),
+    ("ABUJA, June 14 - At least 46 people were killed in violence linked to Saturday's elections, according "
+     "to a tally released on Monday.", "At least 46", "2024-06-08"),
+])
+def test_the_incident_a_claim_happened_in_dates_it(extract, text, quantity, day):
+    assert _count(extract(text), quantity).time.start == day
+
+
+@pytest.mark.parametrize(("text", "quantity"), [
+    ("The club sold 30,000 tickets, compared with last year's 20,000.", "30,000"),   # a standard compared with
+    ("Nine patients were treated at a hospital that opened in 2019.", "Nine"),       # a year of background
+])
+def test_a_clause_on_a_participant_does_not_date_the_claim(extract, text, quantity):
+    c = _count(extract(text), quantity)
+    assert c.time is None or c.time.start not in ("2023-01-01", "2019-01-01")

@@ -52,6 +52,7 @@ from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
+from .timex_attach import in_opening_dateline
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
 
@@ -142,6 +143,8 @@ def _hedged(analysis: Analysis, t: TimeMention) -> bool:
 def in_dateline(analysis: Analysis, t: TimeMention) -> bool:
     """Whether a time is the date of a dateline ("LUCKNOW, India, Oct 14 (AP) -"): the day the
     report was filed, parsed apart from the sentence it opens, which dates no event of it."""
+    if in_opening_dateline(analysis, t):
+        return True     # the parser may split the dateline itself ("BAMAKO" | ", Nov. 18 -")
     if t.head_i is None:
         return False
     part = analysis.doc[t.head_i].sent
@@ -289,7 +292,9 @@ def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
     if found is not None:
         return found
     first_para = [i for i in lead if ctx.para_of[i] == ctx.lead_para]
-    return next((t for t in analysis.times if t.sent_i in first_para and _resolved(t)), None)
+    stated = [t for t in analysis.times if t.sent_i in first_para and _resolved(t)]
+    # a time of the lead's text before the day of its dateline, which dates the filing
+    return next((t for t in stated if not in_dateline(analysis, t)), stated[0] if stated else None)
 
 
 def find_context(analysis: Analysis) -> ReportContext:

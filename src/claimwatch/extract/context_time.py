@@ -237,10 +237,22 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
         while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
             clause = clause.head
         if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i) \
-                and not (own.precision in SUBJECT_ACT_PRECISIONS and on_the_subject(clause, predicate_of(analysis.doc[head_i]))) \
+                and not (own.precision in SUBJECT_ACT_PRECISIONS and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
                 and not (own.precision in ("year", "month", "range") and _period_of_the_counted(clause, head_i)):
             return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
     return own
+
+
+def _on_the_subject_or_means(clause: Token, pred: Token) -> bool:
+    """What the subject did as the event happened ("Tornadoes that tore through the state on
+    Sunday night killed 23"), or a clause on the noun of the predicate's own circumstance, the
+    incident it happened in: "killed in a fire that broke out on Sunday", "killed in violence
+    linked to Saturday's elections" — that incident's day dates the claim."""
+    if on_the_subject(clause, pred):
+        return True
+    noun = clause.head
+    return clause.dep_ in ("relcl", "acl") and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+        and noun.head.head.i == pred.i
 
 
 def _period_of_the_counted(clause: Token, head_i: int) -> bool:

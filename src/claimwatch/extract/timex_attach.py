@@ -26,7 +26,7 @@ from .base import Analysis, TimeMention, cue_lexicon, governing_predicate
 from .layout import DATELINE
 from .timex_words import RUNNING_TOTAL
 
-__all__ = ["time_for", "dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS"]
+__all__ = ["time_for", "dateline", "in_opening_dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
 _SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
@@ -59,6 +59,14 @@ def dateline(analysis: Analysis) -> TimeMention | None:
         return None
     found = _per_times(analysis, "timex_attach.dateline", _dateline_time)  # the claims ask per claim
     return _as_phrase(analysis, found) if found is not None else None
+
+
+def in_opening_dateline(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a time is in the dateline that opens its sentence ("BAMAKO, Nov. 18 - Gunmen ..."):
+    the day the report was filed, which dates none of the sentence's events."""
+    start, end = analysis.sentences[t.sent_i]
+    opening = DATELINE.match(analysis.text, start, end)
+    return opening is not None and t.span[1] <= opening.end()
 
 
 def _dateline_time(analysis: Analysis) -> TimeMention | None:
@@ -130,8 +138,16 @@ def comparison_standard(tok: Token) -> Token | None:
 
 def _dates_an_event(noun: Token) -> bool:
     """The possessed noun is an event a preposition of time places the clause by ("detained
-    during Saturday's protest"): its possessor dates it, it is no standard of comparison."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in _EVENT_TIME_PREPS
+    during Saturday's protest"), or the incident a participle ties the claim's circumstance to
+    ("violence linked to Saturday's elections", "deaths blamed on Sunday's storm"; not "compared
+    with last year's total"): its possessor dates it, it is no standard of comparison."""
+    if noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ in _EVENT_TIME_PREPS:
+        return True
+    tie = noun.head.head
+    return noun.head.dep_ == "prep" and tie.dep_ == "acl" and tie.tag_ == "VBN" \
+        and tie.lemma_.lower() not in _COMPARISON_LEMMAS | {"compare"}
 
 
 def _standard_of(analysis: Analysis, t: TimeMention) -> Token | None:
@@ -275,6 +291,8 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
 
     # "exceeding last year's record by 600": the year dates the record, not the 600
     times = [t for t in times if not compared(analysis, t, head_i)]
+    # "ABUJA, Nov 23 - At least 46 people were killed in violence linked to Saturday's elections"
+    times = [t for t in times if not in_opening_dateline(analysis, t)] or times
     if not times:
         return dateline(analysis)
     best = min(times, key=rank)
