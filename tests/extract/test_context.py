@@ -426,3 +426,13 @@ def test_the_incident_a_claim_happened_in_dates_it(extract, text, quantity, day)
 def test_a_clause_on_a_participant_does_not_date_the_claim(extract, text, quantity):
     c = _count(extract(text), quantity)
     assert c.time is None or c.time.start not in ("2023-01-01", "2019-01-01")
+
+
+def test_a_verb_of_change_dates_its_own_event_with_on(extract):
+    # "fell overboard on Thursday night" is an event; only a noun of change compares ("a rise on last year")
+    text = ("A rescue ship carried 61 people to port on Saturday, the charity said.\n\n"
+            "Survivors say 3 people fell overboard on Thursday night and were never found by the crew.")
+    assert _count(extract(text), "3").time.start == "2024-06-13"
+    sales = extract("Markets ended the week higher, traders said on Friday.\n\n"
+                    "Sales showed a 5% rise on the same month last year, with 300 stores open across the country.")
+    assert _count(sales, "300").time.start != "2023-06-01"

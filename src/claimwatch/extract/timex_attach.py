@@ -128,8 +128,9 @@ def comparison_standard(tok: Token) -> Token | None:
             return t
         if t.dep_ == "dobj" and t.head.lemma_.lower() in _COMPARISON_LEMMAS:
             return t
-        if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and t.head.head.lemma_.lower() in _CHANGE_NOUNS:
-            return t  # "a 5% rise on the same month last year"
+        if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and t.head.head.lemma_.lower() in _CHANGE_NOUNS \
+                and t.head.head.pos_ == "NOUN":
+            return t  # "a 5% rise on the same month last year"; not a verb: "3 people fell overboard on Thursday"
         if t.head.i == t.i or t.dep_ in ("ccomp", "relcl", "advcl", "ROOT"):
             return None
         t = t.head
