@@ -436,3 +436,17 @@ def test_a_verb_of_change_dates_its_own_event_with_on(extract):
     sales = extract("Markets ended the week higher, traders said on Friday.\n\n"
                     "Sales showed a 5% rise on the same month last year, with 300 stores open across the country.")
     assert _count(sales, "300").time.start != "2023-06-01"
+
+
+def test_a_live_pages_entry_is_dated_by_its_stamp(extract):
+    text = ("LIVE: floods in the capital\n\nUpdates as they come in, all times local.\n\n"
+            "09:30 - Rescuers say 12 people are trapped in a flooded underpass.\n\n"
+            "11:15 GMT - Officials say 4 bodies have been recovered. They say 30 homes are under water. "
+            "The toll could rise to 10.")
+    a = extract(text, published="2026-11-18")
+    stamps = {q: (_count(a, q).time.text, _count(a, q).time.start) for q in ("12", "4", "30")}
+    assert stamps == {"12": ("09:30", "2026-11-18"), "4": ("11:15 GMT", "2026-11-18"), "30": ("11:15 GMT", "2026-11-18")}
+    assert _count(a, "10").time is None     # a prediction is of a later time
+    # a clock time inside a sentence is no entry's stamp
+    match = extract("Match report\n\nThe 19:45 kick-off drew 30,000 fans to the stadium on Saturday.")
+    assert _count(match, "30,000").time.text == "on Saturday"

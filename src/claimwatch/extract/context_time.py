@@ -48,6 +48,11 @@ _RUNNING_TOTAL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in _L
                             re.IGNORECASE)
 _FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _DEFINITE = frozenset({"the", "these", "those"})
+#: the prepositions of the incident a claim happened in ("killed in a fire", "hurt during clashes"); not
+#: of a place it came from ("pulled from the lake, which had flooded a village on Sunday")
+_INCIDENT_PREPS = frozenset({"in", "during", "amid"})
+#: what follows an entry's stamp: perhaps a time zone, then a dash or a colon ("14:05 GMT - ...")
+_STAMP_END = re.compile(r"(?:\s*(?:[A-Z]{2,4}|local(?:\s+time)?))?\s*[-–—:]\s")
 
 
 def _running_total(analysis: Analysis, sent_i: int, pred: Token, head_i: int) -> bool:
@@ -243,6 +248,24 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
     return own
 
 
+def _entry_stamp(analysis: Analysis, sent_i: int) -> TimeMention | None:
+    """The clock time that opens the paragraph of sentence ``sent_i`` as the stamp of a live page's
+    entry ("14:05 - Rescuers say ..."): a time of day alone at the start of its line."""
+    ctx = _context(analysis)
+    first = sent_i
+    while first > 0 and ctx.para_of[first - 1] == ctx.para_of[sent_i]:
+        first -= 1
+    start = analysis.sentences[first][0]
+    return next((t for t in analysis.times if t.sent_i == first and t.span[0] == start and t.type == "TIME"
+                 and t.start is not None and _STAMP_END.match(analysis.text, t.span[1])), None)
+
+
+def _predicted(analysis: Analysis, sent_i: int, head_i: int | None) -> bool:
+    """Whether the claim's predicate is a modal prediction ("the toll could rise to 15")."""
+    pred = governing_predicate(analysis, sent_i, head_i) if head_i is not None else None
+    return pred is not None and bool(_aux(pred) & _MODALS) and _prediction(pred, _aux(pred))
+
+
 def _on_the_subject_or_means(clause: Token, pred: Token) -> bool:
     """What the subject did as the event happened ("Tornadoes that tore through the state on
     Sunday night killed 23"), or a clause on the noun of the predicate's own circumstance, the
@@ -251,8 +274,8 @@ def _on_the_subject_or_means(clause: Token, pred: Token) -> bool:
     if on_the_subject(clause, pred):
         return True
     noun = clause.head
-    return clause.dep_ in ("relcl", "acl") and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
-        and noun.head.head.i == pred.i
+    return clause.dep_ in ("relcl", "acl") and noun.dep_ == "pobj" and noun.head.lower_ in _INCIDENT_PREPS \
+        and noun.head.head.i == pred.i and noun.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
 def _period_of_the_counted(clause: Token, head_i: int) -> bool:
@@ -278,6 +301,13 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
     Friday") and the report dates the event itself up to a week before it. A statement claim
     keeps the date it was made."""
     own = _own_time(analysis, sent_i, head_i, statement)
+    stamp = _entry_stamp(analysis, sent_i)
+    if stamp is not None and (own is None or own.span == stamp.span) and not statement:
+        # a live page's entry ("10:45 - Six miners have been rescued. It says 28 are still trapped"):
+        # what it states holds at its stamp, but a prediction ("could rise to 15") is of a later time
+        if _predicted(analysis, sent_i, head_i):
+            return None, "sentence"
+        return stamp, "sentence" if stamp.sent_i == sent_i else "paragraph"
     if own is not None:
         if not statement and is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
             inherited, scope = _inherit_time(analysis, sent_i, event_type)

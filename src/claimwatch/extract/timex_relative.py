@@ -89,6 +89,8 @@ _HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "
 _CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
           rf"|(?P<hp>1[0-2]|0?[1-9]|{'|'.join(_HOUR_WORDS)})(?:\s+o'clock)?\s+in\s+the\s+(?P<dpart>morning|afternoon|evening)\b"
           r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight|midday)"
+          # the stamp of a live page's entry, opening its line: "14:05 — Rescuers say ...", "09.30 GMT - ..."
+          r"|(?<![^\n])(?P<hs>[01]?\d|2[0-3])[:.](?P<mis>[0-5]\d)(?=(?:\s*(?:GMT|UTC|BST|CET|EAT|WAT|CAT|ET|local))?\s*[-–—:]\s)"
           r"|(?<![(\d])(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b))")  # "at 0800 UTC", not "(0735 GMT)"
 _TZ = r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|PST|PDT|GMT|UTC|BST|CET|CEST|EEST|ET|local\s+time))?"
 _WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?|{WD})"
@@ -99,7 +101,7 @@ def _hour(g: dict) -> int:
     if g.get("hp"):
         word = low(g, "hp")
         return _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else int(word)
-    return int(g.get("h") or g.get("h24") or g["h4"])
+    return int(g.get("h") or g.get("h24") or g.get("hs") or g["h4"])
 
 
 @rule("clock", rf"(?:(?P<ap>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
@@ -113,7 +115,7 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
         hm = "T24:00" if low(g, "nm") == "midnight" else "T12:00"
     else:
         h = _hour(g)
-        mi = int(g.get("mi") or g.get("mi24") or g.get("mi4") or 0)
+        mi = int(g.get("mi") or g.get("mi24") or g.get("mis") or g.get("mi4") or 0)
         if g.get("ampm") or g.get("dpart"):
             pm = (g.get("ampm") or "").lower().startswith("p") or low(g, "dpart") in ("afternoon", "evening")
             h = (h % 12) + (12 if pm else 0)
