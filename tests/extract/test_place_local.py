@@ -138,3 +138,24 @@ def test_a_street_of_a_town_the_gazetteer_lacks_is_kept_unlocated(analyse):
     later = _places(analyse, "A man was shot on Hickory Street on Tuesday, police in Trenton, New Jersey, said.")
     assert _one(later, "Hickory Street").lat is not None
     assert not _places(analyse, "Crowds marked St. Patrick's Day. St. Louis police said 3 people were hurt.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a place noun of its own after the name outweighs the tagger's label (a product, an
+    # organisation, a person): a region, a border post, a crossing, a checkpoint
+    ("The nine workers were abducted from a cement plant in Niger's Tillaberi region in October.", "Tillabéri"),
+    ("Returns peaked in July, when 2,315 people crossed at the Mabamba border post, the agency said.", "Mabamba"),
+    ("About 1,800 people arrive daily at the Adre crossing, the agency said.", "Adré"),
+])
+def test_a_place_noun_after_a_known_name_makes_it_a_place(analyse, text, name):
+    assert name in [p.name for p in _places(analyse, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jackson's crossing in the 80th minute set up the winner before 40,000 fans.",
+    "The Tesla border dispute cost the firm 300 jobs, its chief executive said.",
+    "Sales of 3 million units in the Windows region were reported by analysts.",
+    "The Chelsea camp said 20 players had trained on Monday.",
+])
+def test_no_place_from_a_place_noun_after_a_person_firm_or_product(analyse, text):
+    assert not _places(analyse, text)

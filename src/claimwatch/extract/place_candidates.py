@@ -308,8 +308,8 @@ class _Collector:
         base = bool(cue or top.feature != "city" or (top.importance >= 5.0 and not hits[0][1])
                     or placed and doc[i].pos_ == "PROPN" and not label)
         cue = cue or (("city",) if placed else ())
-        if label in _BAD_LABELS:
-            return False
+        if label in _BAD_LABELS and not (cue and j - i > 1 and self.texts[j - 1].islower()):
+            return False    # but a place noun of its own says what the tagger missed ("Niger's Tillaberi region")
         if label in ("PERSON", "ORG"):
             # a place the tagger mistook for a person or organisation: the whole entity must be the
             # name (or "<place>, <region>")
