@@ -159,3 +159,10 @@ def test_a_place_noun_after_a_known_name_makes_it_a_place(analyse, text, name):
 ])
 def test_no_place_from_a_place_noun_after_a_person_firm_or_product(analyse, text):
     assert not _places(analyse, text)
+
+
+def test_a_taggers_place_that_stops_short_of_a_known_name_takes_all_of_it(analyse):
+    # the tagger marks "Nuevo" alone; the gazetteer knows "Nuevo Leon" whole
+    places = _places(analyse, "At least 19 people have died in the custody of municipal police in Nuevo Leon since 2020.")
+    assert [(p.text, p.name) for p in places] == [("Nuevo Leon", "Nuevo León")]
+    assert [p.name for p in _places(analyse, "Police in San Pedro Sula arrested 14 gang members.")] == ["San Pedro Sula"]

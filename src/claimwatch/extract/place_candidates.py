@@ -160,7 +160,7 @@ class _Collector:
                 continue  # "the Henderson County Jail": the county inside it is the place (found later)
             if s > 0 and doc[s - 1].lower_ in _DIRECTIONS and not taken[s - 1]:
                 s -= 1  # "eastern Ukraine"
-            e = self._hyphenated(s, e)
+            e = self._longer_name(s, self._hyphenated(s, e))
             # extend over a following generic feature word ("Tisza" + "River")
             if e < len(doc) and doc[e].lower_ in FEATURE_WORDS and doc[e].lower_ not in ("city", "town", "state"):
                 e += 1
@@ -179,6 +179,16 @@ class _Collector:
         if e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s") and doc[e + 1].text[:1].isupper() \
                 and set(FEATURE_WORDS.get(doc[e + 1].lower_, ())) & set(PHYSICAL) and not any(self.taken[e:e + 2]):
             return e + 2
+        return e
+
+    def _longer_name(self, s: int, e: int) -> int:
+        """The end of "Nuevo" + "Leon" when the tagger's entity stops short of a capitalised name
+        the gazetteer knows whole."""
+        doc = self.doc
+        for x in range(min(len(doc), e + 2), e, -1):
+            if all(doc[k].text[:1].isupper() and not doc[k].is_punct and not self.taken[k] for k in range(e, x)) \
+                    and self.gaz.has(norm(doc[s:x].text)):
+                return x
         return e
 
     def _hyphenated(self, s: int, e: int) -> int:
