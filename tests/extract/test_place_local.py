@@ -166,3 +166,15 @@ def test_a_taggers_place_that_stops_short_of_a_known_name_takes_all_of_it(analys
     places = _places(analyse, "At least 19 people have died in the custody of municipal police in Nuevo Leon since 2020.")
     assert [(p.text, p.name) for p in places] == [("Nuevo Leon", "Nuevo León")]
     assert [p.name for p in _places(analyse, "Police in San Pedro Sula arrested 14 gang members.")] == ["San Pedro Sula"]
+
+
+def test_a_local_places_other_mentions_without_its_place_noun(analyse):
+    village = _places(analyse, "Troops killed 42 civilians in the village of Tandilo in 2004. The court found that about "
+                               "1,300 residents of Tandilo were forcibly transferred.")
+    assert [p.text for p in village] == ["Tandilo", "Tandilo"]
+    camp = _places(analyse, "Rains cut the road from Nduta camp to the border. Convoy number 47 left Nduta on Tuesday "
+                            "carrying 431 returnees.")
+    assert [p.text for p in camp] == ["Nduta camp", "Nduta"]
+    # not a word of a personal name, nor part of a longer name
+    firm = _places(analyse, "Police raided the village of Tandilo on Monday. Tandilo Holdings said its 30 staff were safe.")
+    assert [p.text for p in firm] == ["Tandilo"]

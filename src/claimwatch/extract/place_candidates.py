@@ -84,7 +84,8 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     cands += place_refs.repeated_names(analysis, gaz, cands, taken)
     cands += place_refs.embedded_names(analysis, gaz, taken)
     cands += place_refs.demonyms(analysis, gaz, taken)
-    cands += place_local.local_candidates(analysis, taken)  # "the village of X", "X camp": names the gazetteer lacks
+    local = place_local.local_candidates(analysis, taken)  # "the village of X", "X camp": names the gazetteer lacks
+    cands += local + place_local.repeated_locals(analysis, local, taken)
     cands += place_refs.anaphors(analysis, taken)  # "the river", "the country": resolved in order later
     cands.sort(key=lambda c: c.start)
     return cands

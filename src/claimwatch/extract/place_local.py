@@ -35,7 +35,7 @@ from .gazetteer import get_gazetteer
 from .place_lexicon import CUES, Cand
 from .place_refs import DIRECTION, person_names
 
-__all__ = ["local_candidates", "placed_by_structure", "local_extent", "locate", "NEAR", "UNLOCATED", "local_feature"]
+__all__ = ["local_candidates", "repeated_locals", "placed_by_structure", "local_extent", "locate", "NEAR", "UNLOCATED", "local_feature"]
 
 #: precision of a local place that takes the point of the known place the report locates it by
 NEAR = "near"
@@ -64,6 +64,8 @@ _NOT_NAME_WORDS = (CUES["directions"] | CUES["civic_after"] | CUES["place_after"
                                 "kingdom", "republic", "park", "common", "square", "harbor", "harbour", "valley",
                                 "river", "lake", "falls", "creek", "brook", "stream", "bayou", "county", "parish",
                                 "township", "state"}))
+#: the tagger's labels of things, not of people or groups
+_THINGS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT"})
 #: a word before "of" that places a name by another's ("north-east of X", "the outskirts of X")
 _DIRECTION_OF = re.compile(rf"^(?:{DIRECTION}|outskirts|edge|heart)$")
 #: what an appositive says: "Masisi, a town in ...", "Qutayfah, 40 km north-east of ..."
@@ -122,9 +124,10 @@ def _run_before(doc: Doc, j: int, limit: int = 4) -> int:
     return i
 
 
-def _not_a_person_or_group(analysis: Analysis, i: int, j: int, *, strong: bool) -> bool:
+def _not_a_person_or_group(analysis: Analysis, i: int, j: int, *, strong: bool, headed: bool = False) -> bool:
     """Whether tokens [i, j) may name a place: no word the report uses in a person's name; with a
-    weak cue also no organisation or nationality the tagger sees there."""
+    weak cue also no organisation or nationality the tagger sees there (before a place noun, a
+    product, work or event label is the tagger's guess at an unknown word: "from Nduta camp")."""
     doc, tk = analysis.doc, token_table(analysis.doc)
     if _person_elsewhere(analysis, i, j):
         return False
@@ -133,7 +136,7 @@ def _not_a_person_or_group(analysis: Analysis, i: int, j: int, *, strong: bool) 
     labels = {tk.ent_type[k] for k in range(i, j)}
     if strong:
         return not labels & {"NORP", "DATE", "TIME", "MONEY"}
-    return not labels & {"ORG", "NORP", "PERSON", "DATE", "TIME", "MONEY", "WORK_OF_ART", "EVENT", "PRODUCT"} \
+    return not labels & ({"ORG", "NORP", "PERSON", "DATE", "TIME", "MONEY"} | (set() if headed else _THINGS)) \
         or all(doc[k].ent_type_ == "PERSON" for k in range(i, j)) and j - i == 1 and doc[i].ent_iob_ == "B" \
         and (j >= len(doc) or doc[j].ent_iob_ != "I")
 
@@ -213,7 +216,8 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
         if head is None or taken[j - 1]:
             continue
         i = _run_before(doc, j)
-        if i < j and not any(taken[i:j]) and _proper_name(doc, i, j) and _not_a_person_or_group(analysis, i, j, strong=False):
+        if i < j and not any(taken[i:j]) and _proper_name(doc, i, j) \
+                and _not_a_person_or_group(analysis, i, j, strong=False, headed=True):
             end = head[0]
             out.append(Cand(doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), i, end, "", (), "LOCAL"))
             taken[i:end] = [True] * (end - i)
@@ -227,6 +231,34 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
                 and _not_a_person_or_group(analysis, i, j, strong=lies):
             out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
             taken[i:j] = [True] * (j - i)
+    return out
+
+
+def repeated_locals(analysis: Analysis, found: list[Cand], taken: list[bool]) -> list[Cand]:
+    """The other mentions of a local place's name, without its place noun: "the village of Deleig"
+    ... "residents of Deleig", "Nduta camp" ... "left Nduta" — a whole capitalised name (no
+    capitalised word on either side), not a word of a personal name."""
+    doc, tk = analysis.doc, token_table(analysis.doc)
+    names: set[tuple[str, ...]] = set()
+    for c in found:
+        j = c.tok_end
+        while j > c.tok_start + 1 and tk.text[j - 1].islower():
+            j -= 1      # "Nduta" of "Nduta camp"
+        if not (c.tok_start < j and all(tk.text[k][:1].isupper() or tk.lower[k] in _PARTICLES for k in range(c.tok_start, j))):
+            continue
+        if not set(tk.text[c.tok_start:j]) & person_names(analysis):
+            names.add(tuple(tk.text[c.tok_start:j]))
+    out: list[Cand] = []
+    n = len(doc)
+    for name in names:
+        size = len(name)
+        for i in range(n - size + 1):
+            j = i + size
+            if tuple(tk.text[i:j]) != name or any(taken[i:j]) or i > 0 and _name_word(tk.text[i - 1], tk.lower[i - 1]) \
+                    and not tk.punct[i - 1] or j < n and tk.text[j][:1].isupper() and not tk.punct[j]:
+                continue
+            out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
+            taken[i:j] = [True] * size
     return out
 
 
