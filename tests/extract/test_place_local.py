@@ -178,3 +178,14 @@ def test_a_local_places_other_mentions_without_its_place_noun(analyse):
     # not a word of a personal name, nor part of a longer name
     firm = _places(analyse, "Police raided the village of Tandilo on Monday. Tandilo Holdings said its 30 staff were safe.")
     assert [p.text for p in firm] == ["Tandilo"]
+
+
+@pytest.mark.parametrize(("text", "local"), [
+    ("On 21 November, a displacement site at Kalengera was hit by mortar fire, killing four people.", ["Kalengera"]),
+    ("Guards at the detention centre at Tamboura said 60 migrants had escaped.", ["Tamboura"]),
+    # a site of another kind, or an institution's name, is no locality
+    ("The team held a training camp at Stanford University for 30 players.", []),
+    ("Doctors set up a site at St Mary's Hospital to vaccinate 500 children.", []),
+])
+def test_a_displacement_or_detention_site_at_a_name(analyse, text, local):
+    assert [p.text for p in _places(analyse, text) if p.precision == "unlocated"] == local

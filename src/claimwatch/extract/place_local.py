@@ -206,9 +206,13 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
     out: list[Cand] = []
     n = len(doc)
     for k in range(n - 2):
-        if tk.lower[k] in _OF_HEADS and tk.lower[k + 1] == "of" and tk.pos[k] == "NOUN":
+        of_head = tk.lower[k] in _OF_HEADS and tk.lower[k + 1] == "of"
+        at_head = tk.lower[k + 1] == "at" and (tk.lower[k] in ("checkpoint", "crossing") or k > 0 and tk.lower[k] in _SITE_HEADS
+                                                 and tk.lower[k - 1] in _SITE_MODIFIERS)  # "a displacement site at Kalengera"
+        if (of_head or at_head) and tk.pos[k] == "NOUN":
             i, j = k + 2, _run_after(doc, k + 2)
-            if j > i and not any(taken[i:j]) and _not_a_person_or_group(analysis, i, j, strong=True):
+            if j > i and not any(taken[i:j]) and _not_a_person_or_group(analysis, i, j, strong=True) \
+                    and not (at_head and j < n and tk.text[j][:1].isupper()):     # not "at Stanford University"
                 out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
                 taken[i:j] = [True] * (j - i)
     for j in range(1, n):
