@@ -255,3 +255,18 @@ def test_a_document_of_a_described_body_is_the_bodys_not_hearsay():
                  "According to a report, 40 people died in the fire.", "2026-03-04")
     assert _count(a, "1,200").source.type == "official"     # what the lexicon types a company
     assert _count(a, "40").source.type == "unnamed"          # a report of no one named: hearsay
+
+
+def _count_places(text: str, quantity: str) -> list[str]:
+    found = [c for c in _article(text).claims if c.kind == "count" and c.quantity and c.quantity.text == quantity]
+    assert found, [c.quantity.text for c in _article(text).claims if c.quantity]
+    return [p.text for p in found[0].places]
+
+
+def test_each_figure_of_a_list_takes_its_own_place():
+    floods = "Floods killed 12 in Kerala and 7 in Karnataka, officials said."
+    assert (_count_places(floods, "12"), _count_places(floods, "7")) == (["Kerala"], ["Karnataka"])
+    jobs = "The company cut 300 jobs in Ohio and 200 in Texas."
+    assert (_count_places(jobs, "300"), _count_places(jobs, "200")) == (["Ohio"], ["Texas"])
+    # one figure and its place: nothing to split
+    assert _count_places("Floods killed 12 people in Kerala and Karnataka, officials said.", "12") == ["Kerala", "Karnataka"]

@@ -297,6 +297,7 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
     head = doc[head_i]
     clause = governing_predicate(head)
     places = [p for p in places if not _of_another_count(doc, p, head)]
+    places = _each_figure_its_place(doc, places, head)
 
     def inside(p: PlaceMention) -> int:
         tok = doc[p.head_i] if p.head_i is not None else None
@@ -307,6 +308,33 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
         return 1
 
     return sorted(places, key=inside) + origins
+
+
+def _figure_before(doc: Doc, p: PlaceMention) -> int | None:
+    """The figure a place's phrase directly follows ("12 in Kerala", "30 people in Lagos"): the
+    index of the number, or None."""
+    chunk = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+    if chunk is None or not len(chunk):
+        return None
+    k = chunk.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].dep_ != "prep" or doc[k].lower_ not in ("in", "at", "near", "across"):
+        return None
+    before = doc[k - 1]
+    if before.like_num:
+        return before.i
+    return next((c.i for c in children_of(before) if c.dep_ == "nummod" and c.like_num), None) if before.pos_ == "NOUN" else None
+
+
+def _each_figure_its_place(doc: Doc, places: list[PlaceMention], head: Token) -> list[PlaceMention]:
+    """In a list of figures each with its place ("killed 12 in Kerala and 7 in Karnataka"), a figure
+    takes only its own place, when it has one."""
+    figures = {p.span: _figure_before(doc, p) for p in places}
+    own = {head.i} | {c.i for c in children_of(head) if c.dep_ == "nummod"} | ({head.head.i} if head.dep_ == "nummod" else set())
+    if not any(f in own for f in figures.values()):
+        return places
+    return [p for p in places if figures[p.span] is None or figures[p.span] in own]
 
 
 def _of_another_count(doc: Doc, p: PlaceMention, head: Token) -> bool:
