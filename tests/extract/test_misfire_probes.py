@@ -270,3 +270,20 @@ def test_each_figure_of_a_list_takes_its_own_place():
     assert (_count_places(jobs, "300"), _count_places(jobs, "200")) == (["Ohio"], ["Texas"])
     # one figure and its place: nothing to split
     assert _count_places("Floods killed 12 people in Kerala and Karnataka, officials said.", "12") == ["Kerala", "Karnataka"]
+
+
+def test_an_unlocated_road_places_what_happened_on_it_not_the_whole_report():
+    text = ("A truck crash on Route 66 killed 4 people on Sunday, police said.\n\n"
+            "Traffic was diverted for hours, and 200 drivers were stuck.")
+    assert _count_places(text, "4") == ["Route 66"]
+    assert _count_places(text, "200") == []
+
+
+def test_an_area_of_a_towns_possessive_takes_the_towns_point():
+    text = "Customs officers searched 30 containers in Rotterdam's Europoort area on Monday."
+    area = next(p for c in _article(text).claims for p in c.places if p.text == "Europoort area")
+    assert (area.precision, area.country) == ("near", "NL") and area.lat is not None
+    # a town named in the sentence, not as the area's possessor, does not locate it
+    text = "Officials in Kinshasa said fighting in the Kiwanja area had displaced 3,000 people."
+    area = next(p for c in _article(text).claims for p in c.places if p.text == "Kiwanja area")
+    assert area.lat is None

@@ -38,6 +38,7 @@ Core: :func:`find_context`; step: :data:`STAGE` (provides ``context``).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -258,6 +259,12 @@ def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
     return out
 
 
+def _article_places(places: Iterable[PlaceMention]) -> list[PlaceMention]:
+    """The places of a lead sentence that can be the whole report's: not a road or street the
+    gazetteer cannot locate ("a crash on Route 66"), which places only what happened on it."""
+    return [p for p in places if not (p.feature == "street" and p.lat is None)]
+
+
 def _outside_relative(analysis: Analysis, p: PlaceMention) -> bool:
     """Whether a place sets the paragraph's geography: not where a relative clause says a
     participant acted ("the doctor who welcomed the survivors to the Kalamata hospital"); where the
@@ -308,8 +315,8 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.narrative_times = _narrative_times(analysis)
     ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p) and _outside_relative(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
-    ctx.lead_places = next((ctx.event_places[i] for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
-                            if i in ctx.event_places), [])
+    ctx.lead_places = next((ps for ps in (_article_places(ctx.event_places.get(i, ())) for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS))
+                            if ps), [])
     return ctx
 
 

@@ -73,6 +73,8 @@ _APPOSITIVE = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:village|t
                          r"hamlet|suburb|district|oasis|township)(?=\s*[,.;]|\s+(?:in|near|of|outside|on|north|south|"
                          r"east|west|about|some|\d))|(?:about\s+|some\s+|around\s+)?\d[\d.,]*\s*"
                          r"(?:km|kilometres|kilometers|miles|mi)\b)")
+#: the possessive between a known place and a local one of its parts ("Rotterdam's Europoort area")
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:the\s+)?")
 #: a clause that says where a name lies: "Tawila lies 60 km west of El Fasher"
 _LIES = re.compile(r"\s+(?:lies|sits|is\s+(?:located|situated))\s+(?:about\s+|some\s+|around\s+)?\d[\d.,]*\s*"
                    r"(?:km|kilometres|kilometers|miles|mi)\b")
@@ -367,10 +369,21 @@ def locate(analysis: Analysis, places: list[PlaceMention]) -> None:
     for p in places:
         if p.precision != UNLOCATED:
             continue
-        anchor = _anchor(analysis, p, places)
+        anchor = _anchor(analysis, p, places) or _possessor(analysis, p, places)
         if anchor is not None and anchor.feature in ("city", "admin2") and anchor.lat is not None:
             p.lat, p.lon, p.precision, p.country = anchor.lat, anchor.lon, NEAR, anchor.country
         elif anchor is not None and anchor.country and anchor.feature != "border":
             p.country = anchor.country
         else:
             p.country = _country(analysis, p, places)
+
+
+def _possessor(analysis: Analysis, local: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """The known place whose possessive a local place follows, the place it is part of: "Rotterdam's
+    Europoort area", "Goma's Kyeshero district"."""
+    text = analysis.text
+    for p in places:
+        if p.sent_i == local.sent_i and p.kind == "name" and p.precision not in (NEAR, UNLOCATED) \
+                and p.span[1] <= local.span[0] and _POSSESSIVE.fullmatch(text, p.span[1], local.span[0]):
+            return p
+    return None
