@@ -287,3 +287,19 @@ def test_an_area_of_a_towns_possessive_takes_the_towns_point():
     text = "Officials in Kinshasa said fighting in the Kiwanja area had displaced 3,000 people."
     area = next(p for c in _article(text).claims for p in c.places if p.text == "Kiwanja area")
     assert area.lat is None
+
+
+def test_a_habits_season_dates_no_event_after_it():
+    # "the fall" of a climber is the accident; the season of a habit before it dates nothing
+    text = "Leaves turn red in the fall. A climber died in the fall from the ridge, and 2 others were hurt."
+    assert [c.time for c in _article(text).claims if c.kind == "count"] == [None, None]
+    # a season of a past event still dates the sentences after it
+    team = [c for c in _article("The team hired 3 coaches in the fall. Two players left the club.").claims
+            if c.kind == "count" and c.quantity.text == "Two"]
+    assert team[0].time.text == "in the fall"
+
+
+def test_a_verb_of_change_with_on_dates_the_figures_of_its_sentence():
+    text = "The ministry counted 120 arrests. The market rose 200 points on Tuesday and 40 shops opened."
+    found = [c for c in _article(text, "2026-11-18").claims if c.kind == "count" and c.quantity.text == "40"]
+    assert found[0].time.start == "2026-11-17"

@@ -153,13 +153,22 @@ def in_dateline(analysis: Analysis, t: TimeMention) -> bool:
     return part.start_char == start and part.end_char < end and part.text.rstrip()[-1:] in ("-", "–", "—")
 
 
+def _habitual_season(analysis: Analysis, t: TimeMention) -> bool:
+    """A season with no year on a simple present ("Leaves turn red in the fall"): a habit, which
+    dates no event for the sentences after it."""
+    if t.head_i is None or not (t.value or "").endswith(("-SP", "-SU", "-FA", "-WI")) or any(ch.isdigit() for ch in t.text):
+        return False
+    verb = analysis.doc[t.head_i]
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be" and not _aux(verb)
+
+
 def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
     """Per sentence, the time that dates its event: resolved, not the date of a statement, in the
-    main clause, not of a hedged predicate."""
+    main clause, not of a hedged predicate or a habit."""
     out: dict[int, TimeMention] = {}
     for t in analysis.times:
         if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
-                and not _hedged(analysis, t) and not in_dateline(analysis, t):
+                and not _hedged(analysis, t) and not in_dateline(analysis, t) and not _habitual_season(analysis, t):
             out[t.sent_i] = t
     return out
 
@@ -172,7 +181,8 @@ def _narrative_times(analysis: Analysis) -> dict[int, TimeMention]:
     out: dict[int, TimeMention] = {}
     for t in analysis.times:
         if _resolved(t) and not is_statement_time(analysis, t) and not _hedged(analysis, t) \
-                and _in_main_clause(analysis, t.head_i, _RELATIVE) and not in_dateline(analysis, t):
+                and _in_main_clause(analysis, t.head_i, _RELATIVE) and not in_dateline(analysis, t) \
+                and not _habitual_season(analysis, t):
             out[t.sent_i] = t
     return out
 
@@ -299,7 +309,7 @@ def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
     if found is not None:
         return found
     first_para = [i for i in lead if ctx.para_of[i] == ctx.lead_para]
-    stated = [t for t in analysis.times if t.sent_i in first_para and _resolved(t)]
+    stated = [t for t in analysis.times if t.sent_i in first_para and _resolved(t) and not _habitual_season(analysis, t)]
     # a time of the lead's text before the day of its dateline, which dates the filing
     return next((t for t in stated if not in_dateline(analysis, t)), stated[0] if stated else None)
 
