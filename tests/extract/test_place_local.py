@@ -166,6 +166,9 @@ def test_a_taggers_place_that_stops_short_of_a_known_name_takes_all_of_it(analys
     places = _places(analyse, "At least 19 people have died in the custody of municipal police in Nuevo Leon since 2020.")
     assert [(p.text, p.name) for p in places] == [("Nuevo Leon", "Nuevo León")]
     assert [p.name for p in _places(analyse, "Police in San Pedro Sula arrested 14 gang members.")] == ["San Pedro Sula"]
+    # not over a place noun ("Dublin City Council") nor into a longer name ("St. James United Methodist Church")
+    council = _places(analyse, "Dublin City Council approved the plan, and 300 residents in Dublin, Ohio, signed it.")
+    assert "Dublin City" not in [p.text for p in council]
 
 
 def test_a_local_places_other_mentions_without_its_place_noun(analyse):

@@ -186,9 +186,13 @@ class _Collector:
         """The end of "Nuevo" + "Leon" when the tagger's entity stops short of a capitalised name
         the gazetteer knows whole."""
         doc = self.doc
+        if not doc[e - 1].text[:1].isupper():
+            return e    # "the City of" + "Richmond": the entity is no name of its own
         for x in range(min(len(doc), e + 2), e, -1):
-            if all(doc[k].text[:1].isupper() and not doc[k].is_punct and not self.taken[k] for k in range(e, x)) \
-                    and self.gaz.has(norm(doc[s:x].text)):
+            if all(doc[k].text[:1].isupper() and not doc[k].is_punct and not self.taken[k]
+                   and doc[k].lower_ not in FEATURE_WORDS for k in range(e, x)) \
+                    and (x == len(doc) or not doc[x].text[:1].isupper()) \
+                    and self.gaz.has(norm(doc[s:x].text)):    # not "Dublin" + "City", "St. James" + "United ..."
                 return x
         return e
 
