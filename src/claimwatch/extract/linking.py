@@ -259,7 +259,36 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
             claim.actors = actors_of(analysis, link.pred_i, link.event_type)
         links[len(drafts)] = link
         drafts.append(Draft((q.span[0], 0), claim, sent_i, head.i if head is not None else None))
+    _carry_down_list(text, drafts)
     return drafts, links
+
+
+#: a list line that gives one label's figure: "- Kano: 8", "Kogi: 14 dead, including ..."
+_LABEL_LINE = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]+)?[^:\n]{1,40}:[ \t]*(?P<fig>[^\n]*)")
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _carry_down_list(text: str, drafts: list[Draft]) -> None:
+    """"- Kogi: 14 dead / - Kano: 8": a list line holding only a label and its bare figure counts what
+    the line right above it, a line of the same list, counts (its event type and cause)."""
+    for prev, draft in zip(drafts, drafts[1:]):
+        q, above = draft.claim.quantity, prev.claim.quantity
+        if draft.claim.event_type or q is None or q.unit or above is None or not prev.claim.event_type:
+            continue
+        start, end = _line_at(text, q.span[0])
+        line = _LABEL_LINE.fullmatch(text, start, end)
+        if line is None or line.start("fig") != q.span[0] or text[q.span[1]:end].strip():
+            continue
+        a_start, a_end = _line_at(text, above.span[0])
+        above_line = _LABEL_LINE.fullmatch(text, a_start, a_end)
+        if a_end + 1 != start or above_line is None or above_line.start("fig") != above.span[0]:
+            continue
+        draft.claim.event_type, draft.claim.cause = prev.claim.event_type, prev.claim.cause
 
 
 def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draft, tuple[int, ...], int | None]]:

@@ -274,8 +274,17 @@ def _kind_allows(text: str, ph: NumberPhrase, tok: Token, noun: Token | None, pr
     return True
 
 
+def _multiplier(doc: Doc, last_i: int) -> bool:
+    """"five times the toll", "three times higher", "a tenfold rise": a figure followed by a word of
+    multiplication scales another figure (or tells how often), whatever the parser made of it."""
+    nxt = doc[last_i + 1] if last_i + 1 < len(doc) else None
+    return nxt is not None and nxt.text.islower() and in_class(nxt, _C["times"])
+
+
 def _noun_for(analysis: Analysis, ph: NumberPhrase, tok: Token, inside: set[int]) -> tuple[Token | None, bool]:
     """(counted noun, keep): the noun the phrase counts, and whether the phrase is a count."""
+    if _multiplier(analysis.doc, max(inside)) and not ph.currency:
+        return None, False
     noun, pron = _counted_noun(analysis.doc, tok, inside, max(inside))
     if noun is not None and noun.like_num:
         noun = None

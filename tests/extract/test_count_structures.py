@@ -1,0 +1,69 @@
+"""Counts by structure: who a count names (occupations, partitives of a vague quantifier), figures that
+count nothing (a thread's post numbers, multipliers, an age beside a name, a shift's number), a list
+line that gives only its label's figure, and burial as a death. Each sentence written for the test,
+with sentences of other domains where the rule must not fire."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimwatch.extract import extract
+from claimwatch.model import Article
+
+
+@lru_cache(maxsize=None)
+def _article(text: str) -> Article:
+    return extract(text, published="2025-03-10", validate=False)
+
+
+def _counts(text: str) -> dict[str, str | None]:
+    """quantity text -> event type of every count of ``text``."""
+    return {c.quantity.text: c.event_type for c in _article(text).claims if c.kind == "count" and c.quantity}
+
+
+def test_occupations_and_raiders_are_people_who_can_be_killed():
+    assert _counts("A dozen herders were killed near the border on Saturday.") == {"A dozen": "death"}
+    assert _counts('"Eight learners died on the spot," the commander said.') == {"Eight": "death"}
+    assert _counts("Four traders were wounded when the market was shelled.") == {"Four": "injury"}
+    # a count of people who take part in no event stays untyped
+    assert _counts("The bank hired 40 traders last year.") == {"40": None}
+
+
+def test_a_partitive_of_a_vague_quantifier_takes_the_verb_of_its_clause():
+    assert _counts("A few of the raiders were also killed when police returned fire.") == {"A few": "death"}
+    assert _counts("Several of the players were injured in training.") == {"Several": "injury"}
+    assert _counts("Several of the firms were sold to investors.") == {"Several": None}
+
+
+def test_a_threads_post_numbers_count_nothing():
+    text = '"1/ Our ship has 143 people on board."\n\n"2/ Police arrested 12 men at the port."'
+    assert _counts(text) == {"143": None, "12": "detention"}
+
+
+def test_a_multiplier_counts_nothing():
+    assert _counts("That is more than five times the 2,985 deaths recorded last summer.") == {"2,985": "death"}
+    assert _counts("Camps are now at three times their planned capacity, she said.") == {}
+    assert _counts("Sales were three times higher than in 2020, when the firm hired 40 workers.") == {"40": None}
+    assert _counts("The striker has scored four times this season.") == {}
+
+
+def test_an_age_beside_a_name_the_parser_joined_to_a_person_noun_is_no_count():
+    assert _counts("Reached by telephone, the chief, Amadou Keita, 71, said 23 people were buried.") == {"23": "death"}
+    assert _counts("The coach, Pedro Alves, 58, said 3 players were injured.") == {"3": "injury"}
+
+
+def test_a_shift_round_or_lap_number_names_it():
+    assert _counts("Twelve miners from the night crew (shift 3) were trapped.") == {"Twelve": None}
+    assert _counts("He won in round 4 after 12 punches.") == {"12": None}
+    assert "2" not in _counts("Workers on shift 2 said 40 colleagues were injured.")
+
+
+def test_a_list_line_with_only_its_figure_counts_what_the_line_above_counts():
+    deaths = "Deaths by state:\n\n- Kogi: 14 dead\n- Kano: 8\n- Imo: 7"
+    assert _counts(deaths) == {"14": "death", "8": "death", "7": "death"}
+    medals = "Medal table:\n\n- Kenya: 12 gold medals\n- Ethiopia: 8"
+    assert _counts(medals) == {"12": None, "8": None}
+    # a line with its own words keeps its own reading; a line past a blank line is another list
+    split = "Arrests by region:\n\n- North: 40 arrested\n- South: 12 people rescued\n\nResults: 3"
+    assert _counts(split) == {"40": "detention", "12": None, "3": None}
+
