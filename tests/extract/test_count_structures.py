@@ -67,3 +67,39 @@ def test_a_list_line_with_only_its_figure_counts_what_the_line_above_counts():
     split = "Arrests by region:\n\n- North: 40 arrested\n- South: 12 people rescued\n\nResults: 3"
     assert _counts(split) == {"40": "detention", "12": None, "3": None}
 
+
+def test_a_burial_of_people_is_a_death_and_a_combatant_neutralised_is_killed():
+    assert _counts("We have buried 23 people ourselves.") == {"23": "death"}
+    assert _counts("The 14 victims were laid to rest on Sunday.") == {"14": "death"}
+    assert _counts('The army said it had "neutralised" 12 terrorists.') == {"12": "death"}
+    # buried under rubble is the missing, not the dead; a project buried is no one's death
+    assert _counts("Twelve miners were buried under rubble.") == {"Twelve": "missing"}
+    assert _counts("The company buried 3 projects last year.") == {"3": None}
+    assert _counts("The club laid to rest 3 rumours.") == {"3": None}
+
+
+def test_an_execution_done_to_people_is_a_death():
+    assert _counts("The court found he ordered the execution of 31 men held at the station.") == {"31": "death"}
+    assert _counts("Five prisoners were executed at dawn.") == {"Five": "death"}
+    assert _counts("The burial of 23 victims took place on Sunday.") == {"23": "death"}
+    # a plan, a trade or a contract executed is no one's death
+    assert _counts("The firm executed 3 trades an hour.") == {"3": None}
+    assert _counts("The execution of the 12 contracts took two years.") == {"12": None}
+
+
+def test_a_forcible_transfer_of_people_is_a_deportation():
+    assert _counts("About 1,300 residents were forcibly transferred to a camp near the town.") == {
+        "About 1,300": "deportation"}
+    assert _counts("Troops forcibly relocated 3,000 villagers to camps.") == {"3,000": "deportation"}
+    # a transfer without force, or protesters cleared from a square, is none
+    assert _counts("The hospital transferred 12 patients to the capital.") == {"12": None}
+    assert _counts("Police forcibly removed 40 protesters from the square.") == {"40": None}
+
+
+def test_people_lost_overboard_are_missing_and_migrants_who_land_cross():
+    assert _counts("Survivors said 3 people fell overboard on Thursday night.") == {"3": "missing"}
+    assert _counts("Two fishermen were washed overboard in the storm.") == {"Two": "missing"}
+    assert _counts("Migrants crossed the border near the river. A total of 300 migrants disembarked in "
+                   "Lampedusa on Friday.") == {"300": "border_crossing"}
+    # a plane's passengers who land are no crossing outside a migration report
+    assert _counts("The plane landed in Paris with 200 passengers on board.") == {"200": None}

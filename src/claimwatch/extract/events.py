@@ -479,8 +479,12 @@ def _done_to_people(tok: Token, every: bool = True) -> bool:
     for a team, counts as people only as a passive subject or with "up" ("she was beaten up"); a
     partitive of people counts ("one of the teachers was beaten"), and so does a bare number as passive
     subject ("two were beaten"). With ``every`` false one of several objects naming people is enough
-    ("removed 5,000 offenders from the UK, an increase of 14%")."""
+    ("removed 5,000 offenders from the UK, an increase of 14%"). The noun of such a verb is done to
+    the people its "of" phrase names ("the execution of 31 men", not "the execution of the plan")."""
     kids = children_of(tok)
+    if tok.pos_ == "NOUN":
+        done_to = [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"]
+        return bool(done_to) and all(g.pos_ == "NOUN" and not g.ent_type_ and person_noun(g) for g in done_to)
     if tok.pos_ != "VERB" or any(c.like_num and c.dep_ != "nsubjpass" and not _partitive_of_people(c) for c in kids):
         return False
     up = any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
