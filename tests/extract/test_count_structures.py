@@ -103,3 +103,16 @@ def test_people_lost_overboard_are_missing_and_migrants_who_land_cross():
                    "Lampedusa on Friday.") == {"300": "border_crossing"}
     # a plane's passengers who land are no crossing outside a migration report
     assert _counts("The plane landed in Paris with 200 passengers on board.") == {"200": None}
+
+
+def test_a_sum_of_money_counts_only_as_part_of_an_event():
+    # aid, grants, ransoms and profits outside any event of the SPEC are no counts
+    assert _counts("The appeal seeks US$2.54 billion for 2026.") == {}
+    assert _counts("Each returning family received US$150 in cash.") == {}
+    assert _counts("The company made a profit of 3 million dollars.") == {}
+    # a fine, a bribe and a fee paid to cross are
+    assert _counts("He was fined 5,000 euros for the offence.") == {"5,000": "legal_action"}
+    assert _counts("A bribe of 4.9 million hryvnias was paid to border guards.") == {"4.9 million": "smuggling"}
+    assert _counts("Rescued migrants said they paid between 4 and 6 thousand dollars for the trip across the "
+                   "border.") == {"between 4 and 6 thousand": "smuggling"}
+

@@ -512,6 +512,8 @@ def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink
     if ctx.migration and c.cls in ("person", "none", "group") and clause_pred is not None and (
             _lemma(clause_pred) in _s("flow_predicates")):
         return CountLink("border_crossing", pred_i=clause_pred.i, via="context")
+    if ctx.migration and c.cls == "money" and clause_pred is not None and _lemma(clause_pred) in ("pay", "charge"):
+        return CountLink("smuggling", pred_i=clause_pred.i, via="context")  # "paid $5,000 for the trip": the fee
     if clause_pred is None and sent_events:
         m = min(sent_events, key=lambda e: abs((e.head_i or 0) - c.head.i))
         if _can_take_part(c.cls, m.event_type):

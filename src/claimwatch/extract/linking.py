@@ -176,7 +176,9 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
     """A count that takes part in no event is still a claim ("37 migrants were rescued", "104
     survivors", "9,836 applications"), except a figure of vessels or objects outside any event
     ("two coast guard vessels"), a count of the incidents themselves ("two shipwrecks occurred":
-    each is an event) and a vague word without bounds ("a number of guards")."""
+    each is an event), a vague word without bounds ("a number of guards") and a sum of money ("an
+    appeal for US$2.54 billion", "a grant of US$150": money counts only as part of an event, the fee
+    paid to smugglers or a fine)."""
     if q.qualifier == "vague" and q.best is None:
         return False
     if _ORDINAL.search(q.text):
@@ -187,7 +189,7 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
         return False    # (but a tally someone keeps is a count: "it had verified 41 incidents")
     if head is not None and _capacity(head):
         return False
-    return noun_class(noun, q) != "object"
+    return noun_class(noun, q) not in ("object", "money")
 
 
 def _capacity(head: Token) -> bool:
