@@ -116,3 +116,17 @@ def test_a_sum_of_money_counts_only_as_part_of_an_event():
     assert _counts("Rescued migrants said they paid between 4 and 6 thousand dollars for the trip across the "
                    "border.") == {"between 4 and 6 thousand": "smuggling"}
 
+
+def _bounds(text: str) -> dict[str, tuple]:
+    return {c.quantity.text: (c.quantity.low, c.quantity.best, c.quantity.high, c.quantity.qualifier)
+            for c in _article(text).claims if c.kind == "count" and c.quantity}
+
+
+def test_an_estimate_with_its_interval_takes_the_interval_as_its_bounds():
+    assert _bounds("Heat caused 16,480 excess deaths in England (95% confidence interval 13,900 to 19,200), "
+                   "researchers said.") == {"16,480": (13900, 16480, 19200, "approximately")}
+    assert _bounds("The study estimated 2,300 deaths (95% CI 1,800-2,900) from the outbreak.") == {
+        "estimated 2,300": (1800, 2300, 2900, "approximately")}
+    # an interval that does not hold the figure, or a bracket of another year, is no bound of it
+    assert _bounds("Trials enrolled 300 patients (95% CI 12 to 40).")["300"] == (300, 300, 300, "exact")
+    assert _bounds("Police arrested 450 people (2019: 400 to 500).")["450"] == (450, 450, 450, "exact")

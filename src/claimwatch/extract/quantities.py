@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from .base import Analysis, QuantityMention, Stage, children_of
 from .events import lexicon as event_lexicon
+from .intervals import apply_intervals
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 from .quantity_naming import after_name, date_entity, names_something
 from .quantity_nouns import in_class, noun_classes
@@ -359,7 +360,7 @@ def find_quantities(analysis: Analysis) -> list[QuantityMention]:
         if m is not None:
             out.append(m)
     _distribute_qualifiers(analysis, out)
-    return out
+    return apply_intervals(analysis.text, out)
 
 
 _EXCEED = frozenset({"exceed", "surpass", "top", "pass", "overtake", "outnumber"})
