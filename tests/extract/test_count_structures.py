@@ -130,3 +130,25 @@ def test_an_estimate_with_its_interval_takes_the_interval_as_its_bounds():
     # an interval that does not hold the figure, or a bracket of another year, is no bound of it
     assert _bounds("Trials enrolled 300 patients (95% CI 12 to 40).")["300"] == (300, 300, 300, "exact")
     assert _bounds("Police arrested 450 people (2019: 400 to 500).")["450"] == (450, 450, 450, "exact")
+
+
+def test_one_person_an_including_phrase_names_among_the_casualties_is_a_count_of_one():
+    assert _counts("Twelve people were killed, including a police officer.") == {
+        "Twelve": "death", "a police officer": "death"}
+    assert _counts("Kogi: 14 dead, including a presiding officer shot at a polling unit.") == {
+        "14": "death", "a presiding officer": "death"}
+    # the listed members are each their own part; no sum of the list is made
+    assert _counts("The network said 23 people were killed, including 6 patients, 2 nurses and a doctor.") == {
+        "23": "death", "6": "death", "2": "death", "a doctor": "death"}
+    # no event, no count of the one included
+    assert _counts("The company hired 30 staff, including a chief engineer.") == {"30": None}
+
+
+def test_a_body_brought_out_and_a_named_person_who_died_are_counts_of_one():
+    assert _counts("The ministry says the body of a 42-year-old winch operator has been brought to the "
+                   "surface.") == {"a 42-year-old winch operator": "death"}
+    assert _counts("Relatives of Jesus Ruiz Ortiz, 26, who died on Sunday in a police cell, demanded "
+                   "justice.") == {"Jesus Ruiz Ortiz": "death"}
+    # a body of water carried, a firm that died out
+    assert _counts("The river carries a body of water 40 km long.") == {}
+    assert "which" not in _counts("The firm, which died out in 1990, was sold.")
