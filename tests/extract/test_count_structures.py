@@ -152,3 +152,10 @@ def test_a_body_brought_out_and_a_named_person_who_died_are_counts_of_one():
     # a body of water carried, a firm that died out
     assert _counts("The river carries a body of water 40 km long.") == {}
     assert "which" not in _counts("The firm, which died out in 1990, was sold.")
+
+
+def test_higher_and_lower_than_bound_a_figure_on_one_side():
+    got = _bounds('A second official said the real number of dead was "probably higher than 60".')
+    assert got == {"higher than 60": (60, 60, None, "more_than")}
+    assert _bounds("Arrests were lower than 300 people this year.")["lower than 300"] == (None, 300, 300, "less_than")
+    assert _bounds("Temperatures were higher than 40 degrees.") == {}
