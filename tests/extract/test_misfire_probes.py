@@ -237,3 +237,18 @@ def test_a_bodys_count_carries_to_its_figures_not_to_a_sentence_with_a_subject_o
                  "2024.", "2026-03-04")
     assert _count(a, "40").source.name != "The ministry"
     assert _count(a, "302,203").source.name == "The border service"
+
+
+def _count_types(text: str) -> dict[str, str | None]:
+    return {c.quantity.text: c.event_type for c in _article(text).claims if c.kind == "count" and c.quantity}
+
+
+def test_a_state_that_removes_people_deports_them_and_a_clause_on_another_count_is_that_counts():
+    assert _count_types("Mexico removed 2,000 migrants last year, the report said.") == {"2,000": "deportation"}
+    # a squad's players removed, apps removed: no deportation
+    assert _count_types("Brazil removed 3 players from the squad.") == {"3": None}
+    assert _count_types("Apple removed 2,000 apps.") == {"2,000": None}
+    # "with 12 inmates killed" tells what befell the 12, not the 80,000 the prison held
+    assert _count_types("The prison held 80,000 inmates, with 12 inmates killed.") == {"80,000": None, "12": "death"}
+    # an earlier set's clause frames the part that follows it
+    assert _count_types("Of the 300 migrants who were detained, 120 are minors.")["120"] == "detention"

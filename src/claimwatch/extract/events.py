@@ -167,8 +167,21 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
         if _lemma(rel) in with_set or rel.lower_ in with_set:
             return rel
     if "@place" in with_set:
-        return _place_partner(tok)
+        return _state_subject(tok) if rule.get("subject") else _place_partner(tok)
     return None
+
+
+def _state_subject(tok: Token) -> Token | None:
+    """"Mexico removed 2,000 migrants": a state (a GPE) as the active subject, unless a "from" phrase
+    names something other than a place ("Brazil removed 3 players from the squad")."""
+    subject = _active_subject(tok)
+    if subject is None or subject.ent_type_ != "GPE":
+        return None
+    heads = [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]  # (the parser may hang it on the object)
+    if any(c.dep_ == "prep" and c.lower_ == "from" and not any(g.ent_type_ in ("GPE", "LOC") for g in children_of(c))
+           for h in heads for c in children_of(h)):
+        return None
+    return subject
 
 
 def _cared_for(tok: Token, conditions: frozenset[str]) -> bool:
