@@ -159,3 +159,12 @@ def test_higher_and_lower_than_bound_a_figure_on_one_side():
     assert got == {"higher than 60": (60, 60, None, "more_than")}
     assert _bounds("Arrests were lower than 300 people this year.")["lower than 300"] == (None, 300, 300, "less_than")
     assert _bounds("Temperatures were higher than 40 degrees.") == {}
+
+
+def test_a_term_in_the_possessive_is_a_penalty_and_scores_more_are_a_magnitude():
+    assert _bounds("The Chamber sentenced the accused to 20 years' imprisonment.") == {"20": (20, 20, 20, "exact")}
+    assert _counts("The Chamber sentenced the accused to 20 years' imprisonment.") == {"20": "legal_action"}
+    assert _bounds("She has 20 years' experience in nursing.") == {}
+    assert _bounds("A dozen herders were killed and scores more injured.")["scores"] == (40, 40, 99, "vague")
+    # the verb "scores" counts nothing
+    assert _bounds("He scores more goals than anyone.") == {}

@@ -220,9 +220,9 @@ def _penalty_term(noun: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "in" and any(in_class(g, penalty) for g in children_of(c)) for c in children_of(noun)):
         return True  # "six years in prison"
     h = noun.head
-    if noun.dep_ in ("compound", "amod", "nmod", "npadvmod") and (in_class(h, penalty) or any(
+    if noun.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and (in_class(h, penalty) or any(
             in_class(t, penalty) for t in h.subtree if t.i > noun.i and t.i - noun.i <= 3)):
-        return True  # "a three-year prison sentence"
+        return True  # "a three-year prison sentence", "20 years' imprisonment"
     if noun.dep_ == "pobj" and h.lower_ in ("to", "for", "of") and (in_class(h.head, penalty) or h.head.lemma_.lower() in verbs):
         return True  # "sentenced to six years", "jailed for 18 months", "a term of eight months"
     return _term_sought_or_received(noun)
@@ -337,6 +337,8 @@ def _phrase_count(analysis: Analysis, ph: NumberPhrase, found: list[QuantityMent
         return told
     if names_something(analysis, ph, tok):
         return None
+    if ph.kind == "magnitude" and tok.pos_ == "VERB":
+        return None  # "he scores more goals": the verb, not "scores more (people)"
     if ph.kind == "ordinal":
         return _ordinal_count(analysis, ph, tok)
     noun, keep = _noun_for(analysis, ph, tok, inside)
