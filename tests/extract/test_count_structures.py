@@ -110,7 +110,8 @@ def test_a_sum_of_money_counts_only_as_part_of_an_event():
     assert _counts("The appeal seeks US$2.54 billion for 2026.") == {}
     assert _counts("Each returning family received US$150 in cash.") == {}
     assert _counts("The company made a profit of 3 million dollars.") == {}
-    # a fine, a bribe and a fee paid to cross are
+    # a fine, a bribe, a fee paid to cross and money the authorities seized are
+    assert _counts("Officers also seized 40,000 euros in cash and two pistols.")["40,000"] is None
     assert _counts("He was fined 5,000 euros for the offence.") == {"5,000": "legal_action"}
     assert _counts("A bribe of 4.9 million hryvnias was paid to border guards.") == {"4.9 million": "smuggling"}
     assert _counts("Rescued migrants said they paid between 4 and 6 thousand dollars for the trip across the "

@@ -178,7 +178,7 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
     ("two coast guard vessels"), a count of the incidents themselves ("two shipwrecks occurred":
     each is an event), a vague word without bounds ("a number of guards") and a sum of money ("an
     appeal for US$2.54 billion", "a grant of US$150": money counts only as part of an event, the fee
-    paid to smugglers or a fine)."""
+    paid to smugglers or a fine, or as what the authorities seized: "seized 40,000 euros in cash")."""
     if q.qualifier == "vague" and q.best is None:
         return False
     if _ORDINAL.search(q.text):
@@ -189,7 +189,19 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
         return False    # (but a tally someone keeps is a count: "it had verified 41 incidents")
     if head is not None and _capacity(head):
         return False
-    return noun_class(noun, q) not in ("object", "money")
+    cls = noun_class(noun, q)
+    return cls != "object" and (cls != "money" or (head is not None and _seized(head)))
+
+
+_SEIZURE_VERBS = frozenset({"seize", "confiscate", "impound", "recover", "freeze", "intercept"})
+
+
+def _seized(head: Token) -> bool:
+    """The object (or passive subject) of a verb of seizing: "officers seized 40,000 euros in cash"."""
+    arg = argument_of(head)
+    while arg.dep_ == "conj" and arg.head.i != arg.i:
+        arg = arg.head
+    return arg.dep_ in ("dobj", "nsubjpass") and arg.head.lemma_.lower() in _SEIZURE_VERBS
 
 
 def _capacity(head: Token) -> bool:
