@@ -303,3 +303,14 @@ def test_a_verb_of_change_with_on_dates_the_figures_of_its_sentence():
     text = "The ministry counted 120 arrests. The market rose 200 points on Tuesday and 40 shops opened."
     found = [c for c in _article(text, "2026-11-18").claims if c.kind == "count" and c.quantity.text == "40"]
     assert found[0].time.start == "2026-11-17"
+
+
+def test_a_state_that_removes_people_deports_them_and_a_clause_on_another_count_is_that_counts():
+    assert _count_types("Mexico removed 2,000 migrants last year, the report said.") == {"2,000": "deportation"}
+    # a squad's players removed, apps removed: no deportation
+    assert _count_types("Brazil removed 3 players from the squad.") == {"3": None}
+    assert _count_types("Apple removed 2,000 apps.") == {"2,000": None}
+    # "with 12 inmates killed" tells what befell the 12, not the 80,000 the prison held
+    assert _count_types("The prison held 80,000 inmates, with 12 inmates killed.") == {"80,000": None, "12": "death"}
+    # an earlier set's clause frames the part that follows it
+    assert _count_types("Of the 300 migrants who were detained, 120 are minors.")["120"] == "detention"

@@ -171,8 +171,9 @@ def test_people_buried_by_a_landslide_are_missing_not_people_buried_in_a_cemeter
 
 
 def test_a_toll_counted_in_money_or_laid_on_something_is_a_charge_not_deaths():
+    # a toll of money outside any event is no count at all (money counts only as part of an event)
+    assert _counts("The toll on the bridge will rise to 8 dollars, officials said.") == {}
     charges = ("The bridge toll increased to 6 euros for 4,000 daily commuters.",
-               "The toll on the bridge will rise to 8 dollars, officials said.",
                "Tolls on 40 roads rose by 3 percent on January 1.",
                "The government put tolls on trucks on 12 motorways last year.")
     for text in charges:

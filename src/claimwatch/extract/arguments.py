@@ -15,7 +15,8 @@ __all__ = ["argument_of", "passive", "role_of", "governor", "predicate_complex",
            "clause_head", "compares_or_continues", "elided_count"]
 
 _MAGNITUDE = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "dozen", "hundred", "thousand",
-                        "million", "number", "lot", "lots", "couple", "handful", "group", "total"})
+                        "million", "number", "lot", "lots", "couple", "handful", "group", "total", "few", "several",
+                        "many"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "npadvmod", "appos", "acomp"})
 _ADJUNCT_PREPS = frozenset({"despite", "after", "before", "because", "following", "amid", "during", "since", "while",
                             "as", "until", "unlike", "besides", "notwithstanding"})

@@ -250,6 +250,16 @@ def _names_other_victim(noun: Token, head: Token) -> bool:
                and not (c.left_edge.i <= head.i <= c.right_edge.i) for c in children_of(noun))
 
 
+def _on_other_count(trigger: Token, head: Token) -> bool:
+    """"held 80,000 inmates, with 12 inmates killed": a participle or relative clause on a later
+    counted noun tells what befell that count, not the clause's earlier figures (an earlier set
+    frames what follows: "Out of the 18,000 personnel who have fled, almost 12,000 ...")."""
+    owner = trigger.head
+    if trigger.dep_ not in ("acl", "relcl") or owner.i <= head.i or owner.ent_type_ in ("DATE", "TIME"):
+        return False
+    return owner.like_num or any(c.dep_ == "nummod" for c in children_of(owner))
+
+
 def _clause_events(ctx: LinkContext, head: Token, pred: Token | None, sent_events: list[EventMention],
                    cls: str) -> CountLink | None:
     doc = ctx.analysis.doc
@@ -261,7 +271,7 @@ def _clause_events(ctx: LinkContext, head: Token, pred: Token | None, sent_event
         return _from_mention(ctx, m, m.head_i, "clause", False)
     if pred is not None:
         under = [m for m in sent_events if m.head_i is not None and in_clause(doc[m.head_i], pred)
-                 and _can_take_part(cls, m.event_type)]
+                 and _can_take_part(cls, m.event_type) and not _on_other_count(doc[m.head_i], head)]
         if under:
             m = min(under, key=lambda e: abs((e.head_i or 0) - head.i))
             return _from_mention(ctx, m, m.head_i, "clause", False)
@@ -512,6 +522,8 @@ def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink
     if ctx.migration and c.cls in ("person", "none", "group") and clause_pred is not None and (
             _lemma(clause_pred) in _s("flow_predicates")):
         return CountLink("border_crossing", pred_i=clause_pred.i, via="context")
+    if ctx.migration and c.cls == "money" and clause_pred is not None and _lemma(clause_pred) in ("pay", "charge"):
+        return CountLink("smuggling", pred_i=clause_pred.i, via="context")  # "paid $5,000 for the trip": the fee
     if clause_pred is None and sent_events:
         m = min(sent_events, key=lambda e: abs((e.head_i or 0) - c.head.i))
         if _can_take_part(c.cls, m.event_type):

@@ -167,8 +167,21 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
         if _lemma(rel) in with_set or rel.lower_ in with_set:
             return rel
     if "@place" in with_set:
-        return _place_partner(tok)
+        return _state_subject(tok) if rule.get("subject") else _place_partner(tok)
     return None
+
+
+def _state_subject(tok: Token) -> Token | None:
+    """"Mexico removed 2,000 migrants": a state (a GPE) as the active subject, unless a "from" phrase
+    names something other than a place ("Brazil removed 3 players from the squad")."""
+    subject = _active_subject(tok)
+    if subject is None or subject.ent_type_ != "GPE":
+        return None
+    heads = [tok, *(c for c in children_of(tok) if c.dep_ == "dobj")]  # (the parser may hang it on the object)
+    if any(c.dep_ == "prep" and c.lower_ == "from" and not any(g.ent_type_ in ("GPE", "LOC") for g in children_of(c))
+           for h in heads for c in children_of(h)):
+        return None
+    return subject
 
 
 def _cared_for(tok: Token, conditions: frozenset[str]) -> bool:
@@ -479,8 +492,12 @@ def _done_to_people(tok: Token, every: bool = True) -> bool:
     for a team, counts as people only as a passive subject or with "up" ("she was beaten up"); a
     partitive of people counts ("one of the teachers was beaten"), and so does a bare number as passive
     subject ("two were beaten"). With ``every`` false one of several objects naming people is enough
-    ("removed 5,000 offenders from the UK, an increase of 14%")."""
+    ("removed 5,000 offenders from the UK, an increase of 14%"). The noun of such a verb is done to
+    the people its "of" phrase names ("the execution of 31 men", not "the execution of the plan")."""
     kids = children_of(tok)
+    if tok.pos_ == "NOUN":
+        done_to = [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"]
+        return bool(done_to) and all(g.pos_ == "NOUN" and not g.ent_type_ and person_noun(g) for g in done_to)
     if tok.pos_ != "VERB" or any(c.like_num and c.dep_ != "nsubjpass" and not _partitive_of_people(c) for c in kids):
         return False
     up = any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)

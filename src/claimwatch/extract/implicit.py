@@ -89,7 +89,7 @@ def _verb_participants(tok: Token) -> list[Token]:
     if objs:
         return objs
     if _lemma(tok) in _INTRANSITIVE_EVENTS or tok.lower_ == "missing" or any(c.dep_ == "auxpass" for c in children_of(tok)):
-        return _subjects(tok)
+        return [_antecedent(s) for s in _subjects(tok)]  # "X, 26, who died": the one the clause is on
     if tok.dep_ == "conj":
         return [s for s in _subjects(tok) if s.dep_ == "nsubjpass" or _lemma(tok.head) in _INTRANSITIVE_EVENTS]
     return []
@@ -129,6 +129,13 @@ def _participants(tok: Token, etype: str) -> list[Token]:
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
         return _state_participants(tok)
     return []
+
+
+def _included(tok: Token) -> list[Token]:
+    """"14 dead, including a presiding officer", "were killed, including a nurse": one named in an
+    "including" phrase of the event word or of its participants took part in the event."""
+    return [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "including"
+            for g in children_of(c) if g.dep_ == "pobj"]
 
 
 def _explicit(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> QuantityMention | None:
@@ -263,8 +270,12 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
         return []
     doc = analysis.doc
     out: list[ImplicitCount] = []
-    for p in _participants(doc[mention.head_i], mention.event_type):
-        conjuncts = [p] + [c for c in p.conjuncts if c.i > p.i]
+    heads = _participants(doc[mention.head_i], mention.event_type)
+    sets = [[p] + [c for c in p.conjuncts if c.i > p.i] for p in heads]
+    # the members an "including" phrase lists are parts of the total, each a count of its own
+    sets += [[m] for h in (doc[mention.head_i], *heads) for g in _included(h) for m in (g, *g.conjuncts)]
+    for conjuncts in sets:
+        p = conjuncts[0]
         first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
         if len({_lemma(c) in _BODY_NOUNS for c in conjuncts}) > 1:
             continue  # "29 bodies and 73 injured people": the dead and the living are no one set

@@ -176,7 +176,9 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
     """A count that takes part in no event is still a claim ("37 migrants were rescued", "104
     survivors", "9,836 applications"), except a figure of vessels or objects outside any event
     ("two coast guard vessels"), a count of the incidents themselves ("two shipwrecks occurred":
-    each is an event) and a vague word without bounds ("a number of guards")."""
+    each is an event), a vague word without bounds ("a number of guards") and a sum of money ("an
+    appeal for US$2.54 billion", "a grant of US$150": money counts only as part of an event, the fee
+    paid to smugglers or a fine, or as what the authorities seized: "seized 40,000 euros in cash")."""
     if q.qualifier == "vague" and q.best is None:
         return False
     if _ORDINAL.search(q.text):
@@ -187,7 +189,19 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
         return False    # (but a tally someone keeps is a count: "it had verified 41 incidents")
     if head is not None and _capacity(head):
         return False
-    return noun_class(noun, q) != "object"
+    cls = noun_class(noun, q)
+    return cls != "object" and (cls != "money" or (head is not None and _seized(head)))
+
+
+_SEIZURE_VERBS = frozenset({"seize", "confiscate", "impound", "recover", "freeze", "intercept"})
+
+
+def _seized(head: Token) -> bool:
+    """The object (or passive subject) of a verb of seizing: "officers seized 40,000 euros in cash"."""
+    arg = argument_of(head)
+    while arg.dep_ == "conj" and arg.head.i != arg.i:
+        arg = arg.head
+    return arg.dep_ in ("dobj", "nsubjpass") and arg.head.lemma_.lower() in _SEIZURE_VERBS
 
 
 def _capacity(head: Token) -> bool:
@@ -259,7 +273,36 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
             claim.actors = actors_of(analysis, link.pred_i, link.event_type)
         links[len(drafts)] = link
         drafts.append(Draft((q.span[0], 0), claim, sent_i, head.i if head is not None else None))
+    _carry_down_list(text, drafts)
     return drafts, links
+
+
+#: a list line that gives one label's figure: "- Kano: 8", "Kogi: 14 dead, including ..."
+_LABEL_LINE = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]+)?[^:\n]{1,40}:[ \t]*(?P<fig>[^\n]*)")
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _carry_down_list(text: str, drafts: list[Draft]) -> None:
+    """"- Kogi: 14 dead / - Kano: 8": a list line holding only a label and its bare figure counts what
+    the line right above it, a line of the same list, counts (its event type and cause)."""
+    for prev, draft in zip(drafts, drafts[1:]):
+        q, above = draft.claim.quantity, prev.claim.quantity
+        if draft.claim.event_type or q is None or q.unit or above is None or not prev.claim.event_type:
+            continue
+        start, end = _line_at(text, q.span[0])
+        line = _LABEL_LINE.fullmatch(text, start, end)
+        if line is None or line.start("fig") != q.span[0] or text[q.span[1]:end].strip():
+            continue
+        a_start, a_end = _line_at(text, above.span[0])
+        above_line = _LABEL_LINE.fullmatch(text, a_start, a_end)
+        if a_end + 1 != start or above_line is None or above_line.start("fig") != above.span[0]:
+            continue
+        draft.claim.event_type, draft.claim.cause = prev.claim.event_type, prev.claim.cause
 
 
 def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draft, tuple[int, ...], int | None]]:

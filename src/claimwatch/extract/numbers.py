@@ -104,15 +104,17 @@ _SUFFIX: dict[str, str] = _QUALS["suffix"]
 _NUMERIC_GLUED = rf"(?P<cur>{CURRENCY})?(?P<dig>{DIGITS})(?P<scale>{SCALE})?(?!\.\d|(?!{glued_unit_pattern()})[\w])"
 _MAG_COMPOUND = (r"(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)"
                  r"|(?:several|a\s+few|a\s+couple(?:\s+of)?)\s+(?:dozen|hundred|thousand|million|billion)(?!s))")
-_MAG = r"(?:a\s+score(?=\s+of\b)|dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions|several|a\s+few|a\s+couple(?=\s+of\b)|a\s+handful(?=\s+of\b))"
+_MAG = r"(?:a\s+score(?=\s+of\b)|dozens|scores(?=\s+(?:of|more)\b)|hundreds|thousands|millions|billions|several|a\s+few|a\s+couple(?=\s+of\b)|a\s+handful(?=\s+of\b))"
 _BARE_RE = (
     r"(?:an?\s+(?:(?:large|great|small|growing|significant|huge|high|substantial|considerable|record|unknown|"
     r"unspecified|increasing|limited|certain|undisclosed)\s+)?number(?=\s+of\b)|a\s+lot(?=\s+of\b)|lots(?=\s+of\b)"
     rf"|many|numerous|multiple|countless|few|some(?!\s+(?:\d|(?:{NUMBER_WORDS}|dozen|a\s+(?:dozen|hundred|thousand))\b)))"
 )
-# masked (never quantities): times, numeric dates, phone numbers, version numbers
+# masked (never quantities): times, numeric dates, phone numbers, version numbers, the numbering of a
+# thread's posts ("1/ Our ship ...": a figure closed by a slash before a space)
 _MASK = (
     r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"
+    r"|\d{1,3}/(?=\s)"
     r"|\d{1,2}\s*[ap]\.\s?m\.?|\d{1,2}\s*[ap]m\b"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![\d])"
     r"|\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}(?=\D|$)"

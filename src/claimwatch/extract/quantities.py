@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from .base import Analysis, QuantityMention, Stage, children_of
 from .events import lexicon as event_lexicon
+from .intervals import apply_intervals
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 from .quantity_naming import after_name, date_entity, names_something
 from .quantity_nouns import in_class, noun_classes
@@ -219,9 +220,9 @@ def _penalty_term(noun: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "in" and any(in_class(g, penalty) for g in children_of(c)) for c in children_of(noun)):
         return True  # "six years in prison"
     h = noun.head
-    if noun.dep_ in ("compound", "amod", "nmod", "npadvmod") and (in_class(h, penalty) or any(
+    if noun.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and (in_class(h, penalty) or any(
             in_class(t, penalty) for t in h.subtree if t.i > noun.i and t.i - noun.i <= 3)):
-        return True  # "a three-year prison sentence"
+        return True  # "a three-year prison sentence", "20 years' imprisonment"
     if noun.dep_ == "pobj" and h.lower_ in ("to", "for", "of") and (in_class(h.head, penalty) or h.head.lemma_.lower() in verbs):
         return True  # "sentenced to six years", "jailed for 18 months", "a term of eight months"
     return _term_sought_or_received(noun)
@@ -274,8 +275,17 @@ def _kind_allows(text: str, ph: NumberPhrase, tok: Token, noun: Token | None, pr
     return True
 
 
+def _multiplier(doc: Doc, last_i: int) -> bool:
+    """"five times the toll", "three times higher", "a tenfold rise": a figure followed by a word of
+    multiplication scales another figure (or tells how often), whatever the parser made of it."""
+    nxt = doc[last_i + 1] if last_i + 1 < len(doc) else None
+    return nxt is not None and nxt.text.islower() and in_class(nxt, _C["times"])
+
+
 def _noun_for(analysis: Analysis, ph: NumberPhrase, tok: Token, inside: set[int]) -> tuple[Token | None, bool]:
     """(counted noun, keep): the noun the phrase counts, and whether the phrase is a count."""
+    if _multiplier(analysis.doc, max(inside)) and not ph.currency:
+        return None, False
     noun, pron = _counted_noun(analysis.doc, tok, inside, max(inside))
     if noun is not None and noun.like_num:
         noun = None
@@ -327,6 +337,8 @@ def _phrase_count(analysis: Analysis, ph: NumberPhrase, found: list[QuantityMent
         return told
     if names_something(analysis, ph, tok):
         return None
+    if ph.kind == "magnitude" and tok.pos_ == "VERB":
+        return None  # "he scores more goals": the verb, not "scores more (people)"
     if ph.kind == "ordinal":
         return _ordinal_count(analysis, ph, tok)
     noun, keep = _noun_for(analysis, ph, tok, inside)
@@ -350,7 +362,7 @@ def find_quantities(analysis: Analysis) -> list[QuantityMention]:
         if m is not None:
             out.append(m)
     _distribute_qualifiers(analysis, out)
-    return out
+    return apply_intervals(analysis.text, out)
 
 
 _EXCEED = frozenset({"exceed", "surpass", "top", "pass", "overtake", "outnumber"})

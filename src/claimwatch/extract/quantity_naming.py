@@ -234,8 +234,11 @@ def _named_subject(name: Token, tok: Token) -> bool:
 
 def _name_of_a_person(name: Token) -> bool:
     """"his mother, Grace, 61,": a proper name set off beside a person noun names that person,
-    whatever entity type the tagger gave it."""
-    return name.pos_ == "PROPN" and name.dep_ == "appos" and in_class(name.head, _C["person"])
+    whatever entity type the tagger gave it; the parser may read the apposition as a conjunct without
+    a conjunction ("the chief, Amadou Traore, 71,")."""
+    if name.pos_ != "PROPN" or not in_class(name.head, _C["person"]):
+        return False
+    return name.dep_ == "appos" or (name.dep_ == "conj" and not any(c.dep_ == "cc" for c in name.head.children))
 
 
 def _one_of_a_kind(noun: Token, tok: Token) -> bool:
