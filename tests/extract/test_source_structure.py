@@ -339,3 +339,9 @@ def test_a_number_that_ends_a_name_after_a_descriptor_is_part_of_it(extract) -> 
                 "The charity Oxfam said 12 staff members were injured in the attack.")
     assert count_claim(a, "as many as 78").source.name == "the charity Utopia 56"
     assert count_claim(a, "12").source.name == "Oxfam"
+
+
+def test_a_title_case_dateline_with_a_full_date_is_no_speaker(extract) -> None:
+    a = extract("Press freedom\n\nParis, 22 September 2026 - Reporters Without Borders said 12 journalists were "
+                "killed in the country this year.")
+    assert count_claim(a, "12").source.name == "Reporters Without Borders"
