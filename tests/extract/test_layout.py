@@ -55,7 +55,9 @@ def test_a_long_unpunctuated_first_line_is_a_standfirst_not_a_headline():
 
 @pytest.mark.parametrize("opening", ["KYIV, March 3 (Reuters) - ", "GOMA, Democratic Republic of Congo, Sept 2 - ",
                                      "Madrid (AFP) — ", "LONDON -- ", "BERLIN, May 19 (dpa) - ", "EAGLE PASS, Texas -- ",
-                                     "RENO, Nev. (AP) — ", "FARGO, N.D. — "])
+                                     "RENO, Nev. (AP) — ", "FARGO, N.D. — ",
+                                     "Paris, 22 September 2026 - ", "New York, Nov. 3, 2026 — ",
+                                     "Kathmandu, October 21 - "])
 def test_a_wire_dateline_is_parsed_apart_and_opens_the_report(opening):
     text = opening + "Five people died."
     assert DATELINE.match(text).end() == len(opening)
@@ -63,7 +65,8 @@ def test_a_wire_dateline_is_parsed_apart_and_opens_the_report(opening):
 
 
 @pytest.mark.parametrize("text", ["Instead, the study -- which notes that 58 companies would", "UK, Germany, France - and Italy",
-                                  "STATES FAVOR SMITH, BUT ECONOMY FAVORS JONES - A column", "Smith (left) - the winner"])
+                                  "STATES FAVOR SMITH, BUT ECONOMY FAVORS JONES - A column", "Smith (left) - the winner",
+                                  "Paris, the capital - a city", "Smith, 2026 - the year"])
 def test_a_clause_before_a_dash_is_no_dateline_for_the_sentence_splitter(text):
     assert DATELINE.match(text) is None
 

@@ -299,3 +299,49 @@ def test_a_studys_lead_author_is_an_expert(extract) -> None:
     a = extract("Lead author Dr Ana Ruiz said the figures were conservative. She said the final toll could "
                 "reach 20,000.")
     assert count_claim(a, "20,000").source.type == "expert"
+
+
+def test_a_documents_owner_after_of_or_as_a_relative_clauses_subject_is_named(extract) -> None:
+    a = extract("Climbing\n\nAvalanches have killed 43 climbers in the last ten years, as per the record of "
+                "the Department of Tourism.\n\nAt least 40 people were killed, according to the records of the "
+                "health ministry.\n\nThis year, 61 people have died at sea, according to the figures the ministry "
+                "gave me last week.")
+    assert count_claim(a, "43").source.name == "the Department of Tourism"
+    assert count_claim(a, "At least 40").source.name == "the health ministry"
+    assert count_claim(a, "61").source.name == "the ministry"
+    # what a document is about is no author: "a report of abuse", "a tally of deaths reported by X"
+    b = extract("Abuse\n\nAt least 12 people were beaten, according to a report of abuse that circulated online.")
+    assert count_claim(b, "At least 12").source.name == "a report"
+
+
+def test_a_trailing_per_attributes_and_a_rate_per_unit_does_not(extract) -> None:
+    a = extract("Floods\n\nAbout 1,200 people are staying in 40 evacuation centres, per the regional disaster "
+                "office.\n\nPer the health ministry, 30 people died in the floods that hit the north on Monday.\n\n"
+                "The club pays its 25 players $5 per player and the coach said so on Monday.")
+    assert count_claim(a, "About 1,200").source.name == "the regional disaster office"
+    assert count_claim(a, "30").source.name == "the health ministry"
+    assert count_claim(a, "25").source.name == "the coach"
+
+
+def test_a_label_naming_whose_figures_follow_the_colon_sources_them(extract) -> None:
+    a = extract("Quake\n\n13:20 - COEN update, replacing the earlier figures: 18 dead, 104 injured.\n\n"
+                "17:30 - Latest COEN figures (these supersede all earlier tolls): 14 dead, 117 injured.")
+    assert count_claim(a, "18").source.name == "COEN"
+    assert count_claim(a, "117").source.name == "COEN"
+    # a label that names no body, and figures of no casualty, stay the author's
+    b = extract("Football\n\nLeague update (after Saturday's games): the leaders have 12 games left and "
+                "3 players were injured.")
+    assert count_claim(b, "3").source.type == "author"
+
+
+def test_a_number_that_ends_a_name_after_a_descriptor_is_part_of_it(extract) -> None:
+    a = extract("Channel\n\nAccording to the charity Utopia 56, as many as 78 people may have died.\n\n"
+                "The charity Oxfam said 12 staff members were injured in the attack.")
+    assert count_claim(a, "as many as 78").source.name == "the charity Utopia 56"
+    assert count_claim(a, "12").source.name == "Oxfam"
+
+
+def test_a_title_case_dateline_with_a_full_date_is_no_speaker(extract) -> None:
+    a = extract("Press freedom\n\nParis, 22 September 2026 - Reporters Without Borders said 12 journalists were "
+                "killed in the country this year.")
+    assert count_claim(a, "12").source.name == "Reporters Without Borders"

@@ -98,11 +98,12 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         obj = next((c for c in children_of(doc[cue[1] - 1]) if c.dep_ == "pobj"), None)
         if obj is None or document_noun(obj) is None:
             return None
-    elif low == "per" and tok.i > lo and doc[tok.i - 1].lower_ == "as":      # "as per the ministry's report"
+    elif low == "per" and (tok.i == lo or doc[tok.i - 1].lower_ in ("as", ",")):
+        # "as per the ministry's report", "..., per the disaster office." (not "16 per 100,000", "$5 per person")
         obj = next((c for c in children_of(tok) if c.dep_ == "pobj"), None)
         if obj is None or not _speaks(obj):
             return None
-        cue = (tok.i - 1, tok.i + 1)
+        cue = (tok.i - 1, tok.i + 1) if doc[tok.i - 1].lower_ == "as" and tok.i > lo else (tok.i, tok.i + 1)
     elif low in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "prep", "acl"):
         obj = next((c for c in children_of(tok) if c.dep_ in ("dobj", "pobj")), None)
         if obj is None or not _speaks(obj):

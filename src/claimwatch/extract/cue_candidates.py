@@ -230,24 +230,40 @@ def noun_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
 
 
 #: nouns of a set of figures that a line introducing a list names with its owner
-_LIST_NOUNS = _FIGURE_NOUNS | {"breakdown", "figure", "list", "data", "statistic", "total", "estimate"}
+_LIST_NOUNS = _FIGURE_NOUNS | {"breakdown", "figure", "list", "data", "statistic", "total", "estimate", "update",
+                               "bulletin"}
 
 
 def list_lead_candidate(doc: Doc, lo: int, hi: int) -> Cand | None:
     """A line that introduces a list, naming whose figures follow ("The group's breakdown by
-    state:", "The ministry's figures by region:"): the owner of the figures is the line's source
-    (and, through the report context, its items')."""
+    state:", "The ministry's figures by region:"), or a label before the figures on the same line
+    ("COEN update: 12 dead, 104 injured", "Health ministry figures: 22 killed"): the owner of the
+    figures is the source of what follows the colon (and, through the report context, of a list's
+    items)."""
     end = hi
     while end > lo and doc[end - 1].is_space:
         end -= 1
-    if end <= lo or doc[end - 1].text != ":":
+    colon = next((j for j in range(lo, end) if doc[j].is_punct and doc[j].text.endswith(":")), None)     # ":", "):"
+    if colon is None or colon < end - 1 and not any(t.like_num for t in doc[colon + 1:end]):
         return None
-    for tok in doc[lo:end]:
+    content = trim_span(doc, lo, end) if colon == end - 1 else trim_span(doc, colon + 1, end)
+    for tok in doc[lo:colon]:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in _LIST_NOUNS:
-            owner = next((c for c in children_of(tok) if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+            owner = next((c for c in children_of(tok) if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
+                          or c.dep_ in ("compound", "nmod") and c.i < tok.i and _a_named_body(c)), None)
             if owner is not None:
-                return Cand(owner, tok.i, tok.i + 1, tok.i, trim_span(doc, tok.i, end), depth=depth(tok), kind="according")
+                return Cand(owner, tok.i, tok.i + 1, tok.i, content if colon < end - 1 else trim_span(doc, tok.i, end),
+                            depth=depth(tok), kind="according")
     return None
+
+
+def _a_named_body(tok: Token) -> bool:
+    """A name modifying a figure noun that names a body: a tagged organisation, an acronym ("COEN
+    update"), or words the source lexicon types as a body ("Ministry of Health figures")."""
+    if tok.pos_ != "PROPN":
+        return False
+    return tok.ent_type_ == "ORG" or (tok.text.isupper() and len(tok.text) > 1) or source_strength(
+        tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text) == 2
 
 
 _CONTRAST_MARKS = frozenset({"while", "whereas"})

@@ -19,7 +19,8 @@ much a false match costs:
 
 * :data:`DATELINE` — the sentence splitter (:mod:`.pipeline`) parses a dateline apart from the
   sentence it opens, and :mod:`.timex_attach` takes its date as the report's: a false match cuts a
-  sentence, so the place is in capitals or has its agency, and the date is a month or a weekday;
+  sentence, so the place is in capitals or has its agency, and the date is a month or a weekday, or
+  the place is in title case with a full date ("Paris, 22 September 2026 -");
 * :data:`OPENING_DATELINE` — the range at the report's start whose places are where it was filed
   (:mod:`.places`): only the first paragraph, or the second after a headline, is read, so any short
   capitalised opening before a dash counts ("BERLIN, May 19 (dpa) -", "EAGLE PASS, Texas --");
@@ -80,9 +81,16 @@ _REGION = (r"(?:, [A-Z][\w.'’-]*(?: (?:of |and |the )?[A-Z][\w.'’-]*){0,3}(?
 _DATE = (r"(?:, (?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?: \d{1,2})?"
          r"|(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\.?)(?![a-z]))?")
+#: a full date, the day first or the month first, perhaps with the year ("22 September 2026", "Nov. 3, 2026")
+_FULL_DATE = (r", (?:\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November"
+              r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+              r"|(?:January|February|March|April|May|June|July|August|September|October|November|December"
+              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.? \d{1,2},?)(?: \d{4})?")
 DATELINE = re.compile(
     rf"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}}{_REGION}{_DATE}\s*\((?:[A-Z]{_AGENCY}{{0,29}}|[a-z]{{2,3}})\)"
-    rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}{_REGION}{_DATE})\s*(?:{_DASH}{{1,2}})[ \t]+")
+    rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}{_REGION}{_DATE}"
+    # a town in title case with a full date ("Paris, 22 September 2026 -"): the date makes it a dateline
+    rf"|[A-Z][a-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,2}}{_REGION}{_FULL_DATE})\s*(?:{_DASH}{{1,2}})[ \t]+")
 OPENING_DATELINE = re.compile(rf"[A-Z][A-Za-z .'’-]{{1,40}}(?:,[^\n(]{{0,40}})?\s*(?:\([^)\n]{{1,40}}\))?\s*(?:{_DASH}|--)\s")
 DATELINE_TOWN = re.compile(
     rf"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){{0,3}})(?=\s*(?:,\s*[A-Z][\w.]+\s*)?(?:\([^)\n]*\)\s*)?{_DASH})")

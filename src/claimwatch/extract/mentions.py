@@ -149,6 +149,9 @@ def descriptor_name(head: Token, hi: int) -> tuple[int, int] | None:
             break
     if k == j or doc[k - 1].lower_ in NAME_JOINERS:
         return None
+    if k + 1 < len(doc) and doc[k].like_num and doc[k].dep_ == "nummod" and doc[k].head.i == k - 1 \
+            and doc[k + 1].is_punct:
+        k += 1      # a number that ends the name ("the charity Utopia 56,"), not one that counts ("Oxfam 12 staff")
     if k < len(doc) and (doc[k].text[:1].isalnum() and doc[k].pos_ in ("NOUN", "PROPN")):
         return None  # "the group Vostok member ...": not a clean name
     return j, k

@@ -409,14 +409,29 @@ def _char_span(doc: Doc, text: str, lo: int, hi: int, head: Token) -> tuple[int,
 
 def _author_after(head: Token) -> Token | None:
     """The body a document noun names after it as its author: "surveys *by* X", "a tally released
-    on Monday *by* X" (a document *from* X keeps its own name, "a press release from the U.S.
-    agency": X is where it came from)."""
+    on Monday *by* X", "the records *of* the health ministry" (a body, not "a report of abuse"),
+    "the figures *the ministry* gave" (a relative clause's subject); a document *from* X keeps its
+    own name ("a press release from the U.S. agency": X is where it came from)."""
     for child in head.rights:
         if child.dep_ == "acl" and child.tag_ == "VBN":
             child = next((c for c in children_of(child) if c.dep_ == "agent"), child)
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             return next((g for g in children_of(child) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in children_of(child) if g.dep_ == "pobj" and _a_body(g)), None)
+        if child.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                                             for c in children_of(child)):
+            return next((g for g in children_of(child) if g.dep_ == "nsubj" and _a_body(g)), None)
     return None
+
+
+def _a_body(tok: Token) -> bool:
+    """An organisation written as one: a tagged organisation, or a noun phrase the source lexicon
+    types as a body ("the health ministry", "the Department of Tourism")."""
+    if tok.ent_type_ == "ORG":
+        return True
+    lo, hi = mention_bounds(tok)
+    return source_strength(tok.doc[lo:hi].text) == 2     # the noun's own words ("deaths", not "deaths reported by X")
 
 
 def _person_with(head: Token) -> Token | None:
