@@ -345,3 +345,13 @@ def test_a_title_case_dateline_with_a_full_date_is_no_speaker(extract) -> None:
     a = extract("Press freedom\n\nParis, 22 September 2026 - Reporters Without Borders said 12 journalists were "
                 "killed in the country this year.")
     assert count_claim(a, "12").source.name == "Reporters Without Borders"
+
+
+def test_an_acronym_a_report_spells_out_stands_for_that_body_not_the_lexicons(extract) -> None:
+    a = extract("Press freedom\n\nReporters Without Borders (RSF) condemned the murder of a reporter on Sunday. "
+                "Since 2000, RSF has recorded the murders of at least 160 journalists in the country.")
+    assert count_claim(a, "at least 160").source.type == "ngo"
+    # the acronym spelled out as another body keeps that body's type
+    b = extract("Sudan\n\nThe Rapid Support Forces (RSF) said on Monday that 40 of its fighters were killed. "
+                "According to the RSF, 12 civilians died in the shelling of the town.")
+    assert count_claim(b, "12").source.type != "ngo"
