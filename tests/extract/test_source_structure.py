@@ -355,3 +355,13 @@ def test_an_acronym_a_report_spells_out_stands_for_that_body_not_the_lexicons(ex
     b = extract("Sudan\n\nThe Rapid Support Forces (RSF) said on Monday that 40 of its fighters were killed. "
                 "According to the RSF, 12 civilians died in the shelling of the town.")
     assert count_claim(b, "12").source.type != "ngo"
+
+
+def test_a_closing_reporting_verb_with_its_speaker_after_it_is_read_inverted(extract) -> None:
+    a = extract("Rescue\n\nForty migrants were rescued off the island on Sunday, announced the coast guard in a "
+                "statement.\n\nThree people died in the fire on Friday night, confirmed the fire brigade.")
+    assert count_claim(a, "Forty").source.name == "the coast guard"
+    assert count_claim(a, "Three").source.name == "the fire brigade"
+    # a coordinated verb with its own object is no inverted speaker
+    b = extract("Football\n\nThe club signed 4 players in the summer, announced a new kit and opened a museum.")
+    assert count_claim(b, "4").source.name == "The club"
