@@ -365,3 +365,12 @@ def test_a_closing_reporting_verb_with_its_speaker_after_it_is_read_inverted(ext
     # a coordinated verb with its own object is no inverted speaker
     b = extract("Football\n\nThe club signed 4 players in the summer, announced a new kit and opened a museum.")
     assert count_claim(b, "4").source.name == "The club"
+
+
+def test_the_group_after_an_ngo_is_that_ngo_not_a_group_of_people(extract) -> None:
+    a = extract("Syria\n\nThe Syrian Network for Human Rights said 30 civilians were killed on Monday. "
+                "The group said 12 of them were children.")
+    assert count_claim(a, "12").source.type == "ngo"
+    b = extract("Arrivals\n\nA group of 40 migrants reached the island on Sunday. The group said 3 people had "
+                "drowned on the way.")
+    assert count_claim(b, "3").source.type == "witness"
