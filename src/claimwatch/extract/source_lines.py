@@ -32,7 +32,7 @@ from ..model import SourceType
 from .base import Analysis, AttributionMention, cue_lexicon
 from .entity_registry import EntityRegistry
 from .gazetteer import get_gazetteer, norm
-from .layout import DATELINE_AGENCY, headline
+from .layout import DATELINE_AGENCY, TITLE_CHARS, TITLE_END, headline
 from .quotes import quote_regions
 from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
 
@@ -66,7 +66,7 @@ _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line
 #: a part of a title line that names the report's kind: "Press release", "Flash Update No. 7"
 _DOCUMENT_KIND = re.compile(
     r"(?:" + "|".join(re.escape(w) for w in sorted(_CUES["document_kinds"], key=len, reverse=True))
-    + r")(?:\s+(?:no\.?|n°|#)?\s*\d+)?", re.IGNORECASE)
+    + r")(?:\s+(?:no\.?|n°|#)?\s*\d+(?:/\d{2,4})?)?", re.IGNORECASE)      # "Press Release No. 214/2026"
 #: a bullet line ("• North Darfur: 62 killed, 140 injured (Ministry of Health); ...")
 _BULLET_LINE = re.compile(r"^[ \t]*[•·▪◦‣*–-][ \t]+[^\n]*", re.MULTILINE)
 #: a parenthesis after a word or a figure (after a capitalised word it spells out a name: "the World Food Programme (WFP)")
@@ -314,12 +314,17 @@ def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMe
     "UNHCR Democratic Republic of the Congo - Operational Update, 19 March 2026". The source is
     the organisation named in the first of the title's other parts that names one (and tells
     nothing: "Update: Police say three dead" is a headline); the kind is the cue."""
-    if not analysis.sentences or headline(analysis.text, analysis.paragraphs) is None:
+    if not analysis.sentences:
         return None
-    ps, pe = analysis.paragraphs[0]
-    line = analysis.text[ps:pe]
-    parts = _title_parts(line, ps)
-    kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]
+    if headline(analysis.text, analysis.paragraphs) is not None:
+        ps, pe = analysis.paragraphs[0]
+        parts = _title_parts(analysis.text[ps:pe], ps)
+        kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]
+    else:
+        parts, kinds = [], []
+    if not kinds:       # a letterhead of several lines ("COAST GUARD HEADQUARTERS / Press Office, ..." then
+        parts = [p for line in _letterhead(analysis) for p in _title_parts(analysis.text[line[0]:line[1]], line[0])]
+        kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]   # "Press Release No. 214/2026")
     if not kinds:
         return None
     found = next((o for p in parts if p not in kinds and _names_only(analysis, *p)
@@ -334,6 +339,24 @@ def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMe
         affiliation=aff, cue=analysis.text[cue[0]:cue[1]], cue_span=cue, scope="sentence", evidential="attributed",
         quote="none", kind="source_line", primary=False, entity_id=ent_id,
     )
+
+
+#: the most lines of a letterhead above a release's first sentence
+_LETTERHEAD_LINES = 6
+
+
+def _letterhead(analysis: Analysis) -> list[tuple[int, int]]:
+    """The lines above a release's first paragraph of prose: every line of the report's first
+    paragraphs while none ends like a sentence, each short, and at most :data:`_LETTERHEAD_LINES`."""
+    text, out = analysis.text, []
+    for ps, pe in analysis.paragraphs[:-1]:
+        lines = [(ps + m.start(), ps + m.end()) for m in re.finditer(r"[^\n]+", text[ps:pe])]
+        if any(text[a:b].rstrip().endswith(TITLE_END) or b - a > TITLE_CHARS for a, b in lines):
+            break
+        out += lines
+        if len(out) > _LETTERHEAD_LINES:
+            return []
+    return out
 
 
 def bracket_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
