@@ -374,3 +374,21 @@ def test_the_group_after_an_ngo_is_that_ngo_not_a_group_of_people(extract) -> No
     b = extract("Arrivals\n\nA group of 40 migrants reached the island on Sunday. The group said 3 people had "
                 "drowned on the way.")
     assert count_claim(b, "3").source.type == "witness"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("the Ombudsman's Office", "official"),     # a state institution, not an NGO
+    ("the Human Rights Ombudsman", "official"),
+    ("the district officer", "official"),       # civil administration, not the police
+    ("District Commissioner Jane Doe", "official"),
+    ("a police officer", "law_enforcement"),
+])
+def test_an_ombudsman_and_a_districts_administrators_are_officials(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_a_district_officer_speaks_as_an_official_a_police_superintendent_as_police(extract) -> None:
+    a = extract("Avalanche\n\nThe search for the three missing climbers was halted, said Chief District Officer Ram "
+                "Gautam.\n\nFour porters died in the avalanche, said Deputy Superintendent of Police Hari Basnet.")
+    assert count_claim(a, "three").source.type == "official"
+    assert count_claim(a, "Four").source.type == "law_enforcement"
