@@ -392,3 +392,15 @@ def test_a_district_officer_speaks_as_an_official_a_police_superintendent_as_pol
                 "Gautam.\n\nFour porters died in the avalanche, said Deputy Superintendent of Police Hari Basnet.")
     assert count_claim(a, "three").source.type == "official"
     assert count_claim(a, "Four").source.type == "law_enforcement"
+
+
+def test_a_parliaments_record_labels_a_role_with_its_holder_and_a_member_with_seat_and_party(extract) -> None:
+    a = extract("Debate on flooding\n\n"
+                "Jane Doe (Riverside) (Lab): I beg to move the motion. This year, 14 people have died in floods.\n\n"
+                "The Minister for Floods and Water (Sir John Roe): Let me give the House the facts. Since April, "
+                "2,100 homes were flooded and 12 people were rescued by helicopter.\n\n"
+                "Jane Doe: I thank the Minister. Another 3 people are missing in my constituency.")
+    assert (count_claim(a, "14").source.name, count_claim(a, "14").source.type) == ("Jane Doe", "official")
+    rescued = count_claim(a, "12").source
+    assert (rescued.name, rescued.type) == ("The Minister for Floods and Water", "official")
+    assert count_claim(a, "3").source.type == "official"      # the member's later label, without brackets

@@ -57,7 +57,11 @@ _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
 #: a signature after a closing quotation mark, within a paragraph: ”― Sonya Herridge
 _INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
 #: a speaker label: a name, perhaps with whom it speaks for in brackets ("TOMMASO RINALDI (IOM):"), and a colon
-_LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)(?:\s*\(([^()\n]{1,60})\))?\s*(:)\s+\S")
+#: in a parliament's record, a role with its holder's name in brackets ("The Minister for Border Security and
+#: Asylum (Dame Angela Bright):"), and a member's seat and party in two brackets ("Jane Doe (Dover) (Lab):")
+_LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+                    r"|The\s+[A-Z][\w'’-]*(?:\s+(?:for|of|and|the|[A-Z][\w'’-]*)){1,8}(?=\s*\())"
+                    r"(?:\s*\(([^()\n]{1,60})\))?(?:\s*\([A-Z][\w .'’-]{0,20}\))?\s*(:)\s+\S")
 #: a header line that names who speaks under it: a part's name and the speaker in brackets ("Answer (Jane
 #: Doe, Minister of State):") or after "by"/"from" ("Reply by the Minister:"), the line ending in a colon
 _HEADER = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}\s*"
@@ -128,7 +132,7 @@ def _title_line(line: str) -> bool:
 
 
 def _label_speaker(registry: EntityRegistry, m: re.Match, text: str,
-                   spoken_for: dict[str, tuple[SourceType, str]]) -> tuple[str, SourceType, str | None, int | None]:
+                   spoken_for: dict[str, tuple[SourceType, str | None]]) -> tuple[str, SourceType, str | None, int | None]:
     """(canonical, type, affiliation, entity id) of a speaker label: an organisation in brackets
     after the name ("DR AMINA YUSUF (UNHCR):") is whom the speaker speaks for, in this label and in
     the same speaker's later labels without it."""
@@ -137,6 +141,8 @@ def _label_speaker(registry: EntityRegistry, m: re.Match, text: str,
     if bracket and is_organisation(bracket):
         org, org_type, _, _ = name_source(registry, bracket, text)
         spoken_for[m.group(1).lower()] = (org_type, org)
+    elif bracket and m.group(0).count("(") == 2:
+        spoken_for[m.group(1).lower()] = ("official", None)     # a member with seat and party: an elected official
     if m.group(1).lower() in spoken_for:
         typ, aff = spoken_for[m.group(1).lower()]
     return canonical, typ, aff, ent_id
@@ -154,7 +160,7 @@ def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sen
     """Speaker labels at paragraph starts ("PENCE: Well, ...", "TOMMASO RINALDI (IOM): Thank you.")."""
     text = analysis.text
     out: list[AttributionMention] = []
-    spoken_for: dict[str, tuple[SourceType, str]] = {}
+    spoken_for: dict[str, tuple[SourceType, str | None]] = {}
     starts = [s for s, _ in analysis.sentences]
     for p_i, (ps, pe) in enumerate(analysis.paragraphs):
         m = _LABEL.match(text, ps, pe)
