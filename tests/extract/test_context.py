@@ -450,3 +450,11 @@ def test_a_live_pages_entry_is_dated_by_its_stamp(extract):
     # a clock time inside a sentence is no entry's stamp
     match = extract("Match report\n\nThe 19:45 kick-off drew 30,000 fans to the stadium on Saturday.")
     assert _count(match, "30,000").time.text == "on Saturday"
+
+
+def test_a_clocks_time_zone_does_not_place_the_event(extract):
+    a = extract("Quake hits Peru\n\n08:05 Lima time - A quake struck near Chala.\n\n"
+                "13:20 - The toll rose to 12 dead, officials said.")
+    c = _count(a, "12")
+    assert "Lima" not in [p.name for p in c.places]
+

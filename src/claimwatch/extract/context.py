@@ -211,8 +211,8 @@ def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
     head = tok.head
     if tok.dep_ in ("amod", "compound", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i != tok.i:
         lemma = head.lemma_.lower()
-        if lemma in _INSTITUTION_NOUNS or role_in(head.text) is not None:
-            return False
+        if lemma in _INSTITUTION_NOUNS or role_in(head.text) is not None or lemma == "time":
+            return False    # "08:05 Lima time": a clock's time zone, not where it happened
     return True
 
 
