@@ -458,3 +458,24 @@ def test_a_clocks_time_zone_does_not_place_the_event(extract):
     c = _count(a, "12")
     assert "Lima" not in [p.name for p in c.places]
 
+
+@pytest.mark.parametrize("text, current, standard", [
+    ("During May 2024, the coast guard ran 87 operations.\n\n"
+     "In total, 2,946 people were rescued, compared with 3,412 in May 2023.", "2,946", "2023-05-01"),
+    ("The league had a record season.\n\n"
+     "Attendance reached 45,000 on Saturday, compared to 38,000 in 2023.", "45,000", "2023-01-01"),
+])
+def test_the_date_of_the_figure_compared_with_is_not_the_current_figures(extract, text, current, standard):
+    a = extract(text)
+    assert _count(a, current).time.start != standard
+    assert _count(a, text.split("compared ")[1].split()[1]).time.start == standard
+
+
+def test_a_press_releases_letterhead_lines_are_not_its_lead(extract):
+    a = extract("CITY FIRE DEPARTMENT\nPress Office, 12 Main Street, Springfield\n\nRelease No. 41/2024\n\n"
+                "Springfield, 14 June 2024\n\nMONTHLY FIGURES: MAY 2024\n\n"
+                "During May 2024, crews answered 310 calls in Riverside County.\n\n"
+                "Firefighters rescued 14 people from burning homes.")
+    c = _count(a, "14")
+    assert (c.time.start, c.time.scope) == ("2024-05-01", "article")
+    assert [p.name for p in c.places] == ["Riverside County"]

@@ -66,7 +66,7 @@ _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
 _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _CORE_SPEECH = frozenset(_CUES["core_speech_verbs"])
-_LAYOUT_LINES = 3
+_LAYOUT_LINES = 5
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
@@ -100,7 +100,8 @@ class ReportContext:
 
 def _lead_paragraph(analysis: Analysis, title: tuple[int, int] | None) -> int:
     """The paragraph that opens the report's text: the first after the headline and the byline,
-    desk and date lines under it ("By A. Musa, Gusau", "Updated 17 Feb 2026"; at most three of them)."""
+    desk and date lines under it ("By A. Musa, Gusau", "Updated 17 Feb 2026"), or a release's letterhead
+    (issuer, address, release number, place and date, title): at most five of them."""
     first = 1 if title is not None else 0
     for k in range(first, min(first + _LAYOUT_LINES, len(analysis.paragraphs) - 1)):
         if _lead_headline(analysis, k) is None:

@@ -117,9 +117,9 @@ def comparison_standard(tok: Token) -> Token | None:
     """The phrase a time dates when it names the standard of a comparison, not an event: a
     possessor ("last year's record", "2022's total"; not of an event placed by a preposition of
     time: "during Saturday's protest"), the object of "than" ("higher than last
-    year's total") or of a verb of comparison ("surpasses the total for 2022") — the top token
-    of that phrase (of a possessor, the possessor: "last year's total by 600" keeps the margin
-    out), or None."""
+    year's total"), of "compared with" ("compared with 3,412 in October 2025") or of a verb of
+    comparison ("surpasses the total for 2022") — the top token of that phrase (of a possessor,
+    the possessor: "last year's total by 600" keeps the margin out), or None."""
     t = tok
     for _ in range(12):
         if t.dep_ == "poss":
@@ -128,6 +128,8 @@ def comparison_standard(tok: Token) -> Token | None:
             return t
         if t.dep_ == "dobj" and t.head.lemma_.lower() in _COMPARISON_LEMMAS:
             return t
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "to", "against") and t.head.head.lemma_.lower() == "compare":
+            return t  # "2,946 were rescued, compared with 3,412 in October 2025"
         if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and t.head.head.lemma_.lower() in _CHANGE_NOUNS \
                 and t.head.head.pos_ == "NOUN":
             return t  # "a 5% rise on the same month last year"; not a verb: "3 people fell overboard on Thursday"
