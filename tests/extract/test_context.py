@@ -479,3 +479,11 @@ def test_a_press_releases_letterhead_lines_are_not_its_lead(extract):
     c = _count(a, "14")
     assert (c.time.start, c.time.scope) == ("2024-05-01", "article")
     assert [p.name for p in c.places] == ["Riverside County"]
+
+
+def test_a_period_stated_by_its_bounds_starts_at_the_first(extract):
+    text = "Between 1 March and 31 May 2024, the group verified 58 attacks, in which 37 health workers were killed."
+    c = _count(extract(text), "37")
+    assert (c.time.start, c.time.end) == ("2024-03-01", "2024-05-31")
+    assert c.time.text == "Between 1 March and 31 May 2024" == text[c.time.span[0]:c.time.span[1]]
+
