@@ -487,3 +487,10 @@ def test_a_period_stated_by_its_bounds_starts_at_the_first(extract):
     assert (c.time.start, c.time.end) == ("2024-03-01", "2024-05-31")
     assert c.time.text == "Between 1 March and 31 May 2024" == text[c.time.span[0]:c.time.span[1]]
 
+
+def test_a_day_named_later_in_the_report_does_not_date_the_sentences_before_it(extract):
+    a = extract("Between 1 March and 31 May 2024, the group verified 58 attacks, in which 37 health workers were "
+                "killed. Twenty-one health workers were arrested by the military.\n\n"
+                "The deadliest incident was the airstrike on a hospital on 9 April, which killed 11 people.")
+    c = _count(a, "Twenty-one")
+    assert c.time.start == "2024-03-01" and c.time.scope == "paragraph"
