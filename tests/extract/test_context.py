@@ -494,3 +494,13 @@ def test_a_day_named_later_in_the_report_does_not_date_the_sentences_before_it(e
                 "The deadliest incident was the airstrike on a hospital on 9 April, which killed 11 people.")
     c = _count(a, "Twenty-one")
     assert c.time.start == "2024-03-01" and c.time.scope == "paragraph"
+
+
+@pytest.mark.parametrize("text, count, start", [
+    ("During May 2024, crews ran 87 operations.\n\nIn total, 2,946 people were rescued, compared with 3,412 in "
+     "May 2023. Of these, 1,018 were rescued off Crete.", "1,018", "2024-05-01"),
+    ("Heat deaths rose on Monday.\n\nThe toll was higher than last year's total of 300. Another 12 people were "
+     "treated in hospital.", "12", "2024-06-10"),
+])
+def test_the_date_of_a_comparisons_standard_does_not_carry_to_the_next_sentence(extract, text, count, start):
+    assert _count(extract(text), count).time.start == start

@@ -53,7 +53,7 @@ from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
-from .timex_attach import in_opening_dateline
+from .timex_attach import comparison_standard, in_opening_dateline
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
 
@@ -169,9 +169,17 @@ def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
     out: dict[int, TimeMention] = {}
     for t in analysis.times:
         if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
-                and not _hedged(analysis, t) and not in_dateline(analysis, t) and not _habitual_season(analysis, t):
+                and not _hedged(analysis, t) and not in_dateline(analysis, t) and not _habitual_season(analysis, t) \
+                and not _a_standards_time(analysis, t):
             out[t.sent_i] = t
     return out
+
+
+def _a_standards_time(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a time dates the figure a comparison measures against ("compared with 3,412 in
+    October 2025"), not the sentence's event, which the next sentences continue."""
+    chunk = analysis.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    return chunk is not None and len(chunk) > 0 and comparison_standard(chunk.root) is not None
 
 
 def _narrative_times(analysis: Analysis) -> dict[int, TimeMention]:
