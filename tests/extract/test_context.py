@@ -463,3 +463,57 @@ def test_a_live_pages_entry_is_dated_by_its_stamp(extract):
     # a clock time inside a sentence is no entry's stamp
     match = extract("Match report\n\nThe 19:45 kick-off drew 30,000 fans to the stadium on Saturday.")
     assert _count(match, "30,000").time.text == "on Saturday"
+
+
+def test_a_clocks_time_zone_does_not_place_the_event(extract):
+    a = extract("Quake hits Peru\n\n08:05 Lima time - A quake struck near Chala.\n\n"
+                "13:20 - The toll rose to 12 dead, officials said.")
+    c = _count(a, "12")
+    assert "Lima" not in [p.name for p in c.places]
+
+
+@pytest.mark.parametrize("text, current, standard", [
+    ("During May 2024, the coast guard ran 87 operations.\n\n"
+     "In total, 2,946 people were rescued, compared with 3,412 in May 2023.", "2,946", "2023-05-01"),
+    ("The league had a record season.\n\n"
+     "Attendance reached 45,000 on Saturday, compared to 38,000 in 2023.", "45,000", "2023-01-01"),
+])
+def test_the_date_of_the_figure_compared_with_is_not_the_current_figures(extract, text, current, standard):
+    a = extract(text)
+    assert _count(a, current).time.start != standard
+    assert _count(a, text.split("compared ")[1].split()[1]).time.start == standard
+
+
+def test_a_press_releases_letterhead_lines_are_not_its_lead(extract):
+    a = extract("CITY FIRE DEPARTMENT\nPress Office, 12 Main Street, Springfield\n\nRelease No. 41/2024\n\n"
+                "Springfield, 14 June 2024\n\nMONTHLY FIGURES: MAY 2024\n\n"
+                "During May 2024, crews answered 310 calls in Riverside County.\n\n"
+                "Firefighters rescued 14 people from burning homes.")
+    c = _count(a, "14")
+    assert (c.time.start, c.time.scope) == ("2024-05-01", "article")
+    assert [p.name for p in c.places] == ["Riverside County"]
+
+
+def test_a_period_stated_by_its_bounds_starts_at_the_first(extract):
+    text = "Between 1 March and 31 May 2024, the group verified 58 attacks, in which 37 health workers were killed."
+    c = _count(extract(text), "37")
+    assert (c.time.start, c.time.end) == ("2024-03-01", "2024-05-31")
+    assert c.time.text == "Between 1 March and 31 May 2024" == text[c.time.span[0]:c.time.span[1]]
+
+
+def test_a_day_named_later_in_the_report_does_not_date_the_sentences_before_it(extract):
+    a = extract("Between 1 March and 31 May 2024, the group verified 58 attacks, in which 37 health workers were "
+                "killed. Twenty-one health workers were arrested by the military.\n\n"
+                "The deadliest incident was the airstrike on a hospital on 9 April, which killed 11 people.")
+    c = _count(a, "Twenty-one")
+    assert c.time.start == "2024-03-01" and c.time.scope == "paragraph"
+
+
+@pytest.mark.parametrize("text, count, start", [
+    ("During May 2024, crews ran 87 operations.\n\nIn total, 2,946 people were rescued, compared with 3,412 in "
+     "May 2023. Of these, 1,018 were rescued off Crete.", "1,018", "2024-05-01"),
+    ("Heat deaths rose on Monday.\n\nThe toll was higher than last year's total of 300. Another 12 people were "
+     "treated in hospital.", "12", "2024-06-10"),
+])
+def test_the_date_of_a_comparisons_standard_does_not_carry_to_the_next_sentence(extract, text, count, start):
+    assert _count(extract(text), count).time.start == start

@@ -192,3 +192,20 @@ def test_a_local_places_other_mentions_without_its_place_noun(analyse):
 ])
 def test_a_displacement_or_detention_site_at_a_name(analyse, text, local):
     assert [p.text for p in _places(analyse, text) if p.precision == "unlocated"] == local
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A sailboat carrying 41 people sank 12 nautical miles off Gavdos on Monday.", "Gavdos"),
+    ("The yacht was found 30 miles off Kythira on Monday.", "Kythira"),
+])
+def test_a_name_a_distance_puts_a_boat_off_is_a_place(analyse, text, name):
+    assert _one(_places(analyse, text), name).role == "event"
+
+
+@pytest.mark.parametrize("text", [
+    "The leader finished 20 seconds off the pace in Stage 4.",
+    "Shares closed 3 points off their high on Friday.",
+    "The tanker anchored two miles off shore overnight.",
+])
+def test_a_gap_off_a_mark_is_no_place(analyse, text):
+    assert _places(analyse, text) == []

@@ -281,3 +281,25 @@ def test_a_name_written_with_the_article_is_not_read_as_a_town(analyse, text, me
     p = _find(analyse(text, stages=("places",)), mention)
     assert p is not None
     assert (feature is None or p.feature == feature) and p.country == country, (p.name, p.feature, p.country)
+
+
+@pytest.mark.parametrize("text, filed, event", [
+    ("EU must act on Tunisia\n\nBrussels, 1 July 2026\n\nAt least 23 people died near the border in May.",
+     "Brussels", None),
+    ("Quake hits Peru\n\nNews desk | LIMA | Thursday 9 July 2026\n\nThree people died in Chala.", "LIMA", "Chala"),
+    ("CITY COUNCIL\nPress Office\n\nGeneva, 3 March 2025\n\nTwo workers were hurt in Basel on Monday.", "Geneva", "Basel"),
+])
+def test_a_dateline_on_a_line_of_its_own_is_where_the_report_was_filed(analyse, text, filed, event):
+    a = analyse(text, stages=("times", "places"))
+    roles = {p.text: p.role for p in a.places}
+    assert roles[filed] == "source_location"
+    assert event is None or roles[event] == "event"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Floods in Kerala, 3 August 2026\n\nTwelve people died in Kottayam.", "Kerala"),     # a headline's place
+    ("Barcelona beat Madrid in Seville, 5 May 2026\n\nThe match drew 50,000 fans.", "Seville"),
+])
+def test_a_headline_ending_in_a_date_is_no_dateline(analyse, text, place):
+    a = analyse(text, stages=("times", "places"))
+    assert {p.text: p.role for p in a.places}[place] == "event"

@@ -53,7 +53,7 @@ from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
-from .timex_attach import in_opening_dateline
+from .timex_attach import comparison_standard, in_opening_dateline
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
 
@@ -66,7 +66,7 @@ _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
 _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _CORE_SPEECH = frozenset(_CUES["core_speech_verbs"])
-_LAYOUT_LINES = 3
+_LAYOUT_LINES = 5
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
@@ -100,7 +100,8 @@ class ReportContext:
 
 def _lead_paragraph(analysis: Analysis, title: tuple[int, int] | None) -> int:
     """The paragraph that opens the report's text: the first after the headline and the byline,
-    desk and date lines under it ("By A. Musa, Gusau", "Updated 17 Feb 2026"; at most three of them)."""
+    desk and date lines under it ("By A. Musa, Gusau", "Updated 17 Feb 2026"), or a release's letterhead
+    (issuer, address, release number, place and date, title): at most five of them."""
     first = 1 if title is not None else 0
     for k in range(first, min(first + _LAYOUT_LINES, len(analysis.paragraphs) - 1)):
         if _lead_headline(analysis, k) is None:
@@ -168,9 +169,17 @@ def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
     out: dict[int, TimeMention] = {}
     for t in analysis.times:
         if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
-                and not _hedged(analysis, t) and not in_dateline(analysis, t) and not _habitual_season(analysis, t):
+                and not _hedged(analysis, t) and not in_dateline(analysis, t) and not _habitual_season(analysis, t) \
+                and not _a_standards_time(analysis, t):
             out[t.sent_i] = t
     return out
+
+
+def _a_standards_time(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a time dates the figure a comparison measures against ("compared with 3,412 in
+    October 2025"), not the sentence's event, which the next sentences continue."""
+    chunk = analysis.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    return chunk is not None and len(chunk) > 0 and comparison_standard(chunk.root) is not None
 
 
 def _narrative_times(analysis: Analysis) -> dict[int, TimeMention]:
@@ -211,8 +220,8 @@ def locates_event(analysis: Analysis, p: PlaceMention) -> bool:
     head = tok.head
     if tok.dep_ in ("amod", "compound", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i != tok.i:
         lemma = head.lemma_.lower()
-        if lemma in _INSTITUTION_NOUNS or role_in(head.text) is not None:
-            return False
+        if lemma in _INSTITUTION_NOUNS or role_in(head.text) is not None or lemma == "time":
+            return False    # "08:05 Lima time": a clock's time zone, not where it happened
     return True
 
 

@@ -143,10 +143,14 @@ def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None
     of it); with no lead time, the nearest earlier sentence about the same event."""
     ctx = _context(analysis)
     j = sent_i - 1
+    earlier: TimeMention | None = None     # the paragraph's last event time, of any kind of event
     while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
         if j in ctx.event_times and not _other_event(analysis, j, event_type):
             return ctx.event_times[j], "paragraph"
+        earlier = earlier or ctx.event_times.get(j) or _sentence_time(analysis, j)
         j -= 1
+    if ctx.lead_time is not None and ctx.lead_time.sent_i > sent_i and earlier is not None:
+        return earlier, "paragraph"     # a day the report names later (one incident's) does not date what precedes it
     if ctx.lead_time is not None and ctx.lead_time.sent_i != sent_i:
         return _refinement(ctx, sent_i) or ctx.lead_time, "article"
     if event_type is not None:
@@ -154,6 +158,14 @@ def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None
             if k in ctx.event_times and _same_event(analysis, k, event_type):
                 return ctx.event_times[k], "article"
     return None, "sentence"
+
+
+def _sentence_time(analysis: Analysis, sent_i: int) -> TimeMention | None:
+    """The time of sentence ``sent_i``'s main verb (a period by its bounds whole), if it is resolved."""
+    s, e = analysis.sentences[sent_i]
+    chunk = analysis.doc.char_span(s, e, alignment_mode="expand")
+    t = time_for(analysis, sent_i, chunk.root.i) if chunk is not None and len(chunk) else None
+    return t if t is not None and t.sent_i == sent_i and t.start and t.end else None
 
 
 def _event_types(analysis: Analysis, sent_i: int) -> list[str | None]:

@@ -53,6 +53,8 @@ _AFTER_HEADS = frozenset({"camp", "village", "well", "township", "territory", "d
 _SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced", "detention", "idp", "transit",
                              "reception", "migrant", "migrants"})
 _SITE_HEADS = frozenset({"camp", "camps", "site", "centre", "center"})
+#: units of a distance that places a name offshore: "12 nautical miles off X", "5 km off X"
+_DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "nm"})
 #: lower-case words inside a name ("Ain al-Asad", "Bajo de la Cruz")
 _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "de", "del", "la", "le", "du", "des", "di", "da", "bin",
                         "ibn", "-", "’", "'"})
@@ -201,7 +203,8 @@ def local_feature(doc: Doc, c: Cand) -> str:
 
 
 def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
-    """Names no other candidate covers that a place noun governs or heads, or that an appositive
+    """Names no other candidate covers that a place noun governs or heads, that a distance puts a
+    coast off ("12 nautical miles off X"), or that an appositive
     says is a village or lies some kilometres from somewhere."""
     doc, text = analysis.doc, analysis.text
     tk = token_table(doc)
@@ -209,9 +212,10 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
     n = len(doc)
     for k in range(n - 2):
         of_head = tk.lower[k] in _OF_HEADS and tk.lower[k + 1] == "of"
+        off_head = tk.lower[k + 1] == "off" and tk.lower[k] in _DISTANCE_UNITS  # "12 nautical miles off Gavdos"
         at_head = tk.lower[k + 1] == "at" and (tk.lower[k] in ("checkpoint", "crossing") or k > 0 and tk.lower[k] in _SITE_HEADS
                                                  and tk.lower[k - 1] in _SITE_MODIFIERS)  # "a displacement site at Kalengera"
-        if (of_head or at_head) and tk.pos[k] == "NOUN":
+        if (of_head or at_head or off_head) and tk.pos[k] == "NOUN":
             i, j = k + 2, _run_after(doc, k + 2)
             if j > i and not any(taken[i:j]) and _not_a_person_or_group(analysis, i, j, strong=True) \
                     and not (at_head and j < n and tk.text[j][:1].isupper()):     # not "at Stanford University"

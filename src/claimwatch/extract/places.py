@@ -203,7 +203,27 @@ def _dateline(analysis: Analysis) -> tuple[int, int]:
         m = OPENING_DATELINE.match(text, start)
         if m:
             return start, m.end()
-    return -1, -1
+    return next(((s, e) for s, e in paragraphs[:_DATELINE_PARAS] if _a_dateline_line(analysis, s, e)), (-1, -1))
+
+
+#: how many opening paragraphs may hold a dateline on a line of its own (after a letterhead, a headline)
+_DATELINE_PARAS = 4
+
+
+def _a_dateline_line(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether a paragraph is a dateline on a line of its own: names and a day that closes it, no
+    verb and no preposition ("Brussels, 1 July 2026", "News desk | LIMA | Thursday 9 July 2026"),
+    so no event happened there — unlike a headline ("Floods in Kerala on 3 August")."""
+    line = analysis.text[start:end].strip()
+    if "\n" in line or len(line.split()) > 12:
+        return False
+    closing = [t for t in analysis.times if t.precision == "day" and start <= t.span[0] and t.span[1] <= end
+               and not analysis.text[t.span[1]:end].strip()]
+    if not closing:
+        return False
+    chunk = analysis.doc.char_span(start, closing[0].span[0], alignment_mode="contract")
+    return chunk is not None and len(chunk) > 0 and any(t.pos_ == "PROPN" for t in chunk) \
+        and not any(t.pos_ in ("VERB", "AUX", "ADP") for t in chunk)
 
 
 def _role_at(doc: Doc, root: Token, span: tuple[int, int], dateline: tuple[int, int]) -> str:

@@ -117,9 +117,9 @@ def comparison_standard(tok: Token) -> Token | None:
     """The phrase a time dates when it names the standard of a comparison, not an event: a
     possessor ("last year's record", "2022's total"; not of an event placed by a preposition of
     time: "during Saturday's protest"), the object of "than" ("higher than last
-    year's total") or of a verb of comparison ("surpasses the total for 2022") — the top token
-    of that phrase (of a possessor, the possessor: "last year's total by 600" keeps the margin
-    out), or None."""
+    year's total"), of "compared with" ("compared with 3,412 in October 2025") or of a verb of
+    comparison ("surpasses the total for 2022") — the top token of that phrase (of a possessor,
+    the possessor: "last year's total by 600" keeps the margin out), or None."""
     t = tok
     for _ in range(12):
         if t.dep_ == "poss":
@@ -128,6 +128,8 @@ def comparison_standard(tok: Token) -> Token | None:
             return t
         if t.dep_ == "dobj" and t.head.lemma_.lower() in _COMPARISON_LEMMAS:
             return t
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "to", "against") and t.head.head.lemma_.lower() == "compare":
+            return t  # "2,946 were rescued, compared with 3,412 in October 2025"
         if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and t.head.head.lemma_.lower() in _CHANGE_NOUNS \
                 and t.head.head.pos_ == "NOUN":
             return t  # "a 5% rise on the same month last year"; not a verb: "3 people fell overboard on Thursday"
@@ -313,4 +315,31 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
             period = next((t for t in own if t is not bound and t.start and t.end and t.start <= until <= t.end), None)
             if period is not None:
                 return _as_phrase(analysis, bound, start=period.start, precision="range")
+    bounds = _between_bounds(analysis, times, best)
+    if bounds is not None:
+        first, last = bounds
+        span = ((first.phrase or first.span)[0], last.span[1])
+        return replace(first, span=span, phrase=span, text=analysis.text[span[0]:span[1]], end=last.end, precision="range",
+                       statement=statement)
     return _as_phrase(analysis, best, statement=statement)
+
+
+#: the words that join the two bounds of a period ("between 1 July and 30 September", "from May to June")
+_BOUND_JOIN = re.compile(r"\s*(?:and|to|until|till|through|[-–—])\s*", re.IGNORECASE)
+_BOUND_OPEN = re.compile(r"(?:between|from)\s*$", re.IGNORECASE)
+
+
+def _between_bounds(analysis: Analysis, times: list[TimeMention],
+                    best: TimeMention) -> tuple[TimeMention, TimeMention] | None:
+    """The two dates of a period stated by its bounds ("Between 1 July and 30 September 2026") when
+    ``best`` is one of them: the period starts at the first, not at the end date the parse prefers."""
+    text = analysis.text
+    for first in times:
+        for last in times:
+            if first is last or not (first.start and last.end) or best not in (first, last) \
+                    or first.start > last.end:
+                continue
+            if _BOUND_JOIN.fullmatch(text, first.span[1], last.span[0]) \
+                    and _BOUND_OPEN.search(text, max(0, first.span[0] - 12), first.span[0]):
+                return first, last
+    return None
