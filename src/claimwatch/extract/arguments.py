@@ -118,6 +118,9 @@ def predicate_complex(pred: Token, role: str, subject: bool) -> list[tuple[Token
     for c in children_of(pred):
         if c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.pos_ in ("ADJ", "VERB", "ADV"):
             out.append((c, same))
+        elif c.dep_ == "prep" and c.lower_ == "as":   # "listed as missing", "confirmed as dead": the state it names
+            out += [(g, same) for g in children_of(c) if g.dep_ in ("pcomp", "amod", "acomp", "pobj")
+                    and (g.pos_ in ("ADJ", "VERB") or _lemma(g) in states)]
         elif c.dep_ == "prep":
             out += [(g, same) for g in children_of(c) if g.dep_ == "pobj" and _lemma(g) in states]
         elif c.dep_ == "dobj" and _lemma(pred) in _s("light_verbs") and role in ("theme", "agent"):

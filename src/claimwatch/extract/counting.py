@@ -123,8 +123,9 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     classes = noun_classes()
     if low in ("body", "bodies", "remains", "corpse", "corpses") and not mass_of_things(tok):
         return "body"
-    if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing") or _counted_people(tok):
-        return "person"
+    if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing") or _counted_people(tok) \
+            or tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) == "life":
+        return "person"   # "the lives of 43 mountaineers": whose lives they are, people
     for name in ("group", "incident", "object"):
         if low in classes[name] or lemma in classes[name]:
             return name
