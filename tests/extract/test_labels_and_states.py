@@ -75,3 +75,28 @@ def test_members_listed_among_a_counted_set_are_parts_each_a_count():
     assert [(t, v) for t, v, _e in _counts(text)] == [("23", 23), ("a 62-year-old shepherd", 1), ("two", 2)]
     # an unnumbered pair stays one set (SPEC 3 implicit counts)
     assert _counts("Among the dead were a nurse and her daughter.") == [("a nurse and her daughter", 2, "death")]
+
+
+def test_the_deceased_and_those_along_with_them():
+    assert _counts("The deceased include 4 children, the mayor said.") == [("4", 4, "death")]
+    counts = _counts("The police said the deceased include one Canadian climber along with three local porters.")
+    assert [(t, e) for t, _v, e in counts] == [("one", "death"), ("three", "death")]
+    assert _counts("Police arrested the driver along with 4 passengers.")[-1] == ("4", 4, "detention")
+    assert _counts("The coach arrived along with 20 players on Monday.") == [("20", 20, None)]
+
+
+def test_coordinated_modifiers_share_the_people_noun():
+    assert _counts('Its spokesman said they had "eliminated 70 army and allied militia fighters".') == [
+        ("70", 70, "death")]
+    assert _counts("The club signed 3 defenders and 2 strikers.") == [("3", 3, None), ("2", 2, None)]
+
+
+def test_a_total_brought_to_a_figure_carries_on_the_count_before():
+    assert _counts("The flood killed 12 people on Monday, bringing the toll to 40.") == [
+        ("12", 12, "death"), ("40", 40, "death")]
+    assert _counts("The club sold 3 players, bringing the total to 12.") == [("3", 3, None), ("12", 12, None)]
+
+
+def test_a_figure_before_a_participle_counts_the_noun_after_it():
+    counts = _counts("The monitor recorded 412 political violence events and 1,038 reported fatalities across the region.")
+    assert ("1,038", 1038, "death") in counts
