@@ -100,3 +100,11 @@ def test_a_total_brought_to_a_figure_carries_on_the_count_before():
 def test_a_figure_before_a_participle_counts_the_noun_after_it():
     counts = _counts("The monitor recorded 412 political violence events and 1,038 reported fatalities across the region.")
     assert ("1,038", 1038, "death") in counts
+
+
+def test_a_house_number_in_an_address_line_and_one_included_in_a_set():
+    text = "City Hospital\nPress Office, 8 Harbour Quay, Piraeus\n\nIn October, 14 patients died."
+    assert [t for t, _v, _e in _counts(text)] == ["14"]
+    assert ("30", 30, "missing") in _counts("Floods in Kenya, 12 Dead, 30 Missing\n\nThe floods killed 12 people.")
+    counts = _counts("Seventeen of the injured remained in hospital, he said, including one in intensive care.")
+    assert [(t, v) for t, v, _e in counts] == [("Seventeen", 17), ("one", 1)]

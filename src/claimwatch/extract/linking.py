@@ -238,7 +238,8 @@ def _lone_partitive(q: QuantityMention, head: Token) -> bool:
     take part in an event, is not a figure (unlike "one of them was killed")."""
     if q.text.lower() != "one" or q.best != 1:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ == "pobj"
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or (
+        head.dep_ == "pobj" and head.head.lower_ != "including")  # "..., including one in intensive care" counts
 
 
 def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], dict[int, CountLink]]:

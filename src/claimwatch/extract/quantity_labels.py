@@ -5,7 +5,8 @@
 * the points of a rating scale ("runs from 1 (False) to 5 (True)", "this claim scores 1", "rated 4");
 * a figure that is part of a place's name ("in Delmas 33 and Delmas 95", "at Sector 7");
 * a code figure written without separators before a singular noun it does not count ("the first
-  911 call", "a 999 operator", "the 112 line").
+  911 call", "a 999 operator", "the 112 line");
+* a house number in an address line without a verb ("Press Office, 8 Harbour Quay, Piraeus").
 
 Core: :func:`labels_or_measures`.
 """
@@ -29,6 +30,7 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _ITEM_MARK = re.compile(r"[.)][ \t]+\S")
 _TEMPERATURE_AFTER = re.compile(r"\s*(?:°|º|degrees?\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b|(?:Celsius|Fahrenheit|centigrade)\b)", re.I)
 _BELOW_ZERO_BEFORE = re.compile(r"\b(?:minus|negative)\s*$", re.I)
+_ADDRESS_PART = re.compile(r"[ \t]+(?:[A-Z][\w.'-]*[ \t]*){1,3}(?:,|$)", re.M)
 
 #: verbs that give something a point on a scale, and the nouns of a scale
 _RATING_VERBS = frozenset({"score", "rate", "grade", "rank"})
@@ -96,9 +98,26 @@ def _code_before_a_noun(text: str, ph: NumberPhrase, tok: Token) -> bool:
             and not in_class(noun, _PEOPLE) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(noun)))
 
 
+def _house_number(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    """"Press Office, 8 Harbour Quay, Piraeus": a figure opening a comma-separated part of a line with no
+    verb, followed only by a capitalised name (not a plural, "12 Dead" in a headline is a count)."""
+    s, e = ph.span
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", e)
+    end = len(text) if end < 0 else end
+    if not (text[start:s].rstrip().endswith(",") or not text[start:s].strip()) or "," not in text[start:end]:
+        return False
+    m = _ADDRESS_PART.match(text, e, end)
+    if m is None or m.group(0).rstrip(",").rstrip().endswith("s"):
+        return False
+    line = [t for t in tok.doc if start <= t.idx < end]
+    return not any(t.pos_ in ("VERB", "AUX") for t in line) and not any(
+        in_class(t, _PEOPLE) for t in line if e <= t.idx < m.end())
+
+
 def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
         return False
     return (_list_item_number(text, ph) or _temperature(text, ph) or _scale_point(tok)
-            or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok))
+            or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok))
