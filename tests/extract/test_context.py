@@ -337,6 +337,19 @@ def test_an_update_titled_with_its_issuer_and_date_is_the_issuers(extract):
     assert _count(a, "86").source.scope == "article"
 
 
+def test_a_letterhead_of_several_lines_names_the_releases_issuer(extract):
+    a = extract("NATIONAL FIRE SERVICE HEADQUARTERS\nPress Office, 12 Harbour Road\n\n"
+                "Press Release No. 41/2026\nPort Town, 3 November 2026\n\n"
+                "Firefighters rescued 35 people from a burning ferry on Sunday. Six crew members were injured.")
+    for figure in ("35", "Six"):
+        c = _count(a, figure)
+        assert (c.source.name, c.source.scope) == ("NATIONAL FIRE SERVICE HEADQUARTERS", "article")
+    # a news report's heading lines name no issuer without a line naming the document's kind
+    b = extract("CITY COUNCIL\nBudget vote delayed\n\nThe council said 35 staff would be hired.\n\n"
+                "Six people were injured in a crash on Sunday.")
+    assert _count(b, "Six").source.type == "author"
+
+
 def test_a_news_headline_is_not_a_title_naming_an_issuer(extract):
     for headline in ("Update: Police say three dead in Leeds motorway crash",
                      "Manchester United 3-1 Chelsea: Statement win for the hosts"):

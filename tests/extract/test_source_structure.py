@@ -345,3 +345,62 @@ def test_a_title_case_dateline_with_a_full_date_is_no_speaker(extract) -> None:
     a = extract("Press freedom\n\nParis, 22 September 2026 - Reporters Without Borders said 12 journalists were "
                 "killed in the country this year.")
     assert count_claim(a, "12").source.name == "Reporters Without Borders"
+
+
+def test_an_acronym_a_report_spells_out_stands_for_that_body_not_the_lexicons(extract) -> None:
+    a = extract("Press freedom\n\nReporters Without Borders (RSF) condemned the murder of a reporter on Sunday. "
+                "Since 2000, RSF has recorded the murders of at least 160 journalists in the country.")
+    assert count_claim(a, "at least 160").source.type == "ngo"
+    # the acronym spelled out as another body keeps that body's type
+    b = extract("Sudan\n\nThe Rapid Support Forces (RSF) said on Monday that 40 of its fighters were killed. "
+                "According to the RSF, 12 civilians died in the shelling of the town.")
+    assert count_claim(b, "12").source.type != "ngo"
+
+
+def test_a_closing_reporting_verb_with_its_speaker_after_it_is_read_inverted(extract) -> None:
+    a = extract("Rescue\n\nForty migrants were rescued off the island on Sunday, announced the coast guard in a "
+                "statement.\n\nThree people died in the fire on Friday night, confirmed the fire brigade.")
+    assert count_claim(a, "Forty").source.name == "the coast guard"
+    assert count_claim(a, "Three").source.name == "the fire brigade"
+    # a coordinated verb with its own object is no inverted speaker
+    b = extract("Football\n\nThe club signed 4 players in the summer, announced a new kit and opened a museum.")
+    assert count_claim(b, "4").source.name == "The club"
+
+
+def test_the_group_after_an_ngo_is_that_ngo_not_a_group_of_people(extract) -> None:
+    a = extract("Syria\n\nThe Syrian Network for Human Rights said 30 civilians were killed on Monday. "
+                "The group said 12 of them were children.")
+    assert count_claim(a, "12").source.type == "ngo"
+    b = extract("Arrivals\n\nA group of 40 migrants reached the island on Sunday. The group said 3 people had "
+                "drowned on the way.")
+    assert count_claim(b, "3").source.type == "witness"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("the Ombudsman's Office", "official"),     # a state institution, not an NGO
+    ("the Human Rights Ombudsman", "official"),
+    ("the district officer", "official"),       # civil administration, not the police
+    ("District Commissioner Jane Doe", "official"),
+    ("a police officer", "law_enforcement"),
+])
+def test_an_ombudsman_and_a_districts_administrators_are_officials(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_a_district_officer_speaks_as_an_official_a_police_superintendent_as_police(extract) -> None:
+    a = extract("Avalanche\n\nThe search for the three missing climbers was halted, said Chief District Officer Ram "
+                "Gautam.\n\nFour porters died in the avalanche, said Deputy Superintendent of Police Hari Basnet.")
+    assert count_claim(a, "three").source.type == "official"
+    assert count_claim(a, "Four").source.type == "law_enforcement"
+
+
+def test_a_parliaments_record_labels_a_role_with_its_holder_and_a_member_with_seat_and_party(extract) -> None:
+    a = extract("Debate on flooding\n\n"
+                "Jane Doe (Riverside) (Lab): I beg to move the motion. This year, 14 people have died in floods.\n\n"
+                "The Minister for Floods and Water (Sir John Roe): Let me give the House the facts. Since April, "
+                "2,100 homes were flooded and 12 people were rescued by helicopter.\n\n"
+                "Jane Doe: I thank the Minister. Another 3 people are missing in my constituency.")
+    assert (count_claim(a, "14").source.name, count_claim(a, "14").source.type) == ("Jane Doe", "official")
+    rescued = count_claim(a, "12").source
+    assert (rescued.name, rescued.type) == ("The Minister for Floods and Water", "official")
+    assert count_claim(a, "3").source.type == "official"      # the member's later label, without brackets

@@ -50,7 +50,8 @@ def source_of(attr: AttributionMention | None, modality: Modality | None, analys
             return Source(type="unnamed", cue=hearsay_cue), "hearsay"
         return Source.author(), "author"
     span = attr.span if _slices(analysis, attr.name, attr.span) else None
-    first = first_of_coordinated_sources(analysis.doc, span) if span is not None else None
+    first = first_of_coordinated_sources(analysis.doc, span) if span is not None and attr.kind not in (
+        "label", "header") else None     # a speaker label names one speaker ("The Minister for X and Y (Name):")
     name: str | None
     canonical: str | None
     if first is not None:   # "a local resistance group and the NUG said": one source per claim, the first named

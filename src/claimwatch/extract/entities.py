@@ -39,7 +39,7 @@ from ..model import SourceType
 from .base import Analysis, Entity, Stage, children_of, doc_text, token_table
 from .entity_registry import ORG_NOUNS, PLACE_LABELS, EntityRegistry, acronym_of, acronym_words, name_words
 from .mentions import mention_bounds
-from .org_names import apposed_names, body_words, fuller_name_type
+from .org_names import apposed_names, body_words, bracketed_names, fuller_name_type
 from .quotes import opening_of_closed_quote
 from .roles import LEXICON as _LEX
 from .roles import ROLES, apposed_conjunct, role_before, role_in
@@ -290,7 +290,7 @@ def _org_heads(doc: Doc) -> list[tuple[int, int, int, str]]:
         kind = "name" if any(t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS for t in doc[lo:hi]) else "description"
         out.append((lo, hi, tok.i, kind))
         taken.update(range(lo, hi))
-    out += apposed_names(doc, taken)
+    out += apposed_names(doc, taken) + bracketed_names(doc, taken)
     out.sort()
     return out
 

@@ -30,6 +30,10 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in _NAME_STOP and w[0].isupper())
 
 
+#: a group of people introduced by the report ("a group of 40 migrants"), which a later "the group" refers to
+_GROUP_OF = re.compile(r"\bgroups?\s+of\b", re.IGNORECASE)
+
+
 def acronym_of(acronym: str, name: str) -> bool:
     """"CBP" for "U.S. Customs and Border Protection", "IOM" for "International Organization for Migration"."""
     initials = _initials(name)
@@ -141,6 +145,12 @@ class EntityRegistry:
         generic = tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" and f"{c.lower_} {tok.lower_}" not in ORG_NOUNS for c in tok.lefts):
             generic = False     # "the provincial disaster office": a kind of office, not any office named before
+        if found is None and tok.lemma_.lower() == "group" and words == {"group"} \
+                and not _GROUP_OF.search(tok.doc.text, 0, tok.idx):
+            # "the group" after an NGO named before ("Myanmar Health Watch ... the group has documented");
+            # not a group of people the report introduced ("a group of 40 migrants ... the group"), nor
+            # another kind of body
+            found = self.latest(tok.idx, "organisation", test=lambda e: e.type == "ngo")
         if found is None and generic and not demonyms:
             found = self.latest(tok.idx, "organisation", test=lambda e: e.type != "media")
         elif found is None and generic:

@@ -16,7 +16,7 @@ from .entity_registry import ORG_NOUNS
 from .roles import role_in
 from .sources import classify_source, source_strength
 
-__all__ = ["apposed_names", "body_words", "fuller_name_type"]
+__all__ = ["apposed_names", "bracketed_names", "body_words", "fuller_name_type"]
 
 
 #: nouns that say a body is an organisation when set in apposition to its name, beside the
@@ -47,6 +47,30 @@ def apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, str]]:
         if not any(i in taken for i in range(lo, tok.i + 1)) and role_in(doc[lo].text) is None:
             out.append((lo, tok.i + 1, tok.i, "name"))
             taken.update(range(lo, tok.i + 1))
+    return out
+
+
+#: small words inside an organisation's name ("Reporters Without Borders", "Committee to Protect Journalists")
+_NAME_JOINERS = frozenset({"of", "for", "to", "the", "and", "on", "in", "without", "against", "&"})
+
+
+def bracketed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, str]]:
+    """A capitalised name the tagger left untagged, followed by its acronym in brackets, that the
+    source lexicon types as an organisation ("Reporters Without Borders (RSF)"): the name of an
+    organisation, whose acronym then stands for it (not for another body the acronym names)."""
+    out: list[tuple[int, int, int, str]] = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not doc[i + 1].text.isupper() or i - 1 in taken:
+            continue
+        lo = i
+        while lo > 0 and (doc[lo - 1].text[:1].isupper() and doc[lo - 1].is_alpha
+                          or doc[lo - 1].lower_ in _NAME_JOINERS and lo < i) and lo - 1 not in taken:
+            lo -= 1
+        while lo < i and doc[lo].lower_ in _NAME_JOINERS:
+            lo += 1
+        if i - lo >= 2 and source_strength(doc[lo:i].text) == 2:
+            out.append((lo, i, i - 1, "name"))
+            taken.update(range(lo, i))
     return out
 
 

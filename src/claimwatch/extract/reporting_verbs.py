@@ -132,6 +132,20 @@ def _trailing_speaker(verb: Token, lo: int) -> Token | None:
     return head
 
 
+def _closing_inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after a closing reporting verb with no subject of its own, which the parser
+    reads as its object ("..., announced the Ministry of Fisheries and Maritime Affairs in a
+    communiqué.", "..., said the ministry"): a body or a name, with nothing after it but a
+    prepositional phrase and the sentence's end (not "..., announced a new kit and opened ...")."""
+    obj = next((c for c in children_of(verb) if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON") or source_strength(
+            " ".join(t.text for t in obj.subtree)) == 2):
+        return None
+    if any(c.i > obj.i and c.dep_ not in ("prep", "punct", "npadvmod", "advmod") for c in children_of(verb)):
+        return None
+    return obj
+
+
 def _closing_speaker_of_a_modifier(verb: Token, lo: int) -> Token | None:
     """The speaker of a closing reporting clause the parser read as a modifier of its noun ("...
     killed 38 servicemen on Tuesday, a pro-Ukrainian Telegram channel, Exilenova+, reported, citing
@@ -166,6 +180,8 @@ def _subject(tok: Token, lo: int, hi: int, lemma: str) -> tuple[Token | None, To
         subj, passive = None, False     # a parse across a paragraph break: not this sentence's subject
     if subj is None and agent is None and tok.dep_ in ("conj", "ROOT") and lemma in _CORE:
         subj = _trailing_speaker(tok, lo)
+        if subj is None and tok.i > lo and tok.doc[tok.i - 1].text == ",":
+            subj = _closing_inverted_speaker(tok)     # "..., announced the Ministry of Fisheries in a communiqué."
     if subj is None and agent is None and tok.dep_ in ("advcl", "conj", "xcomp") and tok.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB") \
             and lo <= tok.head.i < hi and not (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in children_of(tok.head))):
         head = tok.head

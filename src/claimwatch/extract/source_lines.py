@@ -32,7 +32,7 @@ from ..model import SourceType
 from .base import Analysis, AttributionMention, cue_lexicon
 from .entity_registry import EntityRegistry
 from .gazetteer import get_gazetteer, norm
-from .layout import DATELINE_AGENCY, headline
+from .layout import DATELINE_AGENCY, TITLE_CHARS, TITLE_END, headline
 from .quotes import quote_regions
 from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
 
@@ -57,7 +57,11 @@ _PAREN_LINE = re.compile(r"^\s*\(\s*([A-Z][\w.&'’/ -]{1,60}?)\s*\)\s*$")
 #: a signature after a closing quotation mark, within a paragraph: ”― Sonya Herridge
 _INLINE_SIGNATURE = re.compile(r"[”\"][ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,3})")
 #: a speaker label: a name, perhaps with whom it speaks for in brackets ("TOMMASO RINALDI (IOM):"), and a colon
-_LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)(?:\s*\(([^()\n]{1,60})\))?\s*(:)\s+\S")
+#: in a parliament's record, a role with its holder's name in brackets ("The Minister for Border Security and
+#: Asylum (Dame Angela Bright):"), and a member's seat and party in two brackets ("Jane Doe (Dover) (Lab):")
+_LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+                    r"|The\s+[A-Z][\w'’-]*(?:\s+(?:for|of|and|the|[A-Z][\w'’-]*)){1,8}(?=\s*\())"
+                    r"(?:\s*\(([^()\n]{1,60})\))?(?:\s*\([A-Z][\w .'’-]{0,20}\))?\s*(:)\s+\S")
 #: a header line that names who speaks under it: a part's name and the speaker in brackets ("Answer (Jane
 #: Doe, Minister of State):") or after "by"/"from" ("Reply by the Minister:"), the line ending in a colon
 _HEADER = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}\s*"
@@ -66,7 +70,7 @@ _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line
 #: a part of a title line that names the report's kind: "Press release", "Flash Update No. 7"
 _DOCUMENT_KIND = re.compile(
     r"(?:" + "|".join(re.escape(w) for w in sorted(_CUES["document_kinds"], key=len, reverse=True))
-    + r")(?:\s+(?:no\.?|n°|#)?\s*\d+)?", re.IGNORECASE)
+    + r")(?:\s+(?:no\.?|n°|#)?\s*\d+(?:/\d{2,4})?)?", re.IGNORECASE)      # "Press Release No. 214/2026"
 #: a bullet line ("• North Darfur: 62 killed, 140 injured (Ministry of Health); ...")
 _BULLET_LINE = re.compile(r"^[ \t]*[•·▪◦‣*–-][ \t]+[^\n]*", re.MULTILINE)
 #: a parenthesis after a word or a figure (after a capitalised word it spells out a name: "the World Food Programme (WFP)")
@@ -128,7 +132,7 @@ def _title_line(line: str) -> bool:
 
 
 def _label_speaker(registry: EntityRegistry, m: re.Match, text: str,
-                   spoken_for: dict[str, tuple[SourceType, str]]) -> tuple[str, SourceType, str | None, int | None]:
+                   spoken_for: dict[str, tuple[SourceType, str | None]]) -> tuple[str, SourceType, str | None, int | None]:
     """(canonical, type, affiliation, entity id) of a speaker label: an organisation in brackets
     after the name ("DR AMINA YUSUF (UNHCR):") is whom the speaker speaks for, in this label and in
     the same speaker's later labels without it."""
@@ -137,6 +141,8 @@ def _label_speaker(registry: EntityRegistry, m: re.Match, text: str,
     if bracket and is_organisation(bracket):
         org, org_type, _, _ = name_source(registry, bracket, text)
         spoken_for[m.group(1).lower()] = (org_type, org)
+    elif bracket and m.group(0).count("(") == 2:
+        spoken_for[m.group(1).lower()] = ("official", None)     # a member with seat and party: an elected official
     if m.group(1).lower() in spoken_for:
         typ, aff = spoken_for[m.group(1).lower()]
     return canonical, typ, aff, ent_id
@@ -154,7 +160,7 @@ def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sen
     """Speaker labels at paragraph starts ("PENCE: Well, ...", "TOMMASO RINALDI (IOM): Thank you.")."""
     text = analysis.text
     out: list[AttributionMention] = []
-    spoken_for: dict[str, tuple[SourceType, str]] = {}
+    spoken_for: dict[str, tuple[SourceType, str | None]] = {}
     starts = [s for s, _ in analysis.sentences]
     for p_i, (ps, pe) in enumerate(analysis.paragraphs):
         m = _LABEL.match(text, ps, pe)
@@ -314,12 +320,17 @@ def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMe
     "UNHCR Democratic Republic of the Congo - Operational Update, 19 March 2026". The source is
     the organisation named in the first of the title's other parts that names one (and tells
     nothing: "Update: Police say three dead" is a headline); the kind is the cue."""
-    if not analysis.sentences or headline(analysis.text, analysis.paragraphs) is None:
+    if not analysis.sentences:
         return None
-    ps, pe = analysis.paragraphs[0]
-    line = analysis.text[ps:pe]
-    parts = _title_parts(line, ps)
-    kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]
+    if headline(analysis.text, analysis.paragraphs) is not None:
+        ps, pe = analysis.paragraphs[0]
+        parts = _title_parts(analysis.text[ps:pe], ps)
+        kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]
+    else:
+        parts, kinds = [], []
+    if not kinds:       # a letterhead of several lines ("COAST GUARD HEADQUARTERS / Press Office, ..." then
+        parts = [p for line in _letterhead(analysis) for p in _title_parts(analysis.text[line[0]:line[1]], line[0])]
+        kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]   # "Press Release No. 214/2026")
     if not kinds:
         return None
     found = next((o for p in parts if p not in kinds and _names_only(analysis, *p)
@@ -334,6 +345,24 @@ def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMe
         affiliation=aff, cue=analysis.text[cue[0]:cue[1]], cue_span=cue, scope="sentence", evidential="attributed",
         quote="none", kind="source_line", primary=False, entity_id=ent_id,
     )
+
+
+#: the most lines of a letterhead above a release's first sentence
+_LETTERHEAD_LINES = 6
+
+
+def _letterhead(analysis: Analysis) -> list[tuple[int, int]]:
+    """The lines above a release's first paragraph of prose: every line of the report's first
+    paragraphs while none ends like a sentence, each short, and at most :data:`_LETTERHEAD_LINES`."""
+    text, out = analysis.text, []
+    for ps, pe in analysis.paragraphs[:-1]:
+        lines = [(ps + m.start(), ps + m.end()) for m in re.finditer(r"[^\n]+", text[ps:pe])]
+        if any(text[a:b].rstrip().endswith(TITLE_END) or b - a > TITLE_CHARS for a, b in lines):
+            break
+        out += lines
+        if len(out) > _LETTERHEAD_LINES:
+            return []
+    return out
 
 
 def bracket_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
