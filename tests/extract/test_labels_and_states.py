@@ -108,3 +108,8 @@ def test_a_house_number_in_an_address_line_and_one_included_in_a_set():
     assert ("30", 30, "missing") in _counts("Floods in Kenya, 12 Dead, 30 Missing\n\nThe floods killed 12 people.")
     counts = _counts("Seventeen of the injured remained in hospital, he said, including one in intensive care.")
     assert [(t, v) for t, v, _e in counts] == [("Seventeen", 17), ("one", 1)]
+
+
+def test_a_players_points_are_not_a_rating():
+    counts = _counts("The court heard that 14 people were arrested, with Smith scoring 12 in the match.")
+    assert [t for t, _v, _e in counts] == ["14", "12"]

@@ -67,10 +67,18 @@ def _scale_point(tok: Token) -> bool:
     verb = _argument_chain(arg)
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.lemma_.lower() in _RATING_VERBS and arg.dep_ in ("dobj", "attr", "oprd"):
-        return True
+    if verb.lemma_.lower() in _RATING_VERBS and arg.dep_ in ("dobj", "attr", "oprd", "npadvmod"):
+        return _something_rated(verb, arg)
     return arg.dep_ == "pobj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _SCALE_NOUNS
                                       for c in children_of(verb))
+
+
+def _something_rated(verb: Token, arg: Token) -> bool:
+    """"this claim scores 1", "the judges scored her routine 9": the verb rates a thing (its subject, or an
+    object beside the figure); not "Smith scoring 12 in the match", a player's points."""
+    rated = [c for c in children_of(verb) if c.dep_ in ("dobj", "dative") and c.i != arg.i]
+    subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(rated) or any(s.pos_ == "NOUN" and not in_class(s, _PEOPLE) for s in subjects)
 
 
 def _number_of_a_place_name(tok: Token) -> bool:
