@@ -49,11 +49,30 @@ def argument_of(head: Token) -> Token:
                 h.head.pos_ in ("NUM", "PRON", "DET") or h.head.lower_ in _MAGNITUDE):
             arg = h.head  # "four of the victims", "one of them"
             continue
+        partner = _along_with(arg)
+        if partner is not None:
+            arg = partner  # "one Canadian climber along with three Nepali workers": a conjunct in all but name
+            continue
         if arg.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in ("bodies", "body", "remains", "corpses"):
             arg = h.head  # "the bodies of 30 migrants"
             continue
         break
     return arg
+
+
+def _along_with(arg: Token) -> Token | None:
+    """The participant an "along with" / "together with" phrase adds ``arg`` to: the noun it hangs from, or
+    the object (the passive subject) of the verb it hangs from ("were killed along with two civilians")."""
+    prep = arg.head
+    if arg.dep_ != "pobj" or prep.lower_ != "with" or prep.head.lower_ not in ("along", "together"):
+        return None
+    host = prep.head.head
+    if host.pos_ in ("NOUN", "PROPN", "PRON") and host.i < arg.i:
+        return host
+    if host.pos_ == "VERB":
+        deps = ("nsubjpass",) if passive(host) else ("dobj",)
+        return next((c for c in children_of(host) if c.dep_ in deps and c.i < arg.i), None)
+    return None
 
 
 def passive(pred: Token) -> bool:
@@ -118,6 +137,9 @@ def predicate_complex(pred: Token, role: str, subject: bool) -> list[tuple[Token
     for c in children_of(pred):
         if c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.pos_ in ("ADJ", "VERB", "ADV"):
             out.append((c, same))
+        elif c.dep_ == "prep" and c.lower_ == "as":   # "listed as missing", "confirmed as dead": the state it names
+            out += [(g, same) for g in children_of(c) if g.dep_ in ("pcomp", "amod", "acomp", "pobj")
+                    and (g.pos_ in ("ADJ", "VERB") or _lemma(g) in states)]
         elif c.dep_ == "prep":
             out += [(g, same) for g in children_of(c) if g.dep_ == "pobj" and _lemma(g) in states]
         elif c.dep_ == "dobj" and _lemma(pred) in _s("light_verbs") and role in ("theme", "agent"):
@@ -174,6 +196,23 @@ def compares_or_continues(head: Token, typed: bool) -> bool:
             return True
         if prep.lower_ in ("against", "versus", "vs"):
             return True
+        if prep.lower_ == "to" and _bare_measure_set(prep):
+            return True
+    return False
+
+
+def _bare_measure_set(prep: Token) -> bool:
+    """"..., bringing the total since the split began to more than 2,300": a "to" phrase setting a measure
+    noun that names nothing of its own ("the total", not "the number of deaths") carries on the count before."""
+    cur = prep.head
+    for _ in range(4):
+        measure = next((t for t in children_of(cur) if t.dep_ in ("dobj", "nsubjpass") and _lemma(t) in _s("measure_nouns")),
+                       None)
+        if measure is not None:
+            return not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(measure))
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
     return False
 
 

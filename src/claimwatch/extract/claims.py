@@ -32,6 +32,7 @@ from .linking import actors_of, draft_claims, event_for_count, link_parts
 from .linking import slices as _slices
 from .mentions import first_of_coordinated_sources
 from .sources import canonical_name, classify_source
+from .table_claims import place_and_date_table_counts
 from .topics import statement_topic
 
 __all__ = ["assemble_claims", "event_for_count", "source_of", "actors_of", "STAGE"]
@@ -194,6 +195,7 @@ def assemble_claims(analysis: Analysis, *, lookups: dict[str, Callable[..., Any]
     drafts = draft_claims(analysis)
     for draft in drafts:
         drafted.append((draft.order, fill(draft.claim, draft.sent_i, draft.head_i)))
+    place_and_date_table_counts(analysis, [d.claim for d in drafts])
 
     with_claims = {analysis.sent_index(c.span[0]) for _k, c in drafted}
     if attribution_for is not None:

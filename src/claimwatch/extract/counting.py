@@ -53,7 +53,7 @@ from .certainty import governing_predicate
 from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon
 from .frames import frames, is_fatal, migration_report, person_noun
-from .quantity_nouns import mass_of_things, noun_classes
+from .quantity_nouns import in_class, mass_of_things, noun_classes
 
 __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
            "clause_head", "compares_or_continues", "elided_count"]
@@ -123,8 +123,12 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     classes = noun_classes()
     if low in ("body", "bodies", "remains", "corpse", "corpses") and not mass_of_things(tok):
         return "body"
-    if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing") or _counted_people(tok):
-        return "person"
+    if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing") or _counted_people(tok) \
+            or tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) == "life":
+        return "person"   # "the lives of 43 mountaineers": whose lives they are, people
+    if not in_class(tok, classes["object"] | classes["incident"]) and any(
+            c.dep_ == "conj" and person_noun(c) and not any(g.dep_ == "nummod" for g in c.children) for c in tok.children):
+        return "person"   # "70 army and allied militia fighters": the modifiers share the people noun
     for name in ("group", "incident", "object"):
         if low in classes[name] or lemma in classes[name]:
             return name
@@ -531,10 +535,21 @@ def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink
     return None
 
 
+def _participle_read_as_verb(head: Token) -> Token:
+    """"1,038 reported fatalities": a figure the parser made the subject of a participle that modifies the
+    noun right after it (its "object") counts that noun."""
+    verb = head.head
+    if head.dep_ != "nsubj" or head.pos_ != "NUM" or verb.i != head.i + 1 or verb.tag_ not in ("VBD", "VBN"):
+        return head
+    noun = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return noun if noun is not None and noun.dep_ == "dobj" and noun.head.i == verb.i and noun.tag_ == "NNS" else head
+
+
 def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> CountLink:
     """The event the count ``q`` (whose counted noun / number token is ``head``) takes part in."""
     if head is None:
         return CountLink()
+    head = _participle_read_as_verb(head)
     own_number = q.span[0] <= head.idx < q.span[1]
     cls = noun_class(head if head.pos_ in ("NOUN", "PROPN") and not own_number else None, q)
     if cls == "duration":

@@ -131,6 +131,12 @@ def _participants(tok: Token, etype: str) -> list[Token]:
     return []
 
 
+def _listed_among(tok: Token) -> bool:
+    """"among the dead were ...": the event word names a set whose members the clause lists."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.pos_ in ("ADJ", "NOUN") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
+
+
 def _included(tok: Token) -> list[Token]:
     """"14 dead, including a presiding officer", "were killed, including a nurse": one named in an
     "including" phrase of the event word or of its participants took part in the event."""
@@ -272,6 +278,11 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
     out: list[ImplicitCount] = []
     heads = _participants(doc[mention.head_i], mention.event_type)
     sets = [[p] + [c for c in p.conjuncts if c.i > p.i] for p in heads]
+    if _listed_among(doc[mention.head_i]):
+        # "Among the dead are a shepherd and two children": members of a set the report counted, one with a
+        # figure of its own, are parts of its total (SPEC 3), each a count of its own, not one set of three
+        sets = [[m] for conjuncts in sets for m in conjuncts] if any(
+            _value(c, quantities_by_tok)[1] for conjuncts in sets for c in conjuncts) else sets
     # the members an "including" phrase lists are parts of the total, each a count of its own
     sets += [[m] for h in (doc[mention.head_i], *heads) for g in _included(h) for m in (g, *g.conjuncts)]
     for conjuncts in sets:

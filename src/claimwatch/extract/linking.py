@@ -42,6 +42,7 @@ from .counting import (
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
 from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
+from .table_claims import a_row_label, type_table_counts
 from .units import unit_lexicon
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
@@ -237,7 +238,8 @@ def _lone_partitive(q: QuantityMention, head: Token) -> bool:
     take part in an event, is not a figure (unlike "one of them was killed")."""
     if q.text.lower() != "one" or q.best != 1:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or head.dep_ == "pobj"
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) or (
+        head.dep_ == "pobj" and head.head.lower_ != "including")  # "..., including one in intensive care" counts
 
 
 def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], dict[int, CountLink]]:
@@ -256,7 +258,7 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
                 analysis, head, link, prev):
             link = CountLink(prev.claim.event_type, prev.claim.cause, prev.claim.offence, links[len(drafts) - 1].pred_i,
                              "previous", links[len(drafts) - 1].mention_i)
-        if link.event_type is None and not _standalone(q, head):
+        if link.event_type is None and not _standalone(q, head) or a_row_label(analysis, _span2(q.span)):
             continue
         if link.via != "predicate" and head is not None and _lone_partitive(q, head):
             continue
@@ -274,6 +276,7 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
         links[len(drafts)] = link
         drafts.append(Draft((q.span[0], 0), claim, sent_i, head.i if head is not None else None))
     _carry_down_list(text, drafts)
+    type_table_counts(analysis, drafts)
     return drafts, links
 
 

@@ -256,6 +256,8 @@ def _one_counts(tok: Token, noun: Token | None, pron: bool) -> bool:
     """"one of them was killed", "four were shot, one of them fatally" count; "she is one of the
     organisers", "no one", "one important difference" do not."""
     partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(tok))
+    if noun is None and tok.dep_ == "pobj" and tok.head.lower_ == "including":
+        return True   # "17 remained in hospital, including one in intensive care": one of the set named before
     if partitive and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and (
             pron or (noun is not None and in_class(noun, _C["person"]))):
         return True

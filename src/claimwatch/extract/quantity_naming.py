@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from .base import Analysis, children_of, token_table
 from .frames import frames
 from .numbers import NumberPhrase
+from .quantity_labels import labels_or_measures
 from .quantity_nouns import in_class, noun_classes
 
 __all__ = ["names_something", "date_entity", "after_name"]
@@ -301,7 +302,7 @@ def names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
         return True  # inside a name: "Boeing 747", "Flight 200"
     if _set_off_beside_a_thing(doc, ph, tok) or _ratio_base(tok) or _service_number(tok) or _rate_figure(tok):
         return True
-    if _predicated_of_a_label(tok):
+    if _predicated_of_a_label(tok) or labels_or_measures(text, ph, tok):
         return True
     return _model_number(text, ph, tok, doc)
 

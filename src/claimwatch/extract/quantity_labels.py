@@ -1,0 +1,132 @@
+"""More numbers that label or measure rather than count (used by :mod:`.quantity_naming`):
+
+* a list's item numbers at the start of a line ("1. suspend all funding", "2) publish the reports");
+* temperatures ("minus 10 Celsius", "45°C", "40 degrees Fahrenheit");
+* the points of a rating scale ("runs from 1 (False) to 5 (True)", "this claim scores 1", "rated 4");
+* a figure that is part of a place's name ("in Delmas 33 and Delmas 95", "at Sector 7");
+* a code figure written without separators before a singular noun it does not count ("the first
+  911 call", "a 999 operator", "the 112 line");
+* a house number in an address line without a verb ("Press Office, 8 Harbour Quay, Piraeus").
+
+Core: :func:`labels_or_measures`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .base import children_of
+from .numbers import NumberPhrase
+from .quantity_nouns import in_class, noun_classes
+
+__all__ = ["labels_or_measures"]
+
+_C = noun_classes()
+_PEOPLE = _C["person"] | _C["group"]
+
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_ITEM_MARK = re.compile(r"[.)][ \t]+\S")
+_TEMPERATURE_AFTER = re.compile(r"\s*(?:°|º|degrees?\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b|(?:Celsius|Fahrenheit|centigrade)\b)", re.I)
+_BELOW_ZERO_BEFORE = re.compile(r"\b(?:minus|negative)\s*$", re.I)
+_ADDRESS_PART = re.compile(r"[ \t]+(?:[A-Z][\w.'-]*[ \t]*){1,3}(?:,|$)", re.M)
+
+#: verbs that give something a point on a scale, and the nouns of a scale
+_RATING_VERBS = frozenset({"score", "rate", "grade", "rank"})
+_SCALE_NOUNS = frozenset({"scale", "rating", "score", "grade", "ranking"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "inside", "outside", "around"})
+
+
+def _list_item_number(text: str, ph: NumberPhrase) -> bool:
+    """"1. suspend all funding": a small figure opening a line, followed by a full stop or a bracket."""
+    s, e = ph.core
+    return (ph.span[0] == s and (ph.value or 0) < 100 and text[s:e].isdigit()
+            and bool(_LINE_START.search(text, max(0, s - 8), s)) and _ITEM_MARK.match(text, e) is not None)
+
+
+def _temperature(text: str, ph: NumberPhrase) -> bool:
+    s, e = ph.span
+    return bool(_TEMPERATURE_AFTER.match(text, e)) or bool(_BELOW_ZERO_BEFORE.search(text, max(0, s - 12), s))
+
+
+def _argument_chain(tok: Token) -> Token:
+    """The verb a bare figure is an argument of, through prepositions ("runs from 1 to 5")."""
+    head = tok
+    while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
+        head = head.head
+    return head.head if head.dep_ in ("dobj", "attr", "npadvmod", "oprd") else head
+
+
+def _scale_point(tok: Token) -> bool:
+    """"from 1 (False) to 5 (True)", "this claim scores 1": a bare figure (it counts no common noun) that
+    a verb of rating takes, or that the range of a scale noun runs over."""
+    if tok.dep_ == "nummod" and tok.head.tag_ in ("NN", "NNS"):
+        return False
+    arg = tok.head if tok.dep_ == "nummod" and tok.head.tag_ == "NNP" else tok
+    verb = _argument_chain(arg)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in _RATING_VERBS and arg.dep_ in ("dobj", "attr", "oprd", "npadvmod"):
+        return _something_rated(verb, arg)
+    return arg.dep_ == "pobj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _SCALE_NOUNS
+                                      for c in children_of(verb))
+
+
+def _something_rated(verb: Token, arg: Token) -> bool:
+    """"this claim scores 1", "the judges scored her routine 9": the verb rates a thing (its subject, or an
+    object beside the figure); not "Smith scoring 12 in the match", a player's points."""
+    rated = [c for c in children_of(verb) if c.dep_ in ("dobj", "dative") and c.i != arg.i]
+    subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(rated) or any(s.pos_ == "NOUN" and not in_class(s, _PEOPLE) for s in subjects)
+
+
+def _number_of_a_place_name(tok: Token) -> bool:
+    """"in Delmas 33 and Delmas 95": a figure right after the proper noun it modifies, inside a place
+    phrase, numbers the place (it counts nothing)."""
+    name = tok.head
+    if tok.dep_ != "nummod" or name.i != tok.i - 1 or name.tag_ != "NNP" or name.is_sent_start:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return False
+    while name.dep_ == "conj" and name.head.i != name.i:
+        name = name.head
+    return name.dep_ == "pobj" and name.head.lower_ in _PLACE_PREPS
+
+
+def _code_before_a_noun(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    """"the first 911 call": three or more digits without separators between a determiner and a singular
+    common noun they modify (not a noun of people: "300 staff") name a line or a code, they count no call."""
+    raw = text[ph.core[0]:ph.core[1]]
+    noun = tok.head
+    if not (raw.isdigit() and len(raw) >= 3 and ph.qualifier == "exact" and ph.span == ph.core):
+        return False
+    return (tok.dep_ in ("nummod", "compound") and noun.i == tok.i + 1 and noun.tag_ == "NN"
+            and any(c.dep_ == "det" and c.i < tok.i for c in children_of(noun))   # "the first 911 call", "a 999 call"
+            and not in_class(noun, _PEOPLE) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(noun)))
+
+
+def _house_number(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    """"Press Office, 8 Harbour Quay, Piraeus": a figure opening a comma-separated part of a line with no
+    verb, followed only by a capitalised name (not a plural, "12 Dead" in a headline is a count)."""
+    s, e = ph.span
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", e)
+    end = len(text) if end < 0 else end
+    if not (text[start:s].rstrip().endswith(",") or not text[start:s].strip()) or "," not in text[start:end]:
+        return False
+    m = _ADDRESS_PART.match(text, e, end)
+    if m is None or m.group(0).rstrip(",").rstrip().endswith("s"):
+        return False
+    line = [t for t in tok.doc if start <= t.idx < end]
+    return not any(t.pos_ in ("VERB", "AUX") for t in line) and not any(
+        in_class(t, _PEOPLE) for t in line if e <= t.idx < m.end())
+
+
+def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
+    if ph.kind != "number" or ph.currency:
+        return False
+    return (_list_item_number(text, ph) or _temperature(text, ph) or _scale_point(tok)
+            or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok))

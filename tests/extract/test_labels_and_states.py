@@ -1,0 +1,115 @@
+"""Numbers that label or measure (list items, temperatures, scale points, a place's number, a code
+before a noun, sums in any currency outside an event), a state named through "as" ("listed as
+missing"), the people whose lives are lost, and members listed among a counted set. Each sentence
+written for the test, in several domains."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimwatch.extract import extract
+
+
+@lru_cache(maxsize=None)
+def _counts(text: str) -> list[tuple[str, float | None, str | None]]:
+    article = extract(text, published="2026-06-01", validate=False)
+    return [(c.quantity.text, c.quantity.best, c.event_type) for c in article.claims if c.quantity is not None]
+
+
+def test_list_item_numbers_count_nothing():
+    text = ("The unions ask the board to:\n1. restore the night shift;\n2. publish the audit;\n"
+            "3) reopen talks with 40 drivers.")
+    assert [t for t, _v, _e in _counts(text)] == ["40"]
+    # a figure inside a line still counts
+    assert _counts("Police said:\n12 people were arrested overnight.")[0][:2] == ("12", 12)
+
+
+def test_temperatures_count_nothing():
+    assert _counts("Temperatures at the camp fell to minus 10 Celsius overnight.") == []
+    assert _counts("On the day of the match, temperatures exceeded 45°C in the stands.") == []
+    assert _counts("It was 30 degrees Fahrenheit when 12 climbers set off.") == [("12", 12, None)]
+
+
+def test_the_points_of_a_rating_scale_count_nothing():
+    assert _counts("Our scale runs from 1 (Poor) to 5 (Excellent); this restaurant scores 4.") == []
+    assert _counts("The judges scored her routine 9.") == []
+    # a count a rating body gives is still a count
+    assert _counts("The agency downgraded 12 banks on Monday.")[0][:2] == ("12", 12)
+
+
+def test_a_place_numbered_by_a_figure_is_no_count():
+    counts = _counts("Police said officers arrested 15 suspects in raids in Sector 33 and Sector 95.")
+    assert [t for t, _v, _e in counts] == ["15"]
+
+
+def test_a_code_figure_before_a_singular_noun_counts_nothing():
+    assert _counts("Officers arrived within three minutes of the first 911 call.") == []
+    assert _counts("Staff answered a 999 call from the pier at midnight.") == []
+    assert _counts("The hotline received 911 calls in one night.")[0][:2] == ("911", 911)
+    assert _counts("Police said 300 staff were evacuated.")[0][:2] == ("300", 300)
+
+
+def test_a_sum_in_any_currency_outside_an_event_counts_nothing():
+    assert _counts("The state government pledged 50 million naira to the families of the victims.") == []
+    assert _counts("The county pledged 20 million shillings to the families of the victims.") == []
+    assert ("2 million", 2_000_000, None) in _counts("Officers seized 2 million naira in cash at the border.")
+
+
+def test_a_state_named_through_as_is_the_event():
+    counts = _counts("During the month, 14 people lost their lives at sea and 9 are still listed as missing.")
+    assert counts == [("14", 14, "death"), ("9", 9, "missing")]
+    assert _counts("Two soldiers were reported as missing and three were confirmed as dead.") == [
+        ("Two", 2, "missing"), ("three", 3, "death")]
+    assert _counts("The 30 students registered as volunteers on Monday.") == [("30", 30, None)]
+
+
+def test_the_people_whose_lives_are_claimed_died():
+    assert _counts("Avalanches have claimed the lives of 43 mountaineers in the last decade.") == [
+        ("43", 43, "death")]
+    assert _counts("The programme changed the lives of 300 families, the charity said.")[0][2] is None
+
+
+def test_members_listed_among_a_counted_set_are_parts_each_a_count():
+    text = ("The ministry said 23 people died in the floods. Among the dead are a 62-year-old shepherd "
+            "and two children aged 8 and 11.")
+    assert [(t, v) for t, v, _e in _counts(text)] == [("23", 23), ("a 62-year-old shepherd", 1), ("two", 2)]
+    # an unnumbered pair stays one set (SPEC 3 implicit counts)
+    assert _counts("Among the dead were a nurse and her daughter.") == [("a nurse and her daughter", 2, "death")]
+
+
+def test_the_deceased_and_those_along_with_them():
+    assert _counts("The deceased include 4 children, the mayor said.") == [("4", 4, "death")]
+    counts = _counts("The police said the deceased include one Canadian climber along with three local porters.")
+    assert [(t, e) for t, _v, e in counts] == [("one", "death"), ("three", "death")]
+    assert _counts("Police arrested the driver along with 4 passengers.")[-1] == ("4", 4, "detention")
+    assert _counts("The coach arrived along with 20 players on Monday.") == [("20", 20, None)]
+
+
+def test_coordinated_modifiers_share_the_people_noun():
+    assert _counts('Its spokesman said they had "eliminated 70 army and allied militia fighters".') == [
+        ("70", 70, "death")]
+    assert _counts("The club signed 3 defenders and 2 strikers.") == [("3", 3, None), ("2", 2, None)]
+
+
+def test_a_total_brought_to_a_figure_carries_on_the_count_before():
+    assert _counts("The flood killed 12 people on Monday, bringing the toll to 40.") == [
+        ("12", 12, "death"), ("40", 40, "death")]
+    assert _counts("The club sold 3 players, bringing the total to 12.") == [("3", 3, None), ("12", 12, None)]
+
+
+def test_a_figure_before_a_participle_counts_the_noun_after_it():
+    counts = _counts("The monitor recorded 412 political violence events and 1,038 reported fatalities across the region.")
+    assert ("1,038", 1038, "death") in counts
+
+
+def test_a_house_number_in_an_address_line_and_one_included_in_a_set():
+    text = "City Hospital\nPress Office, 8 Harbour Quay, Piraeus\n\nIn October, 14 patients died."
+    assert [t for t, _v, _e in _counts(text)] == ["14"]
+    assert ("30", 30, "missing") in _counts("Floods in Kenya, 12 Dead, 30 Missing\n\nThe floods killed 12 people.")
+    counts = _counts("Seventeen of the injured remained in hospital, he said, including one in intensive care.")
+    assert [(t, v) for t, v, _e in counts] == [("Seventeen", 17), ("one", 1)]
+
+
+def test_a_players_points_are_not_a_rating():
+    counts = _counts("The court heard that 14 people were arrested, with Smith scoring 12 in the match.")
+    assert [t for t, _v, _e in counts] == ["14", "12"]
