@@ -517,3 +517,13 @@ def test_a_day_named_later_in_the_report_does_not_date_the_sentences_before_it(e
 ])
 def test_the_date_of_a_comparisons_standard_does_not_carry_to_the_next_sentence(extract, text, count, start):
     assert _count(extract(text), count).time.start == start
+
+
+def test_a_periods_first_bound_takes_the_year_its_last_bound_states():
+    from claimwatch.extract import extract as run
+    text = "Between 1 July and 30 September 2026, 4,500 migrants crossed the Channel, the Home Office said."
+    c = _count(run(text, published="2026-03-05"), "4,500")      # published before the period
+    assert (c.time.start, c.time.end) == ("2026-07-01", "2026-09-30")
+    winter = "From 1 November to 31 January 2027, 300 people died of the cold, officials said."
+    c = _count(run(winter, published="2026-03-05"), "300")
+    assert (c.time.start, c.time.end) == ("2026-11-01", "2027-01-31")

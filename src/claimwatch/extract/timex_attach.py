@@ -319,7 +319,8 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
     if bounds is not None:
         first, last = bounds
         span = ((first.phrase or first.span)[0], last.span[1])
-        return replace(first, span=span, phrase=span, text=analysis.text[span[0]:span[1]], end=last.end, precision="range",
+        return replace(first, span=span, phrase=span, text=analysis.text[span[0]:span[1]],
+                       start=_in_the_last_bounds_year(analysis, first, last), end=last.end, precision="range",
                        statement=statement)
     return _as_phrase(analysis, best, statement=statement)
 
@@ -343,3 +344,15 @@ def _between_bounds(analysis: Analysis, times: list[TimeMention],
                     and _BOUND_OPEN.search(text, max(0, first.span[0] - 12), first.span[0]):
                 return first, last
     return None
+
+
+def _in_the_last_bounds_year(analysis: Analysis, first: TimeMention, last: TimeMention) -> str | None:
+    """The first bound's start, in the year the last bound states when the first writes none ("Between
+    1 July and 30 September 2026": 2026-07-01, whatever the publication date), or the year before when
+    that would put it after the last ("from 1 November to 31 January 2027")."""
+    start, end = first.start, last.end
+    if not start or not end or len(start) < 4 or not (start[:4].isdigit() and end[:4].isdigit()) \
+            or re.search(r"\d{4}", analysis.text[first.span[0]:first.span[1]]):
+        return start
+    moved = end[:4] + start[4:]
+    return moved if moved <= end else f"{int(end[:4]) - 1:04d}{start[4:]}"
