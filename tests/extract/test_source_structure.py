@@ -404,3 +404,9 @@ def test_a_parliaments_record_labels_a_role_with_its_holder_and_a_member_with_se
     rescued = count_claim(a, "12").source
     assert (rescued.name, rescued.type) == ("The Minister for Floods and Water", "official")
     assert count_claim(a, "3").source.type == "official"      # the member's later label, without brackets
+
+
+def test_a_pollster_a_poll_names_as_its_issuer_is_an_expert_source(extract) -> None:
+    a = extract("Poll\n\nIn a poll of 1,000 voters by YouGov, 62 percent said 2 or more canvassers had visited "
+                "them. Half said 3 people in their household had lost jobs.")
+    assert count_claim(a, "3").source.type == "expert"

@@ -178,6 +178,8 @@ class SourceResolver:
         issuer = self.registry.issuer(survey)
         if issuer is not None:
             self._use(m, issuer)
+            if m.type == "official" and source_strength(issuer.name) < 2:
+                m.type = "expert"       # a pollster ("a poll by YouGov"), not a state body the lexicon knows
         else:
             m.canonical, m.type, m.entity_id = canonical_name(m.name), classify_source(m.name), None
 
