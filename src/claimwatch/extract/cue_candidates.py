@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from .base import children_of, cue_lexicon
 from .entities import role_in
 from .frames import person_noun
-from .mentions import trim_span
+from .mentions import names_a_body, trim_span
 from .sources import source_strength
 
 __all__ = ["Cand", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidate", "figure_participle_candidate", "contrasted", "mistagged_verb_candidate", "stance_candidate",
@@ -258,12 +258,9 @@ def list_lead_candidate(doc: Doc, lo: int, hi: int) -> Cand | None:
 
 
 def _a_named_body(tok: Token) -> bool:
-    """A name modifying a figure noun that names a body: a tagged organisation, an acronym ("COEN
-    update"), or words the source lexicon types as a body ("Ministry of Health figures")."""
-    if tok.pos_ != "PROPN":
-        return False
-    return tok.ent_type_ == "ORG" or (tok.text.isupper() and len(tok.text) > 1) or source_strength(
-        tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text) == 2
+    """A name modifying a figure noun that names a body: an acronym ("COEN update") or a name
+    that :func:`names_a_body` finds one ("Ministry of Health figures")."""
+    return tok.pos_ == "PROPN" and (tok.text.isupper() and len(tok.text) > 1 or names_a_body(tok))
 
 
 _CONTRAST_MARKS = frozenset({"while", "whereas"})

@@ -11,14 +11,14 @@ from itertools import takewhile
 from spacy.tokens import Doc, Token
 
 from .base import AttributionMention, cue_lexicon, doc_text
+from .sources import source_strength
 
-__all__ = ["DESCRIPTORS", "NAME_JOINERS", "sentence_tokens", "trim_span", "entity_end", "mention_bounds", "descriptor_name",
+__all__ = ["DESCRIPTORS", "NAME_JOINERS", "sentence_tokens", "trim_span", "entity_end", "mention_bounds", "names_a_body", "descriptor_name",
            "noun_phrase", "with_spans", "first_of_coordinated_sources"]
 
 _CUES = cue_lexicon()
 #: generic heads a name may follow ("the charity Save the Children")
 DESCRIPTORS = frozenset(_CUES["name_descriptors"])
-#: small words allowed inside a multi-word name
 #: prepositions that belong to a cue ("called for", "warned against")
 _CUE_PREPS: dict[str, list[str]] = _CUES["cue_prepositions"]
 _ANAPHORIC = {"this", "that", "it", "so", "these", "those"}
@@ -28,7 +28,9 @@ _PREP_TAKING = {"stance", "corpus", "learned"}
 _VERB_CUE_KINDS = frozenset({"clause", "evidential"}) | _PREP_TAKING
 #: prepositions of time, place and manner, no way into the content
 _NOT_CONTENT_PREPS = {"in", "on", "at", "during", "after", "before", "since", "by", "from", "through", "until", "via"}
-NAME_JOINERS = {"the", "of", "for", "and", "&", "de", "du", "la", "-", "on", "without", "in"}
+#: small words inside a multi-word name ("Reporters Without Borders", "Médecins du Monde",
+#: "Committee to Protect Journalists")
+NAME_JOINERS = frozenset({"the", "of", "for", "to", "and", "&", "de", "du", "la", "-", "on", "in", "without", "against"})
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "june", "july", "august", "september", "october", "november",
               "december", "on", "in", "at", "as", "but", "and", "which", "who", "that", "said", "says"}
@@ -155,6 +157,15 @@ def descriptor_name(head: Token, hi: int) -> tuple[int, int] | None:
     if k < len(doc) and (doc[k].text[:1].isalnum() and doc[k].pos_ in ("NOUN", "PROPN")):
         return None  # "the group Vostok member ...": not a clean name
     return j, k
+
+
+def names_a_body(tok: Token) -> bool:
+    """An organisation written as one: a tagged organisation, or a mention the source lexicon types
+    as a body ("the health ministry", "the Department of Tourism", "Ministry of Health figures")."""
+    if tok.ent_type_ == "ORG":
+        return True
+    lo, hi = mention_bounds(tok)
+    return source_strength(tok.doc[lo:hi].text) == 2     # the noun's own words ("deaths", not "deaths reported by X")
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import SourceType
 from .entity_registry import ORG_NOUNS
+from .mentions import NAME_JOINERS
 from .roles import role_in
 from .sources import classify_source, source_strength
 
@@ -50,10 +51,6 @@ def apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, str]]:
     return out
 
 
-#: small words inside an organisation's name ("Reporters Without Borders", "Committee to Protect Journalists")
-_NAME_JOINERS = frozenset({"of", "for", "to", "the", "and", "on", "in", "without", "against", "&"})
-
-
 def bracketed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, str]]:
     """A capitalised name the tagger left untagged, followed by its acronym in brackets, that the
     source lexicon types as an organisation ("Reporters Without Borders (RSF)"): the name of an
@@ -64,9 +61,9 @@ def bracketed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, str]
             continue
         lo = i
         while lo > 0 and (doc[lo - 1].text[:1].isupper() and doc[lo - 1].is_alpha
-                          or doc[lo - 1].lower_ in _NAME_JOINERS and lo < i) and lo - 1 not in taken:
+                          or doc[lo - 1].lower_ in NAME_JOINERS and lo < i) and lo - 1 not in taken:
             lo -= 1
-        while lo < i and doc[lo].lower_ in _NAME_JOINERS:
+        while lo < i and doc[lo].lower_ in NAME_JOINERS:
             lo += 1
         if i - lo >= 2 and source_strength(doc[lo:i].text) == 2:
             out.append((lo, i, i - 1, "name"))

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .base import Analysis, AttributionMention, Entity, children_of
 from .entities import EntityRegistry, document_noun, find_entities, role_in
 from .entity_registry import acronym_words
-from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase
+from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, names_a_body, noun_phrase
 from .org_names import fuller_name_type
 from .sources import canonical_name, classify_source, is_unnamed, source_strength, strip_determiners
 
@@ -420,20 +420,11 @@ def _author_after(head: Token) -> Token | None:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             return next((g for g in children_of(child) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
         if child.dep_ == "prep" and child.lower_ == "of":
-            return next((g for g in children_of(child) if g.dep_ == "pobj" and _a_body(g)), None)
+            return next((g for g in children_of(child) if g.dep_ == "pobj" and names_a_body(g)), None)
         if child.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
                                              for c in children_of(child)):
-            return next((g for g in children_of(child) if g.dep_ == "nsubj" and _a_body(g)), None)
+            return next((g for g in children_of(child) if g.dep_ == "nsubj" and names_a_body(g)), None)
     return None
-
-
-def _a_body(tok: Token) -> bool:
-    """An organisation written as one: a tagged organisation, or a noun phrase the source lexicon
-    types as a body ("the health ministry", "the Department of Tourism")."""
-    if tok.ent_type_ == "ORG":
-        return True
-    lo, hi = mention_bounds(tok)
-    return source_strength(tok.doc[lo:hi].text) == 2     # the noun's own words ("deaths", not "deaths reported by X")
 
 
 def _person_with(head: Token) -> Token | None:
