@@ -10,7 +10,7 @@ is not a count (an age, a year, a phone, plate or flight number, a measure, a ti
 predicted count whose quantity overlaps it and whose ``best`` equals its value is a false count.
 
 Run as a script for the per-field figures and every mismatch:
-    PYTHONPATH=src python tests/heldout_corpus.py [-v] [--fresh | --core | --fresh2 | --fresh3 | --fresh4 | --fresh5 | --fresh6]
+    PYTHONPATH=src python tests/heldout_corpus.py [-v] [--fresh | --core | --fresh2 | --fresh3 | --fresh4 | --fresh5 | --fresh6 | --fresh7]
 
 ``--core`` scores ``core_gold.json``: 20 reports in the core users' domains (conflict, migration
 routes, rights monitoring) in shapes the dev set lacks — situation reports with bullet lines, an NGO
@@ -49,6 +49,14 @@ body's release, an earthquake live blog whose updates supersede earlier tolls, a
 figures, a Latin American prison clash, a pirogue capsizing translated from French, a "what we know so far" Q&A, an
 avalanche in Nepali English, a wire story under an editor's note, a parliamentary debate, an NGOs' open letter, a
 health-care attacks bulletin with a table rendered as lines, a weekly regional overview by country).
+
+``--fresh7`` scores ``fresh7_gold.json`` (articles ``q01``-``q16``): 16 more reports written blind, in shapes none of
+the others has (a podcast transcript with speaker turns, a bushfire timeline with dated entries, a "by the numbers"
+key-facts box, a military's daily claimed enemy losses with increments in brackets, a cholera situation report, a
+launch capsize in Bangladeshi English, a search collective's find translated from Spanish, a health ministry statement
+translated from Arabic, a rights report's executive summary with footnote markers, a photo caption and a chart line, a
+newsletter digest, a Kenyan police press release, a trial where prosecution and defence differ, an interview in which
+an official corrects a toll, a stadium crush, a sea rescue with three accounts).
 """
 
 from __future__ import annotations
@@ -105,7 +113,8 @@ def load_reports(gold_file: str = "gold.json") -> list[Report]:
     written after the fixes, to check that they generalise), ``core_gold.json`` (the core users'
     domains), ``fresh2_gold.json`` (16 more in those domains, written blind), ``fresh3_gold.json`` (16 more
 shapes and press styles, written blind), ``fresh4_gold.json`` (16 more shapes, written blind), ``fresh5_gold.json``
-(16 more, written blind) or ``fresh6_gold.json`` (16 more, written blind)."""
+(16 more, written blind), ``fresh6_gold.json`` (16 more, written blind) or ``fresh7_gold.json`` (16 more, written
+blind)."""
     gold = json.loads((HERE / gold_file).read_text(encoding="utf-8"))
     reports = []
     for rid, entry in sorted(gold.items()):
@@ -219,7 +228,7 @@ def summary(tally: Tally) -> str:
 
 
 if __name__ == "__main__":
-    flags = {"--fresh6": "fresh6_gold.json", "--fresh5": "fresh5_gold.json", "--fresh4": "fresh4_gold.json",
+    flags = {"--fresh7": "fresh7_gold.json", "--fresh6": "fresh6_gold.json", "--fresh5": "fresh5_gold.json", "--fresh4": "fresh4_gold.json",
              "--fresh3": "fresh3_gold.json", "--fresh2": "fresh2_gold.json",
              "--fresh": "fresh_gold.json", "--core": "core_gold.json"}
     result = run(load_reports(next((f for k, f in flags.items() if k in sys.argv), "gold.json")))
