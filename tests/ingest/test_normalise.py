@@ -97,3 +97,14 @@ def test_the_format_character_check_agrees_with_a_look_up_per_character(text):
     from claimwatch.ingest.normalise import _has_invisible, is_invisible
 
     assert _has_invisible(text) == any(is_invisible(ch) for ch in text)
+
+
+def test_no_code_point_above_the_last_decomposable_one_has_a_canonical_decomposition():
+    """The second starters are read from the code points up to ``_LAST_DECOMPOSABLE``: none above
+    it may decompose, or a composing pair would be missed (checked on this Python's Unicode data)."""
+    from claimwatch.ingest.normalise import _LAST_DECOMPOSABLE
+
+    above = [c for c in range(_LAST_DECOMPOSABLE + 1, 0x110000)
+             if unicodedata.decomposition(chr(c)) and not unicodedata.decomposition(chr(c)).startswith("<")]
+    assert above == []
+    assert unicodedata.decomposition(chr(_LAST_DECOMPOSABLE))

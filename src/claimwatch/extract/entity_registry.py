@@ -146,7 +146,7 @@ class EntityRegistry:
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" and f"{c.lower_} {tok.lower_}" not in ORG_NOUNS for c in tok.lefts):
             generic = False     # "the provincial disaster office": a kind of office, not any office named before
         if found is None and tok.lemma_.lower() == "group" and words == {"group"} \
-                and not _GROUP_OF.search(tok.doc.text, 0, tok.idx):
+                and not _GROUP_OF.search(doc_text(tok.doc), 0, tok.idx):
             # "the group" after an NGO named before ("Myanmar Health Watch ... the group has documented");
             # not a group of people the report introduced ("a group of 40 migrants ... the group"), nor
             # another kind of body

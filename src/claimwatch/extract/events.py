@@ -31,7 +31,7 @@ from typing import Any, Iterator
 
 from spacy.tokens import Token
 
-from .base import Analysis, EventMention, Stage, children_of, token_table
+from .base import Analysis, EventMention, Stage, children_of, doc_text, token_table
 from .frames import armed_conflict_report, person_noun, refine_mentions
 from .quantity_nouns import beasts_only, mass_of_things, noun_classes
 from .units import unit_at
@@ -213,7 +213,7 @@ def a_charge(tok: Token) -> bool:
         return True
     if any(_charged_on_things(owner) for owner in owners):
         return True
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     for t in clause.subtree:
         if t.ent_type_ in ("MONEY", "PERCENT") or t.tag_ == "$":
             return True

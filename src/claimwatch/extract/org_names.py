@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import SourceType
+from .base import token_table
 from .entity_registry import ORG_NOUNS
 from .mentions import NAME_JOINERS
 from .roles import role_in
@@ -78,10 +79,8 @@ def fuller_name_type(doc: Doc, lo: int, hi: int) -> SourceType | None:
     word = doc[lo].text
     if hi - lo != 1 or not word[:1].isupper() or source_strength(word) == 2:
         return None
-    for tok in doc[:lo]:
-        if tok.text != word:
-            continue
-        head = tok
+    for i in (i for i, text in enumerate(token_table(doc).text[:lo]) if text == word):
+        head = doc[i]
         while head.dep_ == "compound" and head.head.i > head.i:
             head = head.head
         a, b = head.left_edge.i, head.right_edge.i + 1

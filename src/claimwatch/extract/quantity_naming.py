@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, children_of, token_table
+from .base import Analysis, children_of, doc_text, token_table
 from .frames import frames
 from .numbers import NumberPhrase
 from .quantity_labels import labels_or_measures
@@ -362,7 +362,7 @@ _SINGLE_PERSON_PRONOUNS = frozenset({"i", "he", "she"})
 
 def _bare_number(doc: Doc, end: int) -> bool:
     """Nothing after the number that it counts: no noun follows ("above 60," not "above 60 people")."""
-    span = doc.char_span(end, len(doc.text), alignment_mode="contract")
+    span = doc.char_span(end, len(doc_text(doc)), alignment_mode="contract")
     nxt = next((t for t in span or () if not t.is_space), None)
     return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
@@ -377,7 +377,7 @@ def _verb_read_as_noun(doc: Doc, ph: NumberPhrase) -> bool:
     under five account for", "people over 65 make up"): the parse took the clause's verb for a noun."""
     if ph.value is None or ph.value <= 1:
         return False
-    span = doc.char_span(ph.core[1], len(doc.text), alignment_mode="contract")
+    span = doc.char_span(ph.core[1], len(doc_text(doc)), alignment_mode="contract")
     nxt = next((t for t in span or () if not t.is_space), None)
     return nxt is not None and nxt.tag_ == "NN" and not nxt.ent_type_ and nxt.lemma_.lower() not in _C["measure"] | _C["time"] \
         and not any(c.dep_ == "det" for c in nxt.children)

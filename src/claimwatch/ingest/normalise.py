@@ -40,12 +40,17 @@ def _has_invisible(text: str) -> bool:
     return any(is_invisible(ch) for ch in set(_NON_ASCII.findall(text)))
 
 
+#: no code point above U+2FA1D (the last CJK compatibility ideograph) has a canonical decomposition;
+#: stopping there reads a sixth of the code space (a second, not six, on first use)
+_LAST_DECOMPOSABLE = 0x2FA1D
+
+
 @lru_cache(maxsize=1)
 def _second_starters() -> frozenset[str]:
     """Characters with combining class 0 that NFC composes with the character before them
     (read from the Unicode database on first use: only non-NFC texts need it)."""
     out = {chr(c) for c in range(0x1161, 0x1176)} | {chr(c) for c in range(0x11A8, 0x11C3)}  # Hangul V, T jamo
-    for code in range(0x110000):
+    for code in range(_LAST_DECOMPOSABLE + 1):
         decomposition = unicodedata.decomposition(chr(code))
         if not decomposition or decomposition.startswith("<"):
             continue
