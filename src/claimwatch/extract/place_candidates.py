@@ -78,20 +78,55 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
         col.cands.append(c)
     col.cands += place_refs.coordinated_names(analysis, gaz, col.taken)  # "Camden and Charlton counties"
     col.cands += place_refs.shared_names(analysis, gaz, col.taken)  # "North and South Kivu"
+    before = len(col.cands)  # a dateline's town, a border phrase: places by their layout or words
     col.entities()
     col.scan()
     cands, taken = col.cands, col.taken
+    doubtful = _doubtful_capitals(analysis.text, cands[before:], gaz)
     cands += place_refs.repeated_names(analysis, gaz, cands, taken)
     cands += place_refs.embedded_names(analysis, gaz, taken)
     cands += place_refs.demonyms(analysis, gaz, taken)
     local = place_local.local_candidates(analysis, taken)  # "the village of X", "X camp": names the gazetteer lacks
     cands += local + place_local.repeated_locals(analysis, local, taken)
     cands += place_refs.anaphors(analysis, taken)  # "the river", "the country": resolved in order later
+    named = {norm(analysis.text[c.start:c.end]) for c in cands if c.kind == "name" and not any(c is d for d in doubtful)}
+    cands = [c for c in cands if not any(c is d for d in doubtful) or norm(analysis.text[c.start:c.end]) in named]
     cands.sort(key=lambda c: c.start)
     return cands
 
 
 _BAD_LABELS = ("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MIXED")
+
+_CAPS_WORD = re.compile(r"[A-Z][A-Z.'’-]*[A-Z]\b")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _in_capitals_run(text: str, c: Cand) -> bool:
+    """Whether a candidate is written in capitals among other words in capitals on its line ("DERBY
+    SHOCK: ...", "MOBILE PHONE SALES SLUMP"): there its capitals do not mark a name."""
+    name = text[c.start:c.end]
+    if not name.isupper():
+        return False
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return any(not (line_start + m.start() < c.end and line_start + m.end() > c.start)
+               for m in _CAPS_WORD.finditer(line))
+
+
+def _doubtful_capitals(text: str, cands: list[Cand], gaz: Gazetteer) -> list[Cand]:
+    """A headline's or kicker's words in capitals that nothing there makes a place: no place
+    preposition precedes them ("FLOODS IN KERALA") and they are no country's name ("UKRAINE WAR:").
+    They stay places only if the report names them as places elsewhere ("DERBY SHOCK" over a report
+    from Derby); "BATH TIME:", "MOBILE PHONE SALES SLUMP" are no places."""
+    out = []
+    for c in cands:
+        if not _in_capitals_run(text, c) or gaz.country_code(text[c.start:c.end]):
+            continue
+        prev = _PREV_WORD.search(text, max(0, c.start - 20), c.start)
+        if not (prev and prev.group(1).lower() in _C["place_before"]):
+            out.append(c)
+    return out
 
 
 class _Collector:
