@@ -35,6 +35,9 @@ FOUND = [
     # a headline's word in capitals that the report names as a place, or a country's name
     ("BATH FLOODS: 200 homes hit\n\nAbout 200 homes were flooded in Bath on Monday.", "BATH", 51.4, -2.4, "name"),
     ("FLOODS IN BATH\n\nAbout 200 homes were flooded on Monday.", "BATH", 51.4, -2.4, "name"),
+    # a large town the tagger calls a person, as the object of "on" after a noun
+    ("Twelve people were killed in a missile strike on Kharkiv on Monday.", "Kharkiv", 50.0, 36.3, "name"),
+    ("Drones hit a depot overnight. An attack on Zaporizhzhia killed 3 more.", "Zaporizhzhia", 47.8, 35.2, "name"),
     ("UKRAINE WAR: 12 killed\n\nTwelve people were killed in a missile strike.", "UKRAINE", 49.0, 32.0, "name"),
 ]
 

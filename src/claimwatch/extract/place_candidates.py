@@ -97,21 +97,21 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
 
 _BAD_LABELS = ("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MIXED")
 
-_CAPS_WORD = re.compile(r"[A-Z][A-Z.'’-]*[A-Z]\b")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z.'’-]*)")
 
 
 def _in_capitals_run(text: str, c: Cand) -> bool:
-    """Whether a candidate is written in capitals among other words in capitals on its line ("DERBY
-    SHOCK: ...", "MOBILE PHONE SALES SLUMP"): there its capitals do not mark a name."""
-    name = text[c.start:c.end]
-    if not name.isupper():
+    """Whether a candidate is written in capitals next to another word in capitals ("DERBY SHOCK:
+    ...", "MOBILE PHONE SALES SLUMP"): there its capitals do not mark a name."""
+    if not text[c.start:c.end].isupper():
         return False
-    line_start = text.rfind("\n", 0, c.start) + 1
-    line_end = text.find("\n", c.end)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
-    return any(not (line_start + m.start() < c.end and line_start + m.end() > c.start)
-               for m in _CAPS_WORD.finditer(line))
+    before = _WORD_BEFORE.search(text, max(0, c.start - 40), c.start)
+    after = _WORD_AFTER.match(text, c.end)
+    if before is not None and before.group(1).endswith("."):
+        before = None   # the end of a sentence ("... with the UNHCR. BEIRUT: ...")
+    return any(m is not None and m.group(1).isupper() and len(m.group(1).strip(".")) >= 2 for m in (before, after))
 
 
 def _doubtful_capitals(text: str, cands: list[Cand], gaz: Gazetteer) -> list[Cand]:
@@ -346,6 +346,17 @@ class _Collector:
         return not cue and top.feature in ("river", "lake", "cape", "bay", "valley", "plain", "basin") \
             and top.importance < 6.5
 
+    def _object_of_a_noun(self, i: int, j: int, hits: list) -> bool:
+        """Whether a large town's name the tagger calls a person is the object of "on", "against" or
+        "over" after a noun ("a missile strike on Kharkiv", "an attack on Zaporizhzhia", "drones over
+        Kyiv"): a place, not the person a report would name with a title or a first name."""
+        tok, (top, alt) = self.doc[i], hits[0]
+        if alt and not _spelled_alike(norm(tok.text), top.name):
+            return False
+        return j - i == 1 and top.feature == "city" and top.importance >= 5.5 and tok.dep_ == "pobj" \
+            and tok.head.lower_ in ("on", "against", "over") and tok.head.head.pos_ == "NOUN" \
+            and tok.text not in self.people
+
     def _acceptable(self, i: int, j: int, hits: list, cue: tuple[str, ...], placed: bool) -> bool:
         """Whether a gazetteer match is a place given the tagger's label over it."""
         doc, lowers = self.doc, self.lowers
@@ -370,7 +381,7 @@ class _Collector:
             locative = i > 0 and doc[i - 1].lower_ in _LOCATIVE
             ok = bool(base and not hits[0][1] and whole and (top.feature != "city" or locative)
                       or base and prev is not None and self.taken[prev.i] or cue and whole
-                      or placed and whole and j - i == 1)
+                      or placed and whole and j - i == 1 or whole and self._object_of_a_noun(i, j, hits))
             return ok and not (label == "PERSON" and i > 0 and doc[i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"))
         if label == "NORP":
             # "the Carpathians" is a range, "Odesa region" a region, "Ukrainians" a people
