@@ -32,6 +32,13 @@ FOUND = [
     ("The Sri Lankan government accuses the rebels.", "Sri Lankan", 7.8, 80.7, "demonym"),
     ("American and Palestinian officials met.", "American", 39.8, -98.5, "demonym"),
     ("TORRINGTON — The council approved the budget.", "TORRINGTON", 41.8, -73.1, "name"),
+    # a headline's word in capitals that the report names as a place, or a country's name
+    ("BATH FLOODS: 200 homes hit\n\nAbout 200 homes were flooded in Bath on Monday.", "BATH", 51.4, -2.4, "name"),
+    ("FLOODS IN BATH\n\nAbout 200 homes were flooded on Monday.", "BATH", 51.4, -2.4, "name"),
+    # a large town the tagger calls a person, as the object of "on" after a noun
+    ("Twelve people were killed in a missile strike on Kharkiv on Monday.", "Kharkiv", 50.0, 36.3, "name"),
+    ("Drones hit a depot overnight. An attack on Zaporizhzhia killed 3 more.", "Zaporizhzhia", 47.8, 35.2, "name"),
+    ("UKRAINE WAR: 12 killed\n\nTwelve people were killed in a missile strike.", "UKRAINE", 49.0, 32.0, "name"),
 ]
 
 
@@ -52,6 +59,14 @@ def test_found(analyse, text, mention, lat, lon, kind):
     ("The lake lies near Big Creek.", "Big"),
     ("The show was held at the David L. Lawrence Convention Center.", "David"),
     ("He abducted her from Springfield Mall in September.", "Springfield"),
+    # a headline's or kicker's word in capitals is a place only in context
+    ("BATH TIME: Council to spend 2 million on pools\n\nThe council will spend 2 million pounds on three pools.",
+     "BATH"),
+    ("MOBILE PHONE SALES SLUMP\n\nSales fell by 3 million units last quarter, the company said.", "MOBILE"),
+    # a place noun that heads a body's name
+    ("The coast guard rescued 45 migrants off Lampedusa. The coast guard said 3 were missing.", "coast"),
+    ("Snow closed roads in Vermont. The state police said 30 crashes were reported.", "state"),
+    ("The storm hit Leeds on Monday. The city council said 12 schools closed.", "city"),
 ])
 def test_not_places(analyse, text, word):
     a = analyse(text, stages=("places",))

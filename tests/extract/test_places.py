@@ -110,6 +110,14 @@ CASES = [
     ("People fleeing Ukraine’s martial rule to Europe pay smugglers.", "Ukraine", 49.0, 32.0, "country", "UA", "origin"),
     # anaphora: the country = the last named country
     ("Men fled Ukraine. Thirty died trying to flee the country.", "the country", 49.0, 32.0, "country", "UA", "origin"),
+    # an island has the country of its region or towns; a dateline may name an island
+    ("Fires on Crete forced 1,500 people to leave their homes.", "Crete", 35.3, 24.5, "island", "GR", "event"),
+    ("CRETE — Firefighters battled a blaze that destroyed 40 homes.", "CRETE", 35.3, 24.5, "island", "GR", "source_location"),
+    ("Volcanic ash closed two airports on Sicily.", "Sicily", 37.6, 14.1, "island", "IT", "event"),
+    # a person or a load moved to a place: its destination
+    ("Thirty climbers were airlifted to Kathmandu after the avalanche.", "Kathmandu", 27.7, 85.3, "city", "NP", "destination"),
+    ("Four injured hikers were rushed to Innsbruck on Sunday.", "Innsbruck", 47.3, 11.4, "city", "AT", "destination"),
+    ("The navy said 120 migrants were ferried to Lampedusa.", "Lampedusa", 35.5, 12.6, "island", "IT", "destination"),
 ]
 
 

@@ -148,12 +148,27 @@ class Gazetteer:
             for j in self._range(self.alt, key):
                 found.setdefault(int(self.alt[j].rsplit("\t", 1)[1]), True)
             out = list(self.country_keys.get(key, ())) + [(self._entry(i), alt) for i, alt in found.items()]
+            out = [(self._island_country(e, out), alt) if e.feature == "island" and e.cc is None else (e, alt)
+                   for e, alt in out]
             out.sort(key=lambda x: -(x[0].importance - ALT_PENALTY * x[1]))
             if len(self._cache) < 200_000:
                 self._cache[key] = out
         if features:
             return [x for x in out if x[0].feature in features]
         return out
+
+    def _island_country(self, island: Entry, near: list[tuple[Entry, bool]]) -> Entry:
+        """An island of the physical-feature table (which gives none) with the country of the region,
+        town or country of its name (any of its names) closest to it, within 150 km (400 km for a large
+        island): Crete is Greek (Kriti), Sicily Italian (Sicilia), Bali Indonesian; Borneo, shared, none."""
+        key = norm(island.name)
+        rows = list(self._range(self.rows, key)) + [int(self.alt[j].rsplit("\t", 1)[1]) for j in self._range(self.alt, key)]
+        pool = [e for e, _ in near] + [self._entry(i) for i in rows] + [e for e, _ in self.country_keys.get(key, ())]
+        reach = 400.0 if island.importance >= 6.5 else 150.0  # a large island's point lies far from its towns'
+        dist = [(haversine_km(island.lat, island.lon, e.lat, e.lon), e.cc) for e in pool
+                if e.cc and e.feature in ("country", "admin1", "city")]
+        dist = [(d, cc) for d, cc in dist if d < reach]
+        return island._replace(cc=min(dist)[1]) if dist else island
 
     def has(self, key: str) -> bool:
         if key in self._cache:

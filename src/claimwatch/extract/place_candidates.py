@@ -78,20 +78,55 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
         col.cands.append(c)
     col.cands += place_refs.coordinated_names(analysis, gaz, col.taken)  # "Camden and Charlton counties"
     col.cands += place_refs.shared_names(analysis, gaz, col.taken)  # "North and South Kivu"
+    before = len(col.cands)  # a dateline's town, a border phrase: places by their layout or words
     col.entities()
     col.scan()
     cands, taken = col.cands, col.taken
+    doubtful = _doubtful_capitals(analysis.text, cands[before:], gaz)
     cands += place_refs.repeated_names(analysis, gaz, cands, taken)
     cands += place_refs.embedded_names(analysis, gaz, taken)
     cands += place_refs.demonyms(analysis, gaz, taken)
     local = place_local.local_candidates(analysis, taken)  # "the village of X", "X camp": names the gazetteer lacks
     cands += local + place_local.repeated_locals(analysis, local, taken)
     cands += place_refs.anaphors(analysis, taken)  # "the river", "the country": resolved in order later
+    named = {norm(analysis.text[c.start:c.end]) for c in cands if c.kind == "name" and not any(c is d for d in doubtful)}
+    cands = [c for c in cands if not any(c is d for d in doubtful) or norm(analysis.text[c.start:c.end]) in named]
     cands.sort(key=lambda c: c.start)
     return cands
 
 
 _BAD_LABELS = ("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MIXED")
+
+_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z.'’-]*)")
+
+
+def _in_capitals_run(text: str, c: Cand) -> bool:
+    """Whether a candidate is written in capitals next to another word in capitals ("DERBY SHOCK:
+    ...", "MOBILE PHONE SALES SLUMP"): there its capitals do not mark a name."""
+    if not text[c.start:c.end].isupper():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, c.start - 40), c.start)
+    after = _WORD_AFTER.match(text, c.end)
+    if before is not None and before.group(1).endswith("."):
+        before = None   # the end of a sentence ("... with the UNHCR. BEIRUT: ...")
+    return any(m is not None and m.group(1).isupper() and len(m.group(1).strip(".")) >= 2 for m in (before, after))
+
+
+def _doubtful_capitals(text: str, cands: list[Cand], gaz: Gazetteer) -> list[Cand]:
+    """A headline's or kicker's words in capitals that nothing there makes a place: no place
+    preposition precedes them ("FLOODS IN KERALA") and they are no country's name ("UKRAINE WAR:").
+    They stay places only if the report names them as places elsewhere ("DERBY SHOCK" over a report
+    from Derby); "BATH TIME:", "MOBILE PHONE SALES SLUMP" are no places."""
+    out = []
+    for c in cands:
+        if not _in_capitals_run(text, c) or gaz.country_code(text[c.start:c.end]):
+            continue
+        prev = _PREV_WORD.search(text, max(0, c.start - 20), c.start)
+        if not (prev and prev.group(1).lower() in _C["place_before"]):
+            out.append(c)
+    return out
 
 
 class _Collector:
@@ -311,6 +346,17 @@ class _Collector:
         return not cue and top.feature in ("river", "lake", "cape", "bay", "valley", "plain", "basin") \
             and top.importance < 6.5
 
+    def _object_of_a_noun(self, i: int, j: int, hits: list) -> bool:
+        """Whether a large town's name the tagger calls a person is the object of "on", "against" or
+        "over" after a noun ("a missile strike on Kharkiv", "an attack on Zaporizhzhia", "drones over
+        Kyiv"): a place, not the person a report would name with a title or a first name."""
+        tok, (top, alt) = self.doc[i], hits[0]
+        if alt and not _spelled_alike(norm(tok.text), top.name):
+            return False
+        return j - i == 1 and top.feature == "city" and top.importance >= 5.5 and tok.dep_ == "pobj" \
+            and tok.head.lower_ in ("on", "against", "over") and tok.head.head.pos_ == "NOUN" \
+            and tok.text not in self.people
+
     def _acceptable(self, i: int, j: int, hits: list, cue: tuple[str, ...], placed: bool) -> bool:
         """Whether a gazetteer match is a place given the tagger's label over it."""
         doc, lowers = self.doc, self.lowers
@@ -335,7 +381,7 @@ class _Collector:
             locative = i > 0 and doc[i - 1].lower_ in _LOCATIVE
             ok = bool(base and not hits[0][1] and whole and (top.feature != "city" or locative)
                       or base and prev is not None and self.taken[prev.i] or cue and whole
-                      or placed and whole and j - i == 1)
+                      or placed and whole and j - i == 1 or whole and self._object_of_a_noun(i, j, hits))
             return ok and not (label == "PERSON" and i > 0 and doc[i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"))
         if label == "NORP":
             # "the Carpathians" is a range, "Odesa region" a region, "Ukrainians" a people

@@ -35,6 +35,8 @@ _BEFORE = CUES["place_before"]
 _AFTER = CUES["place_after"]
 _CIVIC = CUES["civic_after"]
 _TITLES = CUES["titles"]
+#: nouns after a place noun that make it a body's name ("the coast guard", "the city council")
+_BODIES = CUES["institutions"] | {"council", "councils", "mayor", "sheriff", "board"}
 _GENERIC = CUES["generic"] | CUES["stop_caps"]
 _OF_PLACE = frozenset({"city", "town", "village", "port", "island", "region", "province", "district", "municipality",
                        "county", "state", "republic", "suburb", "outskirts", "coast", "area"})
@@ -223,6 +225,8 @@ def anaphors(analysis: Analysis, taken: list[bool]) -> list[Cand]:
         if nxt is not None and (nxt.text[:1].isupper() and nxt.pos_ == "PROPN" or nxt.lower_ in ("of", "'s", "’s")
                                 and not m.group("noun").startswith("border")):
             continue  # "the river Tisza", "the island of Lesbos": a name follows, found as such
+        if nxt is not None and nxt.lower_ in _BODIES:
+            continue  # "the coast guard", "the border police", "the city council": a body, not a place
         noun = " ".join(m.group("noun").lower().split())
         out.append(Cand(m.start(), m.end(), span.start, span.end, "", ANAPHORS[noun], "ANAPHOR", kind="anaphor"))
     return out
@@ -336,7 +340,8 @@ def streets(analysis: Analysis, taken: list[bool]) -> list[Cand]:
 
 
 def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
-    """A dateline's town in capitals at the start of a paragraph ("TORRINGTON —", "BEIRUT (AP) -")."""
+    """A dateline's town in capitals at the start of a paragraph ("TORRINGTON —", "BEIRUT (AP) -"), or its island
+    ("CRETE —", "LAMPEDUSA, Italy —")."""
     doc, text = analysis.doc, analysis.text
     out: list[Cand] = []
     for m in DATELINE_TOWN.finditer(text):
@@ -347,7 +352,7 @@ def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Can
             continue
         for k in range(span.start, span.end):
             taken[k] = True
-        out.append(Cand(span.start_char, span.end_char, span.start, span.end, key, ("city", "admin1", "country"), "GAZ"))
+        out.append(Cand(span.start_char, span.end_char, span.start, span.end, key, ("city", "admin1", "country", "island"), "GAZ"))
     return out
 
 
