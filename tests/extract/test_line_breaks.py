@@ -38,6 +38,10 @@ DATELINED = [
     "Spain's maritime rescue service said.\n\nThe dead were 12 men and three women, the service said.",
     "KYIV, March 3 (Reuters) - Two people were killed in a drone strike on Monday, officials said.",
     "LAGOS — A fisherman drowned on Sunday, the navy said.",
+    # a number word opening the sentence is not cut off into a sentence of its own ("... May 12 - Three | people")
+    "BUJUMBURA, Burundi, May 12 - Three people were killed when attackers threw grenades at a bus station on "
+    "Sunday evening, police said.",
+    "LIMA, Peru, Oct 3 - Twelve miners died when a tunnel collapsed on Thursday, officials said.",
 ]
 
 
@@ -80,3 +84,4 @@ def test_a_sentence_never_starts_with_a_comma():
     sentences = [analysis.text[a:b] for a, b in analysis.sentences]
     assert sentences[-1] == "Details: Over six months, more than 14 million people visited the website.", sentences
     assert not any(s[0] in ",;" for s in sentences)
+

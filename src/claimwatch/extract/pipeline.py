@@ -66,6 +66,9 @@ def line_breaks(doc: Doc) -> Doc:
         after = next((t for t in doc[i:i + 16] if t.idx >= end), None) if end is not None else None
         if after is not None and after.idx == end:
             after.is_sent_start = True
+            nxt = doc[after.i + 1] if after.i + 1 < len(doc) else None
+            if nxt is not None and not (nxt.is_space or nxt.is_punct or "\n" in after.whitespace_):
+                nxt.is_sent_start = False   # "May 12 - Three | people were killed": no one-word sentence
     return doc
 
 
