@@ -44,3 +44,14 @@ def test_the_harm_of_the_same_incident_takes_its_date_not_the_statements(extract
     hurt = count_claim(extract("A train derailed near Lyon on Saturday.\n\n"
                                "The operator confirmed on Monday that twenty passengers were hurt."), "twenty")
     assert (hurt.time.text, hurt.time.start, hurt.time.scope) == ("on Saturday", "2026-03-07", "article")
+
+
+@pytest.mark.parametrize("text, figure, day", [
+    ("A fire broke out on a passenger ferry carrying 252 people off Basilan late on Monday, killing at least 31 "
+     "passengers, the coast guard said on Tuesday.", "at least 31", "on Monday"),
+    ("A fire broke out on a night train carrying 400 passengers near Lyon late on Friday, injuring 11 people, "
+     "the rail operator said on Saturday.", "11", "on Friday"),
+])
+def test_the_incidents_day_in_the_same_sentence_outranks_the_statements(extract, text, figure, day):
+    c = count_claim(extract(text), figure)
+    assert (c.time.text, c.time.scope) == (day, "sentence")

@@ -346,7 +346,10 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
         return stamp, "sentence" if stamp.sent_i == sent_i else "paragraph"
     if own is not None:
         if not statement and is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
-            inherited, scope = _inherit_time(analysis, sent_i, event_type)
+            # the incident's day in another clause of the sentence ("A fire broke out ... late on Monday,
+            # killing at least 31, the coast guard said on Tuesday"), else the report's
+            here = _context(analysis).event_times.get(sent_i)
+            inherited, scope = (here, "sentence") if here is not None else _inherit_time(analysis, sent_i, event_type)
             if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own) \
                     and not _another_incident(analysis, inherited.sent_i, event_type):
                 return inherited, scope
