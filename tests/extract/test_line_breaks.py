@@ -3,6 +3,8 @@ headline without a full stop is not parsed into the report's first sentence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import claimwatch
@@ -85,3 +87,11 @@ def test_a_sentence_never_starts_with_a_comma():
     assert sentences[-1] == "Details: Over six months, more than 14 million people visited the website.", sentences
     assert not any(s[0] in ",;" for s in sentences)
 
+
+def test_a_sentence_never_ends_at_a_comma():
+    # in a police blotter spaCy cut a bullet line after "ages 24 and 31,": the subject lost its verb and its day
+    text = (Path(__file__).parents[1] / "data" / "heldout" / "articles" / "k15_police_blotter.txt").read_text("utf-8")
+    analysis = get_pipeline().analyse(text, "2026-04-09")
+    sentences = [analysis.text[a:b] for a, b in analysis.sentences]
+    assert not any(s.endswith(",") for s in sentences), [s for s in sentences if s.endswith(",")]
+    assert any("Two men, ages 24 and 31, were arrested" in s for s in sentences)
