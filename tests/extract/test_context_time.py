@@ -55,3 +55,11 @@ def test_the_harm_of_the_same_incident_takes_its_date_not_the_statements(extract
 def test_the_incidents_day_in_the_same_sentence_outranks_the_statements(extract, text, figure, day):
     c = count_claim(extract(text), figure)
     assert (c.time.text, c.time.scope) == (day, "sentence")
+
+
+def test_an_open_period_under_a_participle_does_not_date_the_sentences_event(extract):
+    # "missing since Monday" describes the hikers; the search's find is Wednesday's, and the next sentence continues it
+    a = extract("Rescuers searching for the 12 hikers missing since Monday found 3 bodies on Wednesday. "
+                "Two more were found later.")
+    c = count_claim(a, "Two")
+    assert (c.time.text, c.time.scope) == ("on Wednesday", "paragraph")

@@ -134,7 +134,7 @@ def _resolved(t: TimeMention) -> bool:
 def _main_clause(analysis: Analysis, t: TimeMention) -> bool:
     """Whether a time dates its sentence's main clause, not a clause describing a participant
     ("the boat, which also sailed last Thursday", "a town that has become ... in the last year")."""
-    return _in_main_clause(analysis, t.head_i, simultaneous=t.precision in ("day", "week"))
+    return _in_main_clause(analysis, t.head_i, simultaneous=bool(t.precision in ("day", "week") and t.start and t.end))
 
 
 def _hedged(analysis: Analysis, t: TimeMention) -> bool:
@@ -248,9 +248,9 @@ def _finite_misparse(tok: Token) -> bool:
 def _in_main_clause(analysis: Analysis, head_i: int | None, descriptive: frozenset[str] = _DESCRIPTIVE,
                     simultaneous: bool = False) -> bool:
     """Whether token ``head_i`` is outside every clause that describes a participant. With
-    ``simultaneous`` (a day's time), a present participle on a participant is no such clause: what it
-    describes held as the event happened ("A fire broke out on a ferry carrying 252 people late on
-    Monday": the day is the fire's)."""
+    ``simultaneous`` (a day or a week, both bounds known), a present participle on a participant is
+    no such clause: what it describes held as the event happened ("A fire broke out on a ferry
+    carrying 252 people late on Monday": the day is the fire's)."""
     if head_i is None:
         return True
     tok = analysis.doc[head_i]
