@@ -44,6 +44,9 @@ def test_the_harm_of_the_same_incident_takes_its_date_not_the_statements(extract
     hurt = count_claim(extract("A train derailed near Lyon on Saturday.\n\n"
                                "The operator confirmed on Monday that twenty passengers were hurt."), "twenty")
     assert (hurt.time.text, hurt.time.start, hurt.time.scope) == ("on Saturday", "2026-03-07", "article")
+    riot = count_claim(extract("Police arrested 41 people during riots in Marseille on Saturday night. "
+                               "Twelve officers were hurt, the interior minister said on Monday."), "Twelve")
+    assert (riot.time.text, riot.time.start) == ("on Saturday night", "2026-03-07")
 
 
 @pytest.mark.parametrize("text, figure, day", [

@@ -153,7 +153,7 @@ def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None
     lead = ctx.lead_time
     if lead is not None and lead.sent_i > sent_i and earlier is not None:
         return earlier, "paragraph"     # a day the report names later (one incident's) does not date what precedes it
-    if lead is not None and lead.sent_i > sent_i and _another_incident(analysis, lead.sent_i, event_type):
+    if lead is not None and lead.sent_i > sent_i and _another_incident(analysis, lead.sent_i, event_type, sent_i):
         # a later act's day ("Police arrested three men. On Friday, a court charged them") does not date
         # this one: the report's time up to here does, if it has one
         before = next((ctx.event_times[k] for k in range(j, -1, -1) if k in ctx.event_times), None)
@@ -193,13 +193,17 @@ def _kind(event_type: str | None) -> str | None:
     return "casualties" if event_type in _CASUALTIES else event_type
 
 
-def _another_incident(analysis: Analysis, sent_i: int, event_type: str | None) -> bool:
-    """Whether sentence ``sent_i`` reports only events of another kind than ``event_type`` — not the
-    harm of the same incident (deaths, injuries, missing), but another act: the arrests or charges
-    that follow a killing, the killing an arrest follows ("Police arrested three men. On Friday, a
-    court charged them")."""
+def _another_incident(analysis: Analysis, sent_i: int, event_type: str | None, claim_i: int) -> bool:
+    """Whether sentence ``sent_i`` reports only another kind of act than the claim (of ``event_type``,
+    in sentence ``claim_i``) does: the arrests or charges that follow a killing, the killing an
+    arrest follows ("Police arrested three men. On Friday, a court charged them"; "Three people were
+    killed in a bombing. Police arrested two suspects on Friday"). A count of harm (deaths, injuries,
+    missing) after an act the report told first is the harm of that incident ("Police arrested 41
+    during riots on Saturday. Twelve officers were hurt, the minister said on Monday": Saturday)."""
+    if event_type is None or event_type in _CASUALTIES and sent_i < claim_i:
+        return False
     types = _event_types(analysis, sent_i)
-    return event_type is not None and bool(types) and all(t is not None and _kind(t) != _kind(event_type) for t in types)
+    return bool(types) and all(t is not None and _kind(t) != _kind(event_type) for t in types)
 
 
 def _same_event(analysis: Analysis, sent_i: int, event_type: str) -> bool:
@@ -351,7 +355,7 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
             here = _context(analysis).event_times.get(sent_i)
             inherited, scope = (here, "sentence") if here is not None else _inherit_time(analysis, sent_i, event_type)
             if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own) \
-                    and not _another_incident(analysis, inherited.sent_i, event_type):
+                    and not _another_incident(analysis, inherited.sent_i, event_type, sent_i):
                 return inherited, scope
         return own, "sentence"
     if head_i is not None and _partitive_anaphor(analysis, head_i):
