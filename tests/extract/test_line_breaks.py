@@ -3,6 +3,8 @@ headline without a full stop is not parsed into the report's first sentence."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import claimwatch
@@ -38,6 +40,10 @@ DATELINED = [
     "Spain's maritime rescue service said.\n\nThe dead were 12 men and three women, the service said.",
     "KYIV, March 3 (Reuters) - Two people were killed in a drone strike on Monday, officials said.",
     "LAGOS — A fisherman drowned on Sunday, the navy said.",
+    # a number word opening the sentence is not cut off into a sentence of its own ("... May 12 - Three | people")
+    "BUJUMBURA, Burundi, May 12 - Three people were killed when attackers threw grenades at a bus station on "
+    "Sunday evening, police said.",
+    "LIMA, Peru, Oct 3 - Twelve miners died when a tunnel collapsed on Thursday, officials said.",
 ]
 
 
@@ -80,3 +86,12 @@ def test_a_sentence_never_starts_with_a_comma():
     sentences = [analysis.text[a:b] for a, b in analysis.sentences]
     assert sentences[-1] == "Details: Over six months, more than 14 million people visited the website.", sentences
     assert not any(s[0] in ",;" for s in sentences)
+
+
+def test_a_sentence_never_ends_at_a_comma():
+    # in a police blotter spaCy cut a bullet line after "ages 24 and 31,": the subject lost its verb and its day
+    text = (Path(__file__).parents[1] / "data" / "heldout" / "articles" / "k15_police_blotter.txt").read_text("utf-8")
+    analysis = get_pipeline().analyse(text, "2026-04-09")
+    sentences = [analysis.text[a:b] for a, b in analysis.sentences]
+    assert not any(s.endswith(",") for s in sentences), [s for s in sentences if s.endswith(",")]
+    assert any("Two men, ages 24 and 31, were arrested" in s for s in sentences)

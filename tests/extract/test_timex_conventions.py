@@ -8,6 +8,11 @@ P = "2022-09-27"  # a Tuesday
 
 # (text, published, TimeML span, value, type)
 CASES = [
+    # a day right after a verb of saying dates the saying, even when the parser hangs it on the complement
+    # after it: "would" there is a future in the past, which does not move the day after publication
+    ("The ministry said on Friday it would send troops to the border.", P, "Friday", "2022-09-23", "DATE"),
+    ("Prosecutors said Wednesday they would appeal the verdict.", P, "Wednesday", "2022-09-21", "DATE"),
+    ("The mayor said the families would be rehoused on Friday.", P, "Friday", "2022-09-30", "DATE"),
     # an abbreviated month followed by its day is a day, whatever word comes before it
     ("The mill was sold last Oct. 12 to a rival.", "2023-04-19", "Oct. 12", "2022-10-12", "DATE"),
     # a clock time with a bracketed conversion takes the day named after the bracket

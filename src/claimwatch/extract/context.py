@@ -134,7 +134,7 @@ def _resolved(t: TimeMention) -> bool:
 def _main_clause(analysis: Analysis, t: TimeMention) -> bool:
     """Whether a time dates its sentence's main clause, not a clause describing a participant
     ("the boat, which also sailed last Thursday", "a town that has become ... in the last year")."""
-    return _in_main_clause(analysis, t.head_i)
+    return _in_main_clause(analysis, t.head_i, simultaneous=bool(t.precision in ("day", "week") and t.start and t.end))
 
 
 def _hedged(analysis: Analysis, t: TimeMention) -> bool:
@@ -245,13 +245,18 @@ def _finite_misparse(tok: Token) -> bool:
     return noun.dep_ == "nsubj" and sum(1 for c in children_of(noun.head) if c.dep_ == "nsubj") >= 2
 
 
-def _in_main_clause(analysis: Analysis, head_i: int | None, descriptive: frozenset[str] = _DESCRIPTIVE) -> bool:
-    """Whether token ``head_i`` is outside every clause that describes a participant."""
+def _in_main_clause(analysis: Analysis, head_i: int | None, descriptive: frozenset[str] = _DESCRIPTIVE,
+                    simultaneous: bool = False) -> bool:
+    """Whether token ``head_i`` is outside every clause that describes a participant. With
+    ``simultaneous`` (a day or a week, both bounds known), a present participle on a participant is
+    no such clause: what it describes held as the event happened ("A fire broke out on a ferry
+    carrying 252 people late on Monday": the day is the fire's)."""
     if head_i is None:
         return True
     tok = analysis.doc[head_i]
     for _ in range(16):
-        if tok.dep_ in descriptive and not (_finite_misparse(tok) or _complement(tok)):
+        if tok.dep_ in descriptive and not (_finite_misparse(tok) or _complement(tok)
+                                            or simultaneous and tok.dep_ == "acl" and tok.tag_ == "VBG"):
             return False
         if tok.head.i == tok.i:
             return True

@@ -140,7 +140,8 @@ def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None
     """The time a claim with none of its own inherits: the event time of the previous sentence of
     its paragraph about the same event (not one that reports only another kind of event: "The
     boat left Libya on June 10. He drowned near Pylos."), else the lead's (or a later narrowing
-    of it); with no lead time, the nearest earlier sentence about the same event."""
+    of it) — not a later lead that dates another act; with no lead time, the nearest earlier sentence
+    about the same event."""
     ctx = _context(analysis)
     j = sent_i - 1
     earlier: TimeMention | None = None     # the paragraph's last event time, of any kind of event
@@ -149,10 +150,16 @@ def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None
             return ctx.event_times[j], "paragraph"
         earlier = earlier or ctx.event_times.get(j) or _sentence_time(analysis, j)
         j -= 1
-    if ctx.lead_time is not None and ctx.lead_time.sent_i > sent_i and earlier is not None:
+    lead = ctx.lead_time
+    if lead is not None and lead.sent_i > sent_i and earlier is not None:
         return earlier, "paragraph"     # a day the report names later (one incident's) does not date what precedes it
-    if ctx.lead_time is not None and ctx.lead_time.sent_i != sent_i:
-        return _refinement(ctx, sent_i) or ctx.lead_time, "article"
+    if lead is not None and lead.sent_i > sent_i and _another_incident(analysis, lead.sent_i, event_type, sent_i):
+        # a later act's day ("Police arrested three men. On Friday, a court charged them") does not date
+        # this one: the report's time up to here does, if it has one
+        before = next((ctx.event_times[k] for k in range(j, -1, -1) if k in ctx.event_times), None)
+        return (before, "article") if before is not None else (None, "sentence")
+    if lead is not None and lead.sent_i != sent_i:
+        return _refinement(ctx, sent_i) or lead, "article"
     if event_type is not None:
         for k in range(j, -1, -1):
             if k in ctx.event_times and _same_event(analysis, k, event_type):
@@ -176,6 +183,27 @@ def _other_event(analysis: Analysis, sent_i: int, event_type: str | None) -> boo
     """Whether sentence ``sent_i`` reports only events of other types than ``event_type``."""
     types = _event_types(analysis, sent_i)
     return event_type is not None and bool(types) and all(t is not None and t != event_type for t in types)
+
+
+#: kinds of event that one incident's harm counts share ("12 killed ..., 5 injured, 3 missing")
+_CASUALTIES = frozenset({"death", "injury", "missing", "combat_casualties"})
+
+
+def _kind(event_type: str | None) -> str | None:
+    return "casualties" if event_type in _CASUALTIES else event_type
+
+
+def _another_incident(analysis: Analysis, sent_i: int, event_type: str | None, claim_i: int) -> bool:
+    """Whether sentence ``sent_i`` reports only another kind of act than the claim (of ``event_type``,
+    in sentence ``claim_i``) does: the arrests or charges that follow a killing, the killing an
+    arrest follows ("Police arrested three men. On Friday, a court charged them"; "Three people were
+    killed in a bombing. Police arrested two suspects on Friday"). A count of harm (deaths, injuries,
+    missing) after an act the report told first is the harm of that incident ("Police arrested 41
+    during riots on Saturday. Twelve officers were hurt, the minister said on Monday": Saturday)."""
+    if event_type is None or event_type in _CASUALTIES and sent_i < claim_i:
+        return False
+    types = _event_types(analysis, sent_i)
+    return bool(types) and all(t is not None and _kind(t) != _kind(event_type) for t in types)
 
 
 def _same_event(analysis: Analysis, sent_i: int, event_type: str) -> bool:
@@ -322,8 +350,12 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
         return stamp, "sentence" if stamp.sent_i == sent_i else "paragraph"
     if own is not None:
         if not statement and is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
-            inherited, scope = _inherit_time(analysis, sent_i, event_type)
-            if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own):
+            # the incident's day in another clause of the sentence ("A fire broke out ... late on Monday,
+            # killing at least 31, the coast guard said on Tuesday"), else the report's
+            here = _context(analysis).event_times.get(sent_i)
+            inherited, scope = (here, "sentence") if here is not None else _inherit_time(analysis, sent_i, event_type)
+            if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own) \
+                    and not _another_incident(analysis, inherited.sent_i, event_type, sent_i):
                 return inherited, scope
         return own, "sentence"
     if head_i is not None and _partitive_anaphor(analysis, head_i):

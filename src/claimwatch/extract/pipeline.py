@@ -66,6 +66,9 @@ def line_breaks(doc: Doc) -> Doc:
         after = next((t for t in doc[i:i + 16] if t.idx >= end), None) if end is not None else None
         if after is not None and after.idx == end:
             after.is_sent_start = True
+            nxt = doc[after.i + 1] if after.i + 1 < len(doc) else None
+            if nxt is not None and not (nxt.is_space or nxt.is_punct or "\n" in after.whitespace_):
+                nxt.is_sent_start = False   # "May 12 - Three | people were killed": no one-word sentence
     return doc
 
 
@@ -130,12 +133,14 @@ def segment(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None
 
 def _join_glued(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """A sentence never ends at a full stop with a letter or digit right after it, nor starts
-    with a comma or semicolon: spaCy's cuts inside "Censor.NET" and before the comma of
-    "Details: Over six months, more than 14 million ..." are undone (within a line)."""
+    with a comma or semicolon, nor ends at a comma: spaCy's cuts inside "Censor.NET", before the comma of
+    "Details: Over six months, more than 14 million ..." and after the one of "Two men, ages 24 and 31, |
+    were arrested" are undone (within a line)."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         glued = out and out[-1][1] == a and text[a - 1] == "." and text[a].isalnum()
-        if glued or out and text[a] in ",;" and "\n" not in text[out[-1][1]:a]:
+        split = out and (text[a] in ",;" or text[out[-1][1] - 1] == ",") and "\n" not in text[out[-1][1]:a]
+        if glued or split:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

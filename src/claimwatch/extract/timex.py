@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import date
 
 from . import timex_calendar as cal
-from .base import Analysis, Stage, TimeMention, governing_predicate, token_table
+from .base import Analysis, Stage, TimeMention, cue_lexicon, governing_predicate, token_table
 from .events import casualty_verb
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
@@ -323,6 +323,23 @@ def _a_fall_not_autumn(f: Found, text: str, span, gov) -> bool:
     return bool(_FALLEN_FROM.match(text, f.end)) or (gov is not None and casualty_verb(gov))
 
 
+_SAYING = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "tell", "announce", "report"}
+
+
+def _time_governor(root):
+    """The predicate a time expression dates. The parser may hang a day that follows a verb of saying
+    on the complement after it ("Prosecutors said on Wednesday they would appeal": 'on Wednesday'
+    under 'appeal'): a day between the verb and the complement's subject is the saying's."""
+    gov = governing_predicate(root)
+    say = gov.head
+    if gov.dep_ != "ccomp" or say.lemma_.lower() not in _SAYING or not say.i < root.left_edge.i < gov.i:
+        return gov
+    phrase = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root
+    subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    between = [t for t in root.doc[say.i + 1:phrase.left_edge.i] if not t.is_punct]
+    return say if subject is not None and subject.i > phrase.right_edge.i and not between else gov
+
+
 def find_times(analysis: Analysis) -> list[TimeMention]:
     """Every temporal expression in the article, normalised (SPEC §2 ``time``, TIMEX3 values)."""
     doc, text = analysis.doc, analysis.text
@@ -335,7 +352,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     quarter: TV | None = None
     for f in found:
         span = doc.char_span(f.core, f.end, alignment_mode="expand")
-        gov = governing_predicate(span.root) if span is not None and len(span) else None
+        gov = _time_governor(span.root) if span is not None and len(span) else None
         future = _tense(gov, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
                         f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
         if future is False and f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):

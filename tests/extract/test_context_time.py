@@ -1,0 +1,68 @@
+"""The time a claim takes from the report (SPEC §2 time, Context): a reporting verb's date dates the
+statement, the event takes its own date or the report's — but only a date of the same incident, not
+of another act the report tells of before or after it (an arrest after a killing, charges after an
+arrest)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claim_checks import checked_extractor, count_claim
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    return checked_extractor(nlp, "2026-03-12")     # a Thursday
+
+
+def test_a_later_day_of_another_act_does_not_date_an_earlier_one(extract):
+    arrest = count_claim(extract("Police arrested three men in Lyon. On Friday, a court charged them with fraud."), "three")
+    assert arrest.time is None or arrest.time.text != "On Friday", arrest.time
+    bombing = count_claim(extract("Three people were killed in a bombing in Kabul. Police arrested two suspects on Friday."),
+                          "Three")
+    assert bombing.time is None or bombing.time.text != "on Friday", bombing.time
+
+
+def test_a_later_day_of_the_same_incident_still_dates_it(extract):
+    c = count_claim(extract("Three people were killed in Kabul. The attack happened on Friday near the airport."), "Three")
+    assert (c.time.text, c.time.start, c.time.scope) == ("on Friday", "2026-03-06", "article")
+
+
+def test_a_follow_up_act_keeps_the_date_it_was_announced(extract):
+    a = extract("A fire gutted a warehouse in Leeds on Saturday, killing two workers. "
+                "Police said on Monday they had arrested a 17-year-old boy.")
+    assert (count_claim(a, "a 17-year-old boy").time.start, count_claim(a, "two").time.start) == ("2026-03-09", "2026-03-07")
+    troops = count_claim(extract("Gunmen killed 12 villagers on Sunday. Troops arrested 7 suspects, the army said on Tuesday."),
+                         "7")
+    assert (troops.time.text, troops.time.start, troops.time.scope) == ("on Tuesday", "2026-03-10", "sentence")
+
+
+def test_the_harm_of_the_same_incident_takes_its_date_not_the_statements(extract):
+    injured = count_claim(extract("Gunmen killed 12 villagers on Sunday. "
+                                  "At least 5 others were injured, local officials said on Tuesday."), "At least 5")
+    assert (injured.time.text, injured.time.start) == ("on Sunday", "2026-03-08")
+    hurt = count_claim(extract("A train derailed near Lyon on Saturday.\n\n"
+                               "The operator confirmed on Monday that twenty passengers were hurt."), "twenty")
+    assert (hurt.time.text, hurt.time.start, hurt.time.scope) == ("on Saturday", "2026-03-07", "article")
+    riot = count_claim(extract("Police arrested 41 people during riots in Marseille on Saturday night. "
+                               "Twelve officers were hurt, the interior minister said on Monday."), "Twelve")
+    assert (riot.time.text, riot.time.start) == ("on Saturday night", "2026-03-07")
+
+
+@pytest.mark.parametrize("text, figure, day", [
+    ("A fire broke out on a passenger ferry carrying 252 people off Basilan late on Monday, killing at least 31 "
+     "passengers, the coast guard said on Tuesday.", "at least 31", "on Monday"),
+    ("A fire broke out on a night train carrying 400 passengers near Lyon late on Friday, injuring 11 people, "
+     "the rail operator said on Saturday.", "11", "on Friday"),
+])
+def test_the_incidents_day_in_the_same_sentence_outranks_the_statements(extract, text, figure, day):
+    c = count_claim(extract(text), figure)
+    assert (c.time.text, c.time.scope) == (day, "sentence")
+
+
+def test_an_open_period_under_a_participle_does_not_date_the_sentences_event(extract):
+    # "missing since Monday" describes the hikers; the search's find is Wednesday's, and the next sentence continues it
+    a = extract("Rescuers searching for the 12 hikers missing since Monday found 3 bodies on Wednesday. "
+                "Two more were found later.")
+    c = count_claim(a, "Two")
+    assert (c.time.text, c.time.scope) == ("on Wednesday", "paragraph")
