@@ -410,3 +410,27 @@ def test_a_pollster_a_poll_names_as_its_issuer_is_an_expert_source(extract) -> N
     a = extract("Poll\n\nIn a poll of 1,000 voters by YouGov, 62 percent said 2 or more canvassers had visited "
                 "them. Half said 3 people in their household had lost jobs.")
     assert count_claim(a, "3").source.type == "expert"
+
+
+@pytest.mark.parametrize("text,figure,name,typ", [
+    ("Cholera\n\nThe WHO said 1,200 people had died of cholera in the region since March.",
+     "1,200", "WHO", "ngo"),
+    ("Measles\n\nAt least 40 cases of measles were confirmed last week, the WHO said on Tuesday.",
+     "At least 40", "WHO", "ngo"),
+    ("Outage\n\nIT staff at the bank said 2,000 accounts were affected by the outage.",
+     "2,000", "IT staff", None),
+    ("Crush\n\nTwelve people were injured in a crush outside the stadium, the WHO reported, citing hospital data.",
+     "Twelve", "WHO", "ngo"),
+])
+def test_an_acronym_spelled_like_a_pronoun_is_the_organisation_not_the_pronoun(extract, text, figure, name, typ) -> None:
+    source = count_claim(extract(text), figure).source
+    assert source.name is not None and source.name.removeprefix("the ").removeprefix("The ") == name
+    assert typ is None or source.type == typ
+
+
+def test_a_relative_pronoun_and_a_headline_in_capitals_still_read_as_pronouns(extract) -> None:
+    a = extract("Flood\n\nRescuers, who reached the village on Monday, said 8 people were missing. "
+                "The agency said it had counted 30 damaged houses.")
+    assert count_claim(a, "8").source.name == "Rescuers"
+    assert count_claim(a, "30").source.name in ("The agency", "it")
+

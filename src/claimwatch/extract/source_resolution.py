@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .base import Analysis, AttributionMention, Entity, children_of
+from .base import Analysis, AttributionMention, Entity, children_of, word_form
 from .entities import EntityRegistry, document_noun, find_entities, role_in
 from .entity_registry import acronym_words
 from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, noun_phrase
@@ -121,13 +121,13 @@ class SourceResolver:
             hi = named[1]
         span = _char_span(doc, text, lo, hi, head)
         m.name, m.span = text[span[0]:span[1]], span
-        low = head.lower_
+        low = word_form(head)
         if head.tag_ in ("NNS", "NNPS"):
             self.plural.add(id(m))
         elif head.pos_ == "NOUN" and role_in(head.text) is not None:
             self.role_nouns.add(id(m))
-        if (low in PRONOUNS_PERSON or low in PRONOUNS_GROUP) and not (head.text.isupper() and len(head.text) > 1):
-            self._resolve_pronoun(m, head, sent_i)      # not an acronym ("WHO has verified ...")
+        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:     # not an acronym ("WHO has verified ...")
+            self._resolve_pronoun(m, head, sent_i)
         elif named is not None:
             self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
         else:
