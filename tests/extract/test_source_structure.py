@@ -434,3 +434,16 @@ def test_a_relative_pronoun_and_a_headline_in_capitals_still_read_as_pronouns(ex
     assert count_claim(a, "8").source.name == "Rescuers"
     assert count_claim(a, "30").source.name in ("The agency", "it")
 
+
+def test_list_lines_under_a_colon_line_are_counts_of_its_source_not_statements_of_their_label(extract) -> None:
+    a = extract("Injuries this season\n\nThe league published its injury figures on Monday. Injuries by club were:\n"
+                "- Arsenal: 3\n- Chelsea: 5\n- Everton: 2")
+    for figure in ("3", "5", "2"):
+        claim = count_claim(a, figure)
+        assert claim.text.startswith("- ") and claim.source.name == "The league"
+    assert not any(c.kind == "statement" and c.text.startswith("-") for c in a.claims)
+    b = extract("Storm damage\n\nThe utility said on Tuesday that outages by county were:\n"
+                "- Kent: 12,000 homes\n- Essex: 8,500 homes")
+    assert [c.text for c in b.claims if c.kind == "statement"] == [
+        "The utility said on Tuesday that outages by county were:"]
+    assert count_claim(b, "8,500").source.name == "The utility"

@@ -60,6 +60,8 @@ def line_breaks(doc: Doc) -> Doc:
     starts = [0] + [tok.i + 1 for tok in doc[:-1] if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_]
     for i in starts[1:]:
         doc[i].is_sent_start = True
+    for i in starts:
+        _keep_list_line(doc, i)
     text = doc.text
     for i in starts:
         end = _dateline_end(text, doc[i].idx) if i < len(doc) else None
@@ -67,6 +69,26 @@ def line_breaks(doc: Doc) -> Doc:
         if after is not None and after.idx == end:
             after.is_sent_start = True
     return doc
+
+
+#: the marks that open a list line ("- Arsenal: 3", "• Kent: 12,000 homes")
+_LIST_MARKS = frozenset("-–—•·▪◦‣*")
+
+
+def _keep_list_line(doc: Doc, i: int) -> None:
+    """A list line's mark, its label and the figure after the label are one sentence ("- Chelsea:
+    5" is not the sentence "- Chelsea:" and the sentence "5"); a full stop inside it still ends one."""
+    if i + 2 >= len(doc) or doc[i].text not in _LIST_MARKS or "\n" in doc[i].whitespace_:
+        return
+    j = i + 1
+    doc[j].is_sent_start = False
+    while j + 1 < len(doc) and j - i < 8 and "\n" not in doc[j].whitespace_ and not doc[j + 1].is_space:
+        if doc[j].text == ":":
+            doc[j + 1].is_sent_start = False
+            return
+        if doc[j].text in (".", "!", "?", ";"):
+            return
+        j += 1
 
 
 @lru_cache(maxsize=4)
