@@ -447,3 +447,27 @@ def test_list_lines_under_a_colon_line_are_counts_of_its_source_not_statements_o
     assert [c.text for c in b.claims if c.kind == "statement"] == [
         "The utility said on Tuesday that outages by county were:"]
     assert count_claim(b, "8,500").source.name == "The utility"
+
+
+def test_a_pronoun_speaker_in_a_labelled_turn_is_the_turns_speaker(extract) -> None:
+    a = extract("Flood defences debate\n\n"
+                "Jane Doe (Riverside) (Lab): What assessment has the Minister made of flood defences? In my "
+                "constituency, 40 homes were flooded last month, she asked.\n\n"
+                "The Minister for Floods (Sir John Roe): Since April, 2,100 homes have been protected, he said.")
+    asked = count_claim(a, "40").source
+    assert (asked.canonical, asked.type) == ("Jane Doe", "official")
+    assert "Minister for Floods" in (count_claim(a, "2,100").source.canonical or "")
+    # a person the turn names as a speaker first is the nearer one
+    b = extract("Hearing\n\nJane Doe (Riverside) (Lab): The chief constable, Tom Hale, spoke to me on Monday. "
+                "Twelve officers were hurt, he said.")
+    assert count_claim(b, "Twelve").source.canonical != "Jane Doe"
+
+
+def test_a_question_put_to_someone_is_not_their_statement(extract) -> None:
+    a = extract("Council meeting\n\nCouncillor Amy Lee (Green): Will the leader confirm that 12 libraries will "
+                "close? Residents told me 300 people signed a petition, she said.")
+    assert count_claim(a, "12").source.canonical == "Councillor Amy Lee"
+    assert count_claim(a, "300").source.canonical == "Councillor Amy Lee"
+    b = extract("Derby\n\nDid police say 3 people were hurt? The club said 5 fans were injured.")
+    assert count_claim(b, "3").source.type == "author"
+    assert count_claim(b, "5").source.name == "The club"

@@ -64,7 +64,7 @@ from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
 from .quotes import in_quote, quote_regions, quoted_chars
 from .reporting_verbs import verb_candidate
 from .source_lines import header_attributions, label_attributions, line_attributions, signature_attributions
-from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
+from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver, resolve_to_turn_speakers
 from .sources import classify_source, is_unnamed, looks_like_outlet, source_strength
 
 __all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
@@ -339,7 +339,9 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
             elif m.content_span is not None and _nested_content(c, best, m):
                 m.content_span = None   # a nested attribution's content is part of the primary one's
             out.append(m)
-    out.extend(label_attributions(analysis, resolver.registry, primary_sents))
+    labels = label_attributions(analysis, resolver.registry, primary_sents)
+    resolve_to_turn_speakers(out, labels, resolver.para_of, resolver.registry)
+    out.extend(labels)
     out.extend(line_attributions(analysis, resolver.registry))
     out.extend(header_attributions(analysis, resolver.registry))
     out.extend(signature_attributions(analysis, resolver.registry))

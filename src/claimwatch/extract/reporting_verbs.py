@@ -225,11 +225,19 @@ def _source_token(tok: Token, src: Token | None, lemma: str, lo: int) -> tuple[T
     elif form in ("who", "what", "which", "whom", "whoever", "that", "this", "there"):
         return None, None
     src = _after_participial_opener(tok, src)
-    if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") or src.dep_ == "csubj":
+    if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") or src.dep_ == "csubj" or _asked_of(tok, src):
         return None, None
     if cannot_speak(tok, src):
         return _inverted_source(tok, lemma, lo), None     # "... crossed the jungle, reports the National Migration Service"
     return src, rel
+
+
+def _asked_of(verb: Token, subj: Token) -> bool:
+    """A question put to the subject ("Will the leader confirm that 12 libraries will close?", "Did
+    police say 3 were hurt?"): its auxiliary comes before it and the sentence asks; the subject
+    says nothing, whoever asks does."""
+    return subj.i < verb.i and verb.doc[verb.sent.end - 1].text == "?" and any(
+        c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in children_of(verb))
 
 
 def _after_participial_opener(verb: Token, subj: Token) -> Token:

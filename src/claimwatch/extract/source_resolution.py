@@ -28,7 +28,7 @@ from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds
 from .org_names import fuller_name_type
 from .sources import canonical_name, classify_source, is_unnamed, source_strength, strip_determiners
 
-__all__ = ["SourceResolver", "PRONOUNS_PERSON", "PRONOUNS_GROUP"]
+__all__ = ["SourceResolver", "PRONOUNS_PERSON", "PRONOUNS_GROUP", "resolve_to_turn_speakers"]
 
 PRONOUNS_PERSON = {"he", "she", "i", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "we", "them", "who", "which", "that"}
@@ -452,3 +452,33 @@ def _person_with(head: Token) -> Token | None:
         if t.dep_ == "conj" and t.ent_type_ == "PERSON" and not any(c.dep_ == "cc" for c in children_of(t.head)):
             return t
     return None
+
+
+def resolve_to_turn_speakers(mentions: list[AttributionMention], labels: list[AttributionMention],
+                             para_of: list[int], registry: EntityRegistry) -> None:
+    """A pronoun speaker in a labelled speaker's turn ("Jane Doe (Riverside) (Lab): ... In my
+    constituency, 40 homes were flooded, she asked") is that speaker, unless a person named as a
+    speaker earlier in the turn is nearer ("Jane Doe: The Minister said ... he added"); "it" and
+    "we" likewise for an organisation's turn ("IOM: ..."). Sets the mentions' canonical source."""
+    turns = {para_of[m.sent_i]: m for m in labels if m.sent_i < len(para_of)}
+    last_named: dict[int, int] = {}
+    people = sorted((mention.span[0], ent.id) for ent in registry.entities if ent.kind == "person"
+                    for mention in ent.mentions if mention.kind in ("name", "short_name"))
+    for m in sorted(mentions, key=lambda m: (m.sent_i, m.cue_span or (0, 0))):
+        p = para_of[m.sent_i] if m.sent_i < len(para_of) else -1
+        label = turns.get(p)
+        if label is None or m.kind == "label" or m.name is None:
+            continue
+        low = m.name.lower()
+        if low not in PRONOUNS_PERSON and low not in PRONOUNS_GROUP or m.name.isupper() and len(m.name) > 1:
+            last_named[p] = m.sent_i
+            continue
+        if p in last_named or low in ("who", "which", "that") or m.span is None or label.cue_span is None or any(
+                label.cue_span[1] <= at < m.span[0] and ent_id != label.entity_id for at, ent_id in people):
+            continue        # a person named since the label is nearer ("The chief constable, Tom Hale, ... he said")
+        ent = registry.entity(label.entity_id)
+        kind = ent.kind if ent is not None else ("person" if label.type == "witness" else None)
+        if (low in PRONOUNS_PERSON) != (kind == "person") and kind is not None:
+            continue
+        m.canonical, m.affiliation, m.type, m.entity_id = label.canonical, label.affiliation, label.type, label.entity_id
+
