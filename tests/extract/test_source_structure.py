@@ -471,3 +471,14 @@ def test_a_question_put_to_someone_is_not_their_statement(extract) -> None:
     b = extract("Derby\n\nDid police say 3 people were hurt? The club said 5 fans were injured.")
     assert count_claim(b, "3").source.type == "author"
     assert count_claim(b, "5").source.name == "The club"
+
+
+def test_a_list_lines_mark_and_label_stay_with_a_clause_after_them(extract) -> None:
+    a = extract("Situation\n\nBy region:\n"
+                "• North Darfur: 62 killed, 140 injured (Ministry of Health)\n"
+                "• South Kordofan: 9 people killed in an attack on 8 March, local authorities said.")
+    killed = count_claim(a, "62")
+    assert killed.text.startswith("• North Darfur:") and killed.event_type == "death"
+    nine = count_claim(a, "9")
+    assert nine.text.startswith("• South Kordofan:") and nine.source.name == "local authorities"
+    assert not any(c.kind == "statement" for c in a.claims)
