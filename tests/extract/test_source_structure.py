@@ -482,3 +482,25 @@ def test_a_list_lines_mark_and_label_stay_with_a_clause_after_them(extract) -> N
     nine = count_claim(a, "9")
     assert nine.text.startswith("• South Kordofan:") and nine.source.name == "local authorities"
     assert not any(c.kind == "statement" for c in a.claims)
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("the company", "witness"),
+    ("the airline", "witness"),
+    ("the mine's operator", "witness"),
+    ("Acme Holdings Inc", "witness"),
+    ("Northwind Airlines", "witness"),
+    ("the firm's spokesman", "witness"),
+    ("a consulting firm", "expert"),
+    ("the Federal Aviation Administration", "official"),
+    ("the Ministry of Transport", "official"),
+])
+def test_a_company_is_a_private_party_not_an_official_body(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_a_companys_release_letterhead_names_a_private_party(extract) -> None:
+    a = extract("NORTHWIND AIRLINES LTD\nPress Office, 4 Runway Road\n\nPress Release No. 12/2026\n\n"
+                "Three flights were cancelled on Monday and 420 passengers were rebooked after the storm.")
+    source = count_claim(a, "420").source
+    assert (source.name, source.type) == ("NORTHWIND AIRLINES LTD", "witness")
