@@ -504,3 +504,12 @@ def test_a_companys_release_letterhead_names_a_private_party(extract) -> None:
                 "Three flights were cancelled on Monday and 420 passengers were rebooked after the storm.")
     source = count_claim(a, "420").source
     assert (source.name, source.type) == ("NORTHWIND AIRLINES LTD", "witness")
+
+
+def test_a_name_a_who_clause_describes_is_a_person_a_later_pronoun_resolves_to(extract) -> None:
+    a = extract("Outbreak\n\nDr Ana Lima, who leads the clinic, told reporters on Monday that the outbreak was "
+                "slowing. She said 14 patients had recovered.")
+    source = count_claim(a, "14").source
+    assert (source.canonical, source.type) == ("Dr Ana Lima", "witness")
+    b = extract("Summit\n\nLima, which hosted the summit, said 4,000 police officers were deployed.")
+    assert count_claim(b, "4,000").source.type == "official"      # a city speaks for its government

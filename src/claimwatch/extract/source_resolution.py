@@ -283,7 +283,9 @@ class SourceResolver:
         if proper:
             toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
             ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
-            m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
+            label = "PERSON" if head.ent_type_ in ("", "PERSON", "GPE") and _described_as_someone(head) \
+                else head.ent_type_ or None       # "Ana Lima, who leads ...": no town of Peru
+            m.type = classify_source(m.name or "", ent_label=label, context=ctx)
             if m.type == "official" and head.ent_type_ != "PERSON" and source_strength(m.name or "") == 0:
                 m.type = fuller_name_type(doc, head.i, head.i + 1) or m.type    # "the Chamber": its full name's
             if head.ent_type_ != "PERSON" and role_in(head.text) is not None:
@@ -383,6 +385,14 @@ _SURVEY_NOUNS = frozenset({"survey", "poll", "questionnaire", "census", "study"}
 #: the head of a share of a group ("half", "two-thirds", "62%", "62 percent", "the majority")
 _SHARE_HEADS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "%",
                           "percent", "per cent"})
+
+
+def _described_as_someone(head: Token) -> bool:
+    """A name the tagger left untyped (or read as a place) that a relative clause on "who"
+    describes ("Ana Lima, who leads the clinic, told reporters"): a person, not a body ("the
+    Northgate Trust, which ..."); a team or a company sometimes takes "who" and keeps its type."""
+    return any(c.dep_ == "relcl" and any(g.dep_.startswith("nsubj") and word_form(g) == "who" for g in children_of(c))
+               for c in head.rights)
 
 
 def _a_bodys(document: Token) -> bool:
