@@ -513,3 +513,21 @@ def test_a_name_a_who_clause_describes_is_a_person_a_later_pronoun_resolves_to(e
     assert (source.canonical, source.type) == ("Dr Ana Lima", "witness")
     b = extract("Summit\n\nLima, which hosted the summit, said 4,000 police officers were deployed.")
     assert count_claim(b, "4,000").source.type == "official"      # a city speaks for its government
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("the organisers", "ngo"),
+    ("protest organizers", "ngo"),
+    ("the trade union", "ngo"),
+    ("Union Minister Amit Shah", "official"),
+    ("the Soviet Union", "official"),
+    ("the European Union", "official"),
+])
+def test_organisers_and_a_trade_union_are_civil_bodies_not_the_state(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_a_marchs_organisers_and_the_police_are_two_sides(extract) -> None:
+    a = extract("March\n\nPolice said 40 protesters were detained, while the organisers said 300 people were held.")
+    assert count_claim(a, "40").source.type == "law_enforcement"
+    assert count_claim(a, "300").source.type == "ngo"
