@@ -253,7 +253,7 @@ def test_a_share_of_a_surveys_respondents_is_no_speaker_the_survey_is_the_source
 def test_a_document_of_a_described_body_is_the_bodys_not_hearsay():
     a = _article("Results were mixed. As per the company's annual report, 1,200 workers were hired in 2025.\n\n"
                  "According to a report, 40 people died in the fire.", "2026-03-04")
-    assert _count(a, "1,200").source.type == "official"     # what the lexicon types a company
+    assert _count(a, "1,200").source.type == "witness"      # the company's own: a private party (SPEC §4 has no company type)
     assert _count(a, "40").source.type == "unnamed"          # a report of no one named: hearsay
 
 

@@ -410,3 +410,124 @@ def test_a_pollster_a_poll_names_as_its_issuer_is_an_expert_source(extract) -> N
     a = extract("Poll\n\nIn a poll of 1,000 voters by YouGov, 62 percent said 2 or more canvassers had visited "
                 "them. Half said 3 people in their household had lost jobs.")
     assert count_claim(a, "3").source.type == "expert"
+
+
+@pytest.mark.parametrize("text,figure,name,typ", [
+    ("Cholera\n\nThe WHO said 1,200 people had died of cholera in the region since March.",
+     "1,200", "WHO", "ngo"),
+    ("Measles\n\nAt least 40 cases of measles were confirmed last week, the WHO said on Tuesday.",
+     "At least 40", "WHO", "ngo"),
+    ("Outage\n\nIT staff at the bank said 2,000 accounts were affected by the outage.",
+     "2,000", "IT staff", None),
+    ("Crush\n\nTwelve people were injured in a crush outside the stadium, the WHO reported, citing hospital data.",
+     "Twelve", "WHO", "ngo"),
+])
+def test_an_acronym_spelled_like_a_pronoun_is_the_organisation_not_the_pronoun(extract, text, figure, name, typ) -> None:
+    source = count_claim(extract(text), figure).source
+    assert source.name is not None and source.name.removeprefix("the ").removeprefix("The ") == name
+    assert typ is None or source.type == typ
+
+
+def test_a_relative_pronoun_and_a_headline_in_capitals_still_read_as_pronouns(extract) -> None:
+    a = extract("Flood\n\nRescuers, who reached the village on Monday, said 8 people were missing. "
+                "The agency said it had counted 30 damaged houses.")
+    assert count_claim(a, "8").source.name == "Rescuers"
+    assert count_claim(a, "30").source.name in ("The agency", "it")
+
+
+def test_list_lines_under_a_colon_line_are_counts_of_its_source_not_statements_of_their_label(extract) -> None:
+    a = extract("Injuries this season\n\nThe league published its injury figures on Monday. Injuries by club were:\n"
+                "- Arsenal: 3\n- Chelsea: 5\n- Everton: 2")
+    for figure in ("3", "5", "2"):
+        claim = count_claim(a, figure)
+        assert claim.text.startswith("- ") and claim.source.name == "The league"
+    assert not any(c.kind == "statement" and c.text.startswith("-") for c in a.claims)
+    b = extract("Storm damage\n\nThe utility said on Tuesday that outages by county were:\n"
+                "- Kent: 12,000 homes\n- Essex: 8,500 homes")
+    assert [c.text for c in b.claims if c.kind == "statement"] == [
+        "The utility said on Tuesday that outages by county were:"]
+    assert count_claim(b, "8,500").source.name == "The utility"
+
+
+def test_a_pronoun_speaker_in_a_labelled_turn_is_the_turns_speaker(extract) -> None:
+    a = extract("Flood defences debate\n\n"
+                "Jane Doe (Riverside) (Lab): What assessment has the Minister made of flood defences? In my "
+                "constituency, 40 homes were flooded last month, she asked.\n\n"
+                "The Minister for Floods (Sir John Roe): Since April, 2,100 homes have been protected, he said.")
+    asked = count_claim(a, "40").source
+    assert (asked.canonical, asked.type) == ("Jane Doe", "official")
+    assert "Minister for Floods" in (count_claim(a, "2,100").source.canonical or "")
+    # a person the turn names as a speaker first is the nearer one
+    b = extract("Hearing\n\nJane Doe (Riverside) (Lab): The chief constable, Tom Hale, spoke to me on Monday. "
+                "Twelve officers were hurt, he said.")
+    assert count_claim(b, "Twelve").source.canonical != "Jane Doe"
+
+
+def test_a_question_put_to_someone_is_not_their_statement(extract) -> None:
+    a = extract("Council meeting\n\nCouncillor Amy Lee (Green): Will the leader confirm that 12 libraries will "
+                "close? Residents told me 300 people signed a petition, she said.")
+    assert count_claim(a, "12").source.canonical == "Councillor Amy Lee"
+    assert count_claim(a, "300").source.canonical == "Councillor Amy Lee"
+    b = extract("Derby\n\nDid police say 3 people were hurt? The club said 5 fans were injured.")
+    assert count_claim(b, "3").source.type == "author"
+    assert count_claim(b, "5").source.name == "The club"
+
+
+def test_a_list_lines_mark_and_label_stay_with_a_clause_after_them(extract) -> None:
+    a = extract("Situation\n\nBy region:\n"
+                "• North Darfur: 62 killed, 140 injured (Ministry of Health)\n"
+                "• South Kordofan: 9 people killed in an attack on 8 March, local authorities said.")
+    killed = count_claim(a, "62")
+    assert killed.text.startswith("• North Darfur:") and killed.event_type == "death"
+    nine = count_claim(a, "9")
+    assert nine.text.startswith("• South Kordofan:") and nine.source.name == "local authorities"
+    assert not any(c.kind == "statement" for c in a.claims)
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("the company", "witness"),
+    ("the airline", "witness"),
+    ("the mine's operator", "witness"),
+    ("Acme Holdings Inc", "witness"),
+    ("Northwind Airlines", "witness"),
+    ("the firm's spokesman", "witness"),
+    ("a consulting firm", "expert"),
+    ("the Federal Aviation Administration", "official"),
+    ("the Ministry of Transport", "official"),
+])
+def test_a_company_is_a_private_party_not_an_official_body(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_a_companys_release_letterhead_names_a_private_party(extract) -> None:
+    a = extract("NORTHWIND AIRLINES LTD\nPress Office, 4 Runway Road\n\nPress Release No. 12/2026\n\n"
+                "Three flights were cancelled on Monday and 420 passengers were rebooked after the storm.")
+    source = count_claim(a, "420").source
+    assert (source.name, source.type) == ("NORTHWIND AIRLINES LTD", "witness")
+
+
+def test_a_name_a_who_clause_describes_is_a_person_a_later_pronoun_resolves_to(extract) -> None:
+    a = extract("Outbreak\n\nDr Ana Lima, who leads the clinic, told reporters on Monday that the outbreak was "
+                "slowing. She said 14 patients had recovered.")
+    source = count_claim(a, "14").source
+    assert (source.canonical, source.type) == ("Dr Ana Lima", "witness")
+    b = extract("Summit\n\nLima, which hosted the summit, said 4,000 police officers were deployed.")
+    assert count_claim(b, "4,000").source.type == "official"      # a city speaks for its government
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("the organisers", "ngo"),
+    ("protest organizers", "ngo"),
+    ("the trade union", "ngo"),
+    ("Union Minister Amit Shah", "official"),
+    ("the Soviet Union", "official"),
+    ("the European Union", "official"),
+])
+def test_organisers_and_a_trade_union_are_civil_bodies_not_the_state(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+def test_a_marchs_organisers_and_the_police_are_two_sides(extract) -> None:
+    a = extract("March\n\nPolice said 40 protesters were detained, while the organisers said 300 people were held.")
+    assert count_claim(a, "40").source.type == "law_enforcement"
+    assert count_claim(a, "300").source.type == "ngo"

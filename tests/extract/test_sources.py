@@ -110,7 +110,8 @@ def test_enough_typing_cases_and_every_type_covered() -> None:
 
 def test_entity_label_fallbacks() -> None:
     assert classify_source("Maria Kowalska", ent_label="PERSON") == "witness"
-    assert classify_source("Acme Holdings", ent_label="ORG") == "official"
+    assert classify_source("Acme Group", ent_label="ORG") == "official"       # an organisation of unknown kind
+    assert classify_source("Acme Holdings", ent_label="ORG") == "witness"     # a company's name: a private party
     assert classify_source("Fox News", ent_label="ORG") == "media"
     assert classify_source(None) == "author"
 

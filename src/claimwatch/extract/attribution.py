@@ -41,7 +41,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from ..model import QuoteKind
-from .base import Analysis, AttributionMention, Stage, TokenTable, children_of, cue_lexicon, token_table
+from .base import Analysis, AttributionMention, Stage, TokenTable, children_of, cue_lexicon, token_table, word_form
 from .cue_candidates import (
     NOMINAL_CUE_WORDS,
     RECORDS_ONLY,
@@ -64,7 +64,7 @@ from .mentions import mention_bounds, sentence_tokens, trim_span, with_spans
 from .quotes import in_quote, quote_regions, quoted_chars
 from .reporting_verbs import verb_candidate
 from .source_lines import header_attributions, label_attributions, line_attributions, signature_attributions
-from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver
+from .source_resolution import PRONOUNS_GROUP, PRONOUNS_PERSON, SourceResolver, resolve_to_turn_speakers
 from .sources import classify_source, is_unnamed, looks_like_outlet, source_strength
 
 __all__ = ["find_attributions", "find_attribution_candidates", "attribution_for", "STAGE"]
@@ -276,7 +276,7 @@ def _primary(doc: Doc, cands: list[Cand], lo: int, hi: int) -> Cand:
     itself attributed ("The coast guard said it rescued 57 migrants, Ansa reported") by an
     outlet that relays it, the inner, original source."""
     best = min(cands, key=lambda c: (c.in_quote, c.src is None and not c.hearsay,
-                                     not (c.anaphoric and c.src is not None and c.src.lower_ not in _ANAPHORIC),
+                                     not (c.anaphoric and c.src is not None and word_form(c.src) not in _ANAPHORIC),
                                      doc[c.cue_i].dep_ == "acl",   # "the toll given by X" speaks only alone
                                      c.kind == "stance", not _trailing(doc, c, lo, hi), c.depth, c.cue_i))
     if best.anaphoric or best.content is None or best.src is None or not _relays(best.src):
@@ -284,7 +284,7 @@ def _primary(doc: Doc, cands: list[Cand], lo: int, hi: int) -> Cand:
     inner = [c for c in cands if c is not best and c.src is not None and not c.in_quote and not c.hearsay
              and c.kind != "stance"
              and doc[c.cue_i].idx >= best.content[0] and doc[c.cue_i].idx < best.content[1]
-             and c.src.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP]
+             and word_form(c.src) not in PRONOUNS_PERSON | PRONOUNS_GROUP]
     return min(inner, key=lambda c: c.depth) if inner else best
 
 
@@ -339,7 +339,9 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
             elif m.content_span is not None and _nested_content(c, best, m):
                 m.content_span = None   # a nested attribution's content is part of the primary one's
             out.append(m)
-    out.extend(label_attributions(analysis, resolver.registry, primary_sents))
+    labels = label_attributions(analysis, resolver.registry, primary_sents)
+    resolve_to_turn_speakers(out, labels, resolver.para_of, resolver.registry)
+    out.extend(labels)
     out.extend(line_attributions(analysis, resolver.registry))
     out.extend(header_attributions(analysis, resolver.registry))
     out.extend(signature_attributions(analysis, resolver.registry))

@@ -51,6 +51,7 @@ __all__ = [
     "TokenTable",
     "token_table",
     "children_of",
+    "word_form",
     "cue_lexicon",
 ]
 
@@ -361,6 +362,19 @@ def children_of(tok: Token) -> list[Token]:
     """``tok.children`` from the Doc's token table (the same tokens in the same order; do not
     mutate the list)."""
     return token_table(tok.doc).children[tok.i]
+
+
+def word_form(tok: Token) -> str:
+    """The form a check against function words reads: the word in lower case, but an acronym
+    spelled like a pronoun or a function word stays as written ("the WHO said", "IT staff", "the
+    US said": the organisation, not "who", "it", "us"), unless its neighbours are capitals too
+    (a headline in capitals: "WHO SAID IT")."""
+    text = tok.text
+    if len(text) < 2 or not text.isupper():
+        return tok.lower_
+    doc = tok.doc
+    near = [doc[j].text for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc) and doc[j].is_alpha]
+    return text if any(not w.isupper() for w in near) else tok.lower_
 
 
 def governing_predicate(tok):

@@ -317,6 +317,7 @@ def source_coverage(analysis: Analysis, lead_para: int = 0) -> tuple[dict[int, A
     cov.trailing(mentions)
     cov.report_source(mentions)
     cov.forward()
+    cov.list_items()    # a lead line that continues its paragraph's source ("X published its figures. By club:")
     cov.headers(mentions)
     cov.article_wide()
     return cov.found, cov.article

@@ -16,7 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from .base import children_of, cue_lexicon
+from .base import children_of, cue_lexicon, word_form
 from .entities import role_in
 from .frames import person_noun
 from .mentions import names_a_body, trim_span
@@ -92,8 +92,7 @@ def evidential_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     if lemma not in _EVIDENTIAL_OR_FIGURE_VERBS or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
         return None
     subj = next((c for c in children_of(tok) if c.dep_ == "nsubj" and lo <= c.i < hi), None)
-    acronym = subj is not None and subj.text.isupper() and len(subj.text) > 1    # "WHO has verified ..."
-    if subj is None or subj.lower_ in ("who", "which", "that", "there", "i", "we", "you") and not acronym \
+    if subj is None or word_form(subj) in ("who", "which", "that", "there", "i", "we", "you") \
             or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     doc = tok.doc
@@ -167,8 +166,8 @@ def stance_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     if lemma not in _STANCE or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "relcl", "pcomp", "xcomp"):
         return None
     subj = next((c for c in children_of(tok) if c.dep_ == "nsubj" and lo <= c.i < hi), None)
-    if subj is None or subj.lower_ in ("who", "which", "that", "there", "it", "this", "what") or subj.pos_ not in (
-            "NOUN", "PROPN", "PRON") or cannot_speak(tok, subj) or subj.lower_ in FIRST_SECOND \
+    if subj is None or word_form(subj) in ("who", "which", "that", "there", "it", "this", "what") or subj.pos_ not in (
+            "NOUN", "PROPN", "PRON") or cannot_speak(tok, subj) or word_form(subj) in FIRST_SECOND \
             or tok.text[:1].isupper() and tok.i > lo:
         return None         # "the I Want to Live project": a name, not a stance
     if subj.pos_ == "NOUN" and not (subj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or role_in(subj.text)
@@ -193,14 +192,14 @@ def corpus_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     if lemma not in _CUE_RATES or tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "pcomp"):
         return None
     subj = next((c for c in children_of(tok) if c.dep_ == "nsubj" and lo <= c.i < hi), None)
-    if subj is None or subj.lower_ in ("there", "it", "this", "what") or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
+    if subj is None or word_form(subj) in ("there", "it", "this", "what") or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
             or cannot_speak(tok, subj) or tok.text[:1].isupper() and tok.i > lo:
         return None
     comp = next((c for c in children_of(tok) if c.dep_ in ("ccomp", "xcomp", "dobj", "prep") and c.i > tok.i), None)
     if comp is None:
         return None
     rel = None
-    if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+    if word_form(subj) in ("who", "which", "that") and tok.dep_ == "relcl":
         rel, subj = subj, tok.head
     content = trim_span(tok.doc, max(lo, comp.left_edge.i if comp.dep_ != "prep" else comp.i + 1),
                         min(hi, comp.right_edge.i + 1))

@@ -20,7 +20,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .base import children_of, doc_text
+from .base import children_of, doc_text, word_form
 from .cue_candidates import FIRST_SECOND, Cand, cannot_speak, depth
 from .mentions import trim_span
 
@@ -106,7 +106,7 @@ def _source(tok: Token, lo: int, hi: int) -> tuple[Token | None, Token | None]:
     for _ in range(3):
         subj = next((c for c in children_of(head) if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.i < hi), None)
         if subj is not None:
-            if subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl" and lo <= head.head.i < hi:
+            if word_form(subj) in ("who", "which", "that") and head.dep_ == "relcl" and lo <= head.head.i < hi:
                 return head.head, subj
             return subj, None
         if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
@@ -123,7 +123,7 @@ def learned_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     if not is_candidate_verb(tok) or tok.text[:1].isupper() and tok.i > lo:
         return None
     src, rel = _source(tok, lo, hi)
-    if src is None or src.lower_ in _NO_SOURCE or src.pos_ not in ("NOUN", "PROPN", "PRON") or cannot_speak(tok, src):
+    if src is None or word_form(src) in _NO_SOURCE or src.pos_ not in ("NOUN", "PROPN", "PRON") or cannot_speak(tok, src):
         return None
     if cue_probability(tok, lo, hi) < _model()[1]:
         return None

@@ -36,7 +36,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..model import SourceType
-from .base import Analysis, Entity, Stage, children_of, doc_text, token_table
+from .base import Analysis, Entity, Stage, children_of, doc_text, token_table, word_form
 from .entity_registry import ORG_NOUNS, PLACE_LABELS, EntityRegistry, acronym_of, acronym_words, name_words
 from .mentions import mention_bounds
 from .org_names import apposed_names, body_words, bracketed_names, fuller_name_type
@@ -468,7 +468,7 @@ def _pleonastic(tok: Token) -> bool:
 def _add_pronouns(reg: EntityRegistry) -> None:
     table = token_table(reg.doc)
     for tok in (table.tokens[i] for i, dep in enumerate(table.dep) if dep in ("nsubj", "nsubjpass")):
-        low = tok.lower_
+        low = word_form(tok)
         if tok.tag_ != "PRP":
             continue
         if low in _PERSON_PRONOUNS:

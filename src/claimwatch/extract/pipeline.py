@@ -60,6 +60,8 @@ def line_breaks(doc: Doc) -> Doc:
     starts = [0] + [tok.i + 1 for tok in doc[:-1] if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_]
     for i in starts[1:]:
         doc[i].is_sent_start = True
+    for i in starts:
+        _keep_list_line(doc, i)
     text = doc.text
     for i in starts:
         end = _dateline_end(text, doc[i].idx) if i < len(doc) else None
@@ -70,6 +72,38 @@ def line_breaks(doc: Doc) -> Doc:
             if nxt is not None and not (nxt.is_space or nxt.is_punct or "\n" in after.whitespace_):
                 nxt.is_sent_start = False   # "May 12 - Three | people were killed": no one-word sentence
     return doc
+
+
+#: the marks that open a list line ("- Arsenal: 3", "• Kent: 12,000 homes")
+_LIST_MARKS = frozenset("-–—•·▪◦‣*")
+
+
+def _keep_list_line(doc: Doc, i: int) -> None:
+    """A list line's label and the figures after it are one sentence ("- Chelsea: 5" is not the
+    sentences "- Chelsea:" and "5"); a clause after the label ("• North Darfur: 62 killed, 140
+    injured") is left to the parser, and a full stop inside the line still ends one. (The mark
+    itself is joined to its line by :func:`segment`, after the parse.)"""
+    if i + 2 >= len(doc) or doc[i].text not in _LIST_MARKS or "\n" in doc[i].whitespace_:
+        return
+    j = i + 1
+    while j + 1 < len(doc) and j - i < 8 and "\n" not in doc[j].whitespace_ and not doc[j + 1].is_space:
+        if doc[j].text == ":":
+            if not _has_verb(doc, j + 1):
+                doc[j + 1].is_sent_start = False
+            return
+        if doc[j].text in (".", "!", "?", ";"):
+            return
+        j += 1
+
+
+def _has_verb(doc: Doc, start: int) -> bool:
+    """Whether the rest of the line from token ``start`` has a verb (by the tagger, run before the parser)."""
+    for tok in doc[start:]:
+        if tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX"):
+            return True
+        if "\n" in tok.whitespace_ or tok.is_space:
+            return False
+    return False
 
 
 @lru_cache(maxsize=4)
@@ -128,18 +162,29 @@ def segment(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None
                 b -= 1
             if b > a:
                 out.append((a, b))
-    return _join_datelines(_join_glued(out, text), text)
+    return _join_marks(_join_datelines(_join_glued(out, text), text), text)
+
+
+def _join_marks(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A list line's mark parsed apart ("-", "•") is one sentence with the rest of its line."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and out[-1][1] - out[-1][0] == 1 and text[out[-1][0]] in _LIST_MARKS and "\n" not in text[out[-1][1]:a]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _join_glued(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """A sentence never ends at a full stop with a letter or digit right after it, nor starts
-    with a comma or semicolon, nor ends at a comma: spaCy's cuts inside "Censor.NET", before the comma of
-    "Details: Over six months, more than 14 million ..." and after the one of "Two men, ages 24 and 31, |
-    were arrested" are undone (within a line)."""
+    with a comma, semicolon or colon, nor ends at a comma: spaCy's cuts inside "Censor.NET", before the
+    comma of "Details: Over six months, more than 14 million ..." and after the one of "Two men, ages 24
+    and 31, | were arrested" are undone (within a line)."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         glued = out and out[-1][1] == a and text[a - 1] == "." and text[a].isalnum()
-        split = out and (text[a] in ",;" or text[out[-1][1] - 1] == ",") and "\n" not in text[out[-1][1]:a]
+        split = out and (text[a] in ",;:" or text[out[-1][1] - 1] == ",") and "\n" not in text[out[-1][1]:a]
         if glued or split:
             out[-1] = (out[-1][0], b)
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .base import children_of, cue_lexicon
+from .base import children_of, cue_lexicon, word_form
 from .cue_candidates import FIRST_SECOND as _FIRST_SECOND
 from .cue_candidates import Cand, cannot_speak, depth
 from .mentions import mention_bounds, trim_span
@@ -204,11 +204,11 @@ def _passive_candidate(tok: Token, lo: int, hi: int, lemma: str, subj: Token | N
     aux = [c for c in children_of(tok) if c.dep_ == "auxpass" and c.i < tok.i]
     a = aux[0].i if aux else tok.i
     if agent is None:
-        if subj is not None and lemma in _HEARSAY_PASSIVE and (clausal or subj.lower_ == "it" or lemma in _NOMINAL_HEARSAY):
-            content = _content_of(doc, lo, hi, tok, (a, tok.i + 1)) if subj.lower_ == "it" else trim_span(doc, lo, hi)
+        if subj is not None and lemma in _HEARSAY_PASSIVE and (clausal or word_form(subj) == "it" or lemma in _NOMINAL_HEARSAY):
+            content = _content_of(doc, lo, hi, tok, (a, tok.i + 1)) if word_form(subj) == "it" else trim_span(doc, lo, hi)
             return Cand(None, a, tok.i + 1, tok.i, content, hearsay=True, depth=depth(tok))
         return None
-    if subj is not None and subj.lower_ in _ANAPHORIC:
+    if subj is not None and word_form(subj) in _ANAPHORIC:
         return Cand(agent, a, tok.i + 1, tok.i, None, depth=depth(tok), via=_via(tok), anaphoric=True)
     return None
 
@@ -219,16 +219,25 @@ def _source_token(tok: Token, src: Token | None, lemma: str, lo: int) -> tuple[T
     if src is None:
         return None, None
     rel = None
-    if src.lower_ in ("who", "which", "that") and src.dep_.startswith("nsubj") and tok.dep_ == "relcl":
+    form = word_form(src)
+    if form in ("who", "which", "that") and src.dep_.startswith("nsubj") and tok.dep_ == "relcl":
         rel, src = src, tok.head
-    elif src.lower_ in ("who", "what", "which", "whom", "whoever", "that", "this", "there"):
+    elif form in ("who", "what", "which", "whom", "whoever", "that", "this", "there"):
         return None, None
     src = _after_participial_opener(tok, src)
-    if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") or src.dep_ == "csubj":
+    if src.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") or src.dep_ == "csubj" or _asked_of(tok, src):
         return None, None
     if cannot_speak(tok, src):
         return _inverted_source(tok, lemma, lo), None     # "... crossed the jungle, reports the National Migration Service"
     return src, rel
+
+
+def _asked_of(verb: Token, subj: Token) -> bool:
+    """A question put to the subject ("Will the leader confirm that 12 libraries will close?", "Did
+    police say 3 were hurt?"): its auxiliary comes before it and the sentence asks; the subject
+    says nothing, whoever asks does."""
+    return subj.i < verb.i and verb.doc[verb.sent.end - 1].text == "?" and any(
+        c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in children_of(verb))
 
 
 def _after_participial_opener(verb: Token, subj: Token) -> Token:
@@ -312,7 +321,7 @@ def verb_candidate(tok: Token, lo: int, hi: int, regions: list[tuple[int, int]],
     src, rel = _source_token(tok, agent if passive else subj, lemma, lo)
     if src is None or not _cognition_ok(tok, lemma, clausal):
         return None
-    if src.lower_ in _FIRST_SECOND and not in_quote(regions, rstarts, tok.idx):
+    if word_form(src) in _FIRST_SECOND and not in_quote(regions, rstarts, tok.idx):
         return None                                      # the author's own "I think", "we said"
     if lemma == "continue" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" or any(
             doc[j].text in CLOSE_Q + '"' for j in range(lo, tok.i))):

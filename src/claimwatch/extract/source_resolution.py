@@ -21,14 +21,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .base import Analysis, AttributionMention, Entity, children_of
+from .base import Analysis, AttributionMention, Entity, children_of, word_form
 from .entities import EntityRegistry, document_noun, find_entities, role_in
 from .entity_registry import acronym_words
 from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, names_a_body, noun_phrase
 from .org_names import fuller_name_type
 from .sources import canonical_name, classify_source, is_unnamed, source_strength, strip_determiners
 
-__all__ = ["SourceResolver", "PRONOUNS_PERSON", "PRONOUNS_GROUP"]
+__all__ = ["SourceResolver", "PRONOUNS_PERSON", "PRONOUNS_GROUP", "resolve_to_turn_speakers"]
 
 PRONOUNS_PERSON = {"he", "she", "i", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "we", "them", "who", "which", "that"}
@@ -121,13 +121,13 @@ class SourceResolver:
             hi = named[1]
         span = _char_span(doc, text, lo, hi, head)
         m.name, m.span = text[span[0]:span[1]], span
-        low = head.lower_
+        low = word_form(head)
         if head.tag_ in ("NNS", "NNPS"):
             self.plural.add(id(m))
         elif head.pos_ == "NOUN" and role_in(head.text) is not None:
             self.role_nouns.add(id(m))
-        if (low in PRONOUNS_PERSON or low in PRONOUNS_GROUP) and not (head.text.isupper() and len(head.text) > 1):
-            self._resolve_pronoun(m, head, sent_i)      # not an acronym ("WHO has verified ...")
+        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:     # not an acronym ("WHO has verified ...")
+            self._resolve_pronoun(m, head, sent_i)
         elif named is not None:
             self._resolve_descriptor(m, doc[named[0]:named[1]], doc[lo:named[0]].text.strip(" ,"))
         else:
@@ -283,7 +283,9 @@ class SourceResolver:
         if proper:
             toks = [t for c in head.rights if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree]
             ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
-            m.type = classify_source(m.name or "", ent_label=head.ent_type_ or None, context=ctx)
+            label = "PERSON" if head.ent_type_ in ("", "PERSON", "GPE") and _described_as_someone(head) \
+                else head.ent_type_ or None       # "Ana Lima, who leads ...": no town of Peru
+            m.type = classify_source(m.name or "", ent_label=label, context=ctx)
             if m.type == "official" and head.ent_type_ != "PERSON" and source_strength(m.name or "") == 0:
                 m.type = fuller_name_type(doc, head.i, head.i + 1) or m.type    # "the Chamber": its full name's
             if head.ent_type_ != "PERSON" and role_in(head.text) is not None:
@@ -385,6 +387,14 @@ _SHARE_HEADS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fif
                           "percent", "per cent"})
 
 
+def _described_as_someone(head: Token) -> bool:
+    """A name the tagger left untyped (or read as a place) that a relative clause on "who"
+    describes ("Ana Lima, who leads the clinic, told reporters"): a person, not a body ("the
+    Northgate Trust, which ..."); a team or a company sometimes takes "who" and keeps its type."""
+    return any(c.dep_ == "relcl" and any(g.dep_.startswith("nsubj") and word_form(g) == "who" for g in children_of(c))
+               for c in head.rights)
+
+
 def _a_bodys(document: Token) -> bool:
     """A document of a described body ("the company's annual report", "the ministry's report"): the
     body's, not hearsay."""
@@ -443,3 +453,33 @@ def _person_with(head: Token) -> Token | None:
         if t.dep_ == "conj" and t.ent_type_ == "PERSON" and not any(c.dep_ == "cc" for c in children_of(t.head)):
             return t
     return None
+
+
+def resolve_to_turn_speakers(mentions: list[AttributionMention], labels: list[AttributionMention],
+                             para_of: list[int], registry: EntityRegistry) -> None:
+    """A pronoun speaker in a labelled speaker's turn ("Jane Doe (Riverside) (Lab): ... In my
+    constituency, 40 homes were flooded, she asked") is that speaker, unless a person named as a
+    speaker earlier in the turn is nearer ("Jane Doe: The Minister said ... he added"); "it" and
+    "we" likewise for an organisation's turn ("IOM: ..."). Sets the mentions' canonical source."""
+    turns = {para_of[m.sent_i]: m for m in labels if m.sent_i < len(para_of)}
+    last_named: dict[int, int] = {}
+    people = sorted((mention.span[0], ent.id) for ent in registry.entities if ent.kind == "person"
+                    for mention in ent.mentions if mention.kind in ("name", "short_name"))
+    for m in sorted(mentions, key=lambda m: (m.sent_i, m.cue_span or (0, 0))):
+        p = para_of[m.sent_i] if m.sent_i < len(para_of) else -1
+        label = turns.get(p)
+        if label is None or m.kind == "label" or m.name is None:
+            continue
+        low = m.name.lower()
+        if low not in PRONOUNS_PERSON and low not in PRONOUNS_GROUP or m.name.isupper() and len(m.name) > 1:
+            last_named[p] = m.sent_i
+            continue
+        if p in last_named or low in ("who", "which", "that") or m.span is None or label.cue_span is None or any(
+                label.cue_span[1] <= at < m.span[0] and ent_id != label.entity_id for at, ent_id in people):
+            continue        # a person named since the label is nearer ("The chief constable, Tom Hale, ... he said")
+        ent = registry.entity(label.entity_id)
+        kind = ent.kind if ent is not None else ("person" if label.type == "witness" else None)
+        if (low in PRONOUNS_PERSON) != (kind == "person") and kind is not None:
+            continue
+        m.canonical, m.affiliation, m.type, m.entity_id = label.canonical, label.affiliation, label.type, label.entity_id
+
