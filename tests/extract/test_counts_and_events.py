@@ -31,3 +31,19 @@ def test_a_clause_set_before_another_behind_a_semicolon_is_not_its_object():
     # a complement after its verb still makes the verb transitive
     assert _counts("The coach said 4 players fell ill.") == {"4": None}
 
+
+def test_people_landing_or_disembarking_in_a_migration_report_cross():
+    lead = "More than 1,000 migrants reached Italy over the weekend as calm seas encouraged departures from Libya. "
+    assert _counts(lead + "312 people disembarked in Lampedusa on Tuesday, the coast guard said.")["312"] == "border_crossing"
+    assert _counts(lead + "Another 60 people landed at the port of Pozzallo.")["60"] == "border_crossing"
+    # outside a migration report, passengers leaving a ship or a plane cross nothing
+    assert _counts("The cruise ship docked in Piraeus and 2,300 passengers disembarked for a day in Athens.") == {
+        "2,300": None}
+
+
+def test_migrants_landing_at_a_named_place_cross_whatever_the_report():
+    assert _counts("A boat with 48 migrants landed on Gran Canaria on Monday, the rescue service said.") == {
+        "48": "border_crossing"}
+    assert _counts("A plane with 180 passengers landed in Denver after a bird strike.") == {"180": None}
+    assert _counts("40 refugees arrived at the concert hall to perform with the orchestra.") == {"40": None}
+    assert _counts("The camp now holds 3,000 refugees, the mayor said.") == {"3,000": None}

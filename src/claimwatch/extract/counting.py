@@ -52,7 +52,16 @@ from .base import Analysis, EventMention, QuantityMention, children_of
 from .certainty import governing_predicate
 from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon
-from .frames import frames, is_fatal, migration_report, person_noun
+from .frames import (
+    frames,
+    is_fatal,
+    migration_report,
+    moving_verbs,
+    named_migrants,
+    own_movement,
+    person_noun,
+    to_a_place,
+)
 from .quantity_nouns import in_class, mass_of_things, noun_classes
 
 __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
@@ -516,16 +525,17 @@ def _by_measure(ctx: LinkContext, c: _Count) -> CountLink | None:
 def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink | None:
     """Passengers and flows of people in a migration report; the events of the count's own
     clause; the nearest event of a verbless fragment."""
-    if (vehicle is not None or _on_board(c.arg, c.pred)) and ctx.migration:
+    if (vehicle is not None or _on_board(c.arg, c.pred)) and (ctx.migration or named_migrants(c.head) and _moving(ctx, vehicle)):
         return CountLink("border_crossing", pred_i=c.pred_i, via="vehicle")
     sent_events = ctx.by_sent.get(c.q.sent_i, [])
     clause_pred = c.pred if c.pred is not None else governing_predicate(ctx.analysis, c.q.sent_i, c.head.i)
     found = _clause_events(ctx, c.head, clause_pred, sent_events, c.cls)
     if found is not None:
         return found
-    if ctx.migration and c.cls in ("person", "none", "group") and clause_pred is not None and (
-            _lemma(clause_pred) in _s("flow_predicates")):
-        return CountLink("border_crossing", pred_i=clause_pred.i, via="context")
+    if c.cls in ("person", "none", "group"):
+        flow = clause_pred if clause_pred is not None and _lemma(clause_pred) in _s("flow_predicates") else own_movement(c.head)
+        if flow is not None and (ctx.migration or named_migrants(c.head) and _lemma(flow) in moving_verbs() and to_a_place(ctx.analysis, flow)):
+            return CountLink("border_crossing", pred_i=flow.i, via="context")
     if ctx.migration and c.cls == "money" and clause_pred is not None and _lemma(clause_pred) in ("pay", "charge"):
         return CountLink("smuggling", pred_i=clause_pred.i, via="context")  # "paid $5,000 for the trip": the fee
     if clause_pred is None and sent_events:
@@ -533,6 +543,14 @@ def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink
         if _can_take_part(c.cls, m.event_type):
             return _from_mention(ctx, m, m.head_i, "sentence", False)
     return None
+
+
+def _moving(ctx: LinkContext, vehicle: Token | None) -> bool:
+    """The vehicle is said to move in or out ("a boat with 48 migrants landed on Gran Canaria")."""
+    if vehicle is None:
+        return False
+    owner = governor(argument_of(vehicle))
+    return owner is not None and _lemma(owner) in moving_verbs() and to_a_place(ctx.analysis, owner)
 
 
 def _participle_read_as_verb(head: Token) -> Token:

@@ -47,7 +47,8 @@ from .base import Analysis, EventMention, children_of, token_table
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
 
-__all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun"]
+__all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun",
+           "moving_verbs", "own_movement", "named_migrants", "to_a_place"]
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +170,37 @@ def _country_path(tok: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("into", "from", "to", "across", "out"):
             if any(g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in children_of(child)):
                 return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def moving_verbs() -> frozenset[str]:
+    """Verbs of people moving in or out ("arrived", "landed", "disembarked", "crossed")."""
+    return _s("flow_predicates") & _s("movement_verbs")
+
+
+def own_movement(head: Token) -> Token | None:
+    """"312 people disembarked in Lampedusa, the coast guard said", "another 60 people landed at the
+    port": a verb of movement right after the counted noun, which the parser read as the noun's
+    participle (a reduced relative, "people [who] disembarked"), says how the people moved either way."""
+    return next((t for t in children_of(head) if t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" and t.i == head.i + 1
+                 and _lemma(t) in moving_verbs()), None)
+
+
+def named_migrants(head: Token) -> bool:
+    """The counted people are named as migrants ("48 migrants", "75 asylum seekers"): moving in or out,
+    they cross, whatever the rest of the report is about."""
+    return person_noun(head) and (head.lower_ in _s("migration_cues") or _lemma(head) in _s("migration_cues"))
+
+
+def to_a_place(analysis: Analysis, verb: Token) -> bool:
+    """The movement goes to, from or across a named place or a frontier ("landed on Gran Canaria",
+    "arrived on the coast"), not to a hall or a meeting."""
+    named = [p.span for p in analysis.places if p.kind == "name"]
+    for c in children_of(verb):
+        ends = [c] if c.dep_ == "dobj" else [g for g in children_of(c) if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        if any(_lemma(t) in _s("movement_paths") or any(s <= t.idx < e for s, e in named) for t in ends):
+            return True
     return False
 
 
