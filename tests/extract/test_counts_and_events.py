@@ -47,3 +47,17 @@ def test_migrants_landing_at_a_named_place_cross_whatever_the_report():
     assert _counts("A plane with 180 passengers landed in Denver after a bird strike.") == {"180": None}
     assert _counts("40 refugees arrived at the concert hall to perform with the orchestra.") == {"40": None}
     assert _counts("The camp now holds 3,000 refugees, the mayor said.") == {"3,000": None}
+
+
+def test_ratings_count_no_one():
+    assert _counts("The restaurant was rated 4 out of 5 by the inspectors.") == {}
+    assert _counts("Reviewers rated the phone 9 out of 10.") == {}
+    assert _counts("Critics gave the film 3 stars, and 200 people attended the premiere.") == {"200": None}
+    assert _counts("The hotel has 3 stars and 120 rooms.") == {"120": None}
+    assert _counts("She scored 8/10 in the final exam, and 25 students passed.") == {"25": None}
+    assert _counts("The film got a score of 92 from critics.") == {}
+    assert _counts("The ceasefire was monitored 24/7, and 9 soldiers were killed on 3/10.") == {"9": "death"}
+    # a total after "out of" with its noun, and "a score of" people, still count
+    assert _counts("Out of 40 passengers, 12 died in the crash.") == {"40": None, "12": "death"}
+    assert _counts("The agency said 12 out of 40 passengers died.") == {"12": "death", "40": None}
+    assert _counts("A score of people gathered outside the court.") == {"A score": None}
