@@ -61,3 +61,19 @@ def test_ratings_count_no_one():
     assert _counts("Out of 40 passengers, 12 died in the crash.") == {"40": None, "12": "death"}
     assert _counts("The agency said 12 out of 40 passengers died.") == {"12": "death", "40": None}
     assert _counts("A score of people gathered outside the court.") == {"A score": None}
+
+
+def test_a_fee_paid_for_the_crossing_is_the_smuggling_fee():
+    lead = "A boat carrying 40 migrants capsized off the coast of Libya on Tuesday during the crossing, the IOM said. "
+    assert _counts(lead + "Survivors told the agency that each paid 3,000 euros to make the crossing to Italy.")[
+        "3,000"] == "smuggling"
+    # a sum for each person is money, not people who board the boat
+    assert _counts(lead + "Survivors said they paid between 5,000 and 6,000 euros per person to board the boat.")[
+        "between 5,000 and 6,000"] == "smuggling"
+    # outside a migration report: paid to smugglers, or by migrants for the crossing
+    assert _counts("The migrants said each paid smugglers 3,000 euros.") == {"3,000": "smuggling"}
+    # fares, transfers, ransoms and appeals are no count
+    assert _counts("Passengers paid 40 euros for the ferry crossing to Dover.") == {}
+    assert _counts("The fans paid 200 euros to travel to Madrid for the final.") == {}
+    assert _counts("The family paid a ransom of 50,000 dollars to the kidnappers.") == {}
+    assert _counts(lead + "The IOM appealed for 2 million dollars to support the survivors.") == {"40": "border_crossing"}
