@@ -77,3 +77,18 @@ def test_a_fee_paid_for_the_crossing_is_the_smuggling_fee():
     assert _counts("The fans paid 200 euros to travel to Madrid for the final.") == {}
     assert _counts("The family paid a ransom of 50,000 dollars to the kidnappers.") == {}
     assert _counts(lead + "The IOM appealed for 2 million dollars to support the survivors.") == {"40": "border_crossing"}
+
+
+def test_people_rounded_up_and_abandoned_at_a_border_are_expelled():
+    text = ("Since January, at least 5,200 people have been rounded up in Sfax and Tunis and abandoned in "
+            "desert areas near the borders, the groups said.")
+    assert _counts(text) == {"at least 5,200": "deportation"}
+    assert _counts("Security forces dumped 40 migrants at the Libyan border on Sunday.") == {"40": "deportation"}
+    # a passive's participles share its auxiliary: "taken to the border" after "were detained"
+    types = {c.event_type for c in _article("The men were detained in Izmir and taken to the Syrian border.").claims}
+    assert types == {"detention", "deportation"}
+    # a baby abandoned in a park, hikers stranded near a border, cars left behind: no expulsion
+    assert "deportation" not in {c.event_type for c in _article("A newborn baby was abandoned in a park in Lyon.").claims}
+    assert "deportation" not in {
+        c.event_type for c in _article("The hikers were stranded near the border for two days after a storm.").claims}
+    assert _counts("The gang abandoned 3 cars near the border.") != {"3": "deportation"}

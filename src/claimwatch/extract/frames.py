@@ -319,6 +319,9 @@ def _moved_by_others(tok: Token) -> bool:
     """The movers are moved: a passive, a person as object, or an authority moving someone."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok)) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return True
+    if tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "dobj") for c in children_of(tok)) \
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok.head)):
+        return True  # "were rounded up and abandoned": the passive's participles share its auxiliary
     obj = next((c for c in children_of(tok) if c.dep_ == "dobj"), None)
     subj = next((c for c in children_of(tok) if c.dep_ == "nsubj"), None)
     return obj is not None and (person_noun(obj) or (subj is not None and _authority(subj)))
@@ -342,6 +345,8 @@ def _forced_return(tok: Token) -> str | None:
     lemma = _lemma(tok)
     if _ordered_departure(tok):
         return "deportation"
+    if tok.pos_ == "VERB" and lemma in _s("forced_abandoners") and _moved_by_others(tok) and _at_a_border(tok):
+        return "deportation"  # "rounded up and abandoned in desert areas near the border": an expulsion
     back = any(c.lower_ in _s("forced_particles") and c.dep_ in ("prt", "advmod") for c in children_of(tok))
     if tok.pos_ != "VERB" or not (lemma in _s("forced_movers") or (back and lemma in _s("forced_back_movers"))):
         return None
@@ -355,6 +360,15 @@ def _forced_return(tok: Token) -> str | None:
             return None  # "taken to hospital", "transferred to El Obeid": a move inside a country
         return "deportation"
     return None
+
+
+def _at_a_border(tok: Token) -> bool:
+    """A place phrase of ``tok`` names a border, also inside another ("in desert areas near the border")."""
+    for prep in (c for c in children_of(tok) if c.dep_ == "prep"):
+        for g in prep.subtree:
+            if g.dep_ == "pobj" and _lemma(g) in ("border", "frontier", "borderland"):
+                return True
+    return False
 
 
 def _beyond_a_border(dest: Token | None) -> bool:
@@ -401,7 +415,7 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
     migration = migration_report(analysis)
     out: list[EventMention] = []
     movers = _s("forced_movers") | _s("forced_back_movers") | _s("movement_verbs") | _s("movement_nouns") | _s(
-        "departure_verbs") | {"withdraw", "retreat"}
+        "departure_verbs") | _s("forced_abandoners") | {"withdraw", "retreat"}
     lemmas = token_table(analysis.doc).lemma
     for sent_i, toks in sent_tokens.items():
         for tok in toks:
