@@ -92,3 +92,14 @@ def test_people_rounded_up_and_abandoned_at_a_border_are_expelled():
     assert "deportation" not in {
         c.event_type for c in _article("The hikers were stranded near the border for two days after a storm.").claims}
     assert _counts("The gang abandoned 3 cars near the border.") != {"3": "deportation"}
+
+
+def test_a_pair_the_parser_split_at_an_age_is_counted_whole():
+    assert _counts("The driver, 38, and his assistant survived and were arrested on Thursday, police said.") == {
+        "The driver, 38, and his assistant": "detention"}
+    assert _counts("The driver, 38, and his assistant, 24, were arrested at the checkpoint on Tuesday.") == {
+        "The driver, 38, and his assistant": "detention"}
+    assert _counts("The singer, 45, and her manager were injured when their car crashed.") == {
+        "The singer, 45, and her manager": "injury"}
+    # no event of ours, no count
+    assert _counts("The coach, 52, and his assistant were sacked on Monday after the defeat.") == {}
