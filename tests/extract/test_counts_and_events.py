@@ -103,3 +103,16 @@ def test_a_pair_the_parser_split_at_an_age_is_counted_whole():
         "The singer, 45, and her manager": "injury"}
     # no event of ours, no count
     assert _counts("The coach, 52, and his assistant were sacked on Monday after the defeat.") == {}
+
+
+def test_the_person_an_event_noun_befell_is_a_count_of_one():
+    text = ("The press-freedom group condemns the murder of Ramiro Ocaña, a 47-year-old reporter, who was shot "
+            "dead on 8 March outside his home.")
+    assert _counts(text) == {"a 47-year-old reporter": "death"}
+    # the relative clause on the name dates the person it describes
+    assert [c.time.start for c in _article(text).claims if c.kind == "count" and c.time] == ["2026-03-08"]
+    assert _counts("The union condemned the arrest of the journalist in Minsk on Friday.") == {
+        "the journalist": "detention"}
+    # no person befell it: no count
+    assert _counts("The death of democracy was lamented by the opposition.") == {}
+    assert _counts("The arrest of the cargo ship in Rotterdam delayed deliveries.") == {}

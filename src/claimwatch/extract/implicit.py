@@ -152,9 +152,22 @@ def _participants(tok: Token, etype: str) -> list[Token]:
         owners = [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
                   for g in children_of(c) if g.dep_ == "pobj"]
         return owners or ([tok] if _one_body(tok) else [])
+    if tok.pos_ == "NOUN" and (owners := _of_phrase(tok)):
+        return owners  # "condemns the murder of Ramiro Téllez, a reporter"
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
         return _state_participants(tok)
     return []
+
+
+def _of_phrase(tok: Token) -> list[Token]:
+    """Who an event noun befell, named in its "of" phrase: a person by name or a person noun (through the
+    apposition that says who a name is: "the murder of Ramiro Téllez, a reporter")."""
+    out = []
+    for g in (g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"):
+        said = next((a for a in children_of(g) if a.dep_ == "appos" and person_noun(a)), None)
+        if g.ent_type_ == "PERSON" or person_noun(g) or said is not None:
+            out.append(g if said is None or person_noun(g) else said)
+    return out
 
 
 def _listed_among(tok: Token) -> bool:
