@@ -162,7 +162,9 @@ def _participants(tok: Token, etype: str) -> list[Token]:
 def _of_phrase(tok: Token) -> list[Token]:
     """Who an event noun befell, named in its "of" phrase: a person by name or a person noun (through the
     apposition that says who a name is: "the murder of Ramiro Téllez, a reporter")."""
-    out = []
+    out: list[Token] = []
+    if any(c.dep_ in ("nummod", "amod") and (c.like_num or c.ent_type_ == "ORDINAL") for c in children_of(tok)):
+        return out  # "the 14th killing of an activist": a running total of the events, counted already
     for g in (g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"):
         said = next((a for a in children_of(g) if a.dep_ == "appos" and person_noun(a)), None)
         if g.ent_type_ == "PERSON" or person_noun(g) or said is not None:
