@@ -63,5 +63,21 @@ def test_a_table_cell_counts_what_its_column_heading_names_in_its_row_place_and_
     assert counts["6"][0] == "death" and counts["6"][2] == ("Kenya",)   # the Total row: the caption's place
 
 
-def test_a_table_of_other_domains_takes_no_event_type():
-    assert {etype for _t, etype, _d, _p in _counts(_LEAGUE)} == {None}
+def test_a_table_of_other_figures_counts_no_one():
+    # no heading and no caption names an event, people or incidents: played games, points, a budget
+    assert _counts(_LEAGUE) == []
+    budget = ("The council approved next year's budget on Tuesday, the mayor said.\n\n"
+              "Department | 2025 | 2026\nHealth | 1,200 | 1,350\nEducation | 900 | 980\n")
+    assert _counts(budget) == []
+    # a table of people keeps its figures, whatever their column names; a year heading dates its column
+    clubs = "Club | Members | Revenue | Staff\nAlpha | 1,200 | 300 | 45\nBeta | 800 | 120 | 30\n"
+    assert [t for t, *_rest in _counts(clubs)] == ["1,200", "300", "45", "800", "120", "30"]
+    arrivals = ("Sea arrivals to Italy by country of departure, the ministry said.\n\n"
+                "Country | 2024 | 2025\nTunisia | 12,000 | 8,000\n")
+    assert [(t, d) for t, _e, d, _p in _counts(arrivals)] == [("12,000", "2024-01-01"), ("8,000", "2025-01-01")]
+
+
+def test_a_cell_separator_is_no_counted_noun():
+    text = "Floods hit the north this week.\n\nRegion | Dead | Injured | Displaced\nNorth | 12 | 40 | 3,000\n"
+    article = extract(text, published="2026-12-01", validate=False)
+    assert {c.quantity.unit for c in article.claims if c.quantity is not None} == {None}

@@ -86,6 +86,18 @@ def _gapped_passive(pred: Token) -> bool:
         c.dep_ in ("aux", "auxpass") for c in children_of(pred))
 
 
+#: marks that close a clause set beside the next one ("A boat landed at X; 4 fell overboard")
+_CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
+
+
+def _juxtaposed(comp: Token, pred: Token) -> bool:
+    """A complement the parser hung from ``pred`` that is a clause of its own set before it behind a
+    semicolon or a dash ("A boat landed at X; 4 fell overboard": "landed" is not what "fell" takes)."""
+    if comp.dep_ != "ccomp" or comp.i > pred.i:
+        return False
+    return any(t.text in _CLAUSE_BREAKS for t in pred.doc[comp.right_edge.i + 1:pred.i])
+
+
 def role_of(arg: Token, pred: Token) -> str:
     """agent | patient | theme | oblique: the role of ``arg`` in ``pred``'s clause."""
     dep = arg.dep_
@@ -97,7 +109,7 @@ def role_of(arg: Token, pred: Token) -> str:
         if passive(pred):
             return "patient"
         transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and _lemma(c) not in _s("idiomatic_objects")
-                         for c in children_of(pred))  # "lost their lives": the subject died
+                         and not _juxtaposed(c, pred) for c in children_of(pred))  # "lost their lives": the subject died
         if not transitive and (pred.tag_ == "VBN" or _gapped_passive(pred)) and arg.pos_ in ("NUM", "NOUN", "PROPN"):
             return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
         return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"

@@ -326,10 +326,14 @@ def _period_of_the_counted(clause: Token, head_i: int) -> bool:
 
 def _describes_the_counted(clause: Token, head_i: int) -> bool:
     """A participle on the claim's own noun dates the claim: "the migrants registered so far this
-    year", "one-fifth of the migrants recorded so far this year", "an agreement announced in April"."""
+    year", "one-fifth of the migrants recorded so far this year", "an agreement announced in April"; so does
+    a relative clause on the counted noun or on the name it is in apposition to."""
+    noun = clause.head
+    head = noun.doc[head_i]
+    if clause.dep_ == "relcl" and (noun.i == head_i or head.dep_ == "appos" and head.head.i == noun.i):
+        return True  # "the murder of X, a reporter, who was shot dead on 20 September": the same person
     if clause.dep_ != "acl":
         return False
-    noun = clause.head
     return noun.i == head_i or noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == head_i
 
 

@@ -52,7 +52,16 @@ from .base import Analysis, EventMention, QuantityMention, children_of
 from .certainty import governing_predicate
 from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon
-from .frames import frames, is_fatal, migration_report, person_noun
+from .frames import (
+    frames,
+    is_fatal,
+    migration_report,
+    moving_verbs,
+    named_migrants,
+    own_movement,
+    person_noun,
+    to_a_place,
+)
 from .quantity_nouns import in_class, mass_of_things, noun_classes
 
 __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
@@ -115,8 +124,8 @@ def _s(name: str) -> frozenset[str]:
 
 def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     """person | body | group | incident | object | money | duration | other | none (no noun)."""
-    if q is not None and q.unit and q.unit.lower() in _money_units():
-        return "money"
+    if q is not None and q.unit and (q.unit.lower() in _money_units() or q.unit.lower().split()[0] in _money_units()):
+        return "money"  # ("euros per person": a sum for each)
     if tok is None or tok.pos_ in ("NUM", "PRON", "DET"):
         return "none"
     low, lemma = tok.lower_, _lemma(tok)
@@ -516,23 +525,46 @@ def _by_measure(ctx: LinkContext, c: _Count) -> CountLink | None:
 def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink | None:
     """Passengers and flows of people in a migration report; the events of the count's own
     clause; the nearest event of a verbless fragment."""
-    if (vehicle is not None or _on_board(c.arg, c.pred)) and ctx.migration:
+    if c.cls != "money" and (vehicle is not None or _on_board(c.arg, c.pred)) and (
+            ctx.migration or named_migrants(c.head) and _moving(ctx, vehicle)):
         return CountLink("border_crossing", pred_i=c.pred_i, via="vehicle")
     sent_events = ctx.by_sent.get(c.q.sent_i, [])
     clause_pred = c.pred if c.pred is not None else governing_predicate(ctx.analysis, c.q.sent_i, c.head.i)
     found = _clause_events(ctx, c.head, clause_pred, sent_events, c.cls)
     if found is not None:
         return found
-    if ctx.migration and c.cls in ("person", "none", "group") and clause_pred is not None and (
-            _lemma(clause_pred) in _s("flow_predicates")):
-        return CountLink("border_crossing", pred_i=clause_pred.i, via="context")
-    if ctx.migration and c.cls == "money" and clause_pred is not None and _lemma(clause_pred) in ("pay", "charge"):
+    if c.cls in ("person", "none", "group"):
+        flow = clause_pred if clause_pred is not None and _lemma(clause_pred) in _s("flow_predicates") else own_movement(c.head)
+        if flow is not None and (ctx.migration or named_migrants(c.head) and _lemma(flow) in moving_verbs() and to_a_place(ctx.analysis, flow)):
+            return CountLink("border_crossing", pred_i=flow.i, via="context")
+    if c.cls == "money" and clause_pred is not None and _lemma(clause_pred) in ("pay", "charge") and (
+            ctx.migration or _for_a_crossing(ctx, clause_pred, sent_events)):
         return CountLink("smuggling", pred_i=clause_pred.i, via="context")  # "paid $5,000 for the trip": the fee
     if clause_pred is None and sent_events:
         m = min(sent_events, key=lambda e: abs((e.head_i or 0) - c.head.i))
         if _can_take_part(c.cls, m.event_type):
             return _from_mention(ctx, m, m.head_i, "sentence", False)
     return None
+
+
+def _for_a_crossing(ctx: LinkContext, pay: Token, sent_events: list[EventMention]) -> bool:
+    """A sum paid to a smuggler ("paid smugglers 2,000 dollars") or by migrants for a crossing ("the migrants
+    said each paid 3,000 euros to make the crossing"): the smuggling fee, whatever the report is about (not
+    a ferry fare: "paid 40 euros for the ferry crossing")."""
+    doc, nouns = ctx.analysis.doc, [t for t in pay.subtree if t.pos_ == "NOUN"]
+    if any(UNIT_EVENT_TYPES.get(_lemma(t)) == "smuggling" for t in nouns):
+        return True
+    crossing = any(m.event_type == "border_crossing" and m.head_i is not None and in_clause(doc[m.head_i], pay)
+                   for m in sent_events) or any(UNIT_EVENT_TYPES.get(_lemma(t)) == "border_crossing" for t in nouns)
+    return crossing and any(named_migrants(t) for t in pay.sent)
+
+
+def _moving(ctx: LinkContext, vehicle: Token | None) -> bool:
+    """The vehicle is said to move in or out ("a boat with 48 migrants landed on Gran Canaria")."""
+    if vehicle is None:
+        return False
+    owner = governor(argument_of(vehicle))
+    return owner is not None and _lemma(owner) in moving_verbs() and to_a_place(ctx.analysis, owner)
 
 
 def _participle_read_as_verb(head: Token) -> Token:

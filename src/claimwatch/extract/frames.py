@@ -47,7 +47,8 @@ from .base import Analysis, EventMention, children_of, token_table
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
 
-__all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun"]
+__all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun",
+           "moving_verbs", "own_movement", "named_migrants", "to_a_place"]
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +173,37 @@ def _country_path(tok: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def moving_verbs() -> frozenset[str]:
+    """Verbs of people moving in or out ("arrived", "landed", "disembarked", "crossed")."""
+    return _s("flow_predicates") & _s("movement_verbs")
+
+
+def own_movement(head: Token) -> Token | None:
+    """"312 people disembarked in Lampedusa, the coast guard said", "another 60 people landed at the
+    port": a verb of movement right after the counted noun, which the parser read as the noun's
+    participle (a reduced relative, "people [who] disembarked"), says how the people moved either way."""
+    return next((t for t in children_of(head) if t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" and t.i == head.i + 1
+                 and _lemma(t) in moving_verbs()), None)
+
+
+def named_migrants(head: Token) -> bool:
+    """The counted people are named as migrants ("48 migrants", "75 asylum seekers"): moving in or out,
+    they cross, whatever the rest of the report is about."""
+    return person_noun(head) and (head.lower_ in _s("migration_cues") or _lemma(head) in _s("migration_cues"))
+
+
+def to_a_place(analysis: Analysis, verb: Token) -> bool:
+    """The movement goes to, from or across a named place or a frontier ("landed on Gran Canaria",
+    "arrived on the coast"), not to a hall or a meeting."""
+    named = [p.span for p in analysis.places if p.kind == "name"]
+    for c in children_of(verb):
+        ends = [c] if c.dep_ == "dobj" else [g for g in children_of(c) if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        if any(_lemma(t) in _s("movement_paths") or any(s <= t.idx < e for s, e in named) for t in ends):
+            return True
+    return False
+
+
 # ------------------------------------------------------------------ legal frames
 
 def _offence_carriers(tok: Token) -> list[Token]:
@@ -287,6 +319,9 @@ def _moved_by_others(tok: Token) -> bool:
     """The movers are moved: a passive, a person as object, or an authority moving someone."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok)) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return True
+    if tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "dobj") for c in children_of(tok)) \
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(tok.head)):
+        return True  # "were rounded up and abandoned": the passive's participles share its auxiliary
     obj = next((c for c in children_of(tok) if c.dep_ == "dobj"), None)
     subj = next((c for c in children_of(tok) if c.dep_ == "nsubj"), None)
     return obj is not None and (person_noun(obj) or (subj is not None and _authority(subj)))
@@ -310,6 +345,8 @@ def _forced_return(tok: Token) -> str | None:
     lemma = _lemma(tok)
     if _ordered_departure(tok):
         return "deportation"
+    if tok.pos_ == "VERB" and lemma in _s("forced_abandoners") and _moved_by_others(tok) and _at_a_border(tok):
+        return "deportation"  # "rounded up and abandoned in desert areas near the border": an expulsion
     back = any(c.lower_ in _s("forced_particles") and c.dep_ in ("prt", "advmod") for c in children_of(tok))
     if tok.pos_ != "VERB" or not (lemma in _s("forced_movers") or (back and lemma in _s("forced_back_movers"))):
         return None
@@ -323,6 +360,15 @@ def _forced_return(tok: Token) -> str | None:
             return None  # "taken to hospital", "transferred to El Obeid": a move inside a country
         return "deportation"
     return None
+
+
+def _at_a_border(tok: Token) -> bool:
+    """A place phrase of ``tok`` names a border, also inside another ("in desert areas near the border")."""
+    for prep in (c for c in children_of(tok) if c.dep_ == "prep"):
+        for g in prep.subtree:
+            if g.dep_ == "pobj" and _lemma(g) in ("border", "frontier", "borderland"):
+                return True
+    return False
 
 
 def _beyond_a_border(dest: Token | None) -> bool:
@@ -369,7 +415,7 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
     migration = migration_report(analysis)
     out: list[EventMention] = []
     movers = _s("forced_movers") | _s("forced_back_movers") | _s("movement_verbs") | _s("movement_nouns") | _s(
-        "departure_verbs") | {"withdraw", "retreat"}
+        "departure_verbs") | _s("forced_abandoners") | {"withdraw", "retreat"}
     lemmas = token_table(analysis.doc).lemma
     for sent_i, toks in sent_tokens.items():
         for tok in toks:

@@ -67,11 +67,37 @@ def _lemma(tok: Token) -> str:
 
 def _subjects(tok: Token) -> list[Token]:
     subj = [c for c in children_of(tok) if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "cc" and c.i < subj[0].i for c in children_of(tok.head)):
+        return [tok.head]  # "The driver, 38, and his assistant survived": the pair the parser split at the age
     if not subj and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subjects(tok.head)
     if not subj and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head] if tok.dep_ == "acl" else []
     return subj
+
+
+def _split_off(noun: Token) -> list[Token]:
+    """"The driver, 38, and his assistant survived": the subject of the verb the parser made the noun's
+    conjunct is the noun's partner in the pair."""
+    if not any(c.dep_ == "cc" for c in children_of(noun)):
+        return []
+    return [s for v in children_of(noun) if v.dep_ == "conj" and v.pos_ in ("VERB", "AUX")
+            for s in children_of(v) if s.dep_ == "nsubj" and s.i > noun.i]
+
+
+def _join_subjects(sets: list[list[Token]]) -> list[list[Token]]:
+    """"The driver, 38, and his assistant, 24, were arrested": two subjects of one verb, the "and" left on
+    the first (the ages broke the coordination), are one pair."""
+    out: list[list[Token]] = []
+    for members in sets:
+        last = out[-1][-1] if out else None
+        if last is not None and members[0].dep_ == last.dep_ and members[0].head.i == last.head.i and any(
+                c.dep_ == "cc" for c in children_of(last)):
+            out[-1] = out[-1] + members
+        else:
+            out.append(members)
+    return out
 
 
 def _antecedent(tok: Token) -> Token:
@@ -126,9 +152,24 @@ def _participants(tok: Token, etype: str) -> list[Token]:
         owners = [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
                   for g in children_of(c) if g.dep_ == "pobj"]
         return owners or ([tok] if _one_body(tok) else [])
+    if tok.pos_ == "NOUN" and (owners := _of_phrase(tok)):
+        return owners  # "condemns the murder of Ramiro Téllez, a reporter"
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
         return _state_participants(tok)
     return []
+
+
+def _of_phrase(tok: Token) -> list[Token]:
+    """Who an event noun befell, named in its "of" phrase: a person by name or a person noun (through the
+    apposition that says who a name is: "the murder of Ramiro Téllez, a reporter")."""
+    out: list[Token] = []
+    if any(c.dep_ in ("nummod", "amod") and (c.like_num or c.ent_type_ == "ORDINAL") for c in children_of(tok)):
+        return out  # "the 14th killing of an activist": a running total of the events, counted already
+    for g in (g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"):
+        said = next((a for a in children_of(g) if a.dep_ == "appos" and person_noun(a)), None)
+        if g.ent_type_ == "PERSON" or person_noun(g) or said is not None:
+            out.append(g if said is None or person_noun(g) else said)
+    return out
 
 
 def _listed_among(tok: Token) -> bool:
@@ -277,7 +318,8 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
     doc = analysis.doc
     out: list[ImplicitCount] = []
     heads = _participants(doc[mention.head_i], mention.event_type)
-    sets = [[p] + [c for c in p.conjuncts if c.i > p.i] for p in heads]
+    sets = _join_subjects([[p] + [c for c in p.conjuncts if c.i > p.i and c.pos_ not in ("VERB", "AUX")] + _split_off(p)
+                           for p in heads])
     if _listed_among(doc[mention.head_i]):
         # "Among the dead are a shepherd and two children": members of a set the report counted, one with a
         # figure of its own, are parts of its total (SPEC 3), each a count of its own, not one set of three

@@ -104,7 +104,7 @@ _SUFFIX: dict[str, str] = _QUALS["suffix"]
 _NUMERIC_GLUED = rf"(?P<cur>{CURRENCY})?(?P<dig>{DIGITS})(?P<scale>{SCALE})?(?!\.\d|(?!{glued_unit_pattern()})[\w])"
 _MAG_COMPOUND = (r"(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)"
                  r"|(?:several|a\s+few|a\s+couple(?:\s+of)?)\s+(?:dozen|hundred|thousand|million|billion)(?!s))")
-_MAG = r"(?:a\s+score(?=\s+of\b)|dozens|scores(?=\s+(?:of|more)\b)|hundreds|thousands|millions|billions|several|a\s+few|a\s+couple(?=\s+of\b)|a\s+handful(?=\s+of\b))"
+_MAG = rf"(?:a\s+score(?=\s+of\b(?!\s+(?:\d|(?:{NUMBER_WORDS})\b)))|dozens|scores(?=\s+(?:of|more)\b)|hundreds|thousands|millions|billions|several|a\s+few|a\s+couple(?=\s+of\b)|a\s+handful(?=\s+of\b))"
 _BARE_RE = (
     r"(?:an?\s+(?:(?:large|great|small|growing|significant|huge|high|substantial|considerable|record|unknown|"
     r"unspecified|increasing|limited|certain|undisclosed)\s+)?number(?=\s+of\b)|a\s+lot(?=\s+of\b)|lots(?=\s+of\b)"

@@ -289,8 +289,8 @@ def _noun_for(analysis: Analysis, ph: NumberPhrase, tok: Token, inside: set[int]
     if _multiplier(analysis.doc, max(inside)) and not ph.currency:
         return None, False
     noun, pron = _counted_noun(analysis.doc, tok, inside, max(inside))
-    if noun is not None and noun.like_num:
-        noun = None
+    if noun is not None and (noun.like_num or not any(ch.isalnum() for ch in noun.text)):
+        noun = None  # a figure or a symbol ("Arsenal | 20 | 15": a table's cell separator) is no counted noun
     if noun is not None and (in_class(noun, _NONCOUNT) or noun.lower_ == "%"):
         if not ph.currency:
             return None, False

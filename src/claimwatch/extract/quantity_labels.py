@@ -2,7 +2,8 @@
 
 * a list's item numbers at the start of a line ("1. suspend all funding", "2) publish the reports");
 * temperatures ("minus 10 Celsius", "45°C", "40 degrees Fahrenheit");
-* the points of a rating scale ("runs from 1 (False) to 5 (True)", "this claim scores 1", "rated 4");
+* the points of a rating scale ("runs from 1 (False) to 5 (True)", "this claim scores 1", "rated 4 out of 5",
+  "scored 8/10", "gave the film 3 stars");
 * a figure that is part of a place's name ("in Delmas 33 and Delmas 95", "at Sector 7");
 * a code figure written without separators before a singular noun it does not count ("the first
   911 call", "a 999 operator", "the 112 line");
@@ -32,8 +33,14 @@ _TEMPERATURE_AFTER = re.compile(r"\s*(?:°|º|degrees?\s+(?:Celsius|Fahrenheit|c
 _BELOW_ZERO_BEFORE = re.compile(r"\b(?:minus|negative)\s*$", re.I)
 _ADDRESS_PART = re.compile(r"[ \t]+(?:[A-Z][\w.'-]*[ \t]*){1,3}(?:,|$)", re.M)
 
-#: verbs that give something a point on a scale, and the nouns of a scale
-_RATING_VERBS = frozenset({"score", "rate", "grade", "rank"})
+#: verbs that give something a point on a scale (with the forms the tagger lemmatises wrongly: "rated" -> "rat"),
+#: and the nouns of a scale
+_RATING_VERBS = frozenset({"score", "rate", "grade", "rank", "rated", "rates", "rating"})
+#: what a rating is given in ("three stars", "4 stars out of 5")
+_RATING_UNITS = frozenset({"star", "stars"})
+#: verbs that give, win or hold a rating ("gave the film 3 stars", "the hotel has 4 stars")
+_RATING_HOLDERS = frozenset({"give", "award", "earn", "receive", "get", "have", "hold", "keep", "lose", "win", "retain"})
+_SLASH_FIGURE = re.compile(r"/\d")
 _SCALE_NOUNS = frozenset({"scale", "rating", "score", "grade", "ranking"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "inside", "outside", "around"})
 
@@ -67,10 +74,45 @@ def _scale_point(tok: Token) -> bool:
     verb = _argument_chain(arg)
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.lemma_.lower() in _RATING_VERBS and arg.dep_ in ("dobj", "attr", "oprd", "npadvmod"):
+    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.lemma_.lower() in _SCALE_NOUNS:
+        return True  # "a score of 92", "a rating of 4 out of 5"
+    if _rating_verb(verb) and arg.dep_ in ("dobj", "attr", "oprd", "npadvmod"):
         return _something_rated(verb, arg)
     return arg.dep_ == "pobj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _SCALE_NOUNS
                                       for c in children_of(verb))
+
+
+def _rating_verb(verb: Token) -> bool:
+    return verb.lemma_.lower() in _RATING_VERBS or verb.lower_ in _RATING_VERBS
+
+
+def _scale_maximum(tok: Token) -> bool:
+    """"rated 4 out of 5", "9.5 points out of 10": the bare figure after "out of" that follows another
+    figure is the top of the scale or the base of the share; it counts nothing ("4 out of 5 analysts"
+    keeps its noun, and "out of 40 passengers, 12 died" has no figure before it)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lower_ != "out":
+        return False
+    out = tok.head.head
+    before = tok.doc[out.i - 1] if out.i > 0 else None
+    return before is not None and (before.like_num or any(c.dep_ == "nummod" for c in children_of(before)))
+
+
+def _slash_figure(text: str, ph: NumberPhrase) -> bool:
+    """"scored 8/10", "a 7/10 review", "case 3281/2026": a figure written against another across a
+    slash is a score, a ratio, a date or a file number, not a count."""
+    s, e = ph.core
+    return bool(_SLASH_FIGURE.match(text, e)) or (s >= 2 and text[s - 1] == "/" and text[s - 2].isdigit())
+
+
+def _rating_stars(tok: Token) -> bool:
+    """"gave the film 3 stars", "the hotel has four stars": stars a thing is given or holds are its rating
+    (not "three stars were injured", stars of the screen, who are people)."""
+    noun = tok.head
+    if tok.dep_ != "nummod" or noun.lower_ not in _RATING_UNITS or noun.dep_ not in ("dobj", "attr"):
+        return False
+    verb = noun.head
+    return verb.lemma_.lower() in _RATING_HOLDERS and not any(
+        c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") and c.i < tok.i for c in children_of(noun))
 
 
 def _something_rated(verb: Token, arg: Token) -> bool:
@@ -128,5 +170,6 @@ def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
         return False
-    return (_list_item_number(text, ph) or _temperature(text, ph) or _scale_point(tok)
+    return (_list_item_number(text, ph) or _temperature(text, ph) or _scale_point(tok) or _scale_maximum(tok)
+            or _slash_figure(text, ph) or _rating_stars(tok)
             or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok))

@@ -17,14 +17,20 @@ from typing import TYPE_CHECKING, Sequence, cast
 from ..model import EVENT_TYPES, Claim, EventType, Place, TimeAnchor, TimeInfo, TimePrecision
 from .base import Analysis
 from .events import lexicon
+from .frames import frames
 from .place_candidates import PRECISION
 from .place_resolve import resolve_name
+from .quantity_nouns import in_class, noun_classes
 from .tables import Cell, Table, find_tables
 
 if TYPE_CHECKING:
     from .linking import Draft
 
 __all__ = ["a_row_label", "type_table_counts", "place_and_date_table_counts", "heading_event_type"]
+
+def _s(name: str) -> frozenset[str]:
+    return frozenset(frames()["sets"][name])
+
 
 #: types a column of figures about people cannot take from its heading's word
 _NOT_COUNTED = frozenset({"statement", "policy"})
@@ -61,11 +67,31 @@ def heading_event_type(analysis: Analysis, heading: Cell) -> str | None:
 
 
 def a_row_label(analysis: Analysis, span: tuple[int, int]) -> bool:
-    """The figure sits in a table's first column, the label of its row ("Other (5 states)")."""
+    """The figure sits in a table's first column, the label of its row ("Other (5 states)"), or in a
+    table of other figures (:func:`_about_people`)."""
     for table in _tables(analysis):
         at = table.cell_at(span[0], span[1])
         if at is not None:
-            return at[1] == 0
+            return at[1] == 0 or not _about_people(analysis, table)
+    return False
+
+
+def _about_people(analysis: Analysis, table: Table) -> bool:
+    """A column heading or the caption names an event, people or incidents ("Killed", "Refugees",
+    "Attacks", "Sea arrivals by year"); a league table ("Team | Played | Won | Points") or a budget by
+    department names none: its figures count no one."""
+    classes = noun_classes()
+    kinds = classes["person"] | classes["group"] | classes["container"] | classes["incident"] | _s("movement_nouns")
+    index = lexicon()["word_index"]
+    spans = [cell.span for cell in table.header[1:]] + ([table.caption] if table.caption else [])
+    sources = [a.span for a in analysis.attributions if a.span is not None]
+    for s, e in spans:
+        for tok in analysis.doc.char_span(s, e, alignment_mode="expand") or ():
+            if any(a <= tok.idx < b for a, b in sources):
+                continue  # the caption's speaker ("..., the mayor said") is not what the figures count
+            if in_class(tok, kinds) or tok.ent_type_ == "NORP" or (index.get(tok.lemma_.lower()) or index.get(tok.lower_)) not in (
+                    None, *_NOT_COUNTED):
+                return True
     return False
 
 
@@ -127,15 +153,16 @@ def _caption_places(analysis: Analysis, caption: tuple[int, int] | None) -> list
 
 
 def place_and_date_table_counts(analysis: Analysis, claims: Sequence[Claim]) -> None:
-    """A table cell's claim takes its row label's place and its caption's period (where they state one); a
+    """A table cell's claim takes its row label's place and its column's or caption's period (where they state one); a
     row whose label is no place (a "Total" row, "Other") takes the caption's place, not the row above's."""
     countries = _report_countries(analysis)
     for claim in claims:
         cell = _cell_of(analysis, claim)
         if cell is None:
             continue
-        table, row, _col = cell
-        when = _caption_time(analysis, table.caption)
+        table, row, col = cell
+        # a column heading that states a period ("2025", "Jan-Mar") dates its cells; else the caption does
+        when = (_caption_time(analysis, table.header[col].span) if col else None) or _caption_time(analysis, table.caption)
         if when is not None:
             claim.time = when
         place = None if table.is_total(row) else _row_place(analysis, table.rows[row][0], countries)

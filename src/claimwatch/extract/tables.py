@@ -8,8 +8,9 @@
 
 Cells are separated by ``|`` or a tab (a Markdown table's outer pipes and its ``---`` rule line are
 allowed); a table has at least three columns and a row under its header, a header of labels (no
-cell a bare number) and rows that hold figures. The caption is the line that introduces the table
-(the line right above its header, or above one blank line). Pure text reading, no parse.
+cell a bare number but a year: "Department | 2025 | 2026") and rows that hold figures. The caption
+is the line that introduces the table (the line right above its header, or above one blank line).
+Pure text reading, no parse.
 
 Core: :func:`find_tables`.
 """
@@ -30,6 +31,8 @@ _SEPARATORS = ("|", "\t")
 _RULE_LINE = re.compile(r"[\s|:+-]*-{3,}[\s|:+-]*")
 _BARE_FIGURE = re.compile(r"[\d.,%+\-–\s]+")
 _MIN_COLUMNS = 3
+#: a column heading that is a year ("Department | 2025 | 2026")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def _caption(text: str, lines: list[Span], header_line: int) -> Span | None:
 
 def _table(text: str, lines: list[Span], block: list[tuple[int, tuple[Cell, ...]]]) -> Table | None:
     (first, header), rows = block[0], [cells for _i, cells in block[1:]]
-    if not rows or any(_a_figure(c) or not c.text for c in header):
+    if not rows or not header[0].text or any(_a_figure(c) and not _YEAR.fullmatch(c.text) or not c.text for c in header):
         return None
     if not all(any(_a_figure(c) for c in row) for row in rows):
         return None
