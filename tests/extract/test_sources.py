@@ -166,3 +166,23 @@ def test_platform_of() -> None:
     assert platform_of("on Telegram") == "Telegram"
     assert platform_of("in a statement") is None
     assert platform_of("x marks the spot") is None
+
+
+# "NGO" and "NGOs" name a non-governmental organisation; a personal name that merely begins with the
+# same letters ("Ngongo", "Ngozi", "Ngoc") is no organisation, so "he"/"she" can refer back to it.
+@pytest.mark.parametrize("name", ["Jules Ngongo", "Ngozi Adeyemi", "Tran Ngoc Lan"])
+def test_a_personal_name_starting_like_ngo_is_no_organisation(name):
+    from claimwatch.extract.sources import is_organisation
+    assert not is_organisation(name)
+
+
+@pytest.mark.parametrize("text, figure, speaker", [
+    ("The team's physio, Ngozi Adeyemi, gave an update on Monday: 4 players injured, she said.", "4", "Ngozi Adeyemi"),
+    ("The council's engineer, Tran Ngoc Lan, gave a figure on Friday: 12 bridges need repairs and 30 workers "
+     "were hurt, he said.", "30", "Tran Ngoc Lan"),
+])
+def test_a_pronoun_speaker_takes_the_person_named_before(text, figure, speaker):
+    import claimwatch
+    article = claimwatch.extract(text, published="2026-03-10")
+    count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == figure)
+    assert count.source.canonical == speaker and count.source.type != "ngo"
