@@ -186,3 +186,16 @@ def test_a_pronoun_speaker_takes_the_person_named_before(text, figure, speaker):
     article = claimwatch.extract(text, published="2026-03-10")
     count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == figure)
     assert count.source.canonical == speaker and count.source.type != "ngo"
+
+
+# A common noun right before an unknown organisation's name says what it is ("The charity SOS
+# Humanité said ..."), also where the parse hangs the noun apart from the name.
+@pytest.mark.parametrize("text", [
+    "The charity SOS Humanité said its ship Aurora pulled 40 people from the water.",
+    "The charity Aide Médicale Sans Frontière said its clinic treated 40 people after the blast.",
+])
+def test_a_noun_before_an_unknown_name_types_it(text):
+    import claimwatch
+    article = claimwatch.extract(text, published="2026-03-10")
+    count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == "40")
+    assert count.source.type == "ngo"
