@@ -199,3 +199,18 @@ def test_a_noun_before_an_unknown_name_types_it(text):
     article = claimwatch.extract(text, published="2026-03-10")
     count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == "40")
     assert count.source.type == "ngo"
+
+
+# Local, community and grassroots groups that speak are civil-society organisations (``ngo``), not
+# private witnesses; "a local group of hikers" is people, not an organisation.
+@pytest.mark.parametrize("text, figure, typ", [
+    ("Local groups say 40 families lost their homes in the flood.", "40", "ngo"),
+    ("Community groups said 200 volunteers had cleaned the beach after the oil spill.", "200", "ngo"),
+    ("Grassroots groups say 75 tenants were evicted from the estate last month.", "75", "ngo"),
+    ("A local group of hikers said 3 of its members were injured.", "3", "witness"),
+])
+def test_local_and_community_groups_are_ngos(text, figure, typ):
+    import claimwatch
+    article = claimwatch.extract(text, published="2026-03-10")
+    count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == figure)
+    assert count.source.type == typ
