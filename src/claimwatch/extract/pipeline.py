@@ -12,10 +12,11 @@ from __future__ import annotations
 import gc
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
@@ -90,7 +91,8 @@ def load_nlp(name: str = "") -> Language:
         except (OSError, ImportError) as exc:  # not installed
             errors.append(f"{candidate}: {exc.__class__.__name__}")
             continue
-        nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, _FOOTNOTE_AFTER_STOP]).search
+        tokenizer = cast(Tokenizer, nlp.tokenizer)
+        tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _FOOTNOTE_AFTER_STOP]).search
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("claimwatch_line_breaks", before="parser")
         return nlp
