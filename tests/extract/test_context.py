@@ -527,3 +527,30 @@ def test_a_periods_first_bound_takes_the_year_its_last_bound_states():
     winter = "From 1 November to 31 January 2027, 300 people died of the cold, officials said."
     c = _count(run(winter, published="2026-03-05"), "300")
     assert (c.time.start, c.time.end) == ("2026-11-01", "2027-01-31")
+
+
+# A list's lead line that has no source of its own but speaks of a document issued before it ("The
+# statement detailed the toll as follows:") gives its items the issuer of that document.
+DOCUMENT_LEADS = [
+    ("The Federation of Youth Football announced on Monday that its spring season had ended.\n\n"
+     "The report broke the figures down as follows:\n"
+     "- Under-12 league: 412 players\n- Under-15 league: 296 players", ("412", "296"),
+     "Federation of Youth Football"),
+    ("The Meteorological Service said in a bulletin on Friday that the storm had crossed the coast.\n\n"
+     "The bulletin listed the damage by district:\n"
+     "- Northern district: 37 roofs torn off\n- Harbour district: 12 fishermen missing", ("37", "12"),
+     "Meteorological Service"),
+]
+
+
+@pytest.mark.parametrize("text, figures, issuer", DOCUMENT_LEADS)
+def test_a_lists_document_lead_gives_its_items_the_documents_issuer(extract, text, figures, issuer):
+    analysis = extract(text)
+    for figure in figures:
+        assert issuer in (_count(analysis, figure).source.name or ""), figure
+
+
+def test_a_list_under_a_sourceless_lead_of_the_authors_own_stays_the_authors(extract):
+    text = ("The mayor said on Monday the town would rebuild.\n\n"
+            "Our reporters counted the damage:\n- 14 houses destroyed\n- 3 bridges closed")
+    assert _count(extract(text), "14").source.name != "mayor"

@@ -201,3 +201,24 @@ def test_a_name_coordinated_with_a_body_is_not_its_spokesperson(analyse):
     a = analyse("The plan was welcomed by the regional police and Anna Kovalenko. "
                 "Kovalenko added that 12 men were detained at the crossing.")
     assert _entity(a, "Anna Kovalenko").type == "witness"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Opening the appeal, lawyer Helen Moss KC said the landlord had evicted 25 tenants. "
+     "By the time police arrived, 14 of them were homeless, she said.", "Helen Moss KC"),
+    ("For the league, commissioner Daniel Hart QC said 30 referees had been suspended. "
+     "By Friday, 6 more were under review, he said.", "Daniel Hart QC"),
+    ("Closing the meeting, mayor Priya Nair said 9 patients had died of sepsis at the town clinic. "
+     "Three of them had been misdiagnosed, she said.", "Priya Nair"),
+])
+def test_a_name_after_a_role_is_a_person_even_when_tagged_an_organisation(nlp, text, name):
+    from spacy.tokens import Span
+    doc = nlp(text)
+    start = text.index(name)
+    tagged = doc.char_span(start, start + len(name))
+    doc.ents = [Span(doc, tagged.start, tagged.end, label="ORG")]    # the tagger's misreading of the name
+    analysis = Pipeline(nlp).analyse_doc(doc, "2024-06-14")
+    person = _entity(analysis, name)
+    assert person.kind == "person"
+    pronoun = source_for(analysis, 1)
+    assert pronoun.canonical == name

@@ -115,3 +115,32 @@ def test_an_explainer_a_fact_check_or_a_questioning_report_is_no_interview(extra
     for figure in figures:
         src = _count(analysis, figure).source
         assert src is None or src.type == "author" or src.name not in ("Babagana Zulum", "Ali Rahimi", "Mohammed Ali", "Ann Carter"), figure
+
+
+# An exchange marked "Q:" / "A:" is an interview by its layout, even when the intro only says who
+# "spoke to" or "sat down with" the reporter, and a "Q:" may be a statement rather than a question;
+# the report's own paragraph after the last answer is the author's again.
+SAT_DOWN = ("Head coach Marta Silva sat down with our reporter after the final whistle.\n\n"
+            "Q: Your side conceded four goals. What went wrong?\n\n"
+            "A: We lost our shape. Three of my defenders were carrying knocks.\n\n"
+            "Q: The fans booed at half-time.\n\n"
+            "A: They pay for tickets. 12,000 of them travelled here and they deserve better.\n\n"
+            "The club said on Sunday that 40 season-ticket holders had asked for refunds.")
+
+SPOKE_TO = ("Finance Minister Daniel Osei spoke to our business desk on Friday.\n\n"
+            "Q: How many firms have applied for the relief scheme?\n\n"
+            "A: So far 2,300 small firms have applied.\n\n"
+            "Q: Critics say the scheme is too slow.\n\n"
+            "A: We have paid 1,100 of them already.\n\n"
+            "Separately, 75 firms went bankrupt last month, the chamber of commerce reported.")
+
+
+@pytest.mark.parametrize("text, figures, speaker, closing", [
+    (SAT_DOWN, ("Three", "12,000"), "Marta Silva", "40"),
+    (SPOKE_TO, ("2,300", "1,100"), "Daniel Osei", "75"),
+])
+def test_a_marked_exchange_is_an_interview_without_the_word(extract, text, figures, speaker, closing):
+    analysis = extract(text)
+    for figure in figures:
+        assert _count(analysis, figure).source.name == speaker, figure
+    assert _count(analysis, closing).source.name != speaker

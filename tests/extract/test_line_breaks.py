@@ -95,3 +95,23 @@ def test_a_sentence_never_ends_at_a_comma():
     sentences = [analysis.text[a:b] for a, b in analysis.sentences]
     assert not any(s.endswith(",") for s in sentences), [s for s in sentences if s.endswith(",")]
     assert any("Two men, ages 24 and 31, were arrested" in s for s in sentences)
+
+
+# A footnote marker after a full stop closes its sentence: the next sentence's subject is its own
+# source, not glued to the name before the marker into one.
+FOOTNOTED = [
+    ("Quarterly revenue rose 12%, according to Harlow Analytics.² Shareholders said 300 jobs had been cut.",
+     "300", "Shareholders"),
+    ("The survey was run by the Alpine Glacier Trust.¹⁴ Rangers said 45 hikers had been rescued on the ridge.",
+     "45", "Rangers"),
+    ("The ruling was reported by Courtwatch.³ Lawyers said 19 defendants had been acquitted.", "19", "Lawyers"),
+]
+
+
+@pytest.mark.parametrize("text, figure, speaker", FOOTNOTED)
+def test_a_footnote_marker_after_a_full_stop_ends_the_sentence(text, figure, speaker):
+    analysis = get_pipeline().analyse(text, published="2026-03-10")
+    assert any(b == text.index(" ", text.index(".")) for _, b in analysis.sentences)   # after the marker
+    article = claimwatch.extract(text, published="2026-03-10")
+    count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == figure)
+    assert count.source.name == speaker

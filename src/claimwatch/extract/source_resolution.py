@@ -285,6 +285,9 @@ class SourceResolver:
             ctx = text[toks[0].idx: toks[-1].idx + len(toks[-1])] if toks else None
             label = "PERSON" if head.ent_type_ in ("", "PERSON", "GPE") and _described_as_someone(head) \
                 else head.ent_type_ or None       # "Ana Lima, who leads ...": no town of Peru
+            before = doc[lo - 1] if lo > 0 else None         # a common noun right before the name describes it
+            described = before.text if before is not None and before.pos_ == "NOUN" and before.i + 1 == lo else ""
+            ctx = " ".join(w for w in (described, ctx) if w) or None     # "the charity SOS Méditerranée"
             m.type = classify_source(m.name or "", ent_label=label, context=ctx)
             if m.type == "official" and head.ent_type_ != "PERSON" and source_strength(m.name or "") == 0:
                 m.type = fuller_name_type(doc, head.i, head.i + 1) or m.type    # "the Chamber": its full name's
