@@ -92,6 +92,13 @@ def test_people_rounded_up_and_abandoned_at_a_border_are_expelled():
     assert "deportation" not in {
         c.event_type for c in _article("The hikers were stranded near the border for two days after a storm.").claims}
     assert _counts("The gang abandoned 3 cars near the border.") != {"3": "deportation"}
+    # smugglers who abandon migrants do not expel them; things abandoned are no people (found by review)
+    assert _counts("Smugglers abandoned 60 migrants in the desert near the border with Niger, survivors said.") == {
+        "60": "smuggling"}
+    assert "deportation" not in {c.event_type for c in _article(
+        "Hundreds of cars were abandoned near the Canadian border during the blizzard.").claims}
+    assert _counts("Some 300 migrants were abandoned at the border by Algerian soldiers, the group said.") == {
+        "Some 300": "deportation"}
 
 
 def test_a_pair_the_parser_split_at_an_age_is_counted_whole():

@@ -345,7 +345,7 @@ def _forced_return(tok: Token) -> str | None:
     lemma = _lemma(tok)
     if _ordered_departure(tok):
         return "deportation"
-    if tok.pos_ == "VERB" and lemma in _s("forced_abandoners") and _moved_by_others(tok) and _at_a_border(tok):
+    if tok.pos_ == "VERB" and lemma in _s("forced_abandoners") and _abandoned_by_authority(tok) and _at_a_border(tok):
         return "deportation"  # "rounded up and abandoned in desert areas near the border": an expulsion
     back = any(c.lower_ in _s("forced_particles") and c.dep_ in ("prt", "advmod") for c in children_of(tok))
     if tok.pos_ != "VERB" or not (lemma in _s("forced_movers") or (back and lemma in _s("forced_back_movers"))):
@@ -360,6 +360,20 @@ def _forced_return(tok: Token) -> str | None:
             return None  # "taken to hospital", "transferred to El Obeid": a move inside a country
         return "deportation"
     return None
+
+
+def _abandoned_by_authority(tok: Token) -> bool:
+    """People left somewhere by a state: "were rounded up and abandoned near the border" (a passive
+    whose agent is unstated or an authority), "police dumped 40 migrants at the border" — not
+    smugglers abandoning migrants (smuggling) nor cars abandoned in a blizzard (no people)."""
+    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children_of(tok)) else tok
+    kids = children_of(tok) + (children_of(verb) if verb is not tok else [])
+    patient = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+    if patient is None or not person_noun(patient):
+        return False
+    agent = next((g for c in kids if c.dep_ == "agent" for g in children_of(c) if g.dep_ == "pobj"), None)
+    actor = next((c for c in kids if c.dep_ == "nsubj"), agent)
+    return _authority(actor) if actor is not None else _moved_by_others(tok)
 
 
 def _at_a_border(tok: Token) -> bool:
