@@ -447,6 +447,10 @@ def test_list_lines_under_a_colon_line_are_counts_of_its_source_not_statements_o
     assert [c.text for c in b.claims if c.kind == "statement"] == [
         "The utility said on Tuesday that outages by county were:"]
     assert count_claim(b, "8,500").source.name == "The utility"
+    # a colon line that speaks of no figures does not pass on the source carried to it (found by review)
+    c = extract("Roundup\n\nPolice said 5 people were hurt in the crash. Other news today:\n- Arsenal: 3 goals\n"
+                "- Chelsea: 1 goal")
+    assert count_claim(c, "3").source.type == "author" and count_claim(c, "1").source.type == "author"
 
 
 def test_a_pronoun_speaker_in_a_labelled_turn_is_the_turns_speaker(extract) -> None:

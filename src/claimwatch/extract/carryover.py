@@ -36,6 +36,7 @@ from dataclasses import replace
 
 from ..model import QuoteKind, Scope
 from .base import Analysis, AttributionMention
+from .cue_candidates import LIST_NOUNS
 from .entities import document_noun
 from .interviews import marks_interviewee
 from .mentions import sentence_tokens
@@ -125,11 +126,21 @@ class _Coverage:
             if not self.ends_with_colon(j) or m.name is None or m.type in ("author", "unnamed") \
                     or (j + 1 < len(self.para_of) and self.para_of[j + 1] == self.para_of[j]):
                 continue
+            if m.scope != "sentence" and j not in leads and not self._speaks_of_figures(j):
+                continue    # a carried source passes only to the items of figures: not "Other news today:"
             p = self.para_of[j] + 1
             while p < len(self.analysis.paragraphs) and _LIST_ITEM.match(self.text, self.analysis.paragraphs[p][0]):
                 for i in self.in_para(p):
                     self.found.setdefault(i, carry(m, i, "paragraph", "indirect"))
                 p += 1
+
+    def _speaks_of_figures(self, j: int) -> bool:
+        """A lead line that names an event or a figures noun ("Injuries by club were:", "The
+        breakdown by region:"), not any line ending in a colon ("The agenda for tonight is:")."""
+        if any(e.sent_i == j and e.event_type for e in self.analysis.events):
+            return True
+        lo, hi = self.tok_ranges[j]
+        return any(t.lemma_.lower() in LIST_NOUNS for t in self.analysis.doc[lo:hi])
 
     def _document_leads(self) -> dict[int, AttributionMention]:
         """A list's lead line of no source of its own whose subject is a document spoken of before

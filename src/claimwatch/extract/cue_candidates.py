@@ -229,7 +229,7 @@ def noun_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
 
 
 #: nouns of a set of figures that a line introducing a list names with its owner
-_LIST_NOUNS = _FIGURE_NOUNS | {"breakdown", "figure", "list", "data", "statistic", "total", "estimate", "update",
+LIST_NOUNS = _FIGURE_NOUNS | {"breakdown", "figure", "list", "data", "statistic", "total", "estimate", "update",
                                "bulletin"}
 
 
@@ -247,7 +247,7 @@ def list_lead_candidate(doc: Doc, lo: int, hi: int) -> Cand | None:
         return None
     content = trim_span(doc, lo, end) if colon == end - 1 else trim_span(doc, colon + 1, end)
     for tok in doc[lo:colon]:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _LIST_NOUNS:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in LIST_NOUNS:
             owner = next((c for c in children_of(tok) if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
                           or c.dep_ in ("compound", "nmod") and c.i < tok.i and _a_named_body(c)), None)
             if owner is not None:
