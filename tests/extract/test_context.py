@@ -527,3 +527,21 @@ def test_a_periods_first_bound_takes_the_year_its_last_bound_states():
     winter = "From 1 November to 31 January 2027, 300 people died of the cold, officials said."
     c = _count(run(winter, published="2026-03-05"), "300")
     assert (c.time.start, c.time.end) == ("2026-11-01", "2027-01-31")
+
+
+def test_a_photo_captions_place_is_not_the_reports(extract):
+    text = ("Floods cut off mountain villages\n\nBy Ana Ruiz | The Valley Post | May 4, 2026\n\n"
+            "CAPTION: Volunteers carry sandbags along the river in Chur, Switzerland, on May 2, 2026. The group has "
+            "filled 4,000 sandbags across the valley this spring. (Photo: Ana Ruiz)\n\n"
+            "A landslide buried 40 homes in Davos on Friday, cantonal police said.\n\n"
+            "Rescuers also saved 12 hikers stranded on a pass, officials said.")
+    c = _count(extract(text), "12")
+    assert [(p.name, p.scope) for p in c.places] == [("Davos", "article")]
+
+
+def test_a_podcast_hosts_city_is_not_the_reports_place(extract):
+    text = ("HOST (JANE DOE): Welcome back. I'm Jane Doe in London. On Monday a fire destroyed the chip plant in "
+            "Hsinchu. Our reporter Tom Lee is there. Tom?\n\n"
+            "REPORTER (TOM LEE): Jane, the company told me that 12 workers were injured.")
+    c = _count(extract(text), "12")
+    assert "London" not in [p.name for p in c.places] and "Hsinchu" in [p.name for p in c.places]

@@ -303,3 +303,31 @@ def test_a_dateline_on_a_line_of_its_own_is_where_the_report_was_filed(analyse, 
 def test_a_headline_ending_in_a_date_is_no_dateline(analyse, text, place):
     a = analyse(text, stages=("times", "places"))
     assert {p.text: p.role for p in a.places}[place] == "event"
+
+
+@pytest.mark.parametrize("text, seat, event", [
+    ("HOST (JANE DOE): Welcome back. I'm Jane Doe in London. On Monday a fire destroyed a chip plant in Hsinchu.",
+     "London", "Hsinchu"),
+    ("Good morning. Three things to know today, compiled by our markets desk in Singapore. "
+     "Forty workers were evacuated from a plant in Osaka.", "Singapore", "Osaka"),
+])
+def test_where_the_speaker_or_the_maker_of_the_report_sits_is_no_event_place(analyse, text, seat, event):
+    roles = {p.text: p.role for p in analyse(text, stages=("times", "places")).places}
+    assert (roles[seat], roles[event]) == ("source_location", "event")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Jane Doe was injured in London on Monday.", "London"),
+    ("I'm told the match in Leeds drew 30,000 fans.", "Leeds"),
+    ("The report, published on Monday, found 40 cases in Lyon.", "Lyon"),
+])
+def test_a_person_or_a_report_in_a_place_of_the_event_keeps_it(analyse, text, place):
+    assert {p.text: p.role for p in analyse(text, stages=("times", "places")).places}[place] == "event"
+
+
+def test_a_dateline_in_capitals_under_a_translators_note_is_where_the_report_was_filed(analyse):
+    text = ("Striking miners block the road to the mine\n\n"
+            "Translated from the Spanish original published on 3 May 2026. Translation: World Desk.\n\n"
+            "HERMOSILLO, Sonora.- Some 400 miners blocked the access road to the copper mine in Cananea, the union said.")
+    roles = {p.text: p.role for p in analyse(text, stages=("times", "places")).places}
+    assert (roles["HERMOSILLO"], roles["Cananea"]) == ("source_location", "event")
