@@ -331,3 +331,35 @@ def test_a_dateline_in_capitals_under_a_translators_note_is_where_the_report_was
             "HERMOSILLO, Sonora.- Some 400 miners blocked the access road to the copper mine in Cananea, the union said.")
     roles = {p.text: p.role for p in analyse(text, stages=("times", "places")).places}
     assert (roles["HERMOSILLO"], roles["Cananea"]) == ("source_location", "event")
+
+
+@pytest.mark.parametrize("text", [
+    "A storm damaged 300 homes in Durban on Monday, the National Disaster Management Centre said. "
+    "The Centre added that 12 people were injured.",
+    "The Regional Cyber Defence Centre reported 40 attacks on hospitals in Lyon last month. "
+    "The Centre said 12 of them had disrupted surgery.",
+])
+def test_the_last_word_of_an_organisations_name_is_no_place(analyse, text):
+    assert "Centre" not in {p.text for p in analyse(text, stages=("times", "places")).places}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Floods hit the Centre region of France on Monday.", "Centre region"),
+    ("Floods hit Pakistani Punjab on Monday.", "Punjab"),
+    ("Police in Greater Manchester arrested 12 people.", "Manchester"),
+])
+def test_a_place_after_a_capitalised_word_is_still_a_place(analyse, text, place):
+    assert any(place in p.text for p in analyse(text, stages=("times", "places")).places)
+
+
+@pytest.mark.parametrize("text, place, name", [
+    ("Frost destroyed 40 percent of the vineyards in the Bekaa this spring, growers said.", "Bekaa", "Beqaa"),
+    ("Wildfires forced 300 families out of villages across the Bekaa.", "Bekaa", "Beqaa"),
+])
+def test_another_spelling_of_a_regions_name_after_a_preposition_is_the_region(analyse, text, place, name):
+    assert (place, name) in {(p.text, p.name) for p in analyse(text, stages=("times", "places")).places}
+
+
+@pytest.mark.parametrize("text", ["Miss Turner said 40 guests attended.", "The Tex Ritter tribute drew 300 fans."])
+def test_a_short_abbreviation_of_a_region_is_no_place_on_its_own(analyse, text):
+    assert analyse(text, stages=("times", "places")).places == []
