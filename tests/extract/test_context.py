@@ -554,3 +554,21 @@ def test_a_list_under_a_sourceless_lead_of_the_authors_own_stays_the_authors(ext
     text = ("The mayor said on Monday the town would rebuild.\n\n"
             "Our reporters counted the damage:\n- 14 houses destroyed\n- 3 bridges closed")
     assert _count(extract(text), "14").source.name != "mayor"
+
+
+def test_a_photo_captions_place_is_not_the_reports(extract):
+    text = ("Floods cut off mountain villages\n\nBy Ana Ruiz | The Valley Post | May 4, 2026\n\n"
+            "CAPTION: Volunteers carry sandbags along the river in Chur, Switzerland, on May 2, 2026. The group has "
+            "filled 4,000 sandbags across the valley this spring. (Photo: Ana Ruiz)\n\n"
+            "A landslide buried 40 homes in Davos on Friday, cantonal police said.\n\n"
+            "Rescuers also saved 12 hikers stranded on a pass, officials said.")
+    c = _count(extract(text), "12")
+    assert [(p.name, p.scope) for p in c.places] == [("Davos", "article")]
+
+
+def test_a_podcast_hosts_city_is_not_the_reports_place(extract):
+    text = ("HOST (JANE DOE): Welcome back. I'm Jane Doe in London. On Monday a fire destroyed the chip plant in "
+            "Hsinchu. Our reporter Tom Lee is there. Tom?\n\n"
+            "REPORTER (TOM LEE): Jane, the company told me that 12 workers were injured.")
+    c = _count(extract(text), "12")
+    assert "London" not in [p.name for p in c.places] and "Hsinchu" in [p.name for p in c.places]

@@ -209,3 +209,11 @@ def test_a_name_a_distance_puts_a_boat_off_is_a_place(analyse, text, name):
 ])
 def test_a_gap_off_a_mark_is_no_place(analyse, text):
     assert _places(analyse, text) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Robbers attacked Kamukunji trading centre on Monday, killing two traders.", "Kamukunji trading centre"),
+    ("A fire gutted the Westgate shopping centre, police said.", "Westgate shopping centre"),
+])
+def test_a_trading_or_shopping_centre_is_a_local_place(analyse, text, place):
+    assert place in {p.text for p in analyse(text).places}

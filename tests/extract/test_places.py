@@ -311,3 +311,63 @@ def test_a_dateline_on_a_line_of_its_own_is_where_the_report_was_filed(analyse, 
 def test_a_headline_ending_in_a_date_is_no_dateline(analyse, text, place):
     a = analyse(text, stages=("times", "places"))
     assert {p.text: p.role for p in a.places}[place] == "event"
+
+
+@pytest.mark.parametrize("text, seat, event", [
+    ("HOST (JANE DOE): Welcome back. I'm Jane Doe in London. On Monday a fire destroyed a chip plant in Hsinchu.",
+     "London", "Hsinchu"),
+    ("Good morning. Three things to know today, compiled by our markets desk in Singapore. "
+     "Forty workers were evacuated from a plant in Osaka.", "Singapore", "Osaka"),
+])
+def test_where_the_speaker_or_the_maker_of_the_report_sits_is_no_event_place(analyse, text, seat, event):
+    roles = {p.text: p.role for p in analyse(text, stages=("times", "places")).places}
+    assert (roles[seat], roles[event]) == ("source_location", "event")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Jane Doe was injured in London on Monday.", "London"),
+    ("I'm told the match in Leeds drew 30,000 fans.", "Leeds"),
+    ("The report, published on Monday, found 40 cases in Lyon.", "Lyon"),
+])
+def test_a_person_or_a_report_in_a_place_of_the_event_keeps_it(analyse, text, place):
+    assert {p.text: p.role for p in analyse(text, stages=("times", "places")).places}[place] == "event"
+
+
+def test_a_dateline_in_capitals_under_a_translators_note_is_where_the_report_was_filed(analyse):
+    text = ("Striking miners block the road to the mine\n\n"
+            "Translated from the Spanish original published on 3 May 2026. Translation: World Desk.\n\n"
+            "HERMOSILLO, Sonora.- Some 400 miners blocked the access road to the copper mine in Cananea, the union said.")
+    roles = {p.text: p.role for p in analyse(text, stages=("times", "places")).places}
+    assert (roles["HERMOSILLO"], roles["Cananea"]) == ("source_location", "event")
+
+
+@pytest.mark.parametrize("text", [
+    "A storm damaged 300 homes in Durban on Monday, the National Disaster Management Centre said. "
+    "The Centre added that 12 people were injured.",
+    "The Regional Cyber Defence Centre reported 40 attacks on hospitals in Lyon last month. "
+    "The Centre said 12 of them had disrupted surgery.",
+])
+def test_the_last_word_of_an_organisations_name_is_no_place(analyse, text):
+    assert "Centre" not in {p.text for p in analyse(text, stages=("times", "places")).places}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Floods hit the Centre region of France on Monday.", "Centre region"),
+    ("Floods hit Pakistani Punjab on Monday.", "Punjab"),
+    ("Police in Greater Manchester arrested 12 people.", "Manchester"),
+])
+def test_a_place_after_a_capitalised_word_is_still_a_place(analyse, text, place):
+    assert any(place in p.text for p in analyse(text, stages=("times", "places")).places)
+
+
+@pytest.mark.parametrize("text, place, name", [
+    ("Frost destroyed 40 percent of the vineyards in the Bekaa this spring, growers said.", "Bekaa", "Beqaa"),
+    ("Wildfires forced 300 families out of villages across the Bekaa.", "Bekaa", "Beqaa"),
+])
+def test_another_spelling_of_a_regions_name_after_a_preposition_is_the_region(analyse, text, place, name):
+    assert (place, name) in {(p.text, p.name) for p in analyse(text, stages=("times", "places")).places}
+
+
+@pytest.mark.parametrize("text", ["Miss Turner said 40 guests attended.", "The Tex Ritter tribute drew 300 fans."])
+def test_a_short_abbreviation_of_a_region_is_no_place_on_its_own(analyse, text):
+    assert analyse(text, stages=("times", "places")).places == []

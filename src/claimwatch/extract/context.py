@@ -38,6 +38,7 @@ Core: :func:`find_context`; step: :data:`STAGE` (provides ``context``).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,6 +71,9 @@ _LAYOUT_LINES = 5
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
+#: the label of a line that describes a picture or a graphic, not the report's event
+_PICTURE_LABEL = re.compile(r"\s*(?:caption|photo|photograph|picture|pictured|image|video|graphic|chart|map)\b[^:\n]{0,30}:",
+                            re.IGNORECASE)
 _DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
 _RELATIVE = frozenset({"relcl"})
 #: head nouns of administrative divisions a tagger may read as organisations
@@ -328,6 +332,15 @@ def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
     return next((t for t in stated if not in_dateline(analysis, t)), stated[0] if stated else None)
 
 
+def _a_picture_note(analysis: Analysis, para: int) -> bool:
+    """Whether a paragraph describes a picture or a graphic ("CAPTION: Volunteers refill a water
+    station west of Sells", "Photo: ..."): where the picture was taken is not the report's event."""
+    if not 0 <= para < len(analysis.paragraphs):
+        return False
+    start, end = analysis.paragraphs[para]
+    return _PICTURE_LABEL.match(analysis.text, start, end) is not None
+
+
 def find_context(analysis: Analysis) -> ReportContext:
     """The report's frame and per-sentence context (pure; reads the earlier stages' results)."""
     ctx = ReportContext(para_of=paragraph_of_sentences(analysis))
@@ -339,7 +352,8 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.narrative_times = _narrative_times(analysis)
     ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p) and _outside_relative(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
-    ctx.lead_places = next((ps for ps in (_article_places(ctx.event_places.get(i, ())) for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS))
+    ctx.lead_places = next((ps for ps in (_article_places(ctx.event_places.get(i, ())) for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
+                                          if not _a_picture_note(analysis, ctx.para_of[i]))
                             if ps), [])
     return ctx
 

@@ -95,6 +95,15 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     return cands
 
 
+def _abbreviates(word: str, name: str) -> bool:
+    """Whether a short word can abbreviate a name: its letters in order in the name, from its first
+    ("Tex" Texas, "Md" Maryland, "Qld" Queensland) — not another spelling ("Bekaa" for Beqaa)."""
+    letters, full = norm(word).replace(".", ""), iter(norm(name))
+    return bool(letters) and letters[0] == norm(name)[:1] and all(ch in full for ch in letters)
+
+
+#: the words after which another spelling of a region's name is the region ("in Bekaa", "the Bekaa")
+_PLACE_WORDS_BEFORE = frozenset(_LOCATIVE) | {"the"}
 _BAD_LABELS = ("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MIXED")
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
@@ -138,6 +147,7 @@ class _Collector:
         self.taken = [False] * len(self.doc)
         self.analysis = analysis
         self.people = place_refs.person_names(analysis)
+        self.org_heads: frozenset[str] | None = None
 
     def claim(self, c: Cand) -> None:
         self.cands.append(c)
@@ -321,7 +331,7 @@ class _Collector:
             if phys:
                 hits = phys + [h for h in hits if h[0].feature not in PHYSICAL]
                 cue = tuple(sorted({h[0].feature for h in phys}))  # sorted: no hash-order dependence
-        if self._refused(i, j, hits, cue):
+        if self._refused(i, j, hits, cue) or self._an_organisations_word(i, j):
             return i + 1
         placed = hits[0][0].feature == "city" and (not hits[0][1] or _spelled_alike(key, hits[0][0].name)) \
             and place_refs.in_place_context(doc, i, j) and not any(w in self.people for w in texts[i:j])
@@ -333,11 +343,39 @@ class _Collector:
         self.claim(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, key, cue, "GAZ"))
         return j
 
+    def _a_names_last_word(self, i: int) -> bool:
+        """Whether token ``i`` closes a longer capitalised name: two capitalised words before it
+        modify it ("the Regional Cyber Defence Centre", "Emergency Operations Centre")."""
+        if i < 2:
+            return False
+        doc = self.doc
+        return all(self.capok[k] and not self.punct[k] and not self.taken[k] and self.lowers[k] not in _STOP_CAPS
+                   for k in (i - 2, i - 1)) \
+            and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i == i and doc[i - 2].head.i in (i - 1, i)
+
+    def _an_organisations_word(self, i: int, j: int) -> bool:
+        """Whether one word is the last word of an organisation's name ("the Public Health Emergency
+        Operations Centre"), there or after "the" once the report has written the name ("The Centre
+        noted"): the organisation, not the place the word also names (Centre, France)."""
+        if j - i != 1:
+            return False
+        if self._a_names_last_word(i):
+            return True
+        if self.org_heads is None:
+            ents = token_table(self.analysis.doc).ents
+            heads = {ent[-1].text for ent in ents
+                     if ent.label_ == "ORG" and sum(1 for t in ent if t.text[:1].isupper() and t.lower_ != "the") >= 2}
+            self.org_heads = frozenset(heads | {self.texts[k] for k in range(len(self.doc)) if self._a_names_last_word(k)})
+        return i > 0 and self.lowers[i - 1] == "the" and self.texts[i] in self.org_heads
+
     def _refused(self, i: int, j: int, hits: list, cue: tuple[str, ...]) -> bool:
         """Abbreviations, single common words, and minor rivers named like surnames."""
         tok, texts = self.doc[i], self.texts
-        if j - i == 1 and hits[0][1] and len(texts[i]) <= 5 and not (i >= 2 and texts[i - 1] == ","):
-            return True  # "Miss", "Tex": abbreviations of regions count only after "<place>,"
+        if j - i == 1 and hits[0][1] and len(texts[i]) <= 5 and not (i >= 2 and texts[i - 1] == ",") \
+                and (_abbreviates(texts[i], hits[0][0].name) or i == 0 or self.lowers[i - 1] not in _PLACE_WORDS_BEFORE):
+            # "Miss", "Tex", "Md": abbreviations of regions count only after "<place>,"; another
+            # spelling of a region's name ("the Bekaa") only after "the" or a preposition of place
+            return True
         if j - i == 1 and (tok.pos_ != "PROPN" or tok.is_stop or tok.lower_.rstrip(".") in _GENERIC
                            or len(tok.text) < 3 and not tok.text.isupper()):
             return True

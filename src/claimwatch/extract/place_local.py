@@ -49,9 +49,10 @@ _OF_HEADS = frozenset({"village", "town", "city", "camp", "district", "locality"
 #: place nouns a name modifies: "Zamzam camp", "Masisi territory"
 _AFTER_HEADS = frozenset({"camp", "village", "well", "township", "territory", "district", "settlement", "locality",
                           "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "island", "area"})
-#: a noun between the name and a site noun: "the Ain Zara detention centre", "Bulengo displacement site"
+#: a noun between the name and a site noun: "the Ain Zara detention centre", "Bulengo displacement site",
+#: "Kamukunji trading centre"
 _SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced", "detention", "idp", "transit",
-                             "reception", "migrant", "migrants"})
+                             "reception", "migrant", "migrants", "trading", "shopping"})
 _SITE_HEADS = frozenset({"camp", "camps", "site", "centre", "center"})
 #: units of a distance that places a name offshore: "12 nautical miles off X", "5 km off X"
 _DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "nm"})

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .base import Analysis, PlaceMention, Stage, children_of, governing_predicate, token_table
 from .gazetteer import Entry, get_gazetteer, haversine_km
-from .layout import OPENING_DATELINE, headline
+from .layout import DATELINE_TOWN, OPENING_DATELINE, headline
 from .place_candidates import CUES, PRECISION, Cand, candidates
 from .place_local import UNLOCATED, local_extent, local_feature, locate, placed_by_structure
 from .place_refs import refer_back
@@ -64,6 +64,8 @@ def _role(doc, head_tok) -> str:
             # "an adviser to Ukraine's State Border Service": where the source sits
             return "event" if acting else "source_location"
         t = t.head
+    if t.dep_ == "appos" and _a_makers_name(t.head):
+        return "source_location"    # "published by Diario de Occidente (Guadalajara)"
     if t.dep_ in ("pobj", "pcomp"):
         prep = t.head
         p = prep.lower_
@@ -86,6 +88,8 @@ def _role(doc, head_tok) -> str:
             return "destination"
         if p in ("in", "at") and gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.lower() in _SOURCE_NOUNS:
             return "source_location"
+        if p in ("in", "at") and _a_speaker_introduced(gov):
+            return "source_location"    # "I'm Amina Odhiambo in Nairobi": where the speaker sits
     if t.dep_ == "dobj":
         lem = t.head.lemma_.lower()
         if lem in _LEAVE:
@@ -94,6 +98,24 @@ def _role(doc, head_tok) -> str:
             return "destination"
     return "event"
 
+
+#: the subjects of a speaker's self-introduction ("I'm ...", "This is ... in London")
+_SELF = frozenset({"i", "we", "this"})
+
+
+def _a_speaker_introduced(name: Token) -> bool:
+    """Whether a person's name is what a speaker calls himself ("I'm Jane Doe in London", "This is
+    Tom Lee at the studio"): the complement of "be" whose subject is "I", "we" or "this"."""
+    verb = name.head
+    return name.dep_ == "attr" and name.ent_type_ == "PERSON" and verb.lemma_ == "be" \
+        and any(c.dep_ == "nsubj" and c.lower_ in _SELF for c in children_of(verb))
+
+
+def _a_makers_name(name: Token) -> bool:
+    """Whether a name is the maker of a text its verb publishes ("published by Diario de Occidente
+    (Guadalajara)"): the object of "by" after a publishing verb, whose bracketed place is its seat."""
+    prep = name.head
+    return name.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.lemma_.lower() in _SOURCE_VERBS
 
 
 def find_places(analysis: Analysis) -> list[PlaceMention]:
@@ -195,12 +217,18 @@ def _a_weekday(analysis: Analysis, c: Cand) -> bool:
 
 def _dateline(analysis: Analysis) -> tuple[int, int]:
     """The character range of the dateline that opens the report ("BERLIN, May 19 (dpa) -"): in its
-    first paragraph, or in the second when the first is a headline; (-1, -1) when there is none.
+    first paragraph, or in the second when the first is a headline, or a town in capitals opening one of
+    the first paragraphs; (-1, -1) when there is none.
     A place it names is where the report was filed."""
     text, paragraphs = analysis.text, analysis.paragraphs
     opening = paragraphs[:2] if headline(text, paragraphs) else paragraphs[:1]
     for start, _ in opening:
         m = OPENING_DATELINE.match(text, start)
+        if m:
+            return start, m.end()
+    for start, _ in paragraphs[:_DATELINE_PARAS]:
+        # a town in capitals under a byline, a caption or a translator's note ("GUADALAJARA, Jalisco.-")
+        m = OPENING_DATELINE.match(text, start) if DATELINE_TOWN.match(text, start) else None
         if m:
             return start, m.end()
     return next(((s, e) for s, e in paragraphs[:_DATELINE_PARAS] if _a_dateline_line(analysis, s, e)), (-1, -1))
