@@ -353,7 +353,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     for f in found:
         span = doc.char_span(f.core, f.end, alignment_mode="expand")
         gov = governing_predicate(span.root) if span is not None and len(span) else None
-        future = _tense(_time_governor(span.root) if gov is not None else None, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
+        future = _tense(_time_governor(span.root) if span is not None and gov is not None else None, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
                         f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
         if future is False and f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
             future = None  # "set Friday as the deadline": when it was set says nothing of where the day lies
