@@ -67,12 +67,3 @@ def test_an_open_period_under_a_participle_does_not_date_the_sentences_event(ext
     c = count_claim(a, "Two")
     assert (c.time.text, c.time.scope) == ("on Wednesday", "paragraph")
 
-
-def test_a_year_of_a_background_noun_does_not_date_the_act_the_statement_reports(extract):
-    # the day after "said" is the saying's (for its tense) and still dates the act its complement reports;
-    # "in 2020" belongs to the murder, not the conviction
-    c = count_claim(extract("A court in Paris said on Friday it had convicted 3 men over the murder of Samuel Paty in 2020."),
-                    "3")
-    assert (c.time.text, c.time.start) == ("on Friday", "2026-03-06")
-    c = count_claim(extract("The ministry said on Friday it had banned 3 groups over riots in 2019."), "3")
-    assert (c.time.text, c.time.start) == ("on Friday", "2026-03-06")

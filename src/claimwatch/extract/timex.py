@@ -327,7 +327,7 @@ _SAYING = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "tell", "announce",
 
 
 def _time_governor(root):
-    """The predicate whose tense places a time expression. The parser may hang a day that follows a verb of saying
+    """The predicate a time expression dates. The parser may hang a day that follows a verb of saying
     on the complement after it ("Prosecutors said on Wednesday they would appeal": 'on Wednesday'
     under 'appeal'): a day between the verb and the complement's subject is the saying's."""
     gov = governing_predicate(root)
@@ -352,8 +352,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     quarter: TV | None = None
     for f in found:
         span = doc.char_span(f.core, f.end, alignment_mode="expand")
-        gov = governing_predicate(span.root) if span is not None and len(span) else None
-        future = _tense(_time_governor(span.root) if span is not None and gov is not None else None, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
+        gov = _time_governor(span.root) if span is not None and len(span) else None
+        future = _tense(gov, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
                         f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
         if future is False and f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
             future = None  # "set Friday as the deadline": when it was set says nothing of where the day lies
