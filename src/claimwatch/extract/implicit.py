@@ -152,11 +152,30 @@ def _participants(tok: Token, etype: str) -> list[Token]:
         owners = [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
                   for g in children_of(c) if g.dep_ == "pobj"]
         return owners or ([tok] if _one_body(tok) else [])
-    if tok.pos_ == "NOUN" and (owners := _of_phrase(tok)):
+    if tok.pos_ == "NOUN" and _reported_as_news(tok) and (owners := _of_phrase(tok)):
         return owners  # "condemns the murder of Ramiro Téllez, a reporter"
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
         return _state_participants(tok)
     return []
+
+
+#: verbs whose object is an event the report tells as news ("condemns the murder of X", "are
+#: investigating the killing of X"), and prepositions that tie an act to it ("arrested over the murder
+#: of X", "after the abduction of X"); not a story's or a history's ("depicts the arrest of Jesus",
+#: "to discuss the murder of Thomas Becket")
+_NEWS_VERBS = frozenset({"condemn", "denounce", "deplore", "decry", "investigate", "probe", "mourn", "protest",
+                         "confirm", "report", "announce", "claim", "witness", "film", "order", "carry"})
+_NEWS_PREPS = frozenset({"after", "following", "over", "for", "in", "since", "into", "against"})
+
+
+def _reported_as_news(tok: Token) -> bool:
+    """An event noun the report tells as an act that happened (:data:`_NEWS_VERBS`, :data:`_NEWS_PREPS`)."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.pos_ == "VERB":
+        return head.lemma_.lower() in _NEWS_VERBS
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        return head.lower_ in _NEWS_PREPS and head.head.pos_ in ("VERB", "AUX", "NOUN")
+    return tok.dep_ in ("nsubjpass",)
 
 
 def _of_phrase(tok: Token) -> list[Token]:
