@@ -83,9 +83,6 @@ CASES = [
     ("Camps will be cleared this weekend.", P, "this weekend", "2024-03-16", "2024-03-17", "range", "published"),
     ("Five hikers died in the storm this weekend.", "2024-03-11", "this weekend", "2024-03-09", "2024-03-10", "range",
      "published"),
-    # published on a Friday, "this weekend" begins the next day, whatever the tense
-    ("Organisers have cancelled 3 concerts this weekend because of the storm.", "2024-03-15", "this weekend",
-     "2024-03-16", "2024-03-17", "range", "published"),
     # ranges
     ("The drills ran from March 1 to March 5, 2023.", P, "from March 1 to March 5, 2023", "2023-03-01", "2023-03-05", "range", "absolute"),
     ("The drills ran between June 1 and June 10, 2022.", P, "between June 1 and June 10, 2022", "2022-06-01", "2022-06-10", "range", "absolute"),

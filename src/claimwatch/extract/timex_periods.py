@@ -112,10 +112,7 @@ def _weekend(g: dict, ctx: Ctx) -> TV | None:
     sat = ref + timedelta(days=(5 - ref.weekday()) % 7)  # this (coming or current) Saturday
     if ref.weekday() == 6:
         sat = ref - timedelta(days=1)
-    # "this weekend" in a past clause is the one just gone, unless it begins the next day: on a Friday
-    # "have cancelled 3 concerts this weekend" is the weekend ahead
-    just_gone = ctx.future is False and sat > ref and (rel == "the" or rel == "this" and (sat - ref).days > 1)
-    if rel in ("last", "past", "the past", "this past") or just_gone:
+    if rel in ("last", "past", "the past", "this past") or (rel in ("the", "this") and ctx.future is False and sat > ref):
         sat -= timedelta(days=7)
     elif rel in ("next",):
         sat += timedelta(days=7)
