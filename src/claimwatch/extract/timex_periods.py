@@ -112,7 +112,7 @@ def _weekend(g: dict, ctx: Ctx) -> TV | None:
     sat = ref + timedelta(days=(5 - ref.weekday()) % 7)  # this (coming or current) Saturday
     if ref.weekday() == 6:
         sat = ref - timedelta(days=1)
-    if rel in ("last", "past", "the past", "this past") or (rel in ("the", "this") and ctx.future is False and sat > ref):
+    if rel in ("last", "past", "the past", "this past") or (rel == "the" and ctx.future is False and sat > ref):
         sat -= timedelta(days=7)
     elif rel in ("next",):
         sat += timedelta(days=7)
