@@ -4,7 +4,9 @@ with every emitted span checked against the text, and pick a count claim by its 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
+from claimwatch.extract import extract
 from claimwatch.extract.base import Analysis
 from claimwatch.extract.pipeline import Pipeline
 from claimwatch.model import Article, Claim, check_spans
@@ -37,3 +39,14 @@ def count_claim(analysis: Analysis, quantity_text: str) -> Claim:
     found = [c for c in analysis.claims if c.kind == "count" and c.quantity.text == quantity_text]
     assert found, [(c.kind, c.quantity and c.quantity.text) for c in analysis.claims]
     return found[0]
+
+
+@lru_cache(maxsize=None)
+def extracted(text: str, published: str) -> Article:
+    """``extract(text)`` without input validation, once per text and publication date."""
+    return extract(text, published=published, validate=False)
+
+
+def counts_by_type(text: str, published: str) -> dict[str, str | None]:
+    """quantity text -> event type of every count of ``text``."""
+    return {c.quantity.text: c.event_type for c in extracted(text, published).claims if c.kind == "count" and c.quantity}

@@ -5,20 +5,16 @@ with sentences of other domains where the rule must not fire."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from claimwatch.extract import extract
+from claim_checks import counts_by_type, extracted
 from claimwatch.model import Article
 
 
-@lru_cache(maxsize=None)
 def _article(text: str) -> Article:
-    return extract(text, published="2025-03-10", validate=False)
+    return extracted(text, "2025-03-10")
 
 
 def _counts(text: str) -> dict[str, str | None]:
-    """quantity text -> event type of every count of ``text``."""
-    return {c.quantity.text: c.event_type for c in _article(text).claims if c.kind == "count" and c.quantity}
+    return counts_by_type(text, "2025-03-10")
 
 
 def test_occupations_and_raiders_are_people_who_can_be_killed():

@@ -5,20 +5,16 @@ of other domains where the rule must not fire."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from claimwatch.extract import extract
+from claim_checks import counts_by_type, extracted
 from claimwatch.model import Article
 
 
-@lru_cache(maxsize=None)
 def _article(text: str) -> Article:
-    return extract(text, published="2026-03-10", validate=False)
+    return extracted(text, "2026-03-10")
 
 
 def _counts(text: str) -> dict[str, str | None]:
-    """quantity text -> event type of every count of ``text``."""
-    return {c.quantity.text: c.event_type for c in _article(text).claims if c.kind == "count" and c.quantity}
+    return counts_by_type(text, "2026-03-10")
 
 
 def test_a_clause_set_before_another_behind_a_semicolon_is_not_its_object():
