@@ -175,7 +175,7 @@ def _reported_as_news(tok: Token) -> bool:
         return head.lemma_.lower() in _NEWS_VERBS
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         return head.lower_ in _NEWS_PREPS and head.head.pos_ in ("VERB", "AUX", "NOUN")
-    return tok.dep_ in ("nsubjpass",)
+    return tok.dep_ == "nsubjpass"
 
 
 def _of_phrase(tok: Token) -> list[Token]:
