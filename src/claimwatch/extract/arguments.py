@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import children_of
-from .frames import frames
+from .frames import frame_set
 
 __all__ = ["argument_of", "passive", "role_of", "governor", "predicate_complex", "has_subject", "in_clause",
            "clause_head", "compares_or_continues", "elided_count"]
@@ -31,8 +31,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _s(name: str) -> frozenset[str]:
-    return frames()["sets"][name]
+_s = frame_set
 
 
 def argument_of(head: Token) -> Token:

@@ -53,6 +53,7 @@ from .certainty import governing_predicate
 from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon
 from .frames import (
+    frame_set,
     frames,
     is_fatal,
     migration_report,
@@ -116,8 +117,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _s(name: str) -> frozenset[str]:
-    return frames()["sets"][name]
+_s = frame_set
 
 
 # ------------------------------------------------------------------ nouns

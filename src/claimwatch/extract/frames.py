@@ -47,7 +47,7 @@ from .base import Analysis, EventMention, children_of, token_table
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
 
-__all__ = ["frames", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun",
+__all__ = ["frames", "frame_set", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun",
            "moving_verbs", "own_movement", "named_migrants", "to_a_place"]
 
 
@@ -67,8 +67,12 @@ def frames() -> dict[str, Any]:
     return data
 
 
-def _s(name: str) -> frozenset[str]:
+def frame_set(name: str) -> frozenset[str]:
+    """A word list of the frame lexicon, lower-cased, as a set."""
     return frames()["sets"][name]
+
+
+_s = frame_set
 
 
 def _lemma(tok: Token) -> str:

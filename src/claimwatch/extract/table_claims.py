@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Sequence, cast
 from ..model import EVENT_TYPES, Claim, EventType, Place, TimeAnchor, TimeInfo, TimePrecision
 from .base import Analysis
 from .events import lexicon
-from .frames import frames
+from .frames import frame_set
 from .place_candidates import PRECISION
 from .place_resolve import resolve_name
 from .quantity_nouns import in_class, noun_classes
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["a_row_label", "type_table_counts", "place_and_date_table_counts", "heading_event_type"]
 
-def _s(name: str) -> frozenset[str]:
-    return frozenset(frames()["sets"][name])
+_s = frame_set
 
 
 #: types a column of figures about people cannot take from its heading's word
