@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator, cast
+from typing import Callable, Iterable, Iterator, cast
 
 import spacy
 from spacy.language import Language
@@ -32,6 +32,7 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 #: a footnote marker after a sentence's full stop ("... by Sahel Rights Watch.³ Survivors said"): a token of its
 #: own, so the stop ends the sentence and no name runs over it ("km²" keeps its sign)
 _FOOTNOTE_AFTER_STOP = rf"(?<=[.!?])[{_SUPERSCRIPTS}]+"
+_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
 
 #: The stages, in order (each module's ``STAGE``); :func:`check_order` verifies that every
 #: stage's needs come before it.
@@ -77,7 +78,7 @@ def line_breaks(doc: Doc) -> Doc:
             nxt = doc[after.i + 1] if after.i + 1 < len(doc) else None
             if nxt is not None and not (nxt.is_space or nxt.is_punct or "\n" in after.whitespace_):
                 nxt.is_sent_start = False   # "May 12 - Three | people were killed": no one-word sentence
-    for tok in doc[1:-1]:
+    for tok in doc[1:-1] if _SUPERSCRIPT.search(text) else ():
         if tok.text.strip(_SUPERSCRIPTS) == "" and doc[tok.i - 1].text in (".", "!", "?"):
             tok.is_sent_start = False        # the footnote marker closes its sentence; the next word opens one
             if doc[tok.i + 1].text[:1].isupper():
@@ -180,13 +181,8 @@ def segment(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None
 
 def _join_marks(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """A list line's mark parsed apart ("-", "•") is one sentence with the rest of its line."""
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and out[-1][1] - out[-1][0] == 1 and text[out[-1][0]] in _LIST_MARKS and "\n" not in text[out[-1][1]:a]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
+    return _join(spans, lambda prev, a: prev[1] - prev[0] == 1 and text[prev[0]] in _LIST_MARKS
+                 and "\n" not in text[prev[1]:a])
 
 
 def _join_glued(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -194,22 +190,23 @@ def _join_glued(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]
     with a comma, semicolon or colon, nor ends at a comma: spaCy's cuts inside "Censor.NET", before the
     comma of "Details: Over six months, more than 14 million ..." and after the one of "Two men, ages 24
     and 31, | were arrested" are undone (within a line)."""
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        glued = out and out[-1][1] == a and text[a - 1] == "." and text[a].isalnum()
-        split = out and (text[a] in ",;:" or text[out[-1][1] - 1] == ",") and "\n" not in text[out[-1][1]:a]
-        if glued or split:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
+    def glued(prev: tuple[int, int], a: int) -> bool:
+        return prev[1] == a and text[a - 1] == "." and text[a].isalnum() or (
+            (text[a] in ",;:" or text[prev[1] - 1] == ",") and "\n" not in text[prev[1]:a])
+    return _join(spans, glued)
 
 
 def _join_datelines(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """A dateline parsed apart (:func:`line_breaks`) is one sentence with what follows it."""
+    return _join(spans, lambda prev, a: _dateline_end(text, prev[0]) == a and "\n" not in text[prev[0]:a])
+
+
+def _join(spans: list[tuple[int, int]], joined: Callable[[tuple[int, int], int], bool]) -> list[tuple[int, int]]:
+    """The sentence spans, each one that ``joined(previous span, its start)`` says continues the one
+    before merged into it."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _dateline_end(text, out[-1][0]) == a and "\n" not in text[out[-1][0]:a]:
+        if out and joined(out[-1], a):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
