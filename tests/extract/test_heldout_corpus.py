@@ -18,7 +18,8 @@ comment of its row, measured on main at 4c05d60 after three traps and two entrie
 SPEC before any fix; its floors are the figures measured after the fixes made since. The eighth (fresh7_gold.json: 16
 more reports in new shapes, written blind) has its blind figures in the comment of its row, measured on main at
 a10b37a after three gold fields were corrected against the SPEC before any fix; its floors are the figures measured
-after the fixes made since."""
+after the fixes made since. The ninth (fresh8_gold.json: 16 more reports in new shapes, written blind) has floors at
+its blind figures, measured on main at 309405d after four gold fields were corrected against the SPEC before any fix."""
 
 from __future__ import annotations
 
@@ -101,6 +102,12 @@ CORPORA = [
     Corpus("fresh7_gold.json", 16, 171, 200, (150, 450), 159,
            {"value": 158, "event_type": 95, "source_type": 129, "source_name": 122, "certainty": 6, "time": 63,
             "place": 68}, 3),
+    # 16 more reports in shapes none of the others has, written blind to the product's rules; floors at its blind
+    # figures, on main at 309405d before any fix, after four gold fields were corrected against the SPEC (from
+    # source type 82/97, source name 62/75, place 48/80)
+    Corpus("fresh8_gold.json", 16, 130, 170, (150, 450), 123,
+           {"value": 123, "event_type": 64, "source_type": 82, "source_name": 64, "certainty": 4, "time": 60,
+            "place": 51}, 9),
 ]
 
 
@@ -143,7 +150,7 @@ def test_numbers_that_name_or_measure_are_not_counted(corpus):
 
 @pytest.mark.parametrize("gold_file", ["gold.json", "fresh_gold.json", "core_gold.json", "fresh2_gold.json",
                                        "fresh3_gold.json", "fresh4_gold.json", "fresh5_gold.json", "fresh6_gold.json",
-                                       "fresh7_gold.json"])
+                                       "fresh7_gold.json", "fresh8_gold.json"])
 def test_every_span_slices_the_text(gold_file):
     for report in load_reports(gold_file):
         article = extract(report.text, published=report.published, validate=False)
