@@ -67,3 +67,18 @@ def test_an_open_period_under_a_participle_does_not_date_the_sentences_event(ext
     c = count_claim(a, "Two")
     assert (c.time.text, c.time.scope) == ("on Wednesday", "paragraph")
 
+
+
+def test_a_stance_verb_that_is_an_act_dates_the_event_not_a_statement(extract):
+    # "attacked", "backed" are attribution cues of a stance in some corpora; here they are what happened
+    c = count_claim(extract("On Tuesday night a gang attacked a bus depot in Leeds. Four drivers were hurt, police said on "
+                            "Thursday."), "Four")
+    assert (c.time.text, c.time.start, c.time.scope) == ("On Tuesday night", "2026-03-10", "paragraph")
+    c = count_claim(extract("Rebels attacked a convoy near Goma on Sunday. Twelve soldiers died, the army said on Wednesday."),
+                    "Twelve")
+    assert (c.time.text, c.time.start) == ("on Sunday", "2026-03-08")
+    # a stance that is speech still dates only the statement
+    c = count_claim(extract("The union on Monday condemned the raid on its offices. Nine members were detained on Saturday, "
+                            "it said."), "Nine")
+    assert (c.time.text, c.time.start) == ("on Saturday", "2026-03-07")
+
