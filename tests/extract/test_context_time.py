@@ -82,3 +82,18 @@ def test_a_stance_verb_that_is_an_act_dates_the_event_not_a_statement(extract):
                             "it said."), "Nine")
     assert (c.time.text, c.time.start) == ("on Saturday", "2026-03-07")
 
+
+def test_a_year_of_the_cause_or_offence_does_not_date_the_act(extract):
+    # the parser hangs "in 2020" on "convicted": it closes the cause phrase, and dates the murder
+    a = extract("Prosecutors said on Friday they had convicted three men over the murder of a journalist in 2020.")
+    assert (count_claim(a, "three").time.text, count_claim(a, "three").time.start) == ("on Friday", "2026-03-06")
+    assert count_claim(a, "a journalist").time.start == "2020-01-01"      # the murder's own claim keeps it
+    c = count_claim(extract("A court convicted three men over the murder of a journalist in 2020."), "three")
+    assert c.time is None or c.time.start != "2020-01-01", c.time
+    # a day of the act itself, a place after "over", a thing bought: the time is the act's
+    c = count_claim(extract("The coast guard said on Tuesday they had rescued 41 people on Sunday."), "41")
+    assert c.time.text == "on Sunday"
+    c = count_claim(extract("The navy said on Friday it had rescued 310 migrants over the sea in 2025."), "310")
+    assert c.time is not None and c.time.start == "2025-01-01", c.time
+    c = count_claim(extract("Officials said on Friday 12 people had been killed in an attack on a village in March."), "12")
+    assert c.time.text == "in March"
