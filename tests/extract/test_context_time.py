@@ -97,3 +97,21 @@ def test_a_year_of_the_cause_or_offence_does_not_date_the_act(extract):
     assert c.time is not None and c.time.start == "2025-01-01", c.time
     c = count_claim(extract("Officials said on Friday 12 people had been killed in an attack on a village in March."), "12")
     assert c.time.text == "in March"
+
+
+def test_a_timeline_entry_is_dated_by_its_own_stamp_or_date_line(extract):
+    a = extract("How the strike unfolded at the Ridgeway plant.\n\n"
+                "March 3 – Workers walk out after talks collapse; the union says 1,200 join the strike.\n\n"
+                "March 9 – Management locks out a further 300 staff.")
+    assert count_claim(a, "1,200").time.start == "2026-03-03"      # the entry's stamp, not a March 3 to come
+    assert count_claim(a, "300").time.start == "2026-03-09"
+    a = extract("Timeline of the outbreak\n\nMonday, March 2\nThe health office confirms 12 cases of measles at a school.\n\n"
+                "Thursday, March 5\nAnother 30 children fall ill. Two are taken to hospital.\n\n"
+                "Monday, March 9\nThe office says 85 cases have been recorded in the district.")
+    assert [count_claim(a, q).time.start for q in ("12", "30", "Two", "85")] == \
+        ["2026-03-02", "2026-03-05", "2026-03-05", "2026-03-09"]
+    # one date line alone is the report's date: the lead's own day dates its event
+    c = count_claim(extract("Tuesday, March 10\n\nA fire destroyed a warehouse in Leeds on Sunday. Two workers were hurt."),
+                    "Two")
+    assert c.time.start == "2026-03-08"
+
