@@ -115,3 +115,11 @@ def test_a_timeline_entry_is_dated_by_its_own_stamp_or_date_line(extract):
                     "Two")
     assert c.time.start == "2026-03-08"
 
+
+def test_a_sentence_that_is_only_a_date_dates_no_event(extract):
+    # the date a statement was issued, in the note that opens it, is not the day of what it reports
+    a = extract("Statement of the regional health office, carried by the state news agency. 12 March 2026.\n\n"
+                "The office said that floods on Tuesday killed 14 people in the valley.\n\n"
+                "Nine more people were injured, it said.")
+    c = count_claim(a, "Nine")
+    assert (c.time.start, c.time.scope) == ("2026-03-10", "article")

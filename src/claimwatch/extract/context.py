@@ -72,6 +72,7 @@ _SPEECH = frozenset(_CUES["speech_verbs"])
 #: attributions whose cue may be an act rather than speech ("armed men attacked the camp")
 _NOT_SPEECH = RECORDS_ONLY | {"stance"}
 _LAYOUT_LINES = 5
+_WORD = re.compile(r"\w")
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
@@ -181,9 +182,17 @@ def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
     for t in analysis.times:
         if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
                 and not _hedged(analysis, t) and not in_dateline(analysis, t) and not _habitual_season(analysis, t) \
-                and not _a_standards_time(analysis, t):
+                and not _a_standards_time(analysis, t) and not _a_date_line(analysis, t):
             out[t.sent_i] = t
     return out
+
+
+def _a_date_line(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a day is the whole of its sentence ("Unofficial translation of a statement ... 5 November
+    2026."): the date a text was issued or filed, which dates no event of the report (a month or a
+    year alone, "October 2026" over a monthly review, is the period it covers)."""
+    start, end = analysis.sentences[t.sent_i]
+    return t.precision == "day" and start <= t.span[0] and t.span[1] <= end and not _WORD.search(analysis.text, start, t.span[0]) and not _WORD.search(analysis.text, t.span[1], end)
 
 
 def _a_standards_time(analysis: Analysis, t: TimeMention) -> bool:
