@@ -67,3 +67,59 @@ def test_an_open_period_under_a_participle_does_not_date_the_sentences_event(ext
     c = count_claim(a, "Two")
     assert (c.time.text, c.time.scope) == ("on Wednesday", "paragraph")
 
+
+
+def test_a_stance_verb_that_is_an_act_dates_the_event_not_a_statement(extract):
+    # "attacked", "backed" are attribution cues of a stance in some corpora; here they are what happened
+    c = count_claim(extract("On Tuesday night a gang attacked a bus depot in Leeds. Four drivers were hurt, police said on "
+                            "Thursday."), "Four")
+    assert (c.time.text, c.time.start, c.time.scope) == ("On Tuesday night", "2026-03-10", "paragraph")
+    c = count_claim(extract("Rebels attacked a convoy near Goma on Sunday. Twelve soldiers died, the army said on Wednesday."),
+                    "Twelve")
+    assert (c.time.text, c.time.start) == ("on Sunday", "2026-03-08")
+    # a stance that is speech still dates only the statement
+    c = count_claim(extract("The union on Monday condemned the raid on its offices. Nine members were detained on Saturday, "
+                            "it said."), "Nine")
+    assert (c.time.text, c.time.start) == ("on Saturday", "2026-03-07")
+
+
+def test_a_year_of_the_cause_or_offence_does_not_date_the_act(extract):
+    # the parser hangs "in 2020" on "convicted": it closes the cause phrase, and dates the murder
+    a = extract("Prosecutors said on Friday they had convicted three men over the murder of a journalist in 2020.")
+    assert (count_claim(a, "three").time.text, count_claim(a, "three").time.start) == ("on Friday", "2026-03-06")
+    assert count_claim(a, "a journalist").time.start == "2020-01-01"      # the murder's own claim keeps it
+    c = count_claim(extract("A court convicted three men over the murder of a journalist in 2020."), "three")
+    assert c.time is None or c.time.start != "2020-01-01", c.time
+    # a day of the act itself, a place after "over", a thing bought: the time is the act's
+    c = count_claim(extract("The coast guard said on Tuesday they had rescued 41 people on Sunday."), "41")
+    assert c.time.text == "on Sunday"
+    c = count_claim(extract("The navy said on Friday it had rescued 310 migrants over the sea in 2025."), "310")
+    assert c.time is not None and c.time.start == "2025-01-01", c.time
+    c = count_claim(extract("Officials said on Friday 12 people had been killed in an attack on a village in March."), "12")
+    assert c.time.text == "in March"
+
+
+def test_a_timeline_entry_is_dated_by_its_own_stamp_or_date_line(extract):
+    a = extract("How the strike unfolded at the Ridgeway plant.\n\n"
+                "March 3 – Workers walk out after talks collapse; the union says 1,200 join the strike.\n\n"
+                "March 9 – Management locks out a further 300 staff.")
+    assert count_claim(a, "1,200").time.start == "2026-03-03"      # the entry's stamp, not a March 3 to come
+    assert count_claim(a, "300").time.start == "2026-03-09"
+    a = extract("Timeline of the outbreak\n\nMonday, March 2\nThe health office confirms 12 cases of measles at a school.\n\n"
+                "Thursday, March 5\nAnother 30 children fall ill. Two are taken to hospital.\n\n"
+                "Monday, March 9\nThe office says 85 cases have been recorded in the district.")
+    assert [count_claim(a, q).time.start for q in ("12", "30", "Two", "85")] == \
+        ["2026-03-02", "2026-03-05", "2026-03-05", "2026-03-09"]
+    # one date line alone is the report's date: the lead's own day dates its event
+    c = count_claim(extract("Tuesday, March 10\n\nA fire destroyed a warehouse in Leeds on Sunday. Two workers were hurt."),
+                    "Two")
+    assert c.time.start == "2026-03-08"
+
+
+def test_a_sentence_that_is_only_a_date_dates_no_event(extract):
+    # the date a statement was issued, in the note that opens it, is not the day of what it reports
+    a = extract("Statement of the regional health office, carried by the state news agency. 12 March 2026.\n\n"
+                "The office said that floods on Tuesday killed 14 people in the valley.\n\n"
+                "Nine more people were injured, it said.")
+    c = count_claim(a, "Nine")
+    assert (c.time.start, c.time.scope) == ("2026-03-10", "article")

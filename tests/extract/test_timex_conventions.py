@@ -125,6 +125,10 @@ CASES = [
     # an hour in words or figures before "in the morning/evening" is a clock time; a bracket may name its day
     ("The convoy will leave at four in the morning on Thursday.", P, "four in the morning on Thursday",
      "2022-09-29T04:00", "TIME"),
+    # a clock time's day may be written day first ("at 3am on 14 December 2025", "at 10.30pm on 3 March")
+    ("The boat left shortly after 3am on 14 December 2021.", P, "shortly after 3am on 14 December 2021",
+     "2021-12-14T03:00", "TIME"),
+    ("The blast happened at 10.30pm on 3 March.", P, "10.30pm on 3 March", "2022-03-03T22:30", "TIME"),
     ("The talks ended at 7 o'clock in the evening.", P, "7 o'clock in the evening", "2022-09-27T19:00", "TIME"),
     ("The ferry docked at 6 in the morning (1000 GMT Sunday), the port said.", P, "6 in the morning",
      "2022-09-25T06:00", "TIME"),

@@ -50,6 +50,7 @@ from ..model import Scope
 from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention, children_of, cue_lexicon
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
+from .cue_candidates import RECORDS_ONLY
 from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
@@ -67,7 +68,11 @@ _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
 _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _CORE_SPEECH = frozenset(_CUES["core_speech_verbs"])
+_SPEECH = frozenset(_CUES["speech_verbs"])
+#: attributions whose cue may be an act rather than speech ("armed men attacked the camp")
+_NOT_SPEECH = RECORDS_ONLY | {"stance"}
 _LAYOUT_LINES = 5
+_WORD = re.compile(r"\w")
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 #: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
@@ -122,10 +127,13 @@ def _lead_headline(analysis: Analysis, index: int = 0) -> tuple[int, int] | None
 
 def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
     """A time that dates the statement ("officials said Friday"), not what was stated: it hangs
-    from the cue of an attribution of its sentence, or from a verb of stating."""
+    from the cue of an attribution of its sentence, or from a verb of stating. A stance that is an
+    act, not speech ("On Tuesday night armed men attacked the camp", "shareholders backed the plan"),
+    dates what was done."""
     if t.head_i is None:
         return False
-    cue_heads = {m.cue_i for m in analysis.attributions if m.sent_i == t.sent_i and m.cue_i is not None}
+    cue_heads = {m.cue_i for m in analysis.attributions if m.sent_i == t.sent_i and m.cue_i is not None
+                 and (m.kind not in _NOT_SPEECH or analysis.doc[m.cue_i].lemma_.lower() in _SPEECH)}
     if t.head_i in cue_heads:
         return True
     return analysis.doc[t.head_i].lemma_.lower() in _STATEMENT_LEMMAS
@@ -174,9 +182,17 @@ def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
     for t in analysis.times:
         if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
                 and not _hedged(analysis, t) and not in_dateline(analysis, t) and not _habitual_season(analysis, t) \
-                and not _a_standards_time(analysis, t):
+                and not _a_standards_time(analysis, t) and not _a_date_line(analysis, t):
             out[t.sent_i] = t
     return out
+
+
+def _a_date_line(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a day is the whole of its sentence ("Unofficial translation of a statement ... 5 November
+    2026."): the date a text was issued or filed, which dates no event of the report (a month or a
+    year alone, "October 2026" over a monthly review, is the period it covers)."""
+    start, end = analysis.sentences[t.sent_i]
+    return t.precision == "day" and start <= t.span[0] and t.span[1] <= end and not _WORD.search(analysis.text, start, t.span[0]) and not _WORD.search(analysis.text, t.span[1], end)
 
 
 def _a_standards_time(analysis: Analysis, t: TimeMention) -> bool:

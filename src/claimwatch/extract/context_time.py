@@ -35,6 +35,7 @@ from .context import (
     _context,
     _dates_an_event,
     _hedged,
+    _lead_headline,
     _main_clause,
     _resolved,
     is_statement_time,
@@ -52,6 +53,7 @@ _DEFINITE = frozenset({"the", "these", "those"})
 #: of a place it came from ("pulled from the lake, which had flooded a village on Sunday")
 _INCIDENT_PREPS = frozenset({"in", "during", "amid"})
 #: what follows an entry's stamp: perhaps a time zone, then a dash or a colon ("14:05 GMT - ...")
+_WORD = re.compile(r"\w")
 _STAMP_END = re.compile(r"(?:\s*(?:[A-Z]{2,4}|local(?:\s+time)?))?\s*[-–—:]\s")
 
 
@@ -289,15 +291,49 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
 
 
 def _entry_stamp(analysis: Analysis, sent_i: int) -> TimeMention | None:
-    """The clock time that opens the paragraph of sentence ``sent_i`` as the stamp of a live page's
-    entry ("14:05 - Rescuers say ..."): a time of day alone at the start of its line."""
+    """The stamp of the entry sentence ``sent_i`` is in: a clock time or a day that opens its
+    paragraph ("14:05 - Rescuers say ...", "March 3 – Workers walk out ..."), else the date line
+    that heads its section of a timeline (see :func:`_section_date`)."""
     ctx = _context(analysis)
     first = sent_i
     while first > 0 and ctx.para_of[first - 1] == ctx.para_of[sent_i]:
         first -= 1
     start = analysis.sentences[first][0]
-    return next((t for t in analysis.times if t.sent_i == first and t.span[0] == start and t.type == "TIME"
-                 and t.start is not None and _STAMP_END.match(analysis.text, t.span[1])), None)
+    opening = next((t for t in analysis.times if t.sent_i == first and t.span[0] == start and t.start is not None
+                    and (t.type == "TIME" or t.type == "DATE" and t.precision == "day")
+                    and _STAMP_END.match(analysis.text, t.span[1])), None)
+    return opening or _section_date(analysis, ctx.para_of[sent_i])
+
+
+def _date_lines(analysis: Analysis) -> dict[int, TimeMention]:
+    """The paragraphs that are only a date ("Tuesday, January 13"), by index, with that date."""
+    out: dict[int, TimeMention] = {}
+    for t in analysis.times:
+        para = analysis.paragraph_index(t.span[0])
+        start, end = analysis.paragraphs[para]
+        if t.start and t.end and t.precision == "day" and not _WORD.search(analysis.text[start:t.span[0]]) \
+                and not _WORD.search(analysis.text[t.span[1]:end]):
+            out[para] = t
+    return out
+
+
+def _section_date(analysis: Analysis, para: int) -> TimeMention | None:
+    """The date line that heads paragraph ``para``'s section of a timeline — a report with two
+    dated lines or more ("Tuesday, January 13" above what happened that day): the nearest one
+    above it, unless another heading comes between. One date line alone is a dateline, which the
+    lead's own time overrides."""
+    lines = analysis.indexes.get("context_time.date_lines")
+    if lines is None or lines[0] is not analysis.times:
+        lines = analysis.indexes["context_time.date_lines"] = (analysis.times, _date_lines(analysis))
+    dated = lines[1]
+    if len(dated) < 2:
+        return None
+    for p in range(para - 1, -1, -1):
+        if p in dated:
+            return dated[p]
+        if _lead_headline(analysis, p) is not None:
+            return None     # a subheading closes the dated section
+    return None
 
 
 def _predicted(analysis: Analysis, sent_i: int, head_i: int | None) -> bool:

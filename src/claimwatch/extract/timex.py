@@ -61,6 +61,8 @@ _OR_MORE = re.compile(r"\s+or\s", re.I)  # "in a year or two", "in a week or so"
 _MEASURED = re.compile(r"\b(?:for|within|throughout)\s+(?:the\s+)?$", re.I)
 _NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
 #: a day a clause names as its deadline or date ("has set Nov. 10 as the deadline"): the object, not the event's time
+#: what follows the stamp of a timeline's or a live page's entry: a dash or a colon ("March 3 – ", "14:05 GMT: ")
+_ENTRY_STAMP = re.compile(r"(?:\s*(?:[A-Z]{2,4}|local(?:\s+time)?))?\s*[-–—:]\s")
 _NAMED_AS_A_DAY = re.compile(r"\s+as\s+(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:deadline|date|day)\b", re.I)
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 #: expressions that are a time of the story only in a past clause (a bare "in the morning")
@@ -296,6 +298,12 @@ def _past_of_an_event(f: Found, tv: TV, gov, span, before: str) -> TV:
     return replace(tv, value="PAST_REF", type="DATE")
 
 
+def _opens_a_line(text: str, start: int) -> bool:
+    """Whether only spaces stand between the start of a line (or the text) and ``start``."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip()
+
+
 def _story_day(story_day: tuple[int, date] | None, sent: int, kind: str) -> date | None:
     """The day the story last stated that an undated expression of sentence ``sent`` falls on: one
     stated in this or the previous sentence; for a clock time in a past clause, any day stated
@@ -357,6 +365,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
                         f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
         if future is False and f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
             future = None  # "set Friday as the deadline": when it was set says nothing of where the day lies
+        if future is not None and f.kind in _DAY_KINDS and _ENTRY_STAMP.match(text, f.end) and _opens_a_line(text, f.start):
+            future = None  # "March 3 – Workers walk out": an entry's stamp, outside the clause whose tense would place it
         if _a_fall_not_autumn(f, text, span, gov):
             continue
         if f.kind in _PAST_ONLY and future is not False:

@@ -22,7 +22,8 @@ from typing import Any, Callable
 
 from spacy.tokens import Token
 
-from .base import Analysis, TimeMention, cue_lexicon, governing_predicate
+from .base import Analysis, TimeMention, children_of, cue_lexicon, governing_predicate
+from .frames import frame_set, frames
 from .layout import DATELINE
 from .timex_words import RUNNING_TOTAL
 
@@ -183,6 +184,40 @@ def _scopes_a_superlative(analysis: Analysis, t: TimeMention, head_i: int) -> bo
     return False
 
 
+#: the preposition of the cause an act answers ("fined over a data breach", "protests over the killing")
+_CAUSE_PREPS = frozenset({"over"})
+_NOT_A_CAUSE = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY"})
+
+
+def dates_the_cause(analysis: Analysis, t: TimeMention, head_i: int) -> bool:
+    """Whether time ``t`` closes the phrase of the cause or the offence the claim's act answers, and
+    dates that, not the act: "convicted three men over the murder of a journalist in 2020", "fined
+    four banks over a data breach in 2021", "jailed for a fraud in 2019" (the offence of a legal
+    frame). The parser hangs such a time on the verb as often as on the noun: a time inside the
+    phrase or right after it counts. Not a place ("shot down over the sea in 2024"), not a phrase
+    that holds the claim's own figure ("the murder of 3 people in 2020" dates the 3)."""
+    doc = analysis.doc
+    chunk = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    if chunk is None or not len(chunk):
+        return False
+    pred = governing_predicate(doc[head_i])
+    start = (t.phrase or t.span)[0]
+    preps = _CAUSE_PREPS | frames()["legal"].get(pred.lemma_.lower(), frozenset())
+    for prep in children_of(pred):
+        if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i >= chunk.start \
+                or prep.left_edge.i <= head_i <= prep.right_edge.i:
+            continue
+        noun = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in _NOT_A_CAUSE \
+                or noun.lemma_.lower() in frame_set("movement_paths"):
+            continue
+        last = doc[prep.right_edge.i]
+        inside = prep.left_edge.i <= chunk.root.i <= prep.right_edge.i
+        if inside or not analysis.text[last.idx + len(last.text):start].strip():
+            return True
+    return False
+
+
 def _period_of_the_counted(tok: Token, head_i: int) -> bool:
     """Whether a time is in a relative clause on the claim's own noun ("the 4,458 road deaths it
     recorded for 2023"): the period the count was made over."""
@@ -294,6 +329,8 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
 
     # "exceeding last year's record by 600": the year dates the record, not the 600
     times = [t for t in times if not compared(analysis, t, head_i)]
+    # "convicted three men over the murder of a journalist in 2020": the year dates the murder
+    times = [t for t in times if not dates_the_cause(analysis, t, head_i)]
     # "ABUJA, Nov 23 - At least 46 people were killed in violence linked to Saturday's elections"
     times = [t for t in times if not in_opening_dateline(analysis, t)] or times
     if not times:

@@ -16,6 +16,7 @@ from .timex_calendar import TV
 from .timex_registry import Ctx, low, ref_anchor, rule
 from .timex_words import (
     DAY,
+    DAY_NUM,
     DAY_PARTS,
     MON,
     WD,
@@ -93,7 +94,7 @@ _CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\
           r"|(?<![^\n])(?P<hs>[01]?\d|2[0-3])[:.](?P<mis>[0-5]\d)(?=(?:\s*(?:GMT|UTC|BST|CET|EAT|WAT|CAT|ET|local))?\s*[-–—:]\s)"
           r"|(?<![(\d])(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b))")  # "at 0800 UTC", not "(0735 GMT)"
 _TZ = r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|PST|PDT|GMT|UTC|BST|CET|CEST|EEST|ET|local\s+time))?"
-_WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?{MON}\s+{DAY}(?:,?\s+{YEAR})?|{WD})"
+_WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?(?:{MON}\s+{DAY}|{DAY_NUM}\s+{MON})(?:,?\s+{YEAR})?|{WD})"
 
 
 def _hour(g: dict) -> int:
