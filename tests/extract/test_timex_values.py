@@ -117,6 +117,9 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "He spoke on the day before the vote.",     # the day of something else, not "the day before" a day
     "The vote became a high noon for the party.",  # the idiom, no clock time
     "Three quarters of the vote went to him.",  # a fraction
+    "The club has won the past three titles.",  # a count of titles, not "the past" (PAST_REF)
+    "Protesters have rallied for the past three summers.",  # seasons have no TIMEX3 duration unit
+    "He has scored in the past 12 games.",
 ])
 def test_not_times(analyse, text):
     a = analyse(text, P, stages=("times",))

@@ -327,7 +327,7 @@ def _some_day(g: dict, ctx: Ctx) -> TV | None:
 
 
 @rule("reference", r"(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
-                   r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+other\s+day"
+                   r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past(?!\s+(?:" + NUM + r")(?![\w-]))|the\s+other\s+day"
                    r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+(?:date|time|stage)|this\s+(?:[a-z]+\s+)?moment)(?![\w-])")
 def _reference(g: dict, ctx: Ctx) -> TV | None:
     """"now"/"currently" mean the reference date; "so far"/"until now" run up to it; "recently",
