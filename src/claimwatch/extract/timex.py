@@ -368,6 +368,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
                   _story_day(story_day, sent, f.kind))
         tv = _in_units_ahead(f, normalise(f, ctx), gov, ctx, text[f.end:f.end + 12])
+        if f.kind == "anaphoric" and tv.value is None and ref.day is not None:
+            continue  # "that day" with no day named before it: an event's day the report does not date
         tv = _past_of_an_event(f, tv, gov, span, text[max(0, f.start - 12):f.core])
         quarter = _reported_quarter(f, tv, ref) or quarter
         if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):

@@ -166,12 +166,16 @@ _ALONE = r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:and|but|when|as|at|in|on|to|with
                    r"|that\s+(?P<u4>day|night|morning|evening|afternoon)|th(?:e|at)\s+same\s+day")
 def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     """"the night before", "the previous evening", "the next day", "that day": relative to the last
-    day the report stated before it, else to the reference date."""
+    day the report stated before it, else to the reference date. "That day" / "the same day" point
+    back to a day already named: with none named before them they are the day of an event the
+    report does not date ("you get strong redemptions that day"), so no value."""
     text = g["_text"].lower()
     off = -1 if ("before" in text or "previous" in text) else 1 if ("next" in text or "following" in text or "after" in text) else 0
     period = ctx.last_period
     if off == 0 and period is not None and period.start is not None and period.precision != "day":
         return replace(period, value=_day_of(period))  # "two months ago ... on the same day": within that period
+    if off == 0 and ctx.last_day is None:
+        return None
     base = ctx.last_day or ref_day(ctx)
     if base is None:
         return None
