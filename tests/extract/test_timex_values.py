@@ -32,6 +32,10 @@ LAYER = [
     ("It has been like that for years.", P, "years", "PXY", "DURATION", None),
     ("Flights leave daily.", P, "daily", "P1D", "SET", None),
     ("They meet each Thursday.", P, "each Thursday", "XXXX-WXX-4", "SET", None),
+    # a weekday joined to one with a plural part of the day shares it: every Monday night
+    ("Two new flights will leave on Monday and Tuesday nights.", P, "Monday", "XXXX-WXX-1TNI", "SET", None),
+    ("The gym opens Saturday and Sunday mornings.", P, "Saturday", "XXXX-WXX-6TMO", "SET", None),
+    ("The rally was held on Monday and Tuesday night.", P, "Monday", "2022-09-26", "DATE", None),
     ("The ferry sails three times a week.", P, "a week", "P1W", "SET", None),
     ("Some 1,250 people cross a day.", P, "a day", "P1D", "SET", None),
     ("The vote closes at 10:35 a.m. EST.", P, "10:35 a.m. EST", "2022-09-27T10:35", "TIME", None),

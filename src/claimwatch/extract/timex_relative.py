@@ -142,8 +142,12 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
     return TV(d, d, "day", anchor, f"{d.isoformat()}{hm}{zone}", "TIME")
 
 
+#: a weekday joined to one with a plural part of the day, which it shares ("Monday and Tuesday nights"): a set
+SHARED_PLURAL_PART = rf",?\s+(?:and|or)\s+{WD}\s+(?:mornings|afternoons|evenings|nights)(?![\w-])"
+
+
 @rule("weekday", rf"(?:(?P<rel>last|this|next|coming|past|the\s+previous|the\s+following|this\s+past|this\s+coming|"
-                 rf"early|late)\s+)?(?P<w>{WD})(?!s\b)")
+                 rf"early|late)\s+)?(?P<w>{WD})(?!s\b)(?!{SHARED_PLURAL_PART})")
 def _weekday(g: dict, ctx: Ctx) -> TV | None:
     rel = low(g, "rel")
     wd = weekday_of(g["w"])
