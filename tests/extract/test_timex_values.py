@@ -124,6 +124,8 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "The club has won the past three titles.",  # a count of titles, not "the past" (PAST_REF)
     "Protesters have rallied for the past three summers.",  # seasons have no TIMEX3 duration unit
     "He has scored in the past 12 games.",
+    "The poll was published by USA Today.",     # a newspaper's name after an acronym
+    "You are listening to VOA Today.",          # a programme's name
     # "that day" with no day named before it: the day of an event the report does not date
     "When a bad news item hits, funds see strong redemptions that day.",
     "Traders can suffer huge losses on trades made that same day.",

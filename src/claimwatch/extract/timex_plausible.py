@@ -100,6 +100,8 @@ def plausible(f: Found, text: str) -> bool:
     if f.kind == "weekday" and not f.prep and not f.groups.get("rel") and re.match(r"\s+[A-Z][a-z]+\b(?!\s*,)", text[f.end:]) \
             and not re.match(rf"\s+{MON}", text[f.end:]):
         return False  # "Sunday Times", "Monday Night Football": part of a name
+    if f.kind == "deictic" and core == "Today" and re.search(r"(?<![\w.])[A-Z]{2,5}\s+$", before):
+        return False  # "USA Today", "VOA Today": a title after an acronym, not the report's day
     if f.kind == "month" and re.fullmatch(r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)", core):
         return False  # "Jan Smith": an abbreviation needs its full stop or a day
     if f.groups.get("nm") and low_core.startswith("noon") and re.search(r"\bhigh\s+$", before, re.I):
