@@ -95,6 +95,11 @@ LAYER = [
     ("Prices have doubled since the Nov. 3 vote.", P, "Nov. 3", "2021-11-03", "DATE", None),
     ("Police have searched for him since shortly after the Dec. 1 attack.", P, "Dec. 1", "2021-12-01", "DATE", None),
     ("The index has fallen since Thursday.", P, "Thursday", "2022-09-22", "DATE", None),
+    # a headline's "to" and a verb states what is to come; so does a state that will last until a day
+    ("Obama to visit China on Monday", P, "Monday", "2022-10-03", "DATE", None),
+    ("Russian markets to remain closed until Friday", P, "Friday", "2022-09-30", "DATE", None),
+    ("The shops will stay shut until Friday, officials said.", P, "Friday", "2022-09-30", "DATE", None),
+    ("He stayed in the city until Friday, police said.", P, "Friday", "2022-09-23", "DATE", None),
 ]
 
 

@@ -95,9 +95,19 @@ def _is_past(gov) -> bool:
         gov.tag_ == "VBN" and any(ch.lower_ in ("has", "have", "had", "was", "were") for ch in gov.children))
 
 
+def _headline_infinitive(gov) -> bool:
+    """A clause with no finite verb whose predicate is "to" and a verb ("Obama to visit China on
+    Monday", "Markets to remain closed until Friday"): the headline's way of stating what is to come."""
+    if gov.tag_ != "VB" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in gov.children):
+        return False
+    return gov.dep_ == "ROOT" or gov.dep_ == "acl" and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN")
+
+
 def _is_future(gov) -> bool:
     if _had(gov):
         return False  # "had been scheduled to expire Friday": that Friday is past
+    if _headline_infinitive(gov):
+        return True
     for ch in gov.children:
         if ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX:
             return True
@@ -172,11 +182,12 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
 def _until_a_later_day(gov, kind: str, before: str, prep: str) -> bool:
     """An end bound on a day or a month that lies ahead: "postponed until Tuesday morning", "has
     given them until 9 a.m. Tuesday" (a deferral), "remain closed until Friday", "not due until
-    October" (a present state that runs on); not the bound of a past state or of a tally ("stayed
-    until Friday", "have crossed until Sunday", "had waited until Monday", "not until Tuesday did he")."""
+    October" (a present state that runs on), "will stay closed until Friday" (a state to come); not the
+    bound of a past state or of a tally ("stayed until Friday", "have crossed until Sunday", "had
+    waited until Monday", "not until Tuesday did he")."""
     if prep not in ("until", "till") or kind not in _DAY_KINDS or _had(gov) or _NOT_UNTIL.search(before):
         return False
-    return gov.lemma_.lower() in _DEFER_HEADS or gov.tag_ in ("VBZ", "VBP") and not _had(gov, _PERFECT)
+    return gov.lemma_.lower() in _DEFER_HEADS or gov.tag_ in ("VBZ", "VBP") and not _had(gov, _PERFECT) or _is_future(gov)
 
 
 def _a_present_is(gov, span) -> bool:
