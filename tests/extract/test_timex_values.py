@@ -100,6 +100,8 @@ LAYER = [
     ("Russian markets to remain closed until Friday", P, "Friday", "2022-09-30", "DATE", None),
     ("The shops will stay shut until Friday, officials said.", P, "Friday", "2022-09-30", "DATE", None),
     ("He stayed in the city until Friday, police said.", P, "Friday", "2022-09-23", "DATE", None),
+    # "Black Monday" is a named day; "Mr. Black Monday said" a surname and a day
+    ("Mr. Black Monday said the talks went well.", P, "Monday", "2022-09-26", "DATE", None),
 ]
 
 
@@ -131,6 +133,9 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "He has scored in the past 12 games.",
     "The poll was published by USA Today.",     # a newspaper's name after an acronym
     "You are listening to VOA Today.",          # a programme's name
+    "Stocks tumbled on the Black Monday anniversary.",  # a named day
+    "He won ten states on Super Tuesday, aides said.",
+    "The Russell 2000 Index of small companies fell 4%.",  # an index named with a number
     # "that day" with no day named before it: the day of an event the report does not date
     "When a bad news item hits, funds see strong redemptions that day.",
     "Traders can suffer huge losses on trades made that same day.",

@@ -44,7 +44,9 @@ def _a_reading_not_a_decade(f: Found, text: str) -> bool:
 #: October Bridge", "May 15 Hospital"
 _NAMED_AFTER_DATE = re.compile(
     r"[^\S\n]+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Square|Sq\.?|Bridge|Boulevard|Blvd\.?|Highway|Stadium|Park|Airport|"
-    r"Hospital|School|University|Camp|District|Neighbou?rhood|Movement|Brigade|Revolution|Uprising)\b")
+    r"Hospital|School|University|Camp|District|Neighbou?rhood|Movement|Brigade|Revolution|Uprising|Index)\b")
+#: adjectives that make a weekday the name of a day of its own ("Black Monday", "Super Tuesday", "Bloody Sunday")
+_NAMED_DAY = re.compile(r"\b(?:Black|Bloody|Super|Cyber|Giving)\s*$")
 _MODAL_END = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+$", re.I)
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
@@ -102,6 +104,9 @@ def plausible(f: Found, text: str) -> bool:
         return False  # "Sunday Times", "Monday Night Football": part of a name
     if f.kind == "deictic" and core == "Today" and re.search(r"(?<![\w.])[A-Z]{2,5}\s+$", before):
         return False  # "USA Today", "VOA Today": a title after an acronym, not the report's day
+    named_day = _NAMED_DAY.search(before) if f.kind == "weekday" and not f.groups.get("rel") else None
+    if named_day and not re.search(r"[A-Z][\w.]*\s+$", before[:named_day.start()]):
+        return False  # "Black Monday", "Super Tuesday": a named day ("Mr. Black Monday said": a name and a day)
     if f.kind == "month" and re.fullmatch(r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)", core):
         return False  # "Jan Smith": an abbreviation needs its full stop or a day
     if f.groups.get("nm") and low_core.startswith("noon") and re.search(r"\bhigh\s+$", before, re.I):
