@@ -136,6 +136,9 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "Stocks tumbled on the Black Monday anniversary.",  # a named day
     "He won ten states on Super Tuesday, aides said.",
     "The Russell 2000 Index of small companies fell 4%.",  # an index named with a number
+    "The Russel 2000 Index of smaller companies dropped by four percent.",  # also where the tagger reads a year
+    "Electric cars are the future of the industry, he said.",  # its prospects, not a time
+    "That is very important to the future of our peoples.",
     # "that day" with no day named before it: the day of an event the report does not date
     "When a bad news item hits, funds see strong redemptions that day.",
     "Traders can suffer huge losses on trades made that same day.",

@@ -29,6 +29,7 @@ from .events import casualty_verb
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
 from .timex_parts import range_parts
+from .timex_plausible import named_after_date
 from .timex_registry import TENSED_KINDS, Ctx, Found, low, parse_iso, ref_anchor
 from .timex_rules import normalise, scan
 from .timex_words import number, unit_of
@@ -256,8 +257,9 @@ def _year_entities(analysis: Analysis, covered: list[tuple[int, int]]) -> list[t
     for ent in token_table(analysis.doc).ents:
         if ent.label_ != "DATE" or not _YEAR_ENT.fullmatch(ent.text):
             continue
-        if any(ent.start_char < e and s < ent.end_char for s, e in covered):
-            continue
+        if any(ent.start_char < e and s < ent.end_char for s, e in covered) \
+                or named_after_date(analysis.text, ent.end_char):
+            continue  # a year the grammar found, or one in a name ("the Russell 2000 Index")
         y = int(ent.text)
         gov = governing_predicate(ent.root)
         tv = TV(date(y, 1, 1), None if _since_clause(gov) else date(y, 12, 31), "year", "absolute", str(y))
