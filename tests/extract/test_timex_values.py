@@ -32,6 +32,10 @@ LAYER = [
     ("It has been like that for years.", P, "years", "PXY", "DURATION", None),
     ("Flights leave daily.", P, "daily", "P1D", "SET", None),
     ("They meet each Thursday.", P, "each Thursday", "XXXX-WXX-4", "SET", None),
+    # a weekday joined to one with a plural part of the day shares it: every Monday night
+    ("Two new flights will leave on Monday and Tuesday nights.", P, "Monday", "XXXX-WXX-1TNI", "SET", None),
+    ("The gym opens Saturday and Sunday mornings.", P, "Saturday", "XXXX-WXX-6TMO", "SET", None),
+    ("The rally was held on Monday and Tuesday night.", P, "Monday", "2022-09-26", "DATE", None),
     ("The ferry sails three times a week.", P, "a week", "P1W", "SET", None),
     ("Some 1,250 people cross a day.", P, "a day", "P1D", "SET", None),
     ("The vote closes at 10:35 a.m. EST.", P, "10:35 a.m. EST", "2022-09-27T10:35", "TIME", None),
@@ -91,6 +95,13 @@ LAYER = [
     ("Prices have doubled since the Nov. 3 vote.", P, "Nov. 3", "2021-11-03", "DATE", None),
     ("Police have searched for him since shortly after the Dec. 1 attack.", P, "Dec. 1", "2021-12-01", "DATE", None),
     ("The index has fallen since Thursday.", P, "Thursday", "2022-09-22", "DATE", None),
+    # a headline's "to" and a verb states what is to come; so does a state that will last until a day
+    ("Obama to visit China on Monday", P, "Monday", "2022-10-03", "DATE", None),
+    ("Russian markets to remain closed until Friday", P, "Friday", "2022-09-30", "DATE", None),
+    ("The shops will stay shut until Friday, officials said.", P, "Friday", "2022-09-30", "DATE", None),
+    ("He stayed in the city until Friday, police said.", P, "Friday", "2022-09-23", "DATE", None),
+    # "Black Monday" is a named day; "Mr. Black Monday said" a surname and a day
+    ("Mr. Black Monday said the talks went well.", P, "Monday", "2022-09-26", "DATE", None),
 ]
 
 
@@ -117,6 +128,20 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     "He spoke on the day before the vote.",     # the day of something else, not "the day before" a day
     "The vote became a high noon for the party.",  # the idiom, no clock time
     "Three quarters of the vote went to him.",  # a fraction
+    "The club has won the past three titles.",  # a count of titles, not "the past" (PAST_REF)
+    "Protesters have rallied for the past three summers.",  # seasons have no TIMEX3 duration unit
+    "He has scored in the past 12 games.",
+    "The poll was published by USA Today.",     # a newspaper's name after an acronym
+    "You are listening to VOA Today.",          # a programme's name
+    "Stocks tumbled on the Black Monday anniversary.",  # a named day
+    "He won ten states on Super Tuesday, aides said.",
+    "The Russell 2000 Index of small companies fell 4%.",  # an index named with a number
+    "The Russel 2000 Index of smaller companies dropped by four percent.",  # also where the tagger reads a year
+    "Electric cars are the future of the industry, he said.",  # its prospects, not a time
+    "That is very important to the future of our peoples.",
+    # "that day" with no day named before it: the day of an event the report does not date
+    "When a bad news item hits, funds see strong redemptions that day.",
+    "Traders can suffer huge losses on trades made that same day.",
 ])
 def test_not_times(analyse, text):
     a = analyse(text, P, stages=("times",))

@@ -29,6 +29,7 @@ from .events import casualty_verb
 from .timex_attach import dateline, time_for
 from .timex_calendar import TV, Ref
 from .timex_parts import range_parts
+from .timex_plausible import named_after_date
 from .timex_registry import TENSED_KINDS, Ctx, Found, low, parse_iso, ref_anchor
 from .timex_rules import normalise, scan
 from .timex_words import number, unit_of
@@ -97,9 +98,19 @@ def _is_past(gov) -> bool:
         gov.tag_ == "VBN" and any(ch.lower_ in ("has", "have", "had", "was", "were") for ch in gov.children))
 
 
+def _headline_infinitive(gov) -> bool:
+    """A clause with no finite verb whose predicate is "to" and a verb ("Obama to visit China on
+    Monday", "Markets to remain closed until Friday"): the headline's way of stating what is to come."""
+    if gov.tag_ != "VB" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in gov.children):
+        return False
+    return gov.dep_ == "ROOT" or gov.dep_ == "acl" and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN")
+
+
 def _is_future(gov) -> bool:
     if _had(gov):
         return False  # "had been scheduled to expire Friday": that Friday is past
+    if _headline_infinitive(gov):
+        return True
     for ch in gov.children:
         if ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX:
             return True
@@ -174,11 +185,12 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
 def _until_a_later_day(gov, kind: str, before: str, prep: str) -> bool:
     """An end bound on a day or a month that lies ahead: "postponed until Tuesday morning", "has
     given them until 9 a.m. Tuesday" (a deferral), "remain closed until Friday", "not due until
-    October" (a present state that runs on); not the bound of a past state or of a tally ("stayed
-    until Friday", "have crossed until Sunday", "had waited until Monday", "not until Tuesday did he")."""
+    October" (a present state that runs on), "will stay closed until Friday" (a state to come); not the
+    bound of a past state or of a tally ("stayed until Friday", "have crossed until Sunday", "had
+    waited until Monday", "not until Tuesday did he")."""
     if prep not in ("until", "till") or kind not in _DAY_KINDS or _had(gov) or _NOT_UNTIL.search(before):
         return False
-    return gov.lemma_.lower() in _DEFER_HEADS or gov.tag_ in ("VBZ", "VBP") and not _had(gov, _PERFECT)
+    return gov.lemma_.lower() in _DEFER_HEADS or gov.tag_ in ("VBZ", "VBP") and not _had(gov, _PERFECT) or _is_future(gov)
 
 
 def _a_present_is(gov, span) -> bool:
@@ -247,8 +259,9 @@ def _year_entities(analysis: Analysis, covered: list[tuple[int, int]]) -> list[t
     for ent in token_table(analysis.doc).ents:
         if ent.label_ != "DATE" or not _YEAR_ENT.fullmatch(ent.text):
             continue
-        if any(ent.start_char < e and s < ent.end_char for s, e in covered):
-            continue
+        if any(ent.start_char < e and s < ent.end_char for s, e in covered) \
+                or named_after_date(analysis.text, ent.end_char):
+            continue  # a year the grammar found, or one in a name ("the Russell 2000 Index")
         y = int(ent.text)
         gov = governing_predicate(ent.root)
         tv = TV(date(y, 1, 1), None if _since_clause(gov) else date(y, 12, 31), "year", "absolute", str(y))
@@ -378,6 +391,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
                   _story_day(story_day, sent, f.kind))
         tv = _in_units_ahead(f, normalise(f, ctx), gov, ctx, text[f.end:f.end + 12])
+        if f.kind == "anaphoric" and tv.value is None and ref.day is not None:
+            continue  # "that day" with no day named before it: an event's day the report does not date
         tv = _past_of_an_event(f, tv, gov, span, text[max(0, f.start - 12):f.core])
         quarter = _reported_quarter(f, tv, ref) or quarter
         if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):

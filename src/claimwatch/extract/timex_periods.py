@@ -296,8 +296,11 @@ def _the_years(g: dict, ctx: Ctx) -> TV | None:
 @rule("set", rf"(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly)(?![\w-])"
              rf"|(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT})(?![\w-])"
              rf"|(?:every|each)\s+(?P<w>{WD})(?:\s+(?P<p>{PART_OF_DAY}))?|(?P<wp>{WD})s(?:\s+(?P<pp>mornings|afternoons|evenings|nights))?"
-             rf"|(?P<wq>{WD})\s+(?P<pq>mornings|afternoons|evenings|nights)|(?:every|each)\s+(?P<m>{MON})", "SET")
+             rf"|(?P<wq>{WD})\s+(?P<pq>mornings|afternoons|evenings|nights)|(?:every|each)\s+(?P<m>{MON})"
+             rf"|(?P<wc>{WD})(?=,?\s+(?:and|or)\s+{WD}\s+(?P<pc>mornings|afternoons|evenings|nights)(?![\w-]))", "SET")
 def _set(g: dict, ctx: Ctx) -> TV | None:
+    """"daily", "every two weeks", "each Thursday", "Sundays", "Tuesday nights"; a weekday joined to
+    one with a plural part of the day shares it ("on Monday and Tuesday nights": every Monday night)."""
     if g.get("adv"):
         value = SETS.get(low(g, "adv"), {"biweekly": "P2W", "bimonthly": "P2M"}.get(low(g, "adv")))
     elif g.get("u"):
@@ -305,8 +308,8 @@ def _set(g: dict, ctx: Ctx) -> TV | None:
     elif g.get("m"):
         value = f"XXXX-{month_of(g['m']):02d}"
     else:
-        w = g.get("w") or g.get("wp") or g["wq"]
-        part = g.get("p") or g.get("pp") or g.get("pq")
+        w = g.get("w") or g.get("wp") or g.get("wq") or g["wc"]
+        part = g.get("p") or g.get("pp") or g.get("pq") or g.get("pc")
         value = f"XXXX-WXX-{weekday_of(w) + 1}" + (f"T{part_code(part.rstrip('s'))}" if part else "")
     return TV(None, None, "unknown", "absolute", value, "SET")
 
@@ -327,7 +330,7 @@ def _some_day(g: dict, ctx: Ctx) -> TV | None:
 
 
 @rule("reference", r"(?P<w>right\s+now|now|currently|current|nowadays|at\s+present|at\s+the\s+moment|these\s+days|"
-                   r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past|the\s+other\s+day"
+                   r"recently|recent|the\s+(?:near\s+|distant\s+)?future|the\s+past(?!\s+(?:" + NUM + r")(?![\w-]))|the\s+other\s+day"
                    r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+(?:date|time|stage)|this\s+(?:[a-z]+\s+)?moment)(?![\w-])")
 def _reference(g: dict, ctx: Ctx) -> TV | None:
     """"now"/"currently" mean the reference date; "so far"/"until now" run up to it; "recently",

@@ -10,7 +10,7 @@ import re
 from .timex_registry import Found
 from .timex_words import DAY_NUM, MON, WD
 
-__all__ = ["plausible"]
+__all__ = ["plausible", "named_after_date"]
 
 
 _PLURAL_PREPS = ("for", "in", "over", "within", "after", "during", "throughout")
@@ -44,7 +44,15 @@ def _a_reading_not_a_decade(f: Found, text: str) -> bool:
 #: October Bridge", "May 15 Hospital"
 _NAMED_AFTER_DATE = re.compile(
     r"[^\S\n]+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Square|Sq\.?|Bridge|Boulevard|Blvd\.?|Highway|Stadium|Park|Airport|"
-    r"Hospital|School|University|Camp|District|Neighbou?rhood|Movement|Brigade|Revolution|Uprising)\b")
+    r"Hospital|School|University|Camp|District|Neighbou?rhood|Movement|Brigade|Revolution|Uprising|Index)\b")
+#: adjectives that make a weekday the name of a day of its own ("Black Monday", "Super Tuesday", "Bloody Sunday")
+_NAMED_DAY = re.compile(r"\b(?:Black|Bloody|Super|Cyber|Giving)\s*$")
+def named_after_date(text: str, end: int) -> bool:
+    """Whether a date or a year ending at ``end`` is part of a name ("26 September Street", "the Russell
+    2000 Index")."""
+    return bool(_NAMED_AFTER_DATE.match(text, end))
+
+
 _MODAL_END = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)\s+$", re.I)
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
@@ -97,6 +105,8 @@ def plausible(f: Found, text: str) -> bool:
         return False
     if f.kind == "reference" and (text[f.end:f.end + 1] == "-" or low_core == "current" and f.prep):
         return False  # "now-defunct"
+    if f.kind == "reference" and low_core.endswith("future") and re.match(r"\s+of\s", text[f.end:f.end + 4]):
+        return False  # "the future of the industry", "secure the future of the plant": its prospects, not a time
     if f.kind == "weekday" and not f.prep and not f.groups.get("rel") and re.match(r"\s+[A-Z][a-z]+\b(?!\s*,)", text[f.end:]) \
             and not re.match(rf"\s+{MON}", text[f.end:]):
         return False  # "Sunday Times", "Monday Night Football": part of a name
@@ -104,9 +114,20 @@ def plausible(f: Found, text: str) -> bool:
         return False  # "Jan Smith": an abbreviation needs its full stop or a day
     if f.groups.get("nm") and low_core.startswith("noon") and re.search(r"\bhigh\s+$", before, re.I):
         return False  # "High Noon", "high noon comes today": the idiom, no clock time
-    if f.kind in ("full", "month_day", "month", "year") and _NAMED_AFTER_DATE.match(text, f.end):
-        return False  # "on 26 September Street": a street named after a date
+    if _part_of_a_name(f, core, before, text):
+        return False
     return _duration_plausible(f, text, before) if f.kind == "duration" else True
+
+
+def _part_of_a_name(f: Found, core: str, before: str, text: str) -> bool:
+    """"USA Today", "Black Monday", "26 September Street", "the Russell 2000 Index": a title or a name
+    that holds a time word, not a time."""
+    if f.kind == "deictic" and core == "Today" and re.search(r"(?<![\w.])[A-Z]{2,5}\s+$", before):
+        return True  # a title after an acronym, not the report's day
+    named_day = _NAMED_DAY.search(before) if f.kind == "weekday" and not f.groups.get("rel") else None
+    if named_day and not re.search(r"[A-Z][\w.]*\s+$", before[:named_day.start()]):
+        return True  # a named day, not the last or next one ("Mr. Black Monday said": a name and a day)
+    return f.kind in ("full", "month_day", "month", "year") and named_after_date(text, f.end)
 
 
 def _duration_plausible(f: Found, text: str, before: str) -> bool:

@@ -143,8 +143,12 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
     return TV(d, d, "day", anchor, f"{d.isoformat()}{hm}{zone}", "TIME")
 
 
+#: a weekday joined to one with a plural part of the day, which it shares ("Monday and Tuesday nights"): a set
+SHARED_PLURAL_PART = rf",?\s+(?:and|or)\s+{WD}\s+(?:mornings|afternoons|evenings|nights)(?![\w-])"
+
+
 @rule("weekday", rf"(?:(?P<rel>last|this|next|coming|past|the\s+previous|the\s+following|this\s+past|this\s+coming|"
-                 rf"early|late)\s+)?(?P<w>{WD})(?!s\b)")
+                 rf"early|late)\s+)?(?P<w>{WD})(?!s\b)(?!{SHARED_PLURAL_PART})")
 def _weekday(g: dict, ctx: Ctx) -> TV | None:
     rel = low(g, "rel")
     wd = weekday_of(g["w"])
@@ -167,12 +171,16 @@ _ALONE = r"(?=\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:and|but|when|as|at|in|on|to|with
                    r"|that\s+(?P<u4>day|night|morning|evening|afternoon)|th(?:e|at)\s+same\s+day")
 def _anaphoric(g: dict, ctx: Ctx) -> TV | None:
     """"the night before", "the previous evening", "the next day", "that day": relative to the last
-    day the report stated before it, else to the reference date."""
+    day the report stated before it, else to the reference date. "That day" / "the same day" point
+    back to a day already named: with none named before them they are the day of an event the
+    report does not date ("you get strong redemptions that day"), so no value."""
     text = g["_text"].lower()
     off = -1 if ("before" in text or "previous" in text) else 1 if ("next" in text or "following" in text or "after" in text) else 0
     period = ctx.last_period
     if off == 0 and period is not None and period.start is not None and period.precision != "day":
         return replace(period, value=_day_of(period))  # "two months ago ... on the same day": within that period
+    if off == 0 and ctx.last_day is None:
+        return None
     base = ctx.last_day or ref_day(ctx)
     if base is None:
         return None
