@@ -604,3 +604,14 @@ def test_an_origin_named_by_its_port_keeps_the_role_of_the_port(extract):
 ])
 def test_a_place_is_not_carried_to_another_thing_or_clause(extract, text, figure):
     assert "Sfax" not in [p.name for p in _count(extract(text), figure).places if p.scope != "sentence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Border Patrol agents in the Laredo Sector rescued 500 people in 2025, the agency said. "
+    "A spokesman said the sector also recorded 12 deaths.",
+    "Workers at a factory in Laredo built 400 trucks last year, the company said. Its owners sold farms in "
+    "Oklahoma. A manager said the factory also hired 12 engineers.",
+])
+def test_a_place_that_names_a_thing_goes_with_the_thing_named_again(extract, text):
+    c = _count(extract("Officials met in Houston on Monday.\n\n" + text), "12")
+    assert [(p.name, p.scope) for p in c.places][:1] == [("Laredo", "paragraph")]

@@ -6,7 +6,7 @@ definite mention of them ("the boats", "the first boat", "both convoys") carries
 (SPEC §2 Context). The link is structural, never a list of things:
 
 * a place is stated *for* a thing when it modifies the thing's noun ("a warehouse in Leeds", "the
-  factory near Lyon") or hangs from the verb the thing is the subject or the object of ("two boats set off
+  factory near Lyon", "the Kalamata hospital", "the Tucson Sector") or hangs from the verb the thing is the subject or the object of ("two boats set off
   from Sfax", "a convoy of trucks left Kharkiv", "opened a factory near Lyon");
 * a later noun of the same lemma refers back to it when a determiner marks it as known ("the",
   "these", "both") and it belongs to the claim's clause (its subject, its counted noun's
@@ -56,6 +56,9 @@ def _things_of(tok: Token) -> list[Token]:
     verb it hangs from or its object ("boats set off from Sfax", "opened a factory near Lyon")."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
         tok = tok.head.head     # "from the Tunisian port of Sfax": the port's phrase
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        thing = tok.head    # "the Tucson Sector", "the Kalamata hospital": the place names the thing
+        return [thing] if thing.lemma_.lower() not in _NOT_THINGS and thing.ent_type_ in ("", "FAC", "LOC", "GPE") else []
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         governor = tok.head.head
     elif tok.dep_ == "dobj":
