@@ -387,3 +387,21 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_as_the_object_of_an_attack_
 def test_a_person_attacked_by_a_person_is_no_town(analyse):
     a = analyse("The senator attacked Warren over her plan on Tuesday.", stages=("places",))
     assert "Warren" not in [p.name for p in a.places]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jordan, who scored 30 points, led the Bulls to a win. Jordan added 10 rebounds.", "Jordan"),
+    ("Chelsea, who won the league last year, sold 40,000 tickets.", "Chelsea"),
+    ("Madison, who joined the firm in 2019, runs its sales team.", "Madison"),
+])
+def test_a_name_a_who_clause_describes_is_a_person_not_a_place(analyse, text, name):
+    assert name not in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan, whose economy depends on tourism, received 5 million visitors.",
+    "Aid reached Jordan, which hosts 650,000 refugees.",
+    "Madison, who joined the firm in 2019, said sales rose in Madison.",
+])
+def test_a_place_described_by_which_or_named_as_a_place_stays_a_place(analyse, text):
+    assert [p.name for p in analyse(text, stages=("places",)).places][-1:] in (["Jordan"], ["Madison"])

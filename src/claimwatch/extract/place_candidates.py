@@ -158,7 +158,13 @@ class _Collector:
         self.taken = [False] * len(self.doc)
         self.analysis = analysis
         self.people = place_refs.person_names(analysis)
+        self.who = place_refs.named_by_who(analysis.doc)
         self.org_heads: frozenset[str] | None = None
+
+    def _a_persons_name(self, i: int, j: int) -> bool:
+        """Whether a name is one the report describes with "who", not where a place stands ("Jordan,
+        who scored 30 points" ... "Jordan added ten"): a person's or a team's name."""
+        return all(w in self.who for w in self.texts[i:j]) and not place_refs.in_place_context(self.doc, i, j)
 
     def claim(self, c: Cand) -> None:
         self.cands.append(c)
@@ -211,8 +217,9 @@ class _Collector:
             if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC):
                 continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head)
             e = self._possessive_feature(s, e)
-            if all(doc[k].text in self.people for k in range(s, e)) and not place_refs.in_place_context(doc, s, e):
-                continue  # "coach Ripley": a surname the article gives a person
+            if (all(doc[k].text in self.people for k in range(s, e)) or all(doc[k].text in self.who for k in range(s, e))) \
+                    and not place_refs.in_place_context(doc, s, e):
+                continue  # "coach Ripley", "Jordan, who scored": a name the article gives a person
             if ent.label_ == "FAC" and not gaz.has(norm(doc[s:e].text)) and place_refs.embedded_span(doc, gaz, s, e, cities=False):
                 continue  # "the Henderson County Jail": the county inside it is the place (found later)
             if s > 0 and doc[s - 1].lower_ in _DIRECTIONS and not taken[s - 1]:
@@ -342,8 +349,9 @@ class _Collector:
             if phys:
                 hits = phys + [h for h in hits if h[0].feature not in PHYSICAL]
                 cue = tuple(sorted({h[0].feature for h in phys}))  # sorted: no hash-order dependence
-        if self._refused(i, j, hits, cue) or self._an_organisations_word(i, j):
-            return i + 1
+        if self._refused(i, j, hits, cue) or self._an_organisations_word(i, j) \
+                or self._a_persons_name(i, j):
+            return i + 1    # "Jordan" of "Jordan, who scored 30 points" and of "Jordan added ten"
         placed = hits[0][0].feature == "city" and (not hits[0][1] or _spelled_alike(key, hits[0][0].name)) \
             and place_refs.in_place_context(doc, i, j) and not any(w in self.people for w in texts[i:j])
         ok = self._acceptable(i, j, hits, cue, placed)
