@@ -572,3 +572,46 @@ def test_a_podcast_hosts_city_is_not_the_reports_place(extract):
             "REPORTER (TOM LEE): Jane, the company told me that 12 workers were injured.")
     c = _count(extract(text), "12")
     assert "London" not in [p.name for p in c.places] and "Hsinchu" in [p.name for p in c.places]
+
+
+@pytest.mark.parametrize("text, figure, place, role", [
+    ("Two boats set off from Sfax on Sunday. The coast guard said 40 people from the boats were rescued.",
+     "40", "Sfax", "origin"),
+    ("The company opened a factory near Lyon in 2019. The factory now employs 450 people, the chief executive said.",
+     "450", "Lyon", "event"),
+    ("The migrants left Libya on Monday. Officials said 40 of the migrants were rescued by the coast guard.",
+     "40", "Libya", "origin"),
+])
+def test_a_thing_placed_once_carries_its_place_to_later_claims_about_it(extract, text, figure, place, role):
+    c = _count(extract(text), figure)
+    assert [(p.name, p.role, p.scope) for p in c.places] == [(place, role, "paragraph")]
+    # the inherited place points at the words of the earlier sentence that stated it
+    assert text[c.places[0].span[0]:c.places[0].span[1]] == place and c.places[0].span[0] < c.span[0]
+
+
+def test_an_origin_named_by_its_port_keeps_the_role_of_the_port(extract):
+    a = extract("The two boats had set off from the Tunisian port of Sfax and sank, the agency said. "
+                "The first boat is said to have carried 48 people.")
+    assert [(p.name, p.role) for p in _count(a, "48").places] == [("Sfax", "origin")]
+
+
+@pytest.mark.parametrize("text, figure", [
+    # another boat of its kind, brought in by a possessive
+    ("Two boats set off from Sfax on Sunday. Later, 30 migrants were stranded after their boat crashed on a rock.", "30"),
+    # a clause of its own after a semicolon
+    ("Two boats left Sfax on Monday. The first boat is said to have sunk; the coast guard found the two victims "
+     "on a beach.", "two"),
+])
+def test_a_place_is_not_carried_to_another_thing_or_clause(extract, text, figure):
+    assert "Sfax" not in [p.name for p in _count(extract(text), figure).places if p.scope != "sentence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Border Patrol agents in the Laredo Sector rescued 500 people in 2025, the agency said. "
+    "A spokesman said the sector also recorded 12 deaths.",
+    "Workers at a factory in Laredo built 400 trucks last year, the company said. Its owners sold farms in "
+    "Oklahoma. A manager said the factory also hired 12 engineers.",
+])
+def test_a_place_that_names_a_thing_goes_with_the_thing_named_again(extract, text):
+    c = _count(extract("Officials met in Houston on Monday.\n\n" + text), "12")
+    assert [(p.name, p.scope) for p in c.places][:1] == [("Laredo", "paragraph")]

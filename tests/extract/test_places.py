@@ -118,6 +118,7 @@ CASES = [
     ("Thirty climbers were airlifted to Kathmandu after the avalanche.", "Kathmandu", 27.7, 85.3, "city", "NP", "destination"),
     ("Four injured hikers were rushed to Innsbruck on Sunday.", "Innsbruck", 47.3, 11.4, "city", "AT", "destination"),
     ("The navy said 120 migrants were ferried to Lampedusa.", "Lampedusa", 35.5, 12.6, "island", "IT", "destination"),
+    ("The boats had set off from the Tunisian port of Sfax.", "Sfax", 34.7, 10.8, "city", "TN", "origin"),
 ]
 
 
@@ -371,3 +372,36 @@ def test_another_spelling_of_a_regions_name_after_a_preposition_is_the_region(an
 @pytest.mark.parametrize("text", ["Miss Turner said 40 guests attended.", "The Tex Ritter tribute drew 300 fans."])
 def test_a_short_abbreviation_of_a_region_is_no_place_on_its_own(analyse, text):
     assert analyse(text, stages=("times", "places")).places == []
+
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russian drones struck Odesa overnight, killing three people, officials said.", "Odesa"),
+    ("Two boats left Sfax on Monday with 80 people on board.", "Sfax"),
+    ("Three buses left Mariupol on Friday carrying 120 civilians.", "Mariupol"),
+])
+def test_a_town_the_tagger_calls_a_person_is_a_place_as_the_object_of_an_attack_or_a_departure(analyse, text, name):
+    assert name in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+def test_a_person_attacked_by_a_person_is_no_town(analyse):
+    a = analyse("The senator attacked Warren over her plan on Tuesday.", stages=("places",))
+    assert "Warren" not in [p.name for p in a.places]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jordan, who scored 30 points, led the Bulls to a win. Jordan added 10 rebounds.", "Jordan"),
+    ("Chelsea, who won the league last year, sold 40,000 tickets.", "Chelsea"),
+    ("Madison, who joined the firm in 2019, runs its sales team.", "Madison"),
+])
+def test_a_name_a_who_clause_describes_is_a_person_not_a_place(analyse, text, name):
+    assert name not in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan, whose economy depends on tourism, received 5 million visitors.",
+    "Aid reached Jordan, which hosts 650,000 refugees.",
+    "Madison, who joined the firm in 2019, said sales rose in Madison.",
+])
+def test_a_place_described_by_which_or_named_as_a_place_stays_a_place(analyse, text):
+    assert [p.name for p in analyse(text, stages=("places",)).places][-1:] in (["Jordan"], ["Madison"])

@@ -50,6 +50,7 @@ from ..model import Scope
 from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention, children_of, cue_lexicon
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
+from .context_places import carried_places, placed_things
 from .cue_candidates import RECORDS_ONLY
 from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
@@ -102,6 +103,7 @@ class ReportContext:
     narrative_times: dict[int, TimeMention] = field(default_factory=dict)
     event_places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     placed: set[int] = field(default_factory=set)      # sentences that name a location (of any role)
+    things: dict[str, list[PlaceMention]] = field(default_factory=dict)  # places stated for a thing ("boats ... from Sfax")
     para_of: list[int] = field(default_factory=list)
 
 
@@ -368,6 +370,7 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.narrative_times = _narrative_times(analysis)
     ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p) and _outside_relative(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
+    ctx.things = placed_things(analysis)
     ctx.lead_places = next((ps for ps in (_article_places(ctx.event_places.get(i, ())) for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
                                           if not _a_picture_note(analysis, ctx.para_of[i]))
                             if ps), [])
@@ -542,6 +545,8 @@ def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
     ctx = _context(analysis)
     own = [p for p in places_for(analysis, sent_i, head_i)] if head_i is not None else []
     out: list[tuple[PlaceMention, Scope]] = [(p, "sentence") for p in own]
+    out += _of_its_things(analysis, ctx, sent_i, head_i, own)
+    stated = [p for p, _ in out]
     if any(p.sent_i == sent_i and p.role in ("event", "destination") and locates_event(analysis, p) for p in own):
         return out
     if _generic(analysis, sent_i, head_i, event_type):
@@ -549,13 +554,29 @@ def claim_places(analysis: Analysis, sent_i: int, head_i: int | None,
     j = sent_i - 1
     while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
         if j in ctx.event_places:
-            return out + [(p, "paragraph") for p in _compatible(analysis, ctx.event_places[j], own)]
+            return out + [(p, "paragraph") for p in _compatible(analysis, ctx.event_places[j], stated)]
         if j in ctx.placed:
             return out      # the paragraph's own geography (an origin, a route) is not the lead's event
         j -= 1
     if ctx.lead_places and ctx.lead_places[0].sent_i != sent_i:
-        return out + [(p, "article") for p in _compatible(analysis, ctx.lead_places, own)]
+        return out + [(p, "article") for p in _compatible(analysis, ctx.lead_places, stated)]
     return out
+
+
+def _of_its_things(analysis: Analysis, ctx: ReportContext, sent_i: int, head_i: int | None,
+                   own: list[PlaceMention]) -> list[tuple[PlaceMention, Scope]]:
+    """The places stated earlier for the things the claim refers back to ("40 people from the
+    boats" after "two boats set off from Sfax"), in the roles its own places leave open."""
+    if head_i is None:
+        return []
+    pred = governing_predicate(analysis, sent_i, head_i)
+    if pred is None:
+        return []
+    roles = {p.role for p in own if locates_event(analysis, p)}
+    names = {p.name or p.text for p in own}
+    carried = [p for p in carried_places(analysis, sent_i, head_i, pred, ctx.things)
+               if p.role not in roles and (p.name or p.text) not in names]
+    return [(p, "paragraph" if ctx.para_of[p.sent_i] == ctx.para_of[sent_i] else "article") for p in carried]
 
 
 STAGE = Stage("context", ("attributions", "times", "places", "entities"), ("context",), find_context)

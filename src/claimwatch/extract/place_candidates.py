@@ -13,6 +13,7 @@ import re
 
 from . import place_local, place_refs
 from .base import Analysis, token_table
+from .entities import role_in
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
 from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, keys_for, names_a_border
 
@@ -36,6 +37,10 @@ _SOURCE_VERBS = _C["source_verbs"]
 _SOURCE_NOUNS = _C["source_nouns"]
 _INSTITUTIONS = _C["institutions"]
 _REPORTING = _C["reporting"]
+#: verbs whose object is where the event happened: attacked, left or reached
+_OBJECT_VERBS = _C["strike"] | _LEAVE | _REACH
+#: how large a town must be for its name as such an object to outweigh the tagger's person
+_TOWN_OBJECT_IMPORTANCE = 5.0
 
 
 _BORDER_RE = re.compile(
@@ -138,6 +143,12 @@ def _doubtful_capitals(text: str, cands: list[Cand], gaz: Gazetteer) -> list[Can
     return out
 
 
+def _a_persons_word(tok) -> bool:
+    """Whether a subject is a person ("Trump", "she", "the senator"): one who attacks or leaves a
+    person ("attacked Warren over her plan"), not a town."""
+    return tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" or role_in(tok.text) is not None
+
+
 class _Collector:
     """The candidates found so far and the tokens they cover."""
 
@@ -147,7 +158,13 @@ class _Collector:
         self.taken = [False] * len(self.doc)
         self.analysis = analysis
         self.people = place_refs.person_names(analysis)
+        self.who = place_refs.named_by_who(analysis.doc)
         self.org_heads: frozenset[str] | None = None
+
+    def _a_persons_name(self, i: int, j: int) -> bool:
+        """Whether a name is one the report describes with "who", not where a place stands ("Jordan,
+        who scored 30 points" ... "Jordan added ten"): a person's or a team's name."""
+        return all(w in self.who for w in self.texts[i:j]) and not place_refs.in_place_context(self.doc, i, j)
 
     def claim(self, c: Cand) -> None:
         self.cands.append(c)
@@ -200,8 +217,9 @@ class _Collector:
             if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC):
                 continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head)
             e = self._possessive_feature(s, e)
-            if all(doc[k].text in self.people for k in range(s, e)) and not place_refs.in_place_context(doc, s, e):
-                continue  # "coach Ripley": a surname the article gives a person
+            if (all(doc[k].text in self.people for k in range(s, e)) or all(doc[k].text in self.who for k in range(s, e))) \
+                    and not place_refs.in_place_context(doc, s, e):
+                continue  # "coach Ripley", "Jordan, who scored": a name the article gives a person
             if ent.label_ == "FAC" and not gaz.has(norm(doc[s:e].text)) and place_refs.embedded_span(doc, gaz, s, e, cities=False):
                 continue  # "the Henderson County Jail": the county inside it is the place (found later)
             if s > 0 and doc[s - 1].lower_ in _DIRECTIONS and not taken[s - 1]:
@@ -331,8 +349,9 @@ class _Collector:
             if phys:
                 hits = phys + [h for h in hits if h[0].feature not in PHYSICAL]
                 cue = tuple(sorted({h[0].feature for h in phys}))  # sorted: no hash-order dependence
-        if self._refused(i, j, hits, cue) or self._an_organisations_word(i, j):
-            return i + 1
+        if self._refused(i, j, hits, cue) or self._an_organisations_word(i, j) \
+                or self._a_persons_name(i, j):
+            return i + 1    # "Jordan" of "Jordan, who scored 30 points" and of "Jordan added ten"
         placed = hits[0][0].feature == "city" and (not hits[0][1] or _spelled_alike(key, hits[0][0].name)) \
             and place_refs.in_place_context(doc, i, j) and not any(w in self.people for w in texts[i:j])
         ok = self._acceptable(i, j, hits, cue, placed)
@@ -395,6 +414,24 @@ class _Collector:
             and tok.head.lower_ in ("on", "against", "over") and tok.head.head.pos_ == "NOUN" \
             and tok.text not in self.people
 
+    def _object_of_a_verb(self, i: int, j: int, hits: list) -> bool:
+        """Whether a town's name the tagger calls a person or an organisation is the object of a verb
+        of attack, of leaving or of reaching ("Russian drones struck Odesa", "two boats left Sfax",
+        "troops entered Bakhmut and Pokrovsk"): where it happened, not a person a report would name
+        with a first name or a title."""
+        top, alt = hits[0]
+        name = self.doc[i:j]
+        if alt and not _spelled_alike(norm(name.text), top.name):
+            return False
+        tok = name.root
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head      # "hit Rafah and Khan Younis"
+        return top.feature == "city" and top.importance >= _TOWN_OBJECT_IMPORTANCE and tok.dep_ == "dobj" \
+            and tok.head.lemma_.lower() in _OBJECT_VERBS and not any(w in self.people for w in self.texts[i:j]) \
+            and not any(c.dep_ == "nsubj" and _a_persons_word(c) for c in tok.head.children)
+
+
+
     def _acceptable(self, i: int, j: int, hits: list, cue: tuple[str, ...], placed: bool) -> bool:
         """Whether a gazetteer match is a place given the tagger's label over it."""
         doc, lowers = self.doc, self.lowers
@@ -419,7 +456,8 @@ class _Collector:
             locative = i > 0 and doc[i - 1].lower_ in _LOCATIVE
             ok = bool(base and not hits[0][1] and whole and (top.feature != "city" or locative)
                       or base and prev is not None and self.taken[prev.i] or cue and whole
-                      or placed and whole and j - i == 1 or whole and self._object_of_a_noun(i, j, hits))
+                      or placed and whole and j - i == 1 or whole and self._object_of_a_noun(i, j, hits)
+                      or whole and self._object_of_a_verb(i, j, hits))
             return ok and not (label == "PERSON" and i > 0 and doc[i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"))
         if label == "NORP":
             # "the Carpathians" is a range, "Odesa region" a region, "Ukrainians" a people

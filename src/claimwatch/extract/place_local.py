@@ -35,7 +35,7 @@ from .gazetteer import get_gazetteer
 from .place_lexicon import CUES, Cand
 from .place_refs import DIRECTION, person_names
 
-__all__ = ["local_candidates", "repeated_locals", "placed_by_structure", "local_extent", "locate", "NEAR", "UNLOCATED", "local_feature"]
+__all__ = ["OF_HEADS", "local_candidates", "repeated_locals", "placed_by_structure", "local_extent", "locate", "NEAR", "UNLOCATED", "local_feature"]
 
 #: precision of a local place that takes the point of the known place the report locates it by
 NEAR = "near"
@@ -43,7 +43,7 @@ NEAR = "near"
 UNLOCATED = "unlocated"
 
 #: place nouns that govern a name with "of": "the village of X"
-_OF_HEADS = frozenset({"village", "town", "city", "camp", "district", "locality", "township", "settlement",
+OF_HEADS = frozenset({"village", "town", "city", "camp", "district", "locality", "township", "settlement",
                        "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "commune", "municipality",
                        "territory", "island", "port"})
 #: place nouns a name modifies: "Zamzam camp", "Masisi territory"
@@ -169,7 +169,7 @@ def _named_by_noun(doc: Doc, i: int) -> bool:
     Princess", "the striker Kane"): a ship, a person or a thing so named, unless the noun is a place's."""
     tk = token_table(doc)
     return i > 0 and tk.pos[i - 1] == "NOUN" and tk.text[i - 1].islower() \
-        and tk.lower[i - 1] not in _FEATURES and tk.lower[i - 1] not in _OF_HEADS
+        and tk.lower[i - 1] not in _FEATURES and tk.lower[i - 1] not in OF_HEADS
 
 
 def _after_head(doc: Doc, j: int) -> tuple[int, str] | None:
@@ -212,7 +212,7 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
     out: list[Cand] = []
     n = len(doc)
     for k in range(n - 2):
-        of_head = tk.lower[k] in _OF_HEADS and tk.lower[k + 1] == "of"
+        of_head = tk.lower[k] in OF_HEADS and tk.lower[k + 1] == "of"
         off_head = tk.lower[k + 1] == "off" and tk.lower[k] in _DISTANCE_UNITS  # "12 nautical miles off Gavdos"
         at_head = tk.lower[k + 1] == "at" and (tk.lower[k] in ("checkpoint", "crossing") or k > 0 and tk.lower[k] in _SITE_HEADS
                                                  and tk.lower[k - 1] in _SITE_MODIFIERS)  # "a displacement site at Kalengera"
@@ -308,7 +308,7 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
     if not _proper_name(doc, i, j - 1 if headed else j):
         return False
     before = i - 1 if i > 0 and tk.lower[i - 1] != "the" else i - 2
-    if before > 0 and tk.lower[before] == "of" and (_DIRECTION_OF.match(tk.lower[before - 1]) or tk.lower[before - 1] in _OF_HEADS):
+    if before > 0 and tk.lower[before] == "of" and (_DIRECTION_OF.match(tk.lower[before - 1]) or tk.lower[before - 1] in OF_HEADS):
         return True  # "20 km north of X", "the town of X"; a bare "in X" is too weak a cue for a name the gazetteer lacks
     if headed:
         return True  # "Pazigyi village", "St. Martin's Island"

@@ -95,6 +95,30 @@ def person_names(analysis: Analysis) -> frozenset[str]:
     return got
 
 
+#: relative pronouns that only a person (or a team of people) takes
+_WHO = frozenset({"who", "whom"})
+
+
+def named_by_who(doc: Doc) -> frozenset[str]:
+    """The capitalised words of names a "who" clause describes ("Jordan, who scored 30 points"):
+    a person's or a team's name, not the country or town it is spelled like."""
+    out: set[str] = set()
+    for tok in doc:
+        name = tok.head
+        if tok.dep_ != "relcl" or name.pos_ != "PROPN" or name.dep_ == "pobj" \
+                or name.i + 1 >= len(doc) or doc[name.i + 1].text != ",":
+            continue    # "the residents of Gaza, who fled": the clause may describe the residents
+        if not any(c.lower_ in _WHO and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+            continue
+        ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+        if ent is not None and ent.label_ in ("LOC", "FAC"):
+            continue    # a lake, a park: the parser hung the clause on the wrong noun
+        # the name alone, not the titles and places before it ("McMinn County Sheriff Steve Frisbie")
+        words = ent if ent is not None else doc[name.i:name.i + 1]
+        out.update(t.text for t in words if t.text[:1].isupper())
+    return frozenset(out)
+
+
 def repeated_names(analysis: Analysis, gaz: Gazetteer, cands: list[Cand], taken: list[bool]) -> list[Cand]:
     """Every other occurrence of a name the article already uses as a place (not a word it also
     uses in personal names)."""

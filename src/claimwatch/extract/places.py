@@ -22,7 +22,7 @@ from .base import Analysis, PlaceMention, Stage, children_of, governing_predicat
 from .gazetteer import Entry, get_gazetteer, haversine_km
 from .layout import DATELINE_TOWN, OPENING_DATELINE, headline
 from .place_candidates import CUES, PRECISION, Cand, candidates
-from .place_local import UNLOCATED, local_extent, local_feature, locate, placed_by_structure
+from .place_local import OF_HEADS, UNLOCATED, local_extent, local_feature, locate, placed_by_structure
 from .place_refs import refer_back
 from .place_resolve import resolve, resolve_name
 
@@ -66,6 +66,8 @@ def _role(doc, head_tok) -> str:
         t = t.head
     if t.dep_ == "appos" and _a_makers_name(t.head):
         return "source_location"    # "published by Diario de Occidente (Guadalajara)"
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in OF_HEADS and t.head.head.dep_ == "pobj":
+        t = t.head.head     # "from the Tunisian port of Sfax": the role of the port's phrase
     if t.dep_ in ("pobj", "pcomp"):
         prep = t.head
         p = prep.lower_

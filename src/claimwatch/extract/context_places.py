@@ -1,0 +1,136 @@
+"""Places carried by the things they were stated for: a boat's port, a convoy's town, a factory's state.
+
+A coder reads "Two boats set off from Sfax on Sunday. ... The coast guard said 40 people from the
+boats were rescued" and records Sfax for the 40: the report placed *the boats* once, and a later
+definite mention of them ("the boats", "the first boat", "both convoys") carries that place along
+(SPEC §2 Context). The link is structural, never a list of things:
+
+* a place is stated *for* a thing when it modifies the thing's noun ("a warehouse in Leeds", "the
+  factory near Lyon", "the Kalamata hospital", "the Tucson Sector") or hangs from the verb the thing is the subject or the object of ("two boats set off
+  from Sfax", "a convoy of trucks left Kharkiv", "opened a factory near Lyon");
+* a later noun of the same lemma refers back to it when a determiner marks it as known ("the",
+  "these", "both") and it belongs to the claim's clause (its subject, its counted noun's
+  modifiers, or the subject of a verb above it: "The first boat is said to have carried 48 people").
+
+Institutions, pronouns and bare "people" are not such things: "the police" or "the people" name no
+single thing placed once; a group named by what it is ("the migrants", "the passengers") is. The inherited place keeps the words that stated it and its own role (the boats'
+Sfax stays their origin).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .base import Analysis, PlaceMention, children_of
+from .place_lexicon import CUES
+
+__all__ = ["placed_things", "carried_places"]
+
+#: determiners that mark a noun as one the report has introduced before
+_KNOWN = frozenset({"the", "these", "those", "both"})
+#: nouns that name no single thing a report places once ("the people", "the police", "the area")
+_NOT_THINGS = (CUES["institutions"] | CUES["source_nouns"]
+               | frozenset({"people", "persons", "area", "region", "place", "site", "country", "city", "town", "village", "time", "day",
+                            "year", "week", "month", "night", "way", "number", "figure", "report", "statement",
+                            "person", "man", "woman", "child", "member", "official", "spokesman", "spokeswoman",
+                            "spokesperson"}))
+#: the dependency labels of a verb's subject and object
+_SUBJECTS = ("nsubj", "nsubjpass")
+#: the relations of a clause that completes the verb above it ("is said to have carried")
+_COMPLEMENTS = ("xcomp", "ccomp")
+#: how many sentences back a thing's place may be carried from
+_REACH = 12
+
+
+def _a_thing(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() not in _NOT_THINGS and tok.ent_type_ == ""
+
+
+def _place_root(doc: Doc, p: PlaceMention) -> Token | None:
+    chunk = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+    return chunk.root if chunk is not None and len(chunk) else None
+
+
+def _things_of(tok: Token) -> list[Token]:
+    """The nouns a place is stated for: the noun its preposition modifies, else the subject of the
+    verb it hangs from or its object ("boats set off from Sfax", "opened a factory near Lyon")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
+        tok = tok.head.head     # "from the Tunisian port of Sfax": the port's phrase
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        thing = tok.head    # "the Tucson Sector", "the Kalamata hospital": the place names the thing
+        return [thing] if thing.lemma_.lower() not in _NOT_THINGS and thing.ent_type_ in ("", "FAC", "LOC", "GPE") else []
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        governor = tok.head.head
+    elif tok.dep_ == "dobj":
+        governor = tok.head
+    else:
+        return []
+    if governor.pos_ == "NOUN":
+        return [governor] if _a_thing(governor) else []
+    if governor.pos_ != "VERB":
+        return []
+    return [c for c in children_of(governor) if (c.dep_ in _SUBJECTS or c.dep_ == "dobj" and c.i != tok.i)
+            and _a_thing(c)]
+
+
+def placed_things(analysis: Analysis) -> dict[str, list[PlaceMention]]:
+    """Per lemma of a thing the report places, the places stated for it, in text order."""
+    doc = analysis.doc
+    out: dict[str, list[PlaceMention]] = {}
+    for p in analysis.places:
+        if p.kind not in ("name", "anaphor") or p.role == "source_location":
+            continue
+        tok = _place_root(doc, p)
+        for thing in _things_of(tok) if tok is not None else []:
+            out.setdefault(thing.lemma_.lower(), []).append(p)
+    return out
+
+
+def _known(tok: Token) -> bool:
+    """Whether a noun is marked as one introduced before ("the boats", "both convoys"); not a
+    possessive, which as often brings in another of its kind ("their boat crashed")."""
+    return any(c.dep_ in ("det", "poss", "predet") and c.lower_ in _KNOWN for c in children_of(tok))
+
+
+def _in_clause(tok: Token, predicate: Token) -> bool:
+    """Whether a noun belongs to the claim's clause: under its predicate, or the subject of a verb
+    above it ("The first boat is said to have carried 48 people")."""
+    if any(a.i == predicate.i for a in tok.ancestors):
+        return True
+    if tok.dep_ not in _SUBJECTS:
+        return False
+    verb = predicate
+    while verb.dep_ in _COMPLEMENTS and verb.head.i != verb.i:
+        verb = verb.head    # up through "is said to have carried", not into a coordinated clause
+        if verb.i == tok.head.i:
+            return True
+    return False
+
+
+def _across_clauses(doc: Doc, i: int, j: int) -> bool:
+    """Whether a semicolon or a colon separates two tokens: two clauses of their own
+    ("The first boat carried 48 people; the coast guard found the two victims")."""
+    return any(doc[k].text in (";", ":") for k in range(min(i, j) + 1, max(i, j)))
+
+
+def carried_places(analysis: Analysis, sent_i: int, head_i: int, predicate: Token,
+                   things: dict[str, list[PlaceMention]]) -> list[PlaceMention]:
+    """The places a claim's known things were stated with in an earlier sentence (the latest one)."""
+    if not things:
+        return []
+    doc = analysis.doc
+    s0, e0 = analysis.sentences[sent_i]
+    sentence = doc.char_span(s0, e0, alignment_mode="expand")
+    if sentence is None:
+        return []
+    out: list[PlaceMention] = []
+    for tok in sentence:
+        stated = things.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if not stated or not _known(tok) or not (tok.i == predicate.i or _in_clause(tok, predicate)) \
+                or _across_clauses(doc, tok.i, head_i):
+            continue
+        earlier = [p for p in stated if sent_i - _REACH <= p.sent_i < sent_i]
+        if earlier:
+            last = earlier[-1].sent_i
+            out += [p for p in earlier if p.sent_i == last and p not in out]
+    return out
