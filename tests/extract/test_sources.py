@@ -241,3 +241,24 @@ def test_a_starred_lexicon_word_does_not_match_a_longer_word(name: str, misread:
 ])
 def test_a_starred_lexicon_word_takes_its_endings(name: str, expected: str) -> None:
     assert classify_source(name) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("the union", "ngo"),                          # a trade union: a civil organisation
+    ("the nurses' union", "ngo"),
+    ("a union official", "ngo"),
+    ("the Soviet Union", "official"),              # a capitalised Union is no trade union
+    ("Union Minister Amit Shah", "official"),
+    ("the club", "witness"),                       # a club, a promoter, a company: private parties
+    ("Harbor City Football Club", "witness"),
+    ("Chelsea FC", "witness"),
+    ("a festival promoter", "witness"),
+    ("the Paris Club", "official"),                # the creditor states' club
+])
+def test_unions_clubs_and_promoters(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+@pytest.mark.parametrize("name", ["Blue Harbour Logistics", "Sunrise Festivals", "Kestrel Mining", "Acme Mining Group"])
+def test_a_company_name_word_types_a_private_party(name: str) -> None:
+    assert classify_source(name, ent_label="ORG") == "witness"

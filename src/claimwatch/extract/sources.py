@@ -158,7 +158,8 @@ for _section, _guard in (("acronyms", ""), ("name_parts", _COMPANY_NAME)):
             continue
         _rx = _compile(_acr, flags=0)
         if _rx is not None:
-            _MATCHERS.append((lexicon_source_type(_t), 2, re.compile(_rx.pattern + _guard) if _guard else _rx))
+            _guarded = _guard and _t != "witness"    # a company's name word types the company itself
+            _MATCHERS.append((lexicon_source_type(_t), 2, re.compile(_rx.pattern + _guard) if _guarded else _rx))
             _MATCHER_OPENINGS.append((False, _openings(_acr, ignore_case=False)))
 #: where a lexicon match can start in an ASCII text: a letter after no word character, apostrophe or hyphen
 _WORD_START = re.compile(r"(?<![\w'-])[A-Za-z]")
