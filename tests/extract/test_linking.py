@@ -268,9 +268,15 @@ def test_a_sentence_yields_every_event_it_reports():
     "Rita Alvarez, 61, said she heard the blast.",
     "The top 10 regions were listed in the report.",
     "Quote reference 2300411 when calling.",
+    "Residents were told to call 911 or 112 in an emergency.",     # every number of the list dialled
+    "Dial 999, 112 or 101 if you see anything, police said.",
 ])
 def test_numbers_that_name_things_are_not_counts(sentence):
     assert counts(sentence) == []
+
+
+def test_a_count_after_a_dialled_number_list_stays_a_count():
+    assert [c.quantity.text for c in claims("Twelve people were hurt in the crash; witnesses should call 911 or 112.") if c.quantity] == ["Twelve"]
 
 
 def test_among_the_dead_is_a_part_of_the_death_toll_stated_before():
