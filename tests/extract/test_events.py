@@ -158,3 +158,17 @@ def test_lost_soldiers_in_a_desertion_paragraph_is_desertion(pipe):
 ])
 def test_charging_a_price_is_no_legal_charge(pipe, sentence, expected):
     assert {(e.event_type, e.cause) for e in pipe.analyse(sentence).events} == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # turning or pushing back of one's own accord sends no one back
+    ("Ten climbers reached the summit; three turned back because of the weather.", set()),
+    ("The ferry turned back after the engine failed.", set()),
+    ("The protesters pushed back against the plan.", set()),
+    # done to people it is a deportation (push-back)
+    ("Forty migrants were turned back at the border.", {("deportation", None)}),
+    ("The coastguard turned them back.", {("deportation", None)}),
+    ("Police pushed back 300 people at the fence.", {("deportation", None)}),
+])
+def test_turning_back_is_a_push_back_only_when_done_to_someone(pipe, sentence, expected):
+    assert {(e.event_type, e.cause) for e in pipe.analyse(sentence).events} == expected

@@ -464,6 +464,9 @@ def _sentence_hits(span: Any) -> list[_Hit]:
             if lemmas[i] in rule.get("condition", ()) and not _cared_for(tok, rule["with_set"]):
                 continue
             partner = _pair_partner(tok, rule)
+            if partner is not None and partner.lower_ in rule.get("done_with", ()) and not any(
+                    c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in children_of(tok)):
+                continue    # "three turned back" (of their own accord): no one was sent back
             if partner is not None and partner.i not in used:
                 hits.append((tok, rule["type"], partner, rule))
                 used.add(tok.i)
