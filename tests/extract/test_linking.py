@@ -301,3 +301,11 @@ def test_a_sum_of_money_is_no_actor(sentence, money):
     cs = claims(sentence)
     assert cs and not any(money in a.text for c in cs for a in c.actors)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Police are investigating the murder of Maria Ortiz, a 34-year-old journalist, who was shot on Friday.",
+    "Fans mourned the death of Tomas Berg, a 52-year-old coach, who was hit by a car on Sunday.",
+])
+def test_a_person_named_and_described_is_counted_once(text):
+    assert [(c.quantity.best, c.event_type) for c in claims(text) if c.quantity] == [(1, "death")]
