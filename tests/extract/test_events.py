@@ -145,3 +145,30 @@ def test_lost_soldiers_in_a_desertion_paragraph_is_desertion(pipe):
     analysis = pipe.analyse(text)
     lost = [e for e in analysis.events if e.text.startswith("lost")]
     assert [e.event_type for e in lost] == ["desertion"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a sum of money or a fee charged is a price, not a criminal charge
+    ("The gym charges members 40 euros a month.", set()),
+    ("The airline charged passengers a fee of 30 dollars per bag.", set()),
+    ("The landlord charged $1,200 in rent for the flat.", set()),
+    # a charge laid with an offence, or on people, stays one
+    ("Police charged two men with fraud and fined them 500 euros.", {("legal_action", None)}),
+    ("Prosecutors charged 12 people over the riot.", {("legal_action", None)}),
+])
+def test_charging_a_price_is_no_legal_charge(pipe, sentence, expected):
+    assert {(e.event_type, e.cause) for e in pipe.analyse(sentence).events} == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # turning or pushing back of one's own accord sends no one back
+    ("Ten climbers reached the summit; three turned back because of the weather.", set()),
+    ("The ferry turned back after the engine failed.", set()),
+    ("The protesters pushed back against the plan.", set()),
+    # done to people it is a deportation (push-back)
+    ("Forty migrants were turned back at the border.", {("deportation", None)}),
+    ("The coastguard turned them back.", {("deportation", None)}),
+    ("Police pushed back 300 people at the fence.", {("deportation", None)}),
+])
+def test_turning_back_is_a_push_back_only_when_done_to_someone(pipe, sentence, expected):
+    assert {(e.event_type, e.cause) for e in pipe.analyse(sentence).events} == expected

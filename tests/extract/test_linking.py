@@ -268,9 +268,15 @@ def test_a_sentence_yields_every_event_it_reports():
     "Rita Alvarez, 61, said she heard the blast.",
     "The top 10 regions were listed in the report.",
     "Quote reference 2300411 when calling.",
+    "Residents were told to call 911 or 112 in an emergency.",     # every number of the list dialled
+    "Dial 999, 112 or 101 if you see anything, police said.",
 ])
 def test_numbers_that_name_things_are_not_counts(sentence):
     assert counts(sentence) == []
+
+
+def test_a_count_after_a_dialled_number_list_stays_a_count():
+    assert [c.quantity.text for c in claims("Twelve people were hurt in the crash; witnesses should call 911 or 112.") if c.quantity] == ["Twelve"]
 
 
 def test_among_the_dead_is_a_part_of_the_death_toll_stated_before():
@@ -295,3 +301,11 @@ def test_a_sum_of_money_is_no_actor(sentence, money):
     cs = claims(sentence)
     assert cs and not any(money in a.text for c in cs for a in c.actors)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Police are investigating the murder of Maria Ortiz, a 34-year-old journalist, who was shot on Friday.",
+    "Fans mourned the death of Tomas Berg, a 52-year-old coach, who was hit by a car on Sunday.",
+])
+def test_a_person_named_and_described_is_counted_once(text):
+    assert [(c.quantity.best, c.event_type) for c in claims(text) if c.quantity] == [(1, "death")]

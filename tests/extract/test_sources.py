@@ -215,3 +215,50 @@ def test_local_and_community_groups_are_ngos(text, figure, typ):
     article = claimwatch.extract(text, published="2026-03-10")
     count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == figure)
     assert count.source.type == typ
+
+
+
+@pytest.mark.parametrize("name,misread", [
+    ("a hostage negotiator", "media"),            # "host*" (a TV host) is no hostage
+    ("the Hostage Support Group", "media"),
+    ("Copenhagen Airport", "law_enforcement"),    # "cop*" is no Copenhagen
+    ("a local copywriter", "law_enforcement"),
+    ("Courtesy Cars", "judicial"),                # "court*" is no courtesy
+])
+def test_a_starred_lexicon_word_does_not_match_a_longer_word(name: str, misread: str) -> None:
+    assert classify_source(name) != misread
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("the cops", "law_enforcement"),
+    ("two policemen", "law_enforcement"),
+    ("the relief agencies", "ngo"),
+    ("the charity's director", "ngo"),
+    ("protest organisers", "ngo"),
+    ("a government spokeswoman", "official"),
+    ("militiamen", "military"),
+    ("a military blogger", "social_media"),
+])
+def test_a_starred_lexicon_word_takes_its_endings(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("the union", "ngo"),                          # a trade union: a civil organisation
+    ("the nurses' union", "ngo"),
+    ("a union official", "ngo"),
+    ("the Soviet Union", "official"),              # a capitalised Union is no trade union
+    ("Union Minister Amit Shah", "official"),
+    ("the club", "witness"),                       # a club, a promoter, a company: private parties
+    ("Harbor City Football Club", "witness"),
+    ("Chelsea FC", "witness"),
+    ("a festival promoter", "witness"),
+    ("the Paris Club", "official"),                # the creditor states' club
+])
+def test_unions_clubs_and_promoters(name: str, expected: str) -> None:
+    assert classify_source(name) == expected
+
+
+@pytest.mark.parametrize("name", ["Blue Harbour Logistics", "Sunrise Festivals", "Kestrel Mining", "Acme Mining Group"])
+def test_a_company_name_word_types_a_private_party(name: str) -> None:
+    assert classify_source(name, ent_label="ORG") == "witness"

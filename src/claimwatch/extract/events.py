@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -36,7 +36,7 @@ from .frames import armed_conflict_report, person_noun, refine_mentions
 from .quantity_nouns import beasts_only, mass_of_things, noun_classes
 from .units import unit_at
 
-__all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "casualty_verb", "STAGE"]
+__all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "a_price", "casualty_verb", "STAGE"]
 
 _AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
 _PLACE_PREPS = frozenset({"to", "into", "across", "towards", "toward", "from"})
@@ -73,6 +73,8 @@ def lexicon() -> dict[str, Any]:
     data["fire_weapon_set"] = frozenset(data["fire_weapon_heads"])
     data["ambiguous_war_set"] = frozenset(data["ambiguous_war_context"])
     data["work_set"] = frozenset(data["work_nouns"])
+    data["price_verb_set"] = frozenset(data["price_verbs"])
+    data["fee_set"] = frozenset(data["fee_nouns"])
     data["on_people_index"] = {lemma: etype for etype, lemmas in data["on_people"].items()
                                if not etype.startswith("_") for lemma in lemmas}
     return data
@@ -213,14 +215,36 @@ def a_charge(tok: Token) -> bool:
         return True
     if any(_charged_on_things(owner) for owner in owners):
         return True
-    text = doc_text(tok.doc)
-    for t in clause.subtree:
-        if t.ent_type_ in ("MONEY", "PERCENT") or t.tag_ == "$":
+    return _states_money(clause.subtree, percent=True)
+
+
+def _states_money(tokens: Iterable[Token], percent: bool = False) -> bool:
+    """Whether ``tokens`` state an amount of money ("$2,000", "500 euros"; with ``percent``, a
+    percentage too)."""
+    text: str | None = None
+    for t in tokens:
+        if t.ent_type_ == "MONEY" or (percent and t.ent_type_ == "PERCENT") or t.tag_ == "$":
             return True
-        unit = unit_at(text, t.idx + len(t)) if t.like_num else None
-        if unit is not None and unit.dimension == "money":
-            return True
+        if t.like_num:
+            text = text if text is not None else doc_text(t.doc)
+            unit = unit_at(text, t.idx + len(t))
+            if unit is not None and unit.dimension == "money":
+                return True
     return False
+
+
+def a_price(tok: Token) -> bool:
+    """A verb of charging whose object is a sum of money or a fee states a price ("smugglers
+    charged $2,000 per person", "the airline charges a fee"), not a criminal charge, which is
+    laid "with" an offence ("charged two men with smuggling")."""
+    if tok.pos_ != "VERB" or _lemma(tok) not in lexicon()["price_verb_set"]:
+        return False
+    kids = children_of(tok)
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
+        return False
+    objects = [c for c in kids if c.dep_ in ("dobj", "dative", "npadvmod")]
+    fee_words = lexicon()["fee_set"]
+    return any(_states_money(o.subtree) or _lemma(o) in fee_words for o in objects)
 
 
 def _charged_on_things(tok: Token) -> bool:
@@ -372,7 +396,7 @@ def _word_type(tok: Token) -> str | None:
             if any(c.dep_ == "neg" for c in children_of(tok)) or any(_lemma(s) in lex["need_set"] or s.lower_ in lex["need_set"] for s in subj):
                 return "policy"
         return None
-    if not _pos_ok(tok, lex["word_pos"].get(key)):
+    if not _pos_ok(tok, lex["word_pos"].get(key)) or a_price(tok):
         return None
     acronym = tok.text.isupper() and len(tok.text) <= 5
     if not acronym and (tok.pos_ in ("PROPN",) or tok.ent_type_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "LAW")):
@@ -440,6 +464,9 @@ def _sentence_hits(span: Any) -> list[_Hit]:
             if lemmas[i] in rule.get("condition", ()) and not _cared_for(tok, rule["with_set"]):
                 continue
             partner = _pair_partner(tok, rule)
+            if partner is not None and partner.lower_ in rule.get("done_with", ()) and not any(
+                    c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in children_of(tok)):
+                continue    # "three turned back" (of their own accord): no one was sent back
             if partner is not None and partner.i not in used:
                 hits.append((tok, rule["type"], partner, rule))
                 used.add(tok.i)

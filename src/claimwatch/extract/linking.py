@@ -332,9 +332,25 @@ def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draf
                 actors=actors_of(analysis, m.head_i, m.event_type),
             )
             out.append((Draft((imp.span[0], 0), claim, m.sent_i, imp.head_i), tuple(imp.parts), m.head_i))
-    dead = {(d.sent_i, d.head_i) for d, _p, _m in out if d.claim.event_type == "death"}
+    doc = analysis.doc
+
+    def person(d: Draft) -> tuple[int, int | None]:
+        """One person however often named: "the murder of Maria Ortiz, a 34-year-old journalist, who was
+        shot" names her twice, by name and by the apposition that says who she is."""
+        tok = doc[d.head_i] if d.head_i is not None else None
+        while tok is not None and tok.dep_ == "appos" and tok.head.i != tok.i:
+            tok = tok.head
+        return d.sent_i, tok.i if tok is not None else None
+    dead = {person(d) for d, _p, _m in out if d.claim.event_type == "death"}
     # "Among the dead was X, 19, who was shot": one person who died is no injury of the same report line
-    return [x for x in out if not (x[0].claim.event_type == "injury" and (x[0].sent_i, x[0].head_i) in dead)]
+    kept, seen = [], set()
+    for x in out:
+        key = (person(x[0]), x[0].claim.event_type)
+        if x[0].claim.event_type == "injury" and key[0] in dead or x[0].head_i is not None and key in seen:
+            continue
+        seen.add(key)
+        kept.append(x)
+    return kept
 
 
 def _unit_lemma(unit: str | None) -> str:

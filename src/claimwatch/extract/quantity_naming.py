@@ -53,7 +53,9 @@ _STREET_WORD_FIRST = re.compile(
 # measures: "three streets away", "8 on the Beaufort scale"
 _DISTANCE_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\s+away\b(?!\s+from)")
 _SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[\w-]+\s+)?scale\b")
-_CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?$", re.I)
+# (and the other numbers of a list after one: "call 911 or 112", "dial 999, 112 or 101")
+_CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?"
+                          r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))*$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
 _AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)

@@ -69,9 +69,36 @@ _GENERIC = {
 _DOMAIN = re.compile(r"(?:www\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[a-z]{2,6}|[A-Z]{2,6})")
 
 
+#: what a trailing ``*`` adds to a lexicon word: a compound or derivational tail that makes a
+#: person or a body of it ("spokes*" → spokeswoman, "aid organi*" → aid organisations, "protest
+#: organi*" → organisers), then a plural or possessive ending. A closed list: "cop*" is no
+#: Copenhagen, "son*" no Sonia, "host*" no hostage, "fan*" no fanatic.
+_WORD_TAIL = r"(?:(?:wo)?m[ae]n|person|people|[sz]ation|[sz]er)?"
+_WORD_ENDING = r"(?:e?s|['’]s|s['’]|['’])?"
+
+
+def _starred(stem: str) -> str:
+    """The regex of lexicon word ``stem*``: a stem in a consonant and 'y' also takes 'ies'
+    ("agency*" → agencies), one in 'man' also takes 'men' ("policeman*" → policemen)."""
+    if re.search(r"[^aeiou]y$", stem):
+        return re.escape(stem[:-1]) + r"(?:y|ie(?=s))" + _WORD_ENDING
+    if stem.endswith("man"):
+        return re.escape(stem[:-3]) + r"m[ae]n" + _WORD_ENDING
+    return re.escape(stem) + _WORD_TAIL + _WORD_ENDING
+
+
 def _pattern(p: str) -> str:
-    """A lexicon pattern as a regex: words on whitespace, trailing ``*`` = any ending, ``?`` kept."""
-    out = re.escape(p).replace(r"\ ", r"\s+").replace(r"\*", r"[\w'-]*").replace(r"\?", "?")
+    """A lexicon pattern as a regex: words on whitespace, trailing ``*`` = the word's endings
+    (:func:`_starred`), ``?`` kept."""
+    stem, star = (p[:-1], True) if p.endswith("*") else (p, False)
+    out = re.escape(stem).replace(r"\ ", r"\s+").replace(r"\?", "?")
+    if star:
+        head, _, last = out.rpartition(r"\s+")
+        last_word = stem.split()[-1] if stem.split() else stem
+        tail = _starred(last_word)
+        if "?" in last_word:   # an optional letter in the word ("neighbo?r*"): keep it as written
+            tail = last + _WORD_TAIL + _WORD_ENDING
+        out = (head + r"\s+" if head else "") + tail
     return out
 
 
@@ -131,7 +158,8 @@ for _section, _guard in (("acronyms", ""), ("name_parts", _COMPANY_NAME)):
             continue
         _rx = _compile(_acr, flags=0)
         if _rx is not None:
-            _MATCHERS.append((lexicon_source_type(_t), 2, re.compile(_rx.pattern + _guard) if _guard else _rx))
+            _guarded = _guard and _t != "witness"    # a company's name word types the company itself
+            _MATCHERS.append((lexicon_source_type(_t), 2, re.compile(_rx.pattern + _guard) if _guarded else _rx))
             _MATCHER_OPENINGS.append((False, _openings(_acr, ignore_case=False)))
 #: where a lexicon match can start in an ASCII text: a letter after no word character, apostrophe or hyphen
 _WORD_START = re.compile(r"(?<![\w'-])[A-Za-z]")
