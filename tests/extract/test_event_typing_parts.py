@@ -97,3 +97,20 @@ def test_a_hand_over_to_a_foreign_authority_is_a_deportation(sentence, expected)
 ])
 def test_asylum_applicants(sentence, expected):
     assert counts(sentence) == expected
+
+
+def test_people_found_with_the_place_phrase_on_the_noun_cross():
+    # the parser hangs "in the cargo area of a lorry" from the people, not from the verb
+    got = counts("Officers discovered 31 people in the cargo area of a lorry on the motorway. The migrants had paid "
+                 "smugglers to cross the border from Serbia and 29 applied for asylum.")
+    assert ("31", 31, "border_crossing") in got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The ministry said the raids led to the martyrdom of 22 citizens, including 5 children and 3 women.",
+     [("22", 22, "death"), ("5", 5, "death"), ("3", 3, "death")]),
+    ("Hospitals received 35 martyrs and 120 wounded on Tuesday, the ministry said.",
+     [("35", 35, "death"), ("120", 120, "injury")]),
+])
+def test_martyrs_of_official_tolls_are_deaths(sentence, expected):
+    assert counts(sentence) == expected

@@ -72,7 +72,7 @@ __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_T
 #: what a counted noun says about the event when no predicate types it
 UNIT_EVENT_TYPES = {
     "body": "death", "corpse": "death", "remains": "death", "fatality": "death", "dead": "death",
-    "death": "death", "victim": "death", "casualty": "combat_casualties", "arrest": "detention",
+    "death": "death", "martyr": "death", "victim": "death", "casualty": "combat_casualties", "arrest": "detention",
     "asylum-seeker": "asylum", "seeker": "asylum", "crossing": "border_crossing",
     "conscript": "mobilization", "reservist": "mobilization", "recruit": "mobilization",
     "draftee": "mobilization", "evader": "draft_evasion", "dodger": "draft_evasion",

@@ -50,7 +50,9 @@ def hidden_in(arg: Token) -> Token | None:
     verbs += [c for c in children_of(arg) if c.dep_ == "acl"]  # "12 migrants hidden in a container"
     verbs = [v for v in verbs if _lemma(v) in cues["verbs"]]
     places = _s("vehicle_nouns") | frozenset(cues["spaces"])
-    hosts = [*verbs, *(c for v in verbs for c in children_of(v) if c.dep_ in ("xcomp", "oprd", "acomp", "advcl"))]
+    if not verbs:
+        return None
+    hosts = [*verbs, arg, *(c for v in verbs for c in children_of(v) if c.dep_ in ("xcomp", "oprd", "acomp", "advcl"))]
     for prep in (c for h in hosts for c in children_of(h) if c.dep_ == "prep" and c.lower_ in cues["preps"]):
         for noun in (g for g in children_of(prep) if g.dep_ == "pobj"):
             near = [noun, *(t for t in children_of(noun) if t.dep_ == "compound"),
