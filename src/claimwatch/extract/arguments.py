@@ -41,7 +41,7 @@ def argument_of(head: Token) -> Token:
         h = arg.head
         if h.i == arg.i:
             break
-        if arg.dep_ in ("conj", "appos") and h.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and h.i < arg.i:
+        if arg.dep_ in ("conj", "appos") and (h.pos_ in ("NOUN", "PROPN", "NUM", "PRON") or _nominal_adjective(h)) and h.i < arg.i:
             arg = h
             continue
         if arg.dep_ == "pobj" and h.lower_ == "of" and h.head.i != h.i and (
@@ -57,6 +57,11 @@ def argument_of(head: Token) -> Token:
             continue
         break
     return arg
+
+
+def _nominal_adjective(tok: Token) -> bool:
+    """"14 faithful were killed", "the injured": an adjective standing as a subject or object names people."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 def _along_with(arg: Token) -> Token | None:
@@ -123,8 +128,27 @@ def role_of(arg: Token, pred: Token) -> str:
     return "oblique"
 
 
+def _partitive_antecedent(arg: Token) -> Token | None:
+    """"38 people were injured, nine of them seriously": the plural noun or figure a trailing "N of
+    them" (a part set off after the clause) takes its part of: the nearest one before it in its sentence
+    that is a subject or an object (the parser may hang the part from another clause's verb)."""
+    if arg.dep_ != "npadvmod" or arg.pos_ != "NUM" or not any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "those") for g in children_of(c))
+            for c in children_of(arg)):
+        return None
+    for tok in reversed(arg.doc[arg.sent.start:arg.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and (tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "NUM"):
+            return tok
+    return None
+
+
 def governor(arg: Token) -> Token | None:
     """The predicate ``arg`` is an argument of."""
+    ante = _partitive_antecedent(arg)
+    if ante is not None and ante.head.i != arg.head.i:
+        pred = governor(argument_of(ante))
+        if pred is not None:
+            return pred
     if arg.dep_ in ("nsubj", "nsubjpass") and arg.head.dep_ in ("aux", "auxpass") and arg.head.head.pos_ == "VERB":
         return arg.head.head  # "312 remain admitted": a subject the parser hung from the auxiliary
     if arg.dep_ in _ARG_DEPS or arg.dep_ in ("nsubj", "nsubjpass"):

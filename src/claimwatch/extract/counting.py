@@ -50,7 +50,7 @@ from .arguments import (
 )
 from .base import Analysis, EventMention, QuantityMention, children_of
 from .certainty import governing_predicate
-from .events import death_causes, topic_of_a_work
+from .events import casualty_verb, death_causes, names_people, topic_of_a_work
 from .events import lexicon as event_lexicon
 from .frames import (
     frame_set,
@@ -64,6 +64,7 @@ from .frames import (
     to_a_place,
 )
 from .quantity_nouns import in_class, mass_of_things, noun_classes
+from .vehicles import hidden_in, on_board, vehicle_of
 
 __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
            "clause_head", "compares_or_continues", "elided_count"]
@@ -71,7 +72,7 @@ __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_T
 #: what a counted noun says about the event when no predicate types it
 UNIT_EVENT_TYPES = {
     "body": "death", "corpse": "death", "remains": "death", "fatality": "death", "dead": "death",
-    "death": "death", "victim": "death", "casualty": "combat_casualties", "arrest": "detention",
+    "death": "death", "martyr": "death", "victim": "death", "casualty": "combat_casualties", "arrest": "detention",
     "asylum-seeker": "asylum", "seeker": "asylum", "crossing": "border_crossing",
     "conscript": "mobilization", "reservist": "mobilization", "recruit": "mobilization",
     "draftee": "mobilization", "evader": "draft_evasion", "dodger": "draft_evasion",
@@ -133,8 +134,9 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
     if low in ("body", "bodies", "remains", "corpse", "corpses") and not mass_of_things(tok):
         return "body"
     if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing") or _counted_people(tok) \
-            or tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) == "life":
-        return "person"   # "the lives of 43 mountaineers": whose lives they are, people
+            or tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) == "life" \
+            or _lemma(tok) == "life" and tok.tag_ == "NNS":
+        return "person"   # "the lives of 43 mountaineers", "claimed 300 lives": whose lives they are, people
     if not in_class(tok, classes["object"] | classes["incident"]) and any(
             c.dep_ == "conj" and person_noun(c) and not any(g.dep_ == "nummod" for g in c.children) for c in tok.children):
         return "person"   # "70 army and allied militia fighters": the modifiers share the people noun
@@ -145,6 +147,8 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
         return "duration"
     if low in _s("money_words") or lemma in _s("money_words"):
         return "money"
+    if tok.dep_ in ("nsubjpass", "dobj") and casualty_verb(tok.head) and names_people(tok):
+        return "person"  # "the storm injured 12 holidaymakers": one who does something, hurt
     return "other"
 
 
@@ -202,39 +206,6 @@ def _typed(ctx: LinkContext, tokens: list[tuple[Token, str]], cls: str, fatal: b
             if _admits(m, role, cls, tok):
                 return _from_mention(ctx, m, pred_i, via, fatal), True
     return None, seen
-
-
-def _vehicle_of(arg: Token) -> Token | None:
-    """"a truck carrying 41 men", "a boat with 48 people on board": the vehicle noun."""
-    vehicles = _s("vehicle_nouns")
-    p = frames()["passenger"]
-    h = arg.head
-    if arg.dep_ == "pobj" and h.lower_ in p["preps"] and h.head.pos_ == "NOUN" and h.head.lower_ in vehicles:
-        return h.head
-    if arg.dep_ == "pobj" and h.lower_ in p["preps"] and h.head.pos_ == "VERB":
-        # "stopped a truck with 41 passengers" (the "with" phrase attached to the verb)
-        return next((c for c in children_of(h.head) if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in vehicles), None)
-    if arg.dep_ == "dobj" and _lemma(h) in p["verbs"]:
-        if h.dep_ in ("acl", "relcl") and h.head.lower_ in vehicles:
-            return h.head
-        cur = h
-        for _ in range(3):  # "the first boat is said to have carried 48 people"
-            subj = next((c for c in children_of(cur) if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
-                return subj if subj.lower_ in vehicles else None
-            if cur.dep_ not in ("xcomp", "conj", "ccomp") or cur.head.i == cur.i:
-                break
-            cur = cur.head
-    return None
-
-
-def _on_board(arg: Token, pred: Token | None) -> bool:
-    words = frames()["passenger"]["board_words"]
-    near = list(children_of(arg)) + (list(children_of(pred)) if pred is not None else [])
-    for t in near:
-        if t.lower_ in words or any(g.lower_ in words for g in children_of(t)):
-            return True
-    return False
 
 
 def _null_frame(pred: Token | None, head: Token) -> bool:
@@ -411,7 +382,7 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
         role = "patient" if passive(pred) else "theme"  # "four were shot, one of them fatally"
     subject = arg.dep_ in ("nsubj", "nsubjpass", "npadvmod")
     link, seen = _typed(ctx, predicate_complex(pred, role, subject), c.cls, _fatal_count(arg), pred.i, "predicate")
-    if link is None and seen and _on_board(arg, pred) and any(
+    if link is None and seen and on_board(arg, pred) and any(
             m.event_type == "border_crossing" for m in ctx.by_head.get(pred.i, ())):
         return CountLink("border_crossing", pred_i=pred.i, via="vehicle")  # "left Senegal with 230 people on board"
     if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head and c.cls != "body":
@@ -525,9 +496,11 @@ def _by_measure(ctx: LinkContext, c: _Count) -> CountLink | None:
 def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink | None:
     """Passengers and flows of people in a migration report; the events of the count's own
     clause; the nearest event of a verbless fragment."""
-    if c.cls != "money" and (vehicle is not None or _on_board(c.arg, c.pred)) and (
+    if c.cls != "money" and (vehicle is not None or on_board(c.arg, c.pred)) and (
             ctx.migration or named_migrants(c.head) and _moving(ctx, vehicle)):
         return CountLink("border_crossing", pred_i=c.pred_i, via="vehicle")
+    if c.cls in ("person", "group") and (ctx.migration or named_migrants(c.head)) and hidden_in(c.arg) is not None:
+        return CountLink("border_crossing", pred_i=c.pred_i, via="vehicle")  # people found hidden in a lorry
     sent_events = ctx.by_sent.get(c.q.sent_i, [])
     clause_pred = c.pred if c.pred is not None else governing_predicate(ctx.analysis, c.q.sent_i, c.head.i)
     found = _clause_events(ctx, c.head, clause_pred, sent_events, c.cls)
@@ -588,7 +561,7 @@ def link_count(ctx: LinkContext, q: QuantityMention, head: Token | None) -> Coun
         return _penalty_link(ctx, q)
     arg = argument_of(head)
     c = _Count(q, head, cls, arg, _against_target(ctx, arg) or governor(arg))
-    vehicle = _vehicle_of(arg)
+    vehicle = vehicle_of(arg)
     found = _vehicle_event(ctx, vehicle) if vehicle is not None else None
     for step in (lambda: found, lambda: _own_verb(ctx, c), lambda: _by_measure(ctx, c), lambda: _by_predicate(ctx, c),
                  lambda: _by_noun(ctx, c),

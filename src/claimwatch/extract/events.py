@@ -32,11 +32,11 @@ from typing import Any, Iterable, Iterator
 from spacy.tokens import Token
 
 from .base import Analysis, EventMention, Stage, children_of, doc_text, token_table
-from .frames import armed_conflict_report, person_noun, refine_mentions
+from .frames import armed_conflict_report, fatal_modifier, person_noun, refine_mentions
 from .quantity_nouns import beasts_only, mass_of_things, noun_classes
 from .units import unit_at
 
-__all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "a_price", "casualty_verb", "STAGE"]
+__all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "a_price", "casualty_verb", "names_people", "STAGE"]
 
 _AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
 _PLACE_PREPS = frozenset({"to", "into", "across", "towards", "toward", "from"})
@@ -105,6 +105,8 @@ def _related(tok: Token) -> Iterator[Token]:
                 if grand.pos_ == "NUM":     # a partitive: "the loss of 11 of its soldiers"
                     yield from (g for p in children_of(grand) if p.dep_ == "prep" and p.lower_ == "of"
                                 for g in children_of(p) if g.dep_ == "pobj")
+    if tok.dep_ == "compound":   # "international protection applicants": a modifier before the compound is its own
+        yield from (s for s in children_of(tok.head) if s.dep_ in ("amod", "compound") and s.i < tok.i)
     if tok.head.i != tok.i and not _relative_agent(tok):
         yield tok.head
         if tok.dep_ in _PASS_THROUGH and tok.head.head.i != tok.head.i:
@@ -193,7 +195,7 @@ def _cared_for(tok: Token, conditions: frozenset[str]) -> bool:
     preps = [c for c in children_of(tok) if c.dep_ == "prep"]
     preps += [gg for p in preps for g in children_of(p) if g.dep_ == "pobj" for gg in children_of(g) if gg.dep_ == "prep"]
     for c in [*children_of(tok), *preps]:  # "treated at the clinic for check-ups": "for" hung on the clinic
-        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and not _names_people(c):
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and not names_people(c):
             return False  # "treated 25 dogs", "the patients' cars were admitted"
         elif c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i:
             named = [g for g in children_of(c) if g.dep_ == "pobj"]
@@ -260,10 +262,10 @@ def _things(noun: Token) -> bool:
     things = noun_classes()["object"]
     if noun.lower_ in things or _lemma(noun) in things:
         return True
-    return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(noun)) and not _names_people(noun)
+    return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(noun)) and not names_people(noun)
 
 
-def _names_people(noun: Token) -> bool:
+def names_people(noun: Token) -> bool:
     """A noun of people: a person or group noun, or a noun of one who does something ("runners",
     "protesters", "tourists")."""
     return person_noun(noun) or _lemma(noun).endswith(_AGENT_SUFFIXES) or _lemma(noun) in noun_classes()["group"]
@@ -549,6 +551,8 @@ def _beasts_undergo(hit: _Hit) -> bool:
 def _hit_mentions(analysis: Analysis, sent_i: int, hit: _Hit, sent_tokens: list[Token],
                   armed_conflict: bool) -> list[EventMention]:
     tok, etype, partner, rule = hit
+    if etype == "injury" and tok.pos_ == "VERB" and fatal_modifier(tok):
+        etype = "death"  # "fatally wounded", "mortally injured"
     if etype in ("death", "injury") and set(death_causes(sent_tokens)) <= {"violence", "unknown"}:
         context = _context_of(tok, armed_conflict)
         if context == "combat" or (context == "strike" and _military_victims(tok)):

@@ -47,7 +47,7 @@ from .base import Analysis, EventMention, children_of, token_table
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
 
-__all__ = ["frames", "frame_set", "refine_mentions", "is_fatal", "armed_conflict_report", "migration_report", "person_noun",
+__all__ = ["frames", "frame_set", "refine_mentions", "is_fatal", "fatal_modifier", "armed_conflict_report", "migration_report", "person_noun",
            "moving_verbs", "own_movement", "named_migrants", "to_a_place"]
 
 
@@ -93,17 +93,25 @@ def is_fatal(tok: Token) -> bool:
     """A casualty verb (or a partitive count) with a fatal complement: "shot dead", "fatally
     wounded", "stabbed to death", "shot and killed", "one of them fatally"."""
     fatal = frames()["fatal"]
+    if fatal_modifier(tok):
+        return True
     for child in children_of(tok):
-        lemma = _lemma(child)
-        if child.dep_ in ("advmod", "oprd", "acomp", "xcomp", "dep", "npadvmod", "amod") and (
-                child.lower_ in fatal["adverbs"] or lemma in fatal["adverbs"]):
-            return True
-        if child.dep_ == "prep" and child.lower_ == "to" and any(_lemma(g) in fatal["complements"] for g in children_of(child)):
-            return True
-        if child.dep_ == "conj" and child.pos_ == "VERB" and lemma in fatal["conjoined"] and not _own_subject(child):
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _lemma(child) in fatal["conjoined"] and not _own_subject(child):
             return True
     if tok.dep_ == "conj" and _lemma(tok.head) in fatal["conjoined"] and not _own_subject(tok):
         return True
+    return False
+
+
+def fatal_modifier(tok: Token) -> bool:
+    """A casualty word modified as fatal: "fatally wounded", "shot dead", "stabbed to death"."""
+    fatal = frames()["fatal"]
+    for child in children_of(tok):
+        if child.dep_ in ("advmod", "oprd", "acomp", "xcomp", "dep", "npadvmod", "amod") and (
+                child.lower_ in fatal["adverbs"] or _lemma(child) in fatal["adverbs"]):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(_lemma(g) in fatal["complements"] for g in children_of(child)):
+            return True
     return False
 
 
@@ -308,9 +316,16 @@ def _destination(tok: Token) -> Token | None:
     for child in children_of(tok):
         if child.dep_ == "prep" and child.lower_ in ("to", "into", "towards", "toward", "across", "over"):
             for g in children_of(child):
-                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or _lemma(g) in dests):
+                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or _lemma(g) in dests or _foreign_authority(g)):
                     return g
     return None
+
+
+def _foreign_authority(tok: Token) -> bool:
+    """"handed over to the Polish Border Guard", "transferred to the Greek authorities": an authority
+    a nationality names, that of a state (a hand-over to it is one across a border)."""
+    return _authority(tok) and any(c.dep_ in ("compound", "amod") and get_gazetteer().demonym(c.text) is not None
+                                   for c in children_of(tok))
 
 
 def _authority(tok: Token) -> bool:
@@ -394,7 +409,7 @@ def _beyond_a_border(dest: Token | None) -> bool:
     town or a hospital is a move inside the country)."""
     if dest is None:
         return False
-    if _lemma(dest) in _s("forced_destinations"):
+    if _lemma(dest) in _s("forced_destinations") or _foreign_authority(dest):
         return True
     name = next((e.text for e in dest.doc.ents if e.start <= dest.i < e.end), dest.text)
     return get_gazetteer().country_code(name) is not None

@@ -1,0 +1,116 @@
+"""Event types of counts (SPEC §6) in shapes of general news: a fatal injury, lives claimed, a part
+of the casualties set off after its clause, people found hidden in a vehicle, a hand-over to a
+foreign authority, asylum applicants. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.extract import extract
+from claimwatch.model import check_spans
+
+
+def counts(text: str) -> list[tuple]:
+    """(quantity text, best, event_type) of every count claim."""
+    art = extract(text, published="2026-03-10", validate=False)
+    assert check_spans(art) == []
+    return [(c.quantity.text, c.quantity.best, c.event_type) for c in art.claims if c.kind == "count"]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Three men were fatally wounded in the attack, police said.", [("Three", 3, "death")]),
+    ("Two workers were mortally injured in the blast at the chemical plant.", [("Two", 2, "death")]),
+    # a conjoined killing does not make the injured dead
+    ("A bus plunged into a ravine on Tuesday, killing 25 passengers and injuring 19, police said.",
+     [("25", 25, "death"), ("19", 19, "injury")]),
+])
+def test_a_fatal_injury_is_a_death(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_a_fatal_fall_keeps_its_accident_cause():
+    art = extract("A hiker was fatally injured when he fell from the ridge on Sunday, rescuers said.",
+                  published="2026-03-10", validate=False)
+    death = next(c for c in art.claims if c.kind == "count")
+    assert (death.event_type, death.cause) == ("death", "accident")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The cholera outbreak has claimed more than 300 lives since January, the ministry said.",
+     [("more than 300", 300, "death")]),
+    ("Road crashes cost 1,200 lives on the country's motorways last year.", [("1,200", 1200, "death")]),
+    ("The fire took the lives of six firefighters, the chief said.", [("six", 6, "death")]),
+    # lives saved are no deaths
+    ("The new screening programme saved 4,000 lives in its first decade, researchers said.", [("4,000", 4000, None)]),
+])
+def test_lives_claimed_are_deaths(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Two refugees died in the blaze and at least 38 people were injured, nine of them seriously.",
+     [("Two", 2, "death"), ("at least 38", 38, "injury"), ("nine", 9, "injury")]),
+    ("According to the parish, 14 faithful were killed on the spot, among them our catechist, "
+     "Mr Paul Sawadogo, aged 62, and two children.", [("14", 14, "death"), ("two", 2, "death")]),
+    ("Seven alleged drug personalities were killed and 112 others arrested in police operations, officials said.",
+     [("Seven", 7, "death"), ("112", 112, "detention")]),
+    ("The storm injured 12 holidaymakers and destroyed 40 chalets.", [("12", 12, "injury"), ("40", 40, None)]),
+    # a noun that names no people is no casualty, whatever the verb
+    ("An early frost killed 40 vineyards in the valley.", [("40", 40, None)]),
+])
+def test_parts_and_people_of_a_casualty(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Customs officers found 12 migrants hidden in a container at the port of Rotterdam on Monday.",
+     [("12", 12, "border_crossing")]),
+    ("The lorry was stopped near the border. In the cargo area, the officers found 24 men, 3 women and 4 children, "
+     "all of whom said they were Syrian nationals who had paid smugglers to cross from Serbia.",
+     [("24", 24, "border_crossing"), ("3", 3, "border_crossing"), ("4", 4, "border_crossing")]),
+    # people found in a car wreck are not travelling concealed
+    ("Firefighters found two people in the wreckage of the car after the crash on the motorway.", [("two", 2, None)]),
+])
+def test_people_found_hidden_in_a_vehicle_cross(sentence, expected):
+    got = counts(sentence)
+    assert [g for g in got if g[0] != "The lorry"] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Two were handed over to the Polish Border Guard under the readmission agreement.", [("Two", 2, "deportation")]),
+    ("Five of the migrants were transferred to the Greek authorities on Monday.", [("Five", 5, "deportation")]),
+    # a hand-over to the police of the country is no deportation
+    ("Twelve fans were handed over to the local police after the match.", [("Twelve", 12, None)]),
+])
+def test_a_hand_over_to_a_foreign_authority_is_a_deportation(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Some 3,000 asylum applicants were waiting for a decision in March.", [("Some 3,000", 3000, "asylum")]),
+    ("According to the department, 2,914 international protection applicants were awaiting an offer of "
+     "accommodation.", [("2,914", 2914, "asylum")]),
+    ("Germany received 12,000 asylum applications in January, the interior ministry said.",
+     [("12,000", 12000, "asylum")]),
+    ("The job centre registered 500 benefit claimants and 30 housing applicants last month.",
+     [("500", 500, None), ("30", 30, None)]),
+])
+def test_asylum_applicants(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_people_found_with_the_place_phrase_on_the_noun_cross():
+    # the parser hangs "in the cargo area of a lorry" from the people, not from the verb
+    got = counts("Officers discovered 31 people in the cargo area of a lorry on the motorway. The migrants had paid "
+                 "smugglers to cross the border from Serbia and 29 applied for asylum.")
+    assert ("31", 31, "border_crossing") in got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The ministry said the raids led to the martyrdom of 22 citizens, including 5 children and 3 women.",
+     [("22", 22, "death"), ("5", 5, "death"), ("3", 3, "death")]),
+    ("Hospitals received 35 martyrs and 120 wounded on Tuesday, the ministry said.",
+     [("35", 35, "death"), ("120", 120, "injury")]),
+])
+def test_martyrs_of_official_tolls_are_deaths(sentence, expected):
+    assert counts(sentence) == expected
