@@ -65,6 +65,8 @@ _NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
 #: what follows the stamp of a timeline's or a live page's entry: a dash or a colon ("March 3 – ", "14:05 GMT: ")
 _ENTRY_STAMP = re.compile(r"(?:\s*(?:[A-Z]{2,4}|local(?:\s+time)?))?\s*[-–—:]\s")
 _NAMED_AS_A_DAY = re.compile(r"\s+as\s+(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:deadline|date|day)\b", re.I)
+#: a day that owns an event ("last night's clash", "Sunday's vote"): "before" it is hours before, that day
+_AN_EVENT_OF_THE_DAY = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}[a-z]")
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 #: expressions that are a time of the story only in a past clause (a bare "in the morning")
 _PAST_ONLY = frozenset({"story_part"})
@@ -386,6 +388,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
             continue  # "opens in the morning", "will return in the afternoon": a habit or a plan, no day
         if f.kind in _TODAY_IS_ONLY and not _a_present_is(gov, span):
             continue  # "on the first day of the trial": a day of the event, which the report does not date
+        if f.prep == "before" and f.kind in _DAY_KINDS | {"deictic"} and _AN_EVENT_OF_THE_DAY.match(text, f.end):
+            f = replace(f, prep="")  # "before last night's match": on the match's day, not the day before it
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
