@@ -123,3 +123,15 @@ def test_a_sentence_that_is_only_a_date_dates_no_event(extract):
                 "Nine more people were injured, it said.")
     c = count_claim(a, "Nine")
     assert (c.time.start, c.time.scope) == ("2026-03-10", "article")
+
+
+@pytest.mark.parametrize("note", ["Translated from Spanish.", "Edited by the city desk."])
+def test_a_note_on_the_text_above_a_letterhead_does_not_take_the_leads_place(extract, note):
+    # the lead that dates the report is the first paragraph under the note and the letterhead
+    a = extract(f"{note}\n\nMUNICIPALITY OF LA PAZ\n\nOffice of the Mayor\n\nSTATEMENT No. 3/2026\n\nDear neighbours,\n\n"
+                "On Tuesday 10 March 2026 a landslide buried part of the San Rafael district after days of heavy rain.\n\n"
+                "Rescuers recovered 14 bodies, and 9 people were taken to hospital.")
+    for figure in ("14", "9"):
+        c = count_claim(a, figure)
+        assert (c.time.start, c.time.scope) == ("2026-03-10", "article"), (figure, c.time)
+
