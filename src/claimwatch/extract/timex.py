@@ -157,6 +157,8 @@ def _off_the_verb(root, gov) -> bool:
 #: present verbs that state or show what a record holds ("figures show 3,350 on 16 October"): their present
 #: is the report's, so it points a day neither forward nor back
 _PRESENT_OF_REPORT = frozenset({"be", "say", "show", "indicate", "suggest", "reveal"})
+#: present verbs whose object came before them ("the review follows clashes on Monday")
+_SEQUEL_VERBS = frozenset({"follow"})
 
 
 def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | None:
@@ -180,8 +182,22 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
     if _is_past(gov):  # a noun's month is not dated by a past verb ("told them of a cutback in September")
         return None if kind in _MONTH_KINDS and root is not None and _a_nouns_month(root) else False
     if kind in _PRESENT_FORWARD and gov.tag_ in ("VBZ", "VBP") and gov.lemma_.lower() not in _PRESENT_OF_REPORT:
-        return True
+        return False if root is not None and _an_earlier_event(root, gov) else True
     return None
+
+
+def _an_earlier_event(root, gov) -> bool:
+    """Whether a day dates an event a present predicate comes after ("the review follows clashes on
+    Monday and Tuesday"; not "round two follows on Monday") or one a past clause of its own tells
+    ("storms on Monday in which 12 homes were damaged"): that day is behind the report."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    told = [root, *root.conjuncts]
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        told.append(root.head.head)
+    if any(ch.dep_ == "relcl" and _is_past(ch) for t in told for ch in t.children):
+        return True
+    return gov.lemma_.lower() in _SEQUEL_VERBS and any(ch.dep_ == "dobj" for ch in gov.children)
 
 
 def _until_a_later_day(gov, kind: str, before: str, prep: str) -> bool:
