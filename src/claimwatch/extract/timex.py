@@ -46,7 +46,7 @@ _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|star
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|immediately|right)\s+)?(?:(?:after|before)\s+)?"
                            r"(?:(?:the|its|his|her|their|a|an)\s+)?$", re.I)
 #: kinds a present-tense clause puts in the future ("meets Monday", "the offer expires Nov. 10", "resume in January")
-_PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock", "month"})
+_PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock", "month", "night_range"})
 #: expressions of a period running up to the report's present ("the first seven months of 2023")
 #: kinds naming a day or a month whose year the tense chooses
 _DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month", "weekday", "day_part", "holiday"})
