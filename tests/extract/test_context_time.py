@@ -135,3 +135,15 @@ def test_a_note_on_the_text_above_a_letterhead_does_not_take_the_leads_place(ext
         c = count_claim(a, figure)
         assert (c.time.start, c.time.scope) == ("2026-03-10", "article"), (figure, c.time)
 
+
+
+def test_the_members_listed_of_a_group_the_event_made_share_its_time(extract):
+    # "among those dismissed are ...": each member listed takes the day the group was counted
+    a = extract("The ministry said 300 workers were laid off on Tuesday.\n\n"
+                "Among those dismissed are 120 drivers, 80 mechanics, 60 cleaners and 40 clerks.")
+    for figure in ("120", "80", "60", "40"):
+        c = count_claim(a, figure)
+        assert c.time is not None and c.time.start == "2026-03-10", (figure, c.time)
+    # a standing group ("its members") is a general statement: no day
+    b = extract("The union said 30 members joined a strike on Tuesday.\n\nAmong its members are 400 farmers and 50 vets.")
+    assert count_claim(b, "400").time is None
