@@ -123,3 +123,27 @@ def test_a_sentence_that_is_only_a_date_dates_no_event(extract):
                 "Nine more people were injured, it said.")
     c = count_claim(a, "Nine")
     assert (c.time.start, c.time.scope) == ("2026-03-10", "article")
+
+
+@pytest.mark.parametrize("note", ["Translated from Spanish.", "Edited by the city desk."])
+def test_a_note_on_the_text_above_a_letterhead_does_not_take_the_leads_place(extract, note):
+    # the lead that dates the report is the first paragraph under the note and the letterhead
+    a = extract(f"{note}\n\nMUNICIPALITY OF LA PAZ\n\nOffice of the Mayor\n\nSTATEMENT No. 3/2026\n\nDear neighbours,\n\n"
+                "On Tuesday 10 March 2026 a landslide buried part of the San Rafael district after days of heavy rain.\n\n"
+                "Rescuers recovered 14 bodies, and 9 people were taken to hospital.")
+    for figure in ("14", "9"):
+        c = count_claim(a, figure)
+        assert (c.time.start, c.time.scope) == ("2026-03-10", "article"), (figure, c.time)
+
+
+
+def test_the_members_listed_of_a_group_the_event_made_share_its_time(extract):
+    # "among those dismissed are ...": each member listed takes the day the group was counted
+    a = extract("The ministry said 300 workers were laid off on Tuesday.\n\n"
+                "Among those dismissed are 120 drivers, 80 mechanics, 60 cleaners and 40 clerks.")
+    for figure in ("120", "80", "60", "40"):
+        c = count_claim(a, figure)
+        assert c.time is not None and c.time.start == "2026-03-10", (figure, c.time)
+    # a standing group ("its members") is a general statement: no day
+    b = extract("The union said 30 members joined a strike on Tuesday.\n\nAmong its members are 400 farmers and 50 vets.")
+    assert count_claim(b, "400").time is None

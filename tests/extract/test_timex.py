@@ -59,6 +59,11 @@ CASES = [
     ("Shelling continued on Sunday night.", P, "on Sunday night", "2024-03-10", "2024-03-10", "day", "published"),
     # deictic and relative
     ("Two men were detained yesterday.", P, "yesterday", "2024-03-12", "2024-03-12", "day", "published"),
+    # "before <day>'s <event>": hours before the event, on its day; a bare "before <day>" ends the day before
+    ("Police held twelve fans before Sunday's cup final.", P, "before Sunday", "2024-03-10", "2024-03-10", "day", "published"),
+    ("Forty were arrested before last night's match.", P, "before last night", "2024-03-12", "2024-03-12", "day", "published"),
+    ("The club signed three players before yesterday's deadline.", P, "before yesterday", "2024-03-12", "2024-03-12", "day", "published"),
+    ("Shares fell 3 percent before Monday, traders said.", P, "before Monday", None, "2024-03-10", "day", "published"),
     ("The court ruled today.", P, "today", "2024-03-13", "2024-03-13", "day", "published"),
     ("The court will rule tomorrow.", P, "tomorrow", "2024-03-14", "2024-03-14", "day", "published"),
     ("Traffickers were denounced this week by the adviser.", P, "this week", "2024-03-11", "2024-03-17", "week", "published"),

@@ -130,6 +130,17 @@ CASES = [
      "2021-12-14T03:00", "TIME"),
     ("The blast happened at 10.30pm on 3 March.", P, "10.30pm on 3 March", "2022-03-03T22:30", "TIME"),
     ("The talks ended at 7 o'clock in the evening.", P, "7 o'clock in the evening", "2022-09-27T19:00", "TIME"),
+    # a present verb's weekday is ahead, unless it dates an event the verb follows or a past clause tells
+    ("The review follows clashes on Sunday in which seven people were killed.", P, "Sunday", "2022-09-25", "DATE"),
+    ("The decision comes after storms on Sunday that damaged 12 homes.", P, "Sunday", "2022-09-25", "DATE"),
+    ("The inquiry follows protests on Monday near the parliament.", P, "Monday", "2022-09-26", "DATE"),
+    ("Round two follows on Friday in Leeds.", P, "Friday", "2022-09-30", "DATE"),
+    ("The minister announces a meeting on Friday with the unions.", P, "Friday", "2022-09-30", "DATE"),
+    ("The festival returns after a break on Friday.", P, "Friday", "2022-09-30", "DATE"),
+    # a 24-hour clock written with "hrs"/"hours" keeps the day named after it
+    ("The ferry capsized at about 06:40 hrs yesterday off the island.", P, "about 06:40 hrs yesterday",
+     "2022-09-26T06:40", "TIME"),
+    ("Troops crossed the river at 23:10 hours on Sunday.", P, "23:10 hours on Sunday", "2022-09-25T23:10", "TIME"),
     ("The ferry docked at 6 in the morning (1000 GMT Sunday), the port said.", P, "6 in the morning",
      "2022-09-25T06:00", "TIME"),
     # a fiscal year named relative to the report: the year it is named by; "the latest" is the last one closed

@@ -311,6 +311,12 @@ RANGES = [
      ("1989-08-26", "1989-10-20")),
     ("Talks ran from October through July.", "1999-08-10", [("October", "1998-10"), ("July", "1999-07")],
      ("1998-10-01", "1999-07-31")),
+    # two days in a row of one event: from the first to the second, behind a past clause, ahead of a present
+    # one (two days apart stay two days: "met on Monday and Thursday")
+    ("Heavy rain fell on Sunday and Monday, flooding 200 homes.", "2026-08-06",
+     [("Sunday", "2026-08-02"), ("Monday", "2026-08-03")], ("2026-08-02", "2026-08-03")),
+    ("Voters go to the polls on Saturday and Sunday.", "2026-08-06",
+     [("Saturday", "2026-08-08"), ("Sunday", "2026-08-09")], ("2026-08-08", "2026-08-09")),
 ]
 
 

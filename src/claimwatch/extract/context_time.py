@@ -85,7 +85,19 @@ def background(analysis: Analysis, sent_i: int, head_i: int | None, event_type: 
         lead = _context(analysis).lead_time
         return not (lead is not None and (lead.end is None or lead.precision in ("range", "year")))
     present = pred.tag_ in ("VBZ", "VBP") or (pred.tag_ == "VBG" and bool(aux & {"is", "are", "'s", "’s", "'re", "’re"}))
-    return present and event_type is None
+    return present and event_type is None and not _members_of_a_group(pred)
+
+
+def _members_of_a_group(pred: Token) -> bool:
+    """"Among those released are 182 soldiers, 41 guards and eight civilians": a present "be" that
+    lists the members of a group the event made, which share its time; not a standing group ("among its
+    members are 400 farmers"), a general statement."""
+    if pred.lemma_ != "be":
+        return False
+    groups = [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "among" for g in c.children if g.dep_ == "pobj"]
+    # a group the event made ("those released", "the injured"), not a standing one ("its members")
+    return any(g.tag_ in ("VBN", "JJ") or any(a.dep_ == "acl" and a.tag_ in ("VBN", "VBG") for a in g.children)
+               for g in groups)
 
 
 def _prediction(pred: Token, aux: set[str]) -> bool:

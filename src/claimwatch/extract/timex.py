@@ -46,7 +46,7 @@ _FUTURE_BEFORE = re.compile(r"(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|star
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:shortly|just|soon|immediately|right)\s+)?(?:(?:after|before)\s+)?"
                            r"(?:(?:the|its|his|her|their|a|an)\s+)?$", re.I)
 #: kinds a present-tense clause puts in the future ("meets Monday", "the offer expires Nov. 10", "resume in January")
-_PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock", "month"})
+_PRESENT_FORWARD = frozenset({"weekday", "month_day", "day_part", "clock", "month", "night_range"})
 #: expressions of a period running up to the report's present ("the first seven months of 2023")
 #: kinds naming a day or a month whose year the tense chooses
 _DAY_KINDS = frozenset({"month_day", "clock", "month", "qual_month", "weekday", "day_part", "holiday"})
@@ -65,6 +65,8 @@ _NOT_UNTIL = re.compile(r"\b(?:not|up|only)\s+$", re.I)
 #: what follows the stamp of a timeline's or a live page's entry: a dash or a colon ("March 3 – ", "14:05 GMT: ")
 _ENTRY_STAMP = re.compile(r"(?:\s*(?:[A-Z]{2,4}|local(?:\s+time)?))?\s*[-–—:]\s")
 _NAMED_AS_A_DAY = re.compile(r"\s+as\s+(?:the|a|an|its|their)\s+(?:\w+\s+)?(?:deadline|date|day)\b", re.I)
+#: a day that owns an event ("last night's clash", "Sunday's vote"): "before" it is hours before, that day
+_AN_EVENT_OF_THE_DAY = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){0,3}[a-z]")
 _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 #: expressions that are a time of the story only in a past clause (a bare "in the morning")
 _PAST_ONLY = frozenset({"story_part"})
@@ -155,6 +157,8 @@ def _off_the_verb(root, gov) -> bool:
 #: present verbs that state or show what a record holds ("figures show 3,350 on 16 October"): their present
 #: is the report's, so it points a day neither forward nor back
 _PRESENT_OF_REPORT = frozenset({"be", "say", "show", "indicate", "suggest", "reveal"})
+#: present verbs whose object came before them ("the review follows clashes on Monday")
+_SEQUEL_VERBS = frozenset({"follow"})
 
 
 def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | None:
@@ -178,8 +182,22 @@ def _tense(gov, kind: str, before: str, root=None, prep: str = "") -> bool | Non
     if _is_past(gov):  # a noun's month is not dated by a past verb ("told them of a cutback in September")
         return None if kind in _MONTH_KINDS and root is not None and _a_nouns_month(root) else False
     if kind in _PRESENT_FORWARD and gov.tag_ in ("VBZ", "VBP") and gov.lemma_.lower() not in _PRESENT_OF_REPORT:
-        return True
+        return False if root is not None and _an_earlier_event(root, gov) else True
     return None
+
+
+def _an_earlier_event(root, gov) -> bool:
+    """Whether a day dates an event a present predicate comes after ("the review follows clashes on
+    Monday and Tuesday"; not "round two follows on Monday") or one a past clause of its own tells
+    ("storms on Monday in which 12 homes were damaged"): that day is behind the report."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    told = [root, *root.conjuncts]
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        told.append(root.head.head)
+    if any(ch.dep_ == "relcl" and _is_past(ch) for t in told for ch in t.children):
+        return True
+    return gov.lemma_.lower() in _SEQUEL_VERBS and any(ch.dep_ == "dobj" for ch in gov.children)
 
 
 def _until_a_later_day(gov, kind: str, before: str, prep: str) -> bool:
@@ -386,6 +404,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
             continue  # "opens in the morning", "will return in the afternoon": a habit or a plan, no day
         if f.kind in _TODAY_IS_ONLY and not _a_present_is(gov, span):
             continue  # "on the first day of the trial": a day of the event, which the report does not date
+        if f.prep == "before" and f.kind in _DAY_KINDS | {"deictic"} and _AN_EVENT_OF_THE_DAY.match(text, f.end):
+            f = replace(f, prep="")  # "before last night's match": on the match's day, not the day before it
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,

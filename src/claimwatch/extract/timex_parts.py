@@ -17,7 +17,8 @@ from .timex_words import number, unit_of
 __all__ = ["range_parts"]
 
 _PART_GROUPS = {"range_y": (("y1", "y1"), ("y2", "y2")), "range_md": (("m1", "d1"), ("d2", "y")),
-                "range_dm": (("d1", "d1"), ("d2", "y")), "range_any": (("a", "a"), ("b", "b"))}
+                "range_dm": (("d1", "d1"), ("d2", "y")), "range_any": (("a", "a"), ("b", "b")),
+                "night_range": (("w3", "w3"), ("w4", "w4"))}
 _JOIN_WORD = re.compile(r"\s+(?:and|to|until|till|through)\s+", re.I)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .timex_registry import Found
-from .timex_words import DAY_NUM, MON, WD
+from .timex_words import DAY_NUM, MON, WD, weekday_of
 
 __all__ = ["plausible", "named_after_date"]
 
@@ -25,6 +25,20 @@ _SENTENCE_EDGE = re.compile(r"[.!?\n]")
 _DAY_JUST_NAMED = re.compile(rf"(?:{MON}\.?\s+{DAY_NUM}|{WD}),\s+$")
 #: words no fraction takes between its count and "quarters" ("two consecutive quarters of growth")
 _IN_A_ROW = re.compile(r"\b(?:consecutive|straight|successive|additional|further)\b")
+
+
+#: "on Monday and Tuesday": two days in a row that date one event, from the first to the second
+_ON_TWO_DAYS = re.compile(rf"on\s+(?P<a>{WD})\s+and\s+(?P<b>{WD})$", re.I)
+_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)s?\b", re.I)
+
+
+def _two_days_of_one_event(f, text: str) -> bool:
+    """"clashes on Monday and Tuesday": the event's two days in a row; not two days apart ("met on
+    Monday and Thursday": two meetings), nor "on Monday and Tuesday night(s)" (the second has a part)."""
+    m = _ON_TWO_DAYS.match(text, f.start, f.end) if f.kind == "night_range" and f.prep == "on" else None
+    if m is None or _PART_OF_DAY.match(text, f.end):
+        return False
+    return (weekday_of(m.group("b")) - weekday_of(m.group("a"))) % 7 == 1
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -80,7 +94,8 @@ def plausible(f: Found, text: str) -> bool:
     if f.kind == "season" and not f.groups.get("y") and text[f.end - len(f.groups["s"]):f.end][:1].isupper() \
             and re.match(r"\s+[A-Z][a-z]", text[f.end:]) and f.core > 1 and text[f.core - 2:f.core - 1] not in ".\n":
         return False  # "the Summer Love" (a boat), "the Winter Palace": a name in title case
-    if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core:
+    if f.kind in ("range_any", "night_range") and f.prep not in ("between", "from") and "night" not in low_core \
+            and not _two_days_of_one_event(f, text):
         return False  # "between X and Y", "from X to Y"
     if f.kind == "holiday" and re.match(r"\s+(?:and\s+[A-Z][\w' ]+\s+)?(?:sales|shopping|season|holidays?|period|rush|"
                                          r"trading|quarter|week|weekend|break|vacation|spending)\b", text[f.end:]):

@@ -89,7 +89,7 @@ def _day_part(g: dict, ctx: Ctx) -> TV | None:
 _HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
           rf"|(?P<hp>1[0-2]|0?[1-9]|{'|'.join(_HOUR_WORDS)})(?:\s+o'clock)?\s+in\s+the\s+(?P<dpart>morning|afternoon|evening)\b"
-          r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?=\s*(?:hrs|hours|GMT|UTC|local\s+time))|(?P<nm>noon|midnight|midday)"
+          r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?:\s*(?:hrs|hours)\b|(?=\s*(?:GMT|UTC|local\s+time)))|(?P<nm>noon|midnight|midday)"
           # the stamp of a live page's entry, opening its line: "14:05 — Rescuers say ...", "09.30 GMT - ..."
           r"|(?<![^\n])(?P<hs>[01]?\d|2[0-3])[:.](?P<mis>[0-5]\d)(?=(?:\s*(?:GMT|UTC|BST|CET|EAT|WAT|CAT|ET|local))?\s*[-–—:]\s)"
           r"|(?<![(\d])(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b))")  # "at 0800 UTC", not "(0735 GMT)"
