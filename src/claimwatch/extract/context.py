@@ -73,6 +73,8 @@ _SPEECH = frozenset(_CUES["speech_verbs"])
 #: attributions whose cue may be an act rather than speech ("armed men attacked the camp")
 _NOT_SPEECH = RECORDS_ONLY | {"stance"}
 _LAYOUT_LINES = 5
+#: the most words of a note line above the lead ("Translated from French.")
+_NOTE_WORDS = 6
 _WORD = re.compile(r"\w")
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
@@ -114,10 +116,26 @@ def _lead_paragraph(analysis: Analysis, title: tuple[int, int] | None) -> int:
     desk and date lines under it ("By A. Musa, Gusau", "Updated 17 Feb 2026"), or a release's letterhead
     (issuer, address, release number, place and date, title): at most five of them."""
     first = 1 if title is not None else 0
-    for k in range(first, min(first + _LAYOUT_LINES, len(analysis.paragraphs) - 1)):
+    k, lines = first, 0
+    while lines < _LAYOUT_LINES and k < len(analysis.paragraphs) - 1:
+        if _a_note(analysis, k):
+            k += 1      # a note does not count as a line of the layout
+            continue
         if _lead_headline(analysis, k) is None:
             return k
+        k, lines = k + 1, lines + 1
     return first
+
+
+def _a_note(analysis: Analysis, para: int) -> bool:
+    """Whether a paragraph is a short note above the lead, with no finite verb ("Translated from
+    French.", "Updated at 10:40.", "Photo: AFP."): no clause states anything there."""
+    start, end = analysis.paragraphs[para]
+    chunk = analysis.doc.char_span(start, end, alignment_mode="expand")
+    if chunk is None:
+        return False
+    words = [t for t in chunk if not (t.is_punct or t.is_space)]
+    return 0 < len(words) <= _NOTE_WORDS and not any("Fin" in t.morph.get("VerbForm", []) for t in words)
 
 
 def _lead_headline(analysis: Analysis, index: int = 0) -> tuple[int, int] | None:
