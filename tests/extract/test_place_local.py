@@ -249,14 +249,24 @@ def test_a_name_a_comma_puts_before_a_larger_place_is_a_place(analyse, text, nam
     "Profits rose 4% in Siemens, Germany's largest engineering firm, last year.",
     "The case was heard in Johnson, a judge in Texas said on Monday; 3 men were jailed.",
     "Shares rose 4% in Nestlé, Switzerland's biggest company, on Monday.",
+    "The awards were presented at St Ivo School, in St Ives, on Thursday to 40 pupils.",
+    "The boy was booked into the St. James Youth Detention Center. 3 guns were found in Louisiana.",
+    "The diner opened near Olive Garden in Ohio, with 40 seats.",
 ])
 def test_no_place_before_a_comma_from_a_firm_or_a_person(analyse, text):
     got = [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]
-    assert not set(got) & {"Siemens", "Johnson", "Nestlé"}, got
+    assert not set(got) & {"Siemens", "Johnson", "Nestlé", "St Ivo School", "Olive Garden"} and not any("Detention" in g for g in got), got
 
 
 def test_a_trading_centre_the_tagger_calls_an_organisation_is_a_site(analyse):
     text = "Bandits attacked Chesegon trading centre in Elgeyo Marakwet County, Kenya, killing five people."
     assert _one(_places(analyse, text), "Chesegon trading centre").country == "KE"
     text = "Apple said 200 people work at the Apple shopping centre in Dublin."
+    assert not [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]
+
+
+def test_a_tagger_place_near_or_outside_is_a_place_but_not_a_possessor(analyse):
+    text = "Twelve people died when a bus collided with a lorry near Salgaa in Kenya on Sunday night."
+    assert _one(_places(analyse, text), "Salgaa").country == "KE"
+    text = "Twenty people camped outside Kowalski's store in Poland."
     assert not [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]

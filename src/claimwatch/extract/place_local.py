@@ -56,6 +56,8 @@ _SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced",
 _SITE_HEADS = frozenset({"camp", "camps", "site", "centre", "center"})
 #: prepositions that say where something happened: "in X, Y", "near X, Y"
 _LOCATIVE = frozenset({"in", "near", "outside", "at"})
+#: prepositions that place a tagger's place by another: "near Salgaa", "outside Tawila"
+_NEAR = frozenset({"near", "outside"})
 #: units of a distance that places a name offshore: "12 nautical miles off X", "5 km off X"
 _DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "nm"})
 #: lower-case words inside a name ("Ain al-Asad", "Bajo de la Cruz")
@@ -67,7 +69,8 @@ _STOP = CUES["stop_caps"] | CUES["directions"]
 _NOT_NAME_WORDS = (CUES["directions"] | CUES["civic_after"] | CUES["place_after"] | CUES["institutions"]
                    | frozenset({"northeast", "northwest", "southeast", "southwest", "n", "s", "e", "w", "empire",
                                 "kingdom", "republic", "park", "common", "square", "harbor", "harbour", "valley",
-                                "river", "lake", "falls", "creek", "brook", "stream", "bayou", "county", "parish",
+                                "river", "lake", "falls", "creek", "brook", "stream", "bayou", "county", "parish", "garden", "gardens",
+                                "mall", "plaza",
                                 "township", "state"}))
 #: the tagger's labels of things, not of people or groups
 _THINGS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT"})
@@ -239,7 +242,8 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
         i = _run_before(doc, j)
         # "X refugee camp", "X trading centre": no team or faction is so named, unless the report
         # names an organisation so elsewhere ("Apple said ... the Apple shopping centre")
-        site = head[0] - j == 2 and not _organisation_elsewhere(analysis, i, j)
+        site = head[0] - j == 2 and tk.text[j].islower() and tk.text[j + 1].islower() \
+            and not _organisation_elsewhere(analysis, i, j)
         if i < j and not any(taken[i:j]) and _proper_name(doc, i, j) \
                 and _not_a_person_or_group(analysis, i, j, strong=site, headed=True):
             end = head[0]
@@ -267,11 +271,19 @@ def _before_a_larger_place(analysis: Analysis, taken: list[bool]) -> list[Cand]:
     out: list[Cand] = []
     for k in range(len(doc) - 3):
         i, j = k + 1, _run_after(doc, k + 1)
-        if j > i and not any(taken[i:j]) and _in_a_larger_place(analysis, i, j, taken) and _proper_name(doc, i, j) \
+        if j > i and not any(taken[i:j]) and not _a_facility(doc, i, j) and _in_a_larger_place(analysis, i, j, taken) \
+                and _proper_name(doc, i, j) \
                 and _not_a_person_or_group(analysis, i, j, strong=True) and "PERSON" not in tk.ent_type[i:j]:
             out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
             taken[i:j] = [True] * (j - i)
     return out
+
+
+def _a_facility(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens [i, j) name a facility, a body or a part of a place, not a settlement ("St Ivo
+    School", "Northeast Georgia")."""
+    tk = token_table(doc)
+    return any(tk.lower[k].rstrip(".") in _NOT_NAME_WORDS for k in range(i, j))
 
 
 def _in_a_larger_place(analysis: Analysis, i: int, j: int, taken: list[bool] | None = None) -> bool:
@@ -358,6 +370,8 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
     before = i - 1 if i > 0 and tk.lower[i - 1] != "the" else i - 2
     if before > 0 and tk.lower[before] == "of" and (_DIRECTION_OF.match(tk.lower[before - 1]) or tk.lower[before - 1] in OF_HEADS):
         return True  # "20 km north of X", "the town of X"; a bare "in X" is too weak a cue for a name the gazetteer lacks
+    if i > 0 and tk.lower[i - 1] in _NEAR and (j >= len(doc) or tk.lower[j] not in ("'s", "’s")):
+        return True  # "near Salgaa", "outside Tawila"; not "near Smith's farm"
     if headed or _in_a_larger_place(analysis, i, j):
         return True  # "Pazigyi village", "St. Martin's Island", "in Bariire, in the Lower Shabelle region"
     if _after_head(doc, j) is not None or j < len(doc) and tk.lower[j] in _SITE_HEADS and not _a_faction(doc, j):
