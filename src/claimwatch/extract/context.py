@@ -73,8 +73,7 @@ _SPEECH = frozenset(_CUES["speech_verbs"])
 #: attributions whose cue may be an act rather than speech ("armed men attacked the camp")
 _NOT_SPEECH = RECORDS_ONLY | {"stance"}
 _LAYOUT_LINES = 5
-#: the most words of a note line above the lead ("Translated from French.")
-_NOTE_WORDS = 6
+_NOTE_WORDS = 6     # the most words of a note line above the lead ("Translated from French.")
 _WORD = re.compile(r"\w")
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
