@@ -615,3 +615,18 @@ def test_a_place_is_not_carried_to_another_thing_or_clause(extract, text, figure
 def test_a_place_that_names_a_thing_goes_with_the_thing_named_again(extract, text):
     c = _count(extract("Officials met in Houston on Monday.\n\n" + text), "12")
     assert [(p.name, p.scope) for p in c.places][:1] == [("Laredo", "paragraph")]
+
+
+@pytest.mark.parametrize("note", ["Translated from Spanish.", "Photo: AFP.", "Updated at 10:40 GMT."])
+def test_a_note_above_a_letterhead_does_not_become_the_lead(extract, note):
+    text = (f"{note}\n\nMINISTRY OF HEALTH\nPress Office\nRelease No. 12/2024\n\n"
+            "Floods struck Piura on Monday, killing nine people.\n\n"
+            "Rescuers later found 14 more bodies.")
+    c = _count(extract(text), "14")
+    assert [(p.name, p.scope) for p in c.places] == [("Piura", "article")]
+    assert c.time is not None and c.time.start == "2024-06-10"
+
+
+def test_a_short_sentence_with_a_verb_stays_the_lead(extract):
+    a = extract("Nine people died.\n\nFloods struck Piura on Monday.\n\nRescuers later found 14 more bodies.")
+    assert a.context.lead_para == 0

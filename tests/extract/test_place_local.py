@@ -217,3 +217,56 @@ def test_a_gap_off_a_mark_is_no_place(analyse, text):
 ])
 def test_a_trading_or_shopping_centre_is_a_local_place(analyse, text, place):
     assert place in {p.text for p in analyse(text).places}
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Gunmen opened fire in the church of the parish of Gorgadji, in Burkina Faso, killing 14 worshippers.", "Gorgadji", "BF"),
+    ("Floods cut off the parish of Westmoreland in Jamaica, where 300 homes were damaged.", "Westmoreland", "JM"),
+    ("The parish of Kalungu in Uganda reported 12 cholera cases on Monday.", "Kalungu", "UG"),
+])
+def test_a_parish_governs_its_name(analyse, text, name, cc):
+    assert _one(_places(analyse, text), name).country == cc
+
+
+@pytest.mark.parametrize("text", [
+    "The parish of St Peter's priest, Father Brown, said 40 people attended Mass in Dublin.",
+    "The parish council of Smithfield met on Monday in Ohio; 12 members voted.",
+])
+def test_no_parish_place_from_a_person_or_a_council(analyse, text):
+    got = [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]
+    assert "Brown" not in got and "Father" not in got and "Smithfield" not in got
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Police fired on protesters in KwaThema, Ekurhuleni, on Tuesday, killing three people in South Africa.", "KwaThema", "ZA"),
+    ("Fighters stormed a military base in Bariire, in the Lower Shabelle region, killing 17 soldiers in Somalia.", "Bariire", "SO"),
+])
+def test_a_name_a_comma_puts_before_a_larger_place_is_a_place(analyse, text, name, cc):
+    assert _one(_places(analyse, text), name).country == cc
+
+
+@pytest.mark.parametrize("text", [
+    "Profits rose 4% in Siemens, Germany's largest engineering firm, last year.",
+    "The case was heard in Johnson, a judge in Texas said on Monday; 3 men were jailed.",
+    "Shares rose 4% in Nestlé, Switzerland's biggest company, on Monday.",
+    "The awards were presented at St Ivo School, in St Ives, on Thursday to 40 pupils.",
+    "The boy was booked into the St. James Youth Detention Center. 3 guns were found in Louisiana.",
+    "The diner opened near Olive Garden in Ohio, with 40 seats.",
+])
+def test_no_place_before_a_comma_from_a_firm_or_a_person(analyse, text):
+    got = [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]
+    assert not set(got) & {"Siemens", "Johnson", "Nestlé", "St Ivo School", "Olive Garden"} and not any("Detention" in g for g in got), got
+
+
+def test_a_trading_centre_the_tagger_calls_an_organisation_is_a_site(analyse):
+    text = "Bandits attacked Chesegon trading centre in Elgeyo Marakwet County, Kenya, killing five people."
+    assert _one(_places(analyse, text), "Chesegon trading centre").country == "KE"
+    text = "Apple said 200 people work at the Apple shopping centre in Dublin."
+    assert not [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]
+
+
+def test_a_tagger_place_near_or_outside_is_a_place_but_not_a_possessor(analyse):
+    text = "Twelve people died when a bus collided with a lorry near Salgaa in Kenya on Sunday night."
+    assert _one(_places(analyse, text), "Salgaa").country == "KE"
+    text = "Twenty people camped outside Kowalski's store in Poland."
+    assert not [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]

@@ -405,3 +405,21 @@ def test_a_name_a_who_clause_describes_is_a_person_not_a_place(analyse, text, na
 ])
 def test_a_place_described_by_which_or_named_as_a_place_stays_a_place(analyse, text):
     assert [p.name for p in analyse(text, stages=("places",)).places][-1:] in (["Jordan"], ["Madison"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Regional Police Public Relations Officer, ASP Florence Adongo, told the Chronicle that 23 suspects were held.",
+     "Florence"),
+    ("Police spokesperson Paris Mwangi said 3 people died in Nairobi.", "Paris"),
+    ("The club's spokesman, Mr Sydney Okafor, said 4,000 tickets were sold.", "Sydney"),
+])
+def test_a_first_name_after_a_role_or_rank_is_no_town(analyse, text, name):
+    assert name not in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+@pytest.mark.parametrize("text", [
+    "An officer in Paris said 3 people died.",
+    "The spokesperson said 3 people died in Paris, France.",
+])
+def test_a_town_beside_a_role_word_stays_a_town(analyse, text):
+    assert "Paris" in [p.name for p in analyse(text, stages=("places",)).places]

@@ -73,9 +73,7 @@ _SPEECH = frozenset(_CUES["speech_verbs"])
 #: attributions whose cue may be an act rather than speech ("armed men attacked the camp")
 _NOT_SPEECH = RECORDS_ONLY | {"stance"}
 _LAYOUT_LINES = 5
-#: the most tokens of a note on the text above the lead ("Translated from French.")
-_NOTE_WORDS = 8
-_SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "expl"})
+_NOTE_WORDS = 6     # the most words of a note line above the lead ("Translated from French.")
 _WORD = re.compile(r"\w")
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
@@ -119,8 +117,8 @@ def _lead_paragraph(analysis: Analysis, title: tuple[int, int] | None) -> int:
     first = 1 if title is not None else 0
     k, lines = first, 0
     while lines < _LAYOUT_LINES and k < len(analysis.paragraphs) - 1:
-        if _an_editors_note(analysis, k):
-            k += 1      # a note on the text ("Translated from French.") above the letterhead: not one of its lines
+        if _a_note(analysis, k):
+            k += 1      # a note does not count as a line of the layout
             continue
         if _lead_headline(analysis, k) is None:
             return k
@@ -128,15 +126,15 @@ def _lead_paragraph(analysis: Analysis, title: tuple[int, int] | None) -> int:
     return first
 
 
-def _an_editors_note(analysis: Analysis, para: int) -> bool:
-    """Whether a paragraph is a short note on the text itself, a participle with no subject nor
-    auxiliary ("Translated from French.", "Updated at 10am.", "Edited by Jane Doe."): not the lead."""
+def _a_note(analysis: Analysis, para: int) -> bool:
+    """Whether a paragraph is a short note above the lead, with no finite verb ("Translated from
+    French.", "Updated at 10:40.", "Photo: AFP."): no clause states anything there."""
     start, end = analysis.paragraphs[para]
     chunk = analysis.doc.char_span(start, end, alignment_mode="expand")
-    if chunk is None or not 0 < len(chunk) <= _NOTE_WORDS or "\n" in chunk.text.strip():
+    if chunk is None:
         return False
-    root = chunk.root
-    return root.tag_ == "VBN" and not any(c.dep_ in _SUBJECT_OR_AUX for c in root.children)
+    words = [t for t in chunk if not (t.is_punct or t.is_space)]
+    return 0 < len(words) <= _NOTE_WORDS and not any("Fin" in t.morph.get("VerbForm", []) for t in words)
 
 
 def _lead_headline(analysis: Analysis, index: int = 0) -> tuple[int, int] | None:

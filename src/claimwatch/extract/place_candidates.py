@@ -149,6 +149,23 @@ def _a_persons_word(tok) -> bool:
     return tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" or role_in(tok.text) is not None
 
 
+def _a_given_name(doc, i: int, j: int) -> bool:
+    """Whether tokens [i, j) open a personal name that a role names: a capitalised word they modify
+    follows them and is set beside a role noun or has one before it ("The Public Relations Officer,
+    ASP Florence Adongo, told ...", "police spokesperson Paris Mwangi said"): a first name, not a town."""
+    if 0 < i and j < len(doc) and role_in(doc[i - 1].text) is not None and doc[j].pos_ == "PROPN" \
+            and doc[j].text[:1].isupper() and doc[j].ent_type_ == "PERSON":
+        return True     # "spokesperson Paris Mwangi", however the parser hangs it
+    last = doc[j - 1]
+    name = last.head
+    if last.dep_ != "compound" or name.i < j or name.pos_ != "PROPN" \
+            or not all(doc[k].text[:1].isupper() for k in range(j, name.i + 1)):
+        return False
+    if name.dep_ == "appos" and role_in(name.head.text) is not None:
+        return True
+    return any(c.dep_ == "compound" and c.i < i and role_in(c.text) is not None for c in name.children)
+
+
 class _Collector:
     """The candidates found so far and the tokens they cover."""
 
@@ -164,7 +181,8 @@ class _Collector:
     def _a_persons_name(self, i: int, j: int) -> bool:
         """Whether a name is one the report describes with "who", not where a place stands ("Jordan,
         who scored 30 points" ... "Jordan added ten"): a person's or a team's name."""
-        return all(w in self.who for w in self.texts[i:j]) and not place_refs.in_place_context(self.doc, i, j)
+        return all(w in self.who for w in self.texts[i:j]) and not place_refs.in_place_context(self.doc, i, j) \
+            or _a_given_name(self.doc, i, j)
 
     def claim(self, c: Cand) -> None:
         self.cands.append(c)
@@ -218,8 +236,8 @@ class _Collector:
                 continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head)
             e = self._possessive_feature(s, e)
             if (all(doc[k].text in self.people for k in range(s, e)) or all(doc[k].text in self.who for k in range(s, e))) \
-                    and not place_refs.in_place_context(doc, s, e):
-                continue  # "coach Ripley", "Jordan, who scored": a name the article gives a person
+                    and not place_refs.in_place_context(doc, s, e) or _a_given_name(doc, s, e):
+                continue  # "coach Ripley", "Jordan, who scored", "spokesperson Paris Mwangi": a person's name
             if ent.label_ == "FAC" and not gaz.has(norm(doc[s:e].text)) and place_refs.embedded_span(doc, gaz, s, e, cities=False):
                 continue  # "the Henderson County Jail": the county inside it is the place (found later)
             if s > 0 and doc[s - 1].lower_ in _DIRECTIONS and not taken[s - 1]:

@@ -45,7 +45,7 @@ UNLOCATED = "unlocated"
 #: place nouns that govern a name with "of": "the village of X"
 OF_HEADS = frozenset({"village", "town", "city", "camp", "district", "locality", "township", "settlement",
                        "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "commune", "municipality",
-                       "territory", "island", "port"})
+                       "territory", "island", "port", "parish"})
 #: place nouns a name modifies: "Zamzam camp", "Masisi territory"
 _AFTER_HEADS = frozenset({"camp", "village", "well", "township", "territory", "district", "settlement", "locality",
                           "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "island", "area"})
@@ -54,6 +54,10 @@ _AFTER_HEADS = frozenset({"camp", "village", "well", "township", "territory", "d
 _SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced", "detention", "idp", "transit",
                              "reception", "migrant", "migrants", "trading", "shopping"})
 _SITE_HEADS = frozenset({"camp", "camps", "site", "centre", "center"})
+#: prepositions that say where something happened: "in X, Y", "near X, Y"
+_LOCATIVE = frozenset({"in", "near", "outside", "at"})
+#: prepositions that place a tagger's place by another: "near Salgaa", "outside Tawila"
+_NEAR = frozenset({"near", "outside"})
 #: units of a distance that places a name offshore: "12 nautical miles off X", "5 km off X"
 _DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "nm"})
 #: lower-case words inside a name ("Ain al-Asad", "Bajo de la Cruz")
@@ -65,7 +69,8 @@ _STOP = CUES["stop_caps"] | CUES["directions"]
 _NOT_NAME_WORDS = (CUES["directions"] | CUES["civic_after"] | CUES["place_after"] | CUES["institutions"]
                    | frozenset({"northeast", "northwest", "southeast", "southwest", "n", "s", "e", "w", "empire",
                                 "kingdom", "republic", "park", "common", "square", "harbor", "harbour", "valley",
-                                "river", "lake", "falls", "creek", "brook", "stream", "bayou", "county", "parish",
+                                "river", "lake", "falls", "creek", "brook", "stream", "bayou", "county", "parish", "garden", "gardens",
+                                "mall", "plaza",
                                 "township", "state"}))
 #: the tagger's labels of things, not of people or groups
 _THINGS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT"})
@@ -90,7 +95,7 @@ _ANCHOR_GAP = re.compile(
     r"in|close\s+to|from|of)?\s*(?:the\s+)?(?:(?:town|city|district)\s+of\s+)?")
 _FEATURES = {"village": "village", "hamlet": "village", "town": "town", "city": "town", "camp": "camp",
              "camps": "camp", "well": "well", "oasis": "oasis", "township": "district", "territory": "district",
-             "district": "district", "commune": "district", "municipality": "district", "island": "island",
+             "district": "district", "commune": "district", "municipality": "district", "parish": "district", "island": "island",
              "settlement": "village", "suburb": "suburb", "neighbourhood": "suburb", "neighborhood": "suburb",
              "outskirts": "suburb", "site": "site", "centre": "site", "center": "site"}
 
@@ -156,6 +161,14 @@ def _person_elsewhere(analysis: Analysis, i: int, j: int) -> bool:
     return any(ent.label_ == "PERSON" and (ent.end <= i or ent.start >= j) and words & set(tk.text[ent.start:ent.end])
                for ent in tk.ents) or any(tk.text[k] in words and k > 0 and tk.lower[k - 1].rstrip(".") in CUES["titles"]
                                           for k in range(len(tk.text)))
+
+
+def _organisation_elsewhere(analysis: Analysis, i: int, j: int) -> bool:
+    """Whether the tagger calls the words of tokens [i, j) an organisation elsewhere in the report."""
+    tk = token_table(analysis.doc)
+    name = tk.text[i:j]
+    return any(ent.label_ == "ORG" and (ent.end <= i or ent.start >= j) and tk.text[ent.start:ent.end] == name
+               for ent in tk.ents)
 
 
 def _a_faction(doc: Doc, j: int) -> bool:
@@ -227,11 +240,16 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
         if head is None or taken[j - 1]:
             continue
         i = _run_before(doc, j)
+        # "X refugee camp", "X trading centre": no team or faction is so named, unless the report
+        # names an organisation so elsewhere ("Apple said ... the Apple shopping centre")
+        site = head[0] - j == 2 and tk.text[j].islower() and tk.text[j + 1].islower() \
+            and not _organisation_elsewhere(analysis, i, j)
         if i < j and not any(taken[i:j]) and _proper_name(doc, i, j) \
-                and _not_a_person_or_group(analysis, i, j, strong=False, headed=True):
+                and _not_a_person_or_group(analysis, i, j, strong=site, headed=True):
             end = head[0]
             out.append(Cand(doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), i, end, "", (), "LOCAL"))
             taken[i:end] = [True] * (end - i)
+    out += _before_a_larger_place(analysis, taken)
     for i in range(n):
         j = _run_after(doc, i)
         if j == i or any(taken[i:j]) or i > 0 and tk.text[i - 1][:1].isupper() and not tk.punct[i - 1]:
@@ -243,6 +261,48 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
             out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
             taken[i:j] = [True] * (j - i)
     return out
+
+
+def _before_a_larger_place(analysis: Analysis, taken: list[bool]) -> list[Cand]:
+    """Names a locative preposition governs that a comma puts before the place that holds them ("in
+    KwaThema, Ekurhuleni, on Tuesday", "in Bariire, in the Lower Shabelle region"): the "town,
+    region" way of writing a place."""
+    doc, tk = analysis.doc, token_table(analysis.doc)
+    out: list[Cand] = []
+    for k in range(len(doc) - 3):
+        i, j = k + 1, _run_after(doc, k + 1)
+        if j > i and not any(taken[i:j]) and not _a_facility(doc, i, j) and _in_a_larger_place(analysis, i, j, taken) \
+                and _proper_name(doc, i, j) \
+                and _not_a_person_or_group(analysis, i, j, strong=True) and "PERSON" not in tk.ent_type[i:j]:
+            out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
+            taken[i:j] = [True] * (j - i)
+    return out
+
+
+def _a_facility(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens [i, j) name a facility, a body or a part of a place, not a settlement ("St Ivo
+    School", "Northeast Georgia")."""
+    tk = token_table(doc)
+    return any(tk.lower[k].rstrip(".") in _NOT_NAME_WORDS for k in range(i, j))
+
+
+def _in_a_larger_place(analysis: Analysis, i: int, j: int, taken: list[bool] | None = None) -> bool:
+    """Whether the name of tokens [i, j) follows a locative preposition and a comma puts it before
+    a place the tagger (or an earlier candidate) sees, where the phrase ends: "in X, Y," "near X,
+    in the Y region"."""
+    doc, tk = analysis.doc, token_table(analysis.doc)
+    n = len(doc)
+    if i == 0 or tk.lower[i - 1] not in _LOCATIVE or tk.pos[i - 1] != "ADP" or j + 1 >= n or tk.text[j] != ",":
+        return False
+    a = j + 1
+    if tk.lower[a] == "in":
+        a += 1
+    if a < n and tk.lower[a] == "the":
+        a += 1
+    y = _run_after(doc, a)
+    if y == a or not all(tk.ent_type[m] in ("GPE", "LOC") or taken is not None and taken[m] for m in range(a, y)):
+        return False
+    return y >= n or tk.punct[y] or tk.text[y].islower() and tk.lower[y] not in ("'s", "’s")
 
 
 def repeated_locals(analysis: Analysis, found: list[Cand], taken: list[bool]) -> list[Cand]:
@@ -310,8 +370,10 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
     before = i - 1 if i > 0 and tk.lower[i - 1] != "the" else i - 2
     if before > 0 and tk.lower[before] == "of" and (_DIRECTION_OF.match(tk.lower[before - 1]) or tk.lower[before - 1] in OF_HEADS):
         return True  # "20 km north of X", "the town of X"; a bare "in X" is too weak a cue for a name the gazetteer lacks
-    if headed:
-        return True  # "Pazigyi village", "St. Martin's Island"
+    if i > 0 and tk.lower[i - 1] in _NEAR and (j >= len(doc) or tk.lower[j] not in ("'s", "’s")):
+        return True  # "near Salgaa", "outside Tawila"; not "near Smith's farm"
+    if headed or _in_a_larger_place(analysis, i, j):
+        return True  # "Pazigyi village", "St. Martin's Island", "in Bariire, in the Lower Shabelle region"
     if _after_head(doc, j) is not None or j < len(doc) and tk.lower[j] in _SITE_HEADS and not _a_faction(doc, j):
         return True
     return (_APPOSITIVE.match(analysis.text, c.end) or _LIES.match(analysis.text, c.end)) is not None \
