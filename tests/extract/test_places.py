@@ -405,3 +405,13 @@ def test_a_name_a_who_clause_describes_is_a_person_not_a_place(analyse, text, na
 ])
 def test_a_place_described_by_which_or_named_as_a_place_stays_a_place(analyse, text):
     assert [p.name for p in analyse(text, stages=("places",)).places][-1:] in (["Jordan"], ["Madison"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Georgia, who beat Portugal 2-0 on Sunday, will play Spain next.\n\nFloods hit Georgia on Monday, killing 4 people.",
+     "Georgia"),
+    ("Brazil, who won the World Cup five times, host Argentina next month.\n\n"
+     "Brazil recorded 400 dengue deaths in January, the health ministry said.", "Brazil"),
+])
+def test_a_who_clause_makes_a_name_a_team_only_in_its_own_paragraph(analyse, text, name):
+    assert name in [p.name for p in analyse(text, stages=("places",)).places]

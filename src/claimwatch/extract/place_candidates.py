@@ -158,13 +158,14 @@ class _Collector:
         self.taken = [False] * len(self.doc)
         self.analysis = analysis
         self.people = place_refs.person_names(analysis)
-        self.who = place_refs.named_by_who(analysis.doc)
+        self.who = place_refs.named_by_who(analysis)
         self.org_heads: frozenset[str] | None = None
 
     def _a_persons_name(self, i: int, j: int) -> bool:
         """Whether a name is one the report describes with "who", not where a place stands ("Jordan,
         who scored 30 points" ... "Jordan added ten"): a person's or a team's name."""
-        return all(w in self.who for w in self.texts[i:j]) and not place_refs.in_place_context(self.doc, i, j)
+        para = self.analysis.paragraph_index(self.doc[i].idx)
+        return all((t.text, para) in self.who for t in self.doc[i:j]) and not place_refs.in_place_context(self.doc, i, j)
 
     def claim(self, c: Cand) -> None:
         self.cands.append(c)
@@ -217,7 +218,7 @@ class _Collector:
             if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC):
                 continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head)
             e = self._possessive_feature(s, e)
-            if (all(doc[k].text in self.people for k in range(s, e)) or all(doc[k].text in self.who for k in range(s, e))) \
+            if (all(doc[k].text in self.people for k in range(s, e)) or self._a_persons_name(s, e)) \
                     and not place_refs.in_place_context(doc, s, e):
                 continue  # "coach Ripley", "Jordan, who scored": a name the article gives a person
             if ent.label_ == "FAC" and not gaz.has(norm(doc[s:e].text)) and place_refs.embedded_span(doc, gaz, s, e, cities=False):
