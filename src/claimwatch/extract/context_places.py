@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Token
 
 from .base import Analysis, PlaceMention, children_of
 from .frames import person_noun
-from .quantity_nouns import noun_classes
 from .place_lexicon import CUES
+from .quantity_nouns import noun_classes
 
 __all__ = ["placed_things", "carried_places"]
 
