@@ -630,3 +630,20 @@ def test_a_note_above_a_letterhead_does_not_become_the_lead(extract, note):
 def test_a_short_sentence_with_a_verb_stays_the_lead(extract):
     a = extract("Nine people died.\n\nFloods struck Piura on Monday.\n\nRescuers later found 14 more bodies.")
     assert a.context.lead_para == 0
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("The team flew home from Boston on Sunday after a 3-2 defeat.\n\n"
+     "The team has now lost 12 games this season, the coach said.", "12", "Boston"),
+    ("The Chicago team beat the Lakers on Sunday.\n\nThe Lakers said the team had lost 4 players to injury since January.",
+     "4", "Chicago"),
+    ("The Lyon side beat Nice 3-0 on Saturday. The side has now won 9 games in a row.", "9", "Lyon"),
+])
+def test_a_body_of_people_does_not_carry_its_place_to_what_it_does_later(extract, text, figure, place):
+    assert place not in [p.name for p in _count(extract(text), figure).places]
+
+
+def test_a_count_of_a_body_s_own_members_keeps_its_place(extract):
+    c = _count(extract("A rescue crew from Dover reached the ship on Monday.\n\n"
+                       "Officials said 3 members of the crew were injured."), "3")
+    assert [(p.name, p.role) for p in c.places] == [("Dover", "origin")]

@@ -390,6 +390,23 @@ def test_a_person_attacked_by_a_person_is_no_town(analyse):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("Critics attacked Jackson for approving 300 layoffs.", "Jackson"),
+    ("The campaign attacked Warren over her plan to tax 75,000 households.", "Warren"),
+    ("Analysts attacked Lincoln for closing 12 schools.", "Lincoln"),
+])
+def test_a_town_attacked_in_words_is_no_place(analyse, text, name):
+    assert name not in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Militants attacked Maiduguri on Sunday, killing 30 people.", "Maiduguri"),
+    ("Rebels seized Goma on Monday, forcing 100,000 people to flee.", "Goma"),
+])
+def test_a_town_attacked_by_an_armed_force_is_a_place(analyse, text, name):
+    assert name in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+@pytest.mark.parametrize("text, name", [
     ("Jordan, who scored 30 points, led the Bulls to a win. Jordan added 10 rebounds.", "Jordan"),
     ("Chelsea, who won the league last year, sold 40,000 tickets.", "Chelsea"),
     ("Madison, who joined the firm in 2019, runs its sales team.", "Madison"),
@@ -423,3 +440,13 @@ def test_a_first_name_after_a_role_or_rank_is_no_town(analyse, text, name):
 ])
 def test_a_town_beside_a_role_word_stays_a_town(analyse, text):
     assert "Paris" in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Georgia, who beat Portugal 2-0 on Sunday, will play Spain next.\n\nFloods hit Georgia on Monday, killing 4 people.",
+     "Georgia"),
+    ("Brazil, who won the World Cup five times, host Argentina next month.\n\n"
+     "Brazil recorded 400 dengue deaths in January, the health ministry said.", "Brazil"),
+])
+def test_a_who_clause_makes_a_name_a_team_only_in_its_own_paragraph(analyse, text, name):
+    assert name in [p.name for p in analyse(text, stages=("places",)).places]

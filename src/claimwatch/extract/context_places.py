@@ -13,16 +13,23 @@ definite mention of them ("the boats", "the first boat", "both convoys") carries
   modifiers, or the subject of a verb above it: "The first boat is said to have carried 48 people").
 
 Institutions, pronouns and bare "people" are not such things: "the police" or "the people" name no
-single thing placed once; a group named by what it is ("the migrants", "the passengers") is. The inherited place keeps the words that stated it and its own role (the boats'
+single thing placed once; a group named by what it is ("the migrants", "the passengers") is. A body
+of people ("the team", "the crew") carries its place only to a count of its own members ("3 members
+of the crew"): "The team flew home from Boston ... The team has now lost 12 games" is not in Boston. The inherited place keeps the words that stated it and its own role (the boats'
 Sfax stays their origin).
 """
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, PlaceMention, children_of
+from .frames import person_noun
 from .place_lexicon import CUES
+from .quantity_nouns import noun_classes
 
 __all__ = ["placed_things", "carried_places"]
 
@@ -34,6 +41,11 @@ _NOT_THINGS = (CUES["institutions"] | CUES["source_nouns"]
                             "year", "week", "month", "night", "way", "number", "figure", "report", "statement",
                             "person", "man", "woman", "child", "member", "official", "spokesman", "spokeswoman",
                             "spokesperson"}))
+#: nouns of a body of people ("the team", "the crew", "the unit"): its place is where it is from or
+#: where it was, not where its later doings happen ("The team flew home from Boston ... The team has
+#: now lost 12 games")
+_BODIES = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("report_context.json")
+                               .read_text("utf-8"))["institution_nouns"])
 #: the dependency labels of a verb's subject and object
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: the relations of a clause that completes the verb above it ("is said to have carried")
@@ -107,6 +119,14 @@ def _in_clause(tok: Token, predicate: Token) -> bool:
     return False
 
 
+def _a_body_apart(tok: Token, head_i: int) -> bool:
+    """Whether a known noun is a body of people that is not within the counted phrase: "the team"
+    of "The team has now lost 12 games" does what it does where it is now, while "12 of the crew"
+    counts the crew's own members."""
+    lemma = tok.lemma_.lower()
+    return (lemma in _BODIES or lemma in noun_classes()["group"]) and not person_noun(tok) and not any(a.i == head_i for a in tok.ancestors)
+
+
 def _across_clauses(doc: Doc, i: int, j: int) -> bool:
     """Whether a semicolon or a colon separates two tokens: two clauses of their own
     ("The first boat carried 48 people; the coast guard found the two victims")."""
@@ -127,7 +147,7 @@ def carried_places(analysis: Analysis, sent_i: int, head_i: int, predicate: Toke
     for tok in sentence:
         stated = things.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
         if not stated or not _known(tok) or not (tok.i == predicate.i or _in_clause(tok, predicate)) \
-                or _across_clauses(doc, tok.i, head_i):
+                or _across_clauses(doc, tok.i, head_i) or _a_body_apart(tok, head_i):
             continue
         earlier = [p for p in stated if sent_i - _REACH <= p.sent_i < sent_i]
         if earlier:

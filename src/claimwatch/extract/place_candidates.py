@@ -14,6 +14,7 @@ import re
 from . import place_local, place_refs
 from .base import Analysis, token_table
 from .entities import role_in
+from .events import lexicon as event_lexicon
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
 from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, keys_for, names_a_border
 
@@ -39,6 +40,13 @@ _INSTITUTIONS = _C["institutions"]
 _REPORTING = _C["reporting"]
 #: verbs whose object is where the event happened: attacked, left or reached
 _OBJECT_VERBS = _C["strike"] | _LEAVE | _REACH
+_STRIKE = _C["strike"]
+_EVENT_WORDS = event_lexicon()
+#: the subjects of a physical attack: weapons and armed forces ("drones", "shelling", "troops")
+_ARMED = _EVENT_WORDS["strike_set"] | _EVENT_WORDS["military_set"] | frozenset(
+    {"force", "army", "military", "militia", "navy", "rebel", "insurgent", "gunman", "jet", "warplane", "aircraft", "tank"})
+#: prepositions giving the reason for an attack in words ("attacked Warren over her plan")
+_REASON_PREPS = frozenset({"for", "over"})
 #: how large a town must be for its name as such an object to outweigh the tagger's person
 _TOWN_OBJECT_IMPORTANCE = 5.0
 
@@ -166,6 +174,21 @@ def _a_given_name(doc, i: int, j: int) -> bool:
     return any(c.dep_ == "compound" and c.i < i and role_in(c.text) is not None for c in name.children)
 
 
+def _an_armed_attack(verb) -> bool:
+    """Whether a verb of attack is a physical one: its subject is a weapon or an armed force
+    ("Russian drones struck Odesa", "troops stormed Bakhmut"), and no "for"/"over" gives a reason,
+    as criticism has ("Critics attacked Jackson for approving 300 layoffs")."""
+    if any(c.dep_ == "prep" and c.lower_ in _REASON_PREPS for c in verb.children):
+        return False
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head    # "shelled and stormed Bakhmut": the subject of the first verb
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return True
+    words = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "amod")}
+    return bool(words & _ARMED)
+
+
 class _Collector:
     """The candidates found so far and the tokens they cover."""
 
@@ -175,13 +198,14 @@ class _Collector:
         self.taken = [False] * len(self.doc)
         self.analysis = analysis
         self.people = place_refs.person_names(analysis)
-        self.who = place_refs.named_by_who(analysis.doc)
+        self.who = place_refs.named_by_who(analysis)
         self.org_heads: frozenset[str] | None = None
 
     def _a_persons_name(self, i: int, j: int) -> bool:
         """Whether a name is one the report describes with "who", not where a place stands ("Jordan,
         who scored 30 points" ... "Jordan added ten"): a person's or a team's name."""
-        return all(w in self.who for w in self.texts[i:j]) and not place_refs.in_place_context(self.doc, i, j) \
+        para = self.analysis.paragraph_index(self.doc[i].idx)
+        return all((t.text, para) in self.who for t in self.doc[i:j]) and not place_refs.in_place_context(self.doc, i, j) \
             or _a_given_name(self.doc, i, j)
 
     def claim(self, c: Cand) -> None:
@@ -235,7 +259,7 @@ class _Collector:
             if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC):
                 continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head)
             e = self._possessive_feature(s, e)
-            if (all(doc[k].text in self.people for k in range(s, e)) or all(doc[k].text in self.who for k in range(s, e))) \
+            if (all(doc[k].text in self.people for k in range(s, e)) or self._a_persons_name(s, e)) \
                     and not place_refs.in_place_context(doc, s, e) or _a_given_name(doc, s, e):
                 continue  # "coach Ripley", "Jordan, who scored", "spokesperson Paris Mwangi": a person's name
             if ent.label_ == "FAC" and not gaz.has(norm(doc[s:e].text)) and place_refs.embedded_span(doc, gaz, s, e, cities=False):
@@ -444,9 +468,11 @@ class _Collector:
         tok = name.root
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head      # "hit Rafah and Khan Younis"
+        verb = tok.head
         return top.feature == "city" and top.importance >= _TOWN_OBJECT_IMPORTANCE and tok.dep_ == "dobj" \
-            and tok.head.lemma_.lower() in _OBJECT_VERBS and not any(w in self.people for w in self.texts[i:j]) \
-            and not any(c.dep_ == "nsubj" and _a_persons_word(c) for c in tok.head.children)
+            and verb.lemma_.lower() in _OBJECT_VERBS and not any(w in self.people for w in self.texts[i:j]) \
+            and not any(c.dep_ == "nsubj" and _a_persons_word(c) for c in verb.children) \
+            and (verb.lemma_.lower() not in _STRIKE or _an_armed_attack(verb))
 
 
 

@@ -99,10 +99,13 @@ def person_names(analysis: Analysis) -> frozenset[str]:
 _WHO = frozenset({"who", "whom"})
 
 
-def named_by_who(doc: Doc) -> frozenset[str]:
-    """The capitalised words of names a "who" clause describes ("Jordan, who scored 30 points"):
-    a person's or a team's name, not the country or town it is spelled like."""
-    out: set[str] = set()
+def named_by_who(analysis: Analysis) -> frozenset[tuple[str, int]]:
+    """The capitalised words of names a "who" clause describes ("Jordan, who scored 30 points"),
+    each with its paragraph: a person's or a team's name there, not the country or town it is
+    spelled like. Only that paragraph: "Georgia, who beat Portugal" is a team, but a later
+    paragraph's "Floods hit Georgia" is the country."""
+    doc = analysis.doc
+    out: set[tuple[str, int]] = set()
     for tok in doc:
         name = tok.head
         if tok.dep_ != "relcl" or name.pos_ != "PROPN" or name.dep_ == "pobj" \
@@ -115,7 +118,8 @@ def named_by_who(doc: Doc) -> frozenset[str]:
             continue    # a lake, a park: the parser hung the clause on the wrong noun
         # the name alone, not the titles and places before it ("McMinn County Sheriff Steve Frisbie")
         words = ent if ent is not None else doc[name.i:name.i + 1]
-        out.update(t.text for t in words if t.text[:1].isupper())
+        para = analysis.paragraph_index(name.idx)
+        out.update((t.text, para) for t in words if t.text[:1].isupper())
     return frozenset(out)
 
 
