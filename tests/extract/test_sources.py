@@ -279,3 +279,12 @@ def test_a_company_name_word_types_a_private_party(name: str) -> None:
 ])
 def test_company_words_do_not_override_state_or_civil_words(name: str, expected: str) -> None:
     assert classify_source(name, ent_label="ORG") == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("The presidential palace", "official"),       # a starred stem takes its adjective
+    ("a ministerial statement", "official"),
+    ("a regimental spokesman", "military"),
+])
+def test_a_starred_stem_takes_its_adjective(name: str, expected: str) -> None:
+    assert classify_source(name) == expected

@@ -73,8 +73,13 @@ _DOMAIN = re.compile(r"(?:www\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])
 #: person or a body of it ("spokes*" → spokeswoman, "aid organi*" → aid organisations, "protest
 #: organi*" → organisers), then a plural or possessive ending. A closed list: "cop*" is no
 #: Copenhagen, "son*" no Sonia, "host*" no hostage, "fan*" no fanatic.
-_WORD_TAIL = r"(?:(?:wo)?m[ae]n|person|people|[sz]ation|[sz]er)?"
+_WORD_TAILS = r"(?:wo)?m[ae]n|person|people|[sz]ation|[sz]er"
+_WORD_TAIL = r"(?:" + _WORD_TAILS + r")?"
 _WORD_ENDING = r"(?:e?s|['’]s|s['’]|['’])?"
+#: the adjective a stem of five letters or more makes ("president*" → presidential, "minister*" →
+#: ministerial, "government*" → governmental); a short stem takes none ("post*" is no postal)
+_ADJECTIVE_TAIL = r"(?:i?al|" + _WORD_TAILS + r")?"
+_ADJECTIVE_MIN_STEM = 5
 
 
 def _starred(stem: str) -> str:
@@ -84,6 +89,8 @@ def _starred(stem: str) -> str:
         return re.escape(stem[:-1]) + r"(?:y|ie(?=s))" + _WORD_ENDING
     if stem.endswith("man"):
         return re.escape(stem[:-3]) + r"m[ae]n" + _WORD_ENDING
+    if len(stem) >= _ADJECTIVE_MIN_STEM:
+        return re.escape(stem) + _ADJECTIVE_TAIL + _WORD_ENDING
     return re.escape(stem) + _WORD_TAIL + _WORD_ENDING
 
 
