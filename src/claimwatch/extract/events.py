@@ -246,7 +246,17 @@ def a_price(tok: Token) -> bool:
         return False
     objects = [c for c in kids if c.dep_ in ("dobj", "dative", "npadvmod")]
     fee_words = lexicon()["fee_set"]
-    return any(_states_money(o.subtree) or _lemma(o) in fee_words for o in objects)
+    return any(_states_money(_the_phrase_core(o)) or _lemma(o) in fee_words for o in objects)
+
+
+#: the dependents that make a clause or a phrase of their own inside a noun phrase
+_OWN_PHRASE_DEPS = frozenset({"relcl", "acl", "prep", "advcl", "ccomp", "conj", "appos", "cc"})
+
+
+def _the_phrase_core(tok: Token) -> list[Token]:
+    """``tok`` and its direct modifiers ("$2,000", "40 euros"), without its relative clauses and
+    prepositional phrases ("three traders who made $2 million")."""
+    return [tok, *(c for c in children_of(tok) if c.dep_ not in _OWN_PHRASE_DEPS)]
 
 
 def _charged_on_things(tok: Token) -> bool:
