@@ -81,6 +81,9 @@ def test_people_found_hidden_in_a_vehicle_cross(sentence, expected):
     ("Five of the migrants were transferred to the Greek authorities on Monday.", [("Five", 5, "deportation")]),
     # a hand-over to the police of the country is no deportation
     ("Twelve fans were handed over to the local police after the match.", [("Twelve", 12, None)]),
+    # people named as others than migrants handed to a foreign authority are extradited, not returned
+    ("Police handed 3 suspects over to the German authorities.", [("3", 3, None)]),
+    ("Police handed 30 migrants over to the Polish Border Guard.", [("30", 30, "deportation")]),
 ])
 def test_a_hand_over_to_a_foreign_authority_is_a_deportation(sentence, expected):
     assert counts(sentence) == expected
