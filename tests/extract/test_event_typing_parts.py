@@ -55,6 +55,7 @@ def test_lives_claimed_are_deaths(sentence, expected):
     ("Seven alleged drug personalities were killed and 112 others arrested in police operations, officials said.",
      [("Seven", 7, "death"), ("112", 112, "detention")]),
     ("The storm injured 12 holidaymakers and destroyed 40 chalets.", [("12", 12, "injury"), ("40", 40, None)]),
+    ("The power cut killed 300 servers.", [("300", 300, None)]),    # an -er noun of a thing is no person
     # a noun that names no people is no casualty, whatever the verb
     ("An early frost killed 40 vineyards in the valley.", [("40", 40, None)]),
 ])

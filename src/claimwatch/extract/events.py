@@ -38,7 +38,9 @@ from .units import unit_at
 
 __all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "a_price", "casualty_verb", "names_people", "STAGE"]
 
-_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
+#: agent-noun endings that name a person whatever the stem ("tourists", "migrants", "residents"); an -er/-or
+#: noun names one only with a human agent head ("holidaymakers"; "servers" are things)
+_AGENT_SUFFIXES = ("ist", "ant", "ent")
 _PLACE_PREPS = frozenset({"to", "into", "across", "towards", "toward", "from"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PASS_THROUGH = frozenset({"prep", "agent", "xcomp", "auxpass", "prt", "dobj", "pobj", "compound", "amod", "advmod", "npadvmod", "acomp", "ccomp", "nsubjpass", "nsubj", "poss", "pcomp"})
@@ -75,6 +77,7 @@ def lexicon() -> dict[str, Any]:
     data["work_set"] = frozenset(data["work_nouns"])
     data["price_verb_set"] = frozenset(data["price_verbs"])
     data["fee_set"] = frozenset(data["fee_nouns"])
+    data["human_agent_head_set"] = tuple(data["human_agent_heads"])
     data["on_people_index"] = {lemma: etype for etype, lemmas in data["on_people"].items()
                                if not etype.startswith("_") for lemma in lemmas}
     return data
@@ -278,7 +281,9 @@ def _things(noun: Token) -> bool:
 def names_people(noun: Token) -> bool:
     """A noun of people: a person or group noun, or a noun of one who does something ("runners",
     "protesters", "tourists")."""
-    return person_noun(noun) or _lemma(noun).endswith(_AGENT_SUFFIXES) or _lemma(noun) in noun_classes()["group"]
+    lemma = _lemma(noun)
+    return person_noun(noun) or lemma.endswith(_AGENT_SUFFIXES) or lemma in noun_classes()["group"] \
+        or lemma.endswith(lexicon()["human_agent_head_set"])
 
 
 def _pos_ok(tok: Token, allowed: list[str] | None) -> bool:
