@@ -55,6 +55,7 @@ def test_lives_claimed_are_deaths(sentence, expected):
     ("Seven alleged drug personalities were killed and 112 others arrested in police operations, officials said.",
      [("Seven", 7, "death"), ("112", 112, "detention")]),
     ("The storm injured 12 holidaymakers and destroyed 40 chalets.", [("12", 12, "injury"), ("40", 40, None)]),
+    ("The power cut killed 300 servers.", [("300", 300, None)]),    # an -er noun of a thing is no person
     # a noun that names no people is no casualty, whatever the verb
     ("An early frost killed 40 vineyards in the valley.", [("40", 40, None)]),
 ])
@@ -81,6 +82,9 @@ def test_people_found_hidden_in_a_vehicle_cross(sentence, expected):
     ("Five of the migrants were transferred to the Greek authorities on Monday.", [("Five", 5, "deportation")]),
     # a hand-over to the police of the country is no deportation
     ("Twelve fans were handed over to the local police after the match.", [("Twelve", 12, None)]),
+    # people named as others than migrants handed to a foreign authority are extradited, not returned
+    ("Police handed 3 suspects over to the German authorities.", [("3", 3, None)]),
+    ("Police handed 30 migrants over to the Polish Border Guard.", [("30", 30, "deportation")]),
 ])
 def test_a_hand_over_to_a_foreign_authority_is_a_deportation(sentence, expected):
     assert counts(sentence) == expected

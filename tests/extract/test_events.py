@@ -155,6 +155,9 @@ def test_lost_soldiers_in_a_desertion_paragraph_is_desertion(pipe):
     # a charge laid with an offence, or on people, stays one
     ("Police charged two men with fraud and fined them 500 euros.", {("legal_action", None)}),
     ("Prosecutors charged 12 people over the riot.", {("legal_action", None)}),
+    # money in a clause about the people charged is no price
+    ("The SEC charged three traders who made $2 million from the scheme.", {("legal_action", None)}),
+    ("Police charged two men who had $300,000 in cash.", {("legal_action", None)}),
 ])
 def test_charging_a_price_is_no_legal_charge(pipe, sentence, expected):
     assert {(e.event_type, e.cause) for e in pipe.analyse(sentence).events} == expected

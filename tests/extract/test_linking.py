@@ -275,6 +275,14 @@ def test_numbers_that_name_things_are_not_counts(sentence):
     assert counts(sentence) == []
 
 
+@pytest.mark.parametrize("sentence,count", [
+    ("A passer-by dialled 999 and 2 injured men were taken to hospital.", "2"),
+    ("Neighbours called 911 and 30 firefighters responded to the blaze.", "30"),
+])
+def test_a_number_conjoined_to_a_dialled_one_that_heads_a_noun_is_a_count(sentence, count):
+    assert [c.quantity.text for c in claims(sentence) if c.quantity] == [count]
+
+
 def test_a_count_after_a_dialled_number_list_stays_a_count():
     assert [c.quantity.text for c in claims("Twelve people were hurt in the crash; witnesses should call 911 or 112.") if c.quantity] == ["Twelve"]
 

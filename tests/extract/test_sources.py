@@ -262,3 +262,29 @@ def test_unions_clubs_and_promoters(name: str, expected: str) -> None:
 @pytest.mark.parametrize("name", ["Blue Harbour Logistics", "Sunrise Festivals", "Kestrel Mining", "Acme Mining Group"])
 def test_a_company_name_word_types_a_private_party(name: str) -> None:
     assert classify_source(name, ent_label="ORG") == "witness"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("The mayor of Tours", "official"),            # a company word after "of" is a place, not the name's head
+    ("Port of Tours", "official"),
+    ("Public Utilities Commission", "official"),   # a state body's word outweighs a company word
+    ("Minerals and Mining Commission", "official"),
+    ("Telecom Regulatory Authority", "official"),
+    ("Sierra Club", "ngo"),                        # a club is a private party only as a sports or business club
+    ("Rotary Club", "ngo"),
+    ("Club of Rome", "expert"),
+    ("Harbour Golf Club", "witness"),
+    ("the customs union", "official"),
+    ("the credit union", "witness"),
+])
+def test_company_words_do_not_override_state_or_civil_words(name: str, expected: str) -> None:
+    assert classify_source(name, ent_label="ORG") == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("The presidential palace", "official"),       # a starred stem takes its adjective
+    ("a ministerial statement", "official"),
+    ("a regimental spokesman", "military"),
+])
+def test_a_starred_stem_takes_its_adjective(name: str, expected: str) -> None:
+    assert classify_source(name) == expected

@@ -38,7 +38,8 @@ from .units import unit_at
 
 __all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "a_price", "casualty_verb", "names_people", "STAGE"]
 
-_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")
+_AGENT_SUFFIXES = ("ist", "ant", "ent")   # "tourists", "migrants"; an -er noun needs a human agent head
+_OWN_PHRASE_DEPS = frozenset({"relcl", "acl", "prep", "advcl", "ccomp", "conj", "appos", "cc"})
 _PLACE_PREPS = frozenset({"to", "into", "across", "towards", "toward", "from"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PASS_THROUGH = frozenset({"prep", "agent", "xcomp", "auxpass", "prt", "dobj", "pobj", "compound", "amod", "advmod", "npadvmod", "acomp", "ccomp", "nsubjpass", "nsubj", "poss", "pcomp"})
@@ -75,6 +76,7 @@ def lexicon() -> dict[str, Any]:
     data["work_set"] = frozenset(data["work_nouns"])
     data["price_verb_set"] = frozenset(data["price_verbs"])
     data["fee_set"] = frozenset(data["fee_nouns"])
+    data["human_agent_head_set"] = tuple(data["human_agent_heads"])
     data["on_people_index"] = {lemma: etype for etype, lemmas in data["on_people"].items()
                                if not etype.startswith("_") for lemma in lemmas}
     return data
@@ -245,8 +247,8 @@ def a_price(tok: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
         return False
     objects = [c for c in kids if c.dep_ in ("dobj", "dative", "npadvmod")]
-    fee_words = lexicon()["fee_set"]
-    return any(_states_money(o.subtree) or _lemma(o) in fee_words for o in objects)
+    return any(_states_money([o, *(c for c in children_of(o) if c.dep_ not in _OWN_PHRASE_DEPS)])  # not "who made $2m"
+               or _lemma(o) in lexicon()["fee_set"] for o in objects)
 
 
 def _charged_on_things(tok: Token) -> bool:
@@ -266,9 +268,10 @@ def _things(noun: Token) -> bool:
 
 
 def names_people(noun: Token) -> bool:
-    """A noun of people: a person or group noun, or a noun of one who does something ("runners",
-    "protesters", "tourists")."""
-    return person_noun(noun) or _lemma(noun).endswith(_AGENT_SUFFIXES) or _lemma(noun) in noun_classes()["group"]
+    """A noun of people: a person or group noun, or one of a person who does something ("hikers", "tourists")."""
+    lemma = _lemma(noun)
+    return person_noun(noun) or lemma.endswith(_AGENT_SUFFIXES + lexicon()["human_agent_head_set"]) \
+        or lemma in noun_classes()["group"]
 
 
 def _pos_ok(tok: Token, allowed: list[str] | None) -> bool:

@@ -377,6 +377,8 @@ def _forced_return(tok: Token) -> str | None:
     if _moved_by_others(tok):
         if not back and not _beyond_a_border(dest):
             return None  # "taken to hospital", "transferred to El Obeid": a move inside a country
+        if dest is not None and not _a_state_destination(dest) and _others_than_migrants(tok):
+            return None  # "handed 3 suspects over to the German authorities": an extradition, no return of migrants
         return "deportation"
     return None
 
@@ -407,12 +409,28 @@ def _at_a_border(tok: Token) -> bool:
 def _beyond_a_border(dest: Token | None) -> bool:
     """A destination a forced move crosses a border to: a country, a border or a homeland (a
     town or a hospital is a move inside the country)."""
-    if dest is None:
-        return False
-    if _lemma(dest) in _s("forced_destinations") or _foreign_authority(dest):
+    return dest is not None and (_a_state_destination(dest) or _foreign_authority(dest))
+
+
+def _a_state_destination(dest: Token) -> bool:
+    """A country, a border or a homeland as destination (not an authority)."""
+    if _lemma(dest) in _s("forced_destinations"):
         return True
     name = next((e.text for e in dest.doc.ents if e.start <= dest.i < e.end), dest.text)
     return get_gazetteer().country_code(name) is not None
+
+
+def _others_than_migrants(tok: Token) -> bool:
+    """The people ``tok`` moves are named, and not as migrants ("3 suspects", "two men"); a number or a
+    pronoun ("Two were handed over", "them") or "five of the migrants" does not say they are others."""
+    for patient in (c for c in children_of(tok) if c.dep_ in ("dobj", "nsubjpass")):
+        named = [patient, *(g for p in children_of(patient) if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in children_of(p) if g.dep_ == "pobj")]
+        if any(named_migrants(n) for n in named):
+            return False
+        if patient.pos_ == "NOUN" and person_noun(patient):
+            return True
+    return False
 
 
 def _withdrawal(tok: Token) -> bool:

@@ -53,9 +53,13 @@ _STREET_WORD_FIRST = re.compile(
 # measures: "three streets away", "8 on the Beaufort scale"
 _DISTANCE_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\s+away\b(?!\s+from)")
 _SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[\w-]+\s+)?scale\b")
-# (and the other numbers of a list after one: "call 911 or 112", "dial 999, 112 or 101")
-_CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?"
-                          r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))*$", re.I)
+_CALL_VERB = r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?"
+_CALL_BEFORE = re.compile(_CALL_VERB + r"$", re.I)
+# the other numbers of a list after one ("call 911 or 112", "dial 999, 112 or 101") are lines when no word
+# follows them but a function word: one that heads a noun is a count ("dialled 999 and 2 injured men were ...")
+_CALL_LIST_BEFORE = re.compile(_CALL_VERB + r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))+$", re.I)
+_LINE_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:for|to|in|on|at|if|or|and|from|now|immediately|instead|as|when|with|"
+                         r"before|after|until|by|is|are|was|were|will|would|should|can|could)\b)", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
 _AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
@@ -109,6 +113,8 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
         return True  # "the 2700 block of Fondren Road", "14 Market Square"
     if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
         return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
+    if ph.kind == "number" and _CALL_LIST_BEFORE.search(before) and _LINE_AFTER.match(after):
+        return True  # "call 911 or 112"
     raw = text[s:e]
     if raw.isdigit() and len(raw) >= 7:
         return True  # "reference 2300411": an identifier (figures that large are written with separators)

@@ -73,8 +73,13 @@ _DOMAIN = re.compile(r"(?:www\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])
 #: person or a body of it ("spokes*" → spokeswoman, "aid organi*" → aid organisations, "protest
 #: organi*" → organisers), then a plural or possessive ending. A closed list: "cop*" is no
 #: Copenhagen, "son*" no Sonia, "host*" no hostage, "fan*" no fanatic.
-_WORD_TAIL = r"(?:(?:wo)?m[ae]n|person|people|[sz]ation|[sz]er)?"
+_WORD_TAILS = r"(?:wo)?m[ae]n|person|people|[sz]ation|[sz]er"
+_WORD_TAIL = r"(?:" + _WORD_TAILS + r")?"
 _WORD_ENDING = r"(?:e?s|['’]s|s['’]|['’])?"
+#: the adjective a stem of five letters or more makes ("president*" → presidential, "minister*" →
+#: ministerial, "government*" → governmental); a short stem takes none ("post*" is no postal)
+_ADJECTIVE_TAIL = r"(?:i?al|" + _WORD_TAILS + r")?"
+_ADJECTIVE_MIN_STEM = 5
 
 
 def _starred(stem: str) -> str:
@@ -84,6 +89,8 @@ def _starred(stem: str) -> str:
         return re.escape(stem[:-1]) + r"(?:y|ie(?=s))" + _WORD_ENDING
     if stem.endswith("man"):
         return re.escape(stem[:-3]) + r"m[ae]n" + _WORD_ENDING
+    if len(stem) >= _ADJECTIVE_MIN_STEM:
+        return re.escape(stem) + _ADJECTIVE_TAIL + _WORD_ENDING
     return re.escape(stem) + _WORD_TAIL + _WORD_ENDING
 
 
@@ -152,6 +159,9 @@ for _t, _spec in _TYPES["types"].items():
 #: a company's name ends in one of these ("Monitor Group", "Heart Monitor Inc."): a word of the name that says a
 #: kind of civil organisation ("... Monitor") does not type it
 _COMPANY_NAME = r"(?!.*\b(?:Group|Inc|Ltd|LLC|PLC|Corp|Corporation|Company|GmbH|AG|Holdings|Technologies|Labs)\b)"
+#: the matchers of a company's name words ("Logistics", "Mining", "Tours"): they type the name they head, not a
+#: place after "of" ("the mayor of Tours") nor a state body the name also names ("Public Utilities Commission")
+_COMPANY_WORDS: set[int] = set()
 for _section, _guard in (("acronyms", ""), ("name_parts", _COMPANY_NAME)):
     for _t, _acr in _TYPES[_section].items():
         if _t.startswith("_"):
@@ -159,6 +169,8 @@ for _section, _guard in (("acronyms", ""), ("name_parts", _COMPANY_NAME)):
         _rx = _compile(_acr, flags=0)
         if _rx is not None:
             _guarded = _guard and _t != "witness"    # a company's name word types the company itself
+            if _section == "name_parts" and _t == "witness":
+                _COMPANY_WORDS.add(len(_MATCHERS))
             _MATCHERS.append((lexicon_source_type(_t), 2, re.compile(_rx.pattern + _guard) if _guarded else _rx))
             _MATCHER_OPENINGS.append((False, _openings(_acr, ignore_case=False)))
 #: where a lexicon match can start in an ASCII text: a letter after no word character, apostrophe or hyphen
@@ -364,8 +376,12 @@ def _best_match(text: str) -> tuple[SourceType, int] | None:
     head_end = cut.start() if cut else len(text)
     best_key = None
     best = None
-    for (typ, strength, _rx), spans in zip(_MATCHERS, lexicon_spans(text)):
+    all_spans = lexicon_spans(text)
+    official = any(spans for (typ, _, _rx), spans in zip(_MATCHERS, all_spans) if typ == "official")
+    for k, ((typ, strength, _rx), spans) in enumerate(zip(_MATCHERS, all_spans)):
         for start, end in spans:
+            if k in _COMPANY_WORDS and (official or start >= head_end):
+                continue
             word = text[start:end].lower()
             key = (
                 strength,
