@@ -147,3 +147,17 @@ def test_the_members_listed_of_a_group_the_event_made_share_its_time(extract):
     # a standing group ("its members") is a general statement: no day
     b = extract("The union said 30 members joined a strike on Tuesday.\n\nAmong its members are 400 farmers and 50 vets.")
     assert count_claim(b, "400").time is None
+
+
+def test_a_section_date_line_ranks_below_the_paragraphs_own_time(extract):
+    a = extract("10 March 2026\n\nThe ministry said 45 migrants were rescued off Lampedusa on Saturday. Eight of them "
+                "were children.\n\nNotes to editors\n\n10 March 2026")
+    assert count_claim(a, "Eight").time.start == "2026-03-07"
+    a = extract("11 March 2026\n\nA bus crashed near Lyon on Saturday, killing 3 people. Another 20 were injured.\n\n"
+                "Contact\n\n11 March 2026")
+    assert count_claim(a, "20").time.start == "2026-03-07"
+
+
+def test_a_day_stamp_dates_its_entry_whatever_the_tense(extract):
+    a = extract("Product roadmap\n\nFebruary 2 – The company will ship 2 million units.\n\nFebruary 9 – The firm hires 300 staff.")
+    assert count_claim(a, "2 million").time.start == "2026-02-02"
