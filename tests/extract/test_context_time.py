@@ -161,3 +161,10 @@ def test_a_section_date_line_ranks_below_the_paragraphs_own_time(extract):
 def test_a_day_stamp_dates_its_entry_whatever_the_tense(extract):
     a = extract("Product roadmap\n\nFebruary 2 – The company will ship 2 million units.\n\nFebruary 9 – The firm hires 300 staff.")
     assert count_claim(a, "2 million").time.start == "2026-02-02"
+
+
+def test_a_recent_day_after_an_over_phrase_dates_the_act(extract):
+    c = count_claim(extract("Thousands of students protested over tuition fees on Wednesday."), "Thousands")
+    assert c.time is not None and c.time.start == "2026-03-11", c.time
+    c = count_claim(extract("About 2,000 people marched over the closure of the hospital on Sunday."), "About 2,000")
+    assert c.time is not None and c.time.start == "2026-03-08", c.time
