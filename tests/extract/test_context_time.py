@@ -168,3 +168,12 @@ def test_a_recent_day_after_an_over_phrase_dates_the_act(extract):
     assert c.time is not None and c.time.start == "2026-03-11", c.time
     c = count_claim(extract("About 2,000 people marched over the closure of the hospital on Sunday."), "About 2,000")
     assert c.time is not None and c.time.start == "2026-03-08", c.time
+
+
+def test_a_stance_act_with_reported_content_dates_the_statement_not_the_content(extract):
+    c = count_claim(extract("A storm hit the coast on Sunday. On Tuesday, the governor presented figures showing 40 people "
+                            "had died."), "40")
+    assert (c.time.text, c.time.start) == ("on Sunday", "2026-03-08")
+    c = count_claim(extract("A fire broke out at the plant on Sunday. On Tuesday, the firm defended its record, saying 2 "
+                            "workers were hurt."), "2")
+    assert (c.time.text, c.time.start) == ("on Sunday", "2026-03-08")

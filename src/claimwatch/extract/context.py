@@ -153,11 +153,28 @@ def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
     dates what was done."""
     if t.head_i is None:
         return False
-    cue_heads = {m.cue_i for m in analysis.attributions if m.sent_i == t.sent_i and m.cue_i is not None
-                 and (m.kind not in _NOT_SPEECH or analysis.doc[m.cue_i].lemma_.lower() in _SPEECH)}
-    if t.head_i in cue_heads:
+    cues = [m for m in analysis.attributions if m.sent_i == t.sent_i and m.cue_i is not None]
+    if any(m.cue_i == t.head_i and _an_act_of_stating(analysis, m) for m in cues):
+        return True
+    if any(_said_while(analysis.doc[m.cue_i], t.head_i) for m in cues if m.kind not in _NOT_SPEECH):
         return True
     return analysis.doc[t.head_i].lemma_.lower() in _STATEMENT_LEMMAS
+
+
+def _an_act_of_stating(analysis: Analysis, m: AttributionMention) -> bool:
+    """Whether attribution ``m``'s cue states something: a verb of speech, or a stance with reported
+    content, a clause ("presented figures showing 40 had died"); not a stance that is only an act
+    ("armed men attacked the camp", "rebels attacked a convoy")."""
+    if m.kind not in _NOT_SPEECH or analysis.doc[m.cue_i].lemma_.lower() in _SPEECH:
+        return True
+    content = analysis.doc.char_span(*m.content_span, alignment_mode="expand") if m.content_span else None
+    return content is not None and any(tok.pos_ == "VERB" for tok in content)
+
+
+def _said_while(cue: Token, head_i: int) -> bool:
+    """Whether a participle of speech hangs on the verb ``head_i`` ("defended its record on Tuesday,
+    saying 2 workers were hurt"): that verb's time is the statement's."""
+    return cue.head.i == head_i and cue.i > head_i and cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG"
 
 
 def _resolved(t: TimeMention) -> bool:
