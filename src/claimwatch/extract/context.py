@@ -51,11 +51,11 @@ from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .context_places import carried_places, placed_things
-from .cue_candidates import RECORDS_ONLY
 from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
+from .statement_acts import states_at
 from .timex_attach import comparison_standard, in_opening_dateline
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
@@ -69,9 +69,6 @@ _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
 _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _CORE_SPEECH = frozenset(_CUES["core_speech_verbs"])
-_SPEECH = frozenset(_CUES["speech_verbs"])
-#: attributions whose cue may be an act rather than speech ("armed men attacked the camp")
-_NOT_SPEECH = RECORDS_ONLY | {"stance"}
 _LAYOUT_LINES = 5
 #: the most tokens of a note on the text above the lead ("Translated from French.")
 _NOTE_WORDS = 8
@@ -153,28 +150,9 @@ def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
     dates what was done."""
     if t.head_i is None:
         return False
-    cues = [m for m in analysis.attributions if m.sent_i == t.sent_i and m.cue_i is not None]
-    if any(m.cue_i == t.head_i and _an_act_of_stating(analysis, m) for m in cues):
-        return True
-    if any(_said_while(analysis.doc[m.cue_i], t.head_i) for m in cues if m.kind not in _NOT_SPEECH):
+    if any(states_at(analysis, m, t.head_i) for m in analysis.attributions if m.sent_i == t.sent_i):
         return True
     return analysis.doc[t.head_i].lemma_.lower() in _STATEMENT_LEMMAS
-
-
-def _an_act_of_stating(analysis: Analysis, m: AttributionMention) -> bool:
-    """Whether attribution ``m``'s cue states something: a verb of speech, or a stance with reported
-    content, a clause ("presented figures showing 40 had died"); not a stance that is only an act
-    ("armed men attacked the camp", "rebels attacked a convoy")."""
-    if m.kind not in _NOT_SPEECH or analysis.doc[m.cue_i].lemma_.lower() in _SPEECH:
-        return True
-    content = analysis.doc.char_span(*m.content_span, alignment_mode="expand") if m.content_span else None
-    return content is not None and any(tok.pos_ == "VERB" for tok in content)
-
-
-def _said_while(cue: Token, head_i: int) -> bool:
-    """Whether a participle of speech hangs on the verb ``head_i`` ("defended its record on Tuesday,
-    saying 2 workers were hurt"): that verb's time is the statement's."""
-    return cue.head.i == head_i and cue.i > head_i and cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG"
 
 
 def _resolved(t: TimeMention) -> bool:
