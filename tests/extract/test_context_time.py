@@ -147,3 +147,33 @@ def test_the_members_listed_of_a_group_the_event_made_share_its_time(extract):
     # a standing group ("its members") is a general statement: no day
     b = extract("The union said 30 members joined a strike on Tuesday.\n\nAmong its members are 400 farmers and 50 vets.")
     assert count_claim(b, "400").time is None
+
+
+def test_a_section_date_line_ranks_below_the_paragraphs_own_time(extract):
+    a = extract("10 March 2026\n\nThe ministry said 45 migrants were rescued off Lampedusa on Saturday. Eight of them "
+                "were children.\n\nNotes to editors\n\n10 March 2026")
+    assert count_claim(a, "Eight").time.start == "2026-03-07"
+    a = extract("11 March 2026\n\nA bus crashed near Lyon on Saturday, killing 3 people. Another 20 were injured.\n\n"
+                "Contact\n\n11 March 2026")
+    assert count_claim(a, "20").time.start == "2026-03-07"
+
+
+def test_a_day_stamp_dates_its_entry_whatever_the_tense(extract):
+    a = extract("Product roadmap\n\nFebruary 2 – The company will ship 2 million units.\n\nFebruary 9 – The firm hires 300 staff.")
+    assert count_claim(a, "2 million").time.start == "2026-02-02"
+
+
+def test_a_recent_day_after_an_over_phrase_dates_the_act(extract):
+    c = count_claim(extract("Thousands of students protested over tuition fees on Wednesday."), "Thousands")
+    assert c.time is not None and c.time.start == "2026-03-11", c.time
+    c = count_claim(extract("About 2,000 people marched over the closure of the hospital on Sunday."), "About 2,000")
+    assert c.time is not None and c.time.start == "2026-03-08", c.time
+
+
+def test_a_stance_act_with_reported_content_dates_the_statement_not_the_content(extract):
+    c = count_claim(extract("A storm hit the coast on Sunday. On Tuesday, the governor presented figures showing 40 people "
+                            "had died."), "40")
+    assert (c.time.text, c.time.start) == ("on Sunday", "2026-03-08")
+    c = count_claim(extract("A fire broke out at the plant on Sunday. On Tuesday, the firm defended its record, saying 2 "
+                            "workers were hurt."), "2")
+    assert (c.time.text, c.time.start) == ("on Sunday", "2026-03-08")

@@ -36,6 +36,9 @@ LAYER = [
     ("Two new flights will leave on Monday and Tuesday nights.", P, "Monday", "XXXX-WXX-1TNI", "SET", None),
     ("The gym opens Saturday and Sunday mornings.", P, "Saturday", "XXXX-WXX-6TMO", "SET", None),
     ("The rally was held on Monday and Tuesday night.", P, "Monday", "2022-09-26", "DATE", None),
+    # in a past clause the pair names two nights, not a habit
+    ("Heavy rain on Monday and Tuesday nights flooded 200 homes.", P, "Monday", "2022-09-26TNI", "TIME", None),
+    ("Riots on Saturday and Sunday nights left 40 officers injured.", P, "Sunday nights", "2022-09-25TNI", "TIME", None),
     ("The ferry sails three times a week.", P, "a week", "P1W", "SET", None),
     ("Some 1,250 people cross a day.", P, "a day", "P1D", "SET", None),
     ("The vote closes at 10:35 a.m. EST.", P, "10:35 a.m. EST", "2022-09-27T10:35", "TIME", None),

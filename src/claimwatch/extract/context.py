@@ -51,11 +51,11 @@ from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .context_places import carried_places, placed_things
-from .cue_candidates import RECORDS_ONLY
 from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
+from .statement_acts import states_at
 from .timex_attach import comparison_standard, in_opening_dateline
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
@@ -69,9 +69,6 @@ _INSTITUTION_NOUNS = frozenset(_LEX["institution_nouns"])
 _LEAD_PARAGRAPHS = int(_LEX["lead_paragraphs"])
 _SUBORDINATING = frozenset(_CUES["subordinating_marks"])
 _CORE_SPEECH = frozenset(_CUES["core_speech_verbs"])
-_SPEECH = frozenset(_CUES["speech_verbs"])
-#: attributions whose cue may be an act rather than speech ("armed men attacked the camp")
-_NOT_SPEECH = RECORDS_ONLY | {"stance"}
 _LAYOUT_LINES = 5
 _NOTE_WORDS = 6     # the most words of a note line above the lead ("Translated from French.")
 _WORD = re.compile(r"\w")
@@ -151,9 +148,7 @@ def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
     dates what was done."""
     if t.head_i is None:
         return False
-    cue_heads = {m.cue_i for m in analysis.attributions if m.sent_i == t.sent_i and m.cue_i is not None
-                 and (m.kind not in _NOT_SPEECH or analysis.doc[m.cue_i].lemma_.lower() in _SPEECH)}
-    if t.head_i in cue_heads:
+    if any(states_at(analysis, m, t.head_i) for m in analysis.attributions if m.sent_i == t.sent_i):
         return True
     return analysis.doc[t.head_i].lemma_.lower() in _STATEMENT_LEMMAS
 

@@ -304,17 +304,26 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
 
 def _entry_stamp(analysis: Analysis, sent_i: int) -> TimeMention | None:
     """The stamp of the entry sentence ``sent_i`` is in: a clock time or a day that opens its
-    paragraph ("14:05 - Rescuers say ...", "March 3 – Workers walk out ..."), else the date line
-    that heads its section of a timeline (see :func:`_section_date`)."""
+    paragraph ("14:05 - Rescuers say ...", "March 3 – Workers walk out ...")."""
     ctx = _context(analysis)
     first = sent_i
     while first > 0 and ctx.para_of[first - 1] == ctx.para_of[sent_i]:
         first -= 1
     start = analysis.sentences[first][0]
-    opening = next((t for t in analysis.times if t.sent_i == first and t.span[0] == start and t.start is not None
-                    and (t.type == "TIME" or t.type == "DATE" and t.precision == "day")
-                    and _STAMP_END.match(analysis.text, t.span[1])), None)
-    return opening or _section_date(analysis, ctx.para_of[sent_i])
+    return next((t for t in analysis.times if t.sent_i == first and t.span[0] == start and t.start is not None
+                 and (t.type == "TIME" or t.type == "DATE" and t.precision == "day")
+                 and _STAMP_END.match(analysis.text, t.span[1])), None)
+
+
+def _paragraph_dated(analysis: Analysis, sent_i: int) -> bool:
+    """Whether an earlier sentence of sentence ``sent_i``'s paragraph states an event time."""
+    ctx = _context(analysis)
+    j = sent_i - 1
+    while j >= 0 and ctx.para_of[j] == ctx.para_of[sent_i]:
+        if j in ctx.event_times:
+            return True
+        j -= 1
+    return False
 
 
 def _date_lines(analysis: Analysis) -> dict[int, TimeMention]:
@@ -397,9 +406,13 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
     if stamp is not None and (own is None or own.span == stamp.span) and not statement:
         # a live page's entry ("10:45 - Six miners have been rescued. It says 28 are still trapped"):
         # what it states holds at its stamp, but a prediction ("could rise to 15") is of a later time
-        if _predicted(analysis, sent_i, head_i):
+        # than the clock's; a day's stamp dates its entry whatever the tense ("April 2 – The firm will ship ...")
+        if stamp.type == "TIME" and _predicted(analysis, sent_i, head_i):
             return None, "sentence"
         return stamp, "sentence" if stamp.sent_i == sent_i else "paragraph"
+    section = _section_date(analysis, _context(analysis).para_of[sent_i]) if own is None and not statement else None
+    if section is not None and not _paragraph_dated(analysis, sent_i):
+        return section, "paragraph"     # a timeline's date line is like a heading: the paragraph's own time outranks it
     if own is not None:
         if not statement and is_statement_time(analysis, own) and not background(analysis, sent_i, head_i, event_type):
             # the incident's day in another clause of the sentence ("A fire broke out ... late on Monday,

@@ -31,8 +31,9 @@ from .timex_calendar import TV, Ref
 from .timex_parts import range_parts
 from .timex_plausible import named_after_date
 from .timex_registry import TENSED_KINDS, Ctx, Found, low, parse_iso, ref_anchor
+from .timex_relative import SHARED_PLURAL_PART
 from .timex_rules import normalise, scan
-from .timex_words import number, unit_of
+from .timex_words import WD, number, unit_of
 
 __all__ = ["find_times", "time_for", "dateline", "STAGE", "timeml_value", "normalise_text", "reference"]
 
@@ -379,6 +380,26 @@ def _time_governor(root):
     return say if subject is not None and subject.i > phrase.right_edge.i and not between else gov
 
 
+#: the first weekday of a pair that shares a plural part of the day, right before the second ("Monday and ")
+_PAIRED_WEEKDAY = re.compile(rf"{WD},?\s+(?:and|or)\s+$")
+
+
+def _nights_of_a_past_clause(f: Found, doc, text: str) -> tuple[Found, bool | None]:
+    """"Monday and Tuesday nights" is a set in a present or habitual clause ("flights leave on ..."),
+    but the two nights it names in a past one ("Heavy rain on Monday and Tuesday nights flooded 200
+    homes"): then each weekday is read as a day with its part (and the clause's tense). The tense
+    is the whole pair's, so that both weekdays are read alike."""
+    shared = re.match(SHARED_PLURAL_PART, text[f.end:]) if f.groups.get("wc") else None
+    span = doc.char_span(f.core, f.end + (shared.end() if shared else 0), alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    gov = _time_governor(root) if root is not None else None
+    future = _tense(gov, "weekday", text[max(0, f.start - 40):f.start], root, f.prep or _word_before(span))
+    if future is not False:
+        return f, None
+    day, part = (f.groups["wc"], f.groups["pc"]) if f.groups.get("wc") else (f.groups["wq"], f.groups["pq"])
+    return replace(f, kind="day_part", groups={"a": day, "p": part[:-1]}), future
+
+
 def find_times(analysis: Analysis) -> list[TimeMention]:
     """Every temporal expression in the article, normalised (SPEC §2 ``time``, TIMEX3 values)."""
     doc, text = analysis.doc, analysis.text
@@ -394,6 +415,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         gov = _time_governor(span.root) if span is not None and len(span) else None
         future = _tense(gov, f.kind, text[max(0, f.start - 40):f.start], span.root if span is not None and len(span) else None,
                         f.prep if f.prep == "as of" else _word_before(span)) if f.kind in TENSED_KINDS else None
+        if f.kind == "set" and (f.groups.get("wc") or f.groups.get("wq") and _PAIRED_WEEKDAY.search(text, 0, f.start)):
+            f, future = _nights_of_a_past_clause(f, analysis.doc, text)
         if future is False and f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
             future = None  # "set Friday as the deadline": when it was set says nothing of where the day lies
         if future is not None and f.kind in _DAY_KINDS and _ENTRY_STAMP.match(text, f.end) and _opens_a_line(text, f.start):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from datetime import date
 from importlib import resources
 from typing import Any, Callable
 
@@ -189,6 +190,16 @@ _CAUSE_PREPS = frozenset({"over"})
 _NOT_A_CAUSE = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY"})
 
 
+def _background_period(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether ``t`` is a year or a month that ended well before the report (a month or more): the
+    kind of time that dates a cause in the past, not the act that answers it."""
+    if t.precision not in ("year", "month") or not t.end:
+        return False
+    if not analysis.published:
+        return True
+    return (date.fromisoformat(analysis.published[:10]) - date.fromisoformat(t.end)).days >= 30
+
+
 def dates_the_cause(analysis: Analysis, t: TimeMention, head_i: int) -> bool:
     """Whether time ``t`` closes the phrase of the cause or the offence the claim's act answers, and
     dates that, not the act: "convicted three men over the murder of a journalist in 2020", "fined
@@ -196,6 +207,8 @@ def dates_the_cause(analysis: Analysis, t: TimeMention, head_i: int) -> bool:
     frame). The parser hangs such a time on the verb as often as on the noun: a time inside the
     phrase or right after it counts. Not a place ("shot down over the sea in 2024"), not a phrase
     that holds the claim's own figure ("the murder of 3 people in 2020" dates the 3)."""
+    if not _background_period(analysis, t):
+        return False    # "protested over tuition fees on Wednesday": a recent day is the act's
     doc = analysis.doc
     chunk = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
     if chunk is None or not len(chunk):
