@@ -50,7 +50,7 @@ from ..model import Scope
 from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention, children_of, cue_lexicon
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
-from .context_places import carried_places, placed_things
+from .context_places import across_clauses, carried_places, placed_things
 from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
@@ -500,7 +500,7 @@ def _before_its_clause(analysis: Analysis, attr: AttributionMention, head_i: int
     (its content before it) covers the whole sentence."""
     doc = analysis.doc
     cue_i = attr.cue_i
-    if cue_i is None or cue_i <= head_i or not any(doc[k].text in (";", ":") for k in range(head_i + 1, cue_i)):
+    if cue_i is None or cue_i <= head_i or not across_clauses(doc, head_i, cue_i):
         return False
     cue = doc[cue_i]
     if attr.kind == "according":    # "according to X, <content>": words of a clause follow the source

@@ -31,7 +31,7 @@ from .frames import person_noun
 from .place_lexicon import CUES
 from .quantity_nouns import noun_classes
 
-__all__ = ["placed_things", "carried_places"]
+__all__ = ["placed_things", "carried_places", "across_clauses"]
 
 #: determiners that mark a noun as one the report has introduced before
 _KNOWN = frozenset({"the", "these", "those", "both"})
@@ -127,7 +127,7 @@ def _a_body_apart(tok: Token, head_i: int) -> bool:
     return (lemma in _BODIES or lemma in noun_classes()["group"]) and not person_noun(tok) and not any(a.i == head_i for a in tok.ancestors)
 
 
-def _across_clauses(doc: Doc, i: int, j: int) -> bool:
+def across_clauses(doc: Doc, i: int, j: int) -> bool:
     """Whether a semicolon or a colon separates two tokens: two clauses of their own
     ("The first boat carried 48 people; the coast guard found the two victims")."""
     return any(doc[k].text in (";", ":") for k in range(min(i, j) + 1, max(i, j)))
@@ -147,7 +147,7 @@ def carried_places(analysis: Analysis, sent_i: int, head_i: int, predicate: Toke
     for tok in sentence:
         stated = things.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
         if not stated or not _known(tok) or not (tok.i == predicate.i or _in_clause(tok, predicate)) \
-                or _across_clauses(doc, tok.i, head_i) or _a_body_apart(tok, head_i):
+                or across_clauses(doc, tok.i, head_i) or _a_body_apart(tok, head_i):
             continue
         earlier = [p for p in stated if sent_i - _REACH <= p.sent_i < sent_i]
         if earlier:
