@@ -13,6 +13,7 @@ FORBIDDEN = {
     "model": {"*"},
     "errors": {"*"},
     "schema": {"*"},
+    "resources": {"*"},
     "dedup": {"*"},
     "ingest": {"extract", "store", "reconcile", "flow", "web", "export", "cli", "evaluate", "spark"},
     "extract": {"store", "reconcile", "flow", "web", "export", "cli", "evaluate", "spark"},
@@ -144,3 +145,12 @@ def test_public_modules_declare_all():
     missing = [str(p.relative_to(PKG)) for p in (PKG / "model.py", PKG / "errors.py", PKG / "settings.py")
                if "__all__" not in p.read_text(encoding="utf-8")]
     assert not missing
+
+
+def test_data_files_are_read_only_through_the_resources_package():
+    """One loader for the package's data files (``claimwatch.resources``): no module opens them by
+    ``importlib.resources`` or by a path of its own."""
+    loader = PKG / "resources" / "__init__.py"
+    bad = [str(p.relative_to(PKG)) for p in PKG.rglob("*.py") if p != loader
+           and ("resources.files(" in (text := p.read_text(encoding="utf-8")) or '/ "resources"' in text)]
+    assert not bad, "data files read outside claimwatch.resources: " + ", ".join(bad)

@@ -16,10 +16,8 @@ All offsets are character offsets into ``Analysis.text`` (== ``Article.text``), 
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy
@@ -27,6 +25,8 @@ from spacy import parts_of_speech
 from spacy.attrs import ENT_IOB, HEAD, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+
+from ..resources import read_json
 
 if TYPE_CHECKING:
     from ..model import Certainty, Claim, Evidential, Polarity, QuoteKind, Scope, SourceType
@@ -53,6 +53,7 @@ __all__ = [
     "children_of",
     "word_form",
     "cue_lexicon",
+    "context_lexicon",
 ]
 
 Span = tuple[int, int]
@@ -62,7 +63,14 @@ Span = tuple[int, int]
 def cue_lexicon() -> dict[str, Any]:
     """The attribution cue lexicon (``resources/attribution_cues.json``), read once for every stage
     that uses it (read-only)."""
-    return json.loads(resources.files("claimwatch.resources").joinpath("attribution_cues.json").read_text("utf-8"))
+    return read_json("attribution_cues.json")
+
+
+@lru_cache(maxsize=1)
+def context_lexicon() -> dict[str, Any]:
+    """The report-context lexicon (``resources/report_context.json``: statement lemmas, institution
+    nouns, comparison verbs...), read once for every stage that uses it (read-only)."""
+    return read_json("report_context.json")
 
 
 @dataclass

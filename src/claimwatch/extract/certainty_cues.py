@@ -17,11 +17,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Token
 
+from ..resources import read_text
 from .base import children_of
 
 __all__ = ["cues", "CERTAINTY_RANK", "LocalCues", "local_cues", "complement_effect", "suspected_of", "Contrast",
@@ -41,7 +41,7 @@ _WORD_SETS = ("hearsay_adverbs", "hearsay_predicates", "negators", "negative_pro
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     """The cue lexicon (loaded once)."""
-    raw = resources.files("claimwatch.resources").joinpath("certainty_cues.json").read_text(encoding="utf-8")
+    raw = read_text("certainty_cues.json")
     data = json.loads(raw)
     for word_list in _WORD_SETS:
         data[word_list] = frozenset(data[word_list])

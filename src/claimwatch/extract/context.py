@@ -37,17 +37,24 @@ Core: :func:`find_context`; step: :data:`STAGE` (provides ``context``).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ..model import Scope
-from .base import Analysis, AttributionMention, PlaceMention, Stage, TimeMention, children_of, cue_lexicon
+from .base import (
+    Analysis,
+    AttributionMention,
+    PlaceMention,
+    Stage,
+    TimeMention,
+    children_of,
+    context_lexicon,
+    cue_lexicon,
+)
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .context_places import across_clauses, carried_places, placed_things
@@ -61,7 +68,7 @@ from .timex_attach import comparison_standard, in_opening_dateline
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
 
 _CUES = cue_lexicon()
-_LEX = json.loads(resources.files("claimwatch.resources").joinpath("report_context.json").read_text("utf-8"))
+_LEX = context_lexicon()
 #: predicates that date a statement, not the event it reports
 _STATEMENT_LEMMAS = frozenset(_LEX["statement_lemmas"])
 #: nouns whose place modifiers locate an institution or a group, not the event ("U.S. officials", "Italian coast guard")
@@ -74,7 +81,6 @@ _NOTE_WORDS = 6     # the most words of a note line above the lead ("Translated 
 _WORD = re.compile(r"\w")
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
-#: relations of a clause that only describes a participant ("the boat, which sailed last Thursday")
 #: the label of a line that describes a picture or a graphic, not the report's event
 _PICTURE_LABEL = re.compile(r"\s*(?:caption|photo|photograph|picture|pictured|image|video|graphic|chart|map)\b[^:\n]{0,30}:",
                             re.IGNORECASE)

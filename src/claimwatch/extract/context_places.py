@@ -21,12 +21,9 @@ Sfax stays their origin).
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, PlaceMention, children_of
+from .base import Analysis, PlaceMention, children_of, context_lexicon
 from .frames import person_noun
 from .place_lexicon import CUES
 from .quantity_nouns import noun_classes
@@ -44,8 +41,7 @@ _NOT_THINGS = (CUES["institutions"] | CUES["source_nouns"]
 #: nouns of a body of people ("the team", "the crew", "the unit"): its place is where it is from or
 #: where it was, not where its later doings happen ("The team flew home from Boston ... The team has
 #: now lost 12 games")
-_BODIES = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("report_context.json")
-                               .read_text("utf-8"))["institution_nouns"])
+_BODIES = frozenset(context_lexicon()["institution_nouns"])
 #: the dependency labels of a verb's subject and object
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: the relations of a clause that completes the verb above it ("is said to have carried")

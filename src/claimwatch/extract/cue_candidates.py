@@ -11,11 +11,9 @@ The lexicons are ``resources/attribution_cues.json`` (``evidential_verbs``, ``st
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-
 from spacy.tokens import Doc, Token
 
+from ..resources import read_json
 from .base import children_of, cue_lexicon, word_form
 from .entities import role_in
 from .frames import person_noun
@@ -42,8 +40,7 @@ _STANCE = frozenset(_CUES["stance_verbs"])
 _STANCE_CLAUSE_ONLY = frozenset(_CUES["stance_clause_only"])
 _NOUN_CUES = frozenset(_CUES["noun_cues"])
 #: verbs that are cues in most of their uses with a subject and a complement in PolNeAR's training split
-_CUE_RATES = frozenset(json.loads(resources.files("claimwatch.resources").joinpath("attribution_cue_rates.json")
-                                  .read_text("utf-8"))["lemmas"])
+_CUE_RATES = frozenset(read_json("attribution_cue_rates.json")["lemmas"])
 FIRST_SECOND = {"i", "we", "you"}
 #: the nouns a candidate can start from: a noun cue ("claim", "comments") or a reporting verb the
 #: tagger read as a noun ("the ministry reports that ...")

@@ -13,13 +13,12 @@ sentence and makes no statement claim (``kind="learned"``, like the rules' ``"co
 
 from __future__ import annotations
 
-import json
 import math
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from ..resources import read_json
 from .base import children_of, doc_text, word_form
 from .cue_candidates import FIRST_SECOND, Cand, cannot_speak, depth
 from .mentions import trim_span
@@ -88,7 +87,7 @@ def cue_features(tok: Token, lo: int | None = None, hi: int | None = None) -> li
 
 @lru_cache(maxsize=1)
 def _model() -> tuple[dict[str, float], float]:
-    raw = json.loads(resources.files("claimwatch.resources").joinpath("attribution_cue_model.json").read_text("utf-8"))
+    raw = read_json("attribution_cue_model.json")
     return raw["weights"], float(raw["threshold"])
 
 

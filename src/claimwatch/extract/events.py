@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable, Iterator
 
 from spacy.tokens import Token
 
+from ..resources import read_text
 from .base import Analysis, EventMention, Stage, children_of, doc_text, token_table
 from .frames import armed_conflict_report, fatal_modifier, person_noun, refine_mentions
 from .quantity_nouns import beasts_only, mass_of_things, noun_classes
@@ -48,7 +48,7 @@ _PASS_THROUGH = frozenset({"prep", "agent", "xcomp", "auxpass", "prt", "dobj", "
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The trigger lexicon (loaded once), indexed for lookup."""
-    raw = resources.files("claimwatch.resources").joinpath("event_triggers.json").read_text(encoding="utf-8")
+    raw = read_text("event_triggers.json")
     data = json.loads(raw)
     words: dict[str, str] = {}
     for etype, lemmas in data["words"].items():

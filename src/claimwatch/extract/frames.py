@@ -38,11 +38,11 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
 from spacy.tokens import Doc, Token
 
+from ..resources import read_text
 from .base import Analysis, EventMention, children_of, token_table
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
@@ -54,7 +54,7 @@ __all__ = ["frames", "frame_set", "refine_mentions", "is_fatal", "fatal_modifier
 @lru_cache(maxsize=1)
 def frames() -> dict[str, Any]:
     """The frame lexicon (loaded once), with sets for look-ups."""
-    raw = resources.files("claimwatch.resources").joinpath("event_frames.json").read_text(encoding="utf-8")
+    raw = read_text("event_frames.json")
     data = json.loads(raw)
     sets = {}
     for key, value in data.items():

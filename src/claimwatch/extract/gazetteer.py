@@ -24,9 +24,10 @@ import threading
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 from math import asin, cos, log10, radians, sin, sqrt
 from typing import NamedTuple, Sequence
+
+from ..resources import read_bytes, read_text
 
 __all__ = ["Entry", "Gazetteer", "get_gazetteer", "norm", "FEATURE_WORDS", "haversine_km"]
 
@@ -208,15 +209,10 @@ class Gazetteer:
         return Entry("border", name, a, pt[0], pt[1], 6.0, None, b)
 
 
-def _read_text(*parts: str) -> str:
-    ref = resources.files("claimwatch.resources").joinpath(*parts)
-    return ref.read_text(encoding="utf-8")
-
-
 def _read_lines(*parts: str) -> tuple[str, ...]:
     """The lines of a gzipped table, as a tuple: a tuple of strings drops out of the garbage
     collector's tracking, so its full collections no longer walk the gazetteer's 450,000 lines."""
-    raw = resources.files("claimwatch.resources").joinpath(*parts).read_bytes()
+    raw = read_bytes(*parts)
     return tuple(gzip.decompress(raw).decode("utf-8").split("\n"))
 
 
@@ -226,7 +222,7 @@ def load() -> Gazetteer:
     country_keys: dict[str, list[tuple[Entry, bool]]] = {}
     demonyms: dict[str, str] = {}
     neighbours: dict[str, tuple[str, ...]] = {}
-    for line in _read_text("countries.tsv").splitlines()[1:]:
+    for line in read_text("countries.tsv").splitlines()[1:]:
         iso, name, lat, lon, gid, pop, nb, dem, alts = line.split("\t")
         e = Entry("country", name, iso, float(lat), float(lon), 8.0 + log10(max(int(pop or 0), 10)) / 10,
                   int(gid) if gid else None)
@@ -244,7 +240,7 @@ def load() -> Gazetteer:
                 if other is None or countries[other].importance < e.importance:
                     demonyms[norm(form)] = iso  # "American": the United States, not American Samoa
     borders: dict[tuple[str, str], tuple[float, float]] = {}
-    for line in _read_text("gazetteer", "borders.tsv").splitlines()[1:]:
+    for line in read_text("gazetteer", "borders.tsv").splitlines()[1:]:
         a, b, lat, lon = line.split("\t")
         borders[(a, b)] = (float(lat), float(lon))
     rows = _read_lines("gazetteer", "places.tsv.gz")

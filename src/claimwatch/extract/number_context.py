@@ -13,13 +13,12 @@ holds a :class:`~claimwatch.extract.numbers.NumberPhrase` and the parsed article
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from ..resources import read_json
 from .base import Analysis
 from .numbers import NumberPhrase
 from .quantity_nouns import noun_classes
@@ -48,7 +47,7 @@ _FINITE = frozenset(("VBZ", "VBD", "VBP", "MD"))
 
 @lru_cache(maxsize=1)
 def _change_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = json.loads(resources.files("claimwatch.resources").joinpath("number_change.json").read_text("utf-8"))
+    data = read_json("number_change.json")
     return frozenset(data["up"]), frozenset(data["down"]), frozenset(data["money_neutral"])
 
 

@@ -22,13 +22,12 @@ recognised and skipped here; every other decision about what a number names (yea
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..resources import read_json, read_text
 from .number_starts import StartIndex
 from .number_words import (
     CURRENCY,
@@ -77,14 +76,10 @@ class NumberPhrase:
     core: tuple[int, int] = (0, 0)  # span of the numeral(s) without qualifier words
 
 
-def _load_json(name: str) -> dict:
-    return json.loads(resources.files("claimwatch.resources").joinpath(name).read_text(encoding="utf-8"))
-
-
 @lru_cache(maxsize=1)
 def _currency_units() -> dict[str, str]:
     out: dict[str, str] = {}
-    text = resources.files("claimwatch.resources").joinpath("quantity_currency.tsv").read_text(encoding="utf-8")
+    text = read_text("quantity_currency.tsv")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             sym, unit = line.split("\t")[:2]
@@ -93,10 +88,10 @@ def _currency_units() -> dict[str, str]:
 
 
 CURRENCY_UNITS = _currency_units()
-_VAGUE = _load_json("quantity_vague.json")
+_VAGUE = read_json("quantity_vague.json")
 _MAGNITUDE: dict[str, list[int]] = _VAGUE["magnitude"]
 _BARE = set(_VAGUE["bare"])
-_QUALS = _load_json("quantity_qualifiers.json")
+_QUALS = read_json("quantity_qualifiers.json")
 _PREFIX: dict[str, str] = _QUALS["prefix"]
 _SUFFIX: dict[str, str] = _QUALS["suffix"]
 

@@ -3,15 +3,14 @@ place_cues.json``, loaded once), physical feature types, precisions, and :class:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 
+from ..resources import read_json
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, norm
 
 __all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "names_a_border", "keys_for"]
 
-_RAW = json.loads(resources.files("claimwatch.resources").joinpath("gazetteer", "place_cues.json").read_text("utf-8"))
+_RAW = read_json("gazetteer", "place_cues.json")
 #: cue word lists by name (``place_cues.json``)
 CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _RAW.items() if isinstance(v, list)}
 #: generic place noun -> the feature types it may refer back to ("the river" -> a river)

@@ -5,9 +5,10 @@ against one of its classes."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from ..resources import read_text
 
 __all__ = ["noun_classes", "in_class", "mass_of_things", "beasts_only"]
 
@@ -15,7 +16,7 @@ __all__ = ["noun_classes", "in_class", "mass_of_things", "beasts_only"]
 @lru_cache(maxsize=1)
 def noun_classes() -> dict[str, frozenset[str]]:
     """The noun lexicon of ``resources/quantity_nouns.tsv``: class -> words (lower case)."""
-    raw = resources.files("claimwatch.resources").joinpath("quantity_nouns.tsv").read_text(encoding="utf-8")
+    raw = read_text("quantity_nouns.tsv")
     out: dict[str, set[str]] = {}
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -7,18 +7,18 @@ Used by :mod:`.entities` (a person's role and affiliation) and the attribution s
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..resources import read_json
+
 __all__ = ["LEXICON", "ROLES", "role_in", "apposed_conjunct", "role_before"]
 
 #: the entity lexicon (roles, organisation and document nouns)
-LEXICON: dict[str, Any] = json.loads(resources.files("claimwatch.resources").joinpath("entity_roles.json").read_text("utf-8"))
+LEXICON: dict[str, Any] = read_json("entity_roles.json")
 #: nouns that name a person by function, longest first
 ROLES: tuple[str, ...] = tuple(sorted(LEXICON["person_roles"], key=len, reverse=True))
 _ROLE_RX = re.compile(r"(?<![\w-])(" + "|".join(re.escape(r) for r in ROLES) + r")(?:s|es)?(?![\w-])", re.IGNORECASE)

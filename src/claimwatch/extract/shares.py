@@ -23,10 +23,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from ..resources import read_text
 from .base import Analysis, token_table
 from .frames import frames
 from .numbers import bounds_for, find_number_phrases, parse_number
@@ -47,7 +47,7 @@ class SharePhrase:
 
 @lru_cache(maxsize=1)
 def _prefixes() -> list[tuple[str, str]]:
-    raw = resources.files("claimwatch.resources").joinpath("quantity_qualifiers.json").read_text(encoding="utf-8")
+    raw = read_text("quantity_qualifiers.json")
     prefix = json.loads(raw)["prefix"]
     return sorted(prefix.items(), key=lambda kv: -len(kv[0]))
 

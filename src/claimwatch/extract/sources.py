@@ -22,12 +22,11 @@ Both are read once per process.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..model import SOURCE_TYPES, SourceType, is_source_type
+from ..resources import read_json
 from .base import cue_lexicon
 from .gazetteer import get_gazetteer
 from .literal_starts import spans_at
@@ -49,12 +48,8 @@ __all__ = [
     "source_strength",
 ]
 
-def _load(name: str) -> dict:
-    return json.loads(resources.files("claimwatch.resources").joinpath(name).read_text(encoding="utf-8"))
-
-
-_TYPES = _load("source_types.json")
-_ALIASES = _load("source_aliases.json")
+_TYPES = read_json("source_types.json")
+_ALIASES = read_json("source_aliases.json")
 _CUES = cue_lexicon()
 
 _PRIORITY = {t: i for i, t in enumerate(_TYPES["priority"])}

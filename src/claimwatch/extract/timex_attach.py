@@ -14,16 +14,14 @@ The returned mention's ``span``/``text`` is the phrase with its preposition ("as
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from datetime import date
-from importlib import resources
 from typing import Any, Callable
 
 from spacy.tokens import Token
 
-from .base import Analysis, TimeMention, children_of, cue_lexicon, governing_predicate
+from .base import Analysis, TimeMention, children_of, context_lexicon, cue_lexicon, governing_predicate
 from .frames import frame_set, frames
 from .layout import DATELINE
 from .timex_words import RUNNING_TOTAL
@@ -35,7 +33,7 @@ _SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "a
 #: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
 #: an embedded statement or a relative clause ("ccomp", "relcl", "acl") has its own time
 #: verbs whose object is the standard a figure is compared with ("exceeding last year's record")
-_REPORT_CONTEXT = json.loads(resources.files("claimwatch.resources").joinpath("report_context.json").read_text("utf-8"))
+_REPORT_CONTEXT = context_lexicon()
 _COMPARISON_LEMMAS = frozenset(_REPORT_CONTEXT["comparison_verbs"])
 _EVENT_TIME_PREPS = frozenset(_REPORT_CONTEXT["event_time_prepositions"])
 #: nouns of change whose "on"/"over" object is the standard compared with

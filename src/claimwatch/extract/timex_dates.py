@@ -4,12 +4,11 @@ Each rule is registered with its normaliser (:func:`.timex_registry.rule`)."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-from importlib import resources
 
+from ..resources import read_json
 from . import timex_calendar as cal
 from .timex_calendar import TV
 from .timex_registry import QUAL, RULES, Ctx, low, mod_of, part_of_period, ref_anchor, ref_year, rule, ungroup
@@ -219,7 +218,7 @@ def _spoken_year(g: dict, ctx: Ctx) -> TV | None:
     return cal.month_period(y, month_of(g["m"]), "absolute") if g.get("m") else cal.year_period(y, "absolute")
 
 
-_HOLIDAYS = json.loads(resources.files("claimwatch.resources").joinpath("holidays.json").read_text("utf-8"))
+_HOLIDAYS = read_json("holidays.json")
 _HOLIDAY_NAMES = sorted(list(_HOLIDAYS["fixed"]) + list(_HOLIDAYS["nth_weekday"]) + _HOLIDAYS["easter"], key=len, reverse=True)
 HOLIDAY = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]?") for n in _HOLIDAY_NAMES)
 

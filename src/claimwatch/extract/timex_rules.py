@@ -18,8 +18,8 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
-from importlib import resources
 
+from ..resources import read_text
 from . import timex_dates, timex_periods, timex_relative  # noqa: F401 - registers the relative rules
 from .literal_starts import StartScan, alternatives, jumps_itself, literal_starts
 from .timex_calendar import TV
@@ -36,7 +36,7 @@ point = timex_dates.point
 @lru_cache(maxsize=1)
 def named_periods() -> list[dict]:
     """The named-period table, with compiled patterns (``resources/named_periods.json``)."""
-    raw = resources.files("claimwatch.resources").joinpath("named_periods.json").read_text(encoding="utf-8")
+    raw = read_text("named_periods.json")
     out = []
     for rec in json.loads(raw)["periods"]:
         rec = dict(rec)

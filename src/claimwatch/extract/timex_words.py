@@ -7,9 +7,9 @@ case-insensitive rules, so "may", "march" or "sun" as ordinary words never start
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
+
+from ..resources import read_json
 
 __all__ = [
     "MONTHS", "WEEKDAYS", "NUMBERS", "UNITS", "SEASONS", "DAY_PARTS", "REFERENCES", "SETS", "RUNNING_TOTAL",
@@ -17,7 +17,7 @@ __all__ = [
     "weekday_of", "day_of",
 ]
 
-_LEX = json.loads(resources.files("claimwatch.resources").joinpath("timex_lexicon.json").read_text("utf-8"))
+_LEX = read_json("timex_lexicon.json")
 
 MONTHS: dict[str, int] = _LEX["months"]
 WEEKDAYS: dict[str, int] = _LEX["weekdays"]

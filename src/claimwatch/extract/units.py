@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..resources import read_text
 
 __all__ = ["UnitMatch", "unit_at", "per_at", "glued_unit_pattern", "unit_lexicon", "DURATION_UNITS"]
 
@@ -33,7 +34,7 @@ class UnitMatch:
 @lru_cache(maxsize=1)
 def unit_lexicon() -> tuple[tuple[str, str, str, bool], ...]:
     """(form, canonical name, dimension, case-sensitive) for every written form, longest first."""
-    raw = resources.files("claimwatch.resources").joinpath("units.tsv").read_text(encoding="utf-8")
+    raw = read_text("units.tsv")
     out = []
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -9,16 +9,15 @@ bodies, and the Mexican authorities recovered three").
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..model import Claim, Place, Quantity
+from ..resources import read_json
 from .geo import GeoPoint, geo_points
 from .similarity import content_tokens, subject_tokens
 from .timing import (
@@ -41,8 +40,6 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:while|whereas|but|and|as
 #: nouns an ordinal running total counts people with ("the 24th case")
 #: what separates the clause a figure's frequency belongs to ("..., and 20 die every day")
 _RATE_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s(?:while|whereas|but|up\s+from|down\s+from|compared\s+with)\s", re.I)
-_TIMEX_LEXICON = Path(__file__).resolve().parents[1] / "resources" / "timex_lexicon.json"
-_CHANGE_LEXICON = Path(__file__).resolve().parents[1] / "resources" / "number_change.json"
 _ORDINAL_PEOPLE = {"case", "cases", "death", "deaths", "victim", "victims", "body", "bodies", "fatality",
                    "fatalities", "drowning", "drownings", "person", "people"}
 
@@ -129,7 +126,7 @@ def interval(claim: Claim) -> tuple[float, float] | None:
 @lru_cache(maxsize=1)
 def _sets() -> dict[str, str]:
     """The frequency words of the time lexicon ("every day", "per week", "daily"; its ``sets``)."""
-    return {str(k): str(v) for k, v in json.loads(_TIMEX_LEXICON.read_text(encoding="utf-8"))["sets"].items()}
+    return {str(k): str(v) for k, v in read_json("timex_lexicon.json")["sets"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +185,7 @@ def event_places(claim: Claim) -> list[Place]:
 @lru_cache(maxsize=1)
 def _change_words() -> re.Pattern[str]:
     """Any form of a verb or noun of change or comparison (``resources/number_change.json``)."""
-    data = json.loads(_CHANGE_LEXICON.read_text(encoding="utf-8"))
+    data = read_json("number_change.json")
     stems = {w[:-1] if w.endswith("e") and len(w) > 3 else w for w in data["up"] + data["down"] + data["compare"]}
     forms = "|".join(sorted((re.escape(x) for x in stems), key=len, reverse=True))
     irregular = "|".join(re.escape(x) for x in data["irregular_forms"])

@@ -17,22 +17,20 @@ where (with a country whenever any place is known) and who.
 from __future__ import annotations
 
 import csv
-import json
 import math
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..model import Estimate, Incident
+from ..resources import read_json, read_text
 from .features import ClaimFeatures
 from .timing import parse_date
 from .units import is_money
 
 __all__ = ["build_incident", "actor_ok", "actor_group", "nearest_country"]
 
-_RES = Path(__file__).resolve().parents[1] / "resources"
 _FEATURE_RANK = {"village": 0, "town": 0, "city": 0, "checkpoint": 0, "border_crossing": 0, "point": 0,
                  "district": 1, "admin2": 1, "county": 1, "raion": 1, "island": 1, "admin1": 2, "region": 2,
                  "oblast": 2, "province": 2, "state": 2, "river": 3, "lake": 3, "coast": 3, "mountain_range": 3,
@@ -49,15 +47,14 @@ class _ActorLists(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _actor_lists() -> _ActorLists:
-    raw = json.loads((_RES / "incident_actors.json").read_text(encoding="utf-8"))
+    raw = read_json("incident_actors.json")
     return _ActorLists(frozenset(raw["head_nouns"]), frozenset(raw["time_words"]), frozenset(raw["generic_people"]))
 
 
 @lru_cache(maxsize=1)
 def _centroids() -> list[tuple[str, float, float]]:
-    with (_RES / "countries.tsv").open(encoding="utf-8") as fh:
-        return [(r["iso2"], float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh, delimiter="\t")
-                if r.get("lat") and r.get("lon")]
+    rows = csv.DictReader(read_text("countries.tsv").splitlines(), delimiter="\t")
+    return [(r["iso2"], float(r["lat"]), float(r["lon"])) for r in rows if r.get("lat") and r.get("lon")]
 
 
 def nearest_country(lat: float, lon: float) -> str | None:

@@ -11,12 +11,11 @@ time, which :mod:`.geo` and :mod:`.timing` check separately.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from ..model import Claim
+from ..resources import read_json
 
 __all__ = ["subject_tokens", "content_tokens", "dice", "stem"]
 
@@ -44,7 +43,7 @@ _GENERIC_NOUNS = frozenset({"people", "person", "persons", "man", "men", "indivi
 
 @lru_cache(maxsize=1)
 def _concepts() -> dict[str, str]:
-    raw = json.loads((Path(__file__).resolve().parents[1] / "resources" / "reconcile_concepts.json").read_text(encoding="utf-8"))
+    raw = read_json("reconcile_concepts.json")
     return {w.lower(): concept for concept, words in raw.items() if not concept.startswith("_") for w in words}
 
 

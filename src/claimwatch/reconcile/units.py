@@ -10,14 +10,12 @@ nouns are compatible only when they are the same word.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
+
+from ..resources import read_json
 
 __all__ = ["unit_class", "units_compatible", "is_money", "PEOPLE_EVENTS", "load_unit_table"]
-
-_TABLE_PATH = Path(__file__).resolve().parents[1] / "resources" / "reconcile_units.json"
 
 #: Event types whose counts are counts of people unless the text says otherwise.
 PEOPLE_EVENTS = frozenset({
@@ -39,7 +37,7 @@ def _classes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_unit_table() -> dict[str, str]:
     """noun (lower case) -> class name."""
-    raw = json.loads(_TABLE_PATH.read_text(encoding="utf-8"))
+    raw = read_json("reconcile_units.json")
     table: dict[str, str] = {}
     for cls, nouns in raw.items():
         if cls.startswith("_"):
