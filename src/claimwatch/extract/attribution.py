@@ -206,12 +206,24 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:
              or mistagged_verb_candidate(tok, lo, hi) or figure_participle_candidate(tok, lo, hi)
              or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or stance_candidate(tok, lo, hi)
              or corpus_candidate(tok, lo, hi) or noun_candidate(tok, lo, hi) or learned_candidate(tok, lo, hi))
+        if c is not None and c.src is not None:
+            c.src = _past_a_label(c.src)
         if c is not None and c.src is not None and _self_reference(c.src):
             continue       # "A previous version of this article said ...": the author's own voice
         if c is not None:
             c.in_quote = in_quote(regions, rstarts, tok.idx)
             out.append(c)
     return _without_chained(doc, out)
+
+
+def _past_a_label(src: Token) -> Token:
+    """The speaker after a label's colon ("(Editor's note: the city's fire chief, in an interview,
+    gave a figure of 14 injured)", "Update: the league, in a statement, said ..."): the parse makes
+    the label the subject and the speaker its apposition; the label names no one."""
+    colon = next((c for c in children_of(src) if c.i > src.i and c.text == ":"), None)
+    if colon is None:
+        return src
+    return next((c for c in children_of(src) if c.dep_ == "appos" and c.i > colon.i), src)
 
 
 def _without_chained(doc: Doc, cands: list[Cand]) -> list[Cand]:
