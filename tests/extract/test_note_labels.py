@@ -1,5 +1,6 @@
 """A label before a colon opening a sentence ("Editor's note:", "Translator's note:", "Update:")
-names no one: the speaker is who the words after it name (SPEC §2 source)."""
+names no one: the speaker is who the words after it name; two statements side by side across a
+semicolon each keep their own speaker (SPEC §2 source)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,15 @@ def test_a_notes_label_is_no_speaker(extract, text, quantity, speaker):
     assert c.source.name == speaker
     assert text[c.source.span[0]:c.source.span[1]] == speaker
 
+
+
+@pytest.mark.parametrize("text,quantity,speaker", [
+    ("The club said 3 players had been injured; a medical review found 2 of them would miss the final.",
+     "3", "The club"),
+    ("Researchers said 40 patients had improved; a follow-up study found that 12 relapsed.", "40", "Researchers"),
+    ("The minister said the company had cut 200 jobs; analysts said 50 more would go.", "200", "The minister"),
+    ("The minister said the company had cut 200 jobs; analysts said 50 more would go.", "50", "analysts"),
+])
+def test_statements_side_by_side_across_a_semicolon(extract, text, quantity, speaker):
+    """The parse may hang the first statement under the second's verb: each keeps its own speaker."""
+    assert count_claim(extract(text), quantity).source.name == speaker

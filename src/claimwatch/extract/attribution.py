@@ -260,7 +260,14 @@ def _reported_inside(doc: Doc, c: Cand, best: Cand | None) -> bool:
     thinks ...", "Trump said he finally believes ..."): part of the reported content."""
     return (best is not None and c is not best and best.content is not None
             and best.content[0] <= doc[c.cue_i].idx < best.content[1]
-            and not _beside(doc[c.cue_i], doc[best.cue_i]) and not contrasted(doc[c.cue_i], doc[best.cue_i]))
+            and not _beside(doc[c.cue_i], doc[best.cue_i]) and not contrasted(doc[c.cue_i], doc[best.cue_i])
+            and not _semicolon_between(doc, c.cue_i, best.cue_i))
+
+
+def _semicolon_between(doc: Doc, i: int, j: int) -> bool:
+    """A semicolon between two cues: two statements side by side ("Police said the driver was
+    detained; a preliminary check found he had driven nine hours"), however the parse hangs them."""
+    return any(doc[k].text == ";" for k in range(min(i, j) + 1, max(i, j)))
 
 
 def _beside(verb: Token, primary: Token) -> bool:
