@@ -535,3 +535,15 @@ def test_a_marchs_organisers_and_the_police_are_two_sides(extract) -> None:
     a = extract("March\n\nPolice said 40 protesters were detained, while the organisers said 300 people were held.")
     assert count_claim(a, "40").source.type == "law_enforcement"
     assert count_claim(a, "300").source.type == "ngo"
+
+
+def test_a_description_refers_back_to_a_name_the_body_went_by(extract):
+    """"IOM's Missing Migrants Project" is a name of the IOM: "the project" later is the IOM, not a private person."""
+    text = ("Nine migrants drowned crossing a river in the Darien jungle, the International Organization for "
+            "Migration (IOM) said on Friday.\n\n"
+            "The deaths bring to 140 the number of people recorded dead on the route this year, according to "
+            "IOM's Missing Migrants Project, which warns that many deaths go unreported.\n\n"
+            "Since 2015, the project has recorded more than 1,200 deaths in the Darien.")
+    c = count_claim(extract(text), "more than 1,200")
+    assert (c.source.name, c.source.canonical, c.source.type) == (
+        "the project", "International Organization for Migration", "ngo")

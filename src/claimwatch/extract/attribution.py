@@ -206,12 +206,24 @@ def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:
              or mistagged_verb_candidate(tok, lo, hi) or figure_participle_candidate(tok, lo, hi)
              or _according_candidate(tok, lo, hi) or _hearsay_adverb(tok, lo, hi) or stance_candidate(tok, lo, hi)
              or corpus_candidate(tok, lo, hi) or noun_candidate(tok, lo, hi) or learned_candidate(tok, lo, hi))
+        if c is not None and c.src is not None:
+            c.src = _past_a_label(c.src)
         if c is not None and c.src is not None and _self_reference(c.src):
             continue       # "A previous version of this article said ...": the author's own voice
         if c is not None:
             c.in_quote = in_quote(regions, rstarts, tok.idx)
             out.append(c)
     return _without_chained(doc, out)
+
+
+def _past_a_label(src: Token) -> Token:
+    """The speaker after a label's colon ("(Editor's note: the city's fire chief, in an interview,
+    gave a figure of 14 injured)", "Update: the league, in a statement, said ..."): the parse makes
+    the label the subject and the speaker its apposition; the label names no one."""
+    colon = next((c for c in children_of(src) if c.i > src.i and c.text == ":"), None)
+    if colon is None:
+        return src
+    return next((c for c in children_of(src) if c.dep_ == "appos" and c.i > colon.i), src)
 
 
 def _without_chained(doc: Doc, cands: list[Cand]) -> list[Cand]:
@@ -248,7 +260,14 @@ def _reported_inside(doc: Doc, c: Cand, best: Cand | None) -> bool:
     thinks ...", "Trump said he finally believes ..."): part of the reported content."""
     return (best is not None and c is not best and best.content is not None
             and best.content[0] <= doc[c.cue_i].idx < best.content[1]
-            and not _beside(doc[c.cue_i], doc[best.cue_i]) and not contrasted(doc[c.cue_i], doc[best.cue_i]))
+            and not _beside(doc[c.cue_i], doc[best.cue_i]) and not contrasted(doc[c.cue_i], doc[best.cue_i])
+            and not _semicolon_between(doc, c.cue_i, best.cue_i))
+
+
+def _semicolon_between(doc: Doc, i: int, j: int) -> bool:
+    """A semicolon between two cues: two statements side by side ("Police said the driver was
+    detained; a preliminary check found he had driven nine hours"), however the parse hangs them."""
+    return any(doc[k].text == ";" for k in range(min(i, j) + 1, max(i, j)))
 
 
 def _beside(verb: Token, primary: Token) -> bool:

@@ -6,7 +6,8 @@ attribution stage found, per sentence:
 * its own primary attribution (``scope="sentence"``);
 * a speaker label covers its paragraph; a quotation running over several sentences keeps its
   speaker (``paragraph``; a fully quoted paragraph with no speaker of its own takes the speaker
-  of the paragraph before it, ``article``);
+  of the paragraph before it — the narrator that paragraph introduces speaking ("He spoke through
+  an interpreter."), :mod:`claimwatch.extract.narrators`, else its last named speaker — ``article``);
 * an anaphoric attribution ("The agency published the figures on its website.", "This was stated
   by X.") covers the unattributed sentences of its paragraph before it (``paragraph``); when it
   opens the paragraph after the lead, it covers the lead and is the report's source (``article``);
@@ -40,6 +41,7 @@ from .cue_candidates import LIST_NOUNS
 from .entities import document_noun
 from .interviews import marks_interviewee
 from .mentions import sentence_tokens
+from .narrators import narrator_in
 from .quotes import has_number, in_quote, quote_regions, quoted_chars
 from .sources import alias_of, source_strength
 
@@ -227,7 +229,12 @@ class _Coverage:
         own = self.in_para(p)
         if p == 0 or not all(self.quoted(k) or k in self.found for k in own):
             return None
-        before = [self.found[j] for j in self.in_para(p - 1) if j in self.found]
+        previous = self.in_para(p - 1)
+        spoken = {j for j in previous if j in self.found and self.found[j].scope == "sentence"}
+        narrator = narrator_in(self.analysis, previous, self.tok_ranges, spoken)
+        if narrator is not None:
+            return narrator     # "He spoke through an interpreter." then "We paid 1,500 dinars each ..."
+        before = [self.found[j] for j in previous if j in self.found]
         named = [m for m in before if m.name is not None and m.type not in ("unnamed", "author")]
         return named[-1] if named else None
 

@@ -141,7 +141,8 @@ class EntityRegistry:
         if not words:
             return None
         found = self.latest(tok.idx, "organisation",
-                            test=lambda e: words <= name_words(e.name) | acronym_words(e) | set(e.contexts))
+                            test=lambda e: words <= name_words(e.name) | acronym_words(e) | set(e.contexts)
+                            or any(m.kind == "name" and words <= name_words(m.text) for m in e.mentions))
         generic = tok.lemma_.lower() in _GENERIC_ORG | {"authority", "authorities"}
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" and f"{c.lower_} {tok.lower_}" not in ORG_NOUNS for c in tok.lefts):
             generic = False     # "the provincial disaster office": a kind of office, not any office named before

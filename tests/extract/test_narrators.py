@@ -1,0 +1,59 @@
+"""A first-person account quoted at length after a paragraph that presents its narrator (SPEC §2
+Context, §4): the quotation is the narrator's words, not those of the body the paragraph cited
+before; a paragraph whose last reporting clause comes after the narrator keeps that speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from claim_checks import checked_extractor, count_claim
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    return checked_extractor(nlp, "2026-02-10")
+
+
+NURSE = ("Maria Lopez, 41, has worked at the county hospital for 15 years. The hospital says 212 staff were "
+         "infected this winter. She spoke to us in the canteen after a night shift.\n\n"
+         "\"We had 30 patients on a ward built for 20. I saw four of them die in one night.\n\n"
+         "Nobody came to help us. Six of my colleagues quit in January.\"\n\n"
+         "The hospital said it had hired 40 extra nurses.")
+
+REFEREE = ("The league said 3 players were sent off in Saturday's match. The referee, Tom Hardy, spoke after "
+           "the game.\n\n"
+           "\"I showed five yellow cards and two of them were for dissent. We will file a report.\"")
+
+
+@pytest.mark.parametrize("quantity", ["30", "four", "Six"])
+def test_a_quoted_account_is_its_narrators(extract, quantity):
+    c = count_claim(extract(NURSE), quantity)
+    assert (c.source.name, c.source.quote) == ("Maria Lopez", "direct")
+    assert NURSE[c.source.span[0]:c.source.span[1]] == "Maria Lopez"
+
+
+def test_the_body_cited_before_keeps_its_own_figures(extract):
+    a = extract(NURSE)
+    assert count_claim(a, "212").source.name == "The hospital"
+    assert count_claim(a, "40").source.name == "The hospital"
+
+
+def test_a_narrator_named_in_apposition(extract):
+    c = count_claim(extract(REFEREE), "five")
+    assert c.source.name == "Tom Hardy"
+
+
+def test_a_reporting_clause_after_the_narrator_keeps_the_quote(extract):
+    text = ("Ana Ruiz, 30, runs a shelter in the town. She spoke on Monday. The mayor then told reporters "
+            "the following.\n\n"
+            "\"We have found 12 families a home and I expect 20 more this week.\"")
+    c = count_claim(extract(text), "12")
+    assert c.source.name != "Ana Ruiz"
+
+
+def test_an_account_in_the_third_person_is_the_narrators_too(extract):
+    text = ("Jon Berg, a fisherman, lost his boat in the storm. Police said 3 boats sank. He spoke briefly at "
+            "the harbour.\n\n"
+            "\"The coast guard pulled 14 crew members from the water. Nobody helped the others.\"")
+    c = count_claim(extract(text), "14")
+    assert (c.source.name, c.source.type) == ("Jon Berg", "witness")
