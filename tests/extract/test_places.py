@@ -424,6 +424,18 @@ def test_a_place_described_by_which_or_named_as_a_place_stays_a_place(analyse, t
     assert [p.name for p in analyse(text, stages=("places",)).places][-1:] in (["Jordan"], ["Madison"])
 
 
+def test_a_who_named_player_is_no_place_where_a_later_place_name_repeats_it(analyse):
+    text = ("Jordan, who scored 30 points, led the Bulls past Boston.\n\n"
+            "Aid reached Jordan on Monday, where 3 trucks unloaded.")
+    places = analyse(text, stages=("places",)).places
+    assert [p.span[0] for p in places if p.text == "Jordan"] == [text.rindex("Jordan")]
+
+
+def test_a_who_named_name_is_a_place_again_where_a_place_stands_later(analyse):
+    text = "Georgia, who beat Portugal 2-0, reached the last 16.\n\nFloods hit Georgia on Sunday, killing 12 people."
+    assert [p.name for p in analyse(text, stages=("places",)).places if p.text == "Georgia"] == ["Georgia"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("The Regional Police Public Relations Officer, ASP Florence Adongo, told the Chronicle that 23 suspects were held.",
      "Florence"),

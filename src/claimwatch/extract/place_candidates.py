@@ -198,15 +198,12 @@ class _Collector:
         self.taken = [False] * len(self.doc)
         self.analysis = analysis
         self.people = place_refs.person_names(analysis)
-        self.who = place_refs.named_by_who(analysis)
         self.org_heads: frozenset[str] | None = None
 
     def _a_persons_name(self, i: int, j: int) -> bool:
         """Whether a name is one the report describes with "who", not where a place stands ("Jordan,
         who scored 30 points" ... "Jordan added ten"): a person's or a team's name."""
-        para = self.analysis.paragraph_index(self.doc[i].idx)
-        return all((t.text, para) in self.who for t in self.doc[i:j]) and not place_refs.in_place_context(self.doc, i, j) \
-            or _a_given_name(self.doc, i, j)
+        return place_refs.described_by_who(self.analysis, i, j) or _a_given_name(self.doc, i, j)
 
     def claim(self, c: Cand) -> None:
         self.cands.append(c)
