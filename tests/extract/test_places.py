@@ -462,3 +462,33 @@ def test_a_town_beside_a_role_word_stays_a_town(analyse, text):
 ])
 def test_a_who_clause_makes_a_name_a_team_only_in_its_own_paragraph(analyse, text, name):
     assert name in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Russian troops captured Pokrovsk on Tuesday after months of fighting, officials said.", "Pokrovsk", "UA"),
+    ("Mexican soldiers clashed with gunmen in Guadalupe on Monday, killing 5 people.", "Guadalupe", "MX"),
+    ("Polish police detained 30 migrants in Hajnowka on Friday.", "Hajnowka", "PL"),
+])
+def test_an_armed_forces_nationality_is_weak_evidence_of_where_it_acts(analyse, text, name, country):
+    a = analyse(text, stages=("places",))
+    assert [p.country for p in a.places if p.text == name] == [country]
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("The liner sank in the Atlantic in 1912, killing more than 1,500 people.", "Atlantic", "ocean"),
+    ("Fishermen in the Baltic caught 300 tonnes of cod, officials said.", "Baltic", "sea"),
+    ("Rescuers in the Aegean saved 40 people on Monday.", "Aegean", "sea"),
+])
+def test_a_sea_written_without_its_generic_word_is_the_sea(analyse, text, name, feature):
+    a = analyse(text, stages=("places",))
+    assert [p.feature for p in a.places if p.text == name] == [feature]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Atlantic, Iowa, said 3 people died on Monday.",
+    "Storms in the North killed 3 people, police said.",
+])
+def test_no_sea_without_the_article_or_for_a_direction(analyse, text):
+    a = analyse(text, stages=("places",))
+    assert not [p for p in a.places if p.feature in ("sea", "ocean")]
+
