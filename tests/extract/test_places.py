@@ -492,3 +492,18 @@ def test_no_sea_without_the_article_or_for_a_direction(analyse, text):
     a = analyse(text, stages=("places",))
     assert not [p for p in a.places if p.feature in ("sea", "ocean")]
 
+
+@pytest.mark.parametrize("text", [
+    "Fans attacked Madison for missing 3 penalties in the shoot-out.",
+    "Critics attacked Jackson over her plan to cut 300 jobs.",
+])
+def test_a_person_named_like_a_river_and_a_town_is_no_place(analyse, text):
+    assert analyse(text, stages=("places",)).places == []
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("Barges on the Mississippi carried 300 tonnes of grain on Monday.", "Mississippi", "river"),
+    ("In Madison, 3 people died on Monday, police said.", "Madison", "city"),
+])
+def test_a_river_with_the_article_and_a_town_after_in_stay_places(analyse, text, name, feature):
+    assert [p.feature for p in analyse(text, stages=("places",)).places if p.text == name] == [feature]

@@ -108,6 +108,14 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     return cands
 
 
+def _not_a_bare_river(hits: list) -> list:
+    """The readings of a name written without "the" or "River": a river so written is rare in English
+    ("the Madison", "Madison River"), so a town or region of the name is meant, or a person ("Fans
+    attacked Madison for missing 3 penalties"); only a river reading when there is no other."""
+    rest = [h for h in hits if h[0].feature != "river"]
+    return rest or hits
+
+
 def _abbreviates(word: str, name: str) -> bool:
     """Whether a short word can abbreviate a name: its letters in order in the name, from its first
     ("Tex" Texas, "Md" Maryland, "Qld" Queensland) — not another spelling ("Bekaa" for Beqaa)."""
@@ -388,6 +396,8 @@ class _Collector:
             if phys:
                 hits = phys + [h for h in hits if h[0].feature not in PHYSICAL]
                 cue = tuple(sorted({h[0].feature for h in phys}))  # sorted: no hash-order dependence
+        elif not cue:
+            hits = _not_a_bare_river(hits)
         if self._refused(i, j, hits, cue) or self._an_organisations_word(i, j) \
                 or self._a_persons_name(i, j):
             return i + 1    # "Jordan" of "Jordan, who scored 30 points" and of "Jordan added ten"
