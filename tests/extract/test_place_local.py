@@ -270,3 +270,26 @@ def test_a_tagger_place_near_or_outside_is_a_place_but_not_a_possessor(analyse):
     assert _one(_places(analyse, text), "Salgaa").country == "KE"
     text = "Twenty people camped outside Kowalski's store in Poland."
     assert not [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]
+
+
+def test_a_local_administrative_unit_after_its_name_is_a_place(analyse):
+    places = _places(analyse, "COX'S BAZAR, Bangladesh — Landslides buried 12 homes in Ukhiya upazila on Sunday.")
+    unit = _one(places, "Ukhiya upazila")
+    assert unit.country == "BD" and unit.feature == "district" and unit.precision == "unlocated"
+    places = _places(analyse, "Floods cut off 40 villages in Sheka woreda in Ethiopia, the regional office said.")
+    assert _one(places, "Sheka woreda").country == "ET"
+
+
+def test_a_numbered_camp_is_a_place_whatever_the_tagger_calls_it(analyse):
+    places = _places(analyse, "A fire tore through Camp 11 near Cox's Bazar in Bangladesh, destroying 800 shelters.")
+    camp = _one(places, "Camp 11")
+    assert camp.feature == "camp" and camp.country == "BD"
+
+
+@pytest.mark.parametrize("text", [
+    "Camp 2024 drew 500 children to the lake, organisers said.",
+    "The Teamsters union said 3,000 workers walked out in Detroit.",
+    "At training camp, the Jets signed 3 rookies on Monday.",
+])
+def test_no_numbered_camp_or_unit_where_none_is_named(analyse, text):
+    assert not [p for p in _places(analyse, text) if p.precision == "unlocated"]

@@ -424,6 +424,18 @@ def test_a_place_described_by_which_or_named_as_a_place_stays_a_place(analyse, t
     assert [p.name for p in analyse(text, stages=("places",)).places][-1:] in (["Jordan"], ["Madison"])
 
 
+def test_a_who_named_player_is_no_place_where_a_later_place_name_repeats_it(analyse):
+    text = ("Jordan, who scored 30 points, led the Bulls past Boston.\n\n"
+            "Aid reached Jordan on Monday, where 3 trucks unloaded.")
+    places = analyse(text, stages=("places",)).places
+    assert [p.span[0] for p in places if p.text == "Jordan"] == [text.rindex("Jordan")]
+
+
+def test_a_who_named_name_is_a_place_again_where_a_place_stands_later(analyse):
+    text = "Georgia, who beat Portugal 2-0, reached the last 16.\n\nFloods hit Georgia on Sunday, killing 12 people."
+    assert [p.name for p in analyse(text, stages=("places",)).places if p.text == "Georgia"] == ["Georgia"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("The Regional Police Public Relations Officer, ASP Florence Adongo, told the Chronicle that 23 suspects were held.",
      "Florence"),
@@ -450,3 +462,48 @@ def test_a_town_beside_a_role_word_stays_a_town(analyse, text):
 ])
 def test_a_who_clause_makes_a_name_a_team_only_in_its_own_paragraph(analyse, text, name):
     assert name in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Russian troops captured Pokrovsk on Tuesday after months of fighting, officials said.", "Pokrovsk", "UA"),
+    ("Mexican soldiers clashed with gunmen in Guadalupe on Monday, killing 5 people.", "Guadalupe", "MX"),
+    ("Polish police detained 30 migrants in Hajnowka on Friday.", "Hajnowka", "PL"),
+])
+def test_an_armed_forces_nationality_is_weak_evidence_of_where_it_acts(analyse, text, name, country):
+    a = analyse(text, stages=("places",))
+    assert [p.country for p in a.places if p.text == name] == [country]
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("The liner sank in the Atlantic in 1912, killing more than 1,500 people.", "Atlantic", "ocean"),
+    ("Fishermen in the Baltic caught 300 tonnes of cod, officials said.", "Baltic", "sea"),
+    ("Rescuers in the Aegean saved 40 people on Monday.", "Aegean", "sea"),
+])
+def test_a_sea_written_without_its_generic_word_is_the_sea(analyse, text, name, feature):
+    a = analyse(text, stages=("places",))
+    assert [p.feature for p in a.places if p.text == name] == [feature]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Atlantic, Iowa, said 3 people died on Monday.",
+    "Storms in the North killed 3 people, police said.",
+])
+def test_no_sea_without_the_article_or_for_a_direction(analyse, text):
+    a = analyse(text, stages=("places",))
+    assert not [p for p in a.places if p.feature in ("sea", "ocean")]
+
+
+@pytest.mark.parametrize("text", [
+    "Fans attacked Madison for missing 3 penalties in the shoot-out.",
+    "Critics attacked Jackson over her plan to cut 300 jobs.",
+])
+def test_a_person_named_like_a_river_and_a_town_is_no_place(analyse, text):
+    assert analyse(text, stages=("places",)).places == []
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("Barges on the Mississippi carried 300 tonnes of grain on Monday.", "Mississippi", "river"),
+    ("In Madison, 3 people died on Monday, police said.", "Madison", "city"),
+])
+def test_a_river_with_the_article_and_a_town_after_in_stay_places(analyse, text, name, feature):
+    assert [p.feature for p in analyse(text, stages=("places",)).places if p.text == name] == [feature]

@@ -108,6 +108,14 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     return cands
 
 
+def _not_a_bare_river(hits: list) -> list:
+    """The readings of a name written without "the" or "River": a river so written is rare in English
+    ("the Madison", "Madison River"), so a town or region of the name is meant, or a person ("Fans
+    attacked Madison for missing 3 penalties"); only a river reading when there is no other."""
+    rest = [h for h in hits if h[0].feature != "river"]
+    return rest or hits
+
+
 def _abbreviates(word: str, name: str) -> bool:
     """Whether a short word can abbreviate a name: its letters in order in the name, from its first
     ("Tex" Texas, "Md" Maryland, "Qld" Queensland) — not another spelling ("Bekaa" for Beqaa)."""
@@ -198,15 +206,12 @@ class _Collector:
         self.taken = [False] * len(self.doc)
         self.analysis = analysis
         self.people = place_refs.person_names(analysis)
-        self.who = place_refs.named_by_who(analysis)
         self.org_heads: frozenset[str] | None = None
 
     def _a_persons_name(self, i: int, j: int) -> bool:
         """Whether a name is one the report describes with "who", not where a place stands ("Jordan,
         who scored 30 points" ... "Jordan added ten"): a person's or a team's name."""
-        para = self.analysis.paragraph_index(self.doc[i].idx)
-        return all((t.text, para) in self.who for t in self.doc[i:j]) and not place_refs.in_place_context(self.doc, i, j) \
-            or _a_given_name(self.doc, i, j)
+        return place_refs.described_by_who(self.analysis, i, j) or _a_given_name(self.doc, i, j)
 
     def claim(self, c: Cand) -> None:
         self.cands.append(c)
@@ -391,6 +396,8 @@ class _Collector:
             if phys:
                 hits = phys + [h for h in hits if h[0].feature not in PHYSICAL]
                 cue = tuple(sorted({h[0].feature for h in phys}))  # sorted: no hash-order dependence
+        elif not cue:
+            hits = _not_a_bare_river(hits)
         if self._refused(i, j, hits, cue) or self._an_organisations_word(i, j) \
                 or self._a_persons_name(i, j):
             return i + 1    # "Jordan" of "Jordan, who scored 30 points" and of "Jordan added ten"

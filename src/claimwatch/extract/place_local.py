@@ -49,6 +49,12 @@ OF_HEADS = frozenset({"village", "town", "city", "camp", "district", "locality",
 #: place nouns a name modifies: "Zamzam camp", "Masisi territory"
 _AFTER_HEADS = frozenset({"camp", "village", "well", "township", "territory", "district", "settlement", "locality",
                           "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "island", "area"})
+#: local words for an administrative unit, written after its name ("Ukhiya upazila", "Kapisa tehsil",
+#: "Chiro woreda", "Barangay ..."): the tagger knows neither, so the noun counts whatever part of speech
+#: it guesses, and a nationality it guesses for the name is no nationality
+_ADMIN_UNITS = frozenset({"upazila", "upazilla", "tehsil", "taluka", "taluk", "mandal", "woreda", "kebele",
+                          "barangay", "raion", "rayon", "hromada", "commune", "municipality", "subdistrict",
+                          "sub-district", "sub-county", "subcounty", "prefecture", "wilaya", "daira"})
 #: a noun between the name and a site noun: "the Ain Zara detention centre", "Bulengo displacement site",
 #: "Kamukunji trading centre"
 _SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced", "detention", "idp", "transit",
@@ -97,7 +103,8 @@ _FEATURES = {"village": "village", "hamlet": "village", "town": "town", "city": 
              "camps": "camp", "well": "well", "oasis": "oasis", "township": "district", "territory": "district",
              "district": "district", "commune": "district", "municipality": "district", "parish": "district", "island": "island",
              "settlement": "village", "suburb": "suburb", "neighbourhood": "suburb", "neighborhood": "suburb",
-             "outskirts": "suburb", "site": "site", "centre": "site", "center": "site"}
+             "outskirts": "suburb", "site": "site", "centre": "site", "center": "site",
+             **{w: "district" for w in _ADMIN_UNITS}}
 
 
 def _name_word(text: str, lower: str) -> bool:
@@ -134,16 +141,21 @@ def _run_before(doc: Doc, j: int, limit: int = 4) -> int:
     return i
 
 
-def _not_a_person_or_group(analysis: Analysis, i: int, j: int, *, strong: bool, headed: bool = False) -> bool:
+def _not_a_person_or_group(analysis: Analysis, i: int, j: int, *, strong: bool, headed: bool = False,
+                           unit: bool = False) -> bool:
     """Whether tokens [i, j) may name a place: no word the report uses in a person's name; with a
     weak cue also no organisation or nationality the tagger sees there (before a place noun, a
-    product, work or event label is the tagger's guess at an unknown word: "from Nduta camp")."""
+    product, work or event label is the tagger's guess at an unknown word: "from Nduta camp").
+    ``unit``: before a local administrative unit's word ("Ukhiya upazila"), where a nationality is
+    the tagger's guess at an unknown name unless the gazetteer knows it as one."""
     doc, tk = analysis.doc, token_table(analysis.doc)
     if _person_elsewhere(analysis, i, j):
         return False
     if i > 0 and tk.lower[i - 1].rstrip(".") in CUES["titles"]:
         return False
     labels = {tk.ent_type[k] for k in range(i, j)}
+    if unit and get_gazetteer().demonym(doc[i:j].text) is None:
+        labels.discard("NORP")
     if strong:
         return not labels & {"NORP", "DATE", "TIME", "MONEY"}
     return not labels & ({"ORG", "NORP", "PERSON", "DATE", "TIME", "MONEY"} | (set() if headed else _THINGS)) \
@@ -177,6 +189,21 @@ def _a_faction(doc: Doc, j: int) -> bool:
     return doc[j].lower_ == "camp" and doc[j].dep_ in ("nsubj", "nsubjpass")
 
 
+#: site nouns that, capitalised before a number, name one camp of a settlement of camps ("Camp 5" of Kutupalong)
+_NUMBERED_SITES = frozenset({"camp"})
+_SITE_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
+
+
+def _numbered_site(doc: Doc, i: int) -> bool:
+    """Whether tokens i, i + 1 are a numbered site ("Camp 5", "Camp 14E"): a capitalised site noun and
+    a short number, no name going on after it ("Camp 5 Road") and no "of" before it ("a team of ...")."""
+    tk = token_table(doc)
+    if i + 1 >= len(doc) or tk.lower[i] not in _NUMBERED_SITES or not tk.text[i][:1].isupper() \
+            or not _SITE_NUMBER.fullmatch(tk.text[i + 1]):
+        return False
+    return not (i + 2 < len(doc) and tk.text[i + 2][:1].isupper() and not tk.punct[i + 2])
+
+
 def _named_by_noun(doc: Doc, i: int) -> bool:
     """Whether the name at token ``i`` follows a common noun that says what it is ("the tanker Sea
     Princess", "the striker Kane"): a ship, a person or a thing so named, unless the noun is a place's."""
@@ -194,6 +221,8 @@ def _after_head(doc: Doc, j: int) -> tuple[int, str] | None:
         if _a_faction(doc, j):
             return None
         return j + 1, tk.lower[j]
+    if tk.lower[j] in _ADMIN_UNITS and tk.text[j].islower():
+        return j + 1, tk.lower[j]
     if tk.lower[j] in _SITE_MODIFIERS and j + 1 < len(doc) and tk.lower[j + 1] in _SITE_HEADS:
         return j + 2, tk.lower[j + 1]
     return None
@@ -210,6 +239,8 @@ def _proper_name(doc: Doc, i: int, j: int) -> bool:
 def local_feature(doc: Doc, c: Cand) -> str:
     """What kind of place a local name is, from its place noun ("camp", "village"), else "locality"."""
     tk = token_table(doc)
+    if _numbered_site(doc, c.tok_start):
+        return _FEATURES[tk.lower[c.tok_start]]
     for k in (c.tok_end - 1, c.tok_start - 2, c.tok_end, c.tok_end + 1):
         if 0 <= k < len(doc) and tk.lower[k] in _FEATURES and (k != c.tok_start - 2 or tk.lower[k + 1] == "of"):
             return _FEATURES[tk.lower[k]]
@@ -244,12 +275,17 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
         # names an organisation so elsewhere ("Apple said ... the Apple shopping centre")
         site = head[0] - j == 2 and tk.text[j].islower() and tk.text[j + 1].islower() \
             and not _organisation_elsewhere(analysis, i, j)
+        unit = head[1] in _ADMIN_UNITS
         if i < j and not any(taken[i:j]) and _proper_name(doc, i, j) \
-                and _not_a_person_or_group(analysis, i, j, strong=site, headed=True):
+                and _not_a_person_or_group(analysis, i, j, strong=site or unit, headed=True, unit=unit):
             end = head[0]
             out.append(Cand(doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), i, end, "", (), "LOCAL"))
             taken[i:end] = [True] * (end - i)
     out += _before_a_larger_place(analysis, taken)
+    for i in range(n - 1):
+        if _numbered_site(doc, i) and not any(taken[i:i + 2]):
+            out.append(Cand(doc[i].idx, doc[i + 1].idx + len(doc[i + 1]), i, i + 2, "", (), "LOCAL"))
+            taken[i:i + 2] = [True, True]
     for i in range(n):
         j = _run_after(doc, i)
         if j == i or any(taken[i:j]) or i > 0 and tk.text[i - 1][:1].isupper() and not tk.punct[i - 1]:
@@ -348,8 +384,8 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
     """Whether a place entity of the tagger the gazetteer does not know stands where a place stands:
     after a locative preposition ("relocated to Tawila", "north of Zuwara"), before a place noun
     ("Tabayin township") or an appositive ("Masisi, a town in ...")."""
-    if c.label == "LOCAL":
-        return True
+    if c.label == "LOCAL" or c.tok_end == c.tok_start + 2 and _numbered_site(analysis.doc, c.tok_start):
+        return True     # a numbered camp is a site whatever the tagger calls it ("Camp 11": a facility)
     if c.label not in ("GPE", "LOC"):
         return False  # a facility ("the County Jail", "Griffith Park") is no settlement
     doc, tk = analysis.doc, token_table(analysis.doc)

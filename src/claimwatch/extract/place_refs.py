@@ -28,7 +28,7 @@ from .gazetteer import Entry, Gazetteer, norm
 from .layout import DATELINE_TOWN
 from .place_lexicon import ANAPHORS, CUES, Cand, keys_for, names_a_border
 
-__all__ = ["DIRECTION", "embedded_span", "in_place_context", "repeated_names", "shared_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
+__all__ = ["DIRECTION", "embedded_span", "in_place_context", "described_by_who", "repeated_names", "shared_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
            "refer_back", "streets", "datelines", "person_names", "coordinated_names"]
 
 _BEFORE = CUES["place_before"]
@@ -103,7 +103,10 @@ def named_by_who(analysis: Analysis) -> frozenset[tuple[str, int]]:
     """The capitalised words of names a "who" clause describes ("Jordan, who scored 30 points"),
     each with its paragraph: a person's or a team's name there, not the country or town it is
     spelled like. Only that paragraph: "Georgia, who beat Portugal" is a team, but a later
-    paragraph's "Floods hit Georgia" is the country."""
+    paragraph's "Floods hit Georgia" is the country (but see :func:`described_by_who`)."""
+    got = analysis.indexes.get("places.who")
+    if got is not None:
+        return got
     doc = analysis.doc
     out: set[tuple[str, int]] = set()
     for tok in doc:
@@ -120,7 +123,19 @@ def named_by_who(analysis: Analysis) -> frozenset[tuple[str, int]]:
         words = ent if ent is not None else doc[name.i:name.i + 1]
         para = analysis.paragraph_index(name.idx)
         out.update((t.text, para) for t in words if t.text[:1].isupper())
-    return frozenset(out)
+    got = analysis.indexes["places.who"] = frozenset(out)
+    return got
+
+
+def described_by_who(analysis: Analysis, i: int, j: int) -> bool:
+    """Whether tokens [i, j) are a name a "who" clause of their paragraph describes as a person or
+    team ("Jordan, who scored 30 points"), and they do not stand where a place stands."""
+    doc = analysis.doc
+    who = named_by_who(analysis)
+    if not who:
+        return False
+    para = analysis.paragraph_index(doc[i].idx)
+    return all((t.text, para) in who for t in doc[i:j]) and not in_place_context(doc, i, j)
 
 
 def repeated_names(analysis: Analysis, gaz: Gazetteer, cands: list[Cand], taken: list[bool]) -> list[Cand]:
@@ -149,8 +164,8 @@ def repeated_names(analysis: Analysis, gaz: Gazetteer, cands: list[Cand], taken:
                 continue
             if tk.ent_type[i] == "PERSON" and (tk.ent_iob[i] != "B" or j < len(doc) and tk.ent_iob[j] == "I"):
                 continue  # part of a longer personal name ("Paris Hilton")
-            if j < len(doc) and tk.text[j][:1].isupper() and tk.pos[j] == "PROPN":
-                continue  # "Jordan Peterson": the name goes on
+            if j < len(doc) and tk.text[j][:1].isupper() and tk.pos[j] == "PROPN" or described_by_who(analysis, i, j):
+                continue  # "Jordan Peterson": the name goes on; "Jordan, who scored": a player
             src = names[name]
             for k in range(i, j):
                 taken[k] = True

@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from .base import Analysis, token_table
-from .gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, norm
-from .place_candidates import _DIRECTIONS, PHYSICAL, Cand, keys_for
+from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, get_gazetteer, haversine_km, norm
+from .place_candidates import _ARMED, _DIRECTIONS, PHYSICAL, Cand, keys_for
 
 __all__ = ["resolve", "resolve_name", "options"]
 
@@ -48,9 +48,14 @@ def _contains(outer: Entry, inner: Entry) -> float:
 def options(gaz: Gazetteer, c: Cand, words: list[str], ctx_cc: dict[str, float],
              pts: tuple = (), after_the: bool = False) -> list[tuple[float, Entry]]:
     """Scored gazetteer entries for a candidate, best first (``after_the``: the text writes the
-    name after a lower-case "the", which a tagged place name takes when it is no town)."""
+    name after a lower-case "the", which a tagged place name takes when it is no town, and a sea
+    or ocean when it leaves out its generic word: "the Atlantic")."""
     keys = [(c.key, c.cue)] if c.key else keys_for(gaz, words)
     stripped = {k for k, cue in keys[1:] if cue}  # "Big Creek" -> "big": only a reading of the cued feature
+    if not c.key and after_the:
+        water = _water_keys(words)  # "the Atlantic": the ocean whose generic word the text leaves out
+        keys = water + keys
+        stripped |= {k for k, _ in water}
     if words and words[0].lower() in _DIRECTIONS and len(words) > 1:
         keys += keys_for(gaz, words[1:])  # "southwestern Salcininkai region"
     out: list[tuple[float, Entry]] = []
@@ -71,6 +76,18 @@ def options(gaz: Gazetteer, c: Cand, words: list[str], ctx_cc: dict[str, float],
                 out.insert(0, (sc, e))
                 break
     return out
+
+
+#: generic words a sea's or ocean's name drops in writing ("the Atlantic", "the Baltic", "the Adriatic")
+_WATER_WORDS = ("ocean", "sea")
+
+
+def _water_keys(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Look-up keys of the sea or ocean a one-word physical place names without its generic word
+    (none for a direction: "the North" is no North Sea)."""
+    if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in _DIRECTIONS:
+        return []
+    return [(norm(f"{words[0]} {w}"), FEATURE_WORDS[w]) for w in _WATER_WORDS]
 
 
 def resolve_name(name: str, *, context: tuple[str, ...] = (), feature: str | None = None) -> Entry | None:
@@ -106,9 +123,21 @@ def _context_countries(gaz: Gazetteer, analysis: Analysis,
         elif ent.label_ == "NORP":
             cc = gaz.demonym(ent.text)
             if cc:
-                ctx.setdefault(cc, 1.5)
+                ctx[cc] = max(ctx.get(cc, 0.0), _ARMED_SIDE if _of_an_armed_side(ent) else 1.5)
                 src.setdefault(cc, set()).add(norm(ent.text))
     return ctx
+
+
+#: what the nationality of an armed force or weapon says of where it acts: little ("Russian troops
+#: captured Pokrovsk": Ukraine's Pokrovsk; a war is often fought abroad)
+_ARMED_SIDE = 0.5
+
+
+def _of_an_armed_side(ent) -> bool:
+    """Whether a nationality word qualifies an armed force or a weapon ("Russian troops", "Israeli
+    strikes", "the Turkish army's drones")."""
+    head = ent.root.head
+    return ent.root.dep_ in ("amod", "compound", "nmod", "poss") and head.lemma_.lower() in _ARMED
 
 
 def _others(ctx: dict[str, float], src: dict[str, set[str]], name: str) -> dict[str, float]:
@@ -129,7 +158,7 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     names = [c.key if c.label == "LIST" else norm(" ".join(w[1:] if len(w) > 1 and w[0].lower() in _DIRECTIONS else w))
              for c, w in zip(cands, words)]
     todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET", "LOCAL") for c in cands]
-    the = [c.label in ("GPE", "FAC") and c.tok_start > 0 and doc[c.tok_start - 1].text == "the" for c in cands]
+    the = [c.label in ("GPE", "FAC", "LOC") and c.tok_start > 0 and doc[c.tok_start - 1].text == "the" for c in cands]
     opts = [options(gaz, c, w, _others(ctx, src, n), after_the=a) if t else []
             for c, w, t, n, a in zip(cands, words, todo, names, the)]
     # second pass: the countries and regions the first pass found become the context
