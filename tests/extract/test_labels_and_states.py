@@ -28,6 +28,11 @@ def test_temperatures_count_nothing():
     assert _counts("Temperatures at the camp fell to minus 10 Celsius overnight.") == []
     assert _counts("On the day of the match, temperatures exceeded 45°C in the stands.") == []
     assert _counts("It was 30 degrees Fahrenheit when 12 climbers set off.") == [("12", 12, None)]
+    # the wire style's scale letter set off after the figure; a letter that names a block or a class is none
+    assert _counts("Temperatures reached 38 C at the airport on Tuesday, the weather office said.") == []
+    assert _counts("Highs of 104 F are forecast on Sunday, and 12 people were treated for heat stroke.") == [
+        ("12", 12, None)]
+    assert _counts("Police said 38 people were arrested in Block C on Friday.") == [("38", 38, "detention")]
 
 
 def test_the_points_of_a_rating_scale_count_nothing():
@@ -53,6 +58,10 @@ def test_a_sum_in_any_currency_outside_an_event_counts_nothing():
     assert _counts("The state government pledged 50 million naira to the families of the victims.") == []
     assert _counts("The county pledged 20 million shillings to the families of the victims.") == []
     assert ("2 million", 2_000_000, None) in _counts("Officers seized 2 million naira in cash at the border.")
+    # every currency of the unit lexicon, not only the ones the event frames name
+    assert _counts("The kidnappers demanded 5 million gourdes for each passenger, a relative said.") == []
+    assert _counts("The regency pledged 3 billion rupiah to the families of the victims.") == []
+    assert _counts("The mayor promised 80,000 lempiras to each flooded household.") == []
 
 
 def test_a_state_named_through_as_is_the_event():

@@ -64,6 +64,7 @@ from .frames import (
     to_a_place,
 )
 from .quantity_nouns import in_class, mass_of_things, noun_classes
+from .units import money_nouns
 from .vehicles import hidden_in, on_board, vehicle_of
 
 __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
@@ -145,7 +146,7 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
             return name
     if low in classes["time"] or lemma in classes["time"]:
         return "duration"
-    if low in _s("money_words") or lemma in _s("money_words"):
+    if low in _money_units() or lemma in _money_units():
         return "money"
     if tok.dep_ in ("nsubjpass", "dobj") and casualty_verb(tok.head) and names_people(tok):
         return "person"  # "the storm injured 12 holidaymakers": one who does something, hurt
@@ -163,7 +164,7 @@ def _money_units() -> frozenset[str]:
     """Units that make a quantity money: the money words and every currency's unit."""
     from .numbers import CURRENCY_UNITS
 
-    return _s("money_words") | frozenset(u.lower() for u in CURRENCY_UNITS.values())
+    return _s("money_words") | money_nouns() | frozenset(u.lower() for u in CURRENCY_UNITS.values())
 
 
 def _can_take_part(cls: str, etype: str | None) -> bool:

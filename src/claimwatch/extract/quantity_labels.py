@@ -1,7 +1,7 @@
 """More numbers that label or measure rather than count (used by :mod:`.quantity_naming`):
 
 * a list's item numbers at the start of a line ("1. suspend all funding", "2) publish the reports");
-* temperatures ("minus 10 Celsius", "45°C", "40 degrees Fahrenheit");
+* temperatures ("minus 10 Celsius", "45°C", "40 degrees Fahrenheit", "38 C at the airport");
 * the points of a rating scale ("runs from 1 (False) to 5 (True)", "this claim scores 1", "rated 4 out of 5",
   "scored 8/10", "gave the film 3 stars");
 * a figure that is part of a place's name ("in Delmas 33 and Delmas 95", "at Sector 7");
@@ -30,6 +30,8 @@ _PEOPLE = _C["person"] | _C["group"]
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _ITEM_MARK = re.compile(r"[.)][ \t]+\S")
 _TEMPERATURE_AFTER = re.compile(r"\s*(?:°|º|degrees?\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b|(?:Celsius|Fahrenheit|centigrade)\b)", re.I)
+# "38 C at the airport", "highs of 95 F": the wire style's scale letter set off after the figure
+_SCALE_LETTER_AFTER = re.compile(r"[ \u00a0][CF](?![\w'’&-]|\.\s*[A-Z][a-z])")
 _BELOW_ZERO_BEFORE = re.compile(r"\b(?:minus|negative)\s*$", re.I)
 _ADDRESS_PART = re.compile(r"[ \t]+(?:[A-Z][\w.'-]*[ \t]*){1,3}(?:,|$)", re.M)
 
@@ -54,7 +56,8 @@ def _list_item_number(text: str, ph: NumberPhrase) -> bool:
 
 def _temperature(text: str, ph: NumberPhrase) -> bool:
     s, e = ph.span
-    return bool(_TEMPERATURE_AFTER.match(text, e)) or bool(_BELOW_ZERO_BEFORE.search(text, max(0, s - 12), s))
+    return bool(_TEMPERATURE_AFTER.match(text, e) or _SCALE_LETTER_AFTER.match(text, e)) or bool(
+        _BELOW_ZERO_BEFORE.search(text, max(0, s - 12), s))
 
 
 def _argument_chain(tok: Token) -> Token:
