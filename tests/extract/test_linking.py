@@ -270,6 +270,9 @@ def test_a_sentence_yields_every_event_it_reports():
     "Quote reference 2300411 when calling.",
     "Residents were told to call 911 or 112 in an emergency.",     # every number of the list dialled
     "Dial 999, 112 or 101 if you see anything, police said.",
+    "Residents can report to the police on 18555 or 191.",          # a line a verb of contacting reaches
+    "Fans should contact the club's box office at 0161 868 8000, the club said.",
+    "Passengers can reach the airline on 1122 for refunds.",
 ])
 def test_numbers_that_name_things_are_not_counts(sentence):
     assert counts(sentence) == []
@@ -280,6 +283,14 @@ def test_numbers_that_name_things_are_not_counts(sentence):
     ("Neighbours called 911 and 30 firefighters responded to the blaze.", "30"),
 ])
 def test_a_number_conjoined_to_a_dialled_one_that_heads_a_noun_is_a_count(sentence, count):
+    assert [c.quantity.text for c in claims(sentence) if c.quantity] == [count]
+
+
+@pytest.mark.parametrize("sentence,count", [
+    ("The death toll was put at 191 by the health ministry.", "191"),
+    ("Locals reported the smell to the council on 300 occasions, the inspector said.", "300"),
+])
+def test_a_figure_after_on_or_at_that_is_no_line_stays_a_count(sentence, count):
     assert [c.quantity.text for c in claims(sentence) if c.quantity] == [count]
 
 

@@ -60,6 +60,12 @@ _CALL_BEFORE = re.compile(_CALL_VERB + r"$", re.I)
 _CALL_LIST_BEFORE = re.compile(_CALL_VERB + r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))+$", re.I)
 _LINE_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:for|to|in|on|at|if|or|and|from|now|immediately|instead|as|when|with|"
                          r"before|after|until|by|is|are|was|were|will|would|should|can|could)\b)", re.I)
+# "report to the police on 18555 or 191", "contact the embassy at 2222 4444", "reach the desk on 1122": a bare
+# figure a verb of contacting reaches someone on (with its object between) is a line, not a count
+_CONTACT_BEFORE = re.compile(
+    r"\b(?:contact(?:s|ed|ing)?|reach(?:es|ed|ing)?|call(?:s|ed|ing)?|ring|phone[ds]?|text(?:s|ed|ing)?|dial(?:l?ed|s)?|"
+    r"message|alert|report(?:s|ed|ing)?(?:\s+[\w'’-]+){0,3}?\s+to)(?:\s+[\w'’.-]+){0,4}?\s+(?:on|at|via)\s+"
+    r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))*$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
 _AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
@@ -113,9 +119,10 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
         return True  # "the 2700 block of Fondren Road", "14 Market Square"
     if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
         return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
-    if ph.kind == "number" and _CALL_LIST_BEFORE.search(before) and _LINE_AFTER.match(after):
-        return True  # "call 911 or 112"
     raw = text[s:e]
+    if ph.kind == "number" and _LINE_AFTER.match(after) and (_CALL_LIST_BEFORE.search(before) or (
+            len(re.sub(r"\D", "", raw)) >= 3 and _CONTACT_BEFORE.search(text, max(0, s - 80), s))):
+        return True  # "call 911 or 112", "report to the police on 18555 or 191"
     if raw.isdigit() and len(raw) >= 7:
         return True  # "reference 2300411": an identifier (figures that large are written with separators)
     if ph.kind == "vague" and (_NOT_A_COUNT_BEFORE.search(before) or (
