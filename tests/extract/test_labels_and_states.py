@@ -24,6 +24,15 @@ def test_list_item_numbers_count_nothing():
     assert _counts("Police said:\n12 people were arrested overnight.")[0][:2] == ("12", 12)
 
 
+def test_a_label_heading_a_line_counts_nothing():
+    assert [t for t, _v, _e in _counts("UPDATE 2 - Bus plunge toll rises; driver detained\n\nAt least 23 people died, "
+                                       "police said.")] == ["At least 23"]
+    assert [t for t, _v, _e in _counts("Day 3: rescuers pull 14 survivors from the rubble")] == ["14"]
+    assert [t for t, _v, _e in _counts("Stage 12 – Valence to Lyon, where 40 riders abandoned the race")] == ["40"]
+    # a tally line names what it counts
+    assert ("12", 12) in [(t, v) for t, v, _e in _counts("Dead 12 - Injured 40")]
+
+
 def test_temperatures_count_nothing():
     assert _counts("Temperatures at the camp fell to minus 10 Celsius overnight.") == []
     assert _counts("On the day of the match, temperatures exceeded 45°C in the stands.") == []
