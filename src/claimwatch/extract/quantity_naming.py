@@ -67,6 +67,10 @@ _CONTACT_BEFORE = re.compile(
     r"message|alert|report(?:s|ed|ing)?(?:\s+[\w'’-]+){0,3}?\s+to)(?:\s+[\w'’.-]+){0,4}?\s+(?:on|at|via)\s+"
     r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))*$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
+# "two cal. 45 pistols", "art. 336", "sec. 4", "vol. 2": a lower-case abbreviation right before a figure names it
+# (not a qualifier's: "approx. 40 people", "est. 300 fans", nor a comparison's "vs. 45")
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?P<a>[a-z]{2,4})\.[ \t\u00a0]*$")
+_QUALIFIER_ABBREVIATIONS = frozenset("approx appr ca circ est abt av avg min max vs etc incl tot".split())
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
 _AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how)\s*$", re.I)
@@ -117,6 +121,9 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
     s, e = ph.core
     if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e) or _STREET_WORD_FIRST.match(text, e)):
         return True  # "the 2700 block of Fondren Road", "14 Market Square"
+    abbreviation = _ABBREVIATION_BEFORE.search(before)
+    if ph.kind == "number" and abbreviation is not None and abbreviation.group("a") not in _QUALIFIER_ABBREVIATIONS:
+        return True  # "cal. 45", "art. 336"
     if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
         return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
     raw = text[s:e]
