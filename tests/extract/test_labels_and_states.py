@@ -33,11 +33,12 @@ def test_a_label_heading_a_line_counts_nothing():
     assert ("12", 12) in [(t, v) for t, v, _e in _counts("Dead 12 - Injured 40")]
 
 
-def test_a_figure_after_a_lower_case_abbreviation_names_something():
+def test_a_figure_after_a_naming_abbreviation_names_something():
     assert "45" not in [t for t, _v, _e in _counts("Police seized 14 firearms, including two cal. 45 pistols.")]
     assert [t for t, _v, _e in _counts("The court cited art. 336 of the penal code when it jailed 12 men.")] == ["12"]
-    # a qualifier's abbreviation is no name
+    # a qualifier's abbreviation is no name, nor is the word that ends a sentence
     assert [t for t, _v, _e in _counts("Organisers said approx. 40 people attended the rally.")] == ["approx. 40"]
+    assert [t for t, _v, _e in _counts("Nine workers died. 45 others were hurt in the blast.")] == ["Nine", "45"]
 
 
 def test_temperatures_count_nothing():

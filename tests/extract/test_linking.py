@@ -270,6 +270,10 @@ def test_a_sentence_yields_every_event_it_reports():
     "Quote reference 2300411 when calling.",
     "Residents were told to call 911 or 112 in an emergency.",     # every number of the list dialled
     "Dial 999, 112 or 101 if you see anything, police said.",
+    "The winner, Ann Park, 29, finished in 2 hours 31 minutes.",     # an age beside a name set beside a role
+    "The club's founder, Li Wei, 52, opened the stadium.",
+    "The youngest of the released is 20 years old, the oldest is 61.",  # the one of a set picked out by age
+    "The eldest of the victims was 83, the coroner said.",
     "Residents can report to the police on 18555 or 191.",          # a line a verb of contacting reaches
     "Fans should contact the club's box office at 0161 868 8000, the club said.",
     "Passengers can reach the airline on 1122 for refunds.",

@@ -67,10 +67,6 @@ _CONTACT_BEFORE = re.compile(
     r"message|alert|report(?:s|ed|ing)?(?:\s+[\w'’-]+){0,3}?\s+to)(?:\s+[\w'’.-]+){0,4}?\s+(?:on|at|via)\s+"
     r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))*$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
-# "two cal. 45 pistols", "art. 336", "sec. 4", "vol. 2": a lower-case abbreviation right before a figure names it
-# (not a qualifier's: "approx. 40 people", "est. 300 fans", nor a comparison's "vs. 45")
-_ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?P<a>[a-z]{2,4})\.[ \t\u00a0]*$")
-_QUALIFIER_ABBREVIATIONS = frozenset("approx appr ca circ est abt av avg min max vs etc incl tot".split())
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
 _AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(r"\b(?:too|so|how)\s*$", re.I)
@@ -121,9 +117,6 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
     s, e = ph.core
     if ph.kind == "number" and (_BLOCK_AFTER.match(after) or _STREET_AFTER.match(text, e) or _STREET_WORD_FIRST.match(text, e)):
         return True  # "the 2700 block of Fondren Road", "14 Market Square"
-    abbreviation = _ABBREVIATION_BEFORE.search(before)
-    if ph.kind == "number" and abbreviation is not None and abbreviation.group("a") not in _QUALIFIER_ABBREVIATIONS:
-        return True  # "cal. 45", "art. 336"
     if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
         return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
     raw = text[s:e]
@@ -259,9 +252,19 @@ def _name_of_a_person(name: Token) -> bool:
     """"his mother, Grace, 61,": a proper name set off beside a person noun names that person,
     whatever entity type the tagger gave it; the parser may read the apposition as a conjunct without
     a conjunction ("the chief, Amadou Traore, 71,")."""
-    if name.pos_ != "PROPN" or not in_class(name.head, _C["person"]):
+    if name.pos_ != "PROPN" or not (in_class(name.head, _C["person"]) or _a_role_noun(name.head)):
         return False
     return name.dep_ == "appos" or (name.dep_ == "conj" and not any(c.dep_ == "cc" for c in name.head.children))
+
+
+_NOT_A_ROLE = _C["collective"] | _C["group"] | _C["naming"] | _C["naming_cap"] | _C["incident"] | _C["object"] | \
+    _C["container"] | _C["measure"] | _C["time"]
+
+
+def _a_role_noun(noun: Token) -> bool:
+    """"The winner, Ann Park, 29,", "the club's founder, Li Wei, 52,": a singular common noun a proper
+    name is set beside is the role of a person (not a place's or a group's noun: "the camp", "the unit")."""
+    return noun.tag_ == "NN" and not noun.ent_type_ and not in_class(noun, _NOT_A_ROLE)
 
 
 def _one_of_a_kind(noun: Token, tok: Token) -> bool:
@@ -380,6 +383,8 @@ _AS_AGE_BEFORE = re.compile(r"\bas\s+(?:young|old)\s+as\s*$", re.I)
 _AGE_BOUND_WORDS = frozenset({"above", "over", "under", "below", "of", "about", "around", "nearly", "almost", "aged"})
 _THRESHOLD_WORDS = frozenset({"above", "over", "under", "below"})
 _SINGLE_PERSON_PRONOUNS = frozenset({"i", "he", "she"})
+#: "the oldest is 61", "the youngest was 3": the subject is the one of a set picked out by age
+_AGE_SUPERLATIVES = frozenset({"oldest", "youngest", "eldest"})
 
 
 def _bare_number(doc: Doc, end: int) -> bool:
@@ -445,6 +450,6 @@ def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
         return False
     if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
         subj = [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
-        return len(subj) == 1 and (subj[0].lower_ in _SINGLE_PERSON_PRONOUNS
+        return len(subj) == 1 and (subj[0].lower_ in _SINGLE_PERSON_PRONOUNS or subj[0].lower_ in _AGE_SUPERLATIVES
                                    or (subj[0].tag_ == "NN" and in_class(subj[0], _C["person"])))
     return False
