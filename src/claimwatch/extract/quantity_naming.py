@@ -298,6 +298,29 @@ def _model_number(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     return False
 
 
+_OPEN_QUOTES = frozenset('"“«‘\'')
+_CLOSE_QUOTES = frozenset('"”»’\'')
+
+
+def _quoted_name(text: str, ph: NumberPhrase, doc: Doc) -> bool:
+    """'the "400 Mawozo" gang', 'the "5 Seconds of Summer" concert': a figure in digits opening a short quoted
+    name that modifies the noun after it is part of that name (not '"300 people" gathered')."""
+    s, e = ph.core
+    if ph.span[0] != s or s == 0 or text[s - 1] not in _OPEN_QUOTES or not text[s:e][:1].isdigit():
+        return False
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or nxt.tag_ == "NNPS" or nxt.ent_type_ in ("NORP", "GPE"):
+        return False
+    close = next((t for t in doc[span.end + 1:span.end + 5] if t.text[:1] in _CLOSE_QUOTES), None)
+    if close is None or close.i + 1 >= len(doc):
+        return False
+    after = doc[close.i + 1]    # the quoted name modifies the noun after it (not '"12 Dead in Blast"', '"18 Rohingya" were')
+    return after.pos_ in ("NOUN", "PROPN") and any(t.head.i == after.i for t in doc[span.start:close.i])
+
+
 def after_name(doc: Doc, tok: Token, ph: NumberPhrase, text: str) -> bool:
     span = doc.char_span(ph.core[0], ph.core[1], alignment_mode="expand")
     if span is None or span.start == 0 or ph.kind != "number":
@@ -329,7 +352,7 @@ def names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
         return True
     if _predicated_of_a_label(tok) or labels_or_measures(text, ph, tok):
         return True
-    return _model_number(text, ph, tok, doc)
+    return _model_number(text, ph, tok, doc) or _quoted_name(text, ph, doc)
 
 
 _RATE_NOUNS = frozenset({"rate", "ratio", "incidence", "prevalence"})
