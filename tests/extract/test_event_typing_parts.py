@@ -118,3 +118,15 @@ def test_people_found_with_the_place_phrase_on_the_noun_cross():
 ])
 def test_martyrs_of_official_tolls_are_deaths(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Of these, 52 were injured. 4 of the injured later expired during treatment.",
+     [("52", 52, "injury"), ("4", 4, "death")]),
+    ("Of the 30 patients admitted, 3 passed away overnight.", [("30", 30, None), ("3", 3, "death")]),
+    ("The veteran coach passed away on Sunday; 2 players were injured in training.", [("2", 2, "injury")]),
+    # a permit, a contract or a deadline that expires is no death
+    ("The visas of 40 workers expired in May, the ministry said.", [("40", 40, None)]),
+])
+def test_the_injured_who_expire_and_people_who_pass_away_die(sentence, expected):
+    assert counts(sentence) == expected

@@ -75,9 +75,12 @@ _AS_MANY_AS = re.compile(r"\bas\s*$", re.I)
 
 def _a_distance(after: str) -> bool:
     """"three streets away", "two kilometres away": a measure of distance, not people sent or
-    turned away ("turned 300 migrants away")."""
+    turned away ("turned 300 migrants away") nor people who went ("3 passed away", "two ran away")."""
     m = _DISTANCE_AFTER.match(after)
-    return m is not None and m.group("noun") not in _C["person"] | _C["group"]
+    if m is None or m.group("noun") in _C["person"] | _C["group"]:
+        return False
+    noun = m.group("noun")   # a plural or a unit, not a verb ("3 passed away", "two ran away")
+    return noun in _C["measure"] or (noun.endswith("s") and not noun.endswith("ss"))
 
 
 def _a_score(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
