@@ -130,3 +130,11 @@ def test_martyrs_of_official_tolls_are_deaths(sentence, expected):
 ])
 def test_the_injured_who_expire_and_people_who_pass_away_die(sentence, expected):
     assert counts(sentence) == expected
+
+
+def test_a_span_of_time_of_a_life_taken_is_no_death():
+    art = extract("The degree took 3 years of their lives, the graduates said.", published="2026-03-10", validate=False)
+    assert not any(c.event_type == "death" for c in art.claims)
+    assert counts("He lost two years of his life to the illness, and 3 patients lost their lives.") == [
+        ("3", 3, "death")]
+    assert counts("The fighting took the lives of 40 civilians in three days.") == [("40", 40, "death")]
