@@ -138,3 +138,11 @@ def test_a_span_of_time_of_a_life_taken_is_no_death():
     assert counts("He lost two years of his life to the illness, and 3 patients lost their lives.") == [
         ("3", 3, "death")]
     assert counts("The fighting took the lives of 40 civilians in three days.") == [("40", 40, "death")]
+
+
+def test_the_people_a_keepsake_remembers_are_no_toll():
+    assert counts("The cathedral holds the relics of 40 martyrs, the bishop said.") == [("40", 40, None)]
+    assert counts("The tomb of 3 soldiers was vandalised, and 2 guards were injured.") == [
+        ("3", 3, None), ("2", 2, "injury")]
+    # the bodies of the dead are a toll
+    assert counts("The bodies of 40 martyrs were brought to the hospital, the ministry said.") == [("40", 40, "death")]

@@ -279,8 +279,8 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
             link, _seen = _typed(ctx, predicate_complex(c, role, True), cls, is_fatal(c), c.i, "clause")
             if link is not None:
                 return link
-    if topic_of_a_work(head):
-        return None  # "a film on the deaths of 3 climbers"
+    if topic_of_a_work(head) or _kept_in_memory(head):
+        return None  # "a film on the deaths of 3 climbers", "the relics of 40 martyrs"
     unit_words = (q.unit or "").split()
     lemma = _lemma(head) if head.pos_ in ("NOUN", "PROPN", "ADJ") else (unit_words[-1].lower().rstrip("s") if unit_words else "")
     etype = UNIT_EVENT_TYPES.get(lemma) or UNIT_EVENT_TYPES.get(head.lower_)
@@ -292,6 +292,12 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
         # the noun names the event: it covers the event mentions of its own clause only
         return CountLink(etype, _cause(ctx, q.sent_i) if etype == "death" else None, None, head.i, "noun", head.i)
     return None
+
+
+def _kept_in_memory(head: Token) -> bool:
+    """"the relics of 40 martyrs", "a statue of 12 fallen miners": the people of a keepsake's "of"
+    phrase died long ago; the count is no toll of this report."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and in_class(head.head.head, noun_classes()["keepsake"])
 
 
 def _against_target(ctx: LinkContext, arg: Token) -> Token | None:
