@@ -146,3 +146,15 @@ def test_the_people_a_keepsake_remembers_are_no_toll():
         ("3", 3, None), ("2", 2, "injury")]
     # the bodies of the dead are a toll
     assert counts("The bodies of 40 martyrs were brought to the hospital, the ministry said.") == [("40", 40, "death")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The brigade suffered 120 casualties, the army said.", "combat_casualties"),
+    ("The army reported 45 casualties among its troops after the ambush.", "combat_casualties"),
+    ("This number includes 1,140 casualties enemy forces suffered over the past day.", "combat_casualties"),
+    # casualties of no armed force stay the deaths they were read as
+    ("The hospital received 61 casualties after the blast.", "death"),
+    ("Police forces suffered 12 casualties in the riot.", "death"),
+])
+def test_the_casualties_of_armed_forces_are_combat_casualties(sentence, expected):
+    assert [e for _t, _v, e in counts(sentence)] == [expected]

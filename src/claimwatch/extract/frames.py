@@ -145,6 +145,34 @@ def _casualty(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
     ]
 
 
+def _casualties_of_forces(analysis: Analysis, mentions: list[EventMention]) -> None:
+    """"1,140 casualties Russian forces suffered", "the brigade suffered 120 casualties", "Russian casualties"
+    in a war report: the noun "casualties" of armed forces, with no word of death, is a combat casualty
+    (killed and wounded); the casualties a hospital receives or a crash causes stay deaths."""
+    doc = analysis.doc
+    for m in mentions:
+        tok = doc[m.head_i] if m.head_i is not None else None
+        if m.event_type != "death" or tok is None or tok.pos_ != "NOUN" or _lemma(tok) != "casualty":
+            continue
+        if _of_forces(tok) or (armed_conflict_report(analysis) and any(
+                c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in children_of(tok))):
+            m.event_type, m.cause = "combat_casualties", None
+
+
+def _of_forces(tok: Token) -> bool:
+    """The casualties belong to armed forces: their modifier, possessor or "of" phrase, the subject of
+    the clause they are suffered in, or of the verb they are the object of, names forces."""
+    forces = _s("armed_forces")
+    near = [c for c in children_of(tok) if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    near += [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("of", "among")
+             for g in children_of(c) if g.dep_ == "pobj"]
+    near += [g for c in children_of(tok) if c.dep_ in ("relcl", "acl") for g in children_of(c) if g.dep_ == "nsubj"]
+    if tok.dep_ == "dobj":
+        near += [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
+    return any((n.lower_ in forces or _lemma(n) in forces) and not any(c.lower_ == "police" for c in children_of(n))
+               for n in near)   # (not "police forces")
+
+
 # ------------------------------------------------------------------ report context
 
 def _cue_count(doc: Doc, cues: frozenset[str]) -> int:
@@ -552,6 +580,7 @@ def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> lis
         if span is not None:
             sent_tokens[sent_i] = tokens[span.start:span.end]
     found = _casualty(found, doc)
+    _casualties_of_forces(analysis, found)
     offences: set[int] = set()
     found = _legal(found, doc, sent_tokens, offences)
     found += _new_mentions(analysis, found, sent_tokens, offences)
