@@ -159,6 +159,22 @@ def _casualties_of_forces(analysis: Analysis, mentions: list[EventMention]) -> N
             m.event_type, m.cause = "combat_casualties", None
 
 
+def _forces_killed(mentions: list[EventMention], doc: Doc) -> None:
+    """"At least 17 soldiers were killed when fighters stormed a base", "it had killed 43 soldiers", "28 militants
+    were killed": members of armed forces killed by violence are combat casualties (SPEC 6), wherever the
+    sentence says the fighting took place; soldiers who die in a flood or a crash stay deaths."""
+    forces = _s("armed_forces")
+    for m in mentions:
+        tok = doc[m.head_i] if m.head_i is not None else None
+        if m.event_type != "death" or m.cause != "violence" or tok is None or tok.pos_ != "VERB":
+            continue
+        victims = [c for c in children_of(tok) if c.dep_ in ("nsubjpass", "dobj")]
+        victims = [g for v in victims for g in ([v] if not v.like_num else [
+            p for o in children_of(v) if o.dep_ == "prep" and o.lower_ == "of" for p in children_of(o)])]
+        if victims and all(_lemma(v) in forces or v.lower_ in forces for v in victims):
+            m.event_type, m.cause = "combat_casualties", None
+
+
 def _of_forces(tok: Token) -> bool:
     """The casualties belong to armed forces: their modifier, possessor or "of" phrase, the subject of
     the clause they are suffered in, or of the verb they are the object of, names forces."""
@@ -583,6 +599,7 @@ def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> lis
     _casualties_of_forces(analysis, found)
     offences: set[int] = set()
     found = _legal(found, doc, sent_tokens, offences)
+    _forces_killed(found, doc)
     found += _new_mentions(analysis, found, sent_tokens, offences)
     found = _circumstance_crossings(found, doc)
     found += _incidents(analysis, found, sent_tokens)
