@@ -378,6 +378,10 @@ def _second_subject_after(head: Token, verb: Token) -> bool:
         t.dep_ in ("nsubj", "nsubjpass") and t.i > verb.i for t in children_of(head.head) if t.i != head.i)
 
 
+#: nouns whose people are dead: they act in no event ("Sohmor: 7 martyrs and 21 wounded", read as "martyrs wounded")
+_THE_DEAD = frozenset({"martyr", "fatality", "dead", "corpse"})
+
+
 def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
     """The event of the predicate the count is an argument of; an untyped link when that
     predicate is an event the count does not take part in (the killers of "killed")."""
@@ -392,9 +396,10 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
     if link is None and seen and on_board(arg, pred) and any(
             m.event_type == "border_crossing" for m in ctx.by_head.get(pred.i, ())):
         return CountLink("border_crossing", pred_i=pred.i, via="vehicle")  # "left Senegal with 230 people on board"
-    if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head and c.cls != "body":
-        # (a noun that names its own event, "the 25th killing", or a body, "29 bodies ... brought to
-        # hospitals, 13 of them in serious condition", goes on)
+    if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head and c.cls != "body" \
+            and _lemma(c.head) not in _THE_DEAD:
+        # (a noun that names its own event, "the 25th killing", a body, "29 bodies ... brought to
+        # hospitals, 13 of them in serious condition", or the dead, "7 martyrs and 21 wounded", goes on)
         return CountLink(pred_i=pred.i, via="predicate")
     if link is None and not seen and pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and role == "theme":
         # "organized the movement of up to 18 ships": what the event's object noun moves takes part in it
