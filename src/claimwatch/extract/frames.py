@@ -44,6 +44,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, EventMention, children_of, token_table
+from .combat import casualties_of_forces, forces_killed
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
 
@@ -143,50 +144,6 @@ def _casualty(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
         if not (m.event_type == "injury" and m.head_i is not None and _lemma(doc[m.head_i]) in verbs
                 and _under_death(doc[m.head_i], death_heads))
     ]
-
-
-def _casualties_of_forces(analysis: Analysis, mentions: list[EventMention]) -> None:
-    """"1,140 casualties Russian forces suffered", "the brigade suffered 120 casualties", "Russian casualties"
-    in a war report: the noun "casualties" of armed forces, with no word of death, is a combat casualty
-    (killed and wounded); the casualties a hospital receives or a crash causes stay deaths."""
-    doc = analysis.doc
-    for m in mentions:
-        tok = doc[m.head_i] if m.head_i is not None else None
-        if m.event_type != "death" or tok is None or tok.pos_ != "NOUN" or _lemma(tok) != "casualty":
-            continue
-        if _of_forces(tok) or (armed_conflict_report(analysis) and any(
-                c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in children_of(tok))):
-            m.event_type, m.cause = "combat_casualties", None
-
-
-def _forces_killed(mentions: list[EventMention], doc: Doc) -> None:
-    """"At least 17 soldiers were killed when fighters stormed a base", "it had killed 43 soldiers", "28 militants
-    were killed": members of armed forces killed by violence are combat casualties (SPEC 6), wherever the
-    sentence says the fighting took place; soldiers who die in a flood or a crash stay deaths."""
-    forces = _s("armed_forces")
-    for m in mentions:
-        tok = doc[m.head_i] if m.head_i is not None else None
-        if m.event_type != "death" or m.cause != "violence" or tok is None or tok.pos_ != "VERB":
-            continue
-        victims = [c for c in children_of(tok) if c.dep_ in ("nsubjpass", "dobj")]
-        victims = [g for v in victims for g in ([v] if not v.like_num else [
-            p for o in children_of(v) if o.dep_ == "prep" and o.lower_ == "of" for p in children_of(o)])]
-        if victims and all(_lemma(v) in forces or v.lower_ in forces for v in victims):
-            m.event_type, m.cause = "combat_casualties", None
-
-
-def _of_forces(tok: Token) -> bool:
-    """The casualties belong to armed forces: their modifier, possessor or "of" phrase, the subject of
-    the clause they are suffered in, or of the verb they are the object of, names forces."""
-    forces = _s("armed_forces")
-    near = [c for c in children_of(tok) if c.dep_ in ("compound", "amod", "poss", "nmod")]
-    near += [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("of", "among")
-             for g in children_of(c) if g.dep_ == "pobj"]
-    near += [g for c in children_of(tok) if c.dep_ in ("relcl", "acl") for g in children_of(c) if g.dep_ == "nsubj"]
-    if tok.dep_ == "dobj":
-        near += [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
-    return any((n.lower_ in forces or _lemma(n) in forces) and not any(c.lower_ == "police" for c in children_of(n))
-               for n in near)   # (not "police forces")
 
 
 # ------------------------------------------------------------------ report context
@@ -596,10 +553,10 @@ def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> lis
         if span is not None:
             sent_tokens[sent_i] = tokens[span.start:span.end]
     found = _casualty(found, doc)
-    _casualties_of_forces(analysis, found)
+    casualties_of_forces(found, doc, _s("armed_forces"), armed_conflict_report(analysis))
     offences: set[int] = set()
     found = _legal(found, doc, sent_tokens, offences)
-    _forces_killed(found, doc)
+    forces_killed(found, doc, _s("armed_forces"))
     found += _new_mentions(analysis, found, sent_tokens, offences)
     found = _circumstance_crossings(found, doc)
     found += _incidents(analysis, found, sent_tokens)
