@@ -3,10 +3,7 @@
 
 * :func:`casualties_of_forces` — the noun "casualties" of armed forces ("1,140 casualties Russian forces
   suffered", "the brigade suffered 120 casualties", "Russian casualties" in a war report), with no word of
-  death, is a combat casualty; the casualties a hospital receives or a crash causes stay deaths;
-* :func:`forces_killed` — members of armed forces killed by violence ("17 soldiers were killed when
-  fighters stormed a base", "it had killed 43 soldiers") are combat casualties wherever the sentence says
-  the fighting took place; soldiers who die in a flood or a crash, and a police officer shot dead, stay deaths.
+  death, is a combat casualty; the casualties a hospital receives or a crash causes stay deaths.
 """
 
 from __future__ import annotations
@@ -15,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .base import EventMention, children_of
 
-__all__ = ["casualties_of_forces", "forces_killed"]
+__all__ = ["casualties_of_forces"]
 
 
 def _lemma(tok: Token) -> str:
@@ -48,24 +45,3 @@ def _of_forces(tok: Token, forces: frozenset[str]) -> bool:
     if tok.dep_ == "dobj":
         near += [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
     return any(_is_force(n, forces) for n in near)
-
-
-def forces_killed(mentions: list[EventMention], doc: Doc, forces: frozenset[str]) -> None:
-    """Retype the violent deaths whose every victim is a member of armed forces as combat casualties."""
-    for m in mentions:
-        tok = doc[m.head_i] if m.head_i is not None else None
-        if m.event_type != "death" or m.cause != "violence" or tok is None or tok.pos_ != "VERB":
-            continue
-        if all(_is_force(v, forces) for v in _victims(tok)) and _victims(tok):
-            m.event_type, m.cause = "combat_casualties", None
-
-
-def _victims(verb: Token) -> list[Token]:
-    """The passive subject or object of a killing, through a partitive ("two of the soldiers were killed")."""
-    out: list[Token] = []
-    for v in (c for c in children_of(verb) if c.dep_ in ("nsubjpass", "dobj")):
-        if not v.like_num:
-            out.append(v)
-            continue
-        out += [p for o in children_of(v) if o.dep_ == "prep" and o.lower_ == "of" for p in children_of(o)]
-    return out

@@ -44,7 +44,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, EventMention, children_of, token_table
-from .combat import casualties_of_forces, forces_killed
+from .combat import casualties_of_forces
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
 
@@ -556,7 +556,6 @@ def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> lis
     casualties_of_forces(found, doc, _s("armed_forces"), armed_conflict_report(analysis))
     offences: set[int] = set()
     found = _legal(found, doc, sent_tokens, offences)
-    forces_killed(found, doc, _s("armed_forces"))
     found += _new_mentions(analysis, found, sent_tokens, offences)
     found = _circumstance_crossings(found, doc)
     found += _incidents(analysis, found, sent_tokens)
