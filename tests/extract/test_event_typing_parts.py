@@ -118,3 +118,48 @@ def test_people_found_with_the_place_phrase_on_the_noun_cross():
 ])
 def test_martyrs_of_official_tolls_are_deaths(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Of these, 52 were injured. 4 of the injured later expired during treatment.",
+     [("52", 52, "injury"), ("4", 4, "death")]),
+    ("Of the 30 patients admitted, 3 passed away overnight.", [("30", 30, None), ("3", 3, "death")]),
+    ("The veteran coach passed away on Sunday; 2 players were injured in training.", [("2", 2, "injury")]),
+    # a permit, a contract or a deadline that expires is no death
+    ("The visas of 40 workers expired in May, the ministry said.", [("40", 40, None)]),
+])
+def test_the_injured_who_expire_and_people_who_pass_away_die(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_a_span_of_time_of_a_life_taken_is_no_death():
+    art = extract("The degree took 3 years of their lives, the graduates said.", published="2026-03-10", validate=False)
+    assert not any(c.event_type == "death" for c in art.claims)
+    assert counts("He lost two years of his life to the illness, and 3 patients lost their lives.") == [
+        ("3", 3, "death")]
+    assert counts("The fighting took the lives of 40 civilians in three days.") == [("40", 40, "death")]
+
+
+def test_the_people_a_keepsake_remembers_are_no_toll():
+    assert counts("The cathedral holds the relics of 40 martyrs, the bishop said.") == [("40", 40, None)]
+    assert counts("The tomb of 3 soldiers was vandalised, and 2 guards were injured.") == [
+        ("3", 3, None), ("2", 2, "injury")]
+    # the bodies of the dead are a toll
+    assert counts("The bodies of 40 martyrs were brought to the hospital, the ministry said.") == [("40", 40, "death")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The brigade suffered 120 casualties, the army said.", "combat_casualties"),
+    ("The army reported 45 casualties among its troops after the ambush.", "combat_casualties"),
+    ("This number includes 1,140 casualties enemy forces suffered over the past day.", "combat_casualties"),
+    # casualties of no armed force stay the deaths they were read as
+    ("The hospital received 61 casualties after the blast.", "death"),
+    ("Police forces suffered 12 casualties in the riot.", "death"),
+])
+def test_the_casualties_of_armed_forces_are_combat_casualties(sentence, expected):
+    assert [e for _t, _v, e in counts(sentence)] == [expected]
+
+
+def test_the_dead_a_parse_makes_the_subject_of_wounded_stay_dead():
+    text = "The ministry detailed the toll:\n- The raid on the town of Sohmor: 7 martyrs and 21 wounded."
+    assert [(t, e) for t, _v, e in counts(text)] == [("7", "death"), ("21", "injury")]

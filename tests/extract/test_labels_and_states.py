@@ -24,10 +24,32 @@ def test_list_item_numbers_count_nothing():
     assert _counts("Police said:\n12 people were arrested overnight.")[0][:2] == ("12", 12)
 
 
+def test_a_label_heading_a_line_counts_nothing():
+    assert [t for t, _v, _e in _counts("UPDATE 2 - Bus plunge toll rises; driver detained\n\nAt least 23 people died, "
+                                       "police said.")] == ["At least 23"]
+    assert [t for t, _v, _e in _counts("Day 3: rescuers pull 14 survivors from the rubble")] == ["14"]
+    assert [t for t, _v, _e in _counts("Stage 12 – Valence to Lyon, where 40 riders abandoned the race")] == ["40"]
+    # a tally line names what it counts
+    assert ("12", 12) in [(t, v) for t, v, _e in _counts("Dead 12 - Injured 40")]
+
+
+def test_a_figure_after_a_naming_abbreviation_names_something():
+    assert "45" not in [t for t, _v, _e in _counts("Police seized 14 firearms, including two cal. 45 pistols.")]
+    assert [t for t, _v, _e in _counts("The court cited art. 336 of the penal code when it jailed 12 men.")] == ["12"]
+    # a qualifier's abbreviation is no name, nor is the word that ends a sentence
+    assert [t for t, _v, _e in _counts("Organisers said approx. 40 people attended the rally.")] == ["approx. 40"]
+    assert [t for t, _v, _e in _counts("Nine workers died. 45 others were hurt in the blast.")] == ["Nine", "45"]
+
+
 def test_temperatures_count_nothing():
     assert _counts("Temperatures at the camp fell to minus 10 Celsius overnight.") == []
     assert _counts("On the day of the match, temperatures exceeded 45°C in the stands.") == []
     assert _counts("It was 30 degrees Fahrenheit when 12 climbers set off.") == [("12", 12, None)]
+    # the wire style's scale letter set off after the figure; a letter that names a block or a class is none
+    assert _counts("Temperatures reached 38 C at the airport on Tuesday, the weather office said.") == []
+    assert _counts("Highs of 104 F are forecast on Sunday, and 12 people were treated for heat stroke.") == [
+        ("12", 12, None)]
+    assert _counts("Police said 38 people were arrested in Block C on Friday.") == [("38", 38, "detention")]
 
 
 def test_the_points_of_a_rating_scale_count_nothing():
@@ -53,6 +75,10 @@ def test_a_sum_in_any_currency_outside_an_event_counts_nothing():
     assert _counts("The state government pledged 50 million naira to the families of the victims.") == []
     assert _counts("The county pledged 20 million shillings to the families of the victims.") == []
     assert ("2 million", 2_000_000, None) in _counts("Officers seized 2 million naira in cash at the border.")
+    # every currency of the unit lexicon, not only the ones the event frames name
+    assert _counts("The kidnappers demanded 5 million gourdes for each passenger, a relative said.") == []
+    assert _counts("The regency pledged 3 billion rupiah to the families of the victims.") == []
+    assert _counts("The mayor promised 80,000 lempiras to each flooded household.") == []
 
 
 def test_a_state_named_through_as_is_the_event():

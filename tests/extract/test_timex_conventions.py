@@ -463,3 +463,10 @@ def test_a_clock_time_in_a_past_clause_falls_on_the_day_the_story_stated_before(
 def test_a_spaced_dash_between_two_days_that_ends_the_phrase_is_a_range(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert [t.precision for t in a.times] == ["range"], [(t.text, t.value) for t in a.times]
+
+
+@pytest.mark.parametrize("text", ["Timeline:\nMarch 10 – 25,000 tickets sold in the first hour.",
+                                  "Key dates:\nJune 3 - 12,500 runners start the marathon."])
+def test_a_figure_with_a_thousands_separator_after_an_entry_dash_is_no_second_day(analyse, text):
+    a = analyse(text, P, stages=("times",))
+    assert [t.precision for t in a.times] == ["day"], [(t.text, t.value) for t in a.times]

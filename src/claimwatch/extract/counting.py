@@ -64,6 +64,7 @@ from .frames import (
     to_a_place,
 )
 from .quantity_nouns import in_class, mass_of_things, noun_classes
+from .units import money_nouns
 from .vehicles import hidden_in, on_board, vehicle_of
 
 __all__ = ["LinkContext", "CountLink", "link_count", "noun_class", "UNIT_EVENT_TYPES", "argument_of", "role_of",
@@ -145,7 +146,7 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
             return name
     if low in classes["time"] or lemma in classes["time"]:
         return "duration"
-    if low in _s("money_words") or lemma in _s("money_words"):
+    if low in _money_units() or lemma in _money_units():
         return "money"
     if tok.dep_ in ("nsubjpass", "dobj") and casualty_verb(tok.head) and names_people(tok):
         return "person"  # "the storm injured 12 holidaymakers": one who does something, hurt
@@ -163,7 +164,7 @@ def _money_units() -> frozenset[str]:
     """Units that make a quantity money: the money words and every currency's unit."""
     from .numbers import CURRENCY_UNITS
 
-    return _s("money_words") | frozenset(u.lower() for u in CURRENCY_UNITS.values())
+    return _s("money_words") | money_nouns() | frozenset(u.lower() for u in CURRENCY_UNITS.values())
 
 
 def _can_take_part(cls: str, etype: str | None) -> bool:
@@ -278,8 +279,8 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
             link, _seen = _typed(ctx, predicate_complex(c, role, True), cls, is_fatal(c), c.i, "clause")
             if link is not None:
                 return link
-    if topic_of_a_work(head):
-        return None  # "a film on the deaths of 3 climbers"
+    if topic_of_a_work(head) or _kept_in_memory(head):
+        return None  # "a film on the deaths of 3 climbers", "the relics of 40 martyrs"
     unit_words = (q.unit or "").split()
     lemma = _lemma(head) if head.pos_ in ("NOUN", "PROPN", "ADJ") else (unit_words[-1].lower().rstrip("s") if unit_words else "")
     etype = UNIT_EVENT_TYPES.get(lemma) or UNIT_EVENT_TYPES.get(head.lower_)
@@ -291,6 +292,12 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
         # the noun names the event: it covers the event mentions of its own clause only
         return CountLink(etype, _cause(ctx, q.sent_i) if etype == "death" else None, None, head.i, "noun", head.i)
     return None
+
+
+def _kept_in_memory(head: Token) -> bool:
+    """"the relics of 40 martyrs", "a statue of 12 fallen miners": the people of a keepsake's "of"
+    phrase died long ago; the count is no toll of this report."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and in_class(head.head.head, noun_classes()["keepsake"])
 
 
 def _against_target(ctx: LinkContext, arg: Token) -> Token | None:
@@ -371,6 +378,10 @@ def _second_subject_after(head: Token, verb: Token) -> bool:
         t.dep_ in ("nsubj", "nsubjpass") and t.i > verb.i for t in children_of(head.head) if t.i != head.i)
 
 
+#: nouns whose people are dead: they act in no event ("Sohmor: 7 martyrs and 21 wounded", read as "martyrs wounded")
+_THE_DEAD = frozenset({"martyr", "fatality", "dead", "corpse"})
+
+
 def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
     """The event of the predicate the count is an argument of; an untyped link when that
     predicate is an event the count does not take part in (the killers of "killed")."""
@@ -385,9 +396,10 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
     if link is None and seen and on_board(arg, pred) and any(
             m.event_type == "border_crossing" for m in ctx.by_head.get(pred.i, ())):
         return CountLink("border_crossing", pred_i=pred.i, via="vehicle")  # "left Senegal with 230 people on board"
-    if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head and c.cls != "body":
-        # (a noun that names its own event, "the 25th killing", or a body, "29 bodies ... brought to
-        # hospitals, 13 of them in serious condition", goes on)
+    if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head and c.cls != "body" \
+            and _lemma(c.head) not in _THE_DEAD:
+        # (a noun that names its own event, "the 25th killing", a body, "29 bodies ... brought to
+        # hospitals, 13 of them in serious condition", or the dead, "7 martyrs and 21 wounded", goes on)
         return CountLink(pred_i=pred.i, via="predicate")
     if link is None and not seen and pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and role == "theme":
         # "organized the movement of up to 18 ships": what the event's object noun moves takes part in it

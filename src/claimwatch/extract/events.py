@@ -33,7 +33,7 @@ from spacy.tokens import Token
 from ..resources import read_text
 from .base import Analysis, EventMention, Stage, children_of, doc_text, token_table
 from .frames import armed_conflict_report, fatal_modifier, person_noun, refine_mentions
-from .quantity_nouns import beasts_only, mass_of_things, noun_classes
+from .quantity_nouns import beasts_only, mass_of_things, noun_classes, time_of
 from .units import unit_at
 
 __all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "a_price", "casualty_verb", "names_people", "STAGE"]
@@ -168,7 +168,7 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
         return subject if _lemma(subject) in with_set or subject.lower_ in with_set else None
     related = _subject_tokens(tok) if rule.get("subject") else _object_tokens(tok) if rule.get("object") else _related(tok)
     for rel in related:
-        if rel.i == tok.i or _modifies_other_noun(rel, tok) or mass_of_things(rel):
+        if rel.i == tok.i or _modifies_other_noun(rel, tok) or mass_of_things(rel) or time_of(rel):
             continue
         if _lemma(rel) in with_set or rel.lower_ in with_set:
             return rel

@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token
 
 from ..resources import read_text
 from .base import Analysis, EventMention, children_of, token_table
+from .combat import casualties_of_forces
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
 
@@ -552,6 +553,7 @@ def refine_mentions(analysis: Analysis, mentions: Iterable[EventMention]) -> lis
         if span is not None:
             sent_tokens[sent_i] = tokens[span.start:span.end]
     found = _casualty(found, doc)
+    casualties_of_forces(found, doc, _s("armed_forces"), armed_conflict_report(analysis))
     offences: set[int] = set()
     found = _legal(found, doc, sent_tokens, offences)
     found += _new_mentions(analysis, found, sent_tokens, offences)

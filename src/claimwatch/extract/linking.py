@@ -43,7 +43,7 @@ from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
 from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
 from .table_claims import a_row_label, type_table_counts
-from .units import unit_lexicon
+from .units import money_nouns
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
 
@@ -120,8 +120,7 @@ def _noun_phrase(tok: Token) -> tuple[int, int] | None:
 
 #: the nouns of money amounts, every written form of ``resources/units.tsv`` ("euros", "a rouble",
 #: "hryvnias", "lei"), never an event's actor
-_MONEY_NOUNS = frozenset(form.lower() for form, _name, dimension, case_sensitive in unit_lexicon()
-                         if dimension == "money" and not case_sensitive and form.isalpha())
+_MONEY_NOUNS = money_nouns()
 
 #: events whose grammatical subject undergoes them ("two people drowned", "five went missing")
 _UNDERGOER_EVENTS = frozenset({"death", "missing", "injury", "combat_casualties"})

@@ -40,6 +40,7 @@ from .intervals import apply_intervals
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 from .quantity_naming import after_name, date_entity, names_something
 from .quantity_nouns import in_class, noun_classes
+from .units import money_nouns
 
 __all__ = ["find_quantities", "STAGE", "noun_classes"]
 
@@ -56,7 +57,7 @@ _CURRENCY_WORDS = frozenset(
     "rupee rupees zloty zlotys franc francs lira liras lire dinar dinars dirham dirhams riyal riyals "
     "shekel shekels lei leu forint forints koruna crowns krona kronor krone kroner lari manat som tenge "
     "usd eur gbp uah rub".split()
-)
+) | money_nouns()
 _MAGNITUDE_WORDS = frozenset("dozen dozens score scores hundred hundreds thousand thousands million millions "
                              "billion billions few couple handful number lot lots several many some numerous "
                              "multiple countless".split())

@@ -1,7 +1,8 @@
 """More numbers that label or measure rather than count (used by :mod:`.quantity_naming`):
 
 * a list's item numbers at the start of a line ("1. suspend all funding", "2) publish the reports");
-* temperatures ("minus 10 Celsius", "45°C", "40 degrees Fahrenheit");
+* a bulletin's, a day's or a part's label heading a line ("UPDATE 2 - ...", "Day 3: ...");
+* temperatures ("minus 10 Celsius", "45°C", "40 degrees Fahrenheit", "38 C at the airport");
 * the points of a rating scale ("runs from 1 (False) to 5 (True)", "this claim scores 1", "rated 4 out of 5",
   "scored 8/10", "gave the film 3 stars");
 * a figure that is part of a place's name ("in Delmas 33 and Delmas 95", "at Sector 7");
@@ -26,10 +27,15 @@ __all__ = ["labels_or_measures"]
 
 _C = noun_classes()
 _PEOPLE = _C["person"] | _C["group"]
+#: words that head a tally line rather than label one ("Dead 12 - Injured 40", "Total 45:")
+_TALLY_WORDS = _C["incident"] | _C["running"] | frozenset(
+    "dead killed injured wounded missing hurt arrested detained displaced total sum toll".split())
 
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _ITEM_MARK = re.compile(r"[.)][ \t]+\S")
 _TEMPERATURE_AFTER = re.compile(r"\s*(?:°|º|degrees?\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b|(?:Celsius|Fahrenheit|centigrade)\b)", re.I)
+# "38 C at the airport", "highs of 95 F": the wire style's scale letter set off after the figure
+_SCALE_LETTER_AFTER = re.compile(r"[ \u00a0][CF](?![\w'’&-]|\.\s*[A-Z][a-z])")
 _BELOW_ZERO_BEFORE = re.compile(r"\b(?:minus|negative)\s*$", re.I)
 _ADDRESS_PART = re.compile(r"[ \t]+(?:[A-Z][\w.'-]*[ \t]*){1,3}(?:,|$)", re.M)
 
@@ -54,7 +60,8 @@ def _list_item_number(text: str, ph: NumberPhrase) -> bool:
 
 def _temperature(text: str, ph: NumberPhrase) -> bool:
     s, e = ph.span
-    return bool(_TEMPERATURE_AFTER.match(text, e)) or bool(_BELOW_ZERO_BEFORE.search(text, max(0, s - 12), s))
+    return bool(_TEMPERATURE_AFTER.match(text, e) or _SCALE_LETTER_AFTER.match(text, e)) or bool(
+        _BELOW_ZERO_BEFORE.search(text, max(0, s - 12), s))
 
 
 def _argument_chain(tok: Token) -> Token:
@@ -166,10 +173,29 @@ def _house_number(text: str, ph: NumberPhrase, tok: Token) -> bool:
         in_class(t, _PEOPLE) for t in line if e <= t.idx < m.end())
 
 
+# "UPDATE 2 - Peru bus plunge ...", "Day 3: the search goes on", "Stage 12 – Valence": one capitalised word
+# and a figure opening a line before a dash or a colon label the bulletin, the day or the part that follows
+_HEADING_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<w>[A-Z][A-Za-z]{1,15})[ \t]+$")
+_HEADING_MARK_AFTER = re.compile(r"[ \t]*(?:[-–—:|][ \t]|:$)")
+
+
+def _heading_label(text: str, ph: NumberPhrase) -> bool:
+    """A bulletin's, a day's or a part's label at the head of a line ("UPDATE 2 - ..."); not a tally
+    a line names by what it counts ("Dead 12 - Injured 40", "Arrests 7:")."""
+    s, e = ph.span
+    m = _HEADING_WORD_BEFORE.search(text, max(0, s - 24), s)
+    if m is None or ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit():
+        return False
+    word = m.group("w").lower()
+    if word in _PEOPLE or word in _TALLY_WORDS or word.rstrip("s") in _PEOPLE | _TALLY_WORDS:
+        return False
+    return _HEADING_MARK_AFTER.match(text, e) is not None
+
+
 def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
         return False
-    return (_list_item_number(text, ph) or _temperature(text, ph) or _scale_point(tok) or _scale_maximum(tok)
+    return (_list_item_number(text, ph) or _heading_label(text, ph) or _temperature(text, ph) or _scale_point(tok) or _scale_maximum(tok)
             or _slash_figure(text, ph) or _rating_stars(tok)
             or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok))

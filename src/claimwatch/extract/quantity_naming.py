@@ -60,6 +60,12 @@ _CALL_BEFORE = re.compile(_CALL_VERB + r"$", re.I)
 _CALL_LIST_BEFORE = re.compile(_CALL_VERB + r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))+$", re.I)
 _LINE_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:for|to|in|on|at|if|or|and|from|now|immediately|instead|as|when|with|"
                          r"before|after|until|by|is|are|was|were|will|would|should|can|could)\b)", re.I)
+# "report to the police on 18555 or 191", "contact the embassy at 2222 4444", "reach the desk on 1122": a bare
+# figure a verb of contacting reaches someone on (with its object between) is a line, not a count
+_CONTACT_BEFORE = re.compile(
+    r"\b(?:contact(?:s|ed|ing)?|reach(?:es|ed|ing)?|call(?:s|ed|ing)?|ring|phone[ds]?|text(?:s|ed|ing)?|dial(?:l?ed|s)?|"
+    r"message|alert|report(?:s|ed|ing)?(?:\s+[\w'’-]+){0,3}?\s+to)(?:\s+[\w'’.-]+){0,4}?\s+(?:on|at|via)\s+"
+    r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))*$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
 _AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
@@ -69,9 +75,12 @@ _AS_MANY_AS = re.compile(r"\bas\s*$", re.I)
 
 def _a_distance(after: str) -> bool:
     """"three streets away", "two kilometres away": a measure of distance, not people sent or
-    turned away ("turned 300 migrants away")."""
+    turned away ("turned 300 migrants away") nor people who went ("3 passed away", "two ran away")."""
     m = _DISTANCE_AFTER.match(after)
-    return m is not None and m.group("noun") not in _C["person"] | _C["group"]
+    if m is None or m.group("noun") in _C["person"] | _C["group"]:
+        return False
+    noun = m.group("noun")   # a plural or a unit, not a verb ("3 passed away", "two ran away")
+    return noun in _C["measure"] or (noun.endswith("s") and not noun.endswith("ss"))
 
 
 def _a_score(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
@@ -113,9 +122,10 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
         return True  # "the 2700 block of Fondren Road", "14 Market Square"
     if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
         return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
-    if ph.kind == "number" and _CALL_LIST_BEFORE.search(before) and _LINE_AFTER.match(after):
-        return True  # "call 911 or 112"
     raw = text[s:e]
+    if ph.kind == "number" and _LINE_AFTER.match(after) and (_CALL_LIST_BEFORE.search(before) or (
+            len(re.sub(r"\D", "", raw)) >= 3 and _CONTACT_BEFORE.search(text, max(0, s - 80), s))):
+        return True  # "call 911 or 112", "report to the police on 18555 or 191"
     if raw.isdigit() and len(raw) >= 7:
         return True  # "reference 2300411": an identifier (figures that large are written with separators)
     if ph.kind == "vague" and (_NOT_A_COUNT_BEFORE.search(before) or (
@@ -245,9 +255,19 @@ def _name_of_a_person(name: Token) -> bool:
     """"his mother, Grace, 61,": a proper name set off beside a person noun names that person,
     whatever entity type the tagger gave it; the parser may read the apposition as a conjunct without
     a conjunction ("the chief, Amadou Traore, 71,")."""
-    if name.pos_ != "PROPN" or not in_class(name.head, _C["person"]):
+    if name.pos_ != "PROPN" or not (in_class(name.head, _C["person"]) or _a_role_noun(name.head)):
         return False
     return name.dep_ == "appos" or (name.dep_ == "conj" and not any(c.dep_ == "cc" for c in name.head.children))
+
+
+_NOT_A_ROLE = _C["collective"] | _C["group"] | _C["naming"] | _C["naming_cap"] | _C["incident"] | _C["object"] | \
+    _C["container"] | _C["measure"] | _C["time"]
+
+
+def _a_role_noun(noun: Token) -> bool:
+    """"The winner, Ann Park, 29,", "the club's founder, Li Wei, 52,": a singular common noun a proper
+    name is set beside is the role of a person (not a place's or a group's noun: "the camp", "the unit")."""
+    return noun.tag_ == "NN" and not noun.ent_type_ and not in_class(noun, _NOT_A_ROLE)
 
 
 def _one_of_a_kind(noun: Token, tok: Token) -> bool:
@@ -281,6 +301,29 @@ def _model_number(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     return False
 
 
+_OPEN_QUOTES = frozenset('"“«‘\'')
+_CLOSE_QUOTES = frozenset('"”»’\'')
+
+
+def _quoted_name(text: str, ph: NumberPhrase, doc: Doc) -> bool:
+    """'the "400 Mawozo" gang', 'the "5 Seconds of Summer" concert': a figure in digits opening a short quoted
+    name that modifies the noun after it is part of that name (not '"300 people" gathered')."""
+    s, e = ph.core
+    if ph.span[0] != s or s == 0 or text[s - 1] not in _OPEN_QUOTES or not text[s:e][:1].isdigit():
+        return False
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or nxt.tag_ == "NNPS" or nxt.ent_type_ in ("NORP", "GPE"):
+        return False
+    close = next((t for t in doc[span.end + 1:span.end + 5] if t.text[:1] in _CLOSE_QUOTES), None)
+    if close is None or close.i + 1 >= len(doc):
+        return False
+    after = doc[close.i + 1]    # the quoted name modifies the noun after it (not '"12 Dead in Blast"', '"18 Rohingya" were')
+    return after.pos_ in ("NOUN", "PROPN") and any(t.head.i == after.i for t in doc[span.start:close.i])
+
+
 def after_name(doc: Doc, tok: Token, ph: NumberPhrase, text: str) -> bool:
     span = doc.char_span(ph.core[0], ph.core[1], alignment_mode="expand")
     if span is None or span.start == 0 or ph.kind != "number":
@@ -312,7 +355,7 @@ def names_something(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
         return True
     if _predicated_of_a_label(tok) or labels_or_measures(text, ph, tok):
         return True
-    return _model_number(text, ph, tok, doc)
+    return _model_number(text, ph, tok, doc) or _quoted_name(text, ph, doc)
 
 
 _RATE_NOUNS = frozenset({"rate", "ratio", "incidence", "prevalence"})
@@ -366,6 +409,8 @@ _AS_AGE_BEFORE = re.compile(r"\bas\s+(?:young|old)\s+as\s*$", re.I)
 _AGE_BOUND_WORDS = frozenset({"above", "over", "under", "below", "of", "about", "around", "nearly", "almost", "aged"})
 _THRESHOLD_WORDS = frozenset({"above", "over", "under", "below"})
 _SINGLE_PERSON_PRONOUNS = frozenset({"i", "he", "she"})
+#: "the oldest is 61", "the youngest was 3": the subject is the one of a set picked out by age
+_AGE_SUPERLATIVES = frozenset({"oldest", "youngest", "eldest"})
 
 
 def _bare_number(doc: Doc, end: int) -> bool:
@@ -431,6 +476,6 @@ def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
         return False
     if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
         subj = [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
-        return len(subj) == 1 and (subj[0].lower_ in _SINGLE_PERSON_PRONOUNS
+        return len(subj) == 1 and (subj[0].lower_ in _SINGLE_PERSON_PRONOUNS or subj[0].lower_ in _AGE_SUPERLATIVES
                                    or (subj[0].tag_ == "NN" and in_class(subj[0], _C["person"])))
     return False

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..resources import read_text
 
-__all__ = ["noun_classes", "in_class", "mass_of_things", "beasts_only"]
+__all__ = ["noun_classes", "in_class", "mass_of_things", "time_of", "beasts_only"]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +47,14 @@ def mass_of_things(tok: Token) -> bool:
                         c.dep_ in ("det", "poss", "nummod") for c in noun.children):
                     return not in_class(noun, noun_classes()["person"])
     return False
+
+
+def time_of(tok: Token) -> bool:
+    """The noun is the "of" phrase of a span of time ("three years of their lives", "a decade of his
+    life", "the last hours of the day"): a stretch of it is meant, not the whole thing."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and in_class(
+        prep.head, noun_classes()["time"])
 
 
 def beasts_only(nouns: list[Token]) -> bool:

@@ -452,13 +452,14 @@ def _range(a: TV | None, b: TV | None) -> TV | None:
 
 
 #: a dash spaced on both sides after a month's day is a dateline's ("LONDON, May 18 - 12 people"), no range,
-#: unless the second day ends the phrase ("May 18 – 20, 2026", "May 18 – 20 in Paris")
-_SPACED_RANGE_END = r"(?=\d{1,2}(?:st|nd|rd|th)?(?:[,.;)]|\s*$|\s+(?:in|at|on|of|and|to|for|with|from|\d{4})\b))"
+#: unless the second day ends the phrase ("May 18 – 20, 2026", "May 18 – 20 in Paris"); a figure with a
+#: thousands separator after the dash is a timeline entry's count ("March 10 – 25,000 tickets sold")
+_SPACED_RANGE_END = r"(?=\d{1,2}(?:st|nd|rd|th)?(?:[,.](?!\d)|[;)]|\s*$|\s+(?:in|at|on|of|and|to|for|with|from|\d{4})\b))"
 
 
 @rule("range_md", rf"(?P<m1>{MON})\s+(?P<d1>{DAY})(?:\s*(?:to|and|through|until)\s*|[-–]\s*|\s+[-–](?!\s)|\s+[-–]\s+{_SPACED_RANGE_END})"
                   rf"(?P<d2>{DAY})"
-                  rf"(?:,?\s+(?P<y>{YEAR}))?(?![\d:])")
+                  rf"(?:,?\s+(?P<y>{YEAR}))?(?![\d:]|[,.]\d)")   # (not "March 10 – 25,000 tickets": a figure)
 def _range_md(g: dict, ctx: Ctx) -> TV | None:
     mo = month_of(g["m1"])
     d1, d2 = day_of(g["d1"]), day_of(g["d2"])

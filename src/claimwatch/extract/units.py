@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..resources import read_text
 
-__all__ = ["UnitMatch", "unit_at", "per_at", "glued_unit_pattern", "unit_lexicon", "DURATION_UNITS"]
+__all__ = ["UnitMatch", "unit_at", "per_at", "glued_unit_pattern", "unit_lexicon", "money_nouns", "DURATION_UNITS"]
 
 Span = tuple[int, int]
 
@@ -47,6 +47,14 @@ def unit_lexicon() -> tuple[tuple[str, str, str, bool], ...]:
             if form:
                 out.append((form, name.strip(), dimension.strip(), exact))
     return tuple(sorted(out, key=lambda f: -len(f[0])))
+
+
+@lru_cache(maxsize=1)
+def money_nouns() -> frozenset[str]:
+    """Every one-word currency noun of the lexicon, lower case ("euros", "naira", "gourdes", "cedis"):
+    an amount that counts one is a sum of money, whatever the currency."""
+    return frozenset(form.lower() for form, _name, dimension, exact in unit_lexicon()
+                     if dimension == "money" and not exact and form.replace("-", "").isalpha() and " " not in form)
 
 
 def _alternation(forms) -> str:
