@@ -100,6 +100,9 @@ LAYER = [
     ("The index has fallen since Thursday.", P, "Thursday", "2022-09-22", "DATE", None),
     # a headline's "to" and a verb states what is to come; so does a state that will last until a day
     ("Obama to visit China on Monday", P, "Monday", "2022-10-03", "DATE", None),
+    ("Pope to visit Lebanon on Friday\n\nThe trip was announced by the Vatican.", P, "Friday", "2022-09-30", "DATE", None),
+    ("Storm to hit coast on Sunday, 20,000 told to evacuate", P, "Sunday", "2022-10-02", "DATE", None),
+    ("Police asked 300 residents to leave on Sunday, officials said.", P, "Sunday", "2022-09-25", "DATE", None),
     ("Russian markets to remain closed until Friday", P, "Friday", "2022-09-30", "DATE", None),
     ("The shops will stay shut until Friday, officials said.", P, "Friday", "2022-09-30", "DATE", None),
     ("He stayed in the city until Friday, police said.", P, "Friday", "2022-09-23", "DATE", None),

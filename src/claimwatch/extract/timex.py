@@ -106,7 +106,19 @@ def _headline_infinitive(gov) -> bool:
     Monday", "Markets to remain closed until Friday"): the headline's way of stating what is to come."""
     if gov.tag_ != "VB" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in gov.children):
         return False
-    return gov.dep_ == "ROOT" or gov.dep_ == "acl" and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN")
+    if gov.dep_ == "ROOT" or gov.dep_ in ("acl", "relcl") and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    return _opens_with_its_subject(gov)
+
+
+def _opens_with_its_subject(gov) -> bool:
+    """A "to" verb whose own noun subject opens the sentence ("Storm to hit coast on Sunday, 20,000
+    told to evacuate"): no verb of prose governs such a subject; not "asked him to leave", "for
+    the club to sign him"."""
+    subj = next((ch for ch in gov.children if ch.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i > gov.i:
+        return False
+    return subj.left_edge.i == gov.sent.start and not any(ch.dep_ == "mark" for ch in gov.children)
 
 
 def _is_future(gov) -> bool:
