@@ -177,3 +177,20 @@ def test_a_stance_act_with_reported_content_dates_the_statement_not_the_content(
     c = count_claim(extract("A fire broke out at the plant on Sunday. On Tuesday, the firm defended its record, saying 2 "
                             "workers were hurt."), "2")
     assert (c.time.text, c.time.start) == ("on Sunday", "2026-03-08")
+
+
+def test_a_statement_day_does_not_date_another_act_told_later(extract):
+    plants = extract("The company said on Monday it would cut 300 jobs. It closed two plants in Ohio and moved 150 workers "
+                     "to Texas.")
+    assert count_claim(plants, "two").time is None and count_claim(plants, "150").time is None
+    fans = extract("Police said on Tuesday that 12 people had been arrested after the match. "
+                   "The club later banned 40 supporters from its stadium.")
+    assert count_claim(fans, "40").time is None
+
+
+def test_what_the_statement_reported_keeps_its_day(extract):
+    a = extract("The coast guard said on Sunday that 41 migrants had drowned off Lampedusa. 12 others were rescued.")
+    assert count_claim(a, "12").time.start == "2026-03-08"
+    b = extract("Health officials said on Friday that 230 people had fallen ill after eating at the fair. "
+                "About 40 of them were children.")
+    assert count_claim(b, "About 40").time.start == "2026-03-06"

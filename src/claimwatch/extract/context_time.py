@@ -150,7 +150,8 @@ def _present_tense_time(analysis: Analysis, sent_i: int, head_i: int | None) -> 
                        value="PRESENT_REF")
 
 
-def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None) -> tuple[TimeMention | None, Scope]:
+def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None,
+                  head_i: int | None = None) -> tuple[TimeMention | None, Scope]:
     """The time a claim with none of its own inherits: the event time of the previous sentence of
     its paragraph about the same event (not one that reports only another kind of event: "The
     boat left Libya on June 10. He drowned near Pylos."), else the lead's (or a later narrowing
@@ -172,13 +173,37 @@ def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None
         # this one: the report's time up to here does, if it has one
         before = next((ctx.event_times[k] for k in range(j, -1, -1) if k in ctx.event_times), None)
         return (before, "article") if before is not None else (None, "sentence")
-    if lead is not None and lead.sent_i != sent_i:
+    if lead is not None and lead.sent_i != sent_i and not _statement_day_of_another_act(analysis, lead, event_type, sent_i, head_i):
         return _refinement(ctx, sent_i) or lead, "article"
     if event_type is not None:
         for k in range(j, -1, -1):
             if k in ctx.event_times and _same_event(analysis, k, event_type):
                 return ctx.event_times[k], "article"
     return None, "sentence"
+
+
+def _statement_day_of_another_act(analysis: Analysis, lead: TimeMention, event_type: str | None, sent_i: int,
+                                  head_i: int | None) -> bool:
+    """A lead time that only dates the lead's statement ("Police said on Tuesday that 12 had been
+    arrested") stands for what that statement reported ("12 others were rescued", "40 of them were
+    children"), not for another act a later sentence tells: an agent's act no event type names
+    ("The company later closed two plants") or one of another kind."""
+    if lead.sent_i > sent_i or not is_statement_time(analysis, lead):
+        return False
+    if event_type is not None:
+        return _another_incident(analysis, lead.sent_i, event_type, sent_i)
+    pred = governing_predicate(analysis, sent_i, head_i) if head_i is not None else None
+    return pred is not None and _an_agents_act(pred)
+
+
+def _an_agents_act(pred: Token) -> bool:
+    """An active verb with a subject of its own ("The club banned 40 supporters"); not a passive
+    ("12 others were rescued"), a "be" ("40 of them were children") or a "have"."""
+    if pred.pos_ != "VERB" or pred.lemma_.lower() in ("be", "have") or any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(pred)):
+        return False
+    while pred.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in children_of(pred)):
+        pred = pred.head    # "It closed two plants and moved 150 workers": the subject of the first verb
+    return any(c.dep_ == "nsubj" for c in children_of(pred))
 
 
 def _sentence_time(analysis: Analysis, sent_i: int) -> TimeMention | None:
@@ -418,7 +443,7 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
             # the incident's day in another clause of the sentence ("A fire broke out ... late on Monday,
             # killing at least 31, the coast guard said on Tuesday"), else the report's
             here = _context(analysis).event_times.get(sent_i)
-            inherited, scope = (here, "sentence") if here is not None else _inherit_time(analysis, sent_i, event_type)
+            inherited, scope = (here, "sentence") if here is not None else _inherit_time(analysis, sent_i, event_type, head_i)
             if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own) \
                     and not _another_incident(analysis, inherited.sent_i, event_type, sent_i):
                 return inherited, scope
@@ -432,7 +457,8 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
         return now, "sentence"
     if background(analysis, sent_i, head_i, event_type):
         return None, "sentence"
-    inherited, scope = _inherit_time(analysis, sent_i, event_type)
+    # what a statement claim reports keeps the day it was stated
+    inherited, scope = _inherit_time(analysis, sent_i, event_type, None if statement else head_i)
     if inherited is not None:
         return inherited, scope
     dated = time_for(analysis, sent_i, head_i) if head_i is not None else None
