@@ -100,6 +100,7 @@ LAYER = [
     ("The index has fallen since Thursday.", P, "Thursday", "2022-09-22", "DATE", None),
     # a headline's "to" and a verb states what is to come; so does a state that will last until a day
     ("Obama to visit China on Monday", P, "Monday", "2022-10-03", "DATE", None),
+    ("A year ago, 300 migrants crossed the Channel.", P, "A year ago", "2021", "DATE", None),
     ("Pope to visit Lebanon on Friday\n\nThe trip was announced by the Vatican.", P, "Friday", "2022-09-30", "DATE", None),
     ("Storm to hit coast on Sunday, 20,000 told to evacuate", P, "Sunday", "2022-10-02", "DATE", None),
     ("Police asked 300 residents to leave on Sunday, officials said.", P, "Sunday", "2022-09-25", "DATE", None),
@@ -172,6 +173,8 @@ BOUNDS = [
     ("In the last three decades, thousands have died.", "2022-09-03", "In the last three decades", "1992-01-01", "2022-09-03"),
     ("The border will open in the near future.", P, "in the near future", P, None),
     ("Since the full-scale invasion, 30 Ukrainians died.", P, "Since the full-scale invasion", "2022-02-24", None),
+    # "a year ago" is this time last year: that month (TIMEX3 keeps the year, as TimeBank does)
+    ("A year ago, 300 migrants crossed the Channel.", P, "A year ago", "2021-09-01", "2021-09-30"),
 ]
 
 
