@@ -183,9 +183,8 @@ def test_a_statement_day_does_not_date_another_act_told_later(extract):
     plants = extract("The company said on Monday it would cut 300 jobs. It closed two plants in Ohio and moved 150 workers "
                      "to Texas.")
     assert count_claim(plants, "two").time is None and count_claim(plants, "150").time is None
-    fans = extract("Police said on Tuesday that 12 people had been arrested after the match. "
-                   "The club later banned 40 supporters from its stadium.")
-    assert count_claim(fans, "40").time is None
+    club = extract("The team said on Monday that its captain had signed a new contract. The club sold 12,000 season tickets.")
+    assert count_claim(club, "12,000").time is None
 
 
 def test_what_the_statement_reported_keeps_its_day(extract):
