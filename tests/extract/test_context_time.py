@@ -193,3 +193,14 @@ def test_what_the_statement_reported_keeps_its_day(extract):
     b = extract("Health officials said on Friday that 230 people had fallen ill after eating at the fair. "
                 "About 40 of them were children.")
     assert count_claim(b, "About 40").time.start == "2026-03-06"
+
+
+@pytest.mark.parametrize("text,figure,span", [
+    ("The six-day heat wave that ended Sunday killed 23 people, health officials said.", "23", ("2026-03-03", "2026-03-08")),
+    ("The three-day search ended on Monday after 14 bodies were recovered.", "14", ("2026-03-07", "2026-03-09")),
+    # a start and a length may reach past the report's day: the day it began only
+    ("A 10-day festival that began on Friday has drawn 40,000 visitors.", "40,000", ("2026-03-06", "2026-03-06")),
+])
+def test_a_thing_of_a_stated_length_that_ended_on_a_day_spans_back_from_it(extract, text, figure, span):
+    t = count_claim(extract(text), figure).time
+    assert (t.start, t.end, t.precision) == (*span, "range" if span[0] != span[1] else "day")

@@ -41,7 +41,7 @@ from .context import (
     is_statement_time,
 )
 from .timex import time_for
-from .timex_attach import SUBJECT_ACT_PRECISIONS, compared, on_the_subject
+from .timex_attach import compared, of_a_day_or_week, on_the_subject
 
 __all__ = ["claim_time", "background"]
 
@@ -319,7 +319,7 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
         while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
             clause = clause.head
         if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i) \
-                and not (own.precision in SUBJECT_ACT_PRECISIONS and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
+                and not (of_a_day_or_week(own) and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
                 and not (own.precision in ("year", "month", "range") and _period_of_the_counted(clause, head_i)):
             return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
     return own
