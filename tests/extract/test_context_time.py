@@ -204,3 +204,11 @@ def test_what_the_statement_reported_keeps_its_day(extract):
 def test_a_thing_of_a_stated_length_that_ended_on_a_day_spans_back_from_it(extract, text, figure, span):
     t = count_claim(extract(text), figure).time
     assert (t.start, t.end, t.precision) == (*span, "range" if span[0] != span[1] else "day")
+
+
+def test_a_total_so_far_ends_at_publication(extract):
+    t = count_claim(extract("A bus plunged into a gorge on Sunday.\n\nSo far, 12 bodies have been recovered, police said."),
+                    "12").time
+    assert (t.text, t.start, t.end) == ("So far", None, "2026-03-12")
+    shop = count_claim(extract("The chain has opened 40 stores to date, its founder said."), "40").time
+    assert (shop.text, shop.start, shop.end) == ("to date", None, "2026-03-12")

@@ -454,7 +454,7 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
     if now is not None:
         return now, "sentence"
     if background(analysis, sent_i, head_i, event_type):
-        return None, "sentence"
+        return (_up_to_now(analysis, sent_i, head_i) if count else None), "sentence"
     # what a statement claim reports keeps the day it was stated
     inherited, scope = _inherit_time(analysis, sent_i, event_type, None if statement else head_i)
     if inherited is not None:
@@ -463,3 +463,29 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
     if dated is not None and dated.sent_i != sent_i:
         return dated, "article"     # a dateline's date
     return None, "sentence"
+
+
+#: markers of a total counted up to the report's present (SPEC §2: "so far" means the publication date)
+_UP_TO_NOW = re.compile(r"(?<![\w-])(?:so\s+far|thus\s+far|to\s+date|up\s+to\s+now|until\s+now)(?![\w-])", re.IGNORECASE)
+
+
+def _up_to_now(analysis: Analysis, sent_i: int, head_i: int | None) -> TimeMention | None:
+    """A count in the present perfect marked as a total to date ("So far, 12 bodies have been
+    recovered", "have died to date") ends at publication, open at the start (SPEC §2: "so far" means
+    the publication date); its evidence is the "so far". (A bare present perfect stays undated: the
+    reconciler reads it as the report's incident.)"""
+    if head_i is None or analysis.published is None:
+        return None
+    pred = governing_predicate(analysis, sent_i, head_i)
+    if pred is None or pred.tag_ != "VBN" or _aux(pred) & _MODALS:
+        return None
+    aux = next((a for a in children_of(pred) if a.dep_ == "aux" and a.lower_ in _PERFECT_AUX), None)
+    if aux is None:
+        return None
+    s, e = analysis.sentences[sent_i]
+    m = _UP_TO_NOW.search(analysis.text, s, e)
+    if m is None:
+        return None
+    span = (m.start(), m.end())
+    return TimeMention(span=span, text=analysis.text[span[0]:span[1]], start=None, end=analysis.published, precision="day",
+                       anchor="published", sent_i=sent_i, head_i=pred.i, value="PRESENT_REF")
