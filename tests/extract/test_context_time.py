@@ -212,3 +212,9 @@ def test_a_total_so_far_ends_at_publication(extract):
     assert (t.text, t.start, t.end) == ("So far", None, "2026-03-12")
     shop = count_claim(extract("The chain has opened 40 stores to date, its founder said."), "40").time
     assert (shop.text, shop.start, shop.end) == ("to date", None, "2026-03-12")
+
+
+def test_the_day_a_figure_was_given_dates_the_statement_not_the_event(extract):
+    c = count_claim(extract("Gunmen attacked a camp in Ituri on Tuesday night. "
+                            "The army gave a lower figure on Wednesday: 14 civilians were killed."), "14")
+    assert (c.time.text, c.time.start) == ("on Tuesday night", "2026-03-10")

@@ -150,7 +150,18 @@ def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
         return False
     if any(states_at(analysis, m, t.head_i) for m in analysis.attributions if m.sent_i == t.sent_i):
         return True
-    return analysis.doc[t.head_i].lemma_.lower() in _STATEMENT_LEMMAS
+    verb = analysis.doc[t.head_i]
+    return verb.lemma_.lower() in _STATEMENT_LEMMAS or _gives_a_figure(verb)
+
+
+#: nouns of a figure a verb gives out ("gave a lower figure on Wednesday", "put the toll at 40 on Friday")
+_FIGURE_NOUNS = frozenset({"figure", "toll", "tally", "estimate", "statistic"})
+
+
+def _gives_a_figure(verb: Token) -> bool:
+    """A verb whose object is a figure states it ("The army gave a lower figure on Wednesday: 14
+    killed", "officials revised the toll on Friday"): its day is the statement's."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in children_of(verb))
 
 
 def _resolved(t: TimeMention) -> bool:
