@@ -55,7 +55,7 @@ from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
-from .statement_acts import states_at
+from .statement_acts import gives_a_figure, states_at
 from .timex_attach import comparison_standard, in_opening_dateline
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
@@ -151,17 +151,7 @@ def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
     if any(states_at(analysis, m, t.head_i) for m in analysis.attributions if m.sent_i == t.sent_i):
         return True
     verb = analysis.doc[t.head_i]
-    return verb.lemma_.lower() in _STATEMENT_LEMMAS or _gives_a_figure(verb)
-
-
-#: nouns of a figure a verb gives out ("gave a lower figure on Wednesday", "put the toll at 40 on Friday")
-_FIGURE_NOUNS = frozenset({"figure", "toll", "tally", "estimate", "statistic"})
-
-
-def _gives_a_figure(verb: Token) -> bool:
-    """A verb whose object is a figure states it ("The army gave a lower figure on Wednesday: 14
-    killed", "officials revised the toll on Friday"): its day is the statement's."""
-    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in children_of(verb))
+    return verb.lemma_.lower() in _STATEMENT_LEMMAS or gives_a_figure(verb)
 
 
 def _resolved(t: TimeMention) -> bool:

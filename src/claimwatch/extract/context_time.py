@@ -184,11 +184,11 @@ def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None
 
 def _statement_day_of_another_act(analysis: Analysis, lead: TimeMention, event_type: str | None, sent_i: int,
                                   head_i: int | None) -> bool:
-    """A lead time that only dates the lead's statement ("Police said on Tuesday that 12 had been
+    """A lead day that only dates the lead's statement ("Police said on Tuesday that 12 had been
     arrested") stands for what that statement reported ("12 others were rescued", "40 of them were
     children"), not for another act a later sentence tells that no event type names ("The company
     later closed two plants")."""
-    if lead.sent_i > sent_i or event_type is not None or not is_statement_time(analysis, lead):
+    if lead.sent_i > sent_i or event_type is not None or lead.precision != "day" or not is_statement_time(analysis, lead):
         return False    # a typed act may be part of the incident reported ("53 migrants taken into custody")
     pred = governing_predicate(analysis, sent_i, head_i) if head_i is not None else None
     return pred is not None and _an_agents_act(pred)
