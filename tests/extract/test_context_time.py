@@ -177,3 +177,44 @@ def test_a_stance_act_with_reported_content_dates_the_statement_not_the_content(
     c = count_claim(extract("A fire broke out at the plant on Sunday. On Tuesday, the firm defended its record, saying 2 "
                             "workers were hurt."), "2")
     assert (c.time.text, c.time.start) == ("on Sunday", "2026-03-08")
+
+
+def test_a_statement_day_does_not_date_another_act_told_later(extract):
+    plants = extract("The company said on Monday it would cut 300 jobs. It closed two plants in Ohio and moved 150 workers "
+                     "to Texas.")
+    assert count_claim(plants, "two").time is None and count_claim(plants, "150").time is None
+    club = extract("The team said on Monday that its captain had signed a new contract. The club sold 12,000 season tickets.")
+    assert count_claim(club, "12,000").time is None
+
+
+def test_what_the_statement_reported_keeps_its_day(extract):
+    a = extract("The coast guard said on Sunday that 41 migrants had drowned off Lampedusa. 12 others were rescued.")
+    assert count_claim(a, "12").time.start == "2026-03-08"
+    b = extract("Health officials said on Friday that 230 people had fallen ill after eating at the fair. "
+                "About 40 of them were children.")
+    assert count_claim(b, "About 40").time.start == "2026-03-06"
+
+
+@pytest.mark.parametrize("text,figure,span", [
+    ("The six-day heat wave that ended Sunday killed 23 people, health officials said.", "23", ("2026-03-03", "2026-03-08")),
+    ("The three-day search ended on Monday after 14 bodies were recovered.", "14", ("2026-03-07", "2026-03-09")),
+    # a start and a length may reach past the report's day: the day it began only
+    ("A 10-day festival that began on Friday has drawn 40,000 visitors.", "40,000", ("2026-03-06", "2026-03-06")),
+])
+def test_a_thing_of_a_stated_length_that_ended_on_a_day_spans_back_from_it(extract, text, figure, span):
+    t = count_claim(extract(text), figure).time
+    assert (t.start, t.end, t.precision) == (*span, "range" if span[0] != span[1] else "day")
+
+
+def test_a_total_so_far_ends_at_publication(extract):
+    t = count_claim(extract("A bus plunged into a gorge on Sunday.\n\nSo far, 12 bodies have been recovered, police said."),
+                    "12").time
+    assert (t.text, t.start, t.end) == ("So far", None, "2026-03-12")
+    shop = count_claim(extract("The chain has opened 40 stores to date, its founder said."), "40").time
+    assert (shop.text, shop.start, shop.end) == ("to date", None, "2026-03-12")
+
+
+def test_the_day_a_figure_was_given_dates_the_statement_not_the_event(extract):
+    c = count_claim(extract("Gunmen attacked a camp in Ituri on Tuesday night. "
+                            "The army gave a lower figure on Wednesday: 14 civilians were killed."), "14")
+    assert (c.time.text, c.time.start) == ("on Tuesday night", "2026-03-10")

@@ -100,6 +100,15 @@ LAYER = [
     ("The index has fallen since Thursday.", P, "Thursday", "2022-09-22", "DATE", None),
     # a headline's "to" and a verb states what is to come; so does a state that will last until a day
     ("Obama to visit China on Monday", P, "Monday", "2022-10-03", "DATE", None),
+    ("A year ago, 300 migrants crossed the Channel.", P, "A year ago", "2021", "DATE", None),
+    # a timeline entry's day anchors its "overnight" and "yesterday", whatever its historic present
+    ("Sept. 19: Police detain 40 students.\nSept. 22: Overnight clashes leave 12 officers injured.", P, "Overnight",
+     "2022-09-21TNI", "TIME", None),
+    ("Sept. 12 – Officials say 40 homes were destroyed yesterday.\nSept. 20 – Talks begin.", P, "yesterday",
+     "2022-09-11", "DATE", None),
+    ("Pope to visit Lebanon on Friday\n\nThe trip was announced by the Vatican.", P, "Friday", "2022-09-30", "DATE", None),
+    ("Storm to hit coast on Sunday, 20,000 told to evacuate", P, "Sunday", "2022-10-02", "DATE", None),
+    ("Police asked 300 residents to leave on Sunday, officials said.", P, "Sunday", "2022-09-25", "DATE", None),
     ("Russian markets to remain closed until Friday", P, "Friday", "2022-09-30", "DATE", None),
     ("The shops will stay shut until Friday, officials said.", P, "Friday", "2022-09-30", "DATE", None),
     ("He stayed in the city until Friday, police said.", P, "Friday", "2022-09-23", "DATE", None),
@@ -169,6 +178,8 @@ BOUNDS = [
     ("In the last three decades, thousands have died.", "2022-09-03", "In the last three decades", "1992-01-01", "2022-09-03"),
     ("The border will open in the near future.", P, "in the near future", P, None),
     ("Since the full-scale invasion, 30 Ukrainians died.", P, "Since the full-scale invasion", "2022-02-24", None),
+    # "a year ago" is this time last year: that month (TIMEX3 keeps the year, as TimeBank does)
+    ("A year ago, 300 migrants crossed the Channel.", P, "A year ago", "2021-09-01", "2021-09-30"),
 ]
 
 

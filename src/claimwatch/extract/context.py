@@ -62,7 +62,7 @@ from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
-from .statement_acts import states_at
+from .statement_acts import gives_a_figure, states_at
 from .timex_attach import comparison_standard, in_opening_dateline
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
@@ -156,7 +156,8 @@ def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
         return False
     if any(states_at(analysis, m, t.head_i) for m in analysis.attributions if m.sent_i == t.sent_i):
         return True
-    return analysis.doc[t.head_i].lemma_.lower() in _STATEMENT_LEMMAS
+    verb = analysis.doc[t.head_i]
+    return verb.lemma_.lower() in _STATEMENT_LEMMAS or gives_a_figure(verb)
 
 
 def _resolved(t: TimeMention) -> bool:

@@ -41,7 +41,7 @@ from .context import (
     is_statement_time,
 )
 from .timex import time_for
-from .timex_attach import SUBJECT_ACT_PRECISIONS, compared, on_the_subject
+from .timex_attach import compared, of_a_day_or_week, on_the_subject
 
 __all__ = ["claim_time", "background"]
 
@@ -150,7 +150,8 @@ def _present_tense_time(analysis: Analysis, sent_i: int, head_i: int | None) -> 
                        value="PRESENT_REF")
 
 
-def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None) -> tuple[TimeMention | None, Scope]:
+def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None,
+                  head_i: int | None = None) -> tuple[TimeMention | None, Scope]:
     """The time a claim with none of its own inherits: the event time of the previous sentence of
     its paragraph about the same event (not one that reports only another kind of event: "The
     boat left Libya on June 10. He drowned near Pylos."), else the lead's (or a later narrowing
@@ -172,13 +173,35 @@ def _inherit_time(analysis: Analysis, sent_i: int, event_type: str | None = None
         # this one: the report's time up to here does, if it has one
         before = next((ctx.event_times[k] for k in range(j, -1, -1) if k in ctx.event_times), None)
         return (before, "article") if before is not None else (None, "sentence")
-    if lead is not None and lead.sent_i != sent_i:
+    if lead is not None and lead.sent_i != sent_i and not _statement_day_of_another_act(analysis, lead, event_type, sent_i, head_i):
         return _refinement(ctx, sent_i) or lead, "article"
     if event_type is not None:
         for k in range(j, -1, -1):
             if k in ctx.event_times and _same_event(analysis, k, event_type):
                 return ctx.event_times[k], "article"
     return None, "sentence"
+
+
+def _statement_day_of_another_act(analysis: Analysis, lead: TimeMention, event_type: str | None, sent_i: int,
+                                  head_i: int | None) -> bool:
+    """A lead day that only dates the lead's statement ("Police said on Tuesday that 12 had been
+    arrested") stands for what that statement reported ("12 others were rescued", "40 of them were
+    children"), not for another act a later sentence tells that no event type names ("The company
+    later closed two plants")."""
+    if lead.sent_i > sent_i or event_type is not None or lead.precision != "day" or not is_statement_time(analysis, lead):
+        return False    # a typed act may be part of the incident reported ("53 migrants taken into custody")
+    pred = governing_predicate(analysis, sent_i, head_i) if head_i is not None else None
+    return pred is not None and _an_agents_act(pred)
+
+
+def _an_agents_act(pred: Token) -> bool:
+    """An active verb with a subject of its own ("The club banned 40 supporters"); not a passive
+    ("12 others were rescued"), a "be" ("40 of them were children") or a "have"."""
+    if pred.pos_ != "VERB" or pred.lemma_.lower() in ("be", "have") or any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(pred)):
+        return False
+    while pred.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in children_of(pred)):
+        pred = pred.head    # "It closed two plants and moved 150 workers": the subject of the first verb
+    return any(c.dep_ == "nsubj" for c in children_of(pred))
 
 
 def _sentence_time(analysis: Analysis, sent_i: int) -> TimeMention | None:
@@ -296,7 +319,7 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
         while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
             clause = clause.head
         if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i) \
-                and not (own.precision in SUBJECT_ACT_PRECISIONS and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
+                and not (of_a_day_or_week(own) and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
                 and not (own.precision in ("year", "month", "range") and _period_of_the_counted(clause, head_i)):
             return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
     return own
@@ -418,7 +441,7 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
             # the incident's day in another clause of the sentence ("A fire broke out ... late on Monday,
             # killing at least 31, the coast guard said on Tuesday"), else the report's
             here = _context(analysis).event_times.get(sent_i)
-            inherited, scope = (here, "sentence") if here is not None else _inherit_time(analysis, sent_i, event_type)
+            inherited, scope = (here, "sentence") if here is not None else _inherit_time(analysis, sent_i, event_type, head_i)
             if inherited is not None and not is_statement_time(analysis, inherited) and _precedes_statement(inherited, own) \
                     and not _another_incident(analysis, inherited.sent_i, event_type, sent_i):
                 return inherited, scope
@@ -431,11 +454,38 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
     if now is not None:
         return now, "sentence"
     if background(analysis, sent_i, head_i, event_type):
-        return None, "sentence"
-    inherited, scope = _inherit_time(analysis, sent_i, event_type)
+        return (_up_to_now(analysis, sent_i, head_i) if count else None), "sentence"
+    # what a statement claim reports keeps the day it was stated
+    inherited, scope = _inherit_time(analysis, sent_i, event_type, None if statement else head_i)
     if inherited is not None:
         return inherited, scope
     dated = time_for(analysis, sent_i, head_i) if head_i is not None else None
     if dated is not None and dated.sent_i != sent_i:
         return dated, "article"     # a dateline's date
     return None, "sentence"
+
+
+#: markers of a total counted up to the report's present (SPEC §2: "so far" means the publication date)
+_UP_TO_NOW = re.compile(r"(?<![\w-])(?:so\s+far|thus\s+far|to\s+date|up\s+to\s+now|until\s+now)(?![\w-])", re.IGNORECASE)
+
+
+def _up_to_now(analysis: Analysis, sent_i: int, head_i: int | None) -> TimeMention | None:
+    """A count in the present perfect marked as a total to date ("So far, 12 bodies have been
+    recovered", "have died to date") ends at publication, open at the start (SPEC §2: "so far" means
+    the publication date); its evidence is the "so far". (A bare present perfect stays undated: the
+    reconciler reads it as the report's incident.)"""
+    if head_i is None or analysis.published is None:
+        return None
+    pred = governing_predicate(analysis, sent_i, head_i)
+    if pred is None or pred.tag_ != "VBN" or _aux(pred) & _MODALS:
+        return None
+    aux = next((a for a in children_of(pred) if a.dep_ == "aux" and a.lower_ in _PERFECT_AUX), None)
+    if aux is None:
+        return None
+    s, e = analysis.sentences[sent_i]
+    m = _UP_TO_NOW.search(analysis.text, s, e)
+    if m is None:
+        return None
+    span = (m.start(), m.end())
+    return TimeMention(span=span, text=analysis.text[span[0]:span[1]], start=None, end=analysis.published, precision="day",
+                       anchor="published", sent_i=sent_i, head_i=pred.i, value="PRESENT_REF")

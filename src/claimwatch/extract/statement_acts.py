@@ -37,3 +37,13 @@ def _said_while(cue: Token, head_i: int) -> bool:
     """Whether a participle of speech hangs on the verb ``head_i`` ("defended its record on Tuesday,
     saying 2 workers were hurt"): that verb's time is the statement's."""
     return cue.head.i == head_i and cue.i > head_i and cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG"
+
+
+#: nouns of a figure a verb gives out ("gave a lower figure on Wednesday", "revised the toll on Friday")
+_FIGURE_NOUNS = frozenset({"figure", "toll", "tally", "estimate", "statistic"})
+
+
+def gives_a_figure(verb: Token) -> bool:
+    """A verb whose object is a figure states it ("The army gave a lower figure on Wednesday: 14
+    killed", "officials revised the toll on Friday"): its day is the statement's."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in verb.children)

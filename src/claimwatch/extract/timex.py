@@ -73,6 +73,8 @@ _YEAR_ENT = re.compile(r"(?:1[6-9]\d\d|20\d\d)")
 _PAST_ONLY = frozenset({"story_part"})
 #: expressions that date the report's day only as the complement of a present "is" ("today is the eighth day of ...")
 _TODAY_IS_ONLY = frozenset({"nth_day"})
+#: expressions a timeline entry's day anchors ("Nov. 14: Overnight clashes ...", "June 3 - Late yesterday ...")
+_ENTRY_RELATIVE = frozenset({"day_part", "deictic"})
 
 
 def _had(tok, auxes: tuple[str, ...] = ("had", "'d")) -> bool:
@@ -106,7 +108,19 @@ def _headline_infinitive(gov) -> bool:
     Monday", "Markets to remain closed until Friday"): the headline's way of stating what is to come."""
     if gov.tag_ != "VB" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in gov.children):
         return False
-    return gov.dep_ == "ROOT" or gov.dep_ == "acl" and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN")
+    if gov.dep_ == "ROOT" or gov.dep_ in ("acl", "relcl") and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    return _opens_with_its_subject(gov)
+
+
+def _opens_with_its_subject(gov) -> bool:
+    """A "to" verb whose own noun subject opens the sentence ("Storm to hit coast on Sunday, 20,000
+    told to evacuate"): no verb of prose governs such a subject; not "asked him to leave", "for
+    the club to sign him"."""
+    subj = next((ch for ch in gov.children if ch.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i > gov.i:
+        return False
+    return subj.left_edge.i == gov.sent.start and not any(ch.dep_ == "mark" for ch in gov.children)
 
 
 def _is_future(gov) -> bool:
@@ -336,6 +350,11 @@ def _opens_a_line(text: str, start: int) -> bool:
     return not text[line:start].strip()
 
 
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _story_day(story_day: tuple[int, date] | None, sent: int, kind: str) -> date | None:
     """The day the story last stated that an undated expression of sentence ``sent`` falls on: one
     stated in this or the previous sentence; for a clock time in a past clause, any day stated
@@ -410,6 +429,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     story_day: tuple[int, date] | None = None   # the last day a non-named expression stated, with its sentence
     last_period: tuple[int, TV] | None = None
     quarter: TV | None = None
+    entry: tuple[int, int, date] | None = None  # the text of a timeline entry after its day's stamp, and that day
     for f in found:
         span = doc.char_span(f.core, f.end, alignment_mode="expand")
         gov = _time_governor(span.root) if span is not None and len(span) else None
@@ -419,7 +439,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
             f, future = _nights_of_a_past_clause(f, analysis.doc, text)
         if future is False and f.kind in _DAY_KINDS and not f.prep and _NAMED_AS_A_DAY.match(text, f.end):
             future = None  # "set Friday as the deadline": when it was set says nothing of where the day lies
-        if future is not None and f.kind in _DAY_KINDS and _ENTRY_STAMP.match(text, f.end) and _opens_a_line(text, f.start):
+        stamp = f.kind in _DAY_KINDS and _ENTRY_STAMP.match(text, f.end) is not None and _opens_a_line(text, f.start)
+        if stamp:
             future = None  # "March 3 – Workers walk out": an entry's stamp, outside the clause whose tense would place it
         if _a_fall_not_autumn(f, text, span, gov):
             continue
@@ -433,6 +454,9 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
                   _story_day(story_day, sent, f.kind))
+        if entry is not None and entry[0] <= f.start < entry[1] and f.kind in _ENTRY_RELATIVE:
+            # "Nov. 14: Overnight clashes leave 12 injured": the entry's night, whatever its historic present
+            ctx = replace(ctx, ref=Ref(entry[2], entry[2].year, ref.anchor), future=None if future else future, story_day=None)
         tv = _in_units_ahead(f, normalise(f, ctx), gov, ctx, text[f.end:f.end + 12])
         if f.kind == "anaphoric" and tv.value is None and ref.day is not None:
             continue  # "that day" with no day named before it: an event's day the report does not date
@@ -447,6 +471,8 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         if parts:
             mention.parts = tuple(_mention(analysis, None, s, e, p, gov) for s, e, p in parts)
         out.append(mention)
+        if stamp and tv.precision == "day" and tv.start is not None:
+            entry = (f.end, _line_end(text, f.end), tv.start)
         if tv.precision == "day" and tv.start is not None and tv.type in ("DATE", "TIME"):
             last_day = tv.start
             story_day = (sent, tv.start) if f.kind != "named" else story_day

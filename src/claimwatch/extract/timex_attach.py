@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Callable
 
 from spacy.tokens import Token
@@ -24,9 +24,11 @@ from spacy.tokens import Token
 from .base import Analysis, TimeMention, children_of, context_lexicon, cue_lexicon, governing_predicate
 from .frames import frame_set, frames
 from .layout import DATELINE
+from .timex_calendar import shift
 from .timex_words import RUNNING_TOTAL
 
-__all__ = ["time_for", "dateline", "in_opening_dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS"]
+__all__ = ["time_for", "dateline", "in_opening_dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS",
+           "of_a_day_or_week"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
 _SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
@@ -86,6 +88,13 @@ def _dateline_time(analysis: Analysis) -> TimeMention | None:
 #: tore through the state on Sunday night killed 23"); a year or a month in a relative clause on
 #: the subject is background ("a man who was born in 1975", "the gang, which was founded in 1998")
 SUBJECT_ACT_PRECISIONS = frozenset({"day", "week"})
+_A_DAY_OR_WEEK = re.compile(r"\d{4}-(?:\d\d-\d\d|W\d\d)\b")
+
+
+def of_a_day_or_week(t: TimeMention) -> bool:
+    """Whether a claim's time names a day or a week, also when the claim widened it to the span of
+    a thing of a stated length ("the six-day heat wave that ended [Sunday]")."""
+    return t.precision in SUBJECT_ACT_PRECISIONS or _A_DAY_OR_WEEK.match(t.value or "") is not None
 
 
 def on_the_subject(tok: Token, pred: Token) -> bool:
@@ -370,7 +379,41 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         return replace(first, span=span, phrase=span, text=analysis.text[span[0]:span[1]],
                        start=_in_the_last_bounds_year(analysis, first, last), end=last.end, precision="range",
                        statement=statement)
+    lasted = _span_of_its_length(analysis, best)
+    if lasted is not None:
+        return _as_phrase(analysis, best, start=lasted[0], end=lasted[1], precision="range", statement=statement)
     return _as_phrase(analysis, best, statement=statement)
+
+
+#: verbs whose day is the last of the thing that ends then (a start and a length may reach past the
+#: report's day: "a 10-day festival that began on Friday has drawn 40,000" is still running)
+_END_VERBS = frozenset({"end", "finish", "conclude"})
+_LENGTH = re.compile(r"P(\d+)([DWMY])")
+
+
+def _span_of_its_length(analysis: Analysis, t: TimeMention) -> tuple[str, str] | None:
+    """The whole span of a thing of a stated length that ended on a day: "the six-day heat wave that
+    ended Sunday" runs from the Monday to that Sunday. The length is a duration on the noun that the
+    day's verb describes ("that ended", "ending") or has as its subject ("the three-week strike ended
+    Friday")."""
+    if t.head_i is None or t.precision != "day" or not (t.start and t.end):
+        return None
+    verb = analysis.doc[t.head_i]
+    if verb.lemma_.lower() not in _END_VERBS:
+        return None
+    nouns = [verb.head] if verb.dep_ in ("relcl", "acl") else []
+    nouns += [c for c in children_of(verb) if c.dep_ == "nsubj"]
+    for noun in nouns:
+        lo, hi = noun.left_edge.idx, noun.idx
+        length = next((d for d in analysis.times if d.type == "DURATION" and lo <= d.span[0] and d.span[1] <= hi
+                       and _LENGTH.fullmatch(d.value or "")), None)
+        if length is None:
+            continue
+        m = _LENGTH.fullmatch(length.value or "")
+        assert m is not None
+        n, unit = int(m.group(1)), {"D": "day", "W": "week", "M": "month", "Y": "year"}[m.group(2)]
+        return (shift(date.fromisoformat(t.end), -n, unit) + timedelta(days=1)).isoformat(), t.end
+    return None
 
 
 #: the words that join the two bounds of a period ("between 1 July and 30 September", "from May to June")

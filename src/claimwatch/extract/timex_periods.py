@@ -170,6 +170,10 @@ def _ago(g: dict, ctx: Ctx) -> TV | None:
             cal.month_period(y, period.start.month, ref_anchor(ctx))
     else:
         tv = _unit_value(cal.shift(base, sign * n, unit), unit, ref_anchor(ctx))
+        if unit == "year" and n == 1:
+            # "a year ago" is this time last year: the claim takes that month; TIMEX3 keeps the year
+            then = cal.shift(base, sign, unit)
+            tv = replace(cal.month_period(then.year, then.month, ref_anchor(ctx)), value=tv.value)
         if unit == "week" and d_word == "ago":  # "two weeks ago": TIMEX3 names the day (the claim keeps the week)
             tv = replace(tv, value=cal.shift(base, -n, unit).isoformat())
     if g.get("orso"):
