@@ -156,8 +156,7 @@ def is_statement_time(analysis: Analysis, t: TimeMention) -> bool:
         return False
     if any(states_at(analysis, m, t.head_i) for m in analysis.attributions if m.sent_i == t.sent_i):
         return True
-    verb = analysis.doc[t.head_i]
-    return verb.lemma_.lower() in _STATEMENT_LEMMAS or gives_a_figure(verb)
+    return (verb := analysis.doc[t.head_i]).lemma_.lower() in _STATEMENT_LEMMAS or gives_a_figure(verb)
 
 
 def _resolved(t: TimeMention) -> bool:
