@@ -55,12 +55,19 @@ def _cell_of(analysis: Analysis, claim: Claim) -> tuple[Table, int, int] | None:
     return None
 
 
+def _singular(word: str) -> str:
+    """A plural a heading's capitals hid from the lemmatiser ("Injuries", "Arrests" read as names)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def heading_event_type(analysis: Analysis, heading: Cell) -> str | None:
     """The event type a column heading names ("Killed", "Deaths", "People injured"), else ``None``."""
     index = lexicon()["word_index"]
     chunk = analysis.doc.char_span(heading.span[0], heading.span[1], alignment_mode="expand")
     for tok in chunk or ():
-        etype = index.get(tok.lemma_.lower()) or index.get(tok.lower_)
+        etype = index.get(tok.lemma_.lower()) or index.get(tok.lower_) or index.get(_singular(tok.lower_))
         if etype and etype not in _NOT_COUNTED:
             return str(etype)
     return None
