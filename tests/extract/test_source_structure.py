@@ -538,3 +538,19 @@ def test_a_marchs_organisers_and_the_police_are_two_sides(extract) -> None:
     a = extract("March\n\nPolice said 40 protesters were detained, while the organisers said 300 people were held.")
     assert count_claim(a, "40").source.type == "law_enforcement"
     assert count_claim(a, "300").source.type == "ngo"
+
+
+def test_an_embedded_posts_header_line_is_the_source_of_the_post(extract):
+    text = ("Storm live: what officials are posting\n\n"
+            "---\n"
+            "Metro Transit Authority (@metrotransit) - 08:10\n"
+            "Two bus drivers were injured when a tree fell on Route 9. Expect delays.\n"
+            "---\n"
+            "Dana Ruiz, Mayor of Springfield (@danaruiz)\n"
+            "Our crews evacuated 45 residents from the river district overnight.\n"
+            "---\n\n"
+            "Forecasters expect the wind to ease by Sunday.")
+    a = extract(text)
+    bus, river = count_claim(a, "Two"), count_claim(a, "45")
+    assert (bus.source.name, bus.source.type) == ("Metro Transit Authority", "official")
+    assert (river.source.name, river.source.type) == ("Dana Ruiz", "official")
