@@ -124,6 +124,15 @@ def test_a_day_line_with_an_abbreviated_month_dates_the_log_lines_under_it(extra
     assert [count_claim(a, q).time.start for q in ("3", "5")] == ["2026-09-08", "2027-04-09"]
 
 
+def test_an_issue_date_under_a_label_yields_to_the_title_lines_event_day(extract):
+    # a bulletin's "Issued:" day is when it was written; its title line dates the event the body counts
+    a = extract("RAIL ACCIDENT INVESTIGATION BRANCH\nINTERIM REPORT RAIB/IR/2026/03\nIssued: 8 March 2026\n\n"
+                "Derailment of a freight train at Carlisle yard, Cumbria, on 1 March 2026\n\n"
+                "Occurrence category: Derailment\nTrain: Freight, Carlisle - Glasgow\n\n"
+                "SUMMARY\nTwo crew members were seriously injured when the wagons overturned.")
+    assert count_claim(a, "Two").time.start == "2026-03-01"
+
+
 def test_a_sentence_that_is_only_a_date_dates_no_event(extract):
     # the date a statement was issued, in the note that opens it, is not the day of what it reports
     a = extract("Statement of the regional health office, carried by the state news agency. 12 March 2026.\n\n"
