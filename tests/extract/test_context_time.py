@@ -133,6 +133,12 @@ def test_an_issue_date_under_a_label_yields_to_the_title_lines_event_day(extract
     assert count_claim(a, "Two").time.start == "2026-03-01"
 
 
+def test_the_year_of_an_up_from_figure_does_not_date_the_figure_it_is_compared_with(extract):
+    a = extract("The coroner's office examined the bodies of 64 people believed to be hikers in 2025, up from 50 "
+                "in 2024, a report said.")
+    assert [count_claim(a, q).time.start for q in ("64", "50")] == ["2025-01-01", "2024-01-01"]
+
+
 def test_a_sentence_that_is_only_a_date_dates_no_event(extract):
     # the date a statement was issued, in the note that opens it, is not the day of what it reports
     a = extract("Statement of the regional health office, carried by the state news agency. 12 March 2026.\n\n"
