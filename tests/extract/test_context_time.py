@@ -116,6 +116,29 @@ def test_a_timeline_entry_is_dated_by_its_own_stamp_or_date_line(extract):
     assert c.time.start == "2026-03-08"
 
 
+def test_a_day_line_with_an_abbreviated_month_dates_the_log_lines_under_it(extract):
+    # a log's day lines written "08 Sep 2026" (the month abbreviated, no full stop): each dates its own lines
+    a = extract("Incident log of the Hilltop Search and Rescue Team\n\n08 Sep 2026\n"
+                "0640 - Team reaches the gully. 3 walkers injured by rockfall.\n\n09 Apr 2027\n"
+                "0715 - Second call-out. 5 climbers injured in a fall.")
+    assert [count_claim(a, q).time.start for q in ("3", "5")] == ["2026-09-08", "2027-04-09"]
+
+
+def test_an_issue_date_under_a_label_yields_to_the_title_lines_event_day(extract):
+    # a bulletin's "Issued:" day is when it was written; its title line dates the event the body counts
+    a = extract("RAIL ACCIDENT INVESTIGATION BRANCH\nINTERIM REPORT RAIB/IR/2026/03\nIssued: 8 March 2026\n\n"
+                "Derailment of a freight train at Carlisle yard, Cumbria, on 1 March 2026\n\n"
+                "Occurrence category: Derailment\nTrain: Freight, Carlisle - Glasgow\n\n"
+                "SUMMARY\nTwo crew members were seriously injured when the wagons overturned.")
+    assert count_claim(a, "Two").time.start == "2026-03-01"
+
+
+def test_the_year_of_an_up_from_figure_does_not_date_the_figure_it_is_compared_with(extract):
+    a = extract("The coroner's office examined the bodies of 64 people believed to be hikers in 2025, up from 50 "
+                "in 2024, a report said.")
+    assert [count_claim(a, q).time.start for q in ("64", "50")] == ["2025-01-01", "2024-01-01"]
+
+
 def test_a_sentence_that_is_only_a_date_dates_no_event(extract):
     # the date a statement was issued, in the note that opens it, is not the day of what it reports
     a = extract("Statement of the regional health office, carried by the state news agency. 12 March 2026.\n\n"

@@ -64,6 +64,15 @@ def test_a_list_line_with_only_its_figure_counts_what_the_line_above_counts():
     assert _counts(split) == {"40": "detention", "12": None, "3": None}
 
 
+def test_a_list_heading_right_above_its_lines_names_what_they_count():
+    injuries = "FLOODS UPDATE\n\nInjuries by county:\n- Kisumu: 41\n- Busia: 12\n- Siaya: 7"
+    assert _counts(injuries) == {"41": "injury", "12": "injury", "7": "injury"}
+    arrests = "Match report\n\nArrests by stand, as reported by the club:\n- North: 14\n- East: 9"
+    assert _counts(arrests) == {"14": "detention", "9": "detention"}
+    goals = "Season review\n\nGoals by player:\n- Kane: 14\n- Saka: 9"
+    assert _counts(goals) == {"14": None, "9": None}
+
+
 def test_a_burial_of_people_is_a_death_and_a_combatant_neutralised_is_killed():
     assert _counts("We have buried 23 people ourselves.") == {"23": "death"}
     assert _counts("The 14 victims were laid to rest on Sunday.") == {"14": "death"}

@@ -142,6 +142,13 @@ def test_a_header_line_naming_a_speaker_governs_the_paragraphs_under_it(extract)
     ("the National Institute of Statistics", "official"),
     ("the National Forensic Science Institute", "official"),
     ("the Institute for Fiscal Studies", "expert"),
+    ("the National Institute for Disaster Risk Management", "official"),
+    ("The General Manager", "official"),
+    ("General Manager Tom Ellis", "official"),
+    ("Major General John Smith", "military"),
+    ("RCMP Cpl. Ian Moosomin", "law_enforcement"),
+    ("the Federal Institute for Risk Assessment", "official"),
+    ("the National Institute for Economic and Social Research", "expert"),
     ("the Karolinska Institute", "expert"),
     ("the American Petroleum Institute", "expert"),
     ("Harvard's Institute of Politics", "expert"),
@@ -547,3 +554,19 @@ def test_a_description_refers_back_to_a_name_the_body_went_by(extract):
     c = count_claim(extract(text), "more than 1,200")
     assert (c.source.name, c.source.canonical, c.source.type) == (
         "the project", "International Organization for Migration", "ngo")
+
+
+def test_an_embedded_posts_header_line_is_the_source_of_the_post(extract):
+    text = ("Storm live: what officials are posting\n\n"
+            "---\n"
+            "Metro Transit Authority (@metrotransit) - 08:10\n"
+            "Two bus drivers were injured when a tree fell on Route 9. Expect delays.\n"
+            "---\n"
+            "Dana Ruiz, Mayor of Springfield (@danaruiz)\n"
+            "Our crews evacuated 45 residents from the river district overnight.\n"
+            "---\n\n"
+            "Forecasters expect the wind to ease by Sunday.")
+    a = extract(text)
+    bus, river = count_claim(a, "Two"), count_claim(a, "45")
+    assert (bus.source.name, bus.source.type) == ("Metro Transit Authority", "official")
+    assert (river.source.name, river.source.type) == ("Dana Ruiz", "official")

@@ -81,3 +81,33 @@ def test_a_cell_separator_is_no_counted_noun():
     text = "Floods hit the north this week.\n\nRegion | Dead | Injured | Displaced\nNorth | 12 | 40 | 3,000\n"
     article = extract(text, published="2026-12-01", validate=False)
     assert {c.quantity.unit for c in article.claims if c.quantity is not None} == {None}
+
+
+_ROAD_INJURIES = ("Coach crash on the A7: casualties\n\n"
+                  "Injuries | Driver | Passengers | Pedestrians\n"
+                  "Fatal | 0 | 2 | 1\n"
+                  "Serious | 1 | 5 | 0\n\n"
+                  "The coach left the road at about 6 a.m., police said.\n")
+
+_FERRY = ("Ferry fire off Crete: casualty summary\n\n"
+          "Persons | Crew | Passengers\n"
+          "Killed | 2 | 7\n"
+          "Injured | 4 | 19\n")
+
+_COURT = ("Court statistics for the district\n\n"
+          "Offences | 2025 | 2026\n"
+          "Serious | 31 | 44\n"
+          "Minor | 120 | 98\n")
+
+
+def test_a_row_label_types_cells_whose_column_names_no_event():
+    """Columns of who (crew, passengers) and rows of what: the row label is the event; in an injuries
+    table the severity scale ("Fatal", "Serious") is death and injury."""
+    types = {q: et for q, et, _t, _p in _counts(_ROAD_INJURIES) if q in ("2", "5")}
+    assert types == {"2": "death", "5": "injury"}
+    ferry = {q: et for q, et, _t, _p in _counts(_FERRY)}
+    assert ferry["7"] == "death" and ferry["19"] == "injury"
+
+
+def test_a_severity_row_outside_an_injuries_table_is_no_event():
+    assert not [c for c in _counts(_COURT) if c[1] in ("death", "injury")]

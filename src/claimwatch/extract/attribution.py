@@ -78,6 +78,8 @@ _DOC_ACCORDING: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _CUES["document_according_phrases"]:
     _DOC_ACCORDING.setdefault(_phrase[0], []).append(tuple(_phrase))
 _SELF_REFERENCE = frozenset(_CUES["self_reference"])
+#: "as reported by X", "as stated by X": a participle between "as" and "by", whose agent is the source
+_AS_BY = frozenset(p[1] for p in _CUES["according_phrases"] if len(p) == 3 and p[0] == "as" and p[2] == "by")
 
 
 # --------------------------------------------------------------------------- detection
@@ -93,6 +95,12 @@ def _according_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         if obj is None:
             return None
         cue = (tok.i, tok.i + 2)
+    elif low == "as" and tok.i + 2 < hi and doc[tok.i + 1].lower_ in _AS_BY and doc[tok.i + 2].lower_ == "by":
+        # "Deaths by district, as reported by INGD:": the agent of the participle is the source
+        obj = next((c for c in children_of(doc[tok.i + 2]) if c.dep_ == "pobj"), None)
+        if obj is None or not _speaks(obj):
+            return None
+        cue = (tok.i, tok.i + 3)
     elif (phrase_len := _doc_phrase(tok, hi)) is not None:
         cue = (tok.i, tok.i + phrase_len)
         obj = next((c for c in children_of(doc[cue[1] - 1]) if c.dep_ == "pobj"), None)
@@ -185,7 +193,7 @@ def _self_reference(src: Token) -> bool:
 
 #: words other than verbs and nouns that open a cue ("according to", "as per", "citing", "in line with",
 #: "reportedly", "alleged"): every candidate function below needs a verb, a noun or one of these
-_CUE_OPENERS = frozenset({"according", "citing", "quoting", "per"} | set(_DOC_ACCORDING) | _HEARSAY_ADV | _HEARSAY_ADJ)
+_CUE_OPENERS = frozenset({"according", "citing", "quoting", "per", "as"} | set(_DOC_ACCORDING) | _HEARSAY_ADV | _HEARSAY_ADJ)
 
 
 def _cue_openers(table: TokenTable, lo: int, hi: int) -> list[int]:

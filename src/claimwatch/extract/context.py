@@ -59,7 +59,7 @@ from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .context_places import across_clauses, carried_places, placed_things
 from .entities import role_in
-from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
+from .layout import ISSUE_LABEL, LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
 from .statement_acts import gives_a_figure, states_at
@@ -209,10 +209,10 @@ def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
 
 def _a_date_line(analysis: Analysis, t: TimeMention) -> bool:
     """Whether a day is the whole of its sentence ("Unofficial translation of a statement ... 5 November
-    2026."): the date a text was issued or filed, which dates no event of the report (a month or a
+    2026.", "Issued: 30 October 2026"): the date a text was issued or filed, which dates no event of the report (a month or a
     year alone, "October 2026" over a monthly review, is the period it covers)."""
-    start, end = analysis.sentences[t.sent_i]
-    return t.precision == "day" and start <= t.span[0] and t.span[1] <= end and not _WORD.search(analysis.text, start, t.span[0]) and not _WORD.search(analysis.text, t.span[1], end)
+    (start, end), text = analysis.sentences[t.sent_i], analysis.text
+    return t.precision == "day" and start <= t.span[0] and t.span[1] <= end and not _WORD.search(text, t.span[1], end) and (not _WORD.search(text, start, t.span[0]) or bool(ISSUE_LABEL.fullmatch(text, start, t.span[0])))
 
 
 def _a_standards_time(analysis: Analysis, t: TimeMention) -> bool:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["headline", "SENTENCE_END", "TITLE_END", "TITLE_CHARS", "LEAD_HEADLINE_WORDS",
+__all__ = ["headline", "ISSUE_LABEL", "SENTENCE_END", "TITLE_END", "TITLE_CHARS", "LEAD_HEADLINE_WORDS",
            "DATELINE", "OPENING_DATELINE", "DATELINE_TOWN", "DATELINE_AGENCY"]
 
 #: what closes a sentence at the end of a line, quotation marks and clause breaks included
@@ -45,6 +45,10 @@ TITLE_END = (".", "!")
 TITLE_CHARS = 160
 #: the most words of a headline before the lead; a longer unpunctuated first line is a standfirst
 LEAD_HEADLINE_WORDS = 20
+#: the label of the day a document was issued, before that day on its line ("Issued: 30 October 2026",
+#: "Last updated: 4 May"): the document's date, not its event's (:mod:`.context`)
+ISSUE_LABEL = re.compile(r"\s*(?:(?:Date\s+)?(?:Issued|Published|Released|Posted|Dated)(?:\s+on)?|(?:Last\s+)?Updated"
+                         r"|Date\s+of\s+(?:issue|publication|release))\s*:\s*", re.IGNORECASE)
 
 
 def headline(text: str, paragraphs: list[tuple[int, int]], *, closing: tuple[str, ...] = TITLE_END,

@@ -42,7 +42,8 @@ from .counting import (
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
 from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
-from .table_claims import a_row_label, type_table_counts
+from .table_claims import a_row_label, heading_event_type, type_table_counts
+from .tables import Cell
 from .units import money_nouns
 
 __all__ = ["Draft", "draft_claims", "link_parts", "event_for_count", "actors_of", "slices", "UNIT_EVENT_TYPES"]
@@ -274,7 +275,7 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
             claim.actors = actors_of(analysis, link.pred_i, link.event_type)
         links[len(drafts)] = link
         drafts.append(Draft((q.span[0], 0), claim, sent_i, head.i if head is not None else None))
-    _carry_down_list(text, drafts)
+    _carry_down_list(analysis, drafts)
     type_table_counts(analysis, drafts)
     return drafts, links
 
@@ -289,16 +290,39 @@ def _line_at(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _carry_down_list(text: str, drafts: list[Draft]) -> None:
+def _heading_event(analysis: Analysis, line_start: int) -> tuple[str | None, str | None]:
+    """The event (type, cause) the line right above names when it is a heading that introduces a list,
+    a line closed by a colon ("Deaths by district, as reported by INGD:", "Injuries by county:")."""
+    text = analysis.text
+    if line_start == 0:
+        return None, None
+    start, end = _line_at(text, line_start - 1)
+    if not text[start:end].rstrip().endswith(":"):
+        return None, None
+    named = [m for m in analysis.events if start <= m.span[0] and m.span[1] <= end]
+    if named:
+        return (named[0].event_type, named[0].cause) if len({m.event_type for m in named}) == 1 else (None, None)
+    return heading_event_type(analysis, Cell(text[start:end], (start, end))), None
+
+
+def _carry_down_list(analysis: Analysis, drafts: list[Draft]) -> None:
     """"- Kogi: 14 dead / - Kano: 8": a list line holding only a label and its bare figure counts what
-    the line right above it, a line of the same list, counts (its event type and cause)."""
-    for prev, draft in zip(drafts, drafts[1:]):
-        q, above = draft.claim.quantity, prev.claim.quantity
-        if draft.claim.event_type or q is None or q.unit or above is None or not prev.claim.event_type:
+    the line right above it, a line of the same list, counts (its event type and cause); the list's
+    first line counts what its heading names ("Deaths by district:")."""
+    text = analysis.text
+    for prev, draft in zip([None, *drafts], drafts):
+        q, above = draft.claim.quantity, prev.claim.quantity if prev is not None else None
+        if draft.claim.event_type or q is None or q.unit:
             continue
         start, end = _line_at(text, q.span[0])
         line = _LABEL_LINE.fullmatch(text, start, end)
         if line is None or line.start("fig") != q.span[0] or text[q.span[1]:end].strip():
+            continue
+        etype, cause = _heading_event(analysis, start)
+        if etype is not None:
+            draft.claim.event_type, draft.claim.cause = event_type_of(etype), cause_of(cause)
+            continue
+        if prev is None or above is None or not prev.claim.event_type:
             continue
         a_start, a_end = _line_at(text, above.span[0])
         above_line = _LABEL_LINE.fullmatch(text, a_start, a_end)

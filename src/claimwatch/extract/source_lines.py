@@ -66,6 +66,11 @@ _LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 #: Doe, Minister of State):") or after "by"/"from" ("Reply by the Minister:"), the line ending in a colon
 _HEADER = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}\s*"
                      r"(?:\((?P<bracket>[^()\n\d]{2,120})\)|\s(?:by|from)\s+(?P<by>[^()\n\d:]{2,100}?))\s*:\s*")
+#: the header line of an embedded social-media post: the account's name, its handle in brackets, perhaps
+#: a time or date after a dash ("Hellenic Fire Service (@pyrosvestiki) - 10:15", "Jane Doe, Mayor of X (@jdoe)")
+_POST_HEADER = re.compile(r"\s*(?P<post>[A-Z][^()@\n]{1,80}?)\s*\(\s*(?P<handle>@\w{1,30})\s*\)\s*(?:[-–—·|]\s*[^\n]{0,40})?")
+#: a line that rules off a part of the report ("---", "* * *")
+_RULE = re.compile(r"\s*(?:[-–—_*=]\s*){3,}")
 _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
 #: a part of a title line that names the report's kind: "Press release", "Flash Update No. 7"
 _DOCUMENT_KIND = re.compile(
@@ -183,7 +188,7 @@ def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sen
 def _header_speaker(analysis: Analysis, m: re.Match) -> tuple[int, int, str | None] | None:
     """(start, end, role) of the speaker a header line names: the words before the first comma
     ("Jane Doe, Minister of State"; the rest is the role), when they name someone."""
-    g = "bracket" if m.group("bracket") else "by"
+    g = next(k for k in ("post", "bracket", "by") if m.groupdict().get(k))
     start, end = m.start(g), m.end(g)
     comma = analysis.text.find(",", start, end)
     role = analysis.text[comma + 1:end].strip() if comma >= 0 else None
@@ -196,14 +201,24 @@ def _header_speaker(analysis: Analysis, m: re.Match) -> tuple[int, int, str | No
     return start, end, role or None
 
 
+def _header_cue(text: str, speaker_start: int, line: tuple[int, int]) -> tuple[int, int]:
+    """The cue of a header line: a post's handle ("@pyrosvestiki"), else the colon after the speaker."""
+    post = _POST_HEADER.fullmatch(text, *line)
+    if post is not None:
+        return post.span("handle")
+    colon = text.rindex(":", speaker_start, line[1])
+    return colon, colon + 1
+
+
 def header_attributions(analysis: Analysis, registry: EntityRegistry) -> list[AttributionMention]:
     """Header lines naming a speaker ("Answer (Jane Doe, Minister of State):", "Reply by the
-    Minister:"), a paragraph of their own: the speaker's are the paragraphs after, up to the next
-    header or speaker label."""
+    Minister:") or an embedded post's account ("Hellenic Fire Service (@pyrosvestiki) - 10:15"), a
+    paragraph of their own: the speaker's are the paragraphs after, up to the next header, speaker
+    label or rule line ("---")."""
     text = analysis.text
     heads = []
     for p_i, (ps, pe) in enumerate(analysis.paragraphs):
-        m = _HEADER.fullmatch(text, ps, pe)
+        m = _HEADER.fullmatch(text, ps, pe) or _POST_HEADER.fullmatch(text, ps, pe)
         found = _header_speaker(analysis, m) if m is not None and p_i + 1 < len(analysis.paragraphs) else None
         if found is not None:
             heads.append((p_i, found))
@@ -211,15 +226,16 @@ def header_attributions(analysis: Analysis, registry: EntityRegistry) -> list[At
     for p_i, (start, end, role) in heads:
         governed_from = analysis.paragraphs[p_i + 1][0]
         governed_to = next((analysis.paragraphs[q][0] for q in range(p_i + 1, len(analysis.paragraphs))
-                            if _LABEL.match(text, *analysis.paragraphs[q]) or any(h == q for h, _ in heads)), len(text))
+                            if _LABEL.match(text, *analysis.paragraphs[q]) or any(h == q for h, _ in heads)
+                            or _RULE.fullmatch(text, *analysis.paragraphs[q])), len(text))
         name = text[start:end].strip()
         canonical, typ, aff, ent_id = name_source(registry, name, text)
         if role is not None and classify_source(role) not in ("author", "unnamed"):
             typ = classify_source(role)
-        colon = text.rindex(":", start, analysis.paragraphs[p_i][1])
+        cue = _header_cue(text, start, analysis.paragraphs[p_i])
         out.append(AttributionMention(
             sent_i=_sentence_at(analysis, start), name=name, span=(start, end), canonical=canonical, affiliation=aff,
-            type=typ, cue=":", cue_span=(colon, colon + 1), quote="direct", kind="header", evidential="attributed",
+            type=typ, cue=text[cue[0]:cue[1]], cue_span=cue, quote="direct", kind="header", evidential="attributed",
             primary=False, content_span=(governed_from, governed_to), entity_id=ent_id,
         ))
     return out

@@ -408,16 +408,21 @@ def is_organisation(text: str) -> bool:
 #: Petroleum Institute", "the Indian Institute of Technology" are no state bodies)
 _INSTITUTE = re.compile(r"\bInstitutes?\b")
 _STATE_WORDS = frozenset({"National", "Federal", "State"})
+_RESEARCH = re.compile(r"\b(?:Research|Stud(?:y|ies)|Policy|Economics?|Science|Sciences)\b")
 _OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s", re.IGNORECASE)
 
 
 def _a_states_institute(name: str) -> bool:
     """An institute of a state is a state body (``official``), not a research one: its name starts
     with "National"/"Federal"/"State" or follows a country's possessive; a name of the think-tank
-    form "Institute for ..." is research."""
+    form "Institute for ..." is research, unless a state word opens it and it names no research."""
     head = strip_determiners(name)
-    if not _INSTITUTE.search(head) or re.search(r"\bInstitutes?\s+for\b", head):
+    if not _INSTITUTE.search(head):
         return False
+    if re.search(r"\bInstitutes?\s+for\b", head):
+        # "Institute for the Study of War" is research; a state's "National Institute for Disaster Risk
+        # Management" is an agency, unless it names research ("National Institute for Economic Research")
+        return head.split()[0] in _STATE_WORDS and not _RESEARCH.search(head)
     owner = _OWNER.match(name.strip())
     if owner is not None:
         return any(e.feature == "country" for e in get_gazetteer().lookup(owner.group(1)))

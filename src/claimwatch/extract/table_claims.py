@@ -1,5 +1,6 @@
 """What the figures of a table count (:mod:`.tables`): each body cell's figure takes the event type of
-its column heading ("Killed" → death, "Arrested" → detention), its row label as its place (resolved
+its column heading ("Killed" → death, "Arrested" → detention), else its row label's ("Injured"; in an
+injuries table a severity, "Fatal" → death, "Serious" → injury), its row label as its place (resolved
 like any place name, among the report's countries) and the period its caption states ("verified
 incidents, 1 July-30 September"). The first column labels the rows: a figure inside a label ("Other
 (5 states)") is no count. A column whose heading names no event ("Attacks", "Incidents") keeps its
@@ -54,12 +55,19 @@ def _cell_of(analysis: Analysis, claim: Claim) -> tuple[Table, int, int] | None:
     return None
 
 
+def _singular(word: str) -> str:
+    """A plural a heading's capitals hid from the lemmatiser ("Injuries", "Arrests" read as names)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def heading_event_type(analysis: Analysis, heading: Cell) -> str | None:
     """The event type a column heading names ("Killed", "Deaths", "People injured"), else ``None``."""
     index = lexicon()["word_index"]
     chunk = analysis.doc.char_span(heading.span[0], heading.span[1], alignment_mode="expand")
     for tok in chunk or ():
-        etype = index.get(tok.lemma_.lower()) or index.get(tok.lower_)
+        etype = index.get(tok.lemma_.lower()) or index.get(tok.lower_) or index.get(_singular(tok.lower_))
         if etype and etype not in _NOT_COUNTED:
             return str(etype)
     return None
@@ -94,14 +102,37 @@ def _about_people(analysis: Analysis, table: Table) -> bool:
     return False
 
 
+def _severity_type(analysis: Analysis, table: Table, label: Cell) -> str | None:
+    """A row of an injuries table labelled by severity ("Fatal", "Serious", "Minor"), the scale of an
+    accident report: death for a fatal row, injury for the others. The table must say it counts
+    injuries or casualties (its corner cell or its caption), else "Serious" is no event."""
+    chunk = analysis.doc.char_span(label.span[0], label.span[1], alignment_mode="expand")
+    words = {tok.lower_ for tok in chunk or ()} | {tok.lemma_.lower() for tok in chunk or ()}
+    if not words & (_s("severity_fatal_labels") | _s("severity_injury_labels")):
+        return None
+    spans = [table.header[0]] + ([Cell("", table.caption)] if table.caption else [])
+    if not any(heading_event_type(analysis, cell) in ("injury", "death") for cell in spans):
+        return None
+    return "death" if words & _s("severity_fatal_labels") else "injury"
+
+
+def _cell_type(analysis: Analysis, table: Table, row: int, col: int) -> str | None:
+    """What a body cell counts: its column heading's event ("Killed"), else its row label's ("Injured",
+    or a severity under an injuries table: "Fatal", "Serious")."""
+    if not col:
+        return None
+    label = table.rows[row][0]
+    return (heading_event_type(analysis, table.header[col]) or heading_event_type(analysis, label)
+            or _severity_type(analysis, table, label))
+
+
 def type_table_counts(analysis: Analysis, drafts: Sequence["Draft"]) -> None:
-    """A count in a table's body cell counts what its column heading names (its event type)."""
+    """A count in a table's body cell counts what its column heading or its row label names (its event type)."""
     for draft in drafts:
         cell = _cell_of(analysis, draft.claim)
         if cell is None:
             continue
-        table, _row, col = cell
-        etype = heading_event_type(analysis, table.header[col]) if col else None
+        etype = _cell_type(analysis, *cell)
         if etype in EVENT_TYPES:
             draft.claim.event_type, draft.claim.cause = cast(EventType, etype), None
 

@@ -127,7 +127,7 @@ def comparison_standard(tok: Token) -> Token | None:
     possessor ("last year's record", "2022's total"; not of an event placed by a preposition of
     time: "during Saturday's protest"), the object of "than" ("higher than last
     year's total"), of "compared with" ("compared with 3,412 in October 2025") or of a verb of
-    comparison ("surpasses the total for 2022") — the top token of that phrase (of a possessor,
+    comparison ("surpasses the total for 2022"), or of "up/down from" ("up from 171 in 2024") — the top token of that phrase (of a possessor,
     the possessor: "last year's total by 600" keeps the margin out), or None."""
     t = tok
     for _ in range(12):
@@ -142,6 +142,8 @@ def comparison_standard(tok: Token) -> Token | None:
         if t.dep_ == "pobj" and t.head.lower_ in ("on", "over") and t.head.head.lemma_.lower() in _CHANGE_NOUNS \
                 and t.head.head.pos_ == "NOUN":
             return t  # "a 5% rise on the same month last year"; not a verb: "3 people fell overboard on Thursday"
+        if t.dep_ == "prep" and t.lower_ == "from" and t.head.lower_ in ("up", "down"):
+            return t  # "228 in 2025, up from 171 in 2024": the earlier figure's year
         if t.head.i == t.i or t.dep_ in ("ccomp", "relcl", "advcl", "ROOT"):
             return None
         t = t.head

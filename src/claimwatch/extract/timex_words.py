@@ -41,8 +41,9 @@ def _month_forms() -> list[str]:
         cap = w.capitalize()
         if len(w) > 4 or w == "may" or w == "june" or w == "july":
             out.append(cap)
-        else:  # abbreviations: "Jan." / "Jan"; "Mar" and "Jun" only with their full stop
-            out.append(cap + r"\." if w in ("mar", "jun", "jul", "apr", "sep") else cap + r"\.?")
+        else:  # abbreviations: "Jan." / "Jan"; "Mar" and "Jun" only with their full stop or a year after
+            # them ("08 Sep 2026", a log's day line: no name is followed by a year)
+            out.append(cap + r"(?:\.|(?=[ \t]+(?:19|20)\d\d\b))" if w in ("mar", "jun", "jul", "apr", "sep") else cap + r"\.?")
     return out
 
 
