@@ -139,3 +139,16 @@ def test_a_house_number_in_an_address_line_and_one_included_in_a_set():
 def test_a_players_points_are_not_a_rating():
     counts = _counts("The court heard that 14 people were arrested, with Smith scoring 12 in the match.")
     assert [t for t, _v, _e in counts] == ["14", "12"]
+
+
+def test_a_figure_before_a_unit_abbreviation_measures():
+    # any one-word unit of the unit lexicon, also one the noun classes did not list
+    assert _counts("The yacht sank 25 nmi west of Brest; two sailors drowned, the navy said.") == [
+        ("two", 2, "death")]
+    assert _counts("The ferry ran aground 12 nm off Dover and 30 passengers were hurt, police said.") == [
+        ("30", 30, "injury")]
+    assert _counts("The nearest port is 118 nm away. Five people died, officials said.") == [("Five", 5, "death")]
+    assert _counts("The blaze burned 300 ha of forest and two firefighters were hurt, officials said.") == [
+        ("two", 2, "injury")]
+    # people who went away still count
+    assert ("About 3", 3, "death") in _counts("About 3 passed away and 12 people were injured, police said.")
