@@ -152,3 +152,26 @@ def test_a_figure_before_a_unit_abbreviation_measures():
         ("two", 2, "injury")]
     # people who went away still count
     assert ("About 3", 3, "death") in _counts("About 3 passed away and 12 people were injured, police said.")
+
+
+def test_a_heading_or_a_scale_reading_counts_nothing():
+    assert [t for t, _v, _e in _counts("The pilot turned to heading 270. Two passengers were injured, "
+                                       "the airline said.")] == ["Two"]
+    assert [t for t, _v, _e in _counts("Course set 210. Three crew were injured, the captain said.")] == ["Three"]
+    assert [t for t, _v, _e in _counts("The ship sank in a north-easterly force 8 and two crew drowned, "
+                                       "the coastguard said.")] == ["two"]
+    assert [t for t, _v, _e in _counts("A category 4 hurricane killed 9 people, officials said.")] == ["9"]
+    # a count after a heading's noun still counts
+    assert [t for t, _v, _e in _counts("The course drew 210 runners and 3 collapsed, organisers said.")] == ["210", "3"]
+    assert [t for t, _v, _e in _counts("The task force arrested 12 suspects, police said.")] == ["12"]
+
+
+def test_numbered_things_and_short_codes_count_nothing():
+    assert [t for t, _v, _e in _counts("Terminals 2 and 3 were evacuated and 40 passengers were hurt, "
+                                       "police said.")] == ["40"]
+    assert [t for t, _v, _e in _counts("To donate, text FLOOD to 3030. At least 12 people died, "
+                                       "officials said.")] == ["At least 12"]
+    # people numbered so are still counted, and so is a pair of counts
+    assert [t for t, _v, _e in _counts("Soldiers 4 and 5 were killed, the army said.")] == ["4", "5"]
+    assert [t for t, _v, _e in _counts("Police arrested 3 and 4 others were detained later, police said.")] == [
+        "3", "4"]
