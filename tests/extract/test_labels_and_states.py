@@ -175,3 +175,17 @@ def test_numbered_things_and_short_codes_count_nothing():
     assert [t for t, _v, _e in _counts("Soldiers 4 and 5 were killed, the army said.")] == ["4", "5"]
     assert [t for t, _v, _e in _counts("Police arrested 3 and 4 others were detained later, police said.")] == [
         "3", "4"]
+
+
+def test_a_figure_in_a_name_or_a_label_counts_nothing():
+    assert [t for t, _v, _e in _counts("Fans gathered at the 12 Apostles Church, and 30 were hurt, "
+                                       "police said.")] == ["30"]
+    assert [t for t, _v, _e in _counts("The 40 Nigerian soldiers were freed, the army said.")] == ["40"]
+    assert [t for t, _v, _e in _counts("WORLD CUP 2026 - Final\nTwo fans were hurt, police said.")] == ["Two"]
+    assert [t for t, _v, _e in _counts("TOUR STAGE 12 - Alps\nTwo riders were hurt, organisers said.")] == ["Two"]
+
+
+def test_the_figure_of_a_ratio_to_one_counts_nothing():
+    assert [t for t, _v, _e in _counts("For each job the plant created, 3 were lost elsewhere, the union said. "
+                                       "It cut 40 jobs in May.")] == ["40"]
+    assert [t for t, _v, _e in _counts("After the game, 12 fans were arrested, police said.")] == ["12"]
