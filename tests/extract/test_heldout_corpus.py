@@ -117,10 +117,11 @@ CORPORA = [
     # 16 more reports in shapes none of the others has, written blind to the product's rules (blind figures, on
     # main at e450706 before any fix, after six traps, one place and two sources were corrected against the SPEC
     # and the gold's own _format, from source type 72/98, source name 72/87, place 32/98 and 14 false counts);
-    # floors at the blind figures
+    # floors at the blind figures, false counts as measured after the fixes made on them (measures, headings,
+    # scale readings, numbered things, short codes, names, labels, ratios: 10 -> 0)
     Corpus("fresh9_gold.json", 16, 114, 190, (150, 450), 105,
            {"value": 105, "event_type": 67, "source_type": 89, "source_name": 79, "certainty": 2, "time": 66,
-            "place": 33}, 10),
+            "place": 33}, 0),
 ]
 
 

@@ -139,3 +139,53 @@ def test_a_house_number_in_an_address_line_and_one_included_in_a_set():
 def test_a_players_points_are_not_a_rating():
     counts = _counts("The court heard that 14 people were arrested, with Smith scoring 12 in the match.")
     assert [t for t, _v, _e in counts] == ["14", "12"]
+
+
+def test_a_figure_before_a_unit_abbreviation_measures():
+    # any one-word unit of the unit lexicon, also one the noun classes did not list
+    assert _counts("The yacht sank 25 nmi west of Brest; two sailors drowned, the navy said.") == [
+        ("two", 2, "death")]
+    assert _counts("The ferry ran aground 12 nm off Dover and 30 passengers were hurt, police said.") == [
+        ("30", 30, "injury")]
+    assert _counts("The nearest port is 118 nm away. Five people died, officials said.") == [("Five", 5, "death")]
+    assert _counts("The blaze burned 300 ha of forest and two firefighters were hurt, officials said.") == [
+        ("two", 2, "injury")]
+    # people who went away still count
+    assert ("About 3", 3, "death") in _counts("About 3 passed away and 12 people were injured, police said.")
+
+
+def test_a_heading_or_a_scale_reading_counts_nothing():
+    assert [t for t, _v, _e in _counts("The pilot turned to heading 270. Two passengers were injured, "
+                                       "the airline said.")] == ["Two"]
+    assert [t for t, _v, _e in _counts("Course set 210. Three crew were injured, the captain said.")] == ["Three"]
+    assert [t for t, _v, _e in _counts("The ship sank in a north-easterly force 8 and two crew drowned, "
+                                       "the coastguard said.")] == ["two"]
+    assert [t for t, _v, _e in _counts("A category 4 hurricane killed 9 people, officials said.")] == ["9"]
+    # a count after a heading's noun still counts
+    assert [t for t, _v, _e in _counts("The course drew 210 runners and 3 collapsed, organisers said.")] == ["210", "3"]
+    assert [t for t, _v, _e in _counts("The task force arrested 12 suspects, police said.")] == ["12"]
+
+
+def test_numbered_things_and_short_codes_count_nothing():
+    assert [t for t, _v, _e in _counts("Terminals 2 and 3 were evacuated and 40 passengers were hurt, "
+                                       "police said.")] == ["40"]
+    assert [t for t, _v, _e in _counts("To donate, text FLOOD to 3030. At least 12 people died, "
+                                       "officials said.")] == ["At least 12"]
+    # people numbered so are still counted, and so is a pair of counts
+    assert [t for t, _v, _e in _counts("Soldiers 4 and 5 were killed, the army said.")] == ["4", "5"]
+    assert [t for t, _v, _e in _counts("Police arrested 3 and 4 others were detained later, police said.")] == [
+        "3", "4"]
+
+
+def test_a_figure_in_a_name_or_a_label_counts_nothing():
+    assert [t for t, _v, _e in _counts("Fans gathered at the 12 Apostles Church, and 30 were hurt, "
+                                       "police said.")] == ["30"]
+    assert [t for t, _v, _e in _counts("The 40 Nigerian soldiers were freed, the army said.")] == ["40"]
+    assert [t for t, _v, _e in _counts("WORLD CUP 2026 - Final\nTwo fans were hurt, police said.")] == ["Two"]
+    assert [t for t, _v, _e in _counts("TOUR STAGE 12 - Alps\nTwo riders were hurt, organisers said.")] == ["Two"]
+
+
+def test_the_figure_of_a_ratio_to_one_counts_nothing():
+    assert [t for t, _v, _e in _counts("For each job the plant created, 3 were lost elsewhere, the union said. "
+                                       "It cut 40 jobs in May.")] == ["40"]
+    assert [t for t, _v, _e in _counts("After the game, 12 fans were arrested, police said.")] == ["12"]

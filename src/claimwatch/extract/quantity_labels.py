@@ -8,7 +8,9 @@
 * a figure that is part of a place's name ("in Delmas 33 and Delmas 95", "at Sector 7");
 * a code figure written without separators before a singular noun it does not count ("the first
   911 call", "a 999 operator", "the 112 line");
-* a house number in an address line without a verb ("Press Office, 8 Harbour Quay, Piraeus").
+* a house number in an address line without a verb ("Press Office, 8 Harbour Quay, Piraeus");
+* a unit's number opening an organisation's name ("the 44 Nigerian Army Reference Hospital");
+* the figure of a ratio to one thing ("for every body recovered, between two and three others ...").
 
 Core: :func:`labels_or_measures`.
 """
@@ -175,7 +177,7 @@ def _house_number(text: str, ph: NumberPhrase, tok: Token) -> bool:
 
 # "UPDATE 2 - Peru bus plunge ...", "Day 3: the search goes on", "Stage 12 – Valence": one capitalised word
 # and a figure opening a line before a dash or a colon label the bulletin, the day or the part that follows
-_HEADING_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<w>[A-Z][A-Za-z]{1,15})[ \t]+$")
+_HEADING_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<w>[A-Z][A-Za-z]{1,15}(?:[ \t]+[A-Z][A-Za-z]{1,15}){0,2})[ \t]+$")
 _HEADING_MARK_AFTER = re.compile(r"[ \t]*(?:[-–—:|][ \t]|:$)")
 
 
@@ -183,13 +185,32 @@ def _heading_label(text: str, ph: NumberPhrase) -> bool:
     """A bulletin's, a day's or a part's label at the head of a line ("UPDATE 2 - ..."); not a tally
     a line names by what it counts ("Dead 12 - Injured 40", "Arrests 7:")."""
     s, e = ph.span
-    m = _HEADING_WORD_BEFORE.search(text, max(0, s - 24), s)
+    m = _HEADING_WORD_BEFORE.search(text, max(0, s - 52), s)
     if m is None or ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit():
         return False
-    word = m.group("w").lower()
-    if word in _PEOPLE or word in _TALLY_WORDS or word.rstrip("s") in _PEOPLE | _TALLY_WORDS:
-        return False
+    for word in m.group("w").lower().split():  # "SIERRA LEONE 2026 - ...", "Tour de France Stage 12:"
+        if word in _PEOPLE or word in _TALLY_WORDS or word.rstrip("s") in _PEOPLE | _TALLY_WORDS:
+            return False
     return _HEADING_MARK_AFTER.match(text, e) is not None
+
+
+def _number_opening_a_name(tok: Token) -> bool:
+    """"the 44 Nigerian Army Reference Hospital", "the 12 Apostles Church": a figure before the capitalised
+    words of an organisation's or a building's name, whose head is a singular name, is the unit's number
+    in the name; a count would count a plural ("the 40 Nigerian soldiers")."""
+    head = tok.head
+    if tok.dep_ != "nummod" or head.i <= tok.i or head.tag_ != "NNP" or head.ent_type_ not in ("ORG", "FAC"):
+        return False
+    return all(t.text[:1].isupper() for t in tok.doc[tok.i + 1:head.i + 1])
+
+
+# "for every body recovered, between two and three others ...", "For each job created, 3 are lost": the figure
+# of the clause a "for every" phrase opens is a ratio to one thing, not a count of the report
+_FOR_EVERY_BEFORE = re.compile(r"\bfor\s+(?:every|each)\s+[^.;:!?,]{1,60},\s*$", re.I)
+
+
+def _ratio_to_one(text: str, ph: NumberPhrase) -> bool:
+    return _FOR_EVERY_BEFORE.search(text, max(0, ph.span[0] - 80), ph.span[0]) is not None
 
 
 def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
@@ -198,4 +219,5 @@ def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
         return False
     return (_list_item_number(text, ph) or _heading_label(text, ph) or _temperature(text, ph) or _scale_point(tok) or _scale_maximum(tok)
             or _slash_figure(text, ph) or _rating_stars(tok)
-            or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok))
+            or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok)
+            or _number_opening_a_name(tok) or _ratio_to_one(text, ph))

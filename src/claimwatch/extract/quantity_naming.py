@@ -66,6 +66,13 @@ _CONTACT_BEFORE = re.compile(
     r"\b(?:contact(?:s|ed|ing)?|reach(?:es|ed|ing)?|call(?:s|ed|ing)?|ring|phone[ds]?|text(?:s|ed|ing)?|dial(?:l?ed|s)?|"
     r"message|alert|report(?:s|ed|ing)?(?:\s+[\w'’-]+){0,3}?\s+to)(?:\s+[\w'’.-]+){0,4}?\s+(?:on|at|via)\s+"
     r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))*$", re.I)
+# "text LMRT to 70085", "SMS the word FLOOD to 3030": the number a text message is sent to is a short code
+_TEXT_TO_BEFORE = re.compile(r"\b(?:text(?:s|ed|ing)?|sms|txt)(?:\s+[\w'’.-]+){1,3}?\s+to\s+$", re.I)
+# "Course set 210", "heading 045", "bearing of 270": three figures after a heading's noun are a compass bearing
+_BEARING_BEFORE = re.compile(r"\b(?:course|heading|bearing)(?:\s+[a-z]+){0,2}\s+$", re.I)
+# "a north-easterly force 8", "a magnitude 7 quake", "a category 4 hurricane": a small figure after the noun
+# of a graded scale is a reading on it
+_SCALE_WORD_BEFORE = re.compile(r"\b(?:force|magnitude|category|beaufort)\s+$", re.I)
 _COUNTER_BEFORE = re.compile(r"\b(?:photo|image|picture|slide|page|item|part|episode|chapter|video|pic)s?\s+\d+\s*(?:of|/)\s*$", re.I)
 _RANK_BEFORE = re.compile(r"\btop\s*$", re.I)
 _AGE_LIST_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+|from\s+)?(?:between\s+)?(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)*$", re.I)
@@ -123,6 +130,13 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
     if ph.kind == "number" and (_CALL_BEFORE.search(before) or _COUNTER_BEFORE.search(before) or _RANK_BEFORE.search(before)):
         return True  # "call 911", "Photo 1 of 14", "the top 10 regions"
     raw = text[s:e]
+    if ph.kind == "number" and len(raw) == 3 and raw.isdigit() and int(raw) <= 360 and _BEARING_BEFORE.search(before) \
+            and _BARE_AFTER.match(after):
+        return True  # "Course set 210", "altered course to 095"
+    if ph.kind == "number" and ph.value is not None and ph.value <= 12 and _SCALE_WORD_BEFORE.search(before):
+        return True  # "in a force 8", "a category 4 storm"
+    if ph.kind == "number" and len(raw) >= 4 and raw.isdigit() and _TEXT_TO_BEFORE.search(before) and _LINE_AFTER.match(after):
+        return True  # "text HELP to 70085"
     if ph.kind == "number" and _LINE_AFTER.match(after) and (_CALL_LIST_BEFORE.search(before) or (
             len(re.sub(r"\D", "", raw)) >= 3 and _CONTACT_BEFORE.search(text, max(0, s - 80), s))):
         return True  # "call 911 or 112", "report to the police on 18555 or 191"
@@ -133,6 +147,8 @@ def _naming_excluded(text: str, ph: NumberPhrase, before: str, after: str) -> bo
         return True  # "too many people", "not so many", "twice as many as usual"
     if ph.kind == "number" and _POPULATION_BEFORE.search(before) and _POPULATION_AFTER.match(after):
         return True  # "a town of about 300,000 people"
+    if ph.kind == "number" and ph.qualifier == "exact" and _numbered_pair(text, ph):
+        return True  # "RHIBs 1 and 2 launched"
     m = _PREV_WORD.search(before[-16:])
     if m and before.rstrip(" #").endswith(m.group(1)):
         word = m.group(1).lower().rstrip(".")
@@ -147,6 +163,24 @@ def _labels_of_several(word: str, ph: NumberPhrase, after: str) -> bool:
     range names the things it spans (not "the shelter houses 14 to 38 people")."""
     return (word.endswith("s") and word[:-1] in _NAMING_CAP | _NAMING and ph.qualifier == "range"
             and bool(_BARE_AFTER.match(after)))
+
+
+# "RHIBs 1 and 2 launched", "Gates 3 and 4 were closed": a plural noun before two consecutive bare figures
+_NUMBERED_PAIR = re.compile(r"\b(?P<noun>[A-Za-z]{2,}s)\s+(?P<a>\d{1,3})\s+(?:and|&)\s+(?P<b>\d{1,3})\b")
+
+
+def _numbered_pair(text: str, ph: NumberPhrase) -> bool:
+    """"RHIBs 1 and 2 launched", "Terminals 2 and 3 reopened": a plural noun followed by two consecutive
+    bare figures numbers the things it names (not "arrested suspects 4 and ...", not people)."""
+    s, e = ph.core
+    for m in _NUMBERED_PAIR.finditer(text, max(0, s - 30), min(len(text), e + 30)):
+        if s not in (m.start("a"), m.start("b")) or int(m.group("b")) != int(m.group("a")) + 1:
+            continue
+        noun = m.group("noun").lower()
+        if noun in _C["person"] | _C["group"] or noun[:-1] in _C["person"] | _C["group"]:
+            return False
+        return bool(_BARE_AFTER.match(text, m.end("b")) or re.match(r"\s+[a-z]+ed\b", text[m.end("b"):]))
+    return False
 
 
 # "camp 17 at Kutupalong", "raised to level 4 on Monday": a lower-case naming noun names by a bare number

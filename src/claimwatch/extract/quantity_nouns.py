@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..resources import read_text
+from .units import measure_nouns
 
 __all__ = ["noun_classes", "in_class", "mass_of_things", "time_of", "beasts_only"]
 
@@ -23,6 +24,7 @@ def noun_classes() -> dict[str, frozenset[str]]:
             continue
         cls, words = line.split("\t", 1)
         out.setdefault(cls.strip(), set()).update(w.lower() for w in words.split())
+    out.setdefault("measure", set()).update(measure_nouns())  # every unit of the unit lexicon measures
     return {k: frozenset(v) for k, v in out.items()}
 
 

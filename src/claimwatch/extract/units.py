@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..resources import read_text
 
-__all__ = ["UnitMatch", "unit_at", "per_at", "glued_unit_pattern", "unit_lexicon", "money_nouns", "DURATION_UNITS"]
+__all__ = ["UnitMatch", "unit_at", "per_at", "glued_unit_pattern", "unit_lexicon", "money_nouns", "measure_nouns", "DURATION_UNITS"]
 
 Span = tuple[int, int]
 
@@ -55,6 +55,19 @@ def money_nouns() -> frozenset[str]:
     an amount that counts one is a sum of money, whatever the currency."""
     return frozenset(form.lower() for form, _name, dimension, exact in unit_lexicon()
                      if dimension == "money" and not exact and form.replace("-", "").isalpha() and " " not in form)
+
+
+#: dimensions whose units measure rather than count (money is a sum, a duration a time: their own classes)
+_MEASURE_DIMENSIONS = frozenset(("length", "area", "volume", "mass", "speed", "data", "frequency", "power", "energy",
+                                 "temperature", "voltage", "points"))
+
+
+@lru_cache(maxsize=1)
+def measure_nouns() -> frozenset[str]:
+    """Every one-word unit of measurement of the lexicon, lower case ("nm", "nmi", "hectares", "kWh",
+    "megatons"): a figure written before one measures, it counts nothing ("34 nm south of X")."""
+    return frozenset(form.lower() for form, _name, dimension, _exact in unit_lexicon()
+                     if dimension in _MEASURE_DIMENSIONS and len(form) > 1 and form.isalpha())
 
 
 def _alternation(forms) -> str:
