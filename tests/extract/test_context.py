@@ -647,3 +647,20 @@ def test_a_count_of_a_body_s_own_members_keeps_its_place(extract):
     c = _count(extract("A rescue crew from Dover reached the ship on Monday.\n\n"
                        "Officials said 3 members of the crew were injured."), "3")
     assert [(p.name, p.role) for p in c.places] == [("Dover", "origin")]
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Police questioned the driver of a van that crashed near Leeds on Friday evening.\n\n"
+     "Two pedestrians were injured, the force said.", "Two", "Leeds"),
+    ("The union mourned the workers of the mill which burned down in Kanpur on Monday.\n\n"
+     "At least 12 workers died, relatives said.", "At least 12", "Kanpur"),
+])
+def test_a_relative_clause_saying_where_a_thing_happened_places_the_report(extract, text, figure, place):
+    c = _count(extract(text), figure)
+    assert [(p.name, p.scope) for p in c.places] == [(place, "article")]
+
+
+def test_a_relative_clause_on_people_still_places_only_them(extract):
+    a = extract("Officials thanked the volunteers who travelled to Leeds on Friday.\n\n"
+                "Two pedestrians were injured in the crash, the force said.")
+    assert "Leeds" not in [p.name for p in _count(a, "Two").places]

@@ -57,7 +57,7 @@ from .base import (
 )
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
-from .context_places import across_clauses, carried_places, placed_things
+from .context_places import across_clauses, carried_places, placed_things, where_a_thing_happened
 from .entities import role_in
 from .layout import LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
@@ -318,7 +318,7 @@ def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
     for p in analysis.places:
         tok = _place_token(analysis, p)
         if p.role in ("event", "destination") and locates_event(analysis, p) and (
-                tok is None or _in_main_clause(analysis, tok.i, _RELATIVE)):
+                tok is None or _in_main_clause(analysis, tok.i, _RELATIVE) or where_a_thing_happened(tok)):
             out.setdefault(p.sent_i, []).append(p)
     return out
 
@@ -334,7 +334,7 @@ def _outside_relative(analysis: Analysis, p: PlaceMention) -> bool:
     participant acted ("the doctor who welcomed the survivors to the Kalamata hospital"); where the
     people it describes come from does ("the bodies of 30 men who tried to flee the country")."""
     tok = _place_token(analysis, p)
-    return tok is None or p.role == "origin" or _in_main_clause(analysis, tok.i, _RELATIVE)
+    return tok is None or p.role == "origin" or _in_main_clause(analysis, tok.i, _RELATIVE) or where_a_thing_happened(tok)
 
 
 def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:

@@ -28,7 +28,7 @@ from .frames import person_noun
 from .place_lexicon import CUES
 from .quantity_nouns import noun_classes
 
-__all__ = ["placed_things", "carried_places", "across_clauses"]
+__all__ = ["placed_things", "carried_places", "across_clauses", "where_a_thing_happened"]
 
 #: determiners that mark a noun as one the report has introduced before
 _KNOWN = frozenset({"the", "these", "those", "both"})
@@ -79,6 +79,21 @@ def _things_of(tok: Token) -> list[Token]:
         return []
     return [c for c in children_of(governor) if (c.dep_ in _SUBJECTS or c.dep_ == "dobj" and c.i != tok.i)
             and _a_thing(c)]
+
+
+def where_a_thing_happened(tok: Token) -> bool:
+    """Whether a place hangs from a relative clause that says where a thing or an incident was,
+    not what a participant did ("the fire that broke out at a factory in Ashulia", "the storm which
+    struck Tampa"): the clause's relative pronoun is its subject and the noun it describes names
+    no person, group or organisation ("traffickers who sailed from Tobruk" is about the people)."""
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or any(a.dep_ == "relcl" for a in clause.ancestors):
+        return False
+    noun = clause.head
+    subject = next((c for c in children_of(clause) if c.dep_ in _SUBJECTS), None)
+    return (subject is not None and subject.lower_ in ("that", "which") and noun.pos_ == "NOUN"
+            and noun.ent_type_ == "" and not person_noun(noun) and noun.lemma_.lower() not in _NOT_THINGS | _BODIES
+            and noun.lemma_.lower() not in noun_classes()["group"])
 
 
 def placed_things(analysis: Analysis) -> dict[str, list[PlaceMention]]:
