@@ -664,3 +664,12 @@ def test_a_relative_clause_on_people_still_places_only_them(extract):
     a = extract("Officials thanked the volunteers who travelled to Leeds on Friday.\n\n"
                 "Two pedestrians were injured in the crash, the force said.")
     assert "Leeds" not in [p.name for p in _count(a, "Two").places]
+
+
+@pytest.mark.parametrize("text, figure, kept", [
+    ("The tanker Sea Star (flag: Panama) ran aground on Monday.\n\nRescuers said 12 crew were missing.", "12", []),
+    ("A cargo ship, the Ocean Glory (registry: Liberia), caught fire off Durban on Sunday.\n\n"
+     "Three sailors died, the port authority said.", "Three", ["Durban"]),
+])
+def test_a_bracketed_field_of_a_thing_is_not_the_reports_place(extract, text, figure, kept):
+    assert [p.name for p in _count(extract(text), figure).places] == kept

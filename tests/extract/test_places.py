@@ -450,3 +450,9 @@ def test_a_town_beside_a_role_word_stays_a_town(analyse, text):
 ])
 def test_a_who_clause_makes_a_name_a_team_only_in_its_own_paragraph(analyse, text, name):
     assert name in [p.name for p in analyse(text, stages=("places",)).places]
+
+
+def test_a_bracketed_field_gives_where_a_thing_is_from(analyse):
+    a = analyse("The bulk carrier Ocean Glory (flag: Liberia) caught fire in the port of Durban on Sunday.")
+    roles = {p.text: p.role for p in a.places}
+    assert roles["Liberia"] == "origin" and roles["Durban"] == "event"
