@@ -270,3 +270,14 @@ def test_a_tagger_place_near_or_outside_is_a_place_but_not_a_possessor(analyse):
     assert _one(_places(analyse, text), "Salgaa").country == "KE"
     text = "Twenty people camped outside Kowalski's store in Poland."
     assert not [p.text for p in _places(analyse, text) if p.precision in ("near", "unlocated")]
+
+
+@pytest.mark.parametrize("text, local", [
+    ("Flight: Cargo charter, Kiwangu - Mbelani\n\n"
+     "The aircraft crashed at Kiwangu Airstrip, Kilifi County, Kenya, killing 4 people.", "Kiwangu Airstrip"),
+    ("Service: Night bus, Tamboreni - Osukwe\n\n"
+     "The bus overturned at Tamboreni Junction, Osun State, Nigeria, killing 4 people.", "Tamboreni Junction"),
+])
+def test_two_names_set_apart_by_a_dash_are_no_persons_name(text, local):
+    c = next(c for c in extract(text, published="2026-03-02").claims if c.quantity is not None and c.quantity.text == "4")
+    assert local in [p.name for p in c.places]
