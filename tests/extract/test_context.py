@@ -673,3 +673,24 @@ def test_a_relative_clause_on_people_still_places_only_them(extract):
 ])
 def test_a_bracketed_field_of_a_thing_is_not_the_reports_place(extract, text, figure, kept):
     assert [p.name for p in _count(extract(text), figure).places] == kept
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Flood closes mountain road in Ketchum\n\n"
+     "Two hikers were rescued after the river burst its banks on Saturday, the sheriff said.", "Two", "Ketchum"),
+    ("Grenoble, 3 March 2026 (AFP)\n\n"
+     "Organisers of the winter half-marathon were criticised after 40 runners needed treatment for "
+     "hypothermia on Sunday.", "40", "Grenoble"),
+])
+def test_a_lead_without_a_place_takes_the_headlines_or_the_datelines(extract, text, figure, place):
+    c = _count(extract(text), figure)
+    assert [(p.name, p.scope) for p in c.places] == [(place, "article")]
+
+
+def test_the_hospital_the_hurt_lie_in_is_not_the_reports_place(extract):
+    text = ("Organisers of the city half-marathon were criticised on Sunday after 40 runners needed treatment.\n\n"
+            "Three are in a serious condition at Annecy hospital, the medical director said.\n\n"
+            "Six more runners were treated for cramps at the finish, the organisers said.")
+    a = extract(text)
+    assert [p.name for p in _count(a, "Three").places] == ["Annecy"]
+    assert [p.name for p in _count(a, "40").places] == [] and [p.name for p in _count(a, "Six").places] == []
