@@ -152,6 +152,7 @@ def test_enough_cases():
     "Polish border police detained a Russian deserter.",
     "Ukrainian men of military age cannot leave.",
     "The Belarusian authorities deny it.",
+    "Two tourists, a German and a Briton, were hurt.",
 ])
 def test_demonyms_are_not_places(analyse, text):
     a = analyse(text, stages=("places",))
