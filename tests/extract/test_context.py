@@ -694,3 +694,12 @@ def test_the_hospital_the_hurt_lie_in_is_not_the_reports_place(extract):
     a = extract(text)
     assert [p.name for p in _count(a, "Three").places] == ["Annecy"]
     assert [p.name for p in _count(a, "40").places] == [] and [p.name for p in _count(a, "Six").places] == []
+
+
+def test_the_title_nearest_the_lead_places_it_rather_than_the_letterhead(extract):
+    text = ("NEWS RELEASE - FOR IMMEDIATE RELEASE\nUniversity of Nevada, College of Science\nReno, Nev., Feb. 4, 2026\n\n"
+            "Study: Remains of hikers recovered in Clark County rose to a decade high in 2025\n\n"
+            "The Clark County Office of the Medical Examiner recovered the remains of 31 hikers in 2025, up from 20 "
+            "in 2024, according to a study released Wednesday by researchers at the University of Nevada.\n\n"
+            "Of the 31, 12 had been identified by December, the study found.")
+    assert [p.name for p in _count(extract(text), "12").places] == ["Clark County"]

@@ -22,7 +22,8 @@ after the fixes made since. The ninth (fresh8_gold.json: 16 more reports in new 
 figures in the comment of its row, measured on main at 309405d after four gold fields were corrected against the SPEC
 before any fix; its floors are the figures measured after the fixes made since. The tenth (fresh9_gold.json: 16 more
 reports in new shapes, written blind) has its floors at its blind figures, measured on main at e450706 after six traps,
-one place and two sources were corrected against the SPEC and its own _format before any fix."""
+one place and two sources were corrected against the SPEC and its own _format before any fix, except its place floor,
+raised to the figure measured after the fixes to places that followed (33 -> 62)."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ CORPORA = [
     # after the counts, event types, sources, times and places fixed on them (development figures since)
     Corpus("fresh3_gold.json", 16, 163, 130, (150, 450), 160,
            {"value": 160, "event_type": 126, "source_type": 122, "source_name": 123, "certainty": 15, "time": 60,
-            "place": 57}, 3),
+            "place": 60}, 3),
     # 16 more reports in shapes none of the others has, written blind to the product's rules (blind figures: 133
     # found, value 131, event type 84, source type 77, source name 90, time 51, place 38, 12 false counts); fixes
     # were made against it since (counts, event types, false counts, time, sources: floors as measured after them)
@@ -118,7 +119,7 @@ CORPORA = [
     # floors at the blind figures
     Corpus("fresh9_gold.json", 16, 114, 190, (150, 450), 105,
            {"value": 105, "event_type": 58, "source_type": 74, "source_name": 72, "certainty": 2, "time": 53,
-            "place": 33}, 10),
+            "place": 62}, 10),
 ]
 
 

@@ -207,16 +207,22 @@ def article_places(analysis: Analysis, places: Iterable[PlaceMention]) -> list[P
 
 
 def layout_places(analysis: Analysis, lead_para: int, locates: Callable[[Analysis, PlaceMention], bool]) -> list[PlaceMention]:
-    """When the lead names no place: those of the first line above it that names one — the
-    headline's ("Stampede at a fair in Junagadh: 7 dead"), else the dateline's town ("Lisbon,
-    Sunday 17 May") — as a coder takes the report's own frame; not a place inside an
-    organisation's name on a letterhead."""
+    """When the lead names no place: those of the line above it, nearest the lead, that says where
+    the event was — the title's ("Study: Remains recovered in Pima County rose", "Stampede at a fair
+    in Junagadh: 7 dead") — else the dateline's town ("Lisbon, Sunday 17 May"), as a coder takes
+    the report's own frame; not a place inside an organisation's name on a letterhead above them."""
     if not 0 < lead_para < len(analysis.paragraphs):
         return []
     top = analysis.paragraphs[lead_para][0]
-    by_line: dict[int, list[PlaceMention]] = {}
+    events: dict[int, list[PlaceMention]] = {}
+    towns: dict[int, list[PlaceMention]] = {}
     for p in analysis.places:
-        if p.span[1] <= top and p.kind == "name" and p.lat is not None and (
-                p.role == "source_location" and p.feature in ("city", "admin2") or p.role == "event" and locates(analysis, p)):
-            by_line.setdefault(analysis.paragraph_index(p.span[0]), []).append(p)
-    return by_line[min(by_line)] if by_line else []
+        if p.span[1] > top or p.kind != "name" or p.lat is None:
+            continue
+        line = analysis.paragraph_index(p.span[0])
+        if p.role == "event" and locates(analysis, p):
+            events.setdefault(line, []).append(p)
+        elif p.role == "source_location" and p.feature in ("city", "admin2"):
+            towns.setdefault(line, []).append(p)
+    found = events or towns
+    return found[max(found)] if found else []
