@@ -62,7 +62,7 @@ PHYSICAL_FILES = (
 
 # Demonyms / adjectives beyond countryinfo's single demonym (plural forms are derived at run time).
 EXTRA_DEMONYMS = {
-    "BY": ["Belarussian", "Byelorussian", "Belorussian"], "GB": ["English", "Scottish", "Welsh", "UK"],
+    "BY": ["Belarussian", "Byelorussian", "Belorussian"], "GB": ["English", "Scottish", "Welsh", "UK", "Briton", "Scot"],
     "US": ["U.S.", "US"], "NL": ["Dutch"], "CZ": ["Czech"], "UA": ["Ukrainian"], "RU": ["Russian"],
     "PL": ["Polish", "Pole"], "RO": ["Romanian", "Rumanian"], "MD": ["Moldovan", "Moldavian"],
     "HU": ["Hungarian"], "SK": ["Slovak", "Slovakian"], "LT": ["Lithuanian"], "LV": ["Latvian"],

@@ -647,3 +647,59 @@ def test_a_count_of_a_body_s_own_members_keeps_its_place(extract):
     c = _count(extract("A rescue crew from Dover reached the ship on Monday.\n\n"
                        "Officials said 3 members of the crew were injured."), "3")
     assert [(p.name, p.role) for p in c.places] == [("Dover", "origin")]
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Police questioned the driver of a van that crashed near Leeds on Friday evening.\n\n"
+     "Two pedestrians were injured, the force said.", "Two", "Leeds"),
+    ("The union mourned the workers of the mill which burned down in Kanpur on Monday.\n\n"
+     "At least 12 workers died, relatives said.", "At least 12", "Kanpur"),
+])
+def test_a_relative_clause_saying_where_a_thing_happened_places_the_report(extract, text, figure, place):
+    c = _count(extract(text), figure)
+    assert [(p.name, p.scope) for p in c.places] == [(place, "article")]
+
+
+def test_a_relative_clause_on_people_still_places_only_them(extract):
+    a = extract("Officials thanked the volunteers who travelled to Leeds on Friday.\n\n"
+                "Two pedestrians were injured in the crash, the force said.")
+    assert "Leeds" not in [p.name for p in _count(a, "Two").places]
+
+
+@pytest.mark.parametrize("text, figure, kept", [
+    ("The tanker Sea Star (flag: Panama) ran aground on Monday.\n\nRescuers said 12 crew were missing.", "12", []),
+    ("A cargo ship, the Ocean Glory (registry: Liberia), caught fire off Durban on Sunday.\n\n"
+     "Three sailors died, the port authority said.", "Three", ["Durban"]),
+])
+def test_a_bracketed_field_of_a_thing_is_not_the_reports_place(extract, text, figure, kept):
+    assert [p.name for p in _count(extract(text), figure).places] == kept
+
+
+@pytest.mark.parametrize("text, figure, place", [
+    ("Flood closes mountain road in Ketchum\n\n"
+     "Two hikers were rescued after the river burst its banks on Saturday, the sheriff said.", "Two", "Ketchum"),
+    ("Grenoble, 3 March 2026 (AFP)\n\n"
+     "Organisers of the winter half-marathon were criticised after 40 runners needed treatment for "
+     "hypothermia on Sunday.", "40", "Grenoble"),
+])
+def test_a_lead_without_a_place_takes_the_headlines_or_the_datelines(extract, text, figure, place):
+    c = _count(extract(text), figure)
+    assert [(p.name, p.scope) for p in c.places] == [(place, "article")]
+
+
+def test_the_hospital_the_hurt_lie_in_is_not_the_reports_place(extract):
+    text = ("Organisers of the city half-marathon were criticised on Sunday after 40 runners needed treatment.\n\n"
+            "Three are in a serious condition at Annecy hospital, the medical director said.\n\n"
+            "Six more runners were treated for cramps at the finish, the organisers said.")
+    a = extract(text)
+    assert [p.name for p in _count(a, "Three").places] == ["Annecy"]
+    assert [p.name for p in _count(a, "40").places] == [] and [p.name for p in _count(a, "Six").places] == []
+
+
+def test_the_title_nearest_the_lead_places_it_rather_than_the_letterhead(extract):
+    text = ("NEWS RELEASE - FOR IMMEDIATE RELEASE\nUniversity of Nevada, College of Science\nReno, Nev., Feb. 4, 2026\n\n"
+            "Study: Remains of hikers recovered in Clark County rose to a decade high in 2025\n\n"
+            "The Clark County Office of the Medical Examiner recovered the remains of 31 hikers in 2025, up from 20 "
+            "in 2024, according to a study released Wednesday by researchers at the University of Nevada.\n\n"
+            "Of the 31, 12 had been identified by December, the study found.")
+    assert [p.name for p in _count(extract(text), "12").places] == ["Clark County"]

@@ -293,3 +293,27 @@ def test_a_numbered_camp_is_a_place_whatever_the_tagger_calls_it(analyse):
 ])
 def test_no_numbered_camp_or_unit_where_none_is_named(analyse, text):
     assert not [p for p in _places(analyse, text) if p.precision == "unlocated"]
+
+
+@pytest.mark.parametrize("text, local", [
+    ("Flight: Cargo charter, Kiwangu - Mbelani\n\n"
+     "The aircraft crashed at Kiwangu Airstrip, Kilifi County, Kenya, killing 4 people.", "Kiwangu Airstrip"),
+    ("Service: Night bus, Tamboreni - Osukwe\n\n"
+     "The bus overturned at Tamboreni Junction, Osun State, Nigeria, killing 4 people.", "Tamboreni Junction"),
+])
+def test_two_names_set_apart_by_a_dash_are_no_persons_name(text, local):
+    c = next(c for c in extract(text, published="2026-03-02").claims if c.quantity is not None and c.quantity.text == "4")
+    assert local in [p.name for p in c.places]
+
+
+def test_the_labels_of_a_list_of_figures_by_place_are_places():
+    text = ("Storm Ivo killed 14 people in Cornwall on Monday, the county council said.\n\n"
+            "Deaths by town, as reported by the council:\n- Truro: 6\n- Polkerris Vean: 5\n- Trewassa: 3")
+    claims = extract(text, published="2026-03-02").claims
+    by_figure = {c.quantity.text: [p.name for p in c.places] for c in claims if c.quantity is not None}
+    assert by_figure["5"][:1] == ["Polkerris Vean"] and by_figure["3"][:1] == ["Trewassa"]
+
+
+def test_the_labels_of_a_list_by_team_are_no_places(analyse):
+    text = "Goals by team, this season:\n- Leeds: 3\n- Arsenal: 2\n- Wolves: 4"
+    assert "Arsenal" not in [p.text for p in analyse(text, stages=("places",)).places]

@@ -152,6 +152,7 @@ def test_enough_cases():
     "Polish border police detained a Russian deserter.",
     "Ukrainian men of military age cannot leave.",
     "The Belarusian authorities deny it.",
+    "Two tourists, a German and a Briton, were hurt.",
 ])
 def test_demonyms_are_not_places(analyse, text):
     a = analyse(text, stages=("places",))
@@ -507,3 +508,9 @@ def test_a_person_named_like_a_river_and_a_town_is_no_place(analyse, text):
 ])
 def test_a_river_with_the_article_and_a_town_after_in_stay_places(analyse, text, name, feature):
     assert [p.feature for p in analyse(text, stages=("places",)).places if p.text == name] == [feature]
+
+
+def test_a_bracketed_field_gives_where_a_thing_is_from(analyse):
+    a = analyse("The bulk carrier Ocean Glory (flag: Liberia) caught fire in the port of Durban on Sunday.")
+    roles = {p.text: p.role for p in a.places}
+    assert roles["Liberia"] == "origin" and roles["Durban"] == "event"

@@ -38,7 +38,6 @@ Core: :func:`find_context`; step: :data:`STAGE` (provides ``context``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -57,7 +56,15 @@ from .base import (
 )
 from .carryover import carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
-from .context_places import across_clauses, carried_places, placed_things
+from .context_places import (
+    a_picture_note,
+    across_clauses,
+    article_places,
+    carried_places,
+    layout_places,
+    placed_things,
+    where_a_thing_happened,
+)
 from .entities import role_in
 from .layout import ISSUE_LABEL, LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
@@ -81,9 +88,6 @@ _NOTE_WORDS = 6     # the most words of a note line above the lead ("Translated 
 _WORD = re.compile(r"\w")
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "should", "shall", "must", "'ll", "’ll", "wo"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
-#: the label of a line that describes a picture or a graphic, not the report's event
-_PICTURE_LABEL = re.compile(r"\s*(?:caption|photo|photograph|picture|pictured|image|video|graphic|chart|map)\b[^:\n]{0,30}:",
-                            re.IGNORECASE)
 _DESCRIPTIVE = frozenset({"relcl", "acl", "appos"})
 _RELATIVE = frozenset({"relcl"})
 #: head nouns of administrative divisions a tagger may read as organisations
@@ -318,15 +322,9 @@ def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
     for p in analysis.places:
         tok = _place_token(analysis, p)
         if p.role in ("event", "destination") and locates_event(analysis, p) and (
-                tok is None or _in_main_clause(analysis, tok.i, _RELATIVE)):
+                tok is None or _in_main_clause(analysis, tok.i, _RELATIVE) or where_a_thing_happened(tok)):
             out.setdefault(p.sent_i, []).append(p)
     return out
-
-
-def _article_places(places: Iterable[PlaceMention]) -> list[PlaceMention]:
-    """The places of a lead sentence that can be the whole report's: not a road or street the
-    gazetteer cannot locate ("a crash on Route 66"), which places only what happened on it."""
-    return [p for p in places if not (p.feature == "street" and p.lat is None)]
 
 
 def _outside_relative(analysis: Analysis, p: PlaceMention) -> bool:
@@ -334,7 +332,7 @@ def _outside_relative(analysis: Analysis, p: PlaceMention) -> bool:
     participant acted ("the doctor who welcomed the survivors to the Kalamata hospital"); where the
     people it describes come from does ("the bodies of 30 men who tried to flee the country")."""
     tok = _place_token(analysis, p)
-    return tok is None or p.role == "origin" or _in_main_clause(analysis, tok.i, _RELATIVE)
+    return tok is None or p.role == "origin" or _in_main_clause(analysis, tok.i, _RELATIVE) or where_a_thing_happened(tok)
 
 
 def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:
@@ -368,15 +366,6 @@ def _lead_time(analysis: Analysis, ctx: ReportContext) -> TimeMention | None:
     return next((t for t in stated if not in_dateline(analysis, t)), stated[0] if stated else None)
 
 
-def _a_picture_note(analysis: Analysis, para: int) -> bool:
-    """Whether a paragraph describes a picture or a graphic ("CAPTION: Volunteers refill a water
-    station west of Sells", "Photo: ..."): where the picture was taken is not the report's event."""
-    if not 0 <= para < len(analysis.paragraphs):
-        return False
-    start, end = analysis.paragraphs[para]
-    return _PICTURE_LABEL.match(analysis.text, start, end) is not None
-
-
 def find_context(analysis: Analysis) -> ReportContext:
     """The report's frame and per-sentence context (pure; reads the earlier stages' results)."""
     ctx = ReportContext(para_of=paragraph_of_sentences(analysis))
@@ -389,9 +378,10 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p) and _outside_relative(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
     ctx.things = placed_things(analysis)
-    ctx.lead_places = next((ps for ps in (_article_places(ctx.event_places.get(i, ())) for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
-                                          if not _a_picture_note(analysis, ctx.para_of[i]))
-                            if ps), [])
+    ctx.lead_places = next((ps for ps in (article_places(analysis, ctx.event_places.get(i, ()))
+                                          for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
+                                          if not a_picture_note(analysis, ctx.para_of[i]))
+                            if ps), []) or layout_places(analysis, ctx.lead_para, locates_event)
     return ctx
 
 

@@ -21,6 +21,9 @@ Sfax stays their origin).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+
 from spacy.tokens import Doc, Token
 
 from .base import Analysis, PlaceMention, children_of, context_lexicon
@@ -28,7 +31,8 @@ from .frames import person_noun
 from .place_lexicon import CUES
 from .quantity_nouns import noun_classes
 
-__all__ = ["placed_things", "carried_places", "across_clauses"]
+__all__ = ["placed_things", "carried_places", "across_clauses", "where_a_thing_happened", "article_places",
+           "a_picture_note", "layout_places"]
 
 #: determiners that mark a noun as one the report has introduced before
 _KNOWN = frozenset({"the", "these", "those", "both"})
@@ -79,6 +83,21 @@ def _things_of(tok: Token) -> list[Token]:
         return []
     return [c for c in children_of(governor) if (c.dep_ in _SUBJECTS or c.dep_ == "dobj" and c.i != tok.i)
             and _a_thing(c)]
+
+
+def where_a_thing_happened(tok: Token) -> bool:
+    """Whether a place hangs from a relative clause that says where a thing or an incident was,
+    not what a participant did ("the fire that broke out at a factory in Ashulia", "the storm which
+    struck Tampa"): the clause's relative pronoun is its subject and the noun it describes names
+    no person, group or organisation ("traffickers who sailed from Tobruk" is about the people)."""
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or any(a.dep_ == "relcl" for a in clause.ancestors):
+        return False
+    noun = clause.head
+    subject = next((c for c in children_of(clause) if c.dep_ in _SUBJECTS), None)
+    return (subject is not None and subject.lower_ in ("that", "which") and noun.pos_ == "NOUN"
+            and noun.ent_type_ == "" and not person_noun(noun) and noun.lemma_.lower() not in _NOT_THINGS | _BODIES
+            and noun.lemma_.lower() not in noun_classes()["group"])
 
 
 def placed_things(analysis: Analysis) -> dict[str, list[PlaceMention]]:
@@ -150,3 +169,60 @@ def carried_places(analysis: Analysis, sent_i: int, head_i: int, predicate: Toke
             last = earlier[-1].sent_i
             out += [p for p in earlier if p.sent_i == last and p not in out]
     return out
+
+
+#: the label of a line that describes a picture or a graphic, not the report's event
+_PICTURE_LABEL = re.compile(r"\s*(?:caption|photo|photograph|picture|pictured|image|video|graphic|chart|map)\b[^:\n]{0,30}:",
+                            re.IGNORECASE)
+#: nouns of places where the hurt are cared for: where they lie is not where it happened
+_CARE = frozenset(context_lexicon()["care_nouns"])
+
+
+def a_picture_note(analysis: Analysis, para: int) -> bool:
+    """Whether a paragraph describes a picture or a graphic ("CAPTION: Volunteers refill a water
+    station west of Sells", "Photo: ..."): where the picture was taken is not the report's event."""
+    if not 0 <= para < len(analysis.paragraphs):
+        return False
+    start, end = analysis.paragraphs[para]
+    return _PICTURE_LABEL.match(analysis.text, start, end) is not None
+
+
+def _names_a_ward(doc: Doc, p: PlaceMention) -> bool:
+    """Whether a place names the hospital or clinic the hurt were taken to ("in a serious condition
+    at Santa Maria hospital", "the Kalamata hospital"): a noun of care it modifies."""
+    tok = _place_root(doc, p)
+    if tok is None:
+        return False
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head.i != tok.i and head.lemma_.lower() in _CARE
+
+
+def article_places(analysis: Analysis, places: Iterable[PlaceMention]) -> list[PlaceMention]:
+    """The places of a lead sentence that can be the whole report's: not a road or street the
+    gazetteer cannot locate ("a crash on Route 66"), which places only what happened on it, nor
+    the hospital its casualties were taken to."""
+    return [p for p in places if not (p.feature == "street" and p.lat is None) and not _names_a_ward(analysis.doc, p)]
+
+
+def layout_places(analysis: Analysis, lead_para: int, locates: Callable[[Analysis, PlaceMention], bool]) -> list[PlaceMention]:
+    """When the lead names no place: those of the line above it, nearest the lead, that says where
+    the event was — the title's ("Study: Remains recovered in Pima County rose", "Stampede at a fair
+    in Junagadh: 7 dead") — else the dateline's town ("Lisbon, Sunday 17 May"), as a coder takes
+    the report's own frame; not a place inside an organisation's name on a letterhead above them."""
+    if not 0 < lead_para < len(analysis.paragraphs):
+        return []
+    top = analysis.paragraphs[lead_para][0]
+    events: dict[int, list[PlaceMention]] = {}
+    towns: dict[int, list[PlaceMention]] = {}
+    for p in analysis.places:
+        if p.span[1] > top or p.kind != "name" or p.lat is None:
+            continue
+        line = analysis.paragraph_index(p.span[0])
+        if p.role == "event" and locates(analysis, p):
+            events.setdefault(line, []).append(p)
+        elif p.role == "source_location" and p.feature in ("city", "admin2"):
+            towns.setdefault(line, []).append(p)
+    found = events or towns
+    return found[max(found)] if found else []

@@ -263,6 +263,8 @@ class _Collector:
                 continue
             if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC):
                 continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head)
+            if e - s == 1 and gaz.demonym(doc[s].text) and not gaz.lookup(doc[s].text, ("country",)):
+                continue  # "a German and a Briton": a nationality word (read by the demonym pass), no town
             e = self._possessive_feature(s, e)
             if (all(doc[k].text in self.people for k in range(s, e)) or self._a_persons_name(s, e)) \
                     and not place_refs.in_place_context(doc, s, e) or _a_given_name(doc, s, e):

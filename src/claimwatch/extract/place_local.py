@@ -286,6 +286,7 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
         if _numbered_site(doc, i) and not any(taken[i:i + 2]):
             out.append(Cand(doc[i].idx, doc[i + 1].idx + len(doc[i + 1]), i, i + 2, "", (), "LOCAL"))
             taken[i:i + 2] = [True, True]
+    out += _list_labels_beside_places(analysis, taken)
     for i in range(n):
         j = _run_after(doc, i)
         if j == i or any(taken[i:j]) or i > 0 and tk.text[i - 1][:1].isupper() and not tk.punct[i - 1]:
@@ -297,6 +298,49 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
             out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
             taken[i:j] = [True] * (j - i)
     return out
+
+
+#: a list line that gives a figure for a label: "- Mogincual: 8", "• Sennar: 14 killed"
+_LABEL_LINE = re.compile(r"^[ \t]*[-•*–][ \t]+([A-Z][^\n:]{0,40}?):[ \t]*\d", re.MULTILINE)
+#: the heading of a list of figures by place: "Deaths by district, as reported by INGD:"
+_BY_PLACE = re.compile(r"\bby\s+(?:district|county|province|region|state|town|city|village|municipality|"
+                       r"commune|governorate|prefecture|country|locality|area|island|parish|ward)\b", re.IGNORECASE)
+
+
+def _list_labels_beside_places(analysis: Analysis, taken: list[bool]) -> list[Cand]:
+    """The labels of the lines of a list whose heading gives figures by place ("Deaths by
+    district:" over "- Angoche: 19 / - Mogincual: 8"): each label is a place, known or not."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    for m in _LABEL_LINE.finditer(text):
+        if not _under_a_by_place_heading(text, m.start()):
+            continue
+        sp = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if sp is None or not len(sp) or any(taken[sp.start:sp.end]) or not _capitalised_name(sp):
+            continue
+        out.append(Cand(sp.start_char, sp.end_char, sp.start, sp.end, "", (), "LOCAL"))
+        taken[sp.start:sp.end] = [True] * len(sp)
+    return out
+
+
+def _under_a_by_place_heading(text: str, line_start: int) -> bool:
+    """Whether the list line at ``line_start`` follows, with only list lines between, a heading
+    line that gives figures by place."""
+    lines = text[:line_start].rstrip("\n").split("\n")
+    for line in reversed(lines[-12:]):
+        if not line.strip():
+            return False
+        if not _LABEL_LINE.match(line):
+            return _BY_PLACE.search(line) is not None
+    return False
+
+
+def _capitalised_name(span) -> bool:
+    """Whether a label is written as a name: each word capitalised (particles aside), no acronym
+    and no stop word ("Total", "Other")."""
+    words = [t for t in span if t.lower_ not in _PARTICLES]
+    return bool(words) and all(t.text[:1].isupper() and not t.text.isupper() and t.is_alpha and t.lower_ not in _STOP
+                               for t in words)
 
 
 def _before_a_larger_place(analysis: Analysis, taken: list[bool]) -> list[Cand]:

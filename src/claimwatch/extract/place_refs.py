@@ -86,13 +86,19 @@ def person_names(analysis: Analysis) -> frozenset[str]:
     tk = token_table(analysis.doc)
     out: set[str] = set()
     for ent in tk.ents:
-        if ent.label_ == "PERSON" and ent.end - ent.start > 1:
+        if ent.label_ == "PERSON" and ent.end - ent.start > 1 and not _two_names_by_a_dash(ent):
             out.update(w for w in tk.text[ent.start:ent.end] if w[:1].isupper())
     for i in range(1, len(tk.text)):
         if tk.text[i][:1].isupper() and tk.lower[i - 1].rstrip(".") in _TITLES:
             out.add(tk.text[i])
     got = analysis.indexes["places.people"] = frozenset(out)
     return got
+
+
+def _two_names_by_a_dash(ent) -> bool:
+    """Whether a tagger's person is two names set apart by a spaced dash ("Lokichogio - Kakuma", a
+    route; "Smith - Jones", a pairing): no one's name (a hyphen inside one is written unspaced)."""
+    return any(t.text in ("-", "–", "—") and t.i > 0 and t.nbor(-1).whitespace_ and t.whitespace_ for t in ent)
 
 
 #: relative pronouns that only a person (or a team of people) takes

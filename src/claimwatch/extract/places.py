@@ -257,8 +257,16 @@ def _a_dateline_line(analysis: Analysis, start: int, end: int) -> bool:
 
 
 def _role_at(doc: Doc, root: Token, span: tuple[int, int], dateline: tuple[int, int]) -> str:
-    """A place's role: where the report was filed when its dateline holds it, else from the parse."""
-    return "source_location" if dateline[0] <= span[0] and span[1] <= dateline[1] else _role(doc, root)
+    """A place's role: where the report was filed when its dateline holds it, where a thing is from
+    when a bracketed field of it gives it, else from the parse."""
+    if dateline[0] <= span[0] and span[1] <= dateline[1]:
+        return "source_location"
+    return "origin" if _BRACKETED_FIELD.search(doc.text, max(0, span[0] - 40), span[0]) else _role(doc, root)
+
+
+#: a bracketed field that describes the thing before it ("the ship Aurora (flag: Norway)", "the
+#: firm (HQ: Geneva)"): where the thing is registered or from, not where the report's event was
+_BRACKETED_FIELD = re.compile(r"\(\s*[A-Za-z][\w .-]{0,20}:\s*$")
 
 
 def _local(analysis: Analysis, c: Cand, sent_i: int, dateline: tuple[int, int]) -> PlaceMention:
