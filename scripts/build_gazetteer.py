@@ -80,6 +80,8 @@ EXTRA_DEMONYMS = {
     "KR": ["South Korean"], "JP": ["Japanese"], "CA": ["Canadian"], "AM": ["Armenian"],
     "AZ": ["Azerbaijani", "Azeri"], "UZ": ["Uzbek"], "TJ": ["Tajik"], "KG": ["Kyrgyz"], "TM": ["Turkmen"],
     "BG": ["Bulgarian"], "SI": ["Slovenian", "Slovene"], "MK": ["Macedonian"], "AL": ["Albanian"],
+    "AR": ["Argentine", "Argentinian"], "EC": ["Ecuadorian"], "NP": ["Nepali"], "PH": ["Filipina"],
+    "SV": ["Salvadorean"],
 }
 # Country points where restcountries' rounded point differs from GeoNames' (GeoNames PCLI point used).
 COUNTRY_POINT_OVERRIDES = {"US": (39.76, -98.5)}
