@@ -507,3 +507,21 @@ def test_a_person_named_like_a_river_and_a_town_is_no_place(analyse, text):
 ])
 def test_a_river_with_the_article_and_a_town_after_in_stay_places(analyse, text, name, feature):
     assert [p.feature for p in analyse(text, stages=("places",)).places if p.text == name] == [feature]
+
+
+@pytest.mark.parametrize("text, mention, feature, country", [
+    # a populous English county before a small namesake town abroad
+    ("Police in Kent arrested 14 people after the protest, a spokesman said.", "Kent", "admin1", "GB"),
+    ("Flooding in Cornwall forced 300 people from their homes on Tuesday.", "Cornwall", "admin1", "GB"),
+    ("Two climbers died on a peak in Laguna, the provincial police said.", "Laguna", "admin1", "PH"),
+    # the namesake town written with its own region or country stays where it is, however small
+    ("Kent, Ohio police said three students were injured.", "Kent", "city", "US"),
+    ("The storm left 2,000 without power in Cornwall, Ontario, officials said.", "Cornwall", "city", "CA"),
+    ("Police in Kent, England, said 12 people were hurt.", "Kent", "admin1", "GB"),
+    # "<city>, <country>": the city, not the region named after it
+    ("Flooding hit Bern, Switzerland, on Monday.", "Bern", "city", "CH"),
+    ("Shares of the brewer, based in Porto, Portugal, fell 4%.", "Porto", "city", "PT"),
+])
+def test_a_region_and_its_namesake_towns(analyse, text, mention, feature, country):
+    p = _find(analyse(text, stages=("places",)), mention)
+    assert p is not None and (p.feature, p.country) == (feature, country), p
