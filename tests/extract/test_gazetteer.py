@@ -133,3 +133,21 @@ def test_namesake_counties_are_ranked_by_population_and_spellings_merged(gaz):
     assert haversine_km(readings[0].lat, readings[0].lon, 33.8, -84.3) < 40  # Georgia's (740,000), not Illinois'
     near_atlanta = [e for e in readings if haversine_km(e.lat, e.lon, 33.8, -84.3) < 60]
     assert len(near_atlanta) == 1  # "Dekalb County" in some ZIP records is the same county
+
+
+@pytest.mark.parametrize("name, feature, cc", [
+    # a populous region before a small namesake town abroad (an English county's map rank is flat)
+    ("Cornwall", "admin1", "GB"), ("Essex", "admin1", "GB"), ("Suffolk", "admin1", "GB"),
+    ("Laguna", "admin1", "PH"), ("Mount Lebanon", "admin1", "LB"),
+    # a city of 200,000 or more before a region of its name elsewhere
+    ("Sucre", "city", "BO"), ("Norfolk", "city", "US"), ("Surrey", "city", "CA"),
+])
+def test_regions_rank_by_the_population_of_their_towns(gaz, name, feature, cc):
+    top = gaz.lookup(name)[0]
+    assert (top.feature, top.cc) == (feature, cc)
+
+
+def test_a_region_keeps_at_least_its_map_rank(gaz):
+    # a sparsely settled region loses nothing by the population prior (Nunavut: 40,000 people)
+    nunavut = gaz.lookup("Nunavut", ("admin1",))[0]
+    assert nunavut.importance >= 5.0

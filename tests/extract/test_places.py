@@ -514,3 +514,21 @@ def test_a_bracketed_field_gives_where_a_thing_is_from(analyse):
     a = analyse("The bulk carrier Ocean Glory (flag: Liberia) caught fire in the port of Durban on Sunday.")
     roles = {p.text: p.role for p in a.places}
     assert roles["Liberia"] == "origin" and roles["Durban"] == "event"
+
+
+@pytest.mark.parametrize("text, mention, feature, country", [
+    # a populous English county before a small namesake town abroad
+    ("Police in Kent arrested 14 people after the protest, a spokesman said.", "Kent", "admin1", "GB"),
+    ("Flooding in Cornwall forced 300 people from their homes on Tuesday.", "Cornwall", "admin1", "GB"),
+    ("Two climbers died on a peak in Laguna, the provincial police said.", "Laguna", "admin1", "PH"),
+    # the namesake town written with its own region or country stays where it is, however small
+    ("Kent, Ohio police said three students were injured.", "Kent", "city", "US"),
+    ("The storm left 2,000 without power in Cornwall, Ontario, officials said.", "Cornwall", "city", "CA"),
+    ("Police in Kent, England, said 12 people were hurt.", "Kent", "admin1", "GB"),
+    # "<city>, <country>": the city, not the region named after it
+    ("Flooding hit Bern, Switzerland, on Monday.", "Bern", "city", "CH"),
+    ("Shares of the brewer, based in Porto, Portugal, fell 4%.", "Porto", "city", "PT"),
+])
+def test_a_region_and_its_namesake_towns(analyse, text, mention, feature, country):
+    p = _find(analyse(text, stages=("places",)), mention)
+    assert p is not None and (p.feature, p.country) == (feature, country), p

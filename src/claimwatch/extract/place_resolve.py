@@ -42,6 +42,8 @@ def _contains(outer: Entry, inner: Entry) -> float:
     if outer.feature == "admin1" and inner.cc == outer.cc:
         d = haversine_km(inner.lat, inner.lon, outer.lat, outer.lon)
         return 6.0 if d < 400 else 1.0
+    if outer.feature == "admin1" and outer.cc and inner.cc:
+        return -2.0  # "Cornwall, Ontario": no place of Britain lies in a Canadian province
     return 0.0
 
 
@@ -73,7 +75,9 @@ def options(gaz: Gazetteer, c: Cand, words: list[str], ctx_cc: dict[str, float],
             if e.feature == "city" and e.cc == top[1].cc and sc >= top[0] - 2.0 and \
                     haversine_km(e.lat, e.lon, top[1].lat, top[1].lon) < 150:
                 out.remove((sc, e))
-                out.insert(0, (sc, e))
+                # the region's score too when it bears the region's very name: "Bern, Switzerland"
+                # pairs the city (not so a town named by an alternative: Sinaloa de Leyva)
+                out.insert(0, (max(sc, top[0]) if norm(e.name) == norm(top[1].name) else sc, e))
                 break
     return out
 

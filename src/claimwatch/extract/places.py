@@ -147,7 +147,8 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
                     or _another_mention(analysis, c, local_names):
                 out.append(_local(analysis, c, sent_i, (dl_start, dl_end)))  # a street of a town the gazetteer lacks
             continue
-        if c.label == "GAZ" and entry.feature == "city" and entry.importance < 5.0 and not c.cue:
+        if c.label == "GAZ" and entry.feature == "city" and entry.importance < 5.0 and not c.cue \
+                and not _written_with_its_region(c, entry, cands[k + 1:k + 2], entries[k + 1:k + 2], text):
             continue
         if c.kind != "embedded" and c.label != "STREET":
             history.append((sent_i, entry, c.kind))  # what "the country", "the border" may refer back to
@@ -172,6 +173,13 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
     _rivers_at_their_reach(analysis, out)
     locate(analysis, out)
     return out
+
+
+def _written_with_its_region(c: Cand, town: Entry, nxt: list[Cand], nxt_entry: list[Entry | None], text: str) -> bool:
+    """Whether a small town is written "<town>, <its region or country>" ("Kent, Ohio"): a place
+    however small, also when a larger namesake region elsewhere was its first reading."""
+    return bool(nxt and nxt_entry and nxt_entry[0] is not None and nxt_entry[0].feature in ("admin1", "country")
+                and nxt_entry[0].cc == town.cc and text[c.end:nxt[0].start].strip() == ",")
 
 
 def _street_in_later_town(c: Cand, later: list[Cand], entries: list[Entry | None], text: str) -> Entry | None:
