@@ -570,3 +570,12 @@ def test_an_embedded_posts_header_line_is_the_source_of_the_post(extract):
     bus, river = count_claim(a, "Two"), count_claim(a, "45")
     assert (bus.source.name, bus.source.type) == ("Metro Transit Authority", "official")
     assert (river.source.name, river.source.type) == ("Dana Ruiz", "official")
+
+
+@pytest.mark.parametrize("byline", ["By Jane Doe (@janedoe)", "BY MARK OWEN (@markowen_sport)",
+                                    "Written by Lena Park (@lenapark) - 9 Mar"])
+def test_a_byline_with_a_handle_is_the_reporter_not_a_posts_header(extract, byline):
+    a = extract(f"{byline}\n\nThe club confirmed that 3 players were injured in Leeds.\n\n"
+                "Four matches were postponed after the storm.")
+    assert count_claim(a, "Four").source.type == "author"
+    assert "@" not in (count_claim(a, "Four").source.name or "")

@@ -67,8 +67,9 @@ _LABEL = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 _HEADER = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}\s*"
                      r"(?:\((?P<bracket>[^()\n\d]{2,120})\)|\s(?:by|from)\s+(?P<by>[^()\n\d:]{2,100}?))\s*:\s*")
 #: the header line of an embedded social-media post: the account's name, its handle in brackets, perhaps
-#: a time or date after a dash ("Hellenic Fire Service (@pyrosvestiki) - 10:15", "Jane Doe, Mayor of X (@jdoe)")
-_POST_HEADER = re.compile(r"\s*(?P<post>[A-Z][^()@\n]{1,80}?)\s*\(\s*(?P<handle>@\w{1,30})\s*\)\s*(?:[-–—·|]\s*[^\n]{0,40})?")
+#: a time or date after a dash ("Hellenic Fire Service (@pyrosvestiki) - 10:15", "Jane Doe, Mayor of X (@jdoe)");
+#: not a byline ("By Jane Doe (@janedoe)"), which names the reporter, the report's author
+_POST_HEADER = re.compile(r"\s*(?!(?i:(?:written\s+|posted\s+|reporting\s+)?by)\b)(?P<post>[A-Z][^()@\n]{1,80}?)\s*\(\s*(?P<handle>@\w{1,30})\s*\)\s*(?:[-–—·|]\s*[^\n]{0,40})?")
 #: a line that rules off a part of the report ("---", "* * *")
 _RULE = re.compile(r"\s*(?:[-–—_*=]\s*){3,}")
 _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line_labels"])
