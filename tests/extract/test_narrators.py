@@ -57,3 +57,22 @@ def test_an_account_in_the_third_person_is_the_narrators_too(extract):
             "\"The coast guard pulled 14 crew members from the water. Nobody helped the others.\"")
     c = count_claim(extract(text), "14")
     assert (c.source.name, c.source.type) == ("Jon Berg", "witness")
+
+
+@pytest.mark.parametrize("text,narrator", [
+    ("Defence lawyer Mark Osei spoke outside the court on Friday. He read out a statement from the prosecution "
+     "service.\n\n\"Nine witnesses were never called to give evidence.\"", "Mark Osei"),
+    ("Professor Ana Ruiz talked to us in her lab in Porto. On the wall hung a poster with the words of the "
+     "2019 survey.\n\n\"Eight of the ten rivers were polluted.\"", "Ana Ruiz"),
+    ("Senator Paul Grant spoke in the chamber on Tuesday. His aide, Lisa Monroe, stood beside him.\n\n"
+     "\"Fourteen amendments were rejected in committee.\"", "Paul Grant"),
+])
+def test_a_voice_or_text_brought_in_after_the_narrator_is_no_narrator(extract, text, narrator):
+    c = count_claim(extract(text), text.split("\"")[1].split()[0])
+    assert c.source.name != narrator
+
+
+def test_a_narrator_followed_by_a_sentence_of_scene_keeps_the_account(extract):
+    text = ("Ellen Park, 52, has trained the team for a decade. She spoke to us after the final whistle. "
+            "She looked tired but calm.\n\n\"We lost six games in a row before Christmas.\"")
+    assert count_claim(extract(text), "six").source.name == "Ellen Park"

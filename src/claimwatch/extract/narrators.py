@@ -12,7 +12,9 @@ The quotation is the narrator's words, not those of the body the paragraph cited
 narrator is the singular person — a name, or a pronoun the entity registry resolved to a person —
 who is the subject of a verb of speaking with no content of its own ("He spoke through an
 interpreter", "She talked to us after her shift", "He recalled the night"), in the sentences of
-the paragraph after its last reporting clause. Used by the report context
+the paragraph after its last reporting clause, when no later sentence of the paragraph brings in
+another voice — a text, document or message ("She held up the council's letter") or another person
+or body — whose words the quotation may be. Used by the report context
 (:mod:`claimwatch.extract.carryover`) for a paragraph that is one quotation with no speaker of its own.
 """
 
@@ -20,7 +22,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import Analysis, AttributionMention, children_of
+from .base import Analysis, AttributionMention, Entity, children_of
+from .entities import document_noun
 
 __all__ = ["narrator_in"]
 
@@ -29,6 +32,10 @@ _NARRATING = frozenset({"speak", "talk", "testify", "recount", "recall", "rememb
                         "relate"})
 #: complements that carry what is said: with one, the verb is a reporting clause, not a narrator's intro
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+
+#: nouns of written words that carry a voice of their own, besides the document nouns of the entity lexicon
+_TEXTS = frozenset({"word", "inscription", "quotation", "quote", "note", "sign", "banner", "placard", "poster",
+                    "headline", "caption", "text", "transcript", "email", "tweet"})
 
 
 def _narrating_subject(verb: Token) -> Token | None:
@@ -44,6 +51,19 @@ def _narrating_subject(verb: Token) -> Token | None:
     if subject is None or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "it"):
         return None
     return subject
+
+
+def _another_voice(analysis: Analysis, lo: int, hi: int, narrator: Entity) -> bool:
+    """Whether the tokens ``lo:hi`` bring in a voice other than the narrator's: a text, document or
+    message ("the council's letter", "a message from the club") or another person or body."""
+    registry = analysis.entities
+    for tok in analysis.doc[lo:hi]:
+        if tok.pos_ in ("NOUN", "PROPN") and (document_noun(tok) is not None or tok.lemma_.lower() in _TEXTS):
+            return True
+        ent = registry.at(tok.idx) if registry is not None else None
+        if ent is not None and ent.id != narrator.id:
+            return True
+    return False
 
 
 def narrator_in(analysis: Analysis, sents: list[int], tok_ranges: list[tuple[int, int]],
@@ -72,6 +92,9 @@ def narrator_in(analysis: Analysis, sents: list[int], tok_ranges: list[tuple[int
             names = [m for m in ent.mentions if m.kind in ("name", "short_name") and m.span[0] <= who.idx]
             if not names:
                 continue
+            later = [tok_ranges[j] for j in sents if j > i]
+            if any(_another_voice(analysis, a, b, ent) for a, b in later):
+                return None
             span = names[-1].span
             return AttributionMention(
                 sent_i=i, name=text[span[0]:span[1]], span=span, canonical=ent.name, affiliation=ent.affiliation,
