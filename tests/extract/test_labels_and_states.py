@@ -31,6 +31,12 @@ def test_a_label_heading_a_line_counts_nothing():
     assert [t for t, _v, _e in _counts("Stage 12 – Valence to Lyon, where 40 riders abandoned the race")] == ["40"]
     # a tally line names what it counts
     assert ("12", 12) in [(t, v) for t, v, _e in _counts("Dead 12 - Injured 40")]
+    # a plural or a participle heading the line names what its figure counts; a label's word is singular
+    assert [t for t, _v, _e in _counts("Evacuated 300: residents of the estate were moved after the blast.")] == ["300"]
+    assert [t for t, _v, _e in _counts("Hospitalised 8 - after a gas leak at a school in Cardiff.")] == ["8"]
+    assert [t for t, _v, _e in _counts("Homes 40 - destroyed by the tornado in Oklahoma.")] == ["40"]
+    assert [t for t, _v, _e in _counts("Departures 95 - to the mainland on Sunday.")] == ["95"]
+    assert [t for t, _v, _e in _counts("Series 3: the drama returns with 8 episodes.")] == ["8"]
 
 
 def test_a_figure_after_a_naming_abbreviation_names_something():

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .base import children_of
 from .numbers import NumberPhrase
@@ -181,7 +181,7 @@ _HEADING_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<w>[A-Z][A-Za-z]{1,15}(?:[ 
 _HEADING_MARK_AFTER = re.compile(r"[ \t]*(?:[-–—:|][ \t]|:$)")
 
 
-def _heading_label(text: str, ph: NumberPhrase) -> bool:
+def _heading_label(text: str, ph: NumberPhrase, doc: Doc) -> bool:
     """A bulletin's, a day's or a part's label at the head of a line ("UPDATE 2 - ..."); not a tally
     a line names by what it counts ("Dead 12 - Injured 40", "Arrests 7:")."""
     s, e = ph.span
@@ -191,7 +191,17 @@ def _heading_label(text: str, ph: NumberPhrase) -> bool:
     for word in m.group("w").lower().split():  # "SIERRA LEONE 2026 - ...", "Tour de France Stage 12:"
         if word in _PEOPLE or word in _TALLY_WORDS or word.rstrip("s") in _PEOPLE | _TALLY_WORDS:
             return False
-    return _HEADING_MARK_AFTER.match(text, e) is not None
+    words = [t for t in doc if m.start("w") <= t.idx < m.end("w")]
+    return _HEADING_MARK_AFTER.match(text, e) is not None and not any(_names_what_is_counted(t) for t in words)
+
+
+def _names_what_is_counted(tok: Token) -> bool:
+    """A plural ("Homes 40 -", "Arrivals 812 -", "Evacuees 400 -") or a participle ("Evacuated 300:",
+    "Hospitalised 8 -", "Rescued 12 -") heading a line names what its figure counts; a label's word is a
+    singular noun of a sequence or an edition ("UPDATE 2", "Day 3", "Stage 12", "Series 3")."""
+    low = tok.lower_
+    participle = low.endswith("ed") and not low.endswith("eed") and len(low) > 4
+    return tok.tag_ in ("NNS", "NNPS") or "Plur" in tok.morph.get("Number") or participle
 
 
 def _number_opening_a_name(tok: Token) -> bool:
@@ -217,7 +227,7 @@ def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
         return False
-    return (_list_item_number(text, ph) or _heading_label(text, ph) or _temperature(text, ph) or _scale_point(tok) or _scale_maximum(tok)
+    return (_list_item_number(text, ph) or _heading_label(text, ph, tok.doc) or _temperature(text, ph) or _scale_point(tok) or _scale_maximum(tok)
             or _slash_figure(text, ph) or _rating_stars(tok)
             or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok)
             or _number_opening_a_name(tok) or _ratio_to_one(text, ph))
