@@ -37,6 +37,10 @@ def test_a_label_heading_a_line_counts_nothing():
     assert [t for t, _v, _e in _counts("Homes 40 - destroyed by the tornado in Oklahoma.")] == ["40"]
     assert [t for t, _v, _e in _counts("Departures 95 - to the mainland on Sunday.")] == ["95"]
     assert [t for t, _v, _e in _counts("Series 3: the drama returns with 8 episodes.")] == ["8"]
+    # a capitalised plural or participle heading a tally is no model's name ("Boeing 747")
+    assert [t for t, _v, _e in _counts("Evacuees 400 - moved to the sports hall overnight.")] == ["400"]
+    assert "12" in [t for t, _v, _e in _counts("Rescued 12 - after the ferry sank off the coast.")]
+    assert _counts("Boeing 747: the jumbo is retired by the airline.") == []
 
 
 def test_a_figure_after_a_naming_abbreviation_names_something():

@@ -25,7 +25,7 @@ from .base import children_of
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
 
-__all__ = ["labels_or_measures"]
+__all__ = ["labels_or_measures", "heads_a_tally"]
 
 _C = noun_classes()
 _PEOPLE = _C["person"] | _C["group"]
@@ -183,16 +183,35 @@ _HEADING_MARK_AFTER = re.compile(r"[ \t]*(?:[-–—:|][ \t]|:$)")
 
 def _heading_label(text: str, ph: NumberPhrase, doc: Doc) -> bool:
     """A bulletin's, a day's or a part's label at the head of a line ("UPDATE 2 - ..."); not a tally
-    a line names by what it counts ("Dead 12 - Injured 40", "Arrests 7:")."""
+    a line names by what it counts ("Dead 12 - Injured 40", "Arrests 7:", "Evacuated 300:")."""
+    words = _heading_words(text, ph, doc)
+    return words is not None and not _names_a_tally(words)
+
+
+def heads_a_tally(text: str, ph: NumberPhrase, doc: Doc) -> bool:
+    """"Evacuees 400 - ...", "Rescued 12 - ...", "Dead 12 - ...": the figure after the word heading a line
+    counts what the word names (a capitalised word there is no model's name: "Boeing 747")."""
+    words = _heading_words(text, ph, doc)
+    return words is not None and _names_a_tally(words)
+
+
+def _heading_words(text: str, ph: NumberPhrase, doc: Doc) -> list[Token] | None:
+    """The capitalised words opening a line before the figure, when a dash or a colon follows it."""
     s, e = ph.span
     m = _HEADING_WORD_BEFORE.search(text, max(0, s - 52), s)
     if m is None or ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit():
-        return False
-    for word in m.group("w").lower().split():  # "SIERRA LEONE 2026 - ...", "Tour de France Stage 12:"
+        return None
+    if _HEADING_MARK_AFTER.match(text, e) is None:
+        return None
+    return [t for t in doc if m.start("w") <= t.idx < m.end("w")]
+
+
+def _names_a_tally(words: list[Token]) -> bool:
+    for tok in words:  # "SIERRA LEONE 2026 - ...", "Tour de France Stage 12:"
+        word = tok.lower_
         if word in _PEOPLE or word in _TALLY_WORDS or word.rstrip("s") in _PEOPLE | _TALLY_WORDS:
-            return False
-    words = [t for t in doc if m.start("w") <= t.idx < m.end("w")]
-    return _HEADING_MARK_AFTER.match(text, e) is not None and not any(_names_what_is_counted(t) for t in words)
+            return True
+    return any(_names_what_is_counted(t) for t in words)
 
 
 def _names_what_is_counted(tok: Token) -> bool:
