@@ -60,6 +60,11 @@ def test_temperatures_count_nothing():
     assert _counts("Highs of 104 F are forecast on Sunday, and 12 people were treated for heat stroke.") == [
         ("12", 12, None)]
     assert _counts("Police said 38 people were arrested in Block C on Friday.") == [("38", 38, "detention")]
+    # a letter before the noun the figure counts names a size or a class, not a scale
+    assert [t for t, _v, _e in _counts("The shop sells 50 C batteries and 20 D batteries for the radios.")] == ["50", "20"]
+    assert [t for t, _v, _e in _counts("The school has 30 C students and 40 B students.")] == ["30", "40"]
+    assert "12" in [t for t, _v, _e in _counts("The air force flew 12 C 130 aircraft to the island.")]
+    assert _counts("Forecasters expect 30 C temperatures this weekend.") == []
 
 
 def test_the_points_of_a_rating_scale_count_nothing():

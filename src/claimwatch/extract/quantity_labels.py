@@ -60,10 +60,26 @@ def _list_item_number(text: str, ph: NumberPhrase) -> bool:
             and bool(_LINE_START.search(text, max(0, s - 8), s)) and _ITEM_MARK.match(text, e) is not None)
 
 
-def _temperature(text: str, ph: NumberPhrase) -> bool:
+def _temperature(text: str, ph: NumberPhrase, tok: Token) -> bool:
     s, e = ph.span
-    return bool(_TEMPERATURE_AFTER.match(text, e) or _SCALE_LETTER_AFTER.match(text, e)) or bool(
+    return bool(_TEMPERATURE_AFTER.match(text, e) or _scale_letter(text, ph, tok)) or bool(
         _BELOW_ZERO_BEFORE.search(text, max(0, s - 12), s))
+
+
+#: nouns a temperature qualifies ("30 C temperatures", "40 C highs"): the figure still measures
+_HEAT_NOUNS = frozenset({"temperature", "high", "low", "heat", "heatwave", "reading", "weather"})
+
+
+def _scale_letter(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    """"38 C at the airport": a scale letter after the figure; not when the figure counts a noun after the
+    letter ("50 C batteries", "30 C students", "12 C 130 aircraft"), where the letter names a size or a class."""
+    m = _SCALE_LETTER_AFTER.match(text, ph.span[1])
+    if m is None:
+        return False
+    noun = tok.head
+    counts_after = (tok.dep_ == "nummod" and noun.idx >= m.end() and noun.pos_ in ("NOUN", "PROPN")
+                    and noun.lemma_.lower() not in _HEAT_NOUNS)
+    return not counts_after
 
 
 def _argument_chain(tok: Token) -> Token:
@@ -246,7 +262,7 @@ def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
         return False
-    return (_list_item_number(text, ph) or _heading_label(text, ph, tok.doc) or _temperature(text, ph) or _scale_point(tok) or _scale_maximum(tok)
+    return (_list_item_number(text, ph) or _heading_label(text, ph, tok.doc) or _temperature(text, ph, tok) or _scale_point(tok) or _scale_maximum(tok)
             or _slash_figure(text, ph) or _rating_stars(tok)
             or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok)
             or _number_opening_a_name(tok) or _ratio_to_one(text, ph))
