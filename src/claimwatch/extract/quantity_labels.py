@@ -236,7 +236,7 @@ def _names_what_is_counted(tok: Token) -> bool:
     singular noun of a sequence or an edition ("UPDATE 2", "Day 3", "Stage 12", "Series 3")."""
     low = tok.lower_
     participle = low.endswith("ed") and not low.endswith("eed") and len(low) > 4
-    return tok.tag_ in ("NNS", "NNPS") or "Plur" in tok.morph.get("Number") or participle
+    return tok.tag_ in ("NNS", "NNPS") or "Plur" in tok.morph.get("Number", []) or participle
 
 
 def _number_opening_a_name(tok: Token) -> bool:
