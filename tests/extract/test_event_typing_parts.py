@@ -127,9 +127,21 @@ def test_martyrs_of_official_tolls_are_deaths(sentence, expected):
     ("The veteran coach passed away on Sunday; 2 players were injured in training.", [("2", 2, "injury")]),
     # a permit, a contract or a deadline that expires is no death
     ("The visas of 40 workers expired in May, the ministry said.", [("40", 40, None)]),
+    # "passed away" with an object spends time: no one died
+    ("The team passed away the hours playing cards while 12 fans waited outside.", [("12", 12, None)]),
+    ("Five patients passed away a day after the blast, the hospital said.", [("Five", 5, "death")]),
 ])
 def test_the_injured_who_expire_and_people_who_pass_away_die(sentence, expected):
     assert counts(sentence) == expected
+
+
+def test_passing_away_the_time_is_no_death():
+    art = extract("The team passed away the hours playing cards while 12 fans waited outside.",
+                  published="2026-03-10", validate=False)
+    assert not any(c.event_type == "death" for c in art.claims)
+    art = extract("The crew passed away the time on deck, and the ship docked in Lisbon.", published="2026-03-10",
+                  validate=False)
+    assert not any(c.event_type == "death" for c in art.claims)
 
 
 def test_a_span_of_time_of_a_life_taken_is_no_death():

@@ -31,6 +31,16 @@ def test_a_label_heading_a_line_counts_nothing():
     assert [t for t, _v, _e in _counts("Stage 12 – Valence to Lyon, where 40 riders abandoned the race")] == ["40"]
     # a tally line names what it counts
     assert ("12", 12) in [(t, v) for t, v, _e in _counts("Dead 12 - Injured 40")]
+    # a plural or a participle heading the line names what its figure counts; a label's word is singular
+    assert [t for t, _v, _e in _counts("Evacuated 300: residents of the estate were moved after the blast.")] == ["300"]
+    assert [t for t, _v, _e in _counts("Hospitalised 8 - after a gas leak at a school in Cardiff.")] == ["8"]
+    assert [t for t, _v, _e in _counts("Homes 40 - destroyed by the tornado in Oklahoma.")] == ["40"]
+    assert [t for t, _v, _e in _counts("Departures 95 - to the mainland on Sunday.")] == ["95"]
+    assert [t for t, _v, _e in _counts("Series 3: the drama returns with 8 episodes.")] == ["8"]
+    # a capitalised plural or participle heading a tally is no model's name ("Boeing 747")
+    assert [t for t, _v, _e in _counts("Evacuees 400 - moved to the sports hall overnight.")] == ["400"]
+    assert "12" in [t for t, _v, _e in _counts("Rescued 12 - after the ferry sank off the coast.")]
+    assert _counts("Boeing 747: the jumbo is retired by the airline.") == []
 
 
 def test_a_figure_after_a_naming_abbreviation_names_something():
@@ -50,6 +60,11 @@ def test_temperatures_count_nothing():
     assert _counts("Highs of 104 F are forecast on Sunday, and 12 people were treated for heat stroke.") == [
         ("12", 12, None)]
     assert _counts("Police said 38 people were arrested in Block C on Friday.") == [("38", 38, "detention")]
+    # a letter before the noun the figure counts names a size or a class, not a scale
+    assert [t for t, _v, _e in _counts("The shop sells 50 C batteries and 20 D batteries for the radios.")] == ["50", "20"]
+    assert [t for t, _v, _e in _counts("The school has 30 C students and 40 B students.")] == ["30", "40"]
+    assert "12" in [t for t, _v, _e in _counts("The air force flew 12 C 130 aircraft to the island.")]
+    assert _counts("Forecasters expect 30 C temperatures this weekend.") == []
 
 
 def test_the_points_of_a_rating_scale_count_nothing():

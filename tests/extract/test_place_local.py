@@ -284,12 +284,17 @@ def test_a_numbered_camp_is_a_place_whatever_the_tagger_calls_it(analyse):
     places = _places(analyse, "A fire tore through Camp 11 near Cox's Bazar in Bangladesh, destroying 800 shelters.")
     camp = _one(places, "Camp 11")
     assert camp.feature == "camp" and camp.country == "BD"
+    places = _places(analyse, "Camp 5 was flooded on Monday and 300 refugees were moved, UNHCR said.")
+    assert _one(places, "Camp 5").feature == "camp"
 
 
 @pytest.mark.parametrize("text", [
     "Camp 2024 drew 500 children to the lake, organisers said.",
     "The Teamsters union said 3,000 workers walked out in Detroit.",
     "At training camp, the Jets signed 3 rookies on Monday.",
+    # a person or a programme so named, with no place context
+    "The singer Camp 11 played to 3,000 fans in Leeds.",
+    "The company's Camp 11 summer programme hosts 40 children in Vermont.",
 ])
 def test_no_numbered_camp_or_unit_where_none_is_named(analyse, text):
     assert not [p for p in _places(analyse, text) if p.precision == "unlocated"]

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .entity_registry import EntityRegistry
 
 __all__ = [
+    "takes_an_object",
     "Analysis",
     "Stage",
     "STAGE_RESULTS",
@@ -370,6 +371,12 @@ def children_of(tok: Token) -> list[Token]:
     """``tok.children`` from the Doc's token table (the same tokens in the same order; do not
     mutate the list)."""
     return token_table(tok.doc).children[tok.i]
+
+
+def takes_an_object(verb: Token) -> bool:
+    """The verb has a direct or an indirect object ("passed away the time"; not "passed away a day after
+    the blast", whose noun says when)."""
+    return any(c.dep_ in ("dobj", "dative") for c in children_of(verb))
 
 
 def word_form(tok: Token) -> str:

@@ -31,7 +31,7 @@ from typing import Any, Iterable, Iterator
 from spacy.tokens import Token
 
 from ..resources import read_text
-from .base import Analysis, EventMention, Stage, children_of, doc_text, token_table
+from .base import Analysis, EventMention, Stage, children_of, doc_text, takes_an_object, token_table
 from .frames import armed_conflict_report, fatal_modifier, person_noun, refine_mentions
 from .quantity_nouns import beasts_only, mass_of_things, noun_classes, time_of
 from .units import unit_at
@@ -463,9 +463,9 @@ def _sentence_hits(span: Any) -> list[_Hit]:
             continue
         tok = tokens[i]
         for rule in pairs[lemmas[i]]:
-            if not _pos_ok(tok, rule.get("pos")) or (rule.get("unpriced") and a_charge(tok)) or (
-                    rule.get("on_people") and not _done_to_people(tok, every=False)):
-                continue    # "removed 40 tonnes of debris from Paris" is no removal of people
+            if not _pos_ok(tok, rule.get("pos")) or (rule.get("unpriced") and a_charge(tok)) or (rule.get("on_people")
+                    and not _done_to_people(tok, every=False)) or (rule.get("intransitive") and takes_an_object(tok)):
+                continue    # "removed 40 tonnes of debris from Paris" is no removal of people; "passed away the time"
             if lemmas[i] in rule.get("condition", ()) and not _cared_for(tok, rule["with_set"]):
                 continue
             partner = _pair_partner(tok, rule)

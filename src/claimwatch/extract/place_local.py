@@ -201,7 +201,27 @@ def _numbered_site(doc: Doc, i: int) -> bool:
     if i + 1 >= len(doc) or tk.lower[i] not in _NUMBERED_SITES or not tk.text[i][:1].isupper() \
             or not _SITE_NUMBER.fullmatch(tk.text[i + 1]):
         return False
-    return not (i + 2 < len(doc) and tk.text[i + 2][:1].isupper() and not tk.punct[i + 2])
+    if i + 2 < len(doc) and tk.text[i + 2][:1].isupper() and not tk.punct[i + 2]:
+        return False
+    return _camp_setting(doc, i)
+
+
+#: prepositions that put something in, at or through a site ("a fire tore through Camp 11", "from Camp 5")
+_SITE_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "through", "inside", "outside", "across",
+                         "around", "within", "between", "of"})
+#: words of a setting of camps: people displaced, sheltered or seeking refuge
+_CAMP_SETTING = frozenset({"refugee", "displace", "displacement", "idp", "asylum", "shelter", "humanitarian"})
+
+
+def _camp_setting(doc: Doc, i: int) -> bool:
+    """A numbered camp is a place after a preposition of place, or in a report of refuge or displacement,
+    unless a common noun or an owner names it ("the singer Camp 11", "the company's Camp 11 programme")."""
+    tk = token_table(doc)
+    if i > 0 and tk.pos[i - 1] == "ADP" and tk.lower[i - 1] in _SITE_PREPS:
+        return True
+    if _named_by_noun(doc, i) or (i > 0 and tk.lower[i - 1] in ("'s", "’s")):
+        return False
+    return any(t.lemma_.lower() in _CAMP_SETTING for t in doc)
 
 
 def _named_by_noun(doc: Doc, i: int) -> bool:

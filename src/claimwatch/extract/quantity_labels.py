@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .base import children_of
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
 
-__all__ = ["labels_or_measures"]
+__all__ = ["labels_or_measures", "heads_a_tally"]
 
 _C = noun_classes()
 _PEOPLE = _C["person"] | _C["group"]
@@ -60,10 +60,26 @@ def _list_item_number(text: str, ph: NumberPhrase) -> bool:
             and bool(_LINE_START.search(text, max(0, s - 8), s)) and _ITEM_MARK.match(text, e) is not None)
 
 
-def _temperature(text: str, ph: NumberPhrase) -> bool:
+def _temperature(text: str, ph: NumberPhrase, tok: Token) -> bool:
     s, e = ph.span
-    return bool(_TEMPERATURE_AFTER.match(text, e) or _SCALE_LETTER_AFTER.match(text, e)) or bool(
+    return bool(_TEMPERATURE_AFTER.match(text, e) or _scale_letter(text, ph, tok)) or bool(
         _BELOW_ZERO_BEFORE.search(text, max(0, s - 12), s))
+
+
+#: nouns a temperature qualifies ("30 C temperatures", "40 C highs"): the figure still measures
+_HEAT_NOUNS = frozenset({"temperature", "high", "low", "heat", "heatwave", "reading", "weather"})
+
+
+def _scale_letter(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    """"38 C at the airport": a scale letter after the figure; not when the figure counts a noun after the
+    letter ("50 C batteries", "30 C students", "12 C 130 aircraft"), where the letter names a size or a class."""
+    m = _SCALE_LETTER_AFTER.match(text, ph.span[1])
+    if m is None:
+        return False
+    noun = tok.head
+    counts_after = (tok.dep_ == "nummod" and noun.idx >= m.end() and noun.pos_ in ("NOUN", "PROPN")
+                    and noun.lemma_.lower() not in _HEAT_NOUNS)
+    return not counts_after
 
 
 def _argument_chain(tok: Token) -> Token:
@@ -181,17 +197,46 @@ _HEADING_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<w>[A-Z][A-Za-z]{1,15}(?:[ 
 _HEADING_MARK_AFTER = re.compile(r"[ \t]*(?:[-–—:|][ \t]|:$)")
 
 
-def _heading_label(text: str, ph: NumberPhrase) -> bool:
+def _heading_label(text: str, ph: NumberPhrase, doc: Doc) -> bool:
     """A bulletin's, a day's or a part's label at the head of a line ("UPDATE 2 - ..."); not a tally
-    a line names by what it counts ("Dead 12 - Injured 40", "Arrests 7:")."""
+    a line names by what it counts ("Dead 12 - Injured 40", "Arrests 7:", "Evacuated 300:")."""
+    words = _heading_words(text, ph, doc)
+    return words is not None and not _names_a_tally(words)
+
+
+def heads_a_tally(text: str, ph: NumberPhrase, doc: Doc) -> bool:
+    """"Evacuees 400 - ...", "Rescued 12 - ...", "Dead 12 - ...": the figure after the word heading a line
+    counts what the word names (a capitalised word there is no model's name: "Boeing 747")."""
+    words = _heading_words(text, ph, doc)
+    return words is not None and _names_a_tally(words)
+
+
+def _heading_words(text: str, ph: NumberPhrase, doc: Doc) -> list[Token] | None:
+    """The capitalised words opening a line before the figure, when a dash or a colon follows it."""
     s, e = ph.span
     m = _HEADING_WORD_BEFORE.search(text, max(0, s - 52), s)
     if m is None or ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit():
-        return False
-    for word in m.group("w").lower().split():  # "SIERRA LEONE 2026 - ...", "Tour de France Stage 12:"
+        return None
+    if _HEADING_MARK_AFTER.match(text, e) is None:
+        return None
+    return [t for t in doc if m.start("w") <= t.idx < m.end("w")]
+
+
+def _names_a_tally(words: list[Token]) -> bool:
+    for tok in words:  # "SIERRA LEONE 2026 - ...", "Tour de France Stage 12:"
+        word = tok.lower_
         if word in _PEOPLE or word in _TALLY_WORDS or word.rstrip("s") in _PEOPLE | _TALLY_WORDS:
-            return False
-    return _HEADING_MARK_AFTER.match(text, e) is not None
+            return True
+    return any(_names_what_is_counted(t) for t in words)
+
+
+def _names_what_is_counted(tok: Token) -> bool:
+    """A plural ("Homes 40 -", "Arrivals 812 -", "Evacuees 400 -") or a participle ("Evacuated 300:",
+    "Hospitalised 8 -", "Rescued 12 -") heading a line names what its figure counts; a label's word is a
+    singular noun of a sequence or an edition ("UPDATE 2", "Day 3", "Stage 12", "Series 3")."""
+    low = tok.lower_
+    participle = low.endswith("ed") and not low.endswith("eed") and len(low) > 4
+    return tok.tag_ in ("NNS", "NNPS") or "Plur" in tok.morph.get("Number", []) or participle
 
 
 def _number_opening_a_name(tok: Token) -> bool:
@@ -217,7 +262,7 @@ def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
         return False
-    return (_list_item_number(text, ph) or _heading_label(text, ph) or _temperature(text, ph) or _scale_point(tok) or _scale_maximum(tok)
+    return (_list_item_number(text, ph) or _heading_label(text, ph, tok.doc) or _temperature(text, ph, tok) or _scale_point(tok) or _scale_maximum(tok)
             or _slash_figure(text, ph) or _rating_stars(tok)
             or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok)
             or _number_opening_a_name(tok) or _ratio_to_one(text, ph))

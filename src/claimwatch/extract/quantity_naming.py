@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from .base import Analysis, children_of, doc_text, token_table
 from .frames import frames
 from .numbers import NumberPhrase
-from .quantity_labels import labels_or_measures
+from .quantity_labels import heads_a_tally, labels_or_measures
 from .quantity_nouns import in_class, noun_classes
 
 __all__ = ["names_something", "date_entity", "after_name"]
@@ -327,7 +327,7 @@ def _model_number(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     if prev.idx + len(prev.text) + 1 != s or text[s - 1] != " ":
         return False
     if prev.pos_ == "PROPN" and prev.text[:1].isalpha() and not _MONTH_RE.match(prev.text) and prev.ent_type_ not in ("DATE", "NORP", "GPE"):
-        return True
+        return not heads_a_tally(text, ph, doc)  # "Evacuees 400 - moved to the gym" counts evacuees
     raw = text[s:ph.core[1]]
     if prev.lower_ == "the" and raw.isdigit() and len(raw) >= 3:
         nxt = doc[first.end] if first.end < len(doc) else None
