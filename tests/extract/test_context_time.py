@@ -221,6 +221,12 @@ def test_what_the_statement_reported_keeps_its_day(extract):
 @pytest.mark.parametrize("text,figure,span", [
     ("The six-day heat wave that ended Sunday killed 23 people, health officials said.", "23", ("2026-03-03", "2026-03-08")),
     ("The three-day search ended on Monday after 14 bodies were recovered.", "14", ("2026-03-07", "2026-03-09")),
+    # what happens at the moment it ends ("when", "as") is on that day, not over the span
+    ("The three-day search ended Sunday when 4 climbers were found alive on Ben Nevis.", "4",
+     ("2026-03-08", "2026-03-08")),
+    ("The ten-day trial concluded Friday when the jury convicted 3 men.", "3", ("2026-03-06", "2026-03-06")),
+    ("The two-week festival finished Sunday as 3,000 fans packed the final concert.", "3,000",
+     ("2026-03-08", "2026-03-08")),
     # a start and a length may reach past the report's day: the day it began only
     ("A 10-day festival that began on Friday has drawn 40,000 visitors.", "40,000", ("2026-03-06", "2026-03-06")),
 ])

@@ -510,6 +510,19 @@ def test_a_river_with_the_article_and_a_town_after_in_stay_places(analyse, text,
     assert [p.feature for p in analyse(text, stages=("places",)).places if p.text == name] == [feature]
 
 
+def test_a_bare_name_that_floods_or_bursts_something_is_the_river(analyse):
+    a = analyse("Danube floods 300 homes in Budapest", stages=("places",))
+    assert [p.feature for p in a.places if p.text == "Danube"] == ["river"]
+
+
+@pytest.mark.parametrize("text", [
+    "Madison floods: 40 homes evacuated after storm",     # the town under water
+    "Madison overflows with 3,000 fans for the parade",   # a crowded town
+])
+def test_a_town_that_floods_or_overflows_is_no_river(analyse, text):
+    assert not [p for p in analyse(text, stages=("places",)).places if p.feature == "river"]
+
+
 def test_a_bracketed_field_gives_where_a_thing_is_from(analyse):
     a = analyse("The bulk carrier Ocean Glory (flag: Liberia) caught fire in the port of Durban on Sunday.")
     roles = {p.text: p.role for p in a.places}

@@ -180,6 +180,11 @@ BOUNDS = [
     ("Since the full-scale invasion, 30 Ukrainians died.", P, "Since the full-scale invasion", "2022-02-24", None),
     # "a year ago" is this time last year: that month (TIMEX3 keeps the year, as TimeBank does)
     ("A year ago, 300 migrants crossed the Channel.", P, "A year ago", "2021-09-01", "2021-09-30"),
+    # a bound on how long ago leaves the other side open; "today" makes it that very day
+    ("More than a year ago, 300 workers were laid off.", P, "More than a year ago", None, "2021-09-30"),
+    ("Less than a year ago, the club signed 3 strikers.", P, "Less than a year ago", "2021-09-01", "2022-09-27"),
+    ("A year ago today, 12 miners died in the blast.", P, "A year ago today", "2021-09-27", "2021-09-27"),
+    ("Six months ago today, the firm cut 200 jobs.", P, "Six months ago today", "2022-03-27", "2022-03-27"),
 ]
 
 

@@ -108,6 +108,10 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     return cands
 
 
+#: what a river does to its banks and the land around it
+_WATER_VERBS = frozenset({"flood", "inundate", "swamp", "burst", "overflow", "overtop"})
+
+
 def _not_a_bare_river(hits: list) -> list:
     """The readings of a name written without "the" or "River": a river so written is rare in English
     ("the Madison", "Madison River"), so a town or region of the name is meant, or a person ("Fans
@@ -398,7 +402,7 @@ class _Collector:
             if phys:
                 hits = phys + [h for h in hits if h[0].feature not in PHYSICAL]
                 cue = tuple(sorted({h[0].feature for h in phys}))  # sorted: no hash-order dependence
-        elif not cue:
+        elif not cue and not self._water_acts(j):
             hits = _not_a_bare_river(hits)
         if self._refused(i, j, hits, cue) or self._an_organisations_word(i, j) \
                 or self._a_persons_name(i, j):
@@ -412,6 +416,16 @@ class _Collector:
             return i + 1
         self.claim(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, key, cue, "GAZ"))
         return j
+
+    def _water_acts(self, j: int) -> bool:
+        """Whether the name is followed by what only water does ("Danube floods 300 homes", "Severn
+        bursts its banks"): a river, even written without "the" or "River"."""
+        if j >= len(self.doc):
+            return False
+        verb = self.doc[j]
+        # "Madison floods" may be the town under water, "Madison overflows with fans" a crowded town;
+        # "floods 300 homes", "bursts its banks" is what does it to them
+        return verb.lemma_.lower() in _WATER_VERBS and any(c.dep_ == "dobj" for c in verb.children)
 
     def _a_names_last_word(self, i: int) -> bool:
         """Whether token ``i`` closes a longer capitalised name: two capitalised words before it

@@ -381,7 +381,7 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         return replace(first, span=span, phrase=span, text=analysis.text[span[0]:span[1]],
                        start=_in_the_last_bounds_year(analysis, first, last), end=last.end, precision="range",
                        statement=statement)
-    lasted = _span_of_its_length(analysis, best)
+    lasted = None if _in_a_clause_it_introduces(clause, best.head_i) else _span_of_its_length(analysis, best)
     if lasted is not None:
         return _as_phrase(analysis, best, start=lasted[0], end=lasted[1], precision="range", statement=statement)
     return _as_phrase(analysis, best, statement=statement)
@@ -391,6 +391,25 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
 #: report's day: "a 10-day festival that began on Friday has drawn 40,000" is still running)
 _END_VERBS = frozenset({"end", "finish", "conclude"})
 _LENGTH = re.compile(r"P(\d+)([DWMY])")
+
+
+#: the words of a clause that happens at the moment of the end ("ended Sunday when ...", "as ...")
+_AT_THE_END = frozenset({"when", "as", "once"})
+
+
+def _in_a_clause_it_introduces(clause: Token, verb_i: int | None) -> bool:
+    """Whether the claim's clause is an adverbial clause of the moment under the time's verb: in "the
+    three-day search ended Sunday when 4 climbers were found", the find is on the day the search
+    ended, not over the search's span (what happened "after" or "before" may fall within it)."""
+    if verb_i is None:
+        return False
+    tok = clause
+    while tok.head.i != tok.i and tok.i != verb_i:
+        if tok.head.i == verb_i:
+            return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_THE_END
+                                               for c in children_of(tok))
+        tok = tok.head
+    return False
 
 
 def _span_of_its_length(analysis: Analysis, t: TimeMention) -> tuple[str, str] | None:

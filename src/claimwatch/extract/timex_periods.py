@@ -137,7 +137,7 @@ def _unit_value(d: date, unit: str, anchor: str) -> TV:
 
 @rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?"
              r"(?P<orso>\s+or\s+so)?\s+"
-             r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![\w-])"
+             r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?P<today>\s+today)?(?![\w-])"
              r"(?P<than>\s+than\s+(?:originally\s+|first\s+|initially\s+)?(?:planned|expected|scheduled|forecast|announced))?")
 def _ago(g: dict, ctx: Ctx) -> TV | None:
     d_word = low(g, "dir")
@@ -176,12 +176,31 @@ def _ago(g: dict, ctx: Ctx) -> TV | None:
             tv = replace(cal.month_period(then.year, then.month, ref_anchor(ctx)), value=tv.value)
         if unit == "week" and d_word == "ago":  # "two weeks ago": TIMEX3 names the day (the claim keeps the week)
             tv = replace(tv, value=cal.shift(base, -n, unit).isoformat())
+    if g.get("today") and d_word == "ago":  # "a year ago today": that very day
+        tv = cal.day_value(cal.shift(base, -n, unit), ref_anchor(ctx))
+    tv = _bounded_by(low(g, "ap"), d_word, tv, base)
     if g.get("orso"):
         tv = replace(tv, mod="APPROX")
     if d_word == "later" or d_word == "earlier" and unit in ("day", "hour", "minute", "week"):
         # TimeML: in "three days later" the expression is the duration ("three days", P3D)
         tv = replace(tv, value=cal.duration_value(n, unit, half=bool(g.get("half")) or "1/2" in g["n"] or "½" in g["n"]), type="DURATION")
     return replace(tv, mod="APPROX") if g.get("ap") else tv
+
+
+_BEFORE_THEN = re.compile(r"more\s+than|over|at\s+least")
+_SINCE_THEN = re.compile(r"less\s+than|under|up\s+to")
+
+
+def _bounded_by(ap: str, d_word: str, tv: TV, base: date) -> TV:
+    """A bound on how long ago: "more than a year ago" is some time up to the end of that month, "less
+    than a year ago" some time from its start to the report's day."""
+    if d_word != "ago" or not ap:
+        return tv
+    if _BEFORE_THEN.fullmatch(ap):
+        return replace(tv, start=None, precision="range")
+    if _SINCE_THEN.fullmatch(ap):
+        return replace(tv, end=base, precision="range")
+    return tv
 
 
 _REL_PAST = ("past", "last", "previous", "recent", "preceding", "final", "latest")
