@@ -76,3 +76,14 @@ def test_a_narrator_followed_by_a_sentence_of_scene_keeps_the_account(extract):
     text = ("Ellen Park, 52, has trained the team for a decade. She spoke to us after the final whistle. "
             "She looked tired but calm.\n\n\"We lost six games in a row before Christmas.\"")
     assert count_claim(extract(text), "six").source.name == "Ellen Park"
+
+
+@pytest.mark.parametrize("note", ["Her account has been edited for length.", "Her words were translated from Tagalog."])
+def test_the_narrators_own_account_named_after_her_is_no_other_voice(extract, note):
+    """A later sentence about the narrator's own account or words ("Her account has been edited") brings in
+    no other voice: the quotation stays hers."""
+    text = ("Rosa Dizon, 52, ran a bakery on the seafront until the typhoon. The city says 80 shops were lost. "
+            f"She talked to us in the evacuation centre. {note}\n\n"
+            "\"The water took 12 houses on our street. Three of my neighbours are still missing.\"")
+    c = count_claim(extract(text), "12")
+    assert c.source.name == "Rosa Dizon"

@@ -53,12 +53,27 @@ def _narrating_subject(verb: Token) -> Token | None:
     return subject
 
 
+def _the_narrators_own(analysis: Analysis, noun: Token, narrator: Entity) -> bool:
+    """Whether a text noun is the narrator's own ("His account has been shortened", "her statement"): its
+    possessor is the narrator, or a singular personal possessive ("his", "her"), which after the narrator's
+    sentence can only be the narrator's (another person named in between is another voice already)."""
+    registry = analysis.entities
+    for c in children_of(noun):
+        if c.dep_ != "poss":
+            continue
+        ent = registry.at(c.idx) if registry is not None else None
+        if ent is not None and ent.id == narrator.id or ent is None and c.lower_ in ("his", "her"):
+            return True
+    return False
+
+
 def _another_voice(analysis: Analysis, lo: int, hi: int, narrator: Entity) -> bool:
     """Whether the tokens ``lo:hi`` bring in a voice other than the narrator's: a text, document or
     message ("the council's letter", "a message from the club") or another person or body."""
     registry = analysis.entities
     for tok in analysis.doc[lo:hi]:
-        if tok.pos_ in ("NOUN", "PROPN") and (document_noun(tok) is not None or tok.lemma_.lower() in _TEXTS):
+        if tok.pos_ in ("NOUN", "PROPN") and (document_noun(tok) is not None or tok.lemma_.lower() in _TEXTS) \
+                and not _the_narrators_own(analysis, tok, narrator):
             return True
         ent = registry.at(tok.idx) if registry is not None else None
         if ent is not None and ent.id != narrator.id:
