@@ -29,8 +29,8 @@ __all__ = ["labels_or_measures", "heads_a_tally"]
 
 _C = noun_classes()
 _PEOPLE = _C["person"] | _C["group"]
-#: words that head a tally line rather than label one ("Dead 12 - Injured 40", "Total 45:")
-_TALLY_WORDS = _C["incident"] | _C["running"] | frozenset(
+#: words that head a tally line rather than label one ("Dead 12 - Injured 40", "Total 45:", "Residents 30 -")
+_TALLY_WORDS = _PEOPLE | _C["incident"] | _C["running"] | frozenset(
     "dead killed injured wounded missing hurt arrested detained displaced total sum toll".split())
 
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
@@ -214,10 +214,10 @@ def heads_a_tally(text: str, ph: NumberPhrase, doc: Doc) -> bool:
 def _heading_words(text: str, ph: NumberPhrase, doc: Doc) -> list[Token] | None:
     """The capitalised words opening a line before the figure, when a dash or a colon follows it."""
     s, e = ph.span
-    m = _HEADING_WORD_BEFORE.search(text, max(0, s - 52), s)
-    if m is None or ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit():
+    if ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit() or _HEADING_MARK_AFTER.match(text, e) is None:
         return None
-    if _HEADING_MARK_AFTER.match(text, e) is None:
+    m = _HEADING_WORD_BEFORE.search(text, max(0, s - 52), s)
+    if m is None:
         return None
     return [t for t in doc if m.start("w") <= t.idx < m.end("w")]
 
@@ -225,7 +225,7 @@ def _heading_words(text: str, ph: NumberPhrase, doc: Doc) -> list[Token] | None:
 def _names_a_tally(words: list[Token]) -> bool:
     for tok in words:  # "SIERRA LEONE 2026 - ...", "Tour de France Stage 12:"
         word = tok.lower_
-        if word in _PEOPLE or word in _TALLY_WORDS or word.rstrip("s") in _PEOPLE | _TALLY_WORDS:
+        if word in _TALLY_WORDS or word.rstrip("s") in _TALLY_WORDS:
             return True
     return any(_names_what_is_counted(t) for t in words)
 
