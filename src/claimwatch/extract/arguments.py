@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import children_of
+from .base import children_of, lower_lemma
 from .frames import frame_set
 
 __all__ = ["argument_of", "passive", "role_of", "governor", "predicate_complex", "has_subject", "in_clause",
@@ -25,10 +25,6 @@ _ACTING = frozenset({"kill", "murder", "attack", "fire", "arrest", "detain", "de
 _INTRANSITIVE = frozenset({"miss", "die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
                            "starve", "go", "remain", "be", "become", "end", "lie", "flee", "cross", "arrive",
                            "escape", "desert", "defect", "surrender", "walk", "travel", "enter", "pass"})
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 _s = frame_set
@@ -108,15 +104,15 @@ def role_of(arg: Token, pred: Token) -> str:
     if dep in ("nsubjpass", "dobj", "dative"):
         return "patient"
     if dep in ("nsubj", "attr", "npadvmod", "acomp", "oprd"):
-        if pred.pos_ in ("AUX", "ADJ", "NOUN") or _lemma(pred) in _INTRANSITIVE:
+        if pred.pos_ in ("AUX", "ADJ", "NOUN") or lower_lemma(pred) in _INTRANSITIVE:
             return "theme"
         if passive(pred):
             return "patient"
-        transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and _lemma(c) not in _s("idiomatic_objects")
+        transitive = any(c.dep_ in ("dobj", "ccomp", "dative") and lower_lemma(c) not in _s("idiomatic_objects")
                          and not _juxtaposed(c, pred) for c in children_of(pred))  # "lost their lives": the subject died
         if not transitive and (pred.tag_ == "VBN" or _gapped_passive(pred)) and arg.pos_ in ("NUM", "NOUN", "PROPN"):
             return "patient"  # "12 dead and 30 wounded", "five others injured": an elliptical passive
-        return "agent" if transitive or _lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
+        return "agent" if transitive or lower_lemma(pred) in _s("casualty_verbs") | _ACTING else "theme"
     if dep == "pobj":
         prep = arg.head
         if prep.dep_ == "agent" or prep.lower_ == "by":
@@ -174,12 +170,12 @@ def predicate_complex(pred: Token, role: str, subject: bool) -> list[tuple[Token
             out.append((c, same))
         elif c.dep_ == "prep" and c.lower_ == "as":   # "listed as missing", "confirmed as dead": the state it names
             out += [(g, same) for g in children_of(c) if g.dep_ in ("pcomp", "amod", "acomp", "pobj")
-                    and (g.pos_ in ("ADJ", "VERB") or _lemma(g) in states)]
+                    and (g.pos_ in ("ADJ", "VERB") or lower_lemma(g) in states)]
         elif c.dep_ == "prep":
-            out += [(g, same) for g in children_of(c) if g.dep_ == "pobj" and _lemma(g) in states]
-        elif c.dep_ == "dobj" and _lemma(pred) in _s("light_verbs") and role in ("theme", "agent"):
+            out += [(g, same) for g in children_of(c) if g.dep_ == "pobj" and lower_lemma(g) in states]
+        elif c.dep_ == "dobj" and lower_lemma(pred) in _s("light_verbs") and role in ("theme", "agent"):
             out.append((c, "theme"))  # "suffered injuries": the subject undergoes the event
-        elif c.dep_ == "dobj" and _lemma(pred) in _s("support_verbs"):
+        elif c.dep_ == "dobj" and lower_lemma(pred) in _s("support_verbs"):
             out.append((c, role))  # "attempted a crossing", "opened cases against 120 soldiers"
         elif c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and subject and not has_subject(c):
             out.append((c, "patient" if passive(c) else role))
@@ -227,7 +223,7 @@ def compares_or_continues(head: Token, typed: bool) -> bool:
     arg = argument_of(head)
     if arg.dep_ == "pobj":
         prep = arg.head
-        if prep.lower_ in ("from", "with", "to", "against") and _lemma(prep.head) in _s("comparison_heads"):
+        if prep.lower_ in ("from", "with", "to", "against") and lower_lemma(prep.head) in _s("comparison_heads"):
             return True
         if prep.lower_ in ("against", "versus", "vs"):
             return True
@@ -241,7 +237,7 @@ def _bare_measure_set(prep: Token) -> bool:
     noun that names nothing of its own ("the total", not "the number of deaths") carries on the count before."""
     cur = prep.head
     for _ in range(4):
-        measure = next((t for t in children_of(cur) if t.dep_ in ("dobj", "nsubjpass") and _lemma(t) in _s("measure_nouns")),
+        measure = next((t for t in children_of(cur) if t.dep_ in ("dobj", "nsubjpass") and lower_lemma(t) in _s("measure_nouns")),
                        None)
         if measure is not None:
             return not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(measure))
@@ -270,6 +266,6 @@ def elided_count(head: Token) -> bool:
         return _beside_a_name(gov) or gov.pos_ == "NUM"
     if head.dep_ == "pobj" and gov.lower_ == "with":
         return gov.i > 0 and _beside_a_name(head.doc[gov.i - 1])
-    if head.dep_ == "dobj" and gov.tag_ == "VBG" and gov.dep_ in ("pcomp", "advcl") and _lemma(gov) in _HOLDING:
+    if head.dep_ == "dobj" and gov.tag_ == "VBG" and gov.dep_ in ("pcomp", "advcl") and lower_lemma(gov) in _HOLDING:
         return any(c.dep_ == "nsubj" and _beside_a_name(c) for c in gov.children)
     return any(c.dep_ == "poss" and _beside_a_name(c) for c in head.children)

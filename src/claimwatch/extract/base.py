@@ -53,6 +53,7 @@ __all__ = [
     "token_table",
     "children_of",
     "word_form",
+    "lower_lemma",
     "cue_lexicon",
     "context_lexicon",
 ]
@@ -377,6 +378,11 @@ def takes_an_object(verb: Token) -> bool:
     """The verb has a direct or an indirect object ("passed away the time"; not "passed away a day after
     the blast", whose noun says when)."""
     return any(c.dep_ in ("dobj", "dative") for c in children_of(verb))
+
+
+def lower_lemma(tok: Token) -> str:
+    """The token's lemma in lower case, the form the stages' lexicons list."""
+    return tok.lemma_.lower()
 
 
 def word_form(tok: Token) -> str:

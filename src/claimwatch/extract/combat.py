@@ -10,25 +10,21 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .base import EventMention, children_of
+from .base import EventMention, children_of, lower_lemma
 
 __all__ = ["casualties_of_forces"]
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
 def _is_force(tok: Token, forces: frozenset[str]) -> bool:
     """A noun of armed forces (not "police forces")."""
-    return (tok.lower_ in forces or _lemma(tok) in forces) and not any(c.lower_ == "police" for c in children_of(tok))
+    return (tok.lower_ in forces or lower_lemma(tok) in forces) and not any(c.lower_ == "police" for c in children_of(tok))
 
 
 def casualties_of_forces(mentions: list[EventMention], doc: Doc, forces: frozenset[str], armed_conflict: bool) -> None:
     """Retype the deaths named by the noun "casualties" of armed forces as combat casualties (module doc)."""
     for m in mentions:
         tok = doc[m.head_i] if m.head_i is not None else None
-        if m.event_type != "death" or tok is None or tok.pos_ != "NOUN" or _lemma(tok) != "casualty":
+        if m.event_type != "death" or tok is None or tok.pos_ != "NOUN" or lower_lemma(tok) != "casualty":
             continue
         if _of_forces(tok, forces) or (armed_conflict and any(
                 c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in children_of(tok))):

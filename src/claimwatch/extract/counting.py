@@ -48,7 +48,7 @@ from .arguments import (
     predicate_complex,
     role_of,
 )
-from .base import Analysis, EventMention, QuantityMention, children_of
+from .base import Analysis, EventMention, QuantityMention, children_of, lower_lemma
 from .certainty import governing_predicate
 from .events import casualty_verb, death_causes, names_people, topic_of_a_work
 from .events import lexicon as event_lexicon
@@ -115,10 +115,6 @@ class LinkContext:
         return ctx
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
 _s = frame_set
 
 
@@ -130,13 +126,13 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
         return "money"  # ("euros per person": a sum for each)
     if tok is None or tok.pos_ in ("NUM", "PRON", "DET"):
         return "none"
-    low, lemma = tok.lower_, _lemma(tok)
+    low, lemma = tok.lower_, lower_lemma(tok)
     classes = noun_classes()
     if low in ("body", "bodies", "remains", "corpse", "corpses") and not mass_of_things(tok):
         return "body"
     if person_noun(tok) or low in ("others", "other", "dead", "injured", "wounded", "missing") or _counted_people(tok) \
-            or tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) == "life" \
-            or _lemma(tok) == "life" and tok.tag_ == "NNS":
+            or tok.dep_ == "pobj" and tok.head.lower_ == "of" and lower_lemma(tok.head.head) == "life" \
+            or lower_lemma(tok) == "life" and tok.tag_ == "NNS":
         return "person"   # "the lives of 43 mountaineers", "claimed 300 lives": whose lives they are, people
     if not in_class(tok, classes["object"] | classes["incident"]) and any(
             c.dep_ == "conj" and person_noun(c) and not any(g.dep_ == "nummod" for g in c.children) for c in tok.children):
@@ -176,7 +172,7 @@ def _can_take_part(cls: str, etype: str | None) -> bool:
 
 def _admits(m: EventMention, role: str, cls: str, trigger: Token | None = None) -> bool:
     roles = frames()["roles"].get(m.event_type)
-    if trigger is not None and role == "patient" and _lemma(trigger) in _s("object_participant_triggers"):
+    if trigger is not None and role == "patient" and lower_lemma(trigger) in _s("object_participant_triggers"):
         roles = None  # "the army lost 2,500 soldiers": those lost took part, whatever the type
     return (roles is None or role in roles) and _can_take_part(cls, m.event_type)
 
@@ -211,18 +207,18 @@ def _typed(ctx: LinkContext, tokens: list[tuple[Token, str]], cls: str, fatal: b
 
 def _null_frame(pred: Token | None, head: Token) -> bool:
     null = _s("null_frames")
-    if _lemma(head) in null or head.lower_ in null:
+    if lower_lemma(head) in null or head.lower_ in null:
         return True
     if pred is None:
         return False
-    if _lemma(pred) in null or pred.lower_ in null:
+    if lower_lemma(pred) in null or pred.lower_ in null:
         return True
     subj = next((c for c in children_of(pred) if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i == head.i:
         return False
-    if subj.lower_ in null or _lemma(subj) in null:
+    if subj.lower_ in null or lower_lemma(subj) in null:
         return True  # "the survivors number 104"
-    return _lemma(subj) in ("number", "total", "count", "figure", "tally") and any(
+    return lower_lemma(subj) in ("number", "total", "count", "figure", "tally") and any(
         g.lower_ in null for c in children_of(subj) if c.dep_ == "prep" for g in children_of(c))  # "the number of survivors"
 
 
@@ -282,7 +278,7 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
     if topic_of_a_work(head) or _kept_in_memory(head):
         return None  # "a film on the deaths of 3 climbers", "the relics of 40 martyrs"
     unit_words = (q.unit or "").split()
-    lemma = _lemma(head) if head.pos_ in ("NOUN", "PROPN", "ADJ") else (unit_words[-1].lower().rstrip("s") if unit_words else "")
+    lemma = lower_lemma(head) if head.pos_ in ("NOUN", "PROPN", "ADJ") else (unit_words[-1].lower().rstrip("s") if unit_words else "")
     etype = UNIT_EVENT_TYPES.get(lemma) or UNIT_EVENT_TYPES.get(head.lower_)
     if etype is None and head.pos_ in ("NOUN", "PROPN"):
         etype = event_lexicon()["word_index"].get(lemma)
@@ -397,7 +393,7 @@ def _by_predicate(ctx: LinkContext, c: _Count) -> CountLink | None:
             m.event_type == "border_crossing" for m in ctx.by_head.get(pred.i, ())):
         return CountLink("border_crossing", pred_i=pred.i, via="vehicle")  # "left Senegal with 230 people on board"
     if link is None and seen and pred.pos_ == "VERB" and c.head.i not in ctx.by_head and c.cls != "body" \
-            and _lemma(c.head) not in _THE_DEAD:
+            and lower_lemma(c.head) not in _THE_DEAD:
         # (a noun that names its own event, "the 25th killing", a body, "29 bodies ... brought to
         # hospitals, 13 of them in serious condition", or the dead, "7 martyrs and 21 wounded", goes on)
         return CountLink(pred_i=pred.i, via="predicate")
@@ -438,9 +434,9 @@ def _named_set(c: _Count) -> Token | None:
     subj = next((t for t in children_of(owner) if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i == c.head.i:
         return None
-    if _lemma(pred) in _s("membership_verbs") and arg.dep_ == "dobj":
+    if lower_lemma(pred) in _s("membership_verbs") and arg.dep_ == "dobj":
         return subj
-    if _lemma(subj) in _s("measure_nouns"):
+    if lower_lemma(subj) in _s("measure_nouns"):
         return next((g for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of"
                      for g in children_of(p) if g.dep_ == "pobj"), None)
     return None
@@ -468,7 +464,7 @@ def _by_set(ctx: LinkContext, c: _Count) -> CountLink | None:
     if own:
         return _from_mention(ctx, own[0], named.i, "noun", False)
     found = _noun_type(ctx, c.q, named, noun_class(named))
-    if found is None and named.head.dep_ == "prep" and _lemma(named.head.head) in _s("measure_nouns"):
+    if found is None and named.head.dep_ == "prep" and lower_lemma(named.head.head) in _s("measure_nouns"):
         return _within_measure(ctx, c, named.head.head)  # "the number of people listed as disappeared"
     return found
 
@@ -481,9 +477,9 @@ def _measure_set_at(arg: Token) -> Token | None:
     measures = _s("measure_nouns")
     cur = arg.head.head
     for _ in range(5):
-        if _lemma(cur) in measures:
+        if lower_lemma(cur) in measures:
             return cur
-        obj = next((t for t in children_of(cur) if t.dep_ == "dobj" and _lemma(t) in measures), None)
+        obj = next((t for t in children_of(cur) if t.dep_ == "dobj" and lower_lemma(t) in measures), None)
         if obj is not None or cur.head.i == cur.i:
             return obj
         cur = cur.head
@@ -519,10 +515,10 @@ def _by_context(ctx: LinkContext, c: _Count, vehicle: Token | None) -> CountLink
     if found is not None:
         return found
     if c.cls in ("person", "none", "group"):
-        flow = clause_pred if clause_pred is not None and _lemma(clause_pred) in _s("flow_predicates") else own_movement(c.head)
-        if flow is not None and (ctx.migration or named_migrants(c.head) and _lemma(flow) in moving_verbs() and to_a_place(ctx.analysis, flow)):
+        flow = clause_pred if clause_pred is not None and lower_lemma(clause_pred) in _s("flow_predicates") else own_movement(c.head)
+        if flow is not None and (ctx.migration or named_migrants(c.head) and lower_lemma(flow) in moving_verbs() and to_a_place(ctx.analysis, flow)):
             return CountLink("border_crossing", pred_i=flow.i, via="context")
-    if c.cls == "money" and clause_pred is not None and _lemma(clause_pred) in ("pay", "charge") and (
+    if c.cls == "money" and clause_pred is not None and lower_lemma(clause_pred) in ("pay", "charge") and (
             ctx.migration or _for_a_crossing(ctx, clause_pred, sent_events)):
         return CountLink("smuggling", pred_i=clause_pred.i, via="context")  # "paid $5,000 for the trip": the fee
     if clause_pred is None and sent_events:
@@ -537,10 +533,10 @@ def _for_a_crossing(ctx: LinkContext, pay: Token, sent_events: list[EventMention
     said each paid 3,000 euros to make the crossing"): the smuggling fee, whatever the report is about (not
     a ferry fare: "paid 40 euros for the ferry crossing")."""
     doc, nouns = ctx.analysis.doc, [t for t in pay.subtree if t.pos_ == "NOUN"]
-    if any(UNIT_EVENT_TYPES.get(_lemma(t)) == "smuggling" for t in nouns):
+    if any(UNIT_EVENT_TYPES.get(lower_lemma(t)) == "smuggling" for t in nouns):
         return True
     crossing = any(m.event_type == "border_crossing" and m.head_i is not None and in_clause(doc[m.head_i], pay)
-                   for m in sent_events) or any(UNIT_EVENT_TYPES.get(_lemma(t)) == "border_crossing" for t in nouns)
+                   for m in sent_events) or any(UNIT_EVENT_TYPES.get(lower_lemma(t)) == "border_crossing" for t in nouns)
     return crossing and any(named_migrants(t) for t in pay.sent)
 
 
@@ -549,7 +545,7 @@ def _moving(ctx: LinkContext, vehicle: Token | None) -> bool:
     if vehicle is None:
         return False
     owner = governor(argument_of(vehicle))
-    return owner is not None and _lemma(owner) in moving_verbs() and to_a_place(ctx.analysis, owner)
+    return owner is not None and lower_lemma(owner) in moving_verbs() and to_a_place(ctx.analysis, owner)
 
 
 def _participle_read_as_verb(head: Token) -> Token:

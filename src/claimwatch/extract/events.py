@@ -31,7 +31,7 @@ from typing import Any, Iterable, Iterator
 from spacy.tokens import Token
 
 from ..resources import read_text
-from .base import Analysis, EventMention, Stage, children_of, doc_text, takes_an_object, token_table
+from .base import Analysis, EventMention, Stage, children_of, doc_text, lower_lemma, takes_an_object, token_table
 from .frames import armed_conflict_report, fatal_modifier, person_noun, refine_mentions
 from .quantity_nouns import beasts_only, mass_of_things, noun_classes, time_of
 from .units import unit_at
@@ -80,10 +80,6 @@ def lexicon() -> dict[str, Any]:
     data["on_people_index"] = {lemma: etype for etype, lemmas in data["on_people"].items()
                                if not etype.startswith("_") for lemma in lemmas}
     return data
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def _relative_agent(tok: Token) -> bool:
@@ -165,12 +161,12 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
     with_set = rule["with_set"]
     subject = _active_subject(tok) if rule.get("undergone") else None
     if subject is not None:     # "a landslide buried 30 people", not "villagers buried 40 victims of the landslide"
-        return subject if _lemma(subject) in with_set or subject.lower_ in with_set else None
+        return subject if lower_lemma(subject) in with_set or subject.lower_ in with_set else None
     related = _subject_tokens(tok) if rule.get("subject") else _object_tokens(tok) if rule.get("object") else _related(tok)
     for rel in related:
         if rel.i == tok.i or _modifies_other_noun(rel, tok) or mass_of_things(rel) or time_of(rel):
             continue
-        if _lemma(rel) in with_set or rel.lower_ in with_set:
+        if lower_lemma(rel) in with_set or rel.lower_ in with_set:
             return rel
     if "@place" in with_set:
         return _state_subject(tok) if rule.get("subject") else _place_partner(tok)
@@ -201,7 +197,7 @@ def _cared_for(tok: Token, conditions: frozenset[str]) -> bool:
             return False  # "treated 25 dogs", "the patients' cars were admitted"
         elif c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i:
             named = [g for g in children_of(c) if g.dep_ == "pobj"]
-            if named and not any(w.lower_ in conditions or _lemma(w) in conditions
+            if named and not any(w.lower_ in conditions or lower_lemma(w) in conditions
                                  for g in named for w in [g, *g.conjuncts, *children_of(g)]):
                 return False  # "treated at the clinic for routine check-ups"
     return True
@@ -241,14 +237,14 @@ def a_price(tok: Token) -> bool:
     """A verb of charging whose object is a sum of money or a fee states a price ("smugglers
     charged $2,000 per person", "the airline charges a fee"), not a criminal charge, which is
     laid "with" an offence ("charged two men with smuggling")."""
-    if tok.pos_ != "VERB" or _lemma(tok) not in lexicon()["price_verb_set"]:
+    if tok.pos_ != "VERB" or lower_lemma(tok) not in lexicon()["price_verb_set"]:
         return False
     kids = children_of(tok)
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
         return False
     objects = [c for c in kids if c.dep_ in ("dobj", "dative", "npadvmod")]
     return any(_states_money([o, *(c for c in children_of(o) if c.dep_ not in _OWN_PHRASE_DEPS)])  # not "who made $2m"
-               or _lemma(o) in lexicon()["fee_set"] for o in objects)
+               or lower_lemma(o) in lexicon()["fee_set"] for o in objects)
 
 
 def _charged_on_things(tok: Token) -> bool:
@@ -262,14 +258,14 @@ def _things(noun: Token) -> bool:
     """Things, not people: an object noun ("vehicles"), or a counted noun that names no person
     or group ("8,000 lorries")."""
     things = noun_classes()["object"]
-    if noun.lower_ in things or _lemma(noun) in things:
+    if noun.lower_ in things or lower_lemma(noun) in things:
         return True
     return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(noun)) and not names_people(noun)
 
 
 def names_people(noun: Token) -> bool:
     """A noun of people: a person or group noun, or one of a person who does something ("hikers", "tourists")."""
-    lemma = _lemma(noun)
+    lemma = lower_lemma(noun)
     return person_noun(noun) or lemma.endswith(_AGENT_SUFFIXES + lexicon()["human_agent_head_set"]) \
         or lemma in noun_classes()["group"]
 
@@ -291,7 +287,7 @@ def _context_of(tok: Token, armed_conflict: bool = True) -> str | None:
     def kind(t: Token) -> str | None:
         if _relative_location(t):
             return None
-        words = {_lemma(t), t.lower_} | {_lemma(g) for g in children_of(t) if g.dep_ in ("compound", "amod")}
+        words = {lower_lemma(t), t.lower_} | {lower_lemma(g) for g in children_of(t) if g.dep_ in ("compound", "amod")}
         if words & war:
             return "combat"
         if words & strike:
@@ -328,7 +324,7 @@ def _military_victims(tok: Token) -> bool:
             if child.dep_ in ("nsubjpass", "dobj", "nsubj"):
                 nouns = [child] + [g for g in children_of(child) if g.dep_ == "pobj" or g.dep_ == "prep"]
                 nouns += [gg for g in children_of(child) if g.dep_ == "prep" for gg in children_of(g)]
-                if any(_lemma(n) in mil for n in nouns):
+                if any(lower_lemma(n) in mil for n in nouns):
                     return True
     return False
 
@@ -339,9 +335,9 @@ def _burning_fire(tokens: list[Token]) -> bool:
     "came under fire")."""
     lex = lexicon()
     for tok in tokens:
-        if tok.pos_ != "NOUN" or _lemma(tok) not in lex["fire_set"] or tok.dep_ in ("compound", "amod", "nmod"):
+        if tok.pos_ != "NOUN" or lower_lemma(tok) not in lex["fire_set"] or tok.dep_ in ("compound", "amod", "nmod"):
             continue
-        heads = {_lemma(tok.head), _lemma(tok.head.head)} if tok.head.pos_ == "ADP" else {_lemma(tok.head)}
+        heads = {lower_lemma(tok.head), lower_lemma(tok.head.head)} if tok.head.pos_ == "ADP" else {lower_lemma(tok.head)}
         if not heads & lex["fire_weapon_set"]:
             return True
     return False
@@ -353,7 +349,7 @@ def death_causes(tokens: list[Token]) -> list[str]:
     collapse, an overturning or a fire is an accident unless a weapon or attack caused it."""
     lex = lexicon()
     found: list[str] = []
-    lemmas = {_lemma(t) for t in tokens} | {t.lower_ for t in tokens}
+    lemmas = {lower_lemma(t) for t in tokens} | {t.lower_ for t in tokens}
     fire = _burning_fire(tokens)    # a weak accident cue, like a collapse
     for cause, cue_set in lex["cause_sets"].items():
         if cause == "violence":
@@ -386,19 +382,19 @@ def _modifier_only(tok: Token) -> bool:
         and tok.dep_ in ("compound", "amod", "nmod")
         and tok.head.i != tok.i
         and tok.head.pos_ in ("NOUN", "PROPN")
-        and _lemma(tok.head) not in lexicon()["kept_heads"]
+        and lower_lemma(tok.head) not in lexicon()["kept_heads"]
     )
 
 
 def _word_type(tok: Token) -> str | None:
     lex = lexicon()
-    lemma, low = _lemma(tok), tok.lower_
+    lemma, low = lower_lemma(tok), tok.lower_
     etype = lex["word_index"].get(lemma) or lex["word_index"].get(low)
     key = lemma if lemma in lex["word_index"] else low
     if etype is None:
         if lemma == "need" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "xcomp" for c in children_of(tok)):
             subj = [c for c in children_of(tok) if c.dep_ in ("nsubj", "nsubjpass")]
-            if any(c.dep_ == "neg" for c in children_of(tok)) or any(_lemma(s) in lex["need_set"] or s.lower_ in lex["need_set"] for s in subj):
+            if any(c.dep_ == "neg" for c in children_of(tok)) or any(lower_lemma(s) in lex["need_set"] or s.lower_ in lex["need_set"] for s in subj):
                 return "policy"
         return None
     if not _pos_ok(tok, lex["word_pos"].get(key)) or a_price(tok):
@@ -410,7 +406,7 @@ def _word_type(tok: Token) -> str | None:
         return None
     if etype == "desertion" and lemma == "desert" and tok.pos_ != "VERB":
         return None
-    if tok.pos_ == "NOUN" and (topic_of_a_work(tok) or _lemma(tok.head) in lex["idiom_verbs"].get(lemma, ())):
+    if tok.pos_ == "NOUN" and (topic_of_a_work(tok) or lower_lemma(tok.head) in lex["idiom_verbs"].get(lemma, ())):
         return None  # "made a killing on the shares"
     return etype
 
@@ -418,7 +414,7 @@ def _word_type(tok: Token) -> str | None:
 def casualty_verb(tok: Token) -> bool:
     """A verb that names a death or an injury on its own ("injured", "died", "killed", "hurt")."""
     index = lexicon()["word_index"]
-    return tok.pos_ == "VERB" and (index.get(_lemma(tok)) or index.get(tok.lower_)) in ("death", "injury")
+    return tok.pos_ == "VERB" and (index.get(lower_lemma(tok)) or index.get(tok.lower_)) in ("death", "injury")
 
 
 def topic_of_a_work(tok: Token) -> bool:
@@ -429,11 +425,11 @@ def topic_of_a_work(tok: Token) -> bool:
         return False
     works = lexicon()["work_set"]
     if prep.head.pos_ == "NOUN":
-        return _lemma(prep.head) in works
+        return lower_lemma(prep.head) in works
     # "screened a film on the deaths of 3 climbers", "the film is about a killing": the phrase
     # attached to the verb whose object or subject is the work
     return prep.head.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("dobj", "nsubj") and _lemma(c) in works for c in children_of(prep.head))
+        c.dep_ in ("dobj", "nsubj") and lower_lemma(c) in works for c in children_of(prep.head))
 
 
 def _paragraph_has(analysis: Analysis, sent_i: int, etype: str, found: list[EventMention]) -> bool:

@@ -43,7 +43,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Token
 
 from ..resources import read_text
-from .base import Analysis, EventMention, children_of, token_table
+from .base import Analysis, EventMention, children_of, lower_lemma, token_table
 from .combat import casualties_of_forces
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
@@ -76,14 +76,10 @@ def frame_set(name: str) -> frozenset[str]:
 _s = frame_set
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
 def person_noun(tok: Token) -> bool:
     """A noun that names people: the person class of ``resources/quantity_nouns.tsv`` ("men",
     "pedestrian", "neighbour"), a PERSON name or a NORP plural ("Ukrainians")."""
-    low, lemma = tok.lower_, _lemma(tok)
+    low, lemma = tok.lower_, lower_lemma(tok)
     people = noun_classes()["person"]
     return low in people or lemma in people or tok.ent_type_ == "PERSON" or (tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN"))
 
@@ -97,9 +93,9 @@ def is_fatal(tok: Token) -> bool:
     if fatal_modifier(tok):
         return True
     for child in children_of(tok):
-        if child.dep_ == "conj" and child.pos_ == "VERB" and _lemma(child) in fatal["conjoined"] and not _own_subject(child):
+        if child.dep_ == "conj" and child.pos_ == "VERB" and lower_lemma(child) in fatal["conjoined"] and not _own_subject(child):
             return True
-    if tok.dep_ == "conj" and _lemma(tok.head) in fatal["conjoined"] and not _own_subject(tok):
+    if tok.dep_ == "conj" and lower_lemma(tok.head) in fatal["conjoined"] and not _own_subject(tok):
         return True
     return False
 
@@ -109,9 +105,9 @@ def fatal_modifier(tok: Token) -> bool:
     fatal = frames()["fatal"]
     for child in children_of(tok):
         if child.dep_ in ("advmod", "oprd", "acomp", "xcomp", "dep", "npadvmod", "amod") and (
-                child.lower_ in fatal["adverbs"] or _lemma(child) in fatal["adverbs"]):
+                child.lower_ in fatal["adverbs"] or lower_lemma(child) in fatal["adverbs"]):
             return True
-        if child.dep_ == "prep" and child.lower_ == "to" and any(_lemma(g) in fatal["complements"] for g in children_of(child)):
+        if child.dep_ == "prep" and child.lower_ == "to" and any(lower_lemma(g) in fatal["complements"] for g in children_of(child)):
             return True
     return False
 
@@ -136,12 +132,12 @@ def _under_death(tok: Token, death_heads: set[int]) -> bool:
 def _casualty(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
     verbs = _s("casualty_verbs")
     for m in mentions:
-        if m.event_type == "injury" and m.head_i is not None and _lemma(doc[m.head_i]) in verbs and is_fatal(doc[m.head_i]):
+        if m.event_type == "injury" and m.head_i is not None and lower_lemma(doc[m.head_i]) in verbs and is_fatal(doc[m.head_i]):
             m.event_type, m.cause = "death", "violence"
     death_heads = {m.head_i for m in mentions if m.event_type == "death" and m.head_i is not None}
     return [
         m for m in mentions
-        if not (m.event_type == "injury" and m.head_i is not None and _lemma(doc[m.head_i]) in verbs
+        if not (m.event_type == "injury" and m.head_i is not None and lower_lemma(doc[m.head_i]) in verbs
                 and _under_death(doc[m.head_i], death_heads))
     ]
 
@@ -197,13 +193,13 @@ def own_movement(head: Token) -> Token | None:
     port": a verb of movement right after the counted noun, which the parser read as the noun's
     participle (a reduced relative, "people [who] disembarked"), says how the people moved either way."""
     return next((t for t in children_of(head) if t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" and t.i == head.i + 1
-                 and _lemma(t) in moving_verbs()), None)
+                 and lower_lemma(t) in moving_verbs()), None)
 
 
 def named_migrants(head: Token) -> bool:
     """The counted people are named as migrants ("48 migrants", "75 asylum seekers"): moving in or out,
     they cross, whatever the rest of the report is about."""
-    return person_noun(head) and (head.lower_ in _s("migration_cues") or _lemma(head) in _s("migration_cues"))
+    return person_noun(head) and (head.lower_ in _s("migration_cues") or lower_lemma(head) in _s("migration_cues"))
 
 
 def to_a_place(analysis: Analysis, verb: Token) -> bool:
@@ -212,7 +208,7 @@ def to_a_place(analysis: Analysis, verb: Token) -> bool:
     named = [p.span for p in analysis.places if p.kind == "name"]
     for c in children_of(verb):
         ends = [c] if c.dep_ == "dobj" else [g for g in children_of(c) if g.dep_ == "pobj"] if c.dep_ == "prep" else []
-        if any(_lemma(t) in _s("movement_paths") or any(s <= t.idx < e for s, e in named) for t in ends):
+        if any(lower_lemma(t) in _s("movement_paths") or any(s <= t.idx < e for s, e in named) for t in ends):
             return True
     return False
 
@@ -250,7 +246,7 @@ def _without_relatives(root: Token) -> list[Token]:
 
 
 def _offence_tokens(tok: Token) -> list[Token]:
-    preps = frames()["legal"].get(_lemma(tok)) or frames()["legal"].get(tok.lower_)
+    preps = frames()["legal"].get(lower_lemma(tok)) or frames()["legal"].get(tok.lower_)
     if not preps:
         return []
     out: list[Token] = []
@@ -261,21 +257,21 @@ def _offence_tokens(tok: Token) -> list[Token]:
                     if grand.dep_ in ("pobj", "pcomp"):
                         out.extend(_without_relatives(grand))
     for child in children_of(tok):
-        if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "VERB") and _lemma(child) not in ("criminal", "court"):
+        if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "VERB") and lower_lemma(child) not in ("criminal", "court"):
             out.extend(child.subtree)  # "smuggling charges", "murder case"
     return out
 
 
 def _state_accusation(tok: Token) -> bool:
     """"Lithuania has accused Belarusian guards of ...": an accusation by a state or organisation."""
-    if _lemma(tok) != "accuse" or any(c.dep_ == "auxpass" for c in children_of(tok)):
+    if lower_lemma(tok) != "accuse" or any(c.dep_ == "auxpass" for c in children_of(tok)):
         return False
     subj = [c for c in children_of(tok) if c.dep_ == "nsubj"]
     if not subj:
         return False
     s = subj[0]
     judicial = _s("judicial_accusers")
-    words = {s.lower_, _lemma(s)} | {c.lower_ for c in children_of(s) if c.dep_ == "compound"}
+    words = {s.lower_, lower_lemma(s)} | {c.lower_ for c in children_of(s) if c.dep_ == "compound"}
     return s.ent_type_ in frames()["accusers_not_legal"] and not (words & judicial)
 
 
@@ -304,7 +300,7 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
         inner.sort(key=lambda j: mentions[j].span[0])
         if frame is not None and mentions[frame].offence is None:
             mentions[frame].offence = mentions[inner[0]].event_type
-        if _lemma(tok) not in consuming:
+        if lower_lemma(tok) not in consuming:
             removed.update(inner)
             offences.update(i for j in inner if (i := mentions[j].head_i) is not None)
     return [m for k, m in enumerate(mentions) if k not in removed]
@@ -317,7 +313,7 @@ def _destination(tok: Token) -> Token | None:
     for child in children_of(tok):
         if child.dep_ == "prep" and child.lower_ in ("to", "into", "towards", "toward", "across", "over"):
             for g in children_of(child):
-                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or _lemma(g) in dests or _foreign_authority(g)):
+                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or lower_lemma(g) in dests or _foreign_authority(g)):
                     return g
     return None
 
@@ -331,7 +327,7 @@ def _foreign_authority(tok: Token) -> bool:
 
 def _authority(tok: Token) -> bool:
     agents = _s("authority_agents")
-    words = {tok.lower_, _lemma(tok)} | {c.lower_ for c in children_of(tok) if c.dep_ in ("compound", "amod")}
+    words = {tok.lower_, lower_lemma(tok)} | {c.lower_ for c in children_of(tok) if c.dep_ in ("compound", "amod")}
     return bool(words & agents) or tok.ent_type_ in ("ORG", "GPE", "NORP")
 
 
@@ -351,18 +347,18 @@ def _ordered_departure(tok: Token) -> bool:
     """"nationals ordered to leave Germany": leaving a country under an order (``departure_verbs``
     as the clause an ``departure_orders`` verb governs, with a country as what is left) is an
     expulsion, a deportation; leaving a building or a home under an order is not."""
-    if tok.pos_ != "VERB" or _lemma(tok) not in _s("departure_verbs") or tok.dep_ != "xcomp":
+    if tok.pos_ != "VERB" or lower_lemma(tok) not in _s("departure_verbs") or tok.dep_ != "xcomp":
         return False
-    if _lemma(tok.head) not in _s("departure_orders"):
+    if lower_lemma(tok.head) not in _s("departure_orders"):
         return False
     left = [c for c in children_of(tok) if c.dep_ == "dobj"]
     left += [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "from" for g in children_of(c) if g.dep_ == "pobj"]
-    return any(t.ent_type_ == "GPE" or _lemma(t) in _s("forced_destinations") for t in left)
+    return any(t.ent_type_ == "GPE" or lower_lemma(t) in _s("forced_destinations") for t in left)
 
 
 def _forced_return(tok: Token) -> str | None:
     """``deportation`` / ``border_crossing`` / None for a mover verb (see the module doc)."""
-    lemma = _lemma(tok)
+    lemma = lower_lemma(tok)
     if _ordered_departure(tok):
         return "deportation"
     if tok.pos_ == "VERB" and lemma in _s("forced_abandoners") and _abandoned_by_authority(tok) and _at_a_border(tok):
@@ -402,7 +398,7 @@ def _at_a_border(tok: Token) -> bool:
     """A place phrase of ``tok`` names a border, also inside another ("in desert areas near the border")."""
     for prep in (c for c in children_of(tok) if c.dep_ == "prep"):
         for g in prep.subtree:
-            if g.dep_ == "pobj" and _lemma(g) in ("border", "frontier", "borderland"):
+            if g.dep_ == "pobj" and lower_lemma(g) in ("border", "frontier", "borderland"):
                 return True
     return False
 
@@ -415,7 +411,7 @@ def _beyond_a_border(dest: Token | None) -> bool:
 
 def _a_state_destination(dest: Token) -> bool:
     """A country, a border or a homeland as destination (not an authority)."""
-    if _lemma(dest) in _s("forced_destinations"):
+    if lower_lemma(dest) in _s("forced_destinations"):
         return True
     name = next((e.text for e in dest.doc.ents if e.start <= dest.i < e.end), dest.text)
     return get_gazetteer().country_code(name) is not None
@@ -436,26 +432,26 @@ def _others_than_migrants(tok: Token) -> bool:
 
 def _withdrawal(tok: Token) -> bool:
     """"the guards withdrew to their country's territory": a voluntary return across a border."""
-    return (tok.pos_ == "VERB" and _lemma(tok) in ("withdraw", "retreat", "return") and _destination(tok) is not None
+    return (tok.pos_ == "VERB" and lower_lemma(tok) in ("withdraw", "retreat", "return") and _destination(tok) is not None
             and not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in children_of(tok)))
 
 
 def _path_or_place(tok: Token) -> bool:
     paths = _s("movement_paths")
     for child in children_of(tok):
-        if child.dep_ in ("dobj", "npadvmod") and (child.ent_type_ in ("GPE", "LOC") or _lemma(child) in paths):
+        if child.dep_ in ("dobj", "npadvmod") and (child.ent_type_ in ("GPE", "LOC") or lower_lemma(child) in paths):
             return True
         if child.dep_ == "prep":
             for g in children_of(child):
-                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(g) in paths):
+                if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or lower_lemma(g) in paths):
                     return True
     return False
 
 
 def _movement(tok: Token) -> bool:
-    if tok.pos_ == "VERB" and _lemma(tok) in _s("movement_verbs"):
+    if tok.pos_ == "VERB" and lower_lemma(tok) in _s("movement_verbs"):
         return _path_or_place(tok)
-    return tok.pos_ == "NOUN" and _lemma(tok) in _s("movement_nouns") and tok.dep_ not in ("compound", "amod")
+    return tok.pos_ == "NOUN" and lower_lemma(tok) in _s("movement_nouns") and tok.dep_ not in ("compound", "amod")
 
 
 def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens: dict[int, list[Token]],
@@ -473,7 +469,7 @@ def _new_mentions(analysis: Analysis, mentions: list[EventMention], sent_tokens:
         for tok in toks:
             if lemmas[tok.i] not in movers or tok.i in offences:
                 continue
-            etype = "border_crossing" if _lemma(tok) in ("withdraw", "retreat") and _withdrawal(tok) else _forced_return(tok)
+            etype = "border_crossing" if lower_lemma(tok) in ("withdraw", "retreat") and _withdrawal(tok) else _forced_return(tok)
             if etype is None and migration and tok.i not in typed_heads and _movement(tok):
                 etype = "border_crossing"
             if etype is None or (tok.i, etype) in have:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .base import Analysis, EventMention, QuantityMention, children_of
+from .base import Analysis, EventMention, QuantityMention, children_of, lower_lemma
 from .frames import frames, person_noun
 from .quantity_nouns import in_class, mass_of_things, noun_classes
 
@@ -59,10 +59,6 @@ class ImplicitCount:
     unit: str
     mention: EventMention
     parts: list[int]                # token indices of numbered conjuncts ("two passengers")
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def _subjects(tok: Token) -> list[Token]:
@@ -114,10 +110,10 @@ def _verb_participants(tok: Token) -> list[Token]:
     objs = [c for c in children_of(tok) if c.dep_ == "dobj"]
     if objs:
         return objs
-    if _lemma(tok) in _INTRANSITIVE_EVENTS or tok.lower_ == "missing" or any(c.dep_ == "auxpass" for c in children_of(tok)):
+    if lower_lemma(tok) in _INTRANSITIVE_EVENTS or tok.lower_ == "missing" or any(c.dep_ == "auxpass" for c in children_of(tok)):
         return [_antecedent(s) for s in _subjects(tok)]  # "X, 26, who died": the one the clause is on
     if tok.dep_ == "conj":
-        return [s for s in _subjects(tok) if s.dep_ == "nsubjpass" or _lemma(tok.head) in _INTRANSITIVE_EVENTS]
+        return [s for s in _subjects(tok) if s.dep_ == "nsubjpass" or lower_lemma(tok.head) in _INTRANSITIVE_EVENTS]
     return []
 
 
@@ -148,7 +144,7 @@ def _participants(tok: Token, etype: str) -> list[Token]:
         return _verb_participants(tok)
     if mass_of_things(tok):
         return []   # "a body of water"
-    if tok.pos_ == "NOUN" and _lemma(tok) in _BODY_NOUNS:  # "the body of a man was found"
+    if tok.pos_ == "NOUN" and lower_lemma(tok) in _BODY_NOUNS:  # "the body of a man was found"
         owners = [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
                   for g in children_of(c) if g.dep_ == "pobj"]
         return owners or ([tok] if _one_body(tok) else [])
@@ -226,8 +222,8 @@ def _one_body(tok: Token) -> bool:
 
 def _age(tok: Token) -> bool:
     """"17-year-old", "six-month-old": "old" with a numbered unit of age."""
-    return _lemma(tok) == "old" and any(
-        c.dep_ == "npadvmod" and _lemma(c) in _AGE_UNITS and any(g.dep_ == "nummod" for g in children_of(c))
+    return lower_lemma(tok) == "old" and any(
+        c.dep_ == "npadvmod" and lower_lemma(c) in _AGE_UNITS and any(g.dep_ == "nummod" for g in children_of(c))
         for c in children_of(tok))
 
 
@@ -274,7 +270,7 @@ def _unnumbered_value(tok: Token, shared_det: bool, among_people: bool = False) 
         return 2
     if tok.pos_ in ("PRON", "DET"):
         return 1 if low in _ONE_PRON else None
-    if _lemma(tok) in _BODY_NOUNS:
+    if lower_lemma(tok) in _BODY_NOUNS:
         return 1 if _one_body(tok) and not mass_of_things(tok) else None
     person = _aged_person(tok) or (among_people and _unclassed_noun(tok))
     if not person and (tok.pos_ in ("NUM", "VERB", "ADJ") or not person_noun(tok)):
@@ -349,7 +345,7 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
     for conjuncts in sets:
         p = conjuncts[0]
         first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
-        if len({_lemma(c) in _BODY_NOUNS for c in conjuncts}) > 1:
+        if len({lower_lemma(c) in _BODY_NOUNS for c in conjuncts}) > 1:
             continue  # "29 bodies and 73 injured people": the dead and the living are no one set
         people = len(conjuncts) > 1 and any(person_noun(c) for c in conjuncts)
         values = [_value(c, quantities_by_tok, k > 0 and first_det, people) for k, c in enumerate(conjuncts)]

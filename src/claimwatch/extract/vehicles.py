@@ -6,16 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import children_of
+from .base import children_of, lower_lemma
 from .frames import frame_set, frames
 
 __all__ = ["vehicle_of", "on_board", "hidden_in"]
 
 _s = frame_set
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def vehicle_of(arg: Token) -> Token | None:
@@ -28,7 +24,7 @@ def vehicle_of(arg: Token) -> Token | None:
     if arg.dep_ == "pobj" and h.lower_ in p["preps"] and h.head.pos_ == "VERB":
         # "stopped a truck with 41 passengers" (the "with" phrase attached to the verb)
         return next((c for c in children_of(h.head) if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in vehicles), None)
-    if arg.dep_ == "dobj" and _lemma(h) in p["verbs"]:
+    if arg.dep_ == "dobj" and lower_lemma(h) in p["verbs"]:
         if h.dep_ in ("acl", "relcl") and h.head.lower_ in vehicles:
             return h.head
         cur = h
@@ -48,7 +44,7 @@ def hidden_in(arg: Token) -> Token | None:
     cues = frames()["concealment"]
     verbs = [arg.head] if arg.dep_ in ("dobj", "nsubjpass") else []
     verbs += [c for c in children_of(arg) if c.dep_ == "acl"]  # "12 migrants hidden in a container"
-    verbs = [v for v in verbs if _lemma(v) in cues["verbs"]]
+    verbs = [v for v in verbs if lower_lemma(v) in cues["verbs"]]
     places = _s("vehicle_nouns") | frozenset(cues["spaces"])
     if not verbs:
         return None
