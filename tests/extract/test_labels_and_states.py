@@ -204,3 +204,21 @@ def test_the_figure_of_a_ratio_to_one_counts_nothing():
     assert [t for t, _v, _e in _counts("For each job the plant created, 3 were lost elsewhere, the union said. "
                                        "It cut 40 jobs in May.")] == ["40"]
     assert [t for t, _v, _e in _counts("After the game, 12 fans were arrested, police said.")] == ["12"]
+
+
+def test_a_time_stamp_opening_a_log_line_is_no_score_and_no_count():
+    # the figure after a stamp's dash counts (it is no "2 - 1" score), the stamp itself counts nothing
+    assert [t for t, _v, _e in _counts("Shift log\n\n0640 - 38 persons rescued from water\n"
+                                       "1902 - 4 survivors evacuated by helicopter")] == ["38", "4"]
+    assert [(t, e) for t, _v, e in _counts("Live updates\n\n14:05 – 3 more bodies recovered from the rubble\n"
+                                           "14:30 – 12 people taken to hospital")] == [("3", "death"), ("12", "injury")]
+    assert [t for t, _v, _e in _counts("Police blotter\n\n2215 - Two men arrested after a fight outside a bar.")] == [
+        "Two"]
+    assert [t for t, _v, _e in _counts("Storm diary\n\n1100 - 200 homes flooded\n"
+                                       "1300 - 3 people injured by falling trees")] == ["200", "3"]
+    # a timeline's year line: the entry's figure counts
+    assert [t for t, _v, _e in _counts("Timeline\n\n1998 - 12 climbers died in an avalanche")] == ["12"]
+    # scores stay scores
+    assert [t for t, _v, _e in _counts("The home side won 3 - 1 after extra time, and 40,000 fans watched.")] == [
+        "40,000"]
+    assert [t for t, _v, _e in _counts("Results\n\nArsenal 2 - 1 Chelsea\nLeeds 3 - 0 Fulham")] == []

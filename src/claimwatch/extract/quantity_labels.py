@@ -10,7 +10,10 @@
   911 call", "a 999 operator", "the 112 line");
 * a house number in an address line without a verb ("Press Office, 8 Harbour Quay, Piraeus");
 * a unit's number opening an organisation's name ("the 44 Nigerian Army Reference Hospital");
-* the figure of a ratio to one thing ("for every body recovered, between two and three others ...").
+* the figure of a ratio to one thing ("for every body recovered, between two and three others ...");
+* a log's, a blotter's or a live blog's time stamp opening a line before a dash ("0640 - 38 persons
+  rescued", "14:05 – 3 more bodies recovered"): the stamp is no count, and the figure after its dash
+  is no score (:func:`after_a_stamp`).
 
 Core: :func:`labels_or_measures`.
 """
@@ -25,7 +28,7 @@ from .base import children_of
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
 
-__all__ = ["labels_or_measures", "heads_a_tally"]
+__all__ = ["labels_or_measures", "heads_a_tally", "after_a_stamp"]
 
 _C = noun_classes()
 _PEOPLE = _C["person"] | _C["group"]
@@ -258,6 +261,31 @@ def _ratio_to_one(text: str, ph: NumberPhrase) -> bool:
     return _FOR_EVERY_BEFORE.search(text, max(0, ph.span[0] - 80), ph.span[0]) is not None
 
 
+# "0640 - ", "14:05 – ", "9.40pm - ", "2215hrs: ", "1998 - ": a clock time or a timeline's year opening a line
+# (after a bullet or not) and the spaced dash or the colon that sets off the entry it stamps
+_STAMP = (r"(?:\d{4}(?:[ \t]*(?:hrs?|h|UTC|GMT|Z|LT)\b)?"
+          r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*(?:[ap]\.?m\.?|hrs?|h|UTC|GMT|Z|LT)\b)?)")
+_STAMP_LINE = re.compile(rf"(?:^|\n)[ \t]*(?:[-•*·▪][ \t]+)?(?P<stamp>{_STAMP})(?P<mark>[ \t]+[-–—][ \t]+|[ \t]*:[ \t]+)$")
+
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_STAMP_DASH = re.compile(r"(?:[ \t]*(?:hrs?|h|UTC|GMT|Z|LT)\b)?[ \t]+[-–—][ \t]+\S")
+
+
+def after_a_stamp(text: str, start: int) -> bool:
+    """The figure at ``start`` opens the entry a line's time stamp or year sets off ("0640 - 38 persons rescued",
+    "1998 - 12 climbers died")."""
+    return _STAMP_LINE.search(text, max(0, start - 24), start) is not None
+
+
+def _log_stamp(text: str, ph: NumberPhrase) -> bool:
+    """"2215 - Two men arrested", "0130 - 5 vehicles damaged": a four-figure clock time opening a line before a
+    spaced dash stamps the entry (a year line, "2019 - ...", is a year, told apart before this)."""
+    s, e = ph.span
+    raw = text[ph.core[0]:ph.core[1]]
+    return (ph.qualifier == "exact" and len(raw) == 4 and raw.isdigit() and _CLOCK.fullmatch(raw) is not None
+            and _LINE_START.search(text, max(0, s - 8), s) is not None and _STAMP_DASH.match(text, e) is not None)
+
+
 def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
@@ -265,4 +293,4 @@ def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     return (_list_item_number(text, ph) or _heading_label(text, ph, tok.doc) or _temperature(text, ph, tok) or _scale_point(tok) or _scale_maximum(tok)
             or _slash_figure(text, ph) or _rating_stars(tok)
             or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok)
-            or _number_opening_a_name(tok) or _ratio_to_one(text, ph))
+            or _number_opening_a_name(tok) or _ratio_to_one(text, ph) or _log_stamp(text, ph))

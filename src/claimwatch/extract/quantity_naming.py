@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from .base import Analysis, children_of, doc_text, token_table
 from .frames import frames
 from .numbers import NumberPhrase
-from .quantity_labels import heads_a_tally, labels_or_measures
+from .quantity_labels import after_a_stamp, heads_a_tally, labels_or_measures
 from .quantity_nouns import in_class, noun_classes
 
 __all__ = ["names_something", "date_entity", "after_name"]
@@ -93,13 +93,13 @@ def _a_distance(after: str) -> bool:
 def _a_score(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
     """"won 3-1", "a 2:0 lead": two figures written in digits across a dash or colon. A number
     word ("May 22 - Eleven hostages") or a figure after a date's day ("NIAMEY, May 22 - 11
-    hostages": a dateline's dash) is no score."""
+    hostages": a dateline's dash) is no score, nor the figure after a line's time stamp ("0640 - 38 persons")."""
     if not text[ph.core[0]:ph.core[1]][:1].isdigit():
         return False
     if _SCORE_AFTER.match(after):
         return True
     m = _SCORE_BEFORE.search(before)
-    return m is not None and not _DATE_BEFORE.search(before, 0, m.start("left"))
+    return m is not None and not _DATE_BEFORE.search(before, 0, m.start("left")) and not after_a_stamp(text, ph.span[0])
 
 
 # "6,200 shillings a liter", "$90 per barrel": a price for a unit of goods
