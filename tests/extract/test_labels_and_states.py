@@ -222,3 +222,18 @@ def test_a_time_stamp_opening_a_log_line_is_no_score_and_no_count():
     assert [t for t, _v, _e in _counts("The home side won 3 - 1 after extra time, and 40,000 fans watched.")] == [
         "40,000"]
     assert [t for t, _v, _e in _counts("Results\n\nArsenal 2 - 1 Chelsea\nLeeds 3 - 0 Fulham")] == []
+
+
+def test_each_item_of_a_tally_line_counts_what_its_own_label_names():
+    assert _counts("The weekly summary from the county police follows.\n\nInjuries 3 - Deaths 2 - Arrests 5") == [
+        ("3", 3, "injury"), ("2", 2, "death"), ("5", 5, "detention")]
+    assert _counts("The coastguard issued these figures.\n\nDead 12 - Injured 40") == [
+        ("12", 12, "death"), ("40", 40, "injury")]
+    assert _counts("The coastguard issued these figures.\n\nRescued 12 - Missing 3 - Dead 1 -") == [
+        ("12", 12, None), ("3", 3, "missing"), ("1", 1, "death")]
+    assert _counts("The hospital gave the figures for the weekend.\nCasualties: Dead 4, Injured 17, Missing 2") == [
+        ("4", 4, "death"), ("17", 17, "injury"), ("2", 2, "missing")]
+    # a later item's label that names no toll is no tally: teams, parties, regions
+    assert _counts("Final table after the weekend fixtures.\n\nArsenal 20 - Chelsea 15 - Leeds 12") == []
+    assert _counts("Election night results were announced.\nLabour 12 - Conservatives 9 - Greens 2") == []
+    assert _counts("The company gave its quarterly figures.\nRevenue: Europe 40, Asia 25, Americas 12") == []

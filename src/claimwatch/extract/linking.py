@@ -42,6 +42,7 @@ from .counting import (
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
 from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
+from .quantity_labels import tally_label_span
 from .table_claims import a_row_label, heading_event_type, type_table_counts
 from .tables import Cell
 from .units import money_nouns
@@ -252,9 +253,9 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
             continue
         sent_i = analysis.sent_index(q.span[0])
         head = _head_token(analysis, q.span, q.head_i)
-        link = link_count(ctx, q, head)
+        link = _tally_link(analysis, q) or link_count(ctx, q, head)
         prev = drafts[-1] if drafts and drafts[-1].sent_i == sent_i else None
-        if prev is not None and head is not None and prev.claim.event_type and _same_measure(
+        if prev is not None and head is not None and prev.claim.event_type and link.via != "tally" and _same_measure(
                 analysis, head, link, prev):
             link = CountLink(prev.claim.event_type, prev.claim.cause, prev.claim.offence, links[len(drafts) - 1].pred_i,
                              "previous", links[len(drafts) - 1].mention_i)
@@ -278,6 +279,20 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
     _carry_down_list(analysis, drafts)
     type_table_counts(analysis, drafts)
     return drafts, links
+
+
+def _tally_link(analysis: Analysis, q: QuantityMention) -> CountLink | None:
+    """"Injuries 3 - Deaths 2 - Arrests 5", "Rescued 12 - Missing 3": an item of a tally line counts what its
+    own label names (the label's event, or none), not the next item's label the parse hangs it on."""
+    span = tally_label_span(analysis.text, _span2(q.span))
+    if span is None:
+        return None
+    named = [m for m in analysis.events if span[0] <= m.span[0] and m.span[1] <= span[1]]
+    if named:
+        return CountLink(named[0].event_type, named[0].cause, None, named[0].head_i, "tally", named[0].head_i)
+    label = analysis.text[span[0]:span[1]].split()[-1].lower()
+    etype = UNIT_EVENT_TYPES.get(label) or UNIT_EVENT_TYPES.get(label.rstrip("s"))
+    return CountLink(etype, None, None, None, "tally")
 
 
 #: a list line that gives one label's figure: "- Kano: 8", "Kogi: 14 dead, including ..."

@@ -28,7 +28,7 @@ from .base import children_of
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
 
-__all__ = ["labels_or_measures", "heads_a_tally", "after_a_stamp"]
+__all__ = ["labels_or_measures", "heads_a_tally", "after_a_stamp", "tally_label_span"]
 
 _C = noun_classes()
 _PEOPLE = _C["person"] | _C["group"]
@@ -195,9 +195,14 @@ def _house_number(text: str, ph: NumberPhrase, tok: Token) -> bool:
 
 
 # "UPDATE 2 - Peru bus plunge ...", "Day 3: the search goes on", "Stage 12 – Valence": one capitalised word
-# and a figure opening a line before a dash or a colon label the bulletin, the day or the part that follows
-_HEADING_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<w>[A-Z][A-Za-z]{1,15}(?:[ \t]+[A-Z][A-Za-z]{1,15}){0,2})[ \t]+$")
+# and a figure opening a line before a dash or a colon label the bulletin, the day or the part that follows; in a
+# tally line ("Injuries 3 - Deaths 2 - Arrests 5", "Dead 4, Injured 17, Missing 2") each later item's words
+# follow the figure and the mark of the item before
+_HEADING_WORD_BEFORE = re.compile(r"(?:^|\n|(?P<prev>(?:\d[ \t]*[-–—|,;]|[a-z]:)[ \t]*))[ \t]*"
+                                  r"(?P<w>[A-Z][A-Za-z]{1,15}(?:[ \t]+[A-Z][A-Za-z]{1,15}){0,2})[ \t]+$")
 _HEADING_MARK_AFTER = re.compile(r"[ \t]*(?:[-–—:|][ \t]|:$)")
+#: the mark after a tally's later item: the next item's separator, or the line's end
+_ITEM_MARK_AFTER = re.compile(r"[ \t]*(?:[-–—:|,;](?:[ \t]|$)|[-–—|]?[ \t]*(?:\n|$))")
 
 
 def _heading_label(text: str, ph: NumberPhrase, doc: Doc) -> bool:
@@ -215,14 +220,36 @@ def heads_a_tally(text: str, ph: NumberPhrase, doc: Doc) -> bool:
 
 
 def _heading_words(text: str, ph: NumberPhrase, doc: Doc) -> list[Token] | None:
-    """The capitalised words opening a line before the figure, when a dash or a colon follows it."""
-    s, e = ph.span
-    if ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit() or _HEADING_MARK_AFTER.match(text, e) is None:
-        return None
+    """The capitalised words opening a line (or a tally line's item) before the figure, when a dash or a
+    colon follows it."""
+    span = tally_label_span(text, ph)
+    return None if span is None else [t for t in doc if span[0] <= t.idx < span[1]]
+
+
+def tally_label_span(text: str, ph: NumberPhrase | tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the capitalised words heading a line before the figure ("Dead 12 - ...") or heading a
+    later item of a tally line ("... - Injured 40", "..., Missing 2"), when a mark follows the figure."""
+    if isinstance(ph, NumberPhrase):
+        if ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit():
+            return None
+        s, e = ph.span
+    else:
+        s, e = ph
+        if not text[s:e].isdigit():
+            return None
     m = _HEADING_WORD_BEFORE.search(text, max(0, s - 52), s)
     if m is None:
         return None
-    return [t for t in doc if m.start("w") <= t.idx < m.end("w")]
+    if not m.group("prev"):
+        return (m.start("w"), m.end("w")) if _HEADING_MARK_AFTER.match(text, e) else None
+    if not _ITEM_MARK_AFTER.match(text, e) or not any(_a_tally_word(w) for w in m.group("w").lower().split()):
+        return None     # a later item names a toll or what befell people ("- Injured 40"), not "- Leeds 12"
+    return m.start("w"), m.end("w")
+
+
+def _a_tally_word(word: str) -> bool:
+    return word in _TALLY_WORDS or word.rstrip("s") in _TALLY_WORDS or (
+        word.endswith("ed") and not word.endswith("eed") and len(word) > 4)
 
 
 def _names_a_tally(words: list[Token]) -> bool:
