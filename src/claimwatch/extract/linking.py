@@ -41,8 +41,8 @@ from .counting import (
 )
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
-from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
 from .quantity_labels import tally_label_span
+from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
 from .table_claims import a_row_label, heading_event_type, type_table_counts
 from .tables import Cell
 from .units import money_nouns
