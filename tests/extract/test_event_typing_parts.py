@@ -175,3 +175,20 @@ def test_the_casualties_of_armed_forces_are_combat_casualties(sentence, expected
 def test_the_dead_a_parse_makes_the_subject_of_wounded_stay_dead():
     text = "The ministry detailed the toll:\n- The raid on the town of Sohmor: 7 martyrs and 21 wounded."
     assert [(t, e) for t, _v, e in counts(text)] == [("7", "death"), ("21", "injury")]
+
+
+def _typed(text: str) -> list[tuple[str, str | None]]:
+    from claimwatch.extract import extract
+    article = extract(text, published="2024-05-20", validate=False)
+    return [(c.quantity.text, c.event_type) for c in article.claims if c.quantity is not None]
+
+
+def test_people_the_lexicon_lacks_are_told_by_the_death_or_injury_they_undergo_and_their_form():
+    assert _typed("Seven devotees were crushed to death in the stampede, police said.") == [("Seven", "death")]
+    assert _typed("The roof fell and killed four attendees, the club said.") == [("four", "death")]
+    assert _typed("Two observers were detained by soldiers, the mission said.") == [("Two", "detention")]
+    assert _typed("Six trainees were detained at the border, the ministry said.") == [("Six", "detention")]
+    assert _typed("The blast injured 4 commuters, officials said.") == [("4", "injury")]
+    # things held or hit are no people
+    assert _typed("Customs officers detained 3 shipments at the port, the agency said.") == [("3", None)]
+    assert _typed("The coastguard detained two tankers off the coast, officials said.") == [("two", None)]

@@ -50,7 +50,7 @@ from .arguments import (
 )
 from .base import Analysis, EventMention, QuantityMention, children_of, lower_lemma
 from .certainty import governing_predicate
-from .events import casualty_verb, death_causes, names_people, topic_of_a_work
+from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon
 from .frames import (
     frame_set,
@@ -63,6 +63,7 @@ from .frames import (
     person_noun,
     to_a_place,
 )
+from .patients import undergoes_as_people
 from .quantity_nouns import in_class, mass_of_things, noun_classes
 from .units import money_nouns
 from .vehicles import hidden_in, on_board, vehicle_of
@@ -144,8 +145,8 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
         return "duration"
     if low in _money_units() or lemma in _money_units():
         return "money"
-    if tok.dep_ in ("nsubjpass", "dobj") and casualty_verb(tok.head) and names_people(tok):
-        return "person"  # "the storm injured 12 holidaymakers": one who does something, hurt
+    if undergoes_as_people(tok):
+        return "person"  # "the storm injured 12 holidaymakers", "seven devotees were crushed to death"
     return "other"
 
 
