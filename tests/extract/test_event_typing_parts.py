@@ -192,3 +192,10 @@ def test_people_the_lexicon_lacks_are_told_by_the_death_or_injury_they_undergo_a
     # things held or hit are no people
     assert _typed("Customs officers detained 3 shipments at the port, the agency said.") == [("3", None)]
     assert _typed("The coastguard detained two tankers off the coast, officials said.") == [("two", None)]
+
+
+def test_a_part_after_of_whom_hung_on_its_own_verb_counts_what_its_total_counts():
+    assert _typed("Twelve climbers were injured in the avalanche, of whom 3 were flown to Geneva, police said.") == [
+        ("Twelve", "injury"), ("3", "injury")]
+    assert _typed("The factory laid off 200 workers, of whom 40 were later rehired, the union said.") == [
+        ("200", None), ("40", None)]
