@@ -199,3 +199,10 @@ def test_a_part_after_of_whom_hung_on_its_own_verb_counts_what_its_total_counts(
         ("Twelve", "injury"), ("3", "injury")]
     assert _typed("The factory laid off 200 workers, of whom 40 were later rehired, the union said.") == [
         ("200", None), ("40", None)]
+
+
+def test_a_participle_after_the_object_of_a_verb_of_no_event_says_what_befell_the_people():
+    assert _typed("Survivors report 7 people missing after the boat sank.") == [("7", "missing")]
+    assert _typed("The league reported 5 players injured before the final.") == [("5", "injury")]
+    # a participle that is no event of ours types nothing
+    assert _typed("Investors want 3 directors removed from the board, the filing said.") == [("3", None)]
