@@ -206,3 +206,11 @@ def test_a_participle_after_the_object_of_a_verb_of_no_event_says_what_befell_th
     assert _typed("The league reported 5 players injured before the final.") == [("5", "injury")]
     # a participle that is no event of ours types nothing
     assert _typed("Investors want 3 directors removed from the board, the filing said.") == [("3", None)]
+
+
+def test_passing_away_a_stretch_of_time_is_no_death():
+    assert _typed("The two friends passed away an afternoon at the seaside, the newspaper said.") == [("two", None)]
+    # a time phrase that says when they died keeps the death
+    assert _typed("Two patients passed away the next morning, the hospital said.") == [("Two", "death")]
+    assert _typed("Two patients passed away the day after the fire, the hospital said.") == [("Two", "death")]
+    assert _typed("Two patients passed away a week later, the hospital said.") == [("Two", "death")]
