@@ -214,3 +214,11 @@ def test_passing_away_a_stretch_of_time_is_no_death():
     assert _typed("Two patients passed away the next morning, the hospital said.") == [("Two", "death")]
     assert _typed("Two patients passed away the day after the fire, the hospital said.") == [("Two", "death")]
     assert _typed("Two patients passed away a week later, the hospital said.") == [("Two", "death")]
+
+
+def test_treated_for_exposure_exhaustion_or_shock_is_an_injury():
+    assert _typed("Their father was treated for mild exposure, the rescue team said.") == [("Their father", "injury")]
+    assert _typed("Two passengers were treated for shock, the airline said.") == [("Two", "injury")]
+    assert _typed("A spectator was treated for heat exhaustion, organisers said.") == [("A spectator", "injury")]
+    # a thing treated is no casualty
+    assert _typed("The bank was treated for exposure to bad loans, analysts said.") == []
