@@ -237,3 +237,11 @@ def test_each_item_of_a_tally_line_counts_what_its_own_label_names():
     assert _counts("Final table after the weekend fixtures.\n\nArsenal 20 - Chelsea 15 - Leeds 12") == []
     assert _counts("Election night results were announced.\nLabour 12 - Conservatives 9 - Greens 2") == []
     assert _counts("The company gave its quarterly figures.\nRevenue: Europe 40, Asia 25, Americas 12") == []
+
+
+def test_a_heading_that_names_two_events_gives_its_lines_the_event_of_its_head_noun():
+    text = ("The force answered a request for its figures.\n\nInjuries in police custody, by year:\n"
+            "2022: 4\n2023: 2\n2024: 7")
+    assert _counts(text) == [("4", 4, "injury"), ("2", 2, "injury"), ("7", 7, "injury")]
+    text = ("The ministry published the toll.\n\nDeaths of detained migrants, by centre:\nYarl's Wood: 3\nDungavel: 5")
+    assert _counts(text) == [("3", 3, "death"), ("5", 5, "death")]

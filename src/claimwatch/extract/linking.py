@@ -315,9 +315,21 @@ def _heading_event(analysis: Analysis, line_start: int) -> tuple[str | None, str
     if not text[start:end].rstrip().endswith(":"):
         return None, None
     named = [m for m in analysis.events if start <= m.span[0] and m.span[1] <= end]
+    if len({m.event_type for m in named}) > 1:
+        named = _governing_mentions(analysis, named)
     if named:
         return (named[0].event_type, named[0].cause) if len({m.event_type for m in named}) == 1 else (None, None)
     return heading_event_type(analysis, Cell(text[start:end], (start, end))), None
+
+
+def _governing_mentions(analysis: Analysis, named: list[EventMention]) -> list[EventMention]:
+    """"Deaths in immigration detention, by calendar year:": of the events a heading names, the one whose
+    word governs the others' (the heading's head noun), when there is one."""
+    doc = analysis.doc
+    heads = [doc[m.head_i] for m in named if m.head_i is not None]
+    top = [m for m in named if m.head_i is not None and all(
+        h.i == m.head_i or doc[m.head_i] in h.ancestors for h in heads)]
+    return top if len(top) == 1 else named
 
 
 def _carry_down_list(analysis: Analysis, drafts: list[Draft]) -> None:
