@@ -222,3 +222,10 @@ def test_treated_for_exposure_exhaustion_or_shock_is_an_injury():
     assert _typed("A spectator was treated for heat exhaustion, organisers said.") == [("A spectator", "injury")]
     # a thing treated is no casualty
     assert _typed("The bank was treated for exposure to bad loans, analysts said.") == []
+
+
+def test_a_part_before_of_them_set_beside_another_word_still_counts():
+    assert _typed("Since 2016, 38 climbers have died on the peak, park records show, 11 of them on the descent.") == [
+        ("38", "death"), ("11", "death")]
+    # a figure set off beside one thing still names it
+    assert _typed("The ministry's free hotline, 151, has taken calls since the flood, officials said.") == []

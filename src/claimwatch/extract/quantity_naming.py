@@ -475,7 +475,14 @@ def _set_off_beside_a_thing(doc: Doc, ph: NumberPhrase, tok: Token) -> bool:
     or measures it (beside one person it is an age, above); not beside a tally ("the toll, 54,")."""
     head = tok.head
     return (tok.dep_ == "appos" and _one_of_a_kind(head, tok) and not in_class(head, _C["person"])
-            and head.lemma_.lower() not in frames()["sets"]["measure_nouns"] and _bare_number(doc, ph.core[1]))
+            and head.lemma_.lower() not in frames()["sets"]["measure_nouns"] and _bare_number(doc, ph.core[1])
+            and not _a_part_of_them(doc, tok))
+
+
+def _a_part_of_them(doc: Doc, tok: Token) -> bool:
+    """"..., MAIB records show, 11 of them on scallop dredgers": a figure before "of them" counts a part of a
+    set named before, whatever word the parser set it beside."""
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].lower_ in ("them", "whom", "those", "these")
 
 
 def _ratio_base(tok: Token) -> bool:
