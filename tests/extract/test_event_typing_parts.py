@@ -175,3 +175,57 @@ def test_the_casualties_of_armed_forces_are_combat_casualties(sentence, expected
 def test_the_dead_a_parse_makes_the_subject_of_wounded_stay_dead():
     text = "The ministry detailed the toll:\n- The raid on the town of Sohmor: 7 martyrs and 21 wounded."
     assert [(t, e) for t, _v, e in counts(text)] == [("7", "death"), ("21", "injury")]
+
+
+def _typed(text: str) -> list[tuple[str, str | None]]:
+    from claimwatch.extract import extract
+    article = extract(text, published="2024-05-20", validate=False)
+    return [(c.quantity.text, c.event_type) for c in article.claims if c.quantity is not None]
+
+
+def test_people_the_lexicon_lacks_are_told_by_the_death_or_injury_they_undergo_and_their_form():
+    assert _typed("Seven devotees were crushed to death in the stampede, police said.") == [("Seven", "death")]
+    assert _typed("The roof fell and killed four attendees, the club said.") == [("four", "death")]
+    assert _typed("Two observers were detained by soldiers, the mission said.") == [("Two", "detention")]
+    assert _typed("Six trainees were detained at the border, the ministry said.") == [("Six", "detention")]
+    assert _typed("The blast injured 4 commuters, officials said.") == [("4", "injury")]
+    # things held or hit are no people
+    assert _typed("Customs officers detained 3 shipments at the port, the agency said.") == [("3", None)]
+    assert _typed("The coastguard detained two tankers off the coast, officials said.") == [("two", None)]
+
+
+def test_a_part_after_of_whom_hung_on_its_own_verb_counts_what_its_total_counts():
+    assert _typed("Twelve climbers were injured in the avalanche, of whom 3 were flown to Geneva, police said.") == [
+        ("Twelve", "injury"), ("3", "injury")]
+    assert _typed("The factory laid off 200 workers, of whom 40 were later rehired, the union said.") == [
+        ("200", None), ("40", None)]
+
+
+def test_a_participle_after_the_object_of_a_verb_of_no_event_says_what_befell_the_people():
+    assert _typed("Survivors report 7 people missing after the boat sank.") == [("7", "missing")]
+    assert _typed("The league reported 5 players injured before the final.") == [("5", "injury")]
+    # a participle that is no event of ours types nothing
+    assert _typed("Investors want 3 directors removed from the board, the filing said.") == [("3", None)]
+
+
+def test_passing_away_a_stretch_of_time_is_no_death():
+    assert _typed("The two friends passed away an afternoon at the seaside, the newspaper said.") == [("two", None)]
+    # a time phrase that says when they died keeps the death
+    assert _typed("Two patients passed away the next morning, the hospital said.") == [("Two", "death")]
+    assert _typed("Two patients passed away the day after the fire, the hospital said.") == [("Two", "death")]
+    assert _typed("Two patients passed away a week later, the hospital said.") == [("Two", "death")]
+
+
+def test_treated_for_exposure_exhaustion_or_shock_is_an_injury():
+    assert _typed("Their father was treated for mild exposure, the rescue team said.") == [("Their father", "injury")]
+    assert _typed("Two passengers were treated for shock, the airline said.") == [("Two", "injury")]
+    assert _typed("A spectator was treated for heat exhaustion, organisers said.") == [("A spectator", "injury")]
+    # a thing treated is no casualty
+    assert _typed("The bank was treated for exposure to bad loans, analysts said.") == []
+
+
+def test_a_part_before_of_them_set_beside_another_word_still_counts():
+    assert _typed("Since 2016, 38 climbers have died on the peak, park records show, 11 of them on the descent.") == [
+        ("38", "death"), ("11", "death")]
+    # a figure set off beside one thing still names it
+    assert _typed("The ministry's free hotline, 151, has taken calls since the flood, officials said.") == []

@@ -204,3 +204,44 @@ def test_the_figure_of_a_ratio_to_one_counts_nothing():
     assert [t for t, _v, _e in _counts("For each job the plant created, 3 were lost elsewhere, the union said. "
                                        "It cut 40 jobs in May.")] == ["40"]
     assert [t for t, _v, _e in _counts("After the game, 12 fans were arrested, police said.")] == ["12"]
+
+
+def test_a_time_stamp_opening_a_log_line_is_no_score_and_no_count():
+    # the figure after a stamp's dash counts (it is no "2 - 1" score), the stamp itself counts nothing
+    assert [t for t, _v, _e in _counts("Shift log\n\n0640 - 38 persons rescued from water\n"
+                                       "1902 - 4 survivors evacuated by helicopter")] == ["38", "4"]
+    assert [(t, e) for t, _v, e in _counts("Live updates\n\n14:05 – 3 more bodies recovered from the rubble\n"
+                                           "14:30 – 12 people taken to hospital")] == [("3", "death"), ("12", "injury")]
+    assert [t for t, _v, _e in _counts("Police blotter\n\n2215 - Two men arrested after a fight outside a bar.")] == [
+        "Two"]
+    assert [t for t, _v, _e in _counts("Storm diary\n\n1100 - 200 homes flooded\n"
+                                       "1300 - 3 people injured by falling trees")] == ["200", "3"]
+    # a timeline's year line: the entry's figure counts
+    assert [t for t, _v, _e in _counts("Timeline\n\n1998 - 12 climbers died in an avalanche")] == ["12"]
+    # scores stay scores
+    assert [t for t, _v, _e in _counts("The home side won 3 - 1 after extra time, and 40,000 fans watched.")] == [
+        "40,000"]
+    assert [t for t, _v, _e in _counts("Results\n\nArsenal 2 - 1 Chelsea\nLeeds 3 - 0 Fulham")] == []
+
+
+def test_each_item_of_a_tally_line_counts_what_its_own_label_names():
+    assert _counts("The weekly summary from the county police follows.\n\nInjuries 3 - Deaths 2 - Arrests 5") == [
+        ("3", 3, "injury"), ("2", 2, "death"), ("5", 5, "detention")]
+    assert _counts("The coastguard issued these figures.\n\nDead 12 - Injured 40") == [
+        ("12", 12, "death"), ("40", 40, "injury")]
+    assert _counts("The coastguard issued these figures.\n\nRescued 12 - Missing 3 - Dead 1 -") == [
+        ("12", 12, None), ("3", 3, "missing"), ("1", 1, "death")]
+    assert _counts("The hospital gave the figures for the weekend.\nCasualties: Dead 4, Injured 17, Missing 2") == [
+        ("4", 4, "death"), ("17", 17, "injury"), ("2", 2, "missing")]
+    # a later item's label that names no toll is no tally: teams, parties, regions
+    assert _counts("Final table after the weekend fixtures.\n\nArsenal 20 - Chelsea 15 - Leeds 12") == []
+    assert _counts("Election night results were announced.\nLabour 12 - Conservatives 9 - Greens 2") == []
+    assert _counts("The company gave its quarterly figures.\nRevenue: Europe 40, Asia 25, Americas 12") == []
+
+
+def test_a_heading_that_names_two_events_gives_its_lines_the_event_of_its_head_noun():
+    text = ("The force answered a request for its figures.\n\nInjuries in police custody, by year:\n"
+            "2022: 4\n2023: 2\n2024: 7")
+    assert _counts(text) == [("4", 4, "injury"), ("2", 2, "injury"), ("7", 7, "injury")]
+    text = ("The ministry published the toll.\n\nDeaths of detained migrants, by centre:\nYarl's Wood: 3\nDungavel: 5")
+    assert _counts(text) == [("3", 3, "death"), ("5", 5, "death")]

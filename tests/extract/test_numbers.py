@@ -137,9 +137,16 @@ def test_parse_number_refuses(text):
 @pytest.mark.parametrize("text", [
     "The meeting is at 10:30 today.", "Call +44 20 7946 0958 now.", "It happened on 12/05/2022 there.",
     "Call 555-123-4567.", "Version 3.2.1 shipped.", "The meeting was at 5 p.m. sharp.",
+    # a phone number in two groups: a trunk prefix's leading zero, or a four-figure group opening with a zero
+    "For tickets call 01226 773555 today.", "Ring the desk on 555 0199 for advice.", "Fax (0121) 4960000 now.",
 ])
 def test_masked_forms_give_no_numbers(text):
     assert [p.text for p in find_number_phrases(text) if p.kind in ("number", "magnitude")] == []
+
+
+def test_figures_grouped_by_spaces_stay_numbers():
+    assert [p.text for p in find_number_phrases("The census counted 12 000 residents and 3 500 homes.")] == [
+        "12 000", "3 500"]
 
 
 def test_change_is_not_a_range():

@@ -470,3 +470,14 @@ def test_a_spaced_dash_between_two_days_that_ends_the_phrase_is_a_range(analyse,
 def test_a_figure_with_a_thousands_separator_after_an_entry_dash_is_no_second_day(analyse, text):
     a = analyse(text, P, stages=("times",))
     assert [t.precision for t in a.times] == ["day"], [(t.text, t.value) for t in a.times]
+
+
+def test_a_log_lines_four_figure_stamp_is_no_year_when_its_block_stamps_clock_times(analyse):
+    text = ("Shift log, 3 May 2022\n\n0312 - Call received from a farm.\n1902 - 4 patients taken to hospital.\n"
+            "2215 - Unit stood down.")
+    a = analyse(text, P, stages=("times",))
+    assert [t.text for t in a.times if t.text == "1902"] == []
+    # a timeline's year lines are no clock times
+    from claimwatch.extract.timex_plausible import clock_stamp_of_a_log
+    text = "Timeline\n\n1998 - 12 climbers died in an avalanche.\n2014 - 16 guides were killed."
+    assert not clock_stamp_of_a_log(text, text.index("1998"), text.index("1998") + 4)

@@ -27,6 +27,11 @@ from claimwatch.extract.units import per_at, unit_at, unit_lexicon
     (" m away", None, None, None),  # one-letter units only glued
     ("m away", "metre", "length", "m"),
     (" points to", "point", "points", "points"),
+    # "nm" is a nautical mile in a distance off a place, a nanometre otherwise
+    (" nm south of the island", "nautical mile", "length", "nm"),
+    (" nm off the coast", "nautical mile", "length", "nm"),
+    (" nm process", "nanometre", "length", "nm"),
+    (" nm from the lamp", "nanometre", "length", "nm"),
 ])
 def test_unit_at(text, unit, dimension, written):
     pos = 3 if text.startswith("500") else 0

@@ -376,8 +376,23 @@ def children_of(tok: Token) -> list[Token]:
 
 def takes_an_object(verb: Token) -> bool:
     """The verb has a direct or an indirect object ("passed away the time"; not "passed away a day after
-    the blast", whose noun says when)."""
-    return any(c.dep_ in ("dobj", "dative") for c in children_of(verb))
+    the blast", whose noun says when), or a bare article and noun the parser read as an adverb of time
+    ("passed away an afternoon at the seaside": the time spent; not "the next morning", "a week later",
+    "this morning", "the day her son was born", whose other words say when)."""
+    return any(c.dep_ in ("dobj", "dative") or _time_spent(c) for c in children_of(verb))
+
+
+def _time_spent(tok: Token) -> bool:
+    if tok.dep_ != "npadvmod" or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return False
+    words = children_of(tok)
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in _WHEN_AFTER:
+        return False    # "the day after the fire": the parser hung "after" on the verb
+    return len(words) == 1 and words[0].dep_ == "det" and words[0].lower_ in ("a", "an", "the")
+
+
+_WHEN_AFTER = frozenset("after before later earlier ago following since when that of".split())
 
 
 def lower_lemma(tok: Token) -> str:

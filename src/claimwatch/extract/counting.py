@@ -50,7 +50,7 @@ from .arguments import (
 )
 from .base import Analysis, EventMention, QuantityMention, children_of, lower_lemma
 from .certainty import governing_predicate
-from .events import casualty_verb, death_causes, names_people, topic_of_a_work
+from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon
 from .frames import (
     frame_set,
@@ -63,6 +63,7 @@ from .frames import (
     person_noun,
     to_a_place,
 )
+from .patients import undergoes_as_people
 from .quantity_nouns import in_class, mass_of_things, noun_classes
 from .units import money_nouns
 from .vehicles import hidden_in, on_board, vehicle_of
@@ -144,8 +145,8 @@ def noun_class(tok: Token | None, q: QuantityMention | None = None) -> str:
         return "duration"
     if low in _money_units() or lemma in _money_units():
         return "money"
-    if tok.dep_ in ("nsubjpass", "dobj") and casualty_verb(tok.head) and names_people(tok):
-        return "person"  # "the storm injured 12 holidaymakers": one who does something, hurt
+    if undergoes_as_people(tok):
+        return "person"  # "the storm injured 12 holidaymakers", "seven devotees were crushed to death"
     return "other"
 
 
@@ -358,13 +359,20 @@ def _own_verb(ctx: LinkContext, c: _Count) -> CountLink | None:
     count's own predicate (the coordination's verb belongs to the last conjunct, even when the parser
     made that conjunct the verb's subject and left only the "and" on the noun)."""
     head = c.head
-    verb = next((t for t in children_of(head) if t.dep_ == "acl" and t.i == head.i + 1 and t.tag_ in ("VBN", "VBD")
+    verb = next((t for t in children_of(head) if t.dep_ == "acl" and t.i == head.i + 1 and t.tag_ in ("VBN", "VBD", "VBG")
                  and not has_subject(t)), None)
     if verb is None or not (any(t.dep_ in ("conj", "cc") and t.i > verb.i for t in children_of(head))
-                            or _second_subject_after(head, verb)):
+                            or _second_subject_after(head, verb) or _state_of_an_object(ctx, head, verb)):
         return None
     link, _seen = _typed(ctx, [(verb, "patient")], c.cls, is_fatal(verb), verb.i, "predicate")
     return link
+
+
+def _state_of_an_object(ctx: LinkContext, head: Token, verb: Token) -> bool:
+    """"Survivors report 7 people missing", "the crew found 3 men injured": the participle after the object of
+    a verb that names no event of ours says what befell the people counted (not "saw 40 people fleeing":
+    only a participle that is an event of ours)."""
+    return (head.dep_ == "dobj" and head.head.i not in ctx.by_head and verb.i in ctx.by_head)
 
 
 def _second_subject_after(head: Token, verb: Token) -> bool:

@@ -104,12 +104,20 @@ def fatal_modifier(tok: Token) -> bool:
     """A casualty word modified as fatal: "fatally wounded", "shot dead", "stabbed to death"."""
     fatal = frames()["fatal"]
     for child in children_of(tok):
+        if _set_apart(child, tok):
+            continue    # "Dead 12 - Injured 40": the tally's other item, not a word of this one
         if child.dep_ in ("advmod", "oprd", "acomp", "xcomp", "dep", "npadvmod", "amod") and (
                 child.lower_ in fatal["adverbs"] or lower_lemma(child) in fatal["adverbs"]):
             return True
         if child.dep_ == "prep" and child.lower_ == "to" and any(lower_lemma(g) in fatal["complements"] for g in children_of(child)):
             return True
     return False
+
+
+def _set_apart(child: Token, tok: Token) -> bool:
+    """A figure or a dash stands between the two words."""
+    lo, hi = sorted((child.i, tok.i))
+    return any(t.like_num or t.text in ("-", "–", "—", "|") for t in tok.doc[lo + 1:hi])
 
 
 def _own_subject(tok: Token) -> bool:

@@ -380,6 +380,9 @@ def _partitive_pronoun(tok: Token) -> bool:
     """"two of them", "45 of whom", "among them seven smugglers" (the count and the pronoun are
     both objects of one "among")."""
     pron = frames()["sets"]["share_pronouns"]
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 2].lower_ in ("of", "among") and doc[tok.i - 1].lower_ in pron:
+        return True     # ", of whom 6 were shifted": the phrase the parser hung on the count's verb
     of = next((c for c in children_of(tok) if c.dep_ == "prep" and c.lower_ in ("of", "among")), None)
     if of is None and tok.dep_ == "pobj" and tok.head.lower_ == "among":
         of = tok.head

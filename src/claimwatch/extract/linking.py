@@ -41,6 +41,7 @@ from .counting import (
 )
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
+from .quantity_labels import tally_label_span
 from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
 from .table_claims import a_row_label, heading_event_type, type_table_counts
 from .tables import Cell
@@ -252,9 +253,9 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
             continue
         sent_i = analysis.sent_index(q.span[0])
         head = _head_token(analysis, q.span, q.head_i)
-        link = link_count(ctx, q, head)
+        link = _tally_link(analysis, q) or link_count(ctx, q, head)
         prev = drafts[-1] if drafts and drafts[-1].sent_i == sent_i else None
-        if prev is not None and head is not None and prev.claim.event_type and _same_measure(
+        if prev is not None and head is not None and prev.claim.event_type and link.via != "tally" and _same_measure(
                 analysis, head, link, prev):
             link = CountLink(prev.claim.event_type, prev.claim.cause, prev.claim.offence, links[len(drafts) - 1].pred_i,
                              "previous", links[len(drafts) - 1].mention_i)
@@ -280,6 +281,20 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
     return drafts, links
 
 
+def _tally_link(analysis: Analysis, q: QuantityMention) -> CountLink | None:
+    """"Injuries 3 - Deaths 2 - Arrests 5", "Rescued 12 - Missing 3": an item of a tally line counts what its
+    own label names (the label's event, or none), not the next item's label the parse hangs it on."""
+    span = tally_label_span(analysis.text, _span2(q.span))
+    if span is None:
+        return None
+    named = [m for m in analysis.events if span[0] <= m.span[0] and m.span[1] <= span[1]]
+    if named:
+        return CountLink(named[0].event_type, named[0].cause, None, named[0].head_i, "tally", named[0].head_i)
+    label = analysis.text[span[0]:span[1]].split()[-1].lower()
+    etype = UNIT_EVENT_TYPES.get(label) or UNIT_EVENT_TYPES.get(label.rstrip("s"))
+    return CountLink(etype, None, None, None, "tally")
+
+
 #: a list line that gives one label's figure: "- Kano: 8", "Kogi: 14 dead, including ..."
 _LABEL_LINE = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]+)?[^:\n]{1,40}:[ \t]*(?P<fig>[^\n]*)")
 
@@ -300,9 +315,21 @@ def _heading_event(analysis: Analysis, line_start: int) -> tuple[str | None, str
     if not text[start:end].rstrip().endswith(":"):
         return None, None
     named = [m for m in analysis.events if start <= m.span[0] and m.span[1] <= end]
+    if len({m.event_type for m in named}) > 1:
+        named = _governing_mentions(analysis, named)
     if named:
         return (named[0].event_type, named[0].cause) if len({m.event_type for m in named}) == 1 else (None, None)
     return heading_event_type(analysis, Cell(text[start:end], (start, end))), None
+
+
+def _governing_mentions(analysis: Analysis, named: list[EventMention]) -> list[EventMention]:
+    """"Deaths in immigration detention, by calendar year:": of the events a heading names, the one whose
+    word governs the others' (the heading's head noun), when there is one."""
+    doc = analysis.doc
+    heads = [doc[m.head_i] for m in named if m.head_i is not None]
+    top = [m for m in named if m.head_i is not None and all(
+        h.i == m.head_i or doc[m.head_i] in h.ancestors for h in heads)]
+    return top if len(top) == 1 else named
 
 
 def _carry_down_list(analysis: Analysis, drafts: list[Draft]) -> None:

@@ -38,6 +38,7 @@ from .base import Analysis, QuantityMention, Stage, children_of
 from .events import lexicon as event_lexicon
 from .intervals import apply_intervals
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
+from .quantity_labels import heads_a_tally, tally_label_span
 from .quantity_naming import after_name, date_entity, names_something
 from .quantity_nouns import in_class, noun_classes
 from .units import money_nouns
@@ -289,6 +290,8 @@ def _noun_for(analysis: Analysis, ph: NumberPhrase, tok: Token, inside: set[int]
     """(counted noun, keep): the noun the phrase counts, and whether the phrase is a count."""
     if _multiplier(analysis.doc, max(inside)) and not ph.currency:
         return None, False
+    if heads_a_tally(analysis.text, ph, analysis.doc):
+        return _tally_noun(analysis, ph), True
     noun, pron = _counted_noun(analysis.doc, tok, inside, max(inside))
     if noun is not None and (noun.like_num or not any(ch.isalnum() for ch in noun.text)):
         noun = None  # a figure or a symbol ("Arsenal | 20 | 15": a table's cell separator) is no counted noun
@@ -301,6 +304,15 @@ def _noun_for(analysis: Analysis, ph: NumberPhrase, tok: Token, inside: set[int]
     if ph.kind == "number" and not ph.currency and ph.value is not None and not float(ph.value).is_integer():
         return None, False  # "1847.27", "0.68 in": a level or a measurement; counts are whole numbers
     return (None if pron else noun), True
+
+
+def _tally_noun(analysis: Analysis, ph: NumberPhrase) -> Token | None:
+    """"Injuries 3 - Deaths 2 - Arrests 5": the noun of the item's own label (none for "Dead 4", "Rescued 12"),
+    not the next item's label the parse may hang the figure on."""
+    span = tally_label_span(analysis.text, ph)
+    words = [t for t in analysis.doc if span is not None and span[0] <= t.idx < span[1]]
+    last = words[-1] if words else None
+    return last if last is not None and last.pos_ in _NOUN_POS and last.tag_ in ("NNS", "NNPS", "NN") else None
 
 
 def _unit_for(analysis: Analysis, ph: NumberPhrase, tok: Token, noun: Token | None, inside: set[int],
@@ -318,7 +330,7 @@ def _unit_for(analysis: Analysis, ph: NumberPhrase, tok: Token, noun: Token | No
         return text[us:ue], (us, ue), counted, unit_tok.i
     if currency:
         return currency, None, None, tok.i
-    if after_name(doc, tok, ph, text):
+    if after_name(doc, tok, ph, text) and not heads_a_tally(text, ph, doc):
         return None  # "iOS 5", "Boeing's 747", "Fancher, 787 project": a bare number after a name
     prev = _previous_in_sentence(found, analysis.sent_index(ph.span[0]))
     if prev is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):

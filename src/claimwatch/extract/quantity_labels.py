@@ -10,7 +10,10 @@
   911 call", "a 999 operator", "the 112 line");
 * a house number in an address line without a verb ("Press Office, 8 Harbour Quay, Piraeus");
 * a unit's number opening an organisation's name ("the 44 Nigerian Army Reference Hospital");
-* the figure of a ratio to one thing ("for every body recovered, between two and three others ...").
+* the figure of a ratio to one thing ("for every body recovered, between two and three others ...");
+* a log's, a blotter's or a live blog's time stamp opening a line before a dash ("0640 - 38 persons
+  rescued", "14:05 – 3 more bodies recovered"): the stamp is no count, and the figure after its dash
+  is no score (:func:`after_a_stamp`).
 
 Core: :func:`labels_or_measures`.
 """
@@ -25,7 +28,7 @@ from .base import children_of
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
 
-__all__ = ["labels_or_measures", "heads_a_tally"]
+__all__ = ["labels_or_measures", "heads_a_tally", "after_a_stamp", "tally_label_span"]
 
 _C = noun_classes()
 _PEOPLE = _C["person"] | _C["group"]
@@ -192,9 +195,14 @@ def _house_number(text: str, ph: NumberPhrase, tok: Token) -> bool:
 
 
 # "UPDATE 2 - Peru bus plunge ...", "Day 3: the search goes on", "Stage 12 – Valence": one capitalised word
-# and a figure opening a line before a dash or a colon label the bulletin, the day or the part that follows
-_HEADING_WORD_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<w>[A-Z][A-Za-z]{1,15}(?:[ \t]+[A-Z][A-Za-z]{1,15}){0,2})[ \t]+$")
+# and a figure opening a line before a dash or a colon label the bulletin, the day or the part that follows; in a
+# tally line ("Injuries 3 - Deaths 2 - Arrests 5", "Dead 4, Injured 17, Missing 2") each later item's words
+# follow the figure and the mark of the item before
+_HEADING_WORD_BEFORE = re.compile(r"(?:^|\n|(?P<prev>(?:\d[ \t]*[-–—|,;]|[a-z]:)[ \t]*))[ \t]*"
+                                  r"(?P<w>[A-Z][A-Za-z]{1,15}(?:[ \t]+[A-Z][A-Za-z]{1,15}){0,2})[ \t]+$")
 _HEADING_MARK_AFTER = re.compile(r"[ \t]*(?:[-–—:|][ \t]|:$)")
+#: the mark after a tally's later item: the next item's separator, or the line's end
+_ITEM_MARK_AFTER = re.compile(r"[ \t]*(?:[-–—:|,;](?:[ \t]|$)|[-–—|]?[ \t]*(?:\n|$))")
 
 
 def _heading_label(text: str, ph: NumberPhrase, doc: Doc) -> bool:
@@ -212,14 +220,36 @@ def heads_a_tally(text: str, ph: NumberPhrase, doc: Doc) -> bool:
 
 
 def _heading_words(text: str, ph: NumberPhrase, doc: Doc) -> list[Token] | None:
-    """The capitalised words opening a line before the figure, when a dash or a colon follows it."""
-    s, e = ph.span
-    if ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit() or _HEADING_MARK_AFTER.match(text, e) is None:
-        return None
+    """The capitalised words opening a line (or a tally line's item) before the figure, when a dash or a
+    colon follows it."""
+    span = tally_label_span(text, ph)
+    return None if span is None else [t for t in doc if span[0] <= t.idx < span[1]]
+
+
+def tally_label_span(text: str, ph: NumberPhrase | tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the capitalised words heading a line before the figure ("Dead 12 - ...") or heading a
+    later item of a tally line ("... - Injured 40", "..., Missing 2"), when a mark follows the figure."""
+    if isinstance(ph, NumberPhrase):
+        if ph.qualifier != "exact" or not text[ph.core[0]:ph.core[1]].isdigit():
+            return None
+        s, e = ph.span
+    else:
+        s, e = ph
+        if not text[s:e].isdigit():
+            return None
     m = _HEADING_WORD_BEFORE.search(text, max(0, s - 52), s)
     if m is None:
         return None
-    return [t for t in doc if m.start("w") <= t.idx < m.end("w")]
+    if not m.group("prev"):
+        return (m.start("w"), m.end("w")) if _HEADING_MARK_AFTER.match(text, e) else None
+    if not _ITEM_MARK_AFTER.match(text, e) or not any(_a_tally_word(w) for w in m.group("w").lower().split()):
+        return None     # a later item names a toll or what befell people ("- Injured 40"), not "- Leeds 12"
+    return m.start("w"), m.end("w")
+
+
+def _a_tally_word(word: str) -> bool:
+    return word in _TALLY_WORDS or word.rstrip("s") in _TALLY_WORDS or (
+        word.endswith("ed") and not word.endswith("eed") and len(word) > 4)
 
 
 def _names_a_tally(words: list[Token]) -> bool:
@@ -258,6 +288,31 @@ def _ratio_to_one(text: str, ph: NumberPhrase) -> bool:
     return _FOR_EVERY_BEFORE.search(text, max(0, ph.span[0] - 80), ph.span[0]) is not None
 
 
+# "0640 - ", "14:05 – ", "9.40pm - ", "2215hrs: ", "1998 - ": a clock time or a timeline's year opening a line
+# (after a bullet or not) and the spaced dash or the colon that sets off the entry it stamps
+_STAMP = (r"(?:\d{4}(?:[ \t]*(?:hrs?|h|UTC|GMT|Z|LT)\b)?"
+          r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*(?:[ap]\.?m\.?|hrs?|h|UTC|GMT|Z|LT)\b)?)")
+_STAMP_LINE = re.compile(rf"(?:^|\n)[ \t]*(?:[-•*·▪][ \t]+)?(?P<stamp>{_STAMP})(?P<mark>[ \t]+[-–—][ \t]+|[ \t]*:[ \t]+)$")
+
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_STAMP_DASH = re.compile(r"(?:[ \t]*(?:hrs?|h|UTC|GMT|Z|LT)\b)?[ \t]+[-–—][ \t]+\S")
+
+
+def after_a_stamp(text: str, start: int) -> bool:
+    """The figure at ``start`` opens the entry a line's time stamp or year sets off ("0640 - 38 persons rescued",
+    "1998 - 12 climbers died")."""
+    return _STAMP_LINE.search(text, max(0, start - 24), start) is not None
+
+
+def _log_stamp(text: str, ph: NumberPhrase) -> bool:
+    """"2215 - Two men arrested", "0130 - 5 vehicles damaged": a four-figure clock time opening a line before a
+    spaced dash stamps the entry (a year line, "2019 - ...", is a year, told apart before this)."""
+    s, e = ph.span
+    raw = text[ph.core[0]:ph.core[1]]
+    return (ph.qualifier == "exact" and len(raw) == 4 and raw.isdigit() and _CLOCK.fullmatch(raw) is not None
+            and _LINE_START.search(text, max(0, s - 8), s) is not None and _STAMP_DASH.match(text, e) is not None)
+
+
 def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
@@ -265,4 +320,4 @@ def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     return (_list_item_number(text, ph) or _heading_label(text, ph, tok.doc) or _temperature(text, ph, tok) or _scale_point(tok) or _scale_maximum(tok)
             or _slash_figure(text, ph) or _rating_stars(tok)
             or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok)
-            or _number_opening_a_name(tok) or _ratio_to_one(text, ph))
+            or _number_opening_a_name(tok) or _ratio_to_one(text, ph) or _log_stamp(text, ph))

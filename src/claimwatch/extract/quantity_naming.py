@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from .base import Analysis, children_of, doc_text, token_table
 from .frames import frames
 from .numbers import NumberPhrase
-from .quantity_labels import heads_a_tally, labels_or_measures
+from .quantity_labels import after_a_stamp, heads_a_tally, labels_or_measures
 from .quantity_nouns import in_class, noun_classes
 
 __all__ = ["names_something", "date_entity", "after_name"]
@@ -93,13 +93,13 @@ def _a_distance(after: str) -> bool:
 def _a_score(text: str, ph: NumberPhrase, before: str, after: str) -> bool:
     """"won 3-1", "a 2:0 lead": two figures written in digits across a dash or colon. A number
     word ("May 22 - Eleven hostages") or a figure after a date's day ("NIAMEY, May 22 - 11
-    hostages": a dateline's dash) is no score."""
+    hostages": a dateline's dash) is no score, nor the figure after a line's time stamp ("0640 - 38 persons")."""
     if not text[ph.core[0]:ph.core[1]][:1].isdigit():
         return False
     if _SCORE_AFTER.match(after):
         return True
     m = _SCORE_BEFORE.search(before)
-    return m is not None and not _DATE_BEFORE.search(before, 0, m.start("left"))
+    return m is not None and not _DATE_BEFORE.search(before, 0, m.start("left")) and not after_a_stamp(text, ph.span[0])
 
 
 # "6,200 shillings a liter", "$90 per barrel": a price for a unit of goods
@@ -475,7 +475,14 @@ def _set_off_beside_a_thing(doc: Doc, ph: NumberPhrase, tok: Token) -> bool:
     or measures it (beside one person it is an age, above); not beside a tally ("the toll, 54,")."""
     head = tok.head
     return (tok.dep_ == "appos" and _one_of_a_kind(head, tok) and not in_class(head, _C["person"])
-            and head.lemma_.lower() not in frames()["sets"]["measure_nouns"] and _bare_number(doc, ph.core[1]))
+            and head.lemma_.lower() not in frames()["sets"]["measure_nouns"] and _bare_number(doc, ph.core[1])
+            and not _a_part_of_them(doc, tok))
+
+
+def _a_part_of_them(doc: Doc, tok: Token) -> bool:
+    """"..., MAIB records show, 11 of them on scallop dredgers": a figure before "of them" counts a part of a
+    set named before, whatever word the parser set it beside."""
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].lower_ in ("them", "whom", "those", "these")
 
 
 def _ratio_base(tok: Token) -> bool:

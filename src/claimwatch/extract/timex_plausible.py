@@ -71,6 +71,23 @@ _MODAL_END = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
 
+#: a four-figure stamp opening a line before a spaced dash ("0640 - 38 persons rescued", "1902 - 4 evacuated")
+_LINE_STAMP = re.compile(r"^[ \t]*(?P<hhmm>\d{4})[ \t]+[-–—][ \t]+\S", re.M)
+
+
+def clock_stamp_of_a_log(text: str, start: int, end: int) -> bool:
+    """"1902 - 4 survivors evacuated" in a log whose other lines open "0312 -", "0640 -", "2215 -": a stamp
+    that could be a year is a clock time when a line of its block opens with a stamp no year can be (a
+    leading zero, or past 2100); a timeline's year lines ("1998 - ...", "2014 - ...") stay years."""
+    m = _LINE_STAMP.match(text, text.rfind("\n", 0, start) + 1)
+    if m is None or m.start("hhmm") != start or m.end("hhmm") != end:
+        return False
+    block_start = text.rfind("\n\n", 0, start) + 1
+    block_end = text.find("\n\n", end)
+    block = text[block_start:len(text) if block_end < 0 else block_end]
+    return any(h[0] == "0" or int(h) > 2100 for h in (n.group("hhmm") for n in _LINE_STAMP.finditer(block)))
+
+
 def plausible(f: Found, text: str) -> bool:
     """Whether a match is a time expression in its context."""
     core = text[f.core:f.end]
@@ -104,6 +121,8 @@ def plausible(f: Found, text: str) -> bool:
         return False
     if f.kind == "year" and re.match(r"\.\d", text[f.end:f.end + 2]):
         return False  # "closed at 2082.1": an index level
+    if f.kind == "year" and clock_stamp_of_a_log(text, f.start, f.end):
+        return False
     if f.kind == "the_day" and f.groups.get("appos") and not _DAY_JUST_NAMED.search(text[max(0, f.core - 24):f.core]):
         return False  # "the toll rose to 12, the day after the storm": a count, no day, before it
     if f.kind == "rel_unit" and re.search(r"\b(?:This|Last|Next)\s+(?:Week|Month|Year)\b", core):

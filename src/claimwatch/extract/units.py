@@ -99,6 +99,11 @@ def glued_unit_pattern() -> str:
     return f"(?:{folded}|(?-i:{exact}))" + r"(?![\w])"
 
 
+#: what follows a distance from a place: a bearing and "of" / "from", "away", "off", "offshore", "out"
+_A_DISTANCE_OFF = re.compile(r"\s+(?:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern|erly|wards?)?\s+(?:of|from)"
+                             r"|[NSEW]{1,3}\s+of|away|off|offshore|out\b|to\s+the\s+(?:north|south|east|west))\b", re.I)
+
+
 def unit_at(text: str, pos: int) -> UnitMatch | None:
     """The unit written right after a number ending at ``pos``, or None."""
     fold_re, exact_re, folded, exact = _compiled()
@@ -112,6 +117,8 @@ def unit_at(text: str, pos: int) -> UnitMatch | None:
         if len(form) == 1 and sep:
             continue  # "5 m", "3 p": one-character units only glued ("5m", "50p", '15"')
         name, dimension = table[form.lower() if fold else form]
+        if form.lower() == "nm" and _A_DISTANCE_OFF.match(text, m.end("u")):
+            name = "nautical mile"  # "34 nm south of Lampedusa", "118 nm away": a sea distance, not a nanometre
         s = m.start("u")
         cand = UnitMatch((s, m.end("u")), form, name, dimension, sep == "-")
         if best is None or cand.span[1] > best.span[1]:

@@ -1,0 +1,50 @@
+"""Counted nouns of people the noun lexicon lacks, told by the predicate they undergo and their form
+(used by :mod:`.counting`'s noun classes).
+
+* a plural noun that undergoes a death or an injury ("the storm injured 12 holidaymakers", "four
+  attendees were crushed to death") names people when it is a person noun, an agent noun ("-ist",
+  "-ant", "-ent", the human agent heads) or a patient noun in "-ee" (attendees, trainees, amputees);
+* a plural "-ee" noun undergoing any event of people ("two trainees were detained") names people too.
+A bare "-er" / "-or" noun is no person by its form alone: "killed 300 servers", "detained two tankers".
+
+Core: :func:`undergoes_as_people`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import lower_lemma
+from .events import casualty_verb, names_people
+from .events import lexicon as event_lexicon
+from .frames import fatal_modifier
+from .quantity_nouns import in_class, noun_classes
+
+__all__ = ["undergoes_as_people"]
+
+#: "-ee" nouns that name things or groups, not people
+_NOT_PEOPLE_EE = frozenset("fee guarantee degree tree knee committee pedigree jamboree marquee matinee decree levee "
+                           "coffee toffee chimpanzee dungaree lychee soiree settee".split())
+_PEOPLE_EVENTS = frozenset({"death", "injury", "detention", "deportation", "missing"})
+
+
+def _patient_noun(tok: Token) -> bool:
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN":
+        return False
+    lemma = lower_lemma(tok)
+    if len(lemma) < 6 or in_class(tok, noun_classes()["object"] | noun_classes()["incident"] | noun_classes()["measure"]):
+        return False
+    return lemma.endswith("ee") and lemma not in _NOT_PEOPLE_EE
+
+
+def undergoes_as_people(tok: Token) -> bool:
+    """The counted noun is the patient of a predicate only people undergo, and its form names people."""
+    if tok.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    verb = tok.head
+    if verb.pos_ != "VERB":
+        return False
+    if casualty_verb(verb) or fatal_modifier(verb):
+        return names_people(tok) or _patient_noun(tok)
+    etype = event_lexicon()["word_index"].get(lower_lemma(verb))
+    return etype in _PEOPLE_EVENTS and _patient_noun(tok)
