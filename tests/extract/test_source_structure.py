@@ -579,3 +579,37 @@ def test_a_byline_with_a_handle_is_the_reporter_not_a_posts_header(extract, byli
                 "Four matches were postponed after the storm.")
     assert count_claim(a, "Four").source.type == "author"
     assert "@" not in (count_claim(a, "Four").source.name or "")
+
+
+@pytest.mark.parametrize("text,number,typ,name", [
+    # abbreviated ranks are one word with their stop: the sentence goes on to the name, and the rank or the
+    # body written before it types the person
+    ("Regional Police spokesman Adj. Sr. Comr. Ana Putri said four people were hurt in the riot.", "four",
+     "law_enforcement", "Ana Putri"),
+    ("RCMP Cpl. Dana Blake said two people were injured in the crash near Regina.", "two", "law_enforcement",
+     "Dana Blake"),
+    ("Insp. Raj Kumar said nine people were arrested after the match.", "nine", "law_enforcement", "Raj Kumar"),
+    ("Lt. Col. Sarah Mills said 30 troops were wounded in the ambush.", "30", "military", "Sarah Mills"),
+    ("Cpl. Ann Brown said two soldiers were hurt in the blast.", "two", "military", "Ann Brown"),
+    ("Atty. Gen. Mark Stone said 25 people were charged with fraud.", "25", "official", "Mark Stone"),
+])
+def test_an_abbreviated_rank_is_no_sentence_end_and_types_the_person(extract, text, number, typ, name) -> None:
+    claim = count_claim(extract(text), number)
+    assert (claim.source.type, claim.source.canonical) == (typ, name)
+
+
+def test_a_stop_after_a_rank_before_another_word_still_ends_the_sentence(extract) -> None:
+    a = extract("He was promoted to Sgt. Three officers were injured in the riot, police said.")
+    assert count_claim(a, "Three").source.type == "law_enforcement"
+
+
+@pytest.mark.parametrize("text,number,name,typ", [
+    ("According to Deputy Superintendent of Police (DSP) Anil Rai of District Police Office, Kaski, the bodies of "
+     "nine persons have been recovered. Four injured persons were airlifted to Pokhara, he said.", "Four", "Anil Rai",
+     "law_enforcement"),
+    ("According to Senior Superintendent of Police (SSP) Gurpreet Singh Bhullar of Amritsar Rural Police, 14 people "
+     "were arrested. Two were minors, he said.", "Two", "Gurpreet Singh Bhullar", "law_enforcement"),
+])
+def test_a_name_after_a_role_and_its_bracketed_abbreviation_is_the_person(extract, text, number, name, typ) -> None:
+    claim = count_claim(extract(text), number)
+    assert (claim.source.canonical, claim.source.type) == (name, typ)
