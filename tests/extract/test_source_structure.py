@@ -613,3 +613,16 @@ def test_a_stop_after_a_rank_before_another_word_still_ends_the_sentence(extract
 def test_a_name_after_a_role_and_its_bracketed_abbreviation_is_the_person(extract, text, number, name, typ) -> None:
     claim = count_claim(extract(text), number)
     assert (claim.source.canonical, claim.source.type) == (name, typ)
+
+
+@pytest.mark.parametrize("text,number,typ", [
+    # "a nonprofit" is an organisation of the civil kind, as "a charity" is
+    ("Green Ridge Trails, a Denver nonprofit that maintains hiking paths, said 14 hikers were rescued last month.",
+     "14", "ngo"),
+    # the councillor's abbreviated title ("Cr", "Cllr") types the person, as the word would
+    ("Cllr Jane Hart said 200 residents were evacuated from the ward.", "200", "official"),
+    ("Cr Dan O'Rourke said police had advised him that three people had been charged with looting.", "three",
+     "official"),
+])
+def test_a_nonprofit_and_a_councillors_short_title_type_the_source(extract, text, number, typ) -> None:
+    assert count_claim(extract(text), number).source.type == typ
