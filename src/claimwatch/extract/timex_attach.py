@@ -27,11 +27,11 @@ from .layout import DATELINE
 from .timex_calendar import shift
 from .timex_words import RUNNING_TOTAL
 
-__all__ = ["time_for", "dateline", "in_opening_dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS",
+__all__ = ["SPEECH_LEMMAS", "time_for", "dateline", "in_opening_dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS",
            "of_a_day_or_week"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
-_SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
+SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
 #: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
 #: an embedded statement or a relative clause ("ccomp", "relcl", "acl") has its own time
 #: verbs whose object is the standard a figure is compared with ("exceeding last year's record")
@@ -359,11 +359,11 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
         return dateline(analysis)
     best = min(times, key=rank)
     r = rank(best)
-    statement = r[0] == 2 and best.head_i is not None and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS
+    statement = r[0] == 2 and best.head_i is not None and doc[best.head_i].lemma_.lower() in SPEECH_LEMMAS
     if statement and _running_total(clause):
         return _as_phrase(analysis, best, start=None, statement=True)
     if r[0] >= 2 and _perfect(clause) and best.precision in ("day", "week") and best.head_i is not None \
-            and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS:
+            and doc[best.head_i].lemma_.lower() in SPEECH_LEMMAS:
         return None  # the date of the report, not of the running total it gives
     if r[0] <= 1:
         # "As of Saturday, 161,062 have crossed ... this year": the end bound, from the period's start
