@@ -626,3 +626,19 @@ def test_a_name_after_a_role_and_its_bracketed_abbreviation_is_the_person(extrac
 ])
 def test_a_nonprofit_and_a_councillors_short_title_type_the_source(extract, text, number, typ) -> None:
     assert count_claim(extract(text), number).source.type == typ
+
+
+@pytest.mark.parametrize("text,number,other", [
+    # a clause joined after the claim's, with its own speaker, attributes only what it introduces
+    ("Another 40 were hurt in the crash, and officials believe several more are missing.", "40", "several"),
+    ("Twelve fans were arrested at the match, and the club says 30 more face bans.", "Twelve", "30"),
+])
+def test_a_later_clause_with_its_own_speaker_does_not_source_the_claim_before_it(extract, text, number, other) -> None:
+    a = extract(text)
+    assert count_claim(a, number).source.type == "author"
+    assert count_claim(a, other).source.type != "author"
+
+
+def test_a_second_verb_of_the_claims_subject_still_sources_it(extract) -> None:
+    a = extract("Police arrested 12 people at the border and said more arrests would follow.")
+    assert count_claim(a, "12").source.type == "law_enforcement"
