@@ -642,3 +642,18 @@ def test_a_later_clause_with_its_own_speaker_does_not_source_the_claim_before_it
 def test_a_second_verb_of_the_claims_subject_still_sources_it(extract) -> None:
     a = extract("Police arrested 12 people at the border and said more arrests would follow.")
     assert count_claim(a, "12").source.type == "law_enforcement"
+
+
+@pytest.mark.parametrize("text,number,name", [
+    # a closing "..., <body> records show" whose verb the tagger reads as a noun or a subjectless verb
+    ("Since 2016, 38 fishermen have died in capsizes of small vessels, MAIB records show, 11 of them on trawlers.",
+     "38", "MAIB"),
+    ("Last season, 14 players were sent off, league data show.", "14", "league data"),
+])
+def test_a_closing_records_show_clause_sources_the_figure(extract, text, number, name) -> None:
+    assert count_claim(extract(text), number).source.name == name
+
+
+def test_a_show_that_is_an_event_is_no_source(extract) -> None:
+    a = extract("Visitors flocked to the car show, and 30,000 of them bought tickets on Sunday.")
+    assert count_claim(a, "30,000").source.type == "author"
