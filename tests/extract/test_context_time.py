@@ -261,3 +261,19 @@ def test_the_day_a_figure_was_given_dates_the_statement_not_the_event(extract):
 def test_a_clock_time_takes_the_events_day_not_a_later_statements(nlp, text, number, day):
     claim = count_claim(checked_extractor(nlp, "2026-03-04")(text), number)
     assert claim.time is not None and claim.time.start == day
+
+
+@pytest.mark.parametrize("text,number", [
+    # a day still to come dates the plan or the event ahead, not a past act beside it
+    ("Officials said 200 homes were evacuated ahead of the storm, expected on Sunday.", "200"),
+    ("The trial will start on Monday after 3 jurors were dismissed.", "3"),
+])
+def test_a_day_ahead_on_another_predicate_does_not_date_a_past_act(nlp, text, number):
+    claim = count_claim(checked_extractor(nlp, "2026-03-04")(text), number)
+    assert claim.time is None or claim.time.start is None or claim.time.start <= "2026-03-04", claim.time
+
+
+def test_a_day_ahead_on_the_acts_own_predicate_still_dates_it(nlp):
+    claim = count_claim(checked_extractor(nlp, "2026-03-04")("Officials said 200 homes will be evacuated on Sunday."),
+                        "200")
+    assert claim.time is not None and claim.time.start == "2026-03-08"
