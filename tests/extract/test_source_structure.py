@@ -657,3 +657,9 @@ def test_a_closing_records_show_clause_sources_the_figure(extract, text, number,
 def test_a_show_that_is_an_event_is_no_source(extract) -> None:
     a = extract("Visitors flocked to the car show, and 30,000 of them bought tickets on Sunday.")
     assert count_claim(a, "30,000").source.type == "author"
+
+
+def test_a_closing_speaker_the_parser_joined_without_and_still_sources_the_claim(extract) -> None:
+    a = extract("At least 9 miners were killed when the tunnel collapsed early on Monday, a company engineer told "
+                "the Gazette by phone.")
+    assert count_claim(a, "At least 9").source.type != "author"

@@ -57,10 +57,12 @@ def a_later_speakers_clause(doc: Doc, head_i: int, cue_i: int) -> bool:
     """Whether the cue heads a clause of its own, with its own speaker, joined after the claim's
     clause ("Another 40 were hurt, and officials believe several more are missing": the officials'
     belief is about the missing only), not a second verb of the claim's subject ("Police arrested 12
-    and said more arrests would follow")."""
+    and said more arrests would follow") nor a closing "..., an officer told the Brief" the parser
+    joined as a conjunct without "and"."""
     cue = doc[cue_i]
     return cue.dep_ == "conj" and cue.head.left_edge.i <= head_i < cue.left_edge.i \
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) \
+        and any(c.dep_ == "cc" and head_i < c.i < cue.left_edge.i for c in cue.head.children)
 
 
 #: sources whose attribution does not run on past their sentence: witnesses, unnamed sources,
