@@ -247,3 +247,33 @@ def test_the_day_a_figure_was_given_dates_the_statement_not_the_event(extract):
     c = count_claim(extract("Gunmen attacked a camp in Ituri on Tuesday night. "
                             "The army gave a lower figure on Wednesday: 14 civilians were killed."), "14")
     assert (c.time.text, c.time.start) == ("on Tuesday night", "2026-03-10")
+
+
+@pytest.mark.parametrize("text,number,day", [
+    # a clock time paragraphs after the event's day takes that day, not the day a statement was made in between
+    ("A fire broke out at a warehouse in Leeds on Sunday night. The owner said on Monday that the damage ran high.\n\n"
+     "\"We lost everything,\" he said.\n\nThe blaze started at around 11 p.m. when a heater overheated. "
+     "Two firefighters were hurt.", "Two", "2026-03-01"),
+    ("The match was played on Saturday afternoon. The club said on Monday that the striker would miss a month.\n\n"
+     "\"He is devastated,\" the coach said.\n\nThe clash happened at 4.15 pm near the touchline. "
+     "Three players were hurt.", "Three", "2026-02-28"),
+])
+def test_a_clock_time_takes_the_events_day_not_a_later_statements(nlp, text, number, day):
+    claim = count_claim(checked_extractor(nlp, "2026-03-04")(text), number)
+    assert claim.time is not None and claim.time.start == day
+
+
+@pytest.mark.parametrize("text,number", [
+    # a day still to come dates the plan or the event ahead, not a past act beside it
+    ("Officials said 200 homes were evacuated ahead of the storm, expected on Sunday.", "200"),
+    ("The trial will start on Monday after 3 jurors were dismissed.", "3"),
+])
+def test_a_day_ahead_on_another_predicate_does_not_date_a_past_act(nlp, text, number):
+    claim = count_claim(checked_extractor(nlp, "2026-03-04")(text), number)
+    assert claim.time is None or claim.time.start is None or claim.time.start <= "2026-03-04", claim.time
+
+
+def test_a_day_ahead_on_the_acts_own_predicate_still_dates_it(nlp):
+    claim = count_claim(checked_extractor(nlp, "2026-03-04")("Officials said 200 homes will be evacuated on Sunday."),
+                        "200")
+    assert claim.time is not None and claim.time.start == "2026-03-08"

@@ -24,7 +24,8 @@ before any fix; its floors are the figures measured after the fixes made since. 
 reports in new shapes, written blind) had its floors at its blind figures, measured on main at e450706 after six traps,
 one place and two sources were corrected against the SPEC and its own _format before any fix; they are raised to the
 figures measured after the fixes made on it (layout and source types: tables' row labels, list headings, posts' header
-lines, log day lines, issue dates; places: local sites, lead and dateline places; false counts). The eleventh
+lines, log day lines, issue dates; places: local sites, lead and dateline places; false counts; ranks written
+abbreviated before a name, a later speaker's clause, a clock time after a statement day). The eleventh
 (fresh10_gold.json: 16 more reports in new shapes, written blind) has its floors at its blind figures, measured on main
 at b303335 after one place was corrected against its own _format before any fix."""
 

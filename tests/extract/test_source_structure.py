@@ -579,3 +579,87 @@ def test_a_byline_with_a_handle_is_the_reporter_not_a_posts_header(extract, byli
                 "Four matches were postponed after the storm.")
     assert count_claim(a, "Four").source.type == "author"
     assert "@" not in (count_claim(a, "Four").source.name or "")
+
+
+@pytest.mark.parametrize("text,number,typ,name", [
+    # abbreviated ranks are one word with their stop: the sentence goes on to the name, and the rank or the
+    # body written before it types the person
+    ("Regional Police spokesman Adj. Sr. Comr. Ana Putri said four people were hurt in the riot.", "four",
+     "law_enforcement", "Ana Putri"),
+    ("RCMP Cpl. Dana Blake said two people were injured in the crash near Regina.", "two", "law_enforcement",
+     "Dana Blake"),
+    ("Insp. Raj Kumar said nine people were arrested after the match.", "nine", "law_enforcement", "Raj Kumar"),
+    ("Lt. Col. Sarah Mills said 30 troops were wounded in the ambush.", "30", "military", "Sarah Mills"),
+    ("Cpl. Ann Brown said two soldiers were hurt in the blast.", "two", "military", "Ann Brown"),
+    ("Atty. Gen. Mark Stone said 25 people were charged with fraud.", "25", "official", "Mark Stone"),
+])
+def test_an_abbreviated_rank_is_no_sentence_end_and_types_the_person(extract, text, number, typ, name) -> None:
+    claim = count_claim(extract(text), number)
+    assert (claim.source.type, claim.source.canonical) == (typ, name)
+
+
+def test_a_stop_after_a_rank_before_another_word_still_ends_the_sentence(extract) -> None:
+    a = extract("He was promoted to Sgt. Three officers were injured in the riot, police said.")
+    assert count_claim(a, "Three").source.type == "law_enforcement"
+
+
+@pytest.mark.parametrize("text,number,name,typ", [
+    ("According to Deputy Superintendent of Police (DSP) Anil Rai of District Police Office, Kaski, the bodies of "
+     "nine persons have been recovered. Four injured persons were airlifted to Pokhara, he said.", "Four", "Anil Rai",
+     "law_enforcement"),
+    ("According to Senior Superintendent of Police (SSP) Gurpreet Singh Bhullar of Amritsar Rural Police, 14 people "
+     "were arrested. Two were minors, he said.", "Two", "Gurpreet Singh Bhullar", "law_enforcement"),
+])
+def test_a_name_after_a_role_and_its_bracketed_abbreviation_is_the_person(extract, text, number, name, typ) -> None:
+    claim = count_claim(extract(text), number)
+    assert (claim.source.canonical, claim.source.type) == (name, typ)
+
+
+@pytest.mark.parametrize("text,number,typ", [
+    # "a nonprofit" is an organisation of the civil kind, as "a charity" is
+    ("Green Ridge Trails, a Denver nonprofit that maintains hiking paths, said 14 hikers were rescued last month.",
+     "14", "ngo"),
+    # the councillor's abbreviated title ("Cr", "Cllr") types the person, as the word would
+    ("Cllr Jane Hart said 200 residents were evacuated from the ward.", "200", "official"),
+    ("Cr Dan O'Rourke said police had advised him that three people had been charged with looting.", "three",
+     "official"),
+])
+def test_a_nonprofit_and_a_councillors_short_title_type_the_source(extract, text, number, typ) -> None:
+    assert count_claim(extract(text), number).source.type == typ
+
+
+@pytest.mark.parametrize("text,number,other", [
+    # a clause joined after the claim's, with its own speaker, attributes only what it introduces
+    ("Another 40 were hurt in the crash, and officials believe several more are missing.", "40", "several"),
+    ("Twelve fans were arrested at the match, and the club says 30 more face bans.", "Twelve", "30"),
+])
+def test_a_later_clause_with_its_own_speaker_does_not_source_the_claim_before_it(extract, text, number, other) -> None:
+    a = extract(text)
+    assert count_claim(a, number).source.type == "author"
+    assert count_claim(a, other).source.type != "author"
+
+
+def test_a_second_verb_of_the_claims_subject_still_sources_it(extract) -> None:
+    a = extract("Police arrested 12 people at the border and said more arrests would follow.")
+    assert count_claim(a, "12").source.type == "law_enforcement"
+
+
+@pytest.mark.parametrize("text,number,name", [
+    # a closing "..., <body> records show" whose verb the tagger reads as a noun or a subjectless verb
+    ("Since 2016, 38 fishermen have died in capsizes of small vessels, MAIB records show, 11 of them on trawlers.",
+     "38", "MAIB"),
+    ("Last season, 14 players were sent off, league data show.", "14", "league data"),
+])
+def test_a_closing_records_show_clause_sources_the_figure(extract, text, number, name) -> None:
+    assert count_claim(extract(text), number).source.name == name
+
+
+def test_a_show_that_is_an_event_is_no_source(extract) -> None:
+    a = extract("Visitors flocked to the car show, and 30,000 of them bought tickets on Sunday.")
+    assert count_claim(a, "30,000").source.type == "author"
+
+
+def test_a_closing_speaker_the_parser_joined_without_and_still_sources_the_claim(extract) -> None:
+    a = extract("At least 9 miners were killed when the tunnel collapsed early on Monday, a company engineer told "
+                "the Gazette by phone.")
+    assert count_claim(a, "At least 9").source.type != "author"

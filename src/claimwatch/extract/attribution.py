@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 from ..model import QuoteKind
 from .base import Analysis, AttributionMention, Stage, TokenTable, children_of, cue_lexicon, token_table, word_form
 from .cue_candidates import (
+    CLOSING_NOUN_CUES,
     NOMINAL_CUE_WORDS,
     RECORDS_ONLY,
     Cand,
@@ -202,7 +203,8 @@ def _cue_openers(table: TokenTable, lo: int, hi: int) -> list[int]:
     and nine calls for most words."""
     pos, lower, lemma = table.pos, table.lower, table.lemma
     return [j for j in range(lo, hi) if pos[j] in ("VERB", "AUX") or lower[j] in _CUE_OPENERS
-            or pos[j] == "NOUN" and (lower[j] in NOMINAL_CUE_WORDS or lemma[j] in NOMINAL_CUE_WORDS)]
+            or pos[j] == "NOUN" and (lower[j] in NOMINAL_CUE_WORDS or lemma[j] in NOMINAL_CUE_WORDS
+                                     or lower[j] in CLOSING_NOUN_CUES)]
 
 
 def _candidates(doc: Doc, lo: int, hi: int, regions, rstarts) -> list[Cand]:

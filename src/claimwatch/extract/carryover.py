@@ -35,6 +35,8 @@ import bisect
 import re
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from ..model import QuoteKind, Scope
 from .base import Analysis, AttributionMention
 from .cue_candidates import LIST_NOUNS
@@ -48,7 +50,19 @@ from .sources import alias_of, source_strength
 #: nouns that stand for a figure already given ("The figure fell to ...", "the total rose to ...")
 _MEASURE_NOUNS = frozenset({"figure", "number", "total", "tally", "count", "toll", "rate", "share", "level"})
 
-__all__ = ["carry", "source_coverage", "paragraph_of_sentences"]
+__all__ = ["carry", "source_coverage", "paragraph_of_sentences", "a_later_speakers_clause"]
+
+
+def a_later_speakers_clause(doc: Doc, head_i: int, cue_i: int) -> bool:
+    """Whether the cue heads a clause of its own, with its own speaker, joined after the claim's
+    clause ("Another 40 were hurt, and officials believe several more are missing": the officials'
+    belief is about the missing only), not a second verb of the claim's subject ("Police arrested 12
+    and said more arrests would follow") nor a closing "..., an officer told the Brief" the parser
+    joined as a conjunct without "and"."""
+    cue = doc[cue_i]
+    return cue.dep_ == "conj" and cue.head.left_edge.i <= head_i < cue.left_edge.i \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) \
+        and any(c.dep_ == "cc" and head_i < c.i < cue.left_edge.i for c in cue.head.children)
 
 
 #: sources whose attribution does not run on past their sentence: witnesses, unnamed sources,

@@ -54,7 +54,7 @@ from .base import (
     context_lexicon,
     cue_lexicon,
 )
-from .carryover import carry, paragraph_of_sentences, source_coverage
+from .carryover import a_later_speakers_clause, carry, paragraph_of_sentences, source_coverage
 from .certainty import governing_predicate
 from .context_places import (
     a_picture_note,
@@ -496,7 +496,8 @@ def _before_its_clause(analysis: Analysis, attr: AttributionMention, head_i: int
     (its content before it) covers the whole sentence."""
     doc = analysis.doc
     cue_i = attr.cue_i
-    if cue_i is None or cue_i <= head_i or not across_clauses(doc, head_i, cue_i):
+    if cue_i is None or cue_i <= head_i or not (across_clauses(doc, head_i, cue_i)
+                                                 or a_later_speakers_clause(doc, head_i, cue_i)):
         return False
     cue = doc[cue_i]
     if attr.kind == "according":    # "according to X, <content>": words of a clause follow the source

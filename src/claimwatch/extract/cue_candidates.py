@@ -20,7 +20,7 @@ from .frames import person_noun
 from .mentions import names_a_body, trim_span
 from .sources import source_strength
 
-__all__ = ["Cand", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidate", "figure_participle_candidate", "contrasted", "mistagged_verb_candidate", "stance_candidate",
+__all__ = ["Cand", "CLOSING_NOUN_CUES", "RECORDS_ONLY", "depth", "cannot_speak", "evidential_candidate", "figure_participle_candidate", "contrasted", "mistagged_verb_candidate", "stance_candidate",
            "list_lead_candidate",
            "corpus_candidate",
            "noun_candidate", "FIRST_SECOND", "NOMINAL_CUE_WORDS"]
@@ -143,6 +143,9 @@ def mistagged_verb_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
     """A reporting or evidential verb the parser took for the head of a noun phrase, its subject
     attached as a compound, with a that-clause after it: "The United Nations projects that ...",
     "statistics project that ...", "the ministry reports that ..."."""
+    closing = _closing_mistagged_verb(tok, lo)
+    if closing is not None:
+        return closing
     if tok.pos_ not in ("NOUN", "VERB") or tok.dep_ not in ("ROOT", "conj") \
             or tok.lemma_.lower() not in _EVIDENTIAL | _SPEECH or any(c.dep_ == "nsubj" for c in children_of(tok)):
         return None
@@ -154,6 +157,31 @@ def mistagged_verb_candidate(tok: Token, lo: int, hi: int) -> Cand | None:
         return None
     content = trim_span(tok.doc, nxt + 1, hi)
     return Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=depth(tok), kind="evidential")
+
+
+#: present forms of evidential verbs the tagger takes for nouns after a plural subject ("records show")
+CLOSING_NOUN_CUES = frozenset({"show", "shows", "indicate", "indicates", "reveal", "reveals"})
+
+
+def _closing_mistagged_verb(tok: Token, lo: int) -> Cand | None:
+    """A closing evidential clause whose verb the tagger read as a noun or as a verb without a subject,
+    its subject as compounds:
+    "Since 2016, 38 fishermen have died ..., MAIB records show, 11 of them ..."; "14 players were
+    sent off, league data show." The subject is the nearest compound, the content the words before
+    the comma that opens the clause."""
+    doc = tok.doc
+    if tok.pos_ not in ("NOUN", "VERB") or tok.lower_ not in CLOSING_NOUN_CUES or tok.i + 1 >= len(doc) \
+            or doc[tok.i + 1].text not in (",", ".", ";") or any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")]
+    # the body's name where one is written ("MAIB records show"), else the nearest noun ("league data show")
+    subj = next((c for c in mods if c.pos_ == "PROPN"), None) or next(
+        (c for c in reversed(mods) if c.pos_ == "NOUN"), None)
+    first = min((c.left_edge.i for c in mods), default=tok.i)
+    if subj is None or first - 1 <= lo or doc[first - 1].text != "," or cannot_speak(tok, subj):
+        return None
+    content = trim_span(doc, lo, first - 1)
+    return Cand(subj, tok.i, tok.i + 1, tok.i, content, depth=depth(tok), kind="evidential") if content else None
 
 
 def stance_candidate(tok: Token, lo: int, hi: int) -> Cand | None:

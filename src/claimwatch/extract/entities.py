@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +48,7 @@ from .sources import (
     TITLES,
     canonical_name,
     classify_source,
+    expand_titles,
     is_organisation,
     lexicon_source_type,
     source_strength,
@@ -59,7 +61,7 @@ _ROLE_TYPES: dict[str, SourceType] = {role: lexicon_source_type(t, "entity_roles
                                       for role, t in _LEX["role_types"].items()}
 _DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
 #: ranks that police forces and armies share: typed by the body written with them before their own type
-_SHARED_RANKS = frozenset({"sergeant", "sgt"})
+_SHARED_RANKS = frozenset({"sergeant", "sgt", "corporal", "lieutenant", "inspector", "superintendent"})
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"it", "they"}
 
@@ -152,19 +154,38 @@ def _role_named_people(doc: Doc) -> list[Span]:
     out = []
     table = token_table(doc)
     taken = {t.i for e in table.ents if e.label_ == "PERSON" for t in e}
-    for tok in (table.tokens[i] for i, pos in enumerate(table.pos) if pos in ("NOUN", "PROPN")):
-        if role_in(tok.text) is None or tok.i + 2 >= len(doc):
-            continue
-        end = tok.i + 1
-        while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and end - tok.i < 12:
-            end = _capitalised_run(doc, end + 1)       # "Minister of Internal Affairs of Georgia"
-        k = end
+    for tok in _role_tokens(doc):
+        end = k = _name_start_after_role(doc, tok)
         while k < len(doc) and k - end < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
                 and doc[k].ent_type_ not in ("GPE", "LOC", "NORP") and k not in taken and not _is_country(doc[k].text):
             k += 1
         if k - end >= 2 and not _is_place_name(doc[end:k].text) and not is_organisation(doc[end:k].text):
             out.append(Span(doc, end, k, label="PERSON", kb_id=str(tok.i)))
     return out
+
+
+def _role_tokens(doc: Doc) -> Iterator[Token]:
+    """The nouns of the report that name a person's role, not at its last two tokens."""
+    table = token_table(doc)
+    for tok in (table.tokens[i] for i, pos in enumerate(table.pos) if pos in ("NOUN", "PROPN")):
+        if role_in(tok.text) is not None and tok.i + 2 < len(doc):
+            yield tok
+
+
+def _name_start_after_role(doc: Doc, tok: Token) -> int:
+    """Where a name written right after the role phrase of ``tok`` would start: past its "of ..."
+    parts and a bracketed abbreviation ("Deputy Superintendent of Police (DSP) | Ramesh Thapa Magar")."""
+    end = tok.i + 1
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and end - tok.i < 12:
+        end = _capitalised_run(doc, end + 1)       # "Minister of Internal Affairs of Georgia"
+    return _after_bracketed_abbreviation(doc, end)
+
+
+def _after_bracketed_abbreviation(doc: Doc, k: int) -> int:
+    """Past a bracketed abbreviation at ``k`` ("(DSP)", "(CEO)"): where the name after it starts."""
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text.isupper():
+        return k + 3
+    return k
 
 
 def _compound_name(doc: Doc, ent: Span) -> Span:
@@ -242,7 +263,7 @@ def _add_people(reg: EntityRegistry) -> None:
             ctx = f"{title} {ctx}".strip()
         if ctx and ctx not in known.contexts:
             known.contexts.append(ctx)
-        known.role = known.role or role_in(ctx)
+        known.role = known.role or role_in(expand_titles(ctx))
         known.affiliation = known.affiliation or _affiliation(doc, ctx_toks)
         known.type = _person_type(known.role, known.affiliation, " ; ".join(known.contexts))
         reg.add_mention(known, ent.start, ent.end, "short_name" if short or title else "name", ent.root.i)

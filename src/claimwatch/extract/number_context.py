@@ -93,8 +93,8 @@ def _after_name(analysis: Analysis, ph: NumberPhrase, first: Token, last: Token)
     """"Boeing 787", "iPhone 4", "iOS 5", "Trent 900"; after a possessive name ("Poor's 500",
     "Boeing's 787") only when the figure counts no noun or a name follows it."""
     doc = analysis.doc
-    if first.i == 0 or ph.currency or ph.span[0] != ph.core[0]:
-        return False
+    if first.i == 0 or ph.currency or ph.span[0] != ph.core[0] or first.is_sent_start:
+        return False     # a name that ends the sentence before ("promoted to Sgt. Three officers ...") is none
     prev = doc[first.i - 1]
     if prev.text in ("'s", "’s") and prev.i > 0:
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None

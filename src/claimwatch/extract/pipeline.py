@@ -16,14 +16,16 @@ from typing import Callable, Iterable, Iterator, cast
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_suffix_regex
 
 from ..errors import ExtractionError
 from . import attribution, certainty, claims, context, entities, events, numeric, places, quantities, timex
 from .base import Analysis, Stage
 from .layout import DATELINE
+from .sources import TITLE_ABBREVIATIONS
 
 __all__ = ["load_nlp", "Pipeline", "STAGES", "LAYER_STAGES", "check_order", "segment", "get_pipeline", "paragraphs_of"]
 
@@ -78,12 +80,23 @@ def line_breaks(doc: Doc) -> Doc:
             nxt = doc[after.i + 1] if after.i + 1 < len(doc) else None
             if nxt is not None and not (nxt.is_space or nxt.is_punct or "\n" in after.whitespace_):
                 nxt.is_sent_start = False   # "May 12 - Three | people were killed": no one-word sentence
+    for tok in doc[:-1]:
+        if tok.text in TITLE_ABBREVIATIONS:
+            _title_or_stop(doc[tok.i + 1])
     for tok in doc[1:-1] if _SUPERSCRIPT.search(text) else ():
         if tok.text.strip(_SUPERSCRIPTS) == "" and doc[tok.i - 1].text in (".", "!", "?"):
             tok.is_sent_start = False        # the footnote marker closes its sentence; the next word opens one
             if doc[tok.i + 1].text[:1].isupper():
                 doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def _title_or_stop(nxt: Token) -> None:
+    """After an abbreviated title ("Sgt.") a name goes on the sentence ("Sgt. Dana Whitfield said");
+    any other capitalised word opens the next one ("He was promoted to Sgt. Three officers ...")."""
+    if nxt.is_space or not nxt.text[:1].isupper() or nxt.is_sent_start:
+        return
+    nxt.is_sent_start = nxt.tag_ not in ("NNP", "NNPS") and nxt.text not in TITLE_ABBREVIATIONS
 
 
 #: the marks that open a list line ("- Arsenal: 3", "• Kent: 12,000 homes")
@@ -131,6 +144,8 @@ def load_nlp(name: str = "") -> Language:
             continue
         tokenizer = cast(Tokenizer, nlp.tokenizer)
         tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), _FOOTNOTE_AFTER_STOP]).search
+        for abbreviation in TITLE_ABBREVIATIONS:     # "Cpl. Ian Moosomin": the title's stop ends no sentence
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("claimwatch_line_breaks", before="parser")
         return nlp

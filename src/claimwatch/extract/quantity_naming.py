@@ -321,8 +321,8 @@ def _model_number(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
         return False
     s = ph.core[0]
     first = doc.char_span(s, ph.core[1], alignment_mode="expand")
-    if first is None or first.start == 0:
-        return False
+    if first is None or first.start == 0 or first[0].is_sent_start:
+        return False     # a name ending the sentence before ("promoted to Sgt. Three officers ...") is none
     prev = doc[first.start - 1]
     if prev.idx + len(prev.text) + 1 != s or text[s - 1] != " ":
         return False

@@ -35,6 +35,8 @@ __all__ = [
     "SOURCE_TYPES",
     "lexicon_source_type",
     "TITLES",
+    "TITLE_ABBREVIATIONS",
+    "expand_titles",
     "classify_source",
     "canonical_name",
     "strip_determiners",
@@ -179,8 +181,18 @@ _OUTLET_END = re.compile(
     r"(?:^|\s)(?:[A-Z][\w.&'-]*\s+)*(?:" + "|".join(re.escape(s) for s in _TYPES["outlet_suffixes"]) + r")$",
     re.IGNORECASE,
 )
-_TITLES = {t.strip(".") for t in _TYPES["titles"]}
+#: abbreviated titles and ranks as written ("Cpl.", "Supt."), each with the word it abbreviates
+TITLE_ABBREVIATIONS: dict[str, str] = {k: v for k, v in _TYPES["title_abbreviations"].items() if not k.startswith("_")}
+_TITLES = {t.strip(".") for t in _TYPES["titles"]} | {a.strip(".").lower() for a in TITLE_ABBREVIATIONS}
 TITLES = frozenset(_TITLES)
+_TITLE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)")
+
+
+def expand_titles(text: str) -> str:
+    """The abbreviated titles of ``text`` written out ("Det. Supt. John Harris" → "detective
+    superintendent John Harris"), so the role lexicon reads them."""
+    return _TITLE_ABBREVIATION.sub(lambda m: TITLE_ABBREVIATIONS[m.group(1)], text)
 _HEAD_CUT = re.compile(
     r",|\(|\s(?:of|to|for|at|in|with|from|on|by|near|who|whom|whose|which|that|linked|close|based|run|"
     r"headquartered|affiliated|loyal|working|speaking)\b",

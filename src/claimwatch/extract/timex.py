@@ -26,7 +26,7 @@ from datetime import date
 from . import timex_calendar as cal
 from .base import Analysis, Stage, TimeMention, cue_lexicon, governing_predicate, token_table
 from .events import casualty_verb
-from .timex_attach import dateline, time_for
+from .timex_attach import SPEECH_LEMMAS, dateline, time_for
 from .timex_calendar import TV, Ref
 from .timex_parts import range_parts
 from .timex_plausible import named_after_date
@@ -355,14 +355,24 @@ def _line_end(text: str, at: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _story_day(story_day: tuple[int, date] | None, sent: int, kind: str) -> date | None:
+def _story_day(story_day: tuple[int, date] | None, event_day: tuple[int, date] | None, sent: int,
+               kind: str) -> date | None:
     """The day the story last stated that an undated expression of sentence ``sent`` falls on: one
     stated in this or the previous sentence; for a clock time in a past clause, any day stated
     before it ("a fire swept through the camp on Sunday afternoon ... 'The fire started at around
-    2.30 pm'"), as no clock time is told without its day."""
+    2.30 pm'"), as no clock time is told without its day — from an earlier sentence, a day that
+    dates an event, not one that dates a statement ("a riot on Saturday evening ... the spokesperson
+    said on Sunday ... The riot broke out at around 7 p.m.": Saturday)."""
+    if kind == "clock" and story_day is not None and story_day[0] != sent:
+        story_day = event_day
     if story_day is None:
         return None
     return story_day[1] if sent - story_day[0] <= 1 or kind == "clock" else None
+
+
+def _dates_a_statement(gov) -> bool:
+    """A day on a verb of saying ("said on Sunday"): the statement's day, not an event's."""
+    return gov is not None and gov.lemma_.lower() in SPEECH_LEMMAS
 
 
 _FALLEN_FROM = re.compile(r"\s+(?:from|off|down|onto|into|through)\b", re.I)
@@ -427,6 +437,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     out: list[TimeMention] = []
     last_day: date | None = None
     story_day: tuple[int, date] | None = None   # the last day a non-named expression stated, with its sentence
+    event_day: tuple[int, date] | None = None   # the same, of a day that dates no statement
     last_period: tuple[int, TV] | None = None
     quarter: TV | None = None
     entry: tuple[int, int, date] | None = None  # the text of a timeline entry after its day's stamp, and that day
@@ -453,7 +464,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
-                  _story_day(story_day, sent, f.kind))
+                  _story_day(story_day, event_day, sent, f.kind))
         if entry is not None and entry[0] <= f.start < entry[1] and f.kind in _ENTRY_RELATIVE:
             # "Nov. 14: Overnight clashes leave 12 injured": the entry's night, whatever its historic present
             ctx = replace(ctx, ref=Ref(entry[2], entry[2].year, ref.anchor), future=None if future else future, story_day=None)
@@ -476,6 +487,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         if tv.precision == "day" and tv.start is not None and tv.type in ("DATE", "TIME"):
             last_day = tv.start
             story_day = (sent, tv.start) if f.kind != "named" else story_day
+            event_day = story_day if f.kind != "named" and not _dates_a_statement(gov) else event_day
     covered = [(f.start, f.end) for f in found]
     for s, e, tv, gov in _year_entities(analysis, covered):
         out.append(_mention(analysis, None, s, e, tv, gov))

@@ -27,11 +27,11 @@ from .layout import DATELINE
 from .timex_calendar import shift
 from .timex_words import RUNNING_TOTAL
 
-__all__ = ["time_for", "dateline", "in_opening_dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS",
+__all__ = ["SPEECH_LEMMAS", "time_for", "dateline", "in_opening_dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS",
            "of_a_day_or_week"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
-_SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
+SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
 #: dependencies that keep a time in the claim's own clause ("died trying to cross ... in 2024");
 #: an embedded statement or a relative clause ("ccomp", "relcl", "acl") has its own time
 #: verbs whose object is the standard a figure is compared with ("exceeding last year's record")
@@ -353,17 +353,20 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
     times = [t for t in times if not compared(analysis, t, head_i)]
     # "convicted three men over the murder of a journalist in 2020": the year dates the murder
     times = [t for t in times if not dates_the_cause(analysis, t, head_i)]
+    # "Storm to hit coast on Sunday, 3,000 told to leave": a day ahead dates the plan, not a past act
+    ahead = [t for t in times if _ahead_of_a_past_act(analysis, t, head_i, clause)]
+    times = [t for t in times if t not in ahead]
     # "ABUJA, Nov 23 - At least 46 people were killed in violence linked to Saturday's elections"
     times = [t for t in times if not in_opening_dateline(analysis, t)] or times
     if not times:
-        return dateline(analysis)
+        return None if ahead else dateline(analysis)
     best = min(times, key=rank)
     r = rank(best)
-    statement = r[0] == 2 and best.head_i is not None and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS
+    statement = r[0] == 2 and best.head_i is not None and doc[best.head_i].lemma_.lower() in SPEECH_LEMMAS
     if statement and _running_total(clause):
         return _as_phrase(analysis, best, start=None, statement=True)
     if r[0] >= 2 and _perfect(clause) and best.precision in ("day", "week") and best.head_i is not None \
-            and doc[best.head_i].lemma_.lower() in _SPEECH_LEMMAS:
+            and doc[best.head_i].lemma_.lower() in SPEECH_LEMMAS:
         return None  # the date of the report, not of the running total it gives
     if r[0] <= 1:
         # "As of Saturday, 161,062 have crossed ... this year": the end bound, from the period's start
@@ -385,6 +388,16 @@ def time_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> Time
     if lasted is not None:
         return _as_phrase(analysis, best, start=lasted[0], end=lasted[1], precision="range", statement=statement)
     return _as_phrase(analysis, best, statement=statement)
+
+
+def _ahead_of_a_past_act(analysis: Analysis, t: TimeMention, head_i: int, clause: Token) -> bool:
+    """A time on another predicate that starts after the report's day, for a claim whose own clause
+    is past ("told to leave", "were evacuated"): no past act happens on a day still to come."""
+    if t.head_i is None or t.head_i in (head_i, clause.i) or not analysis.published or not t.start:
+        return False
+    if t.start[:10] <= analysis.published[:10]:
+        return False
+    return clause.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
 
 #: verbs whose day is the last of the thing that ends then (a start and a length may reach past the
