@@ -152,8 +152,8 @@ def _role_named_people(doc: Doc) -> list[Span]:
     out = []
     table = token_table(doc)
     taken = {t.i for e in table.ents if e.label_ == "PERSON" for t in e}
-    for tok in (table.tokens[i] for i, pos in enumerate(table.pos) if pos in ("NOUN", "PROPN")):
-        if role_in(tok.text) is None or tok.i + 2 >= len(doc):
+    for tok in (table.tokens[i] for i, pos in enumerate(table.pos) if pos in ("NOUN", "PROPN") and role_in(table.text[i]) is not None):
+        if tok.i + 2 >= len(doc):
             continue
         end = tok.i + 1
         while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and end - tok.i < 12:
