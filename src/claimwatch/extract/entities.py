@@ -167,9 +167,10 @@ def _role_named_people(doc: Doc) -> list[Span]:
 def _role_tokens(doc: Doc) -> Iterator[Token]:
     """The nouns of the report that name a person's role, not at its last two tokens."""
     table = token_table(doc)
-    for tok in (table.tokens[i] for i, pos in enumerate(table.pos) if pos in ("NOUN", "PROPN")):
-        if role_in(tok.text) is not None and tok.i + 2 < len(doc):
-            yield tok
+    last = len(doc) - 2
+    for i, pos in enumerate(table.pos):
+        if i < last and pos in ("NOUN", "PROPN") and role_in(table.text[i]) is not None:
+            yield table.tokens[i]
 
 
 def _name_start_after_role(doc: Doc, tok: Token) -> int:

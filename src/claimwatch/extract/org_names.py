@@ -38,10 +38,12 @@ def apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, str]]:
     Situation Room, a coalition of ... groups", "Kivu Watchers, a monitoring network"): the name of
     an organisation."""
     out: list[tuple[int, int, int, str]] = []
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in taken or tok.ent_type_ or tok.dep_ == "compound" \
-                or not tok.text[:1].isupper() or not body_words(tok):
+    tk = token_table(doc)
+    for k, pos in enumerate(tk.pos):
+        if pos != "PROPN" or k in taken or tk.ent_type[k] or tk.dep[k] == "compound" \
+                or not tk.text[k][:1].isupper() or not body_words(tk.tokens[k]):
             continue
+        tok = tk.tokens[k]
         lo = tok.i
         while lo > 0 and doc[lo - 1].dep_ == "compound" and doc[lo - 1].head.i == tok.i \
                 and doc[lo - 1].text[:1].isupper() and not doc[lo - 1].ent_type_:
@@ -57,8 +59,9 @@ def bracketed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, int, str]
     source lexicon types as an organisation ("Reporters Without Borders (RSF)"): the name of an
     organisation, whose acronym then stands for it (not for another body the acronym names)."""
     out: list[tuple[int, int, int, str]] = []
+    text = token_table(doc).text
     for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")" or not doc[i + 1].text.isupper() or i - 1 in taken:
+        if text[i] != "(" or text[i + 2] != ")" or not text[i + 1].isupper() or i - 1 in taken:
             continue
         lo = i
         while lo > 0 and (doc[lo - 1].text[:1].isupper() and doc[lo - 1].is_alpha

@@ -449,7 +449,9 @@ class _Collector:
             ents = token_table(self.analysis.doc).ents
             heads = {ent[-1].text for ent in ents
                      if ent.label_ == "ORG" and sum(1 for t in ent if t.text[:1].isupper() and t.lower_ != "the") >= 2}
-            self.org_heads = frozenset(heads | {self.texts[k] for k in range(len(self.doc)) if self._a_names_last_word(k)})
+            capok = self.capok    # (two capitals before a word: the cheap first test of _a_names_last_word)
+            self.org_heads = frozenset(heads | {self.texts[k] for k in range(2, len(self.doc))
+                                                if capok[k - 1] and capok[k - 2] and self._a_names_last_word(k)})
         return i > 0 and self.lowers[i - 1] == "the" and self.texts[i] in self.org_heads
 
     def _refused(self, i: int, j: int, hits: list, cue: tuple[str, ...]) -> bool:

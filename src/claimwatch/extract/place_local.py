@@ -60,6 +60,8 @@ _ADMIN_UNITS = frozenset({"upazila", "upazilla", "tehsil", "taluka", "taluk", "m
 _SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced", "detention", "idp", "transit",
                              "reception", "migrant", "migrants", "trading", "shopping"})
 _SITE_HEADS = frozenset({"camp", "camps", "site", "centre", "center"})
+#: the words :func:`_after_head` may start at
+_HEAD_WORDS = _AFTER_HEADS | _ADMIN_UNITS | _SITE_MODIFIERS
 #: prepositions that say where something happened: "in X, Y", "near X, Y"
 _LOCATIVE = frozenset({"in", "near", "outside", "at"})
 #: prepositions that place a tagger's place by another: "near Salgaa", "outside Tawila"
@@ -287,6 +289,8 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
                 out.append(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, "", (), "LOCAL"))
                 taken[i:j] = [True] * (j - i)
     for j in range(1, n):
+        if tk.lower[j] not in _HEAD_WORDS:
+            continue    # no place noun there (the first test of :func:`_after_head`, read without the call)
         head = _after_head(doc, j)
         if head is None or taken[j - 1]:
             continue
@@ -303,11 +307,13 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
             taken[i:end] = [True] * (end - i)
     out += _before_a_larger_place(analysis, taken)
     for i in range(n - 1):
-        if _numbered_site(doc, i) and not any(taken[i:i + 2]):
+        if tk.lower[i] in _NUMBERED_SITES and _numbered_site(doc, i) and not any(taken[i:i + 2]):
             out.append(Cand(doc[i].idx, doc[i + 1].idx + len(doc[i + 1]), i, i + 2, "", (), "LOCAL"))
             taken[i:i + 2] = [True, True]
     out += _list_labels_beside_places(analysis, taken)
     for i in range(n):
+        if not tk.text[i][:1].isupper():
+            continue    # no name starts there (:func:`_run_after`'s first test)
         j = _run_after(doc, i)
         if j == i or any(taken[i:j]) or i > 0 and tk.text[i - 1][:1].isupper() and not tk.punct[i - 1]:
             continue
@@ -370,6 +376,8 @@ def _before_a_larger_place(analysis: Analysis, taken: list[bool]) -> list[Cand]:
     doc, tk = analysis.doc, token_table(analysis.doc)
     out: list[Cand] = []
     for k in range(len(doc) - 3):
+        if tk.lower[k] not in _LOCATIVE or tk.pos[k] != "ADP":
+            continue    # the preposition :func:`_in_a_larger_place` needs, read before the name's extent
         i, j = k + 1, _run_after(doc, k + 1)
         if j > i and not any(taken[i:j]) and not _a_facility(doc, i, j) and _in_a_larger_place(analysis, i, j, taken) \
                 and _proper_name(doc, i, j) \

@@ -23,7 +23,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .base import Analysis, token_table
+from .base import Analysis, children_of, token_table
 from .gazetteer import Entry, Gazetteer, norm
 from .layout import DATELINE_TOWN
 from .place_lexicon import ANAPHORS, CUES, Cand, keys_for, names_a_border
@@ -113,16 +113,18 @@ def named_by_who(analysis: Analysis) -> frozenset[tuple[str, int]]:
     got = analysis.indexes.get("places.who")
     if got is not None:
         return got
-    doc = analysis.doc
+    doc, tk = analysis.doc, token_table(analysis.doc)
     out: set[tuple[str, int]] = set()
-    for tok in doc:
-        name = tok.head
-        if tok.dep_ != "relcl" or name.pos_ != "PROPN" or name.dep_ == "pobj" \
-                or name.i + 1 >= len(doc) or doc[name.i + 1].text != ",":
-            continue    # "the residents of Gaza, who fled": the clause may describe the residents
-        if not any(c.lower_ in _WHO and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+    for k, dep in enumerate(tk.dep):
+        if dep != "relcl":
             continue
-        ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+        tok = tk.tokens[k]
+        name = tok.head
+        if name.pos_ != "PROPN" or name.dep_ == "pobj" or name.i + 1 >= len(doc) or tk.text[name.i + 1] != ",":
+            continue    # "the residents of Gaza, who fled": the clause may describe the residents
+        if not any(c.lower_ in _WHO and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children_of(tok)):
+            continue
+        ent = next((e for e in tk.ents if e.start <= name.i < e.end), None)
         if ent is not None and ent.label_ in ("LOC", "FAC"):
             continue    # a lake, a park: the parser hung the clause on the wrong noun
         # the name alone, not the titles and places before it ("McMinn County Sheriff Steve Frisbie")

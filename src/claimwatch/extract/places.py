@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .base import Analysis, PlaceMention, Stage, children_of, governing_predicate, token_table
+from .base import Analysis, PlaceMention, Stage, children_of, doc_text, governing_predicate, token_table
 from .gazetteer import Entry, get_gazetteer, haversine_km
 from .layout import DATELINE_TOWN, OPENING_DATELINE, headline
 from .place_candidates import CUES, PRECISION, Cand, candidates
@@ -269,7 +269,7 @@ def _role_at(doc: Doc, root: Token, span: tuple[int, int], dateline: tuple[int, 
     when a bracketed field of it gives it, else from the parse."""
     if dateline[0] <= span[0] and span[1] <= dateline[1]:
         return "source_location"
-    return "origin" if _BRACKETED_FIELD.search(doc.text, max(0, span[0] - 40), span[0]) else _role(doc, root)
+    return "origin" if _BRACKETED_FIELD.search(doc_text(doc), max(0, span[0] - 40), span[0]) else _role(doc, root)
 
 
 #: a bracketed field that describes the thing before it ("the ship Aurora (flag: Norway)", "the
