@@ -279,6 +279,14 @@ def test_an_unlocated_road_places_what_happened_on_it_not_the_whole_report():
     assert _count_places(text, "200") == []
 
 
+def test_a_road_named_after_the_lead_places_only_what_happened_on_it():
+    # a later paragraph's road does not replace the dateline's town as the report's place
+    text = ("Hollis, Tennessee — Saturday, August 22, 2026\n\nFloods hit the county five years ago tonight.\n\n"
+            "Twenty people died. Firefighters pulled 63 people from rooftops and cars on Route 9.")
+    assert _count_places(text, "Twenty") == ["Hollis"]
+    assert _count_places(text, "63") == ["Route 9"]
+
+
 def test_an_area_of_a_towns_possessive_takes_the_towns_point():
     text = "Customs officers searched 30 containers in Rotterdam's Europoort area on Monday."
     area = next(p for c in _article(text).claims for p in c.places if p.text == "Europoort area")

@@ -545,3 +545,23 @@ def test_a_bracketed_field_gives_where_a_thing_is_from(analyse):
 def test_a_region_and_its_namesake_towns(analyse, text, mention, feature, country):
     p = _find(analyse(text, stages=("places",)), mention)
     assert p is not None and (p.feature, p.country) == (feature, country), p
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    # a lower-case particle inside a name: the whole name, not its last words
+    ("Gunmen attacked a bus 30 km south of Mocímboa da Praia on Sunday.", "Mocímboa da Praia", "Mocímboa da Praia"),
+    ("The harvest drew 2,000 pickers to Rio Grande do Sul this year.", "Rio Grande do Sul", "Rio Grande do Sul"),
+    ("A landslide blocked the road near Castelnuovo di Porto on Monday.", "Castelnuovo di Porto", "Castelnuovo di Porto"),
+])
+def test_a_name_with_a_particle_is_found_and_resolved_whole(analyse, text, mention, name):
+    p = _find(analyse(text, stages=("places",)), mention)
+    assert p is not None and p.name == name, [(q.text, q.name) for q in analyse(text, stages=("places",)).places]
+
+
+def test_a_regions_own_point_does_not_favour_its_namesake_town(analyse):
+    # the town Rio Grande has the state's name as an alternative: the state is meant
+    p = _find(analyse("Growers in Rio Grande do Sul lost 30% of the crop.", stages=("places",)), "Rio Grande do Sul")
+    assert p is not None and p.feature == "admin1"
+    # the bare town name stays the town
+    p = _find(analyse("The port of Rio Grande handled 3 ships on Monday.", stages=("places",)), "Rio Grande")
+    assert p is not None and (p.feature, p.country) == ("city", "BR")

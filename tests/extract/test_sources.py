@@ -218,6 +218,21 @@ def test_local_and_community_groups_are_ngos(text, figure, typ):
 
 
 
+# An official known only by a civil title is an official: "General" after an office noun is part of
+# that title (not an army rank), and a district magistrate or a labour inspector is no witness.
+@pytest.mark.parametrize("text, figure, typ", [
+    ("Director General Jane Doe said 40 staff would be cut.", "40", "official"),
+    ("District Magistrate Anil Kumar said 12 people were still in hospital.", "12", "official"),
+    ("Labour inspector Maria Silva said 30 workers were freed from the farm.", "30", "official"),
+    ("General Mark Milley said 3 soldiers died in the blast.", "3", "military"),
+])
+def test_an_official_known_by_a_civil_title(text, figure, typ):
+    import claimwatch
+    article = claimwatch.extract(text, published="2026-03-10")
+    count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == figure)
+    assert count.source.type == typ
+
+
 @pytest.mark.parametrize("name,misread", [
     ("a hostage negotiator", "media"),            # "host*" (a TV host) is no hostage
     ("the Hostage Support Group", "media"),

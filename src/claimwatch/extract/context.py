@@ -378,7 +378,7 @@ def find_context(analysis: Analysis) -> ReportContext:
     ctx.placed = {p.sent_i for p in analysis.places if locates_event(analysis, p) and _outside_relative(analysis, p)}
     ctx.lead_time = _lead_time(analysis, ctx)
     ctx.things = placed_things(analysis)
-    ctx.lead_places = next((ps for ps in (article_places(analysis, ctx.event_places.get(i, ()))
+    ctx.lead_places = next((ps for ps in (article_places(analysis, ctx.event_places.get(i, ()), ctx.para_of[i] == ctx.lead_para)
                                           for i in _lead_sentences(ctx, _LEAD_PARAGRAPHS)
                                           if not a_picture_note(analysis, ctx.para_of[i]))
                             if ps), []) or layout_places(analysis, ctx.lead_para, locates_event)

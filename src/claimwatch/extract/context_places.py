@@ -199,11 +199,14 @@ def _names_a_ward(doc: Doc, p: PlaceMention) -> bool:
     return head.i != tok.i and head.lemma_.lower() in _CARE
 
 
-def article_places(analysis: Analysis, places: Iterable[PlaceMention]) -> list[PlaceMention]:
+def article_places(analysis: Analysis, places: Iterable[PlaceMention], lead: bool = True) -> list[PlaceMention]:
     """The places of a lead sentence that can be the whole report's: not a road or street the
     gazetteer cannot locate ("a crash on Route 66"), which places only what happened on it, nor
-    the hospital its casualties were taken to."""
-    return [p for p in places if not (p.feature == "street" and p.lat is None) and not _names_a_ward(analysis.doc, p)]
+    any road outside the lead paragraph (``lead``: a later "carried a baby out of a trailer on
+    Route 9" places that rescue, not the flood the report is about), nor the hospital its
+    casualties were taken to."""
+    return [p for p in places if not (p.feature == "street" and (p.lat is None or not lead))
+            and not _names_a_ward(analysis.doc, p)]
 
 
 def layout_places(analysis: Analysis, lead_para: int, locates: Callable[[Analysis, PlaceMention], bool]) -> list[PlaceMention]:

@@ -16,7 +16,7 @@ from .base import Analysis, token_table
 from .entities import role_in
 from .events import lexicon as event_lexicon
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
-from .place_lexicon import CUES, PHYSICAL, PRECISION, Cand, keys_for, names_a_border
+from .place_lexicon import CUES, NAME_PARTICLES, PHYSICAL, PRECISION, Cand, keys_for, names_a_border
 
 __all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES"]
 
@@ -299,13 +299,14 @@ class _Collector:
         return e
 
     def _longer_name(self, s: int, e: int) -> int:
-        """The end of "Nuevo" + "Leon" when the tagger's entity stops short of a capitalised name
-        the gazetteer knows whole."""
+        """The end of "Nuevo" + "Leon" (or "Rio Grande" + "do Sul") when the tagger's entity stops
+        short of a capitalised name the gazetteer knows whole."""
         doc = self.doc
         if not doc[e - 1].text[:1].isupper():
             return e    # "the City of" + "Richmond": the entity is no name of its own
         for x in range(min(len(doc), e + 2), e, -1):
-            if all(doc[k].text[:1].isupper() and not doc[k].is_punct and not self.taken[k]
+            if all((doc[k].text[:1].isupper() or doc[k].lower_ in NAME_PARTICLES and k < x - 1)
+                   and not doc[k].is_punct and not self.taken[k]
                    and doc[k].lower_ not in FEATURE_WORDS for k in range(e, x)) \
                     and (x == len(doc) or not doc[x].text[:1].isupper()) \
                     and self.gaz.has(norm(doc[s:x].text)):    # not "Dublin" + "City", "St. James" + "United ..."
@@ -335,7 +336,7 @@ class _Collector:
         self.texts, self.lowers, self.punct = tk.text, tk.lower, tk.punct
         capok = [w[:1].isupper() for w in self.texts]
         self.capok = capok
-        self.inner = [c or lw in ("of", "de", "la", "el", "al", "on", "upon", "am", "sur", "-") or lw in _DIRECTIONS
+        self.inner = [c or lw in ("of", "on", "upon", "am", "sur") or lw in NAME_PARTICLES or lw in _DIRECTIONS
                       for c, lw in zip(capok, self.lowers)]
         n, lowers = len(doc), self.lowers
         # where a name can start: a capital that is no stop word, or a direction before a capital
@@ -470,6 +471,11 @@ class _Collector:
         return not cue and top.feature in ("river", "lake", "cape", "bay", "valley", "plain", "basin") \
             and top.importance < 6.5
 
+    def _a_particle_inside(self, i: int, j: int) -> bool:
+        """Whether a name holds a lower-case particle between its capitalised words ("Mocímboa da
+        Praia", "Castelnuovo di Porto"), which the tagger often reads as a person's name."""
+        return any(self.lowers[k] in NAME_PARTICLES and self.texts[k].islower() for k in range(i + 1, j - 1))
+
     def _object_of_a_noun(self, i: int, j: int, hits: list) -> bool:
         """Whether a large town's name the tagger calls a person is the object of "on", "against" or
         "over" after a noun ("a missile strike on Kharkiv", "an attack on Zaporizhzhia", "drones over
@@ -525,7 +531,8 @@ class _Collector:
             locative = i > 0 and doc[i - 1].lower_ in _LOCATIVE
             ok = bool(base and not hits[0][1] and whole and (top.feature != "city" or locative)
                       or base and prev is not None and self.taken[prev.i] or cue and whole
-                      or placed and whole and j - i == 1 or whole and self._object_of_a_noun(i, j, hits)
+                      or placed and whole and (j - i == 1 or self._a_particle_inside(i, j))
+                      or whole and self._object_of_a_noun(i, j, hits)
                       or whole and self._object_of_a_verb(i, j, hits))
             return ok and not (label == "PERSON" and i > 0 and doc[i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"))
         if label == "NORP":

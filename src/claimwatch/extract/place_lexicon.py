@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..resources import read_json
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, norm
 
-__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "Cand", "names_a_border", "keys_for"]
+__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "NAME_PARTICLES", "Cand", "names_a_border", "keys_for"]
 
 _RAW = read_json("gazetteer", "place_cues.json")
 #: cue word lists by name (``place_cues.json``)
@@ -19,6 +19,11 @@ ANAPHORS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _RAW["anaphors"]
 PHYSICAL = ("river", "lake", "mountain_range", "sea", "ocean", "gulf", "bay", "strait", "channel",
             "lagoon", "island", "peninsula", "desert", "plateau", "plain", "delta", "basin", "valley",
             "cape", "waterfall", "region")
+
+#: lower-case words inside a place's name ("Ain al-Asad", "Bajo de la Cruz", "Mocímboa da Praia",
+#: "Rio Grande do Sul", "Castelnuovo di Porto")
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "de", "del", "la", "le", "du", "des", "di", "da", "do",
+                            "dos", "das", "bin", "ibn", "-", "’", "'"})
 
 #: feature -> precision of the resolved point
 PRECISION = {"country": "country", "admin1": "admin1", "city": "city", "border": "border", "region": "region",

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from .base import Analysis, PlaceMention, children_of, token_table
 from .gazetteer import get_gazetteer
-from .place_lexicon import CUES, Cand
+from .place_lexicon import CUES, NAME_PARTICLES, Cand
 from .place_refs import DIRECTION, person_names
 
 __all__ = ["OF_HEADS", "local_candidates", "repeated_locals", "placed_by_structure", "local_extent", "locate", "NEAR", "UNLOCATED", "local_feature"]
@@ -69,8 +69,7 @@ _NEAR = frozenset({"near", "outside"})
 #: units of a distance that places a name offshore: "12 nautical miles off X", "5 km off X"
 _DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "nm"})
 #: lower-case words inside a name ("Ain al-Asad", "Bajo de la Cruz")
-_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "de", "del", "la", "le", "du", "des", "di", "da", "bin",
-                        "ibn", "-", "’", "'"})
+_PARTICLES = NAME_PARTICLES
 _STOP = CUES["stop_caps"] | CUES["directions"]
 #: words that make a tagger's place entity a part of a known place, a facility or a polity, not a
 #: settlement's own name

@@ -24,9 +24,9 @@ import re
 from spacy.tokens import Doc
 
 from .base import Analysis, children_of, token_table
-from .gazetteer import Entry, Gazetteer, norm
+from .gazetteer import Entry, Gazetteer, get_gazetteer, norm
 from .layout import DATELINE_TOWN
-from .place_lexicon import ANAPHORS, CUES, Cand, keys_for, names_a_border
+from .place_lexicon import ANAPHORS, CUES, NAME_PARTICLES, Cand, keys_for, names_a_border
 
 __all__ = ["DIRECTION", "embedded_span", "in_place_context", "described_by_who", "repeated_names", "shared_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
            "refer_back", "streets", "datelines", "person_names", "coordinated_names"]
@@ -86,13 +86,22 @@ def person_names(analysis: Analysis) -> frozenset[str]:
     tk = token_table(analysis.doc)
     out: set[str] = set()
     for ent in tk.ents:
-        if ent.label_ == "PERSON" and ent.end - ent.start > 1 and not _two_names_by_a_dash(ent):
+        if ent.label_ == "PERSON" and ent.end - ent.start > 1 and not _two_names_by_a_dash(ent) \
+                and not _a_town_with_a_particle(analysis.doc, ent):
             out.update(w for w in tk.text[ent.start:ent.end] if w[:1].isupper())
     for i in range(1, len(tk.text)):
         if tk.text[i][:1].isupper() and tk.lower[i - 1].rstrip(".") in _TITLES:
             out.add(tk.text[i])
     got = analysis.indexes["places.people"] = frozenset(out)
     return got
+
+
+def _a_town_with_a_particle(doc: Doc, ent) -> bool:
+    """Whether a tagger's person is a town's name with a lower-case particle inside ("south of
+    Mocímboa da Praia", "in Castelnuovo di Porto") where a place stands: the gazetteer's town."""
+    inside = [t for t in ent[1:-1] if t.lower_ in NAME_PARTICLES and t.text.islower()]
+    return bool(inside) and in_place_context(doc, ent.start, ent.end) \
+        and any(e.feature == "city" for e in get_gazetteer().lookup(ent.text)[:3])
 
 
 def _two_names_by_a_dash(ent) -> bool:

@@ -172,8 +172,10 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
         ctx2 = dict(ctx)
         for cc, n_cc in counts.items():
             ctx2[cc] = max(ctx2.get(cc, 0.0), 4.0 * n_cc / total)
-        opts = [options(gaz, c, w, _others(ctx2, src, n), tuple(pts), after_the=a) if t else []
-                for c, w, t, n, a in zip(cands, words, todo, names, the)]
+        # a region's point raises the towns near it, not those of its own name's readings ("Rio Grande
+        # do Sul" the state is no evidence for the town Rio Grande, its alternative name)
+        opts = [options(gaz, c, w, _others(ctx2, src, n), _points_of_others(pts, o), after_the=a) if t else []
+                for c, w, t, n, a, o in zip(cands, words, todo, names, the, opts)]
         if cities:
             _favour_regions_of_towns(opts, cities)
     chosen = _containment_pairs(analysis, cands, opts)
@@ -209,6 +211,12 @@ def _first_pass_evidence(opts: list, names: list[str], src: dict[str, set[str]]
             if top.feature == "admin1":
                 pts.append((top.cc, top.lat, top.lon))
     return counts, pts, cities
+
+
+def _points_of_others(pts: list[tuple], own: list[tuple[float, Entry]]) -> tuple:
+    """The first pass's region points but the one a candidate's own best reading gave."""
+    mine = (own[0][1].cc, own[0][1].lat, own[0][1].lon) if own else None
+    return tuple(p for p in pts if p != mine)
 
 
 def _favour_regions_of_towns(opts: list, cities: list[tuple[int, Entry]]) -> None:
