@@ -272,6 +272,19 @@ def test_each_figure_of_a_list_takes_its_own_place():
     assert _count_places("Floods killed 12 people in Kerala and Karnataka, officials said.", "12") == ["Kerala", "Karnataka"]
 
 
+def test_a_parts_place_is_not_the_wholes():
+    jobs = "The company cut 900 jobs last year, 300 of them in Toledo, a spokesman said."
+    assert (_count_places(jobs, "900"), _count_places(jobs, "300")) == ([], ["Toledo"])
+    squad = "Twelve players were injured this season, including four in Manchester, the club said."
+    assert (_count_places(squad, "Twelve"), _count_places(squad, "four")) == ([], ["Manchester"])
+    storms = "Storms left 25 people dead across the state on Tuesday, among them 6 in Tulsa."
+    assert (_count_places(storms, "25"), _count_places(storms, "6")) == ([], ["Tulsa"])
+    # the whole keeps its own place; a place after a figure that is no part stays
+    floods = "At least 7 people were killed in floods in Sierra Leone, including 3 in Koidu."
+    assert _count_places(floods, "At least 7") == ["Sierra Leone"]
+    assert _count_places("Police arrested 30 people in 2 raids in Lagos on Friday.", "30") == ["Lagos"]
+
+
 def test_an_unlocated_road_places_what_happened_on_it_not_the_whole_report():
     text = ("A truck crash on Route 66 killed 4 people on Sunday, police said.\n\n"
             "Traffic was diverted for hours, and 200 drivers were stuck.")

@@ -388,6 +388,8 @@ def _figure_before(doc: Doc, p: PlaceMention) -> int | None:
     if k < 1 or doc[k].dep_ != "prep" or doc[k].lower_ not in ("in", "at", "near", "across"):
         return None
     before = doc[k - 1]
+    if before.pos_ == "PRON" and before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.like_num:
+        before = before.head.head   # "41 of them in the Western Area"
     if before.like_num:
         return before.i
     return next((c.i for c in children_of(before) if c.dep_ == "nummod" and c.like_num), None) if before.pos_ == "NOUN" else None
@@ -399,8 +401,23 @@ def _each_figure_its_place(doc: Doc, places: list[PlaceMention], head: Token) ->
     figures = {p.span: _figure_before(doc, p) for p in places}
     own = {head.i} | {c.i for c in children_of(head) if c.dep_ == "nummod"} | ({head.head.i} if head.dep_ == "nummod" else set())
     if not any(f in own for f in figures.values()):
-        return places
+        # the whole is not where its part is ("7 killed, including 3 in Koidu"; "143 arrested, 41
+        # of them in the Western Area")
+        return [p for p in places if (f := figures[p.span]) is None or not _a_part(doc[f])]
     return [p for p in places if figures[p.span] is None or figures[p.span] in own]
+
+
+_PART_PREPS = frozenset({"including", "among", "excluding", "besides"})
+
+
+def _a_part(figure: Token) -> bool:
+    """Whether a figure counts a part of another ("including 3", "among them 6", "41 of them",
+    "two of whom")."""
+    noun = figure.head if figure.dep_ == "nummod" else figure
+    if noun.dep_ == "pobj" and noun.head.lower_ in _PART_PREPS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in children_of(c))
+               for c in children_of(figure))
 
 
 def _of_another_count(doc: Doc, p: PlaceMention, head: Token) -> bool:
