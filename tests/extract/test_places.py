@@ -545,3 +545,38 @@ def test_a_bracketed_field_gives_where_a_thing_is_from(analyse):
 def test_a_region_and_its_namesake_towns(analyse, text, mention, feature, country):
     p = _find(analyse(text, stages=("places",)), mention)
     assert p is not None and (p.feature, p.country) == (feature, country), p
+
+
+def test_a_headlines_last_name_stops_before_the_blank_line_and_counts_again_later(analyse):
+    # the tagger's entity runs over the blank line; a small town named again stays a place
+    text = ("Storm floods homes in Slave Lake\n\nCrews pumped water out of 40 basements. "
+            "By evening the mayor of Slave Lake said 200 homes were dry.")
+    a = analyse(text, stages=("places",))
+    assert [p.text for p in a.places if p.name == "Slave Lake"] == ["Slave Lake", "Slave Lake"]
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("53 inmates escaped from a prison in Southwest Papua on Saturday.", "Southwest Papua", "Papua"),
+    ("Four guards were hurt at the jail in Southwest Papua, a police spokesman said.", "Southwest Papua", "Papua"),
+])
+def test_a_capitalised_direction_opens_the_name_of_the_place_after_it(analyse, text, mention, name):
+    assert [(p.text, p.name) for p in analyse(text, stages=("places",)).places] == [(mention, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy snow hit the Northeast on Monday, and 200 flights were cancelled.",
+    "Prices rose 3 percent in the Southwest, the survey showed.",
+])
+def test_a_direction_alone_is_no_foreign_region(analyse, text):
+    assert analyse(text, stages=("places",)).places == []
+
+
+@pytest.mark.parametrize("text, mention, feature", [
+    ("Gunmen abducted 30 students in Kaduna state on Friday.", "Kaduna state", "admin1"),
+    ("Floods in Bihar displaced 5,000 families, officials said.", "Bihar", "admin1"),
+    # the civic word that is no part of a state's name stays outside it
+    ("Iran state TV said 12 people died in Tehran.", "Iran", "country"),
+    ("Police in Kharkiv said 3 people were hurt.", "Kharkiv", "city"),
+])
+def test_a_state_named_as_such_or_by_its_very_name_is_the_state(analyse, text, mention, feature):
+    assert {p.text: p.feature for p in analyse(text, stages=("places",)).places}[mention] == feature

@@ -66,10 +66,11 @@ _ONE_BORDER_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Aa])\s+([A-Z][a-z]+)\s+(?:stat
 
 
 def _trim(doc, s: int, e: int) -> tuple[int, int]:
-    """Drop leading determiners and a trailing possessive from a token range."""
-    while s < e and doc[s].lower_ in ("the", "a", "an"):
+    """Drop leading determiners, a trailing possessive and the line breaks the tagger's entity may
+    run over (a headline's last name and the blank line after it)."""
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_space):
         s += 1
-    while e > s and doc[e - 1].lower_ in ("'s", "’s", "'", "’"):
+    while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_space):
         e -= 1
     return s, e
 
@@ -265,8 +266,9 @@ class _Collector:
             s, e = _trim(doc, ent.start, ent.end)
             if s >= e or any(taken[s:e]):
                 continue
-            if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC):
-                continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head)
+            if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC or doc[s].lower_ in _DIRECTIONS):
+                continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head);
+                # "the Northeast" is a part of the report's country, no foreign region of that name
             if e - s == 1 and gaz.demonym(doc[s].text) and not gaz.lookup(doc[s].text, ("country",)):
                 continue  # "a German and a Briton": a nationality word (read by the demonym pass), no town
             e = self._possessive_feature(s, e)
@@ -279,7 +281,8 @@ class _Collector:
                 s -= 1  # "eastern Ukraine"
             e = self._longer_name(s, self._hyphenated(s, e))
             # extend over a following generic feature word ("Tisza" + "River")
-            if e < len(doc) and doc[e].lower_ in FEATURE_WORDS and doc[e].lower_ not in ("city", "town", "state"):
+            if e < len(doc) and doc[e].lower_ in FEATURE_WORDS and (doc[e].lower_ not in ("city", "town", "state")
+                                                                  or self._known_with(s, e)):
                 e += 1
             elif self._written_capitalised(s, e) and gaz.has(norm(doc[s:e + 1].text)):
                 e += 1  # "Grand forks" in a report that wrote "Grand Forks"
@@ -288,6 +291,11 @@ class _Collector:
                     and gaz.has("the " + norm(doc[s].text)):
                 key = "the " + norm(doc[s].text)  # "the Channel": known by its generic word with the article
             self.claim(Cand(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e, key, (), ent.label_))
+
+    def _known_with(self, s: int, e: int) -> bool:
+        """Whether the gazetteer knows a name with "state" after it as a state ("Kaduna state"): the
+        word names the place's kind, not what follows it ("Iran state TV", "Springfield city limits")."""
+        return self.doc[e].lower_ == "state" and any(h[0].feature == "admin1" for h in self.gaz.lookup_key(norm(self.doc[s:e + 1].text)))
 
     def _possessive_feature(self, s: int, e: int) -> int:
         """The end of "St. Martin's" + "Island": a possessive name and the capitalised physical feature
@@ -352,17 +360,21 @@ class _Collector:
         while run < n and run - i < self.gaz.max_words and self.inner[run] and not self.taken[run]:
             run += 1
         if run < n and self.lowers[run] in FEATURE_WORDS and not self.taken[run] \
-                and self.lowers[run] not in ("city", "town", "state"):
-            run += 1  # "Donetsk region", "the Tisa river"
+                and (self.lowers[run] not in ("city", "town", "state") or self._known_with(i, run)):
+            run += 1  # "Donetsk region", "the Tisa river", "Kaduna state" (not "Iran state TV")
         elif self._written_capitalised(i, run):
             run += 1  # "near Eagle pass" in a report that wrote "Eagle Pass"
         lowest = i + 2 if low in _DIRECTIONS else i + 1
-        for j in range(run, lowest - 1, -1):
-            if self.punct[j - 1] and j - 1 > i:
-                continue
-            for key, cue in keys_for(self.gaz, self.texts[i:j]):
-                if self.gaz.has(key):
-                    return j, key, cue
+        # a capitalised direction opens the name ("Southwest Papua", a province newer than the
+        # gazetteer): the name is the whole, its place the part after the direction
+        skips = (0, 1) if low in _DIRECTIONS and self.capok[i] else (0,)
+        for skip in skips:
+            for j in range(run, lowest - 1, -1):
+                if self.punct[j - 1] and j - 1 > i:
+                    continue
+                for key, cue in keys_for(self.gaz, self.texts[i + skip:j]):
+                    if self.gaz.has(key):
+                        return j, key, cue
         return None
 
     def _written_capitalised(self, i: int, run: int) -> bool:

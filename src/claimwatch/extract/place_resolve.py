@@ -18,7 +18,7 @@ def _score(entry: Entry, alt: bool, cue: tuple[str, ...], label: str, ctx_cc: di
     if after_the and entry.feature == "city" and not entry.name.lower().startswith("the "):
         s -= 6.0  # "in the Rio Grande", "along the Dnipro": a town is not written with the article
     if pts and entry.feature not in ("country", "admin1"):
-        for cc, lat, lon in pts:
+        for cc, lat, lon in pts:   # the regions the article names
             if cc == entry.cc and haversine_km(lat, lon, entry.lat, entry.lon) < 300:
                 s += 2.0
                 break
@@ -73,13 +73,20 @@ def options(gaz: Gazetteer, c: Cand, words: list[str], ctx_cc: dict[str, float],
         top = out[0]
         for sc, e in out[1:6]:
             if e.feature == "city" and e.cc == top[1].cc and sc >= top[0] - 2.0 and \
-                    haversine_km(e.lat, e.lon, top[1].lat, top[1].lon) < 150:
+                    haversine_km(e.lat, e.lon, top[1].lat, top[1].lon) < 150 and not _a_short_form(words, e, top[1]):
                 out.remove((sc, e))
                 # the region's score too when it bears the region's very name: "Bern, Switzerland"
                 # pairs the city (not so a town named by an alternative: Sinaloa de Leyva)
                 out.insert(0, (max(sc, top[0]) if norm(e.name) == norm(top[1].name) else sc, e))
                 break
     return out
+
+
+def _a_short_form(words: list[str], town: Entry, region: Entry) -> bool:
+    """Whether the text names the region by its very name and the town only by a short form of its
+    longer one ("Bihar": the state, not Bihar Sharif)."""
+    key = norm(" ".join(words))
+    return norm(region.name) == key and norm(town.name) != key and len(town.name.split()) > len(words)
 
 
 #: generic words a sea's or ocean's name drops in writing ("the Atlantic", "the Baltic", "the Adriatic")
@@ -172,7 +179,8 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
         ctx2 = dict(ctx)
         for cc, n_cc in counts.items():
             ctx2[cc] = max(ctx2.get(cc, 0.0), 4.0 * n_cc / total)
-        opts = [options(gaz, c, w, _others(ctx2, src, n), tuple(pts), after_the=a) if t else []
+        # a region's own point does not raise a town of its name ("Bihar": the state, not Bihar Sharif)
+        opts = [options(gaz, c, w, _others(ctx2, src, n), tuple(p[:3] for p in pts if p[3] != n), after_the=a) if t else []
                 for c, w, t, n, a in zip(cands, words, todo, names, the)]
         if cities:
             _favour_regions_of_towns(opts, cities)
@@ -207,7 +215,7 @@ def _first_pass_evidence(opts: list, names: list[str], src: dict[str, set[str]]
                 counts[top.cc] = counts.get(top.cc, 0) + 1
                 src.setdefault(top.cc, set()).add(names[k0])
             if top.feature == "admin1":
-                pts.append((top.cc, top.lat, top.lon))
+                pts.append((top.cc, top.lat, top.lon, names[k0]))
     return counts, pts, cities
 
 

@@ -148,7 +148,8 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
                 out.append(_local(analysis, c, sent_i, (dl_start, dl_end)))  # a street of a town the gazetteer lacks
             continue
         if c.label == "GAZ" and entry.feature == "city" and entry.importance < 5.0 and not c.cue \
-                and not _written_with_its_region(c, entry, cands[k + 1:k + 2], entries[k + 1:k + 2], text):
+                and not _written_with_its_region(c, entry, cands[k + 1:k + 2], entries[k + 1:k + 2], text) \
+                and not any(p.geonameid == entry.geonameid for p in out):    # a small town named again
             continue
         if c.kind != "embedded" and c.label != "STREET":
             history.append((sent_i, entry, c.kind))  # what "the country", "the border" may refer back to
