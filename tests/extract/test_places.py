@@ -580,3 +580,13 @@ def test_a_direction_alone_is_no_foreign_region(analyse, text):
 ])
 def test_a_state_named_as_such_or_by_its_very_name_is_the_state(analyse, text, mention, feature):
     assert {p.text: p.feature for p in analyse(text, stages=("places",)).places}[mention] == feature
+
+
+def test_a_town_the_tagger_calls_a_person_everywhere_is_a_place_after_at(analyse):
+    # the same two words tagged a person elsewhere are no other person's name
+    text = "Officials assigned Porto Empedocle as the port of arrival. The ship docked at Porto Empedocle with 200 people."
+    places = analyse(text, stages=("places",)).places
+    assert [p.text for p in places if p.span[0] > text.index("The ship")] == ["Porto Empedocle"]
+    # a word of another person's name still keeps its town out
+    text = "Coach Jackson Smith spoke on Monday. The team of 20 trained at Jackson Smith on Tuesday."
+    assert [p.text for p in analyse(text, stages=("places",)).places] == []

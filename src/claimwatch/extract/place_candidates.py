@@ -420,7 +420,7 @@ class _Collector:
                 or self._a_persons_name(i, j):
             return i + 1    # "Jordan" of "Jordan, who scored 30 points" and of "Jordan added ten"
         placed = hits[0][0].feature == "city" and (not hits[0][1] or _spelled_alike(key, hits[0][0].name)) \
-            and place_refs.in_place_context(doc, i, j) and not any(w in self.people for w in texts[i:j])
+            and place_refs.in_place_context(doc, i, j) and not self._a_persons_words(i, j)
         ok = self._acceptable(i, j, hits, cue, placed)
         if placed and not cue:
             cue = ("city",)  # "near Pylos", "an Alexandria man": the town, however small
@@ -428,6 +428,16 @@ class _Collector:
             return i + 1
         self.claim(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, key, cue, "GAZ"))
         return j
+
+    def _a_persons_words(self, i: int, j: int) -> bool:
+        """Whether the report uses a word of the name in a person's name: a one-word name anywhere,
+        a longer one in another person's name than the same words the tagger calls a person ("at
+        Porto Empedocle" beside "assigns Porto Empedocle as place of safety")."""
+        words = set(self.texts[i:j]) & self.people
+        if j - i == 1 or not words:
+            return bool(words)
+        return any(ent.label_ == "PERSON" and words & set(self.texts[ent.start:ent.end])
+                   and self.texts[ent.start:ent.end] != self.texts[i:j] for ent in token_table(self.analysis.doc).ents)
 
     def _water_acts(self, j: int) -> bool:
         """Whether the name is followed by what only water does ("Danube floods 300 homes", "Severn
@@ -535,7 +545,7 @@ class _Collector:
             locative = i > 0 and doc[i - 1].lower_ in _LOCATIVE
             ok = bool(base and not hits[0][1] and whole and (top.feature != "city" or locative)
                       or base and prev is not None and self.taken[prev.i] or cue and whole
-                      or placed and whole and j - i == 1 or whole and self._object_of_a_noun(i, j, hits)
+                      or placed and whole or whole and self._object_of_a_noun(i, j, hits)
                       or whole and self._object_of_a_verb(i, j, hits))
             return ok and not (label == "PERSON" and i > 0 and doc[i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"))
         if label == "NORP":
