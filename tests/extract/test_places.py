@@ -590,3 +590,17 @@ def test_a_town_the_tagger_calls_a_person_everywhere_is_a_place_after_at(analyse
     # a word of another person's name still keeps its town out
     text = "Coach Jackson Smith spoke on Monday. The team of 20 trained at Jackson Smith on Tuesday."
     assert [p.text for p in analyse(text, stages=("places",)).places] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Teams from Little Kanawha River Basin cleared 40 roads.",
+    "AREA: Municipal District of Lesser Slave River No. 124. Residents must leave their homes now.",
+])
+def test_a_name_after_a_capitalised_prefix_is_a_longer_name_not_the_shorter_one(analyse, text):
+    # "Little Kanawha" is another river than the Kanawha
+    assert [p.text for p in analyse(text, stages=("places",)).places if "River" in p.text] == []
+
+
+def test_a_name_prefix_known_with_its_name_stays_one_place(analyse):
+    text = "Police in Greater Sudbury arrested 4 men; the team of 20 played at Old Trafford."
+    assert [p.text for p in analyse(text, stages=("places",)).places] == ["Greater Sudbury", "Old Trafford"]

@@ -41,6 +41,8 @@ _REPORTING = _C["reporting"]
 #: verbs whose object is where the event happened: attacked, left or reached
 _OBJECT_VERBS = _C["strike"] | _LEAVE | _REACH
 _STRIKE = _C["strike"]
+#: capitalised words that make a longer place name of the name after them ("Lesser", "Upper", "Fort")
+_NAME_PREFIXES = _C["name_prefixes"]
 _EVENT_WORDS = event_lexicon()
 #: the subjects of a physical attack: weapons and armed forces ("drones", "shelling", "troops")
 _ARMED = _EVENT_WORDS["strike_set"] | _EVENT_WORDS["military_set"] | frozenset(
@@ -405,6 +407,8 @@ class _Collector:
         if best is None:
             return i + 1
         j, key, cue = best
+        if i > 0 and self.capok[i - 1] and lowers[i - 1] in _NAME_PREFIXES and not self.taken[i - 1]:
+            return i + 1    # "Lesser Slave River" is no Slave River: a longer name the gazetteer lacks
         hits = self.gaz.lookup_key(key)
         if cue and not any(h[0].feature in cue for h in hits[:10]):
             return i + 1  # "Big Creek" is no creek named "Big" (Biga, Turkey): the generic word must fit
