@@ -604,3 +604,12 @@ def test_a_name_after_a_capitalised_prefix_is_a_longer_name_not_the_shorter_one(
 def test_a_name_prefix_known_with_its_name_stays_one_place(analyse):
     text = "Police in Greater Sudbury arrested 4 men; the team of 20 played at Old Trafford."
     assert [p.text for p in analyse(text, stages=("places",)).places] == ["Greater Sudbury", "Old Trafford"]
+
+
+@pytest.mark.parametrize("text, mention, feature", [
+    ("The Atlantic storm left 12,000 homes without power in Nova Scotia.", "Atlantic", "ocean"),
+    ("A Pacific typhoon killed 30 people, officials said.", "Pacific", "ocean"),
+    ("The Baltic states expelled 20 diplomats last week.", "Baltic", "sea"),
+])
+def test_a_location_after_a_sentences_article_is_the_sea_not_a_small_town(analyse, text, mention, feature):
+    assert {p.text: p.feature for p in analyse(text, stages=("places",)).places}[mention] == feature

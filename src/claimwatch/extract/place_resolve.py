@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .base import Analysis, token_table
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, get_gazetteer, haversine_km, norm
 from .place_candidates import _ARMED, _DIRECTIONS, PHYSICAL, Cand, keys_for
@@ -169,7 +171,8 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     names = [c.key if c.label == "LIST" else norm(" ".join(w[1:] if len(w) > 1 and w[0].lower() in _DIRECTIONS else w))
              for c, w in zip(cands, words)]
     todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET", "LOCAL") for c in cands]
-    the = [c.label in ("GPE", "FAC", "LOC") and c.tok_start > 0 and doc[c.tok_start - 1].text == "the" for c in cands]
+    the = [c.label in ("GPE", "FAC", "LOC") and c.tok_start > 0 and _after_an_article(doc[c.tok_start - 1], c.label)
+           for c in cands]
     opts = [options(gaz, c, w, _others(ctx, src, n), after_the=a) if t else []
             for c, w, t, n, a in zip(cands, words, todo, names, the)]
     # second pass: the countries and regions the first pass found become the context
@@ -196,6 +199,13 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
             if major is not None:
                 out[k] = major
     return out
+
+
+def _after_an_article(word: Token, label: str) -> bool:
+    """Whether a tagged place follows an article: a lower-case "the" ("along the Dnipro"), and for
+    what the tagger calls a location, no state or town, also a sentence's "The" or "a" ("The
+    Atlantic storm", "A Pacific typhoon", "The Baltic states": the ocean or sea, not a small town)."""
+    return word.text == "the" or label == "LOC" and word.lower_ in ("the", "a", "an")
 
 
 def _first_pass_evidence(opts: list, names: list[str], src: dict[str, set[str]]
