@@ -285,6 +285,17 @@ def test_a_parts_place_is_not_the_wholes():
     assert _count_places("Police arrested 30 people in 2 raids in Lagos on Friday.", "30") == ["Lagos"]
 
 
+def test_a_place_told_of_a_part_in_its_own_clause_is_the_parts():
+    flights = "The airline cancelled 120 flights on Monday, 40 of which were bound for Denver."
+    assert (_count_places(flights, "120"), _count_places(flights, "40")) == ([], ["Denver"])
+    fans = "Police detained 50 fans after the match, and 12 of them were later charged in Leeds."
+    assert (_count_places(fans, "50"), _count_places(fans, "12")) == ([], ["Leeds"])
+    ward = "Officials said 34 patients were admitted to the ward, of whom 6 were moved to Rajkot in a critical state."
+    assert _count_places(ward, "34") == []
+    # a clause of another figure that is no part keeps its place for the whole sentence's figures
+    assert _count_places("Officials said 3 were killed and 10 injured in Gaza.", "10") == ["Gaza"]
+
+
 def test_an_unlocated_road_places_what_happened_on_it_not_the_whole_report():
     text = ("A truck crash on Route 66 killed 4 people on Sunday, police said.\n\n"
             "Traffic was diverted for hours, and 200 drivers were stuck.")

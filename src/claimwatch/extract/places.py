@@ -365,6 +365,7 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
     clause = governing_predicate(head)
     places = [p for p in places if not _of_another_count(doc, p, head)]
     places = _each_figure_its_place(doc, places, head)
+    places = [p for p in places if not _of_a_parts_clause(doc, p, head)]
 
     def inside(p: PlaceMention) -> int:
         tok = doc[p.head_i] if p.head_i is not None else None
@@ -409,6 +410,21 @@ def _each_figure_its_place(doc: Doc, places: list[PlaceMention], head: Token) ->
 
 
 _PART_PREPS = frozenset({"including", "among", "excluding", "besides"})
+
+
+def _of_a_parts_clause(doc: Doc, p: PlaceMention, head: Token) -> bool:
+    """Whether a place stands in a clause told of a part of the claim's figure, not of the figure
+    ("34 were admitted, of whom 6 were shifted to Rajkot"; "50 detained, and 12 of them were
+    charged in Leeds")."""
+    if p.head_i is None:
+        return False
+    verb = doc[p.head_i]
+    subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.like_num or subject.i == head.i or head.head.i == subject.i:
+        return False
+    of_whom = any(c.dep_ == "prep" and c.lower_ == "of" and c.i < subject.i
+                  and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in children_of(c)) for c in children_of(verb))
+    return of_whom or _a_part(subject)
 
 
 def _a_part(figure: Token) -> bool:
