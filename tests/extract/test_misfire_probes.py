@@ -294,6 +294,9 @@ def test_a_place_told_of_a_part_in_its_own_clause_is_the_parts():
     assert _count_places(ward, "34") == []
     # a clause of another figure that is no part keeps its place for the whole sentence's figures
     assert _count_places("Officials said 3 were killed and 10 injured in Gaza.", "10") == ["Gaza"]
+    # the claim's own figure told in the part's clause keeps its place
+    shipped = "Of the crates seized, 900 were shipped to EU ports, the most to Poland (300) and Latvia (200)."
+    assert "Poland" in _count_places(shipped, "300")
 
 
 def test_an_unlocated_road_places_what_happened_on_it_not_the_whole_report():

@@ -420,8 +420,8 @@ def _of_a_parts_clause(doc: Doc, p: PlaceMention, head: Token) -> bool:
         return False
     verb = doc[p.head_i]
     subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not subject.like_num or subject.i == head.i or head.head.i == subject.i:
-        return False
+    if subject is None or not subject.like_num or verb.i == head.i or any(a.i == verb.i for a in head.ancestors):
+        return False    # the claim's own figure is told in that clause ("the largest number to Romania (611)")
     of_whom = any(c.dep_ == "prep" and c.lower_ == "of" and c.i < subject.i
                   and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in children_of(c)) for c in children_of(verb))
     return of_whom or _a_part(subject)
