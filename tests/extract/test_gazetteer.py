@@ -151,3 +151,19 @@ def test_a_region_keeps_at_least_its_map_rank(gaz):
     # a sparsely settled region loses nothing by the population prior (Nunavut: 40,000 people)
     nunavut = gaz.lookup("Nunavut", ("admin1",))[0]
     assert nunavut.importance >= 5.0
+
+
+@pytest.mark.parametrize("name, feature, cc", [
+    # England's historic and largest counties before US towns of their names
+    ("Yorkshire", "admin1", "GB"), ("North Yorkshire", "admin1", "GB"),
+    # London's airport and rail terminus, places of news the town list lacks
+    ("Heathrow", "city", "GB"), ("Paddington", "city", "GB"),
+])
+def test_places_of_news_the_sources_miss_or_rank_low_come_from_the_supplement(gaz, name, feature, cc):
+    top = gaz.lookup(name)[0]
+    assert (top.feature, top.cc) == (feature, cc)
+
+
+def test_a_supplement_region_of_natural_earths_name_keeps_its_id(gaz):
+    top = gaz.lookup("North Yorkshire")[0]
+    assert top.geonameid and len([e for e in gaz.lookup("North Yorkshire") if e.feature == "admin1"]) == 1

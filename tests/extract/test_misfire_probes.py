@@ -272,6 +272,33 @@ def test_each_figure_of_a_list_takes_its_own_place():
     assert _count_places("Floods killed 12 people in Kerala and Karnataka, officials said.", "12") == ["Kerala", "Karnataka"]
 
 
+def test_a_parts_place_is_not_the_wholes():
+    jobs = "The company cut 900 jobs last year, 300 of them in Toledo, a spokesman said."
+    assert (_count_places(jobs, "900"), _count_places(jobs, "300")) == ([], ["Toledo"])
+    squad = "Twelve players were injured this season, including four in Manchester, the club said."
+    assert (_count_places(squad, "Twelve"), _count_places(squad, "four")) == ([], ["Manchester"])
+    storms = "Storms left 25 people dead across the state on Tuesday, among them 6 in Tulsa."
+    assert (_count_places(storms, "25"), _count_places(storms, "6")) == ([], ["Tulsa"])
+    # the whole keeps its own place; a place after a figure that is no part stays
+    floods = "At least 7 people were killed in floods in Sierra Leone, including 3 in Koidu."
+    assert _count_places(floods, "At least 7") == ["Sierra Leone"]
+    assert _count_places("Police arrested 30 people in 2 raids in Lagos on Friday.", "30") == ["Lagos"]
+
+
+def test_a_place_told_of_a_part_in_its_own_clause_is_the_parts():
+    flights = "The airline cancelled 120 flights on Monday, 40 of which were bound for Denver."
+    assert (_count_places(flights, "120"), _count_places(flights, "40")) == ([], ["Denver"])
+    fans = "Police detained 50 fans after the match, and 12 of them were later charged in Leeds."
+    assert (_count_places(fans, "50"), _count_places(fans, "12")) == ([], ["Leeds"])
+    ward = "Officials said 34 patients were admitted to the ward, of whom 6 were moved to Rajkot in a critical state."
+    assert _count_places(ward, "34") == []
+    # a clause of another figure that is no part keeps its place for the whole sentence's figures
+    assert _count_places("Officials said 3 were killed and 10 injured in Gaza.", "10") == ["Gaza"]
+    # the claim's own figure told in the part's clause keeps its place
+    shipped = "Of the crates seized, 900 were shipped to EU ports, the most to Poland (300) and Latvia (200)."
+    assert "Poland" in _count_places(shipped, "300")
+
+
 def test_an_unlocated_road_places_what_happened_on_it_not_the_whole_report():
     text = ("A truck crash on Route 66 killed 4 people on Sunday, police said.\n\n"
             "Traffic was diverted for hours, and 200 drivers were stuck.")

@@ -565,3 +565,69 @@ def test_a_regions_own_point_does_not_favour_its_namesake_town(analyse):
     # the bare town name stays the town
     p = _find(analyse("The port of Rio Grande handled 3 ships on Monday.", stages=("places",)), "Rio Grande")
     assert p is not None and (p.feature, p.country) == ("city", "BR")
+def test_a_headlines_last_name_stops_before_the_blank_line_and_counts_again_later(analyse):
+    # the tagger's entity runs over the blank line; a small town named again stays a place
+    text = ("Storm floods homes in Slave Lake\n\nCrews pumped water out of 40 basements. "
+            "By evening the mayor of Slave Lake said 200 homes were dry.")
+    a = analyse(text, stages=("places",))
+    assert [p.text for p in a.places if p.name == "Slave Lake"] == ["Slave Lake", "Slave Lake"]
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("53 inmates escaped from a prison in Southwest Papua on Saturday.", "Southwest Papua", "Papua"),
+    ("Four guards were hurt at the jail in Southwest Papua, a police spokesman said.", "Southwest Papua", "Papua"),
+])
+def test_a_capitalised_direction_opens_the_name_of_the_place_after_it(analyse, text, mention, name):
+    assert [(p.text, p.name) for p in analyse(text, stages=("places",)).places] == [(mention, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy snow hit the Northeast on Monday, and 200 flights were cancelled.",
+    "Prices rose 3 percent in the Southwest, the survey showed.",
+])
+def test_a_direction_alone_is_no_foreign_region(analyse, text):
+    assert analyse(text, stages=("places",)).places == []
+
+
+@pytest.mark.parametrize("text, mention, feature", [
+    ("Gunmen abducted 30 students in Kaduna state on Friday.", "Kaduna state", "admin1"),
+    ("Floods in Bihar displaced 5,000 families, officials said.", "Bihar", "admin1"),
+    # the civic word that is no part of a state's name stays outside it
+    ("Iran state TV said 12 people died in Tehran.", "Iran", "country"),
+    ("Police in Kharkiv said 3 people were hurt.", "Kharkiv", "city"),
+])
+def test_a_state_named_as_such_or_by_its_very_name_is_the_state(analyse, text, mention, feature):
+    assert {p.text: p.feature for p in analyse(text, stages=("places",)).places}[mention] == feature
+
+
+def test_a_town_the_tagger_calls_a_person_everywhere_is_a_place_after_at(analyse):
+    # the same two words tagged a person elsewhere are no other person's name
+    text = "Officials assigned Porto Empedocle as the port of arrival. The ship docked at Porto Empedocle with 200 people."
+    places = analyse(text, stages=("places",)).places
+    assert [p.text for p in places if p.span[0] > text.index("The ship")] == ["Porto Empedocle"]
+    # a word of another person's name still keeps its town out
+    text = "Coach Jackson Smith spoke on Monday. The team of 20 trained at Jackson Smith on Tuesday."
+    assert [p.text for p in analyse(text, stages=("places",)).places] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Teams from Little Kanawha River Basin cleared 40 roads.",
+    "AREA: Municipal District of Lesser Slave River No. 124. Residents must leave their homes now.",
+])
+def test_a_name_after_a_capitalised_prefix_is_a_longer_name_not_the_shorter_one(analyse, text):
+    # "Little Kanawha" is another river than the Kanawha
+    assert [p.text for p in analyse(text, stages=("places",)).places if "River" in p.text] == []
+
+
+def test_a_name_prefix_known_with_its_name_stays_one_place(analyse):
+    text = "Police in Greater Sudbury arrested 4 men; the team of 20 played at Old Trafford."
+    assert [p.text for p in analyse(text, stages=("places",)).places] == ["Greater Sudbury", "Old Trafford"]
+
+
+@pytest.mark.parametrize("text, mention, feature", [
+    ("The Atlantic storm left 12,000 homes without power in Nova Scotia.", "Atlantic", "ocean"),
+    ("A Pacific typhoon killed 30 people, officials said.", "Pacific", "ocean"),
+    ("The Baltic states expelled 20 diplomats last week.", "Baltic", "sea"),
+])
+def test_a_location_after_a_sentences_article_is_the_sea_not_a_small_town(analyse, text, mention, feature):
+    assert {p.text: p.feature for p in analyse(text, stages=("places",)).places}[mention] == feature

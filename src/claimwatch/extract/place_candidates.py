@@ -41,6 +41,8 @@ _REPORTING = _C["reporting"]
 #: verbs whose object is where the event happened: attacked, left or reached
 _OBJECT_VERBS = _C["strike"] | _LEAVE | _REACH
 _STRIKE = _C["strike"]
+#: capitalised words that make a longer place name of the name after them ("Lesser", "Upper", "Fort")
+_NAME_PREFIXES = _C["name_prefixes"]
 _EVENT_WORDS = event_lexicon()
 #: the subjects of a physical attack: weapons and armed forces ("drones", "shelling", "troops")
 _ARMED = _EVENT_WORDS["strike_set"] | _EVENT_WORDS["military_set"] | frozenset(
@@ -66,10 +68,11 @@ _ONE_BORDER_RE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Aa])\s+([A-Z][a-z]+)\s+(?:stat
 
 
 def _trim(doc, s: int, e: int) -> tuple[int, int]:
-    """Drop leading determiners and a trailing possessive from a token range."""
-    while s < e and doc[s].lower_ in ("the", "a", "an"):
+    """Drop leading determiners, a trailing possessive and the line breaks the tagger's entity may
+    run over (a headline's last name and the blank line after it)."""
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_space):
         s += 1
-    while e > s and doc[e - 1].lower_ in ("'s", "’s", "'", "’"):
+    while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_space):
         e -= 1
     return s, e
 
@@ -265,8 +268,9 @@ class _Collector:
             s, e = _trim(doc, ent.start, ent.end)
             if s >= e or any(taken[s:e]):
                 continue
-            if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC):
-                continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head)
+            if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC or doc[s].lower_ in _DIRECTIONS):
+                continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head);
+                # "the Northeast" is a part of the report's country, no foreign region of that name
             if e - s == 1 and gaz.demonym(doc[s].text) and not gaz.lookup(doc[s].text, ("country",)):
                 continue  # "a German and a Briton": a nationality word (read by the demonym pass), no town
             e = self._possessive_feature(s, e)
@@ -279,7 +283,8 @@ class _Collector:
                 s -= 1  # "eastern Ukraine"
             e = self._longer_name(s, self._hyphenated(s, e))
             # extend over a following generic feature word ("Tisza" + "River")
-            if e < len(doc) and doc[e].lower_ in FEATURE_WORDS and doc[e].lower_ not in ("city", "town", "state"):
+            if e < len(doc) and doc[e].lower_ in FEATURE_WORDS and (doc[e].lower_ not in ("city", "town", "state")
+                                                                  or self._known_with(s, e)):
                 e += 1
             elif self._written_capitalised(s, e) and gaz.has(norm(doc[s:e + 1].text)):
                 e += 1  # "Grand forks" in a report that wrote "Grand Forks"
@@ -288,6 +293,11 @@ class _Collector:
                     and gaz.has("the " + norm(doc[s].text)):
                 key = "the " + norm(doc[s].text)  # "the Channel": known by its generic word with the article
             self.claim(Cand(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), s, e, key, (), ent.label_))
+
+    def _known_with(self, s: int, e: int) -> bool:
+        """Whether the gazetteer knows a name with "state" after it as a state ("Kaduna state"): the
+        word names the place's kind, not what follows it ("Iran state TV", "Springfield city limits")."""
+        return self.doc[e].lower_ == "state" and any(h[0].feature == "admin1" for h in self.gaz.lookup_key(norm(self.doc[s:e + 1].text)))
 
     def _possessive_feature(self, s: int, e: int) -> int:
         """The end of "St. Martin's" + "Island": a possessive name and the capitalised physical feature
@@ -353,17 +363,21 @@ class _Collector:
         while run < n and run - i < self.gaz.max_words and self.inner[run] and not self.taken[run]:
             run += 1
         if run < n and self.lowers[run] in FEATURE_WORDS and not self.taken[run] \
-                and self.lowers[run] not in ("city", "town", "state"):
-            run += 1  # "Donetsk region", "the Tisa river"
+                and (self.lowers[run] not in ("city", "town", "state") or self._known_with(i, run)):
+            run += 1  # "Donetsk region", "the Tisa river", "Kaduna state" (not "Iran state TV")
         elif self._written_capitalised(i, run):
             run += 1  # "near Eagle pass" in a report that wrote "Eagle Pass"
         lowest = i + 2 if low in _DIRECTIONS else i + 1
-        for j in range(run, lowest - 1, -1):
-            if self.punct[j - 1] and j - 1 > i:
-                continue
-            for key, cue in keys_for(self.gaz, self.texts[i:j]):
-                if self.gaz.has(key):
-                    return j, key, cue
+        # a capitalised direction opens the name ("Southwest Papua", a province newer than the
+        # gazetteer): the name is the whole, its place the part after the direction
+        skips = (0, 1) if low in _DIRECTIONS and self.capok[i] else (0,)
+        for skip in skips:
+            for j in range(run, lowest - 1, -1):
+                if self.punct[j - 1] and j - 1 > i:
+                    continue
+                for key, cue in keys_for(self.gaz, self.texts[i + skip:j]):
+                    if self.gaz.has(key):
+                        return j, key, cue
         return None
 
     def _written_capitalised(self, i: int, run: int) -> bool:
@@ -394,6 +408,8 @@ class _Collector:
         if best is None:
             return i + 1
         j, key, cue = best
+        if i > 0 and self.capok[i - 1] and lowers[i - 1] in _NAME_PREFIXES and not self.taken[i - 1]:
+            return i + 1    # "Lesser Slave River" is no Slave River: a longer name the gazetteer lacks
         hits = self.gaz.lookup_key(key)
         if cue and not any(h[0].feature in cue for h in hits[:10]):
             return i + 1  # "Big Creek" is no creek named "Big" (Biga, Turkey): the generic word must fit
@@ -409,7 +425,7 @@ class _Collector:
                 or self._a_persons_name(i, j):
             return i + 1    # "Jordan" of "Jordan, who scored 30 points" and of "Jordan added ten"
         placed = hits[0][0].feature == "city" and (not hits[0][1] or _spelled_alike(key, hits[0][0].name)) \
-            and place_refs.in_place_context(doc, i, j) and not any(w in self.people for w in texts[i:j])
+            and place_refs.in_place_context(doc, i, j) and not self._a_persons_words(i, j)
         ok = self._acceptable(i, j, hits, cue, placed)
         if placed and not cue:
             cue = ("city",)  # "near Pylos", "an Alexandria man": the town, however small
@@ -417,6 +433,16 @@ class _Collector:
             return i + 1
         self.claim(Cand(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), i, j, key, cue, "GAZ"))
         return j
+
+    def _a_persons_words(self, i: int, j: int) -> bool:
+        """Whether the report uses a word of the name in a person's name: a one-word name anywhere,
+        a longer one in another person's name than the same words the tagger calls a person ("at
+        Porto Empedocle" beside "assigns Porto Empedocle as place of safety")."""
+        words = set(self.texts[i:j]) & self.people
+        if j - i == 1 or not words:
+            return bool(words)
+        return any(ent.label_ == "PERSON" and words & set(self.texts[ent.start:ent.end])
+                   and self.texts[ent.start:ent.end] != self.texts[i:j] for ent in token_table(self.analysis.doc).ents)
 
     def _water_acts(self, j: int) -> bool:
         """Whether the name is followed by what only water does ("Danube floods 300 homes", "Severn
@@ -470,11 +496,6 @@ class _Collector:
         # a minor river/lake named like a surname ("Nelson") needs its "River"
         return not cue and top.feature in ("river", "lake", "cape", "bay", "valley", "plain", "basin") \
             and top.importance < 6.5
-
-    def _a_particle_inside(self, i: int, j: int) -> bool:
-        """Whether a name holds a lower-case particle between its capitalised words ("Mocímboa da
-        Praia", "Castelnuovo di Porto"), which the tagger often reads as a person's name."""
-        return any(self.lowers[k] in NAME_PARTICLES and self.texts[k].islower() for k in range(i + 1, j - 1))
 
     def _object_of_a_noun(self, i: int, j: int, hits: list) -> bool:
         """Whether a large town's name the tagger calls a person is the object of "on", "against" or
@@ -531,8 +552,7 @@ class _Collector:
             locative = i > 0 and doc[i - 1].lower_ in _LOCATIVE
             ok = bool(base and not hits[0][1] and whole and (top.feature != "city" or locative)
                       or base and prev is not None and self.taken[prev.i] or cue and whole
-                      or placed and whole and (j - i == 1 or self._a_particle_inside(i, j))
-                      or whole and self._object_of_a_noun(i, j, hits)
+                      or placed and whole or whole and self._object_of_a_noun(i, j, hits)
                       or whole and self._object_of_a_verb(i, j, hits))
             return ok and not (label == "PERSON" and i > 0 and doc[i - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr"))
         if label == "NORP":

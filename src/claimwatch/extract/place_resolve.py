@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .base import Analysis, token_table
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, get_gazetteer, haversine_km, norm
 from .place_candidates import _ARMED, _DIRECTIONS, PHYSICAL, Cand, keys_for
@@ -18,7 +20,7 @@ def _score(entry: Entry, alt: bool, cue: tuple[str, ...], label: str, ctx_cc: di
     if after_the and entry.feature == "city" and not entry.name.lower().startswith("the "):
         s -= 6.0  # "in the Rio Grande", "along the Dnipro": a town is not written with the article
     if pts and entry.feature not in ("country", "admin1"):
-        for cc, lat, lon in pts:
+        for cc, lat, lon in pts:   # the regions the article names
             if cc == entry.cc and haversine_km(lat, lon, entry.lat, entry.lon) < 300:
                 s += 2.0
                 break
@@ -73,13 +75,20 @@ def options(gaz: Gazetteer, c: Cand, words: list[str], ctx_cc: dict[str, float],
         top = out[0]
         for sc, e in out[1:6]:
             if e.feature == "city" and e.cc == top[1].cc and sc >= top[0] - 2.0 and \
-                    haversine_km(e.lat, e.lon, top[1].lat, top[1].lon) < 150:
+                    haversine_km(e.lat, e.lon, top[1].lat, top[1].lon) < 150 and not _a_short_form(words, e, top[1]):
                 out.remove((sc, e))
                 # the region's score too when it bears the region's very name: "Bern, Switzerland"
                 # pairs the city (not so a town named by an alternative: Sinaloa de Leyva)
                 out.insert(0, (max(sc, top[0]) if norm(e.name) == norm(top[1].name) else sc, e))
                 break
     return out
+
+
+def _a_short_form(words: list[str], town: Entry, region: Entry) -> bool:
+    """Whether the text names the region by its very name and the town only by a short form of its
+    longer one ("Bihar": the state, not Bihar Sharif)."""
+    key = norm(" ".join(words))
+    return norm(region.name) == key and norm(town.name) != key and len(town.name.split()) > len(words)
 
 
 #: generic words a sea's or ocean's name drops in writing ("the Atlantic", "the Baltic", "the Adriatic")
@@ -162,7 +171,8 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     names = [c.key if c.label == "LIST" else norm(" ".join(w[1:] if len(w) > 1 and w[0].lower() in _DIRECTIONS else w))
              for c, w in zip(cands, words)]
     todo = [c.entry is None and c.label not in ("ANAPHOR", "STREET", "LOCAL") for c in cands]
-    the = [c.label in ("GPE", "FAC", "LOC") and c.tok_start > 0 and doc[c.tok_start - 1].text == "the" for c in cands]
+    the = [c.label in ("GPE", "FAC", "LOC") and c.tok_start > 0 and _after_an_article(doc[c.tok_start - 1], c.label)
+           for c in cands]
     opts = [options(gaz, c, w, _others(ctx, src, n), after_the=a) if t else []
             for c, w, t, n, a in zip(cands, words, todo, names, the)]
     # second pass: the countries and regions the first pass found become the context
@@ -173,8 +183,9 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
         for cc, n_cc in counts.items():
             ctx2[cc] = max(ctx2.get(cc, 0.0), 4.0 * n_cc / total)
         # a region's point raises the towns near it, not those of its own name's readings ("Rio Grande
-        # do Sul" the state is no evidence for the town Rio Grande, its alternative name)
-        opts = [options(gaz, c, w, _others(ctx2, src, n), _points_of_others(pts, o), after_the=a) if t else []
+        # do Sul" the state is no evidence for the town Rio Grande, its alternative name; "Bihar" the
+        # state none for Bihar Sharif)
+        opts = [options(gaz, c, w, _others(ctx2, src, n), _points_of_others(pts, o, n), after_the=a) if t else []
                 for c, w, t, n, a, o in zip(cands, words, todo, names, the, opts)]
         if cities:
             _favour_regions_of_towns(opts, cities)
@@ -190,6 +201,13 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
             if major is not None:
                 out[k] = major
     return out
+
+
+def _after_an_article(word: Token, label: str) -> bool:
+    """Whether a tagged place follows an article: a lower-case "the" ("along the Dnipro"), and for
+    what the tagger calls a location, no state or town, also a sentence's "The" or "a" ("The
+    Atlantic storm", "A Pacific typhoon", "The Baltic states": the ocean or sea, not a small town)."""
+    return word.text == "the" or label == "LOC" and word.lower_ in ("the", "a", "an")
 
 
 def _first_pass_evidence(opts: list, names: list[str], src: dict[str, set[str]]
@@ -209,14 +227,15 @@ def _first_pass_evidence(opts: list, names: list[str], src: dict[str, set[str]]
                 counts[top.cc] = counts.get(top.cc, 0) + 1
                 src.setdefault(top.cc, set()).add(names[k0])
             if top.feature == "admin1":
-                pts.append((top.cc, top.lat, top.lon))
+                pts.append((top.cc, top.lat, top.lon, names[k0]))
     return counts, pts, cities
 
 
-def _points_of_others(pts: list[tuple], own: list[tuple[float, Entry]]) -> tuple:
-    """The first pass's region points but the one a candidate's own best reading gave."""
+def _points_of_others(pts: list[tuple], own: list[tuple[float, Entry]], name: str) -> tuple:
+    """The first pass's region points (cc, lat, lon) but the one a candidate's own best reading gave
+    and those given by a name the same as its own."""
     mine = (own[0][1].cc, own[0][1].lat, own[0][1].lon) if own else None
-    return tuple(p for p in pts if p != mine)
+    return tuple(p[:3] for p in pts if p[:3] != mine and p[3] != name)
 
 
 def _favour_regions_of_towns(opts: list, cities: list[tuple[int, Entry]]) -> None:

@@ -148,7 +148,8 @@ def find_places(analysis: Analysis) -> list[PlaceMention]:
                 out.append(_local(analysis, c, sent_i, (dl_start, dl_end)))  # a street of a town the gazetteer lacks
             continue
         if c.label == "GAZ" and entry.feature == "city" and entry.importance < 5.0 and not c.cue \
-                and not _written_with_its_region(c, entry, cands[k + 1:k + 2], entries[k + 1:k + 2], text):
+                and not _written_with_its_region(c, entry, cands[k + 1:k + 2], entries[k + 1:k + 2], text) \
+                and not any(p.geonameid == entry.geonameid for p in out):    # a small town named again
             continue
         if c.kind != "embedded" and c.label != "STREET":
             history.append((sent_i, entry, c.kind))  # what "the country", "the border" may refer back to
@@ -364,6 +365,7 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
     clause = governing_predicate(head)
     places = [p for p in places if not _of_another_count(doc, p, head)]
     places = _each_figure_its_place(doc, places, head)
+    places = [p for p in places if not _of_a_parts_clause(doc, p, head)]
 
     def inside(p: PlaceMention) -> int:
         tok = doc[p.head_i] if p.head_i is not None else None
@@ -388,6 +390,8 @@ def _figure_before(doc: Doc, p: PlaceMention) -> int | None:
     if k < 1 or doc[k].dep_ != "prep" or doc[k].lower_ not in ("in", "at", "near", "across"):
         return None
     before = doc[k - 1]
+    if before.pos_ == "PRON" and before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.like_num:
+        before = before.head.head   # "41 of them in the Western Area"
     if before.like_num:
         return before.i
     return next((c.i for c in children_of(before) if c.dep_ == "nummod" and c.like_num), None) if before.pos_ == "NOUN" else None
@@ -399,8 +403,38 @@ def _each_figure_its_place(doc: Doc, places: list[PlaceMention], head: Token) ->
     figures = {p.span: _figure_before(doc, p) for p in places}
     own = {head.i} | {c.i for c in children_of(head) if c.dep_ == "nummod"} | ({head.head.i} if head.dep_ == "nummod" else set())
     if not any(f in own for f in figures.values()):
-        return places
+        # the whole is not where its part is ("7 killed, including 3 in Koidu"; "143 arrested, 41
+        # of them in the Western Area")
+        return [p for p in places if (f := figures[p.span]) is None or not _a_part(doc[f])]
     return [p for p in places if figures[p.span] is None or figures[p.span] in own]
+
+
+_PART_PREPS = frozenset({"including", "among", "excluding", "besides"})
+
+
+def _of_a_parts_clause(doc: Doc, p: PlaceMention, head: Token) -> bool:
+    """Whether a place stands in a clause told of a part of the claim's figure, not of the figure
+    ("34 were admitted, of whom 6 were shifted to Rajkot"; "50 detained, and 12 of them were
+    charged in Leeds")."""
+    if p.head_i is None:
+        return False
+    verb = doc[p.head_i]
+    subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.like_num or verb.i == head.i or any(a.i == verb.i for a in head.ancestors):
+        return False    # the claim's own figure is told in that clause ("the largest number to Romania (611)")
+    of_whom = any(c.dep_ == "prep" and c.lower_ == "of" and c.i < subject.i
+                  and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in children_of(c)) for c in children_of(verb))
+    return of_whom or _a_part(subject)
+
+
+def _a_part(figure: Token) -> bool:
+    """Whether a figure counts a part of another ("including 3", "among them 6", "41 of them",
+    "two of whom")."""
+    noun = figure.head if figure.dep_ == "nummod" else figure
+    if noun.dep_ == "pobj" and noun.head.lower_ in _PART_PREPS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in children_of(c))
+               for c in children_of(figure))
 
 
 def _of_another_count(doc: Doc, p: PlaceMention, head: Token) -> bool:
