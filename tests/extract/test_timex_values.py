@@ -196,6 +196,11 @@ BOUNDS = [
      "2022-09-05", "2022-09-18"),
     ("Rainfall flooded 40 homes in the 10 days to Aug. 31, 2021.", P, "in the 10 days to Aug. 31, 2021",
      "2021-08-22", "2021-08-31"),
+    # a weekday with its day of the month in brackets (Portuguese, Spanish news style): that date, not the last such weekday
+    ("Striker Silva scored 2 goals on Sunday (18), the club said.", P, "on Sunday (18)", "2022-09-18", "2022-09-18"),
+    # a weekday settles whether a numeric date is day-first: 12 September 2022 is a Monday, 9 December a Friday
+    ("The court fined 3 firms on Monday (12/9/2022).", P, "on Monday (12/9/2022)", "2022-09-12", "2022-09-12"),
+    ("The court fined 3 firms on Friday, 12/9/2022.", P, "on Friday, 12/9/2022", "2022-12-09", "2022-12-09"),
 ]
 
 
