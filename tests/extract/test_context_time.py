@@ -247,3 +247,11 @@ def test_the_day_a_figure_was_given_dates_the_statement_not_the_event(extract):
     c = count_claim(extract("Gunmen attacked a camp in Ituri on Tuesday night. "
                             "The army gave a lower figure on Wednesday: 14 civilians were killed."), "14")
     assert (c.time.text, c.time.start) == ("on Tuesday night", "2026-03-10")
+
+
+def test_a_dated_dateline_with_the_paper_in_brackets_does_not_date_the_lead(extract):
+    """The lead's year, not the day of a "Town, date (Paper) -" dateline, is the period of the figures after it."""
+    text = ("Lagos, 3 March 2026 (Punch) - Nigerian banks opened 2.4 million new accounts in 2025, the central bank "
+            "said on Monday.\n\nLagos led with 800,000, followed by Kano with 310,000.")
+    c = count_claim(extract(text), "800,000")
+    assert (c.time.start, c.time.end) == ("2025-01-01", "2025-12-31"), c.time
