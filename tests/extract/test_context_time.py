@@ -255,3 +255,17 @@ def test_a_dated_dateline_with_the_paper_in_brackets_does_not_date_the_lead(extr
             "said on Monday.\n\nLagos led with 800,000, followed by Kano with 310,000.")
     c = count_claim(extract(text), "800,000")
     assert (c.time.start, c.time.end) == ("2025-01-01", "2025-12-31"), c.time
+
+
+def test_a_time_of_the_telling_does_not_date_the_event(extract):
+    """A letter's or a speech's "as we know them this morning" dates the telling: the figures after it take
+    the lead's day; a clause the teller only frames keeps its own day."""
+    c = count_claim(extract("The storm hit the coast late on Tuesday.\n\nHere is what we know this afternoon. "
+                            "Officials said 14 people were injured."), "14")
+    assert c.time.text == "on Tuesday", c.time
+    c = count_claim(extract("The match ended 2-1 on Saturday.\n\nThank you all for being here this morning. "
+                            "The coach said 3 players were injured."), "3")
+    assert c.time.text == "on Saturday", c.time
+    c = count_claim(extract("The river burst its banks.\n\nYou will remember that on Monday the river rose. "
+                            "Officials said 14 homes were damaged."), "14")
+    assert c.time.text == "on Monday", c.time
