@@ -128,8 +128,8 @@ CORPORA = [
     # main at b303335 before any fix, after one gold place was corrected against its own _format, from place
     # 54/93); floors at the blind figures
     Corpus("fresh10_gold.json", 16, 106, 150, (150, 450), 100,
-           {"value": 97, "event_type": 48, "source_type": 65, "source_name": 64, "certainty": 2, "time": 48,
-            "place": 56}, 1),
+           {"value": 97, "event_type": 49, "source_type": 65, "source_name": 64, "certainty": 2, "time": 64,
+            "place": 57}, 1),
 ]
 
 
