@@ -277,3 +277,23 @@ def test_a_day_ahead_on_the_acts_own_predicate_still_dates_it(nlp):
     claim = count_claim(checked_extractor(nlp, "2026-03-04")("Officials said 200 homes will be evacuated on Sunday."),
                         "200")
     assert claim.time is not None and claim.time.start == "2026-03-08"
+def test_a_dated_dateline_with_the_paper_in_brackets_does_not_date_the_lead(extract):
+    """The lead's year, not the day of a "Town, date (Paper) -" dateline, is the period of the figures after it."""
+    text = ("Lagos, 3 March 2026 (Punch) - Nigerian banks opened 2.4 million new accounts in 2025, the central bank "
+            "said on Monday.\n\nLagos led with 800,000, followed by Kano with 310,000.")
+    c = count_claim(extract(text), "800,000")
+    assert (c.time.start, c.time.end) == ("2025-01-01", "2025-12-31"), c.time
+
+
+def test_a_time_of_the_telling_does_not_date_the_event(extract):
+    """A letter's or a speech's "as we know them this morning" dates the telling: the figures after it take
+    the lead's day; a clause the teller only frames keeps its own day."""
+    c = count_claim(extract("The storm hit the coast late on Tuesday.\n\nHere is what we know this afternoon. "
+                            "Officials said 14 people were injured."), "14")
+    assert c.time.text == "on Tuesday", c.time
+    c = count_claim(extract("The match ended 2-1 on Saturday.\n\nThank you all for being here this morning. "
+                            "The coach said 3 players were injured."), "3")
+    assert c.time.text == "on Saturday", c.time
+    c = count_claim(extract("The river burst its banks.\n\nYou will remember that on Monday the river rose. "
+                            "Officials said 14 homes were damaged."), "14")
+    assert c.time.text == "on Monday", c.time

@@ -125,3 +125,17 @@ def test_the_person_an_event_noun_befell_is_a_count_of_one():
     assert _counts("The Easter play depicts the arrest of Jesus.") == {}
     assert _counts("Police arrested two men over the killing of Maria Ortiz on Friday.") == {
         "two": "detention", "Maria Ortiz": "death"}
+
+
+def test_a_state_the_subject_goes_into_types_its_count():
+    # "went missing": the parser hangs the state as a clause of its own; it is what the subject undergoes
+    assert _counts("Three climbers went missing on the mountain on Sunday.") == {"Three": "missing"}
+    assert _counts("More than 9,000 people went missing during the war.") == {"More than 9,000": "missing"}
+    # a clause with its own conjunction is another act, and a mood is no event
+    assert _counts("The 3 strikers went home happy after the match.") == {"3": None}
+    assert _counts("Sales went flat at 40 stores.") == {"40": None}
+
+
+def test_held_incommunicado_is_a_detention():
+    assert _counts("Three journalists have been held incommunicado since Monday.") == {"Three": "detention"}
+    assert _counts("The club held 3 meetings with fans.") == {"3": None}

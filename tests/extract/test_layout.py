@@ -57,7 +57,8 @@ def test_a_long_unpunctuated_first_line_is_a_standfirst_not_a_headline():
                                      "Madrid (AFP) — ", "LONDON -- ", "BERLIN, May 19 (dpa) - ", "EAGLE PASS, Texas -- ",
                                      "RENO, Nev. (AP) — ", "FARGO, N.D. — ",
                                      "Paris, 22 September 2026 - ", "New York, Nov. 3, 2026 — ",
-                                     "Kathmandu, October 21 - "])
+                                     "Kathmandu, October 21 - ", "Colombo, January 19, 2026 (Daily Mirror) - ",
+                                     "Lagos, 3 March 2026 (Punch) – "])
 def test_a_wire_dateline_is_parsed_apart_and_opens_the_report(opening):
     text = opening + "Five people died."
     assert DATELINE.match(text).end() == len(opening)

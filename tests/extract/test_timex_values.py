@@ -185,6 +185,22 @@ BOUNDS = [
     ("Less than a year ago, the club signed 3 strikers.", P, "Less than a year ago", "2021-09-01", "2022-09-27"),
     ("A year ago today, 12 miners died in the blast.", P, "A year ago today", "2021-09-27", "2021-09-27"),
     ("Six months ago today, the firm cut 200 jobs.", P, "Six months ago today", "2022-03-27", "2022-03-27"),
+    # "tonight" and "this morning" after "ago" are that very day too, as at an anniversary
+    ("Ten years ago tonight, the Rovers won the cup in front of 40,000 fans.", P, "Ten years ago tonight",
+     "2012-09-27", "2012-09-27"),
+    ("Two years ago this morning, a gunman killed 9 shoppers.", P, "Two years ago this morning", "2020-09-27", "2020-09-27"),
+    # a week, a fortnight or N days "through", "to" or "ending" a day: the days up to and including it
+    ("Tokyo reported 874 cases in the week through Sunday.", P, "in the week through Sunday", "2022-09-19", "2022-09-25"),
+    ("Police made 140 arrests in the seven days to Friday.", P, "in the seven days to Friday", "2022-09-17", "2022-09-23"),
+    ("The fund lost 300 investors in the fortnight ending 18 September.", P, "in the fortnight ending 18 September",
+     "2022-09-05", "2022-09-18"),
+    ("Rainfall flooded 40 homes in the 10 days to Aug. 31, 2021.", P, "in the 10 days to Aug. 31, 2021",
+     "2021-08-22", "2021-08-31"),
+    # a weekday with its day of the month in brackets (Portuguese, Spanish news style): that date, not the last such weekday
+    ("Striker Silva scored 2 goals on Sunday (18), the club said.", P, "on Sunday (18)", "2022-09-18", "2022-09-18"),
+    # a weekday settles whether a numeric date is day-first: 12 September 2022 is a Monday, 9 December a Friday
+    ("The court fined 3 firms on Monday (12/9/2022).", P, "on Monday (12/9/2022)", "2022-09-12", "2022-09-12"),
+    ("The court fined 3 firms on Friday, 12/9/2022.", P, "on Friday, 12/9/2022", "2022-12-09", "2022-12-09"),
 ]
 
 

@@ -166,7 +166,8 @@ def predicate_complex(pred: Token, role: str, subject: bool) -> list[tuple[Token
     states = _s("state_nouns")
     same = "theme" if role != "agent" else role
     for c in children_of(pred):
-        if c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.pos_ in ("ADJ", "VERB", "ADV"):
+        if c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.pos_ in ("ADJ", "VERB", "ADV") \
+                or _state_after_verb(pred, c):
             out.append((c, same))
         elif c.dep_ == "prep" and c.lower_ == "as":   # "listed as missing", "confirmed as dead": the state it names
             out += [(g, same) for g in children_of(c) if g.dep_ in ("pcomp", "amod", "acomp", "pobj")
@@ -182,6 +183,15 @@ def predicate_complex(pred: Token, role: str, subject: bool) -> list[tuple[Token
     if pred.dep_ == "conj" and subject and pred.head.pos_ in ("VERB", "ADJ") and not has_subject(pred):
         out.append((pred.head, "patient" if passive(pred.head) else role))
     return out
+
+
+def _state_after_verb(pred: Token, c: Token) -> bool:
+    """An adjective or participle right after the verb that the parser hangs as a clause of its own
+    ("went missing", "fell ill", "turned up dead"): the state the subject ends in, not another event
+    (it has no subject or conjunction of its own: "left after missing the bus")."""
+    return c.dep_ == "advcl" and (c.pos_ == "ADJ" or c.tag_ == "VBG") and c.i == pred.i + 1 + sum(
+        1 for t in children_of(pred) if t.dep_ == "prt" and pred.i < t.i < c.i) \
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for g in children_of(c))
 
 
 def has_subject(tok: Token) -> bool:

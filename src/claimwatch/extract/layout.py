@@ -94,7 +94,8 @@ DATELINE = re.compile(
     rf"(?:[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,3}}{_REGION}{_DATE}\s*\((?:[A-Z]{_AGENCY}{{0,29}}|[a-z]{{2,3}})\)"
     rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}{_REGION}{_DATE}"
     # a town in title case with a full date ("Paris, 22 September 2026 -"): the date makes it a dateline
-    rf"|[A-Z][a-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,2}}{_REGION}{_FULL_DATE})\s*(?:{_DASH}{{1,2}})[ \t]+")
+    # (perhaps with the paper or agency in brackets after it: "Colombo, January 19, 2026 (Daily Mirror) -")
+    rf"|[A-Z][a-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,2}}{_REGION}{_FULL_DATE}(?:\s*\([A-Z]{_AGENCY}{{0,29}}\))?)\s*(?:{_DASH}{{1,2}})[ \t]+")
 OPENING_DATELINE = re.compile(rf"[A-Z][A-Za-z .'’-]{{1,40}}(?:,[^\n(]{{0,40}})?\s*(?:\([^)\n]{{1,40}}\))?\s*(?:{_DASH}|--)\s")
 DATELINE_TOWN = re.compile(
     rf"(?m)^[ \t]*(?P<name>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){{0,3}})(?=\s*(?:,\s*[A-Z][\w.]+\s*)?(?:\([^)\n]*\)\s*)?{_DASH})")

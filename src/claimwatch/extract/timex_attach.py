@@ -91,6 +91,28 @@ SUBJECT_ACT_PRECISIONS = frozenset({"day", "week"})
 _A_DAY_OR_WEEK = re.compile(r"\d{4}-(?:\d\d-\d\d|W\d\d)\b")
 
 
+#: the pronouns of the writer or speaker and of those addressed
+_TELLER_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
+_WITHIN_A_CLAUSE = frozenset({"prep", "pcomp", "pobj", "npadvmod", "advmod", "acomp", "xcomp"})
+
+
+def of_the_telling(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a time dates the telling, not an event: in a sentence that states no figure and no event,
+    a clause of the writer or speaker or of those addressed ("the facts as we know them this morning",
+    "Thank you all for being here this morning", "Here is what we know this afternoon")."""
+    if t.head_i is None or any(e.sent_i == t.sent_i for e in analysis.events) \
+            or any(q.sent_i == t.sent_i for q in analysis.quantities):
+        return False
+    tok = analysis.doc[t.head_i]
+    for _ in range(8):
+        if any(c.dep_ in ("nsubj", "dobj", "dative") and c.lower_ in _TELLER_PRONOUNS for c in children_of(tok)):
+            return True
+        if tok.head.i == tok.i or tok.dep_ not in _WITHIN_A_CLAUSE:
+            return False   # (not a clause the teller frames: "you will remember that on Monday the river rose")
+        tok = tok.head
+    return False
+
+
 def of_a_day_or_week(t: TimeMention) -> bool:
     """Whether a claim's time names a day or a week, also when the claim widened it to the span of
     a thing of a stated length ("the six-day heat wave that ended [Sunday]")."""

@@ -4,6 +4,7 @@ Each rule is registered with its normaliser (:func:`.timex_registry.rule`)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -23,18 +24,26 @@ def _iso(g: dict, ctx: Ctx) -> TV | None:
     return cal.day_value(date(int(g["y"]), int(g["mo"]), int(g["d"])), "absolute")
 
 
-@rule("numeric", rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{YEAR})(?!\d)"
-                 r"|(?<![\d/.])(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<y2>\d\d)(?![\d/])")
+@rule("numeric", rf"(?:(?P<wd>{WD})(?:,\s*|\s*\((?=[^)]{{6,10}}\))))?"
+                 rf"(?:(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{YEAR})(?!\d)"
+                 r"|(?<![\d/.])(?P<a2>\d{1,2})/(?P<b2>\d{1,2})/(?P<y2>\d\d)(?![\d/]))(?(wd)\)?)")
 def _numeric(g: dict, ctx: Ctx) -> TV | None:
-    """"10/3/2023", "3.10.2023"; "7/8/07" (US month/day, a two-digit year of the reference's century)."""
+    """"10/3/2023", "3.10.2023"; "7/8/07" (US month/day, a two-digit year of the reference's century).
+    A weekday before it settles which of day and month comes first ("Tuesday (3/11/2026)" is 3 November:
+    11 March 2026 is a Wednesday)."""
     if g.get("y2"):
         near = ref_year(ctx) or 2000
         y = near // 100 * 100 + int(g["y2"])
         y += -100 if y > near + 50 else 100 if y < near - 50 else 0  # the year nearest the reference
-        return cal.day_value(date(y, int(g["a2"]), int(g["b2"])), "absolute")
-    a, b = int(g["a"]), int(g["b"])
-    mo, d = (a, b) if "/" in g["_text"] and a <= 12 else (b, a)  # US m/d with "/", European d.m with "."
-    return cal.day_value(date(int(g["y"]), mo, d), "absolute")
+        a, b = int(g["a2"]), int(g["b2"])
+    else:
+        y, a, b = int(g["y"]), int(g["a"]), int(g["b"])
+    us = "/" in g["_text"] and a <= 12  # US m/d with "/", European d.m with "."
+    readings = [(a, b), (b, a)] if us else [(b, a), (a, b)]
+    dates = [date(y, mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]]
+    if g.get("wd"):
+        dates = [d for d in dates if d.weekday() == weekday_of(g["wd"])] or dates
+    return cal.day_value(dates[0], "absolute") if dates else None
 
 
 _FULL = (rf"(?:(?P<wd>{WD}),?\s+)?(?:(?P<m1>{MON})\s+(?P<d1>{DAY}),?\s+(?P<y1>{YEAR})"

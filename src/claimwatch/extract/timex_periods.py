@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from . import timex_calendar as cal
 from .timex_calendar import TV
+from .timex_dates import point
 from .timex_registry import Ctx, low, ref_anchor, rule
 from .timex_relative import PART_OF_DAY, part_code, ref_day
 from .timex_words import (
@@ -137,7 +138,7 @@ def _unit_value(d: date, unit: str, anchor: str) -> TV:
 
 @rule("ago", rf"(?:(?P<ap>{APPROX})\s+)?(?P<n>{NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUM}))?\s+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?"
              r"(?P<orso>\s+or\s+so)?\s+"
-             r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?P<today>\s+today)?(?![\w-])"
+             r"(?P<dir>ago|earlier|later|from\s+now|hence|back)(?P<today>\s+(?:today|tonight|this\s+(?:morning|afternoon|evening)))?(?![\w-])"
              r"(?P<than>\s+than\s+(?:originally\s+|first\s+|initially\s+)?(?:planned|expected|scheduled|forecast|announced))?")
 def _ago(g: dict, ctx: Ctx) -> TV | None:
     d_word = low(g, "dir")
@@ -176,7 +177,7 @@ def _ago(g: dict, ctx: Ctx) -> TV | None:
             tv = replace(cal.month_period(then.year, then.month, ref_anchor(ctx)), value=tv.value)
         if unit == "week" and d_word == "ago":  # "two weeks ago": TIMEX3 names the day (the claim keeps the week)
             tv = replace(tv, value=cal.shift(base, -n, unit).isoformat())
-    if g.get("today") and d_word == "ago":  # "a year ago today": that very day
+    if g.get("today") and d_word == "ago":  # "a year ago today", "five years ago tonight": that very day
         tv = cal.day_value(cal.shift(base, -n, unit), ref_anchor(ctx))
     tv = _bounded_by(low(g, "ap"), d_word, tv, base)
     if g.get("orso"):
@@ -375,3 +376,22 @@ def _reference(g: dict, ctx: Ctx) -> TV | None:
     if value == "PAST_REF":
         return TV(None, ref, "range", anchor, value)
     return TV(ref, None, "range", anchor, value)
+
+
+@rule("days_to", rf"the\s+(?:(?:past|last|latest|previous)\s+)?(?:(?P<wk>week|fortnight)|(?P<n>{NUM})\s+days)\s+"
+                 rf"(?:to|through|thru|ending|ended|up\s+to|until|till)\s+"
+                 rf"(?P<when>{WD}(?![\w-])|{MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{YEAR})?(?!\d)|\d{{1,2}}\s+{MON}(?:,?\s+{YEAR})?)")
+def _days_to(g: dict, ctx: Ctx) -> TV | None:
+    """"the week through Sunday", "the seven days to March 3", "the fortnight ending Friday": the days
+    up to and including that day (a week through a Sunday starts on the Monday before it)."""
+    n = {"week": 7, "fortnight": 14}.get(low(g, "wk")) or number(g.get("n") or "")
+    when = g["when"]
+    if re.fullmatch(WD, when):
+        ref = ref_day(ctx)
+        end = cal.anchor_weekday(weekday_of(when), ref, ctx.future, "") if ref is not None else None
+    else:
+        tv = point(when, ctx)
+        end = tv.end if tv is not None and tv.precision == "day" else None
+    if end is None or not n or n != int(n) or not 1 < n <= 366:
+        return None
+    return TV(end - timedelta(days=int(n) - 1), end, "range", ref_anchor(ctx), None)

@@ -148,16 +148,30 @@ SHARED_PLURAL_PART = rf",?\s+(?:and|or)\s+{WD}\s+(?:mornings|afternoons|evenings
 
 
 @rule("weekday", rf"(?:(?P<rel>last|this|next|coming|past|the\s+previous|the\s+following|this\s+past|this\s+coming|"
-                 rf"early|late)\s+)?(?P<w>{WD})(?!s\b)(?!{SHARED_PLURAL_PART})")
+                 rf"early|late)\s+)?(?P<w>{WD})(?!s\b)(?!{SHARED_PLURAL_PART})(?:\s*\((?P<dom>{DAY_NUM})\))?")
 def _weekday(g: dict, ctx: Ctx) -> TV | None:
     rel = low(g, "rel")
     wd = weekday_of(g["w"])
     base = ctx.last_day if rel in ("the previous", "the following") and ctx.last_day else ref_day(ctx)
     if base is None:
         return None
+    on_day = _weekday_of_month_day(wd, int(re.sub(r"\D", "", g["dom"])), base, ctx) if g.get("dom") else None
+    if on_day is not None:
+        return on_day
     r = {"the previous": "previous", "the following": "next", "this past": "last", "this coming": "next"}.get(rel, rel)
     d = cal.anchor_weekday(wd, base, ctx.future, r if r not in ("early", "late") else "")
     return cal.day_value(d, ref_anchor(ctx), mod={"early": "START", "late": "END"}.get(rel))
+
+
+def _weekday_of_month_day(wd: int, dom: int, base: date, ctx: Ctx) -> TV | None:
+    """"on Monday (23)", the Portuguese and Spanish news style: the day of that month's number nearest
+    the reference that falls on that weekday (the tense breaks a tie; None when none does within five
+    weeks)."""
+    days = [base + timedelta(days=k) for k in range(-35, 36)]
+    fits = [d for d in days if d.day == dom and d.weekday() == wd]
+    if not fits:
+        return None
+    return cal.day_value(min(fits, key=lambda d: (abs((d - base).days), (d > base) != bool(ctx.future))), ref_anchor(ctx))
 
 
 #: "the night before" / "the day after" end their clause; before a noun phrase or a clause they are

@@ -124,7 +124,7 @@ _TRIGGER_WORDS: dict[str, str] = {
     "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|midday|\d[:h]\d\d|\d{4}\s*(?:gmt|utc)|in\s+the\s+(?:morning|afternoon|evening)",
     "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
     "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend", "week_of": r"week\s+of", "the_day": r"the\s+day\b", "story_part": r"morning|afternoon|evening", "nth_day": r"day\s+of\s", "short_year": r"['’]\d\d", "one_unit": r"-(?:day|week|month|year|hour|minute)|-long", "holiday_week": r"week", "the_years": r"years|decades|while", "day_beside": r"(?:day|night|morning|evening|afternoon)\s+(?:before|after)\s", "some_day": r"(?:one|some)\s+day", "that_period": r"that\s+(?:same\s+)?(?:year|month|quarter)",
-    "century": r"century", "decade_word": r"ties\b",
+    "century": r"century", "decade_word": r"ties\b", "days_to": r"week|fortnight|days",
     "ago": r"\b(?:ago|earlier|later|now|hence|back)\b",
     "past_n": r"\b(?:past|last|previous|first|next|coming|final|latest|recent|remaining|following|preceding)\b",
     "n_of_year": r"\b(?:of|into)\s+\d{4}", "so_far": r"so\s+far|to\s+date|thus\s+far|year[\s-]to[\s-]date",
@@ -241,7 +241,7 @@ def _matches(r, text: str, scan: _Scan | None = None) -> list:
 
 _OPEN_START = ("since", "starting", "starting on", "starting in", "starting from", "from")
 _END_BOUND = ("as of", "until", "till", "through", "up to", "up until")
-_RANGE_KINDS = frozenset({"range_md", "range_dm", "range_y", "range_any", "named", "night_range", "past_n", "so_far"})
+_RANGE_KINDS = frozenset({"range_md", "range_dm", "range_y", "range_any", "named", "night_range", "past_n", "so_far", "days_to"})
 
 
 def rule_type(kind: str) -> str:
