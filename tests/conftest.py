@@ -8,6 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check what is generated, never how fast: no per-example deadline and no "too slow"
+# health check, which fail on a loaded machine (tests never assert on wall time).
+settings.register_profile("claimwatch", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("claimwatch")
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
