@@ -631,3 +631,19 @@ def test_a_name_prefix_known_with_its_name_stays_one_place(analyse):
 ])
 def test_a_location_after_a_sentences_article_is_the_sea_not_a_small_town(analyse, text, mention, feature):
     assert {p.text: p.feature for p in analyse(text, stages=("places",)).places}[mention] == feature
+
+
+def test_a_name_with_a_joined_prefix_finds_the_gazetteers_two_word_name():
+    """"DeSoto Parish" is the gazetteer's "De Soto Parish" (in Louisiana), written alone or heading an
+    organisation's name, not the Texas town DeSoto; and the parish then places the report's
+    Mansfield beside it, not the larger namesake in Texas."""
+    from claimwatch import analyse
+    for text in ("Floods hit DeSoto Parish on Monday, officials in Mansfield said.",
+                 "He served on the DeSoto Parish Police Jury in Mansfield, near Shreveport."):
+        places = {p.text: p for p in analyse(text, published="2009-03-24").places}
+        assert places["DeSoto Parish"].feature == "admin2" and places["DeSoto Parish"].country == "US"
+        assert abs(places["DeSoto Parish"].lon - -93.8) < 0.5
+        assert abs(places["Mansfield"].lon - -93.7) < 0.5
+    # a joined name the gazetteer has as written stays as written
+    places = {p.text: p for p in analyse("Roads closed in DuPage County on Monday.", published="2009-03-24").places}
+    assert places["DuPage County"].name == "DuPage County"

@@ -3,6 +3,7 @@ place_cues.json``, loaded once), physical feature types, precisions, and :class:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..resources import read_json
@@ -59,9 +60,20 @@ def _strip_feature_word(words: list[str]) -> tuple[list[str], tuple[str, ...]]:
     return words, ()
 
 
+#: a name written with a short capitalised prefix joined to it ("DeSoto", "LaSalle", "DuPage")
+_JOINED_PREFIX = re.compile(r"^([A-Z][a-z]{1,2})([A-Z][a-z]+)$")
+
+
 def keys_for(gaz: Gazetteer, words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """Look-up keys to try for a word sequence, best first: full name, then without the feature word."""
+    """Look-up keys to try for a word sequence, best first: full name, then without the feature word;
+    a name with a joined prefix that the gazetteer lacks also as two words ("DeSoto Parish" is the
+    gazetteer's "De Soto Parish")."""
     out: list[tuple[str, tuple[str, ...]]] = [(norm(" ".join(words)), ())]
+    if len(words) > 1 and not gaz.lookup_key(out[0][0]):
+        split = [w for word in words for w in (_JOINED_PREFIX.sub(r"\1 \2", word).split())]
+        if len(split) > len(words) and gaz.lookup_key(norm(" ".join(split))):
+            words = split
+            out = [(norm(" ".join(words)), ())]
     core, cue = _strip_feature_word(words)
     if cue:
         out[0] = (out[0][0], cue)

@@ -202,7 +202,7 @@ def embedded_span(doc: Doc, gaz: Gazetteer, start: int, end: int, cities: bool =
     for a, b in spans:
         if not doc[a].text[:1].isupper() or doc[a].lower_ in _GENERIC:
             continue
-        key = norm(doc[a:b].text)
+        key = keys_for(gaz, [t.text for t in doc[a:b]])[0][0]   # "DeSoto Parish": the gazetteer's "De Soto Parish"
         town = cities or b < end and doc[b].lower_ in _CIVIC
         if any(not alt and (e.feature in ("country", "admin1", "admin2") or town and e.feature == "city" and e.importance >= 4.3)
                for e, alt in gaz.lookup_key(key)):
