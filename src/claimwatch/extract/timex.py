@@ -31,7 +31,7 @@ from .timex_calendar import TV, Ref
 from .timex_parts import range_parts
 from .timex_plausible import named_after_date
 from .timex_registry import TENSED_KINDS, Ctx, Found, low, parse_iso, ref_anchor
-from .timex_relative import SHARED_PLURAL_PART
+from .timex_relative import SHARED_PLURAL_PART, without_a_stray_bracket
 from .timex_rules import normalise, scan
 from .timex_words import WD, number, unit_of
 
@@ -469,6 +469,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
             # "Nov. 14: Overnight clashes leave 12 injured": the entry's night, whatever its historic present
             ctx = replace(ctx, ref=Ref(entry[2], entry[2].year, ref.anchor), future=None if future else future, story_day=None)
         tv = _in_units_ahead(f, normalise(f, ctx), gov, ctx, text[f.end:f.end + 12])
+        f = without_a_stray_bracket(f, tv)
         if f.kind == "anaphoric" and tv.value is None and ref.day is not None:
             continue  # "that day" with no day named before it: an event's day the report does not date
         tv = _past_of_an_event(f, tv, gov, span, text[max(0, f.start - 12):f.core])
