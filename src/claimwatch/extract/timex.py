@@ -371,8 +371,14 @@ def _story_day(story_day: tuple[int, date] | None, event_day: tuple[int, date] |
 
 
 def _dates_a_statement(gov) -> bool:
-    """A day on a verb of saying ("said on Sunday"): the statement's day, not an event's."""
-    return gov is not None and gov.lemma_.lower() in SPEECH_LEMMAS
+    """A day on a verb of saying ("said on Sunday", "it was reported on Sunday that"): the
+    statement's day, not an event's. A passive one whose subject is what it tells of, with no
+    clause of what was said, dates that thing ("a second fire was reported on Monday": the fire's
+    day)."""
+    if gov is None or gov.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    deps = {c.dep_ for c in gov.children}
+    return not ("nsubjpass" in deps and not deps & {"ccomp", "xcomp"})
 
 
 _FALLEN_FROM = re.compile(r"\s+(?:from|off|down|onto|into|through)\b", re.I)
