@@ -297,3 +297,22 @@ def test_a_time_of_the_telling_does_not_date_the_event(extract):
     c = count_claim(extract("The river burst its banks.\n\nYou will remember that on Monday the river rose. "
                             "Officials said 14 homes were damaged."), "14")
     assert c.time.text == "on Monday", c.time
+
+
+@pytest.mark.parametrize("text,number,day", [
+    # "reported on <day>" of an event is the event's day: a clock time after it takes that day
+    ("A fire broke out on Saturday. Officials said on Sunday that 3 people were hurt.\n\n"
+     "A second fire was reported on Monday. At 7 p.m., 40 residents were evacuated.", "40", "2026-03-02"),
+    ("A storm hit the coast on Saturday. Two outages were announced on Monday. "
+     "At 9 a.m., 400 homes had no power.", "400", "2026-03-02"),
+])
+def test_a_passive_report_of_an_event_dates_the_event(nlp, text, number, day):
+    claim = count_claim(checked_extractor(nlp, "2026-03-04")(text), number)
+    assert claim.time is not None and claim.time.start == day
+
+
+def test_it_was_reported_on_a_day_that_dates_a_statement(nlp):
+    text = ("A riot broke out on Saturday evening. It was reported on Sunday that 12 officers were hurt.\n\n"
+            "The riot broke out at around 7 p.m. and 30 people were arrested.")
+    claim = count_claim(checked_extractor(nlp, "2026-03-04")(text), "30")
+    assert claim.time is not None and claim.time.start == "2026-02-28"

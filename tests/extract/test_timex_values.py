@@ -201,6 +201,9 @@ BOUNDS = [
     # a weekday settles whether a numeric date is day-first: 12 September 2022 is a Monday, 9 December a Friday
     ("The court fined 3 firms on Monday (12/9/2022).", P, "on Monday (12/9/2022)", "2022-09-12", "2022-09-12"),
     ("The court fined 3 firms on Friday, 12/9/2022.", P, "on Friday, 12/9/2022", "2022-12-09", "2022-12-09"),
+    # a bracket that is no day of the month near that weekday is not part of the day (a footnote, a count)
+    ("Two hikers were lost on Sunday (7) near the ridge.", P, "on Sunday", "2022-09-25", "2022-09-25"),
+    ("The striker was injured on Saturday (2) and missed 3 games.", P, "on Saturday", "2022-09-24", "2022-09-24"),
 ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import Analysis, token_table
+from .base import Analysis, cue_lexicon, token_table
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, get_gazetteer, haversine_km, norm
 from .place_candidates import _ARMED, _DIRECTIONS, PHYSICAL, Cand, keys_for
 
@@ -195,6 +195,8 @@ def resolve(analysis: Analysis, cands: list[Cand], gaz: Gazetteer) -> list[Entry
     _cohere(names, opts, chosen, anchors, {c.entry.cc for c in cands if c.entry is not None and c.entry.cc}
             | {c.entry.cc2 for c in cands if c.entry is not None and c.entry.cc2})
     out = [chosen.get(k) or (opts[k][0][1] if opts[k] else None) for k in range(len(cands))]
+    for k in _seas_read_from_an_article(analysis, cands, out):
+        out[k] = None
     for k, entry in enumerate(out):
         if entry is not None and k not in paired and entry.importance < 5.0 and not _neighbours(names[k], entry, anchors):
             major = _major_namesake(entry, opts[k], names[k])
@@ -208,6 +210,33 @@ def _after_an_article(word: Token, label: str) -> bool:
     what the tagger calls a location, no state or town, also a sentence's "The" or "a" ("The
     Atlantic storm", "A Pacific typhoon", "The Baltic states": the ocean or sea, not a small town)."""
     return word.text == "the" or label == "LOC" and word.lower_ in ("the", "a", "an")
+
+
+_SEA_FEATURES = ("sea", "ocean")
+_SPEECH = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce"}
+#: nouns a sea's name qualifies as a group of countries, not the sea ("the Baltic states")
+_GROUPS_OF_COUNTRIES = frozenset({"state", "nation", "country", "republic"})
+
+
+def _seas_read_from_an_article(analysis: Analysis, cands: list[Cand], out: list[Entry | None]) -> list[int]:
+    """The candidates read as a sea or ocean only for the article before them ("The Atlantic", "a
+    Pacific typhoon") that name no place: a group of countries ("The Baltic states"), a publication
+    that speaks ("The Atlantic reported"), or a sea beside a more precise place of its sentence
+    ("The Pacific typhoon killed 23 people in the Philippines": the Philippines)."""
+    doc = analysis.doc
+    drop = []
+    for k, (c, entry) in enumerate(zip(cands, out)):
+        if entry is None or entry.feature not in _SEA_FEATURES or c.label != "LOC" or c.tok_start == 0 \
+                or doc[c.tok_start - 1].text == "the" or not _after_an_article(doc[c.tok_start - 1], c.label):
+            continue
+        root = doc[c.tok_start:c.tok_end].root
+        sent = root.sent
+        if root.head.lemma_.lower() in _GROUPS_OF_COUNTRIES and root.dep_ in ("compound", "amod", "nmod") \
+                or root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH \
+                or any(o is not None and o.feature not in PHYSICAL and sent.start <= d.tok_start < sent.end
+                       for d, o in zip(cands, out) if d is not c):
+            drop.append(k)
+    return drop
 
 
 def _first_pass_evidence(opts: list, names: list[str], src: dict[str, set[str]]

@@ -31,7 +31,7 @@ from .timex_calendar import TV, Ref
 from .timex_parts import range_parts
 from .timex_plausible import named_after_date
 from .timex_registry import TENSED_KINDS, Ctx, Found, low, parse_iso, ref_anchor
-from .timex_relative import SHARED_PLURAL_PART
+from .timex_relative import SHARED_PLURAL_PART, without_a_stray_bracket
 from .timex_rules import normalise, scan
 from .timex_words import WD, number, unit_of
 
@@ -371,8 +371,14 @@ def _story_day(story_day: tuple[int, date] | None, event_day: tuple[int, date] |
 
 
 def _dates_a_statement(gov) -> bool:
-    """A day on a verb of saying ("said on Sunday"): the statement's day, not an event's."""
-    return gov is not None and gov.lemma_.lower() in SPEECH_LEMMAS
+    """A day on a verb of saying ("said on Sunday", "it was reported on Sunday that"): the
+    statement's day, not an event's. A passive one whose subject is what it tells of, with no
+    clause of what was said, dates that thing ("a second fire was reported on Monday": the fire's
+    day)."""
+    if gov is None or gov.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    deps = {c.dep_ for c in gov.children}
+    return not ("nsubjpass" in deps and not deps & {"ccomp", "xcomp"})
 
 
 _FALLEN_FROM = re.compile(r"\s+(?:from|off|down|onto|into|through)\b", re.I)
@@ -469,6 +475,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
             # "Nov. 14: Overnight clashes leave 12 injured": the entry's night, whatever its historic present
             ctx = replace(ctx, ref=Ref(entry[2], entry[2].year, ref.anchor), future=None if future else future, story_day=None)
         tv = _in_units_ahead(f, normalise(f, ctx), gov, ctx, text[f.end:f.end + 12])
+        f = without_a_stray_bracket(f, tv)
         if f.kind == "anaphoric" and tv.value is None and ref.day is not None:
             continue  # "that day" with no day named before it: an event's day the report does not date
         tv = _past_of_an_event(f, tv, gov, span, text[max(0, f.start - 12):f.core])

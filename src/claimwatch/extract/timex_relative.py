@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from . import timex_calendar as cal
 from .timex_calendar import TV
-from .timex_registry import Ctx, low, ref_anchor, rule
+from .timex_registry import Ctx, Found, low, ref_anchor, rule
 from .timex_words import (
     DAY,
     DAY_NUM,
@@ -25,7 +25,7 @@ from .timex_words import (
 )
 
 # the rules register themselves (timex_registry.rule); the helpers are shared with timex_periods
-__all__ = ["PART_OF_DAY", "part_code", "ref_day"]
+__all__ = ["PART_OF_DAY", "part_code", "ref_day", "without_a_stray_bracket"]
 
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|mid-?afternoon)"
 _PLACE_TIME = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
@@ -172,6 +172,22 @@ def _weekday_of_month_day(wd: int, dom: int, base: date, ctx: Ctx) -> TV | None:
     if not fits:
         return None
     return cal.day_value(min(fits, key=lambda d: (abs((d - base).days), (d > base) != bool(ctx.future))), ref_anchor(ctx))
+
+
+_BRACKET_DAY = re.compile(r"\s*\([^)]*\)$")
+
+
+def without_a_stray_bracket(f: Found, tv: TV) -> Found:
+    """A weekday's bracket is its day of the month only when the day it reads is that date ("on
+    Sunday (1)" of 1 March); otherwise the bracket is something else ("lost on Sunday (2)", a
+    footnote or a count) and the expression ends with the weekday."""
+    dom = f.groups.get("dom") if f.kind == "weekday" else None
+    if not dom or tv.start is not None and tv.start.day == int(re.sub(r"\D", "", dom)):
+        return f
+    cut = _BRACKET_DAY.search(f.text)
+    if cut is None:
+        return f
+    return replace(f, end=f.start + cut.start(), text=f.text[:cut.start()], groups={k: v for k, v in f.groups.items() if k != "dom"})
 
 
 #: "the night before" / "the day after" end their clause; before a noun phrase or a clause they are
