@@ -663,3 +663,18 @@ def test_a_closing_speaker_the_parser_joined_without_and_still_sources_the_claim
     a = extract("At least 9 miners were killed when the tunnel collapsed early on Monday, a company engineer told "
                 "the Gazette by phone.")
     assert count_claim(a, "At least 9").source.type != "author"
+
+
+@pytest.mark.parametrize("text,number", [
+    # a generational suffix ends the sentence it closes: the number word after it opens the next one
+    ("The award went to Ken Griffey Sr. Twelve fans were injured when a stand collapsed.", "Twelve"),
+    ("The trophy was handed to Frank Lampard Sr. Three fans were arrested outside the ground.", "Three"),
+    ("The firm was founded by Henry Ford Sr. Forty workers were laid off on Monday.", "Forty"),
+])
+def test_a_number_word_after_a_generational_suffix_opens_a_sentence(extract, text, number) -> None:
+    assert count_claim(extract(text), number).quantity.text == number
+
+
+def test_a_capitalised_word_after_a_generational_suffix_opens_a_sentence(extract) -> None:
+    claim = count_claim(extract("The trophy went to Ken Griffey Sr. Police said 12 fans were hurt in the crush."), "12")
+    assert (claim.source.type, claim.source.name) == ("law_enforcement", "Police")
