@@ -678,3 +678,12 @@ def test_a_number_word_after_a_generational_suffix_opens_a_sentence(extract, tex
 def test_a_capitalised_word_after_a_generational_suffix_opens_a_sentence(extract) -> None:
     claim = count_claim(extract("The trophy went to Ken Griffey Sr. Police said 12 fans were hurt in the crush."), "12")
     assert (claim.source.type, claim.source.name) == ("law_enforcement", "Police")
+
+
+@pytest.mark.parametrize("text,rank", [
+    ("Det. Insp. Sarah Jones said 4 men were arrested in Leeds on Monday.", "Det"),
+    ("Det. Sgt. Tom Hale said 3 men were arrested in Bristol overnight.", "Det"),
+])
+def test_an_abbreviated_rank_is_no_place(extract, text, rank) -> None:
+    claim = count_claim(extract(text), text.split(" said ")[1].split()[0])
+    assert all(not p.name.startswith(rank) for p in claim.places)
