@@ -663,3 +663,44 @@ def test_a_closing_speaker_the_parser_joined_without_and_still_sources_the_claim
     a = extract("At least 9 miners were killed when the tunnel collapsed early on Monday, a company engineer told "
                 "the Gazette by phone.")
     assert count_claim(a, "At least 9").source.type != "author"
+
+
+@pytest.mark.parametrize("text,number", [
+    # a generational suffix ends the sentence it closes: the number word after it opens the next one
+    ("The award went to Ken Griffey Sr. Twelve fans were injured when a stand collapsed.", "Twelve"),
+    ("The trophy was handed to Frank Lampard Sr. Three fans were arrested outside the ground.", "Three"),
+    ("The firm was founded by Henry Ford Sr. Forty workers were laid off on Monday.", "Forty"),
+])
+def test_a_number_word_after_a_generational_suffix_opens_a_sentence(extract, text, number) -> None:
+    assert count_claim(extract(text), number).quantity.text == number
+
+
+def test_a_capitalised_word_after_a_generational_suffix_opens_a_sentence(extract) -> None:
+    claim = count_claim(extract("The trophy went to Ken Griffey Sr. Police said 12 fans were hurt in the crush."), "12")
+    assert (claim.source.type, claim.source.name) == ("law_enforcement", "Police")
+
+
+@pytest.mark.parametrize("text,rank", [
+    ("Det. Insp. Sarah Jones said 4 men were arrested in Leeds on Monday.", "Det"),
+    ("Det. Sgt. Tom Hale said 3 men were arrested in Bristol overnight.", "Det"),
+])
+def test_an_abbreviated_rank_is_no_place(extract, text, rank) -> None:
+    claim = count_claim(extract(text), text.split(" said ")[1].split()[0])
+    assert all(not p.name.startswith(rank) for p in claim.places)
+
+
+@pytest.mark.parametrize("text,number,typ", [
+    # a captain may serve an army, a fire service, an airline or a team: the body types them, and with none
+    # the rank claims no type it cannot justify
+    ("Capt. Chesley Sullenberger said all 155 passengers survived the landing.", "155", "witness"),
+    ("Fire Capt. Mike Lee said 3 people were hurt in the blaze.", "3", "official"),
+    ("Army Capt. John Reyes said 4 soldiers were wounded in the ambush.", "4", "military"),
+    ("Sgt. Major Paul Kim said 3 recruits were injured during the exercise.", "3", "military"),
+    # the body written after the name types the rank
+    ("Supt. Ian Moss of Thames Valley Police said 5 people were arrested.", "5", "law_enforcement"),
+    # a civil title ending in "General" is an office, not an army rank
+    ("Surgeon General Vivek Murthy said 30 people died of the outbreak.", "30", "official"),
+    ("Inspector General Michael Horowitz said 12 agents were disciplined.", "12", "official"),
+])
+def test_a_rank_or_title_types_the_person_only_as_far_as_it_can(extract, text, number, typ) -> None:
+    assert count_claim(extract(text), number).source.type == typ

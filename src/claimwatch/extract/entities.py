@@ -61,7 +61,8 @@ _ROLE_TYPES: dict[str, SourceType] = {role: lexicon_source_type(t, "entity_roles
                                       for role, t in _LEX["role_types"].items()}
 _DOCUMENT_NOUNS = frozenset(_LEX["document_nouns"])
 #: ranks that police forces and armies share: typed by the body written with them before their own type
-_SHARED_RANKS = frozenset({"sergeant", "sgt", "corporal", "lieutenant", "inspector", "superintendent"})
+#: (a captain may be an army's, a fire service's, an airline's or a team's: with no body, a witness)
+_SHARED_RANKS = frozenset({"sergeant", "sgt", "corporal", "lieutenant", "inspector", "superintendent", "captain"})
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"it", "they"}
 
@@ -98,6 +99,8 @@ def _person_context(ent: Span) -> list[Token]:
     for child in root.rights:
         if child.dep_ in ("appos", "relcl", "acl") and child.i >= ent.end:
             toks.extend(t for t in child.subtree if t.ent_type_ != "PERSON")
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
+            toks.extend(child.subtree)     # "Supt. Ian Moss of Thames Valley Police": the body he serves
     if root.dep_ in ("appos", "compound", "conj") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < ent.start:
         head = root.head
         # "the spokesman for the State Border Guard Service, Andriy Demchenko": the name may hang
@@ -266,7 +269,7 @@ def _add_people(reg: EntityRegistry) -> None:
             known.contexts.append(ctx)
         known.role = known.role or role_in(expand_titles(ctx))
         known.affiliation = known.affiliation or _affiliation(doc, ctx_toks)
-        known.type = _person_type(known.role, known.affiliation, " ; ".join(known.contexts))
+        known.type = _person_type(known.role, known.affiliation, expand_titles(" ; ".join(known.contexts)))
         reg.add_mention(known, ent.start, ent.end, "short_name" if short or title else "name", ent.root.i)
         if raw.kb_id_:
             reg.role_nouns[int(raw.kb_id_)] = known.id

@@ -82,7 +82,7 @@ def line_breaks(doc: Doc) -> Doc:
                 nxt.is_sent_start = False   # "May 12 - Three | people were killed": no one-word sentence
     for tok in doc[:-1]:
         if tok.text in TITLE_ABBREVIATIONS:
-            _title_or_stop(doc[tok.i + 1])
+            _title_or_stop(doc[tok.i + 1], _generational(doc, tok))
     for tok in doc[1:-1] if _SUPERSCRIPT.search(text) else ():
         if tok.text.strip(_SUPERSCRIPTS) == "" and doc[tok.i - 1].text in (".", "!", "?"):
             tok.is_sent_start = False        # the footnote marker closes its sentence; the next word opens one
@@ -91,12 +91,27 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _title_or_stop(nxt: Token) -> None:
+def _title_or_stop(nxt: Token, after_a_name: bool = False) -> None:
     """After an abbreviated title ("Sgt.") a name goes on the sentence ("Sgt. Dana Whitfield said");
-    any other capitalised word opens the next one ("He was promoted to Sgt. Three officers ...")."""
+    any other capitalised word opens the next one ("He was promoted to Sgt. Three officers ..."), a
+    number word too ("... went to Ken Griffey Sr. Twelve fans were hurt": no name is a number). A
+    generational suffix closes the name before it: any capitalised word after it opens a sentence."""
     if nxt.is_space or not nxt.text[:1].isupper() or nxt.is_sent_start:
         return
-    nxt.is_sent_start = nxt.tag_ not in ("NNP", "NNPS") and nxt.text not in TITLE_ABBREVIATIONS
+    nxt.is_sent_start = (nxt.tag_ not in ("NNP", "NNPS") or nxt.like_num or after_a_name) \
+        and nxt.text not in TITLE_ABBREVIATIONS
+
+
+#: the suffixes written after a person's name ("Ken Griffey Sr.")
+_GENERATIONAL = frozenset({"Sr.", "Jr."})
+
+
+def _generational(doc: Doc, tok: Token) -> bool:
+    """Whether ``tok`` is a generational suffix after a name ("Ken Griffey Sr."), not the "Senior" of a
+    rank before one ("Adj. Sr. Comr. Ana Putri")."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return tok.text in _GENERATIONAL and prev is not None and prev.tag_ == "NNP" and prev.text[:1].isupper() \
+        and prev.text not in TITLE_ABBREVIATIONS
 
 
 #: the marks that open a list line ("- Arsenal: 3", "• Kent: 12,000 homes")

@@ -17,6 +17,7 @@ from .entities import role_in
 from .events import lexicon as event_lexicon
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
 from .place_lexicon import CUES, NAME_PARTICLES, PHYSICAL, PRECISION, Cand, keys_for, names_a_border
+from .sources import TITLE_ABBREVIATIONS
 
 __all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES"]
 
@@ -166,6 +167,12 @@ def _doubtful_capitals(text: str, cands: list[Cand], gaz: Gazetteer) -> list[Can
     return out
 
 
+def _a_rank_before_a_name(doc, i: int) -> bool:
+    """Whether token ``i`` is an abbreviated rank or title before a capitalised word ("Det. Insp.
+    Sarah Jones", "Gen. Mark Milley"): never a place's name."""
+    return doc[i].text in TITLE_ABBREVIATIONS and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+
+
 def _a_persons_word(tok) -> bool:
     """Whether a subject is a person ("Trump", "she", "the senator"): one who attacks or leaves a
     person ("attacked Warren over her plan"), not a town."""
@@ -271,6 +278,8 @@ class _Collector:
             if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC or doc[s].lower_ in _DIRECTIONS):
                 continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head);
                 # "the Northeast" is a part of the report's country, no foreign region of that name
+            if e - s == 1 and _a_rank_before_a_name(doc, s):
+                continue  # "Det. Insp. Sarah Jones": a rank, no place (Det Udom)
             if e - s == 1 and gaz.demonym(doc[s].text) and not gaz.lookup(doc[s].text, ("country",)):
                 continue  # "a German and a Briton": a nationality word (read by the demonym pass), no town
             e = self._possessive_feature(s, e)
