@@ -663,3 +663,14 @@ def test_a_closing_speaker_the_parser_joined_without_and_still_sources_the_claim
     a = extract("At least 9 miners were killed when the tunnel collapsed early on Monday, a company engineer told "
                 "the Gazette by phone.")
     assert count_claim(a, "At least 9").source.type != "author"
+
+
+@pytest.mark.parametrize("text,number,typ", [
+    # a nonprofit newsroom or news organisation is a medium, not a civil organisation
+    ("ProPublica, a nonprofit newsroom, found 40 deaths in the county jail since 2020.", "40", "media"),
+    ("CalMatters, a nonprofit news organization, counted 12 deaths at the facility.", "12", "media"),
+    ("The Marshall Project, a news nonprofit, counted 9 deaths in state prisons.", "9", "media"),
+    ("Green Ridge Trails, a nonprofit that maintains hiking paths, said 14 hikers were rescued.", "14", "ngo"),
+])
+def test_a_nonprofit_newsroom_is_media(extract, text, number, typ) -> None:
+    assert count_claim(extract(text), number).source.type == typ
