@@ -674,3 +674,16 @@ def test_a_closing_speaker_the_parser_joined_without_and_still_sources_the_claim
 ])
 def test_a_nonprofit_newsroom_is_media(extract, text, number, typ) -> None:
     assert count_claim(extract(text), number).source.type == typ
+
+
+@pytest.mark.parametrize("text,number,typ", [
+    # a clause of its own joined after a closing "..., X records show," is the author's
+    ("The series drew 4 million viewers, ratings show, and 12 episodes were filmed in Spain.", "12", "author"),
+    ("Sales rose to 3 million units, company records show, and 200 staff were hired.", "200", "author"),
+    ("Nine climbers died on the peak in 2023, park data show, but 40 were rescued.", "40", "author"),
+    # the closing source's own figure, and an addition to its content, stay its
+    ("Sales rose to 3 million units, company records show, and 200 staff were hired.", "3 million", "witness"),
+    ("Since 2016, 38 fishermen have died at sea, MAIB records show, 11 of them in Scotland.", "11", "official"),
+])
+def test_a_clause_after_a_closing_records_show_is_the_authors(extract, text, number, typ) -> None:
+    assert count_claim(extract(text), number).source.type == typ
