@@ -54,7 +54,13 @@ from .base import (
     context_lexicon,
     cue_lexicon,
 )
-from .carryover import a_clause_after_its_content, a_later_speakers_clause, carry, paragraph_of_sentences, source_coverage
+from .carryover import (
+    a_clause_after_its_content,
+    a_later_speakers_clause,
+    carry,
+    paragraph_of_sentences,
+    source_coverage,
+)
 from .certainty import governing_predicate
 from .context_places import (
     a_picture_note,
