@@ -123,6 +123,10 @@ def plausible(f: Found, text: str) -> bool:
         return False  # "closed at 2082.1": an index level
     if f.kind == "year" and clock_stamp_of_a_log(text, f.start, f.end):
         return False
+    if f.kind == "clock" and f.groups.get("hl") and not clock_stamp_of_a_log(text, f.core, f.end):
+        return False  # "1998 - 12 goals": a timeline's year, no clock
+    if f.kind == "range_y" and clock_stamp_of_a_log(text, f.core, f.core + 4):
+        return False  # "2015 - 14 passengers" in a log: a stamp and the entry's figure, no range of years
     if f.kind == "the_day" and f.groups.get("appos") and not _DAY_JUST_NAMED.search(text[max(0, f.core - 24):f.core]):
         return False  # "the toll rose to 12, the day after the storm": a count, no day, before it
     if f.kind == "rel_unit" and re.search(r"\b(?:This|Last|Next)\s+(?:Week|Month|Year)\b", core):
