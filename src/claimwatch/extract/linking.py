@@ -374,7 +374,7 @@ def _a_stamp_lines_figure_of_no_people(analysis: Analysis, draft: Draft) -> bool
     if entry is not None and any(t.pos_ == "VERB" for t in entry):
         return False    # "1100 - 200 homes flooded": what the entry says happened
     if head is not None and head.pos_ in ("NOUN", "PROPN") and not q.span[0] <= head.idx < q.span[1]:
-        return noun_class(head, q) not in _PEOPLE_CLASSES
+        return noun_class(head) not in _PEOPLE_CLASSES
     while start > 0:    # up the list's block of lines to its heading
         h_start, h_end = _line_at(text, start - 1)
         line = text[h_start:h_end].rstrip()
