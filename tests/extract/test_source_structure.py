@@ -684,6 +684,9 @@ def test_a_nonprofit_newsroom_is_media(extract, text, number, typ) -> None:
     # the closing source's own figure, and an addition to its content, stay its
     ("Sales rose to 3 million units, company records show, and 200 staff were hired.", "3 million", "witness"),
     ("Since 2016, 38 fishermen have died at sea, MAIB records show, 11 of them in Scotland.", "11", "official"),
+    # a speaker's closing "..., X said, and ..." goes on speaking
+    ("Six hikers were taken to hospital, the park service said, and one of them died there on Monday.", "one",
+     "official"),
 ])
 def test_a_clause_after_a_closing_records_show_is_the_authors(extract, text, number, typ) -> None:
     assert count_claim(extract(text), number).source.type == typ

@@ -66,10 +66,11 @@ def a_later_speakers_clause(doc: Doc, head_i: int, cue_i: int) -> bool:
 
 
 def a_clause_after_its_content(doc: Doc, attr: AttributionMention, head_i: int) -> bool:
-    """Whether the claim is in a clause of its own joined after a closing source whose content is the
-    words before it ("The series drew 4 million viewers, ratings show, and 12 episodes were filmed":
-    the 12 are the author's), not an addition to that content ("..., MAIB records show, 11 of them ...")."""
-    if attr.content_span is None or attr.cue_i is None or head_i <= attr.cue_i \
+    """Whether the claim is in a clause of its own joined after a closing record or data source whose content
+    is the words before it ("The series drew 4 million viewers, ratings show, and 12 episodes were filmed":
+    the 12 are the author's), not an addition to that content ("..., MAIB records show, 11 of them ...").
+    A speaker's closing "..., the coast guard said, and one of them died" goes on speaking."""
+    if attr.kind != "evidential" or attr.content_span is None or attr.cue_i is None or head_i <= attr.cue_i \
             or attr.content_span[1] > doc[attr.cue_i].idx:
         return False
     pred = doc[head_i]

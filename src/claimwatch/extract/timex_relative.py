@@ -133,8 +133,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
         if d is None and not re.fullmatch(r"\w+", w):
             p = point(w, ctx)
             d = p.start if p is not None and p.precision == "day" else None
-    elif ctx.future is False and ctx.story_day is not None:
-        d = ctx.story_day  # "left on Sept. 12. It sank at 11 p.m.": the day the story just named
+    elif (ctx.future is False or g.get("hl")) and ctx.story_day is not None:
+        d = ctx.story_day  # "left on Sept. 12. It sank at 11 p.m.": the day the story just named (a log's day)
     else:
         d = ref_day(ctx)
         if d is not None and hm == "T24:00" and ctx.future is False:
