@@ -493,3 +493,9 @@ def test_a_log_lines_four_figure_stamp_is_its_clock_time_and_holds_no_figure(ana
     text = "Timeline\n\n1914 - 3 million men mobilised\n1916 - 400,000 soldiers killed at Verdun"
     a = analyse(text, P, stages=("times",))
     assert [(t.text, t.precision) for t in a.times] == [("1914", "year"), ("1916", "year")]
+
+
+def test_a_log_stamps_clock_time_falls_on_the_logs_day(analyse):
+    text = "Flood log, 3 May 2022\n\n2015 - 14 passengers evacuated from a train.\n2140 - 3 more people rescued."
+    a = analyse(text, P, stages=("times",))
+    assert [t.value for t in a.times if t.text in ("2015", "2140")] == ["2022-05-03T20:15", "2022-05-03T21:40"]
