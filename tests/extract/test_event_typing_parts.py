@@ -229,3 +229,12 @@ def test_a_part_before_of_them_set_beside_another_word_still_counts():
         ("38", "death"), ("11", "death")]
     # a figure set off beside one thing still names it
     assert _typed("The ministry's free hotline, 151, has taken calls since the flood, officials said.") == []
+
+
+def test_people_of_an_agent_noun_treated_for_an_injury_are_its_count():
+    # the count itself is the injury (no separate countless event beside an untyped figure)
+    assert _typed("Organisers said on Monday that 40 runners were treated for exhaustion.") == [("40", "injury")]
+    assert _typed("40 runners were admitted to hospital, the club said.") == [("40", "injury")]
+    assert _typed("The clinic treated 40 skiers for fractures, the resort said.") == [("40", "injury")]
+    # animals and machines treated are no casualties
+    assert _typed("The vet treated 25 dogs for exhaustion, the shelter said.") == [("25", None)]

@@ -245,3 +245,19 @@ def test_a_heading_that_names_two_events_gives_its_lines_the_event_of_its_head_n
     assert _counts(text) == [("4", 4, "injury"), ("2", 2, "injury"), ("7", 7, "injury")]
     text = ("The ministry published the toll.\n\nDeaths of detained migrants, by centre:\nYarl's Wood: 3\nDungavel: 5")
     assert _counts(text) == [("3", 3, "death"), ("5", 5, "death")]
+
+
+def test_a_stamped_lines_figure_counts_people_only_when_the_line_or_its_heading_names_them():
+    # no people, no event: a season's goals, a county's marriages, a career's titles are no counts
+    assert _counts("Goals and assists by season:\n2021: 3\n2022: 5") == []
+    assert _counts("Marriages and divorces in the county, by year:\n2021: 300\n2022: 280") == []
+    assert _counts("Career highlights:\n1998 - 12 goals for Ajax\n2001 - 9 goals for Milan\n"
+                   "2004 - 3 league titles with Porto") == []
+    assert _counts("Revenue by year:\n2021: 300\n2022: 280") == []
+    # the heading names people or an event of them, or the line its people
+    assert [t for t, _v, _e in _counts("Migrants arriving on the island, by year:\n2021: 300\n2022: 280")] == [
+        "300", "280"]
+    assert [(t, e) for t, _v, e in _counts("Road deaths by year:\n2021: 30\n2022: 28")] == [
+        ("30", "death"), ("28", "death")]
+    assert [t for t, _v, _e in _counts("Shift log\n\n0640 - 38 persons rescued from water\n"
+                                       "1902 - 4 survivors evacuated by helicopter")] == ["38", "4"]

@@ -704,3 +704,30 @@ def test_an_abbreviated_rank_is_no_place(extract, text, rank) -> None:
 ])
 def test_a_rank_or_title_types_the_person_only_as_far_as_it_can(extract, text, number, typ) -> None:
     assert count_claim(extract(text), number).source.type == typ
+
+
+@pytest.mark.parametrize("text,number,typ", [
+    # a nonprofit newsroom or news organisation is a medium, not a civil organisation
+    ("ProPublica, a nonprofit newsroom, found 40 deaths in the county jail since 2020.", "40", "media"),
+    ("CalMatters, a nonprofit news organization, counted 12 deaths at the facility.", "12", "media"),
+    ("The Marshall Project, a news nonprofit, counted 9 deaths in state prisons.", "9", "media"),
+    ("Green Ridge Trails, a nonprofit that maintains hiking paths, said 14 hikers were rescued.", "14", "ngo"),
+])
+def test_a_nonprofit_newsroom_is_media(extract, text, number, typ) -> None:
+    assert count_claim(extract(text), number).source.type == typ
+
+
+@pytest.mark.parametrize("text,number,typ", [
+    # a clause of its own joined after a closing "..., X records show," is the author's
+    ("The series drew 4 million viewers, ratings show, and 12 episodes were filmed in Spain.", "12", "author"),
+    ("Sales rose to 3 million units, company records show, and 200 staff were hired.", "200", "author"),
+    ("Nine climbers died on the peak in 2023, park data show, but 40 were rescued.", "40", "author"),
+    # the closing source's own figure, and an addition to its content, stay its
+    ("Sales rose to 3 million units, company records show, and 200 staff were hired.", "3 million", "witness"),
+    ("Since 2016, 38 fishermen have died at sea, MAIB records show, 11 of them in Scotland.", "11", "official"),
+    # a speaker's closing "..., X said, and ..." goes on speaking
+    ("Six hikers were taken to hospital, the park service said, and one of them died there on Monday.", "one",
+     "official"),
+])
+def test_a_clause_after_a_closing_records_show_is_the_authors(extract, text, number, typ) -> None:
+    assert count_claim(extract(text), number).source.type == typ

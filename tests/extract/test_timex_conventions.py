@@ -476,8 +476,26 @@ def test_a_log_lines_four_figure_stamp_is_no_year_when_its_block_stamps_clock_ti
     text = ("Shift log, 3 May 2022\n\n0312 - Call received from a farm.\n1902 - 4 patients taken to hospital.\n"
             "2215 - Unit stood down.")
     a = analyse(text, P, stages=("times",))
-    assert [t.text for t in a.times if t.text == "1902"] == []
+    assert [(t.value or "")[-6:] for t in a.times if t.text == "1902"] == ["T19:02"]  # its clock time, no year
     # a timeline's year lines are no clock times
     from claimwatch.extract.timex_plausible import clock_stamp_of_a_log
     text = "Timeline\n\n1998 - 12 climbers died in an avalanche.\n2014 - 16 guides were killed."
     assert not clock_stamp_of_a_log(text, text.index("1998"), text.index("1998") + 4)
+
+
+def test_a_log_lines_four_figure_stamp_is_its_clock_time_and_holds_no_figure(analyse):
+    text = ("Overnight flood log:\n2015 - 14 passengers evacuated from a stranded train\n"
+            "2140 - 3 more people rescued from roofs\n2305 - Two men arrested for looting")
+    a = analyse(text, P, stages=("times",))
+    stamps = [(t.text, (t.value or "")[-6:]) for t in a.times if t.text[:1].isdigit()]
+    assert stamps == [("2015", "T20:15"), ("2140", "T21:40"), ("2305", "T23:05")], stamps
+    # a timeline's year lines stay years, no clock times
+    text = "Timeline\n\n1914 - 3 million men mobilised\n1916 - 400,000 soldiers killed at Verdun"
+    a = analyse(text, P, stages=("times",))
+    assert [(t.text, t.precision) for t in a.times] == [("1914", "year"), ("1916", "year")]
+
+
+def test_a_log_stamps_clock_time_falls_on_the_logs_day(analyse):
+    text = "Flood log, 3 May 2022\n\n2015 - 14 passengers evacuated from a train.\n2140 - 3 more people rescued."
+    a = analyse(text, P, stages=("times",))
+    assert [t.value for t in a.times if t.text in ("2015", "2140")] == ["2022-05-03T20:15", "2022-05-03T21:40"]

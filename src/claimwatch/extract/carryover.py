@@ -50,7 +50,7 @@ from .sources import alias_of, source_strength
 #: nouns that stand for a figure already given ("The figure fell to ...", "the total rose to ...")
 _MEASURE_NOUNS = frozenset({"figure", "number", "total", "tally", "count", "toll", "rate", "share", "level"})
 
-__all__ = ["carry", "source_coverage", "paragraph_of_sentences", "a_later_speakers_clause"]
+__all__ = ["carry", "source_coverage", "paragraph_of_sentences", "a_later_speakers_clause", "a_clause_after_its_content"]
 
 
 def a_later_speakers_clause(doc: Doc, head_i: int, cue_i: int) -> bool:
@@ -63,6 +63,24 @@ def a_later_speakers_clause(doc: Doc, head_i: int, cue_i: int) -> bool:
     return cue.dep_ == "conj" and cue.head.left_edge.i <= head_i < cue.left_edge.i \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) \
         and any(c.dep_ == "cc" and head_i < c.i < cue.left_edge.i for c in cue.head.children)
+
+
+def a_clause_after_its_content(doc: Doc, attr: AttributionMention, head_i: int) -> bool:
+    """Whether the claim is in a clause of its own joined after a closing record or data source whose content
+    is the words before it ("The series drew 4 million viewers, ratings show, and 12 episodes were filmed":
+    the 12 are the author's), not an addition to that content ("..., MAIB records show, 11 of them ...").
+    A speaker's closing "..., the coast guard said, and one of them died" goes on speaking."""
+    if attr.kind != "evidential" or attr.content_span is None or attr.cue_i is None or head_i <= attr.cue_i \
+            or attr.content_span[1] > doc[attr.cue_i].idx:
+        return False
+    pred = doc[head_i]
+    for _ in range(12):
+        if pred.pos_ in ("VERB", "AUX") or pred.head.i == pred.i:
+            break
+        pred = pred.head
+    return pred.pos_ in ("VERB", "AUX") and pred.i > attr.cue_i \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children) \
+        and any(doc[j].dep_ == "cc" for j in range(attr.cue_i + 1, pred.left_edge.i))
 
 
 #: sources whose attribution does not run on past their sentence: witnesses, unnamed sources,

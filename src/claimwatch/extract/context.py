@@ -54,7 +54,13 @@ from .base import (
     context_lexicon,
     cue_lexicon,
 )
-from .carryover import a_later_speakers_clause, carry, paragraph_of_sentences, source_coverage
+from .carryover import (
+    a_clause_after_its_content,
+    a_later_speakers_clause,
+    carry,
+    paragraph_of_sentences,
+    source_coverage,
+)
 from .certainty import governing_predicate
 from .context_places import (
     a_picture_note,
@@ -417,7 +423,7 @@ def source_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> At
     if found is None or head_i is None or found.scope != "sentence" or found.cue_i is None:
         return found
     if _subordinate_elsewhere(analysis, found.cue_i, head_i) or _before_its_clause(analysis, found, head_i) \
-            or _counts_the_source(analysis, found, head_i):
+            or _counts_the_source(analysis, found, head_i) or a_clause_after_its_content(analysis.doc, found, head_i):
         # the sentence's own attribution does not hold the claim: a second speaker's clause above
         # it does ("..., according to X, which said its patrols found 47"), else the report's source
         governing = _governing_speaker(analysis, found, head_i, speech_only=True)

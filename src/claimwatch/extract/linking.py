@@ -41,7 +41,7 @@ from .counting import (
 )
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants
-from .quantity_labels import tally_label_span
+from .quantity_labels import after_a_stamp, tally_label_span
 from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
 from .table_claims import a_row_label, heading_event_type, type_table_counts
 from .tables import Cell
@@ -278,7 +278,8 @@ def _count_drafts(analysis: Analysis, ctx: LinkContext) -> tuple[list[Draft], di
         drafts.append(Draft((q.span[0], 0), claim, sent_i, head.i if head is not None else None))
     _carry_down_list(analysis, drafts)
     type_table_counts(analysis, drafts)
-    return drafts, links
+    keep = [i for i, d in enumerate(drafts) if not _a_stamp_lines_figure_of_no_people(analysis, d)]
+    return [drafts[i] for i in keep], {n: links[i] for n, i in enumerate(keep)}
 
 
 def _tally_link(analysis: Analysis, q: QuantityMention) -> CountLink | None:
@@ -356,6 +357,37 @@ def _carry_down_list(analysis: Analysis, drafts: list[Draft]) -> None:
         if a_end + 1 != start or above_line is None or above_line.start("fig") != above.span[0]:
             continue
         draft.claim.event_type, draft.claim.cause = prev.claim.event_type, prev.claim.cause
+
+
+def _a_stamp_lines_figure_of_no_people(analysis: Analysis, draft: Draft) -> bool:
+    """"Goals and assists by season:\n2021: 3", "Career highlights:\n2004 - 3 league titles": the figure of a
+    line a year or a clock time stamps counts only when the line says what happened ("1100 - 200 homes
+    flooded") or it or its heading names people ("0640 - 38 persons", "2021: 3" under "Deaths by year:")."""
+    q = draft.claim.quantity
+    if draft.claim.event_type or q is None or not after_a_stamp(analysis.text, q.span[0]):
+        return False
+    doc = analysis.doc
+    head = doc[draft.head_i] if draft.head_i is not None else None
+    text = analysis.text
+    start, end = _line_at(text, q.span[0])
+    entry = doc.char_span(q.span[1], end, alignment_mode="expand") if q.span[1] < end else None
+    if entry is not None and any(t.pos_ == "VERB" for t in entry):
+        return False    # "1100 - 200 homes flooded": what the entry says happened
+    if head is not None and head.pos_ in ("NOUN", "PROPN") and not q.span[0] <= head.idx < q.span[1]:
+        return noun_class(head) not in _PEOPLE_CLASSES
+    while start > 0:    # up the list's block of lines to its heading
+        h_start, h_end = _line_at(text, start - 1)
+        line = text[h_start:h_end].rstrip()
+        if not line:
+            return True
+        if line.endswith(":"):
+            heading = doc.char_span(h_start, h_end, alignment_mode="expand")
+            return heading is None or not any(noun_class(t) in _PEOPLE_CLASSES for t in heading if t.pos_ == "NOUN")
+        start = h_start
+    return True
+
+
+_PEOPLE_CLASSES = frozenset({"person", "group", "body"})
 
 
 def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draft, tuple[int, ...], int | None]]:

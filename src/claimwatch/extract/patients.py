@@ -4,7 +4,9 @@
 * a plural noun that undergoes a death or an injury ("the storm injured 12 holidaymakers", "four
   attendees were crushed to death") names people when it is a person noun, an agent noun ("-ist",
   "-ant", "-ent", the human agent heads) or a patient noun in "-ee" (attendees, trainees, amputees);
-* a plural "-ee" noun undergoing any event of people ("two trainees were detained") names people too.
+* a plural "-ee" noun undergoing any event of people ("two trainees were detained") names people too;
+* a noun cared for as injured ("40 runners were treated for exhaustion", "admitted to hospital") is read
+  as one that undergoes an injury.
 A bare "-er" / "-or" noun is no person by its form alone: "killed 300 servers", "detained two tankers".
 
 Core: :func:`undergoes_as_people`.
@@ -37,6 +39,21 @@ def _patient_noun(tok: Token) -> bool:
     return lemma.endswith("ee") and lemma not in _NOT_PEOPLE_EE
 
 
+def _cared_for_as_injured(verb: Token) -> bool:
+    """A care verb of an injury rule whose place or condition phrase names what makes it one ("treated
+    for exhaustion", "admitted to hospital")."""
+    lemma = lower_lemma(verb)
+    words: set[str] | None = None
+    for rule in event_lexicon()["pair_index"].get(lemma, ()):
+        if rule["type"] != "injury" or lemma not in rule.get("condition", ()):
+            continue
+        if words is None:
+            words = {lower_lemma(g) for p in verb.children if p.dep_ == "prep" for g in p.subtree}
+        if words & rule["with_set"]:
+            return True
+    return False
+
+
 def undergoes_as_people(tok: Token) -> bool:
     """The counted noun is the patient of a predicate only people undergo, and its form names people."""
     if tok.dep_ not in ("nsubjpass", "dobj"):
@@ -44,7 +61,7 @@ def undergoes_as_people(tok: Token) -> bool:
     verb = tok.head
     if verb.pos_ != "VERB":
         return False
-    if casualty_verb(verb) or fatal_modifier(verb):
+    if casualty_verb(verb) or fatal_modifier(verb) or _cared_for_as_injured(verb):
         return names_people(tok) or _patient_noun(tok)
     etype = event_lexicon()["word_index"].get(lower_lemma(verb))
     return etype in _PEOPLE_EVENTS and _patient_noun(tok)

@@ -88,6 +88,17 @@ def clock_stamp_of_a_log(text: str, start: int, end: int) -> bool:
     return any(h[0] == "0" or int(h) > 2100 for h in (n.group("hhmm") for n in _LINE_STAMP.finditer(block)))
 
 
+def _misread_line_stamp(f: Found, text: str) -> bool:
+    """A line's four-figure stamp read the wrong way: a log's clock stamp as a year ("2015 - 14 passengers"
+    in a block of clock stamps is neither the year 2015 nor the years "2015 - 14"), a timeline's year as a
+    clock time ("1998 - 12 goals")."""
+    if f.kind == "year":
+        return clock_stamp_of_a_log(text, f.start, f.end)
+    if f.kind == "range_y":
+        return clock_stamp_of_a_log(text, f.core, f.core + 4)
+    return f.kind == "clock" and bool(f.groups.get("hl")) and not clock_stamp_of_a_log(text, f.core, f.end)
+
+
 def plausible(f: Found, text: str) -> bool:
     """Whether a match is a time expression in its context."""
     core = text[f.core:f.end]
@@ -121,7 +132,7 @@ def plausible(f: Found, text: str) -> bool:
         return False
     if f.kind == "year" and re.match(r"\.\d", text[f.end:f.end + 2]):
         return False  # "closed at 2082.1": an index level
-    if f.kind == "year" and clock_stamp_of_a_log(text, f.start, f.end):
+    if _misread_line_stamp(f, text):
         return False
     if f.kind == "the_day" and f.groups.get("appos") and not _DAY_JUST_NAMED.search(text[max(0, f.core - 24):f.core]):
         return False  # "the toll rose to 12, the day after the storm": a count, no day, before it

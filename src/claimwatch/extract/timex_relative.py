@@ -92,7 +92,10 @@ _CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\
           r"|(?P<h24>[01]?\d|2[0-3])[:h](?P<mi24>[0-5]\d)(?:\s*(?:hrs|hours)\b|(?=\s*(?:GMT|UTC|local\s+time)))|(?P<nm>noon|midnight|midday)"
           # the stamp of a live page's entry, opening its line: "14:05 — Rescuers say ...", "09.30 GMT - ..."
           r"|(?<![^\n])(?P<hs>[01]?\d|2[0-3])[:.](?P<mis>[0-5]\d)(?=(?:\s*(?:GMT|UTC|BST|CET|EAT|WAT|CAT|ET|local))?\s*[-–—:]\s)"
-          r"|(?<![(\d])(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b))")  # "at 0800 UTC", not "(0735 GMT)"
+          r"|(?<![(\d])(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b)"  # "at 0800 UTC", not "(0735 GMT)"
+          # a log's four-figure stamp, opening its line before a spaced dash: "2015 - 14 passengers evacuated"
+          # (a clock only in a block of clock stamps: :func:`.timex_plausible.clock_stamp_of_a_log`)
+          r"|(?<![^\n])(?P<hl>[01]\d|2[0-3])(?P<mil>[0-5]\d)(?=[ \t]+[-–—][ \t]+\S))")
 _TZ = r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|PST|PDT|GMT|UTC|BST|CET|CEST|EEST|ET|local\s+time))?"
 _WHEN = rf"(?:today|yesterday|tomorrow|tonight|(?:{WD},?\s+)?(?:{MON}\s+{DAY}|{DAY_NUM}\s+{MON})(?:,?\s+{YEAR})?|{WD})"
 
@@ -102,7 +105,7 @@ def _hour(g: dict) -> int:
     if g.get("hp"):
         word = low(g, "hp")
         return _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else int(word)
-    return int(g.get("h") or g.get("h24") or g.get("hs") or g["h4"])
+    return int(g.get("h") or g.get("h24") or g.get("hs") or g.get("h4") or g["hl"])
 
 
 @rule("clock", rf"(?:(?P<ap>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
@@ -116,7 +119,7 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
         hm = "T24:00" if low(g, "nm") == "midnight" else "T12:00"
     else:
         h = _hour(g)
-        mi = int(g.get("mi") or g.get("mi24") or g.get("mis") or g.get("mi4") or 0)
+        mi = int(g.get("mi") or g.get("mi24") or g.get("mis") or g.get("mi4") or g.get("mil") or 0)
         if g.get("ampm") or g.get("dpart"):
             pm = (g.get("ampm") or "").lower().startswith("p") or low(g, "dpart") in ("afternoon", "evening")
             h = (h % 12) + (12 if pm else 0)
@@ -130,8 +133,8 @@ def _clock(g: dict, ctx: Ctx) -> TV | None:
         if d is None and not re.fullmatch(r"\w+", w):
             p = point(w, ctx)
             d = p.start if p is not None and p.precision == "day" else None
-    elif ctx.future is False and ctx.story_day is not None:
-        d = ctx.story_day  # "left on Sept. 12. It sank at 11 p.m.": the day the story just named
+    elif (ctx.future is False or g.get("hl")) and ctx.story_day is not None:
+        d = ctx.story_day  # "left on Sept. 12. It sank at 11 p.m.": the day the story just named (a log's day)
     else:
         d = ref_day(ctx)
         if d is not None and hm == "T24:00" and ctx.future is False:

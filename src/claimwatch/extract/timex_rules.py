@@ -121,7 +121,7 @@ _TRIGGER_WORDS: dict[str, str] = {
     "the_quarter": r"quarter|year[\s-]+(?:earlier|ago)|period", "the_year": r"\byear\b", "spoken_year": r"\b(?:nineteen|eighteen|twenty|thousand)\b",
     "holiday": r"day\b|eve\b|christmas|halloween|thanksgiving|easter|good\s+friday|fourth\s+of\s+july", "season": r"spring|summer|autumn|fall|winter",
     "deictic": r"today|yesterday|tomorrow", "day_part": r"morning|afternoon|evening|night",
-    "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|midday|\d[:h]\d\d|\d{4}\s*(?:gmt|utc)|in\s+the\s+(?:morning|afternoon|evening)",
+    "clock": r"\d\s*[ap]\.?\s?m|noon|midnight|midday|\d[:h]\d\d|\d{4}\s*(?:gmt|utc)|\d{4}[ \t]+[-–—][ \t]|in\s+the\s+(?:morning|afternoon|evening)",
     "anaphoric": r"before|previous|next|following|after|that\s+(?:day|night|morning|evening|afternoon)|same\s+day",
     "rel_unit": r"week|month|year|quarter|decade|century", "weekend": r"weekend", "week_of": r"week\s+of", "the_day": r"the\s+day\b", "story_part": r"morning|afternoon|evening", "nth_day": r"day\s+of\s", "short_year": r"['’]\d\d", "one_unit": r"-(?:day|week|month|year|hour|minute)|-long", "holiday_week": r"week", "the_years": r"years|decades|while", "day_beside": r"(?:day|night|morning|evening|afternoon)\s+(?:before|after)\s", "some_day": r"(?:one|some)\s+day", "that_period": r"that\s+(?:same\s+)?(?:year|month|quarter)",
     "century": r"century", "decade_word": r"ties\b", "days_to": r"week|fortnight|days",
