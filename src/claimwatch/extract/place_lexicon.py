@@ -69,9 +69,10 @@ def keys_for(gaz: Gazetteer, words: list[str]) -> list[tuple[str, tuple[str, ...
     a name with a joined prefix that the gazetteer lacks also as two words ("DeSoto Parish" is the
     gazetteer's "De Soto Parish")."""
     out: list[tuple[str, tuple[str, ...]]] = [(norm(" ".join(words)), ())]
-    if len(words) > 1 and not gaz.lookup_key(out[0][0]):
+    # the cheap test on the words first: keys_for runs for every span a place name may take
+    if len(words) > 1 and any(_JOINED_PREFIX.match(w) for w in words) and not gaz.has(out[0][0]):
         split = [w for word in words for w in (_JOINED_PREFIX.sub(r"\1 \2", word).split())]
-        if len(split) > len(words) and gaz.lookup_key(norm(" ".join(split))):
+        if gaz.has(norm(" ".join(split))):
             words = split
             out = [(norm(" ".join(words)), ())]
     core, cue = _strip_feature_word(words)
