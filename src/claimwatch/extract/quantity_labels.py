@@ -247,26 +247,25 @@ def tally_label_span(text: str, ph: NumberPhrase | tuple[int, int]) -> tuple[int
     return m.start("w"), m.end("w")
 
 
+def _a_participle(word: str) -> bool:
+    """"rescued", "hospitalised" (not "freed", "need"): a word of what befell what a tally counts."""
+    return word.endswith("ed") and not word.endswith("eed") and len(word) > 4
+
+
 def _a_tally_word(word: str) -> bool:
-    return word in _TALLY_WORDS or word.rstrip("s") in _TALLY_WORDS or (
-        word.endswith("ed") and not word.endswith("eed") and len(word) > 4)
+    return word in _TALLY_WORDS or word.rstrip("s") in _TALLY_WORDS or _a_participle(word)
 
 
 def _names_a_tally(words: list[Token]) -> bool:
-    for tok in words:  # "SIERRA LEONE 2026 - ...", "Tour de France Stage 12:"
-        word = tok.lower_
-        if word in _TALLY_WORDS or word.rstrip("s") in _TALLY_WORDS:
-            return True
-    return any(_names_what_is_counted(t) for t in words)
+    # "SIERRA LEONE 2026 - ...", "Tour de France Stage 12:" name none
+    return any(_a_tally_word(t.lower_) or _names_what_is_counted(t) for t in words)
 
 
 def _names_what_is_counted(tok: Token) -> bool:
     """A plural ("Homes 40 -", "Arrivals 812 -", "Evacuees 400 -") or a participle ("Evacuated 300:",
     "Hospitalised 8 -", "Rescued 12 -") heading a line names what its figure counts; a label's word is a
     singular noun of a sequence or an edition ("UPDATE 2", "Day 3", "Stage 12", "Series 3")."""
-    low = tok.lower_
-    participle = low.endswith("ed") and not low.endswith("eed") and len(low) > 4
-    return tok.tag_ in ("NNS", "NNPS") or "Plur" in tok.morph.get("Number", []) or participle
+    return tok.tag_ in ("NNS", "NNPS") or "Plur" in tok.morph.get("Number", []) or _a_participle(tok.lower_)
 
 
 def _number_opening_a_name(tok: Token) -> bool:
@@ -290,12 +289,13 @@ def _ratio_to_one(text: str, ph: NumberPhrase) -> bool:
 
 # "0640 - ", "14:05 – ", "9.40pm - ", "2215hrs: ", "1998 - ": a clock time or a timeline's year opening a line
 # (after a bullet or not) and the spaced dash or the colon that sets off the entry it stamps
-_STAMP = (r"(?:\d{4}(?:[ \t]*(?:hrs?|h|UTC|GMT|Z|LT)\b)?"
+_STAMP_SUFFIX = r"(?:hrs?|h|UTC|GMT|Z|LT)\b"   # "2215hrs", "0640 UTC"
+_STAMP = (rf"(?:\d{{4}}(?:[ \t]*{_STAMP_SUFFIX})?"
           r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*(?:[ap]\.?m\.?|hrs?|h|UTC|GMT|Z|LT)\b)?)")
 _STAMP_LINE = re.compile(rf"(?:^|\n)[ \t]*(?:[-•*·▪][ \t]+)?(?P<stamp>{_STAMP})(?P<mark>[ \t]+[-–—][ \t]+|[ \t]*:[ \t]+)$")
 
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_STAMP_DASH = re.compile(r"(?:[ \t]*(?:hrs?|h|UTC|GMT|Z|LT)\b)?[ \t]+[-–—][ \t]+\S")
+_STAMP_DASH = re.compile(rf"(?:[ \t]*{_STAMP_SUFFIX})?[ \t]+[-–—][ \t]+\S")
 
 
 def after_a_stamp(text: str, start: int) -> bool:
