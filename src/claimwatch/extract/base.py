@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "takes_an_object",
+    "line_at",
     "Analysis",
     "Stage",
     "STAGE_RESULTS",
@@ -393,6 +394,13 @@ def _time_spent(tok: Token) -> bool:
 
 
 _WHEN_AFTER = frozenset("after before later earlier ago following since when that of".split())
+
+
+def line_at(text: str, pos: int) -> tuple[int, int]:
+    """The (start, end) of the line of ``text`` that holds character ``pos``, without its line break."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
 
 
 def lower_lemma(tok: Token) -> str:

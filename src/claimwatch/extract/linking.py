@@ -26,7 +26,7 @@ from typing import Literal, Sequence, cast
 from spacy.tokens import Token
 
 from ..model import DEATH_CAUSES, EVENT_TYPES, QUALIFIERS, Actor, Claim, DeathCause, EventType, Qualifier, Quantity
-from .base import Analysis, EventMention, QuantityMention
+from .base import Analysis, EventMention, QuantityMention, line_at
 from .certainty import governing_predicate
 from .counting import (
     UNIT_EVENT_TYPES,
@@ -300,19 +300,13 @@ def _tally_link(analysis: Analysis, q: QuantityMention) -> CountLink | None:
 _LABEL_LINE = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]+)?[^:\n]{1,40}:[ \t]*(?P<fig>[^\n]*)")
 
 
-def _line_at(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _heading_event(analysis: Analysis, line_start: int) -> tuple[str | None, str | None]:
     """The event (type, cause) the line right above names when it is a heading that introduces a list,
     a line closed by a colon ("Deaths by district, as reported by INGD:", "Injuries by county:")."""
     text = analysis.text
     if line_start == 0:
         return None, None
-    start, end = _line_at(text, line_start - 1)
+    start, end = line_at(text, line_start - 1)
     if not text[start:end].rstrip().endswith(":"):
         return None, None
     named = [m for m in analysis.events if start <= m.span[0] and m.span[1] <= end]
@@ -342,7 +336,7 @@ def _carry_down_list(analysis: Analysis, drafts: list[Draft]) -> None:
         q, above = draft.claim.quantity, prev.claim.quantity if prev is not None else None
         if draft.claim.event_type or q is None or q.unit:
             continue
-        start, end = _line_at(text, q.span[0])
+        start, end = line_at(text, q.span[0])
         line = _LABEL_LINE.fullmatch(text, start, end)
         if line is None or line.start("fig") != q.span[0] or text[q.span[1]:end].strip():
             continue
@@ -352,7 +346,7 @@ def _carry_down_list(analysis: Analysis, drafts: list[Draft]) -> None:
             continue
         if prev is None or above is None or not prev.claim.event_type:
             continue
-        a_start, a_end = _line_at(text, above.span[0])
+        a_start, a_end = line_at(text, above.span[0])
         above_line = _LABEL_LINE.fullmatch(text, a_start, a_end)
         if a_end + 1 != start or above_line is None or above_line.start("fig") != above.span[0]:
             continue
@@ -369,14 +363,14 @@ def _a_stamp_lines_figure_of_no_people(analysis: Analysis, draft: Draft) -> bool
     doc = analysis.doc
     head = doc[draft.head_i] if draft.head_i is not None else None
     text = analysis.text
-    start, end = _line_at(text, q.span[0])
+    start, end = line_at(text, q.span[0])
     entry = doc.char_span(q.span[1], end, alignment_mode="expand") if q.span[1] < end else None
     if entry is not None and any(t.pos_ == "VERB" for t in entry):
         return False    # "1100 - 200 homes flooded": what the entry says happened
     if head is not None and head.pos_ in ("NOUN", "PROPN") and not q.span[0] <= head.idx < q.span[1]:
         return noun_class(head) not in _PEOPLE_CLASSES
     while start > 0:    # up the list's block of lines to its heading
-        h_start, h_end = _line_at(text, start - 1)
+        h_start, h_end = line_at(text, start - 1)
         line = text[h_start:h_end].rstrip()
         if not line:
             return True

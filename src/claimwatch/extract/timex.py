@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import date
 
 from . import timex_calendar as cal
-from .base import Analysis, Stage, TimeMention, cue_lexicon, governing_predicate, token_table
+from .base import Analysis, Stage, TimeMention, cue_lexicon, governing_predicate, line_at, token_table
 from .events import casualty_verb
 from .timex_attach import SPEECH_LEMMAS, dateline, time_for
 from .timex_calendar import TV, Ref
@@ -350,11 +350,6 @@ def _opens_a_line(text: str, start: int) -> bool:
     return not text[line:start].strip()
 
 
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
-
-
 def _story_day(story_day: tuple[int, date] | None, event_day: tuple[int, date] | None, sent: int,
                kind: str) -> date | None:
     """The day the story last stated that an undated expression of sentence ``sent`` falls on: one
@@ -490,7 +485,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
             mention.parts = tuple(_mention(analysis, None, s, e, p, gov) for s, e, p in parts)
         out.append(mention)
         if stamp and tv.precision == "day" and tv.start is not None:
-            entry = (f.end, _line_end(text, f.end), tv.start)
+            entry = (f.end, line_at(text, f.end)[1], tv.start)
         if tv.precision == "day" and tv.start is not None and tv.type in ("DATE", "TIME"):
             last_day = tv.start
             story_day = (sent, tv.start) if f.kind != "named" else story_day
