@@ -38,6 +38,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..model import QuoteKind, Scope
+from .arguments import has_subject
 from .base import Analysis, AttributionMention
 from .cue_candidates import LIST_NOUNS
 from .entities import document_noun
@@ -61,7 +62,7 @@ def a_later_speakers_clause(doc: Doc, head_i: int, cue_i: int) -> bool:
     joined as a conjunct without "and"."""
     cue = doc[cue_i]
     return cue.dep_ == "conj" and cue.head.left_edge.i <= head_i < cue.left_edge.i \
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) \
+        and has_subject(cue) \
         and any(c.dep_ == "cc" and head_i < c.i < cue.left_edge.i for c in cue.head.children)
 
 
@@ -79,7 +80,7 @@ def a_clause_after_its_content(doc: Doc, attr: AttributionMention, head_i: int) 
             break
         pred = pred.head
     return pred.pos_ in ("VERB", "AUX") and pred.i > attr.cue_i \
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children) \
+        and has_subject(pred) \
         and any(doc[j].dep_ == "cc" for j in range(attr.cue_i + 1, pred.left_edge.i))
 
 
