@@ -175,3 +175,19 @@ def test_charging_a_price_is_no_legal_charge(pipe, sentence, expected):
 ])
 def test_turning_back_is_a_push_back_only_when_done_to_someone(pipe, sentence, expected):
     assert {(e.event_type, e.cause) for e in pipe.analyse(sentence).events} == expected
+
+
+@pytest.mark.parametrize("text, verb, own", [
+    ("Police arrested two men and charged them with theft.", "charged", False),
+    ("The court convicted the driver and fined him.", "fined", False),
+    ("Storms flooded roads and knocked out power.", "knocked", False),
+    ("The striker scored twice and the keeper saved a penalty.", "saved", True),
+    ("Shares fell 3% and analysts cut their forecasts.", "cut", True),
+    ("The roof was damaged and two cars were crushed.", "crushed", True),
+])
+def test_a_conjoined_verb_has_a_subject_of_its_own_only_when_it_names_one(nlp, text, verb, own):
+    # one test for the casualty frames ("shot and killed") and the clause boundaries of the claims
+    from claimwatch.extract.base import has_subject
+
+    doc = nlp(text)
+    assert has_subject(next(t for t in doc if t.text == verb)) is own

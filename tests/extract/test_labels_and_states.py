@@ -224,6 +224,15 @@ def test_a_time_stamp_opening_a_log_line_is_no_score_and_no_count():
     assert [t for t, _v, _e in _counts("Results\n\nArsenal 2 - 1 Chelsea\nLeeds 3 - 0 Fulham")] == []
 
 
+def test_a_time_stamp_opening_an_indented_log_line_counts_nothing():
+    # the stamp opens its line however deep the line is indented, with spaces or tabs
+    assert [t for t, _v, _e in _counts("Police blotter\n\n          2215 - Two men arrested after a fight "
+                                       "outside a bar.")] == ["Two"]
+    assert [t for t, _v, _e in _counts("Plant log\n\n\t\t\t\t\t\t\t\t2130 - Two workers injured in a fall.")] == ["Two"]
+    assert [t for t, _v, _e in _counts("Storm diary\n\n         1300 - Three people injured by falling "
+                                       "trees")] == ["Three"]
+
+
 def test_each_item_of_a_tally_line_counts_what_its_own_label_names():
     assert _counts("The weekly summary from the county police follows.\n\nInjuries 3 - Deaths 2 - Arrests 5") == [
         ("3", 3, "injury"), ("2", 2, "death"), ("5", 5, "detention")]

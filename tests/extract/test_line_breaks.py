@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import claimwatch
-from claimwatch.extract.pipeline import get_pipeline
+from claimwatch.extract.pipeline import get_pipeline, paragraphs_of, segment
 
 REPORTS = [
     "Two Fishermen Missing After Boat Capsizes Off Lagos Coast\n\n"
@@ -115,3 +117,14 @@ def test_a_footnote_marker_after_a_full_stop_ends_the_sentence(text, figure, spe
     article = claimwatch.extract(text, published="2026-03-10")
     count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == figure)
     assert count.source.name == speaker
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab. \t\r\n\u00a0")), max_size=40))
+def test_paragraphs_and_sentences_are_trimmed_of_outer_whitespace(text):
+    # every paragraph and sentence span is non-empty, trimmed, and together they keep every visible character
+    paras = paragraphs_of(text)
+    for spans in (paras, segment(get_pipeline().nlp(text), paras, text) if text else []):
+        assert all(e > s and not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+        covered = {i for s, e in spans for i in range(s, e)}
+        assert all(i in covered for i, ch in enumerate(text) if not ch.isspace()), spans

@@ -81,6 +81,9 @@ PHRASES = [
     ("from 200 to 300 people", "from 200 to 300", 200, 250, 300, "range"),
     ("1.5 to 2 million people", "1.5 to 2 million", 1500000, 1750000, 2000000, "range"),
     ("between $12 million and $20 million", "between $12 million and $20 million", 12_000_000, 16_000_000, 20_000_000, "range"),
+    # each end read as a lone number reads: in words, or in digits with its currency and scale
+    ("twenty to thirty-five boats sank", "twenty to thirty-five", 20, 27, 35, "range"),
+    ("The fund paid £3 million to £4.5 million.", "£3 million to £4.5 million", 3_000_000, 3_750_000, 4_500_000, "range"),
     # words of magnitude
     ("dozens of Ukrainians", "dozens", 24, 24, 99, "vague"),
     ("scores of people", "scores", 40, 40, 99, "vague"),

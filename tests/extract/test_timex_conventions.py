@@ -483,6 +483,17 @@ def test_a_log_lines_four_figure_stamp_is_no_year_when_its_block_stamps_clock_ti
     assert not clock_stamp_of_a_log(text, text.index("1998"), text.index("1998") + 4)
 
 
+def test_a_bare_stamp_is_a_clock_time_in_a_log_whose_other_stamps_name_their_zone(analyse):
+    # "0312 UTC -" stamps the block as a log as much as "0312 -" does
+    text = ("Shift log\n\n0312 UTC - Call received from a farm.\n1902 - 4 patients taken to hospital.\n"
+            "2230 UTC - Unit stood down.")
+    a = analyse(text, P, stages=("times",))
+    assert [(t.value or "")[-6:] for t in a.times if t.text == "1902"] == ["T19:02"]
+    from claimwatch.extract.timex_plausible import clock_stamp_of_a_log
+    text = "Club history\n\n1902 - 4 founding members met in a pub.\n1998 - the tower clock stopped."
+    assert not clock_stamp_of_a_log(text, text.index("1902"), text.index("1902") + 4)
+
+
 def test_a_log_lines_four_figure_stamp_is_its_clock_time_and_holds_no_figure(analyse):
     text = ("Overnight flood log:\n2015 - 14 passengers evacuated from a stranded train\n"
             "2140 - 3 more people rescued from roofs\n2305 - Two men arrested for looting")

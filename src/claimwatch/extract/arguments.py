@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import children_of, lower_lemma
+from .base import children_of, has_subject, lower_lemma
 from .frames import frame_set
 
-__all__ = ["argument_of", "passive", "role_of", "governor", "predicate_complex", "has_subject", "in_clause",
+__all__ = ["argument_of", "passive", "role_of", "governor", "predicate_complex", "in_clause",
            "clause_head", "compares_or_continues", "elided_count"]
 
 _MAGNITUDE = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "dozen", "hundred", "thousand",
@@ -192,10 +192,6 @@ def _state_after_verb(pred: Token, c: Token) -> bool:
     return c.dep_ == "advcl" and (c.pos_ == "ADJ" or c.tag_ == "VBG") and c.i == pred.i + 1 + sum(
         1 for t in children_of(pred) if t.dep_ == "prt" and pred.i < t.i < c.i) \
         and not any(g.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for g in children_of(c))
-
-
-def has_subject(tok: Token) -> bool:
-    return any(g.dep_ in ("nsubj", "nsubjpass") for g in children_of(tok))
 
 
 def in_clause(tok: Token, root: Token) -> bool:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "takes_an_object",
+    "has_subject",
     "line_at",
     "Analysis",
     "Stage",
@@ -394,6 +395,11 @@ def _time_spent(tok: Token) -> bool:
 
 
 _WHEN_AFTER = frozenset("after before later earlier ago following since when that of".split())
+
+
+def has_subject(tok: Token) -> bool:
+    """The verb has a subject of its own ("police arrested two men and charged them" — "charged" has none)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(tok))
 
 
 def line_at(text: str, pos: int) -> tuple[int, int]:

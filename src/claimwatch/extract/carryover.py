@@ -38,8 +38,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..model import QuoteKind, Scope
-from .arguments import has_subject
-from .base import Analysis, AttributionMention
+from .base import Analysis, AttributionMention, has_subject
 from .cue_candidates import LIST_NOUNS
 from .entities import document_noun
 from .interviews import marks_interviewee

@@ -42,13 +42,12 @@ from .arguments import (
     compares_or_continues,
     elided_count,
     governor,
-    has_subject,
     in_clause,
     passive,
     predicate_complex,
     role_of,
 )
-from .base import Analysis, EventMention, QuantityMention, children_of, lower_lemma
+from .base import Analysis, EventMention, QuantityMention, children_of, has_subject, lower_lemma
 from .certainty import governing_predicate
 from .events import death_causes, topic_of_a_work
 from .events import lexicon as event_lexicon

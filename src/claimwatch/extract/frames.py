@@ -43,7 +43,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc, Token
 
 from ..resources import read_text
-from .base import Analysis, EventMention, children_of, lower_lemma, token_table
+from .base import Analysis, EventMention, children_of, has_subject, lower_lemma, token_table
 from .combat import casualties_of_forces
 from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
@@ -93,9 +93,9 @@ def is_fatal(tok: Token) -> bool:
     if fatal_modifier(tok):
         return True
     for child in children_of(tok):
-        if child.dep_ == "conj" and child.pos_ == "VERB" and lower_lemma(child) in fatal["conjoined"] and not _own_subject(child):
+        if child.dep_ == "conj" and child.pos_ == "VERB" and lower_lemma(child) in fatal["conjoined"] and not has_subject(child):
             return True
-    if tok.dep_ == "conj" and lower_lemma(tok.head) in fatal["conjoined"] and not _own_subject(tok):
+    if tok.dep_ == "conj" and lower_lemma(tok.head) in fatal["conjoined"] and not has_subject(tok):
         return True
     return False
 
@@ -118,10 +118,6 @@ def _set_apart(child: Token, tok: Token) -> bool:
     """A figure or a dash stands between the two words."""
     lo, hi = sorted((child.i, tok.i))
     return any(t.like_num or t.text in ("-", "–", "—", "|") for t in tok.doc[lo + 1:hi])
-
-
-def _own_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(tok))
 
 
 def _under_death(tok: Token, death_heads: set[int]) -> bool:

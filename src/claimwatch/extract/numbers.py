@@ -180,17 +180,17 @@ def _range_bounds(a: float, b: float) -> tuple:
 def _num_at(text: str, pos: int) -> tuple[float, int, str | None, bool] | None:
     """A number (digits or words) starting exactly at ``pos``: (value, end, currency, has_scale)."""
     m = _NUM_AT.match(text, pos)
-    if not m:
-        return None
-    if m.group("word2") is not None:
-        v, used = word_value(m.group("word2"))
-        if v is None:
-            return None
-        return v, pos + used, None, False
-    v = numeric_value(m)
-    if v is None:
-        return None
-    return v, m.end(), (m.group("cur") or "").strip() or None, bool(m.group("scale"))
+    return _match_value(m, m.group("word2"), pos) if m else None
+
+
+def _match_value(m: re.Match, words: str | None, s: int) -> tuple[float, int, str | None, bool] | None:
+    """``(value, end, currency, scaled)`` of a number the grammar matched at ``s``: in ``words`` when it is
+    written in words, else in digits (with its currency and scale word); None when it has no value."""
+    if words is not None:
+        value, used = word_value(words)
+        return None if value is None else (value, s + used, None, False)
+    value = numeric_value(m)
+    return None if value is None else (value, m.end(), (m.group("cur") or "").strip() or None, bool(m.group("scale")))
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
@@ -368,28 +368,22 @@ def _bare_phrase(text: str, m: re.Match, s: int, e: int) -> NumberPhrase | None:
     return _phrase(text, s, e, None, None, None, None, "vague", "vague", None, (s, e))
 
 
-def _cardinal_value(text: str, m: re.Match, kind: str | None, s: int, e: int
-                    ) -> tuple[float | int, int, str | None, bool] | None:
+def _cardinal_value(text: str, m: re.Match, kind: str | None, s: int) -> tuple[float, int, str | None, bool] | None:
     """``(value, end, currency, scaled)`` of a cardinal in digits or words; None when it is not one."""
-    if kind == "word":
-        value, used = word_value(m.group("word"))
-        if value is None:
-            return None
-        return value, s + used, None, False
-    value = numeric_value(m)
-    if value is None:
-        return None
+    found = _match_value(m, m.group("word") if kind == "word" else None, s)
+    if found is None or kind == "word":
+        return found
     dig = m.group("dig")
     if len(dig) > 1 and dig[0] == "0" and dig[1] != ".":
         return None  # "001": an identifier
     if " " in dig and _MONTHS.search(text, max(0, s - 12), s):
         return None  # "May 5 300": a date followed by a number, not "5 300"
-    return value, e, (m.group("cur") or "").strip() or None, bool(m.group("scale"))
+    return found
 
 
 def _cardinal_phrase(text: str, m: re.Match, kind: str | None, s: int, e: int) -> NumberPhrase | None:
     """A cardinal number with its qualifier ("about 40", "more than 1,200"), or a range ("20 to 30")."""
-    found = _cardinal_value(text, m, kind, s, e)
+    found = _cardinal_value(text, m, kind, s)
     if found is None:
         return None
     value, e, cur, scaled = found

@@ -170,17 +170,21 @@ def load_nlp(name: str = "") -> Language:
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n?")
 
 
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span ``s``-``e`` of ``text`` without its outer whitespace (empty when it is all whitespace)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def paragraphs_of(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: runs of text separated by line breaks, trimmed of outer whitespace."""
     out: list[tuple[int, int]] = []
     pos = 0
     for m in list(_PARA_BREAK.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        s, e = pos, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = _trimmed(text, pos, m.start() if m else len(text))
         if e > s:
             out.append((s, e))
         if m:
@@ -200,10 +204,7 @@ def segment(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None
         pieces += [b for b in bounds if s < b < e]
         pieces.append(e)
         for a, b in zip(pieces, pieces[1:]):
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
+            a, b = _trimmed(text, a, b)
             if b > a:
                 out.append((a, b))
     return _join_marks(_join_datelines(_join_glued(out, text), text), text)

@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .base import children_of
+from .line_stamps import STAMP_SUFFIX, four_figure_stamp
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
 
@@ -289,13 +290,11 @@ def _ratio_to_one(text: str, ph: NumberPhrase) -> bool:
 
 # "0640 - ", "14:05 – ", "9.40pm - ", "2215hrs: ", "1998 - ": a clock time or a timeline's year opening a line
 # (after a bullet or not) and the spaced dash or the colon that sets off the entry it stamps
-_STAMP_SUFFIX = r"(?:hrs?|h|UTC|GMT|Z|LT)\b"   # "2215hrs", "0640 UTC"
-_STAMP = (rf"(?:\d{{4}}(?:[ \t]*{_STAMP_SUFFIX})?"
+_STAMP = (rf"(?:\d{{4}}(?:[ \t]*{STAMP_SUFFIX})?"
           r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*(?:[ap]\.?m\.?|hrs?|h|UTC|GMT|Z|LT)\b)?)")
 _STAMP_LINE = re.compile(rf"(?:^|\n)[ \t]*(?:[-•*·▪][ \t]+)?(?P<stamp>{_STAMP})(?P<mark>[ \t]+[-–—][ \t]+|[ \t]*:[ \t]+)$")
 
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_STAMP_DASH = re.compile(rf"(?:[ \t]*{_STAMP_SUFFIX})?[ \t]+[-–—][ \t]+\S")
 
 
 def after_a_stamp(text: str, start: int) -> bool:
@@ -307,10 +306,8 @@ def after_a_stamp(text: str, start: int) -> bool:
 def _log_stamp(text: str, ph: NumberPhrase) -> bool:
     """"2215 - Two men arrested", "0130 - 5 vehicles damaged": a four-figure clock time opening a line before a
     spaced dash stamps the entry (a year line, "2019 - ...", is a year, told apart before this)."""
-    s, e = ph.span
     raw = text[ph.core[0]:ph.core[1]]
-    return (ph.qualifier == "exact" and len(raw) == 4 and raw.isdigit() and _CLOCK.fullmatch(raw) is not None
-            and _LINE_START.search(text, max(0, s - 8), s) is not None and _STAMP_DASH.match(text, e) is not None)
+    return ph.qualifier == "exact" and _CLOCK.fullmatch(raw) is not None and four_figure_stamp(text, *ph.core)
 
 
 def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:

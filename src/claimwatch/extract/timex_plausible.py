@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .line_stamps import FOUR_FIGURE_STAMP, four_figure_stamp
 from .timex_registry import Found
 from .timex_words import DAY_NUM, MON, WD, weekday_of
 
@@ -71,21 +72,16 @@ _MODAL_END = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must)
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well|never|still|soon|even|only|just|now|already|yet|want|need)\b")
 
 
-#: a four-figure stamp opening a line before a spaced dash ("0640 - 38 persons rescued", "1902 - 4 evacuated")
-_LINE_STAMP = re.compile(r"^[ \t]*(?P<hhmm>\d{4})[ \t]+[-–—][ \t]+\S", re.M)
-
-
 def clock_stamp_of_a_log(text: str, start: int, end: int) -> bool:
     """"1902 - 4 survivors evacuated" in a log whose other lines open "0312 -", "0640 -", "2215 -": a stamp
     that could be a year is a clock time when a line of its block opens with a stamp no year can be (a
     leading zero, or past 2100); a timeline's year lines ("1998 - ...", "2014 - ...") stay years."""
-    m = _LINE_STAMP.match(text, text.rfind("\n", 0, start) + 1)
-    if m is None or m.start("hhmm") != start or m.end("hhmm") != end:
+    if not four_figure_stamp(text, start, end):
         return False
     block_start = text.rfind("\n\n", 0, start) + 1
     block_end = text.find("\n\n", end)
     block = text[block_start:len(text) if block_end < 0 else block_end]
-    return any(h[0] == "0" or int(h) > 2100 for h in (n.group("hhmm") for n in _LINE_STAMP.finditer(block)))
+    return any(h[0] == "0" or int(h) > 2100 for h in (n.group("hhmm") for n in FOUR_FIGURE_STAMP.finditer(block)))
 
 
 def _misread_line_stamp(f: Found, text: str) -> bool:
