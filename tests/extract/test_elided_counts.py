@@ -156,3 +156,13 @@ def test_a_subject_hung_from_the_auxiliary_is_the_verbs_argument():
     plain = Doc(Vocab(), words=["12", "remain", "closed"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "acomp"],
                 pos=["NUM", "VERB", "ADJ"])
     assert governor(plain[0]).text == "remain"
+
+
+def test_a_comparison_figure_after_than_the_counts_the_noun_before_it():
+    # "fewer than the 355 recorded": the comparison's own count of the noun the sentence counted
+    assert ("355", 355) in [(q, b) for q, b, _t in counts(
+        "The county logged 310 burglaries this spring, fewer than the 355 recorded a year earlier.")]
+    assert ("2", 2) in [(q, b) for q, b, _t in counts(
+        "The visitors scored 3 goals, compared with the 2 scored in the first leg.")]
+    # a model's number stays a name when nothing was counted before it
+    assert counts("The A350 is lighter than the 787 built in Seattle, analysts said.") == []
