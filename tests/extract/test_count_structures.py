@@ -198,3 +198,23 @@ def test_one_with_an_injury_after_a_count_is_a_count_of_one():
     assert _counts("A man with gunshot wounds was found on the pavement early on Sunday.") == {"A man": "injury"}
     # "one with" a thing that is no injury
     assert _counts("The city is one with a history of deadly floods.") == {}
+
+
+def test_people_listed_after_a_colon_that_add_up_to_the_figure_are_counts_of_one():
+    counts = _counts("The storm claimed two lives in the county: an elderly man whose car was swept off the road, "
+                     "and a woman found in her flooded home.")
+    assert counts == {"two": "death", "an elderly man": "death", "a woman": "death"}
+    assert _counts("Police arrested three people: a man, a woman and a teenager.") == {
+        "three": "detention", "a man": "detention", "a woman": "detention", "a teenager": "detention"}
+    # what the colon lists is no person, or the members do not add up to the figure
+    assert _counts("The storm claimed two lives: a record for the county.") == {"two": "death"}
+    assert _counts("Police arrested three people: a man and a woman from Leeds.") == {"three": "detention"}
+    # a list with figures of its own is told by its figures
+    assert _counts("The crash killed four people: a pilot and three passengers.") == {"four": "death", "three": "death"}
+
+
+def test_a_person_the_parse_made_the_compound_of_a_gerunds_object_is_the_participant():
+    # "a herder grazing goats": "goats" read as the head, "herder" as its compound
+    assert _counts("A herder grazing goats near the runway was struck by debris and seriously injured.") == {
+        "A herder": "injury"}
+    assert _counts("The pickers harvesting apples were praised by the mayor.") == {}

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from .base import Analysis, EventMention, QuantityMention, children_of, lower_lemma
 from .frames import frames, person_noun
-from .implicit_members import a_thing, one_with, ordinal_member
+from .implicit_members import a_thing, colon_members, compound_read_as_modifier, one_with, ordinal_member
 from .quantity_nouns import mass_of_things
 
 __all__ = ["ImplicitCount", "implicit_participants", "find_parts", "IMPLICIT_TYPES"]
@@ -277,7 +277,8 @@ def _unnumbered_value(tok: Token, shared_det: bool, among_people: bool = False) 
         return 1
     if tok.tag_ in ("NNS", "NNPS"):
         return 2 if tok.lower_ in _PAIR_NOUNS and any(_one_owner(c) for c in children_of(tok)) else None
-    has_det = bool(dets) or any(c.dep_ == "poss" for c in children_of(tok)) or shared_det
+    has_det = bool(dets) or any(c.dep_ == "poss" for c in children_of(tok)) or shared_det or (
+        tok.dep_ in ("compound", "nmod") and compound_read_as_modifier(tok.head).i == tok.i)  # "a herder grazing goats"
     return 1 if has_det or tok.pos_ == "PROPN" else None
 
 
@@ -299,6 +300,8 @@ def _np_span(tokens: list[Token]) -> tuple[int, int]:
     for c in first.lefts:
         if c.dep_ in ("det", "poss", "amod", "compound", "nummod", "predet", "preconj", "nmod", "quantmod"):
             left = first.doc[min(left.i, c.left_edge.i)]
+    if first.dep_ in ("compound", "nmod") and first.head.i > first.i:  # "a herder grazing goats": the article the parse hung on the head
+        left = min([left, *(d for d in _determiners(first.head) if d.i < first.i)], key=lambda t: t.i)
     right = last
     if len(tokens) == 1 or last.pos_ == "NUM":  # "my father and two of my uncles"
         of = next((c for c in last.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -330,7 +333,7 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
         return []
     doc = analysis.doc
     out: list[ImplicitCount] = []
-    heads = _participants(doc[mention.head_i], mention.event_type)
+    heads = [compound_read_as_modifier(h) for h in _participants(doc[mention.head_i], mention.event_type)]
     sets = _join_subjects([[p] + [c for c in p.conjuncts if c.i > p.i and c.pos_ not in ("VERB", "AUX")] + _split_off(p)
                            for p in heads])
     if _listed_among(doc[mention.head_i]):
@@ -340,6 +343,7 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
             _value(c, quantities_by_tok)[1] for conjuncts in sets for c in conjuncts) else sets
     # the members an "including" phrase lists are parts of the total, each a count of its own
     sets += [[m] for h in (doc[mention.head_i], *heads) for g in _included(h) for m in (g, *g.conjuncts)]
+    sets += _listed_members(doc[mention.head_i], quantities_by_tok)
     for conjuncts in sets:
         p = conjuncts[0]
         first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
@@ -357,6 +361,19 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
         unit = p.text if len(conjuncts) == 1 else "people"
         out.append(ImplicitCount(span, total, p.i, unit, mention, parts))
     return out
+
+
+def _listed_members(event: Token, quantities_by_tok: dict[int, QuantityMention]) -> list[list[Token]]:
+    """"claimed two lives: an elderly man ... and a woman ...": the single people listed after a colon who
+    add up to the figure before it are members of that total, each one a count of its own (SPEC 3)."""
+    listed = colon_members(event) if ":" in event.sent.text else None
+    if listed is None:
+        return []
+    total, members = listed
+    values = [_value(m, quantities_by_tok) for m in members]
+    if any(v is None or numbered for v, numbered in values) or sum(v for v, _n in values if v is not None) != total:
+        return []   # (a list with figures of its own, "three missing: a woman and two men", is told by its figures)
+    return [[m] for m in members]
 
 
 # ------------------------------------------------------------------ parts of totals

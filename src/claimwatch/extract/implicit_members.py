@@ -12,10 +12,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import children_of
+from .frames import person_noun
 from .number_words import ordinal_value, parse_number
 from .quantity_nouns import in_class, noun_classes
 
-__all__ = ["ordinal_member", "one_with", "a_thing", "THING_CLASSES"]
+__all__ = ["ordinal_member", "one_with", "colon_members", "compound_read_as_modifier", "a_thing", "THING_CLASSES"]
 
 _MEMBER_DETS = frozenset({"a", "an", "the", "another"})
 
@@ -78,3 +79,36 @@ def one_with(tok: Token) -> Token | None:
     if owner.lower_ == "one" and owner.pos_ in ("NUM", "PRON"):
         return owner
     return owner if owner.pos_ in ("NOUN", "PROPN") else None
+
+
+def colon_members(event: Token) -> tuple[float, list[Token]] | None:
+    """"The flood claimed two lives: an elderly man whose car was swept away, and a woman found in her
+    home": the figure before a colon after the event word, and the members listed after it (the first
+    noun phrase's head and its conjuncts), or None."""
+    sent = event.sent
+    colon = next((t for t in sent if t.i > event.i and t.text == ":"), None)
+    if colon is None:
+        return None
+    figure = next((t for t in reversed(sent[:colon.i - sent.start]) if t.pos_ == "NUM" and t.ent_type_ != "DATE"), None)
+    if figure is None or figure.i < event.i - 8:
+        return None
+    total = parse_number(figure.text)
+    first = next((t for t in sent[colon.i - sent.start + 1:] if t.pos_ in ("NOUN", "PROPN")
+                  and t.dep_ not in ("compound", "amod", "poss", "nmod")), None)
+    if total is None or first is None:
+        return None
+    return total, [first, *(c for c in first.conjuncts if c.i > first.i)]
+
+
+def compound_read_as_modifier(tok: Token) -> Token:
+    """"a herder grazing goats was injured": the parse made "goats" the head, with "herder" its compound
+    and "grazing" its modifier; a noun under "a"/"an" whose compound is a person noun right before a
+    gerund is the gerund's object, and the one the event befell is the compound."""
+    if tok.tag_ not in ("NNS", "NN") or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children_of(tok)):
+        return tok
+    doc = tok.doc
+    for c in children_of(tok):
+        if c.dep_ in ("compound", "nmod") and c.tag_ == "NN" and c.i + 1 < tok.i and doc[c.i + 1].tag_ == "VBG" \
+                and person_noun(c):
+            return c
+    return tok
