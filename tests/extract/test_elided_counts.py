@@ -166,3 +166,11 @@ def test_a_comparison_figure_after_than_the_counts_the_noun_before_it():
         "The visitors scored 3 goals, compared with the 2 scored in the first leg.")]
     # a model's number stays a name when nothing was counted before it
     assert counts("The A350 is lighter than the 787 built in Seattle, analysts said.") == []
+
+
+def test_a_definite_comparison_figure_after_than_takes_the_event_of_the_count_it_is_measured_against():
+    assert ("55", 55, "death") in counts("The city recorded 41 murders this summer, fewer than the 55 recorded "
+                                         "a year earlier.")
+    # a "more than" figure of its own clause keeps its own event
+    assert ("more than 300", 300, "death") in counts(
+        "Police arrested 12 people on Friday and more than 300 people died in the floods.")
