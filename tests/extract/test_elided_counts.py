@@ -174,3 +174,11 @@ def test_a_definite_comparison_figure_after_than_takes_the_event_of_the_count_it
     # a "more than" figure of its own clause keeps its own event
     assert ("more than 300", 300, "death") in counts(
         "Police arrested 12 people on Friday and more than 300 people died in the floods.")
+
+
+def test_one_after_and_with_its_verb_and_noun_left_out_counts_what_the_figure_before_counts():
+    assert ("one", 1, "injury") in counts("Of the injuries this season, three happened in training and one in a match.")
+    assert ("one", 1, "injury") in counts("Three people were injured at the plant and one at the depot.")
+    # a "one" with a verb of its own, or a partitive, is no gapped count
+    assert [q for q, _b, _t in counts("Nine workers were hurt and one in particular needed surgery.")] == ["Nine"]
+    assert [q for q, _b, _t in counts("Five players were injured and one of them broke a leg.")] == ["Five"]

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 from .base import Analysis, QuantityMention, Stage, children_of
 from .events import lexicon as event_lexicon
 from .intervals import apply_intervals
+from .number_context import gapped_one
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 from .quantity_labels import heads_a_tally, tally_label_span
 from .quantity_naming import after_name, date_entity, names_something
@@ -260,6 +261,8 @@ def _one_counts(tok: Token, noun: Token | None, pron: bool) -> bool:
     partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(tok))
     if noun is None and tok.dep_ == "pobj" and tok.head.lower_ == "including":
         return True   # "17 remained in hospital, including one in intensive care": one of the set named before
+    if noun is None and gapped_one(tok):
+        return True   # "three were injured at the plant and one at the depot"
     if partitive and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and (
             pron or (noun is not None and in_class(noun, _C["person"]))):
         return True
