@@ -174,3 +174,47 @@ def test_a_term_in_the_possessive_is_a_penalty_and_scores_more_are_a_magnitude()
     assert _bounds("A dozen herders were killed and scores more injured.")["scores"] == (40, 40, 99, "vague")
     # the verb "scores" counts nothing
     assert _bounds("He scores more goals than anyone.") == {}
+
+
+def test_an_ordinal_standing_for_one_more_member_of_a_counted_set_is_a_count_of_one():
+    # ranked one above a figure of people just before it
+    assert _counts("Seven climbers died on the peak on Saturday. The body of an eighth, a 54-year-old guide, "
+                   "was recovered on Monday.") == {"Seven": "death", "an eighth": "death"}
+    assert _counts("Two suspects were arrested on Friday. The third is still missing.") == {
+        "Two": "detention", "The third": "missing"}
+    # a participle the parse made the complement of "remains"
+    assert _counts("Two sailors were rescued and the bodies of two were found. The third remains missing.")[
+        "The third"] == "missing"
+    # an ordinal on a noun, a rank, a fraction, or one after a figure of beasts counts no person
+    assert "the third" not in _counts("Two of the horses died; the third was injured and put down.")
+    assert _counts("It was the third time the bridge had flooded this year, and two people died.") == {"two": "death"}
+    assert _counts("An eighth of the budget went to the families, and 3 people died.") == {"3": "death"}
+    assert "third" not in _counts("She finished third in the final, behind two runners who were injured last year.")
+
+
+def test_one_with_an_injury_after_a_count_is_a_count_of_one():
+    assert _counts("Two students were taken to the county hospital, one with a head wound.") == {
+        "Two": "injury", "one": "injury"}
+    assert _counts("A man with gunshot wounds was found on the pavement early on Sunday.") == {"A man": "injury"}
+    # "one with" a thing that is no injury
+    assert _counts("The city is one with a history of deadly floods.") == {}
+
+
+def test_people_listed_after_a_colon_that_add_up_to_the_figure_are_counts_of_one():
+    counts = _counts("The storm claimed two lives in the county: an elderly man whose car was swept off the road, "
+                     "and a woman found in her flooded home.")
+    assert counts == {"two": "death", "an elderly man": "death", "a woman": "death"}
+    assert _counts("Police arrested three people: a man, a woman and a teenager.") == {
+        "three": "detention", "a man": "detention", "a woman": "detention", "a teenager": "detention"}
+    # what the colon lists is no person, or the members do not add up to the figure
+    assert _counts("The storm claimed two lives: a record for the county.") == {"two": "death"}
+    assert _counts("Police arrested three people: a man and a woman from Leeds.") == {"three": "detention"}
+    # a list with figures of its own is told by its figures
+    assert _counts("The crash killed four people: a pilot and three passengers.") == {"four": "death", "three": "death"}
+
+
+def test_a_person_the_parse_made_the_compound_of_a_gerunds_object_is_the_participant():
+    # "a herder grazing goats": "goats" read as the head, "herder" as its compound
+    assert _counts("A herder grazing goats near the runway was struck by debris and seriously injured.") == {
+        "A herder": "injury"}
+    assert _counts("The pickers harvesting apples were praised by the mayor.") == {}

@@ -156,3 +156,29 @@ def test_a_subject_hung_from_the_auxiliary_is_the_verbs_argument():
     plain = Doc(Vocab(), words=["12", "remain", "closed"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "acomp"],
                 pos=["NUM", "VERB", "ADJ"])
     assert governor(plain[0]).text == "remain"
+
+
+def test_a_comparison_figure_after_than_the_counts_the_noun_before_it():
+    # "fewer than the 355 recorded": the comparison's own count of the noun the sentence counted
+    assert ("355", 355) in [(q, b) for q, b, _t in counts(
+        "The county logged 310 burglaries this spring, fewer than the 355 recorded a year earlier.")]
+    assert ("2", 2) in [(q, b) for q, b, _t in counts(
+        "The visitors scored 3 goals, compared with the 2 scored in the first leg.")]
+    # a model's number stays a name when nothing was counted before it
+    assert counts("The A350 is lighter than the 787 built in Seattle, analysts said.") == []
+
+
+def test_a_definite_comparison_figure_after_than_takes_the_event_of_the_count_it_is_measured_against():
+    assert ("55", 55, "death") in counts("The city recorded 41 murders this summer, fewer than the 55 recorded "
+                                         "a year earlier.")
+    # a "more than" figure of its own clause keeps its own event
+    assert ("more than 300", 300, "death") in counts(
+        "Police arrested 12 people on Friday and more than 300 people died in the floods.")
+
+
+def test_one_after_and_with_its_verb_and_noun_left_out_counts_what_the_figure_before_counts():
+    assert ("one", 1, "injury") in counts("Of the injuries this season, three happened in training and one in a match.")
+    assert ("one", 1, "injury") in counts("Three people were injured at the plant and one at the depot.")
+    # a "one" with a verb of its own, or a partitive, is no gapped count
+    assert [q for q, _b, _t in counts("Nine workers were hurt and one in particular needed surgery.")] == ["Nine"]
+    assert [q for q, _b, _t in counts("Five players were injured and one of them broke a leg.")] == ["Five"]

@@ -76,7 +76,7 @@ CORPORA = [
     # 16 reports in the same domains written blind to the product's rules, as measured after the fixes
     # made against them (development figures since)
     Corpus("fresh2_gold.json", 16, 141, 100, (150, 450), 140,
-           {"value": 140, "event_type": 111, "source_type": 100, "source_name": 88, "certainty": 17, "time": 57,
+           {"value": 140, "event_type": 112, "source_type": 100, "source_name": 88, "certainty": 17, "time": 57,
             "place": 53}, 2),
     # 16 reports in new shapes and press styles written blind to the product's rules (blind figures: 152 found,
     # value 150, event type 94, source type 77, source name 110, time 52, place 45, 7 false counts), as measured
@@ -113,14 +113,14 @@ CORPORA = [
     # session's other rounds, then the next session's (time, event types, carried places)
     Corpus("fresh7_gold.json", 16, 171, 200, (150, 450), 159,
            {"value": 158, "event_type": 104, "source_type": 129, "source_name": 122, "certainty": 6, "time": 76,
-            "place": 77}, 3),
+            "place": 77}, 1),
     # 16 more reports in shapes none of the others has, written blind to the product's rules (blind figures, on
     # main at 309405d before any fix, after four gold fields were corrected against the SPEC from source type
     # 82/97, source name 62/75, place 48/80: event type 64, time 60, place 51); floors as measured after the
     # fixes made on it since (event types, time, local places, sources of a narrated account, false counts; a
     # list's year lines "2021: 3" no longer read as scores, typed by their heading's head noun)
-    Corpus("fresh8_gold.json", 16, 130, 170, (150, 450), 128,
-           {"value": 128, "event_type": 81, "source_type": 93, "source_name": 73, "certainty": 4, "time": 85,
+    Corpus("fresh8_gold.json", 16, 130, 170, (150, 450), 129,
+           {"value": 129, "event_type": 82, "source_type": 94, "source_name": 73, "certainty": 4, "time": 86,
             "place": 68}, 1),
     # 16 more reports in shapes none of the others has, written blind to the product's rules (blind figures, on
     # main at e450706 before any fix, after six traps, one place and two sources were corrected against the SPEC
@@ -129,17 +129,20 @@ CORPORA = [
     # scale readings, numbered things, short codes, names, labels, ratios: 10 -> 0), the other floors raised after
     # the rounds on counts (log lines' stamps, "11 of them", people undergoing deaths, "of whom", states after an
     # object), on sources and time (abbreviated ranks, a later speaker's clause, a clock time after a statement day)
-    # and on places (a part's place, names read whole, states, the gazetteer's supplement: place 68 -> 82)
-    Corpus("fresh9_gold.json", 16, 114, 190, (150, 450), 109,
-           {"value": 109, "event_type": 73, "source_type": 101, "source_name": 83, "certainty": 2, "time": 72,
-            "place": 82}, 0),
+    # and on places (a part's place, names read whole, states, the gazetteer's supplement: place 68 -> 82), then
+    # the round on missed counts (found 109 -> 113: "the third remains missing", people listed after a colon,
+    # "a herder grazing goats")
+    Corpus("fresh9_gold.json", 16, 114, 190, (150, 450), 113,
+           {"value": 113, "event_type": 77, "source_type": 105, "source_name": 85, "certainty": 2, "time": 74,
+            "place": 85}, 0),
     # 16 more reports in shapes none of the others has, written blind to the product's rules (blind figures, on
     # main at b303335 before any fix, after one gold place was corrected against its own _format, from place
     # 54/93); floors raised to the figures after the fixes on it (event type 48 -> 49, source type 65 -> 74, time
-    # 48 -> 64, place 56 -> 67)
-    Corpus("fresh10_gold.json", 16, 106, 150, (150, 450), 100,
-           {"value": 97, "event_type": 49, "source_type": 74, "source_name": 64, "certainty": 2, "time": 64,
-            "place": 67}, 1),
+    # 48 -> 64, place 56 -> 67), then after the round on missed counts (found 100 -> 103: an ordinal standing for
+    # one more member, "one with a head wound", a comparison figure "than the 502 recorded"; false counts 1 -> 0)
+    Corpus("fresh10_gold.json", 16, 106, 150, (150, 450), 103,
+           {"value": 100, "event_type": 52, "source_type": 76, "source_name": 66, "certainty": 2, "time": 65,
+            "place": 68}, 0),
     # 16 more reports in shapes none of the others has, written blind to the product's rules (blind figures, on
     # main at f42ba63 before any fix, after three gold sources were corrected against its own _format and SPEC 2,
     # from source type 56/77, source name 51/66); floors at the blind figures

@@ -84,6 +84,10 @@ def test_a_code_figure_before_a_singular_noun_counts_nothing():
     assert _counts("Staff answered a 999 call from the pier at midnight.") == []
     assert _counts("The hotline received 911 calls in one night.")[0][:2] == ("911", 911)
     assert _counts("Police said 300 staff were evacuated.")[0][:2] == ("300", 300)
+    # the noun's own compounds between the code and the noun ("the 119 emergency service")
+    assert _counts("Anyone who sees smoke should call the 911 dispatch centre at once.") == []
+    assert _counts("Fans with questions may contact the 101 ticket office at the stadium.") == []
+    assert _counts("The 150 relief workers were evacuated on Monday.")[0][:2] == ("150", 150)
 
 
 def test_a_sum_in_any_currency_outside_an_event_counts_nothing():

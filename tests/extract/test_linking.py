@@ -270,6 +270,8 @@ def test_a_sentence_yields_every_event_it_reports():
     "Quote reference 2300411 when calling.",
     "Residents were told to call 911 or 112 in an emergency.",     # every number of the list dialled
     "Dial 999, 112 or 101 if you see anything, police said.",
+    "Tips may be shared on the toll-free hotline 999, 911 or 112, the agency said.",  # a list after a line's noun
+    "Fans can reach the club on the helpline 0800 100 or 0800 200 for refunds.",
     "The winner, Ann Park, 29, finished in 2 hours 31 minutes.",     # an age beside a name set beside a role
     "The club's founder, Li Wei, 52, opened the stadium.",
     "The youngest of the released is 20 years old, the oldest is 61.",  # the one of a set picked out by age

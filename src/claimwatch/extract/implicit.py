@@ -28,7 +28,8 @@ from spacy.tokens import Token
 
 from .base import Analysis, EventMention, QuantityMention, children_of, lower_lemma
 from .frames import frames, person_noun
-from .quantity_nouns import in_class, mass_of_things, noun_classes
+from .implicit_members import a_thing, colon_members, compound_read_as_modifier, one_with, ordinal_member
+from .quantity_nouns import mass_of_things
 
 __all__ = ["ImplicitCount", "implicit_participants", "find_parts", "IMPLICIT_TYPES"]
 
@@ -41,8 +42,6 @@ _ONE_PRON = frozenset({"another", "one"})
 _SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another", "one", "each", "every"})
 _BODY_NOUNS = frozenset({"body", "corpse", "remains"})
 _AGE_UNITS = frozenset({"year", "month", "week", "day"})
-#: noun classes of things, which an age does not make a person ("a 30-year-old bridge")
-_THING_CLASSES = ("group", "incident", "object", "container", "time", "measure", "abstract", "media", "animal")
 #: a plural that names a definite pair when it is someone's ("his parents")
 _PAIR_NOUNS = frozenset({"parents"})
 _INTRANSITIVE_EVENTS = frozenset({"die", "drown", "perish", "succumb", "freeze", "disappear", "vanish", "suffocate",
@@ -140,8 +139,8 @@ def _participants(tok: Token, etype: str) -> list[Token]:
         heads = [tok] + ([tok.head] if tok.head.pos_ == "VERB" else [])
         return [g for h in heads for c in children_of(h) if c.dep_ == "prep" and c.lower_ == "against"
                 for g in children_of(c) if g.dep_ == "pobj"]
-    if tok.pos_ == "VERB":
-        return _verb_participants(tok)
+    if tok.pos_ == "VERB":  # ("the third remains missing": a participle the parse made the complement)
+        return _verb_participants(tok) or (_state_participants(tok) if tok.dep_ == "acomp" else [])
     if mass_of_things(tok):
         return []   # "a body of water"
     if tok.pos_ == "NOUN" and lower_lemma(tok) in _BODY_NOUNS:  # "the body of a man was found"
@@ -150,6 +149,8 @@ def _participants(tok: Token, etype: str) -> list[Token]:
         return owners or ([tok] if _one_body(tok) else [])
     if tok.pos_ == "NOUN" and _reported_as_news(tok) and (owners := _of_phrase(tok)):
         return owners  # "condemns the murder of Ramiro Téllez, a reporter"
+    if tok.pos_ == "NOUN" and (owner := one_with(tok)) is not None:
+        return [owner]  # "two were taken to hospital, one with a head wound"
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
         return _state_participants(tok)
     return []
@@ -234,12 +235,7 @@ def _aged_person(tok: Token) -> bool:
         return _age(tok)
     if tok.pos_ != "NOUN" or not any(c.dep_ == "amod" and _age(c) for c in children_of(tok)):
         return False
-    return not _a_thing(tok)
-
-
-def _a_thing(tok: Token) -> bool:
-    """Whether a noun is of a class of things (a group, an object, a time, a beast ...), not a person."""
-    return any(in_class(tok, noun_classes()[k]) for k in _THING_CLASSES)
+    return not a_thing(tok)
 
 
 def _unclassed_noun(tok: Token) -> bool:
@@ -247,7 +243,7 @@ def _unclassed_noun(tok: Token) -> bool:
     ("detained the merchant and two organisers"; not "seized the car and two suspects")."""
     if tok.pos_ != "NOUN" or tok.ent_type_ or (tok.i + 1 < len(tok.doc) and tok.nbor().text in "-–"):
         return False    # (a word the parse cut at a hyphen: "the co-pilot")
-    return not _a_thing(tok)
+    return not a_thing(tok)
 
 
 def _determiners(tok: Token) -> list[Token]:
@@ -268,8 +264,10 @@ def _unnumbered_value(tok: Token, shared_det: bool, among_people: bool = False) 
         return None
     if low == "both" or any(d.lower_ == "both" for d in dets):
         return 2
-    if tok.pos_ in ("PRON", "DET"):
+    if tok.pos_ in ("PRON", "DET") or (low == "one" and tok.pos_ == "NUM" and tok.dep_ != "nummod"):
         return 1 if low in _ONE_PRON else None
+    if ordinal_member(tok):
+        return 1    # "the body of an eighth", "the third remains missing"
     if lower_lemma(tok) in _BODY_NOUNS:
         return 1 if _one_body(tok) and not mass_of_things(tok) else None
     person = _aged_person(tok) or (among_people and _unclassed_noun(tok))
@@ -279,7 +277,8 @@ def _unnumbered_value(tok: Token, shared_det: bool, among_people: bool = False) 
         return 1
     if tok.tag_ in ("NNS", "NNPS"):
         return 2 if tok.lower_ in _PAIR_NOUNS and any(_one_owner(c) for c in children_of(tok)) else None
-    has_det = bool(dets) or any(c.dep_ == "poss" for c in children_of(tok)) or shared_det
+    has_det = bool(dets) or any(c.dep_ == "poss" for c in children_of(tok)) or shared_det or (
+        tok.dep_ in ("compound", "nmod") and compound_read_as_modifier(tok.head).i == tok.i)  # "a herder grazing goats"
     return 1 if has_det or tok.pos_ == "PROPN" else None
 
 
@@ -301,6 +300,8 @@ def _np_span(tokens: list[Token]) -> tuple[int, int]:
     for c in first.lefts:
         if c.dep_ in ("det", "poss", "amod", "compound", "nummod", "predet", "preconj", "nmod", "quantmod"):
             left = first.doc[min(left.i, c.left_edge.i)]
+    if first.dep_ in ("compound", "nmod") and first.head.i > first.i:  # "a herder grazing goats": the article the parse hung on the head
+        left = min([left, *(d for d in _determiners(first.head) if d.i < first.i)], key=lambda t: t.i)
     right = last
     if len(tokens) == 1 or last.pos_ == "NUM":  # "my father and two of my uncles"
         of = next((c for c in last.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -332,7 +333,7 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
         return []
     doc = analysis.doc
     out: list[ImplicitCount] = []
-    heads = _participants(doc[mention.head_i], mention.event_type)
+    heads = [compound_read_as_modifier(h) for h in _participants(doc[mention.head_i], mention.event_type)]
     sets = _join_subjects([[p] + [c for c in p.conjuncts if c.i > p.i and c.pos_ not in ("VERB", "AUX")] + _split_off(p)
                            for p in heads])
     if _listed_among(doc[mention.head_i]):
@@ -342,6 +343,7 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
             _value(c, quantities_by_tok)[1] for conjuncts in sets for c in conjuncts) else sets
     # the members an "including" phrase lists are parts of the total, each a count of its own
     sets += [[m] for h in (doc[mention.head_i], *heads) for g in _included(h) for m in (g, *g.conjuncts)]
+    sets += _listed_members(doc[mention.head_i], quantities_by_tok)
     for conjuncts in sets:
         p = conjuncts[0]
         first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
@@ -359,6 +361,19 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
         unit = p.text if len(conjuncts) == 1 else "people"
         out.append(ImplicitCount(span, total, p.i, unit, mention, parts))
     return out
+
+
+def _listed_members(event: Token, quantities_by_tok: dict[int, QuantityMention]) -> list[list[Token]]:
+    """"claimed two lives: an elderly man ... and a woman ...": the single people listed after a colon who
+    add up to the figure before it are members of that total, each one a count of its own (SPEC 3)."""
+    listed = colon_members(event) if ":" in event.sent.text else None
+    if listed is None:
+        return []
+    total, members = listed
+    values = [_value(m, quantities_by_tok) for m in members]
+    if any(v is None or numbered for v, numbered in values) or sum(v for v, _n in values if v is not None) != total:
+        return []   # (a list with figures of its own, "three missing: a woman and two men", is told by its figures)
+    return [[m] for m in members]
 
 
 # ------------------------------------------------------------------ parts of totals

@@ -25,7 +25,7 @@ from .quantity_nouns import noun_classes
 from .units import unit_at
 
 __all__ = ["naming_reason", "is_age", "counted_noun", "change_of", "change_direction", "change_for_qualifier", "phrase_tokens",
-           "anchor_token", "CHANGES"]
+           "anchor_token", "gapped_one", "CHANGES"]
 
 CHANGES = ("=", "~", ">", "<", "up", "down")
 _QUALIFIER_CHANGE = {"exact": "=", "range": "=", "approximately": "~", "almost": "~", "vague": "~",
@@ -182,7 +182,26 @@ def _pronoun_one(analysis: Analysis, ph: NumberPhrase, tok: Token) -> bool:
     nxt = analysis.doc[tok.i + 1] if tok.i + 1 < len(analysis.doc) else None
     if nxt is not None and nxt.lower_ in ("of", "another", "more", "point"):
         return True
-    return not (tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN"))
+    return not (tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN")) and not gapped_one(tok)
+
+
+def gapped_one(tok: Token) -> bool:
+    """"two occurred at Brook House and one at Harmondsworth", "three happened in training and one in a
+    match": "one" and a place or time phrase after "and", the verb of a figure that is its clause's
+    subject left out — a count of what that figure counts."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.dep_ != "conj" or nxt is None or nxt.pos_ != "ADP" or prev is None or prev.lower_ not in ("and", "or"):
+        return False
+    for t in tok.doc[tok.i + 1:tok.sent.end]:
+        if t.is_punct:
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            return False    # "and one in particular needed surgery": a clause with its own verb
+    ancestors = {a.i for a in tok.ancestors}
+    subjects = [t.head if t.dep_ == "nummod" else t for t in tok.sent if t.i < tok.i and t.pos_ == "NUM"
+                and t.lower_ != "one"]   # ("two occurred", "Three people were injured")
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i in ancestors for t in subjects)
 
 
 # --------------------------------------------------------------------------- ages, counted nouns

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 from .base import Analysis, QuantityMention, Stage, children_of
 from .events import lexicon as event_lexicon
 from .intervals import apply_intervals
+from .number_context import gapped_one
 from .numbers import CURRENCY_UNITS, NumberPhrase, find_number_phrases
 from .quantity_labels import heads_a_tally, tally_label_span
 from .quantity_naming import after_name, date_entity, names_something
@@ -260,6 +261,8 @@ def _one_counts(tok: Token, noun: Token | None, pron: bool) -> bool:
     partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(tok))
     if noun is None and tok.dep_ == "pobj" and tok.head.lower_ == "including":
         return True   # "17 remained in hospital, including one in intensive care": one of the set named before
+    if noun is None and gapped_one(tok):
+        return True   # "three were injured at the plant and one at the depot"
     if partitive and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and (
             pron or (noun is not None and in_class(noun, _C["person"]))):
         return True
@@ -350,7 +353,7 @@ def _phrase_count(analysis: Analysis, ph: NumberPhrase, found: list[QuantityMent
         return term  # prison terms and penalties are counts when they are the claim (SPEC §3)
     if ph.kind == "ordinal" and (told := _ordinal_of_its_subject(analysis, ph, tok)) is not None:
         return told
-    if names_something(analysis, ph, tok):
+    if names_something(analysis, ph, tok) and not _compared_figure(analysis, ph, tok, found):
         return None
     if ph.kind == "magnitude" and tok.pos_ == "VERB":
         return None  # "he scores more goals": the verb, not "scores more (people)"
@@ -414,6 +417,19 @@ def _previous_in_sentence(found: list[QuantityMention], sent_i: int) -> Quantity
         if q.unit and q.unit_span:
             return q
     return None
+
+
+_COMPARED_BEFORE = re.compile(r"\b(?:than|from|with|against|versus|vs\.?)\s+the\s*$", re.I)
+
+
+def _compared_figure(analysis: Analysis, ph: NumberPhrase, tok: Token, found: list[QuantityMention]) -> bool:
+    """"412 murders, fewer than the 502 recorded in 2025", "up from the 171 reported last year": a bare
+    figure after "than/from/with the", told by a participle, is the comparison's count of the noun the
+    sentence counted before it (not a model's number, "lighter than the 787")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (ph.kind == "number" and nxt is not None and nxt.tag_ == "VBN" and nxt.head.i == tok.i
+            and _COMPARED_BEFORE.search(analysis.text, max(0, ph.span[0] - 16), ph.span[0]) is not None
+            and _previous_in_sentence(found, analysis.sent_index(ph.span[0])) is not None)
 
 
 def _counted_so_far(noun: Token) -> bool:

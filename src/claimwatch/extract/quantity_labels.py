@@ -167,13 +167,15 @@ def _number_of_a_place_name(tok: Token) -> bool:
 
 
 def _code_before_a_noun(text: str, ph: NumberPhrase, tok: Token) -> bool:
-    """"the first 911 call": three or more digits without separators between a determiner and a singular
-    common noun they modify (not a noun of people: "300 staff") name a line or a code, they count no call."""
+    """"the first 911 call", "the 119 emergency service": three or more digits without separators between a
+    determiner and a singular common noun they modify (not a noun of people: "300 staff") name a line or a code, they count no call."""
     raw = text[ph.core[0]:ph.core[1]]
     noun = tok.head
     if not (raw.isdigit() and len(raw) >= 3 and ph.qualifier == "exact" and ph.span == ph.core):
         return False
-    return (tok.dep_ in ("nummod", "compound") and noun.i == tok.i + 1 and noun.tag_ == "NN"
+    between = tok.doc[tok.i + 1:noun.i]   # "the 119 emergency service": the noun's own compounds between
+    return (tok.dep_ in ("nummod", "compound") and noun.i > tok.i and noun.tag_ == "NN"
+            and all(t.dep_ == "compound" and t.tag_ == "NN" and t.head.i == noun.i for t in between)
             and any(c.dep_ == "det" and c.i < tok.i for c in children_of(noun))   # "the first 911 call", "a 999 call"
             and not in_class(noun, _PEOPLE) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(noun)))
 

@@ -55,9 +55,11 @@ _DISTANCE_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\s+away\b(?!\s+from)")
 _SCALE_AFTER = re.compile(r"\s+on\s+the\s+(?:[A-Z][\w-]*\s+)*(?:[\w-]+\s+)?scale\b")
 _CALL_VERB = r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|ring|text(?:ed|ing)?|phone)\s+(?:on\s+|at\s+)?"
 _CALL_BEFORE = re.compile(_CALL_VERB + r"$", re.I)
-# the other numbers of a list after one ("call 911 or 112", "dial 999, 112 or 101") are lines when no word
+# the other numbers of a list after one ("call 911 or 112", "dial 999, 112 or 101", "the hotline 999, 911 or
+# 112") are lines when no word
 # follows them but a function word: one that heads a noun is a count ("dialled 999 and 2 injured men were ...")
-_CALL_LIST_BEFORE = re.compile(_CALL_VERB + r"(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))+$", re.I)
+_CALL_LIST_BEFORE = re.compile(
+    r"(?:" + _CALL_VERB + r"|\b(?:hot|help)?lines?\s+|\bnumbers?\s+)(?:\d[\d -]*\d\s*(?:,\s*|\s+or\s+|\s+and\s+))+$", re.I)
 _LINE_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:for|to|in|on|at|if|or|and|from|now|immediately|instead|as|when|with|"
                          r"before|after|until|by|is|are|was|were|will|would|should|can|could)\b)", re.I)
 # "report to the police on 18555 or 191", "contact the embassy at 2222 4444", "reach the desk on 1122": a bare
