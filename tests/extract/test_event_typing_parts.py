@@ -238,3 +238,14 @@ def test_people_of_an_agent_noun_treated_for_an_injury_are_its_count():
     assert _typed("The clinic treated 40 skiers for fractures, the resort said.") == [("40", "injury")]
     # animals and machines treated are no casualties
     assert _typed("The vet treated 25 dogs for exhaustion, the shelter said.") == [("25", None)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Doctors said three of the miners lost a leg in the blast.", [("three", 3, "injury")]),
+    ("Two fans lost their hearing after the concert, the clinic said.", [("Two", 2, "injury")]),
+    # losing sight of something, a company's vision, a card player's hand: no injury
+    ("The ship lost sight of the coast after 12 hours and 40 passengers panicked.", [("40", 40, None)]),
+    ("The company lost its vision and 300 employees left.", [("300", 300, None)]),
+])
+def test_people_who_lose_a_limb_or_a_sense_are_injured(sentence, expected):
+    assert counts(sentence) == expected
