@@ -249,3 +249,14 @@ def test_people_of_an_agent_noun_treated_for_an_injury_are_its_count():
 ])
 def test_people_who_lose_a_limb_or_a_sense_are_injured(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Police detained four ringleaders of the riot on Sunday.", [("four", 4, "detention")]),
+    ("Twelve opponents of the mayor were fined for blocking the road.", [("Twelve", 12, "legal_action")]),
+    ("Three leaders of the union have been held incommunicado since 18 April.", [("Three", 3, "detention")]),
+    # people named by their role take no event their verb does not name
+    ("The party chose two leaders for the campaign, and 3 critics praised the plan.", [("two", 2, None), ("3", 3, None)]),
+])
+def test_people_named_by_their_role_in_a_movement_are_counted_as_people(sentence, expected):
+    assert counts(sentence) == expected
