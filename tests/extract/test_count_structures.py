@@ -174,3 +174,19 @@ def test_a_term_in_the_possessive_is_a_penalty_and_scores_more_are_a_magnitude()
     assert _bounds("A dozen herders were killed and scores more injured.")["scores"] == (40, 40, 99, "vague")
     # the verb "scores" counts nothing
     assert _bounds("He scores more goals than anyone.") == {}
+
+
+def _values(text: str) -> list[tuple[str, float | None]]:
+    return [(c.quantity.text, c.quantity.best) for c in _article(text).claims if c.quantity is not None]
+
+
+def test_an_enumerated_set_of_people_no_event_befalls_is_one_count_of_its_members():
+    assert _values("The coach and three players were suspended by the league on Friday.") == [
+        ("The coach and three players", 4), ("three", 3)]
+    assert _values("Rescuers are still searching for her husband and two sons.") == [
+        ("her husband and two sons", 3), ("two", 2)]
+    # things are no set of people; members listed of a larger total each count on their own
+    assert _values("The car and two trucks were towed away.") == []
+    assert ("four", 4) in _values("Among the hostages are four children, the youngest aged 3, and a nun, sources said.")
+    assert not any(v == 5 for _t, v in _values("Among the hostages are four children, the youngest aged 3, and a nun."))
+    assert _values("The club fielded 11 players: ten amateurs and a former professional.") == [("11", 11), ("ten", 10)]

@@ -30,7 +30,7 @@ from .base import Analysis, EventMention, QuantityMention, children_of, lower_le
 from .frames import frames, person_noun
 from .quantity_nouns import in_class, mass_of_things, noun_classes
 
-__all__ = ["ImplicitCount", "implicit_participants", "find_parts", "IMPLICIT_TYPES"]
+__all__ = ["ImplicitCount", "implicit_participants", "numbered_set", "find_parts", "IMPLICIT_TYPES"]
 
 #: event types whose participants a coder counts
 IMPLICIT_TYPES = frozenset({"death", "injury", "missing", "detention", "deportation", "legal_action", "combat_casualties"})
@@ -343,22 +343,52 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
     # the members an "including" phrase lists are parts of the total, each a count of its own
     sets += [[m] for h in (doc[mention.head_i], *heads) for g in _included(h) for m in (g, *g.conjuncts)]
     for conjuncts in sets:
-        p = conjuncts[0]
-        first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
-        if len({lower_lemma(c) in _BODY_NOUNS for c in conjuncts}) > 1:
-            continue  # "29 bodies and 73 injured people": the dead and the living are no one set
-        people = len(conjuncts) > 1 and any(person_noun(c) for c in conjuncts)
-        values = [_value(c, quantities_by_tok, k > 0 and first_det, people) for k, c in enumerate(conjuncts)]
-        if any(v is None for v, _n in values):
-            continue
-        if all(numbered for _v, numbered in values):
-            continue  # numbered nouns only ("nine civilians and two soldiers"): each explicit count says its own
-        total = sum(v for v, _n in values if v is not None)
-        span = _np_span(conjuncts)
-        parts = [i for c, (_v, numbered) in zip(conjuncts, values) if numbered for i in _part_heads(c)]
-        unit = p.text if len(conjuncts) == 1 else "people"
-        out.append(ImplicitCount(span, total, p.i, unit, mention, parts))
+        found = _set_size(conjuncts, quantities_by_tok)
+        if found is not None:
+            unit = conjuncts[0].text if len(conjuncts) == 1 else "people"
+            out.append(ImplicitCount(found[0], found[1], conjuncts[0].i, unit, mention, found[2]))
     return out
+
+
+def _set_size(conjuncts: list[Token], quantities_by_tok: dict[int, QuantityMention]
+              ) -> tuple[tuple[int, int], int, list[int]] | None:
+    """(span, size, numbered part heads) of one participant or enumerated set; None when a member
+    has no definite size or every member is numbered (each explicit count says its own)."""
+    p = conjuncts[0]
+    first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
+    if len({lower_lemma(c) in _BODY_NOUNS for c in conjuncts}) > 1:
+        return None  # "29 bodies and 73 injured people": the dead and the living are no one set
+    people = len(conjuncts) > 1 and any(person_noun(c) for c in conjuncts)
+    values = [_value(c, quantities_by_tok, k > 0 and first_det, people) for k, c in enumerate(conjuncts)]
+    if any(v is None for v, _n in values) or all(numbered for _v, numbered in values):
+        return None
+    parts = [i for c, (_v, numbered) in zip(conjuncts, values) if numbered for i in _part_heads(c)]
+    return _np_span(conjuncts), sum(v for v, _n in values if v is not None), parts
+
+
+def numbered_set(tok: Token, quantities_by_tok: dict[int, QuantityMention]
+                 ) -> tuple[tuple[int, int], int, list[int]] | None:
+    """The enumerated set a numbered conjunct of people belongs to ("my brother and his two children
+    were swept away" = 3), whatever befell it: (span, size, numbered part heads)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        first = first.head
+    conjuncts = [first] + [c for c in first.conjuncts if c.i > first.i and c.pos_ not in ("VERB", "AUX")]
+    if tok.pos_ != "NOUN" or len(conjuncts) < 2 or tok not in conjuncts or not any(person_noun(c) for c in conjuncts) \
+            or _members_listed(first):
+        return None
+    return _set_size(conjuncts, quantities_by_tok)
+
+
+def _members_listed(first: Token) -> bool:
+    """"23 were killed, including 6 patients and a doctor", "Among the hostages are four children and a
+    nun", "15 died: 12 men and a woman": members listed of a larger set are parts of its total, each a
+    count of its own (SPEC §3), not one set."""
+    if first.dep_ in ("appos", "pobj") and first.head.lower_ in ("including", "among", "includes", "include", "like"):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "among" for c in children_of(first.head)):
+        return True
+    return any(t.text in (":", "—", "–") for t in first.doc[first.sent.start:first.left_edge.i])
 
 
 # ------------------------------------------------------------------ parts of totals
