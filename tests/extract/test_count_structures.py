@@ -190,3 +190,10 @@ def test_an_enumerated_set_of_people_no_event_befalls_is_one_count_of_its_member
     assert ("four", 4) in _values("Among the hostages are four children, the youngest aged 3, and a nun, sources said.")
     assert not any(v == 5 for _t, v in _values("Among the hostages are four children, the youngest aged 3, and a nun."))
     assert _values("The club fielded 11 players: ten amateurs and a former professional.") == [("11", 11), ("ten", 10)]
+
+
+def test_a_bare_toll_restates_the_toll_named_before_it():
+    assert _counts('The death toll in the flood rose to 23 on Tuesday. The mayor said the actual toll was "over 35".') == {
+        "23": "death", "over 35": "death"}
+    # a toll of another kind named before it stays what it is
+    assert _counts("The death toll rose to 23. The bridge toll was 5 for cars.") == {"23": "death", "5": None}
