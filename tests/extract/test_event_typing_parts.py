@@ -260,3 +260,15 @@ def test_people_who_lose_a_limb_or_a_sense_are_injured(sentence, expected):
 ])
 def test_people_named_by_their_role_in_a_movement_are_counted_as_people(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The agency registered 112 new cases of people who went missing during the floods.", [("112", 112, "missing")]),
+    ("Police registered 15 cases of people who were detained without charge.", [("15", 15, "detention")]),
+    ("Health officials registered 40 cases of children who fell ill after the meal.", [("40", 40, None)]),
+    # proceedings stay proceedings
+    ("The court registered 30 criminal cases against protesters.", [("30", 30, "legal_action")]),
+    ("Prosecutors opened 12 cases of desertion against soldiers last month.", [("12", 12, "legal_action")]),
+])
+def test_cases_of_people_count_what_befell_them_not_proceedings(sentence, expected):
+    assert counts(sentence) == expected

@@ -270,6 +270,10 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
     for c in children_of(head):
         if c.dep_ in ("compound", "amod") and c.i in ctx.by_head:
             return _from_mention(ctx, ctx.by_head[c.i][0], head.i, "noun", False)
+    people = next((g for p in children_of(head) if lower_lemma(head) == "case" and p.dep_ == "prep" and p.lower_ == "of"
+                   for g in children_of(p) if person_noun(g)), None)  # "112 cases of people who went missing"
+    if people is not None and (found := _noun_type(ctx, q, people, "person")) is not None:
+        return found
     for c in children_of(head):
         if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "ADJ", "AUX"):
             rel = next((g for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")), None)
