@@ -218,3 +218,26 @@ def test_a_person_the_parse_made_the_compound_of_a_gerunds_object_is_the_partici
     assert _counts("A herder grazing goats near the runway was struck by debris and seriously injured.") == {
         "A herder": "injury"}
     assert _counts("The pickers harvesting apples were praised by the mayor.") == {}
+
+
+def _values(text: str) -> list[tuple[str, float | None]]:
+    return [(c.quantity.text, c.quantity.best) for c in _article(text).claims if c.quantity is not None]
+
+
+def test_an_enumerated_set_of_people_no_event_befalls_is_one_count_of_its_members():
+    assert _values("The coach and three players were suspended by the league on Friday.") == [
+        ("The coach and three players", 4), ("three", 3)]
+    assert _values("Rescuers are still searching for her husband and two sons.") == [
+        ("her husband and two sons", 3), ("two", 2)]
+    # things are no set of people; members listed of a larger total each count on their own
+    assert _values("The car and two trucks were towed away.") == []
+    assert ("four", 4) in _values("Among the hostages are four children, the youngest aged 3, and a nun, sources said.")
+    assert not any(v == 5 for _t, v in _values("Among the hostages are four children, the youngest aged 3, and a nun."))
+    assert _values("The club fielded 11 players: ten amateurs and a former professional.") == [("11", 11), ("ten", 10)]
+
+
+def test_a_bare_toll_restates_the_toll_named_before_it():
+    assert _counts('The death toll in the flood rose to 23 on Tuesday. The mayor said the actual toll was "over 35".') == {
+        "23": "death", "over 35": "death"}
+    # a toll of another kind named before it stays what it is
+    assert _counts("The death toll rose to 23. The bridge toll was 5 for cars.") == {"23": "death", "5": None}

@@ -238,3 +238,37 @@ def test_people_of_an_agent_noun_treated_for_an_injury_are_its_count():
     assert _typed("The clinic treated 40 skiers for fractures, the resort said.") == [("40", "injury")]
     # animals and machines treated are no casualties
     assert _typed("The vet treated 25 dogs for exhaustion, the shelter said.") == [("25", None)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Doctors said three of the miners lost a leg in the blast.", [("three", 3, "injury")]),
+    ("Two fans lost their hearing after the concert, the clinic said.", [("Two", 2, "injury")]),
+    # losing sight of something, a company's vision, a card player's hand: no injury
+    ("The ship lost sight of the coast after 12 hours and 40 passengers panicked.", [("40", 40, None)]),
+    ("The company lost its vision and 300 employees left.", [("300", 300, None)]),
+])
+def test_people_who_lose_a_limb_or_a_sense_are_injured(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Police detained four ringleaders of the riot on Sunday.", [("four", 4, "detention")]),
+    ("Twelve opponents of the mayor were fined for blocking the road.", [("Twelve", 12, "legal_action")]),
+    ("Three leaders of the union have been held incommunicado since 18 April.", [("Three", 3, "detention")]),
+    # people named by their role take no event their verb does not name
+    ("The party chose two leaders for the campaign, and 3 critics praised the plan.", [("two", 2, None), ("3", 3, None)]),
+])
+def test_people_named_by_their_role_in_a_movement_are_counted_as_people(sentence, expected):
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The agency registered 112 new cases of people who went missing during the floods.", [("112", 112, "missing")]),
+    ("Police registered 15 cases of people who were detained without charge.", [("15", 15, "detention")]),
+    ("Health officials registered 40 cases of children who fell ill after the meal.", [("40", 40, None)]),
+    # proceedings stay proceedings
+    ("The court registered 30 criminal cases against protesters.", [("30", 30, "legal_action")]),
+    ("Prosecutors opened 12 cases of desertion against soldiers last month.", [("12", 12, "legal_action")]),
+])
+def test_cases_of_people_count_what_befell_them_not_proceedings(sentence, expected):
+    assert counts(sentence) == expected

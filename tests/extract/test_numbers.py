@@ -68,6 +68,10 @@ PHRASES = [
     ("at most 20 people", "at most 20", N, 20, 20, "at_most"),
     ("no more than 15 guards", "no more than 15", N, 15, 15, "at_most"),
     ("as many as seven million people", "as many as seven million", N, 7000000, 7000000, "at_most"),
+    # the SPEC's table lacks these: "as high as" bounds from above like "as many as" (a predicate's
+    # complement, outside the figure's span as in MEANTIME), "closer to" is about N
+    ("the toll may be as high as 20", "20", N, 20, 20, "at_most"),
+    ("the true number was closer to 1,500", "closer to 1,500", 1350, 1500, 1650, "approximately"),
     ("less than 100 cars", "less than 100", N, 100, 100, "less_than"),
     ("fewer than 10 survivors", "fewer than 10", N, 10, 10, "less_than"),
     ("under 500 residents", "under 500", N, 500, 500, "less_than"),

@@ -278,3 +278,16 @@ def elided_count(head: Token) -> bool:
     if head.dep_ == "dobj" and gov.tag_ == "VBG" and gov.dep_ in ("pcomp", "advcl") and lower_lemma(gov) in _HOLDING:
         return any(c.dep_ == "nsubj" and _beside_a_name(c) for c in gov.children)
     return any(c.dep_ == "poss" and _beside_a_name(c) for c in head.children)
+
+
+def restated_measure(noun: Token) -> Token:
+    """"The death toll rose to 23 ... the actual toll was over 35": a measure noun without a word that
+    says what it measures restates the latest same noun before it in the report that had one."""
+    if any(c.dep_ in ("compound", "nmod") or c.dep_ == "prep" and c.lower_ == "of" for c in children_of(noun)):
+        return noun
+    lemma = lower_lemma(noun)
+    for tok in reversed(noun.doc[:noun.i]):
+        if lower_lemma(tok) == lemma and any(c.dep_ in ("compound", "nmod") for c in children_of(tok)):
+            return tok
+    return noun
+

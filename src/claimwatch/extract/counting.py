@@ -45,6 +45,7 @@ from .arguments import (
     in_clause,
     passive,
     predicate_complex,
+    restated_measure,
     role_of,
 )
 from .base import Analysis, EventMention, QuantityMention, children_of, has_subject, lower_lemma
@@ -268,6 +269,10 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
     for c in children_of(head):
         if c.dep_ in ("compound", "amod") and c.i in ctx.by_head:
             return _from_mention(ctx, ctx.by_head[c.i][0], head.i, "noun", False)
+    people = next((g for p in children_of(head) if lower_lemma(head) == "case" and p.dep_ == "prep" and p.lower_ == "of"
+                   for g in children_of(p) if person_noun(g)), None)  # "112 cases of people who went missing"
+    if people is not None and (found := _noun_type(ctx, q, people, "person")) is not None:
+        return found
     for c in children_of(head):
         if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "ADJ", "AUX"):
             rel = next((g for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WP", "WDT")), None)
@@ -435,8 +440,8 @@ def _named_set(c: _Count) -> Token | None:
         return stand_in
     if pred is None or pred.pos_ not in ("VERB", "AUX") or arg.dep_ not in ("dobj", "attr", "pobj"):
         return None
-    if arg.dep_ == "pobj" and arg.head.lower_ != "to":
-        return None
+    if arg.dep_ == "pobj" and arg.head.lower_ != "to" and not c.q.span[0] <= arg.head.idx < c.q.span[1]:
+        return None  # (a qualifier the parser made a preposition, 'was "over 35"', is the figure's own)
     owner = pred.head if pred.dep_ == "xcomp" and not has_subject(pred) else pred  # "is expected to exceed 1,000"
     subj = next((t for t in children_of(owner) if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i == c.head.i:
@@ -444,8 +449,9 @@ def _named_set(c: _Count) -> Token | None:
     if lower_lemma(pred) in _s("membership_verbs") and arg.dep_ == "dobj":
         return subj
     if lower_lemma(subj) in _s("measure_nouns"):
+        restated = restated_measure(subj)  # "the toll was 35" after "the death toll rose to 23"
         return next((g for p in children_of(subj) if p.dep_ == "prep" and p.lower_ == "of"
-                     for g in children_of(p) if g.dep_ == "pobj"), None)
+                     for g in children_of(p) if g.dep_ == "pobj"), restated if restated.i != subj.i else None)
     return None
 
 

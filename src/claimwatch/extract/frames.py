@@ -279,6 +279,13 @@ def _state_accusation(tok: Token) -> bool:
     return s.ent_type_ in frames()["accusers_not_legal"] and not (words & judicial)
 
 
+def _case_of_people(tok: Token) -> bool:
+    """"registered 112 new cases of people who went missing": a case whose "of" phrase names people is
+    an instance of what befell them (a disappearance, an illness), no proceedings."""
+    return lower_lemma(tok) == "case" and any(
+        person_noun(g) for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c))
+
+
 def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[Token]],
            offences: set[int]) -> list[EventMention]:
     """Mentions without the offences of legal frames (their token indices are added to ``offences``)."""
@@ -296,6 +303,9 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
     for frame, tok in frames_here:
         if frame is not None and _state_accusation(tok):
             mentions[frame].event_type = "statement"  # a state's accusation is a denunciation (SPEC §6)
+            continue
+        if frame is not None and _case_of_people(tok):
+            removed.add(frame)
             continue
         offence_heads = [t.i for t in _offence_tokens(tok)]
         inner = [j for i in offence_heads for j in by_head.get(i, ()) if mentions[j].event_type != "legal_action"]

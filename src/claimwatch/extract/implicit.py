@@ -28,10 +28,19 @@ from spacy.tokens import Token
 
 from .base import Analysis, EventMention, QuantityMention, children_of, lower_lemma
 from .frames import frames, person_noun
-from .implicit_members import a_thing, colon_members, compound_read_as_modifier, one_with, ordinal_member
+from .implicit_members import (
+    a_thing,
+    colon_members,
+    compound_read_as_modifier,
+    included_in,
+    listed_among,
+    members_listed,
+    one_with,
+    ordinal_member,
+)
 from .quantity_nouns import mass_of_things
 
-__all__ = ["ImplicitCount", "implicit_participants", "find_parts", "IMPLICIT_TYPES"]
+__all__ = ["ImplicitCount", "implicit_participants", "numbered_set", "find_parts", "IMPLICIT_TYPES"]
 
 #: event types whose participants a coder counts
 IMPLICIT_TYPES = frozenset({"death", "injury", "missing", "detention", "deportation", "legal_action", "combat_casualties"})
@@ -188,19 +197,6 @@ def _of_phrase(tok: Token) -> list[Token]:
     return out
 
 
-def _listed_among(tok: Token) -> bool:
-    """"among the dead were ...": the event word names a set whose members the clause lists."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.pos_ in ("ADJ", "NOUN") and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
-
-
-def _included(tok: Token) -> list[Token]:
-    """"14 dead, including a presiding officer", "were killed, including a nurse": one named in an
-    "including" phrase of the event word or of its participants took part in the event."""
-    return [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "including"
-            for g in children_of(c) if g.dep_ == "pobj"]
-
-
 def _explicit(tok: Token, quantities_by_tok: dict[int, QuantityMention]) -> QuantityMention | None:
     q = quantities_by_tok.get(tok.i)
     if q is not None:
@@ -336,30 +332,19 @@ def implicit_participants(analysis: Analysis, mention: EventMention,
     heads = [compound_read_as_modifier(h) for h in _participants(doc[mention.head_i], mention.event_type)]
     sets = _join_subjects([[p] + [c for c in p.conjuncts if c.i > p.i and c.pos_ not in ("VERB", "AUX")] + _split_off(p)
                            for p in heads])
-    if _listed_among(doc[mention.head_i]):
+    if listed_among(doc[mention.head_i]):
         # "Among the dead are a shepherd and two children": members of a set the report counted, one with a
         # figure of its own, are parts of its total (SPEC 3), each a count of its own, not one set of three
         sets = [[m] for conjuncts in sets for m in conjuncts] if any(
             _value(c, quantities_by_tok)[1] for conjuncts in sets for c in conjuncts) else sets
     # the members an "including" phrase lists are parts of the total, each a count of its own
-    sets += [[m] for h in (doc[mention.head_i], *heads) for g in _included(h) for m in (g, *g.conjuncts)]
+    sets += [[m] for h in (doc[mention.head_i], *heads) for g in included_in(h) for m in (g, *g.conjuncts)]
     sets += _listed_members(doc[mention.head_i], quantities_by_tok)
     for conjuncts in sets:
-        p = conjuncts[0]
-        first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
-        if len({lower_lemma(c) in _BODY_NOUNS for c in conjuncts}) > 1:
-            continue  # "29 bodies and 73 injured people": the dead and the living are no one set
-        people = len(conjuncts) > 1 and any(person_noun(c) for c in conjuncts)
-        values = [_value(c, quantities_by_tok, k > 0 and first_det, people) for k, c in enumerate(conjuncts)]
-        if any(v is None for v, _n in values):
-            continue
-        if all(numbered for _v, numbered in values):
-            continue  # numbered nouns only ("nine civilians and two soldiers"): each explicit count says its own
-        total = sum(v for v, _n in values if v is not None)
-        span = _np_span(conjuncts)
-        parts = [i for c, (_v, numbered) in zip(conjuncts, values) if numbered for i in _part_heads(c)]
-        unit = p.text if len(conjuncts) == 1 else "people"
-        out.append(ImplicitCount(span, total, p.i, unit, mention, parts))
+        found = _set_size(conjuncts, quantities_by_tok)
+        if found is not None:
+            unit = conjuncts[0].text if len(conjuncts) == 1 else "people"
+            out.append(ImplicitCount(found[0], found[1], conjuncts[0].i, unit, mention, found[2]))
     return out
 
 
@@ -374,6 +359,36 @@ def _listed_members(event: Token, quantities_by_tok: dict[int, QuantityMention])
     if any(v is None or numbered for v, numbered in values) or sum(v for v, _n in values if v is not None) != total:
         return []   # (a list with figures of its own, "three missing: a woman and two men", is told by its figures)
     return [[m] for m in members]
+
+
+def _set_size(conjuncts: list[Token], quantities_by_tok: dict[int, QuantityMention]
+              ) -> tuple[tuple[int, int], int, list[int]] | None:
+    """(span, size, numbered part heads) of one participant or enumerated set; None when a member
+    has no definite size or every member is numbered (each explicit count says its own)."""
+    p = conjuncts[0]
+    first_det = any(c.dep_ in ("det", "poss") and c.lower_ not in _NEGATIVE_DETS for c in children_of(p))
+    if len({lower_lemma(c) in _BODY_NOUNS for c in conjuncts}) > 1:
+        return None  # "29 bodies and 73 injured people": the dead and the living are no one set
+    people = len(conjuncts) > 1 and any(person_noun(c) for c in conjuncts)
+    values = [_value(c, quantities_by_tok, k > 0 and first_det, people) for k, c in enumerate(conjuncts)]
+    if any(v is None for v, _n in values) or all(numbered for _v, numbered in values):
+        return None
+    parts = [i for c, (_v, numbered) in zip(conjuncts, values) if numbered for i in _part_heads(c)]
+    return _np_span(conjuncts), sum(v for v, _n in values if v is not None), parts
+
+
+def numbered_set(tok: Token, quantities_by_tok: dict[int, QuantityMention]
+                 ) -> tuple[tuple[int, int], int, list[int]] | None:
+    """The enumerated set a numbered conjunct of people belongs to ("my brother and his two children
+    were swept away" = 3), whatever befell it: (span, size, numbered part heads)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        first = first.head
+    conjuncts = [first] + [c for c in first.conjuncts if c.i > first.i and c.pos_ not in ("VERB", "AUX")]
+    if tok.pos_ != "NOUN" or len(conjuncts) < 2 or tok not in conjuncts or not any(person_noun(c) for c in conjuncts) \
+            or members_listed(first):
+        return None
+    return _set_size(conjuncts, quantities_by_tok)
 
 
 # ------------------------------------------------------------------ parts of totals

@@ -5,6 +5,8 @@
   whose rank follows a figure the paragraph gave, is one more member of that set (SPEC §3).
 * :func:`one_with` — "Two students were taken to hospital, *one with a head wound*": the participant
   of an event noun in a "with" phrase is the word the phrase is on.
+* :func:`members_listed`, :func:`listed_among`, :func:`included_in` — members a clause lists of a larger
+  set ("including", "among", after a colon) are parts of its total, each a count of its own.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from .frames import person_noun
 from .number_words import ordinal_value, parse_number
 from .quantity_nouns import in_class, noun_classes
 
-__all__ = ["ordinal_member", "one_with", "colon_members", "compound_read_as_modifier", "a_thing", "THING_CLASSES"]
+__all__ = ["ordinal_member", "one_with", "colon_members", "members_listed", "listed_among", "included_in",
+           "compound_read_as_modifier", "a_thing", "THING_CLASSES"]
 
 _MEMBER_DETS = frozenset({"a", "an", "the", "another"})
 
@@ -112,3 +115,27 @@ def compound_read_as_modifier(tok: Token) -> Token:
                 and person_noun(c):
             return c
     return tok
+
+
+def members_listed(first: Token) -> bool:
+    """"23 were killed, including 6 patients and a doctor", "Among the hostages are four children and a
+    nun", "15 died: 12 men and a woman": members listed of a larger set are parts of its total, each a
+    count of its own (SPEC §3), not one set."""
+    if first.dep_ in ("appos", "pobj") and first.head.lower_ in ("including", "among", "includes", "include", "like"):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "among" for c in children_of(first.head)):
+        return True
+    return any(t.text in (":", "—", "–") for t in first.doc[first.sent.start:first.left_edge.i])
+
+
+def listed_among(tok: Token) -> bool:
+    """"among the dead were ...": the event word names a set whose members the clause lists."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.pos_ in ("ADJ", "NOUN") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
+
+
+def included_in(tok: Token) -> list[Token]:
+    """"14 dead, including a presiding officer", "were killed, including a nurse": one named in an
+    "including" phrase of the event word or of its participants took part in the event."""
+    return [g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "including"
+            for g in children_of(c) if g.dep_ == "pobj"]

@@ -40,7 +40,7 @@ from .counting import (
     noun_class,
 )
 from .frames import frames
-from .implicit import CountRef, find_parts, implicit_participants
+from .implicit import CountRef, find_parts, implicit_participants, numbered_set
 from .quantity_labels import after_a_stamp, tally_label_span
 from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
 from .table_claims import a_row_label, heading_event_type, type_table_counts
@@ -429,6 +429,24 @@ def _implicit_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draf
     return kept
 
 
+def _untyped_set_drafts(analysis: Analysis, drafts: list[Draft]) -> list[tuple[Draft, tuple[int, ...]]]:
+    """"The coach and three players were suspended": a numbered conjunct of an enumerated set of people
+    that no event of ours befalls is still a part of the set, which is the count (SPEC §3)."""
+    qindex, out = _quantity_index(analysis), []
+    spans = [d.claim.quantity.span for d in drafts if d.claim.quantity is not None]
+    for d in [d for d in drafts if d.claim.event_type is None and d.claim.quantity is not None]:
+        found = numbered_set(analysis.doc[d.head_i], qindex) if d.head_i is not None else None
+        if found is None or any(sp[0] <= found[0][0] and found[0][1] <= sp[1] for sp in spans):
+            continue
+        (s, e), np_text = found[0], analysis.text[found[0][0]:found[0][1]]
+        spans.append((s, e))
+        quantity = Quantity(text=np_text, span=(s, e), low=found[1], best=found[1], high=found[1], qualifier="exact",
+                            unit="people", counted=np_text)
+        claim = Claim(id="", kind="count", text=d.claim.text, span=d.claim.span, quantity=quantity)
+        out.append((Draft((s, 0), claim, d.sent_i, found[2][0] if found[2] else d.head_i), tuple(found[2])))
+    return out
+
+
 def _unit_lemma(unit: str | None) -> str:
     word = (unit or "").split()[-1].lower() if unit else ""
     return word[:-1] if word.endswith("s") else word
@@ -540,6 +558,9 @@ def draft_claims(analysis: Analysis) -> list[Draft]:
     for d, parts, mention_head in _implicit_drafts(analysis, drafts):
         implicit_parts[len(drafts)] = parts
         heads[len(drafts)] = mention_head
+        drafts.append(d)
+    for d, parts in _untyped_set_drafts(analysis, drafts):
+        implicit_parts[len(drafts)] = parts
         drafts.append(d)
     _link_totals(analysis, drafts, implicit_parts)
     shares = _share_drafts(analysis, drafts)

@@ -94,6 +94,7 @@ _BARE = set(_VAGUE["bare"])
 _QUALS = read_json("quantity_qualifiers.json")
 _PREFIX: dict[str, str] = _QUALS["prefix"]
 _SUFFIX: dict[str, str] = _QUALS["suffix"]
+_PREDICATIVE = frozenset(_QUALS["predicative"])
 
 # the numeral, letting a unit of measurement follow the digits ("500km", "2GB"): for the numbers layer
 _NUMERIC_GLUED = rf"(?P<cur>{CURRENCY})?(?P<dig>{DIGITS})(?P<scale>{SCALE})?(?!\.\d|(?!{glued_unit_pattern()})[\w])"
@@ -198,7 +199,8 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     m = _PREFIX_RE.search(text, max(0, start - 24), start)
     if not m:
         return None, start
-    return _PREFIX[re.sub(r"\s+", " ", m.group("q").lower())], m.start("q")
+    words = re.sub(r"\s+", " ", m.group("q").lower())
+    return _PREFIX[words], start if words in _PREDICATIVE else m.start("q")
 
 
 def _suffix(text: str, end: int) -> tuple[str | None, int]:
