@@ -316,3 +316,17 @@ def test_it_was_reported_on_a_day_that_dates_a_statement(nlp):
             "The riot broke out at around 7 p.m. and 30 people were arrested.")
     claim = count_claim(checked_extractor(nlp, "2026-03-04")(text), "30")
     assert claim.time is not None and claim.time.start == "2026-02-28"
+
+
+@pytest.mark.parametrize("text,number,start", [
+    # the span a figure is ranked in ("the most since 2019") dates nothing the next sentence continues
+    ("In 2025 the firm shipped 1.2 million phones, its best result since 2015. "
+     "Buyers in Europe took 300,000 of them.", "300,000", "2025-01-01"),
+    ("Last year, 412 climbers reached the summit, the highest number since 2008. "
+     "Nepalese guides accounted for 150 of them.", "150", "2025-01-01"),
+    ("In February, 80 homes were sold in the town, the most since 2019. Buyers from abroad bought 12 of them.",
+     "12", "2026-02-01"),
+])
+def test_a_superlatives_span_does_not_date_the_next_sentence(extract, text, number, start):
+    claim = count_claim(extract(text), number)
+    assert claim.time is not None and claim.time.start == start, claim.time
