@@ -330,3 +330,20 @@ def test_it_was_reported_on_a_day_that_dates_a_statement(nlp):
 def test_a_superlatives_span_does_not_date_the_next_sentence(extract, text, number, start):
     claim = count_claim(extract(text), number)
     assert claim.time is not None and claim.time.start == start, claim.time
+
+
+@pytest.mark.parametrize("text,number,start", [
+    # "since then": a total open from the time the report stated just before (SPEC §2 running total)
+    ("The club was relegated in May 2019. It has lost 48 matches since then, the coach said.", "48", "2019-05-01"),
+    ("The ceasefire was signed on 2 January. Monitors have recorded 230 violations since then.", "230", "2026-01-02"),
+    ("The ban took effect in 2021. Since that date, customs officers have arrested 85 smugglers.", "85", "2021-01-01"),
+])
+def test_a_total_since_then_is_open_from_the_time_stated_before(extract, text, number, start):
+    claim = count_claim(extract(text), number)
+    assert claim.time is not None and (claim.time.start, claim.time.end) == (start, None), claim.time
+    assert claim.time.text.lower().startswith("since")
+
+
+def test_since_then_of_another_clause_does_not_date_the_claim(extract):
+    claim = count_claim(extract("Sales fell in 2020 and have not recovered since then, but the shop sold 400 bikes."), "400")
+    assert claim.time is None or claim.time.end is not None, claim.time
