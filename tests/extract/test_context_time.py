@@ -347,3 +347,18 @@ def test_a_total_since_then_is_open_from_the_time_stated_before(extract, text, n
 def test_since_then_of_another_clause_does_not_date_the_claim(extract):
     claim = count_claim(extract("Sales fell in 2020 and have not recovered since then, but the shop sold 400 bikes."), "400")
     assert claim.time is None or claim.time.end is not None, claim.time
+
+
+@pytest.mark.parametrize("text,number,start", [
+    # "during the year" is the year under report the last sentences named, past a day named in between
+    ("The league said 2025 was a record season. Clubs sold 4.1 million tickets in 2025, it said on Monday. "
+     "Police made 312 arrests at matches during the year, the interior ministry said.", "312", "2025-01-01"),
+    ("Rainfall in 2025 was the lowest on record, the weather office said on January 5. "
+     "It said on Monday that 14 wildfires had burned during the year.", "14", "2025-01-01"),
+    # a background year ("founded in 1998") is not the year a report is about
+    ("The bakery, founded in 1998, is run by the Costa family. It opened a shop in Porto on Monday. "
+     "Its owners said on Tuesday that it had sold 40,000 loaves during the year.", "40,000", "2026-01-01"),
+])
+def test_the_year_is_the_year_under_report(extract, text, number, start):
+    claim = count_claim(extract(text), number)
+    assert claim.time is not None and claim.time.start == start, claim.time

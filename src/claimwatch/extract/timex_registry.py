@@ -60,6 +60,7 @@ class Ctx:
     quarter: TV | None = None        # the latest quarter the report named: what a quarterly report is about
     last_named: TV | None = None     # the last date or period named, however far back ("the following month")
     story_day: date | None = None    # a day the story states (not a named period) in this or the previous sentence
+    last_year: TV | None = None      # a year named as a whole ("in 2025") in the last few sentences
 
 
 @dataclass(frozen=True)
