@@ -115,3 +115,17 @@ def test_a_footnote_marker_after_a_full_stop_ends_the_sentence(text, figure, spe
     article = claimwatch.extract(text, published="2026-03-10")
     count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == figure)
     assert count.source.name == speaker
+
+
+def test_a_sentence_never_ends_at_a_word_before_a_lower_case_one():
+    # the parser cut a long lead inside a place name ("Mato Grosso | do Sul, on Tuesday (17)."): the day
+    # was left in a sentence of its own, away from the figure it dates
+    from claimwatch.extract.pipeline import _join_glued
+    text = "Inspectors closed 12 clinics in Campo Grande, in Mato Grosso do Sul, on Tuesday (17). Two were fined."
+    cut = text.index(" do Sul")
+    first_end = text.index("(17).") + 5
+    spans = [(0, cut), (cut + 1, first_end), (first_end + 1, len(text))]
+    assert _join_glued(spans, text) == [(0, first_end), (first_end + 1, len(text))]
+    # a new sentence after a full stop, or one that starts with a capital, stays apart
+    fine = "The river rose. Crews worked all night"
+    assert _join_glued([(0, 15), (16, len(fine))], fine) == [(0, 15), (16, len(fine))]
