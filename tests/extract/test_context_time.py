@@ -362,3 +362,13 @@ def test_since_then_of_another_clause_does_not_date_the_claim(extract):
 def test_the_year_is_the_year_under_report(extract, text, number, start):
     claim = count_claim(extract(text), number)
     assert claim.time is not None and claim.time.start == start, claim.time
+
+
+def test_a_timeline_lines_year_and_figure_are_not_a_year_range(extract):
+    # "2014 - 16 people died": the line's year, then its figure; "2014-16 seasons" is still a range
+    a = extract("Key dates\n\n1998 – 12 miners were killed in a blast at the pit.\n2003 – 40 workers walked out.\n\n"
+                "The club lost 30 games in the 2014-16 seasons.")
+    miners = count_claim(a, "12")
+    assert (miners.time.text, miners.time.start, miners.time.end) == ("1998", "1998-01-01", "1998-12-31"), miners.time
+    games = count_claim(a, "30")
+    assert (games.time.start, games.time.end) == ("2014-01-01", "2016-12-31"), games.time
