@@ -108,6 +108,10 @@ LAYER = [
      "2022-09-11", "DATE", None),
     ("Pope to visit Lebanon on Friday\n\nThe trip was announced by the Vatican.", P, "Friday", "2022-09-30", "DATE", None),
     ("Storm to hit coast on Sunday, 20,000 told to evacuate", P, "Sunday", "2022-10-02", "DATE", None),
+    # also when the parser reads the headline's subject as a verb or the "to" clause as an adverbial one
+    ("Strike to close schools on Monday, 40,000 pupils sent home", P, "Monday", "2022-10-03", "DATE", None),
+    ("Strike to shut 300 schools on Monday", P, "Monday", "2022-10-03", "DATE", None),
+    ("Police arrested 30 protesters on Monday to end the blockade.", P, "Monday", "2022-09-26", "DATE", None),
     ("Police asked 300 residents to leave on Sunday, officials said.", P, "Sunday", "2022-09-25", "DATE", None),
     ("Russian markets to remain closed until Friday", P, "Friday", "2022-09-30", "DATE", None),
     ("The shops will stay shut until Friday, officials said.", P, "Friday", "2022-09-30", "DATE", None),

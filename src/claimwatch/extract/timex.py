@@ -108,7 +108,7 @@ def _headline_infinitive(gov) -> bool:
     Monday", "Markets to remain closed until Friday"): the headline's way of stating what is to come."""
     if gov.tag_ != "VB" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in gov.children):
         return False
-    if gov.dep_ == "ROOT" or gov.dep_ in ("acl", "relcl") and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN"):
+    if gov.dep_ == "ROOT" or gov.dep_ in ("acl", "relcl", "advcl") and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN"):
         return True
     return _opens_with_its_subject(gov)
 
@@ -118,9 +118,20 @@ def _opens_with_its_subject(gov) -> bool:
     told to evacuate"): no verb of prose governs such a subject; not "asked him to leave", "for
     the club to sign him"."""
     subj = next((ch for ch in gov.children if ch.dep_ == "nsubj"), None)
+    if subj is None and _a_subject_read_as_a_verb(gov):
+        return True
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i > gov.i:
         return False
     return subj.left_edge.i == gov.sent.start and not any(ch.dep_ == "mark" for ch in gov.children)
+
+
+def _a_subject_read_as_a_verb(gov) -> bool:
+    """A "to" verb under the one word that opens the sentence, read as a bare imperative with nothing
+    else of its own ("Strike to close schools on Monday, ..."): that word is the headline's subject."""
+    head = gov.head
+    return gov.dep_ == "advcl" and head.i == gov.sent.start and head.tag_ == "VB" and head.text[:1].isupper() \
+        and all(ch.i == gov.i or ch.dep_ in ("punct", "advcl", "conj", "cc") for ch in head.children) \
+        and not any(ch.dep_ == "mark" for ch in gov.children)
 
 
 def _is_future(gov) -> bool:
