@@ -372,3 +372,19 @@ def test_a_timeline_lines_year_and_figure_are_not_a_year_range(extract):
     assert (miners.time.text, miners.time.start, miners.time.end) == ("1998", "1998-01-01", "1998-12-31"), miners.time
     games = count_claim(a, "30")
     assert (games.time.start, games.time.end) == ("2014-01-01", "2016-12-31"), games.time
+
+
+@pytest.mark.parametrize("text,number,start", [
+    # the incident a count happened in, with the time it began: the count runs from then
+    ("More than 6,000 people died during the siege, which began in March 1992.", "More than 6,000", "1992-03-01"),
+    ("Some 300 journalists were jailed during the crackdown, which started in 2019.", "Some 300", "2019-01-01"),
+    ("Rangers say 90 rhinos were poached during the drought, which began in the 1990s.", "90", "1990-01-01"),
+])
+def test_a_count_during_an_incident_that_began_at_a_time_runs_from_it(extract, text, number, start):
+    claim = count_claim(extract(text), number)
+    assert claim.time is not None and (claim.time.start, claim.time.end) == (start, None), claim.time
+
+
+def test_a_founding_year_of_where_it_happened_does_not_date_the_count(extract):
+    claim = count_claim(extract("Some 40 players were injured in the league, which was founded in 1990."), "Some 40")
+    assert claim.time is None or not claim.time.start.startswith("1990"), claim.time

@@ -53,6 +53,8 @@ _DEFINITE = frozenset({"the", "these", "those"})
 #: the prepositions of the incident a claim happened in ("killed in a fire", "hurt during clashes"); not
 #: of a place it came from ("pulled from the lake, which had flooded a village on Sunday")
 _INCIDENT_PREPS = frozenset({"in", "during", "amid"})
+#: verbs of a clause that states when the incident a claim happened in began
+_BEGIN_LEMMAS = frozenset({"begin", "start", "erupt", "break"})
 #: what follows an entry's stamp: perhaps a time zone, then a dash or a colon ("14:05 GMT - ...")
 _WORD = re.compile(r"\w")
 _STAMP_END = re.compile(r"(?:\s*(?:[A-Z]{2,4}|local(?:\s+time)?))?\s*[-–—:]\s")
@@ -322,6 +324,8 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
         if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i) \
                 and not (of_a_day_or_week(own) and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
                 and not (own.precision in ("year", "month", "range") and _period_of_the_counted(clause, head_i)):
+            if clause.lemma_.lower() in _BEGIN_LEMMAS and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i])):
+                return replace(own, end=None)   # "went missing during the conflict, which began in the 1960s": since then
             return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
     return own
 
