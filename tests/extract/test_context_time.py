@@ -316,3 +316,75 @@ def test_it_was_reported_on_a_day_that_dates_a_statement(nlp):
             "The riot broke out at around 7 p.m. and 30 people were arrested.")
     claim = count_claim(checked_extractor(nlp, "2026-03-04")(text), "30")
     assert claim.time is not None and claim.time.start == "2026-02-28"
+
+
+@pytest.mark.parametrize("text,number,start", [
+    # the span a figure is ranked in ("the most since 2019") dates nothing the next sentence continues
+    ("In 2025 the firm shipped 1.2 million phones, its best result since 2015. "
+     "Buyers in Europe took 300,000 of them.", "300,000", "2025-01-01"),
+    ("Last year, 412 climbers reached the summit, the highest number since 2008. "
+     "Nepalese guides accounted for 150 of them.", "150", "2025-01-01"),
+    ("In February, 80 homes were sold in the town, the most since 2019. Buyers from abroad bought 12 of them.",
+     "12", "2026-02-01"),
+])
+def test_a_superlatives_span_does_not_date_the_next_sentence(extract, text, number, start):
+    claim = count_claim(extract(text), number)
+    assert claim.time is not None and claim.time.start == start, claim.time
+
+
+@pytest.mark.parametrize("text,number,start", [
+    # "since then": a total open from the time the report stated just before (SPEC §2 running total)
+    ("The club was relegated in May 2019. It has lost 48 matches since then, the coach said.", "48", "2019-05-01"),
+    ("The ceasefire was signed on 2 January. Monitors have recorded 230 violations since then.", "230", "2026-01-02"),
+    ("The ban took effect in 2021. Since that date, customs officers have arrested 85 smugglers.", "85", "2021-01-01"),
+])
+def test_a_total_since_then_is_open_from_the_time_stated_before(extract, text, number, start):
+    claim = count_claim(extract(text), number)
+    assert claim.time is not None and (claim.time.start, claim.time.end) == (start, None), claim.time
+    assert claim.time.text.lower().startswith("since")
+
+
+def test_since_then_of_another_clause_does_not_date_the_claim(extract):
+    claim = count_claim(extract("Sales fell in 2020 and have not recovered since then, but the shop sold 400 bikes."), "400")
+    assert claim.time is None or claim.time.end is not None, claim.time
+
+
+@pytest.mark.parametrize("text,number,start", [
+    # "during the year" is the year under report the last sentences named, past a day named in between
+    ("The league said 2025 was a record season. Clubs sold 4.1 million tickets in 2025, it said on Monday. "
+     "Police made 312 arrests at matches during the year, the interior ministry said.", "312", "2025-01-01"),
+    ("Rainfall in 2025 was the lowest on record, the weather office said on January 5. "
+     "It said on Monday that 14 wildfires had burned during the year.", "14", "2025-01-01"),
+    # a background year ("founded in 1998") is not the year a report is about
+    ("The bakery, founded in 1998, is run by the Costa family. It opened a shop in Porto on Monday. "
+     "Its owners said on Tuesday that it had sold 40,000 loaves during the year.", "40,000", "2026-01-01"),
+])
+def test_the_year_is_the_year_under_report(extract, text, number, start):
+    claim = count_claim(extract(text), number)
+    assert claim.time is not None and claim.time.start == start, claim.time
+
+
+def test_a_timeline_lines_year_and_figure_are_not_a_year_range(extract):
+    # "2014 - 16 people died": the line's year, then its figure; "2014-16 seasons" is still a range
+    a = extract("Key dates\n\n1998 – 12 miners were killed in a blast at the pit.\n2003 – 40 workers walked out.\n\n"
+                "The club lost 30 games in the 2014-16 seasons.")
+    miners = count_claim(a, "12")
+    assert (miners.time.text, miners.time.start, miners.time.end) == ("1998", "1998-01-01", "1998-12-31"), miners.time
+    games = count_claim(a, "30")
+    assert (games.time.start, games.time.end) == ("2014-01-01", "2016-12-31"), games.time
+
+
+@pytest.mark.parametrize("text,number,start", [
+    # the incident a count happened in, with the time it began: the count runs from then
+    ("More than 6,000 people died during the siege, which began in March 1992.", "More than 6,000", "1992-03-01"),
+    ("Some 300 journalists were jailed during the crackdown, which started in 2019.", "Some 300", "2019-01-01"),
+    ("Rangers say 90 rhinos were poached during the drought, which began in the 1990s.", "90", "1990-01-01"),
+])
+def test_a_count_during_an_incident_that_began_at_a_time_runs_from_it(extract, text, number, start):
+    claim = count_claim(extract(text), number)
+    assert claim.time is not None and (claim.time.start, claim.time.end) == (start, None), claim.time
+
+
+def test_a_founding_year_of_where_it_happened_does_not_date_the_count(extract):
+    claim = count_claim(extract("Some 40 players were injured in the league, which was founded in 1990."), "Some 40")
+    assert claim.time is None or not claim.time.start.startswith("1990"), claim.time

@@ -112,7 +112,8 @@ CORPORA = [
     # main at a10b37a, before any fix; three gold fields were corrected against the SPEC first, from source type
     # 102, source name 97, place 56; blind: event type 94, source type 103, source name 99, time 62, place 57);
     # floors as measured after the fixes made on it since (its sources, the report's frame as place) and the
-    # session's other rounds, then the next session's (time, event types, carried places)
+    # session's other rounds, then the next session's (time, event types, carried places; a daily tally "over
+    # the past day": time 76 -> 79)
     Corpus("fresh7_gold.json", 16, 171, 200, (150, 450), 159,
            {"value": 158, "event_type": 104, "source_type": 129, "source_name": 122, "certainty": 6, "time": 76,
             "place": 77}, 1),

@@ -128,3 +128,17 @@ def test_paragraphs_and_sentences_are_trimmed_of_outer_whitespace(text):
         assert all(e > s and not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
         covered = {i for s, e in spans for i in range(s, e)}
         assert all(i in covered for i, ch in enumerate(text) if not ch.isspace()), spans
+
+
+def test_a_sentence_never_ends_at_a_word_before_a_lower_case_one():
+    # the parser cut a long lead inside a place name ("Mato Grosso | do Sul, on Tuesday (17)."): the day
+    # was left in a sentence of its own, away from the figure it dates
+    from claimwatch.extract.pipeline import _join_glued
+    text = "Inspectors closed 12 clinics in Campo Grande, in Mato Grosso do Sul, on Tuesday (17). Two were fined."
+    cut = text.index(" do Sul")
+    first_end = text.index("(17).") + 5
+    spans = [(0, cut), (cut + 1, first_end), (first_end + 1, len(text))]
+    assert _join_glued(spans, text) == [(0, first_end), (first_end + 1, len(text))]
+    # a new sentence after a full stop, or one that starts with a capital, stays apart
+    fine = "The river rose. Crews worked all night"
+    assert _join_glued([(0, 15), (16, len(fine))], fine) == [(0, 15), (16, len(fine))]

@@ -108,6 +108,10 @@ LAYER = [
      "2022-09-11", "DATE", None),
     ("Pope to visit Lebanon on Friday\n\nThe trip was announced by the Vatican.", P, "Friday", "2022-09-30", "DATE", None),
     ("Storm to hit coast on Sunday, 20,000 told to evacuate", P, "Sunday", "2022-10-02", "DATE", None),
+    # also when the parser reads the headline's subject as a verb or the "to" clause as an adverbial one
+    ("Strike to close schools on Monday, 40,000 pupils sent home", P, "Monday", "2022-10-03", "DATE", None),
+    ("Strike to shut 300 schools on Monday", P, "Monday", "2022-10-03", "DATE", None),
+    ("Police arrested 30 protesters on Monday to end the blockade.", P, "Monday", "2022-09-26", "DATE", None),
     ("Police asked 300 residents to leave on Sunday, officials said.", P, "Sunday", "2022-09-25", "DATE", None),
     ("Russian markets to remain closed until Friday", P, "Friday", "2022-09-30", "DATE", None),
     ("The shops will stay shut until Friday, officials said.", P, "Friday", "2022-09-30", "DATE", None),
@@ -154,6 +158,7 @@ def test_timex3_value(analyse, text, published, span, value, typ, mod):
     # "that day" with no day named before it: the day of an event the report does not date
     "When a bad news item hits, funds see strong redemptions that day.",
     "Traders can suffer huge losses on trades made that same day.",
+    "Two fans were hurt over the last day of the festival.",  # the final day of an event, not the day just past
 ])
 def test_not_times(analyse, text):
     a = analyse(text, P, stages=("times",))
@@ -176,6 +181,10 @@ BOUNDS = [
     ("Probably before the end of August 50,000 will cross.", "2023-08-13", "before the end of August", None, "2023-08-31"),
     ("Over 2,000 people have arrived over the past few days.", "2023-08-06", "over the past few days", None, "2023-08-06"),
     ("In the last three decades, thousands have died.", "2022-09-03", "In the last three decades", "1992-01-01", "2022-09-03"),
+    # a daily tally "over the past day" is the day up to the report, not an open past
+    ("Police said 14 drivers were arrested over the past day.", P, "over the past day", "2022-09-26", P),
+    ("The army said it had shot down 12 drones over the last day.", P, "over the last day", "2022-09-26", P),
+    ("In the past day, 300 new cases were confirmed.", P, "In the past day", "2022-09-26", P),
     ("The border will open in the near future.", P, "in the near future", P, None),
     ("Since the full-scale invasion, 30 Ukrainians died.", P, "Since the full-scale invasion", "2022-02-24", None),
     # "a year ago" is this time last year: that month (TIMEX3 keeps the year, as TimeBank does)

@@ -76,7 +76,7 @@ from .layout import ISSUE_LABEL, LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
 from .statement_acts import gives_a_figure, states_at
-from .timex_attach import comparison_standard, in_opening_dateline, of_the_telling
+from .timex_attach import comparison_standard, in_opening_dateline, of_the_telling, ranks_in
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
 
@@ -229,7 +229,7 @@ def _a_standards_time(analysis: Analysis, t: TimeMention) -> bool:
     """Whether a time dates the figure a comparison measures against ("compared with 3,412 in
     October 2025"), not the sentence's event, which the next sentences continue."""
     chunk = analysis.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-    return chunk is not None and len(chunk) > 0 and comparison_standard(chunk.root) is not None
+    return chunk is not None and len(chunk) > 0 and comparison_standard(chunk.root) is not None or ranks_in(analysis, t)
 
 
 def _narrative_times(analysis: Analysis) -> dict[int, TimeMention]:
@@ -241,7 +241,7 @@ def _narrative_times(analysis: Analysis) -> dict[int, TimeMention]:
     for t in analysis.times:
         if _resolved(t) and not is_statement_time(analysis, t) and not _hedged(analysis, t) \
                 and _in_main_clause(analysis, t.head_i, _RELATIVE) and not in_dateline(analysis, t) \
-                and not _habitual_season(analysis, t) and not of_the_telling(analysis, t):
+                and not _habitual_season(analysis, t) and not of_the_telling(analysis, t) and not ranks_in(analysis, t):
             out[t.sent_i] = t
     return out
 

@@ -16,6 +16,7 @@ sentence) is :mod:`claimwatch.extract.context`'s.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Token
@@ -52,6 +53,8 @@ _DEFINITE = frozenset({"the", "these", "those"})
 #: the prepositions of the incident a claim happened in ("killed in a fire", "hurt during clashes"); not
 #: of a place it came from ("pulled from the lake, which had flooded a village on Sunday")
 _INCIDENT_PREPS = frozenset({"in", "during", "amid"})
+#: verbs of a clause that states when the incident a claim happened in began
+_BEGIN_LEMMAS = frozenset({"begin", "start", "erupt", "break"})
 #: what follows an entry's stamp: perhaps a time zone, then a dash or a colon ("14:05 GMT - ...")
 _WORD = re.compile(r"\w")
 _STAMP_END = re.compile(r"(?:\s*(?:[A-Z]{2,4}|local(?:\s+time)?))?\s*[-–—:]\s")
@@ -321,6 +324,8 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
         if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i) \
                 and not (of_a_day_or_week(own) and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
                 and not (own.precision in ("year", "month", "range") and _period_of_the_counted(clause, head_i)):
+            if clause.lemma_.lower() in _BEGIN_LEMMAS and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i])):
+                return replace(own, end=None)   # "went missing during the conflict, which began in the 1960s": since then
             return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
     return own
 
@@ -446,6 +451,9 @@ def claim_time(analysis: Analysis, sent_i: int, head_i: int | None,
                     and not _another_incident(analysis, inherited.sent_i, event_type, sent_i):
                 return inherited, scope
         return own, "sentence"
+    since = _since_then(analysis, sent_i, head_i)
+    if since is not None:
+        return since, "sentence"
     if head_i is not None and _partitive_anaphor(analysis, head_i):
         group, scope = _group_time(analysis, sent_i, head_i)
         if group is not None:
@@ -489,3 +497,28 @@ def _up_to_now(analysis: Analysis, sent_i: int, head_i: int | None) -> TimeMenti
     span = (m.start(), m.end())
     return TimeMention(span=span, text=analysis.text[span[0]:span[1]], start=None, end=analysis.published, precision="day",
                        anchor="published", sent_i=sent_i, head_i=pred.i, value="PRESENT_REF")
+
+
+#: a period counted from a time the report stated before ("since then", "since that date")
+_SINCE_THEN = re.compile(r"(?<![\w-])since\s+(?:then|that\s+(?:time|date|day|year|month))(?![\w-])", re.IGNORECASE)
+
+
+def _since_then(analysis: Analysis, sent_i: int, head_i: int | None) -> TimeMention | None:
+    """A total counted "since then" in the claim's clause (SPEC §2: a running total with its stated
+    start): open from the last time stated before it in its sentence or the one before ("Bihar has
+    been dry since April 2016. Over 190 people have died since then"); its evidence is "since then"."""
+    s, e = analysis.sentences[sent_i]
+    m = _SINCE_THEN.search(analysis.text, s, e) if head_i is not None and "since" in analysis.text[s:e].lower() else None
+    if m is None or head_i is None:
+        return None
+    since = analysis.doc.char_span(m.start(), m.start() + 5)
+    pred = predicate_of(analysis.doc[head_i])
+    if since is None or not (since.root.head.i == pred.i or pred in since.root.ancestors):
+        return None
+    back = [t for t in analysis.times if sent_i - 1 <= t.sent_i and t.span[1] <= m.start() and t.start is not None
+            and t.type in ("DATE", "TIME") and not is_statement_time(analysis, t)]
+    if not back:
+        return None
+    t = back[-1]
+    return replace(t, span=(m.start(), m.end()), phrase=None, text=m.group(), end=None, sent_i=sent_i, head_i=pred.i,
+                   parts=())

@@ -108,7 +108,7 @@ def _headline_infinitive(gov) -> bool:
     Monday", "Markets to remain closed until Friday"): the headline's way of stating what is to come."""
     if gov.tag_ != "VB" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in gov.children):
         return False
-    if gov.dep_ == "ROOT" or gov.dep_ in ("acl", "relcl") and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN"):
+    if gov.dep_ == "ROOT" or gov.dep_ in ("acl", "relcl", "advcl") and gov.head.dep_ == "ROOT" and gov.head.pos_ in ("NOUN", "PROPN"):
         return True
     return _opens_with_its_subject(gov)
 
@@ -118,9 +118,20 @@ def _opens_with_its_subject(gov) -> bool:
     told to evacuate"): no verb of prose governs such a subject; not "asked him to leave", "for
     the club to sign him"."""
     subj = next((ch for ch in gov.children if ch.dep_ == "nsubj"), None)
+    if subj is None and _a_subject_read_as_a_verb(gov):
+        return True
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i > gov.i:
         return False
     return subj.left_edge.i == gov.sent.start and not any(ch.dep_ == "mark" for ch in gov.children)
+
+
+def _a_subject_read_as_a_verb(gov) -> bool:
+    """A "to" verb under the one word that opens the sentence, read as a bare imperative with nothing
+    else of its own ("Strike to close schools on Monday, ..."): that word is the headline's subject."""
+    head = gov.head
+    return gov.dep_ == "advcl" and head.i == gov.sent.start and head.tag_ == "VB" and head.text[:1].isupper() \
+        and all(ch.i == gov.i or ch.dep_ in ("punct", "advcl", "conj", "cc") for ch in head.children) \
+        and not any(ch.dep_ == "mark" for ch in gov.children)
 
 
 def _is_future(gov) -> bool:
@@ -430,6 +441,11 @@ def _nights_of_a_past_clause(f: Found, doc, text: str) -> tuple[Found, bool | No
     return replace(f, kind="day_part", groups={"a": day, "p": part[:-1]}), future
 
 
+def _near(named: tuple[int, TV] | None, sent: int, within: int) -> TV | None:
+    """A period named at most ``within`` sentences before sentence ``sent``."""
+    return named[1] if named is not None and sent - named[0] <= within else None
+
+
 def find_times(analysis: Analysis) -> list[TimeMention]:
     """Every temporal expression in the article, normalised (SPEC §2 ``time``, TIMEX3 values)."""
     doc, text = analysis.doc, analysis.text
@@ -440,6 +456,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
     story_day: tuple[int, date] | None = None   # the last day a non-named expression stated, with its sentence
     event_day: tuple[int, date] | None = None   # the same, of a day that dates no statement
     last_period: tuple[int, TV] | None = None
+    last_year: tuple[int, TV] | None = None
     quarter: TV | None = None
     entry: tuple[int, int, date] | None = None  # the text of a timeline entry after its day's stamp, and that day
     for f in found:
@@ -465,7 +482,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         sent = analysis.sent_index(f.start) if analysis.sentences else 0
         period = last_period[1] if last_period is not None and sent - last_period[0] <= 1 else None
         ctx = Ctx(ref, future, last_day, period, quarter, last_period[1] if last_period is not None else None,
-                  _story_day(story_day, event_day, sent, f.kind))
+                  _story_day(story_day, event_day, sent, f.kind), _near(last_year, sent, 3))
         if entry is not None and entry[0] <= f.start < entry[1] and f.kind in _ENTRY_RELATIVE:
             # "Nov. 14: Overnight clashes leave 12 injured": the entry's night, whatever its historic present
             ctx = replace(ctx, ref=Ref(entry[2], entry[2].year, ref.anchor), future=None if future else future, story_day=None)
@@ -477,6 +494,7 @@ def find_times(analysis: Analysis) -> list[TimeMention]:
         quarter = _reported_quarter(f, tv, ref) or quarter
         if tv.start is not None and tv.type in ("DATE", "TIME") and (tv.precision != "day" or f.kind != "anaphoric"):
             last_period = (sent, tv)  # the last period named: "a year earlier", "the same day" refer to it
+            last_year = (sent, tv) if tv.precision == "year" and tv.type == "DATE" else last_year
         if _since_clause(gov) and tv.start and tv.end and tv.precision in ("year", "month", "day"):
             tv = replace(tv, end=None)  # "since the crisis began in 2021": open from then
         mention = _mention(analysis, f, f.core, f.end, tv, gov)

@@ -28,7 +28,7 @@ from .timex_calendar import shift
 from .timex_words import RUNNING_TOTAL
 
 __all__ = ["SPEECH_LEMMAS", "time_for", "dateline", "in_opening_dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS",
-           "of_a_day_or_week"]
+           "of_a_day_or_week", "ranks_in"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
 SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
@@ -197,6 +197,13 @@ def compared(analysis: Analysis, t: TimeMention, head_i: int) -> bool:
     if standard is not None and not standard.left_edge.i <= head_i <= standard.right_edge.i:
         return True
     return _scopes_a_superlative(analysis, t, head_i)
+
+
+def ranks_in(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether time ``t`` closes a superlative's phrase after its figure ("2,004 workers were rescued,
+    the highest number since 2009"): the span the figure is ranked in, which dates nothing the
+    sentence reports, so no later sentence continues it."""
+    return _scopes_a_superlative(analysis, t, -1)
 
 
 def _scopes_a_superlative(analysis: Analysis, t: TimeMention, head_i: int) -> bool:

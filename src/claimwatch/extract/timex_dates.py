@@ -392,14 +392,26 @@ def _the_quarter(g: dict, ctx: Ctx) -> TV | None:
                   r"(?!\s+(?:before|earlier|after|later|ago|two|of\s+the|in\s+review|prior\s+to))(?=\s+(?P<ended>ended|ending))?")
 def _the_year(g: dict, ctx: Ctx) -> TV | None:
     """"the year" / "the full year" / "the fiscal year" of a report: the year of the period named with its year
-    in this or the previous sentence, else the reference year; "the year ended March 31" (a fiscal year named
-    by its end) is the twelve months, TIMEX3 P1Y."""
+    in this or the previous sentence, else the year under report the last few sentences named ("154 people were
+    killed in 2025 ... injured during the year": 2025), else the reference year; "the year ended March 31" (a fiscal year
+    named by its end) is the twelve months, TIMEX3 P1Y."""
     if g.get("ended"):
         return TV(None, None, "unknown", "absolute", "P1Y", "DURATION")
     period = ctx.last_period  # "a loss in the fourth quarter of 2005 and for the entire year": 2005
+    if period is None or period.precision == "day" or period.anchor != "absolute":
+        period = _year_under_report(ctx)
     y = period.start.year if period is not None and period.start is not None and period.precision != "day" \
         and period.anchor == "absolute" else ref_year(ctx)
     return cal.year_period(y, ref_anchor(ctx)) if y is not None else None
+
+
+def _year_under_report(ctx: Ctx) -> TV | None:
+    """A year the last few sentences named as a whole that a report can be about: the reference year or the
+    one before (an annual toll published in January), not a background year ("founded in 1998")."""
+    named, this_year = ctx.last_year, ref_year(ctx)
+    if named is None or named.start is None or this_year is not None and named.start.year not in (this_year, this_year - 1):
+        return None
+    return named
 
 
 @rule("season", rf"(?:(?P<rel>last|this|next|past|this\s+past|this\s+coming|the)\s+)?(?:(?P<q>early|mid|late)[\s-]+)?(?P<s>{SEASON})"
@@ -487,8 +499,10 @@ def _range_dm(g: dict, ctx: Ctx) -> TV | None:
     return _range_md({"m1": g["m"], "d1": g["d1"], "d2": g["d2"], "y": g.get("y")}, ctx)
 
 
-@rule("range_y", rf"(?P<y1>{YEAR})\s*(?:-|–|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)(?!\d)")
+@rule("range_y", rf"(?P<y1>{YEAR})\s*(?:-|–|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)(?!\d)(?!(?<=[-–]\s\d\d)\s+[a-z])")
 def _range_y(g: dict, ctx: Ctx) -> TV | None:
+    """"2014-16", "2014 to 2016"; two digits apart from the dash and before a word are a figure
+    ("2014 - 16 people died", a timeline's line), not the end year."""
     y1 = int(g["y1"])
     y2 = int(g["y2"]) if len(g["y2"]) == 4 else (y1 // 100) * 100 + int(g["y2"])
     return TV(date(y1, 1, 1), date(y2, 12, 31), "range", "absolute", None) if y2 > y1 else None

@@ -234,6 +234,16 @@ def _past_n(g: dict, ctx: Ctx) -> TV | None:
     return TV(ref, until, "range", anchor, value, "DURATION")
 
 
+@rule("past_day", r"the\s+past\s+day(?![\w-])|(?<=\bover\s)the\s+last\s+day(?![\w-])(?!\s+of\b)", "DURATION")
+def _past_day(g: dict, ctx: Ctx) -> TV | None:
+    """"over the past day" (a daily tally of losses or arrests): the day up to the reference, TIMEX3 P1D;
+    not "the last day of the trial", the final one."""
+    ref = ref_day(ctx)
+    if ref is None:
+        return TV(None, None, "unknown", "unresolved", "P1D", "DURATION")
+    return TV(ref - timedelta(days=1), ref, "range", ref_anchor(ctx), "P1D", "DURATION")
+
+
 def _past_start(ref: date, n: int | None, unit: str) -> date | None:
     """The start of "the past ``n`` ``unit``s" before ``ref``: open (``None``) for "the past few days",
     "recent months", a day back for "the past few hours"; a past decade or century starts on 1 January."""

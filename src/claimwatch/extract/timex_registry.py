@@ -60,6 +60,7 @@ class Ctx:
     quarter: TV | None = None        # the latest quarter the report named: what a quarterly report is about
     last_named: TV | None = None     # the last date or period named, however far back ("the following month")
     story_day: date | None = None    # a day the story states (not a named period) in this or the previous sentence
+    last_year: TV | None = None      # a year named as a whole ("in 2025") in the last few sentences
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ RULES: list[Rule] = []
 RELATIVE_KINDS = frozenset({"holiday", "month", "month_day", "weekday", "deictic", "rel_unit", "ago", "past_n", "season",
                             "quarter", "day_part", "clock", "reference", "anaphoric", "night_range", "so_far",
                             "other_day", "range_md", "range_any", "qual_month", "weekend", "week_of", "the_day",
-                            "that_period", "story_part", "ahead", "nth_day", "some_day", "day_beside", "holiday_week", "days_to"})
+                            "that_period", "story_part", "ahead", "nth_day", "some_day", "day_beside", "holiday_week", "days_to",
+                            "past_day"})
 #: expressions resolved forward or backward by the tense of their clause
 TENSED_KINDS = frozenset({"holiday", "month", "month_day", "weekday", "season", "quarter", "day_part", "clock", "qual_month",
                           "story_part", "day_beside",

@@ -127,6 +127,7 @@ _TRIGGER_WORDS: dict[str, str] = {
     "century": r"century", "decade_word": r"ties\b", "days_to": r"week|fortnight|days",
     "ago": r"\b(?:ago|earlier|later|now|hence|back)\b",
     "past_n": r"\b(?:past|last|previous|first|next|coming|final|latest|recent|remaining|following|preceding)\b",
+    "past_day": r"(?:past|last)\s+day\b",
     "n_of_year": r"\b(?:of|into)\s+\d{4}", "so_far": r"so\s+far|to\s+date|thus\s+far|year[\s-]to[\s-]date",
     "duration": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur",
     "ahead": r"ahead|to\s+come",
