@@ -544,6 +544,21 @@ def test_a_marchs_organisers_and_the_police_are_two_sides(extract) -> None:
     assert count_claim(a, "300").source.type == "ngo"
 
 
+@pytest.mark.parametrize("text,first,second", [
+    ("The company said 300 jobs would go, and the union said 1,200 workers would strike.",
+     ("300", "The company"), ("1,200", "the union")),
+    ("The coach said the team lost three games, and the club doctor said five players were injured.",
+     ("three", "The coach"), ("five", "the club doctor")),
+    # a pronoun after ", and" is the same speaker, and so is a verb with no subject of its own
+    ("Police said 12 people were arrested, and said three were later released.",
+     ("12", "Police"), ("three", "Police")),
+])
+def test_a_second_speaker_after_a_comma_and_speaks_for_their_own_clause(extract, text, first, second) -> None:
+    a = extract("March\n\n" + text)
+    for figure, name in (first, second):
+        assert count_claim(a, figure).source.name == name
+
+
 def test_a_description_refers_back_to_a_name_the_body_went_by(extract):
     """"IOM's Missing Migrants Project" is a name of the IOM: "the project" later is the IOM, not a private person."""
     text = ("Nine migrants drowned crossing a river in the Darien jungle, the International Organization for "
