@@ -89,6 +89,13 @@ TYPED = [
     ("Censor.NET", "media"),
     ("facebook.com", "social_media"),
     ("the Israel Defense Forces", "military"),
+    # national police forces by their own names; a lake of the same name is no force
+    ("Gardaí", "law_enforcement"),
+    ("Gardai", "law_enforcement"),
+    ("a Garda spokeswoman", "law_enforcement"),
+    ("the Guardia Civil", "law_enforcement"),
+    ("Chile's Carabineros", "law_enforcement"),
+    ("hoteliers at Lake Garda", "witness"),
 ]
 
 
