@@ -96,6 +96,13 @@ TYPED = [
     ("the Guardia Civil", "law_enforcement"),
     ("Chile's Carabineros", "law_enforcement"),
     ("hoteliers at Lake Garda", "witness"),
+    # an elected politician of the opposition holds a state office; the opposition's parties do not
+    ("Opposition leader Jane Doe", "official"),
+    ("an opposition lawmaker", "official"),
+    ("opposition MPs", "official"),
+    ("the leader of the opposition", "official"),
+    ("the opposition", "ngo"),
+    ("the main opposition party", "ngo"),
 ]
 
 
