@@ -746,3 +746,19 @@ def test_a_nonprofit_newsroom_is_media(extract, text, number, typ) -> None:
 ])
 def test_a_clause_after_a_closing_records_show_is_the_authors(extract, text, number, typ) -> None:
     assert count_claim(extract(text), number).source.type == typ
+
+
+@pytest.mark.parametrize("text,figure,canonical,typ", [
+    # a name the tagger does not know, opened by its role: the person "he" means, not the officer before
+    ("Police Superintendent Mara Voss said 240 drivers were fined in March.\n\n"
+     "But Member of Parliament for Lowfield East Odwin Trask said the roads were still unsafe. "
+     "He said at least three cyclists had been hit this month.",
+     "at least three", "Odwin Trask", "official"),
+    ("Fire Chief Ann Lee said 40 homes were destroyed.\n\n"
+     "Councillor Tom Hart said residents were angry. He said at least 12 families had been left homeless.",
+     "at least 12", "Tom Hart", "official"),
+])
+def test_a_name_opened_by_its_role_is_the_person_a_pronoun_means(extract, text, figure, canonical, typ) -> None:
+    c = count_claim(extract("March\n\n" + text), figure)
+    assert c.source.canonical is not None and c.source.canonical.endswith(canonical)
+    assert c.source.type == typ
