@@ -96,6 +96,9 @@ TYPED = [
     ("the Guardia Civil", "law_enforcement"),
     ("Chile's Carabineros", "law_enforcement"),
     ("hoteliers at Lake Garda", "witness"),
+    ("the UK's Border Security Command", "law_enforcement"),
+    ("India's Border Security Force", "law_enforcement"),
+    ("a border security expert", "expert"),
     # an elected politician of the opposition holds a state office; the opposition's parties do not
     ("Opposition leader Jane Doe", "official"),
     ("an opposition lawmaker", "official"),
