@@ -99,6 +99,12 @@ TYPED = [
     ("the UK's Border Security Command", "law_enforcement"),
     ("India's Border Security Force", "law_enforcement"),
     ("a border security expert", "expert"),
+    # a committee of a state body or a province is official; an event's organising committee is the organisers'
+    ("the provincial disaster management committee", "official"),
+    ("the district security committee", "official"),
+    ("the organising committee", "ngo"),
+    ("the International Rescue Committee", "ngo"),
+    ("the State Highway Patrol's crash statistics unit", "law_enforcement"),
     # an elected politician of the opposition holds a state office; the opposition's parties do not
     ("Opposition leader Jane Doe", "official"),
     ("an opposition lawmaker", "official"),
