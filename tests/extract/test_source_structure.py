@@ -762,3 +762,17 @@ def test_a_name_opened_by_its_role_is_the_person_a_pronoun_means(extract, text, 
     c = count_claim(extract("March\n\n" + text), figure)
     assert c.source.canonical is not None and c.source.canonical.endswith(canonical)
     assert c.source.type == typ
+
+
+@pytest.mark.parametrize("text,figure,name,typ", [
+    # a place that "recorded" a figure is where it was counted when the sentence names who counted it
+    ("Bavaria has recorded 312 road deaths since January, according to figures compiled by the state police.",
+     "312", "the state police", "law_enforcement"),
+    ("Ohio recorded 312 traffic deaths last year, according to preliminary data from the State Highway "
+     "Patrol's crash statistics unit.", "312", "preliminary data", "law_enforcement"),
+    # with no one else named, the place speaks for its government
+    ("Panama registers a daily average of 1,250 crossings.", "1,250", "Panama", "official"),
+])
+def test_a_place_that_recorded_a_figure_yields_to_the_data_source_named(extract, text, figure, name, typ) -> None:
+    c = count_claim(extract("March\n\n" + text), figure)
+    assert (c.source.name, c.source.type) == (name, typ)
