@@ -99,6 +99,7 @@ TYPED = [
     ("the UK's Border Security Command", "law_enforcement"),
     ("India's Border Security Force", "law_enforcement"),
     ("a border security expert", "expert"),
+    ("the Minister of State for Border Security and Asylum", "official"),
     # a committee of a state body or a province is official; an event's organising committee is the organisers'
     ("the provincial disaster management committee", "official"),
     ("the district security committee", "official"),
