@@ -100,10 +100,9 @@ TYPED = [
     ("India's Border Security Force", "law_enforcement"),
     ("a border security expert", "expert"),
     ("the Minister of State for Border Security and Asylum", "official"),
-    # a committee of a state body or a province is official; an event's organising committee is the organisers'
-    ("the provincial disaster management committee", "official"),
-    ("the district security committee", "official"),
+    # an event's organising committee is the organisers', a camp's committee its residents' body
     ("the organising committee", "ngo"),
+    ("the camp committee", "ngo"),
     ("the International Rescue Committee", "ngo"),
     ("the State Highway Patrol's crash statistics unit", "law_enforcement"),
     # an elected politician of the opposition holds a state office; the opposition's parties do not

@@ -57,7 +57,7 @@ _CUES = cue_lexicon()
 _PRIORITY = {t: i for i, t in enumerate(_TYPES["priority"])}
 _GENERIC = {
     "service", "services", "office", "department", "agency", "agencies", "bureau", "mission",
-    "directorate", "command", "division", "council", "commission", "committee", "committees", "administration",
+    "directorate", "command", "division", "council", "commission", "administration",
     "authorities", "authority", "head", "chief", "leader", "director", "intelligence", "media",
 }
 
