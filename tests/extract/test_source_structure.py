@@ -776,3 +776,16 @@ def test_a_name_opened_by_its_role_is_the_person_a_pronoun_means(extract, text, 
 def test_a_place_that_recorded_a_figure_yields_to_the_data_source_named(extract, text, figure, name, typ) -> None:
     c = count_claim(extract("March\n\n" + text), figure)
     assert (c.source.name, c.source.type) == (name, typ)
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # one body's name with "and" in it, however the tagger split it
+    ("The Ministry of Fisheries and Maritime Affairs said 27 bodies were recovered off the coast.", "27",
+     "The Ministry of Fisheries and Maritime Affairs"),
+    ("The Fire Service and Civil Defence said 13 bodies had been recovered from the warehouse.", "13",
+     "The Fire Service and Civil Defence"),
+    # two bodies: the first named speaks
+    ("The Ministry of Health and Oxfam said 300 families were displaced.", "300", "The Ministry of Health"),
+])
+def test_a_name_with_and_in_it_is_one_body(extract, text, figure, name) -> None:
+    assert count_claim(extract("March\n\n" + text), figure).source.name == name
