@@ -103,6 +103,11 @@ TYPED = [
     # an event's organising committee is the organisers', a camp's committee its residents' body
     ("the organising committee", "ngo"),
     ("the camp committee", "ngo"),
+    # an unknown body of a tier of government is the state's; "national" or "regional" names no tier
+    ("the provincial road safety committee", "official"),
+    ("a district task force", "official"),
+    ("the national team", "witness"),
+    ("the regional champion", "witness"),
     ("the International Rescue Committee", "ngo"),
     ("the State Highway Patrol's crash statistics unit", "law_enforcement"),
     # an elected politician of the opposition holds a state office; the opposition's parties do not
