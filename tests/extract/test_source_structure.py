@@ -544,6 +544,21 @@ def test_a_marchs_organisers_and_the_police_are_two_sides(extract) -> None:
     assert count_claim(a, "300").source.type == "ngo"
 
 
+@pytest.mark.parametrize("text,first,second", [
+    ("The company said 300 jobs would go, and the union said 1,200 workers would strike.",
+     ("300", "The company"), ("1,200", "the union")),
+    ("The coach said the team lost three games, and the club doctor said five players were injured.",
+     ("three", "The coach"), ("five", "the club doctor")),
+    # a pronoun after ", and" is the same speaker, and so is a verb with no subject of its own
+    ("Police said 12 people were arrested, and said three were later released.",
+     ("12", "Police"), ("three", "Police")),
+])
+def test_a_second_speaker_after_a_comma_and_speaks_for_their_own_clause(extract, text, first, second) -> None:
+    a = extract("March\n\n" + text)
+    for figure, name in (first, second):
+        assert count_claim(a, figure).source.name == name
+
+
 def test_a_description_refers_back_to_a_name_the_body_went_by(extract):
     """"IOM's Missing Migrants Project" is a name of the IOM: "the project" later is the IOM, not a private person."""
     text = ("Nine migrants drowned crossing a river in the Darien jungle, the International Organization for "
@@ -731,3 +746,46 @@ def test_a_nonprofit_newsroom_is_media(extract, text, number, typ) -> None:
 ])
 def test_a_clause_after_a_closing_records_show_is_the_authors(extract, text, number, typ) -> None:
     assert count_claim(extract(text), number).source.type == typ
+
+
+@pytest.mark.parametrize("text,figure,canonical,typ", [
+    # a name the tagger does not know, opened by its role: the person "he" means, not the officer before
+    ("Police Superintendent Mara Voss said 240 drivers were fined in March.\n\n"
+     "But Member of Parliament for Lowfield East Odwin Trask said the roads were still unsafe. "
+     "He said at least three cyclists had been hit this month.",
+     "at least three", "Odwin Trask", "official"),
+    ("Fire Chief Ann Lee said 40 homes were destroyed.\n\n"
+     "Councillor Tom Hart said residents were angry. He said at least 12 families had been left homeless.",
+     "at least 12", "Tom Hart", "official"),
+])
+def test_a_name_opened_by_its_role_is_the_person_a_pronoun_means(extract, text, figure, canonical, typ) -> None:
+    c = count_claim(extract("March\n\n" + text), figure)
+    assert c.source.canonical is not None and c.source.canonical.endswith(canonical)
+    assert c.source.type == typ
+
+
+@pytest.mark.parametrize("text,figure,name,typ", [
+    # a place that "recorded" a figure is where it was counted when the sentence names who counted it
+    ("Bavaria has recorded 312 road deaths since January, according to figures compiled by the state police.",
+     "312", "the state police", "law_enforcement"),
+    ("Ohio recorded 312 traffic deaths last year, according to preliminary data from the State Highway "
+     "Patrol's crash statistics unit.", "312", "preliminary data", "law_enforcement"),
+    # with no one else named, the place speaks for its government
+    ("Panama registers a daily average of 1,250 crossings.", "1,250", "Panama", "official"),
+])
+def test_a_place_that_recorded_a_figure_yields_to_the_data_source_named(extract, text, figure, name, typ) -> None:
+    c = count_claim(extract("March\n\n" + text), figure)
+    assert (c.source.name, c.source.type) == (name, typ)
+
+
+@pytest.mark.parametrize("text,figure,name", [
+    # one body's name with "and" in it, however the tagger split it
+    ("The Ministry of Fisheries and Maritime Affairs said 27 bodies were recovered off the coast.", "27",
+     "The Ministry of Fisheries and Maritime Affairs"),
+    ("The Fire Service and Civil Defence said 13 bodies had been recovered from the warehouse.", "13",
+     "The Fire Service and Civil Defence"),
+    # two bodies: the first named speaks
+    ("The Ministry of Health and Oxfam said 300 families were displaced.", "300", "The Ministry of Health"),
+])
+def test_a_name_with_and_in_it_is_one_body(extract, text, figure, name) -> None:
+    assert count_claim(extract("March\n\n" + text), figure).source.name == name

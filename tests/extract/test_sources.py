@@ -89,6 +89,34 @@ TYPED = [
     ("Censor.NET", "media"),
     ("facebook.com", "social_media"),
     ("the Israel Defense Forces", "military"),
+    # national police forces by their own names; a lake of the same name is no force
+    ("Gardaí", "law_enforcement"),
+    ("Gardai", "law_enforcement"),
+    ("a Garda spokeswoman", "law_enforcement"),
+    ("the Guardia Civil", "law_enforcement"),
+    ("Chile's Carabineros", "law_enforcement"),
+    ("hoteliers at Lake Garda", "witness"),
+    ("the UK's Border Security Command", "law_enforcement"),
+    ("India's Border Security Force", "law_enforcement"),
+    ("a border security expert", "expert"),
+    ("the Minister of State for Border Security and Asylum", "official"),
+    # an event's organising committee is the organisers', a camp's committee its residents' body
+    ("the organising committee", "ngo"),
+    ("the camp committee", "ngo"),
+    # an unknown body of a tier of government is the state's; "national" or "regional" names no tier
+    ("the provincial road safety committee", "official"),
+    ("a district task force", "official"),
+    ("the national team", "witness"),
+    ("the regional champion", "witness"),
+    ("the International Rescue Committee", "ngo"),
+    ("the State Highway Patrol's crash statistics unit", "law_enforcement"),
+    # an elected politician of the opposition holds a state office; the opposition's parties do not
+    ("Opposition leader Jane Doe", "official"),
+    ("an opposition lawmaker", "official"),
+    ("opposition MPs", "official"),
+    ("the leader of the opposition", "official"),
+    ("the opposition", "ngo"),
+    ("the main opposition party", "ngo"),
 ]
 
 

@@ -258,6 +258,33 @@ def _without_chained(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return [c for c in cands if c.kind not in RECORDS_ONLY or not chained(c)]
 
 
+#: the places a recording subject can be: a state, a region, a district
+_RECORDING_PLACES = ("country", "admin1", "admin2")
+
+
+def _a_recording_place(c: Cand) -> bool:
+    """A place as the subject of a non-speech evidential verb ("Jamaica recorded 412 murders",
+    "Enga has recorded more than 150 deaths"): the place where the figure was counted."""
+    src = c.src
+    if c.kind != "evidential" or src is None or src.pos_ != "PROPN":
+        return False
+    if src.ent_type_ in ("GPE", "LOC"):
+        return True
+    from .gazetteer import get_gazetteer, norm
+
+    key = norm(src.text)
+    return any(norm(e.name) == key and e.feature in _RECORDING_PLACES for e in get_gazetteer().lookup(key)[:3])
+
+
+def _without_a_recording_place(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Records-only cues speak for no sentence; nor does a place that "recorded" a figure when the
+    sentence names who counted it ("..., according to data from the police statistics unit"): the
+    data's source is, the place is where it was counted ("Panama registers 1,250 a day" alone
+    stays the place's government)."""
+    named = any(c.kind == "according" and c.src is not None and not c.in_quote for c in cands)
+    return [c for c in cands if not (named and _a_recording_place(c))]
+
+
 def _relays(src: Token) -> bool:
     """A source that relays what others said: a news outlet or agency ("Italian news agency Ansa")."""
     lo, hi = mention_bounds(src)
@@ -352,7 +379,7 @@ def find_attributions(analysis: Analysis) -> list[AttributionMention]:
         cands = [lead] if lead is not None else cands
         if not cands:
             continue
-        speaking = [c for c in cands if c.kind not in RECORDS_ONLY]    # records-only cues speak for no sentence
+        speaking = _without_a_recording_place(doc, [c for c in cands if c.kind not in RECORDS_ONLY])
         best = _primary(doc, speaking, lo, hi) if speaking else None
         for c in cands:
             if c.in_quote or _reported_inside(doc, c, best):

@@ -43,7 +43,7 @@ from .mentions import mention_bounds
 from .org_names import apposed_names, body_words, bracketed_names, fuller_name_type
 from .quotes import opening_of_closed_quote
 from .roles import LEXICON as _LEX
-from .roles import ROLES, apposed_conjunct, role_before, role_in
+from .roles import ROLES, apposed_conjunct, opening_role, role_before, role_in
 from .sources import (
     TITLES,
     canonical_name,
@@ -267,7 +267,7 @@ def _add_people(reg: EntityRegistry) -> None:
             ctx = f"{title} {ctx}".strip()
         if ctx and ctx not in known.contexts:
             known.contexts.append(ctx)
-        known.role = known.role or role_in(expand_titles(ctx))
+        known.role = known.role or role_in(expand_titles(ctx)) or opening_role(ent.text)
         known.affiliation = known.affiliation or _affiliation(doc, ctx_toks)
         known.type = _person_type(known.role, known.affiliation, expand_titles(" ; ".join(known.contexts)))
         reg.add_mention(known, ent.start, ent.end, "short_name" if short or title else "name", ent.root.i)

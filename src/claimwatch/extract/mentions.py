@@ -117,7 +117,22 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             hi = group.i + 1 if group is not None else hi      # "One of the officials", "Two of the survivors"
         elif child.dep_ == "conj" or (child.dep_ == "cc" and any(c.dep_ == "conj" for c in head.rights)):
             hi = max(hi, entity_end(child) if child.dep_ == "conj" else child.i + 1)
-    return lo, hi
+    return lo, _coordinated_object_end(head, hi) if proper else hi
+
+
+def _coordinated_object_end(head: Token, hi: int) -> int:
+    """The end of a name whose "of"/"for" phrase coordinates capitalised words past where the tagger
+    ended it ("the Ministry of Fisheries | and Maritime Affairs"): the whole is one name."""
+    doc = head.doc
+    if hi >= len(doc) or doc[hi].dep_ != "cc" or not head.i < doc[hi].head.i < hi:
+        return hi
+    obj = doc[hi].head
+    conj = next((c for c in obj.children if c.dep_ == "conj" and c.i > hi), None)
+    if obj.dep_ != "pobj" or obj.head.lower_ not in ("of", "for") or conj is None \
+            or not all(t.text[:1].isupper() for t in doc[hi + 1: conj.i + 1]) \
+            or source_strength(doc[hi + 1: entity_end(conj)].text) == 2:
+        return hi       # "the Ministry of Health and Oxfam": a second body
+    return max(entity_end(conj), conj.i + 1)
 
 
 #: heads that take a share of a group: "one / two / some / several / many / most of the officials"
@@ -292,7 +307,7 @@ def first_of_coordinated_sources(doc: Doc, span: tuple[int, int]) -> tuple[int, 
     """The char span of the first of two speakers a source mention coordinates ("a local
     resistance group and the opposition NUG", "Oxfam and the Red Cross"), or None when the
     mention is one name ("Bosnia and Herzegovina", "the Ministry of Justice and Public Security",
-    "his wife and son")."""
+    "The Fire Service and Civil Defence", "his wife and son")."""
     words = doc.char_span(span[0], span[1], alignment_mode="expand")
     if words is None:
         return None
@@ -300,7 +315,7 @@ def first_of_coordinated_sources(doc: Doc, span: tuple[int, int]) -> tuple[int, 
         head = tok.head
         if tok.dep_ != "conj" or not words.start <= head.i < tok.i or _entity_start(tok) <= head.i:
             continue    # (one name: "Bosnia and Herzegovina")
-        if not (_stands_alone(tok) and _stands_alone(head)):
+        if not (_stands_alone(tok) and _stands_alone(head)) or _one_name(head, tok):
             continue
         cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i), None)
         if cc is None:
@@ -313,3 +328,20 @@ def first_of_coordinated_sources(doc: Doc, span: tuple[int, int]) -> tuple[int, 
         last = doc[end - 1]
         return span[0], last.idx + len(last)
     return None
+
+
+def _one_name(first: Token, second: Token) -> bool:
+    """Two capitalised conjuncts that are one body's name, however the tagger split it: inside the
+    name's "of"/"for" phrase ("the Ministry of Fisheries and Maritime Affairs"), or a name of
+    several capitalised words with no determiner of its own after one the first takes ("The Fire
+    Service and Civil Defence", "the Red Cross and Red Crescent"), unless it names a body the
+    lexicon knows ("the Army and Border Police")."""
+    doc = first.doc
+    if not (first.text[:1].isupper() and second.text[:1].isupper()):
+        return False
+    words = doc[second.left_edge.i: second.i + 1]
+    if source_strength(words.text) == 2:
+        return False
+    if first.dep_ == "pobj" and first.head.lower_ in ("of", "for") and first.head.head.text[:1].isupper():
+        return True
+    return len(words) > 1 and all(t.text[:1].isupper() for t in words) and any(c.dep_ == "det" for c in first.children)

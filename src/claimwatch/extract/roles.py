@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..resources import read_json
 
-__all__ = ["LEXICON", "ROLES", "role_in", "apposed_conjunct", "role_before"]
+__all__ = ["LEXICON", "ROLES", "role_in", "opening_role", "apposed_conjunct", "role_before"]
 
 #: the entity lexicon (roles, organisation and document nouns)
 LEXICON: dict[str, Any] = read_json("entity_roles.json")
@@ -33,6 +33,14 @@ def role_in(text: str) -> str | None:
         if best is None or len(word) > len(best):
             best = word
     return best
+
+
+def opening_role(text: str) -> str | None:
+    """The role a name opens with, when words follow it ("Councillor Tom Hart", "Member of
+    Parliament for St James Central Heroy Clarke" → "councillor", "member of parliament"); None for
+    a name with no role first ("the Office of the President") or a bare role ("Councillor")."""
+    m = _ROLE_RX.match(text)
+    return m.group(1).lower() if m is not None and text[m.end():].strip() else None
 
 
 def apposed_conjunct(root: Token, role_head: Token) -> bool:

@@ -26,6 +26,7 @@ from .entities import EntityRegistry, document_noun, find_entities, role_in
 from .entity_registry import acronym_words
 from .mentions import DESCRIPTORS, NAME_JOINERS, descriptor_name, mention_bounds, names_a_body, noun_phrase
 from .org_names import fuller_name_type
+from .roles import opening_role
 from .sources import canonical_name, classify_source, is_unnamed, source_strength, strip_determiners
 
 __all__ = ["SourceResolver", "PRONOUNS_PERSON", "PRONOUNS_GROUP", "resolve_to_turn_speakers"]
@@ -78,11 +79,14 @@ class SourceResolver:
         self.para_of: list[int] = []
         self.plural: set[int] = set()        # ids of mentions whose head is a plural noun ("Residents")
         self.role_nouns: set[int] = set()    # ids of mentions headed by a person's role ("the chief")
+        self.titled: set[int] = set()        # ids of names opened by a person's role ("Councillor Tom Hart")
         self.documents: list[AttributionMention] = []   # sources that are documents ("a press release")
         self.sentences = analysis.sentences
         self.unnamed_heads: dict[str, int] = {}   # lemma of an unnamed source's noun ("official") -> its sentence
 
     def _entity_kind(self, m: AttributionMention) -> str | None:
+        if id(m) in self.titled:
+            return "person"     # however the tagger read the name after the role
         ent = self.registry.entity(m.entity_id)
         if ent is not None:
             return ent.kind
@@ -126,6 +130,8 @@ class SourceResolver:
             self.plural.add(id(m))
         elif head.pos_ == "NOUN" and role_in(head.text) is not None:
             self.role_nouns.add(id(m))
+        elif _titled_name(head, lo, hi):
+            self.titled.add(id(m))
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:     # not an acronym ("WHO has verified ...")
             self._resolve_pronoun(m, head, sent_i)
         elif named is not None:
@@ -372,6 +378,15 @@ class SourceResolver:
 
 #: words that add one more of a kind already spoken of ("a second official", "another official")
 _ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})
+
+
+def _titled_name(head: Token, lo: int, hi: int) -> bool:
+    """A capitalised phrase that opens with a person's role ("Member of Parliament for St James
+    Central Heroy Clarke", "Councillor Tom Hart", "the Minister of Health"): a person, whom a later
+    "he" or "she" means, not an organisation ("the Office of the President" opens with none)."""
+    if head.pos_ != "PROPN" or head.doc[hi - 1].pos_ != "PROPN":
+        return False
+    return opening_role(strip_determiners(head.doc[lo:hi].text)) is not None
 
 
 def _group_lemmas(head: Token) -> set[str]:

@@ -441,6 +441,11 @@ def _a_states_institute(name: str) -> bool:
     return head.split()[0] in _STATE_WORDS
 
 
+#: a tier of government that makes an unknown body a state's ("the provincial peace and good order
+#: committee", "a district task force"); "national", "state", "regional" name no tier ("the national team")
+_TIER = re.compile(r"\b(?:provincial|district|municipal|county)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def classify_source(name: str | None, *, ent_label: str | None = None, context: str | None = None) -> SourceType:
     """The SPEC §4 type of a source phrase.
@@ -469,6 +474,6 @@ def classify_source(name: str | None, *, ent_label: str | None = None, context: 
     if ent_label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
         return "official"
     stripped = strip_determiners(name)
-    if stripped[:1].isupper():
+    if stripped[:1].isupper() or _TIER.search(stripped):
         return "official"
     return "witness"
