@@ -119,6 +119,10 @@ CASES = [
     ("Four injured hikers were rushed to Innsbruck on Sunday.", "Innsbruck", 47.3, 11.4, "city", "AT", "destination"),
     ("The navy said 120 migrants were ferried to Lampedusa.", "Lampedusa", 35.5, 12.6, "island", "IT", "destination"),
     ("The boats had set off from the Tunisian port of Sfax.", "Sfax", 34.7, 10.8, "city", "TN", "origin"),
+    # an abbreviated word is the word the gazetteer writes in full, and the other way round
+    ("Gunmen killed two men in St James on Sunday, the Jamaica Constabulary Force said.", "St James", 18.4, -77.9,
+     "admin1", "JM", "event"),
+    ("Police in St. Petersburg detained 40 protesters.", "St. Petersburg", 59.9, 30.3, "city", "RU", "event"),
 ]
 
 
