@@ -119,6 +119,12 @@ CASES = [
     ("Four injured hikers were rushed to Innsbruck on Sunday.", "Innsbruck", 47.3, 11.4, "city", "AT", "destination"),
     ("The navy said 120 migrants were ferried to Lampedusa.", "Lampedusa", 35.5, 12.6, "island", "IT", "destination"),
     ("The boats had set off from the Tunisian port of Sfax.", "Sfax", 34.7, 10.8, "city", "TN", "origin"),
+    # a named place beside the coast or camp a verb leaves or reaches plays its part
+    ("About 40 people left the Turkish coast near Bodrum shortly after midnight.", "Bodrum", 37.0, 27.4, "city", "TR",
+     "origin"),
+    ("Hikers abandoned the village outside Zermatt as the storm closed in.", "Zermatt", 46.0, 7.7, "city", "CH", "origin"),
+    # ... not beside a thing the verb leaves
+    ("Police found the car near Leeds on Sunday.", "Leeds", 53.8, -1.5, "city", "GB", "event"),
     # an abbreviated word is the word the gazetteer writes in full, and the other way round
     ("Gunmen killed two men in St James on Sunday, the Jamaica Constabulary Force said.", "St James", 18.4, -77.9,
      "admin1", "JM", "event"),
