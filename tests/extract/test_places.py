@@ -668,3 +668,17 @@ def test_a_name_with_a_joined_prefix_finds_the_gazetteers_two_word_name():
 ])
 def test_a_sea_read_from_an_article_is_no_place_beside_a_more_precise_one(analyse, text, kept):
     assert [p.text for p in analyse(text, stages=("places",)).places] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gathered outside St. Paul's Cathedral and police arrested 14.",
+    "Twelve nurses at St. Mary's Hospital went on strike on Monday.",
+    "Three people were hurt in a fire at St. John's Church on Sunday.",
+])
+def test_a_saint_a_building_is_named_after_is_no_place(analyse, text):
+    assert analyse(text, stages=("places",)).places == []
+
+
+def test_a_town_named_for_a_saint_stays_a_place(analyse):
+    a = analyse("Storm damage in St. John's, Newfoundland, left 5,000 homes without power.", stages=("places",))
+    assert [p.country for p in a.places] == ["CA", "CA"]
