@@ -703,3 +703,10 @@ def test_the_title_nearest_the_lead_places_it_rather_than_the_letterhead(extract
             "in 2024, according to a study released Wednesday by researchers at the University of Nevada.\n\n"
             "Of the 31, 12 had been identified by December, the study found.")
     assert [p.name for p in _count(extract(text), "12").places] == ["Clark County"]
+
+
+def test_a_paragraph_that_names_only_where_people_set_out_from_takes_the_leads_place(extract):
+    a = extract("A dinghy capsized off Lesbos on Sunday, the coast guard said.\n\n"
+                "About 40 people had set out from Ayvalik shortly after midnight. Twelve of them drowned when the boat "
+                "overturned.")
+    assert [(p.name, p.role, p.scope) for p in _count(a, "Twelve").places] == [("Lesbos", "event", "article")]

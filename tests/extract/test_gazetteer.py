@@ -167,3 +167,12 @@ def test_places_of_news_the_sources_miss_or_rank_low_come_from_the_supplement(ga
 def test_a_supplement_region_of_natural_earths_name_keeps_its_id(gaz):
     top = gaz.lookup("North Yorkshire")[0]
     assert top.geonameid and len([e for e in gaz.lookup("North Yorkshire") if e.feature == "admin1"]) == 1
+
+
+def test_an_abbreviated_word_finds_the_name_written_in_full_and_back(gaz):
+    assert ("JM", "admin1") in {(e.cc, e.feature) for e in gaz.lookup("St. Andrew")}
+    assert ("JM", "admin1") in {(e.cc, e.feature) for e in gaz.lookup("St James")}
+    assert "RU" in {e.cc for e in gaz.lookup("St Petersburg")}
+    assert gaz.has("st. james") and gaz.has("saint helens")
+    # a last word is no abbreviation ("Mount St", "Fort Mt" name nothing), nor is a bare "St"
+    assert not gaz.has("st")

@@ -322,3 +322,24 @@ def test_the_labels_of_a_list_of_figures_by_place_are_places():
 def test_the_labels_of_a_list_by_team_are_no_places(analyse):
     text = "Goals by team, this season:\n- Leeds: 3\n- Arsenal: 2\n- Wolves: 4"
     assert "Arsenal" not in [p.text for p in analyse(text, stages=("places",)).places]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("A landslide in neighbouring Mianning County in Sichuan killed two people.", "Mianning County", "CN"),
+    ("Police in Kaski District arrested four men on Friday, a Nepal police spokesman said.", "Kaski District", "NP"),
+    ("Floods in Turkana County displaced 4,000 families, the Kenya Red Cross said.", "Turkana County", None),
+    ("Hail in Bhimdatt Municipality flattened wheat on 300 farms in Nepal.", "Bhimdatt Municipality", "NP"),
+])
+def test_a_name_before_a_capitalised_unit_word_is_a_unit_the_gazetteer_lacks(analyse, text, name, country):
+    unit = _one(_places(analyse, text), name)
+    assert unit.precision == "unlocated" and (country is None or unit.country == country)
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in the Fourth Congressional District elected 2 new members.",
+    "Voters in the 4th Congressional District elected 2 new members.",
+    "Mercer County Community College enrolled 900 new students this year.",
+    "The Toronto District School Board cancelled 120 classes.",
+])
+def test_a_numbered_district_or_a_body_named_for_a_unit_is_no_unit(analyse, text):
+    assert not any(p.precision == "unlocated" for p in _places(analyse, text))

@@ -119,6 +119,16 @@ CASES = [
     ("Four injured hikers were rushed to Innsbruck on Sunday.", "Innsbruck", 47.3, 11.4, "city", "AT", "destination"),
     ("The navy said 120 migrants were ferried to Lampedusa.", "Lampedusa", 35.5, 12.6, "island", "IT", "destination"),
     ("The boats had set off from the Tunisian port of Sfax.", "Sfax", 34.7, 10.8, "city", "TN", "origin"),
+    # a named place beside the coast or camp a verb leaves or reaches plays its part
+    ("About 40 people left the Turkish coast near Bodrum shortly after midnight.", "Bodrum", 37.0, 27.4, "city", "TR",
+     "origin"),
+    ("Hikers abandoned the village outside Zermatt as the storm closed in.", "Zermatt", 46.0, 7.7, "city", "CH", "origin"),
+    # ... not beside a thing the verb leaves
+    ("Police found the car near Leeds on Sunday.", "Leeds", 53.8, -1.5, "city", "GB", "event"),
+    # an abbreviated word is the word the gazetteer writes in full, and the other way round
+    ("Gunmen killed two men in St James on Sunday, the Jamaica Constabulary Force said.", "St James", 18.4, -77.9,
+     "admin1", "JM", "event"),
+    ("Police in St. Petersburg detained 40 protesters.", "St. Petersburg", 59.9, 30.3, "city", "RU", "event"),
 ]
 
 
@@ -658,3 +668,17 @@ def test_a_name_with_a_joined_prefix_finds_the_gazetteers_two_word_name():
 ])
 def test_a_sea_read_from_an_article_is_no_place_beside_a_more_precise_one(analyse, text, kept):
     assert [p.text for p in analyse(text, stages=("places",)).places] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gathered outside St. Paul's Cathedral and police arrested 14.",
+    "Twelve nurses at St. Mary's Hospital went on strike on Monday.",
+    "Three people were hurt in a fire at St. John's Church on Sunday.",
+])
+def test_a_saint_a_building_is_named_after_is_no_place(analyse, text):
+    assert analyse(text, stages=("places",)).places == []
+
+
+def test_a_town_named_for_a_saint_stays_a_place(analyse):
+    a = analyse("Storm damage in St. John's, Newfoundland, left 5,000 homes without power.", stages=("places",))
+    assert [p.country for p in a.places] == ["CA", "CA"]

@@ -336,9 +336,11 @@ def _event_places(analysis: Analysis) -> dict[int, list[PlaceMention]]:
 def _outside_relative(analysis: Analysis, p: PlaceMention) -> bool:
     """Whether a place sets the paragraph's geography: not where a relative clause says a
     participant acted ("the doctor who welcomed the survivors to the Kalamata hospital"); where the
-    people it describes come from does ("the bodies of 30 men who tried to flee the country")."""
+    people it describes come from does ("the bodies of 30 men who tried to flee the country"), not
+    where the main clause says they set out from ("40 set out from Ayvalik. Twelve drowned")."""
     tok = _place_token(analysis, p)
-    return tok is None or p.role == "origin" or _in_main_clause(analysis, tok.i, _RELATIVE) or where_a_thing_happened(tok)
+    main = tok is None or _in_main_clause(analysis, tok.i, _RELATIVE)
+    return not main if p.role == "origin" else main or tok is not None and where_a_thing_happened(tok)
 
 
 def _lead_sentences(ctx: ReportContext, paragraphs: int = 2) -> list[int]:

@@ -69,6 +69,26 @@ FEATURE_WORDS: dict[str, tuple[str, ...]] = {
 #: importance given up by an entry matched through an alternative (not its main) name
 ALT_PENALTY = 1.5
 
+#: abbreviated words of place names and the words they stand for: the tables write "Saint James"
+#: (Jamaica's parish) where a report writes "St James" or "St. James", and "St Ives" where another
+#: writes "Saint Ives"; a key is looked up under each way of writing them
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_EXPANDED = {v: k for k, v in _ABBREVIATED.items()}
+
+
+def _spellings(key: str) -> list[str]:
+    """The other ways of writing a key's abbreviated words: "st. james" -> "st james", "saint james"
+    (the cheap test first: most keys have no such word)."""
+    words = key.split(" ")
+    if not any(w.rstrip(".") in _ABBREVIATED or w in _EXPANDED for w in words[:-1]):
+        return []
+    forms = [[w, w.rstrip("."), _ABBREVIATED[w.rstrip(".")]] if w.rstrip(".") in _ABBREVIATED and i < len(words) - 1
+             else [w, _EXPANDED[w]] if w in _EXPANDED and i < len(words) - 1 else [w] for i, w in enumerate(words)]
+    out = [""]
+    for options in forms:
+        out = [f"{o} {w}".lstrip() for o in out for w in dict.fromkeys(options)]
+    return [k for k in out if k != key]
+
 
 class Entry(NamedTuple):
     feature: str          # country | admin1 | city | river | lake | mountain_range | sea | ... | border | region
@@ -145,9 +165,12 @@ class Gazetteer:
         """(entry, matched-an-alternative-name) for a normalised key, most important first."""
         out = self._cache.get(key)
         if out is None:
-            found: dict[int, bool] = {i: False for i in self._range(self.rows, key)}
-            for j in self._range(self.alt, key):
-                found.setdefault(int(self.alt[j].rsplit("\t", 1)[1]), True)
+            found: dict[int, bool] = {}
+            for k in [key, *_spellings(key)]:
+                for i in self._range(self.rows, k):
+                    found.setdefault(i, False)
+                for j in self._range(self.alt, k):
+                    found.setdefault(int(self.alt[j].rsplit("\t", 1)[1]), True)
             out = list(self.country_keys.get(key, ())) + [(self._entry(i), alt) for i, alt in found.items()]
             out = [(self._island_country(e, out), alt) if e.feature == "island" and e.cc is None else (e, alt)
                    for e, alt in out]
@@ -176,11 +199,12 @@ class Gazetteer:
             return bool(self._cache[key])
         if key in self.country_keys:
             return True
-        probe = key + "\t"
-        for lines in (self.rows, self.alt):
-            i = bisect_left(lines, probe)
-            if i < len(lines) and lines[i].startswith(probe):
-                return True
+        for k in [key, *_spellings(key)]:
+            probe = k + "\t"
+            for lines in (self.rows, self.alt):
+                i = bisect_left(lines, probe)
+                if i < len(lines) and lines[i].startswith(probe):
+                    return True
         return False
 
     def country(self, iso2: str) -> Entry | None:

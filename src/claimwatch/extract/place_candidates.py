@@ -16,7 +16,7 @@ from .base import Analysis, token_table
 from .entities import role_in
 from .events import lexicon as event_lexicon
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
-from .place_lexicon import CUES, NAME_PARTICLES, PHYSICAL, PRECISION, Cand, keys_for, names_a_border
+from .place_lexicon import CUES, NAME_PARTICLES, PHYSICAL, PRECISION, Cand, a_saints_building, keys_for, names_a_border
 from .sources import TITLE_ABBREVIATIONS
 
 __all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES"]
@@ -273,7 +273,7 @@ class _Collector:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             s, e = _trim(doc, ent.start, ent.end)
-            if s >= e or any(taken[s:e]):
+            if s >= e or any(taken[s:e]) or a_saints_building(doc, s, e):
                 continue
             if e - s == 1 and (doc[s].lower_ in FEATURE_WORDS or doc[s].lower_ in _GENERIC or doc[s].lower_ in _DIRECTIONS):
                 continue  # "Island" alone is no name (the tail of "St. Martin's Island", found with its head);
@@ -417,6 +417,8 @@ class _Collector:
         if best is None:
             return i + 1
         j, key, cue = best
+        if a_saints_building(doc, i, j):
+            return j    # "St. Mary's Hospital": the saint it is named after
         if i > 0 and self.capok[i - 1] and lowers[i - 1] in _NAME_PREFIXES and not self.taken[i - 1]:
             return i + 1    # "Lesser Slave River" is no Slave River: a longer name the gazetteer lacks
         hits = self.gaz.lookup_key(key)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from ..resources import read_json
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, norm
 
-__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "NAME_PARTICLES", "Cand", "names_a_border", "keys_for"]
+__all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "NAME_PARTICLES", "Cand", "names_a_border", "keys_for",
+           "a_saints_building"]
 
 _RAW = read_json("gazetteer", "place_cues.json")
 #: cue word lists by name (``place_cues.json``)
@@ -29,6 +30,18 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "de", "del", "l
 #: feature -> precision of the resolved point
 PRECISION = {"country": "country", "admin1": "admin1", "city": "city", "border": "border", "region": "region",
              "admin2": "admin2"}
+
+
+#: the words of a saint's title
+_SAINT = frozenset({"st", "saint", "ste", "sainte"})
+
+
+def a_saints_building(doc, s: int, e: int) -> bool:
+    """Whether tokens [s, e) are a saint's name in the possessive before a building's name ("St.
+    Mary's Hospital", "St Paul's Cathedral", "St John's Church"): the saint the building is named
+    after, no place of that name; "St. John's, Newfoundland" and "St. Mary's County" stay places."""
+    return doc[s].lower_.rstrip(".") in _SAINT and e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s") \
+        and doc[e + 1].text[:1].isupper() and doc[e + 1].lower_ not in FEATURE_WORDS
 
 
 @dataclass

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from .base import Analysis, PlaceMention, children_of, token_table
 from .gazetteer import get_gazetteer
+from .number_words import ordinal_value
 from .place_lexicon import CUES, NAME_PARTICLES, Cand
 from .place_refs import DIRECTION, person_names
 
@@ -55,6 +56,11 @@ _AFTER_HEADS = frozenset({"camp", "village", "well", "township", "territory", "d
 _ADMIN_UNITS = frozenset({"upazila", "upazilla", "tehsil", "taluka", "taluk", "mandal", "woreda", "kebele",
                           "barangay", "raion", "rayon", "hromada", "commune", "municipality", "subdistrict",
                           "sub-district", "sub-county", "subcounty", "prefecture", "wilaya", "daira"})
+#: the words of an administrative unit a name written capitalised before them makes an official name
+#: ("Mianning County", "Malika Rural Municipality", "Valley Shire")
+_NAMED_UNITS = _ADMIN_UNITS | frozenset({"county", "district", "township", "shire", "parish", "province"})
+#: the gazetteer's features a unit's name may not have for the unit to be one it lacks
+_SETTLED = frozenset({"country", "admin1", "admin2", "city"})
 #: a noun between the name and a site noun: "the Ain Zara detention centre", "Bulengo displacement site",
 #: "Kamukunji trading centre"
 _SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced", "detention", "idp", "transit",
@@ -461,6 +467,8 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
         return False  # a facility ("the County Jail", "Griffith Park") is no settlement
     doc, tk = analysis.doc, token_table(analysis.doc)
     i, j = c.tok_start, c.tok_end
+    if _a_named_unit(analysis, i, j):
+        return True     # "Mianning County", "Malika Rural Municipality": a unit of a country the gazetteer lacks
     if j - i > 4 or any(tk.lower[k].rstrip(".") in _NOT_NAME_WORDS and not (k == j - 1 and tk.lower[k] in _AFTER_HEADS)
                         for k in range(i, j)):
         return False  # "Northeast Georgia", "the Russian Empire", "Columbus East": no settlement's own name
@@ -485,6 +493,27 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
         return True
     return (_APPOSITIVE.match(analysis.text, c.end) or _LIES.match(analysis.text, c.end)) is not None \
         and not _named_by_noun(doc, i)
+
+
+def _an_ordinal(word: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", word)) or not word[:1].isdigit() and ordinal_value(word) is not None
+
+
+def _a_named_unit(analysis: Analysis, i: int, j: int) -> bool:
+    """Whether the tagger's place [i, j) is a proper name and the capitalised word of an
+    administrative unit after it ("Mianning County", "Turkana County", "Malika Rural Municipality",
+    "Hlaing Tharyar Township"), not a numbered one ("the Fourth Congressional District", "the 4th
+    ..."): the gazetteer holds the first-level regions and the towns, not the counties, districts
+    and municipalities of most countries, and the unit's word says it is one."""
+    tk = token_table(analysis.doc)
+    if not 2 <= j - i <= 4 or tk.lower[j - 1] not in _NAMED_UNITS or not tk.text[j - 1][:1].isupper():
+        return False
+    if any(tk.lower[k].rstrip(".") in _NOT_NAME_WORDS for k in range(i, j - 1)) \
+            or any(_an_ordinal(tk.lower[k]) for k in range(max(i - 1, 0), j - 1)):
+        return False
+    if any(e.feature in _SETTLED for e in get_gazetteer().lookup(analysis.doc[i:j - 1].text)):
+        return False    # "the Edwardsville District": a district of a known town, named after it
+    return _proper_name(analysis.doc, i, j - 1) and _not_a_person_or_group(analysis, i, j - 1, strong=True, unit=True)
 
 
 def _anchor(analysis: Analysis, local: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:

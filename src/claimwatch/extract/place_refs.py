@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from .base import Analysis, children_of, token_table
 from .gazetteer import Entry, Gazetteer, get_gazetteer, norm
 from .layout import DATELINE_TOWN
-from .place_lexicon import ANAPHORS, CUES, NAME_PARTICLES, Cand, keys_for, names_a_border
+from .place_lexicon import ANAPHORS, CUES, NAME_PARTICLES, Cand, a_saints_building, keys_for, names_a_border
 
 __all__ = ["DIRECTION", "embedded_span", "in_place_context", "described_by_who", "repeated_names", "shared_names", "embedded_names", "demonyms", "anaphors", "one_sided_borders",
            "refer_back", "streets", "datelines", "person_names", "coordinated_names"]
@@ -200,8 +200,8 @@ def embedded_span(doc: Doc, gaz: Gazetteer, start: int, end: int, cities: bool =
     spans += [(k + 1, m) for k in range(s, end - 1) if doc[k].lower_ == "of"
               for m in range(min(end, k + 4), k + 1, -1)]
     for a, b in spans:
-        if not doc[a].text[:1].isupper() or doc[a].lower_ in _GENERIC:
-            continue
+        if not doc[a].text[:1].isupper() or doc[a].lower_ in _GENERIC or a_saints_building(doc, a, b):
+            continue    # "St. Mary's Hospital": the saint, no parish of Jamaica
         key = keys_for(gaz, [t.text for t in doc[a:b]])[0][0]   # "DeSoto Parish": the gazetteer's "De Soto Parish"
         town = cities or b < end and doc[b].lower_ in _CIVIC
         if any(not alt and (e.feature in ("country", "admin1", "admin2") or town and e.feature == "city" and e.importance >= 4.3)

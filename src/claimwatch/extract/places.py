@@ -22,6 +22,7 @@ from .base import Analysis, PlaceMention, Stage, children_of, doc_text, governin
 from .gazetteer import Entry, get_gazetteer, haversine_km
 from .layout import DATELINE_TOWN, OPENING_DATELINE, headline
 from .place_candidates import CUES, PRECISION, Cand, candidates
+from .place_lexicon import ANAPHORS
 from .place_local import OF_HEADS, UNLOCATED, local_extent, local_feature, locate, placed_by_structure
 from .place_refs import refer_back
 from .place_resolve import resolve, resolve_name
@@ -36,6 +37,10 @@ _MOTION = CUES["motion"]
 _REFUGE = CUES["refuge"]
 _ARRIVE = CUES["arrive"]
 _LEAVE = CUES["leave"]
+#: prepositions that place a place noun by a named one ("the coast near Çeşme", "a camp outside Goma")
+_BESIDE = frozenset({"near", "outside", "off", "around"})
+#: common nouns of places, which a named place beside them locates ("the coast", "a camp", "the port")
+_PLACE_NOUNS = frozenset(ANAPHORS) | OF_HEADS | frozenset({"shore", "beach", "harbour", "harbor"})
 _REACH = CUES["reach"]
 _SOURCE_VERBS = CUES["source_verbs"]
 _SOURCE_NOUNS = CUES["source_nouns"]
@@ -68,6 +73,8 @@ def _role(doc, head_tok) -> str:
         return "source_location"    # "published by Diario de Occidente (Guadalajara)"
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in OF_HEADS and t.head.head.dep_ == "pobj":
         t = t.head.head     # "from the Tunisian port of Sfax": the role of the port's phrase
+    elif t.dep_ == "pobj" and t.head.lower_ in _BESIDE:
+        t = _the_place_noun_beside(t.head) or t    # "left the Turkish coast near Çeşme": the coast's role
     if t.dep_ in ("pobj", "pcomp"):
         prep = t.head
         p = prep.lower_
@@ -99,6 +106,18 @@ def _role(doc, head_tok) -> str:
         if lem in _REACH:
             return "destination"
     return "event"
+
+
+def _the_place_noun_beside(prep: Token) -> Token | None:
+    """The common noun of a place that a preposition's named place locates, when it is the object of
+    a verb or preposition ("left the Turkish coast near Çeşme", "reached the shore off Lesbos", "fled
+    to a camp outside Goma"), however the parser attaches the preposition: the named place then
+    plays the noun's part, an origin or a destination, not the event's place."""
+    gov = prep.head
+    if gov.dep_ in ("dobj", "pobj") and gov.lemma_.lower() in _PLACE_NOUNS:
+        return gov
+    return next((c for c in children_of(gov) if c.dep_ == "dobj" and c.lemma_.lower() in _PLACE_NOUNS
+                 and c.right_edge.i + 1 == prep.i), None)
 
 
 #: the subjects of a speaker's self-introduction ("I'm ...", "This is ... in London")
