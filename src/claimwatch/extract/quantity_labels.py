@@ -11,6 +11,8 @@
 * a house number in an address line without a verb ("Press Office, 8 Harbour Quay, Piraeus");
 * a unit's number opening an organisation's name ("the 44 Nigerian Army Reference Hospital");
 * the figure of a ratio to one thing ("for every body recovered, between two and three others ...");
+* the value of a label that names a line, a code or a page's counter before a colon ("Emergency telephone: 112",
+  "Views: 3,482", "Ref: 2231");
 * a measure the parse did not read as a noun ("900 YARDS" in capitals, "about 2 ha,"), and the distance of a
   compass bearing from a place ("4 WNW HARPERVILLE", "10 SW of Moore");
 * a log's, a blotter's or a live blog's time stamp opening a line before a dash ("0640 - 38 persons
@@ -346,6 +348,18 @@ def _bearing_from_a_place(text: str, ph: NumberPhrase, tok: Token) -> bool:
     return place is None or place.ent_type_ != "NORP"   # "3 S Africans and ...": people of a nation
 
 
+_LABEL_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)[ \t]*:[ \t]*$")
+#: the words of a label whose value names or measures ("Telephone:", "Views:"); not "Number:", which may head a toll
+_LABEL_WORDS = (_C["naming"] - {"no", "nos", "number", "num"}) | _C["media"]
+
+
+def _labelled_value(text: str, ph: NumberPhrase) -> bool:
+    """"Emergency telephone: 112", "Views: 3,482": the figure after the colon of a naming or counter label on its
+    own line is the line, the code or the counter (not "Deaths: 9", "Arrests: 12")."""
+    m = _LABEL_BEFORE.search(text, max(0, ph.span[0] - 30), ph.span[0])
+    return m is not None and m.group("w").lower() in _LABEL_WORDS
+
+
 def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
@@ -354,4 +368,4 @@ def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
             or _slash_figure(text, ph) or _rating_stars(tok)
             or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok)
             or _number_opening_a_name(tok) or _ratio_to_one(text, ph) or _log_stamp(text, ph)
-            or _unit_after(text, ph, tok) or _bearing_from_a_place(text, ph, tok))
+            or _unit_after(text, ph, tok) or _bearing_from_a_place(text, ph, tok) or _labelled_value(text, ph))

@@ -171,12 +171,14 @@ _NUMBERED_PAIR = re.compile(r"\b(?P<noun>[A-Za-z]{2,}s)\s+(?P<a>\d{1,3})\s+(?:an
 
 def _numbered_pair(text: str, ph: NumberPhrase) -> bool:
     """"RHIBs 1 and 2 launched", "Terminals 2 and 3 reopened": a plural noun followed by two consecutive
-    bare figures numbers the things it names (not "arrested suspects 4 and ...", not people)."""
+    bare figures numbers the things it names (not "arrested suspects 4 and ...", not people); after the plural of
+    a naming noun any two figures do ("sectors 112 and 114", "counts 1 and 4")."""
     s, e = ph.core
     for m in _NUMBERED_PAIR.finditer(text, max(0, s - 30), min(len(text), e + 30)):
-        if s not in (m.start("a"), m.start("b")) or int(m.group("b")) != int(m.group("a")) + 1:
-            continue
         noun = m.group("noun").lower()
+        if s not in (m.start("a"), m.start("b")) or (
+                int(m.group("b")) != int(m.group("a")) + 1 and noun[:-1] not in _NAMING | _NAMING_CAP):
+            continue
         if noun in _C["person"] | _C["group"] or noun[:-1] in _C["person"] | _C["group"]:
             return False
         return bool(_BARE_AFTER.match(text, m.end("b")) or re.match(r"\s+[a-z]+ed\b", text[m.end("b"):]))
