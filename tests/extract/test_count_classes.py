@@ -56,6 +56,18 @@ def test_the_value_of_a_line_or_a_counter_label_is_no_count():
     assert _counts("Deaths: 9\nArrests: 12") == [("9", 9), ("12", 12)]
 
 
+def test_the_age_of_one_person_in_a_relative_clause_or_spoken_to_is_no_count():
+    assert _counts("One of the survivors, who was 16 at the time, describes holding his cousin's hand as 30 "
+                   "people drowned.") == [("30", 30)]
+    assert _counts("Smith, who was 19 when he debuted, scored twice as 40,000 fans watched.") == [("40,000", 40000)]
+    assert _counts("6. Mr Hoxha, you are 41. You were the organiser. The sentence is 17 years' imprisonment.") == [
+        ("17", 17)]
+    # a group's size and people in the plural still count
+    assert _counts("Coach: You are 12 in the squad and 3 of you are injured.") == [("12", 12), ("3", 3)]
+    assert [t for t, _ in _counts("The crowd, which was 3,000 strong, dispersed after police arrested 16 "
+                                  "people.")] == ["3,000", "16"]
+
+
 def test_an_age_beside_a_named_relative_is_no_count():
     assert _counts("His mother, Grace, 61, said the family would appeal.") == []
     assert [t for t, _ in _counts("Their coach, Pep, 52, praised the 11 players.")] == ["11"]
