@@ -52,8 +52,10 @@ def test_the_value_of_a_line_or_a_counter_label_is_no_count():
     assert _counts("Emergency telephone: 112.\nThe fire killed 4 people.") == [("4", 4)]
     assert _counts("The video of the crash that killed 12 people drew 3,482 views and 200 shares, police "
                    "said.") == [("12", 12)]
-    # a tally's labels still count
+    # a tally's labels, and a figure of a noun after a label, still count
     assert _counts("Deaths: 9\nArrests: 12") == [("9", 9), ("12", 12)]
+    assert _counts("The levee broke at noon. Morning figure: 4 dead. Evening figure: 18 dead.") == [
+        ("4", 4), ("18", 18)]
 
 
 def test_the_age_of_one_person_in_a_relative_clause_or_spoken_to_is_no_count():

@@ -349,15 +349,17 @@ def _bearing_from_a_place(text: str, ph: NumberPhrase, tok: Token) -> bool:
 
 
 _LABEL_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)[ \t]*:[ \t]*$")
-#: the words of a label whose value names or measures ("Telephone:", "Views:"); not "Number:", which may head a toll
-_LABEL_WORDS = (_C["naming"] - {"no", "nos", "number", "num"}) | _C["media"]
+_VALUE_END = re.compile(r"[ \t]*(?:$|\n|[.,;|)])")
+#: the words of a label whose value names or measures ("Telephone:", "Views:"); not "Number:" nor "Figure:", which
+#: may head a toll
+_LABEL_WORDS = (_C["naming"] - {"no", "nos", "number", "num", "figure", "fig"}) | _C["media"]
 
 
 def _labelled_value(text: str, ph: NumberPhrase) -> bool:
-    """"Emergency telephone: 112", "Views: 3,482": the figure after the colon of a naming or counter label on its
-    own line is the line, the code or the counter (not "Deaths: 9", "Arrests: 12")."""
+    """"Emergency telephone: 112.", "Views: 3,482": the bare figure after the colon of a naming or counter label
+    is the line, the code or the counter (not "Deaths: 9", "Arrests: 12", nor a figure of a noun, "...: 18 dead")."""
     m = _LABEL_BEFORE.search(text, max(0, ph.span[0] - 30), ph.span[0])
-    return m is not None and m.group("w").lower() in _LABEL_WORDS
+    return m is not None and m.group("w").lower() in _LABEL_WORDS and _VALUE_END.match(text, ph.span[1]) is not None
 
 
 def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
