@@ -34,6 +34,42 @@ def test_a_plural_naming_noun_before_a_range_names_the_things_it_spans():
     assert [t for t, _ in _counts("The shelter houses 14 to 38 people a night, the charity said.")] == ["14 to 38"]
 
 
+def test_numbered_charges_sectors_and_gates_are_names():
+    assert _counts("The court convicted him on count 1 and acquitted 3 co-defendants; he was cleared on counts "
+                   "2 and 5.") == [("3", 3)]
+    assert _counts("Count 3 was dropped. The jury convicted 4 men.") == [("4", 4)]
+    assert _counts("The club must close sectors 112 and 114, and 9 stewards were injured.") == [("9", 9)]
+    assert _counts("Gates 3 and 7 were closed and 40 fans were hurt, police said.") == [("40", 40)]
+    # people numbered so, and two counts of people after a verb, still count
+    assert _counts("Officers 4 and 9 were injured, police said.") == [("4", 4), ("9", 9)]
+    assert _counts("The shelter houses 40 and 60 people a night.") == [("40", 40), ("60", 60)]
+
+
+def test_the_value_of_a_line_or_a_counter_label_is_no_count():
+    assert _counts("Posted: 2026.11.07 14:20 | Views: 3,482\n\nThe bus crash killed 12 people, police said.") == [
+        ("12", 12)]
+    assert _counts("Likes: 1,204 | Comments: 310\nThe fire killed 4 people.") == [("4", 4)]
+    assert _counts("Emergency telephone: 112.\nThe fire killed 4 people.") == [("4", 4)]
+    assert _counts("The video of the crash that killed 12 people drew 3,482 views and 200 shares, police "
+                   "said.") == [("12", 12)]
+    # a tally's labels, and a figure of a noun after a label, still count
+    assert _counts("Deaths: 9\nArrests: 12") == [("9", 9), ("12", 12)]
+    assert _counts("The levee broke at noon. Morning figure: 4 dead. Evening figure: 18 dead.") == [
+        ("4", 4), ("18", 18)]
+
+
+def test_the_age_of_one_person_in_a_relative_clause_or_spoken_to_is_no_count():
+    assert _counts("One of the survivors, who was 16 at the time, describes holding his cousin's hand as 30 "
+                   "people drowned.") == [("30", 30)]
+    assert _counts("Smith, who was 19 when he debuted, scored twice as 40,000 fans watched.") == [("40,000", 40000)]
+    assert _counts("6. Mr Hoxha, you are 41. You were the organiser. The sentence is 17 years' imprisonment.") == [
+        ("17", 17)]
+    # a group's size and people in the plural still count
+    assert _counts("Coach: You are 12 in the squad and 3 of you are injured.") == [("12", 12), ("3", 3)]
+    assert [t for t, _ in _counts("The crowd, which was 3,000 strong, dispersed after police arrested 16 "
+                                  "people.")] == ["3,000", "16"]
+
+
 def test_an_age_beside_a_named_relative_is_no_count():
     assert _counts("His mother, Grace, 61, said the family would appeal.") == []
     assert [t for t, _ in _counts("Their coach, Pep, 52, praised the 11 players.")] == ["11"]

@@ -115,12 +115,22 @@ def test_a_sum_of_money_counts_only_as_part_of_an_event():
     assert _counts("The appeal seeks US$2.54 billion for 2026.") == {}
     assert _counts("Each returning family received US$150 in cash.") == {}
     assert _counts("The company made a profit of 3 million dollars.") == {}
-    # a fine, a bribe, a fee paid to cross and money the authorities seized are
+    # a bribe, a fee paid to cross and money the authorities seized are
     assert _counts("Officers also seized 40,000 euros in cash and two pistols.")["40,000"] is None
-    assert _counts("He was fined 5,000 euros for the offence.") == {"5,000": "legal_action"}
     assert _counts("A bribe of 4.9 million hryvnias was paid to border guards.") == {"4.9 million": "smuggling"}
     assert _counts("Rescued migrants said they paid between 4 and 6 thousand dollars for the trip across the "
                    "border.") == {"between 4 and 6 thousand": "smuggling"}
+
+
+def test_a_fine_is_a_legal_action_whose_sum_is_no_count():
+    # the sum of a fine is no count of people or things a coder records: the fine is an event, its people and a
+    # prison term are its counts
+    assert _counts("He was fined 5,000 euros for the offence.") == {}
+    assert [(c.kind, c.event_type) for c in _article("He was fined 5,000 euros for the offence.").claims] == [
+        ("event", "legal_action")]
+    assert _counts("Six men were later fined 10 shillings each by magistrates for obstructing the highway.") == {
+        "Six": "legal_action"}
+    assert _counts("The journalist was fined $10,000 and sentenced to 2 years in prison.") == {"2": "legal_action"}
 
 
 def _bounds(text: str) -> dict[str, tuple]:

@@ -31,7 +31,7 @@ at b303335 after one place was corrected against its own _format before any fix;
 to the figures measured after the fixes made on it (civil titles; roads after the lead, names with particles). The
 twelfth (fresh11_gold.json: 16 more reports in new shapes, written blind) has its floors at its blind figures,
 measured on main at f42ba63 after three gold sources were corrected against its own _format and the SPEC before any
-fix."""
+fix; its false counts are lowered to the figure measured after the fixes made on them (16 -> 0)."""
 
 from __future__ import annotations
 
@@ -148,10 +148,12 @@ CORPORA = [
             "place": 68}, 0),
     # 16 more reports in shapes none of the others has, written blind to the product's rules (blind figures, on
     # main at f42ba63 before any fix, after three gold sources were corrected against its own _format and SPEC 2,
-    # from source type 56/77, source name 51/66); floors at the blind figures
+    # from source type 56/77, source name 51/66); floors at the blind figures, false counts as measured after the
+    # fixes made on them (clock times and phones without separators, units and compass bearings, charge counts,
+    # sectors, labels' values, ages of one person, a fine's sum: 16 -> 0)
     Corpus("fresh11_gold.json", 16, 98, 210, (150, 450), 96,
            {"value": 95, "event_type": 59, "source_type": 58, "source_name": 53, "certainty": 1, "time": 49,
-            "place": 55}, 16),
+            "place": 55}, 0),
 ]
 
 

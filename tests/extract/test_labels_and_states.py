@@ -173,6 +173,24 @@ def test_a_figure_before_a_unit_abbreviation_measures():
     assert ("About 3", 3, "death") in _counts("About 3 passed away and 12 people were injured, police said.")
 
 
+def test_a_unit_the_tagger_misread_and_a_bearing_from_a_place_measure():
+    # a field line in capitals, a unit abbreviation the tagger reads as an interjection
+    assert _counts("AVALANCHE SURVEY\nDEBRIS LENGTH:          400 METERS\nDEBRIS WIDTH:           900 YARDS\n"
+                   "FATALITIES:             2\n") == [("2", 2, "death")]
+    assert _counts("The search covered an area of about 2 ha, but 3 climbers were still missing, the park "
+                   "said.") == [("3", 3, "missing")]
+    # a distance and a compass point from a place, as storm and quake reports write it
+    assert _counts("The quake struck 10 SW of Moore, injuring 4 people, the geological survey said.") == [
+        ("4", 4, "injury")]
+    assert _counts("LOCATION: 2 N SPRINGFIELD / GREENE COUNTY\nThe storm killed 3 people, police said.") == [
+        ("3", 3, "death")]
+    # a count named after the unit or the letters, and people of a nation, still count
+    assert _counts("Doctors treated 3 TB patients at the clinic and 4 N Koreans were arrested, the ministry "
+                   "said.") == [("3", 3, "injury"), ("4", 4, "detention")]
+    assert [t for t, _v, _e in _counts("The plant laid off 12 HP workers and 4 GB engineers last week, the union "
+                                       "said.")] == ["12", "4"]
+
+
 def test_a_heading_or_a_scale_reading_counts_nothing():
     assert [t for t, _v, _e in _counts("The pilot turned to heading 270. Two passengers were injured, "
                                        "the airline said.")] == ["Two"]

@@ -146,9 +146,18 @@ def test_parse_number_refuses(text):
     "Call 555-123-4567.", "Version 3.2.1 shipped.", "The meeting was at 5 p.m. sharp.",
     # a phone number in two groups: a trunk prefix's leading zero, or a four-figure group opening with a zero
     "For tickets call 01226 773555 today.", "Ring the desk on 555 0199 for advice.", "Fax (0121) 4960000 now.",
+    # a phone number in three groups after the trunk prefix; a clock time written without a colon
+    "Readers can call 01495 212 456 today.", "The box office is on 0161 496 0000.",
+    "ISSUED 412 PM CDT SAT.", "Kick-off moved to 730 PM.", "Doors open at 0945 a.m. sharp.",
 ])
 def test_masked_forms_give_no_numbers(text):
     assert [p.text for p in find_number_phrases(text) if p.kind in ("number", "magnitude")] == []
+
+
+def test_a_count_beside_a_clock_time_or_a_phone_number_stays():
+    assert [p.text for p in find_number_phrases("At 945 PM 412 residents were moved; call 0161 496 0000 or 112.")] \
+        == ["412", "112"]
+    assert [p.text for p in find_number_phrases("The 730 fans and 112 amputees met at 6 pm.")] == ["730", "112"]
 
 
 def test_figures_grouped_by_spaces_stay_numbers():

@@ -16,7 +16,7 @@ in a role that makes it a participant and its noun can take part in that event:
   ("suffered *injuries*");
 * the role must be one the event type admits (``roles`` in ``resources/event_frames.json``: the
   subject of an active "killed" is the killer, not a death) and the noun one that can take part
-  (``participants``: people, bodies, groups, vessels, cases, money for bribes and fines ...), so
+  (``participants``: people, bodies, groups, vessels, cases, money for bribes and fees ...), so
   "the wounded were taken to two hospitals" does not count hospitals as injured.
 
 When the predicate is not an event: the noun itself may name one ("deserters", "bodies",

@@ -180,7 +180,8 @@ def _standalone(q: QuantityMention, head: Token | None) -> bool:
     ("two coast guard vessels"), a count of the incidents themselves ("two shipwrecks occurred":
     each is an event), a vague word without bounds ("a number of guards") and a sum of money ("an
     appeal for US$2.54 billion", "a grant of US$150": money counts only as part of an event, the fee
-    paid to smugglers or a fine, or as what the authorities seized: "seized 40,000 euros in cash")."""
+    paid to smugglers or a bribe, or as what the authorities seized: "seized 40,000 euros in cash"; a fine's sum
+    is none: the fine is a legal action, an event)."""
     if q.qualifier == "vague" and q.best is None:
         return False
     if _ORDINAL.search(q.text):

@@ -106,16 +106,18 @@ _BARE_RE = (
     r"unspecified|increasing|limited|certain|undisclosed)\s+)?number(?=\s+of\b)|a\s+lot(?=\s+of\b)|lots(?=\s+of\b)"
     rf"|many|numerous|multiple|countless|few|some(?!\s+(?:\d|(?:{NUMBER_WORDS}|dozen|a\s+(?:dozen|hundred|thousand))\b)))"
 )
-# masked (never quantities): times, numeric dates, phone numbers (also in two groups: a trunk prefix's leading
-# zero, "01226 773555", or a four-figure group opening with a zero, "555 0199", which no count is written with),
-# version numbers, the numbering of a thread's posts ("1/ Our ship ...": a figure closed by a slash before a space)
+# masked (never quantities): times (also a clock time without a colon, "412 PM", "0945 a.m.", the style of
+# weather statements and logs), numeric dates, phone numbers (also in groups after a trunk prefix's leading zero,
+# "01226 773555", "01495 212 456", or a four-figure group opening with a zero, "555 0199", which no count is
+# written with), version numbers, the numbering of a thread's posts ("1/ Our ship ...": a figure closed by a
+# slash before a space)
 _MASK = (
     r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"
     r"|\d{1,3}/(?=\s)"
-    r"|\d{1,2}\s*[ap]\.\s?m\.?|\d{1,2}\s*[ap]m\b"
+    r"|(?:(?:1[0-2]|0?[1-9])[0-5]\d|\d{1,2})\s*(?:[ap]\.\s?m\.?|[ap]m\b)"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![\d])"
     r"|\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}(?=\D|$)"
-    r"|\(?0\d{2,5}\)?[ -]\d{3,8}(?![\d,])|\d{2,4}[ ]0\d{3}(?![\d,])"
+    r"|\(?0\d{2,5}\)?[ -]\d{3,8}(?:[ -]\d{2,4})*(?![\d,])|\d{2,4}[ ]0\d{3}(?![\d,])"
     r"|\d+(?:\.\d+){2,})"
 )
 _ATOM_BODY = (

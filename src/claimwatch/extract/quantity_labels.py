@@ -11,6 +11,10 @@
 * a house number in an address line without a verb ("Press Office, 8 Harbour Quay, Piraeus");
 * a unit's number opening an organisation's name ("the 44 Nigerian Army Reference Hospital");
 * the figure of a ratio to one thing ("for every body recovered, between two and three others ...");
+* the value of a label that names a line, a code or a page's counter before a colon ("Emergency telephone: 112",
+  "Views: 3,482", "Ref: 2231");
+* a measure the parse did not read as a noun ("900 YARDS" in capitals, "about 2 ha,"), and the distance of a
+  compass bearing from a place ("4 WNW HARPERVILLE", "10 SW of Moore");
 * a log's, a blotter's or a live blog's time stamp opening a line before a dash ("0640 - 38 persons
   rescued", "14:05 – 3 more bodies recovered"): the stamp is no count, and the figure after its dash
   is no score (:func:`after_a_stamp`).
@@ -28,6 +32,7 @@ from .base import children_of
 from .line_stamps import STAMP_SUFFIX, four_figure_stamp
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
+from .units import unit_at
 
 __all__ = ["labels_or_measures", "heads_a_tally", "after_a_stamp", "tally_label_span"]
 
@@ -312,6 +317,50 @@ def _log_stamp(text: str, ph: NumberPhrase) -> bool:
     return ph.qualifier == "exact" and _CLOCK.fullmatch(raw) is not None and four_figure_stamp(text, *ph.core)
 
 
+_PEOPLE_OR_EVENTS = _PEOPLE | _C["incident"]
+
+
+def _unit_after(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    """"900 YARDS", "an area of about 2 ha,": a unit of measurement of the unit lexicon right after the figure,
+    whatever part of speech the tagger gave it, measures; not when the figure counts people, incidents or a
+    plural named right after the unit ("3 TB patients", "4 GB engineers"; a line break is a space token, no noun)."""
+    unit = unit_at(text, ph.span[1])
+    if unit is None or unit.hyphen or unit.dimension == "money" or len(unit.text) < 2 or not unit.text.isalpha():
+        return False
+    after = next((t for t in tok.doc[tok.i + 1:tok.i + 4] if t.idx >= unit.span[1]), None)
+    return not (after is not None and after.pos_ in ("NOUN", "PROPN") and (
+        after.tag_ in ("NNS", "NNPS") or in_class(after, _PEOPLE_OR_EVENTS)))
+
+
+# "4 WNW HARPERVILLE / SCOTT COUNTY", "10 SW of Moore", "3 NE Sallis,": a figure, a compass point in capitals and a
+# place's name closing the phrase is a distance from that place (not "4 N Korean workers", whose name modifies a noun)
+_BEARING_FROM_A_PLACE = re.compile(
+    r"[ \t]+(?:[NS]|[EW]|[NS][EW]|[NS]{2}[EW]|[EW][NS][EW])[ \t]+(?:of[ \t]+)?(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
+    r"(?=[ \t]*(?:$|\n|[/,.;:()]|[ \t](?:and|in|on|at|near|to|from|or|after|before|when|where|while)\b))")
+
+
+def _bearing_from_a_place(text: str, ph: NumberPhrase, tok: Token) -> bool:
+    m = _BEARING_FROM_A_PLACE.match(text, ph.span[1])
+    if m is None:
+        return False
+    place = next((t for t in tok.doc[tok.i + 1:tok.i + 6] if t.idx >= m.start("place")), None)
+    return place is None or place.ent_type_ != "NORP"   # "3 S Africans and ...": people of a nation
+
+
+_LABEL_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)[ \t]*:[ \t]*$")
+_VALUE_END = re.compile(r"[ \t]*(?:$|\n|[.,;|)])")
+#: the words of a label whose value names or measures ("Telephone:", "Views:"); not "Number:" nor "Figure:", which
+#: may head a toll
+_LABEL_WORDS = (_C["naming"] - {"no", "nos", "number", "num", "figure", "fig"}) | _C["media"]
+
+
+def _labelled_value(text: str, ph: NumberPhrase) -> bool:
+    """"Emergency telephone: 112.", "Views: 3,482": the bare figure after the colon of a naming or counter label
+    is the line, the code or the counter (not "Deaths: 9", "Arrests: 12", nor a figure of a noun, "...: 18 dead")."""
+    m = _LABEL_BEFORE.search(text, max(0, ph.span[0] - 30), ph.span[0])
+    return m is not None and m.group("w").lower() in _LABEL_WORDS and _VALUE_END.match(text, ph.span[1]) is not None
+
+
 def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     """The figure labels (an item, a scale point, a place, a code) or measures a temperature."""
     if ph.kind != "number" or ph.currency:
@@ -319,4 +368,5 @@ def labels_or_measures(text: str, ph: NumberPhrase, tok: Token) -> bool:
     return (_list_item_number(text, ph) or _heading_label(text, ph, tok.doc) or _temperature(text, ph, tok) or _scale_point(tok) or _scale_maximum(tok)
             or _slash_figure(text, ph) or _rating_stars(tok)
             or _number_of_a_place_name(tok) or _code_before_a_noun(text, ph, tok) or _house_number(text, ph, tok)
-            or _number_opening_a_name(tok) or _ratio_to_one(text, ph) or _log_stamp(text, ph))
+            or _number_opening_a_name(tok) or _ratio_to_one(text, ph) or _log_stamp(text, ph)
+            or _unit_after(text, ph, tok) or _bearing_from_a_place(text, ph, tok) or _labelled_value(text, ph))

@@ -173,12 +173,14 @@ _NUMBERED_PAIR = re.compile(r"\b(?P<noun>[A-Za-z]{2,}s)\s+(?P<a>\d{1,3})\s+(?:an
 
 def _numbered_pair(text: str, ph: NumberPhrase) -> bool:
     """"RHIBs 1 and 2 launched", "Terminals 2 and 3 reopened": a plural noun followed by two consecutive
-    bare figures numbers the things it names (not "arrested suspects 4 and ...", not people)."""
+    bare figures numbers the things it names (not "arrested suspects 4 and ...", not people); after the plural of
+    a naming noun any two figures do ("sectors 112 and 114", "counts 1 and 4")."""
     s, e = ph.core
     for m in _NUMBERED_PAIR.finditer(text, max(0, s - 30), min(len(text), e + 30)):
-        if s not in (m.start("a"), m.start("b")) or int(m.group("b")) != int(m.group("a")) + 1:
-            continue
         noun = m.group("noun").lower()
+        if s not in (m.start("a"), m.start("b")) or (
+                int(m.group("b")) != int(m.group("a")) + 1 and noun[:-1] not in _NAMING | _NAMING_CAP):
+            continue
         if noun in _C["person"] | _C["group"] or noun[:-1] in _C["person"] | _C["group"]:
             return False
         return bool(_BARE_AFTER.match(text, m.end("b")) or re.match(r"\s+[a-z]+ed\b", text[m.end("b"):]))
@@ -520,5 +522,20 @@ def _age_of_person(text: str, ph: NumberPhrase, tok: Token, doc: Doc) -> bool:
     if tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
         subj = [c for c in children_of(tok.head) if c.dep_ == "nsubj"]
         return len(subj) == 1 and (subj[0].lower_ in _SINGLE_PERSON_PRONOUNS or subj[0].lower_ in _AGE_SUPERLATIVES
-                                   or (subj[0].tag_ == "NN" and in_class(subj[0], _C["person"])))
+                                   or (subj[0].tag_ == "NN" and in_class(subj[0], _C["person"]))
+                                   or _one_person_who(subj[0]) or _addressed(subj[0], text, ph))
     return False
+
+
+def _one_person_who(subj: Token) -> bool:
+    """"One of the survivors, who was 16 at the time,", "The driver, who is 52,": "who" with a verb in the
+    singular in a relative clause is one person, the figure its age (not "the victims, who were 16")."""
+    return subj.lower_ == "who" and subj.head.dep_ == "relcl" and subj.head.lower_ in ("was", "is", "'s", "’s")
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)")
+
+
+def _addressed(subj: Token, text: str, ph: NumberPhrase) -> bool:
+    """"Mr Kola, you are 34.": the person spoken to, the figure closing the clause (not "you are 12 in the squad")."""
+    return subj.lower_ == "you" and _CLAUSE_END.match(text, ph.span[1]) is not None
