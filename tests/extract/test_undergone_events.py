@@ -19,6 +19,7 @@ def test_people_caught_by_someone_are_held_even_as_a_passive_subject():
     # caught in a situation, on camera, or stopped from doing something: no one holds them
     assert _counts("Two people were caught in the crossfire during the shootout on Monday.")["Two"] is None
     assert _counts("About 40 hikers were caught in the storm on Monday and rescued by helicopter.")["About 40"] is None
+    assert _counts("Three men were caught on camera stealing bicycles on Monday.")["Three"] is None
     assert _counts("Several fans were stopped from entering the stadium on Monday.")["Several"] is None
 
 

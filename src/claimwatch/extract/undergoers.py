@@ -80,7 +80,8 @@ def passive_but_not_held(tok: Token, partner: Token, situations: frozenset[str])
         objects = [g for g in children_of(prep) if g.dep_ in ("pobj", "pcomp")]
         if prep.lower_ == "from" and any(g.tag_ == "VBG" for g in objects):
             return True
-        if any(g.lemma_.lower() in situations or g.lower_ in situations for g in objects):
+        named = objects + [c for g in objects for c in g.subtree if c.dep_ == "compound"]  # (a misparse: "camera stealing bicycles")
+        if any(g.lemma_.lower() in situations or g.lower_ in situations for g in named):
             return True
     return False
 
