@@ -39,3 +39,18 @@ def test_a_figure_a_measure_is_close_to_takes_the_measures_event():
     assert _counts("We believe the number of injured could be close to 200.")["close to 200"] == "injury"
     # a measure of things names no event
     assert _counts("The bank said the number of accounts frozen could be close to 900.")["close to 900"] is None
+
+
+def test_others_treated_for_a_condition_are_injured():
+    text = "Three climbers died on the mountain. Rescuers said 4 others had been treated for hypothermia."
+    assert _counts(text)["4"] == "injury"
+    # others treated for no injury are none
+    assert _counts("The vet said 3 dogs were treated for burns and 2 others were treated for routine check-ups.")["2"] is None
+
+
+def test_people_swept_away_are_missing():
+    assert _counts("Two people were swept away by floodwater on Monday night, the committee said.")["Two"] == "missing"
+    assert _counts("The river swept away 3 children who were playing on the bank.")["3"] == "missing"
+    # things swept away, or rivals swept away in a vote, are no one missing
+    assert _counts("The storm washed away 40 homes and 2 bridges.")["40"] is None
+    assert _counts("Voters swept away 12 incumbents in the election.")["12"] is None

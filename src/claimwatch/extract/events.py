@@ -266,9 +266,10 @@ def _things(noun: Token) -> bool:
 
 
 def names_people(noun: Token) -> bool:
-    """A noun of people: a person or group noun, or one of a person who does something ("hikers", "tourists")."""
+    """A noun of people: a person or group noun, one of a person who does something ("hikers", "tourists"),
+    or "others" after them ("three died and 17 others were treated", as :func:`.counting.noun_class` reads it)."""
     lemma = lower_lemma(noun)
-    return person_noun(noun) or lemma.endswith(_AGENT_SUFFIXES + lexicon()["human_agent_head_set"]) \
+    return person_noun(noun) or lemma == "other" or lemma.endswith(_AGENT_SUFFIXES + lexicon()["human_agent_head_set"]) \
         or lemma in noun_classes()["group"]
 
 
