@@ -398,3 +398,13 @@ def test_a_year_in_a_things_name_gives_way_to_the_day_its_sentence_gives(extract
     # a year that names a thing with no narrower time in its sentence still dates it
     c = count_claim(extract("The 2019 World Cup final drew 40,000 fans."), "40,000")
     assert c.time is None or c.time.start == "2019-01-01", c.time
+
+
+def test_a_year_closing_a_proper_name_dates_no_claim(extract):
+    c = count_claim(extract("Under the Children Act 1989, 40 children were placed in care."), "40")
+    assert c.time is None or c.time.start != "1989-01-01", c.time
+    c = count_claim(extract("The court said section 25 of the Immigration Act 1971 was used against 30 people."), "30")
+    assert c.time is None or c.time.start != "1971-01-01", c.time
+    # a month's year is the month's
+    c = count_claim(extract("In March 2001, 40 miners were trapped underground."), "40")
+    assert c.time.start == "2001-03-01", c.time

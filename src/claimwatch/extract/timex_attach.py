@@ -123,6 +123,15 @@ def _a_years_name(analysis: Analysis, t: TimeMention) -> bool:
         and chunk.root.head.pos_ in ("NOUN", "PROPN") and chunk.root.i < chunk.root.head.i
 
 
+def _a_names_year(analysis: Analysis, t: TimeMention) -> bool:
+    """A year closing a proper name ("the Immigration Act 1971", "the Children Act 1989"): the name's, no claim's date."""
+    if t.precision != "year":
+        return False
+    chunk = analysis.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    return chunk is not None and len(chunk) == 1 and chunk.root.dep_ in ("nummod", "appos", "npadvmod") \
+        and chunk.root.head.pos_ == "PROPN" and chunk.root.head.i == chunk.root.i - 1
+
+
 def beyond_a_years_name(analysis: Analysis, t: TimeMention) -> TimeMention:
     """A year in a thing's name gives way to a narrower time of its sentence within that year ("The
     2026 Kanyama market fire was a fire that destroyed the market on 14 February 2026")."""
@@ -344,7 +353,7 @@ def _per_times(analysis: Analysis, key: str, build: Callable[[Analysis], Any]) -
 def _by_sentence(analysis: Analysis) -> dict[int, list[TimeMention]]:
     by_sent: dict[int, list[TimeMention]] = {}
     for t in analysis.times:
-        if _usable(t):
+        if _usable(t) and not _a_names_year(analysis, t):
             by_sent.setdefault(t.sent_i, []).append(t)
     return by_sent
 
