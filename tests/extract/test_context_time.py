@@ -408,3 +408,11 @@ def test_a_year_closing_a_proper_name_dates_no_claim(extract):
     # a month's year is the month's
     c = count_claim(extract("In March 2001, 40 miners were trapped underground."), "40")
     assert c.time.start == "2001-03-01", c.time
+
+
+def test_a_span_of_days_on_the_incident_dates_the_claim(extract):
+    c = count_claim(extract("Officials said 80 people were killed in clashes that took place between 2 and 5 March."), "80")
+    assert (c.time.start, c.time.text) == ("2026-03-02", "between 2 and 5 March"), c.time
+    # a span of years on a thing the claim does not happen in does not
+    c = count_claim(extract("Officials said 80 people were killed near a dam that was built between 1950 and 1954."), "80")
+    assert c.time is None or c.time.start != "1950-01-01", c.time
