@@ -388,3 +388,31 @@ def test_a_count_during_an_incident_that_began_at_a_time_runs_from_it(extract, t
 def test_a_founding_year_of_where_it_happened_does_not_date_the_count(extract):
     claim = count_claim(extract("Some 40 players were injured in the league, which was founded in 1990."), "Some 40")
     assert claim.time is None or not claim.time.start.startswith("1990"), claim.time
+
+
+def test_a_year_in_a_things_name_gives_way_to_the_day_its_sentence_gives(extract):
+    text = ("The 2025 Riverside chemical plant explosion was an accident that wrecked a fertiliser plant in "
+            "Riverside, Ohio, on the morning of 3 March 2025. Four workers were killed.")
+    c = count_claim(extract(text), "Four")
+    assert (c.time.text, c.time.start) == ("3 March 2025", "2025-03-03"), c.time
+    # a year that names a thing with no narrower time in its sentence still dates it
+    c = count_claim(extract("The 2019 World Cup final drew 40,000 fans."), "40,000")
+    assert c.time is None or c.time.start == "2019-01-01", c.time
+
+
+def test_a_year_closing_a_proper_name_dates_no_claim(extract):
+    c = count_claim(extract("Under the Children Act 1989, 40 children were placed in care."), "40")
+    assert c.time is None or c.time.start != "1989-01-01", c.time
+    c = count_claim(extract("The court said section 25 of the Immigration Act 1971 was used against 30 people."), "30")
+    assert c.time is None or c.time.start != "1971-01-01", c.time
+    # a month's year is the month's
+    c = count_claim(extract("In March 2001, 40 miners were trapped underground."), "40")
+    assert c.time.start == "2001-03-01", c.time
+
+
+def test_a_span_of_days_on_the_incident_dates_the_claim(extract):
+    c = count_claim(extract("Officials said 80 people were killed in clashes that took place between 2 and 5 March."), "80")
+    assert (c.time.start, c.time.text) == ("2026-03-02", "between 2 and 5 March"), c.time
+    # a span of years on a thing the claim does not happen in does not
+    c = count_claim(extract("Officials said 80 people were killed near a dam that was built between 1950 and 1954."), "80")
+    assert c.time is None or c.time.start != "1950-01-01", c.time

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from claim_checks import counts_by_type
 from claimwatch.extract import extract
 
 
@@ -292,3 +293,15 @@ def test_a_stamped_lines_figure_counts_people_only_when_the_line_or_its_heading_
         ("30", "death"), ("28", "death")]
     assert [t for t, _v, _e in _counts("Shift log\n\n0640 - 38 persons rescued from water\n"
                                        "1902 - 4 survivors evacuated by helicopter")] == ["38", "4"]
+
+
+def test_a_field_lines_label_names_what_its_figure_counts():
+    box = ("Storm Ellen\n\nDate: 3 March 2025\nType: Storm\nDeaths: 4\nNon-fatal injuries: 12\nMissing: 3\n"
+           "Property damage: est. $40 million\n\nStorm Ellen was a storm that hit Ireland on 3 March 2025.\n")
+    assert {k: v for k, v in counts_by_type(box, "2025-03-10").items() if k in ("4", "12", "3")} == {
+        "4": "death", "12": "injury", "3": "missing"}
+    # a field that names no event types nothing; a place's field still takes its heading's event
+    match = "Match report\n\nVenue: Wembley\nGoals: 3\nYellow cards: 5\n\nThe final was played on 3 March 2025.\n"
+    assert counts_by_type(match, "2025-03-10").get("3") is None
+    tolls = "Flood deaths by state, as reported by NEMA:\n- Kano: 8\n- Kogi: 14\n\nThe floods began on 3 March 2025.\n"
+    assert counts_by_type(tolls, "2025-03-10")["14"] == "death"

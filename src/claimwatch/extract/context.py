@@ -76,7 +76,7 @@ from .layout import ISSUE_LABEL, LEAD_HEADLINE_WORDS, SENTENCE_END, headline
 from .place_local import UNLOCATED
 from .places import places_for
 from .statement_acts import gives_a_figure, states_at
-from .timex_attach import comparison_standard, in_opening_dateline, of_the_telling, ranks_in
+from .timex_attach import beyond_a_years_name, comparison_standard, in_opening_dateline, of_the_telling, ranks_in
 
 __all__ = ["ReportContext", "find_context", "source_for", "claim_places", "STAGE"]
 
@@ -213,7 +213,7 @@ def _event_times(analysis: Analysis) -> dict[int, TimeMention]:
         if t.sent_i not in out and _resolved(t) and not is_statement_time(analysis, t) and _main_clause(analysis, t) \
                 and not _hedged(analysis, t) and not in_dateline(analysis, t) and not _habitual_season(analysis, t) \
                 and not _a_standards_time(analysis, t) and not _a_date_line(analysis, t) and not of_the_telling(analysis, t):
-            out[t.sent_i] = t
+            out[t.sent_i] = beyond_a_years_name(analysis, t)
     return out
 
 

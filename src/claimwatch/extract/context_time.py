@@ -322,7 +322,8 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
         while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
             clause = clause.head
         if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i) \
-                and not (of_a_day_or_week(own) and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
+                and not ((of_a_day_or_week(own) or _dates_an_event(own))   # (or a span of days: "between 2 and 8 March")
+                         and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
                 and not (own.precision in ("year", "month", "range") and _period_of_the_counted(clause, head_i)):
             if clause.lemma_.lower() in _BEGIN_LEMMAS and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i])):
                 return replace(own, end=None)   # "went missing during the conflict, which began in the 1960s": since then

@@ -65,6 +65,7 @@ from .frames import (
 )
 from .patients import undergoes_as_people
 from .quantity_nouns import in_class, mass_of_things, noun_classes
+from .undergoers import offence_suffered
 from .units import money_nouns
 from .vehicles import hidden_in, on_board, vehicle_of
 
@@ -196,14 +197,13 @@ def _cause(ctx: LinkContext, sent_i: int) -> str:
 
 def _typed(ctx: LinkContext, tokens: list[tuple[Token, str]], cls: str, fatal: bool, pred_i: int | None,
            via: str) -> tuple[CountLink | None, bool]:
-    """The first mention among ``tokens`` that admits the participant; (link, saw_any_event)."""
-    seen = False
-    for tok, role in tokens:
-        for m in ctx.by_head.get(tok.i, ()):
-            seen = True
-            if _admits(m, role, cls, tok):
-                return _from_mention(ctx, m, pred_i, via, fatal), True
-    return None, seen
+    """The first mention among ``tokens`` that admits the participant; (link, saw_any_event). People
+    held and then sent away ("were rounded up and deported") are a deportation, its outcome."""
+    admitted = [m for tok, role in tokens for m in ctx.by_head.get(tok.i, ()) if _admits(m, role, cls, tok)]
+    if not admitted:
+        return None, any(tok.i in ctx.by_head for tok, _role in tokens)
+    outcome = next((m for m in admitted if m.event_type == "deportation"), admitted[0])
+    return _from_mention(ctx, outcome if admitted[0].event_type == "detention" else admitted[0], pred_i, via, fatal), True
 
 
 def _null_frame(pred: Token | None, head: Token) -> bool:
@@ -280,6 +280,8 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
             link, _seen = _typed(ctx, predicate_complex(c, role, True), cls, is_fatal(c), c.i, "clause")
             if link is not None:
                 return link
+    if (suffered := offence_suffered(head, ctx.by_head)) is not None:
+        return _from_mention(ctx, suffered, head.i, "noun", False)  # "56 victims of trafficking"
     if topic_of_a_work(head) or _kept_in_memory(head):
         return None  # "a film on the deaths of 3 climbers", "the relics of 40 martyrs"
     unit_words = (q.unit or "").split()
@@ -435,6 +437,8 @@ def _named_set(c: _Count) -> Token | None:
     membership verb ("the victims included 11 children") or the "of" noun of a measure subject
     ("the number of bodies ... to exceed 1,000", "the tally of arrests reached 500")."""
     pred, arg = c.pred, c.arg
+    if pred is not None and pred.dep_ == "acomp" and c.q.span[0] <= pred.idx < c.q.span[1]:
+        pred = pred.head  # 'could be "close to" 200': a qualifier the parser made the predicate
     stand_in = _demonstrative_antecedent(arg)
     if stand_in is not None:
         return stand_in

@@ -34,6 +34,7 @@ from ..resources import read_text
 from .base import Analysis, EventMention, Stage, children_of, doc_text, lower_lemma, takes_an_object, token_table
 from .frames import armed_conflict_report, fatal_modifier, person_noun, refine_mentions
 from .quantity_nouns import beasts_only, mass_of_things, noun_classes, time_of
+from .undergoers import done_to_people, passive_but_not_held, undergoers
 from .units import unit_at
 
 __all__ = ["find_events", "death_causes", "topic_of_a_work", "a_charge", "a_price", "casualty_verb", "names_people", "STAGE"]
@@ -76,6 +77,7 @@ def lexicon() -> dict[str, Any]:
     data["work_set"] = frozenset(data["work_nouns"])
     data["price_verb_set"] = frozenset(data["price_verbs"])
     data["fee_set"] = frozenset(data["fee_nouns"])
+    data["not_held_set"] = frozenset(data["not_held_in"] + data["war_context"] + data["fire_nouns"])
     data["human_agent_head_set"] = tuple(data["human_agent_heads"])
     data["on_people_index"] = {lemma: etype for etype, lemmas in data["on_people"].items()
                                if not etype.startswith("_") for lemma in lemmas}
@@ -92,8 +94,8 @@ def _relative_agent(tok: Token) -> bool:
 def _related(tok: Token) -> Iterator[Token]:
     """Tokens close to ``tok`` in the tree: children, grandchildren (through function words), head, grandparent."""
     for child in children_of(tok):
-        if child.dep_ in _SUBJECTS and tok.pos_ in ("VERB", "AUX"):
-            continue  # "conscripts fled": a subject is who acts, not what the act is about
+        if child.dep_ in _SUBJECTS and not child.dep_.endswith("pass") and tok.pos_ in ("VERB", "AUX"):
+            continue  # "conscripts fled": an active subject is who acts; a passive one undergoes it ("migrants were caught")
         yield child
         if child.dep_ in _PASS_THROUGH:
             for grand in children_of(child):
@@ -167,7 +169,7 @@ def _pair_partner(tok: Token, rule: dict[str, Any]) -> Token | None:
         if rel.i == tok.i or _modifies_other_noun(rel, tok) or mass_of_things(rel) or time_of(rel):
             continue
         if lower_lemma(rel) in with_set or rel.lower_ in with_set:
-            return rel
+            return None if passive_but_not_held(tok, rel, lexicon()["not_held_set"]) else rel
     if "@place" in with_set:
         return _state_subject(tok) if rule.get("subject") else _place_partner(tok)
     return None
@@ -264,9 +266,10 @@ def _things(noun: Token) -> bool:
 
 
 def names_people(noun: Token) -> bool:
-    """A noun of people: a person or group noun, or one of a person who does something ("hikers", "tourists")."""
+    """A noun of people: a person or group noun, one of a person who does something ("hikers", "tourists"),
+    or "others" after them ("three died and 17 others were treated", as :func:`.counting.noun_class` reads it)."""
     lemma = lower_lemma(noun)
-    return person_noun(noun) or lemma.endswith(_AGENT_SUFFIXES + lexicon()["human_agent_head_set"]) \
+    return person_noun(noun) or lemma == "other" or lemma.endswith(_AGENT_SUFFIXES + lexicon()["human_agent_head_set"]) \
         or lemma in noun_classes()["group"]
 
 
@@ -460,7 +463,7 @@ def _sentence_hits(span: Any) -> list[_Hit]:
         tok = tokens[i]
         for rule in pairs[lemmas[i]]:
             if not _pos_ok(tok, rule.get("pos")) or (rule.get("unpriced") and a_charge(tok)) or (rule.get("on_people")
-                    and not _done_to_people(tok, every=False)) or (rule.get("intransitive") and takes_an_object(tok)):
+                    and not done_to_people(tok, every=False)) or (rule.get("intransitive") and takes_an_object(tok)):
                 continue    # "removed 40 tonnes of debris from Paris" is no removal of people; "passed away the time"
             if lemmas[i] in rule.get("condition", ()) and not _cared_for(tok, rule["with_set"]):
                 continue
@@ -483,68 +486,16 @@ def _sentence_hits(span: Any) -> list[_Hit]:
             hits.append((tokens[i], etype, None, None))
     on_people = lex["on_people_index"]
     hits += [(tokens[i], on_people[lemmas[i]], None, None) for i in range(span.start, span.end)
-             if lemmas[i] in on_people and i not in used and _done_to_people(tokens[i])]
+             if lemmas[i] in on_people and i not in used and done_to_people(tokens[i])]
     return sorted(hits, key=lambda h: (h[0].i, h[2] is not None))
 
 
 _CASUALTY_TYPES = frozenset({"death", "injury", "missing"})
 
 
-def _undergoers(tok: Token) -> list[Token]:
-    """Who undergoes a casualty trigger: a verb's passive subject or object ("500 sheep were killed",
-    "drowned 2,000 cattle"), else an intransitive verb's subject ("40 dolphins died"); a noun's
-    "of" phrase ("the deaths of 500 sheep"). Conjuncts included."""
-    kids = children_of(tok)
-    if tok.pos_ == "VERB":
-        heads = [c for c in kids if c.dep_ in ("nsubjpass", "dobj")] or [c for c in kids if c.dep_ == "nsubj"]
-    elif tok.pos_ == "NOUN":
-        heads = [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"]
-    else:
-        heads = []
-    return [n for h in heads for n in (h, *h.conjuncts)]
-
-
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us"})
-
-
-def _partitive_of_people(n: Token) -> bool:
-    """"one of the teachers", "two of them"... a number or pronoun whose "of" phrase names people."""
-    return n.pos_ in ("NUM", "PRON") and any(g.pos_ == "NOUN" and person_noun(g) for c in children_of(n)
-                                             if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c))
-
-
-def _done_to_people(tok: Token, every: bool = True) -> bool:
-    """A verb of violence whose object or passive subject names people ("had beaten her husband",
-    "two men were beaten", "beat 12 protesters"), with no score among its dependents (not "beat
-    Arsenal 2-0", "beat them 3-1", "beat the odds", "beat his rival"). A pronoun, which may stand
-    for a team, counts as people only as a passive subject or with "up" ("she was beaten up"); a
-    partitive of people counts ("one of the teachers was beaten"), and so does a bare number as passive
-    subject ("two were beaten"). With ``every`` false one of several objects naming people is enough
-    ("removed 5,000 offenders from the UK, an increase of 14%"). The noun of such a verb is done to
-    the people its "of" phrase names ("the execution of 31 men", not "the execution of the plan")."""
-    kids = children_of(tok)
-    if tok.pos_ == "NOUN":
-        done_to = [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"]
-        return bool(done_to) and all(g.pos_ == "NOUN" and not g.ent_type_ and person_noun(g) for g in done_to)
-    if tok.pos_ != "VERB" or any(c.like_num and c.dep_ != "nsubjpass" and not _partitive_of_people(c) for c in kids):
-        return False
-    up = any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
-    undergoers = [n for c in kids if c.dep_ in ("dobj", "nsubjpass") for n in (c, *c.conjuncts)]
-
-    def a_person(n: Token) -> bool:
-        if _partitive_of_people(n):
-            return True     # "One of the teachers was beaten"
-        if n.like_num:
-            return n.dep_ == "nsubjpass"  # "Eleven were recaptured": a bare number undergoing it counts people
-        if n.pos_ == "PRON":
-            return n.lower_ in _PERSONAL_PRONOUNS and (n.dep_ == "nsubjpass" or up)
-        return n.pos_ == "NOUN" and not n.ent_type_ and person_noun(n)
-    return bool(undergoers) and (all if every else any)(a_person(n) for n in undergoers)
-
-
 def _beasts_undergo(hit: _Hit) -> bool:
     """A death, injury or disappearance that only animals undergo is no casualty event (SPEC §6 counts people)."""
-    return hit[1] in _CASUALTY_TYPES and beasts_only(_undergoers(hit[0]))
+    return hit[1] in _CASUALTY_TYPES and beasts_only(undergoers(hit[0]))
 
 
 def _hit_mentions(analysis: Analysis, sent_i: int, hit: _Hit, sent_tokens: list[Token],

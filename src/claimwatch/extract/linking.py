@@ -41,7 +41,7 @@ from .counting import (
 )
 from .frames import frames
 from .implicit import CountRef, find_parts, implicit_participants, numbered_set
-from .quantity_labels import after_a_stamp, tally_label_span
+from .quantity_labels import after_a_stamp, field_label_span, tally_label_span
 from .shares import SharePhrase, find_shares, sampled_by, sampled_in_clause, share_bounds
 from .table_claims import a_row_label, heading_event_type, type_table_counts
 from .tables import Cell
@@ -287,11 +287,14 @@ def _tally_link(analysis: Analysis, q: QuantityMention) -> CountLink | None:
     """"Injuries 3 - Deaths 2 - Arrests 5", "Rescued 12 - Missing 3": an item of a tally line counts what its
     own label names (the label's event, or none), not the next item's label the parse hangs it on."""
     span = tally_label_span(analysis.text, _span2(q.span))
-    if span is None:
+    label_span = span or field_label_span(analysis.text, _span2(q.span))  # a field line: "Non-fatal injuries: 27"
+    if label_span is None:
         return None
-    named = [m for m in analysis.events if span[0] <= m.span[0] and m.span[1] <= span[1]]
+    named = [m for m in analysis.events if label_span[0] <= m.span[0] and m.span[1] <= label_span[1]]
     if named:
         return CountLink(named[0].event_type, named[0].cause, None, named[0].head_i, "tally", named[0].head_i)
+    if span is None:
+        return None
     label = analysis.text[span[0]:span[1]].split()[-1].lower()
     etype = UNIT_EVENT_TYPES.get(label) or UNIT_EVENT_TYPES.get(label.rstrip("s"))
     return CountLink(etype, None, None, None, "tally")

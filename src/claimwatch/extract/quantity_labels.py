@@ -34,7 +34,7 @@ from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
 from .units import unit_at
 
-__all__ = ["labels_or_measures", "heads_a_tally", "after_a_stamp", "tally_label_span"]
+__all__ = ["labels_or_measures", "heads_a_tally", "after_a_stamp", "tally_label_span", "field_label_span"]
 
 _C = noun_classes()
 _PEOPLE = _C["person"] | _C["group"]
@@ -253,6 +253,21 @@ def tally_label_span(text: str, ph: NumberPhrase | tuple[int, int]) -> tuple[int
     if not _ITEM_MARK_AFTER.match(text, e) or not any(_a_tally_word(w) for w in m.group("w").lower().split()):
         return None     # a later item names a toll or what befell people ("- Injured 40"), not "- Leeds 12"
     return m.start("w"), m.end("w")
+
+
+#: a field line of an infobox, a form or a list: a short label, a colon, then the figure alone ("Deaths: 9")
+_FIELD_LINE = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]+)?(?P<label>[^:\n]{1,40}?)[ \t]*:[ \t]*")
+
+
+def field_label_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the label of a field line whose whole value is the figure at ``span`` ("Deaths: 9",
+    "Non-fatal injuries: 27", "- Kano: 8"); None for a figure in running text."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    m = _FIELD_LINE.match(text, start, span[0])
+    if m is None or m.end() != span[0] or text[span[1]:len(text) if end < 0 else end].strip():
+        return None
+    return m.start("label"), m.end("label")
 
 
 def _a_participle(word: str) -> bool:

@@ -28,7 +28,7 @@ from .timex_calendar import shift
 from .timex_words import RUNNING_TOTAL
 
 __all__ = ["SPEECH_LEMMAS", "time_for", "dateline", "in_opening_dateline", "on_the_subject", "compared", "SUBJECT_ACT_PRECISIONS",
-           "of_a_day_or_week", "ranks_in"]
+           "of_a_day_or_week", "ranks_in", "beyond_a_years_name"]
 
 _SEPARATOR = re.compile(r"[,;:]\s|\s[—–]")
 SPEECH_LEMMAS = frozenset(cue_lexicon()["speech_verbs"]) | {"say", "report", "announce", "estimate"}
@@ -111,6 +111,34 @@ def of_the_telling(analysis: Analysis, t: TimeMention) -> bool:
             return False   # (not a clause the teller frames: "you will remember that on Monday the river rose")
         tok = tok.head
     return False
+
+
+def _a_years_name(analysis: Analysis, t: TimeMention) -> bool:
+    """Whether a year is part of a thing's name ("the 2025 Riverside plant explosion", "the 2019 World
+    Cup final"): it dates that thing more loosely than a day its sentence may give."""
+    if t.precision != "year" or t.head_i is None:
+        return False
+    chunk = analysis.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    return chunk is not None and len(chunk) == 1 and chunk.root.dep_ in ("nummod", "compound", "amod") \
+        and chunk.root.head.pos_ in ("NOUN", "PROPN") and chunk.root.i < chunk.root.head.i
+
+
+def _a_names_year(analysis: Analysis, t: TimeMention) -> bool:
+    """A year closing a proper name ("the Immigration Act 1971", "the Children Act 1989"): the name's, no claim's date."""
+    if t.precision != "year":
+        return False
+    chunk = analysis.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    return chunk is not None and len(chunk) == 1 and chunk.root.dep_ in ("nummod", "appos", "npadvmod") \
+        and chunk.root.head.pos_ == "PROPN" and chunk.root.head.i == chunk.root.i - 1
+
+
+def beyond_a_years_name(analysis: Analysis, t: TimeMention) -> TimeMention:
+    """A year in a thing's name gives way to a narrower time of its sentence within that year ("The
+    2026 Kanyama market fire was a fire that destroyed the market on 14 February 2026")."""
+    if not _a_years_name(analysis, t):
+        return t
+    return next((o for o in analysis.times if o.sent_i == t.sent_i and o.precision != "year" and o.start
+                 and o.start[:4] == (t.start or "")[:4] and o.span != t.span), t)
 
 
 def of_a_day_or_week(t: TimeMention) -> bool:
@@ -325,7 +353,7 @@ def _per_times(analysis: Analysis, key: str, build: Callable[[Analysis], Any]) -
 def _by_sentence(analysis: Analysis) -> dict[int, list[TimeMention]]:
     by_sent: dict[int, list[TimeMention]] = {}
     for t in analysis.times:
-        if _usable(t):
+        if _usable(t) and not _a_names_year(analysis, t):
             by_sent.setdefault(t.sent_i, []).append(t)
     return by_sent
 
