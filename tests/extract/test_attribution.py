@@ -599,3 +599,26 @@ def test_a_person_who_posts_on_a_platform_stays_a_person(analyse):
     a = analyse("A woman who filmed the scene on TikTok said that 300 people died in the fire.")
     claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "300")
     assert claim.source.type == "witness"
+
+
+# A body the tagger reads as a building or a place ("the Highway Patrol", "the White House") speaks
+# when the source lexicon knows it as an organisation; a river or a stadium still does not.
+@pytest.mark.parametrize("text, name", [
+    ("In Ohio, the Highway Patrol reported that 12 people were injured in the pileup.", "the Highway Patrol"),
+    ("In Washington, the White House said that 300 troops would be deployed.", "the White House"),
+    ("The Rio Grande has claimed 12 lives this year.", None),
+])
+def test_a_body_tagged_as_a_place_speaks(analyse, text, name):
+    a = analyse(text)
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text in ("12", "300"))
+    assert claim.source.name == name
+
+
+# A closing "according to X of Y" covers the figures of its own sentence before a colon, and the
+# paragraph's next sentences; the words of its own phrase are no clause after it.
+def test_a_closing_according_to_with_a_long_name_covers_its_sentence(analyse):
+    a = analyse("Nine ambulances and 47 injured: this is the count at the stadium after the collapse, according "
+                "to the fire brigade of Lyon. At the city hospital there are now 30 patients.")
+    for figure in ("47", "30"):
+        claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == figure)
+        assert claim.source.name == "the fire brigade"
