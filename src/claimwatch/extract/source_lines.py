@@ -351,6 +351,7 @@ def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMe
         parts = [p for line in _letterhead(analysis) for p in _title_parts(analysis.text[line[0]:line[1]], line[0])]
         kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]   # "Press Release No. 214/2026")
     authored = _kind_and_author(analysis, registry, parts) if not kinds else None
+    found: tuple[int, int] | None
     if authored is not None:
         kinds, found = [authored[0]], authored[1]
     elif not kinds:
