@@ -132,6 +132,18 @@ def _names_someone(analysis: Analysis, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
 
 
+def _a_field_line(analysis: Analysis, colon_end: int) -> bool:
+    """A form's field and its value ("FATALITIES: 2", "Deaths: 9 (confirmed)"), not a speaker's
+    turn: after the colon the line opens with a figure and says nothing (no verb)."""
+    text = analysis.text
+    end = text.find("\n", colon_end)
+    end = len(text) if end < 0 else end
+    if not re.match(r"\s*[\d(]", text[colon_end:end]):
+        return False
+    span = analysis.doc.char_span(colon_end, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def _title_line(line: str) -> bool:
     """A headline in title case ("Poll: Wealthy Voters Abandon ..."), where the tagger's reading of
     a capitalised label is unreliable: a label before its colon names who speaks there."""
@@ -173,7 +185,8 @@ def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sen
     for p_i, (ps, pe) in enumerate(analysis.paragraphs):
         m = _LABEL.match(text, ps, pe)
         if m is None or m.group(1).lower() in _LABEL_STOP or _place_label(registry, m.group(1)) or not (
-                _names_someone(analysis, m.start(1), m.end(1)) or p_i == 0 and _title_line(text[ps:pe])):
+                _names_someone(analysis, m.start(1), m.end(1)) or p_i == 0 and _title_line(text[ps:pe])) \
+                or _a_field_line(analysis, m.end(3)):
             continue
         sent_i = max(0, bisect.bisect_right(starts, m.start(1)) - 1)
         if not analysis.sentences or not (ps <= analysis.sentences[sent_i][0] < pe):
