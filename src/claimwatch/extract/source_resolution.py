@@ -337,11 +337,12 @@ class SourceResolver:
     def _name_the_issuer(self, m: AttributionMention, head: Token, known: bool) -> None:
         """"Harris County Fire Marshal's Office records show", "Texas Department of Transportation
         figures": the body named before the document noun (a known issuer, or a name the lexicon
-        types as a body) is the source, named as written without the document."""
+        types as a body) is the source, named as written without the document, which no
+        determiner makes one document of the body's."""
         doc = self.doc
         k = head.i - 1
-        if k < 0 or doc[k].pos_ != "PROPN" or m.span is None:
-            return
+        if k < 0 or doc[k].pos_ != "PROPN" or m.span is None or any(c.dep_ == "det" for c in head.lefts):
+            return      # "a CBP statement" names one document of the body's, and keeps its name
         top = doc[k]
         while top.head.i != head.i and top.head.i < head.i and top.head.i != top.i:
             top = top.head       # "Texas Department of Transportation records": the name's own head
