@@ -599,3 +599,59 @@ def test_a_person_who_posts_on_a_platform_stays_a_person(analyse):
     a = analyse("A woman who filmed the scene on TikTok said that 300 people died in the fire.")
     claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == "300")
     assert claim.source.type == "witness"
+
+
+# A body the tagger reads as a building or a place ("the Highway Patrol", "the White House") speaks
+# when the source lexicon knows it as an organisation; a river or a stadium still does not.
+@pytest.mark.parametrize("text, name", [
+    ("In Ohio, the Highway Patrol reported that 12 people were injured in the pileup.", "the Highway Patrol"),
+    ("In Washington, the White House said that 300 troops would be deployed.", "the White House"),
+    ("The Rio Grande has claimed 12 lives this year.", None),
+])
+def test_a_body_tagged_as_a_place_speaks(analyse, text, name):
+    a = analyse(text)
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text in ("12", "300"))
+    assert claim.source.name == name
+
+
+# A closing "according to X of Y" covers the figures of its own sentence before a colon, and the
+# paragraph's next sentences; the words of its own phrase are no clause after it.
+def test_a_closing_according_to_with_a_long_name_covers_its_sentence(analyse):
+    a = analyse("Nine ambulances and 47 injured: this is the count at the stadium after the collapse, according "
+                "to the fire brigade of Lyon. At the city hospital there are now 30 patients.")
+    for figure in ("47", "30"):
+        claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == figure)
+        assert claim.source.name == "the fire brigade"
+
+
+# A hard-wrapped paragraph (a plain-text e-mail, a wire statement in capitals) is read by its
+# sentences, not its lines: a source wrapped onto the next line still covers its figures.
+@pytest.mark.parametrize("text, figure, name", [
+    ("The county said that the storm damaged roofs across the valley and that\n"
+     "about 120 homes were left without power on Sunday, according to the\nutility company.",
+     "about 120", "the\nutility company"),
+    ("THE BRIDGE WAS CLOSED ON MONDAY. FOURTEEN CRACKS WERE FOUND, ACCORDING TO THE\n"
+     "CITY ENGINEERING OFFICE, AND 3 PIERS WILL BE REBUILT.", "3", "THE\nCITY ENGINEERING OFFICE"),
+])
+def test_a_wrapped_line_does_not_end_a_sentence(analyse, text, figure, name):
+    a = analyse(text)
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == figure)
+    assert claim.source.name == name
+
+
+def test_a_headline_above_a_line_stays_apart(analyse):
+    a = analyse("Lampedusa, hotspot at three times capacity after 38 landings in a day\n(Translated from Italian)\n\n"
+                "The mayor said 1,200 people were in the centre.")
+    assert a.text[a.sentences[0][0]:a.sentences[0][1]].endswith("in a day")
+
+
+# A form's field line ("FATALITIES: 2", "Injured: 14") is no speaker's turn; "SMITH: We counted 4." is.
+@pytest.mark.parametrize("text, figure, typ", [
+    ("STORM REPORT\n\nFATALITIES:   2\n\nINJURIES:     17", "17", "author"),
+    ("Match report\n\nAttendance: 41,200\n\nInjured: 14 (two seriously)", "14", "author"),
+    ("TRANSCRIPT\n\nSMITH: We counted 4 bodies on the road.", "4", "witness"),
+])
+def test_a_field_line_is_no_speaker_label(analyse, text, figure, typ):
+    a = analyse(text)
+    claim = next(c for c in a.claims if c.quantity is not None and c.quantity.text == figure)
+    assert claim.source.type == typ

@@ -710,3 +710,19 @@ def test_a_paragraph_that_names_only_where_people_set_out_from_takes_the_leads_p
                 "About 40 people had set out from Ayvalik shortly after midnight. Twelve of them drowned when the boat "
                 "overturned.")
     assert [(p.name, p.role, p.scope) for p in _count(a, "Twelve").places] == [("Lesbos", "event", "article")]
+
+
+# A title line naming a document's kind and its author ("Sentencing remarks of ...", "Judgment of
+# ...") makes the author, a person or a body, the source of the document's own voice; a headline
+# that opens with the same word and names no one does not.
+@pytest.mark.parametrize("text, figure, name, typ", [
+    ("Sentencing remarks of Mr Justice Arnold\nLeeds Crown Court, 3 March 2026\n\n"
+     "1. You stole from 23 elderly customers over four years.", "23", "Mr Justice Arnold", "judicial"),
+    ("Judgment of the Court of Appeal of Kenya\nNairobi, 4 April 2026\n\n"
+     "The appellants were among 14 people arrested after the protest.", "14", "Court of Appeal of Kenya", "judicial"),
+    ("Remarks of a lifetime as fans mourn star\n\nSome 3,000 fans gathered outside the stadium on Sunday.",
+     "Some 3,000", None, "author"),
+])
+def test_a_title_naming_a_documents_author_makes_it_the_source(extract, text, figure, name, typ):
+    c = _count(extract(text), figure)
+    assert (c.source.name, c.source.type) == (name, typ)

@@ -331,3 +331,37 @@ def test_company_words_do_not_override_state_or_civil_words(name: str, expected:
 ])
 def test_a_starred_stem_takes_its_adjective(name: str, expected: str) -> None:
     assert classify_source(name) == expected
+
+
+# A body named by a state's remit of public safety is a state's, whatever its head noun, and so is
+# a body of a province's or a county's; the remit does not outrank the owner it is written with.
+@pytest.mark.parametrize("name, typ", [
+    ("the province's disaster prevention committee", "official"),
+    ("the national steering committee for natural disaster prevention", "official"),
+    ("the county's emergency management team", "official"),
+    ("the Red Cross emergency management team", "ngo"),
+    ("the prefecture of Hokkaido", "official"),
+    ("the ethics committee", "witness"),
+    ("the national team", "witness"),
+])
+def test_a_public_safety_remit_or_a_provinces_body_is_official(name, typ):
+    assert classify_source(name) == typ
+
+
+# The body named before a document noun is the source, named without the document ("Texas
+# Department of Transportation records show ..."); a report "of" a person by role is that person's.
+@pytest.mark.parametrize("text, figure, name, typ", [
+    ("Texas Department of Transportation records show that 14 bridges were closed after the storm.", "14",
+     "Texas Department of Transportation", "official"),
+    ("According to the report of the coroner, 3 climbers died of exposure.", "3", "the coroner", "judicial"),
+    ("According to the report of the FIFA match delegate, 12 fans were injured.", "12", "the FIFA match delegate",
+     "official"),
+    ("According to a report of the shooting, 5 people were wounded.", "5", "a report", "unnamed"),
+    ("Cook County Medical Examiner's Office records show that 12 people died in the heatwave.", "12",
+     "Cook County Medical Examiner's Office", "official"),
+])
+def test_a_documents_issuer_or_author_is_named(text, name, figure, typ):
+    import claimwatch
+    article = claimwatch.extract(text, published="2026-03-10")
+    count = next(c for c in article.claims if c.quantity is not None and c.quantity.text == figure)
+    assert (count.source.name, count.source.type) == (name, typ)

@@ -77,8 +77,12 @@ def cannot_speak(verb: Token, src: Token) -> bool:
     if verb.lemma_.lower() in ("claim", "take") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in children_of(verb)):
         return True
-    if src.ent_type_ in ("LOC", "FAC", "DATE", "TIME"):
+    if src.ent_type_ in ("DATE", "TIME"):
         return True
+    if src.ent_type_ in ("LOC", "FAC"):
+        # a body the tagger reads as a building or a place ("the Highway Patrol reported", "the
+        # White House said") speaks; the Rio Grande and a stadium do not
+        return source_strength(src.doc[src.left_edge.i:src.i + 1].text) < 2
     return src.lemma_.lower() in _NON_SPEAKING or src.lower_ in _NON_SPEAKING
 
 

@@ -66,12 +66,13 @@ def line_breaks(doc: Doc) -> Doc:
     headline without a full stop is not parsed into the report's first sentence. A paragraph's
     dateline ("Madrid (AFP) —") is parsed apart from the sentence after it, so the sentence's
     subject is not read as an apposition of the town (:func:`segment` joins them again)."""
-    starts = [0] + [tok.i + 1 for tok in doc[:-1] if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_]
+    text = doc.text
+    starts = [0] + [tok.i + 1 for tok in doc[:-1] if (tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_)
+                    and not (tok.text == "\n" and _soft_wrap(text, tok.idx))]
     for i in starts[1:]:
         doc[i].is_sent_start = True
     for i in starts:
         _keep_list_line(doc, i)
-    text = doc.text
     for i in starts:
         end = _dateline_end(text, doc[i].idx) if i < len(doc) else None
         after = next((t for t in doc[i:i + 16] if t.idx >= end), None) if end is not None else None
@@ -89,6 +90,23 @@ def line_breaks(doc: Doc) -> Doc:
             if doc[tok.i + 1].text[:1].isupper():
                 doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+#: the width from which a line without a closing stop is wrapped prose, not a line of its own
+_WRAP_WIDTH = 60
+
+
+def _soft_wrap(text: str, nl: int) -> bool:
+    """Whether the line break at ``nl`` wraps a sentence of a hard-wrapped paragraph ("... ACCORDING TO
+    THE | ATTALA COUNTY ..."): the line before it is a full line of prose that ends inside a sentence
+    (a word or a comma), and the next line continues it in lower case, or both are in capitals. A
+    headline, a field line ("INJURIES: 17") or a list line is shorter or opens otherwise."""
+    prev = text[text.rfind("\n", 0, nl) + 1:nl].rstrip()
+    end = text.find("\n", nl + 1)
+    nxt = text[nl + 1:end if end >= 0 else len(text)].strip()
+    if len(prev) < _WRAP_WIDTH or not (prev[-1].isalnum() or prev[-1] == ",") or not nxt[:1].isalpha():
+        return False
+    return nxt[0].islower() or prev.isupper() and nxt.isupper()
 
 
 def _title_or_stop(nxt: Token, after_a_name: bool = False) -> None:
@@ -207,7 +225,12 @@ def segment(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None
             a, b = _trimmed(text, a, b)
             if b > a:
                 out.append((a, b))
-    return _join_marks(_join_datelines(_join_glued(out, text), text), text)
+    return _join_wrapped(_join_marks(_join_datelines(_join_glued(out, text), text), text), text)
+
+
+def _join_wrapped(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A sentence of a hard-wrapped paragraph cut at a line break (:func:`_soft_wrap`) is one sentence."""
+    return _join(spans, lambda prev, a: text[prev[1]:a] == "\n" and _soft_wrap(text, prev[1]))
 
 
 def _join_marks(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

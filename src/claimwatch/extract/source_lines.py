@@ -34,7 +34,7 @@ from .entity_registry import EntityRegistry
 from .gazetteer import get_gazetteer, norm
 from .layout import DATELINE_AGENCY, TITLE_CHARS, TITLE_END, headline
 from .quotes import quote_regions
-from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet
+from .sources import alias_of, canonical_name, classify_source, is_organisation, looks_like_outlet, strip_title
 
 __all__ = ["label_attributions", "header_attributions", "line_attributions", "header_issuer", "bracket_attributions", "signature_attributions", "name_source"]
 
@@ -77,6 +77,8 @@ _LABEL_STOP = frozenset(_CUES["label_stopwords"]) | frozenset(_CUES["source_line
 _DOCUMENT_KIND = re.compile(
     r"(?:" + "|".join(re.escape(w) for w in sorted(_CUES["document_kinds"], key=len, reverse=True))
     + r")(?:\s+(?:no\.?|n°|#)?\s*\d+(?:/\d{2,4})?)?", re.IGNORECASE)      # "Press Release No. 214/2026"
+#: a document's kind and the word before its author ("Sentencing remarks of ", "Remarks by the ")
+_KIND_OF = re.compile(r"(" + _DOCUMENT_KIND.pattern + r")\s+(?:of|by)\s+(?:the\s+)?", re.IGNORECASE)
 #: a bullet line ("• North Darfur: 62 killed, 140 injured (Ministry of Health); ...")
 _BULLET_LINE = re.compile(r"^[ \t]*[•·▪◦‣*–-][ \t]+[^\n]*", re.MULTILINE)
 #: a parenthesis after a word or a figure (after a capitalised word it spells out a name: "the World Food Programme (WFP)")
@@ -130,6 +132,18 @@ def _names_someone(analysis: Analysis, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
 
 
+def _a_field_line(analysis: Analysis, colon_end: int) -> bool:
+    """A form's field and its value ("FATALITIES: 2", "Deaths: 9 (confirmed)"), not a speaker's
+    turn: after the colon the line opens with a figure and says nothing (no verb)."""
+    text = analysis.text
+    end = text.find("\n", colon_end)
+    end = len(text) if end < 0 else end
+    if not re.match(r"\s*[\d(]", text[colon_end:end]):
+        return False
+    span = analysis.doc.char_span(colon_end, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def _title_line(line: str) -> bool:
     """A headline in title case ("Poll: Wealthy Voters Abandon ..."), where the tagger's reading of
     a capitalised label is unreliable: a label before its colon names who speaks there."""
@@ -171,7 +185,8 @@ def label_attributions(analysis: Analysis, registry: EntityRegistry, primary_sen
     for p_i, (ps, pe) in enumerate(analysis.paragraphs):
         m = _LABEL.match(text, ps, pe)
         if m is None or m.group(1).lower() in _LABEL_STOP or _place_label(registry, m.group(1)) or not (
-                _names_someone(analysis, m.start(1), m.end(1)) or p_i == 0 and _title_line(text[ps:pe])):
+                _names_someone(analysis, m.start(1), m.end(1)) or p_i == 0 and _title_line(text[ps:pe])) \
+                or _a_field_line(analysis, m.end(3)):
             continue
         sent_i = max(0, bisect.bisect_right(starts, m.start(1)) - 1)
         if not analysis.sentences or not (ps <= analysis.sentences[sent_i][0] < pe):
@@ -348,10 +363,15 @@ def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMe
     if not kinds:       # a letterhead of several lines ("COAST GUARD HEADQUARTERS / Press Office, ..." then
         parts = [p for line in _letterhead(analysis) for p in _title_parts(analysis.text[line[0]:line[1]], line[0])]
         kinds = [p for p in parts if _DOCUMENT_KIND.fullmatch(analysis.text, *p)]   # "Press Release No. 214/2026")
-    if not kinds:
+    authored = _kind_and_author(analysis, registry, parts) if not kinds else None
+    found: tuple[int, int] | None
+    if authored is not None:
+        kinds, found = [authored[0]], authored[1]
+    elif not kinds:
         return None
-    found = next((o for p in parts if p not in kinds and _names_only(analysis, *p)
-                  for o in [_organisation_in(analysis, registry, p)] if o is not None), None)
+    else:
+        found = next((o for p in parts if p not in kinds and _names_only(analysis, *p)
+                      for o in [_organisation_in(analysis, registry, p)] if o is not None), None)
     if found is None:
         return None
     name = analysis.text[found[0]:found[1]]
@@ -362,6 +382,25 @@ def header_issuer(analysis: Analysis, registry: EntityRegistry) -> AttributionMe
         affiliation=aff, cue=analysis.text[cue[0]:cue[1]], cue_span=cue, scope="sentence", evidential="attributed",
         quote="none", kind="source_line", primary=False, entity_id=ent_id,
     )
+
+
+def _kind_and_author(analysis: Analysis, registry: EntityRegistry,
+                     parts: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(kind, author) of a title line that names a document's kind and its author: "Sentencing
+    remarks of HHJ Jane Roe", "Remarks by the Secretary-General" — a person or an organisation."""
+    text = analysis.text
+    for a, b in parts:
+        for line in re.finditer(r"[^\n]+", text[a:b]):
+            la, lb = a + line.start(), a + line.end()
+            m = _KIND_OF.match(text, la, lb)
+            if m is None or not _names_only(analysis, m.end(), lb):
+                continue
+            span = analysis.doc.char_span(m.end(), lb, alignment_mode="expand")
+            person = span is not None and any(e.label_ == "PERSON" for e in span.ents) \
+                or strip_title(text[m.end():lb])[0] is not None      # "Mr Justice Arnold"
+            if person or _organisation_in(analysis, registry, (m.end(), lb)) is not None:
+                return (la, m.end(1)), (m.end(), len(text[:lb].rstrip(" ,.;")))
+    return None
 
 
 #: the most lines of a letterhead above a release's first sentence

@@ -150,7 +150,7 @@ class SourceResolver:
         if m.type == "unnamed":
             self.unnamed_heads.update(dict.fromkeys(_group_lemmas(head), sent_i))
         if m.type == "unnamed" or (head.lemma_.lower() in _HEARSAY_HEADS and m.entity_id is None and not any(
-                doc[j].pos_ == "PROPN" for j in range(lo, hi)) and not _a_bodys(head)):
+                doc[j].pos_ == "PROPN" for j in range(lo, hi)) and not _a_bodys(head) and _author_after(head) is None):
             m.type, m.evidential = "unnamed", "hearsay"
         else:
             m.evidential = "attributed"
@@ -250,6 +250,7 @@ class SourceResolver:
                 self._resolve_name(m, author)
                 return
             issuer = reg.issuer(head)
+            self._name_the_issuer(m, head, issuer is not None)
             modifier = " ".join(c.text for c in children_of(head) if c.dep_ in ("amod", "compound") and c.i < head.i)
             if issuer is None and source_strength(modifier):
                 m.canonical, m.type = strip_determiners(full), classify_source(modifier)   # "official data"
@@ -331,6 +332,26 @@ class SourceResolver:
         hi = next((j for j in range(author.i + 1, hi) if author.doc[j].dep_ in ("cc", "conj", "punct")
                    and author.doc[j].head.i == author.i), hi)     # "by the IOM and others": the IOM
         m.span = _char_span(self.doc, self.text, lo, hi, author)
+        m.name = self.text[m.span[0]:m.span[1]]
+
+    def _name_the_issuer(self, m: AttributionMention, head: Token, known: bool) -> None:
+        """"Harris County Fire Marshal's Office records show", "Texas Department of Transportation
+        figures": the body named before the document noun (a known issuer, or a name the lexicon
+        types as a body) is the source, named as written without the document, which no
+        determiner makes one document of the body's."""
+        doc = self.doc
+        k = head.i - 1
+        if k < 0 or doc[k].pos_ != "PROPN" or m.span is None or any(c.dep_ == "det" for c in head.lefts):
+            return      # "a CBP statement" names one document of the body's, and keeps its name
+        top = doc[k]
+        while top.head.i != head.i and top.head.i < head.i and top.head.i != top.i:
+            top = top.head       # "Texas Department of Transportation records": the name's own head
+        if top.head.i != head.i or top.dep_ not in ("compound", "nmod", "poss"):
+            return
+        lo = min(c.left_edge.i for c in head.lefts if c.dep_ in ("compound", "nmod", "poss"))
+        if doc[lo].idx < m.span[0] or not (known or source_strength(doc[lo:k + 1].text) == 2):
+            return
+        m.span = _char_span(doc, self.text, lo, k + 1, doc[k])
         m.name = self.text[m.span[0]:m.span[1]]
 
     def _earlier_document(self, head: Token) -> Entity | None:
@@ -447,8 +468,9 @@ def _author_after(head: Token) -> Token | None:
             child = next((c for c in children_of(child) if c.dep_ == "agent"), child)
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             return next((g for g in children_of(child) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return next((g for g in children_of(child) if g.dep_ == "pobj" and names_a_body(g)), None)
+        if child.dep_ == "prep" and child.lower_ == "of":     # a body or a role ("the report of the match delegate")
+            return next((g for g in children_of(child) if g.dep_ == "pobj" and (
+                names_a_body(g) or g.pos_ == "NOUN" and source_strength(g.text) == 1)), None)
         if child.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
                                              for c in children_of(child)):
             return next((g for g in children_of(child) if g.dep_ == "nsubj" and names_a_body(g)), None)

@@ -59,6 +59,9 @@ _GENERIC = {
     "service", "services", "office", "department", "agency", "agencies", "bureau", "mission",
     "directorate", "command", "division", "council", "commission", "administration",
     "authorities", "authority", "head", "chief", "leader", "director", "intelligence", "media",
+    # a remit of public safety types a body only when nothing names its owner ("the Red Cross
+    # disaster management team" is the Red Cross's)
+    "disaster prevention", "disaster management", "disaster risk reduction", "emergency management",
 }
 
 
@@ -442,8 +445,10 @@ def _a_states_institute(name: str) -> bool:
 
 
 #: a tier of government that makes an unknown body a state's ("the provincial peace and good order
-#: committee", "a district task force"); "national", "state", "regional" name no tier ("the national team")
-_TIER = re.compile(r"\b(?:provincial|district|municipal|county)\b", re.IGNORECASE)
+#: committee", "a district task force", "the province's flood committee"); "national", "state",
+#: "regional" name no tier ("the national team"), nor does a state's or a region's possessive
+_TIER = re.compile(r"\b(?:provincial|district|municipal|county|(?:province|prefecture|district|municipality|county)['’]s)\b",
+                   re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
