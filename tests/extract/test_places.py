@@ -682,3 +682,13 @@ def test_a_saint_a_building_is_named_after_is_no_place(analyse, text):
 def test_a_town_named_for_a_saint_stays_a_place(analyse):
     a = analyse("Storm damage in St. John's, Newfoundland, left 5,000 homes without power.", stages=("places",))
     assert [p.country for p in a.places] == ["CA", "CA"]
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # the tagger splits a name whose first word is a place of its own ("Lao" + "Cai Province")
+    ("A flash flood swept through the hamlet in Lao Cai Province early Tuesday.", "Lao Cai Province", "VN"),
+    ("In Yen Bai Province, two people were swept away by floodwater on Monday night.", "Yen Bai Province", "VN"),
+    ("A factory fire in Binh Duong Province injured 14 workers, state media said.", "Binh Duong Province", "VN"),
+])
+def test_a_name_the_tagger_splits_before_a_divisions_word_is_read_whole(analyse, text, mention, country):
+    assert {p.text: p.country for p in analyse(text, stages=("places",)).places} == {mention: country}

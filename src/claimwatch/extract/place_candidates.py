@@ -85,6 +85,11 @@ def _spelled_alike(key: str, name: str) -> bool:
     return own[:3] == key[:3] and difflib.SequenceMatcher(None, key, own).ratio() >= 0.8
 
 
+#: a division's word written capitalised after a name ("Lao Cai Province", "Kisumu County"): it ends the
+#: name, where another capitalised word ("Dublin City", "St. James United") continues one
+_ADMIN_AFTER = frozenset({"province", "region", "district", "county", "oblast", "governorate", "state", "prefecture"})
+
+
 def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     """Every span of the article that may name or refer to a place, in text order."""
     col = _Collector(analysis, gaz)
@@ -318,8 +323,8 @@ class _Collector:
         return e
 
     def _longer_name(self, s: int, e: int) -> int:
-        """The end of "Nuevo" + "Leon" (or "Rio Grande" + "do Sul") when the tagger's entity stops
-        short of a capitalised name the gazetteer knows whole."""
+        """The end of "Nuevo" + "Leon" (or "Rio Grande" + "do Sul", "Lao" + "Cai Province") when the tagger's
+        entity stops short of a capitalised name the gazetteer knows whole; a division's word may follow it."""
         doc = self.doc
         if not doc[e - 1].text[:1].isupper():
             return e    # "the City of" + "Richmond": the entity is no name of its own
@@ -327,7 +332,7 @@ class _Collector:
             if all((doc[k].text[:1].isupper() or doc[k].lower_ in NAME_PARTICLES and k < x - 1)
                    and not doc[k].is_punct and not self.taken[k]
                    and doc[k].lower_ not in FEATURE_WORDS for k in range(e, x)) \
-                    and (x == len(doc) or not doc[x].text[:1].isupper()) \
+                    and (x == len(doc) or not doc[x].text[:1].isupper() or doc[x].lower_ in _ADMIN_AFTER) \
                     and self.gaz.has(norm(doc[s:x].text)):    # not "Dublin" + "City", "St. James" + "United ..."
                 return x
         return e
