@@ -233,3 +233,14 @@ def test_a_state_stays_the_state_beside_ambiguous_names_near_its_namesake_town(a
     a = analyse("Smith moved to California after years in Washington and Brownsville.", stages=("places",))
     p = _place(a, "California")
     assert p is not None and p.feature == "admin1" and p.country == "US"
+
+
+def test_districts_named_for_their_seat_towns_are_read_in_any_latin_script(analyse):
+    """"the Çorlu, Ergene and Çerkezköy districts": names opening with an accented capital, which the
+    gazetteer knows as towns only, are the districts' places."""
+    a = analyse("Teachers in the Çorlu, Ergene and Çerkezköy districts went on strike, the union said.", stages=("places",))
+    assert [p.text for p in a.places] == ["Çorlu", "Ergene", "Çerkezköy"]
+    assert {p.text: p.country for p in a.places if p.text != "Ergene"} == {"Çorlu": "TR", "Çerkezköy": "TR"}
+    # a county keeps its own reading: no town stands in for it
+    a = analyse("Voters in the Madison and Clarke counties elected 14 new judges.", stages=("places",))
+    assert {p.feature for p in a.places} == {"admin2"}
