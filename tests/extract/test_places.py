@@ -692,3 +692,12 @@ def test_a_town_named_for_a_saint_stays_a_place(analyse):
 ])
 def test_a_name_the_tagger_splits_before_a_divisions_word_is_read_whole(analyse, text, mention, country):
     assert {p.text: p.country for p in analyse(text, stages=("places",)).places} == {mention: country}
+
+
+@pytest.mark.parametrize("text", [
+    "From: Emma Clarke, Emergency Director, ShelterAid UK\n\nA fire destroyed 1,100 shelters in the camp on Sunday.",
+    "Oxfam GB said 12 of its staff were hurt in the attack.",
+])
+def test_a_country_closing_an_organisations_name_is_no_place(analyse, text):
+    """"ShelterAid UK" is the charity's branch: the United Kingdom is not where the event was."""
+    assert analyse(text, stages=("places",)).places == []
