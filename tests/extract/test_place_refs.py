@@ -244,3 +244,10 @@ def test_districts_named_for_their_seat_towns_are_read_in_any_latin_script(analy
     # a county keeps its own reading: no town stands in for it
     a = analyse("Voters in the Madison and Clarke counties elected 14 new judges.", stages=("places",))
     assert {p.feature for p in a.places} == {"admin2"}
+
+
+def test_a_name_with_a_possessive_inside_is_read_whole(analyse):
+    """"Cox's Bazar": the tagger splits the name at its "'s" or calls it an organisation."""
+    a = analyse("Landslides near Cox's Bazar killed 11 refugees on Tuesday, officials said.", stages=("places",))
+    assert [(p.text, p.country) for p in a.places] == [("Cox's Bazar", "BD")]
+    assert analyse("The council's budget rose by 12 percent, Smith's office said.", stages=("places",)).places == []

@@ -106,6 +106,7 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     for c in place_refs.datelines(analysis, gaz, col.taken) + place_refs.streets(analysis, col.taken):
         col.cands.append(c)
     col.cands += place_refs.coordinated_names(analysis, gaz, col.taken)  # "Camden and Charlton counties"
+    col.cands += place_refs.possessive_names(analysis, gaz, col.taken)  # "Cox's Bazar"
     col.cands += place_refs.shared_names(analysis, gaz, col.taken)  # "North and South Kivu"
     before = len(col.cands)  # a dateline's town, a border phrase: places by their layout or words
     col.entities()

@@ -416,6 +416,36 @@ def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Can
     return out
 
 
+#: a name with a possessive inside it ("Cox's Bazar", "Martha's Vineyard", "St John's Wood")
+_POSSESSIVE_NAME_RE = re.compile(r"\b[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s [A-Z][\w-]*(?: [A-Z][\w-]*)?")
+
+
+def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
+    """Names the gazetteer knows whole with a possessive inside ("Cox's Bazar"): the tagger splits them at
+    the "'s" (or calls them an organisation), so the scan of capitalised runs stops short."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    if "'s " not in text and "’s " not in text:
+        return out      # the cheap test first
+    for m in _POSSESSIVE_NAME_RE.finditer(text):
+        words = m.group().split(" ")
+        # the longest known name from the possessive's word on ("Cox's Bazar", not "reach Cox's Bazar")
+        for a in range(len(words)):
+            if "'s" not in words[a] and "’s" not in words[a]:
+                continue
+            for b in range(len(words), a + 1, -1):
+                start = m.start() + len(" ".join(words[:a])) + (1 if a else 0)
+                name = " ".join(words[a:b])
+                span = doc.char_span(start, start + len(name), alignment_mode="expand")
+                if span is None or any(taken[span.start:span.end]) or not gaz.has(norm(name)):
+                    continue
+                taken[span.start:span.end] = [True] * len(span)
+                out.append(Cand(span.start_char, span.end_char, span.start, span.end, norm(name), (), "GAZ"))
+                break
+            break
+    return out
+
+
 #: a plural feature noun after coordinated names -> its singular (a key of ``FEATURE_WORDS``)
 _PLURAL_FEATURES = {"counties": "county", "parishes": "parish", "regions": "region", "provinces": "province",
                     "oblasts": "oblast", "districts": "district", "townships": "township", "states": "state",
