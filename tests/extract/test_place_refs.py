@@ -251,3 +251,8 @@ def test_a_name_with_a_possessive_inside_is_read_whole(analyse):
     a = analyse("Landslides near Cox's Bazar killed 11 refugees on Tuesday, officials said.", stages=("places",))
     assert [(p.text, p.country) for p in a.places] == [("Cox's Bazar", "BD")]
     assert analyse("The council's budget rose by 12 percent, Smith's office said.", stages=("places",)).places == []
+
+
+def test_a_possessive_name_inside_a_longer_name_is_not_read_alone(analyse):
+    a = analyse("Patients were taken to the Cox's Bazar Sadar Hospital, where 4 died.", stages=("places",))
+    assert "Cox's Bazar" not in [p.text for p in a.places]

@@ -701,3 +701,16 @@ def test_a_name_the_tagger_splits_before_a_divisions_word_is_read_whole(analyse,
 def test_a_country_closing_an_organisations_name_is_no_place(analyse, text):
     """"ShelterAid UK" is the charity's branch: the United Kingdom is not where the event was."""
     assert analyse(text, stages=("places",)).places == []
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # the dateline's town is where the report was filed; the institution that acted, or the towns a
+    # nationality word locates, say where it happened
+    ("NAIROBI, June 26 (AP) - Kenyan police shot dead at least 16 protesters on Wednesday, a rights group said.", "Kenya"),
+    ("DAMASCUS (Reuters) - Shelling hit several Syrian villages on Monday, killing 9 people, a monitor said.", "Syria"),
+    ("Floods in several Kenyan towns killed 12 people, the Red Cross said.", "Kenya"),
+])
+def test_a_nationalitys_institution_or_towns_place_a_claim_beside_the_filing_town(text, country):
+    from claimwatch import extract
+    claims = [c for c in extract(text, published="2024-06-27").claims if c.quantity and c.quantity.best]
+    assert claims and all([p.name for p in c.places] == [country] for c in claims)

@@ -437,8 +437,9 @@ def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> l
                 start = m.start() + len(" ".join(words[:a])) + (1 if a else 0)
                 name = " ".join(words[a:b])
                 span = doc.char_span(start, start + len(name), alignment_mode="expand")
-                if span is None or any(taken[span.start:span.end]) or not gaz.has(norm(name)):
-                    continue
+                if span is None or any(taken[span.start:span.end]) or not gaz.has(norm(name)) \
+                        or re.match(r" [A-Z]", text[start + len(name):]):
+                    continue    # nor in a longer name ("the Cox's Bazar Sadar Hospital")
                 taken[span.start:span.end] = [True] * len(span)
                 out.append(Cand(span.start_char, span.end_char, span.start, span.end, norm(name), (), "GAZ"))
                 break
