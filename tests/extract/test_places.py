@@ -714,3 +714,13 @@ def test_a_nationalitys_institution_or_towns_place_a_claim_beside_the_filing_tow
     from claimwatch import extract
     claims = [c for c in extract(text, published="2024-06-27").claims if c.quantity and c.quantity.best]
     assert claims and all([p.name for p in c.places] == [country] for c in claims)
+
+
+def test_a_county_naming_the_fire_marshals_office_does_not_replace_the_events_town():
+    """"Harris County Fire Marshal's Office records show...": the county is the office's jurisdiction;
+    the claim keeps the town of the report's event."""
+    from claimwatch import extract
+    text = ("A chemical spill at a plant in Deer Park, Texas, injured 20 workers on Monday.\n\n"
+            "Harris County Fire Marshal's Office records show that 12 workers were taken to hospitals.")
+    claim = next(c for c in extract(text, published="2026-03-10").claims if c.quantity and c.quantity.best == 12)
+    assert "Deer Park" in [p.name for p in claim.places]
