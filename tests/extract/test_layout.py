@@ -82,3 +82,21 @@ def test_the_town_in_capitals_opens_any_line():
                                               ("WASHINGTON (AP): The FBI said", "AP")])
 def test_the_agency_of_a_dateline(line, agency):
     assert DATELINE_AGENCY.match(line).group(1) == agency
+
+
+def test_a_town_in_capitals_closed_by_a_full_stop_is_a_dateline_but_an_all_capitals_line_is_not():
+    text = "Cocoa slump\nACCRA. Cocoa prices fell for a third day.\nNOTE. THE FIGURES ARE PROVISIONAL.\nSAO PAULO. Shares rose."
+    assert [m.group("name") for m in DATELINE_TOWN.finditer(text)] == ["ACCRA", "SAO PAULO"]
+    assert OPENING_DATELINE.match("DAR ES SALAAM. The ferry sank.").end() == len("DAR ES SALAAM. ")
+    assert OPENING_DATELINE.match("U.S. markets fell on Monday.") is None
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Market slump\nBy Staff Writer\n\nACCRA. Cocoa prices fell and 300 farmers protested outside the ministry, "
+     "organisers said.", "Accra"),
+    ("KAMPALA. Three people were killed on Monday when a bus overturned, police said.", "Kampala"),
+])
+def test_the_town_of_a_full_stop_dateline_places_a_report_whose_lead_names_none(text, town):
+    from claimwatch import extract
+    claims = extract(text, published="2026-03-10").claims
+    assert claims and all([p.name for p in c.places] == [town] for c in claims)

@@ -343,3 +343,16 @@ def test_a_name_before_a_capitalised_unit_word_is_a_unit_the_gazetteer_lacks(ana
 ])
 def test_a_numbered_district_or_a_body_named_for_a_unit_is_no_unit(analyse, text):
     assert not any(p.precision == "unlocated" for p in _places(analyse, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Courier reported that the Glynmawr colliery had been sealed after a fire, and 17 men were treated.",
+     "Glynmawr colliery"),
+    ("Four workers were injured at the Penhale quarry on Monday, police said.", "Penhale quarry"),
+])
+def test_a_mine_or_quarry_the_tagger_calls_a_company_is_a_local_place(analyse, text, name):
+    assert name in [p.text for p in _places(analyse, text)]
+
+
+def test_a_word_mine_after_no_name_is_no_place(analyse):
+    assert _places(analyse, "The company said its gold mine output fell and 300 workers were laid off.") == []

@@ -233,3 +233,26 @@ def test_a_state_stays_the_state_beside_ambiguous_names_near_its_namesake_town(a
     a = analyse("Smith moved to California after years in Washington and Brownsville.", stages=("places",))
     p = _place(a, "California")
     assert p is not None and p.feature == "admin1" and p.country == "US"
+
+
+def test_districts_named_for_their_seat_towns_are_read_in_any_latin_script(analyse):
+    """"the Çorlu, Ergene and Çerkezköy districts": names opening with an accented capital, which the
+    gazetteer knows as towns only, are the districts' places."""
+    a = analyse("Teachers in the Çorlu, Ergene and Çerkezköy districts went on strike, the union said.", stages=("places",))
+    assert [p.text for p in a.places] == ["Çorlu", "Ergene", "Çerkezköy"]
+    assert {p.text: p.country for p in a.places if p.text != "Ergene"} == {"Çorlu": "TR", "Çerkezköy": "TR"}
+    # a county keeps its own reading: no town stands in for it
+    a = analyse("Voters in the Madison and Clarke counties elected 14 new judges.", stages=("places",))
+    assert {p.feature for p in a.places} == {"admin2"}
+
+
+def test_a_name_with_a_possessive_inside_is_read_whole(analyse):
+    """"Cox's Bazar": the tagger splits the name at its "'s" or calls it an organisation."""
+    a = analyse("Landslides near Cox's Bazar killed 11 refugees on Tuesday, officials said.", stages=("places",))
+    assert [(p.text, p.country) for p in a.places] == [("Cox's Bazar", "BD")]
+    assert analyse("The council's budget rose by 12 percent, Smith's office said.", stages=("places",)).places == []
+
+
+def test_a_possessive_name_inside_a_longer_name_is_not_read_alone(analyse):
+    a = analyse("Patients were taken to the Cox's Bazar Sadar Hospital, where 4 died.", stages=("places",))
+    assert "Cox's Bazar" not in [p.text for p in a.places]

@@ -682,3 +682,45 @@ def test_a_saint_a_building_is_named_after_is_no_place(analyse, text):
 def test_a_town_named_for_a_saint_stays_a_place(analyse):
     a = analyse("Storm damage in St. John's, Newfoundland, left 5,000 homes without power.", stages=("places",))
     assert [p.country for p in a.places] == ["CA", "CA"]
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    # the tagger splits a name whose first word is a place of its own ("Lao" + "Cai Province")
+    ("A flash flood swept through the hamlet in Lao Cai Province early Tuesday.", "Lao Cai Province", "VN"),
+    ("In Yen Bai Province, two people were swept away by floodwater on Monday night.", "Yen Bai Province", "VN"),
+    ("A factory fire in Binh Duong Province injured 14 workers, state media said.", "Binh Duong Province", "VN"),
+])
+def test_a_name_the_tagger_splits_before_a_divisions_word_is_read_whole(analyse, text, mention, country):
+    assert {p.text: p.country for p in analyse(text, stages=("places",)).places} == {mention: country}
+
+
+@pytest.mark.parametrize("text", [
+    "From: Emma Clarke, Emergency Director, ShelterAid UK\n\nA fire destroyed 1,100 shelters in the camp on Sunday.",
+    "Oxfam GB said 12 of its staff were hurt in the attack.",
+])
+def test_a_country_closing_an_organisations_name_is_no_place(analyse, text):
+    """"ShelterAid UK" is the charity's branch: the United Kingdom is not where the event was."""
+    assert analyse(text, stages=("places",)).places == []
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # the dateline's town is where the report was filed; the institution that acted, or the towns a
+    # nationality word locates, say where it happened
+    ("NAIROBI, June 26 (AP) - Kenyan police shot dead at least 16 protesters on Wednesday, a rights group said.", "Kenya"),
+    ("DAMASCUS (Reuters) - Shelling hit several Syrian villages on Monday, killing 9 people, a monitor said.", "Syria"),
+    ("Floods in several Kenyan towns killed 12 people, the Red Cross said.", "Kenya"),
+])
+def test_a_nationalitys_institution_or_towns_place_a_claim_beside_the_filing_town(text, country):
+    from claimwatch import extract
+    claims = [c for c in extract(text, published="2024-06-27").claims if c.quantity and c.quantity.best]
+    assert claims and all([p.name for p in c.places] == [country] for c in claims)
+
+
+def test_a_county_naming_the_fire_marshals_office_does_not_replace_the_events_town():
+    """"Harris County Fire Marshal's Office records show...": the county is the office's jurisdiction;
+    the claim keeps the town of the report's event."""
+    from claimwatch import extract
+    text = ("A chemical spill at a plant in Deer Park, Texas, injured 20 workers on Monday.\n\n"
+            "Harris County Fire Marshal's Office records show that 12 workers were taken to hospitals.")
+    claim = next(c for c in extract(text, published="2026-03-10").claims if c.quantity and c.quantity.best == 12)
+    assert "Deer Park" in [p.name for p in claim.places]

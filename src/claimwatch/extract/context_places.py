@@ -209,18 +209,27 @@ def article_places(analysis: Analysis, places: Iterable[PlaceMention], lead: boo
             and not _names_a_ward(analysis.doc, p)]
 
 
+def _opens_paragraph(analysis: Analysis, p: PlaceMention) -> bool:
+    return analysis.paragraphs[analysis.paragraph_index(p.span[0])][0] == p.span[0]
+
+
 def layout_places(analysis: Analysis, lead_para: int, locates: Callable[[Analysis, PlaceMention], bool]) -> list[PlaceMention]:
     """When the lead names no place: those of the line above it, nearest the lead, that says where
     the event was — the title's ("Study: Remains recovered in Pima County rose", "Stampede at a fair
     in Junagadh: 7 dead") — else the dateline's town ("Lisbon, Sunday 17 May"), as a coder takes
-    the report's own frame; not a place inside an organisation's name on a letterhead above them."""
-    if not 0 < lead_para < len(analysis.paragraphs):
+    the report's own frame, or the town of the dateline that opens the lead itself; not a place inside an
+    organisation's name on a letterhead above them."""
+    if not 0 <= lead_para < len(analysis.paragraphs):
         return []
     top = analysis.paragraphs[lead_para][0]
     events: dict[int, list[PlaceMention]] = {}
     towns: dict[int, list[PlaceMention]] = {}
     for p in analysis.places:
-        if p.span[1] > top or p.kind != "name" or p.lat is None:
+        if p.kind != "name" or p.lat is None:
+            continue
+        if p.span[1] > top:     # the lead's own dateline ("KAMPALA. The number of people killed..."), last resort
+            if _opens_paragraph(analysis, p) and p.role == "source_location" and p.feature in ("city", "admin1", "admin2"):
+                towns.setdefault(-1, []).append(p)
             continue
         line = analysis.paragraph_index(p.span[0])
         if p.role == "event" and locates(analysis, p):

@@ -85,6 +85,18 @@ def _spelled_alike(key: str, name: str) -> bool:
     return own[:3] == key[:3] and difflib.SequenceMatcher(None, key, own).ratio() >= 0.8
 
 
+#: a division's word written capitalised after a name ("Lao Cai Province", "Kisumu County"): it ends the
+#: name, where another capitalised word ("Dublin City", "St. James United") continues one
+_ADMIN_AFTER = frozenset({"province", "region", "district", "county", "oblast", "governorate", "state", "prefecture"})
+
+
+def _ends_an_organisations_name(doc, s: int) -> bool:
+    """Whether a place entity closes an organisation's name written right before it, with no comma
+    ("ShelterAid UK", "Save the Children UK", "Vodafone Egypt"): its country branch, not a place."""
+    return s > 0 and doc[s - 1].ent_type_ == "ORG" and doc[s - 1].ent_iob_ != "" and not doc[s - 1].is_punct \
+        and doc[s - 1].whitespace_ != "" and doc[s - 1].text[:1].isupper()
+
+
 def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     """Every span of the article that may name or refer to a place, in text order."""
     col = _Collector(analysis, gaz)
@@ -94,6 +106,7 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     for c in place_refs.datelines(analysis, gaz, col.taken) + place_refs.streets(analysis, col.taken):
         col.cands.append(c)
     col.cands += place_refs.coordinated_names(analysis, gaz, col.taken)  # "Camden and Charlton counties"
+    col.cands += place_refs.possessive_names(analysis, gaz, col.taken)  # "Cox's Bazar"
     col.cands += place_refs.shared_names(analysis, gaz, col.taken)  # "North and South Kivu"
     before = len(col.cands)  # a dateline's town, a border phrase: places by their layout or words
     col.entities()
@@ -280,6 +293,9 @@ class _Collector:
                 # "the Northeast" is a part of the report's country, no foreign region of that name
             if e - s == 1 and _a_rank_before_a_name(doc, s):
                 continue  # "Det. Insp. Sarah Jones": a rank, no place (Det Udom)
+            if _ends_an_organisations_name(doc, s):
+                taken[s:e] = [True] * (e - s)
+                continue  # "ShelterAid UK", "Oxfam GB": the organisation's branch, no place of the event
             if e - s == 1 and gaz.demonym(doc[s].text) and not gaz.lookup(doc[s].text, ("country",)):
                 continue  # "a German and a Briton": a nationality word (read by the demonym pass), no town
             e = self._possessive_feature(s, e)
@@ -318,8 +334,8 @@ class _Collector:
         return e
 
     def _longer_name(self, s: int, e: int) -> int:
-        """The end of "Nuevo" + "Leon" (or "Rio Grande" + "do Sul") when the tagger's entity stops
-        short of a capitalised name the gazetteer knows whole."""
+        """The end of "Nuevo" + "Leon" (or "Rio Grande" + "do Sul", "Lao" + "Cai Province") when the tagger's
+        entity stops short of a capitalised name the gazetteer knows whole; a division's word may follow it."""
         doc = self.doc
         if not doc[e - 1].text[:1].isupper():
             return e    # "the City of" + "Richmond": the entity is no name of its own
@@ -327,7 +343,7 @@ class _Collector:
             if all((doc[k].text[:1].isupper() or doc[k].lower_ in NAME_PARTICLES and k < x - 1)
                    and not doc[k].is_punct and not self.taken[k]
                    and doc[k].lower_ not in FEATURE_WORDS for k in range(e, x)) \
-                    and (x == len(doc) or not doc[x].text[:1].isupper()) \
+                    and (x == len(doc) or not doc[x].text[:1].isupper() or doc[x].lower_ in _ADMIN_AFTER) \
                     and self.gaz.has(norm(doc[s:x].text)):    # not "Dublin" + "City", "St. James" + "United ..."
                 return x
         return e

@@ -49,7 +49,7 @@ OF_HEADS = frozenset({"village", "town", "city", "camp", "district", "locality",
                        "territory", "island", "port", "parish"})
 #: place nouns a name modifies: "Zamzam camp", "Masisi territory"
 _AFTER_HEADS = frozenset({"camp", "village", "well", "township", "territory", "district", "settlement", "locality",
-                          "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "island", "area"})
+                          "suburb", "neighbourhood", "neighborhood", "hamlet", "oasis", "island", "area", "colliery", "mine", "quarry"})
 #: local words for an administrative unit, written after its name ("Ukhiya upazila", "Kapisa tehsil",
 #: "Chiro woreda", "Barangay ..."): the tagger knows neither, so the noun counts whatever part of speech
 #: it guesses, and a nationality it guesses for the name is no nationality
@@ -68,6 +68,7 @@ _SITE_MODIFIERS = frozenset({"refugee", "refugees", "displacement", "displaced",
 _SITE_HEADS = frozenset({"camp", "camps", "site", "centre", "center"})
 #: the words :func:`_after_head` may start at
 _HEAD_WORDS = _AFTER_HEADS | _ADMIN_UNITS | _SITE_MODIFIERS
+_WORKINGS = frozenset({"colliery", "mine", "quarry"})
 #: prepositions that say where something happened: "in X, Y", "near X, Y"
 _LOCATIVE = frozenset({"in", "near", "outside", "at"})
 #: prepositions that place a tagger's place by another: "near Salgaa", "outside Tawila"
@@ -301,8 +302,8 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
             continue
         i = _run_before(doc, j)
         # "X refugee camp", "X trading centre": no team or faction is so named, unless the report
-        # names an organisation so elsewhere ("Apple said ... the Apple shopping centre")
-        site = head[0] - j == 2 and tk.text[j].islower() and tk.text[j + 1].islower() \
+        # names an organisation so elsewhere ("Apple said ... the Apple shopping centre"); nor "the Glynmawr colliery"
+        site = (head[0] - j == 2 and tk.text[j + 1].islower() or tk.lower[j] in _WORKINGS) and tk.text[j].islower() \
             and not _organisation_elsewhere(analysis, i, j)
         unit = head[1] in _ADMIN_UNITS
         if i < j and not any(taken[i:j]) and _proper_name(doc, i, j) \

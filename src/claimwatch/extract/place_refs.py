@@ -416,15 +416,50 @@ def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Can
     return out
 
 
+#: a name with a possessive inside it ("Cox's Bazar", "Martha's Vineyard", "St John's Wood")
+_POSSESSIVE_NAME_RE = re.compile(r"\b[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s [A-Z][\w-]*(?: [A-Z][\w-]*)?")
+
+
+def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
+    """Names the gazetteer knows whole with a possessive inside ("Cox's Bazar"): the tagger splits them at
+    the "'s" (or calls them an organisation), so the scan of capitalised runs stops short."""
+    doc, text = analysis.doc, analysis.text
+    out: list[Cand] = []
+    if "'s " not in text and "’s " not in text:
+        return out      # the cheap test first
+    for m in _POSSESSIVE_NAME_RE.finditer(text):
+        words = m.group().split(" ")
+        # the longest known name from the possessive's word on ("Cox's Bazar", not "reach Cox's Bazar")
+        for a in range(len(words)):
+            if "'s" not in words[a] and "’s" not in words[a]:
+                continue
+            for b in range(len(words), a + 1, -1):
+                start = m.start() + len(" ".join(words[:a])) + (1 if a else 0)
+                name = " ".join(words[a:b])
+                span = doc.char_span(start, start + len(name), alignment_mode="expand")
+                if span is None or any(taken[span.start:span.end]) or not gaz.has(norm(name)) \
+                        or re.match(r" [A-Z]", text[start + len(name):]):
+                    continue    # nor in a longer name ("the Cox's Bazar Sadar Hospital")
+                taken[span.start:span.end] = [True] * len(span)
+                out.append(Cand(span.start_char, span.end_char, span.start, span.end, norm(name), (), "GAZ"))
+                break
+            break
+    return out
+
+
 #: a plural feature noun after coordinated names -> its singular (a key of ``FEATURE_WORDS``)
 _PLURAL_FEATURES = {"counties": "county", "parishes": "parish", "regions": "region", "provinces": "province",
                     "oblasts": "oblast", "districts": "district", "townships": "township", "states": "state",
                     "rivers": "river", "lakes": "lake", "islands": "island", "governorates": "governorate"}
-_LIST_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?"
+#: a name of one or two capitalised words, in any Latin script ("Özalp", "Başkale"): no digit, underscore or
+#: small ASCII letter opens one (a small accented letter is checked after the match)
+_LIST_NAME = r"[^\W\d_a-z][\w’'.-]*(?:\s+[^\W\d_a-z][\w’'.-]*)?"
 _COORDINATED_RE = re.compile(
     rf"\b{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*\s*,?\s+(?:and|or|&)\s+{_LIST_NAME}\s+"
     rf"(?P<noun>{'|'.join(_PLURAL_FEATURES)})\b")
 _LIST_ITEM_RE = re.compile(_LIST_NAME)
+#: divisions commonly named for their seat town, which a gazetteer of towns may know as a town only
+_SEAT_NAMED = frozenset({"district"})
 
 
 def coordinated_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
@@ -441,10 +476,12 @@ def coordinated_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> 
         for item in _LIST_ITEM_RE.finditer(text, m.start(), m.start("noun")):
             name = item.group().rstrip(".")
             span = doc.char_span(item.start(), item.start() + len(name), alignment_mode="expand")
-            if span is None or any(taken[span.start:span.end]) or name.lower() in _GENERIC:
+            if span is None or any(taken[span.start:span.end]) or name.lower() in _GENERIC or not name[0].isupper():
                 continue
             got = next(((key, cue) for key, cue in keys_for(gaz, name.split() + [singular])
                         if any(e.feature in cue for e, _alt in gaz.lookup_key(key)[:40])), None)
+            if got is None and singular in _SEAT_NAMED and gaz.has(norm(name)):
+                got = norm(name), ("city",)     # "the Özalp, Saray and Başkale districts": named for their seat towns
             if got is None:
                 continue
             for k in range(span.start, span.end):

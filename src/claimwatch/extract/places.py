@@ -45,6 +45,8 @@ _REACH = CUES["reach"]
 _SOURCE_VERBS = CUES["source_verbs"]
 _SOURCE_NOUNS = CUES["source_nouns"]
 _INSTITUTIONS = CUES["institutions"]
+#: places a demonym locates in its country ("several Kenyan towns", "Syrian villages")
+_SETTLEMENTS = frozenset({"town", "city", "village", "province", "region", "district", "county"})
 _REPORTING = CUES["reporting"]
 _PEOPLE = CUES["people_nouns"]
 #: a word's full stop inside a street match ("St. Patrick's Day. St."): two sentences, no street
@@ -337,7 +339,8 @@ def _rivers_at_their_reach(analysis: Analysis, out: list[PlaceMention]) -> None:
 
 def institution_places(analysis: Analysis, sent_i: int) -> list[PlaceMention]:
     """Countries located by a demonym on a state institution in the sentence ("Polish border
-    police" -> Poland, role event): a demonym alone is not a place, its police acting is."""
+    police" -> Poland, role event): a demonym alone is not a place, its police acting is; nor are
+    its towns ("protesters in several Kenyan towns" -> Kenya)."""
     gaz = get_gazetteer()
     s0, e0 = analysis.sentences[sent_i]
     out: list[PlaceMention] = []
@@ -354,7 +357,7 @@ def institution_places(analysis: Analysis, sent_i: int) -> list[PlaceMention]:
         head = tok.head
         while head.dep_ == "compound" and head.head is not head:
             head = head.head
-        if not cc or head.lower_ not in _INSTITUTIONS:
+        if not cc or head.lower_ not in _INSTITUTIONS and head.lemma_.lower() not in _SETTLEMENTS:
             continue
         entry = gaz.country(cc)
         if entry is None:
@@ -377,6 +380,8 @@ def places_for(analysis: Analysis, sent_i: int, head_i: int | None = None) -> li
     origins = _origins(analysis, [p for p in mentions if p.kind == "demonym"], head_i)
     if not places:
         return origins or institution_places(analysis, sent_i)
+    if all(p.role == "source_location" for p in places):    # "NAIROBI (AP) - Kenyan police shot ...": not the filing town
+        places = places if origins else institution_places(analysis, sent_i) or places
     if head_i is None:
         return list(places) + origins
     doc = analysis.doc
