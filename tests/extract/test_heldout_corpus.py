@@ -156,12 +156,12 @@ CORPORA = [
     # 59 -> 67 and time 49 -> 53 after the round on them (passive subjects held, victims of an offence, field lines'
     # labels, people swept away; a year in a thing's name, a span of days on the incident); source type 58 -> 74 and
     # source name 53 -> 65 after the round on its sources (a body tagged as a place, a document's issuer, a title naming
-    # a document's author, hard-wrapped prose, field lines); place 57 -> 76 after the round on its places (a
+    # a document's author, hard-wrapped prose, field lines); place 57 -> 77 after the round on its places (a
     # dateline closed by a full stop, names split before a division's word, districts named after their seat, a
     # country after an organisation's name, a named colliery, a nationality's country beside a dateline town)
     Corpus("fresh11_gold.json", 16, 98, 210, (150, 450), 96,
            {"value": 95, "event_type": 67, "source_type": 74, "source_name": 65, "certainty": 1, "time": 53,
-            "place": 56}, 0),
+            "place": 77}, 0),
 ]
 
 
