@@ -337,6 +337,9 @@ def test_a_superlatives_span_does_not_date_the_next_sentence(extract, text, numb
     ("The club was relegated in May 2019. It has lost 48 matches since then, the coach said.", "48", "2019-05-01"),
     ("The ceasefire was signed on 2 January. Monitors have recorded 230 violations since then.", "230", "2026-01-02"),
     ("The ban took effect in 2021. Since that date, customs officers have arrested 85 smugglers.", "85", "2021-01-01"),
+    # after a span, from its end
+    ("Between 2010 and 2015, 40 workers died at the mine. Since then 12 more have died.", "12", "2015-12-31"),
+    ("From 2001 to 2004 the club won 3 titles. Since then, the club has sold 200 players.", "200", "2004-12-31"),
 ])
 def test_a_total_since_then_is_open_from_the_time_stated_before(extract, text, number, start):
     claim = count_claim(extract(text), number)
@@ -372,6 +375,9 @@ def test_a_timeline_lines_year_and_figure_are_not_a_year_range(extract):
     assert (miners.time.text, miners.time.start, miners.time.end) == ("1998", "1998-01-01", "1998-12-31"), miners.time
     games = count_claim(a, "30")
     assert (games.time.start, games.time.end) == ("2014-01-01", "2016-12-31"), games.time
+    # a spaced range after a word of the sentence is still a range, before a word too
+    war = count_claim(extract("During the 1939 – 45 conflict, 400 villagers were killed."), "400")
+    assert (war.time.start, war.time.end) == ("1939-01-01", "1945-12-31"), war.time
 
 
 @pytest.mark.parametrize("text,number,start", [
@@ -416,3 +422,10 @@ def test_a_span_of_days_on_the_incident_dates_the_claim(extract):
     # a span of years on a thing the claim does not happen in does not
     c = count_claim(extract("Officials said 80 people were killed near a dam that was built between 1950 and 1954."), "80")
     assert c.time is None or c.time.start != "1950-01-01", c.time
+
+
+def test_a_subject_that_began_long_ago_dates_a_total_to_date_not_a_single_act(extract):
+    war = count_claim(extract("The war, which began in 2022, has killed 10,000 civilians."), "10,000")
+    assert war.time is not None and (war.time.start, war.time.end) == ("2022-01-01", None), war.time
+    fair = count_claim(extract("The festival, which began in the 1960s, drew 40,000 visitors."), "40,000")
+    assert fair.time is None or not fair.time.start.startswith("196"), fair.time

@@ -176,6 +176,16 @@ def test_a_definite_comparison_figure_after_than_takes_the_event_of_the_count_it
         "Police arrested 12 people on Friday and more than 300 people died in the floods.")
 
 
+def test_a_comparison_figure_told_by_a_participle_takes_the_year_of_its_participle():
+    def times(text: str) -> dict[str, str | None]:
+        art = extract(text, published="2025-03-14", validate=False)
+        return {c.quantity.text: c.time and c.time.start for c in art.claims if c.quantity is not None}
+    # the year the participle counts the standard in, not the year of the count it is measured against
+    assert times("Police recorded 290 road deaths this year, fewer than the 355 recorded in 2024.") == {
+        "290": "2025-01-01", "355": "2024-01-01"}
+    assert times("The survey counted 300 nests this year, higher than the 250 counted in 2020.")["250"] == "2020-01-01"
+
+
 def test_one_after_and_with_its_verb_and_noun_left_out_counts_what_the_figure_before_counts():
     assert ("one", 1, "injury") in counts("Of the injuries this season, three happened in training and one in a match.")
     assert ("one", 1, "injury") in counts("Three people were injured at the plant and one at the depot.")

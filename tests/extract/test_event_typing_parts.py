@@ -272,3 +272,16 @@ def test_people_named_by_their_role_in_a_movement_are_counted_as_people(sentence
 ])
 def test_cases_of_people_count_what_befell_them_not_proceedings(sentence, expected):
     assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The conglomerate lost an arm of its business when 200 staff left.",
+    "The striker lost an eye for goal this season.",
+])
+def test_a_limb_or_an_eye_a_thing_has_is_no_injury(sentence):
+    art = extract(sentence, validate=False)
+    assert [c.event_type for c in art.claims if c.event_type == "injury"] == []
+
+
+def test_a_limb_lost_in_an_incident_is_still_an_injury():
+    assert counts("Three soldiers lost limbs when the mine exploded.") == [("Three", 3, "injury")]

@@ -190,6 +190,9 @@ def test_a_unit_the_tagger_misread_and_a_bearing_from_a_place_measure():
                    "said.") == [("3", 3, "injury"), ("4", 4, "detention")]
     assert [t for t, _v, _e in _counts("The plant laid off 12 HP workers and 4 GB engineers last week, the union "
                                        "said.")] == ["12", "4"]
+    # a plural name after the letter is people of a nation, however the tagger typed it (a place in capitals stays)
+    assert _counts("Police arrested 12 S Africans at the border.") == [("12", 12, "detention")]
+    assert _counts("Coastguards rescued 14 S Koreans and 6 N Americans off the coast on Sunday.")[0][:2] == ("14", 14)
 
 
 def test_a_heading_or_a_scale_reading_counts_nothing():

@@ -679,6 +679,15 @@ def test_a_saint_a_building_is_named_after_is_no_place(analyse, text):
     assert analyse(text, stages=("places",)).places == []
 
 
+def test_a_saints_name_in_the_possessive_is_no_parish_of_another_name(analyse):
+    # "St Mary's" alone is the church, the hospital or the school, not Jamaica's parish "Saint Mary"
+    a = analyse("Two people were hurt at St Mary's, the church in Leeds, on Sunday.", stages=("places",))
+    assert [p.text for p in a.places] == ["Leeds"]
+    # the parish by its own name stays one
+    assert [p.country for p in analyse("Three people were killed in St Mary on Sunday.", stages=("places",)).places] == [
+        "JM"]
+
+
 def test_a_town_named_for_a_saint_stays_a_place(analyse):
     a = analyse("Storm damage in St. John's, Newfoundland, left 5,000 homes without power.", stages=("places",))
     assert [p.country for p in a.places] == ["CA", "CA"]

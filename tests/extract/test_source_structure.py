@@ -772,6 +772,8 @@ def test_a_name_opened_by_its_role_is_the_person_a_pronoun_means(extract, text, 
      "Patrol's crash statistics unit.", "312", "preliminary data", "law_enforcement"),
     # with no one else named, the place speaks for its government
     ("Panama registers a daily average of 1,250 crossings.", "1,250", "Panama", "official"),
+    # a news outlet relaying the figure counted nothing: the place still speaks
+    ("Kenya recorded 40 cholera deaths, according to Reuters.", "40", "Kenya", "official"),
 ])
 def test_a_place_that_recorded_a_figure_yields_to_the_data_source_named(extract, text, figure, name, typ) -> None:
     c = count_claim(extract("March\n\n" + text), figure)

@@ -325,7 +325,7 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
                 and not ((of_a_day_or_week(own) or _dates_an_event(own))   # (or a span of days: "between 2 and 8 March")
                          and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
                 and not (own.precision in ("year", "month", "range") and _period_of_the_counted(clause, head_i)):
-            if clause.lemma_.lower() in _BEGIN_LEMMAS and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i])):
+            if clause.lemma_.lower() in _BEGIN_LEMMAS and _runs_since_it_began(clause, predicate_of(analysis.doc[head_i])):
                 return replace(own, end=None)   # "went missing during the conflict, which began in the 1960s": since then
             return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
     return own
@@ -402,6 +402,16 @@ def _on_the_subject_or_means(clause: Token, pred: Token) -> bool:
     noun = clause.head
     return clause.dep_ in ("relcl", "acl") and noun.dep_ == "pobj" and noun.head.lower_ in _INCIDENT_PREPS \
         and noun.head.head.i == pred.i and noun.ent_type_ not in ("GPE", "LOC", "FAC")
+
+
+def _runs_since_it_began(clause: Token, pred: Token) -> bool:
+    """The count runs from the time the clause says its incident began: the incident it happened in
+    ("went missing during the conflict, which began in the 1960s"), or the subject's, when the
+    predicate is a total to date ("The war, which began in 2022, has killed 10,000"); not what a
+    subject that began long ago did once ("The festival, which began in the 1960s, drew 40,000")."""
+    if not _on_the_subject_or_means(clause, pred):
+        return False
+    return not on_the_subject(clause, pred) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children)
 
 
 def _period_of_the_counted(clause: Token, head_i: int) -> bool:
@@ -521,5 +531,7 @@ def _since_then(analysis: Analysis, sent_i: int, head_i: int | None) -> TimeMent
     if not back:
         return None
     t = back[-1]
-    return replace(t, span=(m.start(), m.end()), phrase=None, text=m.group(), end=None, sent_i=sent_i, head_i=pred.i,
-                   parts=())
+    # "Between 2010 and 2015, 40 died. Since then ...": from the end of a stated span, not its start
+    start = t.end if t.precision == "range" and t.end else t.start
+    return replace(t, span=(m.start(), m.end()), phrase=None, text=m.group(), start=start, end=None, sent_i=sent_i,
+                   head_i=pred.i, parts=())

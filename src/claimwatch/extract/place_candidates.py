@@ -16,7 +16,17 @@ from .base import Analysis, token_table
 from .entities import role_in
 from .events import lexicon as event_lexicon
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
-from .place_lexicon import CUES, NAME_PARTICLES, PHYSICAL, PRECISION, Cand, a_saints_building, keys_for, names_a_border
+from .place_lexicon import (
+    CUES,
+    NAME_PARTICLES,
+    PHYSICAL,
+    PRECISION,
+    Cand,
+    a_saints_building,
+    a_saints_possessive,
+    keys_for,
+    names_a_border,
+)
 from .sources import TITLE_ABBREVIATIONS
 
 __all__ = ["Cand", "candidates", "keys_for", "PHYSICAL", "PRECISION", "CUES"]
@@ -299,6 +309,9 @@ class _Collector:
             if e - s == 1 and gaz.demonym(doc[s].text) and not gaz.lookup(doc[s].text, ("country",)):
                 continue  # "a German and a Briton": a nationality word (read by the demonym pass), no town
             e = self._possessive_feature(s, e)
+            if a_saints_possessive(doc, s, e) and not any(
+                    h[0].name.endswith(("'s", "’s")) for h in gaz.lookup_key(norm(doc[s:e].text))):
+                continue  # "St Mary's, the church in Leeds": no saint's parish of another country ("Saint Mary")
             if (all(doc[k].text in self.people for k in range(s, e)) or self._a_persons_name(s, e)) \
                     and not place_refs.in_place_context(doc, s, e) or _a_given_name(doc, s, e):
                 continue  # "coach Ripley", "Jordan, who scored", "spokesperson Paris Mwangi": a person's name
@@ -438,6 +451,12 @@ class _Collector:
         if i > 0 and self.capok[i - 1] and lowers[i - 1] in _NAME_PREFIXES and not self.taken[i - 1]:
             return i + 1    # "Lesser Slave River" is no Slave River: a longer name the gazetteer lacks
         hits = self.gaz.lookup_key(key)
+        if a_saints_possessive(doc, i, j):
+            # "St Mary's, the church in Leeds": only a place named with the possessive ("St. John's"), not
+            # a saint's parish of another country ("Saint Mary", Jamaica)
+            hits = [h for h in hits if h[0].name.endswith(("'s", "’s"))]
+            if not hits:
+                return j
         if cue and not any(h[0].feature in cue for h in hits[:10]):
             return i + 1  # "Big Creek" is no creek named "Big" (Biga, Turkey): the generic word must fit
         if i > 0 and lowers[i - 1] == "the" and not cue:

@@ -10,7 +10,7 @@ from ..resources import read_json
 from .gazetteer import FEATURE_WORDS, Entry, Gazetteer, norm
 
 __all__ = ["CUES", "ANAPHORS", "PHYSICAL", "PRECISION", "NAME_PARTICLES", "Cand", "names_a_border", "keys_for",
-           "a_saints_building"]
+           "a_saints_building", "a_saints_possessive"]
 
 _RAW = read_json("gazetteer", "place_cues.json")
 #: cue word lists by name (``place_cues.json``)
@@ -34,6 +34,11 @@ PRECISION = {"country": "country", "admin1": "admin1", "city": "city", "border":
 
 #: the words of a saint's title
 _SAINT = frozenset({"st", "saint", "ste", "sainte"})
+
+
+def a_saints_possessive(doc, s: int, e: int) -> bool:
+    """Whether tokens [s, e) are a saint's name in the possessive ("St Mary's", "St. John's")."""
+    return doc[s].lower_.rstrip(".") in _SAINT and e < len(doc) and doc[e].lower_ in ("'s", "’s")
 
 
 def a_saints_building(doc, s: int, e: int) -> bool:

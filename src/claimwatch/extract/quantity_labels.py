@@ -359,7 +359,9 @@ def _bearing_from_a_place(text: str, ph: NumberPhrase, tok: Token) -> bool:
     if m is None:
         return False
     place = next((t for t in tok.doc[tok.i + 1:tok.i + 6] if t.idx >= m.start("place")), None)
-    return place is None or place.ent_type_ != "NORP"   # "3 S Africans and ...": people of a nation
+    # "3 S Africans and ...", "12 S Africans at the border": people of a nation, by entity or by a plural name
+    # (a name in capitals, "4 WNW HARPERVILLE", is a place whatever its tag)
+    return place is None or place.ent_type_ != "NORP" and (place.tag_ != "NNPS" or place.text.isupper())
 
 
 _LABEL_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)[ \t]*:[ \t]*$")

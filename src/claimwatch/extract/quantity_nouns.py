@@ -39,7 +39,10 @@ _BODY_WORDS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 def mass_of_things(tok: Token) -> bool:
     """A "body" that is a mass of something, not a corpse: its "of" phrase is a bare singular
     common noun ("a body of water", "a body of evidence", "the body of work"); a corpse's names
-    someone ("the body of a man", "the bodies of 30 migrants", "the body of Curtis Hall")."""
+    someone ("the body of a man", "the bodies of 30 migrants", "the body of Curtis Hall"). A limb or an
+    eye a thing has is no body part either ("an arm of its business", ``_a_things_part``)."""
+    if tok.lower_ in _LIMB_WORDS:
+        return _a_things_part(tok)
     if tok.lower_ not in _BODY_WORDS:
         return False
     for prep in tok.children:
@@ -49,6 +52,19 @@ def mass_of_things(tok: Token) -> bool:
                         c.dep_ in ("det", "poss", "nummod") for c in noun.children):
                     return not in_class(noun, noun_classes()["person"])
     return False
+
+
+#: a limb or an eye, which a person may lose, and which a thing may have figuratively
+_LIMB_WORDS = frozenset({"arm", "arms", "leg", "legs", "limb", "limbs", "eye", "eyes", "foot", "feet", "finger", "fingers",
+                         "toe", "toes"})
+
+
+def _a_things_part(tok: Token) -> bool:
+    """A limb or an eye of or for a thing, not of a body: "lost an arm of its business", "lost his eye for
+    goal", "the last leg of the tour" (not "lost an arm in the blast", "the leg of a boy")."""
+    return any(prep.dep_ == "prep" and prep.lower_ in ("of", "for") and any(
+        noun.dep_ == "pobj" and noun.ent_type_ != "PERSON" and not in_class(noun, noun_classes()["person"])
+        for noun in prep.children) for prep in tok.children)
 
 
 def time_of(tok: Token) -> bool:

@@ -299,10 +299,11 @@ def dates_the_cause(analysis: Analysis, t: TimeMention, head_i: int) -> bool:
 
 def _period_of_the_counted(tok: Token, head_i: int) -> bool:
     """Whether a time is in a relative clause on the claim's own noun ("the 4,458 road deaths it
-    recorded for 2023"): the period the count was made over."""
+    recorded for 2023") or in a participle on it ("fewer than the 355 recorded in 2024"): the period the
+    count was made over."""
     t = tok
     for _ in range(12):
-        if t.dep_ == "relcl":
+        if t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN":
             number = tok.doc[head_i]
             return t.head.i == head_i or number.dep_ == "nummod" and number.head.i == t.head.i
         if t.head.i == t.i:

@@ -499,10 +499,12 @@ def _range_dm(g: dict, ctx: Ctx) -> TV | None:
     return _range_md({"m1": g["m"], "d1": g["d1"], "d2": g["d2"], "y": g.get("y")}, ctx)
 
 
-@rule("range_y", rf"(?P<y1>{YEAR})\s*(?:-|–|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)(?!\d)(?!(?<=[-–]\s\d\d)\s+[a-z])")
+@rule("range_y", rf"(?!(?<![a-z] )\d{{4}}\s[-–]\s\d\d\s+[a-z])(?P<y1>{YEAR})\s*(?:-|–|to|and|through|until)\s*"
+                 rf"(?P<y2>{YEAR}|\d\d)(?!\d)")
 def _range_y(g: dict, ctx: Ctx) -> TV | None:
-    """"2014-16", "2014 to 2016"; two digits apart from the dash and before a word are a figure
-    ("2014 - 16 people died", a timeline's line), not the end year."""
+    """"2014-16", "2014 to 2016"; two digits apart from the dash and before a word are a figure when the
+    year opens its line or phrase ("2014 - 16 people died", a timeline's line), not the end year; after a
+    word of the sentence they stay a range ("the 1914 – 18 war")."""
     y1 = int(g["y1"])
     y2 = int(g["y2"]) if len(g["y2"]) == 4 else (y1 // 100) * 100 + int(g["y2"])
     return TV(date(y1, 1, 1), date(y2, 12, 31), "range", "absolute", None) if y2 > y1 else None
