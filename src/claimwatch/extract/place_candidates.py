@@ -16,6 +16,7 @@ from .base import Analysis, token_table
 from .entities import role_in
 from .events import lexicon as event_lexicon
 from .gazetteer import FEATURE_WORDS, Gazetteer, norm
+from .place_capitals import doubtful_capitals
 from .place_lexicon import (
     CUES,
     NAME_PARTICLES,
@@ -122,7 +123,7 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     col.entities()
     col.scan()
     cands, taken = col.cands, col.taken
-    doubtful = _doubtful_capitals(analysis.text, cands[before:], gaz)
+    doubtful = doubtful_capitals(analysis.text, cands[before:], gaz)
     cands += place_refs.repeated_names(analysis, gaz, cands, taken)
     cands += place_refs.embedded_names(analysis, gaz, taken)
     cands += place_refs.demonyms(analysis, gaz, taken)
@@ -157,38 +158,6 @@ def _abbreviates(word: str, name: str) -> bool:
 #: the words after which another spelling of a region's name is the region ("in Bekaa", "the Bekaa")
 _PLACE_WORDS_BEFORE = frozenset(_LOCATIVE) | {"the"}
 _BAD_LABELS = ("WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "MIXED")
-
-_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z.'’-]*)")
-
-
-def _in_capitals_run(text: str, c: Cand) -> bool:
-    """Whether a candidate is written in capitals next to another word in capitals ("DERBY SHOCK:
-    ...", "MOBILE PHONE SALES SLUMP"): there its capitals do not mark a name."""
-    if not text[c.start:c.end].isupper():
-        return False
-    before = _WORD_BEFORE.search(text, max(0, c.start - 40), c.start)
-    after = _WORD_AFTER.match(text, c.end)
-    if before is not None and before.group(1).endswith("."):
-        before = None   # the end of a sentence ("... with the UNHCR. BEIRUT: ...")
-    return any(m is not None and m.group(1).isupper() and len(m.group(1).strip(".")) >= 2 for m in (before, after))
-
-
-def _doubtful_capitals(text: str, cands: list[Cand], gaz: Gazetteer) -> list[Cand]:
-    """A headline's or kicker's words in capitals that nothing there makes a place: no place
-    preposition precedes them ("FLOODS IN KERALA") and they are no country's name ("UKRAINE WAR:").
-    They stay places only if the report names them as places elsewhere ("DERBY SHOCK" over a report
-    from Derby); "BATH TIME:", "MOBILE PHONE SALES SLUMP" are no places."""
-    out = []
-    for c in cands:
-        if not _in_capitals_run(text, c) or gaz.country_code(text[c.start:c.end]):
-            continue
-        prev = _PREV_WORD.search(text, max(0, c.start - 20), c.start)
-        if not (prev and prev.group(1).lower() in _C["place_before"]):
-            out.append(c)
-    return out
-
 
 def _a_rank_before_a_name(doc, i: int) -> bool:
     """Whether token ``i`` is an abbreviated rank or title before a capitalised word ("Det. Insp.
