@@ -103,7 +103,7 @@ _ADMIN_AFTER = frozenset({"province", "region", "district", "county", "oblast", 
 
 def _ends_an_organisations_name(doc, s: int) -> bool:
     """Whether a place entity closes an organisation's name written right before it, with no comma
-    ("ShelterAid UK", "Save the Children UK", "Vodafone Egypt"): its country branch, not a place."""
+    ("BrightWell UK", "Save the Children UK", "Vodafone Egypt"): its country branch, not a place."""
     return s > 0 and doc[s - 1].ent_type_ == "ORG" and doc[s - 1].ent_iob_ != "" and not doc[s - 1].is_punct \
         and doc[s - 1].whitespace_ != "" and doc[s - 1].text[:1].isupper()
 
@@ -274,7 +274,7 @@ class _Collector:
                 continue  # "Det. Insp. Sarah Jones": a rank, no place (Det Udom)
             if _ends_an_organisations_name(doc, s):
                 taken[s:e] = [True] * (e - s)
-                continue  # "ShelterAid UK", "Oxfam GB": the organisation's branch, no place of the event
+                continue  # "BrightWell UK", "Oxfam GB": the organisation's branch, no place of the event
             if e - s == 1 and gaz.demonym(doc[s].text) and not gaz.lookup(doc[s].text, ("country",)):
                 continue  # "a German and a Briton": a nationality word (read by the demonym pass), no town
             e = self._possessive_feature(s, e)

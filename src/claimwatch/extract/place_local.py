@@ -302,7 +302,7 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
             continue
         i = _run_before(doc, j)
         # "X refugee camp", "X trading centre": no team or faction is so named, unless the report
-        # names an organisation so elsewhere ("Apple said ... the Apple shopping centre"); nor "the Glynmawr colliery"
+        # names an organisation so elsewhere ("Apple said ... the Apple shopping centre"); nor "the Carrowdale quarry"
         site = (head[0] - j == 2 and tk.text[j + 1].islower() or tk.lower[j] in _WORKINGS) and tk.text[j].islower() \
             and not _organisation_elsewhere(analysis, i, j)
         unit = head[1] in _ADMIN_UNITS

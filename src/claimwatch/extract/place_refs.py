@@ -451,7 +451,7 @@ def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> l
 _PLURAL_FEATURES = {"counties": "county", "parishes": "parish", "regions": "region", "provinces": "province",
                     "oblasts": "oblast", "districts": "district", "townships": "township", "states": "state",
                     "rivers": "river", "lakes": "lake", "islands": "island", "governorates": "governorate"}
-#: a name of one or two capitalised words, in any Latin script ("Özalp", "Başkale"): no digit, underscore or
+#: a name of one or two capitalised words, in any Latin script ("Ağlasun", "Çavdır"): no digit, underscore or
 #: small ASCII letter opens one (a small accented letter is checked after the match)
 _LIST_NAME = r"[^\W\d_a-z][\w’'.-]*(?:\s+[^\W\d_a-z][\w’'.-]*)?"
 _COORDINATED_RE = re.compile(
@@ -481,7 +481,7 @@ def coordinated_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> 
             got = next(((key, cue) for key, cue in keys_for(gaz, name.split() + [singular])
                         if any(e.feature in cue for e, _alt in gaz.lookup_key(key)[:40])), None)
             if got is None and singular in _SEAT_NAMED and gaz.has(norm(name)):
-                got = norm(name), ("city",)     # "the Özalp, Saray and Başkale districts": named for their seat towns
+                got = norm(name), ("city",)     # "the Ağlasun, Yeşilova and Çavdır districts": named for their seat towns
             if got is None:
                 continue
             for k in range(span.start, span.end):

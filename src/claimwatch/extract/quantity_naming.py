@@ -537,5 +537,5 @@ _CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)")
 
 
 def _addressed(subj: Token, text: str, ph: NumberPhrase) -> bool:
-    """"Mr Kola, you are 34.": the person spoken to, the figure closing the clause (not "you are 12 in the squad")."""
+    """"Ms Varga, you are 41.": the person spoken to, the figure closing the clause (not "you are 12 in the squad")."""
     return subj.lower_ == "you" and _CLAUSE_END.match(text, ph.span[1]) is not None
