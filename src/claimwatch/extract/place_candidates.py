@@ -96,7 +96,7 @@ def _spelled_alike(key: str, name: str) -> bool:
     return own[:3] == key[:3] and difflib.SequenceMatcher(None, key, own).ratio() >= 0.8
 
 
-#: a division's word written capitalised after a name ("Lao Cai Province", "Kisumu County"): it ends the
+#: a division's word written capitalised after a name ("Ha Giang Province", "Kisumu County"): it ends the
 #: name, where another capitalised word ("Dublin City", "St. James United") continues one
 _ADMIN_AFTER = frozenset({"province", "region", "district", "county", "oblast", "governorate", "state", "prefecture"})
 
@@ -117,7 +117,7 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     for c in place_refs.datelines(analysis, gaz, col.taken) + place_refs.streets(analysis, col.taken):
         col.cands.append(c)
     col.cands += place_refs.coordinated_names(analysis, gaz, col.taken)  # "Camden and Charlton counties"
-    col.cands += place_refs.possessive_names(analysis, gaz, col.taken)  # "Cox's Bazar"
+    col.cands += place_refs.possessive_names(analysis, gaz, col.taken)  # "Martha's Vineyard"
     col.cands += place_refs.shared_names(analysis, gaz, col.taken)  # "North and South Kivu"
     before = len(col.cands)  # a dateline's town, a border phrase: places by their layout or words
     col.entities()
@@ -316,7 +316,7 @@ class _Collector:
         return e
 
     def _longer_name(self, s: int, e: int) -> int:
-        """The end of "Nuevo" + "Leon" (or "Rio Grande" + "do Sul", "Lao" + "Cai Province") when the tagger's
+        """The end of "Nuevo" + "Leon" (or "Mato Grosso" + "do Sul", "Ha" + "Giang Province") when the tagger's
         entity stops short of a capitalised name the gazetteer knows whole; a division's word may follow it."""
         doc = self.doc
         if not doc[e - 1].text[:1].isupper():

@@ -416,12 +416,12 @@ def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Can
     return out
 
 
-#: a name with a possessive inside it ("Cox's Bazar", "Martha's Vineyard", "St John's Wood")
+#: a name with a possessive inside it ("Martha's Vineyard", "Land's End", "St John's Wood")
 _POSSESSIVE_NAME_RE = re.compile(r"\b[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s [A-Z][\w-]*(?: [A-Z][\w-]*)?")
 
 
 def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
-    """Names the gazetteer knows whole with a possessive inside ("Cox's Bazar"): the tagger splits them at
+    """Names the gazetteer knows whole with a possessive inside ("Land's End"): the tagger splits them at
     the "'s" (or calls them an organisation), so the scan of capitalised runs stops short."""
     doc, text = analysis.doc, analysis.text
     out: list[Cand] = []
@@ -429,7 +429,7 @@ def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> l
         return out      # the cheap test first
     for m in _POSSESSIVE_NAME_RE.finditer(text):
         words = m.group().split(" ")
-        # the longest known name from the possessive's word on ("Cox's Bazar", not "reach Cox's Bazar")
+        # the longest known name from the possessive's word on ("Land's End", not "reach Land's End")
         for a in range(len(words)):
             if "'s" not in words[a] and "’s" not in words[a]:
                 continue
@@ -439,7 +439,7 @@ def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> l
                 span = doc.char_span(start, start + len(name), alignment_mode="expand")
                 if span is None or any(taken[span.start:span.end]) or not gaz.has(norm(name)) \
                         or re.match(r" [A-Z]", text[start + len(name):]):
-                    continue    # nor in a longer name ("the Cox's Bazar Sadar Hospital")
+                    continue    # nor in a longer name ("the Land's End Coastguard Station")
                 taken[span.start:span.end] = [True] * len(span)
                 out.append(Cand(span.start_char, span.end_char, span.start, span.end, norm(name), (), "GAZ"))
                 break

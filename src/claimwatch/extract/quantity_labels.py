@@ -172,13 +172,13 @@ def _number_of_a_place_name(tok: Token) -> bool:
 
 
 def _code_before_a_noun(text: str, ph: NumberPhrase, tok: Token) -> bool:
-    """"the first 911 call", "the 119 emergency service": three or more digits without separators between a
+    """"the first 911 call", "the 131 emergency service": three or more digits without separators between a
     determiner and a singular common noun they modify (not a noun of people: "300 staff") name a line or a code, they count no call."""
     raw = text[ph.core[0]:ph.core[1]]
     noun = tok.head
     if not (raw.isdigit() and len(raw) >= 3 and ph.qualifier == "exact" and ph.span == ph.core):
         return False
-    between = tok.doc[tok.i + 1:noun.i]   # "the 119 emergency service": the noun's own compounds between
+    between = tok.doc[tok.i + 1:noun.i]   # "the 131 emergency service": the noun's own compounds between
     return (tok.dep_ in ("nummod", "compound") and noun.i > tok.i and noun.tag_ == "NN"
             and all(t.dep_ == "compound" and t.tag_ == "NN" and t.head.i == noun.i for t in between)
             and any(c.dep_ == "det" and c.i < tok.i for c in children_of(noun))   # "the first 911 call", "a 999 call"
@@ -255,13 +255,13 @@ def tally_label_span(text: str, ph: NumberPhrase | tuple[int, int]) -> tuple[int
     return m.start("w"), m.end("w")
 
 
-#: a field line of an infobox, a form or a list: a short label, a colon, then the figure alone ("Deaths: 9")
+#: a field line of an infobox, a form or a list: a short label, a colon, then the figure alone ("Deaths: 6")
 _FIELD_LINE = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]+)?(?P<label>[^:\n]{1,40}?)[ \t]*:[ \t]*")
 
 
 def field_label_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The span of the label of a field line whose whole value is the figure at ``span`` ("Deaths: 9",
-    "Non-fatal injuries: 27", "- Kano: 8"); None for a figure in running text."""
+    """The span of the label of a field line whose whole value is the figure at ``span`` ("Deaths: 6",
+    "Non-fatal injuries: 41", "- Kano: 8"); None for a figure in running text."""
     start = text.rfind("\n", 0, span[0]) + 1
     end = text.find("\n", span[1])
     m = _FIELD_LINE.match(text, start, span[0])
@@ -373,7 +373,7 @@ _LABEL_WORDS = (_C["naming"] - {"no", "nos", "number", "num", "figure", "fig"}) 
 
 def _labelled_value(text: str, ph: NumberPhrase) -> bool:
     """"Switchboard telephone: 1550.", "Views: 5,917": the bare figure after the colon of a naming or counter label
-    is the line, the code or the counter (not "Deaths: 9", "Arrests: 12", nor a figure of a noun, "...: 18 dead")."""
+    is the line, the code or the counter (not "Deaths: 6", "Arrests: 12", nor a figure of a noun, "...: 18 dead")."""
     m = _LABEL_BEFORE.search(text, max(0, ph.span[0] - 30), ph.span[0])
     return m is not None and m.group("w").lower() in _LABEL_WORDS and _VALUE_END.match(text, ph.span[1]) is not None
 
