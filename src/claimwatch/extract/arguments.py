@@ -221,7 +221,7 @@ def clause_head(tok: Token) -> Token:
 
 
 def compares_or_continues(head: Token, typed: bool) -> bool:
-    """"up from 5,000-6,000", "compared with 300", "fewer than the 502 recorded", and — when nothing else types it — "two
+    """"up from 5,000-6,000", "compared with 300", "fewer than the 377 recorded", and — when nothing else types it — "two
     others": a figure measured against (or continuing) the sentence's previous count, so it
     counts the same thing."""
     if head.lower_ in ("others", "more") and not typed:
@@ -235,7 +235,7 @@ def compares_or_continues(head: Token, typed: bool) -> bool:
             return True
         if prep.lower_ == "than" and prep.head.tag_ in ("JJR", "RBR") and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in children_of(arg)):
-            return True     # "412 murders, fewer than the 502 recorded in 2025"
+            return True     # "318 burglaries, fewer than the 377 recorded in 2025"
         if prep.lower_ == "to" and _bare_measure_set(prep):
             return True
     return False

@@ -263,8 +263,8 @@ _RECORDING_PLACES = ("country", "admin1", "admin2")
 
 
 def _a_recording_place(c: Cand) -> bool:
-    """A place as the subject of a non-speech evidential verb ("Jamaica recorded 412 murders",
-    "Enga has recorded more than 150 deaths"): the place where the figure was counted."""
+    """A place as the subject of a non-speech evidential verb ("Portugal recorded 318 drownings",
+    "Umbria has recorded more than 240 deaths"): the place where the figure was counted."""
     src = c.src
     if c.kind != "evidential" or src is None or src.pos_ != "PROPN":
         return False

@@ -510,7 +510,7 @@ def _before_its_clause(analysis: Analysis, attr: AttributionMention, head_i: int
     cue = doc[cue_i]
     if attr.kind == "according":    # "according to X, <content>": words of a clause follow the source
         end = attr.span[1] if attr.span is not None else cue.idx + len(cue.text)
-        end = max(end, cue.right_edge.idx + len(cue.right_edge))     # "the prefecture of Agrigento": its whole phrase
+        end = max(end, cue.right_edge.idx + len(cue.right_edge))     # "the prefecture of Larissa": its whole phrase
         sent_end = analysis.sentences[attr.sent_i][1]
         return any(t.is_alpha for t in doc if end <= t.idx < sent_end)
     return any(c.dep_ in _INTRODUCED for c in children_of(cue) if c.i > cue_i)

@@ -227,7 +227,7 @@ def layout_places(analysis: Analysis, lead_para: int, locates: Callable[[Analysi
     for p in analysis.places:
         if p.kind != "name" or p.lat is None:
             continue
-        if p.span[1] > top:     # the lead's own dateline ("KAMPALA. The number of people killed..."), last resort
+        if p.span[1] > top:     # the lead's own dateline ("DODOMA. The number of people hurt..."), last resort
             if _opens_paragraph(analysis, p) and p.role == "source_location" and p.feature in ("city", "admin1", "admin2"):
                 towns.setdefault(-1, []).append(p)
             continue

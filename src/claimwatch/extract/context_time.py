@@ -322,11 +322,11 @@ def _own_time(analysis: Analysis, sent_i: int, head_i: int | None, statement: bo
         while clause.dep_ not in _DESCRIPTIVE and clause.head.i != clause.i:
             clause = clause.head
         if not (clause.left_edge.i <= head_i <= clause.right_edge.i) and not _describes_the_counted(clause, head_i) \
-                and not ((of_a_day_or_week(own) or _dates_an_event(own))   # (or a span of days: "between 2 and 8 March")
+                and not ((of_a_day_or_week(own) or _dates_an_event(own))   # (or a span of days: "between 4 and 9 June")
                          and _on_the_subject_or_means(clause, predicate_of(analysis.doc[head_i]))) \
                 and not (own.precision in ("year", "month", "range") and _period_of_the_counted(clause, head_i)):
             if clause.lemma_.lower() in _BEGIN_LEMMAS and _runs_since_it_began(clause, predicate_of(analysis.doc[head_i])):
-                return replace(own, end=None)   # "went missing during the conflict, which began in the 1960s": since then
+                return replace(own, end=None)   # "vanished during the insurgency, which began in the 1980s": since then
             return None     # "scores crossing near Eagle Pass, a town that has become ... in the last year"
     return own
 
@@ -406,7 +406,7 @@ def _on_the_subject_or_means(clause: Token, pred: Token) -> bool:
 
 def _runs_since_it_began(clause: Token, pred: Token) -> bool:
     """The count runs from the time the clause says its incident began: the incident it happened in
-    ("went missing during the conflict, which began in the 1960s"), or the subject's, when the
+    ("vanished during the insurgency, which began in the 1980s"), or the subject's, when the
     predicate is a total to date ("The war, which began in 2022, has killed 10,000"); not what a
     subject that began long ago did once ("The festival, which began in the 1960s, drew 40,000")."""
     if not _on_the_subject_or_means(clause, pred):

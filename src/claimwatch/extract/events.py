@@ -95,7 +95,7 @@ def _related(tok: Token) -> Iterator[Token]:
     """Tokens close to ``tok`` in the tree: children, grandchildren (through function words), head, grandparent."""
     for child in children_of(tok):
         if child.dep_ in _SUBJECTS and not child.dep_.endswith("pass") and tok.pos_ in ("VERB", "AUX"):
-            continue  # "conscripts fled": an active subject is who acts; a passive one undergoes it ("migrants were caught")
+            continue  # "conscripts fled": an active subject is who acts; a passive one undergoes it ("smugglers were caught")
         yield child
         if child.dep_ in _PASS_THROUGH:
             for grand in children_of(child):

@@ -280,7 +280,7 @@ def _state_accusation(tok: Token) -> bool:
 
 
 def _case_of_people(tok: Token) -> bool:
-    """"registered 112 new cases of people who went missing": a case whose "of" phrase names people is
+    """"registered 87 new cases of people who fell ill": a case whose "of" phrase names people is
     an instance of what befell them (a disappearance, an illness), no proceedings."""
     return lower_lemma(tok) == "case" and any(
         person_noun(g) for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c))

@@ -69,8 +69,8 @@ FEATURE_WORDS: dict[str, tuple[str, ...]] = {
 #: importance given up by an entry matched through an alternative (not its main) name
 ALT_PENALTY = 1.5
 
-#: abbreviated words of place names and the words they stand for: the tables write "Saint James"
-#: (Jamaica's parish) where a report writes "St James" or "St. James", and "St Ives" where another
+#: abbreviated words of place names and the words they stand for: the tables write "Saint Lucia"
+#: (the island) where a report writes "St Lucia" or "St. Lucia", and "St Ives" where another
 #: writes "Saint Ives"; a key is looked up under each way of writing them
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _EXPANDED = {v: k for k, v in _ABBREVIATED.items()}

@@ -159,7 +159,7 @@ def _participants(tok: Token, etype: str) -> list[Token]:
     if tok.pos_ == "NOUN" and _reported_as_news(tok) and (owners := _of_phrase(tok)):
         return owners  # "condemns the murder of Ramiro Téllez, a reporter"
     if tok.pos_ == "NOUN" and (owner := one_with(tok)) is not None:
-        return [owner]  # "two were taken to hospital, one with a head wound"
+        return [owner]  # "three were flown to hospital, one with a leg wound"
     if tok.pos_ in ("ADJ", "NOUN", "ADV"):
         return _state_participants(tok)
     return []
@@ -263,7 +263,7 @@ def _unnumbered_value(tok: Token, shared_det: bool, among_people: bool = False) 
     if tok.pos_ in ("PRON", "DET") or (low == "one" and tok.pos_ == "NUM" and tok.dep_ != "nummod"):
         return 1 if low in _ONE_PRON else None
     if ordinal_member(tok):
-        return 1    # "the body of an eighth", "the third remains missing"
+        return 1    # "the body of a seventh", "the third remains missing"
     if lower_lemma(tok) in _BODY_NOUNS:
         return 1 if _one_body(tok) and not mass_of_things(tok) else None
     person = _aged_person(tok) or (among_people and _unclassed_noun(tok))

@@ -1,9 +1,9 @@
 """Members of a counted set the text names without a number (used by :mod:`.implicit`).
 
-* :func:`ordinal_member` — "the body of *an eighth* was never found" after "Seven people drowned",
+* :func:`ordinal_member` — "the body of *a seventh* was never found" after "Six hikers were swept away",
   "*the third* remains missing" after "Three crew were lost": an ordinal standing alone for a noun,
   whose rank follows a figure the paragraph gave, is one more member of that set (SPEC §3).
-* :func:`one_with` — "Two students were taken to hospital, *one with a head wound*": the participant
+* :func:`one_with` — "Three riders were flown to hospital, *one with a leg wound*": the participant
   of an event noun in a "with" phrase is the word the phrase is on.
 * :func:`members_listed`, :func:`listed_among`, :func:`included_in` — members a clause lists of a larger
   set ("including", "among", after a colon) are parts of its total, each a count of its own.
@@ -43,7 +43,7 @@ def _counted_by(num: Token) -> Token | None:
 
 def _figures_before(tok: Token, limit: int = 80) -> set[float]:
     """The values of the figures of the few sentences before ``tok`` that count no things (people, or
-    a noun the text leaves out: "Nineteen of them")."""
+    a noun the text leaves out: "Twelve of them")."""
     doc = tok.doc
     out: set[float] = set()
     for t in doc[max(0, tok.i - limit):tok.i]:
@@ -57,8 +57,8 @@ def _figures_before(tok: Token, limit: int = 80) -> set[float]:
 
 
 def ordinal_member(tok: Token) -> bool:
-    """An ordinal that stands alone for a noun ("an eighth", "the third"), under "a"/"an"/"the", ranked one
-    above a figure the text gave just before it ("Seven people drowned; the body of an eighth ...";
+    """An ordinal that stands alone for a noun ("a seventh", "the third"), under "a"/"an"/"the", ranked one
+    above a figure the text gave just before it ("Six hikers were swept away; the body of a seventh ...";
     "Three crew were lost ... the third remains missing"); not an ordinal on a noun ("the third time"), a
     fraction with its "of" phrase ("an eighth of the budget") or one with no set before it."""
     if tok.pos_ not in ("ADJ", "NOUN") or tok.tag_ not in ("JJ", "NN"):
@@ -74,7 +74,7 @@ def ordinal_member(tok: Token) -> bool:
 
 
 def one_with(tok: Token) -> Token | None:
-    """"one with a head wound", "a man with gunshot wounds": the word an event noun's "with" phrase
+    """"one with a leg wound", "a man with gunshot wounds": the word an event noun's "with" phrase
     is on — "one" or a noun — which the event befell."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "with" or tok.head.dep_ != "prep":
         return None

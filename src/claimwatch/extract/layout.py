@@ -25,7 +25,7 @@ much a false match costs:
   (:mod:`.places`): only the first paragraph, or the second after a headline, is read, so any short
   capitalised opening before a dash counts ("BERLIN, May 19 (dpa) -", "EAGLE PASS, Texas --");
 * :data:`DATELINE_TOWN` — the town in capitals at the start of any line, a place candidate
-  (:mod:`.place_refs`) the gazetteer must confirm ("TORRINGTON —", "BEIRUT (AP) -", "KAMPALA. The...");
+  (:mod:`.place_refs`) the gazetteer must confirm ("TORRINGTON —", "BEIRUT (AP) -", "DODOMA. The...");
 * :data:`DATELINE_AGENCY` — the agency in brackets, the source of the whole report
   (:mod:`.source_lines`), group 1; its dash may be a colon.
 """
@@ -97,8 +97,8 @@ DATELINE = re.compile(
     # (perhaps with the paper or agency in brackets after it: "Colombo, January 19, 2026 (Daily Mirror) -")
     rf"|[A-Z][a-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){{0,2}}{_REGION}{_FULL_DATE}(?:\s*\([A-Z]{_AGENCY}{{0,29}}\))?)\s*(?:{_DASH}{{1,2}})[ \t]+")
 #: a town in capitals closed by a full stop, the way some African and Asian papers write a dateline
-#: ("KAMPALA. The number of..."): the sentence after it opens in sentence case, so a line of an
-#: all-capitals text ("SCOTT COUNTY. THE TORNADO...") is none
+#: ("DODOMA. The number of..."): the sentence after it opens in sentence case, so a line of an
+#: all-capitals text ("PIKE COUNTY. THE STORM...") is none
 _STOP_DATELINE = r"[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}\.[ \t]+(?=[A-Z][a-z])"
 OPENING_DATELINE = re.compile(rf"[A-Z][A-Za-z .'’-]{{1,40}}(?:,[^\n(]{{0,40}})?\s*(?:\([^)\n]{{1,40}}\))?\s*(?:{_DASH}|--)\s"
                               rf"|{_STOP_DATELINE}")

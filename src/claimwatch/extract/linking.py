@@ -287,7 +287,7 @@ def _tally_link(analysis: Analysis, q: QuantityMention) -> CountLink | None:
     """"Injuries 3 - Deaths 2 - Arrests 5", "Rescued 12 - Missing 3": an item of a tally line counts what its
     own label names (the label's event, or none), not the next item's label the parse hangs it on."""
     span = tally_label_span(analysis.text, _span2(q.span))
-    label_span = span or field_label_span(analysis.text, _span2(q.span))  # a field line: "Non-fatal injuries: 27"
+    label_span = span or field_label_span(analysis.text, _span2(q.span))  # a field line: "Non-fatal injuries: 41"
     if label_span is None:
         return None
     named = [m for m in analysis.events if label_span[0] <= m.span[0] and m.span[1] <= label_span[1]]

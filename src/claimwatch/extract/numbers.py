@@ -106,9 +106,9 @@ _BARE_RE = (
     r"unspecified|increasing|limited|certain|undisclosed)\s+)?number(?=\s+of\b)|a\s+lot(?=\s+of\b)|lots(?=\s+of\b)"
     rf"|many|numerous|multiple|countless|few|some(?!\s+(?:\d|(?:{NUMBER_WORDS}|dozen|a\s+(?:dozen|hundred|thousand))\b)))"
 )
-# masked (never quantities): times (also a clock time without a colon, "412 PM", "0945 a.m.", the style of
+# masked (never quantities): times (also a clock time without a colon, "517 PM", "0945 a.m.", the style of
 # weather statements and logs), numeric dates, phone numbers (also in groups after a trunk prefix's leading zero,
-# "01226 773555", "01495 212 456", or a four-figure group opening with a zero, "555 0199", which no count is
+# "01226 773555", "01632 418 902", or a four-figure group opening with a zero, "555 0199", which no count is
 # written with), version numbers, the numbering of a thread's posts ("1/ Our ship ...": a figure closed by a
 # slash before a space)
 _MASK = (

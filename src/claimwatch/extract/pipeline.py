@@ -244,7 +244,7 @@ def _join_glued(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]
     with a comma, semicolon or colon, nor ends at a comma: spaCy's cuts inside "Censor.NET", before the
     comma of "Details: Over six months, more than 14 million ..." and after the one of "Two men, ages 24
     and 31, | were arrested" are undone (within a line), as is a cut between a word and a lower-case one
-    ("in Rio Grande | do Sul, on Monday")."""
+    ("in Mato Grosso | do Sul, on Monday")."""
     def glued(prev: tuple[int, int], a: int) -> bool:
         return prev[1] == a and text[a - 1] == "." and text[a].isalnum() or (
             (text[a] in ",;:" or text[prev[1] - 1] == "," or text[prev[1] - 1].isalpha() and text[a].islower())

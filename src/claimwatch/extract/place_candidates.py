@@ -96,14 +96,14 @@ def _spelled_alike(key: str, name: str) -> bool:
     return own[:3] == key[:3] and difflib.SequenceMatcher(None, key, own).ratio() >= 0.8
 
 
-#: a division's word written capitalised after a name ("Lao Cai Province", "Kisumu County"): it ends the
+#: a division's word written capitalised after a name ("Ha Giang Province", "Kisumu County"): it ends the
 #: name, where another capitalised word ("Dublin City", "St. James United") continues one
 _ADMIN_AFTER = frozenset({"province", "region", "district", "county", "oblast", "governorate", "state", "prefecture"})
 
 
 def _ends_an_organisations_name(doc, s: int) -> bool:
     """Whether a place entity closes an organisation's name written right before it, with no comma
-    ("ShelterAid UK", "Save the Children UK", "Vodafone Egypt"): its country branch, not a place."""
+    ("BrightWell UK", "Save the Children UK", "Vodafone Egypt"): its country branch, not a place."""
     return s > 0 and doc[s - 1].ent_type_ == "ORG" and doc[s - 1].ent_iob_ != "" and not doc[s - 1].is_punct \
         and doc[s - 1].whitespace_ != "" and doc[s - 1].text[:1].isupper()
 
@@ -117,7 +117,7 @@ def candidates(analysis: Analysis, gaz: Gazetteer) -> list[Cand]:
     for c in place_refs.datelines(analysis, gaz, col.taken) + place_refs.streets(analysis, col.taken):
         col.cands.append(c)
     col.cands += place_refs.coordinated_names(analysis, gaz, col.taken)  # "Camden and Charlton counties"
-    col.cands += place_refs.possessive_names(analysis, gaz, col.taken)  # "Cox's Bazar"
+    col.cands += place_refs.possessive_names(analysis, gaz, col.taken)  # "Martha's Vineyard"
     col.cands += place_refs.shared_names(analysis, gaz, col.taken)  # "North and South Kivu"
     before = len(col.cands)  # a dateline's town, a border phrase: places by their layout or words
     col.entities()
@@ -274,7 +274,7 @@ class _Collector:
                 continue  # "Det. Insp. Sarah Jones": a rank, no place (Det Udom)
             if _ends_an_organisations_name(doc, s):
                 taken[s:e] = [True] * (e - s)
-                continue  # "ShelterAid UK", "Oxfam GB": the organisation's branch, no place of the event
+                continue  # "BrightWell UK", "Oxfam GB": the organisation's branch, no place of the event
             if e - s == 1 and gaz.demonym(doc[s].text) and not gaz.lookup(doc[s].text, ("country",)):
                 continue  # "a German and a Briton": a nationality word (read by the demonym pass), no town
             e = self._possessive_feature(s, e)
@@ -316,7 +316,7 @@ class _Collector:
         return e
 
     def _longer_name(self, s: int, e: int) -> int:
-        """The end of "Nuevo" + "Leon" (or "Rio Grande" + "do Sul", "Lao" + "Cai Province") when the tagger's
+        """The end of "Nuevo" + "Leon" (or "Mato Grosso" + "do Sul", "Ha" + "Giang Province") when the tagger's
         entity stops short of a capitalised name the gazetteer knows whole; a division's word may follow it."""
         doc = self.doc
         if not doc[e - 1].text[:1].isupper():

@@ -23,7 +23,7 @@ PHYSICAL = ("river", "lake", "mountain_range", "sea", "ocean", "gulf", "bay", "s
             "cape", "waterfall", "region")
 
 #: lower-case words inside a place's name ("Ain al-Asad", "Bajo de la Cruz", "Mocímboa da Praia",
-#: "Rio Grande do Sul", "Castelnuovo di Porto")
+#: "Mato Grosso do Sul", "Castelnuovo di Porto")
 NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "de", "del", "la", "le", "du", "des", "di", "da", "do",
                             "dos", "das", "bin", "ibn", "-", "’", "'"})
 

@@ -57,7 +57,7 @@ _ADMIN_UNITS = frozenset({"upazila", "upazilla", "tehsil", "taluka", "taluk", "m
                           "barangay", "raion", "rayon", "hromada", "commune", "municipality", "subdistrict",
                           "sub-district", "sub-county", "subcounty", "prefecture", "wilaya", "daira"})
 #: the words of an administrative unit a name written capitalised before them makes an official name
-#: ("Mianning County", "Malika Rural Municipality", "Valley Shire")
+#: ("Qiaolin County", "Malika Rural Municipality", "Valley Shire")
 _NAMED_UNITS = _ADMIN_UNITS | frozenset({"county", "district", "township", "shire", "parish", "province"})
 #: the gazetteer's features a unit's name may not have for the unit to be one it lacks
 _SETTLED = frozenset({"country", "admin1", "admin2", "city"})
@@ -302,7 +302,7 @@ def local_candidates(analysis: Analysis, taken: list[bool]) -> list[Cand]:
             continue
         i = _run_before(doc, j)
         # "X refugee camp", "X trading centre": no team or faction is so named, unless the report
-        # names an organisation so elsewhere ("Apple said ... the Apple shopping centre"); nor "the Glynmawr colliery"
+        # names an organisation so elsewhere ("Apple said ... the Apple shopping centre"); nor "the Carrowdale quarry"
         site = (head[0] - j == 2 and tk.text[j + 1].islower() or tk.lower[j] in _WORKINGS) and tk.text[j].islower() \
             and not _organisation_elsewhere(analysis, i, j)
         unit = head[1] in _ADMIN_UNITS
@@ -469,7 +469,7 @@ def placed_by_structure(analysis: Analysis, c: Cand) -> bool:
     doc, tk = analysis.doc, token_table(analysis.doc)
     i, j = c.tok_start, c.tok_end
     if _a_named_unit(analysis, i, j):
-        return True     # "Mianning County", "Malika Rural Municipality": a unit of a country the gazetteer lacks
+        return True     # "Qiaolin County", "Malika Rural Municipality": a unit of a country the gazetteer lacks
     if j - i > 4 or any(tk.lower[k].rstrip(".") in _NOT_NAME_WORDS and not (k == j - 1 and tk.lower[k] in _AFTER_HEADS)
                         for k in range(i, j)):
         return False  # "Northeast Georgia", "the Russian Empire", "Columbus East": no settlement's own name
@@ -502,7 +502,7 @@ def _an_ordinal(word: str) -> bool:
 
 def _a_named_unit(analysis: Analysis, i: int, j: int) -> bool:
     """Whether the tagger's place [i, j) is a proper name and the capitalised word of an
-    administrative unit after it ("Mianning County", "Turkana County", "Malika Rural Municipality",
+    administrative unit after it ("Qiaolin County", "Turkana County", "Malika Rural Municipality",
     "Hlaing Tharyar Township"), not a numbered one ("the Fourth Congressional District", "the 4th
     ..."): the gazetteer holds the first-level regions and the towns, not the counties, districts
     and municipalities of most countries, and the unit's word says it is one."""

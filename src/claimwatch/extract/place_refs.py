@@ -416,12 +416,12 @@ def datelines(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Can
     return out
 
 
-#: a name with a possessive inside it ("Cox's Bazar", "Martha's Vineyard", "St John's Wood")
+#: a name with a possessive inside it ("Martha's Vineyard", "Land's End", "St John's Wood")
 _POSSESSIVE_NAME_RE = re.compile(r"\b[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s [A-Z][\w-]*(?: [A-Z][\w-]*)?")
 
 
 def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> list[Cand]:
-    """Names the gazetteer knows whole with a possessive inside ("Cox's Bazar"): the tagger splits them at
+    """Names the gazetteer knows whole with a possessive inside ("Land's End"): the tagger splits them at
     the "'s" (or calls them an organisation), so the scan of capitalised runs stops short."""
     doc, text = analysis.doc, analysis.text
     out: list[Cand] = []
@@ -429,7 +429,7 @@ def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> l
         return out      # the cheap test first
     for m in _POSSESSIVE_NAME_RE.finditer(text):
         words = m.group().split(" ")
-        # the longest known name from the possessive's word on ("Cox's Bazar", not "reach Cox's Bazar")
+        # the longest known name from the possessive's word on ("Land's End", not "reach Land's End")
         for a in range(len(words)):
             if "'s" not in words[a] and "’s" not in words[a]:
                 continue
@@ -439,7 +439,7 @@ def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> l
                 span = doc.char_span(start, start + len(name), alignment_mode="expand")
                 if span is None or any(taken[span.start:span.end]) or not gaz.has(norm(name)) \
                         or re.match(r" [A-Z]", text[start + len(name):]):
-                    continue    # nor in a longer name ("the Cox's Bazar Sadar Hospital")
+                    continue    # nor in a longer name ("the Land's End Coastguard Station")
                 taken[span.start:span.end] = [True] * len(span)
                 out.append(Cand(span.start_char, span.end_char, span.start, span.end, norm(name), (), "GAZ"))
                 break
@@ -451,7 +451,7 @@ def possessive_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> l
 _PLURAL_FEATURES = {"counties": "county", "parishes": "parish", "regions": "region", "provinces": "province",
                     "oblasts": "oblast", "districts": "district", "townships": "township", "states": "state",
                     "rivers": "river", "lakes": "lake", "islands": "island", "governorates": "governorate"}
-#: a name of one or two capitalised words, in any Latin script ("Özalp", "Başkale"): no digit, underscore or
+#: a name of one or two capitalised words, in any Latin script ("Ağlasun", "Çavdır"): no digit, underscore or
 #: small ASCII letter opens one (a small accented letter is checked after the match)
 _LIST_NAME = r"[^\W\d_a-z][\w’'.-]*(?:\s+[^\W\d_a-z][\w’'.-]*)?"
 _COORDINATED_RE = re.compile(
@@ -481,7 +481,7 @@ def coordinated_names(analysis: Analysis, gaz: Gazetteer, taken: list[bool]) -> 
             got = next(((key, cue) for key, cue in keys_for(gaz, name.split() + [singular])
                         if any(e.feature in cue for e, _alt in gaz.lookup_key(key)[:40])), None)
             if got is None and singular in _SEAT_NAMED and gaz.has(norm(name)):
-                got = norm(name), ("city",)     # "the Özalp, Saray and Başkale districts": named for their seat towns
+                got = norm(name), ("city",)     # "the Ağlasun, Yeşilova and Çavdır districts": named for their seat towns
             if got is None:
                 continue
             for k in range(span.start, span.end):

@@ -37,7 +37,7 @@ _MOTION = CUES["motion"]
 _REFUGE = CUES["refuge"]
 _ARRIVE = CUES["arrive"]
 _LEAVE = CUES["leave"]
-#: prepositions that place a place noun by a named one ("the coast near Çeşme", "a camp outside Goma")
+#: prepositions that place a place noun by a named one ("the coast near Preveza", "a camp outside Goma")
 _BESIDE = frozenset({"near", "outside", "off", "around"})
 #: common nouns of places, which a named place beside them locates ("the coast", "a camp", "the port")
 _PLACE_NOUNS = frozenset(ANAPHORS) | OF_HEADS | frozenset({"shore", "beach", "harbour", "harbor"})
@@ -76,7 +76,7 @@ def _role(doc, head_tok) -> str:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in OF_HEADS and t.head.head.dep_ == "pobj":
         t = t.head.head     # "from the Tunisian port of Sfax": the role of the port's phrase
     elif t.dep_ == "pobj" and t.head.lower_ in _BESIDE:
-        t = _the_place_noun_beside(t.head) or t    # "left the Turkish coast near Çeşme": the coast's role
+        t = _the_place_noun_beside(t.head) or t    # "left the Greek coast near Preveza": the coast's role
     if t.dep_ in ("pobj", "pcomp"):
         prep = t.head
         p = prep.lower_
@@ -112,7 +112,7 @@ def _role(doc, head_tok) -> str:
 
 def _the_place_noun_beside(prep: Token) -> Token | None:
     """The common noun of a place that a preposition's named place locates, when it is the object of
-    a verb or preposition ("left the Turkish coast near Çeşme", "reached the shore off Lesbos", "fled
+    a verb or preposition ("left the Greek coast near Preveza", "reached the shore off Lesbos", "fled
     to a camp outside Goma"), however the parser attaches the preposition: the named place then
     plays the noun's part, an origin or a destination, not the event's place."""
     gov = prep.head

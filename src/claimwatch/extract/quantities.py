@@ -423,7 +423,7 @@ _COMPARED_BEFORE = re.compile(r"\b(?:than|from|with|against|versus|vs\.?)\s+the\
 
 
 def _compared_figure(analysis: Analysis, ph: NumberPhrase, tok: Token, found: list[QuantityMention]) -> bool:
-    """"412 murders, fewer than the 502 recorded in 2025", "up from the 171 reported last year": a bare
+    """"318 burglaries, fewer than the 377 recorded in 2025", "up from the 171 reported last year": a bare
     figure after "than/from/with the", told by a participle, is the comparison's count of the noun the
     sentence counted before it (not a model's number, "lighter than the 787")."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

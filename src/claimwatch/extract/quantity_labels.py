@@ -11,10 +11,10 @@
 * a house number in an address line without a verb ("Press Office, 8 Harbour Quay, Piraeus");
 * a unit's number opening an organisation's name ("the 44 Nigerian Army Reference Hospital");
 * the figure of a ratio to one thing ("for every body recovered, between two and three others ...");
-* the value of a label that names a line, a code or a page's counter before a colon ("Emergency telephone: 112",
-  "Views: 3,482", "Ref: 2231");
-* a measure the parse did not read as a noun ("900 YARDS" in capitals, "about 2 ha,"), and the distance of a
-  compass bearing from a place ("4 WNW HARPERVILLE", "10 SW of Moore");
+* the value of a label that names a line, a code or a page's counter before a colon ("Switchboard telephone: 1550",
+  "Views: 5,917", "Ref: 2231");
+* a measure the parse did not read as a noun ("450 YARDS" in capitals, "about 5 ha,"), and the distance of a
+  compass bearing from a place ("6 ESE CALDWELL", "10 SW of Moore");
 * a log's, a blotter's or a live blog's time stamp opening a line before a dash ("0640 - 38 persons
   rescued", "14:05 – 3 more bodies recovered"): the stamp is no count, and the figure after its dash
   is no score (:func:`after_a_stamp`).
@@ -172,13 +172,13 @@ def _number_of_a_place_name(tok: Token) -> bool:
 
 
 def _code_before_a_noun(text: str, ph: NumberPhrase, tok: Token) -> bool:
-    """"the first 911 call", "the 119 emergency service": three or more digits without separators between a
+    """"the first 911 call", "the 131 emergency service": three or more digits without separators between a
     determiner and a singular common noun they modify (not a noun of people: "300 staff") name a line or a code, they count no call."""
     raw = text[ph.core[0]:ph.core[1]]
     noun = tok.head
     if not (raw.isdigit() and len(raw) >= 3 and ph.qualifier == "exact" and ph.span == ph.core):
         return False
-    between = tok.doc[tok.i + 1:noun.i]   # "the 119 emergency service": the noun's own compounds between
+    between = tok.doc[tok.i + 1:noun.i]   # "the 131 emergency service": the noun's own compounds between
     return (tok.dep_ in ("nummod", "compound") and noun.i > tok.i and noun.tag_ == "NN"
             and all(t.dep_ == "compound" and t.tag_ == "NN" and t.head.i == noun.i for t in between)
             and any(c.dep_ == "det" and c.i < tok.i for c in children_of(noun))   # "the first 911 call", "a 999 call"
@@ -255,13 +255,13 @@ def tally_label_span(text: str, ph: NumberPhrase | tuple[int, int]) -> tuple[int
     return m.start("w"), m.end("w")
 
 
-#: a field line of an infobox, a form or a list: a short label, a colon, then the figure alone ("Deaths: 9")
+#: a field line of an infobox, a form or a list: a short label, a colon, then the figure alone ("Deaths: 6")
 _FIELD_LINE = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]+)?(?P<label>[^:\n]{1,40}?)[ \t]*:[ \t]*")
 
 
 def field_label_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The span of the label of a field line whose whole value is the figure at ``span`` ("Deaths: 9",
-    "Non-fatal injuries: 27", "- Kano: 8"); None for a figure in running text."""
+    """The span of the label of a field line whose whole value is the figure at ``span`` ("Deaths: 6",
+    "Non-fatal injuries: 41", "- Kano: 8"); None for a figure in running text."""
     start = text.rfind("\n", 0, span[0]) + 1
     end = text.find("\n", span[1])
     m = _FIELD_LINE.match(text, start, span[0])
@@ -336,7 +336,7 @@ _PEOPLE_OR_EVENTS = _PEOPLE | _C["incident"]
 
 
 def _unit_after(text: str, ph: NumberPhrase, tok: Token) -> bool:
-    """"900 YARDS", "an area of about 2 ha,": a unit of measurement of the unit lexicon right after the figure,
+    """"450 YARDS", "a plot of about 5 ha,": a unit of measurement of the unit lexicon right after the figure,
     whatever part of speech the tagger gave it, measures; not when the figure counts people, incidents or a
     plural named right after the unit ("3 TB patients", "4 GB engineers"; a line break is a space token, no noun)."""
     unit = unit_at(text, ph.span[1])
@@ -347,7 +347,7 @@ def _unit_after(text: str, ph: NumberPhrase, tok: Token) -> bool:
         after.tag_ in ("NNS", "NNPS") or in_class(after, _PEOPLE_OR_EVENTS)))
 
 
-# "4 WNW HARPERVILLE / SCOTT COUNTY", "10 SW of Moore", "3 NE Sallis,": a figure, a compass point in capitals and a
+# "6 ESE CALDWELL / PIKE COUNTY", "10 SW of Moore", "3 NE Sallis,": a figure, a compass point in capitals and a
 # place's name closing the phrase is a distance from that place (not "4 N Korean workers", whose name modifies a noun)
 _BEARING_FROM_A_PLACE = re.compile(
     r"[ \t]+(?:[NS]|[EW]|[NS][EW]|[NS]{2}[EW]|[EW][NS][EW])[ \t]+(?:of[ \t]+)?(?P<place>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
@@ -360,7 +360,7 @@ def _bearing_from_a_place(text: str, ph: NumberPhrase, tok: Token) -> bool:
         return False
     place = next((t for t in tok.doc[tok.i + 1:tok.i + 6] if t.idx >= m.start("place")), None)
     # "3 S Africans and ...", "12 S Africans at the border": people of a nation, by entity or by a plural name
-    # (a name in capitals, "4 WNW HARPERVILLE", is a place whatever its tag)
+    # (a name in capitals, "6 ESE CALDWELL", is a place whatever its tag)
     return place is None or place.ent_type_ != "NORP" and (place.tag_ != "NNPS" or place.text.isupper())
 
 
@@ -372,8 +372,8 @@ _LABEL_WORDS = (_C["naming"] - {"no", "nos", "number", "num", "figure", "fig"}) 
 
 
 def _labelled_value(text: str, ph: NumberPhrase) -> bool:
-    """"Emergency telephone: 112.", "Views: 3,482": the bare figure after the colon of a naming or counter label
-    is the line, the code or the counter (not "Deaths: 9", "Arrests: 12", nor a figure of a noun, "...: 18 dead")."""
+    """"Switchboard telephone: 1550.", "Views: 5,917": the bare figure after the colon of a naming or counter label
+    is the line, the code or the counter (not "Deaths: 6", "Arrests: 12", nor a figure of a noun, "...: 18 dead")."""
     m = _LABEL_BEFORE.search(text, max(0, ph.span[0] - 30), ph.span[0])
     return m is not None and m.group("w").lower() in _LABEL_WORDS and _VALUE_END.match(text, ph.span[1]) is not None
 

@@ -174,7 +174,7 @@ _NUMBERED_PAIR = re.compile(r"\b(?P<noun>[A-Za-z]{2,}s)\s+(?P<a>\d{1,3})\s+(?:an
 def _numbered_pair(text: str, ph: NumberPhrase) -> bool:
     """"RHIBs 1 and 2 launched", "Terminals 2 and 3 reopened": a plural noun followed by two consecutive
     bare figures numbers the things it names (not "arrested suspects 4 and ...", not people); after the plural of
-    a naming noun any two figures do ("sectors 112 and 114", "counts 1 and 4")."""
+    a naming noun any two figures do ("sectors 207 and 209", "counts 1 and 4")."""
     s, e = ph.core
     for m in _NUMBERED_PAIR.finditer(text, max(0, s - 30), min(len(text), e + 30)):
         noun = m.group("noun").lower()
@@ -537,5 +537,5 @@ _CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)")
 
 
 def _addressed(subj: Token, text: str, ph: NumberPhrase) -> bool:
-    """"Mr Kola, you are 34.": the person spoken to, the figure closing the clause (not "you are 12 in the squad")."""
+    """"Ms Varga, you are 41.": the person spoken to, the figure closing the clause (not "you are 12 in the squad")."""
     return subj.lower_ == "you" and _CLAUSE_END.match(text, ph.span[1]) is not None

@@ -37,7 +37,7 @@ def role_in(text: str) -> str | None:
 
 def opening_role(text: str) -> str | None:
     """The role a name opens with, when words follow it ("Councillor Tom Hart", "Member of
-    Parliament for St James Central Heroy Clarke" → "councillor", "member of parliament"); None for
+    Parliament for Eastfield North Dorian Webb" → "councillor", "member of parliament"); None for
     a name with no role first ("the Office of the President") or a bare role ("Councillor")."""
     m = _ROLE_RX.match(text)
     return m.group(1).lower() if m is not None and text[m.end():].strip() else None

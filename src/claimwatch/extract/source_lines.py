@@ -133,7 +133,7 @@ def _names_someone(analysis: Analysis, start: int, end: int) -> bool:
 
 
 def _a_field_line(analysis: Analysis, colon_end: int) -> bool:
-    """A form's field and its value ("FATALITIES: 2", "Deaths: 9 (confirmed)"), not a speaker's
+    """A form's field and its value ("FATALITIES: 2", "Deaths: 6 (confirmed)"), not a speaker's
     turn: after the colon the line opens with a figure and says nothing (no verb)."""
     text = analysis.text
     end = text.find("\n", colon_end)

@@ -335,7 +335,7 @@ class SourceResolver:
         m.name = self.text[m.span[0]:m.span[1]]
 
     def _name_the_issuer(self, m: AttributionMention, head: Token, known: bool) -> None:
-        """"Harris County Fire Marshal's Office records show", "Texas Department of Transportation
+        """"Marlow County Coroner's Office records show", "Texas Department of Transportation
         figures": the body named before the document noun (a known issuer, or a name the lexicon
         types as a body) is the source, named as written without the document, which no
         determiner makes one document of the body's."""
@@ -402,8 +402,8 @@ _ANOTHER = frozenset({"another", "other", "second", "third", "fourth", "fifth"})
 
 
 def _titled_name(head: Token, lo: int, hi: int) -> bool:
-    """A capitalised phrase that opens with a person's role ("Member of Parliament for St James
-    Central Heroy Clarke", "Councillor Tom Hart", "the Minister of Health"): a person, whom a later
+    """A capitalised phrase that opens with a person's role ("Member of Parliament for Eastfield
+    North Dorian Webb", "Councillor Tom Hart", "the Minister of Health"): a person, whom a later
     "he" or "she" means, not an organisation ("the Office of the President" opens with none)."""
     if head.pos_ != "PROPN" or head.doc[hi - 1].pos_ != "PROPN":
         return False

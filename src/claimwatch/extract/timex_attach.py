@@ -134,7 +134,7 @@ def _a_names_year(analysis: Analysis, t: TimeMention) -> bool:
 
 def beyond_a_years_name(analysis: Analysis, t: TimeMention) -> TimeMention:
     """A year in a thing's name gives way to a narrower time of its sentence within that year ("The
-    2026 Kanyama market fire was a fire that destroyed the market on 14 February 2026")."""
+    2023 Belmont mill flood was a flood that wrecked the mill on 9 October 2023")."""
     if not _a_years_name(analysis, t):
         return t
     return next((o for o in analysis.times if o.sent_i == t.sent_i and o.precision != "year" and o.start
