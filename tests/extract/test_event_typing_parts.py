@@ -269,6 +269,10 @@ def test_people_named_by_their_role_in_a_movement_are_counted_as_people(sentence
     # proceedings stay proceedings
     ("The court registered 30 criminal cases against protesters.", [("30", 30, "legal_action")]),
     ("Prosecutors opened 12 cases of desertion against soldiers last month.", [("12", 12, "legal_action")]),
+    # cases of people that a court hears or tries are proceedings
+    ("Military courts have heard over 900 cases of conscripts leaving their posts since March.",
+     [("over 900", 900, "legal_action")]),
+    ("The tribunal tried 45 cases of officers who refused to serve.", [("45", 45, "legal_action")]),
 ])
 def test_cases_of_people_count_what_befell_them_not_proceedings(sentence, expected):
     assert counts(sentence) == expected

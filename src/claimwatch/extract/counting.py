@@ -60,6 +60,7 @@ from .frames import (
     moving_verbs,
     named_migrants,
     own_movement,
+    people_of_a_case,
     person_noun,
     to_a_place,
 )
@@ -269,8 +270,7 @@ def _noun_type(ctx: LinkContext, q: QuantityMention, head: Token, cls: str) -> C
     for c in children_of(head):
         if c.dep_ in ("compound", "amod") and c.i in ctx.by_head:
             return _from_mention(ctx, ctx.by_head[c.i][0], head.i, "noun", False)
-    people = next((g for p in children_of(head) if lower_lemma(head) == "case" and p.dep_ == "prep" and p.lower_ == "of"
-                   for g in children_of(p) if person_noun(g)), None)  # "112 cases of people who went missing"
+    people = people_of_a_case(head)  # "112 cases of people who went missing"
     if people is not None and (found := _noun_type(ctx, q, people, "person")) is not None:
         return found
     for c in children_of(head):

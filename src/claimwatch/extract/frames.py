@@ -49,7 +49,7 @@ from .gazetteer import get_gazetteer
 from .quantity_nouns import noun_classes
 
 __all__ = ["frames", "frame_set", "refine_mentions", "is_fatal", "fatal_modifier", "armed_conflict_report", "migration_report", "person_noun",
-           "moving_verbs", "own_movement", "named_migrants", "to_a_place"]
+           "moving_verbs", "own_movement", "named_migrants", "to_a_place", "people_of_a_case"]
 
 
 @lru_cache(maxsize=1)
@@ -279,11 +279,24 @@ def _state_accusation(tok: Token) -> bool:
     return s.ent_type_ in frames()["accusers_not_legal"] and not (words & judicial)
 
 
-def _case_of_people(tok: Token) -> bool:
-    """"registered 87 new cases of people who fell ill": a case whose "of" phrase names people is
-    an instance of what befell them (a disappearance, an illness), no proceedings."""
-    return lower_lemma(tok) == "case" and any(
-        person_noun(g) for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c))
+_COURT_VERBS = frozenset({"hear", "try", "adjudicate", "prosecute", "judge"})
+_COURTS = frozenset({"court", "judge", "tribunal", "magistrate", "prosecutor"})
+
+
+def people_of_a_case(tok: Token) -> Token | None:
+    """"registered 87 new cases of people who fell ill": the people a case's "of" phrase names, when the
+    case is an instance of what befell them (a disappearance, an illness), no proceedings; None when the
+    case is no such case, or a court hears or tries it ("courts heard 900 cases of soldiers leaving
+    their units" stays legal action)."""
+    if lower_lemma(tok) != "case":
+        return None
+    people = next((g for c in children_of(tok) if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in children_of(c) if person_noun(g)), None)
+    verb = tok.head
+    if people is None or lower_lemma(verb) in _COURT_VERBS or any(
+            c.dep_ in ("nsubj", "agent") and lower_lemma(c) in _COURTS for c in children_of(verb)):
+        return None
+    return people
 
 
 def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[Token]],
@@ -304,7 +317,7 @@ def _legal(mentions: list[EventMention], doc: Doc, sent_tokens: dict[int, list[T
         if frame is not None and _state_accusation(tok):
             mentions[frame].event_type = "statement"  # a state's accusation is a denunciation (SPEC §6)
             continue
-        if frame is not None and _case_of_people(tok):
+        if frame is not None and people_of_a_case(tok) is not None:
             removed.add(frame)
             continue
         offence_heads = [t.i for t in _offence_tokens(tok)]
