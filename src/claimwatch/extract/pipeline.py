@@ -23,7 +23,7 @@ from spacy.util import compile_suffix_regex
 
 from ..errors import ExtractionError
 from . import attribution, certainty, claims, context, entities, events, numeric, places, quantities, timex
-from .base import Analysis, Stage
+from .base import Analysis, Stage, line_at
 from .layout import DATELINE
 from .sources import TITLE_ABBREVIATIONS
 
@@ -101,9 +101,8 @@ def _soft_wrap(text: str, nl: int) -> bool:
     THE | ATTALA COUNTY ..."): the line before it is a full line of prose that ends inside a sentence
     (a word or a comma), and the next line continues it in lower case, or both are in capitals. A
     headline, a field line ("INJURIES: 17") or a list line is shorter or opens otherwise."""
-    prev = text[text.rfind("\n", 0, nl) + 1:nl].rstrip()
-    end = text.find("\n", nl + 1)
-    nxt = text[nl + 1:end if end >= 0 else len(text)].strip()
+    prev = text[line_at(text, nl)[0]:nl].rstrip()
+    nxt = text[nl + 1:line_at(text, nl + 1)[1]].strip()
     if len(prev) < _WRAP_WIDTH or not (prev[-1].isalnum() or prev[-1] == ",") or not nxt[:1].isalpha():
         return False
     return nxt[0].islower() or prev.isupper() and nxt.isupper()

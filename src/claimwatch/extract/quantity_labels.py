@@ -28,7 +28,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .base import children_of
+from .base import children_of, line_at
 from .line_stamps import STAMP_SUFFIX, four_figure_stamp
 from .numbers import NumberPhrase
 from .quantity_nouns import in_class, noun_classes
@@ -262,10 +262,9 @@ _FIELD_LINE = re.compile(r"[ \t]*(?:[-•*·▪–][ \t]+)?(?P<label>[^:\n]{1,40
 def field_label_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The span of the label of a field line whose whole value is the figure at ``span`` ("Deaths: 6",
     "Non-fatal injuries: 41", "- Kano: 8"); None for a figure in running text."""
-    start = text.rfind("\n", 0, span[0]) + 1
-    end = text.find("\n", span[1])
+    start, end = line_at(text, span[0])[0], line_at(text, span[1])[1]
     m = _FIELD_LINE.match(text, start, span[0])
-    if m is None or m.end() != span[0] or text[span[1]:len(text) if end < 0 else end].strip():
+    if m is None or m.end() != span[0] or text[span[1]:end].strip():
         return None
     return m.start("label"), m.end("label")
 

@@ -29,7 +29,7 @@ import bisect
 import re
 
 from ..model import SourceType
-from .base import Analysis, AttributionMention, cue_lexicon
+from .base import Analysis, AttributionMention, cue_lexicon, line_at
 from .entity_registry import EntityRegistry
 from .gazetteer import get_gazetteer, norm
 from .layout import DATELINE_AGENCY, TITLE_CHARS, TITLE_END, headline
@@ -136,8 +136,7 @@ def _a_field_line(analysis: Analysis, colon_end: int) -> bool:
     """A form's field and its value ("FATALITIES: 2", "Deaths: 6 (confirmed)"), not a speaker's
     turn: after the colon the line opens with a figure and says nothing (no verb)."""
     text = analysis.text
-    end = text.find("\n", colon_end)
-    end = len(text) if end < 0 else end
+    end = line_at(text, colon_end)[1]
     if not re.match(r"\s*[\d(]", text[colon_end:end]):
         return False
     span = analysis.doc.char_span(colon_end, end, alignment_mode="expand")
